@@ -1,0 +1,51 @@
+"""Bearer authentication for Flask views: 401 without a valid token, 403 outside the caller's role."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import current_app, g, request
+
+from edu71.auth.principal import Principal, Role
+from edu71.auth.tokens import InvalidToken, TokenVerifier
+from edu71.problems import Problem
+
+EXTENSION = "edu71.auth"
+
+
+def init_app(app, verifier: TokenVerifier) -> None:
+    app.extensions[EXTENSION] = verifier
+
+
+def _unauthenticated(detail: str) -> Problem:
+    return Problem(401, detail, headers={"WWW-Authenticate": 'Bearer realm="edu71"'})
+
+
+def current_principal() -> Principal:
+    """The verified caller of this request (raises 401 if there is none)."""
+    if "principal" in g:
+        return g.principal
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _unauthenticated("Cần mã truy cập (Authorization: Bearer …) để dùng chức năng này.")
+    try:
+        g.principal = current_app.extensions[EXTENSION].verify(token.strip())
+    except InvalidToken:
+        raise _unauthenticated("Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.") from None
+    return g.principal
+
+
+def requires(*roles: Role):
+    """Let the view run only for a verified caller whose role is one of ``roles`` (any role if none given)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            principal = current_principal()
+            if roles and principal.role not in roles:
+                raise Problem(403, "Vai trò của bạn không được phép thực hiện thao tác này.")
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -1,0 +1,119 @@
+"""Bearer tokens (JWT): verification for every service, and the built-in issuer.
+
+Verification takes keys either from an OIDC provider's JWKS endpoint
+(``AUTH_JWKS_URL``, e.g. Keycloak) or from the built-in issuer's public key
+file; switching is configuration only. The built-in issuer signs with an RSA
+key kept under ``var/keys`` and serves development, demo data and tests.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+
+from edu71.auth.principal import Principal
+from edu71.config import AuthSettings
+
+REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud"]
+
+
+class InvalidToken(Exception):
+    """The token is missing, malformed, expired, or not signed by a trusted key."""
+
+
+class TokenVerifier:
+    def __init__(self, settings: AuthSettings):
+        self.settings = settings
+
+    @cached_property
+    def _jwks(self) -> jwt.PyJWKClient | None:
+        if not self.settings.jwks_url:
+            return None
+        return jwt.PyJWKClient(self.settings.jwks_url, cache_keys=True, lifespan=300)
+
+    @cached_property
+    def _public_key(self):
+        path = self.settings.public_key_file
+        if path is None or not Path(path).exists():
+            raise InvalidToken("no verification key configured")
+        return serialization.load_pem_public_key(Path(path).read_bytes())
+
+    def _key_for(self, token: str):
+        if self._jwks is not None:
+            try:
+                return self._jwks.get_signing_key_from_jwt(token).key
+            except jwt.PyJWKClientError as exc:
+                raise InvalidToken(str(exc)) from None
+        return self._public_key
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                self._key_for(token),
+                algorithms=list(self.settings.algorithms),
+                audience=self.settings.audience,
+                issuer=self.settings.issuer,
+                options={"require": REQUIRED_CLAIMS},
+                leeway=30,
+            )
+            return Principal.from_claims(claims)
+        except (jwt.PyJWTError, KeyError, ValueError) as exc:
+            raise InvalidToken(str(exc)) from None
+
+
+class TokenIssuer:
+    """Signs tokens with the built-in RSA key (development, demo and tests; not for an OIDC deployment)."""
+
+    def __init__(self, settings: AuthSettings):
+        self.settings = settings
+        key_file = settings.private_key_file
+        if key_file is None or not Path(key_file).exists():
+            raise FileNotFoundError(f"no private key at {key_file}; run `edu71 keys`")
+        self._key = serialization.load_pem_private_key(Path(key_file).read_bytes(), password=None)
+
+    def issue(self, *, sub: str, role: str, org_unit: str, ttl: int = 3600, **claims: Any) -> str:
+        now = int(time.time())
+        payload = {
+            "sub": sub, "role": role, "org_unit": org_unit,
+            "iss": self.settings.issuer, "aud": self.settings.audience,
+            "iat": now, "exp": now + ttl, "jti": str(uuid.uuid4()),
+            **{k: v for k, v in claims.items() if v is not None},
+        }
+        return jwt.encode(payload, self._key, algorithm="RS256", headers={"kid": key_id(self._key.public_key())})
+
+
+def key_id(public_key) -> str:
+    """RFC 7638 thumbprint of the key, used as ``kid`` so a JWKS can hold several keys during rotation."""
+    jwk = json.loads(RSAAlgorithm.to_jwk(public_key))
+    canonical = json.dumps({k: jwk[k] for k in ("e", "kty", "n")}, separators=(",", ":"), sort_keys=True)
+    return jwt.utils.base64url_encode(hashlib.sha256(canonical.encode()).digest()).decode()
+
+
+def generate_keys(directory: Path) -> bool:
+    """Create the built-in issuer's key pair and JWKS in ``directory`` unless present; True if created."""
+    directory.mkdir(parents=True, exist_ok=True)
+    private_file, public_file = directory / "private.pem", directory / "public.pem"
+    if private_file.exists() and public_file.exists():
+        return False
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    private_file.chmod(0o600)
+    public_file.write_bytes(
+        key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    )
+    jwk = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
+    jwk.update({"kid": key_id(key.public_key()), "use": "sig", "alg": "RS256"})
+    (directory / "jwks.json").write_text(json.dumps({"keys": [jwk]}, indent=2))
+    return True

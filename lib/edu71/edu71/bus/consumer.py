@@ -1,0 +1,247 @@
+"""Consuming events: validate, de-duplicate, handle, retry, dead-letter, then commit.
+
+Offsets are committed only after every earlier message of the partition was
+handled or dead-lettered, so a crash re-delivers rather than skips. Each
+handled event id is recorded per consumer group (the *inbox*), so a re-delivery
+is recognised and skipped. Handlers should still make their effect idempotent
+(upsert, compare revisions): the inbox record is written after the effect.
+
+Two kinds of failure are told apart:
+- the infrastructure is down (store or broker unreachable): retried without
+  limit, because an outage must delay work, never drop it;
+- the handler itself fails on this event: retried a bounded number of times
+  with backoff, then sent to the dead-letter topic with the error, and the
+  consumer goes on with the next message.
+"""
+from __future__ import annotations
+
+import base64
+import logging
+import threading
+import time
+from datetime import datetime, timezone
+from typing import Callable, Mapping
+
+from kafka import KafkaConsumer, TopicPartition
+from kafka.errors import CommitFailedError, KafkaError
+from kafka.structs import OffsetAndMetadata
+from mongoengine.connection import get_db
+from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+
+from edu71 import logs, metrics
+from edu71.bus.producer import EventProducer
+from edu71.config import PlatformSettings
+from edu71.contracts import ContractViolation, Contracts, Event
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Event], None]
+DEAD_LETTER_EVENT = "DeadLettered"
+#: Failures that mean "try again later", not "this event is bad".
+TRANSIENT = (ConnectionFailure, KafkaError)
+
+
+class Inbox:
+    """Ids of the events a consumer group has handled, in the consuming service's own database."""
+
+    def __init__(self, alias: str, group: str):
+        self.alias = alias
+        self.group = group
+
+    @property
+    def _coll(self):
+        return get_db(self.alias)["inbox"]
+
+    def seen(self, event_id: str) -> bool:
+        return self._coll.count_documents({"_id": f"{self.group}:{event_id}"}, limit=1) > 0
+
+    def record(self, event: Event) -> None:
+        try:
+            self._coll.insert_one(
+                {"_id": f"{self.group}:{event.id}", "type": event.type, "at": datetime.now(timezone.utc)}
+            )
+        except DuplicateKeyError:
+            pass
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        settings: PlatformSettings,
+        contracts: Contracts,
+        producer: EventProducer,
+        group: str,
+        handlers: Mapping[str, Handler],
+        *,
+        max_attempts: int = 5,
+        backoff: tuple[float, float] = (0.2, 5.0),
+        topics: list[str] | None = None,
+    ):
+        self.settings = settings
+        self.contracts = contracts
+        self.producer = producer
+        self.group = group
+        self.handlers = dict(handlers)
+        self.max_attempts = max_attempts
+        self.backoff = backoff
+        self.inbox = Inbox(settings.service, group)
+        self.topics = topics or sorted({contracts.topic_for(name) for name in self.handlers})
+        self._consumer: KafkaConsumer | None = None
+
+    # -- Kafka ---------------------------------------------------------------
+    def _connect(self) -> KafkaConsumer:
+        return KafkaConsumer(
+            *self.topics,
+            bootstrap_servers=self.settings.kafka.bootstrap_servers.split(","),
+            client_id=f"{self.settings.kafka.client_id}-{self.group}",
+            group_id=self.group,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_records=500,
+            # A handler may wait out a database outage; do not let the group
+            # evict us for that (the outage, not this consumer, is the problem).
+            max_poll_interval_ms=900_000,
+        )
+
+    def run(self, stop: threading.Event) -> None:
+        """Consume until ``stop`` is set, then commit what was handled and leave the group."""
+        while not stop.is_set():
+            try:
+                self._consumer = self._consumer or self._connect()
+                self._poll_once(stop)
+            except KafkaError as exc:
+                log.warning("consumer %s: broker unavailable (%s); retrying", self.group, exc)
+                stop.wait(1.0)
+        if self._consumer is not None:
+            self._consumer.close(autocommit=False)  # leaves the group at once
+            self._consumer = None
+
+    def _poll_once(self, stop: threading.Event) -> int:
+        consumer = self._consumer
+        batch = consumer.poll(timeout_ms=200)
+        handled: dict[TopicPartition, OffsetAndMetadata] = {}
+        count = 0
+        try:
+            for tp, records in batch.items():
+                for record in records:
+                    if stop.is_set():
+                        # Finish with the message in hand only; the rest is re-delivered.
+                        break
+                    try:
+                        self.process(record, stop)
+                    except _Interrupted:
+                        return count
+                    handled[tp] = OffsetAndMetadata(record.offset + 1, "", -1)
+                    count += 1
+                if stop.is_set():
+                    break
+        finally:
+            if handled:
+                try:
+                    consumer.commit(handled)
+                except CommitFailedError as exc:
+                    # The group rebalanced; the new owner re-reads these, the inbox skips them.
+                    log.warning("consumer %s: commit failed after rebalance: %s", self.group, exc)
+        self._report_lag(consumer)
+        return count
+
+    def _report_lag(self, consumer: KafkaConsumer) -> None:
+        for tp in consumer.assignment():
+            high = consumer.highwater(tp)
+            if high is None:
+                continue
+            try:
+                position = consumer.position(tp, timeout_ms=100)
+            except KafkaError:
+                continue
+            if position is None:
+                continue
+            metrics.CONSUMER_LAG.labels(self.settings.service, self.group, tp.topic, str(tp.partition)).set(
+                max(0, high - position)
+            )
+
+    # -- one message ---------------------------------------------------------
+    def process(self, record, stop: threading.Event | None = None) -> None:
+        """Handle one Kafka record, dead-lettering it if it is invalid or keeps failing."""
+        stop = stop or threading.Event()
+        try:
+            event = self.contracts.parse(record.value)
+        except ContractViolation as exc:
+            self._dead_letter(record, "invalid", str(exc), attempts=1, type_="unknown", stop=stop)
+            return
+        handler = self.handlers.get(event.name)
+        if handler is None:
+            return  # another consumer's event on a shared topic
+        token = logs.correlation_id.set(event.id)
+        try:
+            self._handle(record, event, handler, stop)
+        finally:
+            logs.correlation_id.reset(token)
+
+    def _handle(self, record, event: Event, handler: Handler, stop: threading.Event) -> None:
+        labels = (self.settings.service, self.group, event.name)
+        delay, attempt = self.backoff[0], 0
+        while True:
+            try:
+                if self.inbox.seen(event.id):
+                    metrics.EVENTS_DUPLICATE.labels(*labels).inc()
+                    return
+                handler(event)
+                self.inbox.record(event)
+                break
+            except TRANSIENT as exc:
+                # Not the event's fault: wait for the store or broker to come back.
+                log.warning("event %s: infrastructure unavailable (%s); waiting", event.id, exc)
+                if stop.wait(delay):
+                    raise _Interrupted() from exc
+            except Exception as exc:  # noqa: BLE001 - any handler bug must not stop the consumer
+                attempt += 1
+                metrics.EVENTS_FAILED.labels(*labels).inc()
+                log.warning("event %s (%s) failed, attempt %d/%d: %r",
+                            event.id, event.name, attempt, self.max_attempts, exc)
+                if attempt >= self.max_attempts:
+                    self._dead_letter(record, "failed", repr(exc), attempts=attempt, type_=event.name, stop=stop)
+                    return
+                stop.wait(delay)
+            delay = min(delay * 2, self.backoff[1])
+        metrics.EVENTS_CONSUMED.labels(*labels).inc()
+        metrics.LAST_EVENT_PROCESSED.labels(self.settings.service, self.group).set(time.time())
+
+    def _dead_letter(self, record, reason: str, error: str, *, attempts: int, type_: str,
+                     stop: threading.Event) -> None:
+        raw: bytes = record.value or b""
+        try:
+            value, encoding = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            value, encoding = base64.b64encode(raw).decode("ascii"), "base64"
+        key = record.key.decode("utf-8", "replace") if record.key is not None else None
+        data = {
+            "original_topic": record.topic,
+            "original_partition": record.partition,
+            "original_offset": record.offset,
+            "original_key": key,
+            "consumer_group": self.group,
+            "error": error[:2000],
+            "attempts": attempts,
+            "original_value": value,
+            "original_encoding": encoding,
+            "dead_lettered_at": datetime.now(timezone.utc).isoformat(),
+        }
+        letter = self.contracts.new_event(
+            DEAD_LETTER_EVENT, data, subject=key or "unknown", source=f"/edu71/{self.settings.service}"
+        )
+        delay = self.backoff[0]
+        # The offset is committed only once the dead letter is safely in Kafka.
+        while True:
+            deliveries = self.producer.publish([letter], timeout=10)
+            if deliveries and deliveries[0].ok:
+                break
+            if stop.wait(delay):
+                raise _Interrupted()
+            delay = min(delay * 2, self.backoff[1])
+        metrics.EVENTS_DEAD_LETTERED.labels(self.settings.service, self.group, type_, reason).inc()
+        log.error("dead-lettered %s/%d@%d (%s): %s", record.topic, record.partition, record.offset, reason, error)
+
+
+class _Interrupted(Exception):
+    """Shutdown requested while waiting for the infrastructure: leave the message uncommitted."""

@@ -1,0 +1,156 @@
+"""RFC 9457 problem details, in Vietnamese, for every error a service answers with.
+
+Views raise :class:`Problem` (or use flask-smorest's ``abort``); whatever is
+raised ends up here and leaves as ``application/problem+json``. Nothing
+internal (stack traces, exception text) ever reaches the client.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, json, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+#: Vietnamese titles by status, used when a raiser gives none.
+TITLES: dict[int, str] = {
+    400: "Yêu cầu không hợp lệ",
+    401: "Chưa xác thực",
+    403: "Không có quyền",
+    404: "Không tìm thấy",
+    405: "Phương thức không được hỗ trợ",
+    406: "Định dạng phản hồi không được hỗ trợ",
+    409: "Xung đột dữ liệu",
+    410: "Không còn tồn tại",
+    412: "Điều kiện tiên quyết không thỏa mãn",
+    413: "Dữ liệu gửi lên quá lớn",
+    415: "Kiểu dữ liệu không được hỗ trợ",
+    422: "Dữ liệu không hợp lệ",
+    428: "Thiếu điều kiện tiên quyết",
+    429: "Quá nhiều yêu cầu",
+    500: "Lỗi hệ thống",
+    503: "Dịch vụ tạm thời không sẵn sàng",
+}
+
+#: Details for errors raised by Flask/werkzeug themselves, whose own text is English.
+DEFAULT_DETAILS: dict[int, str] = {
+    400: "Yêu cầu không đúng định dạng.",
+    401: "Cần đăng nhập (mã truy cập Bearer) để dùng chức năng này.",
+    403: "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+    404: "Không tìm thấy tài nguyên được yêu cầu.",
+    405: "Phương thức HTTP này không được hỗ trợ tại địa chỉ này.",
+    413: "Dữ liệu gửi lên vượt quá giới hạn cho phép.",
+    415: "Kiểu nội dung gửi lên không được hỗ trợ.",
+    422: "Dữ liệu gửi lên không hợp lệ.",
+    500: "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau.",
+    503: "Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.",
+}
+
+
+class Problem(Exception):
+    """An error answer. ``errors`` lists per-field messages: ``[{"field": ..., "message": ...}]``."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        title: str | None = None,
+        type_: str = "about:blank",
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ):
+        super().__init__(detail or title or str(status))
+        self.status = status
+        self.title = title or TITLES.get(status, "Lỗi")
+        self.detail = detail or DEFAULT_DETAILS.get(status, self.title)
+        self.type = type_
+        self.errors = errors
+        self.headers = headers or {}
+        self.extensions = extensions
+
+    def to_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": self.type,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        try:
+            body["instance"] = request.path
+        except RuntimeError:  # outside a request
+            pass
+        if self.errors:
+            body["errors"] = self.errors
+        body.update(self.extensions)
+        return body
+
+    def response(self) -> Response:
+        resp = Response(
+            json.dumps(self.to_dict(), ensure_ascii=False),
+            status=self.status,
+            mimetype=PROBLEM_JSON,
+        )
+        resp.headers.update(self.headers)
+        return resp
+
+
+def field_errors(messages: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Flatten marshmallow's nested error dict into ``[{"field": "a.b.0", "message": ...}]``."""
+    out: list[dict[str, str]] = []
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            out.extend(field_errors(value, name))
+    elif isinstance(messages, (list, tuple)):
+        if all(isinstance(m, str) for m in messages):
+            out.extend({"field": prefix or "_schema", "message": m} for m in messages)
+        else:
+            for item in messages:
+                out.extend(field_errors(item, prefix))
+    else:
+        out.append({"field": prefix or "_schema", "message": str(messages)})
+    return out
+
+
+def _from_http_exception(exc: HTTPException) -> Problem:
+    status = exc.code or 500
+    data = getattr(exc, "data", None) or {}
+    # webargs puts validation messages, keyed by location, under data["messages"].
+    messages = data.get("messages")
+    if status == 422 and messages:
+        by_location = messages if isinstance(messages, dict) else {"json": messages}
+        errors: list[dict[str, str]] = []
+        for location, msgs in by_location.items():
+            errors.extend(field_errors(msgs, "" if location in ("json", "form", "files") else location))
+        return Problem(422, "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=errors)
+    if status == 400 and messages:
+        return Problem(400, "Nội dung JSON không đúng cú pháp.")
+    # flask-smorest's abort(status, message=...) keeps the message in data["message"].
+    detail = data.get("message")
+    if not isinstance(detail, str) or not detail:
+        detail = DEFAULT_DETAILS.get(status)
+    headers = dict(data.get("headers") or {})
+    return Problem(status, detail, headers=headers)
+
+
+def install(app: Flask) -> None:
+    """Route every error of ``app`` through problem details."""
+
+    @app.errorhandler(Problem)
+    def _problem(exc: Problem):
+        return exc.response()
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return _from_http_exception(exc).response()
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return Problem(500).response()

@@ -1,0 +1,187 @@
+"""pytest plugin: a real Kafka broker and FerretDB, started once per test session on free ports.
+
+Loaded by the repository's root ``conftest.py``. Servers are started with the
+same ``deploy/bin/run-*`` scripts that ``make up`` uses, with their data in the
+session's temporary folder, and stopped when the session ends. Tests that need
+an outage stop and restart them through :class:`Stack`.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mongoengine
+import pytest
+from pymongo import MongoClient
+
+from edu71.auth.tokens import TokenIssuer, generate_keys
+from edu71.bus.topics import ensure_topics
+from edu71.cli import wait_for_kafka, wait_for_mongo
+from edu71.config import REPO_ROOT, platform_settings
+from edu71.contracts import Contracts
+
+BIN = REPO_ROOT / "deploy" / "bin"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    name: str
+    script: Path
+    env: dict[str, str]
+    log: Path
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        handle = open(self.log, "ab")
+        self.process = subprocess.Popen(
+            [str(self.script)], env={**os.environ, **self.env}, stdout=handle, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, sig)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(10)
+
+
+@dataclass
+class Stack:
+    kafka_bootstrap: str
+    mongodb_uri: str
+    kafka: Server
+    mongo: Server
+    keys: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+    def stop_kafka(self, sig: int = signal.SIGKILL) -> None:
+        self.kafka.stop(sig)
+
+    def start_kafka(self) -> None:
+        self.kafka.start()
+        wait_for_kafka(self.kafka_bootstrap, 120)
+
+    def stop_mongo(self) -> None:
+        self.mongo.stop()
+
+    def start_mongo(self) -> None:
+        self.mongo.start()
+        wait_for_mongo(self.mongodb_uri, 60)
+
+    def issuer(self) -> TokenIssuer:
+        return TokenIssuer(platform_settings("tests").auth)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""
+    root = tmp_path_factory.mktemp("stack")
+    kafka_port, controller_port, mongo_port = free_port(), free_port(), free_port()
+    kafka = Server("kafka", BIN / "run-kafka", {
+        "KAFKA_PORT": str(kafka_port), "KAFKA_CONTROLLER_PORT": str(controller_port),
+        "KAFKA_DATA_DIR": str(root / "kafka" / "data"), "KAFKA_HEAP": "512m",
+    }, root / "kafka.log")
+    mongo = Server("ferretdb", BIN / "run-ferretdb", {
+        "FERRETDB_PORT": str(mongo_port), "FERRETDB_DATA_DIR": str(root / "ferretdb"),
+    }, root / "ferretdb.log")
+    keys = root / "keys"
+    generate_keys(keys)
+    env = {
+        "KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{kafka_port}",
+        "MONGODB_URI": f"mongodb://127.0.0.1:{mongo_port}/",
+        "KAFKA_TOPIC_PARTITIONS": "3",
+        "KAFKA_TOPIC_REPLICATION": "1",
+        "KAFKA_DELIVERY_TIMEOUT_MS": "15000",
+        "AUTH_PUBLIC_KEY_FILE": str(keys / "public.pem"),
+        "AUTH_PRIVATE_KEY_FILE": str(keys / "private.pem"),
+    }
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    stack = Stack(env["KAFKA_BOOTSTRAP_SERVERS"], env["MONGODB_URI"], kafka, mongo, keys, env)
+    try:
+        mongo.start()
+        kafka.start()
+        try:
+            wait_for_mongo(stack.mongodb_uri, 60)
+            wait_for_kafka(stack.kafka_bootstrap, 120)
+        except TimeoutError as exc:
+            logs = "\n".join(f"--- {s.log.name}\n{s.log.read_text(errors='replace')[-3000:]}" for s in (kafka, mongo))
+            raise RuntimeError(f"{exc}\n{logs}") from None
+        settings = platform_settings("tests")
+        ensure_topics(settings.kafka, Contracts(settings.contracts_dir))
+        yield stack
+    finally:
+        kafka.stop()
+        mongo.stop()
+        mongoengine.disconnect_all()
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@pytest.fixture
+def fresh_databases(stack):
+    """Each test starts with empty service databases (names made unique per test)."""
+    suffix = uuid.uuid4().hex[:8]
+    names = {f"{svc.upper()}_MONGODB_DB": f"t_{svc}_{suffix}" for svc in ("plans", "indicators", "notifications",
+                                                                         "reports")}
+    os.environ.update(names)
+    yield names
+    client = MongoClient(stack.mongodb_uri, serverSelectionTimeoutMS=5000)
+    try:
+        for name in names.values():
+            client.drop_database(name)
+    except Exception:  # noqa: BLE001 - a test may have left the store stopped; nothing to clean then
+        pass
+    finally:
+        client.close()
+        for key in names:
+            os.environ.pop(key, None)
+
+
+@dataclass
+class Tokens:
+    """Signed bearer tokens for the demo roles, from the session's built-in issuer."""
+
+    issuer: TokenIssuer
+
+    def school(self, school) -> str:
+        return self.issuer.issue(sub=f"user-{school.code}", name=f"Cán bộ {school.name}", role="school",
+                                 org_unit=school.code, org_unit_name=school.name, commune_code=school.commune_code,
+                                 province_code=school.province_code, school_level=school.level.value)
+
+    def commune(self, commune_code: str, province_code: str = "31") -> str:
+        return self.issuer.issue(sub=f"reviewer-{commune_code}", name="Cán bộ UBND", role="commune",
+                                 org_unit=commune_code, province_code=province_code)
+
+    def city(self, province_code: str = "31") -> str:
+        return self.issuer.issue(sub=f"city-{province_code}", name="Sở GD&ĐT", role="city", org_unit=province_code)
+
+    def operator(self) -> str:
+        return self.issuer.issue(sub="operator", name="Vận hành", role="operator", org_unit="edu71")
+
+
+@pytest.fixture(scope="session")
+def tokens(stack) -> Tokens:
+    return Tokens(stack.issuer())
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

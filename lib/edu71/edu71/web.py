@@ -1,0 +1,169 @@
+"""The HTTP side every service shares: app factory base, OpenAPI, ops endpoints, metrics.
+
+A service's ``create_app`` builds its blueprints and calls :func:`create_service_app`;
+everything below (problem details, auth, ``/healthz``, ``/readyz``, ``/metrics``,
+``/openapi.json`` and the docs page at ``/docs``) is the same for all services.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from typing import Callable, Iterable
+
+from flask import Blueprint, Flask, Response, g, jsonify, request
+from flask_smorest import Api
+from kafka import KafkaAdminClient
+from kafka.errors import KafkaError
+from swagger_ui_bundle import swagger_ui_path
+
+from edu71 import db, logs, metrics, problems
+from edu71.auth import TokenVerifier
+from edu71.auth import flask as flask_auth
+from edu71.config import KafkaSettings, PlatformSettings
+
+log = logging.getLogger(__name__)
+
+
+class KafkaProbe:
+    """Answers "is the broker reachable?" at most every few seconds, whatever the probe rate."""
+
+    def __init__(self, kafka: KafkaSettings, ttl: float = 5.0):
+        self.kafka = kafka
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._admin: KafkaAdminClient | None = None
+        self._checked = 0.0
+        self._ok = False
+
+    def reachable(self) -> bool:
+        with self._lock:
+            if time.monotonic() - self._checked < self.ttl:
+                return self._ok
+            try:
+                if self._admin is None:
+                    self._admin = KafkaAdminClient(
+                        bootstrap_servers=self.kafka.bootstrap_servers.split(","),
+                        client_id=f"{self.kafka.client_id}-probe",
+                        request_timeout_ms=3000,
+                    )
+                self._admin.describe_cluster()
+                self._ok = True
+            except (KafkaError, OSError) as exc:
+                log.warning("kafka unreachable: %s", exc)
+                if self._admin is not None:
+                    self._admin.close()
+                self._admin = None
+                self._ok = False
+            self._checked = time.monotonic()
+            return self._ok
+
+
+def readiness(settings: PlatformSettings, kafka: KafkaProbe, *, kafka_required: bool = False) -> tuple[dict, bool]:
+    """Check the dependencies.
+
+    The store is required: without it nothing can be read or written. Kafka is
+    checked and reported, but an API that cannot reach it stays ready, because
+    its writes wait in the outbox; workers, which need the broker, fail on it.
+    """
+    checks = {
+        "mongodb": "ok" if db.is_reachable(settings.service) else "unreachable",
+        "kafka": "ok" if kafka.reachable() else "unreachable",
+    }
+    ready = checks["mongodb"] == "ok" and (checks["kafka"] == "ok" or not kafka_required)
+    return checks, ready
+
+
+def ops_blueprint(check: Callable[[], tuple[dict, bool]]) -> Blueprint:
+    """``/healthz``, ``/readyz`` and ``/metrics``, for the API and the worker alike."""
+    bp = Blueprint("ops", __name__)
+
+    @bp.get("/healthz")
+    def healthz():
+        return jsonify(status="ok")
+
+    @bp.get("/readyz")
+    def readyz():
+        checks, ready = check()
+        return jsonify(status="ok" if ready else "unavailable", checks=checks), 200 if ready else 503
+
+    @bp.get("/metrics")
+    def metrics_endpoint():
+        body, content_type = metrics.exposition()
+        return Response(body, content_type=content_type)
+
+    return bp
+
+
+def docs_blueprint() -> Blueprint:
+    """Swagger UI's assets from the ``swagger-ui-bundle`` package: the docs page needs no CDN."""
+    return Blueprint("swagger_ui_assets", __name__, static_folder=swagger_ui_path,
+                     static_url_path="/docs/assets")
+
+
+def _observe_requests(app: Flask, service: str) -> None:
+    @app.before_request
+    def _start():
+        g.request_started = time.perf_counter()
+        g.request_id = request.headers.get("X-Request-ID") or str(uuid.uuid4())
+        g.log_token = logs.correlation_id.set(g.request_id)
+
+    @app.after_request
+    def _finish(response: Response):
+        started = g.get("request_started")
+        if started is not None:
+            route = request.url_rule.rule if request.url_rule else "<unmatched>"
+            metrics.HTTP_REQUEST_DURATION.labels(service, request.method, route, str(response.status_code)).observe(
+                time.perf_counter() - started
+            )
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        return response
+
+    @app.teardown_request
+    def _reset(_exc):
+        token = g.pop("log_token", None)
+        if token is not None:
+            logs.correlation_id.reset(token)
+
+
+def create_service_app(
+    settings: PlatformSettings,
+    *,
+    title: str,
+    description: str,
+    blueprints: Iterable,
+    max_content_length: int = 2 * 1024 * 1024,
+    version: str = "1.0.0",
+) -> Flask:
+    app = Flask(__name__)
+    app.json.ensure_ascii = False  # Vietnamese stays readable UTF-8, not \u escapes
+    app.config.update(
+        MAX_CONTENT_LENGTH=max_content_length,
+        API_TITLE=title,
+        API_VERSION=version,
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="/docs/assets/",
+        API_SPEC_OPTIONS={
+            "info": {"description": description},
+            "components": {
+                "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+            },
+            "security": [{"bearerAuth": []}],
+        },
+    )
+    db.connect(settings)
+    api = Api(app)
+    for bp in blueprints:
+        api.register_blueprint(bp)
+    kafka = KafkaProbe(settings.kafka)
+    app.register_blueprint(ops_blueprint(lambda: readiness(settings, kafka)))
+    app.register_blueprint(docs_blueprint())
+    flask_auth.init_app(app, TokenVerifier(settings.auth))
+    _observe_requests(app, settings.service)
+    problems.install(app)  # after Api(app), whose own error handler it replaces
+    app.extensions["edu71.settings"] = settings
+    return app

@@ -1,0 +1,1 @@
+"""Plans service: a school's plan (kế hoạch) implementing Resolution 71, and its review."""

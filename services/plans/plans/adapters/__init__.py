@@ -1,0 +1,1 @@
+"""Storage of plans (mongoengine documents in the plans service's own database)."""

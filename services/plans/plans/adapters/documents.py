@@ -1,0 +1,94 @@
+"""Plan documents as stored; each carries its own outbox of events."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from mongoengine import (
+    DateField,
+    DateTimeField,
+    DictField,
+    EmbeddedDocument,
+    EmbeddedDocumentListField,
+    FloatField,
+    IntField,
+    ListField,
+    StringField,
+)
+
+from edu71.bus.outbox import OutboxDocument
+from edu71.orgs import SchoolLevel
+from plans.domain.workflow import PlanStatus
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Target(EmbeddedDocument):
+    """A quantitative target (mục tiêu) of the plan."""
+
+    indicator_code = StringField(null=True)
+    text = StringField(required=True)
+    comparator = StringField(required=True, choices=[">=", ">", "<=", "<", "="])
+    value = FloatField(required=True)
+    unit = StringField(default="")
+    horizon = DateField(required=True)
+    source_sentence = StringField(default="")
+
+    def as_contract(self) -> dict:
+        return {
+            "indicator_code": self.indicator_code,
+            "text": self.text,
+            "comparator": self.comparator,
+            "value": self.value,
+            "unit": self.unit,
+            "horizon": self.horizon.isoformat(),
+            "source_sentence": self.source_sentence,
+        }
+
+
+class ReviewComment(EmbeddedDocument):
+    anchor_kind = StringField(required=True, choices=["plan", "section", "target"])
+    anchor = StringField(default="")
+    text = StringField(required=True)
+
+
+class Plan(OutboxDocument):
+    meta = {
+        "collection": "plans",
+        "db_alias": "plans",
+        "indexes": ["school_code", "commune_code", "province_code", "status", "year"],
+    }
+
+    id = StringField(primary_key=True, default=lambda: str(uuid.uuid4()))
+    school_code = StringField(required=True)
+    school_name = StringField(required=True)
+    school_level = StringField(required=True, choices=[lv.value for lv in SchoolLevel])
+    commune_code = StringField(required=True)
+    province_code = StringField(required=True)
+    number_symbol = StringField(default="")
+    title = StringField(required=True)
+    year = IntField(required=True)
+    place = StringField(default="")
+    issued_on = DateField(null=True)
+    legal_bases = ListField(StringField())
+    sections = DictField()
+    signer = StringField(default="")
+    targets = EmbeddedDocumentListField(Target)
+    status = StringField(required=True, default=PlanStatus.DRAFT.value, choices=[s.value for s in PlanStatus])
+    #: Number of the last submitted version (0 while never submitted).
+    version = IntField(default=0)
+    review_comments = EmbeddedDocumentListField(ReviewComment)
+    created_by = StringField(required=True)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+    def school_contract(self) -> dict:
+        return {
+            "code": self.school_code,
+            "name": self.school_name,
+            "commune_code": self.commune_code,
+            "province_code": self.province_code,
+            "level": self.school_level,
+        }

@@ -1,0 +1,86 @@
+"""Request and response shapes of the plans API."""
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from edu71.orgs import SchoolLevel
+from edu71.schemas import Schema
+from plans.domain.workflow import PlanStatus
+
+COMPARATORS = [">=", ">", "<=", "<", "="]
+
+
+class TargetSchema(Schema):
+    indicator_code = fields.String(allow_none=True, validate=validate.Length(max=64),
+                                   metadata={"description": "Mã chỉ tiêu trong danh mục, hoặc null"})
+    text = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    comparator = fields.String(required=True, validate=validate.OneOf(COMPARATORS))
+    value = fields.Float(required=True, allow_nan=False, validate=validate.Range(min=-1e12, max=1e12))
+    unit = fields.String(load_default="", validate=validate.Length(max=64))
+    horizon = fields.Date(required=True, metadata={"description": "Mốc thời hạn, ví dụ 2030-12-31"})
+    source_sentence = fields.String(load_default="", validate=validate.Length(max=4000))
+
+
+class PlanWriteSchema(Schema):
+    number_symbol = fields.String(load_default="", validate=validate.Length(max=64),
+                                  metadata={"description": "Số, ký hiệu, ví dụ 28/KH-THCSTT2"})
+    title = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+    year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2100))
+    place = fields.String(load_default="", validate=validate.Length(max=200))
+    issued_on = fields.Date(allow_none=True, load_default=None)
+    legal_bases = fields.List(fields.String(validate=validate.Length(max=2000)), load_default=list,
+                              validate=validate.Length(max=100))
+    sections = fields.Dict(keys=fields.String(validate=validate.Length(max=64)),
+                           values=fields.String(validate=validate.Length(max=100_000)), load_default=dict)
+    signer = fields.String(load_default="", validate=validate.Length(max=200))
+    targets = fields.List(fields.Nested(TargetSchema), load_default=list, validate=validate.Length(max=500))
+
+
+class PlanPatchSchema(PlanWriteSchema):
+    class Meta(PlanWriteSchema.Meta):
+        partial = True
+
+
+class ReviewCommentSchema(Schema):
+    anchor_kind = fields.String(required=True, validate=validate.OneOf(["plan", "section", "target"]))
+    anchor = fields.String(load_default="", validate=validate.Length(max=64))
+    text = fields.String(required=True, validate=validate.Length(min=1, max=4000))
+
+
+class ApproveSchema(Schema):
+    comment = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=4000))
+
+
+class ReturnSchema(Schema):
+    comments = fields.List(fields.Nested(ReviewCommentSchema), required=True,
+                           validate=validate.Length(min=1, max=200))
+
+
+class PlanSchema(PlanWriteSchema):
+    id = fields.String()
+    school_code = fields.String()
+    school_name = fields.String()
+    school_level = fields.String()
+    commune_code = fields.String()
+    province_code = fields.String()
+    status = fields.String()
+    version = fields.Integer(metadata={"description": "Số phiên bản đã gửi duyệt gần nhất"})
+    review_comments = fields.List(fields.Nested(ReviewCommentSchema))
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class PlanListQuerySchema(Schema):
+    commune_code = fields.String(validate=validate.Regexp(r"^\d{5}$"))
+    school_level = fields.String(validate=validate.OneOf([lv.value for lv in SchoolLevel]))
+    status = fields.String(validate=validate.OneOf([s.value for s in PlanStatus]))
+    year = fields.Integer(validate=validate.Range(min=2000, max=2100))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
+
+
+class PlanPageSchema(Schema):
+    total = fields.Integer()
+    page = fields.Integer()
+    page_size = fields.Integer()
+    items = fields.List(fields.Nested(PlanSchema))

@@ -1,0 +1,1 @@
+"""Pure plan logic: no I/O."""

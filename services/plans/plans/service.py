@@ -1,0 +1,169 @@
+"""Plan use cases: each turns a caller's request into a state change and the events it causes."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from edu71.auth import Principal, Role
+from edu71.bus.outbox import StaleDocument, save_with_events
+from edu71.contracts import Contracts
+from edu71.orgs import SchoolLevel
+from edu71.problems import Problem
+from plans.adapters.documents import Plan, ReviewComment, Target
+from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, may_review, next_status
+
+SOURCE = "/edu71/plans"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+class PlanService:
+    def __init__(self, contracts: Contracts):
+        self.contracts = contracts
+
+    # -- reading -------------------------------------------------------------
+    def get_visible(self, principal: Principal, plan_id: str) -> Plan:
+        plan = Plan.objects(id=plan_id).first()
+        # A plan outside the caller's scope is reported as missing, not forbidden:
+        # its existence is itself information the caller may not have.
+        if plan is None or not principal.can_see(plan.school_code, plan.commune_code, plan.province_code):
+            raise Problem(404, "Không tìm thấy kế hoạch.")
+        return plan
+
+    def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
+        scope = principal.scope_filter()
+        if scope is None:
+            raise Problem(403, "Vai trò của bạn không được xem kế hoạch của trường học.")
+        query = Plan.objects(**scope, **{k: v for k, v in filters.items() if v is not None})
+        total = query.count()
+        items = query.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size)
+        return total, list(items)
+
+    # -- writing -------------------------------------------------------------
+    def create(self, principal: Principal, data: dict) -> Plan:
+        if principal.role is not Role.SCHOOL:
+            raise Problem(403, "Chỉ người dùng của nhà trường mới được lập kế hoạch.")
+        if not (principal.commune_code and principal.province_code and principal.school_level):
+            raise Problem(403, "Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
+        plan = Plan(
+            school_code=principal.org_unit,
+            school_name=principal.org_unit_name or principal.org_unit,
+            school_level=SchoolLevel(principal.school_level).value,
+            commune_code=principal.commune_code,
+            province_code=principal.province_code,
+            created_by=principal.user_id,
+            targets=[Target(**t) for t in data.pop("targets", [])],
+            **data,
+        )
+        return save_with_events(plan)
+
+    def update(self, principal: Principal, plan_id: str, data: dict, expected_version: int) -> Plan:
+        plan = self.get_visible(principal, plan_id)
+        if not principal.can_act_for_school(plan.school_code):
+            raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được sửa kế hoạch này.")
+        if PlanStatus(plan.status) not in EDITABLE:
+            raise Problem(409, "Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể sửa.")
+        if "targets" in data:
+            plan.targets = [Target(**t) for t in data.pop("targets")]
+        for key, value in data.items():
+            setattr(plan, key, value)
+        plan.updated_at = _now()
+        return self._save(plan, expected_version)
+
+    def submit(self, principal: Principal, plan_id: str, expected_version: int | None) -> Plan:
+        plan = self.get_visible(principal, plan_id)
+        if not principal.can_act_for_school(plan.school_code):
+            raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được gửi duyệt.")
+        missing = [
+            {"field": name, "message": "Cần điền trước khi gửi duyệt."}
+            for name in ("number_symbol", "title")
+            if not (getattr(plan, name) or "").strip()
+        ]
+        if missing:
+            raise Problem(422, "Kế hoạch chưa đủ thông tin để gửi duyệt.", errors=missing)
+        self._transition(plan, Action.SUBMIT)
+        plan.version += 1
+        plan.review_comments = []
+        event = self.contracts.new_event(
+            "PlanSubmitted",
+            {
+                "plan_id": plan.id,
+                "version": plan.version,
+                "school": plan.school_contract(),
+                "number_symbol": plan.number_symbol,
+                "title": plan.title,
+                "year": plan.year,
+                "submitted_by": principal.as_actor(),
+                "submitted_at": _iso(plan.updated_at),
+                "targets": [t.as_contract() for t in plan.targets],
+            },
+            subject=plan.school_code,
+            source=SOURCE,
+        )
+        return self._save(plan, expected_version, event)
+
+    def approve(self, principal: Principal, plan_id: str, comment: str | None,
+                expected_version: int | None) -> Plan:
+        plan = self._reviewable(principal, plan_id)
+        self._transition(plan, Action.APPROVE)
+        data = {
+            "plan_id": plan.id,
+            "version": plan.version,
+            "school": plan.school_contract(),
+            "reviewer": principal.as_actor(),
+            "approved_at": _iso(plan.updated_at),
+            "targets": [t.as_contract() for t in plan.targets],
+        }
+        if comment:
+            data["comment"] = comment
+        event = self.contracts.new_event("PlanApproved", data, subject=plan.school_code, source=SOURCE)
+        return self._save(plan, expected_version, event)
+
+    def return_(self, principal: Principal, plan_id: str, comments: list[dict],
+                expected_version: int | None) -> Plan:
+        plan = self._reviewable(principal, plan_id)
+        self._transition(plan, Action.RETURN)
+        plan.review_comments = [ReviewComment(**c) for c in comments]
+        event = self.contracts.new_event(
+            "PlanReturned",
+            {
+                "plan_id": plan.id,
+                "version": plan.version,
+                "school": plan.school_contract(),
+                "reviewer": principal.as_actor(),
+                "returned_at": _iso(plan.updated_at),
+                "comments": comments,
+                "targets": [t.as_contract() for t in plan.targets],
+            },
+            subject=plan.school_code,
+            source=SOURCE,
+        )
+        return self._save(plan, expected_version, event)
+
+    # -- helpers -------------------------------------------------------------
+    def _reviewable(self, principal: Principal, plan_id: str) -> Plan:
+        plan = self.get_visible(principal, plan_id)
+        if not may_review(principal, SchoolLevel(plan.school_level), plan.commune_code, plan.province_code):
+            raise Problem(403, "Bạn không phải cấp có thẩm quyền duyệt kế hoạch của trường này.")
+        return plan
+
+    @staticmethod
+    def _transition(plan: Plan, action: Action) -> None:
+        try:
+            plan.status = next_status(action, PlanStatus(plan.status)).value
+        except TransitionRefused as exc:
+            raise Problem(409, str(exc)) from None
+        plan.updated_at = _now()
+
+    @staticmethod
+    def _save(plan: Plan, expected_version: int | None, *events) -> Plan:
+        try:
+            return save_with_events(plan, *events, expected_version=expected_version)
+        except StaleDocument:
+            raise Problem(412 if expected_version is not None else 409,
+                          "Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
