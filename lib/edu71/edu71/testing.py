@@ -106,7 +106,7 @@ def stack(tmp_path_factory) -> Stack:
         "MONGODB_URI": f"mongodb://127.0.0.1:{mongo_port}/",
         "KAFKA_TOPIC_PARTITIONS": "3",
         "KAFKA_TOPIC_REPLICATION": "1",
-        "KAFKA_DELIVERY_TIMEOUT_MS": "15000",
+        "KAFKA_DELIVERY_TIMEOUT_MS": "8000",
         "AUTH_PUBLIC_KEY_FILE": str(keys / "public.pem"),
         "AUTH_PRIVATE_KEY_FILE": str(keys / "private.pem"),
     }

@@ -233,7 +233,7 @@ class EventConsumer:
         delay = self.backoff[0]
         # The offset is committed only once the dead letter is safely in Kafka.
         while True:
-            deliveries = self.producer.publish([letter], timeout=10)
+            deliveries = self.producer.publish([letter])
             if deliveries and deliveries[0].ok:
                 break
             if stop.wait(delay):

@@ -141,7 +141,7 @@ class OutboxRelay:
 
     def __init__(self, service: str, alias: str, producer: EventProducer,
                  documents: Iterable[type[OutboxDocument]], *, batch_size: int = 500,
-                 lease_seconds: float = 60.0, idle_sleep: float = 0.05, publish_timeout: float = 30.0):
+                 lease_seconds: float = 60.0, idle_sleep: float = 0.05):
         self.service = service
         self.alias = alias
         self.producer = producer
@@ -149,7 +149,6 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.lease_seconds = lease_seconds
         self.idle_sleep = idle_sleep
-        self.publish_timeout = publish_timeout
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{id(self)}"
         self._backlog_checked = 0.0
 
@@ -192,20 +191,22 @@ class OutboxRelay:
         if not pending:
             return 0
         emptied = [doc["_id"] for doc in pending if not doc.get("outbox")]
-        owners: dict[str, object] = {}
+        stored: dict[str, tuple[object, dict]] = {}  # event id → (document id, entry exactly as stored)
         events: list[Event] = []
         for doc in pending:
             for raw in doc["outbox"]:
                 entry = OutboxEntry._from_son(raw)
-                owners[entry.id] = doc["_id"]
+                stored[entry.id] = (doc["_id"], raw)
                 events.append(entry.event())
         events.sort(key=lambda e: e.time)
-        deliveries = self.producer.publish(events, timeout=self.publish_timeout)
-        done: dict[object, list[str]] = {}
+        deliveries = self.producer.publish(events)
+        done: dict[object, list[dict]] = {}
         for d in deliveries:
             if d.ok:
-                done.setdefault(owners[d.event_id], []).append(d.event_id)
-        ops = [UpdateOne({"_id": _id}, {"$pull": {"outbox": {"id": {"$in": ids}}}}) for _id, ids in done.items()]
+                owner, raw = stored[d.event_id]
+                done.setdefault(owner, []).append(raw)
+        # $pullAll removes entries equal to those read (FerretDB's $pull takes no conditions).
+        ops = [UpdateOne({"_id": _id}, {"$pullAll": {"outbox": raws}}) for _id, raws in done.items()]
         # Clear the flag only where the outbox is really empty now: a writer that
         # pushed meanwhile keeps it set.
         ops += [
@@ -214,7 +215,7 @@ class OutboxRelay:
         ]
         if ops:
             coll.bulk_write(ops, ordered=True)
-        return sum(len(ids) for ids in done.values())
+        return sum(len(raws) for raws in done.values())
 
     def backlog_stats(self) -> tuple[int, datetime | None]:
         """Events waiting in every outbox, and when the oldest of them was written."""

@@ -33,6 +33,7 @@ class EventProducer:
     def __init__(self, kafka: KafkaSettings, contracts: Contracts, service: str):
         self.contracts = contracts
         self.service = service
+        self._final_wait = kafka.delivery_timeout_ms / 1000 + 5
         self._producer = KafkaProducer(
             bootstrap_servers=kafka.bootstrap_servers.split(","),
             client_id=kafka.client_id,
@@ -43,16 +44,19 @@ class EventProducer:
             # Fail fast when the broker is unreachable: the outbox keeps the event.
             max_block_ms=5_000,
             delivery_timeout_ms=kafka.delivery_timeout_ms,
-            request_timeout_ms=min(15_000, kafka.delivery_timeout_ms),
+            request_timeout_ms=min(15_000, kafka.delivery_timeout_ms // 2),
             key_serializer=lambda k: k.encode("utf-8"),
             value_serializer=lambda v: v.encode("utf-8"),
         )
 
-    def publish(self, events: list[Event], timeout: float | None = None) -> list[Delivery]:
-        """Send ``events`` in order and wait for each acknowledgement.
+    def publish(self, events: list[Event]) -> list[Delivery]:
+        """Send ``events`` in order and wait for each one's final outcome.
 
-        Stops at the first event that cannot even be queued (no metadata: the
-        broker is unreachable); the caller keeps the rest for a later attempt.
+        Waiting for the outcome (acknowledged, or expired after the delivery
+        timeout) rather than a shorter deadline matters: a message still queued
+        in the client could otherwise be delivered later *and* be sent again by
+        the relay. Stops at the first event that cannot even be queued (no
+        metadata: the broker is unreachable); the caller keeps the rest.
         """
         sent = []
         for event in events:
@@ -68,14 +72,10 @@ class EventProducer:
                 metrics.EVENTS_PRODUCE_FAILED.labels(self.service, event.name).inc()
                 break
             sent.append((event, future))
-        try:
-            self._producer.flush(timeout=timeout)
-        except KafkaError:
-            pass  # each future below tells whether its own message made it
         deliveries = []
         for event, future in sent:
             try:
-                future.get(timeout=0)
+                future.get(timeout=self._final_wait)
             except KafkaError as exc:
                 metrics.EVENTS_PRODUCE_FAILED.labels(self.service, event.name).inc()
                 log.warning("event %s (%s) not delivered: %s", event.id, event.name, exc)

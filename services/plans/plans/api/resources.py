@@ -11,7 +11,6 @@ from plans.api.schemas import (
     ApproveSchema,
     PlanListQuerySchema,
     PlanPageSchema,
-    PlanPatchSchema,
     PlanSchema,
     PlanWriteSchema,
     ReturnSchema,
@@ -60,7 +59,7 @@ class PlanById(MethodView):
         return _answer(_service().get_visible(current_principal(), plan_id))
 
     @requires()
-    @blp.arguments(PlanPatchSchema)
+    @blp.arguments(PlanWriteSchema(partial=True))
     @blp.response(200, PlanSchema)
     def patch(self, data, plan_id):
         """Sửa bản nháp (cần If-Match)"""

@@ -36,11 +36,6 @@ class PlanWriteSchema(Schema):
     targets = fields.List(fields.Nested(TargetSchema), load_default=list, validate=validate.Length(max=500))
 
 
-class PlanPatchSchema(PlanWriteSchema):
-    class Meta(PlanWriteSchema.Meta):
-        partial = True
-
-
 class ReviewCommentSchema(Schema):
     anchor_kind = fields.String(required=True, validate=validate.OneOf(["plan", "section", "target"]))
     anchor = fields.String(load_default="", validate=validate.Length(max=64))

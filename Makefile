@@ -1,0 +1,71 @@
+# Edu71 — the two commands: `make up` (run the platform with demo data) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.SHELLFLAGS := -euo pipefail -c
+
+VAR      := $(CURDIR)/var
+VENV     := $(CURDIR)/.venv
+PY       := $(VENV)/bin/python
+UV       := $(VENV)/bin/uv
+SUPERVISORD_CONF := $(VAR)/supervisord.conf
+CTL      := $(VENV)/bin/supervisorctl -c $(SUPERVISORD_CONF)
+export EDU71_VAR := $(VAR)
+
+help:
+	@echo "make up       install what is missing, start Kafka, FerretDB, every service and its worker, load demo data"
+	@echo "make down     stop exactly what 'make up' started"
+	@echo "make status   show the platform's processes"
+	@echo "make logs     follow the logs (Ctrl-C to stop)"
+	@echo "make test     install what is missing and run every test against a real Kafka and FerretDB"
+	@echo "make bench    run the benchmarks in bench/"
+	@echo "make lock     re-pin Python dependencies into requirements.lock"
+
+# --- installation (idempotent, quiet when already done) ----------------------
+$(VENV)/.installed: requirements.lock
+	@command -v python3 >/dev/null || { echo "edu71: python3 (3.11+) not found" >&2; exit 1; }
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	@[ -x $(UV) ] || $(VENV)/bin/pip install -q uv==0.13.9
+	@$(UV) pip sync -q --python $(PY) requirements.lock
+	@touch $@
+
+contracts/node_modules/.installed: contracts/package-lock.json
+	@command -v npm >/dev/null || { echo "edu71: npm not found (install Node.js 18+)" >&2; exit 1; }
+	@npm ci --prefix contracts --silent --no-audit --no-fund >/dev/null
+	@touch $@
+
+bootstrap: $(VENV)/.installed contracts/node_modules/.installed
+	@deploy/bin/install-kafka
+	@deploy/bin/install-ferretdb
+	@$(VENV)/bin/edu71 keys
+
+lock:
+	@$(UV) pip compile -q --no-header --python-version 3.11 requirements.in -o requirements.lock
+
+# --- running -----------------------------------------------------------------
+up: bootstrap
+	@$(PY) deploy/local/services.py > $(SUPERVISORD_CONF)
+	@if $(CTL) pid >/dev/null 2>&1; then $(CTL) update >/dev/null; $(CTL) start all >/dev/null || true; \
+	 else $(VENV)/bin/supervisord -c $(SUPERVISORD_CONF); fi
+	@$(VENV)/bin/edu71 wait all --timeout 180
+	@$(VENV)/bin/edu71 topics >/dev/null
+	@$(PY) deploy/local/demo.py
+	@$(PY) deploy/local/services.py urls
+
+down:
+	@if [ -S $(VAR)/run/supervisor.sock ] && $(CTL) pid >/dev/null 2>&1; then $(CTL) shutdown >/dev/null && echo "edu71: stopped"; \
+	 else echo "edu71: not running"; fi
+
+status:
+	@$(CTL) status || true
+
+logs:
+	@tail -n 50 -F $(VAR)/log/*.log
+
+# --- tests and benchmarks ------------------------------------------------------
+test: bootstrap
+	@$(PY) -m pytest -q -p no:cacheprovider
+
+bench: bootstrap
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done
+
+.PHONY: help bootstrap lock up down status logs test bench

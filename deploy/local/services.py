@@ -1,0 +1,105 @@
+"""The processes of the local platform, and the supervisord configuration that runs them.
+
+``make up`` writes ``var/supervisord.conf`` from this list; ports can be
+changed through the environment (``PLANS_PORT``, ``KAFKA_PORT``, …).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR = Path(os.environ.get("EDU71_VAR", ROOT / "var"))
+
+#: service → (API port, worker metrics port)
+SERVICES = {
+    "plans": (8001, 9101),
+    "indicators": (8002, 9102),
+    "notifications": (8003, 9103),
+    "reports": (8004, 9104),
+}
+
+
+def port(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def api_port(service: str) -> int:
+    return port(f"{service.upper()}_PORT", SERVICES[service][0])
+
+
+def worker_port(service: str) -> int:
+    return port(f"{service.upper()}_WORKER_METRICS_PORT", SERVICES[service][1])
+
+
+def program(name: str, command: str, priority: int, env: dict[str, str] | None = None, stopwait: int = 30) -> str:
+    lines = [
+        f"[program:{name}]",
+        f"command={command}",
+        f"directory={ROOT}",
+        f"priority={priority}",
+        "autorestart=true",
+        "startsecs=3",
+        f"stopwaitsecs={stopwait}",
+        "stopasgroup=true",
+        "killasgroup=true",
+        "redirect_stderr=true",
+        f"stdout_logfile={VAR}/log/{name}.log",
+        "stdout_logfile_maxbytes=20MB",
+        "stdout_logfile_backups=2",
+    ]
+    if env:
+        lines.append("environment=" + ",".join(f'{k}="{v}"' for k, v in env.items()))
+    return "\n".join(lines)
+
+
+def render() -> str:
+    venv = ROOT / ".venv" / "bin"
+    sections = [
+        "\n".join([
+            "[unix_http_server]", f"file={VAR}/run/supervisor.sock", "",
+            "[supervisord]", f"logfile={VAR}/log/supervisord.log", f"pidfile={VAR}/run/supervisord.pid",
+            "logfile_maxbytes=10MB", "loglevel=warn", f"childlogdir={VAR}/log", "",
+            "[rpcinterface:supervisor]",
+            "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface", "",
+            "[supervisorctl]", f"serverurl=unix://{VAR}/run/supervisor.sock",
+        ]),
+        program("ferretdb", f"{ROOT}/deploy/bin/run-ferretdb", 10),
+        program("kafka", f"{ROOT}/deploy/bin/run-kafka", 10, stopwait=60),
+    ]
+    for service in SERVICES:
+        sections.append(program(
+            f"{service}-api",
+            f"{venv}/gunicorn -c python:edu71.gunicorn_conf '{service}.app:create_app()'",
+            20,
+            {"EDU71_SERVICE": service, "GUNICORN_BIND": f"127.0.0.1:{api_port(service)}",
+             "PROMETHEUS_MULTIPROC_DIR": f"{VAR}/run/prom-{service}"},
+        ))
+        sections.append(program(
+            f"{service}-worker",
+            f"{venv}/python -m {service}.worker",
+            30,
+            {f"{service.upper()}_WORKER_METRICS_PORT": str(worker_port(service))},
+        ))
+    return "\n\n".join(sections) + "\n"
+
+
+def urls() -> str:
+    lines = ["Edu71 is running:"]
+    for service in SERVICES:
+        base = f"http://127.0.0.1:{api_port(service)}"
+        lines.append(f"  {service:<14} API {base}  (docs {base}/docs, metrics {base}/metrics)"
+                     f"  worker metrics http://127.0.0.1:{worker_port(service)}/metrics")
+    lines.append(f"  Kafka          {os.environ.get('KAFKA_BOOTSTRAP_SERVERS', '127.0.0.1:9092')}")
+    lines.append(f"  Document store {os.environ.get('MONGODB_URI', 'mongodb://127.0.0.1:27017/')}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["urls"]:
+        print(urls())
+    else:
+        (VAR / "log").mkdir(parents=True, exist_ok=True)
+        (VAR / "run").mkdir(parents=True, exist_ok=True)
+        print(render(), end="")

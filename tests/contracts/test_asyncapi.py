@@ -1,0 +1,236 @@
+"""contracts/asyncapi.yaml: parsed by the AsyncAPI parser (node) and checked for our conventions."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .support import CONTRACTS, EVENTS, EVENTS_DIR, EXAMPLES_DIR, TOPICS, VALIDATOR_JS, schema_files
+
+ASYNCAPI = CONTRACTS / "asyncapi.yaml"
+
+# service → (operations it sends on, operations it receives on), as agreed
+OPERATIONS = {
+    "plansSendPlanEvents": ("send", "edu71.plans.v1", TOPICS["edu71.plans.v1"]),
+    "notificationsReceivePlanEvents": ("receive", "edu71.plans.v1", TOPICS["edu71.plans.v1"]),
+    "reportsReceivePlanEvents": ("receive", "edu71.plans.v1", TOPICS["edu71.plans.v1"]),
+    "indicatorsSendIndicatorEvents": ("send", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"]),
+    "reportsReceiveIndicatorEvents": ("receive", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"]),
+    "notificationsReceiveIndicatorEvents": ("receive", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"]),
+    "notificationsSendNotificationEvents": ("send", "edu71.notifications.v1", TOPICS["edu71.notifications.v1"]),
+    "notificationsReceiveNotificationEvents": ("receive", "edu71.notifications.v1", ["DeadlineApproaching"]),
+    "reportsSendReportEvents": ("send", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
+    "notificationsReceiveReportEvents": ("receive", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
+    "notificationsSendDeadLetters": ("send", "edu71.deadletter.v1", ["DeadLettered"]),
+    "reportsSendDeadLetters": ("send", "edu71.deadletter.v1", ["DeadLettered"]),
+    "operatorsReceiveDeadLetters": ("receive", "edu71.deadletter.v1", ["DeadLettered"]),
+}
+
+KEY_PATTERNS = {
+    "school": "^[A-Za-z0-9_.-]{1,64}$",
+    "province": "^[0-9]{2}$",
+}
+KEY_OF = {
+    "PlanSubmitted": "school", "PlanApproved": "school", "PlanReturned": "school",
+    "ReportingRoundOpened": "province", "IndicatorSubmitted": "school", "IndicatorRevised": "school",
+    "DeadlineApproaching": "school", "NotificationDelivered": "org unit",
+    "RollupUpdated": "province", "DeadLettered": "original key",
+}
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: the AsyncAPI document is validated with the npm "
+                    "@asyncapi/parser; install Node.js 18+ and run `make bootstrap`")
+    if not (CONTRACTS / "node_modules" / "@asyncapi" / "parser").is_dir():
+        pytest.fail("contracts/node_modules is missing: run `make bootstrap` "
+                    "(it runs `npm ci --prefix contracts`) before the contract tests")
+    return node
+
+
+def _validate(document: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([_node(), str(VALIDATOR_JS), str(document)], capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict:
+    return yaml.safe_load(ASYNCAPI.read_text(encoding="utf-8"))
+
+
+def _resolve(doc: dict, ref: str):
+    assert ref.startswith("#/"), ref
+    node = doc
+    for token in ref[2:].split("/"):
+        node = node[token.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+# --------------------------------------------------------------------------- #
+# the AsyncAPI parser
+# --------------------------------------------------------------------------- #
+def test_parser_accepts_the_document():
+    done = _validate(ASYNCAPI)
+    assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
+    assert "OK:" in done.stdout
+    assert "5 channels, 13 operations, 10 messages" in done.stdout
+
+
+def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:
+    """A copy of contracts/ (document + schema files + examples) with one edit to the document."""
+    shutil.copytree(EVENTS_DIR, tmp_path / "events")
+    shutil.copytree(EXAMPLES_DIR, tmp_path / "examples")
+    shutil.copy(CONTRACTS / "envelope.schema.json", tmp_path / "envelope.schema.json")
+    text = ASYNCAPI.read_text(encoding="utf-8")
+    old, new = replace
+    assert old in text, f"{old!r} not found in the document"
+    (tmp_path / "asyncapi.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path / "asyncapi.yaml"
+
+
+# case → (text to replace, replacement, a word the diagnostics must contain)
+BREAKAGES = {
+    "operation on a missing channel": (
+        "  plansSendPlanEvents:\n    action: send\n    channel:\n      $ref: '#/channels/plans'",
+        "  plansSendPlanEvents:\n    action: send\n    channel:\n      $ref: '#/channels/noSuchChannel'",
+        "noSuchChannel"),
+    "payload schema file missing": (
+        "$ref: ./events/PlanApproved/v1.schema.json", "$ref: ./events/PlanApproved/v9.schema.json",
+        "v9.schema.json"),
+    "unknown operation action": ("    action: receive\n", "    action: consume\n", "action"),
+    "operation message from another channel": (
+        "      - $ref: '#/channels/reports/messages/RollupUpdated'\n  notificationsSendDeadLetters",
+        "      - $ref: '#/channels/plans/messages/PlanSubmitted'\n  notificationsSendDeadLetters",
+        "does not belong"),
+}
+
+
+def test_parser_accepts_an_unbroken_copy(tmp_path):
+    """The copies below are valid until edited, so their failures come from the edits."""
+    done = _validate(_broken_copy(tmp_path, ("asyncapi: 3.0.0", "asyncapi: 3.0.0")))
+    assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("case", list(BREAKAGES))
+def test_parser_rejects_a_broken_copy(case, tmp_path):
+    """Proves the check can fail: each edit makes the validator exit non-zero."""
+    old, new, expected = BREAKAGES[case]
+    done = _validate(_broken_copy(tmp_path, (old, new)))
+    assert done.returncode == 1, f"{case}: the validator accepted a broken document:\n{done.stdout}"
+    errors = [line for line in done.stdout.splitlines() if line.startswith("error")]
+    assert errors and any(expected in line for line in errors), done.stdout
+
+
+def test_parser_rejects_a_broken_schema_file(tmp_path):
+    copy = _broken_copy(tmp_path, ("asyncapi: 3.0.0", "asyncapi: 3.0.0"))
+    schema = tmp_path / "events" / "RollupUpdated" / "v1.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"type": "integer"', '"type": "int"', 1),
+                      encoding="utf-8")
+    done = _validate(copy)
+    assert done.returncode != 0, done.stdout
+
+
+def test_validator_reports_a_missing_file(tmp_path):
+    done = _validate(tmp_path / "nothing.yaml")
+    assert done.returncode == 2
+
+
+# --------------------------------------------------------------------------- #
+# our conventions, read with PyYAML (the way the services read the document)
+# --------------------------------------------------------------------------- #
+def test_document_header(doc):
+    assert doc["asyncapi"] == "3.0.0"
+    assert doc["info"]["title"] == "Edu71 events"
+    assert doc["info"]["version"]
+    assert doc["servers"]["local"] == {**doc["servers"]["local"], "host": "127.0.0.1:9092", "protocol": "kafka"}
+
+
+def test_topics_carry_the_agreed_events(doc):
+    routing = {}
+    for channel in doc["channels"].values():
+        assert channel["address"].startswith("edu71."), channel["address"]
+        names = [m["name"] for m in channel["messages"].values()]
+        routing[channel["address"]] = list(dict.fromkeys(names))
+    assert routing == TOPICS
+
+
+def test_messages_are_keyed_and_named_by_event(doc):
+    for channel in doc["channels"].values():
+        for key, message in channel["messages"].items():
+            assert "$ref" not in message, f"{key}: define messages in the channel, so readers need no $ref"
+            name = message["name"]
+            # v1 is keyed by the event name; a later version N by <EventName>V<N>
+            version = 1 if key == name else int(key.removeprefix(f"{name}V"))
+            assert key == name or key == f"{name}V{version}", f"message {key!r} has name {name!r}"
+            assert message["payload"] == {"$ref": f"./events/{name}/v{version}.schema.json"}
+            assert message["contentType"] == "application/cloudevents+json"
+            assert f"vn.edu71.{name}.v{version}" in message["description"]
+
+
+def test_every_schema_file_is_referenced_by_exactly_one_message(doc):
+    refs = Counter(
+        message["payload"]["$ref"]
+        for channel in doc["channels"].values()
+        for message in channel["messages"].values()
+    )
+    files = Counter(f"./{p.relative_to(CONTRACTS).as_posix()}" for p in schema_files())
+    assert refs == files
+    for ref in refs:
+        assert (CONTRACTS / ref).is_file(), ref
+
+
+def test_kafka_key_binding(doc):
+    for channel in doc["channels"].values():
+        for name, message in channel["messages"].items():
+            key = message["bindings"]["kafka"]["key"]
+            assert key["type"] == "string", name
+            assert key["description"], name
+            kind = KEY_OF[message["name"]]
+            if kind in KEY_PATTERNS:
+                assert key.get("pattern") == KEY_PATTERNS[kind], name
+            assert (kind.split()[0] in key["description"].lower()), f"{name}: key description should say {kind}"
+
+
+def test_cloudevents_headers(doc):
+    trait = doc["components"]["messageTraits"]["CloudEventStructured"]
+    header = trait["headers"]["properties"]["content-type"]
+    assert "content-type" in trait["headers"]["required"]
+    assert header["type"] == "string"
+    assert "cloudevents" in header["pattern"]
+    for channel in doc["channels"].values():
+        for name, message in channel["messages"].items():
+            assert {"$ref": "#/components/messageTraits/CloudEventStructured"} in message["traits"], name
+
+
+def test_operations(doc):
+    found = {}
+    for op_name, operation in doc["operations"].items():
+        channel = _resolve(doc, operation["channel"]["$ref"])
+        messages = []
+        for ref in operation["messages"]:
+            prefix = operation["channel"]["$ref"] + "/messages/"
+            assert ref["$ref"].startswith(prefix), f"{op_name}: message of another channel"
+            messages.append(_resolve(doc, ref["$ref"])["name"])
+        found[op_name] = (operation["action"], channel["address"], messages)
+    assert found == OPERATIONS
+    for topic in TOPICS:
+        actions = {a for a, t, _ in found.values() if t == topic}
+        assert actions == {"send", "receive"}, f"{topic} needs a sender and a receiver"
+
+
+def test_examples_are_referenced(doc):
+    for channel in doc["channels"].values():
+        for name, message in channel["messages"].items():
+            version = message["payload"]["$ref"].rsplit("/", 1)[-1].split(".")[0]  # "v1"
+            refs = [e["payload"]["$ref"] for e in message.get("examples", [])]
+            assert refs == [f"./examples/{message['name']}.{version}.json"], name
+            assert (CONTRACTS / refs[0]).is_file()
+
+
+def test_all_events_are_covered():
+    assert sorted(EVENTS) == sorted(p.parent.name for p in schema_files())
