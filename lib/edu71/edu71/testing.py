@@ -7,6 +7,7 @@ an outage stop and restart them through :class:`Stack`.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -87,10 +88,9 @@ class Stack:
         return TokenIssuer(platform_settings("tests").auth)
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Stack:
-    """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""
-    root = tmp_path_factory.mktemp("stack")
+@contextlib.contextmanager
+def running_stack(root: Path, partitions: int = 3):
+    """Start Kafka (KRaft) and FerretDB in ``root`` on free ports; point this process's environment at them."""
     kafka_port, controller_port, mongo_port = free_port(), free_port(), free_port()
     kafka = Server("kafka", BIN / "run-kafka", {
         "KAFKA_PORT": str(kafka_port), "KAFKA_CONTROLLER_PORT": str(controller_port),
@@ -104,7 +104,7 @@ def stack(tmp_path_factory) -> Stack:
     env = {
         "KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{kafka_port}",
         "MONGODB_URI": f"mongodb://127.0.0.1:{mongo_port}/",
-        "KAFKA_TOPIC_PARTITIONS": "3",
+        "KAFKA_TOPIC_PARTITIONS": str(partitions),
         "KAFKA_TOPIC_REPLICATION": "1",
         "KAFKA_DELIVERY_TIMEOUT_MS": "8000",
         "AUTH_PUBLIC_KEY_FILE": str(keys / "public.pem"),
@@ -134,6 +134,13 @@ def stack(tmp_path_factory) -> Stack:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""
+    with running_stack(tmp_path_factory.mktemp("stack")) as running:
+        yield running
 
 
 @pytest.fixture

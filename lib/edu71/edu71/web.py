@@ -136,6 +136,7 @@ def create_service_app(
     max_content_length: int = 2 * 1024 * 1024,
     version: str = "1.0.0",
 ) -> Flask:
+    logs.configure(settings.service, settings.log_level)
     app = Flask(__name__)
     app.json.ensure_ascii = False  # Vietnamese stays readable UTF-8, not \u escapes
     app.config.update(

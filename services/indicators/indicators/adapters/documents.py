@@ -1,0 +1,206 @@
+"""Rounds and submissions as stored; each carries its own outbox of events."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from mongoengine import (
+    BooleanField,
+    DateTimeField,
+    DictField,
+    EmbeddedDocument,
+    EmbeddedDocumentListField,
+    IntField,
+    ListField,
+    StringField,
+)
+
+from edu71.bus.outbox import OutboxDocument
+from edu71.orgs import SchoolLevel
+from indicators.domain.catalogue import ValueType
+from indicators.domain.clock import as_utc, utc_now
+from indicators.domain.rounds import Phase, RoundStatus, phase
+from indicators.domain.submissions import values_at
+
+LEVELS = [lv.value for lv in SchoolLevel]
+
+
+class Round(OutboxDocument):
+    """A reporting round (đợt báo cáo) opened by the city for its province."""
+
+    meta = {
+        "collection": "rounds",
+        "db_alias": "indicators",
+        "indexes": [
+            "province_code",
+            # One name per province and school year: a second "Sơ kết học kỳ I" is a double click.
+            {"fields": ["province_code", "school_year", "name"], "unique": True},
+        ],
+    }
+
+    id = StringField(primary_key=True, default=lambda: str(uuid.uuid4()))
+    name = StringField(required=True)
+    province_code = StringField(required=True)
+    school_year = StringField(required=True)
+    school_levels = ListField(StringField(choices=LEVELS), required=True)
+    indicator_codes = ListField(StringField(), required=True)
+    catalogue_version = IntField(required=True)
+    opens_at = DateTimeField(required=True)
+    due_at = DateTimeField(required=True)
+    closes_at = DateTimeField(required=True)
+    status = StringField(required=True, default=RoundStatus.OPEN.value, choices=[s.value for s in RoundStatus])
+    opened_by = DictField(required=True)
+    created_at = DateTimeField(default=utc_now)
+    updated_at = DateTimeField(default=utc_now)
+
+    def phase_at(self, now: datetime) -> Phase:
+        return phase(as_utc(self.opens_at), as_utc(self.due_at), as_utc(self.closes_at), now)
+
+    def view(self, now: datetime) -> dict[str, Any]:
+        """The round as the API shows it, with its phase at ``now``."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "province_code": self.province_code,
+            "school_year": self.school_year,
+            "school_levels": list(self.school_levels),
+            "indicator_codes": list(self.indicator_codes),
+            "catalogue_version": self.catalogue_version,
+            "opens_at": self.opens_at,
+            "due_at": self.due_at,
+            "closes_at": self.closes_at,
+            "status": self.status,
+            "phase": self.phase_at(now).value,
+            "opened_by": dict(self.opened_by),
+            "created_at": self.created_at,
+        }
+
+
+class IndicatorValue(EmbeddedDocument):
+    """One reported value, shaped as the contracts' ``IndicatorValue``."""
+
+    indicator_code = StringField(required=True)
+    catalogue_version = IntField(required=True)
+    value_type = StringField(required=True, choices=[t.value for t in ValueType])
+    numerator = IntField(null=True)
+    denominator = IntField(null=True)
+    value = IntField(null=True)
+    level = IntField(null=True)
+    flag = BooleanField(null=True)
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> "IndicatorValue":
+        return cls(**data)
+
+    def as_contract(self) -> dict[str, Any]:
+        data = {
+            "indicator_code": self.indicator_code,
+            "catalogue_version": self.catalogue_version,
+            "value_type": self.value_type,
+        }
+        for key in ("numerator", "denominator", "value", "level", "flag"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        return data
+
+
+class Change(EmbeddedDocument):
+    indicator_code = StringField(required=True)
+    #: The value before (contract dict), empty when the indicator was not reported before.
+    old = DictField()
+    new = DictField(required=True)
+
+    def as_contract(self) -> dict[str, Any]:
+        return {"indicator_code": self.indicator_code, "old": dict(self.old or {}) or None, "new": dict(self.new)}
+
+
+class Revision(EmbeddedDocument):
+    """The audit record of one revision: who, when, late or not, and what changed."""
+
+    revision = IntField(required=True)
+    submitted_at = DateTimeField(required=True)
+    submitted_by = DictField(required=True)
+    late = BooleanField(required=True)
+    idempotency_key = StringField(null=True)
+    changes = EmbeddedDocumentListField(Change)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "revision": self.revision,
+            "submitted_at": self.submitted_at,
+            "submitted_by": dict(self.submitted_by),
+            "late": self.late,
+            "idempotency_key": self.idempotency_key,
+            "changes": [c.as_contract() for c in self.changes],
+        }
+
+
+class IdempotencyRecord(EmbeddedDocument):
+    """A request key already answered, the revision it produced and a digest of its values."""
+
+    key = StringField(required=True)
+    fingerprint = StringField(required=True)
+    revision = IntField(required=True)
+    seen_at = DateTimeField(required=True)
+
+
+class Submission(OutboxDocument):
+    """A school's values in one round (one document per round and school), with every revision audited."""
+
+    meta = {
+        "collection": "submissions",
+        "db_alias": "indicators",
+        "indexes": ["round_id", "school_code", "commune_code", "province_code"],
+    }
+
+    #: Derived from round and school (``domain.submissions.submission_id``).
+    id = StringField(primary_key=True)
+    round_id = StringField(required=True)
+    school_code = StringField(required=True)
+    school_name = StringField(required=True)
+    school_level = StringField(required=True, choices=LEVELS)
+    commune_code = StringField(required=True)
+    province_code = StringField(required=True)
+    values = EmbeddedDocumentListField(IndicatorValue)
+    revision = IntField(default=0)
+    #: Whether the current revision came after the round's due_at (as in the events).
+    late = BooleanField(default=False)
+    submitted_at = DateTimeField()
+    submitted_by = DictField()
+    first_submitted_at = DateTimeField()
+    history = EmbeddedDocumentListField(Revision)
+    idempotency = EmbeddedDocumentListField(IdempotencyRecord)
+
+    def school_contract(self) -> dict[str, str]:
+        return {
+            "code": self.school_code,
+            "name": self.school_name,
+            "commune_code": self.commune_code,
+            "province_code": self.province_code,
+            "level": self.school_level,
+        }
+
+    def value_dicts(self) -> list[dict[str, Any]]:
+        return [v.as_contract() for v in self.values]
+
+    def idempotency_record(self, key: str) -> IdempotencyRecord | None:
+        return next((r for r in self.idempotency if r.key == key), None)
+
+    def view(self, revision: int | None = None) -> dict[str, Any]:
+        """The submission as the API shows it, as of ``revision`` (default: the current one)."""
+        revision = self.revision if revision is None else revision
+        history = [h.as_dict() for h in self.history if h.revision <= revision]
+        entry = history[-1]
+        return {
+            "submission_id": self.id,
+            "round_id": self.round_id,
+            "school": self.school_contract(),
+            "revision": revision,
+            "late": entry["late"],
+            "submitted_at": entry["submitted_at"],
+            "submitted_by": entry["submitted_by"],
+            "first_submitted_at": self.first_submitted_at,
+            "values": values_at(history, revision) if revision != self.revision else self.value_dicts(),
+            "history": history,
+        }

@@ -1,0 +1,112 @@
+"""Indicator endpoints: thin views that turn HTTP into calls of :class:`indicators.service.IndicatorService`."""
+from __future__ import annotations
+
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from edu71.auth import Role
+from edu71.auth.flask import current_principal, requires
+from edu71.concurrency import expected_version, with_etag
+from indicators.api.schemas import (
+    CatalogueSchema,
+    RoundListQuerySchema,
+    RoundPageSchema,
+    RoundSchema,
+    RoundWriteSchema,
+    SubmissionSchema,
+    SubmissionWriteSchema,
+)
+from indicators.service import IndicatorService
+
+catalogue_blp = Blueprint("catalogue", __name__, url_prefix="/catalogue",
+                          description="Danh mục chỉ tiêu thực hiện Nghị quyết 71")
+rounds_blp = Blueprint("rounds", __name__, url_prefix="/rounds", description="Đợt báo cáo do Sở GD&ĐT mở")
+submissions_blp = Blueprint("submissions", __name__, url_prefix="/rounds/<string:round_id>/submissions",
+                            description="Số liệu chỉ tiêu nhà trường nộp trong một đợt báo cáo")
+blueprints = [catalogue_blp, rounds_blp, submissions_blp]
+
+def _service() -> IndicatorService:
+    return current_app.extensions["indicators.service"]
+
+
+def _json(body: dict, status: int = 200):
+    return current_app.response_class(current_app.json.dumps(body), status=status, mimetype="application/json")
+
+
+@catalogue_blp.route("")
+class CatalogueView(MethodView):
+    @requires()
+    @catalogue_blp.response(200, CatalogueSchema)
+    def get(self):
+        """Danh mục chỉ tiêu hiện hành"""
+        catalogue = _service().catalogue
+        return {"version": catalogue.version, "indicators": list(catalogue)}
+
+
+@rounds_blp.route("")
+class Rounds(MethodView):
+    @requires()
+    @rounds_blp.arguments(RoundListQuerySchema, location="query")
+    @rounds_blp.response(200, RoundPageSchema)
+    def get(self, query):
+        """Các đợt báo cáo trong phạm vi của người dùng"""
+        page, size = query.pop("page"), query.pop("page_size")
+        service = _service()
+        total, items = service.list_rounds(current_principal(), query, page, size)
+        return {"total": total, "page": page, "page_size": size, "items": [service.round_view(r) for r in items]}
+
+    @requires(Role.CITY, Role.ADMIN)
+    @rounds_blp.arguments(RoundWriteSchema)
+    @rounds_blp.response(201, RoundSchema)
+    @rounds_blp.alt_response(403, description="Không phải Sở GD&ĐT của tỉnh/thành này")
+    @rounds_blp.alt_response(409, description="Đã có đợt báo cáo cùng tên trong năm học")
+    def post(self, data):
+        """Mở đợt báo cáo mới (Sở GD&ĐT)"""
+        service = _service()
+        return service.round_view(service.open_round(current_principal(), data))
+
+
+@rounds_blp.route("/<string:round_id>")
+class RoundById(MethodView):
+    @requires()
+    @rounds_blp.response(200, RoundSchema)
+    def get(self, round_id):
+        """Xem một đợt báo cáo"""
+        service = _service()
+        return service.round_view(service.get_round(current_principal(), round_id))
+
+
+@submissions_blp.route("/<string:school_code>")
+class SchoolSubmission(MethodView):
+    @requires()
+    @submissions_blp.response(200, SubmissionSchema)
+    def get(self, round_id, school_code):
+        """Xem số liệu một trường đã nộp trong đợt báo cáo"""
+        sub = _service().get_submission(current_principal(), round_id, school_code)
+        return with_etag(_json(SubmissionSchema().dump(sub.view())), sub.doc_version)
+
+    @requires(Role.SCHOOL)
+    @submissions_blp.arguments(SubmissionWriteSchema)
+    @submissions_blp.response(200, SubmissionSchema, description="Đã sửa số liệu (một lần sửa mới)")
+    @submissions_blp.alt_response(201, schema=SubmissionSchema, description="Lần nộp đầu tiên")
+    @submissions_blp.alt_response(403, description="Không phải tài khoản của chính nhà trường")
+    @submissions_blp.alt_response(404, description="Không có đợt báo cáo này trong phạm vi của trường")
+    @submissions_blp.alt_response(409, description="Đợt báo cáo chưa mở hoặc đã khoá số liệu (code: locked)")
+    @submissions_blp.alt_response(412, description="If-Match không khớp phiên bản hiện tại")
+    def put(self, data, round_id, school_code):
+        """Nộp hoặc sửa số liệu của trường (chống gửi trùng bằng Idempotency-Key)"""
+        outcome = _service().submit(
+            current_principal(), round_id, school_code, data["values"],
+            header_key=request.headers.get("Idempotency-Key"),
+            body_key=data.get("idempotency_key"),
+            expected_version=expected_version(required=False),
+        )
+        body = SubmissionSchema().dump(outcome.submission.view(outcome.revision))
+        response = _json(body, 201 if outcome.created else 200)
+        if outcome.replayed:
+            # The body is the original answer, possibly of an older revision: no ETag, so a
+            # client cannot mistake it for the current version.
+            response.headers["Idempotent-Replayed"] = "true"
+            return response
+        return with_etag(response, outcome.submission.doc_version)

@@ -1,0 +1,27 @@
+"""The indicators API (``gunicorn 'indicators.app:create_app()'``)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from flask import Flask
+
+from edu71.contracts import Contracts
+from edu71.web import create_service_app
+from indicators import config
+from indicators.api.resources import blueprints
+from indicators.domain.clock import utc_now
+from indicators.service import IndicatorService
+
+
+def create_app(settings: config.Settings | None = None, *, clock: Callable[[], datetime] = utc_now) -> Flask:
+    settings = settings or config.load()
+    app = create_service_app(
+        settings.platform,
+        title="Edu71 – Chỉ tiêu",
+        description="Danh mục chỉ tiêu, đợt báo cáo và số liệu các trường nộp theo Nghị quyết 71-NQ/TW.",
+        blueprints=blueprints,
+        max_content_length=settings.max_request_bytes,
+    )
+    app.extensions["indicators.service"] = IndicatorService(Contracts(settings.platform.contracts_dir), clock=clock)
+    return app

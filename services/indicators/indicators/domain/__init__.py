@@ -1,0 +1,1 @@
+"""Pure indicator logic: no I/O."""

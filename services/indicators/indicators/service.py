@@ -1,0 +1,234 @@
+"""Indicator use cases: each turns a caller's request into a state change and the events it causes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable
+
+from mongoengine import NotUniqueError
+
+from edu71.auth import Principal, Role
+from edu71.bus.outbox import StaleDocument, save_with_events
+from edu71.contracts import Contracts
+from edu71.problems import Problem
+from indicators.adapters.documents import Change, IdempotencyRecord, IndicatorValue, Revision, Round, Submission
+from indicators.domain.catalogue import CATALOGUE, Catalogue
+from indicators.domain.clock import iso_vn, utc_now, vn_text
+from indicators.domain.rounds import Phase, may_open_round, may_see_round, round_errors, round_scope
+from indicators.domain.submissions import (
+    IdempotencyConflict,
+    changes,
+    fingerprint,
+    merge,
+    resolve_idempotency_key,
+    submission_id,
+)
+from indicators.domain.validation import validate_values
+
+SOURCE = "/edu71/indicators"
+
+
+@dataclass(frozen=True)
+class SubmitOutcome:
+    submission: Submission
+    #: The revision the answer shows (an earlier one when a request is replayed).
+    revision: int
+    #: True when the answer is the first submission (201 Created).
+    created: bool
+    #: True when the request repeated an Idempotency-Key already answered.
+    replayed: bool = False
+
+
+class IndicatorService:
+    def __init__(self, contracts: Contracts, catalogue: Catalogue = CATALOGUE,
+                 clock: Callable[[], datetime] = utc_now):
+        self.contracts = contracts
+        self.catalogue = catalogue
+        self.clock = clock
+
+    # -- rounds ----------------------------------------------------------------
+    def open_round(self, principal: Principal, data: dict[str, Any]) -> Round:
+        data = dict(data)
+        province = data.pop("province_code", None) or principal.province_code
+        if province is None:
+            raise Problem(422, "Cần chọn tỉnh/thành phố của đợt báo cáo.",
+                          errors=[{"field": "province_code", "message": "Trường này là bắt buộc."}])
+        if not may_open_round(principal, province):
+            raise Problem(403, "Sở GD&ĐT chỉ được mở đợt báo cáo cho tỉnh/thành phố của mình.")
+        # People set a round's dates to the second; dropping finer parts keeps the stored
+        # instant, the API's answer and the event's text identical.
+        for name in ("opens_at", "due_at", "closes_at"):
+            data[name] = data[name].replace(microsecond=0)
+        now = self.clock()
+        errors = round_errors(data, now, self.catalogue)
+        if errors:
+            raise Problem(422, "Đợt báo cáo có thông tin không hợp lệ, xem danh sách 'errors'.", errors=errors)
+        rnd = Round(
+            name=data["name"].strip(),
+            province_code=province,
+            school_year=data["school_year"],
+            school_levels=list(data["school_levels"]),
+            indicator_codes=list(data["indicator_codes"]),
+            catalogue_version=self.catalogue.version,
+            opens_at=data["opens_at"],
+            due_at=data["due_at"],
+            closes_at=data["closes_at"],
+            opened_by=principal.as_actor(),
+            created_at=now,
+            updated_at=now,
+        )
+        event = self.contracts.new_event(
+            "ReportingRoundOpened",
+            {
+                "round_id": rnd.id,
+                "name": rnd.name,
+                "province_code": rnd.province_code,
+                "school_year": rnd.school_year,
+                "school_levels": rnd.school_levels,
+                "indicator_codes": rnd.indicator_codes,
+                "opens_at": iso_vn(rnd.opens_at),
+                "due_at": iso_vn(rnd.due_at),
+                "closes_at": iso_vn(rnd.closes_at),
+                "opened_by": principal.as_actor(),
+                "reopened": False,
+            },
+            # Province-wide event: keyed by the province so a province's rounds stay in order.
+            subject=rnd.province_code,
+            source=SOURCE,
+        )
+        try:
+            return save_with_events(rnd, event)
+        except NotUniqueError:
+            raise Problem(409, f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
+
+    def list_rounds(self, principal: Principal, filters: dict[str, Any], page: int, page_size: int):
+        scope = round_scope(principal)
+        if scope is None:
+            raise Problem(403, "Vai trò của bạn không được xem các đợt báo cáo.")
+        # Filters are ANDed with the scope, so asking for another province finds nothing.
+        query = Round.objects(**scope).filter(**{k: v for k, v in filters.items() if v is not None})
+        total = query.count()
+        items = query.order_by("-opens_at").skip((page - 1) * page_size).limit(page_size)
+        return total, list(items)
+
+    def get_round(self, principal: Principal, round_id: str) -> Round:
+        rnd = Round.objects(id=round_id).first()
+        # A round outside the caller's scope is reported as missing, not forbidden.
+        if rnd is None or not may_see_round(principal, rnd.province_code, rnd.school_levels):
+            raise Problem(404, "Không tìm thấy đợt báo cáo.")
+        return rnd
+
+    def round_view(self, rnd: Round) -> dict[str, Any]:
+        return rnd.view(self.clock())
+
+    # -- submissions -----------------------------------------------------------
+    def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
+        rnd = self.get_round(principal, round_id)
+        sub = Submission.objects(id=submission_id(rnd.id, school_code)).first()
+        if sub is None or not principal.can_see(sub.school_code, sub.commune_code, sub.province_code):
+            raise Problem(404, "Không tìm thấy số liệu của trường trong đợt báo cáo này.")
+        return sub
+
+    def submit(self, principal: Principal, round_id: str, school_code: str, raw_values: Any, *,
+               header_key: str | None = None, body_key: str | None = None,
+               expected_version: int | None = None) -> SubmitOutcome:
+        """Store a school's values as its first submission or a new revision.
+
+        Checks run in an order that keeps answers truthful: who may act first,
+        then a replayed key (its original answer stands even after the round
+        closed), then the round's timetable, then the values themselves.
+        Nothing is written unless every check passes.
+        """
+        if principal.role is not Role.SCHOOL or not principal.can_act_for_school(school_code):
+            raise Problem(403, "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
+        if not (principal.commune_code and principal.province_code and principal.school_level):
+            raise Problem(403, "Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
+        rnd = self.get_round(principal, round_id)
+        try:
+            key = resolve_idempotency_key(header_key, body_key)
+        except IdempotencyConflict as exc:
+            raise Problem(422, str(exc), errors=[{"field": "idempotency_key", "message": str(exc)}]) from None
+
+        sub = Submission.objects(id=submission_id(rnd.id, school_code)).first()
+        digest = fingerprint(raw_values)
+        record = sub.idempotency_record(key) if key and sub else None
+        if record is not None:
+            if record.fingerprint != digest:
+                message = "Idempotency-Key này đã được dùng cho một lần gửi có nội dung khác."
+                raise Problem(422, message, errors=[{"field": "idempotency_key", "message": message}])
+            return SubmitOutcome(sub, record.revision, created=record.revision == 1, replayed=True)
+
+        now = self.clock()
+        current = rnd.phase_at(now)
+        if current is Phase.UPCOMING:
+            raise Problem(409, f"Đợt báo cáo chưa mở; trường có thể nộp số liệu từ {vn_text(rnd.opens_at)}.")
+        if current is Phase.CLOSED:
+            raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
+                               "không thể nộp hoặc sửa số liệu.", code="locked")
+
+        result = validate_values(raw_values, catalogue=self.catalogue, school_level=principal.school_level,
+                                 allowed_codes=rnd.indicator_codes)
+        if not result.ok:
+            raise Problem(422, "Số liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=result.errors)
+
+        created = sub is None
+        if created:
+            sub = Submission(
+                id=submission_id(rnd.id, school_code),
+                round_id=rnd.id,
+                school_code=school_code,
+                school_name=principal.org_unit_name or school_code,
+                school_level=principal.school_level,
+                commune_code=principal.commune_code,
+                province_code=principal.province_code,
+                first_submitted_at=now,
+            )
+        diff = changes(sub.value_dicts(), result.values)
+        if not diff:
+            # The same values again under a new key (or none): nothing to audit, nothing to announce.
+            return SubmitOutcome(sub, sub.revision, created=False)
+
+        late = current is Phase.LATE
+        actor = principal.as_actor()
+        previous = sub.revision
+        merged = merge(sub.value_dicts(), result.values, self.catalogue)
+        sub.revision = previous + 1
+        sub.values = [IndicatorValue.of(v) for v in merged]
+        sub.late = late
+        sub.submitted_at = now
+        sub.submitted_by = actor
+        sub.history.append(Revision(revision=sub.revision, submitted_at=now, submitted_by=actor, late=late,
+                                    idempotency_key=key, changes=[Change(**c) for c in diff]))
+        if key:
+            sub.idempotency.append(IdempotencyRecord(key=key, fingerprint=digest, revision=sub.revision,
+                                                     seen_at=now))
+
+        data: dict[str, Any] = {
+            "submission_id": sub.id,
+            "round_id": rnd.id,
+            "school": sub.school_contract(),
+            "revision": sub.revision,
+            "submitted_at": iso_vn(now, "milliseconds"),
+            "submitted_by": actor,
+            "late": late,
+            "values": merged,
+        }
+        if key:
+            data["idempotency_key"] = key
+        if created:
+            name = "IndicatorSubmitted"
+        else:
+            name = "IndicatorRevised"
+            data["previous_revision"] = previous
+            data["changes"] = diff
+        event = self.contracts.new_event(name, data, subject=school_code, source=SOURCE)
+        try:
+            saved = save_with_events(sub, event, expected_version=None if created else expected_version)
+        except NotUniqueError:
+            raise Problem(409, "Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
+                               "Vui lòng tải lại rồi thao tác lại.") from None
+        except StaleDocument:
+            raise Problem(412 if expected_version is not None else 409,
+                          "Số liệu của trường vừa được người khác thay đổi. "
+                          "Vui lòng tải lại rồi thao tác lại.") from None
+        return SubmitOutcome(saved, saved.revision, created=created)

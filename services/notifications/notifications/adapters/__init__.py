@@ -1,0 +1,1 @@
+"""Storage of notifications (mongoengine documents in the notifications service's own database)."""

@@ -1,0 +1,1 @@
+"""HTTP API of the notifications service: the caller's inbox."""

@@ -1,0 +1,37 @@
+"""Inbox use cases: a caller sees, counts and marks read the notifications addressed to its org unit and role."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from edu71.auth import Principal
+from edu71.problems import Problem
+from notifications.adapters.documents import Notification
+
+
+class InboxService:
+    @staticmethod
+    def _mine(principal: Principal, **filters):
+        return Notification.objects(recipient_org_unit=principal.org_unit, recipient_role=principal.role.value,
+                                    **filters)
+
+    def list(self, principal: Principal, page: int, page_size: int, unread_only: bool = False):
+        query = self._mine(principal, read_at=None) if unread_only else self._mine(principal)
+        total = query.count()
+        items = (query.exclude("outbox").order_by("-occurred_at", "-created_at", "-id")
+                 .skip((page - 1) * page_size).limit(page_size))
+        return total, list(items)
+
+    def unread_count(self, principal: Principal) -> int:
+        return self._mine(principal, read_at=None).count()
+
+    def mark_read(self, principal: Principal, notification_id: str) -> Notification:
+        """Mark one of the caller's notifications read (again: no change). Anyone else's is "not found"."""
+        notification = self._mine(principal, id=notification_id).exclude("outbox").first()
+        if notification is None:
+            raise Problem(404, "Không tìm thấy thông báo.")
+        if notification.read_at is None:
+            # Conditional on read_at still being unset: the first time it was read is kept.
+            self._mine(principal, id=notification_id, read_at=None).update_one(
+                set__read_at=datetime.now(timezone.utc), inc__doc_version=1)
+            notification = self._mine(principal, id=notification_id).exclude("outbox").first()
+        return notification

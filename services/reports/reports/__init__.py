@@ -1,0 +1,1 @@
+"""Reports service: roll-ups of the schools' indicator values (school → commune → province)."""

@@ -1,0 +1,94 @@
+"""The reports service's projections, built only from events (never written by the API).
+
+Both are stored as *versions* (see :mod:`reports.adapters.projection`): a
+document per (entity, version), older versions deleted once a newer one is in,
+readers taking the highest version should a race leave two for a moment.
+"""
+from __future__ import annotations
+
+from mongoengine import (
+    BooleanField,
+    DateTimeField,
+    DictField,
+    Document,
+    IntField,
+    ListField,
+    StringField,
+)
+
+from edu71.orgs import SchoolLevel
+
+ALIAS = "reports"
+
+
+class SchoolRoundValues(Document):
+    """The indicator values one school reported in one round, as of one revision.
+
+    ``_id`` is ``<round_id>|<school_code>|<revision>`` (a school code never holds
+    '|'); (round_id, school_code, revision) is unique, so a revision is stored once.
+    """
+
+    meta = {
+        "collection": "school_round_values",
+        "db_alias": ALIAS,
+        "indexes": [
+            {"fields": ["round_id", "school_code", "revision"], "unique": True},
+            ["round_id", "province_code", "commune_code"],
+        ],
+    }
+
+    id = StringField(primary_key=True)
+    round_id = StringField(required=True)
+    school_code = StringField(required=True)
+    revision = IntField(required=True, min_value=1)
+    school_name = StringField(required=True)
+    school_level = StringField(required=True, choices=[lv.value for lv in SchoolLevel])
+    commune_code = StringField(required=True)
+    province_code = StringField(required=True)
+    submission_id = StringField(required=True)
+    #: indicator code → the ``IndicatorValue`` of the contracts, as received.
+    values = DictField(required=True)
+    submitted_at = DateTimeField(required=True)
+    late = BooleanField(default=False)
+    #: The event this revision came from.
+    event_id = StringField(required=True)
+    event_type = StringField(required=True)
+    recorded_at = DateTimeField()
+
+    @staticmethod
+    def key(round_id: str, school_code: str, revision: int) -> str:
+        return f"{round_id}|{school_code}|{revision}"
+
+
+class ReportingRound(Document):
+    """A reporting round (đợt báo cáo) as opened or reopened by the city, one document per opening event.
+
+    Versioned by the envelope time of the ReportingRoundOpened event, so a late
+    re-delivery of the first opening never undoes a reopening.
+    """
+
+    meta = {
+        "collection": "rounds",
+        "db_alias": ALIAS,
+        "indexes": [{"fields": ["round_id", "event_time"], "unique": True}, "province_code"],
+    }
+
+    id = StringField(primary_key=True)  # <round_id>|<event time>
+    round_id = StringField(required=True)
+    event_time = DateTimeField(required=True)
+    name = StringField(required=True)
+    province_code = StringField(required=True)
+    school_year = StringField(required=True)
+    school_levels = ListField(StringField())
+    indicator_codes = ListField(StringField())
+    opens_at = DateTimeField(required=True)
+    due_at = DateTimeField(required=True)
+    closes_at = DateTimeField(required=True)
+    reopened = BooleanField(default=False)
+    event_id = StringField(required=True)
+    recorded_at = DateTimeField()
+
+    @classmethod
+    def current(cls, round_id: str) -> "ReportingRound | None":
+        """The round as of its latest opening event, or None if none was received (yet)."""
+        return cls.objects(round_id=round_id).order_by("-event_time").first()

@@ -1,0 +1,56 @@
+"""Order-safe, race-safe writes of the projections.
+
+Events may arrive twice (a relay that died between Kafka's acknowledgement and
+its clean-up, a consumer that died between the effect and its inbox record),
+late (an old revision re-delivered after a newer one), or, during a consumer
+group rebalance, be handled by two consumers at once.
+
+A conditional update (``update_one({_id, revision: {$lt: rev}}, …)``) would be
+enough on MongoDB, but FerretDB 1.x (SQLite backend) applies an update as
+read-then-write without isolation: two concurrent conditional updates can both
+match and the lower revision can land last (FerretDB issue #3040; reproduced
+against the stack used by the tests). The one write FerretDB does make atomic is
+an insert against a unique key. So each version of an entity is *inserted*
+under the key ``<entity>|<version>``:
+
+- the same version again (duplicate, re-delivery) is a duplicate key → nothing happens;
+- an older version after a newer one is not inserted (and even if a race lets it
+  in, readers take the highest version, see :func:`reports.domain.versions.latest`);
+- once a version is in, older versions of the entity are deleted, so in the
+  steady state one document per entity remains.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from pymongo.collection import Collection
+from pymongo.errors import DuplicateKeyError
+
+
+def parse_time(value: str) -> datetime:
+    """An RFC 3339 instant of the contracts (always with an offset) as an aware UTC datetime."""
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:  # the contracts forbid it; be safe rather than guess a zone
+        raise ValueError(f"time without offset: {value!r}")
+    return moment.astimezone(timezone.utc)
+
+
+def ms(moment: datetime) -> datetime:
+    """``moment`` at the store's precision (milliseconds), so versions compare the same before and after storing."""
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def record_version(coll: Collection, doc_id: str, entity: dict[str, Any], version_field: str, version: Any,
+                   state: dict[str, Any]) -> bool:
+    """Store ``state`` as version ``version`` of ``entity`` (its identifying fields) unless that
+    version or a newer one is already stored; True if this call stored it."""
+    if coll.count_documents({**entity, version_field: {"$gte": version}}, limit=1):
+        return False
+    try:
+        coll.insert_one({"_id": doc_id, **entity, version_field: version, **state,
+                         "recorded_at": datetime.now(timezone.utc)})
+    except DuplicateKeyError:
+        return False  # the same version, stored by an earlier delivery or a concurrent consumer
+    coll.delete_many({**entity, version_field: {"$lt": version}})
+    return True

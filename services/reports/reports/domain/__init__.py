@@ -1,0 +1,1 @@
+"""Pure reporting logic: no I/O."""

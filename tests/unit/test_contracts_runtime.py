@@ -1,0 +1,47 @@
+"""The runtime side of the contracts: routing from AsyncAPI, envelopes, validation."""
+import json
+
+import pytest
+
+from edu71.config import REPO_ROOT
+from edu71.contracts import ContractViolation, Contracts
+
+CONTRACTS = Contracts(REPO_ROOT / "contracts")
+
+
+def example(name):
+    return json.loads((REPO_ROOT / "contracts" / "examples" / f"{name}.v1.json").read_text(encoding="utf-8"))
+
+
+def test_every_event_is_routed_to_its_topic():
+    assert CONTRACTS.topic_for("PlanSubmitted") == "edu71.plans.v1"
+    assert CONTRACTS.topic_for("IndicatorRevised") == "edu71.indicators.v1"
+    assert CONTRACTS.topic_for("DeadLettered") == "edu71.deadletter.v1"
+    assert "edu71.reports.v1" in CONTRACTS.all_topics
+    with pytest.raises(ContractViolation):
+        CONTRACTS.topic_for("NoSuchEvent")
+
+
+def test_new_events_are_cloudevents_keyed_by_subject_and_round_trip():
+    data = example("PlanSubmitted")
+    event = CONTRACTS.new_event("PlanSubmitted", data, subject=data["school"]["code"], source="/edu71/plans")
+    assert event.type == "vn.edu71.PlanSubmitted.v1" and event.key == data["school"]["code"]
+    parsed = CONTRACTS.parse(event.to_json().encode("utf-8"))
+    assert parsed == event
+    assert "Thị Trấn" in event.to_json()  # UTF-8 text, not \\u escapes
+
+
+def test_producers_cannot_publish_what_the_contract_refuses():
+    data = example("PlanSubmitted")
+    data["targets"][0]["comparator"] = "≈"
+    with pytest.raises(ContractViolation, match="comparator"):
+        CONTRACTS.new_event("PlanSubmitted", data, subject="X", source="/edu71/plans")
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe", b"[]", b'{"specversion": "1.0"}',
+                                 b'{"specversion":"1.0","id":"1","source":"/x","type":"vn.edu71.Nope.v1",'
+                                 b'"time":"2026-01-01T00:00:00Z","subject":"s","datacontenttype":"application/json",'
+                                 b'"dataschema":"urn:edu71:events:Nope:v1","data":{}}'])
+def test_consumers_refuse_what_is_not_a_valid_event(raw):
+    with pytest.raises(ContractViolation):
+        CONTRACTS.parse(raw)
