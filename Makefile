@@ -42,18 +42,22 @@ lock:
 	@$(UV) pip compile -q --no-header --python-version 3.11 requirements.in -o requirements.lock
 
 # --- running -----------------------------------------------------------------
+SUPERVISOR_PID = $$(cat $(VAR)/run/supervisord.pid 2>/dev/null)
+
 up: bootstrap
 	@$(PY) deploy/local/services.py > $(SUPERVISORD_CONF)
-	@if $(CTL) pid >/dev/null 2>&1; then $(CTL) update >/dev/null; $(CTL) start all >/dev/null || true; \
+	@if kill -0 $(SUPERVISOR_PID) 2>/dev/null; then $(CTL) update >/dev/null; $(CTL) start all >/dev/null || true; \
 	 else $(VENV)/bin/supervisord -c $(SUPERVISORD_CONF); fi
 	@$(VENV)/bin/edu71 wait all --timeout 180
 	@$(VENV)/bin/edu71 topics >/dev/null
 	@$(PY) deploy/local/demo.py
 	@$(PY) deploy/local/services.py urls
 
+# supervisord stops its programs (each within its stopwaitsecs), then exits; wait for that.
 down:
-	@if [ -S $(VAR)/run/supervisor.sock ] && $(CTL) pid >/dev/null 2>&1; then $(CTL) shutdown >/dev/null && echo "edu71: stopped"; \
-	 else echo "edu71: not running"; fi
+	@pid=$(SUPERVISOR_PID); if [ -n "$$pid" ] && kill -0 $$pid 2>/dev/null; then \
+	   kill -TERM $$pid; for i in $$(seq 240); do kill -0 $$pid 2>/dev/null || break; sleep 0.5; done; \
+	   echo "edu71: stopped"; else echo "edu71: not running"; fi
 
 status:
 	@$(CTL) status || true

@@ -141,7 +141,7 @@ class OutboxRelay:
 
     def __init__(self, service: str, alias: str, producer: EventProducer,
                  documents: Iterable[type[OutboxDocument]], *, batch_size: int = 500,
-                 lease_seconds: float = 60.0, idle_sleep: float = 0.05):
+                 lease_seconds: float = 60.0, idle_sleep: float = 0.05, max_idle_sleep: float = 0.5):
         self.service = service
         self.alias = alias
         self.producer = producer
@@ -149,11 +149,17 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.lease_seconds = lease_seconds
         self.idle_sleep = idle_sleep
+        self.max_idle_sleep = max_idle_sleep
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{id(self)}"
         self._backlog_checked = 0.0
+        self._lease_renew_at = 0.0
 
     # -- leadership ---------------------------------------------------------
     def _acquire_lease(self) -> bool:
+        # Renew only when a third of the lease is gone: a write every pass would
+        # cost the store a write per poll interval for nothing.
+        if time.monotonic() < self._lease_renew_at:
+            return True
         now = datetime.now(timezone.utc)
         leases = get_db(self.alias)["outbox_leases"]
         try:
@@ -164,6 +170,7 @@ class OutboxRelay:
             )
         except DuplicateKeyError:
             return False  # another live relay holds it
+        self._lease_renew_at = time.monotonic() + self.lease_seconds / 3
         return True
 
     def release(self) -> None:
@@ -244,16 +251,24 @@ class OutboxRelay:
         metrics.OUTBOX_OLDEST_AGE.labels(self.service).set(age)
 
     def run(self, stop: threading.Event) -> None:
-        """Relay until ``stop`` is set; a store or broker outage only slows the loop down."""
-        backoff = self.idle_sleep
+        """Relay until ``stop`` is set; a store or broker outage only slows the loop down.
+
+        Polling backs off while the outboxes stay empty (up to ``max_idle_sleep``)
+        and returns to full speed as soon as something was published: each poll
+        is a query the store has to answer.
+        """
+        idle, failing = self.idle_sleep, self.idle_sleep
         while not stop.is_set():
             try:
                 sent = self.run_once()
-                backoff = self.idle_sleep
-                if not sent:
-                    stop.wait(self.idle_sleep)
+                failing = self.idle_sleep
+                if sent:
+                    idle = self.idle_sleep
+                else:
+                    stop.wait(idle)
+                    idle = min(idle * 2, self.max_idle_sleep)
             except PyMongoError as exc:
-                log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, backoff)
-                stop.wait(backoff)
-                backoff = min(backoff * 2, 5.0)
+                log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, failing)
+                stop.wait(failing)
+                failing = min(failing * 2, 5.0)
         self.release()
