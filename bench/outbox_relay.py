@@ -46,7 +46,7 @@ def main(n: int) -> None:
         write_seconds = time.perf_counter() - started
 
         producer = EventProducer(settings.kafka, contracts, "plans")
-        Plan.ensure_outbox_index()
+        Plan.ensure_store_indexes()
         relay = OutboxRelay("plans", "plans", producer, [Plan])
         backlog = relay.backlog()
         started = time.perf_counter()

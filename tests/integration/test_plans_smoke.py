@@ -18,5 +18,6 @@ def test_school_creates_and_submits_a_plan(fresh_databases, tokens):
     plan_id = r.json["id"]
     r = client.post(f"/plans/{plan_id}/submit", headers=bearer(tokens.school(school)))
     assert r.status_code == 200, r.json
-    plan = Plan.objects.get(id=plan_id)
-    assert [e.name for e in plan.outbox] == ["PlanSubmitted"]
+    from edu71.bus.outbox import recorded_events
+
+    assert [e.name for e in recorded_events(Plan, plan_id)] == ["PlanSubmitted"]

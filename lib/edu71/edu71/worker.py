@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from edu71 import db, logs
 from edu71.bus.consumer import EventConsumer, Handler
-from edu71.bus.outbox import OutboxDocument, OutboxRelay
+from edu71.bus.outbox import OutboxRelay, VersionedDocument
 from edu71.bus.producer import EventProducer
 from edu71.bus.topics import ensure_topics
 from edu71.config import PlatformSettings
@@ -35,7 +35,7 @@ Loop = Callable[[threading.Event], None]
 class WorkerSpec:
     """What a service's worker does: which outboxes it relays, which events it handles."""
 
-    documents: Iterable[type[OutboxDocument]] = ()
+    documents: Iterable[type[VersionedDocument]] = ()
     group: str | None = None
     handlers: Mapping[str, Handler] = field(default_factory=dict)
     loops: Iterable[Loop] = ()
@@ -49,7 +49,7 @@ class Worker:
         self.contracts = Contracts(settings.contracts_dir)
         db.connect(settings)
         for cls in spec.documents:
-            cls.ensure_outbox_index()
+            cls.ensure_store_indexes()
         self.producer = EventProducer(settings.kafka, self.contracts, settings.service)
         self.relay = (
             OutboxRelay(settings.service, settings.service, self.producer, spec.documents)

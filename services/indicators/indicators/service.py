@@ -8,10 +8,18 @@ from typing import Any, Callable
 from mongoengine import NotUniqueError
 
 from edu71.auth import Principal, Role
-from edu71.bus.outbox import StaleDocument, save_with_events
+from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.problems import Problem
-from indicators.adapters.documents import Change, IdempotencyRecord, IndicatorValue, Revision, Round, Submission
+from indicators.adapters.documents import (
+    Change,
+    IdempotencyRecord,
+    IndicatorValue,
+    Revision,
+    Round,
+    Submission,
+    round_id_for,
+)
 from indicators.domain.catalogue import CATALOGUE, Catalogue
 from indicators.domain.clock import iso_vn, utc_now, vn_text
 from indicators.domain.rounds import Phase, may_open_round, may_see_round, round_errors, round_scope
@@ -64,6 +72,7 @@ class IndicatorService:
         if errors:
             raise Problem(422, "Đợt báo cáo có thông tin không hợp lệ, xem danh sách 'errors'.", errors=errors)
         rnd = Round(
+            id=round_id_for(province, data["school_year"], data["name"]),
             name=data["name"].strip(),
             province_code=province,
             school_year=data["school_year"],
@@ -112,7 +121,7 @@ class IndicatorService:
         return total, list(items)
 
     def get_round(self, principal: Principal, round_id: str) -> Round:
-        rnd = Round.objects(id=round_id).first()
+        rnd = load(Round, round_id)
         # A round outside the caller's scope is reported as missing, not forbidden.
         if rnd is None or not may_see_round(principal, rnd.province_code, rnd.school_levels):
             raise Problem(404, "Không tìm thấy đợt báo cáo.")
@@ -124,7 +133,7 @@ class IndicatorService:
     # -- submissions -----------------------------------------------------------
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
         rnd = self.get_round(principal, round_id)
-        sub = Submission.objects(id=submission_id(rnd.id, school_code)).first()
+        sub = load(Submission, submission_id(rnd.id, school_code))
         if sub is None or not principal.can_see(sub.school_code, sub.commune_code, sub.province_code):
             raise Problem(404, "Không tìm thấy số liệu của trường trong đợt báo cáo này.")
         return sub
@@ -149,7 +158,7 @@ class IndicatorService:
         except IdempotencyConflict as exc:
             raise Problem(422, str(exc), errors=[{"field": "idempotency_key", "message": str(exc)}]) from None
 
-        sub = Submission.objects(id=submission_id(rnd.id, school_code)).first()
+        sub = load(Submission, submission_id(rnd.id, school_code))
         digest = fingerprint(raw_values)
         record = sub.idempotency_record(key) if key and sub else None
         if record is not None:

@@ -17,7 +17,7 @@ class InboxService:
     def list(self, principal: Principal, page: int, page_size: int, unread_only: bool = False):
         query = self._mine(principal, read_at=None) if unread_only else self._mine(principal)
         total = query.count()
-        items = (query.exclude("outbox").order_by("-occurred_at", "-created_at", "-id")
+        items = (query.order_by("-occurred_at", "-created_at", "-id")
                  .skip((page - 1) * page_size).limit(page_size))
         return total, list(items)
 
@@ -26,12 +26,12 @@ class InboxService:
 
     def mark_read(self, principal: Principal, notification_id: str) -> Notification:
         """Mark one of the caller's notifications read (again: no change). Anyone else's is "not found"."""
-        notification = self._mine(principal, id=notification_id).exclude("outbox").first()
+        notification = self._mine(principal, id=notification_id).first()
         if notification is None:
             raise Problem(404, "Không tìm thấy thông báo.")
         if notification.read_at is None:
             # Conditional on read_at still being unset: the first time it was read is kept.
             self._mine(principal, id=notification_id, read_at=None).update_one(
                 set__read_at=datetime.now(timezone.utc), inc__doc_version=1)
-            notification = self._mine(principal, id=notification_id).exclude("outbox").first()
+            notification = self._mine(principal, id=notification_id).first()
         return notification

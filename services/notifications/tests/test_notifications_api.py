@@ -44,7 +44,6 @@ def test_reviewers_inbox_holds_what_was_addressed_to_their_commune_newest_first(
     assert newest["title"] == "Kế hoạch chờ duyệt: 28/KH-THCSTT2"
     assert newest["body"].startswith("Trường THCS Thị Trấn 2 đã gửi kế hoạch số 28/KH-THCSTT2 để duyệt")
     assert newest["read_at"] is None and newest["kind"] == "plan_submitted"
-    assert "outbox" not in newest
 
 
 def test_schools_inbox_holds_the_decisions_with_the_reviewers_comments(seeded, client, tokens):

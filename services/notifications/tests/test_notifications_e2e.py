@@ -8,6 +8,7 @@ import uuid
 import pytest
 from kafka import KafkaConsumer
 
+from edu71.bus.outbox import pending_events
 from edu71.contracts import ContractViolation
 from edu71.testing import bearer
 
@@ -91,8 +92,9 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
             in for_school["body"]
 
         # The relay publishes each NotificationDelivered and empties the outbox.
-        wait_for(lambda: Notification.objects(reference__plan_id=plan_id, outbox_pending=True).count() == 0
-                 and Notification.objects(reference__plan_id=plan_id).count() == 2, "the outbox to be relayed")
+        wait_for(lambda: Notification.objects(reference__plan_id=plan_id).count() == 2
+                 and not any(pending_events(Notification, n.pk) for n in Notification.objects(reference__plan_id=plan_id)),
+                 "the outbox to be relayed")
         found = delivered_events(settings, contracts, {for_commune["id"], for_school["id"]})
         assert set(found) == {for_commune["id"], for_school["id"]}
         assert found[for_commune["id"]]["key"] == "27496"

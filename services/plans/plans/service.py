@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from edu71.auth import Principal, Role
-from edu71.bus.outbox import StaleDocument, save_with_events
+from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
@@ -28,7 +28,7 @@ class PlanService:
 
     # -- reading -------------------------------------------------------------
     def get_visible(self, principal: Principal, plan_id: str) -> Plan:
-        plan = Plan.objects(id=plan_id).first()
+        plan = load(Plan, plan_id)
         # A plan outside the caller's scope is reported as missing, not forbidden:
         # its existence is itself information the caller may not have.
         if plan is None or not principal.can_see(plan.school_code, plan.commune_code, plan.province_code):

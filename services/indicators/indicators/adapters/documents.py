@@ -1,4 +1,4 @@
-"""Rounds and submissions as stored; each carries its own outbox of events."""
+"""Rounds and submissions as stored; each change is stored as a version carrying its events (edu71.bus.outbox)."""
 from __future__ import annotations
 
 import uuid
@@ -16,7 +16,7 @@ from mongoengine import (
     StringField,
 )
 
-from edu71.bus.outbox import OutboxDocument
+from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import as_utc, utc_now
@@ -26,7 +26,21 @@ from indicators.domain.submissions import values_at
 LEVELS = [lv.value for lv in SchoolLevel]
 
 
-class Round(OutboxDocument):
+_ROUND_NAMESPACE = uuid.UUID("6f1c1b1e-71a0-4c59-9a3e-0e7100000071")
+
+
+def round_id_for(province_code: str, school_year: str, name: str) -> str:
+    """One round per name, province and school year: a second "Sơ kết học kỳ I" is a double click.
+
+    The id is derived from them, so the second insert collides with the first
+    (an insert with a unique key is atomic on every store; a unique index on
+    the head document would not be checked in the same write).
+    """
+    key = f"{province_code}|{school_year}|{' '.join(name.split()).casefold()}"
+    return str(uuid.uuid5(_ROUND_NAMESPACE, key))
+
+
+class Round(VersionedDocument):
     """A reporting round (đợt báo cáo) opened by the city for its province."""
 
     meta = {
@@ -34,8 +48,6 @@ class Round(OutboxDocument):
         "db_alias": "indicators",
         "indexes": [
             "province_code",
-            # One name per province and school year: a second "Sơ kết học kỳ I" is a double click.
-            {"fields": ["province_code", "school_year", "name"], "unique": True},
         ],
     }
 
@@ -145,7 +157,7 @@ class IdempotencyRecord(EmbeddedDocument):
     seen_at = DateTimeField(required=True)
 
 
-class Submission(OutboxDocument):
+class Submission(VersionedDocument):
     """A school's values in one round (one document per round and school), with every revision audited."""
 
     meta = {

@@ -6,14 +6,14 @@ from datetime import datetime, timezone
 from mongoengine import DateTimeField, DictField, IntField, StringField
 
 from edu71.auth import Role
-from edu71.bus.outbox import OutboxDocument
+from edu71.bus.outbox import VersionedDocument
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Notification(OutboxDocument):
+class Notification(VersionedDocument):
     meta = {
         "collection": "notifications",
         "db_alias": "notifications",
@@ -47,7 +47,7 @@ class Notification(OutboxDocument):
     attempts = IntField(default=1)
 
     @classmethod
-    def ensure_outbox_index(cls) -> None:
+    def ensure_store_indexes(cls) -> None:
         """Called by the worker at start: also make sure the dedupe key's unique index exists."""
-        super().ensure_outbox_index()
+        super().ensure_store_indexes()
         cls.ensure_indexes()

@@ -1,4 +1,4 @@
-"""Plan documents as stored; each carries its own outbox of events."""
+"""Plan documents as stored; each change is stored as a version carrying its events (edu71.bus.outbox)."""
 from __future__ import annotations
 
 import uuid
@@ -16,7 +16,7 @@ from mongoengine import (
     StringField,
 )
 
-from edu71.bus.outbox import OutboxDocument
+from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
 from plans.domain.workflow import PlanStatus
 
@@ -54,7 +54,7 @@ class ReviewComment(EmbeddedDocument):
     text = StringField(required=True)
 
 
-class Plan(OutboxDocument):
+class Plan(VersionedDocument):
     meta = {
         "collection": "plans",
         "db_alias": "plans",
