@@ -42,7 +42,7 @@ lock:
 	@$(UV) pip compile -q --no-header --python-version 3.11 requirements.in -o requirements.lock
 
 # --- running -----------------------------------------------------------------
-SUPERVISOR_PID = $$(cat $(VAR)/run/supervisord.pid 2>/dev/null)
+SUPERVISOR_PID = $$(cat $(VAR)/run/supervisord.pid 2>/dev/null || true)
 
 up: bootstrap
 	@$(PY) deploy/local/services.py > $(SUPERVISORD_CONF)

@@ -9,16 +9,20 @@ cannot make a conditional update atomic (FerretDB issue #3040). The unique
 ``_id`` is also the optimistic-concurrency check: two writers of the same
 version cannot both succeed.
 
-After the insert the writer leaves a small *hint* for the relay and refreshes
-the aggregate's *head* document (the current state, used by list queries). If
-the writer dies in between, nothing is lost: the relay's periodic sweep finds
-unpublished changes without a hint, and the relay rewrites heads that lag.
+After the insert the writer leaves a *hint* for the relay (a copy of the
+change's events in a small collection) and refreshes the aggregate's *head*
+document (the current state, read by queries). If the writer dies in between,
+nothing is lost: the relay's periodic sweep re-hints unpublished changes and
+repairs heads that lag, and a writer that meets a lagging head repairs it.
 
-The relay publishes the events of hinted changes with an idempotent producer,
-marks each change published (only the relay ever updates a change), and
-deletes the hint. An event can be sent twice only if a relay dies between
-Kafka's acknowledgement and that mark; it keeps its id, and consumers drop ids
-they have already handled.
+The relay reads only the small hints collection, publishes with an idempotent
+producer, records each published change by *inserting* a marker, and deletes
+the hint. An event can be sent twice only if a relay dies between Kafka's
+acknowledgement and that marker; it keeps its id, and consumers drop ids they
+have already handled.
+
+FerretDB's SQLite backend answers only single-key ``_id`` filters without
+decoding every document, so the hot paths here use nothing else.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ from bson import ObjectId
 from mongoengine import Document, IntField, NotUniqueError
 from mongoengine.connection import get_db
 from pymongo.collection import Collection
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from edu71 import metrics
 from edu71.bus.producer import EventProducer
@@ -44,6 +48,7 @@ from edu71.contracts import Event
 log = logging.getLogger(__name__)
 
 HINTS = "outbox_hints"
+PUBLISHED = "outbox_published"
 LEASES = "outbox_leases"
 
 
@@ -68,8 +73,7 @@ class VersionedDocument(Document):
 
     @classmethod
     def ensure_store_indexes(cls) -> None:
-        # Useful on MongoDB; FerretDB's SQLite backend keeps it but scans anyway.
-        cls.changes().create_index("_pending", sparse=True)
+        """Indexes the store needs beyond ``_id`` (none yet: every hot path reads by ``_id``)."""
 
 
 def change_id(pk, version: int) -> str:
@@ -91,12 +95,35 @@ def _event(entry: dict) -> Event:
 
 
 def _write_head(cls: type[VersionedDocument], state: dict, version: int) -> None:
-    """Make the head show ``version`` unless it already shows a later one."""
+    """Make the head show ``version`` unless it already shows a later one.
+
+    A read then a write by ``_id``: FerretDB would do the same inside a
+    conditional update, only slower. Two writers racing here can leave the
+    head a version behind; :func:`repair_head` and the relay's sweep fix that.
+    """
+    coll = cls._get_collection()
     head = {**state, "_v": version}
-    try:
-        cls._get_collection().replace_one({"_id": state["_id"], "_v": {"$lt": version}}, head, upsert=True)
-    except DuplicateKeyError:
-        pass  # the head is already at this version or later
+    current = coll.find_one({"_id": state["_id"]}, {"_v": 1})
+    if current is None:
+        try:
+            coll.insert_one(head)
+            return
+        except DuplicateKeyError:
+            current = coll.find_one({"_id": state["_id"]}, {"_v": 1})
+    if current is not None and current.get("_v", 0) < version:
+        coll.replace_one({"_id": state["_id"]}, head)
+
+
+def repair_head(cls: type[VersionedDocument], pk) -> int:
+    """Bring the head up to the latest change (after a writer died or lost a race); return that version."""
+    head = cls._get_collection().find_one({"_id": pk}, {"_v": 1})
+    version = head.get("_v", 0) if head else 0
+    latest = None
+    while (following := cls.changes().find_one({"_id": change_id(pk, version + 1)})) is not None:
+        latest, version = following, version + 1
+    if latest is not None:
+        _write_head(cls, latest["state"], version)
+    return version
 
 
 def save_with_events(doc: VersionedDocument, *events: Event, expected_version: int | None = None):
@@ -117,19 +144,22 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     state = doc.to_mongo().to_dict()
     state.pop("_v", None)
     now = _now()
-    change = {"_id": change_id(doc.pk, version), "agg": str(doc.pk), "v": version, "at": now,
-              "state": state, "events": [_entry(e) for e in events], "_pending": True}
+    entries = [_entry(e) for e in events]
+    change = {"_id": change_id(doc.pk, version), "agg": doc.pk, "v": version, "at": now,
+              "state": state, "events": entries}
     try:
         cls.changes().insert_one(change)
     except DuplicateKeyError:
         if new:
             raise NotUniqueError(f"{cls.__name__} {doc.pk} already exists") from None
+        repair_head(cls, doc.pk)  # so that the caller's retry reads the version that won
         raise StaleDocument(f"{cls.__name__} {doc.pk} is no longer at version {base}") from None
-    # Both writes below are repaired by the relay if this process dies first.
-    try:
-        cls._get_db()[HINTS].insert_one({"_id": change["_id"], "c": cls.changes().name, "at": now})
-    except DuplicateKeyError:
-        pass
+    # Both writes below are repaired by the relay's sweep if this process dies first.
+    if entries:
+        try:
+            cls._get_db()[HINTS].insert_one({"_id": change["_id"], "at": now, "events": entries})
+        except DuplicateKeyError:
+            pass
     _write_head(cls, state, version)
     doc.doc_version = version
     doc._created = False
@@ -138,18 +168,11 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
 
 
 def load(cls: type[VersionedDocument], pk):
-    """The latest version of an aggregate, read from its changes (the head may lag a moment)."""
+    """The current state of an aggregate (its head), or ``None``."""
     head = cls._get_collection().find_one({"_id": pk})
-    version = head["_v"] if head else 0
-    latest = None
-    while (following := cls.changes().find_one({"_id": change_id(pk, version + 1)})) is not None:
-        latest, version = following, version + 1
-    if latest is not None:
-        doc = cls._from_son({**latest["state"], "_v": version})
-    elif head is not None:
-        doc = cls._from_son(head)
-    else:
+    if head is None:
         return None
+    doc = cls._from_son(head)
     doc._created = False
     return doc
 
@@ -212,7 +235,7 @@ class WindowLease:
 
 
 class OutboxRelay:
-    """Publishes the events of the changes of ``documents``, oldest first.
+    """Publishes hinted events, oldest first, and keeps the outboxes of ``documents`` honest.
 
     Only one relay per service publishes at a time (a :class:`WindowLease` in
     the service's own database), so several workers do not race on the same
@@ -226,7 +249,7 @@ class OutboxRelay:
         self.service = service
         self.alias = alias
         self.producer = producer
-        self.documents = {cls.changes().name: cls for cls in documents}
+        self.documents = list(documents)
         self.batch_size = batch_size
         self.idle_sleep = idle_sleep
         self.max_idle_sleep = max_idle_sleep
@@ -235,20 +258,30 @@ class OutboxRelay:
         self._swept = 0.0
         self._backlog_checked = 0.0
 
-    @property
-    def _hints(self) -> Collection:
-        return get_db(self.alias)[HINTS]
+    def _coll(self, name: str) -> Collection:
+        return get_db(self.alias)[name]
 
     def sweep(self) -> int:
-        """Re-hint unpublished changes whose hint was never written (a writer died); return how many."""
+        """Repair what a writer that died mid-way left behind: re-hint unpublished changes
+        and bring lagging heads up to date. Reads whole collections: run it rarely."""
+        published = {m["_id"] for m in self._coll(PUBLISHED).find({}, {"_id": 1})}
         restored = 0
-        for name in self.documents:
-            for change in get_db(self.alias)[name].find({"_pending": True}, {"_id": 1, "at": 1}):
-                try:
-                    self._hints.insert_one({"_id": change["_id"], "c": name, "at": change["at"]})
-                    restored += 1
-                except DuplicateKeyError:
-                    pass
+        for cls in self.documents:
+            heads = {h["_id"]: h.get("_v", 0) for h in cls._get_collection().find({}, {"_v": 1})}
+            latest: dict[str, dict] = {}
+            for change in cls.changes().find({}, {"agg": 1, "v": 1, "at": 1, "events": 1}):
+                if change["events"] and change["_id"] not in published:
+                    try:
+                        self._coll(HINTS).insert_one({"_id": change["_id"], "at": change["at"],
+                                                      "events": change["events"]})
+                        restored += 1
+                    except DuplicateKeyError:
+                        pass
+                if change["v"] > latest.get(change["agg"], {}).get("v", 0):
+                    latest[change["agg"]] = change
+            for agg, change in latest.items():
+                if heads.get(agg, 0) < change["v"]:
+                    repair_head(cls, agg)
         if restored:
             log.warning("outbox relay: restored %d lost hints", restored)
         self._swept = time.monotonic()
@@ -260,35 +293,29 @@ class OutboxRelay:
             return 0
         if time.monotonic() - self._swept > self.sweep_every:
             self.sweep()
-        hints = list(self._hints.find().limit(self.batch_size))
-        changes = []
-        for hint in hints:
-            change = get_db(self.alias)[hint["c"]].find_one({"_id": hint["_id"]}) if hint["c"] in self.documents else None
-            if change is None or not change.get("_pending"):
-                self._hints.delete_one({"_id": hint["_id"]})  # stale hint: nothing to do
-                continue
-            changes.append((hint["c"], change))
-        changes.sort(key=lambda c: (c[1]["at"], c[1]["v"]))
-        events = [_event(e) for _, change in changes for e in change["events"]]
-        delivered = {d.event_id for d in self.producer.publish(events) if d.ok} if events else set()
-        published = 0
-        for name, change in changes:
-            ids = [e["id"] for e in change["events"]]
-            if not all(i in delivered for i in ids):
-                continue  # stays hinted; tried again on the next pass
-            coll = get_db(self.alias)[name]
-            coll.update_one({"_id": change["_id"]}, {"$unset": {"_pending": ""}, "$set": {"published_at": _now()}})
-            _write_head(self.documents[name], change["state"], change["v"])
-            self._hints.delete_one({"_id": change["_id"]})
-            published += len(ids)
+        hints = sorted(self._coll(HINTS).find().limit(self.batch_size), key=lambda h: (h["at"], h["_id"]))
+        if not hints:
+            self._report_backlog()
+            return 0
+        events = [_event(e) for hint in hints for e in hint["events"]]
+        delivered = {d.event_id for d in self.producer.publish(events) if d.ok}
+        # A hint whose events were not all acknowledged stays, and is tried again next pass.
+        done = [h for h in hints if all(e["id"] in delivered for e in h["events"])]
+        if done:
+            try:
+                self._coll(PUBLISHED).insert_many([{"_id": h["_id"], "at": _now()} for h in done], ordered=False)
+            except BulkWriteError as exc:
+                if any(err["code"] != 11000 for err in exc.details["writeErrors"]):
+                    raise  # anything but "already recorded" is a real failure
+            self._coll(HINTS).delete_many({"_id": {"$in": [h["_id"] for h in done]}})
         self._report_backlog()
-        return published
+        return sum(len(h["events"]) for h in done)
 
     def backlog_stats(self) -> tuple[int, datetime | None]:
-        """Changes waiting to be relayed, and when the oldest of them was written."""
+        """Events waiting to be relayed, and when the oldest of them was written."""
         count, oldest = 0, None
-        for hint in self._hints.find({}, {"at": 1}):
-            count += 1
+        for hint in self._coll(HINTS).find({}, {"at": 1, "events.id": 1}):
+            count += len(hint["events"])
             oldest = hint["at"] if oldest is None or hint["at"] < oldest else oldest
         if oldest is not None and oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=timezone.utc)
@@ -334,9 +361,10 @@ class OutboxRelay:
 
 def pending_events(cls: type[VersionedDocument], pk) -> list[Event]:
     """Events of the aggregate's changes that the relay has not published yet."""
+    published = cls._get_db()[PUBLISHED]
     out, version = [], 1
     while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
-        if change.get("_pending"):
+        if change["events"] and published.find_one({"_id": change["_id"]}) is None:
             out.extend(_event(e) for e in change["events"])
         version += 1
     return out
