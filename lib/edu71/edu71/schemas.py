@@ -1,7 +1,7 @@
 """Base for every request and response schema: Vietnamese messages, unknown fields refused."""
 from __future__ import annotations
 
-from marshmallow import RAISE
+from marshmallow import RAISE, fields, validate
 from marshmallow import Schema as _Schema
 
 from edu71 import vi  # noqa: F401  (installs Vietnamese messages before any field exists)
@@ -13,3 +13,20 @@ class Schema(_Schema):
         # a typo or an attempt to set something the caller may not set.
         unknown = RAISE
         ordered = True
+
+
+class PageQuery(Schema):
+    """Query arguments of every paginated list (1-based pages)."""
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000),
+                          metadata={"description": "Trang (bắt đầu từ 1)"})
+    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200),
+                               metadata={"description": "Số mục mỗi trang"})
+
+
+class Page(Schema):
+    """Envelope of every paginated answer; subclasses add ``items``."""
+
+    total = fields.Integer(metadata={"description": "Tổng số mục khớp điều kiện"})
+    page = fields.Integer()
+    page_size = fields.Integer()

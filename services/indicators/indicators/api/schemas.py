@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Schema
+from edu71.schemas import Page, PageQuery, Schema
 from indicators.domain.clock import as_utc, iso_vn
 from indicators.domain.validation import MAX_ITEMS
 
@@ -95,17 +95,12 @@ class RoundSchema(Schema):
     created_at = VnDateTime()
 
 
-class RoundListQuerySchema(Schema):
+class RoundListQuerySchema(PageQuery):
     province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"))
     school_year = fields.String(validate=validate.Regexp(r"^\d{4}-\d{4}$"))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
 
 
-class RoundPageSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    page_size = fields.Integer()
+class RoundPageSchema(Page):
     items = fields.List(fields.Nested(RoundSchema))
 
 

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from edu71.schemas import Schema
+from edu71.schemas import Page, PageQuery, Schema
 
 
-class InboxQuerySchema(Schema):
+class InboxQuerySchema(PageQuery):
     unread = fields.Boolean(load_default=False, metadata={"description": "Chỉ lấy thông báo chưa đọc"})
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
 
 
 class NotificationSchema(Schema):
@@ -29,11 +27,8 @@ class NotificationSchema(Schema):
     read_at = fields.DateTime(allow_none=True)
 
 
-class InboxPageSchema(Schema):
-    total = fields.Integer()
+class InboxPageSchema(Page):
     unread = fields.Integer(metadata={"description": "Số thông báo chưa đọc (toàn bộ hộp thư)"})
-    page = fields.Integer()
-    page_size = fields.Integer()
     items = fields.List(fields.Nested(NotificationSchema))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Schema
+from edu71.schemas import Page, PageQuery, Schema
 from plans.domain.workflow import PlanStatus
 
 COMPARATORS = [">=", ">", "<=", "<", "="]
@@ -65,17 +65,12 @@ class PlanSchema(PlanWriteSchema):
     updated_at = fields.DateTime()
 
 
-class PlanListQuerySchema(Schema):
+class PlanListQuerySchema(PageQuery):
     commune_code = fields.String(validate=validate.Regexp(r"^\d{5}$"))
     school_level = fields.String(validate=validate.OneOf([lv.value for lv in SchoolLevel]))
     status = fields.String(validate=validate.OneOf([s.value for s in PlanStatus]))
     year = fields.Integer(validate=validate.Range(min=2000, max=2100))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
 
 
-class PlanPageSchema(Schema):
-    total = fields.Integer()
-    page = fields.Integer()
-    page_size = fields.Integer()
+class PlanPageSchema(Page):
     items = fields.List(fields.Nested(PlanSchema))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Schema
+from edu71.schemas import Page, PageQuery, Schema
 from reports.domain.rollup import Aggregation, ValueType
 from reports.domain.scope import ScopeKind
 
@@ -19,8 +19,7 @@ class RollupQuerySchema(Schema):
                                  metadata={"description": "Chỉ tổng hợp các trường của một cấp học"})
 
 
-class SchoolsQuerySchema(RollupQuerySchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+class SchoolsQuerySchema(RollupQuerySchema, PageQuery):
     page_size = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
 
 
@@ -86,10 +85,7 @@ class SchoolValuesSchema(Schema):
     values = fields.List(fields.Dict(), metadata={"description": "Giá trị chỉ tiêu (IndicatorValue) mới nhất"})
 
 
-class SchoolValuesPageSchema(Schema):
+class SchoolValuesPageSchema(Page):
     round_id = fields.String()
     scope = fields.Nested(ScopeSchema)
-    total = fields.Integer()
-    page = fields.Integer()
-    page_size = fields.Integer()
     items = fields.List(fields.Nested(SchoolValuesSchema))
