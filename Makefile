@@ -36,6 +36,7 @@ contracts/node_modules/.installed: contracts/package-lock.json
 bootstrap: $(VENV)/.installed contracts/node_modules/.installed
 	@deploy/bin/install-kafka
 	@deploy/bin/install-ferretdb
+	@deploy/bin/install-prometheus
 	@$(VENV)/bin/edu71 keys
 
 lock:
@@ -67,6 +68,7 @@ logs:
 
 # --- tests and benchmarks ------------------------------------------------------
 test: bootstrap
+	@$(VENV)/bin/ruff check --quiet .
 	@$(PY) -m pytest -q -p no:cacheprovider
 
 bench: bootstrap

@@ -82,6 +82,12 @@ def render() -> str:
             30,
             {f"{service.upper()}_WORKER_METRICS_PORT": str(worker_port(service))},
         ))
+    sections.append(program(
+        "prometheus",
+        f"/usr/bin/prometheus --config.file={ROOT}/deploy/prometheus/prometheus.yml "
+        f"--storage.tsdb.path={VAR}/prometheus --web.listen-address=127.0.0.1:{port('PROMETHEUS_PORT', 9090)}",
+        40,
+    ))
     return "\n\n".join(sections) + "\n"
 
 
@@ -91,6 +97,7 @@ def urls() -> str:
         base = f"http://127.0.0.1:{api_port(service)}"
         lines.append(f"  {service:<14} API {base}  (docs {base}/docs, metrics {base}/metrics)"
                      f"  worker metrics http://127.0.0.1:{worker_port(service)}/metrics")
+    lines.append(f"  Prometheus     http://127.0.0.1:{port('PROMETHEUS_PORT', 9090)}  (rules and alerts: deploy/prometheus/)")
     lines.append(f"  Kafka          {os.environ.get('KAFKA_BOOTSTRAP_SERVERS', '127.0.0.1:9092')}")
     lines.append(f"  Document store {os.environ.get('MONGODB_URI', 'mongodb://127.0.0.1:27017/')}")
     return "\n".join(lines)

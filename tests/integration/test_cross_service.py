@@ -5,28 +5,17 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 
 import pytest
 import requests
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, free_port
+from edu71.testing import bearer, free_port, wait_until
 
 pytestmark = pytest.mark.integration
 
 SCHOOL = SEED_SCHOOLS[1]  # Trường THCS Thị Trấn 2: its plans are reviewed by its commune
-
-
-def wait_until(predicate, what: str, timeout: float = 90.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.3)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def test_a_plan_submitted_in_one_service_reaches_the_reviewers_inbox_in_another(fresh_databases, tokens):

@@ -16,22 +16,11 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS, demo_schools
-from edu71.testing import bearer
+from edu71.testing import bearer, wait_until
 
 pytestmark = pytest.mark.integration
 
 SCHOOL = SEED_SCHOOLS[1]
-
-
-def wait_until(predicate, timeout: float = 60.0, interval: float = 0.2):
-    """Poll ``predicate`` until it returns something truthy; fail the test after ``timeout``."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    pytest.fail(f"condition not met within {timeout}s")
 
 
 @pytest.fixture

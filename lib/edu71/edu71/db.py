@@ -12,9 +12,17 @@ from pymongo.errors import PyMongoError
 
 from edu71.config import PlatformSettings
 
+#: alias → (uri, database) of the connections this process registered.
+_registered: dict[str, tuple[str, str]] = {}
+
 
 def connect(settings: PlatformSettings) -> None:
+    """Register the service's connection; a second call with the same settings keeps the first."""
+    wanted = (settings.mongodb_uri, settings.mongodb_db)
+    if _registered.get(settings.service) == wanted:
+        return
     mongoengine.disconnect(alias=settings.service)
+    _registered[settings.service] = wanted
     mongoengine.connect(
         db=settings.mongodb_db,
         alias=settings.service,
@@ -40,3 +48,8 @@ def is_reachable(alias: str) -> bool:
     except PyMongoError:
         return False
     return True
+
+
+def disconnect_all() -> None:
+    mongoengine.disconnect_all()
+    _registered.clear()

@@ -12,14 +12,15 @@ import os
 import signal
 import socket
 import subprocess
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import mongoengine
 import pytest
 from pymongo import MongoClient
 
+from edu71 import db
 from edu71.auth.tokens import TokenIssuer, generate_keys
 from edu71.bus.topics import ensure_topics
 from edu71.cli import wait_for_kafka, wait_for_mongo
@@ -128,7 +129,7 @@ def running_stack(root: Path, partitions: int = 3):
     finally:
         kafka.stop()
         mongo.stop()
-        mongoengine.disconnect_all()
+        db.disconnect_all()
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
@@ -192,3 +193,18 @@ def tokens(stack) -> Tokens:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def wait_until(predicate, what: str = "the condition", timeout: float = 60.0, interval: float = 0.2):
+    """Poll ``predicate`` until it returns something truthy and return it; fail the test after ``timeout``.
+
+    For effects that travel through Kafka: a bound on waiting, never an assertion about speed.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(interval)

@@ -10,25 +10,13 @@ from kafka import KafkaConsumer
 
 from edu71.bus.outbox import pending_events
 from edu71.contracts import ContractViolation
-from edu71.testing import bearer
+from edu71.testing import bearer, wait_until
 
 from .support import THCS_HCM
 
 pytestmark = pytest.mark.integration
 
 WAIT_SECONDS = 60
-
-
-def wait_for(probe, what: str):
-    """Poll ``probe`` until it returns something truthy; fail after a bounded wait."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while True:
-        result = probe()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.3)
 
 
 def delivered_events(settings, contracts, notification_ids: set[str]) -> dict[str, dict]:
@@ -85,14 +73,14 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
         deliveries = producer.publish([submitted, submitted, returned])
         assert [d.ok for d in deliveries] == [True, True, True], deliveries
 
-        for_commune = wait_for(lambda: inbox_item(commune, submitted.id), "the reviewer's notification")
-        for_school = wait_for(lambda: inbox_item(school, returned.id), "the school's notification")
+        for_commune = wait_until(lambda: inbox_item(commune, submitted.id), "the reviewer's notification")
+        for_school = wait_until(lambda: inbox_item(school, returned.id), "the school's notification")
         assert for_commune["body"].startswith("Trường THCS Thị Trấn 2 đã gửi kế hoạch số 28/KH-THCSTT2 để duyệt")
         assert "- Mục tiêu số 2 (“Tỷ lệ học sinh bỏ học không quá 0,5%”): Làm rõ lộ trình giảm tỷ lệ bỏ học." \
             in for_school["body"]
 
         # The relay publishes each NotificationDelivered and empties the outbox.
-        wait_for(lambda: Notification.objects(reference__plan_id=plan_id).count() == 2
+        wait_until(lambda: Notification.objects(reference__plan_id=plan_id).count() == 2
                  and not any(pending_events(Notification, n.pk) for n in Notification.objects(reference__plan_id=plan_id)),
                  "the outbox to be relayed")
         found = delivered_events(settings, contracts, {for_commune["id"], for_school["id"]})

@@ -1,31 +1,17 @@
 """End to end: real events on Kafka → the reports worker (in-process) → FerretDB → the API."""
 from __future__ import annotations
 
-import time
 import uuid
 
 import pytest
 from mongoengine.connection import get_db
 
-from edu71.testing import bearer
+from edu71.testing import bearer, wait_until
 
 from .support import SCHOOLS, count, ratio
 
 pytestmark = pytest.mark.integration
 
-WAIT_SECONDS = 60
-
-
-def wait_for(probe, what: str):
-    """Poll ``probe`` until it returns something truthy; fail after a bounded wait."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while True:
-        result = probe()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.3)
 
 
 def test_worker_consumes_real_events_and_the_rollup_appears(reports_settings, contracts, events, round_id, tokens):
@@ -61,11 +47,11 @@ def test_worker_consumes_real_events_and_the_rollup_appears(reports_settings, co
             teachers = next(i for i in r.json["indicators"] if i["indicator_code"] == "TEACHERS_QUALIFIED")
             return r.json if teachers["numerator"] == 28 else None
 
-        body = wait_for(rollup_at_revision_2, "the roll-up of revision 2")
+        body = wait_until(rollup_at_revision_2, "the roll-up of revision 2")
         # Wait until the consumer has handled the late revision-1 event too (its inbox record is
         # written after the handler), then check it changed nothing.
         inbox = get_db(settings.service)["inbox"]
-        wait_for(lambda: inbox.count_documents({"_id": f"{group}:{replayed.id}"}),
+        wait_until(lambda: inbox.count_documents({"_id": f"{group}:{replayed.id}"}),
                  "the late revision-1 event to be handled")
 
         r = client.get(f"/rollups/{round_id}", headers=city)

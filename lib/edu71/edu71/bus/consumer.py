@@ -26,7 +26,7 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from mongoengine.connection import get_db
-from pymongo.errors import ConnectionFailure, DuplicateKeyError, PyMongoError
+from pymongo.errors import ConnectionFailure, DuplicateKeyError
 
 from edu71 import logs, metrics
 from edu71.bus.producer import EventProducer

@@ -201,12 +201,17 @@ class WindowLease:
     nobody claimed ahead.
     """
 
-    def __init__(self, coll: Collection, name: str, window: float = 10.0):
-        self.coll = coll
+    def __init__(self, alias: str, name: str, window: float = 10.0):
+        self.alias = alias
         self.name = name
         self.window = window
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{id(self)}"
         self._mine: set[int] = set()
+
+    @property
+    def coll(self) -> Collection:
+        # Resolved on each use: the connection behind an alias can be replaced.
+        return get_db(self.alias)[LEASES]
 
     def _claim(self, k: int) -> bool:
         try:
@@ -254,7 +259,7 @@ class OutboxRelay:
         self.idle_sleep = idle_sleep
         self.max_idle_sleep = max_idle_sleep
         self.sweep_every = sweep_every
-        self.lease = WindowLease(get_db(alias)[LEASES], "relay")
+        self.lease = WindowLease(alias, "relay")
         self._swept = 0.0
         self._backlog_checked = 0.0
 

@@ -1,7 +1,7 @@
 """Request and response shapes of the notifications API."""
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from edu71.schemas import Page, PageQuery, Schema
 

@@ -1,0 +1,312 @@
+"""Uploaded bytes → plain text (pure: works on bytes in memory, no files, no network).
+
+The real type is sniffed from the content, never from the file name:
+DOCX = a ZIP holding ``word/document.xml``; PDF = starts with ``%PDF-``; anything else
+must be text (UTF-8 with or without BOM, UTF-16 with BOM, or a legacy 8-bit code page
+such as Windows-1258, detected).
+
+Every refusal is an :class:`ImportRefused` subclass carrying the HTTP status the API
+should answer and a Vietnamese message.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from typing import Literal
+
+# Limits (overridable per call).
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
+MAX_ZIP_ENTRIES = 5_000
+MAX_COMPRESSION_RATIO = 200                 # per entry, for entries above 1 MiB
+MIN_PDF_TEXT_CHARS = 20                     # fewer non-space characters → no text layer
+
+Kind = Literal["docx", "pdf", "text"]
+
+
+# ---------------------------------------------------------------------------- errors
+class ImportRefused(Exception):
+    """Base of every refusal; ``status`` is the HTTP status the API should answer."""
+
+    status = 422
+    code = "import_refused"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class UnsupportedFileType(ImportRefused):
+    """Not DOCX, PDF or text (e.g. an image, an old .doc, a non-Word ZIP) → 415."""
+
+    status = 415
+    code = "unsupported_file_type"
+
+
+class CorruptDocument(ImportRefused):
+    """A DOCX or PDF that cannot be read → 422."""
+
+    code = "corrupt_document"
+
+
+class ArchiveTooLarge(CorruptDocument):
+    """A DOCX whose declared uncompressed content exceeds the limits (zip bomb) → 422."""
+
+    code = "archive_too_large"
+
+
+class BinaryContent(ImportRefused):
+    """Bytes that are neither a known document nor decodable text → 422."""
+
+    code = "binary_content"
+
+
+class NoTextLayer(ImportRefused):
+    """A PDF without a text layer (a scan) → 422."""
+
+    code = "no_text_layer"
+
+
+# ---------------------------------------------------------------------------- result
+@dataclass(frozen=True)
+class ExtractedText:
+    text: str                      # NFC-normalised, lines separated by "\n"
+    kind: Kind                     # the sniffed type
+    encoding: str | None = None    # for kind == "text": the codec used
+    name_mismatch: bool = False    # the file name's extension disagrees with the content
+
+
+_MAGIC_REFUSED: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG"),
+    (b"\xff\xd8\xff", "ảnh JPEG"),
+    (b"GIF87a", "ảnh GIF"),
+    (b"GIF89a", "ảnh GIF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp Word/Excel đời cũ (.doc/.xls)"),
+    (b"\x7fELF", "tệp chương trình"),
+    (b"Rar!", "tệp nén RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "tệp nén 7z"),
+    (b"\x1f\x8b", "tệp nén gzip"),
+    (b"{\\rtf", "tệp RTF"),
+    (b"RIFF", "tệp đa phương tiện"),
+    (b"II*\x00", "ảnh TIFF"),
+    (b"MM\x00*", "ảnh TIFF"),
+]
+
+
+def sniff(data: bytes) -> Kind:
+    """Return the real type of ``data`` or raise :class:`UnsupportedFileType`."""
+    if data.startswith(b"%PDF-") or data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "docx"  # confirmed (or refused) when the archive is opened
+    for magic, label in _MAGIC_REFUSED:
+        if data.startswith(magic):
+            raise UnsupportedFileType(
+                f"Tệp tải lên là {label}, không phải văn bản kế hoạch. "
+                "Chỉ chấp nhận tệp Word (.docx), PDF có lớp chữ hoặc tệp văn bản (.txt)."
+            )
+    return "text"
+
+
+def extract_text(
+    data: bytes,
+    filename: str | None = None,
+    *,
+    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+    max_entries: int = MAX_ZIP_ENTRIES,
+) -> ExtractedText:
+    """Turn uploaded bytes into text. ``filename`` is only compared, never trusted."""
+    if not data:
+        raise BinaryContent("Tệp tải lên rỗng, không có nội dung để nhập.")
+    kind = sniff(data)
+    if kind == "pdf":
+        text, encoding = _pdf_text(data), None
+    elif kind == "docx":
+        text, encoding = _docx_text(data, max_uncompressed, max_entries), None
+    else:
+        text, encoding = decode_text(data)
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
+
+
+def _mismatch(filename: str | None, kind: Kind) -> bool:
+    if not filename or "." not in filename:
+        return False
+    ext = filename.rsplit(".", 1)[1].lower()
+    expected = {"docx": {"docx"}, "pdf": {"pdf"}, "text": {"txt", "text", "md", "csv"}}[kind]
+    return ext not in expected
+
+
+# ---------------------------------------------------------------------------- DOCX
+def _docx_text(data: bytes, max_uncompressed: int, max_entries: int) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise CorruptDocument("Tệp Word (.docx) bị hỏng hoặc không đọc được.") from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > max_entries:
+            raise ArchiveTooLarge(
+                f"Tệp Word có quá nhiều thành phần ({len(infos)}), vượt giới hạn cho phép; tệp bị từ chối."
+            )
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if total > max_uncompressed:
+                raise ArchiveTooLarge(
+                    "Nội dung giải nén của tệp Word vượt quá giới hạn "
+                    f"{max_uncompressed // (1024 * 1024)} MB; tệp bị từ chối (nghi ngờ “bom nén”)."
+                )
+            if info.file_size > 1024 * 1024 and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+                raise ArchiveTooLarge(
+                    "Tỷ lệ nén của tệp Word bất thường; tệp bị từ chối (nghi ngờ “bom nén”)."
+                )
+        names = {info.filename for info in infos}
+        if "word/document.xml" not in names:
+            raise UnsupportedFileType(
+                "Tệp nén tải lên không phải tài liệu Word (.docx). "
+                "Chỉ chấp nhận tệp Word (.docx), PDF có lớp chữ hoặc tệp văn bản (.txt)."
+            )
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(_table_lines(block))
+            else:
+                lines.append(block.text)
+    except ImportRefused:
+        raise
+    except Exception as exc:  # python-docx / lxml raise many kinds on a damaged file
+        raise CorruptDocument("Tệp Word (.docx) bị hỏng hoặc không đọc được.") from exc
+    return "\n".join(lines)
+
+
+def _table_lines(table) -> list[str]:
+    """Cell paragraphs row by row; merged cells (the same cell repeated) only once."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
+    for row in table.rows:
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):
+                continue
+            seen.append(cell._tc)
+            for block in cell.iter_inner_content():
+                if isinstance(block, Table):
+                    lines.extend(_table_lines(block))
+                else:
+                    lines.append(block.text)
+    return lines
+
+
+# ---------------------------------------------------------------------------- PDF
+def _pdf_text(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise CorruptDocument("Tệp PDF được đặt mật khẩu, không đọc được nội dung.")
+        if len(reader.pages) == 0:
+            raise CorruptDocument("Tệp PDF bị hỏng hoặc không có trang nào.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ImportRefused:
+        raise
+    except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
+        raise CorruptDocument("Tệp PDF bị hỏng hoặc không đọc được.") from exc
+    text = "\n".join(pages)
+    if sum(1 for ch in text if not ch.isspace()) < MIN_PDF_TEXT_CHARS:
+        raise NoTextLayer(
+            "Tệp PDF không có lớp chữ (có thể là bản quét). "
+            "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
+        )
+    return text
+
+
+# ---------------------------------------------------------------------------- text
+_VI_LETTERS = set(
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+)
+
+
+def _vietnamese_score(text: str) -> float:
+    letters = [ch for ch in text.lower() if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(ch in _VI_LETTERS for ch in letters) / len(letters)
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
+    return bad / len(text)
+
+
+def _binary() -> BinaryContent:
+    return BinaryContent(
+        "Tệp tải lên là dữ liệu nhị phân, không phải văn bản. "
+        "Chỉ chấp nhận tệp Word (.docx), PDF có lớp chữ hoặc tệp văn bản (.txt)."
+    )
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode text bytes; returns (text, codec). Raises :class:`BinaryContent`."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _checked(data, "utf-8-sig")
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return _checked(data, "utf-16")
+    sample = data[:4096]
+    nuls = sample.count(b"\x00")
+    if nuls:
+        # UTF-16 without BOM: NULs at every other byte for mostly-Latin text.
+        if nuls * 4 >= len(sample):
+            odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+            codec = "utf-16-le" if odd > even else "utf-16-be"
+            try:
+                return _checked(data, codec)
+            except BinaryContent:
+                pass
+        raise _binary()
+    try:
+        return _checked(data, "utf-8")
+    except BinaryContent:
+        pass
+    candidates = ["cp1258"]
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            candidates.insert(0, best.encoding)
+    except Exception:  # detection is best effort; cp1258 remains
+        pass
+    scored: list[tuple[float, str, str]] = []
+    for codec in dict.fromkeys(candidates):
+        try:
+            text = unicodedata.normalize("NFC", data.decode(codec))
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _control_ratio(text) > 0.01:
+            continue
+        scored.append((_vietnamese_score(text), codec, text))
+    if not scored:
+        raise _binary()
+    score, codec, text = max(scored, key=lambda item: item[0])
+    return text, codec
+
+
+def _checked(data: bytes, codec: str) -> tuple[str, str]:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise _binary() from None
+    if _control_ratio(text) > 0.01:
+        raise _binary()
+    return text, codec
