@@ -125,6 +125,7 @@ def running_stack(root: Path, partitions: int = 3):
             raise RuntimeError(f"{exc}\n{logs}") from None
         settings = platform_settings("tests")
         ensure_topics(settings.kafka, Contracts(settings.contracts_dir))
+        _warm_up_group_coordinator(stack.kafka_bootstrap)
         yield stack
     finally:
         kafka.stop()
@@ -135,6 +136,28 @@ def running_stack(root: Path, partitions: int = 3):
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _warm_up_group_coordinator(bootstrap: str, timeout: float = 120.0) -> None:
+    """Join a consumer group once, so the broker creates and loads its offsets topic now.
+
+    A fresh KRaft broker does that on the first group request, and answers
+    "coordinator not available" meanwhile; doing it here keeps that start-up
+    delay out of the first test that happens to use a consumer group.
+    """
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer("edu71.deadletter.v1", bootstrap_servers=bootstrap, group_id="edu71-warm-up",
+                             enable_auto_commit=False, auto_offset_reset="latest")
+    try:
+        deadline = time.monotonic() + timeout
+        while not consumer.assignment() and time.monotonic() < deadline:
+            consumer.poll(timeout_ms=500)
+        if not consumer.assignment():
+            raise RuntimeError(f"Kafka at {bootstrap} did not assign a consumer group within {timeout:.0f}s")
+        consumer.commit()
+    finally:
+        consumer.close()
 
 
 @pytest.fixture(scope="session")

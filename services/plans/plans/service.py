@@ -1,14 +1,16 @@
 """Plan use cases: each turns a caller's request into a state change and the events it causes."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from edu71.auth import Principal, Role
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
-from plans.adapters.documents import Plan, ReviewComment, Target
+from plans.adapters import originals
+from plans.adapters.documents import Original, Plan, ReviewComment, Target
+from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, parse_plan
 from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, may_review, next_status
 
 SOURCE = "/edu71/plans"
@@ -45,11 +47,15 @@ class PlanService:
         return total, list(items)
 
     # -- writing -------------------------------------------------------------
-    def create(self, principal: Principal, data: dict) -> Plan:
+    @staticmethod
+    def _require_school(principal: Principal) -> None:
         if principal.role is not Role.SCHOOL:
             raise Problem(403, "Chỉ người dùng của nhà trường mới được lập kế hoạch.")
         if not (principal.commune_code and principal.province_code and principal.school_level):
             raise Problem(403, "Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
+
+    def create(self, principal: Principal, data: dict) -> Plan:
+        self._require_school(principal)
         plan = Plan(
             school_code=principal.org_unit,
             school_name=principal.org_unit_name or principal.org_unit,
@@ -61,6 +67,26 @@ class PlanService:
             **data,
         )
         return save_with_events(plan)
+
+    def import_document(self, principal: Principal, data: bytes, filename: str) -> tuple[Plan, ParsedPlan]:
+        """Turn an uploaded Word/PDF/text plan into a *draft* for the school to check; never submits it."""
+        self._require_school(principal)
+        try:
+            extracted = extract_text(data, filename)
+        except ImportRefused as exc:
+            raise Problem(exc.status, exc.message) from None
+        parsed = parse_plan(extracted.text)
+        kept = originals.keep(data, filename, extracted.kind, principal.org_unit)
+        draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}")
+        draft["original"] = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind,
+                                     sha256=kept.sha256)
+        return self.create(principal, draft), parsed
+
+    def original(self, principal: Principal, plan_id: str) -> tuple[Original, bytes]:
+        plan = self.get_visible(principal, plan_id)
+        if plan.original is None:
+            raise Problem(404, "Kế hoạch này không được nhập từ tệp nên không có bản gốc.")
+        return plan.original, originals.read(plan.original.file_id)
 
     def update(self, principal: Principal, plan_id: str, data: dict, expected_version: int) -> Plan:
         plan = self.get_visible(principal, plan_id)
@@ -167,3 +193,27 @@ class PlanService:
         except StaleDocument:
             raise Problem(412 if expected_version is not None else 409,
                           "Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
+
+
+def draft_from(parsed: ParsedPlan, fallback_title: str) -> dict:
+    """The plan fields an import fills in; targets without a horizon wait for the school to add one."""
+    def value(field, default=None):
+        return field.value if field is not None else default
+
+    targets = []
+    for target in parsed.targets:
+        fields = target.to_dict()
+        if not fields["horizon"]:
+            continue
+        targets.append({**fields, "horizon": date.fromisoformat(fields["horizon"])})
+    return {
+        "number_symbol": value(parsed.number_symbol, ""),
+        "title": value(parsed.title) or fallback_title,
+        "year": parsed.year or datetime.now(timezone.utc).year,
+        "place": value(parsed.place, ""),
+        "issued_on": value(parsed.issued_on),
+        "legal_bases": [b.value for b in parsed.legal_bases],
+        "sections": {s.key: s.text for s in parsed.sections},
+        "signer": value(parsed.signer, ""),
+        "targets": targets,
+    }

@@ -9,6 +9,7 @@ from mongoengine import (
     DateTimeField,
     DictField,
     EmbeddedDocument,
+    EmbeddedDocumentField,
     EmbeddedDocumentListField,
     FloatField,
     IntField,
@@ -54,6 +55,15 @@ class ReviewComment(EmbeddedDocument):
     text = StringField(required=True)
 
 
+class Original(EmbeddedDocument):
+    """The uploaded file a plan was imported from (kept in GridFS)."""
+
+    file_id = StringField(required=True)
+    filename = StringField(required=True)
+    kind = StringField(required=True, choices=["docx", "pdf", "text"])
+    sha256 = StringField(required=True)
+
+
 class Plan(VersionedDocument):
     meta = {
         "collection": "plans",
@@ -80,6 +90,7 @@ class Plan(VersionedDocument):
     #: Number of the last submitted version (0 while never submitted).
     version = IntField(default=0)
     review_comments = EmbeddedDocumentListField(ReviewComment)
+    original = EmbeddedDocumentField(Original, null=True)
     created_by = StringField(required=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)

@@ -1,7 +1,10 @@
 """Plan endpoints: thin views that turn HTTP into calls of :class:`plans.service.PlanService`."""
 from __future__ import annotations
 
-from flask import current_app
+import base64
+import io
+
+from flask import current_app, send_file
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -9,12 +12,15 @@ from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from plans.api.schemas import (
     ApproveSchema,
+    ImportReportSchema,
+    UploadSchema,
     PlanListQuerySchema,
     PlanPageSchema,
     PlanSchema,
     PlanWriteSchema,
     ReturnSchema,
 )
+from plans.adapters.originals import CONTENT_TYPES
 from plans.service import PlanService
 
 blp = Blueprint("plans", __name__, url_prefix="/plans", description="Kế hoạch thực hiện Nghị quyết 71 của nhà trường")
@@ -48,6 +54,48 @@ class Plans(MethodView):
     def post(self, data):
         """Lập kế hoạch mới (bản nháp) của nhà trường"""
         return _answer(_service().create(current_principal(), data), 201)
+
+
+@blp.route("/import")
+class ImportPlan(MethodView):
+    @requires()
+    @blp.arguments(UploadSchema, location="files")
+    @blp.response(201, ImportReportSchema)
+    def post(self, files):
+        """Nhập kế hoạch từ tệp Word/PDF/văn bản thành bản nháp để nhà trường kiểm tra"""
+        upload = files["file"]
+        plan, parsed = _service().import_document(current_principal(), upload.read(), upload.filename or "tep")
+        return {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed)}
+
+
+def _extracted_fields(parsed) -> dict:
+    names = ("number_symbol", "place", "issued_on", "title", "school_name", "signer")
+    return {
+        name: {"value": field.value, "line": field.source.line, "confidence": field.confidence}
+        for name in names
+        if (field := getattr(parsed, name)) is not None
+    }
+
+
+def _extracted_targets(parsed) -> list[dict]:
+    return [
+        {**t.to_dict(), "line": t.source.line, "confidence": t.confidence,
+         "needs_review": t.horizon.value is None or t.confidence < 0.7}
+        for t in parsed.targets
+    ]
+
+
+@blp.route("/<string:plan_id>/original")
+class PlanOriginal(MethodView):
+    @requires()
+    @blp.response(200, content_type="application/octet-stream")
+    def get(self, plan_id):
+        """Tải tệp gốc mà kế hoạch được nhập từ đó"""
+        original, data = _service().original(current_principal(), plan_id)
+        response = send_file(io.BytesIO(data), mimetype=CONTENT_TYPES[original.kind], as_attachment=True,
+                             download_name=original.filename)
+        response.headers["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(original.sha256)).decode()}:"
+        return response
 
 
 @blp.route("/<string:plan_id>")

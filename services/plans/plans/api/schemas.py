@@ -1,6 +1,7 @@
 """Request and response shapes of the plans API."""
 from __future__ import annotations
 
+from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
@@ -61,6 +62,7 @@ class PlanSchema(PlanWriteSchema):
     status = fields.String()
     version = fields.Integer(metadata={"description": "Số phiên bản đã gửi duyệt gần nhất"})
     review_comments = fields.List(fields.Nested(ReviewCommentSchema))
+    original = fields.Nested("OriginalSchema", allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
 
@@ -74,3 +76,32 @@ class PlanListQuerySchema(PageQuery):
 
 class PlanPageSchema(Page):
     items = fields.List(fields.Nested(PlanSchema))
+
+
+class UploadSchema(Schema):
+    file = Upload(required=True, metadata={"description": "Tệp kế hoạch: DOCX, PDF có lớp chữ, hoặc văn bản"})
+
+
+class OriginalSchema(Schema):
+    filename = fields.String()
+    kind = fields.String(metadata={"description": "docx | pdf | text (theo nội dung tệp, không theo tên)"})
+    sha256 = fields.String()
+
+
+class ExtractedFieldSchema(Schema):
+    value = fields.Raw()
+    line = fields.Integer(metadata={"description": "Dòng (từ 1) trong văn bản trích xuất"})
+    confidence = fields.Float(metadata={"description": "Độ tin cậy 0–1"})
+
+
+class ExtractedTargetSchema(TargetSchema):
+    horizon = fields.String(allow_none=True, metadata={"description": "YYYY-MM-DD, hoặc null nếu chưa xác định"})
+    line = fields.Integer()
+    confidence = fields.Float()
+    needs_review = fields.Boolean(metadata={"description": "Cần nhà trường bổ sung hoặc kiểm tra (vd. thiếu mốc thời hạn)"})
+
+
+class ImportReportSchema(Schema):
+    plan = fields.Nested(PlanSchema, metadata={"description": "Bản nháp đã lập từ tệp, chưa gửi duyệt"})
+    fields_ = fields.Dict(keys=fields.String(), values=fields.Nested(ExtractedFieldSchema), data_key="fields")
+    targets = fields.List(fields.Nested(ExtractedTargetSchema))

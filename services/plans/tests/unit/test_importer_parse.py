@@ -21,7 +21,7 @@ def seeds_dir() -> Path:
 def read_seed(name: str) -> str:
     path = seeds_dir() / name
     if not path.exists():
-        pytest.skip(f"seed plan not found: {path}")
+        pytest.fail(f"seed plan not found: {path} (the seeds live in shared/seeds beside the repository, or set EDU71_SEEDS_DIR)")
     return path.read_text(encoding="utf-8")
 
 

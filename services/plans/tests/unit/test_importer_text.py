@@ -34,7 +34,7 @@ def seeds_dir() -> Path:
 def seed002() -> str:
     path = seeds_dir() / "002_6785c0e9f8f18739.txt"
     if not path.exists():
-        pytest.skip(f"seed plan not found: {path}")
+        pytest.fail(f"seed plan not found: {path} (the seeds live in shared/seeds beside the repository, or set EDU71_SEEDS_DIR)")
     return path.read_text(encoding="utf-8")
 
 

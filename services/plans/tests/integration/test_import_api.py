@@ -1,0 +1,83 @@
+"""Importing a plan document through the API: a draft with its sources, the original kept, bad files refused."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import pytest
+from mongoengine.connection import get_db
+
+from edu71.orgs import SEED_SCHOOLS
+from edu71.testing import bearer
+
+pytestmark = pytest.mark.integration
+
+SEEDS = Path(os.environ.get("EDU71_SEEDS_DIR", Path(__file__).resolve().parents[4] / ".." / "shared" / "seeds"))
+THI_TRAN = SEED_SCHOOLS[1]
+
+
+@pytest.fixture
+def client(fresh_databases):
+    from plans.app import create_app
+
+    return create_app().test_client()
+
+
+def upload(client, token, data: bytes, name: str):
+    return client.post("/plans/import", data={"file": (io.BytesIO(data), name)},
+                       content_type="multipart/form-data", headers=bearer(token))
+
+
+def stored_nothing() -> bool:
+    from plans.adapters.documents import Plan
+
+    return Plan.objects.count() == 0 and get_db("plans")["plan_originals.files"].count_documents({}) == 0
+
+
+def test_seed_plan_becomes_a_draft_with_sources_and_the_original_is_kept(client, tokens):
+    data = (SEEDS / "002_6785c0e9f8f18739.txt").read_bytes()
+    token = tokens.school(THI_TRAN)
+    r = upload(client, token, data, "ke-hoach-71.txt")
+    assert r.status_code == 201, r.json
+    plan, fields, targets = r.json["plan"], r.json["fields"], r.json["targets"]
+    assert plan["status"] == "draft" and plan["version"] == 0  # never submitted on its own
+    assert plan["number_symbol"] == "28/KH-THCSTT2" and plan["issued_on"] == "2026-01-29"
+    assert fields["number_symbol"]["line"] >= 1 and 0 < fields["number_symbol"]["confidence"] <= 1
+    dropout = [t for t in targets if t["indicator_code"] == "DROPOUT"]
+    assert dropout and dropout[0]["comparator"] == "<=" and dropout[0]["value"] == 0.5
+    assert {t["indicator_code"] for t in plan["targets"]} >= {"DROPOUT", "MAX_CLASS_SIZE", "PCGD_LEVEL"}
+    assert plan["original"]["kind"] == "text"
+    assert plan["original"]["sha256"] == hashlib.sha256(data).hexdigest()
+
+    original = client.get(f"/plans/{plan['id']}/original", headers=bearer(token))
+    assert original.status_code == 200 and original.data == data
+    other = tokens.school(SEED_SCHOOLS[0])
+    assert client.get(f"/plans/{plan['id']}/original", headers=bearer(other)).status_code == 404
+
+
+def test_disguised_and_broken_files_are_refused_and_nothing_is_stored(client, tokens):
+    token = tokens.school(THI_TRAN)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    r = upload(client, token, png, "ke-hoach.docx")
+    assert r.status_code == 415 and r.mimetype == "application/problem+json"
+    broken_docx = b"PK\x03\x04" + b"\x00" * 100
+    r = upload(client, token, broken_docx, "ke-hoach.docx")
+    assert r.status_code in (415, 422) and r.json["detail"]
+    assert stored_nothing()
+
+
+def test_oversized_uploads_are_413(fresh_databases, tokens, monkeypatch):
+    from plans.app import create_app
+
+    monkeypatch.setenv("PLANS_MAX_UPLOAD_BYTES", "1024")
+    client = create_app().test_client()
+    r = upload(client, tokens.school(THI_TRAN), b"a" * 4096, "ke-hoach.txt")
+    assert r.status_code == 413 and r.mimetype == "application/problem+json"
+    assert stored_nothing()
+
+
+def test_only_schools_import(client, tokens):
+    r = upload(client, tokens.city("79"), b"Ke hoach", "a.txt")
+    assert r.status_code == 403
