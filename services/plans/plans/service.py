@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from edu71.auth import Principal, Role
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument, history, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
@@ -81,6 +81,27 @@ class PlanService:
         draft["original"] = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind,
                                      sha256=kept.sha256)
         return self.create(principal, draft), parsed
+
+    def submitted_versions(self, principal: Principal, plan_id: str) -> list[dict]:
+        """Every submitted version, oldest first: ``{"version", "submitted_at", "submitted_by", "plan"}``.
+
+        Each is the plan exactly as it was submitted (its stored change), so it never changes afterwards.
+        """
+        self.get_visible(principal, plan_id)
+        versions = []
+        for change in history(Plan, plan_id):
+            submitted = next((e for e in change["events"] if e.name == "PlanSubmitted"), None)
+            if submitted is not None:
+                plan = Plan._from_son({**change["state"], "_v": change["version"]})
+                versions.append({"version": submitted.data["version"], "submitted_at": submitted.data["submitted_at"],
+                                 "submitted_by": submitted.data["submitted_by"]["name"], "plan": plan})
+        return versions
+
+    def submitted_version(self, principal: Principal, plan_id: str, number: int) -> dict:
+        found = next((v for v in self.submitted_versions(principal, plan_id) if v["version"] == number), None)
+        if found is None:
+            raise Problem(404, f"Kế hoạch chưa có phiên bản gửi duyệt số {number}.")
+        return found
 
     def original(self, principal: Principal, plan_id: str) -> tuple[Original, bytes]:
         plan = self.get_visible(principal, plan_id)

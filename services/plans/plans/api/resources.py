@@ -12,6 +12,8 @@ from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from plans.api.schemas import (
     ApproveSchema,
+    SubmittedVersionSchema,
+    VersionDiffSchema,
     ImportReportSchema,
     UploadSchema,
     PlanListQuerySchema,
@@ -21,6 +23,7 @@ from plans.api.schemas import (
     ReturnSchema,
 )
 from plans.adapters.originals import CONTENT_TYPES
+from plans.domain.versions import CONTENT_FIELDS, diff
 from plans.service import PlanService
 
 blp = Blueprint("plans", __name__, url_prefix="/plans", description="Kế hoạch thực hiện Nghị quyết 71 của nhà trường")
@@ -96,6 +99,37 @@ class PlanOriginal(MethodView):
                              download_name=original.filename)
         response.headers["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(original.sha256)).decode()}:"
         return response
+
+
+@blp.route("/<string:plan_id>/versions")
+class PlanVersions(MethodView):
+    @requires()
+    @blp.response(200, SubmittedVersionSchema(many=True))
+    def get(self, plan_id):
+        """Các phiên bản đã gửi duyệt (không thay đổi sau khi gửi)"""
+        return _service().submitted_versions(current_principal(), plan_id)
+
+
+@blp.route("/<string:plan_id>/versions/<int:number>")
+class PlanVersion(MethodView):
+    @requires()
+    @blp.response(200, SubmittedVersionSchema)
+    def get(self, plan_id, number):
+        """Một phiên bản đã gửi duyệt"""
+        return _service().submitted_version(current_principal(), plan_id, number)
+
+
+@blp.route("/<string:plan_id>/versions/<int:old>/diff/<int:new>")
+class PlanVersionDiff(MethodView):
+    @requires()
+    @blp.response(200, VersionDiffSchema)
+    def get(self, plan_id, old, new):
+        """Những gì đã thay đổi giữa hai phiên bản gửi duyệt"""
+        service, principal = _service(), current_principal()
+        content = PlanSchema(only=CONTENT_FIELDS)
+        before = content.dump(service.submitted_version(principal, plan_id, old)["plan"])
+        after = content.dump(service.submitted_version(principal, plan_id, new)["plan"])
+        return {"from_version": old, "to_version": new, "differences": diff(before, after)}
 
 
 @blp.route("/<string:plan_id>")

@@ -105,3 +105,23 @@ class ImportReportSchema(Schema):
     plan = fields.Nested(PlanSchema, metadata={"description": "Bản nháp đã lập từ tệp, chưa gửi duyệt"})
     fields_ = fields.Dict(keys=fields.String(), values=fields.Nested(ExtractedFieldSchema), data_key="fields")
     targets = fields.List(fields.Nested(ExtractedTargetSchema))
+
+
+class SubmittedVersionSchema(Schema):
+    version = fields.Integer(metadata={"description": "Số phiên bản gửi duyệt (1, 2, …)"})
+    submitted_at = fields.String()
+    submitted_by = fields.String()
+    plan = fields.Nested(PlanSchema)
+
+
+class DifferenceSchema(Schema):
+    path = fields.String(metadata={"description": "Trường thay đổi, ví dụ title, targets.2.value, sections.muc_tieu"})
+    change = fields.String(metadata={"description": "added | removed | changed"})
+    old = fields.Raw(allow_none=True)
+    new = fields.Raw(allow_none=True)
+
+
+class VersionDiffSchema(Schema):
+    from_version = fields.Integer()
+    to_version = fields.Integer()
+    differences = fields.List(fields.Nested(DifferenceSchema))
