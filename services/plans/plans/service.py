@@ -31,6 +31,8 @@ class PlanService:
     # -- reading -------------------------------------------------------------
     def get_visible(self, principal: Principal, plan_id: str) -> Plan:
         plan = load(Plan, plan_id)
+        if plan is not None and plan.deleted_at is not None:
+            plan = None
         # A plan outside the caller's scope is reported as missing, not forbidden:
         # its existence is itself information the caller may not have.
         if plan is None or not principal.can_see(plan.school_code, plan.commune_code, plan.province_code):
@@ -41,7 +43,7 @@ class PlanService:
         scope = principal.scope_filter()
         if scope is None:
             raise Problem(403, "Vai trò của bạn không được xem kế hoạch của trường học.")
-        query = Plan.objects(**scope, **{k: v for k, v in filters.items() if v is not None})
+        query = Plan.objects(**scope, deleted_at=None, **{k: v for k, v in filters.items() if v is not None})
         total = query.count()
         items = query.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size)
         return total, list(items)
@@ -121,6 +123,16 @@ class PlanService:
             setattr(plan, key, value)
         plan.updated_at = _now()
         return self._save(plan, expected_version)
+
+    def delete(self, principal: Principal, plan_id: str, expected_version: int) -> None:
+        """Delete a draft that was never submitted (a submitted plan is part of the review record)."""
+        plan = self.get_visible(principal, plan_id)
+        if not principal.can_act_for_school(plan.school_code):
+            raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được xoá bản nháp này.")
+        if plan.version > 0:
+            raise Problem(409, "Kế hoạch đã từng được gửi duyệt nên không thể xoá.")
+        plan.deleted_at = plan.updated_at = _now()
+        self._save(plan, expected_version)
 
     def submit(self, principal: Principal, plan_id: str, expected_version: int | None) -> Plan:
         plan = self.get_visible(principal, plan_id)
@@ -236,5 +248,6 @@ def draft_from(parsed: ParsedPlan, fallback_title: str) -> dict:
         "legal_bases": [b.value for b in parsed.legal_bases],
         "sections": {s.key: s.text for s in parsed.sections},
         "signer": value(parsed.signer, ""),
+        "recipients": [r.value for r in parsed.recipients],
         "targets": targets,
     }

@@ -85,12 +85,16 @@ class Plan(VersionedDocument):
     legal_bases = ListField(StringField())
     sections = DictField()
     signer = StringField(default="")
+    #: Nơi nhận: who receives the plan.
+    recipients = ListField(StringField())
     targets = EmbeddedDocumentListField(Target)
     status = StringField(required=True, default=PlanStatus.DRAFT.value, choices=[s.value for s in PlanStatus])
     #: Number of the last submitted version (0 while never submitted).
     version = IntField(default=0)
     review_comments = EmbeddedDocumentListField(ReviewComment)
     original = EmbeddedDocumentField(Original, null=True)
+    #: Set when the school deletes a draft it never submitted; the versions stay in the history.
+    deleted_at = DateTimeField(null=True)
     created_by = StringField(required=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)

@@ -147,6 +147,12 @@ class PlanById(MethodView):
         """Sửa bản nháp (cần If-Match)"""
         return _answer(_service().update(current_principal(), plan_id, data, expected_version(required=True)))
 
+    @requires()
+    @blp.response(204)
+    def delete(self, plan_id):
+        """Xoá bản nháp chưa từng gửi duyệt (cần If-Match)"""
+        _service().delete(current_principal(), plan_id, expected_version(required=True))
+
 
 @blp.route("/<string:plan_id>/submit")
 class SubmitPlan(MethodView):

@@ -34,6 +34,8 @@ class PlanWriteSchema(Schema):
     sections = fields.Dict(keys=fields.String(validate=validate.Length(max=64)),
                            values=fields.String(validate=validate.Length(max=100_000)), load_default=dict)
     signer = fields.String(load_default="", validate=validate.Length(max=200))
+    recipients = fields.List(fields.String(validate=validate.Length(max=500)), load_default=list,
+                             validate=validate.Length(max=100), metadata={"description": "Nơi nhận"})
     targets = fields.List(fields.Nested(TargetSchema), load_default=list, validate=validate.Length(max=500))
 
 

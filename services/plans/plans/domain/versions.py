@@ -9,7 +9,7 @@ from deepdiff import DeepDiff
 
 #: Fields that describe the plan's content; bookkeeping (status, times, comments) is not compared.
 CONTENT_FIELDS = ("number_symbol", "title", "year", "place", "issued_on", "legal_bases", "sections", "signer",
-                  "targets")
+                  "recipients", "targets")
 
 
 @dataclass(frozen=True)

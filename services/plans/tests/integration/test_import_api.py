@@ -48,6 +48,7 @@ def test_seed_plan_becomes_a_draft_with_sources_and_the_original_is_kept(client,
     dropout = [t for t in targets if t["indicator_code"] == "DROPOUT"]
     assert dropout and dropout[0]["comparator"] == "<=" and dropout[0]["value"] == 0.5
     assert {t["indicator_code"] for t in plan["targets"]} >= {"DROPOUT", "MAX_CLASS_SIZE", "PCGD_LEVEL"}
+    assert plan["recipients"] and plan["signer"]
     assert plan["original"]["kind"] == "text"
     assert plan["original"]["sha256"] == hashlib.sha256(data).hexdigest()
 

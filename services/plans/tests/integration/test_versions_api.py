@@ -42,3 +42,23 @@ def test_resubmission_keeps_version_one_and_shows_what_changed(fresh_databases, 
     assert {c["path"] for c in changes} == {"targets.0.value", "targets.0.text"}
     other_school = bearer(tokens.school(SEED_SCHOOLS[0]))
     assert client.get(f"/plans/{plan_id}/versions", headers=other_school).status_code == 404
+
+
+def test_a_school_deletes_only_drafts_it_never_submitted(fresh_databases, tokens):
+    from plans.app import create_app
+
+    client = create_app().test_client()
+    school = bearer(tokens.school(SCHOOL))
+    draft = client.post("/plans", json={"title": "Nháp", "year": 2026}, headers=school)
+    path = f"/plans/{draft.json['id']}"
+    assert client.delete(path, headers=school).status_code == 428
+    other = bearer(tokens.school(SEED_SCHOOLS[0]))
+    assert client.delete(path, headers={**other, "If-Match": draft.headers["ETag"]}).status_code == 404
+    assert client.delete(path, headers={**school, "If-Match": draft.headers["ETag"]}).status_code == 204
+    assert client.get(path, headers=school).status_code == 404
+    assert client.get("/plans", headers=school).json["total"] == 0
+
+    submitted = client.post("/plans", json={"title": "Đã gửi", "year": 2026, "number_symbol": "1/KH"}, headers=school)
+    sent = client.post(f"/plans/{submitted.json['id']}/submit", headers=school)
+    r = client.delete(f"/plans/{submitted.json['id']}", headers={**school, "If-Match": sent.headers["ETag"]})
+    assert r.status_code == 409 and r.mimetype == "application/problem+json"
