@@ -22,7 +22,15 @@ from indicators.adapters.documents import (
 )
 from indicators.domain.catalogue import CATALOGUE, Catalogue
 from indicators.domain.clock import iso_vn, utc_now, vn_text
-from indicators.domain.rounds import Phase, may_open_round, may_see_round, round_errors, round_scope
+from indicators.domain.rounds import (
+    Phase,
+    may_open_round,
+    may_see_round,
+    phase,
+    round_errors,
+    round_scope,
+    schedule_errors,
+)
 from indicators.domain.submissions import (
     IdempotencyConflict,
     changes,
@@ -86,7 +94,34 @@ class IndicatorService:
             created_at=now,
             updated_at=now,
         )
-        event = self.contracts.new_event(
+        event = self._opened_event(rnd, principal, reopened=False)
+        try:
+            return save_with_events(rnd, event)
+        except NotUniqueError:
+            raise Problem(409, f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
+
+    def reschedule_round(self, principal: Principal, round_id: str, due_at: datetime, closes_at: datetime,
+                         expected_version: int | None) -> Round:
+        """Extend a round's due date and closing time, or reopen a closed round (Sở GD&ĐT only)."""
+        rnd = self.get_round(principal, round_id)
+        if not may_open_round(principal, rnd.province_code):
+            raise Problem(403, "Chỉ Sở GD&ĐT của tỉnh/thành phố này được gia hạn hoặc mở lại đợt báo cáo.")
+        now = self.clock()
+        due_at, closes_at = due_at.replace(microsecond=0), closes_at.replace(microsecond=0)
+        errors = schedule_errors(rnd.opens_at, due_at, closes_at, now)
+        if errors:
+            raise Problem(422, "Thời hạn mới không hợp lệ, xem danh sách 'errors'.", errors=errors)
+        reopened = phase(rnd.opens_at, rnd.due_at, rnd.closes_at, now) is Phase.CLOSED
+        rnd.due_at, rnd.closes_at, rnd.updated_at = due_at, closes_at, now
+        event = self._opened_event(rnd, principal, reopened=reopened)
+        try:
+            return save_with_events(rnd, event, expected_version=expected_version)
+        except StaleDocument:
+            raise Problem(412 if expected_version is not None else 409,
+                          "Đợt báo cáo vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
+
+    def _opened_event(self, rnd: Round, principal: Principal, *, reopened: bool):
+        return self.contracts.new_event(
             "ReportingRoundOpened",
             {
                 "round_id": rnd.id,
@@ -99,16 +134,12 @@ class IndicatorService:
                 "due_at": iso_vn(rnd.due_at),
                 "closes_at": iso_vn(rnd.closes_at),
                 "opened_by": principal.as_actor(),
-                "reopened": False,
+                "reopened": reopened,
             },
             # Province-wide event: keyed by the province so a province's rounds stay in order.
             subject=rnd.province_code,
             source=SOURCE,
         )
-        try:
-            return save_with_events(rnd, event)
-        except NotUniqueError:
-            raise Problem(409, f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
 
     def list_rounds(self, principal: Principal, filters: dict[str, Any], page: int, page_size: int):
         scope = round_scope(principal)

@@ -12,6 +12,7 @@ from indicators.api.schemas import (
     CatalogueSchema,
     RoundListQuerySchema,
     RoundPageSchema,
+    RoundScheduleSchema,
     RoundSchema,
     RoundWriteSchema,
     SubmissionSchema,
@@ -75,6 +76,20 @@ class RoundById(MethodView):
         """Xem một đợt báo cáo"""
         service = _service()
         return service.round_view(service.get_round(current_principal(), round_id))
+
+
+@rounds_blp.route("/<string:round_id>/schedule")
+class RoundSchedule(MethodView):
+    @requires()
+    @rounds_blp.arguments(RoundScheduleSchema)
+    @rounds_blp.response(200, RoundSchema)
+    @rounds_blp.alt_response(403, description="Không phải Sở GD&ĐT của tỉnh/thành này")
+    def post(self, data, round_id):
+        """Gia hạn đợt báo cáo, hoặc mở lại đợt đã khoá (Sở GD&ĐT)"""
+        service = _service()
+        rnd = service.reschedule_round(current_principal(), round_id, data["due_at"], data["closes_at"],
+                                       expected_version(required=False))
+        return service.round_view(rnd)
 
 
 @submissions_blp.route("/<string:school_code>")

@@ -78,6 +78,11 @@ class RoundWriteSchema(Schema):
     closes_at = _aware("Thời điểm khoá số liệu")
 
 
+class RoundScheduleSchema(Schema):
+    due_at = _aware("Hạn nộp mới")
+    closes_at = _aware("Thời điểm khoá số liệu mới")
+
+
 class RoundSchema(Schema):
     id = fields.String(metadata={"description": "Mã đợt báo cáo (round_id)"})
     name = fields.String()

@@ -98,6 +98,18 @@ def _duplicates(field_: str, items: Iterable[str], add, message: str) -> None:
 
 
 # -- who may do what -------------------------------------------------------------
+def schedule_errors(opens_at: datetime, due_at: datetime, closes_at: datetime, now: datetime) -> list[dict[str, str]]:
+    """Errors of a new due date and closing time for an existing round (extending or reopening it)."""
+    errors = []
+    if due_at <= opens_at:
+        errors.append({"field": "due_at", "message": "Hạn nộp phải sau thời điểm mở đợt báo cáo."})
+    if closes_at < due_at:
+        errors.append({"field": "closes_at", "message": "Thời điểm khoá số liệu không được trước hạn nộp."})
+    if closes_at <= now:
+        errors.append({"field": "closes_at", "message": "Thời điểm khoá số liệu mới phải ở tương lai."})
+    return errors
+
+
 def may_open_round(principal: Principal, province_code: str) -> bool:
     """The city department opens rounds for its own province; an administrator for any."""
     if principal.role is Role.ADMIN:

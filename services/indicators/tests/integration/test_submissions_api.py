@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from edu71.testing import bearer
+from indicators.domain.clock import iso_vn
 
 pytestmark = pytest.mark.integration
 
@@ -316,3 +317,34 @@ def test_the_worker_relays_indicator_events_to_kafka(client, tokens, schools, op
     finally:
         consumer.close()
     assert seen == {"vn.edu71.ReportingRoundOpened.v1": "31", "vn.edu71.IndicatorSubmitted.v1": school.code}
+
+
+def test_the_city_extends_and_reopens_a_round(client, tokens, schools, open_round):
+    from edu71.bus.outbox import recorded_events
+    from indicators.adapters.documents import Round
+
+    school = schools["thcs"]
+    rnd = open_round()
+    now = datetime.now(timezone.utc)
+    later = {"due_at": iso_vn(now + timedelta(days=40)), "closes_at": iso_vn(now + timedelta(days=50))}
+    assert client.post(f"/rounds/{rnd['id']}/schedule", json=later,
+                       headers=bearer(tokens.school(school))).status_code == 403
+    extended = client.post(f"/rounds/{rnd['id']}/schedule", json=later, headers=bearer(tokens.city()))
+    assert extended.status_code == 200, extended.json
+    assert (extended.json["due_at"], extended.json["closes_at"]) == (later["due_at"], later["closes_at"])
+
+    past = now - timedelta(days=1)
+    _move(rnd["id"], due_at=past - timedelta(days=1), closes_at=past)
+    r = client.put(url(rnd["id"], school), json={"values": FIRST}, headers=bearer(tokens.school(school)))
+    assert r.status_code == 409  # locked
+    bad = client.post(f"/rounds/{rnd['id']}/schedule", headers=bearer(tokens.city()),
+                      json={"due_at": iso_vn(now + timedelta(days=5)), "closes_at": iso_vn(now - timedelta(days=1))})
+    assert bad.status_code == 422 and {e["field"] for e in bad.json["errors"]} == {"closes_at"}
+    reopened = client.post(f"/rounds/{rnd['id']}/schedule", json=later, headers=bearer(tokens.city()))
+    assert reopened.status_code == 200 and reopened.json["phase"] == "open"
+    r = client.put(url(rnd["id"], school), json={"values": FIRST}, headers=bearer(tokens.school(school)))
+    assert r.status_code == 201, r.json
+
+    events = recorded_events(Round, rnd["id"])
+    assert [e.data["reopened"] for e in events] == [False, False, True]
+    assert events[-1].data["closes_at"] == later["closes_at"]
