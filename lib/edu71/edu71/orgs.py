@@ -39,6 +39,11 @@ LEVEL_LABELS = {
 }
 
 
+#: School levels whose plans the commune/ward (UBND xã/phường) reviews; the city department
+#: (Sở GD&ĐT) reviews the others (THPT, liên cấp). Plans decides with it, notifications routes with it.
+COMMUNE_REVIEWED = frozenset({SchoolLevel.MAM_NON, SchoolLevel.TIEU_HOC, SchoolLevel.THCS})
+
+
 @dataclass(frozen=True)
 class Commune:
     code: str

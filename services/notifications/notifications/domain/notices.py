@@ -15,12 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from edu71.auth import Role
-from edu71.orgs import SchoolLevel
+from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 
 IN_APP = "in_app"
-
-#: School levels whose plans the commune/ward reviews; the others go to the city.
-COMMUNE_REVIEWED = frozenset({SchoolLevel.MAM_NON, SchoolLevel.TIEU_HOC, SchoolLevel.THCS})
 
 ROLE_LABELS = {
     Role.SCHOOL: "nhà trường",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from edu71.auth import Principal, Role
-from edu71.orgs import SchoolLevel
+from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 
 
 class PlanStatus(StrEnum):
@@ -35,7 +35,6 @@ TRANSITIONS: dict[tuple[Action, PlanStatus], PlanStatus] = {
 }
 
 EDITABLE = {PlanStatus.DRAFT, PlanStatus.RETURNED}
-COMMUNE_REVIEWED = {SchoolLevel.MAM_NON, SchoolLevel.TIEU_HOC, SchoolLevel.THCS}
 
 STATUS_LABELS = {
     PlanStatus.DRAFT: "bản nháp",
@@ -70,8 +69,3 @@ def may_review(principal: Principal, level: SchoolLevel, commune_code: str, prov
     if principal.role is Role.COMMUNE:
         return level in COMMUNE_REVIEWED and principal.commune_code == commune_code
     return False
-
-
-def reviewer_kind(level: SchoolLevel) -> Role:
-    """Who is expected to review a plan of this school level (for routing notifications)."""
-    return Role.COMMUNE if level in COMMUNE_REVIEWED else Role.CITY
