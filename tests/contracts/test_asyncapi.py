@@ -25,6 +25,9 @@ OPERATIONS = {
     "notificationsReceiveNotificationEvents": ("receive", "edu71.notifications.v1", ["DeadlineApproaching"]),
     "reportsSendReportEvents": ("send", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
     "notificationsReceiveReportEvents": ("receive", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
+    "identitySendDirectoryEvents": ("send", "edu71.directory.v1", TOPICS["edu71.directory.v1"]),
+    "notificationsReceiveDirectoryEvents": ("receive", "edu71.directory.v1", TOPICS["edu71.directory.v1"]),
+    "reportsReceiveDirectoryEvents": ("receive", "edu71.directory.v1", ["SchoolRegistered", "SchoolChanged"]),
     "notificationsSendDeadLetters": ("send", "edu71.deadletter.v1", ["DeadLettered"]),
     "reportsSendDeadLetters": ("send", "edu71.deadletter.v1", ["DeadLettered"]),
     "operatorsReceiveDeadLetters": ("receive", "edu71.deadletter.v1", ["DeadLettered"]),
@@ -33,12 +36,14 @@ OPERATIONS = {
 KEY_PATTERNS = {
     "school": "^[A-Za-z0-9_.-]{1,64}$",
     "province": "^[0-9]{2}$",
+    "user id": "^[A-Za-z0-9_.@-]{1,128}$",
 }
 KEY_OF = {
     "PlanSubmitted": "school", "PlanApproved": "school", "PlanReturned": "school",
     "ReportingRoundOpened": "province", "IndicatorSubmitted": "school", "IndicatorRevised": "school",
     "DeadlineApproaching": "school", "NotificationDelivered": "org unit",
     "RollupUpdated": "province", "DeadLettered": "original key",
+    "UserRegistered": "user id", "UserChanged": "user id", "SchoolRegistered": "school", "SchoolChanged": "school",
 }
 
 
@@ -78,7 +83,7 @@ def test_parser_accepts_the_document():
     done = _validate(ASYNCAPI)
     assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
     assert "OK:" in done.stdout
-    assert "5 channels, 13 operations, 10 messages" in done.stdout
+    assert "6 channels, 16 operations, 14 messages" in done.stdout
 
 
 def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:
@@ -104,8 +109,8 @@ BREAKAGES = {
         "v9.schema.json"),
     "unknown operation action": ("    action: receive\n", "    action: consume\n", "action"),
     "operation message from another channel": (
-        "      - $ref: '#/channels/reports/messages/RollupUpdated'\n  notificationsSendDeadLetters",
-        "      - $ref: '#/channels/plans/messages/PlanSubmitted'\n  notificationsSendDeadLetters",
+        "      - $ref: '#/channels/reports/messages/RollupUpdated'\n  identitySendDirectoryEvents",
+        "      - $ref: '#/channels/plans/messages/PlanSubmitted'\n  identitySendDirectoryEvents",
         "does not belong"),
 }
 

@@ -34,6 +34,8 @@ def _subject(name: str, data: dict) -> str:
         return data["province_code"]
     if name == "NotificationDelivered":
         return data["recipient"]["org_unit"]
+    if name in ("UserRegistered", "UserChanged"):
+        return data["user_id"]
     if name == "DeadLettered":
         return data["original_key"] or data["original_topic"]
     return data["school"]["code"]
