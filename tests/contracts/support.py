@@ -18,7 +18,7 @@ COMPAT_PY = CONTRACTS / "tools" / "compat.py"
 # The contract as agreed: Kafka topic → the events it carries.
 TOPICS = {
     "edu71.plans.v1": ["PlanSubmitted", "PlanApproved", "PlanReturned"],
-    "edu71.indicators.v1": ["ReportingRoundOpened", "IndicatorSubmitted", "IndicatorRevised"],
+    "edu71.indicators.v1": ["ReportingRoundOpened", "IndicatorSubmitted", "IndicatorRevised", "CataloguePublished"],
     "edu71.notifications.v1": ["DeadlineApproaching", "NotificationDelivered"],
     "edu71.reports.v1": ["RollupUpdated"],
     "edu71.directory.v1": ["UserRegistered", "UserChanged", "SchoolRegistered", "SchoolChanged"],
