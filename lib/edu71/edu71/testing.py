@@ -171,8 +171,8 @@ def stack(tmp_path_factory) -> Stack:
 def fresh_databases(stack):
     """Each test starts with empty service databases (names made unique per test)."""
     suffix = uuid.uuid4().hex[:8]
-    names = {f"{svc.upper()}_MONGODB_DB": f"t_{svc}_{suffix}" for svc in ("plans", "indicators", "notifications",
-                                                                         "reports")}
+    services = ("plans", "indicators", "notifications", "reports", "identity", "portal")
+    names = {f"{svc.upper()}_MONGODB_DB": f"t_{svc}_{suffix}" for svc in services}
     os.environ.update(names)
     yield names
     client = MongoClient(stack.mongodb_uri, serverSelectionTimeoutMS=5000)
