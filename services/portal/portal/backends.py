@@ -1,0 +1,37 @@
+"""The signed-in user's clients of the backing APIs, for the current request."""
+from __future__ import annotations
+
+from flask import current_app, g
+
+from portal.clients.identity import IdentityClient
+from portal.clients.indicators import IndicatorsClient
+from portal.clients.notifications import NotificationsClient
+from portal.clients.plans import PlansClient
+from portal.clients.reports import ReportsClient
+from portal.config import Settings
+
+
+def _make(cls, name: str, token: str | None = None):
+    settings: Settings = current_app.extensions["portal.settings"]
+    return cls(getattr(settings.backends, name), token if token is not None else g.get("token"),
+               settings.backend_timeout, current_app.extensions["portal.http"])
+
+
+def identity(token: str | None = None) -> IdentityClient:
+    return _make(IdentityClient, "identity", token)
+
+
+def plans() -> PlansClient:
+    return _make(PlansClient, "plans")
+
+
+def indicators() -> IndicatorsClient:
+    return _make(IndicatorsClient, "indicators")
+
+
+def notifications() -> NotificationsClient:
+    return _make(NotificationsClient, "notifications")
+
+
+def reports() -> ReportsClient:
+    return _make(ReportsClient, "reports")

@@ -1,0 +1,79 @@
+"""What every backing-API client shares: bearer token, timeouts, problem details turned into ApiError."""
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+#: Shown when a backing service does not answer; the page stays up and says so.
+UNAVAILABLE = "Dịch vụ {name} tạm thời không phản hồi. Vui lòng thử lại sau ít phút."
+
+
+class ApiError(Exception):
+    """A backing API refused or failed: its RFC 9457 problem, kept for the page to show."""
+
+    def __init__(self, status: int, problem: dict[str, Any], headers: dict[str, str] | None = None):
+        self.status = status
+        self.problem = problem
+        self.headers = headers or {}
+        super().__init__(self.detail)
+
+    @property
+    def detail(self) -> str:
+        return str(self.problem.get("detail") or self.problem.get("title") or f"Lỗi {self.status}")
+
+    @property
+    def field_errors(self) -> dict[str, str]:
+        """``{"field.path": "message"}``; the first message of a field wins."""
+        out: dict[str, str] = {}
+        for item in self.problem.get("errors") or []:
+            if isinstance(item, dict) and "field" in item:
+                out.setdefault(str(item["field"]), str(item.get("message", "")))
+        return out
+
+
+class ApiClient:
+    #: Vietnamese name of the service, for messages.
+    name = "hệ thống"
+
+    def __init__(self, base_url: str, token: str | None = None, timeout: float = 15.0,
+                 http: requests.Session | None = None):
+        self.base_url = base_url
+        self.token = token
+        self.timeout = timeout
+        self.http = http or requests.Session()
+
+    def request(self, method: str, path: str, *, headers: dict[str, str] | None = None,
+                **kwargs: Any) -> requests.Response:
+        sent = dict(headers or {})
+        if self.token:
+            sent["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.http.request(method, self.base_url + path, headers=sent, timeout=self.timeout, **kwargs)
+        except requests.RequestException:
+            raise ApiError(503, {"title": "Dịch vụ tạm thời không sẵn sàng",
+                                 "detail": UNAVAILABLE.format(name=self.name)}) from None
+        if response.status_code >= 400:
+            raise ApiError(response.status_code, _problem(response), dict(response.headers))
+        return response
+
+    def get_json(self, path: str, **kwargs: Any) -> Any:
+        return self.request("GET", path, **kwargs).json()
+
+    def send_json(self, method: str, path: str, body: Any, **kwargs: Any) -> Any:
+        response = self.request(method, path, json=body, **kwargs)
+        return response.json() if response.content else None
+
+
+def _problem(response: requests.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        return body
+    return {"title": "Lỗi", "detail": f"Dịch vụ trả lời với mã lỗi {response.status_code}."}
+
+
+def etag_of(response: requests.Response) -> str | None:
+    return response.headers.get("ETag")

@@ -1,0 +1,36 @@
+"""The identity service: sign-in, users (admin page), schools and org units."""
+from __future__ import annotations
+
+from typing import Any
+
+from portal.clients.base import ApiClient
+
+
+class IdentityClient(ApiClient):
+    name = "tài khoản"
+
+    def sign_in(self, email: str, password: str) -> dict[str, Any]:
+        """``{access_token, token_type, expires_in, user}``; ApiError 401/403/429 carries the service's message."""
+        return self.send_json("POST", "/sessions", {"email": email, "password": password})
+
+    def me(self) -> dict[str, Any]:
+        return self.get_json("/users/me")
+
+    def users(self, **query: Any) -> dict[str, Any]:
+        return self.get_json("/users", params={k: v for k, v in query.items() if v not in (None, "")})
+
+    def user(self, user_id: str) -> tuple[dict[str, Any], str | None]:
+        response = self.request("GET", f"/users/{user_id}")
+        return response.json(), response.headers.get("ETag")
+
+    def create_user(self, data: dict[str, Any]) -> dict[str, Any]:
+        return self.send_json("POST", "/users", data)
+
+    def change_user(self, user_id: str, changes: dict[str, Any], etag: str) -> dict[str, Any]:
+        return self.send_json("PATCH", f"/users/{user_id}", changes, headers={"If-Match": etag})
+
+    def schools(self, **query: Any) -> dict[str, Any]:
+        return self.get_json("/schools", params={k: v for k, v in query.items() if v not in (None, "")})
+
+    def org_units(self, province_code: str) -> Any:
+        return self.get_json("/org-units", params={"province_code": province_code})

@@ -1,0 +1,19 @@
+"""The notifications service: the user's inbox."""
+from __future__ import annotations
+
+from typing import Any
+
+from portal.clients.base import ApiClient
+
+
+class NotificationsClient(ApiClient):
+    name = "thông báo"
+
+    def inbox(self, page: int = 1, unread: bool = False) -> dict[str, Any]:
+        return self.get_json("/inbox", params={"page": page, "page_size": 20, "unread": str(unread).lower()})
+
+    def unread_count(self) -> int:
+        return int(self.get_json("/inbox/unread-count").get("unread", 0))
+
+    def mark_read(self, notification_id: str) -> dict[str, Any]:
+        return self.send_json("POST", f"/inbox/{notification_id}/read", None)

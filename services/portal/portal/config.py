@@ -1,0 +1,64 @@
+"""The portal's configuration: the one place that reads its environment."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from environs import Env
+
+from edu71.config import REPO_ROOT
+
+
+@dataclass(frozen=True)
+class Backends:
+    """Base URLs of the HTTP APIs the portal talks to (it never reads their databases)."""
+
+    identity: str
+    plans: str
+    indicators: str
+    notifications: str
+    reports: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    backends: Backends
+    #: Signs the session cookie and the CSRF tokens; read from this file when not given directly.
+    secret_key: str | None
+    secret_key_file: Path
+    #: Secure cookies are the default; only a local plain-HTTP setup turns them off.
+    cookie_secure: bool
+    #: Seconds a call to a backing API may take before the page says the service is unavailable.
+    backend_timeout: float
+    #: Largest upload (plan documents, spreadsheets) the portal accepts and forwards.
+    max_upload_bytes: int
+    #: How often the live dashboard asks the reports API for new figures, and how long one stream lasts
+    #: (the browser reconnects by itself, so no server thread is held forever).
+    live_interval: float
+    live_max_seconds: float
+    log_level: str
+
+
+def load() -> Settings:
+    env = Env()
+
+    def url(name: str, port: int) -> str:
+        return env.str(f"PORTAL_{name}_URL", f"http://127.0.0.1:{port}").rstrip("/")
+
+    return Settings(
+        backends=Backends(
+            identity=url("IDENTITY", 8005),
+            plans=url("PLANS", 8001),
+            indicators=url("INDICATORS", 8002),
+            notifications=url("NOTIFICATIONS", 8003),
+            reports=url("REPORTS", 8004),
+        ),
+        secret_key=env.str("PORTAL_SECRET_KEY", None) or None,
+        secret_key_file=env.path("PORTAL_SECRET_KEY_FILE", REPO_ROOT / "var" / "keys" / "portal-secret"),
+        cookie_secure=env.bool("PORTAL_COOKIE_SECURE", True),
+        backend_timeout=env.float("PORTAL_BACKEND_TIMEOUT", 15.0),
+        max_upload_bytes=env.int("PORTAL_MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
+        live_interval=env.float("PORTAL_LIVE_INTERVAL", 3.0),
+        live_max_seconds=env.float("PORTAL_LIVE_MAX_SECONDS", 55.0),
+        log_level=env.str("LOG_LEVEL", "INFO"),
+    )

@@ -1,0 +1,139 @@
+"""View models of the city and commune dashboards, from the reports API's answers (pure)."""
+from __future__ import annotations
+
+import operator
+from collections import Counter
+from typing import Any, Iterable, Mapping
+
+from portal.domain.charts import Bar
+from portal.domain.formatting import vn_number, vn_percent
+
+COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "=": operator.ge}
+SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+
+
+def _target_for(indicator: Mapping[str, Any], scope: str) -> dict | None:
+    """The nearest-horizon target of the area (province first, then nation), without school-level limits."""
+    targets = [t for t in indicator.get("targets") or [] if not t.get("school_levels")
+               and t.get("share_of_schools") is None]
+    for wanted in (scope, "province", "nation"):
+        found = sorted((t for t in targets if t.get("scope") == wanted), key=lambda t: t.get("horizon", 0))
+        if found:
+            return found[0]
+    return None
+
+
+def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scope: str = "province") -> list[dict]:
+    """Each indicator's figure, its target and whether the figure meets it (ratios compared in %)."""
+    by_code = {i["code"]: i for i in catalogue.get("indicators", [])}
+    rows = []
+    for item in rollup.get("indicators", []):
+        code = item["indicator_code"]
+        meta = by_code.get(code, {})
+        value = item.get("value")
+        ratio = item.get("aggregation") in ("ratio", "ratio_of_sums", "share") or item.get("value_type") == "ratio"
+        if value is None:
+            caption = "–"
+        elif ratio:
+            caption = vn_percent(value)
+        elif item.get("aggregation") == "distribution":
+            caption = f"thấp nhất: mức {vn_number(value)}"
+        else:
+            caption = f"{vn_number(value)} {meta.get('unit', '')}".strip()
+        target = _target_for(meta, scope)
+        target_text, meets = "", None
+        if target is not None:
+            unit = " %" if ratio else f" {meta.get('unit', '')}".rstrip()
+            target_text = f"{SYMBOLS.get(target['comparator'], target['comparator'])} {vn_number(target['value'])}{unit}" \
+                          f" (đến {target.get('horizon')})"
+            if value is not None:
+                actual = value * 100 if ratio else value
+                meets = COMPARE.get(target["comparator"], operator.ge)(actual, target["value"])
+        rows.append({
+            "code": code,
+            "name": meta.get("name", code),
+            "ratio": ratio,
+            "value": value,
+            "caption": caption,
+            "schools_reporting": item.get("schools_reporting", 0),
+            "target": target,
+            "target_text": target_text,
+            "meets": meets,
+            "direction": meta.get("direction", "higher"),
+        })
+    return rows
+
+
+def indicator_bars(rows: Iterable[Mapping[str, Any]]) -> list[Bar]:
+    """Bars for the ratio indicators (the ones a 0–100 % scale fits)."""
+    bars = []
+    for row in rows:
+        if not row["ratio"] or row["value"] is None:
+            continue
+        target = row["target"]["value"] / 100 if row["target"] else None
+        bars.append(Bar(row["name"], row["value"], row["caption"], target, at_risk=row["meets"] is False))
+    return bars
+
+
+def commune_rows(schools: Iterable[Mapping[str, Any]], names: Mapping[str, str],
+                 completeness: Mapping[str, Any] | None = None) -> list[dict]:
+    """Per commune: schools reporting (and expected, late, missing where the reports API knows them)."""
+    reporting: Counter[str] = Counter()
+    late: Counter[str] = Counter()
+    for school in schools:
+        reporting[school.get("commune_code", "")] += 1
+        if school.get("late"):
+            late[school.get("commune_code", "")] += 1
+    expected: dict[str, dict] = {}
+    for area in (completeness or {}).get("communes", []) or []:
+        code = str(area.get("commune_code") or area.get("code") or "")
+        if code:
+            expected[code] = area
+    rows = []
+    for code in sorted(set(reporting) | set(expected), key=lambda c: names.get(c, c)):
+        area = expected.get(code, {})
+        total = area.get("expected")
+        submitted = area.get("submitted", reporting.get(code, 0))
+        rows.append({
+            "code": code,
+            "name": names.get(code, code),
+            "submitted": submitted,
+            "expected": total,
+            "late": area.get("late", late.get(code, 0)),
+            "missing": area.get("missing") if not isinstance(area.get("missing"), list) else len(area["missing"]),
+            "share": (submitted / total) if total else None,
+        })
+    return rows
+
+
+def commune_bars(rows: Iterable[Mapping[str, Any]]) -> list[Bar]:
+    out = []
+    for row in rows:
+        if row["expected"]:
+            caption = f"{vn_number(row['submitted'])}/{vn_number(row['expected'])}"
+            out.append(Bar(row["name"], row["share"], caption, at_risk=(row["share"] or 0) < 1))
+        else:
+            out.append(Bar(row["name"], None, f"{vn_number(row['submitted'])} trường"))
+    return out
+
+
+def school_values(values: Iterable[Mapping[str, Any]], catalogue: Mapping[str, Any]) -> list[dict]:
+    """A school's reported values as label/caption pairs."""
+    by_code = {i["code"]: i for i in catalogue.get("indicators", [])}
+    rows = []
+    for item in values:
+        meta = by_code.get(item.get("indicator_code"), {})
+        if item.get("denominator") is not None:
+            num, den = item.get("numerator") or 0, item["denominator"]
+            caption = f"{vn_number(num)}/{vn_number(den)} ({vn_percent(num / den) if den else '–'})"
+        elif item.get("value") is not None:
+            caption = f"{vn_number(item['value'])} {meta.get('unit', '')}".strip()
+        elif item.get("level") is not None:
+            caption = f"mức {vn_number(item['level'])}"
+        elif item.get("flag") is not None:
+            caption = "đạt" if item["flag"] else "chưa đạt"
+        else:
+            caption = "–"
+        rows.append({"code": item.get("indicator_code"), "name": meta.get("name", item.get("indicator_code")),
+                     "caption": caption})
+    return rows

@@ -1,0 +1,177 @@
+"""The school's plan review form: form fields ⇄ the plans API's payload, with Vietnamese messages.
+
+Field names of errors follow the API's (``issued_on``, ``targets.2.value``), so the
+form shows local mistakes and the API's 422 answer in the same places.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from portal.domain.formatting import parse_vn_date, parse_vn_number, vn_date
+
+COMPARATORS = {
+    ">=": "ít nhất (≥)",
+    ">": "trên (>)",
+    "=": "đạt (=)",
+    "<=": "không quá (≤)",
+    "<": "dưới (<)",
+}
+
+SECTION_LABELS = {
+    "muc_dich_yeu_cau": "I. Mục đích, yêu cầu",
+    "muc_tieu": "II. Mục tiêu",
+    "nhiem_vu_giai_phap": "III. Nhiệm vụ, giải pháp",
+    "to_chuc_thuc_hien": "IV. Tổ chức thực hiện",
+}
+
+STATUS_LABELS = {
+    "draft": "Bản nháp",
+    "submitted": "Đã gửi duyệt",
+    "approved": "Đã phê duyệt",
+    "returned": "Bị trả lại",
+}
+
+TARGET_KEYS = ("text", "comparator", "value", "unit", "horizon", "indicator_code", "source_sentence")
+
+
+@dataclass
+class ParsedForm:
+    payload: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def section_label(key: str) -> str:
+    return SECTION_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def form_from_plan(plan: Mapping[str, Any]) -> dict[str, str]:
+    """The values a form shows for a plan as the API returns it (dates dd/mm/yyyy, decimal commas)."""
+    values: dict[str, str] = {
+        "number_symbol": plan.get("number_symbol") or "",
+        "title": plan.get("title") or "",
+        "year": str(plan.get("year") or ""),
+        "place": plan.get("place") or "",
+        "issued_on": vn_date(plan.get("issued_on")),
+        "signer": plan.get("signer") or "",
+    }
+    for key, text in (plan.get("sections") or {}).items():
+        values[f"section.{key}"] = text
+    targets = plan.get("targets") or []
+    values["target_count"] = str(len(targets) + 1)  # one empty row to add a target
+    for i, target in enumerate(targets):
+        for key in TARGET_KEYS:
+            raw = target.get(key)
+            if key == "horizon":
+                raw = vn_date(raw)
+            elif key == "value":
+                raw = _decimal_comma(raw)
+            values[f"target-{i}-{key}"] = "" if raw is None else str(raw)
+    return values
+
+
+def _decimal_comma(value: Any) -> str:
+    if value is None:
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else str(number).replace(".", ",")
+
+
+def parse_plan_form(form: Mapping[str, str], section_keys: list[str]) -> ParsedForm:
+    """Turn the submitted form into a PATCH body, or say what is wrong with each field."""
+    out = ParsedForm()
+    p, errors = out.payload, out.errors
+    for name in ("number_symbol", "title", "place", "signer"):
+        p[name] = (form.get(name) or "").strip()
+    if not p["title"]:
+        errors["title"] = "Cần nhập tên (trích yếu) của kế hoạch."
+    year = parse_vn_number(form.get("year", ""))
+    if isinstance(year, int) and 2000 <= year <= 2100:
+        p["year"] = year
+    else:
+        errors["year"] = "Năm phải là số có bốn chữ số, ví dụ 2026."
+    issued = (form.get("issued_on") or "").strip()
+    if issued:
+        parsed = parse_vn_date(issued)
+        if parsed is None:
+            errors["issued_on"] = "Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ 29/01/2026."
+        else:
+            p["issued_on"] = parsed.isoformat()
+    else:
+        p["issued_on"] = None
+    p["sections"] = {key: form.get(f"section.{key}", "") for key in section_keys}
+    p["targets"] = _targets(form, errors)
+    return out
+
+
+def _targets(form: Mapping[str, str], errors: dict[str, str]) -> list[dict[str, Any]]:
+    try:
+        count = min(int(form.get("target_count", "0")), 500)
+    except ValueError:
+        count = 0
+    targets: list[dict[str, Any]] = []
+    for i in range(count):
+        def get(key: str) -> str:
+            return (form.get(f"target-{i}-{key}") or "").strip()
+
+        if form.get(f"target-{i}-remove") or not get("text"):
+            continue  # removed, or the empty row left for adding one
+        n = len(targets)  # the API numbers the targets it receives
+        target: dict[str, Any] = {"text": get("text"), "unit": get("unit"),
+                                  "indicator_code": get("indicator_code") or None,
+                                  "source_sentence": form.get(f"target-{i}-source_sentence", "")}
+        comparator = get("comparator")
+        if comparator not in COMPARATORS:
+            errors[f"targets.{n}.comparator"] = "Chọn cách so sánh (ít nhất, không quá, …)."
+        target["comparator"] = comparator
+        value = parse_vn_number(get("value"))
+        if isinstance(value, (int, float)):
+            target["value"] = value
+        else:
+            errors[f"targets.{n}.value"] = "Giá trị phải là một số, ví dụ 95 hoặc 0,5."
+        horizon = parse_vn_date(get("horizon"))
+        if horizon is None:
+            errors[f"targets.{n}.horizon"] = "Mốc thời hạn phải có dạng ngày/tháng/năm, ví dụ 31/12/2030."
+        else:
+            target["horizon"] = horizon.isoformat()
+        target["_row"] = i
+        targets.append(target)
+    return targets
+
+
+def strip_rows(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload without the form's row numbers (kept until then to place the API's messages)."""
+    return {**payload, "targets": [{k: v for k, v in t.items() if k != "_row"} for t in payload.get("targets", [])]}
+
+
+def errors_by_row(errors: Mapping[str, str], targets: list[dict[str, Any]]) -> dict[str, str]:
+    """Map ``targets.<n>.<field>`` (position in the payload) to the form's ``target-<row>-<field>``."""
+    out: dict[str, str] = {}
+    for name, message in errors.items():
+        parts = name.split(".")
+        if parts[0] == "targets" and len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) < len(targets):
+            row = targets[int(parts[1])]["_row"]
+            key = parts[2] if len(parts) > 2 else "text"
+            out[f"target-{row}-{key}"] = message
+        elif parts[0] == "sections" and len(parts) > 1:
+            out[f"section.{parts[1]}"] = message
+        else:
+            out[name] = message
+    return out
+
+
+def review_comments(form: Mapping[str, str], section_keys: list[str], target_count: int) -> list[dict[str, str]]:
+    """The reviewer's comments: on the whole plan, per section, per target (blank ones dropped)."""
+    comments = []
+    general = (form.get("comment") or "").strip()
+    if general:
+        comments.append({"anchor_kind": "plan", "anchor": "", "text": general})
+    for key in section_keys:
+        text = (form.get(f"comment-section-{key}") or "").strip()
+        if text:
+            comments.append({"anchor_kind": "section", "anchor": key, "text": text})
+    for i in range(target_count):
+        text = (form.get(f"comment-target-{i}") or "").strip()
+        if text:
+            comments.append({"anchor_kind": "target", "anchor": str(i), "text": text})
+    return comments

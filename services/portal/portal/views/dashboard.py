@@ -1,0 +1,160 @@
+"""Live dashboards of the city department and the commune: completeness, key indicators, drill-down.
+
+The figures come from the reports API; the page subscribes to ``…/stream`` (Server-Sent
+Events), which re-reads them every few seconds and sends the re-rendered block only
+when it changed. Each stream ends after a bounded time and the browser reconnects,
+so a server thread is never held by a forgotten tab.
+"""
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+
+from flask import (Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context,
+                   url_for)
+
+from edu71 import orgs
+from portal import backends
+from portal.clients.base import ApiError
+from portal.domain import charts, dashboard
+from portal.session import login_required
+
+bp = Blueprint("dashboard", __name__)
+
+VIEWERS = ("commune", "city", "admin")
+
+
+@lru_cache(maxsize=64)
+def commune_names(province_code: str) -> dict[str, str]:
+    try:
+        return {c.code: c.name for c in orgs.communes(province_code)}
+    except (ValueError, KeyError):
+        return {}
+
+
+def _scope() -> tuple[str, str]:
+    """The area asked for, defaulting to the user's own; the reports API enforces what may be seen."""
+    scope, code = request.args.get("scope"), request.args.get("code")
+    if scope in ("province", "commune") and code:
+        return scope, code
+    if g.user["role"] == "commune":
+        return "commune", g.user.get("commune_code") or g.user["org_code"]
+    return "province", g.user.get("province_code") or g.user["org_code"]
+
+
+def _province_of(scope: str, code: str) -> str:
+    if scope == "province":
+        return code
+    try:
+        return orgs.commune(code).province_code
+    except (ValueError, KeyError):
+        return g.user.get("province_code") or ""
+
+
+def figures(round_id: str, scope: str, code: str) -> dict:
+    reports = backends.reports()
+    rollup = reports.rollups(round_id, scope, code)
+    schools = reports.schools(round_id, scope, code)["items"]
+    completeness = reports.completeness(round_id, scope, code)
+    try:
+        catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))
+    except ApiError:
+        catalogue = {"indicators": []}
+    names = commune_names(_province_of(scope, code))
+    rows = dashboard.indicator_rows(rollup, catalogue)
+    communes = dashboard.commune_rows(schools, names, completeness) if scope == "province" else []
+    return {
+        "round_id": round_id,
+        "scope": scope,
+        "code": code,
+        "rollup": rollup,
+        "rows": rows,
+        "indicator_chart": charts.bar_chart("Chỉ tiêu tỷ lệ so với mục tiêu", dashboard.indicator_bars(rows)),
+        "communes": communes,
+        "commune_chart": charts.bar_chart("Số trường đã báo cáo theo xã/phường", dashboard.commune_bars(communes)),
+        "schools": schools,
+        "completeness": completeness,
+        "names": names,
+    }
+
+
+def _rounds() -> list[dict]:
+    return backends.indicators().rounds(page=1, page_size=100)["items"]
+
+
+@bp.get("/dashboard")
+@login_required(*VIEWERS)
+def index():
+    rounds = _rounds()
+    round_id = request.args.get("round") or (rounds[0]["id"] if rounds else None)
+    if round_id is None:
+        return render_template("dashboard/index.html", rounds=rounds, data=None, area_name="")
+    scope, code = _scope()
+    data = figures(round_id, scope, code)
+    return render_template("dashboard/index.html", rounds=rounds, data=data, area_name=_area_name(scope, code),
+                           stream_url=url_for("dashboard.stream", round_id=round_id, scope=scope, code=code))
+
+
+def _area_name(scope: str, code: str) -> str:
+    try:
+        return orgs.province_name(code) if scope == "province" else orgs.commune(code).name
+    except (ValueError, KeyError):
+        return code
+
+
+@bp.get("/dashboard/<round_id>/figures")
+@login_required(*VIEWERS)
+def fragment(round_id: str):
+    scope, code = _scope()
+    return render_template("dashboard/_figures.html", data=figures(round_id, scope, code))
+
+
+@bp.get("/dashboard/<round_id>/stream")
+@login_required(*VIEWERS)
+def stream(round_id: str):
+    scope, code = _scope()
+    settings = current_app.extensions["portal.settings"]
+
+    @stream_with_context
+    def events():
+        yield "retry: 3000\n\n"
+        last = None
+        ends = time.monotonic() + settings.live_max_seconds
+        while time.monotonic() < ends:
+            try:
+                html = render_template("dashboard/_figures.html", data=figures(round_id, scope, code))
+            except ApiError:
+                html = None  # the reports API is away for a moment: keep the figures shown, try again
+            if html is not None and html != last:
+                last = html
+                yield "event: figures\n" + "".join(f"data: {line}\n" for line in html.splitlines()) + "\n"
+            else:
+                yield ": still here\n\n"
+            time.sleep(settings.live_interval)
+
+    return Response(events(), mimetype="text/event-stream",
+                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+@bp.get("/dashboard/<round_id>/schools/<school_code>")
+@login_required(*VIEWERS)
+def school(round_id: str, school_code: str):
+    client = backends.indicators()
+    submission = client.submission(round_id, school_code)
+    if submission is None:
+        abort(404)
+    catalogue = client.catalogue()
+    return render_template("dashboard/school.html", round_id=round_id, submission=submission,
+                           rows=dashboard.school_values(submission.get("values", []), catalogue))
+
+
+@bp.get("/dashboard/<round_id>/export")
+@login_required(*VIEWERS)
+def export(round_id: str):
+    scope, code = _scope()
+    fmt = "csv" if request.args.get("format") == "csv" else "xlsx"
+    data, disposition, content_type = backends.reports().export(
+        f"/rounds/{round_id}/export", {"format": fmt, "scope": scope, "code": code})
+    response = Response(data, mimetype=content_type or "application/octet-stream")
+    response.headers["Content-Disposition"] = disposition or f'attachment; filename="tong-hop-{round_id}.{fmt}"'
+    return response

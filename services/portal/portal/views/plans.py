@@ -1,0 +1,188 @@
+"""Plans: the school's list, upload and side-by-side review, submission; the reviewer's queue and decisions."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
+
+from portal import backends
+from portal.clients.base import ApiError
+from portal.domain import plan_form, source
+from portal.session import login_required
+
+bp = Blueprint("plans", __name__)
+
+REVIEWERS = ("commune", "city", "admin")
+
+
+@bp.get("/plans")
+@login_required("school")
+def index():
+    page = backends.plans().list(page=request.args.get("page", 1, type=int), page_size=50)
+    return render_template("plans/index.html", page=page)
+
+
+@bp.route("/plans/upload", methods=["GET", "POST"])
+@login_required("school")
+def upload():
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        file = request.files.get("file")
+        if file is None or not file.filename:
+            errors["file"] = "Chọn tệp kế hoạch (Word .docx, PDF hoặc văn bản .txt) để tải lên."
+        else:
+            try:
+                report = backends.plans().import_document(file.filename, file.read(), file.mimetype)
+            except ApiError as exc:
+                if exc.status == 503 or exc.status >= 500:
+                    raise
+                errors["file"] = exc.detail
+            else:
+                flash("Đã nhập kế hoạch thành bản nháp. Hãy đối chiếu với văn bản gốc, sửa nếu cần, rồi gửi duyệt.",
+                      "success")
+                return redirect(url_for("plans.edit", plan_id=report["plan"]["id"]))
+    return render_template("plans/upload.html", errors=errors), 422 if errors else 200
+
+
+def _source_lines(plan: dict) -> list[str]:
+    if not plan.get("original"):
+        return []
+    data, _disposition, content_type = backends.plans().original(plan["id"])
+    try:
+        return source.lines_of(source.text_of(data, content_type))
+    except Exception:  # noqa: BLE001 - a file we cannot read again is shown without its text, not as an error
+        return []
+
+
+def _edit_page(plan: dict, etag: str | None, values: dict, errors: dict, status: int = 200):
+    lines = _source_lines(plan)
+    count = int(values.get("target_count", "1"))
+    located = {i: source.locate(lines, values.get(f"target-{i}-source_sentence", "")) for i in range(count)}
+    highlighted = {n for n in located.values() if n}
+    sections = list((plan.get("sections") or {}).keys())
+    return render_template("plans/edit.html", plan=plan, etag=etag, values=values, errors=errors, lines=lines,
+                           located=located, highlighted=highlighted, sections=sections, count=count), status
+
+
+@bp.get("/plans/<plan_id>/edit")
+@login_required("school")
+def edit(plan_id: str):
+    plan, etag = backends.plans().get(plan_id)
+    if plan["status"] not in ("draft", "returned"):
+        flash("Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể sửa.", "info")
+        return redirect(url_for("plans.show", plan_id=plan_id))
+    return _edit_page(plan, etag, plan_form.form_from_plan(plan), {})
+
+
+@bp.post("/plans/<plan_id>/edit")
+@login_required("school")
+def save(plan_id: str):
+    client = backends.plans()
+    plan, current_etag = client.get(plan_id)
+    sections = list((plan.get("sections") or {}).keys())
+    parsed = plan_form.parse_plan_form(request.form, sections)
+    values = dict(request.form)
+    etag = request.form.get("etag") or current_etag
+    if parsed.errors:
+        errors = plan_form.errors_by_row(parsed.errors, parsed.payload["targets"])
+        return _edit_page(plan, etag, values, errors, 422)
+    try:
+        saved, new_etag = client.update(plan_id, plan_form.strip_rows(parsed.payload), etag)
+    except ApiError as exc:
+        if exc.status in (409, 412, 422, 428):
+            errors = plan_form.errors_by_row(exc.field_errors, parsed.payload["targets"])
+            errors.setdefault("_form", exc.detail)
+            return _edit_page(plan, current_etag if exc.status == 412 else etag, values, errors, exc.status)
+        raise
+    if request.form.get("action") == "submit":
+        try:
+            client.submit(plan_id, new_etag)
+        except ApiError as exc:
+            if exc.status not in (409, 412, 422):
+                raise
+            return _edit_page(saved, new_etag, plan_form.form_from_plan(saved),
+                              {**exc.field_errors, "_form": exc.detail}, exc.status)
+        flash("Đã gửi kế hoạch đi duyệt.", "success")
+        return redirect(url_for("plans.show", plan_id=plan_id))
+    flash("Đã lưu bản nháp.", "success")
+    return redirect(url_for("plans.edit", plan_id=plan_id))
+
+
+@bp.get("/plans/<plan_id>")
+@login_required("school", *REVIEWERS)
+def show(plan_id: str):
+    client = backends.plans()
+    plan, etag = client.get(plan_id)
+    versions = client.versions(plan_id) if plan.get("version") else []
+    return render_template("plans/show.html", plan=plan, etag=etag, versions=versions,
+                           sections=list((plan.get("sections") or {}).keys()),
+                           can_review=g.user["role"] in REVIEWERS and plan["status"] == "submitted",
+                           can_edit=g.user["role"] == "school" and plan["status"] in ("draft", "returned"),
+                           form={}, errors={})
+
+
+@bp.post("/plans/<plan_id>/submit")
+@login_required("school")
+def submit(plan_id: str):
+    backends.plans().submit(plan_id, request.form.get("etag") or None)
+    flash("Đã gửi kế hoạch đi duyệt.", "success")
+    return redirect(url_for("plans.show", plan_id=plan_id))
+
+
+@bp.get("/plans/<plan_id>/original")
+@login_required("school", *REVIEWERS)
+def original(plan_id: str):
+    data, disposition, content_type = backends.plans().original(plan_id)
+    response = Response(data, mimetype=content_type or "application/octet-stream")
+    if disposition:
+        response.headers["Content-Disposition"] = disposition
+    return response
+
+
+@bp.get("/plans/<plan_id>/versions/<int:old>/diff/<int:new>")
+@login_required("school", *REVIEWERS)
+def diff(plan_id: str, old: int, new: int):
+    client = backends.plans()
+    plan, _etag = client.get(plan_id)
+    return render_template("plans/diff.html", plan=plan, diff=client.diff(plan_id, old, new))
+
+
+# -- reviewer ---------------------------------------------------------------------
+@bp.get("/review")
+@login_required(*REVIEWERS)
+def review_queue():
+    page = backends.plans().list(status="submitted", page=request.args.get("page", 1, type=int), page_size=50)
+    recent = backends.plans().list(page=1, page_size=20)
+    return render_template("plans/review.html", page=page, recent=recent)
+
+
+@bp.post("/plans/<plan_id>/decision")
+@login_required(*REVIEWERS)
+def decide(plan_id: str):
+    client = backends.plans()
+    plan, etag = client.get(plan_id)
+    sections = list((plan.get("sections") or {}).keys())
+    decision = request.form.get("decision")
+    etag = request.form.get("etag") or etag
+    try:
+        if decision == "approve":
+            client.approve(plan_id, (request.form.get("comment") or "").strip(), etag)
+            flash("Đã phê duyệt kế hoạch.", "success")
+        elif decision == "return":
+            comments = plan_form.review_comments(request.form, sections, len(plan.get("targets") or []))
+            if not comments:
+                return _review_again(plan, etag, {"comment": "Khi trả lại kế hoạch cần ghi ít nhất một góp ý."})
+            client.return_(plan_id, comments, etag)
+            flash("Đã trả lại kế hoạch kèm góp ý cho nhà trường.", "success")
+        else:
+            abort(400)
+    except ApiError as exc:
+        if exc.status in (409, 412, 422):
+            return _review_again(plan, etag, {**exc.field_errors, "_form": exc.detail}, exc.status)
+        raise
+    return redirect(url_for("plans.review_queue"))
+
+
+def _review_again(plan: dict, etag: str | None, errors: dict, status: int = 422):
+    return render_template("plans/show.html", plan=plan, etag=etag, versions=[],
+                           sections=list((plan.get("sections") or {}).keys()), can_review=True, can_edit=False,
+                           form=request.form, errors=errors), status
+
