@@ -10,6 +10,7 @@ from edu71.contracts import Contracts
 from edu71.web import create_service_app
 from indicators import config
 from indicators.api.resources import blueprints
+from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
 from indicators.service import IndicatorService
 
@@ -23,5 +24,8 @@ def create_app(settings: config.Settings | None = None, *, clock: Callable[[], d
         blueprints=blueprints,
         max_content_length=settings.max_request_bytes,
     )
-    app.extensions["indicators.service"] = IndicatorService(Contracts(settings.platform.contracts_dir), clock=clock)
+    contracts = Contracts(settings.platform.contracts_dir)
+    catalogues = CatalogueService(contracts, clock=clock)
+    app.extensions["indicators.catalogues"] = catalogues
+    app.extensions["indicators.service"] = IndicatorService(contracts, catalogues, clock=clock)
     return app

@@ -20,7 +20,8 @@ from indicators.adapters.documents import (
     Submission,
     round_id_for,
 )
-from indicators.domain.catalogue import CATALOGUE, Catalogue
+from indicators.catalogues import SOURCE, CatalogueService
+from indicators.domain.catalogue import Catalogue
 from indicators.domain.clock import iso_vn, utc_now, vn_text
 from indicators.domain.rounds import (
     Phase,
@@ -41,8 +42,6 @@ from indicators.domain.submissions import (
 )
 from indicators.domain.validation import validate_values
 
-SOURCE = "/edu71/indicators"
-
 
 @dataclass(frozen=True)
 class SubmitOutcome:
@@ -56,11 +55,18 @@ class SubmitOutcome:
 
 
 class IndicatorService:
-    def __init__(self, contracts: Contracts, catalogue: Catalogue = CATALOGUE,
+    def __init__(self, contracts: Contracts, catalogues: CatalogueService,
                  clock: Callable[[], datetime] = utc_now):
         self.contracts = contracts
-        self.catalogue = catalogue
+        self.catalogues = catalogues
         self.clock = clock
+
+    def round_catalogue(self, rnd: Round) -> Catalogue:
+        """The catalogue version the round was opened with: its values are checked against it, always."""
+        catalogue = self.catalogues.version(rnd.province_code, rnd.catalogue_version)
+        if catalogue is None:
+            raise RuntimeError(f"round {rnd.id} pins catalogue version {rnd.catalogue_version}, which is missing")
+        return catalogue
 
     # -- rounds ----------------------------------------------------------------
     def open_round(self, principal: Principal, data: dict[str, Any]) -> Round:
@@ -76,7 +82,8 @@ class IndicatorService:
         for name in ("opens_at", "due_at", "closes_at"):
             data[name] = data[name].replace(microsecond=0)
         now = self.clock()
-        errors = round_errors(data, now, self.catalogue)
+        catalogue = self.catalogues.current(province)
+        errors = round_errors(data, now, catalogue)
         if errors:
             raise Problem(422, "Đợt báo cáo có thông tin không hợp lệ, xem danh sách 'errors'.", errors=errors)
         rnd = Round(
@@ -86,7 +93,7 @@ class IndicatorService:
             school_year=data["school_year"],
             school_levels=list(data["school_levels"]),
             indicator_codes=list(data["indicator_codes"]),
-            catalogue_version=self.catalogue.version,
+            catalogue_version=catalogue.version,
             opens_at=data["opens_at"],
             due_at=data["due_at"],
             closes_at=data["closes_at"],
@@ -135,6 +142,7 @@ class IndicatorService:
                 "closes_at": iso_vn(rnd.closes_at),
                 "opened_by": principal.as_actor(),
                 "reopened": reopened,
+                "catalogue_version": rnd.catalogue_version,
             },
             # Province-wide event: keyed by the province so a province's rounds stay in order.
             subject=rnd.province_code,
@@ -206,7 +214,8 @@ class IndicatorService:
             raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
 
-        result = validate_values(raw_values, catalogue=self.catalogue, school_level=principal.school_level,
+        catalogue = self.round_catalogue(rnd)
+        result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
                                  allowed_codes=rnd.indicator_codes)
         if not result.ok:
             raise Problem(422, "Số liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=result.errors)
@@ -231,7 +240,7 @@ class IndicatorService:
         late = current is Phase.LATE
         actor = principal.as_actor()
         previous = sub.revision
-        merged = merge(sub.value_dicts(), result.values, self.catalogue)
+        merged = merge(sub.value_dicts(), result.values, catalogue)
         sub.revision = previous + 1
         sub.values = [IndicatorValue.of(v) for v in merged]
         sub.late = late

@@ -1,14 +1,48 @@
-"""The indicators worker (``python -m indicators.worker``): relays round and submission events to Kafka."""
+"""The indicators worker (``python -m indicators.worker``): publishes the first catalogues, relays events to Kafka."""
 from __future__ import annotations
 
+import logging
+import threading
+
+from pymongo.errors import PyMongoError
+
 from edu71 import worker
+from edu71.contracts import Contracts
 from indicators import config
-from indicators.adapters.documents import Round, Submission
+from indicators.adapters.documents import ProvinceCatalogue, Round, Submission
+from indicators.catalogues import CatalogueService
+
+log = logging.getLogger(__name__)
 
 
-def spec() -> worker.WorkerSpec:
-    return worker.WorkerSpec(documents=[Round, Submission])
+def publish_catalogues(settings: config.Settings):
+    """A loop that makes sure each configured province has a published catalogue, then idles.
+
+    Several workers (or an API that needed a catalogue first) may race here:
+    version 1 is one insert with a fixed ``_id``, so exactly one of them wins.
+    """
+
+    def loop(stop: threading.Event) -> None:
+        service = CatalogueService(Contracts(settings.platform.contracts_dir))
+        wait = 1.0
+        while not stop.is_set():
+            try:
+                service.ensure_published(list(settings.catalogue_provinces))
+                break
+            except PyMongoError as exc:
+                log.warning("catalogue publication waits for the store (%s)", exc)
+                stop.wait(wait)
+                wait = min(wait * 2, 30.0)
+        stop.wait()
+
+    loop.__name__ = "publish_catalogues"
+    return loop
+
+
+def spec(settings: config.Settings) -> worker.WorkerSpec:
+    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], loops=[publish_catalogues(settings)])
 
 
 if __name__ == "__main__":
-    worker.run(config.load().platform, spec())
+    settings = config.load()
+    worker.run(settings.platform, spec(settings))

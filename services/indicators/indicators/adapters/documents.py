@@ -16,7 +16,7 @@ from mongoengine import (
     StringField,
 )
 
-from edu71.bus.outbox import VersionedDocument
+from edu71.bus.outbox import VersionedDocument, change_id
 from edu71.orgs import SchoolLevel
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import as_utc, utc_now
@@ -38,6 +38,33 @@ def round_id_for(province_code: str, school_year: str, name: str) -> str:
     """
     key = f"{province_code}|{school_year}|{' '.join(name.split()).casefold()}"
     return str(uuid.uuid5(_ROUND_NAMESPACE, key))
+
+
+class ProvinceCatalogue(VersionedDocument):
+    """A province's indicator catalogue; its document version *is* the catalogue version.
+
+    Each version is one inserted change (``catalogues_changes/<province>:<version>``)
+    carrying the whole catalogue and its CataloguePublished event, so a version,
+    once published, is never rewritten, and two processes publishing version 1
+    collide on the change's ``_id``: there is exactly one.
+    """
+
+    meta = {"collection": "catalogues", "db_alias": "indicators"}
+
+    #: The province code.
+    id = StringField(primary_key=True)
+    indicators = ListField(DictField(), required=True)
+    published_at = DateTimeField(required=True)
+    #: Who made the change (absent for version 1, which the service publishes itself).
+    published_by = DictField()
+    #: What the version changed: {"kind": initial|added|changed, "indicator_code", "fields"}.
+    change = DictField(required=True)
+
+
+def catalogue_version_state(province_code: str, version: int) -> dict[str, Any] | None:
+    """The stored state of one catalogue version (an ``_id`` lookup), or ``None``."""
+    found = ProvinceCatalogue.changes().find_one({"_id": change_id(province_code, version)}, {"state": 1})
+    return found["state"] if found else None
 
 
 class Round(VersionedDocument):

@@ -9,7 +9,12 @@ from edu71.auth import Role
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from indicators.api.schemas import (
+    CatalogueProvinceQuerySchema,
+    CatalogueQuerySchema,
     CatalogueSchema,
+    CatalogueVersionSchema,
+    IndicatorChangeSchema,
+    IndicatorWriteSchema,
     RoundListQuerySchema,
     RoundPageSchema,
     RoundScheduleSchema,
@@ -18,6 +23,9 @@ from indicators.api.schemas import (
     SubmissionSchema,
     SubmissionWriteSchema,
 )
+from edu71.problems import Problem
+from indicators.catalogues import CatalogueService
+from indicators.domain.catalogue import Catalogue
 from indicators.service import IndicatorService
 
 catalogue_blp = Blueprint("catalogue", __name__, url_prefix="/catalogue",
@@ -27,22 +35,88 @@ submissions_blp = Blueprint("submissions", __name__, url_prefix="/rounds/<string
                             description="Số liệu chỉ tiêu nhà trường nộp trong một đợt báo cáo")
 blueprints = [catalogue_blp, rounds_blp, submissions_blp]
 
+
 def _service() -> IndicatorService:
     return current_app.extensions["indicators.service"]
+
+
+def _catalogues() -> CatalogueService:
+    return current_app.extensions["indicators.catalogues"]
 
 
 def _json(body: dict, status: int = 200):
     return current_app.response_class(current_app.json.dumps(body), status=status, mimetype="application/json")
 
 
+def _catalogue_answer(catalogue: Catalogue, status: int = 200):
+    body = CatalogueSchema().dump({"province_code": catalogue.province_code, "version": catalogue.version,
+                                   "indicators": catalogue.indicator_dicts()})
+    return with_etag(_json(body, status), catalogue.version)
+
+
 @catalogue_blp.route("")
 class CatalogueView(MethodView):
     @requires()
+    @catalogue_blp.arguments(CatalogueQuerySchema, location="query")
     @catalogue_blp.response(200, CatalogueSchema)
-    def get(self):
-        """Danh mục chỉ tiêu hiện hành"""
-        catalogue = _service().catalogue
-        return {"version": catalogue.version, "indicators": list(catalogue)}
+    @catalogue_blp.alt_response(404, description="Không có phiên bản hoặc tỉnh/thành này")
+    def get(self, query):
+        """Danh mục chỉ tiêu của tỉnh/thành: chỉ tiêu quốc gia và chỉ tiêu tỉnh/thành bổ sung (ETag = phiên bản)"""
+        catalogues = _catalogues()
+        province = catalogues.check_province(current_principal(), query.get("province_code"))
+        if "version" not in query:
+            return _catalogue_answer(catalogues.current(province))
+        catalogue = catalogues.version(province, query["version"])
+        if catalogue is None:
+            raise Problem(404, f"Danh mục chỉ tiêu không có phiên bản {query['version']}.")
+        return _catalogue_answer(catalogue)
+
+
+@catalogue_blp.route("/versions")
+class CatalogueVersions(MethodView):
+    @requires()
+    @catalogue_blp.arguments(CatalogueProvinceQuerySchema, location="query")
+    @catalogue_blp.response(200, CatalogueVersionSchema(many=True))
+    def get(self, query):
+        """Các phiên bản của danh mục chỉ tiêu: thời điểm, người thay đổi và nội dung thay đổi"""
+        catalogues = _catalogues()
+        return catalogues.versions(catalogues.check_province(current_principal(), query.get("province_code")))
+
+
+@catalogue_blp.route("/indicators")
+class CatalogueIndicators(MethodView):
+    @requires(Role.CITY, Role.ADMIN)
+    @catalogue_blp.arguments(CatalogueProvinceQuerySchema, location="query")
+    @catalogue_blp.arguments(IndicatorWriteSchema)
+    @catalogue_blp.response(201, CatalogueSchema, description="Phiên bản mới của danh mục")
+    @catalogue_blp.alt_response(403, description="Không phải Sở GD&ĐT của tỉnh/thành này")
+    @catalogue_blp.alt_response(409, description="Mã chỉ tiêu đã có trong danh mục")
+    @catalogue_blp.alt_response(412, description="If-Match không khớp phiên bản hiện hành")
+    def post(self, query, data):
+        """Sở GD&ĐT bổ sung chỉ tiêu của tỉnh/thành (tạo phiên bản danh mục mới, phát CataloguePublished)"""
+        catalogues = _catalogues()
+        principal = current_principal()
+        province = catalogues.check_province(principal, query.get("province_code"))
+        catalogue = catalogues.add_indicator(principal, province, data, expected_version(required=False))
+        return _catalogue_answer(catalogue, 201)
+
+
+@catalogue_blp.route("/indicators/<string:code>")
+class CatalogueIndicator(MethodView):
+    @requires(Role.CITY, Role.ADMIN)
+    @catalogue_blp.arguments(CatalogueProvinceQuerySchema, location="query")
+    @catalogue_blp.arguments(IndicatorChangeSchema)
+    @catalogue_blp.response(200, CatalogueSchema, description="Phiên bản mới của danh mục")
+    @catalogue_blp.alt_response(403, description="Không phải Sở GD&ĐT của tỉnh/thành này")
+    @catalogue_blp.alt_response(412, description="If-Match không khớp phiên bản hiện hành")
+    @catalogue_blp.alt_response(428, description="Thiếu If-Match")
+    def patch(self, query, data, code):
+        """Sửa tên, mô tả, nhãn, chỉ tiêu phấn đấu hoặc ngưỡng cảnh báo của chỉ tiêu do tỉnh/thành bổ sung"""
+        catalogues = _catalogues()
+        principal = current_principal()
+        province = catalogues.check_province(principal, query.get("province_code"))
+        catalogue = catalogues.change_indicator(principal, province, code, data, expected_version(required=True))
+        return _catalogue_answer(catalogue)
 
 
 @rounds_blp.route("")

@@ -35,30 +35,110 @@ def _aware(description: str) -> fields.AwareDateTime:
 
 
 # -- catalogue ---------------------------------------------------------------------
+COMPARATORS = [">=", ">", "<=", "<", "="]
+THRESHOLD_COMPARATORS = [">", ">=", "<", "<="]
+
+
+class TargetSchema(Schema):
+    scope = fields.String(load_default="province", validate=validate.OneOf(["nation", "province"]),
+                          metadata={"description": "nation: Nghị quyết 71/281; province: của tỉnh/thành"})
+    comparator = fields.String(required=True, validate=validate.OneOf(COMPARATORS))
+    value = fields.Float(required=True, allow_nan=False,
+                         metadata={"description": "Theo đơn vị của chỉ tiêu (phần trăm 0–100 với tỷ lệ)"})
+    horizon = fields.Integer(required=True, strict=True, validate=validate.Range(2025, 2100),
+                             metadata={"description": "Năm phải đạt (đến năm …)"})
+    source = fields.String(required=True, validate=validate.Length(min=1, max=500),
+                           metadata={"description": "Văn bản nguồn của chỉ tiêu"})
+    confidence = fields.String(dump_only=True, metadata={"description": "Độ tin cậy của nguồn: A, B, C"})
+    school_levels = fields.List(fields.String(validate=validate.OneOf(LEVELS)), validate=validate.Length(max=5),
+                                metadata={"description": "Chỉ áp dụng cho các cấp học này (mặc định: tất cả)"})
+    share_of_schools = fields.Float(allow_nan=False, metadata={
+        "description": "Với chỉ tiêu mức độ: tỷ lệ trường (%) phải đạt từ mức `value` trở lên"})
+
+
+class ThresholdSchema(Schema):
+    comparator = fields.String(required=True, validate=validate.OneOf(THRESHOLD_COMPARATORS))
+    value = fields.Float(required=True, allow_nan=False)
+    source = fields.String(validate=validate.Length(max=500))
+
+
 class IndicatorSchema(Schema):
+    """An indicator as in the CataloguePublished contract (``Indicator.as_dict``)."""
+
     code = fields.String()
     name = fields.String()
+    description = fields.String()
     unit = fields.String()
     value_type = fields.String(metadata={"description": "ratio | count | level | boolean"})
-    levels = fields.Method("_levels", metadata={"description": "Các cấp học áp dụng"})
+    school_levels = fields.List(fields.String(), metadata={"description": "Các cấp học áp dụng"})
+    levels = fields.Function(lambda indicator: indicator["school_levels"],
+                             metadata={"description": "Như school_levels (tên cũ, giữ cho các client đang dùng)"})
     direction = fields.String(metadata={"description": "higher: cao hơn là tốt hơn; lower: thấp hơn là tốt hơn"})
     aggregation = fields.String(metadata={"description": "Cách tổng hợp lên xã/phường, tỉnh/thành"})
-    level_min = fields.Integer(allow_none=True)
-    level_max = fields.Integer(allow_none=True)
-    numerator_label = fields.String(allow_none=True)
-    denominator_label = fields.String(allow_none=True)
-    limit_by_level = fields.Method("_limits", metadata={"description": "Giới hạn theo cấp học, ví dụ sĩ số tối đa"})
-
-    def _levels(self, indicator) -> list[str]:
-        return [lv for lv in LEVELS if lv in {level.value for level in indicator.levels}]
-
-    def _limits(self, indicator) -> dict[str, int]:
-        return {level.value: limit for level, limit in indicator.limit_by_level.items()}
+    origin = fields.String(metadata={"description": "national: danh mục quốc gia; province: do Sở bổ sung"})
+    level_min = fields.Integer()
+    level_max = fields.Integer()
+    numerator_label = fields.String()
+    denominator_label = fields.String()
+    limit_by_level = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                                 metadata={"description": "Giới hạn theo cấp học, ví dụ sĩ số tối đa"})
+    targets = fields.List(fields.Nested(TargetSchema))
+    threshold = fields.Nested(ThresholdSchema, metadata={"description": "Ngưỡng cảnh báo"})
 
 
 class CatalogueSchema(Schema):
+    province_code = fields.String()
     version = fields.Integer()
     indicators = fields.List(fields.Nested(IndicatorSchema))
+
+
+class CatalogueQuerySchema(Schema):
+    province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"),
+                                  metadata={"description": "Mã tỉnh/thành; mặc định là tỉnh/thành của người dùng"})
+    version = fields.Integer(strict=False, validate=validate.Range(min=1, max=1_000_000),
+                             metadata={"description": "Một phiên bản cụ thể; mặc định là phiên bản hiện hành"})
+
+
+class CatalogueProvinceQuerySchema(Schema):
+    province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"))
+
+
+class CatalogueVersionSchema(Schema):
+    version = fields.Integer()
+    published_at = VnDateTime()
+    published_by = fields.Dict(allow_none=True)
+    change = fields.Dict(metadata={"description": "kind: initial | added | changed; indicator_code; fields"})
+    indicator_count = fields.Integer()
+
+
+class IndicatorWriteSchema(Schema):
+    code = fields.String(required=True, validate=validate.Regexp(INDICATOR_CODE),
+                         metadata={"description": "Mã chỉ tiêu, chữ in hoa, ví dụ HP_SWIMMING_TAUGHT"})
+    name = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    description = fields.String(validate=validate.Length(max=2000))
+    unit = fields.String(validate=validate.Length(max=50), metadata={"description": "Mặc định “%” với tỷ lệ"})
+    value_type = fields.String(required=True, validate=validate.OneOf(["ratio", "count", "level", "boolean"]))
+    school_levels = fields.List(fields.String(validate=validate.OneOf(LEVELS)), required=True,
+                                validate=validate.Length(min=1, max=len(LEVELS)))
+    direction = fields.String(required=True, validate=validate.OneOf(["higher", "lower"]))
+    aggregation = fields.String(validate=validate.Length(max=64))
+    level_min = fields.Integer(strict=True)
+    level_max = fields.Integer(strict=True)
+    numerator_label = fields.String(validate=validate.Length(max=300))
+    denominator_label = fields.String(validate=validate.Length(max=300))
+    limit_by_level = fields.Dict(keys=fields.String(validate=validate.OneOf(LEVELS)),
+                                 values=fields.Integer(strict=True, validate=validate.Range(0, 1_000_000)))
+    targets = fields.List(fields.Nested(TargetSchema), validate=validate.Length(max=20))
+    threshold = fields.Nested(ThresholdSchema)
+
+
+class IndicatorChangeSchema(Schema):
+    name = fields.String(validate=validate.Length(min=1, max=300))
+    description = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    numerator_label = fields.String(validate=validate.Length(max=300))
+    denominator_label = fields.String(validate=validate.Length(max=300))
+    targets = fields.List(fields.Nested(TargetSchema), validate=validate.Length(max=20))
+    threshold = fields.Nested(ThresholdSchema, allow_none=True, metadata={"description": "null: bỏ ngưỡng"})
 
 
 # -- rounds ------------------------------------------------------------------------

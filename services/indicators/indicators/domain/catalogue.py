@@ -1,18 +1,22 @@
-"""The indicator catalogue (danh mục chỉ tiêu), version 1: what schools report and how it rolls up.
+"""The indicator catalogue (danh mục chỉ tiêu): what schools report, how it rolls up, what it aims at.
 
-The starting catalogue of ``DOMAIN.md`` as data. Ratios are always reported as
-numerator and denominator (45 of 47 teachers), never as a percentage, because
-a province's rate is Σnumerators/Σdenominators, not the mean of school rates.
-A value is stored with the catalogue version it was reported against, so a
-later version may change an indicator without rewriting history.
+The national catalogue of ``DOMAIN.md`` is data here, with the targets known
+from Resolution 71-NQ/TW and related national decisions (``TARGETS.md``, each
+with its source and confidence) and the alert thresholds. A province's
+catalogue is the national one plus the indicators its department (Sở GD&ĐT)
+adds; each change of it is a new version (``domain.catalogue_edits``).
+Ratios are always reported as numerator and denominator (45 of 47 teachers),
+never as a percentage, because a province's rate is Σnumerators/Σdenominators,
+not the mean of school rates. A value is stored with the catalogue version it
+was reported against, so a later version never rewrites history.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from edu71.orgs import SchoolLevel
 
@@ -60,6 +64,78 @@ class Aggregation(StrEnum):
     MAX_AND_SHARE_OVER_LIMIT = "max_and_share_over_limit"      # max; share of schools over the level's limit
     DISTRIBUTION = "distribution"                    # how many schools at each level
     DISTRIBUTION_AND_MIN = "distribution_and_min"    # distribution; the lowest level reached
+    SHARE_TRUE = "share_true"                        # share of schools answering đạt (boolean)
+
+
+#: The roll-ups that make sense for each value type; the first is the default.
+AGGREGATIONS: Mapping[ValueType, tuple[Aggregation, ...]] = MappingProxyType({
+    ValueType.RATIO: (Aggregation.RATIO_OF_SUMS,),
+    ValueType.COUNT: (Aggregation.SUM, Aggregation.SUM_AND_SHARE_AT_LEAST_ONE,
+                      Aggregation.MAX_AND_SHARE_OVER_LIMIT),
+    ValueType.LEVEL: (Aggregation.DISTRIBUTION, Aggregation.DISTRIBUTION_AND_MIN),
+    ValueType.BOOLEAN: (Aggregation.SHARE_TRUE,),
+})
+
+
+class Origin(StrEnum):
+    NATIONAL = "national"  # danh mục quốc gia
+    PROVINCE = "province"  # do Sở GD&ĐT tỉnh/thành bổ sung
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target for an area (contract ``Target``); ratio values are percentages (0–100).
+
+    ``school_levels`` narrows a target to some levels (e.g. primary completion
+    99,7 %); ``share_of_schools`` turns a level target into "this share of the
+    schools at ``value`` or above" (80 % of schools at national standard).
+    """
+
+    scope: str              # nation | province
+    comparator: str         # >=, >, <=, <, =
+    value: float
+    horizon: int
+    source: str
+    confidence: str | None = None       # A, B or C as graded in TARGETS.md
+    school_levels: tuple[str, ...] = ()
+    share_of_schools: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"scope": self.scope, "comparator": self.comparator, "value": self.value,
+                                "horizon": self.horizon, "source": self.source}
+        if self.confidence:
+            data["confidence"] = self.confidence
+        if self.school_levels:
+            data["school_levels"] = list(self.school_levels)
+        if self.share_of_schools is not None:
+            data["share_of_schools"] = self.share_of_schools
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Target":
+        return cls(scope=data["scope"], comparator=data["comparator"], value=data["value"],
+                   horizon=data["horizon"], source=data["source"], confidence=data.get("confidence"),
+                   school_levels=tuple(data.get("school_levels") or ()),
+                   share_of_schools=data.get("share_of_schools"))
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A school value ``v`` with ``v comparator value`` warrants an alert (contract ``Threshold``)."""
+
+    comparator: str  # >, >=, <, <=
+    value: float
+    source: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"comparator": self.comparator, "value": self.value}
+        if self.source:
+            data["source"] = self.source
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Threshold":
+        return cls(comparator=data["comparator"], value=data["value"], source=data.get("source"))
 
 
 ALL_LEVELS = frozenset(SchoolLevel)
@@ -84,6 +160,10 @@ class Indicator:
     denominator_label: str | None = None
     #: Largest value allowed at a school level (e.g. pupils per class in THCS); none where absent.
     limit_by_level: Mapping[SchoolLevel, int] = field(default_factory=lambda: MappingProxyType({}))
+    origin: Origin = Origin.NATIONAL
+    description: str | None = None
+    targets: tuple[Target, ...] = ()
+    threshold: Threshold | None = None
 
     def applies_to(self, level: SchoolLevel | str) -> bool:
         return SchoolLevel(level) in self.levels
@@ -97,11 +177,63 @@ class Indicator:
     def value_fields(self) -> tuple[str, ...]:
         return VALUE_FIELDS[self.value_type]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The contract's ``Indicator`` (CataloguePublished), also the stored shape of a version."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "unit": self.unit,
+            "value_type": self.value_type.value,
+            "school_levels": [lv.value for lv in SchoolLevel if lv in self.levels],
+            "direction": self.direction.value,
+            "aggregation": self.aggregation.value,
+            "origin": self.origin.value,
+        }
+        optional = {
+            "description": self.description,
+            "level_min": self.level_min,
+            "level_max": self.level_max,
+            "numerator_label": self.numerator_label,
+            "denominator_label": self.denominator_label,
+        }
+        data.update({k: v for k, v in optional.items() if v is not None})
+        if self.limit_by_level:
+            data["limit_by_level"] = {lv.value: n for lv, n in self.limit_by_level.items()}
+        if self.targets:
+            data["targets"] = [t.as_dict() for t in self.targets]
+        if self.threshold is not None:
+            data["threshold"] = self.threshold.as_dict()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Indicator":
+        return cls(
+            code=data["code"],
+            name=data["name"],
+            unit=data["unit"],
+            value_type=ValueType(data["value_type"]),
+            levels=frozenset(SchoolLevel(lv) for lv in data["school_levels"]),
+            direction=Direction(data["direction"]),
+            aggregation=Aggregation(data["aggregation"]),
+            level_min=data.get("level_min"),
+            level_max=data.get("level_max"),
+            numerator_label=data.get("numerator_label"),
+            denominator_label=data.get("denominator_label"),
+            limit_by_level=MappingProxyType({SchoolLevel(k): int(v)
+                                             for k, v in (data.get("limit_by_level") or {}).items()}),
+            origin=Origin(data.get("origin", Origin.NATIONAL.value)),
+            description=data.get("description"),
+            targets=tuple(Target.from_dict(t) for t in data.get("targets") or ()),
+            threshold=Threshold.from_dict(data["threshold"]) if data.get("threshold") else None,
+        )
+
 
 @dataclass(frozen=True)
 class Catalogue:
     version: int
     indicators: tuple[Indicator, ...]
+    #: The province whose catalogue this is; ``None`` for the national catalogue alone.
+    province_code: str | None = None
 
     def __post_init__(self):
         codes = [i.code for i in self.indicators]
@@ -138,6 +270,25 @@ class Catalogue:
         except ValueError:
             return len(self.indicators)
 
+    def indicator_dicts(self) -> list[dict[str, Any]]:
+        return [i.as_dict() for i in self.indicators]
+
+    @classmethod
+    def from_dicts(cls, version: int, indicators: list[Mapping[str, Any]],
+                   province_code: str | None = None) -> "Catalogue":
+        return cls(version=version, indicators=tuple(Indicator.from_dict(i) for i in indicators),
+                   province_code=province_code)
+
+
+def initial_catalogue(province_code: str) -> Catalogue:
+    """Version 1 of a province's catalogue: the national indicators with their targets.
+
+    No province target with a source is known yet (TARGETS.md §3: the texts of
+    Hải Phòng's programme 02-CTr/TU were not available), so provinces start
+    with none; their department adds them through the API.
+    """
+    return replace(CATALOGUE, province_code=province_code)
+
 
 def _ratio(code: str, name: str, levels: frozenset[SchoolLevel], numerator: str, denominator: str,
            direction: Direction = Direction.HIGHER) -> Indicator:
@@ -153,53 +304,99 @@ def _level(code: str, name: str, unit: str, levels: frozenset[SchoolLevel], low:
 
 _L = SchoolLevel
 
+_NATIONAL = (
+    _ratio("STAFF_BRIEFED", "Tỷ lệ cán bộ, giáo viên, nhân viên được quán triệt Nghị quyết 71-NQ/TW",
+           ALL_LEVELS, "Số cán bộ, giáo viên, nhân viên được quán triệt",
+           "Tổng số cán bộ, giáo viên, nhân viên"),
+    _ratio("STAFF_DIGITAL_TRAINED", "Tỷ lệ cán bộ quản lý, giáo viên được bồi dưỡng kỹ năng chuyển đổi số",
+           ALL_LEVELS, "Số cán bộ quản lý, giáo viên được bồi dưỡng", "Tổng số cán bộ quản lý, giáo viên"),
+    _ratio("STAFF_USING_AI",
+           "Tỷ lệ cán bộ quản lý, giáo viên ứng dụng trí tuệ nhân tạo (AI) trong quản lý, giảng dạy, đánh giá",
+           ALL_LEVELS, "Số cán bộ quản lý, giáo viên ứng dụng AI", "Tổng số cán bộ quản lý, giáo viên"),
+    _ratio("TEACHERS_QUALIFIED", "Tỷ lệ giáo viên đạt chuẩn trình độ đào tạo",
+           ALL_LEVELS, "Số giáo viên đạt chuẩn", "Tổng số giáo viên"),
+    Indicator("SMART_CLASSROOMS", "Số phòng học thông minh", "phòng", ValueType.COUNT, ALL_LEVELS,
+              Direction.HIGHER, Aggregation.SUM_AND_SHARE_AT_LEAST_ONE),
+    Indicator("CLASSES", "Số lớp", "lớp", ValueType.COUNT, ALL_LEVELS, Direction.HIGHER, Aggregation.SUM),
+    # The limit is the one the brief fixes for now (THCS, 45 pupils); other levels
+    # have their own regulatory limits, to be added with their rule.
+    Indicator("MAX_CLASS_SIZE", "Sĩ số lớp đông nhất", "học sinh", ValueType.COUNT, ALL_LEVELS,
+              Direction.LOWER, Aggregation.MAX_AND_SHARE_OVER_LIMIT,
+              limit_by_level=MappingProxyType({_L.THCS: 45})),
+    _ratio("ENROLMENT_AGE_GROUP", "Tỷ lệ huy động trẻ em, học sinh trong độ tuổi đến trường",
+           frozenset({_L.MAM_NON, _L.TIEU_HOC, _L.THCS, _L.LIEN_CAP}),
+           "Số trẻ em, học sinh trong độ tuổi đang đi học", "Tổng số trẻ em, học sinh trong độ tuổi"),
+    _ratio("DROPOUT", "Tỷ lệ học sinh bỏ học", GRADED, "Số học sinh bỏ học", "Tổng số học sinh đầu năm học",
+           Direction.LOWER),
+    _ratio("REPETITION", "Tỷ lệ học sinh lưu ban", GRADED, "Số học sinh lưu ban", "Tổng số học sinh",
+           Direction.LOWER),
+    _ratio("PROGRAMME_COMPLETED", "Tỷ lệ trẻ em, học sinh hoàn thành chương trình cấp học",
+           ALL_LEVELS, "Số trẻ em, học sinh hoàn thành chương trình", "Số trẻ em, học sinh cuối cấp"),
+    _ratio("PROGRESSION_THPT_VOC",
+           "Tỷ lệ học sinh tốt nghiệp THCS tiếp tục học THPT hoặc giáo dục nghề nghiệp",
+           frozenset({_L.THCS, _L.LIEN_CAP}), "Số học sinh vào THPT hoặc học nghề",
+           "Số học sinh tốt nghiệp THCS"),
+    _ratio("TRAINING_EFFICIENCY", "Hiệu suất đào tạo", GRADED,
+           "Số học sinh hoàn thành cấp học đúng thời gian", "Số học sinh tuyển vào đầu khóa"),
+    _level("PCGD_LEVEL", "Mức độ đạt chuẩn phổ cập giáo dục", "mức",
+           frozenset({_L.TIEU_HOC, _L.THCS, _L.LIEN_CAP}), 1, 3, Aggregation.DISTRIBUTION_AND_MIN),
+    _level("NATIONAL_STANDARD_LEVEL", "Mức độ đạt chuẩn quốc gia của nhà trường", "mức", ALL_LEVELS, 0, 2),
+    _level("ACCREDITATION_LEVEL", "Cấp độ kiểm định chất lượng giáo dục", "cấp độ", ALL_LEVELS, 1, 4),
+    _ratio("RECORDS_DIGITAL", "Tỷ lệ hồ sơ, sổ sách được số hóa", ALL_LEVELS,
+           "Số loại hồ sơ, sổ sách đã số hóa", "Tổng số loại hồ sơ, sổ sách"),
+    _ratio("ADMIN_PROCEDURES_ONLINE", "Tỷ lệ thủ tục hành chính được thực hiện trực tuyến", ALL_LEVELS,
+           "Số thủ tục hành chính thực hiện trực tuyến", "Tổng số thủ tục hành chính"),
+    _ratio("TWO_SESSIONS_PER_DAY", "Tỷ lệ lớp học 2 buổi/ngày", GRADED, "Số lớp học 2 buổi/ngày",
+           "Tổng số lớp"),
+    Indicator("SCHOOL_VIOLENCE_CASES", "Số vụ bạo lực học đường", "vụ", ValueType.COUNT, ALL_LEVELS,
+          Direction.LOWER, Aggregation.SUM),
+)
+
+# -- targets and thresholds (TARGETS.md; "đạt X %" is read as a floor, so "=" becomes ">=") -----------
+_R71 = "Nghị quyết 71-NQ/TW (22/8/2025)"
+_QD525 = "Quyết định 525/QĐ-TTg thực hiện Chỉ thị 29-CT/TW"
+
+TARGETS: Mapping[str, tuple[Target, ...]] = MappingProxyType({
+    # N1: "hoàn thành phổ cập giáo dục mầm non cho trẻ em từ 3 đến 5 tuổi" (Dân trí [D1], [D3]).
+    "ENROLMENT_AGE_GROUP": (
+        Target("nation", ">=", 100, 2030, f"{_R71}: phổ cập giáo dục mầm non cho trẻ 3–5 tuổi (Dân trí)", "A",
+               (_L.MAM_NON.value,)),
+    ),
+    # X1: completion rates of QĐ 525 (VnEconomy [VE1], PLO [P2]); seed 002 borrows them.
+    "PROGRAMME_COMPLETED": (
+        Target("nation", ">=", 99.7, 2030, f"{_QD525}: hoàn thành cấp tiểu học đúng độ tuổi 99,7 %", "A",
+               (_L.TIEU_HOC.value,)),
+        Target("nation", ">=", 99, 2030, f"{_QD525}: hoàn thành cấp THCS 99 %", "A", (_L.THCS.value,)),
+        Target("nation", ">=", 95, 2030, f"{_QD525}: hoàn thành cấp THPT 95 %", "A", (_L.THPT.value,)),
+    ),
+    # X2: transition THCS → THPT and vocational 95 % (seed 002: "ít nhất 95 %").
+    "PROGRESSION_THPT_VOC": (
+        Target("nation", ">=", 95, 2030, f"{_QD525}: tỷ lệ chuyển cấp THCS lên THPT và các trình độ khác 95 %",
+               "A"),
+    ),
+    # X2: "100 % học sinh tiểu học học 2 buổi/ngày" (measured here over classes).
+    "TWO_SESSIONS_PER_DAY": (
+        Target("nation", ">=", 100, 2030, f"{_QD525}: 100 % học sinh tiểu học học 2 buổi/ngày", "A",
+               (_L.TIEU_HOC.value,)),
+    ),
+    # N8: "80 % trường phổ thông đạt chuẩn quốc gia" (Dân trí [D3] summary only: confidence B).
+    "NATIONAL_STANDARD_LEVEL": (
+        Target("nation", ">=", 1, 2030, f"{_R71}: 80 % trường phổ thông đạt chuẩn quốc gia (Dân trí, cần đối chiếu "
+               "văn bản gốc)", "B", (_L.TIEU_HOC.value, _L.THCS.value, _L.THPT.value, _L.LIEN_CAP.value),
+               share_of_schools=80),
+    ),
+})
+
+_SEED_CEILING = "Mức “không quá 0,5 %” trong kế hoạch thực hiện Nghị quyết 71 của các trường (THCS Thị Trấn 2)"
+THRESHOLDS: Mapping[str, Threshold] = MappingProxyType({
+    "DROPOUT": Threshold(">", 0.5, _SEED_CEILING),
+    "REPETITION": Threshold(">", 0.5, _SEED_CEILING),
+    "SCHOOL_VIOLENCE_CASES": Threshold(">", 0, "Mọi vụ bạo lực học đường đều cần xã/phường và Sở biết"),
+})
+
 CATALOGUE = Catalogue(
     version=CATALOGUE_VERSION,
-    indicators=(
-        _ratio("STAFF_BRIEFED", "Tỷ lệ cán bộ, giáo viên, nhân viên được quán triệt Nghị quyết 71-NQ/TW",
-               ALL_LEVELS, "Số cán bộ, giáo viên, nhân viên được quán triệt",
-               "Tổng số cán bộ, giáo viên, nhân viên"),
-        _ratio("STAFF_DIGITAL_TRAINED", "Tỷ lệ cán bộ quản lý, giáo viên được bồi dưỡng kỹ năng chuyển đổi số",
-               ALL_LEVELS, "Số cán bộ quản lý, giáo viên được bồi dưỡng", "Tổng số cán bộ quản lý, giáo viên"),
-        _ratio("STAFF_USING_AI",
-               "Tỷ lệ cán bộ quản lý, giáo viên ứng dụng trí tuệ nhân tạo (AI) trong quản lý, giảng dạy, đánh giá",
-               ALL_LEVELS, "Số cán bộ quản lý, giáo viên ứng dụng AI", "Tổng số cán bộ quản lý, giáo viên"),
-        _ratio("TEACHERS_QUALIFIED", "Tỷ lệ giáo viên đạt chuẩn trình độ đào tạo",
-               ALL_LEVELS, "Số giáo viên đạt chuẩn", "Tổng số giáo viên"),
-        Indicator("SMART_CLASSROOMS", "Số phòng học thông minh", "phòng", ValueType.COUNT, ALL_LEVELS,
-                  Direction.HIGHER, Aggregation.SUM_AND_SHARE_AT_LEAST_ONE),
-        Indicator("CLASSES", "Số lớp", "lớp", ValueType.COUNT, ALL_LEVELS, Direction.HIGHER, Aggregation.SUM),
-        # The limit is the one the brief fixes for now (THCS, 45 pupils); other levels
-        # have their own regulatory limits, to be added with their rule.
-        Indicator("MAX_CLASS_SIZE", "Sĩ số lớp đông nhất", "học sinh", ValueType.COUNT, ALL_LEVELS,
-                  Direction.LOWER, Aggregation.MAX_AND_SHARE_OVER_LIMIT,
-                  limit_by_level=MappingProxyType({_L.THCS: 45})),
-        _ratio("ENROLMENT_AGE_GROUP", "Tỷ lệ huy động trẻ em, học sinh trong độ tuổi đến trường",
-               frozenset({_L.MAM_NON, _L.TIEU_HOC, _L.THCS, _L.LIEN_CAP}),
-               "Số trẻ em, học sinh trong độ tuổi đang đi học", "Tổng số trẻ em, học sinh trong độ tuổi"),
-        _ratio("DROPOUT", "Tỷ lệ học sinh bỏ học", GRADED, "Số học sinh bỏ học", "Tổng số học sinh đầu năm học",
-               Direction.LOWER),
-        _ratio("REPETITION", "Tỷ lệ học sinh lưu ban", GRADED, "Số học sinh lưu ban", "Tổng số học sinh",
-               Direction.LOWER),
-        _ratio("PROGRAMME_COMPLETED", "Tỷ lệ trẻ em, học sinh hoàn thành chương trình cấp học",
-               ALL_LEVELS, "Số trẻ em, học sinh hoàn thành chương trình", "Số trẻ em, học sinh cuối cấp"),
-        _ratio("PROGRESSION_THPT_VOC",
-               "Tỷ lệ học sinh tốt nghiệp THCS tiếp tục học THPT hoặc giáo dục nghề nghiệp",
-               frozenset({_L.THCS, _L.LIEN_CAP}), "Số học sinh vào THPT hoặc học nghề",
-               "Số học sinh tốt nghiệp THCS"),
-        _ratio("TRAINING_EFFICIENCY", "Hiệu suất đào tạo", GRADED,
-               "Số học sinh hoàn thành cấp học đúng thời gian", "Số học sinh tuyển vào đầu khóa"),
-        _level("PCGD_LEVEL", "Mức độ đạt chuẩn phổ cập giáo dục", "mức",
-               frozenset({_L.TIEU_HOC, _L.THCS, _L.LIEN_CAP}), 1, 3, Aggregation.DISTRIBUTION_AND_MIN),
-        _level("NATIONAL_STANDARD_LEVEL", "Mức độ đạt chuẩn quốc gia của nhà trường", "mức", ALL_LEVELS, 0, 2),
-        _level("ACCREDITATION_LEVEL", "Cấp độ kiểm định chất lượng giáo dục", "cấp độ", ALL_LEVELS, 1, 4),
-        _ratio("RECORDS_DIGITAL", "Tỷ lệ hồ sơ, sổ sách được số hóa", ALL_LEVELS,
-               "Số loại hồ sơ, sổ sách đã số hóa", "Tổng số loại hồ sơ, sổ sách"),
-        _ratio("ADMIN_PROCEDURES_ONLINE", "Tỷ lệ thủ tục hành chính được thực hiện trực tuyến", ALL_LEVELS,
-               "Số thủ tục hành chính thực hiện trực tuyến", "Tổng số thủ tục hành chính"),
-        _ratio("TWO_SESSIONS_PER_DAY", "Tỷ lệ lớp học 2 buổi/ngày", GRADED, "Số lớp học 2 buổi/ngày",
-               "Tổng số lớp"),
-        Indicator("SCHOOL_VIOLENCE_CASES", "Số vụ bạo lực học đường", "vụ", ValueType.COUNT, ALL_LEVELS,
-                  Direction.LOWER, Aggregation.SUM),
-    ),
+    indicators=tuple(replace(i, targets=TARGETS.get(i.code, ()), threshold=THRESHOLDS.get(i.code))
+                     for i in _NATIONAL),
 )
+"""The national catalogue (version 1 of every province's catalogue)."""

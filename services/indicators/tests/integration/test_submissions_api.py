@@ -272,7 +272,7 @@ def test_stale_if_match_is_refused(client, tokens, schools, open_round):
 
 
 def test_the_worker_relays_indicator_events_to_kafka(client, tokens, schools, open_round):
-    """The worker's spec relays both outboxes; the events arrive on the indicators topic, keyed as agreed."""
+    """The worker's spec relays every outbox; the events arrive on the indicators topic, keyed as agreed."""
     import json
     import uuid
 
@@ -282,6 +282,7 @@ def test_the_worker_relays_indicator_events_to_kafka(client, tokens, schools, op
     from edu71.bus.producer import EventProducer
     from edu71.config import platform_settings
     from edu71.contracts import Contracts
+    from indicators import config
     from indicators.worker import spec
 
     school = schools["thcs"]
@@ -291,11 +292,12 @@ def test_the_worker_relays_indicator_events_to_kafka(client, tokens, schools, op
     settings = platform_settings("indicators")
     contracts = Contracts(settings.contracts_dir)
     producer = EventProducer(settings.kafka, contracts, "indicators")
-    documents = list(spec().documents)
+    documents = list(spec(config.load()).documents)
     for cls in documents:
         cls.ensure_store_indexes()
     try:
-        assert OutboxRelay("indicators", "indicators", producer, documents).run_once() == 2
+        # The catalogue's version 1 (published when the round needed it), the round, the submission.
+        assert OutboxRelay("indicators", "indicators", producer, documents).run_once() == 3
     finally:
         producer.close()
     from edu71.bus.outbox import pending_events

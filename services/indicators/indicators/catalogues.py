@@ -1,0 +1,173 @@
+"""Catalogue use cases: publish, read and change a province's indicator catalogue, version by version."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Any, Callable
+
+from mongoengine import NotUniqueError
+
+from edu71.auth import Principal
+from edu71.bus.outbox import StaleDocument, history, load, repair_head, save_with_events
+from edu71.contracts import Contracts
+from edu71.orgs import province_name
+from edu71.problems import Problem
+from indicators.adapters.documents import ProvinceCatalogue, catalogue_version_state
+from indicators.domain.catalogue import Catalogue, initial_catalogue
+from indicators.domain.catalogue_edits import (
+    changed_fields,
+    changed_indicator,
+    may_edit_catalogue,
+    new_indicator,
+    with_indicator,
+)
+from indicators.domain.clock import as_utc, iso_vn, utc_now
+
+SOURCE = "/edu71/indicators"
+#: Attempts of an addition that keeps meeting a concurrent change (each attempt re-reads the catalogue).
+ADD_ATTEMPTS = 3
+
+
+class CatalogueService:
+    def __init__(self, contracts: Contracts, clock: Callable[[], datetime] = utc_now):
+        self.contracts = contracts
+        self.clock = clock
+        # Versions never change once stored, so they are cached for the life of the process.
+        self._versions: dict[tuple[str, int], Catalogue] = {}
+        self._lock = threading.Lock()
+
+    # -- reading -----------------------------------------------------------------
+    def current(self, province_code: str) -> Catalogue:
+        """The province's latest catalogue, publishing version 1 first if the province has none yet."""
+        head = load(ProvinceCatalogue, province_code) or self._publish_first(province_code)
+        return self._remember(province_code, head.doc_version, head.indicators)
+
+    def version(self, province_code: str, version: int) -> Catalogue | None:
+        """One published version (``None`` if it does not exist)."""
+        cached = self._versions.get((province_code, version))
+        if cached is not None:
+            return cached
+        state = catalogue_version_state(province_code, version)
+        if state is None and version == 1 and load(ProvinceCatalogue, province_code) is None:
+            # Rounds opened before catalogues were versioned pin version 1 of a province that has none yet.
+            self._publish_first(province_code)
+            state = catalogue_version_state(province_code, version)
+        return None if state is None else self._remember(province_code, version, state["indicators"])
+
+    def versions(self, province_code: str) -> list[dict[str, Any]]:
+        """Every version's summary, oldest first: when, who and what it changed."""
+        self.current(province_code)
+        return [
+            {"version": h["version"], "published_at": h["state"]["published_at"],
+             "published_by": h["state"].get("published_by") or None, "change": h["state"]["change"],
+             "indicator_count": len(h["state"]["indicators"])}
+            for h in history(ProvinceCatalogue, province_code)
+        ]
+
+    def _remember(self, province_code: str, version: int, indicators: list[dict]) -> Catalogue:
+        key = (province_code, version)
+        with self._lock:
+            if key not in self._versions:
+                self._versions[key] = Catalogue.from_dicts(version, indicators, province_code)
+            return self._versions[key]
+
+    # -- publishing --------------------------------------------------------------
+    def _publish_first(self, province_code: str) -> ProvinceCatalogue:
+        catalogue = initial_catalogue(province_code)
+        doc = ProvinceCatalogue(id=province_code, indicators=catalogue.indicator_dicts(), published_at=self.clock(),
+                                change={"kind": "initial"})
+        try:
+            return save_with_events(doc, self._published_event(doc, 1))
+        except NotUniqueError:
+            # Another process published version 1 first; its head may still be on the way.
+            repair_head(ProvinceCatalogue, province_code)
+            return load(ProvinceCatalogue, province_code)
+
+    def _published_event(self, doc: ProvinceCatalogue, version: int):
+        data = {
+            "province_code": doc.id,
+            "version": version,
+            "published_at": iso_vn(as_utc(doc.published_at), "milliseconds"),
+            "indicators": list(doc.indicators),
+            "change": dict(doc.change),
+        }
+        if doc.published_by:
+            data["published_by"] = dict(doc.published_by)
+        # Province-wide: keyed by the province so its versions stay in order.
+        return self.contracts.new_event("CataloguePublished", data, subject=doc.id, source=SOURCE)
+
+    def ensure_published(self, province_codes: list[str]) -> None:
+        """Publish version 1 of each province that has none (the worker does this on start)."""
+        for code in province_codes:
+            self.current(code)
+
+    # -- changing ----------------------------------------------------------------
+    def check_province(self, principal: Principal, province_code: str | None) -> str:
+        """The province a request is about: the one asked for, or the caller's own."""
+        province = province_code or principal.province_code
+        if province is None:
+            raise Problem(422, "Cần chọn tỉnh/thành phố của danh mục chỉ tiêu.",
+                          errors=[{"field": "province_code", "message": "Trường này là bắt buộc."}])
+        try:
+            province_name(province)
+        except (ValueError, KeyError, LookupError):
+            raise Problem(404, f"Không có tỉnh/thành phố mã “{province}”.") from None
+        return province
+
+    def add_indicator(self, principal: Principal, province_code: str, data: dict[str, Any],
+                      expected_version: int | None) -> Catalogue:
+        """Add a province's own indicator: a new catalogue version, published atomically with it."""
+        self._may_edit(principal, province_code)
+        for _attempt in range(ADD_ATTEMPTS if expected_version is None else 1):
+            catalogue = self.current(province_code)
+            if expected_version is not None and expected_version != catalogue.version:
+                raise Problem(412, "Danh mục chỉ tiêu vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.")
+            indicator, errors = new_indicator(data, catalogue)
+            if errors:
+                status = 409 if any(e["field"] == "code" for e in errors) and len(errors) == 1 else 422
+                raise Problem(status, "Chỉ tiêu mới có thông tin không hợp lệ, xem danh sách 'errors'.",
+                              errors=errors)
+            change = {"kind": "added", "indicator_code": indicator.code, "fields": []}
+            try:
+                return self._save(principal, with_indicator(catalogue, indicator), change, expected_version)
+            except StaleDocument:
+                if expected_version is not None:
+                    raise Problem(412, "Danh mục chỉ tiêu vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") \
+                        from None
+        raise Problem(409, "Danh mục chỉ tiêu đang được thay đổi liên tục. Vui lòng thử lại.")
+
+    def change_indicator(self, principal: Principal, province_code: str, code: str, data: dict[str, Any],
+                         expected_version: int) -> Catalogue:
+        """Change a province indicator's name, labels, targets or threshold (If-Match on the catalogue)."""
+        self._may_edit(principal, province_code)
+        catalogue = self.current(province_code)
+        before = catalogue.get(code)
+        if before is None:
+            raise Problem(404, f"Mã chỉ tiêu “{code}” không có trong danh mục.")
+        if expected_version != catalogue.version:
+            raise Problem(412, "Danh mục chỉ tiêu vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.")
+        after, errors = changed_indicator(data, before)
+        if errors:
+            raise Problem(422, "Thay đổi chỉ tiêu không hợp lệ, xem danh sách 'errors'.", errors=errors)
+        fields = changed_fields(before, after)
+        if not fields:
+            return catalogue  # nothing differs: no new version, nothing to announce
+        change = {"kind": "changed", "indicator_code": code, "fields": fields}
+        try:
+            return self._save(principal, with_indicator(catalogue, after), change, expected_version)
+        except StaleDocument:
+            raise Problem(412, "Danh mục chỉ tiêu vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
+
+    def _may_edit(self, principal: Principal, province_code: str) -> None:
+        if not may_edit_catalogue(principal, province_code):
+            raise Problem(403, "Chỉ Sở GD&ĐT của tỉnh/thành phố này được thay đổi danh mục chỉ tiêu.")
+
+    def _save(self, principal: Principal, catalogue: Catalogue, change: dict, expected_version: int | None):
+        doc = load(ProvinceCatalogue, catalogue.province_code)
+        doc.indicators = catalogue.indicator_dicts()
+        doc.published_at = self.clock()
+        doc.published_by = principal.as_actor()
+        doc.change = change
+        event = self._published_event(doc, catalogue.version)
+        save_with_events(doc, event, expected_version=catalogue.version - 1)
+        return self._remember(catalogue.province_code, catalogue.version, doc.indicators)
