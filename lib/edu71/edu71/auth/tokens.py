@@ -91,12 +91,22 @@ class TokenIssuer:
         }
         return jwt.encode(payload, self._key, algorithm="RS256", headers={"kid": key_id(self._key.public_key())})
 
+    def jwks(self) -> dict:
+        """The public half of the signing key as a JWKS, for services that verify by ``AUTH_JWKS_URL``."""
+        return {"keys": [public_jwk(self._key.public_key())]}
+
 
 def key_id(public_key) -> str:
     """RFC 7638 thumbprint of the key, used as ``kid`` so a JWKS can hold several keys during rotation."""
     jwk = json.loads(RSAAlgorithm.to_jwk(public_key))
     canonical = json.dumps({k: jwk[k] for k in ("e", "kty", "n")}, separators=(",", ":"), sort_keys=True)
     return jwt.utils.base64url_encode(hashlib.sha256(canonical.encode()).digest()).decode()
+
+
+def public_jwk(public_key) -> dict:
+    jwk = json.loads(RSAAlgorithm.to_jwk(public_key))
+    jwk.update({"kid": key_id(public_key), "use": "sig", "alg": "RS256"})
+    return jwk
 
 
 def generate_keys(directory: Path) -> bool:
@@ -113,7 +123,5 @@ def generate_keys(directory: Path) -> bool:
     public_file.write_bytes(
         key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
-    jwk = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
-    jwk.update({"kid": key_id(key.public_key()), "use": "sig", "alg": "RS256"})
-    (directory / "jwks.json").write_text(json.dumps({"keys": [jwk]}, indent=2))
+    (directory / "jwks.json").write_text(json.dumps({"keys": [public_jwk(key.public_key())]}, indent=2))
     return True

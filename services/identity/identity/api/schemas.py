@@ -1,0 +1,119 @@
+"""Request and response shapes of the identity API."""
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from edu71.auth import Role
+from edu71.orgs import SchoolLevel
+from edu71.schemas import Page, PageQuery, Schema
+
+ROLES = [r.value for r in Role]
+LEVELS = [lv.value for lv in SchoolLevel]
+SCHOOL_CODE = validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$", error="Mã trường chỉ gồm chữ, số và các ký tự _ . - (tối đa 64).")
+COMMUNE_CODE = validate.Regexp(r"^\d{5}$", error="Mã xã/phường gồm 5 chữ số, ví dụ 10744.")
+PROVINCE_CODE = validate.Regexp(r"^\d{2}$", error="Mã tỉnh/thành phố gồm 2 chữ số, ví dụ 31.")
+#: Long enough for any real password; the policy (length, variety) is checked by the service.
+PASSWORD = validate.Length(min=1, max=1024)
+
+
+class SignInSchema(Schema):
+    email = fields.String(required=True, validate=validate.Length(min=1, max=254))
+    password = fields.String(required=True, validate=PASSWORD, load_only=True)
+
+
+class UserSchema(Schema):
+    id = fields.String(metadata={"description": "Mã tài khoản, ví dụ u-3f2a9c…; là claim `sub` của mã truy cập"})
+    name = fields.String()
+    email = fields.String()
+    role = fields.String(metadata={"description": "school, commune, city, operator hoặc admin"})
+    org_kind = fields.String(metadata={"description": "school, commune, province hoặc platform"})
+    org_unit = fields.String(metadata={"description": "Mã trường, mã xã/phường (5 số), mã tỉnh (2 số) hoặc edu71"})
+    org_unit_name = fields.String()
+    commune_code = fields.String(allow_none=True)
+    province_code = fields.String(allow_none=True)
+    school_level = fields.String(allow_none=True)
+    active = fields.Boolean()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class SessionSchema(Schema):
+    access_token = fields.String()
+    token_type = fields.String(metadata={"description": "Luôn là Bearer"})
+    expires_in = fields.Integer(metadata={"description": "Số giây mã truy cập còn hiệu lực"})
+    user = fields.Nested(UserSchema)
+
+
+class UserCreateSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    role = fields.String(required=True, validate=validate.OneOf(ROLES))
+    org_unit = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    password = fields.String(required=True, validate=PASSWORD, load_only=True,
+                             metadata={"description": "Ít nhất 10 ký tự"})
+    active = fields.Boolean(load_default=True)
+
+
+class UserPatchSchema(Schema):
+    name = fields.String(validate=validate.Length(min=1, max=200))
+    email = fields.Email(validate=validate.Length(max=254))
+    role = fields.String(validate=validate.OneOf(ROLES))
+    org_unit = fields.String(validate=validate.Length(min=1, max=64))
+    active = fields.Boolean()
+    password = fields.String(validate=PASSWORD, load_only=True)
+    current_password = fields.String(validate=PASSWORD, load_only=True,
+                                     metadata={"description": "Cần khi người dùng tự đổi mật khẩu của mình"})
+
+
+class UserListQuerySchema(PageQuery):
+    role = fields.String(validate=validate.OneOf(ROLES))
+    org_unit = fields.String(validate=validate.Length(min=1, max=64))
+    q = fields.String(validate=validate.Length(min=1, max=100), metadata={"description": "Tìm theo tên hoặc e-mail"})
+
+
+class UserPageSchema(Page):
+    items = fields.List(fields.Nested(UserSchema))
+
+
+class SchoolWriteSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    commune_code = fields.String(required=True, validate=COMMUNE_CODE)
+    level = fields.String(required=True, validate=validate.OneOf(LEVELS))
+    active = fields.Boolean(load_default=True)
+
+
+class SchoolCreateSchema(SchoolWriteSchema):
+    code = fields.String(required=True, validate=SCHOOL_CODE)
+
+
+class SchoolSchema(SchoolCreateSchema):
+    province_code = fields.String()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class SchoolListQuerySchema(PageQuery):
+    commune_code = fields.String(validate=COMMUNE_CODE)
+    province_code = fields.String(validate=PROVINCE_CODE)
+    level = fields.String(validate=validate.OneOf(LEVELS))
+    active = fields.Boolean()
+
+
+class SchoolPageSchema(Page):
+    items = fields.List(fields.Nested(SchoolSchema))
+
+
+class OrgUnitsQuerySchema(Schema):
+    province_code = fields.String(required=True, validate=PROVINCE_CODE)
+
+
+class CommuneSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String(metadata={"description": "xã, phường hoặc đặc khu"})
+
+
+class OrgUnitsSchema(Schema):
+    province_code = fields.String()
+    province_name = fields.String()
+    items = fields.List(fields.Nested(CommuneSchema))

@@ -1,0 +1,160 @@
+"""The school directory and the org units accounts belong to: use cases and org-unit resolution."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from mongoengine import NotUniqueError
+
+from edu71 import orgs
+from edu71.auth import Principal, Role
+from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.contracts import Contracts
+from edu71.problems import Problem
+from identity.adapters.documents import School
+from identity.domain.accounts import ORG_KIND, PLATFORM, PLATFORM_NAME, OrgUnit
+
+SOURCE = "/edu71/identity"
+SCHOOL_FIELDS = ("name", "commune_code", "province_code", "level", "active")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def commune_or_none(code: str) -> orgs.Commune | None:
+    try:
+        return orgs.commune(code)
+    except (KeyError, ValueError):
+        return None
+
+
+def province_name_or_none(code: str) -> str | None:
+    try:
+        return orgs.province_name(code)
+    except (KeyError, ValueError):
+        return None
+
+
+def require_version(current: int, expected: int, message: str) -> None:
+    """412 unless the caller edits the version it read (a later one, unknown here, would leave a gap)."""
+    if current != expected:
+        raise Problem(412, message)
+
+
+def _field_problem(field: str, message: str, status: int = 422) -> Problem:
+    return Problem(status, "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=[{"field": field, "message": message}])
+
+
+class Directory:
+    def __init__(self, contracts: Contracts):
+        self.contracts = contracts
+
+    # -- org units -------------------------------------------------------------
+    def org_unit(self, role: Role, code: str) -> OrgUnit:
+        """The org unit an account of ``role`` acts for (422 when ``code`` names none)."""
+        kind = ORG_KIND[role]
+        if kind == "platform":
+            if code != PLATFORM:
+                raise _field_problem("org_unit", f"Tài khoản vận hành và quản trị thuộc đơn vị “{PLATFORM}”.")
+            return OrgUnit(kind, PLATFORM, PLATFORM_NAME)
+        if kind == "province":
+            name = province_name_or_none(code) if code.isdigit() and len(code) == 2 else None
+            if name is None:
+                raise _field_problem("org_unit", "Không có tỉnh/thành phố với mã này (cần 2 chữ số, ví dụ 31).")
+            return OrgUnit(kind, code, f"Sở Giáo dục và Đào tạo {name}", province_code=code)
+        if kind == "commune":
+            commune = commune_or_none(code) if code.isdigit() and len(code) == 5 else None
+            if commune is None:
+                raise _field_problem("org_unit", "Không có xã/phường với mã này (cần 5 chữ số, ví dụ 10744).")
+            return OrgUnit(kind, commune.code, commune.name, commune_code=commune.code,
+                           province_code=commune.province_code)
+        org = self.school_org(code)
+        if org is None:
+            raise _field_problem("org_unit", "Không có trường đang hoạt động với mã này trong danh bạ trường học.")
+        return org
+
+    @staticmethod
+    def school_org(code: str) -> OrgUnit | None:
+        """The org unit of an active school of the directory, as it is now."""
+        school = load(School, code)
+        if school is None or not school.active:
+            return None
+        return OrgUnit(ORG_KIND[Role.SCHOOL], school.code, school.name, commune_code=school.commune_code,
+                       province_code=school.province_code, school_level=school.level)
+
+    @staticmethod
+    def communes(province_code: str) -> tuple[str, list[orgs.Commune]]:
+        name = province_name_or_none(province_code)
+        if name is None:
+            raise _field_problem("province_code", "Không có tỉnh/thành phố với mã này.", 404)
+        return name, list(orgs.communes(province_code))
+
+    # -- schools ---------------------------------------------------------------
+    def get_visible(self, principal: Principal, code: str) -> School:
+        school = load(School, code)
+        # Outside the caller's scope a school is reported missing, as plans does.
+        if school is None or not principal.can_see(school.code, school.commune_code, school.province_code):
+            raise Problem(404, "Không tìm thấy trường trong danh bạ.")
+        return school
+
+    def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
+        scope = principal.scope_filter()
+        if scope is None:
+            raise Problem(403, "Vai trò của bạn không được xem danh bạ trường học.")
+        if "school_code" in scope:
+            scope = {"code": scope.pop("school_code")}
+        query = School.objects(**scope, **{k: v for k, v in filters.items() if v is not None})
+        total = query.count()
+        return total, list(query.order_by("code").skip((page - 1) * page_size).limit(page_size))
+
+    @staticmethod
+    def _may_register(principal: Principal, province_code: str) -> bool:
+        return principal.role is Role.ADMIN or (principal.role is Role.CITY and principal.province_code == province_code)
+
+    def _place(self, commune_code: str) -> orgs.Commune:
+        commune = commune_or_none(commune_code)
+        if commune is None:
+            raise _field_problem("commune_code", "Không có xã/phường với mã này.")
+        return commune
+
+    def register(self, principal: Principal, data: dict) -> School:
+        if principal.role not in (Role.ADMIN, Role.CITY):
+            raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được thêm trường vào danh bạ.")
+        commune = self._place(data["commune_code"])
+        if not self._may_register(principal, commune.province_code):
+            raise Problem(403, "Sở GD&ĐT chỉ được thêm trường thuộc tỉnh/thành phố của mình.")
+        school = School(code=data["code"], name=data["name"], commune_code=commune.code,
+                        province_code=commune.province_code, level=data["level"], active=data.get("active", True))
+        event = self.contracts.new_event("SchoolRegistered", {"school": school.as_contract(), "version": 1,
+                                                              "active": school.active},
+                                         subject=school.code, source=SOURCE)
+        try:
+            return save_with_events(school, event)
+        except NotUniqueError:
+            raise Problem(409, f"Mã trường “{school.code}” đã có trong danh bạ.") from None
+
+    def change(self, principal: Principal, code: str, data: dict, expected_version: int) -> School:
+        school = self.get_visible(principal, code)
+        require_version(school.doc_version, expected_version,
+                        "Thông tin trường vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.")
+        if not self._may_register(principal, school.province_code):
+            raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT của tỉnh/thành phố mới được sửa thông tin trường.")
+        before = {f: getattr(school, f) for f in SCHOOL_FIELDS}
+        if "commune_code" in data:
+            commune = self._place(data.pop("commune_code"))
+            if not self._may_register(principal, commune.province_code):
+                raise Problem(403, "Sở GD&ĐT không được chuyển trường sang tỉnh/thành phố khác.")
+            school.commune_code, school.province_code = commune.code, commune.province_code
+        for key, value in data.items():
+            setattr(school, key, value)
+        changed = [f for f in SCHOOL_FIELDS if getattr(school, f) != before[f]]
+        if not changed:
+            return school
+        school.updated_at = _now()
+        event = self.contracts.new_event("SchoolChanged", {"school": school.as_contract(), "version": expected_version + 1,
+                                                           "active": school.active, "changed": changed},
+                                         subject=school.code, source=SOURCE)
+        try:
+            return save_with_events(school, event, expected_version=expected_version)
+        except StaleDocument:
+            raise Problem(412, "Thông tin trường vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None

@@ -1,0 +1,1 @@
+"""Pure rules of the identity service: passwords, lockout, who may manage whom, token claims."""

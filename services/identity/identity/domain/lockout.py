@@ -1,0 +1,60 @@
+"""Lockout after repeated failed sign-ins, counted in one-minute buckets over a sliding window.
+
+Failures are recorded by inserting one document per failure into the bucket of
+the minute it happened (FerretDB's updates are not atomic, inserts are), so the
+count of a key is a handful of look-ups by ``_id``. The window therefore slides
+by whole minutes: a failure stops counting between ``window - 60`` and
+``window`` seconds after it happened.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping
+
+BUCKET_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Limit:
+    max_failures: int
+    window_seconds: int = 15 * 60
+
+    @property
+    def buckets(self) -> int:
+        return max(1, self.window_seconds // BUCKET_SECONDS)
+
+
+def bucket_of(moment: float) -> int:
+    return int(moment // BUCKET_SECONDS)
+
+
+def window(now: float, limit: Limit) -> range:
+    """The buckets whose failures still count at ``now``, oldest first."""
+    current = bucket_of(now)
+    return range(current - limit.buckets + 1, current + 1)
+
+
+def retry_after(failures: Mapping[int, int], now: float, limit: Limit) -> int | None:
+    """Seconds until the key may try again, or ``None`` while it is not locked.
+
+    ``failures`` maps buckets to the number of failures recorded in them.
+    Locked means the window holds ``max_failures`` or more; it opens again when
+    enough of the oldest buckets have left the window.
+    """
+    counted = sorted((b, n) for b, n in failures.items() if b in window(now, limit) and n > 0)
+    total = sum(n for _, n in counted)
+    if total < limit.max_failures:
+        return None
+    must_leave = total - limit.max_failures + 1
+    for bucket, n in counted:
+        must_leave -= n
+        if must_leave <= 0:
+            leaves_at = (bucket + limit.buckets) * BUCKET_SECONDS
+            return max(1, math.ceil(leaves_at - now))
+    raise AssertionError("unreachable: the counted failures cover the excess")
+
+
+def minutes_text(seconds: int) -> str:
+    """"3 phút" for a Retry-After, rounded up to whole minutes."""
+    return f"{max(1, math.ceil(seconds / 60))} phút"

@@ -1,0 +1,205 @@
+"""Accounts and sign-in: each use case turns a caller's request into a state change and the events it causes."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+
+from edu71.auth import Principal, Role, TokenIssuer
+from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.contracts import Contracts
+from edu71.problems import Problem
+from identity.adapters.attempts import FailedSignIns
+from identity.adapters.documents import User, new_user_id
+from identity.adapters.emails import EmailClaims
+from identity.directory import SOURCE, Directory, require_version
+from identity.domain import lockout
+from identity.domain.accounts import (
+    CONTRACT_FIELDS,
+    SELF_SERVICE_FIELDS,
+    changed_fields,
+    list_scope,
+    may_manage,
+    may_view,
+    normalise_email,
+    search_key,
+    token_claims,
+)
+from identity.domain.passwords import Passwords, policy_problems
+
+WRONG_CREDENTIALS = "E-mail hoặc mật khẩu không đúng."
+STALE = "Tài khoản vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại."
+EMAIL_TAKEN = "Địa chỉ e-mail này đã được dùng cho một tài khoản khác."
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _invalid(field: str, *messages: str) -> Problem:
+    return Problem(422, "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'.",
+                   errors=[{"field": field, "message": m} for m in messages])
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    token: str
+    expires_in: int
+    user: User
+
+
+@dataclass(frozen=True)
+class SignInPolicy:
+    token_ttl: int
+    account_limit: lockout.Limit
+    client_limit: lockout.Limit
+
+
+class Accounts:
+    def __init__(self, contracts: Contracts, directory: Directory, passwords: Passwords,
+                 issuer: TokenIssuer | None, policy: SignInPolicy):
+        self.contracts = contracts
+        self.directory = directory
+        self.passwords = passwords
+        self.issuer = issuer
+        self.policy = policy
+        self.emails = EmailClaims()
+        self.failures = FailedSignIns()
+
+    # -- sign-in ---------------------------------------------------------------
+    def _locked_for(self, key: str, limit: lockout.Limit, now: float) -> int | None:
+        counts = self.failures.counts(key, lockout.window(now, limit), limit.max_failures)
+        return lockout.retry_after(counts, now, limit)
+
+    def sign_in(self, email: str, password: str, client: str) -> SignedIn:
+        now = time.time()
+        keys = [(f"email:{normalise_email(email)}", self.policy.account_limit), (f"client:{client}", self.policy.client_limit)]
+        for key, limit in keys:
+            wait = self._locked_for(key, limit, now)
+            if wait is not None:
+                raise Problem(429, f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {lockout.minutes_text(wait)}.",
+                              headers={"Retry-After": str(wait)})
+        user = self.by_email(email)
+        # An unknown address costs the same hashing as a wrong password, and gets the same answer.
+        if not self.passwords.verify(user.password_hash if user else None, password):
+            for key, _ in keys:
+                self.failures.record(key, now)
+            raise Problem(401, WRONG_CREDENTIALS, headers={"WWW-Authenticate": 'Bearer realm="edu71"'})
+        if not user.active:
+            raise Problem(403, "Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên.")
+        if self.passwords.needs_rehash(user.password_hash):
+            self._rehash(user, password)
+        if self.issuer is None:
+            raise Problem(503, "Dịch vụ chưa được cấu hình khoá ký mã truy cập.")
+        org = user.org
+        if user.role == Role.SCHOOL.value:
+            # The school's current name and place, even if the directory changed since the account was written.
+            org = self.directory.school_org(user.org_unit) or org
+        claims = token_claims(user.id, user.name, user.email, Role(user.role), org)
+        token = self.issuer.issue(ttl=self.policy.token_ttl, **claims)
+        return SignedIn(token, self.policy.token_ttl, user)
+
+    def _rehash(self, user: User, password: str) -> None:
+        """Replace a hash made with older parameters; losing a race to another change is harmless."""
+        user.password_hash = self.passwords.hash(password)
+        try:
+            save_with_events(user)
+        except StaleDocument:
+            pass
+
+    def by_email(self, email: str) -> User | None:
+        user_id = self.emails.owner(normalise_email(email))
+        return load(User, user_id) if user_id else None
+
+    # -- reading ---------------------------------------------------------------
+    def get_visible(self, principal: Principal, user_id: str) -> User:
+        user = load(User, user_id)
+        if user is None or not may_view(principal, user.id, user.province_code):
+            raise Problem(404, "Không tìm thấy tài khoản.")
+        return user
+
+    def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
+        scope = list_scope(principal)
+        if scope is None:
+            raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được xem danh sách tài khoản.")
+        text = filters.pop("q", None)
+        query = User.objects(**scope, **{k: v for k, v in filters.items() if v is not None})
+        if text:
+            query = query.filter(__raw__={"search": {"$regex": re.escape(search_key(text))}})
+        total = query.count()
+        return total, list(query.order_by("name").skip((page - 1) * page_size).limit(page_size))
+
+    # -- writing ---------------------------------------------------------------
+    def register(self, principal: Principal, data: dict) -> User:
+        if principal.role not in (Role.ADMIN, Role.CITY):
+            raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được tạo tài khoản.")
+        role = Role(data["role"])
+        org = self.directory.org_unit(role, data["org_unit"])
+        if not may_manage(principal, role, org.province_code):
+            raise Problem(403, "Sở GD&ĐT chỉ được tạo tài khoản xã/phường và nhà trường thuộc tỉnh/thành phố của mình.")
+        if problems := policy_problems(data["password"]):
+            raise _invalid("password", *problems)
+        user = User(id=new_user_id(), name=data["name"].strip(), email=data["email"].strip(), role=role.value,
+                    password_hash=self.passwords.hash(data["password"]), active=data.get("active", True))
+        user.set_org(org)
+        event = self.contracts.new_event("UserRegistered", user.as_contract(1), subject=user.id, source=SOURCE)
+        key = normalise_email(user.email)
+        if not self.emails.claim(key, user.id, self._exists):
+            raise Problem(409, EMAIL_TAKEN)
+        try:
+            return save_with_events(user, event)
+        except BaseException:
+            self.emails.release(key, user.id)
+            raise
+
+    @staticmethod
+    def _exists(user_id: str) -> bool:
+        return load(User, user_id) is not None
+
+    def change(self, principal: Principal, user_id: str, data: dict, expected_version: int) -> User:
+        user = self.get_visible(principal, user_id)
+        require_version(user.doc_version, expected_version, STALE)
+        is_self = principal.user_id == user.id
+        manages = may_manage(principal, Role(user.role), user.province_code)
+        current_password = data.pop("current_password", None)
+        if not manages and not set(data) <= SELF_SERVICE_FIELDS:
+            raise Problem(403, "Bạn chỉ được đổi họ tên và mật khẩu của tài khoản mình.")
+        before = {**user.as_contract(expected_version), "password": user.password_hash}
+        if "password" in data:
+            if is_self and not self.passwords.verify(user.password_hash, current_password or ""):
+                raise _invalid("current_password", "Mật khẩu hiện tại không đúng.")
+            if problems := policy_problems(data["password"]):
+                raise _invalid("password", *problems)
+            user.password_hash = self.passwords.hash(data.pop("password"))
+        if "role" in data or "org_unit" in data:
+            role = Role(data.pop("role", user.role))
+            org = self.directory.org_unit(role, data.pop("org_unit", user.org_unit))
+            if not may_manage(principal, role, org.province_code):
+                raise Problem(403, "Bạn không được chuyển tài khoản sang vai trò hoặc đơn vị này.")
+            user.role = role.value
+            user.set_org(org)
+        if is_self and data.get("active") is False:
+            raise Problem(409, "Không thể tự vô hiệu hoá tài khoản của chính mình.")
+        for key, value in data.items():
+            setattr(user, key, value.strip() if isinstance(value, str) else value)
+        after = {**user.as_contract(expected_version + 1), "password": user.password_hash}
+        changed = changed_fields(before, after, (*CONTRACT_FIELDS, "password"))
+        if not changed:
+            return user
+        user.updated_at = _now()
+        event = self.contracts.new_event("UserChanged", {**user.as_contract(expected_version + 1), "changed": changed},
+                                         subject=user.id, source=SOURCE)
+        old_key, new_key = normalise_email(before["email"]), normalise_email(user.email)
+        if new_key != old_key and not self.emails.claim(new_key, user.id, self._exists):
+            raise Problem(409, EMAIL_TAKEN)
+        try:
+            saved = save_with_events(user, event, expected_version=expected_version)
+        except StaleDocument:
+            if new_key != old_key:
+                self.emails.release(new_key, user.id)
+            raise Problem(412, STALE) from None
+        if new_key != old_key:
+            self.emails.release(old_key, user.id)
+        return saved

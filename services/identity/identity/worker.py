@@ -1,0 +1,42 @@
+"""The identity worker (``python -m identity.worker``): relays directory events to Kafka, forgets old failures."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from pymongo.errors import PyMongoError
+
+from edu71 import worker
+from identity import config
+from identity.adapters.attempts import FailedSignIns
+from identity.adapters.documents import School, User
+
+log = logging.getLogger(__name__)
+
+PURGE_EVERY = 3600.0
+
+
+def purge_failures(settings: config.Settings):
+    """A periodic job keeping the failed sign-ins collection to the ones that still count."""
+    longest = max(settings.account_limit.window_seconds, settings.client_limit.window_seconds)
+
+    def purge_old_failures(stop: threading.Event) -> None:
+        failures = FailedSignIns()
+        while not stop.wait(PURGE_EVERY):
+            try:
+                log.info("identity: forgot %d old failed sign-ins", failures.purge(longest, time.time()))
+            except PyMongoError as exc:
+                log.warning("identity: purge of failed sign-ins postponed: %s", exc)
+
+    return purge_old_failures
+
+
+def spec(settings: config.Settings | None = None) -> worker.WorkerSpec:
+    settings = settings or config.load()
+    return worker.WorkerSpec(documents=[User, School], loops=[purge_failures(settings)])
+
+
+if __name__ == "__main__":
+    settings = config.load()
+    worker.run(settings.platform, spec(settings))
