@@ -40,7 +40,11 @@ from indicators.domain.submissions import (
     resolve_idempotency_key,
     submission_id,
 )
+from indicators.domain.plausibility import implausible_changes
 from indicators.domain.validation import validate_values
+
+#: How many earlier rounds are searched for the school's previous values.
+PREVIOUS_ROUNDS_SEARCHED = 10
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,16 @@ class IndicatorService:
         return rnd.view(self.clock())
 
     # -- submissions -----------------------------------------------------------
+    def previous_values(self, rnd: Round, school_code: str) -> tuple[str, list[dict[str, Any]]] | None:
+        """The school's values in the latest earlier round of the province it reported in, with that round's name."""
+        earlier = (Round.objects(province_code=rnd.province_code, opens_at__lt=rnd.opens_at)
+                   .order_by("-opens_at").only("id", "name").limit(PREVIOUS_ROUNDS_SEARCHED))
+        for before in earlier:
+            sub = load(Submission, submission_id(before.id, school_code))
+            if sub is not None and sub.values:
+                return before.name, sub.value_dicts()
+        return None
+
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
         rnd = self.get_round(principal, round_id)
         sub = load(Submission, submission_id(rnd.id, school_code))
@@ -246,8 +260,11 @@ class IndicatorService:
         sub.late = late
         sub.submitted_at = now
         sub.submitted_by = actor
+        previous_round = self.previous_values(rnd, school_code)
+        warnings = implausible_changes(previous_round[1], result.values, catalogue, previous_round[0]) \
+            if previous_round else []
         sub.history.append(Revision(revision=sub.revision, submitted_at=now, submitted_by=actor, late=late,
-                                    idempotency_key=key, changes=[Change(**c) for c in diff]))
+                                    idempotency_key=key, changes=[Change(**c) for c in diff], warnings=warnings))
         if key:
             sub.idempotency.append(IdempotencyRecord(key=key, fingerprint=digest, revision=sub.revision,
                                                      seen_at=now))

@@ -163,9 +163,12 @@ class Revision(EmbeddedDocument):
     late = BooleanField(required=True)
     idempotency_key = StringField(null=True)
     changes = EmbeddedDocumentListField(Change)
+    #: Implausible-change warnings ({field, message}) given with this revision (domain.plausibility).
+    warnings = ListField(DictField())
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "warnings": [dict(w) for w in self.warnings or []],
             "revision": self.revision,
             "submitted_at": self.submitted_at,
             "submitted_by": dict(self.submitted_by),
@@ -241,5 +244,6 @@ class Submission(VersionedDocument):
             "submitted_by": entry["submitted_by"],
             "first_submitted_at": self.first_submitted_at,
             "values": values_at(history, revision) if revision != self.revision else self.value_dicts(),
+            "warnings": entry["warnings"],
             "history": history,
         }

@@ -242,8 +242,15 @@ class ChangeSchema(Schema):
     new = fields.Nested(IndicatorValueSchema)
 
 
+class WarningSchema(Schema):
+    field = fields.String(metadata={"description": "values.<CODE>.<trường>"})
+    message = fields.String()
+
+
 class RevisionSchema(Schema):
     revision = fields.Integer()
+    warnings = fields.List(fields.Nested(WarningSchema),
+                           metadata={"description": "Cảnh báo thay đổi bất thường so với đợt trước"})
     submitted_at = VnDateTime()
     submitted_by = fields.Nested(ActorSchema)
     late = fields.Boolean()
@@ -261,4 +268,6 @@ class SubmissionSchema(Schema):
     submitted_by = fields.Nested(ActorSchema)
     first_submitted_at = VnDateTime()
     values = fields.List(fields.Nested(IndicatorValueSchema))
+    warnings = fields.List(fields.Nested(WarningSchema), metadata={
+        "description": "Cảnh báo (không phải lỗi) của lần nộp này: giá trị thay đổi bất thường so với đợt trước"})
     history = fields.List(fields.Nested(RevisionSchema), metadata={"description": "Nhật ký các lần nộp và sửa"})
