@@ -33,6 +33,10 @@ def worker_port(service: str) -> int:
     return port(f"{service.upper()}_WORKER_METRICS_PORT", SERVICES[service][1])
 
 
+def portal_port() -> int:
+    return port("PORTAL_PORT", 8000)
+
+
 def program(name: str, command: str, priority: int, env: dict[str, str] | None = None, stopwait: int = 30) -> str:
     lines = [
         f"[program:{name}]",
@@ -83,6 +87,15 @@ def render() -> str:
             {f"{service.upper()}_WORKER_METRICS_PORT": str(worker_port(service))},
         ))
     sections.append(program(
+        "portal",
+        f"{venv}/gunicorn -c python:edu71.gunicorn_conf 'portal.app:create_app()'",
+        40,
+        # Plain HTTP on loopback: the cookie cannot be Secure here (it is by default elsewhere).
+        {"EDU71_SERVICE": "portal", "GUNICORN_BIND": f"127.0.0.1:{portal_port()}", "GUNICORN_THREADS": "8",
+         "PROMETHEUS_MULTIPROC_DIR": f"{VAR}/run/prom-portal", "PORTAL_COOKIE_SECURE": "false",
+         **{f"PORTAL_{svc.upper()}_URL": f"http://127.0.0.1:{api_port(svc)}" for svc in SERVICES}},
+    ))
+    sections.append(program(
         "prometheus",
         f"/usr/bin/prometheus --config.file={ROOT}/deploy/prometheus/prometheus.yml "
         f"--storage.tsdb.path={VAR}/prometheus --web.listen-address=127.0.0.1:{port('PROMETHEUS_PORT', 9090)}",
@@ -97,6 +110,7 @@ def urls() -> str:
         base = f"http://127.0.0.1:{api_port(service)}"
         lines.append(f"  {service:<14} API {base}  (docs {base}/docs, metrics {base}/metrics)"
                      f"  worker metrics http://127.0.0.1:{worker_port(service)}/metrics")
+    lines.append(f"  portal         http://127.0.0.1:{portal_port()}  (the web application: sign in with a demo account)")
     lines.append(f"  Prometheus     http://127.0.0.1:{port('PROMETHEUS_PORT', 9090)}  (rules and alerts: deploy/prometheus/)")
     lines.append(f"  Kafka          {os.environ.get('KAFKA_BOOTSTRAP_SERVERS', '127.0.0.1:9092')}")
     lines.append(f"  Document store {os.environ.get('MONGODB_URI', 'mongodb://127.0.0.1:27017/')}")

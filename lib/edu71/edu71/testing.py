@@ -231,3 +231,115 @@ def wait_until(predicate, what: str = "the condition", timeout: float = 60.0, in
         if time.monotonic() > deadline:
             pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}")
         time.sleep(interval)
+
+
+# -- the whole platform as processes, for browser and end-to-end tests -----------------------------------
+#: Services started by :func:`running_platform`: each one's API under gunicorn and its event worker.
+PLATFORM_SERVICES = ("identity", "plans", "indicators", "notifications", "reports")
+
+
+@dataclass
+class Program(Server):
+    """A server started as ``script *args`` (a Python entry point rather than a deploy/bin script)."""
+
+    args: tuple[str, ...] = ()
+
+    def start(self) -> None:
+        handle = open(self.log, "ab")
+        self.process = subprocess.Popen(
+            [str(self.script), *self.args], env={**os.environ, **self.env}, stdout=handle,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+
+@dataclass
+class Platform:
+    """Every service's API and worker (and the portal) running against the session's stack."""
+
+    #: service name → base URL of its API (``portal`` included when started)
+    urls: dict[str, str]
+    programs: list[Program]
+    #: the environment each program got (database names, ports, URLs)
+    env: dict[str, str]
+
+    def log_tails(self, chars: int = 3000) -> str:
+        return "\n".join(f"--- {p.log.name}\n{p.log.read_text(errors='replace')[-chars:]}"
+                         for p in self.programs if p.log.exists())
+
+
+def _answers(url: str) -> bool:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextlib.contextmanager
+def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True, timeout: float = 180.0,
+                     extra_env: dict[str, str] | None = None):
+    """Start each service's API (gunicorn, one worker) and event worker, then the portal, on free ports.
+
+    They use the stack this process points at (``running_stack`` set the environment) with databases of
+    their own, named once for the whole run; their logs are kept in ``root``.
+    """
+    import sys
+
+    root.mkdir(parents=True, exist_ok=True)
+    bin_dir = Path(sys.executable).parent
+    suffix = uuid.uuid4().hex[:8]
+    env = {f"{svc.upper()}_MONGODB_DB": f"e2e_{svc}_{suffix}" for svc in (*services, "portal")}
+    env.update({"GUNICORN_WORKERS": "1", "LOG_LEVEL": "WARNING", **(extra_env or {})})
+    ports = {svc: free_port() for svc in services}
+    urls = {svc: f"http://127.0.0.1:{port}" for svc, port in ports.items()}
+    programs: list[Program] = []
+    ready: list[str] = []
+    for svc in services:
+        api_env = {**env, "EDU71_SERVICE": svc, "GUNICORN_BIND": f"127.0.0.1:{ports[svc]}",
+                   "PROMETHEUS_MULTIPROC_DIR": str(root / f"prom-{svc}")}
+        programs.append(Program(f"{svc}-api", bin_dir / "gunicorn", api_env, root / f"{svc}-api.log",
+                                args=("-c", "python:edu71.gunicorn_conf", f"{svc}.app:create_app()")))
+        ready.append(f"{urls[svc]}/readyz")
+        metrics_port = free_port()
+        programs.append(Program(f"{svc}-worker", Path(sys.executable),
+                                {**env, f"{svc.upper()}_WORKER_METRICS_PORT": str(metrics_port)},
+                                root / f"{svc}-worker.log", args=("-m", f"{svc}.worker")))
+        ready.append(f"http://127.0.0.1:{metrics_port}/readyz")
+    if portal:
+        port = free_port()
+        portal_env = {**env, "EDU71_SERVICE": "portal", "GUNICORN_BIND": f"127.0.0.1:{port}",
+                      "GUNICORN_THREADS": "8", "PROMETHEUS_MULTIPROC_DIR": str(root / "prom-portal"),
+                      "PORTAL_SECRET_KEY": uuid.uuid4().hex, "PORTAL_COOKIE_SECURE": "false",
+                      **{f"PORTAL_{svc.upper()}_URL": url for svc, url in urls.items()}}
+        urls["portal"] = f"http://127.0.0.1:{port}"
+        programs.append(Program("portal", bin_dir / "gunicorn", portal_env, root / "portal.log",
+                                args=("-c", "python:edu71.gunicorn_conf", "portal.app:create_app()")))
+        ready.append(f"{urls['portal']}/healthz")
+    platform = Platform(urls, programs, env)
+    try:
+        for program in programs:
+            program.start()
+        deadline = time.monotonic() + timeout
+        waiting = list(ready)
+        while waiting and time.monotonic() < deadline:
+            dead = [p.name for p in programs if p.process is not None and p.process.poll() is not None]
+            if dead:
+                raise RuntimeError(f"platform programs exited: {', '.join(dead)}\n{platform.log_tails()}")
+            waiting = [url for url in waiting if not _answers(url)]
+            time.sleep(0.5)
+        if waiting:
+            raise RuntimeError(f"not ready within {timeout:.0f}s: {', '.join(waiting)}\n{platform.log_tails()}")
+        yield platform
+    finally:
+        for program in reversed(programs):
+            program.stop()
+
+
+@pytest.fixture(scope="session")
+def platform(stack, tmp_path_factory) -> Platform:
+    """The whole platform (APIs, workers, portal) as processes against the session's stack."""
+    with running_platform(tmp_path_factory.mktemp("platform")) as running:
+        yield running

@@ -16,19 +16,24 @@ MARGIN_SECONDS = 60
 
 
 def user_from_identity(user: Mapping[str, Any]) -> dict[str, Any]:
-    org = user.get("org_unit") or {}
+    """The identity service's user, flat (``org_unit`` a code plus ``org_unit_name`` …) or with a nested
+    ``org_unit`` object, as the few fields the portal keeps in the session."""
+    org = user.get("org_unit")
     if not isinstance(org, Mapping):
-        org = {"code": str(org)}
+        org = {"code": org, "name": user.get("org_unit_name"), "kind": user.get("org_kind"),
+               "commune_code": user.get("commune_code"), "province_code": user.get("province_code"),
+               "school_level": user.get("school_level")}
+    role = user.get("role")
     return {
         "id": user.get("id"),
         "name": user.get("name"),
         "email": user.get("email"),
-        "role": user.get("role"),
+        "role": role,
         "org_kind": org.get("kind"),
         "org_code": org.get("code"),
         "org_name": org.get("name") or org.get("code"),
-        "commune_code": org.get("commune_code") or (org.get("code") if user.get("role") == "commune" else None),
-        "province_code": org.get("province_code") or (org.get("code") if user.get("role") == "city" else None),
+        "commune_code": org.get("commune_code") or (org.get("code") if role == "commune" else None),
+        "province_code": org.get("province_code") or (org.get("code") if role == "city" else None),
         "school_level": org.get("school_level"),
     }
 

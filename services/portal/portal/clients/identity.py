@@ -9,9 +9,13 @@ from portal.clients.base import ApiClient
 class IdentityClient(ApiClient):
     name = "tài khoản"
 
-    def sign_in(self, email: str, password: str) -> dict[str, Any]:
-        """``{access_token, token_type, expires_in, user}``; ApiError 401/403/429 carries the service's message."""
-        return self.send_json("POST", "/sessions", {"email": email, "password": password})
+    def sign_in(self, email: str, password: str, client_address: str | None) -> dict[str, Any]:
+        """``{access_token, token_type, expires_in, user}``; ApiError 401/403/429 carries the service's message.
+
+        The person's own address is forwarded, so the service counts failures per person, not per portal.
+        """
+        headers = {"X-Forwarded-For": client_address} if client_address else None
+        return self.send_json("POST", "/sessions", {"email": email, "password": password}, headers=headers)
 
     def me(self) -> dict[str, Any]:
         return self.get_json("/users/me")

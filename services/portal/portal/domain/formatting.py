@@ -98,9 +98,9 @@ def parse_vn_number(text: str):
     try:
         number = float(candidate)
     except ValueError:
-        return raw
+        return text.strip()
     if not math.isfinite(number):
-        return raw
+        return text.strip()
     return int(number) if number.is_integer() else number
 
 

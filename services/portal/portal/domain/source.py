@@ -6,10 +6,12 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
+#: Bullets, dashes and numbering a line starts with ("- ", "+ ", "a) ", "1. ") are not part of a sentence.
+_LEAD = re.compile(r"^(?:[-+•*–]|[0-9a-zđ]{1,2}[.)])\s*")
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+    return _LEAD.sub("", _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()).strip()
 
 
 def text_of(data: bytes, content_type: str | None) -> str:

@@ -54,7 +54,7 @@ def login():
             errors["password"] = "Cần nhập mật khẩu."
         if not errors:
             try:
-                answer = backends.identity(token="").sign_in(email, password)
+                answer = backends.identity(token="").sign_in(email, password, request.remote_addr)
             except ApiError as exc:
                 message, status = exc.detail, exc.status
                 if exc.status == 429 and exc.headers.get("Retry-After", "").isdigit():

@@ -1,0 +1,66 @@
+"""Dashboard view models and charts from the reports API's answers."""
+from __future__ import annotations
+
+from portal.domain.charts import Bar, bar_chart
+from portal.domain.dashboard import commune_bars, commune_rows, indicator_bars, indicator_rows, school_values
+
+CATALOGUE = {"indicators": [
+    {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "direction": "lower",
+     "targets": [{"scope": "nation", "comparator": "<=", "value": 1.0, "horizon": 2030, "source": "NQ 71"},
+                 {"scope": "province", "comparator": "<", "value": 0.5, "horizon": 2030, "source": "KH"}]},
+    {"code": "TEACHERS_QUALIFIED", "name": "Giáo viên đạt chuẩn", "unit": "%",
+     "targets": [{"scope": "nation", "comparator": ">=", "value": 99, "horizon": 2030, "source": "NQ 71"}]},
+    {"code": "SMART_CLASSROOMS", "name": "Phòng học thông minh", "unit": "phòng"},
+]}
+ROLLUP = {"schools_reporting": 3, "indicators": [
+    {"indicator_code": "DROPOUT", "aggregation": "ratio", "value_type": "ratio", "value": 0.004, "schools_reporting": 3},
+    {"indicator_code": "TEACHERS_QUALIFIED", "aggregation": "ratio", "value_type": "ratio", "value": 0.957,
+     "schools_reporting": 3},
+    {"indicator_code": "SMART_CLASSROOMS", "aggregation": "sum", "value_type": "count", "value": 1234,
+     "schools_reporting": 2},
+    {"indicator_code": "PCGD_LEVEL", "aggregation": None, "value_type": None, "value": None, "schools_reporting": 0},
+]}
+
+
+def test_indicator_rows_compare_with_the_province_target_first():
+    rows = {r["code"]: r for r in indicator_rows(ROLLUP, CATALOGUE)}
+    assert rows["DROPOUT"]["caption"] == "0,4 %" and rows["DROPOUT"]["target_text"] == "< 0,5 % (đến 2030)"
+    assert rows["DROPOUT"]["meets"] is True
+    assert rows["TEACHERS_QUALIFIED"]["meets"] is False  # 95,7 % < 99 %
+    assert rows["SMART_CLASSROOMS"]["caption"] == "1.234 phòng" and rows["SMART_CLASSROOMS"]["meets"] is None
+    assert rows["PCGD_LEVEL"]["caption"] == "–" and rows["PCGD_LEVEL"]["name"] == "PCGD_LEVEL"
+
+
+def test_bars_only_for_ratios_with_target_ticks_and_risk():
+    bars = indicator_bars(indicator_rows(ROLLUP, CATALOGUE))
+    assert [(b.label, b.at_risk) for b in bars] == [("Tỷ lệ học sinh bỏ học", False), ("Giáo viên đạt chuẩn", True)]
+    assert bars[1].target == 0.99
+
+
+def test_commune_rows_count_reporting_schools_and_use_completeness_when_known():
+    schools = [{"commune_code": "27496", "late": False}, {"commune_code": "27496", "late": True},
+               {"commune_code": "26734", "late": False}]
+    names = {"27496": "Xã Tân An Hội", "26734": "Phường Bến Thành"}
+    rows = commune_rows(schools, names)
+    assert [(r["name"], r["submitted"], r["late"], r["expected"]) for r in rows] == [
+        ("Phường Bến Thành", 1, 0, None), ("Xã Tân An Hội", 2, 1, None)]
+    completeness = {"communes": [{"commune_code": "27496", "expected": 4, "submitted": 2, "late": 1, "missing": 2},
+                                 {"commune_code": "99999", "expected": 3, "submitted": 0, "late": 0, "missing": 3}]}
+    rows = {r["code"]: r for r in commune_rows(schools, names, completeness)}
+    assert rows["27496"]["share"] == 0.5 and rows["99999"]["submitted"] == 0 and rows["99999"]["name"] == "99999"
+    bars = commune_bars(rows.values())
+    assert any(b.caption == "2/4" and b.at_risk for b in bars)
+
+
+def test_school_values_are_readable():
+    values = [{"indicator_code": "TEACHERS_QUALIFIED", "numerator": 45, "denominator": 47},
+              {"indicator_code": "SMART_CLASSROOMS", "value": 2}, {"indicator_code": "PCGD_LEVEL", "level": 3},
+              {"indicator_code": "X", "flag": False}]
+    assert [r["caption"] for r in school_values(values, CATALOGUE)] == ["45/47 (95,7 %)", "2 phòng", "mức 3", "chưa đạt"]
+
+
+def test_bar_chart_is_accessible_svg_with_escaped_labels():
+    svg = bar_chart("Tỷ lệ <đạt>", [Bar("Xã A & B", 0.5, "50,0 %", target=0.9, at_risk=True), Bar("Xã C", None, "–")])
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<title>Tỷ lệ &lt;đạt&gt;</title>" in svg
+    assert "Xã A &amp; B" in svg and 'class="bar risk"' in svg and 'class="target"' in svg
+    assert svg.count('class="track"') == 2
