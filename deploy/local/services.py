@@ -18,6 +18,7 @@ SERVICES = {
     "indicators": (8002, 9102),
     "notifications": (8003, 9103),
     "reports": (8004, 9104),
+    "identity": (8005, 9105),
 }
 
 
