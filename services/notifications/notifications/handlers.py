@@ -1,90 +1,81 @@
-"""What the notifications worker does with each event it consumes.
+"""What the notifications worker does with each event it consumes (routing as data: :meth:`mapping`).
 
-For each notification an event causes, the notification and its
-NotificationDelivered event are written in ONE insert (``save_with_events``):
-either both exist or neither. The insert is keyed by the dedupe key
-``<source event id>:<recipient org unit>:<channel>`` (unique index, and the
-document id is derived from it), so a re-delivered event hits a duplicate key
-and is skipped: it was already done, NotificationDelivered included. Order does
-not matter: notifications are independent facts, shown newest first by the time
-their source event happened.
+- Plan events → notices (:mod:`notifications.domain.notices`), dispatched on every channel.
+- Directory, catalogue and round events → the service's projections (:mod:`notifications.projections`).
+- IndicatorSubmitted/IndicatorRevised → the submission is recorded, and values beyond a threshold
+  alert the commune and the city once per (round, school, indicator).
+- DeadlineApproaching (from this service's scheduler) → the school's reminder, unless it has
+  submitted meanwhile or the deadline has moved since.
+
+Every effect is keyed so that a redelivered event changes nothing (see :mod:`notifications.dispatch`).
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
 
-from mongoengine import NotUniqueError
-
-from edu71.bus.outbox import save_with_events
 from edu71.contracts import Contracts, Event
-from notifications.adapters.documents import Notification
-from notifications.domain.notices import BUILDERS, IN_APP, Notice, dedupe_key, notification_id, notices_for
+from notifications import projections
+from notifications.adapters.documents import Catalogue, ReportingRound, RoundSubmission
+from notifications.config import DeliverySettings
+from notifications.deliveries import DeliveryQueue
+from notifications.dispatch import Dispatcher
+from notifications.domain.alerts import alerts
+from notifications.domain.deadlines import reminder
+from notifications.domain.notices import Notice, notices_for
 
 log = logging.getLogger(__name__)
 
-SOURCE = "/edu71/notifications"
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
 
 class NotificationHandlers:
-    def __init__(self, contracts: Contracts):
+    def __init__(self, contracts: Contracts, dispatcher: Dispatcher | None = None):
         self.contracts = contracts
+        self.dispatcher = dispatcher or Dispatcher(contracts, DeliveryQueue(contracts, DeliverySettings(), {}))
 
     def mapping(self) -> dict:
-        """Event name → handler, for the worker's spec."""
-        return {name: self.handle for name in BUILDERS}
+        """Event name → handler, for the worker's spec (its topics follow from these names)."""
+        notify = self.handle
+        return {
+            "PlanSubmitted": notify,
+            "PlanApproved": notify,
+            "PlanReturned": notify,
+            "IndicatorSubmitted": self.indicator_reported,
+            "IndicatorRevised": self.indicator_reported,
+            "DeadlineApproaching": self.deadline_approaching,
+            "UserRegistered": projections.user,
+            "UserChanged": projections.user,
+            "SchoolRegistered": projections.school,
+            "SchoolChanged": projections.school,
+            "CataloguePublished": projections.catalogue,
+            "ReportingRoundOpened": projections.round_opened,
+        }
+
+    def _dispatch(self, event: Event, notices: list[Notice]) -> int:
+        occurred = datetime.fromisoformat(event.time).astimezone(timezone.utc)
+        return sum(1 for notice in notices
+                   if self.dispatcher.dispatch(notice, source_event_id=event.id, source_event_type=event.name,
+                                               occurred_at=occurred))
 
     def handle(self, event: Event) -> int:
-        """Create the notifications ``event`` causes; return how many were new."""
-        return sum(1 for notice in notices_for(event.name, event.data) if self._deliver(event, notice))
+        """Notify about a plan event; return how many in-app notifications were new."""
+        return self._dispatch(event, notices_for(event.name, event.data))
 
-    def _deliver(self, event: Event, notice: Notice) -> bool:
-        key = dedupe_key(event.id, notice.recipient.org_unit, IN_APP)
-        now = datetime.now(timezone.utc)
-        notification = Notification(
-            id=notification_id(key),
-            dedupe_key=key,
-            source_event_id=event.id,
-            source_event_type=event.name,
-            recipient_org_unit=notice.recipient.org_unit,
-            recipient_role=notice.recipient.role.value,
-            kind=notice.kind,
-            channel=IN_APP,
-            title=notice.title,
-            body=notice.body,
-            school_code=notice.school["code"],
-            school_name=notice.school["name"],
-            reference=notice.reference,
-            occurred_at=datetime.fromisoformat(event.time).astimezone(timezone.utc),
-            created_at=now,
-            attempts=1,
-        )
-        delivered = self.contracts.new_event(
-            "NotificationDelivered",
-            {
-                "notification_id": notification.id,
-                "source_event_id": event.id,
-                "kind": notice.kind,
-                "recipient": {
-                    "user_id": notice.recipient.user_id,
-                    "org_unit": notice.recipient.org_unit,
-                    "role": notice.recipient.role.value,
-                },
-                "channel": IN_APP,
-                "status": "delivered",
-                "attempts": 1,
-                "at": _iso(now),
-            },
-            subject=notice.recipient.org_unit,
-            source=SOURCE,
-        )
-        try:
-            save_with_events(notification, delivered)
-        except NotUniqueError:
-            log.info("%s %s: notification %s already exists; skipped", event.name, event.id, key)
-            return False
-        return True
+    def indicator_reported(self, event: Event) -> int:
+        data = event.data
+        projections.submission(data)
+        catalogue = Catalogue.objects(id=data["school"]["province_code"]).first()
+        if catalogue is None or not catalogue.thresholds:
+            return 0
+        rnd = ReportingRound.objects(id=data["round_id"]).first()
+        return self._dispatch(event, alerts(data, catalogue.thresholds, rnd.name if rnd else data["round_id"]))
+
+    def deadline_approaching(self, event: Event) -> int:
+        data = event.data
+        if RoundSubmission.objects(id=f"{data['round_id']}:{data['school']['code']}").first() is not None:
+            log.info("reminder %s: %s has submitted meanwhile; not sent", event.id, data["school"]["code"])
+            return 0
+        rnd = ReportingRound.objects(id=data["round_id"]).first()
+        if rnd is not None and rnd.due_at != datetime.fromisoformat(data["due_at"]):
+            log.info("reminder %s: the deadline has moved since; not sent", event.id)
+            return 0
+        return self._dispatch(event, [reminder(data)])

@@ -1,4 +1,5 @@
-"""Inbox use cases: a caller sees, counts and marks read the notifications addressed to its org unit and role."""
+"""Inbox use cases: a caller sees, counts and marks read the notifications addressed to its org unit and role
+(except the kinds the caller muted)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -6,11 +7,15 @@ from datetime import datetime, timezone
 from edu71.auth import Principal
 from edu71.problems import Problem
 from notifications.adapters.documents import Notification
+from notifications.dispatch import preferences_of
 
 
 class InboxService:
     @staticmethod
     def _mine(principal: Principal, **filters):
+        muted = preferences_of(principal.user_id).muted
+        if muted:
+            filters["kind__nin"] = sorted(muted)
         return Notification.objects(recipient_org_unit=principal.org_unit, recipient_role=principal.role.value,
                                     **filters)
 

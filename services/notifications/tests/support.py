@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime, timedelta
 
 from edu71.contracts import Contracts, Event
 from edu71.orgs import School, SchoolLevel
@@ -71,3 +72,104 @@ class PlanEvents:
             "reviewer": reviewer or commune_reviewer(school), "returned_at": "2026-02-01T10:05:00+07:00",
             "comments": comments, "targets": TARGETS,
         })
+
+
+class FakeClock:
+    """An injectable clock that only moves when told to (aware UTC datetimes)."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+class DirectoryEvents:
+    """UserRegistered/UserChanged and SchoolRegistered events, built and validated by the contracts."""
+
+    def __init__(self, contracts: Contracts):
+        self.contracts = contracts
+
+    def user(self, user_id: str, role: str, unit: dict, *, email: str, name: str = "Nguyễn Thị Hoa",
+             version: int = 1, active: bool = True) -> Event:
+        return self.contracts.new_event("UserRegistered" if version == 1 else "UserChanged", {
+            "user_id": user_id, "version": version, "name": name, "email": email, "role": role, "org_unit": unit,
+            "active": active, **({"changed": ["email"]} if version > 1 else {}),
+        }, subject=user_id, source="/edu71/identity")
+
+    def school_user(self, user_id: str, school: School, **kw) -> Event:
+        return self.user(user_id, "school", {"kind": "school", "code": school.code, "name": school.name,
+                                             "commune_code": school.commune_code,
+                                             "province_code": school.province_code,
+                                             "school_level": school.level.value}, **kw)
+
+    def commune_user(self, user_id: str, commune_code: str, province_code: str, **kw) -> Event:
+        return self.user(user_id, "commune", {"kind": "commune", "code": commune_code, "name": "UBND xã/phường",
+                                              "commune_code": commune_code, "province_code": province_code}, **kw)
+
+    def city_user(self, user_id: str, province_code: str, **kw) -> Event:
+        return self.user(user_id, "city", {"kind": "province", "code": province_code, "name": "Sở GD&ĐT",
+                                           "province_code": province_code}, **kw)
+
+    def school(self, school: School, *, version: int = 1, active: bool = True) -> Event:
+        return self.contracts.new_event("SchoolRegistered" if version == 1 else "SchoolChanged", {
+            "school": school.as_contract(), "version": version, "active": active,
+            **({"changed": ["name"]} if version > 1 else {}),
+        }, subject=school.code, source="/edu71/identity")
+
+
+class IndicatorEvents:
+    def __init__(self, contracts: Contracts):
+        self.contracts = contracts
+
+    def catalogue(self, province_code: str = "31", version: int = 1, dropout_threshold: float = 0.5) -> Event:
+        return self.contracts.new_event("CataloguePublished", {
+            "province_code": province_code, "version": version, "published_at": "2026-09-05T08:30:00+07:00",
+            "indicators": [
+                {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "value_type": "ratio",
+                 "school_levels": ["tieu_hoc", "thcs", "thpt", "lien_cap"], "direction": "lower",
+                 "aggregation": "ratio_of_sums", "origin": "national",
+                 "threshold": {"comparator": ">", "value": dropout_threshold}},
+                {"code": "SCHOOL_VIOLENCE_CASES", "name": "Số vụ bạo lực học đường", "unit": "vụ",
+                 "value_type": "count", "school_levels": ["tieu_hoc", "thcs"], "direction": "lower",
+                 "aggregation": "sum", "origin": "national", "threshold": {"comparator": ">=", "value": 1}},
+                {"code": "STAFF_BRIEFED", "name": "Tỷ lệ cán bộ được quán triệt", "unit": "%",
+                 "value_type": "ratio", "school_levels": ["tieu_hoc", "thcs"], "direction": "higher",
+                 "aggregation": "ratio_of_sums", "origin": "national"},
+            ],
+        }, subject=province_code, source="/edu71/indicators")
+
+    def round_opened(self, round_id: str, *, province_code: str = "31", levels=("tieu_hoc", "thcs"),
+                     opens_at: str, due_at: str, closes_at: str, reopened: bool = False,
+                     name: str = "Sơ kết học kỳ I năm học 2026–2027") -> Event:
+        return self.contracts.new_event("ReportingRoundOpened", {
+            "round_id": round_id, "name": name, "province_code": province_code, "school_year": "2026-2027",
+            "school_levels": list(levels), "indicator_codes": ["DROPOUT", "STAFF_BRIEFED"],
+            "opens_at": opens_at, "due_at": due_at, "closes_at": closes_at,
+            "opened_by": {"user_id": "u-city", "name": "Vũ Đức Thắng", "role": "city", "org_unit": province_code},
+            "reopened": reopened,
+        }, subject=province_code, source="/edu71/indicators")
+
+    def submitted(self, school: School, round_id: str, *, dropout: tuple[int, int] = (0, 400),
+                  violence: int = 0, revision: int = 1) -> Event:
+        values = [
+            {"indicator_code": "DROPOUT", "catalogue_version": 1, "value_type": "ratio",
+             "numerator": dropout[0], "denominator": dropout[1]},
+            {"indicator_code": "SCHOOL_VIOLENCE_CASES", "catalogue_version": 1, "value_type": "count",
+             "value": violence},
+            {"indicator_code": "STAFF_BRIEFED", "catalogue_version": 1, "value_type": "ratio",
+             "numerator": 1, "denominator": 40},
+        ]
+        data = {"submission_id": f"sub-{round_id}-{school.code}", "round_id": round_id,
+                "school": school.as_contract(), "revision": revision, "submitted_at": "2026-01-12T15:42:10+07:00",
+                "submitted_by": {"user_id": f"user-{school.code}", "name": "Nguyễn Thị Thu Hà", "role": "school",
+                                 "org_unit": school.code},
+                "late": False, "values": values}
+        if revision > 1:
+            data.update(previous_revision=revision - 1, changes=[])
+        return self.contracts.new_event("IndicatorSubmitted" if revision == 1 else "IndicatorRevised", data,
+                                        subject=school.code, source="/edu71/indicators")

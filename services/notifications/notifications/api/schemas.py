@@ -1,9 +1,10 @@
 """Request and response shapes of the notifications API."""
 from __future__ import annotations
 
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from edu71.schemas import Page, PageQuery, Schema
+from notifications.domain.kinds import KINDS
 
 
 class InboxQuerySchema(PageQuery):
@@ -34,3 +35,84 @@ class InboxPageSchema(Page):
 
 class UnreadCountSchema(Schema):
     unread = fields.Integer()
+
+
+class ChannelSwitchesSchema(Schema):
+    in_app = fields.Boolean(metadata={"description": "Luôn bật"})
+    email = fields.Boolean()
+    webhook = fields.Boolean(metadata={"description": "Không dùng ở đây: webhook cấu hình theo đơn vị"})
+
+
+class PreferencesInSchema(Schema):
+    channels = fields.Dict(keys=fields.String(), values=fields.Nested(ChannelSwitchesSchema),
+                           metadata={"description": "Theo loại thông báo: {\"plan_submitted\": {\"email\": false}}"})
+    muted = fields.List(fields.String(), metadata={"description": "Các loại thông báo tắt hẳn (không thư, "
+                                                                  "không hiện trong hộp thư của bạn)"})
+
+
+class PreferencesSchema(Schema):
+    user_id = fields.String()
+    channels = fields.Dict(keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Boolean()))
+    muted = fields.List(fields.String())
+    kinds = fields.Dict(keys=fields.String(), values=fields.String(),
+                        metadata={"description": "Tên tiếng Việt của từng loại thông báo"})
+
+
+class WebhookInSchema(Schema):
+    url = fields.URL(required=True, schemes={"http", "https"}, require_tld=False,
+                     metadata={"description": "Địa chỉ nhận POST JSON có chữ ký HMAC-SHA256"})
+    kinds = fields.List(fields.String(validate=validate.OneOf(KINDS)), load_default=list,
+                        metadata={"description": "Chỉ các loại này (để trống: mọi loại)"})
+    description = fields.String(validate=validate.Length(max=200))
+    org_unit = fields.String(metadata={"description": "Chỉ quản trị viên: đơn vị nhận"})
+    role = fields.String(validate=validate.OneOf(["school", "commune", "city"]),
+                         metadata={"description": "Chỉ quản trị viên: vai trò nhận"})
+
+
+class WebhookSchema(Schema):
+    id = fields.String()
+    org_unit = fields.String()
+    role = fields.String()
+    url = fields.String()
+    kinds = fields.List(fields.String())
+    description = fields.String(allow_none=True)
+    created_by = fields.String()
+    created_at = fields.DateTime()
+
+
+class WebhookCreatedSchema(WebhookSchema):
+    secret = fields.String(metadata={"description": "Khoá ký (chỉ hiển thị một lần): X-Edu71-Signature = "
+                                                    "sha256=HMAC(secret, \"{X-Edu71-Timestamp}.{body}\")"})
+
+
+class WebhookListSchema(Schema):
+    items = fields.List(fields.Nested(WebhookSchema))
+
+
+class DeliveryQuerySchema(PageQuery):
+    status = fields.String(validate=validate.OneOf(["pending", "delivered", "failed"]))
+    channel = fields.String(validate=validate.OneOf(["email", "webhook"]))
+
+
+class DeliverySchema(Schema):
+    id = fields.String()
+    channel = fields.String()
+    kind = fields.String()
+    status = fields.String()
+    attempts = fields.Integer()
+    title = fields.String()
+    recipient_user_id = fields.String()
+    recipient_name = fields.String(allow_none=True)
+    recipient_org_unit = fields.String()
+    recipient_role = fields.String()
+    address = fields.String()
+    school_code = fields.String(allow_none=True)
+    source_event_id = fields.String()
+    last_error = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    next_attempt_at = fields.DateTime(allow_none=True)
+    finished_at = fields.DateTime(allow_none=True)
+
+
+class DeliveryPageSchema(Page):
+    items = fields.List(fields.Nested(DeliverySchema))

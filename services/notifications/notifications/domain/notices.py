@@ -1,4 +1,4 @@
-"""Who is told about a plan event, and what they are told (in Vietnamese).
+"""Who is told about an event, and what they are told (in Vietnamese).
 
 - PlanSubmitted → the plan's reviewers: the commune/ward (UBND xã/phường) for
   preschools, primary and lower-secondary schools; the city department
@@ -6,7 +6,10 @@
 - PlanApproved, PlanReturned → the school, with the reviewer's comments.
 
 A notification is addressed to an org unit in a role (everyone of that unit and
-role sees it), not to a single person: the events name no individual reviewer.
+role sees it in the inbox), not to a single person: the events name no individual
+reviewer. E-mail then goes to each active user of that unit and role
+(:mod:`notifications.dispatch`). Indicator alerts, deadline reminders and the
+daily digest are built in their own modules and share :class:`Notice`.
 """
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ from typing import Any, Mapping
 
 from edu71.auth import Role
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
+from notifications.domain.kinds import IN_APP, Kind
 
-IN_APP = "in_app"
+__all__ = ["IN_APP", "Kind", "Notice", "Recipient", "dedupe_key", "notification_id", "notices_for", "reviewer_of"]
+
 
 ROLE_LABELS = {
     Role.SCHOOL: "nhà trường",
@@ -29,12 +34,6 @@ ROLE_LABELS = {
 
 #: Fixed namespace: a notification's id is derived from its dedupe key, so a retry yields the same id.
 _ID_NAMESPACE = uuid.UUID("6f1d2a8e-5b0c-4e57-9a51-71a0e0c1f7d3")
-
-
-class Kind:
-    PLAN_SUBMITTED = "plan_submitted"
-    PLAN_APPROVED = "plan_approved"
-    PLAN_RETURNED = "plan_returned"
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,12 @@ class Notice:
     recipient: Recipient
     title: str
     body: str
-    school: Mapping[str, Any]
+    #: The ``School`` object of the contracts the notice is about (``None`` for province-wide digests).
+    school: Mapping[str, Any] | None
     reference: dict[str, Any] = field(default_factory=dict)
+    #: What makes the notice unique besides recipient and channel; the source event id when ``None``.
+    #: Alerts use (round, school, indicator) so that revisions and redeliveries do not repeat them.
+    dedupe_base: str | None = None
 
 
 def dedupe_key(source_event_id: str, recipient_org_unit: str, channel: str = IN_APP) -> str:

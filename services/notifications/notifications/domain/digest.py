@@ -1,0 +1,58 @@
+"""The daily digest for a city department, without I/O: completeness per commune for each open round."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable, Iterable, Mapping
+
+from edu71.auth import Role
+from notifications.domain import formatting
+from notifications.domain.deadlines import Round
+from notifications.domain.kinds import Kind
+from notifications.domain.notices import Notice, Recipient
+
+
+@dataclass(frozen=True)
+class CommuneProgress:
+    commune_code: str
+    submitted: int
+    expected: int
+
+    @property
+    def share(self) -> float:
+        return self.submitted / self.expected if self.expected else 1.0
+
+
+def progress(rnd: Round, schools: Iterable[Mapping[str, Any]], submitted: set[str]) -> list[CommuneProgress]:
+    """Per commune of the round's province: schools of the round's levels that submitted, of those expected.
+    Least complete first."""
+    expected: dict[str, int] = defaultdict(int)
+    done: dict[str, int] = defaultdict(int)
+    for s in schools:
+        if s["province_code"] != rnd.province_code or s["level"] not in rnd.school_levels:
+            continue
+        expected[s["commune_code"]] += 1
+        done[s["commune_code"]] += s["code"] in submitted
+    rows = [CommuneProgress(c, done[c], n) for c, n in expected.items()]
+    return sorted(rows, key=lambda r: (r.share, r.commune_code))
+
+
+def digest(province_code: str, day: datetime, rounds: list[tuple[Round, list[CommuneProgress]]],
+           commune_name: Callable[[str], str]) -> Notice:
+    """The city's digest of ``day`` (a Vietnam-time date) over its open rounds."""
+    lines = []
+    for rnd, rows in rounds:
+        total = sum(r.expected for r in rows)
+        done = sum(r.submitted for r in rows)
+        share = formatting.number(100 * done / total if total else 100, 1)
+        lines.append(f"Đợt “{rnd.name}” (hạn nộp {formatting.date_time(rnd.due_at)}): "
+                     f"{done}/{total} trường đã nộp ({share} %).")
+        for r in rows:
+            lines.append(f"- {commune_name(r.commune_code)}: {r.submitted}/{r.expected} trường "
+                         f"({formatting.number(100 * r.share, 1)} %)")
+        lines.append("")
+    title = f"Tổng hợp tiến độ nộp báo cáo ngày {formatting.date(day)}"
+    return Notice(Kind.DAILY_DIGEST, Recipient(province_code, Role.CITY), title, "\n".join(lines).strip(), None,
+                  {"day": day.date().isoformat(), "round_ids": [rnd.round_id for rnd, _ in rounds]},
+                  dedupe_base=f"digest:{province_code}:{day.date().isoformat()}")

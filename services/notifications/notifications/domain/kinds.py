@@ -1,0 +1,32 @@
+"""The kinds of notification, with the Vietnamese labels users see (in preferences, e-mails, webhooks)."""
+from __future__ import annotations
+
+
+class Kind:
+    PLAN_SUBMITTED = "plan_submitted"
+    PLAN_APPROVED = "plan_approved"
+    PLAN_RETURNED = "plan_returned"
+    INDICATOR_ALERT = "indicator_alert"
+    DEADLINE_DUE_IN_7_DAYS = "deadline_due_in_7_days"
+    DEADLINE_DUE_IN_1_DAY = "deadline_due_in_1_day"
+    DEADLINE_OVERDUE = "deadline_overdue"
+    DAILY_DIGEST = "daily_digest"
+
+
+KIND_LABELS = {
+    Kind.PLAN_SUBMITTED: "Kế hoạch chờ duyệt",
+    Kind.PLAN_APPROVED: "Kế hoạch được phê duyệt",
+    Kind.PLAN_RETURNED: "Kế hoạch bị trả lại để chỉnh sửa",
+    Kind.INDICATOR_ALERT: "Cảnh báo chỉ tiêu vượt ngưỡng",
+    Kind.DEADLINE_DUE_IN_7_DAYS: "Nhắc hạn nộp báo cáo: còn 7 ngày",
+    Kind.DEADLINE_DUE_IN_1_DAY: "Nhắc hạn nộp báo cáo: còn 1 ngày",
+    Kind.DEADLINE_OVERDUE: "Báo cáo quá hạn nộp",
+    Kind.DAILY_DIGEST: "Tổng hợp tiến độ nộp báo cáo hằng ngày",
+}
+
+KINDS = tuple(KIND_LABELS)
+
+IN_APP = "in_app"
+EMAIL = "email"
+WEBHOOK = "webhook"
+CHANNELS = (IN_APP, EMAIL, WEBHOOK)
