@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from flask import Flask
+from mongoengine.connection import get_db
 
 from edu71.web import create_service_app
 from reports import config
-from reports.api.resources import blp
+from reports.adapters.generations import ActiveDatabase
+from reports.api.exports import exports
+from reports.api.resources import BLUEPRINTS
 from reports.service import ReportService
 
 
@@ -14,8 +17,11 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app = create_service_app(
         settings.platform,
         title="Edu71 – Báo cáo tổng hợp",
-        description="Số liệu tổng hợp các chỉ tiêu thực hiện Nghị quyết 71-NQ/TW theo xã/phường và tỉnh/thành phố.",
-        blueprints=[blp],
+        description="Số liệu tổng hợp các chỉ tiêu thực hiện Nghị quyết 71-NQ/TW theo xã/phường và tỉnh/thành phố: "
+                    "tiến độ nộp, so sánh với chỉ tiêu, kế hoạch, xếp hạng, chuỗi số liệu và xuất Excel/CSV.",
+        blueprints=[*BLUEPRINTS, exports],
     )
-    app.extensions["reports.service"] = ReportService()
+    client = get_db(settings.platform.service).client
+    store = ActiveDatabase(client, settings.platform.mongodb_db, ttl=settings.generation_check)
+    app.extensions["reports.service"] = ReportService(store)
     return app

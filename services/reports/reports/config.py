@@ -11,8 +11,14 @@ from edu71.config import PlatformSettings, platform_settings
 @dataclass(frozen=True)
 class Settings:
     platform: PlatformSettings
+    #: How often the projector looks for new source rows while idle (seconds).
+    projector_poll: float = 0.05
+    #: How often the API and the worker look for a newly activated generation (seconds).
+    generation_check: float = 2.0
 
 
 def load() -> Settings:
     env = Env()
-    return Settings(platform=platform_settings("reports", env))
+    return Settings(platform=platform_settings("reports", env),
+                    projector_poll=env.float("REPORTS_PROJECTOR_POLL_SECONDS", 0.05),
+                    generation_check=env.float("REPORTS_GENERATION_CHECK_SECONDS", 2.0))

@@ -1,4 +1,8 @@
-"""Report use cases: roll-ups and per-school values of a round, within the caller's scope."""
+"""Report use cases: reading the precomputed views within the caller's scope.
+
+Every read is one or a few ``_id`` look-ups in the active generation's views
+(see :mod:`reports.adapters.projector`); nothing here aggregates schools.
+"""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -7,10 +11,16 @@ from typing import Callable
 from edu71.auth import Principal, Role
 from edu71.orgs import commune
 from edu71.problems import Problem
-from reports.adapters.documents import ReportingRound, SchoolRoundValues
-from reports.domain.rollup import rollup
-from reports.domain.scope import Scope, ScopeInvalid, ScopeRefused, UnknownArea, resolve_scope
+from reports.adapters.generations import ActiveDatabase
+from reports.adapters.projector import VIEWS
+from reports.domain.rollup import IndicatorRollup
+from reports.domain.scope import Scope, ScopeInvalid, ScopeKind, ScopeRefused, UnknownArea, resolve_scope
 from reports.domain.versions import latest
+from reports.domain.views import ALL, plans_view_id, ranking, round_view_id
+
+ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
+                "due_at", "closes_at", "reopened")
+NOT_FOUND = "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn."
 
 
 def province_of_commune(code: str) -> str:
@@ -22,7 +32,8 @@ def province_of_commune(code: str) -> str:
 
 
 class ReportService:
-    def __init__(self, province_of: Callable[[str], str] = province_of_commune):
+    def __init__(self, store: ActiveDatabase, province_of: Callable[[str], str] = province_of_commune):
+        self.store = store
         self.province_of = province_of
 
     # -- scope ---------------------------------------------------------------
@@ -36,69 +47,128 @@ class ReportService:
         except UnknownArea:
             raise Problem(404, "Không tìm thấy xã/phường với mã này.") from None
 
-    @staticmethod
-    def round_visible(principal: Principal, round_id: str) -> ReportingRound | None:
-        """The round if known and of the caller's province (admins: any); None if not known (yet)."""
-        rnd = ReportingRound.current(round_id)
-        if rnd is None:
-            return None
-        if principal.role is not Role.ADMIN and principal.province_code and rnd.province_code != principal.province_code:
+    def round(self, round_id: str) -> dict | None:
+        """The round as of its latest opening event, or None if none was received (yet)."""
+        rows = latest(self.store.db()["rounds"].find({"round_id": round_id}), key=lambda r: r["round_id"],
+                      version=lambda r: r["event_time"])
+        return {f: rows[0].get(f) for f in ROUND_FIELDS} if rows else None
+
+    def _round_visible(self, principal: Principal, round_id: str) -> dict | None:
+        rnd = self.round(round_id)
+        if rnd is not None and principal.role is not Role.ADMIN and principal.province_code \
+                and rnd["province_code"] != principal.province_code:
             raise Problem(404, "Không tìm thấy đợt báo cáo.")
         return rnd
 
-    @staticmethod
-    def _latest(round_id: str, scope: Scope, school_level: str | None) -> list[dict]:
-        """The latest revision of each school in scope (normally the only one stored)."""
-        filters = {"round_id": round_id, **scope.filter()}
-        if school_level:
-            filters["school_level"] = school_level
-        rows = SchoolRoundValues.objects(**filters).as_pymongo()
-        return latest(rows, key=lambda r: r["school_code"], version=lambda r: r["revision"])
+    def _view(self, view_id: str) -> dict | None:
+        return self.store.db()[VIEWS].find_one({"_id": view_id})
+
+    def round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None
+                   ) -> tuple[Scope, dict | None, dict]:
+        """(scope, round, view) of a round for the caller; 404 when there is neither round nor figures."""
+        scope = self.scope(principal, kind, code)
+        rnd = self._round_visible(principal, round_id)
+        if scope.kind is ScopeKind.NATION:
+            # A round belongs to one province: the nation's figures of it are that province's.
+            view = self._view(round_view_id(round_id, "province", rnd["province_code"])) if rnd else None
+        else:
+            view = self._view(round_view_id(round_id, scope.kind.value, scope.code))
+            if view is not None and scope.within_province and view["province_code"] != scope.within_province:
+                view = None
+        if view is None and rnd is None:
+            raise Problem(404, NOT_FOUND)
+        return scope, rnd, view or {}
 
     # -- reading -------------------------------------------------------------
     def rollups(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
                 school_level: str | None) -> dict:
-        scope = self.scope(principal, kind, code)
-        rnd = self.round_visible(principal, round_id)
-        # Aggregation happens here, not in the store: FerretDB has no $group accumulators
-        # we could rely on, and a province's schools fit comfortably in memory.
-        rows = self._latest(round_id, scope, school_level)
-        if rnd is None and not rows:
-            raise Problem(404, "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn.")
-        indicators = rollup([row.get("values") or {} for row in rows], rnd.indicator_codes if rnd else ())
-        return {
-            "round_id": round_id,
-            "round": rnd,
-            "scope": scope.as_dict(),
-            "school_level": school_level or "all",
-            "schools_reporting": len(rows),
-            "indicators": [r.as_dict() for r in indicators],
-            "computed_at": datetime.now(timezone.utc),
-        }
+        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        level = school_level or ALL
+        rollups = (view.get("rollups") or {}).get(level)
+        if rollups is None:
+            rollups = [IndicatorRollup(c, None, None, 0, None).as_dict() for c in (rnd or {}).get("indicator_codes", ())]
+        submitted = (view.get("completeness") or {}).get("submitted", 0) if level == ALL \
+            else (view.get("submitted_by_level") or {}).get(level, 0)
+        return {"round_id": round_id, "round": rnd, "scope": scope.as_dict(), "school_level": level,
+                "schools_reporting": submitted, "indicators": rollups,
+                "computed_at": view.get("computed_at") or datetime.now(timezone.utc)}
+
+    def _schools(self, scope: Scope, view: dict, round_id: str) -> list[dict]:
+        """The per-school rows of the communes under a view (one look-up per commune)."""
+        if "schools" in view:
+            return list(view["schools"])
+        out = []
+        for c in view.get("communes", ()):
+            commune_view = self._view(round_view_id(round_id, "commune", c["commune_code"]))
+            out += (commune_view or {}).get("schools", [])
+        return out
 
     def schools(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
-                school_level: str | None, page: int, page_size: int) -> dict:
+                school_level: str | None, page: int, page_size: int, *, submitted_only: bool = True) -> dict:
+        scope, _, view = self.round_view(principal, round_id, kind, code)
+        rows = [s for s in self._schools(scope, view, round_id)
+                if (s["submitted"] or not submitted_only) and (not school_level or s["school_level"] == school_level)]
+        rows.sort(key=lambda r: (r["commune_code"], r["school_code"]))
+        return {"round_id": round_id, "scope": scope.as_dict(), "total": len(rows), "page": page,
+                "page_size": page_size, "items": rows[(page - 1) * page_size: page * page_size]}
+
+    def completeness(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
+        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        empty = {"expected": 0, "submitted": 0, "on_time": 0, "late": 0, "missing": 0, "rate": None}
+        communes = [{"commune_code": c["commune_code"], "commune_name": c["commune_name"],
+                     **{k: c[f"schools_{k}"] for k in empty}} for c in view.get("communes", ())]
+        return {"round_id": round_id, "round": rnd, "scope": scope.as_dict(),
+                "completeness": view.get("completeness") or empty, "communes": communes,
+                "missing_schools": [{k: s[k] for k in ("school_code", "school_name", "school_level", "commune_code")}
+                                    for s in view.get("missing_schools", ())]}
+
+    def targets(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
+        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        return {"round_id": round_id, "scope": scope.as_dict(), "targets": view.get("targets", []),
+                "at_risk_schools": view.get("at_risk_schools", []),
+                "at_risk_communes": view.get("at_risk_communes", [])}
+
+    def plans(self, principal: Principal, kind: str | None, code: str | None) -> dict:
         scope = self.scope(principal, kind, code)
-        rnd = self.round_visible(principal, round_id)
-        rows = sorted(self._latest(round_id, scope, school_level), key=lambda r: (r["commune_code"], r["school_code"]))
-        total = len(rows)
-        if rnd is None and total == 0:
-            raise Problem(404, "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn.")
-        items = rows[(page - 1) * page_size: page * page_size]
-        return {
-            "round_id": round_id,
-            "scope": scope.as_dict(),
-            "total": total,
-            "page": page,
-            "page_size": page_size,
-            "items": [_school_row(doc) for doc in items],
-        }
+        if scope.kind is ScopeKind.NATION:
+            raise Problem(422, "Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem kế hoạch.",
+                          errors=[{"field": "scope", "message": "Cần chỉ rõ tỉnh/thành phố."}])
+        view = self._view(plans_view_id(scope.kind.value, scope.code)) or {}
+        counts = view.get("counts") or {s: 0 for s in ("approved", "submitted", "returned", "none")}
+        return {"scope": scope.as_dict(), "counts": counts, "communes": view.get("communes", []),
+                "schools_without_approved_plan": view.get("schools_without_approved_plan", [])}
 
+    def series(self, principal: Principal, indicator_code: str, kind: str | None, code: str | None,
+               school_level: str | None) -> dict:
+        """One indicator across the rounds of the caller's province, oldest round first."""
+        scope = self.scope(principal, kind, code)
+        if scope.kind is ScopeKind.NATION:
+            raise Problem(422, "Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem chuỗi số liệu.",
+                          errors=[{"field": "scope", "message": "Cần chỉ rõ tỉnh/thành phố."}])
+        province = scope.code if scope.kind is ScopeKind.PROVINCE else self.province_of(scope.code)
+        rounds = latest(self.store.db()["rounds"].find({"province_code": province}), key=lambda r: r["round_id"],
+                        version=lambda r: r["event_time"])
+        points = []
+        for rnd in sorted(rounds, key=lambda r: (r["opens_at"], r["round_id"])):
+            view = self._view(round_view_id(rnd["round_id"], scope.kind.value, scope.code)) or {}
+            figure = next((r for r in (view.get("rollups") or {}).get(school_level or ALL, ())
+                           if r["indicator_code"] == indicator_code), None)
+            points.append({"round_id": rnd["round_id"], "round_name": rnd["name"], "school_year": rnd["school_year"],
+                           "opens_at": rnd["opens_at"], "due_at": rnd["due_at"],
+                           "value": figure["value"] if figure else None,
+                           "numerator": figure.get("numerator") if figure else None,
+                           "denominator": figure.get("denominator") if figure else None,
+                           "schools_reporting": figure["schools_reporting"] if figure else 0})
+        return {"indicator_code": indicator_code, "scope": scope.as_dict(), "school_level": school_level or ALL,
+                "points": points}
 
-_ROW_FIELDS = ("school_code", "school_name", "school_level", "commune_code", "province_code", "submission_id",
-               "revision", "submitted_at", "late")
-
-
-def _school_row(row: dict) -> dict:
-    values = row.get("values") or {}
-    return {**{f: row.get(f) for f in _ROW_FIELDS}, "values": [values[c] for c in sorted(values)]}
+    def ranking(self, principal: Principal, round_id: str, indicator_code: str, code: str | None) -> dict:
+        """The communes of a province ranked by an indicator (the city and administrators only)."""
+        if principal.role not in (Role.CITY, Role.ADMIN):
+            raise Problem(403, "Chỉ Sở GD&ĐT xem được bảng xếp hạng các xã/phường.")
+        scope, rnd, view = self.round_view(principal, round_id, "province",
+                                           code or principal.province_code or (self.round(round_id) or {}).get(
+                                               "province_code"))
+        direction = (view.get("directions") or {}).get(indicator_code)
+        return {"round_id": round_id, "scope": scope.as_dict(), "indicator_code": indicator_code,
+                "direction": direction or "higher", "communes": ranking(view, indicator_code, direction)}

@@ -1,16 +1,81 @@
-"""The reports worker (``python -m reports.worker``): keeps the projections of indicator values and rounds."""
+"""The reports worker (``python -m reports.worker``).
+
+Consumes the indicator, plan, directory and catalogue events into versioned
+source rows, runs the projector that keeps the views and city figures (and
+publishes RollupUpdated through the outbox), and relays that outbox. It works
+on the active generation of the projections (see
+:mod:`reports.adapters.generations`): when a rebuild activates a newer one, it
+stops, and its supervisor starts it again on the new one.
+"""
 from __future__ import annotations
 
+import dataclasses
+import logging
+import threading
+
+from pymongo import MongoClient
+
 from edu71 import worker
+from edu71.config import PlatformSettings
+from edu71.contracts import Contracts
 from reports import config
+from reports.adapters import generations
+from reports.adapters.documents import CityFigures
+from reports.adapters.projector import Projector
 from reports.handlers import HANDLERS
+
+log = logging.getLogger(__name__)
 
 GROUP = "reports"
 
 
-def spec(group: str = GROUP) -> worker.WorkerSpec:
-    return worker.WorkerSpec(group=group, handlers=dict(HANDLERS))
+def on_generation(settings: config.Settings, generation: int) -> tuple[PlatformSettings, str]:
+    """The platform settings (database) and consumer group of a generation."""
+    base = settings.platform.mongodb_db
+    platform = dataclasses.replace(settings.platform, mongodb_db=generations.db_name(base, generation))
+    return platform, generations.consumer_group(GROUP, generation)
+
+
+def generation_watch(settings: config.Settings, generation: int):
+    """A worker loop that stops the worker once another generation is active."""
+    def watch_generation(stop: threading.Event) -> None:
+        client = MongoClient(settings.platform.mongodb_uri, serverSelectionTimeoutMS=3000)
+        try:
+            while not stop.wait(settings.generation_check):
+                try:
+                    active = generations.active(client, settings.platform.mongodb_db)
+                except Exception as exc:  # noqa: BLE001 - a store outage only delays the check
+                    log.warning("generation check failed: %s", exc)
+                    continue
+                if active != generation:
+                    log.warning("generation %d is now active (this worker serves %d): stopping to restart on it",
+                                active, generation)
+                    stop.set()
+        finally:
+            client.close()
+    return watch_generation
+
+
+def spec(group: str = GROUP, settings: config.Settings | None = None, generation: int | None = None
+         ) -> worker.WorkerSpec:
+    settings = settings or config.load()
+    projector = Projector(Contracts(settings.platform.contracts_dir), poll=settings.projector_poll)
+    loops = [projector.run]
+    if generation is not None:
+        loops.append(generation_watch(settings, generation))
+    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers=dict(HANDLERS), loops=loops)
+
+
+def main() -> None:
+    settings = config.load()
+    client = MongoClient(settings.platform.mongodb_uri, serverSelectionTimeoutMS=30000)
+    try:
+        generation = generations.active(client, settings.platform.mongodb_db)
+    finally:
+        client.close()
+    platform, group = on_generation(settings, generation)
+    worker.run(platform, spec(group, settings, generation))
 
 
 if __name__ == "__main__":
-    worker.run(config.load().platform, spec())
+    main()

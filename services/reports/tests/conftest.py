@@ -35,3 +35,21 @@ def events(contracts) -> EventFactory:
 @pytest.fixture
 def round_id() -> str:
     return f"rnd-test-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def project(reports_settings, contracts):
+    """Run the projector until every stored source row is in the views (what the worker's loop does)."""
+    from reports.adapters.projector import Projector
+
+    projector = Projector(contracts)
+
+    def run() -> Projector:
+        if projector.model is None:
+            projector.catch_up()
+        else:
+            while projector.run_once():
+                pass
+        return projector
+
+    return run

@@ -70,3 +70,50 @@ class EventFactory:
             "reopened": reopened,
         }
         return self.contracts.new_event("ReportingRoundOpened", data, subject=province_code, source="/edu71/indicators")
+
+    def school(self, school: School, version: int = 1, *, active: bool = True, changed=("name",)):
+        data = {"school": school.as_contract(), "version": version, "active": active}
+        if version == 1:
+            return self.contracts.new_event("SchoolRegistered", data, subject=school.code, source="/edu71/directory")
+        return self.contracts.new_event("SchoolChanged", {**data, "changed": list(changed)}, subject=school.code,
+                                        source="/edu71/directory")
+
+    def plan(self, name: str, school: School, version: int = 1, targets=()):
+        actor = {"user_id": "u-1", "name": "Trần Minh Tuấn", "role": "commune", "org_unit": school.commune_code}
+        data = {"plan_id": f"pln-{school.code}", "version": version, "school": school.as_contract(),
+                "targets": list(targets)}
+        match name:
+            case "PlanSubmitted":
+                data |= {"number_symbol": "28/KH-THCS", "title": "Kế hoạch thực hiện Nghị quyết 71-NQ/TW",
+                         "year": 2026, "submitted_at": "2026-01-29T09:15:00+07:00",
+                         "submitted_by": {**actor, "role": "school", "org_unit": school.code}}
+            case "PlanApproved":
+                data |= {"reviewer": actor, "approved_at": "2026-02-04T14:30:00+07:00"}
+            case "PlanReturned":
+                data |= {"reviewer": actor, "returned_at": "2026-02-04T14:30:00+07:00",
+                         "comments": [{"anchor_kind": "plan", "anchor": "", "text": "Bổ sung số hiệu văn bản."}]}
+        return self.contracts.new_event(name, data, subject=school.code, source="/edu71/plans")
+
+    def catalogue(self, province_code: str = "31", version: int = 1, indicators=None):
+        data = {"province_code": province_code, "version": version, "published_at": "2026-01-05T08:30:00+07:00",
+                "indicators": indicators or CATALOGUE}
+        return self.contracts.new_event("CataloguePublished", data, subject=province_code,
+                                        source="/edu71/indicators")
+
+
+def plan_target(code: str | None, comparator: str, value: float, unit: str = "%") -> dict:
+    return {"indicator_code": code, "text": f"{code} {comparator} {value}", "comparator": comparator, "value": value,
+            "unit": unit, "horizon": "2026-12-31", "source_sentence": ""}
+
+
+CATALOGUE = [
+    {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "value_type": "ratio",
+     "school_levels": ["tieu_hoc", "thcs", "thpt", "lien_cap"], "direction": "lower", "aggregation": "ratio_of_sums",
+     "origin": "national", "targets": [
+         {"scope": "province", "comparator": "<", "value": 0.5, "horizon": 2030, "source": "UBND thành phố Hải Phòng"},
+         {"scope": "nation", "comparator": "<=", "value": 1, "horizon": 2030, "source": "Nghị quyết 71-NQ/TW"}]},
+    {"code": "TEACHERS_QUALIFIED", "name": "Tỷ lệ giáo viên đạt chuẩn", "unit": "%", "value_type": "ratio",
+     "school_levels": ["mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"], "direction": "higher",
+     "aggregation": "ratio_of_sums", "origin": "national",
+     "targets": [{"scope": "province", "comparator": ">=", "value": 99, "horizon": 2030, "source": "UBND TP"}]},
+]

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def seeded(reports_settings, events, round_id):
+def seeded(reports_settings, events, round_id, project):
     """A round of Hải Phòng with four schools: two in one ward, one in another ward, one in TP. HCM."""
     from reports.handlers import on_indicator_values, on_round_opened
 
@@ -25,6 +25,7 @@ def seeded(reports_settings, events, round_id):
     ]
     for key, revision, values in submissions:
         assert on_indicator_values(events.values(SCHOOLS[key], revision, values, round_id=round_id))
+    project()
     return round_id
 
 

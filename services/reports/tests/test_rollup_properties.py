@@ -42,7 +42,8 @@ def client(reports_settings):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=submissions(), data=st.data())
-def test_city_rollup_equals_brute_force_whatever_the_delivery(raw, data, reports_settings, client, events, tokens):
+def test_city_rollup_equals_brute_force_whatever_the_delivery(raw, data, reports_settings, client, events, tokens,
+                                                              project):
     from reports.handlers import on_indicator_values
 
     round_id = f"prop-{uuid.uuid4().hex[:10]}"
@@ -57,6 +58,7 @@ def test_city_rollup_equals_brute_force_whatever_the_delivery(raw, data, reports
                                            if sent else []))
     for event in deliveries:
         on_indicator_values(event)
+    project()
 
     latest = [revs[-1] for revs in raw.values() if revs]
     r = client.get(f"/rollups/{round_id}?scope=province&code=31", headers=bearer(tokens.city("31")))

@@ -16,6 +16,7 @@ from mongoengine import (
     StringField,
 )
 
+from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
 
 ALIAS = "reports"
@@ -85,6 +86,7 @@ class ReportingRound(Document):
     due_at = DateTimeField(required=True)
     closes_at = DateTimeField(required=True)
     reopened = BooleanField(default=False)
+    catalogue_version = IntField()
     event_id = StringField(required=True)
     recorded_at = DateTimeField()
 
@@ -92,3 +94,24 @@ class ReportingRound(Document):
     def current(cls, round_id: str) -> "ReportingRound | None":
         """The round as of its latest opening event, or None if none was received (yet)."""
         return cls.objects(round_id=round_id).order_by("-event_time").first()
+
+
+class CityFigures(VersionedDocument):
+    """The city-level figures of one round (roll-ups per school level and indicator, schools expected).
+
+    Versioned through the outbox: each change is stored with the RollupUpdated
+    events it causes in one insert, so a figure changes if and only if its event
+    will be published.
+    """
+
+    meta = {"collection": "city_figures", "db_alias": ALIAS}
+
+    id = StringField(primary_key=True)  # <round_id>|<province_code>
+    round_id = StringField(required=True)
+    province_code = StringField(required=True)
+    #: school level (or "all") → indicator code → roll-up with ``schools_expected``.
+    figures = DictField()
+
+    @staticmethod
+    def key(round_id: str, province_code: str) -> str:
+        return f"{round_id}|{province_code}"

@@ -54,3 +54,15 @@ def record_version(coll: Collection, doc_id: str, entity: dict[str, Any], versio
         return False  # the same version, stored by an earlier delivery or a concurrent consumer
     coll.delete_many({**entity, version_field: {"$lt": version}})
     return True
+
+
+HINTS = "projection_hints"
+
+
+def hint(db, collection: str, doc_id: str) -> None:
+    """Tell the projector that a source row may have changed (idempotent; a small collection it polls)."""
+    try:
+        db[HINTS].insert_one({"_id": f"{collection}|{doc_id}", "coll": collection, "doc": doc_id,
+                              "at": datetime.now(timezone.utc)})
+    except DuplicateKeyError:
+        pass

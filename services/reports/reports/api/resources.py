@@ -7,11 +7,29 @@ from flask_smorest import Blueprint
 
 from edu71.auth import Role
 from edu71.auth.flask import current_principal, requires
-from reports.api.schemas import RollupQuerySchema, RollupReportSchema, SchoolsQuerySchema, SchoolValuesPageSchema
+from reports.api.schemas import (
+    CompletenessReportSchema,
+    PlansReportSchema,
+    RankingQuerySchema,
+    RankingSchema,
+    RollupQuerySchema,
+    RollupReportSchema,
+    RoundQuerySchema,
+    SchoolsQuerySchema,
+    SchoolValuesPageSchema,
+    SeriesSchema,
+    TargetsReportSchema,
+)
 from reports.service import ReportService
 
 blp = Blueprint("rollups", __name__, url_prefix="/rollups",
                 description="Số liệu tổng hợp chỉ tiêu theo đợt báo cáo, trong phạm vi của người dùng")
+rounds = Blueprint("rounds", __name__, url_prefix="/rounds",
+                   description="Tiến độ nộp báo cáo, so sánh với chỉ tiêu, xếp hạng và xuất báo cáo của một đợt")
+plans = Blueprint("plan-status", __name__, url_prefix="/plans",
+                  description="Tình hình kế hoạch của các trường theo xã/phường")
+series = Blueprint("series", __name__, url_prefix="/indicators",
+                   description="Số liệu một chỉ tiêu qua các đợt báo cáo")
 
 #: Who may read roll-ups at all; the area is then narrowed by :func:`reports.domain.scope.resolve_scope`.
 READERS = (Role.COMMUNE, Role.CITY, Role.ADMIN)
@@ -41,3 +59,57 @@ class RollupSchools(MethodView):
         """Số liệu mới nhất của từng trường trong phạm vi"""
         return _service().schools(current_principal(), round_id, query.get("scope"), query.get("code"),
                                   query.get("school_level"), query["page"], query["page_size"])
+
+
+@rounds.route("/<string:round_id>/completeness")
+class Completeness(MethodView):
+    @requires(*READERS)
+    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.response(200, CompletenessReportSchema)
+    def get(self, query, round_id):
+        """Tiến độ nộp báo cáo: số trường phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; danh sách trường chưa nộp"""
+        return _service().completeness(current_principal(), round_id, query.get("scope"), query.get("code"))
+
+
+@rounds.route("/<string:round_id>/targets")
+class Targets(MethodView):
+    @requires(*READERS)
+    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.response(200, TargetsReportSchema)
+    def get(self, query, round_id):
+        """So sánh với chỉ tiêu: địa bàn so với chỉ tiêu của tỉnh và toàn quốc; trường, xã/phường có nguy cơ không đạt"""
+        return _service().targets(current_principal(), round_id, query.get("scope"), query.get("code"))
+
+
+@rounds.route("/<string:round_id>/ranking")
+class Ranking(MethodView):
+    @requires(Role.CITY, Role.ADMIN)
+    @rounds.arguments(RankingQuerySchema, location="query")
+    @rounds.response(200, RankingSchema)
+    def get(self, query, round_id):
+        """Xếp hạng các xã/phường theo một chỉ tiêu (tốt nhất trước)"""
+        return _service().ranking(current_principal(), round_id, query["indicator"], query.get("code"))
+
+
+@plans.route("/status")
+class PlanStatus(MethodView):
+    @requires(*READERS)
+    @plans.arguments(RoundQuerySchema, location="query")
+    @plans.response(200, PlansReportSchema)
+    def get(self, query):
+        """Số kế hoạch theo trạng thái, từng xã/phường; các trường chưa có kế hoạch được duyệt"""
+        return _service().plans(current_principal(), query.get("scope"), query.get("code"))
+
+
+@series.route("/<string:indicator>/series")
+class Series(MethodView):
+    @requires(*READERS)
+    @series.arguments(RollupQuerySchema, location="query")
+    @series.response(200, SeriesSchema)
+    def get(self, query, indicator):
+        """Một chỉ tiêu qua các đợt báo cáo của tỉnh/thành phố, đợt cũ nhất trước"""
+        return _service().series(current_principal(), indicator, query.get("scope"), query.get("code"),
+                                 query.get("school_level"))
+
+
+BLUEPRINTS = [blp, rounds, plans, series]

@@ -72,6 +72,19 @@ class RollupReportSchema(Schema):
     computed_at = fields.DateTime()
 
 
+class PlanCheckSchema(Schema):
+    indicator_code = fields.String()
+    comparator = fields.String()
+    target = fields.Float()
+    actual = fields.Float(allow_none=True)
+    met = fields.Boolean(allow_none=True)
+    gap = fields.Float(allow_none=True)
+    horizon = fields.Raw(allow_none=True)
+    source = fields.String(allow_none=True)
+    text = fields.String(allow_none=True)
+    unit = fields.String(allow_none=True)
+
+
 class SchoolValuesSchema(Schema):
     school_code = fields.String()
     school_name = fields.String()
@@ -83,9 +96,148 @@ class SchoolValuesSchema(Schema):
     submitted_at = fields.DateTime()
     late = fields.Boolean()
     values = fields.List(fields.Dict(), metadata={"description": "Giá trị chỉ tiêu (IndicatorValue) mới nhất"})
+    submitted = fields.Boolean(metadata={"description": "Đã nộp số liệu trong đợt"})
+    expected = fields.Boolean(metadata={"description": "Thuộc diện phải báo cáo trong đợt"})
+    plan_status = fields.String(metadata={"description": "approved, submitted, returned hoặc none"})
+    plan_checks = fields.List(fields.Nested(PlanCheckSchema),
+                              metadata={"description": "So sánh với chỉ tiêu trong kế hoạch đã duyệt"})
 
 
 class SchoolValuesPageSchema(Page):
     round_id = fields.String()
     scope = fields.Nested(ScopeSchema)
     items = fields.List(fields.Nested(SchoolValuesSchema))
+
+
+class RoundQuerySchema(Schema):
+    scope = RollupQuerySchema._declared_fields["scope"]
+    code = RollupQuerySchema._declared_fields["code"]
+
+
+class CompletenessSchema(Schema):
+    expected = fields.Integer(metadata={"description": "Số trường phải báo cáo (đang hoạt động, đúng cấp học của đợt)"})
+    submitted = fields.Integer(metadata={"description": "Số trường đã nộp"})
+    on_time = fields.Integer(metadata={"description": "Số trường nộp đúng hạn"})
+    late = fields.Integer(metadata={"description": "Số trường nộp muộn"})
+    missing = fields.Integer(metadata={"description": "Số trường chưa nộp"})
+    rate = fields.Float(allow_none=True, metadata={"description": "Tỷ lệ trường phải báo cáo đã nộp (0..1)"})
+
+
+class SchoolRefSchema(Schema):
+    school_code = fields.String()
+    school_name = fields.String()
+    school_level = fields.String()
+    commune_code = fields.String()
+
+
+class CommuneCompletenessSchema(CompletenessSchema):
+    commune_code = fields.String()
+    commune_name = fields.String()
+
+
+class CompletenessReportSchema(Schema):
+    round_id = fields.String()
+    round = fields.Nested(RoundSchema, allow_none=True)
+    scope = fields.Nested(ScopeSchema)
+    completeness = fields.Nested(CompletenessSchema)
+    communes = fields.List(fields.Nested(CommuneCompletenessSchema),
+                           metadata={"description": "Từng xã/phường (khi xem cả tỉnh/thành phố)"})
+    missing_schools = fields.List(fields.Nested(SchoolRefSchema), metadata={"description": "Các trường chưa nộp"})
+
+
+class TargetCheckSchema(Schema):
+    indicator_code = fields.String()
+    comparator = fields.String()
+    target = fields.Float()
+    actual = fields.Float(allow_none=True, metadata={"description": "Số liệu thực tế, cùng đơn vị với chỉ tiêu "
+                                                                    "(phần trăm với tỷ lệ)"})
+    met = fields.Boolean(allow_none=True, metadata={"description": "Đạt chỉ tiêu; null khi chưa có số liệu"})
+    gap = fields.Float(allow_none=True, metadata={"description": "Còn thiếu bao nhiêu so với chỉ tiêu (0 khi đạt)"})
+    horizon = fields.Raw(allow_none=True, metadata={"description": "Thời hạn (năm hoặc ngày)"})
+    source = fields.String(allow_none=True)
+    text = fields.String(allow_none=True)
+    unit = fields.String(allow_none=True)
+    school_code = fields.String()
+    school_name = fields.String()
+    school_level = fields.String()
+    commune_code = fields.String()
+    commune_name = fields.String()
+
+
+class TargetsReportSchema(Schema):
+    round_id = fields.String()
+    scope = fields.Nested(ScopeSchema)
+    targets = fields.List(fields.Nested(TargetCheckSchema),
+                          metadata={"description": "Địa bàn so với chỉ tiêu của tỉnh/thành phố và toàn quốc"})
+    at_risk_schools = fields.List(fields.Nested(TargetCheckSchema),
+                                  metadata={"description": "Trường chưa đạt chỉ tiêu trong kế hoạch đã duyệt"})
+    at_risk_communes = fields.List(fields.Nested(TargetCheckSchema),
+                                   metadata={"description": "Xã/phường chưa đạt chỉ tiêu của tỉnh/thành phố"})
+
+
+class PlanCountsSchema(Schema):
+    approved = fields.Integer(metadata={"description": "Đã phê duyệt"})
+    submitted = fields.Integer(metadata={"description": "Đã nộp, chờ duyệt"})
+    returned = fields.Integer(metadata={"description": "Bị trả lại"})
+    none = fields.Integer(metadata={"description": "Chưa nộp kế hoạch"})
+
+
+class CommunePlansSchema(PlanCountsSchema):
+    commune_code = fields.String()
+    commune_name = fields.String()
+
+
+class PlanSchoolSchema(SchoolRefSchema):
+    plan_status = fields.String()
+
+
+class PlansReportSchema(Schema):
+    scope = fields.Nested(ScopeSchema)
+    counts = fields.Nested(PlanCountsSchema)
+    communes = fields.List(fields.Nested(CommunePlansSchema))
+    schools_without_approved_plan = fields.List(fields.Nested(PlanSchoolSchema))
+
+
+INDICATOR_CODE = validate.Regexp(r"^[A-Z][A-Z0-9_]{0,63}$", error="Mã chỉ tiêu không hợp lệ (ví dụ DROPOUT).")
+
+
+class SeriesPointSchema(Schema):
+    round_id = fields.String()
+    round_name = fields.String()
+    school_year = fields.String()
+    opens_at = fields.DateTime()
+    due_at = fields.DateTime()
+    value = fields.Float(allow_none=True)
+    numerator = fields.Float(allow_none=True)
+    denominator = fields.Float(allow_none=True)
+    schools_reporting = fields.Integer()
+
+
+class SeriesSchema(Schema):
+    indicator_code = fields.String()
+    scope = fields.Nested(ScopeSchema)
+    school_level = fields.String()
+    points = fields.List(fields.Nested(SeriesPointSchema))
+
+
+class RankingQuerySchema(Schema):
+    indicator = fields.String(required=True, validate=INDICATOR_CODE,
+                              metadata={"description": "Mã chỉ tiêu, ví dụ DROPOUT"})
+    code = fields.String(validate=validate.Regexp(r"^[0-9]{2}$"), metadata={"description": "Mã tỉnh/thành phố"})
+
+
+class RankedCommuneSchema(Schema):
+    rank = fields.Integer(allow_none=True)
+    commune_code = fields.String()
+    commune_name = fields.String()
+    value = fields.Float(allow_none=True, metadata={"description": "Cùng đơn vị với chỉ tiêu (phần trăm với tỷ lệ)"})
+    schools_submitted = fields.Integer()
+    schools_expected = fields.Integer()
+
+
+class RankingSchema(Schema):
+    round_id = fields.String()
+    scope = fields.Nested(ScopeSchema)
+    indicator_code = fields.String()
+    direction = fields.String(metadata={"description": "higher: cao hơn là tốt hơn; lower: thấp hơn là tốt hơn"})
+    communes = fields.List(fields.Nested(RankedCommuneSchema))

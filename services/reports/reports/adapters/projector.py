@@ -1,0 +1,197 @@
+"""The projector: keeps the precomputed views in step with the source rows, and publishes RollupUpdated.
+
+It holds the latest version of every source row in memory (:class:`reports.domain.model.Model`),
+loaded once from the store, then follows the small hints collection the
+handlers write to. For each province a hint touches it rebuilds the views in
+memory (:func:`reports.domain.views.build_province`) and writes only those
+whose figures changed, by ``_id``. When a city-level figure changes, the new
+figures and one RollupUpdated event per changed figure are stored in one insert
+(the outbox, :func:`edu71.bus.outbox.save_with_events`); when nothing changed —
+a duplicate, a replay, a stale revision — nothing is written or published.
+
+One projector per service works at a time (a :class:`edu71.bus.outbox.WindowLease`):
+all writes to the views come from one thread, which is what makes the
+read-modify-write of a view safe on FerretDB, whose updates are not isolated.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timezone
+from typing import Callable
+
+from mongoengine.connection import get_db
+from pymongo import ReplaceOne
+from pymongo.errors import PyMongoError
+
+from edu71.bus.outbox import StaleDocument, WindowLease, save_with_events
+from edu71.contracts import Contracts, Event
+from edu71.orgs import commune as official_commune
+from reports import metrics
+from reports.adapters.documents import ALIAS, CityFigures
+from reports.adapters.projection import HINTS
+from reports.domain.model import SOURCES, Model
+from reports.domain.views import build_province, changed_figures, city_figures, digest
+
+log = logging.getLogger(__name__)
+
+VIEWS = "views"
+SOURCE = "/edu71/reports"
+
+
+def commune_name(code: str) -> str:
+    try:
+        return official_commune(code).name
+    except (ValueError, KeyError):
+        return code
+
+
+class Projector:
+    def __init__(self, contracts: Contracts, *, alias: str = ALIAS, publish: bool = True, batch: int = 1000,
+                 poll: float = 0.05, name_of: Callable[[str], str] = commune_name):
+        self.contracts = contracts
+        self.alias = alias
+        self.publish = publish
+        self.batch = batch
+        self.poll = poll
+        self.name_of = name_of
+        self.lease = WindowLease(alias, "projector")
+        self.model: Model | None = None
+        self.digests: dict[str, str] = {}
+        self.figures: dict[str, CityFigures] = {}
+        #: round id → (schools missing, closes at) for the gauges.
+        self.round_status: dict[str, tuple[int, datetime | None]] = {}
+
+    @property
+    def db(self):
+        return get_db(self.alias)
+
+    # -- state -----------------------------------------------------------------
+    def load(self, model: Model | None = None) -> set[str]:
+        """Read every source row (or take ``model``) and what was last written; return every province."""
+        if model is None:
+            model = Model()
+            for collection in SOURCES:
+                model.apply_all(collection, self.db[collection].find())
+        self.digests = {d["_id"]: d.get("digest") for d in self.db[VIEWS].find({}, {"digest": 1})}
+        self.figures = {doc.pk: doc for doc in CityFigures.objects()}
+        self.model = model
+        return model.provinces()
+
+    def catch_up(self) -> int:
+        """Load, recompute everything, then follow the hints until none is left (tests, start-up)."""
+        self.refresh(self.load())
+        handled = 0
+        while n := self.run_once():
+            handled += n
+        return handled
+
+    def run_once(self) -> int:
+        hints = list(self.db[HINTS].find().limit(self.batch))
+        if not hints:
+            metrics.PROJECTOR_LAG.set(0)
+            return 0
+        touched: set[str] = set()
+        for h in hints:
+            row = self.db[h["coll"]].find_one({"_id": h["doc"]})
+            if row is not None:  # None: superseded by a newer version, which has its own hint
+                touched |= self.model.apply(h["coll"], row)
+        self.refresh(touched)
+        self.db[HINTS].delete_many({"_id": {"$in": [h["_id"] for h in hints]}})
+        metrics.PROJECTOR_LAG.set(len(hints))
+        return len(hints)
+
+    # -- views ---------------------------------------------------------------
+    def refresh(self, provinces: set[str]) -> int:
+        """Recompute the views of ``provinces``; write those that changed. Returns how many were written."""
+        now = datetime.now(timezone.utc)
+        written = 0
+        for province in sorted(provinces):
+            views = build_province(self.model, province, self.name_of)
+            catalogue = self.model.catalogue(province)
+            for view in views.values():
+                if view["kind"] == "round" and view["scope"]["kind"] == "province":
+                    self._publish(view, catalogue, now)
+                    rnd = self.model.round(view["round_id"])
+                    self.round_status[view["round_id"]] = (view["completeness"]["missing"],
+                                                           rnd["closes_at"] if rnd else None)
+            writes, digests = [], {}
+            for vid, view in views.items():
+                d = digest(view)
+                if self.digests.get(vid) != d:
+                    writes.append(ReplaceOne({"_id": vid}, {**view, "_id": vid, "digest": d, "computed_at": now},
+                                             upsert=True))
+                    digests[vid] = d
+            for i in range(0, len(writes), 200):
+                self.db[VIEWS].bulk_write(writes[i:i + 200], ordered=False)
+            self.digests.update(digests)
+            written += len(writes)
+        return written
+
+    def _publish(self, view: dict, catalogue: dict, now: datetime) -> None:
+        key = CityFigures.key(view["round_id"], view["province_code"])
+        figures = city_figures(view, catalogue)
+        doc = self.figures.get(key)
+        changes = changed_figures(doc.figures if doc else {}, figures)
+        if doc is not None and not changes:
+            return
+        events = [self._event(view, level, figure, now) for level, figure in changes] if self.publish else []
+        if doc is None:
+            doc = CityFigures(id=key, round_id=view["round_id"], province_code=view["province_code"])
+        doc.figures = figures
+        try:
+            save_with_events(doc, *events)
+        except StaleDocument:
+            # Another projector wrote meanwhile (a lease overlap): start again from the store.
+            self.model = None
+            raise
+        self.figures[key] = doc
+
+    def _event(self, view: dict, level: str, figure: dict, now: datetime) -> Event:
+        province = view["province_code"]
+        data = {"round_id": view["round_id"], "province_code": province,
+                "scope": {"kind": "province", "code": province}, "school_level": level,
+                "indicator_code": figure["indicator_code"], "aggregation": figure["aggregation"],
+                "value": figure["value"], "schools_reporting": figure["schools_reporting"],
+                "schools_expected": figure["schools_expected"],
+                "computed_at": now.isoformat(timespec="milliseconds").replace("+00:00", "Z")}
+        for optional in ("numerator", "denominator", "distribution"):
+            if figure.get(optional) is not None:
+                data[optional] = figure[optional]
+        return self.contracts.new_event("RollupUpdated", data, subject=province, source=SOURCE)
+
+    # -- gauges ----------------------------------------------------------------
+    def report_gauges(self) -> None:
+        now = datetime.now(timezone.utc)
+        for round_id, (missing, closes_at) in self.round_status.items():
+            metrics.ROUND_SCHOOLS_MISSING.labels(round_id).set(missing)
+            if closes_at is not None:
+                if closes_at.tzinfo is None:
+                    closes_at = closes_at.replace(tzinfo=timezone.utc)
+                metrics.ROUND_CLOSES_IN.labels(round_id).set((closes_at - now).total_seconds())
+
+    # -- loop ------------------------------------------------------------------
+    def run(self, stop: threading.Event) -> None:
+        """Project until ``stop`` is set, while holding the lease; reload after losing it or a store outage."""
+        while not stop.is_set():
+            try:
+                if not self.lease.held():
+                    self.model = None
+                    stop.wait(1.0)
+                    continue
+                if self.model is None:
+                    self.refresh(self.load())
+                    log.info("projector: loaded the model and refreshed every view")
+                handled = self.run_once()
+                self.report_gauges()
+                if not handled:
+                    stop.wait(self.poll)
+            except (PyMongoError, StaleDocument) as exc:
+                log.warning("projector: %s; reloading shortly", exc)
+                self.model = None
+                stop.wait(1.0)
+        try:
+            self.lease.release()
+        except PyMongoError:
+            pass
+

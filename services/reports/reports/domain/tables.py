@@ -1,0 +1,151 @@
+"""The report views as tables with Vietnamese headers, for the XLSX and CSV exports (pure).
+
+Each table is a title, columns (header and kind) and rows of plain values.
+Kinds tell the writers how to show a cell: ``text``, ``int``, ``number``,
+``percent`` (a value already in percent, e.g. 93.5), ``date``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, Mapping, Sequence
+
+from edu71.orgs import LEVEL_LABELS, SchoolLevel
+from reports.domain.targets import in_target_unit, school_actual
+
+AGGREGATION_LABELS = {"ratio": "Σ tử số / Σ mẫu số", "sum": "Tổng", "distribution": "Phân bố theo mức",
+                      "share": "Tỷ lệ trường đạt", None: "Chưa có số liệu"}
+PLAN_LABELS = {"approved": "Đã phê duyệt", "submitted": "Chờ duyệt", "returned": "Bị trả lại", "none": "Chưa nộp"}
+VIEWS = ("summary", "communes", "schools", "completeness", "targets")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the view's key: summary, communes, …
+    title: str  # the sheet's Vietnamese name (≤ 31 characters, Excel's limit)
+    columns: Sequence[Column]
+    rows: list[list[Any]]
+
+
+def level_label(level: str | None) -> str:
+    try:
+        return LEVEL_LABELS[SchoolLevel(level)]
+    except ValueError:
+        return "Tất cả cấp học" if level == "all" else (level or "")
+
+
+def _yes(flag) -> str:
+    return "Có" if flag else "Không"
+
+
+def _percent_kind(value_type: str | None) -> str:
+    return "percent" if value_type in ("ratio", "boolean") else "number"
+
+
+def summary(view: Mapping) -> Table:
+    columns = [Column("Mã chỉ tiêu"), Column("Cấp học"), Column("Cách tổng hợp"), Column("Số trường báo cáo", "int"),
+               Column("Giá trị (%, tổng hoặc mức thấp nhất)", "number"), Column("Tử số", "number"),
+               Column("Mẫu số", "number"), Column("Phân bố theo mức")]
+    rows = []
+    for level, rollups in (view.get("rollups") or {}).items():
+        for r in rollups:
+            dist = r.get("distribution")
+            rows.append([r["indicator_code"], level_label(level), AGGREGATION_LABELS.get(r.get("aggregation")),
+                         r.get("schools_reporting", 0), in_target_unit(r.get("value"), r.get("value_type")),
+                         r.get("numerator"), r.get("denominator"),
+                         "; ".join(f"mức {k}: {v}" for k, v in dist.items()) if dist else ""])
+    return Table("summary", "Tổng hợp", columns, rows)
+
+
+def communes(view: Mapping) -> Table:
+    codes = list(view.get("indicator_codes") or ())
+    columns = [Column("Mã xã/phường"), Column("Tên xã/phường"), Column("Phải nộp", "int"), Column("Đã nộp", "int"),
+               Column("Đúng hạn", "int"), Column("Nộp muộn", "int"), Column("Chưa nộp", "int"),
+               Column("Tỷ lệ đã nộp (%)", "percent")] + [Column(code, "number") for code in codes]
+    rows = []
+    for c in view.get("communes") or ():
+        rate = c.get("schools_rate")
+        rows.append([c["commune_code"], c["commune_name"], c["schools_expected"], c["schools_submitted"],
+                     c["schools_on_time"], c["schools_late"], c["schools_missing"],
+                     rate * 100 if rate is not None else None] + [c["values"].get(code) for code in codes])
+    return Table("communes", "Xã, phường", columns, rows)
+
+
+def schools(view: Mapping, school_rows: Sequence[Mapping]) -> Table:
+    codes = list(view.get("indicator_codes") or ())
+    columns = [Column("Mã trường"), Column("Tên trường"), Column("Cấp học"), Column("Mã xã/phường"),
+               Column("Đã nộp"), Column("Nộp muộn"), Column("Lần điều chỉnh", "int"), Column("Thời điểm nộp", "date"),
+               Column("Kế hoạch")] + [Column(code, "number") for code in codes]
+    rows = []
+    for s in school_rows:
+        values = {v["indicator_code"]: v for v in s.get("values") or ()}
+        rows.append([s["school_code"], s["school_name"], level_label(s["school_level"]), s["commune_code"],
+                     _yes(s["submitted"]), _yes(s["late"]), s.get("revision"), s.get("submitted_at"),
+                     PLAN_LABELS.get(s.get("plan_status"), "")]
+                    + [school_actual(values[code]) if code in values else None for code in codes])
+    return Table("schools", "Trường", columns, rows)
+
+
+def completeness(view: Mapping) -> Table:
+    c = view.get("completeness") or {}
+    columns = [Column("Nội dung"), Column("Mã trường"), Column("Tên trường"), Column("Cấp học"),
+               Column("Mã xã/phường"), Column("Số trường", "int")]
+    rows = [["Phải nộp", "", "", "", "", c.get("expected", 0)], ["Đã nộp", "", "", "", "", c.get("submitted", 0)],
+            ["Đúng hạn", "", "", "", "", c.get("on_time", 0)], ["Nộp muộn", "", "", "", "", c.get("late", 0)],
+            ["Chưa nộp", "", "", "", "", c.get("missing", 0)]]
+    rows += [["Trường chưa nộp", s["school_code"], s["school_name"], level_label(s["school_level"]),
+              s["commune_code"], None] for s in view.get("missing_schools") or ()]
+    return Table("completeness", "Tiến độ nộp", columns, rows)
+
+
+def targets(view: Mapping) -> Table:
+    columns = [Column("Đối tượng"), Column("Mã"), Column("Tên"), Column("Mã chỉ tiêu"), Column("Chỉ tiêu"),
+               Column("So sánh"), Column("Mục tiêu", "number"), Column("Thực tế", "number"), Column("Đạt"),
+               Column("Còn thiếu", "number"), Column("Thời hạn"), Column("Nguồn")]
+    scope = view.get("scope") or {}
+    area = "Tỉnh/thành phố" if scope.get("kind") == "province" else "Xã/phường"
+
+    def row(kind, code, name, t):
+        met = {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}[t.get("met")]
+        return [kind, code, name, t["indicator_code"], t.get("text") or "", t["comparator"], t["target"],
+                t.get("actual"), met, t.get("gap"), str(t.get("horizon") or ""), t.get("source") or ""]
+
+    rows = [row(area, scope.get("code", ""), view.get("commune_name") or "", t) for t in view.get("targets") or ()]
+    rows += [row("Xã/phường (nguy cơ)", t["commune_code"], t["commune_name"], t)
+             for t in view.get("at_risk_communes") or ()]
+    rows += [row("Trường (nguy cơ)", t["school_code"], t["school_name"], t) for t in view.get("at_risk_schools") or ()]
+    return Table("targets", "Chỉ tiêu", columns, rows)
+
+
+def all_tables(view: Mapping, school_rows: Sequence[Mapping]) -> list[Table]:
+    return [summary(view), communes(view), schools(view, school_rows), completeness(view), targets(view)]
+
+
+def vi_number(value: float | int | None, decimals: int = 2) -> str:
+    """A number as Vietnamese readers write it: decimal comma, no thousands separator (for CSV)."""
+    if value is None:
+        return ""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+#: Giờ Việt Nam (UTC+7, no daylight saving).
+VN_TIME = timezone(timedelta(hours=7))
+
+
+def vi_time(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(VN_TIME)
+
+
+def vi_date(value: datetime | None) -> str:
+    """dd/mm/yyyy hh:mm in Vietnam time."""
+    return vi_time(value).strftime("%d/%m/%Y %H:%M") if value else ""
