@@ -13,6 +13,7 @@ from indicators.api.resources import blueprints
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
 from indicators.service import IndicatorService
+from indicators.spreadsheets import SpreadsheetService
 
 
 def create_app(settings: config.Settings | None = None, *, clock: Callable[[], datetime] = utc_now) -> Flask:
@@ -27,5 +28,8 @@ def create_app(settings: config.Settings | None = None, *, clock: Callable[[], d
     contracts = Contracts(settings.platform.contracts_dir)
     catalogues = CatalogueService(contracts, clock=clock)
     app.extensions["indicators.catalogues"] = catalogues
-    app.extensions["indicators.service"] = IndicatorService(contracts, catalogues, clock=clock)
+    service = IndicatorService(contracts, catalogues, clock=clock)
+    app.extensions["indicators.service"] = service
+    app.extensions["indicators.spreadsheets"] = SpreadsheetService(
+        service, max_upload_bytes=settings.max_upload_bytes, max_unzipped_bytes=settings.max_unzipped_bytes)
     return app

@@ -1,7 +1,10 @@
 """Indicator endpoints: thin views that turn HTTP into calls of :class:`indicators.service.IndicatorService`."""
 from __future__ import annotations
 
-from flask import current_app, request
+import io
+from functools import wraps
+
+from flask import current_app, request, send_file
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -13,6 +16,7 @@ from indicators.api.schemas import (
     CatalogueQuerySchema,
     CatalogueSchema,
     CatalogueVersionSchema,
+    HistoryQuerySchema,
     IndicatorChangeSchema,
     IndicatorWriteSchema,
     RoundListQuerySchema,
@@ -22,18 +26,22 @@ from indicators.api.schemas import (
     RoundWriteSchema,
     SubmissionSchema,
     SubmissionWriteSchema,
+    TemplateQuerySchema,
+    UploadSchema,
 )
 from edu71.problems import Problem
 from indicators.catalogues import CatalogueService
 from indicators.domain.catalogue import Catalogue
-from indicators.service import IndicatorService
+from indicators.service import IndicatorService, SubmitOutcome
+from indicators.spreadsheets import FileAnswer, SpreadsheetService
 
 catalogue_blp = Blueprint("catalogue", __name__, url_prefix="/catalogue",
                           description="Danh mục chỉ tiêu thực hiện Nghị quyết 71")
 rounds_blp = Blueprint("rounds", __name__, url_prefix="/rounds", description="Đợt báo cáo do Sở GD&ĐT mở")
 submissions_blp = Blueprint("submissions", __name__, url_prefix="/rounds/<string:round_id>/submissions",
                             description="Số liệu chỉ tiêu nhà trường nộp trong một đợt báo cáo")
-blueprints = [catalogue_blp, rounds_blp, submissions_blp]
+schools_blp = Blueprint("schools", __name__, url_prefix="/schools", description="Số liệu của một trường qua các đợt")
+blueprints = [catalogue_blp, rounds_blp, submissions_blp, schools_blp]
 
 
 def _service() -> IndicatorService:
@@ -42,6 +50,26 @@ def _service() -> IndicatorService:
 
 def _catalogues() -> CatalogueService:
     return current_app.extensions["indicators.catalogues"]
+
+
+def _spreadsheets() -> SpreadsheetService:
+    return current_app.extensions["indicators.spreadsheets"]
+
+
+def _file(answer: FileAnswer):
+    return send_file(io.BytesIO(answer.content), mimetype=answer.mimetype, as_attachment=True,
+                     download_name=answer.filename)
+
+
+def _upload_limit(view):
+    """Let this request's body be as large as a spreadsheet may be (the app's default fits JSON only)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        request.max_content_length = _spreadsheets().max_upload_bytes + 64 * 1024  # multipart framing
+        return view(*args, **kwargs)
+
+    return wrapper
 
 
 def _json(body: dict, status: int = 200):
@@ -166,6 +194,17 @@ class RoundSchedule(MethodView):
         return service.round_view(rnd)
 
 
+@rounds_blp.route("/<string:round_id>/template")
+class RoundTemplate(MethodView):
+    @requires()
+    @rounds_blp.arguments(TemplateQuerySchema, location="query")
+    @rounds_blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         description="Biểu mẫu XLSX")
+    def get(self, query, round_id):
+        """Tải biểu mẫu Excel của trường cho đợt báo cáo (chỉ tiêu, đơn vị, số liệu đợt trước)"""
+        return _file(_spreadsheets().template(current_principal(), round_id, query.get("school")))
+
+
 @submissions_blp.route("/<string:school_code>")
 class SchoolSubmission(MethodView):
     @requires()
@@ -191,11 +230,54 @@ class SchoolSubmission(MethodView):
             body_key=data.get("idempotency_key"),
             expected_version=expected_version(required=False),
         )
-        body = SubmissionSchema().dump(outcome.submission.view(outcome.revision))
-        response = _json(body, 201 if outcome.created else 200)
-        if outcome.replayed:
-            # The body is the original answer, possibly of an older revision: no ETag, so a
-            # client cannot mistake it for the current version.
-            response.headers["Idempotent-Replayed"] = "true"
-            return response
-        return with_etag(response, outcome.submission.doc_version)
+        return _submission_answer(outcome)
+
+
+def _submission_answer(outcome: SubmitOutcome):
+    body = SubmissionSchema().dump(outcome.submission.view(outcome.revision))
+    response = _json(body, 201 if outcome.created else 200)
+    if outcome.replayed:
+        # The body is the original answer, possibly of an older revision: no ETag, so a
+        # client cannot mistake it for the current version.
+        response.headers["Idempotent-Replayed"] = "true"
+        return response
+    return with_etag(response, outcome.submission.doc_version)
+
+
+@submissions_blp.route("/upload")
+class SubmissionUpload(MethodView):
+    @_upload_limit
+    @requires(Role.SCHOOL)
+    @submissions_blp.arguments(UploadSchema, location="files")
+    @submissions_blp.response(200, SubmissionSchema, description="Đã sửa số liệu (một lần sửa mới)")
+    @submissions_blp.alt_response(201, schema=SubmissionSchema, description="Lần nộp đầu tiên")
+    @submissions_blp.alt_response(413, description="Tệp quá lớn")
+    @submissions_blp.alt_response(415, description="Không phải tệp XLSX hoặc CSV UTF-8")
+    @submissions_blp.alt_response(422, description="Ô không hợp lệ (sheet, cell, message), công thức, tệp hỏng")
+    def post(self, files, round_id):
+        """Nộp số liệu bằng biểu mẫu Excel (XLSX) hoặc CSV đã điền; kiểm tra như khi nộp JSON"""
+        upload = files["file"]
+        data = upload.read(_spreadsheets().max_upload_bytes + 1)
+        outcome = _spreadsheets().submit_file(
+            current_principal(), round_id, data, request.form.get("school"),
+            header_key=request.headers.get("Idempotency-Key"), expected_version=expected_version(required=False))
+        return _submission_answer(outcome)
+
+
+@schools_blp.route("/<string:school_code>/history")
+class SchoolHistory(MethodView):
+    @requires()
+    @schools_blp.arguments(HistoryQuerySchema, location="query")
+    @schools_blp.response(200, content_type="application/octet-stream", description="XLSX hoặc CSV")
+    def get(self, query, school_code):
+        """Số liệu của trường qua các đợt báo cáo (?format=xlsx|csv)"""
+        return _file(_spreadsheets().history(current_principal(), school_code, query["format"]))
+
+
+@schools_blp.route("/<string:school_code>/history.<any(xlsx, csv):fmt>")
+class SchoolHistoryFile(MethodView):
+    @requires()
+    @schools_blp.response(200, content_type="application/octet-stream", description="XLSX hoặc CSV")
+    def get(self, school_code, fmt):
+        """Số liệu của trường qua các đợt báo cáo, dạng tệp .xlsx hoặc .csv"""
+        return _file(_spreadsheets().history(current_principal(), school_code, fmt))

@@ -1,6 +1,7 @@
 """Request and response shapes of the indicators API."""
 from __future__ import annotations
 
+from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
@@ -271,3 +272,20 @@ class SubmissionSchema(Schema):
     warnings = fields.List(fields.Nested(WarningSchema), metadata={
         "description": "Cảnh báo (không phải lỗi) của lần nộp này: giá trị thay đổi bất thường so với đợt trước"})
     history = fields.List(fields.Nested(RevisionSchema), metadata={"description": "Nhật ký các lần nộp và sửa"})
+
+
+# -- spreadsheets ------------------------------------------------------------------
+class TemplateQuerySchema(Schema):
+    school = fields.String(validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"),
+                           metadata={"description": "Mã trường; mặc định là trường của người dùng"})
+
+
+class UploadSchema(Schema):
+    file = Upload(required=True, metadata={"description": "Biểu mẫu đã điền: XLSX, hoặc CSV UTF-8 (có hoặc không "
+                                                          "BOM, dấu phẩy hoặc chấm phẩy, chấp nhận dấu phẩy thập phân)"})
+    school = fields.String(validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"),
+                           metadata={"description": "Mã trường (nếu gửi, phải là trường của người dùng)"})
+
+
+class HistoryQuerySchema(Schema):
+    format = fields.String(load_default="xlsx", validate=validate.OneOf(["xlsx", "csv"]))

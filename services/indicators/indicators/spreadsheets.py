@@ -1,0 +1,148 @@
+"""Spreadsheet use cases: a school's form for a round, submitting it filled in, and its history as a file."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from edu71.auth import Principal, Role
+from edu71.bus.outbox import load
+from edu71.orgs import SchoolLevel
+from edu71.problems import Problem
+from indicators.adapters import spreadsheets
+from indicators.adapters.documents import Round, Submission
+from indicators.domain.catalogue import ValueType
+from indicators.domain.clock import VN_TZ, as_utc, vn_text
+from indicators.domain.sheet import SheetError, rate, read_table, template_rows, value_text
+from indicators.domain.submissions import by_code, submission_id
+from indicators.domain.validation import MAX_NUMBER, validate_values
+from indicators.service import IndicatorService, SubmitOutcome
+
+HISTORY_HEADERS = ("Năm học", "Đợt báo cáo", "Hạn nộp", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị", "Số liệu",
+                   "Mẫu số", "Tỷ lệ (%)", "Lần nộp", "Nộp lúc", "Nộp muộn", "Phiên bản danh mục")
+
+
+@dataclass(frozen=True)
+class FileAnswer:
+    filename: str
+    mimetype: str
+    content: bytes
+
+
+class SpreadsheetService:
+    def __init__(self, service: IndicatorService, *, max_upload_bytes: int, max_unzipped_bytes: int):
+        self.service = service
+        self.max_upload_bytes = max_upload_bytes
+        self.max_unzipped_bytes = max_unzipped_bytes
+
+    # -- the form -----------------------------------------------------------------
+    def template(self, principal: Principal, round_id: str, school_code: str | None) -> FileAnswer:
+        """The school's XLSX form for the round: its indicators, current and previous values."""
+        rnd = self.service.get_round(principal, round_id)
+        if principal.role is Role.SCHOOL:
+            school_code = school_code or principal.org_unit
+            if school_code != principal.org_unit:
+                raise Problem(403, "Nhà trường chỉ tải được biểu mẫu của chính trường mình.")
+            sub = load(Submission, submission_id(rnd.id, school_code))
+            name, level = principal.org_unit_name or school_code, principal.school_level
+        else:
+            if not school_code:
+                raise Problem(422, "Cần chọn trường (tham số school).",
+                              errors=[{"field": "school", "message": "Trường này là bắt buộc."}])
+            # Outside the school, what it is (name, level) is known from what it submitted.
+            sub = self.service.get_submission(principal, round_id, school_code)
+            name, level = sub.school_name, sub.school_level
+        if not level:
+            raise Problem(403, "Tài khoản trường học thiếu thông tin cấp học.")
+        catalogue = self.service.round_catalogue(rnd)
+        previous = self.service.previous_values(rnd, school_code)
+        rows = template_rows(catalogue, rnd.indicator_codes, level, by_code(sub.value_dicts()) if sub else {},
+                             by_code(previous[1]) if previous else {})
+        if not rows:
+            raise Problem(404, f"Đợt báo cáo này không yêu cầu chỉ tiêu nào của trường "
+                               f"{SchoolLevel(level).label.lower()}.")
+        lines = [
+            f"Đợt báo cáo: {rnd.name} (năm học {rnd.school_year})",
+            f"Trường: {name} ({school_code})",
+            f"Hạn nộp: {vn_text(as_utc(rnd.due_at))}; khoá số liệu: {vn_text(as_utc(rnd.closes_at))}",
+            f"Danh mục chỉ tiêu phiên bản {catalogue.version}"
+            + (f"; cột “Đợt trước”: {previous[0]}" if previous else ""),
+            "Nhập số liệu vào các ô màu vàng; ô để trống là không báo cáo chỉ tiêu đó. Không dùng công thức.",
+        ]
+        content = spreadsheets.template_xlsx(
+            "BIỂU MẪU BÁO CÁO CHỈ TIÊU THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW", lines, rows,
+            {"round_id": rnd.id, "school_code": school_code, "catalogue_version": str(catalogue.version)},
+            MAX_NUMBER)
+        return FileAnswer(f"bieu-mau-chi-tieu-{school_code}.xlsx", spreadsheets.XLSX_MIME, content)
+
+    def submit_file(self, principal: Principal, round_id: str, data: bytes, school_code: str | None, *,
+                    header_key: str | None, expected_version: int | None) -> SubmitOutcome:
+        """Submit a filled-in form (XLSX or CSV) exactly as the same values sent as JSON would be."""
+        if principal.role is not Role.SCHOOL or (school_code and school_code != principal.org_unit):
+            raise Problem(403, "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
+        school_code = principal.org_unit
+        if len(data) > self.max_upload_bytes:
+            raise Problem(413, f"Tệp vượt quá giới hạn {self.max_upload_bytes // 1024} KiB.")
+        try:
+            sheet = spreadsheets.read_upload(data, self.max_unzipped_bytes)
+        except spreadsheets.Refused as refused:
+            raise Problem(refused.status, refused.detail, errors=refused.errors) from None
+        rnd = self.service.get_round(principal, round_id)
+        for key, expected, what in (("round_id", rnd.id, "đợt báo cáo khác"), ("school_code", school_code,
+                                                                                  "trường khác")):
+            if key in sheet.meta and sheet.meta[key] != expected:
+                message = f"Biểu mẫu này được tải về cho {what}; vui lòng tải biểu mẫu đúng rồi nhập lại."
+                raise Problem(422, message, errors=[{"field": "file", "sheet": sheet.name, "message": message}])
+        catalogue = self.service.round_catalogue(rnd)
+        try:
+            table = read_table(sheet.rows, catalogue, sheet.name)
+        except SheetError as exc:
+            raise Problem(422, str(exc), errors=[{"field": "file", "sheet": sheet.name, "message": str(exc)}]) \
+                from None
+        if table.errors:
+            # Cells that could not be read, and whatever else is wrong with the rest: all at once.
+            checked = validate_values(table.values, catalogue=catalogue, school_level=principal.school_level,
+                                      allowed_codes=rnd.indicator_codes) if table.values else None
+            errors = table.errors + (table.locate(checked.errors) if checked else [])
+            raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem danh sách 'errors'.", errors=errors)
+        try:
+            return self.service.submit(principal, round_id, school_code, table.values, header_key=header_key,
+                                       expected_version=expected_version)
+        except Problem as problem:
+            if problem.status == 422 and problem.errors:
+                raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem danh sách 'errors'.",
+                              errors=table.locate(problem.errors)) from None
+            raise
+
+    # -- history ------------------------------------------------------------------
+    def history(self, principal: Principal, school_code: str, fmt: str) -> FileAnswer:
+        """The school's values in every round, for the school itself, its commune and its city."""
+        subs = [s for s in Submission.objects(school_code=school_code)
+                if principal.can_see(s.school_code, s.commune_code, s.province_code)]
+        if not subs and not principal.can_act_for_school(school_code):
+            raise Problem(404, "Không tìm thấy số liệu của trường trong phạm vi của bạn.")
+        rounds = {s.round_id: load(Round, s.round_id) for s in subs}
+        subs = [s for s in subs if rounds[s.round_id] is not None]
+        subs.sort(key=lambda s: as_utc(rounds[s.round_id].opens_at))
+        rows = [row for s in subs for row in self._history_rows(rounds[s.round_id], s)]
+        if fmt == "csv":
+            return FileAnswer(f"lich-su-chi-tieu-{school_code}.csv", "text/csv; charset=utf-8",
+                              spreadsheets.table_csv(HISTORY_HEADERS, rows))
+        content = spreadsheets.table_xlsx("Lịch sử chỉ tiêu", HISTORY_HEADERS, rows, formats={9: "0.0"})
+        return FileAnswer(f"lich-su-chi-tieu-{school_code}.xlsx", spreadsheets.XLSX_MIME, content)
+
+    def _history_rows(self, rnd: Round, sub: Submission) -> list[list[Any]]:
+        catalogue = self.service.round_catalogue(rnd)
+        out = []
+        for value in sub.value_dicts():
+            indicator = catalogue.get(value["indicator_code"])
+            main = (value.get("numerator") if value["value_type"] == ValueType.RATIO.value
+                    else value_text(value) if value["value_type"] == ValueType.BOOLEAN.value
+                    else value.get("value", value.get("level")))
+            out.append([
+                rnd.school_year, rnd.name, as_utc(rnd.due_at).astimezone(VN_TZ).strftime("%d/%m/%Y"),
+                value["indicator_code"], indicator.name if indicator else "", indicator.unit if indicator else "",
+                main, value.get("denominator"), rate(value), sub.revision,
+                as_utc(sub.submitted_at).astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M"),
+                "Có" if sub.late else "Không", value["catalogue_version"],
+            ])
+        return out
