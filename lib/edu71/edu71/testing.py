@@ -138,6 +138,78 @@ def running_stack(root: Path, partitions: int = 3):
                 os.environ[k] = v
 
 
+@dataclass
+class KafkaCluster:
+    """Several KRaft nodes (combined broker+controller, a static quorum) on loopback, each a ``run-kafka``."""
+
+    brokers: dict[int, Server]
+    ports: dict[int, int]
+
+    @property
+    def bootstrap(self) -> str:
+        return ",".join(f"127.0.0.1:{port}" for port in self.ports.values())
+
+    def kill(self, node_id: int, sig: int = signal.SIGKILL) -> None:
+        self.brokers[node_id].stop(sig)
+
+    def node_of(self, host_port: tuple[str, int]) -> int:
+        """The node id listening on ``(host, port)`` (as a client's metadata names a broker)."""
+        return next(node for node, port in self.ports.items() if port == host_port[1])
+
+
+@contextlib.contextmanager
+def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m"):
+    """Start ``nodes`` Kafka nodes in ``root`` on free ports, internal topics replicated on up to 3 of them.
+
+    For failure tests: topics the test creates choose their own replication; the
+    environment of this process is left alone (pass :attr:`KafkaCluster.bootstrap` on).
+    """
+    ports = {node: free_port() for node in range(1, nodes + 1)}
+    controllers = {node: free_port() for node in ports}
+    voters = ",".join(f"{node}@127.0.0.1:{port}" for node, port in controllers.items())
+    cluster_id = _cluster_id()
+    brokers = {
+        node: Server(f"kafka-{node}", BIN / "run-kafka", {
+            "KAFKA_NODE_ID": str(node), "KAFKA_PORT": str(ports[node]),
+            "KAFKA_CONTROLLER_PORT": str(controllers[node]), "KAFKA_CONTROLLER_VOTERS": voters,
+            "KAFKA_CLUSTER_ID": cluster_id, "KAFKA_INTERNAL_REPLICATION": str(min(3, nodes)),
+            "KAFKA_DATA_DIR": str(root / f"kafka-{node}" / "data"), "KAFKA_HEAP": heap,
+        }, root / f"kafka-{node}.log")
+        for node in ports
+    }
+    cluster = KafkaCluster(brokers, ports)
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        for broker in brokers.values():
+            broker.start()
+        try:
+            for node, port in ports.items():
+                deadline = time.monotonic() + 180
+                while True:  # in short steps, so that a node that died at once fails the start at once
+                    if brokers[node].process.poll() is not None:
+                        raise TimeoutError(f"Kafka node {node} exited with {brokers[node].process.returncode}")
+                    try:
+                        wait_for_kafka(f"127.0.0.1:{port}", 5)
+                        break
+                    except TimeoutError:
+                        if time.monotonic() > deadline:
+                            raise
+        except TimeoutError as exc:
+            logs = "\n".join(f"--- {b.log.name}\n{b.log.read_text(errors='replace')[-3000:]}" for b in brokers.values())
+            raise RuntimeError(f"{exc}\n{logs}") from None
+        yield cluster
+    finally:
+        for broker in brokers.values():
+            broker.stop()
+
+
+def _cluster_id() -> str:
+    """A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (as ``kafka-storage random-uuid``)."""
+    import base64
+
+    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+
+
 def _warm_up_group_coordinator(bootstrap: str, timeout: float = 120.0) -> None:
     """Join a consumer group once, so the broker creates and loads its offsets topic now.
 
