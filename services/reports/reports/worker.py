@@ -33,7 +33,7 @@ def on_generation(settings: config.Settings, generation: int) -> tuple[PlatformS
     """The platform settings (database) and consumer group of a generation."""
     base = settings.platform.mongodb_db
     platform = dataclasses.replace(settings.platform, mongodb_db=generations.db_name(base, generation))
-    return platform, generations.consumer_group(GROUP, generation)
+    return platform, generations.consumer_group(settings.consumer_group, generation)
 
 
 def generation_watch(settings: config.Settings, generation: int):
