@@ -53,8 +53,14 @@ def _province_of(scope: str, code: str) -> str:
 
 def figures(round_id: str, scope: str, code: str) -> dict:
     reports = backends.reports()
-    rollup = reports.rollups(round_id, scope, code)
-    schools = reports.schools(round_id, scope, code)["items"]
+    try:
+        rollup = reports.rollups(round_id, scope, code)
+        schools = reports.schools(round_id, scope, code)["items"]
+    except ApiError as exc:
+        if exc.status != 404:
+            raise
+        # The reports service has not yet heard of a round just opened: nothing is reported so far.
+        rollup, schools = {"schools_reporting": 0, "indicators": [], "round": None}, []
     completeness = reports.completeness(round_id, scope, code)
     try:
         catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))

@@ -1,0 +1,204 @@
+"""The portal's main story in a real browser (Debian's Chromium, headless) against the running platform.
+
+A school uploads seed plan 002, corrects a target and submits it; the commune reviewer returns it with a
+comment; the school resubmits; the reviewer approves. The city opens a round and watches its dashboard;
+the school submits the round with one invalid value, sees the message, fixes it; the city's dashboard
+shows the new figures without being reloaded. Every step leaves a screenshot under
+var/test-artifacts/portal/<run>/.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import requests
+from playwright import sync_api
+
+from edu71.config import REPO_ROOT
+from edu71.testing import bearer
+
+pytestmark = pytest.mark.integration
+
+VN = timezone(timedelta(hours=7))
+PASSWORD = "Mat-khau-thu-2026"
+#: Long enough for an event to travel through Kafka and a worker, and for the next live update.
+SLOW = 90_000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium not found: run deploy/bin/install-chromium (make bootstrap does)")
+    with sync_api.sync_playwright() as playwright:
+        # Flags from the machine's notes: no sandbox as root, and no background calls to hosts it cannot reach.
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> Path:
+    folder = REPO_ROOT / "var" / "test-artifacts" / "portal" / datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nportal screenshots: {folder}")
+    return folder
+
+
+class Person:
+    """One signed-in browser context (its own cookies), taking numbered screenshots."""
+
+    step = 0
+
+    def __init__(self, browser, portal: str, email: str, artifacts: Path, who: str):
+        self.context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
+                                           viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.portal, self.artifacts, self.who = portal, artifacts, who
+        self.page.goto(f"{portal}/login")
+        self.page.get_by_label("Thư điện tử").fill(email)
+        self.page.get_by_label("Mật khẩu").fill(PASSWORD)
+        self.page.get_by_role("button", name="Đăng nhập").click()
+        sync_api.expect(self.page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+
+    def shot(self, name: str) -> None:
+        Person.step += 1
+        self.page.screenshot(path=str(self.artifacts / f"{Person.step:02d}-{self.who}-{name}.png"), full_page=True)
+
+    def go(self, path: str) -> None:
+        self.page.goto(self.portal + path)
+
+
+def test_plan_review_round_and_live_dashboard(platform, accounts, helpers, browser, artifacts):
+    portal = platform.urls["portal"]
+    people = [Person(browser, portal, accounts[key].email, artifacts, who)
+              for key, who in (("school", "truong"), ("commune", "xa"), ("city", "so"))]
+    try:
+        story(platform, helpers, *people)
+    except BaseException:
+        for person in people:
+            person.shot("LOI-khi-that-bai")  # what each person saw when the story broke
+        raise
+    finally:
+        for person in people:
+            person.context.close()
+
+
+def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> None:
+    expect = sync_api.expect
+
+    # -- the school uploads seed plan 002 and sees the draft beside the source text --------------------------
+    page = school.page
+    school.go("/plans")
+    page.get_by_role("link", name=re.compile("Tải lên kế hoạch")).click()
+    page.get_by_label("Tệp kế hoạch").set_input_files(str(helpers.seed_plan()))
+    page.get_by_role("button", name="Tải lên và đọc kế hoạch").click()
+    expect(page.get_by_role("heading", name="Kiểm tra và sửa bản nháp")).to_be_visible()
+    expect(page.get_by_label("Số, ký hiệu")).to_have_value("28/KH-THCSTT2")
+    expect(page.get_by_label("Ngày ban hành")).to_have_value("29/01/2026")
+    expect(page.locator("ol.lines li.hit").first).to_be_visible()  # source lines of the targets highlighted
+    school.shot("ban-nhap-canh-van-ban-goc")
+    plan_id = page.url.rstrip("/").split("/")[-2]
+
+    # -- corrects one target ("trên 96%" → 97) and submits ------------------------------------------------------
+    text_input = page.locator("input[name$='-text'][value*='Hiệu suất đào tạo']")
+    row = text_input.get_attribute("name").split("-")[1]
+    expect(page.locator(f"input[name='target-{row}-value']")).to_have_value("96")
+    page.locator(f"input[name='target-{row}-value']").fill("97")
+    school.shot("sua-muc-tieu")
+    page.get_by_role("button", name="Lưu và gửi duyệt").click()
+    expect(page.locator("#trang-thai")).to_have_text("Đã gửi duyệt")
+    school.shot("da-gui-duyet")
+    plans_api = f"{platform.urls['plans']}/plans/{plan_id}"
+    stored = requests.get(plans_api, headers=bearer(helpers.token("school")), timeout=30).json()
+    assert any(t["value"] == 97 and "Hiệu suất" in t["text"] for t in stored["targets"])
+    assert stored["status"] == "submitted" and stored["version"] == 1
+
+    # -- the commune reviewer returns it with a comment ------------------------------------------------------------
+    page = reviewer.page
+    reviewer.go("/review")
+    expect(page.get_by_role("link", name=stored["title"]).first).to_be_visible()
+    page.get_by_role("link", name=stored["title"]).first.click()
+    page.get_by_label("Ý kiến chung").fill("Đề nghị bổ sung lộ trình phòng học thông minh đến năm 2030.")
+    reviewer.shot("gop-y-tra-lai")
+    page.get_by_role("button", name="Trả lại kèm góp ý").click()
+    expect(page.get_by_text("Đã trả lại kế hoạch kèm góp ý cho nhà trường.")).to_be_visible()
+
+    # -- the school sees the comment and resubmits ----------------------------------------------------------------------
+    page = school.page
+    school.go(f"/plans/{plan_id}")
+    expect(page.locator("#trang-thai")).to_have_text("Bị trả lại")
+    expect(page.get_by_text("Đề nghị bổ sung lộ trình phòng học thông minh đến năm 2030.")).to_be_visible()
+    school.shot("nhan-gop-y")
+    page.get_by_role("link", name="Sửa và gửi duyệt").click()
+    page.get_by_role("button", name="Lưu và gửi duyệt").click()
+    expect(page.locator("#trang-thai")).to_have_text("Đã gửi duyệt")
+    expect(page.get_by_text("Lần 2")).to_be_visible()  # the version history
+
+    # -- the reviewer approves ---------------------------------------------------------------------------------------------
+    page = reviewer.page
+    reviewer.go(f"/plans/{plan_id}")
+    page.get_by_role("button", name="Phê duyệt").click()
+    expect(page.get_by_text("Đã phê duyệt kế hoạch.")).to_be_visible()
+    reviewer.go(f"/plans/{plan_id}")
+    expect(page.locator("#trang-thai")).to_have_text("Đã phê duyệt")
+    reviewer.shot("da-phe-duyet")
+
+    # -- the city opens a round and keeps its dashboard open -------------------------------------------------------
+    page = city.page
+    city.go("/rounds/new")
+    today = datetime.now(VN).date()
+    page.get_by_label("Tên đợt").fill("Sơ kết học kỳ I năm học 2026–2027")
+    page.get_by_label("Năm học").fill("2026-2027")
+    page.get_by_label("THCS", exact=True).check()
+    for code in ("TEACHERS_QUALIFIED", "SMART_CLASSROOMS", "DROPOUT"):
+        page.locator(f"#ind-{code}").check()
+    for name, day in (("opens_at", today - timedelta(days=1)), ("due_at", today + timedelta(days=20)),
+                      ("closes_at", today + timedelta(days=40))):
+        page.locator(f"#{name}_date").fill(day.strftime("%d/%m/%Y"))
+        page.locator(f"#{name}_time").fill("17:00")
+    city.shot("mo-dot-bao-cao")
+    page.get_by_role("button", name="Mở đợt báo cáo").click()
+    expect(page.get_by_text("Đã mở đợt báo cáo")).to_be_visible()
+    page.get_by_role("link", name="Tổng hợp", exact=True).last.click()
+    expect(page.locator("#so-truong-bao-cao")).to_have_text("0", timeout=SLOW)
+    page.evaluate("window.__notReloaded = true")
+    city.shot("bang-dieu-khien-truoc")
+
+    # -- the school submits the round with one invalid value, sees the message, fixes it ---------------------------
+    page = school.page
+    school.go("/rounds")
+    page.get_by_role("link", name="Nhập số liệu").first.click()
+    page.locator("#TEACHERS_QUALIFIED-numerator").fill("50")
+    page.locator("#TEACHERS_QUALIFIED-denominator").fill("47")
+    page.locator("#SMART_CLASSROOMS-value").fill("2")
+    page.locator("#DROPOUT-numerator").fill("3")
+    page.locator("#DROPOUT-denominator").fill("1.250")
+    page.get_by_role("button", name="Nộp số liệu").click()
+    error = page.locator("#TEACHERS_QUALIFIED-numerator-error")
+    expect(error).to_contain_text("không được lớn hơn mẫu số")
+    expect(page.locator("#TEACHERS_QUALIFIED-numerator")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".error-summary")).to_be_visible()
+    school.shot("loi-so-lieu")
+    page.locator("#TEACHERS_QUALIFIED-numerator").fill("45")
+    page.get_by_role("button", name="Nộp số liệu").click()
+    expect(page.get_by_text(re.compile(r"Đã nộp số liệu, lần 1"))).to_be_visible()
+    school.shot("da-nop-so-lieu")
+
+    # -- the city's dashboard shows the school's figures without a reload -----------------------------------------
+    page = city.page
+    expect(page.locator("#so-truong-bao-cao")).to_have_text("1", timeout=SLOW)
+    expect(page.locator("tr[data-code='TEACHERS_QUALIFIED'] td.num").first).to_have_text("95,7 %", timeout=SLOW)
+    expect(page.locator("tr[data-code='DROPOUT'] td.num").first).to_have_text("0,2 %", timeout=SLOW)
+    assert page.evaluate("window.__notReloaded") is True
+    city.shot("bang-dieu-khien-sau")
+    # the drill-down reaches the commune and the school
+    page.get_by_role("link", name="Xã Tân An Hội").click()
+    page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).click()
+    expect(page.get_by_text("45/47 (95,7 %)")).to_be_visible()
+    city.shot("chi-tiet-truong")
