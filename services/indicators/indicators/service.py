@@ -1,6 +1,7 @@
 """Indicator use cases: each turns a caller's request into a state change and the events it causes."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
@@ -45,6 +46,8 @@ from indicators.domain.validation import validate_values
 
 #: How many earlier rounds are searched for the school's previous values.
 PREVIOUS_ROUNDS_SEARCHED = 10
+#: How long a process reuses the list of rounds that came before a round (seconds).
+EARLIER_ROUNDS_TTL = 30.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ class IndicatorService:
         self.contracts = contracts
         self.catalogues = catalogues
         self.clock = clock
+        # Every submission looks for the rounds before its own, a query that FerretDB answers by
+        # decoding the whole rounds collection; the answer only changes when a round is opened
+        # with an earlier start, so it is kept for a short while.
+        self._earlier: dict[str, tuple[float, list[tuple[str, str]]]] = {}
 
     def round_catalogue(self, rnd: Round) -> Catalogue:
         """The catalogue version the round was opened with: its values are checked against it, always."""
@@ -176,12 +183,16 @@ class IndicatorService:
     # -- submissions -----------------------------------------------------------
     def previous_values(self, rnd: Round, school_code: str) -> tuple[str, list[dict[str, Any]]] | None:
         """The school's values in the latest earlier round of the province it reported in, with that round's name."""
-        earlier = (Round.objects(province_code=rnd.province_code, opens_at__lt=rnd.opens_at)
-                   .order_by("-opens_at").only("id", "name").limit(PREVIOUS_ROUNDS_SEARCHED))
-        for before in earlier:
-            sub = load(Submission, submission_id(before.id, school_code))
+        cached = self._earlier.get(rnd.id)
+        if cached is None or time.monotonic() - cached[0] > EARLIER_ROUNDS_TTL:
+            query = (Round.objects(province_code=rnd.province_code, opens_at__lt=rnd.opens_at)
+                     .order_by("-opens_at").only("id", "name").limit(PREVIOUS_ROUNDS_SEARCHED))
+            cached = (time.monotonic(), [(r.id, r.name) for r in query])
+            self._earlier[rnd.id] = cached
+        for round_id, name in cached[1]:
+            sub = load(Submission, submission_id(round_id, school_code))
             if sub is not None and sub.values:
-                return before.name, sub.value_dicts()
+                return name, sub.value_dicts()
         return None
 
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:

@@ -176,3 +176,27 @@ def _round_events(round_id):
     from indicators.adapters.documents import Round
 
     return recorded_events(Round, round_id)
+
+
+def test_the_worker_publishes_the_configured_catalogues_on_start(fresh_databases, monkeypatch):
+    from edu71.bus.outbox import load
+    from indicators import config
+    from indicators.adapters.documents import ProvinceCatalogue
+    from indicators.app import create_app
+    from indicators.worker import publish_catalogues
+
+    create_app()  # connects the store under the service's alias, as the worker does
+    monkeypatch.setenv("INDICATORS_CATALOGUE_PROVINCES", "31,79")
+    stop = threading.Event()
+    loop = threading.Thread(target=publish_catalogues(config.load()), args=(stop,))
+    loop.start()
+    try:
+        from edu71.testing import wait_until
+
+        wait_until(lambda: load(ProvinceCatalogue, "79") is not None, "the catalogues to be published", timeout=30)
+    finally:
+        stop.set()
+        loop.join(10)
+    assert not loop.is_alive()
+    assert [e.data["version"] for e in catalogue_events("31")] == [1]
+    assert [e.data["version"] for e in catalogue_events("79")] == [1]

@@ -1,0 +1,307 @@
+"""How many full indicator submissions per second the indicators API takes, and how fast they reach Kafka.
+
+Starts its own Kafka and FerretDB (like the tests), the indicators API under
+gunicorn (several workers) and the indicators worker (the outbox relay), then:
+
+1. the city adds 5 province indicators through the API, so a round asks for 25;
+2. the city opens a round asking for all of them;
+3. N lower-secondary schools each submit the whole round (25 values) over HTTP,
+   C at a time, each with its own token and Idempotency-Key;
+4. a Kafka consumer counts the round's IndicatorSubmitted events until all N
+   have arrived.
+
+It prints submissions/s, p50/p99 latency, the outbox backlog sampled during
+and after the load, the time Kafka took to receive every event after the load
+ended, and a profile of the submission path (in this process, through the
+Flask test client, on the same store) showing where the time goes.
+
+    .venv/bin/python bench/indicator_submissions.py [--schools N] [--concurrency C] [--workers W]
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import requests
+from kafka import KafkaConsumer
+from pymongo import MongoClient
+
+from edu71.config import REPO_ROOT
+from edu71.orgs import SchoolLevel, School, communes, stable_fraction
+from edu71.testing import free_port, running_stack
+
+HAI_PHONG = "31"
+PROVINCE_INDICATORS = [
+    {"code": "HP_SWIMMING_TAUGHT", "name": "Tỷ lệ học sinh được học bơi", "value_type": "ratio",
+     "numerator_label": "Số học sinh được học bơi", "denominator_label": "Tổng số học sinh"},
+    {"code": "HP_STEM_CLUBS", "name": "Số câu lạc bộ STEM", "value_type": "count", "unit": "câu lạc bộ"},
+    {"code": "HP_ENGLISH_NATIVE", "name": "Tỷ lệ lớp học có giáo viên bản ngữ", "value_type": "ratio",
+     "numerator_label": "Số lớp có giáo viên bản ngữ", "denominator_label": "Tổng số lớp"},
+    {"code": "HP_LIBRARY_LEVEL", "name": "Mức độ thư viện đạt chuẩn", "value_type": "level", "unit": "mức",
+     "level_min": 0, "level_max": 2},
+    {"code": "HP_HAS_POOL", "name": "Trường có bể bơi", "value_type": "boolean", "unit": "đạt/không đạt"},
+]
+
+
+def bench_schools(n: int) -> list[School]:
+    """N lower-secondary schools spread over Hải Phòng's communes (every THCS indicator applies to them)."""
+    places = communes(HAI_PHONG)
+    return [School(f"BENCH-THCS-{i:05d}", f"Trường THCS thử nghiệm {i}", SchoolLevel.THCS,
+                   places[i % len(places)].code, HAI_PHONG) for i in range(n)]
+
+
+def full_values(catalogue: list[dict], school: School) -> list[dict]:
+    """A valid value for every indicator of the round, different per school and repeatable."""
+    values = []
+    for indicator in catalogue:
+        code = indicator["code"]
+        r = stable_fraction(school.code, code)
+        match indicator["value_type"]:
+            case "ratio":
+                den = 30 + int(r * 1200)
+                num = int(r * r * 8) if indicator["direction"] == "lower" else int(den * (0.6 + 0.4 * r))
+                values.append({"indicator_code": code, "numerator": num, "denominator": den})
+            case "level":
+                low, high = indicator["level_min"], indicator["level_max"]
+                values.append({"indicator_code": code, "level": low + int(r * (high - low + 1))})
+            case "boolean":
+                values.append({"indicator_code": code, "flag": r > 0.5})
+            case _:
+                number = {"CLASSES": 10 + int(r * 30), "MAX_CLASS_SIZE": 30 + int(r * 15)}.get(code, int(r * 5))
+                values.append({"indicator_code": code, "value": number})
+    return values
+
+
+def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    with open(log, "ab") as out:
+        return subprocess.Popen(args, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(10)
+
+
+def wait_ready(url: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} not ready after {timeout:.0f}s")
+
+
+class BacklogSampler(threading.Thread):
+    """Counts the relay's hints (one per change waiting to be published) every half second."""
+
+    def __init__(self, uri: str, db: str):
+        super().__init__(daemon=True)
+        self.hints = MongoClient(uri)[db]["outbox_hints"]
+        self.samples: list[tuple[float, int]] = []
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            self.samples.append((time.perf_counter(), self.hints.count_documents({})))
+            self.halt.wait(0.5)
+
+
+class KafkaCounter(threading.Thread):
+    """Counts the round's IndicatorSubmitted events on the topic and notes when the last one came."""
+
+    def __init__(self, bootstrap: str, round_id: str, expected: int):
+        super().__init__(daemon=True)
+        self.consumer = KafkaConsumer("edu71.indicators.v1", bootstrap_servers=bootstrap,
+                                      group_id=f"bench-{uuid.uuid4().hex}", auto_offset_reset="earliest",
+                                      enable_auto_commit=False)
+        self.round_id, self.expected = round_id, expected
+        self.ids: set[str] = set()
+        self.duplicates = 0
+        self.done_at: float | None = None
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.halt.is_set() and len(self.ids) < self.expected:
+                for records in self.consumer.poll(timeout_ms=500).values():
+                    for record in records:
+                        envelope = json.loads(record.value)
+                        if (envelope["type"] == "vn.edu71.IndicatorSubmitted.v1"
+                                and envelope["data"]["round_id"] == self.round_id):
+                            if envelope["id"] in self.ids:
+                                self.duplicates += 1
+                            self.ids.add(envelope["id"])
+            self.done_at = time.perf_counter()
+        finally:
+            self.consumer.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def profile_submissions(schools: list[School], issuer, round_id: str, catalogue: list[dict], n: int) -> str:
+    """The submission path in this process (Flask test client, same store), profiled: where the time goes."""
+    from indicators.app import create_app
+
+    client = create_app().test_client()
+    requests_ = [(school, issuer_token(issuer, school), full_values(catalogue, school)) for school in schools[:n]]
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for school, token, values in requests_:
+        r = client.put(f"/rounds/{round_id}/submissions/{school.code}", json={"values": values},
+                       headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 201, r.json
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    stats = pstats.Stats(profiler)
+
+    def share(pattern: str) -> float:
+        # Cumulative time of the outermost frames whose file matches: store round trips, schema checks…
+        return sum(ct for (file, _line, name), (_cc, _nc, _tt, ct, callers) in stats.stats.items()
+                   if pattern in file and not any(pattern in c[0] for c in callers))
+
+    parts = {
+        "store (pymongo round trips to FerretDB)": share("pymongo/"),
+        "event contract check (jsonschema)": share("jsonschema/"),
+        "token check (JWT, RSA)": share("jwt/"),
+        "marshmallow (request/response schemas)": share("marshmallow/"),
+    }
+    out = io.StringIO()
+    out.write(f"profile:        {n} submissions in-process in {seconds:.2f}s ({n / seconds:.0f}/s, one thread)\n")
+    for label, t in sorted(parts.items(), key=lambda kv: -kv[1]):
+        out.write(f"                {100 * t / seconds:5.1f} %  {label}\n")
+    return out.getvalue()
+
+
+def issuer_token(issuer, school: School) -> str:
+    return issuer.issue(sub=f"user-{school.code}", name=f"Cán bộ {school.name}", role="school", org_unit=school.code,
+                        org_unit_name=school.name, commune_code=school.commune_code,
+                        province_code=school.province_code, school_level=school.level.value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, default=300)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument("--profile", type=int, default=40, help="submissions profiled in-process (0: none)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6) as stack:
+        root = Path(tmp)
+        db_name = f"bench_indicators_{uuid.uuid4().hex[:8]}"
+        os.environ["INDICATORS_MONGODB_DB"] = db_name
+        api_port, ops_port = free_port(), free_port()
+        bin_dir = Path(sys.executable).parent
+        processes = [
+            start([str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", "indicators.app:create_app()"],
+                  {"EDU71_SERVICE": "indicators", "GUNICORN_BIND": f"127.0.0.1:{api_port}",
+                   "GUNICORN_WORKERS": str(args.workers), "GUNICORN_THREADS": str(args.threads),
+                   "PROMETHEUS_MULTIPROC_DIR": str(root / "prom"), "LOG_LEVEL": "WARNING"}, root / "api.log"),
+            start([sys.executable, "-m", "indicators.worker"],
+                  {"INDICATORS_WORKER_METRICS_PORT": str(ops_port), "LOG_LEVEL": "WARNING"}, root / "worker.log"),
+        ]
+        try:
+            api = f"http://127.0.0.1:{api_port}"
+            wait_ready(f"{api}/readyz")
+            wait_ready(f"http://127.0.0.1:{ops_port}/readyz")
+            issuer = stack.issuer()
+            city = {"Authorization": "Bearer " + issuer.issue(sub="city-31", name="Sở GD&ĐT", role="city",
+                                                              org_unit=HAI_PHONG)}
+            for spec in PROVINCE_INDICATORS:
+                body = {"school_levels": ["thcs"], "direction": "higher", **spec}
+                r = requests.post(f"{api}/catalogue/indicators", json=body, headers=city, timeout=30)
+                r.raise_for_status()
+            catalogue = [i for i in r.json()["indicators"] if "thcs" in i["school_levels"]]
+            now = datetime.now(timezone.utc)
+            r = requests.post(f"{api}/rounds", headers=city, timeout=30, json={
+                "name": "Sơ kết học kỳ I năm học 2026–2027 (đo tải)", "school_year": "2026-2027",
+                "school_levels": ["thcs"], "indicator_codes": [i["code"] for i in catalogue],
+                "opens_at": (now - timedelta(hours=1)).isoformat(), "due_at": (now + timedelta(days=7)).isoformat(),
+                "closes_at": (now + timedelta(days=30)).isoformat()})
+            r.raise_for_status()
+            round_id = r.json()["id"]
+
+            schools = bench_schools(args.schools + args.profile)
+            load, spare = schools[:args.schools], schools[args.schools:]
+            jobs = [(s, issuer_token(issuer, s), full_values(catalogue, s)) for s in load]
+            counter = KafkaCounter(stack.kafka_bootstrap, round_id, len(jobs))
+            counter.start()
+            sampler = BacklogSampler(stack.mongodb_uri, db_name)
+            sampler.start()
+            local = threading.local()
+
+            def submit(job) -> tuple[float, int]:
+                school, token, values = job
+                session = getattr(local, "session", None) or requests.Session()
+                local.session = session
+                started = time.perf_counter()
+                response = session.put(f"{api}/rounds/{round_id}/submissions/{school.code}", json={"values": values},
+                                       headers={"Authorization": f"Bearer {token}",
+                                                "Idempotency-Key": f"bench-{school.code}"}, timeout=120)
+                return time.perf_counter() - started, response.status_code
+
+            started = time.perf_counter()
+            with ThreadPoolExecutor(args.concurrency) as pool:
+                results = list(pool.map(submit, jobs))
+            load_end = time.perf_counter()
+            seconds = load_end - started
+            backlog_at_end = sampler.hints.count_documents({})
+            counter.join(timeout=600)
+            sampler.halt.set()
+            sampler.join()
+
+            latencies = [t for t, _ in results]
+            statuses = {code: sum(1 for _, c in results if c == code) for code in {c for _, c in results}}
+            during = [count for at, count in sampler.samples if at <= load_end]
+            print(f"load:           {len(jobs)} schools × {len(catalogue)} values, {args.concurrency} concurrent "
+                  f"clients, gunicorn {args.workers} workers × {args.threads} threads")
+            print(f"answers:        {statuses}")
+            print(f"throughput:     {len(jobs) / seconds:.1f} full submissions/s ({seconds:.1f}s)")
+            print(f"latency:        p50 {1000 * statistics.median(latencies):.0f} ms, "
+                  f"p99 {1000 * percentile(latencies, 99):.0f} ms, max {1000 * max(latencies):.0f} ms")
+            print(f"outbox backlog: max {max(during, default=0)} / mean {statistics.fmean(during or [0]):.0f} "
+                  f"during the load, {backlog_at_end} when it ended")
+            if counter.done_at is not None:
+                print(f"kafka:          all {len(counter.ids)} IndicatorSubmitted events received "
+                      f"{max(0.0, counter.done_at - load_end):.1f}s after the load ended "
+                      f"({counter.duplicates} duplicates)")
+            else:
+                print(f"kafka:          only {len(counter.ids)} of {len(jobs)} events arrived within 600 s")
+            if args.profile:
+                print(profile_submissions(spare, issuer, round_id, catalogue, args.profile), end="")
+        finally:
+            for process in processes:
+                stop(process)
+
+
+if __name__ == "__main__":
+    main()
