@@ -21,7 +21,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                     "tiến độ nộp, so sánh với chỉ tiêu, kế hoạch, xếp hạng, chuỗi số liệu và xuất Excel/CSV.",
         blueprints=[*BLUEPRINTS, exports],
     )
-    client = get_db(settings.platform.service).client
-    store = ActiveDatabase(client, settings.platform.mongodb_db, ttl=settings.generation_check)
+    alias = settings.platform.service
+    store = ActiveDatabase(lambda: get_db(alias).client, settings.platform.mongodb_db, ttl=settings.generation_check)
     app.extensions["reports.service"] = ReportService(store)
     return app

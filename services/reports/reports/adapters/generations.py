@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timezone
+from typing import Callable
 
 from pymongo import MongoClient
 from pymongo.database import Database
@@ -48,11 +49,18 @@ def activate(client: MongoClient, base: str, generation: int, **details) -> None
 
 
 class ActiveDatabase:
-    """The database of the active generation, looked up at most every ``ttl`` seconds."""
+    """The database of the active generation, looked up at most every ``ttl`` seconds.
 
-    def __init__(self, client: MongoClient, base: str, ttl: float = 1.0):
-        self.client, self.base, self.ttl = client, base, ttl
+    ``client`` is called on each use: the connection behind the service's alias can be replaced.
+    """
+
+    def __init__(self, client: Callable[[], MongoClient], base: str, ttl: float = 1.0):
+        self._client, self.base, self.ttl = client, base, ttl
         self._at, self._generation = 0.0, 0
+
+    @property
+    def client(self) -> MongoClient:
+        return self._client()
 
     @property
     def generation(self) -> int:
