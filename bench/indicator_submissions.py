@@ -33,13 +33,14 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
 from kafka import KafkaConsumer
-from pymongo import MongoClient
+from pymongo import MongoClient, monitoring
 
 from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
@@ -165,10 +166,32 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
+class StoreTimer(monitoring.CommandListener):
+    """Time of each store command by operation and collection, as the driver saw it."""
+
+    def __init__(self):
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self._started: dict[int, str] = {}
+
+    def started(self, event):
+        collection = event.command.get(event.command_name)
+        self._started[event.request_id] = f"{event.command_name} {collection if isinstance(collection, str) else ''}"
+
+    def succeeded(self, event):
+        name = self._started.pop(event.request_id, None)
+        if name:
+            self.times[name].append(event.duration_micros / 1000)
+
+    def failed(self, event):
+        self._started.pop(event.request_id, None)
+
+
 def profile_submissions(schools: list[School], issuer, round_id: str, catalogue: list[dict], n: int) -> str:
     """The submission path in this process (Flask test client, same store), profiled: where the time goes."""
     from indicators.app import create_app
 
+    timer = StoreTimer()
+    monitoring.register(timer)  # only clients created from here on report to it: the app's
     client = create_app().test_client()
     requests_ = [(school, issuer_token(issuer, school), full_values(catalogue, school)) for school in schools[:n]]
     profiler = cProfile.Profile()
@@ -197,6 +220,9 @@ def profile_submissions(schools: list[School], issuer, round_id: str, catalogue:
     out.write(f"profile:        {n} submissions in-process in {seconds:.2f}s ({n / seconds:.0f}/s, one thread)\n")
     for label, t in sorted(parts.items(), key=lambda kv: -kv[1]):
         out.write(f"                {100 * t / seconds:5.1f} %  {label}\n")
+    out.write("store commands per submission (count × mean ms, by the driver's clock):\n")
+    for name, times in sorted(timer.times.items(), key=lambda kv: -sum(kv[1]))[:8]:
+        out.write(f"                {len(times) / n:4.1f} × {statistics.fmean(times):6.1f} ms  {name}\n")
     return out.getvalue()
 
 
@@ -285,6 +311,9 @@ def main() -> None:
             print(f"load:           {len(jobs)} schools × {len(catalogue)} values, {args.concurrency} concurrent "
                   f"clients, gunicorn {args.workers} workers × {args.threads} threads")
             print(f"answers:        {statuses}")
+            # The machine is shared: the load average says how much of it the figures below had.
+            print("machine:        %d cores, load average %.1f / %.1f / %.1f (1/5/15 min) at the end of the load"
+                  % (os.cpu_count(), *os.getloadavg()))
             print(f"throughput:     {len(jobs) / seconds:.1f} full submissions/s ({seconds:.1f}s)")
             print(f"latency:        p50 {1000 * statistics.median(latencies):.0f} ms, "
                   f"p99 {1000 * percentile(latencies, 99):.0f} ms, max {1000 * max(latencies):.0f} ms")
