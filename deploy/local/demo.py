@@ -1,14 +1,16 @@
 """Demo data for ``make up``, loaded through the services' own HTTP APIs, as a real client would.
 
-Re-running it changes nothing that is already there. It writes the demo
-accounts' bearer tokens to ``var/demo/tokens.json`` (the README explains how
-to use them).
+Re-running it changes nothing that is already there. The demo accounts are
+created through the identity service and signed in there; their bearer tokens
+are written to ``var/demo/tokens.json`` (the README explains how to use them).
 """
 from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,10 +22,21 @@ from services import SERVICES, VAR, api_port  # noqa: E402
 
 from edu71.auth.tokens import TokenIssuer  # noqa: E402
 from edu71.config import platform_settings  # noqa: E402
-from edu71.orgs import HAI_PHONG, SEED_SCHOOLS, School, demo_schools, stable_fraction  # noqa: E402
+from edu71.orgs import (  # noqa: E402
+    HAI_PHONG,
+    SEED_SCHOOLS,
+    School,
+    commune,
+    communes,
+    demo_schools,
+    province_name,
+    stable_fraction,
+)
 
 HIEN_THANH, THI_TRAN = SEED_SCHOOLS
 VIETNAM = timezone(timedelta(hours=7))
+#: Concurrent requests while creating accounts and schools (the APIs run several workers).
+PARALLEL = 4
 
 
 def url(service: str, path: str) -> str:
@@ -44,23 +57,57 @@ def wait_ready(timeout: float = 180) -> None:
             time.sleep(1)
 
 
+#: The one password of every demo account (sign in to the portal with an account's e-mail and this).
+DEMO_PASSWORD = "Edu71-demo-2026"
+EMAIL_DOMAIN = "demo.edu71.vn"
+
+
 class Accounts:
-    """One bearer token per demo role (built-in issuer)."""
+    """The demo accounts, created through the identity API; their bearer tokens come from signing in.
+
+    Only the first account (the administrator) is created with a token minted by the
+    built-in issuer, as ``edu71 token`` would: before it exists nobody can sign in.
+    """
 
     def __init__(self):
-        self.issuer = TokenIssuer(platform_settings("demo").auth)
         self.tokens: dict[str, dict] = {}
+        self._lock = threading.Lock()
+        bootstrap = TokenIssuer(platform_settings("demo").auth).issue(
+            sub="demo-bootstrap", name="Nạp dữ liệu mẫu", role="admin", org_unit="edu71", ttl=3600)
+        self._manager = bootstrap
+        self._manager = self.add("admin", "Quản trị hệ thống", "quantri", "Quản trị viên", "admin", "edu71")
 
-    def add(self, label: str, description: str, **claims) -> str:
-        token = self.issuer.issue(ttl=30 * 24 * 3600, **claims)
-        self.tokens[label] = {"description": description, "token": token}
+    def add(self, label: str, description: str, mailbox: str, name: str, role: str, org_unit: str) -> str:
+        """Create the account unless it exists (409), sign in as it, keep its token under ``label``."""
+        with self._lock:
+            if label in self.tokens:
+                return self.tokens[label]["token"]
+        email = f"{mailbox}@{EMAIL_DOMAIN}"
+        response = requests.post(url("identity", "/users"), timeout=60, headers={"Authorization": f"Bearer {self._manager}"},
+                                 json={"name": name, "email": email, "role": role, "org_unit": org_unit,
+                                       "password": DEMO_PASSWORD})
+        if response.status_code not in (201, 409):
+            sys.exit(f"edu71: demo data: POST identity/users ({email}) → {response.status_code} {response.text[:500]}")
+        signed_in = requests.post(url("identity", "/sessions"), json={"email": email, "password": DEMO_PASSWORD},
+                                  timeout=60)
+        if signed_in.status_code != 201:
+            sys.exit(f"edu71: demo data: sign-in of {email} → {signed_in.status_code} {signed_in.text[:500]}")
+        token = signed_in.json()["access_token"]
+        with self._lock:
+            self.tokens[label] = {"description": description, "email": email, "token": token}
         return token
 
     def school(self, school: School) -> str:
-        return self.add(f"school:{school.code}", f"Nhà trường — {school.name}", sub=f"truong-{school.code.lower()}",
-                        name=f"Hiệu trưởng {school.name}", role="school", org_unit=school.code,
-                        org_unit_name=school.name, commune_code=school.commune_code,
-                        province_code=school.province_code, school_level=school.level.value)
+        return self.add(f"school:{school.code}", f"Nhà trường — {school.name}", school.code.lower(),
+                        f"Hiệu trưởng {school.name}", "school", school.code)
+
+    def commune(self, commune_code: str) -> str:
+        return self.add(f"commune:{commune_code}", f"UBND {commune(commune_code).name}", f"ubnd.{commune_code}",
+                        "Cán bộ Văn hoá – Xã hội", "commune", commune_code)
+
+    def city(self, province_code: str) -> str:
+        return self.add(f"city:{province_code}", f"Sở GD&ĐT {province_name(province_code)}", f"so.{province_code}",
+                        f"Cán bộ Sở GD&ĐT {province_name(province_code)}", "city", province_code)
 
     def save(self) -> Path:
         path = VAR / "demo" / "tokens.json"
@@ -68,6 +115,36 @@ class Accounts:
         path.write_text(json.dumps(self.tokens, ensure_ascii=False, indent=2), encoding="utf-8")
         path.chmod(0o600)
         return path
+
+
+def register_schools(accounts: Accounts) -> int:
+    """Every demo school and both seed schools in the identity service's directory (409: already there)."""
+    admin = accounts.tokens["admin"]["token"]
+
+    def register(school: School) -> bool:
+        response = requests.post(url("identity", "/schools"), headers={"Authorization": f"Bearer {admin}"}, timeout=60,
+                                 json={"code": school.code, "name": school.name, "commune_code": school.commune_code,
+                                       "level": school.level.value})
+        if response.status_code not in (201, 409):
+            sys.exit(f"edu71: demo data: POST identity/schools ({school.code}) → {response.status_code} "
+                     f"{response.text[:500]}")
+        return response.status_code == 201
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        return sum(pool.map(register, list(SEED_SCHOOLS) + demo_schools(HAI_PHONG)))
+
+
+def create_accounts(accounts: Accounts) -> None:
+    """The named demo accounts, then one per school and per commune of Hải Phòng (in parallel: each hashes)."""
+    accounts.add("operator", "Vận hành (chỉ xem giám sát)", "vanhanh", "Cán bộ vận hành", "operator", "edu71")
+    for province in (HAI_PHONG, "79"):
+        accounts.city(province)
+    for seed in SEED_SCHOOLS:
+        accounts.commune(seed.commune_code)
+        accounts.school(seed)
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        list(pool.map(accounts.school, demo_schools(HAI_PHONG)))
+        list(pool.map(accounts.commune, [c.code for c in communes(HAI_PHONG)]))
 
 
 def call(method: str, service: str, path: str, token: str, headers: dict | None = None,
@@ -114,11 +191,8 @@ def load_plans(accounts: Accounts) -> int:
                 continue
             call("POST", "plans", f"/plans/{plan['id']}/submit", token)
             if school not in SEED_SCHOOLS and progress > 0.6:
-                reviewer = (accounts.tokens.get(f"commune:{school.commune_code}") or {}).get("token") or accounts.add(
-                    f"commune:{school.commune_code}", f"UBND {school.commune_code}", sub=f"ubnd-{school.commune_code}",
-                    name="Cán bộ Văn hoá – Xã hội", role="commune", org_unit=school.commune_code,
-                    province_code=school.province_code)
-                city = accounts.tokens[f"city:{school.province_code}"]["token"]
+                reviewer = accounts.commune(school.commune_code)
+                city = accounts.city(school.province_code)
                 token_for_review = city if school.level.value in ("thpt", "lien_cap") else reviewer
                 if progress > 0.8:
                     call("POST", "plans", f"/plans/{plan['id']}/return", token_for_review, json={"comments": [
@@ -186,22 +260,13 @@ def load_round(accounts: Accounts) -> int:
 def main() -> None:
     wait_ready()
     accounts = Accounts()
-    accounts.add("admin", "Quản trị hệ thống", sub="admin", name="Quản trị viên", role="admin", org_unit="edu71")
-    accounts.add("operator", "Vận hành (chỉ xem giám sát)", sub="operator", name="Vận hành", role="operator",
-                 org_unit="edu71")
-    accounts.add(f"city:{HAI_PHONG}", "Sở GD&ĐT Hải Phòng", sub="so-gddt-hai-phong", name="Sở GD&ĐT Hải Phòng",
-                 role="city", org_unit=HAI_PHONG, org_unit_name="Sở Giáo dục và Đào tạo Hải Phòng")
-    accounts.add("city:79", "Sở GD&ĐT TP. Hồ Chí Minh", sub="so-gddt-hcm", name="Sở GD&ĐT TP. Hồ Chí Minh",
-                 role="city", org_unit="79", org_unit_name="Sở Giáo dục và Đào tạo TP. Hồ Chí Minh")
-    for seed in SEED_SCHOOLS:
-        accounts.add(f"commune:{seed.commune_code}", f"UBND xã/phường {seed.commune_code}",
-                     sub=f"ubnd-{seed.commune_code}", name="Cán bộ Văn hoá – Xã hội", role="commune",
-                     org_unit=seed.commune_code, province_code=seed.province_code)
+    schools = register_schools(accounts)
+    create_accounts(accounts)
     created = load_plans(accounts)
     submissions = load_round(accounts)
     path = accounts.save()
-    print(f"edu71: demo data loaded ({created} plans created, {submissions} schools reported "
-          f"“{ROUND_NAME}”); demo tokens in {path}")
+    print(f"edu71: demo data loaded ({schools} schools registered, {len(accounts.tokens)} accounts signed in, "
+          f"{created} plans created, {submissions} schools reported “{ROUND_NAME}”); demo tokens in {path}")
 
 
 if __name__ == "__main__":
