@@ -18,16 +18,31 @@ class ReportsClient(ApiClient):
                              params={**_scope(scope, code), "page": page, "page_size": page_size})
 
     def completeness(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
-        """Completeness of the round, or ``None`` where the reports service does not offer it yet."""
+        """Expected, submitted, late and missing schools, or ``None`` while the round is unknown to the service."""
+        return self._optional(f"/rounds/{round_id}/completeness", _scope(scope, code))
+
+    def targets(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
+        """The area against the province's and nation's targets, and the at-risk schools and communes."""
+        return self._optional(f"/rounds/{round_id}/targets", _scope(scope, code))
+
+    def plan_status(self, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
+        """Plans by status per commune, and the schools without an approved plan."""
+        return self._optional("/plans/status", _scope(scope, code))
+
+    def series(self, indicator: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
+        return self._optional(f"/indicators/{indicator}/series", _scope(scope, code))
+
+    def _optional(self, path: str, params: dict[str, str]) -> dict[str, Any] | None:
         try:
-            return self.get_json(f"/rounds/{round_id}/completeness", params=_scope(scope, code))
+            return self.get_json(path, params=params)
         except ApiError as exc:
-            if exc.status in (404, 405):
+            if exc.status == 404:
                 return None
             raise
 
-    def export(self, path: str, params: dict[str, Any]):
-        response = self.request("GET", path, params=params)
+    def export(self, round_id: str, fmt: str, params: dict[str, Any]):
+        """The round's report as XLSX (every view) or CSV (``params["view"]``): bytes, disposition, type."""
+        response = self.request("GET", f"/rounds/{round_id}/export.{fmt}", params=params)
         return response.content, response.headers.get("Content-Disposition", ""), response.headers.get("Content-Type")
 
 

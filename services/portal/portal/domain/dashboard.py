@@ -23,9 +23,17 @@ def _target_for(indicator: Mapping[str, Any], scope: str) -> dict | None:
     return None
 
 
-def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scope: str = "province") -> list[dict]:
-    """Each indicator's figure, its target and whether the figure meets it (ratios compared in %)."""
+def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scope: str = "province",
+                   checks: Mapping[str, Any] | None = None) -> list[dict]:
+    """Each indicator's figure, its target and whether the figure meets it (ratios compared in %).
+
+    ``checks`` is the reports API's comparison with the targets (``/rounds/{id}/targets``); where it is
+    not available the catalogue's own targets are compared here.
+    """
     by_code = {i["code"]: i for i in catalogue.get("indicators", [])}
+    checked: dict[str, Mapping[str, Any]] = {}
+    for check in (checks or {}).get("targets", []) or []:
+        checked.setdefault(check.get("indicator_code"), check)
     rows = []
     for item in rollup.get("indicators", []):
         code = item["indicator_code"]
@@ -40,15 +48,24 @@ def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scop
             caption = f"thấp nhất: mức {vn_number(value)}"
         else:
             caption = f"{vn_number(value)} {meta.get('unit', '')}".strip()
-        target = _target_for(meta, scope)
-        target_text, meets = "", None
-        if target is not None:
-            unit = " %" if ratio else f" {meta.get('unit', '')}".rstrip()
-            target_text = f"{SYMBOLS.get(target['comparator'], target['comparator'])} {vn_number(target['value'])}{unit}" \
-                          f" (đến {target.get('horizon')})"
-            if value is not None:
+        unit = " %" if ratio else f" {meta.get('unit', '')}".rstrip()
+        target, target_text, meets = None, "", None
+        if code in checked:
+            check = checked[code]
+            target = {"comparator": check.get("comparator"), "value": check.get("target"),
+                      "horizon": check.get("horizon")}
+            meets = check.get("met")
+        else:
+            target = _target_for(meta, scope)
+            if target is not None and value is not None:
                 actual = value * 100 if ratio else value
                 meets = COMPARE.get(target["comparator"], operator.ge)(actual, target["value"])
+        if target is not None and target.get("value") is not None:
+            horizon = f" (đến {str(target['horizon'])[:4]})" if target.get("horizon") else ""
+            target_text = f"{SYMBOLS.get(target['comparator'], target['comparator'])} " \
+                          f"{vn_number(target['value'])}{unit}{horizon}"
+        else:
+            target = None
         rows.append({
             "code": code,
             "name": meta.get("name", code),
@@ -64,6 +81,25 @@ def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scop
     return rows
 
 
+def at_risk(checks: Mapping[str, Any] | None, catalogue: Mapping[str, Any]) -> dict[str, list[dict]]:
+    """Schools and communes on the wrong side of a target, with how far off they are, worst first."""
+    names = {i["code"]: i.get("name", i["code"]) for i in catalogue.get("indicators", [])}
+    out: dict[str, list[dict]] = {}
+    for key, who in (("at_risk_schools", "school_name"), ("at_risk_communes", "commune_name")):
+        rows = []
+        for check in (checks or {}).get(key, []) or []:
+            gap = check.get("gap")
+            rows.append({"who": check.get(who) or check.get("school_code") or check.get("commune_code"),
+                         "commune_code": check.get("commune_code"), "school_code": check.get("school_code"),
+                         "indicator": names.get(check.get("indicator_code"), check.get("indicator_code")),
+                         "actual": check.get("actual"), "target": check.get("target"),
+                         "comparator": SYMBOLS.get(check.get("comparator"), check.get("comparator")),
+                         "unit": check.get("unit") or "", "gap": gap})
+        rows.sort(key=lambda r: -(abs(r["gap"]) if isinstance(r["gap"], (int, float)) else 0))
+        out[key] = rows
+    return out
+
+
 def indicator_bars(rows: Iterable[Mapping[str, Any]]) -> list[Bar]:
     """Bars for the ratio indicators (the ones a 0–100 % scale fits)."""
     bars = []
@@ -77,32 +113,34 @@ def indicator_bars(rows: Iterable[Mapping[str, Any]]) -> list[Bar]:
 
 def commune_rows(schools: Iterable[Mapping[str, Any]], names: Mapping[str, str],
                  completeness: Mapping[str, Any] | None = None) -> list[dict]:
-    """Per commune: schools reporting (and expected, late, missing where the reports API knows them)."""
+    """Per commune: schools reporting, and expected, late and missing where the reports API knows them."""
     reporting: Counter[str] = Counter()
     late: Counter[str] = Counter()
     for school in schools:
         reporting[school.get("commune_code", "")] += 1
         if school.get("late"):
             late[school.get("commune_code", "")] += 1
-    expected: dict[str, dict] = {}
+    known: dict[str, Mapping[str, Any]] = {}
     for area in (completeness or {}).get("communes", []) or []:
-        code = str(area.get("commune_code") or area.get("code") or "")
+        code = str(area.get("commune_code") or "")
         if code:
-            expected[code] = area
+            known[code] = area
     rows = []
-    for code in sorted(set(reporting) | set(expected), key=lambda c: names.get(c, c)):
-        area = expected.get(code, {})
+    for code in set(reporting) | set(known):
+        area = known.get(code, {})
         total = area.get("expected")
         submitted = area.get("submitted", reporting.get(code, 0))
         rows.append({
             "code": code,
-            "name": names.get(code, code),
+            "name": area.get("commune_name") or names.get(code, code),
             "submitted": submitted,
             "expected": total,
             "late": area.get("late", late.get(code, 0)),
-            "missing": area.get("missing") if not isinstance(area.get("missing"), list) else len(area["missing"]),
+            "missing": area.get("missing"),
             "share": (submitted / total) if total else None,
         })
+    # least complete first: the communes a department has to call
+    rows.sort(key=lambda r: (r["share"] if r["share"] is not None else 2, r["name"]))
     return rows
 
 

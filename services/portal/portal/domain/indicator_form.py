@@ -88,3 +88,9 @@ def errors_for_form(errors: Mapping[str, str], sent: list[Mapping[str, Any]]) ->
         key = parts[2] if len(parts) > 2 else ""
         out.setdefault(f"{code}.{key}" if key else code, message)
     return out
+
+
+def labels(indicators: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Readable names of the inputs, for the error summary: ``"<indicator> – <input>"``."""
+    return {f"{i['code']}.{key}": f"{i.get('name', i['code'])} – {label}"
+            for i in indicators for key, label in inputs_of(i)}

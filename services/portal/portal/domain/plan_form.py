@@ -175,3 +175,24 @@ def review_comments(form: Mapping[str, str], section_keys: list[str], target_cou
         if text:
             comments.append({"anchor_kind": "target", "anchor": str(i), "text": text})
     return comments
+
+
+FIELD_LABELS = {
+    "number_symbol": "Số, ký hiệu",
+    "title": "Trích yếu",
+    "year": "Năm",
+    "place": "Địa danh",
+    "issued_on": "Ngày ban hành",
+    "signer": "Người ký",
+}
+TARGET_LABELS = {"text": "Nội dung", "comparator": "So sánh", "value": "Giá trị", "unit": "Đơn vị",
+                 "horizon": "Thời hạn", "indicator_code": "Mã chỉ tiêu"}
+
+
+def labels(count: int, section_keys: list[str]) -> dict[str, str]:
+    """Readable names of the form's inputs, for the error summary."""
+    out = dict(FIELD_LABELS)
+    for i in range(count):
+        out.update({f"target-{i}-{key}": f"Mục tiêu {i + 1} – {label}" for key, label in TARGET_LABELS.items()})
+    out.update({f"section.{key}": section_label(key) for key in section_keys})
+    return out

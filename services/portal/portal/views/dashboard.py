@@ -62,18 +62,23 @@ def figures(round_id: str, scope: str, code: str) -> dict:
         # The reports service has not yet heard of a round just opened: nothing is reported so far.
         rollup, schools = {"schools_reporting": 0, "indicators": [], "round": None}, []
     completeness = reports.completeness(round_id, scope, code)
+    checks = reports.targets(round_id, scope, code)
     try:
         catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))
     except ApiError:
         catalogue = {"indicators": []}
     names = commune_names(_province_of(scope, code))
-    rows = dashboard.indicator_rows(rollup, catalogue)
+    rows = dashboard.indicator_rows(rollup, catalogue, checks=checks)
     communes = dashboard.commune_rows(schools, names, completeness) if scope == "province" else []
     return {
         "round_id": round_id,
         "scope": scope,
         "code": code,
         "rollup": rollup,
+        "total": (completeness or {}).get("completeness") or {},
+        "missing_schools": (completeness or {}).get("missing_schools") or [],
+        "at_risk": dashboard.at_risk(checks, catalogue),
+        "plans": reports.plan_status(scope, code),
         "rows": rows,
         "indicator_chart": charts.bar_chart("Chỉ tiêu tỷ lệ so với mục tiêu", dashboard.indicator_bars(rows)),
         "communes": communes,
@@ -159,8 +164,10 @@ def school(round_id: str, school_code: str):
 def export(round_id: str):
     scope, code = _scope()
     fmt = "csv" if request.args.get("format") == "csv" else "xlsx"
-    data, disposition, content_type = backends.reports().export(
-        f"/rounds/{round_id}/export", {"format": fmt, "scope": scope, "code": code})
+    params = {"scope": scope, "code": code}
+    if fmt == "csv":
+        params["view"] = request.args.get("view", "summary")
+    data, disposition, content_type = backends.reports().export(round_id, fmt, params)
     response = Response(data, mimetype=content_type or "application/octet-stream")
     response.headers["Content-Disposition"] = disposition or f'attachment; filename="tong-hop-{round_id}.{fmt}"'
     return response

@@ -59,7 +59,8 @@ def _edit_page(plan: dict, etag: str | None, values: dict, errors: dict, status:
     highlighted = {n for n in located.values() if n}
     sections = list((plan.get("sections") or {}).keys())
     return render_template("plans/edit.html", plan=plan, etag=etag, values=values, errors=errors, lines=lines,
-                           located=located, highlighted=highlighted, sections=sections, count=count), status
+                           located=located, highlighted=highlighted, sections=sections, count=count,
+                           labels=plan_form.labels(count, sections)), status
 
 
 @bp.get("/plans/<plan_id>/edit")
@@ -89,7 +90,8 @@ def save(plan_id: str):
     except ApiError as exc:
         if exc.status in (409, 412, 422, 428):
             errors = plan_form.errors_by_row(exc.field_errors, parsed.payload["targets"])
-            errors.setdefault("_form", exc.detail)
+            if not errors:
+                errors["_form"] = exc.detail
             return _edit_page(plan, current_etag if exc.status == 412 else etag, values, errors, exc.status)
         raise
     if request.form.get("action") == "submit":
@@ -99,7 +101,7 @@ def save(plan_id: str):
             if exc.status not in (409, 412, 422):
                 raise
             return _edit_page(saved, new_etag, plan_form.form_from_plan(saved),
-                              {**exc.field_errors, "_form": exc.detail}, exc.status)
+                              exc.field_errors or {"_form": exc.detail}, exc.status)
         flash("Đã gửi kế hoạch đi duyệt.", "success")
         return redirect(url_for("plans.show", plan_id=plan_id))
     flash("Đã lưu bản nháp.", "success")

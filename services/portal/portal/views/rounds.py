@@ -47,6 +47,7 @@ def _entry(round_id: str):
 def _entry_page(rnd, indicators, submission, values, errors, status=200, upload_errors=()):
     return render_template("rounds/entry.html", round=rnd, indicators=indicators, submission=submission,
                            values=values, errors=errors, inputs_of=indicator_form.inputs_of,
+                           labels=indicator_form.labels(indicators),
                            idempotency_key=uuid.uuid4().hex, upload_errors=list(upload_errors)), status
 
 
@@ -73,7 +74,8 @@ def submit(round_id: str):
         if exc.status not in (409, 412, 422):
             raise
         errors = indicator_form.errors_for_form(exc.field_errors, values)
-        errors["_form"] = exc.detail
+        if not errors:
+            errors["_form"] = exc.detail
         return _entry_page(rnd, indicators, None, dict(request.form), errors, exc.status)
     late = " (nộp sau hạn)" if answer.get("late") else ""
     flash(f"Đã nộp số liệu, lần {answer.get('revision', 1)}{late}.", "success")

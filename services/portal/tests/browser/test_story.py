@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -129,8 +130,17 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("button", name="Trả lại kèm góp ý").click()
     expect(page.get_by_text("Đã trả lại kế hoạch kèm góp ý cho nhà trường.")).to_be_visible()
 
-    # -- the school sees the comment and resubmits ----------------------------------------------------------------------
+    # -- the school is told (notifications worker → inbox), sees the comment and resubmits ----------------------------
     page = school.page
+    school.go("/inbox")
+    # the inbox is a plain page: look again until the event has travelled through Kafka
+    inbox_deadline = time.monotonic() + SLOW / 1000
+    while "bị trả lại" not in page.locator("ul.inbox").inner_text() and time.monotonic() < inbox_deadline:
+        page.wait_for_timeout(1000)
+        page.reload()
+    expect(page.locator("ul.inbox")).to_contain_text("Kế hoạch bị trả lại để chỉnh sửa")
+    expect(page.locator("ul.inbox")).to_contain_text("Đề nghị bổ sung lộ trình phòng học thông minh")
+    school.shot("hop-thu")
     school.go(f"/plans/{plan_id}")
     expect(page.locator("#trang-thai")).to_have_text("Bị trả lại")
     expect(page.get_by_text("Đề nghị bổ sung lộ trình phòng học thông minh đến năm 2030.")).to_be_visible()
@@ -189,6 +199,10 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("button", name="Nộp số liệu").click()
     expect(page.get_by_text(re.compile(r"Đã nộp số liệu, lần 1"))).to_be_visible()
     school.shot("da-nop-so-lieu")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải mẫu Excel của trường").click()
+    template = Path(download.value.path()).read_bytes()
+    assert template[:2] == b"PK"  # an XLSX (zip) workbook
 
     # -- the city's dashboard shows the school's figures without a reload -----------------------------------------
     page = city.page
@@ -202,3 +216,10 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).click()
     expect(page.get_by_text("45/47 (95,7 %)")).to_be_visible()
     city.shot("chi-tiet-truong")
+
+    # -- the commune reviewer's own dashboard: its commune's figures ------------------------------------------------
+    page = reviewer.page
+    reviewer.go("/dashboard")
+    expect(page.get_by_role("heading", name=re.compile("Tân An Hội"))).to_be_visible()
+    expect(page.locator("#so-truong-bao-cao")).to_have_text("1", timeout=SLOW)
+    reviewer.shot("bang-dieu-khien-xa")

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from portal.domain.charts import Bar, bar_chart
-from portal.domain.dashboard import commune_bars, commune_rows, indicator_bars, indicator_rows, school_values
+from portal.domain.dashboard import (at_risk, commune_bars, commune_rows, indicator_bars, indicator_rows,
+                                     school_values)
 
 CATALOGUE = {"indicators": [
     {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "direction": "lower",
@@ -44,12 +45,35 @@ def test_commune_rows_count_reporting_schools_and_use_completeness_when_known():
     rows = commune_rows(schools, names)
     assert [(r["name"], r["submitted"], r["late"], r["expected"]) for r in rows] == [
         ("Phường Bến Thành", 1, 0, None), ("Xã Tân An Hội", 2, 1, None)]
-    completeness = {"communes": [{"commune_code": "27496", "expected": 4, "submitted": 2, "late": 1, "missing": 2},
-                                 {"commune_code": "99999", "expected": 3, "submitted": 0, "late": 0, "missing": 3}]}
-    rows = {r["code"]: r for r in commune_rows(schools, names, completeness)}
-    assert rows["27496"]["share"] == 0.5 and rows["99999"]["submitted"] == 0 and rows["99999"]["name"] == "99999"
-    bars = commune_bars(rows.values())
-    assert any(b.caption == "2/4" and b.at_risk for b in bars)
+    completeness = {"communes": [
+        {"commune_code": "27496", "commune_name": "Xã Tân An Hội", "expected": 4, "submitted": 2, "late": 1,
+         "missing": 2},
+        {"commune_code": "99999", "expected": 3, "submitted": 0, "late": 0, "missing": 3}]}
+    rows = commune_rows(schools, names, completeness)
+    # least complete first; a commune known only from the report keeps its code as its name
+    assert [(r["code"], r["share"]) for r in rows] == [("99999", 0.0), ("27496", 0.5), ("26734", None)]
+    bars = commune_bars(rows)
+    assert [(b.caption, b.at_risk) for b in bars] == [("0/3", True), ("2/4", True), ("1 trường", False)]
+
+
+def test_target_checks_of_the_reports_api_take_precedence_and_at_risk_lists_are_worst_first():
+    checks = {"targets": [{"indicator_code": "TEACHERS_QUALIFIED", "comparator": ">=", "target": 95, "actual": 95.7,
+                           "met": True, "horizon": 2026}],
+              "at_risk_schools": [
+                  {"indicator_code": "DROPOUT", "school_name": "Trường A", "actual": 0.7, "target": 0.5,
+                   "comparator": "<=", "gap": 0.2, "unit": "%"},
+                  {"indicator_code": "DROPOUT", "school_name": "Trường B", "actual": 2.5, "target": 0.5,
+                   "comparator": "<=", "gap": 2.0, "unit": "%"}],
+              "at_risk_communes": []}
+    rows = {r["code"]: r for r in indicator_rows(ROLLUP, CATALOGUE, checks=checks)}
+    assert rows["TEACHERS_QUALIFIED"]["meets"] is True  # the catalogue alone (≥ 99 %) would say no
+    assert rows["TEACHERS_QUALIFIED"]["target_text"] == "≥ 95 % (đến 2026)"
+    assert rows["DROPOUT"]["meets"] is True and rows["DROPOUT"]["target_text"].startswith("< 0,5 %")
+    risky = at_risk(checks, CATALOGUE)
+    assert [(r["who"], r["indicator"], r["comparator"]) for r in risky["at_risk_schools"]] == [
+        ("Trường B", "Tỷ lệ học sinh bỏ học", "≤"), ("Trường A", "Tỷ lệ học sinh bỏ học", "≤")]
+    assert risky["at_risk_communes"] == [] and at_risk(None, CATALOGUE) == {"at_risk_schools": [],
+                                                                           "at_risk_communes": []}
 
 
 def test_school_values_are_readable():

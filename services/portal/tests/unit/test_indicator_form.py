@@ -1,8 +1,8 @@
 """The indicator entry form: which inputs, what is sent, where the API's messages go."""
 from __future__ import annotations
 
-from portal.domain.indicator_form import (errors_for_form, form_from_submission, inputs_of, round_indicators,
-                                          values_from_form)
+from portal.domain.indicator_form import (errors_for_form, form_from_submission, inputs_of, labels,
+                                          round_indicators, values_from_form)
 
 CATALOGUE = {"version": 1, "indicators": [
     {"code": "TEACHERS_QUALIFIED", "value_type": "ratio", "levels": ["thcs", "thpt"],
@@ -53,3 +53,9 @@ def test_form_shows_the_stored_submission():
     assert form_from_submission(submission) == {"TEACHERS_QUALIFIED.numerator": "45",
                                                 "TEACHERS_QUALIFIED.denominator": "47", "HAS_LIBRARY.flag": "false"}
     assert form_from_submission(None) == {}
+
+
+def test_error_summary_labels_name_the_indicator_and_the_input():
+    named = labels([{**CATALOGUE["indicators"][0], "name": "Giáo viên đạt chuẩn"}])
+    assert named == {"TEACHERS_QUALIFIED.numerator": "Giáo viên đạt chuẩn – Giáo viên đạt chuẩn",
+                     "TEACHERS_QUALIFIED.denominator": "Giáo viên đạt chuẩn – Tổng số giáo viên"}
