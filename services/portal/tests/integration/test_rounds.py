@@ -1,0 +1,120 @@
+"""A round through the portal: CSV upload with a cell error then fixed, the city extends it, exports download."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import requests
+
+from edu71.testing import bearer, wait_until
+
+pytestmark = pytest.mark.integration
+
+VN = timezone(timedelta(hours=7))
+
+
+@pytest.fixture(scope="module")
+def primary_round(platform, helpers):
+    """A round for primary schools of TP. HCM, opened by its department through the indicators API."""
+    now = datetime.now(VN).replace(microsecond=0)
+    r = requests.post(f"{platform.urls['indicators']}/rounds", headers=bearer(helpers.token("city")), timeout=30,
+                      json={"name": f"Khảo sát tiểu học {uuid.uuid4().hex[:6]}", "school_year": "2026-2027",
+                            "school_levels": ["tieu_hoc"], "indicator_codes": ["TEACHERS_QUALIFIED", "SMART_CLASSROOMS"],
+                            "opens_at": (now - timedelta(days=1)).isoformat(),
+                            "due_at": (now + timedelta(days=10)).isoformat(),
+                            "closes_at": (now + timedelta(days=20)).isoformat()})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def csv_file(numerator: int, denominator: int) -> bytes:
+    return (f"Mã chỉ tiêu;Số liệu;Mẫu số\nTEACHERS_QUALIFIED;{numerator};{denominator}\n"
+            "SMART_CLASSROOMS;3;\n").encode("utf-8-sig")
+
+
+def test_school_uploads_a_csv_sees_the_cell_error_then_fixes_it(platform, helpers, primary_round):
+    portal, round_id = platform.urls["portal"], primary_round["id"]
+    http = helpers.sign_in("neighbour")
+    page = http.get(f"{portal}/rounds/{round_id}", timeout=30)
+    assert page.status_code == 200 and "Tỷ lệ giáo viên" in page.text
+    token = helpers.csrf_of(page.text)
+
+    refused = http.post(f"{portal}/rounds/{round_id}/upload", timeout=60,
+                        data={"csrf_token": token, "idempotency_key": uuid.uuid4().hex},
+                        files={"file": ("so-lieu.csv", csv_file(30, 28), "text/csv")})
+    assert refused.status_code == 422
+    assert "không được lớn hơn mẫu số" in refused.text and "Lỗi trong tệp" in refused.text
+    school_token = bearer(helpers.token("neighbour"))
+    submissions = f"{platform.urls['indicators']}/rounds/{round_id}/submissions/HCM-TH-TANANHOI"
+    assert requests.get(submissions, headers=school_token, timeout=30).status_code == 404  # nothing stored
+
+    accepted = http.post(f"{portal}/rounds/{round_id}/upload", timeout=60,
+                         data={"csrf_token": token, "idempotency_key": uuid.uuid4().hex},
+                         files={"file": ("so-lieu.csv", csv_file(27, 28), "text/csv")})
+    assert accepted.status_code == 200 and "Đã nhận số liệu từ tệp, lần 1." in accepted.text
+    stored = requests.get(submissions, headers=school_token, timeout=30).json()
+    assert {v["indicator_code"]: v.get("numerator", v.get("value")) for v in stored["values"]} == \
+        {"TEACHERS_QUALIFIED": 27, "SMART_CLASSROOMS": 3}
+    # the form now shows the stored figures
+    assert 'value="27"' in http.get(f"{portal}/rounds/{round_id}", timeout=30).text
+
+
+def test_city_extends_the_round_with_dates_in_day_month_year(platform, helpers, primary_round):
+    portal, round_id = platform.urls["portal"], primary_round["id"]
+    http = helpers.sign_in("city")
+    form = http.get(f"{portal}/rounds/{round_id}/schedule", timeout=30)
+    assert form.status_code == 200
+    token = helpers.csrf_of(form.text)
+    due = (datetime.now(VN) + timedelta(days=30)).date()
+    closes = due + timedelta(days=15)
+    bad = http.post(f"{portal}/rounds/{round_id}/schedule", timeout=30, data={
+        "csrf_token": token, "due_at_date": "31/02/2027", "due_at_time": "17:00",
+        "closes_at_date": closes.strftime("%d/%m/%Y"), "closes_at_time": "17:00"})
+    assert bad.status_code == 422 and "ngày/tháng/năm" in bad.text
+    ok = http.post(f"{portal}/rounds/{round_id}/schedule", timeout=30, data={
+        "csrf_token": token, "due_at_date": due.strftime("%d/%m/%Y"), "due_at_time": "17:00",
+        "closes_at_date": closes.strftime("%d/%m/%Y"), "closes_at_time": "17:00"})
+    assert ok.status_code == 200 and "Đã cập nhật thời hạn" in ok.text
+    assert f"{due.strftime('%d/%m/%Y')} 17:00" in ok.text
+    rnd = requests.get(f"{platform.urls['indicators']}/rounds/{round_id}", headers=bearer(helpers.token("city")),
+                       timeout=30).json()
+    assert rnd["due_at"] == f"{due.isoformat()}T17:00:00+07:00"
+
+
+def test_city_downloads_the_exports(platform, helpers, primary_round):
+    portal, round_id = platform.urls["portal"], primary_round["id"]
+    http = helpers.sign_in("city")
+
+    def export(**params):
+        r = http.get(f"{portal}/dashboard/{round_id}/export", params=params, timeout=60)
+        return r if r.status_code == 200 else None
+
+    workbook = wait_until(lambda: export(format="xlsx"), "the reports service to know the round")
+    assert workbook.content[:2] == b"PK" and "attachment" in workbook.headers["Content-Disposition"]
+    table = export(format="csv", view="completeness")
+    assert table.content.startswith("\ufeff".encode()) and table.headers["Content-Type"].startswith("text/csv")
+    # a school is not a reader of reports
+    assert helpers.sign_in("school").get(f"{portal}/dashboard/{round_id}/export", timeout=30).status_code == 403
+
+
+def test_repeated_wrong_passwords_show_the_lockout_message(platform, stack, helpers):
+    identity, portal = platform.urls["identity"], platform.urls["portal"]
+    admin = bearer(stack.issuer().issue(sub="bootstrap-admin", name="Quản trị", role="admin", org_unit="edu71"))
+    email = f"khoa-{uuid.uuid4().hex[:6]}@edu71.test"
+    r = requests.post(f"{identity}/users", headers=admin, timeout=30, json={
+        "name": "Tài khoản thử khoá", "email": email, "role": "commune", "org_unit": "27496",
+        "password": "Mat-khau-dung-2026"})
+    assert r.status_code == 201, r.text
+    http = requests.Session()
+    token = helpers.csrf_of(http.get(f"{portal}/login", timeout=30).text)
+    answers = [http.post(f"{portal}/login", timeout=30, allow_redirects=False,
+                         data={"email": email, "password": "mat-khau-sai-roi", "csrf_token": token})
+               for _ in range(6)]
+    assert [a.status_code for a in answers[:5]] == [401] * 5
+    assert answers[5].status_code == 429 and "Đăng nhập sai quá nhiều lần" in answers[5].text
+    assert "Có thể thử lại sau khoảng" in answers[5].text
+    # even the right password waits now
+    right = http.post(f"{portal}/login", timeout=30, allow_redirects=False,
+                      data={"email": email, "password": "Mat-khau-dung-2026", "csrf_token": token})
+    assert right.status_code == 429

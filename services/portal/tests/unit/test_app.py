@@ -1,0 +1,99 @@
+"""The portal app on its own (no backing service answers): sessions, CSRF, security headers, outages."""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from edu71.testing import free_port
+from portal import config
+from portal.app import create_app
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    # Every backing API points at a closed port: the portal must still answer, in Vietnamese.
+    closed = f"http://127.0.0.1:{free_port()}"
+    for name in ("IDENTITY", "PLANS", "INDICATORS", "NOTIFICATIONS", "REPORTS"):
+        monkeypatch.setenv(f"PORTAL_{name}_URL", closed)
+    monkeypatch.setenv("PORTAL_SECRET_KEY_FILE", str(tmp_path / "secret"))
+    monkeypatch.delenv("PORTAL_SECRET_KEY", raising=False)
+    settings = replace(config.load(), backend_timeout=2.0)
+    return create_app(settings)
+
+
+def sign_in_directly(client, role: str = "school", expires_in: int = 3600) -> None:
+    with client.session_transaction() as session:
+        session["token"] = "not-checked-here"
+        session["expires_at"] = time.time() + expires_in
+        session["user"] = {"id": "u-1", "name": "Cô Lan", "role": role, "org_code": "HCM-THCS-THITRAN2",
+                           "org_name": "Trường THCS Thị Trấn 2"}
+
+
+def test_secure_cookie_by_default_and_a_shared_secret_file(app, tmp_path):
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True and app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    key = (tmp_path / "secret").read_text()
+    assert len(key) >= 32 and app.config["SECRET_KEY"] == key
+    assert create_app(replace(config.load())).config["SECRET_KEY"] == key  # a second worker reads the same key
+
+
+def test_login_page_is_vietnamese_accessible_and_locked_down(app):
+    r = app.test_client().get("/login")
+    html = r.data.decode()
+    assert r.status_code == 200 and '<html lang="vi">' in html
+    assert 'class="skip-link" href="#noi-dung"' in html and '<label for="email">Thư điện tử' in html
+    assert 'name="csrf_token"' in html
+    assert "default-src 'self'" in r.headers["Content-Security-Policy"] and r.headers["X-Frame-Options"] == "DENY"
+
+
+def test_pages_need_a_signed_in_user(app):
+    r = app.test_client().get("/plans")
+    assert r.status_code == 302 and r.headers["Location"].startswith("/login?next=/plans")
+
+
+def test_a_form_without_csrf_token_is_refused_in_vietnamese(app):
+    r = app.test_client().post("/login", data={"email": "a@b.vn", "password": "x"})
+    assert r.status_code == 400 and "Biểu mẫu đã hết hạn hoặc không hợp lệ" in r.data.decode()
+
+
+def test_the_session_ends_with_the_token(app):
+    client = app.test_client()
+    sign_in_directly(client, expires_in=30)  # inside the one-minute margin: already over
+    r = client.get("/plans")
+    assert r.status_code == 302 and "/login" in r.headers["Location"]
+    page = client.get(r.headers["Location"]).data.decode()
+    assert "Phiên đăng nhập đã hết hạn" in page
+    with client.session_transaction() as session:
+        assert "token" not in session
+
+
+def test_a_role_outside_a_page_gets_403(app):
+    client = app.test_client()
+    sign_in_directly(client, role="school")
+    r = client.get("/dashboard")
+    assert r.status_code == 403 and "Không có quyền" in r.data.decode()
+
+
+def test_a_backing_service_that_does_not_answer_gives_a_vietnamese_503(app):
+    client = app.test_client()
+    sign_in_directly(client)
+    r = client.get("/plans")
+    assert r.status_code == 503 and "Dịch vụ kế hoạch tạm thời không phản hồi" in r.data.decode()
+
+
+def test_sign_in_while_identity_is_down_says_so(app):
+    client = app.test_client()
+    html = client.get("/login").data.decode()
+    token = html.split('name="csrf_token" value="')[1].split('"')[0]
+    r = client.post("/login", data={"email": "a@b.vn", "password": "mat-khau-dai", "csrf_token": token})
+    assert r.status_code == 503 and "Dịch vụ tài khoản tạm thời không phản hồi" in r.data.decode()
+
+
+@pytest.mark.parametrize("target, kept", [("/plans?page=2", True), ("//evil.example/x", False),
+                                          ("https://evil.example/", False), ("plans", False)])
+def test_only_local_paths_are_returned_to_after_sign_in(target, kept):
+    from portal.views.auth import _safe_next
+
+    assert (_safe_next(target) == target) is kept
