@@ -7,11 +7,13 @@ collection lists the pending ones. Before each attempt a worker *claims* it by i
 worker processes exactly one makes the attempt. The attempt's outcome is a new version of the
 delivery; the final one (delivered, or failed after the retries) carries NotificationDelivered.
 
-At-least-once window, stated honestly: if a worker dies (or loses the store) after the SMTP
-server or webhook accepted the call and before the outcome is written, the claim goes stale and,
-``claim_timeout`` later, another worker sends it again. That is the only way a recipient gets
-a message twice; the e-mail keeps its Message-ID and the webhook its ``X-Edu71-Delivery`` id, so
-the receiver can tell. An unreachable server only delays: the delivery waits in the queue with
+At-least-once window, stated honestly: a recipient can get a message twice in two cases.
+(1) A worker dies (or loses the store) after the SMTP server or webhook accepted the call and
+before the outcome is written: the claim goes stale and, ``claim_timeout`` later, another
+worker sends it again. (2) The server accepted the message but its answer did not reach us
+within the SMTP/webhook timeout: we count a failed attempt and retry after the backoff. Both
+are inherent to SMTP and HTTP (no two-phase commit with a mail server); the e-mail keeps its
+Message-ID and the webhook call its ``X-Edu71-Delivery`` id, so the receiver can tell. An unreachable server only delays: the delivery waits in the queue with
 its backoff, and after ``max_attempts`` it is recorded as failed.
 """
 from __future__ import annotations

@@ -96,9 +96,9 @@ def service_settings(notifications_settings, smtp_sink):
 
     return dataclasses.replace(
         notifications_settings,
-        smtp=SmtpSettings(host="127.0.0.1", port=smtp_sink.port, sender="thongbao@edu71.test", timeout=5),
+        smtp=SmtpSettings(host="127.0.0.1", port=smtp_sink.port, sender="thongbao@edu71.test", timeout=30),
         delivery=DeliverySettings(max_attempts=3, backoff_base=60, backoff_max=600, claim_timeout=300,
-                                  webhook_timeout=5),
+                                  webhook_timeout=30),
     )
 
 

@@ -16,7 +16,8 @@ from .support import THCS_HCM
 
 pytestmark = pytest.mark.integration
 
-WAIT_SECONDS = 60
+#: A bound on waiting for effects through Kafka on a busy shared machine, never a speed assertion.
+WAIT_SECONDS = 120
 
 
 def delivered_events(settings, contracts, notification_ids: set[str]) -> dict[str, dict]:
@@ -91,4 +92,105 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
         assert Notification.objects(source_event_id=submitted.id).count() == 1
     finally:
         worker.shutdown()
+        producer.close()
+
+
+def _read_all(settings, topic: str, timeout_ms: int = 3000) -> list[dict]:
+    """Every JSON message of ``topic`` from the beginning (garbage skipped)."""
+    import json
+
+    from kafka import TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers.split(","), enable_auto_commit=False,
+                             auto_offset_reset="earliest", consumer_timeout_ms=timeout_ms)
+    consumer.assign([TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)])
+    consumer.seek_to_beginning()
+    out = []
+    for message in consumer:
+        try:
+            out.append(json.loads(message.value))
+        except ValueError:
+            pass
+    consumer.close()
+    return out
+
+
+def test_the_worker_mails_the_reviewers_registered_in_the_directory(service_settings, contracts, plan_events,
+                                                                    directory, smtp_sink):
+    """Directory and plan events on Kafka → the real worker's consumer, queue loop and SMTP → aiosmtpd."""
+    from edu71.bus.producer import EventProducer
+    from edu71.worker import Worker
+    from notifications.adapters.documents import Delivery, DirectoryUser
+    from notifications.worker import spec
+
+    settings = service_settings.platform
+    worker = Worker(settings, spec(service_settings, group=f"notifications-test-{uuid.uuid4().hex[:8]}"))
+    producer = EventProducer(settings.kafka, contracts, "notifications-test")
+    try:
+        worker.start()
+        user = directory.commune_user("u-rev-27496", "27496", "79", email="tuan@tanan.gov.vn", name="Trần Minh Tuấn")
+        assert producer.publish([user])[0].ok
+        wait_until(lambda: DirectoryUser.objects(id="u-rev-27496").first(), "the directory projection",
+                   timeout=WAIT_SECONDS)
+        submitted = plan_events.submitted(THCS_HCM, plan_id=f"pln-{uuid.uuid4()}")
+        assert producer.publish([submitted, submitted])[0].ok
+        # A new consumer group replays the topics from the start, so earlier tests' plan events may mail this
+        # reviewer too: look at this submission's delivery only.
+        delivery = wait_until(lambda: Delivery.objects(source_event_id=submitted.id, status="delivered").first(),
+                              "the delivery's outcome", timeout=WAIT_SECONDS)
+        assert Delivery.objects(source_event_id=submitted.id).count() == 1 and delivery.attempts == 1
+        time.sleep(1)  # the duplicate had every chance to be (wrongly) mailed
+        mine = [(e, m) for e, m in zip(smtp_sink.received, smtp_sink.messages())
+                if m["Message-ID"].startswith(f"<{delivery.id}@")]
+        assert len(mine) == 1
+        envelope, msg = mine[0]
+        assert envelope.rcpt_tos == ["tuan@tanan.gov.vn"]
+        assert "Trường THCS Thị Trấn 2 đã gửi kế hoạch số 28/KH-THCSTT2 để duyệt" in \
+            msg.get_body(("plain",)).get_content()
+    finally:
+        worker.shutdown()
+        producer.close()
+
+
+def test_malformed_and_unknown_events_are_dead_lettered_and_the_worker_goes_on(
+        notifications_settings, contracts, directory):
+    import json
+
+    from kafka import KafkaProducer
+
+    from edu71.bus.producer import EventProducer
+    from edu71.worker import Worker
+    from notifications.adapters.documents import DirectoryUser
+    from notifications.worker import spec
+
+    settings = notifications_settings.platform
+    group = f"notifications-test-{uuid.uuid4().hex[:8]}"
+    worker = Worker(settings, spec(notifications_settings, group=group))
+    raw = KafkaProducer(bootstrap_servers=settings.kafka.bootstrap_servers.split(","))
+    producer = EventProducer(settings.kafka, contracts, "notifications-test")
+    good = directory.school_user("u-after-poison", THCS_HCM, email="hoa@thcs.edu.vn")
+    unknown = json.loads(good.to_json())
+    unknown.update(id=str(uuid.uuid4()), type="vn.edu71.SomethingNobodyKnows.v1",
+                   dataschema="urn:edu71:events:SomethingNobodyKnows:v1")
+    malformed = json.loads(good.to_json())
+    malformed["id"] = str(uuid.uuid4())
+    del malformed["data"]["email"]
+    topic = contracts.topic_for("UserRegistered")
+    try:
+        worker.start()
+        raw.send(topic, key=b"garbage", value=b"{not json").get(10)
+        raw.send(topic, key=b"unknown", value=json.dumps(unknown).encode()).get(10)
+        raw.send(topic, key=b"malformed", value=json.dumps(malformed).encode()).get(10)
+        assert producer.publish([good])[0].ok
+        wait_until(lambda: DirectoryUser.objects(id="u-after-poison").first(), "the good event after the poison",
+                   timeout=WAIT_SECONDS)
+        letters = wait_until(lambda: [e["data"] for e in _read_all(settings, "edu71.deadletter.v1")
+                                      if e["data"]["consumer_group"] == group] or None, "the dead letters",
+                             timeout=WAIT_SECONDS)
+        assert sorted(letter["original_key"] for letter in letters) == ["garbage", "malformed", "unknown"]
+        assert all(letter["original_topic"] == topic for letter in letters)
+        assert "u-after-poison" in {u.id for u in DirectoryUser.objects}
+    finally:
+        worker.shutdown()
+        raw.close()
         producer.close()
