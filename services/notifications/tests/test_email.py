@@ -225,3 +225,30 @@ def test_an_attempt_whose_sender_died_is_retried_after_the_claim_timeout(wiring,
     clock.advance(seconds=2)
     assert queue.run_once() == 1
     assert len(smtp_sink.received) == 1 and load(Delivery, d.id).status == "delivered"
+
+
+def test_metrics_count_outcomes_queue_depth_and_latency(wiring, directory, plan_events, smtp_sink, clock):
+    from prometheus_client import REGISTRY
+
+    def sample(name, **labels):
+        return REGISTRY.get_sample_value(name, labels) or 0
+
+    handlers, queue, _ = wiring
+    _register(handlers, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    delivered = sample("edu71_notifications_delivered_total", channel="email", status="delivered")
+    in_app = sample("edu71_notifications_delivered_total", channel="in_app", status="delivered")
+    latencies = sample("edu71_notifications_delivery_latency_seconds_count", channel="email")
+    slow = sample("edu71_notifications_delivery_latency_seconds_bucket", channel="email", le="60.0")
+    smtp_sink.stop()
+    handlers.handle(plan_events.approved(THCS_HCM))
+    queue.run_once()
+    assert sample("edu71_notifications_queue_depth", channel="email") == 1
+    assert sample("edu71_notifications_delivered_total", channel="in_app", status="delivered") == in_app + 1
+    smtp_sink.start()
+    clock.advance(seconds=90)
+    queue.run_once()
+    assert sample("edu71_notifications_queue_depth", channel="email") == 0
+    assert sample("edu71_notifications_delivered_total", channel="email", status="delivered") == delivered + 1
+    assert sample("edu71_notifications_delivery_latency_seconds_count", channel="email") == latencies + 1
+    # Latency runs from queueing to the outcome on the service's clock: 90 s here, above the 60 s bucket.
+    assert sample("edu71_notifications_delivery_latency_seconds_bucket", channel="email", le="60.0") == slow
