@@ -38,6 +38,16 @@ def portal_port() -> int:
     return port("PORTAL_PORT", 8000)
 
 
+def smtp_catcher_port() -> int:
+    return port("SMTP_CATCHER_PORT", 8025)
+
+
+def smtp_catcher_env() -> dict[str, str]:
+    """The notifications worker mails through the local catcher."""
+    return {"NOTIFICATIONS_SMTP_HOST": "127.0.0.1", "NOTIFICATIONS_SMTP_PORT": str(smtp_catcher_port()),
+            "NOTIFICATIONS_SMTP_SECURITY": "none"}
+
+
 def program(name: str, command: str, priority: int, env: dict[str, str] | None = None, stopwait: int = 30) -> str:
     lines = [
         f"[program:{name}]",
@@ -72,6 +82,10 @@ def render() -> str:
         ]),
         program("ferretdb", f"{ROOT}/deploy/bin/run-ferretdb", 10),
         program("kafka", f"{ROOT}/deploy/bin/run-kafka", 10, stopwait=60),
+        # A local SMTP catcher: every e-mail the notifications worker sends lands in var/mail (a Maildir).
+        program("smtp-catcher",
+                f"/bin/sh -c 'mkdir -p {VAR}/mail/tmp {VAR}/mail/new {VAR}/mail/cur && exec {venv}/python -m aiosmtpd "
+                f"-n -l 127.0.0.1:{smtp_catcher_port()} -c aiosmtpd.handlers.Mailbox {VAR}/mail'", 10),
     ]
     for service in SERVICES:
         sections.append(program(
@@ -85,7 +99,8 @@ def render() -> str:
             f"{service}-worker",
             f"{venv}/python -m {service}.worker",
             30,
-            {f"{service.upper()}_WORKER_METRICS_PORT": str(worker_port(service))},
+            {f"{service.upper()}_WORKER_METRICS_PORT": str(worker_port(service)),
+             **(smtp_catcher_env() if service == "notifications" else {})},
         ))
     sections.append(program(
         "portal",
@@ -112,6 +127,7 @@ def urls() -> str:
         lines.append(f"  {service:<14} API {base}  (docs {base}/docs, metrics {base}/metrics)"
                      f"  worker metrics http://127.0.0.1:{worker_port(service)}/metrics")
     lines.append(f"  portal         http://127.0.0.1:{portal_port()}  (the web application: sign in with a demo account)")
+    lines.append(f"  e-mail         SMTP catcher 127.0.0.1:{smtp_catcher_port()}, messages in {VAR}/mail/new")
     lines.append(f"  Prometheus     http://127.0.0.1:{port('PROMETHEUS_PORT', 9090)}  (rules and alerts: deploy/prometheus/)")
     lines.append(f"  Kafka          {os.environ.get('KAFKA_BOOTSTRAP_SERVERS', '127.0.0.1:9092')}")
     lines.append(f"  Document store {os.environ.get('MONGODB_URI', 'mongodb://127.0.0.1:27017/')}")
