@@ -37,6 +37,7 @@ bootstrap: $(VENV)/.installed contracts/node_modules/.installed
 	@deploy/bin/install-kafka
 	@deploy/bin/install-ferretdb
 	@deploy/bin/install-prometheus
+	@deploy/bin/install-kubeconform
 	@deploy/bin/install-chromium
 	@$(VENV)/bin/edu71 keys
 
