@@ -211,6 +211,12 @@ class IndicatorService:
         then a replayed key (its original answer stands even after the round
         closed), then the round's timetable, then the values themselves.
         Nothing is written unless every check passes.
+
+        The common case, a school's first valid submission in an open round,
+        is written without reading the submission first: its first version
+        has a fixed ``_id``, so the insert itself tells whether one exists
+        (FerretDB answers a read by ``_id`` by scanning the collection, which
+        otherwise dominates the cost). Anything else takes the general path.
         """
         if principal.role is not Role.SCHOOL or not principal.can_act_for_school(school_code):
             raise Problem(403, "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
@@ -221,9 +227,21 @@ class IndicatorService:
             key = resolve_idempotency_key(header_key, body_key)
         except IdempotencyConflict as exc:
             raise Problem(422, str(exc), errors=[{"field": "idempotency_key", "message": str(exc)}]) from None
+        digest = fingerprint(raw_values)
+        now = self.clock()
+        current = rnd.phase_at(now)
+        catalogue = self.round_catalogue(rnd)
+        result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
+                                 allowed_codes=rnd.indicator_codes)
+
+        if result.ok and current in (Phase.OPEN, Phase.LATE) and expected_version is None:
+            try:
+                return self._record(None, principal, rnd, school_code, result.values, catalogue, key, digest, now,
+                                    current, expected_version=None)
+            except NotUniqueError:
+                pass  # the school has submitted before: the general path decides what this request is
 
         sub = load(Submission, submission_id(rnd.id, school_code))
-        digest = fingerprint(raw_values)
         record = sub.idempotency_record(key) if key and sub else None
         if record is not None:
             if record.fingerprint != digest:
@@ -231,20 +249,32 @@ class IndicatorService:
                 raise Problem(422, message, errors=[{"field": "idempotency_key", "message": message}])
             return SubmitOutcome(sub, record.revision, created=record.revision == 1, replayed=True)
 
-        now = self.clock()
-        current = rnd.phase_at(now)
         if current is Phase.UPCOMING:
             raise Problem(409, f"Đợt báo cáo chưa mở; trường có thể nộp số liệu từ {vn_text(rnd.opens_at)}.")
         if current is Phase.CLOSED:
             raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
-
-        catalogue = self.round_catalogue(rnd)
-        result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
-                                 allowed_codes=rnd.indicator_codes)
         if not result.ok:
             raise Problem(422, "Số liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=result.errors)
+        try:
+            return self._record(sub, principal, rnd, school_code, result.values, catalogue, key, digest, now,
+                                current, expected_version=expected_version)
+        except NotUniqueError:
+            raise Problem(409, "Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
+                               "Vui lòng tải lại rồi thao tác lại.") from None
+        except StaleDocument:
+            raise Problem(412 if expected_version is not None else 409,
+                          "Số liệu của trường vừa được người khác thay đổi. "
+                          "Vui lòng tải lại rồi thao tác lại.") from None
 
+    def _record(self, sub: Submission | None, principal: Principal, rnd: Round, school_code: str,
+                values: list[dict[str, Any]], catalogue: Catalogue, key: str | None, digest: str, now: datetime,
+                current: Phase, *, expected_version: int | None) -> SubmitOutcome:
+        """Write valid ``values`` as the submission's next revision (the first if ``sub`` is None), with its event.
+
+        Raises :class:`NotUniqueError` when a first submission exists already and
+        :class:`StaleDocument` when the submission changed since it was read.
+        """
         created = sub is None
         if created:
             sub = Submission(
@@ -257,7 +287,7 @@ class IndicatorService:
                 province_code=principal.province_code,
                 first_submitted_at=now,
             )
-        diff = changes(sub.value_dicts(), result.values)
+        diff = changes(sub.value_dicts(), values)
         if not diff:
             # The same values again under a new key (or none): nothing to audit, nothing to announce.
             return SubmitOutcome(sub, sub.revision, created=False)
@@ -265,14 +295,14 @@ class IndicatorService:
         late = current is Phase.LATE
         actor = principal.as_actor()
         previous = sub.revision
-        merged = merge(sub.value_dicts(), result.values, catalogue)
+        merged = merge(sub.value_dicts(), values, catalogue)
         sub.revision = previous + 1
         sub.values = [IndicatorValue.of(v) for v in merged]
         sub.late = late
         sub.submitted_at = now
         sub.submitted_by = actor
         previous_round = self.previous_values(rnd, school_code)
-        warnings = implausible_changes(previous_round[1], result.values, catalogue, previous_round[0]) \
+        warnings = implausible_changes(previous_round[1], values, catalogue, previous_round[0]) \
             if previous_round else []
         sub.history.append(Revision(revision=sub.revision, submitted_at=now, submitted_by=actor, late=late,
                                     idempotency_key=key, changes=[Change(**c) for c in diff], warnings=warnings))
@@ -299,13 +329,5 @@ class IndicatorService:
             data["previous_revision"] = previous
             data["changes"] = diff
         event = self.contracts.new_event(name, data, subject=school_code, source=SOURCE)
-        try:
-            saved = save_with_events(sub, event, expected_version=None if created else expected_version)
-        except NotUniqueError:
-            raise Problem(409, "Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
-                               "Vui lòng tải lại rồi thao tác lại.") from None
-        except StaleDocument:
-            raise Problem(412 if expected_version is not None else 409,
-                          "Số liệu của trường vừa được người khác thay đổi. "
-                          "Vui lòng tải lại rồi thao tác lại.") from None
+        saved = save_with_events(sub, event, expected_version=None if created else expected_version)
         return SubmitOutcome(saved, saved.revision, created=created)

@@ -13,7 +13,7 @@ from indicators.adapters.documents import Round, Submission
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import VN_TZ, as_utc, vn_text
 from indicators.domain.sheet import SheetError, rate, read_table, template_rows, value_text
-from indicators.domain.submissions import by_code, submission_id
+from indicators.domain.submissions import IDEMPOTENCY_KEY, by_code, submission_id
 from indicators.domain.validation import MAX_NUMBER, validate_values
 from indicators.service import IndicatorService, SubmitOutcome
 
@@ -75,11 +75,15 @@ class SpreadsheetService:
         return FileAnswer(f"bieu-mau-chi-tieu-{school_code}.xlsx", spreadsheets.XLSX_MIME, content)
 
     def submit_file(self, principal: Principal, round_id: str, data: bytes, school_code: str | None, *,
-                    header_key: str | None, expected_version: int | None) -> SubmitOutcome:
+                    header_key: str | None, body_key: str | None = None,
+                    expected_version: int | None = None) -> SubmitOutcome:
         """Submit a filled-in form (XLSX or CSV) exactly as the same values sent as JSON would be."""
         if principal.role is not Role.SCHOOL or (school_code and school_code != principal.org_unit):
             raise Problem(403, "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
         school_code = principal.org_unit
+        if body_key is not None and not IDEMPOTENCY_KEY.match(body_key):
+            message = "idempotency_key phải gồm 1–200 ký tự ASCII in được, không có khoảng trắng."
+            raise Problem(422, message, errors=[{"field": "idempotency_key", "message": message}])
         if len(data) > self.max_upload_bytes:
             raise Problem(413, f"Tệp vượt quá giới hạn {self.max_upload_bytes // 1024} KiB.")
         try:
@@ -106,7 +110,7 @@ class SpreadsheetService:
             raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem danh sách 'errors'.", errors=errors)
         try:
             return self.service.submit(principal, round_id, school_code, table.values, header_key=header_key,
-                                       expected_version=expected_version)
+                                       body_key=body_key, expected_version=expected_version)
         except Problem as problem:
             if problem.status == 422 and problem.errors:
                 raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem danh sách 'errors'.",

@@ -260,7 +260,8 @@ class SubmissionUpload(MethodView):
         data = upload.read(_spreadsheets().max_upload_bytes + 1)
         outcome = _spreadsheets().submit_file(
             current_principal(), round_id, data, request.form.get("school"),
-            header_key=request.headers.get("Idempotency-Key"), expected_version=expected_version(required=False))
+            header_key=request.headers.get("Idempotency-Key"), body_key=request.form.get("idempotency_key"),
+            expected_version=expected_version(required=False))
         return _submission_answer(outcome)
 
 

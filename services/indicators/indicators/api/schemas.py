@@ -284,7 +284,10 @@ class UploadSchema(Schema):
     file = Upload(required=True, metadata={"description": "Biểu mẫu đã điền: XLSX, hoặc CSV UTF-8 (có hoặc không "
                                                           "BOM, dấu phẩy hoặc chấm phẩy, chấp nhận dấu phẩy thập phân)"})
     school = fields.String(validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"),
-                           metadata={"description": "Mã trường (nếu gửi, phải là trường của người dùng)"})
+                           metadata={"description": "Trường của biểu mẫu dạng form (multipart): mã trường, "
+                                                    "nếu gửi phải là trường của người dùng"})
+    idempotency_key = fields.String(metadata={"description": "Trường của biểu mẫu dạng form (multipart): khoá "
+                                                             "chống gửi trùng, như tiêu đề Idempotency-Key"})
 
 
 class HistoryQuerySchema(Schema):

@@ -211,3 +211,20 @@ def test_history_export_is_scoped(client, tokens, schools, open_round):
     for token in (tokens.school(schools["thcs_other"]), tokens.commune(schools["thcs_other"].commune_code),
                   tokens.city("79"), tokens.operator()):
         assert client.get(f"/schools/{school.code}/history.csv", headers=bearer(token)).status_code == 404
+
+
+def test_the_idempotency_key_may_come_as_a_form_field(client, tokens, schools, open_round):
+    school = schools["thcs"]
+    rnd = open_round()
+    data = "Mã chỉ tiêu;Số liệu;Mẫu số\nCLASSES;38;\n".encode()
+
+    def send(key):
+        return client.post(f"/rounds/{rnd['id']}/submissions/upload",
+                           data={"file": (io.BytesIO(data), "a.csv"), "idempotency_key": key},
+                           headers=bearer(tokens.school(school)), content_type="multipart/form-data")
+
+    assert send("has space").status_code == 422
+    assert stored(rnd, school) is None
+    first, again = send("form-key-1"), send("form-key-1")
+    assert first.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert stored(rnd, school).history[0].idempotency_key == "form-key-1"
