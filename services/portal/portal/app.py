@@ -1,6 +1,7 @@
 """The portal web application (``gunicorn 'portal.app:create_app()'``): server-rendered, in Vietnamese."""
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import requests
@@ -82,8 +83,17 @@ def _ops(app: Flask) -> None:
         body, content_type = metrics.exposition()
         return app.response_class(body, content_type=content_type)
 
+    @app.before_request
+    def _start():
+        g.request_started = time.perf_counter()
+
     @app.after_request
     def _headers(response):
+        started = g.get("request_started")
+        if started is not None:
+            route = request.url_rule.rule if request.url_rule else "<unmatched>"
+            metrics.HTTP_REQUEST_DURATION.labels("portal", request.method, route, str(response.status_code)).observe(
+                time.perf_counter() - started)
         # Nothing of the portal may be framed or sniffed; every asset is served from here.
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -175,3 +175,20 @@ def school_values(values: Iterable[Mapping[str, Any]], catalogue: Mapping[str, A
         rows.append({"code": item.get("indicator_code"), "name": meta.get("name", item.get("indicator_code")),
                      "caption": caption})
     return rows
+
+
+def trend_bars(series: Mapping[str, Any] | None, ratio: bool, unit: str = "") -> list[Bar]:
+    """One bar per round, oldest first: ratios on a 0–100 % scale, other figures against the largest."""
+    points = list((series or {}).get("points") or [])
+    largest = max((p["value"] for p in points if p.get("value") is not None), default=0) or 1
+    bars = []
+    for point in points:
+        value = point.get("value")
+        label = point.get("round_name") or point.get("round_id", "")
+        if value is None:
+            bars.append(Bar(label, None, "chưa có số liệu"))
+        elif ratio:
+            bars.append(Bar(label, value, vn_percent(value)))
+        else:
+            bars.append(Bar(label, value / largest, f"{vn_number(value)} {unit}".strip()))
+    return bars

@@ -113,6 +113,24 @@ def _area_name(scope: str, code: str) -> str:
         return code
 
 
+@bp.get("/dashboard/trends")
+@login_required(*VIEWERS)
+def trends():
+    """One indicator across the rounds of the area, as bars (oldest round first)."""
+    scope, code = _scope()
+    catalogue = backends.indicators().catalogue()
+    indicators = catalogue.get("indicators", [])
+    chosen = request.args.get("indicator") or (indicators[0]["code"] if indicators else None)
+    meta = next((i for i in indicators if i["code"] == chosen), None)
+    if meta is None:
+        abort(404)
+    series = backends.reports().series(chosen, scope, code)
+    bars = dashboard.trend_bars(series, meta.get("value_type") == "ratio", meta.get("unit", ""))
+    chart = charts.bar_chart(f"{meta['name']} qua các đợt báo cáo", bars)
+    return render_template("dashboard/trends.html", indicators=indicators, chosen=meta, chart=chart, bars=bars,
+                           scope=scope, code=code, area_name=_area_name(scope, code))
+
+
 @bp.get("/dashboard/<round_id>/figures")
 @login_required(*VIEWERS)
 def fragment(round_id: str):

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from portal import backends
 from portal.clients.base import ApiError
-from portal.domain import indicator_form
+from portal.domain import indicator_form, progress
 from portal.domain.formatting import parse_vn_moment, vn_date
 from portal.session import login_required
 
@@ -44,8 +44,9 @@ def _entry(round_id: str):
     return client, rnd, indicators
 
 
-def _entry_page(rnd, indicators, submission, values, errors, status=200, upload_errors=()):
+def _entry_page(rnd, indicators, submission, values, errors, status=200, upload_errors=(), own_progress=()):
     return render_template("rounds/entry.html", round=rnd, indicators=indicators, submission=submission,
+                           own_progress=list(own_progress),
                            values=values, errors=errors, inputs_of=indicator_form.inputs_of,
                            labels=indicator_form.labels(indicators),
                            idempotency_key=uuid.uuid4().hex, upload_errors=list(upload_errors)), status
@@ -56,7 +57,13 @@ def _entry_page(rnd, indicators, submission, values, errors, status=200, upload_
 def entry(round_id: str):
     client, rnd, indicators = _entry(round_id)
     submission = client.submission(round_id, g.user["org_code"])
-    return _entry_page(rnd, indicators, submission, indicator_form.form_from_submission(submission), {})
+    own = []
+    if submission:
+        approved = backends.plans().list(status="approved", page=1, page_size=1)["items"]
+        if approved:
+            own = progress.against_plan(submission.get("values", []), approved[0].get("targets") or [])
+    return _entry_page(rnd, indicators, submission, indicator_form.form_from_submission(submission), {},
+                       own_progress=own)
 
 
 @bp.post("/rounds/<round_id>")

@@ -198,6 +198,8 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.locator("#TEACHERS_QUALIFIED-numerator").fill("45")
     page.get_by_role("button", name="Nộp số liệu").click()
     expect(page.get_by_text(re.compile(r"Đã nộp số liệu, lần 1"))).to_be_visible()
+    # the school's own progress against the targets of its approved plan
+    expect(page.locator("#tien-do-muc-tieu")).to_contain_text("95,7 %")
     school.shot("da-nop-so-lieu")
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải mẫu Excel của trường").click()
@@ -216,6 +218,11 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).click()
     expect(page.get_by_text("45/47 (95,7 %)")).to_be_visible()
     city.shot("chi-tiet-truong")
+
+    # trends across rounds of one indicator
+    city.go("/dashboard/trends?indicator=TEACHERS_QUALIFIED")
+    expect(page.get_by_role("cell", name="95,7 %")).to_be_visible(timeout=SLOW)
+    city.shot("xu-huong")
 
     # -- the commune reviewer's own dashboard: its commune's figures ------------------------------------------------
     page = reviewer.page

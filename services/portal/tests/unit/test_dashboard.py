@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from portal.domain.charts import Bar, bar_chart
 from portal.domain.dashboard import (at_risk, commune_bars, commune_rows, indicator_bars, indicator_rows,
-                                     school_values)
+                                     school_values, trend_bars)
 
 CATALOGUE = {"indicators": [
     {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "direction": "lower",
@@ -88,3 +88,14 @@ def test_bar_chart_is_accessible_svg_with_escaped_labels():
     assert svg.startswith("<svg") and 'role="img"' in svg and "<title>Tỷ lệ &lt;đạt&gt;</title>" in svg
     assert "Xã A &amp; B" in svg and 'class="bar risk"' in svg and 'class="target"' in svg
     assert svg.count('class="track"') == 2
+
+
+def test_trend_bars_scale_ratios_to_100_percent_and_counts_to_the_largest():
+    series = {"points": [{"round_name": "HK I 2025–2026", "value": 0.9}, {"round_name": "Cả năm", "value": None},
+                         {"round_name": "HK I 2026–2027", "value": 0.957}]}
+    bars = trend_bars(series, ratio=True)
+    assert [(b.label, b.value, b.caption) for b in bars] == [
+        ("HK I 2025–2026", 0.9, "90,0 %"), ("Cả năm", None, "chưa có số liệu"), ("HK I 2026–2027", 0.957, "95,7 %")]
+    counts = trend_bars({"points": [{"round_name": "A", "value": 5}, {"round_name": "B", "value": 20}]}, False, "phòng")
+    assert [(b.value, b.caption) for b in counts] == [(0.25, "5 phòng"), (1.0, "20 phòng")]
+    assert trend_bars(None, True) == []
