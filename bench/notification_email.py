@@ -1,0 +1,84 @@
+"""How fast the notifications service fans events out and sends e-mail through its durable queue.
+
+Starts its own Kafka and FerretDB (like the tests) and a local SMTP server (aiosmtpd), registers
+USERS reviewers of one commune in the directory projection, then handles N PlanSubmitted events
+(each: one in-app notification with its NotificationDelivered, and one queued e-mail per reviewer),
+and finally drains the queue over SMTP with one sender. Prints both rates and the queue it started from.
+
+    .venv/bin/python bench/notification_email.py [N] [USERS]
+"""
+from __future__ import annotations
+
+import dataclasses
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+
+from edu71 import db
+from edu71.contracts import Contracts
+from edu71.orgs import SEED_SCHOOLS
+from edu71.testing import free_port, running_stack
+
+
+class Sink:
+    def __init__(self):
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.count += 1
+        return "250 OK"
+
+
+def main(n: int, users: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6):
+        from notifications import config
+        from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification
+        from notifications.config import SmtpSettings
+        from notifications.worker import build
+
+        sink, port = Sink(), free_port()
+        smtp = Controller(sink, hostname="127.0.0.1", port=port)
+        smtp.start()
+        settings = dataclasses.replace(config.load(), smtp=SmtpSettings(port=port))
+        db.connect(settings.platform)
+        for cls in (Notification, Delivery, DeadlineReminder, DigestRun):
+            cls.ensure_store_indexes()
+        contracts = Contracts(settings.platform.contracts_dir)
+        handlers, queue, _ = build(settings, contracts)
+        school = SEED_SCHOOLS[1]
+        for i in range(users):
+            handlers.mapping()["UserRegistered"](contracts.new_event("UserRegistered", {
+                "user_id": f"u-{i}", "version": 1, "name": f"Cán bộ {i}", "email": f"canbo{i}@ubnd.gov.vn",
+                "role": "commune", "org_unit": {"kind": "commune", "code": school.commune_code, "name": "UBND xã",
+                                                "commune_code": school.commune_code,
+                                                "province_code": school.province_code},
+                "active": True}, subject=f"u-{i}", source="/bench"))
+        events = [contracts.new_event("PlanSubmitted", {
+            "plan_id": f"pln-{i}", "version": 1, "school": school.as_contract(), "number_symbol": f"{i}/KH",
+            "title": f"Kế hoạch {i}", "year": 2026,
+            "submitted_by": {"user_id": "s", "name": "Lê Văn Hùng", "role": "school", "org_unit": school.code},
+            "submitted_at": "2026-01-29T09:15:00+07:00", "targets": []}, subject=school.code, source="/bench")
+            for i in range(n)]
+
+        started = time.perf_counter()
+        for event in events:
+            handlers.handle(event)
+        fan_out = time.perf_counter() - started
+        queued = Delivery._get_db()["delivery_queue"].count_documents({})
+
+        started = time.perf_counter()
+        while Delivery._get_db()["delivery_queue"].count_documents({}):
+            queue.run_once()
+        send = time.perf_counter() - started
+        smtp.stop()
+        print(f"fan-out: {n} PlanSubmitted handled in {fan_out:.2f}s ({n / fan_out:.1f} events/s; each 1 in-app "
+              f"notification + {users} queued e-mails)")
+        print(f"e-mail:  {sink.count} of {queued} queued e-mails sent over SMTP in {send:.2f}s "
+              f"({sink.count / send:.1f} e-mails/s, one sender, a new SMTP connection per message)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200, int(sys.argv[2]) if len(sys.argv) > 2 else 3)
