@@ -208,8 +208,18 @@ def test_every_service_with_a_worker_has_a_worker_deployment_with_probes(resourc
 
 
 def test_no_deployment_for_a_service_that_does_not_exist(resources):
-    names = set(of_kind(resources, "Deployment"))
+    names = set(of_kind(resources, "Deployment")) - {"jwks"}  # the static JWKS server (jwks.yaml)
     assert {name.rsplit("-", 1)[0] for name in names} == set(SERVICES)
+
+
+def test_services_verify_tokens_against_the_jwks_server(resources):
+    [config_map] = [c for name, c in of_kind(resources, "ConfigMap").items() if name.startswith("edu71-config")]
+    assert config_map["data"]["AUTH_JWKS_URL"] == "http://jwks/jwks.json"
+    jwks = of_kind(resources, "Deployment")["jwks"]
+    [volume] = [v for v in jwks["spec"]["template"]["spec"]["volumes"] if "secret" in v]
+    assert volume["secret"]["secretName"].startswith("edu71-jwt-public")
+    assert of_kind(resources, "Service")["jwks"]["spec"]["selector"].items() <= \
+        jwks["spec"]["template"]["metadata"]["labels"].items()
 
 
 def test_workers_listen_on_every_interface_of_their_pod(resources):
