@@ -55,13 +55,17 @@ def figures(round_id: str, scope: str, code: str) -> dict:
     reports = backends.reports()
     try:
         rollup = reports.rollups(round_id, scope, code)
-        schools = reports.schools(round_id, scope, code)["items"]
     except ApiError as exc:
         if exc.status != 404:
             raise
         # The reports service has not yet heard of a round just opened: nothing is reported so far.
-        rollup, schools = {"schools_reporting": 0, "indicators": [], "round": None}, []
+        rollup = {"schools_reporting": 0, "indicators": [], "round": None}
     completeness = reports.completeness(round_id, scope, code)
+    # The list of schools is needed for a commune's page, or to count a province's communes when the
+    # completeness report is not there; the live stream asks every few seconds, so it is spared otherwise.
+    schools = []
+    if rollup.get("round") is not None and (scope == "commune" or completeness is None):
+        schools = reports.schools(round_id, scope, code)["items"]
     checks = reports.targets(round_id, scope, code)
     try:
         catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))

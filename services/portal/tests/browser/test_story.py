@@ -96,6 +96,8 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     # -- the school uploads seed plan 002 and sees the draft beside the source text --------------------------
     page = school.page
     school.go("/plans")
+    page.keyboard.press("Tab")  # the first stop of the keyboard is the skip link
+    expect(page.locator(".skip-link")).to_be_focused()
     page.get_by_role("link", name=re.compile("Tải lên kế hoạch")).click()
     page.get_by_label("Tệp kế hoạch").set_input_files(str(helpers.seed_plan()))
     page.get_by_role("button", name="Tải lên và đọc kế hoạch").click()
@@ -218,6 +220,13 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).click()
     expect(page.get_by_text("45/47 (95,7 %)")).to_be_visible()
     city.shot("chi-tiet-truong")
+
+    # the same page on a phone-sized screen
+    page.set_viewport_size({"width": 390, "height": 844})
+    city.go("/dashboard")
+    expect(page.locator("#so-truong-bao-cao")).to_have_text("1")
+    city.shot("dien-thoai")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # trends across rounds of one indicator
     city.go("/dashboard/trends?indicator=TEACHERS_QUALIFIED")
