@@ -240,6 +240,15 @@ def test_worker_autoscaling_stops_at_the_partition_count(resources):
         assert 1 <= scaler["spec"]["minReplicas"] <= scaler["spec"]["maxReplicas"] <= min(partitions), name
 
 
+def test_autoscaled_deployments_leave_the_replica_count_to_the_autoscaler(resources):
+    """A Deployment that names replicas would be scaled back to them by every apply."""
+    deployments = of_kind(resources, "Deployment")
+    targets = {h["spec"]["scaleTargetRef"]["name"] for h in of_kind(resources, "HorizontalPodAutoscaler").values()}
+    assert {f"{s}-api" for s in SERVICES} <= targets
+    for name in targets:
+        assert "replicas" not in deployments[name]["spec"], name
+
+
 def test_every_referenced_config_map_and_secret_exists(resources):
     """kustomize renames generated Secrets (name + content hash) and must have rewritten every reference."""
     existing = {(r["kind"], r["metadata"]["name"]) for r in resources if r["kind"] in ("Secret", "ConfigMap")}
