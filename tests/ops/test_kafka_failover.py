@@ -46,8 +46,8 @@ pytestmark = pytest.mark.integration
 TOPIC = "edu71.indicators.v1"
 PARTITIONS = 3
 SCHOOLS = 15
-SUBMISSIONS = 90
-KILL_AFTER = 30
+SUBMISSIONS = 75
+KILL_AFTER = 25
 
 
 def _process(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -135,8 +135,12 @@ def _events_on_topic(bootstrap: str, round_id: str) -> list[dict]:
 
 
 @contextlib.contextmanager
-def _services(env: dict[str, str], logs: Path):
-    """The indicators API (gunicorn) and worker, and the reports worker, as processes; yield the API's URL."""
+def _services(cluster, env: dict[str, str], logs: Path):
+    """The indicators API (gunicorn) and worker and the reports worker, as processes; yield the API's URL.
+
+    The API needs only the store, so it boots while the Kafka nodes start; the workers are
+    started once the cluster answers and the topics exist (3 replicas, min.insync.replicas 2).
+    """
     api_port, indicators_ops, reports_ops = free_port(), free_port(), free_port()
     bin_dir = Path(sys.executable).parent
     processes = [
@@ -144,12 +148,18 @@ def _services(env: dict[str, str], logs: Path):
                  {**env, "EDU71_SERVICE": "indicators", "GUNICORN_BIND": f"127.0.0.1:{api_port}",
                   "GUNICORN_WORKERS": "2", "PROMETHEUS_MULTIPROC_DIR": str(logs / "prom-indicators")},
                  logs / "indicators-api.log"),
-        _process([sys.executable, "-m", "indicators.worker"],
-                 {**env, "INDICATORS_WORKER_METRICS_PORT": str(indicators_ops)}, logs / "indicators-worker.log"),
-        _process([sys.executable, "-m", "reports.worker"],
-                 {**env, "REPORTS_WORKER_METRICS_PORT": str(reports_ops)}, logs / "reports-worker.log"),
     ]
     try:
+        cluster.wait_ready()
+        ensure_topics(KafkaSettings(cluster.bootstrap, PARTITIONS, 3, "failover-test"),
+                      Contracts(platform_settings("tests").contracts_dir), timeout=120)
+        processes += [
+            _process([sys.executable, "-m", "indicators.worker"],
+                     {**env, "INDICATORS_WORKER_METRICS_PORT": str(indicators_ops)}, logs / "indicators-worker.log"),
+            _process([sys.executable, "-m", "reports.worker"],
+                     {**env, "REPORTS_WORKER_METRICS_PORT": str(reports_ops)}, logs / "reports-worker.log"),
+        ]
+        _check_topic_layout(cluster.bootstrap)
         api = f"http://127.0.0.1:{api_port}"
         for url in (f"{api}/readyz", f"http://127.0.0.1:{indicators_ops}/readyz",
                     f"http://127.0.0.1:{reports_ops}/readyz"):
@@ -208,14 +218,10 @@ def test_partition_leader_killed_mid_stream_every_acknowledged_submission_counts
 
     schools = [s for s in demo_schools("31") if s.level in (SchoolLevel.TIEU_HOC, SchoolLevel.THCS)][:SCHOOLS]
     city = bearer(tokens.city("31"))
-    with kafka_cluster(tmp_path / "cluster", nodes=3) as cluster:
+    with kafka_cluster(tmp_path / "cluster", nodes=3, ready=False) as cluster:
         env = {"KAFKA_BOOTSTRAP_SERVERS": cluster.bootstrap, "KAFKA_TOPIC_PARTITIONS": str(PARTITIONS),
                "KAFKA_TOPIC_REPLICATION": "3", "KAFKA_DELIVERY_TIMEOUT_MS": "20000", **fresh_databases}
-        ensure_topics(KafkaSettings(cluster.bootstrap, PARTITIONS, 3, "failover-test"),
-                      Contracts(platform_settings("tests").contracts_dir), timeout=120)
-        _check_topic_layout(cluster.bootstrap)
-
-        with _services(env, tmp_path) as api:
+        with _services(cluster, env, tmp_path) as api:
             round_id = _open_round(api, city)
             # school → [(revision, all its values at that revision)] for every acknowledged write
             acknowledged: dict[str, list[tuple[int, list[dict]]]] = {s.code: [] for s in schools}

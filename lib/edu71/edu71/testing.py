@@ -152,17 +152,35 @@ class KafkaCluster:
     def kill(self, node_id: int, sig: int = signal.SIGKILL) -> None:
         self.brokers[node_id].stop(sig)
 
-    def node_of(self, host_port: tuple[str, int]) -> int:
-        """The node id listening on ``(host, port)`` (as a client's metadata names a broker)."""
-        return next(node for node, port in self.ports.items() if port == host_port[1])
+    def wait_ready(self, timeout: float = 180) -> None:
+        """Return once every node answers; fail at once, with the logs, if a node exits."""
+        try:
+            for node, port in self.ports.items():
+                deadline = time.monotonic() + timeout
+                while True:  # in short steps, so that a node that died fails the start at once
+                    process = self.brokers[node].process
+                    if process.poll() is not None:
+                        raise TimeoutError(f"Kafka node {node} exited with {process.returncode}")
+                    try:
+                        wait_for_kafka(f"127.0.0.1:{port}", 5)
+                        break
+                    except TimeoutError:
+                        if time.monotonic() > deadline:
+                            raise
+        except TimeoutError as exc:
+            logs = "\n".join(f"--- {b.log.name}\n{b.log.read_text(errors='replace')[-3000:]}"
+                             for b in self.brokers.values())
+            raise RuntimeError(f"{exc}\n{logs}") from None
 
 
 @contextlib.contextmanager
-def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m"):
+def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m", ready: bool = True):
     """Start ``nodes`` Kafka nodes in ``root`` on free ports, internal topics replicated on up to 3 of them.
 
     For failure tests: topics the test creates choose their own replication; the
     environment of this process is left alone (pass :attr:`KafkaCluster.bootstrap` on).
+    With ``ready=False`` it yields as soon as the nodes are started, so the caller can
+    start other processes meanwhile, and calls :meth:`KafkaCluster.wait_ready` itself.
     """
     ports = {node: free_port() for node in range(1, nodes + 1)}
     controllers = {node: free_port() for node in ports}
@@ -182,21 +200,8 @@ def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m"):
     try:
         for broker in brokers.values():
             broker.start()
-        try:
-            for node, port in ports.items():
-                deadline = time.monotonic() + 180
-                while True:  # in short steps, so that a node that died at once fails the start at once
-                    if brokers[node].process.poll() is not None:
-                        raise TimeoutError(f"Kafka node {node} exited with {brokers[node].process.returncode}")
-                    try:
-                        wait_for_kafka(f"127.0.0.1:{port}", 5)
-                        break
-                    except TimeoutError:
-                        if time.monotonic() > deadline:
-                            raise
-        except TimeoutError as exc:
-            logs = "\n".join(f"--- {b.log.name}\n{b.log.read_text(errors='replace')[-3000:]}" for b in brokers.values())
-            raise RuntimeError(f"{exc}\n{logs}") from None
+        if ready:
+            cluster.wait_ready()
         yield cluster
     finally:
         for broker in brokers.values():
