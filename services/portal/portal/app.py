@@ -9,7 +9,7 @@ from flask import Flask, g, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from edu71 import logs, metrics
-from portal import config, secret, session
+from portal import backends, config, secret, session
 from portal.clients.base import ApiError
 from portal.domain import formatting
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
@@ -139,4 +139,15 @@ def _errors(app: Flask) -> None:
 
     @app.context_processor
     def _user():
-        return {"user": g.get("user")}
+        return {"user": g.get("user"), "unread": _unread}
+
+
+def _unread() -> int | None:
+    """The signed-in user's unread notifications for the menu; nothing when the service does not answer,
+    since a badge is not worth failing a page for."""
+    if g.get("user") is None:
+        return None
+    try:
+        return backends.notifications().unread_count()
+    except ApiError:
+        return None

@@ -142,6 +142,13 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
         page.reload()
     expect(page.locator("ul.inbox")).to_contain_text("Kế hoạch bị trả lại để chỉnh sửa")
     expect(page.locator("ul.inbox")).to_contain_text("Đề nghị bổ sung lộ trình phòng học thông minh")
+    unread = int(page.locator("nav .badge").inner_text())
+    assert unread >= 1
+    page.locator("ul.inbox li.unread").first.get_by_role("button", name="Đánh dấu đã đọc").click()
+    if unread == 1:
+        expect(page.locator("nav .badge")).to_have_count(0)
+    else:
+        expect(page.locator("nav .badge")).to_have_text(str(unread - 1))
     school.shot("hop-thu")
     school.go(f"/plans/{plan_id}")
     expect(page.locator("#trang-thai")).to_have_text("Bị trả lại")
