@@ -26,6 +26,18 @@ def _issuer(settings: config.Settings) -> TokenIssuer | None:
         return None
 
 
+def use_cases(settings: config.Settings) -> tuple[Directory, Accounts]:
+    """The directory and account use cases wired to this configuration (the API and the CLI share them)."""
+    contracts = Contracts(settings.platform.contracts_dir)
+    directory = Directory(contracts)
+    argon2 = settings.argon2
+    accounts = Accounts(
+        contracts, directory, Passwords(argon2.time_cost, argon2.memory_kib, argon2.parallelism), _issuer(settings),
+        SignInPolicy(settings.token_ttl_seconds, settings.account_limit, settings.client_limit),
+    )
+    return directory, accounts
+
+
 def create_app(settings: config.Settings | None = None) -> Flask:
     settings = settings or config.load()
     app = create_service_app(
@@ -34,13 +46,6 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         description="Tài khoản người dùng, đăng nhập (mã truy cập Bearer) và danh bạ trường học.",
         blueprints=[sessions, users, schools, org_units, keys],
     )
-    contracts = Contracts(settings.platform.contracts_dir)
-    directory = Directory(contracts)
-    argon2 = settings.argon2
-    app.extensions["identity.directory"] = directory
-    app.extensions["identity.accounts"] = Accounts(
-        contracts, directory, Passwords(argon2.time_cost, argon2.memory_kib, argon2.parallelism), _issuer(settings),
-        SignInPolicy(settings.token_ttl_seconds, settings.account_limit, settings.client_limit),
-    )
+    app.extensions["identity.directory"], app.extensions["identity.accounts"] = use_cases(settings)
     app.extensions["identity.trusted_proxies"] = settings.trusted_proxies
     return app

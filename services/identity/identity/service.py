@@ -141,11 +141,14 @@ class Accounts:
             raise Problem(403, "Sở GD&ĐT chỉ được tạo tài khoản xã/phường và nhà trường thuộc tỉnh/thành phố của mình.")
         if problems := policy_problems(data["password"]):
             raise _invalid("password", *problems)
+        key = normalise_email(data["email"])
+        # Answer a repeated creation before hashing; the claim below stays the authoritative check.
+        if (owner := self.emails.owner(key)) is not None and self._exists(owner):
+            raise Problem(409, EMAIL_TAKEN)
         user = User(id=new_user_id(), name=data["name"].strip(), email=data["email"].strip(), role=role.value,
                     password_hash=self.passwords.hash(data["password"]), active=data.get("active", True))
         user.set_org(org)
         event = self.contracts.new_event("UserRegistered", user.as_contract(1), subject=user.id, source=SOURCE)
-        key = normalise_email(user.email)
         if not self.emails.claim(key, user.id, self._exists):
             raise Problem(409, EMAIL_TAKEN)
         try:
@@ -164,6 +167,8 @@ class Accounts:
         is_self = principal.user_id == user.id
         manages = may_manage(principal, Role(user.role), user.province_code)
         current_password = data.pop("current_password", None)
+        if not manages and not is_self:
+            raise Problem(403, "Bạn không được sửa tài khoản này.")
         if not manages and not set(data) <= SELF_SERVICE_FIELDS:
             raise Problem(403, "Bạn chỉ được đổi họ tên và mật khẩu của tài khoản mình.")
         before = {**user.as_contract(expected_version), "password": user.password_hash}

@@ -38,7 +38,11 @@ def test_a_city_department_manages_only_its_own_province(client, tokens, seed_sc
     assert moved.status_code == 403
     assert client.patch(f"/users/{in_79['id']}", headers={**city_31, "If-Match": '"v1"'},
                         json={"active": False}).status_code == 404
-    assert _stored_users() == 3
+    colleague = create_user("pho.giamdoc@haiphong.gov.vn", "city", "31", name="Vũ Văn Hùng")
+    assert client.get(f"/users/{colleague['id']}", headers=city_31).status_code == 200
+    assert client.patch(f"/users/{colleague['id']}", headers={**city_31, "If-Match": '"v1"'},
+                        json={"password": "Mật-khẩu-khác-2027"}).status_code == 403
+    assert _stored_users() == 4
 
 
 def test_school_commune_and_operator_users_cannot_list_or_create_accounts(client, tokens, seed_schools):
@@ -145,3 +149,21 @@ def test_account_events_are_recorded_with_each_change_and_never_carry_the_passwo
     for event in events:
         contracts.validate(event.envelope())
         assert "argon2" not in event.to_json()
+
+
+def test_concurrent_creations_with_one_email_leave_exactly_one_account(client, admin, seed_schools):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from mongoengine.connection import get_db
+
+    def create(i: int) -> int:
+        email = "Hoa@HienThanh.edu.vn".upper() if i % 2 else "hoa@hienthanh.edu.vn"
+        return client.post("/users", headers=admin, json={"name": f"Hoa {i}", "email": email, "role": "school",
+                                                          "org_unit": seed_schools[0].code,
+                                                          "password": PASSWORD}).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        statuses = sorted(pool.map(create, range(6)))
+    assert statuses == [201, 409, 409, 409, 409, 409]
+    assert _stored_users() == 1
+    assert get_db("identity")["user_emails"].count_documents({}) == 1
