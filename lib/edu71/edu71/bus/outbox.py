@@ -103,7 +103,8 @@ def _write_head(cls: type[VersionedDocument], state: dict, version: int) -> None
     """
     coll = cls._get_collection()
     head = {**state, "_v": version}
-    current = coll.find_one({"_id": state["_id"]}, {"_v": 1})
+    # A first version almost never finds a head: try the insert before paying for a read.
+    current = None if version == 1 else coll.find_one({"_id": state["_id"]}, {"_v": 1})
     if current is None:
         try:
             coll.insert_one(head)
