@@ -116,3 +116,15 @@ def test_a_hash_with_old_parameters_is_replaced_at_sign_in(client, seed_schools,
     assert renewed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert sign_in("hoa@hienthanh.edu.vn", PASSWORD).status_code == 201
     assert [e.name for e in recorded_events(User, user["id"])] == ["UserRegistered"]  # no event for a rehash
+
+
+def test_failures_that_no_longer_count_are_forgotten_by_the_worker_job(client):
+    from mongoengine.connection import get_db
+
+    from identity.adapters.attempts import FailedSignIns
+
+    failures, now = FailedSignIns(), time.time()
+    failures.record("email:hoa@hienthanh.edu.vn", now - 20 * 60)
+    failures.record("email:hoa@hienthanh.edu.vn", now - 60)
+    assert failures.purge(15 * 60, now) == 1
+    assert [d["_id"].split("|")[1] for d in get_db("identity")["signin_failures"].find()] == [str(int((now - 60) // 60))]
