@@ -22,6 +22,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections import Counter
 from datetime import datetime, timedelta, timezone
@@ -122,7 +123,10 @@ def _events_on_topic(bootstrap: str, round_id: str) -> list[dict]:
         consumer.seek_to_beginning(*partitions)
         ends = consumer.end_offsets(partitions)
         events = []
+        deadline = time.monotonic() + 60
         while any(consumer.position(tp) < ends[tp] for tp in partitions):
+            if time.monotonic() > deadline:
+                pytest.fail(f"could not read {TOPIC} to its end within 60s", pytrace=False)
             for records in consumer.poll(timeout_ms=2000).values():
                 for record in records:
                     event = json.loads(record.value)
