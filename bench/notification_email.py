@@ -1,21 +1,23 @@
 """How fast the notifications service fans events out and sends e-mail through its durable queue.
 
-Starts its own Kafka and FerretDB (like the tests) and a local SMTP server (aiosmtpd), registers
+Starts its own Kafka and FerretDB (like the tests) and a local SMTP server (aiosmtpd, its own process), registers
 USERS reviewers of one commune in the directory projection, then handles N PlanSubmitted events
 (each: one in-app notification with its NotificationDelivered, and one queued e-mail per reviewer),
-and finally drains the queue over SMTP with one sender. Prints both rates and the queue it started from.
+and finally drains the queue over SMTP with SENDERS sender threads (each claims its attempts, as
+separate worker processes would). Prints both rates and the queue it started from.
 
-    .venv/bin/python bench/notification_email.py [N] [USERS]
+    .venv/bin/python bench/notification_email.py [N] [USERS] [SENDERS]
 """
 from __future__ import annotations
 
 import dataclasses
+import socket
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
-
-from aiosmtpd.controller import Controller
 
 from edu71 import db
 from edu71.contracts import Contracts
@@ -23,25 +25,28 @@ from edu71.orgs import SEED_SCHOOLS
 from edu71.testing import free_port, running_stack
 
 
-class Sink:
-    def __init__(self):
-        self.count = 0
+def smtp_server(port: int) -> subprocess.Popen:
+    """aiosmtpd's Sink handler (accepts and drops every message) in its own process, like a real server."""
+    server = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+                               "-c", "aiosmtpd.handlers.Sink"])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("the SMTP server did not start")
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.count += 1
-        return "250 OK"
 
-
-def main(n: int, users: int) -> None:
+def main(n: int, users: int, senders: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6):
         from notifications import config
         from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification
         from notifications.config import SmtpSettings
         from notifications.worker import build
 
-        sink, port = Sink(), free_port()
-        smtp = Controller(sink, hostname="127.0.0.1", port=port)
-        smtp.start()
+        port = free_port()
+        smtp = smtp_server(port)
         settings = dataclasses.replace(config.load(), smtp=SmtpSettings(port=port))
         db.connect(settings.platform)
         for cls in (Notification, Delivery, DeadlineReminder, DigestRun):
@@ -69,16 +74,25 @@ def main(n: int, users: int) -> None:
         fan_out = time.perf_counter() - started
         queued = Delivery._get_db()["delivery_queue"].count_documents({})
 
+        def drain():
+            while Delivery._get_db()["delivery_queue"].count_documents({}):
+                queue.run_once()
+
+        threads = [threading.Thread(target=drain) for _ in range(senders)]
         started = time.perf_counter()
-        while Delivery._get_db()["delivery_queue"].count_documents({}):
-            queue.run_once()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
         send = time.perf_counter() - started
-        smtp.stop()
+        smtp.terminate()
+        sent = Delivery.objects(status="delivered").count()
         print(f"fan-out: {n} PlanSubmitted handled in {fan_out:.2f}s ({n / fan_out:.1f} events/s; each 1 in-app "
               f"notification + {users} queued e-mails)")
-        print(f"e-mail:  {sink.count} of {queued} queued e-mails sent over SMTP in {send:.2f}s "
-              f"({sink.count / send:.1f} e-mails/s, one sender, a new SMTP connection per message)")
+        print(f"e-mail:  {sent} of {queued} queued e-mails delivered over SMTP in {send:.2f}s "
+              f"({sent / send:.1f} e-mails/s, {senders} sender(s), a new SMTP connection per message)")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200, int(sys.argv[2]) if len(sys.argv) > 2 else 3)
+    args = [int(a) for a in sys.argv[1:]]
+    main(*(args + [200, 3, 1][len(args):]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
+from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -41,7 +42,7 @@ class Mail:
     title: str
     body: str
     school_name: str | None
-    occurred_at: object  # datetime
+    occurred_at: datetime
 
     @classmethod
     def of(cls, delivery) -> "Mail":
@@ -58,7 +59,7 @@ def build(mail: Mail, settings: SmtpSettings) -> EmailMessage:
     msg["Subject"] = f"[Edu71] {mail.title}"
     msg["From"] = Address(display_name=settings.sender_name, addr_spec=settings.sender)
     msg["To"] = Address(display_name=mail.recipient_name, addr_spec=mail.recipient_email)
-    msg["Date"] = format_datetime(mail.occurred_at.astimezone(formatting.VIETNAM))
+    msg["Date"] = format_datetime(datetime.now(formatting.VIETNAM))
     # Stable per delivery: should the at-least-once window resend it, mail clients see the same message.
     msg["Message-ID"] = f"<{mail.message_id}@{settings.sender.rpartition('@')[2] or 'edu71.local'}>"
     msg["Auto-Submitted"] = "auto-generated"
