@@ -92,7 +92,7 @@ class TestScheduler:
 
         def tick(s):
             try:
-                barrier.wait(5)
+                barrier.wait(30)
                 results.append(s.tick()["reminders"])
             except BaseException as exc:  # noqa: BLE001
                 errors.append(exc)

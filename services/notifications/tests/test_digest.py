@@ -65,7 +65,7 @@ class TestDigest:
         results = []
 
         def tick(s):
-            barrier.wait(5)
+            barrier.wait(30)
             results.append(s.tick()["digests"])
 
         threads = [threading.Thread(target=tick, args=(s,)) for s in schedulers]

@@ -195,7 +195,7 @@ def test_several_senders_make_each_attempt_once(wiring, directory, plan_events, 
 
     def send(queue):
         try:
-            barrier.wait(5)
+            barrier.wait(30)
             queue.run_once()
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)

@@ -13,7 +13,9 @@ class InboxQuerySchema(PageQuery):
 
 class NotificationSchema(Schema):
     id = fields.String()
-    kind = fields.String(metadata={"description": "plan_submitted, plan_approved, plan_returned, …"})
+    kind = fields.String(metadata={"description": "plan_submitted, plan_approved, plan_returned, indicator_alert, "
+                                                  "deadline_due_in_7_days, deadline_due_in_1_day, deadline_overdue, "
+                                                  "daily_digest (tên tiếng Việt: GET /preferences)"})
     title = fields.String()
     body = fields.String()
     channel = fields.String()
