@@ -304,13 +304,17 @@ def test_prometheus_scrapes_a_real_plans_api(prometheus_tools, fresh_databases, 
                 return json.loads(body)["data"]["result"] if status == 200 else None
             return samples
 
-        series = _wait("request samples in Prometheus", query("edu71_http_request_duration_seconds_count"), 90, logs)
-        by_route = {(s["metric"]["route"], s["metric"]["status"]): s for s in series}
+        def every_call_scraped():
+            # the two gunicorn workers' counts are summed (multiprocess mode): every /healthz call is there
+            # once a scrape follows the last call (an earlier scrape may have caught only some of them)
+            series = query("edu71_http_request_duration_seconds_count")() or []
+            by_route = {(s["metric"]["route"], s["metric"]["status"]): s for s in series}
+            done = ("/healthz", "200") in by_route and float(by_route[("/healthz", "200")]["value"][1]) >= 6
+            return by_route if done else None
+
+        by_route = _wait("every /healthz call counted in Prometheus", every_call_scraped, 90, logs)
         healthz = by_route[("/healthz", "200")]["metric"]
         assert healthz["service"] == "plans" and healthz["job"] == "plans-api" and "exported_service" not in healthz
-        # the two gunicorn workers' counts are summed (multiprocess mode): every /healthz call is there
-        counted = float(by_route[("/healthz", "200")]["value"][1])
-        assert counted >= 6, series
         assert {("/plans", "401")} <= set(by_route), sorted(by_route)
         # and the recording rules evaluate on what was scraped
         recorded_rate = _wait("service:edu71_http_requests:rate5m", query('service:edu71_http_requests:rate5m{service="plans"}'),
