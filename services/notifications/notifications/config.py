@@ -19,6 +19,8 @@ class SmtpSettings:
     sender: str = "thongbao@edu71.local"
     sender_name: str = "Edu71 – Hệ thống theo dõi Nghị quyết 71"
     timeout: float = 30.0
+    #: CA bundle to verify the server's certificate with (STARTTLS/TLS); the system's when unset.
+    ca_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def load() -> Settings:
         sender=env.str("NOTIFICATIONS_SMTP_SENDER", SmtpSettings.sender),
         sender_name=env.str("NOTIFICATIONS_SMTP_SENDER_NAME", SmtpSettings.sender_name),
         timeout=env.float("NOTIFICATIONS_SMTP_TIMEOUT", 30.0),
+        ca_file=env.str("NOTIFICATIONS_SMTP_CA_FILE", None) or None,
     )
     delivery = DeliverySettings(
         max_attempts=env.int("NOTIFICATIONS_MAX_ATTEMPTS", 6),

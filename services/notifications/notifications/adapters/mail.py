@@ -73,17 +73,21 @@ class SmtpMailer:
     def __init__(self, settings: SmtpSettings):
         self.settings = settings
 
+    def _tls(self) -> ssl.SSLContext:
+        """Certificate and host name verified, always (a CA file may be given for a private CA)."""
+        return ssl.create_default_context(cafile=self.settings.ca_file)
+
     def send(self, mail: Mail) -> None:
         s = self.settings
         message = build(mail, s)
         try:
             if s.security == "tls":
-                client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=ssl.create_default_context())
+                client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=self._tls())
             else:
                 client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
             with client:
                 if s.security == "starttls":
-                    client.starttls(context=ssl.create_default_context())
+                    client.starttls(context=self._tls())
                 if s.username:
                     client.login(s.username, s.password or "")
                 client.send_message(message)
