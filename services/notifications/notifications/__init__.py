@@ -1,1 +1,1 @@
-"""Notifications service: who is told what, when, through which channel (in-app inbox for now)."""
+"""Notifications service: who is told what, when, through which channel (in-app inbox, e-mail, webhook)."""

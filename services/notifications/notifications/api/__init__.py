@@ -1,1 +1,1 @@
-"""HTTP API of the notifications service: the caller's inbox."""
+"""HTTP API of the notifications service: the inbox, preferences, webhooks and the delivery log."""
