@@ -74,8 +74,10 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
         deliveries = producer.publish([submitted, submitted, returned])
         assert [d.ok for d in deliveries] == [True, True, True], deliveries
 
-        for_commune = wait_until(lambda: inbox_item(commune, submitted.id), "the reviewer's notification")
-        for_school = wait_until(lambda: inbox_item(school, returned.id), "the school's notification")
+        for_commune = wait_until(lambda: inbox_item(commune, submitted.id), "the reviewer's notification",
+                                 timeout=WAIT_SECONDS)
+        for_school = wait_until(lambda: inbox_item(school, returned.id), "the school's notification",
+                                timeout=WAIT_SECONDS)
         assert for_commune["body"].startswith("Trường THCS Thị Trấn 2 đã gửi kế hoạch số 28/KH-THCSTT2 để duyệt")
         assert "- Mục tiêu số 2 (“Tỷ lệ học sinh bỏ học không quá 0,5%”): Làm rõ lộ trình giảm tỷ lệ bỏ học." \
             in for_school["body"]
@@ -83,7 +85,7 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
         # The relay publishes each NotificationDelivered and empties the outbox.
         wait_until(lambda: Notification.objects(reference__plan_id=plan_id).count() == 2
                  and not any(pending_events(Notification, n.pk) for n in Notification.objects(reference__plan_id=plan_id)),
-                 "the outbox to be relayed")
+                 "the outbox to be relayed", timeout=WAIT_SECONDS)
         found = delivered_events(settings, contracts, {for_commune["id"], for_school["id"]})
         assert set(found) == {for_commune["id"], for_school["id"]}
         assert found[for_commune["id"]]["key"] == "27496"
