@@ -12,7 +12,7 @@ from edu71.auth import Principal, Role
 from edu71.orgs import commune
 from edu71.problems import Problem
 from reports.adapters.generations import ActiveDatabase
-from reports.adapters.projector import VIEWS
+from reports.adapters import viewstore
 from reports.domain.rollup import IndicatorRollup
 from reports.domain.scope import Scope, ScopeInvalid, ScopeKind, ScopeRefused, UnknownArea, resolve_scope
 from reports.domain.versions import latest
@@ -60,8 +60,16 @@ class ReportService:
             raise Problem(404, "Không tìm thấy đợt báo cáo.")
         return rnd
 
-    def _view(self, view_id: str) -> dict | None:
-        return self.store.db()[VIEWS].find_one({"_id": view_id})
+    def _view(self, province: str, view_id: str) -> dict | None:
+        return viewstore.get(self.store.db(), province, view_id)
+
+    def _province(self, scope: Scope) -> str:
+        if scope.kind is ScopeKind.COMMUNE:
+            try:
+                return scope.within_province or self.province_of(scope.code)
+            except UnknownArea:
+                raise Problem(404, "Không tìm thấy xã/phường với mã này.") from None
+        return scope.code
 
     def round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None
                    ) -> tuple[Scope, dict | None, dict]:
@@ -70,11 +78,10 @@ class ReportService:
         rnd = self._round_visible(principal, round_id)
         if scope.kind is ScopeKind.NATION:
             # A round belongs to one province: the nation's figures of it are that province's.
-            view = self._view(round_view_id(round_id, "province", rnd["province_code"])) if rnd else None
+            province = rnd["province_code"] if rnd else None
+            view = self._view(province, round_view_id(round_id, "province", province)) if rnd else None
         else:
-            view = self._view(round_view_id(round_id, scope.kind.value, scope.code))
-            if view is not None and scope.within_province and view["province_code"] != scope.within_province:
-                view = None
+            view = self._view(self._province(scope), round_view_id(round_id, scope.kind.value, scope.code))
         if view is None and rnd is None:
             raise Problem(404, NOT_FOUND)
         return scope, rnd, view or {}
@@ -95,12 +102,14 @@ class ReportService:
 
     def _schools(self, scope: Scope, view: dict, round_id: str) -> list[dict]:
         """The per-school rows of the communes under a view (one look-up per commune)."""
-        if "schools" in view:
-            return list(view["schools"])
+        if not view:
+            return []
+        db, province = self.store.db(), view["province_code"]
+        if view["scope"]["kind"] == "commune":
+            return viewstore.schools(db, province, view["_id"])
         out = []
         for c in view.get("communes", ()):
-            commune_view = self._view(round_view_id(round_id, "commune", c["commune_code"]))
-            out += (commune_view or {}).get("schools", [])
+            out += viewstore.schools(db, province, round_view_id(round_id, "commune", c["commune_code"]))
         return out
 
     def schools(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
@@ -133,7 +142,7 @@ class ReportService:
         if scope.kind is ScopeKind.NATION:
             raise Problem(422, "Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem kế hoạch.",
                           errors=[{"field": "scope", "message": "Cần chỉ rõ tỉnh/thành phố."}])
-        view = self._view(plans_view_id(scope.kind.value, scope.code)) or {}
+        view = self._view(self._province(scope), plans_view_id(scope.kind.value, scope.code)) or {}
         counts = view.get("counts") or {s: 0 for s in ("approved", "submitted", "returned", "none")}
         return {"scope": scope.as_dict(), "counts": counts, "communes": view.get("communes", []),
                 "schools_without_approved_plan": view.get("schools_without_approved_plan", [])}
@@ -150,7 +159,7 @@ class ReportService:
                         version=lambda r: r["event_time"])
         points = []
         for rnd in sorted(rounds, key=lambda r: (r["opens_at"], r["round_id"])):
-            view = self._view(round_view_id(rnd["round_id"], scope.kind.value, scope.code)) or {}
+            view = self._view(province, round_view_id(rnd["round_id"], scope.kind.value, scope.code)) or {}
             figure = next((r for r in (view.get("rollups") or {}).get(school_level or ALL, ())
                            if r["indicator_code"] == indicator_code), None)
             points.append({"round_id": rnd["round_id"], "round_name": rnd["name"], "school_year": rnd["school_year"],

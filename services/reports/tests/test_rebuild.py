@@ -55,7 +55,10 @@ def test_rebuild_replays_into_a_new_generation_and_the_api_switches_without_stop
         old.start()
         wait_until(lambda: dropout() == expected, "generation 0 to show every school")
         # Something a bug fix would repair: the live views are damaged.
-        get_db("reports")["views"].delete_many({})
+        store = get_db("reports")
+        wait_until(lambda: store["inbox"].count_documents({}) >= len(stream)
+                   and not store["projection_hints"].count_documents({}), "generation 0 to be idle")
+        store["views_31"].delete_many({})
         assert dropout() != expected
 
         # The command, as an operator runs it, in its own process.

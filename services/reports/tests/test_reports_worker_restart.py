@@ -29,6 +29,7 @@ def test_worker_killed_mid_stream_and_restarted_ends_with_the_brute_force_figure
         reports_settings, contracts, events, round_id, tmp_path):
     from edu71.bus.outbox import history
     from edu71.bus.producer import EventProducer
+    from reports.adapters import viewstore
     from reports.adapters.documents import CityFigures
     from reports.domain.views import round_view_id
 
@@ -66,7 +67,7 @@ def test_worker_killed_mid_stream_and_restarted_ends_with_the_brute_force_figure
         view_id = round_view_id(round_id, "province", "31")
 
         def final_view():
-            view = db["views"].find_one({"_id": view_id})
+            view = viewstore.get(db, "31", view_id)
             return view if view and view["completeness"]["submitted"] == len(schools) and \
                 view["rollups"]["all"][0]["denominator"] == sum(p for _, p in latest.values()) else None
 

@@ -21,13 +21,13 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from mongoengine.connection import get_db
-from pymongo import ReplaceOne
-from pymongo.errors import PyMongoError
+from pymongo.errors import BulkWriteError, PyMongoError
 
 from edu71.bus.outbox import StaleDocument, WindowLease, save_with_events
 from edu71.contracts import Contracts, Event
 from edu71.orgs import commune as official_commune
 from reports import metrics
+from reports.adapters import viewstore
 from reports.adapters.documents import ALIAS, CityFigures
 from reports.adapters.projection import HINTS
 from reports.domain.model import SOURCES, Model
@@ -35,7 +35,6 @@ from reports.domain.views import build_province, changed_figures, city_figures, 
 
 log = logging.getLogger(__name__)
 
-VIEWS = "views"
 SOURCE = "/edu71/reports"
 
 
@@ -73,7 +72,7 @@ class Projector:
             model = Model()
             for collection in SOURCES:
                 model.apply_all(collection, self.db[collection].find())
-        self.digests = {d["_id"]: d.get("digest") for d in self.db[VIEWS].find({}, {"digest": 1})}
+        self.digests = viewstore.digests(self.db)
         self.figures = {doc.pk: doc for doc in CityFigures.objects()}
         self.model = model
         return model.provinces()
@@ -115,18 +114,45 @@ class Projector:
                     rnd = self.model.round(view["round_id"])
                     self.round_status[view["round_id"]] = (view["completeness"]["missing"],
                                                            rnd["closes_at"] if rnd else None)
-            writes, digests = [], {}
+            fresh, changed = [], []
             for vid, view in views.items():
                 d = digest(view)
                 if self.digests.get(vid) != d:
-                    writes.append(ReplaceOne({"_id": vid}, {**view, "_id": vid, "digest": d, "computed_at": now},
-                                             upsert=True))
-                    digests[vid] = d
-            for i in range(0, len(writes), 200):
-                self.db[VIEWS].bulk_write(writes[i:i + 200], ordered=False)
+                    doc = {**view, "_id": vid, "digest": d, "computed_at": now}
+                    (changed if vid in self.digests else fresh).append(doc)
+            self._write(province, fresh, changed)
+            digests = {doc["_id"]: doc["digest"] for doc in fresh + changed}
             self.digests.update(digests)
-            written += len(writes)
+            written += len(digests)
         return written
+
+    def _write(self, province: str, fresh: list[dict], changed: list[dict]) -> None:
+        """New views by bulk insert; changed ones replaced one by one by ``_id``.
+
+        FerretDB's SQLite backend handles a bulk of replacements far more slowly
+        than inserts (each one reads the collection), and only a rebuild or the
+        first start writes many views; live, a submission changes a handful.
+        """
+        for name, docs in ((viewstore.views_collection(province), [viewstore.split(d)[0] for d in fresh]),
+                           (viewstore.schools_collection(province),
+                            [s for d in fresh if (s := viewstore.split(d)[1]) is not None])):
+            for i in range(0, len(docs), 500):
+                try:
+                    self.db[name].insert_many(docs[i:i + 500], ordered=False)
+                except BulkWriteError as exc:
+                    if any(err["code"] != 11000 for err in exc.details["writeErrors"]):
+                        raise
+                    # Written meanwhile (a lease overlap, a crash after the insert): replace those.
+                    for err in exc.details["writeErrors"]:
+                        doc = docs[i + err["index"]]
+                        self.db[name].replace_one({"_id": doc["_id"]}, doc, upsert=True)
+        for doc in changed:
+            summary, schools = viewstore.split(doc)
+            # Schools first: a reader who sees the new summary finds the schools of it or newer.
+            if schools is not None:
+                self.db[viewstore.schools_collection(province)].replace_one({"_id": doc["_id"]}, schools,
+                                                                            upsert=True)
+            self.db[viewstore.views_collection(province)].replace_one({"_id": doc["_id"]}, summary, upsert=True)
 
     def _publish(self, view: dict, catalogue: dict, now: datetime) -> None:
         key = CityFigures.key(view["round_id"], view["province_code"])
