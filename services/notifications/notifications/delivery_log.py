@@ -1,4 +1,8 @@
-"""Which e-mails and webhook calls were made, are waiting or failed, as far as the caller may see."""
+"""Which e-mails and webhook calls were made, are waiting or failed, as far as the caller may see.
+
+A school sees what was sent to itself; a commune what was sent to itself and to its schools (not
+what the city received about them); a city everything within its province; an admin everything.
+"""
 from __future__ import annotations
 
 from edu71.auth import Principal, Role
@@ -8,16 +12,17 @@ from notifications.adapters.documents import Delivery
 
 class DeliveryLog:
     @staticmethod
-    def _scope(principal: Principal) -> dict[str, str]:
+    def _scope(principal: Principal) -> dict:
         match principal.role:
             case Role.ADMIN:
                 return {}
             case Role.CITY:
                 return {"province_code": principal.province_code}
             case Role.COMMUNE:
-                return {"commune_code": principal.commune_code}
+                return {"commune_code": principal.commune_code,
+                        "recipient_role__in": [Role.COMMUNE.value, Role.SCHOOL.value]}
             case Role.SCHOOL:
-                return {"school_code": principal.org_unit}
+                return {"recipient_org_unit": principal.org_unit, "recipient_role": Role.SCHOOL.value}
         raise Problem(403, "Vai trò vận hành theo dõi việc gửi thông báo qua số liệu Prometheus, "
                            "không xem nội dung thông báo.")
 

@@ -86,6 +86,17 @@ def test_units_register_list_and_delete_their_own_webhooks(client, tokens):
     assert client.get("/webhooks", headers=commune).json["items"] == []
 
 
+def test_an_admin_registers_for_a_named_unit(client, tokens):
+    admin = bearer(tokens.issuer.issue(sub="admin", name="Quản trị", role="admin", org_unit="edu71"))
+    r = client.post("/webhooks", json={"url": "https://so.haiphong.vn/hook"}, headers=admin)
+    assert r.status_code == 422 and r.json["errors"][0]["field"] == "org_unit"
+    r = client.post("/webhooks", json={"url": "https://so.haiphong.vn/hook", "org_unit": "31", "role": "city"},
+                    headers=admin)
+    assert r.status_code == 201, r.json
+    assert [h["id"] for h in client.get("/webhooks", headers=bearer(tokens.city("31"))).json["items"]] == [r.json["id"]]
+    assert client.get("/webhooks", headers=bearer(tokens.city("79"))).json["items"] == []
+
+
 def test_webhook_bad_input_and_roles(client, tokens):
     commune, school = bearer(tokens.commune("27496", "79")), bearer(tokens.school(THCS_HCM))
     for body in ({"url": "ftp://x.vn/h"}, {"url": "không phải url"}, {}, {"url": "https://x.vn", "kinds": ["spam"]}):
@@ -145,5 +156,26 @@ def test_a_failing_endpoint_is_retried_with_backoff_then_failed_and_visible(clie
     assert failed["total"] == 1 and failed["items"][0]["channel"] == "webhook"
     assert client.get("/deliveries?status=failed", headers=bearer(tokens.commune("10744"))).json["total"] == 0
     assert client.get("/deliveries?status=failed", headers=bearer(tokens.city("79"))).json["total"] == 1
+    # The school the notice was about does not see its reviewers' deliveries (their address, their errors).
+    assert client.get("/deliveries", headers=bearer(tokens.school(THCS_HCM))).json["total"] == 0
     assert client.get("/deliveries", headers=bearer(tokens.operator())).status_code == 403
     assert client.get("/deliveries?status=lost", headers=commune).status_code == 422
+
+
+def test_the_delivery_log_shows_each_unit_what_was_sent_to_it_or_below(client, tokens, wiring, directory,
+                                                                       indicator_events):
+    handlers, _, _ = wiring
+    mapping = handlers.mapping()
+    mapping["UserRegistered"](directory.commune_user("u-xa", "10744", "31", email="xa@ubnd.vn"))
+    mapping["UserRegistered"](directory.city_user("u-so", "31", email="so@sgd.vn"))
+    mapping["UserRegistered"](directory.school_user("u-th", TH_HP, email="ht@th.vn"))
+    mapping["CataloguePublished"](indicator_events.catalogue())
+    handlers.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1", dropout=(3, 400)))  # commune + city
+
+    def addresses(token):
+        return sorted(d["address"] for d in client.get("/deliveries", headers=bearer(token)).json["items"])
+
+    assert addresses(tokens.city("31")) == ["so@sgd.vn", "xa@ubnd.vn"]
+    assert addresses(tokens.commune("10744")) == ["xa@ubnd.vn"]  # not what the city received about its school
+    assert addresses(tokens.school(TH_HP)) == []
+    assert addresses(tokens.city("79")) == []
