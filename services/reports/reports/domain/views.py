@@ -146,15 +146,16 @@ def _round_views(model: Model, round_id: str, province: str, directory: list[dic
     for commune in sorted(set(by_commune) | set(expected_by_commune)):
         c_rows, c_expected = by_commune[commune], expected_by_commune[commune]
         reported = {r["school_code"]: r for r in c_rows}
+        c_expected_codes = {s["school_code"] for s in c_expected}
         schools, c_school_misses = [], []
-        for code in sorted({s["school_code"] for s in c_expected} | set(reported)):
+        for code in sorted(c_expected_codes | set(reported)):
             row, known = reported.get(code), directory_of.get(code)
             approved = model.plan_approved(code)
             checks = check_school_plan(row["values"], approved["targets"], directions) if row and approved else []
             entry = {"school_code": code,
                      "school_name": known["name"] if known else row["school_name"],
                      "school_level": known["level"] if known else row["school_level"],
-                     "commune_code": commune, "expected": code in {s["school_code"] for s in c_expected},
+                     "commune_code": commune, "expected": code in c_expected_codes,
                      "submitted": row is not None, "late": bool(row and row["late"]),
                      "revision": row["revision"] if row else None,
                      "submitted_at": row["submitted_at"] if row else None,
@@ -166,7 +167,7 @@ def _round_views(model: Model, round_id: str, province: str, directory: list[dic
                 c_school_misses.append({**_school_entry({**entry, "name": entry["school_name"],
                                                          "level": entry["school_level"]}), **c.as_dict()})
         rollups = _rollups_by_level(c_rows, indicator_codes)
-        completeness = _completeness(len(c_expected), c_rows, {s["school_code"] for s in c_expected})
+        completeness = _completeness(len(c_expected), c_rows, c_expected_codes)
         area_checks = check_area(rollups[ALL], catalogue)
         c_misses = [c.as_dict() for c in misses(area_checks)]
         views[round_view_id(round_id, "commune", commune)] = {
@@ -185,13 +186,13 @@ def _round_views(model: Model, round_id: str, province: str, directory: list[dic
 
     rollups = _rollups_by_level(rows, indicator_codes)
     expected_codes = {s["school_code"] for s in expected}
+    reported_codes = {r["school_code"] for r in rows}
     views[round_view_id(round_id, "province", province)] = {
         "kind": "round", **meta, "scope": {"kind": "province", "code": province},
         "completeness": _completeness(len(expected), rows, expected_codes),
         "expected_by_level": dict(sorted(Counter(s["level"] for s in expected).items())),
         "submitted_by_level": dict(sorted(Counter(r["school_level"] for r in rows).items())),
-        "missing_schools": [{**_school_entry(s)} for s in expected
-                            if s["school_code"] not in {r["school_code"] for r in rows}],
+        "missing_schools": [{**_school_entry(s)} for s in expected if s["school_code"] not in reported_codes],
         "rollups": rollups, "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
         "communes": commune_summaries,
         "at_risk_schools": sorted(school_misses, key=lambda m: -_relative(m)),

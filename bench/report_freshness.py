@@ -1,0 +1,159 @@
+"""Freshness of the city roll-up: time from a submission's HTTP 2xx (indicators API) to the city's
+roll-up reflecting it (reports API), p50/p99, under a steady background load of other submissions.
+
+Starts its own Kafka and FerretDB (like the tests), the indicators API (gunicorn) and worker (outbox
+relay), and the reports API (gunicorn) and worker (consumer, projector). The city opens a round for
+lower- and upper-secondary schools; B lower-secondary schools then submit and revise at a steady R
+per second in the background, while one upper-secondary *probe* school submits P revisions one after
+another, each with a numerator no one else reports. For each probe the clock starts when the
+indicators API answers 2xx and stops when ``GET /rollups/{round}?school_level=thpt`` (the city's
+figure) shows that numerator; the reports API is polled every 20 ms.
+
+    .venv/bin/python bench/report_freshness.py [--probes 100] [--rate 5] [--background 200]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import requests
+
+from edu71.orgs import School, SchoolLevel
+from edu71.testing import free_port, running_stack
+from indicator_submissions import bench_schools, full_values, issuer_token, percentile, start, stop, wait_ready
+
+HAI_PHONG = "31"
+PROBE = School("BENCH-THPT-PROBE", "Trường THPT thử nghiệm độ tươi", SchoolLevel.THPT, "10744", HAI_PHONG)
+
+
+def services(root: Path, bin_dir: Path) -> tuple[list, dict[str, str]]:
+    processes, urls = [], {}
+    for service, module in (("indicators", "indicators"), ("reports", "reports")):
+        api_port, ops_port = free_port(), free_port()
+        prom = root / f"prom-{service}"
+        prom.mkdir()
+        processes.append(start(
+            [str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", f"{module}.app:create_app()"],
+            {"EDU71_SERVICE": service, "GUNICORN_BIND": f"127.0.0.1:{api_port}", "PROMETHEUS_MULTIPROC_DIR": str(prom),
+             "LOG_LEVEL": "WARNING"}, root / f"{service}-api.log"))
+        processes.append(start([sys.executable, "-m", f"{module}.worker"],
+                               {f"{service.upper()}_WORKER_METRICS_PORT": str(ops_port), "LOG_LEVEL": "WARNING"},
+                               root / f"{service}-worker.log"))
+        urls[service] = f"http://127.0.0.1:{api_port}"
+        urls[f"{service}-ops"] = f"http://127.0.0.1:{ops_port}"
+    return processes, urls
+
+
+class Background(threading.Thread):
+    """Submissions (then revisions) of the lower-secondary schools at a steady rate."""
+
+    def __init__(self, api: str, round_id: str, jobs: list, rate: float):
+        super().__init__(daemon=True)
+        self.api, self.round_id, self.jobs, self.rate = api, round_id, jobs, rate
+        self.halt = threading.Event()
+        self.sent, self.failed = 0, 0
+
+    def run(self) -> None:
+        session = requests.Session()
+        next_at = time.perf_counter()
+        i = 0
+        while not self.halt.is_set():
+            school, token, values = self.jobs[i % len(self.jobs)]
+            i += 1
+            r = session.put(f"{self.api}/rounds/{self.round_id}/submissions/{school.code}", json={"values": values},
+                            headers={"Authorization": f"Bearer {token}", "Idempotency-Key": uuid.uuid4().hex},
+                            timeout=60)
+            self.sent += 1
+            self.failed += r.status_code >= 300
+            next_at += 1 / self.rate
+            self.halt.wait(max(0.0, next_at - time.perf_counter()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--probes", type=int, default=100)
+    parser.add_argument("--rate", type=float, default=5.0, help="background submissions per second")
+    parser.add_argument("--background", type=int, default=200, help="background schools")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6) as stack:
+        suffix = uuid.uuid4().hex[:8]
+        os.environ["INDICATORS_MONGODB_DB"] = f"bench_indicators_{suffix}"
+        os.environ["REPORTS_MONGODB_DB"] = f"bench_reports_{suffix}"
+        processes, urls = services(Path(tmp), Path(sys.executable).parent)
+        try:
+            for name in ("indicators", "reports"):
+                wait_ready(f"{urls[name]}/readyz")
+                wait_ready(f"{urls[name + '-ops']}/readyz")
+            issuer = stack.issuer()
+            city = {"Authorization": "Bearer " + issuer.issue(sub="city-31", name="Sở GD&ĐT", role="city",
+                                                              org_unit=HAI_PHONG)}
+            catalogue = requests.get(f"{urls['indicators']}/catalogue", headers=city, timeout=30).json()["indicators"]
+            for_level = {lv: [i for i in catalogue if lv in i["school_levels"]] for lv in ("thcs", "thpt")}
+            codes = sorted({i["code"] for lv in for_level.values() for i in lv})
+            now = datetime.now(timezone.utc)
+            r = requests.post(f"{urls['indicators']}/rounds", headers=city, timeout=30, json={
+                "name": "Sơ kết học kỳ I năm học 2026–2027 (đo độ tươi)", "school_year": "2026-2027",
+                "school_levels": ["thcs", "thpt"], "indicator_codes": codes,
+                "opens_at": (now - timedelta(hours=1)).isoformat(), "due_at": (now + timedelta(days=7)).isoformat(),
+                "closes_at": (now + timedelta(days=30)).isoformat()})
+            r.raise_for_status()
+            round_id = r.json()["id"]
+            rollup = f"{urls['reports']}/rollups/{round_id}?school_level=thpt"
+            deadline = time.monotonic() + 120
+            while requests.get(rollup, headers=city, timeout=30).status_code != 200:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the reports service never learnt of the round")
+                time.sleep(0.2)
+
+            probe_code = next(i["code"] for i in for_level["thpt"] if i["value_type"] == "ratio")
+            probe_token = issuer_token(issuer, PROBE)
+            probe_values = [v for v in full_values(for_level["thpt"], PROBE) if v["indicator_code"] != probe_code]
+            jobs = [(s, issuer_token(issuer, s), full_values(for_level["thcs"], s))
+                    for s in bench_schools(args.background)]
+            background = Background(urls["indicators"], round_id, jobs, args.rate)
+            background.start()
+            time.sleep(5)  # let the background load settle into its rate
+
+            session = requests.Session()
+            freshness = []
+            for k in range(1, args.probes + 1):
+                values = probe_values + [{"indicator_code": probe_code, "numerator": k, "denominator": 1000}]
+                r = session.put(f"{urls['indicators']}/rounds/{round_id}/submissions/{PROBE.code}",
+                                json={"values": values}, timeout=60,
+                                headers={"Authorization": f"Bearer {probe_token}", "Idempotency-Key": uuid.uuid4().hex})
+                answered = time.perf_counter()
+                r.raise_for_status()
+                while True:
+                    body = session.get(rollup, headers=city, timeout=60).json()
+                    figure = next((i for i in body["indicators"] if i["indicator_code"] == probe_code), None)
+                    if figure and figure.get("numerator") == k:
+                        freshness.append(time.perf_counter() - answered)
+                        break
+                    if time.perf_counter() - answered > 60:
+                        raise RuntimeError(f"probe {k} not reflected after 60 s")
+                    time.sleep(0.02)
+                time.sleep(0.2)
+            background.halt.set()
+            background.join(60)
+            print(f"load:           {background.sent} background submissions ({background.failed} not 2xx) at "
+                  f"{args.rate:g}/s from {args.background} lower-secondary schools, {len(codes)} indicators in the round")
+            print(f"freshness:      {len(freshness)} probes: p50 {1000 * statistics.median(freshness):.0f} ms, "
+                  f"p99 {1000 * percentile(freshness, 99):.0f} ms, max {1000 * max(freshness):.0f} ms "
+                  "(submission 2xx → city roll-up shows it)")
+            print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))
+        finally:
+            for process in processes:
+                stop(process)
+
+
+if __name__ == "__main__":
+    main()
