@@ -139,7 +139,8 @@ def main() -> None:
                         freshness.append(time.perf_counter() - answered)
                         break
                     if time.perf_counter() - answered > 60:
-                        raise RuntimeError(f"probe {k} not reflected after 60 s")
+                        logs = "".join((Path(tmp) / f"reports-{p}.log").read_text()[-3000:] for p in ("worker", "api"))
+                        raise RuntimeError(f"probe {k} not reflected after 60 s\n{logs}")
                     time.sleep(0.02)
                 time.sleep(0.2)
             background.halt.set()
