@@ -139,8 +139,11 @@ class Scheduler:
                         None, dict(run.reference), dedupe_base=f"digest:{run.id}")
         if Notification.objects(id=notification_id(dedupe_key(notice.dedupe_base, run.province_code, IN_APP))).first():
             return 0  # fanned out already (the in-app notification is written last)
-        self.dispatcher.dispatch(notice, source_event_id=f"digest:{run.id}", source_event_type="DailyDigest",
-                                 occurred_at=run.claimed_at)
+        # Another process may be fanning the same claim out at this moment (it claimed it, we saw no
+        # notification yet): every insert is keyed, so the one whose in-app insert wins counts it.
+        if not self.dispatcher.dispatch(notice, source_event_id=f"digest:{run.id}", source_event_type="DailyDigest",
+                                        occurred_at=run.claimed_at):
+            return 0
         log.info("digest %s sent", run.id)
         return 1
 
