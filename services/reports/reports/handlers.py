@@ -92,8 +92,8 @@ def _store(source: Source, doc_id: str, row: dict[str, Any], event: Event) -> bo
     state = {k: v for k, v in row.items() if k not in entity and k != source.version}
     changed = record_version(coll, doc_id, entity, source.version, row[source.version], state)
     if not changed:
-        log.info("%s %s: %s %s is not newer than the stored one; ignored", event.name, event.id,
-                 source.version, _show(row[source.version]))
+        log.info("%s %s: %s %s was already stored; ignored", event.name, event.id, source.version,
+                 _show(row[source.version]))
     hint(get_db(ALIAS), source.collection, doc_id)
     return changed
 
@@ -103,11 +103,10 @@ def _show(version) -> str:
 
 
 def on_indicator_values(event: Event) -> bool:
-    """IndicatorSubmitted / IndicatorRevised: keep the school's values of the highest revision seen.
+    """IndicatorSubmitted / IndicatorRevised: store the school's values as of this revision.
 
-    Both events carry the full value set, so a revision replaces the previous
-    one as a whole. A revision at or below the stored one changes nothing.
-    Returns True if the projection changed.
+    Both events carry the full value set, so the highest revision replaces the
+    previous ones as a whole in every view. Returns True if this revision was new.
     """
     return _store(SCHOOL_VALUES, *values_row(event.id, event.name, event.data), event)
 

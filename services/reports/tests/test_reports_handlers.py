@@ -50,7 +50,7 @@ def test_revision_replaces_the_values_and_an_older_one_never_comes_back(reports_
     doc = stored(round_id, school)
     assert doc.revision == 2 and doc.event_id == second.id
     assert set(doc.values) == {"TEACHERS_QUALIFIED"}  # the full set of revision 2 replaces revision 1's
-    assert versions(round_id, school) == [2]  # the superseded revision is gone
+    assert versions(round_id, school) == [1, 2]  # history is kept; readers take the highest
     # Revision 1 re-delivered late: ignored.
     assert on_indicator_values(first) is False
     doc = stored(round_id, school)
@@ -64,8 +64,9 @@ def test_older_revision_arriving_first_is_overtaken(reports_settings, events, ro
     r3 = events.values(school, 3, [ratio("TEACHERS_QUALIFIED", 30, 30)], round_id=round_id)
     r2 = events.values(school, 2, [ratio("TEACHERS_QUALIFIED", 25, 30)], round_id=round_id)
     assert on_indicator_values(r3) is True
-    assert on_indicator_values(r2) is False
-    assert versions(round_id, school) == [3]
+    assert on_indicator_values(r2) is True  # kept as history…
+    assert versions(round_id, school) == [2, 3]
+    assert stored(round_id, school).revision == 3  # …but never what a reader sees
 
 
 def test_redelivery_of_the_same_event_changes_nothing(reports_settings, events, round_id):
@@ -137,7 +138,7 @@ def test_round_is_stored_and_an_older_round_event_never_overwrites_a_newer_one(r
     assert on_round_opened(reopened) is True
     assert on_round_opened(opened) is False  # late re-delivery of the first opening
     assert on_round_opened(reopened) is False  # duplicate
-    assert ReportingRound.objects(round_id=round_id).count() == 1
+    assert ReportingRound.objects(round_id=round_id).count() == 2  # both openings, each once
     rnd = ReportingRound.current(round_id)
     assert rnd.reopened is True and rnd.event_id == reopened.id
     assert rnd.due_at.isoformat() == "2026-02-01T10:00:00+00:00"

@@ -1,8 +1,8 @@
 """The reports service's projections, built only from events (never written by the API).
 
 Both are stored as *versions* (see :mod:`reports.adapters.projection`): a
-document per (entity, version), older versions deleted once a newer one is in,
-readers taking the highest version should a race leave two for a moment.
+document per (entity, version), inserted once and never changed; readers take
+the highest version of each entity.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Order-safe, race-safe writes of the projections.
+"""Order-safe, race-safe writes of the source rows: insert-only versions.
 
 Events may arrive twice (a relay that died between Kafka's acknowledgement and
 its clean-up, a consumer that died between the effect and its inbox record),
@@ -11,13 +11,16 @@ read-then-write without isolation: two concurrent conditional updates can both
 match and the lower revision can land last (FerretDB issue #3040; reproduced
 against the stack used by the tests). The one write FerretDB does make atomic is
 an insert against a unique key. So each version of an entity is *inserted*
-under the key ``<entity>|<version>``:
+under the key ``<entity>|<version>`` and never changed:
 
 - the same version again (duplicate, re-delivery) is a duplicate key → nothing happens;
-- an older version after a newer one is not inserted (and even if a race lets it
-  in, readers take the highest version, see :func:`reports.domain.versions.latest`);
-- once a version is in, older versions of the entity are deleted, so in the
-  steady state one document per entity remains.
+- an older version after a newer one is stored too, as history, and changes
+  nothing: whoever reads takes the highest version of each entity
+  (:class:`reports.domain.model.Model`, :func:`reports.domain.versions.latest`).
+
+Nothing here filters on anything but ``_id``: on FerretDB any other filter
+decodes the whole collection (about a second per event once a province has
+reported), which is why older versions are not looked up nor deleted here.
 """
 from __future__ import annotations
 
@@ -43,16 +46,13 @@ def ms(moment: datetime) -> datetime:
 
 def record_version(coll: Collection, doc_id: str, entity: dict[str, Any], version_field: str, version: Any,
                    state: dict[str, Any]) -> bool:
-    """Store ``state`` as version ``version`` of ``entity`` (its identifying fields) unless that
-    version or a newer one is already stored; True if this call stored it."""
-    if coll.count_documents({**entity, version_field: {"$gte": version}}, limit=1):
-        return False
+    """Store ``state`` as version ``version`` of ``entity`` (its identifying fields); True if this call stored
+    it, False if that version was already stored (by an earlier delivery or a concurrent consumer)."""
     try:
         coll.insert_one({"_id": doc_id, **entity, version_field: version, **state,
                          "recorded_at": datetime.now(timezone.utc)})
     except DuplicateKeyError:
-        return False  # the same version, stored by an earlier delivery or a concurrent consumer
-    coll.delete_many({**entity, version_field: {"$lt": version}})
+        return False
     return True
 
 
