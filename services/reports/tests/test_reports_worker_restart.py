@@ -67,8 +67,11 @@ def test_worker_killed_mid_stream_and_restarted_ends_with_the_brute_force_figure
         view_id = round_view_id(round_id, "province", "31")
 
         def final_view():
+            # The directory and the submissions come on different topics, in no particular order
+            # between them: wait for both.
             view = viewstore.get(db, "31", view_id)
             return view if view and view["completeness"]["submitted"] == len(schools) and \
+                view["completeness"]["expected"] == len(schools) and \
                 view["rollups"]["all"][0]["denominator"] == sum(p for _, p in latest.values()) else None
 
         view = wait_until(final_view, "the city figures of every latest revision", timeout=120)
