@@ -237,6 +237,26 @@ def _warm_up_group_coordinator(bootstrap: str, timeout: float = 120.0) -> None:
         consumer.close()
 
 
+def start_group_at_end(bootstrap: str, group: str, topics: list[str]) -> None:
+    """Commit the current end of ``topics`` for a new consumer group.
+
+    The session's topics hold every earlier test's events; a worker whose test
+    wants to see only its own events starts its group here instead of at the
+    beginning of the log.
+    """
+    from kafka import KafkaConsumer, TopicPartition
+    from kafka.structs import OffsetAndMetadata
+
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    try:
+        partitions = [TopicPartition(topic, p) for topic in topics
+                      for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        ends = consumer.end_offsets(partitions)
+        consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in ends.items()})
+    finally:
+        consumer.close()
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""

@@ -189,7 +189,10 @@ def test_malformed_and_unknown_events_are_dead_lettered_and_the_worker_goes_on(
         letters = wait_until(lambda: [e["data"] for e in _read_all(settings, "edu71.deadletter.v1")
                                       if e["data"]["consumer_group"] == group] or None, "the dead letters",
                              timeout=WAIT_SECONDS)
-        assert sorted(letter["original_key"] for letter in letters) == ["garbage", "malformed", "unknown"]
+        # Dead-lettering is at least once (a rebalance between parking and committing parks again):
+        # count each original message once, by its position.
+        parked = {(letter["original_partition"], letter["original_offset"]): letter["original_key"] for letter in letters}
+        assert sorted(parked.values()) == ["garbage", "malformed", "unknown"]
         assert all(letter["original_topic"] == topic for letter in letters)
         assert "u-after-poison" in {u.id for u in DirectoryUser.objects}
     finally:
