@@ -416,6 +416,10 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
                                 args=("-c", "python:edu71.gunicorn_conf", "portal.app:create_app()")))
         ready.append(f"{urls['portal']}/healthz")
     platform = Platform(urls, programs, env)
+    # A fresh deployment: its workers' groups start after whatever earlier tests left on the session's topics.
+    settings = platform_settings("platform")
+    for group in ("notifications", "reports"):
+        start_group_at_end(settings.kafka.bootstrap_servers, group, Contracts(settings.contracts_dir).all_topics)
     try:
         for program in programs:
             program.start()

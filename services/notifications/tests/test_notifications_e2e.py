@@ -10,7 +10,7 @@ from kafka import KafkaConsumer
 
 from edu71.bus.outbox import pending_events
 from edu71.contracts import ContractViolation
-from edu71.testing import bearer, wait_until
+from edu71.testing import bearer, start_group_at_end, wait_until
 
 from .support import THCS_HCM
 
@@ -52,6 +52,8 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
 
     settings = notifications_settings.platform
     group = f"notifications-test-{uuid.uuid4().hex[:8]}"
+    # Other tests of the session park garbage on the same topics: this group starts after them.
+    start_group_at_end(settings.kafka.bootstrap_servers, group, contracts.all_topics)
     worker = Worker(settings, spec(notifications_settings, group=group))
     client = create_app(notifications_settings).test_client()
     producer = EventProducer(settings.kafka, contracts, "notifications-test")
@@ -167,6 +169,8 @@ def test_malformed_and_unknown_events_are_dead_lettered_and_the_worker_goes_on(
 
     settings = notifications_settings.platform
     group = f"notifications-test-{uuid.uuid4().hex[:8]}"
+    # Other tests of the session park garbage on the same topics: this group starts after them.
+    start_group_at_end(settings.kafka.bootstrap_servers, group, contracts.all_topics)
     worker = Worker(settings, spec(notifications_settings, group=group))
     raw = KafkaProducer(bootstrap_servers=settings.kafka.bootstrap_servers.split(","))
     producer = EventProducer(settings.kafka, contracts, "notifications-test")

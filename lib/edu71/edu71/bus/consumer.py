@@ -90,8 +90,7 @@ class EventConsumer:
 
     # -- Kafka ---------------------------------------------------------------
     def _connect(self) -> KafkaConsumer:
-        return KafkaConsumer(
-            *self.topics,
+        consumer = KafkaConsumer(
             bootstrap_servers=self.settings.kafka.bootstrap_servers.split(","),
             client_id=f"{self.settings.kafka.client_id}-{self.group}",
             group_id=self.group,
@@ -102,6 +101,16 @@ class EventConsumer:
             # evict us for that (the outage, not this consumer, is the problem).
             max_poll_interval_ms=900_000,
         )
+        try:
+            # Know the topics' partitions before joining: a group assigned while the metadata is
+            # still empty gets no partitions ("No partition metadata") until the next refresh, minutes later.
+            for topic in self.topics:
+                consumer.partitions_for_topic(topic)
+            consumer.subscribe(list(self.topics))
+        except BaseException:
+            consumer.close(autocommit=False)
+            raise
+        return consumer
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, then commit what was handled and leave the group."""
