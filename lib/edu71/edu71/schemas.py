@@ -24,6 +24,18 @@ class PageQuery(Schema):
                                metadata={"description": "Số mục mỗi trang"})
 
 
+def paged(query: dict, fetch) -> dict:
+    """Answer a paginated list: ``fetch(filters, page, page_size)`` returns ``(total, items)``.
+
+    ``query`` is what :class:`PageQuery` (and a subclass's filters) loaded; the
+    answer has the shape of :class:`Page`.
+    """
+    filters = dict(query)
+    page, size = filters.pop("page"), filters.pop("page_size")
+    total, items = fetch(filters, page, size)
+    return {"total": total, "page": page, "page_size": size, "items": items}
+
+
 class Page(Schema):
     """Envelope of every paginated answer; subclasses add ``items``."""
 

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
+from edu71.schemas import paged
 from edu71.problems import Problem
 from identity.api.schemas import (
     OrgUnitsQuerySchema,
@@ -84,9 +85,8 @@ class Users(MethodView):
     @users.response(200, UserPageSchema)
     def get(self, query):
         """Danh sách tài khoản (quản trị viên: tất cả; Sở GD&ĐT: trong tỉnh/thành phố)"""
-        page, size = query.pop("page"), query.pop("page_size")
-        total, items = _accounts().list_visible(current_principal(), query, page, size)
-        return {"total": total, "page": page, "page_size": size, "items": items}
+        principal = current_principal()
+        return paged(query, lambda filters, page, size: _accounts().list_visible(principal, filters, page, size))
 
     @requires()
     @users.arguments(UserCreateSchema)
@@ -120,9 +120,8 @@ class Schools(MethodView):
     @schools.response(200, SchoolPageSchema)
     def get(self, query):
         """Danh bạ trường học trong phạm vi của người dùng"""
-        page, size = query.pop("page"), query.pop("page_size")
-        total, items = _directory().list_visible(current_principal(), query, page, size)
-        return {"total": total, "page": page, "page_size": size, "items": items}
+        principal = current_principal()
+        return paged(query, lambda filters, page, size: _directory().list_visible(principal, filters, page, size))
 
     @requires()
     @schools.arguments(SchoolCreateSchema)

@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from edu71.auth import Role
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
+from edu71.schemas import paged
 from indicators.api.schemas import (
     CatalogueProvinceQuerySchema,
     CatalogueQuerySchema,
@@ -154,10 +155,13 @@ class Rounds(MethodView):
     @rounds_blp.response(200, RoundPageSchema)
     def get(self, query):
         """Các đợt báo cáo trong phạm vi của người dùng"""
-        page, size = query.pop("page"), query.pop("page_size")
-        service = _service()
-        total, items = service.list_rounds(current_principal(), query, page, size)
-        return {"total": total, "page": page, "page_size": size, "items": [service.round_view(r) for r in items]}
+        service, principal = _service(), current_principal()
+
+        def fetch(filters, page, size):
+            total, rounds = service.list_rounds(principal, filters, page, size)
+            return total, [service.round_view(r) for r in rounds]
+
+        return paged(query, fetch)
 
     @requires(Role.CITY, Role.ADMIN)
     @rounds_blp.arguments(RoundWriteSchema)

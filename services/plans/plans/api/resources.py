@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
+from edu71.schemas import paged
 from plans.api.schemas import (
     ApproveSchema,
     SubmittedVersionSchema,
@@ -47,9 +48,8 @@ class Plans(MethodView):
     @blp.response(200, PlanPageSchema)
     def get(self, query):
         """Danh sách kế hoạch trong phạm vi của người dùng"""
-        page, size = query.pop("page"), query.pop("page_size")
-        total, items = _service().list_visible(current_principal(), query, page, size)
-        return {"total": total, "page": page, "page_size": size, "items": items}
+        principal = current_principal()
+        return paged(query, lambda filters, page, size: _service().list_visible(principal, filters, page, size))
 
     @requires()
     @blp.arguments(PlanWriteSchema)
