@@ -215,8 +215,7 @@ class IndicatorService:
         The common case, a school's first valid submission in an open round,
         is written without reading the submission first: its first version
         has a fixed ``_id``, so the insert itself tells whether one exists
-        (FerretDB answers a read by ``_id`` by scanning the collection, which
-        otherwise dominates the cost). Anything else takes the general path.
+        and the read is saved. Anything else takes the general path.
         """
         if principal.role is not Role.SCHOOL or not principal.can_act_for_school(school_code):
             raise Problem(403, "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
