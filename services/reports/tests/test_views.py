@@ -155,8 +155,9 @@ def test_completeness_and_rollups_do_not_depend_on_the_order_rows_arrive_in(rows
     for collection, row in rows:
         m.apply(collection, row)
     province = build_province(m, "31")[round_view_id("r1", "province", "31")]
-    # A moved to W2 in its version 2 and revised its values; B closed (not expected, still counted as submitted).
-    assert province["completeness"] == {"expected": 1, "submitted": 2, "on_time": 1, "late": 1, "missing": 0,
+    # A moved to W2 in its version 2 and revised its values (revision 2 after the due date, its first submission
+    # before it: on time); B closed (not expected, still counted as submitted).
+    assert province["completeness"] == {"expected": 1, "submitted": 2, "on_time": 2, "late": 0, "missing": 0,
                                         "rate": 1.0}
     assert (province["rollups"]["all"][0]["numerator"], province["rollups"]["all"][0]["denominator"]) == (7, 20)
     assert [c["commune_code"] for c in province["communes"]] == [W1, W2]

@@ -2,9 +2,11 @@
 
 It holds the latest version of every source row in memory (:class:`reports.domain.model.Model`),
 loaded once from the store, then follows the small hints collection the
-handlers write to. For each province a hint touches it rebuilds the views in
-memory (:func:`reports.domain.views.build_province`) and writes only those
-whose figures changed, by ``_id``. When a city-level figure changes, the new
+handlers write to. A hinted row names the pieces of the views it may change
+(a round's commune, a commune, a round, a province); those are recomputed
+(:class:`reports.domain.views.ProvinceViews`), the province's views assembled
+from its communes' pieces, and only the views that differ from the last ones
+are written, by ``_id``. When a city-level figure changes, the new
 figures and one RollupUpdated event per changed figure are stored in one insert
 (the outbox, :func:`edu71.bus.outbox.save_with_events`); when nothing changed —
 a duplicate, a replay, a stale revision — nothing is written or published.
@@ -30,8 +32,8 @@ from reports import metrics
 from reports.adapters import viewstore
 from reports.adapters.documents import ALIAS, CityFigures
 from reports.adapters.projection import HINTS
-from reports.domain.model import SOURCES, Model
-from reports.domain.views import build_province, changed_figures, city_figures, digest
+from reports.domain.model import EVERYTHING, SOURCES, Marks, Model, merge_marks
+from reports.domain.views import ProvinceViews, changed_figures, city_figures, digest
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,10 @@ class Projector:
         self.name_of = name_of
         self.lease = WindowLease(alias, "projector")
         self.model: Model | None = None
+        #: Fingerprints of the stored views; the views as last computed; the pieces they are made of.
         self.digests: dict[str, str] = {}
+        self.views: dict[str, dict] = {}
+        self.keepers: dict[str, ProvinceViews] = {}
         self.figures: dict[str, CityFigures] = {}
         #: round id → (schools missing, closes at) for the gauges.
         self.round_status: dict[str, tuple[int, datetime | None]] = {}
@@ -73,6 +78,7 @@ class Projector:
             for collection in SOURCES:
                 model.apply_all(collection, self.db[collection].find())
         self.digests = viewstore.digests(self.db)
+        self.views, self.keepers = {}, {}
         self.figures = {doc.pk: doc for doc in CityFigures.objects()}
         self.model = model
         return model.provinces()
@@ -90,40 +96,49 @@ class Projector:
         if not hints:
             metrics.PROJECTOR_LAG.set(0)
             return 0
-        touched: set[str] = set()
+        marks: Marks = {}
         for h in hints:
             row = self.db[h["coll"]].find_one({"_id": h["doc"]})
             if row is not None:  # None: superseded by a newer version, which has its own hint
-                touched |= self.model.apply(h["coll"], row)
-        self.refresh(touched)
+                merge_marks(marks, self.model.apply(h["coll"], row))
+        self._refresh(marks)
         self.db[HINTS].delete_many({"_id": {"$in": [h["_id"] for h in hints]}})
         metrics.PROJECTOR_LAG.set(len(hints))
         return len(hints)
 
     # -- views ---------------------------------------------------------------
     def refresh(self, provinces: set[str]) -> int:
-        """Recompute the views of ``provinces``; write those that changed. Returns how many were written."""
+        """Recompute every view of ``provinces``; write those that changed. Returns how many were written."""
+        return self._refresh({p: {EVERYTHING} for p in provinces})
+
+    def _refresh(self, marks: Marks) -> int:
+        """Recompute the pieces ``marks`` names (see :class:`reports.domain.views.ProvinceViews`) and write
+        the views that changed: a view equal to the one last seen is neither fingerprinted nor written."""
         now = datetime.now(timezone.utc)
         written = 0
-        for province in sorted(provinces):
-            views = build_province(self.model, province, self.name_of)
-            catalogue = self.model.catalogue(province)
+        for province in sorted(marks):
+            keeper = self.keepers.get(province)
+            if keeper is None:
+                keeper = self.keepers[province] = ProvinceViews(province, self.name_of)
+            views = keeper.update(self.model, marks[province])
             for view in views.values():
                 if view["kind"] == "round" and view["scope"]["kind"] == "province":
-                    self._publish(view, catalogue, now)
+                    self._publish(view, self.model.round_catalogue(view["round_id"], province), now)
                     rnd = self.model.round(view["round_id"])
                     self.round_status[view["round_id"]] = (view["completeness"]["missing"],
                                                            rnd["closes_at"] if rnd else None)
             fresh, changed = [], []
             for vid, view in views.items():
+                if self.views.get(vid) == view:
+                    continue
+                self.views[vid] = view
                 d = digest(view)
-                if self.digests.get(vid) != d:
+                if self.digests.get(vid) != d:  # stored before this process started, or changed since
                     doc = {**view, "_id": vid, "digest": d, "computed_at": now}
                     (changed if vid in self.digests else fresh).append(doc)
             self._write(province, fresh, changed)
-            digests = {doc["_id"]: doc["digest"] for doc in fresh + changed}
-            self.digests.update(digests)
-            written += len(digests)
+            self.digests.update({doc["_id"]: doc["digest"] for doc in fresh + changed})
+            written += len(fresh) + len(changed)
         return written
 
     def _write(self, province: str, fresh: list[dict], changed: list[dict]) -> None:

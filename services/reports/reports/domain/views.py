@@ -9,9 +9,11 @@ query never scans the schools.
 
 Completeness: a school is *expected* in a round when it is active in the
 directory, of the round's province and of one of the round's school levels;
-*submitted* when its values are in; *late* when its latest revision was
-submitted after the due date (the flag the indicators service set);
-*missing* when expected and not submitted.
+*submitted* when its values are in; *late* when its *first* submission came
+after the due date (the flag the indicators service set on it): the issue asks
+who "submitted on time", and a school that did and later corrected a figure
+after the due date did submit on time; *missing* when expected and not submitted.
+The figures are always the latest revision's.
 """
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ import json
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping
 
-from reports.domain.model import Model
-from reports.domain.rollup import rollup
+from reports.domain.model import EVERYTHING, Model
+from reports.domain.rollup import merge, rollup
 from reports.domain.targets import check_area, check_school_plan, in_target_unit, misses
 
 ALL = "all"
@@ -73,131 +75,205 @@ def _headline(rollups: list[dict]) -> dict[str, float | None]:
     return {r["indicator_code"]: in_target_unit(r["value"], r["value_type"]) for r in rollups}
 
 
-def _plan_counts(schools: Iterable[Mapping], status_of: Callable[[str], str]) -> dict[str, int]:
-    tally = Counter(status_of(s["school_code"]) for s in schools)
+def _plan_counts(statuses: Iterable[str]) -> dict[str, int]:
+    tally = Counter(statuses)
     return {status: tally.get(status, 0) for status in PLAN_STATUSES}
 
 
 def build_province(model: Model, province: str, commune_name: Callable[[str], str] = lambda c: c) -> dict[str, dict]:
-    """Every view of ``province``: ``{view id: view}``."""
-    views: dict[str, dict] = {}
-    directory = [s for s in model.directory(province) if s["active"]]
-    catalogue = model.catalogue(province)
-    directions = {code: ind.get("direction") for code, ind in catalogue.items()}
+    """Every view of ``province``, computed from scratch: ``{view id: view}``."""
+    return ProvinceViews(province, commune_name).update(model)
 
-    def plan_status(code: str) -> str:
-        row = model.plan_status(code)
-        return STATUS_OF_EVENT[row["event_type"]] if row else "none"
+
+class ProvinceViews:
+    """The views of one province, and the per-commune pieces its province-wide views are assembled from.
+
+    :meth:`update` recomputes only the pieces a change may alter (the :data:`reports.domain.model.Marks`
+    :meth:`Model.apply` returns) and assembles the province's views from the pieces it keeps — the
+    commune's roll-ups merged (:func:`reports.domain.rollup.merge`), its counts and lists added up — so a
+    submission costs one commune, not the province. Built piece by piece or at once, the views are the same.
+    """
+
+    def __init__(self, province: str, commune_name: Callable[[str], str] = lambda c: c):
+        self.province = province
+        self.commune_name = commune_name
+        #: commune → its plans piece; round id → commune → its round piece.
+        self._plans: dict[str, dict] = {}
+        self._rounds: dict[str, dict[str, dict]] = {}
+        self._built = False
+
+    def update(self, model: Model, marks: Iterable[tuple[str | None, str | None]] | None = None) -> dict[str, dict]:
+        """Recompute what ``marks`` names (everything when None, and the first time); return the views
+        recomputed."""
+        marks = {EVERYTHING} if marks is None or not self._built else set(marks)
+        full = EVERYTHING in marks
+        self._built = True
+        communes = set() if full else {c for r, c in marks if r is None}
+        views: dict[str, dict] = {}
+        if full:
+            self._plans.clear()
+            self._rounds.clear()
+        if full or communes:
+            views.update(self._update_plans(model, None if full else communes))
+        rounds = model.rounds_of(self.province)
+        for gone in set(self._rounds) - set(rounds):
+            del self._rounds[gone]
+        whole = {r for r, c in marks if c is None}
+        for round_id in rounds:
+            if full or round_id in whole or round_id not in self._rounds:
+                todo = None
+            else:
+                todo = communes | {c for r, c in marks if r == round_id}
+                if not todo:
+                    continue
+            views.update(self._update_round(model, round_id, todo))
+        return views
 
     # -- plans, outside rounds ------------------------------------------------
-    by_commune: dict[str, list[dict]] = defaultdict(list)
-    for s in directory:
-        by_commune[s["commune_code"]].append(s)
-    commune_rows = []
-    for commune in sorted(by_commune):
-        schools = by_commune[commune]
-        counts = _plan_counts(schools, plan_status)
-        without = [{**_school_entry(s), "plan_status": plan_status(s["school_code"])}
-                   for s in schools if plan_status(s["school_code"]) != "approved"]
-        views[plans_view_id("commune", commune)] = {
-            "kind": "plans", "scope": {"kind": "commune", "code": commune}, "province_code": province,
-            "counts": counts, "schools_without_approved_plan": without}
-        commune_rows.append({"commune_code": commune, "commune_name": commune_name(commune), **counts})
-    views[plans_view_id("province", province)] = {
-        "kind": "plans", "scope": {"kind": "province", "code": province}, "province_code": province,
-        "counts": _plan_counts(directory, plan_status), "communes": commune_rows,
-        "schools_without_approved_plan": [{**_school_entry(s), "plan_status": plan_status(s["school_code"])}
-                                          for s in directory if plan_status(s["school_code"]) != "approved"]}
+    def _update_plans(self, model: Model, communes: set[str] | None) -> dict[str, dict]:
+        province, views = self.province, {}
+        for commune in sorted(model.communes_of(province) if communes is None else communes):
+            schools = [s for s in model.directory_in(province, commune) if s["active"]]
+            if not schools:
+                self._plans.pop(commune, None)
+                continue
+            status = {s["school_code"]: plan_status(model, s["school_code"]) for s in schools}
+            counts = _plan_counts(status.values())
+            without = [{**_school_entry(s), "plan_status": status[s["school_code"]]}
+                       for s in schools if status[s["school_code"]] != "approved"]
+            view = {"kind": "plans", "scope": {"kind": "commune", "code": commune}, "province_code": province,
+                    "counts": counts, "schools_without_approved_plan": without}
+            views[plans_view_id("commune", commune)] = view
+            self._plans[commune] = {"view": view, "row": {"commune_code": commune,
+                                                          "commune_name": self.commune_name(commune), **counts}}
+        pieces = [self._plans[c] for c in sorted(self._plans)]
+        views[plans_view_id("province", province)] = {
+            "kind": "plans", "scope": {"kind": "province", "code": province}, "province_code": province,
+            "counts": {status: sum(p["view"]["counts"][status] for p in pieces) for status in PLAN_STATUSES},
+            "communes": [p["row"] for p in pieces],
+            "schools_without_approved_plan": sorted(
+                (s for p in pieces for s in p["view"]["schools_without_approved_plan"]),
+                key=lambda s: s["school_code"])}
+        return views
 
     # -- rounds ------------------------------------------------------------------
-    for round_id in model.rounds_of(province):
-        views.update(_round_views(model, round_id, province, directory, catalogue, directions, plan_status,
-                                  commune_name))
-    return views
-
-
-def _round_views(model: Model, round_id: str, province: str, directory: list[dict], catalogue: dict,
-                 directions: dict, plan_status: Callable[[str], str], commune_name: Callable[[str], str]
-                 ) -> dict[str, dict]:
-    rnd = model.round(round_id)
-    indicator_codes = rnd["indicator_codes"] if rnd else ()
-    levels = set(rnd["school_levels"]) if rnd else set()
-    expected = [s for s in directory if s["level"] in levels] if rnd and rnd["province_code"] == province else []
-    directory_of = {s["school_code"]: s for s in directory}
-
-    rows = []
-    for row in model.values(round_id, province):
+    def _update_round(self, model: Model, round_id: str, communes: set[str] | None) -> dict[str, dict]:
+        """Recompute ``communes`` of a round (every one when None), then the province's view of it."""
+        province = self.province
+        rnd = model.round(round_id)
+        catalogue = model.round_catalogue(round_id, province)
+        directions = {code: ind.get("direction") for code, ind in catalogue.items()}
+        indicator_codes = list(rnd["indicator_codes"]) if rnd else []
+        levels = set(rnd["school_levels"]) if rnd and rnd["province_code"] == province else set()
+        meta = {"round_id": round_id, "province_code": province,
+                "round_name": rnd["name"] if rnd else None, "indicator_codes": indicator_codes,
+                "directions": {code: d for code, d in directions.items() if d}}
         # The directory knows where a school is now (after a merge of communes); the event, where it was.
-        known = directory_of.get(row["school_code"])
-        rows.append({**row, "commune_code": known["commune_code"] if known else row["commune_code"],
-                     "school_level": known["level"] if known else row["school_level"]})
-    by_commune: dict[str, list[dict]] = defaultdict(list)
-    expected_by_commune: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        by_commune[row["commune_code"]].append(row)
-    for s in expected:
-        expected_by_commune[s["commune_code"]].append(s)
+        reported: dict[str, list[tuple[dict, dict | None]]] = defaultdict(list)
+        for row in model.values(round_id, province):
+            known = model.school(row["school_code"])
+            if known is not None and not (known["active"] and known["province_code"] == province):
+                known = None
+            commune = known["commune_code"] if known else row["commune_code"]
+            if communes is None or commune in communes:
+                reported[commune].append((row, known))
+        pieces = self._rounds.setdefault(round_id, {})
+        if communes is None:
+            pieces.clear()
+            communes = set(reported) | set(model.communes_of(province))
+        views: dict[str, dict] = {}
+        for commune in sorted(communes):
+            expected = [s for s in model.directory_in(province, commune) if s["active"] and s["level"] in levels]
+            if not expected and not reported.get(commune):
+                pieces.pop(commune, None)
+                continue
+            piece = self._commune_round(model, round_id, commune, reported.get(commune, []), expected, meta,
+                                        catalogue, directions)
+            pieces[commune] = piece
+            views[round_view_id(round_id, "commune", commune)] = piece["view"]
+        views[round_view_id(round_id, "province", province)] = self._province_round(
+            [pieces[c] for c in sorted(pieces)], meta, indicator_codes, catalogue)
+        return views
 
-    meta = {"round_id": round_id, "province_code": province,
-            "round_name": rnd["name"] if rnd else None, "indicator_codes": list(indicator_codes),
-            "directions": {code: d for code, d in directions.items() if d}}
-    views: dict[str, dict] = {}
-    commune_summaries, school_misses, commune_misses = [], [], []
-    for commune in sorted(set(by_commune) | set(expected_by_commune)):
-        c_rows, c_expected = by_commune[commune], expected_by_commune[commune]
-        reported = {r["school_code"]: r for r in c_rows}
-        c_expected_codes = {s["school_code"] for s in c_expected}
-        schools, c_school_misses = [], []
-        for code in sorted(c_expected_codes | set(reported)):
-            row, known = reported.get(code), directory_of.get(code)
+    def _commune_round(self, model: Model, round_id: str, commune: str, reported: list[tuple[dict, dict | None]],
+                       expected: list[dict], meta: dict, catalogue: dict, directions: dict) -> dict:
+        name = self.commune_name(commune)
+        rows = []
+        for row, known in reported:
+            first = model.first(round_id, row["school_code"]) or row
+            rows.append({**row, "commune_code": commune, "school_level": known["level"] if known else row["school_level"],
+                         "late": bool(first["late"]), "first_submitted_at": first["submitted_at"],
+                         "name": known["name"] if known else row["school_name"]})
+        by_code = {r["school_code"]: r for r in rows}
+        expected_by_code = {s["school_code"]: s for s in expected}
+        expected_codes = set(expected_by_code)
+        schools, school_misses, missing = [], [], []
+        for code in sorted(expected_codes | set(by_code)):
+            row = by_code.get(code)
+            known = row if row is not None else expected_by_code[code]
             approved = model.plan_approved(code)
             checks = check_school_plan(row["values"], approved["targets"], directions) if row and approved else []
-            entry = {"school_code": code,
-                     "school_name": known["name"] if known else row["school_name"],
-                     "school_level": known["level"] if known else row["school_level"],
-                     "commune_code": commune, "expected": code in c_expected_codes,
+            entry = {"school_code": code, "school_name": known["name"],
+                     "school_level": known["school_level"] if row else known["level"],
+                     "commune_code": commune, "expected": code in expected_codes,
                      "submitted": row is not None, "late": bool(row and row["late"]),
                      "revision": row["revision"] if row else None,
                      "submitted_at": row["submitted_at"] if row else None,
+                     "first_submitted_at": row["first_submitted_at"] if row else None,
                      "values": [row["values"][k] for k in sorted(row["values"])] if row else [],
-                     "plan_status": plan_status(code),
+                     "plan_status": plan_status(model, code),
                      "plan_checks": [c.as_dict() for c in checks]}
             schools.append(entry)
-            for c in misses(checks):
-                c_school_misses.append({**_school_entry({**entry, "name": entry["school_name"],
-                                                         "level": entry["school_level"]}), **c.as_dict()})
-        rollups = _rollups_by_level(c_rows, indicator_codes)
-        completeness = _completeness(len(c_expected), c_rows, c_expected_codes)
+            ref = {k: entry[k] for k in ("school_code", "school_name", "school_level", "commune_code")}
+            if entry["expected"] and not entry["submitted"]:
+                missing.append(ref)
+            school_misses += [{**ref, **c.as_dict()} for c in misses(checks)]
+        rollups = _rollups_by_level(rows, meta["indicator_codes"])
+        completeness = _completeness(len(expected), rows, expected_codes)
         area_checks = check_area(rollups[ALL], catalogue)
-        c_misses = [c.as_dict() for c in misses(area_checks)]
-        views[round_view_id(round_id, "commune", commune)] = {
-            "kind": "round", **meta, "scope": {"kind": "commune", "code": commune},
-            "commune_name": commune_name(commune), "completeness": completeness,
-            "submitted_by_level": dict(sorted(Counter(r["school_level"] for r in c_rows).items())),
-            "missing_schools": [s for s in schools if s["expected"] and not s["submitted"]],
-            "rollups": rollups, "targets": [c.as_dict() for c in area_checks],
-            "at_risk_schools": sorted(c_school_misses, key=lambda m: -_relative(m)),
-            "schools": schools}
-        commune_summaries.append({"commune_code": commune, "commune_name": commune_name(commune),
-                                  **{f"schools_{k}": v for k, v in completeness.items()},
-                                  "values": _headline(rollups[ALL])})
-        school_misses += c_school_misses
-        commune_misses += [{"commune_code": commune, "commune_name": commune_name(commune), **m} for m in c_misses]
+        submitted_by_level = Counter(r["school_level"] for r in rows)
+        view = {"kind": "round", **meta, "scope": {"kind": "commune", "code": commune},
+                "commune_name": name, "completeness": completeness,
+                "submitted_by_level": dict(sorted(submitted_by_level.items())),
+                "missing_schools": [s for s in schools if s["expected"] and not s["submitted"]],
+                "rollups": rollups, "targets": [c.as_dict() for c in area_checks],
+                "at_risk_schools": sorted(school_misses, key=lambda m: -_relative(m)),
+                "schools": schools}
+        return {"view": view, "rollups": rollups, "missing": missing, "school_misses": school_misses,
+                "commune_misses": [{"commune_code": commune, "commune_name": name, **c.as_dict()}
+                                   for c in misses(area_checks)],
+                "summary": {"commune_code": commune, "commune_name": name,
+                            **{f"schools_{k}": v for k, v in completeness.items()},
+                            "values": _headline(rollups[ALL])},
+                "reached": len(expected_codes & set(by_code)),
+                "expected_by_level": Counter(s["level"] for s in expected), "submitted_by_level": submitted_by_level}
 
-    rollups = _rollups_by_level(rows, indicator_codes)
-    expected_codes = {s["school_code"] for s in expected}
-    reported_codes = {r["school_code"] for r in rows}
-    views[round_view_id(round_id, "province", province)] = {
-        "kind": "round", **meta, "scope": {"kind": "province", "code": province},
-        "completeness": _completeness(len(expected), rows, expected_codes),
-        "expected_by_level": dict(sorted(Counter(s["level"] for s in expected).items())),
-        "submitted_by_level": dict(sorted(Counter(r["school_level"] for r in rows).items())),
-        "missing_schools": [{**_school_entry(s)} for s in expected if s["school_code"] not in reported_codes],
-        "rollups": rollups, "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
-        "communes": commune_summaries,
-        "at_risk_schools": sorted(school_misses, key=lambda m: -_relative(m)),
-        "at_risk_communes": sorted(commune_misses, key=lambda m: -_relative(m))}
-    return views
+    def _province_round(self, pieces: list[dict], meta: dict, indicator_codes: list[str], catalogue: dict) -> dict:
+        rollups = {ALL: merge([p["rollups"][ALL] for p in pieces], indicator_codes)}
+        for level in sorted({lv for p in pieces for lv in p["rollups"]} - {ALL}):
+            rollups[level] = merge([p["rollups"][level] for p in pieces if level in p["rollups"]], indicator_codes)
+        totals = {k: sum(p["view"]["completeness"][k] for p in pieces)
+                  for k in ("expected", "submitted", "late", "missing")}
+        reached = sum(p["reached"] for p in pieces)
+        completeness = {"expected": totals["expected"], "submitted": totals["submitted"],
+                        "on_time": totals["submitted"] - totals["late"], "late": totals["late"],
+                        "missing": totals["missing"],
+                        "rate": round(reached / totals["expected"], 6) if totals["expected"] else None}
+        return {"kind": "round", **meta, "scope": {"kind": "province", "code": self.province},
+                "completeness": completeness,
+                "expected_by_level": dict(sorted(sum((p["expected_by_level"] for p in pieces), Counter()).items())),
+                "submitted_by_level": dict(sorted(sum((p["submitted_by_level"] for p in pieces), Counter()).items())),
+                "missing_schools": sorted((s for p in pieces for s in p["missing"]), key=lambda s: s["school_code"]),
+                "rollups": rollups, "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
+                "communes": [p["summary"] for p in pieces],
+                "at_risk_schools": sorted((m for p in pieces for m in p["school_misses"]), key=lambda m: -_relative(m)),
+                "at_risk_communes": sorted((m for p in pieces for m in p["commune_misses"]),
+                                           key=lambda m: -_relative(m))}
+
+
+def plan_status(model: Model, school_code: str) -> str:
+    row = model.plan_status(school_code)
+    return STATUS_OF_EVENT[row["event_type"]] if row else "none"
 
 
 def _relative(miss: Mapping) -> float:
