@@ -12,8 +12,10 @@ gunicorn (several workers) and the indicators worker (the outbox relay), then:
 
 It prints submissions/s, p50/p99 latency, the outbox backlog sampled during
 and after the load, the time Kafka took to receive every event after the load
-ended, and a profile of the submission path (in this process, through the
-Flask test client, on the same store) showing where the time goes.
+ended, a profile of the submission path (in this process, through the
+Flask test client, on the same store) showing where the time goes, and,
+with the API stopped, the store's own ceiling: how many submissions' worth of
+inserts it takes per second when nothing else runs.
 
     .venv/bin/python bench/indicator_submissions.py [--schools N] [--concurrency C] [--workers W]
 """
@@ -42,6 +44,7 @@ import requests
 from kafka import KafkaConsumer
 from pymongo import MongoClient, monitoring
 
+from edu71.bus.outbox import change_id
 from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
 from edu71.testing import free_port, running_stack
@@ -186,7 +189,8 @@ class StoreTimer(monitoring.CommandListener):
         self._started.pop(event.request_id, None)
 
 
-def profile_submissions(schools: list[School], issuer, round_id: str, catalogue: list[dict], n: int) -> str:
+def profile_submissions(schools: list[School], issuer, round_id: str, catalogue: list[dict], n: int,
+                        top: int = 0) -> str:
     """The submission path in this process (Flask test client, same store), profiled: where the time goes."""
     from indicators.app import create_app
 
@@ -223,7 +227,44 @@ def profile_submissions(schools: list[School], issuer, round_id: str, catalogue:
     out.write("store commands per submission (count × mean ms, by the driver's clock):\n")
     for name, times in sorted(timer.times.items(), key=lambda kv: -sum(kv[1]))[:8]:
         out.write(f"                {len(times) / n:4.1f} × {statistics.fmean(times):6.1f} ms  {name}\n")
+    if top:
+        out.write(f"the {top} functions with the most time of their own:\n")
+        stats.stream = out
+        stats.sort_stats("tottime").print_stats(top)
     return out.getvalue()
+
+
+def store_ceiling(mongodb_uri: str, db_name: str, concurrency: int, submissions: int = 400) -> str:
+    """How fast the store alone takes the writes of a submission, with nothing else to do.
+
+    A stored submission is three inserts (the state's version with its events,
+    the state's head, the relay's hint); copies of real ones, under new ids,
+    are inserted by ``concurrency`` threads into scratch collections: the
+    ceiling no API in front of this store can pass on this machine.
+    """
+    client = MongoClient(mongodb_uri, maxPoolSize=concurrency + 4)
+    db = client[db_name]
+    head = db["submissions"].find_one()
+    change = db["submissions_changes"].find_one({"_id": change_id(head["_id"], 1)})
+    hint = {"at": change["at"], "events": change["events"]}
+    shapes = [("ceiling_changes", change), ("ceiling_heads", head), ("ceiling_hints", hint)]
+    per_thread = max(1, submissions // concurrency)
+
+    def write(worker: int) -> None:
+        for i in range(per_thread):
+            for name, shape in shapes:
+                db[name].insert_one({**shape, "_id": f"{worker}-{i}"})
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(write, range(concurrency)))
+    seconds = time.perf_counter() - started
+    for name, _ in shapes:
+        db.drop_collection(name)
+    client.close()
+    n = per_thread * concurrency
+    return (f"store ceiling:  {3 * n / seconds:.0f} inserts/s = {n / seconds:.1f} submissions/s "
+            f"({concurrency} threads writing copies of stored submissions, 3 inserts each, nothing else running)\n")
 
 
 def issuer_token(issuer, school: School) -> str:
@@ -239,6 +280,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument("--profile", type=int, default=40, help="submissions profiled in-process (0: none)")
+    parser.add_argument("--profile-top", type=int, default=0, help="also list the N functions with most own time")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6) as stack:
@@ -326,10 +368,11 @@ def main() -> None:
             else:
                 print(f"kafka:          only {len(counter.ids)} of {len(jobs)} events arrived within 600 s")
             if args.profile:
-                print(profile_submissions(spare, issuer, round_id, catalogue, args.profile), end="")
+                print(profile_submissions(spare, issuer, round_id, catalogue, args.profile, args.profile_top), end="")
         finally:
             for process in processes:
                 stop(process)
+        print(store_ceiling(stack.mongodb_uri, db_name, args.concurrency), end="")
 
 
 if __name__ == "__main__":

@@ -45,3 +45,20 @@ def test_producers_cannot_publish_what_the_contract_refuses():
 def test_consumers_refuse_what_is_not_a_valid_event(raw):
     with pytest.raises(ContractViolation):
         CONTRACTS.parse(raw)
+
+
+@pytest.mark.parametrize("field, value", [("submitted_at", "hôm qua"), ("submitted_at", "2026-13-45T25:61:00Z")])
+def test_formats_are_checked_too(field, value):
+    # The second value fits the pattern; only a date-time format check refuses it.
+    data = example("IndicatorSubmitted")
+    data[field] = value
+    with pytest.raises(ContractViolation, match=field):
+        CONTRACTS.new_event("IndicatorSubmitted", data, subject="X", source="/edu71/indicators")
+
+
+def test_the_envelope_is_checked_with_its_formats():
+    event = CONTRACTS.new_event("PlanSubmitted", example("PlanSubmitted"), subject="X", source="/edu71/plans")
+    envelope = json.loads(event.to_json())
+    envelope["time"] = "2026-02-30T10:00:00Z"  # fits the pattern, not the calendar
+    with pytest.raises(ContractViolation, match="envelope"):
+        CONTRACTS.parse(json.dumps(envelope).encode("utf-8"))

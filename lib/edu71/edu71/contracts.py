@@ -15,12 +15,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
 SPECVERSION = "1.0"
+ENVELOPE = "urn:edu71:envelope"
 TYPE_PATTERN = re.compile(r"^vn\.edu71\.(?P<name>[A-Za-z]+)\.v(?P<version>\d+)$")
 
 
@@ -119,9 +121,21 @@ class Contracts:
         )
 
     @cached_property
-    def _envelope_validator(self) -> Draft202012Validator:
-        schema = json.loads((self.root / "envelope.schema.json").read_text(encoding="utf-8"))
-        return Draft202012Validator(schema, format_checker=FormatChecker())
+    def _envelope_schema(self) -> dict[str, Any]:
+        return json.loads((self.root / "envelope.schema.json").read_text(encoding="utf-8"))
+
+    @cached_property
+    def _checkers(self) -> dict[str, jsonschema_rs.Validator]:
+        """Compiled validators (Rust), by schema id: every event is checked, on every hot path.
+
+        The pure-Python validator took 9 ms per IndicatorSubmitted of 70 values,
+        a quarter of a submission's time; these take 0.03 ms.
+        """
+        registry = jsonschema_rs.Registry(list(self._schemas.items()))
+        checkers = {sid: jsonschema_rs.validator_for(schema, registry=registry, validate_formats=True)
+                    for sid, schema in self._schemas.items()}
+        checkers[ENVELOPE] = jsonschema_rs.validator_for(self._envelope_schema, validate_formats=True)
+        return checkers
 
     def latest_version(self, name: str) -> int:
         prefix = f"urn:edu71:events:{name}:v"
@@ -130,12 +144,29 @@ class Contracts:
             raise ContractViolation(f"no contract for event {name!r}")
         return max(versions)
 
-    def _data_validator(self, schema_id: str) -> Draft202012Validator:
+    def _violation(self, schema_id: str, instance: Any) -> str | None:
+        """Why ``instance`` breaks the schema, or None when it conforms.
+
+        The compiled validator decides; on the rare failure the Python one
+        names the most relevant error (its ``best_match``), falling back to the
+        compiled one's first error for checks the Python one skips (formats).
+        """
         try:
-            schema = self._schemas[schema_id]
+            checker = self._checkers[schema_id]
         except KeyError:
             raise ContractViolation(f"no schema {schema_id!r}") from None
-        return Draft202012Validator(schema, registry=self._registry, format_checker=FormatChecker())
+        if checker.is_valid(instance):
+            return None
+        if schema_id == ENVELOPE:
+            explainer = Draft202012Validator(self._envelope_schema, format_checker=FormatChecker())
+        else:
+            explainer = Draft202012Validator(self._schemas[schema_id], registry=self._registry,
+                                             format_checker=FormatChecker())
+        error = best_match(explainer.iter_errors(instance))
+        if error is not None:
+            return f"{error.message} at {list(error.absolute_path)}"
+        first = next(checker.iter_errors(instance))
+        return f"{first.message} at {list(first.instance_path)}"
 
     def topic_for(self, name: str) -> str:
         try:
@@ -162,16 +193,14 @@ class Contracts:
 
     def validate(self, envelope: dict[str, Any]) -> Event:
         """Check an envelope and its payload against the contracts; return it as an :class:`Event`."""
-        error = best_match(self._envelope_validator.iter_errors(envelope))
-        if error is not None:
-            raise ContractViolation(f"envelope: {error.message} at {list(error.absolute_path)}")
+        if (why := self._violation(ENVELOPE, envelope)) is not None:
+            raise ContractViolation(f"envelope: {why}")
         name = type_name(envelope["type"])
         expected = f"urn:edu71:events:{name}:v{TYPE_PATTERN.match(envelope['type'])['version']}"
         if envelope["dataschema"] != expected:
             raise ContractViolation(f"dataschema {envelope['dataschema']!r} does not match type")
-        error = best_match(self._data_validator(expected).iter_errors(envelope["data"]))
-        if error is not None:
-            raise ContractViolation(f"{name}: {error.message} at {list(error.absolute_path)}")
+        if (why := self._violation(expected, envelope["data"])) is not None:
+            raise ContractViolation(f"{name}: {why}")
         return Event(
             id=envelope["id"],
             type=envelope["type"],

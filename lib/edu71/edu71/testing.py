@@ -418,7 +418,7 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
     platform = Platform(urls, programs, env)
     # A fresh deployment: its workers' groups start after whatever earlier tests left on the session's topics.
     settings = platform_settings("platform")
-    for group in ("notifications", "reports"):
+    for group in ("indicators", "notifications", "reports"):
         start_group_at_end(settings.kafka.bootstrap_servers, group, Contracts(settings.contracts_dir).all_topics)
     try:
         for program in programs:

@@ -9,7 +9,7 @@ from edu71.bus.outbox import load
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
 from indicators.adapters import spreadsheets
-from indicators.adapters.documents import Round, Submission
+from indicators.adapters.documents import DirectorySchool, Round, Submission
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import VN_TZ, as_utc, vn_text
 from indicators.domain.sheet import SheetError, rate, read_table, template_rows, value_text
@@ -48,9 +48,7 @@ class SpreadsheetService:
             if not school_code:
                 raise Problem(422, "Cần chọn trường (tham số school).",
                               errors=[{"field": "school", "message": "Trường này là bắt buộc."}])
-            # Outside the school, what it is (name, level) is known from what it submitted.
-            sub = self.service.get_submission(principal, round_id, school_code)
-            name, level = sub.school_name, sub.school_level
+            sub, name, level = self._school_seen_by(principal, rnd, school_code)
         if not level:
             raise Problem(403, "Tài khoản trường học thiếu thông tin cấp học.")
         catalogue = self.service.round_catalogue(rnd)
@@ -73,6 +71,24 @@ class SpreadsheetService:
             {"round_id": rnd.id, "school_code": school_code, "catalogue_version": str(catalogue.version)},
             MAX_NUMBER)
         return FileAnswer(f"bieu-mau-chi-tieu-{school_code}.xlsx", spreadsheets.XLSX_MIME, content)
+
+    @staticmethod
+    def _school_seen_by(principal: Principal, rnd: Round, school_code: str) -> tuple[Submission | None, str, str]:
+        """The school whose form a commune or the city prepares: its submission, name and level.
+
+        What it submitted says who it is; before that, the directory does. A
+        school outside the caller's scope or the round's province is not found.
+        """
+        sub = load(Submission, submission_id(rnd.id, school_code))
+        if sub is not None:
+            name, level, commune, province = sub.school_name, sub.school_level, sub.commune_code, sub.province_code
+        elif (school := DirectorySchool.objects(id=school_code).first()) is not None and school.active:
+            name, level, commune, province = school.name, school.level, school.commune_code, school.province_code
+        else:
+            commune = province = None
+        if province != rnd.province_code or not principal.can_see(school_code, commune, province):
+            raise Problem(404, "Không tìm thấy trường này trong phạm vi của bạn ở tỉnh/thành của đợt báo cáo.")
+        return sub, name, level
 
     def submit_file(self, principal: Principal, round_id: str, data: bytes, school_code: str | None, *,
                     header_key: str | None, body_key: str | None = None,

@@ -1,4 +1,8 @@
-"""The indicators worker (``python -m indicators.worker``): publishes the first catalogues, relays events to Kafka."""
+"""The indicators worker (``python -m indicators.worker``).
+
+It publishes the first catalogues, relays the service's events to Kafka and
+keeps the directory's schools (for the forms communes and the city prepare).
+"""
 from __future__ import annotations
 
 import logging
@@ -9,10 +13,13 @@ from pymongo.errors import PyMongoError
 from edu71 import worker
 from edu71.contracts import Contracts
 from indicators import config
-from indicators.adapters.documents import ProvinceCatalogue, Round, Submission
+from indicators.adapters.documents import DirectorySchool, ProvinceCatalogue, Round, Submission
 from indicators.catalogues import CatalogueService
 
 log = logging.getLogger(__name__)
+
+GROUP = "indicators"
+HANDLERS = {"SchoolRegistered": DirectorySchool.keep, "SchoolChanged": DirectorySchool.keep}
 
 
 def publish_catalogues(settings: config.Settings):
@@ -40,7 +47,8 @@ def publish_catalogues(settings: config.Settings):
 
 
 def spec(settings: config.Settings) -> worker.WorkerSpec:
-    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], loops=[publish_catalogues(settings)])
+    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=GROUP, handlers=HANDLERS,
+                             loops=[publish_catalogues(settings)])
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from edu71.contracts import Contracts, Event
 from notifications import projections
-from notifications.adapters.documents import Catalogue, ReportingRound, RoundSubmission
+from notifications.adapters.documents import Catalogue, DirectorySchool, ReportingRound, RoundSubmission
 from notifications.config import DeliverySettings
 from notifications.deliveries import DeliveryQueue
 from notifications.dispatch import Dispatcher
@@ -44,8 +44,8 @@ class NotificationHandlers:
             "DeadlineApproaching": self.deadline_approaching,
             "UserRegistered": projections.user,
             "UserChanged": projections.user,
-            "SchoolRegistered": projections.school,
-            "SchoolChanged": projections.school,
+            "SchoolRegistered": DirectorySchool.keep,
+            "SchoolChanged": DirectorySchool.keep,
             "CataloguePublished": projections.catalogue,
             "ReportingRoundOpened": projections.round_opened,
         }

@@ -1,14 +1,13 @@
 """The service's own projections of other services' events, each idempotent and order-safe.
 
-- Directory users and schools: the highest ``version`` wins (events of one user or school share a
-  key, so they arrive in order; an older redelivery is ignored by the version check).
+- Directory users: the highest ``version`` wins (events of one user share a key, so they arrive in
+  order; an older redelivery is ignored by the version check). Schools are kept the same way by
+  :meth:`edu71.projections.DirectorySchool.keep`.
 - Catalogue thresholds: the highest catalogue version per province wins.
 - Rounds: the event that happened last wins (an extension or reopening carries the new dates).
 - Submissions: inserted once per (round, school); a revision implies a submission too.
 
-Each is a read by ``_id`` then a write by ``_id``: a conditional update would be no more atomic on
-FerretDB. Two writers of one key at once only happen across a consumer-group rebalance, where the
-version check on the next event repairs any regression.
+Each is a read by ``_id`` then a write by ``_id`` (:func:`edu71.projections.is_newer` says why).
 """
 from __future__ import annotations
 
@@ -18,9 +17,9 @@ from typing import Any, Mapping
 from mongoengine import NotUniqueError
 
 from edu71.contracts import Event
+from edu71.projections import is_newer
 from notifications.adapters.documents import (
     Catalogue,
-    DirectorySchool,
     DirectoryUser,
     ReportingRound,
     RoundSubmission,
@@ -28,14 +27,9 @@ from notifications.adapters.documents import (
 from notifications.domain.alerts import thresholds
 
 
-def _newer(cls, pk: str, version: int) -> bool:
-    current = cls._get_collection().find_one({"_id": pk}, {"version": 1})
-    return current is None or current.get("version", 0) < version
-
-
 def user(event: Event) -> None:
     d = event.data
-    if not _newer(DirectoryUser, d["user_id"], d["version"]):
+    if not is_newer(DirectoryUser, d["user_id"], d["version"]):
         return
     unit = d["org_unit"]
     DirectoryUser(id=d["user_id"], version=d["version"], name=d["name"], email=d["email"], role=d["role"],
@@ -43,18 +37,9 @@ def user(event: Event) -> None:
                   province_code=unit.get("province_code"), active=d["active"]).save()
 
 
-def school(event: Event) -> None:
-    d = event.data
-    s = d["school"]
-    if not _newer(DirectorySchool, s["code"], d["version"]):
-        return
-    DirectorySchool(id=s["code"], version=d["version"], name=s["name"], commune_code=s["commune_code"],
-                    province_code=s["province_code"], level=s["level"], active=d.get("active", True)).save()
-
-
 def catalogue(event: Event) -> None:
     d = event.data
-    if _newer(Catalogue, d["province_code"], d["version"]):
+    if is_newer(Catalogue, d["province_code"], d["version"]):
         Catalogue(id=d["province_code"], version=d["version"], thresholds=thresholds(d)).save()
 
 

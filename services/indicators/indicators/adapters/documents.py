@@ -16,6 +16,7 @@ from mongoengine import (
     StringField,
 )
 
+from edu71 import projections
 from edu71.bus.outbox import VersionedDocument, change_id
 from edu71.orgs import SchoolLevel
 from indicators.domain.catalogue import ValueType
@@ -247,3 +248,9 @@ class Submission(VersionedDocument):
             "warnings": entry["warnings"],
             "history": history,
         }
+
+
+class DirectorySchool(projections.DirectorySchool):
+    """What a commune or the city needs to prepare a school's form before it submitted: name, level, place."""
+
+    meta = {"collection": "directory_schools", "db_alias": "indicators"}

@@ -228,3 +228,56 @@ def test_the_idempotency_key_may_come_as_a_form_field(client, tokens, schools, o
     first, again = send("form-key-1"), send("form-key-1")
     assert first.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
     assert stored(rnd, school).history[0].idempotency_key == "form-key-1"
+
+
+def directory_event(school, version: int = 1, active: bool = True, **changes):
+    """What identity publishes about ``school``, handled as the indicators worker handles it."""
+    from edu71.config import REPO_ROOT
+    from edu71.contracts import Contracts
+    from indicators.worker import HANDLERS
+
+    name = "SchoolRegistered" if version == 1 else "SchoolChanged"
+    data = {"school": {**school.as_contract(), **changes}, "version": version, "active": active}
+    if version > 1:
+        data["changed"] = [*changes, "active"]
+    event = Contracts(REPO_ROOT / "contracts").new_event(name, data, subject=school.code, source="/edu71/identity")
+    HANDLERS[name](event)
+
+
+def staff_template(client, token, school, rnd):
+    return client.get(f"/rounds/{rnd['id']}/template?school={school.code}", headers=bearer(token))
+
+
+def test_a_commune_or_the_city_prepares_a_form_before_the_school_submitted(client, tokens, schools, open_round):
+    school, other = schools["thcs"], schools["thcs_other"]
+    rnd = open_round()
+    # Before the directory told the service about the school, nobody outside it can name it.
+    assert staff_template(client, tokens.commune(school.commune_code), school, rnd).status_code == 404
+    directory_event(school)
+    directory_event(other)
+    for token in (tokens.commune(school.commune_code), tokens.city("31")):
+        r = staff_template(client, token, school, rnd)
+        assert r.status_code == 200, r.data[:300]
+        ws = load_workbook(io.BytesIO(r.data))["Chỉ tiêu"]
+        texts = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+        assert f"Trường: {school.name} ({school.code})" in texts
+        dropout = next(row for row in ws.iter_rows(values_only=True) if row[0] == "DROPOUT")
+        assert dropout[4] is None  # nothing submitted yet
+        assert "CLASSES" in texts and "PROGRESSION_THPT_VOC" not in texts  # THCS asks no THPT indicator
+    # Out of scope: another commune's school, another province's department.
+    assert staff_template(client, tokens.commune(school.commune_code), other, rnd).status_code == 404
+    assert staff_template(client, tokens.city("79"), school, rnd).status_code == 404
+    assert stored(rnd, school) is None
+
+
+def test_the_directory_keeps_the_newest_record_of_a_school(client, tokens, schools, open_round):
+    school = schools["thcs"]
+    rnd = open_round()
+    directory_event(school, version=2, name="Trường THCS Đổi Tên")
+    directory_event(school, version=1)  # a late redelivery of the first record
+    r = staff_template(client, tokens.city("31"), school, rnd)
+    texts = [c for row in load_workbook(io.BytesIO(r.data))["Chỉ tiêu"].iter_rows(values_only=True)
+             for c in row if isinstance(c, str)]
+    assert f"Trường: Trường THCS Đổi Tên ({school.code})" in texts
+    directory_event(school, version=3, active=False)  # closed or merged: no longer asked to report
+    assert staff_template(client, tokens.city("31"), school, rnd).status_code == 404

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from mongoengine import BooleanField, DateTimeField, DictField, Document, IntField, ListField, StringField
 
 from edu71.auth import Role
+from edu71 import projections
 from edu71.bus.outbox import VersionedDocument
 
 
@@ -152,22 +153,10 @@ class DirectoryUser(Document):
     active = BooleanField(required=True)
 
 
-class DirectorySchool(Document):
-    """A school as the directory last told us: the schools expected to report in a round."""
+class DirectorySchool(projections.DirectorySchool):
+    """The schools expected to report in a round."""
 
     meta = {"collection": "directory_schools", "db_alias": "notifications"}
-
-    id = StringField(primary_key=True)  # school code
-    version = IntField(required=True)
-    name = StringField(required=True)
-    commune_code = StringField(required=True)
-    province_code = StringField(required=True)
-    level = StringField(required=True)
-    active = BooleanField(required=True)
-
-    def as_contract(self) -> dict:
-        return {"code": self.id, "name": self.name, "commune_code": self.commune_code,
-                "province_code": self.province_code, "level": self.level}
 
 
 class Preference(Document):
