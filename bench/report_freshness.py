@@ -7,13 +7,16 @@ lower- and upper-secondary schools; B lower-secondary schools then submit and re
 per second in the background, while one upper-secondary *probe* school submits P revisions one after
 another, each with a numerator no one else reports. For each probe the clock starts when the
 indicators API answers 2xx and stops when ``GET /rollups/{round}?school_level=thpt`` (the city's
-figure) shows that numerator; the reports API is polled every 20 ms.
+figure) shows that numerator; the reports API is polled every 20 ms. A consumer of the indicators topic
+in the benchmark notes when each probe's event reaches Kafka, which splits the time into the indicators
+side (outbox → relay → Kafka) and the reports side (consumer → source row → projector → view → API).
 
     .venv/bin/python bench/report_freshness.py [--probes 100] [--rate 5] [--background 200]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -25,6 +28,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
+from kafka import KafkaConsumer, TopicPartition
 
 from edu71.orgs import School, SchoolLevel
 from edu71.testing import free_port, running_stack
@@ -50,6 +54,30 @@ def services(root: Path, bin_dir: Path) -> tuple[list, dict[str, str]]:
         urls[service] = f"http://127.0.0.1:{api_port}"
         urls[f"{service}-ops"] = f"http://127.0.0.1:{ops_port}"
     return processes, urls
+
+
+class KafkaWatch(threading.Thread):
+    """When each revision of the probe school reaches the indicators topic (perf_counter seconds)."""
+
+    def __init__(self, bootstrap: str, topic: str, school: str):
+        super().__init__(daemon=True)
+        self.consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+        partitions = [TopicPartition(topic, p) for p in sorted(self.consumer.partitions_for_topic(topic) or ())]
+        self.consumer.assign(partitions)
+        self.consumer.seek_to_end(*partitions)
+        for tp in partitions:
+            self.consumer.position(tp)  # resolve the end now, before the probes start
+        self.school, self.seen, self.halt = school, {}, threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            for records in self.consumer.poll(timeout_ms=100).values():
+                at = time.perf_counter()
+                for record in records:
+                    data = json.loads(record.value).get("data") or {}
+                    if (data.get("school") or {}).get("code") == self.school:
+                        self.seen.setdefault(data.get("revision"), at)
+        self.consumer.close()
 
 
 class Background(threading.Thread):
@@ -123,8 +151,10 @@ def main() -> None:
             background.start()
             time.sleep(5)  # let the background load settle into its rate
 
+            watch = KafkaWatch(stack.kafka_bootstrap, "edu71.indicators.v1", PROBE.code)
+            watch.start()
             session = requests.Session()
-            freshness = []
+            freshness, answered_at, reflected_at = [], {}, {}
             for k in range(1, args.probes + 1):
                 values = probe_values + [{"indicator_code": probe_code, "numerator": k, "denominator": 1000}]
                 r = session.put(f"{urls['indicators']}/rounds/{round_id}/submissions/{PROBE.code}",
@@ -132,11 +162,13 @@ def main() -> None:
                                 headers={"Authorization": f"Bearer {probe_token}", "Idempotency-Key": uuid.uuid4().hex})
                 answered = time.perf_counter()
                 r.raise_for_status()
+                answered_at[k] = answered  # the probe's k-th submission is its revision k
                 while True:
                     body = session.get(rollup, headers=city, timeout=60).json()
                     figure = next((i for i in body["indicators"] if i["indicator_code"] == probe_code), None)
                     if figure and figure.get("numerator") == k:
-                        freshness.append(time.perf_counter() - answered)
+                        reflected_at[k] = now = time.perf_counter()
+                        freshness.append(now - answered)
                         break
                     if time.perf_counter() - answered > 60:
                         logs = "".join((Path(tmp) / f"reports-{p}.log").read_text()[-3000:] for p in ("worker", "api"))
@@ -145,11 +177,21 @@ def main() -> None:
                 time.sleep(0.2)
             background.halt.set()
             background.join(60)
+            watch.halt.set()
+            watch.join(10)
+            both = [rev for rev in answered_at if rev in watch.seen and rev in reflected_at]
+            to_kafka = [watch.seen[rev] - answered_at[rev] for rev in both]
+            to_view = [reflected_at[rev] - watch.seen[rev] for rev in both]
             print(f"load:           {background.sent} background submissions ({background.failed} not 2xx) at "
                   f"{args.rate:g}/s from {args.background} lower-secondary schools, {len(codes)} indicators in the round")
             print(f"freshness:      {len(freshness)} probes: p50 {1000 * statistics.median(freshness):.0f} ms, "
                   f"p99 {1000 * percentile(freshness, 99):.0f} ms, max {1000 * max(freshness):.0f} ms "
                   "(submission 2xx → city roll-up shows it)")
+            if both:
+                print(f"  of which:    2xx → event in Kafka p50 {1000 * statistics.median(to_kafka):.0f} ms, p99 "
+                      f"{1000 * percentile(to_kafka, 99):.0f} ms (indicators outbox relay); in Kafka → city roll-up "
+                      f"p50 {1000 * statistics.median(to_view):.0f} ms, p99 {1000 * percentile(to_view, 99):.0f} ms "
+                      f"(reports consumer, projector, API) — {len(both)} probes")
             print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))
         finally:
             for process in processes:

@@ -33,7 +33,7 @@ from reports.adapters import viewstore
 from reports.adapters.documents import ALIAS, CityFigures
 from reports.adapters.projection import HINTS
 from reports.domain.model import EVERYTHING, SOURCES, Marks, Model, merge_marks
-from reports.domain.views import ProvinceViews, changed_figures, city_figures, digest
+from reports.domain.views import ProvinceViews, changed_figures, city_figures
 
 log = logging.getLogger(__name__)
 
@@ -132,25 +132,24 @@ class Projector:
                 if self.views.get(vid) == view:
                     continue
                 self.views[vid] = view
-                d = digest(view)
-                if self.digests.get(vid) != d:  # stored before this process started, or changed since
-                    doc = {**view, "_id": vid, "digest": d, "computed_at": now}
-                    (changed if vid in self.digests else fresh).append(doc)
+                digest, summary, schools = viewstore.encode(vid, view, now)
+                if self.digests.get(vid) != digest:  # stored before this process started, or changed since
+                    (changed if vid in self.digests else fresh).append((summary, schools))
             self._write(province, fresh, changed)
-            self.digests.update({doc["_id"]: doc["digest"] for doc in fresh + changed})
+            self.digests.update({summary["_id"]: summary["digest"] for summary, _ in fresh + changed})
             written += len(fresh) + len(changed)
         return written
 
-    def _write(self, province: str, fresh: list[dict], changed: list[dict]) -> None:
-        """New views by bulk insert; changed ones replaced one by one by ``_id``.
+    def _write(self, province: str, fresh: list[tuple[dict, dict | None]],
+               changed: list[tuple[dict, dict | None]]) -> None:
+        """New views by bulk insert; changed ones replaced one by one by ``_id`` (summary, schools documents).
 
         FerretDB's SQLite backend handles a bulk of replacements far more slowly
-        than inserts (each one reads the collection), and only a rebuild or the
-        first start writes many views; live, a submission changes a handful.
+        than inserts, and only a rebuild or the first start writes many views;
+        live, a submission changes a handful.
         """
-        for name, docs in ((viewstore.views_collection(province), [viewstore.split(d)[0] for d in fresh]),
-                           (viewstore.schools_collection(province),
-                            [s for d in fresh if (s := viewstore.split(d)[1]) is not None])):
+        for name, docs in ((viewstore.views_collection(province), [summary for summary, _ in fresh]),
+                           (viewstore.schools_collection(province), [s for _, s in fresh if s is not None])):
             for i in range(0, len(docs), 500):
                 try:
                     self.db[name].insert_many(docs[i:i + 500], ordered=False)
@@ -161,13 +160,12 @@ class Projector:
                     for err in exc.details["writeErrors"]:
                         doc = docs[i + err["index"]]
                         self.db[name].replace_one({"_id": doc["_id"]}, doc, upsert=True)
-        for doc in changed:
-            summary, schools = viewstore.split(doc)
+        for summary, schools in changed:
             # Schools first: a reader who sees the new summary finds the schools of it or newer.
             if schools is not None:
-                self.db[viewstore.schools_collection(province)].replace_one({"_id": doc["_id"]}, schools,
+                self.db[viewstore.schools_collection(province)].replace_one({"_id": schools["_id"]}, schools,
                                                                             upsert=True)
-            self.db[viewstore.views_collection(province)].replace_one({"_id": doc["_id"]}, summary, upsert=True)
+            self.db[viewstore.views_collection(province)].replace_one({"_id": summary["_id"]}, summary, upsert=True)
 
     def _publish(self, view: dict, catalogue: dict, now: datetime) -> None:
         key = CityFigures.key(view["round_id"], view["province_code"])

@@ -1,17 +1,29 @@
-"""Where the views are stored: one small collection of summaries per province, and the per-school lists apart.
+"""Where and how the views are stored: a collection of summaries per province, the per-school lists apart,
+each view one BSON blob.
 
-FerretDB's SQLite backend finds even a document by ``_id`` by reading the
-whole table (it extracts ``_id`` from every stored document), so the cost of a
-look-up grows with the bytes of the collection. Hence a collection per
-province (``views_<province>``: a round's city view, its commune views, the
-plans views), and the heavy part — each commune's schools with their values —
-in ``schools_<province>``, read only by the lists and exports that need it.
+A collection per province (``views_<province>``: a round's city view, its commune views, the plans
+views) keeps each collection small, and the heavy part — each commune's schools with their values —
+lives in ``schools_<province>``, read only by the lists and exports that need it.
+
+A view is stored as ``{_id, digest, computed_at, body}`` where ``body`` is the view BSON-encoded:
+FerretDB's SQLite backend converts every field of a document on each write and read (about 25 µs a
+value of a school), and a view is read and written only whole, by ``_id``, so the store is handed one
+field instead of thousands; pymongo's C extension encodes and decodes the blob. The digest is the
+SHA-256 of those bytes, so deciding that a view changed costs no extra serialisation. A document
+written before blobs (no ``body``) is read as it is.
 """
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime, timezone
+
+import bson
+from bson.binary import Binary
+from bson.codec_options import CodecOptions
 from pymongo.database import Database
 
 VIEWS_PREFIX, SCHOOLS_PREFIX = "views_", "schools_"
+_DECODING = CodecOptions(tz_aware=True, tzinfo=timezone.utc)
 
 
 def views_collection(province: str) -> str:
@@ -22,12 +34,28 @@ def schools_collection(province: str) -> str:
     return f"{SCHOOLS_PREFIX}{province}"
 
 
-def split(doc: dict) -> tuple[dict, dict | None]:
-    """(summary, schools document or None) of a stored view."""
-    if "schools" not in doc:
-        return doc, None
-    summary = {k: v for k, v in doc.items() if k != "schools"}
-    return summary, {"_id": doc["_id"], "digest": doc.get("digest"), "schools": doc["schools"]}
+def encode(view_id: str, view: dict, computed_at: datetime) -> tuple[str, dict, dict | None]:
+    """(digest, summary document, schools document or None) of a view, as stored."""
+    summary = {k: v for k, v in view.items() if k != "schools"}
+    body = bson.encode(summary)
+    schools = bson.encode({"schools": view["schools"]}) if "schools" in view else None
+    digest = hashlib.sha256(body + (schools or b"")).hexdigest()
+    doc = {"_id": view_id, "digest": digest, "computed_at": computed_at, "body": Binary(body)}
+    if schools is None:
+        return digest, doc, None
+    return digest, doc, {"_id": view_id, "digest": digest, "body": Binary(schools)}
+
+
+def digest(view: dict) -> str:
+    """The fingerprint :func:`encode` gives a view (of its figures, not of when it was computed)."""
+    return encode("", view, datetime.now(timezone.utc))[0]
+
+
+def decode(doc: dict | None) -> dict | None:
+    if doc is None or "body" not in doc:
+        return doc
+    body = bson.decode(doc["body"], codec_options=_DECODING)
+    return {**body, **{k: v for k, v in doc.items() if k != "body"}}
 
 
 def digests(db: Database) -> dict[str, str]:
@@ -40,9 +68,9 @@ def digests(db: Database) -> dict[str, str]:
 
 
 def get(db: Database, province: str, view_id: str) -> dict | None:
-    return db[views_collection(province)].find_one({"_id": view_id})
+    return decode(db[views_collection(province)].find_one({"_id": view_id}))
 
 
 def schools(db: Database, province: str, view_id: str) -> list[dict]:
-    doc = db[schools_collection(province)].find_one({"_id": view_id})
+    doc = decode(db[schools_collection(province)].find_one({"_id": view_id}))
     return list(doc["schools"]) if doc else []

@@ -17,8 +17,6 @@ The figures are always the latest revision's.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping
 
@@ -41,12 +39,6 @@ def round_view_id(round_id: str, scope_kind: str, code: str) -> str:
 
 def plans_view_id(scope_kind: str, code: str) -> str:
     return view_id("plans", scope_kind, code)
-
-
-def digest(view: Mapping) -> str:
-    """A fingerprint of a view's figures (not of when it was computed)."""
-    body = {k: v for k, v in view.items() if k not in ("computed_at", "digest")}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
 
 
 def _school_entry(school: Mapping) -> dict:
