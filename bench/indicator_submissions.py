@@ -219,6 +219,7 @@ def profile_submissions(schools: list[School], issuer, round_id: str, catalogue:
         "event contract check (jsonschema)": share("jsonschema/"),
         "token check (JWT, RSA)": share("jwt/"),
         "marshmallow (request/response schemas)": share("marshmallow/"),
+        "mongoengine (documents to and from BSON)": share("mongoengine/"),
     }
     out = io.StringIO()
     out.write(f"profile:        {n} submissions in-process in {seconds:.2f}s ({n / seconds:.0f}/s, one thread)\n")

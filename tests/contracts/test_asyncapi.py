@@ -24,7 +24,7 @@ OPERATIONS = {
     "notificationsSendNotificationEvents": ("send", "edu71.notifications.v1", TOPICS["edu71.notifications.v1"]),
     "notificationsReceiveNotificationEvents": ("receive", "edu71.notifications.v1", ["DeadlineApproaching"]),
     "reportsSendReportEvents": ("send", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
-    "notificationsReceiveReportEvents": ("receive", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
+    "portalReceiveReportEvents": ("receive", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
     "identitySendDirectoryEvents": ("send", "edu71.directory.v1", TOPICS["edu71.directory.v1"]),
     "notificationsReceiveDirectoryEvents": ("receive", "edu71.directory.v1", TOPICS["edu71.directory.v1"]),
     "reportsReceiveDirectoryEvents": ("receive", "edu71.directory.v1", ["SchoolRegistered", "SchoolChanged"]),

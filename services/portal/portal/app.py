@@ -9,7 +9,9 @@ from flask import Flask, g, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from edu71 import logs, metrics
+from edu71.contracts import Contracts
 from portal import backends, config, secret, session
+from portal.live import RollupSignal
 from portal.clients.base import ApiError
 from portal.domain import formatting
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
@@ -51,6 +53,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     )
     app.extensions["portal.settings"] = settings
     app.extensions["portal.http"] = requests.Session()
+    app.extensions["portal.live"] = RollupSignal(settings.kafka, Contracts(settings.contracts_dir))
     CSRFProtect(app)
 
     app.jinja_env.filters.update(

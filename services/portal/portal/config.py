@@ -6,7 +6,7 @@ from pathlib import Path
 
 from environs import Env
 
-from edu71.config import REPO_ROOT
+from edu71.config import REPO_ROOT, KafkaSettings, platform_settings
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,19 @@ class Settings:
     backend_timeout: float
     #: Largest upload (plan documents, spreadsheets) the portal accepts and forwards.
     max_upload_bytes: int
-    #: How often the live dashboard asks the reports API for new figures, and how long one stream lasts
-    #: (the browser reconnects by itself, so no server thread is held forever).
+    #: A live dashboard re-reads its figures as soon as RollupUpdated arrives on Kafka, and at the latest
+    #: every ``live_interval`` seconds (a figure that moved no city total; Kafka away); one stream lasts
+    #: ``live_max_seconds`` (the browser reconnects by itself, so no server thread is held forever).
     live_interval: float
     live_max_seconds: float
+    kafka: KafkaSettings
+    contracts_dir: Path
     log_level: str
 
 
 def load() -> Settings:
     env = Env()
+    platform = platform_settings("portal", env)
 
     def url(name: str, port: int) -> str:
         return env.str(f"PORTAL_{name}_URL", f"http://127.0.0.1:{port}").rstrip("/")
@@ -60,5 +64,7 @@ def load() -> Settings:
         max_upload_bytes=env.int("PORTAL_MAX_UPLOAD_BYTES", 10 * 1024 * 1024),
         live_interval=env.float("PORTAL_LIVE_INTERVAL", 3.0),
         live_max_seconds=env.float("PORTAL_LIVE_MAX_SECONDS", 55.0),
+        kafka=platform.kafka,
+        contracts_dir=platform.contracts_dir,
         log_level=env.str("LOG_LEVEL", "INFO"),
     )

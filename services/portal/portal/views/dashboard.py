@@ -147,11 +147,14 @@ def fragment(round_id: str):
 def stream(round_id: str):
     scope, code = _scope()
     settings = current_app.extensions["portal.settings"]
+    live = current_app.extensions["portal.live"]
+    live.start()
 
     @stream_with_context
     def events():
         yield "retry: 3000\n\n"
         last = None
+        seen = live.count(round_id)
         ends = time.monotonic() + settings.live_max_seconds
         while time.monotonic() < ends:
             try:
@@ -163,7 +166,7 @@ def stream(round_id: str):
                 yield "event: figures\n" + "".join(f"data: {line}\n" for line in html.splitlines()) + "\n"
             else:
                 yield ": still here\n\n"
-            time.sleep(settings.live_interval)
+            seen = live.wait(round_id, seen, min(settings.live_interval, max(0.0, ends - time.monotonic())))
 
     return Response(events(), mimetype="text/event-stream",
                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
