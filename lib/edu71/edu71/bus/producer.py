@@ -45,8 +45,6 @@ class EventProducer:
             max_block_ms=5_000,
             delivery_timeout_ms=kafka.delivery_timeout_ms,
             request_timeout_ms=min(15_000, kafka.delivery_timeout_ms // 2),
-            key_serializer=lambda k: k.encode("utf-8"),
-            value_serializer=lambda v: v.encode("utf-8"),
         )
 
     def publish(self, events: list[Event]) -> list[Delivery]:
@@ -63,8 +61,8 @@ class EventProducer:
             try:
                 future = self._producer.send(
                     self.contracts.topic_for(event.name),
-                    key=event.key,
-                    value=event.to_json(),
+                    key=event.key.encode("utf-8"),
+                    value=event.to_json().encode("utf-8"),
                     headers=[CONTENT_TYPE],
                 )
             except KafkaError as exc:
