@@ -172,9 +172,9 @@ def main() -> None:
         report = rebuild(settings)
         print(f"rebuild:        {report.events} events in {report.seconds:.1f}s = {report.events_per_second:.0f} "
               f"events/s ({report.events_per_second / ceiling:.2f} of the ceiling); reading+decoding+keeping latest "
-              f"{report.read_seconds:.1f}s ({report.events / report.read_seconds:.0f} events/s), writing "
-              f"{report.rows} source rows {report.rows_seconds:.1f}s, computing and writing {report.views} views "
-              f"{report.write_seconds - report.rows_seconds:.1f}s")
+              f"{report.read_seconds:.1f}s ({report.events / report.read_seconds:.0f} events/s), then "
+              f"{report.write_seconds:.1f}s computing and writing {report.views} views while writing {report.rows} "
+              f"source rows (those {report.rows_seconds:.1f}s)")
         print(f"values:         {values} values, {values / report.seconds:.0f} values/s through the rebuild")
 
         root = Path(tmp)

@@ -22,7 +22,7 @@ from mongoengine.connection import get_db
 
 from edu71.contracts import Event
 from reports.adapters.documents import ALIAS
-from reports.adapters.projection import hint, ms, parse_time, record_version
+from reports.adapters.projection import hint, ms, pack, parse_time, record_version
 from reports.domain.model import (
     CATALOGUES,
     DIRECTORY,
@@ -90,7 +90,7 @@ def _store(source: Source, doc_id: str, row: dict[str, Any], event: Event) -> bo
     coll = get_db(ALIAS)[source.collection]
     entity = {f: row[f] for f in source.entity}
     state = {k: v for k, v in row.items() if k not in entity and k != source.version}
-    changed = record_version(coll, doc_id, entity, source.version, row[source.version], state)
+    changed = record_version(coll, doc_id, entity, source.version, row[source.version], pack(source.collection, state))
     if not changed:
         log.info("%s %s: %s %s was already stored; ignored", event.name, event.id, source.version,
                  _show(row[source.version]))

@@ -1,21 +1,31 @@
 """Rebuild the projections from the beginning of the topics, then switch to them without stopping the API.
 
-    python -m reports.rebuild [--validate]
+    python -m reports.rebuild [--validate] [--no-activate] [--keep-old]
+    python -m reports.rebuild --rollback
 
 1. Takes a new generation N (database ``<REPORTS_MONGODB_DB>_g<N>``, consumer
    group ``<REPORTS_CONSUMER_GROUP>-g<N>``).
 2. Reads every partition of the topics the reports worker consumes from the
    beginning until it has caught up with their ends, keeping in memory only
-   the latest version of each source record (:class:`reports.domain.model.Model`
-   — duplicates, replays and stale revisions fall out as they do live).
-3. Writes the source rows in bulk, computes every view and the city figures
-   (without publishing RollupUpdated: re-deriving a figure is not a change of it).
+   the latest version of each source record and each school's first submission
+   in a round (:class:`reports.domain.model.Model` — duplicates, replays and
+   stale revisions fall out as they do live).
+3. Writes the source rows in bulk while it computes and writes every view and
+   the city figures (without publishing RollupUpdated: re-deriving a figure is
+   not a change of it).
 4. Commits the read positions for the new group, so the worker continues
    exactly where the rebuild stopped, and activates the generation.
 
 The API switches to the new generation within ``REPORTS_GENERATION_CHECK_SECONDS``;
 the running worker notices it, stops, and is started again by its supervisor
-on the new generation. The old database stays until removed by hand.
+on the new generation.
+
+5. Drops the generations older than the one just replaced: the previous
+   generation stays, for a rollback (``--keep-old`` drops nothing).
+
+``--rollback`` makes the previous generation active again (its worker resumes
+from its own consumer group's positions and catches up with what happened
+since); the generation rolled back from stays until the next rebuild.
 
 Events are decoded and routed by type; ``--validate`` also checks each one
 against its JSON Schema (as the live consumer does), which is much slower.
@@ -28,6 +38,7 @@ import json
 import logging
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kafka import KafkaConsumer, TopicPartition
@@ -41,8 +52,9 @@ from edu71.contracts import ContractViolation, Contracts, type_name
 from reports import config
 from reports.adapters import generations
 from reports.adapters.documents import ALIAS
+from reports.adapters.projection import pack
 from reports.adapters.projector import Projector
-from reports.domain.model import SOURCES, Model
+from reports.domain.model import SCHOOL_VALUES, SOURCES, Model
 from reports.handlers import HANDLERS, ROWS
 
 log = logging.getLogger(__name__)
@@ -58,8 +70,10 @@ class RebuildReport:
     write_seconds: float
     rows: int
     views: int
-    #: Of write_seconds: storing the source rows (the rest: computing and storing the views).
+    #: Storing the source rows, while the views are computed and stored (both within write_seconds).
     rows_seconds: float = 0.0
+    #: Older generations dropped after the switch.
+    pruned: list[int] = dataclasses.field(default_factory=list)
 
     @property
     def seconds(self) -> float:
@@ -100,9 +114,14 @@ def read_log(consumer: KafkaConsumer, partitions: list[TopicPartition], contract
 
 
 def write_rows(model: Model, batch: int = 2000) -> int:
+    """Store the latest version of every source record, and each school's first submission in a round
+    (it says whether the school was late), so the worker that takes over loads the same model."""
     written = 0
     for collection in SOURCES:
         rows = list(model.rows[collection].values())
+        if collection == SCHOOL_VALUES.collection:
+            rows += model.first_rows()
+        rows = [pack(collection, row) for row in rows]
         for i in range(0, len(rows), batch):
             try:
                 get_db(ALIAS)[collection].insert_many(rows[i:i + batch], ordered=False)
@@ -114,7 +133,28 @@ def write_rows(model: Model, batch: int = 2000) -> int:
     return written
 
 
-def rebuild(settings: config.Settings, *, validate: bool = False, activate: bool = True) -> RebuildReport:
+def timed(f, *args):
+    started = time.perf_counter()
+    return f(*args), time.perf_counter() - started
+
+
+def rollback(settings: config.Settings) -> int:
+    """Make the generation active before the current one active again; return it."""
+    client = MongoClient(settings.platform.mongodb_uri, serverSelectionTimeoutMS=10000)
+    try:
+        base = settings.platform.mongodb_db
+        target = generations.previous(client, base)
+        if target is None or target not in generations.generations_stored(client, base):
+            raise SystemExit("Không có thế hệ trước để quay lại (no previous generation is stored).")
+        generations.activate(client, base, target, rollback=True)
+        log.info("rollback: generation %d is active again", target)
+        return target
+    finally:
+        client.close()
+
+
+def rebuild(settings: config.Settings, *, validate: bool = False, activate: bool = True,
+            prune: bool = True) -> RebuildReport:
     client = MongoClient(settings.platform.mongodb_uri, serverSelectionTimeoutMS=10000)
     base = settings.platform.mongodb_db
     generation = generations.next_generation(client, base)
@@ -140,20 +180,27 @@ def rebuild(settings: config.Settings, *, validate: bool = False, activate: bool
         log.info("rebuild: read %d events in %.1fs", applied, read_seconds)
 
         started = time.perf_counter()
-        rows = write_rows(model)
-        rows_seconds = time.perf_counter() - started
-        projector = Projector(contracts, publish=False)
-        projector.load(model)
-        views = projector.refresh(model.provinces())
+        # The store works on the source rows while this process computes the views (two cores, one each).
+        with ThreadPoolExecutor(1, thread_name_prefix="rebuild-rows") as pool:
+            rows_written = pool.submit(timed, write_rows, model)
+            projector = Projector(contracts, publish=False)
+            projector.load(model)
+            views = projector.refresh(model.provinces())
+            rows, rows_seconds = rows_written.result()
         consumer.commit({tp: OffsetAndMetadata(consumer.position(tp), "", -1) for tp in partitions})
         write_seconds = time.perf_counter() - started
     finally:
         consumer.close(autocommit=False)
+    pruned: list[int] = []
     if activate:
+        replaced = generations.active(client, base)
         generations.activate(client, base, generation, events=applied)
+        if prune:
+            pruned = generations.prune(client, base, keep={generation, replaced})
+            log.info("rebuild: dropped generations %s (kept %d for a rollback)", pruned, replaced)
     client.close()
     report = RebuildReport(generation, platform.mongodb_db, applied, skipped, read_seconds, write_seconds, rows, views,
-                           rows_seconds)
+                           rows_seconds, pruned)
     log.info("rebuild: generation %d %s: %d events (%d skipped) in %.1fs (%.0f events/s), %d rows, %d views",
              generation, "active" if activate else "ready", applied, skipped, report.seconds,
              report.events_per_second, rows, views)
@@ -164,10 +211,18 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m reports.rebuild", description=__doc__.split("\n")[0])
     parser.add_argument("--validate", action="store_true", help="check every event against its JSON Schema")
     parser.add_argument("--no-activate", action="store_true", help="build the generation but do not switch to it")
+    parser.add_argument("--keep-old", action="store_true",
+                        help="after the switch keep every older generation (by default those older than the "
+                             "previous one are dropped; the previous one stays for --rollback)")
+    parser.add_argument("--rollback", action="store_true",
+                        help="make the previous generation active again instead of rebuilding")
     args = parser.parse_args(argv)
     settings = config.load()
     logs.configure("reports", settings.platform.log_level)
-    report = rebuild(settings, validate=args.validate, activate=not args.no_activate)
+    if args.rollback:
+        print(json.dumps({"active": rollback(settings)}), file=sys.stdout)
+        return
+    report = rebuild(settings, validate=args.validate, activate=not args.no_activate, prune=not args.keep_old)
     print(json.dumps(dataclasses.asdict(report) | {"events_per_second": round(report.events_per_second)}),
           file=sys.stdout)
 

@@ -34,7 +34,7 @@ def test_submission_is_projected_with_its_school_and_revision(reports_settings, 
     assert (doc.revision, doc.event_id, doc.event_type) == (1, event.id, "IndicatorSubmitted")
     assert (doc.school_name, doc.commune_code, doc.province_code, doc.school_level) == (
         "Trường THCS Thị Trấn 2", "27496", "79", "thcs")
-    assert doc.values["TEACHERS_QUALIFIED"]["numerator"] == 29
+    assert doc.value_map()["TEACHERS_QUALIFIED"]["numerator"] == 29
     assert doc.recorded_at is not None
 
 
@@ -49,12 +49,12 @@ def test_revision_replaces_the_values_and_an_older_one_never_comes_back(reports_
     assert on_indicator_values(second) is True
     doc = stored(round_id, school)
     assert doc.revision == 2 and doc.event_id == second.id
-    assert set(doc.values) == {"TEACHERS_QUALIFIED"}  # the full set of revision 2 replaces revision 1's
+    assert set(doc.value_map()) == {"TEACHERS_QUALIFIED"}  # the full set of revision 2 replaces revision 1's
     assert versions(round_id, school) == [1, 2]  # history is kept; readers take the highest
     # Revision 1 re-delivered late: ignored.
     assert on_indicator_values(first) is False
     doc = stored(round_id, school)
-    assert doc.revision == 2 and doc.values["TEACHERS_QUALIFIED"]["numerator"] == 28
+    assert doc.revision == 2 and doc.value_map()["TEACHERS_QUALIFIED"]["numerator"] == 28
 
 
 def test_older_revision_arriving_first_is_overtaken(reports_settings, events, round_id):
@@ -120,7 +120,7 @@ def test_concurrent_first_inserts_settle_on_the_highest_revision(reports_setting
         t.join(30)
     assert not errors
     doc = stored(round_id, school)
-    assert doc.revision == 3 and doc.values["TEACHERS_QUALIFIED"]["numerator"] == 3
+    assert doc.revision == 3 and doc.value_map()["TEACHERS_QUALIFIED"]["numerator"] == 3
     assert versions(round_id, school).count(3) == 1  # a revision is stored once, whatever the race
     assert on_indicator_values(revs[1]) is False
 

@@ -7,6 +7,7 @@ the highest version of each entity.
 from __future__ import annotations
 
 from mongoengine import (
+    BinaryField,
     BooleanField,
     DateTimeField,
     DictField,
@@ -18,6 +19,7 @@ from mongoengine import (
 
 from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
+from reports.adapters.projection import unpack
 
 ALIAS = "reports"
 
@@ -47,8 +49,9 @@ class SchoolRoundValues(Document):
     commune_code = StringField(required=True)
     province_code = StringField(required=True)
     submission_id = StringField(required=True)
-    #: indicator code → the ``IndicatorValue`` of the contracts, as received.
-    values = DictField(required=True)
+    #: indicator code → the ``IndicatorValue`` of the contracts, as received, BSON-encoded
+    #: (:data:`reports.adapters.projection.PACKED`).
+    values = BinaryField(required=True)
     submitted_at = DateTimeField(required=True)
     late = BooleanField(default=False)
     #: The event this revision came from.
@@ -59,6 +62,10 @@ class SchoolRoundValues(Document):
     @staticmethod
     def key(round_id: str, school_code: str, revision: int) -> str:
         return f"{round_id}|{school_code}|{revision}"
+
+    def value_map(self) -> dict:
+        """The values decoded: indicator code → ``IndicatorValue``."""
+        return unpack(self._get_collection_name(), {"values": self.values})["values"]
 
 
 class ReportingRound(Document):

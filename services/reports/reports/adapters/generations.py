@@ -3,8 +3,10 @@
 Generation 0 is the service's own database (``REPORTS_MONGODB_DB``);
 generation N > 0 lives in ``<that database>_g<N>``. Which one is active is
 recorded in the service's own database by *inserting* one document per
-activated generation (inserts are atomic on FerretDB, updates are not): the
-highest id wins. The API re-reads it every second or so and switches without
+activation (inserts are atomic on FerretDB, updates are not): the activation
+of the highest number wins, so going back to the previous generation (a
+rollback) is one more activation. After a switch the rebuild drops the
+generations older than the previous one (:func:`prune`). The API re-reads it every second or so and switches without
 stopping; a worker notices the change and exits, to be restarted by its
 supervisor on the new generation and its consumer group.
 """
@@ -16,6 +18,7 @@ from typing import Callable
 
 from pymongo import MongoClient
 from pymongo.database import Database
+from pymongo.errors import DuplicateKeyError
 
 GENERATIONS = "generations"
 
@@ -28,14 +31,33 @@ def consumer_group(base_group: str, generation: int) -> str:
     return base_group if generation == 0 else f"{base_group}-g{generation}"
 
 
+def _activations(client: MongoClient, base: str) -> list[dict]:
+    """Every activation, oldest first. Each is one inserted document: ``_id`` the activation's number and
+    ``generation`` the generation it made active (records written before rollbacks existed have only
+    ``_id``, which was the generation)."""
+    docs = client[base][GENERATIONS].find({}, {"_id": 1, "generation": 1})
+    return sorted(({"_id": d["_id"], "generation": d.get("generation", d["_id"])} for d in docs),
+                  key=lambda d: d["_id"])
+
+
 def active(client: MongoClient, base: str) -> int:
-    ids = [doc["_id"] for doc in client[base][GENERATIONS].find({}, {"_id": 1})]
-    return max(ids, default=0)
+    activations = _activations(client, base)
+    return activations[-1]["generation"] if activations else 0
+
+
+def previous(client: MongoClient, base: str) -> int | None:
+    """The generation that was active before the active one (what a rollback returns to), if any."""
+    activations = _activations(client, base)
+    current = activations[-1]["generation"] if activations else 0
+    earlier = [a["generation"] for a in activations[:-1] if a["generation"] != current]
+    if earlier:
+        return earlier[-1]
+    return 0 if current != 0 else None
 
 
 def next_generation(client: MongoClient, base: str) -> int:
     """A generation number never used before (a rebuild that died leaves its number used)."""
-    taken = {doc["_id"] for doc in client[base][GENERATIONS].find({}, {"_id": 1})}
+    taken = {a["generation"] for a in _activations(client, base)}
     existing = set(client.list_database_names())
     n = max(taken, default=0) + 1
     while db_name(base, n) in existing:
@@ -44,8 +66,44 @@ def next_generation(client: MongoClient, base: str) -> int:
 
 
 def activate(client: MongoClient, base: str, generation: int, **details) -> None:
-    client[base][GENERATIONS].insert_one({"_id": generation, "db": db_name(base, generation),
-                                          "at": datetime.now(timezone.utc), **details})
+    """Make ``generation`` the active one by inserting the next activation (a race is retried)."""
+    while True:
+        number = max((a["_id"] for a in _activations(client, base)), default=0) + 1
+        try:
+            client[base][GENERATIONS].insert_one({"_id": number, "generation": generation,
+                                                  "db": db_name(base, generation),
+                                                  "at": datetime.now(timezone.utc), **details})
+            return
+        except DuplicateKeyError:
+            continue
+
+
+def generations_stored(client: MongoClient, base: str) -> set[int]:
+    """The generations whose projections are still stored (generation 0 is the base database's collections)."""
+    names = set(client.list_database_names())
+    out = {0} if set(client[base].list_collection_names()) - {GENERATIONS} else set()
+    prefix = f"{base}_g"
+    return out | {int(n[len(prefix):]) for n in names if n.startswith(prefix) and n[len(prefix):].isdigit()}
+
+
+def prune(client: MongoClient, base: str, keep: set[int]) -> list[int]:
+    """Drop every stored generation older than the newest in ``keep`` except those in ``keep``; return them.
+
+    Newer ones are left alone: a rebuild may be filling one. Generation 0 lives in the base database,
+    which also holds this registry: its other collections are dropped, the registry stays.
+    """
+    dropped = []
+    for generation in sorted(generations_stored(client, base)):
+        if generation in keep or generation > max(keep):
+            continue
+        if generation == 0:
+            for name in client[base].list_collection_names():
+                if name != GENERATIONS:
+                    client[base].drop_collection(name)
+        else:
+            client.drop_database(db_name(base, generation))
+        dropped.append(generation)
+    return dropped
 
 
 class ActiveDatabase:

@@ -27,6 +27,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+import bson
+from bson.binary import Binary
+from bson.codec_options import CodecOptions
 from pymongo.collection import Collection
 from pymongo.errors import DuplicateKeyError
 
@@ -54,6 +57,29 @@ def record_version(coll: Collection, doc_id: str, entity: dict[str, Any], versio
     except DuplicateKeyError:
         return False
     return True
+
+
+#: Per collection, the field stored as one BSON blob: a school's 25 values are read and written only
+#: whole and never filtered on, and FerretDB's SQLite backend converts every field of a document on each
+#: write and read (see :mod:`reports.adapters.viewstore`). Rows stored before this (a plain document) read as is.
+PACKED = {"school_round_values": "values"}
+_DECODING = CodecOptions(tz_aware=True, tzinfo=timezone.utc)
+
+
+def pack(collection: str, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` as stored in ``collection``."""
+    name = PACKED.get(collection)
+    if name is None or name not in row:
+        return row
+    return {**row, name: Binary(bson.encode(row[name]))}
+
+
+def unpack(collection: str, doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored row of ``collection`` as the model takes it."""
+    name = PACKED.get(collection)
+    if name is None or not isinstance(doc.get(name), bytes):
+        return doc
+    return {**doc, name: bson.decode(doc[name], codec_options=_DECODING)}
 
 
 HINTS = "projection_hints"

@@ -31,7 +31,7 @@ from edu71.orgs import commune as official_commune
 from reports import metrics
 from reports.adapters import viewstore
 from reports.adapters.documents import ALIAS, CityFigures
-from reports.adapters.projection import HINTS
+from reports.adapters.projection import HINTS, unpack
 from reports.domain.model import EVERYTHING, SOURCES, Marks, Model, merge_marks
 from reports.domain.views import ProvinceViews, changed_figures, city_figures
 
@@ -76,7 +76,7 @@ class Projector:
         if model is None:
             model = Model()
             for collection in SOURCES:
-                model.apply_all(collection, self.db[collection].find())
+                model.apply_all(collection, (unpack(collection, doc) for doc in self.db[collection].find()))
         self.digests = viewstore.digests(self.db)
         self.views, self.keepers = {}, {}
         self.figures = {doc.pk: doc for doc in CityFigures.objects()}
@@ -100,7 +100,7 @@ class Projector:
         for h in hints:
             row = self.db[h["coll"]].find_one({"_id": h["doc"]})
             if row is not None:  # None: superseded by a newer version, which has its own hint
-                merge_marks(marks, self.model.apply(h["coll"], row))
+                merge_marks(marks, self.model.apply(h["coll"], unpack(h["coll"], row)))
         self._refresh(marks)
         self.db[HINTS].delete_many({"_id": {"$in": [h["_id"] for h in hints]}})
         metrics.PROJECTOR_LAG.set(len(hints))

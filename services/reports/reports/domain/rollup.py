@@ -90,9 +90,10 @@ def _fraction(numerator: float, denominator: float) -> float | None:
 def rollup_indicator(code: str, value_type: ValueType | str, values: Sequence[Mapping]) -> IndicatorRollup:
     """Aggregate ``values`` (one ``IndicatorValue`` per school, all of ``value_type``) of indicator ``code``."""
     vt = ValueType(value_type)
+    wanted = vt.value  # once: an enum's .value is a descriptor call, and this loop sees every school
     for v in values:
-        if v.get("value_type") != vt.value:
-            raise RollupError(f"{code}: a {v.get('value_type')!r} value among {vt.value!r} values")
+        if v.get("value_type") != wanted:
+            raise RollupError(f"{code}: a {v.get('value_type')!r} value among {wanted!r} values")
     n = len(values)
     agg = AGGREGATION_OF[vt]
     if n == 0:

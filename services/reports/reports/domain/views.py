@@ -47,11 +47,11 @@ def _school_entry(school: Mapping) -> dict:
 
 
 def _rollups_by_level(rows: list[dict], indicator_codes) -> dict[str, list[dict]]:
-    out = {ALL: [r.as_dict() for r in rollup([row["values"] for row in rows], indicator_codes)]}
-    for level in sorted({row["school_level"] for row in rows}):
-        out[level] = [r.as_dict() for r in rollup([row["values"] for row in rows if row["school_level"] == level],
+    """Roll-ups per school level, and of all levels merged from those (each school's values visited once)."""
+    levels = {level: [r.as_dict() for r in rollup([row["values"] for row in rows if row["school_level"] == level],
                                                   indicator_codes)]
-    return out
+              for level in sorted({row["school_level"] for row in rows})}
+    return {ALL: merge(levels.values(), indicator_codes), **levels}
 
 
 def _completeness(expected: int, rows: list[dict], expected_codes: set[str]) -> dict:
