@@ -1,9 +1,10 @@
 """Live dashboards of the city department and the commune: completeness, key indicators, drill-down.
 
 The figures come from the reports API; the page subscribes to ``…/stream`` (Server-Sent
-Events), which re-reads them every few seconds and sends the re-rendered block only
-when it changed. Each stream ends after a bounded time and the browser reconnects,
-so a server thread is never held by a forgotten tab.
+Events), which re-reads them when the round's roll-up changes (:mod:`portal.live`) or
+after a few seconds, and sends the re-rendered block only when it changed. Each stream
+ends after a bounded time and the browser reconnects, so a server thread is never held
+by a forgotten tab.
 """
 from __future__ import annotations
 
@@ -182,6 +183,16 @@ def school(round_id: str, school_code: str):
     catalogue = client.catalogue()
     return render_template("dashboard/school.html", round_id=round_id, submission=submission,
                            rows=dashboard.school_values(submission.get("values", []), catalogue))
+
+
+@bp.get("/dashboard/<round_id>/schools/<school_code>/template")
+@login_required(*VIEWERS)
+def school_template(round_id: str, school_code: str):
+    """A school's XLSX form, prepared by its commune or the city (e.g. for a school that has not reported)."""
+    data, disposition, content_type = backends.indicators().template(round_id, school_code)
+    response = Response(data, mimetype=content_type or "application/octet-stream")
+    response.headers["Content-Disposition"] = disposition or f'attachment; filename="mau-{school_code}.xlsx"'
+    return response
 
 
 @bp.get("/dashboard/<round_id>/export")

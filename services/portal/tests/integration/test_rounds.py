@@ -1,11 +1,13 @@
 """A round through the portal: CSV upload with a cell error then fixed, the city extends it, exports download."""
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
+from openpyxl import load_workbook
 
 from edu71.testing import bearer, wait_until
 
@@ -14,8 +16,7 @@ pytestmark = pytest.mark.integration
 VN = timezone(timedelta(hours=7))
 
 
-@pytest.fixture(scope="module")
-def primary_round(platform, helpers):
+def open_primary_round(platform, helpers) -> dict:
     """A round for primary schools of TP. HCM, opened by its department through the indicators API."""
     now = datetime.now(VN).replace(microsecond=0)
     r = requests.post(f"{platform.urls['indicators']}/rounds", headers=bearer(helpers.token("city")), timeout=30,
@@ -26,6 +27,11 @@ def primary_round(platform, helpers):
                             "closes_at": (now + timedelta(days=20)).isoformat()})
     assert r.status_code == 201, r.text
     return r.json()
+
+
+@pytest.fixture(scope="module")
+def primary_round(platform, helpers):
+    return open_primary_round(platform, helpers)
 
 
 def csv_file(numerator: int, denominator: int) -> bytes:
@@ -118,3 +124,21 @@ def test_repeated_wrong_passwords_show_the_lockout_message(platform, stack, help
     right = http.post(f"{portal}/login", timeout=30, allow_redirects=False,
                       data={"email": email, "password": "Mat-khau-dung-2026", "csrf_token": token})
     assert right.status_code == 429
+
+
+def test_the_commune_downloads_the_form_of_a_school_that_has_not_reported(platform, helpers):
+    portal, round_id = platform.urls["portal"], open_primary_round(platform, helpers)["id"]
+    http = helpers.sign_in("commune")
+    # The missing school is listed with a link to its form once reports knows the round and the school.
+    figures = f"{portal}/dashboard/{round_id}/figures?scope=commune&code=27496"
+    link = f"/dashboard/{round_id}/schools/HCM-TH-TANANHOI/template"
+    wait_until(lambda: link in http.get(figures, timeout=30).text, "the missing school's form link", timeout=120)
+    # The indicators service knows the school from the directory's events, not from a submission.
+    wait_until(lambda: http.get(f"{portal}{link}", timeout=30).status_code == 200, "the form", timeout=120)
+    book = load_workbook(io.BytesIO(http.get(f"{portal}{link}", timeout=30).content))
+    texts = [c for row in book["Chỉ tiêu"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "Trường: Trường Tiểu học Tân An Hội (HCM-TH-TANANHOI)" in texts and "TEACHERS_QUALIFIED" in texts
+    # Another commune's school is not found; a school account cannot use the staff's route.
+    assert http.get(f"{portal}/dashboard/{round_id}/schools/HP-TH-HIENTHANH/template", timeout=30).status_code == 404
+    school = helpers.sign_in("neighbour")
+    assert school.get(f"{portal}{link}", timeout=30, allow_redirects=False).status_code == 403
