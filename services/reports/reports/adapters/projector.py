@@ -121,6 +121,12 @@ class Projector:
             if keeper is None:
                 keeper = self.keepers[province] = ProvinceViews(province, self.name_of)
             views = keeper.update(self.model, marks[province])
+            for vid in keeper.removed:
+                # Schools first, as when writing: a reader never finds a summary without its schools.
+                self.db[viewstore.schools_collection(province)].delete_one({"_id": vid})
+                self.db[viewstore.views_collection(province)].delete_one({"_id": vid})
+                self.views.pop(vid, None)
+                self.digests.pop(vid, None)
             for view in views.values():
                 if view["kind"] == "round" and view["scope"]["kind"] == "province":
                     self._publish(view, self.model.round_catalogue(view["round_id"], province), now)

@@ -93,12 +93,24 @@ class ProvinceViews:
         self._plans: dict[str, dict] = {}
         self._rounds: dict[str, dict[str, dict]] = {}
         self._built = False
+        #: The views the last :meth:`update` made obsolete (a commune left without schools, a round moved away).
+        self.removed: set[str] = set()
+
+    def ids(self) -> set[str]:
+        """The ids of the views this province has now."""
+        out = {plans_view_id("commune", c) for c in self._plans}
+        out |= {plans_view_id("province", self.province)} if self._built else set()
+        for round_id, pieces in self._rounds.items():
+            out |= {round_view_id(round_id, "commune", c) for c in pieces}
+            out.add(round_view_id(round_id, "province", self.province))
+        return out
 
     def update(self, model: Model, marks: Iterable[tuple[str | None, str | None]] | None = None) -> dict[str, dict]:
         """Recompute what ``marks`` names (everything when None, and the first time); return the views
         recomputed."""
         marks = {EVERYTHING} if marks is None or not self._built else set(marks)
         full = EVERYTHING in marks
+        before = self.ids()
         self._built = True
         communes = set() if full else {c for r, c in marks if r is None}
         views: dict[str, dict] = {}
@@ -119,6 +131,7 @@ class ProvinceViews:
                 if not todo:
                     continue
             views.update(self._update_round(model, round_id, todo))
+        self.removed = before - self.ids()
         return views
 
     # -- plans, outside rounds ------------------------------------------------
