@@ -11,7 +11,8 @@ then, in the same run:
    same topics from the beginning to the end, doing nothing with the records;
 2. the rebuild (``reports.rebuild.rebuild``): read, decode, keep the latest
    versions, write the source rows in bulk, compute and write every view;
-3. query latency through the reports API under gunicorn: the city summary of a
+3. the worker's start on the new generation: load the model, recompute the views, rewrite none;
+4. query latency through the reports API under gunicorn: the city summary of a
    round and a commune drill-down, p50/p99, sequential requests.
 
     .venv/bin/python bench/report_rebuild.py [--schools 40000] [--queries 200]
@@ -160,6 +161,7 @@ def main() -> None:
         os.environ["REPORTS_MONGODB_DB"] = f"bench_reports_{uuid.uuid4().hex[:8]}"
         os.environ["LOG_LEVEL"] = "WARNING"
         from reports import config
+        from reports.adapters.projector import Projector
         from reports.rebuild import rebuild
 
         settings = config.load()
@@ -176,6 +178,15 @@ def main() -> None:
               f"{report.write_seconds:.1f}s computing and writing {report.views} views while writing {report.rows} "
               f"source rows (those {report.rows_seconds:.1f}s)")
         print(f"values:         {values} values, {values / report.seconds:.0f} values/s through the rebuild")
+        # What the worker does when it starts on the new generation (the rebuild left the store
+        # connection on it): load every source row, recompute every view, write those that differ.
+        started = time.perf_counter()
+        projector = Projector(contracts, publish=False)
+        provinces = projector.load()
+        loaded = time.perf_counter() - started
+        rewritten = projector.refresh(provinces)
+        print(f"worker start:   loading the model {loaded:.1f}s, recomputing every view "
+              f"{time.perf_counter() - started - loaded:.1f}s, {rewritten} views rewritten (0: the rebuild's are current)")
 
         root = Path(tmp)
         port = free_port()
