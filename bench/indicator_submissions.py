@@ -232,6 +232,8 @@ def profile_submissions(schools: list[School], issuer, round_id: str, catalogue:
         out.write(f"the {top} functions with the most time of their own:\n")
         stats.stream = out
         stats.sort_stats("tottime").print_stats(top)
+        out.write(f"the {top} functions of the services with the most time, callees included:\n")
+        stats.sort_stats("cumulative").print_stats(r"(indicators|edu71|flask|werkzeug|flask_smorest)/", top)
     return out.getvalue()
 
 
