@@ -66,20 +66,29 @@ PACKED = {"school_round_values": "values"}
 _DECODING = CodecOptions(tz_aware=True, tzinfo=timezone.utc)
 
 
+def blob(value: dict[str, Any]) -> Binary:
+    return Binary(bson.encode(value))
+
+
+def unblob(value: bytes | dict[str, Any]) -> dict[str, Any]:
+    """A mapping stored by :func:`blob` (or, written before blobs, as a plain document)."""
+    return bson.decode(value, codec_options=_DECODING) if isinstance(value, bytes) else value
+
+
 def pack(collection: str, row: dict[str, Any]) -> dict[str, Any]:
     """``row`` as stored in ``collection``."""
     name = PACKED.get(collection)
     if name is None or name not in row:
         return row
-    return {**row, name: Binary(bson.encode(row[name]))}
+    return {**row, name: blob(row[name])}
 
 
 def unpack(collection: str, doc: dict[str, Any]) -> dict[str, Any]:
     """A stored row of ``collection`` as the model takes it."""
     name = PACKED.get(collection)
-    if name is None or not isinstance(doc.get(name), bytes):
+    if name is None or name not in doc:
         return doc
-    return {**doc, name: bson.decode(doc[name], codec_options=_DECODING)}
+    return {**doc, name: unblob(doc[name])}
 
 
 HINTS = "projection_hints"

@@ -62,7 +62,8 @@ class Projector:
         self.digests: dict[str, str] = {}
         self.views: dict[str, dict] = {}
         self.keepers: dict[str, ProvinceViews] = {}
-        self.figures: dict[str, CityFigures] = {}
+        #: key → (the stored city figures, their figures decoded).
+        self.figures: dict[str, tuple[CityFigures, dict]] = {}
         #: round id → (schools missing, closes at) for the gauges.
         self.round_status: dict[str, tuple[int, datetime | None]] = {}
 
@@ -79,7 +80,7 @@ class Projector:
                 model.apply_all(collection, (unpack(collection, doc) for doc in self.db[collection].find()))
         self.digests = viewstore.digests(self.db)
         self.views, self.keepers = {}, {}
-        self.figures = {doc.pk: doc for doc in CityFigures.objects()}
+        self.figures = {doc.pk: (doc, doc.figure_map()) for doc in CityFigures.objects()}
         self.model = model
         return model.provinces()
 
@@ -176,21 +177,21 @@ class Projector:
     def _publish(self, view: dict, catalogue: dict, now: datetime) -> None:
         key = CityFigures.key(view["round_id"], view["province_code"])
         figures = city_figures(view, catalogue)
-        doc = self.figures.get(key)
-        changes = changed_figures(doc.figures if doc else {}, figures)
+        doc, before = self.figures.get(key, (None, {}))
+        changes = changed_figures(before, figures)
         if doc is not None and not changes:
             return
         events = [self._event(view, level, figure, now) for level, figure in changes] if self.publish else []
         if doc is None:
             doc = CityFigures(id=key, round_id=view["round_id"], province_code=view["province_code"])
-        doc.figures = figures
+        doc.set_figures(figures)
         try:
             save_with_events(doc, *events)
         except StaleDocument:
             # Another projector wrote meanwhile (a lease overlap): start again from the store.
             self.model = None
             raise
-        self.figures[key] = doc
+        self.figures[key] = (doc, figures)
 
     def _event(self, view: dict, level: str, figure: dict, now: datetime) -> Event:
         province = view["province_code"]
