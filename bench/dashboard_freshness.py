@@ -1,0 +1,157 @@
+"""Freshness where the city sees it: from a school's HTTP 2xx to the city's open dashboard showing it.
+
+Starts its own Kafka and FerretDB and the platform as processes (identity, indicators and reports,
+each API under gunicorn with its worker, and the portal), with the portal's default settings. A city
+account signs in to the portal through its login form and opens the round's live dashboard stream
+(Server-Sent Events), as the browser does. B lower-secondary schools submit once, then keep revising
+at R per second in the background (revisions change figures, not how many schools reported). Then P
+probe schools submit for the first time, one after another: each one's clock starts when the
+indicators API answers 2xx and stops when the dashboard stream pushes a block whose count of schools
+that reported includes it.
+
+    .venv/bin/python bench/dashboard_freshness.py [--probes 60] [--rate 2] [--background 100]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import requests
+
+from edu71.orgs import School, SchoolLevel, communes
+from edu71.testing import running_platform, running_stack
+from indicator_submissions import bench_schools, full_values, issuer_token, percentile
+from report_freshness import Background
+
+HAI_PHONG = "31"
+PASSWORD = "Do-tuoi-2026"
+REPORTED = re.compile(r'id="so-truong-bao-cao">([\d.]+)<')
+
+
+class DashboardStream(threading.Thread):
+    """The city's live dashboard, read as the browser reads it: (arrival time, schools reported) per push."""
+
+    def __init__(self, session: requests.Session, url: str):
+        super().__init__(daemon=True)
+        self.session, self.url = session, url
+        self.pushes: list[tuple[float, int]] = []
+        self.changed = threading.Condition()
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():  # a stream ends after PORTAL_LIVE_MAX_SECONDS; the browser reconnects
+            with self.session.get(self.url, stream=True, timeout=120) as response:
+                block: list[str] = []
+                for line in response.iter_lines(decode_unicode=True):
+                    if self.halt.is_set():
+                        return
+                    if line.startswith("data: "):
+                        block.append(line[6:])
+                    elif not line and block:
+                        found = REPORTED.search("".join(block))
+                        block = []
+                        if found:
+                            with self.changed:
+                                self.pushes.append((time.perf_counter(), int(found.group(1).replace(".", ""))))
+                                self.changed.notify_all()
+
+    def wait_for(self, reported: int, timeout: float = 60.0) -> float:
+        """When a push first showed at least ``reported`` schools."""
+        with self.changed:
+            if not self.changed.wait_for(lambda: self.pushes and self.pushes[-1][1] >= reported, timeout):
+                raise RuntimeError(f"the dashboard never showed {reported} schools within {timeout:.0f} s")
+            return next(at for at, n in self.pushes if n >= reported)
+
+
+def portal_session(portal: str, email: str) -> requests.Session:
+    http = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', http.get(f"{portal}/login", timeout=30).text).group(1)
+    r = http.post(f"{portal}/login", data={"email": email, "password": PASSWORD, "csrf_token": token},
+                  timeout=30, allow_redirects=False)
+    if r.status_code != 302:
+        raise RuntimeError(f"sign-in refused: {r.status_code}")
+    return http
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--probes", type=int, default=60)
+    parser.add_argument("--rate", type=float, default=2.0, help="background revisions per second")
+    parser.add_argument("--background", type=int, default=100, help="background schools")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6) as stack, \
+            running_platform(Path(tmp) / "platform", services=("identity", "indicators", "reports")) as platform:
+        urls = platform.urls
+        issuer = stack.issuer()
+        admin = {"Authorization": "Bearer " + issuer.issue(sub="bench-admin", name="Quản trị", role="admin",
+                                                           org_unit="edu71")}
+        email = f"so31-{uuid.uuid4().hex[:6]}@edu71.test"
+        r = requests.post(f"{urls['identity']}/users", headers=admin, timeout=30, json={
+            "name": "Sở GD&ĐT Hải Phòng (đo tải)", "email": email, "role": "city", "org_unit": HAI_PHONG,
+            "password": PASSWORD})
+        r.raise_for_status()
+        city = {"Authorization": "Bearer " + issuer.issue(sub="city-31", name="Sở GD&ĐT", role="city",
+                                                          org_unit=HAI_PHONG)}
+        catalogue = [i for i in requests.get(f"{urls['indicators']}/catalogue", headers=city, timeout=30)
+                     .json()["indicators"] if "thcs" in i["school_levels"]]
+        now = datetime.now(timezone.utc)
+        r = requests.post(f"{urls['indicators']}/rounds", headers=city, timeout=30, json={
+            "name": "Sơ kết học kỳ I năm học 2026–2027 (đo bảng điều khiển)", "school_year": "2026-2027",
+            "school_levels": ["thcs"], "indicator_codes": [i["code"] for i in catalogue],
+            "opens_at": (now - timedelta(hours=1)).isoformat(), "due_at": (now + timedelta(days=7)).isoformat(),
+            "closes_at": (now + timedelta(days=30)).isoformat()})
+        r.raise_for_status()
+        round_id = r.json()["id"]
+
+        background_schools = bench_schools(args.background)
+        jobs = [(s, issuer_token(issuer, s), full_values(catalogue, s)) for s in background_schools]
+        session = requests.Session()
+        for school, token, values in jobs:  # first submissions, so the background only revises
+            session.put(f"{urls['indicators']}/rounds/{round_id}/submissions/{school.code}", json={"values": values},
+                        headers={"Authorization": f"Bearer {token}"}, timeout=60).raise_for_status()
+
+        stream = DashboardStream(portal_session(urls["portal"], email),
+                                 f"{urls['portal']}/dashboard/{round_id}/stream?scope=province&code={HAI_PHONG}")
+        stream.start()
+        stream.wait_for(len(jobs), timeout=120)
+        background = Background(urls["indicators"], round_id, jobs, args.rate)
+        background.start()
+        time.sleep(5)  # let the background load settle into its rate
+
+        places = communes(HAI_PHONG)
+        probes = [School(f"BENCH-PROBE-{k:04d}", f"Trường THCS đo độ tươi {k}", SchoolLevel.THCS,
+                         places[k % len(places)].code, HAI_PHONG) for k in range(args.probes)]
+        freshness = []
+        for k, probe in enumerate(probes, start=1):
+            r = session.put(f"{urls['indicators']}/rounds/{round_id}/submissions/{probe.code}",
+                            json={"values": full_values(catalogue, probe)}, timeout=60,
+                            headers={"Authorization": f"Bearer {issuer_token(issuer, probe)}"})
+            answered = time.perf_counter()
+            r.raise_for_status()
+            freshness.append(stream.wait_for(len(jobs) + k) - answered)
+            time.sleep(0.5)
+        background.halt.set()
+        background.join(60)
+        stream.halt.set()
+
+        print(f"load:           {background.sent} background revisions ({background.failed} not 2xx) at "
+              f"{args.rate:g}/s from {args.background} lower-secondary schools, {len(catalogue)} indicators")
+        print(f"freshness:      {len(freshness)} probes: p50 {1000 * statistics.median(freshness):.0f} ms, "
+              f"p99 {1000 * percentile(freshness, 99):.0f} ms, max {1000 * max(freshness):.0f} ms "
+              "(a school's first submission 2xx → the city's open dashboard shows it)")
+        print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on RollupUpdated"
+              % os.environ.get("PORTAL_LIVE_INTERVAL", "3"))
+        print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()
