@@ -12,7 +12,7 @@ gunicorn (several workers) and the indicators worker (the outbox relay), then:
 
 It prints submissions/s, p50/p99 latency, the outbox backlog sampled during
 and after the load, the time Kafka took to receive every event after the load
-ended, a profile of the submission path (in this process, through the
+ended, where the machine's CPU went during the load (per process), a profile of the submission path (in this process, through the
 Flask test client, on the same store) showing where the time goes, and,
 with the API stopped, the store's own ceiling: how many submissions' worth of
 inserts it takes per second when nothing else runs.
@@ -40,6 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import psutil
 import requests
 from kafka import KafkaConsumer
 from pymongo import MongoClient, monitoring
@@ -237,6 +238,42 @@ def profile_submissions(schools: list[School], issuer, round_id: str, catalogue:
     return out.getvalue()
 
 
+def cpu_seconds(processes: dict[str, int]) -> dict[str, float]:
+    """CPU time (user + system) each process has used so far, its children included (gunicorn's workers).
+
+    This process's children are the servers it started, counted under their own names.
+    """
+    used = {}
+    for name, pid in processes.items():
+        total = 0.0
+        try:
+            root = psutil.Process(pid)
+            tree = [root] if pid == os.getpid() else [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+        for process in tree:
+            try:
+                times = process.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += times.user + times.system
+        used[name] = total
+    return used
+
+
+def cpu_report(before: dict[str, float], after: dict[str, float], seconds: float, submissions: int) -> str:
+    """Where the machine's CPU went during the load: per process, and per submission."""
+    spent = {name: after[name] - before.get(name, 0.0) for name in after}
+    total = sum(spent.values())
+    out = io.StringIO()
+    out.write(f"cpu:            {total:.1f} s of {os.cpu_count() * seconds:.1f} s available during the load "
+              f"({total / submissions * 1000:.0f} ms per submission):\n")
+    for name, used in sorted(spent.items(), key=lambda kv: -kv[1]):
+        out.write(f"                {100 * used / total:5.1f} %  {used / submissions * 1000:5.1f} ms/submission  "
+                  f"{name}\n")
+    return out.getvalue()
+
+
 def store_ceiling(mongodb_uri: str, db_name: str, concurrency: int, submissions: int = 400) -> str:
     """How fast the store alone takes the writes of a submission, with nothing else to do.
 
@@ -340,10 +377,15 @@ def main() -> None:
                                                 "Idempotency-Key": f"bench-{school.code}"}, timeout=120)
                 return time.perf_counter() - started, response.status_code
 
+            accounted = {"indicators API (gunicorn)": processes[0].pid, "indicators worker (outbox relay)":
+                         processes[1].pid, "FerretDB": stack.mongo.process.pid, "Kafka": stack.kafka.process.pid,
+                         "benchmark (HTTP clients, Kafka counter)": os.getpid()}
+            cpu_before = cpu_seconds(accounted)
             started = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
                 results = list(pool.map(submit, jobs))
             load_end = time.perf_counter()
+            cpu_after = cpu_seconds(accounted)
             seconds = load_end - started
             backlog_at_end = sampler.hints.count_documents({})
             counter.join(timeout=600)
@@ -364,6 +406,7 @@ def main() -> None:
                   f"p99 {1000 * percentile(latencies, 99):.0f} ms, max {1000 * max(latencies):.0f} ms")
             print(f"outbox backlog: max {max(during, default=0)} / mean {statistics.fmean(during or [0]):.0f} "
                   f"during the load, {backlog_at_end} when it ended")
+            print(cpu_report(cpu_before, cpu_after, load_end - started, len(jobs)), end="")
             if counter.done_at is not None:
                 print(f"kafka:          all {len(counter.ids)} IndicatorSubmitted events received "
                       f"{max(0.0, counter.done_at - load_end):.1f}s after the load ended "
