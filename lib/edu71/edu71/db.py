@@ -6,8 +6,12 @@ a database, and several can live in one test process.
 """
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 import mongoengine
 from mongoengine.connection import get_db
+from pymongo import DeleteOne
+from pymongo.collection import Collection
 from pymongo.errors import PyMongoError
 
 from edu71.config import PlatformSettings
@@ -53,3 +57,15 @@ def is_reachable(alias: str) -> bool:
 def disconnect_all() -> None:
     mongoengine.disconnect_all()
     _registered.clear()
+
+
+def delete_ids(collection: Collection, ids: Iterable[Any]) -> None:
+    """Delete the documents with these ``_id`` values, in one round trip.
+
+    One statement per ``_id`` rather than ``{_id: {$in: [...]}}``: FerretDB answers
+    an ``$in`` by decoding every document of the collection, but each ``_id``-only
+    statement by its ``_id`` index.
+    """
+    statements = [DeleteOne({"_id": i}) for i in ids]
+    if statements:
+        collection.bulk_write(statements, ordered=False)

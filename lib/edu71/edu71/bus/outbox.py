@@ -44,6 +44,7 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 from edu71 import metrics
 from edu71.bus.producer import EventProducer
 from edu71.contracts import Event
+from edu71.db import delete_ids
 
 log = logging.getLogger(__name__)
 
@@ -313,7 +314,7 @@ class OutboxRelay:
             except BulkWriteError as exc:
                 if any(err["code"] != 11000 for err in exc.details["writeErrors"]):
                     raise  # anything but "already recorded" is a real failure
-            self._coll(HINTS).delete_many({"_id": {"$in": [h["_id"] for h in done]}})
+            delete_ids(self._coll(HINTS), [h["_id"] for h in done])
         self._report_backlog()
         return sum(len(h["events"]) for h in done)
 

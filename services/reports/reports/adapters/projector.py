@@ -27,6 +27,7 @@ from pymongo.errors import BulkWriteError, PyMongoError
 
 from edu71.bus.outbox import StaleDocument, WindowLease, save_with_events
 from edu71.contracts import Contracts, Event
+from edu71.db import delete_ids
 from edu71.orgs import commune as official_commune
 from reports import metrics
 from reports.adapters import viewstore
@@ -103,7 +104,7 @@ class Projector:
             if row is not None:  # None: superseded by a newer version, which has its own hint
                 merge_marks(marks, self.model.apply(h["coll"], unpack(h["coll"], row)))
         self._refresh(marks)
-        self.db[HINTS].delete_many({"_id": {"$in": [h["_id"] for h in hints]}})
+        delete_ids(self.db[HINTS], [h["_id"] for h in hints])
         metrics.PROJECTOR_LAG.set(len(hints))
         return len(hints)
 
