@@ -107,7 +107,7 @@ def render() -> str:
         f"{venv}/gunicorn -c python:edu71.gunicorn_conf 'portal.app:create_app()'",
         40,
         # Plain HTTP on loopback: the cookie cannot be Secure here (it is by default elsewhere).
-        {"EDU71_SERVICE": "portal", "GUNICORN_BIND": f"127.0.0.1:{portal_port()}", "GUNICORN_THREADS": "8",
+        {"EDU71_SERVICE": "portal", "GUNICORN_BIND": f"127.0.0.1:{portal_port()}", "GUNICORN_THREADS": "64",
          "PROMETHEUS_MULTIPROC_DIR": f"{VAR}/run/prom-portal", "PORTAL_COOKIE_SECURE": "false",
          **{f"PORTAL_{svc.upper()}_URL": f"http://127.0.0.1:{api_port(svc)}" for svc in SERVICES}},
     ))
