@@ -5,6 +5,7 @@ import json
 import threading
 import time
 import uuid
+from datetime import datetime, timezone
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
@@ -275,5 +276,36 @@ def test_a_writer_that_dies_after_its_insert_loses_nothing(plans_app, relay, tok
     assert load(Plan, plan_id).title == "Sửa trước khi tiến trình dừng đột ngột"
     wait_until(lambda: relay.run_once() or not pending_events(Plan, plan_id))
     assert pending_events(Plan, plan_id) == []
+    on_topic = [e for e in _read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
+    assert len(on_topic) == 1
+
+
+def test_changes_and_hints_written_before_packing_are_still_read_and_relayed(plans_app, relay, tokens, stack):
+    """A store written by an earlier version holds a change's state and events, and a hint's events,
+    as plain fields rather than one blob each: history, the head's repair and the relay read both."""
+    from edu71.bus.outbox import HINTS, change_id, history, load, pending_events
+    from plans.adapters.documents import Plan
+
+    client = plans_app.test_client()
+    plan_id = client.post("/plans", json={"title": "Bản cũ", "year": 2026, "number_symbol": "8/KH"},
+                          headers=bearer(tokens.school(SCHOOL))).json["id"]
+    relay.run_once()
+    state = {**Plan._get_collection().find_one({"_id": plan_id}), "title": "Ghi theo định dạng cũ"}
+    state.pop("_v")
+    event = Contracts(platform_settings("plans").contracts_dir).new_event("DeadlineApproaching", {
+        "round_id": "R", "round_name": "Đợt", "school": SCHOOL.as_contract(),
+        "due_at": "2026-01-15T17:00:00+07:00", "kind": "overdue", "days_left": -1,
+    }, subject=SCHOOL.code, source="/edu71/tests")
+    entry = {"id": event.id, "name": event.name, "key": event.key, "envelope": event.to_json()}
+    old_id = change_id(plan_id, 2)
+    now = datetime.now(timezone.utc)
+    Plan.changes().insert_one({"_id": old_id, "agg": plan_id, "v": 2, "at": now, "state": state, "events": [entry]})
+    get_db("plans")[HINTS].insert_one({"_id": old_id, "at": now, "events": [entry]})
+
+    assert [c["state"]["title"] for c in history(Plan, plan_id)] == ["Bản cũ", "Ghi theo định dạng cũ"]
+    assert relay.backlog() >= 1
+    assert relay.sweep() == 0  # the head lagged: repaired from the plain state; the hint was there already
+    assert load(Plan, plan_id).title == "Ghi theo định dạng cũ"
+    wait_until(lambda: relay.run_once() or not pending_events(Plan, plan_id))
     on_topic = [e for e in _read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
     assert len(on_topic) == 1

@@ -22,7 +22,11 @@ acknowledgement and that marker; it keeps its id, and consumers drop ids they
 have already handled.
 
 FerretDB's SQLite backend answers only single-key ``_id`` filters without
-decoding every document, so the hot paths here use nothing else.
+decoding every document, so the hot paths here use nothing else. It also
+converts every field of a document on each write and read, so a change's state
+and events, and a hint's events, which are only ever read whole, are stored as
+one BSON blob each (:func:`_pack`); documents written before that are read as
+they are.
 """
 from __future__ import annotations
 
@@ -35,7 +39,10 @@ import time
 from datetime import datetime, timezone
 from typing import Iterable
 
+import bson
 from bson import ObjectId
+from bson.binary import Binary, UuidRepresentation
+from bson.codec_options import CodecOptions
 from mongoengine import Document, IntField, NotUniqueError
 from mongoengine.connection import get_db
 from pymongo.collection import Collection
@@ -85,6 +92,20 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_CODEC = CodecOptions(uuid_representation=UuidRepresentation.STANDARD)
+
+
+def _pack(value) -> Binary:
+    return Binary(bson.encode({"v": value}, codec_options=_CODEC))
+
+
+def _unpack(stored):
+    """What :func:`_pack` stored; a document written before packing holds the value itself."""
+    if isinstance(stored, bytes):
+        return bson.decode(stored, codec_options=_CODEC)["v"]
+    return stored
+
+
 def _entry(event: Event) -> dict:
     return {"id": event.id, "name": event.name, "key": event.key, "envelope": event.to_json()}
 
@@ -124,7 +145,7 @@ def repair_head(cls: type[VersionedDocument], pk) -> int:
     while (following := cls.changes().find_one({"_id": change_id(pk, version + 1)})) is not None:
         latest, version = following, version + 1
     if latest is not None:
-        _write_head(cls, latest["state"], version)
+        _write_head(cls, _unpack(latest["state"]), version)
     return version
 
 
@@ -148,7 +169,7 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     now = _now()
     entries = [_entry(e) for e in events]
     change = {"_id": change_id(doc.pk, version), "agg": doc.pk, "v": version, "at": now,
-              "state": state, "events": entries}
+              "state": _pack(state), "events": _pack(entries)}
     try:
         cls.changes().insert_one(change)
     except DuplicateKeyError:
@@ -159,7 +180,8 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     # Both writes below are repaired by the relay's sweep if this process dies first.
     if entries:
         try:
-            cls._get_db()[HINTS].insert_one({"_id": change["_id"], "at": now, "events": entries})
+            cls._get_db()[HINTS].insert_one({"_id": change["_id"], "at": now, "n": len(entries),
+                                             "events": change["events"]})
         except DuplicateKeyError:
             pass
     _write_head(cls, state, version)
@@ -179,12 +201,18 @@ def load(cls: type[VersionedDocument], pk):
     return doc
 
 
+def state_at(cls: type[VersionedDocument], pk, version: int) -> dict | None:
+    """The aggregate's state as of ``version``, or ``None`` when there is no such version."""
+    change = cls.changes().find_one({"_id": change_id(pk, version)}, {"state": 1})
+    return _unpack(change["state"]) if change else None
+
+
 def history(cls: type[VersionedDocument], pk) -> list[dict]:
     """Every change of an aggregate, oldest first: ``{"version", "at", "state", "events"}``."""
     out, version = [], 1
     while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
-        out.append({"version": version, "at": change["at"], "state": change["state"],
-                    "events": [_event(e) for e in change["events"]]})
+        out.append({"version": version, "at": change["at"], "state": _unpack(change["state"]),
+                    "events": [_event(e) for e in _unpack(change["events"])]})
         version += 1
     return out
 
@@ -277,10 +305,11 @@ class OutboxRelay:
             heads = {h["_id"]: h.get("_v", 0) for h in cls._get_collection().find({}, {"_v": 1})}
             latest: dict[str, dict] = {}
             for change in cls.changes().find({}, {"agg": 1, "v": 1, "at": 1, "events": 1}):
-                if change["events"] and change["_id"] not in published:
+                events = _unpack(change["events"])
+                if events and change["_id"] not in published:
                     try:
-                        self._coll(HINTS).insert_one({"_id": change["_id"], "at": change["at"],
-                                                      "events": change["events"]})
+                        self._coll(HINTS).insert_one({"_id": change["_id"], "at": change["at"], "n": len(events),
+                                                      "events": _pack(events)})
                         restored += 1
                     except DuplicateKeyError:
                         pass
@@ -304,10 +333,11 @@ class OutboxRelay:
         if not hints:
             self._report_backlog()
             return 0
-        events = [_event(e) for hint in hints for e in hint["events"]]
+        entries = {h["_id"]: _unpack(h["events"]) for h in hints}
+        events = [_event(e) for hint in hints for e in entries[hint["_id"]]]
         delivered = {d.event_id for d in self.producer.publish(events) if d.ok}
         # A hint whose events were not all acknowledged stays, and is tried again next pass.
-        done = [h for h in hints if all(e["id"] in delivered for e in h["events"])]
+        done = [h for h in hints if all(e["id"] in delivered for e in entries[h["_id"]])]
         if done:
             try:
                 self._coll(PUBLISHED).insert_many([{"_id": h["_id"], "at": _now()} for h in done], ordered=False)
@@ -316,13 +346,13 @@ class OutboxRelay:
                     raise  # anything but "already recorded" is a real failure
             delete_ids(self._coll(HINTS), [h["_id"] for h in done])
         self._report_backlog()
-        return sum(len(h["events"]) for h in done)
+        return sum(len(entries[h["_id"]]) for h in done)
 
     def backlog_stats(self) -> tuple[int, datetime | None]:
         """Events waiting to be relayed, and when the oldest of them was written."""
         count, oldest = 0, None
-        for hint in self._coll(HINTS).find({}, {"at": 1, "events.id": 1}):
-            count += len(hint["events"])
+        for hint in self._coll(HINTS).find({}, {"at": 1, "n": 1, "events": 1}):
+            count += hint["n"] if "n" in hint else len(_unpack(hint["events"]))
             oldest = hint["at"] if oldest is None or hint["at"] < oldest else oldest
         if oldest is not None and oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=timezone.utc)
@@ -374,7 +404,8 @@ def pending_events(cls: type[VersionedDocument], pk) -> list[Event]:
     published = cls._get_db()[PUBLISHED]
     out, version = [], 1
     while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
-        if change["events"] and published.find_one({"_id": change["_id"]}) is None:
-            out.extend(_event(e) for e in change["events"])
+        events = _unpack(change["events"])
+        if events and published.find_one({"_id": change["_id"]}) is None:
+            out.extend(_event(e) for e in events)
         version += 1
     return out

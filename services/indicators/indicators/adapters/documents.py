@@ -17,7 +17,7 @@ from mongoengine import (
 )
 
 from edu71 import projections
-from edu71.bus.outbox import VersionedDocument, change_id
+from edu71.bus.outbox import VersionedDocument, state_at
 from edu71.orgs import SchoolLevel
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import as_utc, utc_now
@@ -64,8 +64,7 @@ class ProvinceCatalogue(VersionedDocument):
 
 def catalogue_version_state(province_code: str, version: int) -> dict[str, Any] | None:
     """The stored state of one catalogue version (an ``_id`` lookup), or ``None``."""
-    found = ProvinceCatalogue.changes().find_one({"_id": change_id(province_code, version)}, {"state": 1})
-    return found["state"] if found else None
+    return state_at(ProvinceCatalogue, province_code, version)
 
 
 class Round(VersionedDocument):
