@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import defaultdict
 
 from kafka import KafkaConsumer, TopicPartition
@@ -64,7 +65,7 @@ class RollupSignal:
         with self._changed:
             if not self._changed.wait_for(lambda: self._counts[round_id] != seen, timeout):
                 return seen
-        threading.Event().wait(SETTLE_SECONDS)
+        time.sleep(SETTLE_SECONDS)
         return self.count(round_id)
 
     def _heard(self, round_id: str) -> None:
