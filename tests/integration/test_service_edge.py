@@ -50,6 +50,22 @@ def test_a_school_sees_and_changes_only_its_own_plans(client, tokens):
     assert listed["total"] == 0
     own = client.get("/plans", headers=bearer(tokens.school(HIEN_THANH))).json
     assert [p["id"] for p in own["items"]] == [plan["id"]]
+    # Filtering by one's own unit narrows nothing; by another's finds nothing (never a 500).
+    mine = bearer(tokens.school(HIEN_THANH))
+    assert [p["id"] for p in client.get(f"/plans?school_code={HIEN_THANH.code}", headers=mine).json["items"]] == [
+        plan["id"]]
+    assert client.get(f"/plans?school_code={other.code}", headers=mine).json["total"] == 0
+
+
+def test_reviewers_filter_plans_by_their_own_unit(client, tokens):
+    plan = _plan(client, tokens.school(HIEN_THANH))
+    for token, query in ((tokens.commune(HIEN_THANH.commune_code), f"commune_code={HIEN_THANH.commune_code}"),
+                         (tokens.city(HIEN_THANH.province_code), f"province_code={HIEN_THANH.province_code}")):
+        r = client.get(f"/plans?{query}", headers=bearer(token))
+        assert r.status_code == 200, r.json
+        assert [p["id"] for p in r.json["items"]] == [plan["id"]]
+    elsewhere = client.get("/plans?commune_code=27496", headers=bearer(tokens.commune(HIEN_THANH.commune_code)))
+    assert elsewhere.status_code == 200 and elsewhere.json["total"] == 0
 
 
 def test_reviewers_act_only_within_their_commune_and_level(client, tokens):
@@ -138,3 +154,25 @@ def test_readiness_goes_red_when_the_store_is_down(client, stack):
     finally:
         stack.start_mongo()
     assert client.get("/readyz").status_code == 200
+
+
+def test_readiness_answers_at_once_while_kafka_hangs(fresh_databases, monkeypatch):
+    """A broker that swallows connections (a blackhole address) must not hold /readyz past a probe's timeout."""
+    import socket
+    import threading
+
+    from plans.app import create_app
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(0)  # accepts the TCP handshake, never answers Kafka's requests
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", f"127.0.0.1:{silent.getsockname()[1]}")
+    client = create_app().test_client()
+    answers = []
+    asking = threading.Thread(target=lambda: answers.extend(client.get("/readyz") for _ in range(3)), daemon=True)
+    asking.start()
+    asking.join(3.0)  # the Kubernetes readiness probe's timeout (deploy/k8s)
+    silent.close()
+    assert len(answers) == 3, "/readyz still waiting on the broker after the probe's timeout"
+    assert all(a.status_code == 200 and a.json["checks"] == {"mongodb": "ok", "kafka": "unreachable"}
+               for a in answers)

@@ -27,37 +27,58 @@ log = logging.getLogger(__name__)
 
 
 class KafkaProbe:
-    """Answers "is the broker reachable?" at most every few seconds, whatever the probe rate."""
+    """Answers "is the broker reachable?" at once, from a check made in the background.
 
-    def __init__(self, kafka: KafkaSettings, ttl: float = 5.0):
+    A probe of an unreachable broker can take tens of seconds (connection
+    attempts, metadata timeouts), longer than any readiness probe waits; so
+    the check runs in its own thread every ``ttl`` seconds and
+    :meth:`reachable` only reads its last result. The very first answer waits
+    for the first check, but never more than ``first_wait`` seconds (a broker
+    that has not answered by then counts as unreachable).
+    """
+
+    def __init__(self, kafka: KafkaSettings, ttl: float = 5.0, first_wait: float = 1.5):
         self.kafka = kafka
         self.ttl = ttl
+        self.first_wait = first_wait
+        self._checked = threading.Event()
         self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
         self._admin: KafkaAdminClient | None = None
-        self._checked = 0.0
         self._ok = False
 
     def reachable(self) -> bool:
         with self._lock:
-            if time.monotonic() - self._checked < self.ttl:
-                return self._ok
-            try:
-                if self._admin is None:
-                    self._admin = KafkaAdminClient(
-                        bootstrap_servers=self.kafka.bootstrap_servers.split(","),
-                        client_id=f"{self.kafka.client_id}-probe",
-                        request_timeout_ms=3000,
-                    )
-                self._admin.describe_cluster()
-                self._ok = True
-            except (KafkaError, OSError) as exc:
-                log.warning("kafka unreachable: %s", exc)
-                if self._admin is not None:
-                    self._admin.close()
-                self._admin = None
-                self._ok = False
-            self._checked = time.monotonic()
-            return self._ok
+            starting = self._thread is None or not self._thread.is_alive()
+            if starting:
+                self._thread = threading.Thread(target=self._watch, name="kafka-probe", daemon=True)
+                self._thread.start()
+        if starting:
+            self._checked.wait(self.first_wait)
+        return self._ok
+
+    def _watch(self) -> None:
+        while True:
+            self._ok = self._check()
+            self._checked.set()
+            time.sleep(self.ttl)
+
+    def _check(self) -> bool:
+        try:
+            if self._admin is None:
+                self._admin = KafkaAdminClient(
+                    bootstrap_servers=self.kafka.bootstrap_servers.split(","),
+                    client_id=f"{self.kafka.client_id}-probe",
+                    request_timeout_ms=3000,
+                )
+            self._admin.describe_cluster()
+            return True
+        except (KafkaError, OSError) as exc:
+            log.warning("kafka unreachable: %s", exc)
+            if self._admin is not None:
+                self._admin.close()
+            self._admin = None
+            return False
 
 
 def readiness(settings: PlatformSettings, kafka: KafkaProbe, *, kafka_required: bool = False) -> tuple[dict, bool]:

@@ -98,12 +98,14 @@ class Directory:
         return school
 
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
-        scope = principal.scope_filter()
-        if scope is None:
+        if principal.scope_filter() is None:
             raise Problem(403, "Vai trò của bạn không được xem danh bạ trường học.")
-        if "school_code" in scope:
-            scope = {"code": scope.pop("school_code")}
-        query = School.objects(**scope, **{k: v for k, v in filters.items() if v is not None})
+        narrowed = principal.narrowed(filters)
+        if narrowed is None:
+            return 0, []
+        if "school_code" in narrowed:
+            narrowed["code"] = narrowed.pop("school_code")
+        query = School.objects(**narrowed)
         total = query.count()
         return total, list(query.order_by("code").skip((page - 1) * page_size).limit(page_size))
 

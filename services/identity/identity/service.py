@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 
 from edu71.auth import Principal, Role, TokenIssuer
+from edu71.auth.principal import narrow
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.problems import Problem
@@ -125,7 +126,10 @@ class Accounts:
         if scope is None:
             raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được xem danh sách tài khoản.")
         text = filters.pop("q", None)
-        query = User.objects(**scope, **{k: v for k, v in filters.items() if v is not None})
+        narrowed = narrow(scope, filters)
+        if narrowed is None:
+            return 0, []
+        query = User.objects(**narrowed)
         if text:
             query = query.filter(__raw__={"search": {"$regex": re.escape(search_key(text))}})
         total = query.count()

@@ -40,10 +40,12 @@ class PlanService:
         return plan
 
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
-        scope = principal.scope_filter()
-        if scope is None:
+        if principal.scope_filter() is None:
             raise Problem(403, "Vai trò của bạn không được xem kế hoạch của trường học.")
-        query = Plan.objects(**scope, deleted_at=None, **{k: v for k, v in filters.items() if v is not None})
+        narrowed = principal.narrowed(filters)
+        if narrowed is None:
+            return 0, []
+        query = Plan.objects(**narrowed, deleted_at=None)
         total = query.count()
         items = query.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size)
         return total, list(items)

@@ -93,6 +93,26 @@ class Principal:
                 return {"province_code": self.province_code}
         return None
 
+    def narrowed(self, filters: dict) -> dict | None:
+        """The caller's filters within :meth:`scope_filter`, as one query restriction (see :func:`narrow`)."""
+        return narrow(self.scope_filter(), filters)
+
     def as_actor(self) -> dict[str, str]:
         """The ``Actor`` object of the event contracts."""
         return {"user_id": self.user_id, "name": self.name, "role": self.role.value, "org_unit": self.org_unit}
+
+
+def narrow(scope: dict | None, filters: dict) -> dict | None:
+    """A list's filters within the caller's ``scope``: one query restriction for both.
+
+    ``None`` means nothing can match — no scope to see with, or a filter that
+    names another unit than the caller's own (the ``commune_code`` of another
+    commune for a commune reviewer): an empty answer, as for any filter that
+    matches nothing. Filters left ``None`` are not filters.
+    """
+    if scope is None:
+        return None
+    wanted = {k: v for k, v in filters.items() if v is not None}
+    if any(key in wanted and wanted[key] != value for key, value in scope.items()):
+        return None
+    return {**wanted, **scope}

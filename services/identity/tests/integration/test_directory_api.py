@@ -66,6 +66,12 @@ def test_everyone_sees_the_schools_of_their_own_scope(client, tokens, admin, see
     assert codes(bearer(tokens.commune("27496", "79"))) == [hcm.code]
     assert codes(bearer(tokens.school(hai_phong))) == [hai_phong.code]
     assert codes(admin, "?level=thcs&province_code=31") == [NEW_SCHOOL["code"]]
+    # Each role filters by its own unit (the scope's own field: once a 500) and finds nothing in another's.
+    assert codes(bearer(tokens.city("31")), "?province_code=31") == sorted([hai_phong.code, NEW_SCHOOL["code"]])
+    assert codes(bearer(tokens.city("31")), "?province_code=79") == []
+    assert codes(bearer(tokens.commune("10744")), "?commune_code=10744") == sorted([hai_phong.code, NEW_SCHOOL["code"]])
+    assert codes(bearer(tokens.commune("10744")), "?commune_code=27496") == []
+    assert codes(bearer(tokens.school(hai_phong)), f"?school_code={hai_phong.code}") == [hai_phong.code]
     assert client.get(f"/schools/{hcm.code}", headers=bearer(tokens.city("31"))).status_code == 404
     assert client.get(f"/schools/{hcm.code}", headers=bearer(tokens.city("79"))).json["name"] == hcm.name
     assert client.get("/schools", headers=bearer(tokens.operator())).status_code == 403

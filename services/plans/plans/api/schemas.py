@@ -70,7 +70,9 @@ class PlanSchema(PlanWriteSchema):
 
 
 class PlanListQuerySchema(PageQuery):
+    school_code = fields.String(validate=validate.Length(min=1, max=64))
     commune_code = fields.String(validate=validate.Regexp(r"^\d{5}$"))
+    province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"))
     school_level = fields.String(validate=validate.OneOf([lv.value for lv in SchoolLevel]))
     status = fields.String(validate=validate.OneOf([s.value for s in PlanStatus]))
     year = fields.Integer(validate=validate.Range(min=2000, max=2100))
