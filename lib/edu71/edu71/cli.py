@@ -10,7 +10,9 @@ from kafka.errors import KafkaError
 from pymongo import MongoClient
 from pymongo.errors import PyMongoError
 
+from edu71 import db
 from edu71.auth.tokens import TokenIssuer, generate_keys
+from edu71.bus import outbox
 from edu71.bus.topics import ensure_topics
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
@@ -51,6 +53,19 @@ def wait_for_mongo(uri: str, timeout: float) -> None:
     raise TimeoutError(f"the document store at {uri} did not answer within {timeout:.0f}s: {last}")
 
 
+def _outbox(action: str, service: str, ids: list[str]) -> int:
+    """Operators' view of a relay's quarantine: what was set aside and why, and putting it back once fixed."""
+    service_settings = platform_settings(service)
+    db.connect(service_settings)
+    if action == "quarantine":
+        for kept in outbox.quarantined(service):
+            print(f"{kept['at']:%Y-%m-%dT%H:%M:%S%z}  {kept['_id']}  [{kept['stage']}]  {kept['reason']}")
+        return 0
+    released = outbox.release(service, ids or None)
+    print(f"edu71: {released} record(s) of {service} released; the relay picks them up on its next pass")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="edu71", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -74,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     wait.add_argument("what", choices=["kafka", "mongo", "all"])
     wait.add_argument("--timeout", type=float, default=90)
 
+    held = sub.add_parser("outbox", help="list or release the outbox records a service's relay quarantined")
+    held.add_argument("action", choices=["quarantine", "release"])
+    held.add_argument("--service", required=True, choices=["identity", "plans", "indicators", "notifications", "reports"])
+    held.add_argument("ids", nargs="*", help="records to release (default: every quarantined record)")
+
     args = parser.parse_args(argv)
     settings = platform_settings("cli")
     try:
@@ -94,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                 wait_for_kafka(settings.kafka.bootstrap_servers, args.timeout)
             if args.what in ("mongo", "all"):
                 wait_for_mongo(settings.mongodb_uri, args.timeout)
+        elif args.command == "outbox":
+            return _outbox(args.action, args.service, args.ids)
     except (TimeoutError, FileNotFoundError) as exc:
         print(f"edu71: {exc}", file=sys.stderr)
         return 1

@@ -64,6 +64,23 @@ OUTBOX_OLDEST_AGE = Gauge(
     ["service"],
     multiprocess_mode="livemax",
 )
+OUTBOX_QUARANTINED = Gauge(
+    "edu71_outbox_quarantined_records",
+    "Outbox records set aside because the store or Kafka refused them (see `edu71 outbox quarantine`).",
+    ["service"],
+    multiprocess_mode="livemax",
+)
+OUTBOX_QUARANTINED_TOTAL = Counter(
+    "edu71_outbox_quarantined_total",
+    "Outbox records set aside, by stage (decode, publish, head).",
+    ["service", "stage"],
+)
+OUTBOX_STALLED = Gauge(
+    "edu71_outbox_stalled_seconds",
+    "How long the leading relay has not advanced while events wait (0 when nothing waits).",
+    ["service"],
+    multiprocess_mode="livemax",
+)
 CONSUMER_LAG = Gauge(
     "edu71_consumer_lag",
     "Messages between the group's position and the end of the partition.",

@@ -245,6 +245,14 @@ class EventConsumer:
             deliveries = self.producer.publish([letter])
             if deliveries and deliveries[0].ok:
                 break
+            if deliveries and not deliveries[0].retriable and data["original_value"]:
+                # Too large once wrapped (base64 grows a message by a third): park it without its value,
+                # which stays readable at its original offset.
+                data = {**data, "original_value": "", "error": f"{error[:1500]} (original value omitted: "
+                                                               f"{deliveries[0].error})"}
+                letter = self.contracts.new_event(DEAD_LETTER_EVENT, data, subject=key or "unknown",
+                                                  source=f"/edu71/{self.settings.service}")
+                continue
             if stop.wait(delay):
                 raise _Interrupted()
             delay = min(delay * 2, self.backoff[1])

@@ -46,7 +46,7 @@ from bson.codec_options import CodecOptions
 from mongoengine import Document, IntField, NotUniqueError
 from mongoengine.connection import get_db
 from pymongo.collection import Collection
-from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
+from pymongo.errors import BulkWriteError, ConnectionFailure, DuplicateKeyError, ExecutionTimeout, PyMongoError
 
 from edu71 import metrics
 from edu71.bus.producer import EventProducer
@@ -58,10 +58,40 @@ log = logging.getLogger(__name__)
 HINTS = "outbox_hints"
 PUBLISHED = "outbox_published"
 LEASES = "outbox_leases"
+QUARANTINE = "outbox_quarantine"
+#: The event that tells operators a change was quarantined, relayed on the dead-letter topic.
+QUARANTINED_EVENT = "OutboxQuarantined"
+#: Prefix of the hints that carry those notices.
+NOTICE = "quarantine:"
 
 
 class StaleDocument(Exception):
     """The aggregate changed since it was read (optimistic concurrency)."""
+
+
+class UnstorableDocument(ValueError):
+    """The state holds what the store refuses (a key with ``.``, a leading ``$`` or NUL); nothing was written."""
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Is this the store being unavailable (wait for it), rather than the store refusing one record?"""
+    return isinstance(exc, (ConnectionFailure, ExecutionTimeout))
+
+
+def check_storable(value, path: str = "") -> None:
+    """Refuse, before anything is written, a state the store would refuse when it writes the head.
+
+    A head written after its change was stored and refused there would leave a
+    change no head can show; every key is checked as MongoDB and FerretDB do.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or key.startswith("$") or "." in key or "\x00" in key:
+                raise UnstorableDocument(f"key {key!r} at {path or 'the top'} cannot be stored")
+            check_storable(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            check_storable(item, f"{path}.{index}")
 
 
 class VersionedDocument(Document):
@@ -166,6 +196,7 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     version = base + 1
     state = doc.to_mongo().to_dict()
     state.pop("_v", None)
+    check_storable(state)
     now = _now()
     entries = [_entry(e) for e in events]
     change = {"_id": change_id(doc.pk, version), "agg": doc.pk, "v": version, "at": now,
@@ -276,11 +307,19 @@ class OutboxRelay:
     the service's own database), so several workers do not race on the same
     events; if two ever overlap, the worst outcome is a duplicate that
     consumers drop.
+
+    No single record can stop it. A store or broker *outage* only slows it
+    down; a record the store or the broker *refuses* (a hint that cannot be
+    decoded, an event Kafka will never take, a head the store will not write)
+    is quarantined: kept in ``outbox_quarantine`` with the reason, counted,
+    announced on the dead-letter topic, and the relay goes on with the rest.
+    ``edu71 outbox release`` puts it back once the cause is fixed.
     """
 
     def __init__(self, service: str, alias: str, producer: EventProducer,
                  documents: Iterable[type[VersionedDocument]], *, batch_size: int = 500,
-                 idle_sleep: float = 0.05, max_idle_sleep: float = 0.1, sweep_every: float = 300.0):
+                 idle_sleep: float = 0.05, max_idle_sleep: float = 0.1, sweep_every: float = 300.0,
+                 monitor_every: float = 1.0):
         self.service = service
         self.alias = alias
         self.producer = producer
@@ -289,23 +328,78 @@ class OutboxRelay:
         self.idle_sleep = idle_sleep
         self.max_idle_sleep = max_idle_sleep
         self.sweep_every = sweep_every
+        self.monitor_every = monitor_every
         self.lease = WindowLease(alias, "relay")
         self._swept = 0.0
-        self._backlog_checked = 0.0
+        self._leading = False
+        self._advanced = time.monotonic()
+        self._monitor: threading.Thread | None = None
 
     def _coll(self, name: str) -> Collection:
         return get_db(self.alias)[name]
 
+    # -- quarantine ------------------------------------------------------------
+    def quarantine(self, record_id: str, stage: str, reason: str, *, events=None, collection: str | None = None) -> None:
+        """Set one record aside with the reason, and announce it on the dead-letter topic.
+
+        ``stage`` says who refused it: ``decode`` (the hint cannot be read),
+        ``publish`` (Kafka refuses an event) or ``head`` (the store refuses the
+        state). The notice goes out through this same outbox, so it survives a
+        broker outage like any event.
+        """
+        now = _now()
+        entries = events if events is not None else []
+        kept = {"_id": record_id, "at": now, "stage": stage, "reason": reason[:2000], "collection": collection,
+                "n": len(entries), "events": _pack(entries)}
+        try:
+            self._coll(QUARANTINE).insert_one(kept)
+        except DuplicateKeyError:
+            pass
+        metrics.OUTBOX_QUARANTINED_TOTAL.labels(self.service, stage).inc()
+        log.error("outbox relay: quarantined %s (%s): %s", record_id, stage, reason)
+        if record_id.startswith(NOTICE):
+            return  # a notice that cannot go out is kept, never announced by another notice
+        notice = self.producer.contracts.new_event(QUARANTINED_EVENT, {
+            "service": self.service,
+            "record_id": record_id,
+            "stage": stage,
+            "reason": reason[:2000],
+            "event_ids": [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)],
+            "quarantined_at": now.isoformat(),
+        }, subject=self.service, source=f"/edu71/{self.service}")
+        try:
+            self._coll(HINTS).insert_one({"_id": NOTICE + record_id, "at": now, "n": 1,
+                                          "events": _pack([_entry(notice)])})
+        except DuplicateKeyError:
+            pass
+
+    def quarantined(self) -> list[dict]:
+        return quarantined(self.alias)
+
+    def release(self, record_ids: Iterable[str] | None = None) -> int:
+        released = release(self.alias, record_ids)
+        self._swept = 0.0  # a released head is repaired by the next pass's sweep
+        return released
+
+    # -- sweep -----------------------------------------------------------------
     def sweep(self) -> int:
         """Repair what a writer that died mid-way left behind: re-hint unpublished changes
         and bring lagging heads up to date. Reads whole collections: run it rarely."""
         published = {m["_id"] for m in self._coll(PUBLISHED).find({}, {"_id": 1})}
+        set_aside = {q["_id"] for q in self._coll(QUARANTINE).find({}, {"_id": 1})}
         restored = 0
         for cls in self.documents:
             heads = {h["_id"]: h.get("_v", 0) for h in cls._get_collection().find({}, {"_v": 1})}
             latest: dict[str, dict] = {}
             for change in cls.changes().find({}, {"agg": 1, "v": 1, "at": 1, "events": 1}):
-                events = _unpack(change["events"])
+                if change["_id"] in set_aside:
+                    continue
+                try:
+                    events = _unpack(change["events"])
+                except Exception as exc:  # noqa: BLE001 - one unreadable change must not stop the sweep
+                    self.quarantine(change["_id"], "decode", repr(exc), collection=cls.changes().name)
+                    set_aside.add(change["_id"])
+                    continue
                 if events and change["_id"] not in published:
                     try:
                         self._coll(HINTS).insert_one({"_id": change["_id"], "at": change["at"], "n": len(events),
@@ -316,28 +410,50 @@ class OutboxRelay:
                 if change["v"] > latest.get(change["agg"], {}).get("v", 0):
                     latest[change["agg"]] = change
             for agg, change in latest.items():
-                if heads.get(agg, 0) < change["v"]:
+                if heads.get(agg, 0) >= change["v"]:
+                    continue
+                try:
                     repair_head(cls, agg)
+                except Exception as exc:  # noqa: BLE001 - a head the store refuses is set aside, not retried forever
+                    if is_outage(exc):
+                        raise
+                    self.quarantine(change["_id"], "head", f"{type(exc).__name__}: {exc}",
+                                    collection=cls._get_collection_name())
         if restored:
             log.warning("outbox relay: restored %d lost hints", restored)
         self._swept = time.monotonic()
         return restored
 
+    # -- relaying --------------------------------------------------------------
     def run_once(self) -> int:
         """Publish one batch; return how many events Kafka acknowledged."""
         if not self.lease.held():
+            self._leading = False
             return 0
+        if not self._leading:
+            self._leading, self._advanced = True, time.monotonic()
         if time.monotonic() - self._swept > self.sweep_every:
             self.sweep()
         hints = sorted(self._coll(HINTS).find().limit(self.batch_size), key=lambda h: (h["at"], h["_id"]))
         if not hints:
-            self._report_backlog()
+            self._advanced = time.monotonic()
             return 0
-        entries = {h["_id"]: _unpack(h["events"]) for h in hints}
-        events = [_event(e) for hint in hints for e in entries[hint["_id"]]]
-        delivered = {d.event_id for d in self.producer.publish(events) if d.ok}
-        # A hint whose events were not all acknowledged stays, and is tried again next pass.
-        done = [h for h in hints if all(e["id"] in delivered for e in entries[h["_id"]])]
+        batch: list[tuple[dict, list[dict], list[Event]]] = []
+        for hint in hints:
+            try:
+                entries = _unpack(hint["events"])
+                batch.append((hint, entries, [_event(e) for e in entries]))
+            except Exception as exc:  # noqa: BLE001 - an unreadable hint is set aside, the rest go on
+                self._set_aside(hint, "decode", repr(exc))
+        deliveries = {d.event_id: d for d in self.producer.publish([e for _, _, events in batch for e in events])}
+        done = []
+        for hint, entries, events in batch:
+            outcomes = [deliveries.get(e.id) for e in events]
+            if all(d is not None and d.ok for d in outcomes):
+                done.append(hint)
+            elif refused := [d for d in outcomes if d is not None and not d.ok and not d.retriable]:
+                self._set_aside(hint, "publish", "; ".join(d.error or "" for d in refused), entries)
+            # Otherwise the hint stays (the broker did not answer) and is tried again next pass.
         if done:
             try:
                 self._coll(PUBLISHED).insert_many([{"_id": h["_id"], "at": _now()} for h in done], ordered=False)
@@ -345,14 +461,28 @@ class OutboxRelay:
                 if any(err["code"] != 11000 for err in exc.details["writeErrors"]):
                     raise  # anything but "already recorded" is a real failure
             delete_ids(self._coll(HINTS), [h["_id"] for h in done])
-        self._report_backlog()
-        return sum(len(entries[h["_id"]]) for h in done)
+            self._advanced = time.monotonic()
+        done_ids = {h["_id"] for h in done}
+        return sum(len(events) for hint, _, events in batch if hint["_id"] in done_ids)
 
+    def _set_aside(self, hint: dict, stage: str, reason: str, entries=None) -> None:
+        if entries is None:
+            try:
+                entries = _unpack(hint["events"])
+            except Exception:  # noqa: BLE001 - kept as raw bytes below
+                entries = [{"raw": hint.get("events")}]
+        self.quarantine(hint["_id"], stage, reason, events=entries)
+        self._coll(HINTS).delete_one({"_id": hint["_id"]})
+
+    # -- monitoring ------------------------------------------------------------
     def backlog_stats(self) -> tuple[int, datetime | None]:
         """Events waiting to be relayed, and when the oldest of them was written."""
         count, oldest = 0, None
         for hint in self._coll(HINTS).find({}, {"at": 1, "n": 1, "events": 1}):
-            count += hint["n"] if "n" in hint else len(_unpack(hint["events"]))
+            try:
+                count += hint["n"] if "n" in hint else len(_unpack(hint["events"]))
+            except Exception:  # noqa: BLE001 - an unreadable hint still waits: count it as one
+                count += 1
             oldest = hint["at"] if oldest is None or hint["at"] < oldest else oldest
         if oldest is not None and oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=timezone.utc)
@@ -361,14 +491,28 @@ class OutboxRelay:
     def backlog(self) -> int:
         return self.backlog_stats()[0]
 
-    def _report_backlog(self, every: float = 2.0) -> None:
-        now = time.monotonic()
-        if now - self._backlog_checked < every:
-            return
-        self._backlog_checked = now
+    def report(self) -> None:
+        """Set the outbox gauges from the store: backlog, oldest age, quarantined, stalled time.
+
+        Runs in its own thread (:meth:`run`), so the figures stay fresh while a
+        pass waits on an unreachable broker. *Stalled* is how long the leading
+        relay has not advanced while events wait; a relay that does not hold the
+        lease reports 0, as it is not its work.
+        """
         count, oldest = self.backlog_stats()
+        held = self._coll(QUARANTINE).count_documents({})
+        stalled = time.monotonic() - self._advanced if self._leading and count else 0.0
         metrics.OUTBOX_BACKLOG.labels(self.service).set(count)
         metrics.OUTBOX_OLDEST_AGE.labels(self.service).set((_now() - oldest).total_seconds() if oldest else 0.0)
+        metrics.OUTBOX_QUARANTINED.labels(self.service).set(held)
+        metrics.OUTBOX_STALLED.labels(self.service).set(stalled)
+
+    def _watch(self, stop: threading.Event) -> None:
+        while not stop.wait(self.monitor_every):
+            try:
+                self.report()
+            except PyMongoError as exc:
+                log.warning("outbox monitor: store unavailable (%s)", exc)
 
     def run(self, stop: threading.Event) -> None:
         """Relay until ``stop`` is set; a store or broker outage only slows the loop down.
@@ -379,6 +523,10 @@ class OutboxRelay:
         0.1 s keeps a submission's way to a roll-up under a second (an idle poll
         reads the small hints collection only).
         """
+        if self._monitor is None or not self._monitor.is_alive():
+            self._monitor = threading.Thread(target=self._watch, args=(stop,), name=f"{self.service}-outbox-monitor",
+                                             daemon=True)
+            self._monitor.start()
         idle, failing = self.idle_sleep, self.idle_sleep
         while not stop.is_set():
             try:
@@ -390,13 +538,44 @@ class OutboxRelay:
                     stop.wait(idle)
                     idle = min(idle * 2, self.max_idle_sleep)
             except PyMongoError as exc:
-                log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, failing)
+                if is_outage(exc):
+                    log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, failing)
+                else:
+                    log.error("outbox relay: the store refused a pass (%s); retrying in %.1fs", exc, failing)
                 stop.wait(failing)
                 failing = min(failing * 2, 5.0)
         try:
             self.lease.release()
         except PyMongoError:
             pass
+
+
+def quarantined(alias: str) -> list[dict]:
+    """What a service's relay set aside, oldest first, without the events (a small collection: read whole)."""
+    return sorted(get_db(alias)[QUARANTINE].find({}, {"events": 0}), key=lambda q: (q["at"], q["_id"]))
+
+
+def release(alias: str, record_ids: Iterable[str] | None = None) -> int:
+    """Put quarantined records back (all when ``record_ids`` is None); return how many.
+
+    A set-aside hint goes back to the hints; a head is left to the relay's next
+    sweep, which tries it again.
+    """
+    db = get_db(alias)
+    wanted = None if record_ids is None else set(record_ids)
+    released = 0
+    for kept in db[QUARANTINE].find():
+        if wanted is not None and kept["_id"] not in wanted:
+            continue
+        if kept["stage"] != "head":
+            try:
+                db[HINTS].insert_one({"_id": kept["_id"], "at": kept["at"], "n": kept.get("n", 0),
+                                      "events": kept["events"]})
+            except DuplicateKeyError:
+                pass
+        db[QUARANTINE].delete_one({"_id": kept["_id"]})
+        released += 1
+    return released
 
 
 def pending_events(cls: type[VersionedDocument], pk) -> list[Event]:

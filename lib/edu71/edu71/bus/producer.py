@@ -18,9 +18,13 @@ CONTENT_TYPE = ("content-type", b"application/cloudevents+json; charset=utf-8")
 
 @dataclass(frozen=True)
 class Delivery:
+    """The outcome of one send. ``retriable`` is False when sending it again cannot succeed
+    (too large for the broker, an event type no topic carries): the relay quarantines it."""
+
     event_id: str
     ok: bool
     error: str | None = None
+    retriable: bool = True
 
 
 class EventProducer:
@@ -54,9 +58,12 @@ class EventProducer:
         timeout) rather than a shorter deadline matters: a message still queued
         in the client could otherwise be delivered later *and* be sent again by
         the relay. Stops at the first event that cannot even be queued (no
-        metadata: the broker is unreachable); the caller keeps the rest.
+        metadata: the broker is unreachable); the caller keeps the rest. An event
+        that can never be sent (refused by the client or the broker for what it
+        is, not for the broker's state) is answered as not retriable and the
+        others go on.
         """
-        sent = []
+        sent, deliveries = [], []
         for event in events:
             try:
                 future = self._producer.send(
@@ -68,16 +75,23 @@ class EventProducer:
             except KafkaError as exc:
                 log.warning("cannot queue event %s (%s): %s", event.id, event.name, exc)
                 metrics.EVENTS_PRODUCE_FAILED.labels(self.service, event.name).inc()
-                break
+                if exc.retriable:
+                    break
+                deliveries.append(Delivery(event.id, False, f"{type(exc).__name__}: {exc}", retriable=False))
+                continue
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:  # no topic, cannot be encoded
+                log.warning("cannot encode event %s (%s): %r", event.id, event.name, exc)
+                metrics.EVENTS_PRODUCE_FAILED.labels(self.service, event.name).inc()
+                deliveries.append(Delivery(event.id, False, f"{type(exc).__name__}: {exc}", retriable=False))
+                continue
             sent.append((event, future))
-        deliveries = []
         for event, future in sent:
             try:
                 future.get(timeout=self._final_wait)
             except KafkaError as exc:
                 metrics.EVENTS_PRODUCE_FAILED.labels(self.service, event.name).inc()
                 log.warning("event %s (%s) not delivered: %s", event.id, event.name, exc)
-                deliveries.append(Delivery(event.id, False, str(exc)))
+                deliveries.append(Delivery(event.id, False, f"{type(exc).__name__}: {exc}", retriable=exc.retriable))
             else:
                 metrics.EVENTS_PRODUCED.labels(self.service, event.name).inc()
                 deliveries.append(Delivery(event.id, True))
