@@ -176,3 +176,129 @@ def test_readiness_answers_at_once_while_kafka_hangs(fresh_databases, monkeypatc
     assert len(answers) == 3, "/readyz still waiting on the broker after the probe's timeout"
     assert all(a.status_code == 200 and a.json["checks"] == {"mongodb": "ok", "kafka": "unreachable"}
                for a in answers)
+
+
+# -- bad input refused at the edge (edu71.inputs), before anything is stored ----------------------------------------
+
+def _nothing_stored():
+    from mongoengine.connection import get_db
+
+    from plans.adapters.documents import Plan
+
+    assert Plan.objects.count() == 0
+    assert get_db("plans")["plans_changes"].count_documents({}) == 0
+
+
+def test_json_nested_100000_deep_is_refused_not_a_crash(client, tokens):
+    deep = b'{"title": "x", "year": 2026, "sections": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    body = _is_problem(client.post("/plans", data=deep, content_type="application/json",
+                                   headers=bearer(tokens.school(THI_TRAN))), 422)
+    assert "lồng nhau quá sâu" in body["detail"]
+    shallow_but_too_deep = {"title": "x", "year": 2026, "sections": {"a": "x"}, "legal_bases": [[[[[[[[[[[[[[[[[[[[
+        [[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}
+    _is_problem(client.post("/plans", json=shallow_but_too_deep, headers=bearer(tokens.school(THI_TRAN))), 422)
+    _nothing_stored()
+
+
+@pytest.mark.parametrize("text", ["\ud800", "a\x00b", "chuông\x07", "\x10", "xoá\x7f", "c1\x85", "\ufffe"])
+def test_control_characters_and_lone_surrogates_are_refused_in_any_string(client, tokens, text):
+    import json
+
+    token = bearer(tokens.school(THI_TRAN))
+    raw = json.dumps({"title": text, "year": 2026, "recipients": ["ok", text]})  # escaped as \\uXXXX
+    body = _is_problem(client.post("/plans", data=raw, content_type="application/json", headers=token), 422)
+    assert {e["field"] for e in body["errors"]} == {"title", "recipients.1"}
+    assert all(e["message"] and "title" not in e["message"] for e in body["errors"])
+    _nothing_stored()
+
+
+def test_tabs_and_line_breaks_stay_allowed_in_text(client, tokens):
+    plan = _plan(client, tokens.school(THI_TRAN), sections={"muc_tieu": "Dòng 1\r\n\tDòng 2\n"})
+    assert plan["sections"]["muc_tieu"] == "Dòng 1\r\n\tDòng 2\n"
+
+
+@pytest.mark.parametrize("key", ["a.b", "$set", "$gt", "a\x00b", "dòng\nmới"])
+def test_keys_the_store_would_refuse_are_refused_before_anything_is_stored(client, tokens, key):
+    r = client.post("/plans", json={"title": "QA", "year": 2026, "sections": {key: "x"}},
+                    headers=bearer(tokens.school(THI_TRAN)))
+    body = _is_problem(r, 422)
+    assert [e["field"].split(".")[0] for e in body["errors"]] == ["sections"]
+    _nothing_stored()
+
+
+def test_a_change_with_a_bad_key_is_refused_on_patch_too(client, tokens):
+    token = tokens.school(THI_TRAN)
+    created = client.post("/plans", json={"title": "Bản đầu", "year": 2026}, headers=bearer(token))
+    r = client.patch(f"/plans/{created.json['id']}", json={"sections": {"$where": "1"}},
+                     headers={**bearer(token), "If-Match": created.headers["ETag"]})
+    _is_problem(r, 422)
+    assert client.get(f"/plans/{created.json['id']}", headers=bearer(token)).json["sections"] == {}
+
+
+def test_query_strings_and_paths_with_control_characters_are_refused(client, tokens):
+    token = bearer(tokens.city())
+    body = _is_problem(client.get("/plans?school_code=HP%00X", headers=token), 422)
+    assert body["errors"][0]["field"] == "school_code"
+    _is_problem(client.get("/plans?status=draft%0d%0aX-Injected:%201", headers=token), 422)
+    _is_problem(client.get("/plans/abc%00def", headers=token), 422)
+    _is_problem(client.get("/plans?x%07=1", headers=token), 422)
+
+
+def test_numbers_json_cannot_carry_or_bson_cannot_store_are_refused(client, tokens):
+    token = bearer(tokens.school(THI_TRAN))
+    thousands_of_digits = b'{"title": "x", "year": 1' + b"0" * 5000 + b"}"
+    _is_problem(client.post("/plans", data=thousands_of_digits, content_type="application/json", headers=token), 400)
+    for raw in (b'{"title": "x", "year": 2026, "sections": {"a": NaN}}', b'{"title": "x", "year": 1e999}',
+                b'{"title": "x", "year": 2026, "targets": [], "x": 99999999999999999999}'):
+        _is_problem(client.post("/plans", data=raw, content_type="application/json", headers=token), 422)
+    # Where no schema looks, the edge still refuses what BSON or the contracts cannot hold.
+    r = client.post("/plans/import", data=b'{"x": [1, 99999999999999999999]}', content_type="application/json",
+                    headers=token)
+    assert [e["field"] for e in _is_problem(r, 422)["errors"]] == ["x.1"]
+    _nothing_stored()
+
+
+def test_a_year_that_is_not_an_integer_is_refused_not_truncated(client, tokens):
+    token = bearer(tokens.school(THI_TRAN))
+    for year in (2026.5, True, "2026.5"):
+        body = _is_problem(client.post("/plans", json={"title": "x", "year": year}, headers=token), 422)
+        assert body["errors"] == [{"field": "year", "message": "Phải là một số nguyên."}]
+    assert client.post("/plans", json={"title": "x", "year": 2026.0}, headers=token).json["year"] == 2026
+    _is_problem(client.get("/plans?year=2026.5", headers=bearer(tokens.city())), 422)
+
+
+def test_a_json_operation_wants_a_json_body(client, tokens):
+    token = bearer(tokens.school(THI_TRAN))
+    for data, content_type in ((b"title=x&year=2026", "application/x-www-form-urlencoded"),
+                               (b"<plan><title>x</title></plan>", "application/xml"),
+                               (b'{"title": "x", "year": 2026}', "text/plain")):
+        body = _is_problem(client.post("/plans", data=data, content_type=content_type, headers=token), 415)
+        assert "JSON" in body["detail"]
+    _is_problem(client.post("/plans", data=b"", content_type="application/json", headers=token), 422)
+    _is_problem(client.post("/plans", headers=token), 415)
+    # Authentication is checked first: a caller without a token learns nothing about the body.
+    _is_problem(client.post("/plans", data=b"x", content_type="text/plain"), 401)
+    _nothing_stored()
+
+
+def test_405_names_the_allowed_methods(client, tokens):
+    r = client.put("/plans", json={}, headers=bearer(tokens.city()))
+    _is_problem(r, 405)
+    assert set(r.headers["Allow"].split(", ")) >= {"GET", "POST"}
+
+
+def test_every_documented_error_response_is_problem_json(client):
+    spec = client.get("/openapi.json").json
+    assert spec["components"]["schemas"]["ProblemDetails"]["required"] == ["type", "title", "status", "detail"]
+    documented = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            for status, response in operation.get("responses", {}).items():
+                if status == "default" or int(status) >= 400:
+                    if "$ref" in response:
+                        response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+                    documented.append((path, method, status, list(response.get("content", {}))))
+    assert documented and all(types == ["application/problem+json"] for *_, types in documented), [
+        d for d in documented if d[3] != ["application/problem+json"]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from apispec import BasePlugin
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException
 
@@ -135,7 +136,9 @@ def _from_http_exception(exc: HTTPException) -> Problem:
     detail = data.get("message")
     if not isinstance(detail, str) or not detail:
         detail = DEFAULT_DETAILS.get(status)
-    headers = dict(data.get("headers") or {})
+    # werkzeug's own headers carry meaning (405: Allow, 416: Content-Range); its body's type does not.
+    headers = {name: value for name, value in exc.get_headers() if name.lower() != "content-type"}
+    headers.update(data.get("headers") or {})
     return Problem(status, detail, headers=headers)
 
 
@@ -154,3 +157,57 @@ def install(app: Flask) -> None:
     def _unexpected(exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.path)
         return Problem(500).response()
+
+
+#: JSON Schema of :meth:`Problem.to_dict`, the body of every error answer.
+PROBLEM_DETAILS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Chi tiết lỗi theo RFC 9457, bằng tiếng Việt",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "Lỗi theo từng trường",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+    "additionalProperties": True,
+}
+
+_PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}}
+
+
+def _is_error(status: Any) -> bool:
+    return str(status) == "default" or (str(status).isdigit() and int(status) >= 400)
+
+
+class OpenAPIPlugin(BasePlugin):
+    """Documents every error response as what :func:`install` answers: ``application/problem+json``.
+
+    flask-smorest documents its error responses (the shared components, ``alt_response``
+    without a schema) as ``application/json`` with its own ``Error`` shape, or with no body at
+    all; this plugin, last in the spec's plugins, replaces their content.
+    """
+
+    def init_spec(self, spec) -> None:
+        super().init_spec(spec)
+        spec.components.schema("ProblemDetails", PROBLEM_DETAILS_SCHEMA)
+
+    def response_helper(self, response: dict, **kwargs: Any) -> dict | None:
+        # The response components are only ever referenced for errors (default, 422, alt_response).
+        return {"content": _PROBLEM_CONTENT} if "content" in response else None
+
+    def operation_helper(self, path=None, operations=None, **kwargs: Any) -> None:
+        for operation in (operations or {}).values():
+            for status, response in (operation.get("responses") or {}).items():
+                if _is_error(status) and isinstance(response, dict) and "$ref" not in response:
+                    response["content"] = _PROBLEM_CONTENT

@@ -15,12 +15,25 @@ class Schema(_Schema):
         ordered = True
 
 
+class Integer(fields.Integer):
+    """An integer that is one: ``2026`` or ``2026.0`` (JSON Schema's integer), ``"2026"`` in a query.
+
+    marshmallow's own field truncates ``2026.5`` to 2026 and takes ``true`` for 1; both are
+    refused here, as the event contracts refuse them.
+    """
+
+    def _validated(self, value):
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise self.make_error("invalid")
+        return super()._validated(value)
+
+
 class PageQuery(Schema):
     """Query arguments of every paginated list (1-based pages)."""
 
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000),
+    page = Integer(load_default=1, validate=validate.Range(min=1, max=100_000),
                           metadata={"description": "Trang (bắt đầu từ 1)"})
-    page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200),
+    page_size = Integer(load_default=20, validate=validate.Range(min=1, max=200),
                                metadata={"description": "Số mục mỗi trang"})
 
 
@@ -39,6 +52,6 @@ def paged(query: dict, fetch) -> dict:
 class Page(Schema):
     """Envelope of every paginated answer; subclasses add ``items``."""
 
-    total = fields.Integer(metadata={"description": "Tổng số mục khớp điều kiện"})
-    page = fields.Integer()
-    page_size = fields.Integer()
+    total = Integer(metadata={"description": "Tổng số mục khớp điều kiện"})
+    page = Integer()
+    page_size = Integer()

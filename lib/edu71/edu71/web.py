@@ -18,7 +18,7 @@ from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 from swagger_ui_bundle import swagger_ui_path
 
-from edu71 import db, logs, metrics, problems
+from edu71 import db, inputs, logs, metrics, problems
 from edu71.auth import TokenVerifier
 from edu71.auth import flask as flask_auth
 from edu71.config import KafkaSettings, PlatformSettings
@@ -178,14 +178,15 @@ def create_service_app(
         },
     )
     db.connect(settings)
-    api = Api(app)
+    api = Api(app, spec_kwargs={"extra_plugins": [problems.OpenAPIPlugin()]})
     for bp in blueprints:
         api.register_blueprint(bp)
     kafka = KafkaProbe(settings.kafka)
     app.register_blueprint(ops_blueprint(lambda: readiness(settings, kafka)))
     app.register_blueprint(docs_blueprint())
-    flask_auth.init_app(app, TokenVerifier(settings.auth))
+    flask_auth.init_app(app, TokenVerifier(settings.auth), settings.service)
     _observe_requests(app, settings.service)
+    inputs.install(app)  # after the request's id is set, so a refusal is logged with it
     problems.install(app)  # after Api(app), whose own error handler it replaces
     app.extensions["edu71.settings"] = settings
     return app

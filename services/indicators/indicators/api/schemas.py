@@ -5,7 +5,8 @@ from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Page, PageQuery, Schema
+from edu71.schemas import Integer, Page, PageQuery, Schema
+from indicators.domain.catalogue import Aggregation
 from indicators.domain.clock import as_utc, iso_vn
 from indicators.domain.validation import MAX_ITEMS
 
@@ -46,8 +47,8 @@ class TargetSchema(Schema):
     comparator = fields.String(required=True, validate=validate.OneOf(COMPARATORS))
     value = fields.Float(required=True, allow_nan=False,
                          metadata={"description": "Theo đơn vị của chỉ tiêu (phần trăm 0–100 với tỷ lệ)"})
-    horizon = fields.Integer(required=True, strict=True, validate=validate.Range(2025, 2100),
-                             metadata={"description": "Năm phải đạt (đến năm …)"})
+    horizon = Integer(required=True, validate=validate.Range(2025, 2100),
+                      metadata={"description": "Năm phải đạt (đến năm …)"})
     source = fields.String(required=True, validate=validate.Length(min=1, max=500),
                            metadata={"description": "Văn bản nguồn của chỉ tiêu"})
     confidence = fields.String(dump_only=True, metadata={"description": "Độ tin cậy của nguồn: A, B, C"})
@@ -77,11 +78,11 @@ class IndicatorSchema(Schema):
     direction = fields.String(metadata={"description": "higher: cao hơn là tốt hơn; lower: thấp hơn là tốt hơn"})
     aggregation = fields.String(metadata={"description": "Cách tổng hợp lên xã/phường, tỉnh/thành"})
     origin = fields.String(metadata={"description": "national: danh mục quốc gia; province: do Sở bổ sung"})
-    level_min = fields.Integer()
-    level_max = fields.Integer()
+    level_min = Integer()
+    level_max = Integer()
     numerator_label = fields.String()
     denominator_label = fields.String()
-    limit_by_level = fields.Dict(keys=fields.String(), values=fields.Integer(),
+    limit_by_level = fields.Dict(keys=fields.String(), values=Integer(),
                                  metadata={"description": "Giới hạn theo cấp học, ví dụ sĩ số tối đa"})
     targets = fields.List(fields.Nested(TargetSchema))
     threshold = fields.Nested(ThresholdSchema, metadata={"description": "Ngưỡng cảnh báo"})
@@ -89,15 +90,15 @@ class IndicatorSchema(Schema):
 
 class CatalogueSchema(Schema):
     province_code = fields.String()
-    version = fields.Integer()
+    version = Integer()
     indicators = fields.List(fields.Nested(IndicatorSchema))
 
 
 class CatalogueQuerySchema(Schema):
     province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"),
                                   metadata={"description": "Mã tỉnh/thành; mặc định là tỉnh/thành của người dùng"})
-    version = fields.Integer(strict=False, validate=validate.Range(min=1, max=1_000_000),
-                             metadata={"description": "Một phiên bản cụ thể; mặc định là phiên bản hiện hành"})
+    version = Integer(validate=validate.Range(min=1, max=1_000_000),
+                      metadata={"description": "Một phiên bản cụ thể; mặc định là phiên bản hiện hành"})
 
 
 class CatalogueProvinceQuerySchema(Schema):
@@ -105,11 +106,11 @@ class CatalogueProvinceQuerySchema(Schema):
 
 
 class CatalogueVersionSchema(Schema):
-    version = fields.Integer()
+    version = Integer()
     published_at = VnDateTime()
     published_by = fields.Dict(allow_none=True)
     change = fields.Dict(metadata={"description": "kind: initial | added | changed; indicator_code; fields"})
-    indicator_count = fields.Integer()
+    indicator_count = Integer()
 
 
 class IndicatorWriteSchema(Schema):
@@ -122,13 +123,14 @@ class IndicatorWriteSchema(Schema):
     school_levels = fields.List(fields.String(validate=validate.OneOf(LEVELS)), required=True,
                                 validate=validate.Length(min=1, max=len(LEVELS)))
     direction = fields.String(required=True, validate=validate.OneOf(["higher", "lower"]))
-    aggregation = fields.String(validate=validate.Length(max=64))
-    level_min = fields.Integer(strict=True)
-    level_max = fields.Integer(strict=True)
+    aggregation = fields.String(validate=validate.OneOf([a.value for a in Aggregation]),
+                                metadata={"description": "Cách tổng hợp; mặc định là cách đầu tiên hợp với loại chỉ tiêu"})
+    level_min = Integer()
+    level_max = Integer()
     numerator_label = fields.String(validate=validate.Length(max=300))
     denominator_label = fields.String(validate=validate.Length(max=300))
     limit_by_level = fields.Dict(keys=fields.String(validate=validate.OneOf(LEVELS)),
-                                 values=fields.Integer(strict=True, validate=validate.Range(0, 1_000_000)))
+                                 values=Integer(validate=validate.Range(0, 1_000_000)))
     targets = fields.List(fields.Nested(TargetSchema), validate=validate.Length(max=20))
     threshold = fields.Nested(ThresholdSchema)
 
@@ -171,7 +173,7 @@ class RoundSchema(Schema):
     school_year = fields.String()
     school_levels = fields.List(fields.String())
     indicator_codes = fields.List(fields.String())
-    catalogue_version = fields.Integer()
+    catalogue_version = Integer()
     opens_at = VnDateTime("seconds")
     due_at = VnDateTime("seconds")
     closes_at = VnDateTime("seconds")
@@ -228,12 +230,12 @@ class ActorSchema(Schema):
 
 class IndicatorValueSchema(Schema):
     indicator_code = fields.String()
-    catalogue_version = fields.Integer()
+    catalogue_version = Integer()
     value_type = fields.String()
-    numerator = fields.Integer()
-    denominator = fields.Integer()
-    value = fields.Integer()
-    level = fields.Integer()
+    numerator = Integer()
+    denominator = Integer()
+    value = Integer()
+    level = Integer()
     flag = fields.Boolean()
 
 
@@ -249,7 +251,7 @@ class WarningSchema(Schema):
 
 
 class RevisionSchema(Schema):
-    revision = fields.Integer()
+    revision = Integer()
     warnings = fields.List(fields.Nested(WarningSchema),
                            metadata={"description": "Cảnh báo thay đổi bất thường so với đợt trước"})
     submitted_at = VnDateTime()
@@ -263,7 +265,7 @@ class SubmissionSchema(Schema):
     submission_id = fields.String()
     round_id = fields.String()
     school = fields.Nested(SchoolSchema)
-    revision = fields.Integer()
+    revision = Integer()
     late = fields.Boolean(metadata={"description": "Lần sửa này được nộp sau hạn nộp"})
     submitted_at = VnDateTime()
     submitted_by = fields.Nested(ActorSchema)

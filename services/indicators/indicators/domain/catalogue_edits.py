@@ -97,7 +97,7 @@ def new_indicator(data: Mapping[str, Any], catalogue: Catalogue) -> tuple[Indica
         errors.add("school_levels", "Cấp học bị lặp lại.")
 
     aggregation = data.get("aggregation") or AGGREGATIONS[value_type][0].value
-    if Aggregation(aggregation) not in AGGREGATIONS[value_type]:
+    if aggregation not in {a.value for a in AGGREGATIONS[value_type]}:
         allowed = ", ".join(a.value for a in AGGREGATIONS[value_type])
         errors.add("aggregation", f"Chỉ tiêu loại {value_type.label} chỉ tổng hợp theo: {allowed}.")
 

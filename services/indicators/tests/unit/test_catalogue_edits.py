@@ -110,3 +110,8 @@ def test_who_edits_the_catalogue():
     assert not may_edit_catalogue(principal("city", "79"), "31")
     assert not may_edit_catalogue(principal("commune", "31"), "31")
     assert may_edit_catalogue(principal("admin", None), "31")
+
+
+def test_an_unknown_aggregation_is_a_field_error_not_a_crash():
+    indicator, errors = new_indicator({**SWIMMING, "aggregation": "bogus"}, initial_catalogue("31"))
+    assert indicator is None and fields_of(errors) == ["aggregation"]

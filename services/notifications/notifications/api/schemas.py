@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from edu71.schemas import Page, PageQuery, Schema
+from edu71.schemas import Integer, Page, PageQuery, Schema
 from notifications.domain.kinds import KINDS
 
 
@@ -31,12 +31,12 @@ class NotificationSchema(Schema):
 
 
 class InboxPageSchema(Page):
-    unread = fields.Integer(metadata={"description": "Số thông báo chưa đọc (toàn bộ hộp thư)"})
+    unread = Integer(metadata={"description": "Số thông báo chưa đọc (toàn bộ hộp thư)"})
     items = fields.List(fields.Nested(NotificationSchema))
 
 
 class UnreadCountSchema(Schema):
-    unread = fields.Integer()
+    unread = Integer()
 
 
 class ChannelSwitchesSchema(Schema):
@@ -101,7 +101,7 @@ class DeliverySchema(Schema):
     channel = fields.String()
     kind = fields.String()
     status = fields.String()
-    attempts = fields.Integer()
+    attempts = Integer()
     title = fields.String()
     recipient_user_id = fields.String()
     recipient_name = fields.String(allow_none=True)

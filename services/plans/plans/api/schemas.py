@@ -5,7 +5,7 @@ from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Page, PageQuery, Schema
+from edu71.schemas import Integer, Page, PageQuery, Schema
 from plans.domain.workflow import PlanStatus
 
 COMPARATORS = [">=", ">", "<=", "<", "="]
@@ -26,7 +26,7 @@ class PlanWriteSchema(Schema):
     number_symbol = fields.String(load_default="", validate=validate.Length(max=64),
                                   metadata={"description": "Số, ký hiệu, ví dụ 28/KH-THCSTT2"})
     title = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2100))
+    year = Integer(required=True, validate=validate.Range(min=2000, max=2100))
     place = fields.String(load_default="", validate=validate.Length(max=200))
     issued_on = fields.Date(allow_none=True, load_default=None)
     legal_bases = fields.List(fields.String(validate=validate.Length(max=2000)), load_default=list,
@@ -62,7 +62,7 @@ class PlanSchema(PlanWriteSchema):
     commune_code = fields.String()
     province_code = fields.String()
     status = fields.String()
-    version = fields.Integer(metadata={"description": "Số phiên bản đã gửi duyệt gần nhất"})
+    version = Integer(metadata={"description": "Số phiên bản đã gửi duyệt gần nhất"})
     review_comments = fields.List(fields.Nested(ReviewCommentSchema))
     original = fields.Nested("OriginalSchema", allow_none=True)
     created_at = fields.DateTime()
@@ -75,7 +75,7 @@ class PlanListQuerySchema(PageQuery):
     province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"))
     school_level = fields.String(validate=validate.OneOf([lv.value for lv in SchoolLevel]))
     status = fields.String(validate=validate.OneOf([s.value for s in PlanStatus]))
-    year = fields.Integer(validate=validate.Range(min=2000, max=2100))
+    year = Integer(validate=validate.Range(min=2000, max=2100))
 
 
 class PlanPageSchema(Page):
@@ -94,13 +94,13 @@ class OriginalSchema(Schema):
 
 class ExtractedFieldSchema(Schema):
     value = fields.Raw()
-    line = fields.Integer(metadata={"description": "Dòng (từ 1) trong văn bản trích xuất"})
+    line = Integer(metadata={"description": "Dòng (từ 1) trong văn bản trích xuất"})
     confidence = fields.Float(metadata={"description": "Độ tin cậy 0–1"})
 
 
 class ExtractedTargetSchema(TargetSchema):
     horizon = fields.String(allow_none=True, metadata={"description": "YYYY-MM-DD, hoặc null nếu chưa xác định"})
-    line = fields.Integer()
+    line = Integer()
     confidence = fields.Float()
     needs_review = fields.Boolean(metadata={"description": "Cần nhà trường bổ sung hoặc kiểm tra (vd. thiếu mốc thời hạn)"})
 
@@ -112,7 +112,7 @@ class ImportReportSchema(Schema):
 
 
 class SubmittedVersionSchema(Schema):
-    version = fields.Integer(metadata={"description": "Số phiên bản gửi duyệt (1, 2, …)"})
+    version = Integer(metadata={"description": "Số phiên bản gửi duyệt (1, 2, …)"})
     submitted_at = fields.String()
     submitted_by = fields.String()
     plan = fields.Nested(PlanSchema)
@@ -126,6 +126,6 @@ class DifferenceSchema(Schema):
 
 
 class VersionDiffSchema(Schema):
-    from_version = fields.Integer()
-    to_version = fields.Integer()
+    from_version = Integer()
+    to_version = Integer()
     differences = fields.List(fields.Nested(DifferenceSchema))

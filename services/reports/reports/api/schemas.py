@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Page, PageQuery, Schema
+from edu71.schemas import Integer, Page, PageQuery, Schema
 from reports.domain.rollup import Aggregation, ValueType
 from reports.domain.scope import ScopeKind
 
@@ -20,7 +20,7 @@ class RollupQuerySchema(Schema):
 
 
 class SchoolsQuerySchema(RollupQuerySchema, PageQuery):
-    page_size = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    page_size = Integer(load_default=50, validate=validate.Range(min=1, max=500))
 
 
 class ScopeSchema(Schema):
@@ -48,16 +48,16 @@ class IndicatorRollupSchema(Schema):
         "enum": [a.value for a in Aggregation],
         "description": "ratio = Σtử số/Σmẫu số; sum = tổng; distribution = số trường theo mức; "
                        "share = tỷ lệ trường đạt"})
-    schools_reporting = fields.Integer(metadata={"description": "Số trường đã báo cáo chỉ tiêu này"})
+    schools_reporting = Integer(metadata={"description": "Số trường đã báo cáo chỉ tiêu này"})
     value = fields.Float(allow_none=True, metadata={
         "description": "Số liệu chính: tỷ lệ 0..1 (ratio, share), tổng (sum), mức thấp nhất (distribution); "
                        "null khi chưa tính được"})
     numerator = fields.Float(allow_none=True)
     denominator = fields.Float(allow_none=True)
-    distribution = fields.Dict(keys=fields.String(), values=fields.Integer(), allow_none=True)
-    minimum = fields.Integer(allow_none=True)
+    distribution = fields.Dict(keys=fields.String(), values=Integer(), allow_none=True)
+    minimum = Integer(allow_none=True)
     maximum = fields.Float(allow_none=True)
-    schools_nonzero = fields.Integer(allow_none=True,
+    schools_nonzero = Integer(allow_none=True,
                                      metadata={"description": "Chỉ tiêu đếm: số trường có giá trị từ 1 trở lên"})
 
 
@@ -67,7 +67,7 @@ class RollupReportSchema(Schema):
                           metadata={"description": "Đợt báo cáo; null khi dịch vụ chưa nhận được sự kiện mở đợt"})
     scope = fields.Nested(ScopeSchema)
     school_level = fields.String(metadata={"description": "Cấp học được tổng hợp, hoặc all"})
-    schools_reporting = fields.Integer(metadata={"description": "Số trường đã nộp số liệu trong phạm vi"})
+    schools_reporting = Integer(metadata={"description": "Số trường đã nộp số liệu trong phạm vi"})
     indicators = fields.List(fields.Nested(IndicatorRollupSchema))
     computed_at = fields.DateTime()
 
@@ -92,7 +92,7 @@ class SchoolValuesSchema(Schema):
     commune_code = fields.String()
     province_code = fields.String()
     submission_id = fields.String()
-    revision = fields.Integer(metadata={"description": "Lần điều chỉnh của số liệu đang hiển thị"})
+    revision = Integer(metadata={"description": "Lần điều chỉnh của số liệu đang hiển thị"})
     submitted_at = fields.DateTime(metadata={"description": "Thời điểm nộp lần điều chỉnh đang hiển thị"})
     first_submitted_at = fields.DateTime(allow_none=True, metadata={"description": "Thời điểm nộp lần đầu"})
     late = fields.Boolean(metadata={"description": "Nộp lần đầu sau hạn (nộp muộn); điều chỉnh sau hạn không tính"})
@@ -116,11 +116,11 @@ class RoundQuerySchema(Schema):
 
 
 class CompletenessSchema(Schema):
-    expected = fields.Integer(metadata={"description": "Số trường phải báo cáo (đang hoạt động, đúng cấp học của đợt)"})
-    submitted = fields.Integer(metadata={"description": "Số trường đã nộp"})
-    on_time = fields.Integer(metadata={"description": "Số trường nộp đúng hạn"})
-    late = fields.Integer(metadata={"description": "Số trường nộp muộn"})
-    missing = fields.Integer(metadata={"description": "Số trường chưa nộp"})
+    expected = Integer(metadata={"description": "Số trường phải báo cáo (đang hoạt động, đúng cấp học của đợt)"})
+    submitted = Integer(metadata={"description": "Số trường đã nộp"})
+    on_time = Integer(metadata={"description": "Số trường nộp đúng hạn"})
+    late = Integer(metadata={"description": "Số trường nộp muộn"})
+    missing = Integer(metadata={"description": "Số trường chưa nộp"})
     rate = fields.Float(allow_none=True, metadata={"description": "Tỷ lệ trường phải báo cáo đã nộp (0..1)"})
 
 
@@ -177,10 +177,10 @@ class TargetsReportSchema(Schema):
 
 
 class PlanCountsSchema(Schema):
-    approved = fields.Integer(metadata={"description": "Đã phê duyệt"})
-    submitted = fields.Integer(metadata={"description": "Đã nộp, chờ duyệt"})
-    returned = fields.Integer(metadata={"description": "Bị trả lại"})
-    none = fields.Integer(metadata={"description": "Chưa nộp kế hoạch"})
+    approved = Integer(metadata={"description": "Đã phê duyệt"})
+    submitted = Integer(metadata={"description": "Đã nộp, chờ duyệt"})
+    returned = Integer(metadata={"description": "Bị trả lại"})
+    none = Integer(metadata={"description": "Chưa nộp kế hoạch"})
 
 
 class CommunePlansSchema(PlanCountsSchema):
@@ -211,7 +211,7 @@ class SeriesPointSchema(Schema):
     value = fields.Float(allow_none=True)
     numerator = fields.Float(allow_none=True)
     denominator = fields.Float(allow_none=True)
-    schools_reporting = fields.Integer()
+    schools_reporting = Integer()
 
 
 class SeriesSchema(Schema):
@@ -228,12 +228,12 @@ class RankingQuerySchema(Schema):
 
 
 class RankedCommuneSchema(Schema):
-    rank = fields.Integer(allow_none=True)
+    rank = Integer(allow_none=True)
     commune_code = fields.String()
     commune_name = fields.String()
     value = fields.Float(allow_none=True, metadata={"description": "Cùng đơn vị với chỉ tiêu (phần trăm với tỷ lệ)"})
-    schools_submitted = fields.Integer()
-    schools_expected = fields.Integer()
+    schools_submitted = Integer()
+    schools_expected = Integer()
 
 
 class RankingSchema(Schema):

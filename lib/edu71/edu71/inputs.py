@@ -1,0 +1,192 @@
+"""Bad input refused at the edge of every service API, before a schema, a view or the store sees it.
+
+One ``before_request`` hook (:func:`install`, called by :func:`edu71.web.create_service_app`)
+checks what every request carries: the path, the query string, form fields, the names of
+uploaded files and a JSON body, which it parses itself. It refuses, as Vietnamese problem
+details, and before anything is stored:
+
+* characters no stored text may hold (:data:`REFUSED_IN_TEXT`): NUL and the other C0 controls
+  but tab, line feed and carriage return; DEL; the C1 controls; lone surrogates (``"\\ud800"``,
+  which UTF-8 and BSON cannot encode); U+FFFE and U+FFFF. XML 1.0, so every XLSX export, cannot
+  hold them either. Tab and line breaks are allowed in JSON and form values (multi-line text) but
+  not in the URL, in object keys or in file names;
+* object keys the document store refuses or reads as operators: starting with ``$``, holding
+  ``.`` or NUL;
+* JSON nested deeper than :data:`MAX_DEPTH` (the standard parser and marshmallow recurse, so
+  100,000 levels used to end in a RecursionError), and integers BSON cannot store (beyond 64
+  bits, or thousands of digits).
+
+The same character rule is used in the other direction by :func:`scrub`, which every XLSX
+writer applies to text already stored before the rule existed.
+
+A second check belongs to the operations that take a JSON body (flask-smorest's
+``@blp.arguments`` with the default ``json`` location): their body must be JSON (415) and not
+empty (422). It runs where webargs loads the body, after the caller is authenticated, so a
+caller without a token still learns 401 first.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from typing import Any
+
+from flask import Flask, current_app, g, request
+from flask_smorest import Blueprint
+from webargs import core as webargs_core
+
+from edu71.problems import Problem, field_errors
+
+#: Deepest nesting of arrays and objects a JSON body may have (the deepest API schema uses 4).
+MAX_DEPTH = 32
+
+_INT64 = 2**63
+_NEVER = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+#: Characters no stored text may hold.
+REFUSED_IN_TEXT = re.compile(f"[{_NEVER}]")
+#: …and, in a one-line value (a URL, a key, a file name), no tab or line break either.
+REFUSED_IN_LINE = re.compile(f"[\t\n\r{_NEVER}]")
+_BAD_KEY = re.compile(r"^\$|[.\x00]")
+_BODY_REFUSED = "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'."
+
+
+def scrub(text: str) -> str:
+    """``text`` without the characters refused at the edge (for writers, such as XLSX, that cannot hold them)."""
+    return REFUSED_IN_TEXT.sub("", text)
+
+
+def safe_filename(name: str | None, default: str = "tep") -> str:
+    """The last component of an uploaded file's name, with nothing that could name another place.
+
+    A client may send ``../../etc/x.txt`` or ``C:\\x\\y.docx``; only ``x.txt`` and ``y.docx`` are
+    kept, without refused characters, leading dots or more than 200 characters.
+    """
+    base = posixpath.basename((name or "").replace("\\", "/"))
+    base = REFUSED_IN_LINE.sub("", base).strip().lstrip(".").strip()
+    return base[-200:] if base else default
+
+
+def _shown(text: str) -> str:
+    """``text`` safe to echo in an answer: each refused character written as ``\\uXXXX``."""
+    return REFUSED_IN_LINE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Refusals:
+    """Collects per-field refusals (at most a few: the first ones tell the client enough)."""
+
+    LIMIT = 20
+
+    def __init__(self) -> None:
+        self.errors: list[dict[str, str]] = []
+
+    def add(self, field: str, message: str) -> None:
+        if len(self.errors) < self.LIMIT:
+            self.errors.append({"field": _shown(field), "message": message})
+
+    def text(self, field: str, value: str, *, one_line: bool) -> None:
+        if (REFUSED_IN_LINE if one_line else REFUSED_IN_TEXT).search(value):
+            self.add(field, "Có ký tự điều khiển hoặc ký tự không hợp lệ (ví dụ NUL, ký tự thay thế lẻ)."
+                     if not one_line else "Có ký tự điều khiển, xuống dòng hoặc ký tự không hợp lệ.")
+
+    def raise_if_any(self, detail: str) -> None:
+        if self.errors:
+            raise Problem(422, detail, errors=self.errors)
+
+
+def _check_url_and_form(refusals: _Refusals) -> None:
+    for name, value in (request.view_args or {}).items():
+        if isinstance(value, str):
+            refusals.text(name, value, one_line=True)
+    for source in (request.args, request.form):  # form is empty unless the body is a form
+        for key, values in source.lists():
+            refusals.text(key, key, one_line=True)
+            for value in values:
+                refusals.text(key, value, one_line=source is request.args)
+    if request.mimetype == "multipart/form-data":
+        for key, upload in request.files.items(multi=True):
+            refusals.text(key, upload.filename or "", one_line=True)
+
+
+def _parse_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise Problem(422, f"Dữ liệu JSON lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp).") from None
+    except ValueError:  # malformed, not UTF-8, an integer of thousands of digits
+        raise Problem(400, "Nội dung JSON không đúng cú pháp.") from None
+
+
+def _check_json(document: Any, refusals: _Refusals) -> None:
+    """Walk ``document`` without recursion (it may be deep) and note every refused part."""
+    stack: list[tuple[Any, str, int]] = [(document, "", 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, str):
+            refusals.text(path or "_schema", value, one_line=False)
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int):
+            if not -_INT64 <= value < _INT64:
+                refusals.add(path or "_schema", "Số quá lớn.")
+        elif isinstance(value, float):
+            continue  # NaN and infinities are refused by every Float field and by the submissions' domain
+        elif depth > MAX_DEPTH:
+            raise Problem(422, f"Dữ liệu JSON lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp).")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                field = f"{path}.{key}" if path else key
+                if _BAD_KEY.search(key):
+                    refusals.add(field, "Tên mục không được bắt đầu bằng dấu $ hoặc chứa dấu chấm, ký tự NUL.")
+                else:
+                    refusals.text(field, key, one_line=True)
+                stack.append((item, field, depth + 1))
+        else:  # list
+            stack.extend((item, f"{path}.{i}" if path else str(i), depth + 1) for i, item in enumerate(value))
+
+
+def _takes_json() -> bool:
+    """Whether the matched operation loads its arguments from a JSON body (flask-smorest's default location)."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    method = getattr(getattr(view, "view_class", None), request.method.lower(), view)
+    parameters = getattr(method, "_apidoc", {}).get("arguments", {}).get("parameters", [])
+    return any(p.get("in") == "json" for p in parameters)
+
+
+def _check_request() -> None:
+    refusals = _Refusals()
+    _check_url_and_form(refusals)
+    refusals.raise_if_any("Địa chỉ, tham số hoặc tên tệp có ký tự không hợp lệ.")
+    if webargs_core.is_json(request.mimetype):
+        raw = request.get_data(cache=True)
+        if raw.strip():
+            document = _parse_json(raw)
+            _check_json(document, refusals)
+            if _takes_json():
+                # Refused later, with the schema's own errors, once the caller is authenticated.
+                g.edu71_json, g.edu71_refusals = document, refusals
+            else:
+                refusals.raise_if_any(_BODY_REFUSED)
+
+
+def _load_json(req, schema) -> Any:
+    """webargs' loader of the ``json`` location: the body :func:`_check_request` parsed, which must exist.
+
+    When the schema refuses the body too, its errors are the answer: they name the
+    operation's fields (``{"title": {"$gt": ""}}`` is a title that is not a string).
+    """
+    if not webargs_core.is_json(req.mimetype):
+        raise Problem(415, "Cần gửi dữ liệu dạng JSON (Content-Type: application/json).")
+    if "edu71_json" not in g:
+        raise Problem(422, "Thiếu nội dung JSON của yêu cầu.")
+    if g.edu71_refusals.errors:
+        raise Problem(422, _BODY_REFUSED, errors=field_errors(schema.validate(g.edu71_json))
+                      or g.edu71_refusals.errors)
+    return g.edu71_json
+
+
+def install(app: Flask) -> None:
+    """Refuse bad input on every request of ``app`` (see the module's docstring)."""
+    app.before_request(_check_request)
+    # flask-smorest's views share one webargs parser; its documented hook for a location
+    # replaces how the body is read (the parse above, not a second one) for every service.
+    Blueprint.ARGUMENTS_PARSER.location_loader("json")(_load_json)
