@@ -62,11 +62,20 @@ class World:
     schools: dict[str, School]
     users: dict[str, dict]  # caller → account JSON
     ids: dict[str, str] = field(default_factory=dict)
+    #: caller → (issuer, claims) of its token, to mint another one for requests that revoke their own token
+    minted: dict = field(default_factory=dict)
     counter: list[int] = field(default_factory=lambda: [0])
 
     def unique(self, prefix: str = "x") -> str:
         self.counter[0] += 1
         return f"{prefix}{self.counter[0]}{uuid.uuid4().hex[:6]}"
+
+    def disposable(self, caller: str) -> dict[str, str]:
+        """Headers with a new token of the same caller (another session), or none for a refused caller."""
+        if caller not in self.minted:
+            return {}
+        issuer, claims = self.minted[caller]
+        return bearer(issuer.issue(**claims, sid=f"s-{uuid.uuid4().hex}"))
 
     def call(self, service: str, method: str, path: str, caller: str | None = None, **kwargs):
         headers = {**(self.headers[caller] if caller else {}), **kwargs.pop("headers", {})}
@@ -86,11 +95,17 @@ class World:
         plan = self.draft_plan()
         return self.ok("plans", "POST", f"/plans/{plan['id']}/submit", "school_own").json
 
+    def colleague(self) -> str:
+        """A new account of school_own's school (not the caller school_own): the object of revocations."""
+        return self.ok("identity", "POST", "/users", "admin", 201, json={
+            "name": "Đồng nghiệp", "email": f"{self.unique('dong.nghiep')}@sec.edu71.vn", "role": "school",
+            "org_unit": self.schools["own"].code, "password": PASSWORD}).json["id"]
+
     def etag(self, service: str, path: str, caller: str = "admin") -> str:
         return self.ok(service, "GET", path, caller).headers["ETag"]
 
 
-def _tokens(stack, schools: dict[str, School], users: dict[str, dict]) -> dict[str, dict[str, str]]:
+def _tokens(stack, schools: dict[str, School], users: dict[str, dict], minted: dict) -> dict[str, dict[str, str]]:
     issuer = stack.issuer()
 
     def school_claims(school: School) -> dict:
@@ -113,7 +128,9 @@ def _tokens(stack, schools: dict[str, School], users: dict[str, dict]) -> dict[s
     for caller, (role, claims) in units.items():
         user = users[caller]
         claims_of[caller] = {"sub": user["id"], "role": role, "name": user["name"], "email": user["email"], **claims}
-        headers[caller] = bearer(issuer.issue(**claims_of[caller]))
+        # Each token its own sign-in session (``sid``), as identity issues them: signing one out ends only it.
+        headers[caller] = bearer(issuer.issue(**claims_of[caller], sid=f"s-{uuid.uuid4().hex}"))
+        minted[caller] = (issuer, claims_of[caller])
 
     # Credentials that must be refused: each is a school_own token spoilt one way.
     good = headers["school_own"]["Authorization"].split(" ", 1)[1]
@@ -234,8 +251,9 @@ def world(stack, tmp_path_factory):
                 "role": role, "org_unit": unit, "password": PASSWORD})
             assert r.status_code == 201, r.json
             users[caller] = r.json
-        headers = _tokens(stack, schools, users)
-        world = World(clients, apps, headers, schools, users)
+        minted: dict = {}
+        headers = _tokens(stack, schools, users, minted)
+        world = World(clients, apps, headers, schools, users, minted=minted)
         _seed(world)
         yield world
     finally:
@@ -260,6 +278,7 @@ def _seed(w: World) -> None:
     ids = w.ids
     ids["school"] = w.schools["own"].code
     ids["user"] = w.users["school_own"]["id"]
+    ids["colleague"] = w.colleague()
     # Plans of school_own: a draft, one with two submitted versions (submitted, returned, resubmitted), an import.
     ids["draft_plan"] = w.draft_plan()["id"]
     versioned = w.submitted_plan()["id"]
@@ -321,3 +340,22 @@ def submission_values() -> list[dict]:
         {"indicator_code": "DROPOUT", "numerator": 1, "denominator": 600},
         {"indicator_code": "PCGD_LEVEL", "level": 3},
     ]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The figures of this run: matrix cells enforced, requests the fuzzing sent, 5xx and mismatches."""
+    import sys
+
+    lines = []
+    matrix = sys.modules.get(f"{__package__}.test_authorization_matrix")
+    if matrix is not None and matrix.ENFORCED:
+        from .matrix import cell_count
+
+        lines.append(f"authorization matrix: {len(matrix.ENFORCED)} of {cell_count()} cells answered as written down")
+    fuzz = sys.modules.get(f"{__package__}.test_schemathesis")
+    if fuzz is not None and fuzz.TALLY.requests:
+        lines.append(fuzz.TALLY.summary())
+    if lines:
+        terminalreporter.section("edu71 security")
+        for line in lines:
+            terminalreporter.write_line(line)
