@@ -21,8 +21,8 @@ TOPICS = {
     "edu71.indicators.v1": ["ReportingRoundOpened", "IndicatorSubmitted", "IndicatorRevised", "CataloguePublished"],
     "edu71.notifications.v1": ["DeadlineApproaching", "NotificationDelivered"],
     "edu71.reports.v1": ["RollupUpdated"],
-    "edu71.directory.v1": ["UserRegistered", "UserChanged", "SchoolRegistered", "SchoolChanged"],
-    "edu71.deadletter.v1": ["DeadLettered"],
+    "edu71.directory.v1": ["UserRegistered", "UserChanged", "AccessRevoked", "SchoolRegistered", "SchoolChanged"],
+    "edu71.deadletter.v1": ["DeadLettered", "OutboxQuarantined"],
 }
 EVENTS = [name for names in TOPICS.values() for name in names]
 

@@ -25,12 +25,23 @@ OPERATIONS = {
     "notificationsReceiveNotificationEvents": ("receive", "edu71.notifications.v1", ["DeadlineApproaching"]),
     "reportsSendReportEvents": ("send", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
     "portalReceiveReportEvents": ("receive", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
-    "identitySendDirectoryEvents": ("send", "edu71.directory.v1", TOPICS["edu71.directory.v1"]),
-    "notificationsReceiveDirectoryEvents": ("receive", "edu71.directory.v1", TOPICS["edu71.directory.v1"]),
-    "reportsReceiveDirectoryEvents": ("receive", "edu71.directory.v1", ["SchoolRegistered", "SchoolChanged"]),
-    "notificationsSendDeadLetters": ("send", "edu71.deadletter.v1", ["DeadLettered"]),
-    "reportsSendDeadLetters": ("send", "edu71.deadletter.v1", ["DeadLettered"]),
-    "operatorsReceiveDeadLetters": ("receive", "edu71.deadletter.v1", ["DeadLettered"]),
+    "identitySendDirectoryEvents": ("send", "edu71.directory.v1",
+                                    ["UserRegistered", "UserChanged", "AccessRevoked", "SchoolRegistered",
+                                     "SchoolChanged"]),
+    "notificationsReceiveDirectoryEvents": ("receive", "edu71.directory.v1",
+                                            ["UserRegistered", "UserChanged", "SchoolRegistered", "SchoolChanged",
+                                             "AccessRevoked"]),
+    "reportsReceiveDirectoryEvents": ("receive", "edu71.directory.v1",
+                                      ["SchoolRegistered", "SchoolChanged", "AccessRevoked"]),
+    "indicatorsReceiveDirectoryEvents": ("receive", "edu71.directory.v1",
+                                         ["SchoolRegistered", "SchoolChanged", "AccessRevoked"]),
+    "plansReceiveDirectoryEvents": ("receive", "edu71.directory.v1", ["AccessRevoked"]),
+    "notificationsSendDeadLetters": ("send", "edu71.deadletter.v1", TOPICS["edu71.deadletter.v1"]),
+    "reportsSendDeadLetters": ("send", "edu71.deadletter.v1", TOPICS["edu71.deadletter.v1"]),
+    "identitySendOutboxNotices": ("send", "edu71.deadletter.v1", ["OutboxQuarantined"]),
+    "plansSendOutboxNotices": ("send", "edu71.deadletter.v1", ["OutboxQuarantined"]),
+    "indicatorsSendOutboxNotices": ("send", "edu71.deadletter.v1", ["OutboxQuarantined"]),
+    "operatorsReceiveDeadLetters": ("receive", "edu71.deadletter.v1", TOPICS["edu71.deadletter.v1"]),
 }
 
 KEY_PATTERNS = {
@@ -42,8 +53,8 @@ KEY_OF = {
     "PlanSubmitted": "school", "PlanApproved": "school", "PlanReturned": "school",
     "ReportingRoundOpened": "province", "IndicatorSubmitted": "school", "IndicatorRevised": "school",
     "DeadlineApproaching": "school", "NotificationDelivered": "org unit",
-    "RollupUpdated": "province", "DeadLettered": "original key", "CataloguePublished": "province",
-    "UserRegistered": "user id", "UserChanged": "user id", "SchoolRegistered": "school", "SchoolChanged": "school",
+    "RollupUpdated": "province", "DeadLettered": "original key", "OutboxQuarantined": "service", "CataloguePublished": "province",
+    "UserRegistered": "user id", "UserChanged": "user id", "AccessRevoked": "user id", "SchoolRegistered": "school", "SchoolChanged": "school",
 }
 
 
@@ -83,7 +94,7 @@ def test_parser_accepts_the_document():
     done = _validate(ASYNCAPI)
     assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
     assert "OK:" in done.stdout
-    assert "6 channels, 16 operations, 15 messages" in done.stdout
+    assert "6 channels, 21 operations, 17 messages" in done.stdout
 
 
 def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:

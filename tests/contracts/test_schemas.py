@@ -34,10 +34,12 @@ def _subject(name: str, data: dict) -> str:
         return data["province_code"]
     if name == "NotificationDelivered":
         return data["recipient"]["org_unit"]
-    if name in ("UserRegistered", "UserChanged"):
+    if name in ("UserRegistered", "UserChanged", "AccessRevoked"):
         return data["user_id"]
     if name == "DeadLettered":
         return data["original_key"] or data["original_topic"]
+    if name == "OutboxQuarantined":
+        return data["service"]
     return data["school"]["code"]
 
 
@@ -247,6 +249,11 @@ INVALID = {
         aggregation="distribution", distribution={"1": 3, "2": -1})),
     "bad dead-letter encoding": ("DeadLettered", lambda d: d.update(original_encoding="latin-1")),
     "negative offset": ("DeadLettered", lambda d: d.update(original_offset=-1)),
+    "unknown quarantine stage": ("OutboxQuarantined", lambda d: d.update(stage="kafka")),
+    "quarantine without reason": ("OutboxQuarantined", lambda d: d.update(reason="")),
+    "unknown revocation reason": ("AccessRevoked", lambda d: d.update(reason="expired")),
+    "cutoff without offset": ("AccessRevoked", lambda d: d.update(not_before="2026-01-29T01:00:00")),
+    "revoked session without id": ("AccessRevoked", lambda d: d["revoked_sessions"][0].pop("session_id")),
 }
 
 
@@ -279,6 +286,8 @@ VALID_VARIANTS = {
     "utc time with Z": ("PlanApproved", lambda d: d.update(approved_at="2026-02-04T07:30:00Z")),
     "message without key": ("DeadLettered", lambda d: d.update(original_key=None)),
     "binary message": ("DeadLettered", lambda d: d.update(original_value="3q2+7w==", original_encoding="base64")),
+    "deactivation: a cutoff, no session": ("AccessRevoked", lambda d: (
+        d.pop("session_id"), d.update(reason="deactivated", revoked_sessions=[]))),
 }
 
 

@@ -6,6 +6,8 @@ import logging
 from flask import Flask
 
 from edu71.auth import TokenIssuer
+from edu71.auth.flask import use_revocations
+from edu71.auth.revocation import RevocationLookup
 from edu71.contracts import Contracts
 from edu71.web import create_service_app
 from identity import config
@@ -33,7 +35,7 @@ def use_cases(settings: config.Settings) -> tuple[Directory, Accounts]:
     argon2 = settings.argon2
     accounts = Accounts(
         contracts, directory, Passwords(argon2.time_cost, argon2.memory_kib, argon2.parallelism), _issuer(settings),
-        SignInPolicy(settings.token_ttl_seconds, settings.account_limit, settings.client_limit),
+        SignInPolicy(settings.token_ttl_seconds, settings.throttle),
     )
     return directory, accounts
 
@@ -47,5 +49,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         blueprints=[sessions, users, schools, org_units, keys],
     )
     app.extensions["identity.directory"], app.extensions["identity.accounts"] = use_cases(settings)
+    # Identity judges revocation by its own accounts, as they are now (no projection, no memory).
+    use_revocations(app, RevocationLookup(app.extensions["identity.accounts"].revocation_state, ttl=0))
     app.extensions["identity.trusted_proxies"] = settings.trusted_proxies
     return app

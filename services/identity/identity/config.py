@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from environs import Env
 
 from edu71.config import PlatformSettings, platform_settings
-from identity.domain.lockout import Limit
+from identity.domain.lockout import Limit, Throttle
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,9 @@ class Settings:
     #: Lifetime of the bearer tokens issued at sign-in.
     token_ttl_seconds: int
     argon2: Argon2Parameters
-    #: Failed sign-ins allowed per account, and per client address, within the window.
-    account_limit: Limit
-    client_limit: Limit
+    #: Failed sign-ins allowed per account and client, per client, and per account from clients it never
+    #: signed in from, within the window (see :class:`identity.domain.lockout.Throttle`).
+    throttle: Throttle
     #: Peers whose X-Forwarded-For is believed (the portal signs people in on their behalf).
     trusted_proxies: frozenset[str]
 
@@ -41,7 +41,10 @@ def load() -> Settings:
             memory_kib=env.int("IDENTITY_ARGON2_MEMORY_KIB", 19 * 1024),
             parallelism=env.int("IDENTITY_ARGON2_PARALLELISM", 1),
         ),
-        account_limit=Limit(env.int("IDENTITY_LOCKOUT_ACCOUNT_FAILURES", 5), window),
-        client_limit=Limit(env.int("IDENTITY_LOCKOUT_CLIENT_FAILURES", 20), window),
+        throttle=Throttle(
+            pair=Limit(env.int("IDENTITY_LOCKOUT_PAIR_FAILURES", 5), window),
+            client=Limit(env.int("IDENTITY_LOCKOUT_CLIENT_FAILURES", 20), window),
+            account=Limit(env.int("IDENTITY_LOCKOUT_ACCOUNT_FAILURES", 30), window),
+        ),
         trusted_proxies=frozenset(env.list("IDENTITY_TRUSTED_PROXIES", ["127.0.0.1", "::1"])),
     )

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-
 from edu71.auth import Principal, Role, TokenIssuer
 from edu71.auth.principal import narrow
+from edu71.auth.revocation import RevocationState, issue_time
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.problems import Problem
-from identity.adapters.attempts import FailedSignIns
+from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.documents import User, new_user_id
 from identity.adapters.emails import EmailClaims
 from identity.directory import SOURCE, Directory, require_version
-from identity.domain import lockout
+from identity.domain import lockout, sessions
 from identity.domain.accounts import (
     CONTRACT_FIELDS,
     SELF_SERVICE_FIELDS,
@@ -33,6 +34,8 @@ from identity.domain.passwords import Passwords, policy_problems
 WRONG_CREDENTIALS = "E-mail hoặc mật khẩu không đúng."
 STALE = "Tài khoản vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại."
 EMAIL_TAKEN = "Địa chỉ e-mail này đã được dùng cho một tài khoản khác."
+#: A sign-out retries this often when the account changes under it (the sign-out must not fail for that).
+SIGN_OUT_ATTEMPTS = 5
 
 
 def _now() -> datetime:
@@ -54,8 +57,7 @@ class SignedIn:
 @dataclass(frozen=True)
 class SignInPolicy:
     token_ttl: int
-    account_limit: lockout.Limit
-    client_limit: lockout.Limit
+    throttle: lockout.Throttle
 
 
 class Accounts:
@@ -68,6 +70,7 @@ class Accounts:
         self.policy = policy
         self.emails = EmailClaims()
         self.failures = FailedSignIns()
+        self.known_clients = KnownClients()
 
     # -- sign-in ---------------------------------------------------------------
     def _locked_for(self, key: str, limit: lockout.Limit, now: float) -> int | None:
@@ -76,8 +79,9 @@ class Accounts:
 
     def sign_in(self, email: str, password: str, client: str) -> SignedIn:
         now = time.time()
-        keys = [(f"email:{normalise_email(email)}", self.policy.account_limit), (f"client:{client}", self.policy.client_limit)]
-        for key, limit in keys:
+        email_key, throttle = normalise_email(email), self.policy.throttle
+        known = self.known_clients.known(email_key, client)
+        for key, limit in throttle.counted(email_key, client, known):
             wait = self._locked_for(key, limit, now)
             if wait is not None:
                 raise Problem(429, f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {lockout.minutes_text(wait)}.",
@@ -85,7 +89,7 @@ class Accounts:
         user = self.by_email(email)
         # An unknown address costs the same hashing as a wrong password, and gets the same answer.
         if not self.passwords.verify(user.password_hash if user else None, password):
-            for key, _ in keys:
+            for key in throttle.recorded(email_key, client):
                 self.failures.record(key, now)
             raise Problem(401, WRONG_CREDENTIALS, headers={"WWW-Authenticate": 'Bearer realm="edu71"'})
         if not user.active:
@@ -99,8 +103,55 @@ class Accounts:
             # The school's current name and place, even if the directory changed since the account was written.
             org = self.directory.school_org(user.org_unit) or org
         claims = token_claims(user.id, user.name, user.email, Role(user.role), org)
-        token = self.issuer.issue(ttl=self.policy.token_ttl, **claims)
+        # Dated no earlier than the account's cutoff, which would refuse it at once.
+        token = self.issuer.issue(ttl=self.policy.token_ttl, iat=issue_time(time.time(), user.not_before or 0),
+                                  sid=uuid.uuid4().hex, **claims)
+        self.known_clients.remember(email_key, client)
         return SignedIn(token, self.policy.token_ttl, user)
+
+    # -- sessions --------------------------------------------------------------
+    def revocation_state(self, user_id: str) -> RevocationState | None:
+        """What the account's tokens are refused by (``None``: no such account here, e.g. an external one)."""
+        user = load(User, user_id)
+        if user is None:
+            return None
+        return RevocationState(user.not_before or 0, frozenset(s["sid"] for s in user.revoked_sessions or ()))
+
+    def sign_out(self, principal: Principal) -> None:
+        """End the caller's session; a token without a session id ends every session of the account."""
+        if principal.session_id is None:
+            self._revoke(principal.user_id, sessions.SIGNED_OUT_EVERYWHERE, lambda state, now: state.everything(now))
+            return
+        self._revoke(principal.user_id, sessions.SIGNED_OUT,
+                     lambda state, now: state.session(principal.session_id, principal.expires_at or 0, now),
+                     session_id=principal.session_id)
+
+    def sign_out_everywhere(self, principal: Principal, user_id: str) -> None:
+        """End every session of an account: its owner, an administrator, or the city department managing it."""
+        user = self.get_visible(principal, user_id)
+        if principal.user_id != user.id and not may_manage(principal, Role(user.role), user.province_code):
+            raise Problem(403, "Bạn không được đăng xuất tài khoản này.")
+        self._revoke(user.id, sessions.SIGNED_OUT_EVERYWHERE, lambda state, now: state.everything(now))
+
+    def _revoke(self, user_id: str, reason: str, change, session_id: str | None = None) -> None:
+        """Store the account's new revocation state with its AccessRevoked, retrying over concurrent changes."""
+        for _ in range(SIGN_OUT_ATTEMPTS):
+            user = load(User, user_id)
+            if user is None:
+                raise Problem(404, "Không tìm thấy tài khoản.")
+            now = time.time()
+            user.revocations = change(user.revocations, now)
+            event = self._access_revoked(user, user.doc_version + 1, reason, now, session_id)
+            try:
+                save_with_events(user, event)
+                return
+            except StaleDocument:
+                continue
+        raise Problem(409, STALE)
+
+    def _access_revoked(self, user: User, version: int, reason: str, now: float, session_id: str | None = None):
+        data = sessions.access_revoked(user.id, version, reason, user.revocations, now, session_id)
+        return self.contracts.new_event("AccessRevoked", data, subject=user.id, source=SOURCE)
 
     def _rehash(self, user: User, password: str) -> None:
         """Replace a hash made with older parameters; losing a race to another change is harmless."""
@@ -198,13 +249,18 @@ class Accounts:
         if not changed:
             return user
         user.updated_at = _now()
-        event = self.contracts.new_event("UserChanged", {**user.as_contract(expected_version + 1), "changed": changed},
-                                         subject=user.id, source=SOURCE)
+        events = [self.contracts.new_event("UserChanged", {**user.as_contract(expected_version + 1), "changed": changed},
+                                           subject=user.id, source=SOURCE)]
+        # Tokens carry the role and org unit, and a disabled account keeps none: end every session with the change.
+        if reason := sessions.reason_of_change(changed, user.active):
+            now = time.time()
+            user.revocations = user.revocations.everything(now)
+            events.append(self._access_revoked(user, expected_version + 1, reason, now))
         old_key, new_key = normalise_email(before["email"]), normalise_email(user.email)
         if new_key != old_key and not self.emails.claim(new_key, user.id, self._exists):
             raise Problem(409, EMAIL_TAKEN)
         try:
-            saved = save_with_events(user, event, expected_version=expected_version)
+            saved = save_with_events(user, *events, expected_version=expected_version)
         except StaleDocument:
             if new_key != old_key:
                 self.emails.release(new_key, user.id)

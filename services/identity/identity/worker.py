@@ -9,7 +9,7 @@ from pymongo.errors import PyMongoError
 
 from edu71 import worker
 from identity import config
-from identity.adapters.attempts import FailedSignIns
+from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.documents import School, User
 
 log = logging.getLogger(__name__)
@@ -18,14 +18,16 @@ PURGE_EVERY = 3600.0
 
 
 def purge_failures(settings: config.Settings):
-    """A periodic job keeping the failed sign-ins collection to the ones that still count."""
-    longest = max(settings.account_limit.window_seconds, settings.client_limit.window_seconds)
+    """A periodic job keeping the failed sign-ins to the ones that still count, and forgetting clients
+    an account has not signed in from for a long time."""
+    longest = settings.throttle.longest_window
 
     def purge_old_failures(stop: threading.Event) -> None:
-        failures = FailedSignIns()
+        failures, known = FailedSignIns(), KnownClients()
         while not stop.wait(PURGE_EVERY):
             try:
-                log.info("identity: forgot %d old failed sign-ins", failures.purge(longest, time.time()))
+                log.info("identity: forgot %d old failed sign-ins and %d clients not seen for long",
+                         failures.purge(longest, time.time()), known.purge(time.time()))
             except PyMongoError as exc:
                 log.warning("identity: purge of failed sign-ins postponed: %s", exc)
 

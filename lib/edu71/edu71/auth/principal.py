@@ -40,6 +40,11 @@ class Principal:
     province_code: str | None = None
     school_level: str | None = None
     email: str | None = None
+    #: The sign-in session the token belongs to (``sid``; absent from an external provider's tokens).
+    session_id: str | None = None
+    #: ``iat`` and ``exp`` of the token, seconds since the epoch: revocation compares them with a cutoff.
+    issued_at: int | None = None
+    expires_at: int | None = None
 
     @classmethod
     def from_claims(cls, claims: dict[str, Any]) -> "Principal":
@@ -61,6 +66,9 @@ class Principal:
             province_code=province,
             school_level=claims.get("school_level"),
             email=claims.get("email"),
+            session_id=str(claims["sid"]) if claims.get("sid") else None,
+            issued_at=int(claims["iat"]) if "iat" in claims else None,
+            expires_at=int(claims["exp"]) if "exp" in claims else None,
         )
 
     def can_see(self, school_code: str, commune_code: str | None, province_code: str | None) -> bool:

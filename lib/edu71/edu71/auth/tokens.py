@@ -81,8 +81,10 @@ class TokenIssuer:
             raise FileNotFoundError(f"no private key at {key_file}; run `edu71 keys`")
         self._key = serialization.load_pem_private_key(Path(key_file).read_bytes(), password=None)
 
-    def issue(self, *, sub: str, role: str, org_unit: str, ttl: int = 3600, **claims: Any) -> str:
-        now = int(time.time())
+    def issue(self, *, sub: str, role: str, org_unit: str, ttl: int = 3600, iat: int | None = None,
+              **claims: Any) -> str:
+        """A signed token; ``iat`` defaults to now (the identity service dates it after the user's cutoff)."""
+        now = int(time.time()) if iat is None else iat
         payload = {
             "sub": sub, "role": role, "org_unit": org_unit,
             "iss": self.settings.issuer, "aud": self.settings.audience,

@@ -1,4 +1,6 @@
-"""Failed sign-ins, recorded insert-only: one document per failure, ``<key>|<minute>|<n>``.
+"""Failed sign-ins and the clients each account signed in from, recorded insert-only.
+
+Failures: one document per failure, ``<key>|<minute>|<n>``.
 
 Recording inserts the first free ``n`` of the current minute (an insert with a
 unique ``_id`` is atomic on every store); counting probes ``n = 0, 1, …`` in
@@ -15,6 +17,7 @@ from pymongo.errors import DuplicateKeyError
 from identity.domain.lockout import BUCKET_SECONDS, bucket_of
 
 COLLECTION = "signin_failures"
+KNOWN_CLIENTS = "signin_known_clients"
 
 
 class FailedSignIns:
@@ -59,4 +62,34 @@ class FailedSignIns:
     def purge(self, older_than_seconds: int, now: float) -> int:
         """Forget failures that no longer count (the worker runs this now and then)."""
         cutoff = datetime.fromtimestamp(now, timezone.utc) - timedelta(seconds=older_than_seconds + BUCKET_SECONDS)
+        return self.coll.delete_many({"at": {"$lt": cutoff}}).deleted_count
+
+
+class KnownClients:
+    """Clients an account has signed in from: ``<e-mail key>|<client>`` with the last success.
+
+    Written whole by ``_id`` at each success (two racing successes write the
+    same thing); a client stays known until ``keep_days`` pass without one.
+    """
+
+    def __init__(self, alias: str = "identity", keep_days: int = 90):
+        self.alias = alias
+        self.keep = timedelta(days=keep_days)
+
+    @property
+    def coll(self) -> Collection:
+        return get_db(self.alias)[KNOWN_CLIENTS]
+
+    def remember(self, email_key: str, client: str) -> None:
+        key = f"{email_key}|{client}"
+        try:
+            self.coll.replace_one({"_id": key}, {"_id": key, "at": datetime.now(timezone.utc)}, upsert=True)
+        except DuplicateKeyError:
+            pass  # another success of the same client wrote it at the same moment
+
+    def known(self, email_key: str, client: str) -> bool:
+        return self.coll.find_one({"_id": f"{email_key}|{client}"}, {"_id": 1}) is not None
+
+    def purge(self, now: float) -> int:
+        cutoff = datetime.fromtimestamp(now, timezone.utc) - self.keep
         return self.coll.delete_many({"at": {"$lt": cutoff}}).deleted_count

@@ -4,12 +4,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
-from mongoengine import BooleanField, DateTimeField, StringField
+from mongoengine import BooleanField, DateTimeField, DictField, IntField, ListField, StringField
 
 from edu71.auth import Role
 from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
 from identity.domain.accounts import OrgUnit, search_key
+from identity.domain.sessions import Revocations
 
 
 def _now() -> datetime:
@@ -40,9 +41,20 @@ class User(VersionedDocument):
     search = StringField(default="")
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    #: Tokens issued (``iat``) before this second are refused; ``revoked_sessions`` ended since then.
+    not_before = IntField(default=0)
+    revoked_sessions = ListField(DictField())
 
     def clean(self) -> None:
         self.search = search_key(self.name, self.email)
+
+    @property
+    def revocations(self) -> Revocations:
+        return Revocations(self.not_before or 0, tuple(self.revoked_sessions or ()))
+
+    @revocations.setter
+    def revocations(self, state: Revocations) -> None:
+        self.not_before, self.revoked_sessions = state.not_before, list(state.sessions)
 
     @property
     def org(self) -> OrgUnit:

@@ -68,6 +68,16 @@ class Sessions(MethodView):
         return response
 
 
+@sessions.route("/current")
+class CurrentSession(MethodView):
+    @requires()
+    @sessions.response(204)
+    def delete(self):
+        """Đăng xuất: mã truy cập của phiên này bị từ chối ở mọi dịch vụ sau vài giây"""
+        _accounts().sign_out(current_principal())
+        return "", 204
+
+
 @users.route("/me")
 class Me(MethodView):
     @requires()
@@ -111,6 +121,16 @@ class UserById(MethodView):
         """Sửa tài khoản (cần If-Match); người dùng tự đổi họ tên, mật khẩu của mình"""
         return _answer(UserSchema, _accounts().change(current_principal(), user_id, data,
                                                       expected_version(required=True)))
+
+
+@users.route("/<string:user_id>/sessions/revoke")
+class UserSessionsRevoke(MethodView):
+    @requires()
+    @users.response(204)
+    def post(self, user_id):
+        """Đăng xuất tài khoản khỏi mọi phiên (chính chủ, quản trị viên, Sở GD&ĐT quản lý tài khoản)"""
+        _accounts().sign_out_everywhere(current_principal(), user_id)
+        return "", 204
 
 
 @schools.route("")

@@ -1,4 +1,9 @@
-"""Lockout after repeated failed sign-ins, counted in one-minute buckets over a sliding window.
+"""Throttling of failed sign-ins, counted in one-minute buckets over a sliding window.
+
+Failures are counted per account *and* client, per client, and per account;
+the account-wide count holds back only clients the account has never signed
+in from, so nobody can lock the owner out of a device that has succeeded
+before by failing from elsewhere (:class:`Throttle`).
 
 Failures are recorded by inserting one document per failure into the bucket of
 the minute it happened (FerretDB's updates are not atomic, inserts are), so the
@@ -23,6 +28,33 @@ class Limit:
     @property
     def buckets(self) -> int:
         return max(1, self.window_seconds // BUCKET_SECONDS)
+
+
+@dataclass(frozen=True)
+class Throttle:
+    #: One account from one client: the owner's own typing mistakes, or a guesser at one address.
+    pair: Limit
+    #: One client, whatever the account: a guesser trying many accounts.
+    client: Limit
+    #: One account from every client it has never signed in from: guessers spread over many addresses.
+    account: Limit
+
+    @staticmethod
+    def recorded(email_key: str, client: str) -> list[str]:
+        """The counts a failure adds to."""
+        return [f"pair:{email_key}|{client}", f"client:{client}", f"email:{email_key}"]
+
+    def counted(self, email_key: str, client: str, known_client: bool) -> list[tuple[str, Limit]]:
+        """The counts that may hold an attempt back; a known client is spared the account-wide one."""
+        pair, per_client, account = self.recorded(email_key, client)
+        limits = [(pair, self.pair), (per_client, self.client)]
+        if not known_client:
+            limits.append((account, self.account))
+        return limits
+
+    @property
+    def longest_window(self) -> int:
+        return max(self.pair.window_seconds, self.client.window_seconds, self.account.window_seconds)
 
 
 def bucket_of(moment: float) -> int:

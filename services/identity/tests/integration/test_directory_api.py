@@ -111,12 +111,13 @@ def test_the_worker_publishes_directory_events_valid_and_keyed_as_agreed(client,
             if subject in wanted:
                 assert record.key.decode() == subject
                 seen.append((event.name, subject, event.data["version"]))
-            if len(seen) == 4:
+            if len(seen) == 5:
                 break
     finally:
         consumer.close()
         worker.shutdown()
     assert sorted(seen) == sorted([("SchoolRegistered", seed_schools[0].code, 1),
                                    ("SchoolRegistered", seed_schools[1].code, 1),
-                                   ("UserRegistered", user["id"], 1), ("UserChanged", user["id"], 2)])
+                                   ("UserRegistered", user["id"], 1), ("UserChanged", user["id"], 2),
+                                   ("AccessRevoked", user["id"], 2)])
     assert "argon2" not in json.dumps(seen)

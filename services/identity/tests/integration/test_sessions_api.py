@@ -56,21 +56,34 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(client, seed_
     assert bad.status_code == 422 and bad.json["errors"] == [{"field": "password", "message": "Trường này là bắt buộc."}]
 
 
-def test_five_failures_lock_the_account_even_for_the_right_password(client, seed_schools, create_user, sign_in):
+def test_five_failures_hold_back_that_account_from_that_client_only(client, seed_schools, create_user, sign_in):
     create_user("hoa@hienthanh.edu.vn", "school", seed_schools[0].code)
     create_user("lan@hienthanh.edu.vn", "school", seed_schools[0].code, name="Trần Thị Lan")
     started = time.time()
     for attempt in range(5):
-        assert sign_in("HOA@hienthanh.edu.vn", f"sai-mat-khau-{attempt}").status_code == 401
-    locked = sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="198.51.100.7")
+        assert sign_in("HOA@hienthanh.edu.vn", f"sai-mat-khau-{attempt}", client_ip="198.51.100.7").status_code == 401
+    held = sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="198.51.100.7")
     finished = time.time()
-    assert locked.status_code == 429, locked.json
+    assert held.status_code == 429, held.json
     # Open again when the minute of the first failure leaves the 15-minute window.
     first_failure_leaves = [(bucket_of(moment) + 15) * 60 for moment in (started, finished)]
-    assert first_failure_leaves[0] - finished <= int(locked.headers["Retry-After"]) <= first_failure_leaves[1] - started + 1
-    assert locked.json["detail"].startswith("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ")
-    # Another account from the same client is not affected.
-    assert sign_in("lan@hienthanh.edu.vn", PASSWORD).status_code == 201
+    assert first_failure_leaves[0] - finished <= int(held.headers["Retry-After"]) <= first_failure_leaves[1] - started + 1
+    assert held.json["detail"].startswith("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ")
+    # The owner elsewhere, and another account from the same client, are not affected.
+    assert sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="203.0.113.9").status_code == 201
+    assert sign_in("lan@hienthanh.edu.vn", PASSWORD, client_ip="198.51.100.7").status_code == 201
+
+
+def test_guessing_from_many_clients_never_locks_the_owner_out_of_a_client_that_signed_in_before(
+        client, seed_schools, create_user, sign_in):
+    create_user("hoa@hienthanh.edu.vn", "school", seed_schools[0].code)
+    assert sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="203.0.113.1").status_code == 201
+    # 30 failures spread over 6 addresses: under the per-client and per-pair limits, at the account's.
+    for guesser in range(6):
+        for attempt in range(5):
+            assert sign_in("hoa@hienthanh.edu.vn", f"doan-{attempt}", client_ip=f"192.0.2.{guesser}").status_code == 401
+    assert sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="192.0.2.99").status_code == 429  # a new client
+    assert sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="203.0.113.1").status_code == 201  # the owner's
 
 
 def test_twenty_failures_from_one_client_lock_that_client_out(client, seed_schools, create_user, sign_in):
@@ -87,7 +100,7 @@ def test_failed_sign_ins_are_recorded_insert_only(client, seed_schools, sign_in)
     for _ in range(3):
         sign_in("ai@khong.vn", "sai-mat-khau-1")
     ids = sorted(d["_id"] for d in get_db("identity")["signin_failures"].find({}, {"_id": 1}))
-    assert len(ids) == 6  # one per failure for the account and one for the client
+    assert len(ids) == 9  # one per failure for the account and client, the client, and the account
     assert [i.rsplit("|", 1)[1] for i in ids if i.startswith("email:")] == ["0", "1", "2"]
 
 

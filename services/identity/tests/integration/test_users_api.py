@@ -141,7 +141,7 @@ def test_account_events_are_recorded_with_each_change_and_never_carry_the_passwo
     client.patch(f"/users/{user['id']}", headers={**admin, "If-Match": '"v2"'}, json={"name": "Nguyễn Thị Hoa"})
     events = recorded_events(User, user["id"])  # the unchanged name wrote nothing
     assert [(e.name, e.data["version"], e.data.get("changed")) for e in events] == [
-        ("UserRegistered", 1, None), ("UserChanged", 2, ["role", "org_unit", "password"])]
+        ("UserRegistered", 1, None), ("UserChanged", 2, ["role", "org_unit", "password"]), ("AccessRevoked", 2, None)]
     assert events[1].data["org_unit"] == {"kind": "commune", "code": "10744", "name": "Phường Nguyễn Đại Năng",
                                           "commune_code": "10744", "province_code": "31"}
     assert all(e.subject == e.key == user["id"] for e in events)
@@ -167,3 +167,12 @@ def test_concurrent_creations_with_one_email_leave_exactly_one_account(client, a
     assert statuses == [201, 409, 409, 409, 409, 409]
     assert _stored_users() == 1
     assert get_db("identity")["user_emails"].count_documents({}) == 1
+
+
+def test_an_address_the_event_contract_refuses_is_a_422_and_nothing_is_stored(client, admin, seed_schools):
+    r = client.post("/users", headers=admin, json={"name": "Anna", "email": "аnna@hienthanh.edu.vn",  # Cyrillic а
+                                                   "role": "school", "org_unit": seed_schools[0].code,
+                                                   "password": PASSWORD})
+    assert r.status_code == 422, r.json
+    assert r.json["errors"] == [{"field": "email", "message": "Địa chỉ e-mail không hợp lệ."}]
+    assert _stored_users() == 0

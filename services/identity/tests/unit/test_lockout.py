@@ -1,7 +1,7 @@
-"""The lockout rule: failures per one-minute bucket over a sliding window."""
+"""The throttling rule: failures per one-minute bucket over a sliding window, and which counts apply."""
 from __future__ import annotations
 
-from identity.domain.lockout import Limit, bucket_of, minutes_text, retry_after, window
+from identity.domain.lockout import Limit, Throttle, bucket_of, minutes_text, retry_after, window
 
 FIVE = Limit(max_failures=5, window_seconds=900)
 NOW = 1_800_000_030.0  # 30 s into a minute
@@ -43,3 +43,13 @@ def test_the_wait_is_told_in_whole_minutes():
     assert minutes_text(30) == "1 phút"
     assert minutes_text(61) == "2 phút"
     assert minutes_text(900) == "15 phút"
+
+
+def test_the_account_wide_count_spares_the_clients_the_account_signed_in_from():
+    throttle = Throttle(pair=FIVE, client=Limit(20), account=Limit(30))
+    assert throttle.recorded("hoa@x.vn", "192.0.2.1") == ["pair:hoa@x.vn|192.0.2.1", "client:192.0.2.1", "email:hoa@x.vn"]
+    known = throttle.counted("hoa@x.vn", "192.0.2.1", known_client=True)
+    unknown = throttle.counted("hoa@x.vn", "192.0.2.1", known_client=False)
+    assert [k for k, _ in known] == ["pair:hoa@x.vn|192.0.2.1", "client:192.0.2.1"]
+    assert unknown[-1] == ("email:hoa@x.vn", Limit(30))
+    assert throttle.longest_window == 900
