@@ -50,9 +50,14 @@ _BAD_KEY = re.compile(r"^\$|[.\x00]")
 _BODY_REFUSED = "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'."
 
 
-def scrub(text: str) -> str:
-    """``text`` without the characters refused at the edge (for writers, such as XLSX, that cannot hold them)."""
-    return REFUSED_IN_TEXT.sub("", text)
+def scrub(value: Any) -> Any:
+    """``value`` without the characters refused at the edge when it is text; anything else as it is.
+
+    For writers that cannot hold them (openpyxl raises IllegalCharacterError on a C0 control,
+    XML cannot carry a lone surrogate), over text stored before the edge refused them or
+    received from another service.
+    """
+    return REFUSED_IN_TEXT.sub("", value) if isinstance(value, str) else value
 
 
 def safe_filename(name: str | None, default: str = "tep") -> str:

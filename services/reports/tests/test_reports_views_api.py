@@ -195,3 +195,17 @@ def test_gauges_report_missing_schools_and_time_to_close(seeded, project):
     assert REGISTRY.get_sample_value("edu71_round_schools_missing", {"round_id": seeded}) == 1
     closes_in = REGISTRY.get_sample_value("edu71_round_closes_in_seconds", {"round_id": seeded})
     assert closes_in is not None and closes_in < 0  # the test round closed on 31/01/2026
+
+
+def test_a_control_character_stored_in_a_school_name_does_not_break_the_exports(seeded, client, tokens, events,
+                                                                                  project):
+    """The directory once accepted "\\x07", "\\x10" and "\\x7f" in names; openpyxl refuses them (500 every time)."""
+    bell = School(MISSING.code, "Trường\x07 Tiểu học\x10 Thuỷ\x7f Nguyên", MISSING.level, MISSING.commune_code, "31")
+    handle(events.school(bell, 2))
+    project()
+    r = client.get(f"/rounds/{seeded}/export.xlsx", headers=bearer(tokens.city("31")))
+    assert r.status_code == 200, r.data
+    names = [row[1].value for row in load_workbook(io.BytesIO(r.data))["Trường"].iter_rows(min_row=2)]
+    assert "Trường Tiểu học Thuỷ Nguyên" in names
+    r = client.get(f"/rounds/{seeded}/export.csv?view=schools", headers=bearer(tokens.city("31")))
+    assert r.status_code == 200 and "Trường Tiểu học Thuỷ Nguyên" in r.data.decode("utf-8-sig")

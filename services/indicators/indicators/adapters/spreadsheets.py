@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from edu71.inputs import scrub
 from indicators.domain.catalogue import ValueType
 from indicators.domain.sheet import COLUMNS, META_SHEET, SHEET_NAME
 
@@ -140,6 +141,8 @@ def _read_csv(data: bytes) -> Sheet:
 
 
 # -- writing --------------------------------------------------------------------
+# Every text written is scrubbed: school and indicator names come from other services and the
+# catalogue, and one control character stored before the edge refused them would fail the file.
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _BOLD = Font(bold=True)
@@ -151,10 +154,10 @@ def template_xlsx(title: str, lines: Sequence[str], rows: Sequence[dict[str, Any
     book = Workbook()
     ws = book.active
     ws.title = SHEET_NAME
-    ws["A1"] = title
+    ws["A1"] = scrub(title)
     ws["A1"].font = Font(bold=True, size=13)
     for offset, line in enumerate(lines, start=2):
-        ws.cell(row=offset, column=1, value=line)
+        ws.cell(row=offset, column=1, value=scrub(line))
     header_row = len(lines) + 3
     for c, (_key, header, width) in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=header_row, column=c, value=header)
@@ -174,7 +177,7 @@ def template_xlsx(title: str, lines: Sequence[str], rows: Sequence[dict[str, Any
     ws.add_data_validation(yes_no)
     for r, row in enumerate(rows, start=header_row + 1):
         for c, (key, _header, _width) in enumerate(COLUMNS, start=1):
-            ws.cell(row=r, column=c, value=row.get(key))
+            ws.cell(row=r, column=c, value=scrub(row.get(key)))
         indicator = row["indicator"]
         inputs = [ws.cell(row=r, column=value_col)]
         if indicator.value_type is ValueType.RATIO:
@@ -202,7 +205,7 @@ def template_xlsx(title: str, lines: Sequence[str], rows: Sequence[dict[str, Any
     hidden = book.create_sheet(META_SHEET)
     for r, (key, value) in enumerate(meta.items(), start=1):
         hidden.cell(row=r, column=1, value=key)
-        hidden.cell(row=r, column=2, value=value)
+        hidden.cell(row=r, column=2, value=scrub(value))
     hidden.sheet_state = "hidden"
     hidden.protection.sheet = True
     return _save(book)
@@ -218,7 +221,7 @@ def table_xlsx(sheet: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
     for cell in ws[1]:
         cell.font, cell.fill = _BOLD, _HEADER_FILL
     for row in rows:
-        ws.append(list(row))
+        ws.append([scrub(value) for value in row])
     for c, header in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(header) + 4))
     for c, number_format in (formats or {}).items():
@@ -243,7 +246,7 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
-    text = str(value)
+    text = scrub(str(value))
     # A text cell starting like a formula would run as one in a spreadsheet (CSV injection).
     return "'" + text if text[:1] in ("=", "+", "-", "@") and not isinstance(value, int) else text
 

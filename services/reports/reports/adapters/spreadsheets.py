@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from edu71.inputs import scrub
 from reports.domain.tables import Table, vi_date, vi_number, vi_time
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -50,7 +51,7 @@ def xlsx(tables: Sequence[Table], title: str) -> bytes:
 def _cell(value, kind: str):
     if kind == "date" and value is not None:
         return vi_time(value).replace(tzinfo=None)  # Excel has no time zones: show Vietnam time
-    return value
+    return scrub(value)  # names come from other services' events, maybe from before the edge refused controls
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -71,4 +72,4 @@ def _text(value, kind: str) -> str:
         return vi_date(value)
     if kind in ("int", "number", "percent") and isinstance(value, (int, float)):
         return vi_number(value)
-    return str(value)
+    return scrub(str(value))
