@@ -1,7 +1,8 @@
 """The indicators worker (``python -m indicators.worker``).
 
-It publishes the first catalogues, relays the service's events to Kafka and
-keeps the directory's schools (for the forms communes and the city prepare).
+It publishes the first catalogues, relays the service's events to Kafka,
+keeps the directory's schools (for the forms communes and the city prepare)
+and the revoked accounts and sessions the API refuses (edu71.auth.revocation).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import threading
 from pymongo.errors import PyMongoError
 
 from edu71 import worker
+from edu71.auth.revocation import RevocationProjection
 from edu71.contracts import Contracts
 from indicators import config
 from indicators.adapters.documents import DirectorySchool, ProvinceCatalogue, Round, Submission
@@ -19,7 +21,8 @@ from indicators.catalogues import CatalogueService
 log = logging.getLogger(__name__)
 
 GROUP = "indicators"
-HANDLERS = {"SchoolRegistered": DirectorySchool.keep, "SchoolChanged": DirectorySchool.keep}
+HANDLERS = {"SchoolRegistered": DirectorySchool.keep, "SchoolChanged": DirectorySchool.keep,
+            **RevocationProjection.in_service_database("indicators").handlers()}
 
 
 def publish_catalogues(settings: config.Settings):

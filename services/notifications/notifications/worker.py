@@ -1,12 +1,14 @@
 """The notifications worker (``python -m notifications.worker``).
 
-Consumes plan, indicator, directory and its own DeadlineApproaching events; sends queued
+Consumes plan, indicator, directory and its own DeadlineApproaching events (keeping the revoked
+accounts and sessions the API refuses, edu71.auth.revocation); sends queued
 e-mails and webhook calls; ticks the deadline and digest scheduler; relays the events stored
 with notifications, deliveries and reminder claims.
 """
 from __future__ import annotations
 
 from edu71 import worker
+from edu71.auth.revocation import RevocationProjection
 from edu71.contracts import Contracts
 from notifications import config
 from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification, Webhook
@@ -40,8 +42,10 @@ def build(settings: config.Settings, contracts: Contracts, clock: Clock = utc_no
 def spec(settings: config.Settings | None = None, group: str = GROUP, clock: Clock = utc_now) -> worker.WorkerSpec:
     settings = settings or config.load()
     handlers, queue, scheduler = build(settings, Contracts(settings.platform.contracts_dir), clock)
+    revocations = RevocationProjection.in_service_database("notifications")
     return worker.WorkerSpec(documents=[Notification, Delivery, DeadlineReminder, DigestRun], group=group,
-                             handlers=handlers.mapping(), loops=[queue.run, scheduler.run])
+                             handlers={**handlers.mapping(), **revocations.handlers()},
+                             loops=[queue.run, scheduler.run])
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ source rows, runs the projector that keeps the views and city figures (and
 publishes RollupUpdated through the outbox), and relays that outbox. It works
 on the active generation of the projections (see
 :mod:`reports.adapters.generations`): when a rebuild activates a newer one, it
-stops, and its supervisor starts it again on the new one.
+stops, and its supervisor starts it again on the new one. The revoked accounts
+and sessions the API refuses (edu71.auth.revocation) are kept outside the
+generations, in the service's base database, which the API reads them from.
 """
 from __future__ import annotations
 
@@ -13,14 +15,16 @@ import dataclasses
 import logging
 import threading
 
+from mongoengine.connection import get_db
 from pymongo import MongoClient
 
 from edu71 import worker
+from edu71.auth.revocation import RevocationProjection
 from edu71.config import PlatformSettings
 from edu71.contracts import Contracts
 from reports import config
 from reports.adapters import generations
-from reports.adapters.documents import CityFigures
+from reports.adapters.documents import ALIAS, CityFigures
 from reports.adapters.projector import Projector
 from reports.handlers import HANDLERS
 
@@ -63,7 +67,10 @@ def spec(group: str = GROUP, settings: config.Settings | None = None, generation
     loops = [projector.run]
     if generation is not None:
         loops.append(generation_watch(settings, generation))
-    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers=dict(HANDLERS), loops=loops)
+    base = settings.platform.mongodb_db
+    revocations = RevocationProjection(lambda: get_db(ALIAS).client[base])
+    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers={**HANDLERS, **revocations.handlers()},
+                             loops=loops)
 
 
 def main() -> None:

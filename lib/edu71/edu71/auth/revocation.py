@@ -86,6 +86,11 @@ class RevocationProjection:
     def __init__(self, database: Callable[[], Database]):
         self._database = database
 
+    @classmethod
+    def in_service_database(cls, alias: str) -> "RevocationProjection":
+        """The projection in the database of the service's own connection (``alias`` = the service's name)."""
+        return cls(lambda: get_db(alias))
+
     @property
     def coll(self):
         return self._database()[COLLECTION]
@@ -164,4 +169,4 @@ class RevocationLookup:
 
 def stored_lookup(alias: str, ttl: float = 1.0) -> RevocationLookup:
     """The lookup an API uses: the projection its own worker keeps in the service's database."""
-    return RevocationLookup(RevocationProjection(lambda: get_db(alias)).state, ttl)
+    return RevocationLookup(RevocationProjection.in_service_database(alias).state, ttl)
