@@ -51,6 +51,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         WTF_CSRF_SSL_STRICT=settings.cookie_secure,
         MAX_CONTENT_LENGTH=settings.max_upload_bytes + 64 * 1024,
     )
+    app.session_interface = session.SealedCookieSessionInterface()
     app.extensions["portal.settings"] = settings
     app.extensions["portal.http"] = requests.Session()
     app.extensions["portal.live"] = RollupSignal(settings.kafka, Contracts(settings.contracts_dir))
@@ -120,7 +121,7 @@ def _errors(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api(exc: ApiError):
         if exc.status == 401:
-            session.end()
+            session.ended_by_the_apis()
             return redirect(url_for("auth.login", next=request.full_path if request.method == "GET" else None))
         return page(exc.status if 400 <= exc.status < 600 else 502, exc.problem.get("title") or "Lỗi", exc.detail)
 

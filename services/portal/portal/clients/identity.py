@@ -17,6 +17,10 @@ class IdentityClient(ApiClient):
         headers = {"X-Forwarded-For": client_address} if client_address else None
         return self.send_json("POST", "/sessions", {"email": email, "password": password}, headers=headers)
 
+    def sign_out(self) -> None:
+        """End this token's session at the identity service: every API refuses it within seconds."""
+        self.request("DELETE", "/sessions/current")
+
     def me(self) -> dict[str, Any]:
         return self.get_json("/users/me")
 

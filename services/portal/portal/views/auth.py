@@ -71,6 +71,16 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    ended = True
+    if g.get("token"):
+        try:
+            backends.identity().sign_out()
+        except ApiError as exc:
+            ended = exc.status == 401  # already refused: nothing left to end
     session.end()
-    flash("Bạn đã đăng xuất.", "info")
+    if ended:
+        flash("Bạn đã đăng xuất.", "info")
+    else:
+        flash("Bạn đã đăng xuất khỏi cổng thông tin, nhưng dịch vụ tài khoản chưa xác nhận việc kết thúc phiên. "
+              "Nếu dùng máy tính chung, hãy đăng nhập rồi đăng xuất lại khi dịch vụ hoạt động.", "warning")
     return redirect(url_for("auth.login"))

@@ -97,3 +97,48 @@ def test_only_local_paths_are_returned_to_after_sign_in(target, kept):
     from portal.views.auth import _safe_next
 
     assert (_safe_next(target) == target) is kept
+
+
+def _cookie(client) -> str:
+    cookie = client.get_cookie("edu71_portal")
+    assert cookie is not None
+    return cookie.value
+
+
+def test_the_session_cookie_is_encrypted_and_the_token_cannot_be_lifted_from_it(app):
+    from flask.sessions import SecureCookieSessionInterface
+    from itsdangerous import BadSignature
+
+    client = app.test_client()
+    token = "eyJhbGciOiJSUzI1NiJ9.bi1tYXQtbWE.chu-ky"
+    with client.session_transaction() as session:
+        session["token"] = token
+        session["expires_at"] = time.time() + 3600
+        session["user"] = {"id": "u-1", "name": "Cô Lan", "role": "school", "org_code": "HCM-THCS-THITRAN2"}
+    sealed = _cookie(client)
+    assert token not in sealed
+    with pytest.raises(BadSignature):  # what a signed-only cookie would have given away
+        SecureCookieSessionInterface().get_signing_serializer(app).loads(sealed)
+    # The portal itself opens it: the page goes to the (closed) plans service instead of the sign-in page.
+    assert client.get("/plans").status_code == 503
+
+
+def test_an_altered_cookie_is_no_session(app):
+    client = app.test_client()
+    sign_in_directly(client)
+    sealed = _cookie(client)
+    client.set_cookie("edu71_portal", sealed[:-6] + ("AAAAAA" if not sealed.endswith("AAAAAA") else "BBBBBB"))
+    r = client.get("/plans")
+    assert r.status_code == 302 and r.headers["Location"].startswith("/login")
+
+
+def test_signing_out_while_identity_does_not_answer_still_ends_the_portal_session_and_says_so(app):
+    client = app.test_client()
+    sign_in_directly(client)
+    html = client.get("/login").data.decode()
+    token = html.split('name="csrf_token" value="')[1].split('"')[0]
+    r = client.post("/logout", data={"csrf_token": token})
+    assert r.status_code == 302
+    with client.session_transaction() as session:
+        assert "token" not in session
+    assert "dịch vụ tài khoản chưa xác nhận việc kết thúc phiên" in client.get("/login").data.decode()
