@@ -19,6 +19,7 @@ help:
 	@echo "make test     install what is missing and run every test against a real Kafka and FerretDB"
 	@echo "make bench    run the benchmarks in bench/"
 	@echo "make lock     re-pin Python dependencies into requirements.lock"
+	@echo "make fuzz     the long attack run: schemathesis, EDU71_FUZZ_REQUESTS (10000) requests, and the authorization matrix"
 
 # --- installation (idempotent, quiet when already done) ----------------------
 $(VENV)/.installed: requirements.lock
@@ -73,7 +74,14 @@ test: bootstrap
 	@$(VENV)/bin/ruff check --quiet .
 	@$(PY) -m pytest -q -p no:cacheprovider
 
+# The long run of tests/security: randomized schemathesis passes over every OpenAPI document with each
+# role's token until EDU71_FUZZ_REQUESTS requests were sent, then the tally (requests, 5xx, mismatches).
+EDU71_FUZZ_REQUESTS ?= 10000
+fuzz: bootstrap
+	@EDU71_FUZZ_REQUESTS=$(EDU71_FUZZ_REQUESTS) $(PY) -m pytest -q -p no:cacheprovider -o timeout=0 \
+	   tests/security -rN --tb=no
+
 bench: bootstrap
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done
 
-.PHONY: help bootstrap lock up down status logs test bench
+.PHONY: help bootstrap lock up down status logs test bench fuzz
