@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 from edu71.auth import Principal, Role
 from edu71.bus.outbox import StaleDocument, history, load, save_with_events
 from edu71.contracts import Contracts
+from edu71.inputs import safe_filename, scrub
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
 from plans.adapters import originals
@@ -72,14 +73,16 @@ class PlanService:
         )
         return save_with_events(plan)
 
-    def import_document(self, principal: Principal, data: bytes, filename: str) -> tuple[Plan, ParsedPlan]:
+    def import_document(self, principal: Principal, data: bytes, filename: str | None) -> tuple[Plan, ParsedPlan]:
         """Turn an uploaded Word/PDF/text plan into a *draft* for the school to check; never submits it."""
         self._require_school(principal)
+        filename = safe_filename(filename)
         try:
             extracted = extract_text(data, filename)
         except ImportRefused as exc:
             raise Problem(exc.status, exc.message) from None
-        parsed = parse_plan(extracted.text)
+        # A page break (\f) or a stray control character must not reach a plan's fields.
+        parsed = parse_plan(scrub(extracted.text))
         kept = originals.keep(data, filename, extracted.kind, principal.org_unit)
         draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}")
         draft["original"] = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind,

@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
+from edu71.inputs import safe_filename
 from edu71.schemas import paged
 from plans.api.schemas import (
     ApproveSchema,
@@ -67,7 +68,7 @@ class ImportPlan(MethodView):
     def post(self, files):
         """Nhập kế hoạch từ tệp Word/PDF/văn bản thành bản nháp để nhà trường kiểm tra"""
         upload = files["file"]
-        plan, parsed = _service().import_document(current_principal(), upload.read(), upload.filename or "tep")
+        plan, parsed = _service().import_document(current_principal(), upload.read(), upload.filename)
         return {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed)}
 
 
@@ -95,8 +96,9 @@ class PlanOriginal(MethodView):
     def get(self, plan_id):
         """Tải tệp gốc mà kế hoạch được nhập từ đó"""
         original, data = _service().original(current_principal(), plan_id)
+        # Stored names are cleaned again: ones kept before uploads were checked may hold a path or a NUL.
         response = send_file(io.BytesIO(data), mimetype=CONTENT_TYPES[original.kind], as_attachment=True,
-                             download_name=original.filename)
+                             download_name=safe_filename(original.filename))
         response.headers["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(original.sha256)).decode()}:"
         return response
 

@@ -82,3 +82,32 @@ def test_oversized_uploads_are_413(fresh_databases, tokens, monkeypatch):
 def test_only_schools_import(client, tokens):
     r = upload(client, tokens.city("79"), b"Ke hoach", "a.txt")
     assert r.status_code == 403
+
+
+def test_only_the_base_name_of_an_uploaded_file_is_kept_and_sent_back_encoded(client, tokens):
+    token = tokens.school(THI_TRAN)
+    data = (SEEDS / "002_6785c0e9f8f18739.txt").read_bytes()
+    for sent, kept, header in (
+            ("../../../../tmp/x.txt", "x.txt", "attachment; filename=x.txt"),
+            ("C:/Users/hieu truong/../kế hoạch 71.txt", "kế hoạch 71.txt",
+             "attachment; filename=\"ke hoach 71.txt\"; filename*=UTF-8''k%E1%BA%BF%20ho%E1%BA%A1ch%2071.txt"),
+            ("../..", "tep", "attachment; filename=tep")):
+        r = upload(client, token, data, sent)
+        assert r.status_code == 201, r.json
+        assert r.json["plan"]["original"]["filename"] == kept
+        original = client.get(f"/plans/{r.json['plan']['id']}/original", headers=bearer(token))
+        assert original.status_code == 200 and original.headers["Content-Disposition"] == header
+
+
+@pytest.mark.parametrize("name", ["ke-hoach\x00.txt", "ke\x07hoach.txt", "ke-hoach\x7f.txt"])
+def test_a_file_name_with_control_characters_is_refused_and_nothing_is_stored(client, tokens, name):
+    r = upload(client, tokens.school(THI_TRAN), b"Ke hoach thuc hien Nghi quyet 71", name)
+    assert r.status_code == 422 and r.mimetype == "application/problem+json", r.data
+    assert r.json["errors"][0]["field"] == "file"
+    assert stored_nothing()
+
+
+def test_random_binary_sent_as_text_is_refused_in_vietnamese(client, tokens):
+    r = upload(client, tokens.school(THI_TRAN), bytes.fromhex("a8d2b0f47b5e0cc1e9d3a0bc3fb3309f"), "ke-hoach.txt")
+    assert r.status_code == 422 and "nhị phân" in r.json["detail"]
+    assert stored_nothing()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import struct
 import unicodedata
 import zipfile
@@ -270,3 +271,19 @@ def test_images_and_old_formats_refused(header):
     with pytest.raises(UnsupportedFileType) as err:
         extract_text(header + b"\x00" * 64, "ke-hoach.docx")
     assert err.value.status == 415 and is_vietnamese_message(err.value)
+
+
+@pytest.mark.parametrize("shape", ["any byte", "no NUL", "high bytes"])
+def test_random_binary_is_not_taken_for_a_text_plan(shape):
+    """Any bytes decode in some code page (Windows-1258, UTF-16 without a BOM, EBCDIC…): that is not text."""
+    rng = random.Random(71)
+    low = {"any byte": 0, "no NUL": 1, "high bytes": 0x80}[shape]
+    accepted = []
+    for size in (16, 24, 64, 256, 2048):
+        for _ in range(80):
+            data = bytes(rng.randint(low, 255) for _ in range(size))
+            try:
+                accepted.append(extract_text(data, "ke-hoach.txt").encoding)
+            except BinaryContent:
+                pass
+    assert accepted == []

@@ -249,6 +249,25 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
+_ASCII_PROBE = b"Ke hoach 71, 2026."
+#: Characters of running text besides letters, digits and spaces.
+_PUNCTUATION = set(".,;:!?()[]-–—/%\"'…“”‘’•*+=<>&#§°|_")
+
+
+def _plausible(text: str) -> bool:
+    """Whether bytes decoded without a BOM read as Vietnamese text, not binary that happens to decode.
+
+    Any byte sequence decodes in a legacy code page (Windows-1258 maps nearly every byte to
+    something) and even UTF-16; running text is nearly all letters, digits, spaces and common
+    punctuation, and its letters are Vietnamese ones.
+    """
+    if not text.strip():
+        return False
+    texty = sum(1 for ch in text if ch.isalnum() or ch.isspace() or ch in _PUNCTUATION
+                or unicodedata.category(ch) == "Mn")
+    return texty / len(text) >= 0.97 and _vietnamese_score(text) >= 0.8
+
+
 def _binary() -> BinaryContent:
     return BinaryContent(
         "Tệp tải lên là dữ liệu nhị phân, không phải văn bản. "
@@ -270,9 +289,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
             odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
             codec = "utf-16-le" if odd > even else "utf-16-be"
             try:
-                return _checked(data, codec)
+                text, codec = _checked(data, codec)
             except BinaryContent:
                 pass
+            else:
+                if _plausible(text):
+                    return text, codec
         raise _binary()
     try:
         return _checked(data, "utf-8")
@@ -290,10 +312,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
     scored: list[tuple[float, str, str]] = []
     for codec in dict.fromkeys(candidates):
         try:
+            # UTF-16/32 without a BOM and NULs, or a code page not built on ASCII (EBCDIC): not a Vietnamese plan.
+            if codec.startswith("utf") or _ASCII_PROBE.decode(codec) != _ASCII_PROBE.decode("ascii"):
+                continue
             text = unicodedata.normalize("NFC", data.decode(codec))
         except (UnicodeDecodeError, LookupError):
             continue
-        if _control_ratio(text) > 0.01:
+        if _control_ratio(text) > 0.01 or not _plausible(text):
             continue
         scored.append((_vietnamese_score(text), codec, text))
     if not scored:
