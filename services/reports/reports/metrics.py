@@ -1,7 +1,7 @@
 """The reports service's own Prometheus gauges (the alert rules in deploy/prometheus/rules use them)."""
 from __future__ import annotations
 
-from prometheus_client import Gauge
+from prometheus_client import Counter, Gauge
 
 ROUND_SCHOOLS_MISSING = Gauge(
     "edu71_round_schools_missing",
@@ -14,3 +14,6 @@ ROUND_CLOSES_IN = Gauge(
 PROJECTOR_LAG = Gauge(
     "edu71_reports_projection_hints",
     "Source changes waiting for the projector to recompute the views.", multiprocess_mode="livemax")
+PROJECTION_QUARANTINED = Counter(
+    "edu71_reports_projection_quarantined",
+    "Source rows the projector could not apply and set aside (projection_quarantine), instead of stopping.")

@@ -92,6 +92,8 @@ def unpack(collection: str, doc: dict[str, Any]) -> dict[str, Any]:
 
 
 HINTS = "projection_hints"
+#: Source rows the projector could not apply, with the error (see ``Projector._take``).
+QUARANTINE = "projection_quarantine"
 
 
 def hint(db, collection: str, doc_id: str) -> None:

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from mongoengine.connection import get_db
-from pymongo.errors import BulkWriteError, PyMongoError
+from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
 from edu71.bus.outbox import StaleDocument, WindowLease, save_with_events
 from edu71.contracts import Contracts, Event
@@ -32,7 +32,7 @@ from edu71.orgs import commune as official_commune
 from reports import metrics
 from reports.adapters import viewstore
 from reports.adapters.documents import ALIAS, CityFigures
-from reports.adapters.projection import HINTS, unpack
+from reports.adapters.projection import HINTS, QUARANTINE, unpack
 from reports.domain.model import EVERYTHING, SOURCES, Marks, Model, merge_marks
 from reports.domain.views import ProvinceViews, changed_figures, city_figures
 
@@ -78,7 +78,8 @@ class Projector:
         if model is None:
             model = Model()
             for collection in SOURCES:
-                model.apply_all(collection, (unpack(collection, doc) for doc in self.db[collection].find()))
+                for doc in self.db[collection].find():
+                    self._take(model, collection, doc)
         self.digests = viewstore.digests(self.db)
         self.views, self.keepers = {}, {}
         self.figures = {doc.pk: (doc, doc.figure_map()) for doc in CityFigures.objects()}
@@ -102,11 +103,31 @@ class Projector:
         for h in hints:
             row = self.db[h["coll"]].find_one({"_id": h["doc"]})
             if row is not None:  # None: superseded by a newer version, which has its own hint
-                merge_marks(marks, self.model.apply(h["coll"], unpack(h["coll"], row)))
+                merge_marks(marks, self._take(self.model, h["coll"], row))
         self._refresh(marks)
         delete_ids(self.db[HINTS], [h["_id"] for h in hints])
         metrics.PROJECTOR_LAG.set(len(hints))
         return len(hints)
+
+    def _take(self, model: Model, collection: str, doc: dict) -> Marks:
+        """Apply one stored row; a row the model cannot take is set aside, never retried forever.
+
+        Rows come from events that passed their contract, so this is a bug or
+        damaged data: the row is recorded in ``projection_quarantine`` with the
+        error, counted and logged, and every other row still reaches the views.
+        """
+        try:
+            return model.apply(collection, unpack(collection, doc))
+        except Exception as exc:  # noqa: BLE001 - one bad row must not stop every view of the platform
+            log.error("projector: row %s/%s set aside: %r", collection, doc.get("_id"), exc)
+            try:
+                self.db[QUARANTINE].insert_one({"_id": f"{collection}|{doc.get('_id')}", "coll": collection,
+                                                "doc": doc.get("_id"), "reason": repr(exc)[:2000],
+                                                "at": datetime.now(timezone.utc)})
+            except DuplicateKeyError:
+                pass
+            metrics.PROJECTION_QUARANTINED.inc()
+            return {}
 
     # -- views ---------------------------------------------------------------
     def refresh(self, provinces: set[str]) -> int:

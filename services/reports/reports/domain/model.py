@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -154,12 +154,6 @@ class Model:
             marks[known["province_code"]] = {(None, known["commune_code"])}
         for round_id in self._rounds_of_school.get(code, ()):
             merge_marks(marks, self._values_marks(round_id, code, self.rows[SCHOOL_VALUES.collection][(round_id, code)]))
-        return marks
-
-    def apply_all(self, collection: str, rows: Iterable[Mapping[str, Any]]) -> Marks:
-        marks: Marks = {}
-        for row in rows:
-            merge_marks(marks, self.apply(collection, row))
         return marks
 
     # -- reading -------------------------------------------------------------
