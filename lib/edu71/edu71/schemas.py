@@ -1,6 +1,8 @@
 """Base for every request and response schema: Vietnamese messages, unknown fields refused."""
 from __future__ import annotations
 
+from datetime import timezone
+
 from marshmallow import RAISE, fields, validate
 from marshmallow import Schema as _Schema
 
@@ -26,6 +28,19 @@ class Integer(fields.Integer):
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise self.make_error("invalid")
         return super()._validated(value)
+
+
+class DateTime(fields.DateTime):
+    """An instant, always written in ISO 8601 with its offset (as the event contracts write them).
+
+    The store keeps UTC; a value read back without its zone (the states kept in an outbox
+    change are decoded so) is UTC, and is written as such rather than as a local time.
+    """
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class PageQuery(Schema):

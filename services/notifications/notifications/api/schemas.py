@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from edu71.schemas import Integer, Page, PageQuery, Schema
+from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
 from notifications.domain.kinds import KINDS
 
 
@@ -25,9 +25,9 @@ class NotificationSchema(Schema):
     school_name = fields.String()
     reference = fields.Dict(metadata={"description": "Đối tượng liên quan, ví dụ {\"plan_id\": …, \"plan_version\": 2}"})
     source_event_id = fields.String()
-    occurred_at = fields.DateTime()
-    created_at = fields.DateTime()
-    read_at = fields.DateTime(allow_none=True)
+    occurred_at = DateTime()
+    created_at = DateTime()
+    read_at = DateTime(allow_none=True)
 
 
 class InboxPageSchema(Page):
@@ -79,7 +79,7 @@ class WebhookSchema(Schema):
     kinds = fields.List(fields.String())
     description = fields.String(allow_none=True)
     created_by = fields.String()
-    created_at = fields.DateTime()
+    created_at = DateTime()
 
 
 class WebhookCreatedSchema(WebhookSchema):
@@ -111,9 +111,9 @@ class DeliverySchema(Schema):
     school_code = fields.String(allow_none=True)
     source_event_id = fields.String()
     last_error = fields.String(allow_none=True)
-    created_at = fields.DateTime()
-    next_attempt_at = fields.DateTime(allow_none=True)
-    finished_at = fields.DateTime(allow_none=True)
+    created_at = DateTime()
+    next_attempt_at = DateTime(allow_none=True)
+    finished_at = DateTime(allow_none=True)
 
 
 class DeliveryPageSchema(Page):

@@ -5,7 +5,7 @@ from flask_smorest.fields import Upload
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Integer, Page, PageQuery, Schema
+from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
 from plans.domain.workflow import PlanStatus
 
 COMPARATORS = [">=", ">", "<=", "<", "="]
@@ -65,8 +65,8 @@ class PlanSchema(PlanWriteSchema):
     version = Integer(metadata={"description": "Số phiên bản đã gửi duyệt gần nhất"})
     review_comments = fields.List(fields.Nested(ReviewCommentSchema))
     original = fields.Nested("OriginalSchema", allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = DateTime()
+    updated_at = DateTime()
 
 
 class PlanListQuerySchema(PageQuery):

@@ -62,3 +62,19 @@ def test_a_school_deletes_only_drafts_it_never_submitted(fresh_databases, tokens
     sent = client.post(f"/plans/{submitted.json['id']}/submit", headers=school)
     r = client.delete(f"/plans/{submitted.json['id']}", headers={**school, "If-Match": sent.headers["ETag"]})
     assert r.status_code == 409 and r.mimetype == "application/problem+json"
+
+
+def test_every_time_in_the_version_history_carries_its_offset(fresh_databases, tokens):
+    from datetime import datetime
+
+    from plans.app import create_app
+
+    client = create_app().test_client()
+    school = bearer(tokens.school(SCHOOL))
+    plan_id = client.post("/plans", json={"title": "Kế hoạch", "year": 2026, "number_symbol": "28/KH-THCSTT2"},
+                          headers=school).json["id"]
+    assert client.post(f"/plans/{plan_id}/submit", headers=school).status_code == 200
+    (version,) = client.get(f"/plans/{plan_id}/versions", headers=school).json
+    shown = [version["submitted_at"], version["plan"]["created_at"], version["plan"]["updated_at"],
+             *(client.get(f"/plans/{plan_id}", headers=school).json[k] for k in ("created_at", "updated_at"))]
+    assert all(datetime.fromisoformat(moment).utcoffset() is not None for moment in shown), shown

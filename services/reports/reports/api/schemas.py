@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Integer, Page, PageQuery, Schema
+from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
 from reports.domain.rollup import Aggregation, ValueType
 from reports.domain.scope import ScopeKind
 
@@ -35,9 +35,9 @@ class RoundSchema(Schema):
     school_year = fields.String()
     school_levels = fields.List(fields.String())
     indicator_codes = fields.List(fields.String())
-    opens_at = fields.DateTime()
-    due_at = fields.DateTime()
-    closes_at = fields.DateTime()
+    opens_at = DateTime()
+    due_at = DateTime()
+    closes_at = DateTime()
     reopened = fields.Boolean()
 
 
@@ -69,7 +69,7 @@ class RollupReportSchema(Schema):
     school_level = fields.String(metadata={"description": "Cấp học được tổng hợp, hoặc all"})
     schools_reporting = Integer(metadata={"description": "Số trường đã nộp số liệu trong phạm vi"})
     indicators = fields.List(fields.Nested(IndicatorRollupSchema))
-    computed_at = fields.DateTime()
+    computed_at = DateTime()
 
 
 class PlanCheckSchema(Schema):
@@ -93,8 +93,8 @@ class SchoolValuesSchema(Schema):
     province_code = fields.String()
     submission_id = fields.String()
     revision = Integer(metadata={"description": "Lần điều chỉnh của số liệu đang hiển thị"})
-    submitted_at = fields.DateTime(metadata={"description": "Thời điểm nộp lần điều chỉnh đang hiển thị"})
-    first_submitted_at = fields.DateTime(allow_none=True, metadata={"description": "Thời điểm nộp lần đầu"})
+    submitted_at = DateTime(metadata={"description": "Thời điểm nộp lần điều chỉnh đang hiển thị"})
+    first_submitted_at = DateTime(allow_none=True, metadata={"description": "Thời điểm nộp lần đầu"})
     late = fields.Boolean(metadata={"description": "Nộp lần đầu sau hạn (nộp muộn); điều chỉnh sau hạn không tính"})
     values = fields.List(fields.Dict(), metadata={"description": "Giá trị chỉ tiêu (IndicatorValue) mới nhất"})
     submitted = fields.Boolean(metadata={"description": "Đã nộp số liệu trong đợt"})
@@ -206,8 +206,8 @@ class SeriesPointSchema(Schema):
     round_id = fields.String()
     round_name = fields.String()
     school_year = fields.String()
-    opens_at = fields.DateTime()
-    due_at = fields.DateTime()
+    opens_at = DateTime()
+    due_at = DateTime()
     value = fields.Float(allow_none=True)
     numerator = fields.Float(allow_none=True)
     denominator = fields.Float(allow_none=True)
