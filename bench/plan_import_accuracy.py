@@ -1,0 +1,165 @@
+"""How well the plan importer reads plans it was not written against.
+
+Runs the import's own code path (``extract_text`` + ``parse_plan``, as ``POST /plans/import`` does) on
+every document of the evaluation set in ``services/plans/tests/fixtures/plans/{train,heldout}`` and on
+the two real seed plans (``../shared/seeds``, gold labels in ``bench/data/seeds``), and compares with
+the hand-made gold labels beside each document.
+
+A target matches a gold target when value, comparator and horizon year agree, and the unit where the
+gold gives one (one to one). Header fields (issuer, superior body, number and symbol, place, date,
+title, signer and position) are compared after Unicode normalisation, with case and runs of spaces
+ignored; a field the document does not have is right when the importer finds none.
+
+    .venv/bin/python bench/plan_import_accuracy.py [--split train|heldout|seeds|all] [--show]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plans.domain.importer import extract_text, parse_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "services" / "plans" / "tests" / "fixtures" / "plans"
+SEED_LABELS = ROOT / "bench" / "data" / "seeds"
+SEEDS = Path(os.environ.get("EDU71_SEEDS_DIR", ROOT / ".." / "shared" / "seeds"))
+HEADER_FIELDS = ("issuer", "superior", "number_symbol", "place", "issued_on", "title", "signer_title", "signer")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    header_ok: int = 0
+    header_all: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.header_ok += other.header_ok
+        self.header_all += other.header_all
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def header(self) -> float:
+        return self.header_ok / self.header_all if self.header_all else 1.0
+
+
+def norm(value) -> str | None:
+    if value is None or value == "":
+        return None
+    text = unicodedata.normalize("NFC", str(value))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def header_value(parsed, name: str):
+    if name == "number_symbol":
+        found = getattr(parsed, name, None)
+        return re.sub(r"\s+", "", found.value) if found else None
+    found = getattr(parsed, name, None)
+    if name == "issuer" and found is None:
+        found = getattr(parsed, "school_name", None)   # importers that know only the school's name
+    if found is None:
+        return None
+    value = found.value
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def score_document(data: bytes, filename: str, gold: dict) -> Score:
+    parsed = parse_plan(extract_text(data, filename).text)
+    s = Score()
+    for name in HEADER_FIELDS:
+        want, got = norm(gold["header"].get(name)), norm(header_value(parsed, name))
+        s.header_all += 1
+        if want == got:
+            s.header_ok += 1
+        else:
+            s.misses.append(f"header {name}: want {want!r} got {got!r}")
+    predicted = [t.to_dict() for t in parsed.targets]
+    used = [False] * len(predicted)
+    for g in gold["targets"]:
+        hit = None
+        for k, p in enumerate(predicted):
+            year = int(p["horizon"][:4]) if p["horizon"] else None
+            if (not used[k] and abs(p["value"] - g["value"]) < 1e-9 and p["comparator"] == g["comparator"]
+                    and year == g["year"] and (not g.get("unit") or p["unit"] == g["unit"])):
+                hit = k
+                break
+        if hit is None:
+            s.fn += 1
+            s.misses.append(f"missed {g['comparator']} {g['value']} {g.get('unit')} {g['year']}: {g['span']}")
+        else:
+            used[hit] = True
+            s.tp += 1
+    for k, p in enumerate(predicted):
+        if not used[k]:
+            s.fp += 1
+            s.misses.append(f"extra {p['comparator']} {p['value']} {p['unit']} {p['horizon']}: {p['text'][:70]}")
+    return s
+
+
+def documents(split: str):
+    """(name, bytes, gold) of a split; seeds that are not on this machine are left out."""
+    if split == "seeds":
+        for label in sorted(SEED_LABELS.glob("*.json")):
+            gold = json.loads(label.read_text(encoding="utf-8"))
+            path = SEEDS / gold["document"]
+            if path.exists():
+                yield gold["document"], path.read_bytes(), gold
+        return
+    for label in sorted((FIXTURES / split).glob("*.json")):
+        gold = json.loads(label.read_text(encoding="utf-8"))
+        yield gold["document"], (FIXTURES / split / gold["document"]).read_bytes(), gold
+
+
+def line(name: str, s: Score) -> str:
+    return (f"{name:<34} P {s.precision:5.2f}  R {s.recall:5.2f}  F1 {s.f1:5.2f}  "
+            f"({s.tp:3d}/{s.tp + s.fn:3d} found, {s.fp:2d} extra)   header {s.header:6.1%}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="all", choices=["train", "heldout", "seeds", "all"])
+    ap.add_argument("--show", action="store_true", help="print each miss and each extra target")
+    args = ap.parse_args()
+    splits = ["train", "heldout", "seeds"] if args.split == "all" else [args.split]
+    for split in splits:
+        total = Score()
+        print(f"--- {split}")
+        for name, data, gold in documents(split):
+            s = score_document(data, name, gold)
+            total.add(s)
+            print(line(name, s))
+            if args.show:
+                for miss in s.misses:
+                    print(f"      {miss}")
+        if split == "seeds" and not total.header_all:
+            print(f"(seed plans not found at {SEEDS})")
+            continue
+        print(line(f"== {split} overall", total))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
