@@ -103,3 +103,22 @@ class TestDigest:
         clock.now = datetime(2026, 2, 1, 8, 0, tzinfo=VN)  # the round has closed
         assert scheduler.tick() == {"reminders": 0, "digests": 0}
 
+
+
+    def test_the_city_inbox_holding_a_digest_matches_the_documented_schema(self, notifications_settings, known,
+                                                                           wiring, clock, tokens):
+        """A digest concerns the whole province, no school: the OpenAPI documented a string."""
+        import jsonschema
+
+        from edu71.testing import bearer
+        from notifications.app import create_app
+
+        _, _, scheduler = wiring
+        clock.now = datetime(2026, 1, 10, 8, 0, tzinfo=VN)
+        assert scheduler.tick()["digests"] == 1
+        client = create_app().test_client()
+        spec = client.get("/openapi.json").json
+        r = client.get("/inbox", headers=bearer(tokens.city("31")))
+        assert r.status_code == 200 and r.json["items"][0]["school_code"] is None
+        documented = spec["paths"]["/inbox"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        jsonschema.Draft202012Validator({**documented, "components": spec["components"]}).validate(r.json)

@@ -76,3 +76,17 @@ class TestApi:
         client.put("/preferences", json={"muted": ["plan_approved"]}, headers=school)
         assert [i["kind"] for i in client.get("/inbox", headers=school).json["items"]] == ["plan_returned"]
         assert client.get("/inbox/unread-count", headers=school).json == {"unread": 1}
+
+    def test_a_body_that_is_not_json_is_refused_not_ignored(self, client, tokens):
+        from notifications.adapters.documents import Preference
+
+        school = bearer(tokens.school(THCS_HCM))
+        for data, content_type, status in ((b"muted=plan_approved", "application/x-www-form-urlencoded", 415),
+                                           (b"<muted>plan_approved</muted>", "application/xml", 415),
+                                           (b'{"muted": ["plan_approved"]}', "text/plain", 415),
+                                           (b"", "application/json", 422), (b"", None, 415)):
+            r = client.put("/preferences", data=data, content_type=content_type, headers=school)
+            assert r.status_code == status and r.mimetype == "application/problem+json", (data, r.data)
+        assert Preference.objects.count() == 0
+        deep = b'{"muted": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+        assert client.put("/preferences", data=deep, content_type="application/json", headers=school).status_code == 422

@@ -21,8 +21,9 @@ class NotificationSchema(Schema):
     channel = fields.String()
     recipient_org_unit = fields.String()
     recipient_role = fields.String()
-    school_code = fields.String()
-    school_name = fields.String()
+    school_code = fields.String(allow_none=True,
+                                metadata={"description": "null với thông báo chung cho cả tỉnh/thành (bản tin hằng ngày)"})
+    school_name = fields.String(allow_none=True)
     reference = fields.Dict(metadata={"description": "Đối tượng liên quan, ví dụ {\"plan_id\": …, \"plan_version\": 2}"})
     source_event_id = fields.String()
     occurred_at = DateTime()
