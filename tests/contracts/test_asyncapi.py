@@ -36,6 +36,7 @@ OPERATIONS = {
     "indicatorsReceiveDirectoryEvents": ("receive", "edu71.directory.v1",
                                          ["SchoolRegistered", "SchoolChanged", "AccessRevoked"]),
     "plansReceiveDirectoryEvents": ("receive", "edu71.directory.v1", ["AccessRevoked"]),
+    "identityReceiveDirectoryEvents": ("receive", "edu71.directory.v1", ["SchoolChanged"]),
     "notificationsSendDeadLetters": ("send", "edu71.deadletter.v1", TOPICS["edu71.deadletter.v1"]),
     "reportsSendDeadLetters": ("send", "edu71.deadletter.v1", TOPICS["edu71.deadletter.v1"]),
     "identitySendOutboxNotices": ("send", "edu71.deadletter.v1", ["OutboxQuarantined"]),
@@ -94,7 +95,7 @@ def test_parser_accepts_the_document():
     done = _validate(ASYNCAPI)
     assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
     assert "OK:" in done.stdout
-    assert "6 channels, 21 operations, 17 messages" in done.stdout
+    assert "6 channels, 22 operations, 17 messages" in done.stdout
 
 
 def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:

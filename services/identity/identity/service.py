@@ -153,6 +153,52 @@ class Accounts:
         data = sessions.access_revoked(user.id, version, reason, user.revocations, now, session_id)
         return self.contracts.new_event("AccessRevoked", data, subject=user.id, source=SOURCE)
 
+    def follow_school(self, code: str) -> int:
+        """Bring the accounts of school ``code`` in line with the directory; return how many changed.
+
+        A token carries its school's commune, province and level, and what a
+        school user sees and files follows them: when the school moves or
+        changes level its accounts take the new place and their sessions end;
+        when it closes they are deactivated (an administrator reactivates them
+        if it reopens). A renamed school's accounts take the name and keep their
+        sessions. Run by the worker for each SchoolChanged, so it is idempotent:
+        accounts already in line are left alone.
+        """
+        org = self.directory.school_org(code)
+        changed = 0
+        # The accounts of one school: a non-_id filter, for a rare administrative change.
+        for found in User.objects(role=Role.SCHOOL.value, org_unit=code).only("id"):
+            for _ in range(SIGN_OUT_ATTEMPTS):
+                user = load(User, found.id)
+                version = user.doc_version
+                before = user.as_contract(version)
+                if org is None:
+                    user.active = False
+                else:
+                    user.set_org(org)
+                after = user.as_contract(version + 1)
+                fields = changed_fields(before, after, CONTRACT_FIELDS)
+                if not fields:
+                    break
+                user.updated_at = _now()
+                events = [self.contracts.new_event("UserChanged", {**after, "changed": fields}, subject=user.id,
+                                                   source=SOURCE)]
+                moved = {k: v for k, v in before["org_unit"].items() if k != "name"} != {
+                    k: v for k, v in after["org_unit"].items() if k != "name"}
+                reason = sessions.reason_of_change(fields, user.active) if org is None else (
+                    sessions.ORG_UNIT_CHANGED if moved else None)
+                if reason:
+                    now = time.time()
+                    user.revocations = user.revocations.everything(now)
+                    events.append(self._access_revoked(user, version + 1, reason, now))
+                try:
+                    save_with_events(user, *events, expected_version=version)
+                except StaleDocument:
+                    continue
+                changed += 1
+                break
+        return changed
+
     def _rehash(self, user: User, password: str) -> None:
         """Replace a hash made with older parameters; losing a race to another change is harmless."""
         user.password_hash = self.passwords.hash(password)

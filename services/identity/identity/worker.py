@@ -11,6 +11,8 @@ from edu71 import worker
 from identity import config
 from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.documents import School, User
+from identity.app import use_cases
+from identity.service import Accounts
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +36,26 @@ def purge_failures(settings: config.Settings):
     return purge_old_failures
 
 
+#: Fields of SchoolChanged that the school's accounts carry (in their tokens and their events).
+ACCOUNT_FIELDS = {"name", "commune_code", "province_code", "level", "active"}
+
+
+def school_accounts(accounts: Accounts):
+    """Handler of identity's own SchoolChanged: the school's accounts follow it (see ``Accounts.follow_school``)."""
+
+    def on_school_changed(event) -> None:
+        if ACCOUNT_FIELDS & set(event.data["changed"]):
+            accounts.follow_school(event.data["school"]["code"])
+
+    return on_school_changed
+
+
 def spec(settings: config.Settings | None = None) -> worker.WorkerSpec:
     settings = settings or config.load()
-    return worker.WorkerSpec(documents=[User, School], loops=[purge_failures(settings)])
+    _, accounts = use_cases(settings)
+    return worker.WorkerSpec(documents=[User, School], group="identity",
+                             handlers={"SchoolChanged": school_accounts(accounts)},
+                             loops=[purge_failures(settings)])
 
 
 if __name__ == "__main__":

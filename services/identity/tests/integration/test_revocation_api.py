@@ -130,3 +130,56 @@ def test_signing_out_a_token_without_a_session_ends_every_session_of_the_account
 def test_signing_out_an_account_identity_does_not_hold_is_a_404(client, admin):
     r = client.delete("/sessions/current", headers=admin)
     assert r.status_code == 404 and r.json["detail"] == "Không tìm thấy tài khoản."
+
+
+def _follow(school_code: str) -> None:
+    """What the identity worker does with each of its own SchoolChanged events."""
+    from edu71.bus.outbox import recorded_events
+    from identity.adapters.documents import School
+    from identity.app import use_cases
+    from identity.config import load
+    from identity.worker import school_accounts
+
+    handler = school_accounts(use_cases(load())[1])
+    for event in recorded_events(School, school_code):
+        if event.name == "SchoolChanged":
+            handler(event)
+
+
+def test_a_school_that_moves_takes_its_accounts_along_and_ends_their_sessions(
+        client, admin, seed_schools, create_user, sign_in):
+    school = seed_schools[0]
+    user = create_user("hoa@hienthanh.edu.vn", "school", school.code)
+    token = _token(sign_in, "hoa@hienthanh.edu.vn")
+    r = client.patch(f"/schools/{school.code}", json={"commune_code": "11560"}, headers={**admin, "If-Match": '"v1"'})
+    assert r.status_code == 200, r.json
+    _follow(school.code)
+    assert _refused(client, token)
+    moved = client.get(f"/users/{user['id']}", headers=admin).json
+    assert moved["commune_code"] == "11560"
+    names = [name for name, _ in _last_change_events(user["id"])]
+    assert names == ["UserChanged", "AccessRevoked"]
+    # A second delivery of the same event changes nothing.
+    versions = len(history(User, user["id"]))
+    _follow(school.code)
+    assert len(history(User, user["id"])) == versions
+    assert not _refused(client, _token(sign_in, "hoa@hienthanh.edu.vn"))
+
+
+def test_a_renamed_school_keeps_its_sessions_and_a_closed_one_deactivates_its_accounts(
+        client, admin, seed_schools, create_user, sign_in):
+    school = seed_schools[0]
+    user = create_user("hoa@hienthanh.edu.vn", "school", school.code)
+    token = _token(sign_in, "hoa@hienthanh.edu.vn")
+    r = client.patch(f"/schools/{school.code}", json={"name": "Trường Tiểu học Hiến Thành (mới)"},
+                     headers={**admin, "If-Match": '"v1"'})
+    assert r.status_code == 200, r.json
+    _follow(school.code)
+    assert not _refused(client, token)
+    assert client.get(f"/users/{user['id']}", headers=admin).json["org_unit_name"].endswith("(mới)")
+    assert client.patch(f"/schools/{school.code}", json={"active": False},
+                        headers={**admin, "If-Match": '"v2"'}).status_code == 200
+    _follow(school.code)
+    assert _refused(client, token)
+    assert client.get(f"/users/{user['id']}", headers=admin).json["active"] is False
+    assert sign_in("hoa@hienthanh.edu.vn", PASSWORD).status_code in (401, 403)
