@@ -298,7 +298,11 @@ class Accounts:
         events = [self.contracts.new_event("UserChanged", {**user.as_contract(expected_version + 1), "changed": changed},
                                            subject=user.id, source=SOURCE)]
         # Tokens carry the role and org unit, and a disabled account keeps none: end every session with the change.
-        if reason := sessions.reason_of_change(changed, user.active):
+        # A password set by a manager is a reset (a lost or leaked password): whoever held the old one is out too.
+        reason = sessions.reason_of_change(changed, user.active)
+        if reason is None and "password" in changed and not is_self:
+            reason = sessions.SIGNED_OUT_EVERYWHERE
+        if reason:
             now = time.time()
             user.revocations = user.revocations.everything(now)
             events.append(self._access_revoked(user, expected_version + 1, reason, now))

@@ -183,3 +183,18 @@ def test_a_renamed_school_keeps_its_sessions_and_a_closed_one_deactivates_its_ac
     assert _refused(client, token)
     assert client.get(f"/users/{user['id']}", headers=admin).json["active"] is False
     assert sign_in("hoa@hienthanh.edu.vn", PASSWORD).status_code in (401, 403)
+
+
+def test_a_password_reset_by_a_manager_ends_every_session_and_a_change_by_the_owner_keeps_them(
+        client, admin, seed_schools, create_user, sign_in):
+    user = create_user("hoa@hienthanh.edu.vn", "school", seed_schools[0].code)
+    token = _token(sign_in, "hoa@hienthanh.edu.vn")
+    r = client.patch(f"/users/{user['id']}", headers={**bearer(token), "If-Match": '"v1"'},
+                     json={"password": "Mật-khẩu-mới-2027", "current_password": PASSWORD})
+    assert r.status_code == 200, r.json
+    assert not _refused(client, token)
+    r = client.patch(f"/users/{user['id']}", headers={**admin, "If-Match": r.headers["ETag"]},
+                     json={"password": "Mật-khẩu-cấp-lại-2027"})
+    assert r.status_code == 200, r.json
+    assert _refused(client, token)
+    assert [name for name, _ in _last_change_events(user["id"])] == ["UserChanged", "AccessRevoked"]
