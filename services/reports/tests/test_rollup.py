@@ -94,3 +94,15 @@ def test_one_code_reported_with_two_types_is_not_mixed():
 def test_as_dict_is_plain():
     d = rollup_indicator("PCGD_LEVEL", "level", [level(2)]).as_dict()
     assert d["value_type"] == "level" and d["aggregation"] == "distribution" and d["distribution"] == {"2": 1}
+
+
+def test_a_school_reporting_0_over_0_counts_as_reporting_but_weighs_nothing_and_reads_none_such():
+    """0/0: the school has none of whom the ratio counts a share (README: 0/0)."""
+    from reports.domain.tables import schools
+
+    r = rollup_indicator("DROPOUT", "ratio", [ratio(4, 400, "DROPOUT"), ratio(0, 0, "DROPOUT")])
+    assert (r.numerator, r.denominator, r.schools_reporting) == (4, 400, 2) and r.value == pytest.approx(0.01)
+    row = {"school_code": "TH-1", "school_name": "Trường Tiểu học 1", "school_level": "tieu_hoc",
+           "commune_code": "10744", "submitted": True, "late": False, "values": [ratio(0, 0, "DROPOUT")]}
+    table = schools({"indicator_codes": ["DROPOUT"]}, [row])
+    assert table.rows[0][-1] == "không có"

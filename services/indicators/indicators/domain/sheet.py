@@ -294,14 +294,20 @@ def _note(indicator, level: str) -> str:
     return "Nhập số nguyên không âm." + (f" Tối đa {limit}." if limit is not None else "")
 
 
+#: How a ratio reported as 0/0 reads: the school has none of whom the indicator counts a share.
+NONE_SUCH = "không có"
+
+
 def value_text(value: dict[str, Any] | None) -> str:
     """A stored value as a person reads it: "45/47 (95,7 %)", "3", "Có"."""
     if not value:
         return ""
     if value.get("numerator") is not None:
         num, den = value["numerator"], value["denominator"]
-        rate = f" ({100 * num / den:.1f} %)".replace(".", ",") if den else ""
-        return f"{num}/{den}{rate}"
+        if not den:  # 0/0: the school has no pupils (teachers…) of this kind; no rate to show
+            return f"{num}/{den} ({NONE_SUCH})"
+        rate = f"{100 * num / den:.1f}".replace(".", ",")
+        return f"{num}/{den} ({rate} %)"
     for key in ("value", "level"):
         if value.get(key) is not None:
             return str(value[key])

@@ -76,3 +76,13 @@ def test_template_rows_follow_the_round_and_the_level():
                         previous={"DROPOUT": {"numerator": 1, "denominator": 200}})
     assert [r["code"] for r in out] == ["SMART_CLASSROOMS", "DROPOUT"]  # catalogue order; THCS-only left out
     assert out[0]["value"] == 2 and out[1]["previous"] == "1/200 (0,5 %)"
+
+
+def test_a_ratio_of_0_over_0_is_accepted_and_reads_as_none_such():
+    """0/0 means the school has none of whom the indicator counts a share (README: 0/0)."""
+    from indicators.domain.sheet import rate, value_text
+
+    checked = validate_values([{"indicator_code": "DROPOUT", "numerator": 0, "denominator": 0}])
+    assert checked.ok
+    assert value_text(checked.values[0]) == "0/0 (không có)" and rate(checked.values[0]) is None
+    assert value_text({"numerator": 45, "denominator": 47}) == "45/47 (95,7 %)"

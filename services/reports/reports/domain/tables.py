@@ -88,8 +88,18 @@ def schools(view: Mapping, school_rows: Sequence[Mapping]) -> Table:
         rows.append([s["school_code"], s["school_name"], level_label(s["school_level"]), s["commune_code"],
                      _yes(s["submitted"]), _yes(s["late"]), s.get("revision"), s.get("submitted_at"),
                      PLAN_LABELS.get(s.get("plan_status"), "")]
-                    + [school_actual(values[code]) if code in values else None for code in codes])
+                    + [_school_figure(values[code]) if code in values else None for code in codes])
     return Table("schools", "Trường", columns, rows)
+
+
+#: A ratio reported as 0/0: the school has none of whom the indicator counts a share (not 0 %, not missing).
+NONE_SUCH = "không có"
+
+
+def _school_figure(value: Mapping) -> float | str | None:
+    if value.get("value_type") == "ratio" and value.get("denominator") == 0:
+        return NONE_SUCH
+    return school_actual(value)
 
 
 def completeness(view: Mapping) -> Table:
