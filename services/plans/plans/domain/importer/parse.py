@@ -80,6 +80,8 @@ class ParsedPlan:
     issued_on: Extracted[date] | None = None
     title: Extracted[str] | None = None
     school_name: Extracted[str] | None = None
+    issuer: Extracted[str] | None = None      # the issuing body as the header writes it (a school, UBND, Sở…)
+    superior: Extracted[str] | None = None    # the body above it in the header, when there is one
     legal_bases: list[Extracted[str]] = field(default_factory=list)
     sections: list[ParsedSection] = field(default_factory=list)
     recipients: list[Extracted[str]] = field(default_factory=list)
@@ -160,11 +162,24 @@ class _Lines:
 
 
 # ---------------------------------------------------------------------------- header
-_NUMBER_RE = re.compile(r"^\s*s[oố]\s*[:.]?\s*(\d+)\s*/\s*([A-Za-zĐđ0-9][\w\-–.&/ ]*?)\s*$", re.IGNORECASE)
+# "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners; whatever follows it on the line (a
+# header laid out side by side, or a PDF text layer that joined the two columns) is left for the place.
+_NUMBER_RE = re.compile(
+    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)"
+)
 _PLACE_DATE_RE = re.compile(
     r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/)\s*(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
+_NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|[-_=*~.]{3,}")
+# A header line that starts a body's name; any other capitals line continues the previous one
+# ("ỦY BAN NHÂN DÂN" / "XÃ AN LÃO" is one body, "UBND PHƯỜNG LÊ CHÂN" / "TRƯỜNG MẦM NON HOA SEN" two).
+_BODY_START_RE = re.compile(
+    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
+    r"van phong|thanh uy|tinh uy|huyen uy)"
+)
+_TITLE_RE = re.compile(r"\s*KẾ\s+HOẠCH\b\s*(.*)")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -187,10 +202,17 @@ _SCHOOL_RE = re.compile(
     r"TH\s*(?:&|và)\s*THCS|THCS\s*(?:&|và)\s*THPT|TH|MN|PTDTBT|PTDTNT|Phổ\s+thông|Liên\s+cấp)"
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+))+)"
 )
+_LIST_START_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)|[-+•*–])\s*", re.IGNORECASE)
+_SIGNED_RE = re.compile(r"^\(.*\)$|^(?:da ky|ky ten|ky,)")
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")[:64] or "muc"
+
+
+def _mostly_upper(text: str, share: float = 0.8) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= share
 
 
 def parse_plan(text: str) -> ParsedPlan:
@@ -199,14 +221,13 @@ def parse_plan(text: str) -> ParsedPlan:
     L = _Lines(text)
     sections = _sections(L)
     first_section_idx = sections[0][0] if sections else len(L.items)
-    number = place = issued = title = None
-    title_idx = None
-    for i, off, line in _header_parts(L, first_section_idx):
-        if number is None and (m := _NUMBER_RE.match(line)):
+    number = place = issued = None
+    for i, off, part in _header_parts(L, first_section_idx):
+        if number is None and (m := _NUMBER_RE.match(part)):
             value = m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))
-            number = Extracted(value, L.source(i, off, off + len(line.rstrip())), 0.95)
-            continue
-        if issued is None and (m := _PLACE_DATE_RE.match(line)):
+            number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
+            off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
+        if issued is None and (m := _PLACE_DATE_RE.match(part)):
             try:
                 d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
@@ -214,23 +235,10 @@ def parse_plan(text: str) -> ParsedPlan:
             if d:
                 issued = Extracted(d, L.source(i, off + m.start("d"), off + m.end("y")), 0.95)
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.85)
-                continue
-        if title is None and re.fullmatch(r"\s*KẾ\s+HOẠCH\s*(.*)", line):
-            rest = re.fullmatch(r"\s*KẾ\s+HOẠCH\s*(.*)", line).group(1).strip()
-            nxt = next(L.nonblank(i + 1, first_section_idx), None)
-            if rest:
-                title = Extracted(f"KẾ HOẠCH {rest}", L.source(i), 0.9)
-                title_idx = i
-            elif nxt is not None:
-                sub = L.line(nxt).strip()
-                src = L.source(i)
-                title = Extracted(f"KẾ HOẠCH {sub}", Source(src.line, src.start, L.source(nxt).end), 0.9)
-                title_idx = nxt
-            else:
-                title = Extracted("KẾ HOẠCH", L.source(i), 0.5)
-                title_idx = i
+    title, title_idx, title_end = _title(L, first_section_idx)
+    superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx)
     legal: list[Extracted[str]] = []
-    start = (title_idx + 1) if title_idx is not None else 0
+    start = (title_end + 1) if title_end is not None else 0
     for i in L.nonblank(start, first_section_idx):
         f = L.fline(i).strip()
         if _LEGAL_RE.match(f):
@@ -242,6 +250,8 @@ def parse_plan(text: str) -> ParsedPlan:
             name = re.sub(r"\s+", " ", m.group(0)).strip()
             school = Extracted(name, L.source(i, m.start(), m.end()), 0.8)
             break
+    if issuer is None and school is not None:
+        issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
     recipients, signer_title, signer, end_body = _closing(L)
     parsed_sections = []
     for n, (idx, numeral, heading, key, conf) in enumerate(sections):
@@ -251,11 +261,12 @@ def parse_plan(text: str) -> ParsedPlan:
         src_start = L.source(idx).start
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
-    targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body)
+    targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
+                              plan_year=issued.value.year if issued else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
-        legal_bases=legal, sections=parsed_sections, recipients=recipients, signer_title=signer_title,
-        signer=signer, targets=targets,
+        issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
+        signer_title=signer_title, signer=signer, targets=targets,
     )
 
 
@@ -264,10 +275,64 @@ def _header_parts(L: _Lines, stop: int):
     for i in L.nonblank(0, stop):
         line = L.line(i)
         pos = 0
-        for part in re.split(r"(\t+| {3,})", line):
-            if part.strip() and not re.fullmatch(r"\t+| {3,}", part):
+        for part in re.split(r"(\t+| {3,}|\s+\|\s+)", line):
+            if part.strip() and not re.fullmatch(r"\t+| {3,}|\s+\|\s+", part):
                 yield i, pos, part
             pos += len(part)
+
+
+def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int | None]:
+    """"KẾ HOẠCH" and its subject (trích yếu): the lines right under it, until a blank line, a legal basis,
+    a list item or a section. Returns the title, the index of the "KẾ HOẠCH" line and of the last line."""
+    for i in L.nonblank(0, stop):
+        m = _TITLE_RE.fullmatch(L.line(i))
+        if not m:
+            continue
+        rest = m.group(1).strip()
+        parts, last = ([rest] if rest else []), i
+        j = i + 1 if rest else next(L.nonblank(i + 1, stop), None)
+        while j is not None and j < stop and L.line(j).strip():
+            f = L.fline(j).strip()
+            # a wrapped subject may well start "Nghị quyết số …"; a legal basis starts "Căn cứ" / "Thực hiện"
+            if _NATIONAL_RE.fullmatch(f) or (parts and (
+                    re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) or _LIST_START_RE.match(L.line(j))
+                    or _SECTION_RE.match(L.line(j)))):
+                break
+            parts.append(L.line(j).strip())
+            last = j
+            j += 1
+        if not parts:
+            return Extracted("KẾ HOẠCH", L.source(i), 0.5), i, i
+        src = L.source(i)
+        return Extracted("KẾ HOẠCH " + " ".join(parts), Source(src.line, src.start, L.source(last).end), 0.9), i, last
+    return None, None, None
+
+
+def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str] | None]:
+    """(superior body, issuing body) from the capitals lines of the header's left column."""
+    bodies: list[list[tuple[int, int, str]]] = []   # each: (line idx, offset, part) pieces of one name
+    for i, off, part in _header_parts(L, stop):
+        folded = fold(part)
+        for m in reversed(list(_NATIONAL_RE.finditer(folded))):   # PDF layers join the two columns
+            part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
+        lead = len(part) - len(part.lstrip())
+        piece = part.strip()
+        if not piece or _NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
+            continue
+        piece = re.sub(r"\s{2,}", " ", piece)
+        if _BODY_START_RE.match(fold(piece)) or not bodies:
+            bodies.append([(i, off + lead, piece)])
+        else:
+            bodies[-1].append((i, off + lead, piece))
+
+    def extracted(pieces) -> Extracted[str]:
+        (i0, o0, p0), (i1, o1, p1) = pieces[0], pieces[-1]
+        first, last = L.source(i0, o0, o0 + len(p0)), L.source(i1, o1, o1 + len(p1))
+        return Extracted(" ".join(p for _, _, p in pieces), Source(first.line, first.start, last.end), 0.9)
+
+    if not bodies:
+        return None, None
+    return (extracted(bodies[-2]) if len(bodies) > 1 else None), extracted(bodies[-1])
 
 
 def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
@@ -297,31 +362,52 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
     return found
 
 
+def _is_name(line: str) -> bool:
+    """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền)."""
+    words = line.split()
+    return 1 < len(words) <= 6 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
 def _closing(L: _Lines):
+    """Recipients (Nơi nhận), the signer's position and name.
+
+    The signature block is the last name in the document under capitals lines: the position nearest the
+    name ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG"), above it any authority ("TM. ỦY BAN NHÂN DÂN",
+    "KT. HIỆU TRƯỞNG"); "(Đã ký)" and the like between them are skipped.
+    """
     recipients: list[Extracted[str]] = []
     signer_title = signer = None
     end_body = len(L.items)
     for i in L.nonblank():
-        f = L.fline(i).strip()
-        if re.match(r"^noi nhan\s*:?", f):
+        if re.match(r"^noi nhan\s*:?", L.fline(i).strip()):
             end_body = min(end_body, i)
             for j in L.nonblank(i + 1):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
                     break
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
-        if re.fullmatch(r"(?:(?:kt|tl|tm)\.?\s*)?(?:pho\s+)?hieu truong", f) or re.fullmatch(
-            r"(?:kt\.?\s*hieu truong\s*)?pho hieu truong", f
-        ):
-            end_body = min(end_body, i)
-            signer_title = Extracted(L.line(i).strip(), L.source(i), 0.9)
-            for j in L.nonblank(i + 1):
-                name = L.line(j).strip()
-                if re.fullmatch(r"\(.*\)", name) or fold(name).startswith(("da ky", "ky ten")):
-                    continue
-                if 1 < len(name.split()) <= 6 and name[:1].isupper():
-                    signer = Extracted(name, L.source(j), 0.85)
-                break
+            break
+    lines = list(L.nonblank())
+    for k in range(len(lines) - 1, max(len(lines) - 12, -1), -1):
+        name = L.line(lines[k]).strip()
+        if not _is_name(name):
+            continue
+        above = k - 1
+        while above >= 0 and _SIGNED_RE.match(fold(L.line(lines[above]).strip())):
+            above -= 1
+        if above < 0:
+            break
+        position = L.line(lines[above]).strip()
+        if not _mostly_upper(position, 0.9) or position.startswith(("-", "+")) or len(position) > 60:
+            break
+        signer = Extracted(name, L.source(lines[k]), 0.85)
+        signer_title = Extracted(re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", position), L.source(lines[above]), 0.9)
+        top = above
+        while top - 1 >= max(0, above - 2) and _mostly_upper(L.line(lines[top - 1]).strip(), 0.9) \
+                and not L.line(lines[top - 1]).strip().startswith(("-", "+")) and len(L.line(lines[top - 1])) <= 60:
+            top -= 1
+        end_body = min(end_body, lines[top])
+        break
     return recipients, signer_title, signer, end_body
 
 
@@ -352,29 +438,52 @@ _LEVEL_RULES: list[tuple[str, re.Pattern]] = [
 ]
 # (folded pattern right before the number, comparator, confidence)
 _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
-    (re.compile(r"\b(khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)\s*:?\s*$"), "<=", 0.95),
-    (re.compile(r"\b(khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)\s*:?\s*$"), ">=", 0.95),
-    (re.compile(r"\b(tren|hon|vuot|cao hon|lon hon|nhieu hon)\s*:?\s*$"), ">", 0.9),
-    (re.compile(r"\b(duoi|thap hon|it hon|nho hon)\s*:?\s*$"), "<", 0.9),
-    (re.compile(r"\b(dat|giu vung|duy tri)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=)\s*:?\s*$"), "<=", 0.95),
+    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
+    (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
+    (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
+    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
 ]
 _CMP_AFTER: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^\s*(tro len|tro len tren)"), ">="),
     (re.compile(r"^\s*(tro xuong|tro lai)"), "<="),
 ]
+_CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
+                "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường"}
 _QUANTITY_RE = re.compile(
-    r"(?P<pct>(?<![\d/.,])\d{1,3}(?:[.,]\d+)?)\s*%"
+    # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
+    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])\d{1,3}(?:[.,]\d+)?)\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
-    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+)\s*(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre)(?![a-z])"
+    # "8/9 trường" counts its numerator
+    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+)(?:\s*/\s*\d+)?\s*"
+    r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
 )
+_FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
+_NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 _HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
 _HORIZON_SENTENCE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong)\s+nam\s+(20\d\d)\b")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?)?\s*(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
+# "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
+_HORIZON_PREFIX_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?:den\s+(?:het\s+)?)?nam\s+(20\d\d)\s*:")
+# a figure of a past school year or of today is a baseline, not a target
+_PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
+_STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
+_NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
+# tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
+_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+)?)?(?:nam\s+)?(20\d\d)\b")
+_TABLE_LABEL_RE = re.compile(r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|don vi tinh|dvt|ghi chu)\b")
+_SLOT_RE = re.compile(
+    r"(?:(?P<cmp>[≥≤<>]=?)\s*)?(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
+    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ)(?![\wÀ-ỹ])"
+    r"|(?P<none>[–—-]|x|không)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -384,6 +493,7 @@ class _Q:
     kind: str    # pct | lvl | cnt
     value: float
     unit: str
+    high: float | None = None   # the upper end of a range
 
 
 def _quantities(fline: str, line: str) -> list[_Q]:
@@ -392,34 +502,41 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ")):
             continue  # "mục I" (a heading reference) folds like "mức I"
         if m.group("pct"):
-            out.append(_Q(m.start(), m.end(), "pct", float(m.group("pct").replace(",", ".")), "%"))
+            value = float(m.group("pct").replace(",", "."))
+            if m.group("lo"):
+                low = float(m.group("lo").replace(",", "."))
+                if low < value:
+                    out.append(_Q(m.start(), m.end(), "pct", low, "%", value))
+                    continue
+            out.append(_Q(m.start("pct"), m.end(), "pct", value, "%"))
         elif m.group("lvl"):
             raw = m.group("lvl")
             value = _ROMAN_VALUES.get(raw) or int(raw)
             out.append(_Q(m.start(), m.end(), "lvl", float(value), "mức"))
         else:
+            if re.search(r"\b(?:nhom|top|top dau|thu|hang)\s*$", fline[:m.start()]):
+                continue   # "trong nhóm 10 trường dẫn đầu" is a rank, not a count
             value = float(m.group("cnt").replace(".", ""))
-            unit = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
-                    "giao vien": "giáo viên", "tre": "trẻ"}[m.group("cu")]
-            out.append(_Q(m.start(), m.end(), "cnt", value, unit))
+            out.append(_Q(m.start(), m.end(), "cnt", value, _COUNT_UNITS[m.group("cu")]))
     return out
 
 
-def _comparator(before: str, after: str, q: _Q) -> tuple[str, float]:
+def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
+    """(comparator, confidence, whether words or a symbol said it)."""
     tail = before[-30:]
     for pat, cmp, conf in _CMP_BEFORE:
         if pat.search(tail):
-            return cmp, conf
+            return cmp, conf, True
     for pat, cmp in _CMP_AFTER:
         if pat.search(after):
-            return cmp, 0.9
+            return cmp, 0.9, True
     if q.kind == "lvl":
-        return ">=", 0.7   # a level target is a floor ("đạt chuẩn … mức độ 2")
+        return ">=", 0.7, False   # a level target is a floor ("đạt chuẩn … mức độ 2")
     if q.kind == "pct" and q.value == 100:
-        return "=", 0.9
+        return "=", 0.9, False
     if q.kind == "cnt":
-        return "=", 0.8
-    return "=", 0.65
+        return "=", 0.8, False
+    return "=", 0.65, False
 
 
 def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
@@ -452,6 +569,42 @@ def _horizon_of(fline: str, heading: bool) -> int | None:
     pat = _HORIZON_HEADING_RE if heading else _HORIZON_SENTENCE_RE
     years = [int(y) for m in pat.finditer(fline) for y in m.groups() if y]
     return max(years) if years else None
+
+
+def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
+    """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line."""
+    return [(m.start(), int(m.group(1) or m.group(2))) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+
+
+def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -> int | None:
+    """The year of the quantity's own clause: one written after it in the clause ("10% vào năm 2026"), else
+    one before it in the clause, else the nearest one before it on the line, else the first after it."""
+    inside = [(p, y) for p, y in phrases if lo <= p < hi]
+    after = [(p, y) for p, y in inside if p >= q.end]
+    if after:
+        return after[0][1]
+    before = [(p, y) for p, y in phrases if p < q.start]
+    if before:
+        return before[-1][1]
+    later = [(p, y) for p, y in phrases if p >= q.end]
+    return later[0][1] if later else None
+
+
+def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
+    """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
+    seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
+    text = fline[seg:q.start]
+    if _HORIZON_SENTENCE_RE.search(text):
+        return False
+    if _STATUS_RE.search(text):
+        return True
+    if plan_year is None:
+        return False
+    for m in _PAST_YEAR_RE.finditer(text):
+        year = int(m.group(2) or m.group(3))
+        if year <= plan_year and (m.group(2) or year < plan_year):
+            return True
+    return False
 
 
 def _clause_bounds(fline: str, line: str, qs: list[_Q], k: int) -> tuple[int, int]:
@@ -487,15 +640,156 @@ def _clause_bounds(fline: str, line: str, qs: list[_Q], k: int) -> tuple[int, in
     return lo, hi
 
 
-def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None) -> list[ParsedTarget]:
+# ---------------------------------------------------------------------------- logical lines
+@dataclass
+class _Unit:
+    idx: int       # index of its first physical line
+    start: int     # offset in the text
+    line: str      # the text, line breaks of wrapped lines turned into spaces (same length)
+    fline: str
+
+
+def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
+    """Lines as written, with the lines a PDF wrapped joined back: a line continues the one before when that
+    one does not end a sentence or a heading and it starts with a small letter or a percentage."""
+    units: list[_Unit] = []
+    prev_end: int | None = None   # the physical line index the last unit ended on
+    for i in L.nonblank(lo, hi):
+        no, pos, line = L.items[i]
+        f = L.fline(i)
+        if units and prev_end == i - 1 and _continues(units[-1].line, line, f):
+            u = units[-1]
+            gap = pos - (u.start + len(u.line))
+            u.line += " " * gap + line
+            u.fline += " " * gap + f
+        else:
+            units.append(_Unit(i, pos, line, f))
+        prev_end = i
+    return units
+
+
+def _continues(before: str, line: str, fline: str) -> bool:
+    if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
+        return False
+    s = line.lstrip()
+    return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%", s)))
+
+
+# ---------------------------------------------------------------------------- tables
+def _year_cells(fline: str) -> list[int] | None:
+    """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line."""
+    years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
+    rest = _TABLE_LABEL_RE.sub(" ", _YEAR_CELL_RE.sub(" ", fline))
+    if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
+        return None
+    return years
+
+
+def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match | None]]] | None:
+    """Split a table row into its label and its last ``k`` cells (matches; None for an empty cell)."""
+    if "|" in line:
+        cells, pos = [], 0
+        for cell in line.split("|"):
+            cells.append((pos, cell))
+            pos += len(cell) + 1
+        if len(cells) <= k:
+            return None
+        slots = []
+        for start, cell in cells[-k:]:
+            text = cell.strip()
+            m = _SLOT_RE.fullmatch(text) if text else None
+            if text and not m:
+                return None
+            lead = start + len(cell) - len(cell.lstrip())
+            slots.append((lead, lead + len(text), m))
+        label = " ".join(c.strip() for _, c in cells[:-k] if c.strip())
+        return label, slots
+    slots = []
+    rest = line.rstrip()
+    for _ in range(k):
+        m = None
+        for m in _SLOT_RE.finditer(rest):
+            pass
+        if m is None or m.end() != len(rest) or (m.start() and not rest[m.start() - 1].isspace()):
+            return None
+        slots.insert(0, (m.start(), m.end(), m))
+        rest = rest[:m.start()].rstrip()
+    return rest, slots
+
+
+def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+    """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used)."""
+    head = units[n]
+    years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
+    used = 1
+    if years is None:
+        # a PDF that puts every cell on its own line: "Chỉ tiêu" / "Năm 2026" / "Năm 2030" …
+        years = []
+        for u in units[n:n + 8]:
+            cell = _year_cells(u.fline)
+            if cell is None and not (_TABLE_LABEL_RE.fullmatch(u.fline.strip()) and not years):
+                break
+            years += cell or []
+            used += 1
+        used -= 1
+        if len(years) < 2:
+            return None
+    k = len(years)
+    targets: list[ParsedTarget] = []
+    m = n + used
+    while m < len(units):
+        row = _peel_slots(units[m].line, k)
+        cells_of = [units[m]]
+        if row is None or not re.search(r"[^\W\d_]", row[0]):
+            # the label alone on its line and each value on the next k lines
+            following = units[m + 1:m + 1 + k]
+            if len(following) < k or any(_peel_slots(u.line, 1) is None or _peel_slots(u.line, 1)[0] for u in following):
+                break
+            row = (units[m].line.strip(), [_peel_slots(u.line, 1)[1][0] for u in following])
+            cells_of = following
+        label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
+        flabel = fold(label)
+        for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
+            if slot is None or slot.group("none"):
+                continue
+            unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
+            raw = slot.group("num")
+            value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
+            unit = "%" if slot.group("unit") == "%" else _COUNT_UNITS.get(fold(slot.group("unit")), slot.group("unit"))
+            q = _Q(s, e, "pct" if unit == "%" else "cnt", value, unit)
+            cmp = _CMP_SYMBOLS.get(slot.group("cmp") or "", "=")
+            codes, iconf = _indicator(q, flabel, flabel)
+            src = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
+            whole = Source(L.items[units[m].idx][0], units[m].start, units[m].start + len(units[m].line.rstrip()))
+            hext = Extracted(date(year, 12, 31), Source(L.items[head.idx][0], head.start, head.start + len(head.line.rstrip())), 0.9)
+            if "MAX_CLASS_SIZE" in codes:
+                unit = "học sinh/lớp"
+            for code in codes or [None]:
+                targets.append(ParsedTarget(
+                    Extracted(code, src, iconf), Extracted(cmp, src, 0.9), Extracted(value, src, 0.95),
+                    Extracted(unit, src, 0.9), hext, Extracted(f"{label}: {slot.group(0)} ({year})", whole, 0.9),
+                    label[:2000], src, round(min(iconf, 0.9), 2),
+                ))
+        m += len(cells_of) + (0 if cells_of[0] is units[m] else 1)
+    if m == n + used:
+        return None
+    return targets, m - n
+
+
+# ---------------------------------------------------------------------------- targets of a text
+def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
+                    plan_year: int | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
-    Inside section II (Mục tiêu) every quantity is taken; elsewhere only quantities
-    whose indicator is recognised (with lower confidence). With no section II the
-    whole text is scanned as if it were one. The horizon comes from the nearest
-    preceding grouping line (*Đến hết năm 2026*, *Mục tiêu đến năm 2030*) or the
-    sentence itself (*đến năm 2030*); outside section II the latest horizon of
-    section II is assumed.
+    Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
+    and levels inside a target's wording ("100% học sinh đạt mức độ 2"); elsewhere only quantities whose
+    indicator is recognised and whose comparator is written out ("ít nhất 90% …"), with lower confidence,
+    and never in the opening or section I. With no section II the whole text is scanned as if it were
+    one. The horizon of a quantity comes from its own clause ("đạt 10% vào năm 2026 và 20% vào năm
+    2030"), else its sentence ("Đến năm 2030, …"), else a line prefix ("Năm 2026: …"), else the nearest
+    grouping line before it (*Đến hết năm 2026*, *Mục tiêu đến năm 2030*, "… đến năm 2030 phấn đấu:"), else,
+    in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
+    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones.
     """
     L = _lines or _Lines(unicodedata.normalize("NFC", text))
     sections = _sections if _sections is not None else _sections_of(L)
@@ -506,64 +800,109 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     else:
         n, s = goal
         goal_range = (s[0] + 1, sections[n + 1][0] if n + 1 < len(sections) else end)
+    heading_idx = {s[0] for s in sections}
+    opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
+    body_start = opening[0] if opening else end
+    units = _units(L, 0, end)
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
-    for i in L.nonblank(0, end):
+    n = 0
+    while n < len(units):
+        u = units[n]
+        n += 1
+        i, line, fline = u.idx, u.line, u.fline
         in_goal = goal_range[0] <= i < goal_range[1]
-        if any(i == s[0] for s in sections):
+        if i in heading_idx:
             continue
-        fline = L.fline(i)
-        qs = _quantities(fline, L.line(i))
+        if in_goal and (table := _table_targets(L, units, n - 1)):
+            found, used = table
+            targets += found
+            latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
+            n += used - 1
+            continue
+        if not in_goal and goal is not None and i < body_start:
+            continue   # the opening and section I describe, they do not set targets
+        qs = _quantities(fline, line)
         no_drop = _NO_DROPOUT_RE.search(fline)
-        if in_goal and not qs and not no_drop:
+        no_violence = _NO_VIOLENCE_RE.search(fline)
+        prefix = _HORIZON_PREFIX_RE.match(fline)
+        if in_goal and prefix:
+            horizon = (int(prefix.group(1)), i)
+            latest = max(latest or 0, horizon[0])
+        if in_goal and not qs and not no_drop and not no_violence:
             year = _horizon_of(fline, heading=True)
-            if year and len(fline.strip()) <= 120 and _HORIZON_LINE_RE.match(fline):
+            short = len(fline.strip()) <= 120
+            if year and short and _HORIZON_LINE_RE.match(fline):
                 horizon = (year, i)
                 latest = max(latest or year, year)
+            elif fline.rstrip().endswith(":") and (year := _horizon_of(fline, heading=False)):
+                horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
+                latest = max(latest or year, year)
+            elif short and _NUMBERED_HEADING_RE.match(line) and not year:
+                horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years
             continue
-        if not qs and not no_drop:
+        if not qs and not no_drop and not no_violence:
             continue
-        line = L.line(i)
         sentence = _LIST_MARK_RE.sub("", line).strip()
-        sentence_year = _horizon_of(fline, heading=False)
-        if in_goal:
-            hyear = sentence_year or (horizon[0] if horizon else None)
-            hsrc = L.source(i) if sentence_year or not horizon else L.source(horizon[1])
-            hconf = 0.9 if sentence_year or horizon else 0.0
-        else:
-            hyear = sentence_year or latest
-            hsrc = L.source(i) if sentence_year or horizon is None else L.source(horizon[1])
-            hconf = 0.9 if sentence_year else (0.5 if latest else 0.0)
-        hdate = date(hyear, 12, 31) if hyear else None
-        sent = Extracted(sentence, L.source(i), 1.0)
-        hext = Extracted(hdate, hsrc, hconf)
-        if no_drop:
-            src = L.source(i, no_drop.start(), no_drop.end())
+        phrases = _horizon_phrases(fline)
+        sent = Extracted(sentence, Source(L.items[i][0], u.start + (len(line) - len(line.lstrip())),
+                                          u.start + len(line.rstrip())), 1.0)
+        unit_src = sent.source
+
+        def horizon_for(year: int | None) -> Extracted[date | None]:
+            if year:
+                return Extracted(date(year, 12, 31), unit_src, 0.9)
+            if in_goal and horizon:
+                return Extracted(date(horizon[0], 12, 31), L.source(horizon[1]), 0.9)
+            if not in_goal and latest:
+                return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
+            return Extracted(None, unit_src, 0.0)
+
+        for found, code, unit in ((no_drop, "DROPOUT", "%"), (no_violence, "SCHOOL_VIOLENCE_CASES", "vụ")):
+            if not found:
+                continue
+            src = Source(L.items[i][0], u.start + found.start(), u.start + found.end())
+            hext = horizon_for(_quantity_horizon(phrases, _Q(found.start(), found.end(), "cnt", 0, unit), 0, len(fline)))
             targets.append(ParsedTarget(
-                Extracted("DROPOUT", src, 0.9), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
-                Extracted("%", src, 0.8), hext, sent, line[no_drop.start():no_drop.end()], src,
-                min(0.8, hconf if hdate else 0.5),
+                Extracted(code, src, 0.9), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
+                Extracted(unit, src, 0.8), hext, sent, line[found.start():found.end()], src,
+                min(0.8, hext.confidence if hext.value else 0.5),
             ))
+        prev: tuple[_Q, str, bool] | None = None
         for k, q in enumerate(qs):
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
-            codes, iconf = _indicator(q, before, after)
-            if not in_goal and not codes:
+            seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
+            if q.kind == "lvl" and any(p.kind != "lvl" and p.end <= q.start and p.start >= seg for p in qs):
+                continue   # "100% học sinh đạt mức độ 2", "3 trường đạt mức độ 2": the level is wording
+            if _is_status(fline, q, plan_year):
                 continue
-            cmp, cconf = _comparator(fline[:q.start], fline[q.end:], q)
-            unit = q.unit
+            codes, iconf = _indicator(q, before, after)
+            cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
+            if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\b[^;]*", fline[prev[0].end:q.start]) \
+                    and q.kind == prev[0].kind:
+                cmp, cconf, said = prev[1], 0.7, True   # "đạt 10% vào năm 2026 và 20% vào năm 2030"
+            prev = (q, cmp, said)
+            if not in_goal and not (codes and said):
+                continue
+            value, unit = q.value, q.unit
+            if q.high is not None and not said:
+                falling = _FALLING_RE.search(fline[lo:hi])
+                cmp, cconf = ("<=", 0.8) if falling else (">=", 0.8)
+                value = q.high if falling else q.value
             if "MAX_CLASS_SIZE" in codes:
                 unit = "học sinh/lớp"
-            src = L.source(i, q.start, q.end)
+            hext = horizon_for(_quantity_horizon(phrases, q, lo, hi) or (int(prefix.group(1)) if prefix else None))
+            src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
             label = re.sub(r"^(?:và|hoặc)\s+", "", _LIST_MARK_RE.sub("", label)) or sentence
             for code in codes or [None]:
-                conf = min(iconf, cconf, 0.95, hconf if hdate else 0.5)
+                conf = min(iconf, cconf, 0.95, hext.confidence if hext.value else 0.5)
                 if not in_goal:
                     conf = min(conf, 0.6)
                 targets.append(ParsedTarget(
-                    Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(q.value, src, 0.95),
+                    Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
     return targets

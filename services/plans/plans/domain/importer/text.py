@@ -11,6 +11,7 @@ should answer and a Vietnamese message.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -187,9 +188,17 @@ def _docx_text(data: bytes, max_uncompressed: int, max_entries: int) -> str:
 
 
 def _table_lines(table) -> list[str]:
-    """Cell paragraphs row by row; merged cells (the same cell repeated) only once."""
+    """Cell paragraphs row by row; merged cells (the same cell repeated) only once.
+
+    A table of data (three columns or more, or years as column headings: "Chỉ tiêu | Năm 2026 | Năm 2030")
+    gives one line per row, its cells joined by " | ", so a value stays beside its column's horizon; a
+    layout table (the two-column header and signature blocks) gives one line per paragraph.
+    """
     from docx.table import Table
 
+    rows = [_distinct_cells(row) for row in table.rows]
+    if rows and (max(len(r) for r in rows) >= 3 or any(re.search(r"\b20\d\d\b", c.text) for c in rows[0][1:])):
+        return [" | ".join(re.sub(r"\s+", " ", c.text).strip() for c in cells) for cells in rows]
     lines: list[str] = []
     seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
     for row in table.rows:
@@ -203,6 +212,15 @@ def _table_lines(table) -> list[str]:
                 else:
                     lines.append(block.text)
     return lines
+
+
+def _distinct_cells(row) -> list:
+    """A row's cells, a merged cell (python-docx repeats it once per grid column) only once."""
+    cells: list = []
+    for cell in row.cells:
+        if not any(cell._tc is c._tc for c in cells):
+            cells.append(cell)
+    return cells
 
 
 # ---------------------------------------------------------------------------- PDF
