@@ -514,8 +514,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             value = _ROMAN_VALUES.get(raw) or int(raw)
             out.append(_Q(m.start(), m.end(), "lvl", float(value), "mức"))
         else:
-            if re.search(r"\b(?:nhom|top|top dau|thu|hang)\s*$", fline[:m.start()]):
-                continue   # "trong nhóm 10 trường dẫn đầu" is a rank, not a count
+            if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
+                continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
             value = float(m.group("cnt").replace(".", ""))
             out.append(_Q(m.start(), m.end(), "cnt", value, _COUNT_UNITS[m.group("cu")]))
     return out
@@ -880,9 +880,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
-            if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\b[^;]*", fline[prev[0].end:q.start]) \
+            if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start]) \
                     and q.kind == prev[0].kind:
-                cmp, cconf, said = prev[1], 0.7, True   # "đạt 10% vào năm 2026 và 20% vào năm 2030"
+                # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030"
+                cmp, cconf, said = prev[1], 0.7, True
             prev = (q, cmp, said)
             if not in_goal and not (codes and said):
                 continue
