@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import io
+from datetime import date
 
 from flask import current_app, send_file
 from flask.views import MethodView
@@ -73,9 +74,12 @@ class ImportPlan(MethodView):
 
 
 def _extracted_fields(parsed) -> dict:
-    names = ("number_symbol", "place", "issued_on", "title", "school_name", "signer")
+    names = ("number_symbol", "place", "issued_on", "title", "school_name", "issuer", "superior", "signer_title",
+             "signer")
     return {
-        name: {"value": field.value, "line": field.source.line, "confidence": field.confidence}
+        # a date as ISO 8601: Flask's JSON would write an HTTP-date ("Wed, 17 Dec 2025 00:00:00 GMT")
+        name: {"value": field.value.isoformat() if isinstance(field.value, date) else field.value,
+               "line": field.source.line, "confidence": field.confidence}
         for name in names
         if (field := getattr(parsed, name)) is not None
     }

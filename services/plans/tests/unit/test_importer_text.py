@@ -35,7 +35,8 @@ def seeds_dir() -> Path:
 def seed002() -> str:
     path = seeds_dir() / "002_6785c0e9f8f18739.txt"
     if not path.exists():
-        pytest.fail(f"seed plan not found: {path} (the seeds live in shared/seeds beside the repository, or set EDU71_SEEDS_DIR)")
+        pytest.skip(f"seed plans not found at {seeds_dir()}: these tests read the real plans in ../shared/seeds "
+                    "(or set EDU71_SEEDS_DIR)")
     return path.read_text(encoding="utf-8")
 
 
@@ -287,3 +288,52 @@ def test_random_binary_is_not_taken_for_a_text_plan(shape):
             except BinaryContent:
                 pass
     assert accepted == []
+
+
+# ---------------------------------------------------------------------------- the in-repo plans
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+
+
+@pytest.fixture(scope="module")
+def hoasen() -> str:
+    return (FIXTURES / "train" / "mn_hoasen.txt").read_text(encoding="utf-8")
+
+
+def assert_hoasen(text: str) -> None:
+    plan = parse_plan(text)
+    assert plan.number_symbol.value == "45/KH-MNHS"
+    assert (plan.place.value, plan.issued_on.value) == ("Lê Chân", date(2025, 12, 8))
+    assert (plan.superior.value, plan.issuer.value) == ("UBND PHƯỜNG LÊ CHÂN", "TRƯỜNG MẦM NON HOA SEN")
+    got = {(t.comparator.value, t.value.value, t.horizon.value) for t in plan.targets}
+    assert {(">=", 98, date(2026, 12, 31)), ("<=", 3.5, date(2026, 12, 31)), ("<", 5, date(2030, 12, 31))} <= got
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom"])
+def test_unicode_encodings_of_an_in_repo_plan(hoasen, codec):
+    data = (b"\xfe\xff" + hoasen.encode("utf-16-be")) if codec == "utf-16-be-bom" else hoasen.encode(codec)
+    out = extract_text(data, "ke-hoach.txt")
+    assert out.kind == "text" and out.text.lstrip("\ufeff") == hoasen
+    assert_hoasen(out.text)
+
+
+def test_windows_1258_of_an_in_repo_plan(hoasen):
+    out = extract_text(to_cp1258(hoasen), "ke-hoach.txt")
+    assert out.text == unicodedata.normalize("NFC", hoasen)
+    assert_hoasen(out.text)
+
+
+def test_word_tables_of_data_give_a_line_per_row_layout_tables_a_line_per_paragraph():
+    out = extract_text((FIXTURES / "train" / "th_lequydon.docx").read_bytes(), "ke-hoach.docx")
+    lines = out.text.split("\n")
+    assert out.kind == "docx" and lines[:2] == ["UBND XÃ VĨNH BẢO", "TRƯỜNG TIỂU HỌC LÊ QUÝ ĐÔN"]
+    assert "TT | Chỉ tiêu | Năm 2026 | Năm 2030 | Năm 2035" in lines
+    assert "6 | Phòng học thông minh | 1 phòng | 3 phòng | –" in lines
+    assert lines[-3:] == ["HIỆU TRƯỞNG", "Phạm Văn Đức", ""]   # python-docx ends a document with an empty paragraph
+
+
+def test_corrupt_in_repo_docx_and_a_pdf_named_docx():
+    data = (FIXTURES / "train" / "ubnd_xa_anlao.docx").read_bytes()
+    with pytest.raises(CorruptDocument):
+        extract_text(data[: len(data) // 2], "ke-hoach.docx")
+    pdf = extract_text((FIXTURES / "train" / "sgd_haiphong.pdf").read_bytes(), "ke-hoach.docx")
+    assert pdf.kind == "pdf" and pdf.name_mismatch and "Số: 210/KH-SGDĐT" in pdf.text

@@ -672,7 +672,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
-    return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%", s)))
+    # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
+    return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
 
 # ---------------------------------------------------------------------------- tables

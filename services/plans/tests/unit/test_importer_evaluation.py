@@ -1,0 +1,78 @@
+"""Plan importer on the in-repo evaluation set (services/plans/tests/fixtures/plans): every document through
+the import's own path (bytes → extract_text → parse_plan) against its hand-made gold labels."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from plans.domain.importer import extract_text, parse_plan
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+GOLD = sorted(FIXTURES.glob("*/*.json"))
+LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
+
+
+def gold_of(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def parsed(path: Path):
+    gold = gold_of(path)
+    data = (path.parent / gold["document"]).read_bytes()
+    return gold, extract_text(data, gold["document"]), parse_plan(extract_text(data, gold["document"]).text)
+
+
+def norm(value) -> str | None:
+    return None if value is None else " ".join(unicodedata.normalize("NFC", str(value)).split()).casefold()
+
+
+def test_the_set_covers_every_level_every_format_and_both_splits():
+    golds = [gold_of(p) for p in GOLD]
+    assert len(golds) >= 10
+    assert LEVELS <= {g["level"] for g in golds} and {"xa", "so"} <= {g["level"] for g in golds}
+    assert {Path(g["document"]).suffix for g in golds} == {".txt", ".docx", ".pdf"}
+    assert {p.parent.name for p in GOLD} == {"train", "heldout"}
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+def test_header_fields(path):
+    gold, extracted, plan = parsed(path)
+    assert extracted.kind == Path(gold["document"]).suffix.lstrip(".").replace("txt", "text")
+    for name, want in gold["header"].items():
+        field = getattr(plan, name)
+        value = None if field is None else field.value
+        value = value.isoformat() if hasattr(value, "isoformat") else value
+        assert norm(value) == norm(want), name
+
+
+def score(paths) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for path in paths:
+        gold, _, plan = parsed(path)
+        left = [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
+                for t in plan.targets]
+        for g in gold["targets"]:
+            key = (g["comparator"], float(g["value"]), g["unit"], g["year"])
+            if key in left:
+                left.remove(key)
+                tp += 1
+            else:
+                fn += 1
+        fp += len(left)
+    return tp, fp, fn
+
+
+@pytest.mark.parametrize("split", ["train", "heldout"])
+def test_targets_f1_at_least_0_95(split):
+    tp, fp, fn = score(p for p in GOLD if p.parent.name == split)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.95, (tp, fp, fn)
+
+
+def test_table_targets_point_at_their_cells():
+    _, extracted, plan = parsed(FIXTURES / "train" / "th_lequydon.json")
+    cells = {extracted.text[t.source.start:t.source.end] for t in plan.targets}
+    assert {"≥ 98%", "≥ 99%", "1 phòng", "3 phòng", "0%"} <= cells
