@@ -302,3 +302,41 @@ def test_every_documented_error_response_is_problem_json(client):
                     documented.append((path, method, status, list(response.get("content", {}))))
     assert documented and all(types == ["application/problem+json"] for *_, types in documented), [
         d for d in documented if d[3] != ["application/problem+json"]]
+
+
+def test_requests_gunicorn_refuses_itself_are_answered_as_problem_details(fresh_databases, tmp_path):
+    """A request line over gunicorn's limit never reaches Flask: it was an English HTML page."""
+    import os
+    import subprocess
+    import sys
+
+    import requests
+
+    from edu71.testing import free_port, wait_until
+
+    port = free_port()
+    server = subprocess.Popen(
+        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "-c", "python:edu71.gunicorn_conf",
+         "plans.app:create_app()"],
+        env={**os.environ, "EDU71_SERVICE": "plans", "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1",
+             "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "prom")},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+
+        def up():
+            try:
+                return requests.get(f"{base}/healthz", timeout=5).status_code == 200
+            except requests.RequestException:
+                return False
+
+        wait_until(up, "the gunicorn API to answer")
+        for response, status in ((requests.get(f"{base}/plans?q={'x' * 5000}", timeout=10), 414),
+                                 (requests.get(f"{base}/plans", headers={"X-Big": "y" * 9000}, timeout=10), 431)):
+            assert response.status_code == status, response.text[:200]
+            assert response.headers["Content-Type"] == "application/problem+json"
+            body = response.json()
+            assert body["status"] == status and body["title"] and "<html" not in response.text
+    finally:
+        server.terminate()
+        server.wait(30)

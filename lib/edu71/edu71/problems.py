@@ -29,10 +29,12 @@ TITLES: dict[int, str] = {
     410: "Không còn tồn tại",
     412: "Điều kiện tiên quyết không thỏa mãn",
     413: "Dữ liệu gửi lên quá lớn",
+    414: "Địa chỉ yêu cầu quá dài",
     415: "Kiểu dữ liệu không được hỗ trợ",
     422: "Dữ liệu không hợp lệ",
     428: "Thiếu điều kiện tiên quyết",
     429: "Quá nhiều yêu cầu",
+    431: "Phần đầu yêu cầu quá lớn",
     500: "Lỗi hệ thống",
     503: "Dịch vụ tạm thời không sẵn sàng",
 }
@@ -45,8 +47,10 @@ DEFAULT_DETAILS: dict[int, str] = {
     404: "Không tìm thấy tài nguyên được yêu cầu.",
     405: "Phương thức HTTP này không được hỗ trợ tại địa chỉ này.",
     413: "Dữ liệu gửi lên vượt quá giới hạn cho phép.",
+    414: "Địa chỉ (URL) của yêu cầu dài quá giới hạn cho phép. Hãy rút gọn các tham số lọc.",
     415: "Kiểu nội dung gửi lên không được hỗ trợ.",
     422: "Dữ liệu gửi lên không hợp lệ.",
+    431: "Phần đầu (header) của yêu cầu lớn quá giới hạn cho phép.",
     500: "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau.",
     503: "Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.",
 }
