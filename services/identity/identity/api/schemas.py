@@ -6,7 +6,7 @@ from marshmallow import ValidationError, fields, validate
 
 from edu71.auth import Role
 from edu71.orgs import SchoolLevel
-from edu71.schemas import Page, PageQuery, Schema
+from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
 
 ROLES = [r.value for r in Role]
 LEVELS = [lv.value for lv in SchoolLevel]
@@ -46,14 +46,14 @@ class UserSchema(Schema):
     province_code = fields.String(allow_none=True)
     school_level = fields.String(allow_none=True)
     active = fields.Boolean()
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = DateTime()
+    updated_at = DateTime()
 
 
 class SessionSchema(Schema):
     access_token = fields.String()
     token_type = fields.String(metadata={"description": "Luôn là Bearer"})
-    expires_in = fields.Integer(metadata={"description": "Số giây mã truy cập còn hiệu lực"})
+    expires_in = Integer(metadata={"description": "Số giây mã truy cập còn hiệu lực"})
     user = fields.Nested(UserSchema)
 
 
@@ -101,8 +101,8 @@ class SchoolCreateSchema(SchoolWriteSchema):
 
 class SchoolSchema(SchoolCreateSchema):
     province_code = fields.String()
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = DateTime()
+    updated_at = DateTime()
 
 
 class SchoolListQuerySchema(PageQuery):
