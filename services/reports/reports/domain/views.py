@@ -18,13 +18,26 @@ The figures are always the latest revision's.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import timezone
 from typing import Callable, Iterable, Mapping
 
 from reports.domain.model import EVERYTHING, Model
 from reports.domain.rollup import merge, rollup
+from reports.domain.progress import (
+    METHOD_NOTE,
+    area_progress,
+    at_risk_entries,
+    cascade,
+    commitments,
+    school_progress,
+    sort_at_risk,
+)
 from reports.domain.targets import check_area, check_school_plan, in_target_unit, misses
+from reports.domain.trajectory import to_date
 
 ALL = "all"
+#: At most this many schools' at-risk entries are kept in a province's view (the worst; each commune keeps all).
+PROVINCE_AT_RISK_LIMIT = 1000
 PLAN_STATUSES = ("approved", "submitted", "returned", "none")
 STATUS_OF_EVENT = {"PlanSubmitted": "submitted", "PlanApproved": "approved", "PlanReturned": "returned"}
 
@@ -122,6 +135,16 @@ class ProvinceViews:
         rounds = model.rounds_of(self.province)
         for gone in set(self._rounds) - set(rounds):
             del self._rounds[gone]
+        if any(r is not None and c is None for r, c in marks):
+            # A round opened, moved or re-dated: which round is the baseline of which may change.
+            marks |= {(r, None) for r in rounds}
+        dependants: dict[str, list[str]] = defaultdict(list)
+        for round_id in rounds:
+            base = baseline_round(model, self.province, round_id)
+            if base is not None:
+                dependants[base["round_id"]].append(round_id)
+        # A later round measures its trajectory from its baseline round: what changes that changes it.
+        marks |= {(later, c) for r, c in list(marks) if r in dependants for later in dependants[r]}
         whole = {r for r, c in marks if c is None}
         for round_id in rounds:
             if full or round_id in whole or round_id not in self._rounds:
@@ -170,9 +193,22 @@ class ProvinceViews:
         directions = {code: ind.get("direction") for code, ind in catalogue.items()}
         indicator_codes = list(rnd["indicator_codes"]) if rnd else []
         levels = set(rnd["school_levels"]) if rnd and rnd["province_code"] == province else set()
+        base = baseline_round(model, province, round_id)
         meta = {"round_id": round_id, "province_code": province,
                 "round_name": rnd["name"] if rnd else None, "indicator_codes": indicator_codes,
-                "directions": {code: d for code, d in directions.items() if d}}
+                "directions": {code: d for code, d in directions.items() if d},
+                "as_of": to_date(rnd["due_at"]).isoformat() if rnd else None,
+                "baseline_round": {"round_id": base["round_id"], "name": base["name"],
+                                   "due_at": to_date(base["due_at"]).isoformat()} if base else None}
+        # The baseline round's values, where each school is now (for trajectories).
+        baseline_by_commune: dict[str, list[dict]] = defaultdict(list)
+        if base is not None:
+            for row in model.values(base["round_id"], province):
+                known = model.school(row["school_code"])
+                if known is not None and not (known["active"] and known["province_code"] == province):
+                    known = None
+                baseline_by_commune[known["commune_code"] if known else row["commune_code"]].append(
+                    {**row, "school_level": known["level"] if known else row["school_level"]})
         # The directory knows where a school is now (after a merge of communes); the event, where it was.
         reported: dict[str, list[tuple[dict, dict | None]]] = defaultdict(list)
         for row in model.values(round_id, province):
@@ -193,7 +229,7 @@ class ProvinceViews:
                 pieces.pop(commune, None)
                 continue
             piece = self._commune_round(model, round_id, commune, reported.get(commune, []), expected, meta,
-                                        catalogue, directions)
+                                        catalogue, directions, baseline_by_commune.get(commune, []))
             pieces[commune] = piece
             views[round_view_id(round_id, "commune", commune)] = piece["view"]
         views[round_view_id(round_id, "province", province)] = self._province_round(
@@ -201,8 +237,13 @@ class ProvinceViews:
         return views
 
     def _commune_round(self, model: Model, round_id: str, commune: str, reported: list[tuple[dict, dict | None]],
-                       expected: list[dict], meta: dict, catalogue: dict, directions: dict) -> dict:
+                       expected: list[dict], meta: dict, catalogue: dict, directions: dict,
+                       baseline_rows: list[dict] = ()) -> dict:
         name = self.commune_name(commune)
+        at = to_date(meta["as_of"]) if meta.get("as_of") else None
+        base_meta = meta.get("baseline_round")
+        baseline_values = {r["school_code"]: r["values"] for r in baseline_rows}
+        school_risks, promised = [], []
         rows = []
         for row, known in reported:
             first = model.first(round_id, row["school_code"]) or row
@@ -218,6 +259,13 @@ class ProvinceViews:
             known = row if row is not None else expected_by_code[code]
             approved = model.plan_approved(code)
             checks = check_school_plan(row["values"], approved["targets"], directions) if row and approved else []
+            level = known["school_level"] if row else known["level"]
+            progress = school_progress(row["values"] if row else {}, baseline_values.get(code), base_meta,
+                                       approved["targets"] if approved else (), catalogue, meta["indicator_codes"],
+                                       level, at) if at and (row or approved) else []
+            if approved and (code in expected_codes or row):
+                promised += commitments(code, level, approved["targets"], row["values"] if row else {},
+                                        baseline_values.get(code))
             entry = {"school_code": code, "school_name": known["name"],
                      "school_level": known["school_level"] if row else known["level"],
                      "commune_code": commune, "expected": code in expected_codes,
@@ -227,13 +275,19 @@ class ProvinceViews:
                      "first_submitted_at": row["first_submitted_at"] if row else None,
                      "values": [row["values"][k] for k in sorted(row["values"])] if row else [],
                      "plan_status": plan_status(model, code),
-                     "plan_checks": [c.as_dict() for c in checks]}
+                     "plan_checks": [c.as_dict() for c in checks], "progress": progress}
             schools.append(entry)
             ref = {k: entry[k] for k in ("school_code", "school_name", "school_level", "commune_code")}
             if entry["expected"] and not entry["submitted"]:
                 missing.append(ref)
             school_misses += [{**ref, **c.as_dict()} for c in misses(checks)]
+            school_risks += at_risk_entries(progress, {**ref, "commune_name": name})
         rollups = _rollups_by_level(rows, meta["indicator_codes"])
+        baseline_rollups = _rollups_by_level(list(baseline_rows), meta["indicator_codes"]) if baseline_rows else {}
+        expected_by_level = Counter(s["level"] for s in expected)
+        area = area_progress(rollups, baseline_rollups, base_meta, catalogue, meta["indicator_codes"], at,
+                             use_catalogue_baselines=False) if at else []
+        commune_risks = at_risk_entries(area, {"commune_code": commune, "commune_name": name})
         completeness = _completeness(len(expected), rows, expected_codes)
         area_checks = check_area(rollups[ALL], catalogue)
         submitted_by_level = Counter(r["school_level"] for r in rows)
@@ -243,15 +297,20 @@ class ProvinceViews:
                 "missing_schools": [s for s in schools if s["expected"] and not s["submitted"]],
                 "rollups": rollups, "targets": [c.as_dict() for c in area_checks],
                 "at_risk_schools": sorted(school_misses, key=lambda m: -_relative(m)),
+                "progress": area, "progress_at_risk_schools": sort_at_risk(school_risks),
+                "progress_at_risk_communes": [], "method": METHOD_NOTE,
+                "cascade": cascade(promised, catalogue, meta["indicator_codes"], expected_by_level),
                 "schools": schools}
         return {"view": view, "rollups": rollups, "missing": missing, "school_misses": school_misses,
+                "baseline_rollups": baseline_rollups, "school_risks": school_risks, "commune_risks": commune_risks,
+                "commitments": promised,
                 "commune_misses": [{"commune_code": commune, "commune_name": name, **c.as_dict()}
                                    for c in misses(area_checks)],
                 "summary": {"commune_code": commune, "commune_name": name,
                             **{f"schools_{k}": v for k, v in completeness.items()},
                             "values": _headline(rollups[ALL])},
                 "reached": len(expected_codes & set(by_code)),
-                "expected_by_level": Counter(s["level"] for s in expected), "submitted_by_level": submitted_by_level}
+                "expected_by_level": expected_by_level, "submitted_by_level": submitted_by_level}
 
     def _province_round(self, pieces: list[dict], meta: dict, indicator_codes: list[str], catalogue: dict) -> dict:
         rollups = {ALL: merge([p["rollups"][ALL] for p in pieces], indicator_codes)}
@@ -264,9 +323,24 @@ class ProvinceViews:
                         "on_time": totals["submitted"] - totals["late"], "late": totals["late"],
                         "missing": totals["missing"],
                         "rate": round(reached / totals["expected"], 6) if totals["expected"] else None}
+        expected_by_level = sum((p["expected_by_level"] for p in pieces), Counter())
+        baseline_rollups = {}
+        for level in sorted({lv for p in pieces for lv in p["baseline_rollups"]}):
+            baseline_rollups[level] = merge([p["baseline_rollups"][level] for p in pieces
+                                             if level in p["baseline_rollups"]], indicator_codes)
+        at = to_date(meta["as_of"]) if meta.get("as_of") else None
+        area = area_progress(rollups, baseline_rollups, meta.get("baseline_round"), catalogue, indicator_codes, at,
+                             use_catalogue_baselines=True) if at else []
+        school_risks = sort_at_risk(m for p in pieces for m in p["school_risks"])
         return {"kind": "round", **meta, "scope": {"kind": "province", "code": self.province},
                 "completeness": completeness,
-                "expected_by_level": dict(sorted(sum((p["expected_by_level"] for p in pieces), Counter()).items())),
+                "progress": area, "method": METHOD_NOTE,
+                "progress_at_risk_communes": sort_at_risk(m for p in pieces for m in p["commune_risks"]),
+                "progress_at_risk_schools": school_risks[:PROVINCE_AT_RISK_LIMIT],
+                "progress_at_risk_schools_total": len(school_risks),
+                "cascade": cascade((c for p in pieces for c in p["commitments"]), catalogue, indicator_codes,
+                                   expected_by_level),
+                "expected_by_level": dict(sorted(expected_by_level.items())),
                 "submitted_by_level": dict(sorted(sum((p["submitted_by_level"] for p in pieces), Counter()).items())),
                 "missing_schools": sorted((s for p in pieces for s in p["missing"]), key=lambda s: s["school_code"]),
                 "rollups": rollups, "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
@@ -274,6 +348,22 @@ class ProvinceViews:
                 "at_risk_schools": sorted((m for p in pieces for m in p["school_misses"]), key=lambda m: -_relative(m)),
                 "at_risk_communes": sorted((m for p in pieces for m in p["commune_misses"]),
                                            key=lambda m: -_relative(m))}
+
+
+def baseline_round(model: Model, province: str, round_id: str) -> dict | None:
+    """The round a round's trajectories start from when the catalogue gives no baseline: the earliest round
+    opened for the province that was due before it (None when there is none)."""
+    rnd = model.round(round_id)
+    if rnd is None:
+        return None
+    earlier = [r for r in (model.round(x) for x in model.rounds_of(province) if x != round_id)
+               if r is not None and r["province_code"] == province and _utc(r["due_at"]) < _utc(rnd["due_at"])]
+    return min(earlier, key=lambda r: (_utc(r["due_at"]), r["round_id"]), default=None)
+
+
+def _utc(instant):
+    """An instant comparable with any other: naive UTC (the store gives naive UTC, events aware times)."""
+    return instant.astimezone(timezone.utc).replace(tzinfo=None) if getattr(instant, "tzinfo", None) else instant
 
 
 def plan_status(model: Model, school_code: str) -> str:

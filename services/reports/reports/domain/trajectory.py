@@ -1,0 +1,181 @@
+"""Judging an actual figure against a target *and its horizon* (pure, no I/O).
+
+A target set for 2030 is not missed in 2026: the figure is compared with where a
+straight line from the **baseline** (its date and value) to the **target** (31/12
+of the horizon year and the target value) stands at the round's date.
+
+The rule, for an actual ``a``, a target ``T`` with horizon ``H``, a baseline ``b``
+at date ``d0`` and the round's date ``d`` (all values in the target's unit;
+"better" means higher for ≥/>, lower for ≤/<, and ``=`` reads as a floor for
+higher-is-better indicators and a ceiling for lower-is-better ones):
+
+1. no actual → ``no_data`` (*chưa có số liệu*);
+2. ``a`` meets ``T`` → ``reached`` (*đã đạt*), whatever the date;
+3. the round's date is after 31/12/H and ``a`` does not meet ``T`` → ``behind`` (*chậm*);
+4. no baseline dated before ``d`` → ``not_yet`` (*chưa đạt*): without a starting point
+   no trajectory can be drawn, so only "reached or not yet" is said, with that reason;
+5. otherwise the expected value is ``e = b + (T − b) · min(1, (d − d0) / (31/12/H − d0))``;
+   ``behind_by`` = how far ``a`` is on the worse side of ``e`` (0 when at or beyond it):
+   ``behind_by = 0`` → ``on_track`` (*đúng lộ trình*);
+   ``behind_by ≤ tolerance`` → ``at_risk`` (*có nguy cơ*);
+   else → ``behind`` (*chậm*),
+   where ``tolerance = max(10 % of |T − b|, 1 % of |T|)`` (:data:`TOLERANCE_OF_PATH`,
+   :data:`TOLERANCE_OF_TARGET`).
+
+The baseline comes, in this order, from the catalogue (a figure of the province with its
+year, taken as at 31/12 of that year) or from the earliest earlier reporting round of
+the same area (its actual, at that round's due date). ``behind_share`` (``behind_by``
+over ``|T − b|``, or the shortfall over ``|T|`` without a baseline) ranks misses of
+different units in one list.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from reports.domain.targets import effective_comparator, meets, shortfall
+
+TOLERANCE_OF_PATH = 0.10
+SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+TOLERANCE_OF_TARGET = 0.01
+
+REACHED, ON_TRACK, AT_RISK, BEHIND, NOT_YET, NO_DATA = "reached", "on_track", "at_risk", "behind", "not_yet", "no_data"
+STATUS_LABELS = {REACHED: "Đã đạt", ON_TRACK: "Đúng lộ trình", AT_RISK: "Có nguy cơ", BEHIND: "Chậm",
+                 NOT_YET: "Chưa đạt", NO_DATA: "Chưa có số liệu"}
+#: Worst first, for sorting lists of statuses.
+SEVERITY = {BEHIND: 0, AT_RISK: 1, NOT_YET: 2, ON_TRACK: 3, REACHED: 4, NO_DATA: 5}
+METHOD_NOTE = ("Đánh giá theo lộ trình tuyến tính từ mức cơ sở đến mục tiêu tại thời hạn: tại ngày của đợt báo cáo, "
+               "số liệu phải đạt mức tương ứng trên đường thẳng nối mức cơ sở với mục tiêu. Đúng lộ trình: đạt hoặc "
+               "vượt mức đó; có nguy cơ: kém mức đó không quá 10 % quãng đường từ mức cơ sở đến mục tiêu; chậm: kém "
+               "hơn nữa, hoặc đã quá thời hạn mà chưa đạt. Mức cơ sở lấy từ danh mục chỉ tiêu, nếu không có thì từ "
+               "đợt báo cáo sớm nhất trước đó.")
+
+
+@dataclass(frozen=True)
+class Baseline:
+    value: float
+    at: date
+    #: Where it comes from, in words: "năm 2025 (danh mục chỉ tiêu)", "đợt Tổng kết năm học 2025–2026".
+    label: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: str
+    status_label: str
+    actual: float | None
+    target: float
+    comparator: str
+    horizon: int | None
+    gap: float | None          # to the target itself, in its unit (0 when met)
+    expected: float | None     # where the straight line stands at the round's date
+    behind_by: float | None    # how far the actual is on the worse side of ``expected`` (0 when not)
+    behind_share: float        # for ranking: behind_by / |T − b| (or gap / |T| without a trajectory)
+    baseline_value: float | None
+    baseline_at: date | None
+    baseline_label: str | None
+    reason: str
+    note: str
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["baseline_at"] = self.baseline_at.isoformat() if self.baseline_at else None
+        return data
+
+
+def to_date(value) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    if len(text) == 4 and text.isdigit():
+        return date(int(text), 12, 31)
+    return date.fromisoformat(text[:10])
+
+
+def horizon_year(value) -> int | None:
+    """A target's horizon as a year: 2030, "2030" or "2030-12-31" all give 2030."""
+    d = to_date(value)
+    return d.year if d else None
+
+
+def vn(value: float | None, decimals: int = 2) -> str:
+    """A number as written in Vietnamese: decimal comma, no trailing zeros."""
+    if value is None:
+        return "–"
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if text not in ("-0", "") else "0"
+
+
+def vn_date(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def _with_unit(value: float | None, unit: str) -> str:
+    unit = unit or ""
+    return f"{vn(value)} {unit}".strip() if unit != "%" else f"{vn(value)} %"
+
+
+def judge(actual: float | None, comparator: str, target: float, horizon, at: date, *,
+          direction: str | None = None, baseline: Baseline | None = None, unit: str = "") -> Judgement:
+    """Status of ``actual`` against ``target`` due by the end of ``horizon``, at date ``at`` (see the module)."""
+    year = horizon_year(horizon)
+    end = date(year, 12, 31) if year else None
+    cmp = effective_comparator(comparator, direction)
+    better_higher = cmp in (">=", ">")
+    shown_target = f"{SYMBOLS[cmp]} {_with_unit(target, unit)}"
+    by = f" đến năm {year}" if year else ""
+    base = dict(actual=actual, target=target, comparator=comparator, horizon=year,
+                baseline_value=baseline.value if baseline else None, baseline_at=baseline.at if baseline else None,
+                baseline_label=baseline.label if baseline else None)
+    usable = baseline is not None and end is not None and baseline.at < at and baseline.at < end
+    note = (f"Đánh giá theo lộ trình tuyến tính từ mức cơ sở {_with_unit(baseline.value, unit)} ({baseline.label}) "
+            f"đến mục tiêu {shown_target}{by}." if usable else
+            "Chưa có mức cơ sở: chỉ đánh giá đã đạt hay chưa đạt mục tiêu.")
+    if actual is None:
+        return Judgement(NO_DATA, STATUS_LABELS[NO_DATA], gap=None, expected=None, behind_by=None, behind_share=0.0,
+                         reason="Chưa có số liệu trong đợt báo cáo.", note=note, **base)
+    gap = round(shortfall(actual, comparator, target, direction), 6)
+    if meets(actual, comparator, target, direction):
+        return Judgement(REACHED, STATUS_LABELS[REACHED], gap=0.0, expected=None, behind_by=0.0, behind_share=0.0,
+                         reason=f"Đã đạt mục tiêu {shown_target}{by}: số liệu {_with_unit(actual, unit)}.",
+                         note=note, **base)
+    relative_gap = gap / abs(target) if target else gap
+    if end is not None and at > end:
+        return Judgement(BEHIND, STATUS_LABELS[BEHIND], gap=gap, expected=target, behind_by=gap,
+                         behind_share=relative_gap,
+                         reason=f"Đã quá thời hạn {vn_date(end)} mà chưa đạt mục tiêu {shown_target}: "
+                                f"số liệu {_with_unit(actual, unit)}, còn thiếu {vn(gap)}.", note=note, **base)
+    if not usable:
+        return Judgement(NOT_YET, STATUS_LABELS[NOT_YET], gap=gap, expected=None, behind_by=None,
+                         behind_share=relative_gap,
+                         reason=f"Chưa đạt mục tiêu {shown_target}{by} (số liệu {_with_unit(actual, unit)}, còn thiếu "
+                                f"{vn(gap)}); chưa có mức cơ sở nên chưa đánh giá được theo lộ trình.",
+                         note=note, **base)
+    span = (end - baseline.at).days
+    progress = min(1.0, (at - baseline.at).days / span)
+    expected = baseline.value + (target - baseline.value) * progress
+    behind_by = max(0.0, (expected - actual) if better_higher else (actual - expected))
+    path = abs(target - baseline.value)
+    tolerance = max(TOLERANCE_OF_PATH * path, TOLERANCE_OF_TARGET * abs(target))
+    share = behind_by / path if path else relative_gap
+    expected_text = f"mức cần đạt tại {vn_date(at)} theo lộ trình là {_with_unit(expected, unit)}"
+    if behind_by <= 1e-9:
+        status, reason = ON_TRACK, (f"Đúng lộ trình: số liệu {_with_unit(actual, unit)}, {expected_text}; "
+                                    f"mục tiêu {shown_target}{by}.")
+    elif behind_by <= tolerance + 1e-9:
+        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {_with_unit(actual, unit)} kém {vn(behind_by)} so với "
+                                   f"{expected_text}; mục tiêu {shown_target}{by}.")
+    else:
+        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {_with_unit(actual, unit)} kém {vn(behind_by)} so "
+                                  f"với {expected_text}; mục tiêu {shown_target}{by}.")
+    return Judgement(status, STATUS_LABELS[status], gap=gap, expected=round(expected, 6),
+                     behind_by=round(behind_by, 6), behind_share=round(share, 6), reason=reason, note=note, **base)
+
+
+def worst_first(items, status_key=lambda i: i["status"], share_key=lambda i: i.get("behind_share") or 0.0):
+    """Sort by severity (chậm, có nguy cơ, chưa đạt, …), then by how far behind, the farthest first."""
+    return sorted(items, key=lambda i: (SEVERITY.get(status_key(i), 9), -share_key(i)))
