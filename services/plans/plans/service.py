@@ -9,9 +9,12 @@ from edu71.contracts import Contracts
 from edu71.inputs import safe_filename, scrub
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
+from plans import catalogues
 from plans.adapters import originals
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
+from plans.domain.catalogue import CatalogueView, check_targets, plan_date
 from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, parse_plan
+from plans.domain.importer.indicators import propose
 from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, may_review, next_status
 
 SOURCE = "/edu71/plans"
@@ -59,7 +62,7 @@ class PlanService:
         if not (principal.commune_code and principal.province_code and principal.school_level):
             raise Problem(403, "Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
 
-    def create(self, principal: Principal, data: dict) -> Plan:
+    def create(self, principal: Principal, data: dict, checked: bool = True) -> Plan:
         self._require_school(principal)
         plan = Plan(
             school_code=principal.org_unit,
@@ -71,9 +74,11 @@ class PlanService:
             targets=[Target(**t) for t in data.pop("targets", [])],
             **data,
         )
+        if checked:
+            self._check(plan)
         return save_with_events(plan)
 
-    def import_document(self, principal: Principal, data: bytes, filename: str | None) -> tuple[Plan, ParsedPlan]:
+    def import_document(self, principal: Principal, data: bytes, filename: str | None) -> tuple[Plan, ParsedPlan, list]:
         """Turn an uploaded Word/PDF/text plan into a *draft* for the school to check; never submits it."""
         self._require_school(principal)
         filename = safe_filename(filename)
@@ -83,11 +88,15 @@ class PlanService:
             raise Problem(exc.status, exc.message) from None
         # A page break (\f) or a stray control character must not reach a plan's fields.
         parsed = parse_plan(scrub(extracted.text))
+        catalogue = catalogues.current(principal.province_code)
+        proposals = [propose(t.source_sentence.value or t.text, t.unit.value, catalogue, hint=t.indicator_code.value)
+                     for t in parsed.targets]
         kept = originals.keep(data, filename, extracted.kind, principal.org_unit)
-        draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}")
+        draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}", proposals=proposals)
         draft["original"] = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind,
                                      sha256=kept.sha256)
-        return self.create(principal, draft), parsed
+        # An imported draft is what the file says, checked when the school saves or submits it.
+        return self.create(principal, draft, checked=False), parsed, proposals
 
     def submitted_versions(self, principal: Principal, plan_id: str) -> list[dict]:
         """Every submitted version, oldest first: ``{"version", "submitted_at", "submitted_by", "plan"}``.
@@ -122,10 +131,13 @@ class PlanService:
             raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được sửa kế hoạch này.")
         if PlanStatus(plan.status) not in EDITABLE:
             raise Problem(409, "Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể sửa.")
+        check = bool({"targets", "issued_on", "year"} & set(data))
         if "targets" in data:
             plan.targets = [Target(**t) for t in data.pop("targets")]
         for key, value in data.items():
             setattr(plan, key, value)
+        if check:
+            self._check(plan)
         plan.updated_at = _now()
         return self._save(plan, expected_version)
 
@@ -150,6 +162,7 @@ class PlanService:
         ]
         if missing:
             raise Problem(422, "Kế hoạch chưa đủ thông tin để gửi duyệt.", errors=missing)
+        self._check(plan, for_submission=True)
         self._transition(plan, Action.SUBMIT)
         plan.version += 1
         plan.review_comments = []
@@ -210,6 +223,23 @@ class PlanService:
         return self._save(plan, expected_version, event)
 
     # -- helpers -------------------------------------------------------------
+    @staticmethod
+    def _check(plan: Plan, for_submission: bool = False) -> CatalogueView | None:
+        """Refuse (422, nothing stored) targets the province's catalogue does not allow; name the linked ones."""
+        catalogue = catalogues.current(plan.province_code)
+        rows = [{"indicator_code": t.indicator_code, "unlinked": t.unlinked, "value": t.value, "horizon": t.horizon,
+                 "indicator_confirmed": t.indicator_confirmed, "proposed_indicator_code": t.proposed_indicator_code}
+                for t in plan.targets]
+        errors = check_targets(rows, catalogue, plan.province_code, plan_date(plan.issued_on, plan.year),
+                               for_submission=for_submission)
+        if errors:
+            title = ("Các mục tiêu của kế hoạch chưa sẵn sàng để gửi duyệt." if for_submission
+                     else "Có mục tiêu của kế hoạch chưa hợp lệ; chưa lưu gì.")
+            raise Problem(422, title, errors=errors)
+        for t in plan.targets:
+            t.indicator_name = catalogue.name_of(t.indicator_code) if catalogue and t.indicator_code else None
+        return catalogue
+
     def _reviewable(self, principal: Principal, plan_id: str) -> Plan:
         plan = self.get_visible(principal, plan_id)
         if not may_review(principal, SchoolLevel(plan.school_level), plan.commune_code, plan.province_code):
@@ -233,17 +263,26 @@ class PlanService:
                           "Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
 
 
-def draft_from(parsed: ParsedPlan, fallback_title: str) -> dict:
-    """The plan fields an import fills in; targets without a horizon wait for the school to add one."""
+def draft_from(parsed: ParsedPlan, fallback_title: str, proposals: list | None = None) -> dict:
+    """The plan fields an import fills in; targets without a horizon wait for the school to add one.
+
+    Each target carries the importer's proposal of an indicator (:func:`propose`), unconfirmed: the school
+    confirms or changes it before the plan can be submitted.
+    """
     def value(field, default=None):
         return field.value if field is not None else default
 
     targets = []
-    for target in parsed.targets:
+    for i, target in enumerate(parsed.targets):
         fields = target.to_dict()
         if not fields["horizon"]:
             continue
-        targets.append({**fields, "horizon": date.fromisoformat(fields["horizon"])})
+        fields["horizon"] = date.fromisoformat(fields["horizon"])
+        if proposals is not None:
+            proposal = proposals[i]
+            fields.update(indicator_code=proposal.code, indicator_name=proposal.name, indicator_confirmed=False,
+                          proposed_indicator_code=proposal.code, proposal_confidence=round(proposal.confidence, 2))
+        targets.append(fields)
     return {
         "number_symbol": value(parsed.number_symbol, ""),
         "title": value(parsed.title) or fallback_title,

@@ -1,10 +1,11 @@
-"""The plans worker (``python -m plans.worker``): relays plan events from the outbox to Kafka, and keeps the
-revoked accounts and sessions the API refuses (edu71.auth.revocation)."""
+"""The plans worker (``python -m plans.worker``): relays plan events from the outbox to Kafka, keeps the
+revoked accounts and sessions the API refuses (edu71.auth.revocation), and keeps each province's latest
+indicator catalogue (CataloguePublished → :mod:`plans.catalogues`) that plan targets are checked against."""
 from __future__ import annotations
 
 from edu71 import worker
 from edu71.auth.revocation import RevocationProjection
-from plans import config
+from plans import catalogues, config
 from plans.adapters.documents import Plan
 
 GROUP = "plans"
@@ -12,7 +13,8 @@ GROUP = "plans"
 
 def spec(group: str = GROUP) -> worker.WorkerSpec:
     revocations = RevocationProjection.in_service_database("plans")
-    return worker.WorkerSpec(documents=[Plan], group=group, handlers=revocations.handlers())
+    handlers = {**revocations.handlers(), "CataloguePublished": catalogues.keep}
+    return worker.WorkerSpec(documents=[Plan], group=group, handlers=handlers)
 
 
 if __name__ == "__main__":

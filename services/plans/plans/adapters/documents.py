@@ -5,6 +5,8 @@ import uuid
 from datetime import datetime, timezone
 
 from mongoengine import (
+    Document,
+    BooleanField,
     DateField,
     DateTimeField,
     DictField,
@@ -30,6 +32,15 @@ class Target(EmbeddedDocument):
     """A quantitative target (mục tiêu) of the plan."""
 
     indicator_code = StringField(null=True)
+    #: The school chose "không gắn chỉ tiêu": the target measures no indicator of the catalogue, on purpose.
+    unlinked = BooleanField(default=False)
+    #: The indicator's Vietnamese name as the catalogue named it when the target was saved.
+    indicator_name = StringField(null=True)
+    #: False while ``indicator_code`` is only the importer's proposal, not yet confirmed by the school.
+    indicator_confirmed = BooleanField(default=True)
+    #: What the importer proposed for this target (kept after the school chose otherwise).
+    proposed_indicator_code = StringField(null=True)
+    proposal_confidence = FloatField(null=True)
     text = StringField(required=True)
     comparator = StringField(required=True, choices=[">=", ">", "<=", "<", "="])
     value = FloatField(required=True)
@@ -38,7 +49,7 @@ class Target(EmbeddedDocument):
     source_sentence = StringField(default="")
 
     def as_contract(self) -> dict:
-        return {
+        data = {
             "indicator_code": self.indicator_code,
             "text": self.text,
             "comparator": self.comparator,
@@ -46,7 +57,11 @@ class Target(EmbeddedDocument):
             "unit": self.unit,
             "horizon": self.horizon.isoformat(),
             "source_sentence": self.source_sentence,
+            "unlinked": bool(self.unlinked),
         }
+        if self.indicator_name:
+            data["indicator_name"] = self.indicator_name
+        return data
 
 
 class ReviewComment(EmbeddedDocument):
@@ -107,3 +122,18 @@ class Plan(VersionedDocument):
             "province_code": self.province_code,
             "level": self.school_level,
         }
+
+
+class ProvinceCatalogue(Document):
+    """The latest indicator catalogue of a province as CataloguePublished carried it (one document per province).
+
+    Written only by the plans worker (events of one province share a key, so one consumer of the group
+    writes it), replaced by ``_id`` when a higher version arrives; read by ``_id`` only.
+    """
+
+    meta = {"collection": "province_catalogues", "db_alias": "plans"}
+
+    id = StringField(primary_key=True)  # province code
+    version = IntField(required=True)
+    published_at = StringField(default="")
+    indicators = ListField(DictField())

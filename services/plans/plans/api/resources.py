@@ -69,8 +69,8 @@ class ImportPlan(MethodView):
     def post(self, files):
         """Nhập kế hoạch từ tệp Word/PDF/văn bản thành bản nháp để nhà trường kiểm tra"""
         upload = files["file"]
-        plan, parsed = _service().import_document(current_principal(), upload.read(), upload.filename)
-        return {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed)}
+        plan, parsed, proposals = _service().import_document(current_principal(), upload.read(), upload.filename)
+        return {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed, proposals)}
 
 
 def _extracted_fields(parsed) -> dict:
@@ -85,11 +85,14 @@ def _extracted_fields(parsed) -> dict:
     }
 
 
-def _extracted_targets(parsed) -> list[dict]:
+def _extracted_targets(parsed, proposals) -> list[dict]:
+    """Each target as read, with the indicator the importer proposes for it (to be confirmed by the school)."""
     return [
         {**t.to_dict(), "line": t.source.line, "confidence": t.confidence,
-         "needs_review": t.horizon.value is None or t.confidence < 0.7}
-        for t in parsed.targets
+         "proposed_indicator_code": p.code, "proposed_indicator_name": p.name,
+         "proposal_confidence": round(p.confidence, 2),
+         "needs_review": t.horizon.value is None or t.confidence < 0.7 or p.code is None or p.confidence < 0.6}
+        for t, p in zip(parsed.targets, proposals)
     ]
 
 

@@ -1,8 +1,11 @@
 """Request and response shapes of the plans API."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from flask_smorest.fields import Upload
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
 from edu71.orgs import SchoolLevel
 from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
@@ -11,14 +14,45 @@ from plans.domain.workflow import PlanStatus
 COMPARATORS = [">=", ">", "<=", "<", "="]
 
 
+class Horizon(fields.Date):
+    """A target's horizon: a full date (2030-06-30) or a year alone, meaning its last day (2030 → 2030-12-31)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+            year = int(value.strip())
+            if not 2000 <= year <= 2100:
+                raise ValidationError("Năm của mốc thời hạn phải từ 2000 đến 2100.")
+            return date(year, 12, 31)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 class TargetSchema(Schema):
     indicator_code = fields.String(allow_none=True, validate=validate.Length(max=64),
-                                   metadata={"description": "Mã chỉ tiêu trong danh mục, hoặc null"})
+                                   metadata={"description": "Mã chỉ tiêu trong danh mục của tỉnh/thành phố (kiểm tra "
+                                                            "theo danh mục mới nhất), hoặc null khi chưa chọn hay "
+                                                            "không gắn chỉ tiêu"})
+    unlinked = fields.Boolean(load_default=False,
+                              metadata={"description": "true: nhà trường chọn «không gắn chỉ tiêu» (indicator_code "
+                                                       "phải là null). Khi gửi duyệt, mỗi mục tiêu phải gắn một chỉ "
+                                                       "tiêu hoặc có unlinked = true"})
+    indicator_name = fields.String(dump_only=True, allow_none=True,
+                                   metadata={"description": "Tên chỉ tiêu theo danh mục"})
+    indicator_confirmed = fields.Boolean(dump_only=True, metadata={
+        "description": "false khi indicator_code mới chỉ là đề xuất của chức năng nhập tệp, nhà trường chưa xác nhận"})
+    proposed_indicator_code = fields.String(allow_none=True, load_default=None,
+                                            validate=validate.Length(max=64),
+                                            metadata={"description": "Chỉ tiêu do chức năng nhập tệp đề xuất"})
+    proposal_confidence = fields.Float(allow_none=True, load_default=None, validate=validate.Range(min=0, max=1),
+                                       metadata={"description": "Độ tin cậy của đề xuất, 0–1"})
     text = fields.String(required=True, validate=validate.Length(min=1, max=2000))
     comparator = fields.String(required=True, validate=validate.OneOf(COMPARATORS))
     value = fields.Float(required=True, allow_nan=False, validate=validate.Range(min=-1e12, max=1e12))
     unit = fields.String(load_default="", validate=validate.Length(max=64))
-    horizon = fields.Date(required=True, metadata={"description": "Mốc thời hạn, ví dụ 2030-12-31"})
+    horizon = Horizon(required=True, metadata={"description": "Mốc thời hạn: ngày (2030-06-30) hoặc chỉ năm "
+                                                              "(\"2030\" hay 2030 nghĩa là 31/12/2030); không trước "
+                                                              "ngày ban hành của kế hoạch"})
     source_sentence = fields.String(load_default="", validate=validate.Length(max=4000))
 
 
@@ -102,6 +136,7 @@ class ExtractedTargetSchema(TargetSchema):
     horizon = fields.String(allow_none=True, metadata={"description": "YYYY-MM-DD, hoặc null nếu chưa xác định"})
     line = Integer()
     confidence = fields.Float()
+    proposed_indicator_name = fields.String(allow_none=True, metadata={"description": "Tên chỉ tiêu được đề xuất"})
     needs_review = fields.Boolean(metadata={"description": "Cần nhà trường bổ sung hoặc kiểm tra (vd. thiếu mốc thời hạn)"})
 
 

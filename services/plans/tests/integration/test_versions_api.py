@@ -13,10 +13,11 @@ TARGET = {"text": "Tỷ lệ học sinh bỏ học không quá 0,5%", "comparato
           "horizon": "2026-12-31", "indicator_code": "DROPOUT"}
 
 
-def test_resubmission_keeps_version_one_and_shows_what_changed(fresh_databases, tokens):
+def test_resubmission_keeps_version_one_and_shows_what_changed(fresh_databases, tokens, catalogue_received):
     from plans.app import create_app
 
     client = create_app().test_client()
+    catalogue_received(SCHOOL.province_code)  # the worker has received the province's catalogue
     school = bearer(tokens.school(SCHOOL))
     reviewer = bearer(tokens.commune(SCHOOL.commune_code, SCHOOL.province_code))
     created = client.post("/plans", json={"title": "Kế hoạch", "year": 2026, "number_symbol": "28/KH-THCSTT2",

@@ -1,0 +1,33 @@
+"""The provinces' indicator catalogues as the plans service keeps them (fed by CataloguePublished, never fetched).
+
+The worker's :func:`keep` stores each province's catalogue of the highest version, a read by ``_id``
+then a replace by ``_id`` (:func:`edu71.projections.is_newer`); the API reads it by ``_id``
+(:func:`current`) to check and name a plan's targets.
+"""
+from __future__ import annotations
+
+from edu71.contracts import Event
+from edu71.projections import is_newer
+from plans.adapters.documents import ProvinceCatalogue
+from plans.domain.catalogue import CatalogueView
+
+
+def keep(event: Event) -> bool:
+    """CataloguePublished: store the province's catalogue unless a newer version is held; whether it was stored."""
+    d = event.data
+    if not is_newer(ProvinceCatalogue, d["province_code"], d["version"]):
+        return False
+    ProvinceCatalogue(id=d["province_code"], version=d["version"], published_at=d.get("published_at", ""),
+                      indicators=list(d["indicators"])).save()
+    return True
+
+
+def current(province_code: str | None) -> CatalogueView | None:
+    """The province's latest catalogue the worker has received, or ``None`` before the first."""
+    if not province_code:
+        return None
+    raw = ProvinceCatalogue._get_collection().find_one({"_id": province_code})
+    if raw is None:
+        return None
+    return CatalogueView.from_contract({"province_code": raw["_id"], "version": raw["version"],
+                                        "indicators": raw.get("indicators") or []})
