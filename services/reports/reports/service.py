@@ -5,6 +5,7 @@ Every read is one or a few ``_id`` look-ups in the active generation's views
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -15,11 +16,13 @@ from reports.adapters.generations import ActiveDatabase
 from reports.adapters import viewstore
 from reports.domain.rollup import IndicatorRollup
 from reports.domain.scope import Scope, ScopeInvalid, ScopeKind, ScopeRefused, UnknownArea, resolve_scope
+from reports.domain.trajectory import METHOD_NOTE
 from reports.domain.versions import latest
 from reports.domain.views import ALL, plans_view_id, ranking, round_view_id
 
 ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
                 "due_at", "closes_at", "reopened")
+SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 NOT_FOUND = "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn."
 
 
@@ -136,6 +139,66 @@ class ReportService:
         return {"round_id": round_id, "scope": scope.as_dict(), "targets": view.get("targets", []),
                 "at_risk_schools": view.get("at_risk_schools", []),
                 "at_risk_communes": view.get("at_risk_communes", [])}
+
+    def progress(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
+        """Each indicator with a target against its trajectory; at-risk schools and communes, worst first."""
+        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        return {"round_id": round_id, "round_name": view.get("round_name") or (rnd or {}).get("name"),
+                "scope": scope.as_dict(), "as_of": view.get("as_of"), "baseline_round": view.get("baseline_round"),
+                "method": view.get("method") or METHOD_NOTE, "indicators": view.get("progress", []),
+                "at_risk_schools": view.get("progress_at_risk_schools", []),
+                "at_risk_schools_total": view.get("progress_at_risk_schools_total",
+                                                  len(view.get("progress_at_risk_schools", []))),
+                "at_risk_communes": view.get("progress_at_risk_communes", [])}
+
+    def cascade(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
+        """How many schools' approved plans commit to each city target, and whether the commitments add up."""
+        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        return {"round_id": round_id, "round_name": view.get("round_name") or (rnd or {}).get("name"),
+                "scope": scope.as_dict(), "targets": view.get("cascade", [])}
+
+    def _directory_school(self, school_code: str) -> dict | None:
+        rows = list(self.store.db()["directory_schools"].find({"school_code": school_code}))
+        return max(rows, key=lambda r: r["version"]) if rows else None
+
+    def school_progress(self, principal: Principal, round_id: str, school_code: str) -> dict:
+        """One school's indicators against its own plan's, the city's and the nation's targets.
+
+        A school sees its own; a commune the schools of its commune; the city those of its province."""
+        refused = Problem(403, "Bạn không được xem số liệu của trường này.")
+        if not SCHOOL_CODE.fullmatch(school_code):
+            raise Problem(404, "Không tìm thấy trường với mã này.")
+        if principal.role is Role.SCHOOL:
+            if principal.org_unit != school_code:
+                raise refused
+            province, commune_code = principal.province_code, principal.commune_code
+        else:
+            known = self._directory_school(school_code)
+            if known is None:
+                raise Problem(404, "Không tìm thấy trường với mã này.")
+            province, commune_code = known["province_code"], known["commune_code"]
+            if principal.role is Role.COMMUNE and principal.commune_code != commune_code:
+                raise refused
+            if principal.role is Role.CITY and principal.province_code != province:
+                raise refused
+            if principal.role not in (Role.COMMUNE, Role.CITY, Role.ADMIN):
+                raise refused
+        rnd = self._round_visible(principal, round_id) if principal.role is not Role.SCHOOL else self.round(round_id)
+        if rnd is not None and principal.role is Role.SCHOOL and rnd["province_code"] != province:
+            raise Problem(404, "Không tìm thấy đợt báo cáo.")
+        view_id = round_view_id(round_id, "commune", commune_code or "")
+        view = self._view(province, view_id) if province and commune_code else None
+        entry = next((s for s in viewstore.schools(self.store.db(), province, view_id)
+                      if s["school_code"] == school_code), None) if view else None
+        if entry is None and rnd is None:
+            raise Problem(404, NOT_FOUND)
+        entry = entry or {}
+        return {"round_id": round_id, "round_name": (view or {}).get("round_name") or (rnd or {}).get("name"),
+                "school_code": school_code, "school_name": entry.get("school_name"),
+                "school_level": entry.get("school_level"), "commune_code": commune_code,
+                "plan_status": entry.get("plan_status", "none"), "submitted": bool(entry.get("submitted")),
+                "as_of": (view or {}).get("as_of"), "baseline_round": (view or {}).get("baseline_round"),
+                "method": (view or {}).get("method") or METHOD_NOTE, "indicators": entry.get("progress", [])}
 
     def plans(self, principal: Principal, kind: str | None, code: str | None) -> dict:
         scope = self.scope(principal, kind, code)

@@ -61,3 +61,40 @@ class ExportCsv(MethodView):
         sheets, name = _tables(round_id, query)
         table = next(t for t in sheets if t.name == query["view"])
         return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")
+
+
+class ProgressCsvQuerySchema(RoundQuerySchema):
+    view = fields.String(load_default="progress", validate=validate.OneOf(tables.PROGRESS_VIEWS),
+                         metadata={"description": "Bảng cần xuất: progress (tiến độ từng chỉ tiêu), at_risk (có nguy "
+                                                  "cơ, chậm), cascade (cam kết của các trường)"})
+
+
+def _progress_tables(round_id: str, query: dict) -> tuple[list[tables.Table], str, str]:
+    service: ReportService = current_app.extensions["reports.service"]
+    scope, _, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"))
+    return (tables.progress_tables(view), f"tien-do-{round_id}-{scope.kind.value}-{scope.code}",
+            tables.progress_title(view))
+
+
+@exports.route("/<string:round_id>/progress.xlsx")
+class ExportProgressXlsx(MethodView):
+    @requires(*READERS)
+    @exports.arguments(RoundQuerySchema, location="query")
+    @exports.response(200, content_type=XLSX_TYPE, description="Tệp Excel: Tiến độ chỉ tiêu, Có nguy cơ, chậm, "
+                                                               "Cam kết của các trường")
+    def get(self, query, round_id):
+        """Xuất tiến độ thực hiện chỉ tiêu theo lộ trình ra Excel"""
+        sheets, name, title = _progress_tables(round_id, query)
+        return _download(xlsx(sheets, title), XLSX_TYPE, f"{name}.xlsx")
+
+
+@exports.route("/<string:round_id>/progress.csv")
+class ExportProgressCsv(MethodView):
+    @requires(*READERS)
+    @exports.arguments(ProgressCsvQuerySchema, location="query")
+    @exports.response(200, content_type="text/csv", description="Một bảng, UTF-8 có BOM, phân cách bằng dấu chấm phẩy")
+    def get(self, query, round_id):
+        """Xuất một bảng tiến độ thực hiện chỉ tiêu ra CSV"""
+        sheets, name, _ = _progress_tables(round_id, query)
+        table = next(t for t in sheets if t.name == query["view"])
+        return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")

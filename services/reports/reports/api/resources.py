@@ -8,7 +8,10 @@ from flask_smorest import Blueprint
 from edu71.auth import Role
 from edu71.auth.flask import current_principal, requires
 from reports.api.schemas import (
+    CascadeReportSchema,
     CompletenessReportSchema,
+    ProgressReportSchema,
+    SchoolProgressSchema,
     PlansReportSchema,
     RankingQuerySchema,
     RankingSchema,
@@ -79,6 +82,36 @@ class Targets(MethodView):
     def get(self, query, round_id):
         """So sánh với chỉ tiêu: địa bàn so với chỉ tiêu của tỉnh và toàn quốc; trường, xã/phường có nguy cơ không đạt"""
         return _service().targets(current_principal(), round_id, query.get("scope"), query.get("code"))
+
+
+@rounds.route("/<string:round_id>/progress")
+class Progress(MethodView):
+    @requires(*READERS)
+    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.response(200, ProgressReportSchema)
+    def get(self, query, round_id):
+        """Tiến độ theo lộ trình: từng chỉ tiêu so với mục tiêu của thành phố và quốc gia (đã đạt, đúng lộ trình,
+        có nguy cơ, chậm); trường và xã/phường có nguy cơ hoặc chậm, chậm nhất trước"""
+        return _service().progress(current_principal(), round_id, query.get("scope"), query.get("code"))
+
+
+@rounds.route("/<string:round_id>/cascade")
+class Cascade(MethodView):
+    @requires(*READERS)
+    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.response(200, CascadeReportSchema)
+    def get(self, query, round_id):
+        """Cam kết của các trường so với chỉ tiêu thành phố: số trường cam kết, các cam kết cộng lại có đạt không"""
+        return _service().cascade(current_principal(), round_id, query.get("scope"), query.get("code"))
+
+
+@rounds.route("/<string:round_id>/schools/<string:school_code>/progress")
+class SchoolProgress(MethodView):
+    @requires(Role.SCHOOL, *READERS)
+    @rounds.response(200, SchoolProgressSchema)
+    def get(self, round_id, school_code):
+        """Tiến độ của một trường: từng chỉ tiêu so với kế hoạch của trường, mục tiêu thành phố và quốc gia"""
+        return _service().school_progress(current_principal(), round_id, school_code)
 
 
 @rounds.route("/<string:round_id>/ranking")

@@ -242,3 +242,152 @@ class RankingSchema(Schema):
     indicator_code = fields.String()
     direction = fields.String(metadata={"description": "higher: cao hơn là tốt hơn; lower: thấp hơn là tốt hơn"})
     communes = fields.List(fields.Nested(RankedCommuneSchema))
+
+
+# -- progress against targets, with a trajectory ----------------------------------------------------
+STATUS_DESCRIPTION = ("reached = đã đạt; on_track = đúng lộ trình; at_risk = có nguy cơ; behind = chậm; "
+                      "not_yet = chưa đạt (chưa có mức cơ sở để đánh giá lộ trình); no_data = chưa có số liệu")
+
+
+class BaselineRoundSchema(Schema):
+    round_id = fields.String()
+    name = fields.String()
+    due_at = fields.String(metadata={"description": "Ngày hạn nộp của đợt, ISO 8601 (YYYY-MM-DD)"})
+
+
+class JudgedTargetSchema(Schema):
+    kind = fields.String(metadata={"description": "school (kế hoạch của trường), commune, province (thành phố), "
+                                                  "nation (quốc gia)"})
+    kind_label = fields.String(metadata={"description": "Tên loại mục tiêu, tiếng Việt"})
+    description = fields.String(metadata={"description": "Mục tiêu, ví dụ “≥ 80 % số trường đạt ≥ 1”"})
+    source = fields.String(allow_none=True)
+    school_levels = fields.List(fields.String())
+    unit = fields.String()
+    status = fields.String(metadata={"description": STATUS_DESCRIPTION})
+    status_label = fields.String()
+    actual = fields.Float(allow_none=True, metadata={"description": "Số liệu thực tế, cùng đơn vị với mục tiêu"})
+    target = fields.Float()
+    comparator = fields.String()
+    horizon = Integer(allow_none=True, metadata={"description": "Năm thời hạn (đến hết 31/12 năm đó)"})
+    gap = fields.Float(allow_none=True, metadata={"description": "Còn thiếu so với mục tiêu (0 khi đạt)"})
+    expected = fields.Float(allow_none=True, metadata={"description": "Mức cần đạt tại ngày của đợt theo lộ trình"})
+    behind_by = fields.Float(allow_none=True, metadata={"description": "Kém mức cần đạt theo lộ trình bao nhiêu"})
+    behind_share = fields.Float(metadata={"description": "Mức chậm so với cả quãng đường từ mức cơ sở đến mục tiêu"})
+    baseline_value = fields.Float(allow_none=True)
+    baseline_at = fields.String(allow_none=True, metadata={"description": "Ngày của mức cơ sở, YYYY-MM-DD"})
+    baseline_label = fields.String(allow_none=True)
+    reason = fields.String(metadata={"description": "Lý do đánh giá, tiếng Việt"})
+    note = fields.String(metadata={"description": "Cách đánh giá (lộ trình tuyến tính từ mức cơ sở …)"})
+    text = fields.String(allow_none=True, metadata={"description": "Mục tiêu như viết trong kế hoạch"})
+
+
+class ProgressRowSchema(Schema):
+    indicator_code = fields.String()
+    indicator_name = fields.String()
+    short_label = fields.String()
+    unit = fields.String()
+    direction = fields.String()
+    actual = fields.Float(allow_none=True)
+    school_target = fields.Nested(JudgedTargetSchema, allow_none=True)
+    commune_target = fields.Nested(JudgedTargetSchema, allow_none=True)
+    city_target = fields.Nested(JudgedTargetSchema, allow_none=True)
+    national_target = fields.Nested(JudgedTargetSchema, allow_none=True)
+    targets = fields.List(fields.Nested(JudgedTargetSchema))
+    status = fields.String(metadata={"description": "Theo mục tiêu ràng buộc: kế hoạch của trường, rồi thành phố, "
+                                                    "rồi quốc gia. " + STATUS_DESCRIPTION})
+    status_label = fields.String()
+    gap = fields.Float(allow_none=True)
+    expected = fields.Float(allow_none=True)
+    behind_by = fields.Float(allow_none=True)
+    behind_share = fields.Float()
+    reason = fields.String()
+    note = fields.String()
+
+
+class AtRiskEntrySchema(Schema):
+    school_code = fields.String()
+    school_name = fields.String()
+    school_level = fields.String()
+    commune_code = fields.String()
+    commune_name = fields.String()
+    indicator_code = fields.String()
+    indicator_name = fields.String()
+    short_label = fields.String()
+    unit = fields.String()
+    actual = fields.Float(allow_none=True)
+    status = fields.String(metadata={"description": "at_risk (có nguy cơ) hoặc behind (chậm)"})
+    status_label = fields.String()
+    gap = fields.Float(allow_none=True)
+    expected = fields.Float(allow_none=True)
+    behind_by = fields.Float(allow_none=True)
+    behind_share = fields.Float()
+    reason = fields.String()
+    note = fields.String()
+    target_kind = fields.String()
+    target_label = fields.String()
+    target_description = fields.String()
+    horizon = Integer(allow_none=True)
+    comparator = fields.String()
+    target = fields.Float()
+
+
+class ProgressReportSchema(Schema):
+    round_id = fields.String()
+    round_name = fields.String(allow_none=True)
+    scope = fields.Nested(ScopeSchema)
+    as_of = fields.String(allow_none=True, metadata={"description": "Ngày đánh giá (hạn nộp của đợt), YYYY-MM-DD"})
+    baseline_round = fields.Nested(BaselineRoundSchema, allow_none=True,
+                                   metadata={"description": "Đợt làm mức cơ sở khi danh mục không có mức cơ sở"})
+    method = fields.String(metadata={"description": "Cách đánh giá theo lộ trình, tiếng Việt"})
+    indicators = fields.List(fields.Nested(ProgressRowSchema))
+    at_risk_schools = fields.List(fields.Nested(AtRiskEntrySchema),
+                                  metadata={"description": "Trường có nguy cơ hoặc chậm, chậm nhất trước"})
+    at_risk_schools_total = Integer()
+    at_risk_communes = fields.List(fields.Nested(AtRiskEntrySchema),
+                                   metadata={"description": "Xã/phường có nguy cơ hoặc chậm, chậm nhất trước"})
+
+
+class SchoolProgressSchema(Schema):
+    round_id = fields.String()
+    round_name = fields.String(allow_none=True)
+    school_code = fields.String()
+    school_name = fields.String(allow_none=True)
+    school_level = fields.String(allow_none=True)
+    commune_code = fields.String(allow_none=True)
+    plan_status = fields.String()
+    submitted = fields.Boolean()
+    as_of = fields.String(allow_none=True)
+    baseline_round = fields.Nested(BaselineRoundSchema, allow_none=True)
+    method = fields.String()
+    indicators = fields.List(fields.Nested(ProgressRowSchema))
+
+
+class CascadeRowSchema(Schema):
+    indicator_code = fields.String()
+    indicator_name = fields.String()
+    short_label = fields.String()
+    target_kind = fields.String(metadata={"description": "province (thành phố) hoặc nation (quốc gia, khi thành "
+                                                         "phố không đặt)"})
+    target_label = fields.String()
+    target_description = fields.String()
+    comparator = fields.String()
+    target = fields.Float()
+    horizon = Integer(allow_none=True)
+    source = fields.String(allow_none=True)
+    school_levels = fields.List(fields.String())
+    schools_applicable = Integer(metadata={"description": "Số trường thuộc diện (cấp học của mục tiêu)"})
+    schools_committing = Integer(metadata={"description": "Số trường có kế hoạch đã duyệt cam kết chỉ tiêu này"})
+    committed_figure = fields.Float(allow_none=True, metadata={
+        "description": "Các cam kết cộng lại: tỷ lệ bình quân có trọng số theo mẫu số, tỷ lệ số trường, "
+                       "mức thấp nhất hoặc tổng"})
+    unit = fields.String()
+    adds_up = fields.Boolean(allow_none=True, metadata={"description": "Các cam kết cộng lại đạt mục tiêu"})
+    verdict = fields.String()
+    note = fields.String()
+
+
+class CascadeReportSchema(Schema):
+    round_id = fields.String()
+    round_name = fields.String(allow_none=True)
+    scope = fields.Nested(ScopeSchema)
+    targets = fields.List(fields.Nested(CascadeRowSchema))

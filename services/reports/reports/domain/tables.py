@@ -133,6 +133,80 @@ def targets(view: Mapping) -> Table:
     return Table("targets", "Chỉ tiêu", columns, rows)
 
 
+STATUS_ORDER = ("Đã đạt", "Đúng lộ trình", "Có nguy cơ", "Chậm", "Chưa đạt", "Chưa có số liệu")
+PROGRESS_VIEWS = ("progress", "at_risk", "cascade")
+
+
+def _vn_day(iso: str | None) -> str:
+    """YYYY-MM-DD → dd/mm/yyyy."""
+    if not iso:
+        return ""
+    y, m, d = str(iso)[:10].split("-")
+    return f"{d}/{m}/{y}"
+
+
+def _year(year) -> str:
+    return str(year) if year else ""
+
+
+def _target_cell(t: Mapping | None) -> str:
+    if not t:
+        return ""
+    horizon = f" đến năm {t['horizon']}" if t.get("horizon") else ""
+    return f"{t['description']}{horizon}"
+
+
+def progress(view: Mapping) -> Table:
+    """Each indicator with its targets, actual, gap and status against the trajectory."""
+    columns = [Column("Chỉ tiêu"), Column("Đơn vị"), Column("Thực tế", "number"), Column("Mục tiêu của trường"),
+               Column("Mục tiêu của xã/phường"), Column("Mục tiêu của thành phố"), Column("Mục tiêu quốc gia"),
+               Column("Mức cơ sở", "number"), Column("Mốc cơ sở"), Column("Mức cần đạt theo lộ trình", "number"),
+               Column("Còn thiếu so với mục tiêu", "number"), Column("Đánh giá"), Column("Lý do"),
+               Column("Nguồn mục tiêu")]
+    rows = []
+    for r in view.get("progress") or ():
+        head = next((t for t in r["targets"] if t["status"] == r["status"]), r["targets"][0] if r["targets"] else {})
+        rows.append([r["indicator_name"], r["unit"], r.get("actual"), _target_cell(r.get("school_target")),
+                     _target_cell(r.get("commune_target")), _target_cell(r.get("city_target")),
+                     _target_cell(r.get("national_target")), head.get("baseline_value"),
+                     head.get("baseline_label") or "", r.get("expected"), r.get("gap"), r.get("status_label"),
+                     r.get("reason"), head.get("source") or ""])
+    return Table("progress", "Tiến độ chỉ tiêu", columns, rows)
+
+
+def at_risk(view: Mapping) -> Table:
+    """Communes, then schools, at risk or behind, the farthest behind first."""
+    columns = [Column("Đơn vị"), Column("Tên"), Column("Xã/phường"), Column("Chỉ tiêu"), Column("Thực tế", "number"),
+               Column("Mục tiêu"), Column("Thời hạn"), Column("Mức cần đạt theo lộ trình", "number"),
+               Column("Kém lộ trình", "number"), Column("Đánh giá"), Column("Lý do")]
+    rows = [["Xã/phường", e.get("commune_name") or "", e.get("commune_name") or "", e["indicator_name"],
+             e.get("actual"), e["target_description"], _year(e.get("horizon")), e.get("expected"), e.get("behind_by"),
+             e["status_label"], e["reason"]] for e in view.get("progress_at_risk_communes") or ()]
+    rows += [["Trường", e.get("school_name") or "", e.get("commune_name") or "", e["indicator_name"],
+              e.get("actual"), f"{e['target_label']}: {e['target_description']}", _year(e.get("horizon")), e.get("expected"),
+              e.get("behind_by"), e["status_label"], e["reason"]] for e in view.get("progress_at_risk_schools") or ()]
+    return Table("at_risk", "Có nguy cơ, chậm", columns, rows)
+
+
+def cascade(view: Mapping) -> Table:
+    columns = [Column("Chỉ tiêu"), Column("Mục tiêu"), Column("Thời hạn"), Column("Nguồn"),
+               Column("Số trường thuộc diện", "int"), Column("Số trường cam kết", "int"),
+               Column("Các cam kết cộng lại", "number"), Column("Đơn vị"), Column("Kết luận"), Column("Ghi chú")]
+    rows = [[c["indicator_name"], f"{c['target_label']}: {c['target_description']}", _year(c.get("horizon")),
+             c.get("source") or "", c["schools_applicable"], c["schools_committing"], c.get("committed_figure"),
+             c["unit"], c["verdict"], c["note"]] for c in view.get("cascade") or ()]
+    return Table("cascade", "Cam kết của các trường", columns, rows)
+
+
+def progress_tables(view: Mapping) -> list[Table]:
+    return [progress(view), at_risk(view), cascade(view)]
+
+
+def progress_title(view: Mapping) -> str:
+    """The workbook's title: the round, the date it is judged at (dd/mm/yyyy) and the method."""
+    return f"Tiến độ thực hiện chỉ tiêu — {view.get('round_name') or ''} — đánh giá tại {_vn_day(view.get('as_of'))}"
+
+
 def all_tables(view: Mapping, school_rows: Sequence[Mapping]) -> list[Table]:
     return [summary(view), communes(view), schools(view, school_rows), completeness(view), targets(view)]
 
