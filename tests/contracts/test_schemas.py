@@ -146,6 +146,9 @@ def test_shared_definitions_match_the_agreed_fields():
     assert set(defs["Actor"]["properties"]) == {"user_id", "name", "role", "org_unit"}
     assert defs["Actor"]["properties"]["role"]["enum"] == ["school", "commune", "city", "operator", "admin"]
     assert set(defs["PlanTarget"]["properties"]) == {
+        "indicator_code", "text", "comparator", "value", "unit", "horizon", "source_sentence",
+        "unlinked", "indicator_name"}  # the last two optional (added later: compat.py reports 0 breaking)
+    assert set(defs["PlanTarget"]["required"]) == {
         "indicator_code", "text", "comparator", "value", "unit", "horizon", "source_sentence"}
     assert defs["PlanTarget"]["properties"]["comparator"]["enum"] == [">=", ">", "<=", "<", "="]
     assert defs["IndicatorValue"]["properties"]["value_type"]["enum"] == ["ratio", "count", "level", "boolean"]
