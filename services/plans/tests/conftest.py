@@ -38,3 +38,9 @@ def receive_catalogue(province_code: str = "31", version: int = 1) -> None:
 def catalogue_received():
     """Call with a province code: the plans worker has received that province's catalogue (version 1)."""
     return receive_catalogue
+
+
+@pytest.fixture
+def catalogue_event():
+    """Call with a province code, a version and optionally the indicators: a CataloguePublished event."""
+    return published
