@@ -83,6 +83,23 @@ class Origin(StrEnum):
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """Where an area stood before a target was set (mức cơ sở): the year of the figure, its value (in the
+    indicator's unit, percent for ratios) and where it comes from. Reports draw a target's trajectory from it."""
+
+    year: int
+    value: float
+    source: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "value": self.value, "source": self.source}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Baseline":
+        return cls(year=int(data["year"]), value=data["value"], source=data.get("source") or "")
+
+
+@dataclass(frozen=True)
 class Target:
     """A target for an area (contract ``Target``); ratio values are percentages (0–100).
 
@@ -99,10 +116,14 @@ class Target:
     confidence: str | None = None       # A, B or C as graded in TARGETS.md
     school_levels: tuple[str, ...] = ()
     share_of_schools: float | None = None
+    #: The area's figure the trajectory starts from (a province's baseline on a national target too).
+    baseline: Baseline | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"scope": self.scope, "comparator": self.comparator, "value": self.value,
                                 "horizon": self.horizon, "source": self.source}
+        if self.baseline is not None:
+            data["baseline"] = self.baseline.as_dict()
         if self.confidence:
             data["confidence"] = self.confidence
         if self.school_levels:
@@ -116,7 +137,8 @@ class Target:
         return cls(scope=data["scope"], comparator=data["comparator"], value=data["value"],
                    horizon=data["horizon"], source=data["source"], confidence=data.get("confidence"),
                    school_levels=tuple(data.get("school_levels") or ()),
-                   share_of_schools=data.get("share_of_schools"))
+                   share_of_schools=data.get("share_of_schools"),
+                   baseline=Baseline.from_dict(data["baseline"]) if data.get("baseline") else None)
 
 
 @dataclass(frozen=True)
@@ -164,6 +186,8 @@ class Indicator:
     description: str | None = None
     targets: tuple[Target, ...] = ()
     threshold: Threshold | None = None
+    #: A few words for tables and charts ("Bỏ học"), where the full name does not fit.
+    short_label: str | None = None
 
     def applies_to(self, level: SchoolLevel | str) -> bool:
         return SchoolLevel(level) in self.levels
@@ -190,6 +214,7 @@ class Indicator:
             "origin": self.origin.value,
         }
         optional = {
+            "short_label": self.short_label,
             "description": self.description,
             "level_min": self.level_min,
             "level_max": self.level_max,
@@ -225,6 +250,7 @@ class Indicator:
             description=data.get("description"),
             targets=tuple(Target.from_dict(t) for t in data.get("targets") or ()),
             threshold=Threshold.from_dict(data["threshold"]) if data.get("threshold") else None,
+            short_label=data.get("short_label"),
         )
 
 
@@ -281,13 +307,22 @@ class Catalogue:
 
 
 def initial_catalogue(province_code: str) -> Catalogue:
-    """Version 1 of a province's catalogue: the national indicators with their targets.
+    """Version 1 of a province's catalogue: the national indicators with their targets, plus the province's
+    own targets and its baselines on the national ones (:data:`PROVINCE_TARGETS`, :data:`PROVINCE_BASELINES`).
 
-    No province target with a source is known yet (TARGETS.md §3: the texts of
-    Hải Phòng's programme 02-CTr/TU were not available), so provinces start
-    with none; their department adds them through the API.
+    A province without any starts with the national catalogue; its department adds them through the API.
     """
-    return replace(CATALOGUE, province_code=province_code)
+    own = PROVINCE_TARGETS.get(province_code, {})
+    baselines = PROVINCE_BASELINES.get(province_code, {})
+
+    def localised(indicator: Indicator) -> Indicator:
+        targets = tuple(replace(t, baseline=baselines[indicator.code])
+                        if t.scope == "nation" and t.baseline is None and indicator.code in baselines else t
+                        for t in indicator.targets) + own.get(indicator.code, ())
+        return replace(indicator, targets=targets)
+
+    return replace(CATALOGUE, province_code=province_code,
+                   indicators=tuple(localised(i) for i in CATALOGUE.indicators))
 
 
 def _ratio(code: str, name: str, levels: frozenset[SchoolLevel], numerator: str, denominator: str,
@@ -349,12 +384,58 @@ _NATIONAL = (
     _ratio("TWO_SESSIONS_PER_DAY", "Tỷ lệ lớp học 2 buổi/ngày", GRADED, "Số lớp học 2 buổi/ngày",
            "Tổng số lớp"),
     Indicator("SCHOOL_VIOLENCE_CASES", "Số vụ bạo lực học đường", "vụ", ValueType.COUNT, ALL_LEVELS,
-          Direction.LOWER, Aggregation.SUM),
+              Direction.LOWER, Aggregation.SUM),
+    # -- added for issue 13: what the seed plans, R71, R281/NQ-CP and QĐ 525 set that had no indicator --------
+    _ratio("PROGRESSION_PRIMARY_THCS", "Tỷ lệ học sinh hoàn thành chương trình tiểu học vào học lớp 6",
+           frozenset({_L.TIEU_HOC, _L.LIEN_CAP}), "Số học sinh vào học lớp 6", "Số học sinh hoàn thành chương trình tiểu học"),
+    _ratio("FREE_TEXTBOOKS", "Tỷ lệ học sinh được cấp sách giáo khoa miễn phí", GRADED,
+           "Số học sinh được cấp sách giáo khoa miễn phí", "Tổng số học sinh"),
+    _ratio("ONLINE_PUBLIC_SERVICES", "Tỷ lệ dịch vụ công trực tuyến trong lĩnh vực giáo dục được đơn vị sử dụng",
+           ALL_LEVELS, "Số dịch vụ công trực tuyến đơn vị đã sử dụng", "Số dịch vụ công trực tuyến áp dụng cho đơn vị"),
+    _ratio("ENGLISH_PROFICIENCY", "Tỷ lệ học sinh đạt chuẩn năng lực tiếng Anh theo cấp học", GRADED,
+           "Số học sinh đạt chuẩn năng lực tiếng Anh của cấp học", "Số học sinh được đánh giá"),
+    _ratio("STEM_PARTICIPATION", "Tỷ lệ học sinh tham gia hoạt động giáo dục STEM/STEAM", ALL_LEVELS,
+           "Số học sinh tham gia hoạt động STEM/STEAM", "Tổng số học sinh"),
+    _ratio("SEMI_BOARDING", "Tỷ lệ học sinh được tổ chức bán trú", frozenset({_L.MAM_NON, _L.TIEU_HOC, _L.THCS,
+                                                                            _L.LIEN_CAP}),
+           "Số học sinh học bán trú", "Tổng số học sinh"),
 )
+
+#: A few words for tables, charts and pickers, where the full name does not fit.
+SHORT_LABELS: Mapping[str, str] = MappingProxyType({
+    "STAFF_BRIEFED": "Quán triệt Nghị quyết 71",
+    "STAFF_DIGITAL_TRAINED": "Bồi dưỡng chuyển đổi số",
+    "STAFF_USING_AI": "Ứng dụng AI",
+    "TEACHERS_QUALIFIED": "Giáo viên đạt chuẩn",
+    "SMART_CLASSROOMS": "Phòng học thông minh",
+    "CLASSES": "Số lớp",
+    "MAX_CLASS_SIZE": "Sĩ số lớp đông nhất",
+    "ENROLMENT_AGE_GROUP": "Huy động trong độ tuổi",
+    "DROPOUT": "Bỏ học",
+    "REPETITION": "Lưu ban",
+    "PROGRAMME_COMPLETED": "Hoàn thành chương trình",
+    "PROGRESSION_THPT_VOC": "Vào THPT, học nghề",
+    "TRAINING_EFFICIENCY": "Hiệu suất đào tạo",
+    "PCGD_LEVEL": "Phổ cập giáo dục",
+    "NATIONAL_STANDARD_LEVEL": "Chuẩn quốc gia",
+    "ACCREDITATION_LEVEL": "Kiểm định chất lượng",
+    "RECORDS_DIGITAL": "Hồ sơ số",
+    "ADMIN_PROCEDURES_ONLINE": "Thủ tục trực tuyến",
+    "TWO_SESSIONS_PER_DAY": "Học 2 buổi/ngày",
+    "SCHOOL_VIOLENCE_CASES": "Bạo lực học đường",
+    "PROGRESSION_PRIMARY_THCS": "Vào lớp 6",
+    "FREE_TEXTBOOKS": "Sách giáo khoa miễn phí",
+    "ONLINE_PUBLIC_SERVICES": "Dịch vụ công trực tuyến",
+    "ENGLISH_PROFICIENCY": "Chuẩn tiếng Anh",
+    "STEM_PARTICIPATION": "Hoạt động STEM",
+    "SEMI_BOARDING": "Bán trú",
+})
 
 # -- targets and thresholds (TARGETS.md; "đạt X %" is read as a floor, so "=" becomes ">=") -----------
 _R71 = "Nghị quyết 71-NQ/TW (22/8/2025)"
+_R281 = "Nghị quyết 281/NQ-CP (15/9/2025)"
 _QD525 = "Quyết định 525/QĐ-TTg thực hiện Chỉ thị 29-CT/TW"
+_DIEU_LE = "Điều lệ trường trung học cơ sở, trung học phổ thông (Thông tư 32/2020/TT-BGDĐT)"
 
 TARGETS: Mapping[str, tuple[Target, ...]] = MappingProxyType({
     # N1: "hoàn thành phổ cập giáo dục mầm non cho trẻ em từ 3 đến 5 tuổi" (Dân trí [D1], [D3]).
@@ -368,6 +449,8 @@ TARGETS: Mapping[str, tuple[Target, ...]] = MappingProxyType({
                (_L.TIEU_HOC.value,)),
         Target("nation", ">=", 99, 2030, f"{_QD525}: hoàn thành cấp THCS 99 %", "A", (_L.THCS.value,)),
         Target("nation", ">=", 95, 2030, f"{_QD525}: hoàn thành cấp THPT 95 %", "A", (_L.THPT.value,)),
+        # N3 (R71: ≥ 85 % of the age group complete upper secondary "or equivalent", 2030) counts people of an
+        # age, in and out of school, which no school reports; the stricter 95 % above covers the schools.
     ),
     # X2: transition THCS → THPT and vocational 95 % (seed 002: "ít nhất 95 %").
     "PROGRESSION_THPT_VOC": (
@@ -378,6 +461,19 @@ TARGETS: Mapping[str, tuple[Target, ...]] = MappingProxyType({
     "TWO_SESSIONS_PER_DAY": (
         Target("nation", ">=", 100, 2030, f"{_QD525}: 100 % học sinh tiểu học học 2 buổi/ngày", "A",
                (_L.TIEU_HOC.value,)),
+    ),
+    # X2: "tỷ lệ chuyển cấp TH→THCS 99,5 %" (QĐ 525; VnEconomy [VE1], PLO [P2]).
+    "PROGRESSION_PRIMARY_THCS": (
+        Target("nation", ">=", 99.5, 2030, f"{_QD525}: tỷ lệ chuyển cấp tiểu học lên THCS 99,5 %", "A"),
+    ),
+    # G2: "lộ trình đến năm 2030 cung cấp miễn phí sách giáo khoa cho tất cả học sinh" (VnExpress, PLO, Thanh Niên).
+    "FREE_TEXTBOOKS": (
+        Target("nation", ">=", 100, 2030, f"{_R281}: miễn phí sách giáo khoa cho tất cả học sinh đến năm 2030", "A"),
+    ),
+    # The class-size ceiling of the school regulations (seed 002: "sĩ số mỗi lớp không quá 45 học sinh").
+    "MAX_CLASS_SIZE": (
+        Target("nation", "<=", 45, 2026, f"{_DIEU_LE}: mỗi lớp không quá 45 học sinh", "B",
+               (_L.THCS.value, _L.THPT.value)),
     ),
     # N8: "80 % trường phổ thông đạt chuẩn quốc gia" (Dân trí [D3] summary only: confidence B).
     "NATIONAL_STANDARD_LEVEL": (
@@ -396,7 +492,51 @@ THRESHOLDS: Mapping[str, Threshold] = MappingProxyType({
 
 CATALOGUE = Catalogue(
     version=CATALOGUE_VERSION,
-    indicators=tuple(replace(i, targets=TARGETS.get(i.code, ()), threshold=THRESHOLDS.get(i.code))
+    indicators=tuple(replace(i, targets=TARGETS.get(i.code, ()), threshold=THRESHOLDS.get(i.code),
+                             short_label=SHORT_LABELS.get(i.code))
                      for i in _NATIONAL),
 )
 """The national catalogue (version 1 of every province's catalogue)."""
+
+
+# -- Hải Phòng (31) ------------------------------------------------------------------------------------------
+# The text of Chương trình 02-CTr/TU (20/10/2025) was not at hand (TARGETS.md §3). Its targets as the city's
+# schools carry them out — Trường TH Hiến Thành's plan (17/12/2025), which cites the programme and Kế hoạch
+# 102/KH-UBND of phường Nguyễn Đại Năng — stand in for it, graded C until checked against the programme itself.
+_HP = ("Chương trình 02-CTr/TU (20/10/2025) của Ban Thường vụ Thành ủy Hải Phòng, theo mức các trường cụ thể "
+       "hóa (kế hoạch Trường TH Hiến Thành, 17/12/2025); cần đối chiếu văn bản gốc")
+_GENERAL = (_L.TIEU_HOC.value, _L.THCS.value, _L.THPT.value, _L.LIEN_CAP.value)
+
+PROVINCE_TARGETS: Mapping[str, Mapping[str, tuple[Target, ...]]] = MappingProxyType({
+    "31": MappingProxyType({
+        "STAFF_BRIEFED": (Target("province", ">=", 100, 2030, f"{_HP}: 100 % cán bộ, giáo viên, nhân viên được "
+                                 "quán triệt Nghị quyết 71 và Chương trình 02-CTr/TU", "C"),),
+        "STAFF_DIGITAL_TRAINED": (Target("province", ">=", 100, 2030, f"{_HP}: 100 % cán bộ quản lý, giáo viên "
+                                         "được bồi dưỡng kỹ năng chuyển đổi số", "C"),),
+        "STAFF_USING_AI": (Target("province", ">=", 100, 2030, f"{_HP}: 100 % cán bộ quản lý, giáo viên ứng dụng "
+                                  "trí tuệ nhân tạo", "C"),),
+        "SMART_CLASSROOMS": (Target("province", ">=", 1, 2030, f"{_HP}: mỗi trường ít nhất 1 phòng học thông minh",
+                                    "C", share_of_schools=100),),
+        "ENROLMENT_AGE_GROUP": (Target("province", ">=", 100, 2030, f"{_HP}: 100 % trẻ em, học sinh trong độ tuổi "
+                                       "đến trường", "C"),),
+        "DROPOUT": (Target("province", "<=", 0, 2030, f"{_HP}: không có học sinh bỏ học", "C"),),
+        "PCGD_LEVEL": (Target("province", ">=", 3, 2030, f"{_HP}: duy trì phổ cập giáo dục mức độ 3", "C"),),
+        "PROGRAMME_COMPLETED": (Target("province", ">=", 100, 2030, f"{_HP}: 100 % học sinh hoàn thành chương "
+                                       "trình giáo dục tiểu học", "C", (_L.TIEU_HOC.value,)),),
+        "TEACHERS_QUALIFIED": (Target("province", ">=", 100, 2035, f"{_HP}: 100 % giáo viên đạt chuẩn trình độ "
+                                      "đào tạo", "C"),),
+    }),
+})
+"""A province's own targets, added to its first catalogue version."""
+
+_VE2 = "VnEconomy, 05/9/2025: số liệu của ngành giáo dục Hải Phòng đầu năm học 2025–2026"
+PROVINCE_BASELINES: Mapping[str, Mapping[str, Baseline]] = MappingProxyType({
+    "31": MappingProxyType({
+        # H1: "76,98 % trường được công nhận đạt chuẩn quốc gia" (status 09/2025).
+        "NATIONAL_STANDARD_LEVEL": Baseline(2025, 76.98, f"{_VE2}: 76,98 % trường đạt chuẩn quốc gia"),
+        # H2: "100 % trường tiểu học … đủ điều kiện tổ chức dạy học 2 buổi/ngày" (status 09/2025).
+        "TWO_SESSIONS_PER_DAY": Baseline(2025, 100, f"{_VE2}: 100 % trường tiểu học đủ điều kiện dạy học "
+                                                    "2 buổi/ngày"),
+    }),
+})
+"""A province's figures the national targets' trajectories start from (mức cơ sở), by indicator."""

@@ -13,12 +13,17 @@ DOMAIN_CODES = {
     "ACCREDITATION_LEVEL", "RECORDS_DIGITAL", "ADMIN_PROCEDURES_ONLINE", "TWO_SESSIONS_PER_DAY",
     "SCHOOL_VIOLENCE_CASES",
 }
+#: Added for issue 13: targets of R71, R281/NQ-CP, QĐ 525 and the seed plans that had no indicator.
+ADDED_CODES = {"PROGRESSION_PRIMARY_THCS", "FREE_TEXTBOOKS", "ONLINE_PUBLIC_SERVICES", "ENGLISH_PROFICIENCY",
+               "STEM_PARTICIPATION", "SEMI_BOARDING"}
 VIETNAMESE = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.I)
 
 
 def test_version_one_holds_the_starting_catalogue():
     assert CATALOGUE.version == 1
-    assert set(CATALOGUE.codes) == DOMAIN_CODES
+    assert set(CATALOGUE.codes) == DOMAIN_CODES | ADDED_CODES
+    assert CATALOGUE.codes[:len(DOMAIN_CODES)] == tuple(c for c in CATALOGUE.codes if c in DOMAIN_CODES), \
+        "indicators added later come after the starting ones, whose order stays"
 
 
 def test_codes_follow_the_contract_pattern():
@@ -66,3 +71,41 @@ def test_lookup_refuses_what_is_not_a_code():
     assert CATALOGUE.get("NOPE") is None
     assert CATALOGUE.get({"$gt": ""}) is None
     assert "DROPOUT" in CATALOGUE
+
+
+@pytest.mark.parametrize("indicator", list(CATALOGUE), ids=lambda i: i.code)
+def test_every_indicator_has_a_short_vietnamese_label(indicator):
+    assert indicator.short_label and len(indicator.short_label) <= 30
+    assert indicator.as_dict()["short_label"] == indicator.short_label
+
+
+def test_hai_phong_catalogue_adds_city_targets_and_baselines_to_the_national_one():
+    from indicators.domain.catalogue import Indicator, initial_catalogue
+
+    hp, other = initial_catalogue("31"), initial_catalogue("79")
+    assert hp.codes == other.codes == CATALOGUE.codes
+    city = {i.code: [t for t in i.targets if t.scope == "province"] for i in hp}
+    assert {code for code, ts in city.items() if ts} >= {"STAFF_BRIEFED", "STAFF_DIGITAL_TRAINED", "STAFF_USING_AI",
+                                                         "SMART_CLASSROOMS", "DROPOUT", "PCGD_LEVEL",
+                                                         "TEACHERS_QUALIFIED"}
+    assert all(t.source and t.confidence == "C" and "02-CTr/TU" in t.source for ts in city.values() for t in ts)
+    assert {t.horizon for ts in city.values() for t in ts} <= {2026, 2030, 2035}
+    assert not any(t.scope == "province" for i in other for t in i.targets)
+    standard = next(t for t in hp.get("NATIONAL_STANDARD_LEVEL").targets if t.scope == "nation")
+    assert (standard.baseline.year, standard.baseline.value) == (2025, 76.98)
+    assert next(t for t in other.get("NATIONAL_STANDARD_LEVEL").targets).baseline is None
+    # The stored and published shape carries the baseline and reads back the same.
+    again = Indicator.from_dict(hp.get("NATIONAL_STANDARD_LEVEL").as_dict())
+    assert again == hp.get("NATIONAL_STANDARD_LEVEL")
+
+
+def test_every_target_names_its_source_a_known_horizon_and_a_value_in_range():
+    from indicators.domain.catalogue import initial_catalogue
+
+    for indicator in initial_catalogue("31"):
+        for t in indicator.targets:
+            assert VIETNAMESE.search(t.source) and 2025 <= t.horizon <= 2035, (indicator.code, t)
+            if indicator.value_type is ValueType.RATIO:
+                assert 0 <= t.value <= 100
+            if indicator.value_type is ValueType.LEVEL and t.share_of_schools is None:
+                assert indicator.level_min <= t.value <= indicator.level_max
