@@ -170,6 +170,77 @@ SEED_PLANS = {
 }
 
 
+def _target(code: str, text: str, comparator: str, value: float, unit: str, year: int) -> dict:
+    return {"indicator_code": code, "text": text, "comparator": comparator, "value": value, "unit": unit,
+            "horizon": f"{year}-12-31", "source_sentence": text}
+
+
+#: The seed plans' quantitative targets, each tied to its catalogue indicator (DOMAIN.md, the seeds' section II).
+SEED_TARGETS = {
+    HIEN_THANH.code: [
+        _target("STAFF_BRIEFED", "100% cán bộ, giáo viên, nhân viên được quán triệt đầy đủ nội dung Nghị quyết số 71",
+                ">=", 100, "%", 2030),
+        _target("STAFF_DIGITAL_TRAINED", "100% cán bộ quản lý, giáo viên được bồi dưỡng kỹ năng chuyển đổi số",
+                ">=", 100, "%", 2030),
+        _target("STAFF_USING_AI", "100% cán bộ quản lý và giáo viên ứng dụng trí tuệ nhân tạo trong quản lý, giảng "
+                "dạy, kiểm tra và đánh giá", ">=", 100, "%", 2030),
+        _target("SMART_CLASSROOMS", "Xây dựng ít nhất 1 phòng học thông minh trong trường", ">=", 1, "phòng", 2030),
+        _target("ENROLMENT_AGE_GROUP", "Tỷ lệ học sinh trong độ tuổi đến trường đạt 100%", ">=", 100, "%", 2030),
+        _target("DROPOUT", "Không có học sinh bỏ học", "<=", 0, "%", 2030),
+        _target("PCGD_LEVEL", "Duy trì PCGD đạt mức độ 3", ">=", 3, "mức", 2030),
+        _target("PROGRAMME_COMPLETED", "Đảm bảo 100% học sinh hoàn thành chương trình giáo dục tiểu học", ">=", 100,
+                "%", 2030),
+        _target("NATIONAL_STANDARD_LEVEL", "Giữ vững trường đạt chuẩn quốc gia mức độ I, phấn đấu mức độ 2", ">=", 1,
+                "mức", 2030),
+        _target("TEACHERS_QUALIFIED", "100% giáo viên đạt chuẩn trình độ đào tạo theo quy định", ">=", 100, "%",
+                2035),
+    ],
+    THI_TRAN.code: [
+        _target("CLASSES", "Trường có 38 lớp", "=", 38, "lớp", 2026),
+        _target("MAX_CLASS_SIZE", "Sĩ số mỗi lớp không quá 45 học sinh", "<=", 45, "học sinh/lớp", 2026),
+        _target("PCGD_LEVEL", "Phổ cập giáo dục THCS đạt mức độ 3", ">=", 3, "mức", 2026),
+        _target("DROPOUT", "Tỷ lệ học sinh bỏ học không quá 0,5%", "<=", 0.5, "%", 2026),
+        _target("REPETITION", "Tỷ lệ học sinh lưu ban không quá 0,5%", "<=", 0.5, "%", 2026),
+        _target("TRAINING_EFFICIENCY", "Hiệu suất đào tạo trên 96%", ">", 96, "%", 2026),
+        _target("TEACHERS_QUALIFIED", "Có 99 % giáo viên đạt chuẩn theo Nghị quyết số 71", ">=", 99, "%", 2026),
+        _target("PROGRAMME_COMPLETED", "100 % học sinh trong độ tuổi hoàn thành cấp trung học cơ sở", ">=", 100, "%",
+                2030),
+        _target("PROGRESSION_THPT_VOC", "Ít nhất 95 % học sinh hoàn thành cấp THCS theo học THPT hoặc các lớp nghề",
+                ">=", 95, "%", 2030),
+        _target("RECORDS_DIGITAL", "100% hồ sơ và dữ liệu đều thực hiện dạng dữ liệu số", ">=", 100, "%", 2030),
+        _target("ADMIN_PROCEDURES_ONLINE", "100% thủ tục hành chính đều được thực hiện trực tuyến", ">=", 100, "%",
+                2030),
+        _target("ONLINE_PUBLIC_SERVICES", "Sử dụng ít nhất 90% dịch vụ công trực tuyến trong lĩnh vực giáo dục",
+                ">=", 90, "%", 2030),
+    ],
+}
+
+
+def generated_targets(school: School) -> list[dict]:
+    """A generated school's plan targets, tied to indicators, with repeatable variation between schools (some
+    promise less than the city asks, so the cascade shows gaps)."""
+    r = stable_fraction(school.code, "targets")
+    level = school.level.value
+    out = [
+        _target("STAFF_BRIEFED", "100% cán bộ, giáo viên, nhân viên được quán triệt Nghị quyết 71", ">=", 100, "%",
+                2026),
+        _target("STAFF_DIGITAL_TRAINED", "Cán bộ quản lý, giáo viên được bồi dưỡng kỹ năng chuyển đổi số", ">=",
+                100 if r > 0.2 else 90, "%", 2030),
+        _target("STAFF_USING_AI", "Cán bộ quản lý, giáo viên ứng dụng trí tuệ nhân tạo", ">=",
+                100 if r > 0.4 else 80, "%", 2030),
+        _target("TEACHERS_QUALIFIED", "Giáo viên đạt chuẩn trình độ đào tạo", ">=", 100 if r > 0.3 else 98, "%",
+                2030),
+        _target("SMART_CLASSROOMS", "Có ít nhất 1 phòng học thông minh", ">=", 1 + int(r * 2), "phòng", 2030),
+        _target("NATIONAL_STANDARD_LEVEL", "Trường đạt chuẩn quốc gia", ">=", 2 if r > 0.7 else 1, "mức", 2030),
+    ]
+    if level != "mam_non":
+        out.append(_target("DROPOUT", "Tỷ lệ học sinh bỏ học không quá 0,5%", "<=", 0.5 if r > 0.25 else 1, "%",
+                           2026))
+    if level in ("tieu_hoc", "thcs"):
+        out.append(_target("PCGD_LEVEL", "Duy trì phổ cập giáo dục mức độ 3", ">=", 3, "mức", 2030))
+    return out
+
+
 def load_plans(accounts: Accounts) -> int:
     """Seed schools get their real plan headers as drafts; generated schools a plan in some state of review."""
     created = 0
@@ -183,6 +254,7 @@ def load_plans(accounts: Accounts) -> int:
             "number_symbol": f"{1 + int(stable_fraction(school.code, 'n') * 90)}/KH-{school.code}",
             "year": 2026,
         }
+        body = {**body, "targets": SEED_TARGETS.get(school.code) or generated_targets(school)}
         plan = call("POST", "plans", "/plans", token, json=body).json()
         created += 1
         progress = stable_fraction(school.code, "plan")
@@ -205,56 +277,109 @@ def load_plans(accounts: Accounts) -> int:
 
 
 ROUND_NAME = "Sơ kết học kỳ I năm học 2026–2027"
-ROUND_INDICATORS = ["STAFF_DIGITAL_TRAINED", "STAFF_USING_AI", "TEACHERS_QUALIFIED", "SMART_CLASSROOMS",
-                    "DROPOUT", "PCGD_LEVEL"]
+#: The closed round of the previous school year that trajectories and trends start from.
+BASELINE_ROUND_NAME = "Tổng kết năm học 2025–2026"
+
+#: Ratios that are shares of pupils or classes, with (smallest share, spread): the rest count staff.
+PUPIL_SHARES = {"ENROLMENT_AGE_GROUP": (0.97, 0.03), "PROGRAMME_COMPLETED": (0.95, 0.05),
+                "PROGRESSION_THPT_VOC": (0.88, 0.12), "PROGRESSION_PRIMARY_THCS": (0.97, 0.03),
+                "TWO_SESSIONS_PER_DAY": (0.55, 0.45), "FREE_TEXTBOOKS": (0.25, 0.6),
+                "TRAINING_EFFICIENCY": (0.9, 0.1), "REPETITION": (0.0, 0.01)}
 
 
-def demo_value(indicator: dict, school: School) -> dict:
-    """Plausible, repeatable figures for one school and indicator."""
+def round_indicators(catalogue: dict[str, dict]) -> list[str]:
+    """The indicators the demo's rounds collect: every one with a target in the city's catalogue."""
+    return [code for code, indicator in catalogue.items() if indicator.get("targets")]
+
+
+def demo_value(indicator: dict, school: School, baseline: bool = False) -> dict:
+    """Plausible, repeatable figures for one school and indicator; a year earlier (``baseline``) a little
+    behind, so trajectories have somewhere to start from."""
     r = stable_fraction(school.code, indicator["code"])
     code = indicator["code"]
+    back = 0.1 if baseline else 0.0  # a year's progress
     if indicator["value_type"] == "ratio":
         if code == "DROPOUT":
             pupils = 300 + int(r * 900)
-            return {"indicator_code": code, "numerator": int(r * r * 8), "denominator": pupils}
+            return {"indicator_code": code, "numerator": int(r * r * 8) + (int(r * 4) if baseline else 0),
+                    "denominator": pupils}
+        if code in PUPIL_SHARES:
+            low, spread = PUPIL_SHARES[code]
+            total = (12 + int(r * 30)) if code == "TWO_SESSIONS_PER_DAY" else (60 + int(r * 300))
+            share = max(0.0, min(1.0, low + spread * r - (back * spread if code != "REPETITION" else 0)))
+            return {"indicator_code": code, "numerator": int(total * share), "denominator": total}
         staff = 20 + int(r * 60)
-        return {"indicator_code": code, "numerator": int(staff * (0.55 + 0.45 * r)), "denominator": staff}
+        return {"indicator_code": code, "numerator": int(staff * (0.55 - back + 0.45 * r)), "denominator": staff}
     if indicator["value_type"] == "level":
         low, high = indicator["level_min"], indicator["level_max"]
-        return {"indicator_code": code, "level": low + int(r * (high - low + 1))}
+        level = low + int(r * (high - low + 1))
+        return {"indicator_code": code, "level": max(low, level - (1 if baseline and r > 0.8 else 0))}
     if indicator["value_type"] == "boolean":
         return {"indicator_code": code, "flag": r > 0.3}
-    return {"indicator_code": code, "value": int(r * 5)}
+    if code == "MAX_CLASS_SIZE":
+        return {"indicator_code": code, "value": 30 + int(r * 16)}
+    return {"indicator_code": code, "value": max(0, int(r * 5) - (1 if baseline else 0))}
+
+
+def submit_values(accounts: Accounts, round_id: str, catalogue: dict[str, dict], codes: list[str],
+                  baseline: bool = False) -> int:
+    """About two schools in three report (nine in ten for the baseline round)."""
+    submitted = 0
+    share = 0.9 if baseline else 0.66
+    for school in demo_schools(HAI_PHONG):
+        if stable_fraction(school.code, "baseline" if baseline else "reports") > share:
+            continue
+        values = [demo_value(catalogue[code], school, baseline) for code in codes
+                  if school.level.value in catalogue[code]["levels"]]
+        if not values:
+            continue
+        token = accounts.tokens[f"school:{school.code}"]["token"]
+        call("PUT", "indicators", f"/rounds/{round_id}/submissions/{school.code}", token,
+             json={"values": values}, headers={"Idempotency-Key": f"demo-{round_id}-{school.code}"})
+        submitted += 1
+    return submitted
+
+
+def load_baseline_round(accounts: Accounts, catalogue: dict[str, dict]) -> int:
+    """The previous school year's closing round, reported by most schools.
+
+    The indicators API opens no round whose closing time has passed, so it is opened with its real dates of
+    May–June 2026 and a closing time a few minutes ahead: its values come in after its due date (marked late,
+    as they would be) and it closes by itself when the demo is loaded. Loaded once: a re-run leaves it alone.
+    """
+    city = accounts.tokens[f"city:{HAI_PHONG}"]["token"]
+    rounds = call("GET", "indicators", "/rounds", city, params={"page_size": 100}).json()["items"]
+    if any(r["name"] == BASELINE_ROUND_NAME for r in rounds):
+        return 0
+    codes = round_indicators(catalogue)
+    now = datetime.now(VIETNAM)
+    round_ = call("POST", "indicators", "/rounds", city, json={
+        "name": BASELINE_ROUND_NAME, "province_code": HAI_PHONG, "school_year": "2025-2026",
+        "school_levels": ["mam_non", "tieu_hoc", "thcs", "thpt"], "indicator_codes": codes,
+        "opens_at": "2026-05-15T07:00:00+07:00", "due_at": "2026-06-10T17:00:00+07:00",
+        "closes_at": (now + timedelta(minutes=10)).isoformat(timespec="seconds"),
+    }).json()
+    return submit_values(accounts, round_["id"], catalogue, codes, baseline=True)
 
 
 def load_round(accounts: Accounts) -> int:
     """An open reporting round for Hải Phòng, reported by about two schools in three."""
     city = accounts.tokens[f"city:{HAI_PHONG}"]["token"]
+    catalogue = {i["code"]: i for i in call("GET", "indicators", "/catalogue", city).json()["indicators"]}
+    load_baseline_round(accounts, catalogue)
+    codes = round_indicators(catalogue)
     rounds = call("GET", "indicators", "/rounds", city, params={"page_size": 100}).json()["items"]
     round_ = next((r for r in rounds if r["name"] == ROUND_NAME), None)
     if round_ is None:
         now = datetime.now(VIETNAM)
         round_ = call("POST", "indicators", "/rounds", city, json={
             "name": ROUND_NAME, "province_code": HAI_PHONG, "school_year": "2026-2027",
-            "school_levels": ["mam_non", "tieu_hoc", "thcs", "thpt"], "indicator_codes": ROUND_INDICATORS,
+            "school_levels": ["mam_non", "tieu_hoc", "thcs", "thpt"], "indicator_codes": codes,
             "opens_at": (now - timedelta(days=3)).isoformat(timespec="seconds"),
             "due_at": (now + timedelta(days=20)).isoformat(timespec="seconds"),
             "closes_at": (now + timedelta(days=40)).isoformat(timespec="seconds"),
         }).json()
-    catalogue = {i["code"]: i for i in call("GET", "indicators", "/catalogue", city).json()["indicators"]}
-    submitted = 0
-    for school in demo_schools(HAI_PHONG):
-        if stable_fraction(school.code, "reports") > 0.66:
-            continue
-        values = [demo_value(catalogue[code], school) for code in ROUND_INDICATORS
-                  if school.level.value in catalogue[code]["levels"]]
-        if not values:
-            continue
-        token = accounts.tokens[f"school:{school.code}"]["token"]
-        call("PUT", "indicators", f"/rounds/{round_['id']}/submissions/{school.code}", token,
-             json={"values": values}, headers={"Idempotency-Key": f"demo-{round_['id']}-{school.code}"})
-        submitted += 1
-    return submitted
+    return submit_values(accounts, round_["id"], catalogue, list(round_["indicator_codes"]))
 
 
 def main() -> None:
