@@ -25,6 +25,10 @@ class ReportsClient(ApiClient):
         """The area against the province's and nation's targets, and the at-risk schools and communes."""
         return self._optional(f"/rounds/{round_id}/targets", _scope(scope, code))
 
+    def progress(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
+        """Each indicator against its targets' trajectories (đã đạt, đúng lộ trình, có nguy cơ, chậm)."""
+        return self._optional(f"/rounds/{round_id}/progress", _scope(scope, code))
+
     def plan_status(self, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
         """Plans by status per commune, and the schools without an approved plan."""
         return self._optional("/plans/status", _scope(scope, code))

@@ -23,14 +23,29 @@ def _target_for(indicator: Mapping[str, Any], scope: str) -> dict | None:
     return None
 
 
+#: The reports API's statuses against a trajectory, and how each is shown.
+STATUS_CLASSES = {"reached": "ok", "on_track": "ok", "at_risk": "risk", "behind": "risk", "not_yet": "risk",
+                  "no_data": ""}
+
+
+def _progress_target(row: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The target a progress row's status is judged by (the city's, else the nation's)."""
+    for key in ("school_target", "commune_target", "city_target", "national_target"):
+        if row.get(key):
+            return row[key]
+    return None
+
+
 def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scope: str = "province",
-                   checks: Mapping[str, Any] | None = None) -> list[dict]:
+                   checks: Mapping[str, Any] | None = None, progress: Mapping[str, Any] | None = None) -> list[dict]:
     """Each indicator's figure, its target and whether the figure meets it (ratios compared in %).
 
-    ``checks`` is the reports API's comparison with the targets (``/rounds/{id}/targets``); where it is
-    not available the catalogue's own targets are compared here.
+    ``progress`` is the reports API's judgement against each target's trajectory (``/rounds/{id}/progress``):
+    where it has a row, the target, the status (đã đạt, đúng lộ trình, có nguy cơ, chậm) and its note come
+    from it. Else ``checks`` (``/rounds/{id}/targets``), else the catalogue's own targets compared here.
     """
     by_code = {i["code"]: i for i in catalogue.get("indicators", [])}
+    judged = {r["indicator_code"]: r for r in (progress or {}).get("indicators", []) or []}
     checked: dict[str, Mapping[str, Any]] = {}
     for check in (checks or {}).get("targets", []) or []:
         checked.setdefault(check.get("indicator_code"), check)
@@ -66,7 +81,26 @@ def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scop
                           f"{vn_number(target['value'])}{unit}{horizon}"
         else:
             target = None
+        status = status_label = note = reason = None
+        if code in judged:
+            row = judged[code]
+            head = _progress_target(row)
+            if head is not None:
+                horizon = f" (đến {head['horizon']})" if head.get("horizon") else ""
+                target_text = f"{head['description']}{horizon} — {head['kind_label'].lower()}"
+                target = {"comparator": head.get("comparator"), "value": head.get("target"),
+                          "horizon": head.get("horizon")}
+            status, status_label = row.get("status"), row.get("status_label")
+            note, reason = row.get("note"), row.get("reason")
+            meets = {"reached": True, "on_track": True, "at_risk": False, "behind": False,
+                     "not_yet": False}.get(status, meets)
+            meta = {**meta, "name": row.get("indicator_name") or meta.get("name", code)}
         rows.append({
+            "status": status,
+            "status_label": status_label,
+            "status_class": STATUS_CLASSES.get(status or "", ""),
+            "note": note,
+            "reason": reason,
             "code": code,
             "name": meta.get("name", code),
             "ratio": ratio,

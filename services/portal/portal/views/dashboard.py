@@ -73,7 +73,8 @@ def figures(round_id: str, scope: str, code: str) -> dict:
     except ApiError:
         catalogue = {"indicators": []}
     names = commune_names(_province_of(scope, code))
-    rows = dashboard.indicator_rows(rollup, catalogue, checks=checks)
+    progress = reports.progress(round_id, scope, code)
+    rows = dashboard.indicator_rows(rollup, catalogue, checks=checks, progress=progress)
     communes = dashboard.commune_rows(schools, names, completeness) if scope == "province" else []
     return {
         "round_id": round_id,
@@ -83,6 +84,7 @@ def figures(round_id: str, scope: str, code: str) -> dict:
         "total": (completeness or {}).get("completeness") or {},
         "missing_schools": (completeness or {}).get("missing_schools") or [],
         "at_risk": dashboard.at_risk(checks, catalogue),
+        "progress": progress or {},
         "plans": reports.plan_status(scope, code),
         "rows": rows,
         "indicator_chart": charts.bar_chart("Chỉ tiêu tỷ lệ so với mục tiêu", dashboard.indicator_bars(rows)),

@@ -99,3 +99,20 @@ def test_trend_bars_scale_ratios_to_100_percent_and_counts_to_the_largest():
     counts = trend_bars({"points": [{"round_name": "A", "value": 5}, {"round_name": "B", "value": 20}]}, False, "phòng")
     assert [(b.value, b.caption) for b in counts] == [(0.25, "5 phòng"), (1.0, "20 phòng")]
     assert trend_bars(None, True) == []
+
+
+def test_rows_take_the_target_status_and_trajectory_note_from_the_reports_progress():
+    from portal.domain.dashboard import indicator_rows
+
+    rollup = {"indicators": [{"indicator_code": "TEACHERS_QUALIFIED", "value_type": "ratio", "aggregation": "ratio",
+                              "value": 0.952, "schools_reporting": 3}]}
+    note = "Đánh giá theo lộ trình tuyến tính từ mức cơ sở 83,16 % (đợt “Tổng kết”) đến mục tiêu ≥ 99 % đến năm 2030."
+    progress = {"indicators": [{"indicator_code": "TEACHERS_QUALIFIED", "indicator_name": "Tỷ lệ giáo viên đạt chuẩn",
+                                "status": "on_track", "status_label": "Đúng lộ trình", "note": note, "reason": "…",
+                                "city_target": {"kind": "province", "kind_label": "Chỉ tiêu của thành phố",
+                                                "description": "≥ 99 %", "comparator": ">=", "target": 99,
+                                                "horizon": 2030}, "national_target": None}]}
+    [row] = indicator_rows(rollup, {"indicators": []}, progress=progress)
+    assert row["name"] == "Tỷ lệ giáo viên đạt chuẩn" and row["status_label"] == "Đúng lộ trình"
+    assert row["target_text"] == "≥ 99 % (đến 2030) — chỉ tiêu của thành phố" and row["note"] == note
+    assert row["meets"] is True and row["status_class"] == "ok" and row["target"]["value"] == 99
