@@ -5,6 +5,7 @@ form shows local mistakes and the API's 422 answer in the same places.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -33,6 +34,12 @@ STATUS_LABELS = {
 }
 
 TARGET_KEYS = ("text", "comparator", "value", "unit", "horizon", "indicator_code", "source_sentence")
+#: Kept through the form in hidden inputs, so the importer's proposal stays on the target.
+PROPOSAL_KEYS = ("proposed_indicator_code", "proposal_confidence")
+#: The picker's value for "không gắn chỉ tiêu" (a target measuring no indicator, chosen on purpose).
+UNLINKED = "khong-gan"
+UNLINKED_LABEL = "Không gắn chỉ tiêu"
+ORIGIN_LABELS = {"national": "Chỉ tiêu quốc gia", "province": "Chỉ tiêu của tỉnh/thành phố"}
 
 
 @dataclass
@@ -60,13 +67,18 @@ def form_from_plan(plan: Mapping[str, Any]) -> dict[str, str]:
     targets = plan.get("targets") or []
     values["target_count"] = str(len(targets) + 1)  # one empty row to add a target
     for i, target in enumerate(targets):
-        for key in TARGET_KEYS:
+        for key in TARGET_KEYS + PROPOSAL_KEYS:
             raw = target.get(key)
             if key == "horizon":
                 raw = vn_date(raw)
-            elif key == "value":
+            elif key in ("value", "proposal_confidence"):
                 raw = _decimal_comma(raw)
             values[f"target-{i}-{key}"] = "" if raw is None else str(raw)
+        if target.get("unlinked") or (not target.get("indicator_code") and target.get("proposal_confidence") is not None):
+            # chosen so, or the importer found no indicator: the picker shows "không gắn chỉ tiêu" selected
+            values[f"target-{i}-indicator_code"] = UNLINKED
+        if target.get("indicator_confirmed") is False:
+            values[f"target-{i}-unconfirmed"] = "1"
     return values
 
 
@@ -117,9 +129,17 @@ def _targets(form: Mapping[str, str], errors: dict[str, str]) -> list[dict[str, 
         if form.get(f"target-{i}-remove") or not get("text"):
             continue  # removed, or the empty row left for adding one
         n = len(targets)  # the API numbers the targets it receives
+        chosen = get("indicator_code")
         target: dict[str, Any] = {"text": get("text"), "unit": get("unit"),
-                                  "indicator_code": get("indicator_code") or None,
+                                  "indicator_code": None if chosen in ("", UNLINKED) else chosen,
                                   "source_sentence": form.get(f"target-{i}-source_sentence", "")}
+        if chosen == UNLINKED:
+            target["unlinked"] = True
+        if get("proposed_indicator_code"):
+            target["proposed_indicator_code"] = get("proposed_indicator_code")
+            confidence = parse_vn_number(get("proposal_confidence"))
+            if isinstance(confidence, (int, float)) and 0 <= confidence <= 1:
+                target["proposal_confidence"] = confidence
         comparator = get("comparator")
         if comparator not in COMPARATORS:
             errors[f"targets.{n}.comparator"] = "Chọn cách so sánh (ít nhất, không quá, …)."
@@ -129,9 +149,13 @@ def _targets(form: Mapping[str, str], errors: dict[str, str]) -> list[dict[str, 
             target["value"] = value
         else:
             errors[f"targets.{n}.value"] = "Giá trị phải là một số, ví dụ 95 hoặc 0,5."
-        horizon = parse_vn_date(get("horizon"))
-        if horizon is None:
-            errors[f"targets.{n}.horizon"] = "Mốc thời hạn phải có dạng ngày/tháng/năm, ví dụ 31/12/2030."
+        raw_horizon = get("horizon")
+        horizon = parse_vn_date(raw_horizon)
+        if re.fullmatch(r"\d{4}", raw_horizon):
+            target["horizon"] = raw_horizon  # a year: the API reads it as 31/12 of that year
+        elif horizon is None:
+            errors[f"targets.{n}.horizon"] = ("Mốc thời hạn phải là một năm (ví dụ 2030) hoặc ngày/tháng/năm, "
+                                              "ví dụ 31/12/2030.")
         else:
             target["horizon"] = horizon.isoformat()
         target["_row"] = i
@@ -186,7 +210,7 @@ FIELD_LABELS = {
     "signer": "Người ký",
 }
 TARGET_LABELS = {"text": "Nội dung", "comparator": "So sánh", "value": "Giá trị", "unit": "Đơn vị",
-                 "horizon": "Thời hạn", "indicator_code": "Mã chỉ tiêu"}
+                 "horizon": "Thời hạn", "indicator_code": "Chỉ tiêu"}
 
 
 def labels(count: int, section_keys: list[str]) -> dict[str, str]:
@@ -196,3 +220,90 @@ def labels(count: int, section_keys: list[str]) -> dict[str, str]:
         out.update({f"target-{i}-{key}": f"Mục tiêu {i + 1} – {label}" for key, label in TARGET_LABELS.items()})
     out.update({f"section.{key}": section_label(key) for key in section_keys})
     return out
+
+
+# -- the indicator picker ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PickerGroup:
+    label: str
+    options: list[tuple[str, str]]  # (code, Vietnamese name)
+
+
+def picker_groups(catalogue: Mapping[str, Any] | None) -> list[PickerGroup]:
+    """The catalogue's indicators by origin (national first), each group sorted by name, for a ``<select>``."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for indicator in (catalogue or {}).get("indicators") or []:
+        groups.setdefault(indicator.get("origin") or "national", []).append((indicator["code"], indicator["name"]))
+    order = [o for o in ORIGIN_LABELS if o in groups] + [o for o in groups if o not in ORIGIN_LABELS]
+    return [PickerGroup(ORIGIN_LABELS.get(o, o), sorted(groups[o], key=lambda pair: pair[1])) for o in order]
+
+
+def indicator_names(catalogue: Mapping[str, Any] | None) -> dict[str, str]:
+    return {i["code"]: i["name"] for i in (catalogue or {}).get("indicators") or []}
+
+
+def target_indicator(target: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str, str]:
+    """What a reader sees for a target's indicator: ``(kind, text)``, never a code.
+
+    kind: ``linked`` (the indicator's name), ``unlinked`` (không gắn chỉ tiêu, flagged for reviewers),
+    ``undecided`` (no choice made yet), ``unknown`` (a code the catalogue no longer has).
+    """
+    code = target.get("indicator_code")
+    if code:
+        name = target.get("indicator_name") or names.get(code)
+        return ("linked", name) if name else ("unknown", "Chỉ tiêu không còn trong danh mục")
+    if target.get("unlinked"):
+        return "unlinked", UNLINKED_LABEL
+    return "undecided", "Chưa chọn chỉ tiêu"
+
+
+def confidence_label(raw: Any) -> str:
+    """0.85 → "85 %" (Vietnamese writes a space before %)."""
+    try:
+        return f"{round(float(raw) * 100)} %"
+    except (TypeError, ValueError):
+        return ""
+
+
+#: Bookkeeping of a target that a reader of the differences need not see (the name follows the indicator).
+_DIFF_HIDDEN = {"indicator_name", "indicator_confirmed", "proposed_indicator_code", "proposal_confidence"}
+
+
+def diff_rows(differences: list[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict[str, str]]:
+    """The differences between two submitted versions as a reader sees them: Vietnamese field names,
+    indicator names instead of codes, "không gắn chỉ tiêu" for an unlinked target."""
+    rows = []
+    for d in differences:
+        parts = str(d.get("path", "")).split(".")
+        old, new = d.get("old"), d.get("new")
+        if parts[0] == "targets" and len(parts) >= 2 and parts[1].isdigit():
+            key = parts[2] if len(parts) > 2 else ""
+            if key in _DIFF_HIDDEN:
+                continue
+            label = f"Mục tiêu {int(parts[1]) + 1}" + (f" – {TARGET_LABELS.get(key, key)}" if key else "")
+            if key == "indicator_code":
+                old, new = (names.get(v, "Chỉ tiêu không còn trong danh mục") if v else "Chưa chọn / không gắn"
+                            for v in (old, new))
+            elif key == "unlinked":
+                label = f"Mục tiêu {int(parts[1]) + 1} – {UNLINKED_LABEL}"
+                old, new = ("có" if v else "không" for v in (old, new))
+            elif not key:
+                old, new = (_target_summary(v, names) for v in (old, new))
+        elif parts[0] == "sections" and len(parts) > 1:
+            label = section_label(parts[1])
+        else:
+            label = FIELD_LABELS.get(parts[0], {"legal_bases": "Căn cứ", "recipients": "Nơi nhận"}.get(parts[0],
+                                                                                                     parts[0]))
+        rows.append({"label": label, "change": d.get("change", ""), "old": _shown(old), "new": _shown(new)})
+    return rows
+
+
+def _target_summary(value: Any, names: Mapping[str, str]) -> Any:
+    if not isinstance(value, Mapping):
+        return value
+    kind, shown = target_indicator(value, names)
+    return f"{value.get('text', '')} ({shown})"
+
+
+def _shown(value: Any) -> str:
+    return "–" if value is None else str(value)

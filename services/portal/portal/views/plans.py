@@ -52,15 +52,29 @@ def _source_lines(plan: dict) -> list[str]:
         return []
 
 
+def _catalogue(plan: dict) -> dict | None:
+    """The province's indicator catalogue from the indicators API, or ``None`` when it does not answer."""
+    try:
+        return backends.indicators().get_json("/catalogue", params={"province_code": plan.get("province_code")}
+                                              if plan.get("province_code") else None)
+    except ApiError as exc:
+        if exc.status in (401, 403):
+            raise
+        return None
+
+
 def _edit_page(plan: dict, etag: str | None, values: dict, errors: dict, status: int = 200):
     lines = _source_lines(plan)
+    catalogue = _catalogue(plan)
     count = int(values.get("target_count", "1"))
     located = {i: source.locate(lines, values.get(f"target-{i}-source_sentence", "")) for i in range(count)}
     highlighted = {n for n in located.values() if n}
     sections = list((plan.get("sections") or {}).keys())
     return render_template("plans/edit.html", plan=plan, etag=etag, values=values, errors=errors, lines=lines,
                            located=located, highlighted=highlighted, sections=sections, count=count,
-                           labels=plan_form.labels(count, sections)), status
+                           labels=plan_form.labels(count, sections), catalogue=catalogue,
+                           groups=plan_form.picker_groups(catalogue), names=plan_form.indicator_names(catalogue),
+                           UNLINKED=plan_form.UNLINKED, confidence_label=plan_form.confidence_label), status
 
 
 @bp.get("/plans/<plan_id>/edit")
@@ -115,7 +129,7 @@ def show(plan_id: str):
     plan, etag = client.get(plan_id)
     versions = client.versions(plan_id) if plan.get("version") else []
     return render_template("plans/show.html", plan=plan, etag=etag, versions=versions,
-                           sections=list((plan.get("sections") or {}).keys()),
+                           sections=list((plan.get("sections") or {}).keys()), **_indicators_of(plan),
                            can_review=g.user["role"] in REVIEWERS and plan["status"] == "submitted",
                            can_edit=g.user["role"] == "school" and plan["status"] in ("draft", "returned"),
                            form={}, errors={})
@@ -144,7 +158,9 @@ def original(plan_id: str):
 def diff(plan_id: str, old: int, new: int):
     client = backends.plans()
     plan, _etag = client.get(plan_id)
-    return render_template("plans/diff.html", plan=plan, diff=client.diff(plan_id, old, new))
+    found = client.diff(plan_id, old, new)
+    rows = plan_form.diff_rows(found.get("differences") or [], plan_form.indicator_names(_catalogue(plan)))
+    return render_template("plans/diff.html", plan=plan, diff=found, rows=rows)
 
 
 # -- reviewer ---------------------------------------------------------------------
@@ -183,8 +199,15 @@ def decide(plan_id: str):
     return redirect(url_for("plans.review_queue"))
 
 
+def _indicators_of(plan: dict) -> dict:
+    """Each target's indicator as a reader sees it (a name, or flagged unlinked / undecided), never a code."""
+    names = plan_form.indicator_names(_catalogue(plan))
+    shown = [plan_form.target_indicator(t, names) for t in plan.get("targets") or []]
+    return {"indicators": shown, "unlinked_count": sum(1 for kind, _ in shown if kind != "linked")}
+
+
 def _review_again(plan: dict, etag: str | None, errors: dict, status: int = 422):
-    return render_template("plans/show.html", plan=plan, etag=etag, versions=[],
+    return render_template("plans/show.html", plan=plan, etag=etag, versions=[], **_indicators_of(plan),
                            sections=list((plan.get("sections") or {}).keys()), can_review=True, can_edit=False,
                            form=request.form, errors=errors), status
 
