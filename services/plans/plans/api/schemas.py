@@ -14,18 +14,34 @@ from plans.domain.workflow import PlanStatus
 COMPARATORS = [">=", ">", "<=", "<", "="]
 
 
-class Horizon(fields.Date):
-    """A target's horizon: a full date (2030-06-30) or a year alone, meaning its last day (2030 → 2030-12-31)."""
+class Horizon(fields.String):
+    """A target's horizon: a full date ("2030-06-30") or a year alone, meaning its last day ("2030" → 2030-12-31).
+
+    A string either way (documented with its pattern), so the OpenAPI document says exactly what is accepted.
+    """
+
+    PATTERN = r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"
+
+    def __init__(self, **kwargs):
+        kwargs["metadata"] = {**kwargs.get("metadata", {}), "pattern": self.PATTERN}
+        super().__init__(**kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value.isoformat() if isinstance(value, date) else super()._serialize(value, attr, obj, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
-            year = int(value.strip())
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not re.fullmatch(self.PATTERN, text):
+            raise ValidationError("Mốc thời hạn phải là một năm (2030) hoặc một ngày dạng YYYY-MM-DD (2030-12-31).")
+        if len(text) == 4:
+            year = int(text)
             if not 2000 <= year <= 2100:
                 raise ValidationError("Năm của mốc thời hạn phải từ 2000 đến 2100.")
             return date(year, 12, 31)
-        return super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError("Không phải một ngày hợp lệ.") from None
 
 
 class TargetSchema(Schema):
@@ -51,7 +67,7 @@ class TargetSchema(Schema):
     value = fields.Float(required=True, allow_nan=False, validate=validate.Range(min=-1e12, max=1e12))
     unit = fields.String(load_default="", validate=validate.Length(max=64))
     horizon = Horizon(required=True, metadata={"description": "Mốc thời hạn: ngày (2030-06-30) hoặc chỉ năm "
-                                                              "(\"2030\" hay 2030 nghĩa là 31/12/2030); không trước "
+                                                              "(\"2030\" nghĩa là 31/12/2030); không trước "
                                                               "ngày ban hành của kế hoạch"})
     source_sentence = fields.String(load_default="", validate=validate.Length(max=4000))
 

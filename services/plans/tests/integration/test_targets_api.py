@@ -59,7 +59,7 @@ def test_linked_unlinked_and_year_horizons_flow_into_plan_submitted(client, toke
     catalogue_received("31")
     school = bearer(tokens.school(HIEN_THANH))
     unlinked = {"text": "100% cha mẹ học sinh dự họp đầu năm", "comparator": "=", "value": 100, "unit": "%",
-                "horizon": 2027, "indicator_code": None, "unlinked": True}
+                "horizon": "2027", "indicator_code": None, "unlinked": True}
     undecided = {**unlinked, "unlinked": False}
     created = client.post("/plans", json={**PLAN, "targets": [DROPOUT, undecided]}, headers=school)
     assert created.status_code == 201, created.json
