@@ -108,6 +108,13 @@ MATRIX: dict[tuple[str, str], str] = {
     ("reports", "GET /rollups/{round_id}/schools"):               "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/completeness"):           "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/targets"):                "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
+    ("reports", "GET /rounds/{round_id}/progress"):               "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
+    ("reports", "GET /rounds/{round_id}/cascade"):                "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
+    ("reports", "GET /rounds/{round_id}/progress.xlsx"):          "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
+    ("reports", "GET /rounds/{round_id}/progress.csv"):           "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
+    # school_own's progress: the school itself, its commune, its city, the administrator.
+    ("reports", "GET /rounds/{round_id}/schools/{school_code}/progress"):
+                                                                  "401 | 200 404 | 200 404 404 | 200 404 | 200 | 403",
     # Ranking the communes is the city's.
     ("reports", "GET /rounds/{round_id}/ranking"):                "401 | 403 403 | 403 403 403 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/export.xlsx"):            "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",

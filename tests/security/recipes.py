@@ -164,6 +164,15 @@ RECIPES = {
     ("reports", "GET /rounds/{round_id}/completeness"): lambda w, fresh, caller: dict(
         path=f"/rounds/{w.ids['round']}/completeness"),
     ("reports", "GET /rounds/{round_id}/targets"): lambda w, fresh, caller: dict(path=f"/rounds/{w.ids['round']}/targets"),
+    ("reports", "GET /rounds/{round_id}/progress"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{w.ids['round']}/progress"),
+    ("reports", "GET /rounds/{round_id}/cascade"): lambda w, fresh, caller: dict(path=f"/rounds/{w.ids['round']}/cascade"),
+    ("reports", "GET /rounds/{round_id}/progress.xlsx"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{w.ids['round']}/progress.xlsx"),
+    ("reports", "GET /rounds/{round_id}/progress.csv"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{w.ids['round']}/progress.csv"),
+    ("reports", "GET /rounds/{round_id}/schools/{school_code}/progress"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{w.ids['round']}/schools/{w.ids['school']}/progress"),
     ("reports", "GET /rounds/{round_id}/ranking"): lambda w, fresh, caller: dict(
         path=f"/rounds/{w.ids['round']}/ranking?indicator=TEACHERS_QUALIFIED"),
     # Without a scope each caller gets its own unit's; an administrator (the whole nation) names one.

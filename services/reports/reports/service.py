@@ -164,8 +164,10 @@ class ReportService:
     def school_progress(self, principal: Principal, round_id: str, school_code: str) -> dict:
         """One school's indicators against its own plan's, the city's and the nation's targets.
 
-        A school sees its own; a commune the schools of its commune; the city those of its province."""
-        refused = Problem(403, "Bạn không được xem số liệu của trường này.")
+        A school sees its own; a commune the schools of its commune; the city those of its province; any other
+        school is answered 404."""
+        # A school outside the caller's scope is reported as missing, so its existence is not revealed.
+        refused = Problem(404, "Không tìm thấy trường trong phạm vi của bạn.")
         if not SCHOOL_CODE.fullmatch(school_code):
             raise Problem(404, "Không tìm thấy trường với mã này.")
         if principal.role is Role.SCHOOL:
