@@ -141,7 +141,7 @@ def test_openapi_docs_and_metrics(client, tokens):
     assert 'edu71_http_request_duration_seconds_count{method="GET",route="/plans",service="plans",status="200"}' in text
 
 
-def test_readiness_goes_red_when_the_store_is_down(client, stack):
+def test_readiness_goes_red_when_the_store_is_down(client, stack, tokens):
     assert client.get("/healthz").status_code == 200
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json["checks"] == {"mongodb": "ok", "kafka": "ok"}
@@ -150,6 +150,9 @@ def test_readiness_goes_red_when_the_store_is_down(client, stack):
         down = client.get("/readyz")
         assert down.status_code == 503
         assert down.json["checks"]["mongodb"] == "unreachable"
+        # An outage is a 503 the client may retry after a while, never a 500 "system error".
+        busy = _is_problem(client.get("/plans", headers=bearer(tokens.city())), 503)
+        assert "thử lại" in busy["detail"]
         assert client.get("/healthz").status_code == 200  # alive, just not ready
     finally:
         stack.start_mongo()

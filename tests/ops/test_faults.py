@@ -538,6 +538,8 @@ def test_every_acknowledged_write_reaches_the_rollups_once_through_kills_and_out
             timeline.note(f"stored by a refused write, not on the topic yet (API revision, topic's): {unpublished}")
         assert not lost, f"acknowledged writes missing on the topic: {lost[:10]}\n{logs()}"
         assert not doubled, f"revisions under several event ids, or written by nobody: {doubled[:10]}"
+        # A worker started during an outage waits for the broker and the store; it once exited after 31 s.
+        assert not supervisor.exits, f"workers exited by themselves: {supervisor.exits}"
         assert not wrong, f"events whose values differ from the acknowledged ones: {wrong[:10]}"
 
         # 3. The reports worker handled every one of those events (its inbox records an event after its effect).

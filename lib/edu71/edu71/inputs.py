@@ -104,6 +104,10 @@ def _check_url_and_form(refusals: _Refusals) -> None:
             refusals.text(name, value, one_line=True)
     for source in (request.args, request.form):  # form is empty unless the body is a form
         for key, values in source.lists():
+            if key is None:  # werkzeug gives no name to a form field whose name holds a line break
+                refusals.add("_schema", "Biểu mẫu có một trường mang tên không hợp lệ (có ký tự điều khiển hoặc "
+                                        "xuống dòng).")
+                continue
             refusals.text(key, key, one_line=True)
             for value in values:
                 refusals.text(key, value, one_line=source is request.args)
@@ -184,8 +188,11 @@ def _load_json(req, schema) -> Any:
     if "edu71_json" not in g:
         raise Problem(422, "Thiếu nội dung JSON của yêu cầu.")
     if g.edu71_refusals.errors:
-        raise Problem(422, _BODY_REFUSED, errors=field_errors(schema.validate(g.edu71_json))
-                      or g.edu71_refusals.errors)
+        try:
+            named = field_errors(schema.validate(g.edu71_json))
+        except (UnicodeError, ValueError, TypeError):  # a validator that cannot even read the refused text
+            named = []
+        raise Problem(422, _BODY_REFUSED, errors=named or g.edu71_refusals.errors)
     return g.edu71_json
 
 

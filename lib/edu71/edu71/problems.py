@@ -11,6 +11,7 @@ from typing import Any
 
 from apispec import BasePlugin
 from flask import Flask, Response, json, request
+from pymongo.errors import ConnectionFailure
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,10 @@ DEFAULT_DETAILS: dict[int, str] = {
     500: "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau.",
     503: "Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.",
 }
+
+
+STORE_UNAVAILABLE = ("Kho dữ liệu tạm thời không phản hồi nên chưa chắc thao tác đã được ghi. Vui lòng thử lại "
+                     "sau ít giây; với thao tác ghi, hãy tải lại để kiểm tra trước khi gửi lại.")
 
 
 class Problem(Exception):
@@ -156,6 +161,14 @@ def install(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         return _from_http_exception(exc).response()
+
+    @app.errorhandler(ConnectionFailure)
+    def _store_unavailable(exc: ConnectionFailure):
+        # An outage, not a bug: no traceback, and a status that tells the client to come back. Whether the
+        # write landed is unknown (the store may have applied it before the connection broke), so the detail
+        # says to check before sending a write again.
+        log.warning("store unavailable on %s %s: %s", request.method, request.path, exc)
+        return Problem(503, STORE_UNAVAILABLE, headers={"Retry-After": "5"}).response()
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 from flask import Flask
+from kafka.errors import KafkaError
 from werkzeug.serving import make_server
 
 from edu71 import db, logs
@@ -100,7 +101,6 @@ def run(settings: PlatformSettings, spec: WorkerSpec) -> None:
     """Entry point of ``python -m <service>.worker``."""
     logs.configure(settings.service, settings.log_level)
     worker = Worker(settings, spec)
-    ensure_topics(settings.kafka, worker.contracts, timeout=300)
 
     ops = Flask(f"{settings.service}-worker")
     ops.register_blueprint(ops_blueprint(worker.readiness))
@@ -114,6 +114,15 @@ def run(settings: PlatformSettings, spec: WorkerSpec) -> None:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    # A broker outage at start is waited out, serving /healthz meanwhile: exiting would only make the
+    # supervisor restart us into the same outage, and the outbox keeps every event until the broker returns.
+    while not worker.stop.is_set():
+        try:
+            ensure_topics(settings.kafka, worker.contracts, timeout=30)
+            break
+        except (KafkaError, OSError, TimeoutError) as exc:
+            log.warning("worker %s: Kafka unreachable at start (%s); waiting", settings.service, exc)
+            worker.stop.wait(2.0)
     worker.start()
     worker.stop.wait()
     worker.shutdown()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from kafka import KafkaProducer
@@ -37,19 +38,29 @@ class EventProducer:
     def __init__(self, kafka: KafkaSettings, contracts: Contracts, service: str):
         self.contracts = contracts
         self.service = service
+        self.kafka = kafka
         self._final_wait = kafka.delivery_timeout_ms / 1000 + 5
-        self._producer = KafkaProducer(
-            bootstrap_servers=kafka.bootstrap_servers.split(","),
-            client_id=kafka.client_id,
-            acks="all",
-            enable_idempotence=True,
-            max_in_flight_requests_per_connection=5,
-            linger_ms=5,
-            # Fail fast when the broker is unreachable: the outbox keeps the event.
-            max_block_ms=5_000,
-            delivery_timeout_ms=kafka.delivery_timeout_ms,
-            request_timeout_ms=min(15_000, kafka.delivery_timeout_ms // 2),
-        )
+        self._lock = threading.Lock()
+        self._producer: KafkaProducer | None = None
+
+    def _client(self) -> KafkaProducer:
+        """The Kafka client, made on first use: kafka-python reaches the broker as it is built, and a
+        worker started during a broker outage must wait for it, not exit (its events wait in the outbox)."""
+        with self._lock:
+            if self._producer is None:
+                self._producer = KafkaProducer(
+                    bootstrap_servers=self.kafka.bootstrap_servers.split(","),
+                    client_id=self.kafka.client_id,
+                    acks="all",
+                    enable_idempotence=True,
+                    max_in_flight_requests_per_connection=5,
+                    linger_ms=5,
+                    # Fail fast when the broker is unreachable: the outbox keeps the event.
+                    max_block_ms=5_000,
+                    delivery_timeout_ms=self.kafka.delivery_timeout_ms,
+                    request_timeout_ms=min(15_000, self.kafka.delivery_timeout_ms // 2),
+                )
+            return self._producer
 
     def publish(self, events: list[Event]) -> list[Delivery]:
         """Send ``events`` in order and wait for each one's final outcome.
@@ -64,9 +75,14 @@ class EventProducer:
         others go on.
         """
         sent, deliveries = [], []
+        try:
+            producer = self._client()
+        except KafkaError as exc:
+            log.warning("cannot reach Kafka to send %d event(s): %s", len(events), exc)
+            return []
         for event in events:
             try:
-                future = self._producer.send(
+                future = producer.send(
                     self.contracts.topic_for(event.name),
                     key=event.key.encode("utf-8"),
                     value=event.to_json().encode("utf-8"),
@@ -98,4 +114,7 @@ class EventProducer:
         return deliveries
 
     def close(self) -> None:
-        self._producer.close(timeout=10)
+        with self._lock:
+            if self._producer is not None:
+                self._producer.close(timeout=10)
+                self._producer = None

@@ -21,7 +21,11 @@ _CONTRACT_EMAIL = jsonschema_rs.validator_for({"type": "string", "format": "emai
 
 
 def contract_email(value: str) -> None:
-    if not _CONTRACT_EMAIL.is_valid(value):
+    try:
+        valid = _CONTRACT_EMAIL.is_valid(value)
+    except UnicodeEncodeError:  # a lone surrogate: no e-mail, and the validator cannot take it as UTF-8
+        valid = False
+    if not valid:
         raise ValidationError("Địa chỉ e-mail không hợp lệ.")
 
 
