@@ -224,5 +224,5 @@ def test_a_dead_letter_too_large_to_wrap_is_parked_without_its_value(stack):
         raw.close()
         producer.close()
     letters = [e["data"] for e in _on_topic(stack.kafka_bootstrap, "edu71.deadletter.v1")
-               if e["data"].get("consumer_group") == group]
+               if e["data"].get("consumer_group") == group and e["data"]["original_key"] == f"oversized-{group}"]
     assert len(letters) == 1 and letters[0]["original_value"] == "" and "omitted" in letters[0]["error"]
