@@ -89,7 +89,8 @@ class PlanService:
         # A page break (\f) or a stray control character must not reach a plan's fields.
         parsed = parse_plan(scrub(extracted.text))
         catalogue = catalogues.current(principal.province_code)
-        proposals = [propose(t.source_sentence.value or t.text, t.unit.value, catalogue, hint=t.indicator_code.value)
+        proposals = [propose(t.source_sentence.value or t.text, t.unit.value, catalogue, hint=t.indicator_code.value,
+                             clause=t.text)
                      for t in parsed.targets]
         kept = originals.keep(data, filename, extracted.kind, principal.org_unit)
         draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}", proposals=proposals)

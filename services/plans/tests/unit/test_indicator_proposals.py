@@ -48,3 +48,30 @@ def test_no_proposal_when_nothing_fits_and_only_catalogue_codes():
 def test_before_the_catalogue_arrives_only_the_parsers_reading_unconfident():
     assert propose("bỏ học dưới 1%", "%", None, hint="DROPOUT").confidence == 0.5
     assert propose("bỏ học dưới 1%", "%", None).code is None
+
+
+def test_proposals_on_the_held_out_plans_hand_labelled_targets():
+    """The held-out plans' gold targets carry the indicator a person would choose (null: none fits)."""
+    from plans.domain.importer import extract_text, parse_plan
+
+    right = total = 0
+    for label in sorted((FIXTURES / "plans" / "heldout").glob("*.json")):
+        gold = json.loads(label.read_text(encoding="utf-8"))
+        document = label.parent / gold["document"]
+        parsed = parse_plan(extract_text(document.read_bytes(), document.name).text).targets
+        used: set[int] = set()
+        for g in gold["targets"]:
+            hit = next((k for k, t in enumerate(parsed) if k not in used and abs(t.value.value - g["value"]) < 1e-9
+                        and t.comparator.value == g["comparator"] and t.horizon.value
+                        and t.horizon.value.year == g["year"] and (not g.get("unit") or t.unit.value == g["unit"])),
+                       None)
+            if hit is None:
+                continue
+            used.add(hit)
+            t = parsed[hit]
+            got = propose(t.source_sentence.value or t.text, t.unit.value, CATALOGUE, hint=t.indicator_code.value,
+                          clause=t.text).code
+            wanted = g["indicator"] if isinstance(g["indicator"], list) else [g["indicator"]]
+            total += 1
+            right += got in wanted
+    assert total >= 40 and right / total >= 0.9, (right, total)

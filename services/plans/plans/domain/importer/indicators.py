@@ -36,7 +36,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                            "trinh do dai hoc tro len", "cao dang su pham"),
     "SMART_CLASSROOMS": ("phong hoc thong minh", "lop hoc thong minh", "phong thong minh"),
     "CLASSES": ("so lop", "lop hoc", "duy tri lop", "quy mo lop"),
-    "MAX_CLASS_SIZE": ("si so", "hoc sinh moi lop", "hoc sinh lop", "si so lop", "hoc sinh tren lop"),
+    "MAX_CLASS_SIZE": ("si so", "hoc sinh moi lop", "si so lop", "hoc sinh tren lop", "hoc sinh 1 lop"),
     "ENROLMENT_AGE_GROUP": ("huy dong tre", "trong do tuoi", "huy dong hoc sinh", "ra lop", "tre den truong",
                             "dung do tuoi", "tre em trong do tuoi", "tuyen sinh lop 1", "vao lop 1",
                             "tre 5 tuoi", "nhap hoc"),
@@ -56,14 +56,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "RECORDS_DIGITAL": ("so hoa ho so", "ho so dien tu", "hoc ba so", "hoc ba dien tu", "so hoa", "ho so so",
                         "du lieu so", "so sach dien tu", "so diem dien tu"),
     "ADMIN_PROCEDURES_ONLINE": ("thu tuc hanh chinh truc tuyen", "thu tuc hanh chinh", "dich vu cong truc tuyen",
-                                "dich vu cong", "giai quyet truc tuyen"),
-    "TWO_SESSIONS_PER_DAY": ("2 buoi ngay", "hai buoi ngay", "hoc 2 buoi", "day hoc 2 buoi", "ban tru"),
+                                "giai quyet truc tuyen"),
+    "TWO_SESSIONS_PER_DAY": ("2 buoi ngay", "hai buoi ngay", "hoc 2 buoi", "day hoc 2 buoi"),
     "SCHOOL_VIOLENCE_CASES": ("bao luc hoc duong", "vu bao luc", "bao luc"),
-    # Codes the extended catalogue may carry (names are matched too, these only help).
-    "STEM_ACTIVITIES": ("giao duc stem", "hoat dong stem", "bai hoc stem", "stem"),
-    "ENGLISH_LEVEL": ("tieng anh", "ngoai ngu", "chuan tieng anh", "nang luc tieng anh", "bac 1", "a1", "a2"),
-    "SEMI_BOARDING": ("ban tru", "hoc sinh ban tru"),
-    "DIGITAL_LEARNING_MATERIALS": ("hoc lieu so", "bai giang dien tu"),
+    "PROGRESSION_PRIMARY_THCS": ("vao lop 6", "vao hoc lop 6", "tuyen sinh lop 6", "chuyen cap len thcs",
+                                 "hoan thanh chuong trinh tieu hoc vao lop 6"),
+    "FREE_TEXTBOOKS": ("sach giao khoa mien phi", "mien phi sach giao khoa", "cap sach giao khoa",
+                       "duoc cap sach giao khoa"),
+    "ONLINE_PUBLIC_SERVICES": ("dich vu cong truc tuyen", "dich vu cong"),
+    "ENGLISH_PROFICIENCY": ("tieng anh", "chuan tieng anh", "nang luc tieng anh", "chung chi tieng anh",
+                            "nang luc ngoai ngu", "chuan ngoai ngu"),
+    "STEM_PARTICIPATION": ("giao duc stem", "hoat dong stem", "stem", "steam", "bai hoc stem"),
+    "SEMI_BOARDING": ("ban tru", "hoc sinh ban tru", "to chuc ban tru"),
+}
+
+#: Wordings that speak of another indicator even though this one's phrases occur: "hoàn thành chương trình
+#: tiểu học vào học lớp 6" is a transition, not a completion.
+EXCLUDES: dict[str, tuple[str, ...]] = {
+    "PROGRAMME_COMPLETED": ("vao lop 6", "vao hoc lop 6", "vao lop 10", "theo hoc thpt", "hoc nghe", "lop nghe",
+                            "tiep tuc hoc", "vao thpt"),
 }
 
 #: Words too common in targets to tell indicators apart.
@@ -113,17 +124,18 @@ def _coverage(phrase: tuple[str, ...], words: tuple[str, ...], text: str) -> flo
     if len(key) < 2:
         return 0.0  # one telling word ("bỏ" of "bỏ học") counts only inside its phrase
     share = sum(1 for p in key if any(_same_word(p, w) for w in words)) / len(key)
-    return share * 0.8 * specificity if share >= 0.67 else 0.0
+    return share * 0.8 * specificity if share >= 0.75 else 0.0
 
 
 @lru_cache(maxsize=512)
 def _phrases(indicator: IndicatorInfo) -> tuple[tuple[tuple[str, ...], float], ...]:
-    """(words, weight): the synonyms (weight 1), the name's and short label's significant words (0.85)."""
+    """(words, weight): the synonyms (weight 1), the name's and short label's significant words (0.85), when
+    at least two."""
     out = [(tuple(fold(s).split()), 1.0) for s in SYNONYMS.get(indicator.code, ())]
     for label in (indicator.name, indicator.short_label):
         if label:
             significant = tuple(w for w in fold(label).split() if w not in STOPWORDS)
-            if significant:
+            if len(significant) >= 2:  # one word of a name ("hồ" of "Hồ sơ số") tells nothing
                 out.append((significant, 0.85))
     return tuple(out)
 
@@ -132,7 +144,7 @@ def _unit_fit(indicator: IndicatorInfo, unit: str, text: str) -> float:
     u = fold(unit)
     kind = indicator.value_type
     if "%" in (unit or ""):
-        return 0.1 if kind in ("ratio", "boolean") else -0.35
+        return 0.1 if kind in ("ratio", "boolean") else -0.5
     if not u:
         return 0.0
     if u in ("muc", "muc do", "cap do", "cap") or "muc" in u.split():
@@ -152,15 +164,32 @@ def score(indicator: IndicatorInfo, text: str, unit: str) -> float:
     if best < 0.5:
         return best * 0.5
     second = found[1] if len(found) > 1 else 0.0
-    return best + 0.1 * second + _unit_fit(indicator, unit, text)
+    excluded = any(f" {phrase} " in f" {text} " for phrase in EXCLUDES.get(indicator.code, ()))
+    return best + 0.1 * second + _unit_fit(indicator, unit, text) - (0.3 if excluded else 0.0)
 
 
-def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str | None = None) -> Proposal:
-    """The indicator ``sentence`` most likely measures, or ``Proposal(None, None, c)`` when none is likely."""
+def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str | None = None,
+            clause: str | None = None) -> Proposal:
+    """The indicator a target most likely measures, or ``Proposal(None, None, c)`` when none is likely.
+
+    ``clause`` is the part of the sentence the target was read from (a sentence often holds several
+    targets); it decides, and the whole sentence is read only when the clause says too little by itself
+    ("tối thiểu 3 trường"). ``hint`` is the parser's own reading, which weighs a little.
+    """
     if catalogue is None:
         # Not received yet: the parser's reading, unverified and so never confident.
         return Proposal(hint, None, 0.5) if hint else Proposal(None, None, 0.0)
-    text = fold(sentence)
+    found = _best(fold(clause), unit, catalogue, hint) if clause else None
+    if found is None or (found.code is None and _says_little(fold(clause))):
+        found = _best(fold(sentence), unit, catalogue, hint)
+    return found
+
+
+def _says_little(text: str) -> bool:
+    return len([w for w in text.split() if w not in STOPWORDS and not w.isdigit()]) < 3
+
+
+def _best(text: str, unit: str, catalogue: CatalogueView, hint: str | None) -> Proposal:
     ranked = rank(text, unit or "", catalogue.indicators, hint)
     if not ranked or ranked[0][1] < THRESHOLD:
         return Proposal(None, None, round(ranked[0][1], 2) if ranked else 0.0)
@@ -171,5 +200,5 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
 
 def rank(text: str, unit: str, indicators: Iterable[IndicatorInfo],
          hint: str | None = None) -> list[tuple[IndicatorInfo, float]]:
-    scored = [(i, score(i, text, unit) + (0.25 if hint and i.code == hint else 0.0)) for i in indicators]
+    scored = [(i, score(i, text, unit) + (0.1 if hint and i.code == hint else 0.0)) for i in indicators]
     return sorted(scored, key=lambda pair: -pair[1])
