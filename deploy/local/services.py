@@ -100,7 +100,9 @@ def render() -> str:
             f"{venv}/python -m {service}.worker",
             30,
             {f"{service.upper()}_WORKER_METRICS_PORT": str(worker_port(service)),
-             **(smtp_catcher_env() if service == "notifications" else {})},
+             **(smtp_catcher_env() if service == "notifications" else {}),
+             # The demo's schools are in Hải Phòng and TP. HCM: both catalogues are published at start.
+             **({"INDICATORS_CATALOGUE_PROVINCES": "31,79"} if service == "indicators" else {})},
         ))
     sections.append(program(
         "portal",

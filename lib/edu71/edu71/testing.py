@@ -389,7 +389,9 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
     bin_dir = Path(sys.executable).parent
     suffix = uuid.uuid4().hex[:8]
     env = {f"{svc.upper()}_MONGODB_DB": f"e2e_{svc}_{suffix}" for svc in (*services, "portal")}
-    env.update({"GUNICORN_WORKERS": "1", "LOG_LEVEL": "WARNING", **(extra_env or {})})
+    # The seed schools are in two provinces: each needs its catalogue before its plans' targets are accepted.
+    env.update({"GUNICORN_WORKERS": "1", "LOG_LEVEL": "WARNING", "INDICATORS_CATALOGUE_PROVINCES": "31,79",
+                **(extra_env or {})})
     ports = {svc: free_port() for svc in services}
     urls = {svc: f"http://127.0.0.1:{port}" for svc, port in ports.items()}
     programs: list[Program] = []
@@ -418,7 +420,7 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
     platform = Platform(urls, programs, env)
     # A fresh deployment: its workers' groups start after whatever earlier tests left on the session's topics.
     settings = platform_settings("platform")
-    for group in ("indicators", "notifications", "reports"):
+    for group in ("identity", "plans", "indicators", "notifications", "reports"):
         start_group_at_end(settings.kafka.bootstrap_servers, group, Contracts(settings.contracts_dir).all_topics)
     try:
         for program in programs:
