@@ -241,8 +241,31 @@ def generated_targets(school: School) -> list[dict]:
     return out
 
 
+def publish_catalogues(accounts: Accounts) -> None:
+    """Have each demo province's catalogue published (the indicators service publishes a province's first
+    version when it is first asked for), so the plans service knows the codes the plans' targets carry."""
+    for province in (HAI_PHONG, "79"):
+        call("GET", "indicators", "/catalogue", accounts.city(province))
+
+
+def create_plan(token: str, body: dict, timeout: float = 120) -> dict:
+    """POST /plans, waiting while the plans service has not yet received the province's catalogue."""
+    deadline = time.monotonic() + timeout
+    while True:
+        response = requests.post(url("plans", "/plans"), headers={"Authorization": f"Bearer {token}"}, json=body,
+                                 timeout=30)
+        waiting = response.status_code == 422 and "chưa nhận được danh mục" in response.text
+        if not waiting or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    if response.status_code >= 400:
+        sys.exit(f"edu71: demo data: POST plans/plans → {response.status_code} {response.text[:500]}")
+    return response.json()
+
+
 def load_plans(accounts: Accounts) -> int:
     """Seed schools get their real plan headers as drafts; generated schools a plan in some state of review."""
+    publish_catalogues(accounts)
     created = 0
     schools = list(SEED_SCHOOLS) + demo_schools(HAI_PHONG)
     for school in schools:
@@ -255,7 +278,7 @@ def load_plans(accounts: Accounts) -> int:
             "year": 2026,
         }
         body = {**body, "targets": SEED_TARGETS.get(school.code) or generated_targets(school)}
-        plan = call("POST", "plans", "/plans", token, json=body).json()
+        plan = create_plan(token, body)
         created += 1
         progress = stable_fraction(school.code, "plan")
         if school.code == THI_TRAN.code or (school not in SEED_SCHOOLS and progress > 0.35):

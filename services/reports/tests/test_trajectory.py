@@ -39,6 +39,12 @@ def test_lower_is_better_runs_the_line_downwards():
     assert judge(0.4, "=", 0.5, 2030, DEC_2026, baseline=base, direction="lower").status == "reached"
 
 
+def test_a_baseline_that_already_met_the_target_asks_only_to_keep_it():
+    above = Baseline(100, date(2025, 12, 31), "đợt trước")
+    j = judge(79, ">=", 80, 2030, DEC_2026, baseline=above)
+    assert j.expected == 80 and j.behind_by == pytest.approx(1) and j.status == "at_risk"  # band: 10 % of 20
+
+
 def test_without_a_baseline_only_reached_or_not_yet_with_the_reason():
     j = judge(90, ">=", 100, 2030, DEC_2026)
     assert j.status == "not_yet" and j.status_label == "Chưa đạt" and "chưa có mức cơ sở" in j.reason
@@ -138,6 +144,12 @@ def test_cascade_weights_ratio_commitments_by_denominators():
     assert row["target_kind"] == "province" and row["schools_committing"] == 2 and row["schools_applicable"] == 4
     assert row["committed_figure"] == pytest.approx(99.25) and row["adds_up"] is False
     assert "2 trường thuộc diện chưa cam kết" in row["note"]
+    # Commitments that reach the figure do not add up while schools the target applies to have none.
+    [short] = cascade(mk("A", 100, 300), CATALOGUE, ["PROGRAMME_COMPLETED"], {"tieu_hoc": 2})
+    assert short["committed_figure"] == 100 and short["adds_up"] is False
+    assert short["verdict"] == "Các cam kết đạt mức chỉ tiêu nhưng còn 1 trường chưa cam kết"
+    [full] = cascade(mk("A", 100, 300), CATALOGUE, ["PROGRAMME_COMPLETED"], {"tieu_hoc": 1})
+    assert full["adds_up"] is True and full["verdict"] == "Các cam kết cộng lại đạt chỉ tiêu"
     [share] = cascade(commitments("A", "tieu_hoc", [{"indicator_code": "NATIONAL_STANDARD_LEVEL", "comparator": ">=",
                                                      "value": 2, "horizon": "2030-12-31"}], {}, None),
                       CATALOGUE, ["NATIONAL_STANDARD_LEVEL"], {"tieu_hoc": 1})

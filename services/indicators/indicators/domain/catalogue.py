@@ -534,9 +534,8 @@ PROVINCE_BASELINES: Mapping[str, Mapping[str, Baseline]] = MappingProxyType({
     "31": MappingProxyType({
         # H1: "76,98 % trường được công nhận đạt chuẩn quốc gia" (status 09/2025).
         "NATIONAL_STANDARD_LEVEL": Baseline(2025, 76.98, f"{_VE2}: 76,98 % trường đạt chuẩn quốc gia"),
-        # H2: "100 % trường tiểu học … đủ điều kiện tổ chức dạy học 2 buổi/ngày" (status 09/2025).
-        "TWO_SESSIONS_PER_DAY": Baseline(2025, 100, f"{_VE2}: 100 % trường tiểu học đủ điều kiện dạy học "
-                                                    "2 buổi/ngày"),
+        # H2 ("100 % trường tiểu học … đủ điều kiện tổ chức dạy học 2 buổi/ngày") counts schools able to, not
+        # classes taught two sessions a day: not a baseline of TWO_SESSIONS_PER_DAY.
     }),
 })
 """A province's figures the national targets' trajectories start from (mức cơ sở), by indicator."""

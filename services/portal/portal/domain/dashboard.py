@@ -61,6 +61,8 @@ def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scop
             caption = vn_percent(value)
         elif item.get("aggregation") == "distribution":
             caption = f"thấp nhất: mức {vn_number(value)}"
+        elif meta.get("aggregation") == "max_and_share_over_limit" and item.get("maximum") is not None:
+            caption = f"lớn nhất: {vn_number(item['maximum'])} {meta.get('unit', '')}".strip()
         else:
             caption = f"{vn_number(value)} {meta.get('unit', '')}".strip()
         unit = " %" if ratio else f" {meta.get('unit', '')}".rstrip()

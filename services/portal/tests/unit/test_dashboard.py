@@ -116,3 +116,13 @@ def test_rows_take_the_target_status_and_trajectory_note_from_the_reports_progre
     assert row["name"] == "Tỷ lệ giáo viên đạt chuẩn" and row["status_label"] == "Đúng lộ trình"
     assert row["target_text"] == "≥ 99 % (đến 2030) — chỉ tiêu của thành phố" and row["note"] == note
     assert row["meets"] is True and row["status_class"] == "ok" and row["target"]["value"] == 99
+
+
+def test_the_largest_class_shows_its_largest_value_not_the_sum():
+    from portal.domain.dashboard import indicator_rows
+
+    rollup = {"indicators": [{"indicator_code": "MAX_CLASS_SIZE", "value_type": "count", "aggregation": "sum",
+                              "value": 9134, "maximum": 45, "schools_reporting": 243}]}
+    catalogue = {"indicators": [{"code": "MAX_CLASS_SIZE", "name": "Sĩ số lớp đông nhất", "unit": "học sinh",
+                                 "aggregation": "max_and_share_over_limit"}]}
+    assert indicator_rows(rollup, catalogue)[0]["caption"] == "lớn nhất: 45 học sinh"

@@ -20,7 +20,9 @@ How an area's figure is read for a target:
 The cascade: for each city (or national) target, the schools whose approved plans
 commit to the indicator by the target's horizon, and what their commitments add up
 to — ratios weighted by each school's denominator in the round (or the baseline round),
-shares of schools over the schools that report the indicator, counts summed.
+shares of schools over the schools the target applies to, counts summed. They add up only when they reach
+the target *and* every school the target applies to has committed (a share of schools counts the others as
+not committed already).
 """
 from __future__ import annotations
 
@@ -293,10 +295,12 @@ def cascade(commitments_: Iterable[Mapping], catalogue: Mapping[str, Mapping], i
             else:
                 figure = sum(c["value"] for c in committed) if committed else None
                 note = "tổng các cam kết"
-            adds_up = None if figure is None else meets(figure, cmp, wanted, indicator.get("direction"))
-            if committed and applicable and len(committed) < applicable and target.get("share_of_schools") is None:
-                # Schools without a commitment leave the city's figure open: the sum cannot reach it for them.
-                note += f"; {applicable - len(committed)} trường thuộc diện chưa cam kết"
+            reaches = None if figure is None else meets(figure, cmp, wanted, indicator.get("direction"))
+            uncovered = max(0, applicable - len(committed)) if target.get("share_of_schools") is None else 0
+            if committed and uncovered:
+                # Schools without a commitment leave the city's figure open: the commitments cannot answer for them.
+                note += f"; {uncovered} trường thuộc diện chưa cam kết"
+            adds_up = None if reaches is None else (reaches and not uncovered)
             out.append({"indicator_code": code, "indicator_name": indicator.get("name", code),
                         "short_label": indicator.get("short_label") or indicator.get("name", code),
                         "target_kind": target.get("scope"), "target_label": SCOPE_LABELS[target.get("scope")],
@@ -308,7 +312,9 @@ def cascade(commitments_: Iterable[Mapping], catalogue: Mapping[str, Mapping], i
                             round(figure, 6) if figure is not None else None,
                         "unit": unit, "adds_up": adds_up,
                         "verdict": ("Các cam kết cộng lại đạt chỉ tiêu" if adds_up else
-                                    "Các cam kết cộng lại chưa đạt chỉ tiêu" if adds_up is False else
+                                    f"Các cam kết đạt mức chỉ tiêu nhưng còn {uncovered} trường chưa cam kết"
+                                    if reaches else
+                                    "Các cam kết cộng lại chưa đạt chỉ tiêu" if reaches is False else
                                     "Chưa có trường nào cam kết"),
                         "note": note})
     return out

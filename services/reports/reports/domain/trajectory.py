@@ -15,6 +15,7 @@ higher-is-better indicators and a ceiling for lower-is-better ones):
 4. no baseline dated before ``d`` → ``not_yet`` (*chưa đạt*): without a starting point
    no trajectory can be drawn, so only "reached or not yet" is said, with that reason;
 5. otherwise the expected value is ``e = b + (T − b) · min(1, (d − d0) / (31/12/H − d0))``;
+   (when the baseline itself already met the target, ``e = T``: the figure has only to stay there);
    ``behind_by`` = how far ``a`` is on the worse side of ``e`` (0 when at or beyond it):
    ``behind_by = 0`` → ``on_track`` (*đúng lộ trình*);
    ``behind_by ≤ tolerance`` → ``at_risk`` (*có nguy cơ*);
@@ -158,6 +159,8 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
     span = (end - baseline.at).days
     progress = min(1.0, (at - baseline.at).days / span)
     expected = baseline.value + (target - baseline.value) * progress
+    if meets(baseline.value, comparator, target, direction):
+        expected = target  # it met the target before: it has only to keep it
     behind_by = max(0.0, (expected - actual) if better_higher else (actual - expected))
     path = abs(target - baseline.value)
     tolerance = max(TOLERANCE_OF_PATH * path, TOLERANCE_OF_TARGET * abs(target))
