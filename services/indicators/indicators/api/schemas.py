@@ -41,6 +41,12 @@ COMPARATORS = [">=", ">", "<=", "<", "="]
 THRESHOLD_COMPARATORS = [">", ">=", "<", "<="]
 
 
+class BaselineSchema(Schema):
+    year = Integer(metadata={"description": "Năm của số liệu cơ sở"})
+    value = fields.Float(metadata={"description": "Mức cơ sở, theo đơn vị của chỉ tiêu (phần trăm với tỷ lệ)"})
+    source = fields.String(metadata={"description": "Nguồn của số liệu cơ sở"})
+
+
 class TargetSchema(Schema):
     scope = fields.String(load_default="province", validate=validate.OneOf(["nation", "province"]),
                           metadata={"description": "nation: Nghị quyết 71/281; province: của tỉnh/thành"})
@@ -56,6 +62,8 @@ class TargetSchema(Schema):
                                 metadata={"description": "Chỉ áp dụng cho các cấp học này (mặc định: tất cả)"})
     share_of_schools = fields.Float(allow_nan=False, metadata={
         "description": "Với chỉ tiêu mức độ: tỷ lệ trường (%) phải đạt từ mức `value` trở lên"})
+    baseline = fields.Nested(BaselineSchema, dump_only=True, metadata={
+        "description": "Mức cơ sở mà lộ trình đến mục tiêu bắt đầu từ đó (nếu biết)"})
 
 
 class ThresholdSchema(Schema):
@@ -69,6 +77,7 @@ class IndicatorSchema(Schema):
 
     code = fields.String()
     name = fields.String()
+    short_label = fields.String(allow_none=True, metadata={"description": "Tên ngắn, cho bảng và biểu đồ"})
     description = fields.String()
     unit = fields.String()
     value_type = fields.String(metadata={"description": "ratio | count | level | boolean"})

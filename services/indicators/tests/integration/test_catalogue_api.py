@@ -54,6 +54,10 @@ def test_version_one_is_published_once_even_when_processes_race(client, tokens):
     assert len(catalogue_events()) == 1
     dropout = next(i for i in r.json["indicators"] if i["code"] == "DROPOUT")
     assert dropout["threshold"]["comparator"] == ">" and dropout["threshold"]["value"] == 0.5
+    # What the reports draw trajectories from, and the name tables use, are there for the portal too.
+    assert dropout["short_label"] and all(i["short_label"] for i in r.json["indicators"])
+    assert any(t.get("baseline") for i in r.json["indicators"] for t in i.get("targets", ())), \
+        "no target of Hải Phòng's catalogue shows its baseline"
 
 
 def test_the_city_adds_and_changes_its_own_indicators(client, tokens):
