@@ -39,28 +39,28 @@ sequence for a longer run.
 """
 from __future__ import annotations
 
-import json
 import os
 import random
-import signal
-import subprocess
 import sys
 import threading
 import time
 import uuid
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import requests
-from kafka import KafkaConsumer, TopicPartition
 from pymongo import MongoClient
 
-from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, demo_schools
 from edu71.testing import bearer, free_port, start_group_at_end, wait_until
+
+from .faults_support import Proc, Supervisor, Timeline, event_name, read_topic
+from .faults_support import answers as _answers
+from .faults_support import gauge as _gauge
+from .faults_support import now as _now
 
 pytestmark = pytest.mark.integration
 
@@ -74,98 +74,6 @@ WRITERS = 3
 ROUNDS = int(os.environ.get("EDU71_FAULT_ROUNDS", "1"))
 #: Generous bounds on waiting (never assertions about speed).
 SETTLE = 240.0
-
-
-def _now() -> float:
-    return time.monotonic()
-
-
-# -- processes ----------------------------------------------------------------------------------------------
-@dataclass
-class Proc:
-    """A service process started in its own session, so it can be killed whole."""
-
-    name: str
-    args: list[str]
-    env: dict[str, str]
-    log: Path
-    process: subprocess.Popen | None = None
-    starts: int = 0
-    #: While set, the test itself is killing and restarting the process: the supervisor keeps off.
-    held: bool = False
-    offset: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def start(self) -> None:
-        with open(self.log, "ab") as out:
-            out.write(f"\n==== start #{self.starts + 1} ====\n".encode())
-            out.flush()
-            self.offset = out.tell()
-            self.process = subprocess.Popen(self.args, cwd=REPO_ROOT, env={**os.environ, **self.env}, stdout=out,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
-        self.starts += 1
-
-    def kill(self) -> None:
-        """SIGKILL, no clean shutdown: no commit, no lease release, no group leave."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(30)
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(10)
-
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def tail(self, chars: int = 4000) -> str:
-        return f"--- {self.log.name}\n{self.log.read_text(errors='replace')[-chars:]}" if self.log.exists() else ""
-
-    def last_words(self) -> str:
-        """The last line this run of the process wrote (why it exited)."""
-        with open(self.log, "rb") as log:
-            log.seek(self.offset)
-            lines = log.read().decode(errors="replace").strip().splitlines()
-        return lines[-1][:300] if lines else ""
-
-
-class Supervisor(threading.Thread):
-    """Starts again a worker that exited on its own, one second later, as supervisord and Kubernetes do.
-
-    Every such exit is recorded (the summary prints them): the test does not kill
-    workers this way, so each one is the worker's own doing.
-    """
-
-    def __init__(self, procs: list[Proc], note):
-        super().__init__(name="fault-supervisor", daemon=True)
-        self.procs, self.note = procs, note
-        self.exits: list[str] = []
-        self.halt = threading.Event()
-
-    def run(self) -> None:
-        while not self.halt.wait(0.5):
-            for proc in self.procs:
-                if proc.held or proc.process is None or proc.process.poll() is None:
-                    continue
-                exit_ = f"{proc.name} exited by itself with {proc.process.returncode}: {proc.last_words()}"
-                self.exits.append(exit_)
-                self.note(exit_ + "; started again in 1s")
-                time.sleep(1.0)
-                with proc.lock:
-                    if not proc.held and not proc.alive() and not self.halt.is_set():
-                        proc.start()
-
-
-def _answers(url: str) -> bool:
-    try:
-        return requests.get(url, timeout=2).status_code == 200
-    except requests.RequestException:
-        return False
 
 
 # -- the load -----------------------------------------------------------------------------------------------
@@ -270,41 +178,8 @@ class Load:
 # -- what the platform holds -----------------------------------------------------------------------------------
 def _events_on_topic(bootstrap: str, round_id: str) -> list[dict]:
     """Every submission event of ``round_id`` on the topic, copies included, read from the start."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap.split(","), enable_auto_commit=False,
-                             consumer_timeout_ms=5000, client_id="fault-test-reader")
-    try:
-        partitions = [TopicPartition(TOPIC, p) for p in sorted(consumer.partitions_for_topic(TOPIC))]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        ends = consumer.end_offsets(partitions)
-        events = []
-        deadline = _now() + 120
-        while any(consumer.position(tp) < ends[tp] for tp in partitions):
-            if _now() > deadline:
-                pytest.fail(f"could not read {TOPIC} to its end within 120s", pytrace=False)
-            for records in consumer.poll(timeout_ms=2000).values():
-                for record in records:
-                    try:
-                        event = json.loads(record.value)
-                    except ValueError:
-                        continue
-                    if str(event.get("type", "")).split(".")[2:3] in (["IndicatorSubmitted"], ["IndicatorRevised"]) \
-                            and event["data"].get("round_id") == round_id:
-                        events.append(event)
-        return events
-    finally:
-        consumer.close()
-
-
-def _gauge(url: str, name: str, service: str) -> float | None:
-    try:
-        text = requests.get(url, timeout=5).text
-    except requests.RequestException:
-        return None
-    for line in text.splitlines():
-        if line.startswith(f"{name}{{") and f'service="{service}"' in line:
-            return float(line.rsplit(" ", 1)[1])
-    return None
+    return read_topic(bootstrap, TOPIC, lambda event: event_name(event) in ("IndicatorSubmitted", "IndicatorRevised")
+                      and event["data"].get("round_id") == round_id)
 
 
 def _open_round(api: str, city: dict) -> str:
@@ -330,17 +205,6 @@ def _brute_force(last: dict[str, list[dict]]) -> tuple:
             elif v["indicator_code"] == "SMART_CLASSROOMS":
                 smart += v["value"]
     return len(last), numerator, denominator, len(last), smart
-
-
-@dataclass
-class Timeline:
-    started: float = field(default_factory=_now)
-    entries: list[str] = field(default_factory=list)
-
-    def note(self, text: str) -> None:
-        line = f"[{_now() - self.started:7.2f}s] {text}"
-        self.entries.append(line)
-        print(f"faults: {line}", flush=True)
 
 
 @pytest.mark.timeout(900)
