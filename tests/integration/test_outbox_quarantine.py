@@ -163,7 +163,10 @@ def test_an_unreadable_hint_is_quarantined_and_the_rest_is_published(plans_app, 
     after = _submitted(client, tokens.school(SCHOOL), "Kế hoạch sau gợi ý hỏng")
     wait_until(lambda: _relayed_all(relay), "the hints to be relayed or set aside")
     assert [(q["_id"], q["stage"]) for q in quarantined("plans")] == [(record, "decode")]
-    assert get_db("plans")[QUARANTINE].find_one({"_id": record})["events"]  # kept as it was, for the operator
+    assert get_db("plans")[QUARANTINE].find_one({"_id": record})["events"] == b"not bson at all"  # kept as it was
+    # Released, the very same bytes go back (and are set aside again, as nothing fixed them).
+    assert relay.release([record]) == 1
+    assert get_db("plans")[HINTS].find_one({"_id": record})["events"] == b"not bson at all"
     assert after in [e["data"]["plan_id"] for e in _on_topic(stack.kafka_bootstrap, "edu71.plans.v1")
                      if e["type"] == "vn.edu71.PlanSubmitted.v1"]
 

@@ -62,7 +62,7 @@ def _outbox(action: str, service: str, ids: list[str]) -> int:
             print(f"{kept['at']:%Y-%m-%dT%H:%M:%S%z}  {kept['_id']}  [{kept['stage']}]  {kept['reason']}")
         return 0
     released = outbox.release(service, ids or None)
-    print(f"edu71: {released} record(s) of {service} released; the relay picks them up on its next pass")
+    print(f"edu71: đã giải phóng {released} bản ghi của {service}; bộ relay sẽ xử lý lại ở lượt kế tiếp")
     return 0
 
 

@@ -47,7 +47,7 @@ REFUSED_IN_TEXT = re.compile(f"[{_NEVER}]")
 #: …and, in a one-line value (a URL, a key, a file name), no tab or line break either.
 REFUSED_IN_LINE = re.compile(f"[\t\n\r{_NEVER}]")
 _BAD_KEY = re.compile(r"^\$|[.\x00]")
-_BODY_REFUSED = "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'."
+_BODY_REFUSED = "Dữ liệu gửi lên có lỗi, xem chi tiết từng mục."
 
 
 def scrub(value: Any) -> Any:
@@ -184,7 +184,7 @@ def _load_json(req, schema) -> Any:
     operation's fields (``{"title": {"$gt": ""}}`` is a title that is not a string).
     """
     if not webargs_core.is_json(req.mimetype):
-        raise Problem(415, "Cần gửi dữ liệu dạng JSON (Content-Type: application/json).")
+        raise Problem(415, "Cần gửi dữ liệu dạng JSON.")
     if "edu71_json" not in g:
         raise Problem(422, "Thiếu nội dung JSON của yêu cầu.")
     if g.edu71_refusals.errors:

@@ -48,10 +48,10 @@ DEFAULT_DETAILS: dict[int, str] = {
     404: "Không tìm thấy tài nguyên được yêu cầu.",
     405: "Phương thức HTTP này không được hỗ trợ tại địa chỉ này.",
     413: "Dữ liệu gửi lên vượt quá giới hạn cho phép.",
-    414: "Địa chỉ (URL) của yêu cầu dài quá giới hạn cho phép. Hãy rút gọn các tham số lọc.",
+    414: "Địa chỉ của yêu cầu dài quá giới hạn cho phép. Hãy rút gọn các tham số lọc.",
     415: "Kiểu nội dung gửi lên không được hỗ trợ.",
     422: "Dữ liệu gửi lên không hợp lệ.",
-    431: "Phần đầu (header) của yêu cầu lớn quá giới hạn cho phép.",
+    431: "Phần đầu của yêu cầu lớn quá giới hạn cho phép.",
     500: "Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau.",
     503: "Dịch vụ tạm thời không sẵn sàng. Vui lòng thử lại sau.",
 }
@@ -138,7 +138,7 @@ def _from_http_exception(exc: HTTPException) -> Problem:
         errors: list[dict[str, str]] = []
         for location, msgs in by_location.items():
             errors.extend(field_errors(msgs, "" if location in ("json", "form", "files") else location))
-        return Problem(422, "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=errors)
+        return Problem(422, "Dữ liệu gửi lên có lỗi, xem chi tiết từng mục.", errors=errors)
     if status == 400 and messages:
         return Problem(400, "Nội dung JSON không đúng cú pháp.")
     # flask-smorest's abort(status, message=...) keeps the message in data["message"].

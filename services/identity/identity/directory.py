@@ -42,7 +42,7 @@ def require_version(current: int, expected: int, message: str) -> None:
 
 
 def _field_problem(field: str, message: str, status: int = 422) -> Problem:
-    return Problem(status, "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=[{"field": field, "message": message}])
+    return Problem(status, "Dữ liệu gửi lên có lỗi, xem chi tiết từng mục.", errors=[{"field": field, "message": message}])
 
 
 class Directory:

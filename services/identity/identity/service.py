@@ -43,7 +43,7 @@ def _now() -> datetime:
 
 
 def _invalid(field: str, *messages: str) -> Problem:
-    return Problem(422, "Dữ liệu gửi lên có lỗi, xem danh sách 'errors'.",
+    return Problem(422, "Dữ liệu gửi lên có lỗi, xem chi tiết từng mục.",
                    errors=[{"field": field, "message": m} for m in messages])
 
 

@@ -125,7 +125,7 @@ class CatalogueService:
             indicator, errors = new_indicator(data, catalogue)
             if errors:
                 status = 409 if any(e["field"] == "code" for e in errors) and len(errors) == 1 else 422
-                raise Problem(status, "Chỉ tiêu mới có thông tin không hợp lệ, xem danh sách 'errors'.",
+                raise Problem(status, "Chỉ tiêu mới có thông tin không hợp lệ, xem chi tiết từng mục.",
                               errors=errors)
             change = {"kind": "added", "indicator_code": indicator.code, "fields": []}
             try:
@@ -148,7 +148,7 @@ class CatalogueService:
             raise Problem(412, "Danh mục chỉ tiêu vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.")
         after, errors = changed_indicator(data, before)
         if errors:
-            raise Problem(422, "Thay đổi chỉ tiêu không hợp lệ, xem danh sách 'errors'.", errors=errors)
+            raise Problem(422, "Thay đổi chỉ tiêu không hợp lệ, xem chi tiết từng mục.", errors=errors)
         fields = changed_fields(before, after)
         if not fields:
             return catalogue  # nothing differs: no new version, nothing to announce

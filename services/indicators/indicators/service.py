@@ -96,7 +96,7 @@ class IndicatorService:
         catalogue = self.catalogues.current(province)
         errors = round_errors(data, now, catalogue)
         if errors:
-            raise Problem(422, "Đợt báo cáo có thông tin không hợp lệ, xem danh sách 'errors'.", errors=errors)
+            raise Problem(422, "Đợt báo cáo có thông tin không hợp lệ, xem chi tiết từng mục.", errors=errors)
         rnd = Round(
             id=round_id_for(province, data["school_year"], data["name"]),
             name=data["name"].strip(),
@@ -128,7 +128,7 @@ class IndicatorService:
         due_at, closes_at = due_at.replace(microsecond=0), closes_at.replace(microsecond=0)
         errors = schedule_errors(rnd.opens_at, due_at, closes_at, now)
         if errors:
-            raise Problem(422, "Thời hạn mới không hợp lệ, xem danh sách 'errors'.", errors=errors)
+            raise Problem(422, "Thời hạn mới không hợp lệ, xem chi tiết từng mục.", errors=errors)
         reopened = phase(rnd.opens_at, rnd.due_at, rnd.closes_at, now) is Phase.CLOSED
         rnd.due_at, rnd.closes_at, rnd.updated_at = due_at, closes_at, now
         event = self._opened_event(rnd, principal, reopened=reopened)
@@ -254,7 +254,7 @@ class IndicatorService:
             raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
         if not result.ok:
-            raise Problem(422, "Số liệu gửi lên có lỗi, xem danh sách 'errors'.", errors=result.errors)
+            raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.", errors=result.errors)
         try:
             return self._record(sub, principal, rnd, school_code, result.values, catalogue, key, digest, now,
                                 current, expected_version=expected_version)

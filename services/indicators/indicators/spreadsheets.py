@@ -123,13 +123,13 @@ class SpreadsheetService:
             checked = validate_values(table.values, catalogue=catalogue, school_level=principal.school_level,
                                       allowed_codes=rnd.indicator_codes) if table.values else None
             errors = table.errors + (table.locate(checked.errors) if checked else [])
-            raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem danh sách 'errors'.", errors=errors)
+            raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem chi tiết từng mục.", errors=errors)
         try:
             return self.service.submit(principal, round_id, school_code, table.values, header_key=header_key,
                                        body_key=body_key, expected_version=expected_version)
         except Problem as problem:
             if problem.status == 422 and problem.errors:
-                raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem danh sách 'errors'.",
+                raise Problem(422, "Biểu mẫu có ô không hợp lệ, xem chi tiết từng mục.",
                               errors=table.locate(problem.errors)) from None
             raise
 

@@ -167,9 +167,9 @@ class ReportService:
         A school sees its own; a commune the schools of its commune; the city those of its province; any other
         school is answered 404."""
         # A school outside the caller's scope is reported as missing, so its existence is not revealed.
-        refused = Problem(404, "Không tìm thấy trường trong phạm vi của bạn.")
+        refused = Problem(404, "Không tìm thấy trường.")
         if not SCHOOL_CODE.fullmatch(school_code):
-            raise Problem(404, "Không tìm thấy trường với mã này.")
+            raise refused
         if principal.role is Role.SCHOOL:
             if principal.org_unit != school_code:
                 raise refused
@@ -177,7 +177,7 @@ class ReportService:
         else:
             known = self._directory_school(school_code)
             if known is None:
-                raise Problem(404, "Không tìm thấy trường với mã này.")
+                raise refused
             province, commune_code = known["province_code"], known["commune_code"]
             if principal.role is Role.COMMUNE and principal.commune_code != commune_code:
                 raise refused

@@ -24,6 +24,8 @@ from edu71.auth.principal import Principal
 from edu71.config import AuthSettings
 
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud"]
+#: Clock skew allowed between issuer and verifier: a token is accepted up to this long after its ``exp``.
+LEEWAY_SECONDS = 30
 
 
 class InvalidToken(Exception):
@@ -64,7 +66,7 @@ class TokenVerifier:
                 audience=self.settings.audience,
                 issuer=self.settings.issuer,
                 options={"require": REQUIRED_CLAIMS},
-                leeway=30,
+                leeway=LEEWAY_SECONDS,
             )
             return Principal.from_claims(claims)
         except (jwt.PyJWTError, KeyError, ValueError) as exc:

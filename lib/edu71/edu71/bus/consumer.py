@@ -253,6 +253,13 @@ class EventConsumer:
                 letter = self.contracts.new_event(DEAD_LETTER_EVENT, data, subject=key or "unknown",
                                                   source=f"/edu71/{self.settings.service}")
                 continue
+            if deliveries and not deliveries[0].retriable:
+                # Refused even without its value: retrying cannot help, and waiting would stop the group.
+                # The message stays readable at its offset; the log line and the counter say where.
+                metrics.EVENTS_DEAD_LETTERED.labels(self.settings.service, self.group, type_, "unsendable").inc()
+                log.error("cannot dead-letter %s/%d@%d (%s): %s; skipped", record.topic, record.partition,
+                          record.offset, deliveries[0].error, error)
+                return
             if stop.wait(delay):
                 raise _Interrupted()
             delay = min(delay * 2, self.backoff[1])

@@ -339,18 +339,21 @@ class OutboxRelay:
         return get_db(self.alias)[name]
 
     # -- quarantine ------------------------------------------------------------
-    def quarantine(self, record_id: str, stage: str, reason: str, *, events=None, collection: str | None = None) -> None:
+    def quarantine(self, record_id: str, stage: str, reason: str, *, hint: dict | None = None,
+                   event_ids: list[str] = (), collection: str | None = None) -> None:
         """Set one record aside with the reason, and announce it on the dead-letter topic.
 
-        ``stage`` says who refused it: ``decode`` (the hint cannot be read),
+        ``stage`` says who refused it: ``decode`` (the record cannot be read),
         ``publish`` (Kafka refuses an event) or ``head`` (the store refuses the
-        state). The notice goes out through this same outbox, so it survives a
-        broker outage like any event.
+        state). A refused ``hint`` is kept exactly as it was stored, so a release
+        puts back the very same bytes; a change of ``collection`` stays where it
+        is, and a release lets the sweep try it again. The notice goes out
+        through this same outbox, so it survives a broker outage like any event.
         """
         now = _now()
-        entries = events if events is not None else []
-        kept = {"_id": record_id, "at": now, "stage": stage, "reason": reason[:2000], "collection": collection,
-                "n": len(entries), "events": _pack(entries)}
+        kept = {"_id": record_id, "at": now, "stage": stage, "reason": reason[:2000], "collection": collection}
+        if hint is not None:
+            kept.update(hint_at=hint["at"], n=hint.get("n", 1), events=hint["events"])
         try:
             self._coll(QUARANTINE).insert_one(kept)
         except DuplicateKeyError:
@@ -364,7 +367,7 @@ class OutboxRelay:
             "record_id": record_id,
             "stage": stage,
             "reason": reason[:2000],
-            "event_ids": [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)],
+            "event_ids": list(event_ids),
             "quarantined_at": now.isoformat(),
         }, subject=self.service, source=f"/edu71/{self.service}")
         try:
@@ -465,24 +468,19 @@ class OutboxRelay:
         done_ids = {h["_id"] for h in done}
         return sum(len(events) for hint, _, events in batch if hint["_id"] in done_ids)
 
-    def _set_aside(self, hint: dict, stage: str, reason: str, entries=None) -> None:
-        if entries is None:
-            try:
-                entries = _unpack(hint["events"])
-            except Exception:  # noqa: BLE001 - kept as raw bytes below
-                entries = [{"raw": hint.get("events")}]
-        self.quarantine(hint["_id"], stage, reason, events=entries)
+    def _set_aside(self, hint: dict, stage: str, reason: str, entries=()) -> None:
+        ids = [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
+        self.quarantine(hint["_id"], stage, reason, hint=hint, event_ids=ids)
         self._coll(HINTS).delete_one({"_id": hint["_id"]})
 
     # -- monitoring ------------------------------------------------------------
     def backlog_stats(self) -> tuple[int, datetime | None]:
         """Events waiting to be relayed, and when the oldest of them was written."""
         count, oldest = 0, None
-        for hint in self._coll(HINTS).find({}, {"at": 1, "n": 1, "events": 1}):
-            try:
-                count += hint["n"] if "n" in hint else len(_unpack(hint["events"]))
-            except Exception:  # noqa: BLE001 - an unreadable hint still waits: count it as one
-                count += 1
+        # Hints written before they carried their count ("n") are counted as one event each: this runs
+        # every second in every worker, and decoding every waiting event would load the store in an outage.
+        for hint in self._coll(HINTS).find({}, {"at": 1, "n": 1}):
+            count += hint.get("n", 1)
             oldest = hint["at"] if oldest is None or hint["at"] < oldest else oldest
         if oldest is not None and oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=timezone.utc)
@@ -558,8 +556,9 @@ def quarantined(alias: str) -> list[dict]:
 def release(alias: str, record_ids: Iterable[str] | None = None) -> int:
     """Put quarantined records back (all when ``record_ids`` is None); return how many.
 
-    A set-aside hint goes back to the hints; a head is left to the relay's next
-    sweep, which tries it again.
+    A set-aside hint goes back to the hints exactly as it was stored; a change
+    (an unreadable one, or one whose head the store refused) is left to the
+    relay's next sweep, which tries it again.
     """
     db = get_db(alias)
     wanted = None if record_ids is None else set(record_ids)
@@ -567,10 +566,10 @@ def release(alias: str, record_ids: Iterable[str] | None = None) -> int:
     for kept in db[QUARANTINE].find():
         if wanted is not None and kept["_id"] not in wanted:
             continue
-        if kept["stage"] != "head":
+        if "events" in kept:  # a refused hint: back as it was; a change is left to the sweep
             try:
-                db[HINTS].insert_one({"_id": kept["_id"], "at": kept["at"], "n": kept.get("n", 0),
-                                      "events": kept["events"]})
+                db[HINTS].insert_one({"_id": kept["_id"], "at": kept.get("hint_at", kept["at"]),
+                                      "n": kept.get("n", 1), "events": kept["events"]})
             except DuplicateKeyError:
                 pass
         db[QUARANTINE].delete_one({"_id": kept["_id"]})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from edu71.auth.revocation import cutoff_after
+from edu71.auth.tokens import LEEWAY_SECONDS
 
 #: Reasons of AccessRevoked (its contract's enum).
 DEACTIVATED = "deactivated"
@@ -30,8 +31,8 @@ class Revocations:
         return Revocations(max(self.not_before, cutoff_after(now)))
 
     def session(self, sid: str, expires_at: int, now: float) -> "Revocations":
-        """End one session; sessions whose tokens have all expired are forgotten."""
-        live = tuple(s for s in self.sessions if s["exp"] > now and s["sid"] != sid)
+        """End one session; sessions whose tokens no verifier accepts any more are forgotten."""
+        live = tuple(s for s in self.sessions if s["exp"] + LEEWAY_SECONDS > now and s["sid"] != sid)
         return Revocations(self.not_before, (*live, {"sid": sid, "exp": int(expires_at)}))
 
 

@@ -115,7 +115,7 @@ def _read_xlsx(data: bytes, max_unzipped: int) -> Sheet:
     finally:
         book.close()
     if formulas:
-        raise Refused(422, "Tệp có công thức; chỉ chấp nhận giá trị, xem danh sách 'errors'.", formulas[:100])
+        raise Refused(422, "Tệp có công thức; chỉ chấp nhận giá trị, xem chi tiết từng mục.", formulas[:100])
     meta = {str(r[0]): str(r[1]) for r in sheets.pop(META_SHEET, []) if len(r) >= 2 and r[0] is not None}
     if not sheets:
         raise Refused(422, "Tệp Excel không có trang tính nào.")

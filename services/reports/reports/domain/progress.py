@@ -42,6 +42,10 @@ from reports.domain.trajectory import (
     vn,
 )
 
+#: What stands for an indicator's name when the round's catalogue no longer has it (never its code).
+GONE = "Chỉ tiêu không còn trong danh mục"
+
+
 ALL = "all"
 SCOPE_LABELS = {"school": "Kế hoạch của nhà trường", "commune": "Kế hoạch của xã/phường",
                 "province": "Chỉ tiêu của thành phố", "nation": "Chỉ tiêu quốc gia"}
@@ -99,7 +103,7 @@ def _describe(target: Mapping, unit: str) -> str:
     if target.get("share_of_schools") is not None:
         inner = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[target["comparator"]]
         return f"{symbol} {vn(value)} % số trường đạt {inner} {vn(float(target['value']))}"
-    return f"{symbol} {vn(value)} {unit}".replace(" %", " %").strip()
+    return f"{symbol} {vn(value)} {unit}".strip()
 
 
 def _catalogue_baseline(target: Mapping) -> Baseline | None:
@@ -135,8 +139,8 @@ def _binding(judged: list[dict]) -> dict | None:
 def _row(code: str, indicator: Mapping, judged: list[dict], actual: float | None, unit: str) -> dict:
     head = _binding(judged)
     first = {k: next((j for j in judged if j["kind"] == k), None) for k in ("school", "commune", "province", "nation")}
-    return {"indicator_code": code, "indicator_name": indicator.get("name", code),
-            "short_label": indicator.get("short_label") or indicator.get("name", code),
+    return {"indicator_code": code, "indicator_name": indicator.get("name", GONE),
+            "short_label": indicator.get("short_label") or indicator.get("name", GONE),
             "unit": unit, "direction": indicator.get("direction") or "higher", "actual": actual,
             "school_target": first["school"], "commune_target": first["commune"], "city_target": first["province"],
             "national_target": first["nation"], "targets": judged,
@@ -301,8 +305,8 @@ def cascade(commitments_: Iterable[Mapping], catalogue: Mapping[str, Mapping], i
                 # Schools without a commitment leave the city's figure open: the commitments cannot answer for them.
                 note += f"; {uncovered} trường thuộc diện chưa cam kết"
             adds_up = None if reaches is None else (reaches and not uncovered)
-            out.append({"indicator_code": code, "indicator_name": indicator.get("name", code),
-                        "short_label": indicator.get("short_label") or indicator.get("name", code),
+            out.append({"indicator_code": code, "indicator_name": indicator.get("name", GONE),
+                        "short_label": indicator.get("short_label") or indicator.get("name", GONE),
                         "target_kind": target.get("scope"), "target_label": SCOPE_LABELS[target.get("scope")],
                         "target_description": _describe(target, unit if target.get("share_of_schools") is None
                                                         else "%"),

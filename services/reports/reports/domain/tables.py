@@ -133,7 +133,6 @@ def targets(view: Mapping) -> Table:
     return Table("targets", "Chỉ tiêu", columns, rows)
 
 
-STATUS_ORDER = ("Đã đạt", "Đúng lộ trình", "Có nguy cơ", "Chậm", "Chưa đạt", "Chưa có số liệu")
 PROGRESS_VIEWS = ("progress", "at_risk", "cascade")
 
 

@@ -177,8 +177,3 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
                                   f"với {expected_text}; mục tiêu {shown_target}{by}.")
     return Judgement(status, STATUS_LABELS[status], gap=gap, expected=round(expected, 6),
                      behind_by=round(behind_by, 6), behind_share=round(share, 6), reason=reason, note=note, **base)
-
-
-def worst_first(items, status_key=lambda i: i["status"], share_key=lambda i: i.get("behind_share") or 0.0):
-    """Sort by severity (chậm, có nguy cơ, chưa đạt, …), then by how far behind, the farthest first."""
-    return sorted(items, key=lambda i: (SEVERITY.get(status_key(i), 9), -share_key(i)))
