@@ -9,7 +9,7 @@ from edu71.bus.outbox import load
 from edu71.orgs import SchoolLevel
 from edu71.problems import Problem
 from indicators.adapters import spreadsheets
-from indicators.adapters.documents import DirectorySchool, Round, Submission
+from indicators.adapters.documents import KnownSchool, Round, Submission
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import VN_TZ, as_utc, vn_text
 from indicators.domain.sheet import SheetError, rate, read_table, template_rows, value_text
@@ -82,7 +82,7 @@ class SpreadsheetService:
         sub = load(Submission, submission_id(rnd.id, school_code))
         if sub is not None:
             name, level, commune, province = sub.school_name, sub.school_level, sub.commune_code, sub.province_code
-        elif (school := DirectorySchool.objects(id=school_code).first()) is not None and school.active:
+        elif (school := KnownSchool.objects(id=school_code).first()) is not None and school.active:
             name, level, commune, province = school.name, school.level, school.commune_code, school.province_code
         else:
             commune = province = None

@@ -15,13 +15,13 @@ from edu71 import worker
 from edu71.auth.revocation import RevocationProjection
 from edu71.contracts import Contracts
 from indicators import config
-from indicators.adapters.documents import DirectorySchool, ProvinceCatalogue, Round, Submission
+from indicators.adapters.documents import KnownSchool, ProvinceCatalogue, Round, Submission
 from indicators.catalogues import CatalogueService
 
 log = logging.getLogger(__name__)
 
 GROUP = "indicators"
-HANDLERS = {"SchoolRegistered": DirectorySchool.keep, "SchoolChanged": DirectorySchool.keep,
+HANDLERS = {"SchoolRegistered": KnownSchool.keep, "SchoolChanged": KnownSchool.keep,
             **RevocationProjection.in_service_database("indicators").handlers()}
 
 

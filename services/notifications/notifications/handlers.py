@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from edu71.contracts import Contracts, Event
 from notifications import projections
-from notifications.adapters.documents import Catalogue, DirectorySchool, ReportingRound, RoundSubmission
+from notifications.adapters.documents import Catalogue, DirectorySchool, KnownRound, RoundSubmission
 from notifications.config import DeliverySettings
 from notifications.deliveries import DeliveryQueue
 from notifications.dispatch import Dispatcher
@@ -66,7 +66,7 @@ class NotificationHandlers:
         catalogue = Catalogue.objects(id=data["school"]["province_code"]).first()
         if catalogue is None or not catalogue.thresholds:
             return 0
-        rnd = ReportingRound.objects(id=data["round_id"]).first()
+        rnd = KnownRound.objects(id=data["round_id"]).first()
         return self._dispatch(event, alerts(data, catalogue.thresholds, rnd.name if rnd else data["round_id"]))
 
     def deadline_approaching(self, event: Event) -> int:
@@ -74,7 +74,7 @@ class NotificationHandlers:
         if RoundSubmission.objects(id=f"{data['round_id']}:{data['school']['code']}").first() is not None:
             log.info("reminder %s: %s has submitted meanwhile; not sent", event.id, data["school"]["code"])
             return 0
-        rnd = ReportingRound.objects(id=data["round_id"]).first()
+        rnd = KnownRound.objects(id=data["round_id"]).first()
         if rnd is not None and rnd.due_at != datetime.fromisoformat(data["due_at"]):
             log.info("reminder %s: the deadline has moved since; not sent", event.id)
             return 0

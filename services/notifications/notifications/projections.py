@@ -21,7 +21,7 @@ from edu71.projections import is_newer
 from notifications.adapters.documents import (
     Catalogue,
     DirectoryUser,
-    ReportingRound,
+    KnownRound,
     RoundSubmission,
 )
 from notifications.domain.alerts import thresholds
@@ -46,10 +46,10 @@ def catalogue(event: Event) -> None:
 def round_opened(event: Event) -> None:
     d = event.data
     at = datetime.fromisoformat(event.time)
-    current = ReportingRound._get_collection().find_one({"_id": d["round_id"]}, {"event_time": 1})
+    current = KnownRound._get_collection().find_one({"_id": d["round_id"]}, {"event_time": 1})
     if current is not None and current["event_time"] > at:  # the client is tz-aware
         return
-    ReportingRound(id=d["round_id"], name=d["name"], province_code=d["province_code"],
+    KnownRound(id=d["round_id"], name=d["name"], province_code=d["province_code"],
                    school_levels=list(d["school_levels"]), opens_at=datetime.fromisoformat(d["opens_at"]),
                    due_at=datetime.fromisoformat(d["due_at"]), closes_at=datetime.fromisoformat(d["closes_at"]),
                    event_time=at).save()

@@ -29,7 +29,7 @@ from notifications.adapters.documents import (
     DigestRun,
     DirectorySchool,
     Notification,
-    ReportingRound,
+    KnownRound,
     RoundSubmission,
 )
 from notifications.config import SchedulerSettings
@@ -43,7 +43,7 @@ from notifications.domain.notices import Notice, Recipient, dedupe_key, notifica
 log = logging.getLogger(__name__)
 
 
-def _round(doc: ReportingRound) -> Round:
+def _round(doc: KnownRound) -> Round:
     return Round(doc.id, doc.name, doc.province_code, frozenset(doc.school_levels), doc.opens_at, doc.due_at,
                  doc.closes_at)
 
@@ -74,7 +74,7 @@ class Scheduler:
 
     def tick(self) -> dict[str, int]:
         now = self.clock()
-        rounds = [_round(r) for r in ReportingRound.objects]
+        rounds = [_round(r) for r in KnownRound.objects]
         live = [r for r in rounds if r.opens_at <= now < r.closes_at]
         if not live:
             return {"reminders": 0, "digests": 0}

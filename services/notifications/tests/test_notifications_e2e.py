@@ -140,9 +140,12 @@ def test_the_worker_mails_the_reviewers_registered_in_the_directory(service_sett
         assert producer.publish([submitted, submitted])[0].ok
         # A new consumer group replays the topics from the start, so earlier tests' plan events may mail this
         # reviewer too: look at this submission's delivery only.
-        delivery = wait_until(lambda: Delivery.objects(source_event_id=submitted.id, status="delivered").first(),
+        # Other tests' directory events (on the same topics) may add reviewers of this commune: this reviewer's.
+        delivery = wait_until(lambda: Delivery.objects(source_event_id=submitted.id, recipient_user_id="u-rev-27496",
+                                                       status="delivered").first(),
                               "the delivery's outcome", timeout=WAIT_SECONDS)
-        assert Delivery.objects(source_event_id=submitted.id).count() == 1 and delivery.attempts == 1
+        assert Delivery.objects(source_event_id=submitted.id, recipient_user_id="u-rev-27496").count() == 1
+        assert delivery.attempts == 1
         time.sleep(1)  # the duplicate had every chance to be (wrongly) mailed
         mine = [(e, m) for e, m in zip(smtp_sink.received, smtp_sink.messages())
                 if m["Message-ID"].startswith(f"<{delivery.id}@")]
@@ -191,7 +194,7 @@ def test_malformed_and_unknown_events_are_dead_lettered_and_the_worker_goes_on(
         wait_until(lambda: DirectoryUser.objects(id="u-after-poison").first(), "the good event after the poison",
                    timeout=WAIT_SECONDS)
         letters = wait_until(lambda: [e["data"] for e in _read_all(settings, "edu71.deadletter.v1")
-                                      if e["data"]["consumer_group"] == group] or None, "the dead letters",
+                                      if e["data"].get("consumer_group") == group] or None, "the dead letters",
                              timeout=WAIT_SECONDS)
         # Dead-lettering is at least once (a rebalance between parking and committing parks again):
         # count each original message once, by its position.

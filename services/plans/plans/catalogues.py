@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from edu71.contracts import Event
 from edu71.projections import is_newer
-from plans.adapters.documents import ProvinceCatalogue
+from plans.adapters.documents import KnownCatalogue
 from plans.domain.catalogue import CatalogueView
 
 
 def keep(event: Event) -> bool:
     """CataloguePublished: store the province's catalogue unless a newer version is held; whether it was stored."""
     d = event.data
-    if not is_newer(ProvinceCatalogue, d["province_code"], d["version"]):
+    if not is_newer(KnownCatalogue, d["province_code"], d["version"]):
         return False
-    ProvinceCatalogue(id=d["province_code"], version=d["version"], published_at=d.get("published_at", ""),
+    KnownCatalogue(id=d["province_code"], version=d["version"], published_at=d.get("published_at", ""),
                       indicators=list(d["indicators"])).save()
     return True
 
@@ -26,7 +26,7 @@ def current(province_code: str | None) -> CatalogueView | None:
     """The province's latest catalogue the worker has received, or ``None`` before the first."""
     if not province_code:
         return None
-    raw = ProvinceCatalogue._get_collection().find_one({"_id": province_code})
+    raw = KnownCatalogue._get_collection().find_one({"_id": province_code})
     if raw is None:
         return None
     return CatalogueView.from_contract({"province_code": raw["_id"], "version": raw["version"],

@@ -249,7 +249,7 @@ class Submission(VersionedDocument):
         }
 
 
-class DirectorySchool(projections.DirectorySchool):
+class KnownSchool(projections.DirectorySchool):
     """What a commune or the city needs to prepare a school's form before it submitted: name, level, place."""
 
     meta = {"collection": "directory_schools", "db_alias": "indicators"}

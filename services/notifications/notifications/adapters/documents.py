@@ -198,7 +198,7 @@ class Catalogue(Document):
     thresholds = DictField()
 
 
-class ReportingRound(Document):
+class KnownRound(Document):
     """A round as last opened, extended or reopened (the event that happened last wins)."""
 
     meta = {"collection": "rounds", "db_alias": "notifications"}

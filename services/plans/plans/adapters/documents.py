@@ -124,7 +124,7 @@ class Plan(VersionedDocument):
         }
 
 
-class ProvinceCatalogue(Document):
+class KnownCatalogue(Document):
     """The latest indicator catalogue of a province as CataloguePublished carried it (one document per province).
 
     Written only by the plans worker (events of one province share a key, so one consumer of the group
