@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
+from datetime import datetime
 from typing import Any, Iterable, Mapping
 
 from portal.domain.charts import Bar
@@ -228,3 +229,25 @@ def trend_bars(series: Mapping[str, Any] | None, ratio: bool, unit: str = "") ->
         else:
             bars.append(Bar(label, value / largest, f"{vn_number(value)} {unit}".strip()))
     return bars
+
+
+def _at(moment: str) -> datetime:
+    return datetime.fromisoformat(moment)
+
+
+def default_round(rounds: Iterable[Mapping[str, Any]], now: datetime) -> Mapping[str, Any] | None:
+    """The round a dashboard opens on: the open round whose due date comes first, else the round closed
+    last, else the next to open — never an upcoming round with nothing reported while another is open."""
+    rounds = list(rounds)
+    open_ = [r for r in rounds if _at(r["opens_at"]) <= now < _at(r["closes_at"])]
+    if open_:
+        return min(open_, key=lambda r: _at(r["due_at"]))
+    closed = [r for r in rounds if _at(r["closes_at"]) <= now]
+    if closed:
+        return max(closed, key=lambda r: _at(r["closes_at"]))
+    return min(rounds, key=lambda r: _at(r["opens_at"]), default=None)
+
+
+def by_date(rounds: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Rounds newest first, by when they open (the order of every round list)."""
+    return sorted(rounds, key=lambda r: _at(r["opens_at"]), reverse=True)

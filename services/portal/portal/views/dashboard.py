@@ -9,6 +9,7 @@ by a forgotten tab.
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 from functools import lru_cache
 
 from flask import (Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context,
@@ -97,14 +98,15 @@ def figures(round_id: str, scope: str, code: str) -> dict:
 
 
 def _rounds() -> list[dict]:
-    return backends.indicators().rounds(page=1, page_size=100)["items"]
+    return dashboard.by_date(backends.indicators().rounds(page=1, page_size=100)["items"])
 
 
 @bp.get("/dashboard")
 @login_required(*VIEWERS)
 def index():
     rounds = _rounds()
-    round_id = request.args.get("round") or (rounds[0]["id"] if rounds else None)
+    chosen = dashboard.default_round(rounds, datetime.now(timezone.utc))
+    round_id = request.args.get("round") or (chosen["id"] if chosen else None)
     if round_id is None:
         return render_template("dashboard/index.html", rounds=rounds, data=None, area_name="")
     scope, code = _scope()

@@ -126,3 +126,26 @@ def test_the_largest_class_shows_its_largest_value_not_the_sum():
     catalogue = {"indicators": [{"code": "MAX_CLASS_SIZE", "name": "Sĩ số lớp đông nhất", "unit": "học sinh",
                                  "aggregation": "max_and_share_over_limit"}]}
     assert indicator_rows(rollup, catalogue)[0]["caption"] == "lớn nhất: 45 học sinh"
+
+
+def test_the_dashboard_opens_on_the_open_round_due_first_then_the_last_closed_never_an_upcoming_one():
+    from datetime import datetime, timezone
+
+    from portal.domain.dashboard import by_date, default_round
+
+    def rnd(rid, opens, due, closes):
+        return {"id": rid, "opens_at": f"2026-{opens}T08:00:00+07:00", "due_at": f"2026-{due}T17:00:00+07:00",
+                "closes_at": f"2026-{closes}T17:00:00+07:00"}
+
+    closed = rnd("tong-ket", "05-15", "06-10", "06-30")
+    open_later = rnd("so-ket", "11-30", "12-23", "12-31")
+    open_sooner = rnd("chuyen-de", "11-01", "12-10", "12-20")
+    upcoming = rnd("giua-ky-2", "12-20", "12-28", "12-31")
+    now = datetime(2026, 12, 2, 3, tzinfo=timezone.utc)
+    # The API lists the upcoming round first (newest opening): the dashboard must not land on it.
+    assert default_round([upcoming, open_later, open_sooner, closed], now)["id"] == "chuyen-de"
+    assert default_round([upcoming, closed], now)["id"] == "tong-ket"
+    assert default_round([upcoming], now)["id"] == "giua-ky-2"
+    assert default_round([], now) is None
+    assert [r["id"] for r in by_date([closed, upcoming, open_sooner, open_later])] == [
+        "giua-ky-2", "so-ket", "chuyen-de", "tong-ket"]
