@@ -45,7 +45,7 @@ def smtp_catcher_port() -> int:
 def smtp_catcher_env() -> dict[str, str]:
     """The notifications worker mails through the local catcher."""
     return {"NOTIFICATIONS_SMTP_HOST": "127.0.0.1", "NOTIFICATIONS_SMTP_PORT": str(smtp_catcher_port()),
-            "NOTIFICATIONS_SMTP_SECURITY": "none"}
+            "NOTIFICATIONS_SMTP_SECURITY": "none", "NOTIFICATIONS_PORTAL_URL": f"http://127.0.0.1:{portal_port()}"}
 
 
 def program(name: str, command: str, priority: int, env: dict[str, str] | None = None, stopwait: int = 30) -> str:

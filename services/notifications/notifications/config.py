@@ -21,6 +21,8 @@ class SmtpSettings:
     timeout: float = 30.0
     #: CA bundle to verify the server's certificate with (STARTTLS/TLS); the system's when unset.
     ca_file: str | None = None
+    #: The portal's address, for the links a message carries (its preferences page); none when unset.
+    portal_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def load() -> Settings:
         sender_name=env.str("NOTIFICATIONS_SMTP_SENDER_NAME", SmtpSettings.sender_name),
         timeout=env.float("NOTIFICATIONS_SMTP_TIMEOUT", 30.0),
         ca_file=env.str("NOTIFICATIONS_SMTP_CA_FILE", None) or None,
+        portal_url=(env.str("NOTIFICATIONS_PORTAL_URL", None) or "").rstrip("/") or None,
     )
     delivery = DeliverySettings(
         max_attempts=env.int("NOTIFICATIONS_MAX_ATTEMPTS", 6),

@@ -54,7 +54,8 @@ def build(mail: Mail, settings: SmtpSettings) -> EmailMessage:
     """The MIME message: ``multipart/alternative`` with a plain-text and an HTML part, both UTF-8."""
     context = {"recipient_name": mail.recipient_name, "title": mail.title, "body": mail.body,
                "school_name": mail.school_name, "occurred": formatting.date_time(mail.occurred_at),
-               "kind_label": KIND_LABELS.get(mail.kind, mail.kind)}
+               "kind_label": KIND_LABELS.get(mail.kind, mail.kind),
+               "preferences_url": f"{settings.portal_url}/preferences" if settings.portal_url else None}
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = f"[Edu71] {mail.title}"
     msg["From"] = Address(display_name=settings.sender_name, addr_spec=settings.sender)

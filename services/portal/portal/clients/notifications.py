@@ -17,3 +17,9 @@ class NotificationsClient(ApiClient):
 
     def mark_read(self, notification_id: str) -> dict[str, Any]:
         return self.send_json("POST", f"/inbox/{notification_id}/read", None)
+
+    def preferences(self) -> dict[str, Any]:
+        return self.get_json("/preferences")
+
+    def change_preferences(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self.send_json("PUT", "/preferences", body)
