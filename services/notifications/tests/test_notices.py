@@ -103,3 +103,10 @@ def test_dedupe_key_and_id_are_stable():
     key = dedupe_key("0d6c3f4e", "27496")
     assert key == "0d6c3f4e:27496:in_app"
     assert notification_id(key) == notification_id("0d6c3f4e:27496:in_app") != notification_id("0d6c3f4e:10744:in_app")
+
+
+def test_a_comment_on_a_section_names_the_section_as_the_plan_heads_it(plan_events):
+    comments = [{"anchor_kind": "section", "anchor": "to_chuc_thuc_hien", "text": "Phân công rõ người phụ trách."}]
+    [notice] = notices_for("PlanReturned", plan_events.returned(TH_HP, comments).data)
+    assert "- Mục IV. Tổ chức thực hiện: Phân công rõ người phụ trách." in notice.body.splitlines()
+    assert "to_chuc_thuc_hien" not in notice.body

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from edu71.auth import Role
+from edu71.labels import plan_section
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 from notifications.domain.kinds import IN_APP, Kind
 
@@ -92,7 +93,7 @@ def _comment_line(comment: Mapping[str, Any], targets: list[Mapping[str, Any]]) 
     text = comment["text"].strip()
     match comment["anchor_kind"]:
         case "section":
-            return f"- Mục {comment['anchor']}: {text}" if comment.get("anchor") else f"- {text}"
+            return f"- Mục {plan_section(comment['anchor'])}: {text}" if comment.get("anchor") else f"- {text}"
         case "target":
             anchor = comment.get("anchor", "")
             if anchor.isdigit() and int(anchor) < len(targets):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from edu71.labels import plan_section as section_label
 from portal.domain.formatting import parse_vn_date, parse_vn_number, vn_date
 
 COMPARATORS = {
@@ -17,13 +18,6 @@ COMPARATORS = {
     "=": "đạt (=)",
     "<=": "không quá (≤)",
     "<": "dưới (<)",
-}
-
-SECTION_LABELS = {
-    "muc_dich_yeu_cau": "I. Mục đích, yêu cầu",
-    "muc_tieu": "II. Mục tiêu",
-    "nhiem_vu_giai_phap": "III. Nhiệm vụ, giải pháp",
-    "to_chuc_thuc_hien": "IV. Tổ chức thực hiện",
 }
 
 STATUS_LABELS = {
@@ -46,10 +40,6 @@ ORIGIN_LABELS = {"national": "Chỉ tiêu quốc gia", "province": "Chỉ tiêu 
 class ParsedForm:
     payload: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
-
-
-def section_label(key: str) -> str:
-    return SECTION_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
 def form_from_plan(plan: Mapping[str, Any]) -> dict[str, str]:
