@@ -5,6 +5,8 @@ a plan's sections as the plan itself heads them.
 """
 from __future__ import annotations
 
+import unicodedata
+
 #: The sections of a plan (kế hoạch) as Decree 30/2020-style plans head them, by the key the importer gives.
 PLAN_SECTIONS = {
     "muc_dich_yeu_cau": "I. Mục đích, yêu cầu",
@@ -22,3 +24,9 @@ def plan_section(key: str) -> str:
         return PLAN_SECTIONS[key]
     words = key.replace("_", " ")
     return words[:1].upper() + words[1:]
+
+
+def without_diacritics(text: str) -> str:
+    """Vietnamese spelled in plain ASCII letters (đ → d), case kept: for where only ASCII may go."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import quote
 import uuid
 
 import pytest
@@ -151,7 +152,8 @@ def test_csv_export_is_utf8_with_bom_semicolons_and_decimal_commas_and_scoped(se
     rows = list(csv.reader(io.StringIO(r.data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Mã xã/phường", "Tên xã/phường", "Phải nộp"]
     ward_2 = next(row for row in rows if row[0] == HP_WARD_2)
-    assert ward_2[7] == "50" and ward_2[rows[0].index("DROPOUT")] == "0,2"
+    assert ward_2[7] == "50" and ward_2[rows[0].index("Tỷ lệ học sinh bỏ học")] == "0,2"
+    assert not {"DROPOUT", "TEACHERS_QUALIFIED"} & set(rows[0])  # names, never codes
     ward = client.get(f"/rounds/{seeded}/export.csv?view=schools", headers=bearer(tokens.commune(HP_WARD)))
     codes = [row.split(";")[0] for row in ward.data.decode("utf-8-sig").splitlines()[1:]]
     assert sorted(codes) == sorted([SCHOOLS["thcs_hp"].code, SCHOOLS["th_hp"].code, LATE_SCHOOL.code])
@@ -209,3 +211,31 @@ def test_a_control_character_stored_in_a_school_name_does_not_break_the_exports(
     assert "Trường Tiểu học Thuỷ Nguyên" in names
     r = client.get(f"/rounds/{seeded}/export.csv?view=schools", headers=bearer(tokens.city("31")))
     assert r.status_code == 200 and "Trường Tiểu học Thuỷ Nguyên" in r.data.decode("utf-8-sig")
+
+
+def test_exports_name_indicators_show_ratios_parts_whole_numbers_and_vietnamese_file_names(seeded, client, tokens):
+    city = bearer(tokens.city("31"))
+    r = client.get(f"/rounds/{seeded}/export.csv?view=schools", headers=city)
+    rows = list(csv.reader(io.StringIO(r.data.decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    parts = [header.index(f"Tỷ lệ học sinh bỏ học: {p}") for p in ("tử số", "mẫu số")] \
+        + [header.index("Tỷ lệ học sinh bỏ học (%)")]
+    school = next(row for row in rows if row[0] == SCHOOLS["thcs_hp"].code)
+    numerator, denominator, percent = (school[i] for i in parts)
+    assert numerator and denominator and "," not in numerator  # counts are whole numbers
+    assert float(percent.replace(",", ".")) == pytest.approx(100 * int(numerator) / int(denominator), abs=0.01)
+
+    disposition = r.headers["Content-Disposition"]
+    assert seeded not in disposition  # no round id: the round's name and the unit's
+    assert "filename*=UTF-8''" in disposition and quote("Hải Phòng") in disposition
+    assert 'filename="Bao-cao-' in disposition  # an ASCII name for old clients
+
+    book = load_workbook(io.BytesIO(client.get(f"/rounds/{seeded}/export.xlsx", headers=city).data))
+    summary = book["Tổng hợp"]
+    assert summary["A1"].value == "Chỉ tiêu"
+    assert {row[0].value for row in summary.iter_rows(min_row=2)} <= {"Tỷ lệ học sinh bỏ học", "Tỷ lệ giáo viên đạt chuẩn"}
+    numerators = [row[5] for row in summary.iter_rows(min_row=2) if isinstance(row[5].value, (int, float))]
+    assert numerators and all(c.number_format == "#,##0" for c in numerators if float(c.value).is_integer())
+    targets = book["Chỉ tiêu"]
+    horizons = [row[10].value for row in targets.iter_rows(min_row=2)]
+    assert all("-" not in str(h or "") for h in horizons)  # dd/mm/yyyy or a year, never ISO

@@ -13,7 +13,9 @@ from edu71.inputs import scrub
 from reports.domain.tables import Table, vi_date, vi_number, vi_time
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-NUMBER_FORMATS = {"int": "#,##0", "number": "#,##0.00", "percent": '0.0"%"', "date": "dd/mm/yyyy hh:mm"}
+NUMBER_FORMATS = {"int": "#,##0", "number": "#,##0.0#", "percent": '0.0"%"', "date": "dd/mm/yyyy hh:mm"}
+#: A whole number in a "number" column (a count, a sum, a level) shows as one: 502, not 502,00.
+WHOLE = "#,##0"
 
 
 def xlsx(tables: Sequence[Table], title: str) -> bytes:
@@ -38,7 +40,9 @@ def xlsx(tables: Sequence[Table], title: str) -> bytes:
             fmt = NUMBER_FORMATS.get(column.kind)
             if fmt:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-                    cell.number_format = fmt
+                    whole = column.kind == "number" and isinstance(cell.value, (int, float)) \
+                        and float(cell.value).is_integer()
+                    cell.number_format = WHOLE if whole else fmt
             longest = max([len(column.header)] + [len(str(r[i - 1])) for r in table.rows[:500] if r[i - 1] is not None])
             sheet.column_dimensions[get_column_letter(i)].width = min(60, max(10, longest + 2))
         sheet.freeze_panes = "A2"

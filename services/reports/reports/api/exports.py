@@ -1,12 +1,17 @@
 """Exports of a round's report: an XLSX workbook (one sheet per view) or one view as CSV."""
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from edu71.auth.flask import current_principal, requires
+from edu71.labels import without_diacritics
+from edu71.orgs import province_name
 from reports.adapters.spreadsheets import csv_bytes, xlsx
 from reports.api.resources import READERS
 from reports.api.schemas import RoundQuerySchema
@@ -31,12 +36,28 @@ def _tables(round_id: str, query: dict) -> tuple[list[tables.Table], str]:
     scope, rnd, view = service.round_view(principal, round_id, query.get("scope"), query.get("code"))
     school_rows = service.schools(principal, round_id, query.get("scope"), query.get("code"), None, 1, 10**9,
                                   submitted_only=False)["items"]
-    name = f"bao-cao-{round_id}-{scope.kind.value}-{scope.code}"
-    return tables.all_tables(view, school_rows), name
+    return tables.all_tables(view, school_rows), download_name("Báo cáo", rnd, scope, view)
+
+
+def download_name(what: str, rnd: dict | None, scope, view: dict) -> str:
+    """What a downloaded file is called: what it holds, the round's name and the unit's, in Vietnamese."""
+    if scope.kind.value == "commune":
+        unit = view.get("commune_name") or scope.code
+    elif scope.kind.value == "school":
+        unit = next((s.get("school_name") for s in view.get("schools") or () if s.get("school_code") == scope.code),
+                    None) or scope.code
+    elif scope.kind.value == "province":
+        unit = province_name(scope.code)
+    else:
+        unit = "Toàn quốc"
+    return " - ".join(part for part in (what, (rnd or {}).get("name") or view.get("round_name"), unit) if part)
 
 
 def _download(body: bytes, mimetype: str, filename: str) -> Response:
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    """Content-Disposition with the Vietnamese name (RFC 6266 ``filename*``) and an ASCII one for old clients."""
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", without_diacritics(filename)).strip("-") or "bao-cao"
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": disposition})
 
 
 @exports.route("/<string:round_id>/export.xlsx")
@@ -48,7 +69,7 @@ class ExportXlsx(MethodView):
     def get(self, query, round_id):
         """Xuất báo cáo của đợt ra Excel, mỗi bảng một trang tính"""
         sheets, name = _tables(round_id, query)
-        return _download(xlsx(sheets, f"Báo cáo đợt {round_id}"), XLSX_TYPE, f"{name}.xlsx")
+        return _download(xlsx(sheets, name), XLSX_TYPE, f"{name}.xlsx")
 
 
 @exports.route("/<string:round_id>/export.csv")
@@ -60,7 +81,7 @@ class ExportCsv(MethodView):
         """Xuất một bảng của báo cáo ra CSV"""
         sheets, name = _tables(round_id, query)
         table = next(t for t in sheets if t.name == query["view"])
-        return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")
+        return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name} - {table.title}.csv")
 
 
 class ProgressCsvQuerySchema(RoundQuerySchema):
@@ -71,8 +92,8 @@ class ProgressCsvQuerySchema(RoundQuerySchema):
 
 def _progress_tables(round_id: str, query: dict) -> tuple[list[tables.Table], str, str]:
     service: ReportService = current_app.extensions["reports.service"]
-    scope, _, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"))
-    return (tables.progress_tables(view), f"tien-do-{round_id}-{scope.kind.value}-{scope.code}",
+    scope, rnd, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"))
+    return (tables.progress_tables(view), download_name("Tiến độ chỉ tiêu", rnd, scope, view),
             tables.progress_title(view))
 
 
@@ -97,4 +118,4 @@ class ExportProgressCsv(MethodView):
         """Xuất một bảng tiến độ thực hiện chỉ tiêu ra CSV"""
         sheets, name, _ = _progress_tables(round_id, query)
         table = next(t for t in sheets if t.name == query["view"])
-        return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name}-{table.name}.csv")
+        return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name} - {table.title}.csv")

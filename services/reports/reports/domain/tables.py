@@ -11,12 +11,14 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping, Sequence
 
 from edu71.orgs import LEVEL_LABELS, SchoolLevel
+from reports.domain.progress import GONE
 from reports.domain.targets import in_target_unit, school_actual
 
 AGGREGATION_LABELS = {"ratio": "Σ tử số / Σ mẫu số", "sum": "Tổng", "distribution": "Phân bố theo mức",
                       "share": "Tỷ lệ trường đạt", None: "Chưa có số liệu"}
 PLAN_LABELS = {"approved": "Đã phê duyệt", "submitted": "Chờ duyệt", "returned": "Bị trả lại", "none": "Chưa nộp"}
 VIEWS = ("summary", "communes", "schools", "completeness", "targets")
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,26 @@ def _percent_kind(value_type: str | None) -> str:
     return "percent" if value_type in ("ratio", "boolean") else "number"
 
 
+def indicator_name(view: Mapping, code: str) -> str:
+    """The indicator's Vietnamese name as the round's catalogue gives it (a reader never sees its code)."""
+    return ((view.get("indicators") or {}).get(code) or {}).get("name") or GONE
+
+
+def _short(view: Mapping, code: str) -> str:
+    known = (view.get("indicators") or {}).get(code) or {}
+    return known.get("short_label") or known.get("name") or GONE
+
+
 def summary(view: Mapping) -> Table:
-    columns = [Column("Mã chỉ tiêu"), Column("Cấp học"), Column("Cách tổng hợp"), Column("Số trường báo cáo", "int"),
+    columns = [Column("Chỉ tiêu"), Column("Cấp học"), Column("Cách tổng hợp"), Column("Số trường báo cáo", "int"),
                Column("Giá trị (%, tổng hoặc mức thấp nhất)", "number"), Column("Tử số", "number"),
                Column("Mẫu số", "number"), Column("Phân bố theo mức")]
     rows = []
     for level, rollups in (view.get("rollups") or {}).items():
         for r in rollups:
             dist = r.get("distribution")
-            rows.append([r["indicator_code"], level_label(level), AGGREGATION_LABELS.get(r.get("aggregation")),
+            rows.append([indicator_name(view, r["indicator_code"]), level_label(level),
+                         AGGREGATION_LABELS.get(r.get("aggregation")),
                          r.get("schools_reporting", 0), in_target_unit(r.get("value"), r.get("value_type")),
                          r.get("numerator"), r.get("denominator"),
                          "; ".join(f"mức {k}: {v}" for k, v in dist.items()) if dist else ""])
@@ -67,7 +80,7 @@ def communes(view: Mapping) -> Table:
     codes = list(view.get("indicator_codes") or ())
     columns = [Column("Mã xã/phường"), Column("Tên xã/phường"), Column("Phải nộp", "int"), Column("Đã nộp", "int"),
                Column("Đúng hạn", "int"), Column("Nộp muộn", "int"), Column("Chưa nộp", "int"),
-               Column("Tỷ lệ đã nộp (%)", "percent")] + [Column(code, "number") for code in codes]
+               Column("Tỷ lệ đã nộp (%)", "percent")] + [Column(_short(view, code), "number") for code in codes]
     rows = []
     for c in view.get("communes") or ():
         rate = c.get("schools_rate")
@@ -78,17 +91,29 @@ def communes(view: Mapping) -> Table:
 
 
 def schools(view: Mapping, school_rows: Sequence[Mapping]) -> Table:
+    """One row per school; a ratio shows its numerator and denominator beside the percentage they make."""
     codes = list(view.get("indicator_codes") or ())
+    ratios = {code for code in codes if ((view.get("indicators") or {}).get(code) or {}).get("value_type") == "ratio"}
     columns = [Column("Mã trường"), Column("Tên trường"), Column("Cấp học"), Column("Mã xã/phường"),
                Column("Đã nộp"), Column("Nộp muộn"), Column("Lần điều chỉnh", "int"), Column("Thời điểm nộp", "date"),
-               Column("Kế hoạch")] + [Column(code, "number") for code in codes]
+               Column("Kế hoạch")]
+    for code in codes:
+        label = _short(view, code)
+        if code in ratios:
+            columns += [Column(f"{label}: tử số", "number"), Column(f"{label}: mẫu số", "number")]
+        columns.append(Column(f"{label} (%)" if code in ratios else label, "number"))
     rows = []
     for s in school_rows:
         values = {v["indicator_code"]: v for v in s.get("values") or ()}
-        rows.append([s["school_code"], s["school_name"], level_label(s["school_level"]), s["commune_code"],
-                     _yes(s["submitted"]), _yes(s["late"]), s.get("revision"), s.get("submitted_at"),
-                     PLAN_LABELS.get(s.get("plan_status"), "")]
-                    + [_school_figure(values[code]) if code in values else None for code in codes])
+        row = [s["school_code"], s["school_name"], level_label(s["school_level"]), s["commune_code"],
+               _yes(s["submitted"]), _yes(s["late"]), s.get("revision"), s.get("submitted_at"),
+               PLAN_LABELS.get(s.get("plan_status"), "")]
+        for code in codes:
+            value = values.get(code)
+            if code in ratios:
+                row += [value.get("numerator"), value.get("denominator")] if value else [None, None]
+            row.append(_school_figure(value) if value else None)
+        rows.append(row)
     return Table("schools", "Trường", columns, rows)
 
 
@@ -115,7 +140,7 @@ def completeness(view: Mapping) -> Table:
 
 
 def targets(view: Mapping) -> Table:
-    columns = [Column("Đối tượng"), Column("Mã"), Column("Tên"), Column("Mã chỉ tiêu"), Column("Chỉ tiêu"),
+    columns = [Column("Đối tượng"), Column("Mã"), Column("Tên"), Column("Chỉ tiêu"), Column("Mục tiêu như văn bản"),
                Column("So sánh"), Column("Mục tiêu", "number"), Column("Thực tế", "number"), Column("Đạt"),
                Column("Còn thiếu", "number"), Column("Thời hạn"), Column("Nguồn")]
     scope = view.get("scope") or {}
@@ -123,8 +148,9 @@ def targets(view: Mapping) -> Table:
 
     def row(kind, code, name, t):
         met = {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}[t.get("met")]
-        return [kind, code, name, t["indicator_code"], t.get("text") or "", t["comparator"], t["target"],
-                t.get("actual"), met, t.get("gap"), str(t.get("horizon") or ""), t.get("source") or ""]
+        return [kind, code, name, indicator_name(view, t["indicator_code"]), t.get("text") or "",
+                COMPARATOR_SIGNS.get(t["comparator"], t["comparator"]), t["target"], t.get("actual"), met,
+                t.get("gap"), _vn_day(t.get("horizon")), t.get("source") or ""]
 
     rows = [row(area, scope.get("code", ""), view.get("commune_name") or "", t) for t in view.get("targets") or ()]
     rows += [row("Xã/phường (nguy cơ)", t["commune_code"], t["commune_name"], t)
@@ -136,11 +162,14 @@ def targets(view: Mapping) -> Table:
 PROGRESS_VIEWS = ("progress", "at_risk", "cascade")
 
 
-def _vn_day(iso: str | None) -> str:
-    """YYYY-MM-DD → dd/mm/yyyy."""
+def _vn_day(iso) -> str:
+    """YYYY-MM-DD (or a date) → dd/mm/yyyy; a horizon given as a year stays a year."""
     if not iso:
         return ""
-    y, m, d = str(iso)[:10].split("-")
+    text = str(iso)[:10]
+    if "-" not in text:
+        return text
+    y, m, d = text.split("-")
     return f"{d}/{m}/{y}"
 
 

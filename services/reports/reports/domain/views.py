@@ -196,6 +196,9 @@ class ProvinceViews:
         base = baseline_round(model, province, round_id)
         meta = {"round_id": round_id, "province_code": province,
                 "round_name": rnd["name"] if rnd else None, "indicator_codes": indicator_codes,
+                # What a reader sees of each indicator (exports never show a code).
+                "indicators": {code: {k: catalogue[code].get(k) for k in ("name", "short_label", "unit", "value_type")}
+                               for code in indicator_codes if code in catalogue},
                 "directions": {code: d for code, d in directions.items() if d},
                 "as_of": to_date(rnd["due_at"]).isoformat() if rnd else None,
                 "baseline_round": {"round_id": base["round_id"], "name": base["name"],
