@@ -38,9 +38,18 @@ def progress(rnd: Round, schools: Iterable[Mapping[str, Any]], submitted: set[st
     return sorted(rows, key=lambda r: (r.share, r.commune_code))
 
 
+#: How many of the least complete communes a digest names; the rest are counted, the dashboard lists them all.
+WORST = 5
+
+
 def digest(province_code: str, day: datetime, rounds: list[tuple[Round, list[CommuneProgress]]],
-           commune_name: Callable[[str], str]) -> Notice:
-    """The city's digest of ``day`` (a Vietnam-time date) over its open rounds."""
+           commune_name: Callable[[str], str], dashboard_url: str | None = None) -> Notice:
+    """The city's digest of ``day`` (a Vietnam-time date) over its open rounds.
+
+    Short enough to read on a phone whatever the number of communes (Hải Phòng has 114): per round the
+    total, how many communes are complete or have nothing yet, the :data:`WORST` least complete by name,
+    and where to see the rest.
+    """
     lines = []
     for rnd, rows in rounds:
         total = sum(r.expected for r in rows)
@@ -48,10 +57,20 @@ def digest(province_code: str, day: datetime, rounds: list[tuple[Round, list[Com
         share = formatting.number(100 * done / total if total else 100, 1)
         lines.append(f"Đợt “{rnd.name}” (hạn nộp {formatting.date_time(rnd.due_at)}): "
                      f"{done}/{total} trường đã nộp ({share} %).")
-        for r in rows:
-            lines.append(f"- {commune_name(r.commune_code)}: {r.submitted}/{r.expected} trường "
-                         f"({formatting.number(100 * r.share, 1)} %)")
+        behind = [r for r in rows if r.submitted < r.expected]
+        nothing = sum(1 for r in behind if r.submitted == 0)
+        lines.append(f"Đã nộp đủ: {len(rows) - len(behind)}/{len(rows)} xã/phường; "
+                     f"chưa có trường nào nộp: {nothing} xã/phường.")
+        if behind:
+            lines.append("Nộp ít nhất:")
+            for r in behind[:WORST]:
+                lines.append(f"- {commune_name(r.commune_code)}: {r.submitted}/{r.expected} trường "
+                             f"({formatting.number(100 * r.share, 1)} %)")
+            if len(behind) > WORST:
+                lines.append(f"… và {len(behind) - WORST} xã/phường khác chưa nộp đủ.")
         lines.append("")
+    if dashboard_url:
+        lines.append(f"Xem tiến độ của từng xã/phường: {dashboard_url}")
     title = f"Tổng hợp tiến độ nộp báo cáo ngày {formatting.date(day)}"
     return Notice(Kind.DAILY_DIGEST, Recipient(province_code, Role.CITY), title, "\n".join(lines).strip(), None,
                   {"day": day.date().isoformat(), "round_ids": [rnd.round_id for rnd, _ in rounds]},
