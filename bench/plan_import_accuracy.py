@@ -8,7 +8,7 @@ the two real seed plans (``../shared/seeds``, gold labels in ``bench/data/seeds`
 the hand-made gold labels beside each document.
 
 A target matches a gold target when value, comparator and horizon year agree, and the unit where the
-gold gives one (one to one). Header fields (issuer, superior body, number and symbol, place, date,
+gold gives one (one to one). "At least 100%" is labelled "=" (no share exceeds the whole). Header fields (issuer, superior body, number and symbol, place, date,
 title, signer and position) are compared after Unicode normalisation, with case and runs of spaces
 ignored; a field the document does not have is right when the importer finds none. Where the gold names
 the unit the document speaks for (``named_unit``), the column "unit" is the share found right.
