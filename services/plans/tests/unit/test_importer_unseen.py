@@ -47,7 +47,17 @@ def test_a_table_whose_rows_are_horizons():
         ("=", 100, "%", 2026), ("=", 300, "phòng", 2026), ("=", 600, "phòng", 2028), ("=", 1000, "phòng", 2030)]
 
 
+def test_school_year_columns_are_due_at_the_school_years_end():
+    assert got("TT | Nội dung | ĐVT | Năm học 2025 - 2026 | Năm học 2029-2030\n"
+               "1 | Học sinh lên lớp thẳng | % | ≥ 98 | ≥ 99\n2 | Học sinh bỏ học | % | < 0,5 | 0") == [
+        (">=", 98, "%", 2026), (">=", 99, "%", 2030), ("<", 0.5, "%", 2026), ("=", 0, "%", 2030)]
+
+
 # ---------------------------------------------------------------------------- horizons
+def test_by_the_end_of_a_year():
+    assert got("- Phấn đấu đến cuối năm 2027, 100% học sinh được học kỹ năng số.") == [("=", 100, "%", 2027)]
+
+
 def test_a_sentence_opening_with_the_year_and_a_comma():
     assert got("II. MỤC TIÊU\n7. Năm 2026, có tối thiểu 50% học sinh lớp 9 đạt tiếng Anh bậc 2 (A2).") == [
         (">=", 50, "%", 2026)]
@@ -72,6 +82,15 @@ def test_what_is_due_every_year_of_a_period_is_due_by_its_end():
 ])
 def test_a_bare_count_after_a_comparator_word(text, want):
     assert got(text) == want
+
+
+def test_from_a_baseline_up_or_down_to_the_target():
+    assert got("- Năm 2027: tỷ lệ học sinh tham gia câu lạc bộ thể thao tăng từ 40% lên 60%; "
+               "tỷ lệ trẻ thừa cân giảm từ 8% xuống còn 5%.") == [(">=", 60, "%", 2027), ("<=", 5, "%", 2027)]
+
+
+def test_from_a_count_and_more_around_the_noun():
+    assert got("+ Năm 2026: có từ 30 học sinh giỏi cấp thành phố trở lên.") == [(">=", 30, "học sinh", 2026)]
 
 
 def test_at_least_the_whole_is_the_whole():

@@ -516,7 +516,8 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
-    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    (re.compile(r"\b(giam|xuong|xuong con|giam con)\s*(muc\s*)?:?\s*$"), "<=", 0.75),
 ]
 _CMP_AFTER: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^\s*(tro len|tro len tren)"), ">="),
@@ -542,14 +543,17 @@ _BARE_COUNT_RE = re.compile(
 )
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
+# "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
+_BASELINE_RE = re.compile(r"\btu\s*$")
+_RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
-_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
+_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
 # …" (what is due every year of a period is due by its end)
 _HORIZON_SENTENCE_RE = re.compile(
-    r"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong)\s+nam\s+(20\d\d)\b"
+    r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong)\s+nam\s+(20\d\d)\b"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
 _HORIZON_LINE_RE = re.compile(
@@ -563,7 +567,8 @@ _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua n
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
-_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+)?)?(?:nam\s+)?(20\d\d)\b")
+# "Năm học 2025 - 2026" is due at the school year's end
+_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 _TABLE_LABEL_RE = re.compile(r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|don vi tinh|dvt|ghi chu)\b")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(
@@ -647,6 +652,8 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     for pat, cmp in _CMP_AFTER:
         if pat.search(after):
             return cmp, 0.9, True
+    if re.search(r"\btu\s*$", tail) and re.match(r"[^;.]{0,60}?\btro len\b", after):
+        return ">=", 0.85, True   # "có từ 30 học sinh giỏi cấp thành phố trở lên"
     if q.kind == "lvl":
         return ">=", 0.7, False   # a level target is a floor ("đạt chuẩn … mức độ 2")
     if q.kind == "pct" and q.value == 100:
@@ -1065,8 +1072,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
-            if _is_status(fline, q, plan_year):
-                continue
+            if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
+                    _RISE_TO_RE.match(fline[q.end:]):
+                continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start]) \
