@@ -517,7 +517,8 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
     (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
-    (re.compile(r"\b(giam|xuong|xuong con|giam con)\s*(muc\s*)?:?\s*$"), "<=", 0.75),
+    # "(giảm) xuống còn 5%" is where it falls to; "giảm 10%" alone is a change, not a level
+    (re.compile(r"\b(xuong|xuong con|giam con)\s*(muc\s*)?:?\s*$"), "<=", 0.75),
 ]
 _CMP_AFTER: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^\s*(tro len|tro len tren)"), ">="),
@@ -697,7 +698,12 @@ def _horizon_of(fline: str, heading: bool) -> int | None:
 
 def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line."""
-    return [(m.start(), int(m.group(1) or m.group(2) or m.group(3) or m.group(4))) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+    return [(m.start(), _year_of(m)) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+
+
+def _year_of(m: re.Match) -> int:
+    """The year of a :data:`_HORIZON_SENTENCE_RE` match, whichever of its forms matched."""
+    return int(next(y for y in m.groups() if y))
 
 
 def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -> int | None:
@@ -719,9 +725,9 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
     for m in _HORIZON_SENTENCE_RE.finditer(text):
-        if plan_year is None or int(m.group(1) or m.group(2) or m.group(3) or m.group(4)) >= plan_year:
-            return False   # "Năm 2025, toàn phường có …" in a plan of 2025 is today's figure, still a status
-
+        # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …")
+        if plan_year is None or _year_of(m) >= plan_year:
+            return False
     if _STATUS_RE.search(text):
         return True
     if plan_year is None:
