@@ -13,7 +13,7 @@ from plans import catalogues
 from plans.adapters import originals
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
 from plans.domain.catalogue import CatalogueView, check_targets, plan_date
-from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, parse_plan
+from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, names_same_unit, parse_plan
 from plans.domain.importer.indicators import propose
 from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, may_review, next_status
 
@@ -78,8 +78,12 @@ class PlanService:
             self._check(plan)
         return save_with_events(plan)
 
-    def import_document(self, principal: Principal, data: bytes, filename: str | None) -> tuple[Plan, ParsedPlan, list]:
-        """Turn an uploaded Word/PDF/text plan into a *draft* for the school to check; never submits it."""
+    def import_document(self, principal: Principal, data: bytes,
+                        filename: str | None) -> tuple[Plan, ParsedPlan, list, list[dict]]:
+        """Turn an uploaded Word/PDF/text plan into a *draft* for the school to check; never submits it.
+
+        Returns the draft, what was read, the proposed indicators and warnings for the school (a document
+        that names another school or commune is imported all the same: the school may be reusing a model)."""
         self._require_school(principal)
         filename = safe_filename(filename)
         try:
@@ -96,8 +100,14 @@ class PlanService:
         draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}", proposals=proposals)
         draft["original"] = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind,
                                      sha256=kept.sha256)
+        warnings = []
+        named, own = parsed.named_unit, principal.org_unit_name
+        if named is not None and own and not names_same_unit(named.value, own):
+            warnings.append({"field": "named_unit", "line": named.source.line, "message": (
+                f"Văn bản ghi đơn vị ban hành là “{named.value}”, không phải “{own}”. "
+                "Vui lòng kiểm tra đã tải lên đúng kế hoạch của đơn vị mình.")})
         # An imported draft is what the file says, checked when the school saves or submits it.
-        return self.create(principal, draft, checked=False), parsed, proposals
+        return self.create(principal, draft, checked=False), parsed, proposals, warnings
 
     def submitted_versions(self, principal: Principal, plan_id: str) -> list[dict]:
         """Every submitted version, oldest first: ``{"version", "submitted_at", "submitted_by", "plan"}``.

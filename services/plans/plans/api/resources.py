@@ -69,13 +69,15 @@ class ImportPlan(MethodView):
     def post(self, files):
         """Nhập kế hoạch từ tệp Word/PDF/văn bản thành bản nháp để nhà trường kiểm tra"""
         upload = files["file"]
-        plan, parsed, proposals = _service().import_document(current_principal(), upload.read(), upload.filename)
-        return {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed, proposals)}
+        plan, parsed, proposals, warnings = _service().import_document(current_principal(), upload.read(),
+                                                                       upload.filename)
+        return {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed, proposals),
+                "warnings": warnings}
 
 
 def _extracted_fields(parsed) -> dict:
     names = ("number_symbol", "place", "issued_on", "title", "school_name", "issuer", "superior", "signer_title",
-             "signer")
+             "signer", "named_unit")
     return {
         # a date as ISO 8601: Flask's JSON would write an HTTP-date ("Wed, 17 Dec 2025 00:00:00 GMT")
         name: {"value": field.value.isoformat() if isinstance(field.value, date) else field.value,

@@ -156,10 +156,18 @@ class ExtractedTargetSchema(TargetSchema):
     needs_review = fields.Boolean(metadata={"description": "Cần nhà trường bổ sung hoặc kiểm tra (vd. thiếu mốc thời hạn)"})
 
 
+class ImportWarningSchema(Schema):
+    field = fields.String(metadata={"description": "Trường liên quan, ví dụ named_unit (đơn vị văn bản ghi)"})
+    line = Integer(allow_none=True, metadata={"description": "Dòng (từ 1) trong văn bản trích xuất"})
+    message = fields.String(metadata={"description": "Cảnh báo cho nhà trường, bằng tiếng Việt"})
+
+
 class ImportReportSchema(Schema):
     plan = fields.Nested(PlanSchema, metadata={"description": "Bản nháp đã lập từ tệp, chưa gửi duyệt"})
     fields_ = fields.Dict(keys=fields.String(), values=fields.Nested(ExtractedFieldSchema), data_key="fields")
     targets = fields.List(fields.Nested(ExtractedTargetSchema))
+    warnings = fields.List(fields.Nested(ImportWarningSchema), metadata={
+        "description": "Điều cần nhà trường kiểm tra, ví dụ văn bản ghi tên trường hoặc xã khác"})
 
 
 class SubmittedVersionSchema(Schema):

@@ -58,6 +58,9 @@ def test_seed_plan_becomes_a_draft_with_sources_and_the_original_is_kept(client,
     assert dropout and dropout[0]["comparator"] == "<=" and dropout[0]["value"] == 0.5
     assert {t["indicator_code"] for t in plan["targets"]} >= {"DROPOUT", "MAX_CLASS_SIZE", "PCGD_LEVEL"}
     assert plan["recipients"] and plan["signer"]
+    assert plan["title"].startswith("Triển khai thực hiện Nghị quyết số 71-NQ/TW")   # the subject, not "KẾ HOẠCH …"
+    assert fields["named_unit"]["value"] == "Trường THCS Thị Trần 2"   # "Trấn" misspelt: still the uploader's own
+    assert r.json["warnings"] == []
     assert plan["original"]["kind"] == "text"
     assert plan["original"]["sha256"] == hashlib.sha256(data).hexdigest()
 
@@ -80,6 +83,10 @@ def test_word_plan_with_a_horizon_table_becomes_a_draft_and_the_report_dates_are
     by_year = {(t["value"], t["comparator"], t["horizon"]) for t in targets if "bậc 1 (A1)" in t["text"]}
     assert by_year == {(60, ">=", "2026-12-31"), (85, ">=", "2030-12-31"), (95, ">=", "2035-12-31")}
     assert plan["original"]["kind"] == "docx"
+    # another school's plan: imported all the same (a model to adapt), with a warning that names both
+    [warning] = r.json["warnings"]
+    assert warning["field"] == "named_unit" and warning["line"] == fields["issuer"]["line"]
+    assert "TRƯỜNG TIỂU HỌC LÊ QUÝ ĐÔN" in warning["message"] and THI_TRAN.name in warning["message"]
 
 
 def test_disguised_and_broken_files_are_refused_and_nothing_is_stored(client, tokens):

@@ -142,7 +142,7 @@ def test_commune_issuer_on_two_lines_and_its_signer():
                       "KẾ HOẠCH\nThực hiện Nghị quyết số 71-NQ/TW\ntrên địa bàn xã An Lão\n\nI. MỤC ĐÍCH\nAbc.\n"
                       "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nVũ Văn Thắng")
     assert plan.issuer.value == "ỦY BAN NHÂN DÂN XÃ AN LÃO" and plan.superior is None
-    assert plan.title.value == "KẾ HOẠCH Thực hiện Nghị quyết số 71-NQ/TW trên địa bàn xã An Lão"
+    assert plan.title.value == "Thực hiện Nghị quyết số 71-NQ/TW trên địa bàn xã An Lão"
     assert (plan.signer_title.value, plan.signer.value) == ("CHỦ TỊCH", "Vũ Văn Thắng")
     assert "TM." not in plan.section("muc_dich_yeu_cau").text
 

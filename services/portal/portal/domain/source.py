@@ -43,7 +43,15 @@ def locate(lines: list[str], sentence: str) -> int | None:
         return None
     head = wanted[:60]
     normalised = [_norm(line) for line in lines]
+    # The line the sentence starts on first; a line the sentence merely contains (a wrapped line, but also the
+    # title a long target sentence quotes) only when none does.
     for number, line in enumerate(normalised, start=1):
-        if line and (head in line or (len(line) >= 20 and line in wanted)):
+        if line and head in line:
+            return number
+    for number, line in enumerate(normalised, start=1):
+        if len(line) >= 20 and wanted.startswith(line):
+            return number
+    for number, line in enumerate(normalised, start=1):
+        if len(line) >= 20 and line in wanted:
             return number
     return None

@@ -25,3 +25,10 @@ def test_locate_finds_the_line_whatever_the_spacing_and_case():
     assert locate(lines, "Hiệu suất đào tạo trên 96%") == 4
     assert locate(lines, "không có câu này trong văn bản") is None
     assert locate(lines, "ngắn") is None
+
+
+def test_locate_prefers_the_targets_own_line_to_a_title_its_sentence_quotes():
+    lines = lines_of("KẾ HOẠCH\nThực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị\nI. MỤC TIÊU\n"
+                     "- 100% giáo viên được quán triệt Nghị quyết; Thực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị.")
+    assert locate(lines, "100% giáo viên được quán triệt Nghị quyết; Thực hiện Nghị quyết số 71-NQ/TW của Bộ "
+                         "Chính trị.") == 4

@@ -11,6 +11,7 @@ from plans.domain.importer.parse import (
     ParsedTarget,
     Source,
     extract_targets,
+    names_same_unit,
     parse_plan,
 )
 from plans.domain.importer.text import (
@@ -29,5 +30,5 @@ from plans.domain.importer.text import (
 __all__ = [
     "ArchiveTooLarge", "BinaryContent", "CorruptDocument", "Extracted", "ExtractedText", "ImportRefused",
     "NoTextLayer", "ParsedPlan", "ParsedSection", "ParsedTarget", "Source", "UnsupportedFileType",
-    "decode_text", "extract_targets", "extract_text", "parse_plan", "sniff",
+    "decode_text", "extract_targets", "extract_text", "names_same_unit", "parse_plan", "sniff",
 ]

@@ -90,6 +90,12 @@ class ParsedPlan:
     targets: list[ParsedTarget] = field(default_factory=list)
 
     @property
+    def named_unit(self) -> Extracted[str] | None:
+        """The school, commune/ward or office the document speaks for: its issuer, else the school its text
+        names ("Trường Tiểu học Hiến Thành xây dựng kế hoạch …"); compared with the uploader's own unit."""
+        return self.issuer or self.school_name
+
+    @property
     def year(self) -> int | None:
         if self.issued_on:
             return self.issued_on.value.year
@@ -186,6 +192,7 @@ _SECTION_KEYS = [
     ("muc dich", "muc_dich_yeu_cau"),
     ("yeu cau", "muc_dich_yeu_cau"),
     ("muc tieu", "muc_tieu"),
+    ("chi tieu", "muc_tieu"),   # "II. CHỈ TIÊU", "II. CÁC CHỈ TIÊU CHỦ YẾU": the targets' section by another name
     ("nhiem vu", "nhiem_vu_giai_phap"),
     ("giai phap", "nhiem_vu_giai_phap"),
     ("noi dung", "nhiem_vu_giai_phap"),
@@ -204,6 +211,45 @@ _SCHOOL_RE = re.compile(
 )
 _LIST_START_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)|[-+•*–])\s*", re.IGNORECASE)
 _SIGNED_RE = re.compile(r"^\(.*\)$|^(?:da ky|ky ten|ky,)")
+
+
+# Words of a unit's name that say what it is, longest first, with what they say: its kind of body (a People's
+# Committee, a school, a centre, a department) or the school level; what is left is the unit's proper name.
+_UNIT_WORDS = [
+    ("uy ban nhan dan", "ubnd"), ("ubnd", "ubnd"), ("so giao duc va dao tao", "so"), ("so gd dt", "so"),
+    ("trung tam", "trung tam"), ("truong", "truong"),
+    ("giao duc nghe nghiep", "gdnn"), ("giao duc thuong xuyen", "gdtx"), ("gdnn", "gdnn"), ("gdtx", "gdtx"),
+    ("trung hoc pho thong", "thpt"), ("trung hoc co so", "thcs"), ("tieu hoc", "th"), ("mam non", "mn"),
+    ("thpt", "thpt"), ("thcs", "thcs"), ("th", "th"), ("mn", "mn"), ("lien cap", ""), ("pho thong", ""),
+    ("tu thuc", ""), ("va", ""), ("thanh pho", ""), ("tp", ""), ("phuong", ""), ("xa", ""), ("dac khu", ""),
+]
+_BODY_KINDS = {"ubnd", "so", "trung tam", "truong"}
+
+
+def unit_key(name: str) -> tuple[str, frozenset[str], str]:
+    """(kind of body, school levels, proper name) of a unit's name, folded: "TRƯỜNG TRUNG HỌC CƠ SỞ TÂN HƯNG"
+    and "Trường THCS Tân Hưng" both give ("truong", {"thcs"}, "tan hung"); "ỦY BAN NHÂN DÂN XÃ AN LÃO" gives
+    ("ubnd", {}, "an lao")."""
+    text = " " + re.sub(r"[^a-z0-9]+", " ", fold(name)) + " "
+    kind, levels = "", set()
+    for word, says in _UNIT_WORDS:
+        while f" {word} " in text:
+            text = text.replace(f" {word} ", " ", 1)
+            if says in _BODY_KINDS:
+                kind = kind or says
+            elif says:
+                levels.add(says)
+    return kind, frozenset(levels), re.sub(r"\s+", " ", text).strip()
+
+
+def names_same_unit(named: str, own: str) -> bool:
+    """Whether a document's named unit is the uploader's own: the same kind of body, the same levels where both
+    say them (a primary and a lower-secondary school of one commune share its name) and the same proper name
+    ("(cơ sở 2)" and the like after it allowed)."""
+    (k1, l1, a), (k2, l2, b) = unit_key(named), unit_key(own)
+    if (k1 and k2 and k1 != k2) or (l1 and l2 and l1 != l2):
+        return False
+    return bool(a) and bool(b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def _slug(text: str) -> str:
@@ -282,8 +328,11 @@ def _header_parts(L: _Lines, stop: int):
 
 
 def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int | None]:
-    """"KẾ HOẠCH" and its subject (trích yếu): the lines right under it, until a blank line, a legal basis,
-    a list item or a section. Returns the title, the index of the "KẾ HOẠCH" line and of the last line."""
+    """The subject (trích yếu) under "KẾ HOẠCH": the lines right under it, until a blank line, a legal basis,
+    a list item or a section. Returns the title, the index of the "KẾ HOẠCH" line and of the last line.
+
+    The title is the subject alone: a plan's kind is "KẾ HOẠCH" already, and the portal shows the title
+    under it ("KẾ HOẠCH Thực hiện …" would read the word twice)."""
     for i in L.nonblank(0, stop):
         m = _TITLE_RE.fullmatch(L.line(i))
         if not m:
@@ -293,18 +342,20 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
         j = i + 1 if rest else next(L.nonblank(i + 1, stop), None)
         while j is not None and j < stop and L.line(j).strip():
             f = L.fline(j).strip()
-            # a wrapped subject may well start "Nghị quyết số …"; a legal basis starts "Căn cứ" / "Thực hiện"
+            # a wrapped subject may well start "Nghị quyết số …" or "thực hiện …" (small letter: the subject goes
+            # on); a legal basis starts "Căn cứ" / "Thực hiện"
             if _NATIONAL_RE.fullmatch(f) or (parts and (
-                    re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) or _LIST_START_RE.match(L.line(j))
-                    or _SECTION_RE.match(L.line(j)))):
+                    (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
+                    or _LIST_START_RE.match(L.line(j)) or _SECTION_RE.match(L.line(j)))):
                 break
             parts.append(L.line(j).strip())
             last = j
             j += 1
         if not parts:
-            return Extracted("KẾ HOẠCH", L.source(i), 0.5), i, i
-        src = L.source(i)
-        return Extracted("KẾ HOẠCH " + " ".join(parts), Source(src.line, src.start, L.source(last).end), 0.9), i, last
+            return None, i, i
+        first = i if rest else i + 1 + next(k for k, line in enumerate(L.items[i + 1:]) if line[2].strip())
+        src = L.source(first, (L.line(i).index(rest) if rest else None))
+        return Extracted(" ".join(parts), Source(src.line, src.start, L.source(last).end), 0.9), i, last
     return None, None, None
 
 
@@ -385,30 +436,53 @@ def _closing(L: _Lines):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
                     break
+                line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
             break
     lines = list(L.nonblank())
-    for k in range(len(lines) - 1, max(len(lines) - 12, -1), -1):
-        name = L.line(lines[k]).strip()
+    tail = lines[-12:]
+    # A signature block typed beside the recipients (tabs or runs of spaces, as text copied from a Word
+    # table): its right-hand column, or a line pushed far to the right, is the block to read.
+    right = []
+    for i in tail:
+        line = L.line(i)
+        parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s]+(?: {1,2}[^\s]+)*", line)]
+        if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
+            right.append((i, parts[-1][0], parts[-1][1]))
+    for column in ([(i, None, L.line(i).strip()) for i in lines], right):
+        found = _signature(L, column)
+        if found:
+            signer_title, signer, top = found
+            end_body = min(end_body, top)
+            break
+    return recipients, signer_title, signer, end_body
+
+
+def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
+    """(position, name, index of the block's first line) from the last name of ``column`` under capitals
+    lines, or None. ``column`` holds (line index, offset or None for the whole line, text)."""
+    def src(item):
+        i, off, text = item
+        return L.source(i) if off is None else L.source(i, off, off + len(text))
+
+    def authority(text: str) -> bool:
+        return _mostly_upper(text, 0.9) and not text.startswith(("-", "+")) and len(text) <= 60
+
+    for k in range(len(column) - 1, max(len(column) - 12, -1), -1):
+        name = column[k][2]
         if not _is_name(name):
             continue
         above = k - 1
-        while above >= 0 and _SIGNED_RE.match(fold(L.line(lines[above]).strip())):
+        while above >= 0 and _SIGNED_RE.match(fold(column[above][2])):
             above -= 1
-        if above < 0:
-            break
-        position = L.line(lines[above]).strip()
-        if not _mostly_upper(position, 0.9) or position.startswith(("-", "+")) or len(position) > 60:
-            break
-        signer = Extracted(name, L.source(lines[k]), 0.85)
-        signer_title = Extracted(re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", position), L.source(lines[above]), 0.9)
+        if above < 0 or not authority(column[above][2]):
+            return None
         top = above
-        while top - 1 >= max(0, above - 2) and _mostly_upper(L.line(lines[top - 1]).strip(), 0.9) \
-                and not L.line(lines[top - 1]).strip().startswith(("-", "+")) and len(L.line(lines[top - 1])) <= 60:
+        while top - 1 >= max(0, above - 2) and authority(column[top - 1][2]):
             top -= 1
-        end_body = min(end_body, lines[top])
-        break
-    return recipients, signer_title, signer, end_body
+        position = re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", column[above][2])
+        return Extracted(position, src(column[above]), 0.9), Extracted(name, src(column[k]), 0.85), column[top][0]
+    return None
 
 
 # ---------------------------------------------------------------------------- targets
@@ -442,7 +516,9 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
-    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    # "(giảm) xuống còn 5%" is where it falls to; "giảm 10%" alone is a change, not a level
+    (re.compile(r"\b(xuong|xuong con|giam con)\s*(muc\s*)?:?\s*$"), "<=", 0.75),
 ]
 _CMP_AFTER: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^\s*(tro len|tro len tren)"), ">="),
@@ -460,11 +536,27 @@ _QUANTITY_RE = re.compile(
     r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+)(?:\s*/\s*\d+)?\s*"
     r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
 )
+# A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
+# lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
+_BARE_COUNT_RE = re.compile(
+    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon)\s+"
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
+)
+_NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
+                "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
+# "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
+_BASELINE_RE = re.compile(r"\btu\s*$")
+_RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
-_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
-_HORIZON_SENTENCE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong)\s+nam\s+(20\d\d)\b")
+_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
+# "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
+# …" (what is due every year of a period is due by its end)
+_HORIZON_SENTENCE_RE = re.compile(
+    r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong)\s+nam\s+(20\d\d)\b"
+    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
+    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?)?\s*(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
@@ -476,14 +568,31 @@ _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua n
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
-_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+)?)?(?:nam\s+)?(20\d\d)\b")
+# "Năm học 2025 - 2026" is due at the school year's end
+_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 _TABLE_LABEL_RE = re.compile(r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|don vi tinh|dvt|ghi chu)\b")
+# A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(
-    r"(?:(?P<cmp>[≥≤<>]=?)\s*)?(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
-    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ)(?![\wÀ-ỹ])"
+    r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
+    r"không quá|không vượt quá|tối đa|đạt)\s+)?"
+    r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
+    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ)?(?![\wÀ-ỹ])"
+    r"(?:\s*(?P<after>trở lên|trở xuống))?"
+    r"|(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)",
     re.IGNORECASE,
 )
+_SLOT_WORDS = {"tu": ">=", "khong thap hon": ">=", "khong duoi": ">=", "khong it hon": ">=", "toi thieu": ">=",
+               "it nhat": ">=", "dat": ">=", "tren": ">", "duoi": "<", "khong qua": "<=", "khong vuot qua": "<=",
+               "toi da": "<="}
+# A unit column ("Đơn vị tính"): the unit of the row's bare numbers.
+_UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong hoc": "phòng", "lop": "lớp",
+               "hoc sinh": "học sinh", "hoc sinh/lop": "học sinh/lớp", "truong": "trường", "giao vien": "giáo viên",
+               "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức"}
+# The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
+_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b")
+_YEAR_ROW_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+)?)?(?:nam\s+)?(20\d\d)")
 
 
 @dataclass
@@ -494,13 +603,14 @@ class _Q:
     value: float
     unit: str
     high: float | None = None   # the upper end of a range
+    bare: bool = False          # a count found by its comparator word alone ("ít nhất 3 nghề")
 
 
 def _quantities(fline: str, line: str) -> list[_Q]:
     out: list[_Q] = []
     for m in _QUANTITY_RE.finditer(fline):
-        if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ")):
-            continue  # "mục I" (a heading reference) folds like "mức I"
+        if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ", "muc do", "cap do")):
+            continue  # "mục I" (a heading reference) folds like "mức I"; "muc do 2" is a level typed without accents
         if m.group("pct"):
             value = float(m.group("pct").replace(",", "."))
             if m.group("lo"):
@@ -518,18 +628,33 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
             value = float(m.group("cnt").replace(".", ""))
             out.append(_Q(m.start(), m.end(), "cnt", value, _COUNT_UNITS[m.group("cu")]))
+    for m in _BARE_COUNT_RE.finditer(fline):
+        if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            continue
+        noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
+    out.sort(key=lambda q: q.start)
     return out
+
+
+def _at_least(cmp: str, value: float, unit: str) -> str:
+    """"đạt 100%", "≥ 100%": no share exceeds the whole, so at least 100% is exactly 100%."""
+    return "=" if cmp == ">=" and unit == "%" and value == 100 else cmp
 
 
 def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     """(comparator, confidence, whether words or a symbol said it)."""
     tail = before[-30:]
     for pat, cmp, conf in _CMP_BEFORE:
-        if pat.search(tail):
-            return cmp, conf, True
+        if m := pat.search(tail):
+            if q.kind == "cnt" and re.match(r"\s*(?:duy tri|giu vung)", tail[m.start():]):
+                return "=", 0.8, True   # "duy trì 18 lớp": keeping a size is that size, not a floor
+            return _at_least(cmp, q.value, q.unit), conf, True
     for pat, cmp in _CMP_AFTER:
         if pat.search(after):
             return cmp, 0.9, True
+    if re.search(r"\btu\s*$", tail) and re.match(r"[^;.]{0,60}?\btro len\b", after):
+        return ">=", 0.85, True   # "có từ 30 học sinh giỏi cấp thành phố trở lên"
     if q.kind == "lvl":
         return ">=", 0.7, False   # a level target is a floor ("đạt chuẩn … mức độ 2")
     if q.kind == "pct" and q.value == 100:
@@ -573,7 +698,12 @@ def _horizon_of(fline: str, heading: bool) -> int | None:
 
 def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line."""
-    return [(m.start(), int(m.group(1) or m.group(2))) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+    return [(m.start(), _year_of(m)) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+
+
+def _year_of(m: re.Match) -> int:
+    """The year of a :data:`_HORIZON_SENTENCE_RE` match, whichever of its forms matched."""
+    return int(next(y for y in m.groups() if y))
 
 
 def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -> int | None:
@@ -594,8 +724,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
-    if _HORIZON_SENTENCE_RE.search(text):
-        return False
+    for m in _HORIZON_SENTENCE_RE.finditer(text):
+        # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …")
+        if plan_year is None or _year_of(m) >= plan_year:
+            return False
     if _STATUS_RE.search(text):
         return True
     if plan_year is None:
@@ -686,8 +818,14 @@ def _year_cells(fline: str) -> list[int] | None:
     return years
 
 
-def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match | None]]] | None:
-    """Split a table row into its label and its last ``k`` cells (matches; None for an empty cell)."""
+def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
+    """A cell that can be a value: empty ("–"), a level, or a number with a unit of its own or of its row."""
+    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit") or row_unit)
+
+
+def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
+    """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
+    its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp")."""
     if "|" in line:
         cells, pos = [], 0
         for cell in line.split("|"):
@@ -695,27 +833,74 @@ def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match |
             pos += len(cell) + 1
         if len(cells) <= k:
             return None
+        labels = [c.strip() for _, c in cells[:-k] if c.strip()]
+        row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
+        if row_unit:
+            labels = labels[:-1]
         slots = []
         for start, cell in cells[-k:]:
             text = cell.strip()
             m = _SLOT_RE.fullmatch(text) if text else None
-            if text and not m:
+            if text and not m or not _valid_slot(m, row_unit):
                 return None
             lead = start + len(cell) - len(cell.lstrip())
             slots.append((lead, lead + len(text), m))
-        label = " ".join(c.strip() for _, c in cells[:-k] if c.strip())
-        return label, slots
+        return " ".join(labels), slots, row_unit
     slots = []
     rest = line.rstrip()
     for _ in range(k):
         m = None
         for m in _SLOT_RE.finditer(rest):
             pass
-        if m is None or m.end() != len(rest) or (m.start() and not rest[m.start() - 1].isspace()):
+        if m is None or m.end() != len(rest) or (m.start() and not rest[m.start() - 1].isspace()) \
+                or not _valid_slot(m, None):
             return None
         slots.insert(0, (m.start(), m.end(), m))
         rest = rest[:m.start()].rstrip()
-    return rest, slots
+    return rest, slots, None
+
+
+def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
+                 row_unit: str | None) -> list[ParsedTarget]:
+    """The target(s) of one table cell: its value under the row's label and the column's (or row's) year."""
+    flabel = fold(label)
+    if slot.group("lvl"):
+        raw = slot.group("lv").lower()
+        value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
+    else:
+        raw = slot.group("num")
+        value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
+        written = slot.group("unit")
+        unit = ("%" if written == "%" else _COUNT_UNITS.get(fold(written), written)) if written else row_unit
+        kind = "pct" if unit == "%" else "lvl" if unit == "mức" else "cnt"
+    words = fold(re.sub(r"\s+", " ", slot.group("words") or ""))
+    after = fold(slot.group("after") or "")
+    if slot.group("cmp"):
+        cmp = _CMP_SYMBOLS[slot.group("cmp")]
+    elif words or after:
+        cmp = "<=" if after == "tro xuong" else _SLOT_WORDS.get(words, ">=")
+    elif slot.group("lo"):
+        low = float(slot.group("lo").replace(",", "."))
+        falling = bool(_FALLING_RE.search(flabel))
+        cmp, value = ("<=", value) if falling else (">=", min(low, value))
+    elif kind == "lvl":
+        cmp = ">="   # a level is a floor ("Phổ cập giáo dục THCS | mức độ 2")
+    elif (lm := _LABEL_CMP_RE.search(flabel)):
+        cmp = "<=" if lm.group("le") else ">="
+    else:
+        cmp = "="
+    cmp = _at_least(cmp, value, unit)
+    q = _Q(cell.start, cell.end, kind, value, unit)
+    codes, iconf = _indicator(q, flabel, flabel)
+    whole = Source(L.items[row.idx][0], row.start, row.start + len(row.line.rstrip()))
+    hext = Extracted(date(year, 12, 31), Source(L.items[head.idx][0], head.start, head.start + len(head.line.rstrip())), 0.9)
+    if "MAX_CLASS_SIZE" in codes:
+        unit = "học sinh/lớp"
+    return [ParsedTarget(
+        Extracted(code, cell, iconf), Extracted(cmp, cell, 0.9), Extracted(value, cell, 0.95),
+        Extracted(unit, cell, 0.9), hext, Extracted(f"{label}: {slot.group(0)} ({year})", whole, 0.9),
+        label[:2000], cell, round(min(iconf, 0.9), 2),
+    ) for code in codes or [None]]
 
 
 def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
@@ -724,6 +909,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTa
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
     if years is None:
+        if "|" in head.line:
+            return _transposed_targets(L, units, n)
         # a PDF that puts every cell on its own line: "Chỉ tiêu" / "Năm 2026" / "Năm 2030" …
         years = []
         for u in units[n:n + 8]:
@@ -745,36 +932,49 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTa
             # the label alone on its line and each value on the next k lines
             following = units[m + 1:m + 1 + k]
             if len(following) < k or any(_peel_slots(u.line, 1) is None or _peel_slots(u.line, 1)[0] for u in following):
+                nxt = _peel_slots(units[m + 1].line, k) if m + 1 < len(units) else None
+                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and nxt \
+                        and re.search(r"[^\W\d_]", nxt[0]):
+                    m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
+                    continue
                 break
-            row = (units[m].line.strip(), [_peel_slots(u.line, 1)[1][0] for u in following])
+            row = (units[m].line.strip(), [_peel_slots(u.line, 1)[1][0] for u in following], None)
             cells_of = following
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
-        flabel = fold(label)
         for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
             if slot is None or slot.group("none"):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
-            raw = slot.group("num")
-            value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
-            unit = "%" if slot.group("unit") == "%" else _COUNT_UNITS.get(fold(slot.group("unit")), slot.group("unit"))
-            q = _Q(s, e, "pct" if unit == "%" else "cnt", value, unit)
-            cmp = _CMP_SYMBOLS.get(slot.group("cmp") or "", "=")
-            codes, iconf = _indicator(q, flabel, flabel)
-            src = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
-            whole = Source(L.items[units[m].idx][0], units[m].start, units[m].start + len(units[m].line.rstrip()))
-            hext = Extracted(date(year, 12, 31), Source(L.items[head.idx][0], head.start, head.start + len(head.line.rstrip())), 0.9)
-            if "MAX_CLASS_SIZE" in codes:
-                unit = "học sinh/lớp"
-            for code in codes or [None]:
-                targets.append(ParsedTarget(
-                    Extracted(code, src, iconf), Extracted(cmp, src, 0.9), Extracted(value, src, 0.95),
-                    Extracted(unit, src, 0.9), hext, Extracted(f"{label}: {slot.group(0)} ({year})", whole, 0.9),
-                    label[:2000], src, round(min(iconf, 0.9), 2),
-                ))
+            cell = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
+            targets += _cell_target(L, label, slot, year, cell, units[m], head, row[2])
         m += len(cells_of) + (0 if cells_of[0] is units[m] else 1)
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+    """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
+    thông minh" over "Năm 2026 | 100% | 300 phòng"."""
+    head = units[n]
+    labels = [c.strip() for c in head.line.split("|")]
+    if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]):
+        return None
+    targets: list[ParsedTarget] = []
+    m = n + 1
+    while m < len(units) and "|" in units[m].line:
+        u = units[m]
+        first = u.fline.split("|")[0].strip()
+        year = _YEAR_ROW_RE.fullmatch(first)
+        row = _peel_slots(u.line, len(labels) - 1)
+        if not year or row is None:
+            break
+        for label, (s, e, slot) in zip(labels[1:], row[1]):
+            if slot is not None and not slot.group("none"):
+                cell = Source(L.items[u.idx][0], u.start + s, u.start + e)
+                targets += _cell_target(L, label, slot, int(year.group(1)), cell, u, head, None)
+        m += 1
+    return (targets, m - n) if m > n + 1 else None
 
 
 # ---------------------------------------------------------------------------- targets of a text
@@ -875,10 +1075,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
-            if q.kind == "lvl" and any(p.kind != "lvl" and p.end <= q.start and p.start >= seg for p in qs):
-                continue   # "100% học sinh đạt mức độ 2", "3 trường đạt mức độ 2": the level is wording
-            if _is_status(fline, q, plan_year):
-                continue
+            if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and p.end <= q.start and p.start >= seg
+                                                   for p in qs):
+                continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
+                    _RISE_TO_RE.match(fline[q.end:]):
+                continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start]) \
