@@ -178,7 +178,7 @@ def service_status(service: str, api: Probe, worker: Probe) -> ServiceStatus:
     ]
     if service == "notifications":
         figures += [
-            _count("Thư điện tử, webhook chờ gửi", samples.total("edu71_notifications_queue_depth")),
+            _count("Thư điện tử và thông báo tới hệ thống khác chờ gửi", samples.total("edu71_notifications_queue_depth")),
             _count("Thông báo gửi thất bại", samples.total("edu71_notifications_failed_total"), warn_above=0,
                    hint=SINCE_START),
         ]

@@ -27,9 +27,8 @@ LABELS = {"name": "Họ tên", "email": "Thư điện tử", "role": "Vai trò",
           "q": "Tìm", "current_password": "Mật khẩu hiện tại"}
 #: The identity service's field names → the fields of these forms.
 FIELDS = {"org_unit": "unit", "commune_code": "unit"}
-UNIT_HINT = ("Gõ vài chữ của tên trường, xã/phường hoặc Sở GD&ĐT rồi chọn trong danh sách gợi ý; cũng có thể nhập "
-             "mã đơn vị: mã trường (ví dụ HP-TH-HIENTHANH), mã xã/phường (5 chữ số) hoặc mã tỉnh/thành phố "
-             "(2 chữ số). Tài khoản vận hành và quản trị không cần đơn vị.")
+UNIT_HINT = ("Gõ vài chữ của tên rồi chọn trong danh sách gợi ý, hoặc nhập mã: mã trường (ví dụ HP-TH-HIENTHANH), "
+             "mã xã/phường 5 chữ số, mã tỉnh/thành phố 2 chữ số. Tài khoản vận hành và quản trị không cần đơn vị.")
 #: Schools and communes change seldom; reading the whole directory for every page would not be worth it.
 UNITS_TTL = 120.0
 _units_cache: dict[tuple, tuple[float, list[Unit]]] = {}

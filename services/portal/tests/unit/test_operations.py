@@ -63,7 +63,7 @@ def test_failed_deliveries_are_shown_for_notifications():
     status = service_status("notifications", Probe(True, True, READY, ""), Probe(True, True, READY, worker))
     figures = {f.label: (f.value, f.level) for f in status.figures}
     assert figures["Thông báo gửi thất bại"] == ("5", WARN)
-    assert figures["Thư điện tử, webhook chờ gửi"] == ("7", OK)
+    assert figures["Thư điện tử và thông báo tới hệ thống khác chờ gửi"] == ("7", OK)
 
 
 def test_a_process_that_does_not_answer_or_is_not_ready_is_a_fault_in_words():
