@@ -24,7 +24,7 @@ ROLES = ("school", "commune", "city", "operator", "admin")
 CITY_ROLES = ("school", "commune")
 PAGE_SIZE = 50
 LABELS = {"name": "Họ tên", "email": "Thư điện tử", "role": "Vai trò", "unit": "Đơn vị", "password": "Mật khẩu",
-          "q": "Tìm", "current_password": "Mật khẩu hiện tại"}
+          "q": "Tìm", "page": "Trang", "current_password": "Mật khẩu hiện tại"}
 #: The identity service's field names → the fields of these forms.
 FIELDS = {"org_unit": "unit", "commune_code": "unit"}
 UNIT_HINT = ("Gõ vài chữ của tên rồi chọn trong danh sách gợi ý, hoặc nhập mã: mã trường (ví dụ HP-TH-HIENTHANH), "
