@@ -396,6 +396,7 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
     urls = {svc: f"http://127.0.0.1:{port}" for svc, port in ports.items()}
     programs: list[Program] = []
     ready: list[str] = []
+    workers: dict[str, str] = {}  # the portal's operator page reads each worker's ops endpoints
     for svc in services:
         api_env = {**env, "EDU71_SERVICE": svc, "GUNICORN_BIND": f"127.0.0.1:{ports[svc]}",
                    "PROMETHEUS_MULTIPROC_DIR": str(root / f"prom-{svc}")}
@@ -407,12 +408,13 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
                                 {**env, f"{svc.upper()}_WORKER_METRICS_PORT": str(metrics_port)},
                                 root / f"{svc}-worker.log", args=("-m", f"{svc}.worker")))
         ready.append(f"http://127.0.0.1:{metrics_port}/readyz")
+        workers[f"PORTAL_{svc.upper()}_WORKER_URL"] = f"http://127.0.0.1:{metrics_port}"
     if portal:
         port = free_port()
         portal_env = {**env, "EDU71_SERVICE": "portal", "GUNICORN_BIND": f"127.0.0.1:{port}",
                       "GUNICORN_THREADS": "8", "PROMETHEUS_MULTIPROC_DIR": str(root / "prom-portal"),
                       "PORTAL_SECRET_KEY": uuid.uuid4().hex, "PORTAL_COOKIE_SECURE": "false",
-                      **{f"PORTAL_{svc.upper()}_URL": url for svc, url in urls.items()}}
+                      **{f"PORTAL_{svc.upper()}_URL": url for svc, url in urls.items()}, **workers}
         urls["portal"] = f"http://127.0.0.1:{port}"
         programs.append(Program("portal", bin_dir / "gunicorn", portal_env, root / "portal.log",
                                 args=("-c", "python:edu71.gunicorn_conf", "portal.app:create_app()")))

@@ -25,6 +25,8 @@ from identity.domain.accounts import (
     list_scope,
     may_manage,
     may_view,
+    name_order,
+    name_pattern,
     normalise_email,
     search_key,
     token_claims,
@@ -219,18 +221,28 @@ class Accounts:
         return user
 
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
+        """One page of the accounts the caller may list, alphabetically, and how many match.
+
+        The store cannot use an index for these filters, so the matching accounts are read
+        once, as ids and names only, and ordered here; only the page's accounts are then
+        read whole, each by ``_id`` (a count and a sorted, skipped query would read them twice).
+        """
         scope = list_scope(principal)
         if scope is None:
             raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được xem danh sách tài khoản.")
-        text = filters.pop("q", None)
+        text = (filters.pop("q", None) or "").strip()
         narrowed = narrow(scope, filters)
         if narrowed is None:
             return 0, []
-        query = User.objects(**narrowed)
+        query = dict(narrowed)
         if text:
-            query = query.filter(__raw__={"search": {"$regex": re.escape(search_key(text))}})
-        total = query.count()
-        return total, list(query.order_by("name").skip((page - 1) * page_size).limit(page_size))
+            query["$or"] = [{"search": {"$regex": re.escape(search_key(text))}},
+                            {"org_unit_name": {"$regex": name_pattern(text)}},
+                            {"org_unit": text}]
+        found = sorted(User._get_collection().find(query, {"name": 1}),
+                       key=lambda doc: name_order(doc.get("name") or "", doc["_id"]))
+        chosen = found[(page - 1) * page_size:page * page_size]
+        return len(found), [user for doc in chosen if (user := load(User, doc["_id"])) is not None]
 
     # -- writing ---------------------------------------------------------------
     def register(self, principal: Principal, data: dict) -> User:

@@ -21,8 +21,22 @@ class Backends:
 
 
 @dataclass(frozen=True)
+class Monitoring:
+    """What the operator's page reads and links to (it shows health and backlogs, never school data)."""
+
+    #: service → base URL of its event worker's ops endpoints (``/healthz``, ``/readyz``, ``/metrics``)
+    workers: dict[str, str]
+    #: Prometheus' web address, linked from the operator's page.
+    prometheus_url: str
+    #: The Grafana dashboard's address when a Grafana serves it; else the page offers the dashboard's JSON file.
+    grafana_url: str | None
+    grafana_dashboard: Path
+
+
+@dataclass(frozen=True)
 class Settings:
     backends: Backends
+    monitoring: Monitoring
     #: Signs the session cookie and the CSRF tokens; read from this file when not given directly.
     secret_key: str | None
     secret_key_file: Path
@@ -49,7 +63,15 @@ def load() -> Settings:
     def url(name: str, port: int) -> str:
         return env.str(f"PORTAL_{name}_URL", f"http://127.0.0.1:{port}").rstrip("/")
 
+    worker_ports = {"plans": 9101, "indicators": 9102, "notifications": 9103, "reports": 9104, "identity": 9105}
     return Settings(
+        monitoring=Monitoring(
+            workers={svc: env.str(f"PORTAL_{svc.upper()}_WORKER_URL", f"http://127.0.0.1:{port}").rstrip("/")
+                     for svc, port in worker_ports.items()},
+            prometheus_url=env.str("PORTAL_PROMETHEUS_URL", "http://127.0.0.1:9090").rstrip("/"),
+            grafana_url=env.str("PORTAL_GRAFANA_URL", None) or None,
+            grafana_dashboard=env.path("PORTAL_GRAFANA_DASHBOARD", REPO_ROOT / "deploy" / "grafana" / "edu71.json"),
+        ),
         backends=Backends(
             identity=url("IDENTITY", 8005),
             plans=url("PLANS", 8001),

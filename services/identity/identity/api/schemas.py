@@ -85,7 +85,11 @@ class UserPatchSchema(Schema):
 class UserListQuerySchema(PageQuery):
     role = fields.String(validate=validate.OneOf(ROLES))
     org_unit = fields.String(validate=validate.Length(min=1, max=64))
-    q = fields.String(validate=validate.Length(min=1, max=100), metadata={"description": "Tìm theo tên hoặc e-mail"})
+    commune_code = fields.String(validate=COMMUNE_CODE,
+                                 metadata={"description": "Tài khoản của xã/phường và của các trường thuộc xã/phường"})
+    active = fields.Boolean(metadata={"description": "true: đang hoạt động; false: đã khoá"})
+    q = fields.String(validate=validate.Length(min=1, max=100),
+                      metadata={"description": "Tìm theo họ tên, e-mail, tên hoặc mã đơn vị (có dấu hay không dấu)"})
 
 
 class UserPageSchema(Page):

@@ -1,6 +1,7 @@
 """Accounts: org units, who may see and manage which account, what changed, and the token claims."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping
@@ -47,6 +48,32 @@ def search_key(*parts: str) -> str:
     """Lower case without diacritics ("Đỗ Minh Tuấn" → "do minh tuan"), so that a search finds either spelling."""
     text = " ".join(parts).lower().replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+#: Every Vietnamese letter a plain Latin letter stands for, so that "hong bang" finds "Hồng Bàng".
+_VARIANTS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị", "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ", "d": "dđ",
+}
+
+
+def name_pattern(text: str) -> str:
+    """A regular expression finding ``text`` in a stored name whatever its diacritics and case.
+
+    Names of org units are stored as written (with diacritics); a search typed with or without
+    them must find the unit. Both cases are listed in each class rather than left to a flag,
+    so the pattern means the same to any regular-expression engine.
+    """
+    out = []
+    for char in search_key(text.strip()):
+        letters = _VARIANTS.get(char, char if char.isalpha() else "")
+        out.append(f"[{letters}{letters.upper()}]" if letters else re.escape(char))
+    return "".join(out)
+
+
+def name_order(name: str, user_id: str) -> tuple[str, str, str]:
+    """Accounts listed alphabetically as a Vietnamese reader expects ("Đỗ" among the D, not after "Z")."""
+    return search_key(name), name, user_id
 
 
 def may_manage(actor: Principal, role: Role, province_code: str | None) -> bool:

@@ -28,7 +28,10 @@ class Revocations:
     sessions: tuple[dict, ...] = ()
 
     def everything(self, now: float) -> "Revocations":
-        return Revocations(max(self.not_before, cutoff_after(now)))
+        # A token signed in since the last cutoff is dated at it (never earlier, see issue_time) even when
+        # that second has not come yet: the new cutoff passes it too, or a second "everywhere" within
+        # the same second would leave that token good.
+        return Revocations(max(self.not_before + 1, cutoff_after(now)))
 
     def session(self, sid: str, expires_at: int, now: float) -> "Revocations":
         """End one session; sessions whose tokens no verifier accepts any more are forgotten."""

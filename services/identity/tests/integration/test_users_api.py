@@ -67,6 +67,68 @@ def test_the_admin_filters_and_searches_accounts(client, admin, seed_schools, cr
     assert page["total"] == 3 and len(page["items"]) == 1
 
 
+def test_the_search_finds_accounts_by_unit_name_with_or_without_diacritics(client, admin, seed_schools, create_user):
+    hai_phong, hcm = seed_schools
+    school = create_user("hoa@hienthanh.edu.vn", "school", hai_phong.code, name="Nguyễn Thị Hoa")
+    ward = create_user("ubnd@nguyendainang.gov.vn", "commune", "10744", name="Lê Văn Nam")
+    create_user("mai@thitran2.edu.vn", "school", hcm.code, name="Phạm Thị Mai")
+
+    def found(query: str) -> list[str]:
+        answer = client.get("/users", headers=admin, query_string={"q": query})
+        assert answer.status_code == 200, answer.json
+        return [u["id"] for u in answer.json["items"]]
+
+    for text in ("Hiến Thành", "hien thanh", "HIEN THANH", "Tiểu học Hiến"):
+        assert found(text) == [school["id"]], text
+    for text in ("Nguyễn Đại Năng", "nguyen dai nang", "10744"):
+        assert found(text) == [ward["id"]], text
+    assert found("Hải Dương") == []
+    # Characters that mean something to a regular expression are searched for as they are.
+    assert found("Hiến (Thành") == [] and found(".*") == []
+
+
+def test_the_list_filters_by_commune_and_by_state_and_orders_names_as_vietnamese_read_them(
+        client, admin, seed_schools, create_user):
+    hai_phong, hcm = seed_schools
+    create_user("hoa@hienthanh.edu.vn", "school", hai_phong.code, name="Hoàng Thị Hoa")
+    create_user("do@hienthanh.edu.vn", "school", hai_phong.code, name="Đỗ Văn Bình")
+    create_user("an@nguyendainang.gov.vn", "commune", "10744", name="Ân Văn Tâm")
+    locked = create_user("mai@thitran2.edu.vn", "school", hcm.code, name="Zô Thị Mai")
+    r = client.patch(f"/users/{locked['id']}", headers={**admin, "If-Match": '"v1"'}, json={"active": False})
+    assert r.status_code == 200, r.json
+
+    in_commune = client.get("/users?commune_code=10744", headers=admin).json
+    # "Đ" is read as D, between "Ân" and "Hoàng", not after "Z" as its code point would put it.
+    assert [u["name"] for u in in_commune["items"]] == ["Ân Văn Tâm", "Đỗ Văn Bình", "Hoàng Thị Hoa"]
+    assert [u["name"] for u in client.get("/users?active=false", headers=admin).json["items"]] == ["Zô Thị Mai"]
+    assert client.get("/users?active=true", headers=admin).json["total"] == 3
+    pages = [client.get(f"/users?page_size=2&page={n}", headers=admin).json for n in (1, 2, 3)]
+    assert [[u["name"] for u in p["items"]] for p in pages] == [
+        ["Ân Văn Tâm", "Đỗ Văn Bình"], ["Hoàng Thị Hoa", "Zô Thị Mai"], []]
+    assert {p["total"] for p in pages} == {4}
+    bad = client.get("/users?commune_code=abc", headers=admin)
+    assert bad.status_code == 422 and bad.json["errors"][0]["field"] == "query.commune_code"
+
+
+def test_a_city_department_never_sees_or_touches_platform_accounts(client, admin, tokens, seed_schools, create_user):
+    city_31 = bearer(tokens.city("31"))
+    operator = create_user("vanhanh@edu71.vn", "operator", "edu71", name="Vận hành")
+    administrator = create_user("quantri@edu71.vn", "admin", "edu71", name="Quản trị")
+    create_user("hoa@hienthanh.edu.vn", "school", seed_schools[0].code)
+
+    for query in ("", "?role=admin", "?role=operator", "?org_unit=edu71", "?q=edu71", "?q=Quản trị"):
+        listed = client.get(f"/users{query}", headers=city_31).json
+        assert {u["role"] for u in listed["items"]} <= {"school"}, query
+    for account in (operator, administrator):
+        path = f"/users/{account['id']}"
+        assert client.get(path, headers=city_31).status_code == 404
+        assert client.patch(path, headers={**city_31, "If-Match": '"v1"'},
+                            json={"password": "Mật-khẩu-mới-2027"}).status_code == 404
+        assert client.post(f"{path}/sessions/revoke", headers=city_31).status_code == 404
+    for account in (operator, administrator):
+        assert client.get(f"/users/{account['id']}", headers=admin).headers["ETag"] == '"v1"'  # unchanged
+
+
 @pytest.mark.parametrize("body,field,message", [
     ({"password": "ngan-123"}, "password", "Mật khẩu phải có ít nhất 10 ký tự."),
     ({"email": "khong-phai-email"}, "email", "Địa chỉ e-mail không hợp lệ."),

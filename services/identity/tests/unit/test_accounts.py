@@ -10,6 +10,8 @@ from identity.domain.accounts import (
     list_scope,
     may_manage,
     may_view,
+    name_order,
+    name_pattern,
     normalise_email,
     token_claims,
 )
@@ -92,3 +94,23 @@ def test_searches_ignore_case_and_vietnamese_diacritics():
 
     assert search_key("Đỗ Minh Tuấn", "Tuan.DM@HaiPhong.gov.vn") == "do minh tuan tuan.dm@haiphong.gov.vn"
     assert search_key("Nguyễn Thị Hoà") == search_key("nguyen thi hoa")
+
+
+@pytest.mark.parametrize("typed,stored,found", [
+    ("hong bang", "Phường Hồng Bàng", True),
+    ("HỒNG BÀNG", "Phường Hồng Bàng", True),
+    ("đại năng", "Phường Nguyễn Đại Năng", True),
+    ("dai nang", "Phường Nguyễn Đại Năng", True),
+    ("hông", "Phường Hồng Bàng", True),  # a wrong mark is forgiven like a missing one
+    ("hong bang", "Phường Hồng Hà", False),
+    ("a.b", "Trường aXb", False),  # a dot is a dot
+])
+def test_a_unit_name_is_found_whatever_its_diacritics_and_case(typed, stored, found):
+    import re
+
+    assert bool(re.search(name_pattern(typed), stored)) is found
+
+
+def test_names_sort_as_vietnamese_read_them():
+    names = ["Zô Mai", "Đỗ Bình", "Ân Tâm", "Hoàng Hoa", "Do An"]
+    assert sorted(names, key=lambda n: name_order(n, "u")) == ["Ân Tâm", "Do An", "Đỗ Bình", "Hoàng Hoa", "Zô Mai"]

@@ -10,7 +10,16 @@ NOW = 1_800_000_000.5
 def test_ending_everything_moves_the_cutoff_past_now_and_forgets_the_sessions():
     state = Revocations(100, ({"sid": "a", "exp": NOW + 60},)).everything(NOW)
     assert state == Revocations(1_800_000_001)
-    assert Revocations(2_000_000_000).everything(NOW).not_before == 2_000_000_000  # never moves back
+    assert Revocations(2_000_000_000).everything(NOW).not_before == 2_000_000_001  # never moves back
+
+
+def test_ending_everything_twice_in_one_second_refuses_a_token_signed_in_between():
+    from edu71.auth.revocation import issue_time
+
+    first = Revocations(0).everything(NOW)
+    signed_in_between = issue_time(NOW + 0.1, first.not_before)
+    second = first.everything(NOW + 0.2)
+    assert signed_in_between < second.not_before
 
 
 def test_ending_one_session_keeps_the_live_ones_and_forgets_the_expired():

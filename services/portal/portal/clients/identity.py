@@ -37,8 +37,23 @@ class IdentityClient(ApiClient):
     def change_user(self, user_id: str, changes: dict[str, Any], etag: str) -> dict[str, Any]:
         return self.send_json("PATCH", f"/users/{user_id}", changes, headers={"If-Match": etag})
 
+    def sign_out_everywhere(self, user_id: str) -> None:
+        """End every session of the account (its tokens are refused by every API within seconds)."""
+        self.request("POST", f"/users/{user_id}/sessions/revoke")
+
     def schools(self, **query: Any) -> dict[str, Any]:
         return self.get_json("/schools", params={k: v for k, v in query.items() if v not in (None, "")})
+
+    def all_schools(self, **query: Any) -> list[dict[str, Any]]:
+        """Every school of the directory the caller may see, page after page."""
+        out: list[dict[str, Any]] = []
+        page = 1
+        while True:
+            answer = self.schools(page=page, page_size=200, **query)
+            out.extend(answer["items"])
+            if not answer["items"] or len(out) >= answer["total"]:
+                return out
+            page += 1
 
     def org_units(self, province_code: str) -> Any:
         return self.get_json("/org-units", params={"province_code": province_code})

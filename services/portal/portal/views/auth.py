@@ -16,6 +16,7 @@ HOME = {
     "commune": "plans.review_queue",
     "city": "dashboard.index",
     "admin": "admin.users",
+    "operator": "operator.index",
 }
 
 

@@ -1,0 +1,69 @@
+"""The org units an account may belong to, picked by their Vietnamese name rather than by code.
+
+A unit is offered as ``Trường THCS Thị Trấn 2 (HCM-THCS-THITRAN2)``: the name first, the code
+after it so that two units of one name stay apart. What a person types back is read as that
+text, as a bare code, or as a name that only one unit of the wanted kind has.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: Kind of org unit each role acts for (as the identity service defines them).
+KIND_OF_ROLE = {"school": "school", "commune": "commune", "city": "province", "operator": "platform",
+                "admin": "platform"}
+#: The one unit of operators and administrators.
+PLATFORM = "edu71"
+
+KIND_LABELS = {"school": "trường", "commune": "xã/phường", "province": "tỉnh/thành phố", "platform": "nền tảng"}
+
+_TRAILING_CODE = re.compile(r"\(([^()]+)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    kind: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class UnitNotFound(ValueError):
+    """The typed text names no unit of the wanted kind, or several: the message says which, in Vietnamese."""
+
+
+def _key(text: str) -> str:
+    text = " ".join(text.split()).lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def resolve(text: str, units: list[Unit], kinds: set[str] | None = None) -> Unit | str:
+    """The unit ``text`` names among ``units`` (of ``kinds``, when given).
+
+    A code the list does not hold is returned as it is (a ``str``): the identity service
+    decides about it, as it does for a school added since the list was read.
+    """
+    text = " ".join(text.split())
+    if not text:
+        raise UnitNotFound("Cần chọn đơn vị.")
+    candidates = [u for u in units if kinds is None or u.kind in kinds]
+    trailing = _TRAILING_CODE.search(text)
+    code = trailing.group(1).strip() if trailing else text
+    by_code = [u for u in candidates if u.code.lower() == code.lower()]
+    if by_code:
+        return by_code[0]
+    named = [u for u in candidates if _key(u.name) == _key(text)]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        raise UnitNotFound(f"Có {len(named)} đơn vị cùng tên “{text}”: hãy chọn một đơn vị trong danh sách gợi ý "
+                           "(tên kèm mã).")
+    if trailing or re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", text):
+        return code
+    wanted = ", ".join(KIND_LABELS[k] for k in sorted(kinds or KIND_LABELS))
+    raise UnitNotFound(f"Không tìm thấy đơn vị “{text}” ({wanted}): hãy gõ vài chữ của tên rồi chọn trong danh "
+                       "sách gợi ý, hoặc nhập mã đơn vị.")
