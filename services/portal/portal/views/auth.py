@@ -34,10 +34,7 @@ def _safe_next(target: str | None) -> str | None:
 def home():
     if g.get("user") is None:
         return redirect(url_for("auth.login"))
-    endpoint = HOME.get(g.user["role"])
-    if endpoint is None:
-        return render_template("operator.html")
-    return redirect(url_for(endpoint))
+    return redirect(url_for(HOME[g.user["role"]]))
 
 
 @bp.route("/login", methods=["GET", "POST"])
