@@ -60,6 +60,14 @@ STATUS_CLASSES = {"reached": "ok", "on_track": "ok", "at_risk": "warn", "behind"
 TARGET_KINDS = (("school", "school_target", "Kế hoạch của trường"), ("commune", "commune_target", "Kế hoạch của xã/phường"),
                 ("province", "city_target", "Chỉ tiêu thành phố"), ("nation", "national_target", "Chỉ tiêu quốc gia"))
 _BINDING = {"school": 0, "commune": 1, "province": 2, "nation": 3}
+#: School levels as a dashboard names them (short: a table cell, a select).
+LEVEL_LABELS = {"mam_non": "Mầm non", "tieu_hoc": "Tiểu học", "thcs": "THCS", "thpt": "THPT", "lien_cap": "Liên cấp"}
+
+
+def levels_text(levels: Iterable[str] | None) -> str:
+    """"THCS, THPT" for a target of some levels; "" for one of every level."""
+    levels = [lv for lv in LEVEL_LABELS if lv in set(levels or ())]
+    return "" if not levels or len(levels) == len(LEVEL_LABELS) else ", ".join(LEVEL_LABELS[lv] for lv in levels)
 
 
 def figure(value: float | None, unit: str) -> str:
@@ -88,27 +96,31 @@ def cell(target: Mapping[str, Any] | None) -> dict | None:
             "horizon": target.get("horizon"), "status": status, "label": target.get("status_label") or "",
             "css": STATUS_CLASSES.get(status, "none"), "reason": target.get("reason") or "",
             "expected": None if target.get("expected") is None else figure(target["expected"], unit),
-            "source": target.get("source") or "", "text": target.get("text") or ""}
+            "source": target.get("source") or "", "text": target.get("text") or "",
+            "levels": levels_text(target.get("school_levels"))}
 
 
 def _binding(targets: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    """The target a row's headline status follows (the reports API's rule): the school's plan, then the
-    commune's, the city's, the nation's, nearest horizon first."""
-    return min(targets, key=lambda t: (_BINDING.get(t.get("kind"), 9), t.get("horizon") or 9999), default=None)
+    """The target a row's headline status follows: the school's plan, then the commune's, the city's, the
+    nation's, nearest horizon first (the reports API's order) — among the targets with a figure to judge, so
+    that a row whose nation sets one target per level is not "chưa có số liệu" for the levels the area lacks."""
+    targets = list(targets)
+    judged = [t for t in targets if t.get("status") not in (None, "no_data")] or targets
+    return min(judged, key=lambda t: (_BINDING.get(t.get("kind"), 9), t.get("horizon") or 9999), default=None)
 
 
 def target_rows(progress: Mapping[str, Any] | None, level: str | None = None) -> list[dict]:
     """The progress rows of ``/rounds/{id}/progress`` (or a school's) for a table, worst first.
 
-    With a school level chosen, only the targets that concern that level are kept (a row without one
-    drops out) and the headline follows the binding one of those."""
+    Each kind of target (school, commune, city, nation) is a list: the nation may set one per level. With a
+    school level chosen, only the targets that concern that level are kept (a row without one drops out)."""
     rows = []
     for row in (progress or {}).get("indicators") or []:
         targets = [t for t in row.get("targets") or [] if applies_to(t, level)]
         if not targets:
             continue
         head = _binding(targets)
-        cells = {kind: cell(next((t for t in targets if t.get("kind") == kind), None)) for kind, _, _ in TARGET_KINDS}
+        cells = {kind: [cell(t) for t in targets if t.get("kind") == kind] for kind, _, _ in TARGET_KINDS}
         unit = head.get("unit") or row.get("unit") or ""
         status = head.get("status") or "no_data"
         actual = head.get("actual")
@@ -120,6 +132,7 @@ def target_rows(progress: Mapping[str, Any] | None, level: str | None = None) ->
             "cells": cells, "status": status, "label": head.get("status_label") or "",
             "css": STATUS_CLASSES.get(status, "none"), "reason": head.get("reason") or "",
             "note": head.get("note") or "", "head_kind": head.get("kind"),
+            "head_levels": levels_text(head.get("school_levels")),
             "expected": None if head.get("expected") is None else figure(head["expected"], unit),
             "expected_value": head.get("expected"), "target_value": head.get("target"),
             "target": head.get("description", ""), "horizon": head.get("horizon"),
@@ -169,11 +182,14 @@ def cascade_rows(cascade: Mapping[str, Any] | None, level: str | None = None) ->
         if level and t.get("school_levels") and level not in t["school_levels"]:
             continue
         applicable, committing = t.get("schools_applicable") or 0, t.get("schools_committing") or 0
+        if not applicable:
+            continue  # a target for a level the area has no school of
         adds_up = t.get("adds_up")
         rows.append({
             "code": t.get("indicator_code"), "name": t.get("indicator_name") or t.get("short_label") or "",
             "target": t.get("target_description") or "", "horizon": t.get("horizon"),
-            "target_label": t.get("target_label") or "", "committing": committing, "applicable": applicable,
+            "target_label": t.get("target_label") or "", "levels": levels_text(t.get("school_levels")),
+            "committing": committing, "applicable": applicable,
             "share": committing / applicable if applicable else None,
             "figure": figure(t.get("committed_figure"), t.get("unit") or ""),
             "adds_up": adds_up, "verdict": t.get("verdict") or "", "note": t.get("note") or "",

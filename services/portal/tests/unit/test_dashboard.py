@@ -58,14 +58,33 @@ def test_progress_rows_follow_the_binding_target_worst_first_and_keep_each_targe
     # the commune's own target binds before the city's and the nation's; each keeps its own status
     assert (b["status"], b["label"], b["css"], b["head_kind"]) == ("behind", "Chậm", "risk", "commune")
     assert b["expected"] == "98,5 %" and b["actual"] == "95,7 %"
-    assert b["cells"]["province"]["label"] == "Có nguy cơ" and b["cells"]["province"]["css"] == "warn"
-    assert b["cells"]["nation"]["label"] == "Đúng lộ trình" and b["cells"]["school"] is None
+    assert [(c["label"], c["css"]) for c in b["cells"]["province"]] == [("Có nguy cơ", "warn")]
+    assert [c["label"] for c in b["cells"]["nation"]] == ["Đúng lộ trình"] and b["cells"]["school"] == []
     assert [(c["label"], c["count"]) for c in status_counts(rows)] == [
         ("Chậm", 1), ("Đúng lộ trình", 1), ("Đã đạt", 1)]
     # a level keeps only the targets that concern it
     assert [r["code"] for r in target_rows(progress, "tieu_hoc")] == ["B", "A"]
     assert [r["code"] for r in target_rows(progress, "thpt")] == ["B", "C", "A"]
     assert target_rows(None) == []
+
+
+def test_a_nation_target_per_level_shows_each_and_the_headline_follows_one_with_a_figure():
+    # The nation sets completion per level; an area with only THCS schools has no primary figure.
+    progress = {"indicators": [{"indicator_code": "PROGRAMME_COMPLETED", "indicator_name": "Hoàn thành chương trình",
+                                "targets": [
+                                    {**_judged("nation", "no_data", "Chưa có số liệu", levels=("tieu_hoc",)),
+                                     "actual": None},
+                                    _judged("nation", "not_yet", "Chưa đạt", levels=("thcs",)),
+                                    {**_judged("nation", "no_data", "Chưa có số liệu", levels=("thpt",)),
+                                     "actual": None}]}]}
+    [row] = target_rows(progress)
+    assert (row["label"], row["head_levels"], row["actual"]) == ("Chưa đạt", "THCS", "95,7 %")
+    assert [(c["levels"], c["label"]) for c in row["cells"]["nation"]] == [
+        ("Tiểu học", "Chưa có số liệu"), ("THCS", "Chưa đạt"), ("THPT", "Chưa có số liệu")]
+    assert [c["levels"] for c in target_rows(progress, "thcs")[0]["cells"]["nation"]] == ["THCS"]
+    nothing = {"indicators": [{"indicator_code": "X", "targets": [{**_judged("nation", "no_data", "Chưa có số liệu"),
+                                                                  "actual": None}]}]}
+    assert target_rows(nothing)[0]["label"] == "Chưa có số liệu"
 
 
 def test_figures_carry_their_unit():
@@ -93,10 +112,12 @@ def test_cascade_rows_put_the_targets_whose_commitments_fall_short_first():
         {"indicator_name": "Chưa ai", "schools_applicable": 4, "schools_committing": 0, "committed_figure": None,
          "unit": "%", "adds_up": None, "school_levels": ["thcs"]},
         {"indicator_name": "Thiếu", "schools_applicable": 4, "schools_committing": 1, "committed_figure": 97.0,
-         "unit": "%", "adds_up": False, "school_levels": ["tieu_hoc"]}]}
+         "unit": "%", "adds_up": False, "school_levels": ["tieu_hoc"]},
+        {"indicator_name": "Không trường nào thuộc diện", "schools_applicable": 0, "schools_committing": 0,
+         "committed_figure": None, "unit": "%", "adds_up": None, "school_levels": ["thpt"]}]}
     rows = cascade_rows(cascade)
-    assert [(r["name"], r["css"], r["figure"]) for r in rows] == [
-        ("Thiếu", "risk", "97 %"), ("Chưa ai", "none", "–"), ("Đạt", "ok", "99,5 %")]
+    assert [(r["name"], r["css"], r["figure"], r["levels"]) for r in rows] == [
+        ("Thiếu", "risk", "97 %", "Tiểu học"), ("Chưa ai", "none", "–", "THCS"), ("Đạt", "ok", "99,5 %", "THCS")]
     assert [r["name"] for r in cascade_rows(cascade, "thcs")] == ["Chưa ai", "Đạt"]
 
 
