@@ -55,7 +55,14 @@ def _ticks(top: float) -> list[float]:
 
 
 def _label(value: float, unit: str) -> str:
+    """An axis tick: as many decimals as the tick needs (0,025 on a small axis)."""
     text = vn_number(round(value, 3))
+    return f"{text} %" if unit == "%" else text
+
+
+def _value(value: float, unit: str) -> str:
+    """A data point, rounded as the tables beside the chart round it (95,7 %; 0,25 % below one)."""
+    text = vn_number(round(value, 1) if abs(value) >= 1 or value == 0 else round(value, 2))
     return f"{text} %" if unit == "%" else text
 
 
@@ -115,8 +122,8 @@ def line_chart(title: str, points: Sequence[Point], unit: str, target: float | N
             continue
         body.append(f'<circle cx="{x(i):.1f}" cy="{y(point.value):.1f}" r="4" class="dot"/>')
         body.append(f'<text x="{x(i):.1f}" y="{y(point.value) - 8:.1f}" class="value" text-anchor="middle">'
-                    f'{escape(_label(point.value, unit))}</text>')
-    described = "; ".join(f"{p.label}: {'không có số liệu' if p.value is None else _label(p.value, unit)}"
+                    f'{escape(_value(point.value, unit))}</text>')
+    described = "; ".join(f"{p.label}: {'không có số liệu' if p.value is None else _value(p.value, unit)}"
                           for p in points)
     full = f"{title}. {described}" + (f". {target_label}" if target is not None and target_label else "")
     return _svg(full, width, height, body, "chart line-chart")

@@ -171,7 +171,7 @@ def test_line_chart_is_accessible_with_axes_legend_target_and_gaps():
     svg = line_chart("Tỷ lệ <đạt>", [Point("Đợt & 1", 80.0), Point("Đợt 2", None), Point("Đợt 3", 95.74)], "%",
                      99, "Mục tiêu ≥ 99 % (đến 2030)")
     assert svg.startswith("<svg") and 'role="img"' in svg
-    assert 'aria-label="Tỷ lệ &lt;đạt&gt;. Đợt &amp; 1: 80 %; Đợt 2: không có số liệu; Đợt 3: 95,74 %' in svg
+    assert 'aria-label="Tỷ lệ &lt;đạt&gt;. Đợt &amp; 1: 80 %; Đợt 2: không có số liệu; Đợt 3: 95,7 %' in svg
     assert ">100 %</text>" in svg and ">0 %</text>" in svg  # the percent axis, with decimal commas elsewhere
     assert 'class="target-line"' in svg and "Mục tiêu ≥ 99 % (đến 2030)" in svg
     assert "không có số liệu</text>" in svg and svg.count("<polyline") == 0  # the gap breaks the line
