@@ -70,10 +70,12 @@ def line_chart(title: str, points: Sequence[Point], unit: str, target: float | N
                target_label: str = "", width: int = 480, height: int = 220) -> str:
     """Values across rounds (oldest left) as a line with dots, a dashed target line, axes and a legend.
 
-    Rounds without a figure leave a gap in the line and are marked "không có số liệu" under the axis."""
+    Rounds without a figure leave a gap in the line and are marked "không có số liệu" under the axis. Each
+    round gets at least 80 units of width, so its name fits under it (the chart scales as a whole)."""
+    width = max(width, 68 + 80 * len(points))
     percent = unit == "%"
     top = axis_top([p.value for p in points] + [target], percent)
-    left, right, upper, lower = 52, 16, 34, 48
+    left, right, upper, lower = 52, 16, 34, 60
     plot_w, plot_h = width - left - right, height - upper - lower
     n = max(len(points), 1)
     step = plot_w / n
@@ -112,9 +114,9 @@ def line_chart(title: str, points: Sequence[Point], unit: str, target: float | N
     if len(segment) > 1:
         body.append(f'<polyline points="{" ".join(segment)}" class="series"/>')
     for i, point in enumerate(points):
-        lines = _wrap(point.label, max(8, int(step / 6.5)))
+        lines = _wrap(point.label, max(9, int(step / 7)))
         label = "".join(f'<tspan x="{x(i):.1f}" dy="{0 if k == 0 else 13}">{escape(line)}</tspan>'
-                        for k, line in enumerate(lines[:2]))
+                        for k, line in enumerate(lines))
         body.append(f'<text x="{x(i):.1f}" y="{upper + plot_h + 16}" class="tick" text-anchor="middle">{label}</text>')
         if point.value is None:
             body.append(f'<text x="{x(i):.1f}" y="{upper + plot_h - 6}" class="tick muted" text-anchor="middle">'
@@ -133,18 +135,17 @@ def _unit_name(unit: str) -> str:
     return "%" if unit == "%" else (unit or "số lượng")
 
 
-def _wrap(text: str, limit: int) -> list[str]:
-    """Words on lines of at most ``limit`` characters; the second line is shortened with "…" if need be."""
+def _wrap(text: str, limit: int, most: int = 3) -> list[str]:
+    """Words on at most ``most`` lines of about ``limit`` characters. A label still too long keeps its start
+    and its end ("Sơ kết học kỳ I … 2026–2027"): rounds differ by their year, so the end must stay."""
     lines: list[str] = []
     for word in text.split():
         if lines and len(lines[-1]) + 1 + len(word) <= limit:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    if len(lines) == 2 and len(lines[1]) > limit:
-        lines[1] = lines[1][: limit - 1] + "…"
+    if len(lines) > most:
+        lines = lines[: most - 2] + [lines[most - 2] + " …", lines[-1]]
     return lines or [""]
 
 

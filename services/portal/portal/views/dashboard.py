@@ -94,9 +94,9 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
     names = commune_names(_province_of(scope, code))
     judged = reports.progress(round_id, scope, code) or {}
     rows = progress.target_rows(judged, level)
-    with_target = {r["code"] for r in rows}
-    others = [r for r in dashboard.indicator_rows(rollup, catalogue) if r["code"] not in with_target]
     figures_by_code = {r["code"]: r for r in dashboard.indicator_rows(rollup, catalogue)}
+    with_target = {r["code"] for r in rows}
+    others = [r for code, r in figures_by_code.items() if code not in with_target]
     for row in rows:
         rolled = figures_by_code.get(row["code"], {})
         # with a level chosen, the level's own figure stands beside the one the target is judged on
@@ -155,8 +155,8 @@ def _bullet_title(row: dict) -> str:
 
 def _share_words(row: dict) -> str:
     if row["expected"]:
-        return f"{row['submitted']}/{row['expected']} trường đã nộp, {row['band_words']}"
-    return f"{row['submitted']} trường đã nộp"
+        return f"{vn_number(row['submitted'])}/{vn_number(row['expected'])} trường đã nộp, {row['band_words']}"
+    return f"{vn_number(row['submitted'])} trường đã nộp"
 
 
 def summary(data: dict) -> str:

@@ -213,3 +213,11 @@ def test_the_dashboard_opens_on_the_open_round_due_first_then_the_last_closed_ne
     assert default_round([], now) is None
     assert [r["id"] for r in by_date([closed, upcoming, open_sooner, open_later])] == [
         "giua-ky-2", "so-ket", "chuyen-de", "tong-ket"]
+
+
+def test_round_labels_under_a_crowded_axis_keep_their_year():
+    names = [f"Sơ kết học kỳ I năm học {y}–{y + 1}" for y in range(2025, 2033)]
+    svg = line_chart("Bỏ học", [Point(n, 1.0) for n in names], "%")
+    labels = re.findall(r'<text[^>]*class="tick" text-anchor="middle">(.*?)</text>', svg)
+    shown = [re.sub(r"<[^>]+>", " ", label).split()[-1] for label in labels]
+    assert shown == [f"{y}–{y + 1}" for y in range(2025, 2033)]  # eight different labels, none cut to the same
