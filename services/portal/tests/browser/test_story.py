@@ -60,7 +60,7 @@ class Person:
 
     def __init__(self, browser, portal: str, email: str, artifacts: Path, who: str):
         self.context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
-                                           viewport={"width": 1280, "height": 900})
+                                           viewport={"width": 1366, "height": 900})
         self.page = self.context.new_page()
         self.portal, self.artifacts, self.who = portal, artifacts, who
         self.page.goto(f"{portal}/login")
@@ -274,7 +274,7 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
                 assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
                 expect(page.locator("#so-truong-bao-cao")).to_have_text("1")
             city.shot(f"dien-thoai-{width}-{name}")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     # trends across rounds of one indicator
     city.go("/dashboard/trends?indicator=TEACHERS_QUALIFIED")

@@ -278,6 +278,16 @@ def test_trends_are_lines_over_opened_rounds_with_the_target(client):
     assert "Số phòng học thông minh" not in trends or "Mục tiêu ≥ 100 % số trường" not in trends
     page = client.get("/dashboard/trends?indicator=TEACHERS_QUALIFIED").data.decode()
     assert "84,2 %" in text(page) and "Tổng kết năm học 2026–2027" not in page
+    # without a choice, the page opens on the first indicator with a figure in the round of the dashboard,
+    # not on the catalogue's first (nothing reported for it here)
+    FakeReports.asked = []
+    ROLLUP["indicators"][0]["value"] = None
+    try:
+        opened = client.get("/dashboard/trends").data.decode()
+    finally:
+        ROLLUP["indicators"][0]["value"] = 0.842
+    assert ("series", "DROPOUT", "province", "79", None) in FakeReports.asked
+    assert '<option value="DROPOUT" selected>' in opened
 
 
 def test_the_level_filter_reaches_the_reports_api_and_narrows_the_targets(client):
