@@ -9,13 +9,14 @@ from portal.clients.base import ApiClient, ApiError
 class ReportsClient(ApiClient):
     name = "tổng hợp"
 
-    def rollups(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any]:
-        return self.get_json(f"/rollups/{round_id}", params=_scope(scope, code))
+    def rollups(self, round_id: str, scope: str | None = None, code: str | None = None,
+                level: str | None = None) -> dict[str, Any]:
+        return self.get_json(f"/rollups/{round_id}", params=_scope(scope, code, level))
 
     def schools(self, round_id: str, scope: str | None = None, code: str | None = None,
-                page: int = 1, page_size: int = 500) -> dict[str, Any]:
+                page: int = 1, page_size: int = 500, level: str | None = None) -> dict[str, Any]:
         return self.get_json(f"/rollups/{round_id}/schools",
-                             params={**_scope(scope, code), "page": page, "page_size": page_size})
+                             params={**_scope(scope, code, level), "page": page, "page_size": page_size})
 
     def completeness(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
         """Expected, submitted, late and missing schools, or ``None`` while the round is unknown to the service."""
@@ -29,12 +30,21 @@ class ReportsClient(ApiClient):
         """Each indicator against its targets' trajectories (đã đạt, đúng lộ trình, có nguy cơ, chậm)."""
         return self._optional(f"/rounds/{round_id}/progress", _scope(scope, code))
 
+    def cascade(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
+        """How many schools' approved plans commit to each city target, and whether the commitments add up."""
+        return self._optional(f"/rounds/{round_id}/cascade", _scope(scope, code))
+
+    def school_progress(self, round_id: str, school_code: str) -> dict[str, Any] | None:
+        """One school's indicators against its own plan's, its commune's, the city's and the nation's targets."""
+        return self._optional(f"/rounds/{round_id}/schools/{school_code}/progress", {})
+
     def plan_status(self, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
         """Plans by status per commune, and the schools without an approved plan."""
         return self._optional("/plans/status", _scope(scope, code))
 
-    def series(self, indicator: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
-        return self._optional(f"/indicators/{indicator}/series", _scope(scope, code))
+    def series(self, indicator: str, scope: str | None = None, code: str | None = None,
+               level: str | None = None) -> dict[str, Any] | None:
+        return self._optional(f"/indicators/{indicator}/series", _scope(scope, code, level))
 
     def _optional(self, path: str, params: dict[str, str]) -> dict[str, Any] | None:
         try:
@@ -50,5 +60,6 @@ class ReportsClient(ApiClient):
         return response.content, response.headers.get("Content-Disposition", ""), response.headers.get("Content-Type")
 
 
-def _scope(scope: str | None, code: str | None) -> dict[str, str]:
-    return {k: v for k, v in (("scope", scope), ("code", code)) if v}
+def _scope(scope: str | None, code: str | None, level: str | None = None) -> dict[str, str]:
+    """The area asked for and, where the endpoint takes one, the school level (the API's ``school_level``)."""
+    return {k: v for k, v in (("scope", scope), ("code", code), ("school_level", level)) if v}

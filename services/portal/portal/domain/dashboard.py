@@ -1,55 +1,20 @@
 """View models of the city and commune dashboards, from the reports API's answers (pure)."""
 from __future__ import annotations
 
-import operator
 from collections import Counter
 from datetime import datetime
 from typing import Any, Iterable, Mapping
 
-from portal.domain.charts import Bar
+from portal.domain.charts import Point
 from portal.domain.formatting import vn_number, vn_percent
 
-COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "=": operator.ge}
-SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+#: What stands for an indicator's name when the catalogue no longer has it (never its code).
+GONE = "Chỉ tiêu không còn trong danh mục"
 
 
-def _target_for(indicator: Mapping[str, Any], scope: str) -> dict | None:
-    """The nearest-horizon target of the area (province first, then nation), without school-level limits."""
-    targets = [t for t in indicator.get("targets") or [] if not t.get("school_levels")
-               and t.get("share_of_schools") is None]
-    for wanted in (scope, "province", "nation"):
-        found = sorted((t for t in targets if t.get("scope") == wanted), key=lambda t: t.get("horizon", 0))
-        if found:
-            return found[0]
-    return None
-
-
-#: The reports API's statuses against a trajectory, and how each is shown.
-STATUS_CLASSES = {"reached": "ok", "on_track": "ok", "at_risk": "risk", "behind": "risk", "not_yet": "risk",
-                  "no_data": ""}
-
-
-def _progress_target(row: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    """The target a progress row's status is judged by (the city's, else the nation's)."""
-    for key in ("school_target", "commune_target", "city_target", "national_target"):
-        if row.get(key):
-            return row[key]
-    return None
-
-
-def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scope: str = "province",
-                   checks: Mapping[str, Any] | None = None, progress: Mapping[str, Any] | None = None) -> list[dict]:
-    """Each indicator's figure, its target and whether the figure meets it (ratios compared in %).
-
-    ``progress`` is the reports API's judgement against each target's trajectory (``/rounds/{id}/progress``):
-    where it has a row, the target, the status (đã đạt, đúng lộ trình, có nguy cơ, chậm) and its note come
-    from it. Else ``checks`` (``/rounds/{id}/targets``), else the catalogue's own targets compared here.
-    """
+def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any]) -> list[dict]:
+    """Each indicator's figure as text (ratios in %, counts with their unit, levels as the lowest level)."""
     by_code = {i["code"]: i for i in catalogue.get("indicators", [])}
-    judged = {r["indicator_code"]: r for r in (progress or {}).get("indicators", []) or []}
-    checked: dict[str, Mapping[str, Any]] = {}
-    for check in (checks or {}).get("targets", []) or []:
-        checked.setdefault(check.get("indicator_code"), check)
     rows = []
     for item in rollup.get("indicators", []):
         code = item["indicator_code"]
@@ -66,130 +31,83 @@ def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any], scop
             caption = f"lớn nhất: {vn_number(item['maximum'])} {meta.get('unit', '')}".strip()
         else:
             caption = f"{vn_number(value)} {meta.get('unit', '')}".strip()
-        unit = " %" if ratio else f" {meta.get('unit', '')}".rstrip()
-        target, target_text, meets = None, "", None
-        if code in checked:
-            check = checked[code]
-            target = {"comparator": check.get("comparator"), "value": check.get("target"),
-                      "horizon": check.get("horizon")}
-            meets = check.get("met")
-        else:
-            target = _target_for(meta, scope)
-            if target is not None and value is not None:
-                actual = value * 100 if ratio else value
-                meets = COMPARE.get(target["comparator"], operator.ge)(actual, target["value"])
-        if target is not None and target.get("value") is not None:
-            horizon = f" (đến {str(target['horizon'])[:4]})" if target.get("horizon") else ""
-            target_text = f"{SYMBOLS.get(target['comparator'], target['comparator'])} " \
-                          f"{vn_number(target['value'])}{unit}{horizon}"
-        else:
-            target = None
-        status = status_label = note = reason = None
-        if code in judged:
-            row = judged[code]
-            head = _progress_target(row)
-            if head is not None:
-                horizon = f" (đến {head['horizon']})" if head.get("horizon") else ""
-                target_text = f"{head['description']}{horizon} — {head['kind_label'].lower()}"
-                target = {"comparator": head.get("comparator"), "value": head.get("target"),
-                          "horizon": head.get("horizon")}
-            status, status_label = row.get("status"), row.get("status_label")
-            note, reason = row.get("note"), row.get("reason")
-            meets = {"reached": True, "on_track": True, "at_risk": False, "behind": False,
-                     "not_yet": False}.get(status, meets)
-            meta = {**meta, "name": row.get("indicator_name") or meta.get("name", code)}
-        rows.append({
-            "status": status,
-            "status_label": status_label,
-            "status_class": STATUS_CLASSES.get(status or "", ""),
-            "note": note,
-            "reason": reason,
-            "code": code,
-            "name": meta.get("name", code),
-            "ratio": ratio,
-            "value": value,
-            "caption": caption,
-            "schools_reporting": item.get("schools_reporting", 0),
-            "target": target,
-            "target_text": target_text,
-            "meets": meets,
-            "direction": meta.get("direction", "higher"),
-        })
+        # the unit a series of this figure across rounds is drawn in; none where the figure is a largest
+        # value or a lowest level (the series carries the area's sum or nothing comparable)
+        summed = item.get("aggregation") != "distribution" and meta.get("aggregation") != "max_and_share_over_limit"
+        rows.append({"code": code, "name": meta.get("name") or GONE, "caption": caption, "ratio": ratio,
+                     "value": value, "schools_reporting": item.get("schools_reporting", 0),
+                     "series_unit": "%" if ratio else meta.get("unit", "") if summed else None})
     return rows
 
 
-def at_risk(checks: Mapping[str, Any] | None, catalogue: Mapping[str, Any]) -> dict[str, list[dict]]:
-    """Schools and communes on the wrong side of a target, with how far off they are, worst first."""
-    names = {i["code"]: i.get("name", i["code"]) for i in catalogue.get("indicators", [])}
-    out: dict[str, list[dict]] = {}
-    for key, who in (("at_risk_schools", "school_name"), ("at_risk_communes", "commune_name")):
-        rows = []
-        for check in (checks or {}).get(key, []) or []:
-            gap = check.get("gap")
-            rows.append({"who": check.get(who) or check.get("school_code") or check.get("commune_code"),
-                         "commune_code": check.get("commune_code"), "school_code": check.get("school_code"),
-                         "indicator": names.get(check.get("indicator_code"), check.get("indicator_code")),
-                         "actual": check.get("actual"), "target": check.get("target"),
-                         "comparator": SYMBOLS.get(check.get("comparator"), check.get("comparator")),
-                         "unit": check.get("unit") or "", "gap": gap})
-        rows.sort(key=lambda r: -(abs(r["gap"]) if isinstance(r["gap"], (int, float)) else 0))
-        out[key] = rows
-    return out
-
-
-def indicator_bars(rows: Iterable[Mapping[str, Any]]) -> list[Bar]:
-    """Bars for the ratio indicators (the ones a 0–100 % scale fits)."""
-    bars = []
-    for row in rows:
-        if not row["ratio"] or row["value"] is None:
-            continue
-        target = row["target"]["value"] / 100 if row["target"] else None
-        bars.append(Bar(row["name"], row["value"], row["caption"], target, at_risk=row["meets"] is False))
-    return bars
+def completeness_band(share: float | None) -> tuple[str, str]:
+    """(colour class, words) of a share of schools that reported: the words carry the meaning."""
+    if share is None:
+        return "none", "chưa rõ số phải nộp"
+    if share >= 1:
+        return "ok", "đủ"
+    if share >= 0.5:
+        return "warn", "còn thiếu"
+    return "risk", "thiếu nhiều"
 
 
 def commune_rows(schools: Iterable[Mapping[str, Any]], names: Mapping[str, str],
-                 completeness: Mapping[str, Any] | None = None) -> list[dict]:
-    """Per commune: schools reporting, and expected, late and missing where the reports API knows them."""
+                 completeness: Mapping[str, Any] | None = None, level: str | None = None,
+                 sort: str = "share") -> list[dict]:
+    """Per commune: schools that reported, expected, late and missing, worst first by default.
+
+    Without a level, the reports API's completeness per commune is used where it has one. With a level,
+    the figures are counted here from the schools that reported that level and the missing ones of it
+    (the completeness report is not split by level)."""
     reporting: Counter[str] = Counter()
     late: Counter[str] = Counter()
     for school in schools:
+        if level and school.get("school_level") != level:
+            continue
         reporting[school.get("commune_code", "")] += 1
         if school.get("late"):
             late[school.get("commune_code", "")] += 1
     known: dict[str, Mapping[str, Any]] = {}
+    missing: Counter[str] = Counter()
     for area in (completeness or {}).get("communes", []) or []:
         code = str(area.get("commune_code") or "")
         if code:
             known[code] = area
+    for school in (completeness or {}).get("missing_schools", []) or []:
+        if not level or school.get("school_level") == level:
+            missing[str(school.get("commune_code") or "")] += 1
     rows = []
-    for code in set(reporting) | set(known):
+    for code in set(reporting) | set(known) | set(missing):
         area = known.get(code, {})
-        total = area.get("expected")
-        submitted = area.get("submitted", reporting.get(code, 0))
-        rows.append({
-            "code": code,
-            "name": area.get("commune_name") or names.get(code, code),
-            "submitted": submitted,
-            "expected": total,
-            "late": area.get("late", late.get(code, 0)),
-            "missing": area.get("missing"),
-            "share": (submitted / total) if total else None,
-        })
-    # least complete first: the communes a department has to call
-    rows.sort(key=lambda r: (r["share"] if r["share"] is not None else 2, r["name"]))
-    return rows
-
-
-def commune_bars(rows: Iterable[Mapping[str, Any]]) -> list[Bar]:
-    out = []
-    for row in rows:
-        if row["expected"]:
-            caption = f"{vn_number(row['submitted'])}/{vn_number(row['expected'])}"
-            out.append(Bar(row["name"], row["share"], caption, at_risk=(row["share"] or 0) < 1))
+        if level:
+            submitted, lacking = reporting.get(code, 0), missing.get(code, 0)
+            total = submitted + lacking if completeness is not None else None
+            late_count = late.get(code, 0)
         else:
-            out.append(Bar(row["name"], None, f"{vn_number(row['submitted'])} trường"))
-    return out
+            total = area.get("expected")
+            submitted = area.get("submitted", reporting.get(code, 0))
+            lacking, late_count = area.get("missing"), area.get("late", late.get(code, 0))
+        if level and not total and not submitted:
+            continue
+        share = (submitted / total) if total else None
+        band, words = completeness_band(share)
+        rows.append({"code": code, "name": area.get("commune_name") or names.get(code, code),
+                     "submitted": submitted, "expected": total, "late": late_count, "missing": lacking,
+                     "share": share, "band": band, "band_words": words})
+    return sort_communes(rows, sort)
+
+
+#: The orders a commune table can be read in (a column header's link), the default first.
+COMMUNE_SORTS = ("share", "missing", "name")
+
+
+def sort_communes(rows: list[dict], sort: str) -> list[dict]:
+    if sort == "name":
+        return sorted(rows, key=lambda r: r["name"])
+    if sort == "missing":
+        return sorted(rows, key=lambda r: (-(r["missing"] or 0), r["name"]))
+    # least complete first: the communes a department has to call
+    return sorted(rows, key=lambda r: (r["share"] if r["share"] is not None else 2, r["name"]))
 
 
 def school_values(values: Iterable[Mapping[str, Any]], catalogue: Mapping[str, Any]) -> list[dict]:
@@ -209,26 +127,22 @@ def school_values(values: Iterable[Mapping[str, Any]], catalogue: Mapping[str, A
             caption = "đạt" if item["flag"] else "chưa đạt"
         else:
             caption = "–"
-        rows.append({"code": item.get("indicator_code"), "name": meta.get("name", item.get("indicator_code")),
-                     "caption": caption})
+        rows.append({"code": item.get("indicator_code"), "name": meta.get("name") or GONE, "caption": caption})
     return rows
 
 
-def trend_bars(series: Mapping[str, Any] | None, ratio: bool, unit: str = "") -> list[Bar]:
-    """One bar per round, oldest first: ratios on a 0–100 % scale, other figures against the largest."""
-    points = list((series or {}).get("points") or [])
-    largest = max((p["value"] for p in points if p.get("value") is not None), default=0) or 1
-    bars = []
-    for point in points:
+def trend_points(series: Mapping[str, Any] | None, ratio: bool, now: datetime) -> list[Point]:
+    """One point per round that has opened, oldest first (ratios in %); an upcoming round has no place."""
+    points = []
+    for point in (series or {}).get("points") or []:
+        opens = point.get("opens_at")
+        if opens and _at(str(opens).replace("Z", "+00:00")) > now:
+            continue
         value = point.get("value")
-        label = point.get("round_name") or point.get("round_id", "")
-        if value is None:
-            bars.append(Bar(label, None, "chưa có số liệu"))
-        elif ratio:
-            bars.append(Bar(label, value, vn_percent(value)))
-        else:
-            bars.append(Bar(label, value / largest, f"{vn_number(value)} {unit}".strip()))
-    return bars
+        if value is not None and ratio:
+            value = value * 100
+        points.append(Point(point.get("round_name") or "", value))
+    return points
 
 
 def _at(moment: str) -> datetime:

@@ -18,12 +18,15 @@ from flask import (Blueprint, Response, abort, current_app, g, render_template, 
 from edu71 import orgs
 from portal import backends
 from portal.clients.base import ApiError
-from portal.domain import charts, dashboard
+from portal.domain import charts, dashboard, progress
+from portal.domain.formatting import vn_number
 from portal.session import login_required
 
 bp = Blueprint("dashboard", __name__)
 
 VIEWERS = ("commune", "city", "admin")
+#: The school levels a dashboard can be narrowed to (the reports API's ``school_level``).
+LEVELS = tuple(lv.value for lv in orgs.SchoolLevel)
 
 
 @lru_cache(maxsize=64)
@@ -53,52 +56,145 @@ def _province_of(scope: str, code: str) -> str:
         return g.user.get("province_code") or ""
 
 
-def figures(round_id: str, scope: str, code: str) -> dict:
+def _level() -> str | None:
+    """The school level chosen (mầm non … liên cấp), or ``None`` for every level."""
+    level = request.args.get("level") or None
+    return level if level in LEVELS else None
+
+
+def _sort() -> str:
+    sort = request.args.get("sort")
+    return sort if sort in dashboard.COMMUNE_SORTS else dashboard.COMMUNE_SORTS[0]
+
+
+def figures(round_id: str, scope: str, code: str, level: str | None = None, sort: str = "share") -> dict:
+    """Everything the live block of a dashboard shows, for an area and optionally one school level.
+
+    The reports API filters roll-ups and schools by level itself; progress, at-risk lists and the cascade
+    are judged over each target's own levels, so for a level the portal keeps the targets that concern it."""
     reports = backends.reports()
     try:
-        rollup = reports.rollups(round_id, scope, code)
+        rollup = reports.rollups(round_id, scope, code, level)
     except ApiError as exc:
         if exc.status != 404:
             raise
         # The reports service has not yet heard of a round just opened: nothing is reported so far.
         rollup = {"schools_reporting": 0, "indicators": [], "round": None}
     completeness = reports.completeness(round_id, scope, code)
-    # The list of schools is needed for a commune's page, or to count a province's communes when the
-    # completeness report is not there; the live stream asks every few seconds, so it is spared otherwise.
+    # The list of schools is needed for a commune's page, to count a level's schools per commune, or to count
+    # a province's communes when the completeness report is not there; the live stream asks every few
+    # seconds, so it is spared otherwise.
     schools = []
-    if rollup.get("round") is not None and (scope == "commune" or completeness is None):
-        schools = reports.schools(round_id, scope, code)["items"]
-    checks = reports.targets(round_id, scope, code)
+    if rollup.get("round") is not None and (scope == "commune" or level or completeness is None):
+        schools = reports.schools(round_id, scope, code, level=level)["items"]
     try:
         catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))
     except ApiError:
         catalogue = {"indicators": []}
     names = commune_names(_province_of(scope, code))
-    progress = reports.progress(round_id, scope, code)
-    rows = dashboard.indicator_rows(rollup, catalogue, checks=checks, progress=progress)
-    communes = dashboard.commune_rows(schools, names, completeness) if scope == "province" else []
-    return {
+    judged = reports.progress(round_id, scope, code) or {}
+    rows = progress.target_rows(judged, level)
+    figures_by_code = {r["code"]: r for r in dashboard.indicator_rows(rollup, catalogue)}
+    with_target = {r["code"] for r in rows}
+    others = [r for code, r in figures_by_code.items() if code not in with_target]
+    for row in rows:
+        rolled = figures_by_code.get(row["code"], {})
+        # with a level chosen, the level's own figure stands beside the one the target is judged on
+        row["level_figure"] = rolled.get("caption") if level else None
+        row["series_unit"] = rolled.get("series_unit")
+        row["chart"] = charts.bullet(row["actual_value"], row["expected_value"], row["target_value"],
+                                     _bullet_title(row)) if row["percent"] else ""
+    communes = dashboard.commune_rows(schools, names, completeness, level, sort) if scope == "province" else []
+    for c in communes:
+        c["bar"] = charts.progress_bar(c["share"], c["band"], f"{c['name']}: {_share_words(c)}")
+    missing = [s for s in (completeness or {}).get("missing_schools") or []
+               if not level or s.get("school_level") == level]
+    total = dict((completeness or {}).get("completeness") or {})
+    if level and completeness is not None:
+        submitted = int(rollup.get("schools_reporting") or 0)
+        expected = submitted + len(missing)
+        total = {"expected": expected, "submitted": submitted, "missing": len(missing),
+                 "late": sum(1 for s in schools if s.get("late")),
+                 "rate": submitted / expected if expected else None}
+        total["on_time"] = submitted - total["late"]
+    at_risk_schools = progress.at_risk_rows(judged.get("at_risk_schools"), level)
+    data = {
         "round_id": round_id,
         "scope": scope,
         "code": code,
+        "level": level,
+        "sort": sort,
         "rollup": rollup,
-        "total": (completeness or {}).get("completeness") or {},
-        "missing_schools": (completeness or {}).get("missing_schools") or [],
-        "at_risk": dashboard.at_risk(checks, catalogue),
-        "progress": progress or {},
-        "plans": reports.plan_status(scope, code),
+        "total": total,
+        "missing_schools": missing,
+        "progress": judged,
         "rows": rows,
-        "indicator_chart": charts.bar_chart("Chỉ tiêu tỷ lệ so với mục tiêu", dashboard.indicator_bars(rows)),
+        "statuses": progress.status_counts(rows),
+        "others": others,
+        "at_risk_schools": at_risk_schools,
+        "at_risk_total": (judged.get("at_risk_schools_total") or len(at_risk_schools)) if not level
+        else len(at_risk_schools),
+        "at_risk_communes": progress.at_risk_rows(judged.get("at_risk_communes")) if not level else [],
+        "cascade": progress.cascade_rows(reports.cascade(round_id, scope, code), level),
+        "plans": reports.plan_status(scope, code),
         "communes": communes,
-        "commune_chart": charts.bar_chart("Số trường đã báo cáo theo xã/phường", dashboard.commune_bars(communes)),
         "schools": schools,
-        "completeness": completeness,
         "names": names,
     }
+    data["summary"] = summary(data)
+    return data
+
+
+def _bullet_title(row: dict) -> str:
+    parts = [f"{row['name']}: {row['actual']}"]
+    if row["expected"]:
+        parts.append(f"mức cần đạt theo lộ trình {row['expected']}")
+    parts.append(f"mục tiêu {row['target']}")
+    return ", ".join(parts)
+
+
+def _share_words(row: dict) -> str:
+    if row["expected"]:
+        return f"{vn_number(row['submitted'])}/{vn_number(row['expected'])} trường đã nộp, {row['band_words']}"
+    return f"{vn_number(row['submitted'])} trường đã nộp"
+
+
+def summary(data: dict) -> str:
+    """What a screen reader announces when the figures change: a sentence, not the whole block."""
+    total = data["total"]
+    parts = [f"{vn_number(data['rollup'].get('schools_reporting') or 0)}"
+             + (f"/{vn_number(total['expected'])}" if total.get("expected") else "") + " trường đã nộp"]
+    if data["statuses"]:
+        parts.append("chỉ tiêu: " + ", ".join(f"{c['count']} {c['label'].lower()}" for c in data["statuses"]))
+    if data["at_risk_total"]:
+        parts.append(f"{vn_number(data['at_risk_total'])} trường có nguy cơ hoặc chậm")
+    return "; ".join(parts) + "."
 
 
 def _rounds() -> list[dict]:
     return dashboard.by_date(backends.indicators().rounds(page=1, page_size=100)["items"])
+
+
+#: How many key indicators get a trend chart on the dashboard itself (the others on the trends page).
+TREND_CHARTS = 4
+
+
+def _trends(rows: list[dict], scope: str, code: str, level: str | None) -> list[dict]:
+    """Line charts across the rounds that have opened, for the first key indicators with a target; the target
+    is drawn where it is in the series' own unit (not a share of schools, not a largest value)."""
+    now = datetime.now(timezone.utc)
+    out = []
+    for row in [r for r in rows if r.get("series_unit") is not None][:TREND_CHARTS]:
+        unit = row["series_unit"]
+        points = dashboard.trend_points(backends.reports().series(row["code"], scope, code, level), unit == "%", now)
+        if not any(p.value is not None for p in points):
+            continue
+        same = row["unit"] == unit
+        label = f"Mục tiêu {row['target']}" + (f" (đến {row['horizon']})" if row["horizon"] else "")
+        out.append({"name": row["name"], "code": row["code"],
+                    "chart": charts.line_chart(f"{row['name']} qua các đợt báo cáo", points, unit,
+                                               row["target_value"] if same else None, label if same else "")})
+    return out
 
 
 @bp.get("/dashboard")
@@ -107,12 +203,15 @@ def index():
     rounds = _rounds()
     chosen = dashboard.default_round(rounds, datetime.now(timezone.utc))
     round_id = request.args.get("round") or (chosen["id"] if chosen else None)
+    level = _level()
     if round_id is None:
-        return render_template("dashboard/index.html", rounds=rounds, data=None, area_name="")
+        return render_template("dashboard/index.html", rounds=rounds, data=None, area_name="", level=level)
     scope, code = _scope()
-    data = figures(round_id, scope, code)
+    data = figures(round_id, scope, code, level, _sort())
     return render_template("dashboard/index.html", rounds=rounds, data=data, area_name=_area_name(scope, code),
-                           stream_url=url_for("dashboard.stream", round_id=round_id, scope=scope, code=code))
+                           level=level, trends=_trends(data["rows"], scope, code, level),
+                           stream_url=url_for("dashboard.stream", round_id=round_id, scope=scope, code=code,
+                                              level=level, sort=data["sort"]))
 
 
 def _area_name(scope: str, code: str) -> str:
@@ -125,32 +224,67 @@ def _area_name(scope: str, code: str) -> str:
 @bp.get("/dashboard/trends")
 @login_required(*VIEWERS)
 def trends():
-    """One indicator across the rounds of the area, as bars (oldest round first)."""
+    """One indicator across the rounds of the area that have opened, as a line with its target."""
     scope, code = _scope()
+    level = _level()
     catalogue = backends.indicators().catalogue()
     indicators = catalogue.get("indicators", [])
-    chosen = request.args.get("indicator") or (indicators[0]["code"] if indicators else None)
-    meta = next((i for i in indicators if i["code"] == chosen), None)
+    by_code = {i["code"]: i for i in indicators}
+    chosen = request.args.get("indicator") or _first_reported(indicators, scope, code, level)
+    meta = by_code.get(chosen or "")
     if meta is None:
         abort(404)
-    series = backends.reports().series(chosen, scope, code)
-    bars = dashboard.trend_bars(series, meta.get("value_type") == "ratio", meta.get("unit", ""))
-    chart = charts.bar_chart(f"{meta['name']} qua các đợt báo cáo", bars)
-    return render_template("dashboard/trends.html", indicators=indicators, chosen=meta, chart=chart, bars=bars,
-                           scope=scope, code=code, area_name=_area_name(scope, code))
+    ratio = meta.get("value_type") == "ratio"
+    points = dashboard.trend_points(backends.reports().series(meta["code"], scope, code, level), ratio,
+                                    datetime.now(timezone.utc))
+    unit = "%" if ratio else meta.get("unit", "")
+    target, label = _catalogue_target(meta, unit, level)
+    chart = charts.line_chart(f"{meta['name']} qua các đợt báo cáo", points, unit, target, label)
+    return render_template("dashboard/trends.html", indicators=indicators, chosen=meta, chart=chart, points=points,
+                           unit=unit, scope=scope, code=code, level=level, area_name=_area_name(scope, code))
+
+
+def _first_reported(indicators: list[dict], scope: str, code: str, level: str | None) -> str | None:
+    """The indicator a trends page opens on: the first with a figure in the round the dashboard opens on."""
+    chosen = dashboard.default_round(_rounds(), datetime.now(timezone.utc))
+    if chosen is not None:
+        try:
+            rollup = backends.reports().rollups(chosen["id"], scope, code, level)
+        except ApiError:
+            rollup = {}
+        for item in rollup.get("indicators") or []:
+            if item.get("value") is not None:
+                return item["indicator_code"]
+    return indicators[0]["code"] if indicators else None
+
+
+def _catalogue_target(meta: dict, unit: str, level: str | None) -> tuple[float | None, str]:
+    """The city's (else the nation's) nearest target of an indicator as a line: (value, legend)."""
+    targets = [t for t in meta.get("targets") or [] if t.get("share_of_schools") is None
+               and progress.applies_to(t, level)]
+    for scope in ("province", "nation"):
+        found = sorted((t for t in targets if t.get("scope") == scope), key=lambda t: t.get("horizon") or 9999)
+        if found:
+            t = found[0]
+            symbol = progress.SYMBOLS.get(t["comparator"], t["comparator"])
+            who = "thành phố" if scope == "province" else "quốc gia"
+            return float(t["value"]), (f"Mục tiêu {who} {symbol} {progress.figure(float(t['value']), unit)}"
+                                       + (f" (đến {t['horizon']})" if t.get("horizon") else ""))
+    return None, ""
 
 
 @bp.get("/dashboard/<round_id>/figures")
 @login_required(*VIEWERS)
 def fragment(round_id: str):
     scope, code = _scope()
-    return render_template("dashboard/_figures.html", data=figures(round_id, scope, code))
+    return render_template("dashboard/_figures.html", data=figures(round_id, scope, code, _level(), _sort()))
 
 
 @bp.get("/dashboard/<round_id>/stream")
 @login_required(*VIEWERS)
 def stream(round_id: str):
     scope, code = _scope()
+    level, sort = _level(), _sort()
     settings = current_app.extensions["portal.settings"]
     live = current_app.extensions["portal.live"]
     live.start()
@@ -163,7 +297,7 @@ def stream(round_id: str):
         ends = time.monotonic() + settings.live_max_seconds
         while time.monotonic() < ends:
             try:
-                html = render_template("dashboard/_figures.html", data=figures(round_id, scope, code))
+                html = render_template("dashboard/_figures.html", data=figures(round_id, scope, code, level, sort))
             except ApiError:
                 html = None  # the reports API is away for a moment: keep the figures shown, try again
             if html is not None and html != last:
@@ -185,7 +319,9 @@ def school(round_id: str, school_code: str):
     if submission is None:
         abort(404)
     catalogue = client.catalogue()
-    return render_template("dashboard/school.html", round_id=round_id, submission=submission,
+    judged = backends.reports().school_progress(round_id, school_code) or {}
+    return render_template("dashboard/school.html", round_id=round_id, submission=submission, progress=judged,
+                           targets=progress.target_rows(judged), level=_level(),
                            rows=dashboard.school_values(submission.get("values", []), catalogue))
 
 

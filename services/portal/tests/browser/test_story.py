@@ -19,11 +19,13 @@ import requests
 from playwright import sync_api
 
 from edu71.config import REPO_ROOT
+from edu71.orgs import SEED_SCHOOLS
 from edu71.testing import bearer
 
 pytestmark = pytest.mark.integration
 
 VN = timezone(timedelta(hours=7))
+THI_TRAN = SEED_SCHOOLS[1]
 PASSWORD = "Mat-khau-thu-2026"
 #: Long enough for an event to travel through Kafka and a worker, and for the next live update.
 SLOW = 90_000
@@ -58,7 +60,7 @@ class Person:
 
     def __init__(self, browser, portal: str, email: str, artifacts: Path, who: str):
         self.context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
-                                           viewport={"width": 1280, "height": 900})
+                                           viewport={"width": 1366, "height": 900})
         self.page = self.context.new_page()
         self.portal, self.artifacts, self.who = portal, artifacts, who
         self.page.goto(f"{portal}/login")
@@ -180,7 +182,9 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_label("Tên đợt").fill("Sơ kết học kỳ I năm học 2026–2027")
     page.get_by_label("Năm học").fill("2026-2027")
     page.get_by_label("THCS", exact=True).check()
-    for code in ("TEACHERS_QUALIFIED", "SMART_CLASSROOMS", "DROPOUT"):
+    # three indicators without a target in this province, and three the nation sets targets for (completion of
+    # THCS 99 %, progression to THPT or vocational 95 %, at most 45 pupils a class), so progress has statuses
+    for code in ("TEACHERS_QUALIFIED", "SMART_CLASSROOMS", "DROPOUT", *TARGETED):
         page.locator(f"#ind-{code}").check()
     for name, day in (("opens_at", today - timedelta(days=1)), ("due_at", today + timedelta(days=20)),
                       ("closes_at", today + timedelta(days=40))):
@@ -203,6 +207,10 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.locator("#SMART_CLASSROOMS-value").fill("2")
     page.locator("#DROPOUT-numerator").fill("3")
     page.locator("#DROPOUT-denominator").fill("1.250")
+    for selector, value in (("#PROGRAMME_COMPLETED-numerator", "118"), ("#PROGRAMME_COMPLETED-denominator", "120"),
+                            ("#PROGRESSION_THPT_VOC-numerator", "100"), ("#PROGRESSION_THPT_VOC-denominator", "110"),
+                            ("#MAX_CLASS_SIZE-value", "44")):
+        page.locator(selector).fill(value)
     page.get_by_role("button", name="Nộp số liệu").click()
     error = page.locator("#TEACHERS_QUALIFIED-numerator-error")
     expect(error).to_contain_text("không được lớn hơn mẫu số")
@@ -226,23 +234,52 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     expect(page.locator("tr[data-code='TEACHERS_QUALIFIED'] td.num").first).to_have_text("95,7 %", timeout=SLOW)
     expect(page.locator("tr[data-code='DROPOUT'] td.num").first).to_have_text("0,2 %", timeout=SLOW)
     assert page.evaluate("window.__notReloaded") is True
+    # every indicator with a target is judged: a status in words, never "–"
+    targets = page.locator("#bang-chi-tieu tbody tr")
+    for code in TARGETED:
+        expect(page.locator(f"#bang-chi-tieu tr[data-code='{code}'] td.verdict .status-badge")).to_have_text(
+            STATUSES, timeout=SLOW)
+    assert targets.count() == len(TARGETED)
+    assert "–" not in page.locator("#bang-chi-tieu td.verdict").all_inner_texts()
+    expect(page.locator("#bang-chi-tieu")).to_contain_text("99 %")  # the national target for THCS completion
+    expect(page.get_by_text("một đường thẳng từ mức cơ sở đến mục tiêu")).to_be_visible()
+    # only a sentence is announced when figures change, not the whole block
+    assert page.locator("#so-lieu").get_attribute("aria-live") is None
+    expect(page.locator("#thong-bao-cap-nhat")).to_contain_text("trường đã nộp")
     city.shot("bang-dieu-khien-sau")
+    # the level filter reaches the reports API: THCS keeps the targets that concern THCS
+    page.locator("#level").select_option("thcs")
+    page.get_by_role("button", name="Xem").click()
+    expect(page.locator("#bang-chi-tieu")).to_contain_text("Riêng THCS")
+    expect(page.locator("#so-truong-bao-cao")).to_have_text("1")
+    city.go("/dashboard")
     # the drill-down reaches the commune and the school
     page.get_by_role("link", name="Xã Tân An Hội").click()
-    page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).click()
+    page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).first.click()
     expect(page.get_by_text("45/47 (95,7 %)")).to_be_visible()
+    expect(page.locator("#bang-muc-tieu-truong td.verdict .status-badge").first).to_have_text(STATUSES)
+    school_page = page.url.removeprefix(city.portal)
     city.shot("chi-tiet-truong")
 
-    # the same page on a phone-sized screen
-    page.set_viewport_size({"width": 390, "height": 844})
-    city.go("/dashboard")
-    expect(page.locator("#so-truong-bao-cao")).to_have_text("1")
-    city.shot("dien-thoai")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    # the dashboards on phone-sized screens: nothing wider than the viewport, the round selector in view
+    commune_page = f"/dashboard?scope=commune&code={THI_TRAN.commune_code}"
+    for width, height in PHONES:
+        page.set_viewport_size({"width": width, "height": height})
+        for path, name in (("/dashboard", "so"), (commune_page, "xa"), (school_page, "truong")):
+            city.go(path)
+            expect(page.locator("h1")).to_be_visible()
+            assert_fits(page, width)
+            if path != school_page:
+                box = page.locator("#round").bounding_box()
+                assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+                expect(page.locator("#so-truong-bao-cao")).to_have_text("1")
+            city.shot(f"dien-thoai-{width}-{name}")
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     # trends across rounds of one indicator
     city.go("/dashboard/trends?indicator=TEACHERS_QUALIFIED")
     expect(page.get_by_role("cell", name="95,7 %")).to_be_visible(timeout=SLOW)
+    expect(page.locator("svg.line-chart")).to_have_attribute("aria-label", re.compile("95,7 %"))
     city.shot("xu-huong")
 
     # -- the commune reviewer's own dashboard: its commune's figures ------------------------------------------------
@@ -250,4 +287,44 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     reviewer.go("/dashboard")
     expect(page.get_by_role("heading", name=re.compile("Tân An Hội"))).to_be_visible()
     expect(page.locator("#so-truong-bao-cao")).to_have_text("1", timeout=SLOW)
+    expect(page.locator(f"#bang-chi-tieu tr[data-code='{TARGETED[0]}'] td.verdict .status-badge")).to_have_text(
+        STATUSES)
     reviewer.shot("bang-dieu-khien-xa")
+    page.set_viewport_size({"width": 390, "height": 844})
+    reviewer.go("/dashboard")
+    assert_fits(page, 390)
+    reviewer.shot("bang-dieu-khien-xa-dien-thoai")
+
+
+#: Indicators of the story's round that the national catalogue sets targets for (THCS).
+TARGETED = ("PROGRAMME_COMPLETED", "PROGRESSION_THPT_VOC", "MAX_CLASS_SIZE")
+#: A status judged against a target, in words (the reports API's labels); "–" or "Chưa có số liệu" are not.
+STATUSES = re.compile(r"(Đã đạt|Đúng lộ trình|Có nguy cơ|Chậm|Chưa đạt)$")
+#: Phone-sized screens: a small Android phone and an iPhone 12–15.
+PHONES = ((360, 740), (390, 844))
+
+#: Every element that is not inside a container that scrolls (or clips) sideways and reaches past the
+#: viewport's right edge or is cut by its left one; and whether the page itself scrolls sideways.
+OVERFLOW = """(width) => {
+  const wider = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    let inside = false;
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) { inside = true; break; }
+    }
+    // wholly left of the page is how a skip link hides until focused: it widens nothing
+    if (!inside && (box.right > width + 1 || (box.left < -1 && box.right > 0))) {
+      wider.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className.baseVal ?? el.className}`
+                 + ` ${Math.round(box.left)}–${Math.round(box.right)}`);
+    }
+  }
+  return {page: document.documentElement.scrollWidth, wider: wider.slice(0, 20)};
+}"""
+
+
+def assert_fits(page, width: int) -> None:
+    found = page.evaluate(OVERFLOW, width)
+    assert found["page"] <= width, f"the page scrolls sideways at {width} px: {found}"
+    assert not found["wider"], f"wider than the {width} px viewport: {found['wider']}"

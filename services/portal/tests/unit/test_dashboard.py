@@ -1,17 +1,19 @@
-"""Dashboard view models and charts from the reports API's answers."""
+"""Dashboard view models and charts from the reports API's answers (pure)."""
 from __future__ import annotations
 
-from portal.domain.charts import Bar, bar_chart
-from portal.domain.dashboard import (at_risk, commune_bars, commune_rows, indicator_bars, indicator_rows,
-                                     school_values, trend_bars)
+import re
+from datetime import datetime, timezone
+
+from portal.domain.charts import Point, axis_top, bullet, line_chart, progress_bar
+from portal.domain.dashboard import commune_rows, completeness_band, indicator_rows, school_values, trend_points
+from portal.domain.progress import at_risk_rows, cascade_rows, figure, status_counts, target_rows
 
 CATALOGUE = {"indicators": [
-    {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "direction": "lower",
-     "targets": [{"scope": "nation", "comparator": "<=", "value": 1.0, "horizon": 2030, "source": "NQ 71"},
-                 {"scope": "province", "comparator": "<", "value": 0.5, "horizon": 2030, "source": "KH"}]},
-    {"code": "TEACHERS_QUALIFIED", "name": "Giáo viên đạt chuẩn", "unit": "%",
-     "targets": [{"scope": "nation", "comparator": ">=", "value": 99, "horizon": 2030, "source": "NQ 71"}]},
+    {"code": "DROPOUT", "name": "Tỷ lệ học sinh bỏ học", "unit": "%", "direction": "lower"},
+    {"code": "TEACHERS_QUALIFIED", "name": "Giáo viên đạt chuẩn", "unit": "%"},
     {"code": "SMART_CLASSROOMS", "name": "Phòng học thông minh", "unit": "phòng"},
+    {"code": "MAX_CLASS_SIZE", "name": "Sĩ số lớp đông nhất", "unit": "học sinh",
+     "aggregation": "max_and_share_over_limit"},
 ]}
 ROLLUP = {"schools_reporting": 3, "indicators": [
     {"indicator_code": "DROPOUT", "aggregation": "ratio", "value_type": "ratio", "value": 0.004, "schools_reporting": 3},
@@ -19,28 +21,110 @@ ROLLUP = {"schools_reporting": 3, "indicators": [
      "schools_reporting": 3},
     {"indicator_code": "SMART_CLASSROOMS", "aggregation": "sum", "value_type": "count", "value": 1234,
      "schools_reporting": 2},
+    {"indicator_code": "MAX_CLASS_SIZE", "value_type": "count", "aggregation": "sum", "value": 9134, "maximum": 45,
+     "schools_reporting": 243},
     {"indicator_code": "PCGD_LEVEL", "aggregation": None, "value_type": None, "value": None, "schools_reporting": 0},
 ]}
 
 
-def test_indicator_rows_compare_with_the_province_target_first():
+def test_indicator_figures_are_written_the_vietnamese_way_and_never_as_codes():
     rows = {r["code"]: r for r in indicator_rows(ROLLUP, CATALOGUE)}
-    assert rows["DROPOUT"]["caption"] == "0,4 %" and rows["DROPOUT"]["target_text"] == "< 0,5 % (đến 2030)"
-    assert rows["DROPOUT"]["meets"] is True
-    assert rows["TEACHERS_QUALIFIED"]["meets"] is False  # 95,7 % < 99 %
-    assert rows["SMART_CLASSROOMS"]["caption"] == "1.234 phòng" and rows["SMART_CLASSROOMS"]["meets"] is None
-    assert rows["PCGD_LEVEL"]["caption"] == "–" and rows["PCGD_LEVEL"]["name"] == "PCGD_LEVEL"
+    assert rows["DROPOUT"]["caption"] == "0,4 %" and rows["SMART_CLASSROOMS"]["caption"] == "1.234 phòng"
+    assert rows["MAX_CLASS_SIZE"]["caption"] == "lớn nhất: 45 học sinh"  # the largest class, not the sum
+    assert rows["PCGD_LEVEL"]["caption"] == "–" and rows["PCGD_LEVEL"]["name"] == "Chỉ tiêu không còn trong danh mục"
+    # a series across rounds is drawn in % for ratios, in the unit for sums, not at all for a largest value
+    assert [rows[c]["series_unit"] for c in ("DROPOUT", "SMART_CLASSROOMS", "MAX_CLASS_SIZE")] == ["%", "phòng", None]
 
 
-def test_bars_only_for_ratios_with_target_ticks_and_risk():
-    bars = indicator_bars(indicator_rows(ROLLUP, CATALOGUE))
-    assert [(b.label, b.at_risk) for b in bars] == [("Tỷ lệ học sinh bỏ học", False), ("Giáo viên đạt chuẩn", True)]
-    assert bars[1].target == 0.99
+def _judged(kind, status, label, levels=(), expected=None, unit="%", horizon=2030):
+    return {"kind": kind, "kind_label": kind, "description": f"≥ 99 {unit}", "unit": unit, "status": status,
+            "status_label": label, "actual": 95.74, "target": 99, "horizon": horizon, "expected": expected,
+            "school_levels": list(levels), "reason": f"vì {label}", "note": "lộ trình tuyến tính"}
 
 
-def test_commune_rows_count_reporting_schools_and_use_completeness_when_known():
-    schools = [{"commune_code": "27496", "late": False}, {"commune_code": "27496", "late": True},
-               {"commune_code": "26734", "late": False}]
+def test_progress_rows_follow_the_binding_target_worst_first_and_keep_each_targets_own_status():
+    progress = {"indicators": [
+        {"indicator_code": "A", "indicator_name": "Chỉ tiêu A", "targets": [_judged("nation", "reached", "Đã đạt")]},
+        {"indicator_code": "B", "indicator_name": "Chỉ tiêu B", "targets": [
+            _judged("nation", "on_track", "Đúng lộ trình"),
+            _judged("province", "at_risk", "Có nguy cơ", expected=96.0),
+            _judged("commune", "behind", "Chậm", expected=98.5, horizon=2026)]},
+        {"indicator_code": "C", "indicator_name": "Chỉ tiêu C", "targets": [
+            _judged("province", "on_track", "Đúng lộ trình", levels=("thpt",))]},
+    ]}
+    rows = target_rows(progress)
+    assert [r["code"] for r in rows] == ["B", "C", "A"]
+    b = rows[0]
+    # the commune's own target binds before the city's and the nation's; each keeps its own status
+    assert (b["status"], b["label"], b["css"], b["head_kind"]) == ("behind", "Chậm", "risk", "commune")
+    assert b["expected"] == "98,5 %" and b["actual"] == "95,7 %"
+    assert [(c["label"], c["css"]) for c in b["cells"]["province"]] == [("Có nguy cơ", "warn")]
+    assert [c["label"] for c in b["cells"]["nation"]] == ["Đúng lộ trình"] and b["cells"]["school"] == []
+    assert [(c["label"], c["count"]) for c in status_counts(rows)] == [
+        ("Chậm", 1), ("Đúng lộ trình", 1), ("Đã đạt", 1)]
+    # a level keeps only the targets that concern it
+    assert [r["code"] for r in target_rows(progress, "tieu_hoc")] == ["B", "A"]
+    assert [r["code"] for r in target_rows(progress, "thpt")] == ["B", "C", "A"]
+    assert target_rows(None) == []
+
+
+def test_a_nation_target_per_level_shows_each_and_the_headline_follows_one_with_a_figure():
+    # The nation sets completion per level; an area with only THCS schools has no primary figure.
+    progress = {"indicators": [{"indicator_code": "PROGRAMME_COMPLETED", "indicator_name": "Hoàn thành chương trình",
+                                "targets": [
+                                    {**_judged("nation", "no_data", "Chưa có số liệu", levels=("tieu_hoc",)),
+                                     "actual": None},
+                                    _judged("nation", "not_yet", "Chưa đạt", levels=("thcs",)),
+                                    {**_judged("nation", "no_data", "Chưa có số liệu", levels=("thpt",)),
+                                     "actual": None}]}]}
+    [row] = target_rows(progress)
+    assert (row["label"], row["head_levels"], row["actual"]) == ("Chưa đạt", "THCS", "95,7 %")
+    assert [(c["levels"], c["label"]) for c in row["cells"]["nation"]] == [
+        ("Tiểu học", "Chưa có số liệu"), ("THCS", "Chưa đạt"), ("THPT", "Chưa có số liệu")]
+    assert [c["levels"] for c in target_rows(progress, "thcs")[0]["cells"]["nation"]] == ["THCS"]
+    nothing = {"indicators": [{"indicator_code": "X", "targets": [{**_judged("nation", "no_data", "Chưa có số liệu"),
+                                                                  "actual": None}]}]}
+    assert target_rows(nothing)[0]["label"] == "Chưa có số liệu"
+
+
+def test_figures_carry_their_unit():
+    assert figure(95.744, "%") == "95,7 %" and figure(0.2, "%") == "0,2 %" and figure(80, "% số trường") == \
+        "80 % số trường"
+    assert figure(2, "phòng") == "2 phòng" and figure(None, "%") == "–" and figure(0.04, "%") == "0,04 %"
+
+
+def test_at_risk_rows_keep_the_apis_order_and_filter_by_level():
+    entries = [{"school_name": "Trường A", "school_level": "thcs", "status": "behind", "status_label": "Chậm",
+                "unit": "%", "actual": 70, "expected": 85, "behind_by": 15, "indicator_name": "Giáo viên đạt chuẩn",
+                "reason": "Kém 15 %", "target_description": "≥ 100 %"},
+               {"school_name": "Trường B", "school_level": "tieu_hoc", "status": "at_risk",
+                "status_label": "Có nguy cơ", "unit": "%", "actual": 83, "expected": 85, "behind_by": 2}]
+    rows = at_risk_rows(entries)
+    assert [(r["school_name"], r["css"], r["behind_by"]) for r in rows] == [("Trường A", "risk", "15 %"),
+                                                                            ("Trường B", "warn", "2 %")]
+    assert [r["school_name"] for r in at_risk_rows(entries, "tieu_hoc")] == ["Trường B"]
+
+
+def test_cascade_rows_put_the_targets_whose_commitments_fall_short_first():
+    cascade = {"targets": [
+        {"indicator_name": "Đạt", "schools_applicable": 4, "schools_committing": 4, "committed_figure": 99.5,
+         "unit": "%", "adds_up": True, "school_levels": ["thcs"]},
+        {"indicator_name": "Chưa ai", "schools_applicable": 4, "schools_committing": 0, "committed_figure": None,
+         "unit": "%", "adds_up": None, "school_levels": ["thcs"]},
+        {"indicator_name": "Thiếu", "schools_applicable": 4, "schools_committing": 1, "committed_figure": 97.0,
+         "unit": "%", "adds_up": False, "school_levels": ["tieu_hoc"]},
+        {"indicator_name": "Không trường nào thuộc diện", "schools_applicable": 0, "schools_committing": 0,
+         "committed_figure": None, "unit": "%", "adds_up": None, "school_levels": ["thpt"]}]}
+    rows = cascade_rows(cascade)
+    assert [(r["name"], r["css"], r["figure"], r["levels"]) for r in rows] == [
+        ("Thiếu", "risk", "97 %", "Tiểu học"), ("Chưa ai", "none", "–", "THCS"), ("Đạt", "ok", "99,5 %", "THCS")]
+    assert [r["name"] for r in cascade_rows(cascade, "thcs")] == ["Chưa ai", "Đạt"]
+
+
+def test_commune_rows_are_worst_first_with_words_for_each_band():
+    schools = [{"commune_code": "27496", "late": False, "school_level": "thcs"},
+               {"commune_code": "27496", "late": True, "school_level": "tieu_hoc"},
+               {"commune_code": "26734", "late": False, "school_level": "thcs"}]
     names = {"27496": "Xã Tân An Hội", "26734": "Phường Bến Thành"}
     rows = commune_rows(schools, names)
     assert [(r["name"], r["submitted"], r["late"], r["expected"]) for r in rows] == [
@@ -48,32 +132,20 @@ def test_commune_rows_count_reporting_schools_and_use_completeness_when_known():
     completeness = {"communes": [
         {"commune_code": "27496", "commune_name": "Xã Tân An Hội", "expected": 4, "submitted": 2, "late": 1,
          "missing": 2},
-        {"commune_code": "99999", "expected": 3, "submitted": 0, "late": 0, "missing": 3}]}
+        {"commune_code": "99999", "expected": 3, "submitted": 0, "late": 0, "missing": 3}],
+        "missing_schools": [{"commune_code": "27496", "school_level": "thcs"},
+                            {"commune_code": "27496", "school_level": "tieu_hoc"},
+                            {"commune_code": "99999", "school_level": "thpt"}]}
     rows = commune_rows(schools, names, completeness)
     # least complete first; a commune known only from the report keeps its code as its name
-    assert [(r["code"], r["share"]) for r in rows] == [("99999", 0.0), ("27496", 0.5), ("26734", None)]
-    bars = commune_bars(rows)
-    assert [(b.caption, b.at_risk) for b in bars] == [("0/3", True), ("2/4", True), ("1 trường", False)]
-
-
-def test_target_checks_of_the_reports_api_take_precedence_and_at_risk_lists_are_worst_first():
-    checks = {"targets": [{"indicator_code": "TEACHERS_QUALIFIED", "comparator": ">=", "target": 95, "actual": 95.7,
-                           "met": True, "horizon": 2026}],
-              "at_risk_schools": [
-                  {"indicator_code": "DROPOUT", "school_name": "Trường A", "actual": 0.7, "target": 0.5,
-                   "comparator": "<=", "gap": 0.2, "unit": "%"},
-                  {"indicator_code": "DROPOUT", "school_name": "Trường B", "actual": 2.5, "target": 0.5,
-                   "comparator": "<=", "gap": 2.0, "unit": "%"}],
-              "at_risk_communes": []}
-    rows = {r["code"]: r for r in indicator_rows(ROLLUP, CATALOGUE, checks=checks)}
-    assert rows["TEACHERS_QUALIFIED"]["meets"] is True  # the catalogue alone (≥ 99 %) would say no
-    assert rows["TEACHERS_QUALIFIED"]["target_text"] == "≥ 95 % (đến 2026)"
-    assert rows["DROPOUT"]["meets"] is True and rows["DROPOUT"]["target_text"].startswith("< 0,5 %")
-    risky = at_risk(checks, CATALOGUE)
-    assert [(r["who"], r["indicator"], r["comparator"]) for r in risky["at_risk_schools"]] == [
-        ("Trường B", "Tỷ lệ học sinh bỏ học", "≤"), ("Trường A", "Tỷ lệ học sinh bỏ học", "≤")]
-    assert risky["at_risk_communes"] == [] and at_risk(None, CATALOGUE) == {"at_risk_schools": [],
-                                                                           "at_risk_communes": []}
+    assert [(r["code"], r["share"], r["band_words"]) for r in rows] == [
+        ("99999", 0.0, "thiếu nhiều"), ("27496", 0.5, "còn thiếu"), ("26734", None, "chưa rõ số phải nộp")]
+    assert [r["code"] for r in commune_rows(schools, names, completeness, sort="missing")] == ["99999", "27496",
+                                                                                                "26734"]
+    # one level: counted from that level's reporting and missing schools
+    thcs = commune_rows(schools, names, completeness, level="thcs")
+    assert [(r["code"], r["submitted"], r["expected"]) for r in thcs] == [("27496", 1, 2), ("26734", 1, 1)]
+    assert completeness_band(1.0) == ("ok", "đủ") and completeness_band(0.75)[0] == "warn"
 
 
 def test_school_values_are_readable():
@@ -83,49 +155,41 @@ def test_school_values_are_readable():
     assert [r["caption"] for r in school_values(values, CATALOGUE)] == ["45/47 (95,7 %)", "2 phòng", "mức 3", "chưa đạt"]
 
 
-def test_bar_chart_is_accessible_svg_with_escaped_labels():
-    svg = bar_chart("Tỷ lệ <đạt>", [Bar("Xã A & B", 0.5, "50,0 %", target=0.9, at_risk=True), Bar("Xã C", None, "–")])
-    assert svg.startswith("<svg") and 'role="img"' in svg and "<title>Tỷ lệ &lt;đạt&gt;</title>" in svg
-    assert "Xã A &amp; B" in svg and 'class="bar risk"' in svg and 'class="target"' in svg
-    assert svg.count('class="track"') == 2
+def test_trend_points_leave_out_rounds_not_yet_open_and_keep_gaps():
+    now = datetime(2026, 12, 2, tzinfo=timezone.utc)
+    series = {"points": [{"round_name": "HK I 2025–2026", "value": 0.9, "opens_at": "2025-11-01T00:00:00+00:00"},
+                         {"round_name": "Cả năm", "value": None, "opens_at": "2026-05-01T00:00:00Z"},
+                         {"round_name": "HK I 2026–2027", "value": 0.957, "opens_at": "2026-11-30T00:00:00+00:00"},
+                         {"round_name": "HK II", "value": None, "opens_at": "2027-03-01T00:00:00+00:00"}]}
+    points = trend_points(series, True, now)
+    assert [(p.label, None if p.value is None else round(p.value, 1)) for p in points] == [
+        ("HK I 2025–2026", 90.0), ("Cả năm", None), ("HK I 2026–2027", 95.7)]
+    assert trend_points(None, True, now) == []
 
 
-def test_trend_bars_scale_ratios_to_100_percent_and_counts_to_the_largest():
-    series = {"points": [{"round_name": "HK I 2025–2026", "value": 0.9}, {"round_name": "Cả năm", "value": None},
-                         {"round_name": "HK I 2026–2027", "value": 0.957}]}
-    bars = trend_bars(series, ratio=True)
-    assert [(b.label, b.value, b.caption) for b in bars] == [
-        ("HK I 2025–2026", 0.9, "90,0 %"), ("Cả năm", None, "chưa có số liệu"), ("HK I 2026–2027", 0.957, "95,7 %")]
-    counts = trend_bars({"points": [{"round_name": "A", "value": 5}, {"round_name": "B", "value": 20}]}, False, "phòng")
-    assert [(b.value, b.caption) for b in counts] == [(0.25, "5 phòng"), (1.0, "20 phòng")]
-    assert trend_bars(None, True) == []
+def test_line_chart_is_accessible_with_axes_legend_target_and_gaps():
+    svg = line_chart("Tỷ lệ <đạt>", [Point("Đợt & 1", 80.0), Point("Đợt 2", None), Point("Đợt 3", 95.74)], "%",
+                     99, "Mục tiêu ≥ 99 % (đến 2030)")
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert 'aria-label="Tỷ lệ &lt;đạt&gt;. Đợt &amp; 1: 80 %; Đợt 2: không có số liệu; Đợt 3: 95,7 %' in svg
+    assert ">100 %</text>" in svg and ">0 %</text>" in svg  # the percent axis, with decimal commas elsewhere
+    assert 'class="target-line"' in svg and "Mục tiêu ≥ 99 % (đến 2030)" in svg
+    assert "không có số liệu</text>" in svg and svg.count("<polyline") == 0  # the gap breaks the line
+    counts = line_chart("Phòng", [Point("A", 3), Point("B", 7)], "phòng")
+    assert "Số liệu (phòng)" in counts and "target-line" not in counts and ">10</text>" in counts
+    assert "<polyline" in counts and "%" not in re.sub(r"<title>.*?</title>", "", counts)
 
 
-def test_rows_take_the_target_status_and_trajectory_note_from_the_reports_progress():
-    from portal.domain.dashboard import indicator_rows
-
-    rollup = {"indicators": [{"indicator_code": "TEACHERS_QUALIFIED", "value_type": "ratio", "aggregation": "ratio",
-                              "value": 0.952, "schools_reporting": 3}]}
-    note = "Đánh giá theo lộ trình tuyến tính từ mức cơ sở 83,16 % (đợt “Tổng kết”) đến mục tiêu ≥ 99 % đến năm 2030."
-    progress = {"indicators": [{"indicator_code": "TEACHERS_QUALIFIED", "indicator_name": "Tỷ lệ giáo viên đạt chuẩn",
-                                "status": "on_track", "status_label": "Đúng lộ trình", "note": note, "reason": "…",
-                                "city_target": {"kind": "province", "kind_label": "Chỉ tiêu của thành phố",
-                                                "description": "≥ 99 %", "comparator": ">=", "target": 99,
-                                                "horizon": 2030}, "national_target": None}]}
-    [row] = indicator_rows(rollup, {"indicators": []}, progress=progress)
-    assert row["name"] == "Tỷ lệ giáo viên đạt chuẩn" and row["status_label"] == "Đúng lộ trình"
-    assert row["target_text"] == "≥ 99 % (đến 2030) — chỉ tiêu của thành phố" and row["note"] == note
-    assert row["meets"] is True and row["status_class"] == "ok" and row["target"]["value"] == 99
+def test_axes_end_on_round_figures_and_percent_stops_at_100():
+    assert axis_top([0.2, 0], True) == 0.4 and axis_top([95.7, 99], True) == 100
+    assert axis_top([1234], False) == 2000 and axis_top([None], False) == 1
 
 
-def test_the_largest_class_shows_its_largest_value_not_the_sum():
-    from portal.domain.dashboard import indicator_rows
-
-    rollup = {"indicators": [{"indicator_code": "MAX_CLASS_SIZE", "value_type": "count", "aggregation": "sum",
-                              "value": 9134, "maximum": 45, "schools_reporting": 243}]}
-    catalogue = {"indicators": [{"code": "MAX_CLASS_SIZE", "name": "Sĩ số lớp đông nhất", "unit": "học sinh",
-                                 "aggregation": "max_and_share_over_limit"}]}
-    assert indicator_rows(rollup, catalogue)[0]["caption"] == "lớn nhất: 45 học sinh"
+def test_small_bars_carry_their_text_alternative():
+    bar = progress_bar(0.75, "warn", "Xã A: 3/4 trường đã nộp, còn thiếu")
+    assert 'aria-label="Xã A: 3/4 trường đã nộp, còn thiếu"' in bar and 'width="90.0"' in bar
+    mark = bullet(84.2, 85.1, 100, "Giáo viên đạt chuẩn: 84,2 %")
+    assert 'class="expected"' in mark and 'class="target-mark"' in mark and "<title>" in mark
 
 
 def test_the_dashboard_opens_on_the_open_round_due_first_then_the_last_closed_never_an_upcoming_one():
@@ -149,3 +213,11 @@ def test_the_dashboard_opens_on_the_open_round_due_first_then_the_last_closed_ne
     assert default_round([], now) is None
     assert [r["id"] for r in by_date([closed, upcoming, open_sooner, open_later])] == [
         "giua-ky-2", "so-ket", "chuyen-de", "tong-ket"]
+
+
+def test_round_labels_under_a_crowded_axis_keep_their_year():
+    names = [f"Sơ kết học kỳ I năm học {y}–{y + 1}" for y in range(2025, 2033)]
+    svg = line_chart("Bỏ học", [Point(n, 1.0) for n in names], "%")
+    labels = re.findall(r'<text[^>]*class="tick" text-anchor="middle">(.*?)</text>', svg)
+    shown = [re.sub(r"<[^>]+>", " ", label).split()[-1] for label in labels]
+    assert shown == [f"{y}–{y + 1}" for y in range(2025, 2033)]  # eight different labels, none cut to the same
