@@ -123,7 +123,8 @@ def docs_blueprint() -> Blueprint:
                      static_url_path="/docs/assets")
 
 
-def _observe_requests(app: Flask, service: str) -> None:
+def observe_requests(app: Flask, service: str) -> None:
+    """Per request: an id (``X-Request-ID``, kept in the logs) and its duration by route and status."""
     @app.before_request
     def _start():
         g.request_started = time.perf_counter()
@@ -185,7 +186,7 @@ def create_service_app(
     app.register_blueprint(ops_blueprint(lambda: readiness(settings, kafka)))
     app.register_blueprint(docs_blueprint())
     flask_auth.init_app(app, TokenVerifier(settings.auth), settings.service)
-    _observe_requests(app, settings.service)
+    observe_requests(app, settings.service)
     inputs.install(app)  # after the request's id is set, so a refusal is logged with it
     problems.install(app)  # after Api(app), whose own error handler it replaces
     app.extensions["edu71.settings"] = settings

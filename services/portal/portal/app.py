@@ -1,17 +1,18 @@
 """The portal web application (``gunicorn 'portal.app:create_app()'``): server-rendered, in Vietnamese."""
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import requests
-from flask import Flask, g, jsonify, redirect, render_template, request, url_for
+from flask import Flask, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from edu71 import logs, metrics
+from edu71 import logs
+from edu71.web import observe_requests, ops_blueprint
 from edu71.contracts import Contracts
 from portal import backends, config, secret, session
 from portal.live import RollupSignal
+from portal.readiness import readiness
 from portal.clients.base import ApiError
 from portal.domain import formatting
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
@@ -72,32 +73,18 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.before_request(session.load)
     for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, operator):
         app.register_blueprint(module.bp)
-    _ops(app)
+    _ops(app, settings, app.extensions["portal.live"])
     _errors(app)
     return app
 
 
-def _ops(app: Flask) -> None:
-    @app.get("/healthz")
-    def healthz():
-        return jsonify(status="ok")
-
-    @app.get("/metrics")
-    def metrics_endpoint():
-        body, content_type = metrics.exposition()
-        return app.response_class(body, content_type=content_type)
-
-    @app.before_request
-    def _start():
-        g.request_started = time.perf_counter()
+def _ops(app: Flask, settings: config.Settings, signal: RollupSignal) -> None:
+    """The shared ``/healthz``, ``/readyz``, ``/metrics`` and request metrics, as every service has them."""
+    app.register_blueprint(ops_blueprint(lambda: readiness(settings, signal)))
+    observe_requests(app, "portal")
 
     @app.after_request
     def _headers(response):
-        started = g.get("request_started")
-        if started is not None:
-            route = request.url_rule.rule if request.url_rule else "<unmatched>"
-            metrics.HTTP_REQUEST_DURATION.labels("portal", request.method, route, str(response.status_code)).observe(
-                time.perf_counter() - started)
         # Nothing of the portal may be framed or sniffed; every asset is served from here.
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

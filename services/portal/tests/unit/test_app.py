@@ -142,3 +142,16 @@ def test_signing_out_while_identity_does_not_answer_still_ends_the_portal_sessio
     with client.session_transaction() as session:
         assert "token" not in session
     assert "dịch vụ tài khoản chưa xác nhận việc kết thúc phiên" in client.get("/login").data.decode()
+
+
+def test_the_shared_ops_endpoints_report_each_backing_api_and_stay_ready(app):
+    client = app.test_client()
+    assert client.get("/healthz").json == {"status": "ok"}
+    ready = client.get("/readyz")
+    # Pages still answer (in Vietnamese) with every API down, so the portal stays in rotation and says why.
+    assert ready.status_code == 200
+    assert {name: ready.json["checks"][name] for name in ("identity", "plans", "indicators", "notifications",
+                                                          "reports")} == dict.fromkeys(
+        ("identity", "plans", "indicators", "notifications", "reports"), "unreachable")
+    assert ready.headers["X-Request-ID"]
+    assert b"edu71_http_request_duration_seconds" in client.get("/metrics").data
