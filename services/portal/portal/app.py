@@ -7,33 +7,15 @@ import requests
 from flask import Flask, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from edu71 import logs
+from edu71 import logs, vn
 from edu71.web import observe_requests, ops_blueprint
 from edu71.contracts import Contracts
 from portal import backends, config, secret, session
 from portal.live import RollupSignal
 from portal.readiness import readiness
 from portal.clients.base import ApiError
-from portal.domain import formatting
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
 from portal.views import admin, auth, dashboard, inbox, operator, plans, preferences, rounds
-
-ROLE_LABELS = {
-    "school": "Nhà trường",
-    "commune": "UBND xã/phường",
-    "city": "Sở GD&ĐT",
-    "operator": "Vận hành",
-    "admin": "Quản trị",
-}
-
-LEVEL_LABELS = {
-    "mam_non": "Mầm non",
-    "tieu_hoc": "Tiểu học",
-    "thcs": "THCS",
-    "thpt": "THPT",
-    "lien_cap": "Liên cấp",
-}
-
 
 def create_app(settings: config.Settings | None = None) -> Flask:
     settings = settings or config.load()
@@ -59,16 +41,16 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     CSRFProtect(app)
 
     app.jinja_env.filters.update(
-        vn_date=formatting.vn_date,
-        vn_datetime=formatting.vn_datetime,
-        vn_number=formatting.vn_number,
-        vn_percent=formatting.vn_percent,
+        vn_date=vn.vn_date,
+        vn_datetime=vn.vn_datetime,
+        vn_number=vn.vn_number,
+        vn_percent=vn.vn_percent,
         status_label=lambda s: STATUS_LABELS.get(s, s),
-        role_label=lambda r: ROLE_LABELS.get(r, r),
-        level_label=lambda lv: LEVEL_LABELS.get(lv, lv),
+        role_label=lambda r: vn.ROLE_LABELS.get(r, r),
+        level_label=lambda lv: vn.level_label(lv, short=True),
         section_label=section_label,
     )
-    app.jinja_env.globals.update(COMPARATORS=COMPARATORS, LEVEL_LABELS=LEVEL_LABELS)
+    app.jinja_env.globals.update(COMPARATORS=COMPARATORS, LEVEL_LABELS={lv.value: label for lv, label in vn.LEVEL_SHORT.items()})
 
     app.before_request(session.load)
     for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, operator):

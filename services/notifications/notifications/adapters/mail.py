@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from notifications.config import SmtpSettings
-from notifications.domain import formatting
+from edu71 import vn
 from notifications.domain.kinds import KIND_LABELS
 
 #: The HTML part escapes everything it is given (a school's name or a reviewer's comment may hold markup);
@@ -53,14 +53,14 @@ class Mail:
 def build(mail: Mail, settings: SmtpSettings) -> EmailMessage:
     """The MIME message: ``multipart/alternative`` with a plain-text and an HTML part, both UTF-8."""
     context = {"recipient_name": mail.recipient_name, "title": mail.title, "body": mail.body,
-               "school_name": mail.school_name, "occurred": formatting.date_time(mail.occurred_at),
+               "school_name": mail.school_name, "occurred": vn.vn_moment(mail.occurred_at),
                "kind_label": KIND_LABELS.get(mail.kind, mail.kind),
                "preferences_url": f"{settings.portal_url}/preferences" if settings.portal_url else None}
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = f"[Edu71] {mail.title}"
     msg["From"] = Address(display_name=settings.sender_name, addr_spec=settings.sender)
     msg["To"] = Address(display_name=mail.recipient_name, addr_spec=mail.recipient_email)
-    msg["Date"] = format_datetime(datetime.now(formatting.VIETNAM))
+    msg["Date"] = format_datetime(datetime.now(vn.VN))
     # Stable per delivery: should the at-least-once window resend it, mail clients see the same message.
     msg["Message-ID"] = f"<{mail.message_id}@{settings.sender.rpartition('@')[2] or 'edu71.local'}>"
     msg["Auto-Submitted"] = "auto-generated"

@@ -11,7 +11,7 @@ import operator
 from typing import Any, Mapping
 
 from edu71.auth import Role
-from notifications.domain import formatting
+from edu71 import vn
 from notifications.domain.kinds import Kind
 from notifications.domain.notices import Notice, Recipient
 
@@ -39,7 +39,7 @@ def actual(value: Mapping[str, Any]) -> float | None:
 
 
 def _with_unit(amount: float, unit: str) -> str:
-    return f"{formatting.number(amount)} {unit}".strip()
+    return f"{vn.vn_number(amount, decimals=2, trim=True)} {unit}".strip()
 
 
 def alerts(data: Mapping[str, Any], limits: Mapping[str, Mapping[str, Any]], round_name: str) -> list[Notice]:

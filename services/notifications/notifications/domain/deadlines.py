@@ -8,13 +8,11 @@ deadline. A reopened or extended round has a new ``due_at``, so its reminders ar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any, Iterable, Mapping
-from zoneinfo import ZoneInfo
 
 from edu71.auth import Role
-from notifications.domain import formatting
-from notifications.domain.formatting import VIETNAM
+from edu71 import vn
 from notifications.domain.kinds import Kind
 from notifications.domain.notices import Notice, Recipient
 
@@ -50,14 +48,14 @@ def stage(now: datetime, rnd: Round) -> str | None:
     return None
 
 
-def days_left(now: datetime, due_at: datetime, tz: ZoneInfo = VIETNAM) -> int:
+def days_left(now: datetime, due_at: datetime, tz: tzinfo = vn.VN) -> int:
     """Calendar days (Vietnam time) from ``now`` to ``due_at``; negative once overdue."""
     return (due_at.astimezone(tz).date() - now.astimezone(tz).date()).days
 
 
 def claim_key(round_id: str, school_code: str, kind: str, due_at: datetime) -> str:
     """Exactly one reminder per (round, school, kind, deadline)."""
-    return f"{round_id}:{school_code}:{kind}:{due_at.astimezone(VIETNAM).isoformat()}"
+    return f"{round_id}:{school_code}:{kind}:{due_at.astimezone(vn.VN).isoformat()}"
 
 
 def reminders_due(now: datetime, rnd: Round, schools: Iterable[Mapping[str, Any]],
@@ -74,7 +72,7 @@ def reminders_due(now: datetime, rnd: Round, schools: Iterable[Mapping[str, Any]
 def reminder(data: Mapping[str, Any]) -> Notice:
     """The school's reminder for a DeadlineApproaching payload."""
     school = data["school"]
-    due = formatting.date_time(datetime.fromisoformat(data["due_at"]))
+    due = vn.vn_moment(datetime.fromisoformat(data["due_at"]))
     name = data["round_name"]
     match data["kind"]:
         case "overdue":

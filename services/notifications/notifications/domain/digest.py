@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable, Mapping
 
 from edu71.auth import Role
-from notifications.domain import formatting
+from edu71 import vn
 from notifications.domain.deadlines import Round
 from notifications.domain.kinds import Kind
 from notifications.domain.notices import Notice, Recipient
@@ -54,8 +54,8 @@ def digest(province_code: str, day: datetime, rounds: list[tuple[Round, list[Com
     for rnd, rows in rounds:
         total = sum(r.expected for r in rows)
         done = sum(r.submitted for r in rows)
-        share = formatting.number(100 * done / total if total else 100, 1)
-        lines.append(f"Đợt “{rnd.name}” (hạn nộp {formatting.date_time(rnd.due_at)}): "
+        share = vn.vn_number(100 * done / total if total else 100, 1, trim=True)
+        lines.append(f"Đợt “{rnd.name}” (hạn nộp {vn.vn_moment(rnd.due_at)}): "
                      f"{done}/{total} trường đã nộp ({share} %).")
         behind = [r for r in rows if r.submitted < r.expected]
         nothing = sum(1 for r in behind if r.submitted == 0)
@@ -65,13 +65,13 @@ def digest(province_code: str, day: datetime, rounds: list[tuple[Round, list[Com
             lines.append("Nộp ít nhất:")
             for r in behind[:WORST]:
                 lines.append(f"- {commune_name(r.commune_code)}: {r.submitted}/{r.expected} trường "
-                             f"({formatting.number(100 * r.share, 1)} %)")
+                             f"({vn.vn_number(100 * r.share, 1, trim=True)} %)")
             if len(behind) > WORST:
                 lines.append(f"… và {len(behind) - WORST} xã/phường khác chưa nộp đủ.")
         lines.append("")
     if dashboard_url:
         lines.append(f"Xem tiến độ của từng xã/phường: {dashboard_url}")
-    title = f"Tổng hợp tiến độ nộp báo cáo ngày {formatting.date(day)}"
+    title = f"Tổng hợp tiến độ nộp báo cáo ngày {vn.vn_date(day)}"
     return Notice(Kind.DAILY_DIGEST, Recipient(province_code, Role.CITY), title, "\n".join(lines).strip(), None,
                   {"day": day.date().isoformat(), "round_ids": [rnd.round_id for rnd, _ in rounds]},
                   dedupe_base=f"digest:{province_code}:{day.date().isoformat()}")

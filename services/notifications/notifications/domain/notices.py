@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from edu71.auth import Role
-from edu71.labels import plan_section
+from edu71.vn import plan_section
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 from notifications.domain.kinds import IN_APP, Kind
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Sequence
 
-from portal.domain.formatting import vn_number
+from edu71.vn import vn_number
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Iterable, Mapping
 
 from portal.domain.charts import Point
-from portal.domain.formatting import vn_number, vn_percent
+from edu71.vn import vn_number, vn_percent
 
 #: What stands for an indicator's name when the catalogue no longer has it (never its code).
 GONE = "Chỉ tiêu không còn trong danh mục"

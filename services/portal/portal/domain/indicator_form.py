@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from portal.domain.formatting import parse_vn_number
+from edu71.vn import parse_vn_number
 
 #: value type → the inputs it needs, with Vietnamese labels
 INPUTS: dict[str, tuple[tuple[str, str], ...]] = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from portal.domain.formatting import vn_number
+from edu71.vn import vn_number
 
 #: The services, in the order of the page, with the Vietnamese name the operator reads.
 SERVICES = {

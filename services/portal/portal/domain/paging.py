@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.domain.formatting import vn_number
+from edu71.vn import vn_number
 
 
 @dataclass(frozen=True)

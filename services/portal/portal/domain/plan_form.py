@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from edu71.labels import plan_section as section_label
-from portal.domain.formatting import parse_vn_date, parse_vn_number, vn_date
+from edu71.vn import plan_section as section_label
+from edu71.vn import parse_vn_date, parse_vn_number, vn_date
 
 COMPARATORS = {
     ">=": "ít nhất (≥)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import operator
 from typing import Any, Iterable, Mapping
 
-from portal.domain.formatting import vn_date, vn_number
+from edu71.vn import LEVEL_SHORT, vn_date, vn_number
 
 COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "=": operator.ge}
 SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
@@ -61,7 +61,7 @@ TARGET_KINDS = (("school", "school_target", "Kế hoạch của trường"), ("c
                 ("province", "city_target", "Chỉ tiêu thành phố"), ("nation", "national_target", "Chỉ tiêu quốc gia"))
 _BINDING = {"school": 0, "commune": 1, "province": 2, "nation": 3}
 #: School levels as a dashboard names them (short: a table cell, a select).
-LEVEL_LABELS = {"mam_non": "Mầm non", "tieu_hoc": "Tiểu học", "thcs": "THCS", "thpt": "THPT", "lien_cap": "Liên cấp"}
+LEVEL_LABELS = {level.value: label for level, label in LEVEL_SHORT.items()}
 
 
 def levels_text(levels: Iterable[str] | None) -> str:

@@ -19,7 +19,7 @@ from edu71 import orgs
 from portal import backends
 from portal.clients.base import ApiError
 from portal.domain import charts, dashboard, progress
-from portal.domain.formatting import vn_number
+from edu71.vn import vn_number
 from portal.session import login_required
 
 bp = Blueprint("dashboard", __name__)

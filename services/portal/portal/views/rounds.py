@@ -8,7 +8,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 from portal import backends
 from portal.clients.base import ApiError
 from portal.domain import indicator_form, progress
-from portal.domain.formatting import parse_vn_moment, vn_date
+from edu71.vn import parse_vn_moment, vn_date
 from portal.session import login_required
 
 bp = Blueprint("rounds", __name__)

@@ -10,7 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from edu71.inputs import scrub
-from reports.domain.tables import Table, vi_date, vi_number, vi_time
+from edu71.vn import to_vietnam, vn_datetime, vn_number
+from reports.domain.tables import Table
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 NUMBER_FORMATS = {"int": "#,##0", "number": "#,##0.0#", "percent": '0.0"%"', "date": "dd/mm/yyyy hh:mm"}
@@ -54,7 +55,7 @@ def xlsx(tables: Sequence[Table], title: str) -> bytes:
 
 def _cell(value, kind: str):
     if kind == "date" and value is not None:
-        return vi_time(value).replace(tzinfo=None)  # Excel has no time zones: show Vietnam time
+        return to_vietnam(value).replace(tzinfo=None)  # Excel has no time zones: show Vietnam time
     return scrub(value)  # names come from other services' events, maybe from before the edge refused controls
 
 
@@ -73,7 +74,7 @@ def _text(value, kind: str) -> str:
     if value is None:
         return ""
     if kind == "date":
-        return vi_date(value)
+        return vn_datetime(value)
     if kind in ("int", "number", "percent") and isinstance(value, (int, float)):
-        return vi_number(value)
+        return vn_number(value, grouping=False)
     return scrub(str(value))

@@ -10,7 +10,7 @@ from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from edu71.auth.flask import current_principal, requires
-from edu71.labels import without_diacritics
+from edu71.vn import without_diacritics
 from edu71.orgs import province_name
 from reports.adapters.spreadsheets import csv_bytes, xlsx
 from reports.api.resources import READERS

@@ -7,10 +7,9 @@ Kinds tell the writers how to show a cell: ``text``, ``int``, ``number``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping, Sequence
 
-from edu71.orgs import LEVEL_LABELS, SchoolLevel
+from edu71.vn import level_label
 from reports.domain.progress import GONE
 from reports.domain.targets import in_target_unit, school_actual
 
@@ -33,13 +32,6 @@ class Table:
     title: str  # the sheet's Vietnamese name (≤ 31 characters, Excel's limit)
     columns: Sequence[Column]
     rows: list[list[Any]]
-
-
-def level_label(level: str | None) -> str:
-    try:
-        return LEVEL_LABELS[SchoolLevel(level)]
-    except ValueError:
-        return "Tất cả cấp học" if level == "all" else (level or "")
 
 
 def _yes(flag) -> str:
@@ -237,27 +229,3 @@ def progress_title(view: Mapping) -> str:
 
 def all_tables(view: Mapping, school_rows: Sequence[Mapping]) -> list[Table]:
     return [summary(view), communes(view), schools(view, school_rows), completeness(view), targets(view)]
-
-
-def vi_number(value: float | int | None, decimals: int = 2) -> str:
-    """A number as Vietnamese readers write it: decimal comma, no thousands separator (for CSV)."""
-    if value is None:
-        return ""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-#: Giờ Việt Nam (UTC+7, no daylight saving).
-VN_TIME = timezone(timedelta(hours=7))
-
-
-def vi_time(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(VN_TIME)
-
-
-def vi_date(value: datetime | None) -> str:
-    """dd/mm/yyyy hh:mm in Vietnam time."""
-    return vi_time(value).strftime("%d/%m/%Y %H:%M") if value else ""

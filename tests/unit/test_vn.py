@@ -1,12 +1,12 @@
-"""Vietnamese dates and numbers, both ways."""
+"""Vietnamese dates, numbers and labels (edu71.vn), both ways."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
 import pytest
 
-from portal.domain.formatting import (parse_vn_date, parse_vn_moment, parse_vn_number, vn_date, vn_datetime,
-                                      vn_number, vn_percent)
+from edu71.vn import (iso_vn, level_label, parse_vn_date, parse_vn_moment, parse_vn_number, plan_section, vn_date,
+                      vn_datetime, vn_moment, vn_number, vn_percent, without_diacritics)
 
 
 @pytest.mark.parametrize("value, shown", [
@@ -77,3 +77,31 @@ def test_parse_moment_in_vietnam_time_defaults_to_end_of_day():
     assert parse_vn_moment("15/01/2026").isoformat() == "2026-01-15T23:59:00+07:00"
     assert parse_vn_moment("15/01/2026", "25:00") is None
     assert parse_vn_moment("ngày mai", "17:00") is None
+
+
+@pytest.mark.parametrize("value, decimals, text", [
+    (0.75, 2, "0,75"), (0.5, 2, "0,5"), (3.0, 2, "3"), (1234.5, 1, "1.234,5"), (33.333, 1, "33,3"),
+    (1234567, 0, "1.234.567"), (100, 1, "100"),
+])
+def test_prose_trims_trailing_zeros(value, decimals, text):
+    assert vn_number(value, decimals, trim=True) == text
+
+
+def test_csv_cells_have_no_thousands_dots():
+    assert vn_number(1234567.25, grouping=False) == "1234567,25"
+    assert vn_number(502, grouping=False) == "502"
+
+
+def test_moments_in_prose_and_in_events():
+    moment = datetime(2026, 1, 14, 23, 30, tzinfo=timezone.utc)  # 06:30 on the 15th in Hà Nội
+    assert vn_moment(moment) == "06:30 ngày 15/01/2026"
+    assert iso_vn(moment) == "2026-01-15T06:30:00+07:00"
+    assert vn_moment(datetime(2026, 1, 14, 23, 30)) == "06:30 ngày 15/01/2026"  # naive = UTC
+
+
+def test_labels_never_show_a_stored_key():
+    assert level_label("thcs") == "Trung học cơ sở" and level_label("thcs", short=True) == "THCS"
+    assert level_label("all") == "Tất cả cấp học"
+    assert plan_section("to_chuc_thuc_hien") == "IV. Tổ chức thực hiện"
+    assert plan_section("II.2") == "II.2"
+    assert without_diacritics("Báo cáo đợt Đông") == "Bao cao dot Dong"
