@@ -7,7 +7,8 @@ then a replace by ``_id`` (:func:`edu71.projections.is_newer`); the API reads it
 A new version may drop an indicator or change it so that a stored plan's linked target no longer fits:
 :func:`recheck` flags those targets (``Target.catalogue_issue``, :func:`plans.domain.catalogue.catalogue_issues`)
 and clears the flags the new version resolves, each plan changed by an insert of its next version
-(``save_with_events``), only when its flags differ — so a replayed CataloguePublished changes nothing.
+(``save_with_events``), only when its flags differ — so a replayed CataloguePublished changes nothing; once
+a version's recheck is done the catalogue records it, and a redelivery reads no plan.
 """
 from __future__ import annotations
 
@@ -33,10 +34,13 @@ def keep(event: Event) -> bool:
     if stored:
         KnownCatalogue(id=d["province_code"], version=d["version"], published_at=d.get("published_at", ""),
                        indicators=list(d["indicators"])).save()
-    latest = current(d["province_code"])
-    # Rechecked on a redelivery too: a worker that died between storing and rechecking left plans unchecked.
-    if latest is not None and latest.version == d["version"]:
-        recheck(latest)
+    raw = KnownCatalogue._get_collection().find_one({"_id": d["province_code"]}, {"version": 1, "rechecked_version": 1})
+    # Rechecked on a redelivery too when a worker died between storing the catalogue and finishing the recheck.
+    if raw is not None and raw["version"] == d["version"] and raw.get("rechecked_version") != d["version"]:
+        recheck(current(d["province_code"]))
+        # One writer per province (its events share a key), and a lost mark only costs a recheck that changes nothing.
+        KnownCatalogue._get_collection().update_one({"_id": d["province_code"], "version": d["version"]},
+                                                    {"$set": {"rechecked_version": d["version"]}})
     return stored
 
 
