@@ -299,6 +299,60 @@ def load_plans(accounts: Accounts) -> int:
     return created
 
 
+#: The communes/wards (UBND) with a plan of their own in the demo: the seed school's ward, and the next few.
+COMMUNE_PLANS = 6
+#: What a commune's plan targets, by indicator (only those the demo's rounds collect are used): (wording, value
+#: when the commune is ambitious, value otherwise, horizon year). Every one is a ratio, in percent.
+COMMUNE_TARGETS = {
+    "TEACHERS_QUALIFIED": ("{v}% giáo viên các trường trên địa bàn đạt chuẩn trình độ đào tạo", 100, 98, 2030),
+    "STAFF_DIGITAL_TRAINED": ("{v}% cán bộ quản lý, giáo viên được bồi dưỡng kỹ năng chuyển đổi số", 100, 95, 2026),
+    "STAFF_USING_AI": ("Ít nhất {v}% cán bộ quản lý, giáo viên ứng dụng trí tuệ nhân tạo trong dạy học", 90, 80,
+                       2026),
+    "STAFF_BRIEFED": ("{v}% cán bộ, giáo viên, nhân viên được quán triệt Nghị quyết số 71-NQ/TW", 100, 100, 2026),
+    "DROPOUT": ("Tỷ lệ học sinh bỏ học trên địa bàn không quá {v}%", 0.3, 0.5, 2026),
+    "ENROLMENT_AGE_GROUP": ("{v}% trẻ em, học sinh trong độ tuổi đến trường", 100, 99, 2030),
+    "RECORDS_DIGITAL": ("{v}% hồ sơ, sổ sách của các trường được số hoá", 100, 90, 2026),
+}
+
+
+def commune_targets(commune_code: str, catalogue: dict[str, dict]) -> list[dict]:
+    """A commune's plan targets, linked to the ratio indicators the rounds collect, some bolder than others."""
+    collected = set(round_indicators(catalogue))
+    out = []
+    for code, (wording, bold, modest, year) in COMMUNE_TARGETS.items():
+        if code not in collected or catalogue[code]["value_type"] != "ratio":
+            continue
+        value = bold if stable_fraction(commune_code, code, "commune-target") > 0.4 else modest
+        comparator = "<=" if catalogue[code].get("direction") == "lower" else ">="
+        out.append(_target(code, wording.format(v=f"{value:g}".replace(".", ",")), comparator, value, "%", year))
+    return out
+
+
+def load_commune_plans(accounts: Accounts) -> int:
+    """A few communes/wards (UBND xã/phường) issue their own plan, which the city approves: their dashboards then
+    judge the commune by its own targets. A commune that has a plan already is left alone (re-runs add none)."""
+    city = accounts.city(HAI_PHONG)
+    catalogue = {i["code"]: i for i in call("GET", "indicators", "/catalogue", city).json()["indicators"]}
+    wards = [HIEN_THANH.commune_code] + [c.code for c in communes(HAI_PHONG) if c.code != HIEN_THANH.commune_code]
+    created = 0
+    for code in wards[:COMMUNE_PLANS]:
+        token = accounts.commune(code)
+        if call("GET", "plans", "/plans", token, params={"owner_kind": "commune", "page_size": 1}).json()["total"]:
+            continue
+        name = commune(code).name
+        plan = create_plan(token, {
+            "title": f"Kế hoạch thực hiện Nghị quyết số 71-NQ/TW về đột phá phát triển giáo dục và đào tạo trên địa "
+                     f"bàn {name}",
+            "number_symbol": f"{10 + int(stable_fraction(code, 'n') * 80)}/KH-UBND", "year": 2026,
+            "place": name.split(" ", 1)[1] if " " in name else name, "issued_on": "2026-02-10",
+            "signer": "Nguyễn Văn Bình", "targets": commune_targets(code, catalogue)})
+        created += 1
+        call("POST", "plans", f"/plans/{plan['id']}/submit", token)
+        call("POST", "plans", f"/plans/{plan['id']}/approve", city,
+             json={"comment": "Kế hoạch phù hợp với Chương trình 02-CTr/TU. Đồng ý."})
+    return created
+
+
 ROUND_NAME = "Sơ kết học kỳ I năm học 2026–2027"
 #: The closed round of the previous school year that trajectories and trends start from.
 BASELINE_ROUND_NAME = "Tổng kết năm học 2025–2026"
@@ -411,6 +465,7 @@ def main() -> None:
     schools = register_schools(accounts)
     create_accounts(accounts)
     created = load_plans(accounts)
+    created += load_commune_plans(accounts)
     submissions = load_round(accounts)
     path = accounts.save()
     print(f"edu71: demo data loaded ({schools} schools registered, {len(accounts.tokens)} accounts signed in, "

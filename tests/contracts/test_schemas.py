@@ -147,7 +147,8 @@ def test_shared_definitions_match_the_agreed_fields():
     assert defs["Actor"]["properties"]["role"]["enum"] == ["school", "commune", "city", "operator", "admin"]
     assert set(defs["PlanTarget"]["properties"]) == {
         "indicator_code", "text", "comparator", "value", "unit", "horizon", "source_sentence",
-        "unlinked", "indicator_name"}  # the last two optional (added later: compat.py reports 0 breaking)
+        "unlinked", "indicator_name", "catalogue_issue"}  # the last three optional (added later: compat.py
+    # reports 0 breaking)
     assert set(defs["PlanTarget"]["required"]) == {
         "indicator_code", "text", "comparator", "value", "unit", "horizon", "source_sentence"}
     assert defs["PlanTarget"]["properties"]["comparator"]["enum"] == [">=", ">", "<=", "<", "="]

@@ -50,9 +50,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("identity", "GET /org-units"):                               "401 | 200 200 | 200 200 200 | 200 200 | 200 | 200",
     # -- plans: written by their school, reviewed by its commune (primary) and city ------------------------------
     ("plans", "GET /plans"):                                      "401 | 200 200 | 200 200 200 | 200 200 | 200 | 403",
-    # Each school creates its own plans (school_other creates one of its own).
-    ("plans", "POST /plans"):                                     "401 | 201 201 | 403 403 403 | 403 403 | 403 | 403",
-    ("plans", "POST /plans/import"):                              "401 | 201 201 | 403 403 403 | 403 403 | 403 | 403",
+    # Each school, commune/ward and city creates its own unit's plans (the other ones create one of their own).
+    ("plans", "POST /plans"):                                     "401 | 201 201 | 201 201 201 | 201 201 | 403 | 403",
+    ("plans", "POST /plans/import"):                              "401 | 201 201 | 201 201 201 | 201 201 | 403 | 403",
     ("plans", "GET /plans/{plan_id}"):                            "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
     ("plans", "GET /plans/{plan_id}/original"):                   "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
     ("plans", "GET /plans/{plan_id}/versions"):                   "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",

@@ -3,19 +3,22 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from edu71.auth import Principal, Role
+from edu71.auth import Principal
+from edu71.auth.principal import narrow
 from edu71.bus.outbox import StaleDocument, history, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.inputs import safe_filename, scrub
-from edu71.orgs import SchoolLevel
+from edu71 import orgs
 from edu71.problems import Problem
 from plans import catalogues
 from plans.adapters import originals
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
-from plans.domain.catalogue import CatalogueView, check_targets, plan_date
+from plans.domain import owners
+from plans.domain.catalogue import CatalogueView, catalogue_issues, check_targets, plan_date
 from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, names_same_unit, parse_plan
 from plans.domain.importer.indicators import propose
-from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, may_review, next_status
+from plans.domain.owners import NotAnIssuer, OrgUnit, UnitKind
+from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, next_status
 
 SOURCE = "/edu71/plans"
 
@@ -39,16 +42,20 @@ class PlanService:
             plan = None
         # A plan outside the caller's scope is reported as missing, not forbidden:
         # its existence is itself information the caller may not have.
-        if plan is None or not principal.can_see(plan.school_code, plan.commune_code, plan.province_code):
+        if plan is None or not owners.may_see(principal, plan.owner, plan.status == PlanStatus.APPROVED.value):
             raise Problem(404, "Không tìm thấy kế hoạch.")
         return plan
 
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
-        if principal.scope_filter() is None:
+        scope = owners.list_scope(principal, filters.get("owner_kind"))
+        if scope is None:
             raise Problem(403, "Vai trò của bạn không được xem kế hoạch của trường học.")
-        narrowed = principal.narrowed(filters)
+        narrowed = narrow(scope, filters)
         if narrowed is None:
             return 0, []
+        if narrowed.get("owner_kind") == UnitKind.SCHOOL.value:
+            # Plans stored before owner_kind existed are schools' and have no such field.
+            narrowed["owner_kind__in"] = [narrowed.pop("owner_kind"), None]
         query = Plan.objects(**narrowed, deleted_at=None)
         total = query.count()
         items = query.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size)
@@ -56,20 +63,25 @@ class PlanService:
 
     # -- writing -------------------------------------------------------------
     @staticmethod
-    def _require_school(principal: Principal) -> None:
-        if principal.role is not Role.SCHOOL:
-            raise Problem(403, "Chỉ người dùng của nhà trường mới được lập kế hoạch.")
-        if not (principal.commune_code and principal.province_code and principal.school_level):
-            raise Problem(403, "Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
+    def _issuer(principal: Principal) -> OrgUnit:
+        """The caller's unit, which issues the plans it creates (a school, a commune/ward, the city)."""
+        try:
+            return owners.issuer_of(principal, commune_name=_commune_name(principal.commune_code),
+                                    province_name=_province_name(principal.province_code))
+        except NotAnIssuer as exc:
+            raise Problem(403, str(exc)) from None
 
     def create(self, principal: Principal, data: dict, checked: bool = True) -> Plan:
-        self._require_school(principal)
+        unit = self._issuer(principal)
+        school = unit.kind is UnitKind.SCHOOL
         plan = Plan(
-            school_code=principal.org_unit,
-            school_name=principal.org_unit_name or principal.org_unit,
-            school_level=SchoolLevel(principal.school_level).value,
-            commune_code=principal.commune_code,
-            province_code=principal.province_code,
+            owner_kind=unit.kind.value,
+            school_code=unit.code if school else None,
+            school_name=unit.name if school else None,
+            school_level=unit.level if school else None,
+            issuer_name=None if school else unit.name,
+            commune_code=unit.commune_code,
+            province_code=unit.province_code,
             created_by=principal.user_id,
             targets=[Target(**t) for t in data.pop("targets", [])],
             **data,
@@ -80,11 +92,11 @@ class PlanService:
 
     def import_document(self, principal: Principal, data: bytes,
                         filename: str | None) -> tuple[Plan, ParsedPlan, list, list[dict]]:
-        """Turn an uploaded Word/PDF/text plan into a *draft* for the school to check; never submits it.
+        """Turn an uploaded Word/PDF/text plan into a *draft* for its unit to check; never submits it.
 
-        Returns the draft, what was read, the proposed indicators and warnings for the school (a document
-        that names another school or commune is imported all the same: the school may be reusing a model)."""
-        self._require_school(principal)
+        Returns the draft, what was read, the proposed indicators and warnings for the unit (a document
+        that names another school or commune is imported all the same: the unit may be reusing a model)."""
+        self._issuer(principal)
         filename = safe_filename(filename)
         try:
             extracted = extract_text(data, filename)
@@ -138,8 +150,8 @@ class PlanService:
 
     def update(self, principal: Principal, plan_id: str, data: dict, expected_version: int) -> Plan:
         plan = self.get_visible(principal, plan_id)
-        if not principal.can_act_for_school(plan.school_code):
-            raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được sửa kế hoạch này.")
+        if not owners.may_act_for(principal, plan.owner):
+            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được sửa kế hoạch này.")
         if PlanStatus(plan.status) not in EDITABLE:
             raise Problem(409, "Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể sửa.")
         check = bool({"targets", "issued_on", "year"} & set(data))
@@ -155,8 +167,8 @@ class PlanService:
     def delete(self, principal: Principal, plan_id: str, expected_version: int) -> None:
         """Delete a draft that was never submitted (a submitted plan is part of the review record)."""
         plan = self.get_visible(principal, plan_id)
-        if not principal.can_act_for_school(plan.school_code):
-            raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được xoá bản nháp này.")
+        if not owners.may_act_for(principal, plan.owner):
+            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được xoá bản nháp này.")
         if plan.version > 0:
             raise Problem(409, "Kế hoạch đã từng được gửi duyệt nên không thể xoá.")
         plan.deleted_at = plan.updated_at = _now()
@@ -164,8 +176,8 @@ class PlanService:
 
     def submit(self, principal: Principal, plan_id: str, expected_version: int | None) -> Plan:
         plan = self.get_visible(principal, plan_id)
-        if not principal.can_act_for_school(plan.school_code):
-            raise Problem(403, "Chỉ nhà trường lập kế hoạch mới được gửi duyệt.")
+        if not owners.may_act_for(principal, plan.owner):
+            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được gửi duyệt.")
         missing = [
             {"field": name, "message": "Cần điền trước khi gửi duyệt."}
             for name in ("number_symbol", "title")
@@ -174,15 +186,21 @@ class PlanService:
         if missing:
             raise Problem(422, "Kế hoạch chưa đủ thông tin để gửi duyệt.", errors=missing)
         self._check(plan, for_submission=True)
+        flagged = [{"field": f"targets.{n}.indicator_code", "message": f"Mục tiêu {n + 1} – Chỉ tiêu: {t.catalogue_issue}"}
+                   for n, t in enumerate(plan.targets) if t.catalogue_issue]
+        if flagged:
+            raise Problem(422, "Có mục tiêu không còn phù hợp với danh mục chỉ tiêu; hãy sửa trước khi gửi duyệt.",
+                          errors=flagged)
         self._transition(plan, Action.SUBMIT)
         plan.version += 1
+        plan.submitted_by = principal.user_id
         plan.review_comments = []
         event = self.contracts.new_event(
             "PlanSubmitted",
             {
                 "plan_id": plan.id,
                 "version": plan.version,
-                "school": plan.school_contract(),
+                **_issued_by(plan),
                 "number_symbol": plan.number_symbol,
                 "title": plan.title,
                 "year": plan.year,
@@ -190,7 +208,7 @@ class PlanService:
                 "submitted_at": _iso(plan.updated_at),
                 "targets": [t.as_contract() for t in plan.targets],
             },
-            subject=plan.school_code,
+            subject=plan.owner.code,
             source=SOURCE,
         )
         return self._save(plan, expected_version, event)
@@ -202,14 +220,14 @@ class PlanService:
         data = {
             "plan_id": plan.id,
             "version": plan.version,
-            "school": plan.school_contract(),
+            **_issued_by(plan),
             "reviewer": principal.as_actor(),
             "approved_at": _iso(plan.updated_at),
             "targets": [t.as_contract() for t in plan.targets],
         }
         if comment:
             data["comment"] = comment
-        event = self.contracts.new_event("PlanApproved", data, subject=plan.school_code, source=SOURCE)
+        event = self.contracts.new_event("PlanApproved", data, subject=plan.owner.code, source=SOURCE)
         return self._save(plan, expected_version, event)
 
     def return_(self, principal: Principal, plan_id: str, comments: list[dict],
@@ -222,13 +240,13 @@ class PlanService:
             {
                 "plan_id": plan.id,
                 "version": plan.version,
-                "school": plan.school_contract(),
+                **_issued_by(plan),
                 "reviewer": principal.as_actor(),
                 "returned_at": _iso(plan.updated_at),
                 "comments": comments,
                 "targets": [t.as_contract() for t in plan.targets],
             },
-            subject=plan.school_code,
+            subject=plan.owner.code,
             source=SOURCE,
         )
         return self._save(plan, expected_version, event)
@@ -239,6 +257,7 @@ class PlanService:
         """Refuse (422, nothing stored) targets the province's catalogue does not allow; name the linked ones."""
         catalogue = catalogues.current(plan.province_code)
         rows = [{"indicator_code": t.indicator_code, "unlinked": t.unlinked, "value": t.value, "horizon": t.horizon,
+                 "unit": t.unit, "indicator_name": t.indicator_name,
                  "indicator_confirmed": t.indicator_confirmed, "proposed_indicator_code": t.proposed_indicator_code}
                 for t in plan.targets]
         errors = check_targets(rows, catalogue, plan.province_code, plan_date(plan.issued_on, plan.year),
@@ -249,12 +268,20 @@ class PlanService:
             raise Problem(422, title, errors=errors)
         for t in plan.targets:
             t.indicator_name = catalogue.name_of(t.indicator_code) if catalogue and t.indicator_code else None
+        for t, issue in zip(plan.targets, catalogue_issues(rows, catalogue)):
+            t.catalogue_issue = issue
         return catalogue
 
     def _reviewable(self, principal: Principal, plan_id: str) -> Plan:
         plan = self.get_visible(principal, plan_id)
-        if not may_review(principal, SchoolLevel(plan.school_level), plan.commune_code, plan.province_code):
-            raise Problem(403, "Bạn không phải cấp có thẩm quyền duyệt kế hoạch của trường này.")
+        unit = plan.owner
+        if not owners.may_review(principal, unit, plan.submitted_by):
+            if unit.kind is UnitKind.PROVINCE and principal.user_id == plan.submitted_by:
+                raise Problem(403, "Kế hoạch của thành phố phải do một cán bộ khác của Sở GD&ĐT phê duyệt hoặc trả "
+                                   "lại, không phải người đã gửi duyệt.")
+            what = {UnitKind.SCHOOL: "của trường này", UnitKind.COMMUNE: "của xã/phường này",
+                    UnitKind.PROVINCE: "của thành phố này"}[unit.kind]
+            raise Problem(403, f"Bạn không phải cấp có thẩm quyền duyệt kế hoạch {what}.")
         return plan
 
     @staticmethod
@@ -272,6 +299,34 @@ class PlanService:
         except StaleDocument:
             raise Problem(412 if expected_version is not None else 409,
                           "Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
+
+
+def _issued_by(plan: Plan) -> dict:
+    """The plan events' ``issuer`` (every plan), and ``school`` as before for a school's plan."""
+    unit = plan.owner
+    data = {"issuer": unit.as_contract()}
+    if unit.kind is UnitKind.SCHOOL:
+        data["school"] = plan.school_contract()
+    return data
+
+
+def _issuer_phrase(plan: Plan) -> str:
+    return {UnitKind.SCHOOL: "nhà trường", UnitKind.COMMUNE: "UBND xã/phường",
+            UnitKind.PROVINCE: "Sở GD&ĐT"}[plan.owner.kind]
+
+
+def _commune_name(code: str | None) -> str | None:
+    try:
+        return orgs.commune(code).name if code else None
+    except (ValueError, KeyError, LookupError):
+        return None
+
+
+def _province_name(code: str | None) -> str | None:
+    try:
+        return orgs.province_name(code) if code else None
+    except (ValueError, KeyError, LookupError):
+        return None
 
 
 def draft_from(parsed: ParsedPlan, fallback_title: str, proposals: list | None = None) -> dict:

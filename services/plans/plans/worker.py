@@ -1,6 +1,7 @@
 """The plans worker (``python -m plans.worker``): relays plan events from the outbox to Kafka, keeps the
 revoked accounts and sessions the API refuses (edu71.auth.revocation), and keeps each province's latest
-indicator catalogue (CataloguePublished → :mod:`plans.catalogues`) that plan targets are checked against."""
+indicator catalogue (CataloguePublished → :mod:`plans.catalogues`) that plan targets are checked against, flagging
+the stored plans' targets a new version no longer fits."""
 from __future__ import annotations
 
 from edu71 import worker

@@ -25,6 +25,7 @@ from reports.adapters.documents import ALIAS
 from reports.adapters.projection import hint, ms, pack, parse_time, record_version
 from reports.domain.model import (
     CATALOGUES,
+    COMMUNE_PLAN_APPROVED,
     DIRECTORY,
     PLAN_APPROVED,
     PLAN_STATUS,
@@ -79,6 +80,31 @@ def plan_row(event_id: str, name: str, d: dict) -> tuple[str, dict]:
     return f"{school['code']}|{seq:012d}", row
 
 
+def commune_plan_row(event_id: str, name: str, d: dict) -> tuple[str, dict]:
+    """A commune/ward's own plan (``issuer`` of kind commune): its targets are the commune's targets."""
+    issuer = d["issuer"]
+    seq = plan_seq(d["version"], name)
+    row = {"commune_code": issuer["code"], "seq": seq, "plan_id": d["plan_id"], "version": int(d["version"]),
+           "province_code": issuer["province_code"], "issuer_name": issuer["name"], "event_type": name,
+           "targets": list(d.get("targets") or ()), "event_id": event_id}
+    return f"{issuer['code']}|{seq:012d}", row
+
+
+def plan_rows(event_id: str, name: str, d: dict) -> list[tuple]:
+    """(source, id, row) of every record a plan event is stored as.
+
+    A school's plan: its status, and its targets once approved. A commune's own plan: its targets once
+    approved (the commune's targets in progress). The city's own plan: nothing yet (the city's targets
+    are the catalogue's).
+    """
+    if d.get("school") is not None:
+        doc_id, row = plan_row(event_id, name, d)
+        return [(PLAN_STATUS, doc_id, row)] + ([(PLAN_APPROVED, doc_id, row)] if name == "PlanApproved" else [])
+    if d["issuer"]["kind"] == "commune" and name == "PlanApproved":
+        return [(COMMUNE_PLAN_APPROVED, *commune_plan_row(event_id, name, d))]
+    return []
+
+
 def catalogue_row(event_id: str, d: dict) -> tuple[str, dict]:
     row = {"province_code": d["province_code"], "version": int(d["version"]),
            "published_at": parse_time(d["published_at"]), "indicators": list(d["indicators"]),
@@ -122,11 +148,11 @@ def on_school(event: Event) -> bool:
 
 
 def on_plan(event: Event) -> bool:
-    """PlanSubmitted / PlanReturned / PlanApproved: the school's plan status, and its approved targets."""
-    doc_id, row = plan_row(event.id, event.name, event.data)
-    changed = _store(PLAN_STATUS, doc_id, row, event)
-    if event.name == "PlanApproved":
-        changed = _store(PLAN_APPROVED, doc_id, row, event) or changed
+    """PlanSubmitted / PlanReturned / PlanApproved: the school's plan status and its approved targets, or a
+    commune's approved targets (:func:`plan_rows`)."""
+    changed = False
+    for source, doc_id, row in plan_rows(event.id, event.name, event.data):
+        changed = _store(source, doc_id, row, event) or changed
     return changed
 
 
@@ -154,9 +180,8 @@ ROWS = {
     "ReportingRoundOpened": lambda e: [(ROUNDS, *round_row(e["id"], e["time"], e["data"]))],
     "SchoolRegistered": lambda e: [(DIRECTORY, *school_row(e["id"], e["data"]))],
     "SchoolChanged": lambda e: [(DIRECTORY, *school_row(e["id"], e["data"]))],
-    "PlanSubmitted": lambda e: [(PLAN_STATUS, *plan_row(e["id"], "PlanSubmitted", e["data"]))],
-    "PlanReturned": lambda e: [(PLAN_STATUS, *plan_row(e["id"], "PlanReturned", e["data"]))],
-    "PlanApproved": lambda e: [(s, *plan_row(e["id"], "PlanApproved", e["data"])) for s in (PLAN_STATUS,
-                                                                                          PLAN_APPROVED)],
+    "PlanSubmitted": lambda e: plan_rows(e["id"], "PlanSubmitted", e["data"]),
+    "PlanReturned": lambda e: plan_rows(e["id"], "PlanReturned", e["data"]),
+    "PlanApproved": lambda e: plan_rows(e["id"], "PlanApproved", e["data"]),
     "CataloguePublished": lambda e: [(CATALOGUES, *catalogue_row(e["id"], e["data"]))],
 }

@@ -4,6 +4,9 @@
   preschools, primary and lower-secondary schools; the city department
   (Sở GD&ĐT) of the province for upper-secondary and multi-level schools.
 - PlanApproved, PlanReturned → the school, with the reviewer's comments.
+- A commune/ward's or the city's own plan (``issuer`` of kind commune or province, no ``school``):
+  submitted → the city department of its province; approved or returned → the issuing commune (its
+  UBND xã/phường users) or the city department.
 
 A notification is addressed to an org unit in a role (everyone of that unit and
 role sees it in the inbox), not to a single person: the events name no individual
@@ -102,8 +105,20 @@ def _comment_line(comment: Mapping[str, Any], targets: list[Mapping[str, Any]]) 
     return f"- Chung: {text}"
 
 
+def _issuing_unit(data: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, str, Recipient]:
+    """(school or None, the issuer's name, the issuer as a recipient) of a plan event."""
+    school = data.get("school")
+    if school is not None:
+        return school, school["name"], Recipient(school["code"], Role.SCHOOL)
+    issuer = data["issuer"]
+    role = Role.COMMUNE if issuer["kind"] == "commune" else Role.CITY
+    return None, issuer["name"], Recipient(issuer["code"], role)
+
+
 def plan_submitted(data: Mapping[str, Any]) -> Notice:
-    school = data["school"]
+    school = data.get("school")
+    if school is None:  # a commune's or the city's own plan: the city department reviews it
+        return _unit_plan_submitted(data)
     number = data["number_symbol"]
     again = f" (lần gửi thứ {data['version']}, sau khi chỉnh sửa)" if data["version"] > 1 else ""
     body = (f"{school['name']} đã gửi kế hoạch số {number} để duyệt{again}: “{data['title']}”."
@@ -112,24 +127,35 @@ def plan_submitted(data: Mapping[str, Any]) -> Notice:
                   {"plan_id": data["plan_id"], "plan_version": data["version"]})
 
 
+def _unit_plan_submitted(data: Mapping[str, Any]) -> Notice:
+    issuer = data["issuer"]
+    number = data["number_symbol"]
+    again = f" (lần gửi thứ {data['version']}, sau khi chỉnh sửa)" if data["version"] > 1 else ""
+    body = (f"{issuer['name']} đã gửi kế hoạch số {number} để duyệt{again}: “{data['title']}”."
+            f"\nNgười gửi: {data['submitted_by']['name']}.")
+    return Notice(Kind.PLAN_SUBMITTED, Recipient(issuer["province_code"], Role.CITY),
+                  f"Kế hoạch chờ duyệt: {number}", body, None,
+                  {"plan_id": data["plan_id"], "plan_version": data["version"], "issuer_kind": issuer["kind"]})
+
+
 def plan_approved(data: Mapping[str, Any]) -> Notice:
-    school = data["school"]
-    body = (f"Kế hoạch của {school['name']} (phiên bản {data['version']}) đã được "
+    school, name, recipient = _issuing_unit(data)
+    body = (f"Kế hoạch của {name} (phiên bản {data['version']}) đã được "
             f"{_reviewer_phrase(data['reviewer'])} phê duyệt.")
     comment = (data.get("comment") or "").strip()
     if comment:
         body += f"\nÝ kiến: {comment}"
-    return Notice(Kind.PLAN_APPROVED, Recipient(school["code"], Role.SCHOOL), "Kế hoạch đã được phê duyệt", body,
+    return Notice(Kind.PLAN_APPROVED, recipient, "Kế hoạch đã được phê duyệt", body,
                   school, {"plan_id": data["plan_id"], "plan_version": data["version"]})
 
 
 def plan_returned(data: Mapping[str, Any]) -> Notice:
-    school = data["school"]
+    school, name, recipient = _issuing_unit(data)
     targets = list(data.get("targets") or [])
     lines = [_comment_line(c, targets) for c in data["comments"]]
-    body = (f"Kế hoạch của {school['name']} (phiên bản {data['version']}) đã bị "
+    body = (f"Kế hoạch của {name} (phiên bản {data['version']}) đã bị "
             f"{_reviewer_phrase(data['reviewer'])} trả lại để chỉnh sửa. Ý kiến góp ý:\n" + "\n".join(lines))
-    return Notice(Kind.PLAN_RETURNED, Recipient(school["code"], Role.SCHOOL), "Kế hoạch bị trả lại để chỉnh sửa",
+    return Notice(Kind.PLAN_RETURNED, recipient, "Kế hoạch bị trả lại để chỉnh sửa",
                   body, school, {"plan_id": data["plan_id"], "plan_version": data["version"]})
 
 

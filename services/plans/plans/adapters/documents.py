@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from mongoengine import (
     Document,
+    ValidationError,
     BooleanField,
     DateField,
     DateTimeField,
@@ -21,6 +22,7 @@ from mongoengine import (
 
 from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
+from plans.domain.owners import OrgUnit, UnitKind
 from plans.domain.workflow import PlanStatus
 
 
@@ -47,6 +49,10 @@ class Target(EmbeddedDocument):
     unit = StringField(default="")
     horizon = DateField(required=True)
     source_sentence = StringField(default="")
+    #: Why the province's latest catalogue no longer fits the linked indicator (dropped, or its unit or range
+    #: changed), in Vietnamese; None when it fits. Set when a new catalogue arrives (plans.catalogues) and
+    #: recomputed on every save; the plan cannot be submitted while one is set.
+    catalogue_issue = StringField(null=True)
 
     def as_contract(self) -> dict:
         data = {
@@ -61,6 +67,8 @@ class Target(EmbeddedDocument):
         }
         if self.indicator_name:
             data["indicator_name"] = self.indicator_name
+        if self.catalogue_issue:
+            data["catalogue_issue"] = self.catalogue_issue
         return data
 
 
@@ -83,14 +91,21 @@ class Plan(VersionedDocument):
     meta = {
         "collection": "plans",
         "db_alias": "plans",
-        "indexes": ["school_code", "commune_code", "province_code", "status", "year"],
+        "indexes": ["school_code", "commune_code", "province_code", "status", "year", "owner_kind"],
     }
 
     id = StringField(primary_key=True, default=lambda: str(uuid.uuid4()))
-    school_code = StringField(required=True)
-    school_name = StringField(required=True)
-    school_level = StringField(required=True, choices=[lv.value for lv in SchoolLevel])
-    commune_code = StringField(required=True)
+    #: Kind of the issuing unit (plans.domain.owners.UnitKind): a school's plan, a commune/ward's own plan
+    #: or the city's own plan. Plans stored before it existed are schools' (the default).
+    owner_kind = StringField(default=UnitKind.SCHOOL.value, choices=[k.value for k in UnitKind])
+    #: The school's fields, for a school's plan only.
+    school_code = StringField(null=True)
+    school_name = StringField(null=True)
+    school_level = StringField(null=True, choices=[lv.value for lv in SchoolLevel])
+    #: The issuing body of a commune's or the city's plan, e.g. "UBND Phường Nguyễn Đại Năng".
+    issuer_name = StringField(null=True)
+    #: The commune of the school or of the commune's plan; None for the city's plan.
+    commune_code = StringField(null=True)
     province_code = StringField(required=True)
     number_symbol = StringField(default="")
     title = StringField(required=True)
@@ -106,6 +121,8 @@ class Plan(VersionedDocument):
     status = StringField(required=True, default=PlanStatus.DRAFT.value, choices=[s.value for s in PlanStatus])
     #: Number of the last submitted version (0 while never submitted).
     version = IntField(default=0)
+    #: Who submitted the last version (a city plan is reviewed by another user: plans.domain.owners).
+    submitted_by = StringField(null=True)
     review_comments = EmbeddedDocumentListField(ReviewComment)
     original = EmbeddedDocumentField(Original, null=True)
     #: Set when the school deletes a draft it never submitted; the versions stay in the history.
@@ -113,6 +130,23 @@ class Plan(VersionedDocument):
     created_by = StringField(required=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+
+    def clean(self):
+        if (self.owner_kind or UnitKind.SCHOOL.value) == UnitKind.SCHOOL.value:
+            missing = [f for f in ("school_code", "school_name", "school_level", "commune_code") if not self[f]]
+            if missing:
+                raise ValidationError(f"a school's plan needs {', '.join(missing)}")
+        elif self.owner_kind == UnitKind.COMMUNE.value and not self.commune_code:
+            raise ValidationError("a commune's plan needs commune_code")
+
+    @property
+    def owner(self) -> OrgUnit:
+        kind = UnitKind(self.owner_kind or UnitKind.SCHOOL.value)
+        if kind is UnitKind.SCHOOL:
+            return OrgUnit(kind, self.school_code, self.school_name, self.province_code, self.commune_code,
+                           self.school_level)
+        code = self.commune_code if kind is UnitKind.COMMUNE else self.province_code
+        return OrgUnit(kind, code, self.issuer_name or code, self.province_code, self.commune_code)
 
     def school_contract(self) -> dict:
         return {
@@ -137,3 +171,6 @@ class KnownCatalogue(Document):
     version = IntField(required=True)
     published_at = StringField(default="")
     indicators = ListField(DictField())
+    #: The version the province's plans were last rechecked against (plans.catalogues.recheck), so a
+    #: redelivered CataloguePublished does not read every plan again.
+    rechecked_version = IntField(default=0)

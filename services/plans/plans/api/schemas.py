@@ -9,6 +9,7 @@ from marshmallow import ValidationError, fields, validate
 
 from edu71.orgs import SchoolLevel
 from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
+from plans.domain.owners import UnitKind
 from plans.domain.workflow import PlanStatus
 
 COMPARATORS = [">=", ">", "<=", "<", "="]
@@ -70,6 +71,9 @@ class TargetSchema(Schema):
                                                               "(\"2030\" nghĩa là 31/12/2030); không trước "
                                                               "ngày ban hành của kế hoạch"})
     source_sentence = fields.String(load_default="", validate=validate.Length(max=4000))
+    catalogue_issue = fields.String(dump_only=True, allow_none=True, metadata={
+        "description": "Vì sao danh mục chỉ tiêu mới nhất không còn phù hợp với chỉ tiêu đã gắn (chỉ tiêu bị bỏ, "
+                       "đơn vị hay phạm vi thay đổi); null khi phù hợp. Còn mục tiêu như vậy thì chưa gửi duyệt được"})
 
 
 class PlanWriteSchema(Schema):
@@ -104,12 +108,25 @@ class ReturnSchema(Schema):
                            validate=validate.Length(min=1, max=200))
 
 
+class IssuerSchema(Schema):
+    kind = fields.String(metadata={"description": "school (nhà trường) | commune (UBND xã/phường) | province "
+                                                  "(UBND thành phố / Sở GD&ĐT)"})
+    code = fields.String()
+    name = fields.String()
+    commune_code = fields.String(allow_none=True)
+    province_code = fields.String()
+    level = fields.String(allow_none=True)
+
+
 class PlanSchema(PlanWriteSchema):
     id = fields.String()
-    school_code = fields.String()
-    school_name = fields.String()
-    school_level = fields.String()
-    commune_code = fields.String()
+    owner_kind = fields.String(metadata={"description": "Đơn vị ban hành: school | commune | province"})
+    issuer = fields.Nested(IssuerSchema, attribute="owner", dump_only=True,
+                           metadata={"description": "Đơn vị ban hành kế hoạch"})
+    school_code = fields.String(allow_none=True, metadata={"description": "Chỉ có ở kế hoạch của nhà trường"})
+    school_name = fields.String(allow_none=True)
+    school_level = fields.String(allow_none=True)
+    commune_code = fields.String(allow_none=True, metadata={"description": "Không có ở kế hoạch của thành phố"})
     province_code = fields.String()
     status = fields.String()
     version = Integer(metadata={"description": "Số phiên bản đã gửi duyệt gần nhất"})
@@ -120,6 +137,9 @@ class PlanSchema(PlanWriteSchema):
 
 
 class PlanListQuerySchema(PageQuery):
+    owner_kind = fields.String(validate=validate.OneOf([k.value for k in UnitKind]), metadata={
+        "description": "Chỉ kế hoạch của nhà trường (school), của xã/phường (commune) hay của thành phố (province); "
+                       "nhà trường hỏi commune thì nhận kế hoạch đã duyệt của xã/phường mình"})
     school_code = fields.String(validate=validate.Length(min=1, max=64))
     commune_code = fields.String(validate=validate.Regexp(r"^\d{5}$"))
     province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"))

@@ -8,6 +8,8 @@ Pure: the catalogue arrives as the ``CataloguePublished`` payload the worker kee
 - :func:`check_targets` lists what is wrong with a plan's targets as ``{"field", "message"}``
   (the plans API's 422 ``errors``), each message naming the field in Vietnamese
   ("Mục tiêu 2 – Chỉ tiêu: …").
+- :func:`catalogue_issues` says, per stored target, why a newer catalogue no longer fits it (flagged on
+  the target, not refused: the plan was valid when saved).
 
 A target is *linked* (``indicator_code`` set), *unlinked on purpose* (``unlinked`` true:
 "không gắn chỉ tiêu"), or, only in a draft, *undecided* (neither); a plan is submitted only
@@ -153,21 +155,70 @@ def check_targets(targets: Iterable[Mapping[str, Any]], catalogue: CatalogueView
                 f"«{name}» mới là đề xuất của chức năng nhập tệp; hãy xác nhận, chọn chỉ tiêu khác, "
                 "hoặc chọn «Không gắn chỉ tiêu».")
         if indicator is not None and isinstance(t.get("value"), (int, float)):
-            value = float(t["value"])
-            low, high = indicator.value_range
-            if indicator.value_type == "level" and not value.is_integer():
-                err(n, "value", "Giá trị", f"«{indicator.name}» là mức độ nên giá trị phải là số nguyên.")
-            elif (low is not None and value < low) or (high is not None and value > high):
-                if indicator.value_type == "ratio":
-                    what = "tỷ lệ phần trăm phải từ 0 đến 100"
-                elif indicator.value_type == "level":
-                    what = (f"mức phải từ {_num(low)} đến {_num(high)}" if high is not None
-                            else f"mức không được nhỏ hơn {_num(low)}")
-                else:
-                    what = "số lượng không được âm" if high is None else f"giá trị phải từ {_num(low)} đến {_num(high)}"
-                err(n, "value", "Giá trị", f"{what} (chỉ tiêu «{indicator.name}»), không phải {_num(value)}.")
+            problem = range_problem(indicator, float(t["value"]))
+            if problem:
+                err(n, "value", "Giá trị", problem)
         horizon = horizon_of(t.get("horizon"))
         if horizon is not None and starts is not None and horizon < starts:
             err(n, "horizon", "Thời hạn",
                 f"mốc {_vn(horizon)} ở trước ngày của kế hoạch ({_vn(starts)}); mục tiêu phải hướng tới sau đó.")
     return errors
+
+
+def range_problem(indicator: IndicatorInfo, value: float) -> str | None:
+    """Why ``value`` cannot be a target of ``indicator`` (outside its range, a level not whole), or None."""
+    low, high = indicator.value_range
+    if indicator.value_type == "level" and not value.is_integer():
+        return f"«{indicator.name}» là mức độ nên giá trị phải là số nguyên."
+    if (low is not None and value < low) or (high is not None and value > high):
+        if indicator.value_type == "ratio":
+            what = "tỷ lệ phần trăm phải từ 0 đến 100"
+        elif indicator.value_type == "level":
+            what = (f"mức phải từ {_num(low)} đến {_num(high)}" if high is not None
+                    else f"mức không được nhỏ hơn {_num(low)}")
+        else:
+            what = "số lượng không được âm" if high is None else f"giá trị phải từ {_num(low)} đến {_num(high)}"
+        return f"{what} (chỉ tiêu «{indicator.name}»), không phải {_num(value)}."
+    return None
+
+
+def _unit_fits(unit: str, indicator: IndicatorInfo) -> bool:
+    """A target's unit against its indicator's value type: a percentage measures a ratio, not a count or level."""
+    unit = (unit or "").strip()
+    if not unit or indicator.value_type == "boolean":
+        return True
+    return ("%" in unit) == (indicator.value_type == "ratio")
+
+
+def catalogue_issues(targets: Iterable[Mapping[str, Any]], catalogue: CatalogueView | None) -> list[str | None]:
+    """For each target, why the catalogue no longer fits its linked indicator (Vietnamese), or None.
+
+    A linked target no longer fits when the catalogue's version dropped its indicator, or changed the
+    indicator so that the target's value falls outside its range or its unit contradicts the value type
+    (a "%" target of what became a count). Unlinked and undecided targets, and every target before the
+    province's catalogue is known, have no issue.
+    """
+    out: list[str | None] = []
+    for t in targets:
+        code = t.get("indicator_code") or None
+        if catalogue is None or not code or t.get("unlinked"):
+            out.append(None)
+            continue
+        indicator = catalogue.get(code)
+        version = catalogue.version
+        if indicator is None:
+            name = t.get("indicator_name")
+            what = f"Chỉ tiêu «{name}»" if name else "Chỉ tiêu này"
+            out.append(f"{what} không còn trong danh mục phiên bản {version}; hãy chọn chỉ tiêu khác hoặc "
+                       "«Không gắn chỉ tiêu».")
+            continue
+        problem = range_problem(indicator, float(t["value"])) if isinstance(t.get("value"), (int, float)) else None
+        if problem:
+            out.append(f"Không còn phù hợp với danh mục phiên bản {version}: {problem}")
+        elif not _unit_fits(t.get("unit") or "", indicator):
+            out.append(f"Đơn vị «{t.get('unit')}» không còn phù hợp với chỉ tiêu «{indicator.name}» trong danh mục "
+                       f"phiên bản {version} (loại {VALUE_TYPE_LABELS.get(indicator.value_type, indicator.value_type)}"
+                       f", đơn vị «{indicator.unit}»); hãy sửa đơn vị và giá trị, hoặc chọn chỉ tiêu khác.")
+        else:
+            out.append(None)
+    return out

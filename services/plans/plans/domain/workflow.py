@@ -4,7 +4,8 @@ draft → submitted → approved | returned → (edited) → submitted → …
 The commune/ward reviewer (UBND xã/phường) reviews preschool, primary and
 lower-secondary plans of its own commune; the city department (Sở GD&ĐT)
 reviews upper-secondary and multi-level plans and may act on any plan of its
-province.
+province. :func:`may_review` decides for a school's plan; the plans of communes/wards
+and of the city follow :mod:`plans.domain.owners`.
 """
 from __future__ import annotations
 

@@ -297,3 +297,35 @@ def _target_summary(value: Any, names: Mapping[str, str]) -> Any:
 
 def _shown(value: Any) -> str:
     return "–" if value is None else str(value)
+
+
+#: Roles that issue plans of their own unit, and the owner kind (plans API ``owner_kind``) of each.
+ISSUERS = ("school", "commune", "city")
+OWN_KIND = {"school": "school", "commune": "commune", "city": "province"}
+#: The approved plans each issuing role aligns to (read only): a school its commune's, a commune its city's.
+ABOVE_KIND = {"school": "commune", "commune": "province"}
+OWN_HEADINGS = {"school": "Kế hoạch của trường", "commune": "Kế hoạch của xã/phường",
+                "city": "Kế hoạch của thành phố"}
+ABOVE_HEADINGS = {"school": "Kế hoạch của xã/phường (đã phê duyệt, để đối chiếu)",
+                  "commune": "Kế hoạch của thành phố (đã phê duyệt, để đối chiếu)"}
+ISSUER_KIND_LABELS = {"school": "Nhà trường", "commune": "UBND xã/phường", "province": "Thành phố"}
+
+
+def issuer_name(plan: Mapping[str, Any]) -> str:
+    """The plan's issuing unit as a reader names it (the school, "UBND Phường …", "UBND Thành phố …")."""
+    return ((plan.get("issuer") or {}).get("name") or plan.get("school_name") or "").strip()
+
+
+def is_own(plan: Mapping[str, Any], user: Mapping[str, Any]) -> bool:
+    """Is ``plan`` the signed-in user's own unit's plan (which it edits and submits)?"""
+    kind = plan.get("owner_kind") or "school"
+    if user.get("role") not in OWN_KIND or OWN_KIND[user["role"]] != kind:
+        return False
+    issuer = plan.get("issuer") or {}
+    code = issuer.get("code") or plan.get("school_code")
+    return code is not None and code == user.get("org_code")
+
+
+def catalogue_issues(plan: Mapping[str, Any]) -> dict[int, str]:
+    """Target index → why the latest catalogue no longer fits it (the plans API's ``catalogue_issue``)."""
+    return {i: t["catalogue_issue"] for i, t in enumerate(plan.get("targets") or []) if t.get("catalogue_issue")}

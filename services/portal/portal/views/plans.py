@@ -1,4 +1,5 @@
-"""Plans: the school's list, upload and side-by-side review, submission; the reviewer's queue and decisions."""
+"""Plans: the issuing unit's list (a school's, a commune/ward's own, the city's own), upload and side-by-side
+review, submission; the reviewer's queue (school and commune plans, labelled by their issuer) and decisions."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
@@ -11,17 +12,25 @@ from portal.session import login_required
 bp = Blueprint("plans", __name__)
 
 REVIEWERS = ("commune", "city", "admin")
+#: The roles that issue plans of their own unit: a school, a commune/ward (UBND), the city (Sở GD&ĐT).
+ISSUERS = plan_form.ISSUERS
 
 
 @bp.get("/plans")
-@login_required("school")
+@login_required(*ISSUERS)
 def index():
-    page = backends.plans().list(page=request.args.get("page", 1, type=int), page_size=50)
-    return render_template("plans/index.html", page=page)
+    role = g.user["role"]
+    page = backends.plans().list(owner_kind=plan_form.OWN_KIND[role], page=request.args.get("page", 1, type=int),
+                                 page_size=50)
+    # What the unit aligns its own targets to: the approved plans of the level above (read only).
+    above = backends.plans().list(owner_kind=plan_form.ABOVE_KIND[role], page=1, page_size=10) \
+        if role in plan_form.ABOVE_KIND else {"items": []}
+    return render_template("plans/index.html", page=page, above=above, heading=plan_form.OWN_HEADINGS[role],
+                           above_heading=plan_form.ABOVE_HEADINGS.get(role, ""), issuer_name=plan_form.issuer_name)
 
 
 @bp.route("/plans/upload", methods=["GET", "POST"])
-@login_required("school")
+@login_required(*ISSUERS)
 def upload():
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -74,11 +83,12 @@ def _edit_page(plan: dict, etag: str | None, values: dict, errors: dict, status:
                            located=located, highlighted=highlighted, sections=sections, count=count,
                            labels=plan_form.labels(count, sections), catalogue=catalogue,
                            groups=plan_form.picker_groups(catalogue), names=plan_form.indicator_names(catalogue),
-                           UNLINKED=plan_form.UNLINKED, confidence_label=plan_form.confidence_label), status
+                           UNLINKED=plan_form.UNLINKED, confidence_label=plan_form.confidence_label,
+                           catalogue_issues=plan_form.catalogue_issues(plan)), status
 
 
 @bp.get("/plans/<plan_id>/edit")
-@login_required("school")
+@login_required(*ISSUERS)
 def edit(plan_id: str):
     plan, etag = backends.plans().get(plan_id)
     if plan["status"] not in ("draft", "returned"):
@@ -88,7 +98,7 @@ def edit(plan_id: str):
 
 
 @bp.post("/plans/<plan_id>/edit")
-@login_required("school")
+@login_required(*ISSUERS)
 def save(plan_id: str):
     client = backends.plans()
     plan, current_etag = client.get(plan_id)
@@ -128,15 +138,17 @@ def show(plan_id: str):
     client = backends.plans()
     plan, etag = client.get(plan_id)
     versions = client.versions(plan_id) if plan.get("version") else []
+    own = plan_form.is_own(plan, g.user)
     return render_template("plans/show.html", plan=plan, etag=etag, versions=versions,
                            sections=list((plan.get("sections") or {}).keys()), **_indicators_of(plan),
-                           can_review=g.user["role"] in REVIEWERS and plan["status"] == "submitted",
-                           can_edit=g.user["role"] == "school" and plan["status"] in ("draft", "returned"),
+                           can_review=(g.user["role"] in REVIEWERS and plan["status"] == "submitted"
+                                       and (not own or plan.get("owner_kind") == "province")),
+                           can_edit=own and plan["status"] in ("draft", "returned"),
                            form={}, errors={})
 
 
 @bp.post("/plans/<plan_id>/submit")
-@login_required("school")
+@login_required(*ISSUERS)
 def submit(plan_id: str):
     backends.plans().submit(plan_id, request.form.get("etag") or None)
     flash("Đã gửi kế hoạch đi duyệt.", "success")
@@ -169,7 +181,8 @@ def diff(plan_id: str, old: int, new: int):
 def review_queue():
     page = backends.plans().list(status="submitted", page=request.args.get("page", 1, type=int), page_size=50)
     recent = backends.plans().list(page=1, page_size=20)
-    return render_template("plans/review.html", page=page, recent=recent)
+    return render_template("plans/review.html", page=page, recent=recent, issuer_name=plan_form.issuer_name,
+                           kind_labels=plan_form.ISSUER_KIND_LABELS)
 
 
 @bp.post("/plans/<plan_id>/decision")
@@ -189,11 +202,13 @@ def decide(plan_id: str):
             if not comments:
                 return _review_again(plan, etag, {"comment": "Khi trả lại kế hoạch cần ghi ít nhất một góp ý."})
             client.return_(plan_id, comments, etag)
-            flash("Đã trả lại kế hoạch kèm góp ý cho nhà trường.", "success")
+            to = {"commune": "UBND xã/phường", "province": "bộ phận soạn thảo của Sở"}.get(
+                plan.get("owner_kind") or "school", "nhà trường")
+            flash(f"Đã trả lại kế hoạch kèm góp ý cho {to}.", "success")
         else:
             abort(400)
     except ApiError as exc:
-        if exc.status in (409, 412, 422):
+        if exc.status in (403, 409, 412, 422):  # 403: e.g. the city plan's own submitter (another user decides)
             return _review_again(plan, etag, {**exc.field_errors, "_form": exc.detail}, exc.status)
         raise
     return redirect(url_for("plans.review_queue"))
@@ -203,7 +218,8 @@ def _indicators_of(plan: dict) -> dict:
     """Each target's indicator as a reader sees it (a name, or flagged unlinked / undecided), never a code."""
     names = plan_form.indicator_names(_catalogue(plan))
     shown = [plan_form.target_indicator(t, names) for t in plan.get("targets") or []]
-    return {"indicators": shown, "unlinked_count": sum(1 for kind, _ in shown if kind != "linked")}
+    return {"indicators": shown, "unlinked_count": sum(1 for kind, _ in shown if kind != "linked"),
+            "catalogue_issues": plan_form.catalogue_issues(plan)}
 
 
 def _review_again(plan: dict, etag: str | None, errors: dict, status: int = 422):

@@ -33,9 +33,12 @@ ROUNDS = Source("rounds", ("round_id",), "event_time")
 DIRECTORY = Source("directory_schools", ("school_code",), "version")
 PLAN_STATUS = Source("plan_status", ("school_code",), "seq")
 PLAN_APPROVED = Source("plan_approved", ("school_code",), "seq")
+#: A commune/ward's own approved plan (UBND xã/phường): the commune's targets. Commune codes are national.
+COMMUNE_PLAN_APPROVED = Source("commune_plan_approved", ("commune_code",), "seq")
 CATALOGUES = Source("catalogues", ("province_code",), "version")
 
-SOURCES = {s.collection: s for s in (SCHOOL_VALUES, ROUNDS, DIRECTORY, PLAN_STATUS, PLAN_APPROVED, CATALOGUES)}
+SOURCES = {s.collection: s for s in (SCHOOL_VALUES, ROUNDS, DIRECTORY, PLAN_STATUS, PLAN_APPROVED,
+                                     COMMUNE_PLAN_APPROVED, CATALOGUES)}
 
 #: Order of plan events within one plan version: a decision comes after the submission it decides.
 PLAN_STAGE = {"PlanSubmitted": 1, "PlanReturned": 2, "PlanApproved": 2}
@@ -94,6 +97,12 @@ class Model:
             return {}
         before = self._school_marks(row["school_code"]) if "school_code" in source.entity else {}
         self.rows[collection][key] = row = dict(row)
+        if source is COMMUNE_PLAN_APPROVED:
+            # The commune's targets count in its views of every round (and the province's, assembled from them).
+            marks: Marks = {row["province_code"]: {(None, row["commune_code"])}}
+            if current is not None and current["province_code"] != row["province_code"]:
+                marks[current["province_code"]] = {(None, current["commune_code"])}
+            return marks
         if source is CATALOGUES:
             self._catalogues[(row["province_code"], row["version"])] = row
             return {row["province_code"]: {EVERYTHING}}
@@ -198,6 +207,10 @@ class Model:
 
     def plan_approved(self, school_code: str) -> dict | None:
         return self.rows[PLAN_APPROVED.collection].get((school_code,))
+
+    def commune_plan_approved(self, commune_code: str) -> dict | None:
+        """The commune's own plan as last approved (its targets), or None."""
+        return self.rows[COMMUNE_PLAN_APPROVED.collection].get((commune_code,))
 
     def catalogue(self, province: str, version: int | None = None) -> dict[str, dict]:
         """Catalogue ``version`` of ``province`` (the latest published when None or not received):

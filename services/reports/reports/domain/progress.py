@@ -1,10 +1,17 @@
 """Progress towards targets at every level: school, commune/ward, city (pure, no I/O).
 
 For each indicator a round collects that has a target — the school's own approved
-plan, the city's (``province``) or the nation's — one row with the actual, each
-target judged against its trajectory (:mod:`reports.domain.trajectory`), and a
-headline status judged against the *binding* target: the school's own plan target for
-a school, else the city's, else the nation's (the nearest horizon first).
+plan, the commune's own approved plan (UBND xã/phường), the city's (``province``) or
+the nation's — one row with the actual, each target judged against its trajectory
+(:mod:`reports.domain.trajectory`), and a headline status judged against the *binding*
+target: for a school its own plan's target, else its commune's, the city's, the nation's;
+for a commune its own plan's target, else the city's, else the nation's; for the city
+the city's, else the nation's (the nearest horizon first within each).
+
+A commune's plan target is compared with the commune's figure read like a city target
+of every level (its roll-up of all its schools). A school is measured by its commune's
+plan targets too, except a summed count (the commune's 10 smart classrooms are not one
+school's).
 
 How an area's figure is read for a target:
 
@@ -150,17 +157,44 @@ def _row(code: str, indicator: Mapping, judged: list[dict], actual: float | None
             "reason": head["reason"] if head else "", "note": head["note"] if head else ""}
 
 
+def plan_targets_by_code(plan_targets: Iterable[Mapping] | None) -> dict[str, list[Mapping]]:
+    """An approved plan's targets linked to an indicator, by indicator code, nearest horizon first."""
+    by_code: dict[str, list[Mapping]] = {}
+    for t in sorted(plan_targets or (), key=lambda t: str(t.get("horizon"))):
+        if t.get("indicator_code"):
+            by_code.setdefault(t["indicator_code"], []).append(t)
+    return by_code
+
+
+def _plan_target(t: Mapping, kind: str) -> dict:
+    """A plan's target as the catalogue's targets are read (a year for its horizon)."""
+    return {"comparator": t["comparator"], "value": t["value"], "horizon": horizon_year(t.get("horizon")),
+            "source": SCOPE_LABELS[kind]}
+
+
 def area_progress(rollups: Mapping[str, list[dict]], baseline_rollups: Mapping[str, list[dict]] | None,
                   baseline_round: Mapping | None, catalogue: Mapping[str, Mapping], indicator_codes: Iterable[str],
-                  at: date, *, use_catalogue_baselines: bool) -> list[dict]:
-    """One row per indicator of the round with a city or national target (see the module)."""
+                  at: date, *, use_catalogue_baselines: bool, plan_targets: Iterable[Mapping] | None = None
+                  ) -> list[dict]:
+    """One row per indicator of the round with a target of the area's own approved plan (``plan_targets``:
+    a commune's), the city's or the nation's (see the module)."""
+    own = plan_targets_by_code(plan_targets)
     rows = []
     for code in indicator_codes:
         indicator = catalogue.get(code)
-        if not indicator or not indicator.get("targets"):
+        if not indicator or not (indicator.get("targets") or own.get(code)):
             continue
         judged, main_actual, main_unit = [], None, None
-        for target in indicator["targets"]:
+        for t in own.get(code, ()):
+            target = _plan_target(t, "commune")
+            actual, unit = area_figure(rollups, {**indicator, "code": code}, target)
+            baseline = None
+            if baseline_rollups:
+                before, _ = area_figure(baseline_rollups, {**indicator, "code": code}, target)
+                baseline = _round_baseline(before, baseline_round)
+            judged.append({**_judged("commune", target, actual, unit, at, indicator.get("direction"), baseline),
+                           "text": t.get("text")})
+        for target in indicator.get("targets") or ():
             if target.get("scope") not in ("province", "nation"):
                 continue
             actual, unit = area_figure(rollups, {**indicator, "code": code}, target)
@@ -180,13 +214,13 @@ def area_progress(rollups: Mapping[str, list[dict]], baseline_rollups: Mapping[s
 
 def school_progress(values: Mapping[str, Mapping], baseline_values: Mapping[str, Mapping] | None,
                     baseline_round: Mapping | None, plan_targets: Iterable[Mapping], catalogue: Mapping[str, Mapping],
-                    indicator_codes: Iterable[str], school_level: str, at: date) -> list[dict]:
-    """One school's rows: its own approved plan's targets (linked to an indicator), and the city's and the
-    nation's targets a single school can be measured by (no share of schools), for its level."""
-    by_code: dict[str, list[Mapping]] = {}
-    for t in plan_targets or ():
-        if t.get("indicator_code"):
-            by_code.setdefault(t["indicator_code"], []).append(t)
+                    indicator_codes: Iterable[str], school_level: str, at: date,
+                    commune_targets: Iterable[Mapping] | None = None) -> list[dict]:
+    """One school's rows: its own approved plan's targets (linked to an indicator), its commune's approved plan
+    targets (``commune_targets``; not a summed count), and the city's and the nation's targets a single school
+    can be measured by (no share of schools), for its level."""
+    by_code = plan_targets_by_code(plan_targets)
+    commune = plan_targets_by_code(commune_targets)
     rows = []
     for code in indicator_codes:
         indicator = catalogue.get(code) or {}
@@ -198,11 +232,13 @@ def school_progress(values: Mapping[str, Mapping], baseline_values: Mapping[str,
         baseline = _round_baseline(school_actual(before) if before else None, baseline_round)
         unit = "%" if indicator.get("value_type") in ("ratio", "boolean") else indicator.get("unit", "")
         judged = []
-        for t in sorted(by_code.get(code, ()), key=lambda t: str(t.get("horizon"))):
-            target = {"comparator": t["comparator"], "value": t["value"], "horizon": horizon_year(t.get("horizon")),
-                      "source": "Kế hoạch của nhà trường"}
-            judged.append({**_judged("school", target, actual, unit, at, indicator.get("direction"), baseline),
-                           "text": t.get("text")})
+        for t in by_code.get(code, ()):
+            judged.append({**_judged("school", _plan_target(t, "school"), actual, unit, at, indicator.get("direction"),
+                                     baseline), "text": t.get("text")})
+        summed = indicator.get("value_type") == "count" and indicator.get("aggregation") != "max_and_share_over_limit"
+        for t in () if summed else commune.get(code, ()):
+            judged.append({**_judged("commune", _plan_target(t, "commune"), actual, unit, at,
+                                     indicator.get("direction"), baseline), "text": t.get("text")})
         for target in indicator.get("targets") or ():
             if target.get("scope") not in ("province", "nation") or target.get("share_of_schools") is not None:
                 continue

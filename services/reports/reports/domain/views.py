@@ -246,6 +246,8 @@ class ProvinceViews:
         at = to_date(meta["as_of"]) if meta.get("as_of") else None
         base_meta = meta.get("baseline_round")
         baseline_values = {r["school_code"]: r["values"] for r in baseline_rows}
+        commune_plan = model.commune_plan_approved(commune)
+        commune_targets = commune_plan["targets"] if commune_plan else ()
         school_risks, promised = [], []
         rows = []
         for row, known in reported:
@@ -265,7 +267,7 @@ class ProvinceViews:
             level = known["school_level"] if row else known["level"]
             progress = school_progress(row["values"] if row else {}, baseline_values.get(code), base_meta,
                                        approved["targets"] if approved else (), catalogue, meta["indicator_codes"],
-                                       level, at) if at and (row or approved) else []
+                                       level, at, commune_targets) if at and (row or approved) else []
             if approved and (code in expected_codes or row):
                 promised += commitments(code, level, approved["targets"], row["values"] if row else {},
                                         baseline_values.get(code))
@@ -289,7 +291,7 @@ class ProvinceViews:
         baseline_rollups = _rollups_by_level(list(baseline_rows), meta["indicator_codes"]) if baseline_rows else {}
         expected_by_level = Counter(s["level"] for s in expected)
         area = area_progress(rollups, baseline_rollups, base_meta, catalogue, meta["indicator_codes"], at,
-                             use_catalogue_baselines=False) if at else []
+                             use_catalogue_baselines=False, plan_targets=commune_targets) if at else []
         commune_risks = at_risk_entries(area, {"commune_code": commune, "commune_name": name})
         completeness = _completeness(len(expected), rows, expected_codes)
         area_checks = check_area(rollups[ALL], catalogue)
