@@ -103,7 +103,7 @@ class Accounts:
 
     def commune(self, commune_code: str) -> str:
         return self.add(f"commune:{commune_code}", f"UBND {commune(commune_code).name}", f"ubnd.{commune_code}",
-                        "Cán bộ Văn hoá – Xã hội", "commune", commune_code)
+                        f"Cán bộ Văn hoá – Xã hội {commune(commune_code).name}", "commune", commune_code)
 
     def city(self, province_code: str) -> str:
         return self.add(f"city:{province_code}", f"Sở GD&ĐT {province_name(province_code)}", f"so.{province_code}",
