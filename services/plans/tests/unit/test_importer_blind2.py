@@ -21,6 +21,11 @@ def test_a_column_of_todays_figures_is_a_baseline_not_a_horizon():
         ("=", 90, "%", 2026), ("=", 100, "%", 2030), (">=", 1, "mức", 2026), (">=", 2, "mức", 2030)]
 
 
+def test_a_planned_column_beside_an_actual_one():
+    assert got("Chỉ tiêu | Thực hiện năm 2025 | Kế hoạch năm 2026 | Chỉ tiêu thực hiện đến năm 2030\n"
+               "Tỷ lệ học sinh lên lớp | 97,5% | 98% | ≥ 99%") == [("=", 98, "%", 2026), (">=", 99, "%", 2030)]
+
+
 def test_a_unit_column_headed_don_vi_gives_any_unit():
     assert got("Chỉ tiêu | Đơn vị | Năm 2026 | Năm 2030\n1. Tỷ lệ học sinh tốt nghiệp THPT | % | 100 | 100\n"
                "2. Số giải học sinh giỏi quốc gia | giải | ≥ 60 | ≥ 70\n"

@@ -585,7 +585,8 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
-_TABLE_LABEL_RE = re.compile(r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|don vi(?: tinh)?|dvt|ghi chu)\b")
+_TABLE_LABEL_RE = re.compile(
+    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
@@ -844,11 +845,13 @@ def _year_cells(fline: str) -> list[int] | None:
     not one: its cells fall to the row's label side and are not read."""
     if "|" in fline:
         cells = fline.split("|")
-        status = [n for n, c in enumerate(cells) if _STATUS_COL_RE.search(c)]
+        status = [n for n, c in enumerate(cells) if _STATUS_COL_RE.search(c)
+                  and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c)]
         dated = [n for n, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and n not in status]
         if status and dated and max(status) > min(dated):
             return None
-        fline = "|".join(c for n, c in enumerate(cells) if n not in status)
+        # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
+        fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
     rest = _TABLE_LABEL_RE.sub(" ", _YEAR_CELL_RE.sub(" ", fline))
     if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
