@@ -138,3 +138,9 @@ def test_a_signer_whose_name_has_a_one_letter_word():
     plan = parse_plan("KẾ HOẠCH\nAbc\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
                       "Y Thuấn Niê\n")
     assert (plan.signer_title.value, plan.signer.value) == ("PHÓ CHỦ TỊCH", "Y Thuấn Niê")
+
+
+def test_a_count_with_a_leading_zero_beside_another_count():
+    assert got("+ Đến năm 2030: có 06 phòng STEM, Robotics và 01 trung tâm học liệu số; khai giảng tháng 01 hằng năm.") == [
+        ("=", 6, "phòng", 2030), ("=", 1, "trung tâm", 2030)]
+    assert got("- Năm 2030: 100% lớp có ít nhất 01 máy tính và 02 loa.") == [("=", 100, "%", 2030)]

@@ -550,6 +550,10 @@ _BARE_COUNT_RE = re.compile(
 _COUNT_LINE_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*)?(?P<label>(?:tong\s+)?so(?:\s+luong)?\s+[a-z][^:\d]{2,80}?)\s*:\s*"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:[.;]|$)")
+# "01 trung tâm", "02 nhà đa năng": administrative writing gives counts below ten a leading zero; not a date
+# ("tháng 01/2026"), a number ("số 05") or a rank
+_ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
+                          r"(?P<n>0[1-9])(?![\d/.,%])\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
@@ -623,6 +627,7 @@ class _Q:
     unit: str
     high: float | None = None   # the upper end of a range
     bare: bool = False          # a count found by its comparator word alone ("ít nhất 3 nghề")
+    led: bool = False           # … or by its leading zero ("và 01 trung tâm học liệu số")
 
 
 def _quantities(fline: str, line: str) -> list[_Q]:
@@ -658,6 +663,13 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             continue
         noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
+    for m in _ZERO_LED_RE.finditer(fline):
+        words = m.group("w").split()
+        if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            continue
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -866,7 +878,7 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
-                "cau lac bo": "câu lạc bộ", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến"}
+                "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến"}
 
 
 def _label_unit(label: str) -> str | None:
@@ -1201,7 +1213,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
-            if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and p.end <= q.start and p.start >= seg
+            if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
+                                                   and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
