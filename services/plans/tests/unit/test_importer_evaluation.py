@@ -1,6 +1,6 @@
 """Plan importer on the in-repo evaluation sets (services/plans/tests/fixtures/plans, and plans_heldout: the
-set written after the importer was tuned on the first, and its blind/ part written after the importer was fixed on
-the rest): every document through the import's own path
+set written after the importer was tuned on the first, its blind/ part written after the importer was fixed on
+the rest, and blind2/ written by someone who had not read the importer): every document through the import's own path
 (bytes → extract_text → parse_plan) against its hand-made gold labels."""
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from plans.domain.importer import extract_text, parse_plan
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 FRESH = FIXTURES.parent / "plans_heldout"
-GOLD = sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorted(FRESH.glob("blind/*.json"))
+GOLD = (sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorted(FRESH.glob("blind/*.json"))
+        + sorted(FRESH.glob("blind2/*.json")))
 LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 
 
@@ -37,7 +38,7 @@ def test_the_set_covers_every_level_every_format_and_both_splits():
     assert len(golds) >= 10
     assert LEVELS <= {g["level"] for g in golds} and {"xa", "so"} <= {g["level"] for g in golds}
     assert {Path(g["document"]).suffix for g in golds} == {".txt", ".docx", ".pdf"}
-    assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind"}
+    assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind", "blind2"}
     fresh = [gold_of(p) for p in GOLD if p.parent == FRESH]
     assert len(fresh) >= 10 and {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "xa", "phuong", "tp"} <= {
         g["level"] for g in fresh}
@@ -75,7 +76,16 @@ def score(paths) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
-@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind"])
+def test_the_blind2_set_covers_every_kind_of_writer_and_format():
+    blind2 = [gold_of(p) for p in GOLD if p.parent.name == "blind2"]
+    assert len(blind2) >= 12
+    suffixes = [Path(g["document"]).suffix for g in blind2]
+    assert suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 3 and ".txt" in suffixes
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd", "ubnd_tinh"} <= {
+        g["level"] for g in blind2}
+
+
+@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2"])
 def test_targets_f1_at_least_0_95(split):
     tp, fp, fn = score(p for p in GOLD if p.parent.name == split)
     f1 = 2 * tp / (2 * tp + fp + fn)

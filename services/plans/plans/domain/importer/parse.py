@@ -321,6 +321,8 @@ def _header_parts(L: _Lines, stop: int):
     for i in L.nonblank(0, stop):
         line = L.line(i)
         pos = 0
+        # "Số:    05/KH-UBND": the gap after "Số:" is the writer's spacing, not a column break
+        line = re.sub(r"^(\s*[Ss][ốoỐO]\s*:)(\s{3,})", lambda m: m.group(1) + "\u00a0" * len(m.group(2)), line)
         for part in re.split(r"(\t+| {3,}|\s+\|\s+)", line):
             if part.strip() and not re.fullmatch(r"\t+| {3,}|\s+\|\s+", part):
                 yield i, pos, part
@@ -416,7 +418,9 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
 def _is_name(line: str) -> bool:
     """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền)."""
     words = line.split()
-    return 1 < len(words) <= 6 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    return 1 < len(words) <= 6 and any(len(w) > 1 for w in words) and all(
+        w[:1].isupper() and (len(w) == 1 or w[1:].replace("'", "").islower()) and w.replace("'", "").isalpha()
+        for w in words)
 
 
 def _closing(L: _Lines):
@@ -539,9 +543,17 @@ _QUANTITY_RE = re.compile(
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
-    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon)\s+"
+    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
+# A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
+_COUNT_LINE_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?P<label>(?:tong\s+)?so(?:\s+luong)?\s+[a-z][^:\d]{2,80}?)\s*:\s*"
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:[.;]|$)")
+# "01 trung tâm", "02 nhà đa năng": administrative writing gives counts below ten a leading zero; not a date
+# ("tháng 01/2026"), a number ("số 05") or a rank
+_ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
+                          r"(?P<n>0[1-9])(?![\d/.,%])\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
@@ -550,18 +562,25 @@ _RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
+# Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
+# luật", "không còn phòng học tạm", "không có trường, lớp học tạm"
+_NO_CASES_RE = re.compile(
+    r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
+    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
 # …" (what is due every year of a period is due by its end)
 _HORIZON_SENTENCE_RE = re.compile(
-    r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong)\s+nam\s+(20\d\d)\b"
+    r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?)?\s*(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
-_HORIZON_PREFIX_RE = re.compile(r"^\s*(?:[-+•*–]\s*)?(?:den\s+(?:het\s+)?)?nam\s+(20\d\d)\s*:")
+# "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
+_HORIZON_PREFIX_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
@@ -570,7 +589,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
-_TABLE_LABEL_RE = re.compile(r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|don vi tinh|dvt|ghi chu)\b")
+_TABLE_LABEL_RE = re.compile(
+    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu)\b")
+# A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
+_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
+_UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(
     r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
@@ -579,7 +602,7 @@ _SLOT_RE = re.compile(
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?"
-    r"|(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
+    r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)",
     re.IGNORECASE,
 )
@@ -592,7 +615,7 @@ _UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong
                "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức"}
 # The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
 _LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b")
-_YEAR_ROW_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+)?)?(?:nam\s+)?(20\d\d)")
+_YEAR_ROW_RE = re.compile(r"(?:(?:den|toi|trong)\s+(?:het\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)")
 
 
 @dataclass
@@ -604,6 +627,7 @@ class _Q:
     unit: str
     high: float | None = None   # the upper end of a range
     bare: bool = False          # a count found by its comparator word alone ("ít nhất 3 nghề")
+    led: bool = False           # … or by its leading zero ("và 01 trung tâm học liệu số")
 
 
 def _quantities(fline: str, line: str) -> list[_Q]:
@@ -627,12 +651,25 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
             value = float(m.group("cnt").replace(".", ""))
-            out.append(_Q(m.start(), m.end(), "cnt", value, _COUNT_UNITS[m.group("cu")]))
+            unit, end = _COUNT_UNITS[m.group("cu")], m.end()
+            if per := re.match(r"\s*/\s*lop\b", fline[end:]):
+                unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
+            out.append(_Q(m.start(), end, "cnt", value, unit))
+    if m := _COUNT_LINE_RE.match(fline):   # "- Số vụ bạo lực học đường nghiêm trọng: 0."
+        unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
     for m in _BARE_COUNT_RE.finditer(fline):
         if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
+    for m in _ZERO_LED_RE.finditer(fline):
+        words = m.group("w").split()
+        if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            continue
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -675,9 +712,9 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
                 return [code], 0.7
         return [], 0.3
     if q.kind == "cnt":
-        if q.unit == "lớp":
-            return ["CLASSES"], 0.85
-        if q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop", before + after[:12]):
+        if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
+            return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
+        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop", before + after[:12]):
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -804,13 +841,29 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
+    # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
+    if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
+            pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
+        return True
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
 
 # ---------------------------------------------------------------------------- tables
 def _year_cells(fline: str) -> list[int] | None:
-    """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line."""
+    """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line.
+
+    A column of today's figures before the horizons ("TT | Chỉ tiêu | Hiện trạng 2025 | Năm 2026 | Năm 2030") is
+    not one: its cells fall to the row's label side and are not read."""
+    if "|" in fline:
+        cells = fline.split("|")
+        status = [n for n, c in enumerate(cells) if _STATUS_COL_RE.search(c)
+                  and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c)]
+        dated = [n for n, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and n not in status]
+        if status and dated and max(status) > min(dated):
+            return None
+        # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
+        fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
     rest = _TABLE_LABEL_RE.sub(" ", _YEAR_CELL_RE.sub(" ", fline))
     if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
@@ -820,12 +873,36 @@ def _year_cells(fline: str) -> list[int] | None:
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
     """A cell that can be a value: empty ("–"), a level, or a number with a unit of its own or of its row."""
-    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit") or row_unit)
+    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit")) or row_unit is not None
 
 
-def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
+# What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
+_LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
+                "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến"}
+
+
+def _label_unit(label: str) -> str | None:
+    """The unit a row's label gives its bare numbers: "Tỷ lệ …" a share, "Sĩ số …" pupils per class, "Số giải …"
+    / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
+    lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
+    text, f = label[lead:], fold(label[lead:])
+    if m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text):
+        return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
+    if re.match(r"t[yi] le\b", f):
+        return "%"
+    if f.startswith("si so"):
+        return "học sinh/lớp"
+    if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:\s+[a-z]+){0,2})", f):
+        words = m.group(1).split()
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        return next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+    return None
+
+
+def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
-    its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp")."""
+    its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
+    ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label."""
     if "|" in line:
         cells, pos = [], 0
         for cell in line.split("|"):
@@ -834,9 +911,14 @@ def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match |
         if len(cells) <= k:
             return None
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
+        # a serial number and a baseline column's figures are not part of the label
+        labels = [c for c in labels if not _SLOT_RE.fullmatch(c)] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
+        if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
+            row_unit = labels[-1]
         if row_unit:
             labels = labels[:-1]
+        row_unit = row_unit or _label_unit(" ".join(labels))
         slots = []
         for start, cell in cells[-k:]:
             text = cell.strip()
@@ -852,12 +934,59 @@ def _peel_slots(line: str, k: int) -> tuple[str, list[tuple[int, int, re.Match |
         m = None
         for m in _SLOT_RE.finditer(rest):
             pass
-        if m is None or m.end() != len(rest) or (m.start() and not rest[m.start() - 1].isspace()) \
-                or not _valid_slot(m, None):
+        if m is None or m.end() != len(rest) or (m.start() and not rest[m.start() - 1].isspace()):
             return None
         slots.insert(0, (m.start(), m.end(), m))
         rest = rest[:m.start()].rstrip()
-    return rest, slots, None
+    row_unit = _label_unit(rest) if re.search(r"[^\W\d_]", rest) else None
+    if not all(_valid_slot(m, row_unit) for _, _, m in slots):
+        return None
+    return rest, slots, row_unit
+
+
+_PART_MARK_RE = re.compile(r"\s*(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)\s*")
+
+
+def _compound_rows(line: str, k: int) -> list[tuple[str, list[tuple[int, int, re.Match | None]], str | None]] | None:
+    """A row whose cells each hold several marked values, one per part of its label: "Tỷ lệ hoàn thành chương
+    trình: a) Tiểu học; b) THCS | a) 100%; b) ≥ 98%" is two rows, "Tiểu học" and "THCS"."""
+    if "|" not in line:
+        return None
+    cells, pos = [], 0
+    for cell in line.split("|"):
+        cells.append((pos, cell))
+        pos += len(cell) + 1
+    if len(cells) <= k:
+        return None
+    columns: list[list[tuple[int, int, re.Match | None]]] = []
+    for start, cell in cells[-k:]:
+        parts, at = [], start
+        for part in cell.split(";"):
+            mark = _PART_MARK_RE.match(part)
+            text = part[mark.end():].strip() if mark else part.strip()
+            lead = at + (mark.end() if mark else 0) + len(part[mark.end() if mark else 0:]) - len(part[mark.end() if mark else 0:].lstrip())
+            if text:
+                m = _SLOT_RE.fullmatch(text)
+                if m is None:
+                    return None
+                parts.append((lead, lead + len(text), m))
+            at += len(part) + 1
+        columns.append(parts)
+    n = max(len(c) for c in columns)
+    if n < 2 or any(len(c) not in (0, n) for c in columns):
+        return None
+    label = " ".join(c.strip() for _, c in cells[:-k] if c.strip() and not _SLOT_RE.fullmatch(c.strip()))
+    base, _, rest = label.partition(":")
+    names = [_PART_MARK_RE.sub(" ", p, count=1).strip() for p in rest.split(";")] if rest else []
+    unit = _label_unit(base)
+    rows = []
+    for j in range(n):
+        slots = [c[j] if c else None for c in columns]
+        if not all(s is None or _valid_slot(s[2], unit) for s in slots):
+            return None
+        name = f"{base.strip()} – {names[j]}" if len(names) == n else label
+        rows.append((name, [s if s is not None else (0, 0, None) for s in slots], unit))
+    return rows
 
 
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
@@ -923,11 +1052,21 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTa
         if len(years) < 2:
             return None
     k = len(years)
+    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in head.fline.split("|"))
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
-        row = _peel_slots(units[m].line, k)
+        row = _peel_slots(units[m].line, k, unit_col)
         cells_of = [units[m]]
+        if row is None and (parts := _compound_rows(units[m].line, k)):
+            for name, slots, unit in parts:
+                name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
+                for year, (s, e, slot) in zip(years, slots):
+                    if slot is not None and not slot.group("none"):
+                        cell = Source(L.items[units[m].idx][0], units[m].start + s, units[m].start + e)
+                        targets += _cell_target(L, name, slot, year, cell, units[m], head, unit)
+            m += 1
+            continue
         if row is None or not re.search(r"[^\W\d_]", row[0]):
             # the label alone on its line and each value on the next k lines
             following = units[m + 1:m + 1 + k]
@@ -1024,14 +1163,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         if not in_goal and goal is not None and i < body_start:
             continue   # the opening and section I describe, they do not set targets
+        if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
+            continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
         qs = _quantities(fline, line)
-        no_drop = _NO_DROPOUT_RE.search(fline)
-        no_violence = _NO_VIOLENCE_RE.search(fline)
+        zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
         if in_goal and prefix:
             horizon = (int(prefix.group(1)), i)
             latest = max(latest or 0, horizon[0])
-        if in_goal and not qs and not no_drop and not no_violence:
+        if in_goal and not qs and not zeros:
             year = _horizon_of(fline, heading=True)
             short = len(fline.strip()) <= 120
             if year and short and _HORIZON_LINE_RE.match(fline):
@@ -1043,7 +1183,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif short and _NUMBERED_HEADING_RE.match(line) and not year:
                 horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years
             continue
-        if not qs and not no_drop and not no_violence:
+        if not qs and not zeros:
             continue
         sentence = _LIST_MARK_RE.sub("", line).strip()
         phrases = _horizon_phrases(fline)
@@ -1060,14 +1200,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
             return Extracted(None, unit_src, 0.0)
 
-        for found, code, unit in ((no_drop, "DROPOUT", "%"), (no_violence, "SCHOOL_VIOLENCE_CASES", "vụ")):
-            if not found:
-                continue
-            src = Source(L.items[i][0], u.start + found.start(), u.start + found.end())
-            hext = horizon_for(_quantity_horizon(phrases, _Q(found.start(), found.end(), "cnt", 0, unit), 0, len(fline)))
+        for (start, stop), code, unit in zeros:
+            src = Source(L.items[i][0], u.start + start, u.start + stop)
+            hext = horizon_for(_quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
             targets.append(ParsedTarget(
-                Extracted(code, src, 0.9), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
-                Extracted(unit, src, 0.8), hext, sent, line[found.start():found.end()], src,
+                Extracted(code, src, 0.9 if code else 0.3), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
+                Extracted(unit, src, 0.8), hext, sent, line[start:stop], src,
                 min(0.8, hext.confidence if hext.value else 0.5),
             ))
         prev: tuple[_Q, str, bool] | None = None
@@ -1075,7 +1213,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
-            if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and p.end <= q.start and p.start >= seg
+            if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
+                                                   and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
@@ -1095,7 +1234,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 falling = _FALLING_RE.search(fline[lo:hi])
                 cmp, cconf = ("<=", 0.8) if falling else (">=", 0.8)
                 value = q.high if falling else q.value
-            if "MAX_CLASS_SIZE" in codes:
+            if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
                 unit = "học sinh/lớp"
             hext = horizon_for(_quantity_horizon(phrases, q, lo, hi) or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
@@ -1110,6 +1249,27 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
     return targets
+
+
+def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], str | None, str]]:
+    """Targets of zero written in words: ((start, end), indicator, unit). "Không để học sinh bỏ học" and "không
+    để xảy ra bạo lực học đường" anywhere; among the targets, any other ("không để xảy ra ngộ độc thực phẩm",
+    "không còn phòng học tạm", "không có học sinh vi phạm pháp luật")."""
+    found = [((m.start(), m.end()), code, unit) for m, code, unit in (
+        (_NO_DROPOUT_RE.search(fline), "DROPOUT", "%"), (_NO_VIOLENCE_RE.search(fline), "SCHOOL_VIOLENCE_CASES", "vụ"))
+        if m]
+    if not in_goal:
+        return found
+    for m in _NO_CASES_RE.finditer(fline):
+        if any(a < m.end() and m.start() < b for (a, b), _, _ in found):
+            continue
+        stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
+        clause = fline[m.start():stop]
+        code = next((c for c, pat in _INDICATOR_RULES if pat.search(clause)), None)
+        noun = m.group("noun")
+        unit = "vụ" if m.group("event") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
+        found.append(((m.start(), stop), code, unit))
+    return found
 
 
 def _sections_of(L: _Lines):
