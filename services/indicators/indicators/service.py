@@ -16,6 +16,7 @@ from indicators.adapters.documents import (
     Change,
     IdempotencyRecord,
     IndicatorValue,
+    PeerStatistics,
     Revision,
     Round,
     Submission,
@@ -36,18 +37,22 @@ from indicators.domain.rounds import (
 from indicators.domain.submissions import (
     IdempotencyConflict,
     changes,
+    check_explanations,
     fingerprint,
     merge,
     resolve_idempotency_key,
     submission_id,
 )
-from indicators.domain.plausibility import implausible_changes
+from indicators.domain.peers import PeerStat, peer_outliers, summarise_round
+from indicators.domain.plausibility import check_warnings, implausible_changes
 from indicators.domain.validation import validate_values
 
 #: How many earlier rounds are searched for the school's previous values.
 PREVIOUS_ROUNDS_SEARCHED = 10
 #: How long a process reuses the list of rounds that came before a round (seconds).
 EARLIER_ROUNDS_TTL = 30.0
+#: How long a process reuses a round's peer statistics before reading them again (seconds).
+PEER_STATS_TTL = 60.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class IndicatorService:
         # decoding the whole rounds collection; the answer only changes when a round is opened
         # with an earlier start, so it is kept for a short while.
         self._earlier: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+        self._peers: dict[str, tuple[float, dict[str, PeerStat]]] = {}
 
     def round_catalogue(self, rnd: Round) -> Catalogue:
         """The catalogue version the round was opened with: its values are checked against it, always."""
@@ -195,6 +201,70 @@ class IndicatorService:
                 return name, sub.value_dicts()
         return None
 
+    @staticmethod
+    def _explanations(explained: dict[str, str], actor: dict, now: datetime, revision: int) -> dict[str, dict]:
+        return {code: {"text": text, "by": actor, "at": iso_vn(now, "seconds"), "revision": revision}
+                for code, text in explained.items()}
+
+    def warnings_for(self, rnd: Round, sub: Submission, incoming: list[dict[str, Any]], merged: list[dict[str, Any]],
+                     earlier: list[dict[str, Any]], catalogue: Catalogue) -> dict[str, list[dict[str, Any]]]:
+        """The warnings of a revision (about the values it sends) and of the submission as a whole (``open``).
+
+        Four kinds: a jump from the previous round, a jump from the school's own
+        earlier revision in this round, a value far from its peers', a broken
+        cross check of importance *warning*. None of them blocks.
+        """
+        before = self.previous_values(rnd, sub.school_code)
+        peers = self.peer_stats(rnd.id, sub.school_level)
+        sent = {v["indicator_code"] for v in incoming}
+
+        def against_round(values):
+            return implausible_changes(before[1], values, catalogue, before[0]) if before else []
+
+        own = implausible_changes(earlier, incoming, catalogue, kind="revision")
+        checks = check_warnings(merged, catalogue)
+        revision = (against_round(incoming) + own + peer_outliers(incoming, peers, catalogue, sub.school_level)
+                    + [c for c in checks if c["indicator_code"] in sent])
+        open_ = (against_round(merged) + own + peer_outliers(merged, peers, catalogue, sub.school_level) + checks)
+        return {"revision": revision, "open": open_}
+
+    def peer_stats(self, round_id: str, level: str) -> dict[str, PeerStat]:
+        """The round's statistics for schools of ``level`` (one read by ``_id``, reused for a minute)."""
+        key = PeerStatistics.key(round_id, level)
+        cached = self._peers.get(key)
+        if cached is None or time.monotonic() - cached[0] > PEER_STATS_TTL:
+            doc = load(PeerStatistics, key)
+            stats = {code: PeerStat.from_dict(s) for code, s in (doc.stats if doc else {}).items()}
+            cached = (time.monotonic(), stats)
+            self._peers[key] = cached
+        return cached[1]
+
+    def refresh_peer_statistics(self, round_id: str) -> int:
+        """Recompute a round's peer statistics from its submissions; returns how many were read.
+
+        Runs in the worker, off the request path: the one scan of a round's
+        submissions a refresh needs would be far too slow per request at scale.
+        """
+        rnd = load(Round, round_id)
+        if rnd is None:
+            return 0
+        catalogue = self.round_catalogue(rnd)
+        subs = [(s.school_level, s.value_dicts())
+                for s in Submission.objects(round_id=round_id).only("school_level", "values")]
+        now = self.clock()
+        for level, stats in summarise_round(subs, catalogue).items():
+            key = PeerStatistics.key(round_id, level)
+            doc = load(PeerStatistics, key) or PeerStatistics(id=key)
+            doc.stats = {code: stat.as_dict() for code, stat in stats.items()}
+            doc.submissions = sum(1 for lv, _ in subs if lv == level)
+            doc.computed_at = now
+            try:
+                save_with_events(doc)
+            except (StaleDocument, NotUniqueError):
+                pass  # another refresher wrote the same round at the same time: its snapshot is as good
+            self._peers.pop(key, None)
+        return len(subs)
+
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
         rnd = self.get_round(principal, round_id)
         sub = load(Submission, submission_id(rnd.id, school_code))
@@ -204,7 +274,7 @@ class IndicatorService:
 
     def submit(self, principal: Principal, round_id: str, school_code: str, raw_values: Any, *,
                header_key: str | None = None, body_key: str | None = None,
-               expected_version: int | None = None) -> SubmitOutcome:
+               expected_version: int | None = None, explanations: Any = None) -> SubmitOutcome:
         """Store a school's values as its first submission or a new revision.
 
         Checks run in an order that keeps answers truthful: who may act first,
@@ -226,21 +296,27 @@ class IndicatorService:
             key = resolve_idempotency_key(header_key, body_key)
         except IdempotencyConflict as exc:
             raise Problem(422, str(exc), errors=[{"field": "idempotency_key", "message": str(exc)}]) from None
-        digest = fingerprint(raw_values)
+        digest = fingerprint(raw_values if explanations is None else [raw_values, explanations])
         now = self.clock()
         current = rnd.phase_at(now)
         catalogue = self.round_catalogue(rnd)
+        explained, explanation_errors = check_explanations(explanations, catalogue, rnd.indicator_codes)
         result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
                                  allowed_codes=rnd.indicator_codes)
 
-        if result.ok and current in (Phase.OPEN, Phase.LATE) and expected_version is None:
+        if result.ok and not explanation_errors and current in (Phase.OPEN, Phase.LATE) \
+                and expected_version is None:
             try:
                 return self._record(None, principal, rnd, school_code, result.values, catalogue, key, digest, now,
-                                    current, expected_version=None)
+                                    current, expected_version=None, explained=explained)
             except NotUniqueError:
                 pass  # the school has submitted before: the general path decides what this request is
 
         sub = load(Submission, submission_id(rnd.id, school_code))
+        if sub is not None:
+            # Shared populations and cross checks see the stored values the request does not replace.
+            result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
+                                     allowed_codes=rnd.indicator_codes, current=sub.value_dicts())
         record = sub.idempotency_record(key) if key and sub else None
         if record is not None:
             if record.fingerprint != digest:
@@ -253,11 +329,12 @@ class IndicatorService:
         if current is Phase.CLOSED:
             raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
-        if not result.ok:
-            raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.", errors=result.errors)
+        if not result.ok or explanation_errors:
+            raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.",
+                          errors=result.errors + explanation_errors)
         try:
             return self._record(sub, principal, rnd, school_code, result.values, catalogue, key, digest, now,
-                                current, expected_version=expected_version)
+                                current, expected_version=expected_version, explained=explained)
         except NotUniqueError:
             raise Problem(409, "Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
                                "Vui lòng tải lại rồi thao tác lại.") from None
@@ -268,7 +345,8 @@ class IndicatorService:
 
     def _record(self, sub: Submission | None, principal: Principal, rnd: Round, school_code: str,
                 values: list[dict[str, Any]], catalogue: Catalogue, key: str | None, digest: str, now: datetime,
-                current: Phase, *, expected_version: int | None) -> SubmitOutcome:
+                current: Phase, *, expected_version: int | None,
+                explained: dict[str, str] | None = None) -> SubmitOutcome:
         """Write valid ``values`` as the submission's next revision (the first if ``sub`` is None), with its event.
 
         Raises :class:`NotUniqueError` when a first submission exists already and
@@ -287,24 +365,37 @@ class IndicatorService:
                 first_submitted_at=now,
             )
         diff = changes(sub.value_dicts(), values)
+        actor = principal.as_actor()
+        explained = {code: text for code, text in (explained or {}).items()
+                     if (sub.explanations or {}).get(code, {}).get("text") != text}
         if not diff:
+            if explained:
+                # Explanations of warned values only: kept (who, when), no new revision, nothing to announce.
+                sub.explanations = {**(sub.explanations or {}), **self._explanations(explained, actor, now,
+                                                                                     sub.revision)}
+                saved = save_with_events(sub, expected_version=expected_version)
+                return SubmitOutcome(saved, saved.revision, created=False)
             # The same values again under a new key (or none): nothing to audit, nothing to announce.
             return SubmitOutcome(sub, sub.revision, created=False)
 
         late = current is Phase.LATE
-        actor = principal.as_actor()
         previous = sub.revision
-        merged = merge(sub.value_dicts(), values, catalogue)
+        earlier = sub.value_dicts()
+        merged = merge(earlier, values, catalogue)
         sub.revision = previous + 1
         sub.values = [IndicatorValue.of(v) for v in merged]
         sub.late = late
         sub.submitted_at = now
         sub.submitted_by = actor
-        previous_round = self.previous_values(rnd, school_code)
-        warnings = implausible_changes(previous_round[1], values, catalogue, previous_round[0]) \
-            if previous_round else []
+        warnings = self.warnings_for(rnd, sub, values, merged, earlier, catalogue)
+        sub.open_warnings = warnings["open"]
+        # An explanation answers the value it was given for: a changed value needs a new one.
+        kept = {code: e for code, e in (sub.explanations or {}).items() if code not in {d["indicator_code"]
+                                                                                       for d in diff}}
+        sub.explanations = {**kept, **self._explanations(explained, actor, now, sub.revision)}
         sub.history.append(Revision(revision=sub.revision, submitted_at=now, submitted_by=actor, late=late,
-                                    idempotency_key=key, changes=[Change(**c) for c in diff], warnings=warnings))
+                                    idempotency_key=key, changes=[Change(**c) for c in diff],
+                                    warnings=warnings["revision"], explanations=explained))
         if key:
             sub.idempotency.append(IdempotencyRecord(key=key, fingerprint=digest, revision=sub.revision,
                                                      seen_at=now))

@@ -163,8 +163,10 @@ class Revision(EmbeddedDocument):
     late = BooleanField(required=True)
     idempotency_key = StringField(null=True)
     changes = EmbeddedDocumentListField(Change)
-    #: Implausible-change warnings ({field, message}) given with this revision (domain.plausibility).
+    #: Warnings ({field, message, indicator_code, kind}) given with this revision (domain.plausibility, peers).
     warnings = ListField(DictField())
+    #: Explanations the school gave with this revision, by indicator code.
+    explanations = DictField()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +177,7 @@ class Revision(EmbeddedDocument):
             "late": self.late,
             "idempotency_key": self.idempotency_key,
             "changes": [c.as_contract() for c in self.changes],
+            "explanations": dict(self.explanations or {}),
         }
 
 
@@ -213,6 +216,10 @@ class Submission(VersionedDocument):
     first_submitted_at = DateTimeField()
     history = EmbeddedDocumentListField(Revision)
     idempotency = EmbeddedDocumentListField(IdempotencyRecord)
+    #: Every warning the current values raise (previous round, own earlier revision, peers, checks).
+    open_warnings = ListField(DictField())
+    #: The school's explanation of a warned value, by indicator code: {text, by, at, revision}.
+    explanations = DictField()
 
     def school_contract(self) -> dict[str, str]:
         return {
@@ -246,7 +253,35 @@ class Submission(VersionedDocument):
             "values": values_at(history, revision) if revision != self.revision else self.value_dicts(),
             "warnings": entry["warnings"],
             "history": history,
+            "open_warnings": self.warnings_view(),
+            "explanations": {code: dict(e) for code, e in (self.explanations or {}).items()},
         }
+
+    def warnings_view(self) -> list[dict[str, Any]]:
+        """The current warnings, each with the school's explanation of its indicator if there is one."""
+        explained = self.explanations or {}
+        return [{**w, "explanation": (explained.get(w.get("indicator_code")) or {}).get("text")}
+                for w in self.open_warnings or []]
+
+
+class PeerStatistics(VersionedDocument):
+    """What is usual among the schools of one level in a round (domain.peers), read by ``_id`` when flagging.
+
+    One document per round and level (a round belongs to one province), each refresh a new version.
+    """
+
+    meta = {"collection": "peer_statistics", "db_alias": "indicators"}
+
+    #: ``<round_id>:<level>``.
+    id = StringField(primary_key=True)
+    #: By indicator code: {n, median, mad, mean_ad}.
+    stats = DictField()
+    submissions = IntField(default=0)
+    computed_at = DateTimeField()
+
+    @staticmethod
+    def key(round_id: str, level: str) -> str:
+        return f"{round_id}:{level}"
 
 
 class KnownSchool(projections.DirectorySchool):

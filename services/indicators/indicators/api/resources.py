@@ -238,6 +238,7 @@ class SchoolSubmission(MethodView):
             header_key=request.headers.get("Idempotency-Key"),
             body_key=data.get("idempotency_key"),
             expected_version=expected_version(required=False),
+            explanations=data.get("explanations"),
         )
         return _submission_answer(outcome)
 

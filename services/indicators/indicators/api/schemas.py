@@ -220,6 +220,13 @@ class SubmissionWriteSchema(Schema):
         validate=validate.Regexp(r"^[\x21-\x7e]{1,200}$"),
         metadata={"description": "Khoá chống gửi trùng (hoặc tiêu đề Idempotency-Key)"},
     )
+    # Checked by the domain (indicators.domain.submissions.check_explanations), errors named explanations.<CODE>.
+    explanations = fields.Raw(
+        allow_none=True,
+        metadata={"description": "Lời giải thích của trường cho giá trị bị cảnh báo: {mã chỉ tiêu: lời giải thích} "
+                                 "(tối đa 500 ký tự). Cảnh báo không chặn việc nộp.",
+                  "example": {"SMART_CLASSROOMS": "Trường vừa được đầu tư 6 phòng học thông minh."}},
+    )
 
 
 class SchoolSchema(Schema):
@@ -257,6 +264,18 @@ class ChangeSchema(Schema):
 class WarningSchema(Schema):
     field = fields.String(metadata={"description": "values.<CODE>.<trường>"})
     message = fields.String()
+    indicator_code = fields.String()
+    kind = fields.String(metadata={"description": "previous_round: so với đợt trước; revision: so với lần nộp "
+                                                  "trước trong đợt; peers: so với các trường cùng cấp học trong "
+                                                  "tỉnh/thành; check: kiểm tra chéo giữa các chỉ tiêu"})
+    explanation = fields.String(allow_none=True, metadata={"description": "Lời giải thích của trường (nếu có)"})
+
+
+class ExplanationSchema(Schema):
+    text = fields.String()
+    by = fields.Nested("ActorSchema")
+    at = fields.String(metadata={"description": "Thời điểm (giờ Việt Nam)"})
+    revision = Integer(metadata={"description": "Lần nộp mà lời giải thích đi kèm"})
 
 
 class RevisionSchema(Schema):
@@ -268,6 +287,8 @@ class RevisionSchema(Schema):
     late = fields.Boolean()
     idempotency_key = fields.String(allow_none=True)
     changes = fields.List(fields.Nested(ChangeSchema))
+    explanations = fields.Dict(keys=fields.String(), values=fields.String(),
+                               metadata={"description": "Lời giải thích gửi kèm lần nộp này"})
 
 
 class SubmissionSchema(Schema):
@@ -281,8 +302,14 @@ class SubmissionSchema(Schema):
     first_submitted_at = VnDateTime()
     values = fields.List(fields.Nested(IndicatorValueSchema))
     warnings = fields.List(fields.Nested(WarningSchema), metadata={
-        "description": "Cảnh báo (không phải lỗi) của lần nộp này: giá trị thay đổi bất thường so với đợt trước"})
+        "description": "Cảnh báo (không phải lỗi) của lần nộp này: thay đổi bất thường so với đợt trước hoặc lần "
+                       "nộp trước, khác xa các trường cùng cấp học, kiểm tra chéo"})
     history = fields.List(fields.Nested(RevisionSchema), metadata={"description": "Nhật ký các lần nộp và sửa"})
+    open_warnings = fields.List(fields.Nested(WarningSchema), metadata={
+        "description": "Mọi cảnh báo của số liệu hiện tại (so với đợt trước, lần nộp trước, các trường cùng cấp, "
+                       "kiểm tra chéo), kèm lời giải thích của trường nếu có"})
+    explanations = fields.Dict(keys=fields.String(), values=fields.Nested(ExplanationSchema), metadata={
+        "description": "Lời giải thích hiện hành của trường, theo mã chỉ tiêu"})
 
 
 # -- spreadsheets ------------------------------------------------------------------
