@@ -44,7 +44,7 @@ from indicators.domain.submissions import (
     submission_id,
 )
 from indicators.domain.peers import PeerStat, peer_outliers, summarise_round
-from indicators.domain.plausibility import check_warnings, implausible_changes
+from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
 
 #: How many earlier rounds are searched for the school's previous values.
@@ -221,7 +221,9 @@ class IndicatorService:
         def against_round(values):
             return implausible_changes(before[1], values, catalogue, before[0]) if before else []
 
-        own = implausible_changes(earlier, incoming, catalogue, kind="revision")
+        # Every value the school gave before (each revision's, last round's): a return to one is a correction.
+        references = [[c.new for c in h.changes] for h in sub.history] + ([before[1]] if before else [])
+        own = revision_jumps(earlier, incoming, catalogue, references)
         checks = check_warnings(merged, catalogue)
         revision = (against_round(incoming) + own + peer_outliers(incoming, peers, catalogue, sub.school_level)
                     + [c for c in checks if c["indicator_code"] in sent])

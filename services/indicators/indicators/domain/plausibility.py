@@ -110,3 +110,21 @@ def check_warnings(values: Iterable[dict[str, Any]], catalogue: Catalogue) -> li
     found = cross_check_findings({v["indicator_code"]: v for v in values}, catalogue, Importance.WARNING)
     return [{**f, "indicator_code": f["field"].split(".")[1], "kind": "check",
              "message": f"{f['message']} Số liệu vẫn được ghi nhận; vui lòng kiểm tra lại."} for f in found]
+
+
+def revision_jumps(earlier: list[dict[str, Any]], incoming: Iterable[dict[str, Any]], catalogue: Catalogue,
+                   references: Iterable[Iterable[dict[str, Any]]] = ()) -> list[dict[str, str]]:
+    """Jumps of ``incoming`` from the school's own ``earlier`` values in this round (3 → 300 smart classrooms).
+
+    A correction is not a jump: a value plausible against any of ``references``
+    (the values of each earlier revision, last round's) is not warned about.
+    """
+    refs = [list(r) for r in references]
+    incoming = list(incoming)
+    out = []
+    for warning in implausible_changes(earlier, incoming, catalogue, kind="revision"):
+        value = next(v for v in incoming if v["indicator_code"] == warning["indicator_code"])
+        if all(implausible_changes(ref, [value], catalogue) for ref in refs
+               if any(r["indicator_code"] == value["indicator_code"] for r in ref)):
+            out.append(warning)
+    return out

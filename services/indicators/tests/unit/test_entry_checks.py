@@ -113,3 +113,13 @@ def test_explanations_are_trimmed_and_checked():
                                             "explanations.NOPE"]
     assert "“Số phòng học thông minh”" in errors[0]["message"]
     assert check_explanations({"SMART_CLASSROOMS": "x" * 501}, CATALOGUE, ["SMART_CLASSROOMS"])[1]
+
+
+def test_a_correction_back_to_an_earlier_value_is_no_jump():
+    from indicators.domain.plausibility import revision_jumps
+
+    def smart(v):
+        return [{"indicator_code": "SMART_CLASSROOMS", "value_type": "count", "value": v}]
+
+    assert revision_jumps(smart(300), smart(3), CATALOGUE, [smart(3), smart(300)]) == []
+    assert [w["kind"] for w in revision_jumps(smart(3), smart(300), CATALOGUE, [smart(3)])] == ["revision"]

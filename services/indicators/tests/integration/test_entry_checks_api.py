@@ -1,0 +1,85 @@
+"""Checks while entering, over HTTP: a shared population, cross checks, peers' statistics, explanations."""
+from __future__ import annotations
+
+import pytest
+
+from edu71.orgs import SchoolLevel, demo_schools
+from edu71.testing import bearer
+
+pytestmark = pytest.mark.integration
+
+CODES = ["STAFF_DIGITAL_TRAINED", "STAFF_USING_AI", "SMART_CLASSROOMS", "CLASSES", "TWO_SESSIONS_PER_DAY",
+         "TEACHERS_QUALIFIED"]
+
+
+def put(client, tokens, rnd, school, values, **body):
+    return client.put(f"/rounds/{rnd['id']}/submissions/{school.code}", json={"values": values, **body},
+                      headers=bearer(tokens.school(school)))
+
+
+def test_two_values_of_one_population_are_refused_naming_both_and_nothing_is_stored(client, tokens, schools,
+                                                                                      open_round):
+    rnd = open_round(indicator_codes=CODES)
+    school = schools["thcs"]
+    r = put(client, tokens, rnd, school, [
+        {"indicator_code": "STAFF_DIGITAL_TRAINED", "numerator": 30, "denominator": 32},
+        {"indicator_code": "STAFF_USING_AI", "numerator": 10, "denominator": 45},
+        {"indicator_code": "SMART_CLASSROOMS", "value": 2}, {"indicator_code": "CLASSES", "value": 1}])
+    assert r.status_code == 422
+    fields = {e["field"]: e["message"] for e in r.json["errors"]}
+    assert set(fields) == {"values.STAFF_DIGITAL_TRAINED.denominator", "values.STAFF_USING_AI.denominator"}
+    assert "“Tỷ lệ cán bộ quản lý, giáo viên ứng dụng trí tuệ nhân tạo" in fields[
+        "values.STAFF_DIGITAL_TRAINED.denominator"]
+    assert client.get(f"/rounds/{rnd['id']}/submissions/{school.code}",
+                      headers=bearer(tokens.school(school))).status_code == 404
+
+    # Entered once: the other ratio reuses it, in this request and in later ones.
+    r = put(client, tokens, rnd, school, [
+        {"indicator_code": "STAFF_DIGITAL_TRAINED", "numerator": 30, "denominator": 45},
+        {"indicator_code": "STAFF_USING_AI", "numerator": 10}, {"indicator_code": "CLASSES", "value": 20}])
+    assert r.status_code == 201, r.json
+    r = put(client, tokens, rnd, school, [{"indicator_code": "TWO_SESSIONS_PER_DAY", "numerator": 18}])
+    assert r.status_code == 200, r.json
+    dens = {v["indicator_code"]: v.get("denominator") for v in r.json["values"]}
+    assert dens["STAFF_USING_AI"] == 45 and dens["TWO_SESSIONS_PER_DAY"] == 20
+
+
+def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explanations_are_kept(
+        client, tokens, schools, open_round):
+    rnd = open_round(indicator_codes=CODES)
+    service = client.application.extensions["indicators.service"]
+    peers = [s for s in demo_schools("31") if s.level is SchoolLevel.THCS][2:16]
+    for i, peer in enumerate(peers):
+        assert put(client, tokens, rnd, peer, [{"indicator_code": "CLASSES", "value": 20 + i % 4},
+                                               {"indicator_code": "SMART_CLASSROOMS", "value": 1 + i % 2}]
+                   ).status_code == 201
+    assert service.refresh_peer_statistics(rnd["id"]) == len(peers)
+    service._peers.clear()  # the process's minute-long cache would hide the refresh in this test
+
+    school = schools["thcs"]
+    r = put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 21},
+                                          {"indicator_code": "SMART_CLASSROOMS", "value": 3}])
+    assert r.status_code == 201 and r.json["warnings"] == []
+    r = put(client, tokens, rnd, school, [{"indicator_code": "SMART_CLASSROOMS", "value": 300}])
+    assert r.status_code == 200, r.json
+    kinds = {(w["kind"], w["field"]) for w in r.json["warnings"]}
+    assert kinds == {("revision", "values.SMART_CLASSROOMS.value"), ("peers", "values.SMART_CLASSROOMS.value"),
+                     ("check", "values.SMART_CLASSROOMS.value")}
+    assert all("“Số phòng học thông minh”" in w["message"] for w in r.json["warnings"])
+    assert all(w["explanation"] is None for w in r.json["open_warnings"])
+
+    text = "Trường vừa sáp nhập với hai trường khác, số phòng tăng thật."
+    r = put(client, tokens, rnd, school, [{"indicator_code": "SMART_CLASSROOMS", "value": 300}],
+            explanations={"SMART_CLASSROOMS": text})
+    assert r.status_code == 200 and r.json["revision"] == 2
+    assert r.json["explanations"]["SMART_CLASSROOMS"]["text"] == text
+    assert {w["explanation"] for w in r.json["open_warnings"]} == {text}
+
+    bad = put(client, tokens, rnd, school, [{"indicator_code": "SMART_CLASSROOMS", "value": 300}],
+              explanations={"SMART_CLASSROOMS": " "})
+    assert bad.status_code == 422 and bad.json["errors"][0]["field"] == "explanations.SMART_CLASSROOMS"
+
+    # A corrected value drops the explanation with the warnings it answered.
+    r = put(client, tokens, rnd, school, [{"indicator_code": "SMART_CLASSROOMS", "value": 3}])
+    assert r.status_code == 200 and r.json["revision"] == 3
+    assert r.json["explanations"] == {} and r.json["open_warnings"] == []
