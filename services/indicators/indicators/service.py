@@ -43,6 +43,7 @@ from indicators.domain.submissions import (
     resolve_idempotency_key,
     submission_id,
 )
+from indicators.domain.approval import LOCKED, Action, Stage
 from indicators.domain.peers import PeerStat, peer_outliers, summarise_round
 from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
@@ -331,6 +332,10 @@ class IndicatorService:
         if current is Phase.CLOSED:
             raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
+        stage = Stage((sub.stage if sub is not None else None) or Stage.DRAFT.value)
+        if stage in LOCKED:
+            raise Problem(409, f"Báo cáo đang ở trạng thái “{stage.label}”: số liệu đã khoá. Cần người đã duyệt "
+                               "mở lại báo cáo (kèm lý do) trước khi sửa.", code="approved")
         if not result.ok or explanation_errors:
             raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.",
                           errors=result.errors + explanation_errors)
@@ -383,6 +388,13 @@ class IndicatorService:
         late = current is Phase.LATE
         previous = sub.revision
         earlier = sub.value_dicts()
+        if sub.stage == Stage.SUBMITTED.value:
+            # A change to a report awaiting review takes it back: the school marks it complete again.
+            sub.approvals = [*(sub.approvals or []), {
+                "seq": len(sub.approvals or []) + 1, "action": Action.WITHDRAW.value, "stage": Stage.DRAFT.value,
+                "previous_stage": Stage.SUBMITTED.value, "by": actor, "at": iso_vn(now, "milliseconds"),
+                "revision": previous + 1}]
+            sub.stage = Stage.DRAFT.value
         merged = merge(earlier, values, catalogue)
         sub.revision = previous + 1
         sub.values = [IndicatorValue.of(v) for v in merged]

@@ -19,6 +19,7 @@ from mongoengine import (
 from edu71 import projections
 from edu71.bus.outbox import VersionedDocument, state_at
 from edu71.orgs import SchoolLevel
+from indicators.domain.approval import changed_since
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import as_utc, utc_now
 from indicators.domain.rounds import Phase, RoundStatus, phase
@@ -220,6 +221,17 @@ class Submission(VersionedDocument):
     open_warnings = ListField(DictField())
     #: The school's explanation of a warned value, by indicator code: {text, by, at, revision}.
     explanations = DictField()
+    #: Approval stage (domain.approval.Stage); a report written before approval existed reads as draft.
+    stage = StringField(default="draft")
+    #: Every approval action, oldest first: {seq, action, stage, previous_stage, by, at, revision, comment,
+    #: value_comments, reason, changes}.
+    approvals = ListField(DictField())
+    #: The values as last confirmed or accepted (what a reopened report is compared with).
+    approved_values = ListField(DictField(), null=True)
+    #: The values as last confirmed by the commune (what bulk confirmation compares with).
+    confirmed_values = ListField(DictField(), null=True)
+    #: Follow-up flags on values: {id, indicator_code, note, by, at, status, answers, closed_by, closed_at}.
+    flags = ListField(DictField())
 
     def school_contract(self) -> dict[str, str]:
         return {
@@ -255,6 +267,10 @@ class Submission(VersionedDocument):
             "history": history,
             "open_warnings": self.warnings_view(),
             "explanations": {code: dict(e) for code, e in (self.explanations or {}).items()},
+            "stage": self.stage or "draft",
+            "approvals": [dict(a) for a in self.approvals or []],
+            "changed_since_approval": changed_since(self.approved_values, self.value_dicts()),
+            "flags": [dict(f) for f in self.flags or []],
         }
 
     def warnings_view(self) -> list[dict[str, Any]]:

@@ -310,6 +310,89 @@ class SubmissionSchema(Schema):
                        "kiểm tra chéo), kèm lời giải thích của trường nếu có"})
     explanations = fields.Dict(keys=fields.String(), values=fields.Nested(ExplanationSchema), metadata={
         "description": "Lời giải thích hiện hành của trường, theo mã chỉ tiêu"})
+    stage = fields.String(metadata={"description": "draft: đang nhập; submitted: đã nộp; confirmed: xã/phường đã "
+                                                   "xác nhận; returned: trả lại; accepted: Sở đã tiếp nhận"})
+    approvals = fields.List(fields.Dict(), metadata={
+        "description": "Các lần duyệt: action (complete, confirm, return, accept, reopen, withdraw), stage, "
+                       "previous_stage, by, at, revision, comment, value_comments, reason, changes"})
+    changed_since_approval = fields.List(fields.Nested(ChangeSchema), metadata={
+        "description": "Giá trị đã thay đổi kể từ lần xác nhận hoặc tiếp nhận gần nhất"})
+    flags = fields.List(fields.Dict(), metadata={
+        "description": "Đánh dấu theo dõi: id, indicator_code, note, by, at, status (open, answered, closed), answers"})
+
+
+# -- approval ----------------------------------------------------------------------
+# Comments are checked by the domain (indicators.domain.approval), which names each field in Vietnamese.
+class ReturnSchema(Schema):
+    comment = fields.Raw(allow_none=True, metadata={"description": "Nhận xét cho cả báo cáo"})
+    value_comments = fields.Raw(allow_none=True, metadata={"description": "Nhận xét theo chỉ tiêu: {mã: nhận xét}"})
+
+
+class ReopenSchema(Schema):
+    reason = fields.Raw(allow_none=True, metadata={"description": "Lý do mở lại (bắt buộc)"})
+
+
+class FlagWriteSchema(Schema):
+    indicator_code = fields.Raw(allow_none=True, metadata={"description": "Mã chỉ tiêu cần theo dõi"})
+    note = fields.Raw(allow_none=True, metadata={"description": "Điều cần nhà trường kiểm tra"})
+
+
+class FlagAnswerSchema(Schema):
+    text = fields.Raw(allow_none=True, metadata={"description": "Câu trả lời của nhà trường"})
+
+
+class FlagCloseSchema(Schema):
+    note = fields.Raw(allow_none=True, metadata={"description": "Ghi chú khi đóng (không bắt buộc)"})
+
+
+class BulkItemSchema(Schema):
+    school_code = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    version = Integer(required=True, validate=validate.Range(min=1),
+                      metadata={"description": "Phiên bản báo cáo người duyệt đã xem (ETag)"})
+
+
+class BulkConfirmSchema(Schema):
+    reports = fields.List(fields.Nested(BulkItemSchema), required=True)
+
+
+class BulkResultSchema(Schema):
+    school_code = fields.String()
+    status = Integer(metadata={"description": "200 nếu đã xác nhận; mã lỗi nếu không"})
+    stage = fields.String()
+    version = Integer()
+    message = fields.String()
+
+
+class CommuneReportSchema(Schema):
+    school = fields.Nested(SchoolSchema)
+    stage = fields.String()
+    version = Integer(metadata={"description": "Phiên bản hiện tại, gửi lại khi xác nhận hàng loạt"})
+    revision = Integer()
+    reviewable = fields.Boolean(metadata={"description": "Đơn vị của người xem có duyệt báo cáo này không"})
+    changed_since_confirmation = fields.List(fields.Nested(ChangeSchema))
+    explained_warnings = fields.List(fields.Nested(WarningSchema))
+    unexplained_warnings = fields.List(fields.Nested(WarningSchema))
+    open_flags = fields.List(fields.Dict())
+
+
+class AuditEntrySchema(Schema):
+    at = fields.String(metadata={"description": "Thời điểm (giờ Việt Nam)"})
+    kind = fields.String(metadata={"description": "revision, explanation, approval, flag, flag_answer, flag_closed"})
+    by = fields.Nested(ActorSchema)
+    revision = Integer()
+    changes = fields.List(fields.Nested(ChangeSchema))
+    explanations = fields.Dict()
+    warnings = fields.List(fields.Nested(WarningSchema))
+    indicator_code = fields.String()
+    text = fields.String(allow_none=True)
+    flag_id = fields.String()
+    action = fields.String()
+    stage = fields.String()
+    previous_stage = fields.String()
+    comment = fields.String()
+    value_comments = fields.Dict()
+    reason = fields.String()
+    seq = Integer()
 
 
 # -- spreadsheets ------------------------------------------------------------------
