@@ -195,8 +195,10 @@ class ApprovalService:
                                                             [v.indicator_code for v in sub.values])
         except ApprovalRefused as exc:
             raise _refused(exc) from None
+        catalogue = self.indicators.round_catalogue(rnd)
+        names = {code: catalogue.get(code).name for code in per_value}
         return self._act(sub, principal, Action.RETURN, stage, expected_version,
-                         extra={"comment": text, "value_comments": per_value})
+                         extra={"comment": text, "value_comments": per_value, "indicator_names": names})
 
     def reopen(self, principal: Principal, round_id: str, school_code: str, reason: Any,
                expected_version: int | None) -> Submission:
@@ -249,7 +251,7 @@ class ApprovalService:
         data = {"submission_id": sub.id, "round_id": sub.round_id, "school": sub.school_contract(),
                 "revision": sub.revision, "approval": entry["seq"], "stage": stage.value,
                 "previous_stage": previous.value, "by": entry["by"], "at": entry["at"]}
-        for key in ("comment", "value_comments", "reason"):
+        for key in ("comment", "value_comments", "indicator_names", "reason"):
             if entry.get(key):
                 data[key] = entry[key]
         counts = progress.with_school(sub.school_code) if action is Action.CONFIRM and progress else None
