@@ -268,6 +268,19 @@ class IndicatorService:
             self._peers.pop(key, None)
         return len(subs)
 
+    def previous_for(self, principal: Principal, round_id: str, school_code: str) -> dict[str, Any]:
+        """The school's values in the round before (name and values), for the entry and review forms."""
+        rnd = self.get_round(principal, round_id)
+        sub = load(Submission, submission_id(rnd.id, school_code))
+        if sub is not None:
+            visible = principal.can_see(sub.school_code, sub.commune_code, sub.province_code)
+        else:
+            visible = principal.role is Role.SCHOOL and principal.can_act_for_school(school_code)
+        if not visible:
+            raise Problem(404, "Không tìm thấy số liệu của trường trong đợt báo cáo này.")
+        found = self.previous_values(rnd, school_code)
+        return {"round_name": found[0], "values": found[1]} if found else {"round_name": None, "values": []}
+
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
         rnd = self.get_round(principal, round_id)
         sub = load(Submission, submission_id(rnd.id, school_code))

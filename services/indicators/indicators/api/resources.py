@@ -20,6 +20,7 @@ from indicators.api.schemas import (
     FlagAnswerSchema,
     FlagCloseSchema,
     FlagWriteSchema,
+    PreviousValuesSchema,
     ReopenSchema,
     ReturnSchema,
     CatalogueProvinceQuerySchema,
@@ -437,3 +438,12 @@ class CommuneConfirm(MethodView):
     def post(self, data, round_id, commune_code):
         """Xác nhận hàng loạt báo cáo của xã/phường, mỗi báo cáo ở phiên bản người duyệt đã xem"""
         return _approvals().confirm_commune(current_principal(), round_id, commune_code, data["reports"])
+
+
+@submissions_blp.route("/<string:school_code>/previous")
+class PreviousRound(MethodView):
+    @requires()
+    @submissions_blp.response(200, PreviousValuesSchema)
+    def get(self, round_id, school_code):
+        """Số liệu của trường ở đợt báo cáo trước (để đặt cạnh ô nhập); rỗng nếu chưa có"""
+        return _service().previous_for(current_principal(), round_id, school_code)

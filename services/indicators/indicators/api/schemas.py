@@ -413,3 +413,8 @@ class UploadSchema(Schema):
 
 class HistoryQuerySchema(Schema):
     format = fields.String(load_default="xlsx", validate=validate.OneOf(["xlsx", "csv"]))
+
+
+class PreviousValuesSchema(Schema):
+    round_name = fields.String(allow_none=True, metadata={"description": "Tên đợt trước; null nếu chưa có"})
+    values = fields.List(fields.Nested(IndicatorValueSchema))
