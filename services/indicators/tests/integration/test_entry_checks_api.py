@@ -83,3 +83,24 @@ def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explana
     r = put(client, tokens, rnd, school, [{"indicator_code": "SMART_CLASSROOMS", "value": 3}])
     assert r.status_code == 200 and r.json["revision"] == 3
     assert r.json["explanations"] == {} and r.json["open_warnings"] == []
+
+
+def test_the_previous_rounds_values_are_there_for_the_form_and_only_in_scope(client, tokens, schools, open_round):
+    from datetime import datetime, timedelta, timezone
+
+    from indicators.domain.clock import iso_vn
+
+    school = schools["thcs"]
+    earlier = open_round(name="Sơ kết học kỳ I năm 2024–2025",
+                         opens_at=iso_vn(datetime.now(timezone.utc) - timedelta(days=20)))
+    later = open_round(name="Tổng kết năm 2024–2025")
+    previous = f"/rounds/{later['id']}/submissions/{school.code}/previous"
+    r = client.get(previous, headers=bearer(tokens.school(school)))
+    assert r.status_code == 200 and r.json == {"round_name": None, "values": []}
+    assert put(client, tokens, earlier, school, [{"indicator_code": "CLASSES", "value": 20}]).status_code == 201
+    r = client.get(previous, headers=bearer(tokens.school(school)))
+    assert r.json["round_name"] == "Sơ kết học kỳ I năm 2024–2025"
+    assert [(v["indicator_code"], v["value"]) for v in r.json["values"]] == [("CLASSES", 20)]
+    # Another school, or a commune before the school reported in this round, is told nothing.
+    assert client.get(previous, headers=bearer(tokens.school(schools["thcs_other"]))).status_code == 404
+    assert client.get(previous, headers=bearer(tokens.commune(school.commune_code))).status_code == 404
