@@ -68,6 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--schools", type=int, default=40_000)
     parser.add_argument("--flags", type=int, default=2_000)
+    parser.add_argument("--province-schools", type=int, default=2_000)
     args = parser.parse_args()
 
     from indicators.domain.catalogue import CATALOGUE
@@ -133,8 +134,45 @@ def main() -> None:
               f"p99 {percentile(cold, 99) * 1000:.2f} ms over {args.flags} submissions")
         print(f"flag (warm):    z-scores only (statistics cached): p50 {statistics.median(warm) * 1e6:.0f} µs, "
               f"p99 {percentile(warm, 99) * 1e6:.0f} µs; {flagged} of {args.flags} submissions got a peer warning")
+        refresh_from_store(rng, chosen, args.province_schools)
         print(f"memory:         this process's RSS {psutil.Process().memory_info().rss / 2**20:.0f} MiB "
               f"(holding all {args.schools * len(chosen):,} generated values)")
+
+
+def refresh_from_store(rng: random.Random, chosen, schools: int) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from edu71.bus.outbox import save_with_events
+    from edu71.contracts import Contracts
+    from indicators import config
+    from indicators.adapters.documents import IndicatorValue, Round, Submission
+    from indicators.catalogues import CatalogueService
+    from indicators.domain.submissions import submission_id
+    from indicators.service import IndicatorService
+
+    contracts = Contracts(config.load().platform.contracts_dir)
+    catalogues = CatalogueService(contracts)
+    catalogues.ensure_published(["31"])
+    now = datetime.now(timezone.utc)
+    rnd = Round(id=f"bench-{uuid.uuid4().hex[:8]}", name="Đợt đo", province_code="31", school_year="2025-2026",
+                school_levels=["thcs"], indicator_codes=[i.code for i in chosen], catalogue_version=1,
+                opens_at=now - timedelta(days=1), due_at=now + timedelta(days=7), closes_at=now + timedelta(days=30),
+                opened_by={"user_id": "bench", "name": "Đo", "role": "city", "org_unit": "31"})
+    save_with_events(rnd)
+    started = time.perf_counter()
+    for n in range(schools):
+        code = f"BENCH-{n:05d}"
+        save_with_events(Submission(id=submission_id(rnd.id, code), round_id=rnd.id, school_code=code,
+                                    school_name=f"Trường THCS số {n}", school_level="thcs", commune_code="11311",
+                                    province_code="31", revision=1,
+                                    values=[IndicatorValue.of(v) for v in school_values(rng, chosen)]))
+    stored = time.perf_counter() - started
+    service = IndicatorService(contracts, catalogues)
+    started = time.perf_counter()
+    read = service.refresh_peer_statistics(rnd.id)
+    refresh = time.perf_counter() - started
+    print(f"store refresh:  {read} stored submissions of one round (written in {stored:.1f} s) read and summarised "
+          f"in {refresh:.2f} s, as the worker does every INDICATORS_PEER_REFRESH_SECONDS")
 
 
 if __name__ == "__main__":

@@ -258,7 +258,10 @@ class IndicatorService:
         for level, stats in summarise_round(subs, catalogue).items():
             key = PeerStatistics.key(round_id, level)
             doc = load(PeerStatistics, key) or PeerStatistics(id=key)
-            doc.stats = {code: stat.as_dict() for code, stat in stats.items()}
+            fresh = {code: stat.as_dict() for code, stat in stats.items()}
+            if doc.stats == fresh:
+                continue  # nothing new was reported: no new version (each one is kept)
+            doc.stats = fresh
             doc.submissions = sum(1 for lv, _ in subs if lv == level)
             doc.computed_at = now
             try:

@@ -54,6 +54,13 @@ def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explana
                                                {"indicator_code": "SMART_CLASSROOMS", "value": 1 + i % 2}]
                    ).status_code == 201
     assert service.refresh_peer_statistics(rnd["id"]) == len(peers)
+    from edu71.bus.outbox import load
+    from indicators.adapters.documents import PeerStatistics
+
+    snapshot = load(PeerStatistics, PeerStatistics.key(rnd["id"], "thcs"))
+    assert snapshot.stats["CLASSES"]["n"] == len(peers) and snapshot.stats["CLASSES"]["median"] == 21
+    service.refresh_peer_statistics(rnd["id"])  # nothing new reported: no new version
+    assert load(PeerStatistics, snapshot.id).doc_version == snapshot.doc_version
     service._peers.clear()  # the process's minute-long cache would hide the refresh in this test
 
     school = schools["thcs"]
