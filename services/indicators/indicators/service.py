@@ -204,7 +204,7 @@ class IndicatorService:
 
     @staticmethod
     def _explanations(explained: dict[str, str], actor: dict, now: datetime, revision: int) -> dict[str, dict]:
-        return {code: {"text": text, "by": actor, "at": iso_vn(now, "seconds"), "revision": revision}
+        return {code: {"text": text, "by": actor, "at": iso_vn(now, "milliseconds"), "revision": revision}
                 for code, text in explained.items()}
 
     def warnings_for(self, rnd: Round, sub: Submission, incoming: list[dict[str, Any]], merged: list[dict[str, Any]],
