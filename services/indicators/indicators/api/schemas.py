@@ -95,6 +95,10 @@ class IndicatorSchema(Schema):
                                  metadata={"description": "Giới hạn theo cấp học, ví dụ sĩ số tối đa"})
     targets = fields.List(fields.Nested(TargetSchema))
     threshold = fields.Nested(ThresholdSchema, metadata={"description": "Ngưỡng cảnh báo"})
+    population = fields.String(metadata={"description": "Mẫu số dùng chung (nhập một lần cho mọi chỉ tiêu có cùng "
+                                                        "giá trị này)"})
+    change_limits = fields.Nested("ChangeLimitsSchema", metadata={"description": "Ngưỡng cảnh báo thay đổi bất thường"})
+    checks = fields.List(fields.Nested("CrossCheckSchema"), metadata={"description": "Kiểm tra chéo giữa các chỉ tiêu"})
 
 
 class CatalogueSchema(Schema):
@@ -144,6 +148,24 @@ class IndicatorWriteSchema(Schema):
     threshold = fields.Nested(ThresholdSchema)
 
 
+class ChangeLimitsSchema(Schema):
+    factor = fields.Float(allow_nan=False, metadata={"description": "Cảnh báo khi giá trị lớn gấp hơn chừng này lần "
+                                                                    "giá trị trước (mặc định 3)"})
+    absolute = fields.Float(allow_nan=False, metadata={"description": "… và chênh ít nhất chừng này (mặc định 10)"})
+    points = fields.Float(allow_nan=False, metadata={"description": "Tỷ lệ thay đổi quá chừng này điểm phần trăm "
+                                                                    "(mặc định 30)"})
+    level_drop = Integer(metadata={"description": "Mức độ giảm từ chừng này mức trở lên (mặc định 2)"})
+    peer_z = fields.Float(allow_nan=False, metadata={"description": "Điểm z hiệu chỉnh (trung vị/MAD) so với các "
+                                                                    "trường cùng cấp học (mặc định 3,5)"})
+
+
+class CrossCheckSchema(Schema):
+    left = fields.String(metadata={"description": "<MÃ>.<trường>, ví dụ SMART_CLASSROOMS.value"})
+    operator = fields.String()
+    right = fields.String()
+    importance = fields.String(metadata={"description": "error: từ chối; warning: cảnh báo"})
+
+
 class IndicatorChangeSchema(Schema):
     name = fields.String(validate=validate.Length(min=1, max=300))
     description = fields.String(allow_none=True, validate=validate.Length(max=2000))
@@ -151,6 +173,8 @@ class IndicatorChangeSchema(Schema):
     denominator_label = fields.String(validate=validate.Length(max=300))
     targets = fields.List(fields.Nested(TargetSchema), validate=validate.Length(max=20))
     threshold = fields.Nested(ThresholdSchema, allow_none=True, metadata={"description": "null: bỏ ngưỡng"})
+    change_limits = fields.Nested(ChangeLimitsSchema, allow_none=True, metadata={
+        "description": "Khi nào một thay đổi được cảnh báo (sửa được cả ở chỉ tiêu quốc gia); null: mặc định"})
 
 
 # -- rounds ------------------------------------------------------------------------

@@ -111,3 +111,26 @@ def test_the_previous_rounds_values_are_there_for_the_form_and_only_in_scope(cli
     # Another school, or a commune before the school reported in this round, is told nothing.
     assert client.get(previous, headers=bearer(tokens.school(schools["thcs_other"]))).status_code == 404
     assert client.get(previous, headers=bearer(tokens.commune(school.commune_code))).status_code == 404
+
+
+def test_the_city_tunes_when_a_change_is_warned_about_even_on_a_national_indicator(client, tokens, schools,
+                                                                                  open_round):
+    city = bearer(tokens.city("31"))
+    url = "/catalogue/indicators/CLASSES"
+    bad = client.patch(url, json={"change_limits": {"factor": 0.5, "peer_z": 0}}, headers={**city, "If-Match": '"v1"'})
+    assert bad.status_code == 422
+    assert {e["field"] for e in bad.json["errors"]} == {"change_limits.factor", "change_limits.peer_z"}
+    r = client.patch(url, json={"change_limits": {"factor": 1.2, "absolute": 2}}, headers={**city, "If-Match": '"v1"'})
+    assert r.status_code == 200, r.json
+    classes = next(i for i in r.json["indicators"] if i["code"] == "CLASSES")
+    assert classes["change_limits"]["factor"] == 1.2 and classes["change_limits"]["peer_z"] == 3.5
+    # What a value means is still not the province's to change.
+    assert client.patch(url, json={"name": "Số lớp học", "change_limits": None},
+                        headers={**city, "If-Match": '"v2"'}).status_code == 422
+
+    # A round opened now checks against the tuned limits: 20 → 25 classes is warned about.
+    rnd = open_round(indicator_codes=CODES)
+    school = schools["thcs"]
+    assert put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 20}]).status_code == 201
+    r = put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 25}])
+    assert [w["kind"] for w in r.json["warnings"]] == ["revision"]
