@@ -44,7 +44,8 @@ from indicators.domain.submissions import (
     submission_id,
 )
 from indicators.domain.approval import LOCKED, Action, Stage
-from indicators.domain.peers import PeerStat, peer_outliers, summarise_round
+from indicators.domain.peers import PeerStat, peer_outliers, summarise_figures
+from indicators.peer_index import round_figures
 from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
 
@@ -243,33 +244,31 @@ class IndicatorService:
         return cached[1]
 
     def refresh_peer_statistics(self, round_id: str) -> int:
-        """Recompute a round's peer statistics from its submissions; returns how many were read.
+        """Recompute a round's peer statistics from its index (indicators.peer_index); returns the schools read.
 
-        Runs in the worker, off the request path: the one scan of a round's
-        submissions a refresh needs would be far too slow per request at scale.
+        Runs in the worker, off the request path; it reads the round's few index
+        documents by ``_id``, never the submissions themselves.
         """
         rnd = load(Round, round_id)
         if rnd is None:
             return 0
-        catalogue = self.round_catalogue(rnd)
-        subs = [(s.school_level, s.value_dicts())
-                for s in Submission.objects(round_id=round_id).only("school_level", "values")]
+        read = 0
         now = self.clock()
-        for level, stats in summarise_round(subs, catalogue).items():
+        for level in rnd.school_levels:
+            schools = round_figures(round_id, level)
+            read += len(schools)
             key = PeerStatistics.key(round_id, level)
             doc = load(PeerStatistics, key) or PeerStatistics(id=key)
-            fresh = {code: stat.as_dict() for code, stat in stats.items()}
-            if doc.stats == fresh:
+            fresh = {code: stat.as_dict() for code, stat in summarise_figures(schools).items()}
+            if not schools or doc.stats == fresh:
                 continue  # nothing new was reported: no new version (each one is kept)
-            doc.stats = fresh
-            doc.submissions = sum(1 for lv, _ in subs if lv == level)
-            doc.computed_at = now
+            doc.stats, doc.submissions, doc.computed_at = fresh, len(schools), now
             try:
                 save_with_events(doc)
             except (StaleDocument, NotUniqueError):
                 pass  # another refresher wrote the same round at the same time: its snapshot is as good
             self._peers.pop(key, None)
-        return len(subs)
+        return read
 
     def previous_for(self, principal: Principal, round_id: str, school_code: str) -> dict[str, Any]:
         """The school's values in the round before (name and values), for the entry and review forms."""

@@ -1,7 +1,8 @@
 """The indicators worker (``python -m indicators.worker``).
 
 It publishes the first catalogues, relays the service's events to Kafka,
-refreshes the peer statistics of open rounds (domain.peers), keeps the directory's schools (for the forms communes and the city prepare)
+indexes each submission's figures from its own events and refreshes the peer
+statistics of open rounds from that index (indicators.peer_index, domain.peers), keeps the directory's schools (for the forms communes and the city prepare)
 and the revoked accounts and sessions the API refuses (edu71.auth.revocation).
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from indicators import config
 from indicators.adapters.documents import KnownSchool, ProvinceCatalogue, Round, Submission
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
+from indicators.peer_index import PeerIndexer
 from indicators.service import IndicatorService
 
 log = logging.getLogger(__name__)
@@ -69,8 +71,9 @@ def refresh_peer_statistics(settings: config.Settings):
 
 
 def spec(settings: config.Settings) -> worker.WorkerSpec:
+    indexer = PeerIndexer(CatalogueService(Contracts(settings.platform.contracts_dir)))
     return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=GROUP,
-                             handlers=HANDLERS,
+                             handlers={**HANDLERS, **indexer.handlers()},
                              loops=[publish_catalogues(settings), refresh_peer_statistics(settings)])
 
 

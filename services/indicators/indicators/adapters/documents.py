@@ -300,6 +300,25 @@ class PeerStatistics(VersionedDocument):
         return f"{round_id}:{level}"
 
 
+class PeerIndex(VersionedDocument):
+    """The figures of some schools of one level in one round (domain.peers.bucket_of), kept for the statistics.
+
+    ``schools`` holds one ``{"school_code", "revision", "figures": {code: number}}`` per school (a list:
+    a school code may hold a dot, which a stored key may not); a later revision replaces an earlier one,
+    an earlier one arriving late changes nothing.
+    """
+
+    meta = {"collection": "peer_index", "db_alias": "indicators"}
+
+    #: ``<round_id>:<level>:<bucket>``.
+    id = StringField(primary_key=True)
+    schools = ListField(DictField())
+
+    @staticmethod
+    def key(round_id: str, level: str, bucket: int) -> str:
+        return f"{round_id}:{level}:{bucket}"
+
+
 class KnownSchool(projections.DirectorySchool):
     """What a commune or the city needs to prepare a school's form before it submitted: name, level, place."""
 

@@ -10,12 +10,15 @@ peers share one value the MAD is 0; the mean absolute deviation, scaled to
 match (``1.2533``), takes its place, and if that is 0 too (every peer reported
 the same) no value is called unusual: there is no spread to measure against.
 
-Statistics are computed once per round and level from every submission
-(:func:`summarise_round`) and kept as a small snapshot; flagging a new
-submission reads the snapshot and never the peers' values (:func:`peer_outliers`).
+Each school's figures are kept in a compact per-round index: :data:`BUCKETS`
+documents per round and level, each holding the figures of the schools whose
+code hashes to it (:func:`bucket_of`), read by ``_id``. Statistics are computed
+from that index (:func:`summarise`) and kept as a small snapshot; flagging a
+new submission reads the snapshot and never the peers' values (:func:`peer_outliers`).
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -24,6 +27,9 @@ from indicators.domain.catalogue import Catalogue, Indicator, ValueType
 
 #: Fewer peers than this say too little about what is usual.
 MIN_PEERS = 10
+#: Index documents per round and level: few enough to read them all by ``_id`` at each refresh, enough that
+#: schools writing at the same time rarely meet on one (a meeting is retried, never lost).
+BUCKETS = 16
 #: Scales the MAD to a normal distribution's standard deviation (1 / 1.4826).
 MAD_SCALE = 0.6745
 #: Scales the mean absolute deviation likewise (√(π/2)).
@@ -69,6 +75,31 @@ def figure(indicator: Indicator, value: Mapping[str, Any]) -> float | None:
     return None
 
 
+def bucket_of(school_code: str) -> int:
+    """The index document a school's figures live in (stable across processes, unlike ``hash``)."""
+    return int.from_bytes(hashlib.sha1(school_code.encode("utf-8")).digest()[:4], "big") % BUCKETS
+
+
+def figures(values: Iterable[Mapping[str, Any]], catalogue: Catalogue) -> dict[str, float]:
+    """``{code: figure}`` of a submission's values, as peers are compared on them."""
+    out = {}
+    for value in values:
+        indicator = catalogue.get(value["indicator_code"])
+        x = figure(indicator, value) if indicator is not None else None
+        if x is not None:
+            out[indicator.code] = x
+    return out
+
+
+def summarise_figures(schools: Iterable[Mapping[str, float]]) -> dict[str, PeerStat]:
+    """Per indicator, the statistics of the schools' figures (one ``{code: figure}`` per school)."""
+    samples: dict[str, list[float]] = {}
+    for by_code in schools:
+        for code, x in by_code.items():
+            samples.setdefault(code, []).append(x)
+    return {code: stat for code, xs in samples.items() if (stat := summarise(xs)) is not None}
+
+
 def _median(ordered: list[float]) -> float:
     n = len(ordered)
     mid = n // 2
@@ -83,23 +114,6 @@ def summarise(samples: Iterable[float]) -> PeerStat | None:
     deviations = sorted(abs(x - median) for x in ordered)
     return PeerStat(n=len(ordered), median=median, mad=_median(deviations),
                     mean_ad=sum(deviations) / len(deviations))
-
-
-def summarise_round(submissions: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
-                    catalogue: Catalogue) -> dict[str, dict[str, PeerStat]]:
-    """Per school level, per indicator, the peers' statistics, from ``(level, values)`` of each submission."""
-    samples: dict[str, dict[str, list[float]]] = {}
-    for level, values in submissions:
-        by_code = samples.setdefault(level, {})
-        for value in values:
-            indicator = catalogue.get(value["indicator_code"])
-            x = figure(indicator, value) if indicator is not None else None
-            if x is not None:
-                by_code.setdefault(indicator.code, []).append(x)
-    out: dict[str, dict[str, PeerStat]] = {}
-    for level, by_code in samples.items():
-        out[level] = {code: stat for code, xs in by_code.items() if (stat := summarise(xs)) is not None}
-    return out
 
 
 def _vn(number: float) -> str:

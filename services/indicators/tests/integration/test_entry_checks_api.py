@@ -17,6 +17,25 @@ def put(client, tokens, rnd, school, values, **body):
                       headers=bearer(tokens.school(school)))
 
 
+def index_events(rnd, schools, times=1):
+    """Hand the submissions' events to the peer index, as the indicators worker does when it consumes them."""
+    from edu71.bus.outbox import load, recorded_events
+    from indicators.adapters.documents import Submission
+    from edu71.contracts import Contracts
+    from indicators import config
+    from indicators.catalogues import CatalogueService
+    from indicators.domain.submissions import submission_id
+    from indicators.peer_index import PeerIndexer
+
+    indexer = PeerIndexer(CatalogueService(Contracts(config.load().platform.contracts_dir)))
+    events = [e for s in schools
+              for e in recorded_events(Submission, load(Submission, submission_id(rnd["id"], s.code)).pk)]
+    for _ in range(times):
+        for event in events:
+            indexer.handlers()[event.name](event)
+    return events
+
+
 def test_two_values_of_one_population_are_refused_naming_both_and_nothing_is_stored(client, tokens, schools,
                                                                                       open_round):
     rnd = open_round(indicator_codes=CODES)
@@ -53,6 +72,7 @@ def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explana
         assert put(client, tokens, rnd, peer, [{"indicator_code": "CLASSES", "value": 20 + i % 4},
                                                {"indicator_code": "SMART_CLASSROOMS", "value": 1 + i % 2}]
                    ).status_code == 201
+    index_events(rnd, peers)
     assert service.refresh_peer_statistics(rnd["id"]) == len(peers)
     from edu71.bus.outbox import load
     from indicators.adapters.documents import PeerStatistics
@@ -134,3 +154,24 @@ def test_the_city_tunes_when_a_change_is_warned_about_even_on_a_national_indicat
     assert put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 20}]).status_code == 201
     r = put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 25}])
     assert [w["kind"] for w in r.json["warnings"]] == ["revision"]
+
+
+def test_the_peer_index_is_the_same_whatever_the_replays_and_order(client, tokens, schools, open_round):
+    from edu71.bus.outbox import load
+    from indicators.adapters.documents import PeerIndex
+    from indicators.domain.peers import bucket_of
+    from indicators.peer_index import PeerIndexer
+
+    rnd = open_round(indicator_codes=CODES)
+    school = schools["thcs"]
+    for value in (20, 25, 30):
+        put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": value}])
+    events = index_events(rnd, [school])
+    key = PeerIndex.key(rnd["id"], "thcs", bucket_of(school.code))
+    indexed = load(PeerIndex, key)
+    assert [(s["revision"], s["figures"]["CLASSES"]) for s in indexed.schools] == [(3, 30)]
+    indexer = PeerIndexer(client.application.extensions["indicators.catalogues"])
+    for event in [events[2], events[0], events[1], events[2]]:
+        indexer.index(event)
+    again = load(PeerIndex, key)
+    assert again.schools == indexed.schools and again.doc_version == indexed.doc_version

@@ -1,6 +1,22 @@
 """Peer outliers: median/MAD modified z-scores, robust to several outliers at once."""
 from indicators.domain.catalogue import CATALOGUE
-from indicators.domain.peers import MIN_PEERS, PeerStat, peer_outliers, summarise, summarise_round
+from indicators.domain.peers import (
+    BUCKETS,
+    MIN_PEERS,
+    PeerStat,
+    bucket_of,
+    figures,
+    peer_outliers,
+    summarise,
+    summarise_figures,
+)
+
+
+def summarise_round(submissions, catalogue):
+    by_level = {}
+    for level, values in submissions:
+        by_level.setdefault(level, []).append(figures(values, catalogue))
+    return {level: summarise_figures(schools) for level, schools in by_level.items()}
 
 
 def count(code, v):
@@ -58,3 +74,10 @@ def test_when_most_peers_agree_the_mean_deviation_takes_over():
 def test_statistics_survive_their_stored_shape():
     stat = summarise([1, 5, 9, 12])
     assert PeerStat.from_dict(stat.as_dict()) == stat
+
+
+def test_a_school_always_lands_in_the_same_bucket_and_buckets_are_used_evenly():
+    codes = [f"THCS-{n:05d}" for n in range(1600)]
+    assert [bucket_of(c) for c in codes] == [bucket_of(c) for c in codes]
+    counts = [sum(1 for c in codes if bucket_of(c) == b) for b in range(BUCKETS)]
+    assert min(counts) > 50 and max(counts) < 150
