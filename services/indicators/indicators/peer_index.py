@@ -46,11 +46,12 @@ class PeerIndexer:
         entry = {"school_code": school["code"], "revision": data["revision"], "figures": figures(values, catalogue)}
         key = PeerIndex.key(data["round_id"], school["level"], bucket_of(school["code"]))
         for _ in range(ATTEMPTS):
-            doc = load(PeerIndex, key) or PeerIndex(id=key, schools=[])
-            current = next((s for s in doc.schools if s["school_code"] == school["code"]), None)
+            doc = load(PeerIndex, key) or PeerIndex(id=key)
+            schools = doc.schools
+            current = next((s for s in schools if s["school_code"] == school["code"]), None)
             if current is not None and current["revision"] >= data["revision"]:
                 return  # a replay, or an older revision arriving after a newer one
-            doc.schools = [s for s in doc.schools if s["school_code"] != school["code"]] + [entry]
+            doc.schools = [s for s in schools if s["school_code"] != school["code"]] + [entry]
             try:
                 save_with_events(doc)
                 return

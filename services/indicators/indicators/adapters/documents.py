@@ -5,7 +5,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+import bson
 from mongoengine import (
+    BinaryField,
     BooleanField,
     DateTimeField,
     DictField,
@@ -303,20 +305,29 @@ class PeerStatistics(VersionedDocument):
 class PeerIndex(VersionedDocument):
     """The figures of some schools of one level in one round (domain.peers.bucket_of), kept for the statistics.
 
-    ``schools`` holds one ``{"school_code", "revision", "figures": {code: number}}`` per school (a list:
-    a school code may hold a dot, which a stored key may not); a later revision replaces an earlier one,
-    an earlier one arriving late changes nothing.
+    One ``{"school_code", "revision", "figures": {code: number}}`` per school; a later revision
+    replaces an earlier one, an earlier one arriving late changes nothing. The list is stored as one
+    BSON blob: it is only ever read and written whole, and FerretDB converts every field of a document
+    on each read and write (as the outbox packs its changes).
     """
 
     meta = {"collection": "peer_index", "db_alias": "indicators"}
 
     #: ``<round_id>:<level>:<bucket>``.
     id = StringField(primary_key=True)
-    schools = ListField(DictField())
+    packed = BinaryField()
 
     @staticmethod
     def key(round_id: str, level: str, bucket: int) -> str:
         return f"{round_id}:{level}:{bucket}"
+
+    @property
+    def schools(self) -> list[dict[str, Any]]:
+        return bson.decode(self.packed)["s"] if self.packed else []
+
+    @schools.setter
+    def schools(self, value: list[dict[str, Any]]) -> None:
+        self.packed = bson.encode({"s": value})
 
 
 class KnownSchool(projections.DirectorySchool):
