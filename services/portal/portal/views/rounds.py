@@ -115,10 +115,10 @@ def submit(round_id: str):
             errors["_form"] = exc.detail
         return _entry_page(rnd, indicators, None, dict(request.form), errors, exc.status)
     late = " (nộp sau hạn)" if answer.get("late") else ""
-    flash(f"Đã lưu số liệu, lần {answer.get('revision', 1)}{late}.", "success")
+    flash(f"Đã nộp số liệu, lần {answer.get('revision', 1)}{late}.", "success")
     if answer.get("warnings"):
         flash("Một số giá trị có cảnh báo (xem bên cạnh từng chỉ tiêu). Cảnh báo không chặn việc nộp; nếu số liệu "
-              "đúng, hãy ghi lời giải thích rồi lưu lại.", "info")
+              "đúng, hãy ghi lời giải thích rồi nộp lại.", "info")
     return redirect(url_for("rounds.entry", round_id=round_id))
 
 

@@ -153,7 +153,7 @@ def test_the_school_completes_its_report_and_the_commune_confirms_it_from_its_li
     saved = school.post(f"{portal}/rounds/{round_id}", timeout=30, data={
         "csrf_token": token, "idempotency_key": uuid.uuid4().hex, "TEACHERS_QUALIFIED.numerator": "27",
         "TEACHERS_QUALIFIED.denominator": "28", "SMART_CLASSROOMS.value": "3"})
-    assert saved.status_code == 200 and "Đã lưu số liệu, lần 1." in saved.text
+    assert saved.status_code == 200 and "Đã nộp số liệu, lần 1." in saved.text
     assert "Đánh dấu hoàn thành" in saved.text
     done = school.post(f"{portal}/rounds/{round_id}/complete", timeout=30, data={"csrf_token": token})
     assert done.status_code == 200 and "Đã đánh dấu hoàn thành báo cáo" in done.text
@@ -170,6 +170,6 @@ def test_the_school_completes_its_report_and_the_commune_confirms_it_from_its_li
 
     # Locked now: the school sees it, and its history shows who confirmed.
     page = school.get(f"{portal}/rounds/{round_id}", timeout=30)
-    assert "số liệu đã khoá" in page.text and "Lưu số liệu</button>" not in page.text
+    assert "số liệu đã khoá" in page.text and "Nộp số liệu</button>" not in page.text
     history = school.get(f"{portal}/rounds/{round_id}/history/HCM-TH-TANANHOI", timeout=30)
     assert history.status_code == 200 and "Xác nhận" in history.text and "Số phòng học thông minh" in history.text
