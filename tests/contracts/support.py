@@ -18,7 +18,9 @@ COMPAT_PY = CONTRACTS / "tools" / "compat.py"
 # The contract as agreed: Kafka topic → the events it carries.
 TOPICS = {
     "edu71.plans.v1": ["PlanSubmitted", "PlanApproved", "PlanReturned"],
-    "edu71.indicators.v1": ["ReportingRoundOpened", "IndicatorSubmitted", "IndicatorRevised", "CataloguePublished"],
+    "edu71.indicators.v1": ["ReportingRoundOpened", "IndicatorSubmitted", "IndicatorRevised", "CataloguePublished",
+                            "SubmissionCompleted", "SubmissionConfirmed", "SubmissionReturned", "SubmissionAccepted",
+                            "SubmissionReopened", "ValueFlagged"],
     "edu71.notifications.v1": ["DeadlineApproaching", "NotificationDelivered"],
     "edu71.reports.v1": ["RollupUpdated"],
     "edu71.directory.v1": ["UserRegistered", "UserChanged", "AccessRevoked", "SchoolRegistered", "SchoolChanged"],

@@ -19,8 +19,10 @@ OPERATIONS = {
     "notificationsReceivePlanEvents": ("receive", "edu71.plans.v1", TOPICS["edu71.plans.v1"]),
     "reportsReceivePlanEvents": ("receive", "edu71.plans.v1", TOPICS["edu71.plans.v1"]),
     "indicatorsSendIndicatorEvents": ("send", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"]),
-    "reportsReceiveIndicatorEvents": ("receive", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"]),
-    "notificationsReceiveIndicatorEvents": ("receive", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"]),
+    "reportsReceiveIndicatorEvents": ("receive", "edu71.indicators.v1", TOPICS["edu71.indicators.v1"][:4]),
+    "notificationsReceiveIndicatorEvents": ("receive", "edu71.indicators.v1",
+                                            [*TOPICS["edu71.indicators.v1"][:4], "SubmissionCompleted",
+                                             "SubmissionConfirmed", "SubmissionReturned", "ValueFlagged"]),
     "notificationsSendNotificationEvents": ("send", "edu71.notifications.v1", TOPICS["edu71.notifications.v1"]),
     "notificationsReceiveNotificationEvents": ("receive", "edu71.notifications.v1", ["DeadlineApproaching"]),
     "reportsSendReportEvents": ("send", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
@@ -56,6 +58,8 @@ KEY_OF = {
     "DeadlineApproaching": "school", "NotificationDelivered": "org unit",
     "RollupUpdated": "province", "DeadLettered": "original key", "OutboxQuarantined": "service", "CataloguePublished": "province",
     "UserRegistered": "user id", "UserChanged": "user id", "AccessRevoked": "user id", "SchoolRegistered": "school", "SchoolChanged": "school",
+    "SubmissionCompleted": "school", "SubmissionConfirmed": "school", "SubmissionReturned": "school",
+    "SubmissionAccepted": "school", "SubmissionReopened": "school", "ValueFlagged": "school",
 }
 
 
@@ -95,7 +99,7 @@ def test_parser_accepts_the_document():
     done = _validate(ASYNCAPI)
     assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
     assert "OK:" in done.stdout
-    assert "6 channels, 22 operations, 17 messages" in done.stdout
+    assert "6 channels, 22 operations, 23 messages" in done.stdout
 
 
 def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:

@@ -44,6 +44,22 @@ LEVEL_LABELS = {
 COMMUNE_REVIEWED = frozenset({SchoolLevel.MAM_NON, SchoolLevel.TIEU_HOC, SchoolLevel.THCS})
 
 
+def may_review_school(principal, level: SchoolLevel | str, commune_code: str, province_code: str) -> bool:
+    """May ``principal`` (an ``edu71.auth.Principal``) review what a school at ``level`` in that commune sends up?
+
+    The rule of plan review, shared with indicator reports: the commune reviews the
+    :data:`COMMUNE_REVIEWED` levels of its own commune; the city any school of its province.
+    """
+    role = str(principal.role)
+    if role == "admin":
+        return True
+    if role == "city":
+        return principal.province_code == province_code
+    if role == "commune":
+        return SchoolLevel(level) in COMMUNE_REVIEWED and principal.commune_code == commune_code
+    return False
+
+
 @dataclass(frozen=True)
 class Commune:
     code: str

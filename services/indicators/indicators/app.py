@@ -10,6 +10,7 @@ from edu71.contracts import Contracts
 from edu71.web import create_service_app
 from indicators import config
 from indicators.api.resources import blueprints
+from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
 from indicators.service import IndicatorService
@@ -30,6 +31,7 @@ def create_app(settings: config.Settings | None = None, *, clock: Callable[[], d
     app.extensions["indicators.catalogues"] = catalogues
     service = IndicatorService(contracts, catalogues, clock=clock)
     app.extensions["indicators.service"] = service
+    app.extensions["indicators.approvals"] = ApprovalService(service)
     app.extensions["indicators.spreadsheets"] = SpreadsheetService(
         service, max_upload_bytes=settings.max_upload_bytes, max_unzipped_bytes=settings.max_unzipped_bytes)
     return app

@@ -19,6 +19,8 @@ class Settings:
     max_unzipped_bytes: int
     #: Provinces whose catalogue (version 1) the worker publishes on start.
     catalogue_provinces: tuple[str, ...]
+    #: How often the worker recomputes the peer statistics of open rounds (seconds).
+    peer_refresh_seconds: float
 
 
 def load() -> Settings:
@@ -29,4 +31,5 @@ def load() -> Settings:
         max_upload_bytes=env.int("INDICATORS_MAX_UPLOAD_BYTES", 2 * 1024 * 1024),
         max_unzipped_bytes=env.int("INDICATORS_MAX_UNZIPPED_BYTES", 20 * 1024 * 1024),
         catalogue_provinces=tuple(env.list("INDICATORS_CATALOGUE_PROVINCES", ["31"])),
+        peer_refresh_seconds=env.float("INDICATORS_PEER_REFRESH_SECONDS", 120.0),
     )

@@ -16,6 +16,7 @@ from indicators.adapters.documents import (
     Change,
     IdempotencyRecord,
     IndicatorValue,
+    PeerStatistics,
     Revision,
     Round,
     Submission,
@@ -36,18 +37,24 @@ from indicators.domain.rounds import (
 from indicators.domain.submissions import (
     IdempotencyConflict,
     changes,
+    check_explanations,
     fingerprint,
     merge,
     resolve_idempotency_key,
     submission_id,
 )
-from indicators.domain.plausibility import implausible_changes
+from indicators.domain.approval import LOCKED, Action, Stage
+from indicators.domain.peers import PeerStat, peer_outliers, summarise_figures
+from indicators.peer_index import round_figures
+from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
 
 #: How many earlier rounds are searched for the school's previous values.
 PREVIOUS_ROUNDS_SEARCHED = 10
 #: How long a process reuses the list of rounds that came before a round (seconds).
 EARLIER_ROUNDS_TTL = 30.0
+#: How long a process reuses a round's peer statistics before reading them again (seconds).
+PEER_STATS_TTL = 60.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class IndicatorService:
         # decoding the whole rounds collection; the answer only changes when a round is opened
         # with an earlier start, so it is kept for a short while.
         self._earlier: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+        self._peers: dict[str, tuple[float, dict[str, PeerStat]]] = {}
 
     def round_catalogue(self, rnd: Round) -> Catalogue:
         """The catalogue version the round was opened with: its values are checked against it, always."""
@@ -195,6 +203,86 @@ class IndicatorService:
                 return name, sub.value_dicts()
         return None
 
+    @staticmethod
+    def _explanations(explained: dict[str, str], actor: dict, now: datetime, revision: int) -> dict[str, dict]:
+        return {code: {"text": text, "by": actor, "at": iso_vn(now, "milliseconds"), "revision": revision}
+                for code, text in explained.items()}
+
+    def warnings_for(self, rnd: Round, sub: Submission, incoming: list[dict[str, Any]], merged: list[dict[str, Any]],
+                     earlier: list[dict[str, Any]], catalogue: Catalogue) -> dict[str, list[dict[str, Any]]]:
+        """The warnings of a revision (about the values it sends) and of the submission as a whole (``open``).
+
+        Four kinds: a jump from the previous round, a jump from the school's own
+        earlier revision in this round, a value far from its peers', a broken
+        cross check of importance *warning*. None of them blocks.
+        """
+        before = self.previous_values(rnd, sub.school_code)
+        peers = self.peer_stats(rnd.id, sub.school_level)
+        sent = {v["indicator_code"] for v in incoming}
+
+        def against_round(values):
+            return implausible_changes(before[1], values, catalogue, before[0]) if before else []
+
+        # Every value the school gave before (each revision's, last round's): a return to one is a correction.
+        references = [[c.new for c in h.changes] for h in sub.history] + ([before[1]] if before else [])
+        own = revision_jumps(earlier, incoming, catalogue, references)
+        checks = check_warnings(merged, catalogue)
+        revision = (against_round(incoming) + own + peer_outliers(incoming, peers, catalogue, sub.school_level)
+                    + [c for c in checks if c["indicator_code"] in sent])
+        open_ = (against_round(merged) + own + peer_outliers(merged, peers, catalogue, sub.school_level) + checks)
+        return {"revision": revision, "open": open_}
+
+    def peer_stats(self, round_id: str, level: str) -> dict[str, PeerStat]:
+        """The round's statistics for schools of ``level`` (one read by ``_id``, reused for a minute)."""
+        key = PeerStatistics.key(round_id, level)
+        cached = self._peers.get(key)
+        if cached is None or time.monotonic() - cached[0] > PEER_STATS_TTL:
+            doc = load(PeerStatistics, key)
+            stats = {code: PeerStat.from_dict(s) for code, s in (doc.stats if doc else {}).items()}
+            cached = (time.monotonic(), stats)
+            self._peers[key] = cached
+        return cached[1]
+
+    def refresh_peer_statistics(self, round_id: str) -> int:
+        """Recompute a round's peer statistics from its index (indicators.peer_index); returns the schools read.
+
+        Runs in the worker, off the request path; it reads the round's few index
+        documents by ``_id``, never the submissions themselves.
+        """
+        rnd = load(Round, round_id)
+        if rnd is None:
+            return 0
+        read = 0
+        now = self.clock()
+        for level in rnd.school_levels:
+            schools = round_figures(round_id, level)
+            read += len(schools)
+            key = PeerStatistics.key(round_id, level)
+            doc = load(PeerStatistics, key) or PeerStatistics(id=key)
+            fresh = {code: stat.as_dict() for code, stat in summarise_figures(schools).items()}
+            if not schools or doc.stats == fresh:
+                continue  # nothing new was reported: no new version (each one is kept)
+            doc.stats, doc.submissions, doc.computed_at = fresh, len(schools), now
+            try:
+                save_with_events(doc)
+            except (StaleDocument, NotUniqueError):
+                pass  # another refresher wrote the same round at the same time: its snapshot is as good
+            self._peers.pop(key, None)
+        return read
+
+    def previous_for(self, principal: Principal, round_id: str, school_code: str) -> dict[str, Any]:
+        """The school's values in the round before (name and values), for the entry and review forms."""
+        rnd = self.get_round(principal, round_id)
+        sub = load(Submission, submission_id(rnd.id, school_code))
+        if sub is not None:
+            visible = principal.can_see(sub.school_code, sub.commune_code, sub.province_code)
+        else:
+            visible = principal.role is Role.SCHOOL and principal.can_act_for_school(school_code)
+        if not visible:
+            raise Problem(404, "Không tìm thấy số liệu của trường trong đợt báo cáo này.")
+        found = self.previous_values(rnd, school_code)
+        return {"round_name": found[0], "values": found[1]} if found else {"round_name": None, "values": []}
+
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
         rnd = self.get_round(principal, round_id)
         sub = load(Submission, submission_id(rnd.id, school_code))
@@ -204,7 +292,7 @@ class IndicatorService:
 
     def submit(self, principal: Principal, round_id: str, school_code: str, raw_values: Any, *,
                header_key: str | None = None, body_key: str | None = None,
-               expected_version: int | None = None) -> SubmitOutcome:
+               expected_version: int | None = None, explanations: Any = None) -> SubmitOutcome:
         """Store a school's values as its first submission or a new revision.
 
         Checks run in an order that keeps answers truthful: who may act first,
@@ -226,21 +314,27 @@ class IndicatorService:
             key = resolve_idempotency_key(header_key, body_key)
         except IdempotencyConflict as exc:
             raise Problem(422, str(exc), errors=[{"field": "idempotency_key", "message": str(exc)}]) from None
-        digest = fingerprint(raw_values)
+        digest = fingerprint(raw_values if explanations is None else [raw_values, explanations])
         now = self.clock()
         current = rnd.phase_at(now)
         catalogue = self.round_catalogue(rnd)
+        explained, explanation_errors = check_explanations(explanations, catalogue, rnd.indicator_codes)
         result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
                                  allowed_codes=rnd.indicator_codes)
 
-        if result.ok and current in (Phase.OPEN, Phase.LATE) and expected_version is None:
+        if result.ok and not explanation_errors and current in (Phase.OPEN, Phase.LATE) \
+                and expected_version is None:
             try:
                 return self._record(None, principal, rnd, school_code, result.values, catalogue, key, digest, now,
-                                    current, expected_version=None)
+                                    current, expected_version=None, explained=explained)
             except NotUniqueError:
                 pass  # the school has submitted before: the general path decides what this request is
 
         sub = load(Submission, submission_id(rnd.id, school_code))
+        if sub is not None:
+            # Shared populations and cross checks see the stored values the request does not replace.
+            result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
+                                     allowed_codes=rnd.indicator_codes, current=sub.value_dicts())
         record = sub.idempotency_record(key) if key and sub else None
         if record is not None:
             if record.fingerprint != digest:
@@ -253,11 +347,16 @@ class IndicatorService:
         if current is Phase.CLOSED:
             raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
-        if not result.ok:
-            raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.", errors=result.errors)
+        stage = Stage((sub.stage if sub is not None else None) or Stage.DRAFT.value)
+        if stage in LOCKED:
+            raise Problem(409, f"Báo cáo đang ở trạng thái “{stage.label}”: số liệu đã khoá. Cần người đã duyệt "
+                               "mở lại báo cáo (kèm lý do) trước khi sửa.", code="approved")
+        if not result.ok or explanation_errors:
+            raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.",
+                          errors=result.errors + explanation_errors)
         try:
             return self._record(sub, principal, rnd, school_code, result.values, catalogue, key, digest, now,
-                                current, expected_version=expected_version)
+                                current, expected_version=expected_version, explained=explained)
         except NotUniqueError:
             raise Problem(409, "Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
                                "Vui lòng tải lại rồi thao tác lại.") from None
@@ -268,7 +367,8 @@ class IndicatorService:
 
     def _record(self, sub: Submission | None, principal: Principal, rnd: Round, school_code: str,
                 values: list[dict[str, Any]], catalogue: Catalogue, key: str | None, digest: str, now: datetime,
-                current: Phase, *, expected_version: int | None) -> SubmitOutcome:
+                current: Phase, *, expected_version: int | None,
+                explained: dict[str, str] | None = None) -> SubmitOutcome:
         """Write valid ``values`` as the submission's next revision (the first if ``sub`` is None), with its event.
 
         Raises :class:`NotUniqueError` when a first submission exists already and
@@ -287,24 +387,44 @@ class IndicatorService:
                 first_submitted_at=now,
             )
         diff = changes(sub.value_dicts(), values)
+        actor = principal.as_actor()
+        explained = {code: text for code, text in (explained or {}).items()
+                     if (sub.explanations or {}).get(code, {}).get("text") != text}
         if not diff:
+            if explained:
+                # Explanations of warned values only: kept (who, when), no new revision, nothing to announce.
+                sub.explanations = {**(sub.explanations or {}), **self._explanations(explained, actor, now,
+                                                                                     sub.revision)}
+                saved = save_with_events(sub, expected_version=expected_version)
+                return SubmitOutcome(saved, saved.revision, created=False)
             # The same values again under a new key (or none): nothing to audit, nothing to announce.
             return SubmitOutcome(sub, sub.revision, created=False)
 
         late = current is Phase.LATE
-        actor = principal.as_actor()
         previous = sub.revision
-        merged = merge(sub.value_dicts(), values, catalogue)
+        earlier = sub.value_dicts()
+        if sub.stage == Stage.SUBMITTED.value:
+            # A change to a report awaiting review takes it back: the school marks it complete again.
+            sub.approvals = [*(sub.approvals or []), {
+                "seq": len(sub.approvals or []) + 1, "action": Action.WITHDRAW.value, "stage": Stage.DRAFT.value,
+                "previous_stage": Stage.SUBMITTED.value, "by": actor, "at": iso_vn(now, "milliseconds"),
+                "revision": previous + 1}]
+            sub.stage = Stage.DRAFT.value
+        merged = merge(earlier, values, catalogue)
         sub.revision = previous + 1
         sub.values = [IndicatorValue.of(v) for v in merged]
         sub.late = late
         sub.submitted_at = now
         sub.submitted_by = actor
-        previous_round = self.previous_values(rnd, school_code)
-        warnings = implausible_changes(previous_round[1], values, catalogue, previous_round[0]) \
-            if previous_round else []
+        warnings = self.warnings_for(rnd, sub, values, merged, earlier, catalogue)
+        sub.open_warnings = warnings["open"]
+        # An explanation answers the value it was given for: a changed value needs a new one.
+        kept = {code: e for code, e in (sub.explanations or {}).items() if code not in {d["indicator_code"]
+                                                                                       for d in diff}}
+        sub.explanations = {**kept, **self._explanations(explained, actor, now, sub.revision)}
         sub.history.append(Revision(revision=sub.revision, submitted_at=now, submitted_by=actor, late=late,
-                                    idempotency_key=key, changes=[Change(**c) for c in diff], warnings=warnings))
+                                    idempotency_key=key, changes=[Change(**c) for c in diff],
+                                    warnings=warnings["revision"], explanations=explained))
         if key:
             sub.idempotency.append(IdempotencyRecord(key=key, fingerprint=digest, revision=sub.revision,
                                                      seen_at=now))

@@ -1,7 +1,8 @@
 """The indicators worker (``python -m indicators.worker``).
 
 It publishes the first catalogues, relays the service's events to Kafka,
-keeps the directory's schools (for the forms communes and the city prepare)
+indexes each submission's figures from its own events and refreshes the peer
+statistics of open rounds from that index (indicators.peer_index, domain.peers), keeps the directory's schools (for the forms communes and the city prepare)
 and the revoked accounts and sessions the API refuses (edu71.auth.revocation).
 """
 from __future__ import annotations
@@ -17,6 +18,9 @@ from edu71.contracts import Contracts
 from indicators import config
 from indicators.adapters.documents import KnownSchool, ProvinceCatalogue, Round, Submission
 from indicators.catalogues import CatalogueService
+from indicators.domain.clock import utc_now
+from indicators.peer_index import PeerIndexer
+from indicators.service import IndicatorService
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +53,28 @@ def publish_catalogues(settings: config.Settings):
     return loop
 
 
+def refresh_peer_statistics(settings: config.Settings):
+    """A loop that recomputes, every ``peer_refresh_seconds``, the peer statistics of each round still open."""
+
+    def loop(stop: threading.Event) -> None:
+        contracts = Contracts(settings.platform.contracts_dir)
+        service = IndicatorService(contracts, CatalogueService(contracts))
+        while not stop.wait(settings.peer_refresh_seconds):
+            try:
+                for rnd in Round.objects(closes_at__gt=utc_now()).only("id"):
+                    service.refresh_peer_statistics(rnd.id)
+            except PyMongoError as exc:
+                log.warning("peer statistics wait for the store (%s)", exc)
+
+    loop.__name__ = "refresh_peer_statistics"
+    return loop
+
+
 def spec(settings: config.Settings) -> worker.WorkerSpec:
-    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=GROUP, handlers=HANDLERS,
-                             loops=[publish_catalogues(settings)])
+    indexer = PeerIndexer(CatalogueService(Contracts(settings.platform.contracts_dir)))
+    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=GROUP,
+                             handlers={**HANDLERS, **indexer.handlers()},
+                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings)])
 
 
 if __name__ == "__main__":

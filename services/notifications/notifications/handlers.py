@@ -4,6 +4,8 @@
 - Directory, catalogue and round events → the service's projections (:mod:`notifications.projections`).
 - IndicatorSubmitted/IndicatorRevised → the submission is recorded, and values beyond a threshold
   alert the commune and the city once per (round, school, indicator).
+- Approval of indicator reports (SubmissionCompleted/Returned/Confirmed, ValueFlagged) → notices
+  (:func:`notifications.domain.notices.report_notices`), keyed by report and action so replays repeat nothing.
 - DeadlineApproaching (from this service's scheduler) → the school's reminder, unless it has
   submitted meanwhile or the deadline has moved since.
 
@@ -22,7 +24,7 @@ from notifications.deliveries import DeliveryQueue
 from notifications.dispatch import Dispatcher
 from notifications.domain.alerts import alerts
 from notifications.domain.deadlines import reminder
-from notifications.domain.notices import Notice, notices_for
+from notifications.domain.notices import Notice, notices_for, report_notices
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,10 @@ class NotificationHandlers:
             "IndicatorSubmitted": self.indicator_reported,
             "IndicatorRevised": self.indicator_reported,
             "DeadlineApproaching": self.deadline_approaching,
+            "SubmissionCompleted": self.report_event,
+            "SubmissionReturned": self.report_event,
+            "SubmissionConfirmed": self.report_event,
+            "ValueFlagged": self.report_event,
             "UserRegistered": projections.user,
             "UserChanged": projections.user,
             "SchoolRegistered": DirectorySchool.keep,
@@ -68,6 +74,11 @@ class NotificationHandlers:
             return 0
         rnd = KnownRound.objects(id=data["round_id"]).first()
         return self._dispatch(event, alerts(data, catalogue.thresholds, rnd.name if rnd else data["round_id"]))
+
+    def report_event(self, event: Event) -> int:
+        """Notify about the approval of a school's indicator report; return how many notifications were new."""
+        rnd = KnownRound.objects(id=event.data["round_id"]).first()
+        return self._dispatch(event, report_notices(event.name, event.data, rnd.name if rnd else "không rõ tên"))
 
     def deadline_approaching(self, event: Event) -> int:
         data = event.data

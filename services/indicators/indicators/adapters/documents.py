@@ -5,7 +5,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+import bson
 from mongoengine import (
+    BinaryField,
     BooleanField,
     DateTimeField,
     DictField,
@@ -19,6 +21,7 @@ from mongoengine import (
 from edu71 import projections
 from edu71.bus.outbox import VersionedDocument, state_at
 from edu71.orgs import SchoolLevel
+from indicators.domain.approval import changed_since
 from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import as_utc, utc_now
 from indicators.domain.rounds import Phase, RoundStatus, phase
@@ -163,8 +166,10 @@ class Revision(EmbeddedDocument):
     late = BooleanField(required=True)
     idempotency_key = StringField(null=True)
     changes = EmbeddedDocumentListField(Change)
-    #: Implausible-change warnings ({field, message}) given with this revision (domain.plausibility).
+    #: Warnings ({field, message, indicator_code, kind}) given with this revision (domain.plausibility, peers).
     warnings = ListField(DictField())
+    #: Explanations the school gave with this revision, by indicator code.
+    explanations = DictField()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +180,7 @@ class Revision(EmbeddedDocument):
             "late": self.late,
             "idempotency_key": self.idempotency_key,
             "changes": [c.as_contract() for c in self.changes],
+            "explanations": dict(self.explanations or {}),
         }
 
 
@@ -213,6 +219,21 @@ class Submission(VersionedDocument):
     first_submitted_at = DateTimeField()
     history = EmbeddedDocumentListField(Revision)
     idempotency = EmbeddedDocumentListField(IdempotencyRecord)
+    #: Every warning the current values raise (previous round, own earlier revision, peers, checks).
+    open_warnings = ListField(DictField())
+    #: The school's explanation of a warned value, by indicator code: {text, by, at, revision}.
+    explanations = DictField()
+    #: Approval stage (domain.approval.Stage); a report written before approval existed reads as draft.
+    stage = StringField(default="draft")
+    #: Every approval action, oldest first: {seq, action, stage, previous_stage, by, at, revision, comment,
+    #: value_comments, reason, changes}.
+    approvals = ListField(DictField())
+    #: The values as last confirmed or accepted (what a reopened report is compared with).
+    approved_values = ListField(DictField(), null=True)
+    #: The values as last confirmed by the commune (what bulk confirmation compares with).
+    confirmed_values = ListField(DictField(), null=True)
+    #: Follow-up flags on values: {id, indicator_code, note, by, at, status, answers, closed_by, closed_at}.
+    flags = ListField(DictField())
 
     def school_contract(self) -> dict[str, str]:
         return {
@@ -246,7 +267,67 @@ class Submission(VersionedDocument):
             "values": values_at(history, revision) if revision != self.revision else self.value_dicts(),
             "warnings": entry["warnings"],
             "history": history,
+            "open_warnings": self.warnings_view(),
+            "explanations": {code: dict(e) for code, e in (self.explanations or {}).items()},
+            "stage": self.stage or "draft",
+            "approvals": [dict(a) for a in self.approvals or []],
+            "changed_since_approval": changed_since(self.approved_values, self.value_dicts()),
+            "flags": [dict(f) for f in self.flags or []],
         }
+
+    def warnings_view(self) -> list[dict[str, Any]]:
+        """The current warnings, each with the school's explanation of its indicator if there is one."""
+        explained = self.explanations or {}
+        return [{**w, "explanation": (explained.get(w.get("indicator_code")) or {}).get("text")}
+                for w in self.open_warnings or []]
+
+
+class PeerStatistics(VersionedDocument):
+    """What is usual among the schools of one level in a round (domain.peers), read by ``_id`` when flagging.
+
+    One document per round and level (a round belongs to one province), each refresh a new version.
+    """
+
+    meta = {"collection": "peer_statistics", "db_alias": "indicators"}
+
+    #: ``<round_id>:<level>``.
+    id = StringField(primary_key=True)
+    #: By indicator code: {n, median, mad, mean_ad}.
+    stats = DictField()
+    submissions = IntField(default=0)
+    computed_at = DateTimeField()
+
+    @staticmethod
+    def key(round_id: str, level: str) -> str:
+        return f"{round_id}:{level}"
+
+
+class PeerIndex(VersionedDocument):
+    """The figures of some schools of one level in one round (domain.peers.bucket_of), kept for the statistics.
+
+    One ``{"school_code", "revision", "figures": {code: number}}`` per school; a later revision
+    replaces an earlier one, an earlier one arriving late changes nothing. The list is stored as one
+    BSON blob: it is only ever read and written whole, and FerretDB converts every field of a document
+    on each read and write (as the outbox packs its changes).
+    """
+
+    meta = {"collection": "peer_index", "db_alias": "indicators"}
+
+    #: ``<round_id>:<level>:<bucket>``.
+    id = StringField(primary_key=True)
+    packed = BinaryField()
+
+    @staticmethod
+    def key(round_id: str, level: str, bucket: int) -> str:
+        return f"{round_id}:{level}:{bucket}"
+
+    @property
+    def schools(self) -> list[dict[str, Any]]:
+        return bson.decode(self.packed)["s"] if self.packed else []
+
+    @schools.setter
+    def schools(self, value: list[dict[str, Any]]) -> None:
+        self.packed = bson.encode({"s": value})
 
 
 class KnownSchool(projections.DirectorySchool):

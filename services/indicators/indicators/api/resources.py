@@ -13,6 +13,16 @@ from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from edu71.schemas import paged
 from indicators.api.schemas import (
+    AuditEntrySchema,
+    BulkConfirmSchema,
+    BulkResultSchema,
+    CommuneReportSchema,
+    FlagAnswerSchema,
+    FlagCloseSchema,
+    FlagWriteSchema,
+    PreviousValuesSchema,
+    ReopenSchema,
+    ReturnSchema,
     CatalogueProvinceQuerySchema,
     CatalogueQuerySchema,
     CatalogueSchema,
@@ -31,6 +41,7 @@ from indicators.api.schemas import (
     UploadSchema,
 )
 from edu71.problems import Problem
+from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService
 from indicators.domain.catalogue import Catalogue
 from indicators.service import IndicatorService, SubmitOutcome
@@ -42,7 +53,9 @@ rounds_blp = Blueprint("rounds", __name__, url_prefix="/rounds", description="Đ
 submissions_blp = Blueprint("submissions", __name__, url_prefix="/rounds/<string:round_id>/submissions",
                             description="Số liệu chỉ tiêu nhà trường nộp trong một đợt báo cáo")
 schools_blp = Blueprint("schools", __name__, url_prefix="/schools", description="Số liệu của một trường qua các đợt")
-blueprints = [catalogue_blp, rounds_blp, submissions_blp, schools_blp]
+communes_blp = Blueprint("communes", __name__, url_prefix="/rounds/<string:round_id>/communes",
+                         description="Báo cáo của các trường trong một xã/phường: xem và xác nhận hàng loạt")
+blueprints = [catalogue_blp, rounds_blp, submissions_blp, schools_blp, communes_blp]
 
 # Built once: a schema instance builds its nested schemas on first use, which cost a submission's
 # answer more than dumping it. Dumping with a shared instance is safe across threads.
@@ -56,6 +69,10 @@ def _service() -> IndicatorService:
 
 def _catalogues() -> CatalogueService:
     return current_app.extensions["indicators.catalogues"]
+
+
+def _approvals() -> ApprovalService:
+    return current_app.extensions["indicators.approvals"]
 
 
 def _spreadsheets() -> SpreadsheetService:
@@ -238,6 +255,7 @@ class SchoolSubmission(MethodView):
             header_key=request.headers.get("Idempotency-Key"),
             body_key=data.get("idempotency_key"),
             expected_version=expected_version(required=False),
+            explanations=data.get("explanations"),
         )
         return _submission_answer(outcome)
 
@@ -291,3 +309,141 @@ class SchoolHistoryFile(MethodView):
     def get(self, school_code, fmt):
         """Số liệu của trường qua các đợt báo cáo, dạng tệp .xlsx hoặc .csv"""
         return _file(_spreadsheets().history(current_principal(), school_code, fmt))
+
+
+def _report_answer(sub):
+    return with_etag(_json(SUBMISSION.dump(sub.view())), sub.doc_version)
+
+
+@submissions_blp.route("/<string:school_code>/complete")
+class CompleteReport(MethodView):
+    @requires(Role.SCHOOL)
+    @submissions_blp.response(200, SubmissionSchema)
+    @submissions_blp.alt_response(409, description="Báo cáo không ở trạng thái đang nhập hoặc trả lại")
+    @submissions_blp.alt_response(422, description="Còn chỉ tiêu chưa nhập")
+    def post(self, round_id, school_code):
+        """Nhà trường đánh dấu hoàn thành báo cáo của đợt (phát SubmissionCompleted)"""
+        return _report_answer(_approvals().complete(current_principal(), round_id, school_code,
+                                                    expected_version(required=False)))
+
+
+@submissions_blp.route("/<string:school_code>/confirm")
+class ConfirmReport(MethodView):
+    @requires()  # a school is refused by the domain, with why (its own report, or not a reviewer)
+    @submissions_blp.response(200, SubmissionSchema)
+    @submissions_blp.alt_response(403, description="Ngoài phạm vi duyệt, hoặc báo cáo của chính đơn vị mình")
+    @submissions_blp.alt_response(409, description="Báo cáo chưa được đánh dấu hoàn thành")
+    @submissions_blp.alt_response(412, description="Báo cáo đã thay đổi sau khi người duyệt mở xem")
+    @submissions_blp.alt_response(428, description="Thiếu If-Match")
+    def post(self, round_id, school_code):
+        """Xã/phường xác nhận báo cáo (với THPT, liên cấp: Sở xác nhận là tiếp nhận) — cần If-Match"""
+        return _report_answer(_approvals().confirm(current_principal(), round_id, school_code,
+                                                   expected_version(required=True)))
+
+
+@submissions_blp.route("/<string:school_code>/accept")
+class AcceptReport(MethodView):
+    @requires()  # a school is refused by the domain, with why (its own report, or not a reviewer)
+    @submissions_blp.response(200, SubmissionSchema)
+    @submissions_blp.alt_response(409, description="Báo cáo chưa được xã/phường xác nhận")
+    @submissions_blp.alt_response(412, description="Báo cáo đã thay đổi sau khi người duyệt mở xem")
+    def post(self, round_id, school_code):
+        """Sở GD&ĐT tiếp nhận báo cáo — cần If-Match"""
+        return _report_answer(_approvals().accept(current_principal(), round_id, school_code,
+                                                  expected_version(required=True)))
+
+
+@submissions_blp.route("/<string:school_code>/return")
+class ReturnReport(MethodView):
+    @requires()  # a school is refused by the domain, with why (its own report, or not a reviewer)
+    @submissions_blp.arguments(ReturnSchema)
+    @submissions_blp.response(200, SubmissionSchema)
+    @submissions_blp.alt_response(422, description="Thiếu nhận xét")
+    def post(self, data, round_id, school_code):
+        """Trả lại báo cáo kèm nhận xét cho cả báo cáo hoặc từng chỉ tiêu — cần If-Match"""
+        return _report_answer(_approvals().return_report(current_principal(), round_id, school_code,
+                                                         data.get("comment"), data.get("value_comments"),
+                                                         expected_version(required=True)))
+
+
+@submissions_blp.route("/<string:school_code>/reopen")
+class ReopenReport(MethodView):
+    @requires()  # a school is refused by the domain, with why (its own report, or not a reviewer)
+    @submissions_blp.arguments(ReopenSchema)
+    @submissions_blp.response(200, SubmissionSchema)
+    @submissions_blp.alt_response(422, description="Thiếu lý do mở lại")
+    def post(self, data, round_id, school_code):
+        """Người đã duyệt mở lại báo cáo đã xác nhận hoặc tiếp nhận, kèm lý do — cần If-Match"""
+        return _report_answer(_approvals().reopen(current_principal(), round_id, school_code, data.get("reason"),
+                                                  expected_version(required=True)))
+
+
+@submissions_blp.route("/<string:school_code>/audit")
+class ReportAudit(MethodView):
+    @requires()
+    @submissions_blp.response(200, AuditEntrySchema(many=True))
+    def get(self, round_id, school_code):
+        """Nhật ký báo cáo: ai sửa giá trị nào khi nào (cũ → mới), lời giải thích, các lần duyệt, theo dõi"""
+        return _approvals().audit(current_principal(), round_id, school_code)
+
+
+@submissions_blp.route("/<string:school_code>/flags")
+class ReportFlags(MethodView):
+    @requires()  # a school is refused by the domain, with why (its own report, or not a reviewer)
+    @submissions_blp.arguments(FlagWriteSchema)
+    @submissions_blp.response(201, SubmissionSchema)
+    def post(self, data, round_id, school_code):
+        """Đánh dấu theo dõi một giá trị kèm ghi chú (phát ValueFlagged)"""
+        sub = _approvals().flag(current_principal(), round_id, school_code, data.get("indicator_code"),
+                                data.get("note"))
+        return with_etag(_json(SUBMISSION.dump(sub.view()), 201), sub.doc_version)
+
+
+@submissions_blp.route("/<string:school_code>/flags/<string:flag_id>/answer")
+class FlagAnswer(MethodView):
+    @requires(Role.SCHOOL)
+    @submissions_blp.arguments(FlagAnswerSchema)
+    @submissions_blp.response(200, SubmissionSchema)
+    def post(self, data, round_id, school_code, flag_id):
+        """Nhà trường trả lời đánh dấu theo dõi"""
+        return _report_answer(_approvals().answer_flag(current_principal(), round_id, school_code, flag_id,
+                                                       data.get("text")))
+
+
+@submissions_blp.route("/<string:school_code>/flags/<string:flag_id>/close")
+class FlagClose(MethodView):
+    @requires()  # a school is refused by the domain, with why (its own report, or not a reviewer)
+    @submissions_blp.arguments(FlagCloseSchema)
+    @submissions_blp.response(200, SubmissionSchema)
+    def post(self, data, round_id, school_code, flag_id):
+        """Đóng đánh dấu theo dõi"""
+        return _report_answer(_approvals().close_flag(current_principal(), round_id, school_code, flag_id,
+                                                      data.get("note")))
+
+
+@communes_blp.route("/<string:commune_code>/reports")
+class CommuneReports(MethodView):
+    @requires(Role.COMMUNE, Role.CITY, Role.ADMIN)
+    @communes_blp.response(200, CommuneReportSchema(many=True))
+    def get(self, round_id, commune_code):
+        """Báo cáo các trường của xã/phường: trạng thái, thay đổi từ lần xác nhận trước, cảnh báo đã/chưa giải thích"""
+        return _approvals().commune_reports(current_principal(), round_id, commune_code)
+
+
+@communes_blp.route("/<string:commune_code>/confirm")
+class CommuneConfirm(MethodView):
+    @requires(Role.COMMUNE, Role.CITY, Role.ADMIN)
+    @communes_blp.arguments(BulkConfirmSchema)
+    @communes_blp.response(200, BulkResultSchema(many=True))
+    def post(self, data, round_id, commune_code):
+        """Xác nhận hàng loạt báo cáo của xã/phường, mỗi báo cáo ở phiên bản người duyệt đã xem"""
+        return _approvals().confirm_commune(current_principal(), round_id, commune_code, data["reports"])
+
+
+@submissions_blp.route("/<string:school_code>/previous")
+class PreviousRound(MethodView):
+    @requires()
+    @submissions_blp.response(200, PreviousValuesSchema)
+    def get(self, round_id, school_code):
+        """Số liệu của trường ở đợt báo cáo trước (để đặt cạnh ô nhập); rỗng nếu chưa có"""
+        return _service().previous_for(current_principal(), round_id, school_code)

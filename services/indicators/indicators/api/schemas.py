@@ -95,6 +95,10 @@ class IndicatorSchema(Schema):
                                  metadata={"description": "Giới hạn theo cấp học, ví dụ sĩ số tối đa"})
     targets = fields.List(fields.Nested(TargetSchema))
     threshold = fields.Nested(ThresholdSchema, metadata={"description": "Ngưỡng cảnh báo"})
+    population = fields.String(metadata={"description": "Mẫu số dùng chung (nhập một lần cho mọi chỉ tiêu có cùng "
+                                                        "giá trị này)"})
+    change_limits = fields.Nested("ChangeLimitsSchema", metadata={"description": "Ngưỡng cảnh báo thay đổi bất thường"})
+    checks = fields.List(fields.Nested("CrossCheckSchema"), metadata={"description": "Kiểm tra chéo giữa các chỉ tiêu"})
 
 
 class CatalogueSchema(Schema):
@@ -144,6 +148,24 @@ class IndicatorWriteSchema(Schema):
     threshold = fields.Nested(ThresholdSchema)
 
 
+class ChangeLimitsSchema(Schema):
+    factor = fields.Float(allow_nan=False, metadata={"description": "Cảnh báo khi giá trị lớn gấp hơn chừng này lần "
+                                                                    "giá trị trước (mặc định 3)"})
+    absolute = fields.Float(allow_nan=False, metadata={"description": "… và chênh ít nhất chừng này (mặc định 10)"})
+    points = fields.Float(allow_nan=False, metadata={"description": "Tỷ lệ thay đổi quá chừng này điểm phần trăm "
+                                                                    "(mặc định 30)"})
+    level_drop = Integer(metadata={"description": "Mức độ giảm từ chừng này mức trở lên (mặc định 2)"})
+    peer_z = fields.Float(allow_nan=False, metadata={"description": "Điểm z hiệu chỉnh (trung vị/MAD) so với các "
+                                                                    "trường cùng cấp học (mặc định 3,5)"})
+
+
+class CrossCheckSchema(Schema):
+    left = fields.String(metadata={"description": "<MÃ>.<trường>, ví dụ SMART_CLASSROOMS.value"})
+    operator = fields.String()
+    right = fields.String()
+    importance = fields.String(metadata={"description": "error: từ chối; warning: cảnh báo"})
+
+
 class IndicatorChangeSchema(Schema):
     name = fields.String(validate=validate.Length(min=1, max=300))
     description = fields.String(allow_none=True, validate=validate.Length(max=2000))
@@ -151,6 +173,8 @@ class IndicatorChangeSchema(Schema):
     denominator_label = fields.String(validate=validate.Length(max=300))
     targets = fields.List(fields.Nested(TargetSchema), validate=validate.Length(max=20))
     threshold = fields.Nested(ThresholdSchema, allow_none=True, metadata={"description": "null: bỏ ngưỡng"})
+    change_limits = fields.Nested(ChangeLimitsSchema, allow_none=True, metadata={
+        "description": "Khi nào một thay đổi được cảnh báo (sửa được cả ở chỉ tiêu quốc gia); null: mặc định"})
 
 
 # -- rounds ------------------------------------------------------------------------
@@ -220,6 +244,13 @@ class SubmissionWriteSchema(Schema):
         validate=validate.Regexp(r"^[\x21-\x7e]{1,200}$"),
         metadata={"description": "Khoá chống gửi trùng (hoặc tiêu đề Idempotency-Key)"},
     )
+    # Checked by the domain (indicators.domain.submissions.check_explanations), errors named explanations.<CODE>.
+    explanations = fields.Raw(
+        allow_none=True,
+        metadata={"description": "Lời giải thích của trường cho giá trị bị cảnh báo: {mã chỉ tiêu: lời giải thích} "
+                                 "(tối đa 500 ký tự). Cảnh báo không chặn việc nộp.",
+                  "example": {"SMART_CLASSROOMS": "Trường vừa được đầu tư 6 phòng học thông minh."}},
+    )
 
 
 class SchoolSchema(Schema):
@@ -257,6 +288,18 @@ class ChangeSchema(Schema):
 class WarningSchema(Schema):
     field = fields.String(metadata={"description": "values.<CODE>.<trường>"})
     message = fields.String()
+    indicator_code = fields.String()
+    kind = fields.String(metadata={"description": "previous_round: so với đợt trước; revision: so với lần nộp "
+                                                  "trước trong đợt; peers: so với các trường cùng cấp học trong "
+                                                  "tỉnh/thành; check: kiểm tra chéo giữa các chỉ tiêu"})
+    explanation = fields.String(allow_none=True, metadata={"description": "Lời giải thích của trường (nếu có)"})
+
+
+class ExplanationSchema(Schema):
+    text = fields.String()
+    by = fields.Nested("ActorSchema")
+    at = fields.String(metadata={"description": "Thời điểm (giờ Việt Nam)"})
+    revision = Integer(metadata={"description": "Lần nộp mà lời giải thích đi kèm"})
 
 
 class RevisionSchema(Schema):
@@ -268,6 +311,8 @@ class RevisionSchema(Schema):
     late = fields.Boolean()
     idempotency_key = fields.String(allow_none=True)
     changes = fields.List(fields.Nested(ChangeSchema))
+    explanations = fields.Dict(keys=fields.String(), values=fields.String(),
+                               metadata={"description": "Lời giải thích gửi kèm lần nộp này"})
 
 
 class SubmissionSchema(Schema):
@@ -281,8 +326,97 @@ class SubmissionSchema(Schema):
     first_submitted_at = VnDateTime()
     values = fields.List(fields.Nested(IndicatorValueSchema))
     warnings = fields.List(fields.Nested(WarningSchema), metadata={
-        "description": "Cảnh báo (không phải lỗi) của lần nộp này: giá trị thay đổi bất thường so với đợt trước"})
+        "description": "Cảnh báo (không phải lỗi) của lần nộp này: thay đổi bất thường so với đợt trước hoặc lần "
+                       "nộp trước, khác xa các trường cùng cấp học, kiểm tra chéo"})
     history = fields.List(fields.Nested(RevisionSchema), metadata={"description": "Nhật ký các lần nộp và sửa"})
+    open_warnings = fields.List(fields.Nested(WarningSchema), metadata={
+        "description": "Mọi cảnh báo của số liệu hiện tại (so với đợt trước, lần nộp trước, các trường cùng cấp, "
+                       "kiểm tra chéo), kèm lời giải thích của trường nếu có"})
+    explanations = fields.Dict(keys=fields.String(), values=fields.Nested(ExplanationSchema), metadata={
+        "description": "Lời giải thích hiện hành của trường, theo mã chỉ tiêu"})
+    stage = fields.String(metadata={"description": "draft: đang nhập; submitted: đã nộp; confirmed: xã/phường đã "
+                                                   "xác nhận; returned: trả lại; accepted: Sở đã tiếp nhận"})
+    approvals = fields.List(fields.Dict(), metadata={
+        "description": "Các lần duyệt: action (complete, confirm, return, accept, reopen, withdraw), stage, "
+                       "previous_stage, by, at, revision, comment, value_comments, reason, changes"})
+    changed_since_approval = fields.List(fields.Nested(ChangeSchema), metadata={
+        "description": "Giá trị đã thay đổi kể từ lần xác nhận hoặc tiếp nhận gần nhất"})
+    flags = fields.List(fields.Dict(), metadata={
+        "description": "Đánh dấu theo dõi: id, indicator_code, note, by, at, status (open, answered, closed), answers"})
+
+
+# -- approval ----------------------------------------------------------------------
+# Comments are checked by the domain (indicators.domain.approval), which names each field in Vietnamese.
+class ReturnSchema(Schema):
+    comment = fields.Raw(allow_none=True, metadata={"description": "Nhận xét cho cả báo cáo"})
+    value_comments = fields.Raw(allow_none=True, metadata={"description": "Nhận xét theo chỉ tiêu: {mã: nhận xét}"})
+
+
+class ReopenSchema(Schema):
+    reason = fields.Raw(allow_none=True, metadata={"description": "Lý do mở lại (bắt buộc)"})
+
+
+class FlagWriteSchema(Schema):
+    indicator_code = fields.Raw(allow_none=True, metadata={"description": "Mã chỉ tiêu cần theo dõi"})
+    note = fields.Raw(allow_none=True, metadata={"description": "Điều cần nhà trường kiểm tra"})
+
+
+class FlagAnswerSchema(Schema):
+    text = fields.Raw(allow_none=True, metadata={"description": "Câu trả lời của nhà trường"})
+
+
+class FlagCloseSchema(Schema):
+    note = fields.Raw(allow_none=True, metadata={"description": "Ghi chú khi đóng (không bắt buộc)"})
+
+
+class BulkItemSchema(Schema):
+    school_code = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_.-]{1,64}$"))
+    version = Integer(required=True, validate=validate.Range(min=1),
+                      metadata={"description": "Phiên bản báo cáo người duyệt đã xem (ETag)"})
+
+
+class BulkConfirmSchema(Schema):
+    reports = fields.List(fields.Nested(BulkItemSchema), required=True)
+
+
+class BulkResultSchema(Schema):
+    school_code = fields.String()
+    status = Integer(metadata={"description": "200 nếu đã xác nhận; mã lỗi nếu không"})
+    stage = fields.String()
+    version = Integer()
+    message = fields.String()
+
+
+class CommuneReportSchema(Schema):
+    school = fields.Nested(SchoolSchema)
+    stage = fields.String()
+    version = Integer(metadata={"description": "Phiên bản hiện tại, gửi lại khi xác nhận hàng loạt"})
+    revision = Integer()
+    reviewable = fields.Boolean(metadata={"description": "Đơn vị của người xem có duyệt báo cáo này không"})
+    changed_since_confirmation = fields.List(fields.Nested(ChangeSchema))
+    explained_warnings = fields.List(fields.Nested(WarningSchema))
+    unexplained_warnings = fields.List(fields.Nested(WarningSchema))
+    open_flags = fields.List(fields.Dict())
+
+
+class AuditEntrySchema(Schema):
+    at = fields.String(metadata={"description": "Thời điểm (giờ Việt Nam)"})
+    kind = fields.String(metadata={"description": "revision, explanation, approval, flag, flag_answer, flag_closed"})
+    by = fields.Nested(ActorSchema)
+    revision = Integer()
+    changes = fields.List(fields.Nested(ChangeSchema))
+    explanations = fields.Dict()
+    warnings = fields.List(fields.Nested(WarningSchema))
+    indicator_code = fields.String()
+    text = fields.String(allow_none=True)
+    flag_id = fields.String()
+    action = fields.String()
+    stage = fields.String()
+    previous_stage = fields.String()
+    comment = fields.String()
+    value_comments = fields.Dict()
+    reason = fields.String()
+    seq = Integer()
 
 
 # -- spreadsheets ------------------------------------------------------------------
@@ -303,3 +437,8 @@ class UploadSchema(Schema):
 
 class HistoryQuerySchema(Schema):
     format = fields.String(load_default="xlsx", validate=validate.OneOf(["xlsx", "csv"]))
+
+
+class PreviousValuesSchema(Schema):
+    round_name = fields.String(allow_none=True, metadata={"description": "Tên đợt trước; null nếu chưa có"})
+    values = fields.List(fields.Nested(IndicatorValueSchema))

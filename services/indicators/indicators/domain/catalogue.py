@@ -160,6 +160,83 @@ class Threshold:
         return cls(comparator=data["comparator"], value=data["value"], source=data.get("source"))
 
 
+@dataclass(frozen=True)
+class ChangeLimits:
+    """How far a value may move from the school's previous value before a warning (not an error) asks to check it.
+
+    A count (or a ratio's denominator) is implausible when the larger value is more than ``factor`` times the
+    smaller *and* they differ by at least ``absolute``; a rate when it moves by more than ``points`` percentage
+    points; a level when it drops by ``level_drop`` levels or more. Against peers, a value whose modified
+    z-score (median/MAD) exceeds ``peer_z`` is unusual for schools of its level in the province.
+    """
+
+    factor: float = 3
+    absolute: float = 10
+    points: float = 30
+    level_drop: int = 2
+    peer_z: float = 3.5
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"factor": self.factor, "absolute": self.absolute, "points": self.points,
+                "level_drop": self.level_drop, "peer_z": self.peer_z}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "ChangeLimits":
+        default = cls()
+        return cls(**{k: data.get(k, getattr(default, k)) for k in default.as_dict()})
+
+
+DEFAULT_CHANGE_LIMITS = ChangeLimits()
+
+#: Operators of a cross-indicator check, with how a message reads them.
+CHECK_OPERATORS: Mapping[str, str] = MappingProxyType({
+    "<=": "không được lớn hơn", "<": "phải nhỏ hơn", ">=": "không được nhỏ hơn", ">": "phải lớn hơn",
+    "=": "phải bằng",
+})
+
+
+class Importance(StrEnum):
+    ERROR = "error"      # the submission is refused
+    WARNING = "warning"  # accepted; the school is asked to check or explain
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """A rule between two figures of one submission (kiểm tra chéo), e.g. ``DROPOUT.numerator <= CLASSES.value``.
+
+    Each side is ``<CODE>.<field>`` (``numerator``, ``denominator``, ``value`` or ``level``). The check is stored
+    with the indicator of its left side; it applies only when the submission has both figures.
+    """
+
+    left: str
+    operator: str
+    right: str
+    importance: Importance = Importance.ERROR
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"left": self.left, "operator": self.operator, "right": self.right,
+                "importance": self.importance.value}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "CrossCheck":
+        return cls(left=data["left"], operator=data["operator"], right=data["right"],
+                   importance=Importance(data.get("importance", Importance.ERROR.value)))
+
+    @staticmethod
+    def side(text: str) -> tuple[str, str]:
+        code, _, key = text.partition(".")
+        return code, key
+
+
+#: Populations several indicators count (mẫu số dùng chung): a school enters each once per submission.
+#: A ratio whose ``population`` is set divides by it; a count whose ``population`` is set *is* it.
+POPULATIONS: Mapping[str, str] = MappingProxyType({
+    "STAFF_MANAGERS_TEACHERS": "Tổng số cán bộ quản lý, giáo viên",
+    "PUPILS": "Tổng số học sinh",
+    "CLASSES": "Tổng số lớp",
+})
+
+
 ALL_LEVELS = frozenset(SchoolLevel)
 #: Levels that teach pupils in grades (not preschool).
 GRADED = frozenset({SchoolLevel.TIEU_HOC, SchoolLevel.THCS, SchoolLevel.THPT, SchoolLevel.LIEN_CAP})
@@ -188,6 +265,16 @@ class Indicator:
     threshold: Threshold | None = None
     #: A few words for tables and charts ("Bỏ học"), where the full name does not fit.
     short_label: str | None = None
+    #: The shared population (:data:`POPULATIONS`) this ratio divides by, or this count is.
+    population: str | None = None
+    #: When a move from the previous value or from peers warrants a warning (none: the defaults).
+    change_limits: ChangeLimits | None = None
+    #: Cross-indicator checks whose left side is one of this indicator's figures.
+    checks: tuple[CrossCheck, ...] = ()
+
+    @property
+    def limits(self) -> ChangeLimits:
+        return self.change_limits or DEFAULT_CHANGE_LIMITS
 
     def applies_to(self, level: SchoolLevel | str) -> bool:
         return SchoolLevel(level) in self.levels
@@ -228,6 +315,12 @@ class Indicator:
             data["targets"] = [t.as_dict() for t in self.targets]
         if self.threshold is not None:
             data["threshold"] = self.threshold.as_dict()
+        if self.population is not None:
+            data["population"] = self.population
+        if self.change_limits is not None:
+            data["change_limits"] = self.change_limits.as_dict()
+        if self.checks:
+            data["checks"] = [c.as_dict() for c in self.checks]
         return data
 
     @classmethod
@@ -251,6 +344,9 @@ class Indicator:
             targets=tuple(Target.from_dict(t) for t in data.get("targets") or ()),
             threshold=Threshold.from_dict(data["threshold"]) if data.get("threshold") else None,
             short_label=data.get("short_label"),
+            population=data.get("population"),
+            change_limits=ChangeLimits.from_dict(data["change_limits"]) if data.get("change_limits") else None,
+            checks=tuple(CrossCheck.from_dict(c) for c in data.get("checks") or ()),
         )
 
 
@@ -490,10 +586,45 @@ THRESHOLDS: Mapping[str, Threshold] = MappingProxyType({
     "SCHOOL_VIOLENCE_CASES": Threshold(">", 0, "Mọi vụ bạo lực học đường đều cần xã/phường và Sở biết"),
 })
 
+#: Which national indicators share a population (the same "Tổng số …" typed once per submission).
+POPULATION_OF: Mapping[str, str] = MappingProxyType({
+    "STAFF_DIGITAL_TRAINED": "STAFF_MANAGERS_TEACHERS",
+    "STAFF_USING_AI": "STAFF_MANAGERS_TEACHERS",
+    "REPETITION": "PUPILS",
+    "FREE_TEXTBOOKS": "PUPILS",
+    "STEM_PARTICIPATION": "PUPILS",
+    "SEMI_BOARDING": "PUPILS",
+    "CLASSES": "CLASSES",
+    "TWO_SESSIONS_PER_DAY": "CLASSES",
+})
+
+_E, _W = Importance.ERROR, Importance.WARNING
+#: Cross-indicator checks of the national catalogue, by the indicator of their left side.
+CHECKS: Mapping[str, tuple[CrossCheck, ...]] = MappingProxyType({
+    # Teachers are among the managers and teachers, who are among all staff.
+    "TEACHERS_QUALIFIED": (CrossCheck("TEACHERS_QUALIFIED.denominator", "<=", "STAFF_DIGITAL_TRAINED.denominator",
+                                      _E),),
+    "STAFF_DIGITAL_TRAINED": (CrossCheck("STAFF_DIGITAL_TRAINED.denominator", "<=", "STAFF_BRIEFED.denominator",
+                                         _E),),
+    # Pupils assessed in English are pupils of the school.
+    "ENGLISH_PROFICIENCY": (CrossCheck("ENGLISH_PROFICIENCY.denominator", "<=", "REPETITION.denominator", _E),),
+    # A school rarely has more smart classrooms than classes (rooms may be shared, never multiplied).
+    "SMART_CLASSROOMS": (CrossCheck("SMART_CLASSROOMS.value", "<=", "CLASSES.value", _W),),
+    # The largest class is some of the school's pupils.
+    "MAX_CLASS_SIZE": (CrossCheck("MAX_CLASS_SIZE.value", "<=", "REPETITION.denominator", _E),),
+})
+
+#: Indicators with limits other than the defaults: a school has a few smart classrooms, so a jump of a few
+#: more than tripling them (2 → 8) is already worth a check.
+CHANGE_LIMITS: Mapping[str, ChangeLimits] = MappingProxyType({
+    "SMART_CLASSROOMS": ChangeLimits(factor=3, absolute=5),
+})
+
 CATALOGUE = Catalogue(
     version=CATALOGUE_VERSION,
     indicators=tuple(replace(i, targets=TARGETS.get(i.code, ()), threshold=THRESHOLDS.get(i.code),
-                             short_label=SHORT_LABELS.get(i.code))
+                             short_label=SHORT_LABELS.get(i.code), population=POPULATION_OF.get(i.code),
+                             change_limits=CHANGE_LIMITS.get(i.code), checks=CHECKS.get(i.code, ()))
                      for i in _NATIONAL),
 )
 """The national catalogue (version 1 of every province's catalogue)."""

@@ -1,8 +1,10 @@
 """How a province's department (Sở GD&ĐT) changes its catalogue: each change is a new version.
 
 The national indicators are the same for every province and are not the
-province's to change; the department adds its own indicators and may later
-rename them or change their description, labels, targets and threshold. What
+province's to change, except when a change warrants a warning to the school
+(``change_limits``: a data-quality setting, not what a value means); the
+department adds its own indicators and may later rename them or change their
+description, labels, targets, threshold and change limits. What
 a value means (value type, school levels, range, roll-up) never changes after
 publication, so values already reported stay comparable across versions.
 Input arrives with its types already checked (marshmallow); the rules here are
@@ -20,6 +22,7 @@ from indicators.domain.catalogue import (
     AGGREGATIONS,
     Aggregation,
     Catalogue,
+    ChangeLimits,
     Direction,
     Indicator,
     Origin,
@@ -29,7 +32,9 @@ from indicators.domain.catalogue import (
 )
 
 #: Fields of a province's own indicator that a later version may change.
-EDITABLE = ("name", "description", "numerator_label", "denominator_label", "targets", "threshold")
+EDITABLE = ("name", "description", "numerator_label", "denominator_label", "targets", "threshold", "change_limits")
+#: Fields the department may change on a national indicator too: how plausibility warns, not what values mean.
+QUALITY = ("change_limits",)
 #: Largest level range a new level indicator may declare.
 MAX_LEVEL = 100
 
@@ -151,9 +156,31 @@ def new_indicator(data: Mapping[str, Any], catalogue: Catalogue) -> tuple[Indica
     ), []
 
 
+def _check_change_limits(raw: Mapping[str, Any] | None, errors: _Errors) -> ChangeLimits | None:
+    """Limits beyond which a change is warned about; ``None`` brings back the defaults."""
+    if raw is None:
+        return None
+    limits = ChangeLimits.from_dict(raw)
+    if limits.factor < 1:
+        errors.add("change_limits.factor", "Số lần chênh lệch phải từ 1 trở lên.")
+    if limits.absolute < 0:
+        errors.add("change_limits.absolute", "Mức chênh lệch tuyệt đối không được là số âm.")
+    if not 0 < limits.points <= 100:
+        errors.add("change_limits.points", "Số điểm phần trăm phải lớn hơn 0 và không quá 100.")
+    if limits.level_drop < 1:
+        errors.add("change_limits.level_drop", "Số mức giảm phải từ 1 trở lên.")
+    if limits.peer_z <= 0:
+        errors.add("change_limits.peer_z", "Ngưỡng so với các trường cùng cấp phải lớn hơn 0.")
+    return limits
+
+
 def changed_indicator(data: Mapping[str, Any], indicator: Indicator) -> tuple[Indicator | None, list[dict[str, str]]]:
     """``indicator`` with the changes of ``data`` (only :data:`EDITABLE` keys), or why not."""
     errors = _Errors()
+    if "change_limits" in data:
+        limits = _check_change_limits(data["change_limits"], errors)
+        if set(data) <= set(QUALITY):
+            return (None, list(errors)) if errors else (replace(indicator, change_limits=limits), [])
     if indicator.origin is not Origin.PROVINCE:
         errors.add("code", "Chỉ tiêu quốc gia không thể sửa; Sở GD&ĐT chỉ sửa các chỉ tiêu do tỉnh/thành bổ sung.")
         return None, list(errors)
@@ -176,6 +203,8 @@ def changed_indicator(data: Mapping[str, Any], indicator: Indicator) -> tuple[In
                                             level_range)
     if "threshold" in data:
         changes["threshold"] = _check_threshold(data["threshold"], indicator.value_type, errors)
+    if "change_limits" in data:
+        changes["change_limits"] = _check_change_limits(data["change_limits"], _Errors())
     if not changes and not errors:
         errors.add("_schema", "Cần ít nhất một thay đổi: " + ", ".join(EDITABLE) + ".")
     if errors:

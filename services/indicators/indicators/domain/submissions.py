@@ -79,3 +79,37 @@ def values_at(history: Iterable[dict[str, Any]], revision: int,
         for change in entry["changes"]:
             values[change["indicator_code"]] = change["new"]
     return sorted(values.values(), key=lambda v: catalogue.order(v["indicator_code"]))
+
+
+#: Longest explanation of a warned value: a sentence or two.
+MAX_EXPLANATION = 500
+
+
+def check_explanations(raw: Any, catalogue: Catalogue, allowed_codes: Iterable[str]) -> tuple[dict[str, str],
+                                                                                               list[dict[str, str]]]:
+    """The school's explanations of warned values (``{CODE: text}``), trimmed, and every error found.
+
+    A warning never blocks a submission; an explanation tells the reviewers the
+    school checked the value and why it is right (a new building, a merger).
+    """
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [{"field": "explanations", "message": "Phải là một đối tượng: mã chỉ tiêu → lời giải thích."}]
+    allowed = set(allowed_codes)
+    out, errors = {}, []
+    for code, text in raw.items():
+        path = f"explanations.{str(code)[:64]}"
+        indicator = catalogue.get(code) if isinstance(code, str) else None
+        if indicator is None or code not in allowed:
+            errors.append({"field": path, "message": "Chỉ tiêu này không có trong đợt báo cáo."})
+            continue
+        if not isinstance(text, str) or not text.strip():
+            errors.append({"field": path, "message": f"Cần nhập lời giải thích cho “{indicator.name}”."})
+            continue
+        if len(text.strip()) > MAX_EXPLANATION:
+            errors.append({"field": path, "message": f"Lời giải thích cho “{indicator.name}” dài quá "
+                                                     f"{MAX_EXPLANATION} ký tự."})
+            continue
+        out[code] = " ".join(text.split())
+    return out, errors

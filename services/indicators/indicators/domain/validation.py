@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Collection, Iterable
 
 from edu71.orgs import SchoolLevel
-from indicators.domain.catalogue import CATALOGUE, Catalogue, Indicator, ValueType
+from indicators.domain.catalogue import (
+    CATALOGUE,
+    CHECK_OPERATORS,
+    POPULATIONS,
+    Catalogue,
+    CrossCheck,
+    Importance,
+    Indicator,
+    ValueType,
+)
 
 #: Largest number accepted for any count, numerator or denominator: far above any
 #: school's figures, and keeps every value inside a 64-bit store integer.
@@ -110,6 +119,9 @@ def _check_value(indicator: Indicator, item: dict[str, Any], path: str, errors: 
     }
     for key in indicator.value_fields:
         if key not in item or item[key] is None:
+            if key == "denominator" and indicator.population:
+                out[key] = None  # the shared population, entered once: filled in by _fill_populations
+                continue
             errors.add(f"{path}.{key}", f"Cần nhập {FIELD_NAMES[key]}.")
             continue
         raw = item[key]
@@ -128,12 +140,126 @@ def _check_value(indicator: Indicator, item: dict[str, Any], path: str, errors: 
                 else:
                     errors.add(f"{path}.{key}", "Phải là giá trị đúng/sai (true/false).")
 
-    if indicator.value_type is ValueType.RATIO:
-        num, den = out.get("numerator"), out.get("denominator")
-        if num is not None and den is not None and num > den:
-            errors.add(f"{path}.numerator",
-                       f"Tử số ({_vn_number(num)}) không được lớn hơn mẫu số ({_vn_number(den)}).")
+    _numerator_within(out, path, errors)
     return out if len(errors.items) == before else None
+
+
+def _numerator_within(out: dict[str, Any], path: str, errors: _Errors) -> None:
+    num, den = out.get("numerator"), out.get("denominator")
+    if num is not None and den is not None and num > den:
+        errors.add(f"{path}.numerator",
+                   f"Tử số ({_vn_number(num)}) không được lớn hơn mẫu số ({_vn_number(den)}).")
+
+
+# -- shared populations and cross-indicator checks -------------------------------------
+def population_figure(indicator: Indicator, value: dict[str, Any]) -> tuple[str, int] | None:
+    """``(key, number)`` of the population ``value`` carries: a ratio's denominator, a count's value."""
+    key = "denominator" if indicator.value_type is ValueType.RATIO else "value"
+    number = value.get(key)
+    return None if number is None else (key, number)
+
+
+def _fill_populations(valid: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]],
+                      catalogue: Catalogue, errors: _Errors) -> None:
+    """Give a ratio whose shared denominator was left out the population entered elsewhere.
+
+    The population comes from another indicator of the same request, else from
+    the school's stored values for this round; a value that finds none is an error.
+    """
+    for code, value in list(valid.items()):
+        indicator = catalogue.get(code)
+        if value.get("denominator", 0) is not None or indicator is None:
+            continue
+        found = None
+        for source in (valid, current):
+            for other_code, other in source.items():
+                other_ind = catalogue.get(other_code)
+                if other_code == code or other_ind is None or other_ind.population != indicator.population:
+                    continue
+                figure = population_figure(other_ind, other)
+                if figure is not None:
+                    found = figure[1]
+                    break
+            if found is not None:
+                break
+        path = f"values.{code}"
+        if found is None:
+            errors.add(f"{path}.denominator", f"Cần nhập mẫu số của “{indicator.name}” "
+                                              f"({POPULATIONS.get(indicator.population, indicator.denominator_label)}).")
+            del valid[code]
+            continue
+        value["denominator"] = found
+        before = len(errors.items)
+        _numerator_within(value, path, errors)
+        if len(errors.items) != before:
+            del valid[code]
+
+
+def _shared_populations(values: dict[str, dict[str, Any]], level: SchoolLevel | None, catalogue: Catalogue,
+                        errors: _Errors) -> None:
+    """A population several indicators count is one number: two different values are refused, each named."""
+    groups: dict[str, list[tuple[Indicator, str, int]]] = {}
+    for code, value in values.items():
+        indicator = catalogue.get(code)
+        if indicator is None or not indicator.population:
+            continue
+        figure = population_figure(indicator, value)
+        if figure is not None:
+            groups.setdefault(indicator.population, []).append((indicator, *figure))
+    for population, members in groups.items():
+        if len({number for _, _, number in members}) < 2:
+            continue
+        listed = "; ".join(f"{_vn_number(number)} ở “{ind.name}”" for ind, _, number in members)
+        label = POPULATIONS.get(population, population)
+        for indicator, key, _ in members:
+            errors.add(f"values.{indicator.code}.{key}",
+                       f"{label} là một số dùng chung cho nhiều chỉ tiêu nhưng được nhập khác nhau ({listed}). "
+                       "Chỉ nhập một giá trị.")
+
+
+def _figure_name(catalogue: Catalogue, side: str) -> str:
+    code, key = CrossCheck.side(side)
+    indicator = catalogue.get(code)
+    if indicator is None:
+        return side
+    if key == "numerator" and indicator.numerator_label:
+        return f"{indicator.numerator_label} (“{indicator.name}”)"
+    if key == "denominator" and indicator.denominator_label:
+        return f"{indicator.denominator_label} (“{indicator.name}”)"
+    return f"“{indicator.name}”"
+
+
+def _compare(left: float, operator: str, right: float) -> bool:
+    return {"<=": left <= right, "<": left < right, ">=": left >= right, ">": left > right,
+            "=": left == right}[operator]
+
+
+def cross_check_findings(values: dict[str, dict[str, Any]], catalogue: Catalogue,
+                         importance: Importance) -> list[dict[str, str]]:
+    """One ``{field, message}`` per cross-indicator check of ``importance`` that ``values`` break."""
+    found = []
+    for indicator in catalogue:
+        for check in indicator.checks:
+            if check.importance is not importance:
+                continue
+            (lcode, lkey), (rcode, rkey) = CrossCheck.side(check.left), CrossCheck.side(check.right)
+            left, right = values.get(lcode, {}).get(lkey), values.get(rcode, {}).get(rkey)
+            if not isinstance(left, (int, float)) or not isinstance(right, (int, float)) \
+                    or _compare(left, check.operator, right):
+                continue
+            found.append({
+                "field": f"values.{lcode}.{lkey}",
+                "message": f"{_figure_name(catalogue, check.left)} ({_vn_number(left)}) "
+                           f"{CHECK_OPERATORS[check.operator]} {_figure_name(catalogue, check.right)} "
+                           f"({_vn_number(right)}).",
+            })
+    return found
+
+
+def _cross_checks(values: dict[str, dict[str, Any]], level: SchoolLevel | None, catalogue: Catalogue,
+                  errors: _Errors) -> None:
+    for finding in cross_check_findings(values, catalogue, Importance.ERROR):
+        errors.add(finding["field"], finding["message"])
 
 
 # -- rules over a whole submission ---------------------------------------------
@@ -165,18 +291,23 @@ def _classes_and_class_size(values: dict[str, dict[str, Any]], level: SchoolLeve
         errors.add("values.MAX_CLASS_SIZE.value", "Trường có lớp học thì sĩ số lớp đông nhất phải lớn hơn 0.")
 
 
-RULES: tuple[Rule, ...] = (_limits_by_level, _classes_and_class_size)
+RULES: tuple[Rule, ...] = (_limits_by_level, _classes_and_class_size, _shared_populations, _cross_checks)
 
 
 def validate_values(raw: Any, *, catalogue: Catalogue = CATALOGUE, school_level: SchoolLevel | str | None = None,
-                    allowed_codes: Collection[str] | None = None, rules: Iterable[Rule] = RULES) -> Validated:
+                    allowed_codes: Collection[str] | None = None, rules: Iterable[Rule] = RULES,
+                    current: Iterable[dict[str, Any]] = ()) -> Validated:
     """Check a submission's ``values`` list.
 
     ``school_level`` refuses indicators that do not apply to the school and
     enables level rules; ``allowed_codes`` refuses indicators the round did not
-    ask for. Values come back normalised, in catalogue order, only if there is
-    no error at all.
+    ask for. ``current`` are the school's stored values in the round: rules see
+    them with the request's values over them (a request may change one figure
+    of a shared population or of a cross check and must stay consistent with
+    the rest), and a left-out shared denominator is taken from them. Values come
+    back normalised, in catalogue order, only if there is no error at all.
     """
+    stored = {v["indicator_code"]: v for v in current}
     errors = _Errors()
     level = SchoolLevel(school_level) if school_level is not None else None
     if not isinstance(raw, list):
@@ -223,8 +354,10 @@ def validate_values(raw: Any, *, catalogue: Catalogue = CATALOGUE, school_level:
         if value is not None:
             valid[code] = value
 
+    _fill_populations(valid, stored, catalogue, errors)
+    context = {**{c: v for c, v in stored.items() if c not in seen}, **valid}
     for rule in rules:
-        rule(valid, level, catalogue, errors)
+        rule(context, level, catalogue, errors)
     if errors.items:
         return Validated(errors=errors.items)
     ordered = sorted(valid.values(), key=lambda v: catalogue.order(v["indicator_code"]))

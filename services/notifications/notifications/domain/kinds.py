@@ -11,6 +11,10 @@ class Kind:
     DEADLINE_DUE_IN_1_DAY = "deadline_due_in_1_day"
     DEADLINE_OVERDUE = "deadline_overdue"
     DAILY_DIGEST = "daily_digest"
+    REPORT_AWAITING_REVIEW = "report_awaiting_review"
+    REPORT_RETURNED = "report_returned"
+    VALUE_FLAGGED = "value_flagged"
+    COMMUNE_REPORTS_CONFIRMED = "commune_reports_confirmed"
 
 
 KIND_LABELS = {
@@ -22,6 +26,10 @@ KIND_LABELS = {
     Kind.DEADLINE_DUE_IN_1_DAY: "Nhắc hạn nộp báo cáo: còn 1 ngày",
     Kind.DEADLINE_OVERDUE: "Báo cáo quá hạn nộp",
     Kind.DAILY_DIGEST: "Tổng hợp tiến độ nộp báo cáo hằng ngày",
+    Kind.REPORT_AWAITING_REVIEW: "Báo cáo số liệu chờ xác nhận",
+    Kind.REPORT_RETURNED: "Báo cáo số liệu bị trả lại",
+    Kind.VALUE_FLAGGED: "Số liệu cần kiểm tra lại",
+    Kind.COMMUNE_REPORTS_CONFIRMED: "Xã/phường đã xác nhận đủ báo cáo số liệu",
 }
 
 KINDS = tuple(KIND_LABELS)

@@ -7,6 +7,11 @@
 - A commune/ward's or the city's own plan (``issuer`` of kind commune or province, no ``school``):
   submitted → the city department of its province; approved or returned → the issuing commune (its
   UBND xã/phường users) or the city department.
+- Indicator report approval (:func:`report_notices`): SubmissionCompleted → the
+  report's reviewer (same rule as plans); SubmissionReturned and ValueFlagged →
+  the school; SubmissionConfirmed that completes a commune → the city. Each is
+  keyed by the report and the action's sequence number (or by round and commune),
+  so a replayed or late event never adds or changes a notification.
 
 A notification is addressed to an org unit in a role (everyone of that unit and
 role sees it in the inbox), not to a single person: the events name no individual
@@ -21,11 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from edu71.auth import Role
+from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel, commune
 from edu71.vn import plan_section
-from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 from notifications.domain.kinds import IN_APP, Kind
 
-__all__ = ["IN_APP", "Kind", "Notice", "Recipient", "dedupe_key", "notification_id", "notices_for", "reviewer_of"]
+__all__ = ["IN_APP", "Kind", "Notice", "Recipient", "dedupe_key", "notification_id", "notices_for", "report_notices",
+           "reviewer_of"]
 
 
 ROLE_LABELS = {
@@ -170,3 +176,74 @@ def notices_for(event_name: str, data: Mapping[str, Any]) -> list[Notice]:
     """The notifications an event causes (none for an event this service does not notify about)."""
     build = BUILDERS.get(event_name)
     return [build(data)] if build else []
+
+
+# -- indicator reports (báo cáo số liệu) ---------------------------------------------------------------
+def _report_reference(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"round_id": data["round_id"], "submission_id": data["submission_id"]}
+
+
+def report_completed(data: Mapping[str, Any], round_name: str) -> list[Notice]:
+    school = data["school"]
+    reviewer = reviewer_of(school)
+    who = "UBND xã/phường" if reviewer.role is Role.COMMUNE else "Sở GD&ĐT"
+    body = (f"{school['name']} đã đánh dấu hoàn thành báo cáo số liệu đợt “{round_name}”. "
+            f"Báo cáo đang chờ {who} xem và xác nhận.")
+    return [Notice(Kind.REPORT_AWAITING_REVIEW, reviewer, f"Báo cáo số liệu chờ xác nhận: {school['name']}", body,
+                   school, _report_reference(data), dedupe_base=f"{data['submission_id']}:{data['approval']}")]
+
+
+def report_returned(data: Mapping[str, Any], round_name: str) -> list[Notice]:
+    school = data["school"]
+    names = data.get("indicator_names") or {}
+    lines = []
+    if (data.get("comment") or "").strip():
+        lines.append(f"- Chung: {data['comment'].strip()}")
+    for code, text in (data.get("value_comments") or {}).items():
+        lines.append(f"- “{names.get(code, 'Một chỉ tiêu')}”: {text.strip()}")
+    body = (f"Báo cáo số liệu đợt “{round_name}” của {school['name']} đã bị {_reviewer_phrase(data['by'])} "
+            "trả lại để chỉnh sửa. Ý kiến:\n" + "\n".join(lines))
+    return [Notice(Kind.REPORT_RETURNED, Recipient(school["code"], Role.SCHOOL), "Báo cáo số liệu bị trả lại",
+                   body, school, _report_reference(data), dedupe_base=f"{data['submission_id']}:{data['approval']}")]
+
+
+def value_flagged(data: Mapping[str, Any], round_name: str) -> list[Notice]:
+    school = data["school"]
+    body = (f"{_reviewer_phrase(data['by'])} đề nghị {school['name']} kiểm tra lại “{data['indicator_name']}” "
+            f"trong báo cáo số liệu đợt “{round_name}”: {data['note'].strip()}\n"
+            "Nhà trường trả lời hoặc sửa số liệu trên trang báo cáo.")
+    return [Notice(Kind.VALUE_FLAGGED, Recipient(school["code"], Role.SCHOOL),
+                   f"Số liệu cần kiểm tra: {data['indicator_name']}", body, school,
+                   {**_report_reference(data), "flag_id": data["flag_id"]}, dedupe_base=f"flag:{data['flag_id']}")]
+
+
+def commune_confirmed(data: Mapping[str, Any], round_name: str) -> list[Notice]:
+    """The city hears once per round and commune, when the commune has confirmed every school it reviews."""
+    progress = data.get("commune_progress")
+    if not progress or progress["confirmed"] < progress["expected"]:
+        return []
+    school = data["school"]
+    try:
+        place = commune(school["commune_code"]).name
+    except (KeyError, ValueError):
+        place = f"xã/phường {school['commune_code']}"
+    body = (f"{place} đã xác nhận báo cáo số liệu đợt “{round_name}” của cả {progress['expected']} trường "
+            "mầm non, tiểu học, trung học cơ sở thuộc xã/phường. Sở GD&ĐT có thể tiếp nhận các báo cáo này.")
+    return [Notice(Kind.COMMUNE_REPORTS_CONFIRMED, Recipient(school["province_code"], Role.CITY),
+                   f"{place} đã xác nhận đủ báo cáo số liệu", body, None,
+                   {"round_id": data["round_id"], "commune_code": school["commune_code"]},
+                   dedupe_base=f"commune-confirmed:{data['round_id']}:{school['commune_code']}")]
+
+
+REPORT_BUILDERS = {
+    "SubmissionCompleted": report_completed,
+    "SubmissionReturned": report_returned,
+    "ValueFlagged": value_flagged,
+    "SubmissionConfirmed": commune_confirmed,
+}
+
+
+def report_notices(event_name: str, data: Mapping[str, Any], round_name: str) -> list[Notice]:
+    """The notifications an indicator report's approval event causes."""
+    build = REPORT_BUILDERS.get(event_name)
+    return build(data, round_name) if build else []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -142,3 +143,33 @@ def test_the_commune_downloads_the_form_of_a_school_that_has_not_reported(platfo
     assert http.get(f"{portal}/dashboard/{round_id}/schools/HP-TH-HIENTHANH/template", timeout=30).status_code == 404
     school = helpers.sign_in("neighbour")
     assert school.get(f"{portal}{link}", timeout=30, allow_redirects=False).status_code == 403
+
+
+def test_the_school_completes_its_report_and_the_commune_confirms_it_from_its_list(platform, helpers):
+    portal, round_id = platform.urls["portal"], open_primary_round(platform, helpers)["id"]
+    school = helpers.sign_in("neighbour")
+    page = school.get(f"{portal}/rounds/{round_id}", timeout=30)
+    token = helpers.csrf_of(page.text)
+    saved = school.post(f"{portal}/rounds/{round_id}", timeout=30, data={
+        "csrf_token": token, "idempotency_key": uuid.uuid4().hex, "TEACHERS_QUALIFIED.numerator": "27",
+        "TEACHERS_QUALIFIED.denominator": "28", "SMART_CLASSROOMS.value": "3"})
+    assert saved.status_code == 200 and "Đã nộp số liệu, lần 1." in saved.text
+    assert "Đánh dấu hoàn thành" in saved.text
+    done = school.post(f"{portal}/rounds/{round_id}/complete", timeout=30, data={"csrf_token": token})
+    assert done.status_code == 200 and "Đã đánh dấu hoàn thành báo cáo" in done.text
+    assert "Đã nộp, chờ xác nhận" in done.text
+
+    commune = helpers.sign_in("commune")
+    listing = commune.get(f"{portal}/rounds/{round_id}/communes/27496", timeout=30)
+    assert listing.status_code == 200 and "Trường Tiểu học Tân An Hội" in listing.text
+    version = re.search(r'value="HCM-TH-TANANHOI@(\d+)"', listing.text).group(1)
+    confirmed = commune.post(f"{portal}/rounds/{round_id}/communes/27496", timeout=30,
+                             data={"csrf_token": helpers.csrf_of(listing.text),
+                                   "report": f"HCM-TH-TANANHOI@{version}"})
+    assert confirmed.status_code == 200 and "Đã xác nhận 1/1 báo cáo." in confirmed.text
+
+    # Locked now: the school sees it, and its history shows who confirmed.
+    page = school.get(f"{portal}/rounds/{round_id}", timeout=30)
+    assert "số liệu đã khoá" in page.text and "Nộp số liệu</button>" not in page.text
+    history = school.get(f"{portal}/rounds/{round_id}/history/HCM-TH-TANANHOI", timeout=30)
+    assert history.status_code == 200 and "Xác nhận" in history.text and "Số phòng học thông minh" in history.text

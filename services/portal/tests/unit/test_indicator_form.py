@@ -58,4 +58,53 @@ def test_form_shows_the_stored_submission():
 def test_error_summary_labels_name_the_indicator_and_the_input():
     named = labels([{**CATALOGUE["indicators"][0], "name": "Giáo viên đạt chuẩn"}])
     assert named == {"TEACHERS_QUALIFIED.numerator": "Giáo viên đạt chuẩn – Giáo viên đạt chuẩn",
-                     "TEACHERS_QUALIFIED.denominator": "Giáo viên đạt chuẩn – Tổng số giáo viên"}
+                     "TEACHERS_QUALIFIED.denominator": "Giáo viên đạt chuẩn – Tổng số giáo viên",
+                     "explain.TEACHERS_QUALIFIED": "Giáo viên đạt chuẩn – lời giải thích"}
+
+
+SHARED = [
+    {"code": "TWO_SESSIONS_PER_DAY", "value_type": "ratio", "population": "CLASSES", "denominator_label": "Tổng số lớp"},
+    {"code": "STAFF_DIGITAL_TRAINED", "value_type": "ratio", "population": "STAFF"},
+    {"code": "STAFF_USING_AI", "value_type": "ratio", "population": "STAFF"},
+    {"code": "CLASSES", "value_type": "count", "population": "CLASSES", "unit": "lớp"},
+]
+
+
+def test_a_shared_population_has_one_input_a_count_when_there_is_one():
+    from portal.domain.indicator_form import population_owners, shared_input
+
+    owners = population_owners(SHARED)
+    assert owners == {"CLASSES": "CLASSES.value", "STAFF": "STAFF_DIGITAL_TRAINED.denominator"}
+    assert [shared_input(i, owners) for i in SHARED] == ["CLASSES.value", None, "STAFF_DIGITAL_TRAINED.denominator",
+                                                         None]
+    assert [k for k, _ in inputs_of(SHARED[2], owners)] == ["numerator"]
+
+
+def test_the_population_is_sent_with_each_ratio_and_its_errors_land_on_its_input():
+    from portal.domain.indicator_form import explanations_from_form
+
+    form = {"CLASSES.value": "20", "TWO_SESSIONS_PER_DAY.numerator": "18", "STAFF_DIGITAL_TRAINED.numerator": "3",
+            "STAFF_DIGITAL_TRAINED.denominator": "", "STAFF_USING_AI.numerator": "1",
+            "explain.CLASSES": "  Mở thêm lớp. ", "explain.STAFF_USING_AI": " "}
+    sent = values_from_form(form, SHARED)
+    assert sent == [{"indicator_code": "TWO_SESSIONS_PER_DAY", "denominator": 20, "numerator": 18},
+                    {"indicator_code": "STAFF_DIGITAL_TRAINED", "numerator": 3},
+                    {"indicator_code": "STAFF_USING_AI", "numerator": 1},
+                    {"indicator_code": "CLASSES", "value": 20}]
+    assert explanations_from_form(form) == {"CLASSES": "Mở thêm lớp."}
+    errors = errors_for_form({"values.STAFF_USING_AI.denominator": "Cần nhập mẫu số.",
+                              "explanations.CLASSES": "Quá dài."}, sent, SHARED)
+    assert errors == {"STAFF_DIGITAL_TRAINED.denominator": "Cần nhập mẫu số.", "explain.CLASSES": "Quá dài."}
+
+
+def test_values_and_targets_read_as_a_person_reads_them():
+    from portal.domain.indicator_form import target_text, value_text
+
+    assert value_text(SHARED[0], {"numerator": 18, "denominator": 20}) == "18/20 (90,0 %)"
+    assert value_text(SHARED[3], {"value": 1200}) == "1.200 lớp"
+    indicator = {"value_type": "ratio", "targets": [
+        {"scope": "nation", "comparator": ">=", "value": 99.5, "horizon": 2030, "school_levels": ["thcs"]},
+        {"scope": "province", "comparator": ">=", "value": 100, "horizon": 2030, "school_levels": ["tieu_hoc"]}]}
+    assert target_text(indicator, "thcs") == "≥ 99,5 % đến năm 2030"
+    assert target_text(indicator, "tieu_hoc") == "≥ 100 % đến năm 2030"
+    assert target_text(indicator, "thpt") == ""
