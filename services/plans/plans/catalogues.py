@@ -1,13 +1,13 @@
 """The provinces' indicator catalogues as the plans service keeps them (fed by CataloguePublished, never fetched).
 
-The worker's :func:`keep` stores each province's catalogue of the highest version, a read by ``_id``
-then a replace by ``_id`` (:func:`edu71.projections.is_newer`); the API reads it by ``_id``
+The worker's :func:`keep` stores each province's catalogue of the highest version
+(:func:`edu71.projections.keep_latest`); the API reads it by ``_id``
 (:func:`current`) to check and name a plan's targets.
 """
 from __future__ import annotations
 
 from edu71.contracts import Event
-from edu71.projections import is_newer
+from edu71.projections import keep_latest
 from plans.adapters.documents import KnownCatalogue
 from plans.domain.catalogue import CatalogueView
 
@@ -15,11 +15,8 @@ from plans.domain.catalogue import CatalogueView
 def keep(event: Event) -> bool:
     """CataloguePublished: store the province's catalogue unless a newer version is held; whether it was stored."""
     d = event.data
-    if not is_newer(KnownCatalogue, d["province_code"], d["version"]):
-        return False
-    KnownCatalogue(id=d["province_code"], version=d["version"], published_at=d.get("published_at", ""),
-                      indicators=list(d["indicators"])).save()
-    return True
+    return keep_latest(KnownCatalogue(id=d["province_code"], version=d["version"],
+                                      published_at=d.get("published_at", ""), indicators=list(d["indicators"])))
 
 
 def current(province_code: str | None) -> CatalogueView | None:
