@@ -10,11 +10,13 @@ writers of the same version cannot both succeed (:class:`StaleDocument`).
 After the insert the writer puts an entry in the outbox queue (``outbox_hints``,
 a :class:`~edu71.store.queue.WorkQueue` holding a copy of the change's events)
 and refreshes the aggregate's *head* (the current state, read by queries). The
-head is a cache of the latest change: after writing it the writer looks for the
-next change and, if another writer got there, brings the head up to it, so once
-writers return the head shows the latest version. If a writer dies in between,
-nothing is lost: the relay's periodic sweep re-queues unpublished changes and
-repairs heads that lag, and a writer that meets a lagging head repairs it.
+head is a cache of the changes: two writers racing on it can leave it a version
+behind, and a writer that dies in between leaves it behind too. Nothing is lost:
+a writer that meets a lagging head (its insert finds the version taken) repairs
+it, and the relay's periodic sweep re-queues unpublished changes and repairs
+heads that lag. (Looking for a later change after every head write would close
+the race at once, for a fifth more time per write; the ingest path is the
+platform's hottest.)
 
 Nothing ever updates a versioned document in place: a change that is not a new
 change document (with its events) does not exist. The hot paths read and write
@@ -119,7 +121,7 @@ def _write_head(cls: type[VersionedDocument], state: dict, version: int) -> None
 
     A read then a write by ``_id``, which is all a conditional update would be on
     a store without atomic updates. Two writers racing here can leave the head a
-    version behind for a moment; :func:`_settle` puts it right.
+    version behind; :func:`repair_head` and the relay's sweep fix that.
     """
     coll = cls._get_collection()
     head = {**state, "_v": version}
@@ -135,17 +137,7 @@ def _write_head(cls: type[VersionedDocument], state: dict, version: int) -> None
         coll.replace_one({"_id": state["_id"]}, head)
 
 
-def _settle(cls: type[VersionedDocument], pk, version: int) -> None:
-    """After writing the head at ``version``: while a later change exists, write the head from the latest.
-
-    The writer whose head write lands last then finds no later change, so once
-    every writer has returned the head shows the latest version.
-    """
-    while cls.changes().find_one({"_id": change_id(pk, version + 1)}, {"_id": 1}) is not None:
-        version = repair_head(cls, pk, settle=False)
-
-
-def repair_head(cls: type[VersionedDocument], pk, *, settle: bool = True) -> int:
+def repair_head(cls: type[VersionedDocument], pk) -> int:
     """Bring the head up to the latest change (after a writer died or lost a race); return that version."""
     head = cls._get_collection().find_one({"_id": pk}, {"_v": 1})
     version = head.get("_v", 0) if head else 0
@@ -154,8 +146,6 @@ def repair_head(cls: type[VersionedDocument], pk, *, settle: bool = True) -> int
         latest, version = following, version + 1
     if latest is not None:
         _write_head(cls, _unpack(latest["state"]), version)
-        if settle:
-            _settle(cls, pk, version)
     return version
 
 
@@ -192,7 +182,6 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     if entries:
         outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=change["events"])
     _write_head(cls, state, version)
-    _settle(cls, doc.pk, version)
     doc.doc_version = version
     doc._created = False
     doc._clear_changed_fields()
