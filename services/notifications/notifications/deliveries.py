@@ -30,8 +30,8 @@ from mongoengine import NotUniqueError
 from pymongo.errors import PyMongoError
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
-from edu71.store.queue import WorkQueue, attempt_of, key_of
 from edu71.contracts import Contracts
+from edu71.store.queue import WorkQueue, attempt_of, key_of
 from notifications import metrics
 from notifications.adapters.documents import Delivery
 from notifications.adapters.mail import SendFailed

@@ -17,10 +17,12 @@ The rules, and why they are enough on a store whose updates are not atomic:
   leaves two entries for the same key, never none: work is done at least once.
 - Where several processes work one queue, each piece of work is taken by
   inserting its *claim* (:meth:`~WorkQueue.claim`): of those who read the entry,
-  one wins. A claim older than ``timeout`` (its holder died mid-way) can be taken over, so an
-  entry can be worked twice only if a holder outlived its timeout. Where one
-  process works a queue (it holds a :class:`~edu71.store.lease.WindowLease`),
-  claims are not needed.
+  one wins. A claim older than ``timeout`` (its holder died mid-way) can be
+  taken over, so a piece of work is done twice only if a holder outlived its
+  timeout (at-least-once). Where one process works a queue (it holds a
+  :class:`~edu71.store.lease.WindowLease`), claims are not needed.
+- Only :meth:`~WorkQueue.ready` with a due time filters on another field than
+  ``_id``; that is why a queue must stay small (work done is deleted at once).
 """
 from __future__ import annotations
 
