@@ -139,10 +139,10 @@ def test_an_event_kafka_refuses_is_quarantined_and_the_rest_is_published(plans_a
     }, subject=SCHOOL.code, source="/edu71/tests")
     record = f"{uuid.uuid4().hex}:{1:010d}"
     entry = {"id": huge.id, "name": huge.name, "key": huge.key, "envelope": huge.to_json()}
-    from edu71.bus.outbox import _pack
+    from edu71.store.blob import pack
 
     get_db("plans")[HINTS].insert_one({"_id": record, "at": datetime(2020, 1, 1, tzinfo=timezone.utc), "n": 1,
-                                       "events": _pack([entry])})
+                                       "events": pack([entry])})
     after = _submitted(client, tokens.school(SCHOOL), "Kế hoạch sau sự kiện quá lớn")
     wait_until(lambda: _relayed_all(relay), "the hints to be relayed or set aside")
 

@@ -1,8 +1,10 @@
 """What the services' projections of other services' versioned records share.
 
-Directory users and schools, catalogues: each event carries the whole record
-and its version, and events of one record share a key, so they arrive in
-order; a redelivered older one is recognised by its version and ignored.
+Directory users and schools, catalogues, rounds: each event carries the whole
+record and a revision (its version, or when it happened). Events may come twice,
+late, or to two consumers at once across a rebalance; :func:`keep_latest`
+stores a record so that the highest revision wins whatever the order
+(:class:`edu71.store.projection.Latest`).
 """
 from __future__ import annotations
 
@@ -12,17 +14,19 @@ from mongoengine import BooleanField, Document, IntField, StringField
 
 from edu71.contracts import Event
 from edu71.orgs import SchoolLevel
+from edu71.store.projection import Latest
 
 
-def is_newer(cls: type[Document], pk: Any, version: int) -> bool:
-    """Whether ``version`` is newer than the record ``cls`` holds under ``pk`` (true when it holds none).
-
-    A read by ``_id`` then the caller's write by ``_id``: a conditional update
-    would be no more atomic on FerretDB. Two writers of one key at once happen
-    only across a consumer-group rebalance, where the next event repairs it.
-    """
-    current = cls._get_collection().find_one({"_id": pk}, {"version": 1})
-    return current is None or current.get("version", 0) < version
+def keep_latest(doc: Document, revision_field: str = "version") -> bool:
+    """Store ``doc`` (a projection's head, keyed by its ``pk``) unless its class holds an equal or higher
+    revision under that key; return whether it was stored. ``revision_field`` names the (stored) field
+    that orders the revisions."""
+    doc.validate()
+    cls = type(doc)
+    db_field = cls._fields[revision_field].db_field
+    latest = Latest(cls._get_collection, lambda head: head.get(db_field))
+    state: dict[str, Any] = doc.to_mongo().to_dict()
+    return latest.write(str(doc.pk), state[db_field], state)
 
 
 class DirectorySchool(Document):
@@ -47,9 +51,8 @@ class DirectorySchool(Document):
         """Store the school of a SchoolRegistered or SchoolChanged event unless a newer version is held."""
         d = event.data
         s = d["school"]
-        if is_newer(cls, s["code"], d["version"]):
-            cls(id=s["code"], version=d["version"], name=s["name"], commune_code=s["commune_code"],
-                province_code=s["province_code"], level=s["level"], active=d["active"]).save()
+        keep_latest(cls(id=s["code"], version=d["version"], name=s["name"], commune_code=s["commune_code"],
+                        province_code=s["province_code"], level=s["level"], active=d["active"]))
 
     def as_contract(self) -> dict[str, str]:
         """The ``School`` object of the event contracts."""

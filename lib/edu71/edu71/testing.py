@@ -91,8 +91,13 @@ class Stack:
 
 @contextlib.contextmanager
 def running_stack(root: Path, partitions: int = 3):
-    """Start Kafka (KRaft) and FerretDB in ``root`` on free ports; point this process's environment at them."""
+    """Start Kafka (KRaft) and FerretDB in ``root`` on free ports; point this process's environment at them.
+
+    With ``EDU71_TEST_MONGODB_URI`` set (e.g. a MongoDB server), the stack uses that store instead of
+    starting FerretDB, so the same tests show what holds on either (tests that stop the store need FerretDB).
+    """
     kafka_port, controller_port, mongo_port = free_port(), free_port(), free_port()
+    external_store = os.environ.get("EDU71_TEST_MONGODB_URI")
     kafka = Server("kafka", BIN / "run-kafka", {
         "KAFKA_PORT": str(kafka_port), "KAFKA_CONTROLLER_PORT": str(controller_port),
         "KAFKA_DATA_DIR": str(root / "kafka" / "data"), "KAFKA_HEAP": "512m",
@@ -104,7 +109,7 @@ def running_stack(root: Path, partitions: int = 3):
     generate_keys(keys)
     env = {
         "KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{kafka_port}",
-        "MONGODB_URI": f"mongodb://127.0.0.1:{mongo_port}/",
+        "MONGODB_URI": external_store or f"mongodb://127.0.0.1:{mongo_port}/",
         "KAFKA_TOPIC_PARTITIONS": str(partitions),
         "KAFKA_TOPIC_REPLICATION": "1",
         "KAFKA_DELIVERY_TIMEOUT_MS": "8000",
@@ -115,7 +120,8 @@ def running_stack(root: Path, partitions: int = 3):
     os.environ.update(env)
     stack = Stack(env["KAFKA_BOOTSTRAP_SERVERS"], env["MONGODB_URI"], kafka, mongo, keys, env)
     try:
-        mongo.start()
+        if not external_store:
+            mongo.start()
         kafka.start()
         try:
             wait_for_mongo(stack.mongodb_uri, 60)

@@ -74,8 +74,8 @@ class IndicatorService:
         self.contracts = contracts
         self.catalogues = catalogues
         self.clock = clock
-        # Every submission looks for the rounds before its own, a query that FerretDB answers by
-        # decoding the whole rounds collection; the answer only changes when a round is opened
+        # Every submission looks for the rounds before its own, a query on other fields than _id,
+        # which may decode the whole rounds collection (see edu71.store); the answer only changes when a round is opened
         # with an earlier start, so it is kept for a short while.
         self._earlier: dict[str, tuple[float, list[tuple[str, str]]]] = {}
         self._peers: dict[str, tuple[float, dict[str, PeerStat]]] = {}

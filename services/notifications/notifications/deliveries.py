@@ -1,11 +1,14 @@
 """The durable delivery queue of e-mails and webhook calls, and the worker loop that sends them.
 
 Each delivery is a :class:`~notifications.adapters.documents.Delivery`, inserted once (its id
-is the dedupe key, so a redelivered event never queues a second one). A small ``delivery_queue``
-collection lists the pending ones. Before each attempt a worker *claims* it by inserting
-``<delivery>:<version>`` into ``delivery_claims``: inserts are atomic on FerretDB, so with several
-worker processes exactly one makes the attempt. The attempt's outcome is a new version of the
-delivery; the final one (delivered, or failed after the retries) carries NotificationDelivered.
+is the dedupe key, so a redelivered event never queues a second one). The ``delivery_queue``
+(a :class:`~edu71.store.queue.WorkQueue`) holds one entry per attempt to make: the first is put
+when the delivery is created, each retry is a new entry ``<delivery>#<attempts so far>`` due after
+the backoff. Before an attempt a worker *claims* its entry, so with several worker processes exactly
+one makes it. The attempt's outcome is a new version of the delivery; the final one (delivered, or
+failed after the retries) carries NotificationDelivered. An entry that lags behind its delivery (a
+worker died between recording an attempt and queueing the next) is replaced by the entry it should
+have been.
 
 At-least-once window, stated honestly: a recipient can get a message twice in two cases.
 (1) A worker dies (or loses the store) after the SMTP server or webhook accepted the call and
@@ -24,10 +27,11 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable, Mapping
 
 from mongoengine import NotUniqueError
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import PyMongoError
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
+from edu71.store.queue import WorkQueue, attempt_of, key_of
 from notifications import metrics
 from notifications.adapters.documents import Delivery
 from notifications.adapters.mail import SendFailed
@@ -71,14 +75,7 @@ class DeliveryQueue:
         self.senders = dict(senders)
         self.clock = clock
         self.batch = batch
-
-    @staticmethod
-    def _queue():
-        return Delivery._get_db()[QUEUE]
-
-    @staticmethod
-    def _claims():
-        return Delivery._get_db()[CLAIMS]
+        self.queue = WorkQueue(QUEUE, Delivery._get_db, claims=CLAIMS)
 
     # -- enqueue (called by the event handlers) ----------------------------------
     def enqueue(self, delivery: Delivery) -> bool:
@@ -93,11 +90,7 @@ class DeliveryQueue:
             new = False  # the handler died before queueing it last time: queue it now
         else:
             new = True
-        try:
-            self._queue().insert_one({"_id": delivery.id, "channel": delivery.channel, "due": delivery.created_at,
-                                      "at": delivery.created_at})
-        except DuplicateKeyError:
-            pass
+        self.queue.put(delivery.id, at=delivery.created_at, due=delivery.created_at, channel=delivery.channel)
         return new
 
     # -- sending (the worker's loop) ----------------------------------------------
@@ -115,54 +108,43 @@ class DeliveryQueue:
     def run_once(self) -> int:
         """Make every attempt that is due now; return how many were made."""
         now = self.clock()
-        entries = sorted(self._queue().find({"due": {"$lte": now}}).limit(self.batch),
-                         key=lambda e: (e["due"], e["_id"]))
+        entries = self.queue.ready(self.batch, now)
         made = sum(1 for entry in entries if self._process(entry, now))
         self.report_depth()
         return made
 
     def report_depth(self) -> None:
         depth: dict[str, int] = {channel: 0 for channel in self.senders}
-        for entry in self._queue().find({}, {"channel": 1}):
+        for entry in self.queue.scan({"channel": 1}):
             depth[entry.get("channel", "email")] = depth.get(entry.get("channel", "email"), 0) + 1
         for channel, count in depth.items():
             metrics.QUEUE_DEPTH.labels(channel).set(count)
 
     def _process(self, entry: dict, now: datetime) -> bool:
-        delivery = load(Delivery, entry["_id"])
+        delivery = load(Delivery, key_of(entry))
         if delivery is None:
             # Only while its handler is between the two inserts; an entry that stays orphaned is dropped.
             if now - entry["at"] > timedelta(seconds=self.settings.claim_timeout):
-                self._queue().delete_one({"_id": entry["_id"]})
+                self.queue.done([entry["_id"]])
             return False
         if delivery.status != "pending":
-            self._queue().delete_one({"_id": delivery.id})
+            self.queue.done([entry["_id"]])
+            return False
+        if delivery.attempts > attempt_of(entry):
+            # The attempt this entry stands for was recorded; make sure the next one waits, then drop this.
+            self.queue.put(delivery.id, attempt=delivery.attempts, due=delivery.next_attempt_at or now,
+                           channel=delivery.channel)
+            self.queue.done([entry["_id"]])
             return False
         if delivery.next_attempt_at and delivery.next_attempt_at > now:
-            self._queue().update_one({"_id": delivery.id}, {"$set": {"due": delivery.next_attempt_at}})
             return False
-        if not self._claim(delivery, now):
+        # Named after the delivery's version, so two entries of one attempt (see retry) share one claim.
+        if not self.queue.claim(f"{delivery.id}:{delivery.doc_version}", now, self.settings.claim_timeout):
             return False
-        self._attempt(delivery)
+        self._attempt(delivery, entry)
         return True
 
-    def _claim(self, delivery: Delivery, now: datetime) -> bool:
-        """Win the right to make this attempt (one insert); a claim older than ``claim_timeout`` is taken over."""
-        base = f"{delivery.id}:{delivery.doc_version}"
-        for retake in range(1000):
-            claim_id = base if retake == 0 else f"{base}:r{retake}"
-            try:
-                self._claims().insert_one({"_id": claim_id, "at": now})
-                if retake:
-                    log.warning("delivery %s: an attempt claimed earlier never finished; retrying it", delivery.id)
-                return True
-            except DuplicateKeyError:
-                existing = self._claims().find_one({"_id": claim_id})
-                if existing is not None and now - existing["at"] < timedelta(seconds=self.settings.claim_timeout):
-                    return False
-        return False
-
-    def _attempt(self, delivery: Delivery) -> None:
+    def _attempt(self, delivery: Delivery, entry: dict) -> None:
         attempt = delivery.attempts + 1
         error, permanent = None, False
         try:
@@ -183,8 +165,8 @@ class DeliveryQueue:
         if error is not None and not permanent and attempt < self.settings.max_attempts:
             delivery.next_attempt_at = finished + backoff(attempt, self.settings.backoff_base,
                                                           self.settings.backoff_max)
-            self._save(delivery, expected)
-            self._queue().update_one({"_id": delivery.id}, {"$set": {"due": delivery.next_attempt_at}})
+            if self._save(delivery, expected):
+                self.queue.retry(entry, delivery.next_attempt_at)
             return
         status = "delivered" if error is None else "failed"
         delivery.status, delivery.finished_at, delivery.next_attempt_at = status, finished, None
@@ -197,7 +179,7 @@ class DeliveryQueue:
             created = delivery.created_at if delivery.created_at.tzinfo else \
                 delivery.created_at.replace(tzinfo=timezone.utc)
             metrics.LATENCY.labels(delivery.channel).observe(max((finished - created).total_seconds(), 0.0))
-        self._queue().delete_one({"_id": delivery.id})
+        self.queue.done([entry["_id"]])
 
     @staticmethod
     def _save(delivery: Delivery, expected: int, *events) -> bool:

@@ -2,8 +2,8 @@
 
 Several worker processes may tick at once; each reminder and each digest is *claimed* by
 inserting a document whose ``_id`` names it — (round, school, kind, deadline) or
-(province, day) — and only the process whose insert succeeds acts. FerretDB has no atomic
-conditional update, but a unique insert is atomic everywhere.
+(province, day) — and only the process whose insert succeeds acts (a unique insert is the
+store's one atomic write, see :mod:`edu71.store`).
 
 - A reminder's claim carries its DeadlineApproaching event in the same insert (outbox), so
   claiming and publishing cannot come apart; the worker's own consumer then notifies the school.

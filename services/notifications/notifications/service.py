@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from edu71.auth import Principal
+from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.problems import Problem
 from notifications.adapters.documents import Notification
 from notifications.dispatch import preferences_of
@@ -34,9 +35,13 @@ class InboxService:
         notification = self._mine(principal, id=notification_id).first()
         if notification is None:
             raise Problem(404, "Không tìm thấy thông báo.")
-        if notification.read_at is None:
-            # Conditional on read_at still being unset: the first time it was read is kept.
-            self._mine(principal, id=notification_id, read_at=None).update_one(
-                set__read_at=datetime.now(timezone.utc), inc__doc_version=1)
-            notification = self._mine(principal, id=notification_id).first()
+        while notification.read_at is None:
+            # A new version like any change: of two readers at once one stores it, the other meets that
+            # version and keeps it, so the first time it was read is kept.
+            notification.read_at = datetime.now(timezone.utc)
+            try:
+                save_with_events(notification)
+            except StaleDocument:
+                pass
+            notification = load(Notification, notification_id)
         return notification

@@ -1,14 +1,14 @@
 """The provinces' indicator catalogues as the plans service keeps them (fed by CataloguePublished, never fetched).
 
-The worker's :func:`keep` stores each province's catalogue of the highest version, a read by ``_id``
-then a replace by ``_id`` (:func:`edu71.projections.is_newer`); the API reads it by ``_id``
+The worker's :func:`keep` stores each province's catalogue of the highest version
+(:func:`edu71.projections.keep_latest`); the API reads it by ``_id``
 (:func:`current`) to check and name a plan's targets.
 
 A new version may drop an indicator or change it so that a stored plan's linked target no longer fits:
 :func:`recheck` flags those targets (``Target.catalogue_issue``, :func:`plans.domain.catalogue.catalogue_issues`)
 and clears the flags the new version resolves, each plan changed by an insert of its next version
 (``save_with_events``), only when its flags differ — so a replayed CataloguePublished changes nothing; once
-a version's recheck is done the catalogue records it, and a redelivery reads no plan.
+a version's recheck is done a marker is inserted for it, and a redelivery reads no plan.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ import logging
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Event
-from edu71.projections import is_newer
+from pymongo.errors import DuplicateKeyError
+from edu71.projections import keep_latest
 from plans.adapters.documents import KnownCatalogue, Plan
 from plans.domain.catalogue import CatalogueView, catalogue_issues
 
@@ -24,23 +25,26 @@ log = logging.getLogger(__name__)
 
 #: Attempts to flag one plan that its school keeps changing meanwhile (each attempt re-reads it).
 ATTEMPTS = 5
+#: One marker per (province, version) whose recheck finished: inserted, never updated.
+RECHECKED = "catalogue_rechecks"
 
 
 def keep(event: Event) -> bool:
     """CataloguePublished: store the province's catalogue unless a newer version is held, and recheck the
     province's plans against it when it is the latest; whether it was stored."""
     d = event.data
-    stored = is_newer(KnownCatalogue, d["province_code"], d["version"])
-    if stored:
-        KnownCatalogue(id=d["province_code"], version=d["version"], published_at=d.get("published_at", ""),
-                       indicators=list(d["indicators"])).save()
-    raw = KnownCatalogue._get_collection().find_one({"_id": d["province_code"]}, {"version": 1, "rechecked_version": 1})
+    stored = keep_latest(KnownCatalogue(id=d["province_code"], version=d["version"],
+                                        published_at=d.get("published_at", ""), indicators=list(d["indicators"])))
+    latest = KnownCatalogue._get_collection().find_one({"_id": d["province_code"]}, {"version": 1})
+    marker = f"{d['province_code']}:{d['version']}"
+    rechecks = KnownCatalogue._get_db()[RECHECKED]
     # Rechecked on a redelivery too when a worker died between storing the catalogue and finishing the recheck.
-    if raw is not None and raw["version"] == d["version"] and raw.get("rechecked_version") != d["version"]:
+    if latest is not None and latest["version"] == d["version"] and rechecks.find_one({"_id": marker}) is None:
         recheck(current(d["province_code"]))
-        # One writer per province (its events share a key), and a lost mark only costs a recheck that changes nothing.
-        KnownCatalogue._get_collection().update_one({"_id": d["province_code"], "version": d["version"]},
-                                                    {"$set": {"rechecked_version": d["version"]}})
+        try:
+            rechecks.insert_one({"_id": marker})
+        except DuplicateKeyError:
+            pass  # another consumer finished the same recheck: the flags it wrote are the same
     return stored
 
 

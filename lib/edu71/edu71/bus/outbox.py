@@ -1,49 +1,25 @@
-"""Transactional outbox on insert-only versions.
+"""The outbox relay: publishes what the versioned-aggregate store queued, and keeps it honest.
 
-Every change of an aggregate (a plan, a round, a submission…) is stored as one
-new, immutable *change* document, ``<collection>_changes/<id>:<version>``,
-carrying the aggregate's new state **and** the events the change causes. One
-insert is atomic on every MongoDB-compatible store — including FerretDB's
-SQLite backend, which applies updates as a read followed by a write and so
-cannot make a conditional update atomic (FerretDB issue #3040). The unique
-``_id`` is also the optimistic-concurrency check: two writers of the same
-version cannot both succeed.
+The store (:mod:`edu71.store.versioned`) records each change of an aggregate and
+the events it causes in one insert, and puts an entry in the outbox queue
+(``outbox_hints``, a :class:`~edu71.store.queue.WorkQueue`). The relay reads only
+that small queue, publishes with an idempotent producer, records each published
+change by *inserting* a marker, and deletes the entry. An event can be sent twice
+only if a relay dies between Kafka's acknowledgement and that marker; it keeps
+its id, and consumers drop ids they have already handled.
 
-After the insert the writer leaves a *hint* for the relay (a copy of the
-change's events in a small collection) and refreshes the aggregate's *head*
-document (the current state, read by queries). If the writer dies in between,
-nothing is lost: the relay's periodic sweep re-hints unpublished changes and
-repairs heads that lag, and a writer that meets a lagging head repairs it.
-
-The relay reads only the small hints collection, publishes with an idempotent
-producer, records each published change by *inserting* a marker, and deletes
-the hint. An event can be sent twice only if a relay dies between Kafka's
-acknowledgement and that marker; it keeps its id, and consumers drop ids they
-have already handled.
-
-FerretDB's SQLite backend answers only single-key ``_id`` filters without
-decoding every document, so the hot paths here use nothing else. It also
-converts every field of a document on each write and read, so a change's state
-and events, and a hint's events, which are only ever read whole, are stored as
-one BSON blob each (:func:`_pack`); documents written before that are read as
-they are.
+The store's names are importable from here too (``save_with_events``, ``load``,
+``history``, ``StaleDocument``, ``VersionedDocument``, ``change_id``,
+``repair_head``…), as every service has always imported them.
 """
 from __future__ import annotations
 
-import json
 import logging
-import os
-import socket
 import threading
 import time
 from datetime import datetime, timezone
 from typing import Iterable
 
-import bson
-from bson import ObjectId
-from bson.binary import Binary, UuidRepresentation
-from bson.codec_options import CodecOptions
-from mongoengine import Document, IntField, NotUniqueError
 from mongoengine.connection import get_db
 from pymongo.collection import Collection
 from pymongo.errors import BulkWriteError, ConnectionFailure, DuplicateKeyError, ExecutionTimeout, PyMongoError
@@ -51,13 +27,30 @@ from pymongo.errors import BulkWriteError, ConnectionFailure, DuplicateKeyError,
 from edu71 import metrics
 from edu71.bus.producer import EventProducer
 from edu71.contracts import Event
-from edu71.db import delete_ids
+from edu71.store import blob
+from edu71.store.lease import WindowLease
+from edu71.store.versioned import (  # noqa: F401 - re-exported: the services import the store from here
+    HINTS,
+    PUBLISHED,
+    StaleDocument,
+    UnstorableDocument,
+    VersionedDocument,
+    change_id,
+    check_storable,
+    entry,
+    event_of,
+    history,
+    load,
+    outbox_queue,
+    pending_events,
+    recorded_events,
+    repair_head,
+    save_with_events,
+    state_at,
+)
 
 log = logging.getLogger(__name__)
 
-HINTS = "outbox_hints"
-PUBLISHED = "outbox_published"
-LEASES = "outbox_leases"
 QUARANTINE = "outbox_quarantine"
 #: The event that tells operators a change was quarantined, relayed on the dead-letter topic.
 QUARANTINED_EVENT = "OutboxQuarantined"
@@ -65,239 +58,9 @@ QUARANTINED_EVENT = "OutboxQuarantined"
 NOTICE = "quarantine:"
 
 
-class StaleDocument(Exception):
-    """The aggregate changed since it was read (optimistic concurrency)."""
-
-
-class UnstorableDocument(ValueError):
-    """The state holds what the store refuses (a key with ``.``, a leading ``$`` or NUL); nothing was written."""
-
-
 def is_outage(exc: BaseException) -> bool:
     """Is this the store being unavailable (wait for it), rather than the store refusing one record?"""
     return isinstance(exc, (ConnectionFailure, ExecutionTimeout))
-
-
-def check_storable(value, path: str = "") -> None:
-    """Refuse, before anything is written, a state the store would refuse when it writes the head.
-
-    A head written after its change was stored and refused there would leave a
-    change no head can show; every key is checked as MongoDB and FerretDB do.
-    """
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str) or key.startswith("$") or "." in key or "\x00" in key:
-                raise UnstorableDocument(f"key {key!r} at {path or 'the top'} cannot be stored")
-            check_storable(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            check_storable(item, f"{path}.{index}")
-
-
-class VersionedDocument(Document):
-    """Base of every aggregate whose changes are versioned and may publish events.
-
-    The mongoengine collection holds the *head* (current state, for queries);
-    ``<collection>_changes`` holds every version with its events.
-    """
-
-    meta = {"abstract": True}
-
-    doc_version = IntField(db_field="_v", default=0)
-
-    @classmethod
-    def changes(cls) -> Collection:
-        return cls._get_db()[f"{cls._get_collection_name()}_changes"]
-
-    @classmethod
-    def ensure_store_indexes(cls) -> None:
-        """Indexes the store needs beyond ``_id`` (none yet: every hot path reads by ``_id``)."""
-
-
-def change_id(pk, version: int) -> str:
-    return f"{pk}:{version:010d}"
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-_CODEC = CodecOptions(uuid_representation=UuidRepresentation.STANDARD)
-
-
-def _pack(value) -> Binary:
-    return Binary(bson.encode({"v": value}, codec_options=_CODEC))
-
-
-def _unpack(stored):
-    """What :func:`_pack` stored; a document written before packing holds the value itself."""
-    if isinstance(stored, bytes):
-        return bson.decode(stored, codec_options=_CODEC)["v"]
-    return stored
-
-
-def _entry(event: Event) -> dict:
-    return {"id": event.id, "name": event.name, "key": event.key, "envelope": event.to_json()}
-
-
-def _event(entry: dict) -> Event:
-    env = json.loads(entry["envelope"])
-    return Event(id=env["id"], type=env["type"], source=env["source"], subject=env["subject"], time=env["time"],
-                 data=env["data"], dataschema=env["dataschema"], partitionkey=env.get("partitionkey"))
-
-
-def _write_head(cls: type[VersionedDocument], state: dict, version: int) -> None:
-    """Make the head show ``version`` unless it already shows a later one.
-
-    A read then a write by ``_id``: FerretDB would do the same inside a
-    conditional update, only slower. Two writers racing here can leave the
-    head a version behind; :func:`repair_head` and the relay's sweep fix that.
-    """
-    coll = cls._get_collection()
-    head = {**state, "_v": version}
-    # A first version almost never finds a head: try the insert before paying for a read.
-    current = None if version == 1 else coll.find_one({"_id": state["_id"]}, {"_v": 1})
-    if current is None:
-        try:
-            coll.insert_one(head)
-            return
-        except DuplicateKeyError:
-            current = coll.find_one({"_id": state["_id"]}, {"_v": 1})
-    if current is not None and current.get("_v", 0) < version:
-        coll.replace_one({"_id": state["_id"]}, head)
-
-
-def repair_head(cls: type[VersionedDocument], pk) -> int:
-    """Bring the head up to the latest change (after a writer died or lost a race); return that version."""
-    head = cls._get_collection().find_one({"_id": pk}, {"_v": 1})
-    version = head.get("_v", 0) if head else 0
-    latest = None
-    while (following := cls.changes().find_one({"_id": change_id(pk, version + 1)})) is not None:
-        latest, version = following, version + 1
-    if latest is not None:
-        _write_head(cls, _unpack(latest["state"]), version)
-    return version
-
-
-def save_with_events(doc: VersionedDocument, *events: Event, expected_version: int | None = None):
-    """Store the new state of ``doc`` and its ``events`` in one insert.
-
-    A new aggregate (never saved) becomes version 1, and :class:`NotUniqueError`
-    means it already exists. An existing one becomes ``expected_version + 1``
-    (default: the version it was loaded at); :class:`StaleDocument` means
-    another change got there first, and nothing was written.
-    """
-    cls = type(doc)
-    new = doc._created
-    if doc.pk is None:
-        doc.pk = ObjectId()
-    doc.validate()
-    base = 0 if new else (doc.doc_version if expected_version is None else expected_version)
-    version = base + 1
-    state = doc.to_mongo().to_dict()
-    state.pop("_v", None)
-    check_storable(state)
-    now = _now()
-    entries = [_entry(e) for e in events]
-    change = {"_id": change_id(doc.pk, version), "agg": doc.pk, "v": version, "at": now,
-              "state": _pack(state), "events": _pack(entries)}
-    try:
-        cls.changes().insert_one(change)
-    except DuplicateKeyError:
-        if new:
-            raise NotUniqueError(f"{cls.__name__} {doc.pk} already exists") from None
-        repair_head(cls, doc.pk)  # so that the caller's retry reads the version that won
-        raise StaleDocument(f"{cls.__name__} {doc.pk} is no longer at version {base}") from None
-    # Both writes below are repaired by the relay's sweep if this process dies first.
-    if entries:
-        try:
-            cls._get_db()[HINTS].insert_one({"_id": change["_id"], "at": now, "n": len(entries),
-                                             "events": change["events"]})
-        except DuplicateKeyError:
-            pass
-    _write_head(cls, state, version)
-    doc.doc_version = version
-    doc._created = False
-    doc._clear_changed_fields()
-    return doc
-
-
-def load(cls: type[VersionedDocument], pk):
-    """The current state of an aggregate (its head), or ``None``."""
-    head = cls._get_collection().find_one({"_id": pk})
-    if head is None:
-        return None
-    doc = cls._from_son(head)
-    doc._created = False
-    return doc
-
-
-def state_at(cls: type[VersionedDocument], pk, version: int) -> dict | None:
-    """The aggregate's state as of ``version``, or ``None`` when there is no such version."""
-    change = cls.changes().find_one({"_id": change_id(pk, version)}, {"state": 1})
-    return _unpack(change["state"]) if change else None
-
-
-def history(cls: type[VersionedDocument], pk) -> list[dict]:
-    """Every change of an aggregate, oldest first: ``{"version", "at", "state", "events"}``."""
-    out, version = [], 1
-    while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
-        out.append({"version": version, "at": change["at"], "state": _unpack(change["state"]),
-                    "events": [_event(e) for e in _unpack(change["events"])]})
-        version += 1
-    return out
-
-
-def recorded_events(cls: type[VersionedDocument], pk) -> list[Event]:
-    """All events the aggregate's changes carried, in order (published or not)."""
-    return [event for change in history(cls, pk) for event in change["events"]]
-
-
-class WindowLease:
-    """Leadership in fixed time windows, taken by *inserting* the window's document.
-
-    Inserts with a unique key are atomic on every store, updates are not on
-    FerretDB's SQLite backend. The holder claims the next window ahead of time,
-    so it keeps the lease; if it dies, someone else claims the next window that
-    nobody claimed ahead.
-    """
-
-    def __init__(self, alias: str, name: str, window: float = 10.0):
-        self.alias = alias
-        self.name = name
-        self.window = window
-        self.holder = f"{socket.gethostname()}:{os.getpid()}:{id(self)}"
-        self._mine: set[int] = set()
-
-    @property
-    def coll(self) -> Collection:
-        # Resolved on each use: the connection behind an alias can be replaced.
-        return get_db(self.alias)[LEASES]
-
-    def _claim(self, k: int) -> bool:
-        try:
-            self.coll.insert_one({"_id": f"{self.name}:{k}", "holder": self.holder, "at": _now()})
-        except DuplicateKeyError:
-            return False
-        self._mine.add(k)
-        return True
-
-    def held(self) -> bool:
-        now = time.time()
-        k = int(now // self.window)
-        if k not in self._mine and not self._claim(k):
-            return False
-        if now - k * self.window > self.window * 2 / 3 and k + 1 not in self._mine:
-            self._claim(k + 1)
-        for old in [w for w in self._mine if w < k - 1]:
-            self._mine.discard(old)
-            self.coll.delete_one({"_id": f"{self.name}:{old}"})
-        return True
-
-    def release(self) -> None:
-        for k in list(self._mine):
-            self.coll.delete_one({"_id": f"{self.name}:{k}"})
-        self._mine.clear()
 
 
 class OutboxRelay:
@@ -330,6 +93,7 @@ class OutboxRelay:
         self.sweep_every = sweep_every
         self.monitor_every = monitor_every
         self.lease = WindowLease(alias, "relay")
+        self.queue = outbox_queue(lambda: get_db(self.alias))
         self._swept = 0.0
         self._leading = False
         self._advanced = time.monotonic()
@@ -350,7 +114,7 @@ class OutboxRelay:
         is, and a release lets the sweep try it again. The notice goes out
         through this same outbox, so it survives a broker outage like any event.
         """
-        now = _now()
+        now = datetime.now(timezone.utc)
         kept = {"_id": record_id, "at": now, "stage": stage, "reason": reason[:2000], "collection": collection}
         if hint is not None:
             kept.update(hint_at=hint["at"], n=hint.get("n", 1), events=hint["events"])
@@ -370,11 +134,7 @@ class OutboxRelay:
             "event_ids": list(event_ids),
             "quarantined_at": now.isoformat(),
         }, subject=self.service, source=f"/edu71/{self.service}")
-        try:
-            self._coll(HINTS).insert_one({"_id": NOTICE + record_id, "at": now, "n": 1,
-                                          "events": _pack([_entry(notice)])})
-        except DuplicateKeyError:
-            pass
+        self.queue.put(NOTICE + record_id, at=now, n=1, events=blob.pack([entry(notice)]))
 
     def quarantined(self) -> list[dict]:
         return quarantined(self.alias)
@@ -398,18 +158,14 @@ class OutboxRelay:
                 if change["_id"] in set_aside:
                     continue
                 try:
-                    events = _unpack(change["events"])
+                    events = blob.unpack(change["events"], aware=False)
                 except Exception as exc:  # noqa: BLE001 - one unreadable change must not stop the sweep
                     self.quarantine(change["_id"], "decode", repr(exc), collection=cls.changes().name)
                     set_aside.add(change["_id"])
                     continue
-                if events and change["_id"] not in published:
-                    try:
-                        self._coll(HINTS).insert_one({"_id": change["_id"], "at": change["at"], "n": len(events),
-                                                      "events": _pack(events)})
-                        restored += 1
-                    except DuplicateKeyError:
-                        pass
+                if events and change["_id"] not in published and self.queue.put(
+                        change["_id"], at=change["at"], n=len(events), events=blob.pack(events)):
+                    restored += 1
                 if change["v"] > latest.get(change["agg"], {}).get("v", 0):
                     latest[change["agg"]] = change
             for agg, change in latest.items():
@@ -437,15 +193,15 @@ class OutboxRelay:
             self._leading, self._advanced = True, time.monotonic()
         if time.monotonic() - self._swept > self.sweep_every:
             self.sweep()
-        hints = sorted(self._coll(HINTS).find().limit(self.batch_size), key=lambda h: (h["at"], h["_id"]))
+        hints = self.queue.ready(self.batch_size)
         if not hints:
             self._advanced = time.monotonic()
             return 0
         batch: list[tuple[dict, list[dict], list[Event]]] = []
         for hint in hints:
             try:
-                entries = _unpack(hint["events"])
-                batch.append((hint, entries, [_event(e) for e in entries]))
+                entries = blob.unpack(hint["events"], aware=False)
+                batch.append((hint, entries, [event_of(e) for e in entries]))
             except Exception as exc:  # noqa: BLE001 - an unreadable hint is set aside, the rest go on
                 self._set_aside(hint, "decode", repr(exc))
         deliveries = {d.event_id: d for d in self.producer.publish([e for _, _, events in batch for e in events])}
@@ -459,11 +215,12 @@ class OutboxRelay:
             # Otherwise the hint stays (the broker did not answer) and is tried again next pass.
         if done:
             try:
-                self._coll(PUBLISHED).insert_many([{"_id": h["_id"], "at": _now()} for h in done], ordered=False)
+                self._coll(PUBLISHED).insert_many([{"_id": h["_id"], "at": datetime.now(timezone.utc)} for h in done],
+                                                  ordered=False)
             except BulkWriteError as exc:
                 if any(err["code"] != 11000 for err in exc.details["writeErrors"]):
                     raise  # anything but "already recorded" is a real failure
-            delete_ids(self._coll(HINTS), [h["_id"] for h in done])
+            self.queue.done([h["_id"] for h in done])
             self._advanced = time.monotonic()
         done_ids = {h["_id"] for h in done}
         return sum(len(events) for hint, _, events in batch if hint["_id"] in done_ids)
@@ -471,7 +228,7 @@ class OutboxRelay:
     def _set_aside(self, hint: dict, stage: str, reason: str, entries=()) -> None:
         ids = [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
         self.quarantine(hint["_id"], stage, reason, hint=hint, event_ids=ids)
-        self._coll(HINTS).delete_one({"_id": hint["_id"]})
+        self.queue.done([hint["_id"]])
 
     # -- monitoring ------------------------------------------------------------
     def backlog_stats(self) -> tuple[int, datetime | None]:
@@ -479,7 +236,7 @@ class OutboxRelay:
         count, oldest = 0, None
         # Hints written before they carried their count ("n") are counted as one event each: this runs
         # every second in every worker, and decoding every waiting event would load the store in an outage.
-        for hint in self._coll(HINTS).find({}, {"at": 1, "n": 1}):
+        for hint in self.queue.scan({"at": 1, "n": 1}):
             count += hint.get("n", 1)
             oldest = hint["at"] if oldest is None or hint["at"] < oldest else oldest
         if oldest is not None and oldest.tzinfo is None:
@@ -501,7 +258,7 @@ class OutboxRelay:
         held = self._coll(QUARANTINE).count_documents({})
         stalled = time.monotonic() - self._advanced if self._leading and count else 0.0
         metrics.OUTBOX_BACKLOG.labels(self.service).set(count)
-        metrics.OUTBOX_OLDEST_AGE.labels(self.service).set((_now() - oldest).total_seconds() if oldest else 0.0)
+        metrics.OUTBOX_OLDEST_AGE.labels(self.service).set((datetime.now(timezone.utc) - oldest).total_seconds() if oldest else 0.0)
         metrics.OUTBOX_QUARANTINED.labels(self.service).set(held)
         metrics.OUTBOX_STALLED.labels(self.service).set(stalled)
 
@@ -567,23 +324,8 @@ def release(alias: str, record_ids: Iterable[str] | None = None) -> int:
         if wanted is not None and kept["_id"] not in wanted:
             continue
         if "events" in kept:  # a refused hint: back as it was; a change is left to the sweep
-            try:
-                db[HINTS].insert_one({"_id": kept["_id"], "at": kept.get("hint_at", kept["at"]),
-                                      "n": kept.get("n", 1), "events": kept["events"]})
-            except DuplicateKeyError:
-                pass
+            outbox_queue(lambda: db).put(kept["_id"], at=kept.get("hint_at", kept["at"]), n=kept.get("n", 1),
+                                         events=kept["events"])
         db[QUARANTINE].delete_one({"_id": kept["_id"]})
         released += 1
     return released
-
-
-def pending_events(cls: type[VersionedDocument], pk) -> list[Event]:
-    """Events of the aggregate's changes that the relay has not published yet."""
-    published = cls._get_db()[PUBLISHED]
-    out, version = [], 1
-    while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
-        events = _unpack(change["events"])
-        if events and published.find_one({"_id": change["_id"]}) is None:
-            out.extend(_event(e) for e in events)
-        version += 1
-    return out

@@ -2,9 +2,11 @@
 
 Failures: one document per failure, ``<key>|<minute>|<n>``.
 
-Recording inserts the first free ``n`` of the current minute (an insert with a
-unique ``_id`` is atomic on every store); counting probes ``n = 0, 1, …`` in
-each minute of the window. Both are look-ups by ``_id`` only.
+Recording inserts the first free ``n`` of the current minute: a count kept by
+updating one document would lose concurrent failures (the store's updates are
+not atomic, see :mod:`edu71.store`), an insert with a unique ``_id`` cannot.
+Counting probes ``n = 0, 1, …`` in each minute of the window. Both are
+look-ups by ``_id`` only.
 """
 from __future__ import annotations
 

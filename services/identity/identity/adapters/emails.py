@@ -1,8 +1,8 @@
 """Unique e-mail addresses, claimed by inserting a document whose ``_id`` is the normalised address.
 
-A unique secondary index would do on MongoDB, but FerretDB's conditional
-writes are not atomic, and an insert with a unique ``_id`` is atomic on every
-store. The claim is taken before the account is written and released when
+An insert with a unique ``_id`` is the one write the store makes atomic
+(:mod:`edu71.store`), so of two accounts claiming one address at once exactly
+one gets it. The claim is taken before the account is written and released when
 the account moves to another address.
 """
 from __future__ import annotations

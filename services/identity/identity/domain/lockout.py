@@ -5,11 +5,10 @@ the account-wide count holds back only clients the account has never signed
 in from, so nobody can lock the owner out of a device that has succeeded
 before by failing from elsewhere (:class:`Throttle`).
 
-Failures are recorded by inserting one document per failure into the bucket of
-the minute it happened (FerretDB's updates are not atomic, inserts are), so the
-count of a key is a handful of look-ups by ``_id``. The window therefore slides
-by whole minutes: a failure stops counting between ``window - 60`` and
-``window`` seconds after it happened.
+Failures are counted in the bucket of the minute they happened
+(:mod:`identity.adapters.attempts` keeps them), so the window slides by whole
+minutes: a failure stops counting between ``window - 60`` and ``window`` seconds
+after it happened.
 """
 from __future__ import annotations
 

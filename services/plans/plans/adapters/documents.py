@@ -171,6 +171,3 @@ class KnownCatalogue(Document):
     version = IntField(required=True)
     published_at = StringField(default="")
     indicators = ListField(DictField())
-    #: The version the province's plans were last rechecked against (plans.catalogues.recheck), so a
-    #: redelivered CataloguePublished does not read every plan again.
-    rechecked_version = IntField(default=0)

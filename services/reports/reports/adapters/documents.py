@@ -18,7 +18,8 @@ from mongoengine import (
 
 from edu71.bus.outbox import VersionedDocument
 from edu71.orgs import SchoolLevel
-from reports.adapters.projection import blob, unblob, unpack
+from edu71.store import blob
+from reports.adapters.projection import unpack
 
 ALIAS = "reports"
 
@@ -115,16 +116,16 @@ class CityFigures(VersionedDocument):
     id = StringField(primary_key=True)  # <round_id>|<province_code>
     round_id = StringField(required=True)
     province_code = StringField(required=True)
-    #: school level (or "all") → indicator code → roll-up with ``schools_expected``, BSON-encoded: it is
-    #: written whole with every change (twice: the change and the head) and never queried, and FerretDB
-    #: converts every field of a document it writes (see :data:`reports.adapters.projection.PACKED`).
+    #: school level (or "all") → indicator code → roll-up with ``schools_expected``, one blob
+    #: (:mod:`edu71.store.blob`): it is written whole with every change (twice: the change and the head)
+    #: and never queried.
     figures = BinaryField()
 
     def figure_map(self) -> dict:
-        return unblob(self.figures) if self.figures is not None else {}
+        return blob.decode(self.figures) if self.figures is not None else {}
 
     def set_figures(self, figures: dict) -> None:
-        self.figures = blob(figures)
+        self.figures = blob.encode(figures)
 
     @staticmethod
     def key(round_id: str, province_code: str) -> str:

@@ -3,7 +3,7 @@
 Generation 0 is the service's own database (``REPORTS_MONGODB_DB``);
 generation N > 0 lives in ``<that database>_g<N>``. Which one is active is
 recorded in the service's own database by *inserting* one document per
-activation (inserts are atomic on FerretDB, updates are not): the activation
+activation (an insert, the store's one atomic write: :mod:`edu71.store`): the activation
 of the highest number wins, so going back to the previous generation (a
 rollback) is one more activation. After a switch the rebuild drops the
 generations older than the previous one (:func:`prune`). The API re-reads it every second or so and switches without

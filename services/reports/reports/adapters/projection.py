@@ -1,37 +1,29 @@
-"""Order-safe, race-safe writes of the source rows: insert-only versions.
+"""Order-safe, race-safe writes of the source rows, and the hints that tell the projector about them.
 
-Events may arrive twice (a relay that died between Kafka's acknowledgement and
-its clean-up, a consumer that died between the effect and its inbox record),
-late (an old revision re-delivered after a newer one), or, during a consumer
-group rebalance, be handled by two consumers at once.
-
-A conditional update (``update_one({_id, revision: {$lt: rev}}, …)``) would be
-enough on MongoDB, but FerretDB 1.x (SQLite backend) applies an update as
-read-then-write without isolation: two concurrent conditional updates can both
-match and the lower revision can land last (FerretDB issue #3040; reproduced
-against the stack used by the tests). The one write FerretDB does make atomic is
-an insert against a unique key. So each version of an entity is *inserted*
-under the key ``<entity>|<version>`` and never changed:
+Events may arrive twice, late (an old revision re-delivered after a newer one),
+or, during a consumer group rebalance, be handled by two consumers at once. Each
+version of an entity is therefore *inserted* as its own row ``<entity>|<version>``
+and never changed (:func:`edu71.store.projection.record_version`):
 
 - the same version again (duplicate, re-delivery) is a duplicate key → nothing happens;
 - an older version after a newer one is stored too, as history, and changes
   nothing: whoever reads takes the highest version of each entity
   (:class:`reports.domain.model.Model`, :func:`reports.domain.versions.latest`).
 
-Nothing here filters on anything but ``_id``: on FerretDB any other filter
-decodes the whole collection (about a second per event once a province has
-reported), which is why older versions are not looked up nor deleted here.
+Rows are written and read by ``_id`` only, which is why older versions are
+neither looked up nor deleted here. Each stored row is announced to the projector
+by an entry in its work queue (:func:`hint`).
 """
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
-import bson
-from bson.binary import Binary
-from bson.codec_options import CodecOptions
-from pymongo.collection import Collection
-from pymongo.errors import DuplicateKeyError
+from pymongo.database import Database
+
+from edu71.store import blob
+from edu71.store.projection import record_version  # noqa: F401 - the handlers' and rebuild's way to store a row
+from edu71.store.queue import WorkQueue
 
 
 def parse_time(value: str) -> datetime:
@@ -47,32 +39,9 @@ def ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
-def record_version(coll: Collection, doc_id: str, entity: dict[str, Any], version_field: str, version: Any,
-                   state: dict[str, Any]) -> bool:
-    """Store ``state`` as version ``version`` of ``entity`` (its identifying fields); True if this call stored
-    it, False if that version was already stored (by an earlier delivery or a concurrent consumer)."""
-    try:
-        coll.insert_one({"_id": doc_id, **entity, version_field: version, **state,
-                         "recorded_at": datetime.now(timezone.utc)})
-    except DuplicateKeyError:
-        return False
-    return True
-
-
-#: Per collection, the field stored as one BSON blob: a school's 25 values are read and written only
-#: whole and never filtered on, and FerretDB's SQLite backend converts every field of a document on each
-#: write and read (see :mod:`reports.adapters.viewstore`). Rows stored before this (a plain document) read as is.
+#: Per collection, the field stored as one blob (:mod:`edu71.store.blob`): a school's 25 values are read
+#: and written only whole and never filtered on. Rows stored before this (a plain document) read as is.
 PACKED = {"school_round_values": "values"}
-_DECODING = CodecOptions(tz_aware=True, tzinfo=timezone.utc)
-
-
-def blob(value: dict[str, Any]) -> Binary:
-    return Binary(bson.encode(value))
-
-
-def unblob(value: bytes | dict[str, Any]) -> dict[str, Any]:
-    """A mapping stored by :func:`blob` (or, written before blobs, as a plain document)."""
-    return bson.decode(value, codec_options=_DECODING) if isinstance(value, bytes) else value
 
 
 def pack(collection: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -80,7 +49,7 @@ def pack(collection: str, row: dict[str, Any]) -> dict[str, Any]:
     name = PACKED.get(collection)
     if name is None or name not in row:
         return row
-    return {**row, name: blob(row[name])}
+    return {**row, name: blob.encode(row[name])}
 
 
 def unpack(collection: str, doc: dict[str, Any]) -> dict[str, Any]:
@@ -88,7 +57,7 @@ def unpack(collection: str, doc: dict[str, Any]) -> dict[str, Any]:
     name = PACKED.get(collection)
     if name is None or name not in doc:
         return doc
-    return {**doc, name: unblob(doc[name])}
+    return {**doc, name: blob.decode(doc[name])}
 
 
 HINTS = "projection_hints"
@@ -96,10 +65,11 @@ HINTS = "projection_hints"
 QUARANTINE = "projection_quarantine"
 
 
-def hint(db, collection: str, doc_id: str) -> None:
-    """Tell the projector that a source row may have changed (idempotent; a small collection it polls)."""
-    try:
-        db[HINTS].insert_one({"_id": f"{collection}|{doc_id}", "coll": collection, "doc": doc_id,
-                              "at": datetime.now(timezone.utc)})
-    except DuplicateKeyError:
-        pass
+def hints(database: Callable[[], Database]) -> WorkQueue:
+    """The projector's work queue: one entry per stored row (``<collection>|<row id>``)."""
+    return WorkQueue(HINTS, database)
+
+
+def hint(db: Database, collection: str, doc_id: str) -> None:
+    """Tell the projector that a source row may have changed (idempotent: one entry per row version)."""
+    hints(lambda: db).put(f"{collection}|{doc_id}", coll=collection, doc=doc_id)

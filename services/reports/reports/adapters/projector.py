@@ -11,9 +11,10 @@ figures and one RollupUpdated event per changed figure are stored in one insert
 (the outbox, :func:`edu71.bus.outbox.save_with_events`); when nothing changed —
 a duplicate, a replay, a stale revision — nothing is written or published.
 
-One projector per service works at a time (a :class:`edu71.bus.outbox.WindowLease`):
-all writes to the views come from one thread, which is what makes the
-read-modify-write of a view safe on FerretDB, whose updates are not isolated.
+One projector per service works at a time (a :class:`edu71.store.lease.WindowLease`):
+all writes to the views come from one thread, which is what makes replacing a
+view by ``_id`` safe on a store whose updates are not isolated (a lease overlap
+writes the same views from the same rows).
 """
 from __future__ import annotations
 
@@ -25,14 +26,14 @@ from typing import Callable
 from mongoengine.connection import get_db
 from pymongo.errors import BulkWriteError, DuplicateKeyError, PyMongoError
 
-from edu71.bus.outbox import StaleDocument, WindowLease, save_with_events
+from edu71.bus.outbox import StaleDocument, save_with_events
 from edu71.contracts import Contracts, Event
-from edu71.db import delete_ids
+from edu71.store.lease import WindowLease
 from edu71.orgs import commune as official_commune
 from reports import metrics
 from reports.adapters import viewstore
 from reports.adapters.documents import ALIAS, CityFigures
-from reports.adapters.projection import HINTS, QUARANTINE, unpack
+from reports.adapters.projection import QUARANTINE, hints, unpack
 from reports.domain.model import EVERYTHING, SOURCES, Marks, Model, merge_marks
 from reports.domain.views import ProvinceViews, changed_figures, city_figures
 
@@ -58,6 +59,7 @@ class Projector:
         self.poll = poll
         self.name_of = name_of
         self.lease = WindowLease(alias, "projector")
+        self.hints = hints(lambda: self.db)
         self.model: Model | None = None
         #: Fingerprints of the stored views; the views as last computed; the pieces they are made of.
         self.digests: dict[str, str] = {}
@@ -95,19 +97,19 @@ class Projector:
         return handled
 
     def run_once(self) -> int:
-        hints = list(self.db[HINTS].find().limit(self.batch))
-        if not hints:
+        waiting = self.hints.ready(self.batch)
+        if not waiting:
             metrics.PROJECTOR_LAG.set(0)
             return 0
         marks: Marks = {}
-        for h in hints:
+        for h in waiting:
             row = self.db[h["coll"]].find_one({"_id": h["doc"]})
             if row is not None:  # None: superseded by a newer version, which has its own hint
                 merge_marks(marks, self._take(self.model, h["coll"], row))
         self._refresh(marks)
-        delete_ids(self.db[HINTS], [h["_id"] for h in hints])
-        metrics.PROJECTOR_LAG.set(len(hints))
-        return len(hints)
+        self.hints.done([h["_id"] for h in waiting])
+        metrics.PROJECTOR_LAG.set(len(waiting))
+        return len(waiting)
 
     def _take(self, model: Model, collection: str, doc: dict) -> Marks:
         """Apply one stored row; a row the model cannot take is set aside, never retried forever.
@@ -173,9 +175,9 @@ class Projector:
                changed: list[tuple[dict, dict | None]]) -> None:
         """New views by bulk insert; changed ones replaced one by one by ``_id`` (summary, schools documents).
 
-        FerretDB's SQLite backend handles a bulk of replacements far more slowly
-        than inserts, and only a rebuild or the first start writes many views;
-        live, a submission changes a handful.
+        The store handles a bulk of replacements far more slowly than inserts, and
+        only a rebuild or the first start writes many views; live, a submission
+        changes a handful.
         """
         for name, docs in ((viewstore.views_collection(province), [summary for summary, _ in fresh]),
                            (viewstore.schools_collection(province), [s for _, s in fresh if s is not None])):

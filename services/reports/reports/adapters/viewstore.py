@@ -5,25 +5,21 @@ A collection per province (``views_<province>``: a round's city view, its commun
 views) keeps each collection small, and the heavy part — each commune's schools with their values —
 lives in ``schools_<province>``, read only by the lists and exports that need it.
 
-A view is stored as ``{_id, digest, computed_at, body}`` where ``body`` is the view BSON-encoded:
-FerretDB's SQLite backend converts every field of a document on each write and read (about 25 µs a
-value of a school), and a view is read and written only whole, by ``_id``, so the store is handed one
-field instead of thousands; pymongo's C extension encodes and decodes the blob. The digest is the
-SHA-256 of those bytes, so deciding that a view changed costs no extra serialisation. A document
-written before blobs (no ``body``) is read as it is.
+A view is stored as ``{_id, digest, computed_at, body}`` where ``body`` is the view as one blob
+(:mod:`edu71.store.blob`): a view is read and written only whole, by ``_id``, so the store is handed
+one field instead of thousands. The digest is the SHA-256 of those bytes, so deciding that a view
+changed costs no extra serialisation. A document written before blobs (no ``body``) is read as it is.
 """
 from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timezone
 
-import bson
-from bson.binary import Binary
-from bson.codec_options import CodecOptions
 from pymongo.database import Database
 
+from edu71.store import blob
+
 VIEWS_PREFIX, SCHOOLS_PREFIX = "views_", "schools_"
-_DECODING = CodecOptions(tz_aware=True, tzinfo=timezone.utc)
 
 
 def views_collection(province: str) -> str:
@@ -37,13 +33,13 @@ def schools_collection(province: str) -> str:
 def encode(view_id: str, view: dict, computed_at: datetime) -> tuple[str, dict, dict | None]:
     """(digest, summary document, schools document or None) of a view, as stored."""
     summary = {k: v for k, v in view.items() if k != "schools"}
-    body = bson.encode(summary)
-    schools = bson.encode({"schools": view["schools"]}) if "schools" in view else None
+    body = blob.encode(summary)
+    schools = blob.encode({"schools": view["schools"]}) if "schools" in view else None
     digest = hashlib.sha256(body + (schools or b"")).hexdigest()
-    doc = {"_id": view_id, "digest": digest, "computed_at": computed_at, "body": Binary(body)}
+    doc = {"_id": view_id, "digest": digest, "computed_at": computed_at, "body": body}
     if schools is None:
         return digest, doc, None
-    return digest, doc, {"_id": view_id, "digest": digest, "body": Binary(schools)}
+    return digest, doc, {"_id": view_id, "digest": digest, "body": schools}
 
 
 def digest(view: dict) -> str:
@@ -54,7 +50,7 @@ def digest(view: dict) -> str:
 def decode(doc: dict | None) -> dict | None:
     if doc is None or "body" not in doc:
         return doc
-    body = bson.decode(doc["body"], codec_options=_DECODING)
+    body = blob.decode(doc["body"])
     return {**body, **{k: v for k, v in doc.items() if k != "body"}}
 
 

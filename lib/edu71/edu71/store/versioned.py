@@ -1,0 +1,231 @@
+"""The versioned-aggregate store: insert-only changes, a head, history and the events each change causes.
+
+Every change of an aggregate (a plan, a round, a submission…) is stored as one
+new, immutable *change* document, ``<collection>_changes/<id>:<version>``,
+carrying the aggregate's new state **and** the events the change causes. One
+insert is atomic on every MongoDB-compatible store, whatever it does with
+updates; the unique ``_id`` is also the optimistic-concurrency check: two
+writers of the same version cannot both succeed (:class:`StaleDocument`).
+
+After the insert the writer puts an entry in the outbox queue (``outbox_hints``,
+a :class:`~edu71.store.queue.WorkQueue` holding a copy of the change's events)
+and refreshes the aggregate's *head* (the current state, read by queries). The
+head is a cache of the changes: two writers racing on it can leave it a version
+behind, and a writer that dies in between leaves it behind too. Nothing is lost:
+a writer that meets a lagging head (its insert finds the version taken) repairs
+it, and the relay's periodic sweep re-queues unpublished changes and repairs
+heads that lag. (Looking for a later change after every head write would close
+the race at once, for a fifth more time per write; the ingest path is the
+platform's hottest.)
+
+Nothing ever updates a versioned document in place: a change that is not a new
+change document (with its events) does not exist. The hot paths read and write
+by ``_id`` only; a change's state and events are stored as one blob each
+(:mod:`edu71.store.blob`).
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from bson import ObjectId
+from mongoengine import Document, IntField, NotUniqueError
+from pymongo.collection import Collection
+from pymongo.errors import DuplicateKeyError
+
+from edu71.contracts import Event
+from edu71.store import blob
+from edu71.store.queue import WorkQueue
+
+#: The outbox queue: one entry per change that carries events, until the relay published them.
+HINTS = "outbox_hints"
+#: One marker per published change, inserted by the relay.
+PUBLISHED = "outbox_published"
+
+
+class StaleDocument(Exception):
+    """The aggregate changed since it was read (optimistic concurrency)."""
+
+
+class UnstorableDocument(ValueError):
+    """The state holds what the store refuses (a key with ``.``, a leading ``$`` or NUL); nothing was written."""
+
+
+def check_storable(value, path: str = "") -> None:
+    """Refuse, before anything is written, a state the store would refuse when it writes the head.
+
+    A head written after its change was stored and refused there would leave a
+    change no head can show; every key is checked as MongoDB does.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or key.startswith("$") or "." in key or "\x00" in key:
+                raise UnstorableDocument(f"key {key!r} at {path or 'the top'} cannot be stored")
+            check_storable(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            check_storable(item, f"{path}.{index}")
+
+
+class VersionedDocument(Document):
+    """Base of every aggregate whose changes are versioned and may publish events.
+
+    The mongoengine collection holds the *head* (current state, for queries);
+    ``<collection>_changes`` holds every version with its events.
+    """
+
+    meta = {"abstract": True}
+
+    doc_version = IntField(db_field="_v", default=0)
+
+    @classmethod
+    def changes(cls) -> Collection:
+        return cls._get_db()[f"{cls._get_collection_name()}_changes"]
+
+    @classmethod
+    def ensure_store_indexes(cls) -> None:
+        """Indexes the store needs beyond ``_id`` (none yet: every hot path reads by ``_id``)."""
+
+
+def change_id(pk, version: int) -> str:
+    return f"{pk}:{version:010d}"
+
+
+def outbox_queue(database) -> WorkQueue:
+    """The outbox queue of a service's database (``database``: a callable returning it)."""
+    return WorkQueue(HINTS, database)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _unpack(stored):
+    # States and events come back as they were written (naive UTC datetimes), as callers always had them.
+    return blob.unpack(stored, aware=False)
+
+
+def entry(event: Event) -> dict:
+    """An event as a change and an outbox entry carry it."""
+    return {"id": event.id, "name": event.name, "key": event.key, "envelope": event.to_json()}
+
+
+def event_of(stored: dict) -> Event:
+    env = json.loads(stored["envelope"])
+    return Event(id=env["id"], type=env["type"], source=env["source"], subject=env["subject"], time=env["time"],
+                 data=env["data"], dataschema=env["dataschema"], partitionkey=env.get("partitionkey"))
+
+
+def _write_head(cls: type[VersionedDocument], state: dict, version: int) -> None:
+    """Make the head show ``version`` unless it already shows a later one.
+
+    A read then a write by ``_id``, which is all a conditional update would be on
+    a store without atomic updates. Two writers racing here can leave the head a
+    version behind; :func:`repair_head` and the relay's sweep fix that.
+    """
+    coll = cls._get_collection()
+    head = {**state, "_v": version}
+    # A first version almost never finds a head: try the insert before paying for a read.
+    current = None if version == 1 else coll.find_one({"_id": state["_id"]}, {"_v": 1})
+    if current is None:
+        try:
+            coll.insert_one(head)
+            return
+        except DuplicateKeyError:
+            current = coll.find_one({"_id": state["_id"]}, {"_v": 1})
+    if current is not None and current.get("_v", 0) < version:
+        coll.replace_one({"_id": state["_id"]}, head)
+
+
+def repair_head(cls: type[VersionedDocument], pk) -> int:
+    """Bring the head up to the latest change (after a writer died or lost a race); return that version."""
+    head = cls._get_collection().find_one({"_id": pk}, {"_v": 1})
+    version = head.get("_v", 0) if head else 0
+    latest = None
+    while (following := cls.changes().find_one({"_id": change_id(pk, version + 1)})) is not None:
+        latest, version = following, version + 1
+    if latest is not None:
+        _write_head(cls, _unpack(latest["state"]), version)
+    return version
+
+
+def save_with_events(doc: VersionedDocument, *events: Event, expected_version: int | None = None):
+    """Store the new state of ``doc`` and its ``events`` in one insert.
+
+    A new aggregate (never saved) becomes version 1, and :class:`NotUniqueError`
+    means it already exists. An existing one becomes ``expected_version + 1``
+    (default: the version it was loaded at); :class:`StaleDocument` means
+    another change got there first, and nothing was written.
+    """
+    cls = type(doc)
+    new = doc._created
+    if doc.pk is None:
+        doc.pk = ObjectId()
+    doc.validate()
+    base = 0 if new else (doc.doc_version if expected_version is None else expected_version)
+    version = base + 1
+    state = doc.to_mongo().to_dict()
+    state.pop("_v", None)
+    check_storable(state)
+    now = _now()
+    entries = [entry(e) for e in events]
+    change = {"_id": change_id(doc.pk, version), "agg": doc.pk, "v": version, "at": now,
+              "state": blob.pack(state), "events": blob.pack(entries)}
+    try:
+        cls.changes().insert_one(change)
+    except DuplicateKeyError:
+        if new:
+            raise NotUniqueError(f"{cls.__name__} {doc.pk} already exists") from None
+        repair_head(cls, doc.pk)  # so that the caller's retry reads the version that won
+        raise StaleDocument(f"{cls.__name__} {doc.pk} is no longer at version {base}") from None
+    # Both writes below are repaired by the relay's sweep if this process dies first.
+    if entries:
+        outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=change["events"])
+    _write_head(cls, state, version)
+    doc.doc_version = version
+    doc._created = False
+    doc._clear_changed_fields()
+    return doc
+
+
+def load(cls: type[VersionedDocument], pk):
+    """The current state of an aggregate (its head), or ``None``."""
+    head = cls._get_collection().find_one({"_id": pk})
+    if head is None:
+        return None
+    doc = cls._from_son(head)
+    doc._created = False
+    return doc
+
+
+def state_at(cls: type[VersionedDocument], pk, version: int) -> dict | None:
+    """The aggregate's state as of ``version``, or ``None`` when there is no such version."""
+    change = cls.changes().find_one({"_id": change_id(pk, version)}, {"state": 1})
+    return _unpack(change["state"]) if change else None
+
+
+def history(cls: type[VersionedDocument], pk) -> list[dict]:
+    """Every change of an aggregate, oldest first: ``{"version", "at", "state", "events"}``."""
+    out, version = [], 1
+    while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
+        out.append({"version": version, "at": change["at"], "state": _unpack(change["state"]),
+                    "events": [event_of(e) for e in _unpack(change["events"])]})
+        version += 1
+    return out
+
+
+def recorded_events(cls: type[VersionedDocument], pk) -> list[Event]:
+    """All events the aggregate's changes carried, in order (published or not)."""
+    return [event for change in history(cls, pk) for event in change["events"]]
+
+
+def pending_events(cls: type[VersionedDocument], pk) -> list[Event]:
+    """Events of the aggregate's changes that the relay has not published yet."""
+    published = cls._get_db()[PUBLISHED]
+    out, version = [], 1
+    while (change := cls.changes().find_one({"_id": change_id(pk, version)})) is not None:
+        events = _unpack(change["events"])
+        if events and published.find_one({"_id": change["_id"]}) is None:
+            out.extend(event_of(e) for e in events)
+        version += 1
+    return out
