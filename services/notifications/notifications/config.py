@@ -47,6 +47,8 @@ class SchedulerSettings:
     #: Hour (Vietnam time) from which the day's digest is sent to the city.
     digest_hour: int = 7
     timezone: str = "Asia/Ho_Chi_Minh"
+    #: Where the digest sends the city for every commune's figures (the portal's dashboard); none when unset.
+    dashboard_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Settings:
 def load() -> Settings:
     env = Env()
     security = env.str("NOTIFICATIONS_SMTP_SECURITY", "none").lower()
+    portal_url = (env.str("NOTIFICATIONS_PORTAL_URL", None) or "").rstrip("/") or None
     if security not in ("starttls", "tls", "none"):
         raise ValueError("NOTIFICATIONS_SMTP_SECURITY must be starttls, tls or none")
     smtp = SmtpSettings(
@@ -72,7 +75,7 @@ def load() -> Settings:
         sender_name=env.str("NOTIFICATIONS_SMTP_SENDER_NAME", SmtpSettings.sender_name),
         timeout=env.float("NOTIFICATIONS_SMTP_TIMEOUT", 30.0),
         ca_file=env.str("NOTIFICATIONS_SMTP_CA_FILE", None) or None,
-        portal_url=(env.str("NOTIFICATIONS_PORTAL_URL", None) or "").rstrip("/") or None,
+        portal_url=portal_url,
     )
     delivery = DeliverySettings(
         max_attempts=env.int("NOTIFICATIONS_MAX_ATTEMPTS", 6),
@@ -86,6 +89,7 @@ def load() -> Settings:
         tick_seconds=env.float("NOTIFICATIONS_SCHEDULER_TICK_SECONDS", 60.0),
         digest_hour=env.int("NOTIFICATIONS_DIGEST_HOUR", 7),
         timezone=env.str("NOTIFICATIONS_TIMEZONE", "Asia/Ho_Chi_Minh"),
+        dashboard_url=f"{portal_url}/dashboard" if portal_url else None,
     )
     return Settings(platform=platform_settings("notifications", env), smtp=smtp, delivery=delivery,
                     scheduler=scheduler)

@@ -124,7 +124,7 @@ class Scheduler:
             if run is None:
                 rounds = [(r, digest.progress(r, schools, submitted[r.round_id]))
                           for r in live if r.province_code == province]
-                notice = digest.digest(province, local, rounds, commune_name)
+                notice = digest.digest(province, local, rounds, commune_name, self.settings.dashboard_url)
                 try:
                     save_with_events(DigestRun(id=run_id, province_code=province, title=notice.title,
                                                body=notice.body, reference=notice.reference, claimed_at=now))

@@ -27,3 +27,14 @@ def test_without_a_portal_address_the_footer_names_the_page_instead_of_a_dead_pa
     plain, html = _parts(SmtpSettings())
     assert "/preferences" not in plain and "/preferences" not in html
     assert "Cài đặt nhận thông báo" in plain and "Cài đặt nhận thông báo" in html
+
+
+def test_one_portal_address_gives_the_mail_footer_and_the_digest_their_links(monkeypatch):
+    from notifications.config import load
+
+    monkeypatch.setenv("NOTIFICATIONS_PORTAL_URL", "https://edu71.haiphong.gov.vn/")
+    settings = load()
+    assert settings.smtp.portal_url == "https://edu71.haiphong.gov.vn"
+    assert settings.scheduler.dashboard_url == "https://edu71.haiphong.gov.vn/dashboard"
+    monkeypatch.delenv("NOTIFICATIONS_PORTAL_URL")
+    assert load().scheduler.dashboard_url is None
