@@ -20,7 +20,7 @@ TOPICS = {
     "edu71.plans.v1": ["PlanSubmitted", "PlanApproved", "PlanReturned"],
     "edu71.indicators.v1": ["ReportingRoundOpened", "IndicatorSubmitted", "IndicatorRevised", "CataloguePublished"],
     "edu71.notifications.v1": ["DeadlineApproaching", "NotificationDelivered"],
-    "edu71.reports.v1": ["RollupUpdated"],
+    "edu71.reports.v1": ["RollupUpdated", "ReportIssued"],
     "edu71.directory.v1": ["UserRegistered", "UserChanged", "AccessRevoked", "SchoolRegistered", "SchoolChanged"],
     "edu71.deadletter.v1": ["DeadLettered", "OutboxQuarantined"],
 }
