@@ -11,6 +11,7 @@ class Kind:
     DEADLINE_DUE_IN_1_DAY = "deadline_due_in_1_day"
     DEADLINE_OVERDUE = "deadline_overdue"
     DAILY_DIGEST = "daily_digest"
+    REPORT_ISSUED = "report_issued"
 
 
 KIND_LABELS = {
@@ -22,6 +23,7 @@ KIND_LABELS = {
     Kind.DEADLINE_DUE_IN_1_DAY: "Nhắc hạn nộp báo cáo: còn 1 ngày",
     Kind.DEADLINE_OVERDUE: "Báo cáo quá hạn nộp",
     Kind.DAILY_DIGEST: "Tổng hợp tiến độ nộp báo cáo hằng ngày",
+    Kind.REPORT_ISSUED: "Báo cáo của cấp dưới gửi đến",
 }
 
 KINDS = tuple(KIND_LABELS)
