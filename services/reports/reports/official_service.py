@@ -59,6 +59,10 @@ class FigureSource(Protocol):
     def rounds_of(self, province: str) -> list[dict]: ...
 
 
+def _round_in(source: FigureSource, province: str, round_id: str) -> dict | None:
+    return next((r for r in source.rounds_of(province) if r["round_id"] == round_id), None)
+
+
 class LiveViews:
     """The views as the projector keeps them now (the active generation)."""
 
@@ -96,8 +100,10 @@ class OfficialReports:
     def __init__(self, rounds: Callable[[str], dict | None], directory: Callable[[str], dict | None],
                  live: Callable[[], FigureSource], contracts: Contracts,
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-                 to_pdf: Callable[[bytes], bytes | None] = pdf.to_pdf):
+                 to_pdf: Callable[[bytes], bytes | None] = pdf.to_pdf, asof=None):
         self.rounds = rounds
+        #: :class:`reports.asof.AsOf`: an issued report's figures are read as of a settled moment from it.
+        self.asof = asof
         self.directory = directory
         self.live = live
         self.contracts = contracts
@@ -158,6 +164,8 @@ class OfficialReports:
     def figures(self, unit: Unit, rnd: dict, as_of: datetime, source: FigureSource) -> dict:
         """The figures of ``unit``'s report for ``rnd``, read from ``source`` (see :func:`official.figures_of`)."""
         province = self._province(unit)
+        # The round as the source knew it (renamed or re-dated later, an issued report keeps its words).
+        rnd = _round_in(source, province, rnd["round_id"]) or rnd
         due = _utc(rnd["due_at"])
         earlier = [r for r in source.rounds_of(province) if r["round_id"] != rnd["round_id"]
                    and _utc(r["due_at"]) < due]
@@ -304,12 +312,12 @@ class OfficialReports:
                               recipient_code=unit.parent[1], recipient_name=self._parent_name(unit),
                               status="draft", written={}, signer_name="")
 
-    def issue(self, principal: Principal, round_id: str, kind: str, code: str,
-              source: FigureSource | None = None, as_of: datetime | None = None) -> dict:
+    def issue(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
         """Issue the draft: number it, render and keep it with its figures, publish ReportIssued.
 
-        ``source``/``as_of``: where the figures are read and the moment they stand at (the live views, now,
-        unless given)."""
+        The figures are those of the history as of the issue moment less the settling time
+        (:data:`reports.adapters.history.SETTLE`): a moment whose rows are all stored, so the report can be
+        regenerated from it, identical, at any later time (:meth:`regenerate`)."""
         unit = self._own(principal, kind, code)
         rnd = self._round(round_id, self._province(unit))
         report_id = OfficialReport.key(round_id, kind, code)
@@ -322,8 +330,8 @@ class OfficialReports:
         if not store.claim_issue(report_id):
             raise Problem(409, "Báo cáo này đang được ban hành hoặc đã được ban hành.")
         now = ms(self.now())
-        moment = ms(as_of or now)
-        figures = self.figures(unit, rnd, moment, source or self.live())
+        moment, source = self._settled(now)
+        figures = self.figures(unit, rnd, moment, source)
         year = now.astimezone(VN).year
         number = store.claim_number(unit.key(), year, report_id)
         for _ in range(3):  # a draft saved meanwhile: issue what it says now, under the same number
@@ -350,6 +358,27 @@ class OfficialReports:
         if converted is not None:
             store.keep_file(f"{report_id}|{sha}", "pdf", converted)
         return self.get(principal, round_id, kind, code)
+
+    def _settled(self, now: datetime) -> tuple[datetime, FigureSource]:
+        if self.asof is None:
+            return now, self.live()
+        moment = ms(now - timedelta(seconds=self.asof.settle))
+        return moment, self.asof.source(moment)
+
+    def regenerate(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
+        """An issued report's figures computed again from the history as of its moment, beside those it was
+        issued with: ``identical`` says whether every figure is the same."""
+        report_id = OfficialReport.key(round_id, kind, code)
+        head = load(OfficialReport, report_id)
+        if head is None or head.status != "issued" or not self._readable(principal, head, kind, code) \
+                or self.asof is None:
+            raise Problem(404, NO_REPORT)
+        kept = store.figures_of(f"{report_id}|{head.sha256}") or {}
+        moment = datetime.fromisoformat(kept["as_of"])
+        unit = self.unit(kind, code)
+        again = self.figures(unit, self._round(round_id, self._province(unit)), moment, self.asof.source(moment))
+        return {"report_id": report_id, "number_symbol": head.number_symbol, "as_of": kept["as_of"],
+                "identical": again == kept, "issued": kept, "regenerated": again}
 
     def _event(self, unit: Unit, head: OfficialReport, rnd: dict) -> dict:
         data = {"report_id": head.id, "round_id": head.round_id, "round_name": rnd.get("name") or head.round_id,

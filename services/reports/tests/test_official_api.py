@@ -21,22 +21,30 @@ UNIT = f"commune/{HP_WARD}"
 
 
 def handle(*events):
-    from reports.handlers import HANDLERS
+    """As the worker does: each event's rows stored, and recorded in the history."""
+    from reports.adapters.history import recording
+    from reports.handlers import HANDLERS, ROWS
 
+    handlers = recording(HANDLERS, ROWS)
     for event in events:
-        HANDLERS[event.name](event)
+        handlers[event.name](event)
 
 
 @pytest.fixture
 def ready(reports_settings, events, round_id, project):
+    from reports.adapters import basedb
+
+    basedb.connect(reports_settings.platform)
     handle(*scenario_events(events, round_id))
     project()
     return round_id
 
 
 @pytest.fixture
-def client(reports_settings):
+def client(reports_settings, monkeypatch):
     from reports.app import create_app
+
+    monkeypatch.setenv("REPORTS_ASOF_SETTLE_SECONDS", "0")  # no writer races these tests
 
     return create_app().test_client()
 
@@ -44,9 +52,9 @@ def client(reports_settings):
 def stored(collection: str) -> list[dict]:
     from mongoengine.connection import get_db
 
-    from reports.adapters.official_store import OFFICIAL_ALIAS
+    from reports.adapters.basedb import BASE_ALIAS
 
-    return list(get_db(OFFICIAL_ALIAS)[collection].find())
+    return list(get_db(BASE_ALIAS)[collection].find())
 
 
 def everything_stored() -> dict[str, int]:

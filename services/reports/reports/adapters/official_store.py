@@ -1,7 +1,7 @@
 """Where official reports are kept: the service's own database, never a projection generation.
 
 Unlike the views, a report is primary data (an author's words, an issued document), so it lives in the
-base database (``REPORTS_MONGODB_DB``) under its own connection alias: a rebuild into a new generation
+base database (:mod:`reports.adapters.basedb`): a rebuild into a new generation
 (:mod:`reports.adapters.generations`) neither copies nor drops it.
 
 Everything is insert-only, each write checked by a unique ``_id`` (FerretDB loses concurrent updates):
@@ -26,17 +26,16 @@ from mongoengine.connection import get_db
 from pymongo.errors import DuplicateKeyError
 
 from edu71.bus.outbox import VersionedDocument
+from reports.adapters.basedb import BASE_ALIAS
 from reports.adapters.projection import blob, unblob
 
-#: The connection alias of the base database (the projections use ``reports``, which may be a generation).
-OFFICIAL_ALIAS = "reports_official"
 NUMBERS, FILES, FIGURES = "official_numbers", "official_files", "official_figures"
 
 
 class OfficialReport(VersionedDocument):
     """One unit's official report for one round (``_id`` ``<round id>|<unit kind>|<unit code>``)."""
 
-    meta = {"collection": "official_reports", "db_alias": OFFICIAL_ALIAS}
+    meta = {"collection": "official_reports", "db_alias": BASE_ALIAS}
 
     id = StringField(primary_key=True)
     round_id = StringField(required=True)
@@ -71,7 +70,7 @@ class OfficialReport(VersionedDocument):
 
 
 def _db():
-    return get_db(OFFICIAL_ALIAS)
+    return get_db(BASE_ALIAS)
 
 
 def claim_issue(report_id: str) -> bool:

@@ -148,6 +148,25 @@ class Issue(MethodView):
         return _service().issue(current_principal(), round_id, kind, code)
 
 
+class RegeneratedSchema(Schema):
+    report_id = fields.String()
+    number_symbol = fields.String()
+    as_of = fields.String(metadata={"description": "Thời điểm của số liệu báo cáo"})
+    identical = fields.Boolean(metadata={"description": "Số liệu tính lại có trùng khớp hoàn toàn với bản đã ban "
+                                                        "hành không"})
+    issued = fields.Dict(metadata={"description": "Số liệu của bản đã ban hành"})
+    regenerated = fields.Dict(metadata={"description": "Số liệu tính lại từ lịch sử tại thời điểm đó"})
+
+
+@official.route(f"/{UNIT}/regenerated")
+class Regenerated(MethodView):
+    @requires(*ANYONE)
+    @official.response(200, RegeneratedSchema)
+    def get(self, round_id, kind, code):
+        """Tính lại số liệu của báo cáo đã ban hành tại đúng thời điểm của nó và đối chiếu với bản đã ban hành"""
+        return _service().regenerate(current_principal(), round_id, kind, code)
+
+
 @official.route(f"/{UNIT}/issued.docx")
 class IssuedDocx(MethodView):
     @requires(*ANYONE)
