@@ -80,8 +80,11 @@ class AsOf:
                 if wait > 0:
                     self.sleep(wait)
                 started = self.now()
-                loaded = self._timelines[province] = (started, Timeline(province, self.load(province),
-                                                                        name_of=self.name_of))
+                entries = self.load(province)
+                timeline = loaded[1].renewed(entries, datetime.fromtimestamp(loaded[0].timestamp() - self.settle,
+                                                                             timezone.utc)) \
+                    if loaded else Timeline(province, entries, name_of=self.name_of)
+                loaded = self._timelines[province] = (started, timeline)
         timeline = loaded[1]
         if timeline.first is None or moment < timeline.first:
             first = f" (số liệu đầu tiên được ghi nhận lúc {show(timeline.first)})" if timeline.first else ""
