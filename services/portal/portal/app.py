@@ -15,7 +15,7 @@ from portal.live import RollupSignal
 from portal.clients.base import ApiError
 from portal.domain import formatting
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
-from portal.views import admin, auth, dashboard, inbox, plans, rounds
+from portal.views import admin, auth, dashboard, inbox, plans, reports, rounds
 
 ROLE_LABELS = {
     "school": "Nhà trường",
@@ -70,7 +70,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.jinja_env.globals.update(COMPARATORS=COMPARATORS, LEVEL_LABELS=LEVEL_LABELS)
 
     app.before_request(session.load)
-    for module in (auth, plans, rounds, dashboard, inbox, admin):
+    for module in (auth, plans, rounds, dashboard, inbox, admin, reports):
         app.register_blueprint(module.bp)
     _ops(app)
     _errors(app)

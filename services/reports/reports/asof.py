@@ -33,7 +33,10 @@ def _refuse(message: str) -> Problem:
 
 
 def show(moment: datetime) -> str:
-    local = moment.astimezone(timezone(timedelta(hours=7)))
+    try:
+        local = moment.astimezone(timezone(timedelta(hours=7)))
+    except OverflowError:  # the last hours of year 9999
+        local = moment
     return local.strftime("%H:%M ngày %d/%m/%Y")
 
 
@@ -62,11 +65,11 @@ class AsOf:
         """An RFC 3339 moment with its offset, not in the future (422 otherwise)."""
         try:
             moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-        except ValueError:
+            moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+        except (ValueError, OverflowError):
             raise _refuse(f"Không đọc được {LABEL}: cần dạng 2026-12-15T17:00:00+07:00.") from None
         if moment.tzinfo is None:
             raise _refuse(f"{LABEL.capitalize()} cần có múi giờ, ví dụ 2026-12-15T17:00:00+07:00.")
-        moment = moment.astimezone(timezone.utc)
         if moment > self.now():
             raise _refuse(f"{LABEL.capitalize()} ở tương lai ({show(moment)}): chỉ xem được số liệu đến hiện tại.")
         return moment
