@@ -315,9 +315,9 @@ class OfficialReports:
     def issue(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
         """Issue the draft: number it, render and keep it with its figures, publish ReportIssued.
 
-        The figures are those of the history as of the issue moment less the settling time
-        (:data:`reports.adapters.history.SETTLE`): a moment whose rows are all stored, so the report can be
-        regenerated from it, identical, at any later time (:meth:`regenerate`)."""
+        The figures are those of the history as of the issue moment, read once every row recorded up to it is
+        stored (:data:`reports.adapters.history.SETTLE`), so the report can be regenerated from that moment,
+        identical, at any later time (:meth:`regenerate`)."""
         unit = self._own(principal, kind, code)
         rnd = self._round(round_id, self._province(unit))
         report_id = OfficialReport.key(round_id, kind, code)
@@ -360,10 +360,11 @@ class OfficialReports:
         return self.get(principal, round_id, kind, code)
 
     def _settled(self, now: datetime) -> tuple[datetime, FigureSource]:
+        """The figures as of the issue moment, once it is settled (the history waits
+        :data:`reports.adapters.history.SETTLE` seconds for rows recorded up to it)."""
         if self.asof is None:
             return now, self.live()
-        moment = ms(now - timedelta(seconds=self.asof.settle))
-        return moment, self.asof.source(moment)
+        return now, self.asof.source(now)
 
     def regenerate(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
         """An issued report's figures computed again from the history as of its moment, beside those it was
