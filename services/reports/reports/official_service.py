@@ -327,11 +327,26 @@ class OfficialReports:
         errors = official.missing_written((head.written or {}) if head else {}, head.signer_name if head else "")
         if errors:
             raise Problem(422, "Chưa đủ nội dung để ban hành báo cáo.", errors=errors)
-        if not store.claim_issue(report_id):
-            raise Problem(409, "Báo cáo này đang được ban hành hoặc đã được ban hành.")
         now = ms(self.now())
         moment, source = self._settled(now)
-        figures = self.figures(unit, rnd, moment, source)
+        figures = self.figures(unit, rnd, moment, source)  # before anything is claimed: it may refuse
+        if not store.claim_issue(report_id):
+            raise Problem(409, "Báo cáo này đang được ban hành hoặc đã được ban hành.")
+        try:
+            body, sha = self._number_and_keep(principal, unit, rnd, head, figures, now, moment)
+        except BaseException:
+            # Let a later attempt issue it (a number claimed meanwhile stays used: a gap, never a duplicate).
+            store.release_issue(report_id)
+            raise
+        converted = self.to_pdf(body)
+        if converted is not None:
+            store.keep_file(f"{report_id}|{sha}", "pdf", converted)
+        return self.get(principal, round_id, kind, code)
+
+    def _number_and_keep(self, principal: Principal, unit: Unit, rnd: dict, head: OfficialReport, figures: dict,
+                         now: datetime, moment: datetime) -> tuple[bytes, str]:
+        """Claim the number, render, keep the DOCX and figures, store the issued state with ReportIssued."""
+        report_id = head.id
         year = now.astimezone(VN).year
         number = store.claim_number(unit.key(), year, report_id)
         for _ in range(3):  # a draft saved meanwhile: issue what it says now, under the same number
@@ -349,15 +364,10 @@ class OfficialReports:
                                              source=SOURCE)
             try:
                 save_with_events(head, event)
-                break
+                return body, sha
             except StaleDocument:
                 head = load(OfficialReport, report_id)
-        else:
-            raise Problem(409, "Báo cáo đang được sửa liên tục; hãy thử ban hành lại.")
-        converted = self.to_pdf(body)
-        if converted is not None:
-            store.keep_file(f"{report_id}|{sha}", "pdf", converted)
-        return self.get(principal, round_id, kind, code)
+        raise Problem(409, "Báo cáo đang được sửa liên tục; hãy thử ban hành lại.")
 
     def _settled(self, now: datetime) -> tuple[datetime, FigureSource]:
         """The figures as of the issue moment, once it is settled (the history waits

@@ -82,6 +82,11 @@ def claim_issue(report_id: str) -> bool:
     return True
 
 
+def release_issue(report_id: str) -> None:
+    """Give the claim back after an issue that failed before it was stored (only its holder calls this)."""
+    _db()[NUMBERS].delete_one({"_id": f"issuing:{report_id}"})
+
+
 def claim_number(unit_key: str, year: int, report_id: str) -> int:
     """The next number of ``unit_key``'s sequence in ``year``, claimed for ``report_id``.
 
