@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -38,7 +39,7 @@ from edu71.orgs import SchoolLevel, commune, communes, province_name, stable_fra
 from indicators.domain.catalogue import initial_catalogue  # noqa: E402
 from reports.adapters.docx import render  # noqa: E402
 from reports.domain import official  # noqa: E402
-from reports.domain.asof import Entry, Timeline  # noqa: E402
+from reports.domain.asof import CHECKPOINT_EVERY, Entry, Timeline  # noqa: E402
 from reports.domain.views import plans_view_id, round_view_id  # noqa: E402
 from vietnam_provinces import Ward  # noqa: E402
 
@@ -54,6 +55,10 @@ WRITTEN = {"shortcomings": "Một số trường nộp chậm.", "tasks": "Đôn
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def value(indicator: dict, school: str, key: str) -> dict:
@@ -190,6 +195,7 @@ def main() -> None:
     parser.add_argument("--national-schools", type=int, default=40000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--store", action="store_true", help="also write and load the city's history in FerretDB")
+    parser.add_argument("--every", type=int, default=CHECKPOINT_EVERY, help="history rows between checkpoints")
     args = parser.parse_args()
     rng = random.Random(71)
     catalogue = [i.as_dict() for i in initial_catalogue("31").indicators]
@@ -200,21 +206,22 @@ def main() -> None:
     entries = province_history("31", city_schools, catalogue)
     print(f"city: {len(hp['31'])} communes, {len(city_schools)} schools, {len(catalogue)} indicators, "
           f"{len(entries)} history rows (built in {time.perf_counter() - started:.1f} s)")
-    timeline = Timeline("31", entries, name_of=lambda c: commune(c).name)
+    timeline = Timeline("31", entries, every=args.every, name_of=lambda c: commune(c).name)
     now = entries[-1].at + timedelta(minutes=1)
     views_s, doc_s, size = city_report("31", timeline, now)
     print(f"city report (cold timeline): views {views_s:.2f} s + figures, document and DOCX {doc_s:.2f} s "
           f"= {views_s + doc_s:.2f} s; DOCX {size / 1024:.0f} KiB")
     views_s, doc_s, _ = city_report("31", timeline, now)
     print(f"city report (again, same moment: cached views): views {views_s:.2f} s + {doc_s:.2f} s")
-    reload = timeline.renewed(entries + [], entries[-1].at)
+    reload = timeline.renewed(list(entries), entries[-1].at)
     t0 = time.perf_counter()
     reload.views_at(now)
     print(f"as-of now after reloading the history (settled checkpoints kept): {time.perf_counter() - t0:.2f} s")
     lat = as_of_latencies([timeline], args.queries, rng)
     print(f"as-of at random past moments, city: p50 {percentile(lat, 50) * 1000:.0f} ms, "
           f"p99 {percentile(lat, 99) * 1000:.0f} ms ({args.queries} queries, mean "
-          f"{statistics.mean(lat) * 1000:.0f} ms)")
+          f"{statistics.mean(lat) * 1000:.0f} ms); checkpoints every {args.every} rows: "
+          f"{len(timeline._checkpoints)}, peak memory of the process {peak_mib():.0f} MiB")
     if args.store:
         written, read = store_round_trip("31", entries)
         print(f"city history through FerretDB: written in {written:.1f} s, loaded in {read:.1f} s "
@@ -230,7 +237,7 @@ def main() -> None:
         for province, schools in sorted(by_province.items()):
             history = province_history(province, schools, [{**i} for i in catalogue])
             rows += len(history)
-            tl = Timeline(province, history)
+            tl = Timeline(province, history, every=args.every)
             t0 = time.perf_counter()
             views_s, doc_s, _ = city_report(province, tl, history[-1].at + timedelta(minutes=1))
             spent = time.perf_counter() - t0
@@ -242,7 +249,7 @@ def main() -> None:
               f"every province's report generated in {total:.1f} s (slowest {slowest[0]}: {slowest[1]:.2f} s); "
               f"run including building the histories {time.perf_counter() - started:.1f} s")
         print(f"as-of at random past moments, national (random provinces): p50 {percentile(lat, 50) * 1000:.0f} ms,"
-              f" p99 {percentile(lat, 99) * 1000:.0f} ms ({len(lat)} queries)")
+              f" p99 {percentile(lat, 99) * 1000:.0f} ms ({len(lat)} queries); peak memory {peak_mib():.0f} MiB")
 
 
 if __name__ == "__main__":
