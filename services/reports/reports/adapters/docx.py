@@ -19,9 +19,15 @@ bản hành chính"):
 - "Nơi nhận:": size 12, italic, bold; its entries: size 11, upright, each beginning with "-", the last one
   "- Lưu: VT, …".
 
-The margins were checked against a published summary of the decree (final-blade.com, "Cách căn lề chuẩn trong
-văn bản hành chính": 20–25, 20–25, 30–35, 15–20 mm); the sizes are those of the decree's Appendix I, section
-II (points 1 to 9) as summarised in ``../shared/DOMAIN.md`` ("Số:" 13, Quốc hiệu 12–13, Tiêu ngữ 13–14).
+Checked (search of published copies, 2026-12-03): the margins against "Cách căn lề chuẩn trong văn bản hành
+chính" (final-blade.com: 20–25, 20–25, 30–35, 15–20 mm per Nghị định 30/2020); the sizes against the appendix
+table "Mẫu chữ và chi tiết trình bày thể thức văn bản" as republished (slideshare.net "Quy tắc văn bản",
+123doc.top "Hướng dẫn về thể thức và kỹ thuật trình bày văn bản": Quốc hiệu in hoa 12–13 đứng đậm; Tiêu ngữ in
+thường 13–14 đứng đậm with a rule under it; superior body in hoa 12–13 đứng; issuing body in hoa 12–13 đứng đậm;
+"Số:" 13; place and date 13–14 nghiêng; trích yếu 13–14 đứng đậm; body 13–14, first line indented 1–1,27 cm) —
+tables of the earlier Thông tư 01/2011/TT-BNV that Nghị định 30/2020's Appendix I carries over — and
+``../shared/DOMAIN.md`` ("Số:" 13, Quốc hiệu 12–13, Tiêu ngữ 13–14). "Nơi nhận" 12 bold italic with entries
+11 is the appendix's rule as the brief states it; no published copy found in the search corpus lists it.
 Tables of figures use size 12 so that eight columns fit the page (the appendix leaves tables to the body's
 range; 12 keeps them legible).
 """

@@ -38,9 +38,9 @@ from reports.domain.model import Model
 from reports.domain.views import ProvinceViews
 
 #: Entries between two checkpoints (the most rows a query applies on top of a copied checkpoint).
-CHECKPOINT_EVERY = 500
+CHECKPOINT_EVERY = 2000
 #: Views kept per province, by prefix length.
-VIEW_CACHE = 8
+VIEW_CACHE = 4
 
 
 @dataclass(frozen=True)
