@@ -40,6 +40,7 @@ bootstrap: $(VENV)/.installed contracts/node_modules/.installed
 	@deploy/bin/install-prometheus
 	@deploy/bin/install-kubeconform
 	@deploy/bin/install-chromium
+	@deploy/bin/install-libreoffice
 	@$(VENV)/bin/edu71 keys
 
 lock:

@@ -30,7 +30,7 @@ def _ids(paths):
 
 def _subject(name: str, data: dict) -> str:
     """The envelope subject / Kafka key the conventions give each event."""
-    if name in ("ReportingRoundOpened", "RollupUpdated", "CataloguePublished"):
+    if name in ("ReportingRoundOpened", "RollupUpdated", "CataloguePublished", "ReportIssued"):
         return data["province_code"]
     if name == "NotificationDelivered":
         return data["recipient"]["org_unit"]

@@ -122,6 +122,22 @@ MATRIX: dict[tuple[str, str], str] = {
     # Each caller's own unit (the administrator names Hải Phòng).
     ("reports", "GET /plans/status"):                             "401 | 403 403 | 200 200 200 | 200 200 | 200 | 403",
     ("reports", "GET /indicators/{indicator}/series"):            "401 | 403 403 | 200 200 200 | 200 200 | 200 | 403",
+    # Official reports, about commune_own's (10744) report of the round: each unit drafts and issues its own
+    # (403 to anyone else, administrators included); its draft is its own; the issued report is read by the
+    # unit and the level above (the city of 31) and the administrator, and is missing for everyone else.
+    ("reports", "GET /official-reports"):                         "401 | 200 200 | 200 200 200 | 200 200 | 200 | 403",
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}"): "401 | 404 404 | 200 404 404 | 404 404 | 200 | 403",
+    ("reports", "PUT /official-reports/{round_id}/{kind}/{code}"): "401 | 403 403 | 200 403 403 | 403 403 | 403 | 403",
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/draft.docx"):
+        "401 | 403 403 | 200 403 403 | 403 403 | 403 | 403",
+    ("reports", "POST /official-reports/{round_id}/{kind}/{code}/issue"):
+        "401 | 403 403 | 201 403 403 | 403 403 | 403 | 403",
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/regenerated"):
+        "401 | 404 404 | 200 404 404 | 200 404 | 200 | 403",
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/issued.docx"):
+        "401 | 404 404 | 200 404 404 | 200 404 | 200 | 403",
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/issued.pdf"):
+        "401 | 404 404 | 200 404 404 | 200 404 | 200 | 403",
 }
 
 

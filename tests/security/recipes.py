@@ -11,6 +11,8 @@ import csv
 import io
 from datetime import datetime, timedelta, timezone
 
+from edu71.testing import wait_until
+
 from .conftest import PASSWORD, World, _plan_text, _vn, submission_values
 
 
@@ -49,6 +51,27 @@ def _webhook(w: World, fresh: bool) -> str:
         return w.ids["webhook"]
     return w.ok("notifications", "POST", "/webhooks", "commune_own", 201,
                 json={"url": "http://127.0.0.1:9/edu71-hook"}).json["id"]
+
+
+WRITTEN = {"shortcomings": "Còn chậm.", "tasks": "Đôn đốc.", "proposals": "Hỗ trợ."}
+
+
+def _official(w: World, round_id: str) -> str:
+    """commune_own's report of ``round_id``, with its draft written (once the reports service knows the round)."""
+    path = f"/official-reports/{round_id}/commune/10744"
+    wait_until(lambda: w.call("reports", "GET", path, "commune_own").status_code == 200,
+               "the reports service to know the round", 90)
+    w.ok("reports", "PUT", path, "commune_own", json={"written": WRITTEN, "signer_name": "Lê Thị Hoa"})
+    return path
+
+
+def _issued(w: World) -> str:
+    """commune_own's issued report (issued once, in a round of its own)."""
+    if "official_issued" not in w.ids:
+        path = _official(w, _round(w, True))
+        w.ok("reports", "POST", f"{path}/issue", "commune_own", 201)
+        w.ids["official_issued"] = path
+    return w.ids["official_issued"]
 
 
 def _admin_scope(caller: str) -> str:
@@ -182,4 +205,21 @@ RECIPES = {
     ("reports", "GET /rounds/{round_id}/export.xlsx"): lambda w, fresh, caller: dict(
         path=f"/rounds/{w.ids['round']}/export.xlsx"),
     ("reports", "GET /rounds/{round_id}/export.csv"): lambda w, fresh, caller: dict(path=f"/rounds/{w.ids['round']}/export.csv"),
+    ("reports", "GET /official-reports"): lambda w, fresh, caller: dict(path="/official-reports?received=true"),
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}"): lambda w, fresh, caller: dict(
+        path=_official(w, w.ids["round"])),
+    ("reports", "PUT /official-reports/{round_id}/{kind}/{code}"): lambda w, fresh, caller: dict(
+        path=f"/official-reports/{w.ids['round']}/commune/10744", json={"written": WRITTEN}),
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/draft.docx"): lambda w, fresh, caller: dict(
+        path=f"/official-reports/{w.ids['round']}/commune/10744/draft.docx"),
+    # A 201 issues a report of a new round; a refusal is asked about the seeded round's (never issued).
+    ("reports", "POST /official-reports/{round_id}/{kind}/{code}/issue"): lambda w, fresh, caller: dict(
+        path=(_official(w, _round(w, True)) if fresh else f"/official-reports/{w.ids['round']}/commune/10744")
+        + "/issue"),
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/regenerated"): lambda w, fresh, caller: dict(
+        path=f"{_issued(w)}/regenerated"),
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/issued.docx"): lambda w, fresh, caller: dict(
+        path=f"{_issued(w)}/issued.docx"),
+    ("reports", "GET /official-reports/{round_id}/{kind}/{code}/issued.pdf"): lambda w, fresh, caller: dict(
+        path=f"{_issued(w)}/issued.pdf"),
 }

@@ -104,7 +104,7 @@ def _real_path_parameters(world, service: str, path: str) -> dict:
         "plan_id": ids["versioned_plan"], "number": 1, "old": 1, "new": 2, "round_id": ids["round"],
         # An account's real id is a colleague of school_own: revoking its sessions must not end the callers'.
         "school_code": ids["school"], "user_id": ids["colleague"], "notification_id": ids["notification"],
-        "webhook_id": ids["webhook"], "indicator": "TEACHERS_QUALIFIED", "fmt": "csv",
+        "webhook_id": ids["webhook"], "indicator": "TEACHERS_QUALIFIED", "fmt": "csv", "kind": "school",
         "code": ids["indicator"] if service == "indicators" else ids["school"],
     }
     return {name: known[name] for name in re.findall(r"\{(\w+)\}", path) if name in known}

@@ -94,6 +94,7 @@ def vn_number(value, decimals: int | None = None, grouping: bool = True, trim: b
     auto = decimals is None
     if auto:
         decimals = 0 if number.is_integer() else 2
+    number = round(number, decimals) + 0.0  # -0.04 shown to one decimal is 0, not "-0"
     text = f"{number:,.{decimals}f}" if grouping else f"{number:.{decimals}f}"
     if "." in text and (auto or trim):
         text = text.rstrip("0").rstrip(".")

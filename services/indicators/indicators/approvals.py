@@ -14,7 +14,7 @@ from indicators.adapters.documents import KnownSchool, Round, Submission
 from indicators.catalogues import SOURCE
 from indicators.domain import approval
 from indicators.domain.approval import Action, ApprovalRefused, Report, Stage, changed_since, clean_comment
-from indicators.domain.clock import iso_vn
+from edu71.vn import iso_vn
 from indicators.service import IndicatorService
 
 #: The event each action causes.

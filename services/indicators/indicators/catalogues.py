@@ -21,7 +21,8 @@ from indicators.domain.catalogue_edits import (
     new_indicator,
     with_indicator,
 )
-from indicators.domain.clock import as_utc, iso_vn, utc_now
+from edu71.vn import iso_vn
+from indicators.domain.clock import as_utc, utc_now
 
 SOURCE = "/edu71/indicators"
 #: Attempts of an addition that keeps meeting a concurrent change (each attempt re-reads the catalogue).

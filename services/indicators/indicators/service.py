@@ -24,7 +24,8 @@ from indicators.adapters.documents import (
 )
 from indicators.catalogues import SOURCE, CatalogueService
 from indicators.domain.catalogue import Catalogue
-from indicators.domain.clock import iso_vn, utc_now, vn_text
+from edu71.vn import iso_vn, vn_moment
+from indicators.domain.clock import utc_now
 from indicators.domain.rounds import (
     Phase,
     may_open_round,
@@ -343,9 +344,9 @@ class IndicatorService:
             return SubmitOutcome(sub, record.revision, created=record.revision == 1, replayed=True)
 
         if current is Phase.UPCOMING:
-            raise Problem(409, f"Đợt báo cáo chưa mở; trường có thể nộp số liệu từ {vn_text(rnd.opens_at)}.")
+            raise Problem(409, f"Đợt báo cáo chưa mở; trường có thể nộp số liệu từ {vn_moment(rnd.opens_at)}.")
         if current is Phase.CLOSED:
-            raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_text(rnd.closes_at)}; "
+            raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_moment(rnd.closes_at)}; "
                                "không thể nộp hoặc sửa số liệu.", code="locked")
         stage = Stage((sub.stage if sub is not None else None) or Stage.DRAFT.value)
         if stage in LOCKED:

@@ -11,7 +11,8 @@ from edu71.problems import Problem
 from indicators.adapters import spreadsheets
 from indicators.adapters.documents import KnownSchool, Round, Submission
 from indicators.domain.catalogue import ValueType
-from indicators.domain.clock import VN_TZ, as_utc, vn_text
+from edu71.vn import VN, vn_moment
+from indicators.domain.clock import as_utc
 from indicators.domain.sheet import SheetError, rate, read_table, template_rows, value_text
 from indicators.domain.submissions import IDEMPOTENCY_KEY, by_code, submission_id
 from indicators.domain.validation import MAX_NUMBER, validate_values
@@ -61,7 +62,7 @@ class SpreadsheetService:
         lines = [
             f"Đợt báo cáo: {rnd.name} (năm học {rnd.school_year})",
             f"Trường: {name} ({school_code})",
-            f"Hạn nộp: {vn_text(as_utc(rnd.due_at))}; khoá số liệu: {vn_text(as_utc(rnd.closes_at))}",
+            f"Hạn nộp: {vn_moment(as_utc(rnd.due_at))}; khoá số liệu: {vn_moment(as_utc(rnd.closes_at))}",
             f"Danh mục chỉ tiêu phiên bản {catalogue.version}"
             + (f"; cột “Đợt trước”: {previous[0]}" if previous else ""),
             "Nhập số liệu vào các ô màu vàng; ô để trống là không báo cáo chỉ tiêu đó. Không dùng công thức.",
@@ -159,10 +160,10 @@ class SpreadsheetService:
                     else value_text(value) if value["value_type"] == ValueType.BOOLEAN.value
                     else value.get("value", value.get("level")))
             out.append([
-                rnd.school_year, rnd.name, as_utc(rnd.due_at).astimezone(VN_TZ).strftime("%d/%m/%Y"),
+                rnd.school_year, rnd.name, as_utc(rnd.due_at).astimezone(VN).strftime("%d/%m/%Y"),
                 value["indicator_code"], indicator.name if indicator else "", indicator.unit if indicator else "",
                 main, value.get("denominator"), rate(value), sub.revision,
-                as_utc(sub.submitted_at).astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M"),
+                as_utc(sub.submitted_at).astimezone(VN).strftime("%d/%m/%Y %H:%M"),
                 "Có" if sub.late else "Không", value["catalogue_version"],
             ])
         return out

@@ -1,6 +1,6 @@
 """What the notifications worker does with each event it consumes (routing as data: :meth:`mapping`).
 
-- Plan events → notices (:mod:`notifications.domain.notices`), dispatched on every channel.
+- Plan events and ReportIssued → notices (:mod:`notifications.domain.notices`), dispatched on every channel.
 - Directory, catalogue and round events → the service's projections (:mod:`notifications.projections`).
 - IndicatorSubmitted/IndicatorRevised → the submission is recorded, and values beyond a threshold
   alert the commune and the city once per (round, school, indicator).
@@ -41,6 +41,7 @@ class NotificationHandlers:
             "PlanSubmitted": notify,
             "PlanApproved": notify,
             "PlanReturned": notify,
+            "ReportIssued": notify,
             "IndicatorSubmitted": self.indicator_reported,
             "IndicatorRevised": self.indicator_reported,
             "DeadlineApproaching": self.deadline_approaching,

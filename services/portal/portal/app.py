@@ -15,7 +15,7 @@ from portal.live import RollupSignal
 from portal.readiness import readiness
 from portal.clients.base import ApiError
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
-from portal.views import admin, auth, dashboard, inbox, operator, plans, preferences, rounds
+from portal.views import admin, auth, dashboard, inbox, operator, plans, preferences, reports, rounds
 
 def create_app(settings: config.Settings | None = None) -> Flask:
     settings = settings or config.load()
@@ -53,7 +53,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.jinja_env.globals.update(COMPARATORS=COMPARATORS, LEVEL_LABELS={lv.value: label for lv, label in vn.LEVEL_SHORT.items()})
 
     app.before_request(session.load)
-    for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, operator):
+    for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, operator, reports):
         app.register_blueprint(module.bp)
     _ops(app, settings, app.extensions["portal.live"])
     _errors(app)

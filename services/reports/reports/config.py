@@ -17,6 +17,8 @@ class Settings:
     projector_poll: float = 0.05
     #: How often the API and the worker look for a newly activated generation (seconds).
     generation_check: float = 2.0
+    #: How long after a moment its "as of" figures are final (see :data:`reports.adapters.history.SETTLE`).
+    asof_settle: float = 5.0
 
 
 def load() -> Settings:
@@ -24,4 +26,5 @@ def load() -> Settings:
     return Settings(platform=platform_settings("reports", env),
                     consumer_group=env.str("REPORTS_CONSUMER_GROUP", "reports"),
                     projector_poll=env.float("REPORTS_PROJECTOR_POLL_SECONDS", 0.05),
-                    generation_check=env.float("REPORTS_GENERATION_CHECK_SECONDS", 2.0))
+                    generation_check=env.float("REPORTS_GENERATION_CHECK_SECONDS", 2.0),
+                    asof_settle=env.float("REPORTS_ASOF_SETTLE_SECONDS", 5.0))

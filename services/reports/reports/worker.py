@@ -19,14 +19,19 @@ from mongoengine.connection import get_db
 from pymongo import MongoClient
 
 from edu71 import worker
+from edu71.bus.outbox import OutboxRelay
+from edu71.bus.producer import EventProducer
 from edu71.auth.revocation import RevocationProjection
 from edu71.config import PlatformSettings
 from edu71.contracts import Contracts
 from reports import config
 from reports.adapters import generations
 from reports.adapters.documents import ALIAS, CityFigures
+from reports.adapters import basedb
+from reports.adapters.official_store import OfficialReport
 from reports.adapters.projector import Projector
-from reports.handlers import HANDLERS
+from reports.adapters.history import recording
+from reports.handlers import HANDLERS, ROWS
 
 log = logging.getLogger(__name__)
 
@@ -60,16 +65,27 @@ def generation_watch(settings: config.Settings, generation: int):
     return watch_generation
 
 
+def official_relay(settings: config.Settings):
+    """A worker loop relaying the ReportIssued events stored with official reports, which live in the base
+    database whatever generation the views are in (at generation 0 it shares the lease of the main relay)."""
+    def relay_official_reports(stop: threading.Event) -> None:
+        contracts = Contracts(settings.platform.contracts_dir)
+        producer = EventProducer(settings.platform.kafka, contracts, settings.platform.service)
+        OutboxRelay(settings.platform.service, basedb.BASE_ALIAS, producer, [OfficialReport]).run(stop)
+    return relay_official_reports
+
+
 def spec(group: str = GROUP, settings: config.Settings | None = None, generation: int | None = None
          ) -> worker.WorkerSpec:
     settings = settings or config.load()
+    basedb.connect(settings.platform)  # official reports and the history: the base database
     projector = Projector(Contracts(settings.platform.contracts_dir), poll=settings.projector_poll)
-    loops = [projector.run]
+    loops = [projector.run, official_relay(settings)]
     if generation is not None:
         loops.append(generation_watch(settings, generation))
     base = settings.platform.mongodb_db
     revocations = RevocationProjection(lambda: get_db(ALIAS).client[base])
-    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers={**HANDLERS, **revocations.handlers()},
+    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers={**recording(HANDLERS, ROWS), **revocations.handlers()},
                              loops=loops)
 
 

@@ -7,7 +7,8 @@ from marshmallow import fields, validate
 from edu71.orgs import SchoolLevel
 from edu71.schemas import Integer, Page, PageQuery, Schema
 from indicators.domain.catalogue import Aggregation
-from indicators.domain.clock import as_utc, iso_vn
+from edu71.vn import iso_vn
+from indicators.domain.clock import as_utc
 from indicators.domain.validation import MAX_ITEMS
 
 LEVELS = [lv.value for lv in SchoolLevel]

@@ -7,7 +7,7 @@ import pytest
 
 from edu71.orgs import SEED_SCHOOLS, SchoolLevel, demo_schools
 from edu71.testing import bearer
-from indicators.domain.clock import iso_vn
+from edu71.vn import iso_vn
 
 HAI_PHONG = "31"
 

@@ -115,7 +115,7 @@ def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explana
 def test_the_previous_rounds_values_are_there_for_the_form_and_only_in_scope(client, tokens, schools, open_round):
     from datetime import datetime, timedelta, timezone
 
-    from indicators.domain.clock import iso_vn
+    from edu71.vn import iso_vn
 
     school = schools["thcs"]
     earlier = open_round(name="Sơ kết học kỳ I năm 2024–2025",

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from edu71.testing import bearer
-from indicators.domain.clock import iso_vn
+from edu71.vn import iso_vn
 
 pytestmark = pytest.mark.integration
 

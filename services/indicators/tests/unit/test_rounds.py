@@ -4,13 +4,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from edu71.auth import Principal, Role
-from indicators.domain.clock import VN_TZ, iso_vn, vn_text
+from edu71.vn import VN, iso_vn, vn_moment
 from indicators.domain.rounds import Phase, may_open_round, may_see_round, phase, round_errors, round_scope
 
 NOW = datetime(2026, 1, 10, 3, 0, tzinfo=timezone.utc)
-OPENS = datetime(2025, 12, 22, 7, 0, tzinfo=VN_TZ)
-DUE = datetime(2026, 1, 15, 17, 0, tzinfo=VN_TZ)
-CLOSES = datetime(2026, 1, 31, 23, 59, 59, tzinfo=VN_TZ)
+OPENS = datetime(2025, 12, 22, 7, 0, tzinfo=VN)
+DUE = datetime(2026, 1, 15, 17, 0, tzinfo=VN)
+CLOSES = datetime(2026, 1, 31, 23, 59, 59, tzinfo=VN)
 
 
 def definition(**changes):
@@ -81,4 +81,4 @@ def test_who_sees_a_round():
 def test_times_are_shown_in_vietnam_time():
     moment = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.utc)
     assert iso_vn(moment) == "2026-01-15T17:00:00+07:00"
-    assert vn_text(moment) == "17:00 ngày 15/01/2026"
+    assert vn_moment(moment) == "17:00 ngày 15/01/2026"

@@ -15,6 +15,7 @@ class Kind:
     REPORT_RETURNED = "report_returned"
     VALUE_FLAGGED = "value_flagged"
     COMMUNE_REPORTS_CONFIRMED = "commune_reports_confirmed"
+    REPORT_ISSUED = "report_issued"
 
 
 KIND_LABELS = {
@@ -30,6 +31,7 @@ KIND_LABELS = {
     Kind.REPORT_RETURNED: "Báo cáo số liệu bị trả lại",
     Kind.VALUE_FLAGGED: "Số liệu cần kiểm tra lại",
     Kind.COMMUNE_REPORTS_CONFIRMED: "Xã/phường đã xác nhận đủ báo cáo số liệu",
+    Kind.REPORT_ISSUED: "Báo cáo của cấp dưới gửi đến",
 }
 
 KINDS = tuple(KIND_LABELS)

@@ -165,6 +165,23 @@ def plan_returned(data: Mapping[str, Any]) -> Notice:
                   body, school, {"plan_id": data["plan_id"], "plan_version": data["version"]})
 
 
+#: The role that reads what is sent to each kind of unit (the Ministry has no account: nobody is told).
+RECEIVING_ROLE = {"commune": Role.COMMUNE, "province": Role.CITY}
+
+
+def report_issued(data: Mapping[str, Any]) -> list[Notice]:
+    """ReportIssued → the level above the issuing unit (a school's commune, a commune's city)."""
+    role = RECEIVING_ROLE.get(data["recipient"]["kind"])
+    if role is None:
+        return []
+    issuer = data["issuer"]
+    body = (f"{issuer['name']} đã gửi báo cáo số {data['number_symbol']}: “{data['subject']}”."
+            f"\nNgười ban hành: {data['issued_by']['name']}.")
+    return [Notice(Kind.REPORT_ISSUED, Recipient(data["recipient"]["code"], role),
+                   f"Báo cáo gửi đến: {data['number_symbol']} của {issuer['name']}", body, data.get("school"),
+                   {"report_id": data["report_id"], "round_id": data["round_id"]})]
+
+
 BUILDERS = {
     "PlanSubmitted": plan_submitted,
     "PlanApproved": plan_approved,
@@ -174,6 +191,8 @@ BUILDERS = {
 
 def notices_for(event_name: str, data: Mapping[str, Any]) -> list[Notice]:
     """The notifications an event causes (none for an event this service does not notify about)."""
+    if event_name == "ReportIssued":
+        return report_issued(data)
     build = BUILDERS.get(event_name)
     return [build(data)] if build else []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from flask import Response, current_app
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
@@ -13,8 +13,8 @@ from edu71.auth.flask import current_principal, requires
 from edu71.vn import without_diacritics
 from edu71.orgs import province_name
 from reports.adapters.spreadsheets import csv_bytes, xlsx
+from reports.api.asof import AsOfRoundQuerySchema, service_at
 from reports.api.resources import READERS
-from reports.api.schemas import RoundQuerySchema
 from reports.domain import tables
 from reports.service import ReportService
 
@@ -24,14 +24,14 @@ exports = Blueprint("exports", __name__, url_prefix="/rounds",
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class CsvQuerySchema(RoundQuerySchema):
+class CsvQuerySchema(AsOfRoundQuerySchema):
     view = fields.String(load_default="summary", validate=validate.OneOf(tables.VIEWS),
                          metadata={"description": "Bảng cần xuất: summary (tổng hợp), communes (xã/phường), "
                                                   "schools (trường), completeness (tiến độ nộp), targets (chỉ tiêu)"})
 
 
 def _tables(round_id: str, query: dict) -> tuple[list[tables.Table], str]:
-    service: ReportService = current_app.extensions["reports.service"]
+    service: ReportService = service_at(query)
     principal = current_principal()
     scope, rnd, view = service.round_view(principal, round_id, query.get("scope"), query.get("code"))
     school_rows = service.schools(principal, round_id, query.get("scope"), query.get("code"), None, 1, 10**9,
@@ -63,7 +63,7 @@ def _download(body: bytes, mimetype: str, filename: str) -> Response:
 @exports.route("/<string:round_id>/export.xlsx")
 class ExportXlsx(MethodView):
     @requires(*READERS)
-    @exports.arguments(RoundQuerySchema, location="query")
+    @exports.arguments(AsOfRoundQuerySchema, location="query")
     @exports.response(200, content_type=XLSX_TYPE, description="Tệp Excel: Tổng hợp, Xã phường, Trường, "
                                                                "Tiến độ nộp, Chỉ tiêu")
     def get(self, query, round_id):
@@ -84,14 +84,14 @@ class ExportCsv(MethodView):
         return _download(csv_bytes(table), "text/csv; charset=utf-8", f"{name} - {table.title}.csv")
 
 
-class ProgressCsvQuerySchema(RoundQuerySchema):
+class ProgressCsvQuerySchema(AsOfRoundQuerySchema):
     view = fields.String(load_default="progress", validate=validate.OneOf(tables.PROGRESS_VIEWS),
                          metadata={"description": "Bảng cần xuất: progress (tiến độ từng chỉ tiêu), at_risk (có nguy "
                                                   "cơ, chậm), cascade (cam kết của các trường)"})
 
 
 def _progress_tables(round_id: str, query: dict) -> tuple[list[tables.Table], str, str]:
-    service: ReportService = current_app.extensions["reports.service"]
+    service: ReportService = service_at(query)
     scope, rnd, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"))
     return (tables.progress_tables(view), download_name("Tiến độ chỉ tiêu", rnd, scope, view),
             tables.progress_title(view))
@@ -100,7 +100,7 @@ def _progress_tables(round_id: str, query: dict) -> tuple[list[tables.Table], st
 @exports.route("/<string:round_id>/progress.xlsx")
 class ExportProgressXlsx(MethodView):
     @requires(*READERS)
-    @exports.arguments(RoundQuerySchema, location="query")
+    @exports.arguments(AsOfRoundQuerySchema, location="query")
     @exports.response(200, content_type=XLSX_TYPE, description="Tệp Excel: Tiến độ chỉ tiêu, Có nguy cơ, chậm, "
                                                                "Cam kết của các trường")
     def get(self, query, round_id):

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 
 from edu71.auth import Role
 from edu71.auth.flask import current_principal, requires
+from reports.api.asof import AsOfRollupQuerySchema, AsOfRoundQuerySchema, AsOfSchoolsQuerySchema, service_at
 from reports.api.schemas import (
     CascadeReportSchema,
     CompletenessReportSchema,
@@ -18,7 +19,6 @@ from reports.api.schemas import (
     RollupQuerySchema,
     RollupReportSchema,
     RoundQuerySchema,
-    SchoolsQuerySchema,
     SchoolValuesPageSchema,
     SeriesSchema,
     TargetsReportSchema,
@@ -45,54 +45,54 @@ def _service() -> ReportService:
 @blp.route("/<string:round_id>")
 class Rollups(MethodView):
     @requires(*READERS)
-    @blp.arguments(RollupQuerySchema, location="query")
+    @blp.arguments(AsOfRollupQuerySchema, location="query")
     @blp.response(200, RollupReportSchema)
     def get(self, query, round_id):
-        """Số liệu tổng hợp từng chỉ tiêu của một đợt báo cáo"""
-        return _service().rollups(current_principal(), round_id, query.get("scope"), query.get("code"),
+        """Số liệu tổng hợp từng chỉ tiêu của một đợt báo cáo (as_of: như tại một thời điểm đã qua)"""
+        return service_at(query).rollups(current_principal(), round_id, query.get("scope"), query.get("code"),
                                   query.get("school_level"))
 
 
 @blp.route("/<string:round_id>/schools")
 class RollupSchools(MethodView):
     @requires(*READERS)
-    @blp.arguments(SchoolsQuerySchema, location="query")
+    @blp.arguments(AsOfSchoolsQuerySchema, location="query")
     @blp.response(200, SchoolValuesPageSchema)
     def get(self, query, round_id):
-        """Số liệu mới nhất của từng trường trong phạm vi"""
-        return _service().schools(current_principal(), round_id, query.get("scope"), query.get("code"),
+        """Số liệu mới nhất của từng trường trong phạm vi (as_of: như tại một thời điểm đã qua)"""
+        return service_at(query).schools(current_principal(), round_id, query.get("scope"), query.get("code"),
                                   query.get("school_level"), query["page"], query["page_size"])
 
 
 @rounds.route("/<string:round_id>/completeness")
 class Completeness(MethodView):
     @requires(*READERS)
-    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.arguments(AsOfRoundQuerySchema, location="query")
     @rounds.response(200, CompletenessReportSchema)
     def get(self, query, round_id):
         """Tiến độ nộp báo cáo: số trường phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; danh sách trường chưa nộp"""
-        return _service().completeness(current_principal(), round_id, query.get("scope"), query.get("code"))
+        return service_at(query).completeness(current_principal(), round_id, query.get("scope"), query.get("code"))
 
 
 @rounds.route("/<string:round_id>/targets")
 class Targets(MethodView):
     @requires(*READERS)
-    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.arguments(AsOfRoundQuerySchema, location="query")
     @rounds.response(200, TargetsReportSchema)
     def get(self, query, round_id):
         """So sánh với chỉ tiêu: địa bàn so với chỉ tiêu của tỉnh và toàn quốc; trường, xã/phường có nguy cơ không đạt"""
-        return _service().targets(current_principal(), round_id, query.get("scope"), query.get("code"))
+        return service_at(query).targets(current_principal(), round_id, query.get("scope"), query.get("code"))
 
 
 @rounds.route("/<string:round_id>/progress")
 class Progress(MethodView):
     @requires(*READERS)
-    @rounds.arguments(RoundQuerySchema, location="query")
+    @rounds.arguments(AsOfRoundQuerySchema, location="query")
     @rounds.response(200, ProgressReportSchema)
     def get(self, query, round_id):
         """Tiến độ theo lộ trình: từng chỉ tiêu so với mục tiêu của thành phố và quốc gia (đã đạt, đúng lộ trình,
         có nguy cơ, chậm); trường và xã/phường có nguy cơ hoặc chậm, chậm nhất trước"""
-        return _service().progress(current_principal(), round_id, query.get("scope"), query.get("code"))
+        return service_at(query).progress(current_principal(), round_id, query.get("scope"), query.get("code"))
 
 
 @rounds.route("/<string:round_id>/cascade")

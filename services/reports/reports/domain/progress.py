@@ -36,6 +36,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, Mapping, Sequence
 
+from edu71.vn import vn_number
 from reports.domain.rollup import merge
 from reports.domain.targets import effective_comparator, in_target_unit, meets, school_actual
 from reports.domain.trajectory import (
@@ -46,7 +47,6 @@ from reports.domain.trajectory import (
     horizon_year,
     judge,
     to_date,
-    vn,
 )
 
 #: What stands for an indicator's name when the round's catalogue no longer has it (never its code).
@@ -109,8 +109,8 @@ def _describe(target: Mapping, unit: str) -> str:
     symbol = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[cmp]
     if target.get("share_of_schools") is not None:
         inner = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[target["comparator"]]
-        return f"{symbol} {vn(value)} % số trường đạt {inner} {vn(float(target['value']))}"
-    return f"{symbol} {vn(value)} {unit}".strip()
+        return f"{symbol} {vn_number(value, 2, trim=True)} % số trường đạt {inner} {vn_number(float(target['value']), 2, trim=True)}"
+    return f"{symbol} {vn_number(value, 2, trim=True)} {unit}".strip()
 
 
 def _catalogue_baseline(target: Mapping) -> Baseline | None:

@@ -31,9 +31,10 @@ different units in one list.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
+from edu71.vn import vn_number
 from reports.domain.targets import effective_comparator, meets, shortfall
 
 TOLERANCE_OF_PATH = 0.10
@@ -79,7 +80,9 @@ class Judgement:
     note: str
 
     def as_dict(self) -> dict:
-        data = asdict(self)
+        # Every field is a plain value: a shallow copy is what asdict() gives, without its recursive deep copy
+        # (a third of the time of computing a province's views).
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["baseline_at"] = self.baseline_at.isoformat() if self.baseline_at else None
         return data
 
@@ -103,21 +106,13 @@ def horizon_year(value) -> int | None:
     return d.year if d else None
 
 
-def vn(value: float | None, decimals: int = 2) -> str:
-    """A number as written in Vietnamese: decimal comma, no trailing zeros."""
-    if value is None:
-        return "–"
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if text not in ("-0", "") else "0"
-
-
 def vn_date(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
 
 def _with_unit(value: float | None, unit: str) -> str:
     unit = unit or ""
-    return f"{vn(value)} {unit}".strip() if unit != "%" else f"{vn(value)} %"
+    return f"{vn_number(value, 2, trim=True)} {unit}".strip() if unit != "%" else f"{vn_number(value, 2, trim=True)} %"
 
 
 def judge(actual: float | None, comparator: str, target: float, horizon, at: date, *,
@@ -149,12 +144,12 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
         return Judgement(BEHIND, STATUS_LABELS[BEHIND], gap=gap, expected=target, behind_by=gap,
                          behind_share=relative_gap,
                          reason=f"Đã quá thời hạn {vn_date(end)} mà chưa đạt mục tiêu {shown_target}: "
-                                f"số liệu {_with_unit(actual, unit)}, còn thiếu {vn(gap)}.", note=note, **base)
+                                f"số liệu {_with_unit(actual, unit)}, còn thiếu {vn_number(gap, 2, trim=True)}.", note=note, **base)
     if not usable:
         return Judgement(NOT_YET, STATUS_LABELS[NOT_YET], gap=gap, expected=None, behind_by=None,
                          behind_share=relative_gap,
                          reason=f"Chưa đạt mục tiêu {shown_target}{by} (số liệu {_with_unit(actual, unit)}, còn thiếu "
-                                f"{vn(gap)}); chưa có mức cơ sở nên chưa đánh giá được theo lộ trình.",
+                                f"{vn_number(gap, 2, trim=True)}); chưa có mức cơ sở nên chưa đánh giá được theo lộ trình.",
                          note=note, **base)
     span = (end - baseline.at).days
     progress = min(1.0, (at - baseline.at).days / span)
@@ -170,10 +165,10 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
         status, reason = ON_TRACK, (f"Đúng lộ trình: số liệu {_with_unit(actual, unit)}, {expected_text}; "
                                     f"mục tiêu {shown_target}{by}.")
     elif behind_by <= tolerance + 1e-9:
-        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {_with_unit(actual, unit)} kém {vn(behind_by)} so với "
+        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {_with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so với "
                                    f"{expected_text}; mục tiêu {shown_target}{by}.")
     else:
-        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {_with_unit(actual, unit)} kém {vn(behind_by)} so "
+        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {_with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so "
                                   f"với {expected_text}; mục tiêu {shown_target}{by}.")
     return Judgement(status, STATUS_LABELS[status], gap=gap, expected=round(expected, 6),
                      behind_by=round(behind_by, 6), behind_share=round(share, 6), reason=reason, note=note, **base)
