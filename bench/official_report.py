@@ -169,14 +169,14 @@ def store_round_trip(province: str, entries: list[Entry]) -> tuple[float, float]
     from edu71.config import platform_settings
     from edu71.testing import running_stack
     from reports.adapters import basedb, history
-    from reports.adapters.projection import blob
+    from edu71.store import blob
 
     with tempfile.TemporaryDirectory(prefix="edu71-bench-") as root, running_stack(Path(root)):
         basedb.connect(platform_settings("reports"))
         from mongoengine.connection import get_db
 
         coll = get_db(basedb.BASE_ALIAS)[history.collection(province)]
-        docs = [{"_id": e.key, "at": e.at, "event_time": e.at, "coll": e.collection, "row": blob(e.row)}
+        docs = [{"_id": e.key, "at": e.at, "event_time": e.at, "coll": e.collection, "row": blob.encode(e.row)}
                 for e in entries]
         started = time.perf_counter()
         for i in range(0, len(docs), 500):

@@ -35,7 +35,8 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from edu71.contracts import Event
 from reports.adapters.basedb import BASE_ALIAS
-from reports.adapters.projection import blob, parse_time, unblob, unpack
+from edu71.store import blob
+from reports.adapters.projection import parse_time, unpack
 from reports.domain.asof import Entry
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def record(event: Event, rows_of: Callable[[dict], list]) -> int:
         try:
             db[collection(row["province_code"])].insert_one(
                 {"_id": f"{source.collection}|{doc_id}", "at": now, "event_time": parse_time(event.time),
-                 "coll": source.collection, "row": blob(row)})
+                 "coll": source.collection, "row": blob.encode(row)})
             new += 1
         except DuplicateKeyError:
             pass
@@ -81,7 +82,7 @@ def load(province: str) -> list[Entry]:
     """Every history entry of ``province``, in the order they were recorded."""
     docs = get_db(BASE_ALIAS)[collection(province)].find()
     entries = [Entry(d["at"] if d["at"].tzinfo else d["at"].replace(tzinfo=timezone.utc), d["_id"], d["coll"],
-                     unblob(d["row"])) for d in docs]
+                     blob.decode(d["row"])) for d in docs]
     entries.sort(key=lambda e: (e.at, e.key))
     return entries
 
@@ -96,7 +97,7 @@ def backfill(projections, source_collections) -> int:
             row = {k: v for k, v in unpack(name, doc).items() if k not in ("_id", "recorded_at")}
             at = doc.get("recorded_at") or datetime.now(timezone.utc)
             batch.setdefault(row["province_code"], []).append(
-                {"_id": f"{name}|{doc['_id']}", "at": at, "event_time": at, "coll": name, "row": blob(row)})
+                {"_id": f"{name}|{doc['_id']}", "at": at, "event_time": at, "coll": name, "row": blob.encode(row)})
         for province, docs in batch.items():
             for i in range(0, len(docs), 500):
                 try:

@@ -27,7 +27,7 @@ from pymongo.errors import DuplicateKeyError
 
 from edu71.bus.outbox import VersionedDocument
 from reports.adapters.basedb import BASE_ALIAS
-from reports.adapters.projection import blob, unblob
+from edu71.store import blob
 
 NUMBERS, FILES, FIGURES = "official_numbers", "official_files", "official_figures"
 
@@ -124,14 +124,14 @@ def file_of(report_id: str, kind: str) -> dict | None:
 
 def keep_figures(report_id: str, figures: dict) -> None:
     try:
-        _db()[FIGURES].insert_one({"_id": report_id, "figures": blob(figures), "at": datetime.now(timezone.utc)})
+        _db()[FIGURES].insert_one({"_id": report_id, "figures": blob.encode(figures), "at": datetime.now(timezone.utc)})
     except DuplicateKeyError:
         pass
 
 
 def figures_of(report_id: str) -> dict | None:
     doc = _db()[FIGURES].find_one({"_id": report_id})
-    return unblob(doc["figures"]) if doc else None
+    return blob.decode(doc["figures"]) if doc else None
 
 
 def issued(unit_filter: dict) -> list[dict]:
