@@ -15,11 +15,12 @@ from typing import Callable, Iterable, Mapping
 
 from flask import Flask
 from kafka.errors import KafkaError
+from pymongo.errors import PyMongoError
 from werkzeug.serving import make_server
 
 from edu71 import db, logs
 from edu71.bus.consumer import EventConsumer, Handler
-from edu71.bus.outbox import OutboxRelay, VersionedDocument
+from edu71.bus.outbox import OutboxRelay, VersionedDocument, is_outage
 from edu71.bus.producer import EventProducer
 from edu71.bus.topics import ensure_topics
 from edu71.config import PlatformSettings
@@ -49,8 +50,7 @@ class Worker:
         self.stop = threading.Event()
         self.contracts = Contracts(settings.contracts_dir)
         db.connect(settings)
-        for cls in spec.documents:
-            cls.ensure_store_indexes()
+        self._store_prepared = False
         self.producer = EventProducer(settings.kafka, self.contracts, settings.service)
         self.relay = (
             OutboxRelay(settings.service, settings.service, self.producer, spec.documents)
@@ -63,8 +63,16 @@ class Worker:
         self._threads: list[threading.Thread] = []
         self._probe = KafkaProbe(settings.kafka)
 
+    def prepare_store(self) -> None:
+        """Create what the documents need beyond ``_id`` (unique indexes); raises while the store is away."""
+        if not self._store_prepared:
+            for cls in self.spec.documents:
+                cls.ensure_store_indexes()
+            self._store_prepared = True
+
     def start(self) -> "Worker":
         """Start every loop in a background thread (tests use this; :func:`run` blocks)."""
+        self.prepare_store()
         loops: list[tuple[str, Loop]] = []
         if self.relay:
             loops.append(("relay", self.relay.run))
@@ -114,8 +122,17 @@ def run(settings: PlatformSettings, spec: WorkerSpec) -> None:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
-    # A broker outage at start is waited out, serving /healthz meanwhile: exiting would only make the
-    # supervisor restart us into the same outage, and the outbox keeps every event until the broker returns.
+    # A store or broker outage at start is waited out, serving /healthz meanwhile: exiting would only make
+    # the supervisor restart us into the same outage, and the outbox keeps every event until both return.
+    while not worker.stop.is_set():
+        try:
+            worker.prepare_store()
+            break
+        except PyMongoError as exc:
+            if not is_outage(exc):
+                raise
+            log.warning("worker %s: the store is unreachable at start (%s); waiting", settings.service, exc)
+            worker.stop.wait(2.0)
     while not worker.stop.is_set():
         try:
             ensure_topics(settings.kafka, worker.contracts, timeout=30)
@@ -123,7 +140,8 @@ def run(settings: PlatformSettings, spec: WorkerSpec) -> None:
         except (KafkaError, OSError, TimeoutError) as exc:
             log.warning("worker %s: Kafka unreachable at start (%s); waiting", settings.service, exc)
             worker.stop.wait(2.0)
-    worker.start()
+    if not worker.stop.is_set():
+        worker.start()
     worker.stop.wait()
     worker.shutdown()
     server.shutdown()
