@@ -134,12 +134,17 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+# Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW".
+_OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d)|(?<=\d)l(?![a-z])")
+
+
 class _Lines:
-    """The text split into lines with their offsets, plus a folded copy."""
+    """The text split into lines with their offsets, plus a folded copy (where an "l" touching digits reads
+    as the digit one, as in a scanned text; one character for one, so spans stay valid)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.folded = fold(text)
+        self.folded = _OCR_ONE_RE.sub("1", fold(text))
         self.items: list[tuple[int, int, str]] = []  # (line_no, start, line_text)
         pos = 0
         for no, line in enumerate(text.split("\n"), start=1):
@@ -534,10 +539,12 @@ _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường"}
 _QUANTITY_RE = re.compile(
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
-    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])\d{1,3}(?:[.,]\d+)?)\s*%"
+    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?|"
+    # a scanned text's stray space inside a figure: "9 8%", "9 7,5 %", "0, 5%"
+    r"(?<!\d )\d \d(?:,\d+)?|0, \d+))\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
     # "8/9 trường" counts its numerator
-    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+)(?:\s*/\s*\d+)?\s*"
+    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+|(?<!\d )\d \d(?= ?[a-z]))(?:\s*/\s*\d+)?\s*"
     r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
 )
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
@@ -569,9 +576,14 @@ _NO_CASES_RE = re.compile(
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
-# …" (what is due every year of a period is due by its end)
+# …" (what is due every year of a period is due by its end); a school year anywhere ("trong năm học 2026 - 2027",
+# "Năm học 2025 - 2026, tỷ lệ …", "đến năm học 2027 - 2028") is due at its end; a year opening a clause after a
+# comma or semicolon ("…; năm 2026 có tối thiểu 40% …, năm 2030 đạt 60%") or in brackets after a figure
+# ("dưới 0,5% (năm 2026)")
 _HORIZON_SENTENCE_RE = re.compile(
-    r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
+    r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
+    r"|[;,]\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*nam\s+(20\d\d)\s*\)"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
 _HORIZON_LINE_RE = re.compile(
@@ -636,7 +648,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ", "muc do", "cap do")):
             continue  # "mục I" (a heading reference) folds like "mức I"; "muc do 2" is a level typed without accents
         if m.group("pct"):
-            value = float(m.group("pct").replace(",", "."))
+            value = float(m.group("pct").replace(" ", "").replace(",", "."))
             if m.group("lo"):
                 low = float(m.group("lo").replace(",", "."))
                 if low < value:
@@ -650,7 +662,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         else:
             if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
-            value = float(m.group("cnt").replace(".", ""))
+            value = float(m.group("cnt").replace(".", "").replace(" ", ""))
             unit, end = _COUNT_UNITS[m.group("cu")], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
@@ -762,8 +774,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
     for m in _HORIZON_SENTENCE_RE.finditer(text):
-        # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …")
-        if plan_year is None or _year_of(m) >= plan_year:
+        # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …") or it
+        # is a school year ended by the plan's year ("Năm học 2024 - 2025, tỷ lệ … đạt 95,2%")
+        school_year = m.group(0).startswith("nam hoc")
+        if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
     if _STATUS_RE.search(text):
         return True
@@ -841,6 +855,9 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
+    # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
+    if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
+        return True
     # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
@@ -1222,10 +1239,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
-            if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start]) \
-                    and q.kind == prev[0].kind:
-                # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030"
-                cmp, cconf, said = prev[1], 0.7, True
+            if not said and prev and prev[2] and q.kind == prev[0].kind and (
+                    re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
+                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])):
+                # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
+                # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma)
+                cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             prev = (q, cmp, said)
             if not in_goal and not (codes and said):
                 continue
