@@ -303,7 +303,8 @@ def parse_plan(text: str) -> ParsedPlan:
             break
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
-    recipients, signer_title, signer, end_body = _closing(L)
+    appendix = _appendix(L)
+    recipients, signer_title, signer, end_body = _closing(L, appendix)
     parsed_sections = []
     for n, (idx, numeral, heading, key, conf) in enumerate(sections):
         stop = sections[n + 1][0] if n + 1 < len(sections) else end_body
@@ -312,13 +313,25 @@ def parse_plan(text: str) -> ParsedPlan:
         src_start = L.source(idx).start
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
-    targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
-                              plan_year=issued.value.year if issued else None)
+    targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body, _appendix=appendix,
+                              plan_year=issued.value.year if issued else None,
+                              plan_horizon=_title_horizon(title.value) if title else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
         signer_title=signer_title, signer=signer, targets=targets,
     )
+
+
+def _title_horizon(title: str) -> int | None:
+    """The year a plan as a whole is due by, when its subject names one school year ("Thực hiện nhiệm vụ năm học
+    2025 - 2026": its end) or one calendar year ("Kế hoạch … năm 2026")."""
+    f = fold(title)
+    school = re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f)
+    years = re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f)
+    if len(school) == 1:
+        return int(school[0])
+    return int(years[0]) if len(years) == 1 and not school else None
 
 
 def _header_parts(L: _Lines, stop: int):
@@ -428,7 +441,17 @@ def _is_name(line: str) -> bool:
         for w in words)
 
 
-def _closing(L: _Lines):
+def _appendix(L: _Lines) -> int | None:
+    """Index of the heading of an appendix after the signature ("PHỤ LỤC" / "CÁC CHỈ TIÊU …" / "(Kèm theo Kế
+    hoạch số …)"): the document's closing is the one above it, and its tables and lists are targets too."""
+    recipients = next((i for i in L.nonblank() if re.match(r"^noi nhan\s*:?", L.fline(i).strip())), None)
+    if recipients is None:
+        return None
+    return next((i for i in L.nonblank(recipients + 1) if re.match(r"phu luc\b", L.fline(i).strip())
+                 and _mostly_upper(L.line(i))), None)
+
+
+def _closing(L: _Lines, stop: int | None = None):
     """Recipients (Nơi nhận), the signer's position and name.
 
     The signature block is the last name in the document under capitals lines: the position nearest the
@@ -438,17 +461,17 @@ def _closing(L: _Lines):
     recipients: list[Extracted[str]] = []
     signer_title = signer = None
     end_body = len(L.items)
-    for i in L.nonblank():
+    for i in L.nonblank(0, stop):
         if re.match(r"^noi nhan\s*:?", L.fline(i).strip()):
             end_body = min(end_body, i)
-            for j in L.nonblank(i + 1):
+            for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
                     break
                 line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
             break
-    lines = list(L.nonblank())
+    lines = list(L.nonblank(0, stop))
     tail = lines[-12:]
     # A signature block typed beside the recipients (tabs or runs of spaces, as text copied from a Word
     # table): its right-hand column, or a line pushed far to the right, is the block to read.
@@ -567,6 +590,10 @@ _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "t
 _BASELINE_RE = re.compile(r"\btu\s*$")
 _RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
+# "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
+# the other side of the figure
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}$")
+_FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
@@ -596,6 +623,7 @@ _HORIZON_PREFIX_RE = re.compile(
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
+_STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
@@ -748,6 +776,11 @@ def _horizon_of(fline: str, heading: bool) -> int | None:
 def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line."""
     return [(m.start(), _year_of(m)) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+
+
+def _deadlines(fline: str) -> list[tuple[int, int]]:
+    """(position, year) of every "đến (hết) năm 2030" / "tới năm 2030" of a line: a deadline, not a date."""
+    return [(m.start(), int(m.group(1))) for m in re.finditer(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b", fline)]
 
 
 def _year_of(m: re.Match) -> int:
@@ -1135,7 +1168,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
 
 # ---------------------------------------------------------------------------- targets of a text
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
-                    plan_year: int | None = None) -> list[ParsedTarget]:
+                    _appendix: int | None = None,
+                    plan_year: int | None = None, plan_horizon: int | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -1146,7 +1180,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     2030"), else its sentence ("Đến năm 2030, …"), else a line prefix ("Năm 2026: …"), else the nearest
     grouping line before it (*Đến hết năm 2026*, *Mục tiêu đến năm 2030*, "… đến năm 2030 phấn đấu:"), else,
     in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
-    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones.
+    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones;
+    ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
+    none of their own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
+    2025", "Thực trạng") set no targets.
     """
     L = _lines or _Lines(unicodedata.normalize("NFC", text))
     sections = _sections if _sections is not None else _sections_of(L)
@@ -1158,9 +1195,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n, s = goal
         goal_range = (s[0] + 1, sections[n + 1][0] if n + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
+    status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
+              if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
     units = _units(L, 0, end)
+    if _appendix is not None:   # an appendix after the signature is read as section II is
+        units += _units(L, _appendix + 1, len(L.items))
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
@@ -1169,7 +1210,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         u = units[n]
         n += 1
         i, line, fline = u.idx, u.line, u.fline
-        in_goal = goal_range[0] <= i < goal_range[1]
+        in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
         if i in heading_idx:
             continue
         if in_goal and (table := _table_targets(L, units, n - 1)):
@@ -1178,8 +1219,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             n += used - 1
             continue
-        if not in_goal and goal is not None and i < body_start:
-            continue   # the opening and section I describe, they do not set targets
+        if not in_goal and (goal is not None and i < body_start or any(a <= i < b for a, b in status)):
+            continue   # the opening, section I and a section on the situation describe, they do not set targets
         if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
             continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
         qs = _quantities(fline, line)
@@ -1215,6 +1256,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 return Extracted(date(horizon[0], 12, 31), L.source(horizon[1]), 0.9)
             if not in_goal and latest:
                 return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
+            if in_goal and plan_horizon:
+                return Extracted(date(plan_horizon, 12, 31), unit_src, 0.6)
             return Extracted(None, unit_src, 0.0)
 
         for (start, stop), code, unit in zeros:
@@ -1245,8 +1288,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
+            if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
+                cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)
-            if not in_goal and not (codes and said):
+            # outside section II a figure is a target when its indicator and comparator are written out, or when
+            # it is a share with its own deadline in its clause ("đến năm 2027 hoàn thành kết nối dữ liệu 100%
+            # trường học"), not one of a past year
+            own = q.kind == "pct" and any(seg <= p < hi and (plan_year is None or y >= plan_year)
+                                          for p, y in _deadlines(fline))
+            if not in_goal and not (codes and said) and not own:
                 continue
             value, unit = q.value, q.unit
             if q.high is not None and not said:
