@@ -702,6 +702,9 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
+        words = fline[m.end("n"):].split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts, in full
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        noun = next((nouns[" ".join(words[:k])] for k in (3, 2) if " ".join(words[:k]) in nouns), noun)
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     for m in _ZERO_LED_RE.finditer(fline):
         words = m.group("w").split()
@@ -1082,11 +1085,26 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     ) for code in codes or [None]]
 
 
-def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
-    """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used)."""
+def _label_row(fline: str) -> bool:
+    """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu"."""
+    return "|" in fline and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " ")))
+
+
+def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
+                   ) -> tuple[list[ParsedTarget], int] | None:
+    """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
+
+    A table with one column of values and no year in its headings ("STT | Nội dung | Đơn vị tính | Chỉ tiêu")
+    takes its year from a title row above its headings ("Chỉ tiêu phấn đấu năm 2026 | | |") or, failing
+    that, from the heading in force (``year_in_force``: "2. Chỉ tiêu đến năm 2030" above the table)."""
     head = units[n]
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
+    headings = head
+    if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
+        headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
+    elif years is None and year_in_force and _label_row(head.fline):
+        years = [year_in_force]
     if years is None:
         if "|" in head.line:
             return _transposed_targets(L, units, n)
@@ -1102,10 +1120,12 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTa
         if len(years) < 2:
             return None
     k = len(years)
-    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in head.fline.split("|"))
+    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|"))
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
+        if "|" in units[m].line and _year_cells(units[m].fline):
+            break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
         row = _peel_slots(units[m].line, k, unit_col)
         cells_of = [units[m]]
         if row is None and (parts := _compound_rows(units[m].line, k)):
@@ -1213,7 +1233,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
         if i in heading_idx:
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1)):
+        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)):
             found, used = table
             targets += found
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
