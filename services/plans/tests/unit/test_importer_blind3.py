@@ -46,6 +46,14 @@ def test_a_stray_space_inside_a_scanned_figure(line, want):
     assert got(GOAL + "2.1. Đến hết năm 2026\n" + line) == [want]
 
 
+@pytest.mark.parametrize("line, want", [
+    ("- Số phòng học thông minh 2 5 phòng.", ("=", 5, "phòng", 2026)),
+    ("- Tỷ lệ học sinh lưu ban lớp 9 5%.", ("=", 5, "%", 2026)),
+])
+def test_two_figures_side_by_side_are_not_one_scanned_figure(line, want):
+    assert got(GOAL + "2.1. Đến hết năm 2026\n" + line) == [want]
+
+
 # ---------------------------------------------------------------------------- horizons
 def test_school_years_written_in_the_sentence_are_due_at_their_end():
     assert got(GOAL + "Năm học 2025 - 2026, tỷ lệ huy động trẻ ra lớp đạt 97%; năm học 2026 - 2027 đạt 98%. "

@@ -564,7 +564,7 @@ _QUANTITY_RE = re.compile(
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?|"
     # a scanned text's stray space inside a figure: "9 8%", "9 7,5 %", "0, 5%"
-    r"(?<!\d )\d \d(?:,\d+)?|0, \d+))\s*%"
+    r"(?<!\d )(?<!lop )(?<!khoi )\d \d(?:,\d+)?|0, \d+))\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
     # "8/9 trường" counts its numerator
     r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+|(?<!\d )\d \d(?= ?[a-z]))(?:\s*/\s*\d+)?\s*"
@@ -690,11 +690,15 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         else:
             if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
-            value = float(m.group("cnt").replace(".", "").replace(" ", ""))
+            start, raw = m.start(), m.group("cnt")
+            if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
+                # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
+                start, raw = m.start("cnt") + 2, raw[2:]
+            value = float(raw.replace(".", "").replace(" ", ""))
             unit, end = _COUNT_UNITS[m.group("cu")], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
-            out.append(_Q(m.start(), end, "cnt", value, unit))
+            out.append(_Q(start, end, "cnt", value, unit))
     if m := _COUNT_LINE_RE.match(fline):   # "- Số vụ bạo lực học đường nghiêm trọng: 0."
         unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
