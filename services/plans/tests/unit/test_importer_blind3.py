@@ -138,6 +138,15 @@ def test_targets_in_an_appendix_after_the_signature():
                                 ("=", 5, "phòng", 2030)]
 
 
+def test_an_appendix_of_costs_sets_no_target_and_keeps_the_signature_above_it():
+    plan = parse_plan("I. MỤC ĐÍCH, YÊU CẦU\nQuán triệt.\nII. MỤC TIÊU\nĐến năm 2030, 100% trường đạt chuẩn.\n"
+                      "Nơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\nTrương Minh Khoa\nPHỤ LỤC\nDỰ TOÁN KINH PHÍ\n"
+                      "Nội dung | Kinh phí (triệu đồng)\nXây dựng 24 phòng học | 38.400\n"
+                      + "".join(f"Sửa chữa điểm trường số {n} | {n}00\n" for n in range(1, 13)))
+    assert targets_of(plan) == [("=", 100, "%", 2030)]
+    assert (plan.signer_title.value, plan.signer.value) == ("HIỆU TRƯỞNG", "Trương Minh Khoa")
+
+
 # ---------------------------------------------------------------------------- tables
 def test_tables_with_their_year_in_a_title_row_above_the_headings():
     assert got(GOAL + "Chỉ tiêu phấn đấu năm 2026 |  |  | \nSTT | Nội dung | Đơn vị tính | Chỉ tiêu\n"

@@ -303,7 +303,7 @@ def parse_plan(text: str) -> ParsedPlan:
             break
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
-    appendix = _appendix(L)
+    appendix, of_targets = _appendix(L)
     recipients, signer_title, signer, end_body = _closing(L, appendix)
     parsed_sections = []
     for n, (idx, numeral, heading, key, conf) in enumerate(sections):
@@ -313,7 +313,8 @@ def parse_plan(text: str) -> ParsedPlan:
         src_start = L.source(idx).start
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
-    targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body, _appendix=appendix,
+    targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
+                              _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else None,
                               plan_horizon=_title_horizon(title.value) if title else None)
     return ParsedPlan(
@@ -441,14 +442,18 @@ def _is_name(line: str) -> bool:
         for w in words)
 
 
-def _appendix(L: _Lines) -> int | None:
+def _appendix(L: _Lines) -> tuple[int | None, bool]:
     """Index of the heading of an appendix after the signature ("PHỤ LỤC" / "CÁC CHỈ TIÊU …" / "(Kèm theo Kế
-    hoạch số …)"): the document's closing is the one above it, and its tables and lists are targets too."""
+    hoạch số …)"), the document's closing being the one above it, and whether it holds targets: an appendix of
+    targets says so in its heading, one of costs or of recipients holds none."""
     recipients = next((i for i in L.nonblank() if re.match(r"^noi nhan\s*:?", L.fline(i).strip())), None)
     if recipients is None:
-        return None
-    return next((i for i in L.nonblank(recipients + 1) if re.match(r"phu luc\b", L.fline(i).strip())
-                 and _mostly_upper(L.line(i))), None)
+        return None, False
+    for i in L.nonblank(recipients + 1):
+        if re.match(r"phu luc\b", L.fline(i).strip()) and _mostly_upper(L.line(i)):
+            heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
+    return None, False
 
 
 def _closing(L: _Lines, stop: int | None = None):
