@@ -73,6 +73,10 @@ def test_a_school_year_ended_by_the_plans_year_is_a_baseline():
      [("<", 0.5, "%", 2026), ("<", 0.3, "%", 2030)]),
     ("Tốt nghiệp đạt từ 92% trở lên; năm 2026 có tối thiểu 40% học viên học nghề, năm 2030 đạt 60%.",
      [(">=", 92, "%", 2026), (">=", 40, "%", 2026), (">=", 60, "%", 2030)]),
+    ("Phấn đấu năm 2027 có 80% và năm 2030 có 100% giáo viên sử dụng học bạ số.",
+     [("=", 80, "%", 2027), ("=", 100, "%", 2030)]),
+    ("Tỷ lệ trẻ suy dinh dưỡng: năm 2026 dưới 5%, năm 2028 dưới 4%, năm 2030 dưới 3%.",
+     [("<", 5, "%", 2026), ("<", 4, "%", 2028), ("<", 3, "%", 2030)]),
 ])
 def test_a_year_opening_a_clause_or_in_brackets_after_a_figure(line, want):
     assert got(GOAL + line) == want
@@ -156,8 +160,9 @@ def test_tables_with_their_year_in_a_title_row_above_the_headings():
         (">=", 99.5, "%", 2026), ("=", 4, "phòng", 2026), (">=", 2, "mức", 2030)]
 
 
-def test_a_table_of_one_value_column_under_a_heading_with_its_year():
-    assert got(GOAL + "2. Chỉ tiêu đến năm 2030\nSTT | Nội dung | ĐVT | Chỉ tiêu\n1 | Tỷ lệ giáo viên đạt chuẩn | % | 100\n") == [
+@pytest.mark.parametrize("heading", ["2. Chỉ tiêu đến năm 2030", "Bảng 2. Chỉ tiêu đến năm 2030"])
+def test_a_table_of_one_value_column_under_a_heading_with_its_year(heading):
+    assert got(GOAL + heading + "\nSTT | Nội dung | ĐVT | Chỉ tiêu\n1 | Tỷ lệ giáo viên đạt chuẩn | % | 100\n") == [
         ("=", 100, "%", 2030)]
 
 
