@@ -116,6 +116,15 @@ def test_none_below_a_figure_is_a_floor_for_each(line, want):
     assert got(GOAL + "2.1. Đến năm 2030\n" + line) == want
 
 
+@pytest.mark.parametrize("line, want", [
+    ("- 100% lớp học (38/38 lớp) có ti vi thông minh.", [("=", 100, "%", 2026)]),
+    ("- Tỷ lệ học sinh có chứng chỉ tin học đạt 30% (khoảng 120 học sinh).", [(">=", 30, "%", 2026)]),
+    ("- Tỷ lệ trẻ chuyên cần đạt 95%, tăng 1% so với năm học trước.", [(">=", 95, "%", 2026)]),
+])
+def test_a_share_restated_as_a_count_or_a_change_against_last_year_is_not_a_target(line, want):
+    assert got(GOAL + "Đến năm 2026\n" + line) == want
+
+
 # ---------------------------------------------------------------------------- where targets are
 def test_a_section_on_the_situation_sets_no_target():
     plan = parse_plan("I. MỤC ĐÍCH, YÊU CẦU\nQuán triệt.\nII. KẾT QUẢ NĂM HỌC 2024 - 2025\nTỷ lệ tốt nghiệp THPT đạt 99,3%.\n"

@@ -1307,6 +1307,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if q.kind == "cnt" and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
+                continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
+            if re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]) and re.match(r"\s*so voi\b", fline[q.end:]):
+                continue   # "tăng 1% so với năm học trước": a change, not a level to reach
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
