@@ -181,3 +181,14 @@ def test_a_count_of_classes_is_not_proposed_as_a_class_size():
     first, second = extract_targets(GOAL + "Đến hết năm 2026\n- " + text)
     assert propose(text, first.unit.value, CATALOGUE, first.indicator_code.value, first.text).code == "CLASSES"
     assert propose(text, second.unit.value, CATALOGUE, second.indicator_code.value, second.text).code == "MAX_CLASS_SIZE"
+
+
+# ---------------------------------------------------------------------------- header
+def test_a_party_cells_header_its_number_and_its_signer():
+    plan = parse_plan("ĐẢNG BỘ XÃ NAM ĐÀN                 ĐẢNG CỘNG SẢN VIỆT NAM\nCHI BỘ TRƯỜNG TIỂU HỌC NAM ĐÀN\n*\n"
+                      "Số 12-KH/CB                        Nam Đàn, ngày 10 tháng 10 năm 2025\n\nKẾ HOẠCH\n"
+                      "Thực hiện Nghị quyết số 71-NQ/TW\n\nI. MỤC ĐÍCH, YÊU CẦU\nQuán triệt.\nNơi nhận:\n- Lưu.\n"
+                      "T/M CHI BỘ\nBÍ THƯ\nTrần Thị Hoa\n")
+    assert (plan.superior.value, plan.issuer.value, plan.number_symbol.value, plan.place.value) == (
+        "ĐẢNG BỘ XÃ NAM ĐÀN", "CHI BỘ TRƯỜNG TIỂU HỌC NAM ĐÀN", "12-KH/CB", "Nam Đàn")
+    assert (plan.signer_title.value, plan.signer.value) == ("BÍ THƯ", "Trần Thị Hoa")

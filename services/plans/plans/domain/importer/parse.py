@@ -178,16 +178,20 @@ class _Lines:
 _NUMBER_RE = re.compile(
     r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)"
 )
+# A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
+_PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 _PLACE_DATE_RE = re.compile(
     r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/)\s*(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
-_NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|[-_=*~.]{3,}")
+# A Party body writes "ĐẢNG CỘNG SẢN VIỆT NAM" there and a star under its own name.
+_NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|[-_=*~.]{3,}"
+                          r"|dang cong san viet nam|^\s*\*\s*$")
 # A header line that starts a body's name; any other capitals line continues the previous one
 # ("ỦY BAN NHÂN DÂN" / "XÃ AN LÃO" is one body, "UBND PHƯỜNG LÊ CHÂN" / "TRƯỜNG MẦM NON HOA SEN" two).
 _BODY_START_RE = re.compile(
-    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
+    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
 _TITLE_RE = re.compile(r"\s*KẾ\s+HOẠCH\b\s*(.*)")
@@ -274,8 +278,9 @@ def parse_plan(text: str) -> ParsedPlan:
     first_section_idx = sections[0][0] if sections else len(L.items)
     number = place = issued = None
     for i, off, part in _header_parts(L, first_section_idx):
-        if number is None and (m := _NUMBER_RE.match(part)):
-            value = m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))
+        if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part)):
+            value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is _NUMBER_RE \
+                else re.sub(r"\s+", "", m.group(1))
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
@@ -389,7 +394,7 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
-        if not piece or _NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
+        if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
         if _BODY_START_RE.match(fold(piece)) or not bodies:
