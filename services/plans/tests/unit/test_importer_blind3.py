@@ -82,6 +82,17 @@ def test_a_year_opening_a_clause_or_in_brackets_after_a_figure(line, want):
     assert got(GOAL + line) == want
 
 
+@pytest.mark.parametrize("text, year", [
+    ("- Đến 31/12/2026, 100% giáo viên có chữ ký số.", 2026),
+    ("- Đến hết tháng 6/2027, 100% giáo viên có chữ ký số.", 2027),
+    ("- Đến tháng 6 năm 2027, 100% giáo viên có chữ ký số.", 2027),
+    ("- Chậm nhất năm 2027, 100% trường dùng sổ điểm điện tử.", 2027),
+    ("b) Đến 31/12/2030:\n- 100% phòng học có máy chiếu.", 2030),
+])
+def test_a_deadline_written_as_a_date_or_a_month(text, year):
+    assert got(GOAL + text, plan_year=2025) == [("=", 100, "%", year)]
+
+
 def test_a_year_wrapped_onto_the_next_line():
     assert got(GOAL + "Tỷ lệ học viên tốt nghiệp đạt từ 92% trở lên; năm\n2026 có tối thiểu 40% học viên học nghề.") == [
         (">=", 92, "%", 2026), (">=", 40, "%", 2026)]
