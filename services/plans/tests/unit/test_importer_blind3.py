@@ -203,3 +203,11 @@ def test_a_party_cells_header_its_number_and_its_signer():
     assert (plan.superior.value, plan.issuer.value, plan.number_symbol.value, plan.place.value) == (
         "ĐẢNG BỘ XÃ NAM ĐÀN", "CHI BỘ TRƯỜNG TIỂU HỌC NAM ĐÀN", "12-KH/CB", "Nam Đàn")
     assert (plan.signer_title.value, plan.signer.value) == ("BÍ THƯ", "Trần Thị Hoa")
+
+
+def test_a_pdf_tables_baseline_column_before_its_horizons():
+    assert got(GOAL + "Nội dung chỉ tiêu ĐVT Thực hiện 2025 Mục tiêu 2026 Mục tiêu 2030\n"
+               "Tỷ lệ trẻ 6 tuổi vào lớp 1 % 99,8 100 100\nSố phòng học thông minh phòng 1 2 6\n"
+               "Sĩ số tối đa học sinh/lớp 40 ≤ 38 ≤ 35\nMức chuẩn quốc gia mức Mức độ 1 – Mức độ 2\n") == [
+        ("=", 100, "%", 2026), ("=", 100, "%", 2030), ("=", 2, "phòng", 2026), ("=", 6, "phòng", 2030),
+        ("<=", 38, "học sinh/lớp", 2026), ("<=", 35, "học sinh/lớp", 2030), (">=", 2, "mức", 2030)]

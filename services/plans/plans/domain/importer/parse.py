@@ -923,6 +923,16 @@ def _continues(before: str, line: str, fline: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- tables
+# The baseline columns a PDF's heading line names before its horizons ("Thực hiện 2025", "Hiện trạng năm học
+# 2024-2025"): their figures stand before the horizons' in every row, and are not read.
+_STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b")
+
+
+def _status_columns(fline: str) -> int:
+    """How many baseline columns a heading line without cell marks names (see :data:`_STATUS_HEAD_RE`)."""
+    return 0 if "|" in fline else len(_STATUS_HEAD_RE.findall(fline))
+
+
 def _year_cells(fline: str) -> list[int] | None:
     """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line.
 
@@ -937,6 +947,8 @@ def _year_cells(fline: str) -> list[int] | None:
             return None
         # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
         fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
+    else:
+        fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
     rest = _TABLE_LABEL_RE.sub(" ", _YEAR_CELL_RE.sub(" ", fline))
     if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
@@ -1141,12 +1153,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             return None
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|"))
+    skip = _status_columns(headings.fline) if used == 1 else 0
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
-        row = _peel_slots(units[m].line, k, unit_col)
+        row = _peel_slots(units[m].line, k + skip, unit_col)
+        if row is not None and skip:
+            row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
         if row is None and (parts := _compound_rows(units[m].line, k)):
             for name, slots, unit in parts:
