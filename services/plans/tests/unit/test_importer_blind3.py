@@ -211,3 +211,9 @@ def test_a_pdf_tables_baseline_column_before_its_horizons():
                "Sĩ số tối đa học sinh/lớp 40 ≤ 38 ≤ 35\nMức chuẩn quốc gia mức Mức độ 1 – Mức độ 2\n") == [
         ("=", 100, "%", 2026), ("=", 100, "%", 2030), ("=", 2, "phòng", 2026), ("=", 6, "phòng", 2030),
         ("<=", 38, "học sinh/lớp", 2026), ("<=", 35, "học sinh/lớp", 2030), (">=", 2, "mức", 2030)]
+
+
+def test_a_baseline_row_of_a_table_whose_rows_are_years():
+    assert got(GOAL + "Mốc | Tỷ lệ trường đạt chuẩn quốc gia | Phòng học thông minh\nThực hiện 2025 | 40% | 1 phòng\n"
+               "Năm 2026 | ≥ 50% | 3 phòng\nNăm 2030 | ≥ 80% | 10 phòng\n") == [
+        (">=", 50, "%", 2026), ("=", 3, "phòng", 2026), (">=", 80, "%", 2030), ("=", 10, "phòng", 2030)]

@@ -1211,6 +1211,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
         first = u.fline.split("|")[0].strip()
         year = _YEAR_ROW_RE.fullmatch(first)
         row = _peel_slots(u.line, len(labels) - 1)
+        if row is not None and _STATUS_HEAD_RE.fullmatch(first):
+            m += 1
+            continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         if not year or row is None:
             break
         for label, (s, e, slot) in zip(labels[1:], row[1]):
