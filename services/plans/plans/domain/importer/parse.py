@@ -136,6 +136,7 @@ def fold(text: str) -> str:
 
 # Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW".
 _OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d)|(?<=\d)l(?![a-z])")
+_OCR_HINT_RE = re.compile(r"l\d|\dl")   # a quick look first: most texts have none
 
 
 class _Lines:
@@ -144,7 +145,8 @@ class _Lines:
 
     def __init__(self, text: str):
         self.text = text
-        self.folded = _OCR_ONE_RE.sub("1", fold(text))
+        folded = fold(text)
+        self.folded = _OCR_ONE_RE.sub("1", folded) if _OCR_HINT_RE.search(folded) else folded
         self.items: list[tuple[int, int, str]] = []  # (line_no, start, line_text)
         pos = 0
         for no, line in enumerate(text.split("\n"), start=1):
@@ -570,16 +572,20 @@ _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường"}
-_QUANTITY_RE = re.compile(
+_QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
-    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?|"
-    # a scanned text's stray space inside a figure: "9 8%", "9 7,5 %", "0, 5%"
-    r"(?<!\d )(?<!lop )(?<!khoi )\d \d(?:,\d+)?|0, \d+))\s*%"
+    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
     # "8/9 trường" counts its numerator
-    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+|(?<!\d )\d \d(?= ?[a-z]))(?:\s*/\s*\d+)?\s*"
+    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
 )
+_QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
+# A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
+# only on a line that has one, the other lines being many and the alternatives slow.
+_QUANTITY_OCR_RE = re.compile(_QUANTITY.replace("PCT_OCR", r"|(?<!\d )(?<!lop )(?<!khoi )\d \d(?:,\d+)?|0, \d+")
+                              .replace("CNT_OCR", r"|(?<!\d )\d \d(?= ?[a-z])"))
+_SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
@@ -687,7 +693,7 @@ class _Q:
 
 def _quantities(fline: str, line: str) -> list[_Q]:
     out: list[_Q] = []
-    for m in _QUANTITY_RE.finditer(fline):
+    for m in (_QUANTITY_OCR_RE if _SPLIT_FIGURE_RE.search(fline) else _QUANTITY_RE).finditer(fline):
         if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ", "muc do", "cap do")):
             continue  # "mục I" (a heading reference) folds like "mức I"; "muc do 2" is a level typed without accents
         if m.group("pct"):
@@ -800,10 +806,12 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     return [(m.start(), _year_of(m)) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
 
 
+_DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE)
+
+
 def _deadlines(fline: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến (hết) năm 2030" / "tới năm 2030" of a line: a deadline, not a date."""
-    return [(m.start(), int(next(y for y in m.groups() if y)))
-            for m in re.finditer(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE, fline)]
+    return [(m.start(), int(next(y for y in m.groups() if y))) for m in _DEADLINE_RE.finditer(fline)]
 
 
 def _year_of(m: re.Match) -> int:
@@ -1335,9 +1343,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
-            if q.kind == "cnt" and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
+            if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
-            if re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]) and re.match(r"\s*so voi\b", fline[q.end:]):
+            if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
                 continue   # "tăng 1% so với năm học trước": a change, not a level to reach
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
@@ -1356,8 +1364,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # outside section II a figure is a target when its indicator and comparator are written out, or when
             # it is a share with its own deadline in its clause ("đến năm 2027 hoàn thành kết nối dữ liệu 100%
             # trường học"), not one of a past year
-            own = q.kind == "pct" and any(seg <= p < hi and (plan_year is None or y >= plan_year)
-                                          for p, y in _deadlines(fline))
+            own = not in_goal and q.kind == "pct" and any(seg <= p < hi and (plan_year is None or y >= plan_year)
+                                                          for p, y in _deadlines(fline))
             if not in_goal and not (codes and said) and not own:
                 continue
             value, unit = q.value, q.unit
