@@ -140,6 +140,10 @@ def _phrases(indicator: IndicatorInfo) -> tuple[tuple[tuple[str, ...], float], .
     return tuple(out)
 
 
+#: Things a count target counts, folded; a count of one is not an indicator counting another.
+_COUNT_NOUNS = {"lop", "truong", "vu", "hoc sinh", "giao vien"}
+
+
 def _unit_fit(indicator: IndicatorInfo, unit: str, text: str) -> float:
     u = fold(unit)
     kind = indicator.value_type
@@ -153,6 +157,9 @@ def _unit_fit(indicator: IndicatorInfo, unit: str, text: str) -> float:
         return -0.3
     if fold(indicator.unit) and fold(indicator.unit).split()[0] in u.split():
         return 0.15
+    own = fold(indicator.unit)
+    if kind == "count" and u in _COUNT_NOUNS and own in _COUNT_NOUNS and not set(u.split()) & set(own.split()):
+        return -0.6   # "Trường có 38 lớp với sĩ số mỗi lớp …": classes are counted, not pupils per class
     return 0.0
 
 
@@ -191,6 +198,12 @@ def _says_little(text: str) -> bool:
 
 def _best(text: str, unit: str, catalogue: CatalogueView, hint: str | None) -> Proposal:
     ranked = rank(text, unit or "", catalogue.indicators, hint)
+    if (not ranked or ranked[0][1] < THRESHOLD) and hint:
+        # nothing in the wording, but the parser read a count of the very thing the indicator counts ("Trường có
+        # 38 lớp": a number of classes): its reading, as unsure as a proposal can be
+        named = next((i for i in catalogue.indicators if i.code == hint), None)
+        if named and named.value_type == "count" and fold(unit) and fold(unit) == fold(named.unit):
+            return Proposal(named.code, named.name, THRESHOLD)
     if not ranked or ranked[0][1] < THRESHOLD:
         return Proposal(None, None, round(ranked[0][1], 2) if ranked else 0.0)
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)

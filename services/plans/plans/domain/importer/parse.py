@@ -134,12 +134,19 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+# Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW".
+_OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d)|(?<=\d)l(?![a-z])")
+_OCR_HINT_RE = re.compile(r"l\d|\dl")   # a quick look first: most texts have none
+
+
 class _Lines:
-    """The text split into lines with their offsets, plus a folded copy."""
+    """The text split into lines with their offsets, plus a folded copy (where an "l" touching digits reads
+    as the digit one, as in a scanned text; one character for one, so spans stay valid)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.folded = fold(text)
+        folded = fold(text)
+        self.folded = _OCR_ONE_RE.sub("1", folded) if _OCR_HINT_RE.search(folded) else folded
         self.items: list[tuple[int, int, str]] = []  # (line_no, start, line_text)
         pos = 0
         for no, line in enumerate(text.split("\n"), start=1):
@@ -173,16 +180,20 @@ class _Lines:
 _NUMBER_RE = re.compile(
     r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)"
 )
+# A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
+_PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 _PLACE_DATE_RE = re.compile(
     r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/)\s*(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
-_NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|[-_=*~.]{3,}")
+# A Party body writes "ĐẢNG CỘNG SẢN VIỆT NAM" there and a star under its own name.
+_NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|[-_=*~.]{3,}"
+                          r"|dang cong san viet nam|^\s*\*\s*$")
 # A header line that starts a body's name; any other capitals line continues the previous one
 # ("ỦY BAN NHÂN DÂN" / "XÃ AN LÃO" is one body, "UBND PHƯỜNG LÊ CHÂN" / "TRƯỜNG MẦM NON HOA SEN" two).
 _BODY_START_RE = re.compile(
-    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
+    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
 _TITLE_RE = re.compile(r"\s*KẾ\s+HOẠCH\b\s*(.*)")
@@ -269,8 +280,9 @@ def parse_plan(text: str) -> ParsedPlan:
     first_section_idx = sections[0][0] if sections else len(L.items)
     number = place = issued = None
     for i, off, part in _header_parts(L, first_section_idx):
-        if number is None and (m := _NUMBER_RE.match(part)):
-            value = m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))
+        if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part)):
+            value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is _NUMBER_RE \
+                else re.sub(r"\s+", "", m.group(1))
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
@@ -298,7 +310,8 @@ def parse_plan(text: str) -> ParsedPlan:
             break
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
-    recipients, signer_title, signer, end_body = _closing(L)
+    appendix, of_targets = _appendix(L)
+    recipients, signer_title, signer, end_body = _closing(L, appendix)
     parsed_sections = []
     for n, (idx, numeral, heading, key, conf) in enumerate(sections):
         stop = sections[n + 1][0] if n + 1 < len(sections) else end_body
@@ -308,12 +321,25 @@ def parse_plan(text: str) -> ParsedPlan:
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
-                              plan_year=issued.value.year if issued else None)
+                              _appendix=appendix if of_targets else None,
+                              plan_year=issued.value.year if issued else None,
+                              plan_horizon=_title_horizon(title.value) if title else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
         signer_title=signer_title, signer=signer, targets=targets,
     )
+
+
+def _title_horizon(title: str) -> int | None:
+    """The year a plan as a whole is due by, when its subject names one school year ("Thực hiện nhiệm vụ năm học
+    2025 - 2026": its end) or one calendar year ("Kế hoạch … năm 2026")."""
+    f = fold(title)
+    school = re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f)
+    years = re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f)
+    if len(school) == 1:
+        return int(school[0])
+    return int(years[0]) if len(years) == 1 and not school else None
 
 
 def _header_parts(L: _Lines, stop: int):
@@ -370,7 +396,7 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
-        if not piece or _NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
+        if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
         if _BODY_START_RE.match(fold(piece)) or not bodies:
@@ -423,7 +449,21 @@ def _is_name(line: str) -> bool:
         for w in words)
 
 
-def _closing(L: _Lines):
+def _appendix(L: _Lines) -> tuple[int | None, bool]:
+    """Index of the heading of an appendix after the signature ("PHỤ LỤC" / "CÁC CHỈ TIÊU …" / "(Kèm theo Kế
+    hoạch số …)"), the document's closing being the one above it, and whether it holds targets: an appendix of
+    targets says so in its heading, one of costs or of recipients holds none."""
+    recipients = next((i for i in L.nonblank() if re.match(r"^noi nhan\s*:?", L.fline(i).strip())), None)
+    if recipients is None:
+        return None, False
+    for i in L.nonblank(recipients + 1):
+        if re.match(r"phu luc\b", L.fline(i).strip()) and _mostly_upper(L.line(i)):
+            heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
+    return None, False
+
+
+def _closing(L: _Lines, stop: int | None = None):
     """Recipients (Nơi nhận), the signer's position and name.
 
     The signature block is the last name in the document under capitals lines: the position nearest the
@@ -433,17 +473,17 @@ def _closing(L: _Lines):
     recipients: list[Extracted[str]] = []
     signer_title = signer = None
     end_body = len(L.items)
-    for i in L.nonblank():
+    for i in L.nonblank(0, stop):
         if re.match(r"^noi nhan\s*:?", L.fline(i).strip()):
             end_body = min(end_body, i)
-            for j in L.nonblank(i + 1):
+            for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
                     break
                 line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
             break
-    lines = list(L.nonblank())
+    lines = list(L.nonblank(0, stop))
     tail = lines[-12:]
     # A signature block typed beside the recipients (tabs or runs of spaces, as text copied from a Word
     # table): its right-hand column, or a line pushed far to the right, is the block to read.
@@ -532,14 +572,20 @@ _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường"}
-_QUANTITY_RE = re.compile(
+_QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
-    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])\d{1,3}(?:[.,]\d+)?)\s*%"
+    r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
     # "8/9 trường" counts its numerator
-    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+)(?:\s*/\s*\d+)?\s*"
+    r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
 )
+_QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
+# A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
+# only on a line that has one, the other lines being many and the alternatives slow.
+_QUANTITY_OCR_RE = re.compile(_QUANTITY.replace("PCT_OCR", r"|(?<!\d )(?<!lop )(?<!khoi )\d \d(?:,\d+)?|0, \d+")
+                              .replace("CNT_OCR", r"|(?<!\d )\d \d(?= ?[a-z])"))
+_SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
@@ -560,6 +606,10 @@ _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "t
 _BASELINE_RE = re.compile(r"\btu\s*$")
 _RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
+# "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
+# the other side of the figure
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}$")
+_FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
@@ -568,14 +618,24 @@ _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
+_DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi)\s+(?:het\s+)?thang"
+                   r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+)?nam\s+|thang\s+\d{1,2}\s*/\s*)?)(20\d\d)\b")
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
-# …" (what is due every year of a period is due by its end)
+# …" (what is due every year of a period is due by its end); a school year anywhere ("trong năm học 2026 - 2027",
+# "Năm học 2025 - 2026, tỷ lệ …", "đến năm học 2027 - 2028") is due at its end; a year opening a clause after a
+# comma, colon, semicolon, "và" or "phấn đấu" ("…; năm 2026 có tối thiểu 40% …, năm 2030 đạt 60%", "Phấn đấu năm
+# 2027 có 80% và năm 2030 có 100% …", "suy dinh dưỡng: năm 2026 dưới 5%, …") or in brackets after a figure
+# ("dưới 0,5% (năm 2026)")
 _HORIZON_SENTENCE_RE = re.compile(
-    r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
+    r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
+    r"|(?:[;,:]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*nam\s+(20\d\d)\s*\)"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
-    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
+    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
+    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
+    r"|" + _DATED_DEADLINE)
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?)?\s*(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|bang\s+\d+\s*[.:]?)?\s*(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
@@ -584,6 +644,7 @@ _HORIZON_PREFIX_RE = re.compile(
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
+_STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
@@ -632,11 +693,11 @@ class _Q:
 
 def _quantities(fline: str, line: str) -> list[_Q]:
     out: list[_Q] = []
-    for m in _QUANTITY_RE.finditer(fline):
+    for m in (_QUANTITY_OCR_RE if _SPLIT_FIGURE_RE.search(fline) else _QUANTITY_RE).finditer(fline):
         if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ", "muc do", "cap do")):
             continue  # "mục I" (a heading reference) folds like "mức I"; "muc do 2" is a level typed without accents
         if m.group("pct"):
-            value = float(m.group("pct").replace(",", "."))
+            value = float(m.group("pct").replace(" ", "").replace(",", "."))
             if m.group("lo"):
                 low = float(m.group("lo").replace(",", "."))
                 if low < value:
@@ -650,11 +711,15 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         else:
             if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
-            value = float(m.group("cnt").replace(".", ""))
+            start, raw = m.start(), m.group("cnt")
+            if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
+                # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
+                start, raw = m.start("cnt") + 2, raw[2:]
+            value = float(raw.replace(".", "").replace(" ", ""))
             unit, end = _COUNT_UNITS[m.group("cu")], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
-            out.append(_Q(m.start(), end, "cnt", value, unit))
+            out.append(_Q(start, end, "cnt", value, unit))
     if m := _COUNT_LINE_RE.match(fline):   # "- Số vụ bạo lực học đường nghiêm trọng: 0."
         unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
@@ -662,6 +727,9 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
+        words = fline[m.end("n"):].split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts, in full
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        noun = next((nouns[" ".join(words[:k])] for k in (3, 2) if " ".join(words[:k]) in nouns), noun)
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     for m in _ZERO_LED_RE.finditer(fline):
         words = m.group("w").split()
@@ -738,6 +806,14 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     return [(m.start(), _year_of(m)) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
 
 
+_DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE)
+
+
+def _deadlines(fline: str) -> list[tuple[int, int]]:
+    """(position, year) of every "đến (hết) năm 2030" / "tới năm 2030" of a line: a deadline, not a date."""
+    return [(m.start(), int(next(y for y in m.groups() if y))) for m in _DEADLINE_RE.finditer(fline)]
+
+
 def _year_of(m: re.Match) -> int:
     """The year of a :data:`_HORIZON_SENTENCE_RE` match, whichever of its forms matched."""
     return int(next(y for y in m.groups() if y))
@@ -762,8 +838,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
     for m in _HORIZON_SENTENCE_RE.finditer(text):
-        # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …")
-        if plan_year is None or _year_of(m) >= plan_year:
+        # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …") or it
+        # is a school year ended by the plan's year ("Năm học 2024 - 2025, tỷ lệ … đạt 95,2%")
+        school_year = m.group(0).startswith("nam hoc")
+        if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
     if _STATUS_RE.search(text):
         return True
@@ -841,6 +919,9 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
+    # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
+    if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
+        return True
     # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
@@ -850,6 +931,16 @@ def _continues(before: str, line: str, fline: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- tables
+# The baseline columns a PDF's heading line names before its horizons ("Thực hiện 2025", "Hiện trạng năm học
+# 2024-2025"): their figures stand before the horizons' in every row, and are not read.
+_STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b")
+
+
+def _status_columns(fline: str) -> int:
+    """How many baseline columns a heading line without cell marks names (see :data:`_STATUS_HEAD_RE`)."""
+    return 0 if "|" in fline else len(_STATUS_HEAD_RE.findall(fline))
+
+
 def _year_cells(fline: str) -> list[int] | None:
     """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line.
 
@@ -864,6 +955,8 @@ def _year_cells(fline: str) -> list[int] | None:
             return None
         # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
         fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
+    else:
+        fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
     rest = _TABLE_LABEL_RE.sub(" ", _YEAR_CELL_RE.sub(" ", fline))
     if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
@@ -1032,11 +1125,26 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     ) for code in codes or [None]]
 
 
-def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
-    """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used)."""
+def _label_row(fline: str) -> bool:
+    """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu"."""
+    return "|" in fline and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " ")))
+
+
+def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
+                   ) -> tuple[list[ParsedTarget], int] | None:
+    """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
+
+    A table with one column of values and no year in its headings ("STT | Nội dung | Đơn vị tính | Chỉ tiêu")
+    takes its year from a title row above its headings ("Chỉ tiêu phấn đấu năm 2026 | | |") or, failing
+    that, from the heading in force (``year_in_force``: "2. Chỉ tiêu đến năm 2030" above the table)."""
     head = units[n]
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
+    headings = head
+    if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
+        headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
+    elif years is None and year_in_force and _label_row(head.fline):
+        years = [year_in_force]
     if years is None:
         if "|" in head.line:
             return _transposed_targets(L, units, n)
@@ -1052,11 +1160,16 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTa
         if len(years) < 2:
             return None
     k = len(years)
-    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in head.fline.split("|"))
+    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|"))
+    skip = _status_columns(headings.fline) if used == 1 else 0
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
-        row = _peel_slots(units[m].line, k, unit_col)
+        if "|" in units[m].line and _year_cells(units[m].fline):
+            break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
+        row = _peel_slots(units[m].line, k + skip, unit_col)
+        if row is not None and skip:
+            row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
         if row is None and (parts := _compound_rows(units[m].line, k)):
             for name, slots, unit in parts:
@@ -1106,6 +1219,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
         first = u.fline.split("|")[0].strip()
         year = _YEAR_ROW_RE.fullmatch(first)
         row = _peel_slots(u.line, len(labels) - 1)
+        if row is not None and _STATUS_HEAD_RE.fullmatch(first):
+            m += 1
+            continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         if not year or row is None:
             break
         for label, (s, e, slot) in zip(labels[1:], row[1]):
@@ -1118,7 +1234,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
 
 # ---------------------------------------------------------------------------- targets of a text
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
-                    plan_year: int | None = None) -> list[ParsedTarget]:
+                    _appendix: int | None = None,
+                    plan_year: int | None = None, plan_horizon: int | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -1129,7 +1246,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     2030"), else its sentence ("Đến năm 2030, …"), else a line prefix ("Năm 2026: …"), else the nearest
     grouping line before it (*Đến hết năm 2026*, *Mục tiêu đến năm 2030*, "… đến năm 2030 phấn đấu:"), else,
     in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
-    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones.
+    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones;
+    ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
+    none of their own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
+    2025", "Thực trạng") set no targets.
     """
     L = _lines or _Lines(unicodedata.normalize("NFC", text))
     sections = _sections if _sections is not None else _sections_of(L)
@@ -1141,9 +1261,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n, s = goal
         goal_range = (s[0] + 1, sections[n + 1][0] if n + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
+    status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
+              if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
     units = _units(L, 0, end)
+    if _appendix is not None:   # an appendix after the signature is read as section II is
+        units += _units(L, _appendix + 1, len(L.items))
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
@@ -1152,17 +1276,17 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         u = units[n]
         n += 1
         i, line, fline = u.idx, u.line, u.fline
-        in_goal = goal_range[0] <= i < goal_range[1]
+        in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
         if i in heading_idx:
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1)):
+        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)):
             found, used = table
             targets += found
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             n += used - 1
             continue
-        if not in_goal and goal is not None and i < body_start:
-            continue   # the opening and section I describe, they do not set targets
+        if not in_goal and (goal is not None and i < body_start or any(a <= i < b for a, b in status)):
+            continue   # the opening, section I and a section on the situation describe, they do not set targets
         if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
             continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
         qs = _quantities(fline, line)
@@ -1198,6 +1322,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 return Extracted(date(horizon[0], 12, 31), L.source(horizon[1]), 0.9)
             if not in_goal and latest:
                 return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
+            if in_goal and plan_horizon:
+                return Extracted(date(plan_horizon, 12, 31), unit_src, 0.6)
             return Extracted(None, unit_src, 0.0)
 
         for (start, stop), code, unit in zeros:
@@ -1217,17 +1343,30 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
+                continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
+            if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
+                continue   # "tăng 1% so với năm học trước": a change, not a level to reach
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
-            if not said and prev and prev[2] and re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start]) \
-                    and q.kind == prev[0].kind:
-                # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030"
-                cmp, cconf, said = prev[1], 0.7, True
+            if not said and prev and prev[2] and q.kind == prev[0].kind and (
+                    re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
+                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])):
+                # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
+                # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma)
+                cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
+            if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
+                cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)
-            if not in_goal and not (codes and said):
+            # outside section II a figure is a target when its indicator and comparator are written out, or when
+            # it is a share with its own deadline in its clause ("đến năm 2027 hoàn thành kết nối dữ liệu 100%
+            # trường học"), not one of a past year
+            own = not in_goal and q.kind == "pct" and any(seg <= p < hi and (plan_year is None or y >= plan_year)
+                                                          for p, y in _deadlines(fline))
+            if not in_goal and not (codes and said) and not own:
                 continue
             value, unit = q.value, q.unit
             if q.high is not None and not said:
