@@ -1,9 +1,12 @@
 """What the notifications worker does with each event it consumes (routing as data: :meth:`mapping`).
 
-- Plan events → notices (:mod:`notifications.domain.notices`), dispatched on every channel.
+- Plan events → notices (:mod:`notifications.domain.notices`), dispatched on every channel; a submission
+  also gives its submitter a receipt.
 - Directory, catalogue and round events → the service's projections (:mod:`notifications.projections`).
 - IndicatorSubmitted/IndicatorRevised → the submission is recorded, and values beyond a threshold
   alert the commune and the city once per (round, school, indicator).
+- ReportingRoundOpened → the round's projection, then a notice to every school of its levels
+  (:func:`notifications.domain.notices.round_opened`) unless a later event of the round is held.
 - DeadlineApproaching (from this service's scheduler) → the school's reminder, unless it has
   submitted meanwhile or the deadline has moved since.
 
@@ -22,7 +25,8 @@ from notifications.deliveries import DeliveryQueue
 from notifications.dispatch import Dispatcher
 from notifications.domain.alerts import alerts
 from notifications.domain.deadlines import reminder
-from notifications.domain.notices import Notice, notices_for
+from notifications.domain.notices import Notice, notices_for, plan_submission_receipt
+from notifications.domain.notices import round_opened as round_opened_notices
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +40,7 @@ class NotificationHandlers:
         """Event name → handler, for the worker's spec (its topics follow from these names)."""
         notify = self.handle
         return {
-            "PlanSubmitted": notify,
+            "PlanSubmitted": self.plan_submitted,
             "PlanApproved": notify,
             "PlanReturned": notify,
             "IndicatorSubmitted": self.indicator_reported,
@@ -47,7 +51,7 @@ class NotificationHandlers:
             "SchoolRegistered": DirectorySchool.keep,
             "SchoolChanged": DirectorySchool.keep,
             "CataloguePublished": projections.catalogue,
-            "ReportingRoundOpened": projections.round_opened,
+            "ReportingRoundOpened": self.round_opened,
         }
 
     def _dispatch(self, event: Event, notices: list[Notice]) -> int:
@@ -60,6 +64,11 @@ class NotificationHandlers:
         """Notify about a plan event; return how many in-app notifications were new."""
         return self._dispatch(event, notices_for(event.name, event.data))
 
+    def plan_submitted(self, event: Event) -> int:
+        """The reviewer's notice (:meth:`handle`) and the submitter's receipt."""
+        receipt = plan_submission_receipt(event.data)
+        return self.handle(event) + self._dispatch(event, [receipt] if receipt is not None else [])
+
     def indicator_reported(self, event: Event) -> int:
         data = event.data
         projections.submission(data)
@@ -68,6 +77,17 @@ class NotificationHandlers:
             return 0
         rnd = KnownRound.objects(id=data["round_id"]).first()
         return self._dispatch(event, alerts(data, catalogue.thresholds, rnd.name if rnd else data["round_id"]))
+
+    def round_opened(self, event: Event) -> int:
+        """Keep the round, then tell its schools; an out-of-date event (the round held is newer) tells no one."""
+        projections.round_opened(event)
+        data = event.data
+        held = KnownRound.objects(id=data["round_id"]).first()
+        if held is not None and held.due_at != datetime.fromisoformat(data["due_at"]):
+            log.info("round %s: a later opening is held; no notice for %s", data["round_id"], event.id)
+            return 0
+        schools = [s.as_contract() for s in DirectorySchool.objects(active=True)]
+        return self._dispatch(event, round_opened_notices(data, schools))
 
     def deadline_approaching(self, event: Event) -> int:
         data = event.data

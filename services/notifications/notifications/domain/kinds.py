@@ -11,6 +11,8 @@ class Kind:
     DEADLINE_DUE_IN_1_DAY = "deadline_due_in_1_day"
     DEADLINE_OVERDUE = "deadline_overdue"
     DAILY_DIGEST = "daily_digest"
+    PLAN_SUBMISSION_RECEIPT = "plan_submission_receipt"
+    ROUND_OPENED = "round_opened"
 
 
 KIND_LABELS = {
@@ -22,6 +24,8 @@ KIND_LABELS = {
     Kind.DEADLINE_DUE_IN_1_DAY: "Nhắc hạn nộp báo cáo: còn 1 ngày",
     Kind.DEADLINE_OVERDUE: "Báo cáo quá hạn nộp",
     Kind.DAILY_DIGEST: "Tổng hợp tiến độ nộp báo cáo hằng ngày",
+    Kind.PLAN_SUBMISSION_RECEIPT: "Xác nhận đã gửi kế hoạch đi duyệt",
+    Kind.ROUND_OPENED: "Mở đợt báo cáo số liệu",
 }
 
 KINDS = tuple(KIND_LABELS)
