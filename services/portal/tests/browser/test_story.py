@@ -164,12 +164,13 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("link", name="Sửa và gửi duyệt").click()
     page.get_by_role("button", name="Lưu và gửi duyệt").click()
     expect(page.locator("#trang-thai")).to_have_text("Đã gửi duyệt")
-    expect(page.get_by_text("Lần 2")).to_be_visible()  # the version history
+    expect(page.get_by_text("Gửi duyệt lần 2")).to_be_visible()  # the review history
 
     # -- the reviewer approves ---------------------------------------------------------------------------------------------
     page = reviewer.page
     reviewer.go(f"/plans/{plan_id}")
     page.get_by_role("button", name="Phê duyệt").click()
+    page.get_by_role("button", name="Xác nhận phê duyệt").click()  # approval is confirmed on a page of its own
     expect(page.get_by_text("Đã phê duyệt kế hoạch.")).to_be_visible()
     reviewer.go(f"/plans/{plan_id}")
     expect(page.locator("#trang-thai")).to_have_text("Đã phê duyệt")

@@ -196,7 +196,7 @@ def test_a_draft_is_deleted_after_confirmation_and_the_current_plan_is_marked(fa
                     plan(id="new", status="draft", version=0, updated_at="2026-02-01T00:00:00+00:00")]
     sign_in(client, "school")
     listing = client.get("/plans").data.decode()
-    row_of_current = listing[listing.index("Kế hoạch hiện hành"):]
+    row_of_current = listing[listing.index('id="ke-hoach-hien-hanh"'):]
     assert 'href="/plans/old"' in row_of_current.split("</tr>")[0]
     assert 'href="/plans/new/delete"' in listing and 'href="/plans/old/delete"' not in listing
     assert "Xoá bản nháp" in client.get("/plans/p-1").data.decode()
