@@ -255,8 +255,9 @@ def confidence_label(raw: Any) -> str:
         return ""
 
 
-#: Bookkeeping of a target that a reader of the differences need not see (the name follows the indicator).
-_DIFF_HIDDEN = {"indicator_name", "indicator_confirmed", "proposed_indicator_code", "proposal_confidence",
+#: Bookkeeping of a target that a reader of the differences need not see (the name follows the indicator; the
+#: source sentence repeats the text).
+_DIFF_HIDDEN = {"indicator_name", "indicator_confirmed", "proposed_indicator_code", "proposal_confidence", "source_sentence",
                 "catalogue_issue"}
 CHANGE_LABELS = {"added": "Thêm", "removed": "Bỏ", "changed": "Sửa"}
 
