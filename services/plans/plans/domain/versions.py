@@ -88,15 +88,51 @@ def label_of(path: str) -> str:
 
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
+#: Words of a changed passage are compared only while (old tokens × new tokens) stays under this: the
+#: comparison grows with that product (a rewritten page would take seconds).
+WORD_DIFF_LIMIT = 250_000
 
 
 def word_diff(old: str, new: str) -> list[Segment]:
     """The words of ``old`` struck and of ``new`` inserted, the rest kept.
 
-    Whitespace counts as a token so that the segments, joined, give back each text exactly; a lone space
-    kept between two changes joins them, so "không quá 0,5%" → "dưới 0,4%" reads as one phrase replaced.
+    Lines are matched first and words only within the lines that changed: a plan's section is pages
+    long and its lines are nearly all unique, so this stays fast where a diff of all words would compare
+    thousands of repeated words and spaces with each other. Whitespace counts as a token so that the
+    segments, joined, give back each text exactly.
     """
-    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    a, b = (old or "").splitlines(keepends=True), (new or "").splitlines(keepends=True)
+    out: list[Segment] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            _add(out, Segment("same", "".join(a[i1:i2])))
+        elif i2 - i1 == j2 - j1:   # lines edited in place: each with its counterpart
+            for old_line, new_line in zip(a[i1:i2], b[j1:j2]):
+                for segment in _words(_TOKENS.findall(old_line), _TOKENS.findall(new_line)):
+                    _add(out, segment)
+        else:
+            old_tokens, new_tokens = _TOKENS.findall("".join(a[i1:i2])), _TOKENS.findall("".join(b[j1:j2]))
+            if len(old_tokens) * len(new_tokens) <= WORD_DIFF_LIMIT:
+                for segment in _words(old_tokens, new_tokens):
+                    _add(out, segment)
+            else:   # a rewritten passage: shown struck and inserted whole, not compared word by word
+                _add(out, Segment("del", "".join(old_tokens)))
+                _add(out, Segment("ins", "".join(new_tokens)))
+    return out
+
+
+def _add(out: list[Segment], segment: Segment) -> None:
+    if not segment.text:
+        return
+    if out and out[-1].op == segment.op:
+        out[-1] = Segment(segment.op, out[-1].text + segment.text)
+    else:
+        out.append(segment)
+
+
+def _words(a: list[str], b: list[str]) -> list[Segment]:
+    """Word-level segments of two token lists; a lone space kept between two changes joins them, so
+    "không quá 0,5%" → "dưới 0,4%" reads as one phrase replaced."""
     groups = [[tag == "equal", a[i1:i2], b[j1:j2]]
               for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
     for n in range(1, len(groups) - 1):

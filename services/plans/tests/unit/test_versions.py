@@ -52,3 +52,18 @@ def test_text_differences_carry_their_words_and_numbers_do_not():
     assert by_path["year"].words == []
     added = diff(BASE, {**BASE, "sections": {"muc_tieu": "A", "giai_phap": "Hai giải pháp"}})
     assert added[0].words == [Segment("ins", "Hai giải pháp")]
+
+
+def test_lines_edited_in_place_are_compared_each_with_its_counterpart():
+    old = "Mục tiêu chung\nGiảm tỷ lệ bỏ học\nTăng phòng học thông minh"
+    new = "Mục tiêu chung\nGiảm mạnh tỷ lệ bỏ học\nTăng thêm phòng học thông minh"
+    words = word_diff(old, new)
+    assert [s.text.strip() for s in words if s.op == "ins"] == ["mạnh", "thêm"] and not [s for s in words if s.op == "del"]
+
+
+def test_a_rewritten_passage_too_long_to_compare_word_by_word_is_struck_and_inserted_whole():
+    old = "\n".join(f"câu {n} của bản cũ" for n in range(300))
+    new = "\n".join(f"dòng {n} viết lại" for n in range(200))
+    assert word_diff(old, new) == [Segment("del", old), Segment("ins", new)]
+    short_old, short_new = "a\nb c", "x"
+    assert "".join(s.text for s in word_diff(short_old, short_new) if s.op != "ins") == short_old
