@@ -297,6 +297,13 @@ def _seed(w: World) -> None:
     imported = w.ok("plans", "POST", "/plans/import", "school_own", 201,
                     data={"file": (io.BytesIO(_plan_text()), "ke-hoach.txt")}, content_type="multipart/form-data")
     ids["imported_plan"] = imported.json["plan"]["id"] if "plan" in imported.json else imported.json["id"]
+    sent = w.ok("plans", "POST", "/plans/import", "school_own", 201,
+                data={"file": (io.BytesIO(_plan_text()), "ke-hoach.txt")}, content_type="multipart/form-data")
+    sent_id = sent.json["plan"]["id"]
+    w.ok("plans", "PATCH", f"/plans/{sent_id}", "school_own", json={"targets": [], "number_symbol": "12/KH-THHT"},
+         headers={"If-Match": w.etag("plans", f"/plans/{sent_id}", "school_own")})
+    w.ok("plans", "POST", f"/plans/{sent_id}/submit", "school_own")
+    ids["imported_submitted_plan"] = sent_id
     # Indicators: a city-added indicator, an open round of Hải Phòng, school_own's submission.
     added = w.ok("indicators", "POST", "/catalogue/indicators?province_code=31", "city_own", 201, json={
         "code": "HP_SWIMMING_TAUGHT", "name": "Tỷ lệ học sinh được học bơi", "value_type": "ratio",

@@ -58,9 +58,13 @@ MATRIX: dict[tuple[str, str], str] = {
     ("plans", "GET /plans/{plan_id}/versions"):                   "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
     ("plans", "GET /plans/{plan_id}/versions/{number}"):          "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
     ("plans", "GET /plans/{plan_id}/versions/{old}/diff/{new}"):  "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
+    # The original file of a submitted version (an imported plan, submitted) and the review history.
+    ("plans", "GET /plans/{plan_id}/versions/{number}/original"): "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
+    ("plans", "GET /plans/{plan_id}/timeline"):                   "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
     # A draft is changed, deleted and submitted by its school only; its reviewers see it but may not.
     ("plans", "PATCH /plans/{plan_id}"):                          "401 | 200 404 | 403 404 404 | 403 404 | 403 | 404",
     ("plans", "DELETE /plans/{plan_id}"):                         "401 | 204 404 | 403 404 404 | 403 404 | 403 | 404",
+    ("plans", "POST /plans/{plan_id}/import"):                    "401 | 200 404 | 403 404 404 | 403 404 | 403 | 404",
     ("plans", "POST /plans/{plan_id}/submit"):                    "401 | 200 404 | 403 404 404 | 403 404 | 403 | 404",
     # A submitted primary-school plan: its commune, its city or the administrator decide.
     ("plans", "POST /plans/{plan_id}/approve"):                   "401 | 403 404 | 200 404 404 | 200 404 | 200 | 404",

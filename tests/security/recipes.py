@@ -125,6 +125,12 @@ RECIPES = {
     ("plans", "GET /plans/{plan_id}/versions/{old}/diff/{new}"): lambda w, fresh, caller: dict(
         path=f"/plans/{w.ids['versioned_plan']}/versions/1/diff/2"),
     ("plans", "GET /plans/{plan_id}"): lambda w, fresh, caller: dict(path=f"/plans/{w.ids['draft_plan']}"),
+    ("plans", "GET /plans/{plan_id}/versions/{number}/original"): lambda w, fresh, caller: dict(
+        path=f"/plans/{w.ids['imported_submitted_plan']}/versions/1/original"),
+    ("plans", "GET /plans/{plan_id}/timeline"): lambda w, fresh, caller: dict(path=f"/plans/{w.ids['versioned_plan']}/timeline"),
+    ("plans", "POST /plans/{plan_id}/import"): lambda w, fresh, caller: (lambda pid: dict(
+        path=f"/plans/{pid}/import", data={"file": (io.BytesIO(_plan_text()), "ke-hoach-sua.txt")},
+        content_type="multipart/form-data", headers=_etag(w, "plans", f"/plans/{pid}")))(_draft(w, fresh)),
     ("plans", "PATCH /plans/{plan_id}"): lambda w, fresh, caller: (lambda pid: dict(
         path=f"/plans/{pid}", json={"title": "Kế hoạch (đã sửa)"}, headers=_etag(w, "plans", f"/plans/{pid}")))(
         _draft(w, fresh)),

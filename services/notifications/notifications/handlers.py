@@ -1,11 +1,14 @@
 """What the notifications worker does with each event it consumes (routing as data: :meth:`mapping`).
 
-- Plan events and ReportIssued → notices (:mod:`notifications.domain.notices`), dispatched on every channel.
+- Plan events and ReportIssued → notices (:mod:`notifications.domain.notices`), dispatched on every
+  channel; a plan's submission also gives its submitter a receipt.
 - Directory, catalogue and round events → the service's projections (:mod:`notifications.projections`).
 - IndicatorSubmitted/IndicatorRevised → the submission is recorded, and values beyond a threshold
   alert the commune and the city once per (round, school, indicator).
 - Approval of indicator reports (SubmissionCompleted/Returned/Confirmed, ValueFlagged) → notices
   (:func:`notifications.domain.notices.report_notices`), keyed by report and action so replays repeat nothing.
+- ReportingRoundOpened → the round's projection, then a notice to every school of its levels
+  (:func:`notifications.domain.notices.round_opened`) unless a later event of the round is held.
 - DeadlineApproaching (from this service's scheduler) → the school's reminder, unless it has
   submitted meanwhile or the deadline has moved since.
 
@@ -24,7 +27,8 @@ from notifications.deliveries import DeliveryQueue
 from notifications.dispatch import Dispatcher
 from notifications.domain.alerts import alerts
 from notifications.domain.deadlines import reminder
-from notifications.domain.notices import Notice, notices_for, report_notices
+from notifications.domain.notices import Notice, notices_for, plan_submission_receipt, report_notices
+from notifications.domain.notices import round_opened as round_opened_notices
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,7 @@ class NotificationHandlers:
         """Event name → handler, for the worker's spec (its topics follow from these names)."""
         notify = self.handle
         return {
-            "PlanSubmitted": notify,
+            "PlanSubmitted": self.plan_submitted,
             "PlanApproved": notify,
             "PlanReturned": notify,
             "ReportIssued": notify,
@@ -54,7 +58,7 @@ class NotificationHandlers:
             "SchoolRegistered": DirectorySchool.keep,
             "SchoolChanged": DirectorySchool.keep,
             "CataloguePublished": projections.catalogue,
-            "ReportingRoundOpened": projections.round_opened,
+            "ReportingRoundOpened": self.round_opened,
         }
 
     def _dispatch(self, event: Event, notices: list[Notice]) -> int:
@@ -66,6 +70,11 @@ class NotificationHandlers:
     def handle(self, event: Event) -> int:
         """Notify about a plan event; return how many in-app notifications were new."""
         return self._dispatch(event, notices_for(event.name, event.data))
+
+    def plan_submitted(self, event: Event) -> int:
+        """The reviewer's notice (:meth:`handle`) and the submitter's receipt."""
+        receipt = plan_submission_receipt(event.data)
+        return self.handle(event) + self._dispatch(event, [receipt] if receipt is not None else [])
 
     def indicator_reported(self, event: Event) -> int:
         data = event.data
@@ -80,6 +89,17 @@ class NotificationHandlers:
         """Notify about the approval of a school's indicator report; return how many notifications were new."""
         rnd = KnownRound.objects(id=event.data["round_id"]).first()
         return self._dispatch(event, report_notices(event.name, event.data, rnd.name if rnd else "không rõ tên"))
+
+    def round_opened(self, event: Event) -> int:
+        """Keep the round, then tell its schools; an out-of-date event (the round held is newer) tells no one."""
+        projections.round_opened(event)
+        data = event.data
+        held = KnownRound.objects(id=data["round_id"]).first()
+        if held is not None and held.due_at != datetime.fromisoformat(data["due_at"]):
+            log.info("round %s: a later opening is held; no notice for %s", data["round_id"], event.id)
+            return 0
+        schools = [s.as_contract() for s in DirectorySchool.objects(active=True)]
+        return self._dispatch(event, round_opened_notices(data, schools))
 
     def deadline_approaching(self, event: Event) -> int:
         data = event.data

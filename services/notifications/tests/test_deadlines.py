@@ -143,7 +143,8 @@ class TestScheduler:
         [note] = Notification.objects(kind="deadline_due_in_1_day")
         assert (note.recipient_org_unit, note.recipient_role) == (TH_HP.code, "school")
         queue.run_once()
-        [msg] = smtp_sink.messages()
+        # the round's opening notice went out too (test_round_opened_notices); this is the reminder
+        [msg] = [m for m in smtp_sink.messages() if "Mở đợt báo cáo" not in str(m["Subject"])]
         assert "Hạn nộp: 17:00 ngày 15/01/2026 (giờ Việt Nam), còn 0 ngày." in msg.get_body(("plain",)).get_content()
 
     def test_no_reminder_once_submitted_or_when_the_deadline_moved(self, known, wiring, indicator_events, clock,

@@ -84,8 +84,12 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
         assert "- Mục tiêu số 2 (“Tỷ lệ học sinh bỏ học không quá 0,5%”): Làm rõ lộ trình giảm tỷ lệ bỏ học." \
             in for_school["body"]
 
-        # The relay publishes each NotificationDelivered and empties the outbox.
-        wait_until(lambda: Notification.objects(reference__plan_id=plan_id).count() == 2
+        # The school's receipt of its submission, once despite the retry.
+        receipts = Notification.objects(reference__plan_id=plan_id, kind="plan_submission_receipt")
+        assert [(n.recipient_org_unit, n.recipient_role) for n in receipts] == [(THCS_HCM.code, "school")]
+
+        # The relay publishes each NotificationDelivered (reviewer, receipt, return) and empties the outbox.
+        wait_until(lambda: Notification.objects(reference__plan_id=plan_id).count() == 3
                  and not any(pending_events(Notification, n.pk) for n in Notification.objects(reference__plan_id=plan_id)),
                  "the outbox to be relayed", timeout=WAIT_SECONDS)
         found = delivered_events(settings, contracts, {for_commune["id"], for_school["id"]})
@@ -93,7 +97,7 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
         assert found[for_commune["id"]]["key"] == "27496"
         assert found[for_school["id"]]["key"] == THCS_HCM.code
         assert found[for_commune["id"]]["data"]["source_event_id"] == submitted.id
-        assert Notification.objects(source_event_id=submitted.id).count() == 1
+        assert Notification.objects(source_event_id=submitted.id, kind="plan_submitted").count() == 1
     finally:
         worker.shutdown()
         producer.close()

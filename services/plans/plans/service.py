@@ -13,7 +13,7 @@ from edu71.problems import Problem
 from plans import catalogues
 from plans.adapters import originals
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
-from plans.domain import owners
+from plans.domain import owners, timeline
 from plans.domain.catalogue import CatalogueView, catalogue_issues, check_targets, plan_date
 from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, names_same_unit, parse_plan
 from plans.domain.importer.indicators import propose
@@ -98,6 +98,40 @@ class PlanService:
         that names another school or commune is imported all the same: the unit may be reusing a model)."""
         self._issuer(principal)
         filename = safe_filename(filename)
+        parsed, proposals, original, warnings = self._read_document(principal, data, filename)
+        draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}", proposals=proposals)
+        draft["original"] = original
+        # An imported draft is what the file says, checked when the school saves or submits it.
+        return self.create(principal, draft, checked=False), parsed, proposals, warnings
+
+    def reimport_document(self, principal: Principal, plan_id: str, data: bytes, filename: str | None,
+                          expected_version: int) -> tuple[Plan, ParsedPlan, list, list[dict]]:
+        """A corrected file replaces the content of a draft or returned plan: the same plan, its next version.
+
+        The review record stays whole: each submitted version keeps the original it was read from (the
+        file is kept beside the earlier ones, never overwritten), and the reviewer's comments stay until the
+        plan is submitted again. What the file does not say (no number, no title) keeps the plan's own.
+        """
+        plan = self.get_visible(principal, plan_id)
+        if not owners.may_act_for(principal, plan.owner):
+            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được nhập lại tệp cho kế hoạch này.")
+        if PlanStatus(plan.status) not in EDITABLE:
+            raise Problem(409, "Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể nhập lại tệp.")
+        filename = safe_filename(filename)
+        parsed, proposals, original, warnings = self._read_document(principal, data, filename)
+        draft = draft_from(parsed, fallback_title=plan.title, proposals=proposals)
+        if not draft["number_symbol"]:
+            draft["number_symbol"] = plan.number_symbol
+        plan.targets = [Target(**t) for t in draft.pop("targets")]
+        for key, value in draft.items():
+            setattr(plan, key, value)
+        plan.original = original
+        plan.updated_at = _now()
+        return self._save(plan, expected_version), parsed, proposals, warnings
+
+    def _read_document(self, principal: Principal, data: bytes,
+                       filename: str) -> tuple[ParsedPlan, list, Original, list[dict]]:
+        """Read an uploaded plan, propose its indicators and keep the file: what an import fills in."""
         try:
             extracted = extract_text(data, filename)
         except ImportRefused as exc:
@@ -109,17 +143,22 @@ class PlanService:
                              clause=t.text)
                      for t in parsed.targets]
         kept = originals.keep(data, filename, extracted.kind, principal.org_unit)
-        draft = draft_from(parsed, fallback_title=f"Kế hoạch nhập từ tệp {filename}", proposals=proposals)
-        draft["original"] = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind,
-                                     sha256=kept.sha256)
+        original = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind, sha256=kept.sha256)
         warnings = []
         named, own = parsed.named_unit, principal.org_unit_name
         if named is not None and own and not names_same_unit(named.value, own):
             warnings.append({"field": "named_unit", "line": named.source.line, "message": (
                 f"Văn bản ghi đơn vị ban hành là “{named.value}”, không phải “{own}”. "
                 "Vui lòng kiểm tra đã tải lên đúng kế hoạch của đơn vị mình.")})
-        # An imported draft is what the file says, checked when the school saves or submits it.
-        return self.create(principal, draft, checked=False), parsed, proposals, warnings
+        return parsed, proposals, original, warnings
+
+    def timeline(self, principal: Principal, plan_id: str) -> list[timeline.Entry]:
+        """Submissions, returns, approvals and re-imported files of a plan, oldest first (see
+        :mod:`plans.domain.timeline`); visible to whoever may see the plan."""
+        self.get_visible(principal, plan_id)
+        return timeline.entries({"at": c["at"], "state": c["state"],
+                                 "events": [(e.name, e.data) for e in c["events"]]}
+                                for c in history(Plan, plan_id))
 
     def submitted_versions(self, principal: Principal, plan_id: str) -> list[dict]:
         """Every submitted version, oldest first: ``{"version", "submitted_at", "submitted_by", "plan"}``.
@@ -142,8 +181,10 @@ class PlanService:
             raise Problem(404, f"Kế hoạch chưa có phiên bản gửi duyệt số {number}.")
         return found
 
-    def original(self, principal: Principal, plan_id: str) -> tuple[Original, bytes]:
-        plan = self.get_visible(principal, plan_id)
+    def original(self, principal: Principal, plan_id: str, version: int | None = None) -> tuple[Original, bytes]:
+        """The file the plan (or its submitted ``version``) was read from."""
+        plan = self.get_visible(principal, plan_id) if version is None else \
+            self.submitted_version(principal, plan_id, version)["plan"]
         if plan.original is None:
             raise Problem(404, "Kế hoạch này không được nhập từ tệp nên không có bản gốc.")
         return plan.original, originals.read(plan.original.file_id)

@@ -16,6 +16,8 @@ class Kind:
     VALUE_FLAGGED = "value_flagged"
     COMMUNE_REPORTS_CONFIRMED = "commune_reports_confirmed"
     REPORT_ISSUED = "report_issued"
+    PLAN_SUBMISSION_RECEIPT = "plan_submission_receipt"
+    ROUND_OPENED = "round_opened"
 
 
 KIND_LABELS = {
@@ -32,6 +34,8 @@ KIND_LABELS = {
     Kind.VALUE_FLAGGED: "Số liệu cần kiểm tra lại",
     Kind.COMMUNE_REPORTS_CONFIRMED: "Xã/phường đã xác nhận đủ báo cáo số liệu",
     Kind.REPORT_ISSUED: "Báo cáo của cấp dưới gửi đến",
+    Kind.PLAN_SUBMISSION_RECEIPT: "Xác nhận đã gửi kế hoạch đi duyệt",
+    Kind.ROUND_OPENED: "Mở đợt báo cáo số liệu",
 }
 
 KINDS = tuple(KIND_LABELS)

@@ -4,6 +4,10 @@
   preschools, primary and lower-secondary schools; the city department
   (Sở GD&ĐT) of the province for upper-secondary and multi-level schools.
 - PlanApproved, PlanReturned → the school, with the reviewer's comments.
+- PlanSubmitted → also a receipt to the school (or the commune/ward) that submitted: "Đã gửi kế hoạch …
+  chờ duyệt", so its inbox shows the plan went out before any decision comes back
+  (:func:`plan_submission_receipt`, sent by the worker's handler beside the reviewer's notice).
+- ReportingRoundOpened → every active school of the round's province and levels (:func:`round_opened`).
 - A commune/ward's or the city's own plan (``issuer`` of kind commune or province, no ``school``):
   submitted → the city department of its province; approved or returned → the issuing commune (its
   UBND xã/phường users) or the city department.
@@ -23,11 +27,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from edu71.auth import Role
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel, commune
-from edu71.vn import plan_section
+from edu71.vn import plan_section, vn_moment
 from notifications.domain.kinds import IN_APP, Kind
 
 __all__ = ["IN_APP", "Kind", "Notice", "Recipient", "dedupe_key", "notification_id", "notices_for", "report_notices",
@@ -180,6 +184,49 @@ def report_issued(data: Mapping[str, Any]) -> list[Notice]:
     return [Notice(Kind.REPORT_ISSUED, Recipient(data["recipient"]["code"], role),
                    f"Báo cáo gửi đến: {data['number_symbol']} của {issuer['name']}", body, data.get("school"),
                    {"report_id": data["report_id"], "round_id": data["round_id"]})]
+
+
+def plan_submission_receipt(data: Mapping[str, Any]) -> Notice | None:
+    """The submitter's receipt: its plan went to its reviewer. None for the city's own plan (the city
+    department is its own reviewer's unit and is told already)."""
+    school, name, recipient = _issuing_unit(data)
+    if school is None and data["issuer"]["kind"] == "province":
+        return None
+    if school is not None:
+        reviewer = reviewer_of(school)
+        to = "UBND xã/phường" if reviewer.role is Role.COMMUNE else "Sở GD&ĐT"
+    else:
+        to = "Sở GD&ĐT"
+    number = data["number_symbol"]
+    body = (f"Kế hoạch số {number} “{data['title']}” của {name} (lần gửi thứ {data['version']}) đã được gửi đến "
+            f"{to} lúc {vn_moment(data['submitted_at'])} và đang chờ duyệt.\nNgười gửi: {data['submitted_by']['name']}."
+            "\nĐơn vị sẽ nhận thông báo khi kế hoạch được phê duyệt hoặc trả lại.")
+    # Its own key: the reviewer's notice of the same event may go to a unit with the same code.
+    return Notice(Kind.PLAN_SUBMISSION_RECEIPT, recipient, f"Đã gửi kế hoạch {number}, chờ duyệt", body, school,
+                  {"plan_id": data["plan_id"], "plan_version": data["version"]},
+                  dedupe_base=f"receipt:{data['plan_id']}:{data['version']}")
+
+
+def round_opened(data: Mapping[str, Any], schools: Iterable[Mapping[str, Any]]) -> list[Notice]:
+    """A ReportingRoundOpened's notice to each school (``School`` objects) of its province and levels.
+
+    Keyed by round and deadline: a redelivery repeats nothing, a reopening with a new deadline is news."""
+    levels = set(data["school_levels"])
+    name = data["name"]
+    due = vn_moment(data["due_at"])
+    again = data.get("reopened")
+    title = f"{'Mở lại' if again else 'Mở'} đợt báo cáo: {name}"
+    out = []
+    for school in schools:
+        if school["province_code"] != data["province_code"] or school["level"] not in levels:
+            continue
+        body = (f"Đợt báo cáo “{name}” đã {'được mở lại' if again else 'mở'} từ {vn_moment(data['opens_at'])}. "
+                f"{school['name']} vui lòng nhập và nộp số liệu trước {due} (giờ Việt Nam)."
+                f"\nĐợt báo cáo đóng lúc {vn_moment(data['closes_at'])}.")
+        out.append(Notice(Kind.ROUND_OPENED, Recipient(school["code"], Role.SCHOOL), title, body, school,
+                          {"round_id": data["round_id"]},
+                          dedupe_base=f"round-opened:{data['round_id']}:{data['due_at']}"))
+    return out
 
 
 BUILDERS = {

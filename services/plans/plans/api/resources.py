@@ -24,6 +24,7 @@ from plans.api.schemas import (
     PlanSchema,
     PlanWriteSchema,
     ReturnSchema,
+    TimelineEntrySchema,
 )
 from plans.adapters.originals import CONTENT_TYPES
 from plans.domain.versions import CONTENT_FIELDS, diff
@@ -98,18 +99,61 @@ def _extracted_targets(parsed, proposals) -> list[dict]:
     ]
 
 
+@blp.route("/<string:plan_id>/import")
+class ReimportPlan(MethodView):
+    @requires()
+    @blp.arguments(UploadSchema, location="files")
+    @blp.response(200, ImportReportSchema)
+    def post(self, files, plan_id):
+        """Nhập lại tệp đã sửa vào chính kế hoạch này (bản nháp hoặc bị trả lại; cần If-Match)
+
+        Nội dung kế hoạch được thay bằng nội dung đọc từ tệp mới; lần gửi duyệt sau là phiên bản kế tiếp của
+        cùng kế hoạch. Tệp gốc của mỗi phiên bản đã gửi vẫn được giữ (``/versions/{n}/original``)."""
+        upload = files["file"]
+        plan, parsed, proposals, warnings = _service().reimport_document(
+            current_principal(), plan_id, upload.read(), upload.filename, expected_version(required=True))
+        body = {"plan": plan, "fields_": _extracted_fields(parsed), "targets": _extracted_targets(parsed, proposals),
+                "warnings": warnings}
+        response = current_app.response_class(current_app.json.dumps(ImportReportSchema().dump(body)),
+                                              mimetype="application/json")
+        return with_etag(response, plan.doc_version)
+
+
+def _original_file(original, data):
+    # Stored names are cleaned again: ones kept before uploads were checked may hold a path or a NUL.
+    response = send_file(io.BytesIO(data), mimetype=CONTENT_TYPES[original.kind], as_attachment=True,
+                         download_name=safe_filename(original.filename))
+    response.headers["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(original.sha256)).decode()}:"
+    return response
+
+
 @blp.route("/<string:plan_id>/original")
 class PlanOriginal(MethodView):
     @requires()
     @blp.response(200, content_type="application/octet-stream")
     def get(self, plan_id):
         """Tải tệp gốc mà kế hoạch được nhập từ đó"""
-        original, data = _service().original(current_principal(), plan_id)
-        # Stored names are cleaned again: ones kept before uploads were checked may hold a path or a NUL.
-        response = send_file(io.BytesIO(data), mimetype=CONTENT_TYPES[original.kind], as_attachment=True,
-                             download_name=safe_filename(original.filename))
-        response.headers["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(original.sha256)).decode()}:"
-        return response
+        return _original_file(*_service().original(current_principal(), plan_id))
+
+
+@blp.route("/<string:plan_id>/versions/<int:number>/original")
+class PlanVersionOriginal(MethodView):
+    @requires()
+    @blp.response(200, content_type="application/octet-stream")
+    def get(self, plan_id, number):
+        """Tải tệp gốc của một phiên bản đã gửi duyệt"""
+        return _original_file(*_service().original(current_principal(), plan_id, number))
+
+
+@blp.route("/<string:plan_id>/timeline")
+class PlanTimeline(MethodView):
+    @requires()
+    @blp.response(200, TimelineEntrySchema(many=True))
+    def get(self, plan_id):
+        """Lịch sử gửi duyệt: các lần gửi, trả lại (kèm góp ý), phê duyệt và nhập lại tệp, cũ trước
+
+        Ai xem được kế hoạch thì xem được lịch sử của nó."""
+        return _service().timeline(current_principal(), plan_id)
 
 
 @blp.route("/<string:plan_id>/versions")

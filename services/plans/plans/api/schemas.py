@@ -197,14 +197,42 @@ class SubmittedVersionSchema(Schema):
     plan = fields.Nested(PlanSchema)
 
 
+class SegmentSchema(Schema):
+    op = fields.String(metadata={"description": "same (giữ nguyên) | del (bị xoá) | ins (được thêm)"})
+    text = fields.String()
+
+
 class DifferenceSchema(Schema):
     path = fields.String(metadata={"description": "Trường thay đổi, ví dụ title, targets.2.value, sections.muc_tieu"})
     change = fields.String(metadata={"description": "added | removed | changed"})
     old = fields.Raw(allow_none=True)
     new = fields.Raw(allow_none=True)
+    label = fields.String(metadata={"description": "Tên trường để người đọc thấy, đánh số từ 1, ví dụ "
+                                                   "«Mục tiêu 9 – Nội dung» cho targets.8.text"})
+    words = fields.List(fields.Nested(SegmentSchema), metadata={
+        "description": "Với nội dung chữ: các đoạn từ giữ nguyên, bị xoá, được thêm (ghép các đoạn same+del "
+                       "thành bản trước, same+ins thành bản sau); rỗng với số, ngày và mục tiêu cả khối"})
 
 
 class VersionDiffSchema(Schema):
     from_version = Integer()
     to_version = Integer()
     differences = fields.List(fields.Nested(DifferenceSchema))
+
+
+class TimelineCommentSchema(Schema):
+    anchor_kind = fields.String(metadata={"description": "plan | section | target"})
+    anchor = fields.String(metadata={"description": "Khoá của mục, hay số thứ tự (từ 0) của mục tiêu"})
+    text = fields.String()
+
+
+class TimelineEntrySchema(Schema):
+    kind = fields.String(metadata={"description": "submitted (gửi duyệt) | returned (trả lại) | approved (phê duyệt) "
+                                                  "| reimported (nhập lại từ tệp đã sửa)"})
+    version = Integer(metadata={"description": "Phiên bản gửi duyệt mà bước này thuộc về"})
+    at = fields.String(metadata={"description": "Thời điểm (ISO 8601)"})
+    actor_name = fields.String()
+    actor_role = fields.String()
+    actor_user_id = fields.String()
+    comments = fields.List(fields.Nested(TimelineCommentSchema))
+    filename = fields.String(metadata={"description": "Tên tệp được nhập lại (với reimported)"})

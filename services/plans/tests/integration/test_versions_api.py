@@ -39,7 +39,10 @@ def test_resubmission_keeps_version_one_and_shows_what_changed(fresh_databases, 
     assert client.get(f"/plans/{plan_id}/versions/3", headers=school).status_code == 404
 
     changes = client.get(f"/plans/{plan_id}/versions/1/diff/2", headers=reviewer).json["differences"]
-    assert {"path": "targets.0.value", "change": "changed", "old": 0.5, "new": 0.4} in changes
+    assert {"path": "targets.0.value", "change": "changed", "old": 0.5, "new": 0.4, "label": "Mục tiêu 1 – Giá trị",
+            "words": []} in changes
+    [text] = [c for c in changes if c["path"] == "targets.0.text"]
+    assert text["label"] == "Mục tiêu 1 – Nội dung" and {"op": "ins", "text": "Không"} in text["words"]
     assert {c["path"] for c in changes} == {"targets.0.value", "targets.0.text"}
     other_school = bearer(tokens.school(SEED_SCHOOLS[0]))
     assert client.get(f"/plans/{plan_id}/versions", headers=other_school).status_code == 404

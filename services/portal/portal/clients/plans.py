@@ -21,6 +21,16 @@ class PlansClient(ApiClient):
                                 files={"file": (filename, data, content_type or "application/octet-stream")})
         return response.json()
 
+    def reimport(self, plan_id: str, filename: str, data: bytes, content_type: str | None,
+                 etag: str) -> dict[str, Any]:
+        """A corrected file into the same plan (draft or returned): its content is read again from the file."""
+        response = self.request("POST", f"/plans/{plan_id}/import", headers={"If-Match": etag},
+                                files={"file": (filename, data, content_type or "application/octet-stream")})
+        return response.json()
+
+    def delete(self, plan_id: str, etag: str) -> None:
+        self.request("DELETE", f"/plans/{plan_id}", headers={"If-Match": etag})
+
     def update(self, plan_id: str, changes: dict[str, Any], etag: str) -> tuple[dict[str, Any], str | None]:
         response = self.request("PATCH", f"/plans/{plan_id}", json=changes, headers={"If-Match": etag})
         return response.json(), response.headers.get("ETag")
@@ -39,6 +49,14 @@ class PlansClient(ApiClient):
         """The uploaded file: ``(bytes, filename header, content type)``."""
         response = self.request("GET", f"/plans/{plan_id}/original")
         return response.content, response.headers.get("Content-Disposition", ""), response.headers.get("Content-Type")
+
+    def version_original(self, plan_id: str, number: int):
+        """The file a submitted version was read from, as :meth:`original`."""
+        response = self.request("GET", f"/plans/{plan_id}/versions/{number}/original")
+        return response.content, response.headers.get("Content-Disposition", ""), response.headers.get("Content-Type")
+
+    def timeline(self, plan_id: str) -> list[dict[str, Any]]:
+        return self.get_json(f"/plans/{plan_id}/timeline")
 
     def versions(self, plan_id: str) -> list[dict[str, Any]]:
         return self.get_json(f"/plans/{plan_id}/versions")

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from edu71.vn import ROLE_LABELS, parse_vn_date, parse_vn_number, vn_date, vn_number
 from edu71.vn import plan_section as section_label
-from edu71.vn import parse_vn_date, parse_vn_number, vn_date
 
 COMPARATORS = {
     ">=": "ít nhất (≥)",
@@ -255,48 +255,194 @@ def confidence_label(raw: Any) -> str:
         return ""
 
 
-#: Bookkeeping of a target that a reader of the differences need not see (the name follows the indicator).
-_DIFF_HIDDEN = {"indicator_name", "indicator_confirmed", "proposed_indicator_code", "proposal_confidence"}
+#: Bookkeeping of a target that a reader of the differences need not see (the name follows the indicator; the
+#: source sentence repeats the text).
+_DIFF_HIDDEN = {"indicator_name", "indicator_confirmed", "proposed_indicator_code", "proposal_confidence", "source_sentence",
+                "catalogue_issue"}
+CHANGE_LABELS = {"added": "Thêm", "removed": "Bỏ", "changed": "Sửa"}
 
 
-def diff_rows(differences: list[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict[str, str]]:
-    """The differences between two submitted versions as a reader sees them: Vietnamese field names,
-    indicator names instead of codes, "không gắn chỉ tiêu" for an unlinked target."""
+def diff_rows(differences: list[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The differences between two submitted versions as a reader sees them: the plans API's Vietnamese
+    label ("Mục tiêu 9 – Nội dung"), indicator names instead of codes, dates dd/mm/yyyy, decimal commas, and
+    for text the words struck and inserted (``words``: ``{"op": same|del|ins, "text"}``)."""
     rows = []
     for d in differences:
         parts = str(d.get("path", "")).split(".")
         old, new = d.get("old"), d.get("new")
-        if parts[0] == "targets" and len(parts) >= 2 and parts[1].isdigit():
-            key = parts[2] if len(parts) > 2 else ""
-            if key in _DIFF_HIDDEN:
-                continue
-            label = f"Mục tiêu {int(parts[1]) + 1}" + (f" – {TARGET_LABELS.get(key, key)}" if key else "")
-            if key == "indicator_code":
-                old, new = (names.get(v, "Chỉ tiêu không còn trong danh mục") if v else "Chưa chọn / không gắn"
-                            for v in (old, new))
-            elif key == "unlinked":
-                label = f"Mục tiêu {int(parts[1]) + 1} – {UNLINKED_LABEL}"
-                old, new = ("có" if v else "không" for v in (old, new))
-            elif not key:
-                old, new = (_target_summary(v, names) for v in (old, new))
-        elif parts[0] == "sections" and len(parts) > 1:
-            label = section_label(parts[1])
-        else:
-            label = FIELD_LABELS.get(parts[0], {"legal_bases": "Căn cứ", "recipients": "Nơi nhận"}.get(parts[0],
-                                                                                                     parts[0]))
-        rows.append({"label": label, "change": d.get("change", ""), "old": _shown(old), "new": _shown(new)})
+        is_target = parts[0] == "targets" and len(parts) >= 2 and parts[1].isdigit()
+        key = parts[2] if is_target and len(parts) > 2 else ""
+        if key in _DIFF_HIDDEN:
+            continue
+        if key == "indicator_code":
+            old, new = (names.get(v, "Chỉ tiêu không còn trong danh mục") if v else "Chưa chọn / không gắn"
+                        for v in (old, new))
+        elif key == "unlinked":
+            old, new = ("có" if v else "không" for v in (old, new))
+        elif key == "comparator":
+            old, new = (COMPARATORS.get(v, v) if v else None for v in (old, new))
+        elif is_target and not key:
+            old, new = (_target_summary(v, names) for v in (old, new))
+        elif key == "horizon" or parts[0] == "issued_on":
+            old, new = (vn_date(v) if v else None for v in (old, new))
+        words = _context(d.get("words") or []) if key not in ("indicator_code", "comparator", "horizon") else []
+        rows.append({"label": d.get("label") or "Nội dung khác", "change": CHANGE_LABELS.get(d.get("change"), "Sửa"),
+                     "old": _shown(old), "new": _shown(new), "words": words})
     return rows
+
+
+#: Unchanged text around a change in a long section is cut to this many characters on each side.
+CONTEXT = 120
+
+
+def _context(words: list[Mapping[str, str]]) -> list[dict[str, str]]:
+    """The word changes with long unchanged stretches cut ("…"): a section of pages shows its changed
+    sentences, not itself again."""
+    out = []
+    for n, w in enumerate(words):
+        text = w.get("text", "")
+        if w.get("op") == "same" and len(text) > 2 * CONTEXT:
+            last = n == len(words) - 1
+            if n == 0 and not last:
+                text = "… " + text[-CONTEXT:]
+            elif last:
+                text = text[:CONTEXT] + " …"
+            else:
+                text = text[:CONTEXT] + " … " + text[-CONTEXT:]
+        out.append({"op": w.get("op", "same"), "text": text})
+    return out
 
 
 def _target_summary(value: Any, names: Mapping[str, str]) -> Any:
     if not isinstance(value, Mapping):
         return value
-    kind, shown = target_indicator(value, names)
-    return f"{value.get('text', '')} ({shown})"
+    _kind, shown = target_indicator(value, names)
+    level = f"{COMPARATORS.get(value.get('comparator'), '')} {vn_number(value.get('value'))} {value.get('unit') or ''}"
+    return f"{value.get('text', '')} ({shown}; {level.strip()}; thời hạn {vn_date(value.get('horizon'))})"
 
 
 def _shown(value: Any) -> str:
-    return "–" if value is None else str(value)
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, (int, float)):
+        return vn_number(value)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "–"
+    return str(value)
+
+
+# -- the review history ---------------------------------------------------------------------------------
+TIMELINE_LABELS = {"submitted": "Gửi duyệt", "returned": "Trả lại kèm góp ý", "approved": "Phê duyệt",
+                   "reimported": "Nhập lại tệp đã sửa"}
+
+
+def comment_anchor(comment: Mapping[str, Any], targets: list[Mapping[str, Any]] | None = None) -> str:
+    """Where a reviewer's comment points, as a reader names it: "Chung", a section's heading, "Mục tiêu 3"."""
+    kind, anchor = comment.get("anchor_kind"), str(comment.get("anchor") or "")
+    if kind == "section" and anchor:
+        return section_label(anchor)
+    if kind == "target" and anchor.isdigit():
+        n = int(anchor)
+        text = (targets or [])[n].get("text") if targets and n < len(targets) else ""
+        return f"Mục tiêu {n + 1}" + (f" (“{text}”)" if text else "")
+    return "Chung"
+
+
+def review_labels(section_keys: list[str], target_count: int,
+                  errors: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Readable names of the review form's inputs and of the API's answers about them, for the error summary."""
+    out = {"comment": "Ý kiến chung"}
+    out.update({f"comment-section-{key}": f"Góp ý mục {section_label(key)}" for key in section_keys})
+    out.update({f"comment-target-{i}": f"Góp ý mục tiêu {i + 1}" for i in range(target_count)})
+    out.update({name: "Góp ý" for name in errors or {} if name.startswith("comments")})
+    return out
+
+
+def timeline_rows(entries: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The plans API's timeline, newest first, each step with what a reader sees."""
+    rows = []
+    for e in reversed(entries):
+        role = ROLE_LABELS.get(e.get("actor_role") or "", "")
+        who = e.get("actor_name") or ""
+        rows.append({"kind": e.get("kind"), "label": TIMELINE_LABELS.get(e.get("kind"), "Thay đổi"),
+                     "version": e.get("version"), "at": e.get("at"),
+                     "who": f"{who} ({role})" if who and role else who or role,
+                     "filename": e.get("filename") or "", "comments": list(e.get("comments") or [])})
+    return rows
+
+
+def earlier_comments(entries: list[Mapping[str, Any]], version: int) -> list[Mapping[str, Any]]:
+    """The comments of the return that sent back the version before ``version`` (none for version 1): what
+    the reviewer asked for, to check against version ``version``."""
+    returned = [e for e in entries if e.get("kind") == "returned" and e.get("version") == version - 1]
+    return list(returned[-1].get("comments") or []) if returned else []
+
+
+# -- lists and the commune's table -------------------------------------------------------------------------
+#: Which of a unit's plans is the one in force: an approved one first, then one under review, then a draft.
+_CURRENT_ORDER = {"approved": 0, "submitted": 1, "returned": 1, "draft": 2}
+
+
+def current_plan_id(plans: list[Mapping[str, Any]]) -> str | None:
+    """The plan a unit works by: the latest approved, else the latest under review, else the latest draft."""
+    latest_first = sorted((p for p in plans if p.get("status") in _CURRENT_ORDER),
+                          key=lambda p: p.get("updated_at") or "", reverse=True)
+    ranked = sorted(latest_first, key=lambda p: _CURRENT_ORDER[p["status"]])  # stable: latest first in each rank
+    return ranked[0]["id"] if ranked else None
+
+
+def current_by_school(plans: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Each school's current plan (:func:`current_plan_id`), by school name."""
+    by_school: dict[str, list] = {}
+    for p in plans:
+        if (p.get("owner_kind") or "school") == "school" and p.get("school_code"):
+            by_school.setdefault(p["school_code"], []).append(p)
+    chosen = [next(p for p in group if p["id"] == current_plan_id(group)) for group in by_school.values()
+              if current_plan_id(group)]
+    return sorted(chosen, key=lambda p: p.get("school_name") or "")
+
+
+def targets_side_by_side(plans: list[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Per indicator, each school's targets (value and horizon) from its current plan, for a commune's table.
+
+    ``[{"indicator": name, "rows": [{"school", "plan_id", "status", "targets": [(comparator, value, unit,
+    horizon)]}]}]``; a school with no target on the indicator is listed as such, so a gap is visible.
+    Indicators in catalogue order of name; targets without an indicator are left out (nothing to compare)."""
+    current = current_by_school(plans)
+    codes: dict[str, str] = {}
+    for p in current:
+        for t in p.get("targets") or []:
+            if t.get("indicator_code"):
+                codes.setdefault(t["indicator_code"], t.get("indicator_name") or names.get(t["indicator_code"])
+                                 or "Chỉ tiêu không còn trong danh mục")
+    out = []
+    for code, name in sorted(codes.items(), key=lambda item: item[1]):
+        rows = []
+        for p in current:
+            mine = [t for t in p.get("targets") or [] if t.get("indicator_code") == code]
+            rows.append({"school": p.get("school_name") or "", "plan_id": p["id"], "status": p.get("status"),
+                         "targets": [{"comparator": COMPARATORS.get(t.get("comparator"), t.get("comparator")),
+                                      "value": vn_number(t.get("value")), "unit": t.get("unit") or "",
+                                      "horizon": vn_date(t.get("horizon"))}
+                                     for t in sorted(mine, key=lambda t: str(t.get("horizon")))]})
+        out.append({"code": code, "indicator": name, "rows": rows,
+                    "with_target": sum(1 for r in rows if r["targets"])})
+    return out
+
+
+def level_choices(catalogue: Mapping[str, Any] | None) -> dict[str, list[int]]:
+    """Indicator code → the levels a target may take (value_type ``level``: PCGD mức 1–3), for a choice box."""
+    out = {}
+    for indicator in (catalogue or {}).get("indicators") or []:
+        if indicator.get("value_type") == "level":
+            low = indicator.get("level_min")
+            high = indicator.get("level_max")
+            low = 1 if low is None else int(low)
+            high = 3 if high is None else int(high)
+            out[indicator["code"]] = list(range(low, high + 1))
+    return out
 
 
 #: Roles that issue plans of their own unit, and the owner kind (plans API ``owner_kind``) of each.

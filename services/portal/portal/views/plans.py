@@ -26,7 +26,8 @@ def index():
     above = backends.plans().list(owner_kind=plan_form.ABOVE_KIND[role], page=1, page_size=10) \
         if role in plan_form.ABOVE_KIND else {"items": []}
     return render_template("plans/index.html", page=page, above=above, heading=plan_form.OWN_HEADINGS[role],
-                           above_heading=plan_form.ABOVE_HEADINGS.get(role, ""), issuer_name=plan_form.issuer_name)
+                           above_heading=plan_form.ABOVE_HEADINGS.get(role, ""), issuer_name=plan_form.issuer_name,
+                           current_id=plan_form.current_plan_id(page["items"]))
 
 
 @bp.route("/plans/upload", methods=["GET", "POST"])
@@ -48,7 +49,54 @@ def upload():
                 flash("Đã nhập kế hoạch thành bản nháp. Hãy đối chiếu với văn bản gốc, sửa nếu cần, rồi gửi duyệt.",
                       "success")
                 return redirect(url_for("plans.edit", plan_id=report["plan"]["id"]))
-    return render_template("plans/upload.html", errors=errors), 422 if errors else 200
+    return render_template("plans/upload.html", errors=errors, plan=None), 422 if errors else 200
+
+
+@bp.route("/plans/<plan_id>/upload", methods=["GET", "POST"])
+@login_required(*ISSUERS)
+def reupload(plan_id: str):
+    """A corrected file for a draft or a returned plan: read into the same plan, its next version."""
+    client = backends.plans()
+    plan, etag = client.get(plan_id)
+    if not plan_form.is_own(plan, g.user) or plan["status"] not in ("draft", "returned"):
+        flash("Chỉ nhập lại tệp được cho bản nháp hoặc kế hoạch bị trả lại của đơn vị mình.", "info")
+        return redirect(url_for("plans.show", plan_id=plan_id))
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        file = request.files.get("file")
+        if file is None or not file.filename:
+            errors["file"] = "Chọn tệp kế hoạch đã sửa (Word .docx, PDF hoặc văn bản .txt) để tải lên."
+        else:
+            try:
+                client.reimport(plan_id, file.filename, file.read(), file.mimetype, request.form.get("etag") or etag)
+            except ApiError as exc:
+                if exc.status >= 500:
+                    raise
+                errors["file"] = exc.detail
+            else:
+                flash("Đã đọc tệp đã sửa vào kế hoạch này. Hãy đối chiếu, lưu rồi gửi duyệt lại.", "success")
+                return redirect(url_for("plans.edit", plan_id=plan_id))
+    return render_template("plans/upload.html", errors=errors, plan=plan, etag=etag), 422 if errors else 200
+
+
+@bp.route("/plans/<plan_id>/delete", methods=["GET", "POST"])
+@login_required(*ISSUERS)
+def delete(plan_id: str):
+    """Delete a draft never submitted, after the user confirms on a page of its own (no script needed)."""
+    client = backends.plans()
+    plan, etag = client.get(plan_id)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            client.delete(plan_id, request.form.get("etag") or etag)
+        except ApiError as exc:
+            if exc.status not in (403, 409, 412, 428):
+                raise
+            errors["_form"] = exc.detail
+        else:
+            flash(f"Đã xoá bản nháp “{plan['title']}”.", "success")
+            return redirect(url_for("plans.index"))
+    return render_template("plans/delete.html", plan=plan, etag=etag, errors=errors), 409 if errors else 200
 
 
 def _source_lines(plan: dict) -> list[str]:
@@ -84,6 +132,7 @@ def _edit_page(plan: dict, etag: str | None, values: dict, errors: dict, status:
                            labels=plan_form.labels(count, sections), catalogue=catalogue,
                            groups=plan_form.picker_groups(catalogue), names=plan_form.indicator_names(catalogue),
                            UNLINKED=plan_form.UNLINKED, confidence_label=plan_form.confidence_label,
+                           levels=plan_form.level_choices(catalogue),
                            catalogue_issues=plan_form.catalogue_issues(plan)), status
 
 
@@ -137,14 +186,24 @@ def save(plan_id: str):
 def show(plan_id: str):
     client = backends.plans()
     plan, etag = client.get(plan_id)
-    versions = client.versions(plan_id) if plan.get("version") else []
     own = plan_form.is_own(plan, g.user)
-    return render_template("plans/show.html", plan=plan, etag=etag, versions=versions,
+    return render_template("plans/show.html", plan=plan, etag=etag, **_history_of(plan),
                            sections=list((plan.get("sections") or {}).keys()), **_indicators_of(plan),
                            can_review=(g.user["role"] in REVIEWERS and plan["status"] == "submitted"
                                        and (not own or plan.get("owner_kind") == "province")),
                            can_edit=own and plan["status"] in ("draft", "returned"),
-                           form={}, errors={})
+                           can_delete=own and plan["status"] == "draft" and not plan.get("version"),
+                           form={}, errors={}, **_review_helpers(plan, {}))
+
+
+def _history_of(plan: dict) -> dict:
+    """The submitted versions, the review history (newest first) and what the reviewer asked last time."""
+    client = backends.plans()
+    versions = client.versions(plan["id"]) if plan.get("version") else []
+    entries = client.timeline(plan["id"]) if plan.get("version") else []
+    return {"versions": versions, "timeline": plan_form.timeline_rows(entries),
+            "earlier": plan_form.earlier_comments(entries, plan.get("version") or 0),
+            "versions_with_file": {v["version"] for v in versions if (v.get("plan") or {}).get("original")}}
 
 
 @bp.post("/plans/<plan_id>/submit")
@@ -159,6 +218,16 @@ def submit(plan_id: str):
 @login_required("school", *REVIEWERS)
 def original(plan_id: str):
     data, disposition, content_type = backends.plans().original(plan_id)
+    response = Response(data, mimetype=content_type or "application/octet-stream")
+    if disposition:
+        response.headers["Content-Disposition"] = disposition
+    return response
+
+
+@bp.get("/plans/<plan_id>/versions/<int:number>/original")
+@login_required("school", *REVIEWERS)
+def version_original(plan_id: str, number: int):
+    data, disposition, content_type = backends.plans().version_original(plan_id, number)
     response = Response(data, mimetype=content_type or "application/octet-stream")
     if disposition:
         response.headers["Content-Disposition"] = disposition
@@ -194,6 +263,10 @@ def decide(plan_id: str):
     decision = request.form.get("decision")
     etag = request.form.get("etag") or etag
     try:
+        if decision == "approve" and not request.form.get("confirmed"):
+            # Approval cannot be undone: a page of its own asks first (works without JavaScript).
+            return render_template("plans/confirm.html", plan=plan, etag=etag,
+                                   comment=(request.form.get("comment") or "").strip())
         if decision == "approve":
             client.approve(plan_id, (request.form.get("comment") or "").strip(), etag)
             flash("Đã phê duyệt kế hoạch.", "success")
@@ -223,7 +296,36 @@ def _indicators_of(plan: dict) -> dict:
 
 
 def _review_again(plan: dict, etag: str | None, errors: dict, status: int = 422):
-    return render_template("plans/show.html", plan=plan, etag=etag, versions=[], **_indicators_of(plan),
+    return render_template("plans/show.html", plan=plan, etag=etag, **_history_of(plan), **_indicators_of(plan),
                            sections=list((plan.get("sections") or {}).keys()), can_review=True, can_edit=False,
-                           form=request.form, errors=errors), status
+                           can_delete=False, form=request.form, errors=errors, **_review_helpers(plan, errors)), status
+
+
+def _review_helpers(plan: dict, errors: dict) -> dict:
+    sections = list((plan.get("sections") or {}).keys())
+    return {"comment_anchor": plan_form.comment_anchor,
+            "review_labels": plan_form.review_labels(sections, len(plan.get("targets") or []), errors)}
+
+
+@bp.get("/plans/targets")
+@login_required("commune")
+def targets_table():
+    """The commune's schools' targets side by side, per indicator (each school's current plan)."""
+    client, plans, page = backends.plans(), [], 1
+    while True:
+        found = client.list(owner_kind="school", page=page, page_size=200)
+        plans += found["items"]
+        if page * 200 >= found["total"]:
+            break
+        page += 1
+    try:
+        catalogue = backends.indicators().get_json("/catalogue", params={"province_code": g.user.get("province_code")}
+                                                   if g.user.get("province_code") else None)
+    except ApiError as exc:
+        if exc.status in (401, 403):
+            raise
+        catalogue = None
+    schools = plan_form.current_by_school(plans)
+    return render_template("plans/targets.html", schools=schools,
+                           indicators=plan_form.targets_side_by_side(plans, plan_form.indicator_names(catalogue)))
 

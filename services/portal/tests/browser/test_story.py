@@ -158,18 +158,22 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     school.shot("hop-thu")
     school.go(f"/plans/{plan_id}")
     expect(page.locator("#trang-thai")).to_have_text("Bị trả lại")
-    expect(page.get_by_text("Đề nghị bổ sung lộ trình phòng học thông minh đến năm 2030.")).to_be_visible()
-    expect(page.locator(".comments")).to_contain_text("Mục tiêu 1: Ghi rõ sĩ số tối đa của mỗi lớp.")
+    # (the comments show in the box and again in the review history)
+    expect(page.locator(".comments").get_by_text("Đề nghị bổ sung lộ trình phòng học thông minh đến năm 2030.")) \
+        .to_be_visible()
+    expect(page.locator(".comments")).to_contain_text("Mục tiêu 1")
+    expect(page.locator(".comments")).to_contain_text("Ghi rõ sĩ số tối đa của mỗi lớp.")
     school.shot("nhan-gop-y")
     page.get_by_role("link", name="Sửa và gửi duyệt").click()
     page.get_by_role("button", name="Lưu và gửi duyệt").click()
     expect(page.locator("#trang-thai")).to_have_text("Đã gửi duyệt")
-    expect(page.get_by_text("Lần 2")).to_be_visible()  # the version history
+    expect(page.get_by_text("Gửi duyệt lần 2")).to_be_visible()  # the review history
 
     # -- the reviewer approves ---------------------------------------------------------------------------------------------
     page = reviewer.page
     reviewer.go(f"/plans/{plan_id}")
     page.get_by_role("button", name="Phê duyệt").click()
+    page.get_by_role("button", name="Xác nhận phê duyệt").click()  # approval is confirmed on a page of its own
     expect(page.get_by_text("Đã phê duyệt kế hoạch.")).to_be_visible()
     reviewer.go(f"/plans/{plan_id}")
     expect(page.locator("#trang-thai")).to_have_text("Đã phê duyệt")

@@ -44,6 +44,9 @@ class FakePlans:
     def versions(self, plan_id):
         return []
 
+    def timeline(self, plan_id):
+        return []
+
     def original(self, plan_id):
         raise AssertionError("not imported")
 
@@ -129,15 +132,21 @@ def test_differences_read_with_names_not_codes_or_paths():
     from portal.domain.plan_form import diff_rows, indicator_names
 
     rows = diff_rows([
-        {"path": "targets.0.indicator_code", "change": "changed", "old": "DROPOUT", "new": None},
-        {"path": "targets.0.indicator_name", "change": "removed", "old": "Tỷ lệ học sinh bỏ học", "new": None},
-        {"path": "targets.0.unlinked", "change": "changed", "old": False, "new": True},
-        {"path": "targets.1", "change": "added", "old": None, "new": PLAN["targets"][0]},
-        {"path": "title", "change": "changed", "old": "A", "new": "B"},
+        {"path": "targets.0.indicator_code", "change": "changed", "old": "DROPOUT", "new": None,
+         "label": "Mục tiêu 1 – Chỉ tiêu", "words": [{"op": "del", "text": "DROPOUT"}]},
+        {"path": "targets.0.indicator_name", "change": "removed", "old": "Tỷ lệ học sinh bỏ học", "new": None,
+         "label": "Mục tiêu 1 – Tên chỉ tiêu"},
+        {"path": "targets.0.unlinked", "change": "changed", "old": False, "new": True,
+         "label": "Mục tiêu 1 – Không gắn chỉ tiêu"},
+        {"path": "targets.1", "change": "added", "old": None, "new": PLAN["targets"][0], "label": "Mục tiêu 2"},
+        {"path": "title", "change": "changed", "old": "A", "new": "B", "label": "Trích yếu",
+         "words": [{"op": "del", "text": "A"}, {"op": "ins", "text": "B"}]},
     ], indicator_names(CATALOGUE))
     assert [(r["label"], r["old"], r["new"]) for r in rows] == [
         ("Mục tiêu 1 – Chỉ tiêu", "Tỷ lệ học sinh bỏ học", "Chưa chọn / không gắn"),
         ("Mục tiêu 1 – Không gắn chỉ tiêu", "không", "có"),
-        ("Mục tiêu 2", "–", "Bỏ học dưới 0,5% (Tỷ lệ học sinh bỏ học)"),
+        ("Mục tiêu 2", "–", "Bỏ học dưới 0,5% (Tỷ lệ học sinh bỏ học; dưới (<) 0,5 %; thời hạn 31/12/2030)"),
         ("Trích yếu", "A", "B"),
     ]
+    assert rows[0]["words"] == []   # a code's letters are never shown, even struck
+    assert rows[-1]["words"] == [{"op": "del", "text": "A"}, {"op": "ins", "text": "B"}]
