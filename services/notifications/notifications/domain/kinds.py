@@ -16,6 +16,7 @@ class Kind:
     VALUE_FLAGGED = "value_flagged"
     COMMUNE_REPORTS_CONFIRMED = "commune_reports_confirmed"
     REPORT_ISSUED = "report_issued"
+    ROUND_REMINDER = "round_reminder"
 
 
 KIND_LABELS = {
@@ -32,6 +33,7 @@ KIND_LABELS = {
     Kind.VALUE_FLAGGED: "Số liệu cần kiểm tra lại",
     Kind.COMMUNE_REPORTS_CONFIRMED: "Xã/phường đã xác nhận đủ báo cáo số liệu",
     Kind.REPORT_ISSUED: "Báo cáo của cấp dưới gửi đến",
+    Kind.ROUND_REMINDER: "Lời nhắc nộp báo cáo từ cấp trên",
 }
 
 KINDS = tuple(KIND_LABELS)
