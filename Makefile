@@ -34,7 +34,14 @@ contracts/node_modules/.installed: contracts/package-lock.json
 	@npm ci --prefix contracts --silent --no-audit --no-fund >/dev/null
 	@touch $@
 
-bootstrap: $(VENV)/.installed contracts/node_modules/.installed
+# axe-core, which the portal's browser tests inject into each page (test_accessibility.py)
+BROWSER_TESTS := services/portal/tests/browser
+$(BROWSER_TESTS)/node_modules/.installed: $(BROWSER_TESTS)/package-lock.json
+	@command -v npm >/dev/null || { echo "edu71: npm not found (install Node.js 18+)" >&2; exit 1; }
+	@npm ci --prefix $(BROWSER_TESTS) --silent --no-audit --no-fund >/dev/null
+	@touch $@
+
+bootstrap: $(VENV)/.installed contracts/node_modules/.installed $(BROWSER_TESTS)/node_modules/.installed
 	@deploy/bin/install-kafka
 	@deploy/bin/install-ferretdb
 	@deploy/bin/install-prometheus

@@ -106,6 +106,9 @@ MATRIX: dict[tuple[str, str], str] = {
     # commune_own's webhook: deleted by that commune or the administrator only (not even by its city).
     ("notifications", "DELETE /webhooks/{webhook_id}"):           "401 | 403 403 | 204 404 404 | 404 404 | 204 | 403",
     ("notifications", "GET /deliveries"):                         "401 | 200 200 | 200 200 200 | 200 200 | 200 | 403",
+    # Reminding the schools of the round missing from it: the city of its province and the communes of that
+    # province (each its own schools); at most once a day per school, so a repeat answers 200 reminding none.
+    ("notifications", "POST /rounds/{round_id}/reminders"):       "401 | 403 403 | 200 200 404 | 200 404 | 403 | 403",
     # -- reports: roll-ups of Hải Phòng's round for reviewers (schools see their own figures elsewhere) -------
     # commune_sib gets its own commune's roll-up of the same round.
     ("reports", "GET /rollups/{round_id}"):                       "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",

@@ -187,6 +187,8 @@ RECIPES = {
     ("notifications", "DELETE /webhooks/{webhook_id}"): lambda w, fresh, caller: dict(
         path=f"/webhooks/{_webhook(w, fresh)}"),
     ("notifications", "GET /deliveries"): lambda w, fresh, caller: dict(path="/deliveries"),
+    ("notifications", "POST /rounds/{round_id}/reminders"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{w.ids['round']}/reminders"),
     # -- reports -----------------------------------------------------------------------------------
     ("reports", "GET /rollups/{round_id}"): lambda w, fresh, caller: dict(path=f"/rollups/{w.ids['round']}"),
     ("reports", "GET /rollups/{round_id}/schools"): lambda w, fresh, caller: dict(path=f"/rollups/{w.ids['round']}/schools"),

@@ -15,7 +15,7 @@ class NotificationSchema(Schema):
     id = fields.String()
     kind = fields.String(metadata={"description": "plan_submitted, plan_approved, plan_returned, indicator_alert, "
                                                   "deadline_due_in_7_days, deadline_due_in_1_day, deadline_overdue, "
-                                                  "daily_digest (tên tiếng Việt: GET /preferences)"})
+                                                  "daily_digest, round_reminder (tên tiếng Việt: GET /preferences)"})
     title = fields.String()
     body = fields.String()
     channel = fields.String()
@@ -119,3 +119,10 @@ class DeliverySchema(Schema):
 
 class DeliveryPageSchema(Page):
     items = fields.List(fields.Nested(DeliverySchema))
+
+
+class ReminderResultSchema(Schema):
+    reminded = Integer(metadata={"description": "Số trường vừa được nhắc (trong ứng dụng và qua thư điện tử)"})
+    already_reminded_today = Integer(metadata={"description": "Số trường bỏ qua vì hôm nay đã được nhắc "
+                                                              "(mỗi trường nhiều nhất một lần mỗi ngày)"})
+    outstanding = Integer(metadata={"description": "Số trường trong phạm vi của bạn chưa nộp đợt báo cáo này"})

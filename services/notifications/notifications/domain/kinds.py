@@ -18,6 +18,7 @@ class Kind:
     REPORT_ISSUED = "report_issued"
     PLAN_SUBMISSION_RECEIPT = "plan_submission_receipt"
     ROUND_OPENED = "round_opened"
+    ROUND_REMINDER = "round_reminder"
 
 
 KIND_LABELS = {
@@ -36,6 +37,7 @@ KIND_LABELS = {
     Kind.REPORT_ISSUED: "Báo cáo của cấp dưới gửi đến",
     Kind.PLAN_SUBMISSION_RECEIPT: "Xác nhận đã gửi kế hoạch đi duyệt",
     Kind.ROUND_OPENED: "Mở đợt báo cáo số liệu",
+    Kind.ROUND_REMINDER: "Lời nhắc nộp báo cáo từ cấp trên",
 }
 
 KINDS = tuple(KIND_LABELS)

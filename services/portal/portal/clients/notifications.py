@@ -23,3 +23,7 @@ class NotificationsClient(ApiClient):
 
     def change_preferences(self, body: dict[str, Any]) -> dict[str, Any]:
         return self.send_json("PUT", "/preferences", body)
+
+    def remind(self, round_id: str) -> dict[str, Any]:
+        """Remind the caller's schools missing from the round (each at most once a day)."""
+        return self.send_json("POST", f"/rounds/{round_id}/reminders", None)

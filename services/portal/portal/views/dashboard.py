@@ -12,8 +12,8 @@ import time
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from flask import (Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context,
-                   url_for)
+from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request,
+                   stream_with_context, url_for)
 
 from edu71 import orgs
 from portal import backends
@@ -309,6 +309,18 @@ def stream(round_id: str):
 
     return Response(events(), mimetype="text/event-stream",
                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+@bp.route("/dashboard/<round_id>/reminders", methods=["GET", "POST"])
+@login_required("commune", "city")
+def remind(round_id: str):
+    """Ask for confirmation, then have the notifications service remind the schools still missing."""
+    if request.method == "GET":
+        return render_template("dashboard/remind.html", round=backends.indicators().round(round_id))
+    result = backends.notifications().remind(round_id)
+    flash(f"Đã nhắc {vn_number(result['reminded'])} trường; {vn_number(result['already_reminded_today'])} trường "
+          "đã được nhắc hôm nay.", "success")
+    return redirect(url_for("dashboard.index", round=round_id))
 
 
 @bp.get("/dashboard/<round_id>/schools/<school_code>")
