@@ -402,12 +402,14 @@ class ProvinceViews:
                                              if level in p["baseline_rollups"]], indicator_codes)
         at = to_date(meta["as_of"]) if meta.get("as_of") else None
 
-        def figures(parts: list[dict]) -> dict:
-            """The province's figures assembled from its communes' (one reading of them)."""
-            rollups = {ALL: merge([p["rollups"][ALL] for p in parts], indicator_codes)}
-            for level in sorted({lv for p in parts for lv in p["rollups"]} - {ALL}):
-                rollups[level] = merge([p["rollups"][level] for p in parts if level in p["rollups"]],
-                                       indicator_codes)
+        def figures(parts: list[dict], every: dict | None = None) -> dict:
+            """The province's figures assembled from its communes' (one reading of them). The confirmed reading
+            (``every``: the all-submitted one) takes its school lists from the other's, already sorted: its
+            entries are a subset, kept in the same order."""
+            levels = {level: merge([p["rollups"][level] for p in parts if level in p["rollups"]], indicator_codes)
+                      for level in sorted({lv for p in parts for lv in p["rollups"]} - {ALL})}
+            # All levels from the province's levels (a few) rather than from every commune again.
+            rollups = {ALL: merge(levels.values(), indicator_codes), **levels}
             totals = {k: sum(p["completeness"][k] for p in parts) for k in ("expected", "submitted", "late", "missing")}
             reached = sum(p["reached"] for p in parts)
             completeness = {"expected": totals["expected"], "submitted": totals["submitted"],
@@ -417,7 +419,12 @@ class ProvinceViews:
                             "stages": {st: sum(p["completeness"]["stages"][st] for p in parts) for st in STAGES}}
             area = area_progress(rollups, baseline_rollups, meta.get("baseline_round"), catalogue, indicator_codes,
                                  at, use_catalogue_baselines=True) if at else []
-            school_risks = sort_at_risk(m for p in parts for m in p["school_risks"])
+            if every is None:
+                school_risks = sort_at_risk(m for p in parts for m in p["school_risks"])
+                school_misses = sorted((m for p in parts for m in p["school_misses"]), key=lambda m: -_relative(m))
+            else:
+                school_risks = [m for m in every["_school_risks"] if m["stage"] in CONFIRMED_STAGES]
+                school_misses = [m for m in every["at_risk_schools"] if m["stage"] in CONFIRMED_STAGES]
             return {"rollups": rollups, "completeness": completeness, "progress": area,
                     "progress_at_risk_communes": sort_at_risk(m for p in parts for m in p["commune_risks"]),
                     "progress_at_risk_schools": school_risks[:PROVINCE_AT_RISK_LIMIT],
@@ -428,14 +435,14 @@ class ProvinceViews:
                                               key=lambda s: s["school_code"]),
                     "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
                     "communes": [p["summary"] for p in parts],
-                    "at_risk_schools": sorted((m for p in parts for m in p["school_misses"]),
-                                              key=lambda m: -_relative(m)),
+                    "at_risk_schools": school_misses, "_school_risks": school_risks,
                     "at_risk_communes": sorted((m for p in parts for m in p["commune_misses"]),
                                                key=lambda m: -_relative(m))}
 
         every = figures([{**p, "completeness": p["view"]["completeness"]} for p in pieces])
         confirmed = figures([{**p["confirmed"], "completeness": p["view"]["confirmed"]["completeness"]}
-                             for p in pieces])
+                             for p in pieces], every)
+        del every["_school_risks"], confirmed["_school_risks"]
         return {"kind": "round", **meta, "scope": {"kind": "province", "code": self.province}, **every,
                 "method": METHOD_NOTE,
                 "cascade": cascade((c for p in pieces for c in p["commitments"]), catalogue, indicator_codes,
