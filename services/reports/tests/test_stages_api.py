@@ -190,3 +190,72 @@ def test_the_rebuild_rows_of_the_events_shuffled_and_replayed_give_the_live_view
     again.catch_up()
     assert {vid: again.views[vid] for vid in live} == live
     assert viewstore.get(db, "31", f"round|{round_id}|province|31")["completeness"]["stages"]["accepted"] == 1
+
+
+def test_as_of_a_moment_before_the_approvals_nothing_was_confirmed_yet(stream, project, tokens, round_id,
+                                                                       reports_settings, monkeypatch):
+    import time
+    from datetime import datetime, timezone
+
+    from reports.adapters import basedb
+    from reports.adapters.history import recording
+    from reports.app import create_app
+    from reports.handlers import HANDLERS, ROWS
+
+    basedb.connect(reports_settings.platform)
+    monkeypatch.setenv("REPORTS_ASOF_SETTLE_SECONDS", "0")
+    client = create_app().test_client()
+    handlers = recording(HANDLERS, ROWS)
+    approvals = [e for e in stream if e.name.startswith("Submission")]
+    for event in [e for e in stream if e not in approvals]:
+        handlers[event.name](event)
+    time.sleep(0.05)
+    before = datetime.now(timezone.utc).isoformat()
+    time.sleep(0.05)
+    for event in approvals:
+        handlers[event.name](event)
+    project()
+    time.sleep(0.05)
+    after = datetime.now(timezone.utc).isoformat()
+    city = bearer(tokens.city("31"))
+
+    def completeness(query):
+        r = client.get(f"/rounds/{round_id}/completeness?figures=confirmed&{query}", headers=city)
+        assert r.status_code == 200, r.json
+        return r.json["completeness"]
+
+    assert completeness("")["submitted"] == 2
+    then = completeness(f"as_of={quote(before)}")
+    assert then["submitted"] == 0 and then["stages"]["draft"] == 4
+    assert completeness(f"as_of={quote(after)}") == completeness("")
+
+
+def test_the_worker_consumes_the_approval_events_from_kafka(stream, contracts, reports_settings, tokens, round_id):
+    import uuid
+
+    from edu71.bus.producer import EventProducer
+    from edu71.testing import wait_until
+    from edu71.worker import Worker
+    from reports.app import create_app
+    from reports.worker import spec
+
+    settings = reports_settings.platform
+    worker = Worker(settings, spec(group=f"reports-stages-{uuid.uuid4().hex[:8]}"))
+    producer = EventProducer(settings.kafka, contracts, "reports-test")
+    client = create_app(reports_settings).test_client()
+    city = bearer(tokens.city("31"))
+    try:
+        worker.start()
+        assert all(d.ok for d in producer.publish(stream))
+
+        def stages():
+            r = client.get(f"/rounds/{round_id}/completeness", headers=city)
+            found = r.json["completeness"].get("stages") if r.status_code == 200 else None
+            return found if found and found["accepted"] == 1 and found["confirmed"] == 1 else None
+
+        assert wait_until(stages, "the approval stages to be projected")["draft"] == 2
+        body = client.get(f"/rollups/{round_id}?figures=confirmed", headers=city).json
+        assert body["schools_reporting"] == 2
+    finally:
+        worker.shutdown()
+        producer.close()
