@@ -89,6 +89,9 @@ class ReportService:
             view = self._view(self._province(scope), round_view_id(round_id, scope.kind.value, scope.code))
         if view is None and rnd is None:
             raise Problem(404, NOT_FOUND)
+        if figures == "confirmed" and view and "confirmed" not in view:
+            # A view stored before the confirmed reading existed, until the projector has recomputed it.
+            raise Problem(503, "Số liệu đã xác nhận đang được tổng hợp lại, vui lòng thử lại sau ít phút.")
         return scope, rnd, figures_view(view or {}, figures)
 
     # -- reading -------------------------------------------------------------

@@ -139,7 +139,8 @@ class RoundQuerySchema(Schema):
 
 class CompletenessSchema(Schema):
     expected = Integer(metadata={"description": "Số trường phải báo cáo (đang hoạt động, đúng cấp học của đợt)"})
-    submitted = Integer(metadata={"description": "Số trường đã nộp"})
+    submitted = Integer(metadata={"description": "Số trường đã nộp (khi figures=confirmed: số trường có báo cáo đã "
+                                                 "được xã/phường xác nhận hoặc Sở tiếp nhận)"})
     on_time = Integer(metadata={"description": "Số trường nộp đúng hạn"})
     late = Integer(metadata={"description": "Số trường nộp muộn"})
     missing = Integer(metadata={"description": "Số trường chưa nộp"})
@@ -181,7 +182,8 @@ class CompletenessReportSchema(Schema):
                                       "enum": list(FIGURES)})
     communes = fields.List(fields.Nested(CommuneCompletenessSchema),
                            metadata={"description": "Từng xã/phường (khi xem cả tỉnh/thành phố)"})
-    missing_schools = fields.List(fields.Nested(SchoolRefSchema), metadata={"description": "Các trường chưa nộp"})
+    missing_schools = fields.List(fields.Nested(SchoolRefSchema), metadata={
+        "description": "Các trường chưa nộp (khi figures=confirmed: các trường phải báo cáo chưa được xác nhận)"})
 
 
 class TargetCheckSchema(Schema):

@@ -56,6 +56,10 @@ PLAN_STATUSES = ("approved", "submitted", "returned", "none")
 STATUS_OF_EVENT = {"PlanSubmitted": "submitted", "PlanApproved": "approved", "PlanReturned": "returned"}
 
 
+#: What a list of schools keeps of each (the confirmed reading's missing schools).
+SCHOOL_REF = ("school_code", "school_name", "school_level", "commune_code", "stage", "submitted")
+
+
 def view_id(kind: str, *parts: str) -> str:
     return "|".join((kind, *parts))
 
@@ -371,7 +375,9 @@ class ProvinceViews:
                 "confirmed": {
                     "rollups": rollups_confirmed, "completeness": completeness_confirmed,
                     "submitted_by_level": dict(sorted(submitted_by_level_confirmed.items())),
-                    "missing_schools": [s for s in schools if s["expected"] and s["stage"] not in CONFIRMED_STAGES],
+                    # Their references only: a school submitted but not confirmed has values the view need not repeat.
+                    "missing_schools": [{k: s[k] for k in SCHOOL_REF} for s in schools
+                                        if s["expected"] and s["stage"] not in CONFIRMED_STAGES],
                     "progress": area_confirmed, "progress_at_risk_schools": sort_at_risk(school_risks_confirmed),
                     "targets": [c.as_dict() for c in area_checks_confirmed],
                     "at_risk_schools": sorted(school_misses_confirmed, key=lambda m: -_relative(m))}}
@@ -386,9 +392,7 @@ class ProvinceViews:
                 "reached": len(expected_codes & set(by_code)),
                 "expected_by_level": expected_by_level, "submitted_by_level": submitted_by_level,
                 "confirmed": {"rollups": rollups_confirmed, "summary": summary_confirmed,
-                              "missing": [{k: s[k] for k in ("school_code", "school_name", "school_level",
-                                                            "commune_code", "stage")}
-                                          for s in view["confirmed"]["missing_schools"]],
+                              "missing": view["confirmed"]["missing_schools"],
                               "school_misses": school_misses_confirmed, "school_risks": school_risks_confirmed,
                               "commune_risks": commune_risks_confirmed, "commune_misses": commune_misses_confirmed,
                               "reached": len(expected_codes & counted),
