@@ -175,7 +175,8 @@ def summary(data: dict) -> str:
     """What a screen reader announces when the figures change: a sentence, not the whole block."""
     total = data["total"]
     parts = [f"{vn_number(data['rollup'].get('schools_reporting') or 0)}"
-             + (f"/{vn_number(total['expected'])}" if total.get("expected") else "") + " trường đã nộp"]
+             + (f"/{vn_number(total['expected'])}" if total.get("expected") else "")
+             + (" trường đã được xác nhận" if data.get("figures") == "confirmed" else " trường đã nộp")]
     if data["statuses"]:
         parts.append("chỉ tiêu: " + ", ".join(f"{c['count']} {c['label'].lower()}" for c in data["statuses"]))
     if data["at_risk_total"]:

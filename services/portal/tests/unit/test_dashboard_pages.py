@@ -369,6 +369,7 @@ def test_the_figures_toggle_reaches_the_reports_api_the_live_stream_and_the_expo
     assert '<input type="radio" name="figures" value="confirmed" checked>' in html
     assert "figures=confirmed" in re.search(r'data-stream="([^"]*)"', html).group(1)
     assert "(chỉ số liệu đã xác nhận)" in text(html)
+    assert re.search(r'data-summary="([^"]*)"', html).group(1).startswith("3/7 trường đã được xác nhận")
     export = re.search(r'href="([^"]*export[^"]*format=xlsx[^"]*)"', html).group(1)
     assert "figures=confirmed" in export
     FakeReports.asked = []
