@@ -31,6 +31,7 @@ from reports.domain.model import (
     PLAN_STATUS,
     ROUNDS,
     SCHOOL_VALUES,
+    SUBMISSION_STAGES,
     Source,
     plan_seq,
 )
@@ -112,6 +113,18 @@ def catalogue_row(event_id: str, d: dict) -> tuple[str, dict]:
     return f"{d['province_code']}|{row['version']}", row
 
 
+def stage_row(event_id: str, name: str, d: dict) -> tuple[str, dict]:
+    """A school's report as of one approval action (SubmissionCompleted/Confirmed/Returned/Accepted/Reopened):
+    its stage after the action, versioned by the action's sequence number in the report's history."""
+    school = d["school"]
+    row = {"round_id": d["round_id"], "school_code": school["code"], "approval": int(d["approval"]),
+           "stage": d["stage"], "previous_stage": d["previous_stage"], "revision": int(d["revision"]),
+           "submission_id": d["submission_id"], "school_name": school["name"], "school_level": school["level"],
+           "commune_code": school["commune_code"], "province_code": school["province_code"],
+           "acted_at": parse_time(d["at"]), "event_id": event_id, "event_type": name}
+    return f"{d['round_id']}|{school['code']}|{row['approval']}", row
+
+
 def _store(source: Source, doc_id: str, row: dict[str, Any], event: Event) -> bool:
     coll = get_db(ALIAS)[source.collection]
     entity = {f: row[f] for f in source.entity}
@@ -161,6 +174,18 @@ def on_catalogue(event: Event) -> bool:
     return _store(CATALOGUES, *catalogue_row(event.id, event.data), event)
 
 
+def on_submission_stage(event: Event) -> bool:
+    """Submission* (completed, confirmed, returned, accepted, reopened): the report's stage after the action.
+
+    Each action is stored under its sequence number, so a replayed or late action changes nothing: the model
+    keeps the stage of the highest one (:meth:`reports.domain.model.Model.stage`)."""
+    return _store(SUBMISSION_STAGES, *stage_row(event.id, event.name, event.data), event)
+
+
+#: The approval events of a school's report, each giving the stage after its action.
+STAGE_EVENTS = ("SubmissionCompleted", "SubmissionConfirmed", "SubmissionReturned", "SubmissionAccepted",
+                "SubmissionReopened")
+
 HANDLERS = {
     "IndicatorSubmitted": on_indicator_values,
     "IndicatorRevised": on_indicator_values,
@@ -171,6 +196,7 @@ HANDLERS = {
     "PlanReturned": on_plan,
     "PlanApproved": on_plan,
     "CataloguePublished": on_catalogue,
+    **{name: on_submission_stage for name in STAGE_EVENTS},
 }
 
 #: Handler → (source, row function) for the rebuild, which applies rows without storing them one by one.
@@ -184,4 +210,6 @@ ROWS = {
     "PlanReturned": lambda e: plan_rows(e["id"], "PlanReturned", e["data"]),
     "PlanApproved": lambda e: plan_rows(e["id"], "PlanApproved", e["data"]),
     "CataloguePublished": lambda e: [(CATALOGUES, *catalogue_row(e["id"], e["data"]))],
+    **{name: (lambda e, name=name: [(SUBMISSION_STAGES, *stage_row(e["id"], name, e["data"]))])
+       for name in STAGE_EVENTS},
 }

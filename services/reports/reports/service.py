@@ -18,7 +18,8 @@ from reports.domain.rollup import IndicatorRollup
 from reports.domain.scope import Scope, ScopeInvalid, ScopeKind, ScopeRefused, UnknownArea, resolve_scope
 from reports.domain.trajectory import METHOD_NOTE
 from reports.domain.versions import latest
-from reports.domain.views import ALL, plans_view_id, ranking, round_view_id
+from reports.domain.model import CONFIRMED_STAGES, STAGES
+from reports.domain.views import ALL, figures_view, plans_view_id, ranking, round_view_id
 
 ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
                 "due_at", "closes_at", "reopened")
@@ -74,9 +75,10 @@ class ReportService:
                 raise Problem(404, "Không tìm thấy xã/phường với mã này.") from None
         return scope.code
 
-    def round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None
-                   ) -> tuple[Scope, dict | None, dict]:
-        """(scope, round, view) of a round for the caller; 404 when there is neither round nor figures."""
+    def round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
+                   figures: str | None = None) -> tuple[Scope, dict | None, dict]:
+        """(scope, round, view) of a round for the caller, its figures read as ``figures`` (all submitted, or
+        confirmed only: :func:`reports.domain.views.figures_view`); 404 when there is neither round nor figures."""
         scope = self.scope(principal, kind, code)
         rnd = self._round_visible(principal, round_id)
         if scope.kind is ScopeKind.NATION:
@@ -87,12 +89,15 @@ class ReportService:
             view = self._view(self._province(scope), round_view_id(round_id, scope.kind.value, scope.code))
         if view is None and rnd is None:
             raise Problem(404, NOT_FOUND)
-        return scope, rnd, view or {}
+        if figures == "confirmed" and view and "confirmed" not in view:
+            # A view stored before the confirmed reading existed, until the projector has recomputed it.
+            raise Problem(503, "Số liệu đã xác nhận đang được tổng hợp lại, vui lòng thử lại sau ít phút.")
+        return scope, rnd, figures_view(view or {}, figures)
 
     # -- reading -------------------------------------------------------------
     def rollups(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
-                school_level: str | None) -> dict:
-        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+                school_level: str | None, figures: str | None = None) -> dict:
+        scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
         level = school_level or ALL
         rollups = (view.get("rollups") or {}).get(level)
         if rollups is None:
@@ -100,7 +105,7 @@ class ReportService:
         submitted = (view.get("completeness") or {}).get("submitted", 0) if level == ALL \
             else (view.get("submitted_by_level") or {}).get(level, 0)
         return {"round_id": round_id, "round": rnd, "scope": scope.as_dict(), "school_level": level,
-                "schools_reporting": submitted, "indicators": rollups,
+                "schools_reporting": submitted, "figures": figures or "submitted", "indicators": rollups,
                 "computed_at": view.get("computed_at") or datetime.now(timezone.utc)}
 
     def _schools(self, scope: Scope, view: dict, round_id: str) -> list[dict]:
@@ -116,36 +121,49 @@ class ReportService:
         return out
 
     def schools(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
-                school_level: str | None, page: int, page_size: int, *, submitted_only: bool = True) -> dict:
+                school_level: str | None, page: int, page_size: int, *, submitted_only: bool = True,
+                figures: str | None = None) -> dict:
+        """The schools under the scope: those whose figures count (submitted; confirmed or accepted when
+        ``figures`` is confirmed), or every school when not ``submitted_only``."""
         scope, _, view = self.round_view(principal, round_id, kind, code)
+        confirmed = figures == "confirmed"
         rows = [s for s in self._schools(scope, view, round_id)
-                if (s["submitted"] or not submitted_only) and (not school_level or s["school_level"] == school_level)]
+                if (not submitted_only or (s["submitted"] and (not confirmed or s.get("stage") in CONFIRMED_STAGES)))
+                and (not school_level or s["school_level"] == school_level)]
         rows.sort(key=lambda r: (r["commune_code"], r["school_code"]))
         return {"round_id": round_id, "scope": scope.as_dict(), "total": len(rows), "page": page,
                 "page_size": page_size, "items": rows[(page - 1) * page_size: page * page_size]}
 
-    def completeness(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
-        scope, rnd, view = self.round_view(principal, round_id, kind, code)
-        empty = {"expected": 0, "submitted": 0, "on_time": 0, "late": 0, "missing": 0, "rate": None}
+    def completeness(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
+                     figures: str | None = None) -> dict:
+        """Schools expected, submitted (or, read confirmed only, confirmed or accepted), on time, late, missing;
+        and how many are at each approval stage, per commune."""
+        scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
+        empty = {"expected": 0, "submitted": 0, "on_time": 0, "late": 0, "missing": 0, "rate": None,
+                 "stages": dict.fromkeys(STAGES, 0)}
         communes = [{"commune_code": c["commune_code"], "commune_name": c["commune_name"],
-                     **{k: c[f"schools_{k}"] for k in empty}} for c in view.get("communes", ())]
-        return {"round_id": round_id, "round": rnd, "scope": scope.as_dict(),
-                "completeness": view.get("completeness") or empty, "communes": communes,
-                "missing_schools": [{k: s[k] for k in ("school_code", "school_name", "school_level", "commune_code")}
+                     **{k: c.get(f"schools_{k}", empty[k]) for k in empty}} for c in view.get("communes", ())]
+        return {"round_id": round_id, "round": rnd, "scope": scope.as_dict(), "figures": figures or "submitted",
+                "completeness": {**empty, **(view.get("completeness") or {})}, "communes": communes,
+                "missing_schools": [{k: s.get(k) for k in ("school_code", "school_name", "school_level", "commune_code",
+                                                           "stage")}
                                     for s in view.get("missing_schools", ())]}
 
-    def targets(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
-        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+    def targets(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
+                figures: str | None = None) -> dict:
+        scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
         return {"round_id": round_id, "scope": scope.as_dict(), "targets": view.get("targets", []),
                 "at_risk_schools": view.get("at_risk_schools", []),
                 "at_risk_communes": view.get("at_risk_communes", [])}
 
-    def progress(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
+    def progress(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
+                 figures: str | None = None) -> dict:
         """Each indicator with a target against its trajectory; at-risk schools and communes, worst first."""
-        scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
         return {"round_id": round_id, "round_name": view.get("round_name") or (rnd or {}).get("name"),
                 "scope": scope.as_dict(), "as_of": view.get("as_of"), "baseline_round": view.get("baseline_round"),
-                "method": view.get("method") or METHOD_NOTE, "indicators": view.get("progress", []),
+                "method": view.get("method") or METHOD_NOTE, "figures": figures or "submitted",
+                "indicators": view.get("progress", []),
                 "at_risk_schools": view.get("progress_at_risk_schools", []),
                 "at_risk_schools_total": view.get("progress_at_risk_schools_total",
                                                   len(view.get("progress_at_risk_schools", []))),

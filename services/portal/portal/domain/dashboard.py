@@ -10,6 +10,11 @@ from edu71.vn import vn_number, vn_percent
 
 #: What stands for an indicator's name when the catalogue no longer has it (never its code).
 GONE = "Chỉ tiêu không còn trong danh mục"
+#: How a dashboard's figures may be read (the reports API's ``figures``), the default first.
+FIGURES = {"submitted": "Tất cả số liệu đã nộp", "confirmed": "Chỉ số liệu đã xác nhận"}
+#: Approval stages of the schools' reports, as the completeness table heads them.
+STAGES = {"draft": "Đang nhập", "submitted": "Chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
+          "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
 
 
 def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any]) -> list[dict]:
@@ -93,7 +98,9 @@ def commune_rows(schools: Iterable[Mapping[str, Any]], names: Mapping[str, str],
         band, words = completeness_band(share)
         rows.append({"code": code, "name": area.get("commune_name") or names.get(code, code),
                      "submitted": submitted, "expected": total, "late": late_count, "missing": lacking,
-                     "share": share, "band": band, "band_words": words})
+                     "share": share, "band": band, "band_words": words,
+                     # the approval stages are counted over every level only
+                     "stages": None if level else area.get("stages")})
     return sort_communes(rows, sort)
 
 

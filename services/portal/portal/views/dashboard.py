@@ -62,37 +62,45 @@ def _level() -> str | None:
     return level if level in LEVELS else None
 
 
+def _figures_choice() -> str:
+    """How the figures are read: every submitted report (the default) or confirmed ones only."""
+    choice = request.args.get("figures")
+    return choice if choice in dashboard.FIGURES else next(iter(dashboard.FIGURES))
+
+
 def _sort() -> str:
     sort = request.args.get("sort")
     return sort if sort in dashboard.COMMUNE_SORTS else dashboard.COMMUNE_SORTS[0]
 
 
-def figures(round_id: str, scope: str, code: str, level: str | None = None, sort: str = "share") -> dict:
-    """Everything the live block of a dashboard shows, for an area and optionally one school level.
+def figures(round_id: str, scope: str, code: str, level: str | None = None, sort: str = "share",
+            choice: str = "submitted") -> dict:
+    """Everything the live block of a dashboard shows, for an area and optionally one school level, its figures
+    read as ``choice`` (:data:`portal.domain.dashboard.FIGURES`).
 
     The reports API filters roll-ups and schools by level itself; progress, at-risk lists and the cascade
     are judged over each target's own levels, so for a level the portal keeps the targets that concern it."""
     reports = backends.reports()
     try:
-        rollup = reports.rollups(round_id, scope, code, level)
+        rollup = reports.rollups(round_id, scope, code, level, choice)
     except ApiError as exc:
         if exc.status != 404:
             raise
         # The reports service has not yet heard of a round just opened: nothing is reported so far.
         rollup = {"schools_reporting": 0, "indicators": [], "round": None}
-    completeness = reports.completeness(round_id, scope, code)
+    completeness = reports.completeness(round_id, scope, code, choice)
     # The list of schools is needed for a commune's page, to count a level's schools per commune, or to count
     # a province's communes when the completeness report is not there; the live stream asks every few
     # seconds, so it is spared otherwise.
     schools = []
     if rollup.get("round") is not None and (scope == "commune" or level or completeness is None):
-        schools = reports.schools(round_id, scope, code, level=level)["items"]
+        schools = reports.schools(round_id, scope, code, level=level, figures=choice)["items"]
     try:
         catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))
     except ApiError:
         catalogue = {"indicators": []}
     names = commune_names(_province_of(scope, code))
-    judged = reports.progress(round_id, scope, code) or {}
+    judged = reports.progress(round_id, scope, code, choice) or {}
     rows = progress.target_rows(judged, level)
     figures_by_code = {r["code"]: r for r in dashboard.indicator_rows(rollup, catalogue)}
     with_target = {r["code"] for r in rows}
@@ -124,6 +132,10 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
         "code": code,
         "level": level,
         "sort": sort,
+        "figures": choice,
+        "figures_label": dashboard.FIGURES[choice],
+        "stage_names": dashboard.STAGES,
+        "stages": (completeness or {}).get("completeness", {}).get("stages") if not level else None,
         "rollup": rollup,
         "total": total,
         "missing_schools": missing,
@@ -163,7 +175,8 @@ def summary(data: dict) -> str:
     """What a screen reader announces when the figures change: a sentence, not the whole block."""
     total = data["total"]
     parts = [f"{vn_number(data['rollup'].get('schools_reporting') or 0)}"
-             + (f"/{vn_number(total['expected'])}" if total.get("expected") else "") + " trường đã nộp"]
+             + (f"/{vn_number(total['expected'])}" if total.get("expected") else "")
+             + (" trường đã được xác nhận" if data.get("figures") == "confirmed" else " trường đã nộp")]
     if data["statuses"]:
         parts.append("chỉ tiêu: " + ", ".join(f"{c['count']} {c['label'].lower()}" for c in data["statuses"]))
     if data["at_risk_total"]:
@@ -207,11 +220,11 @@ def index():
     if round_id is None:
         return render_template("dashboard/index.html", rounds=rounds, data=None, area_name="", level=level)
     scope, code = _scope()
-    data = figures(round_id, scope, code, level, _sort())
+    data = figures(round_id, scope, code, level, _sort(), _figures_choice())
     return render_template("dashboard/index.html", rounds=rounds, data=data, area_name=_area_name(scope, code),
-                           level=level, trends=_trends(data["rows"], scope, code, level),
+                           level=level, figure_choices=dashboard.FIGURES, trends=_trends(data["rows"], scope, code, level),
                            stream_url=url_for("dashboard.stream", round_id=round_id, scope=scope, code=code,
-                                              level=level, sort=data["sort"]))
+                                              level=level, sort=data["sort"], figures=data["figures"]))
 
 
 def _area_name(scope: str, code: str) -> str:
@@ -277,14 +290,15 @@ def _catalogue_target(meta: dict, unit: str, level: str | None) -> tuple[float |
 @login_required(*VIEWERS)
 def fragment(round_id: str):
     scope, code = _scope()
-    return render_template("dashboard/_figures.html", data=figures(round_id, scope, code, _level(), _sort()))
+    return render_template("dashboard/_figures.html", data=figures(round_id, scope, code, _level(), _sort(),
+                                                                   _figures_choice()))
 
 
 @bp.get("/dashboard/<round_id>/stream")
 @login_required(*VIEWERS)
 def stream(round_id: str):
     scope, code = _scope()
-    level, sort = _level(), _sort()
+    level, sort, choice = _level(), _sort(), _figures_choice()
     settings = current_app.extensions["portal.settings"]
     live = current_app.extensions["portal.live"]
     live.start()
@@ -297,7 +311,8 @@ def stream(round_id: str):
         ends = time.monotonic() + settings.live_max_seconds
         while time.monotonic() < ends:
             try:
-                html = render_template("dashboard/_figures.html", data=figures(round_id, scope, code, level, sort))
+                html = render_template("dashboard/_figures.html",
+                                       data=figures(round_id, scope, code, level, sort, choice))
             except ApiError:
                 html = None  # the reports API is away for a moment: keep the figures shown, try again
             if html is not None and html != last:
@@ -352,7 +367,7 @@ def school_template(round_id: str, school_code: str):
 def export(round_id: str):
     scope, code = _scope()
     fmt = "csv" if request.args.get("format") == "csv" else "xlsx"
-    params = {"scope": scope, "code": code}
+    params = {"scope": scope, "code": code, "figures": _figures_choice()}
     if fmt == "csv":
         params["view"] = request.args.get("view", "summary")
     data, disposition, content_type = backends.reports().export(round_id, fmt, params)

@@ -148,6 +148,17 @@ def test_commune_rows_are_worst_first_with_words_for_each_band():
     assert completeness_band(1.0) == ("ok", "đủ") and completeness_band(0.75)[0] == "warn"
 
 
+def test_commune_rows_carry_the_approval_stages_of_every_level_only():
+    stages = {"draft": 1, "submitted": 1, "confirmed": 1, "returned": 0, "accepted": 1}
+    completeness = {"communes": [{"commune_code": "27496", "commune_name": "Xã Tân An Hội", "expected": 4,
+                                  "submitted": 3, "late": 0, "missing": 1, "stages": stages}],
+                    "missing_schools": [{"commune_code": "27496", "school_level": "thcs"}]}
+    [row] = commune_rows([], {}, completeness)
+    assert row["stages"] == stages
+    # the stages are not split by level: none with a level chosen
+    assert [r["stages"] for r in commune_rows([], {}, completeness, level="thcs")] == [None]
+
+
 def test_school_values_are_readable():
     values = [{"indicator_code": "TEACHERS_QUALIFIED", "numerator": 45, "denominator": 47},
               {"indicator_code": "SMART_CLASSROOMS", "value": 2}, {"indicator_code": "PCGD_LEVEL", "level": 3},

@@ -133,19 +133,27 @@ class FakeReports:
     def _note(self, name, *args):
         FakeReports.asked.append((name, *args))
 
-    def rollups(self, round_id, scope=None, code=None, level=None):
+    def rollups(self, round_id, scope=None, code=None, level=None, figures=None):
         self._note("rollups", round_id, scope, code, level)
+        self._note("figures:rollups", figures)
         return ROLLUP
 
-    def completeness(self, round_id, scope=None, code=None):
+    def completeness(self, round_id, scope=None, code=None, figures=None):
+        self._note("figures:completeness", figures)
         return COMPLETENESS
 
-    def schools(self, round_id, scope=None, code=None, page=1, page_size=500, level=None):
+    def schools(self, round_id, scope=None, code=None, page=1, page_size=500, level=None, figures=None):
         self._note("schools", round_id, scope, code, level)
+        self._note("figures:schools", figures)
         return {"items": [s for s in SCHOOLS if not level or s["school_level"] == level]}
 
-    def progress(self, round_id, scope=None, code=None):
+    def progress(self, round_id, scope=None, code=None, figures=None):
+        self._note("figures:progress", figures)
         return FakeReports.progress_answer
+
+    def export(self, round_id, fmt, params):
+        self._note("export", round_id, fmt, params)
+        return b"PK", 'attachment; filename="bao-cao.xlsx"', "application/octet-stream"
 
     def cascade(self, round_id, scope=None, code=None):
         return CASCADE
@@ -342,3 +350,49 @@ def test_security_headers_permissions_policy_always_hsts_only_over_https(client)
     assert proxied.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     direct = client.get("/login", base_url="https://portal.example")
     assert "Strict-Transport-Security" in direct.headers
+
+
+STAGES = {"27496": {"draft": 1, "submitted": 0, "confirmed": 2, "returned": 1, "accepted": 0},
+          "26734": {"draft": 3, "submitted": 0, "confirmed": 0, "returned": 0, "accepted": 0}}
+
+
+def test_the_figures_toggle_reaches_the_reports_api_the_live_stream_and_the_exports(client):
+    sign_in(client, "city")
+    html = client.get("/dashboard").data.decode()
+    assert ("figures:rollups", "submitted") in FakeReports.asked  # the default: every submitted report
+    assert '<input type="radio" name="figures" value="submitted" checked> Tất cả số liệu đã nộp' in html
+    assert '<input type="radio" name="figures" value="confirmed" > Chỉ số liệu đã xác nhận' in html
+    FakeReports.asked = []
+    html = client.get("/dashboard?figures=confirmed").data.decode()
+    for endpoint in ("rollups", "completeness", "progress"):
+        assert (f"figures:{endpoint}", "confirmed") in FakeReports.asked, endpoint
+    assert '<input type="radio" name="figures" value="confirmed" checked>' in html
+    assert "figures=confirmed" in re.search(r'data-stream="([^"]*)"', html).group(1)
+    assert "(chỉ số liệu đã xác nhận)" in text(html)
+    assert re.search(r'data-summary="([^"]*)"', html).group(1).startswith("3/7 trường đã được xác nhận")
+    export = re.search(r'href="([^"]*export[^"]*format=xlsx[^"]*)"', html).group(1)
+    assert "figures=confirmed" in export
+    FakeReports.asked = []
+    assert client.get("/dashboard/r-1/export?format=xlsx&figures=confirmed").status_code == 200
+    assert FakeReports.asked[-1][3]["figures"] == "confirmed"
+    # anything else is read as the default
+    FakeReports.asked = []
+    client.get("/dashboard?figures=all")
+    assert ("figures:rollups", "submitted") in FakeReports.asked
+
+
+def test_the_completeness_by_commune_table_counts_each_approval_stage(client, monkeypatch):
+    with_stages = {**COMPLETENESS,
+                   "completeness": {**COMPLETENESS["completeness"],
+                                    "stages": {"draft": 4, "submitted": 0, "confirmed": 2, "returned": 1,
+                                               "accepted": 0}},
+                   "communes": [{**c, "stages": STAGES[c["commune_code"]]} for c in COMPLETENESS["communes"]]}
+    monkeypatch.setattr(FakeReports, "completeness", lambda self, *a, **k: with_stages)
+    sign_in(client, "city")
+    html = client.get("/dashboard").data.decode()
+    communes = table(html, "bang-xa")
+    for header in ("Đang nhập", "Chờ xác nhận", "Xã/phường đã xác nhận", "Trả lại", "Sở đã tiếp nhận"):
+        assert f'<th scope="col">{header}</th>' in communes
+    row = re.search(r"Xã Tân An Hội</a></th>(.*?)</tr>", communes, re.S).group(1)
+    assert re.findall(r'<td class="num">([^<]*)</td>', row)[-5:] == ["1", "0", "2", "1", "0"]
+    assert "Đang nhập 4 · Chờ xác nhận 0 · Xã/phường đã xác nhận 2 · Trả lại 1 · Sở đã tiếp nhận 0" in text(html)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app
 from marshmallow import fields
 
-from reports.api.schemas import RollupQuerySchema, RoundQuerySchema, SchoolsQuerySchema
+from reports.api.schemas import RollupQuerySchema, RoundQuerySchema, SchoolsQuerySchema, figures_field
 from reports.service import ReportService
 
 
@@ -17,14 +17,17 @@ def as_of_field():
 
 class AsOfRoundQuerySchema(RoundQuerySchema):
     as_of = as_of_field()
+    figures = figures_field()
 
 
 class AsOfRollupQuerySchema(RollupQuerySchema):
     as_of = as_of_field()
+    figures = figures_field()
 
 
 class AsOfSchoolsQuerySchema(SchoolsQuerySchema):
     as_of = as_of_field()
+    figures = figures_field()
 
 
 def service_at(query: dict) -> ReportService:

@@ -33,10 +33,12 @@ class CsvQuerySchema(AsOfRoundQuerySchema):
 def _tables(round_id: str, query: dict) -> tuple[list[tables.Table], str]:
     service: ReportService = service_at(query)
     principal = current_principal()
-    scope, rnd, view = service.round_view(principal, round_id, query.get("scope"), query.get("code"))
+    figures = query.get("figures")
+    scope, rnd, view = service.round_view(principal, round_id, query.get("scope"), query.get("code"), figures)
     school_rows = service.schools(principal, round_id, query.get("scope"), query.get("code"), None, 1, 10**9,
                                   submitted_only=False)["items"]
-    return tables.all_tables(view, school_rows), download_name("Báo cáo", rnd, scope, view)
+    return tables.all_tables(view, school_rows), download_name(tables.report_title("Báo cáo", figures), rnd, scope,
+                                                               view)
 
 
 def download_name(what: str, rnd: dict | None, scope, view: dict) -> str:
@@ -92,8 +94,11 @@ class ProgressCsvQuerySchema(AsOfRoundQuerySchema):
 
 def _progress_tables(round_id: str, query: dict) -> tuple[list[tables.Table], str, str]:
     service: ReportService = service_at(query)
-    scope, rnd, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"))
-    return (tables.progress_tables(view), download_name("Tiến độ chỉ tiêu", rnd, scope, view),
+    figures = query.get("figures")
+    scope, rnd, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"),
+                                          figures)
+    return (tables.progress_tables(view), download_name(tables.report_title("Tiến độ chỉ tiêu", figures), rnd, scope,
+                                                        view),
             tables.progress_title(view))
 
 

@@ -50,7 +50,7 @@ class Rollups(MethodView):
     def get(self, query, round_id):
         """Số liệu tổng hợp từng chỉ tiêu của một đợt báo cáo (as_of: như tại một thời điểm đã qua)"""
         return service_at(query).rollups(current_principal(), round_id, query.get("scope"), query.get("code"),
-                                  query.get("school_level"))
+                                  query.get("school_level"), query.get("figures"))
 
 
 @blp.route("/<string:round_id>/schools")
@@ -61,7 +61,8 @@ class RollupSchools(MethodView):
     def get(self, query, round_id):
         """Số liệu mới nhất của từng trường trong phạm vi (as_of: như tại một thời điểm đã qua)"""
         return service_at(query).schools(current_principal(), round_id, query.get("scope"), query.get("code"),
-                                  query.get("school_level"), query["page"], query["page_size"])
+                                  query.get("school_level"), query["page"], query["page_size"],
+                                  figures=query.get("figures"))
 
 
 @rounds.route("/<string:round_id>/completeness")
@@ -70,8 +71,10 @@ class Completeness(MethodView):
     @rounds.arguments(AsOfRoundQuerySchema, location="query")
     @rounds.response(200, CompletenessReportSchema)
     def get(self, query, round_id):
-        """Tiến độ nộp báo cáo: số trường phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; danh sách trường chưa nộp"""
-        return service_at(query).completeness(current_principal(), round_id, query.get("scope"), query.get("code"))
+        """Tiến độ nộp báo cáo: số trường phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; số trường theo từng giai đoạn
+        duyệt (đang nhập, đã nộp, đã xác nhận, trả lại, Sở đã tiếp nhận) của từng xã/phường; danh sách trường chưa nộp"""
+        return service_at(query).completeness(current_principal(), round_id, query.get("scope"), query.get("code"),
+                                              query.get("figures"))
 
 
 @rounds.route("/<string:round_id>/targets")
@@ -81,7 +84,8 @@ class Targets(MethodView):
     @rounds.response(200, TargetsReportSchema)
     def get(self, query, round_id):
         """So sánh với chỉ tiêu: địa bàn so với chỉ tiêu của tỉnh và toàn quốc; trường, xã/phường có nguy cơ không đạt"""
-        return service_at(query).targets(current_principal(), round_id, query.get("scope"), query.get("code"))
+        return service_at(query).targets(current_principal(), round_id, query.get("scope"), query.get("code"),
+                                         query.get("figures"))
 
 
 @rounds.route("/<string:round_id>/progress")
@@ -92,7 +96,8 @@ class Progress(MethodView):
     def get(self, query, round_id):
         """Tiến độ theo lộ trình: từng chỉ tiêu so với mục tiêu của thành phố và quốc gia (đã đạt, đúng lộ trình,
         có nguy cơ, chậm); trường và xã/phường có nguy cơ hoặc chậm, chậm nhất trước"""
-        return service_at(query).progress(current_principal(), round_id, query.get("scope"), query.get("code"))
+        return service_at(query).progress(current_principal(), round_id, query.get("scope"), query.get("code"),
+                                          query.get("figures"))
 
 
 @rounds.route("/<string:round_id>/cascade")

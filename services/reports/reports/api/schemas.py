@@ -5,7 +5,9 @@ from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
 from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
+from reports.domain.model import STAGES
 from reports.domain.rollup import Aggregation, ValueType
+from reports.domain.views import FIGURES
 from reports.domain.scope import ScopeKind
 
 
@@ -17,6 +19,17 @@ class RollupQuerySchema(Schema):
                          metadata={"description": "Mã tỉnh (2 chữ số) hoặc mã xã/phường (5 chữ số)"})
     school_level = fields.String(validate=validate.OneOf([lv.value for lv in SchoolLevel]),
                                  metadata={"description": "Chỉ tổng hợp các trường của một cấp học"})
+
+
+def figures_field():
+    return fields.String(load_default="submitted", validate=validate.OneOf(FIGURES), metadata={
+        "description": "Cách đọc số liệu: submitted (mặc định) — tất cả số liệu các trường đã nộp; confirmed — chỉ "
+                       "số liệu đã được xã/phường xác nhận hoặc Sở đã tiếp nhận (tổng hợp, tiến độ nộp, tiến độ "
+                       "chỉ tiêu và tệp xuất chỉ tính các trường đó)"})
+
+
+class FiguresQuery(Schema):
+    figures = figures_field()
 
 
 class SchoolsQuerySchema(RollupQuerySchema, PageQuery):
@@ -67,7 +80,11 @@ class RollupReportSchema(Schema):
                           metadata={"description": "Đợt báo cáo; null khi dịch vụ chưa nhận được sự kiện mở đợt"})
     scope = fields.Nested(ScopeSchema)
     school_level = fields.String(metadata={"description": "Cấp học được tổng hợp, hoặc all"})
-    schools_reporting = Integer(metadata={"description": "Số trường đã nộp số liệu trong phạm vi"})
+    schools_reporting = Integer(metadata={"description": "Số trường có số liệu được tính trong phạm vi (đã nộp, hoặc "
+                                                         "chỉ các trường đã được xác nhận khi figures=confirmed)"})
+    figures = fields.String(metadata={"description": "Cách đọc số liệu của báo cáo này: submitted (tất cả số liệu đã "
+                                                     "nộp) hoặc confirmed (chỉ số liệu đã xác nhận)",
+                                      "enum": list(FIGURES)})
     indicators = fields.List(fields.Nested(IndicatorRollupSchema))
     computed_at = DateTime()
 
@@ -85,8 +102,13 @@ class PlanCheckSchema(Schema):
     unit = fields.String(allow_none=True)
 
 
+STAGE_DESCRIPTION = ("Giai đoạn duyệt báo cáo của trường: draft (đang nhập), submitted (đã nộp, trường đã đánh dấu "
+                     "hoàn thành), confirmed (xã/phường đã xác nhận), returned (bị trả lại), accepted (Sở đã tiếp nhận)")
+
+
 class SchoolValuesSchema(Schema):
     school_code = fields.String()
+    stage = fields.String(metadata={"description": STAGE_DESCRIPTION, "enum": list(STAGES)})
     school_name = fields.String()
     school_level = fields.String()
     commune_code = fields.String()
@@ -117,11 +139,24 @@ class RoundQuerySchema(Schema):
 
 class CompletenessSchema(Schema):
     expected = Integer(metadata={"description": "Số trường phải báo cáo (đang hoạt động, đúng cấp học của đợt)"})
-    submitted = Integer(metadata={"description": "Số trường đã nộp"})
+    submitted = Integer(metadata={"description": "Số trường đã nộp (khi figures=confirmed: số trường có báo cáo đã "
+                                                 "được xã/phường xác nhận hoặc Sở tiếp nhận)"})
     on_time = Integer(metadata={"description": "Số trường nộp đúng hạn"})
     late = Integer(metadata={"description": "Số trường nộp muộn"})
     missing = Integer(metadata={"description": "Số trường chưa nộp"})
     rate = fields.Float(allow_none=True, metadata={"description": "Tỷ lệ trường phải báo cáo đã nộp (0..1)"})
+    stages = fields.Nested("StageCountsSchema", metadata={
+        "description": "Số trường theo giai đoạn duyệt báo cáo (mỗi trường phải báo cáo hoặc đã nộp được đếm một lần, "
+                       "theo hành động duyệt mới nhất); như nhau ở cả hai cách đọc số liệu"})
+
+
+class StageCountsSchema(Schema):
+    draft = Integer(metadata={"description": "Đang nhập: chưa đánh dấu hoàn thành (kể cả chưa nhập gì, "
+                                             "hoặc đã được mở lại)"})
+    submitted = Integer(metadata={"description": "Đã nộp: trường đã đánh dấu hoàn thành, chờ xác nhận"})
+    confirmed = Integer(metadata={"description": "Xã/phường đã xác nhận, chờ Sở tiếp nhận"})
+    returned = Integer(metadata={"description": "Bị trả lại để trường sửa"})
+    accepted = Integer(metadata={"description": "Sở đã tiếp nhận"})
 
 
 class SchoolRefSchema(Schema):
@@ -129,6 +164,7 @@ class SchoolRefSchema(Schema):
     school_name = fields.String()
     school_level = fields.String()
     commune_code = fields.String()
+    stage = fields.String(metadata={"description": STAGE_DESCRIPTION, "enum": list(STAGES)})
 
 
 class CommuneCompletenessSchema(CompletenessSchema):
@@ -141,9 +177,13 @@ class CompletenessReportSchema(Schema):
     round = fields.Nested(RoundSchema, allow_none=True)
     scope = fields.Nested(ScopeSchema)
     completeness = fields.Nested(CompletenessSchema)
+    figures = fields.String(metadata={"description": "Cách đọc số liệu của báo cáo này: submitted (tất cả số liệu đã "
+                                                     "nộp) hoặc confirmed (chỉ số liệu đã xác nhận)",
+                                      "enum": list(FIGURES)})
     communes = fields.List(fields.Nested(CommuneCompletenessSchema),
                            metadata={"description": "Từng xã/phường (khi xem cả tỉnh/thành phố)"})
-    missing_schools = fields.List(fields.Nested(SchoolRefSchema), metadata={"description": "Các trường chưa nộp"})
+    missing_schools = fields.List(fields.Nested(SchoolRefSchema), metadata={
+        "description": "Các trường chưa nộp (khi figures=confirmed: các trường phải báo cáo chưa được xác nhận)"})
 
 
 class TargetCheckSchema(Schema):
@@ -339,6 +379,9 @@ class ProgressReportSchema(Schema):
     baseline_round = fields.Nested(BaselineRoundSchema, allow_none=True,
                                    metadata={"description": "Đợt làm mức cơ sở khi danh mục không có mức cơ sở"})
     method = fields.String(metadata={"description": "Cách đánh giá theo lộ trình, tiếng Việt"})
+    figures = fields.String(metadata={"description": "Cách đọc số liệu của báo cáo này: submitted (tất cả số liệu đã "
+                                                     "nộp) hoặc confirmed (chỉ số liệu đã xác nhận)",
+                                      "enum": list(FIGURES)})
     indicators = fields.List(fields.Nested(ProgressRowSchema))
     at_risk_schools = fields.List(fields.Nested(AtRiskEntrySchema),
                                   metadata={"description": "Trường có nguy cơ hoặc chậm, chậm nhất trước"})

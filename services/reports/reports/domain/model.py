@@ -36,9 +36,18 @@ PLAN_APPROVED = Source("plan_approved", ("school_code",), "seq")
 #: A commune/ward's own approved plan (UBND xã/phường): the commune's targets. Commune codes are national.
 COMMUNE_PLAN_APPROVED = Source("commune_plan_approved", ("commune_code",), "seq")
 CATALOGUES = Source("catalogues", ("province_code",), "version")
+#: The approval stage of a school's report in a round (giai đoạn duyệt báo cáo), versioned by the approval
+#: action's sequence number (``approval`` in the Submission* events): the highest one is the current stage.
+SUBMISSION_STAGES = Source("submission_stages", ("round_id", "school_code"), "approval")
 
 SOURCES = {s.collection: s for s in (SCHOOL_VALUES, ROUNDS, DIRECTORY, PLAN_STATUS, PLAN_APPROVED,
-                                     COMMUNE_PLAN_APPROVED, CATALOGUES)}
+                                     COMMUNE_PLAN_APPROVED, CATALOGUES, SUBMISSION_STAGES)}
+
+#: Approval stages of a school's report: draft = đang nhập (also before any approval event), submitted = đã nộp
+#: (the school marked it complete), confirmed = xã/phường đã xác nhận, returned = trả lại, accepted = Sở đã tiếp nhận.
+STAGES = ("draft", "submitted", "confirmed", "returned", "accepted")
+#: The stages whose figures count in the "confirmed only" reading (chỉ số liệu đã xác nhận).
+CONFIRMED_STAGES = frozenset({"confirmed", "accepted"})
 
 #: Order of plan events within one plan version: a decision comes after the submission it decides.
 PLAN_STAGE = {"PlanSubmitted": 1, "PlanReturned": 2, "PlanApproved": 2}
@@ -87,6 +96,8 @@ class Model:
         source = SOURCES[collection]
         if source is SCHOOL_VALUES:
             return self._apply_values(row)
+        if source is SUBMISSION_STAGES:
+            return self._apply_stage(row)
         key = tuple(row[f] for f in source.entity)
         current = self.rows[collection].get(key)
         if current is not None and current[source.version] >= row[source.version]:
@@ -147,6 +158,18 @@ class Model:
             self._values_by_area[(row["round_id"], current["province_code"])].discard(row["school_code"])
         return merge_marks(marks, self._values_marks(row["round_id"], row["school_code"], row))
 
+    def _apply_stage(self, row: Mapping[str, Any]) -> Marks:
+        """Keep the stage of the highest approval action; it changes the school's commune in that round only."""
+        key = (row["round_id"], row["school_code"])
+        table = self.rows[SUBMISSION_STAGES.collection]
+        current = table.get(key)
+        if current is not None and current["approval"] >= row["approval"]:
+            return {}
+        table[key] = row = dict(row)
+        marks = self._values_marks(row["round_id"], row["school_code"], row)
+        return merge_marks(marks, self._values_marks(row["round_id"], row["school_code"], current)) \
+            if current is not None else marks
+
     def _values_marks(self, round_id: str, code: str, row: Mapping) -> Marks:
         """The pieces a school's values in a round count in: its commune by the event and by the directory."""
         marks: Marks = {row["province_code"]: {(round_id, row["commune_code"])}}
@@ -201,6 +224,11 @@ class Model:
         """The first submissions that are not also the latest (the rebuild stores them too)."""
         latest = self.rows[SCHOOL_VALUES.collection]
         return [row for key, row in self._first.items() if latest.get(key) is not row]
+
+    def stage(self, round_id: str, school_code: str) -> str:
+        """The approval stage of the school's report in the round (:data:`STAGES`); draft before any action."""
+        row = self.rows[SUBMISSION_STAGES.collection].get((round_id, school_code))
+        return row["stage"] if row else "draft"
 
     def plan_status(self, school_code: str) -> dict | None:
         return self.rows[PLAN_STATUS.collection].get((school_code,))

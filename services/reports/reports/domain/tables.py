@@ -17,6 +17,14 @@ AGGREGATION_LABELS = {"ratio": "Σ tử số / Σ mẫu số", "sum": "Tổng", 
                       "share": "Tỷ lệ trường đạt", None: "Chưa có số liệu"}
 PLAN_LABELS = {"approved": "Đã phê duyệt", "submitted": "Chờ duyệt", "returned": "Bị trả lại", "none": "Chưa nộp"}
 VIEWS = ("summary", "communes", "schools", "completeness", "targets")
+#: Approval stages of a school's report as a reader sees them (reports.domain.model.STAGES).
+STAGE_LABELS = {"draft": "Đang nhập", "submitted": "Đã nộp, chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
+                "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
+
+
+def report_title(what: str, figures: str | None) -> str:
+    """What an export holds, saying so when it counts confirmed figures only."""
+    return f"{what} (chỉ số liệu đã xác nhận)" if figures == "confirmed" else what
 COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
 
@@ -72,13 +80,17 @@ def communes(view: Mapping) -> Table:
     codes = list(view.get("indicator_codes") or ())
     columns = [Column("Mã xã/phường"), Column("Tên xã/phường"), Column("Phải nộp", "int"), Column("Đã nộp", "int"),
                Column("Đúng hạn", "int"), Column("Nộp muộn", "int"), Column("Chưa nộp", "int"),
-               Column("Tỷ lệ đã nộp (%)", "percent")] + [Column(_short(view, code), "number") for code in codes]
+               Column("Tỷ lệ đã nộp (%)", "percent")] + [Column(f"Giai đoạn: {label}", "int")
+                                                         for label in STAGE_LABELS.values()] \
+        + [Column(_short(view, code), "number") for code in codes]
     rows = []
     for c in view.get("communes") or ():
         rate = c.get("schools_rate")
+        stages = c.get("schools_stages") or {}
         rows.append([c["commune_code"], c["commune_name"], c["schools_expected"], c["schools_submitted"],
                      c["schools_on_time"], c["schools_late"], c["schools_missing"],
-                     rate * 100 if rate is not None else None] + [c["values"].get(code) for code in codes])
+                     rate * 100 if rate is not None else None] + [stages.get(stage, 0) for stage in STAGE_LABELS]
+                    + [c["values"].get(code) for code in codes])
     return Table("communes", "Xã, phường", columns, rows)
 
 
@@ -88,7 +100,7 @@ def schools(view: Mapping, school_rows: Sequence[Mapping]) -> Table:
     ratios = {code for code in codes if ((view.get("indicators") or {}).get(code) or {}).get("value_type") == "ratio"}
     columns = [Column("Mã trường"), Column("Tên trường"), Column("Cấp học"), Column("Mã xã/phường"),
                Column("Đã nộp"), Column("Nộp muộn"), Column("Lần điều chỉnh", "int"), Column("Thời điểm nộp", "date"),
-               Column("Kế hoạch")]
+               Column("Giai đoạn duyệt"), Column("Kế hoạch")]
     for code in codes:
         label = _short(view, code)
         if code in ratios:
@@ -99,7 +111,7 @@ def schools(view: Mapping, school_rows: Sequence[Mapping]) -> Table:
         values = {v["indicator_code"]: v for v in s.get("values") or ()}
         row = [s["school_code"], s["school_name"], level_label(s["school_level"]), s["commune_code"],
                _yes(s["submitted"]), _yes(s["late"]), s.get("revision"), s.get("submitted_at"),
-               PLAN_LABELS.get(s.get("plan_status"), "")]
+               STAGE_LABELS.get(s.get("stage") or "draft"), PLAN_LABELS.get(s.get("plan_status"), "")]
         for code in codes:
             value = values.get(code)
             if code in ratios:
@@ -126,6 +138,8 @@ def completeness(view: Mapping) -> Table:
     rows = [["Phải nộp", "", "", "", "", c.get("expected", 0)], ["Đã nộp", "", "", "", "", c.get("submitted", 0)],
             ["Đúng hạn", "", "", "", "", c.get("on_time", 0)], ["Nộp muộn", "", "", "", "", c.get("late", 0)],
             ["Chưa nộp", "", "", "", "", c.get("missing", 0)]]
+    rows += [[f"Giai đoạn: {label}", "", "", "", "", (c.get("stages") or {}).get(stage, 0)]
+             for stage, label in STAGE_LABELS.items()]
     rows += [["Trường chưa nộp", s["school_code"], s["school_name"], level_label(s["school_level"]),
               s["commune_code"], None] for s in view.get("missing_schools") or ()]
     return Table("completeness", "Tiến độ nộp", columns, rows)

@@ -10,7 +10,7 @@ ceiling for a lower-is-better one, as the catalogue's contract says.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from reports.domain.rollup import ValueType
@@ -97,7 +97,10 @@ class TargetCheck:
         return self.gap / abs(self.target) if self.target else self.gap
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # By hand rather than dataclasses.asdict (deep copies, slow): the views call this for every check.
+        return {"indicator_code": self.indicator_code, "comparator": self.comparator, "target": self.target,
+                "actual": self.actual, "met": self.met, "gap": self.gap, "horizon": self.horizon,
+                "source": self.source, "text": self.text, "unit": self.unit}
 
 
 def check(indicator_code: str, actual: float | None, comparator: str, target: float, *,

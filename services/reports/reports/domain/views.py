@@ -14,6 +14,14 @@ after the due date (the flag the indicators service set on it): the issue asks
 who "submitted on time", and a school that did and later corrected a figure
 after the due date did submit on time; *missing* when expected and not submitted.
 The figures are always the latest revision's.
+
+Stages: each school's report is in one approval stage (:data:`reports.domain.model.STAGES`: đang nhập, đã nộp,
+xã/phường đã xác nhận, trả lại, Sở đã tiếp nhận); completeness counts the schools of each stage. Every round
+view also holds, under ``confirmed``, the same figures read "confirmed only" (chỉ số liệu đã xác nhận): counting
+only schools whose report is confirmed or accepted. Both readings come from one pass over the schools: the
+confirmed schools and the others are rolled up apart and the "all submitted" figures are the merge of the two
+(:func:`reports.domain.rollup.merge`), so the second reading costs no second visit of any school's values.
+:func:`figures_view` gives the view as read one way or the other.
 """
 from __future__ import annotations
 
@@ -21,7 +29,7 @@ from collections import Counter, defaultdict
 from datetime import timezone
 from typing import Callable, Iterable, Mapping
 
-from reports.domain.model import EVERYTHING, Model
+from reports.domain.model import CONFIRMED_STAGES, EVERYTHING, STAGES, Model
 from reports.domain.rollup import merge, rollup
 from reports.domain.progress import (
     METHOD_NOTE,
@@ -36,10 +44,20 @@ from reports.domain.targets import check_area, check_school_plan, in_target_unit
 from reports.domain.trajectory import to_date
 
 ALL = "all"
+#: How figures may be read: every submitted report (today's reading), or confirmed/accepted reports only.
+FIGURES = ("submitted", "confirmed")
+#: The view keys the "confirmed only" reading replaces (see :func:`figures_view`).
+CONFIRMED_KEYS = ("rollups", "completeness", "submitted_by_level", "missing_schools", "progress",
+                  "progress_at_risk_schools", "progress_at_risk_schools_total", "progress_at_risk_communes",
+                  "targets", "at_risk_schools", "at_risk_communes", "communes")
 #: At most this many schools' at-risk entries are kept in a province's view (the worst; each commune keeps all).
 PROVINCE_AT_RISK_LIMIT = 1000
 PLAN_STATUSES = ("approved", "submitted", "returned", "none")
 STATUS_OF_EVENT = {"PlanSubmitted": "submitted", "PlanApproved": "approved", "PlanReturned": "returned"}
+
+
+#: What a list of schools keeps of each (the confirmed reading's missing schools).
+SCHOOL_REF = ("school_code", "school_name", "school_level", "commune_code", "stage", "submitted")
 
 
 def view_id(kind: str, *parts: str) -> str:
@@ -65,6 +83,32 @@ def _rollups_by_level(rows: list[dict], indicator_codes) -> dict[str, list[dict]
                                                   indicator_codes)]
               for level in sorted({row["school_level"] for row in rows})}
     return {ALL: merge(levels.values(), indicator_codes), **levels}
+
+
+def _rollups_both(rows: list[dict], counted: set[str], indicator_codes) -> tuple[dict, dict]:
+    """(all submitted, confirmed only) roll-ups of ``rows``, ``counted`` naming the confirmed schools: the two
+    groups are rolled up apart and merged, each school's values visited once."""
+    confirmed = _rollups_by_level([r for r in rows if r["school_code"] in counted], indicator_codes)
+    if len(counted) == len(rows):
+        return confirmed, confirmed
+    others = _rollups_by_level([r for r in rows if r["school_code"] not in counted], indicator_codes)
+    if not counted:
+        return others, confirmed
+    every = {level: merge([part[level] for part in (confirmed, others) if level in part], indicator_codes)
+             for level in sorted(set(confirmed) | set(others))}
+    return every, confirmed
+
+
+def figures_view(view: Mapping, figures: str | None) -> dict:
+    """``view`` read as ``figures`` (:data:`FIGURES`; None: all submitted, as before the choice existed)."""
+    if figures != "confirmed" or not view:
+        return dict(view)
+    return {**view, **(view.get("confirmed") or {}), "figures": "confirmed"}
+
+
+def _stage_counts(stages: Iterable[str]) -> dict[str, int]:
+    tally = Counter(stages)
+    return {stage: tally.get(stage, 0) for stage in STAGES}
 
 
 def _completeness(expected: int, rows: list[dict], expected_codes: set[str]) -> dict:
@@ -259,6 +303,8 @@ class ProvinceViews:
         expected_by_code = {s["school_code"]: s for s in expected}
         expected_codes = set(expected_by_code)
         schools, school_misses, missing = [], [], []
+        stages = {code: model.stage(round_id, code) for code in expected_codes | set(by_code)}
+        counted = {code for code in by_code if stages[code] in CONFIRMED_STAGES}
         for code in sorted(expected_codes | set(by_code)):
             row = by_code.get(code)
             known = row if row is not None else expected_by_code[code]
@@ -273,7 +319,7 @@ class ProvinceViews:
                                         baseline_values.get(code))
             entry = {"school_code": code, "school_name": known["name"],
                      "school_level": known["school_level"] if row else known["level"],
-                     "commune_code": commune, "expected": code in expected_codes,
+                     "commune_code": commune, "expected": code in expected_codes, "stage": stages[code],
                      "submitted": row is not None, "late": bool(row and row["late"]),
                      "revision": row["revision"] if row else None,
                      "submitted_at": row["submitted_at"] if row else None,
@@ -282,20 +328,40 @@ class ProvinceViews:
                      "plan_status": plan_status(model, code),
                      "plan_checks": [c.as_dict() for c in checks], "progress": progress}
             schools.append(entry)
-            ref = {k: entry[k] for k in ("school_code", "school_name", "school_level", "commune_code")}
+            ref = {k: entry[k] for k in ("school_code", "school_name", "school_level", "commune_code", "stage")}
             if entry["expected"] and not entry["submitted"]:
                 missing.append(ref)
             school_misses += [{**ref, **c.as_dict()} for c in misses(checks)]
             school_risks += at_risk_entries(progress, {**ref, "commune_name": name})
-        rollups = _rollups_by_level(rows, meta["indicator_codes"])
+        rollups, rollups_confirmed = _rollups_both(rows, counted, meta["indicator_codes"])
         baseline_rollups = _rollups_by_level(list(baseline_rows), meta["indicator_codes"]) if baseline_rows else {}
         expected_by_level = Counter(s["level"] for s in expected)
-        area = area_progress(rollups, baseline_rollups, base_meta, catalogue, meta["indicator_codes"], at,
-                             use_catalogue_baselines=False, plan_targets=commune_targets) if at else []
+
+        def area_of(figures):
+            return area_progress(figures, baseline_rollups, base_meta, catalogue, meta["indicator_codes"], at,
+                                 use_catalogue_baselines=False, plan_targets=commune_targets) if at else []
+        area = area_of(rollups)
+        area_confirmed = area_of(rollups_confirmed) if rollups_confirmed is not rollups else area
         commune_risks = at_risk_entries(area, {"commune_code": commune, "commune_name": name})
-        completeness = _completeness(len(expected), rows, expected_codes)
+        commune_risks_confirmed = at_risk_entries(area_confirmed, {"commune_code": commune, "commune_name": name}) \
+            if area_confirmed is not area else commune_risks
+        stage_counts = _stage_counts(stages.values())
+        completeness = {**_completeness(len(expected), rows, expected_codes), "stages": stage_counts}
+        confirmed_rows = [r for r in rows if r["school_code"] in counted]
+        completeness_confirmed = {**_completeness(len(expected), confirmed_rows, expected_codes),
+                                  "stages": stage_counts}
         area_checks = check_area(rollups[ALL], catalogue)
+        area_checks_confirmed = check_area(rollups_confirmed[ALL], catalogue) \
+            if rollups_confirmed is not rollups else area_checks
         submitted_by_level = Counter(r["school_level"] for r in rows)
+        submitted_by_level_confirmed = Counter(r["school_level"] for r in confirmed_rows)
+        school_risks_confirmed = [m for m in school_risks if m["stage"] in CONFIRMED_STAGES]
+        school_misses_confirmed = [m for m in school_misses if m["stage"] in CONFIRMED_STAGES]
+        summary_confirmed = {"commune_code": commune, "commune_name": name,
+                             **{f"schools_{k}": v for k, v in completeness_confirmed.items()},
+                             "values": _headline(rollups_confirmed[ALL])}
+        commune_misses_confirmed = [{"commune_code": commune, "commune_name": name, **c.as_dict()}
+                                    for c in misses(area_checks_confirmed)]
         view = {"kind": "round", **meta, "scope": {"kind": "commune", "code": commune},
                 "commune_name": name, "completeness": completeness,
                 "submitted_by_level": dict(sorted(submitted_by_level.items())),
@@ -305,7 +371,16 @@ class ProvinceViews:
                 "progress": area, "progress_at_risk_schools": sort_at_risk(school_risks),
                 "progress_at_risk_communes": [], "method": METHOD_NOTE,
                 "cascade": cascade(promised, catalogue, meta["indicator_codes"], expected_by_level),
-                "schools": schools}
+                "schools": schools,
+                "confirmed": {
+                    "rollups": rollups_confirmed, "completeness": completeness_confirmed,
+                    "submitted_by_level": dict(sorted(submitted_by_level_confirmed.items())),
+                    # Their references only: a school submitted but not confirmed has values the view need not repeat.
+                    "missing_schools": [{k: s[k] for k in SCHOOL_REF} for s in schools
+                                        if s["expected"] and s["stage"] not in CONFIRMED_STAGES],
+                    "progress": area_confirmed, "progress_at_risk_schools": sort_at_risk(school_risks_confirmed),
+                    "targets": [c.as_dict() for c in area_checks_confirmed],
+                    "at_risk_schools": sorted(school_misses_confirmed, key=lambda m: -_relative(m))}}
         return {"view": view, "rollups": rollups, "missing": missing, "school_misses": school_misses,
                 "baseline_rollups": baseline_rollups, "school_risks": school_risks, "commune_risks": commune_risks,
                 "commitments": promised,
@@ -315,44 +390,68 @@ class ProvinceViews:
                             **{f"schools_{k}": v for k, v in completeness.items()},
                             "values": _headline(rollups[ALL])},
                 "reached": len(expected_codes & set(by_code)),
-                "expected_by_level": expected_by_level, "submitted_by_level": submitted_by_level}
+                "expected_by_level": expected_by_level, "submitted_by_level": submitted_by_level,
+                "confirmed": {"rollups": rollups_confirmed, "summary": summary_confirmed,
+                              "missing": view["confirmed"]["missing_schools"],
+                              "school_misses": school_misses_confirmed, "school_risks": school_risks_confirmed,
+                              "commune_risks": commune_risks_confirmed, "commune_misses": commune_misses_confirmed,
+                              "reached": len(expected_codes & counted),
+                              "submitted_by_level": submitted_by_level_confirmed}}
 
     def _province_round(self, pieces: list[dict], meta: dict, indicator_codes: list[str], catalogue: dict) -> dict:
-        rollups = {ALL: merge([p["rollups"][ALL] for p in pieces], indicator_codes)}
-        for level in sorted({lv for p in pieces for lv in p["rollups"]} - {ALL}):
-            rollups[level] = merge([p["rollups"][level] for p in pieces if level in p["rollups"]], indicator_codes)
-        totals = {k: sum(p["view"]["completeness"][k] for p in pieces)
-                  for k in ("expected", "submitted", "late", "missing")}
-        reached = sum(p["reached"] for p in pieces)
-        completeness = {"expected": totals["expected"], "submitted": totals["submitted"],
-                        "on_time": totals["submitted"] - totals["late"], "late": totals["late"],
-                        "missing": totals["missing"],
-                        "rate": round(reached / totals["expected"], 6) if totals["expected"] else None}
         expected_by_level = sum((p["expected_by_level"] for p in pieces), Counter())
         baseline_rollups = {}
         for level in sorted({lv for p in pieces for lv in p["baseline_rollups"]}):
             baseline_rollups[level] = merge([p["baseline_rollups"][level] for p in pieces
                                              if level in p["baseline_rollups"]], indicator_codes)
         at = to_date(meta["as_of"]) if meta.get("as_of") else None
-        area = area_progress(rollups, baseline_rollups, meta.get("baseline_round"), catalogue, indicator_codes, at,
-                             use_catalogue_baselines=True) if at else []
-        school_risks = sort_at_risk(m for p in pieces for m in p["school_risks"])
-        return {"kind": "round", **meta, "scope": {"kind": "province", "code": self.province},
-                "completeness": completeness,
-                "progress": area, "method": METHOD_NOTE,
-                "progress_at_risk_communes": sort_at_risk(m for p in pieces for m in p["commune_risks"]),
-                "progress_at_risk_schools": school_risks[:PROVINCE_AT_RISK_LIMIT],
-                "progress_at_risk_schools_total": len(school_risks),
+
+        def figures(parts: list[dict], every: dict | None = None) -> dict:
+            """The province's figures assembled from its communes' (one reading of them). The confirmed reading
+            (``every``: the all-submitted one) takes its school lists from the other's, already sorted: its
+            entries are a subset, kept in the same order."""
+            levels = {level: merge([p["rollups"][level] for p in parts if level in p["rollups"]], indicator_codes)
+                      for level in sorted({lv for p in parts for lv in p["rollups"]} - {ALL})}
+            # All levels from the province's levels (a few) rather than from every commune again.
+            rollups = {ALL: merge(levels.values(), indicator_codes), **levels}
+            totals = {k: sum(p["completeness"][k] for p in parts) for k in ("expected", "submitted", "late", "missing")}
+            reached = sum(p["reached"] for p in parts)
+            completeness = {"expected": totals["expected"], "submitted": totals["submitted"],
+                            "on_time": totals["submitted"] - totals["late"], "late": totals["late"],
+                            "missing": totals["missing"],
+                            "rate": round(reached / totals["expected"], 6) if totals["expected"] else None,
+                            "stages": {st: sum(p["completeness"]["stages"][st] for p in parts) for st in STAGES}}
+            area = area_progress(rollups, baseline_rollups, meta.get("baseline_round"), catalogue, indicator_codes,
+                                 at, use_catalogue_baselines=True) if at else []
+            if every is None:
+                school_risks = sort_at_risk(m for p in parts for m in p["school_risks"])
+                school_misses = sorted((m for p in parts for m in p["school_misses"]), key=lambda m: -_relative(m))
+            else:
+                school_risks = [m for m in every["_school_risks"] if m["stage"] in CONFIRMED_STAGES]
+                school_misses = [m for m in every["at_risk_schools"] if m["stage"] in CONFIRMED_STAGES]
+            return {"rollups": rollups, "completeness": completeness, "progress": area,
+                    "progress_at_risk_communes": sort_at_risk(m for p in parts for m in p["commune_risks"]),
+                    "progress_at_risk_schools": school_risks[:PROVINCE_AT_RISK_LIMIT],
+                    "progress_at_risk_schools_total": len(school_risks),
+                    "submitted_by_level": dict(sorted(sum((p["submitted_by_level"] for p in parts),
+                                                          Counter()).items())),
+                    "missing_schools": sorted((s for p in parts for s in p["missing"]),
+                                              key=lambda s: s["school_code"]),
+                    "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
+                    "communes": [p["summary"] for p in parts],
+                    "at_risk_schools": school_misses, "_school_risks": school_risks,
+                    "at_risk_communes": sorted((m for p in parts for m in p["commune_misses"]),
+                                               key=lambda m: -_relative(m))}
+
+        every = figures([{**p, "completeness": p["view"]["completeness"]} for p in pieces])
+        confirmed = figures([{**p["confirmed"], "completeness": p["view"]["confirmed"]["completeness"]}
+                             for p in pieces], every)
+        del every["_school_risks"], confirmed["_school_risks"]
+        return {"kind": "round", **meta, "scope": {"kind": "province", "code": self.province}, **every,
+                "method": METHOD_NOTE,
                 "cascade": cascade((c for p in pieces for c in p["commitments"]), catalogue, indicator_codes,
                                    expected_by_level),
-                "expected_by_level": dict(sorted(expected_by_level.items())),
-                "submitted_by_level": dict(sorted(sum((p["submitted_by_level"] for p in pieces), Counter()).items())),
-                "missing_schools": sorted((s for p in pieces for s in p["missing"]), key=lambda s: s["school_code"]),
-                "rollups": rollups, "targets": [c.as_dict() for c in check_area(rollups[ALL], catalogue)],
-                "communes": [p["summary"] for p in pieces],
-                "at_risk_schools": sorted((m for p in pieces for m in p["school_misses"]), key=lambda m: -_relative(m)),
-                "at_risk_communes": sorted((m for p in pieces for m in p["commune_misses"]),
-                                           key=lambda m: -_relative(m))}
+                "expected_by_level": dict(sorted(expected_by_level.items())), "confirmed": confirmed}
 
 
 def baseline_round(model: Model, province: str, round_id: str) -> dict | None:
