@@ -10,29 +10,29 @@ class ReportsClient(ApiClient):
     name = "tổng hợp"
 
     def rollups(self, round_id: str, scope: str | None = None, code: str | None = None,
-                level: str | None = None, figures: str | None = None) -> dict[str, Any]:
-        return self.get_json(f"/rollups/{round_id}", params=_scope(scope, code, level, figures))
+                level: str | None = None, figures: str | None = None, as_of: str | None = None) -> dict[str, Any]:
+        return self.get_json(f"/rollups/{round_id}", params=_scope(scope, code, level, figures, as_of))
 
     def schools(self, round_id: str, scope: str | None = None, code: str | None = None,
                 page: int = 1, page_size: int = 500, level: str | None = None,
-                figures: str | None = None) -> dict[str, Any]:
+                figures: str | None = None, as_of: str | None = None) -> dict[str, Any]:
         return self.get_json(f"/rollups/{round_id}/schools",
-                             params={**_scope(scope, code, level, figures), "page": page, "page_size": page_size})
+                             params={**_scope(scope, code, level, figures, as_of), "page": page, "page_size": page_size})
 
     def completeness(self, round_id: str, scope: str | None = None, code: str | None = None,
-                     figures: str | None = None) -> dict[str, Any] | None:
+                     figures: str | None = None, as_of: str | None = None) -> dict[str, Any] | None:
         """Expected, submitted, late and missing schools, and the schools at each approval stage per commune, or
         ``None`` while the round is unknown to the service."""
-        return self._optional(f"/rounds/{round_id}/completeness", _scope(scope, code, figures=figures))
+        return self._optional(f"/rounds/{round_id}/completeness", _scope(scope, code, figures=figures, as_of=as_of))
 
     def targets(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
         """The area against the province's and nation's targets, and the at-risk schools and communes."""
         return self._optional(f"/rounds/{round_id}/targets", _scope(scope, code))
 
     def progress(self, round_id: str, scope: str | None = None, code: str | None = None,
-                 figures: str | None = None) -> dict[str, Any] | None:
+                 figures: str | None = None, as_of: str | None = None) -> dict[str, Any] | None:
         """Each indicator against its targets' trajectories (đã đạt, đúng lộ trình, có nguy cơ, chậm)."""
-        return self._optional(f"/rounds/{round_id}/progress", _scope(scope, code, figures=figures))
+        return self._optional(f"/rounds/{round_id}/progress", _scope(scope, code, figures=figures, as_of=as_of))
 
     def cascade(self, round_id: str, scope: str | None = None, code: str | None = None) -> dict[str, Any] | None:
         """How many schools' approved plans commit to each city target, and whether the commitments add up."""
@@ -64,8 +64,10 @@ class ReportsClient(ApiClient):
         return response.content, response.headers.get("Content-Disposition", ""), response.headers.get("Content-Type")
 
 
-def _scope(scope: str | None, code: str | None, level: str | None = None, figures: str | None = None
-           ) -> dict[str, str]:
-    """The area asked for and, where the endpoint takes them, the school level (the API's ``school_level``) and
-    how figures are read (``figures``: all submitted, the default, or confirmed only)."""
-    return {k: v for k, v in (("scope", scope), ("code", code), ("school_level", level), ("figures", figures)) if v}
+def _scope(scope: str | None, code: str | None, level: str | None = None, figures: str | None = None,
+           as_of: str | None = None) -> dict[str, str]:
+    """The area asked for and, where the endpoint takes them, the school level (the API's ``school_level``), how
+    figures are read (``figures``: all submitted, the default, or confirmed only) and the moment they are
+    asked as of (``as_of``, ISO 8601; now when absent)."""
+    return {k: v for k, v in (("scope", scope), ("code", code), ("school_level", level), ("figures", figures),
+                              ("as_of", as_of)) if v}

@@ -19,7 +19,7 @@ from edu71 import orgs
 from portal import backends
 from portal.clients.base import ApiError
 from portal.domain import charts, dashboard, progress
-from edu71.vn import vn_number
+from edu71.vn import parse_vn_moment, vn_number
 from portal.session import login_required
 
 bp = Blueprint("dashboard", __name__)
@@ -74,33 +74,36 @@ def _sort() -> str:
 
 
 def figures(round_id: str, scope: str, code: str, level: str | None = None, sort: str = "share",
-            choice: str = "submitted") -> dict:
+            choice: str = "submitted", as_of: str | None = None) -> dict:
     """Everything the live block of a dashboard shows, for an area and optionally one school level, its figures
-    read as ``choice`` (:data:`portal.domain.dashboard.FIGURES`).
+    read as ``choice`` (:data:`portal.domain.dashboard.FIGURES`), as they stood at ``as_of`` when given.
+
+    Figures as of a past moment come from the reports service's history; the cascade and the plans' status
+    are what the approved plans say now, so a past view leaves them out rather than mix two moments.
 
     The reports API filters roll-ups and schools by level itself; progress, at-risk lists and the cascade
     are judged over each target's own levels, so for a level the portal keeps the targets that concern it."""
     reports = backends.reports()
     try:
-        rollup = reports.rollups(round_id, scope, code, level, choice)
+        rollup = reports.rollups(round_id, scope, code, level, choice, as_of)
     except ApiError as exc:
         if exc.status != 404:
             raise
         # The reports service has not yet heard of a round just opened: nothing is reported so far.
         rollup = {"schools_reporting": 0, "indicators": [], "round": None}
-    completeness = reports.completeness(round_id, scope, code, choice)
+    completeness = reports.completeness(round_id, scope, code, choice, as_of)
     # The list of schools is needed for a commune's page, to count a level's schools per commune, or to count
     # a province's communes when the completeness report is not there; the live stream asks every few
     # seconds, so it is spared otherwise.
     schools = []
     if rollup.get("round") is not None and (scope == "commune" or level or completeness is None):
-        schools = reports.schools(round_id, scope, code, level=level, figures=choice)["items"]
+        schools = reports.schools(round_id, scope, code, level=level, figures=choice, as_of=as_of)["items"]
     try:
         catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))
     except ApiError:
         catalogue = {"indicators": []}
     names = commune_names(_province_of(scope, code))
-    judged = reports.progress(round_id, scope, code, choice) or {}
+    judged = reports.progress(round_id, scope, code, choice, as_of) or {}
     rows = progress.target_rows(judged, level)
     figures_by_code = {r["code"]: r for r in dashboard.indicator_rows(rollup, catalogue)}
     with_target = {r["code"] for r in rows}
@@ -147,8 +150,9 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
         "at_risk_total": (judged.get("at_risk_schools_total") or len(at_risk_schools)) if not level
         else len(at_risk_schools),
         "at_risk_communes": progress.at_risk_rows(judged.get("at_risk_communes")) if not level else [],
-        "cascade": progress.cascade_rows(reports.cascade(round_id, scope, code), level),
-        "plans": reports.plan_status(scope, code),
+        "cascade": [] if as_of else progress.cascade_rows(reports.cascade(round_id, scope, code), level),
+        "plans": None if as_of else reports.plan_status(scope, code),
+        "as_of": as_of,
         "communes": communes,
         "schools": schools,
         "names": names,
@@ -220,11 +224,37 @@ def index():
     if round_id is None:
         return render_template("dashboard/index.html", rounds=rounds, data=None, area_name="", level=level)
     scope, code = _scope()
-    data = figures(round_id, scope, code, level, _sort(), _figures_choice())
+    as_of, as_of_error = _as_of()
+    try:
+        data = figures(round_id, scope, code, level, _sort(), _figures_choice(), as_of)
+    except ApiError as exc:
+        if as_of is None or exc.status != 422:
+            raise
+        # The moment is one the reports service cannot answer for (in the future, before its first data):
+        # say why, and show the figures as they are now.
+        as_of, as_of_error = None, exc.detail
+        data = figures(round_id, scope, code, level, _sort(), _figures_choice())
+    stream_url = None if as_of else url_for("dashboard.stream", round_id=round_id, scope=scope, code=code,
+                                              level=level, sort=data["sort"], figures=data["figures"])
     return render_template("dashboard/index.html", rounds=rounds, data=data, area_name=_area_name(scope, code),
                            level=level, figure_choices=dashboard.FIGURES, trends=_trends(data["rows"], scope, code, level),
-                           stream_url=url_for("dashboard.stream", round_id=round_id, scope=scope, code=code,
-                                              level=level, sort=data["sort"], figures=data["figures"]))
+                           stream_url=stream_url, as_of_form=_as_of_form(), as_of_error=as_of_error)
+
+
+def _as_of_form() -> dict[str, str]:
+    return {"day": request.args.get("as_of_day") or "", "time": request.args.get("as_of_time") or ""}
+
+
+def _as_of() -> tuple[str | None, str | None]:
+    """The moment asked for ("Số liệu tại thời điểm": a day, dd/mm/yyyy, and a time, Vietnam time; the end of the
+    day when no time is given) as ISO 8601, or an error in Vietnamese; (None, None) for now."""
+    form = _as_of_form()
+    if not form["day"]:
+        return None, None
+    moment = parse_vn_moment(form["day"], form["time"])
+    if moment is None:
+        return None, "Thời điểm xem số liệu không hợp lệ: ngày ghi theo dạng dd/mm/yyyy, giờ theo dạng hh:mm."
+    return moment.isoformat(), None
 
 
 def _area_name(scope: str, code: str) -> str:
@@ -368,6 +398,8 @@ def export(round_id: str):
     scope, code = _scope()
     fmt = "csv" if request.args.get("format") == "csv" else "xlsx"
     params = {"scope": scope, "code": code, "figures": _figures_choice()}
+    if request.args.get("as_of"):
+        params["as_of"] = request.args["as_of"]
     if fmt == "csv":
         params["view"] = request.args.get("view", "summary")
     data, disposition, content_type = backends.reports().export(round_id, fmt, params)

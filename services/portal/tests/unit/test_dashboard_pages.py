@@ -12,6 +12,7 @@ import pytest
 from edu71.testing import free_port
 from portal import backends, config
 from portal.app import create_app
+from portal.clients.base import ApiError
 
 NOW = datetime.now(timezone.utc)
 ROUNDS = [
@@ -133,22 +134,29 @@ class FakeReports:
     def _note(self, name, *args):
         FakeReports.asked.append((name, *args))
 
-    def rollups(self, round_id, scope=None, code=None, level=None, figures=None):
+    refuse_as_of = None
+
+    def rollups(self, round_id, scope=None, code=None, level=None, figures=None, as_of=None):
         self._note("rollups", round_id, scope, code, level)
         self._note("figures:rollups", figures)
+        self._note("as_of:rollups", as_of)
+        if as_of and FakeReports.refuse_as_of:
+            raise ApiError(422, {"title": "Dữ liệu không hợp lệ", "detail": FakeReports.refuse_as_of})
         return ROLLUP
 
-    def completeness(self, round_id, scope=None, code=None, figures=None):
+    def completeness(self, round_id, scope=None, code=None, figures=None, as_of=None):
         self._note("figures:completeness", figures)
+        self._note("as_of:completeness", as_of)
         return COMPLETENESS
 
-    def schools(self, round_id, scope=None, code=None, page=1, page_size=500, level=None, figures=None):
+    def schools(self, round_id, scope=None, code=None, page=1, page_size=500, level=None, figures=None, as_of=None):
         self._note("schools", round_id, scope, code, level)
         self._note("figures:schools", figures)
         return {"items": [s for s in SCHOOLS if not level or s["school_level"] == level]}
 
-    def progress(self, round_id, scope=None, code=None, figures=None):
+    def progress(self, round_id, scope=None, code=None, figures=None, as_of=None):
         self._note("figures:progress", figures)
+        self._note("as_of:progress", as_of)
         return FakeReports.progress_answer
 
     def export(self, round_id, fmt, params):
@@ -156,6 +164,7 @@ class FakeReports:
         return b"PK", 'attachment; filename="bao-cao.xlsx"', "application/octet-stream"
 
     def cascade(self, round_id, scope=None, code=None):
+        self._note("cascade", round_id)
         return CASCADE
 
     def plan_status(self, scope=None, code=None):
@@ -201,6 +210,7 @@ def client(tmp_path, monkeypatch):
     monkeypatch.setattr(backends, "indicators", lambda: FakeIndicators())
     FakeReports.asked = []
     FakeReports.progress_answer = PROGRESS
+    FakeReports.refuse_as_of = None
     return create_app(replace(config.load(), backend_timeout=2.0)).test_client()
 
 
@@ -396,3 +406,25 @@ def test_the_completeness_by_commune_table_counts_each_approval_stage(client, mo
     row = re.search(r"Xã Tân An Hội</a></th>(.*?)</tr>", communes, re.S).group(1)
     assert re.findall(r'<td class="num">([^<]*)</td>', row)[-5:] == ["1", "0", "2", "1", "0"]
     assert "Đang nhập 4 · Chờ xác nhận 0 · Xã/phường đã xác nhận 2 · Trả lại 1 · Sở đã tiếp nhận 0" in text(html)
+
+
+def test_the_dashboard_shows_the_figures_as_they_stood_at_a_chosen_moment(client):
+    sign_in(client, "city")
+    html = client.get("/dashboard?round=r-1&as_of_day=15/12/2026&as_of_time=17:00").data.decode()
+    moment = "2026-12-15T17:00:00+07:00"
+    for endpoint in ("rollups", "completeness", "progress"):
+        assert (f"as_of:{endpoint}", moment) in FakeReports.asked
+    assert "Số liệu như tại" in text(html) and "15/12/2026 17:00" in text(html)
+    assert 'data-stream=""' in html  # a past moment is not live
+    assert ("cascade", "r-1") not in FakeReports.asked  # plans' commitments are today's: not mixed into the past
+    assert "as_of=2026-12-15T17" in html  # the exports are of the same moment
+
+
+def test_a_moment_the_page_cannot_read_or_the_service_refuses_is_said_and_the_figures_are_today_s(client):
+    sign_in(client, "city")
+    html = client.get("/dashboard?round=r-1&as_of_day=31/02/2026").data.decode()
+    assert "Thời điểm xem số liệu không hợp lệ" in html and "Số liệu như tại" not in html
+    FakeReports.refuse_as_of = "Thời điểm xem số liệu ở tương lai."
+    html = client.get("/dashboard?round=r-1&as_of_day=15/12/2099").data.decode()
+    assert "Thời điểm xem số liệu ở tương lai." in html
+    assert "data-stream=\"/dashboard/r-1/stream" in html  # back to the live figures of now
