@@ -93,6 +93,37 @@ MATRIX: dict[tuple[str, str], str] = {
     ("indicators", "POST /rounds/{round_id}/submissions/upload"): "401 | 200 201 | 403 403 403 | 403 403 | 403 | 403",
     ("indicators", "GET /schools/{school_code}/history"):         "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
     ("indicators", "GET /schools/{school_code}/history.{fmt}"):   "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
+    # Approval of school_own's report (each cell on a report in the stage the action needs): read by the school
+    # and its reviewers; the school completes its own; its commune (primary school), its city or the
+    # administrator confirm, return, reopen and flag; only the city or the administrator accept. The school's own
+    # report is refused to it as a reviewer (403); anyone who cannot see the report gets 404.
+    ("indicators", "GET /rounds/{round_id}/submissions/{school_code}/audit"):
+                                                                  "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
+    ("indicators", "GET /rounds/{round_id}/submissions/{school_code}/previous"):
+                                                                  "401 | 200 404 | 200 404 404 | 200 404 | 200 | 404",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/complete"):
+                                                                  "401 | 200 404 | 403 403 403 | 403 403 | 403 | 403",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/confirm"):
+                                                                  "401 | 403 404 | 200 404 404 | 200 404 | 200 | 404",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/return"):
+                                                                  "401 | 403 404 | 200 404 404 | 200 404 | 200 | 404",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/accept"):
+                                                                  "401 | 403 404 | 403 404 404 | 200 404 | 200 | 404",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/reopen"):
+                                                                  "401 | 403 404 | 200 404 404 | 200 404 | 200 | 404",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/flags"):
+                                                                  "401 | 403 404 | 201 404 404 | 201 404 | 201 | 404",
+    # A flag commune_own put on school_own's report: the school answers it, a reviewer closes it.
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/flags/{flag_id}/answer"):
+                                                                  "401 | 200 404 | 403 403 403 | 403 403 | 403 | 403",
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/flags/{flag_id}/close"):
+                                                                  "401 | 403 404 | 200 404 404 | 200 404 | 200 | 404",
+    # commune_own's reports, for bulk confirmation: the commune itself, its city, the administrator. Another
+    # commune of the province is refused (403) whatever commune code it names, so the answer tells it nothing.
+    ("indicators", "GET /rounds/{round_id}/communes/{commune_code}/reports"):
+                                                                  "401 | 403 403 | 200 403 404 | 200 404 | 200 | 403",
+    ("indicators", "POST /rounds/{round_id}/communes/{commune_code}/confirm"):
+                                                                  "401 | 403 403 | 200 403 404 | 200 404 | 200 | 403",
     # -- notifications: each caller's own inbox and preferences; webhooks of a unit --------------------------
     ("notifications", "GET /inbox"):                              "401 | 200 200 | 200 200 200 | 200 200 | 200 | 200",
     ("notifications", "GET /inbox/unread-count"):                 "401 | 200 200 | 200 200 200 | 200 200 | 200 | 200",

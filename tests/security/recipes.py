@@ -20,14 +20,69 @@ def _later(days: int) -> str:
     return _vn(datetime.now(timezone.utc) + timedelta(days=days))
 
 
-def _round(w: World, fresh: bool) -> str:
+def _round(w: World, fresh: bool, codes: list[str] | None = None) -> str:
     if not fresh:
         return w.ids["round"]
     now = datetime.now(timezone.utc)
     return w.ok("indicators", "POST", "/rounds", "city_own", 201, json={
         "name": f"Đợt kiểm thử {w.unique()}", "school_year": "2026-2027", "school_levels": ["tieu_hoc", "thcs"],
-        "indicator_codes": ["TEACHERS_QUALIFIED", "DROPOUT"], "opens_at": _vn(now - timedelta(hours=1)),
+        "indicator_codes": codes or ["TEACHERS_QUALIFIED", "DROPOUT"], "opens_at": _vn(now - timedelta(hours=1)),
         "due_at": _vn(now + timedelta(days=7)), "closes_at": _vn(now + timedelta(days=30))}).json["id"]
+
+
+# -- school_own's report (báo cáo) of a round, in a given approval stage ------------------------------------------
+#: How each stage is reached from the one before: (caller, action, body) on the report.
+_STEPS = {
+    "submitted": ("school_own", "complete", None),
+    "confirmed": ("commune_own", "confirm", None),
+    "accepted": ("city_own", "accept", None),
+}
+_PATH_TO = {"draft": [], "submitted": ["submitted"], "confirmed": ["submitted", "confirmed"],
+            "accepted": ["submitted", "confirmed", "accepted"]}
+
+
+def _report_path(w: World, round_id: str) -> str:
+    return f"/rounds/{round_id}/submissions/{w.ids['school']}"
+
+
+def _report(w: World, stage: str, fresh: bool) -> str:
+    """A round in which school_own's report is in ``stage`` (``flagged``: draft with an open flag): a new one
+    when ``fresh``, else one made once for the refused cells, which leave it as it was."""
+    key = f"report_{stage}"
+    if not fresh and key in w.ids:
+        return w.ids[key]
+    round_id = _round(w, True, codes=[v["indicator_code"] for v in submission_values()])
+    path = _report_path(w, round_id)
+    w.ok("indicators", "PUT", path, "school_own", 201, json={"values": submission_values()})
+    for step in _PATH_TO["draft" if stage == "flagged" else stage]:
+        caller, action, body = _STEPS[step]
+        w.ok("indicators", "POST", f"{path}/{action}", caller, json=body, headers=_etag(w, "indicators", path))
+    if stage == "flagged":
+        flagged = w.ok("indicators", "POST", f"{path}/flags", "commune_own", 201,
+                       json={"indicator_code": "SMART_CLASSROOMS", "note": "Đề nghị kiểm tra lại số phòng."})
+        w.ids[f"flag_{round_id}"] = flagged.json["flags"][-1]["id"]
+    if not fresh:
+        w.ids[key] = round_id
+    return round_id
+
+
+def _on_report(w: World, stage: str, fresh: bool, action: str, **kwargs) -> dict:
+    """A request on school_own's report in ``stage``, at the version just read (If-Match)."""
+    path = _report_path(w, _report(w, stage, fresh))
+    return dict(path=f"{path}/{action}", headers=_etag(w, "indicators", path), **kwargs)
+
+
+def _on_flag(w: World, fresh: bool, action: str, **kwargs) -> dict:
+    round_id = _report(w, "flagged", fresh)
+    return dict(path=f"{_report_path(w, round_id)}/flags/{w.ids[f'flag_{round_id}']}/{action}", **kwargs)
+
+
+def _bulk(w: World, fresh: bool) -> dict:
+    """commune_own's bulk confirmation of school_own's completed report, at the version it read."""
+    round_id = _report(w, "submitted", fresh)
+    version = int(w.etag("indicators", _report_path(w, round_id)).strip('"v'))
+    return dict(path=f"/rounds/{round_id}/communes/10744/confirm",
+                json={"reports": [{"school_code": w.ids["school"], "version": version}]})
 
 
 def _csv() -> bytes:
@@ -172,6 +227,33 @@ RECIPES = {
         path=f"/schools/{w.ids['school']}/history?format=csv"),
     ("indicators", "GET /schools/{school_code}/history.{fmt}"): lambda w, fresh, caller: dict(
         path=f"/schools/{w.ids['school']}/history.xlsx"),
+    # Approval of school_own's report: each cell on a report in the stage the action needs (fresh for a 2xx).
+    ("indicators", "GET /rounds/{round_id}/submissions/{school_code}/audit"): lambda w, fresh, caller: dict(
+        path=f"{_report_path(w, _report(w, 'confirmed', False))}/audit"),
+    ("indicators", "GET /rounds/{round_id}/submissions/{school_code}/previous"): lambda w, fresh, caller: dict(
+        path=f"{_report_path(w, _report(w, 'draft', False))}/previous"),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/complete"): lambda w, fresh, caller: (
+        _on_report(w, "draft", fresh, "complete")),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/confirm"): lambda w, fresh, caller: (
+        _on_report(w, "submitted", fresh, "confirm")),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/return"): lambda w, fresh, caller: (
+        _on_report(w, "submitted", fresh, "return", json={
+            "comment": "Đề nghị rà soát.", "value_comments": {"SMART_CLASSROOMS": "Số phòng chưa khớp."}})),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/accept"): lambda w, fresh, caller: (
+        _on_report(w, "confirmed", fresh, "accept")),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/reopen"): lambda w, fresh, caller: (
+        _on_report(w, "confirmed", fresh, "reopen", json={"reason": "Trường báo nhầm số học sinh bỏ học."})),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/flags"): lambda w, fresh, caller: dict(
+        path=f"{_report_path(w, _report(w, 'draft', fresh))}/flags",
+        json={"indicator_code": "SMART_CLASSROOMS", "note": "Đề nghị kiểm tra lại số phòng."}),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/flags/{flag_id}/answer"):
+        lambda w, fresh, caller: _on_flag(w, fresh, "answer", json={"text": "Đã kiểm tra: đúng 3 phòng."}),
+    ("indicators", "POST /rounds/{round_id}/submissions/{school_code}/flags/{flag_id}/close"):
+        lambda w, fresh, caller: _on_flag(w, fresh, "close", json={"note": "Đã rõ."}),
+    ("indicators", "GET /rounds/{round_id}/communes/{commune_code}/reports"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{_report(w, 'submitted', False)}/communes/10744/reports"),
+    ("indicators", "POST /rounds/{round_id}/communes/{commune_code}/confirm"): lambda w, fresh, caller: (
+        _bulk(w, fresh)),
     # -- notifications -----------------------------------------------------------------------------
     ("notifications", "GET /inbox"): lambda w, fresh, caller: dict(path="/inbox"),
     ("notifications", "GET /inbox/unread-count"): lambda w, fresh, caller: dict(path="/inbox/unread-count"),

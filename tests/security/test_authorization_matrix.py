@@ -73,3 +73,14 @@ def test_a_refusal_does_not_tell_whether_the_school_exists(world):
         answers = {code: world.call("indicators", method, path.format(code), "school_other", json=body).status_code
                    for code in (world.ids["school"], "KHONG-CO-TRUONG-NAY")}
         assert set(answers.values()) == {403}, (method, path, answers)
+
+
+def test_a_refusal_does_not_tell_whether_the_commune_exists(world):
+    """Another commune is refused a commune's reports with 403 (not 404), the same for a commune that does not exist."""
+    rnd = world.ids["round"]
+    for method, path, body in (("GET", f"/rounds/{rnd}/communes/{{}}/reports", None),
+                               ("POST", f"/rounds/{rnd}/communes/{{}}/confirm",
+                                {"reports": [{"school_code": world.ids["school"], "version": 1}]})):
+        answers = {code: world.call("indicators", method, path.format(code), "commune_sibling", json=body).status_code
+                   for code in ("10744", "99999")}
+        assert set(answers.values()) == {403}, (method, path, answers)
