@@ -50,6 +50,9 @@ from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
 from edu71.testing import free_port, running_stack
 
+sys.path.insert(0, str(REPO_ROOT / "deploy" / "local"))
+from figures import consistent  # noqa: E402
+
 HAI_PHONG = "31"
 PROVINCE_INDICATORS = [
     {"code": "HP_SWIMMING_TAUGHT", "name": "Tỷ lệ học sinh được học bơi", "value_type": "ratio",
@@ -90,43 +93,6 @@ def full_values(catalogue: list[dict], school: School) -> list[dict]:
                 number = {"CLASSES": 10 + int(r * 30), "MAX_CLASS_SIZE": 30 + int(r * 15)}.get(code, int(r * 5))
                 values.append({"indicator_code": code, "value": number})
     return consistent(values, {i["code"]: i for i in catalogue})
-
-
-def consistent(values: list[dict], catalogue: dict[str, dict]) -> list[dict]:
-    """The values made to agree as a school's own figures do: a shared population (the catalogue's
-    ``population``) is one number, and each cross check of importance error holds (``a <= b``)."""
-    by_code = {v["indicator_code"]: v for v in values}
-
-    def set_one(value: dict, key: str, number: int) -> None:
-        if key == "denominator" and value.get("denominator"):
-            value["numerator"] = min(number, round(value["numerator"] * number / value["denominator"]))
-        value[key] = number
-
-    def set_figure(value: dict, key: str, number: int) -> None:
-        """Set one figure; a population's figure is set in every value that counts that population."""
-        population = catalogue[value["indicator_code"]].get("population")
-        if not population or key not in ("value", "denominator"):
-            return set_one(value, key, number)
-        for other in values:
-            indicator = catalogue[other["indicator_code"]]
-            if indicator.get("population") == population:
-                set_one(other, "value" if indicator["value_type"] == "count" else "denominator", number)
-
-    populations: dict[str, int] = {}
-    for value in values:
-        indicator = catalogue[value["indicator_code"]]
-        key = "value" if indicator["value_type"] == "count" else "denominator"
-        if indicator.get("population") and key in value:
-            set_figure(value, key, populations.setdefault(indicator["population"], value[key]))
-    for _ in range(3):  # checks may chain (teachers ≤ managers and teachers ≤ all staff)
-        for indicator in catalogue.values():
-            for check in indicator.get("checks") or []:
-                (lcode, lkey), (rcode, rkey) = (check[s].split(".") for s in ("left", "right"))
-                left, right = by_code.get(lcode, {}).get(lkey), by_code.get(rcode, {}).get(rkey)
-                if check["importance"] == "error" and check["operator"] == "<=" and None not in (left, right) \
-                        and left > right:
-                    set_figure(by_code[lcode], lkey, right)
-    return values
 
 
 def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
