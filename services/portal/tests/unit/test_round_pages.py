@@ -144,7 +144,8 @@ def test_the_entry_form_shows_last_round_the_target_the_shared_population_once_a
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     # The population is one input, the other ratio points to it; the live rate reads it.
-    assert html.count(f">{STAFF}</label>") == 1
+    # (each label also names its indicator for screen readers, after the visible text)
+    assert html.count(f">{STAFF}<span class=\"visually-hidden\">") == 1
     assert 'name="STAFF_USING_AI.denominator"' not in html
     assert 'data-denominator="STAFF_DIGITAL_TRAINED-denominator"' in html
     assert "indicator-form.js" in html
