@@ -5,13 +5,12 @@ import os
 import signal
 import subprocess
 import sys
-import uuid
 
 import pytest
 import requests
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, free_port, wait_until
+from edu71.testing import bearer, free_port, fresh_group, fresh_groups_env, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -30,9 +29,8 @@ def test_a_plan_submitted_in_one_service_reaches_the_reviewers_inbox_in_another(
     plans = plans_app().test_client()
     notifications = notifications_app().test_client()
     workers = [
-        Worker(plans_config.load().platform, plans_spec()),
-        Worker(notifications_config.load().platform,
-               notifications_spec(group=f"notifications-{uuid.uuid4().hex[:8]}")),
+        Worker(plans_config.load().platform, plans_spec(group=fresh_group("plans"))),
+        Worker(notifications_config.load().platform, notifications_spec(group=fresh_group("notifications"))),
     ]
     school = bearer(tokens.school(SCHOOL))
     reviewer = bearer(tokens.commune(SCHOOL.commune_code, SCHOOL.province_code))
@@ -62,7 +60,7 @@ def test_a_worker_stops_gracefully_on_sigterm(stack, fresh_databases, tmp_path):
     """``python -m <service>.worker`` serves its ops endpoints, and SIGTERM ends it cleanly (exit 0)."""
     port = free_port()
     log = tmp_path / "worker.log"
-    env = {**os.environ, "NOTIFICATIONS_WORKER_METRICS_PORT": str(port)}
+    env = {**os.environ, "NOTIFICATIONS_WORKER_METRICS_PORT": str(port), **fresh_groups_env(["notifications"])}
     with open(log, "wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "notifications.worker"], env=env, stdout=out,
                                    stderr=subprocess.STDOUT)

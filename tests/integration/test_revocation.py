@@ -3,12 +3,11 @@ in each service's worker to where its API reads."""
 from __future__ import annotations
 
 import time
-import uuid
 
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, wait_until
+from edu71.testing import bearer, fresh_group, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -48,8 +47,8 @@ def test_signing_out_and_deactivation_end_access_on_another_service_within_secon
         assert r.status_code == 201, r.json
         return r.json["access_token"]
 
-    workers = [Worker(identity_config.load().platform, identity_spec()),
-               Worker(plans_config.load().platform, plans_spec(group=f"plans-{uuid.uuid4().hex[:8]}"))]
+    workers = [Worker(identity_config.load().platform, identity_spec(group=fresh_group("identity"))),
+               Worker(plans_config.load().platform, plans_spec(group=fresh_group("plans")))]
     try:
         for worker in workers:
             worker.start()

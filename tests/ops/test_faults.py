@@ -55,7 +55,7 @@ import requests
 from pymongo import MongoClient
 
 from edu71.orgs import SchoolLevel, demo_schools
-from edu71.testing import bearer, free_port, start_group_at_end, wait_until
+from edu71.testing import bearer, free_port, fresh_groups_env, wait_until
 
 from .faults_support import Proc, Supervisor, Timeline, event_name, read_topic
 from .faults_support import answers as _answers
@@ -220,13 +220,11 @@ def test_every_acknowledged_write_reaches_the_rollups_once_through_kills_and_out
     city = bearer(tokens.city("31"))
     timeline = Timeline()
 
-    group = f"reports-faults-{uuid.uuid4().hex[:8]}"
     # The session's topics hold earlier tests' events: this deployment's groups start at their end.
-    start_group_at_end(stack.kafka_bootstrap, group, [TOPIC, "edu71.plans.v1", "edu71.directory.v1"])
-    start_group_at_end(stack.kafka_bootstrap, "indicators", ["edu71.directory.v1"])
+    groups = fresh_groups_env(["indicators", "reports"])
     api_port, indicators_ops, reports_ops = free_port(), free_port(), free_port()
     bin_dir = Path(sys.executable).parent
-    env = {**fresh_databases, "LOG_LEVEL": "INFO"}
+    env = {**fresh_databases, **groups, "LOG_LEVEL": "INFO"}
     api = Proc("indicators-api", [str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf",
                                   "indicators.app:create_app()"],
                {**env, "EDU71_SERVICE": "indicators", "GUNICORN_BIND": f"127.0.0.1:{api_port}",
@@ -235,7 +233,7 @@ def test_every_acknowledged_write_reaches_the_rollups_once_through_kills_and_out
     relay = Proc("indicators-worker", [sys.executable, "-m", "indicators.worker"],
                  {**env, "INDICATORS_WORKER_METRICS_PORT": str(indicators_ops)}, tmp_path / "indicators-worker.log")
     projector = Proc("reports-worker", [sys.executable, "-m", "reports.worker"],
-                     {**env, "REPORTS_WORKER_METRICS_PORT": str(reports_ops), "REPORTS_CONSUMER_GROUP": group},
+                     {**env, "REPORTS_WORKER_METRICS_PORT": str(reports_ops)},
                      tmp_path / "reports-worker.log")
     processes = [api, relay, projector]
     api_url = f"http://127.0.0.1:{api_port}"

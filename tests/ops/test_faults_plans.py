@@ -53,7 +53,7 @@ import requests
 from pymongo import MongoClient
 
 from edu71.orgs import COMMUNE_REVIEWED, communes, demo_schools
-from edu71.testing import bearer, free_port, start_group_at_end, wait_until
+from edu71.testing import bearer, free_port, fresh_groups_env, wait_until
 
 from .faults_support import Proc, Supervisor, Timeline, answers, event_name, gauge, now, read_topic
 
@@ -61,8 +61,6 @@ pytestmark = pytest.mark.integration
 
 PLANS_TOPIC = "edu71.plans.v1"
 DIRECTORY_TOPIC = "edu71.directory.v1"
-ALL_TOPICS = ["edu71.plans.v1", "edu71.indicators.v1", "edu71.notifications.v1", "edu71.reports.v1",
-              DIRECTORY_TOPIC]
 #: Communes whose schools write plans, and schools per commune (the machine is small and shared).
 COMMUNES, SCHOOLS_PER_COMMUNE = 2, 3
 #: Plan requests per second (creations, submissions, reviews) and the threads sending them.
@@ -374,10 +372,8 @@ def test_every_acknowledged_plan_and_account_change_is_published_and_notified_on
     timeline = Timeline()
 
     # The session's topics hold earlier tests' events: this deployment's groups start at their end.
-    for group in ("plans", "notifications", "identity"):
-        start_group_at_end(stack.kafka_bootstrap, group, ALL_TOPICS)
     bin_dir = Path(sys.executable).parent
-    env = {**fresh_databases, "LOG_LEVEL": "INFO"}
+    env = {**fresh_databases, **fresh_groups_env(["plans", "notifications", "identity"]), "LOG_LEVEL": "INFO"}
     ports = {name: free_port() for name in ("plans", "identity", "plans-ops", "notifications-ops", "identity-ops")}
 
     def api(service: str) -> Proc:

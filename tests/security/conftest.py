@@ -30,7 +30,7 @@ from pymongo import MongoClient
 
 from edu71 import db
 from edu71.orgs import SEED_SCHOOLS, School, SchoolLevel, demo_schools
-from edu71.testing import bearer, start_group_at_end, wait_until
+from edu71.testing import bearer, fresh_group, wait_until
 
 SERVICES = ("identity", "plans", "indicators", "notifications", "reports")
 PASSWORD = "Edu71-security-2026"
@@ -177,14 +177,15 @@ def _hs256(claims: dict, secret: bytes) -> str:
     return f"{signing_input}.{base64.urlsafe_b64encode(mac).decode().rstrip('=')}"
 
 
-def _worker_spec(service: str, settings):
-    """The service's worker spec, built as ``python -m <service>.worker`` builds it (with its settings)."""
+def _worker_spec(service: str, settings, group: str):
+    """The service's worker spec, built as ``python -m <service>.worker`` builds it (with its settings), consuming
+    in ``group``."""
     import importlib
     import inspect
 
     build = importlib.import_module(f"{service}.worker").spec
     wanted = inspect.signature(build).parameters
-    return build(settings=settings) if "settings" in wanted else build()
+    return build(settings=settings, group=group) if "settings" in wanted else build(group=group)
 
 
 def _plan_text() -> bytes:
@@ -217,15 +218,8 @@ def world(stack, tmp_path_factory):
             app.config["TESTING"] = False  # errors answered as in production (500 problem), not raised
         clients = {svc: app.test_client() for svc, app in apps.items()}
         settings = {svc: importlib.import_module(f"{svc}.config").load() for svc in SERVICES}
-        topics = __import__("edu71.contracts", fromlist=["Contracts"]).Contracts(
-            settings["plans"].platform.contracts_dir).all_topics
-        specs = {svc: _worker_spec(svc, settings[svc]) for svc in SERVICES}
-        for svc, spec in specs.items():
-            if spec.group:  # a group of this world's own, so it sees only this world's events
-                spec.group = f"sec-{svc}-{suffix}"
-        for spec in specs.values():
-            if spec.group:
-                start_group_at_end(stack.kafka_bootstrap, spec.group, topics)
+        # groups of this world's own, so that it sees only this world's events
+        specs = {svc: _worker_spec(svc, settings[svc], fresh_group(f"sec-{svc}")) for svc in SERVICES}
         for svc, spec in specs.items():
             workers.append(Worker(settings[svc].platform, spec).start())
 

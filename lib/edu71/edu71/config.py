@@ -48,6 +48,9 @@ class PlatformSettings:
     log_level: str
     metrics_port: int
     metrics_host: str
+    #: The worker's Kafka consumer group; one per deployment, so two deployments on one
+    #: cluster (or two test platforms on one broker) never split each other's partitions.
+    consumer_group: str
 
 
 def platform_settings(service: str, env: Env | None = None) -> PlatformSettings:
@@ -84,4 +87,5 @@ def platform_settings(service: str, env: Env | None = None) -> PlatformSettings:
         log_level=env.str("LOG_LEVEL", "INFO"),
         metrics_port=env.int(f"{prefix}_WORKER_METRICS_PORT", 0),
         metrics_host=env.str("WORKER_METRICS_HOST", "127.0.0.1"),
+        consumer_group=env.str(f"{prefix}_CONSUMER_GROUP", service),
     )

@@ -263,6 +263,26 @@ def start_group_at_end(bootstrap: str, group: str, topics: list[str]) -> None:
         consumer.close()
 
 
+def fresh_group(name: str, topics: list[str] | None = None) -> str:
+    """A consumer group of one test's own, positioned at the current end of ``topics`` (all the contracts' topics
+    by default).
+
+    A test's worker must neither share a group with another deployment living in the session (the platform's
+    workers would take some of its partitions) nor start a new group at the earliest offset (it would first
+    replay every earlier test's events: minutes, late in a session).
+    """
+    settings = platform_settings("tests")
+    group = f"{name}-{uuid.uuid4().hex[:8]}"
+    start_group_at_end(settings.kafka.bootstrap_servers, group,
+                       topics if topics is not None else Contracts(settings.contracts_dir).all_topics)
+    return group
+
+
+def fresh_groups_env(services) -> dict[str, str]:
+    """``<SERVICE>_CONSUMER_GROUP`` for worker processes: a :func:`fresh_group` for each service."""
+    return {f"{svc.upper()}_CONSUMER_GROUP": fresh_group(svc) for svc in services}
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""
@@ -395,6 +415,8 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
     bin_dir = Path(sys.executable).parent
     suffix = uuid.uuid4().hex[:8]
     env = {f"{svc.upper()}_MONGODB_DB": f"e2e_{svc}_{suffix}" for svc in (*services, "portal")}
+    # A deployment of its own: its workers' groups start after whatever earlier tests left on the session's topics.
+    env.update(fresh_groups_env(services))
     # The seed schools are in two provinces: each needs its catalogue before its plans' targets are accepted.
     env.update({"GUNICORN_WORKERS": "1", "LOG_LEVEL": "WARNING", "INDICATORS_CATALOGUE_PROVINCES": "31,79",
                 **(extra_env or {})})
@@ -426,10 +448,6 @@ def running_platform(root: Path, services=PLATFORM_SERVICES, portal: bool = True
                                 args=("-c", "python:edu71.gunicorn_conf", "portal.app:create_app()")))
         ready.append(f"{urls['portal']}/healthz")
     platform = Platform(urls, programs, env)
-    # A fresh deployment: its workers' groups start after whatever earlier tests left on the session's topics.
-    settings = platform_settings("platform")
-    for group in ("identity", "plans", "indicators", "notifications", "reports"):
-        start_group_at_end(settings.kafka.bootstrap_servers, group, Contracts(settings.contracts_dir).all_topics)
     try:
         for program in programs:
             program.start()

@@ -38,6 +38,7 @@ class WorkerSpec:
     """What a service's worker does: which outboxes it relays, which events it handles."""
 
     documents: Iterable[type[VersionedDocument]] = ()
+    #: The consumer group; ``None`` is the deployment's own (``PlatformSettings.consumer_group``).
     group: str | None = None
     handlers: Mapping[str, Handler] = field(default_factory=dict)
     loops: Iterable[Loop] = ()
@@ -57,7 +58,8 @@ class Worker:
             if spec.documents else None
         )
         self.consumer = (
-            EventConsumer(settings, self.contracts, self.producer, spec.group, spec.handlers)
+            EventConsumer(settings, self.contracts, self.producer, spec.group or settings.consumer_group,
+                          spec.handlers)
             if spec.handlers else None
         )
         self._threads: list[threading.Thread] = []

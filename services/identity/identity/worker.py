@@ -50,10 +50,10 @@ def school_accounts(accounts: Accounts):
     return on_school_changed
 
 
-def spec(settings: config.Settings | None = None) -> worker.WorkerSpec:
+def spec(settings: config.Settings | None = None, group: str | None = None) -> worker.WorkerSpec:
     settings = settings or config.load()
     _, accounts = use_cases(settings)
-    return worker.WorkerSpec(documents=[User, School], group="identity",
+    return worker.WorkerSpec(documents=[User, School], group=group,
                              handlers={"SchoolChanged": school_accounts(accounts)},
                              loops=[purge_failures(settings)])
 

@@ -24,7 +24,6 @@ from indicators.service import IndicatorService
 
 log = logging.getLogger(__name__)
 
-GROUP = "indicators"
 HANDLERS = {"SchoolRegistered": KnownSchool.keep, "SchoolChanged": KnownSchool.keep,
             **RevocationProjection.in_service_database("indicators").handlers()}
 
@@ -70,9 +69,9 @@ def refresh_peer_statistics(settings: config.Settings):
     return loop
 
 
-def spec(settings: config.Settings) -> worker.WorkerSpec:
+def spec(settings: config.Settings, group: str | None = None) -> worker.WorkerSpec:
     indexer = PeerIndexer(CatalogueService(Contracts(settings.platform.contracts_dir)))
-    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=GROUP,
+    return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=group,
                              handlers={**HANDLERS, **indexer.handlers()},
                              loops=[publish_catalogues(settings), refresh_peer_statistics(settings)])
 

@@ -20,9 +20,6 @@ from notifications.domain.kinds import EMAIL, WEBHOOK
 from notifications.handlers import NotificationHandlers
 from notifications.scheduler import Scheduler
 
-GROUP = "notifications"
-
-
 def _secret_of(webhook_id: str) -> str | None:
     hook = Webhook.objects(id=webhook_id).only("secret").first()
     return hook.secret if hook else None
@@ -39,7 +36,7 @@ def build(settings: config.Settings, contracts: Contracts, clock: Clock = utc_no
                                                                           clock)
 
 
-def spec(settings: config.Settings | None = None, group: str = GROUP, clock: Clock = utc_now) -> worker.WorkerSpec:
+def spec(settings: config.Settings | None = None, group: str | None = None, clock: Clock = utc_now) -> worker.WorkerSpec:
     settings = settings or config.load()
     handlers, queue, scheduler = build(settings, Contracts(settings.platform.contracts_dir), clock)
     revocations = RevocationProjection.in_service_database("notifications")

@@ -10,7 +10,7 @@ from kafka import KafkaConsumer
 
 from edu71.bus.outbox import pending_events
 from edu71.contracts import ContractViolation
-from edu71.testing import bearer, start_group_at_end, wait_until
+from edu71.testing import bearer, fresh_group, wait_until
 
 from .support import THCS_HCM
 
@@ -51,10 +51,8 @@ def test_worker_turns_plan_events_into_inbox_notifications_and_publishes_their_d
     from notifications.worker import spec
 
     settings = notifications_settings.platform
-    group = f"notifications-test-{uuid.uuid4().hex[:8]}"
     # Other tests of the session park garbage on the same topics: this group starts after them.
-    start_group_at_end(settings.kafka.bootstrap_servers, group, contracts.all_topics)
-    worker = Worker(settings, spec(notifications_settings, group=group))
+    worker = Worker(settings, spec(notifications_settings, group=fresh_group("notifications-test")))
     client = create_app(notifications_settings).test_client()
     producer = EventProducer(settings.kafka, contracts, "notifications-test")
     plan_id = f"pln-{uuid.uuid4()}"
@@ -132,7 +130,7 @@ def test_the_worker_mails_the_reviewers_registered_in_the_directory(service_sett
     from notifications.worker import spec
 
     settings = service_settings.platform
-    worker = Worker(settings, spec(service_settings, group=f"notifications-test-{uuid.uuid4().hex[:8]}"))
+    worker = Worker(settings, spec(service_settings, group=fresh_group("notifications-test")))
     producer = EventProducer(settings.kafka, contracts, "notifications-test")
     try:
         worker.start()
@@ -175,9 +173,8 @@ def test_malformed_and_unknown_events_are_dead_lettered_and_the_worker_goes_on(
     from notifications.worker import spec
 
     settings = notifications_settings.platform
-    group = f"notifications-test-{uuid.uuid4().hex[:8]}"
     # Other tests of the session park garbage on the same topics: this group starts after them.
-    start_group_at_end(settings.kafka.bootstrap_servers, group, contracts.all_topics)
+    group = fresh_group("notifications-test")
     worker = Worker(settings, spec(notifications_settings, group=group))
     raw = KafkaProducer(bootstrap_servers=settings.kafka.bootstrap_servers.split(","))
     producer = EventProducer(settings.kafka, contracts, "notifications-test")

@@ -9,10 +9,7 @@ from edu71.auth.revocation import RevocationProjection
 from plans import catalogues, config
 from plans.adapters.documents import Plan
 
-GROUP = "plans"
-
-
-def spec(group: str = GROUP) -> worker.WorkerSpec:
+def spec(group: str | None = None) -> worker.WorkerSpec:
     revocations = RevocationProjection.in_service_database("plans")
     handlers = {**revocations.handlers(), "CataloguePublished": catalogues.keep}
     return worker.WorkerSpec(documents=[Plan], group=group, handlers=handlers)

@@ -11,8 +11,6 @@ from edu71.config import PlatformSettings, platform_settings
 @dataclass(frozen=True)
 class Settings:
     platform: PlatformSettings
-    #: The consumer group of generation 0; generation N uses ``<group>-g<N>``.
-    consumer_group: str = "reports"
     #: How often the projector looks for new source rows while idle (seconds).
     projector_poll: float = 0.05
     #: How often the API and the worker look for a newly activated generation (seconds).
@@ -24,7 +22,6 @@ class Settings:
 def load() -> Settings:
     env = Env()
     return Settings(platform=platform_settings("reports", env),
-                    consumer_group=env.str("REPORTS_CONSUMER_GROUP", "reports"),
                     projector_poll=env.float("REPORTS_PROJECTOR_POLL_SECONDS", 0.05),
                     generation_check=env.float("REPORTS_GENERATION_CHECK_SECONDS", 2.0),
                     asof_settle=env.float("REPORTS_ASOF_SETTLE_SECONDS", 5.0))

@@ -165,7 +165,7 @@ def rebuild(settings: config.Settings, *, validate: bool = False, activate: bool
     consumer = KafkaConsumer(
         bootstrap_servers=platform.kafka.bootstrap_servers.split(","),
         client_id=f"{platform.kafka.client_id}-rebuild",
-        group_id=generations.consumer_group(settings.consumer_group, generation),
+        group_id=generations.consumer_group(settings.platform.consumer_group, generation),
         enable_auto_commit=False, max_poll_records=10_000,
         fetch_max_bytes=64 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
     try:

@@ -35,14 +35,11 @@ from reports.handlers import HANDLERS, ROWS
 
 log = logging.getLogger(__name__)
 
-GROUP = "reports"
-
-
 def on_generation(settings: config.Settings, generation: int) -> tuple[PlatformSettings, str]:
     """The platform settings (database) and consumer group of a generation."""
     base = settings.platform.mongodb_db
     platform = dataclasses.replace(settings.platform, mongodb_db=generations.db_name(base, generation))
-    return platform, generations.consumer_group(settings.consumer_group, generation)
+    return platform, generations.consumer_group(settings.platform.consumer_group, generation)
 
 
 def generation_watch(settings: config.Settings, generation: int):
@@ -75,7 +72,7 @@ def official_relay(settings: config.Settings):
     return relay_official_reports
 
 
-def spec(group: str = GROUP, settings: config.Settings | None = None, generation: int | None = None
+def spec(group: str | None = None, settings: config.Settings | None = None, generation: int | None = None
          ) -> worker.WorkerSpec:
     settings = settings or config.load()
     basedb.connect(settings.platform)  # official reports and the history: the base database

@@ -3,13 +3,12 @@ to Kafka (real broker), whatever generation the views are in."""
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 from kafka import KafkaConsumer
 from mongoengine.connection import get_db
 
-from edu71.testing import bearer, wait_until
+from edu71.testing import bearer, fresh_group, wait_until
 
 from .official_support import HP_WARD, scenario_events
 
@@ -40,7 +39,7 @@ def test_the_worker_relays_report_issued_to_kafka(reports_settings, contracts, e
     r = client.post(f"/official-reports/{round_id}/commune/{HP_WARD}/issue", headers=commune)
     assert r.status_code == 201, r.json
     issued = r.json
-    worker = Worker(reports_settings.platform, spec(group=f"reports-test-{uuid.uuid4().hex[:8]}"))
+    worker = Worker(reports_settings.platform, spec(group=fresh_group("reports-test")))
     consumer = KafkaConsumer(contracts.topic_for("ReportIssued"),
                              bootstrap_servers=reports_settings.platform.kafka.bootstrap_servers,
                              group_id=None, auto_offset_reset="earliest", consumer_timeout_ms=1000)

@@ -1,12 +1,11 @@
 """End to end: real events on Kafka → the reports worker (in-process) → FerretDB → the API."""
 from __future__ import annotations
 
-import uuid
 
 import pytest
 from mongoengine.connection import get_db
 
-from edu71.testing import bearer, wait_until
+from edu71.testing import bearer, fresh_group, wait_until
 
 from .support import SCHOOLS, count, ratio
 
@@ -21,7 +20,7 @@ def test_worker_consumes_real_events_and_the_rollup_appears(reports_settings, co
     from reports.worker import spec
 
     settings = reports_settings.platform
-    group = f"reports-test-{uuid.uuid4().hex[:8]}"
+    group = fresh_group("reports-test")
     worker = Worker(settings, spec(group=group))
     client = create_app(reports_settings).test_client()
     producer = EventProducer(settings.kafka, contracts, "reports-test")

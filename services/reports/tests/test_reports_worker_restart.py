@@ -7,13 +7,12 @@ import random
 import signal
 import subprocess
 import sys
-import uuid
 
 import pytest
 from mongoengine.connection import get_db
 
 from edu71.orgs import demo_schools
-from edu71.testing import free_port, start_group_at_end, wait_until
+from edu71.testing import free_port, fresh_group, wait_until
 
 from .support import ratio
 
@@ -48,9 +47,7 @@ def test_worker_killed_mid_stream_and_restarted_ends_with_the_brute_force_figure
 
     # Earlier tests of the session registered schools of the same province on the same topics: this
     # worker's group starts after them, so that the city's figures are this stream's alone.
-    group = f"reports-restart-{uuid.uuid4().hex[:6]}"
-    start_group_at_end(reports_settings.platform.kafka.bootstrap_servers, group,
-                       [contracts.topic_for(name) for name in ("ReportingRoundOpened", "SchoolRegistered", "PlanApproved")])
+    group = fresh_group("reports-restart")
     producer = EventProducer(reports_settings.platform.kafka, contracts, "reports-test")
     try:
         assert all(d.ok for d in producer.publish(stream))

@@ -231,16 +231,15 @@ def test_as_of_a_moment_before_the_approvals_nothing_was_confirmed_yet(stream, p
 
 
 def test_the_worker_consumes_the_approval_events_from_kafka(stream, contracts, reports_settings, tokens, round_id):
-    import uuid
 
     from edu71.bus.producer import EventProducer
-    from edu71.testing import wait_until
+    from edu71.testing import fresh_group, wait_until
     from edu71.worker import Worker
     from reports.app import create_app
     from reports.worker import spec
 
     settings = reports_settings.platform
-    worker = Worker(settings, spec(group=f"reports-stages-{uuid.uuid4().hex[:8]}"))
+    worker = Worker(settings, spec(group=fresh_group("reports-stages")))
     producer = EventProducer(settings.kafka, contracts, "reports-test")
     client = create_app(reports_settings).test_client()
     city = bearer(tokens.city("31"))

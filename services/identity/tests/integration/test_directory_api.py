@@ -6,7 +6,7 @@ import json
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer
+from edu71.testing import bearer, fresh_group
 
 pytestmark = pytest.mark.integration
 
@@ -109,7 +109,7 @@ def test_the_worker_publishes_directory_events_valid_and_keyed_as_agreed(client,
     consumer.seek_to_end()
     for partition in consumer.assignment():
         consumer.position(partition)
-    worker = Worker(config.load().platform, spec()).start()
+    worker = Worker(config.load().platform, spec(group=fresh_group("identity-test"))).start()
     wanted = {seed_schools[0].code, seed_schools[1].code, user["id"]}
     seen: list[tuple[str, str, int]] = []
     try:

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, start_group_at_end, wait_until
+from edu71.testing import bearer, fresh_group, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -122,9 +122,7 @@ def test_the_worker_keeps_the_highest_catalogue_version_of_each_province(fresh_d
     published = catalogue_event
     settings = config.load().platform
     contracts = Contracts(settings.contracts_dir)
-    group = f"plans-test-{uuid.uuid4().hex[:8]}"
-    start_group_at_end(settings.kafka.bootstrap_servers, group, contracts.all_topics)
-    worker = Worker(settings, spec(group=group))
+    worker = Worker(settings, spec(group=fresh_group("plans-test")))
     producer = EventProducer(settings.kafka, contracts, "plans-test")
     province = f"{uuid.uuid4().int % 90 + 10}"  # its events are keyed by province; fresh databases per test
     try:
