@@ -37,3 +37,33 @@ def test_unexpected_errors_never_leak_internals():
     assert response.mimetype == "application/problem+json"
     assert "secret" not in response.get_data(as_text=True)
     assert response.json["title"] == "Lỗi hệ thống"
+
+
+def test_domain_errors_become_problem_details_with_their_status_fields_and_headers():
+    from edu71 import errors
+
+    app = Flask(__name__)
+    problems.install(app)
+    raised = {
+        "missing": errors.NotFound("Không tìm thấy kế hoạch."),
+        "invalid": errors.Invalid("Dữ liệu gửi lên có lỗi.",
+                                  errors=[errors.FieldError("year", "Năm phải từ 2020 đến 2100.")]),
+        "stale": errors.StaleVersion("Kế hoạch đã được người khác sửa.", current_version=3),
+        "throttled": errors.TooManyAttempts("Thử lại sau ít phút.", retry_after=60),
+    }
+
+    @app.get("/<name>")
+    def fail(name):
+        raise raised[name]
+
+    client = app.test_client()
+    missing = client.get("/missing")
+    assert (missing.status_code, missing.mimetype) == (404, "application/problem+json")
+    assert missing.json["detail"] == "Không tìm thấy kế hoạch." and missing.json["title"] == "Không tìm thấy"
+    invalid = client.get("/invalid").json
+    assert invalid["status"] == 422
+    assert invalid["errors"] == [{"field": "year", "message": "Năm phải từ 2020 đến 2100."}]
+    stale = client.get("/stale")
+    assert stale.status_code == 412 and stale.json["current_version"] == 3
+    throttled = client.get("/throttled")
+    assert throttled.status_code == 429 and throttled.headers["Retry-After"] == "60"

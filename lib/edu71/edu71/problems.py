@@ -1,7 +1,7 @@
 """RFC 9457 problem details, in Vietnamese, for every error a service answers with.
 
-Views raise :class:`Problem` (or use flask-smorest's ``abort``); whatever is
-raised ends up here and leaves as ``application/problem+json``. Nothing
+Use cases raise domain errors (:mod:`edu71.errors`), views may raise :class:`Problem` (or use
+flask-smorest's ``abort``); whatever is raised ends up here and leaves as ``application/problem+json``. Nothing
 internal (stack traces, exception text) ever reaches the client.
 """
 from __future__ import annotations
@@ -13,6 +13,8 @@ from apispec import BasePlugin
 from flask import Flask, Response, json, request
 from pymongo.errors import ConnectionFailure
 from werkzeug.exceptions import HTTPException
+
+from edu71.errors import DomainError, TooManyAttempts
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +153,23 @@ def _from_http_exception(exc: HTTPException) -> Problem:
     return Problem(status, detail, headers=headers)
 
 
+def from_domain_error(exc: DomainError) -> Problem:
+    """The problem details of a domain error: the one place where use cases' errors become HTTP."""
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+    errors = [{"field": e.field, "message": e.message} for e in exc.errors] or None
+    return Problem(exc.status, exc.message, errors=errors, headers=headers, **exc.details)
+
+
 def install(app: Flask) -> None:
     """Route every error of ``app`` through problem details."""
 
     @app.errorhandler(Problem)
     def _problem(exc: Problem):
         return exc.response()
+
+    @app.errorhandler(DomainError)
+    def _domain(exc: DomainError):
+        return from_domain_error(exc).response()
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
