@@ -202,6 +202,7 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     # (other tests of the session open rounds too: the one in this round's row)
     page.get_by_role("row", name=re.compile(ROUND)).first.get_by_role("link", name="Tổng hợp", exact=True).click()
     expect(page.locator("#so-truong-bao-cao")).to_have_text("0", timeout=SLOW)
+    round_dashboard = page.url.removeprefix(city.portal)  # /dashboard?round=<id>
     page.evaluate("window.__notReloaded = true")
     city.shot("bang-dieu-khien-truoc")
 
@@ -259,7 +260,7 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     page.get_by_role("button", name="Xem").click()
     expect(page.locator("#bang-chi-tieu")).to_contain_text("Riêng THCS")
     expect(page.locator("#so-truong-bao-cao")).to_have_text("1")
-    city.go("/dashboard")
+    city.go(round_dashboard)
     # the drill-down reaches the commune and the school
     page.get_by_role("link", name="Xã Tân An Hội").click()
     page.get_by_role("link", name=re.compile("Trường THCS Thị Trấn 2")).first.click()
@@ -269,10 +270,10 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
     city.shot("chi-tiet-truong")
 
     # the dashboards on phone-sized screens: nothing wider than the viewport, the round selector in view
-    commune_page = f"/dashboard?scope=commune&code={THI_TRAN.commune_code}"
+    commune_page = f"{round_dashboard}&scope=commune&code={THI_TRAN.commune_code}"
     for width, height in PHONES:
         page.set_viewport_size({"width": width, "height": height})
-        for path, name in (("/dashboard", "so"), (commune_page, "xa"), (school_page, "truong")):
+        for path, name in ((round_dashboard, "so"), (commune_page, "xa"), (school_page, "truong")):
             city.go(path)
             expect(page.locator("h1")).to_be_visible()
             assert_fits(page, width)
@@ -285,20 +286,22 @@ def story(platform, helpers, school: Person, reviewer: Person, city: Person) -> 
 
     # trends across rounds of one indicator
     city.go("/dashboard/trends?indicator=TEACHERS_QUALIFIED")
-    expect(page.get_by_role("cell", name="95,7 %")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_role("row", name=re.compile(ROUND)).get_by_role("cell", name="95,7 %")).to_be_visible(
+        timeout=SLOW)
     expect(page.locator("svg.line-chart")).to_have_attribute("aria-label", re.compile("95,7 %"))
     city.shot("xu-huong")
 
     # -- the commune reviewer's own dashboard: its commune's figures ------------------------------------------------
     page = reviewer.page
-    reviewer.go("/dashboard")
+    reviewer.go("/rounds")
+    page.get_by_role("row", name=re.compile(ROUND)).first.get_by_role("link", name="Tổng hợp", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("Tân An Hội"))).to_be_visible()
     expect(page.locator("#so-truong-bao-cao")).to_have_text("1", timeout=SLOW)
     expect(page.locator(f"#bang-chi-tieu tr[data-code='{TARGETED[0]}'] td.verdict .status-badge")).to_have_text(
         STATUSES)
     reviewer.shot("bang-dieu-khien-xa")
     page.set_viewport_size({"width": 390, "height": 844})
-    reviewer.go("/dashboard")
+    reviewer.go(round_dashboard)
     assert_fits(page, 390)
     reviewer.shot("bang-dieu-khien-xa-dien-thoai")
 
