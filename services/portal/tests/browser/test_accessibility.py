@@ -18,19 +18,19 @@ import pytest
 import requests
 from playwright import sync_api
 
-from edu71.config import REPO_ROOT
 from edu71.orgs import SEED_SCHOOLS
 from edu71.testing import bearer, wait_until
 
-from .test_story import browser  # noqa: F401 - the module's fixture, shared
+from ..conftest import PASSWORD
 
 pytestmark = pytest.mark.integration
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 VN = timezone(timedelta(hours=7))
 THI_TRAN = SEED_SCHOOLS[1]
-PASSWORD = "Mat-khau-thu-2026"
+
 ROUND_NAME = "Kiểm tra trợ năng: đợt báo cáo học kỳ II"
+SCREENSHOTS = "portal-a11y"
 SCREENS = {"may-tinh": {"width": 1366, "height": 900}, "dien-thoai": {"width": 390, "height": 844}}
 OPERATOR = "vanhanh.trona@edu71.test"
 #: The impacts that fail the test ("minor" and "moderate" are reported by axe but tolerated).
@@ -50,15 +50,7 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def artifacts() -> Path:
-    folder = REPO_ROOT / "var" / "test-artifacts" / "portal-a11y" / datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\naccessibility screenshots: {folder}")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def world(platform, stack, accounts, helpers, browser) -> dict:  # noqa: F811
+def world(platform, stack, accounts, helpers, browser) -> dict:
     """A draft plan of Thị Trấn 2, a plan of it awaiting review, an open round it has submitted, an operator."""
     plans = f"{platform.urls['plans']}/plans"
     school = bearer(helpers.token("school"))
@@ -141,7 +133,7 @@ def violations(page, axe_source: str) -> list[str]:
     return found
 
 
-def walk(browser, portal: str, email: str, paths: list[str], screen: str, artifacts: Path,  # noqa: F811
+def walk(browser, portal: str, email: str, paths: list[str], screen: str, artifacts: Path,
          axe_source: str, who: str) -> list[str]:
     context, page = sign_in(browser, portal, email, screen)
     report = []
@@ -160,7 +152,7 @@ def walk(browser, portal: str, email: str, paths: list[str], screen: str, artifa
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_no_serious_accessibility_violation_on_any_page_of_any_role(platform, accounts, world, browser,  # noqa: F811
+def test_no_serious_accessibility_violation_on_any_page_of_any_role(platform, accounts, world, browser,
                                                                      artifacts, axe_source, screen):
     portal = platform.urls["portal"]
     # The sign-in page, before anyone signs in.
@@ -177,7 +169,7 @@ def test_no_serious_accessibility_violation_on_any_page_of_any_role(platform, ac
     assert not report, "serious or critical accessibility violations:\n" + "\n".join(report)
 
 
-def test_the_city_reminds_the_schools_missing_once_a_day(platform, accounts, world, browser, artifacts):  # noqa: F811
+def test_the_city_reminds_the_schools_missing_once_a_day(platform, accounts, world, browser, artifacts):
     expect = sync_api.expect
     portal = platform.urls["portal"]
     context, page = sign_in(browser, portal, accounts["city"].email, "may-tinh")
@@ -209,7 +201,7 @@ ENTRY_LABELS = """() => [...document.querySelectorAll('#nhap-so-lieu tbody tr')]
 })"""
 
 
-def test_each_input_of_the_entry_form_names_its_indicator(platform, accounts, world, browser):  # noqa: F811
+def test_each_input_of_the_entry_form_names_its_indicator(platform, accounts, world, browser):
     """"Mẫu số" alone, twice in a form, does not say whose denominator it is: the label names the indicator."""
     context, page = sign_in(browser, platform.urls["portal"], accounts["school"].email, "may-tinh")
     try:

@@ -7,21 +7,20 @@ Nothing may be wider than the viewport at 390 × 844. Screenshots go to var/test
 from __future__ import annotations
 
 import re
-import shutil
 import uuid
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 import requests
 from playwright import sync_api
 
-from edu71.config import REPO_ROOT
 from edu71.testing import bearer
+
+from ..conftest import PASSWORD
 
 pytestmark = pytest.mark.integration
 
-PASSWORD = "Mat-khau-thu-2026"
+SCREENSHOTS = "portal-admin"
 SCREENS = {"may-tinh": {"width": 1366, "height": 900}, "dien-thoai": {"width": 390, "height": 844}}
 #: Elements wider than the viewport, or a page that scrolls sideways (the document itself).
 OVERFLOW = """() => {
@@ -30,27 +29,6 @@ OVERFLOW = """() => {
     .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
   return {page: document.documentElement.scrollWidth - width, wide: wide.slice(0, 10)};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium not found: run deploy/bin/install-chromium (make bootstrap does)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def artifacts() -> Path:
-    folder = REPO_ROOT / "var" / "test-artifacts" / "portal-admin" / datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nadmin screenshots: {folder}")
-    return folder
 
 
 @pytest.fixture(scope="module")

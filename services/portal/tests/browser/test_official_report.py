@@ -18,7 +18,7 @@ from playwright import sync_api
 
 from edu71.testing import bearer, wait_until
 
-from .test_story import SLOW, Person, artifacts, browser  # noqa: F401 - the module's fixtures, shared
+from .people import SLOW, Person
 
 pytestmark = pytest.mark.integration
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright import sync_api
 
-from .test_story import SLOW, Person, artifacts, browser  # noqa: F401 - the shared browser fixtures
+from .people import SLOW, Person
 
 pytestmark = pytest.mark.integration
 

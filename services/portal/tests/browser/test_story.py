@@ -9,7 +9,6 @@ var/test-artifacts/portal/<run>/.
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -18,65 +17,17 @@ import pytest
 import requests
 from playwright import sync_api
 
-from edu71.config import REPO_ROOT
 from edu71.orgs import SEED_SCHOOLS
 from edu71.testing import bearer
+
+from .people import SLOW, Person
 
 pytestmark = pytest.mark.integration
 
 VN = timezone(timedelta(hours=7))
 THI_TRAN = SEED_SCHOOLS[1]
-PASSWORD = "Mat-khau-thu-2026"
-#: Long enough for an event to travel through Kafka and a worker, and for the next live update.
-SLOW = 90_000
 #: The round the city opens in the story (its name finds its row among the rounds other tests opened).
 ROUND = "Sơ kết học kỳ I năm học 2026–2027"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium not found: run deploy/bin/install-chromium (make bootstrap does)")
-    with sync_api.sync_playwright() as playwright:
-        # Flags from the machine's notes: no sandbox as root, and no background calls to hosts it cannot reach.
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def artifacts() -> Path:
-    folder = REPO_ROOT / "var" / "test-artifacts" / "portal" / datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nportal screenshots: {folder}")
-    return folder
-
-
-class Person:
-    """One signed-in browser context (its own cookies), taking numbered screenshots."""
-
-    step = 0
-
-    def __init__(self, browser, portal: str, email: str, artifacts: Path, who: str):
-        self.context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
-                                           viewport={"width": 1366, "height": 900})
-        self.page = self.context.new_page()
-        self.portal, self.artifacts, self.who = portal, artifacts, who
-        self.page.goto(f"{portal}/login")
-        self.page.get_by_label("Thư điện tử").fill(email)
-        self.page.get_by_label("Mật khẩu").fill(PASSWORD)
-        self.page.get_by_role("button", name="Đăng nhập").click()
-        sync_api.expect(self.page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-
-    def shot(self, name: str) -> None:
-        Person.step += 1
-        self.page.screenshot(path=str(self.artifacts / f"{Person.step:02d}-{self.who}-{name}.png"), full_page=True)
-
-    def go(self, path: str) -> None:
-        self.page.goto(self.portal + path)
 
 
 def test_plan_review_round_and_live_dashboard(platform, accounts, helpers, browser, artifacts):
