@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,6 +21,7 @@ from typing import Callable
 import pytest
 import requests
 from kafka import KafkaConsumer, TopicPartition
+from pymongo import MongoClient
 
 from edu71.config import REPO_ROOT
 
@@ -106,6 +109,46 @@ class Supervisor(threading.Thread):
                 with proc.lock:
                     if not proc.held and not proc.alive() and not self.halt.is_set():
                         proc.start()
+
+
+@dataclass
+class Chaos:
+    """Random pauses, and SIGKILLs at random points of a worker's life, each noted in the timeline and counted."""
+
+    rng: random.Random
+    timeline: Timeline
+    faults: Counter
+    #: What the timeline says when ``proc`` is killed (progress of the load, the events waiting in its outbox).
+    describe: Callable[[Proc], str]
+    #: How long a killed worker stays down (seconds, drawn at random).
+    down: tuple[float, float] = (0.0, 2.0)
+
+    def pause(self, low: float, high: float) -> None:
+        time.sleep(self.rng.uniform(low, high))
+
+    def kill_and_restart(self, proc: Proc, within: tuple[float, float] = (0.0, 4.0)) -> None:
+        self.pause(*within)  # a random point in the worker's life
+        with proc.lock:
+            proc.held = True
+        try:
+            if not proc.alive():  # the supervisor is about to start it again: do it now, then kill it
+                proc.start()
+            self.timeline.note(f"SIGKILL {proc.name} (pid {proc.process.pid}; {self.describe(proc)})")
+            proc.kill()
+            self.faults[f"SIGKILL {proc.name}"] += 1
+            self.pause(*self.down)
+            proc.start()
+        finally:
+            proc.held = False
+        self.timeline.note(f"started {proc.name} again (pid {proc.process.pid})")
+
+
+def outbox_backlog(store: MongoClient, database: str) -> int | str:
+    """How many events wait in a service's outbox ("?" while the store is the thing that is down)."""
+    try:
+        return store[database]["outbox_hints"].count_documents({}, maxTimeMS=2000)
+    except Exception:  # noqa: BLE001 - the store may be down
+        return "?"
 
 
 def answers(url: str) -> bool:

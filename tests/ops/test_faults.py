@@ -43,7 +43,6 @@ import os
 import random
 import sys
 import threading
-import time
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -57,7 +56,7 @@ from pymongo import MongoClient
 from edu71.orgs import SchoolLevel, demo_schools
 from edu71.testing import bearer, free_port, fresh_groups_env, wait_until
 
-from .faults_support import Proc, Supervisor, Timeline, event_name, read_topic
+from .faults_support import Chaos, Proc, Supervisor, Timeline, event_name, outbox_backlog, read_topic
 from .faults_support import answers as _answers
 from .faults_support import gauge as _gauge
 from .faults_support import now as _now
@@ -245,29 +244,10 @@ def test_every_acknowledged_write_reaches_the_rollups_once_through_kills_and_out
     def logs() -> str:
         return "\n".join(p.tail() for p in processes) + "\n" + "\n".join(timeline.entries)
 
-    def pause(low: float, high: float) -> None:
-        time.sleep(rng.uniform(low, high))
-
-    def kill_and_restart(proc: Proc, within: tuple[float, float] = (0.0, 4.0)) -> None:
-        pause(*within)  # a random point in the worker's life
-        try:
-            backlog = store[indicators_db]["outbox_hints"].count_documents({}, maxTimeMS=2000)
-        except Exception:  # noqa: BLE001 - the store may be the thing that is down
-            backlog = "?"
-        with proc.lock:
-            proc.held = True
-        try:
-            if not proc.alive():  # the supervisor is about to start it again: do it now, then kill it
-                proc.start()
-            timeline.note(f"SIGKILL {proc.name} (pid {proc.process.pid}; writes so far {len(load.writes)}, "
-                          f"indicators events waiting in the outbox {backlog})")
-            proc.kill()
-            faults[f"SIGKILL {proc.name}"] += 1
-            pause(0.0, 2.0)
-            proc.start()
-        finally:
-            proc.held = False
-        timeline.note(f"started {proc.name} again (pid {proc.process.pid})")
+    chaos = Chaos(rng, timeline, faults, lambda proc: (
+        f"writes so far {len(load.writes)}, indicators events waiting in the outbox "
+        f"{outbox_backlog(store, indicators_db)}"))
+    pause, kill_and_restart = chaos.pause, chaos.kill_and_restart
 
     supervisor = Supervisor([relay, projector], timeline.note)
     try:

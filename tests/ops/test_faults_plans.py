@@ -42,7 +42,6 @@ import os
 import random
 import sys
 import threading
-import time
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -55,7 +54,8 @@ from pymongo import MongoClient
 from edu71.orgs import COMMUNE_REVIEWED, communes, demo_schools
 from edu71.testing import bearer, free_port, fresh_groups_env, wait_until
 
-from .faults_support import Proc, Supervisor, Timeline, answers, event_name, gauge, now, read_topic
+from .faults_support import (Chaos, Proc, Supervisor, Timeline, answers, event_name, gauge, now, outbox_backlog,
+                             read_topic)
 
 pytestmark = pytest.mark.integration
 
@@ -402,33 +402,18 @@ def test_every_acknowledged_plan_and_account_change_is_published_and_notified_on
     def logs() -> str:
         return "\n".join(p.tail() for p in processes) + "\n" + "\n".join(timeline.entries)
 
-    def pause(low: float, high: float) -> None:
-        time.sleep(rng.uniform(low, high))
-
     def writes_so_far() -> str:
         return f"plan writes {len(plan_load.writes)}, account writes {len(account_load.writes)}"
 
-    def kill_and_restart(proc: Proc, within: tuple[float, float] = (0.0, 3.0)) -> None:
-        pause(*within)  # a random point in the worker's life
+    def describe(proc: Proc) -> str:
         service = proc.name.removesuffix("-worker")
-        try:
-            backlog = store[dbs[service]]["outbox_hints"].count_documents({}, maxTimeMS=2000)
-        except Exception:  # noqa: BLE001 - the store may be the thing that is down
-            backlog = "?"
-        with proc.lock:
-            proc.held = True
-        try:
-            if not proc.alive():  # the supervisor is about to start it again: do it now, then kill it
-                proc.start()
-            timeline.note(f"SIGKILL {proc.name} (pid {proc.process.pid}; {writes_so_far()}, "
-                          f"{service} events waiting in the outbox {backlog})")
-            proc.kill()
-            faults[f"SIGKILL {proc.name}"] += 1
-            pause(0.0, 1.5)
-            proc.start()
-        finally:
-            proc.held = False
-        timeline.note(f"started {proc.name} again (pid {proc.process.pid})")
+        return f"{writes_so_far()}, {service} events waiting in the outbox {outbox_backlog(store, dbs[service])}"
+
+    chaos = Chaos(rng, timeline, faults, describe, down=(0.0, 1.5))
+    pause = chaos.pause
+
+    def kill_and_restart(proc: Proc, within: tuple[float, float] = (0.0, 3.0)) -> None:
+        chaos.kill_and_restart(proc, within)
 
     def set_phase(phase: str) -> None:
         plan_load.phase = account_load.phase = phase
