@@ -338,9 +338,7 @@ class OfficialReports:
             # Let a later attempt issue it (a number claimed meanwhile stays used: a gap, never a duplicate).
             store.release_issue(report_id)
             raise
-        converted = self.to_pdf(body)
-        if converted is not None:
-            store.keep_file(f"{report_id}|{sha}", "pdf", converted)
+        store.PDF_QUEUE.put(f"{report_id}|{sha}", due=now)  # the worker makes it (store.make_pdfs)
         return self.get(principal, round_id, kind, code)
 
     def _number_and_keep(self, principal: Principal, unit: Unit, rnd: dict, head: OfficialReport, figures: dict,

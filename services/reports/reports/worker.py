@@ -7,7 +7,8 @@ on the active generation of the projections (see
 :mod:`reports.adapters.generations`): when a rebuild activates a newer one, it
 stops, and its supervisor starts it again on the new one. The revoked accounts
 and sessions the API refuses (edu71.auth.revocation) are kept outside the
-generations, in the service's base database, which the API reads them from.
+generations, in the service's base database, which the API reads them from. It also makes the PDFs of
+newly issued official reports, which take LibreOffice seconds each.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from edu71.contracts import Contracts
 from reports import config
 from reports.adapters import generations
 from reports.adapters.documents import ALIAS, CityFigures
-from reports.adapters import basedb
+from reports.adapters import basedb, official_store, pdf
 from reports.adapters.official_store import OfficialReport
 from reports.adapters.projector import Projector
 from reports.adapters.history import recording
@@ -72,12 +73,23 @@ def official_relay(settings: config.Settings):
     return relay_official_reports
 
 
+def official_pdfs(poll: float = 2.0):
+    """A worker loop making the PDFs of newly issued official reports (LibreOffice, seconds each)."""
+    def make_official_pdfs(stop: threading.Event) -> None:
+        while not stop.wait(poll):
+            try:
+                official_store.make_pdfs(pdf.to_pdf)
+            except Exception as exc:  # noqa: BLE001 - a store outage only delays the PDFs
+                log.warning("official report PDFs: %s", exc)
+    return make_official_pdfs
+
+
 def spec(group: str | None = None, settings: config.Settings | None = None, generation: int | None = None
          ) -> worker.WorkerSpec:
     settings = settings or config.load()
     basedb.connect(settings.platform)  # official reports and the history: the base database
     projector = Projector(Contracts(settings.platform.contracts_dir), poll=settings.projector_poll)
-    loops = [projector.run, official_relay(settings)]
+    loops = [projector.run, official_relay(settings), official_pdfs()]
     if generation is not None:
         loops.append(generation_watch(settings, generation))
     base = settings.platform.mongodb_db

@@ -178,20 +178,29 @@ def test_a_stale_draft_is_refused(ready, client, tokens):
     assert r.status_code == 409 and r.json["errors"][0]["field"] == "version"
 
 
-def test_the_pdf_is_made_by_libreoffice_or_said_to_be_not_yet_available(ready, client, tokens, monkeypatch,
-                                                                         tmp_path):
-    from reports.adapters import pdf
+def test_issuing_never_waits_for_libreoffice_the_worker_makes_the_pdf_and_tries_again_later(
+        ready, client, tokens, monkeypatch, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from reports.adapters import official_store, pdf
 
     commune = tokens.commune(HP_WARD)
     assert draft(client, commune, ready).status_code == 200
-    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
     r = client.post(f"/official-reports/{ready}/{UNIT}/issue", headers=bearer(commune))
     assert r.status_code == 201 and r.json["pdf_available"] is False
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on this PATH
     r = client.get(f"/official-reports/{ready}/{UNIT}/issued.pdf", headers=bearer(commune))
     assert r.status_code == 404 and "PDF của báo cáo chưa sẵn sàng" in r.json["detail"]
+    now = datetime.now(timezone.utc)
+    assert official_store.make_pdfs(pdf.to_pdf, now=now) == 0
+    waiting = list(official_store.PDF_QUEUE.scan({"try": 1, "due": 1}))
+    assert [e["try"] for e in waiting] == [1]  # tried again later, not dropped
     monkeypatch.undo()
     if not pdf.available():
         pytest.skip("LibreOffice is not installed here (deploy/bin/install-libreoffice installs it)")
+    assert official_store.make_pdfs(pdf.to_pdf, now=now) == 0  # not due yet
+    assert official_store.make_pdfs(pdf.to_pdf, now=now + timedelta(minutes=2)) == 1
+    assert list(official_store.PDF_QUEUE.scan({"_id": 1})) == []
+    assert client.get(f"/official-reports/{ready}/{UNIT}", headers=bearer(commune)).json["pdf_available"] is True
     r = client.get(f"/official-reports/{ready}/{UNIT}/issued.pdf", headers=bearer(tokens.city("31")))
     assert r.status_code == 200 and r.data.startswith(b"%PDF")
-    assert client.get(f"/official-reports/{ready}/{UNIT}", headers=bearer(commune)).json["pdf_available"] is True

@@ -13,12 +13,14 @@ Everything is insert-only, each write checked by a unique ``_id`` (FerretDB lose
   ``<u>:<y>:<n>``, claimed by inserting it (never ``$inc``: concurrent increments lose writes); a document
   ``issuing:<report id>`` claimed first lets only one request issue a report;
 - ``official_files`` — the issued DOCX (and its PDF), ``<report id>|docx`` / ``|pdf``, inserted once;
-- ``official_figures`` — the exact figures an issued report was built from, ``<report id>``, inserted once.
+- ``official_figures`` — the exact figures an issued report was built from, ``<report id>``, inserted once;
+- ``official_pdf_queue`` — issued files whose PDF the worker is still to make (:data:`PDF_QUEUE`).
 """
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+import logging
+from datetime import datetime, timedelta, timezone
 
 from bson.binary import Binary
 from mongoengine import DateTimeField, DictField, IntField, StringField
@@ -28,6 +30,9 @@ from pymongo.errors import DuplicateKeyError
 from edu71.bus.outbox import VersionedDocument
 from reports.adapters.basedb import BASE_ALIAS
 from edu71.store import blob
+from edu71.store.queue import WorkQueue, attempt_of, key_of
+
+log = logging.getLogger(__name__)
 
 NUMBERS, FILES, FIGURES = "official_numbers", "official_files", "official_figures"
 
@@ -120,6 +125,39 @@ def keep_file(report_id: str, kind: str, body: bytes) -> str:
 
 def file_of(report_id: str, kind: str) -> dict | None:
     return _db()[FILES].find_one({"_id": f"{report_id}|{kind}"})
+
+
+#: Issued files (``<report id>|<sha256>``) whose PDF is still to be made, each put with its due time.
+#: LibreOffice takes seconds (tens on a busy machine, from cold), longer than a person should wait for
+#: "Ban hành": the worker makes them (:func:`make_pdfs`), and a download makes a missing one itself.
+PDF_QUEUE = WorkQueue("official_pdf_queue", _db)
+#: A conversion that failed is tried again this many times, the wait doubling from a minute.
+PDF_ATTEMPTS = 5
+
+
+def make_pdfs(to_pdf, limit: int = 10, claim_timeout: float = 600.0, now: datetime | None = None) -> int:
+    """Make the PDFs due by ``now`` (each claimed, so that several workers never convert one twice); how many."""
+    now = now or datetime.now(timezone.utc)
+    made = 0
+    for entry in PDF_QUEUE.ready(limit, now=now):
+        issued = key_of(entry)
+        if not PDF_QUEUE.claim(entry["_id"], now, claim_timeout):
+            continue
+        if file_of(issued, "pdf") is None:
+            docx = file_of(issued, "docx")
+            converted = to_pdf(bytes(docx["body"])) if docx is not None else None
+            if docx is not None and converted is None:
+                if attempt_of(entry) + 1 < PDF_ATTEMPTS:
+                    PDF_QUEUE.retry(entry, now + timedelta(minutes=2 ** attempt_of(entry)))
+                else:
+                    log.error("no PDF for the issued report %s after %d attempts", issued, PDF_ATTEMPTS)
+                    PDF_QUEUE.done([entry["_id"]])
+                continue
+            if converted is not None:
+                keep_file(issued, "pdf", converted)
+                made += 1
+        PDF_QUEUE.done([entry["_id"]])
+    return made
 
 
 def keep_figures(report_id: str, figures: dict) -> None:
