@@ -13,7 +13,7 @@ from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, Sta
 from edu71.problems import Problem
 from indicators.adapters.documents import PeerStatistics, Round, Submission, round_id_for
 from indicators.adapters.rounds import PeerStatisticsStore, RoundExists, Rounds
-from indicators.adapters.submissions import SubmissionExists, Submissions, Trail, trail_of
+from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
 from indicators.catalogues import SOURCE, CatalogueService
 from indicators.domain.catalogue import Catalogue
 from edu71.vn import iso_vn, vn_moment
@@ -287,6 +287,13 @@ class IndicatorService:
             raise NotFound(SUBMISSION_NOT_FOUND)
         return sub
 
+    def _key_record(self, sub: Submission, key: str) -> KeyRecord | None:
+        """What ``key`` was answered with: the head's own revision, or an earlier one noted by ``_id``."""
+        current = sub.last_revision or {}
+        if current.get("idempotency_key") == key and current.get("fingerprint"):
+            return KeyRecord(current["fingerprint"], current["revision"])
+        return self.submissions.key(sub.id, key)
+
     def trail(self, sub: Submission) -> Trail:
         """The submission's audit trail (every revision and approval), read from its changes."""
         return self.submissions.trail(sub)
@@ -336,7 +343,7 @@ class IndicatorService:
             # Shared populations and cross checks see the stored values the request does not replace.
             result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
                                      allowed_codes=rnd.indicator_codes, current=sub.value_dicts())
-        record = self.submissions.key(sub.id, key) if key and sub else None
+        record = self._key_record(sub, key) if key and sub else None
         if record is not None:
             if record.fingerprint != digest:
                 message = "Idempotency-Key này đã được dùng cho một lần gửi có nội dung khác."
@@ -424,9 +431,16 @@ class IndicatorService:
         kept = {code: e for code, e in (sub.explanations or {}).items() if code not in {d["indicator_code"]
                                                                                        for d in diff}}
         sub.explanations = {**kept, **self._explanations(explained, actor, now, sub.revision)}
+        superseded = sub.last_revision or {}
+        if superseded.get("idempotency_key") and superseded.get("fingerprint"):
+            # The head answers a replay of its own revision; an earlier one's key is looked up by _id.
+            self.submissions.remember_key(sub.id, superseded["idempotency_key"], superseded["fingerprint"],
+                                          superseded["revision"], superseded["submitted_at"])
         sub.last_revision = {"revision": sub.revision, "submitted_at": now, "submitted_by": actor, "late": late,
                              "idempotency_key": key, "changes": diff, "warnings": warnings["revision"],
                              "explanations": explained}
+        if key:
+            sub.last_revision["fingerprint"] = digest
 
         data: dict[str, Any] = {
             "submission_id": sub.id,
@@ -448,7 +462,5 @@ class IndicatorService:
             data["changes"] = diff
         event = self.contracts.new_event(name, data, subject=school_code, source=SOURCE)
         saved = self.submissions.save(sub, event, expected_version=None if created else expected_version)
-        if key:
-            self.submissions.remember_key(saved.id, key, digest, saved.revision, now)
         first = trail_of([{"last_revision": saved.last_revision}]) if created else None
         return SubmitOutcome(saved, saved.revision, created=created, trail=first)

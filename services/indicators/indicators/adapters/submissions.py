@@ -7,8 +7,9 @@ in a dict for the use-case tests. Both pass the same contract suite (tests/integ
 Shapes written before the audit trail moved to the change log (a head embedding ``history``,
 ``idempotency`` and ``approvals``) are read too: :func:`trail_of` takes each change's revisions and
 approvals from either shape, :meth:`Submissions.get` fills the head's ``last_revision`` and
-``last_approval`` from the embedded lists, and :meth:`Submissions.copy_legacy_keys` (run once by the
-worker on start) copies embedded idempotency keys to where they are now looked up.
+``last_approval`` from the embedded lists, and embedded idempotency keys are copied to where they are
+now looked up: by :meth:`Submissions.copy_legacy_keys` (run once by the worker on start) and, should
+the API replace such a head first, by :meth:`Submissions.save` just before it does.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from edu71.bus.outbox import StaleDocument, save_with_events, state_at
 from edu71.contracts import Event
 from indicators.adapters.documents import Submission
 
-#: One document per (submission, Idempotency-Key): ``_id`` ``<submission_id>:<key>``.
+#: One document per (submission, Idempotency-Key) of a revision no longer current: ``<submission_id>:<key>``.
 KEYS = "submission_keys"
 #: Fields of heads written before the audit trail moved to the change log.
 LEGACY = ("history", "idempotency", "approvals")
@@ -96,8 +97,12 @@ def _current_shape(head: dict[str, Any]) -> dict[str, Any]:
 
 
 def _loaded(head: dict[str, Any]) -> Submission:
+    legacy_keys = head.get("idempotency") or []
     sub = Submission._from_son(_current_shape(head))
     sub._created = False
+    if legacy_keys:
+        # Kept beside the document (not a field of it) until the next save copies them out.
+        object.__setattr__(sub, "_legacy_keys", legacy_keys)
     return sub
 
 
@@ -114,6 +119,9 @@ class Submissions:
         Raises :class:`SubmissionExists` when a new one finds one there, :class:`StaleDocument` when
         the submission changed since ``expected_version`` (default: the version it was read at).
         """
+        # A head of the earlier shape is about to be replaced: its keys go where they are looked up first.
+        for record in sub.__dict__.get("_legacy_keys", ()):
+            self.remember_key(sub.id, record["key"], record["fingerprint"], record["revision"], record["seen_at"])
         try:
             return save_with_events(sub, *events, expected_version=expected_version)
         except NotUniqueError:
@@ -129,10 +137,11 @@ class Submissions:
         return None if found is None else KeyRecord(found["fingerprint"], found["revision"])
 
     def remember_key(self, submission_id: str, key: str, fingerprint: str, revision: int, at: datetime) -> None:
-        """Note that ``key`` was answered with ``revision`` (after the revision itself was stored).
+        """Note that ``key`` was answered with ``revision``.
 
-        A process that dies in between leaves the key unnoted: its replay then finds the same values
-        stored and is answered with the current revision (200, nothing written) instead of a replay.
+        The head's ``last_revision`` answers for its own key (a first submission writes nothing more);
+        the use case notes a key here just before a later revision replaces it in the head, so a key is
+        never in neither place.
         """
         try:
             Submission._get_db()[KEYS].insert_one({"_id": f"{submission_id}:{key}", "fingerprint": fingerprint,
