@@ -13,21 +13,15 @@ import threading
 from pymongo.errors import PyMongoError
 
 from edu71 import worker
-from edu71.auth.revocation import RevocationProjection
-from edu71.contracts import Contracts
-from indicators import config
-from indicators.adapters.documents import KnownSchool, ProvinceCatalogue, Round, Submission
+from indicators import bootstrap, config
+from indicators.adapters.documents import ProvinceCatalogue, Round, Submission
 from indicators.adapters.submissions import Submissions
-from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
-from indicators.peer_index import PeerIndexer
-from indicators.service import IndicatorService
+from indicators.handlers import HANDLERS, routes
+
+__all__ = ["HANDLERS", "spec"]
 
 log = logging.getLogger(__name__)
-
-HANDLERS = {"SchoolRegistered": KnownSchool.keep, "SchoolChanged": KnownSchool.keep,
-            **RevocationProjection.in_service_database("indicators").handlers()}
-
 
 def publish_catalogues(settings: config.Settings):
     """A loop that makes sure each configured province has a published catalogue, then idles.
@@ -37,7 +31,7 @@ def publish_catalogues(settings: config.Settings):
     """
 
     def loop(stop: threading.Event) -> None:
-        service = CatalogueService(Contracts(settings.platform.contracts_dir))
+        service = bootstrap.use_cases(settings).catalogues
         wait = 1.0
         while not stop.is_set():
             try:
@@ -73,8 +67,7 @@ def refresh_peer_statistics(settings: config.Settings):
     """A loop that recomputes, every ``peer_refresh_seconds``, the peer statistics of each round still open."""
 
     def loop(stop: threading.Event) -> None:
-        contracts = Contracts(settings.platform.contracts_dir)
-        service = IndicatorService(contracts, CatalogueService(contracts))
+        service = bootstrap.use_cases(settings).indicators
         while not stop.wait(settings.peer_refresh_seconds):
             try:
                 for round_id in service.rounds.open_ids(utc_now()):
@@ -87,9 +80,8 @@ def refresh_peer_statistics(settings: config.Settings):
 
 
 def spec(settings: config.Settings, group: str | None = None) -> worker.WorkerSpec:
-    indexer = PeerIndexer(CatalogueService(Contracts(settings.platform.contracts_dir)))
     return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=group,
-                             handlers={**HANDLERS, **indexer.handlers()},
+                             handlers=routes(bootstrap.use_cases(settings).catalogues),
                              loops=[publish_catalogues(settings), refresh_peer_statistics(settings), copy_legacy_keys])
 
 
