@@ -393,7 +393,8 @@ class IndicatorService:
                 province_code=principal.province_code,
                 first_submitted_at=now,
             )
-        diff = changes(sub.value_dicts(), values)
+        earlier = sub.value_dicts()
+        diff = changes(earlier, values)
         actor = principal.as_actor()
         explained = {code: text for code, text in (explained or {}).items()
                      if (sub.explanations or {}).get(code, {}).get("text") != text}
@@ -409,7 +410,6 @@ class IndicatorService:
 
         late = current is Phase.LATE
         previous = sub.revision
-        earlier = sub.value_dicts()
         if sub.stage == Stage.SUBMITTED.value:
             # A change to a report awaiting review takes it back: the school marks it complete again.
             sub.last_approval = {

@@ -7,6 +7,7 @@ from typing import Any
 
 import bson
 from mongoengine import BinaryField, BooleanField, DateTimeField, DictField, IntField, ListField, StringField
+from mongoengine.base import BaseField
 
 from edu71 import projections
 from edu71.bus.outbox import VersionedDocument, state_at
@@ -87,6 +88,21 @@ class Round(VersionedDocument):
         return phase(as_utc(self.opens_at), as_utc(self.due_at), as_utc(self.closes_at), now)
 
 
+class Plain(BaseField):
+    """Mappings and lists stored and read as they are, for what the domain built and checked already.
+
+    mongoengine's ``ListField(DictField())`` converts, validates and wraps every mapping key by key on each
+    read and write; a submission's values and audit record are always replaced whole, never changed in
+    place, so none of that is needed.
+    """
+
+    def to_mongo(self, value):
+        return value
+
+    def to_python(self, value):
+        return value
+
+
 class Submission(VersionedDocument):
     """A school's values in one round (one document per round and school): the current state only.
 
@@ -114,33 +130,32 @@ class Submission(VersionedDocument):
     school_level = StringField(required=True, choices=LEVELS)
     commune_code = StringField(required=True)
     province_code = StringField(required=True)
-    #: The current values, shaped as the contracts' ``IndicatorValue`` (plain mappings: they were checked by
-    #: domain.validation, and converting each into an embedded document cost a third of a submission).
-    values = ListField(DictField())
+    #: The current values, shaped as the contracts' ``IndicatorValue`` (checked by domain.validation).
+    values = Plain(default=list)
     revision = IntField(default=0)
     #: Whether the current revision came after the round's due_at (as in the events).
     late = BooleanField(default=False)
     submitted_at = DateTimeField()
-    submitted_by = DictField()
+    submitted_by = Plain(default=dict)
     first_submitted_at = DateTimeField()
     #: The audit record of the current revision: {revision, submitted_at, submitted_by, late, idempotency_key,
     #: changes, warnings, explanations}; earlier ones are in the earlier changes' states.
-    last_revision = DictField()
+    last_revision = Plain(default=dict)
     #: Every warning the current values raise (previous round, own earlier revision, peers, checks).
-    open_warnings = ListField(DictField())
+    open_warnings = Plain(default=list)
     #: The school's explanation of a warned value, by indicator code: {text, by, at, revision}.
-    explanations = DictField()
+    explanations = Plain(default=dict)
     #: Approval stage (domain.approval.Stage); a report written before approval existed reads as draft.
     stage = StringField(default="draft")
     #: The latest approval action: {seq, action, stage, previous_stage, by, at, revision, comment,
     #: value_comments, reason, changes}; ``seq`` counts them, earlier ones are in the earlier changes' states.
-    last_approval = DictField()
+    last_approval = Plain(default=dict)
     #: The values as last confirmed or accepted (what a reopened report is compared with).
-    approved_values = ListField(DictField(), null=True)
+    approved_values = Plain(null=True)
     #: The values as last confirmed by the commune (what bulk confirmation compares with).
-    confirmed_values = ListField(DictField(), null=True)
+    confirmed_values = Plain(null=True)
     #: Follow-up flags on values: {id, indicator_code, note, by, at, status, answers, closed_by, closed_at}.
-    flags = ListField(DictField())
+    flags = Plain(default=list)
 
     def school_contract(self) -> dict[str, str]:
         return {

@@ -35,6 +35,7 @@ def submission_view(sub: Submission, trail: Trail, revision: int | None = None) 
     revision = sub.revision if revision is None else revision
     history = [h for h in trail.revisions if h["revision"] <= revision]
     entry = history[-1]
+    current = sub.value_dicts()
     return {
         "submission_id": sub.id,
         "round_id": sub.round_id,
@@ -44,13 +45,13 @@ def submission_view(sub: Submission, trail: Trail, revision: int | None = None) 
         "submitted_at": entry["submitted_at"],
         "submitted_by": entry["submitted_by"],
         "first_submitted_at": sub.first_submitted_at,
-        "values": values_at(history, revision) if revision != sub.revision else sub.value_dicts(),
+        "values": values_at(history, revision) if revision != sub.revision else current,
         "warnings": entry["warnings"],
         "history": history,
         "open_warnings": explained_warnings(sub.open_warnings, sub.explanations),
         "explanations": {code: dict(e) for code, e in (sub.explanations or {}).items()},
         "stage": sub.stage or "draft",
         "approvals": trail.approvals,
-        "changed_since_approval": changed_since(sub.approved_values, sub.value_dicts()),
+        "changed_since_approval": changed_since(sub.approved_values, current),
         "flags": [dict(f) for f in sub.flags or []],
     }
