@@ -12,12 +12,11 @@ from typing import Callable
 from edu71.contracts import Contracts
 from indicators import config
 from indicators.adapters.catalogues import Catalogues
-from indicators.adapters.rounds import PeerStatisticsStore, Rounds, Schools
+from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, Rounds, Schools
 from indicators.adapters.submissions import Submissions
 from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
-from indicators.peer_index import round_figures
 from indicators.service import IndicatorService
 from indicators.spreadsheets import SpreadsheetService
 
@@ -36,7 +35,7 @@ def use_cases(settings: config.Settings, clock: Callable[[], datetime] = utc_now
     catalogues = CatalogueService(contracts, clock=clock, store=Catalogues())
     schools = Schools()
     indicators = IndicatorService(contracts, catalogues, clock, rounds=Rounds(), submissions=Submissions(),
-                                  peer_statistics=PeerStatisticsStore(), peer_figures=round_figures)
+                                  peer_statistics=PeerStatisticsStore(), peer_figures=PeerIndexStore().figures)
     return UseCases(
         catalogues=catalogues,
         indicators=indicators,

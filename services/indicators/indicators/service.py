@@ -12,7 +12,7 @@ from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.problems import Problem
 from indicators.adapters.documents import PeerStatistics, Round, Submission, round_id_for
-from indicators.adapters.rounds import PeerStatisticsStore, RoundExists, Rounds
+from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, RoundExists, Rounds
 from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
 from indicators.catalogues import SOURCE, CatalogueService
 from indicators.domain.catalogue import Catalogue
@@ -38,7 +38,6 @@ from indicators.domain.submissions import (
 )
 from indicators.domain.approval import LOCKED, Action, Stage
 from indicators.domain.peers import PeerStat, peer_outliers, summarise_figures
-from indicators.peer_index import round_figures
 from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
 
@@ -68,14 +67,15 @@ class IndicatorService:
     def __init__(self, contracts: Contracts, catalogues: CatalogueService,
                  clock: Callable[[], datetime] = utc_now, *, rounds: Rounds | None = None,
                  submissions: Submissions | None = None, peer_statistics: PeerStatisticsStore | None = None,
-                 peer_figures: Callable[[str, str], list[dict[str, float]]] = round_figures):
+                 peer_figures: Callable[[str, str], list[dict[str, float]]] | None = None):
         self.contracts = contracts
         self.catalogues = catalogues
         self.clock = clock
         self.rounds = rounds or Rounds()
         self.submissions = submissions or Submissions()
         self.peer_statistics = peer_statistics or PeerStatisticsStore()
-        self.peer_figures = peer_figures
+        #: Every indexed school's figures for a round and level (indicators.peer_index keeps them).
+        self.peer_figures = peer_figures or PeerIndexStore().figures
         # Every submission looks for the rounds before its own, a query on other fields than _id,
         # which may decode the whole rounds collection (see edu71.store); the answer only changes when a round is opened
         # with an earlier start, so it is kept for a short while.

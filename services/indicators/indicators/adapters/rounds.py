@@ -12,8 +12,9 @@ from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Event
-from indicators.adapters.documents import KnownSchool, PeerStatistics, Round
+from indicators.adapters.documents import KnownSchool, PeerIndex, PeerStatistics, Round
 from indicators.domain.clock import as_utc
+from indicators.domain.peers import BUCKETS
 
 
 class RoundExists(Exception):
@@ -124,3 +125,26 @@ class InMemoryPeerStatistics:
     def save(self, doc: PeerStatistics) -> bool:
         self.docs[doc.id] = doc
         return True
+
+
+class PeerIndexStore:
+    """The per-round index of schools' figures (indicators.peer_index): :data:`BUCKETS` documents per level."""
+
+    def get(self, key: str) -> PeerIndex | None:
+        return load(PeerIndex, key)
+
+    def save(self, doc: PeerIndex) -> bool:
+        """Store a bucket's new version; ``False`` when another writer changed it first (nothing written)."""
+        try:
+            save_with_events(doc)
+            return True
+        except (StaleDocument, NotUniqueError):
+            return False
+
+    def figures(self, round_id: str, level: str) -> list[dict[str, float]]:
+        """Every indexed school's figures for the round and level: :data:`BUCKETS` reads by ``_id``."""
+        out = []
+        for bucket in range(BUCKETS):
+            doc = self.get(PeerIndex.key(round_id, level, bucket))
+            out.extend(s["figures"] for s in (doc.schools if doc else []))
+        return out

@@ -14,6 +14,8 @@ the API replace such a head first, by :meth:`Submissions.save` just before it do
 from __future__ import annotations
 
 import copy
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
@@ -27,6 +29,8 @@ from indicators.adapters.documents import Submission
 
 #: One document per (submission, Idempotency-Key) of a revision no longer current: ``<submission_id>:<key>``.
 KEYS = "submission_keys"
+#: How many changes' states a process keeps for the trails it reads (a few kilobytes each).
+CACHED_STATES = 4096
 #: Fields of heads written before the audit trail moved to the change log.
 LEGACY = ("history", "idempotency", "approvals")
 
@@ -107,7 +111,31 @@ def _loaded(head: dict[str, Any]) -> Submission:
 
 
 class Submissions:
-    """Submissions in the store. Every read here is by ``_id`` except the two lists a person opens."""
+    """Submissions in the store. Every read here is by ``_id`` except the two lists a person opens.
+
+    A change never changes once written, so the states the trail reads are kept (the latest
+    :data:`CACHED_STATES` of them) and a report opened again reads only its newer changes.
+    """
+
+    def __init__(self):
+        self._states: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _state(self, submission_id: str, version: int) -> dict[str, Any]:
+        key = f"{submission_id}:{version}"
+        with self._lock:
+            state = self._states.get(key)
+            if state is not None:
+                self._states.move_to_end(key)
+                return state
+        state = state_at(Submission, submission_id, version)
+        if state is None:
+            return {}  # not written: a head's version implies its earlier changes, unless removed by hand
+        with self._lock:
+            self._states[key] = state
+            while len(self._states) > CACHED_STATES:
+                self._states.popitem(last=False)
+        return state
 
     def get(self, submission_id: str) -> Submission | None:
         head = Submission._get_collection().find_one({"_id": submission_id})
@@ -129,7 +157,7 @@ class Submissions:
 
     def trail(self, sub: Submission) -> Trail:
         """The audit trail: the earlier changes read by ``_id``, the current one from ``sub`` itself."""
-        states = [state_at(Submission, sub.id, version) or {} for version in range(1, sub.doc_version)]
+        states = [self._state(sub.id, version) for version in range(1, sub.doc_version)]
         return trail_of([*states, sub.to_mongo().to_dict()])
 
     def key(self, submission_id: str, key: str) -> KeyRecord | None:

@@ -239,3 +239,35 @@ def test_a_submission_stored_in_the_earlier_shape_reads_with_its_whole_trail_and
     assert repo.copy_legacy_keys() == 2
     assert repo.copy_legacy_keys() == 0
     assert repo.key("R1/OLD2", "k-2").revision == 2
+
+
+def test_a_change_stores_the_change_not_every_earlier_revision(client, tokens, schools, open_round):
+    """Revision N's change document is about as large as revision 2's, and the head keeps no history."""
+    from edu71.bus.outbox import change_id
+    from edu71.testing import bearer
+    from indicators.adapters.documents import Submission
+    from indicators.domain.submissions import submission_id
+
+    school = schools["thcs"]
+    rnd = open_round()
+    auth = bearer(tokens.school(school))
+    url = f"/rounds/{rnd['id']}/submissions/{school.code}"
+    r = client.put(url, json={"values": [{"indicator_code": "CLASSES", "value": 20},
+                                         {"indicator_code": "MAX_CLASS_SIZE", "value": 40}]}, headers=auth)
+    assert r.status_code == 201, r.json
+    for n in range(21, 27):
+        r = client.put(url, json={"values": [{"indicator_code": "CLASSES", "value": n}]},
+                       headers={**auth, "Idempotency-Key": f"revision-{n}"})
+        assert r.status_code == 200, r.json
+    assert [h["revision"] for h in r.json["history"]] == list(range(1, 8))
+
+    pk = submission_id(rnd["id"], school.code)
+    changes = Submission.changes()
+    sizes = [len(changes.find_one({"_id": change_id(pk, v)})["state"]) for v in (2, 7)]
+    assert abs(sizes[1] - sizes[0]) < 64, sizes
+    head = Submission._get_collection().find_one({"_id": pk})
+    assert not {"history", "idempotency", "approvals"} & set(head)
+    # Every earlier revision's key is still answered as a replay.
+    again = client.put(url, json={"values": [{"indicator_code": "CLASSES", "value": 22}]},
+                       headers={**auth, "Idempotency-Key": "revision-22"})
+    assert again.headers["Idempotent-Replayed"] == "true" and again.json["revision"] == 3
