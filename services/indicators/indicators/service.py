@@ -41,11 +41,11 @@ from indicators.domain.peers import PeerStat, peer_outliers, summarise_figures
 from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
 
+SUBMISSION_NOT_FOUND = "Không tìm thấy số liệu của trường trong đợt báo cáo này."
 #: How many earlier rounds are searched for the school's previous values.
 PREVIOUS_ROUNDS_SEARCHED = 10
 #: How long a process reuses the list of rounds that came before a round (seconds).
 EARLIER_ROUNDS_TTL = 30.0
-SUBMISSION_NOT_FOUND = "Không tìm thấy số liệu của trường trong đợt báo cáo này."
 #: How long a process reuses a round's peer statistics before reading them again (seconds).
 PEER_STATS_TTL = 60.0
 

@@ -103,3 +103,26 @@ def test_approval_actions_number_on_from_the_head_and_a_stale_version_is_refused
     audit = approvals.audit(CITY, rnd.id, "THCS1")
     assert [e["kind"] for e in audit] == ["revision", "approval", "approval"]
     assert [e.get("action") for e in audit if e["kind"] == "approval"] == ["complete", "confirm"]
+
+
+def test_catalogue_changes_are_versions_and_refusals_say_why(world):
+    service, _, _ = world
+    catalogues = service.catalogues
+    current = catalogues.current("31")
+    spec = {"code": "HP_STEM_CLUBS", "name": "Số câu lạc bộ STEM", "value_type": "count", "unit": "câu lạc bộ",
+            "school_levels": ["thcs"], "direction": "higher"}
+    with pytest.raises(Forbidden) as exc:
+        catalogues.add_indicator(SCHOOL, "31", spec, None)
+    assert exc.value.message == "Chỉ Sở GD&ĐT của tỉnh/thành phố này được thay đổi danh mục chỉ tiêu."
+    added = catalogues.add_indicator(CITY, "31", spec, current.version)
+    assert added.version == current.version + 1 and added.get("HP_STEM_CLUBS") is not None
+    with pytest.raises(StaleVersion) as exc:
+        catalogues.add_indicator(CITY, "31", {**spec, "code": "HP_OTHER"}, current.version)
+    assert exc.value.message == "Danh mục chỉ tiêu vừa được thay đổi. Vui lòng tải lại rồi thao tác lại."
+    with pytest.raises(Conflict) as exc:
+        catalogues.add_indicator(CITY, "31", spec, added.version)
+    assert [e.field for e in exc.value.errors] == ["code"]
+    with pytest.raises(NotFound):
+        catalogues.change_indicator(CITY, "31", "NO_SUCH", {"name": "Tên mới"}, added.version)
+    assert [v["version"] for v in catalogues.versions("31")] == [1, 2]
+    assert [e.name for e in catalogues.store.events] == ["CataloguePublished", "CataloguePublished"]
