@@ -8,14 +8,30 @@ fields by their Vietnamese labels, never by code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """A message about one input field (``field`` is the API's name for it, which clients map to their form)."""
+    """A message about one input field (``field`` is the API's name for it, which clients map to their form).
+
+    An uploaded spreadsheet's errors also say where: the ``sheet`` and the ``cell`` (e.g. ``E5``).
+    """
 
     field: str
     message: str
+    sheet: str | None = None
+    cell: str | None = None
+
+    @classmethod
+    def all_of(cls, errors: Iterable[Mapping[str, Any]]) -> list["FieldError"]:
+        """Per-field messages given as mappings (``{"field", "message"[, "sheet", "cell"]}``), as domain errors."""
+        return [cls(e["field"], e["message"], e.get("sheet"), e.get("cell")) for e in errors]
+
+    def as_dict(self) -> dict[str, str]:
+        out = {"field": self.field, "message": self.message}
+        out.update({k: v for k, v in (("sheet", self.sheet), ("cell", self.cell)) if v is not None})
+        return out
 
 
 class DomainError(Exception):
@@ -53,6 +69,18 @@ class Invalid(DomainError):
     """The input breaks a rule; ``errors`` names the fields."""
 
     status = 422
+
+
+class TooLarge(DomainError):
+    """What was sent is larger than allowed (an upload, a file expanding past its limit)."""
+
+    status = 413
+
+
+class Unsupported(DomainError):
+    """What was sent is of a kind the use case does not read (e.g. a file that is neither XLSX nor CSV)."""
+
+    status = 415
 
 
 class StaleVersion(DomainError):

@@ -156,7 +156,7 @@ def _from_http_exception(exc: HTTPException) -> Problem:
 def from_domain_error(exc: DomainError) -> Problem:
     """The problem details of a domain error: the one place where use cases' errors become HTTP."""
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
-    errors = [{"field": e.field, "message": e.message} for e in exc.errors] or None
+    errors = [e.as_dict() for e in exc.errors] or None
     return Problem(exc.status, exc.message, errors=errors, headers=headers, **exc.details)
 
 

@@ -7,13 +7,15 @@ from datetime import datetime
 from typing import Any, Callable
 
 from edu71.auth import Principal, Role
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument
+from edu71.errors import Conflict, DomainError, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
-from edu71.problems import Problem
-from indicators.adapters.documents import KnownSchool, Round, Submission
+from indicators.adapters.documents import Round, Submission
+from indicators.adapters.rounds import Schools
 from indicators.catalogues import SOURCE
 from indicators.domain import approval
 from indicators.domain.approval import Action, ApprovalRefused, Report, Stage, changed_since, clean_comment
+from indicators.domain.submissions import explained_warnings
 from edu71.vn import iso_vn
 from indicators.service import IndicatorService
 
@@ -28,8 +30,13 @@ EVENTS = {
 MAX_BULK = 500
 
 
-def _refused(exc: ApprovalRefused) -> Problem:
-    return Problem(exc.status, exc.message, errors=exc.errors or None)
+#: What the domain's refusals are, by the status they name.
+REFUSALS = {403: Forbidden, 404: NotFound, 409: Conflict, 422: Invalid}
+CHANGED = "Báo cáo vừa được thay đổi sau khi bạn mở xem. Vui lòng tải lại rồi thao tác lại."
+
+
+def _refused(exc: ApprovalRefused) -> DomainError:
+    return REFUSALS[exc.status](exc.message, errors=FieldError.all_of(exc.errors))
 
 
 class CommuneProgress:
@@ -45,12 +52,12 @@ class CommuneProgress:
         self.confirmed = confirmed
 
     @classmethod
-    def of(cls, round_id: str, commune_code: str) -> "CommuneProgress":
-        rnd = load(Round, round_id)
+    def of(cls, indicators: IndicatorService, schools: Schools, round_id: str, commune_code: str
+           ) -> "CommuneProgress":
+        rnd = indicators.rounds.get(round_id)
         wanted = [lv.value for lv in COMMUNE_REVIEWED if rnd is None or lv.value in rnd.school_levels]
-        expected = KnownSchool.objects(commune_code=commune_code, level__in=wanted, active=True).count()
-        confirmed = {s.school_code for s in Submission.objects(round_id=round_id, commune_code=commune_code,
-                                                               school_level__in=wanted).only("school_code", "stage")
+        expected = schools.count_active(commune_code, wanted)
+        confirmed = {s.school_code for s in indicators.submissions.in_commune(round_id, commune_code, wanted)
                      if s.stage in (Stage.CONFIRMED.value, Stage.ACCEPTED.value)}
         return cls(expected, confirmed)
 
@@ -62,24 +69,24 @@ class CommuneProgress:
         return {"confirmed": done, "expected": max(self.expected, done)}
 
 
-def _save(sub: Submission, *events, expected_version: int | None = None) -> Submission:
-    try:
-        return save_with_events(sub, *events, expected_version=expected_version)
-    except StaleDocument:
-        raise Problem(412 if expected_version is not None else 409,
-                      "Báo cáo vừa được thay đổi sau khi bạn mở xem. Vui lòng tải lại rồi thao tác lại.") from None
-
-
 def report_of(sub: Submission) -> Report:
     return Report(school_code=sub.school_code, level=SchoolLevel(sub.school_level), commune_code=sub.commune_code,
                   province_code=sub.province_code, stage=Stage(sub.stage or Stage.DRAFT.value))
 
 
 class ApprovalService:
-    def __init__(self, indicators: IndicatorService, clock: Callable[[], datetime] | None = None):
+    def __init__(self, indicators: IndicatorService, clock: Callable[[], datetime] | None = None, *,
+                 schools: Schools | None = None):
         self.indicators = indicators
         self.contracts = indicators.contracts
         self.clock = clock or indicators.clock
+        self.schools = schools or Schools()
+
+    def _save(self, sub: Submission, *events, expected_version: int | None = None) -> Submission:
+        try:
+            return self.indicators.submissions.save(sub, *events, expected_version=expected_version)
+        except StaleDocument:
+            raise (StaleVersion if expected_version is not None else Conflict)(CHANGED) from None
 
     # -- reading -------------------------------------------------------------------
     def _report(self, principal: Principal, round_id: str, school_code: str,
@@ -90,24 +97,23 @@ class ApprovalService:
         """
         sub = self.indicators.get_submission(principal, round_id, school_code)
         if expected_version is not None and expected_version != sub.doc_version:
-            raise Problem(412, "Báo cáo vừa được thay đổi sau khi bạn mở xem. Vui lòng tải lại rồi thao tác lại.")
+            raise StaleVersion(CHANGED)
         return self.indicators.get_round(principal, round_id), sub
 
     def audit(self, principal: Principal, round_id: str, school_code: str) -> list[dict[str, Any]]:
         """Who changed which value when (old → new, with explanations), and every approval and flag, in time order."""
         _, sub = self._report(principal, round_id, school_code)
+        trail = self.indicators.trail(sub)
         entries: list[dict[str, Any]] = []
-        for rev in sub.history:
-            entries.append({"at": iso_vn(rev.submitted_at, "milliseconds"), "kind": "revision",
-                            "by": dict(rev.submitted_by), "revision": rev.revision,
-                            "changes": [c.as_contract() for c in rev.changes],
-                            "explanations": dict(rev.explanations or {}),
-                            "warnings": [dict(w) for w in rev.warnings or []]})
+        for rev in trail.revisions:
+            entries.append({"at": iso_vn(rev["submitted_at"], "milliseconds"), "kind": "revision",
+                            "by": rev["submitted_by"], "revision": rev["revision"], "changes": rev["changes"],
+                            "explanations": rev["explanations"], "warnings": rev["warnings"]})
         for code, e in (sub.explanations or {}).items():
             entries.append({"at": e["at"], "kind": "explanation", "by": dict(e["by"]), "revision": e["revision"],
                             "indicator_code": code, "text": e["text"]})
-        for a in sub.approvals or []:
-            entries.append({"kind": "approval", **dict(a)})
+        for a in trail.approvals:
+            entries.append({"kind": "approval", **a})
         for f in sub.flags or []:
             entries.append({"at": f["at"], "kind": "flag", "by": f["by"], "flag_id": f["id"],
                             "indicator_code": f["indicator_code"], "text": f["note"]})
@@ -126,10 +132,9 @@ class ApprovalService:
         confirmation, which warnings the school explained and which not, open flags."""
         rnd = self.indicators.get_round(principal, round_id)
         self._may_see_commune(principal, rnd, commune_code)
-        subs = Submission.objects(round_id=rnd.id, commune_code=commune_code).order_by("school_name")
         out = []
-        for sub in subs:
-            warnings = sub.warnings_view()
+        for sub in self.indicators.submissions.in_commune(rnd.id, commune_code):
+            warnings = explained_warnings(sub.open_warnings, sub.explanations)
             out.append({
                 "school": sub.school_contract(),
                 "stage": sub.stage or Stage.DRAFT.value,
@@ -150,14 +155,14 @@ class ApprovalService:
             return
         if principal.role is Role.COMMUNE and principal.commune_code == commune_code:
             return
-        raise Problem(403, "Xã/phường này không thuộc phạm vi của đơn vị bạn.")
+        raise Forbidden("Xã/phường này không thuộc phạm vi của đơn vị bạn.")
 
     # -- actions -------------------------------------------------------------------
     def complete(self, principal: Principal, round_id: str, school_code: str,
                  expected_version: int | None) -> Submission:
         rnd, sub = self._report(principal, round_id, school_code, expected_version)
         catalogue = self.indicators.round_catalogue(rnd)
-        have = {v.indicator_code for v in sub.values}
+        have = sub.indicator_codes()
         missing = [i.name for i in catalogue if i.code in rnd.indicator_codes and i.applies_to(sub.school_level)
                    and i.code not in have]
         try:
@@ -173,7 +178,7 @@ class ApprovalService:
             stage = approval.confirm(principal, report_of(sub))
         except ApprovalRefused as exc:
             raise _refused(exc) from None
-        progress = progress or CommuneProgress.of(sub.round_id, sub.commune_code)
+        progress = progress or CommuneProgress.of(self.indicators, self.schools, sub.round_id, sub.commune_code)
         return self._act(sub, principal, Action.CONFIRM if stage is Stage.CONFIRMED else Action.ACCEPT, stage,
                          expected_version, progress=progress)
 
@@ -192,7 +197,7 @@ class ApprovalService:
         try:
             stage, text, per_value = approval.return_report(principal, report_of(sub), comment, value_comments,
                                                             self.indicators.round_catalogue(rnd),
-                                                            [v.indicator_code for v in sub.values])
+                                                            [v["indicator_code"] for v in sub.values])
         except ApprovalRefused as exc:
             raise _refused(exc) from None
         catalogue = self.indicators.round_catalogue(rnd)
@@ -215,18 +220,18 @@ class ApprovalService:
         rnd = self.indicators.get_round(principal, round_id)
         self._may_see_commune(principal, rnd, commune_code)
         if not items or len(items) > MAX_BULK:
-            raise Problem(422, f"Cần chọn từ 1 đến {MAX_BULK} báo cáo để xác nhận.",
-                          errors=[{"field": "reports", "message": f"Chọn từ 1 đến {MAX_BULK} báo cáo."}])
+            raise Invalid(f"Cần chọn từ 1 đến {MAX_BULK} báo cáo để xác nhận.",
+                          errors=[FieldError("reports", f"Chọn từ 1 đến {MAX_BULK} báo cáo.")])
         results = []
         # Counted once for the whole list, then kept up to date as each report is confirmed.
-        progress = CommuneProgress.of(rnd.id, commune_code)
+        progress = CommuneProgress.of(self.indicators, self.schools, rnd.id, commune_code)
         for item in items:
             try:
                 sub = self.confirm(principal, rnd.id, item["school_code"], item["version"], progress=progress)
                 results.append({"school_code": item["school_code"], "status": 200, "stage": sub.stage,
                                 "version": sub.doc_version})
-            except Problem as exc:
-                results.append({"school_code": item["school_code"], "status": exc.status, "message": exc.detail})
+            except DomainError as exc:
+                results.append({"school_code": item["school_code"], "status": exc.status, "message": exc.message})
         return results
 
     def _act(self, sub: Submission, principal: Principal, action: Action, stage: Stage,
@@ -236,7 +241,7 @@ class ApprovalService:
         previous = Stage(sub.stage or Stage.DRAFT.value)
         values = sub.value_dicts()
         entry: dict[str, Any] = {
-            "seq": len(sub.approvals or []) + 1, "action": action.value, "stage": stage.value,
+            "seq": sub.approval_count() + 1, "action": action.value, "stage": stage.value,
             "previous_stage": previous.value, "by": principal.as_actor(), "at": iso_vn(now, "milliseconds"),
             "revision": sub.revision,
         }
@@ -246,7 +251,7 @@ class ApprovalService:
             sub.approved_values = values
             if action is Action.CONFIRM:
                 sub.confirmed_values = values
-        sub.approvals = [*(sub.approvals or []), entry]
+        sub.last_approval = entry
         sub.stage = stage.value
         data = {"submission_id": sub.id, "round_id": sub.round_id, "school": sub.school_contract(),
                 "revision": sub.revision, "approval": entry["seq"], "stage": stage.value,
@@ -258,7 +263,7 @@ class ApprovalService:
         if counts:
             data["commune_progress"] = counts
         event = self.contracts.new_event(EVENTS[action], data, subject=sub.school_code, source=SOURCE)
-        saved = _save(sub, event, expected_version=expected_version)
+        saved = self._save(sub, event, expected_version=expected_version)
         if action is Action.CONFIRM and progress is not None:
             progress.confirmed.add(sub.school_code)
         return saved
@@ -274,12 +279,12 @@ class ApprovalService:
         catalogue = self.indicators.round_catalogue(rnd)
         errors: list[dict[str, str]] = []
         indicator = catalogue.get(indicator_code)
-        if indicator is None or indicator_code not in {v.indicator_code for v in sub.values}:
+        if indicator is None or indicator_code not in sub.indicator_codes():
             errors.append({"field": "indicator_code", "message": "Chỉ tiêu này không có trong báo cáo."})
         text = clean_comment(note if note is not None else "", "note", errors, "ghi chú theo dõi")
         if errors or not text:
-            raise Problem(422, "Đánh dấu theo dõi cần chỉ tiêu và ghi chú, xem chi tiết từng mục.",
-                          errors=errors or [{"field": "note", "message": "Cần nhập ghi chú theo dõi."}])
+            raise Invalid("Đánh dấu theo dõi cần chỉ tiêu và ghi chú, xem chi tiết từng mục.",
+                          errors=FieldError.all_of(errors) or [FieldError("note", "Cần nhập ghi chú theo dõi.")])
         now = self.clock()
         flag = {"id": str(uuid.uuid4()), "indicator_code": indicator_code, "note": text, "by": principal.as_actor(),
                 "at": iso_vn(now, "milliseconds"), "status": "open", "answers": [], "revision": sub.revision}
@@ -288,14 +293,14 @@ class ApprovalService:
             "submission_id": sub.id, "round_id": sub.round_id, "school": sub.school_contract(),
             "flag_id": flag["id"], "indicator_code": indicator_code, "indicator_name": indicator.name,
             "note": text, "by": flag["by"], "at": flag["at"]}, subject=sub.school_code, source=SOURCE)
-        return _save(sub, event)
+        return self._save(sub, event)
 
     def _flag(self, sub: Submission, flag_id: str) -> dict[str, Any]:
         flag = next((f for f in sub.flags or [] if f.get("id") == flag_id), None)
         if flag is None:
-            raise Problem(404, "Không tìm thấy đánh dấu theo dõi này.")
+            raise NotFound("Không tìm thấy đánh dấu theo dõi này.")
         if flag.get("status") == "closed":
-            raise Problem(409, "Đánh dấu theo dõi này đã đóng.")
+            raise Conflict("Đánh dấu theo dõi này đã đóng.")
         return flag
 
     def answer_flag(self, principal: Principal, round_id: str, school_code: str, flag_id: str, text: Any
@@ -303,18 +308,18 @@ class ApprovalService:
         """The school answers a flag (and may correct the value by submitting it again)."""
         _, sub = self._report(principal, round_id, school_code)
         if principal.role is not Role.SCHOOL or principal.org_unit != sub.school_code:
-            raise Problem(403, "Chỉ nhà trường mới trả lời đánh dấu theo dõi số liệu của trường.")
+            raise Forbidden("Chỉ nhà trường mới trả lời đánh dấu theo dõi số liệu của trường.")
         flag = self._flag(sub, flag_id)
         errors: list[dict[str, str]] = []
         cleaned = clean_comment(text if text is not None else "", "text", errors, "nội dung trả lời")
         if errors or not cleaned:
-            raise Problem(422, "Cần nhập nội dung trả lời.",
-                          errors=errors or [{"field": "text", "message": "Cần nhập nội dung trả lời."}])
+            raise Invalid("Cần nhập nội dung trả lời.",
+                          errors=FieldError.all_of(errors) or [FieldError("text", "Cần nhập nội dung trả lời.")])
         answer = {"text": cleaned, "by": principal.as_actor(), "at": iso_vn(self.clock(), "milliseconds"),
                   "revision": sub.revision}
         sub.flags = [{**f, "status": "answered", "answers": [*f.get("answers", []), answer]}
                      if f["id"] == flag["id"] else f for f in sub.flags]
-        return _save(sub)
+        return self._save(sub)
 
     def close_flag(self, principal: Principal, round_id: str, school_code: str, flag_id: str, note: Any
                    ) -> Submission:
@@ -328,8 +333,8 @@ class ApprovalService:
         errors: list[dict[str, str]] = []
         cleaned = clean_comment(note, "note", errors, "ghi chú khi đóng")
         if errors:
-            raise Problem(422, "Ghi chú khi đóng không hợp lệ.", errors=errors)
+            raise Invalid("Ghi chú khi đóng không hợp lệ.", errors=FieldError.all_of(errors))
         closed = {"status": "closed", "closed_by": principal.as_actor(),
                   "closed_at": iso_vn(self.clock(), "milliseconds"), "closing_note": cleaned}
         sub.flags = [{**f, **closed} if f["id"] == flag["id"] else f for f in sub.flags]
-        return _save(sub)
+        return self._save(sub)

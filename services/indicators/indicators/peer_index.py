@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import logging
 
-from mongoengine import NotUniqueError
-
-from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Event
 from indicators.adapters.documents import PeerIndex
+from indicators.adapters.rounds import PeerIndexStore
 from indicators.catalogues import CatalogueService
-from indicators.domain.peers import BUCKETS, bucket_of, figures
+from indicators.domain.peers import bucket_of, figures
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +25,9 @@ ATTEMPTS = 8
 
 
 class PeerIndexer:
-    def __init__(self, catalogues: CatalogueService):
+    def __init__(self, catalogues: CatalogueService, store: PeerIndexStore | None = None):
         self.catalogues = catalogues
+        self.store = store or PeerIndexStore()
 
     def handlers(self) -> dict:
         return {"IndicatorSubmitted": self.index, "IndicatorRevised": self.index}
@@ -46,24 +45,14 @@ class PeerIndexer:
         entry = {"school_code": school["code"], "revision": data["revision"], "figures": figures(values, catalogue)}
         key = PeerIndex.key(data["round_id"], school["level"], bucket_of(school["code"]))
         for _ in range(ATTEMPTS):
-            doc = load(PeerIndex, key) or PeerIndex(id=key)
+            doc = self.store.get(key) or PeerIndex(id=key)
             schools = doc.schools
             current = next((s for s in schools if s["school_code"] == school["code"]), None)
             if current is not None and current["revision"] >= data["revision"]:
                 return  # a replay, or an older revision arriving after a newer one
             doc.schools = [s for s in schools if s["school_code"] != school["code"]] + [entry]
-            try:
-                save_with_events(doc)
+            if self.store.save(doc):
                 return
-            except (StaleDocument, NotUniqueError):
-                continue  # another writer got there first: read its version and apply this one on top
+            # Another writer got there first: read its version and apply this one on top.
         raise RuntimeError(f"peer index {key}: {ATTEMPTS} attempts met another writer")
 
-
-def round_figures(round_id: str, level: str) -> list[dict[str, float]]:
-    """Every indexed school's figures for the round and level: :data:`BUCKETS` reads by ``_id``."""
-    out = []
-    for bucket in range(BUCKETS):
-        doc = load(PeerIndex, PeerIndex.key(round_id, level, bucket))
-        out.extend(s["figures"] for s in (doc.schools if doc else []))
-    return out

@@ -6,22 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
 
-from mongoengine import NotUniqueError
-
 from edu71.auth import Principal, Role
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
+from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.problems import Problem
-from indicators.adapters.documents import (
-    Change,
-    IdempotencyRecord,
-    IndicatorValue,
-    PeerStatistics,
-    Revision,
-    Round,
-    Submission,
-    round_id_for,
-)
+from indicators.adapters.documents import PeerStatistics, Round, Submission, round_id_for
+from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, RoundExists, Rounds
+from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
 from indicators.catalogues import SOURCE, CatalogueService
 from indicators.domain.catalogue import Catalogue
 from edu71.vn import iso_vn, vn_moment
@@ -46,10 +38,10 @@ from indicators.domain.submissions import (
 )
 from indicators.domain.approval import LOCKED, Action, Stage
 from indicators.domain.peers import PeerStat, peer_outliers, summarise_figures
-from indicators.peer_index import round_figures
 from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
 
+SUBMISSION_NOT_FOUND = "Không tìm thấy số liệu của trường trong đợt báo cáo này."
 #: How many earlier rounds are searched for the school's previous values.
 PREVIOUS_ROUNDS_SEARCHED = 10
 #: How long a process reuses the list of rounds that came before a round (seconds).
@@ -67,14 +59,23 @@ class SubmitOutcome:
     created: bool
     #: True when the request repeated an Idempotency-Key already answered.
     replayed: bool = False
+    #: The audit trail up to :attr:`revision`, when the use case knows it without reading (a first submission).
+    trail: Trail | None = None
 
 
 class IndicatorService:
     def __init__(self, contracts: Contracts, catalogues: CatalogueService,
-                 clock: Callable[[], datetime] = utc_now):
+                 clock: Callable[[], datetime] = utc_now, *, rounds: Rounds | None = None,
+                 submissions: Submissions | None = None, peer_statistics: PeerStatisticsStore | None = None,
+                 peer_figures: Callable[[str, str], list[dict[str, float]]] | None = None):
         self.contracts = contracts
         self.catalogues = catalogues
         self.clock = clock
+        self.rounds = rounds or Rounds()
+        self.submissions = submissions or Submissions()
+        self.peer_statistics = peer_statistics or PeerStatisticsStore()
+        #: Every indexed school's figures for a round and level (indicators.peer_index keeps them).
+        self.peer_figures = peer_figures or PeerIndexStore().figures
         # Every submission looks for the rounds before its own, a query on other fields than _id,
         # which may decode the whole rounds collection (see edu71.store); the answer only changes when a round is opened
         # with an earlier start, so it is kept for a short while.
@@ -93,10 +94,10 @@ class IndicatorService:
         data = dict(data)
         province = data.pop("province_code", None) or principal.province_code
         if province is None:
-            raise Problem(422, "Cần chọn tỉnh/thành phố của đợt báo cáo.",
-                          errors=[{"field": "province_code", "message": "Trường này là bắt buộc."}])
+            raise Invalid("Cần chọn tỉnh/thành phố của đợt báo cáo.",
+                          errors=[FieldError("province_code", "Trường này là bắt buộc.")])
         if not may_open_round(principal, province):
-            raise Problem(403, "Sở GD&ĐT chỉ được mở đợt báo cáo cho tỉnh/thành phố của mình.")
+            raise Forbidden("Sở GD&ĐT chỉ được mở đợt báo cáo cho tỉnh/thành phố của mình.")
         # People set a round's dates to the second; dropping finer parts keeps the stored
         # instant, the API's answer and the event's text identical.
         for name in ("opens_at", "due_at", "closes_at"):
@@ -105,7 +106,8 @@ class IndicatorService:
         catalogue = self.catalogues.current(province)
         errors = round_errors(data, now, catalogue)
         if errors:
-            raise Problem(422, "Đợt báo cáo có thông tin không hợp lệ, xem chi tiết từng mục.", errors=errors)
+            raise Invalid("Đợt báo cáo có thông tin không hợp lệ, xem chi tiết từng mục.",
+                          errors=FieldError.all_of(errors))
         rnd = Round(
             id=round_id_for(province, data["school_year"], data["name"]),
             name=data["name"].strip(),
@@ -123,29 +125,29 @@ class IndicatorService:
         )
         event = self._opened_event(rnd, principal, reopened=False)
         try:
-            return save_with_events(rnd, event)
-        except NotUniqueError:
-            raise Problem(409, f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
+            return self.rounds.save(rnd, event)
+        except RoundExists:
+            raise Conflict(f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
 
     def reschedule_round(self, principal: Principal, round_id: str, due_at: datetime, closes_at: datetime,
                          expected_version: int | None) -> Round:
         """Extend a round's due date and closing time, or reopen a closed round (Sở GD&ĐT only)."""
         rnd = self.get_round(principal, round_id)
         if not may_open_round(principal, rnd.province_code):
-            raise Problem(403, "Chỉ Sở GD&ĐT của tỉnh/thành phố này được gia hạn hoặc mở lại đợt báo cáo.")
+            raise Forbidden("Chỉ Sở GD&ĐT của tỉnh/thành phố này được gia hạn hoặc mở lại đợt báo cáo.")
         now = self.clock()
         due_at, closes_at = due_at.replace(microsecond=0), closes_at.replace(microsecond=0)
         errors = schedule_errors(rnd.opens_at, due_at, closes_at, now)
         if errors:
-            raise Problem(422, "Thời hạn mới không hợp lệ, xem chi tiết từng mục.", errors=errors)
+            raise Invalid("Thời hạn mới không hợp lệ, xem chi tiết từng mục.", errors=FieldError.all_of(errors))
         reopened = phase(rnd.opens_at, rnd.due_at, rnd.closes_at, now) is Phase.CLOSED
         rnd.due_at, rnd.closes_at, rnd.updated_at = due_at, closes_at, now
         event = self._opened_event(rnd, principal, reopened=reopened)
         try:
-            return save_with_events(rnd, event, expected_version=expected_version)
+            return self.rounds.save(rnd, event, expected_version=expected_version)
         except StaleDocument:
-            raise Problem(412 if expected_version is not None else 409,
-                          "Đợt báo cáo vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
+            raise (StaleVersion if expected_version is not None else Conflict)(
+                "Đợt báo cáo vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
 
     def _opened_event(self, rnd: Round, principal: Principal, *, reopened: bool):
         return self.contracts.new_event(
@@ -180,26 +182,22 @@ class IndicatorService:
         return total, list(items)
 
     def get_round(self, principal: Principal, round_id: str) -> Round:
-        rnd = load(Round, round_id)
+        rnd = self.rounds.get(round_id)
         # A round outside the caller's scope is reported as missing, not forbidden.
         if rnd is None or not may_see_round(principal, rnd.province_code, rnd.school_levels):
-            raise Problem(404, "Không tìm thấy đợt báo cáo.")
+            raise NotFound("Không tìm thấy đợt báo cáo.")
         return rnd
-
-    def round_view(self, rnd: Round) -> dict[str, Any]:
-        return rnd.view(self.clock())
 
     # -- submissions -----------------------------------------------------------
     def previous_values(self, rnd: Round, school_code: str) -> tuple[str, list[dict[str, Any]]] | None:
         """The school's values in the latest earlier round of the province it reported in, with that round's name."""
         cached = self._earlier.get(rnd.id)
         if cached is None or time.monotonic() - cached[0] > EARLIER_ROUNDS_TTL:
-            query = (Round.objects(province_code=rnd.province_code, opens_at__lt=rnd.opens_at)
-                     .order_by("-opens_at").only("id", "name").limit(PREVIOUS_ROUNDS_SEARCHED))
-            cached = (time.monotonic(), [(r.id, r.name) for r in query])
+            cached = (time.monotonic(), self.rounds.earlier(rnd.province_code, rnd.opens_at,
+                                                             PREVIOUS_ROUNDS_SEARCHED))
             self._earlier[rnd.id] = cached
         for round_id, name in cached[1]:
-            sub = load(Submission, submission_id(round_id, school_code))
+            sub = self.submissions.get(submission_id(round_id, school_code))
             if sub is not None and sub.values:
                 return name, sub.value_dicts()
         return None
@@ -210,7 +208,8 @@ class IndicatorService:
                 for code, text in explained.items()}
 
     def warnings_for(self, rnd: Round, sub: Submission, incoming: list[dict[str, Any]], merged: list[dict[str, Any]],
-                     earlier: list[dict[str, Any]], catalogue: Catalogue) -> dict[str, list[dict[str, Any]]]:
+                     earlier: list[dict[str, Any]], catalogue: Catalogue, trail: Trail
+                     ) -> dict[str, list[dict[str, Any]]]:
         """The warnings of a revision (about the values it sends) and of the submission as a whole (``open``).
 
         Four kinds: a jump from the previous round, a jump from the school's own
@@ -225,7 +224,7 @@ class IndicatorService:
             return implausible_changes(before[1], values, catalogue, before[0]) if before else []
 
         # Every value the school gave before (each revision's, last round's): a return to one is a correction.
-        references = [[c.new for c in h.changes] for h in sub.history] + ([before[1]] if before else [])
+        references = [[c["new"] for c in h["changes"]] for h in trail.revisions] + ([before[1]] if before else [])
         own = revision_jumps(earlier, incoming, catalogue, references)
         checks = check_warnings(merged, catalogue)
         revision = (against_round(incoming) + own + peer_outliers(incoming, peers, catalogue, sub.school_level)
@@ -238,7 +237,7 @@ class IndicatorService:
         key = PeerStatistics.key(round_id, level)
         cached = self._peers.get(key)
         if cached is None or time.monotonic() - cached[0] > PEER_STATS_TTL:
-            doc = load(PeerStatistics, key)
+            doc = self.peer_statistics.get(key)
             stats = {code: PeerStat.from_dict(s) for code, s in (doc.stats if doc else {}).items()}
             cached = (time.monotonic(), stats)
             self._peers[key] = cached
@@ -250,46 +249,54 @@ class IndicatorService:
         Runs in the worker, off the request path; it reads the round's few index
         documents by ``_id``, never the submissions themselves.
         """
-        rnd = load(Round, round_id)
+        rnd = self.rounds.get(round_id)
         if rnd is None:
             return 0
         read = 0
         now = self.clock()
         for level in rnd.school_levels:
-            schools = round_figures(round_id, level)
+            schools = self.peer_figures(round_id, level)
             read += len(schools)
             key = PeerStatistics.key(round_id, level)
-            doc = load(PeerStatistics, key) or PeerStatistics(id=key)
+            doc = self.peer_statistics.get(key) or PeerStatistics(id=key)
             fresh = {code: stat.as_dict() for code, stat in summarise_figures(schools).items()}
             if not schools or doc.stats == fresh:
                 continue  # nothing new was reported: no new version (each one is kept)
             doc.stats, doc.submissions, doc.computed_at = fresh, len(schools), now
-            try:
-                save_with_events(doc)
-            except (StaleDocument, NotUniqueError):
-                pass  # another refresher wrote the same round at the same time: its snapshot is as good
+            self.peer_statistics.save(doc)
             self._peers.pop(key, None)
         return read
 
     def previous_for(self, principal: Principal, round_id: str, school_code: str) -> dict[str, Any]:
         """The school's values in the round before (name and values), for the entry and review forms."""
         rnd = self.get_round(principal, round_id)
-        sub = load(Submission, submission_id(rnd.id, school_code))
+        sub = self.submissions.get(submission_id(rnd.id, school_code))
         if sub is not None:
             visible = principal.can_see(sub.school_code, sub.commune_code, sub.province_code)
         else:
             visible = principal.role is Role.SCHOOL and principal.can_act_for_school(school_code)
         if not visible:
-            raise Problem(404, "Không tìm thấy số liệu của trường trong đợt báo cáo này.")
+            raise NotFound(SUBMISSION_NOT_FOUND)
         found = self.previous_values(rnd, school_code)
         return {"round_name": found[0], "values": found[1]} if found else {"round_name": None, "values": []}
 
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
         rnd = self.get_round(principal, round_id)
-        sub = load(Submission, submission_id(rnd.id, school_code))
+        sub = self.submissions.get(submission_id(rnd.id, school_code))
         if sub is None or not principal.can_see(sub.school_code, sub.commune_code, sub.province_code):
-            raise Problem(404, "Không tìm thấy số liệu của trường trong đợt báo cáo này.")
+            raise NotFound(SUBMISSION_NOT_FOUND)
         return sub
+
+    def _key_record(self, sub: Submission, key: str) -> KeyRecord | None:
+        """What ``key`` was answered with: the head's own revision, or an earlier one noted by ``_id``."""
+        current = sub.last_revision or {}
+        if current.get("idempotency_key") == key and current.get("fingerprint"):
+            return KeyRecord(current["fingerprint"], current["revision"])
+        return self.submissions.key(sub.id, key)
+
+    def trail(self, sub: Submission) -> Trail:
+        """The submission's audit trail (every revision and approval), read from its changes."""
+        return self.submissions.trail(sub)
 
     def submit(self, principal: Principal, round_id: str, school_code: str, raw_values: Any, *,
                header_key: str | None = None, body_key: str | None = None,
@@ -307,14 +314,14 @@ class IndicatorService:
         and the read is saved. Anything else takes the general path.
         """
         if principal.role is not Role.SCHOOL or not principal.can_act_for_school(school_code):
-            raise Problem(403, "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
+            raise Forbidden("Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
         if not (principal.commune_code and principal.province_code and principal.school_level):
-            raise Problem(403, "Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
+            raise Forbidden("Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
         rnd = self.get_round(principal, round_id)
         try:
             key = resolve_idempotency_key(header_key, body_key)
         except IdempotencyConflict as exc:
-            raise Problem(422, str(exc), errors=[{"field": "idempotency_key", "message": str(exc)}]) from None
+            raise Invalid(str(exc), errors=[FieldError("idempotency_key", str(exc))]) from None
         digest = fingerprint(raw_values if explanations is None else [raw_values, explanations])
         now = self.clock()
         current = rnd.phase_at(now)
@@ -328,43 +335,42 @@ class IndicatorService:
             try:
                 return self._record(None, principal, rnd, school_code, result.values, catalogue, key, digest, now,
                                     current, expected_version=None, explained=explained)
-            except NotUniqueError:
+            except SubmissionExists:
                 pass  # the school has submitted before: the general path decides what this request is
 
-        sub = load(Submission, submission_id(rnd.id, school_code))
+        sub = self.submissions.get(submission_id(rnd.id, school_code))
         if sub is not None:
             # Shared populations and cross checks see the stored values the request does not replace.
             result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
                                      allowed_codes=rnd.indicator_codes, current=sub.value_dicts())
-        record = sub.idempotency_record(key) if key and sub else None
+        record = self._key_record(sub, key) if key and sub else None
         if record is not None:
             if record.fingerprint != digest:
                 message = "Idempotency-Key này đã được dùng cho một lần gửi có nội dung khác."
-                raise Problem(422, message, errors=[{"field": "idempotency_key", "message": message}])
+                raise Invalid(message, errors=[FieldError("idempotency_key", message)])
             return SubmitOutcome(sub, record.revision, created=record.revision == 1, replayed=True)
 
         if current is Phase.UPCOMING:
-            raise Problem(409, f"Đợt báo cáo chưa mở; trường có thể nộp số liệu từ {vn_moment(rnd.opens_at)}.")
+            raise Conflict(f"Đợt báo cáo chưa mở; trường có thể nộp số liệu từ {vn_moment(rnd.opens_at)}.")
         if current is Phase.CLOSED:
-            raise Problem(409, f"Đợt báo cáo đã khoá số liệu từ {vn_moment(rnd.closes_at)}; "
-                               "không thể nộp hoặc sửa số liệu.", code="locked")
+            raise Conflict(f"Đợt báo cáo đã khoá số liệu từ {vn_moment(rnd.closes_at)}; "
+                           "không thể nộp hoặc sửa số liệu.", code="locked")
         stage = Stage((sub.stage if sub is not None else None) or Stage.DRAFT.value)
         if stage in LOCKED:
-            raise Problem(409, f"Báo cáo đang ở trạng thái “{stage.label}”: số liệu đã khoá. Cần người đã duyệt "
-                               "mở lại báo cáo (kèm lý do) trước khi sửa.", code="approved")
+            raise Conflict(f"Báo cáo đang ở trạng thái “{stage.label}”: số liệu đã khoá. Cần người đã duyệt "
+                           "mở lại báo cáo (kèm lý do) trước khi sửa.", code="approved")
         if not result.ok or explanation_errors:
-            raise Problem(422, "Số liệu gửi lên có lỗi, xem chi tiết từng mục.",
-                          errors=result.errors + explanation_errors)
+            raise Invalid("Số liệu gửi lên có lỗi, xem chi tiết từng mục.",
+                          errors=FieldError.all_of(result.errors + explanation_errors))
         try:
             return self._record(sub, principal, rnd, school_code, result.values, catalogue, key, digest, now,
                                 current, expected_version=expected_version, explained=explained)
-        except NotUniqueError:
-            raise Problem(409, "Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
-                               "Vui lòng tải lại rồi thao tác lại.") from None
+        except SubmissionExists:
+            raise Conflict("Số liệu của trường vừa được nộp từ một phiên làm việc khác. "
+                           "Vui lòng tải lại rồi thao tác lại.") from None
         except StaleDocument:
-            raise Problem(412 if expected_version is not None else 409,
-                          "Số liệu của trường vừa được người khác thay đổi. "
-                          "Vui lòng tải lại rồi thao tác lại.") from None
+            raise (StaleVersion if expected_version is not None else Conflict)(
+                "Số liệu của trường vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
 
     def _record(self, sub: Submission | None, principal: Principal, rnd: Round, school_code: str,
                 values: list[dict[str, Any]], catalogue: Catalogue, key: str | None, digest: str, now: datetime,
@@ -372,7 +378,7 @@ class IndicatorService:
                 explained: dict[str, str] | None = None) -> SubmitOutcome:
         """Write valid ``values`` as the submission's next revision (the first if ``sub`` is None), with its event.
 
-        Raises :class:`NotUniqueError` when a first submission exists already and
+        Raises :class:`SubmissionExists` when a first submission exists already and
         :class:`StaleDocument` when the submission changed since it was read.
         """
         created = sub is None
@@ -387,7 +393,8 @@ class IndicatorService:
                 province_code=principal.province_code,
                 first_submitted_at=now,
             )
-        diff = changes(sub.value_dicts(), values)
+        earlier = sub.value_dicts()
+        diff = changes(earlier, values)
         actor = principal.as_actor()
         explained = {code: text for code, text in (explained or {}).items()
                      if (sub.explanations or {}).get(code, {}).get("text") != text}
@@ -396,39 +403,44 @@ class IndicatorService:
                 # Explanations of warned values only: kept (who, when), no new revision, nothing to announce.
                 sub.explanations = {**(sub.explanations or {}), **self._explanations(explained, actor, now,
                                                                                      sub.revision)}
-                saved = save_with_events(sub, expected_version=expected_version)
+                saved = self.submissions.save(sub, expected_version=expected_version)
                 return SubmitOutcome(saved, saved.revision, created=False)
             # The same values again under a new key (or none): nothing to audit, nothing to announce.
             return SubmitOutcome(sub, sub.revision, created=False)
 
         late = current is Phase.LATE
         previous = sub.revision
-        earlier = sub.value_dicts()
         if sub.stage == Stage.SUBMITTED.value:
             # A change to a report awaiting review takes it back: the school marks it complete again.
-            sub.approvals = [*(sub.approvals or []), {
-                "seq": len(sub.approvals or []) + 1, "action": Action.WITHDRAW.value, "stage": Stage.DRAFT.value,
+            sub.last_approval = {
+                "seq": sub.approval_count() + 1, "action": Action.WITHDRAW.value, "stage": Stage.DRAFT.value,
                 "previous_stage": Stage.SUBMITTED.value, "by": actor, "at": iso_vn(now, "milliseconds"),
-                "revision": previous + 1}]
+                "revision": previous + 1}
             sub.stage = Stage.DRAFT.value
+        # The earlier revisions' values are references of the warnings: a first submission has none to read.
+        trail = Trail() if created else self.submissions.trail(sub)
         merged = merge(earlier, values, catalogue)
         sub.revision = previous + 1
-        sub.values = [IndicatorValue.of(v) for v in merged]
+        sub.values = merged
         sub.late = late
         sub.submitted_at = now
         sub.submitted_by = actor
-        warnings = self.warnings_for(rnd, sub, values, merged, earlier, catalogue)
+        warnings = self.warnings_for(rnd, sub, values, merged, earlier, catalogue, trail)
         sub.open_warnings = warnings["open"]
         # An explanation answers the value it was given for: a changed value needs a new one.
         kept = {code: e for code, e in (sub.explanations or {}).items() if code not in {d["indicator_code"]
                                                                                        for d in diff}}
         sub.explanations = {**kept, **self._explanations(explained, actor, now, sub.revision)}
-        sub.history.append(Revision(revision=sub.revision, submitted_at=now, submitted_by=actor, late=late,
-                                    idempotency_key=key, changes=[Change(**c) for c in diff],
-                                    warnings=warnings["revision"], explanations=explained))
+        superseded = sub.last_revision or {}
+        if superseded.get("idempotency_key") and superseded.get("fingerprint"):
+            # The head answers a replay of its own revision; an earlier one's key is looked up by _id.
+            self.submissions.remember_key(sub.id, superseded["idempotency_key"], superseded["fingerprint"],
+                                          superseded["revision"], superseded["submitted_at"])
+        sub.last_revision = {"revision": sub.revision, "submitted_at": now, "submitted_by": actor, "late": late,
+                             "idempotency_key": key, "changes": diff, "warnings": warnings["revision"],
+                             "explanations": explained}
         if key:
-            sub.idempotency.append(IdempotencyRecord(key=key, fingerprint=digest, revision=sub.revision,
-                                                     seen_at=now))
+            sub.last_revision["fingerprint"] = digest
 
         data: dict[str, Any] = {
             "submission_id": sub.id,
@@ -449,5 +461,6 @@ class IndicatorService:
             data["previous_revision"] = previous
             data["changes"] = diff
         event = self.contracts.new_event(name, data, subject=school_code, source=SOURCE)
-        saved = save_with_events(sub, event, expected_version=None if created else expected_version)
-        return SubmitOutcome(saved, saved.revision, created=created)
+        saved = self.submissions.save(sub, event, expected_version=None if created else expected_version)
+        first = trail_of([{"last_revision": saved.last_revision}]) if created else None
+        return SubmitOutcome(saved, saved.revision, created=created, trail=first)

@@ -13,20 +13,15 @@ import threading
 from pymongo.errors import PyMongoError
 
 from edu71 import worker
-from edu71.auth.revocation import RevocationProjection
-from edu71.contracts import Contracts
-from indicators import config
-from indicators.adapters.documents import KnownSchool, ProvinceCatalogue, Round, Submission
-from indicators.catalogues import CatalogueService
+from indicators import bootstrap, config
+from indicators.adapters.documents import ProvinceCatalogue, Round, Submission
+from indicators.adapters.submissions import Submissions
 from indicators.domain.clock import utc_now
-from indicators.peer_index import PeerIndexer
-from indicators.service import IndicatorService
+from indicators.handlers import HANDLERS, routes
+
+__all__ = ["HANDLERS", "spec"]
 
 log = logging.getLogger(__name__)
-
-HANDLERS = {"SchoolRegistered": KnownSchool.keep, "SchoolChanged": KnownSchool.keep,
-            **RevocationProjection.in_service_database("indicators").handlers()}
-
 
 def publish_catalogues(settings: config.Settings):
     """A loop that makes sure each configured province has a published catalogue, then idles.
@@ -36,7 +31,7 @@ def publish_catalogues(settings: config.Settings):
     """
 
     def loop(stop: threading.Event) -> None:
-        service = CatalogueService(Contracts(settings.platform.contracts_dir))
+        service = bootstrap.use_cases(settings).catalogues
         wait = 1.0
         while not stop.is_set():
             try:
@@ -52,16 +47,31 @@ def publish_catalogues(settings: config.Settings):
     return loop
 
 
+def copy_legacy_keys(stop: threading.Event) -> None:
+    """Once on start: copy the Idempotency-Keys that heads of the earlier shape embed to where they are looked up."""
+    wait = 1.0
+    while not stop.is_set():
+        try:
+            copied = Submissions().copy_legacy_keys()
+            if copied:
+                log.info("copied %d idempotency keys out of earlier submission heads", copied)
+            break
+        except PyMongoError as exc:
+            log.warning("copying earlier idempotency keys waits for the store (%s)", exc)
+            stop.wait(wait)
+            wait = min(wait * 2, 30.0)
+    stop.wait()  # a loop that returned would be started again
+
+
 def refresh_peer_statistics(settings: config.Settings):
     """A loop that recomputes, every ``peer_refresh_seconds``, the peer statistics of each round still open."""
 
     def loop(stop: threading.Event) -> None:
-        contracts = Contracts(settings.platform.contracts_dir)
-        service = IndicatorService(contracts, CatalogueService(contracts))
+        service = bootstrap.use_cases(settings).indicators
         while not stop.wait(settings.peer_refresh_seconds):
             try:
-                for rnd in Round.objects(closes_at__gt=utc_now()).only("id"):
-                    service.refresh_peer_statistics(rnd.id)
+                for round_id in service.rounds.open_ids(utc_now()):
+                    service.refresh_peer_statistics(round_id)
             except PyMongoError as exc:
                 log.warning("peer statistics wait for the store (%s)", exc)
 
@@ -70,10 +80,9 @@ def refresh_peer_statistics(settings: config.Settings):
 
 
 def spec(settings: config.Settings, group: str | None = None) -> worker.WorkerSpec:
-    indexer = PeerIndexer(CatalogueService(Contracts(settings.platform.contracts_dir)))
     return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=group,
-                             handlers={**HANDLERS, **indexer.handlers()},
-                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings)])
+                             handlers=routes(bootstrap.use_cases(settings).catalogues),
+                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings), copy_legacy_keys])
 
 
 if __name__ == "__main__":

@@ -6,26 +6,14 @@ from datetime import datetime
 from typing import Any
 
 import bson
-from mongoengine import (
-    BinaryField,
-    BooleanField,
-    DateTimeField,
-    DictField,
-    EmbeddedDocument,
-    EmbeddedDocumentListField,
-    IntField,
-    ListField,
-    StringField,
-)
+from mongoengine import BinaryField, BooleanField, DateTimeField, DictField, IntField, ListField, StringField
+from mongoengine.base import BaseField
 
 from edu71 import projections
 from edu71.bus.outbox import VersionedDocument, state_at
 from edu71.orgs import SchoolLevel
-from indicators.domain.approval import changed_since
-from indicators.domain.catalogue import ValueType
 from indicators.domain.clock import as_utc, utc_now
 from indicators.domain.rounds import Phase, RoundStatus, phase
-from indicators.domain.submissions import values_at
 
 LEVELS = [lv.value for lv in SchoolLevel]
 
@@ -99,107 +87,39 @@ class Round(VersionedDocument):
     def phase_at(self, now: datetime) -> Phase:
         return phase(as_utc(self.opens_at), as_utc(self.due_at), as_utc(self.closes_at), now)
 
-    def view(self, now: datetime) -> dict[str, Any]:
-        """The round as the API shows it, with its phase at ``now``."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "province_code": self.province_code,
-            "school_year": self.school_year,
-            "school_levels": list(self.school_levels),
-            "indicator_codes": list(self.indicator_codes),
-            "catalogue_version": self.catalogue_version,
-            "opens_at": self.opens_at,
-            "due_at": self.due_at,
-            "closes_at": self.closes_at,
-            "status": self.status,
-            "phase": self.phase_at(now).value,
-            "opened_by": dict(self.opened_by),
-            "created_at": self.created_at,
-        }
 
+class Plain(BaseField):
+    """Mappings and lists stored and read as they are, for what the domain built and checked already.
 
-class IndicatorValue(EmbeddedDocument):
-    """One reported value, shaped as the contracts' ``IndicatorValue``."""
+    mongoengine's ``ListField(DictField())`` converts, validates and wraps every mapping key by key on each
+    read and write; a submission's values and audit record are always replaced whole, never changed in
+    place, so none of that is needed.
+    """
 
-    indicator_code = StringField(required=True)
-    catalogue_version = IntField(required=True)
-    value_type = StringField(required=True, choices=[t.value for t in ValueType])
-    numerator = IntField(null=True)
-    denominator = IntField(null=True)
-    value = IntField(null=True)
-    level = IntField(null=True)
-    flag = BooleanField(null=True)
+    def to_mongo(self, value):
+        return value
 
-    @classmethod
-    def of(cls, data: dict[str, Any]) -> "IndicatorValue":
-        return cls(**data)
-
-    def as_contract(self) -> dict[str, Any]:
-        data = {
-            "indicator_code": self.indicator_code,
-            "catalogue_version": self.catalogue_version,
-            "value_type": self.value_type,
-        }
-        for key in ("numerator", "denominator", "value", "level", "flag"):
-            if getattr(self, key) is not None:
-                data[key] = getattr(self, key)
-        return data
-
-
-class Change(EmbeddedDocument):
-    indicator_code = StringField(required=True)
-    #: The value before (contract dict), empty when the indicator was not reported before.
-    old = DictField()
-    new = DictField(required=True)
-
-    def as_contract(self) -> dict[str, Any]:
-        return {"indicator_code": self.indicator_code, "old": dict(self.old or {}) or None, "new": dict(self.new)}
-
-
-class Revision(EmbeddedDocument):
-    """The audit record of one revision: who, when, late or not, and what changed."""
-
-    revision = IntField(required=True)
-    submitted_at = DateTimeField(required=True)
-    submitted_by = DictField(required=True)
-    late = BooleanField(required=True)
-    idempotency_key = StringField(null=True)
-    changes = EmbeddedDocumentListField(Change)
-    #: Warnings ({field, message, indicator_code, kind}) given with this revision (domain.plausibility, peers).
-    warnings = ListField(DictField())
-    #: Explanations the school gave with this revision, by indicator code.
-    explanations = DictField()
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "warnings": [dict(w) for w in self.warnings or []],
-            "revision": self.revision,
-            "submitted_at": self.submitted_at,
-            "submitted_by": dict(self.submitted_by),
-            "late": self.late,
-            "idempotency_key": self.idempotency_key,
-            "changes": [c.as_contract() for c in self.changes],
-            "explanations": dict(self.explanations or {}),
-        }
-
-
-class IdempotencyRecord(EmbeddedDocument):
-    """A request key already answered, the revision it produced and a digest of its values."""
-
-    key = StringField(required=True)
-    fingerprint = StringField(required=True)
-    revision = IntField(required=True)
-    seen_at = DateTimeField(required=True)
+    def to_python(self, value):
+        return value
 
 
 class Submission(VersionedDocument):
-    """A school's values in one round (one document per round and school), with every revision audited."""
+    """A school's values in one round (one document per round and school): the current state only.
+
+    The audit trail is the change log: each change document (``submissions_changes``) holds the state as
+    of that change, and the state carries the audit record of the revision it made (``last_revision``)
+    and the approval action it recorded (``last_approval``), so reading the changes in order gives every
+    revision and every approval, and no document grows with the number of earlier ones. Heads written
+    before (with embedded ``history``, ``idempotency`` and ``approvals`` lists) still read: mongoengine
+    ignores those fields (``strict: False``), the changes' states keep them (adapters.submissions reads
+    both shapes) and the worker copies their idempotency keys out once on start.
+    """
 
     meta = {
         "collection": "submissions",
         "db_alias": "indicators",
         "indexes": ["round_id", "school_code", "commune_code", "province_code"],
+        "strict": False,
     }
 
     #: Derived from round and school (``domain.submissions.submission_id``).
@@ -210,30 +130,32 @@ class Submission(VersionedDocument):
     school_level = StringField(required=True, choices=LEVELS)
     commune_code = StringField(required=True)
     province_code = StringField(required=True)
-    values = EmbeddedDocumentListField(IndicatorValue)
+    #: The current values, shaped as the contracts' ``IndicatorValue`` (checked by domain.validation).
+    values = Plain(default=list)
     revision = IntField(default=0)
     #: Whether the current revision came after the round's due_at (as in the events).
     late = BooleanField(default=False)
     submitted_at = DateTimeField()
-    submitted_by = DictField()
+    submitted_by = Plain(default=dict)
     first_submitted_at = DateTimeField()
-    history = EmbeddedDocumentListField(Revision)
-    idempotency = EmbeddedDocumentListField(IdempotencyRecord)
+    #: The audit record of the current revision: {revision, submitted_at, submitted_by, late, idempotency_key,
+    #: changes, warnings, explanations}; earlier ones are in the earlier changes' states.
+    last_revision = Plain(default=dict)
     #: Every warning the current values raise (previous round, own earlier revision, peers, checks).
-    open_warnings = ListField(DictField())
+    open_warnings = Plain(default=list)
     #: The school's explanation of a warned value, by indicator code: {text, by, at, revision}.
-    explanations = DictField()
+    explanations = Plain(default=dict)
     #: Approval stage (domain.approval.Stage); a report written before approval existed reads as draft.
     stage = StringField(default="draft")
-    #: Every approval action, oldest first: {seq, action, stage, previous_stage, by, at, revision, comment,
-    #: value_comments, reason, changes}.
-    approvals = ListField(DictField())
+    #: The latest approval action: {seq, action, stage, previous_stage, by, at, revision, comment,
+    #: value_comments, reason, changes}; ``seq`` counts them, earlier ones are in the earlier changes' states.
+    last_approval = Plain(default=dict)
     #: The values as last confirmed or accepted (what a reopened report is compared with).
-    approved_values = ListField(DictField(), null=True)
+    approved_values = Plain(null=True)
     #: The values as last confirmed by the commune (what bulk confirmation compares with).
-    confirmed_values = ListField(DictField(), null=True)
+    confirmed_values = Plain(null=True)
     #: Follow-up flags on values: {id, indicator_code, note, by, at, status, answers, closed_by, closed_at}.
-    flags = ListField(DictField())
+    flags = Plain(default=list)
 
     def school_contract(self) -> dict[str, str]:
         return {
@@ -245,41 +167,13 @@ class Submission(VersionedDocument):
         }
 
     def value_dicts(self) -> list[dict[str, Any]]:
-        return [v.as_contract() for v in self.values]
+        return [dict(v) for v in self.values]
 
-    def idempotency_record(self, key: str) -> IdempotencyRecord | None:
-        return next((r for r in self.idempotency if r.key == key), None)
+    def indicator_codes(self) -> set[str]:
+        return {v["indicator_code"] for v in self.values}
 
-    def view(self, revision: int | None = None) -> dict[str, Any]:
-        """The submission as the API shows it, as of ``revision`` (default: the current one)."""
-        revision = self.revision if revision is None else revision
-        history = [h.as_dict() for h in self.history if h.revision <= revision]
-        entry = history[-1]
-        return {
-            "submission_id": self.id,
-            "round_id": self.round_id,
-            "school": self.school_contract(),
-            "revision": revision,
-            "late": entry["late"],
-            "submitted_at": entry["submitted_at"],
-            "submitted_by": entry["submitted_by"],
-            "first_submitted_at": self.first_submitted_at,
-            "values": values_at(history, revision) if revision != self.revision else self.value_dicts(),
-            "warnings": entry["warnings"],
-            "history": history,
-            "open_warnings": self.warnings_view(),
-            "explanations": {code: dict(e) for code, e in (self.explanations or {}).items()},
-            "stage": self.stage or "draft",
-            "approvals": [dict(a) for a in self.approvals or []],
-            "changed_since_approval": changed_since(self.approved_values, self.value_dicts()),
-            "flags": [dict(f) for f in self.flags or []],
-        }
-
-    def warnings_view(self) -> list[dict[str, Any]]:
-        """The current warnings, each with the school's explanation of its indicator if there is one."""
-        explained = self.explanations or {}
-        return [{**w, "explanation": (explained.get(w.get("indicator_code")) or {}).get("text")}
-                for w in self.open_warnings or []]
+    def approval_count(self) -> int:
+        return (self.last_approval or {}).get("seq", 0)
 
 
 class PeerStatistics(VersionedDocument):

@@ -40,7 +40,8 @@ from indicators.api.schemas import (
     TemplateQuerySchema,
     UploadSchema,
 )
-from edu71.problems import Problem
+from edu71.errors import NotFound
+from indicators.api.views import round_view, submission_view
 from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService
 from indicators.domain.catalogue import Catalogue
@@ -119,7 +120,7 @@ class CatalogueView(MethodView):
             return _catalogue_answer(catalogues.current(province))
         catalogue = catalogues.version(province, query["version"])
         if catalogue is None:
-            raise Problem(404, f"Danh mục chỉ tiêu không có phiên bản {query['version']}.")
+            raise NotFound(f"Danh mục chỉ tiêu không có phiên bản {query['version']}.")
         return _catalogue_answer(catalogue)
 
 
@@ -181,7 +182,7 @@ class Rounds(MethodView):
 
         def fetch(filters, page, size):
             total, rounds = service.list_rounds(principal, filters, page, size)
-            return total, [service.round_view(r) for r in rounds]
+            return total, [round_view(r, service.clock()) for r in rounds]
 
         return paged(query, fetch)
 
@@ -193,7 +194,7 @@ class Rounds(MethodView):
     def post(self, data):
         """Mở đợt báo cáo mới (Sở GD&ĐT)"""
         service = _service()
-        return service.round_view(service.open_round(current_principal(), data))
+        return round_view(service.open_round(current_principal(), data), service.clock())
 
 
 @rounds_blp.route("/<string:round_id>")
@@ -203,7 +204,7 @@ class RoundById(MethodView):
     def get(self, round_id):
         """Xem một đợt báo cáo"""
         service = _service()
-        return service.round_view(service.get_round(current_principal(), round_id))
+        return round_view(service.get_round(current_principal(), round_id), service.clock())
 
 
 @rounds_blp.route("/<string:round_id>/schedule")
@@ -217,7 +218,7 @@ class RoundSchedule(MethodView):
         service = _service()
         rnd = service.reschedule_round(current_principal(), round_id, data["due_at"], data["closes_at"],
                                        expected_version(required=False))
-        return service.round_view(rnd)
+        return round_view(rnd, service.clock())
 
 
 @rounds_blp.route("/<string:round_id>/template")
@@ -238,7 +239,7 @@ class SchoolSubmission(MethodView):
     def get(self, round_id, school_code):
         """Xem số liệu một trường đã nộp trong đợt báo cáo"""
         sub = _service().get_submission(current_principal(), round_id, school_code)
-        return with_etag(_json(SUBMISSION.dump(sub.view())), sub.doc_version)
+        return _report_answer(sub)
 
     @requires(Role.SCHOOL)
     @submissions_blp.arguments(SubmissionWriteSchema)
@@ -261,7 +262,8 @@ class SchoolSubmission(MethodView):
 
 
 def _submission_answer(outcome: SubmitOutcome):
-    body = SUBMISSION.dump(outcome.submission.view(outcome.revision))
+    trail = outcome.trail or _service().trail(outcome.submission)
+    body = SUBMISSION.dump(submission_view(outcome.submission, trail, outcome.revision))
     response = _json(body, 201 if outcome.created else 200)
     if outcome.replayed:
         # The body is the original answer, possibly of an older revision: no ETag, so a
@@ -311,8 +313,9 @@ class SchoolHistoryFile(MethodView):
         return _file(_spreadsheets().history(current_principal(), school_code, fmt))
 
 
-def _report_answer(sub):
-    return with_etag(_json(SUBMISSION.dump(sub.view())), sub.doc_version)
+def _report_answer(sub, status: int = 200):
+    body = SUBMISSION.dump(submission_view(sub, _service().trail(sub)))
+    return with_etag(_json(body, status), sub.doc_version)
 
 
 @submissions_blp.route("/<string:school_code>/complete")
@@ -396,7 +399,7 @@ class ReportFlags(MethodView):
         """Đánh dấu theo dõi một giá trị kèm ghi chú (phát ValueFlagged)"""
         sub = _approvals().flag(current_principal(), round_id, school_code, data.get("indicator_code"),
                                 data.get("note"))
-        return with_etag(_json(SUBMISSION.dump(sub.view()), 201), sub.doc_version)
+        return _report_answer(sub, 201)
 
 
 @submissions_blp.route("/<string:school_code>/flags/<string:flag_id>/answer")

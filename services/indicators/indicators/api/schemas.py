@@ -280,10 +280,24 @@ class IndicatorValueSchema(Schema):
     flag = fields.Boolean()
 
 
+class StoredValue(fields.Nested):
+    """A value as the contracts shape it (documented as :class:`IndicatorValueSchema`), answered as stored.
+
+    Every stored value was built by domain.validation with exactly the schema's fields and types, so
+    dumping it field by field changed nothing, and cost more than the rest of a submission's answer.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(IndicatorValueSchema, **kwargs)
+
+    def _serialize(self, nested_obj, attr, obj, **kwargs):
+        return None if nested_obj is None else dict(nested_obj)
+
+
 class ChangeSchema(Schema):
     indicator_code = fields.String()
-    old = fields.Nested(IndicatorValueSchema, allow_none=True)
-    new = fields.Nested(IndicatorValueSchema)
+    old = StoredValue(allow_none=True)
+    new = StoredValue()
 
 
 class WarningSchema(Schema):
@@ -325,7 +339,7 @@ class SubmissionSchema(Schema):
     submitted_at = VnDateTime()
     submitted_by = fields.Nested(ActorSchema)
     first_submitted_at = VnDateTime()
-    values = fields.List(fields.Nested(IndicatorValueSchema))
+    values = fields.List(StoredValue())
     warnings = fields.List(fields.Nested(WarningSchema), metadata={
         "description": "Cảnh báo (không phải lỗi) của lần nộp này: thay đổi bất thường so với đợt trước hoặc lần "
                        "nộp trước, khác xa các trường cùng cấp học, kiểm tra chéo"})

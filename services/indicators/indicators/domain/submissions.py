@@ -113,3 +113,11 @@ def check_explanations(raw: Any, catalogue: Catalogue, allowed_codes: Iterable[s
             continue
         out[code] = " ".join(text.split())
     return out, errors
+
+
+def explained_warnings(open_warnings: Iterable[dict[str, Any]], explanations: dict[str, dict] | None
+                       ) -> list[dict[str, Any]]:
+    """The current warnings, each with the school's explanation of its indicator if there is one."""
+    explained = explanations or {}
+    return [{**w, "explanation": (explained.get(w.get("indicator_code")) or {}).get("text")}
+            for w in open_warnings or []]

@@ -1,0 +1,150 @@
+"""Where rounds, the directory's schools and peer statistics are kept: in the store, or in memory for tests.
+
+Each pair (store, in memory) passes the same contract suite (tests/integration/test_repositories.py).
+"""
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import Any, Iterable
+
+from mongoengine import NotUniqueError
+
+from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.contracts import Event
+from indicators.adapters.documents import KnownSchool, PeerIndex, PeerStatistics, Round
+from indicators.domain.clock import as_utc
+from indicators.domain.peers import BUCKETS
+
+
+class RoundExists(Exception):
+    """A round with the same name, province and school year exists (its id is derived from them)."""
+
+
+class Rounds:
+    def get(self, round_id: str) -> Round | None:
+        return load(Round, round_id)
+
+    def save(self, rnd: Round, *events: Event, expected_version: int | None = None) -> Round:
+        """Store the round's new state with its events; :class:`RoundExists`, :class:`StaleDocument` if refused."""
+        try:
+            return save_with_events(rnd, *events, expected_version=expected_version)
+        except NotUniqueError:
+            raise RoundExists(rnd.id) from None
+
+    def earlier(self, province_code: str, before: datetime, limit: int) -> list[tuple[str, str]]:
+        """``(id, name)`` of the province's rounds that opened before ``before``, latest first."""
+        query = (Round.objects(province_code=province_code, opens_at__lt=before)
+                 .order_by("-opens_at").only("id", "name").limit(limit))
+        return [(r.id, r.name) for r in query]
+
+    def open_ids(self, now: datetime) -> list[str]:
+        """Every round still taking values at ``now``."""
+        return [r.id for r in Round.objects(closes_at__gt=now).only("id")]
+
+
+class InMemoryRounds:
+    def __init__(self):
+        self.rounds: dict[str, Round] = {}
+        self.events: list[Event] = []
+
+    def get(self, round_id: str) -> Round | None:
+        found = self.rounds.get(round_id)
+        return None if found is None else copy.deepcopy(found)
+
+    def save(self, rnd: Round, *events: Event, expected_version: int | None = None) -> Round:
+        rnd.validate()
+        current = self.rounds.get(rnd.id)
+        if rnd._created:
+            if current is not None:
+                raise RoundExists(rnd.id)
+            base = 0
+        else:
+            base = rnd.doc_version if expected_version is None else expected_version
+            if current is None or current.doc_version != base:
+                raise StaleDocument(f"round {rnd.id} is no longer at version {base}")
+        rnd.doc_version, rnd._created = base + 1, False
+        self.rounds[rnd.id] = copy.deepcopy(rnd)
+        self.events.extend(events)
+        return rnd
+
+    def earlier(self, province_code: str, before: datetime, limit: int) -> list[tuple[str, str]]:
+        found = sorted((r for r in self.rounds.values() if r.province_code == province_code
+                        and as_utc(r.opens_at) < as_utc(before)), key=lambda r: as_utc(r.opens_at), reverse=True)
+        return [(r.id, r.name) for r in found[:limit]]
+
+    def open_ids(self, now: datetime) -> list[str]:
+        return [r.id for r in self.rounds.values() if as_utc(r.closes_at) > as_utc(now)]
+
+
+class Schools:
+    """The directory's schools as indicators keeps them (projected from identity's events)."""
+
+    def get(self, school_code: str) -> KnownSchool | None:
+        return KnownSchool.objects(id=school_code).first()
+
+    def count_active(self, commune_code: str, levels: Iterable[str]) -> int:
+        return KnownSchool.objects(commune_code=commune_code, level__in=list(levels), active=True).count()
+
+
+class InMemorySchools:
+    def __init__(self, schools: Iterable[KnownSchool] = ()):
+        self.schools = {s.id: s for s in schools}
+
+    def get(self, school_code: str) -> KnownSchool | None:
+        return self.schools.get(school_code)
+
+    def count_active(self, commune_code: str, levels: Iterable[str]) -> int:
+        wanted = set(levels)
+        return sum(1 for s in self.schools.values() if s.commune_code == commune_code and s.level in wanted
+                   and s.active)
+
+
+class PeerStatisticsStore:
+    """A round's peer statistics per level (one document per round and level, read by ``_id``)."""
+
+    def get(self, key: str) -> PeerStatistics | None:
+        return load(PeerStatistics, key)
+
+    def save(self, doc: PeerStatistics) -> bool:
+        """Store a new snapshot; ``False`` when another refresher wrote one at the same time (its is as good)."""
+        try:
+            save_with_events(doc)
+            return True
+        except (StaleDocument, NotUniqueError):
+            return False
+
+
+class InMemoryPeerStatistics:
+    def __init__(self, stats: dict[str, dict[str, Any]] | None = None):
+        self.docs = {key: PeerStatistics(id=key, stats=value) for key, value in (stats or {}).items()}
+
+    def get(self, key: str) -> PeerStatistics | None:
+        return self.docs.get(key)
+
+    def save(self, doc: PeerStatistics) -> bool:
+        self.docs[doc.id] = doc
+        return True
+
+
+class PeerIndexStore:
+    """The per-round index of schools' figures (indicators.peer_index): :data:`BUCKETS` documents per level."""
+
+    def get(self, key: str) -> PeerIndex | None:
+        return load(PeerIndex, key)
+
+    def save(self, doc: PeerIndex) -> bool:
+        """Store a bucket's new version; ``False`` when another writer changed it first (nothing written)."""
+        try:
+            save_with_events(doc)
+            return True
+        except (StaleDocument, NotUniqueError):
+            return False
+
+    def figures(self, round_id: str, level: str) -> list[dict[str, float]]:
+        """Every indexed school's figures for the round and level: :data:`BUCKETS` reads by ``_id``."""
+        out = []
+        for bucket in range(BUCKETS):
+            doc = self.get(PeerIndex.key(round_id, level, bucket))
+            out.extend(s["figures"] for s in (doc.schools if doc else []))
+        return out
