@@ -560,7 +560,8 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
-    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    # "lên 60%" is where it rises to; "(mức Khá) trở lên: 90%" qualifies the wording before the figure, not it
+    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|(?<!tro )len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
     # "(giảm) xuống còn 5%" is where it falls to; "giảm 10%" alone is a change, not a level
     (re.compile(r"\b(xuong|xuong con|giam con)\s*(muc\s*)?:?\s*$"), "<=", 0.75),
 ]
@@ -571,14 +572,16 @@ _CMP_AFTER: list[tuple[re.Pattern, str]] = [
 _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
-                "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường"}
+                "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
+                "nhom lop": "nhóm, lớp", "nhom, lop": "nhóm, lớp", "nhom tre": "nhóm, lớp"}
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
     # "8/9 trường" counts its numerator
     r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
-    r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
+    # a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in "học viên"
+    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre)(?![a-z])"
 )
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
@@ -617,7 +620,9 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
-_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
+# "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out
+_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+"
+                                 r"|\b(?:tam nhin|dinh huong)\s+)(20\d\d)\b")
 _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+)?nam\s+|thang\s+\d{1,2}\s*/\s*)?)(20\d\d)\b")
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
@@ -629,7 +634,10 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 _HORIZON_SENTENCE_RE = re.compile(
     r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
-    r"|(?:[;,:]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*nam\s+(20\d\d)\s*\)"
+    r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*nam\s+(20\d\d)\s*\)"
+    # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
+    r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
+    r"|\s*[<>≤≥]|\s+\d)"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
@@ -645,6 +653,10 @@ _HORIZON_PREFIX_RE = re.compile(
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
+# A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
+# điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
+_STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc))\b")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
@@ -655,6 +667,9 @@ _TABLE_LABEL_RE = re.compile(
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
+# Columns after the horizons that hold no targets: notes, who is in charge, how it is checked.
+_TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
+                           r"|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung|thoi gian(?: hoan thanh)?)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(
     r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
@@ -716,7 +731,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
-            unit, end = _COUNT_UNITS[m.group("cu")], m.end()
+            unit, end = _COUNT_UNITS[re.sub(r"\s+", " ", m.group("cu"))], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
             out.append(_Q(start, end, "cnt", value, unit))
@@ -819,9 +834,11 @@ def _year_of(m: re.Match) -> int:
     return int(next(y for y in m.groups() if y))
 
 
-def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -> int | None:
+def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, fline: str | None = None) -> int | None:
     """The year of the quantity's own clause: one written after it in the clause ("10% vào năm 2026"), else
-    one before it in the clause, else the nearest one before it on the line, else the first after it."""
+    one before it in the clause, else the nearest one before it on the line, else the first after it; given
+    ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
+    năm 2028": the year is the second clause's, the first keeps its heading's)."""
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -829,7 +846,8 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -
     before = [(p, y) for p, y in phrases if p < q.start]
     if before:
         return before[-1][1]
-    later = [(p, y) for p, y in phrases if p >= q.end]
+    later = [(p, y) for p, y in phrases if p >= q.end
+             and (fline is None or not re.search(r"[;!?]|\.(?=\s)", fline[q.end:p]))]
     return later[0][1] if later else None
 
 
@@ -941,13 +959,28 @@ def _status_columns(fline: str) -> int:
     return 0 if "|" in fline else len(_STATUS_HEAD_RE.findall(fline))
 
 
+def _trailing_columns(fline: str) -> int:
+    """How many columns of a heading row with cell marks follow the horizons without holding targets: "… | Năm
+    2030 | Ghi chú", "… | Đơn vị chủ trì" (their cells hold notes, today's figures, who does it)."""
+    if "|" not in fline:
+        return 0
+    cells = fline.split("|")
+    n = 0
+    while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])):
+        n += 1
+    return n if n < len(cells) and _YEAR_CELL_RE.search(cells[-1 - n]) and any(
+        _TRAIL_COL_RE.fullmatch(c) for c in cells[len(cells) - n:]) else 0
+
+
 def _year_cells(fline: str) -> list[int] | None:
     """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line.
 
     A column of today's figures before the horizons ("TT | Chỉ tiêu | Hiện trạng 2025 | Năm 2026 | Năm 2030") is
-    not one: its cells fall to the row's label side and are not read."""
+    not one: its cells fall to the row's label side and are not read; nor are the columns after the horizons that
+    :func:`_trailing_columns` counts."""
     if "|" in fline:
         cells = fline.split("|")
+        cells = cells[:len(cells) - _trailing_columns(fline)]
         status = [n for n, c in enumerate(cells) if _STATUS_COL_RE.search(c)
                   and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c)]
         dated = [n for n, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and n not in status]
@@ -985,6 +1018,8 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if f.startswith("si so"):
         return "học sinh/lớp"
+    if re.match(r"(?:vu|truong hop)\b", f):
+        return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
     if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:\s+[a-z]+){0,2})", f):
         words = m.group(1).split()
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
@@ -1162,12 +1197,16 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|"))
     skip = _status_columns(headings.fline) if used == 1 else 0
+    trail = _trailing_columns(headings.fline)
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
-        row = _peel_slots(units[m].line, k + skip, unit_col)
+        row_line = units[m].line
+        if trail and row_line.count("|") >= trail:
+            row_line = "|".join(row_line.split("|")[:-trail])   # offsets of the cells kept stay valid
+        row = _peel_slots(row_line, k + skip, unit_col)
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
@@ -1271,6 +1310,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
+    situation = False   # under a numbered part on the situation ("1. Thực trạng")
     n = 0
     while n < len(units):
         u = units[n]
@@ -1278,6 +1318,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         i, line, fline = u.idx, u.line, u.fline
         in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
         if i in heading_idx:
+            situation = False
             continue
         if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)):
             found, used = table
@@ -1289,6 +1330,16 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue   # the opening, section I and a section on the situation describe, they do not set targets
         if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
             continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
+        if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60]
+                                                      or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
+            # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
+            situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
+            continue
+        if situation:
+            if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline):
+                situation = False
+            else:
+                continue
         qs = _quantities(fline, line)
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
@@ -1343,6 +1394,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if q.kind == "lvl" and any(p.kind == "pct" and p.start >= q.end
+                                       and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
+                                       for p in qs):
+                continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
             if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
@@ -1375,7 +1430,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 value = q.high if falling else q.value
             if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
                 unit = "học sinh/lớp"
-            hext = horizon_for(_quantity_horizon(phrases, q, lo, hi) or (int(prefix.group(1)) if prefix else None))
+            # under a heading's year, a year later on the line past a semicolon is another clause's
+            own_year = _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
             label = re.sub(r"^(?:và|hoặc)\s+", "", _LIST_MARK_RE.sub("", label)) or sentence

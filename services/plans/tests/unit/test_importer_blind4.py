@@ -1,0 +1,87 @@
+"""Plan importer: the reading rules the blind4 set called for (fixtures/plans_heldout/blind4, eleven plans of every
+level, a commune and a ward, written before reading the importer), one test per rule, on sentences written for the
+test (none copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+import pytest
+
+from plans.domain.importer.parse import extract_targets
+
+
+def got(text: str, **kw) -> list[tuple]:
+    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
+            for t in extract_targets(text, **kw)]
+
+
+GOAL = "II. CHỈ TIÊU\n"
+
+
+# ---------------------------------------------------------------------------- tables
+@pytest.mark.parametrize("notes", ["Ghi chú", "Đơn vị chủ trì", "Bộ phận thực hiện"])
+def test_a_column_after_the_horizons_holds_no_targets(notes):
+    table = (f"STT | Nội dung | Năm 2027 | Năm 2029 | {notes}\n"
+             "1 | Giáo viên dạy học trực tuyến thành thạo (%) | 60 | 80 | Năm học 2024-2025: 41%\n"
+             "2 | Số câu lạc bộ STEM (câu lạc bộ) | 3 | 5 | Tổ Toán - Tin\n")
+    assert got(GOAL + table) == [("=", 60, "%", 2027), ("=", 80, "%", 2029),
+                                 ("=", 3, "câu lạc bộ", 2027), ("=", 5, "câu lạc bộ", 2029)]
+
+
+def test_a_row_counting_incidents_takes_its_zero_cells():
+    table = "TT | Chỉ tiêu | Năm 2026 | Năm 2030\n1 | Trường hợp đuối nước của học sinh | 0 | 0\n"
+    assert got(GOAL + table) == [("=", 0, "vụ", 2026), ("=", 0, "vụ", 2030)]
+
+
+# ---------------------------------------------------------------------------- horizons
+def test_a_vision_heading_without_the_word_year():
+    assert got(GOAL + "Định hướng 2035:\n- 100% học sinh lớp 12 biết bơi an toàn.") == [("=", 100, "%", 2035)]
+
+
+def test_a_year_right_before_its_figure_in_each_clause():
+    assert got(GOAL + "- Tỷ lệ trẻ thừa cân năm 2027 dưới 4%, năm 2029 dưới 3,5%.") == [
+        ("<", 4, "%", 2027), ("<", 3.5, "%", 2029)]
+
+
+def test_a_sentence_opening_with_a_year_after_a_full_stop():
+    assert got(GOAL + "- Hoàn thiện thư viện số. Năm 2027 có ít nhất 3 phòng học thông minh.") == [
+        (">=", 3, "phòng", 2027)]
+
+
+def test_a_later_clause_year_does_not_reach_back_past_a_semicolon_under_a_heading():
+    assert got(GOAL + "2. Đến năm 2030\n- Giữ vững phổ cập giáo dục tiểu học mức độ 3; thư viện đạt mức độ 2 vào năm 2028.") == [
+        (">=", 3, "mức", 2030), (">=", 2, "mức", 2028)]
+
+
+# ---------------------------------------------------------------------------- comparators and wording
+def test_a_floor_of_the_wording_before_a_colon_is_not_the_figure_s():
+    assert got(GOAL + "- Năm 2027: học sinh xếp loại rèn luyện Khá trở lên: 96%.") == [("=", 96, "%", 2027)]
+
+
+def test_a_level_naming_who_is_counted_before_a_share():
+    assert got(GOAL + "- Đến năm 2030, học sinh đạt chuẩn bơi cấp độ 2 đạt trên 70%.") == [(">", 70, "%", 2030)]
+
+
+def test_a_level_and_a_share_in_separate_clauses_are_both_targets():
+    assert got(GOAL + "- Đến năm 2030 đạt kiểm định cấp độ 3, 100% phòng học có máy chiếu.") == [
+        (">=", 3, "mức", 2030), ("=", 100, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- counts
+@pytest.mark.parametrize("line, want", [
+    ("- Năm 2027: tuyển mới 4 nhóm trẻ.", ("=", 4, "nhóm, lớp", 2027)),
+    ("- Năm 2027: duy trì 9 nhóm, lớp.", ("=", 9, "nhóm, lớp", 2027)),
+    ("- Năm 2027: mở lớp bổ túc cho 260 học viên.", ("=", 260, "học viên", 2027)),
+])
+def test_preschool_groups_and_centre_learners_are_counts(line, want):
+    assert got(GOAL + line) == [want]
+
+
+# ---------------------------------------------------------------------------- the situation
+def test_a_labelled_line_on_the_situation_sets_no_target():
+    assert got(GOAL + "1. Thực trạng: hiện có 9 lớp, 260 học sinh; 21 giáo viên.\n"
+                      "2. Năm 2027: 100% giáo viên dạy 2 buổi/ngày.") == [("=", 100, "%", 2027)]
+
+
+def test_a_numbered_part_on_the_situation_covers_its_lines_up_to_the_next_part():
+    text = (GOAL + "1. Tình hình\nCó 7 lớp mẫu giáo; 19 giáo viên, 12 nhân viên.\n"
+            "2. Chỉ tiêu năm học 2026 - 2027\n- Trẻ ăn bán trú đạt 98%.")
+    assert got(text) == [(">=", 98, "%", 2027)]
