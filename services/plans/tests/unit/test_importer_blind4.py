@@ -85,3 +85,45 @@ def test_a_numbered_part_on_the_situation_covers_its_lines_up_to_the_next_part()
     text = (GOAL + "1. Tình hình\nCó 7 lớp mẫu giáo; 19 giáo viên, 12 nhân viên.\n"
             "2. Chỉ tiêu năm học 2026 - 2027\n- Trẻ ăn bán trú đạt 98%.")
     assert got(text) == [(">=", 98, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a PDF table laid one cell a line
+def test_a_table_one_cell_a_line_with_serial_numbers_a_unit_column_and_notes():
+    table = "\n".join([
+        "STT", "Nội dung", "Đơn vị tính", "Năm 2027", "Năm 2029", "Ghi chú",
+        "1", "Học sinh biết bơi", "%", "từ 70% trở lên", "85", "Năm 2025: 52%",
+        "2", "Sĩ số lớp 1 tối đa", "học sinh/lớp", "không quá 35", "32",
+        "3", "Phòng học bộ môn", "phòng", "4", "6",
+    ])
+    assert got(GOAL + table) == [(">=", 70, "%", 2027), ("=", 85, "%", 2029),
+                                 ("<=", 35, "học sinh/lớp", 2027), ("<=", 32, "học sinh/lớp", 2029),
+                                 ("=", 4, "phòng", 2027), ("=", 6, "phòng", 2029)]
+
+
+def test_a_table_one_cell_a_line_with_a_group_heading_between_rows():
+    table = "\n".join(["Chỉ tiêu", "Năm 2027", "Năm 2030", "Chất lượng giáo dục",
+                       "Tỷ lệ học sinh lên lớp", "≥ 98%", "≥ 99%", "Cơ sở vật chất",
+                       "Phòng học kiên cố (%)", "90", "–"])
+    assert got(GOAL + table) == [(">=", 98, "%", 2027), (">=", 99, "%", 2030), ("=", 90, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- found by probing beyond the set
+def test_a_count_after_tren_or_duoi():
+    assert got(GOAL + "- Năm 2028: trên 2.500 lượt phụ huynh dự hội thảo trực tuyến.") == [(">", 2500, "lượt", 2028)]
+
+
+def test_a_bare_year_in_brackets_after_each_figure():
+    assert got(GOAL + "- Giáo viên có chứng chỉ ứng dụng CNTT nâng cao: 40% (2027); 65% (2030).") == [
+        ("=", 40, "%", 2027), ("=", 65, "%", 2030)]
+
+
+def test_a_line_prefix_naming_the_targets_of_a_year():
+    assert got(GOAL + "- Chỉ tiêu năm 2028: trẻ được uống sữa học đường 100%.") == [("=", 100, "%", 2028)]
+
+
+def test_a_line_opening_with_a_year_without_a_comma():
+    assert got(GOAL + "- Năm 2028 mở thêm ít nhất 2 phòng học ngoại ngữ.") == [(">=", 2, "phòng", 2028)]
+
+
+def test_no_class_above_a_size_is_a_ceiling_on_class_size():
+    assert got(GOAL + "- Đến năm 2029, không có lớp trên 38 học sinh.") == [("<=", 38, "học sinh/lớp", 2029)]

@@ -592,7 +592,7 @@ _SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
-    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat)\s+"
+    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
@@ -611,7 +611,8 @@ _RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
-_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}$")
+# "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào"
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}|[^;.,%\d]{0,25})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
@@ -634,11 +635,11 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 _HORIZON_SENTENCE_RE = re.compile(
     r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
-    r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*nam\s+(20\d\d)\s*\)"
+    r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
-    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
+    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
@@ -648,7 +649,8 @@ _HORIZON_LINE_RE = re.compile(
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
 _HORIZON_PREFIX_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
+    r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
@@ -797,7 +799,7 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop", before + after[:12]):
+        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -937,6 +939,10 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
+    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or re.sub(r"\s+", " ", fline.strip()) in _UNIT_CELLS:
+        # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
+        # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
+        return False
     # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
     if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
         return True
@@ -1176,6 +1182,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
     headings = head
+    cell_unit, cell_trail = False, 0   # a unit column, notes columns: in a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years is None and year_in_force and _label_row(head.fline):
@@ -1183,15 +1190,19 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if years is None:
         if "|" in head.line:
             return _transposed_targets(L, units, n)
-        # a PDF that puts every cell on its own line: "Chỉ tiêu" / "Năm 2026" / "Năm 2030" …
-        years = []
-        for u in units[n:n + 8]:
+        # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
+        years, used = [], 0
+        for u in units[n:n + 10]:
             cell = _year_cells(u.fline)
-            if cell is None and not (_TABLE_LABEL_RE.fullmatch(u.fline.strip()) and not years):
+            if cell is not None and not cell_trail:
+                years += cell
+            elif cell is None and not years and _heading_cell(u.fline):
+                cell_unit = cell_unit or bool(_UNIT_COL_RE.fullmatch(u.fline))
+            elif cell is None and years and _TRAIL_COL_RE.fullmatch(u.fline):
+                cell_trail += 1
+            else:
                 break
-            years += cell or []
             used += 1
-        used -= 1
         if len(years) < 2:
             return None
     k = len(years)
@@ -1219,29 +1230,76 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                         targets += _cell_target(L, name, slot, year, cell, units[m], head, unit)
             m += 1
             continue
+        step = None
+        row_of = units[m]
         if row is None or not re.search(r"[^\W\d_]", row[0]):
-            # the label alone on its line and each value on the next k lines
-            following = units[m + 1:m + 1 + k]
-            if len(following) < k or any(_peel_slots(u.line, 1) is None or _peel_slots(u.line, 1)[0] for u in following):
+            # the label alone on its line and each value on the next k lines (a serial number and a unit may
+            # have lines of their own before them, a note one after them)
+            laid = _cells_row(units, m, k, cell_unit)
+            if laid is None:
                 nxt = _peel_slots(units[m + 1].line, k) if m + 1 < len(units) else None
-                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and nxt \
-                        and re.search(r"[^\W\d_]", nxt[0]):
+                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and (
+                        nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit)):
                     m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
                     continue
                 break
-            row = (units[m].line.strip(), [_peel_slots(u.line, 1)[1][0] for u in following], None)
-            cells_of = following
+            at, row, cells_of = laid
+            row_of = units[at]
+            step = at + 1 + (1 if cell_unit else 0) + k - m
+            if cell_trail and m + step < len(units) and _cells_row(units, m + step, k, cell_unit) is None \
+                    and not _year_cells(units[m + step].fline) and "|" not in units[m + step].line \
+                    and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit):
+                step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
         for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
             if slot is None or slot.group("none"):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
             cell = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
-            targets += _cell_target(L, label, slot, year, cell, units[m], head, row[2])
-        m += len(cells_of) + (0 if cells_of[0] is units[m] else 1)
+            targets += _cell_target(L, label, slot, year, cell, row_of, head, row[2])
+        m += step if step is not None else 1
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _heading_cell(fline: str) -> bool:
+    """A column heading of a table laid one cell a line: "TT", "Nội dung chỉ tiêu", "Đơn vị tính"."""
+    return len(fline.strip()) <= 40 and bool(fline.strip()) and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline))
+
+
+def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool):
+    """A row of a table laid one cell a line, from ``units[m]``: an optional serial number ("1"), the label, the
+    unit when the table has a unit column, then k values ("≥ 95%", "35", "Mức độ 2", "–"); as (index of the
+    label, (label, slots, row unit), the units of the values), or None."""
+    at = m
+    if at < len(units) and re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", units[at].line):
+        at += 1
+    if at >= len(units) or "|" in units[at].line or not re.search(r"[^\W\d_]", units[at].line) \
+            or _SECTION_RE.match(units[at].line) or len(units[at].line.strip()) > 200:
+        return None
+    label = units[at].line.strip()
+    first = at + 1
+    row_unit = _label_unit(label)
+    if unit_cell:
+        if first >= len(units) or len(units[first].line.strip()) > 20:
+            return None
+        row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(units[first].line.strip())), units[first].line.strip())
+        first += 1
+    values = units[first:first + k]
+    if len(values) < k:
+        return None
+    slots = []
+    for u in values:
+        text = u.line.strip()
+        slot = _SLOT_RE.fullmatch(text)
+        if slot is None or not _valid_slot(slot, row_unit):
+            return None
+        lead = len(u.line) - len(u.line.lstrip())
+        slots.append((lead, lead + len(text), slot))
+    if _SLOT_RE.fullmatch(label):
+        return None   # a value, not a label
+    return at, (label, slots, row_unit), values
 
 
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
@@ -1461,6 +1519,8 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
             continue
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
         clause = fline[m.start():stop]
+        if re.search(r"\b(?:tren|duoi|qua|vuot qua)\s+\d", clause):
+            continue   # "không có lớp trên 40 học sinh": a bound on the figure, read with it
         code = next((c for c, pat in _INDICATOR_RULES if pat.search(clause)), None)
         noun = m.group("noun")
         unit = "vụ" if m.group("event") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
