@@ -127,3 +127,20 @@ def test_a_line_opening_with_a_year_without_a_comma():
 
 def test_no_class_above_a_size_is_a_ceiling_on_class_size():
     assert got(GOAL + "- Đến năm 2029, không có lớp trên 38 học sinh.") == [("<=", 38, "học sinh/lớp", 2029)]
+
+
+# ---------------------------------------------------------------------------- a PDF table joined by spaces
+def test_a_pdf_row_joined_by_spaces_with_its_unit_column_before_the_values():
+    table = ("TT Nội dung ĐVT Năm 2027 Năm 2030\n"
+             "1 Học sinh được học bơi an toàn % 60 ≥ 80\n"
+             "2 Phòng học có bảng tương tác phòng 8 20\n")
+    assert got(GOAL + table) == [("=", 60, "%", 2027), (">=", 80, "%", 2030),
+                                 ("=", 8, "phòng", 2027), ("=", 20, "phòng", 2030)]
+
+
+def test_a_pdf_table_of_one_column_under_a_title_naming_its_year():
+    table = ("Chỉ tiêu phấn đấu năm học 2026 - 2027\n"
+             "STT Nội dung Đơn vị tính Chỉ tiêu\n"
+             "1 Trẻ được uống sữa học đường % ≥ 90\n"
+             "2 Nhóm, lớp có camera giám sát phòng 12\n")
+    assert got(GOAL + table) == [(">=", 90, "%", 2027), ("=", 12, "phòng", 2027)]

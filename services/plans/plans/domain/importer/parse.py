@@ -1033,6 +1033,9 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
+_ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in _UNIT_CELLS), key=len, reverse=True)) + r")\s*$")
+
+
 def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
     its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
@@ -1072,7 +1075,12 @@ def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tu
             return None
         slots.insert(0, (m.start(), m.end(), m))
         rest = rest[:m.start()].rstrip()
-    row_unit = _label_unit(rest) if re.search(r"[^\W\d_]", rest) else None
+    row_unit = None
+    if unit_col and (unit := _ROW_UNIT_RE.search(fold(rest))):
+        # a PDF row joined by spaces: "1 Tỷ lệ học sinh tốt nghiệp THPT % ≥ 99,5", the unit column before the values
+        row_unit = _UNIT_CELLS[re.sub(r"\s+", " ", unit.group(1))]
+        rest = rest[:unit.start()].rstrip()
+    row_unit = row_unit or (_label_unit(rest) if re.search(r"[^\W\d_]", rest) else None)
     if not all(_valid_slot(m, row_unit) for _, _, m in slots):
         return None
     return rest, slots, row_unit
@@ -1167,8 +1175,11 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
 
 
 def _label_row(fline: str) -> bool:
-    """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu"."""
-    return "|" in fline and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " ")))
+    """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu", or
+    the same joined by spaces in a PDF's text layer (two headings at least: one alone is a cell of its own)."""
+    if re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " "))):
+        return False
+    return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
 
 
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
@@ -1206,7 +1217,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         if len(years) < 2:
             return None
     k = len(years)
-    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|"))
+    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
+        "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b", headings.fline)))
     skip = _status_columns(headings.fline) if used == 1 else 0
     trail = _trailing_columns(headings.fline)
     targets: list[ParsedTarget] = []
@@ -1237,7 +1249,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             # have lines of their own before them, a note one after them)
             laid = _cells_row(units, m, k, cell_unit)
             if laid is None:
-                nxt = _peel_slots(units[m + 1].line, k) if m + 1 < len(units) else None
+                nxt = _peel_slots(units[m + 1].line, k, unit_col) if m + 1 < len(units) else None
                 if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and (
                         nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit)):
                     m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
