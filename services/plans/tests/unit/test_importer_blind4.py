@@ -144,3 +144,10 @@ def test_a_pdf_table_of_one_column_under_a_title_naming_its_year():
              "1 Trẻ được uống sữa học đường % ≥ 90\n"
              "2 Nhóm, lớp có camera giám sát phòng 12\n")
     assert got(GOAL + table) == [(">=", 90, "%", 2027), ("=", 12, "phòng", 2027)]
+
+
+def test_a_pdf_row_joined_by_spaces_ending_with_a_note():
+    table = ("TT Chỉ tiêu Năm 2027 Năm 2030 Ghi chú\n"
+             "1 Tỷ lệ học sinh đọc sách thư viện hằng tuần (%) 55 70 Năm học 2024-2025: 38%\n"
+             "2 Tỷ lệ lớp có tủ sách lớp học (%) 90 100\n")
+    assert got(GOAL + table) == [("=", 55, "%", 2027), ("=", 70, "%", 2030), ("=", 90, "%", 2027), ("=", 100, "%", 2030)]

@@ -1086,6 +1086,18 @@ def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tu
     return rest, slots, row_unit
 
 
+def _peel_before_note(line: str, k: int, unit_col: bool):
+    """:func:`_peel_slots` of a row joined by spaces whose last cell is a note ("… 75 85 100 Năm 2025: 68%"): the
+    rightmost cut after which the text is no value and before which k values end the row."""
+    for cut in reversed([m.start() for m in re.finditer(r"\s+(?=\S)", line)]):
+        if _SLOT_RE.match(line[cut:].lstrip()) and _SLOT_RE.fullmatch(line[cut:].strip()):
+            continue
+        row = _peel_slots(line[:cut], k, unit_col)
+        if row is not None and re.search(r"[^\W\d_]", row[0]):
+            return row
+    return None
+
+
 _PART_MARK_RE = re.compile(r"\s*(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)\s*")
 
 
@@ -1221,6 +1233,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b", headings.fline)))
     skip = _status_columns(headings.fline) if used == 1 else 0
     trail = _trailing_columns(headings.fline)
+    # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
+    noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
@@ -1230,6 +1244,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         if trail and row_line.count("|") >= trail:
             row_line = "|".join(row_line.split("|")[:-trail])   # offsets of the cells kept stay valid
         row = _peel_slots(row_line, k + skip, unit_col)
+        if row is None and noted:
+            row = _peel_before_note(row_line, k + skip, unit_col)
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
