@@ -151,3 +151,9 @@ def test_a_pdf_row_joined_by_spaces_ending_with_a_note():
              "1 Tỷ lệ học sinh đọc sách thư viện hằng tuần (%) 55 70 Năm học 2024-2025: 38%\n"
              "2 Tỷ lệ lớp có tủ sách lớp học (%) 90 100\n")
     assert got(GOAL + table) == [("=", 55, "%", 2027), ("=", 70, "%", 2030), ("=", 90, "%", 2027), ("=", 100, "%", 2030)]
+
+
+def test_a_table_one_cell_a_line_with_a_baseline_column_before_the_horizons():
+    table = "\n".join(["TT", "Chỉ tiêu", "Hiện trạng 2025", "Năm 2027", "Năm 2030",
+                       "1", "Tỷ lệ giáo viên dạy STEM (%)", "35", "≥ 50", "70"])
+    assert got(GOAL + table) == [(">=", 50, "%", 2027), ("=", 70, "%", 2030)]

@@ -1205,7 +1205,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
     headings = head
-    cell_unit, cell_trail = False, 0   # a unit column, notes columns: in a table laid one cell a line
+    cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years is None and year_in_force and _label_row(head.fline):
@@ -1221,6 +1221,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 years += cell
             elif cell is None and not years and _heading_cell(u.fline):
                 cell_unit = cell_unit or bool(_UNIT_COL_RE.fullmatch(u.fline))
+            elif cell is None and not years and _STATUS_HEAD_RE.fullmatch(u.fline.strip()):
+                cell_skip += 1   # "Thực hiện 2025": a baseline column before the horizons
             elif cell is None and years and _TRAIL_COL_RE.fullmatch(u.fline):
                 cell_trail += 1
             else:
@@ -1263,20 +1265,20 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         if row is None or not re.search(r"[^\W\d_]", row[0]):
             # the label alone on its line and each value on the next k lines (a serial number and a unit may
             # have lines of their own before them, a note one after them)
-            laid = _cells_row(units, m, k, cell_unit)
+            laid = _cells_row(units, m, k, cell_unit, cell_skip)
             if laid is None:
                 nxt = _peel_slots(units[m + 1].line, k, unit_col) if m + 1 < len(units) else None
                 if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and (
-                        nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit)):
+                        nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit, cell_skip)):
                     m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
                     continue
                 break
             at, row, cells_of = laid
             row_of = units[at]
-            step = at + 1 + (1 if cell_unit else 0) + k - m
-            if cell_trail and m + step < len(units) and _cells_row(units, m + step, k, cell_unit) is None \
+            step = at + 1 + (1 if cell_unit else 0) + cell_skip + k - m
+            if cell_trail and m + step < len(units) and _cells_row(units, m + step, k, cell_unit, cell_skip) is None \
                     and not _year_cells(units[m + step].fline) and "|" not in units[m + step].line \
-                    and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit):
+                    and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit, cell_skip):
                 step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
         for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
@@ -1296,10 +1298,10 @@ def _heading_cell(fline: str) -> bool:
     return len(fline.strip()) <= 40 and bool(fline.strip()) and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline))
 
 
-def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool):
+def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool, skip: int = 0):
     """A row of a table laid one cell a line, from ``units[m]``: an optional serial number ("1"), the label, the
-    unit when the table has a unit column, then k values ("≥ 95%", "35", "Mức độ 2", "–"); as (index of the
-    label, (label, slots, row unit), the units of the values), or None."""
+    unit when the table has a unit column, ``skip`` baseline figures, then k values ("≥ 95%", "35", "Mức độ 2",
+    "–"); as (index of the label, (label, slots, row unit), the units of the values), or None."""
     at = m
     if at < len(units) and re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", units[at].line):
         at += 1
@@ -1314,8 +1316,8 @@ def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool):
             return None
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(units[first].line.strip())), units[first].line.strip())
         first += 1
-    values = units[first:first + k]
-    if len(values) < k:
+    values = units[first:first + skip + k]
+    if len(values) < skip + k:
         return None
     slots = []
     for u in values:
@@ -1327,7 +1329,7 @@ def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool):
         slots.append((lead, lead + len(text), slot))
     if _SLOT_RE.fullmatch(label):
         return None   # a value, not a label
-    return at, (label, slots, row_unit), values
+    return at, (label, slots[skip:], row_unit), values[skip:]
 
 
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
