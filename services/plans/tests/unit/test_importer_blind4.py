@@ -157,3 +157,9 @@ def test_a_table_one_cell_a_line_with_a_baseline_column_before_the_horizons():
     table = "\n".join(["TT", "Chỉ tiêu", "Hiện trạng 2025", "Năm 2027", "Năm 2030",
                        "1", "Tỷ lệ giáo viên dạy STEM (%)", "35", "≥ 50", "70"])
     assert got(GOAL + table) == [(">=", 50, "%", 2027), ("=", 70, "%", 2030)]
+
+
+def test_a_table_one_cell_a_line_of_one_value_column_under_a_year_heading():
+    table = "\n".join(["Chỉ tiêu năm học 2027 - 2028", "STT", "Nội dung", "Đơn vị tính", "Chỉ tiêu",
+                       "1", "Trẻ được kiểm tra răng miệng", "%", "≥ 95", "2", "Góc thư viện trong lớp", "lớp", "12"])
+    assert got(GOAL + table) == [(">=", 95, "%", 2028), ("=", 12, "lớp", 2028)]

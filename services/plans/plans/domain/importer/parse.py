@@ -1228,7 +1228,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             else:
                 break
             used += 1
-        if len(years) < 2:
+        if not years and year_in_force and used >= 2 and re.fullmatch(
+                r"\s*(?:chi tieu|muc tieu|ke hoach|phan dau)\s*", units[n + used - 1].fline):
+            years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
+        elif len(years) < 2:
             return None
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
