@@ -163,3 +163,9 @@ def test_a_table_one_cell_a_line_of_one_value_column_under_a_year_heading():
     table = "\n".join(["Chỉ tiêu năm học 2027 - 2028", "STT", "Nội dung", "Đơn vị tính", "Chỉ tiêu",
                        "1", "Trẻ được kiểm tra răng miệng", "%", "≥ 95", "2", "Góc thư viện trong lớp", "lớp", "12"])
     assert got(GOAL + table) == [(">=", 95, "%", 2028), ("=", 12, "lớp", 2028)]
+
+
+def test_a_counted_noun_in_a_unit_column_is_a_cell_of_its_own():
+    table = "\n".join(["TT", "Chỉ tiêu", "ĐVT", "Năm 2027", "Năm 2030",
+                       "1", "Số đề tài khoa học kỹ thuật cấp thành phố", "đề tài", "≥ 4", "≥ 6"])
+    assert got(GOAL + table) == [(">=", 4, "đề tài", 2027), (">=", 6, "đề tài", 2030)]

@@ -939,7 +939,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
-    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or re.sub(r"\s+", " ", fline.strip()) in _UNIT_CELLS:
+    word = re.sub(r"\s+", " ", fline.strip())
+    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
         # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
         # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
