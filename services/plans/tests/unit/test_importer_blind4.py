@@ -166,6 +166,8 @@ def test_a_table_one_cell_a_line_of_one_value_column_under_a_year_heading():
 
 
 def test_a_counted_noun_in_a_unit_column_is_a_cell_of_its_own():
-    table = "\n".join(["TT", "Chỉ tiêu", "ĐVT", "Năm 2027", "Năm 2030",
-                       "1", "Số đề tài khoa học kỹ thuật cấp thành phố", "đề tài", "≥ 4", "≥ 6"])
-    assert got(GOAL + table) == [(">=", 4, "đề tài", 2027), (">=", 6, "đề tài", 2030)]
+    table = "\n".join(["Chỉ tiêu", "Đơn vị tính", "Năm 2027", "Năm 2030", "A. Học sinh",
+                       "1. Tỷ lệ học sinh đạt giải thể thao (%)", "%", "20", "25",
+                       "2. Số đề tài khoa học kỹ thuật", "đề tài", "≥ 4", "≥ 6"])
+    assert got(GOAL + table) == [("=", 20, "%", 2027), ("=", 25, "%", 2030),
+                                 (">=", 4, "đề tài", 2027), (">=", 6, "đề tài", 2030)]
