@@ -1,6 +1,6 @@
 """Plan importer on the in-repo evaluation sets (services/plans/tests/fixtures/plans, and plans_heldout: the
 set written after the importer was tuned on the first, its blind/ part written after the importer was fixed on
-the rest, and blind2/ and blind3/ written by people who had not read the importer): every document through the import's own path
+the rest, and blind2/, blind3/ and blind4/ written by people who had not read the importer): every document through the import's own path
 (bytes → extract_text → parse_plan) against its hand-made gold labels."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from plans.domain.importer import extract_text, parse_plan
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 FRESH = FIXTURES.parent / "plans_heldout"
 GOLD = (sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorted(FRESH.glob("blind/*.json"))
-        + sorted(FRESH.glob("blind2/*.json")) + sorted(FRESH.glob("blind3/*.json")))
+        + sorted(FRESH.glob("blind2/*.json")) + sorted(FRESH.glob("blind3/*.json")) + sorted(FRESH.glob("blind4/*.json")))
 LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 
 
@@ -38,7 +38,7 @@ def test_the_set_covers_every_level_every_format_and_both_splits():
     assert len(golds) >= 10
     assert LEVELS <= {g["level"] for g in golds} and {"xa", "so"} <= {g["level"] for g in golds}
     assert {Path(g["document"]).suffix for g in golds} == {".txt", ".docx", ".pdf"}
-    assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind", "blind2", "blind3"}
+    assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4"}
     fresh = [gold_of(p) for p in GOLD if p.parent == FRESH]
     assert len(fresh) >= 10 and {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "xa", "phuong", "tp"} <= {
         g["level"] for g in fresh}
@@ -94,7 +94,15 @@ def test_the_blind3_set_covers_every_kind_of_writer_and_format():
         g["level"] for g in blind3}
 
 
-@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3"])
+def test_the_blind4_set_covers_every_kind_of_writer_and_format():
+    blind4 = [gold_of(p) for p in GOLD if p.parent.name == "blind4"]
+    assert len(blind4) >= 10
+    suffixes = [Path(g["document"]).suffix for g in blind4]
+    assert suffixes.count(".docx") >= 3 and suffixes.count(".pdf") >= 3 and ".txt" in suffixes
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong"} <= {g["level"] for g in blind4}
+
+
+@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4"])
 def test_targets_f1_at_least_0_95(split):
     tp, fp, fn = score(p for p in GOLD if p.parent.name == split)
     f1 = 2 * tp / (2 * tp + fp + fn)

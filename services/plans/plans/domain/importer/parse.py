@@ -560,7 +560,8 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
-    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
+    # "lên 60%" is where it rises to; "(mức Khá) trở lên: 90%" qualifies the wording before the figure, not it
+    (re.compile(r"\b(dat|giu vung|duy tri|tang len|nang len|(?<!tro )len)\s*(muc\s*)?:?\s*$"), ">=", 0.75),
     # "(giảm) xuống còn 5%" is where it falls to; "giảm 10%" alone is a change, not a level
     (re.compile(r"\b(xuong|xuong con|giam con)\s*(muc\s*)?:?\s*$"), "<=", 0.75),
 ]
@@ -571,14 +572,16 @@ _CMP_AFTER: list[tuple[re.Pattern, str]] = [
 _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
-                "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường"}
+                "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
+                "nhom lop": "nhóm, lớp", "nhom, lop": "nhóm, lớp", "nhom tre": "nhóm, lớp"}
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
     r"|\b(?:muc do|muc|md|cap do)\s*[:.]?\s*(?P<lvl>[1-5]|iv|iii|ii|i)\b"
     # "8/9 trường" counts its numerator
     r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
-    r"(?P<cu>hoc sinh|lop|phong hoc|phong|giao vien|tre|truong)(?![a-z])"
+    # a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in "học viên"
+    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre)(?![a-z])"
 )
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
@@ -589,7 +592,7 @@ _SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
-    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat)\s+"
+    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
@@ -608,7 +611,8 @@ _RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
-_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}$")
+# "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào"
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}|[^;.,%\d]{0,25})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
@@ -617,7 +621,9 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
-_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+)(20\d\d)\b")
+# "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out
+_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+"
+                                 r"|\b(?:tam nhin|dinh huong)\s+)(20\d\d)\b")
 _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+)?nam\s+|thang\s+\d{1,2}\s*/\s*)?)(20\d\d)\b")
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
@@ -629,8 +635,11 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 _HORIZON_SENTENCE_RE = re.compile(
     r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
-    r"|(?:[;,:]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*nam\s+(20\d\d)\s*\)"
-    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\s*,"
+    r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
+    # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
+    r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
+    r"|\s*[<>≤≥]|\s+\d)"
+    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
@@ -640,11 +649,16 @@ _HORIZON_LINE_RE = re.compile(
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
 _HORIZON_PREFIX_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
+    r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
+# A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
+# điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
+_STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc))\b")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
@@ -655,6 +669,9 @@ _TABLE_LABEL_RE = re.compile(
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
+# Columns after the horizons that hold no targets: notes, who is in charge, how it is checked.
+_TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
+                           r"|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung|thoi gian(?: hoan thanh)?)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(
     r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
@@ -716,7 +733,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
-            unit, end = _COUNT_UNITS[m.group("cu")], m.end()
+            unit, end = _COUNT_UNITS[re.sub(r"\s+", " ", m.group("cu"))], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
             out.append(_Q(start, end, "cnt", value, unit))
@@ -782,7 +799,7 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop", before + after[:12]):
+        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -819,9 +836,11 @@ def _year_of(m: re.Match) -> int:
     return int(next(y for y in m.groups() if y))
 
 
-def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -> int | None:
+def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, fline: str | None = None) -> int | None:
     """The year of the quantity's own clause: one written after it in the clause ("10% vào năm 2026"), else
-    one before it in the clause, else the nearest one before it on the line, else the first after it."""
+    one before it in the clause, else the nearest one before it on the line, else the first after it; given
+    ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
+    năm 2028": the year is the second clause's, the first keeps its heading's)."""
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -829,7 +848,8 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int) -
     before = [(p, y) for p, y in phrases if p < q.start]
     if before:
         return before[-1][1]
-    later = [(p, y) for p, y in phrases if p >= q.end]
+    later = [(p, y) for p, y in phrases if p >= q.end
+             and (fline is None or not re.search(r"[;!?]|\.(?=\s)", fline[q.end:p]))]
     return later[0][1] if later else None
 
 
@@ -919,6 +939,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     s = line.lstrip()
+    word = re.sub(r"\s+", " ", fline.strip())
+    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
+        # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
+        # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
+        return False
     # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
     if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
         return True
@@ -941,13 +966,28 @@ def _status_columns(fline: str) -> int:
     return 0 if "|" in fline else len(_STATUS_HEAD_RE.findall(fline))
 
 
+def _trailing_columns(fline: str) -> int:
+    """How many columns of a heading row with cell marks follow the horizons without holding targets: "… | Năm
+    2030 | Ghi chú", "… | Đơn vị chủ trì" (their cells hold notes, today's figures, who does it)."""
+    if "|" not in fline:
+        return 0
+    cells = fline.split("|")
+    n = 0
+    while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])):
+        n += 1
+    return n if n < len(cells) and _YEAR_CELL_RE.search(cells[-1 - n]) and any(
+        _TRAIL_COL_RE.fullmatch(c) for c in cells[len(cells) - n:]) else 0
+
+
 def _year_cells(fline: str) -> list[int] | None:
     """The years of a table's heading row ("TT | Chỉ tiêu | Năm 2026 | Năm 2030"), or None for any other line.
 
     A column of today's figures before the horizons ("TT | Chỉ tiêu | Hiện trạng 2025 | Năm 2026 | Năm 2030") is
-    not one: its cells fall to the row's label side and are not read."""
+    not one: its cells fall to the row's label side and are not read; nor are the columns after the horizons that
+    :func:`_trailing_columns` counts."""
     if "|" in fline:
         cells = fline.split("|")
+        cells = cells[:len(cells) - _trailing_columns(fline)]
         status = [n for n, c in enumerate(cells) if _STATUS_COL_RE.search(c)
                   and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c)]
         dated = [n for n, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and n not in status]
@@ -985,11 +1025,16 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if f.startswith("si so"):
         return "học sinh/lớp"
+    if re.match(r"(?:vu|truong hop)\b", f):
+        return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
     if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:\s+[a-z]+){0,2})", f):
         words = m.group(1).split()
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         return next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
     return None
+
+
+_ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in _UNIT_CELLS), key=len, reverse=True)) + r")\s*$")
 
 
 def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
@@ -1031,10 +1076,27 @@ def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tu
             return None
         slots.insert(0, (m.start(), m.end(), m))
         rest = rest[:m.start()].rstrip()
-    row_unit = _label_unit(rest) if re.search(r"[^\W\d_]", rest) else None
+    row_unit = None
+    if unit_col and (unit := _ROW_UNIT_RE.search(fold(rest))):
+        # a PDF row joined by spaces: "1 Tỷ lệ học sinh tốt nghiệp THPT % ≥ 99,5", the unit column before the values
+        row_unit = _UNIT_CELLS[re.sub(r"\s+", " ", unit.group(1))]
+        rest = rest[:unit.start()].rstrip()
+    row_unit = row_unit or (_label_unit(rest) if re.search(r"[^\W\d_]", rest) else None)
     if not all(_valid_slot(m, row_unit) for _, _, m in slots):
         return None
     return rest, slots, row_unit
+
+
+def _peel_before_note(line: str, k: int, unit_col: bool):
+    """:func:`_peel_slots` of a row joined by spaces whose last cell is a note ("… 75 85 100 Năm 2025: 68%"): the
+    rightmost cut after which the text is no value and before which k values end the row."""
+    for cut in reversed([m.start() for m in re.finditer(r"\s+(?=\S)", line)]):
+        if _SLOT_RE.match(line[cut:].lstrip()) and _SLOT_RE.fullmatch(line[cut:].strip()):
+            continue
+        row = _peel_slots(line[:cut], k, unit_col)
+        if row is not None and re.search(r"[^\W\d_]", row[0]):
+            return row
+    return None
 
 
 _PART_MARK_RE = re.compile(r"\s*(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)\s*")
@@ -1126,8 +1188,11 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
 
 
 def _label_row(fline: str) -> bool:
-    """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu"."""
-    return "|" in fline and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " ")))
+    """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu", or
+    the same joined by spaces in a PDF's text layer (two headings at least: one alone is a cell of its own)."""
+    if re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " "))):
+        return False
+    return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
 
 
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
@@ -1141,6 +1206,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
     headings = head
+    cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years is None and year_in_force and _label_row(head.fline):
@@ -1148,26 +1214,44 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if years is None:
         if "|" in head.line:
             return _transposed_targets(L, units, n)
-        # a PDF that puts every cell on its own line: "Chỉ tiêu" / "Năm 2026" / "Năm 2030" …
-        years = []
-        for u in units[n:n + 8]:
+        # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
+        years, used = [], 0
+        for u in units[n:n + 10]:
             cell = _year_cells(u.fline)
-            if cell is None and not (_TABLE_LABEL_RE.fullmatch(u.fline.strip()) and not years):
+            if cell is not None and not cell_trail:
+                years += cell
+            elif cell is None and not years and _heading_cell(u.fline):
+                cell_unit = cell_unit or bool(_UNIT_COL_RE.fullmatch(u.fline))
+            elif cell is None and not years and _STATUS_HEAD_RE.fullmatch(u.fline.strip()):
+                cell_skip += 1   # "Thực hiện 2025": a baseline column before the horizons
+            elif cell is None and years and _TRAIL_COL_RE.fullmatch(u.fline):
+                cell_trail += 1
+            else:
                 break
-            years += cell or []
             used += 1
-        used -= 1
-        if len(years) < 2:
+        if not years and year_in_force and used >= 2 and re.fullmatch(
+                r"\s*(?:chi tieu|muc tieu|ke hoach|phan dau)\s*", units[n + used - 1].fline):
+            years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
+        elif len(years) < 2:
             return None
     k = len(years)
-    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|"))
+    unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
+        "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b", headings.fline)))
     skip = _status_columns(headings.fline) if used == 1 else 0
+    trail = _trailing_columns(headings.fline)
+    # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
+    noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
-        row = _peel_slots(units[m].line, k + skip, unit_col)
+        row_line = units[m].line
+        if trail and row_line.count("|") >= trail:
+            row_line = "|".join(row_line.split("|")[:-trail])   # offsets of the cells kept stay valid
+        row = _peel_slots(row_line, k + skip, unit_col)
+        if row is None and noted:
+            row = _peel_before_note(row_line, k + skip, unit_col)
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
@@ -1180,29 +1264,76 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                         targets += _cell_target(L, name, slot, year, cell, units[m], head, unit)
             m += 1
             continue
+        step = None
+        row_of = units[m]
         if row is None or not re.search(r"[^\W\d_]", row[0]):
-            # the label alone on its line and each value on the next k lines
-            following = units[m + 1:m + 1 + k]
-            if len(following) < k or any(_peel_slots(u.line, 1) is None or _peel_slots(u.line, 1)[0] for u in following):
-                nxt = _peel_slots(units[m + 1].line, k) if m + 1 < len(units) else None
-                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and nxt \
-                        and re.search(r"[^\W\d_]", nxt[0]):
+            # the label alone on its line and each value on the next k lines (a serial number and a unit may
+            # have lines of their own before them, a note one after them)
+            laid = _cells_row(units, m, k, cell_unit, cell_skip)
+            if laid is None:
+                nxt = _peel_slots(units[m + 1].line, k, unit_col) if m + 1 < len(units) else None
+                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and (
+                        nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit, cell_skip)):
                     m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
                     continue
                 break
-            row = (units[m].line.strip(), [_peel_slots(u.line, 1)[1][0] for u in following], None)
-            cells_of = following
+            at, row, cells_of = laid
+            row_of = units[at]
+            step = at + 1 + (1 if cell_unit else 0) + cell_skip + k - m
+            if cell_trail and m + step < len(units) and _cells_row(units, m + step, k, cell_unit, cell_skip) is None \
+                    and not _year_cells(units[m + step].fline) and "|" not in units[m + step].line \
+                    and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit, cell_skip):
+                step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
         for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
             if slot is None or slot.group("none"):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
             cell = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
-            targets += _cell_target(L, label, slot, year, cell, units[m], head, row[2])
-        m += len(cells_of) + (0 if cells_of[0] is units[m] else 1)
+            targets += _cell_target(L, label, slot, year, cell, row_of, head, row[2])
+        m += step if step is not None else 1
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _heading_cell(fline: str) -> bool:
+    """A column heading of a table laid one cell a line: "TT", "Nội dung chỉ tiêu", "Đơn vị tính"."""
+    return len(fline.strip()) <= 40 and bool(fline.strip()) and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline))
+
+
+def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool, skip: int = 0):
+    """A row of a table laid one cell a line, from ``units[m]``: an optional serial number ("1"), the label, the
+    unit when the table has a unit column, ``skip`` baseline figures, then k values ("≥ 95%", "35", "Mức độ 2",
+    "–"); as (index of the label, (label, slots, row unit), the units of the values), or None."""
+    at = m
+    if at < len(units) and re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", units[at].line):
+        at += 1
+    if at >= len(units) or "|" in units[at].line or not re.search(r"[^\W\d_]", units[at].line) \
+            or _SECTION_RE.match(units[at].line) or len(units[at].line.strip()) > 200:
+        return None
+    label = units[at].line.strip()
+    first = at + 1
+    row_unit = _label_unit(label)
+    if unit_cell:
+        if first >= len(units) or len(units[first].line.strip()) > 20:
+            return None
+        row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(units[first].line.strip())), units[first].line.strip())
+        first += 1
+    values = units[first:first + skip + k]
+    if len(values) < skip + k:
+        return None
+    slots = []
+    for u in values:
+        text = u.line.strip()
+        slot = _SLOT_RE.fullmatch(text)
+        if slot is None or not _valid_slot(slot, row_unit):
+            return None
+        lead = len(u.line) - len(u.line.lstrip())
+        slots.append((lead, lead + len(text), slot))
+    if _SLOT_RE.fullmatch(label):
+        return None   # a value, not a label
+    return at, (label, slots[skip:], row_unit), values[skip:]
 
 
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
@@ -1271,6 +1402,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
+    situation = False   # under a numbered part on the situation ("1. Thực trạng")
     n = 0
     while n < len(units):
         u = units[n]
@@ -1278,6 +1410,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         i, line, fline = u.idx, u.line, u.fline
         in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
         if i in heading_idx:
+            situation = False
             continue
         if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)):
             found, used = table
@@ -1289,6 +1422,16 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue   # the opening, section I and a section on the situation describe, they do not set targets
         if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
             continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
+        if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60]
+                                                      or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
+            # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
+            situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
+            continue
+        if situation:
+            if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline):
+                situation = False
+            else:
+                continue
         qs = _quantities(fline, line)
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
@@ -1343,6 +1486,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if q.kind == "lvl" and any(p.kind == "pct" and p.start >= q.end
+                                       and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
+                                       for p in qs):
+                continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
             if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
@@ -1375,7 +1522,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 value = q.high if falling else q.value
             if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
                 unit = "học sinh/lớp"
-            hext = horizon_for(_quantity_horizon(phrases, q, lo, hi) or (int(prefix.group(1)) if prefix else None))
+            # under a heading's year, a year later on the line past a semicolon is another clause's
+            own_year = _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
             label = re.sub(r"^(?:và|hoặc)\s+", "", _LIST_MARK_RE.sub("", label)) or sentence
@@ -1404,6 +1553,8 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
             continue
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
         clause = fline[m.start():stop]
+        if re.search(r"\b(?:tren|duoi|qua|vuot qua)\s+\d", clause):
+            continue   # "không có lớp trên 40 học sinh": a bound on the figure, read with it
         code = next((c for c, pat in _INDICATOR_RULES if pat.search(clause)), None)
         noun = m.group("noun")
         unit = "vụ" if m.group("event") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
