@@ -137,10 +137,13 @@ def _judged(kind: str, target: Mapping, actual: float | None, unit: str, at: dat
 
 
 def _binding(judged: list[dict]) -> dict | None:
-    """The target the headline status is judged by: school plan, then commune, city, nation; nearest horizon."""
+    """The target the headline status is judged by: of those the area has a figure for (all, when none has),
+    the school plan's, then the commune's, the city's, the nation's; nearest horizon first. A commune target
+    whose figure cannot be computed must not hide the city's that can be judged."""
     order = {"school": 0, "commune": 1, "province": 2, "nation": 3}
-    with_data = sorted(judged, key=lambda j: (order[j["kind"]], j.get("horizon") or 9999))
-    return with_data[0] if with_data else None
+    with_data = [j for j in judged if j.get("actual") is not None] or judged
+    ranked = sorted(with_data, key=lambda j: (order[j["kind"]], j.get("horizon") or 9999))
+    return ranked[0] if ranked else None
 
 
 def _row(code: str, indicator: Mapping, judged: list[dict], actual: float | None, unit: str) -> dict:

@@ -124,6 +124,19 @@ def test_area_progress_falls_back_to_the_baseline_rounds_figure():
     assert "Tổng kết năm học 2025–2026" in row["note"]
 
 
+def test_the_headline_binds_to_a_target_the_area_has_a_figure_for():
+    # Only primary schools reported: the commune's own target (every level) has no figure, the nation's primary
+    # one has; the headline must judge by the nation's instead of saying "no data" under the commune's.
+    rollups = {"tieu_hoc": [_ratio("PROGRAMME_COMPLETED", 95, 100)]}
+    commune_plan = [{"indicator_code": "PROGRAMME_COMPLETED", "comparator": ">=", "value": 98,
+                     "horizon": "2026-12-31", "text": "98 % học sinh hoàn thành chương trình"}]
+    [row] = area_progress(rollups, None, None, CATALOGUE, ["PROGRAMME_COMPLETED"], DEC_2026,
+                          use_catalogue_baselines=True, plan_targets=commune_plan)
+    assert row["commune_target"]["actual"] is None
+    assert row["national_target"]["actual"] == pytest.approx(95)
+    assert row["status"] == row["national_target"]["status"] != "no_data" and row["actual"] == pytest.approx(95)
+
+
 def test_school_progress_judges_its_own_plan_target_first():
     values = {"PROGRAMME_COMPLETED": {"value_type": "ratio", "numerator": 97, "denominator": 100}}
     base = {"PROGRAMME_COMPLETED": {"value_type": "ratio", "numerator": 96, "denominator": 100}}
