@@ -176,7 +176,7 @@ def _target(code: str, text: str, comparator: str, value: float, unit: str, year
             "horizon": f"{year}-12-31", "source_sentence": text}
 
 
-#: The seed plans' quantitative targets, each tied to its catalogue indicator (DOMAIN.md, the seeds' section II).
+#: The seed plans' quantitative targets, each tied to its catalogue indicator (../shared/DOMAIN.md, the seeds' section II).
 SEED_TARGETS = {
     HIEN_THANH.code: [
         _target("STAFF_BRIEFED", "100% cán bộ, giáo viên, nhân viên được quán triệt đầy đủ nội dung Nghị quyết số 71",

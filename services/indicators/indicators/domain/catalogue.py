@@ -1,7 +1,7 @@
 """The indicator catalogue (danh mục chỉ tiêu): what schools report, how it rolls up, what it aims at.
 
-The national catalogue of ``DOMAIN.md`` is data here, with the targets known
-from Resolution 71-NQ/TW and related national decisions (``TARGETS.md``, each
+The national catalogue of the domain notes (``../shared/DOMAIN.md`` beside a checkout) is data here, with the targets known
+from Resolution 71-NQ/TW and related national decisions (``../shared/TARGETS.md``, each
 with its source and confidence) and the alert thresholds. A province's
 catalogue is the national one plus the indicators its department (Sở GD&ĐT)
 adds; each change of it is a new version (``domain.catalogue_edits``).
@@ -113,7 +113,7 @@ class Target:
     value: float
     horizon: int
     source: str
-    confidence: str | None = None       # A, B or C as graded in TARGETS.md
+    confidence: str | None = None       # A, B or C as graded in ../shared/TARGETS.md
     school_levels: tuple[str, ...] = ()
     share_of_schools: float | None = None
     #: The area's figure the trajectory starts from (a province's baseline on a national target too).
@@ -527,7 +527,7 @@ SHORT_LABELS: Mapping[str, str] = MappingProxyType({
     "SEMI_BOARDING": "Bán trú",
 })
 
-# -- targets and thresholds (TARGETS.md; "đạt X %" is read as a floor, so "=" becomes ">=") -----------
+# -- targets and thresholds (../shared/TARGETS.md; "đạt X %" is read as a floor, so "=" becomes ">=") -----------
 _R71 = "Nghị quyết 71-NQ/TW (22/8/2025)"
 _R281 = "Nghị quyết 281/NQ-CP (15/9/2025)"
 _QD525 = "Quyết định 525/QĐ-TTg thực hiện Chỉ thị 29-CT/TW"
@@ -631,7 +631,7 @@ CATALOGUE = Catalogue(
 
 
 # -- Hải Phòng (31) ------------------------------------------------------------------------------------------
-# The text of Chương trình 02-CTr/TU (20/10/2025) was not at hand (TARGETS.md §3). Its targets as the city's
+# The text of Chương trình 02-CTr/TU (20/10/2025) was not at hand (../shared/TARGETS.md §3). Its targets as the city's
 # schools carry them out — Trường TH Hiến Thành's plan (17/12/2025), which cites the programme and Kế hoạch
 # 102/KH-UBND of phường Nguyễn Đại Năng — stand in for it, graded C until checked against the programme itself.
 _HP = ("Chương trình 02-CTr/TU (20/10/2025) của Ban Thường vụ Thành ủy Hải Phòng, theo mức các trường cụ thể "

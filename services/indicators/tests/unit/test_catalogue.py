@@ -1,4 +1,4 @@
-"""The catalogue as data: complete, coherent with DOMAIN.md, and usable by the contracts."""
+"""The catalogue as data: complete, coherent with the domain notes (../shared/DOMAIN.md), and usable by the contracts."""
 import re
 
 import pytest
