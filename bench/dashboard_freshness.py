@@ -148,7 +148,7 @@ def main() -> None:
         print(f"freshness:      {len(freshness)} probes: p50 {1000 * statistics.median(freshness):.0f} ms, "
               f"p99 {1000 * percentile(freshness, 99):.0f} ms, max {1000 * max(freshness):.0f} ms "
               "(a school's first submission 2xx → the city's open dashboard shows it)")
-        print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on RollupUpdated"
+        print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on DashboardUpdated"
               % os.environ.get("PORTAL_LIVE_INTERVAL", "3"))
         print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))
 

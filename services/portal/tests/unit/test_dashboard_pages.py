@@ -136,6 +136,17 @@ class FakeReports:
 
     refuse_as_of = None
 
+    def dashboard(self, round_id, scope=None, code=None, level=None, figures=None, as_of=None):
+        """The reports API's one-call digest, made of this fake's answers as the service makes it of one view."""
+        self._note("dashboard", round_id, scope, code, level)
+        return {"version": "v-1", "rollup": self.rollups(round_id, scope, code, level, figures, as_of),
+                "completeness": self.completeness(round_id, scope, code, figures, as_of),
+                "progress": self.progress(round_id, scope, code, figures, as_of),
+                "schools": self.schools(round_id, scope, code, level=level, figures=figures, as_of=as_of)["items"]
+                if scope == "commune" or level else None,
+                "cascade": None if as_of else self.cascade(round_id, scope, code),
+                "plans": None if as_of else self.plan_status(scope, code)}
+
     def rollups(self, round_id, scope=None, code=None, level=None, figures=None, as_of=None):
         self._note("rollups", round_id, scope, code, level)
         self._note("figures:rollups", figures)
