@@ -22,7 +22,7 @@ from reports.domain.model import CONFIRMED_STAGES, STAGES
 from reports.domain.views import ALL, figures_view, plans_view_id, ranking, round_view_id
 
 ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
-                "due_at", "closes_at", "reopened")
+                "due_at", "closes_at", "reopened", "catalogue_version")
 SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 NOT_FOUND = "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn."
 

@@ -52,6 +52,8 @@ class RoundSchema(Schema):
     due_at = DateTime()
     closes_at = DateTime()
     reopened = fields.Boolean()
+    catalogue_version = Integer(allow_none=True, metadata={
+        "description": "Phiên bản danh mục chỉ tiêu của đợt (null: phiên bản mới nhất của tỉnh/thành phố)"})
 
 
 class IndicatorRollupSchema(Schema):
