@@ -7,13 +7,16 @@ account signs in to the portal through its login form and opens the round's live
 at R per second in the background (revisions change figures, not how many schools reported). Then P
 probe schools submit for the first time, one after another: each one's clock starts when the
 indicators API answers 2xx and stops when the dashboard stream pushes a block whose count of schools
-that reported includes it.
+that reported includes it. A consumer of the reports topic in the benchmark notes when the province's
+DashboardUpdated with that count reaches Kafka, which splits the time into the services' side (indicators →
+reports → the event in Kafka) and the portal's (the event → one fetch → the pushed block).
 
     .venv/bin/python bench/dashboard_freshness.py [--probes 60] [--rate 2] [--background 100]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -25,6 +28,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
+from kafka import KafkaConsumer, TopicPartition
 
 from edu71.orgs import School, SchoolLevel, communes
 from edu71.testing import running_platform, running_stack
@@ -69,6 +73,32 @@ class DashboardStream(threading.Thread):
             if not self.changed.wait_for(lambda: self.pushes and self.pushes[-1][1] >= reported, timeout):
                 raise RuntimeError(f"the dashboard never showed {reported} schools within {timeout:.0f} s")
             return next(at for at, n in self.pushes if n >= reported)
+
+
+class AnnouncedWatch(threading.Thread):
+    """When the province's DashboardUpdated first announced each count of schools that reported (perf_counter)."""
+
+    def __init__(self, bootstrap: str, topic: str, province: str):
+        super().__init__(daemon=True)
+        self.consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+        partitions = [TopicPartition(topic, p) for p in sorted(self.consumer.partitions_for_topic(topic) or ())]
+        self.consumer.assign(partitions)
+        self.consumer.seek_to_end(*partitions)
+        for tp in partitions:
+            self.consumer.position(tp)  # resolve the end now, before the probes start
+        self.province, self.seen, self.halt = province, {}, threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            for records in self.consumer.poll(timeout_ms=100).values():
+                at = time.perf_counter()
+                for record in records:
+                    event = json.loads(record.value)
+                    data = event.get("data") or {}
+                    if event.get("type") == "vn.edu71.DashboardUpdated.v1" \
+                            and data.get("scope") == {"kind": "province", "code": self.province}:
+                        self.seen.setdefault(data["schools_submitted"], at)
+        self.consumer.close()
 
 
 def portal_session(portal: str, email: str) -> requests.Session:
@@ -123,6 +153,8 @@ def main() -> None:
                                  f"{urls['portal']}/dashboard/{round_id}/stream?scope=province&code={HAI_PHONG}")
         stream.start()
         stream.wait_for(len(jobs), timeout=120)
+        announced = AnnouncedWatch(stack.kafka_bootstrap, "edu71.reports.v1", HAI_PHONG)
+        announced.start()
         background = Background(urls["indicators"], round_id, jobs, args.rate)
         background.start()
         time.sleep(5)  # let the background load settle into its rate
@@ -130,25 +162,35 @@ def main() -> None:
         places = communes(HAI_PHONG)
         probes = [School(f"BENCH-PROBE-{k:04d}", f"Trường THCS đo độ tươi {k}", SchoolLevel.THCS,
                          places[k % len(places)].code, HAI_PHONG) for k in range(args.probes)]
-        freshness = []
+        freshness, to_kafka, portal_side = [], [], []
         for k, probe in enumerate(probes, start=1):
             r = session.put(f"{urls['indicators']}/rounds/{round_id}/submissions/{probe.code}",
                             json={"values": full_values(catalogue, probe)}, timeout=60,
                             headers={"Authorization": f"Bearer {issuer_token(issuer, probe)}"})
             answered = time.perf_counter()
             r.raise_for_status()
-            freshness.append(stream.wait_for(len(jobs) + k) - answered)
+            shown = stream.wait_for(len(jobs) + k)
+            freshness.append(shown - answered)
+            if (heard := announced.seen.get(len(jobs) + k)) is not None:
+                to_kafka.append(heard - answered)
+                portal_side.append(shown - heard)
             time.sleep(0.5)
         background.halt.set()
         background.join(60)
         stream.halt.set()
+        announced.halt.set()
 
         print(f"load:           {background.sent} background revisions ({background.failed} not 2xx) at "
               f"{args.rate:g}/s from {args.background} lower-secondary schools, {len(catalogue)} indicators")
         print(f"freshness:      {len(freshness)} probes: p50 {1000 * statistics.median(freshness):.0f} ms, "
               f"p99 {1000 * percentile(freshness, 99):.0f} ms, max {1000 * max(freshness):.0f} ms "
               "(a school's first submission 2xx → the city's open dashboard shows it)")
-        print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on RollupUpdated"
+        if to_kafka:
+            print(f"split:          2xx → DashboardUpdated in Kafka p50 {1000 * statistics.median(to_kafka):.0f} ms, "
+                  f"p99 {1000 * percentile(to_kafka, 99):.0f} ms; Kafka → the dashboard's push p50 "
+                  f"{1000 * statistics.median(portal_side):.0f} ms, p99 {1000 * percentile(portal_side, 99):.0f} ms "
+                  f"({len(to_kafka)} probes announced)")
+        print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on DashboardUpdated"
               % os.environ.get("PORTAL_LIVE_INTERVAL", "3"))
         print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))
 

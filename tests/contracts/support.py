@@ -22,7 +22,7 @@ TOPICS = {
                             "SubmissionCompleted", "SubmissionConfirmed", "SubmissionReturned", "SubmissionAccepted",
                             "SubmissionReopened", "ValueFlagged"],
     "edu71.notifications.v1": ["DeadlineApproaching", "NotificationDelivered"],
-    "edu71.reports.v1": ["RollupUpdated", "ReportIssued"],
+    "edu71.reports.v1": ["RollupUpdated", "DashboardUpdated", "ReportIssued"],
     "edu71.directory.v1": ["UserRegistered", "UserChanged", "AccessRevoked", "SchoolRegistered", "SchoolChanged"],
     "edu71.deadletter.v1": ["DeadLettered", "OutboxQuarantined"],
 }

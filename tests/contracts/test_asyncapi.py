@@ -26,7 +26,7 @@ OPERATIONS = {
     "notificationsSendNotificationEvents": ("send", "edu71.notifications.v1", TOPICS["edu71.notifications.v1"]),
     "notificationsReceiveNotificationEvents": ("receive", "edu71.notifications.v1", ["DeadlineApproaching"]),
     "reportsSendReportEvents": ("send", "edu71.reports.v1", TOPICS["edu71.reports.v1"]),
-    "portalReceiveReportEvents": ("receive", "edu71.reports.v1", ["RollupUpdated"]),
+    "portalReceiveReportEvents": ("receive", "edu71.reports.v1", ["DashboardUpdated"]),
     "notificationsReceiveReportEvents": ("receive", "edu71.reports.v1", ["ReportIssued"]),
     "identitySendDirectoryEvents": ("send", "edu71.directory.v1",
                                     ["UserRegistered", "UserChanged", "AccessRevoked", "SchoolRegistered",
@@ -57,7 +57,7 @@ KEY_OF = {
     "PlanSubmitted": "school", "PlanApproved": "school", "PlanReturned": "school",
     "ReportingRoundOpened": "province", "IndicatorSubmitted": "school", "IndicatorRevised": "school",
     "DeadlineApproaching": "school", "NotificationDelivered": "org unit",
-    "RollupUpdated": "province", "ReportIssued": "province", "DeadLettered": "original key", "OutboxQuarantined": "service", "CataloguePublished": "province",
+    "RollupUpdated": "province", "DashboardUpdated": "province", "ReportIssued": "province", "DeadLettered": "original key", "OutboxQuarantined": "service", "CataloguePublished": "province",
     "UserRegistered": "user id", "UserChanged": "user id", "AccessRevoked": "user id", "SchoolRegistered": "school", "SchoolChanged": "school",
     "SubmissionCompleted": "school", "SubmissionConfirmed": "school", "SubmissionReturned": "school",
     "SubmissionAccepted": "school", "SubmissionReopened": "school", "ValueFlagged": "school",
@@ -100,7 +100,7 @@ def test_parser_accepts_the_document():
     done = _validate(ASYNCAPI)
     assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
     assert "OK:" in done.stdout
-    assert "6 channels, 23 operations, 24 messages" in done.stdout
+    assert "6 channels, 23 operations, 25 messages" in done.stdout
 
 
 def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:

@@ -30,7 +30,7 @@ def _ids(paths):
 
 def _subject(name: str, data: dict) -> str:
     """The envelope subject / Kafka key the conventions give each event."""
-    if name in ("ReportingRoundOpened", "RollupUpdated", "CataloguePublished", "ReportIssued"):
+    if name in ("ReportingRoundOpened", "RollupUpdated", "DashboardUpdated", "CataloguePublished", "ReportIssued"):
         return data["province_code"]
     if name == "NotificationDelivered":
         return data["recipient"]["org_unit"]
@@ -251,6 +251,9 @@ INVALID = {
     "ratio roll-up without numerator": ("RollupUpdated", lambda d: d.pop("numerator")),
     "distribution roll-up without distribution": ("RollupUpdated", lambda d: d.update(aggregation="distribution")),
     "bad school level in roll-up": ("RollupUpdated", lambda d: d.update(school_level="tat_ca")),
+    "dashboard of the nation": ("DashboardUpdated", lambda d: d["scope"].update(kind="nation", code="VN")),
+    "commune dashboard with a province code": ("DashboardUpdated", lambda d: d["scope"].update(code="31")),
+    "dashboard without a version": ("DashboardUpdated", lambda d: d.pop("version")),
     "negative distribution count": ("RollupUpdated", lambda d: d.update(
         aggregation="distribution", distribution={"1": 3, "2": -1})),
     "bad dead-letter encoding": ("DeadLettered", lambda d: d.update(original_encoding="latin-1")),
@@ -290,6 +293,7 @@ VALID_VARIANTS = {
     "distribution": ("RollupUpdated", lambda d: d.update(
         aggregation="distribution", distribution={"1": 12, "2": 40, "3": 189}, value=1)),
     "utc time with Z": ("PlanApproved", lambda d: d.update(approved_at="2026-02-04T07:30:00Z")),
+    "province dashboard": ("DashboardUpdated", lambda d: d.update(scope={"kind": "province", "code": "31"})),
     "message without key": ("DeadLettered", lambda d: d.update(original_key=None)),
     "binary message": ("DeadLettered", lambda d: d.update(original_value="3q2+7w==", original_encoding="base64")),
     "deactivation: a cutoff, no session": ("AccessRevoked", lambda d: (

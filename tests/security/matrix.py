@@ -148,6 +148,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("reports", "GET /rounds/{round_id}/targets"):                "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/progress"):               "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/cascade"):                "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
+    # Everything a dashboard shows in one call (the portal's live dashboards), scoped like the parts it is made of.
+    ("reports", "GET /rounds/{round_id}/dashboard"):              "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/progress.xlsx"):          "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     ("reports", "GET /rounds/{round_id}/progress.csv"):           "401 | 403 403 | 200 200 404 | 200 404 | 200 | 403",
     # school_own's progress: the school itself, its commune, its city, the administrator.

@@ -280,6 +280,8 @@ RECIPES = {
     ("reports", "GET /rounds/{round_id}/progress"): lambda w, fresh, caller: dict(
         path=f"/rounds/{w.ids['round']}/progress"),
     ("reports", "GET /rounds/{round_id}/cascade"): lambda w, fresh, caller: dict(path=f"/rounds/{w.ids['round']}/cascade"),
+    ("reports", "GET /rounds/{round_id}/dashboard"): lambda w, fresh, caller: dict(
+        path=f"/rounds/{w.ids['round']}/dashboard"),
     ("reports", "GET /rounds/{round_id}/progress.xlsx"): lambda w, fresh, caller: dict(
         path=f"/rounds/{w.ids['round']}/progress.xlsx"),
     ("reports", "GET /rounds/{round_id}/progress.csv"): lambda w, fresh, caller: dict(

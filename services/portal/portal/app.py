@@ -11,7 +11,7 @@ from edu71 import logs, vn
 from edu71.web import observe_requests, ops_blueprint
 from edu71.contracts import Contracts
 from portal import backends, config, secret, session
-from portal.live import RollupSignal
+from portal.live import DashboardSignal
 from portal.readiness import readiness
 from portal.clients.base import ApiError
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
@@ -37,7 +37,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.session_interface = session.SealedCookieSessionInterface()
     app.extensions["portal.settings"] = settings
     app.extensions["portal.http"] = requests.Session()
-    app.extensions["portal.live"] = RollupSignal(settings.kafka, Contracts(settings.contracts_dir))
+    app.extensions["portal.live"] = DashboardSignal(settings.kafka, Contracts(settings.contracts_dir))
     CSRFProtect(app)
 
     app.jinja_env.filters.update(
@@ -60,7 +60,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     return app
 
 
-def _ops(app: Flask, settings: config.Settings, signal: RollupSignal) -> None:
+def _ops(app: Flask, settings: config.Settings, signal: DashboardSignal) -> None:
     """The shared ``/healthz``, ``/readyz``, ``/metrics`` and request metrics, as every service has them."""
     app.register_blueprint(ops_blueprint(lambda: readiness(settings, signal)))
     observe_requests(app, "portal")

@@ -46,8 +46,8 @@ class Settings:
     backend_timeout: float
     #: Largest upload (plan documents, spreadsheets) the portal accepts and forwards.
     max_upload_bytes: int
-    #: A live dashboard re-reads its figures as soon as RollupUpdated arrives on Kafka, and at the latest
-    #: every ``live_interval`` seconds (a figure that moved no city total; Kafka away); one stream lasts
+    #: A live dashboard re-reads its figures as soon as DashboardUpdated announces a new version of its area on
+    #: Kafka, and at the latest every ``live_interval`` seconds (the fallback: Kafka away, plans moved); one stream lasts
     #: ``live_max_seconds`` (the browser reconnects by itself, so no server thread is held forever).
     live_interval: float
     live_max_seconds: float

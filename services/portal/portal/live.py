@@ -1,18 +1,21 @@
-"""When to refresh a live dashboard: as soon as the reports service publishes RollupUpdated for its round.
+"""When to refresh a live dashboard: as soon as the reports service announces that its area's figures changed.
 
-Each portal process follows the reports topic by itself, from the end and
-without a consumer group: every process must hear every event, and none needs
-what happened before it started. The event only says *when*; the dashboard
-then reads its figures from the reports API, scoped to the user as always.
-When Kafka is away the dashboards lose nothing but speed: they also look
-every ``live_interval`` seconds.
+The reports service publishes one DashboardUpdated per projection batch for a
+round's province and for each commune whose figures changed, with the version
+of the area's figures. Each portal process follows the reports topic by itself,
+from the end and without a consumer group: every process must hear every event,
+and none needs what happened before it started. A dashboard waits on its own
+area only (a commune's stream wakes on its commune's events, never another's)
+and then fetches everything it shows in one call to the reports API, scoped to
+the user as always; an event whose version the dashboard already shows (a
+redelivery, a replay) costs nothing. When Kafka is away the dashboards lose
+nothing but speed: they also look every ``live_interval`` seconds.
 """
 from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections import defaultdict
+from typing import NamedTuple
 
 from kafka import KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
@@ -22,14 +25,24 @@ from edu71.contracts import Contracts, ContractViolation
 
 log = logging.getLogger(__name__)
 
-EVENT = "RollupUpdated"
-#: A projector batch publishes one RollupUpdated per changed figure; a dashboard waits this long after
-#: the first so that it re-reads once per batch, not once per figure.
-SETTLE_SECONDS = 0.15
+EVENT = "DashboardUpdated"
 
 
-class RollupSignal:
-    """A counter of RollupUpdated events per round, which dashboards wait on."""
+class Area(NamedTuple):
+    """A round's dashboard of one area: ``kind`` is ``province`` or ``commune``."""
+    round_id: str
+    kind: str
+    code: str
+
+
+class Heard(NamedTuple):
+    """How many DashboardUpdated of an area this process has heard, and the version the last one announced."""
+    count: int = 0
+    version: str | None = None
+
+
+class DashboardSignal:
+    """The DashboardUpdated events heard per area, which the dashboards of that area wait on."""
 
     def __init__(self, kafka: KafkaSettings, contracts: Contracts, retry_seconds: float = 5.0):
         self.kafka = kafka
@@ -39,7 +52,7 @@ class RollupSignal:
         #: Set once the consumer has its partitions and stands at their end.
         self.listening = threading.Event()
         self._changed = threading.Condition()
-        self._counts: dict[str, int] = defaultdict(int)
+        self._heard: dict[Area, Heard] = {}
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -48,7 +61,7 @@ class RollupSignal:
         """Start following the topic, once per process (lazily: gunicorn forks its workers after create_app)."""
         with self._started:
             if self._thread is None:
-                self._thread = threading.Thread(target=self._follow, name="rollup-signal", daemon=True)
+                self._thread = threading.Thread(target=self._follow, name="dashboard-signal", daemon=True)
                 self._thread.start()
 
     def stop(self) -> None:
@@ -56,21 +69,19 @@ class RollupSignal:
         if self._thread is not None:
             self._thread.join(timeout=10)
 
-    def count(self, round_id: str) -> int:
+    def heard(self, area: Area) -> Heard:
         with self._changed:
-            return self._counts[round_id]
+            return self._heard.get(area, Heard())
 
-    def wait(self, round_id: str, seen: int, timeout: float) -> int:
-        """Wait until the round's count differs from ``seen`` (or ``timeout``); return the count then."""
+    def wait(self, area: Area, seen: int, timeout: float) -> Heard:
+        """Wait until the area's count differs from ``seen`` (or ``timeout``); return what was heard then."""
         with self._changed:
-            if not self._changed.wait_for(lambda: self._counts[round_id] != seen, timeout):
-                return seen
-        time.sleep(SETTLE_SECONDS)
-        return self.count(round_id)
+            self._changed.wait_for(lambda: self._heard.get(area, Heard()).count != seen, timeout)
+            return self._heard.get(area, Heard())
 
-    def _heard(self, round_id: str) -> None:
+    def _announce(self, area: Area, version: str) -> None:
         with self._changed:
-            self._counts[round_id] += 1
+            self._heard[area] = Heard(self._heard.get(area, Heard()).count + 1, version)
             self._changed.notify_all()
 
     def _follow(self) -> None:
@@ -107,4 +118,5 @@ class RollupSignal:
             log.warning("ignored a message on %s: %s", self.topic, exc)
             return
         if event.name == EVENT:
-            self._heard(event.data["round_id"])
+            data = event.data
+            self._announce(Area(data["round_id"], data["scope"]["kind"], data["scope"]["code"]), data["version"])

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from portal.config import Settings
-from portal.live import RollupSignal
+from portal.live import DashboardSignal
 
 #: A readiness probe must answer quickly even when a backing API hangs.
 PROBE_TIMEOUT = 1.5
@@ -25,7 +25,7 @@ def _answers(url: str) -> str:
         return "unreachable"
 
 
-def readiness(settings: Settings, signal: RollupSignal) -> tuple[dict, bool]:
+def readiness(settings: Settings, signal: DashboardSignal) -> tuple[dict, bool]:
     backends = vars(settings.backends)
     with ThreadPoolExecutor(max_workers=len(backends)) as pool:
         answers = dict(zip(backends, pool.map(_answers, backends.values())))

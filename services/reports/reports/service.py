@@ -22,7 +22,7 @@ from reports.domain.model import CONFIRMED_STAGES, STAGES
 from reports.domain.views import ALL, figures_view, plans_view_id, ranking, round_view_id
 
 ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
-                "due_at", "closes_at", "reopened")
+                "due_at", "closes_at", "reopened", "catalogue_version")
 SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 NOT_FOUND = "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn."
 
@@ -79,6 +79,12 @@ class ReportService:
                    figures: str | None = None) -> tuple[Scope, dict | None, dict]:
         """(scope, round, view) of a round for the caller, its figures read as ``figures`` (all submitted, or
         confirmed only: :func:`reports.domain.views.figures_view`); 404 when there is neither round nor figures."""
+        scope, rnd, view = self._stored_round_view(principal, round_id, kind, code, figures)
+        return scope, rnd, figures_view(view, figures)
+
+    def _stored_round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
+                           figures: str | None = None) -> tuple[Scope, dict | None, dict]:
+        """:meth:`round_view` before its figures are read as ``figures`` (the view as stored, {} when none)."""
         scope = self.scope(principal, kind, code)
         rnd = self._round_visible(principal, round_id)
         if scope.kind is ScopeKind.NATION:
@@ -92,12 +98,38 @@ class ReportService:
         if figures == "confirmed" and view and "confirmed" not in view:
             # A view stored before the confirmed reading existed, until the projector has recomputed it.
             raise Problem(503, "Số liệu đã xác nhận đang được tổng hợp lại, vui lòng thử lại sau ít phút.")
-        return scope, rnd, figures_view(view or {}, figures)
+        return scope, rnd, view or {}
 
     # -- reading -------------------------------------------------------------
+    def dashboard(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
+                  school_level: str | None, figures: str | None = None, *, now: bool = True) -> dict:
+        """Everything a live dashboard of an area shows, from one read of its view: roll-ups (of ``school_level``
+        when given), completeness, progress, the schools (for a commune, or a level), and — ``now`` only, as they
+        are not kept as of a past moment — the plans' cascade and status. ``version`` is the view's, the one
+        DashboardUpdated announces."""
+        scope, rnd, stored = self._stored_round_view(principal, round_id, kind, code, figures)
+        view = figures_view(stored, figures)
+        schools = None
+        if rnd is not None and (scope.kind is ScopeKind.COMMUNE or school_level):
+            schools = self._school_rows(scope, stored, round_id, school_level, figures)
+        plans = None
+        if now and scope.kind is not ScopeKind.NATION:
+            plans = self._plans_of(scope)
+        return {"round_id": round_id, "scope": scope.as_dict(), "version": stored.get("digest"),
+                "figures": figures or "submitted",
+                "rollup": self._rollups_of(scope, rnd, view, round_id, school_level, figures),
+                "completeness": self._completeness_of(scope, rnd, view, round_id, figures),
+                "progress": self._progress_of(scope, rnd, view, round_id, figures),
+                "cascade": self._cascade_of(scope, rnd, stored, round_id) if now else None,
+                "plans": plans, "schools": schools}
+
     def rollups(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
                 school_level: str | None, figures: str | None = None) -> dict:
         scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
+        return self._rollups_of(scope, rnd, view, round_id, school_level, figures)
+
+    def _rollups_of(self, scope: Scope, rnd: dict | None, view: dict, round_id: str, school_level: str | None,
+                    figures: str | None) -> dict:
         level = school_level or ALL
         rollups = (view.get("rollups") or {}).get(level)
         if rollups is None:
@@ -126,19 +158,28 @@ class ReportService:
         """The schools under the scope: those whose figures count (submitted; confirmed or accepted when
         ``figures`` is confirmed), or every school when not ``submitted_only``."""
         scope, _, view = self.round_view(principal, round_id, kind, code)
+        rows = self._school_rows(scope, view, round_id, school_level, figures, submitted_only)
+        return {"round_id": round_id, "scope": scope.as_dict(), "total": len(rows), "page": page,
+                "page_size": page_size, "items": rows[(page - 1) * page_size: page * page_size]}
+
+    def _school_rows(self, scope: Scope, view: dict, round_id: str, school_level: str | None,
+                     figures: str | None, submitted_only: bool = True) -> list[dict]:
         confirmed = figures == "confirmed"
         rows = [s for s in self._schools(scope, view, round_id)
                 if (not submitted_only or (s["submitted"] and (not confirmed or s.get("stage") in CONFIRMED_STAGES)))
                 and (not school_level or s["school_level"] == school_level)]
         rows.sort(key=lambda r: (r["commune_code"], r["school_code"]))
-        return {"round_id": round_id, "scope": scope.as_dict(), "total": len(rows), "page": page,
-                "page_size": page_size, "items": rows[(page - 1) * page_size: page * page_size]}
+        return rows
 
     def completeness(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
                      figures: str | None = None) -> dict:
         """Schools expected, submitted (or, read confirmed only, confirmed or accepted), on time, late, missing;
         and how many are at each approval stage, per commune."""
         scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
+        return self._completeness_of(scope, rnd, view, round_id, figures)
+
+    def _completeness_of(self, scope: Scope, rnd: dict | None, view: dict, round_id: str,
+                         figures: str | None) -> dict:
         empty = {"expected": 0, "submitted": 0, "on_time": 0, "late": 0, "missing": 0, "rate": None,
                  "stages": dict.fromkeys(STAGES, 0)}
         communes = [{"commune_code": c["commune_code"], "commune_name": c["commune_name"],
@@ -160,6 +201,9 @@ class ReportService:
                  figures: str | None = None) -> dict:
         """Each indicator with a target against its trajectory; at-risk schools and communes, worst first."""
         scope, rnd, view = self.round_view(principal, round_id, kind, code, figures)
+        return self._progress_of(scope, rnd, view, round_id, figures)
+
+    def _progress_of(self, scope: Scope, rnd: dict | None, view: dict, round_id: str, figures: str | None) -> dict:
         return {"round_id": round_id, "round_name": view.get("round_name") or (rnd or {}).get("name"),
                 "scope": scope.as_dict(), "as_of": view.get("as_of"), "baseline_round": view.get("baseline_round"),
                 "method": view.get("method") or METHOD_NOTE, "figures": figures or "submitted",
@@ -172,6 +216,9 @@ class ReportService:
     def cascade(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:
         """How many schools' approved plans commit to each city target, and whether the commitments add up."""
         scope, rnd, view = self.round_view(principal, round_id, kind, code)
+        return self._cascade_of(scope, rnd, view, round_id)
+
+    def _cascade_of(self, scope: Scope, rnd: dict | None, view: dict, round_id: str) -> dict:
         return {"round_id": round_id, "round_name": view.get("round_name") or (rnd or {}).get("name"),
                 "scope": scope.as_dict(), "targets": view.get("cascade", [])}
 
@@ -225,6 +272,9 @@ class ReportService:
         if scope.kind is ScopeKind.NATION:
             raise Problem(422, "Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem kế hoạch.",
                           errors=[{"field": "scope", "message": "Cần chỉ rõ tỉnh/thành phố."}])
+        return self._plans_of(scope)
+
+    def _plans_of(self, scope: Scope) -> dict:
         view = self._view(self._province(scope), plans_view_id(scope.kind.value, scope.code)) or {}
         counts = view.get("counts") or {s: 0 for s in ("approved", "submitted", "returned", "none")}
         return {"scope": scope.as_dict(), "counts": counts, "communes": view.get("communes", []),

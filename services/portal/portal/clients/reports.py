@@ -13,6 +13,13 @@ class ReportsClient(ApiClient):
                 level: str | None = None, figures: str | None = None, as_of: str | None = None) -> dict[str, Any]:
         return self.get_json(f"/rollups/{round_id}", params=_scope(scope, code, level, figures, as_of))
 
+    def dashboard(self, round_id: str, scope: str | None = None, code: str | None = None, level: str | None = None,
+                  figures: str | None = None, as_of: str | None = None) -> dict[str, Any] | None:
+        """Everything a dashboard of an area shows, in one call (roll-ups, completeness, progress, the schools of a
+        commune or a level, and now the plans' cascade and status), with the ``version`` DashboardUpdated announces;
+        ``None`` while the round is unknown to the service."""
+        return self._optional(f"/rounds/{round_id}/dashboard", _scope(scope, code, level, figures, as_of))
+
     def schools(self, round_id: str, scope: str | None = None, code: str | None = None,
                 page: int = 1, page_size: int = 500, level: str | None = None,
                 figures: str | None = None, as_of: str | None = None) -> dict[str, Any]:

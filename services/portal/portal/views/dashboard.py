@@ -1,10 +1,11 @@
 """Live dashboards of the city department and the commune: completeness, key indicators, drill-down.
 
-The figures come from the reports API; the page subscribes to ``…/stream`` (Server-Sent
-Events), which re-reads them when the round's roll-up changes (:mod:`portal.live`) or
-after a few seconds, and sends the re-rendered block only when it changed. Each stream
-ends after a bounded time and the browser reconnects, so a server thread is never held
-by a forgotten tab.
+The figures come from the reports API in one call (``/rounds/{round}/dashboard``); the page
+subscribes to ``…/stream`` (Server-Sent Events), which fetches them again when the reports
+service announces a new version of the area's figures (DashboardUpdated, :mod:`portal.live`)
+or, as a fallback, after a few seconds, and sends the re-rendered block only when it changed.
+Each stream ends after a bounded time and the browser reconnects, so a server thread is never
+held by a forgotten tab.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from edu71 import orgs
 from portal import backends
 from portal.clients.base import ApiError
 from portal.domain import charts, dashboard, progress
+from portal.live import Area, DashboardSignal, Heard
 from edu71.vn import parse_vn_moment, vn_number
 from portal.session import login_required
 
@@ -84,26 +86,22 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
     The reports API filters roll-ups and schools by level itself; progress, at-risk lists and the cascade
     are judged over each target's own levels, so for a level the portal keeps the targets that concern it."""
     reports = backends.reports()
-    try:
-        rollup = reports.rollups(round_id, scope, code, level, choice, as_of)
-    except ApiError as exc:
-        if exc.status != 404:
-            raise
+    digest = reports.dashboard(round_id, scope, code, level, choice, as_of)
+    if digest is None:
         # The reports service has not yet heard of a round just opened: nothing is reported so far.
-        rollup = {"schools_reporting": 0, "indicators": [], "round": None}
-    completeness = reports.completeness(round_id, scope, code, choice, as_of)
-    # The list of schools is needed for a commune's page, to count a level's schools per commune, or to count
-    # a province's communes when the completeness report is not there; the live stream asks every few
-    # seconds, so it is spared otherwise.
-    schools = []
-    if rollup.get("round") is not None and (scope == "commune" or level or completeness is None):
-        schools = reports.schools(round_id, scope, code, level=level, figures=choice, as_of=as_of)["items"]
+        digest = {"version": None, "rollup": {"schools_reporting": 0, "indicators": [], "round": None},
+                  "completeness": None, "progress": None, "cascade": None, "schools": None,
+                  "plans": None if as_of else reports.plan_status(scope, code)}
+    rollup, completeness = digest["rollup"], digest["completeness"]
+    # The schools come for a commune's page and to count a level's schools per commune; a province's page
+    # counts its communes from the completeness report.
+    schools = digest.get("schools") or []
     try:
-        catalogue = backends.indicators().catalogue(((rollup.get("round") or {}).get("catalogue_version")))
+        catalogue = _catalogue((rollup.get("round") or {}).get("catalogue_version"))
     except ApiError:
         catalogue = {"indicators": []}
     names = commune_names(_province_of(scope, code))
-    judged = reports.progress(round_id, scope, code, choice, as_of) or {}
+    judged = digest["progress"] or {}
     rows = progress.target_rows(judged, level)
     figures_by_code = {r["code"]: r for r in dashboard.indicator_rows(rollup, catalogue)}
     with_target = {r["code"] for r in rows}
@@ -150,8 +148,9 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
         "at_risk_total": (judged.get("at_risk_schools_total") or len(at_risk_schools)) if not level
         else len(at_risk_schools),
         "at_risk_communes": progress.at_risk_rows(judged.get("at_risk_communes")) if not level else [],
-        "cascade": [] if as_of else progress.cascade_rows(reports.cascade(round_id, scope, code), level),
-        "plans": None if as_of else reports.plan_status(scope, code),
+        "cascade": [] if as_of else progress.cascade_rows(digest["cascade"], level),
+        "plans": None if as_of else digest["plans"],
+        "version": digest.get("version"),
         "as_of": as_of,
         "communes": communes,
         "schools": schools,
@@ -159,6 +158,26 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
     }
     data["summary"] = summary(data)
     return data
+
+
+#: Published catalogue versions never change: each is fetched once per process (per indicators API and province).
+_catalogues: dict[tuple[str, str, int], dict] = {}
+CATALOGUES_KEPT = 32
+
+
+def _catalogue(version: int | None) -> dict:
+    """The catalogue of ``version`` (the current one when None, read every time as it may change)."""
+    if version is None:
+        return backends.indicators().catalogue()
+    key = (current_app.extensions["portal.settings"].backends.indicators,
+           g.user.get("province_code") or g.user.get("org_code") or "", version)
+    found = _catalogues.get(key)
+    if found is None:
+        found = backends.indicators().catalogue(version)
+        if len(_catalogues) >= CATALOGUES_KEPT:
+            _catalogues.pop(next(iter(_catalogues)), None)
+        _catalogues[key] = found
+    return found
 
 
 def _bullet_title(row: dict) -> str:
@@ -333,16 +352,18 @@ def stream(round_id: str):
     live = current_app.extensions["portal.live"]
     live.start()
 
+    area = Area(round_id, scope, code)
+
     @stream_with_context
     def events():
         yield "retry: 3000\n\n"
-        last = None
-        seen = live.count(round_id)
+        last, shown = None, None
+        heard = live.heard(area)  # before fetching: what is announced while it fetches is not missed
         ends = time.monotonic() + settings.live_max_seconds
         while time.monotonic() < ends:
             try:
-                html = render_template("dashboard/_figures.html",
-                                       data=figures(round_id, scope, code, level, sort, choice))
+                data = figures(round_id, scope, code, level, sort, choice)
+                html, shown = render_template("dashboard/_figures.html", data=data), data["version"]
             except ApiError:
                 html = None  # the reports API is away for a moment: keep the figures shown, try again
             if html is not None and html != last:
@@ -350,10 +371,23 @@ def stream(round_id: str):
                 yield "event: figures\n" + "".join(f"data: {line}\n" for line in html.splitlines()) + "\n"
             else:
                 yield ": still here\n\n"
-            seen = live.wait(round_id, seen, min(settings.live_interval, max(0.0, ends - time.monotonic())))
+            heard = _next_version(live, area, heard, shown,
+                                  min(settings.live_interval, max(0.0, ends - time.monotonic())))
 
     return Response(events(), mimetype="text/event-stream",
                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+def _next_version(live: DashboardSignal, area: Area, heard: Heard, shown: str | None, timeout: float) -> Heard:
+    """Wait until the area is announced in a version other than the one ``shown`` (a redelivered or replayed
+    event, or one the last fetch already showed, fetches nothing), or ``timeout`` seconds: the fallback."""
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        now = live.wait(area, heard.count, left)
+        if now.count == heard.count or now.version != shown:
+            return now
+        heard = now
+    return heard
 
 
 @bp.route("/dashboard/<round_id>/reminders", methods=["GET", "POST"])

@@ -136,6 +136,17 @@ class FakeReports:
 
     refuse_as_of = None
 
+    def dashboard(self, round_id, scope=None, code=None, level=None, figures=None, as_of=None):
+        """The reports API's one-call digest, made of this fake's answers as the service makes it of one view."""
+        self._note("dashboard", round_id, scope, code, level)
+        return {"version": "v-1", "rollup": self.rollups(round_id, scope, code, level, figures, as_of),
+                "completeness": self.completeness(round_id, scope, code, figures, as_of),
+                "progress": self.progress(round_id, scope, code, figures, as_of),
+                "schools": self.schools(round_id, scope, code, level=level, figures=figures, as_of=as_of)["items"]
+                if scope == "commune" or level else None,
+                "cascade": None if as_of else self.cascade(round_id, scope, code),
+                "plans": None if as_of else self.plan_status(scope, code)}
+
     def rollups(self, round_id, scope=None, code=None, level=None, figures=None, as_of=None):
         self._note("rollups", round_id, scope, code, level)
         self._note("figures:rollups", figures)
@@ -428,3 +439,80 @@ def test_a_moment_the_page_cannot_read_or_the_service_refuses_is_said_and_the_fi
     html = client.get("/dashboard?round=r-1&as_of_day=15/12/2099").data.decode()
     assert "Thời điểm xem số liệu ở tương lai." in html
     assert "data-stream=\"/dashboard/r-1/stream" in html  # back to the live figures of now
+
+
+class OneCallReports:
+    """A reports API that answers only the one-call dashboard: any other call to it fails the stream."""
+    calls: list = []
+    reported = 3
+
+    def dashboard(self, round_id, scope=None, code=None, level=None, figures=None, as_of=None):
+        OneCallReports.calls.append((round_id, scope, code))
+        n = OneCallReports.reported
+        return {"version": f"v-{n}", "rollup": {**ROLLUP, "schools_reporting": n}, "completeness": COMPLETENESS,
+                "progress": PROGRESS, "schools": SCHOOLS, "cascade": CASCADE,
+                "plans": {"counts": {"approved": 1, "submitted": 1, "returned": 0, "none": 5}}}
+
+
+class CountingIndicators(FakeIndicators):
+    catalogues = 0
+
+    def catalogue(self, version=None):
+        CountingIndicators.catalogues += 1
+        return CATALOGUE
+
+
+def announce(signal, kind: str, code: str, version: str) -> None:
+    """A DashboardUpdated as the reports service publishes it, handed to the signal as Kafka hands it over."""
+    import json
+
+    from edu71.config import REPO_ROOT
+    from edu71.contracts import Contracts
+
+    data = json.loads((REPO_ROOT / "contracts" / "examples" / "DashboardUpdated.v1.json").read_text(encoding="utf-8"))
+    data.update(round_id="r-1", province_code="79", scope={"kind": kind, "code": code}, version=version)
+    event = Contracts(REPO_ROOT / "contracts").new_event("DashboardUpdated", data, subject="79", source="/edu71/reports")
+    signal._handle(event.to_json().encode("utf-8"))
+
+
+def test_a_commune_dashboard_updates_from_its_own_commune_event_with_one_call_per_new_version(tmp_path, monkeypatch):
+    import queue
+    import threading
+
+    from portal.live import DashboardSignal
+
+    closed = f"http://127.0.0.1:{free_port()}"
+    for name in ("IDENTITY", "PLANS", "INDICATORS", "NOTIFICATIONS", "REPORTS"):
+        monkeypatch.setenv(f"PORTAL_{name}_URL", closed)
+    monkeypatch.setenv("PORTAL_SECRET_KEY_FILE", str(tmp_path / "secret"))
+    monkeypatch.setattr(backends, "reports", lambda: OneCallReports())
+    monkeypatch.setattr(backends, "indicators", lambda: CountingIndicators())
+    monkeypatch.setattr(DashboardSignal, "start", lambda self: None)  # the events are handed over below
+    OneCallReports.calls, OneCallReports.reported, CountingIndicators.catalogues = [], 3, 0
+    # No fallback poll within the test: every fetch comes from an event.
+    app = create_app(replace(config.load(), live_interval=600.0, live_max_seconds=8.0))
+    client, signal = app.test_client(), app.extensions["portal.live"]
+    sign_in(client, "commune", "27496", commune_code="27496")
+    pushes: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        for chunk in client.get("/dashboard/r-1/stream", buffered=False).response:
+            text = chunk.decode() if isinstance(chunk, bytes) else chunk
+            if text.startswith("event: figures"):
+                pushes.put(re.search(r'id="so-truong-bao-cao">([\d.]+)<', text).group(1))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert pushes.get(timeout=5) == "3"
+    assert OneCallReports.calls == [("r-1", "commune", "27496")]
+
+    announce(signal, "commune", "11560", "v-9")  # another commune: not this stream's
+    announce(signal, "province", "79", "v-9")  # the province: not a commune's stream
+    announce(signal, "commune", "27496", "v-3")  # the version already shown (a redelivery): nothing to fetch
+    time.sleep(0.3)
+    OneCallReports.reported = 4
+    announce(signal, "commune", "27496", "v-4")
+    assert pushes.get(timeout=5) == "4"
+    assert OneCallReports.calls == [("r-1", "commune", "27496")] * 2
+    assert CountingIndicators.catalogues == 1  # the round's catalogue version is fetched once
+    reader.join(timeout=30)

@@ -104,11 +104,12 @@ class ReportingRound(Document):
 
 
 class CityFigures(VersionedDocument):
-    """The city-level figures of one round (roll-ups per school level and indicator, schools expected).
+    """The city-level figures of one round (roll-ups per school level and indicator, schools expected), and the
+    version of each of the round's dashboards (the province's, each commune's) announced so far.
 
-    Versioned through the outbox: each change is stored with the RollupUpdated
-    events it causes in one insert, so a figure changes if and only if its event
-    will be published.
+    Versioned through the outbox: each change is stored with the RollupUpdated and
+    DashboardUpdated events it causes in one insert, so a figure or a dashboard's
+    version changes if and only if its event will be published.
     """
 
     meta = {"collection": "city_figures", "db_alias": ALIAS}
@@ -120,12 +121,20 @@ class CityFigures(VersionedDocument):
     #: (:mod:`edu71.store.blob`): it is written whole with every change (twice: the change and the head)
     #: and never queried.
     figures = BinaryField()
+    #: "<scope kind>:<code>" → the version (the view's digest) last announced by DashboardUpdated, one blob.
+    dashboards = BinaryField()
 
     def figure_map(self) -> dict:
         return blob.decode(self.figures) if self.figures is not None else {}
 
     def set_figures(self, figures: dict) -> None:
         self.figures = blob.encode(figures)
+
+    def dashboard_versions(self) -> dict[str, str]:
+        return blob.decode(self.dashboards) if self.dashboards is not None else {}
+
+    def set_dashboard_versions(self, versions: dict[str, str]) -> None:
+        self.dashboards = blob.encode(versions)
 
     @staticmethod
     def key(round_id: str, province_code: str) -> str:

@@ -1,4 +1,4 @@
-"""The projector: keeps the precomputed views in step with the source rows, and publishes RollupUpdated.
+"""The projector: keeps the precomputed views in step with the source rows, and announces what changed.
 
 It holds the latest version of every source row in memory (:class:`reports.domain.model.Model`),
 loaded once from the store, then follows the small hints collection the
@@ -6,10 +6,13 @@ handlers write to. A hinted row names the pieces of the views it may change
 (a round's commune, a commune, a round, a province); those are recomputed
 (:class:`reports.domain.views.ProvinceViews`), the province's views assembled
 from its communes' pieces, and only the views that differ from the last ones
-are written, by ``_id``. When a city-level figure changes, the new
-figures and one RollupUpdated event per changed figure are stored in one insert
-(the outbox, :func:`edu71.bus.outbox.save_with_events`); when nothing changed —
-a duplicate, a replay, a stale revision — nothing is written or published.
+are written, by ``_id``. Then, per round, one insert (the outbox,
+:func:`edu71.bus.outbox.save_with_events`) stores the new city figures with one
+RollupUpdated per changed figure, and the new dashboard versions with one
+DashboardUpdated per area (the province, each commune) whose view changed — after
+the views, so a dashboard that fetches on the event finds what it announces. When
+nothing changed — a duplicate, a replay, a stale revision — nothing is written or
+published.
 
 One projector per service works at a time (a :class:`edu71.store.lease.WindowLease`):
 all writes to the views come from one thread, which is what makes replacing a
@@ -65,8 +68,8 @@ class Projector:
         self.digests: dict[str, str] = {}
         self.views: dict[str, dict] = {}
         self.keepers: dict[str, ProvinceViews] = {}
-        #: key → (the stored city figures, their figures decoded).
-        self.figures: dict[str, tuple[CityFigures, dict]] = {}
+        #: key → (the stored city figures, their figures decoded, the dashboard versions announced).
+        self.figures: dict[str, tuple[CityFigures, dict, dict[str, str]]] = {}
         #: round id → (schools missing, closes at) for the gauges.
         self.round_status: dict[str, tuple[int, datetime | None]] = {}
 
@@ -84,7 +87,7 @@ class Projector:
                     self._take(model, collection, doc)
         self.digests = viewstore.digests(self.db)
         self.views, self.keepers = {}, {}
-        self.figures = {doc.pk: (doc, doc.figure_map()) for doc in CityFigures.objects()}
+        self.figures = {doc.pk: (doc, doc.figure_map(), doc.dashboard_versions()) for doc in CityFigures.objects()}
         self.model = model
         return model.provinces()
 
@@ -146,18 +149,13 @@ class Projector:
             if keeper is None:
                 keeper = self.keepers[province] = ProvinceViews(province, self.name_of)
             views = keeper.update(self.model, marks[province])
+            rounds = [view for view in views.values() if view["kind"] == "round" and view["scope"]["kind"] == "province"]
             for vid in keeper.removed:
                 # Schools first, as when writing: a reader never finds a summary without its schools.
                 self.db[viewstore.schools_collection(province)].delete_one({"_id": vid})
                 self.db[viewstore.views_collection(province)].delete_one({"_id": vid})
                 self.views.pop(vid, None)
                 self.digests.pop(vid, None)
-            for view in views.values():
-                if view["kind"] == "round" and view["scope"]["kind"] == "province":
-                    self._publish(view, self.model.round_catalogue(view["round_id"], province), now)
-                    rnd = self.model.round(view["round_id"])
-                    self.round_status[view["round_id"]] = (view["completeness"]["missing"],
-                                                           rnd["closes_at"] if rnd else None)
             fresh, changed = [], []
             for vid, view in views.items():
                 if self.views.get(vid) == view:
@@ -169,7 +167,18 @@ class Projector:
             self._write(province, fresh, changed)
             self.digests.update({summary["_id"]: summary["digest"] for summary, _ in fresh + changed})
             written += len(fresh) + len(changed)
+            for view in rounds:
+                self._publish(view, self.model.round_catalogue(view["round_id"], province), self._areas(views, view),
+                              now)
+                rnd = self.model.round(view["round_id"])
+                self.round_status[view["round_id"]] = (view["completeness"]["missing"],
+                                                       rnd["closes_at"] if rnd else None)
         return written
+
+    def _areas(self, views: dict[str, dict], province_view: dict) -> dict[str, tuple[str, dict]]:
+        """The round's views recomputed in this batch, by area ("<kind>:<code>"): (version, view)."""
+        return {f"{v['scope']['kind']}:{v['scope']['code']}": (self.digests[vid], v) for vid, v in views.items()
+                if v["kind"] == "round" and v["round_id"] == province_view["round_id"] and vid in self.digests}
 
     def _write(self, province: str, fresh: list[tuple[dict, dict | None]],
                changed: list[tuple[dict, dict | None]]) -> None:
@@ -198,24 +207,28 @@ class Projector:
                                                                             upsert=True)
             self.db[viewstore.views_collection(province)].replace_one({"_id": summary["_id"]}, summary, upsert=True)
 
-    def _publish(self, view: dict, catalogue: dict, now: datetime) -> None:
+    def _publish(self, view: dict, catalogue: dict, areas: dict[str, tuple[str, dict]], now: datetime) -> None:
         key = CityFigures.key(view["round_id"], view["province_code"])
         figures = city_figures(view, catalogue)
-        doc, before = self.figures.get(key, (None, {}))
+        doc, before, announced = self.figures.get(key, (None, {}, {}))
         changes = changed_figures(before, figures)
-        if doc is not None and not changes:
+        moved = {area: (version, v) for area, (version, v) in areas.items() if announced.get(area) != version}
+        if doc is not None and not changes and not moved:
             return
-        events = [self._event(view, level, figure, now) for level, figure in changes] if self.publish else []
+        events = ([self._event(view, level, figure, now) for level, figure in changes]
+                  + [self._dashboard_event(v, version, now) for version, v in moved.values()]) if self.publish else []
         if doc is None:
             doc = CityFigures(id=key, round_id=view["round_id"], province_code=view["province_code"])
+        versions = {**announced, **{area: version for area, (version, _) in moved.items()}}
         doc.set_figures(figures)
+        doc.set_dashboard_versions(versions)
         try:
             save_with_events(doc, *events)
         except StaleDocument:
             # Another projector wrote meanwhile (a lease overlap): start again from the store.
             self.model = None
             raise
-        self.figures[key] = (doc, figures)
+        self.figures[key] = (doc, figures, versions)
 
     def _event(self, view: dict, level: str, figure: dict, now: datetime) -> Event:
         province = view["province_code"]
@@ -229,6 +242,16 @@ class Projector:
             if figure.get(optional) is not None:
                 data[optional] = figure[optional]
         return self.contracts.new_event("RollupUpdated", data, subject=province, source=SOURCE)
+
+    def _dashboard_event(self, view: dict, version: str, now: datetime) -> Event:
+        """DashboardUpdated of one area: its headline completeness and version; the rest is one call away."""
+        province, done = view["province_code"], view.get("completeness") or {}
+        data = {"round_id": view["round_id"], "province_code": province,
+                "scope": {"kind": view["scope"]["kind"], "code": view["scope"]["code"]}, "version": version,
+                "schools_expected": int(done.get("expected", 0)), "schools_submitted": int(done.get("submitted", 0)),
+                "schools_late": int(done.get("late", 0)),
+                "computed_at": now.isoformat(timespec="milliseconds").replace("+00:00", "Z")}
+        return self.contracts.new_event("DashboardUpdated", data, subject=province, source=SOURCE)
 
     # -- gauges ----------------------------------------------------------------
     def report_gauges(self) -> None:

@@ -11,6 +11,7 @@ from reports.api.asof import AsOfRollupQuerySchema, AsOfRoundQuerySchema, AsOfSc
 from reports.api.schemas import (
     CascadeReportSchema,
     CompletenessReportSchema,
+    DashboardSchema,
     ProgressReportSchema,
     SchoolProgressSchema,
     PlansReportSchema,
@@ -75,6 +76,19 @@ class Completeness(MethodView):
         duyệt (đang nhập, đã nộp, đã xác nhận, trả lại, Sở đã tiếp nhận) của từng xã/phường; danh sách trường chưa nộp"""
         return service_at(query).completeness(current_principal(), round_id, query.get("scope"), query.get("code"),
                                               query.get("figures"))
+
+
+@rounds.route("/<string:round_id>/dashboard")
+class Dashboard(MethodView):
+    @requires(*READERS)
+    @rounds.arguments(AsOfRollupQuerySchema, location="query")
+    @rounds.response(200, DashboardSchema)
+    def get(self, query, round_id):
+        """Mọi số liệu bảng điều khiển của một địa bàn trong một lần gọi: tổng hợp chỉ tiêu, tiến độ nộp, tiến độ
+        theo lộ trình, cam kết và kế hoạch của các trường; version trùng với sự kiện DashboardUpdated"""
+        return service_at(query).dashboard(current_principal(), round_id, query.get("scope"), query.get("code"),
+                                           query.get("school_level"), query.get("figures"),
+                                           now=not query.get("as_of"))
 
 
 @rounds.route("/<string:round_id>/targets")

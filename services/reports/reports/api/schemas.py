@@ -52,6 +52,8 @@ class RoundSchema(Schema):
     due_at = DateTime()
     closes_at = DateTime()
     reopened = fields.Boolean()
+    catalogue_version = Integer(allow_none=True, metadata={
+        "description": "Phiên bản danh mục chỉ tiêu của đợt (null: phiên bản mới nhất của tỉnh/thành phố)"})
 
 
 class IndicatorRollupSchema(Schema):
@@ -434,3 +436,23 @@ class CascadeReportSchema(Schema):
     round_name = fields.String(allow_none=True)
     scope = fields.Nested(ScopeSchema)
     targets = fields.List(fields.Nested(CascadeRowSchema))
+
+
+class DashboardSchema(Schema):
+    """Everything a live dashboard of an area shows, in one answer (the portal renders it)."""
+    round_id = fields.String()
+    scope = fields.Nested(ScopeSchema)
+    version = fields.String(allow_none=True, metadata={
+        "description": "Phiên bản số liệu của địa bàn, trùng với version của sự kiện DashboardUpdated; chỉ so sánh "
+                       "bằng nhau (null khi xem như tại một thời điểm đã qua)"})
+    figures = fields.String(metadata={"description": "Cách đọc số liệu: submitted (tất cả số liệu đã nộp) hoặc "
+                                                     "confirmed (chỉ số liệu đã xác nhận)", "enum": list(FIGURES)})
+    rollup = fields.Nested(RollupReportSchema)
+    completeness = fields.Nested(CompletenessReportSchema)
+    progress = fields.Nested(ProgressReportSchema)
+    cascade = fields.Nested(CascadeReportSchema, allow_none=True, metadata={
+        "description": "Cam kết của các trường so với chỉ tiêu (null khi xem như tại một thời điểm đã qua)"})
+    plans = fields.Nested(PlansReportSchema, allow_none=True, metadata={
+        "description": "Tình hình kế hoạch của địa bàn (null khi xem như tại một thời điểm đã qua, hoặc toàn quốc)"})
+    schools = fields.List(fields.Nested(SchoolValuesSchema), allow_none=True, metadata={
+        "description": "Các trường có số liệu được tính, khi xem một xã/phường hoặc một cấp học (null khi không cần)"})

@@ -168,8 +168,9 @@ def test_rollup_updated_is_stored_with_the_city_figures_and_replays_publish_noth
 
     key = CityFigures.key(seeded, "31")
     changes = history(CityFigures, key)
-    published = [e for c in changes for e in c["events"]]
-    assert published and all(e.name == "RollupUpdated" for e in published)
+    # The same inserts also carry DashboardUpdated (see the tests of the dashboard below).
+    published = [e for c in changes for e in c["events"] if e.name == "RollupUpdated"]
+    assert published and {e.name for c in changes for e in c["events"]} == {"RollupUpdated", "DashboardUpdated"}
     for e in published:
         contracts.validate(e.envelope())
     last = {(e.data["school_level"], e.data["indicator_code"]): e.data for e in published}
@@ -187,8 +188,97 @@ def test_rollup_updated_is_stored_with_the_city_figures_and_replays_publish_noth
     project()
     after = history(CityFigures, key)
     assert len(after) == len(changes) + 1
-    new = {(e.data["school_level"], e.data["indicator_code"]) for e in after[-1]["events"]}
+    new = {(e.data["school_level"], e.data["indicator_code"]) for e in after[-1]["events"] if e.name == "RollupUpdated"}
     assert new == {("all", "DROPOUT"), ("thcs", "DROPOUT")}
+
+
+def _announced(changes) -> dict[tuple[str, str], dict]:
+    """The last DashboardUpdated of each area in the city figures' history: (kind, code) → its data."""
+    return {(e.data["scope"]["kind"], e.data["scope"]["code"]): e.data
+            for c in changes for e in c["events"] if e.name == "DashboardUpdated"}
+
+
+def test_dashboard_updated_announces_the_province_and_each_commune_whose_figures_changed(seeded, events, project,
+                                                                                       contracts, client, tokens):
+    from edu71.bus.outbox import history
+    from reports.adapters.documents import CityFigures
+
+    key = CityFigures.key(seeded, "31")
+    changes = history(CityFigures, key)
+    for c in changes:
+        for e in c["events"]:
+            contracts.validate(e.envelope())
+    announced = _announced(changes)
+    assert set(announced) == {("province", "31"), ("commune", HP_WARD), ("commune", HP_WARD_2)}
+    assert (announced[("province", "31")]["schools_expected"], announced[("province", "31")]["schools_submitted"],
+            announced[("province", "31")]["schools_late"]) == (5, 4, 1)
+    assert (announced[("commune", HP_WARD_2)]["schools_expected"],
+            announced[("commune", HP_WARD_2)]["schools_submitted"]) == (2, 1)
+    # The version announced is the one the dashboard's single call answers.
+    city, ward = bearer(tokens.city("31")), bearer(tokens.commune(HP_WARD))
+    assert client.get(f"/rounds/{seeded}/dashboard", headers=city).json["version"] \
+        == announced[("province", "31")]["version"]
+    assert client.get(f"/rounds/{seeded}/dashboard", headers=ward).json["version"] \
+        == announced[("commune", HP_WARD)]["version"]
+
+    # A replay announces nothing.
+    handle(events.values(SCHOOLS["thcs_hp"], 1, [ratio("DROPOUT", 0, 400)], round_id=seeded))
+    project()
+    assert len(history(CityFigures, key)) == len(changes)
+    # A revision in one ward: one insert announcing the province and that ward, not the other ward.
+    handle(events.values(SCHOOLS["thcs_hp"], 2, [ratio("DROPOUT", 2, 400), ratio("TEACHERS_QUALIFIED", 30, 30)],
+                         round_id=seeded))
+    project()
+    after = history(CityFigures, key)
+    assert len(after) == len(changes) + 1
+    latest = _announced(after[-1:])
+    assert set(latest) == {("province", "31"), ("commune", HP_WARD)}
+    assert latest[("commune", HP_WARD)]["version"] != announced[("commune", HP_WARD)]["version"]
+    assert client.get(f"/rounds/{seeded}/dashboard", headers=ward).json["version"] \
+        == latest[("commune", HP_WARD)]["version"]
+
+
+def test_a_projector_that_restarts_announces_only_what_it_had_not_announced(seeded, events, project, contracts):
+    from edu71.bus.outbox import history
+    from reports.adapters.documents import CityFigures
+
+    key = CityFigures.key(seeded, "31")
+    before = len(history(CityFigures, key))
+    project()  # a new projector: loads the views and the versions announced, recomputes everything
+    assert len(history(CityFigures, key)) == before
+
+
+def test_the_dashboard_answers_in_one_call_what_the_separate_endpoints_answer(seeded, client, tokens):
+    for who, scope in ((bearer(tokens.city("31")), ""), (bearer(tokens.commune(HP_WARD_2)), ""),
+                       (bearer(tokens.city("31")), f"&scope=commune&code={HP_WARD}")):
+        query = "?figures=submitted" + scope
+        one = client.get(f"/rounds/{seeded}/dashboard{query}", headers=who)
+        assert one.status_code == 200, one.json
+        one = one.json
+        for part, path in (("rollup", f"/rollups/{seeded}"), ("completeness", f"/rounds/{seeded}/completeness"),
+                           ("progress", f"/rounds/{seeded}/progress"), ("cascade", f"/rounds/{seeded}/cascade")):
+            separate = client.get(path + query, headers=who).json
+            if part == "rollup":
+                separate.pop("computed_at"), one[part].pop("computed_at")
+            assert one[part] == separate, part
+        assert one["plans"] == client.get("/plans/status?" + query[1:], headers=who).json
+        if one["scope"]["kind"] == "commune":
+            schools = client.get(f"/rollups/{seeded}/schools{query}&page_size=500", headers=who).json["items"]
+            assert one["schools"] == schools and schools
+        else:
+            assert one["schools"] is None
+    level = client.get(f"/rounds/{seeded}/dashboard?school_level=thcs", headers=bearer(tokens.city("31"))).json
+    assert {s["school_code"] for s in level["schools"]} == {SCHOOLS["thcs_hp"].code, SCHOOLS["thcs_hp2"].code}
+    assert level["rollup"]["school_level"] == "thcs"
+
+
+def test_a_commune_gets_only_its_own_dashboard(seeded, client, tokens):
+    ward = bearer(tokens.commune(HP_WARD_2))
+    assert client.get(f"/rounds/{seeded}/dashboard", headers=ward).json["scope"] == {"kind": "commune",
+                                                                                    "code": HP_WARD_2}
+    assert client.get(f"/rounds/{seeded}/dashboard?scope=province&code=31", headers=ward).status_code == 403
+    assert client.get(f"/rounds/{seeded}/dashboard?scope=commune&code={HP_WARD}", headers=ward).status_code == 403
+    assert client.get(f"/rounds/{seeded}/dashboard").status_code == 401
 
 
 def test_gauges_report_missing_schools_and_time_to_close(seeded, project):
