@@ -13,7 +13,7 @@ changed costs no extra serialisation. A document written before blobs (no ``body
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import datetime
 
 from pymongo.database import Database
 
@@ -40,11 +40,6 @@ def encode(view_id: str, view: dict, computed_at: datetime) -> tuple[str, dict, 
     if schools is None:
         return digest, doc, None
     return digest, doc, {"_id": view_id, "digest": digest, "body": schools}
-
-
-def digest(view: dict) -> str:
-    """The fingerprint :func:`encode` gives a view (of its figures, not of when it was computed)."""
-    return encode("", view, datetime.now(timezone.utc))[0]
 
 
 def decode(doc: dict | None) -> dict | None:

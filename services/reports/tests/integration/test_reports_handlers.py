@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from types import SimpleNamespace
 
 import pytest
 
@@ -11,17 +12,23 @@ from ..support import SCHOOLS, count, level, ratio
 pytestmark = pytest.mark.integration
 
 
+def rows(collection: str, **match) -> list[SimpleNamespace]:
+    """The source rows the handlers stored in ``collection``, as the projector reads them."""
+    from mongoengine.connection import get_db
+
+    from reports.adapters.documents import ALIAS
+    from reports.adapters.projection import unpack
+
+    return [SimpleNamespace(**unpack(collection, d)) for d in get_db(ALIAS)[collection].find(match)]
+
+
 def stored(round_id, school):
     """The latest stored revision of the school's values (what every reader sees)."""
-    from reports.adapters.documents import SchoolRoundValues
-
-    return SchoolRoundValues.objects(round_id=round_id, school_code=school.code).order_by("-revision").first()
+    return max(rows("school_round_values", round_id=round_id, school_code=school.code), key=lambda r: r.revision)
 
 
 def versions(round_id, school):
-    from reports.adapters.documents import SchoolRoundValues
-
-    return sorted(d.revision for d in SchoolRoundValues.objects(round_id=round_id, school_code=school.code))
+    return sorted(r.revision for r in rows("school_round_values", round_id=round_id, school_code=school.code))
 
 
 def test_submission_is_projected_with_its_school_and_revision(reports_settings, events, round_id):
@@ -34,7 +41,7 @@ def test_submission_is_projected_with_its_school_and_revision(reports_settings, 
     assert (doc.revision, doc.event_id, doc.event_type) == (1, event.id, "IndicatorSubmitted")
     assert (doc.school_name, doc.commune_code, doc.province_code, doc.school_level) == (
         "Trường THCS Thị Trấn 2", "27496", "79", "thcs")
-    assert doc.value_map()["TEACHERS_QUALIFIED"]["numerator"] == 29
+    assert doc.values["TEACHERS_QUALIFIED"]["numerator"] == 29
     assert doc.recorded_at is not None
 
 
@@ -49,12 +56,12 @@ def test_revision_replaces_the_values_and_an_older_one_never_comes_back(reports_
     assert on_indicator_values(second) is True
     doc = stored(round_id, school)
     assert doc.revision == 2 and doc.event_id == second.id
-    assert set(doc.value_map()) == {"TEACHERS_QUALIFIED"}  # the full set of revision 2 replaces revision 1's
+    assert set(doc.values) == {"TEACHERS_QUALIFIED"}  # the full set of revision 2 replaces revision 1's
     assert versions(round_id, school) == [1, 2]  # history is kept; readers take the highest
     # Revision 1 re-delivered late: ignored.
     assert on_indicator_values(first) is False
     doc = stored(round_id, school)
-    assert doc.revision == 2 and doc.value_map()["TEACHERS_QUALIFIED"]["numerator"] == 28
+    assert doc.revision == 2 and doc.values["TEACHERS_QUALIFIED"]["numerator"] == 28
 
 
 def test_older_revision_arriving_first_is_overtaken(reports_settings, events, round_id):
@@ -70,17 +77,15 @@ def test_older_revision_arriving_first_is_overtaken(reports_settings, events, ro
 
 
 def test_redelivery_of_the_same_event_changes_nothing(reports_settings, events, round_id):
-    from reports.adapters.documents import SchoolRoundValues
     from reports.handlers import on_indicator_values
 
     school = SCHOOLS["thcs_hp2"]
     event = events.values(school, 1, [ratio("TEACHERS_QUALIFIED", 10, 12)], round_id=round_id)
     assert on_indicator_values(event) is True
-    before = SchoolRoundValues.objects(round_id=round_id).as_pymongo().first()
+    before = rows("school_round_values", round_id=round_id)
     for _ in range(3):
         assert on_indicator_values(event) is False
-    assert SchoolRoundValues.objects(round_id=round_id).count() == 1
-    assert SchoolRoundValues.objects(round_id=round_id).as_pymongo().first() == before
+    assert rows("school_round_values", round_id=round_id) == before and len(before) == 1
 
 
 def test_same_revision_from_another_event_does_not_overwrite(reports_settings, events, round_id):
@@ -120,13 +125,12 @@ def test_concurrent_first_inserts_settle_on_the_highest_revision(reports_setting
         t.join(30)
     assert not errors
     doc = stored(round_id, school)
-    assert doc.revision == 3 and doc.value_map()["TEACHERS_QUALIFIED"]["numerator"] == 3
+    assert doc.revision == 3 and doc.values["TEACHERS_QUALIFIED"]["numerator"] == 3
     assert versions(round_id, school).count(3) == 1  # a revision is stored once, whatever the race
     assert on_indicator_values(revs[1]) is False
 
 
 def test_round_is_stored_and_an_older_round_event_never_overwrites_a_newer_one(reports_settings, events, round_id):
-    from reports.adapters.documents import ReportingRound
     from reports.handlers import on_round_opened
 
     opened = events.round_opened(round_id, due_at="2026-01-15T17:00:00+07:00")
@@ -138,8 +142,9 @@ def test_round_is_stored_and_an_older_round_event_never_overwrites_a_newer_one(r
     assert on_round_opened(reopened) is True
     assert on_round_opened(opened) is False  # late re-delivery of the first opening
     assert on_round_opened(reopened) is False  # duplicate
-    assert ReportingRound.objects(round_id=round_id).count() == 2  # both openings, each once
-    rnd = ReportingRound.current(round_id)
+    openings = rows("rounds", round_id=round_id)
+    assert len(openings) == 2  # both openings, each once
+    rnd = max(openings, key=lambda r: r.event_time)  # the latest opening is what readers take
     assert rnd.reopened is True and rnd.event_id == reopened.id
     assert rnd.due_at.isoformat() == "2026-02-01T10:00:00+00:00"
     assert rnd.name == "Sơ kết học kỳ I năm học 2025–2026"
