@@ -53,3 +53,20 @@ class EmailClaims:
 
     def release(self, email_key: str, user_id: str) -> None:
         self.coll.delete_one({"_id": email_key, "user_id": user_id})
+
+
+class InMemoryEmailClaims:
+    """The claims kept in memory, for use-case tests (one process: no claim is ever orphaned)."""
+
+    def __init__(self):
+        self.claims: dict[str, str] = {}
+
+    def owner(self, email_key: str) -> str | None:
+        return self.claims.get(email_key)
+
+    def claim(self, email_key: str, user_id: str, account_exists: Callable[[str], bool]) -> bool:
+        return self.claims.setdefault(email_key, user_id) == user_id
+
+    def release(self, email_key: str, user_id: str) -> None:
+        if self.claims.get(email_key) == user_id:
+            del self.claims[email_key]
