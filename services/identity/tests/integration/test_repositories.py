@@ -164,6 +164,24 @@ def test_an_address_has_one_holder_until_it_releases_it(emails):
     assert emails.owner("hoa@hienthanh.edu.vn") == "u-2"
 
 
+def test_a_claim_whose_account_was_never_written_is_taken_over_only_after_a_while(emails):
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    accounts = {"u-1"}
+
+    def exists(user_id):
+        return user_id in accounts
+
+    assert emails.claim("hoa@hienthanh.edu.vn", "u-1", exists, now - timedelta(minutes=5))
+    assert not emails.claim("hoa@hienthanh.edu.vn", "u-2", exists, now)  # its account exists: it stays
+    accounts.clear()  # the writer died before writing the account
+    assert emails.claim("lan@hienthanh.edu.vn", "u-3", exists, now - timedelta(seconds=30))
+    assert not emails.claim("lan@hienthanh.edu.vn", "u-4", exists, now)  # too recent: its writer may be at work
+    assert emails.claim("hoa@hienthanh.edu.vn", "u-2", exists, now)
+    assert (emails.owner("hoa@hienthanh.edu.vn"), emails.owner("lan@hienthanh.edu.vn")) == ("u-2", "u-3")
+
+
 def test_failures_are_counted_per_key_and_minute_up_to_enough_and_the_cap(failures):
     now = (int(time.time()) // 60) * 60 + 30.0
     key = "pair:hoa@hienthanh.edu.vn|203.0.113.1"
