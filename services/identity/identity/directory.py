@@ -43,6 +43,7 @@ def require_version(current: int, expected: int, message: str) -> None:
 
 
 def invalid(field: str, *messages: str) -> Invalid:
+    """The input refused for what is wrong with one field (422 at the HTTP edge)."""
     return Invalid(INVALID, errors=[FieldError(field, m) for m in messages])
 
 
