@@ -14,10 +14,9 @@ from marshmallow import ValidationError
 
 from edu71 import db, problems
 from edu71.auth import Principal, Role
-from edu71.problems import Problem
-from identity import config
+from edu71.errors import DomainError
+from identity import bootstrap, config
 from identity.api.schemas import UserCreateSchema
-from identity.app import use_cases
 from identity.domain.accounts import PLATFORM
 
 #: Who creates the first administrator (recorded nowhere but the log: the event names the new account).
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     password = getpass.getpass("Mật khẩu (ít nhất 10 ký tự): ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     settings = config.load()
     db.connect(settings.platform)
-    _, accounts = use_cases(settings)
+    accounts = bootstrap.use_cases(settings).accounts
     try:
         data = UserCreateSchema().load({"name": args.name, "email": args.email, "role": Role.ADMIN.value,
                                         "org_unit": PLATFORM, "password": password})
@@ -43,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as invalid:
         print(f"identity: {problems.field_errors(invalid.messages)}", file=sys.stderr)
         return 1
-    except Problem as problem:
-        details = "; ".join(e["message"] for e in problem.errors or [])
-        print(f"identity: {problem.detail} {details}".rstrip(), file=sys.stderr)
+    except DomainError as refused:
+        details = "; ".join(e.message for e in refused.errors)
+        print(f"identity: {refused.message} {details}".rstrip(), file=sys.stderr)
         return 1
     print(f"identity: administrator {user.email} created ({user.id})")
     return 0

@@ -10,13 +10,15 @@ from datetime import datetime, timezone
 from edu71.auth import Principal, Role, TokenIssuer
 from edu71.auth.principal import narrow
 from edu71.auth.revocation import RevocationState, issue_time
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument, load
 from edu71.contracts import Contracts
+from edu71.errors import Conflict, DomainError, Forbidden, NotFound, StaleVersion, TooManyAttempts, Unavailable
 from edu71.problems import Problem
 from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.documents import User, new_user_id
 from identity.adapters.emails import EmailClaims
-from identity.directory import SOURCE, Directory, require_version
+from identity.adapters.users import Users
+from identity.directory import SOURCE, Directory, invalid, require_version
 from identity.domain import lockout, sessions
 from identity.domain.accounts import (
     CONTRACT_FIELDS,
@@ -36,6 +38,8 @@ from identity.domain.passwords import Passwords, policy_problems
 WRONG_CREDENTIALS = "E-mail hoặc mật khẩu không đúng."
 STALE = "Tài khoản vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại."
 EMAIL_TAKEN = "Địa chỉ e-mail này đã được dùng cho một tài khoản khác."
+NO_ACCOUNT = "Không tìm thấy tài khoản."
+NO_SIGNING_KEY = "Dịch vụ chưa được cấu hình khoá ký mã truy cập."
 #: A sign-out retries this often when the account changes under it (the sign-out must not fail for that).
 SIGN_OUT_ATTEMPTS = 5
 
@@ -44,9 +48,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _invalid(field: str, *messages: str) -> Problem:
-    return Problem(422, "Dữ liệu gửi lên có lỗi, xem chi tiết từng mục.",
-                   errors=[{"field": field, "message": m} for m in messages])
+class WrongCredentials(DomainError):
+    """No account with this e-mail and password (the answer does not say which of the two is wrong)."""
+
+    status = 401
 
 
 @dataclass(frozen=True)
@@ -64,15 +69,17 @@ class SignInPolicy:
 
 class Accounts:
     def __init__(self, contracts: Contracts, directory: Directory, passwords: Passwords,
-                 issuer: TokenIssuer | None, policy: SignInPolicy):
+                 issuer: TokenIssuer | None, policy: SignInPolicy, *, users: Users, emails: EmailClaims,
+                 failures: FailedSignIns, known_clients: KnownClients):
         self.contracts = contracts
         self.directory = directory
         self.passwords = passwords
         self.issuer = issuer
         self.policy = policy
-        self.emails = EmailClaims()
-        self.failures = FailedSignIns()
-        self.known_clients = KnownClients()
+        self.users = users
+        self.emails = emails
+        self.failures = failures
+        self.known_clients = known_clients
 
     # -- sign-in ---------------------------------------------------------------
     def _locked_for(self, key: str, limit: lockout.Limit, now: float) -> int | None:
@@ -86,20 +93,20 @@ class Accounts:
         for key, limit in throttle.counted(email_key, client, known):
             wait = self._locked_for(key, limit, now)
             if wait is not None:
-                raise Problem(429, f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {lockout.minutes_text(wait)}.",
-                              headers={"Retry-After": str(wait)})
+                raise TooManyAttempts(
+                    f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {lockout.minutes_text(wait)}.", retry_after=wait)
         user = self.by_email(email)
         # An unknown address costs the same hashing as a wrong password, and gets the same answer.
         if not self.passwords.verify(user.password_hash if user else None, password):
             for key in throttle.recorded(email_key, client):
                 self.failures.record(key, now)
-            raise Problem(401, WRONG_CREDENTIALS, headers={"WWW-Authenticate": 'Bearer realm="edu71"'})
+            raise WrongCredentials(WRONG_CREDENTIALS)
         if not user.active:
-            raise Problem(403, "Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên.")
+            raise Forbidden("Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên.")
         if self.passwords.needs_rehash(user.password_hash):
             self._rehash(user, password)
         if self.issuer is None:
-            raise Problem(503, "Dịch vụ chưa được cấu hình khoá ký mã truy cập.")
+            raise Unavailable(NO_SIGNING_KEY)
         org = user.org
         if user.role == Role.SCHOOL.value:
             # The school's current name and place, even if the directory changed since the account was written.
@@ -114,7 +121,7 @@ class Accounts:
     # -- sessions --------------------------------------------------------------
     def revocation_state(self, user_id: str) -> RevocationState | None:
         """What the account's tokens are refused by (``None``: no such account here, e.g. an external one)."""
-        user = load(User, user_id)
+        user = self.users.get(user_id)
         if user is None:
             return None
         return RevocationState(user.not_before or 0, frozenset(s["sid"] for s in user.revoked_sessions or ()))
@@ -132,24 +139,24 @@ class Accounts:
         """End every session of an account: its owner, an administrator, or the city department managing it."""
         user = self.get_visible(principal, user_id)
         if principal.user_id != user.id and not may_manage(principal, Role(user.role), user.province_code):
-            raise Problem(403, "Bạn không được đăng xuất tài khoản này.")
+            raise Forbidden("Bạn không được đăng xuất tài khoản này.")
         self._revoke(user.id, sessions.SIGNED_OUT_EVERYWHERE, lambda state, now: state.everything(now))
 
     def _revoke(self, user_id: str, reason: str, change, session_id: str | None = None) -> None:
         """Store the account's new revocation state with its AccessRevoked, retrying over concurrent changes."""
         for _ in range(SIGN_OUT_ATTEMPTS):
-            user = load(User, user_id)
+            user = self.users.get(user_id)
             if user is None:
-                raise Problem(404, "Không tìm thấy tài khoản.")
+                raise NotFound(NO_ACCOUNT)
             now = time.time()
             user.revocations = change(user.revocations, now)
             event = self._access_revoked(user, user.doc_version + 1, reason, now, session_id)
             try:
-                save_with_events(user, event)
+                self.users.save(user, event)
                 return
             except StaleDocument:
                 continue
-        raise Problem(409, STALE)
+        raise Conflict(STALE)
 
     def _access_revoked(self, user: User, version: int, reason: str, now: float, session_id: str | None = None):
         data = sessions.access_revoked(user.id, version, reason, user.revocations, now, session_id)
@@ -168,10 +175,9 @@ class Accounts:
         """
         org = self.directory.school_org(code)
         changed = 0
-        # The accounts of one school: a non-_id filter, for a rare administrative change.
-        for found in User.objects(role=Role.SCHOOL.value, org_unit=code).only("id"):
+        for user_id in self.users.of_school(code):
             for _ in range(SIGN_OUT_ATTEMPTS):
-                user = load(User, found.id)
+                user = self.users.get(user_id)
                 version = user.doc_version
                 before = user.as_contract(version)
                 if org is None:
@@ -194,7 +200,7 @@ class Accounts:
                     user.revocations = user.revocations.everything(now)
                     events.append(self._access_revoked(user, version + 1, reason, now))
                 try:
-                    save_with_events(user, *events, expected_version=version)
+                    self.users.save(user, *events, expected_version=version)
                 except StaleDocument:
                     continue
                 changed += 1
@@ -205,19 +211,23 @@ class Accounts:
         """Replace a hash made with older parameters; losing a race to another change is harmless."""
         user.password_hash = self.passwords.hash(password)
         try:
-            save_with_events(user)
+            self.users.save(user)
         except StaleDocument:
             pass
 
+    def forget_old_sign_ins(self, now: float) -> tuple[int, int]:
+        """Forget failed sign-ins that no longer count and clients not signed in from for long; how many of each."""
+        return self.failures.purge(self.policy.throttle.longest_window, now), self.known_clients.purge(now)
+
     def by_email(self, email: str) -> User | None:
         user_id = self.emails.owner(normalise_email(email))
-        return load(User, user_id) if user_id else None
+        return self.users.get(user_id) if user_id else None
 
     # -- reading ---------------------------------------------------------------
     def get_visible(self, principal: Principal, user_id: str) -> User:
-        user = load(User, user_id)
+        user = self.users.get(user_id)
         if user is None or not may_view(principal, user.id, user.province_code):
-            raise Problem(404, "Không tìm thấy tài khoản.")
+            raise NotFound(NO_ACCOUNT)
         return user
 
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
@@ -247,32 +257,31 @@ class Accounts:
     # -- writing ---------------------------------------------------------------
     def register(self, principal: Principal, data: dict) -> User:
         if principal.role not in (Role.ADMIN, Role.CITY):
-            raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được tạo tài khoản.")
+            raise Forbidden("Chỉ quản trị viên hoặc Sở GD&ĐT mới được tạo tài khoản.")
         role = Role(data["role"])
         org = self.directory.org_unit(role, data["org_unit"])
         if not may_manage(principal, role, org.province_code):
-            raise Problem(403, "Sở GD&ĐT chỉ được tạo tài khoản xã/phường và nhà trường thuộc tỉnh/thành phố của mình.")
+            raise Forbidden("Sở GD&ĐT chỉ được tạo tài khoản xã/phường và nhà trường thuộc tỉnh/thành phố của mình.")
         if problems := policy_problems(data["password"]):
-            raise _invalid("password", *problems)
+            raise invalid("password", *problems)
         key = normalise_email(data["email"])
         # Answer a repeated creation before hashing; the claim below stays the authoritative check.
         if (owner := self.emails.owner(key)) is not None and self._exists(owner):
-            raise Problem(409, EMAIL_TAKEN)
+            raise Conflict(EMAIL_TAKEN)
         user = User(id=new_user_id(), name=data["name"].strip(), email=data["email"].strip(), role=role.value,
                     password_hash=self.passwords.hash(data["password"]), active=data.get("active", True))
         user.set_org(org)
         event = self.contracts.new_event("UserRegistered", user.as_contract(1), subject=user.id, source=SOURCE)
         if not self.emails.claim(key, user.id, self._exists):
-            raise Problem(409, EMAIL_TAKEN)
+            raise Conflict(EMAIL_TAKEN)
         try:
-            return save_with_events(user, event)
+            return self.users.save(user, event)
         except BaseException:
             self.emails.release(key, user.id)
             raise
 
-    @staticmethod
-    def _exists(user_id: str) -> bool:
-        return load(User, user_id) is not None
+    def _exists(self, user_id: str) -> bool:
+        return self.users.get(user_id) is not None
 
     def change(self, principal: Principal, user_id: str, data: dict, expected_version: int) -> User:
         user = self.get_visible(principal, user_id)
@@ -281,25 +290,25 @@ class Accounts:
         manages = may_manage(principal, Role(user.role), user.province_code)
         current_password = data.pop("current_password", None)
         if not manages and not is_self:
-            raise Problem(403, "Bạn không được sửa tài khoản này.")
+            raise Forbidden("Bạn không được sửa tài khoản này.")
         if not manages and not set(data) <= SELF_SERVICE_FIELDS:
-            raise Problem(403, "Bạn chỉ được đổi họ tên và mật khẩu của tài khoản mình.")
+            raise Forbidden("Bạn chỉ được đổi họ tên và mật khẩu của tài khoản mình.")
         before = {**user.as_contract(expected_version), "password": user.password_hash}
         if "password" in data:
             if is_self and not self.passwords.verify(user.password_hash, current_password or ""):
-                raise _invalid("current_password", "Mật khẩu hiện tại không đúng.")
+                raise invalid("current_password", "Mật khẩu hiện tại không đúng.")
             if problems := policy_problems(data["password"]):
-                raise _invalid("password", *problems)
+                raise invalid("password", *problems)
             user.password_hash = self.passwords.hash(data.pop("password"))
         if "role" in data or "org_unit" in data:
             role = Role(data.pop("role", user.role))
             org = self.directory.org_unit(role, data.pop("org_unit", user.org_unit))
             if not may_manage(principal, role, org.province_code):
-                raise Problem(403, "Bạn không được chuyển tài khoản sang vai trò hoặc đơn vị này.")
+                raise Forbidden("Bạn không được chuyển tài khoản sang vai trò hoặc đơn vị này.")
             user.role = role.value
             user.set_org(org)
         if is_self and data.get("active") is False:
-            raise Problem(409, "Không thể tự vô hiệu hoá tài khoản của chính mình.")
+            raise Conflict("Không thể tự vô hiệu hoá tài khoản của chính mình.")
         for key, value in data.items():
             setattr(user, key, value.strip() if isinstance(value, str) else value)
         after = {**user.as_contract(expected_version + 1), "password": user.password_hash}
@@ -320,13 +329,13 @@ class Accounts:
             events.append(self._access_revoked(user, expected_version + 1, reason, now))
         old_key, new_key = normalise_email(before["email"]), normalise_email(user.email)
         if new_key != old_key and not self.emails.claim(new_key, user.id, self._exists):
-            raise Problem(409, EMAIL_TAKEN)
+            raise Conflict(EMAIL_TAKEN)
         try:
-            saved = save_with_events(user, *events, expected_version=expected_version)
+            saved = self.users.save(user, *events, expected_version=expected_version)
         except StaleDocument:
             if new_key != old_key:
                 self.emails.release(new_key, user.id)
-            raise Problem(412, STALE) from None
+            raise StaleVersion(STALE) from None
         if new_key != old_key:
             self.emails.release(old_key, user.id)
         return saved

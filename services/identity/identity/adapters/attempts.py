@@ -1,4 +1,4 @@
-"""Failed sign-ins and the clients each account signed in from, recorded insert-only.
+"""Failed sign-ins and the clients each account signed in from, recorded insert-only (in memory for tests).
 
 Failures: one document per failure, ``<key>|<minute>|<n>``.
 
@@ -82,10 +82,11 @@ class KnownClients:
     def coll(self) -> Collection:
         return get_db(self.alias)[KNOWN_CLIENTS]
 
-    def remember(self, email_key: str, client: str) -> None:
+    def remember(self, email_key: str, client: str, now: float | None = None) -> None:
         key = f"{email_key}|{client}"
+        at = datetime.now(timezone.utc) if now is None else datetime.fromtimestamp(now, timezone.utc)
         try:
-            self.coll.replace_one({"_id": key}, {"_id": key, "at": datetime.now(timezone.utc)}, upsert=True)
+            self.coll.replace_one({"_id": key}, {"_id": key, "at": at}, upsert=True)
         except DuplicateKeyError:
             pass  # another success of the same client wrote it at the same moment
 
@@ -95,3 +96,60 @@ class KnownClients:
     def purge(self, now: float) -> int:
         cutoff = datetime.fromtimestamp(now, timezone.utc) - self.keep
         return self.coll.delete_many({"at": {"$lt": cutoff}}).deleted_count
+
+
+class InMemoryFailedSignIns:
+    """The failures kept in memory, for use-case tests: the same counts, cap and purge as the store's."""
+
+    def __init__(self, cap: int = 100):
+        self.cap = cap
+        #: ``(key, bucket)`` → the moments of its failures.
+        self.failures: dict[tuple[str, int], list[float]] = {}
+
+    def record(self, key: str, now: float) -> None:
+        moments = self.failures.setdefault((key, bucket_of(now)), [])
+        if len(moments) < self.cap:
+            moments.append(now)
+
+    def counts(self, key: str, buckets: range, enough: int) -> dict[int, int]:
+        found: dict[int, int] = {}
+        total = 0
+        for bucket in reversed(buckets):
+            n = min(len(self.failures.get((key, bucket), ())), enough - total)
+            if n:
+                found[bucket] = n
+                total += n
+            if total >= enough:
+                break
+        return found
+
+    def purge(self, older_than_seconds: int, now: float) -> int:
+        cutoff = now - older_than_seconds - BUCKET_SECONDS
+        forgotten = 0
+        for slot, moments in list(self.failures.items()):
+            kept = [m for m in moments if m >= cutoff]
+            forgotten += len(moments) - len(kept)
+            if kept:
+                self.failures[slot] = kept
+            else:
+                del self.failures[slot]
+        return forgotten
+
+
+class InMemoryKnownClients:
+    def __init__(self, keep_days: int = 90):
+        self.keep = timedelta(days=keep_days)
+        self.last: dict[str, float] = {}
+
+    def remember(self, email_key: str, client: str, now: float | None = None) -> None:
+        self.last[f"{email_key}|{client}"] = datetime.now(timezone.utc).timestamp() if now is None else now
+
+    def known(self, email_key: str, client: str) -> bool:
+        return f"{email_key}|{client}" in self.last
+
+    def purge(self, now: float) -> int:
+        cutoff = now - self.keep.total_seconds()
+        old = [key for key, at in self.last.items() if at < cutoff]
+        for key in old:
+            del self.last[key]
+        return len(old)

@@ -31,11 +31,13 @@ class EmailClaims:
         claim = self.coll.find_one({"_id": email_key}, {"user_id": 1})
         return claim["user_id"] if claim else None
 
-    def claim(self, email_key: str, user_id: str, account_exists: Callable[[str], bool]) -> bool:
+    def claim(self, email_key: str, user_id: str, account_exists: Callable[[str], bool],
+              now: datetime | None = None) -> bool:
         """Claim the address for ``user_id``; False when another account holds it."""
+        now = now or datetime.now(timezone.utc)
         for _ in range(2):
             try:
-                self.coll.insert_one({"_id": email_key, "user_id": user_id, "at": datetime.now(timezone.utc)})
+                self.coll.insert_one({"_id": email_key, "user_id": user_id, "at": now})
                 return True
             except DuplicateKeyError:
                 held = self.coll.find_one({"_id": email_key}) or {}
@@ -45,7 +47,7 @@ class EmailClaims:
                 if at is not None and at.tzinfo is None:
                     at = at.replace(tzinfo=timezone.utc)
                 orphan = (held and not account_exists(held["user_id"])
-                          and at is not None and datetime.now(timezone.utc) - at > ORPHAN_AFTER)
+                          and at is not None and now - at > ORPHAN_AFTER)
                 if not orphan:
                     return False
                 self.coll.delete_one({"_id": email_key, "user_id": held["user_id"]})
@@ -53,3 +55,31 @@ class EmailClaims:
 
     def release(self, email_key: str, user_id: str) -> None:
         self.coll.delete_one({"_id": email_key, "user_id": user_id})
+
+
+class InMemoryEmailClaims:
+    """The claims kept in memory, for use-case tests: ``e-mail key → (user id, claimed at)``."""
+
+    def __init__(self):
+        self.claims: dict[str, tuple[str, datetime]] = {}
+
+    def owner(self, email_key: str) -> str | None:
+        held = self.claims.get(email_key)
+        return held[0] if held else None
+
+    def claim(self, email_key: str, user_id: str, account_exists: Callable[[str], bool],
+              now: datetime | None = None) -> bool:
+        now = now or datetime.now(timezone.utc)
+        held = self.claims.get(email_key)
+        if held is not None and held[0] != user_id:
+            holder, at = held
+            if account_exists(holder) or now - at <= ORPHAN_AFTER:
+                return False
+            held = None
+        if held is None:
+            self.claims[email_key] = (user_id, now)
+        return True
+
+    def release(self, email_key: str, user_id: str) -> None:
+        if self.owner(email_key) == user_id:
+            del self.claims[email_key]

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from edu71.schemas import paged
-from edu71.problems import Problem
+from edu71.problems import Problem, from_domain_error
 from identity.api.schemas import (
     OrgUnitsQuerySchema,
     OrgUnitsSchema,
@@ -27,7 +27,7 @@ from identity.api.schemas import (
 )
 from identity.directory import Directory
 from identity.domain.clients import client_address
-from identity.service import Accounts
+from identity.service import NO_SIGNING_KEY, Accounts, WrongCredentials
 
 sessions = Blueprint("sessions", __name__, url_prefix="/sessions", description="Đăng nhập")
 users = Blueprint("users", __name__, url_prefix="/users", description="Tài khoản người dùng")
@@ -48,6 +48,14 @@ def _answer(schema, doc, status: int = 200):
     response = current_app.response_class(current_app.json.dumps(schema().dump(doc)), status=status,
                                           mimetype="application/json")
     return with_etag(response, doc.doc_version)
+
+
+@sessions.errorhandler(WrongCredentials)
+def _wrong_credentials(exc: WrongCredentials):
+    # A 401 names the scheme it wants (RFC 9110); the use case knows nothing of HTTP.
+    problem = from_domain_error(exc)
+    problem.headers["WWW-Authenticate"] = 'Bearer realm="edu71"'
+    return problem.response()
 
 
 @sessions.route("")
@@ -187,5 +195,5 @@ class Jwks(MethodView):
         """Khoá công khai (JWKS) của mã truy cập do dịch vụ này ký"""
         issuer = _accounts().issuer
         if issuer is None:
-            raise Problem(503, "Dịch vụ chưa được cấu hình khoá ký mã truy cập.")
+            raise Problem(503, NO_SIGNING_KEY)
         return issuer.jwks()

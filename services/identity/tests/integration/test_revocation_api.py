@@ -136,11 +136,11 @@ def _follow(school_code: str) -> None:
     """What the identity worker does with each of its own SchoolChanged events."""
     from edu71.bus.outbox import recorded_events
     from identity.adapters.documents import School
-    from identity.app import use_cases
+    from identity import bootstrap
     from identity.config import load
-    from identity.worker import school_accounts
+    from identity.handlers import routes
 
-    handler = school_accounts(use_cases(load())[1])
+    handler = routes(bootstrap.use_cases(load()).accounts)["SchoolChanged"]
     for event in recorded_events(School, school_code):
         if event.name == "SchoolChanged":
             handler(event)

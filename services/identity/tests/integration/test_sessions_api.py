@@ -141,3 +141,19 @@ def test_failures_that_no_longer_count_are_forgotten_by_the_worker_job(client):
     failures.record("email:hoa@hienthanh.edu.vn", now - 60)
     assert failures.purge(15 * 60, now) == 1
     assert [d["_id"].split("|")[1] for d in get_db("identity")["signin_failures"].find()] == [str(int((now - 60) // 60))]
+
+
+def test_refused_sign_ins_answer_with_the_same_problem_details_and_headers(client, seed_schools, create_user, sign_in):
+    create_user("hoa@hienthanh.edu.vn", "school", seed_schools[0].code)
+    wrong = sign_in("hoa@hienthanh.edu.vn", "sai-mat-khau-1", client_ip="198.51.100.8")
+    assert wrong.headers["WWW-Authenticate"] == 'Bearer realm="edu71"'
+    assert wrong.json == {"type": "about:blank", "title": "Chưa xác thực", "status": 401, "detail": WRONG_CREDENTIALS,
+                          "instance": "/sessions"}
+    for attempt in range(4):
+        sign_in("hoa@hienthanh.edu.vn", f"sai-mat-khau-{attempt + 2}", client_ip="198.51.100.8")
+    held = sign_in("hoa@hienthanh.edu.vn", PASSWORD, client_ip="198.51.100.8")
+    assert held.status_code == 429 and held.mimetype == "application/problem+json"
+    assert held.json == {"type": "about:blank", "title": "Quá nhiều yêu cầu", "status": 429, "instance": "/sessions",
+                         "detail": f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau "
+                                   f"{max(1, -(-int(held.headers['Retry-After']) // 60))} phút."}
+    assert "WWW-Authenticate" not in held.headers
