@@ -13,7 +13,7 @@ from edu71.auth import Principal
 from edu71.auth.principal import narrow
 from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
-from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion, TooLarge, Unsupported
+from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion, Unsupported
 from edu71.inputs import safe_filename, scrub
 from edu71 import orgs
 from edu71.problems import Problem
@@ -35,10 +35,6 @@ def _now() -> datetime:
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
-
-
-#: How the importer's refusals (plans.domain.importer) are told, by the status they name.
-_IMPORT_REFUSALS = {413: TooLarge, 415: Unsupported}
 
 
 class PlanService:
@@ -149,7 +145,9 @@ class PlanService:
         try:
             extracted = extract_text(data, filename)
         except ImportRefused as exc:
-            raise _IMPORT_REFUSALS.get(exc.status, Invalid)(exc.message) from None
+            # The importer names a file of a kind it does not read by its status (415); any other refusal is 422.
+            refusal = Unsupported if exc.status == Unsupported.status else Invalid
+            raise refusal(exc.message) from None
         # A page break (\f) or a stray control character must not reach a plan's fields.
         parsed = parse_plan(scrub(extracted.text))
         catalogue = self.catalogues.current(principal.province_code)
