@@ -1,7 +1,7 @@
 """How long the plans worker takes to recheck a province's stored plans when a new catalogue version arrives.
 
 Starts its own Kafka and FerretDB (like the tests), stores N plans of one province (each with four linked
-targets) through the plans service, then hands the worker's handler (``plans.catalogues.keep``) a version
+targets) through the plans service, then hands the worker's handler (``CatalogueService.keep``) a version
 that drops one indicator (every plan is flagged: one insert each), the same version again (nothing changes),
 and a version that restores it (every flag cleared). Prints the time of each and per plan.
 
@@ -28,9 +28,8 @@ TARGETS = [("DROPOUT", "<=", 0.5), ("TEACHERS_QUALIFIED", ">=", 99), ("STAFF_DIG
 
 def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp)):
-        from plans import catalogues, config
+        from plans import bootstrap, config
         from plans.adapters.documents import Plan
-        from plans.service import PlanService
 
         settings = config.load()
         db.connect(settings.platform)
@@ -43,8 +42,9 @@ def main(n: int) -> None:
                                                               "indicators": indicators},
                                        subject="31", source="/edu71/indicators")
 
+        wired = bootstrap.use_cases(settings)
+        catalogues, service = wired.catalogues, wired.plans
         catalogues.keep(published(1))
-        service = PlanService(contracts)
         for i in range(n):
             school = Principal(f"u{i}", "Cán bộ", Role.SCHOOL, f"TH-{i:05d}", f"Trường Tiểu học {i}",
                                commune_code="10744", province_code="31", school_level="tieu_hoc")

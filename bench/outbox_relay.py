@@ -26,13 +26,13 @@ from edu71.testing import running_stack
 
 def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=6):
+        from plans import bootstrap, config
         from plans.adapters.documents import Plan
-        from plans.service import PlanService
 
         settings = platform_settings("plans")
         db.connect(settings)
         contracts = Contracts(settings.contracts_dir)
-        service = PlanService(contracts)
+        service = bootstrap.use_cases(config.load()).plans
         schools = demo_schools()
         started = time.perf_counter()
         for i in range(n):

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from edu71.contracts import Contracts
 from edu71.web import create_service_app
-from plans import config
+from plans import bootstrap, config
 from plans.api.resources import blp
-from plans.service import PlanService
 
 
 def create_app(settings: config.Settings | None = None) -> Flask:
@@ -19,5 +17,5 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         blueprints=[blp],
         max_content_length=settings.max_upload_bytes,
     )
-    app.extensions["plans.service"] = PlanService(Contracts(settings.platform.contracts_dir))
+    app.extensions["plans.service"] = bootstrap.use_cases(settings).plans
     return app

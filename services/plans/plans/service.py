@@ -1,18 +1,24 @@
-"""Plan use cases: each turns a caller's request into a state change and the events it causes."""
+"""Plan use cases: each turns a caller's request into a state change and the events it causes.
+
+They read and write through the repositories ``bootstrap.py`` gives them (adapters.plans, adapters.originals)
+and refuse with :mod:`edu71.errors` domain errors, which the HTTP edge turns into problem details.
+The list (:meth:`PlanService.list_visible`) still queries the store and answers in HTTP: it is being moved to
+per-scope lists separately.
+"""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
 from edu71.auth import Principal
 from edu71.auth.principal import narrow
-from edu71.bus.outbox import StaleDocument, history, load, save_with_events
+from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
+from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion, Unsupported
 from edu71.inputs import safe_filename, scrub
 from edu71 import orgs
 from edu71.problems import Problem
-from plans import catalogues
-from plans.adapters import originals
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
+from plans.catalogues import CatalogueService
 from plans.domain import owners, timeline
 from plans.domain.catalogue import CatalogueView, catalogue_issues, check_targets, plan_date
 from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, names_same_unit, parse_plan
@@ -32,18 +38,22 @@ def _iso(moment: datetime) -> str:
 
 
 class PlanService:
-    def __init__(self, contracts: Contracts):
+    def __init__(self, contracts: Contracts, catalogues: CatalogueService, *, plans, originals):
         self.contracts = contracts
+        self.catalogues = catalogues
+        #: Plans with their changes (adapters.plans) and the files they were read from (adapters.originals).
+        self.plans = plans
+        self.originals = originals
 
     # -- reading -------------------------------------------------------------
     def get_visible(self, principal: Principal, plan_id: str) -> Plan:
-        plan = load(Plan, plan_id)
+        plan = self.plans.get(plan_id)
         if plan is not None and plan.deleted_at is not None:
             plan = None
         # A plan outside the caller's scope is reported as missing, not forbidden:
         # its existence is itself information the caller may not have.
         if plan is None or not owners.may_see(principal, plan.owner, plan.status == PlanStatus.APPROVED.value):
-            raise Problem(404, "Không tìm thấy kế hoạch.")
+            raise NotFound("Không tìm thấy kế hoạch.")
         return plan
 
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
@@ -69,7 +79,7 @@ class PlanService:
             return owners.issuer_of(principal, commune_name=_commune_name(principal.commune_code),
                                     province_name=_province_name(principal.province_code))
         except NotAnIssuer as exc:
-            raise Problem(403, str(exc)) from None
+            raise Forbidden(str(exc)) from None
 
     def create(self, principal: Principal, data: dict, checked: bool = True) -> Plan:
         unit = self._issuer(principal)
@@ -88,7 +98,7 @@ class PlanService:
         )
         if checked:
             self._check(plan)
-        return save_with_events(plan)
+        return self.plans.save(plan)
 
     def import_document(self, principal: Principal, data: bytes,
                         filename: str | None) -> tuple[Plan, ParsedPlan, list, list[dict]]:
@@ -114,9 +124,9 @@ class PlanService:
         """
         plan = self.get_visible(principal, plan_id)
         if not owners.may_act_for(principal, plan.owner):
-            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được nhập lại tệp cho kế hoạch này.")
+            raise Forbidden(f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được nhập lại tệp cho kế hoạch này.")
         if PlanStatus(plan.status) not in EDITABLE:
-            raise Problem(409, "Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể nhập lại tệp.")
+            raise Conflict("Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể nhập lại tệp.")
         filename = safe_filename(filename)
         parsed, proposals, original, warnings = self._read_document(principal, data, filename)
         draft = draft_from(parsed, fallback_title=plan.title, proposals=proposals)
@@ -135,14 +145,16 @@ class PlanService:
         try:
             extracted = extract_text(data, filename)
         except ImportRefused as exc:
-            raise Problem(exc.status, exc.message) from None
+            # The importer names a file of a kind it does not read by its status (415); any other refusal is 422.
+            refusal = Unsupported if exc.status == Unsupported.status else Invalid
+            raise refusal(exc.message) from None
         # A page break (\f) or a stray control character must not reach a plan's fields.
         parsed = parse_plan(scrub(extracted.text))
-        catalogue = catalogues.current(principal.province_code)
+        catalogue = self.catalogues.current(principal.province_code)
         proposals = [propose(t.source_sentence.value or t.text, t.unit.value, catalogue, hint=t.indicator_code.value,
                              clause=t.text)
                      for t in parsed.targets]
-        kept = originals.keep(data, filename, extracted.kind, principal.org_unit)
+        kept = self.originals.keep(data, filename, extracted.kind, principal.org_unit)
         original = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind, sha256=kept.sha256)
         warnings = []
         named, own = parsed.named_unit, principal.org_unit_name
@@ -156,9 +168,8 @@ class PlanService:
         """Submissions, returns, approvals and re-imported files of a plan, oldest first (see
         :mod:`plans.domain.timeline`); visible to whoever may see the plan."""
         self.get_visible(principal, plan_id)
-        return timeline.entries({"at": c["at"], "state": c["state"],
-                                 "events": [(e.name, e.data) for e in c["events"]]}
-                                for c in history(Plan, plan_id))
+        return timeline.entries({"at": c.at, "state": c.state, "events": [(e.name, e.data) for e in c.events]}
+                                for c in self.plans.history(plan_id))
 
     def submitted_versions(self, principal: Principal, plan_id: str) -> list[dict]:
         """Every submitted version, oldest first: ``{"version", "submitted_at", "submitted_by", "plan"}``.
@@ -167,10 +178,10 @@ class PlanService:
         """
         self.get_visible(principal, plan_id)
         versions = []
-        for change in history(Plan, plan_id):
-            submitted = next((e for e in change["events"] if e.name == "PlanSubmitted"), None)
+        for change in self.plans.history(plan_id):
+            submitted = next((e for e in change.events if e.name == "PlanSubmitted"), None)
             if submitted is not None:
-                plan = Plan._from_son({**change["state"], "_v": change["version"]})
+                plan = change.plan()
                 versions.append({"version": submitted.data["version"], "submitted_at": submitted.data["submitted_at"],
                                  "submitted_by": submitted.data["submitted_by"]["name"], "plan": plan})
         return versions
@@ -178,7 +189,7 @@ class PlanService:
     def submitted_version(self, principal: Principal, plan_id: str, number: int) -> dict:
         found = next((v for v in self.submitted_versions(principal, plan_id) if v["version"] == number), None)
         if found is None:
-            raise Problem(404, f"Kế hoạch chưa có phiên bản gửi duyệt số {number}.")
+            raise NotFound(f"Kế hoạch chưa có phiên bản gửi duyệt số {number}.")
         return found
 
     def original(self, principal: Principal, plan_id: str, version: int | None = None) -> tuple[Original, bytes]:
@@ -186,15 +197,15 @@ class PlanService:
         plan = self.get_visible(principal, plan_id) if version is None else \
             self.submitted_version(principal, plan_id, version)["plan"]
         if plan.original is None:
-            raise Problem(404, "Kế hoạch này không được nhập từ tệp nên không có bản gốc.")
-        return plan.original, originals.read(plan.original.file_id)
+            raise NotFound("Kế hoạch này không được nhập từ tệp nên không có bản gốc.")
+        return plan.original, self.originals.read(plan.original.file_id)
 
     def update(self, principal: Principal, plan_id: str, data: dict, expected_version: int) -> Plan:
         plan = self.get_visible(principal, plan_id)
         if not owners.may_act_for(principal, plan.owner):
-            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được sửa kế hoạch này.")
+            raise Forbidden(f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được sửa kế hoạch này.")
         if PlanStatus(plan.status) not in EDITABLE:
-            raise Problem(409, "Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể sửa.")
+            raise Conflict("Kế hoạch đang chờ duyệt hoặc đã được duyệt nên không thể sửa.")
         check = bool({"targets", "issued_on", "year"} & set(data))
         if "targets" in data:
             plan.targets = [Target(**t) for t in data.pop("targets")]
@@ -209,29 +220,29 @@ class PlanService:
         """Delete a draft that was never submitted (a submitted plan is part of the review record)."""
         plan = self.get_visible(principal, plan_id)
         if not owners.may_act_for(principal, plan.owner):
-            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được xoá bản nháp này.")
+            raise Forbidden(f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được xoá bản nháp này.")
         if plan.version > 0:
-            raise Problem(409, "Kế hoạch đã từng được gửi duyệt nên không thể xoá.")
+            raise Conflict("Kế hoạch đã từng được gửi duyệt nên không thể xoá.")
         plan.deleted_at = plan.updated_at = _now()
         self._save(plan, expected_version)
 
     def submit(self, principal: Principal, plan_id: str, expected_version: int | None) -> Plan:
         plan = self.get_visible(principal, plan_id)
         if not owners.may_act_for(principal, plan.owner):
-            raise Problem(403, f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được gửi duyệt.")
+            raise Forbidden(f"Chỉ {_issuer_phrase(plan)} lập kế hoạch mới được gửi duyệt.")
         missing = [
             {"field": name, "message": "Cần điền trước khi gửi duyệt."}
             for name in ("number_symbol", "title")
             if not (getattr(plan, name) or "").strip()
         ]
         if missing:
-            raise Problem(422, "Kế hoạch chưa đủ thông tin để gửi duyệt.", errors=missing)
+            raise Invalid("Kế hoạch chưa đủ thông tin để gửi duyệt.", errors=FieldError.all_of(missing))
         self._check(plan, for_submission=True)
         flagged = [{"field": f"targets.{n}.indicator_code", "message": f"Mục tiêu {n + 1} – Chỉ tiêu: {t.catalogue_issue}"}
                    for n, t in enumerate(plan.targets) if t.catalogue_issue]
         if flagged:
-            raise Problem(422, "Có mục tiêu không còn phù hợp với danh mục chỉ tiêu; hãy sửa trước khi gửi duyệt.",
-                          errors=flagged)
+            raise Invalid("Có mục tiêu không còn phù hợp với danh mục chỉ tiêu; hãy sửa trước khi gửi duyệt.",
+                          errors=FieldError.all_of(flagged))
         self._transition(plan, Action.SUBMIT)
         plan.version += 1
         plan.submitted_by = principal.user_id
@@ -293,10 +304,10 @@ class PlanService:
         return self._save(plan, expected_version, event)
 
     # -- helpers -------------------------------------------------------------
-    @staticmethod
-    def _check(plan: Plan, for_submission: bool = False) -> CatalogueView | None:
-        """Refuse (422, nothing stored) targets the province's catalogue does not allow; name the linked ones."""
-        catalogue = catalogues.current(plan.province_code)
+    def _check(self, plan: Plan, for_submission: bool = False) -> CatalogueView | None:
+        """Refuse (:class:`Invalid`, nothing stored) targets the province's catalogue does not allow; name the
+        linked ones."""
+        catalogue = self.catalogues.current(plan.province_code)
         rows = [{"indicator_code": t.indicator_code, "unlinked": t.unlinked, "value": t.value, "horizon": t.horizon,
                  "unit": t.unit, "indicator_name": t.indicator_name,
                  "indicator_confirmed": t.indicator_confirmed, "proposed_indicator_code": t.proposed_indicator_code}
@@ -306,7 +317,7 @@ class PlanService:
         if errors:
             title = ("Các mục tiêu của kế hoạch chưa sẵn sàng để gửi duyệt." if for_submission
                      else "Có mục tiêu của kế hoạch chưa hợp lệ; chưa lưu gì.")
-            raise Problem(422, title, errors=errors)
+            raise Invalid(title, errors=FieldError.all_of(errors))
         for t in plan.targets:
             t.indicator_name = catalogue.name_of(t.indicator_code) if catalogue and t.indicator_code else None
         for t, issue in zip(plan.targets, catalogue_issues(rows, catalogue)):
@@ -318,11 +329,11 @@ class PlanService:
         unit = plan.owner
         if not owners.may_review(principal, unit, plan.submitted_by):
             if unit.kind is UnitKind.PROVINCE and principal.user_id == plan.submitted_by:
-                raise Problem(403, "Kế hoạch của thành phố phải do một cán bộ khác của Sở GD&ĐT phê duyệt hoặc trả "
-                                   "lại, không phải người đã gửi duyệt.")
+                raise Forbidden("Kế hoạch của thành phố phải do một cán bộ khác của Sở GD&ĐT phê duyệt hoặc trả "
+                                "lại, không phải người đã gửi duyệt.")
             what = {UnitKind.SCHOOL: "của trường này", UnitKind.COMMUNE: "của xã/phường này",
                     UnitKind.PROVINCE: "của thành phố này"}[unit.kind]
-            raise Problem(403, f"Bạn không phải cấp có thẩm quyền duyệt kế hoạch {what}.")
+            raise Forbidden(f"Bạn không phải cấp có thẩm quyền duyệt kế hoạch {what}.")
         return plan
 
     @staticmethod
@@ -330,16 +341,16 @@ class PlanService:
         try:
             plan.status = next_status(action, PlanStatus(plan.status)).value
         except TransitionRefused as exc:
-            raise Problem(409, str(exc)) from None
+            raise Conflict(str(exc)) from None
         plan.updated_at = _now()
 
-    @staticmethod
-    def _save(plan: Plan, expected_version: int | None, *events) -> Plan:
+    def _save(self, plan: Plan, expected_version: int | None, *events) -> Plan:
         try:
-            return save_with_events(plan, *events, expected_version=expected_version)
+            return self.plans.save(plan, *events, expected_version=expected_version)
         except StaleDocument:
-            raise Problem(412 if expected_version is not None else 409,
-                          "Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
+            # Against the caller's If-Match the version is stale; without one, someone else got there first.
+            refusal = StaleVersion if expected_version is not None else Conflict
+            raise refusal("Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
 
 
 def _issued_by(plan: Plan) -> dict:

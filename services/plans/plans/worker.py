@@ -1,18 +1,18 @@
 """The plans worker (``python -m plans.worker``): relays plan events from the outbox to Kafka, keeps the
 revoked accounts and sessions the API refuses (edu71.auth.revocation), and keeps each province's latest
 indicator catalogue (CataloguePublished → :mod:`plans.catalogues`) that plan targets are checked against, flagging
-the stored plans' targets a new version no longer fits."""
+the stored plans' targets a new version no longer fits. What it does with each event is :mod:`plans.handlers`."""
 from __future__ import annotations
 
 from edu71 import worker
-from edu71.auth.revocation import RevocationProjection
-from plans import catalogues, config
+from plans import bootstrap, config
 from plans.adapters.documents import Plan
+from plans.handlers import routes
 
-def spec(group: str | None = None) -> worker.WorkerSpec:
-    revocations = RevocationProjection.in_service_database("plans")
-    handlers = {**revocations.handlers(), "CataloguePublished": catalogues.keep}
-    return worker.WorkerSpec(documents=[Plan], group=group, handlers=handlers)
+
+def spec(group: str | None = None, settings: config.Settings | None = None) -> worker.WorkerSpec:
+    settings = settings or config.load()
+    return worker.WorkerSpec(documents=[Plan], group=group, handlers=routes(bootstrap.use_cases(settings).catalogues))
 
 
 if __name__ == "__main__":

@@ -29,9 +29,9 @@ def published(province_code: str = "31", version: int = 1, indicators: list | No
 
 def receive_catalogue(province_code: str = "31", version: int = 1) -> None:
     """What the plans worker does with the province's CataloguePublished (the app must be connected)."""
-    from plans import catalogues
+    from plans import bootstrap, config
 
-    catalogues.keep(published(province_code, version))
+    bootstrap.use_cases(config.load()).catalogues.keep(published(province_code, version))
 
 
 @pytest.fixture

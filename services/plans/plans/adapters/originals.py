@@ -1,7 +1,9 @@
-"""The original uploaded plan files, kept in GridFS in the plans database with their checksum."""
+"""The original uploaded plan files: kept in GridFS in the plans database with their checksum, or in memory
+for the use-case tests. Both pass the same contract suite (tests/integration/test_repositories.py)."""
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 
 import gridfs
@@ -24,17 +26,31 @@ class StoredOriginal:
     kind: str
 
 
-def _bucket() -> gridfs.GridFSBucket:
-    return gridfs.GridFSBucket(get_db("plans"), bucket_name=BUCKET)
+class Originals:
+    @staticmethod
+    def _bucket() -> gridfs.GridFSBucket:
+        return gridfs.GridFSBucket(get_db("plans"), bucket_name=BUCKET)
+
+    def keep(self, data: bytes, filename: str, kind: str, school_code: str) -> StoredOriginal:
+        """Keep an uploaded file beside the earlier ones (never overwriting one)."""
+        digest = hashlib.sha256(data).hexdigest()
+        file_id = self._bucket().upload_from_stream(
+            filename, data, metadata={"sha256": digest, "kind": kind, "school_code": school_code,
+                                      "content_type": CONTENT_TYPES[kind]})
+        return StoredOriginal(str(file_id), digest, filename, kind)
+
+    def read(self, file_id: str) -> bytes:
+        return self._bucket().open_download_stream(ObjectId(file_id)).read()
 
 
-def keep(data: bytes, filename: str, kind: str, school_code: str) -> StoredOriginal:
-    digest = hashlib.sha256(data).hexdigest()
-    file_id = _bucket().upload_from_stream(
-        filename, data, metadata={"sha256": digest, "kind": kind, "school_code": school_code,
-                                  "content_type": CONTENT_TYPES[kind]})
-    return StoredOriginal(str(file_id), digest, filename, kind)
+class InMemoryOriginals:
+    def __init__(self):
+        self.files: dict[str, bytes] = {}
 
+    def keep(self, data: bytes, filename: str, kind: str, school_code: str) -> StoredOriginal:
+        file_id = uuid.uuid4().hex[:24]
+        self.files[file_id] = bytes(data)
+        return StoredOriginal(file_id, hashlib.sha256(data).hexdigest(), filename, kind)
 
-def read(file_id: str) -> bytes:
-    return _bucket().open_download_stream(ObjectId(file_id)).read()
+    def read(self, file_id: str) -> bytes:
+        return self.files[file_id]

@@ -116,10 +116,11 @@ def test_the_worker_keeps_the_highest_catalogue_version_of_each_province(fresh_d
     from edu71.bus.producer import EventProducer
     from edu71.contracts import Contracts
     from edu71.worker import Worker
-    from plans import catalogues, config
+    from plans import bootstrap, config
     from plans.worker import spec
 
     published = catalogue_event
+    catalogues = bootstrap.use_cases(config.load()).catalogues
     settings = config.load().platform
     contracts = Contracts(settings.contracts_dir)
     worker = Worker(settings, spec(group=fresh_group("plans-test")))

@@ -144,9 +144,10 @@ def test_bad_commune_plans_are_refused_with_the_field_named_and_nothing_stored(c
 
 def test_a_new_catalogue_flags_the_targets_it_no_longer_fits_idempotently(client, tokens, catalogue_event):
     from edu71.bus.outbox import history
-    from plans import catalogues
+    from plans import bootstrap, config
     from plans.adapters.documents import Plan
 
+    catalogues = bootstrap.use_cases(config.load()).catalogues
     v1 = catalogue_event("31", 1)
     catalogues.keep(v1)
     school = bearer(tokens.school(HIEN_THANH))
