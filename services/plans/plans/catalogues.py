@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument, load
 from edu71.contracts import Event
 from pymongo.errors import DuplicateKeyError
 from edu71.projections import keep_latest
+from plans.adapters import lists as plan_lists
 from plans.adapters.documents import KnownCatalogue, Plan
 from plans.domain.catalogue import CatalogueView, catalogue_issues
 
@@ -83,7 +84,7 @@ def _flag(plan_id: str, catalogue: CatalogueView) -> bool:
         for target, issue in zip(plan.targets, issues):
             target.catalogue_issue = issue
         try:
-            save_with_events(plan, expected_version=plan.doc_version)
+            plan_lists.save(plan, expected_version=plan.doc_version)
         except StaleDocument:
             continue
         log.info("plan %s: catalogue %s version %s flagged %d target(s)", plan_id, catalogue.province_code,

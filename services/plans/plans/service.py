@@ -5,12 +5,13 @@ from datetime import date, datetime, timezone
 
 from edu71.auth import Principal
 from edu71.auth.principal import narrow
-from edu71.bus.outbox import StaleDocument, history, load, save_with_events
+from edu71.bus.outbox import StaleDocument, history, load
 from edu71.contracts import Contracts
 from edu71.inputs import safe_filename, scrub
 from edu71 import orgs
 from edu71.problems import Problem
 from plans import catalogues
+from plans.adapters import lists as plan_lists
 from plans.adapters import originals
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
 from plans.domain import owners, timeline
@@ -53,6 +54,11 @@ class PlanService:
         narrowed = narrow(scope, filters)
         if narrowed is None:
             return 0, []
+        listed = plan_lists.page(narrowed, page, page_size)
+        if listed is not None:
+            return listed
+        # Only an administrator's list of every province names no unit: the nation's plans, read from the
+        # collection (a rare overview, not a working list; it grows with the nation).
         if narrowed.get("owner_kind") == UnitKind.SCHOOL.value:
             # Plans stored before owner_kind existed are schools' and have no such field.
             narrowed["owner_kind__in"] = [narrowed.pop("owner_kind"), None]
@@ -88,7 +94,7 @@ class PlanService:
         )
         if checked:
             self._check(plan)
-        return save_with_events(plan)
+        return plan_lists.save(plan)
 
     def import_document(self, principal: Principal, data: bytes,
                         filename: str | None) -> tuple[Plan, ParsedPlan, list, list[dict]]:
@@ -336,7 +342,7 @@ class PlanService:
     @staticmethod
     def _save(plan: Plan, expected_version: int | None, *events) -> Plan:
         try:
-            return save_with_events(plan, *events, expected_version=expected_version)
+            return plan_lists.save(plan, *events, expected_version=expected_version)
         except StaleDocument:
             raise Problem(412 if expected_version is not None else 409,
                           "Kế hoạch vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
