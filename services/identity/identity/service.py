@@ -10,10 +10,11 @@ from datetime import datetime, timezone
 from edu71.auth import Principal, Role, TokenIssuer
 from edu71.auth.principal import narrow
 from edu71.auth.revocation import RevocationState, issue_time
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument, load
 from edu71.contracts import Contracts
 from edu71.problems import Problem
 from identity.adapters.attempts import FailedSignIns, KnownClients
+from identity.adapters import lists as user_lists
 from identity.adapters.documents import User, new_user_id
 from identity.adapters.emails import EmailClaims
 from identity.directory import SOURCE, Directory, require_version
@@ -145,7 +146,7 @@ class Accounts:
             user.revocations = change(user.revocations, now)
             event = self._access_revoked(user, user.doc_version + 1, reason, now, session_id)
             try:
-                save_with_events(user, event)
+                user_lists.save(user, event)
                 return
             except StaleDocument:
                 continue
@@ -168,8 +169,10 @@ class Accounts:
         """
         org = self.directory.school_org(code)
         changed = 0
-        # The accounts of one school: a non-_id filter, for a rare administrative change.
-        for found in User.objects(role=Role.SCHOOL.value, org_unit=code).only("id"):
+        # The accounts of one school, from its unit's list.
+        for found in user_lists.items(f"unit:{code}"):
+            if found.fields.get("role") != Role.SCHOOL.value:
+                continue
             for _ in range(SIGN_OUT_ATTEMPTS):
                 user = load(User, found.id)
                 version = user.doc_version
@@ -194,7 +197,7 @@ class Accounts:
                     user.revocations = user.revocations.everything(now)
                     events.append(self._access_revoked(user, version + 1, reason, now))
                 try:
-                    save_with_events(user, *events, expected_version=version)
+                    user_lists.save(user, *events, expected_version=version)
                 except StaleDocument:
                     continue
                 changed += 1
@@ -205,7 +208,7 @@ class Accounts:
         """Replace a hash made with older parameters; losing a race to another change is harmless."""
         user.password_hash = self.passwords.hash(password)
         try:
-            save_with_events(user)
+            user_lists.save(user)
         except StaleDocument:
             pass
 
@@ -223,9 +226,9 @@ class Accounts:
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
         """One page of the accounts the caller may list, alphabetically, and how many match.
 
-        The store cannot use an index for these filters, so the matching accounts are read
-        once, as ids and names only, and ordered here; only the page's accounts are then
-        read whole, each by ``_id`` (a count and a sorted, skipped query would read them twice).
+        A list naming a unit, a commune or a province (a city's list always does) is read from that scope's
+        list (:mod:`identity.adapters.lists`) and filtered, searched and ordered here; only the page's
+        accounts are then read whole, each by ``_id``.
         """
         scope = list_scope(principal)
         if scope is None:
@@ -239,6 +242,13 @@ class Accounts:
             query["$or"] = [{"search": {"$regex": re.escape(search_key(text))}},
                             {"org_unit_name": {"$regex": name_pattern(text)}},
                             {"org_unit": text}]
+        unit = user_lists.scope_for(narrowed)
+        if unit is not None:
+            listed = sorted((item for item in user_lists.items(unit) if _listed_match(item.fields, narrowed, text)),
+                            key=lambda item: name_order(item.fields.get("name") or "", item.id))
+            chosen = listed[(page - 1) * page_size:page * page_size]
+            return len(listed), user_lists.load_all([item.id for item in chosen])
+        # Only an administrator's list naming no unit reads the collection: every account of the nation.
         found = sorted(User._get_collection().find(query, {"name": 1}),
                        key=lambda doc: name_order(doc.get("name") or "", doc["_id"]))
         chosen = found[(page - 1) * page_size:page * page_size]
@@ -265,7 +275,7 @@ class Accounts:
         if not self.emails.claim(key, user.id, self._exists):
             raise Problem(409, EMAIL_TAKEN)
         try:
-            return save_with_events(user, event)
+            return user_lists.save(user, event)
         except BaseException:
             self.emails.release(key, user.id)
             raise
@@ -322,7 +332,7 @@ class Accounts:
         if new_key != old_key and not self.emails.claim(new_key, user.id, self._exists):
             raise Problem(409, EMAIL_TAKEN)
         try:
-            saved = save_with_events(user, *events, expected_version=expected_version)
+            saved = user_lists.save(user, *events, expected_version=expected_version)
         except StaleDocument:
             if new_key != old_key:
                 self.emails.release(new_key, user.id)
@@ -330,3 +340,12 @@ class Accounts:
         if new_key != old_key:
             self.emails.release(old_key, user.id)
         return saved
+
+
+def _listed_match(fields: dict, restriction: dict, text: str) -> bool:
+    """Does a listed account match the list's filters and its search text (as the collection query would)?"""
+    if any(fields.get(key) != value for key, value in restriction.items()):
+        return False
+    return not text or bool(re.search(re.escape(search_key(text)), fields.get("search") or "")
+                            or re.search(name_pattern(text), fields.get("org_unit_name") or "")
+                            or fields.get("org_unit") == text)

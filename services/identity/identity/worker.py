@@ -9,6 +9,7 @@ from pymongo.errors import PyMongoError
 
 from edu71 import worker
 from identity import config
+from identity.adapters import lists
 from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.documents import School, User
 from identity.app import use_cases
@@ -50,12 +51,18 @@ def school_accounts(accounts: Accounts):
     return on_school_changed
 
 
+def list_stored_accounts(stop: threading.Event) -> None:
+    """List the accounts stored before the lists existed, or whose writer died before listing them; once a start."""
+    lists.backfill()
+    stop.wait()
+
+
 def spec(settings: config.Settings | None = None, group: str | None = None) -> worker.WorkerSpec:
     settings = settings or config.load()
     _, accounts = use_cases(settings)
     return worker.WorkerSpec(documents=[User, School], group=group,
                              handlers={"SchoolChanged": school_accounts(accounts)},
-                             loops=[purge_failures(settings)])
+                             loops=[purge_failures(settings), list_stored_accounts])
 
 
 if __name__ == "__main__":
