@@ -12,6 +12,7 @@ from edu71.auth import Principal, Role
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Contracts
 from edu71.problems import Problem
+from indicators.adapters import round_lists
 from indicators.adapters.documents import (
     Change,
     IdempotencyRecord,
@@ -123,7 +124,7 @@ class IndicatorService:
         )
         event = self._opened_event(rnd, principal, reopened=False)
         try:
-            return save_with_events(rnd, event)
+            return round_lists.save(rnd, event)
         except NotUniqueError:
             raise Problem(409, f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
 
@@ -142,7 +143,7 @@ class IndicatorService:
         rnd.due_at, rnd.closes_at, rnd.updated_at = due_at, closes_at, now
         event = self._opened_event(rnd, principal, reopened=reopened)
         try:
-            return save_with_events(rnd, event, expected_version=expected_version)
+            return round_lists.save(rnd, event, expected_version=expected_version)
         except StaleDocument:
             raise Problem(412 if expected_version is not None else 409,
                           "Đợt báo cáo vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
@@ -174,7 +175,14 @@ class IndicatorService:
         if scope is None:
             raise Problem(403, "Vai trò của bạn không được xem các đợt báo cáo.")
         # Filters are ANDed with the scope, so asking for another province finds nothing.
-        query = Round.objects(**scope).filter(**{k: v for k, v in filters.items() if v is not None})
+        wanted = {k: v for k, v in filters.items() if v is not None}
+        if any(key in wanted and wanted[key] != value for key, value in scope.items()):
+            return 0, []
+        listed = round_lists.page({**wanted, **scope}, page, page_size)
+        if listed is not None:
+            return listed
+        # Only an administrator's list naming no province reads the collection: every province's rounds.
+        query = Round.objects(**scope).filter(**wanted)
         total = query.count()
         items = query.order_by("-opens_at").skip((page - 1) * page_size).limit(page_size)
         return total, list(items)

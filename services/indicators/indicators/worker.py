@@ -16,6 +16,7 @@ from edu71 import worker
 from edu71.auth.revocation import RevocationProjection
 from edu71.contracts import Contracts
 from indicators import config
+from indicators.adapters import round_lists
 from indicators.adapters.documents import KnownSchool, ProvinceCatalogue, Round, Submission
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
@@ -69,11 +70,17 @@ def refresh_peer_statistics(settings: config.Settings):
     return loop
 
 
+def list_stored_rounds(stop: threading.Event) -> None:
+    """List the rounds stored before the lists existed, or whose writer died before listing them; once a start."""
+    round_lists.backfill()
+    stop.wait()
+
+
 def spec(settings: config.Settings, group: str | None = None) -> worker.WorkerSpec:
     indexer = PeerIndexer(CatalogueService(Contracts(settings.platform.contracts_dir)))
     return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=group,
                              handlers={**HANDLERS, **indexer.handlers()},
-                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings)])
+                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings), list_stored_rounds])
 
 
 if __name__ == "__main__":
