@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from edu71.bus.outbox import load, save_with_events, state_at
+from edu71.bus.outbox import save_with_events, state_at
+from edu71.store.versioned import load_many
 from edu71.store.listing import Item, ScopeIndex
 from identity.adapters.documents import User
 
@@ -68,7 +69,7 @@ def items(scope: str) -> list[Item]:
 
 
 def load_all(ids: list[str]) -> list[User]:
-    return [user for user_id in ids if (user := load(User, user_id)) is not None]
+    return load_many(User, ids)
 
 
 def backfill() -> int:

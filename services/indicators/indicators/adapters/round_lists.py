@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import timezone
 from typing import Any
 
-from edu71.bus.outbox import load, save_with_events
+from edu71.bus.outbox import save_with_events
+from edu71.store.versioned import load_many
 from edu71.store.listing import ScopeIndex
 from indicators.adapters.documents import Round
 
@@ -51,7 +52,7 @@ def page(restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, l
 
     total, items = LISTS.page(f"province:{province}", page, page_size,
                               where=lambda fields: _matches(fields, restriction), order=newest, newest_first=True)
-    return total, [rnd for item in items if (rnd := load(Round, item.id)) is not None]
+    return total, load_many(Round, [item.id for item in items])
 
 
 def backfill() -> int:

@@ -17,7 +17,8 @@ from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
-from edu71.bus.outbox import load, save_with_events
+from edu71.bus.outbox import save_with_events
+from edu71.store.versioned import load_many
 from edu71.store.listing import Item, ScopeIndex
 from notifications.adapters.documents import Notification
 
@@ -66,8 +67,7 @@ def page(role: str, org_unit: str, page: int, page_size: int, *, muted: set[str]
     unread = [item for item in shown if not item.fields["read"]]
     chosen = unread if unread_only else shown
     chosen.sort(key=_newest_first, reverse=True)
-    items = [n for item in chosen[(page - 1) * page_size:page * page_size]
-             if (n := load(Notification, item.id)) is not None]
+    items = load_many(Notification, [item.id for item in chosen[(page - 1) * page_size:page * page_size]])
     return len(chosen), items, len(unread)
 
 

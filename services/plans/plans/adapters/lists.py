@@ -18,7 +18,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from edu71.bus.outbox import load, save_with_events
+from edu71.bus.outbox import save_with_events
+from edu71.store.versioned import load_many
 from edu71.store.listing import Item, ScopeIndex
 from plans.adapters.documents import Plan
 from plans.domain.owners import UnitKind
@@ -95,8 +96,7 @@ def page(restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, l
         raise ValueError(f"plan lists cannot filter on {sorted(unknown)}")
     total, items = LISTS.page(scope, page, page_size, where=lambda fields: _matches(restriction, fields),
                               order=_newest_first, newest_first=True)
-    plans = [plan for item in items if (plan := load(Plan, item.id)) is not None]
-    return total, plans
+    return total, load_many(Plan, [item.id for item in items])
 
 
 def backfill() -> int:
