@@ -22,7 +22,8 @@ Then it starts the plans, notifications and identity APIs under gunicorn and ask
 
 after five unmeasured requests per list (a fresh process's imports and connections), and prints p50/p99
 per list. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
-to measure the lists before they were kept per scope; the load is the same).
+to measure the lists before they were kept per scope; the load is the same; there a request reads whole
+collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--requests 200] [--api-code DIR]
 """
