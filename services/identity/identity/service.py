@@ -1,7 +1,6 @@
 """Accounts and sign-in: each use case turns a caller's request into a state change and the events it causes."""
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -10,10 +9,9 @@ from datetime import datetime, timezone
 from edu71.auth import Principal, Role, TokenIssuer
 from edu71.auth.principal import narrow
 from edu71.auth.revocation import RevocationState, issue_time
-from edu71.bus.outbox import StaleDocument, load
+from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
 from edu71.errors import Conflict, DomainError, Forbidden, NotFound, StaleVersion, TooManyAttempts, Unavailable
-from edu71.problems import Problem
 from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.documents import User, new_user_id
 from identity.adapters.emails import EmailClaims
@@ -27,10 +25,7 @@ from identity.domain.accounts import (
     list_scope,
     may_manage,
     may_view,
-    name_order,
-    name_pattern,
     normalise_email,
-    search_key,
     token_claims,
 )
 from identity.domain.passwords import Passwords, policy_problems
@@ -233,26 +228,18 @@ class Accounts:
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
         """One page of the accounts the caller may list, alphabetically, and how many match.
 
-        The store cannot use an index for these filters, so the matching accounts are read
-        once, as ids and names only, and ordered here; only the page's accounts are then
-        read whole, each by ``_id`` (a count and a sorted, skipped query would read them twice).
+        A list naming a unit, a commune or a province (a city's list always does) is read from that scope's
+        list (:mod:`identity.adapters.lists`) and filtered, searched and ordered here; only the page's
+        accounts are then read whole, each by ``_id``.
         """
         scope = list_scope(principal)
         if scope is None:
-            raise Problem(403, "Chỉ quản trị viên hoặc Sở GD&ĐT mới được xem danh sách tài khoản.")
+            raise Forbidden("Chỉ quản trị viên hoặc Sở GD&ĐT mới được xem danh sách tài khoản.")
         text = (filters.pop("q", None) or "").strip()
         narrowed = narrow(scope, filters)
         if narrowed is None:
             return 0, []
-        query = dict(narrowed)
-        if text:
-            query["$or"] = [{"search": {"$regex": re.escape(search_key(text))}},
-                            {"org_unit_name": {"$regex": name_pattern(text)}},
-                            {"org_unit": text}]
-        found = sorted(User._get_collection().find(query, {"name": 1}),
-                       key=lambda doc: name_order(doc.get("name") or "", doc["_id"]))
-        chosen = found[(page - 1) * page_size:page * page_size]
-        return len(found), [user for doc in chosen if (user := load(User, doc["_id"])) is not None]
+        return self.users.page(narrowed, text, page, page_size)
 
     # -- writing ---------------------------------------------------------------
     def register(self, principal: Principal, data: dict) -> User:

@@ -10,6 +10,7 @@ from pymongo.errors import PyMongoError
 
 from edu71 import worker
 from identity import bootstrap, config
+from identity.adapters import lists
 from identity.adapters.documents import School, User
 from identity.handlers import routes
 from identity.service import Accounts
@@ -34,11 +35,17 @@ def purge_failures(accounts: Accounts):
     return purge_old_failures
 
 
+def list_stored_accounts(stop: threading.Event) -> None:
+    """List the accounts stored before the lists existed, or whose writer died before listing them; once a start."""
+    lists.backfill()
+    stop.wait()
+
+
 def spec(settings: config.Settings | None = None, group: str | None = None) -> worker.WorkerSpec:
     settings = settings or config.load()
     accounts = bootstrap.use_cases(settings).accounts
     return worker.WorkerSpec(documents=[User, School], group=group, handlers=routes(accounts),
-                             loops=[purge_failures(accounts)])
+                             loops=[purge_failures(accounts), list_stored_accounts])
 
 
 if __name__ == "__main__":

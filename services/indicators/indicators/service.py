@@ -10,7 +10,6 @@ from edu71.auth import Principal, Role
 from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion
-from edu71.problems import Problem
 from indicators.adapters.documents import PeerStatistics, Round, Submission, round_id_for
 from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, RoundExists, Rounds
 from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
@@ -174,12 +173,12 @@ class IndicatorService:
     def list_rounds(self, principal: Principal, filters: dict[str, Any], page: int, page_size: int):
         scope = round_scope(principal)
         if scope is None:
-            raise Problem(403, "Vai trò của bạn không được xem các đợt báo cáo.")
+            raise Forbidden("Vai trò của bạn không được xem các đợt báo cáo.")
         # Filters are ANDed with the scope, so asking for another province finds nothing.
-        query = Round.objects(**scope).filter(**{k: v for k, v in filters.items() if v is not None})
-        total = query.count()
-        items = query.order_by("-opens_at").skip((page - 1) * page_size).limit(page_size)
-        return total, list(items)
+        wanted = {k: v for k, v in filters.items() if v is not None}
+        if any(key in wanted and wanted[key] != value for key, value in scope.items()):
+            return 0, []
+        return self.rounds.page({**wanted, **scope}, page, page_size)
 
     def get_round(self, principal: Principal, round_id: str) -> Round:
         rnd = self.rounds.get(round_id)

@@ -16,6 +16,7 @@ from edu71 import worker
 from indicators import bootstrap, config
 from indicators.adapters.documents import ProvinceCatalogue, Round, Submission
 from indicators.adapters.submissions import Submissions
+from indicators.adapters import round_lists
 from indicators.domain.clock import utc_now
 from indicators.handlers import HANDLERS, routes
 
@@ -79,10 +80,17 @@ def refresh_peer_statistics(settings: config.Settings):
     return loop
 
 
+def list_stored_rounds(stop: threading.Event) -> None:
+    """List the rounds stored before the lists existed, or whose writer died before listing them; once a start."""
+    round_lists.backfill()
+    stop.wait()
+
+
 def spec(settings: config.Settings, group: str | None = None) -> worker.WorkerSpec:
     return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=group,
                              handlers=routes(bootstrap.use_cases(settings).catalogues),
-                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings), copy_legacy_keys])
+                             loops=[publish_catalogues(settings), refresh_peer_statistics(settings), copy_legacy_keys,
+                                    list_stored_rounds])
 
 
 if __name__ == "__main__":

@@ -18,9 +18,10 @@ from datetime import datetime
 from mongoengine import NotUniqueError
 
 from edu71.auth import Role
-from edu71.bus.outbox import save_with_events
+from edu71.bus.outbox import load
 from edu71.contracts import Contracts
 from notifications import metrics
+from notifications.adapters import inbox
 from notifications.adapters.documents import Delivery, DirectoryUser, Notification, Preference, Webhook
 from notifications.deliveries import Clock, DeliveryQueue, delivered_event, utc_now
 from notifications.domain.kinds import EMAIL, IN_APP, WEBHOOK
@@ -92,9 +93,12 @@ class Dispatcher:
             user_id=notice.recipient.user_id, org_unit=notice.recipient.org_unit,
             role=notice.recipient.role.value, channel=IN_APP, status="delivered", attempts=1, at=now)
         try:
-            save_with_events(notification, delivered)
+            inbox.save(notification, delivered)
         except NotUniqueError:
             log.info("%s %s: notification %s already exists; skipped", source_event_type, source_event_id, key)
+            # Listed again: a worker that died between storing and listing it left it out of its inbox.
+            if (stored := load(Notification, notification.id)) is not None:
+                inbox.record(stored)
             return False
         metrics.outcome(IN_APP, "delivered")
         return True

@@ -11,6 +11,7 @@ from edu71 import worker
 from edu71.auth.revocation import RevocationProjection
 from edu71.contracts import Contracts
 from notifications import config
+from notifications.adapters import inbox
 from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification, Webhook
 from notifications.adapters.mail import Mail, SmtpMailer
 from notifications.adapters.webhooks import WebhookCaller
@@ -19,6 +20,12 @@ from notifications.dispatch import Dispatcher
 from notifications.domain.kinds import EMAIL, WEBHOOK
 from notifications.handlers import NotificationHandlers
 from notifications.scheduler import Scheduler
+
+def list_stored_notifications(stop) -> None:
+    """List in their inboxes the notifications stored before the inboxes existed (once; see adapters.inbox)."""
+    inbox.backfill()
+    stop.wait()
+
 
 def _secret_of(webhook_id: str) -> str | None:
     hook = Webhook.objects(id=webhook_id).only("secret").first()
@@ -42,7 +49,7 @@ def spec(settings: config.Settings | None = None, group: str | None = None, cloc
     revocations = RevocationProjection.in_service_database("notifications")
     return worker.WorkerSpec(documents=[Notification, Delivery, DeadlineReminder, DigestRun], group=group,
                              handlers={**handlers.mapping(), **revocations.handlers()},
-                             loops=[queue.run, scheduler.run])
+                             loops=[queue.run, scheduler.run, list_stored_notifications])
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion, Unsupported
 from edu71.inputs import safe_filename, scrub
 from edu71 import orgs
-from edu71.problems import Problem
+from plans.adapters import lists as plan_lists
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
 from plans.catalogues import CatalogueService
 from plans.domain import owners, timeline
@@ -59,10 +59,15 @@ class PlanService:
     def list_visible(self, principal: Principal, filters: dict, page: int, page_size: int):
         scope = owners.list_scope(principal, filters.get("owner_kind"))
         if scope is None:
-            raise Problem(403, "Vai trò của bạn không được xem kế hoạch của trường học.")
+            raise Forbidden("Vai trò của bạn không được xem kế hoạch của trường học.")
         narrowed = narrow(scope, filters)
         if narrowed is None:
             return 0, []
+        listed = plan_lists.page(narrowed, page, page_size)
+        if listed is not None:
+            return listed
+        # Only an administrator's list of every province names no unit: the nation's plans, read from the
+        # collection (a rare overview, not a working list; it grows with the nation).
         if narrowed.get("owner_kind") == UnitKind.SCHOOL.value:
             # Plans stored before owner_kind existed are schools' and have no such field.
             narrowed["owner_kind__in"] = [narrowed.pop("owner_kind"), None]

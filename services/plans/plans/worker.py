@@ -6,13 +6,21 @@ from __future__ import annotations
 
 from edu71 import worker
 from plans import bootstrap, config
+from plans.adapters import lists
 from plans.adapters.documents import Plan
 from plans.handlers import routes
 
 
+def list_stored_plans(stop) -> None:
+    """List the plans stored before the lists existed, or whose writer died before listing them; once a start."""
+    lists.backfill()
+    stop.wait()
+
+
 def spec(group: str | None = None, settings: config.Settings | None = None) -> worker.WorkerSpec:
     settings = settings or config.load()
-    return worker.WorkerSpec(documents=[Plan], group=group, handlers=routes(bootstrap.use_cases(settings).catalogues))
+    return worker.WorkerSpec(documents=[Plan], group=group, handlers=routes(bootstrap.use_cases(settings).catalogues),
+                             loops=[list_stored_plans])
 
 
 if __name__ == "__main__":

@@ -6,13 +6,17 @@ it reads the store its own way (``Accounts.list_visible``).
 from __future__ import annotations
 
 import copy
+import re
+from typing import Any
 
 from mongoengine import NotUniqueError
 
 from edu71.auth import Role
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Event
+from identity.adapters import lists
 from identity.adapters.documents import User
+from identity.domain.accounts import name_order, name_pattern, search_key
 
 
 class UserExists(Exception):
@@ -24,15 +28,39 @@ class Users:
         return load(User, user_id)
 
     def save(self, user: User, *events: Event, expected_version: int | None = None) -> User:
-        """Store the account's new state with its events; :class:`UserExists`, :class:`StaleDocument` if refused."""
+        """Store the account's new state with its events, then list it in its unit's, commune's and province's
+        lists (:mod:`identity.adapters.lists`); :class:`UserExists`, :class:`StaleDocument` if refused."""
         try:
-            return save_with_events(user, *events, expected_version=expected_version)
+            saved = save_with_events(user, *events, expected_version=expected_version)
         except NotUniqueError:
             raise UserExists(user.id) from None
+        lists.record(saved)
+        return saved
 
     def of_school(self, school_code: str) -> list[str]:
-        """Ids of the accounts of one school: a non-``_id`` filter, for a rare administrative change."""
-        return [u.id for u in User.objects(role=Role.SCHOOL.value, org_unit=school_code).only("id")]
+        """Ids of the accounts of one school, from its unit's list."""
+        return [found.id for found in lists.items(f"unit:{school_code}")
+                if found.fields.get("role") == Role.SCHOOL.value]
+
+
+    def page(self, restriction: dict[str, Any], text: str, page: int, page_size: int) -> tuple[int, list[User]]:
+        """How many accounts match ``restriction`` and ``text`` (a name, an e-mail or a unit's name or code) and one
+        page of them in name order: from the narrowest list the restriction names; only an administrator's list
+        naming no unit reads the collection (every account of the nation)."""
+        scope = lists.scope_for(restriction)
+        if scope is not None:
+            found = sorted((item for item in lists.items(scope) if lists.matches(item.fields, restriction, text)),
+                           key=lambda item: name_order(item.fields.get("name") or "", item.id))
+            chosen = found[(page - 1) * page_size:page * page_size]
+            return len(found), lists.load_all([item.id for item in chosen])
+        query: dict[str, Any] = dict(restriction)
+        if text:
+            query["$or"] = [{"search": {"$regex": re.escape(search_key(text))}},
+                            {"org_unit_name": {"$regex": name_pattern(text)}}, {"org_unit": text}]
+        docs = sorted(User._get_collection().find(query, {"name": 1}),
+                      key=lambda doc: name_order(doc.get("name") or "", doc["_id"]))
+        chosen = docs[(page - 1) * page_size:page * page_size]
+        return len(docs), [user for doc in chosen if (user := load(User, doc["_id"])) is not None]
 
 
 class InMemoryUsers:
@@ -63,3 +91,9 @@ class InMemoryUsers:
 
     def of_school(self, school_code: str) -> list[str]:
         return [u.id for u in self.users.values() if u.role == Role.SCHOOL.value and u.org_unit == school_code]
+
+    def page(self, restriction: dict[str, Any], text: str, page: int, page_size: int) -> tuple[int, list[User]]:
+        found = sorted((u for u in self.users.values()
+                        if lists.matches(lists.fields_of(u.to_mongo().to_dict()), restriction, text)),
+                       key=lambda u: name_order(u.name or "", u.id))
+        return len(found), [copy.deepcopy(u) for u in found[(page - 1) * page_size:page * page_size]]

@@ -12,6 +12,7 @@ from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Event
+from indicators.adapters import round_lists
 from indicators.adapters.documents import KnownSchool, PeerIndex, PeerStatistics, Round
 from indicators.domain.clock import as_utc
 from indicators.domain.peers import BUCKETS
@@ -26,17 +27,29 @@ class Rounds:
         return load(Round, round_id)
 
     def save(self, rnd: Round, *events: Event, expected_version: int | None = None) -> Round:
-        """Store the round's new state with its events; :class:`RoundExists`, :class:`StaleDocument` if refused."""
+        """Store the round's new state with its events, then list it in its province's list
+        (:mod:`indicators.adapters.round_lists`); :class:`RoundExists`, :class:`StaleDocument` if refused."""
         try:
-            return save_with_events(rnd, *events, expected_version=expected_version)
+            saved = save_with_events(rnd, *events, expected_version=expected_version)
         except NotUniqueError:
             raise RoundExists(rnd.id) from None
+        round_lists.record(saved)
+        return saved
 
     def earlier(self, province_code: str, before: datetime, limit: int) -> list[tuple[str, str]]:
         """``(id, name)`` of the province's rounds that opened before ``before``, latest first."""
         query = (Round.objects(province_code=province_code, opens_at__lt=before)
                  .order_by("-opens_at").only("id", "name").limit(limit))
         return [(r.id, r.name) for r in query]
+
+    def page(self, restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, list[Round]]:
+        """How many rounds match ``restriction`` and one page of them, latest opening first: from the province's
+        list; only an administrator's list naming no province reads the collection (every province's rounds)."""
+        listed = round_lists.page(restriction, page, page_size)
+        if listed is not None:
+            return listed
+        query = Round.objects(**restriction)
+        return query.count(), list(query.order_by("-opens_at").skip((page - 1) * page_size).limit(page_size))
 
     def open_ids(self, now: datetime) -> list[str]:
         """Every round still taking values at ``now``."""
@@ -75,6 +88,11 @@ class InMemoryRounds:
 
     def open_ids(self, now: datetime) -> list[str]:
         return [r.id for r in self.rounds.values() if as_utc(r.closes_at) > as_utc(now)]
+
+    def page(self, restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, list[Round]]:
+        found = sorted((r for r in self.rounds.values() if round_lists.matches(r.to_mongo(), restriction)),
+                       key=lambda r: as_utc(r.opens_at), reverse=True)
+        return len(found), found[(page - 1) * page_size:page * page_size]
 
 
 class Schools:

@@ -25,8 +25,8 @@ class Inbox(MethodView):
     def get(self, query):
         """Thông báo gửi đến đơn vị của người dùng, mới nhất trước"""
         principal = current_principal()
-        total, items = _service().list(principal, query["page"], query["page_size"], query["unread"])
-        return {"total": total, "unread": _service().unread_count(principal), "page": query["page"],
+        total, items, unread = _service().inbox(principal, query["page"], query["page_size"], query["unread"])
+        return {"total": total, "unread": unread, "page": query["page"],
                 "page_size": query["page_size"], "items": items}
 
 

@@ -16,6 +16,7 @@ from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import StaleDocument, history, load, save_with_events
 from edu71.contracts import Event
+from plans.adapters import lists
 from plans.adapters.documents import Plan
 
 
@@ -40,8 +41,11 @@ class Plans:
 
     def save(self, plan: Plan, *events: Event, expected_version: int | None = None) -> Plan:
         """Store the plan's new state with its events: :class:`StaleDocument` if another change came first,
-        :class:`NotUniqueError` if a new plan's id is taken (nothing written either way)."""
-        return save_with_events(plan, *events, expected_version=expected_version)
+        :class:`NotUniqueError` if a new plan's id is taken (nothing written either way); then list it
+        (:mod:`plans.adapters.lists`: its school's, commune's and province's lists)."""
+        saved = save_with_events(plan, *events, expected_version=expected_version)
+        lists.record(saved)
+        return saved
 
     def history(self, plan_id: str) -> list[PlanChange]:
         """Every change of the plan, oldest first."""

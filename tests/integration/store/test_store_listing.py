@@ -1,0 +1,185 @@
+"""Contract of :class:`edu71.store.listing.ScopeIndex` on the real store: a scope lists every item put in it at
+its highest revision, however many writers race, in whatever order revisions arrive, however often they are
+replayed; a read costs a bounded number of ``_id`` lookups whatever the scope's history; nothing is updated.
+"""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from edu71.store.listing import ScopeIndex, checkpoint_id, entry_id
+
+pytestmark = pytest.mark.integration
+
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+
+
+def _index(store_db, every: int = 16) -> ScopeIndex:
+    return ScopeIndex("lists", lambda: store_db, every=every)
+
+
+def _listed(index: ScopeIndex, scope: str) -> dict:
+    return {item.id: (item.rev, item.fields) for item in index.items(scope)}
+
+
+class _Counting:
+    """A database whose collections count the documents asked for, to see what a read costs."""
+
+    def __init__(self, database):
+        self.database, self.reads = database, 0
+
+    def __getitem__(self, name):
+        outer, coll = self, self.database[name]
+
+        class Collection:
+            def find_one(self, *args, **kwargs):
+                outer.reads += 1
+                return coll.find_one(*args, **kwargs)
+
+            def __getattr__(self, attr):
+                return getattr(coll, attr)
+
+        return Collection()
+
+
+def test_items_are_listed_at_their_highest_revision_and_tombstones_hide_them(store_db):
+    index = _index(store_db)
+    index.put("plans:school:1", "p1", 1, {"status": "draft"})
+    index.put("plans:school:1", "p2", 1, {"status": "draft"})
+    index.put("plans:school:1", "p1", 3, {"status": "submitted"})
+    index.put("plans:school:1", "p1", 2, {"status": "stale"})  # late, lower: changes nothing
+    index.put("plans:school:2", "p9", 1, {"status": "draft"})
+    assert _listed(index, "plans:school:1") == {"p1": (3, {"status": "submitted"}), "p2": (1, {"status": "draft"})}
+    index.drop("plans:school:1", "p2", 2)
+    index.put("plans:school:1", "p2", 1, {"status": "draft"})  # a replay of the older revision: still gone
+    assert set(_listed(index, "plans:school:1")) == {"p1"}
+    index.put("plans:school:1", "p2", 4, {"status": "draft"})  # a later revision brings it back
+    assert set(_listed(index, "plans:school:1")) == {"p1", "p2"}
+    assert _listed(index, "plans:school:2") == {"p9": (1, {"status": "draft"})}
+    assert index.items("nobody") == []
+
+
+def test_revisions_may_be_times(store_db):
+    index = _index(store_db)
+    index.put("inbox:u1", "n1", T0 + timedelta(hours=1), {"read": True})
+    index.put("inbox:u1", "n1", T0, {"read": False})
+    assert _listed(index, "inbox:u1")["n1"][1] == {"read": True}
+
+
+def test_a_page_is_filtered_ordered_and_counted(store_db):
+    index = _index(store_db, every=4)
+    for i in range(23):
+        index.put("inbox:u1", f"n{i:02d}", 1, {"at": T0 + timedelta(minutes=i), "read": i % 3 == 0})
+    order = lambda item: item.fields["at"]  # noqa: E731
+    total, first = index.page("inbox:u1", 1, 5, order=order, newest_first=True)
+    assert total == 23 and [i.id for i in first] == ["n22", "n21", "n20", "n19", "n18"]
+    total, last = index.page("inbox:u1", 5, 5, order=order, newest_first=True)
+    assert [i.id for i in last] == ["n02", "n01", "n00"]
+    unread, page = index.page("inbox:u1", 1, 3, where=lambda f: not f["read"], order=order)
+    assert unread == 15 and [i.id for i in page] == ["n01", "n02", "n04"]
+    assert index.page("inbox:u1", 9, 5) == (23, [])
+
+
+def test_concurrent_writers_lose_no_item_and_leave_a_chain_without_gaps(store_db, threads):
+    """8 writers (each its own index, as separate processes would be) put 40 items each into one scope at once:
+    every entry lands on its own ``_id`` and all 320 items are listed, by a writer and by a fresh reader."""
+    writers, each = 8, 40
+
+    def write(i: int) -> None:
+        index = _index(store_db, every=8)
+        for j in range(each):
+            index.put("plans:commune:1", f"w{i}-{j}", 1, {"by": i})
+
+    assert threads(writers, write) == []
+    fresh = _index(store_db, every=8)
+    assert len(fresh.items("plans:commune:1")) == writers * each
+    entries = sorted(d["_id"] for d in store_db["lists"].find({"i": {"$exists": True}}))
+    assert entries == [entry_id("plans:commune:1", n) for n in range(1, writers * each + 1)]
+    checkpoints = sorted(d["_id"] for d in store_db["lists"].find({"upto": {"$exists": True}}))
+    assert checkpoints == [checkpoint_id("plans:commune:1", k) for k in range(1, len(checkpoints) + 1)]
+    assert len(checkpoints) >= writers * each // 8 // 2
+
+
+def test_racing_revisions_of_one_item_end_on_the_highest(store_db, threads):
+    """8 writers deliver revisions 1..20 of 5 items, each in its own random order, into one scope at once."""
+    items, top = [f"p{k}" for k in range(5)], 20
+
+    def deliver(i: int) -> None:
+        index = _index(store_db, every=8)
+        work = [(item, rev) for item in items for rev in range(1, top + 1)]
+        random.Random(i).shuffle(work)
+        for item, rev in work:
+            index.put("plans:province:31", item, rev, {"rev": rev, "by": i})
+
+    assert threads(8, deliver) == []
+    listed = _listed(_index(store_db), "plans:province:31")
+    assert {item: rev for item, (rev, _) in listed.items()} == {item: top for item in items}
+    assert all(fields["rev"] == top for _, fields in listed.values())
+
+
+def test_an_item_moves_between_scopes(store_db):
+    """A status that names the queue: submitted moves a plan into the reviewer's queue, approval takes it out."""
+    index = _index(store_db)
+    index.put("review:1", "p1", 2, {"status": "submitted"})
+    assert set(_listed(index, "review:1")) == {"p1"}
+    index.drop("review:1", "p1", 3)
+    index.put("approved:1", "p1", 3, {"status": "approved"})
+    assert _listed(index, "review:1") == {} and set(_listed(index, "approved:1")) == {"p1"}
+
+
+def test_replays_and_sync_add_nothing_once_caught_up(store_db):
+    index = _index(store_db, every=4)
+    for i in range(10):
+        index.put("users:31", f"u{i}", 1, {"name": f"U{i}"})
+    before = _listed(index, "users:31")
+    for i in range(10):
+        index.put("users:31", f"u{i}", 1, {"name": "replayed"})
+    assert _listed(index, "users:31") == before
+    # A backfill from the heads: only what the scope lacks, or holds at a lower revision, is added.
+    wanted = [(f"u{i}", 1, {"name": f"U{i}"}) for i in range(10)] + [("u10", 1, {"name": "U10"}),
+                                                                    ("u3", 2, {"name": "renamed"}), ("u4", 2, None)]
+    assert index.sync("users:31", wanted) == 3
+    assert index.sync("users:31", wanted) == 0
+    listed = _listed(index, "users:31")
+    assert listed["u10"] == (1, {"name": "U10"}) and listed["u3"] == (2, {"name": "renamed"}) and "u4" not in listed
+
+
+def test_a_read_costs_a_bounded_number_of_lookups_whatever_the_history(store_db):
+    """1,000 changes of 50 items: a reader that never saw the scope reads a few checkpoints' ``_id``s and fewer than
+    ``every`` entries, not the 1,000; a reader that saw it before starts from the checkpoint it found."""
+    writer = _index(store_db, every=16)
+    for i in range(1000):
+        writer.put("inbox:u1", f"n{i % 50}", i, {"i": i})
+    counting = _Counting(store_db)
+    reader = ScopeIndex("lists", lambda: counting, every=16)
+    listed = {item.id: item.rev for item in reader.items("inbox:u1")}
+    assert listed == {f"n{k}": 950 + k for k in range(50)}
+    assert counting.reads <= 2 * 7 + 16 + 2  # log2(1000/16) doubling + halving, then the entries after it
+    counting.reads = 0
+    reader.items("inbox:u1")
+    assert counting.reads <= 2 + 16 + 1
+
+
+def test_entries_left_without_a_checkpoint_are_checkpointed_by_a_reader(store_db):
+    """Writers that died before checkpointing leave a long tail; the first reader folds it into a checkpoint."""
+    for n in range(1, 41):
+        store_db["lists"].insert_one({"_id": entry_id("s", n), "i": f"x{n}", "r": 1, "f": {"n": n}})
+    index = _index(store_db, every=16)
+    assert len(index.items("s")) == 40
+    checkpoint = store_db["lists"].find_one({"_id": checkpoint_id("s", 1)})
+    assert checkpoint is not None and checkpoint["upto"] == 40
+    index.put("s", "x41", 1, {"n": 41})
+    assert store_db["lists"].find_one({"_id": entry_id("s", 41)})["i"] == "x41"
+    assert len(_index(store_db).items("s")) == 41
+
+
+def test_a_process_that_remembers_a_replaced_database_still_writes_a_chain_without_gaps(store_db):
+    index = _index(store_db, every=4)
+    for i in range(10):
+        index.put("s", f"a{i}", 1, {})
+    store_db.drop_collection("lists")
+    index.put("s", "b", 1, {})
+    assert store_db["lists"].find_one({"_id": entry_id("s", 1)})["i"] == "b"
+    assert set(_listed(index, "s")) == {"b"}
