@@ -10,7 +10,7 @@ import pytest
 
 from edu71.testing import bearer
 
-from .support import THCS_HCM, at
+from ..support import THCS_HCM, at
 
 pytestmark = pytest.mark.integration
 
