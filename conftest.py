@@ -1,2 +1,2 @@
-# The real Kafka + FerretDB session fixtures live with the shared package.
-pytest_plugins = ["edu71.testing"]
+# The real Kafka + FerretDB session fixtures: the tests' own package (lib/edu71-testing), not the services'.
+pytest_plugins = ["edu71_testing"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from edu71 import db
 from edu71.auth import Principal, Role
 from edu71.contracts import Contracts
-from edu71.testing import running_stack
+from edu71_testing import running_stack
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "services" / "plans" / "tests" / "fixtures" / "catalogue_31.json"
 TARGETS = [("DROPOUT", "<=", 0.5), ("TEACHERS_QUALIFIED", ">=", 99), ("STAFF_DIGITAL_TRAINED", ">=", 100),

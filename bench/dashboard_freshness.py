@@ -31,7 +31,7 @@ import requests
 from kafka import KafkaConsumer, TopicPartition
 
 from edu71.orgs import School, SchoolLevel, communes
-from edu71.testing import running_platform, running_stack
+from edu71_testing import running_platform, running_stack
 from indicator_submissions import bench_schools, full_values, issuer_token, percentile
 from report_freshness import Background
 

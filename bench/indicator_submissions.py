@@ -50,7 +50,7 @@ from pymongo import MongoClient, monitoring
 from edu71.bus.outbox import change_id
 from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
-from edu71.testing import free_port, running_stack
+from edu71_testing import free_port, running_stack
 
 sys.path.insert(0, str(REPO_ROOT / "deploy" / "local"))
 from figures import consistent  # noqa: E402

@@ -49,7 +49,7 @@ from edu71.config import REPO_ROOT
 from edu71.store import blob
 from edu71.store.listing import ScopeIndex, checkpoint_id, entry_id
 from edu71.store.versioned import change_id
-from edu71.testing import free_port, running_stack
+from edu71_testing import free_port, running_stack
 
 PROVINCES = [f"{p:02d}" for p in range(1, 35)]
 COMMUNES_PER_PROVINCE = 100

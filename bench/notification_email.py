@@ -22,7 +22,7 @@ from pathlib import Path
 from edu71 import db
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import free_port, running_stack
+from edu71_testing import free_port, running_stack
 
 
 def smtp_server(port: int) -> subprocess.Popen:

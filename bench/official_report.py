@@ -167,7 +167,7 @@ def as_of_latencies(timelines: list[Timeline], queries: int, rng: random.Random)
 def store_round_trip(province: str, entries: list[Entry]) -> tuple[float, float]:
     """(seconds to write, seconds to load) the history of ``province`` through a real FerretDB."""
     from edu71.config import platform_settings
-    from edu71.testing import running_stack
+    from edu71_testing import running_stack
     from reports.adapters import basedb, history
     from edu71.store import blob
 

@@ -21,7 +21,7 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import demo_schools
-from edu71.testing import running_stack
+from edu71_testing import running_stack
 
 
 def main(n: int) -> None:

@@ -32,7 +32,7 @@ import bson
 import psutil
 
 from edu71.orgs import SchoolLevel
-from edu71.testing import running_stack
+from edu71_testing import running_stack
 
 PROVINCES = 34
 

@@ -31,7 +31,7 @@ import requests
 from kafka import KafkaConsumer, TopicPartition
 
 from edu71.orgs import School, SchoolLevel
-from edu71.testing import free_port, running_stack
+from edu71_testing import free_port, running_stack
 from indicator_submissions import bench_schools, full_values, issuer_token, percentile, start, stop, wait_ready
 
 HAI_PHONG = "31"

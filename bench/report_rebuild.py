@@ -34,7 +34,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from edu71.contracts import Contracts
 from edu71.orgs import SchoolLevel, stable_fraction
-from edu71.testing import free_port, running_stack
+from edu71_testing import free_port, running_stack
 from indicator_submissions import percentile, start, stop, wait_ready
 from vietnam_provinces import Province, Ward
 

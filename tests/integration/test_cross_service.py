@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, free_port, fresh_group, fresh_groups_env, wait_until
+from edu71_testing import bearer, free_port, fresh_group, fresh_groups_env, wait_until
 
 pytestmark = pytest.mark.integration
 

@@ -25,7 +25,7 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, wait_until
+from edu71_testing import bearer, wait_until
 
 pytestmark = pytest.mark.integration
 

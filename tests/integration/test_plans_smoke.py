@@ -1,7 +1,7 @@
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS, demo_schools
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 
@@ -315,7 +315,7 @@ def test_requests_gunicorn_refuses_itself_are_answered_as_problem_details(fresh_
 
     import requests
 
-    from edu71.testing import free_port, wait_until
+    from edu71_testing import free_port, wait_until
 
     port = free_port()
     server = subprocess.Popen(

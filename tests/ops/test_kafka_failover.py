@@ -40,7 +40,7 @@ from edu71.bus.topics import ensure_topics
 from edu71.config import REPO_ROOT, KafkaSettings, platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SchoolLevel, demo_schools
-from edu71.testing import bearer, free_port, kafka_cluster, wait_until
+from edu71_testing import bearer, free_port, kafka_cluster, wait_until
 
 pytestmark = pytest.mark.integration
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from edu71.testing import free_port
+from edu71_testing import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PROM = ROOT / "deploy" / "prometheus"

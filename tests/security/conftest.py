@@ -30,7 +30,7 @@ from pymongo import MongoClient
 
 from edu71 import db
 from edu71.orgs import SEED_SCHOOLS, School, SchoolLevel, demo_schools
-from edu71.testing import bearer, fresh_group, wait_until
+from edu71_testing import bearer, fresh_group, wait_until
 
 SERVICES = ("identity", "plans", "indicators", "notifications", "reports")
 PASSWORD = "Edu71-security-2026"

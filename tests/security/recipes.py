@@ -11,7 +11,7 @@ import csv
 import io
 from datetime import datetime, timedelta, timezone
 
-from edu71.testing import wait_until
+from edu71_testing import wait_until
 
 from .conftest import PASSWORD, World, _plan_text, _vn, submission_values
 

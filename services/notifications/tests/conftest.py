@@ -70,7 +70,7 @@ class SmtpSink:
 
 @pytest.fixture
 def smtp_sink():
-    from edu71.testing import free_port
+    from edu71_testing import free_port
 
     sink = SmtpSink(free_port())
     sink.start()

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 SEEDS = Path(os.environ.get("EDU71_SEEDS_DIR", Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"))
 PASSWORD = "Mat-khau-thu-2026"

@@ -1,5 +1,5 @@
 """The storage layer's contract suites run against the session's store: FerretDB started by the fixtures,
-or any MongoDB-compatible server named by ``EDU71_TEST_MONGODB_URI`` (see :func:`edu71.testing.running_stack`).
+or any MongoDB-compatible server named by ``EDU71_TEST_MONGODB_URI`` (see :func:`edu71_testing.running_stack`).
 
 Each test gets a database of its own under the mongoengine alias :data:`ALIAS`.
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 PASSWORD = "Mật-khẩu-2026"
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, fresh_group
+from edu71_testing import bearer, fresh_group
 
 pytestmark = pytest.mark.integration
 

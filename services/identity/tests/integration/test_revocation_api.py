@@ -7,7 +7,7 @@ import pytest
 
 from edu71.auth.revocation import epoch_seconds
 from edu71.bus.outbox import history
-from edu71.testing import bearer
+from edu71_testing import bearer
 from identity.adapters.documents import User
 
 from .conftest import PASSWORD

@@ -7,7 +7,7 @@ import pytest
 
 from edu71.auth import Role, TokenVerifier
 from edu71.config import platform_settings
-from edu71.testing import bearer
+from edu71_testing import bearer
 from identity.domain.lockout import bucket_of
 from identity.service import WRONG_CREDENTIALS
 

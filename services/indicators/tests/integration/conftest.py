@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS, SchoolLevel, demo_schools
-from edu71.testing import bearer
+from edu71_testing import bearer
 from edu71.vn import iso_vn
 
 HAI_PHONG = "31"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from edu71.orgs import SchoolLevel, demo_schools
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 
@@ -195,7 +195,7 @@ def test_the_worker_publishes_the_configured_catalogues_on_start(fresh_databases
     loop = threading.Thread(target=publish_catalogues(config.load()), args=(stop,))
     loop.start()
     try:
-        from edu71.testing import wait_until
+        from edu71_testing import wait_until
 
         wait_until(lambda: load(ProvinceCatalogue, "79") is not None, "the catalogues to be published", timeout=30)
     finally:

@@ -244,7 +244,7 @@ def test_a_submission_stored_in_the_earlier_shape_reads_with_its_whole_trail_and
 def test_a_change_stores_the_change_not_every_earlier_revision(client, tokens, schools, open_round):
     """Revision N's change document is about as large as revision 2's, and the head keeps no history."""
     from edu71.bus.outbox import change_id
-    from edu71.testing import bearer
+    from edu71_testing import bearer
     from indicators.adapters.documents import Submission
     from indicators.domain.submissions import submission_id
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

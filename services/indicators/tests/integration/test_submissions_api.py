@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 from edu71.vn import iso_vn
 
 pytestmark = pytest.mark.integration

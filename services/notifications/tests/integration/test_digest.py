@@ -126,7 +126,7 @@ class TestDigest:
         """A digest concerns the whole province, no school: the OpenAPI documented a string."""
         import jsonschema
 
-        from edu71.testing import bearer
+        from edu71_testing import bearer
         from notifications.app import create_app
 
         _, _, scheduler = wiring

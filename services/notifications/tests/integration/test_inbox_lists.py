@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..support import THCS_HCM, at
 

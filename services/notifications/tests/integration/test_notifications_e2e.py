@@ -10,7 +10,7 @@ from kafka import KafkaConsumer
 
 from edu71.bus.outbox import pending_events
 from edu71.contracts import ContractViolation
-from edu71.testing import bearer, fresh_group, wait_until
+from edu71_testing import bearer, fresh_group, wait_until
 
 from ..support import THCS_HCM
 

@@ -8,7 +8,7 @@ import pytest
 
 from edu71.auth import Principal, Role
 from edu71.orgs import School, SchoolLevel
-from edu71.testing import bearer
+from edu71_testing import bearer
 from notifications.domain.reminders import claim_id, day_of, notice, outstanding
 
 from ..support import THCS_HCM, THPT_HP, TH_HP

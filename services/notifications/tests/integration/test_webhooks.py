@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from edu71.bus.outbox import pending_events
-from edu71.testing import bearer
+from edu71_testing import bearer
 from notifications.domain.delivery import signature, verify
 
 from ..support import THCS_HCM, TH_HP

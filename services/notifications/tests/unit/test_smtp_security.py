@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from edu71.testing import free_port
+from edu71_testing import free_port
 from notifications.adapters.mail import Mail, SendFailed, SmtpMailer
 from notifications.config import SmtpSettings
 

@@ -10,7 +10,7 @@ import pytest
 from mongoengine.connection import get_db
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, fresh_group, wait_until
+from edu71_testing import bearer, fresh_group, wait_until
 
 pytestmark = pytest.mark.integration
 

@@ -19,7 +19,7 @@ import requests
 from playwright import sync_api
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer, wait_until
+from edu71_testing import bearer, wait_until
 
 from ..conftest import PASSWORD
 

@@ -14,7 +14,7 @@ import pytest
 import requests
 from playwright import sync_api
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..conftest import PASSWORD
 

@@ -16,7 +16,7 @@ import pytest
 import requests
 from playwright import sync_api
 
-from edu71.testing import bearer, wait_until
+from edu71_testing import bearer, wait_until
 
 from .people import SLOW, Person
 

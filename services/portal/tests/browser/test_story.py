@@ -18,7 +18,7 @@ import requests
 from playwright import sync_api
 
 from edu71.orgs import SEED_SCHOOLS
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from .people import SLOW, Person
 

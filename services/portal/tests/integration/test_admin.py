@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from edu71.orgs import commune
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,7 @@ import pytest
 from edu71.bus.producer import EventProducer
 from edu71.config import REPO_ROOT, platform_settings
 from edu71.contracts import Contracts
-from edu71.testing import wait_until
+from edu71_testing import wait_until
 from portal.live import Area, DashboardSignal
 
 pytestmark = pytest.mark.integration

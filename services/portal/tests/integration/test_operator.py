@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 import requests
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

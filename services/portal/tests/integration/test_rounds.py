@@ -10,7 +10,7 @@ import pytest
 import requests
 from openpyxl import load_workbook
 
-from edu71.testing import bearer, wait_until
+from edu71_testing import bearer, wait_until
 
 pytestmark = pytest.mark.integration
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 pytestmark = pytest.mark.integration
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from edu71.testing import wait_until
+from edu71_testing import wait_until
 
 pytestmark = pytest.mark.integration
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from edu71.testing import free_port
+from edu71_testing import free_port
 from portal import backends, config
 from portal.app import create_app
 from portal.clients.base import ApiError

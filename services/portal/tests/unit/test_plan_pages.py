@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edu71.testing import free_port
+from edu71_testing import free_port
 from portal import backends, config
 from portal.app import create_app
 from portal.domain.plan_form import UNLINKED, form_from_plan, parse_plan_form, picker_groups, strip_rows

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from edu71.testing import free_port
+from edu71_testing import free_port
 from portal import backends, config
 from portal.app import create_app
 from portal.clients.base import ApiError

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..official_support import HP_WARD, THCS, THCS2, scenario_events
 from ..support import ratio

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..support import HP_WARD, HP_WARD_2, SCHOOLS
 from .test_progress_api import client, two_rounds  # noqa: F401 - fixtures shared with the progress tests

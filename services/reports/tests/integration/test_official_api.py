@@ -9,7 +9,7 @@ import pytest
 from docx import Document as read_docx
 
 from edu71.bus.outbox import recorded_events
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..official_support import HP_WARD, TH, scenario_events
 

@@ -8,7 +8,7 @@ import pytest
 from kafka import KafkaConsumer
 from mongoengine.connection import get_db
 
-from edu71.testing import bearer, fresh_group, wait_until
+from edu71_testing import bearer, fresh_group, wait_until
 
 from ..official_support import HP_WARD, scenario_events
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from mongoengine.connection import get_db
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..support import SCHOOLS, ratio
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mongoengine.connection import get_db
 
-from edu71.testing import bearer, fresh_group, wait_until
+from edu71_testing import bearer, fresh_group, wait_until
 
 from ..support import SCHOOLS, count, ratio
 

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from edu71.orgs import School, SchoolLevel
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..support import HP_WARD, HP_WARD_2, SCHOOLS, plan_target, ratio
 

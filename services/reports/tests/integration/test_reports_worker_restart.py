@@ -12,7 +12,7 @@ import pytest
 from mongoengine.connection import get_db
 
 from edu71.orgs import demo_schools
-from edu71.testing import free_port, fresh_group, wait_until
+from edu71_testing import free_port, fresh_group, wait_until
 
 from ..support import ratio
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..support import SCHOOLS, count, ratio
 

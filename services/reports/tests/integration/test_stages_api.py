@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from edu71.contracts import type_name
 from edu71.orgs import School, SchoolLevel
-from edu71.testing import bearer
+from edu71_testing import bearer
 
 from ..support import HP_WARD, HP_WARD_2, SCHOOLS, ratio
 
@@ -233,7 +233,7 @@ def test_as_of_a_moment_before_the_approvals_nothing_was_confirmed_yet(stream, p
 def test_the_worker_consumes_the_approval_events_from_kafka(stream, contracts, reports_settings, tokens, round_id):
 
     from edu71.bus.producer import EventProducer
-    from edu71.testing import fresh_group, wait_until
+    from edu71_testing import fresh_group, wait_until
     from edu71.worker import Worker
     from reports.app import create_app
     from reports.worker import spec
