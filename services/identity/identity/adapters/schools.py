@@ -8,8 +8,9 @@ import copy
 
 from mongoengine import NotUniqueError
 
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import load, save_with_events
 from edu71.contracts import Event
+from edu71.store.memory import InMemoryVersioned
 from identity.adapters.documents import School
 
 
@@ -35,31 +36,10 @@ class Schools:
         return total, list(query.order_by("code").skip((page - 1) * page_size).limit(page_size))
 
 
-class InMemorySchools:
+class InMemorySchools(InMemoryVersioned[School]):
     def __init__(self):
-        self.schools: dict[str, School] = {}
-        #: The events each school's changes carried, in order.
-        self.events: dict[str, list[Event]] = {}
-
-    def get(self, code: str) -> School | None:
-        found = self.schools.get(code)
-        return None if found is None else copy.deepcopy(found)
-
-    def save(self, school: School, *events: Event, expected_version: int | None = None) -> School:
-        school.validate()
-        current = self.schools.get(school.code)
-        if school._created:
-            if current is not None:
-                raise SchoolExists(school.code)
-            base = 0
-        else:
-            base = school.doc_version if expected_version is None else expected_version
-            if current is None or current.doc_version != base:
-                raise StaleDocument(f"school {school.code} is no longer at version {base}")
-        school.doc_version, school._created = base + 1, False
-        self.schools[school.code] = copy.deepcopy(school)
-        self.events.setdefault(school.code, []).extend(events)
-        return school
+        super().__init__(SchoolExists, key=lambda doc: doc.code)
+        self.schools = self.docs
 
     def page(self, filters: dict, page: int, page_size: int) -> tuple[int, list[School]]:
         found = sorted((s for s in self.schools.values() if all(getattr(s, k) == v for k, v in filters.items())),

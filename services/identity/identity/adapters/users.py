@@ -12,8 +12,9 @@ from typing import Any
 from mongoengine import NotUniqueError
 
 from edu71.auth import Role
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import load, save_with_events
 from edu71.contracts import Event
+from edu71.store.memory import InMemoryVersioned
 from identity.adapters import lists
 from identity.adapters.documents import User
 from identity.domain.accounts import name_order, name_pattern, search_key
@@ -63,31 +64,10 @@ class Users:
         return len(docs), [user for doc in chosen if (user := load(User, doc["_id"])) is not None]
 
 
-class InMemoryUsers:
+class InMemoryUsers(InMemoryVersioned[User]):
     def __init__(self):
-        self.users: dict[str, User] = {}
-        #: The events each account's changes carried, in order.
-        self.events: dict[str, list[Event]] = {}
-
-    def get(self, user_id: str) -> User | None:
-        found = self.users.get(user_id)
-        return None if found is None else copy.deepcopy(found)
-
-    def save(self, user: User, *events: Event, expected_version: int | None = None) -> User:
-        user.validate()
-        current = self.users.get(user.id)
-        if user._created:
-            if current is not None:
-                raise UserExists(user.id)
-            base = 0
-        else:
-            base = user.doc_version if expected_version is None else expected_version
-            if current is None or current.doc_version != base:
-                raise StaleDocument(f"user {user.id} is no longer at version {base}")
-        user.doc_version, user._created = base + 1, False
-        self.users[user.id] = copy.deepcopy(user)
-        self.events.setdefault(user.id, []).extend(events)
-        return user
+        super().__init__(UserExists, key=lambda doc: doc.id)
+        self.users = self.docs
 
     def of_school(self, school_code: str) -> list[str]:
         return [u.id for u in self.users.values() if u.role == Role.SCHOOL.value and u.org_unit == school_code]

@@ -4,7 +4,6 @@ Each pair (store, in memory) passes the same contract suite (tests/integration/t
 """
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -12,6 +11,7 @@ from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
 from edu71.contracts import Event
+from edu71.store.memory import InMemoryVersioned
 from indicators.adapters import round_lists
 from indicators.adapters.documents import KnownSchool, PeerIndex, PeerStatistics, Round
 from indicators.domain.clock import as_utc
@@ -56,30 +56,10 @@ class Rounds:
         return [r.id for r in Round.objects(closes_at__gt=now).only("id")]
 
 
-class InMemoryRounds:
+class InMemoryRounds(InMemoryVersioned[Round]):
     def __init__(self):
-        self.rounds: dict[str, Round] = {}
-        self.events: list[Event] = []
-
-    def get(self, round_id: str) -> Round | None:
-        found = self.rounds.get(round_id)
-        return None if found is None else copy.deepcopy(found)
-
-    def save(self, rnd: Round, *events: Event, expected_version: int | None = None) -> Round:
-        rnd.validate()
-        current = self.rounds.get(rnd.id)
-        if rnd._created:
-            if current is not None:
-                raise RoundExists(rnd.id)
-            base = 0
-        else:
-            base = rnd.doc_version if expected_version is None else expected_version
-            if current is None or current.doc_version != base:
-                raise StaleDocument(f"round {rnd.id} is no longer at version {base}")
-        rnd.doc_version, rnd._created = base + 1, False
-        self.rounds[rnd.id] = copy.deepcopy(rnd)
-        self.events.extend(events)
-        return rnd
+        super().__init__(RoundExists)
+        self.rounds = self.docs
 
     def earlier(self, province_code: str, before: datetime, limit: int) -> list[tuple[str, str]]:
         found = sorted((r for r in self.rounds.values() if r.province_code == province_code
