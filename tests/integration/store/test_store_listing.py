@@ -97,9 +97,11 @@ def test_concurrent_writers_lose_no_item_and_leave_a_chain_without_gaps(store_db
     assert len(fresh.items("plans:commune:1")) == writers * each
     entries = sorted(d["_id"] for d in store_db["lists"].find({"i": {"$exists": True}}))
     assert entries == [entry_id("plans:commune:1", n) for n in range(1, writers * each + 1)]
-    checkpoints = sorted(d["_id"] for d in store_db["lists"].find({"upto": {"$exists": True}}))
-    assert checkpoints == [checkpoint_id("plans:commune:1", k) for k in range(1, len(checkpoints) + 1)]
-    assert len(checkpoints) >= writers * each // 8 // 2
+    checkpoints = sorted(store_db["lists"].find({"upto": {"$exists": True}}, {"upto": 1}), key=lambda d: d["upto"])
+    assert [d["_id"] for d in checkpoints] == [checkpoint_id("plans:commune:1", k)
+                                               for k in range(1, len(checkpoints) + 1)]
+    # However the writers raced for them, the reader left fewer entries than a checkpoint's interval to replay.
+    assert writers * each - checkpoints[-1]["upto"] < 8
 
 
 def test_racing_revisions_of_one_item_end_on_the_highest(store_db, threads):
