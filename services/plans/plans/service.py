@@ -16,7 +16,6 @@ from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion, Unsupported
 from edu71.inputs import safe_filename, scrub
 from edu71 import orgs
-from plans.adapters import lists as plan_lists
 from plans.adapters.documents import Original, Plan, ReviewComment, Target
 from plans.catalogues import CatalogueService
 from plans.domain import owners, timeline
@@ -63,18 +62,7 @@ class PlanService:
         narrowed = narrow(scope, filters)
         if narrowed is None:
             return 0, []
-        listed = plan_lists.page(narrowed, page, page_size)
-        if listed is not None:
-            return listed
-        # Only an administrator's list of every province names no unit: the nation's plans, read from the
-        # collection (a rare overview, not a working list; it grows with the nation).
-        if narrowed.get("owner_kind") == UnitKind.SCHOOL.value:
-            # Plans stored before owner_kind existed are schools' and have no such field.
-            narrowed["owner_kind__in"] = [narrowed.pop("owner_kind"), None]
-        query = Plan.objects(**narrowed, deleted_at=None)
-        total = query.count()
-        items = query.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size)
-        return total, list(items)
+        return self.plans.page(narrowed, page, page_size)
 
     # -- writing -------------------------------------------------------------
     @staticmethod

@@ -47,6 +47,21 @@ class Plans:
         lists.record(saved)
         return saved
 
+    def page(self, restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, list[Plan]]:
+        """How many plans match ``restriction`` and one page of them, most recently changed first: from the
+        narrowest list the restriction names (:mod:`plans.adapters.lists`). Only an administrator's list of
+        every province names no unit: the nation's plans, read from the collection (a rare overview, not a
+        working list; it grows with the nation)."""
+        listed = lists.page(restriction, page, page_size)
+        if listed is not None:
+            return listed
+        query = dict(restriction)
+        if query.get("owner_kind") == "school":
+            # Plans stored before owner_kind existed are schools' and have no such field.
+            query["owner_kind__in"] = [query.pop("owner_kind"), None]
+        found = Plan.objects(**query, deleted_at=None)
+        return found.count(), list(found.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size))
+
     def history(self, plan_id: str) -> list[PlanChange]:
         """Every change of the plan, oldest first."""
         return [PlanChange(c["version"], c["at"], c["state"], c["events"]) for c in history(Plan, plan_id)]
@@ -94,6 +109,12 @@ class InMemoryPlans:
 
     def history(self, plan_id: str) -> list[PlanChange]:
         return list(self.changes.get(plan_id, []))
+
+    def page(self, restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, list[Plan]]:
+        found = sorted((p for p in map(self.get, self.changes) if p is not None and p.deleted_at is None
+                        and all(p[key] == value for key, value in restriction.items())),
+                       key=lambda p: p.updated_at, reverse=True)
+        return len(found), found[(page - 1) * page_size:page * page_size]
 
     def ids_in_province(self, province_code: str) -> list[str]:
         return [pid for pid, changes in self.changes.items()
