@@ -29,9 +29,7 @@ import io
 import json
 import os
 import pstats
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -50,7 +48,7 @@ from pymongo import MongoClient, monitoring
 from edu71.bus.outbox import change_id
 from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
-from edu71_testing import free_port, running_stack
+from edu71_testing import free_port, running_stack, spawn, terminate, wait_answering
 
 sys.path.insert(0, str(REPO_ROOT / "deploy" / "local"))
 from figures import consistent  # noqa: E402
@@ -95,34 +93,6 @@ def full_values(catalogue: list[dict], school: School) -> list[dict]:
                 number = {"CLASSES": 10 + int(r * 30), "MAX_CLASS_SIZE": 30 + int(r * 15)}.get(code, int(r * 5))
                 values.append({"indicator_code": code, "value": number})
     return consistent(values, {i["code"]: i for i in catalogue})
-
-
-def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    with open(log, "ab") as out:
-        return subprocess.Popen(args, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(10)
-
-
-def wait_ready(url: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} not ready after {timeout:.0f}s")
 
 
 class BacklogSampler(threading.Thread):
@@ -349,17 +319,17 @@ def main() -> None:
         api_port, ops_port = free_port(), free_port()
         bin_dir = Path(sys.executable).parent
         processes = [
-            start([str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", "indicators.app:create_app()"],
+            spawn([str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", "indicators.app:create_app()"],
                   {"EDU71_SERVICE": "indicators", "GUNICORN_BIND": f"127.0.0.1:{api_port}",
                    "GUNICORN_WORKERS": str(args.workers), "GUNICORN_THREADS": str(args.threads),
                    "PROMETHEUS_MULTIPROC_DIR": str(root / "prom"), "LOG_LEVEL": "WARNING"}, root / "api.log"),
-            start([sys.executable, "-m", "indicators.worker"],
+            spawn([sys.executable, "-m", "indicators.worker"],
                   {"INDICATORS_WORKER_METRICS_PORT": str(ops_port), "LOG_LEVEL": "WARNING"}, root / "worker.log"),
         ]
         try:
             api = f"http://127.0.0.1:{api_port}"
-            wait_ready(f"{api}/readyz")
-            wait_ready(f"http://127.0.0.1:{ops_port}/readyz")
+            wait_answering(f"{api}/readyz")
+            wait_answering(f"http://127.0.0.1:{ops_port}/readyz")
             issuer = stack.issuer()
             city = {"Authorization": "Bearer " + issuer.issue(sub="city-31", name="Sở GD&ĐT", role="city",
                                                               org_unit=HAI_PHONG)}
@@ -438,7 +408,7 @@ def main() -> None:
                 print(profile_submissions(spare, issuer, round_id, catalogue, args.profile, args.profile_top), end="")
         finally:
             for process in processes:
-                stop(process)
+                terminate(process)
         ceiling, ceiling_cpu = store_ceiling(stack.mongodb_uri, db_name, args.concurrency, stack.mongo.process.pid)
         print(f"ingest ratio:   {throughput:.1f} / {ceiling:.1f} = {throughput / ceiling:.2f} of the store's ceiling "
               "(the API's throughput over the store's own for the same writes, this run; goal ≥ 0.6)")

@@ -32,9 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,11 +43,10 @@ from pathlib import Path
 import requests
 from pymongo import MongoClient
 
-from edu71.config import REPO_ROOT
 from edu71.store import blob
 from edu71.store.listing import ScopeIndex, checkpoint_id, entry_id
 from edu71.store.versioned import change_id
-from edu71_testing import free_port, running_stack
+from edu71_testing import free_port, running_stack, spawn, terminate, wait_answering
 
 PROVINCES = [f"{p:02d}" for p in range(1, 35)]
 COMMUNES_PER_PROVINCE = 100
@@ -57,34 +54,6 @@ EVERY = 16
 BATCH = 2000
 T0 = datetime(2026, 1, 5, 1, 0, tzinfo=timezone.utc)
 PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hiZW5jaA$3XH1v6b7r2mQ0xQxv1yJ4C0r2x3k4l5m6n7o8p9q0r"
-
-
-def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    with open(log, "ab") as out:
-        return subprocess.Popen(args, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(10)
-
-
-def wait_ready(url: str, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} not ready after {timeout:.0f}s")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -259,14 +228,14 @@ def main() -> None:
         ports, processes = {}, []
         for svc in ("plans", "notifications", "identity"):
             ports[svc] = free_port()
-            processes.append(start(
+            processes.append(spawn(
                 [str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", f"{svc}.app:create_app()"],
                 {**env, "EDU71_SERVICE": svc, "GUNICORN_BIND": f"127.0.0.1:{ports[svc]}", "GUNICORN_WORKERS": "1",
                  "GUNICORN_THREADS": "4", "PROMETHEUS_MULTIPROC_DIR": str(root / f"prom-{svc}"),
                  "LOG_LEVEL": "WARNING"}, root / f"{svc}.log"))
         try:
             for svc, port in ports.items():
-                wait_ready(f"http://127.0.0.1:{port}/readyz")
+                wait_answering(f"http://127.0.0.1:{port}/readyz")
             issuer = stack.issuer()
             rng = random.Random(16)
             communes = rng.sample(geo.communes, 200)
@@ -318,7 +287,7 @@ def main() -> None:
                       f"(mean total listed {statistics.mean(totals):.0f})")
         finally:
             for process in processes:
-                stop(process)
+                terminate(process)
 
 
 if __name__ == "__main__":

@@ -390,6 +390,34 @@ class Platform:
                          for p in self.programs if p.log.exists())
 
 
+def spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    """A process of its own session (so :func:`terminate` stops its children too), its output appended to ``log``."""
+    with open(log, "ab") as out:
+        return subprocess.Popen(args, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
+def terminate(process: subprocess.Popen) -> None:
+    """SIGTERM to the group of a process from :func:`spawn`; SIGKILL if it is still there 30 s later."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(10)
+
+
+def wait_answering(url: str, timeout: float = 180) -> None:
+    """Wait until ``url`` answers 200 (RuntimeError after ``timeout`` seconds)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _answers(url):
+            return
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} not ready after {timeout:.0f}s")
+
+
 def _answers(url: str) -> bool:
     import urllib.error
     import urllib.request
