@@ -67,6 +67,15 @@ def checkpoint_id(scope: str, k: int) -> str:
     return f"{scope}!{k:010d}"
 
 
+def narrowest_scope(restriction: dict, kinds: tuple[tuple[str, str], ...]) -> str | None:
+    """The first scope ``<kind>:<value>`` whose field ``restriction`` names, of ``kinds`` = ((field, kind), …)
+    from the narrowest to the widest (``None``: it names none of them)."""
+    for field_name, kind in kinds:
+        if restriction.get(field_name):
+            return f"{kind}:{restriction[field_name]}"
+    return None
+
+
 @dataclass(frozen=True)
 class Item:
     """One item of a scope: its id, the revision it was last listed at, and its fields."""

@@ -19,7 +19,7 @@ import re
 
 from edu71.bus.outbox import state_at
 from edu71.store.versioned import load_many
-from edu71.store.listing import Item, ScopeIndex
+from edu71.store.listing import Item, ScopeIndex, narrowest_scope
 from identity.adapters.documents import User
 from identity.domain.accounts import name_pattern, search_key
 
@@ -63,10 +63,8 @@ def record(user: User) -> None:
 
 def scope_for(restriction: dict[str, Any]) -> str | None:
     """The narrowest scope holding every account ``restriction`` can match (``None``: it names no unit)."""
-    for key, kind in (("org_unit", "unit"), ("commune_code", "commune"), ("province_code", "province")):
-        if restriction.get(key):
-            return f"{kind}:{restriction[key]}"
-    return None
+    return narrowest_scope(restriction, (("org_unit", "unit"), ("commune_code", "commune"),
+                                         ("province_code", "province")))
 
 
 def items(scope: str) -> list[Item]:

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from edu71.store.versioned import load_many
-from edu71.store.listing import Item, ScopeIndex
+from edu71.store.listing import Item, ScopeIndex, narrowest_scope
 from plans.adapters.documents import Plan
 from plans.domain.owners import UnitKind
 
@@ -62,10 +62,8 @@ def record(plan: Plan) -> None:
 
 def scope_for(restriction: dict[str, Any]) -> str | None:
     """The narrowest scope holding every plan ``restriction`` can match (``None``: it names no unit)."""
-    for key, kind in (("school_code", "school"), ("commune_code", "commune"), ("province_code", "province")):
-        if restriction.get(key):
-            return f"{kind}:{restriction[key]}"
-    return None
+    return narrowest_scope(restriction, (("school_code", "school"), ("commune_code", "commune"),
+                                         ("province_code", "province")))
 
 
 def _matches(restriction: dict[str, Any], fields: dict[str, Any]) -> bool:
