@@ -1,11 +1,14 @@
 """Plan importer on the in-repo evaluation sets (services/plans/tests/fixtures/plans, and plans_heldout: the
 set written after the importer was tuned on the first, its blind/ part written after the importer was fixed on
 the rest, and blind2/, blind3/ and blind4/ written by people who had not read the importer): every document through the import's own path
-(bytes → extract_text → parse_plan) against its hand-made gold labels."""
+(bytes → extract_text → parse_plan) against its hand-made gold labels. blind5/, written likewise, is only checked for
+well-formed gold here: it is scored by ``bench/plan_import_accuracy.py --split blind5``, its first-sight figures in the
+commit that added it."""
 from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,8 @@ FRESH = FIXTURES.parent / "plans_heldout"
 GOLD = (sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorted(FRESH.glob("blind/*.json"))
         + sorted(FRESH.glob("blind2/*.json")) + sorted(FRESH.glob("blind3/*.json")) + sorted(FRESH.glob("blind4/*.json")))
 LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
+BLIND5 = sorted(FRESH.glob("blind5/*.json"))
+HEADER_FIELDS = {"superior", "issuer", "number_symbol", "place", "issued_on", "title", "signer_title", "signer"}
 
 
 def gold_of(path: Path) -> dict:
@@ -100,6 +105,33 @@ def test_the_blind4_set_covers_every_kind_of_writer_and_format():
     suffixes = [Path(g["document"]).suffix for g in blind4]
     assert suffixes.count(".docx") >= 3 and suffixes.count(".pdf") >= 3 and ".txt" in suffixes
     assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong"} <= {g["level"] for g in blind4}
+
+
+def test_the_blind5_set_covers_every_kind_of_writer_and_format():
+    blind5 = [gold_of(p) for p in BLIND5]
+    assert len(blind5) >= 12
+    suffixes = [Path(g["document"]).suffix for g in blind5]
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind5}
+
+
+@pytest.mark.parametrize("path", BLIND5, ids=lambda p: p.stem)
+def test_blind5_gold_is_well_formed(path):
+    gold = gold_of(path)
+    document = path.parent / gold["document"]
+    assert document.exists() and gold["exercises"] and gold["targets"]
+    if document.suffix != ".txt":   # rendered by fixtures/plans/build.py from its source
+        assert (path.parent / "src" / f"{document.stem}.src").exists()
+    assert extract_text(document.read_bytes(), gold["document"]).kind == document.suffix.lstrip(".").replace("txt", "text")
+    assert set(gold["header"]) == HEADER_FIELDS and gold["named_unit"]
+    issued = date.fromisoformat(gold["header"]["issued_on"])
+    for t in gold["targets"]:
+        assert set(t) == {"span", "comparator", "value", "unit", "year"} and t["span"], t
+        assert t["comparator"] in {"=", ">=", ">", "<=", "<"}, t
+        assert isinstance(t["value"], (int, float)) and t["value"] >= 0, t
+        assert issued.year <= t["year"] <= 2045, t
+        assert t["unit"] != "%" or t["value"] <= 100, t
+        assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
 
 
 @pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4"])
