@@ -31,6 +31,13 @@ def city_reviewer(school: School) -> dict:
             "org_unit": school.province_code}
 
 
+def routes(wired) -> dict:
+    """The worker's routing table (:func:`notifications.handlers.routes`) over these use cases."""
+    from notifications.handlers import routes as table
+
+    return table(wired.notices, wired.projections)
+
+
 def at(event: Event, time: str) -> Event:
     """The same event with another envelope time (to make ordering deterministic)."""
     return dataclasses.replace(event, time=time)

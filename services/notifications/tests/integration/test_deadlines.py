@@ -11,7 +11,7 @@ import pytest
 from edu71.orgs import School, SchoolLevel
 from notifications.domain.deadlines import Round, days_left, reminder, reminders_due, stage
 
-from ..support import THCS_HCM, THPT_HP, TH_HP
+from ..support import routes, THCS_HCM, THPT_HP, TH_HP
 
 VN = timezone(timedelta(hours=7))
 DUE = datetime(2026, 1, 15, 17, 0, tzinfo=VN)
@@ -62,15 +62,15 @@ def test_reminder_text_in_vietnamese_with_dd_mm_yyyy():
 class TestScheduler:
     @pytest.fixture
     def known(self, wiring, directory, indicator_events):
-        handlers, _, _ = wiring
-        mapping = handlers.mapping()
+        wired = wiring
+        mapping = routes(wired)
         for school in (TH_HP, TH_2, THPT_HP, THCS_HCM):
             mapping["SchoolRegistered"](directory.school(school))
         mapping["UserRegistered"](directory.school_user("u-ht", TH_HP, email="ht@th.edu.vn", name="Lê Thị Hạnh"))
         mapping["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-15T17:00:00+07:00",
             closes_at="2026-01-31T23:59:00+07:00"))
-        handlers.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
+        wired.notices.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
         return mapping
 
     @staticmethod
@@ -83,10 +83,10 @@ class TestScheduler:
             self, known, wiring, service_settings, contracts, clock):
         from edu71.bus.outbox import pending_events
         from notifications.adapters.documents import DeadlineReminder
-        from notifications.worker import build
+        from notifications.bootstrap import use_cases as wire
 
         clock.now = DUE - timedelta(days=7)
-        schedulers = [build(service_settings, contracts, clock)[2] for _ in range(4)]
+        schedulers = [wire(service_settings, clock, sending=True).scheduler for _ in range(4)]
         barrier = threading.Barrier(len(schedulers))
         results, errors = [], []
 
@@ -119,7 +119,7 @@ class TestScheduler:
         assert [k for _, k, _ in self.reminders()] == ["due_in_1_day", "due_in_7_days", "overdue"]
 
     def test_an_extended_deadline_gets_its_own_reminders(self, known, wiring, indicator_events, clock):
-        _, _, scheduler = wiring
+        scheduler = wiring.scheduler
         clock.now = DUE - timedelta(hours=2)
         assert scheduler.tick()["reminders"] == 1
         known["ReportingRoundOpened"](indicator_events.round_opened(
@@ -134,12 +134,12 @@ class TestScheduler:
         from edu71.bus.outbox import pending_events
         from notifications.adapters.documents import DeadlineReminder, Notification
 
-        handlers, queue, scheduler = wiring
+        wired, queue, scheduler = wiring, wiring.deliveries, wiring.scheduler
         clock.now = DUE - timedelta(hours=2)
         scheduler.tick()
         [event] = pending_events(DeadlineReminder, DeadlineReminder.objects.first().id)
-        assert handlers.deadline_approaching(event) == 1
-        assert handlers.deadline_approaching(event) == 0
+        assert wired.notices.deadline_approaching(event) == 1
+        assert wired.notices.deadline_approaching(event) == 0
         [note] = Notification.objects(kind="deadline_due_in_1_day")
         assert (note.recipient_org_unit, note.recipient_role) == (TH_HP.code, "school")
         queue.run_once()
@@ -152,15 +152,15 @@ class TestScheduler:
         from edu71.bus.outbox import pending_events
         from notifications.adapters.documents import DeadlineReminder, Notification
 
-        handlers, _, scheduler = wiring
+        wired, scheduler = wiring, wiring.scheduler
         clock.now = DUE - timedelta(hours=2)
         scheduler.tick()
         [event] = pending_events(DeadlineReminder, DeadlineReminder.objects.first().id)
         known["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-22T17:00:00+07:00",
             closes_at="2026-02-07T23:59:00+07:00"))
-        assert handlers.deadline_approaching(event) == 0  # deadline moved since
-        handlers.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1"))
+        assert wired.notices.deadline_approaching(event) == 0  # deadline moved since
+        wired.notices.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1"))
         clock.now = datetime(2026, 1, 21, 18, 0, tzinfo=VN)
         assert scheduler.tick()["reminders"] == 0  # submitted: nobody left to remind
         assert Notification.objects(kind__in=["deadline_due_in_1_day", "deadline_due_in_7_days", "deadline_overdue"]).count() == 0

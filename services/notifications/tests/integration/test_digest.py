@@ -10,7 +10,7 @@ import pytest
 from edu71.orgs import School, SchoolLevel
 from notifications.domain.digest import CommuneProgress, digest, progress
 
-from ..support import THPT_HP, TH_HP
+from ..support import routes, THPT_HP, TH_HP
 from .test_deadlines import ROUND, TH_2, VN
 
 THCS_HP = School("THCS-10744", "Trường THCS Nguyễn Đại Năng", SchoolLevel.THCS, "10744", "31")
@@ -56,25 +56,25 @@ def test_a_digest_for_114_communes_names_the_five_least_complete_and_counts_the_
 class TestDigest:
     @pytest.fixture
     def known(self, wiring, directory, indicator_events):
-        handlers, _, _ = wiring
-        mapping = handlers.mapping()
+        wired = wiring
+        mapping = routes(wired)
         for school in (TH_HP, THCS_HP, TH_2):
             mapping["SchoolRegistered"](directory.school(school))
         mapping["UserRegistered"](directory.city_user("u-so", "31", email="so@haiphong.edu.vn", name="Vũ Đức Thắng"))
         mapping["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-15T17:00:00+07:00",
             closes_at="2026-01-31T23:59:00+07:00"))
-        handlers.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1"))
+        wired.notices.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1"))
         return mapping
 
     def test_once_a_day_per_province_in_app_and_by_email(self, known, wiring, service_settings, contracts, clock,
                                                          smtp_sink):
         from notifications.adapters.documents import Notification
-        from notifications.worker import build
+        from notifications.bootstrap import use_cases as wire
 
-        _, queue, _ = wiring
+        queue = wiring.deliveries
         clock.now = datetime(2026, 1, 10, 6, 59, tzinfo=VN)
-        schedulers = [build(service_settings, contracts, clock)[2] for _ in range(3)]
+        schedulers = [wire(service_settings, clock, sending=True).scheduler for _ in range(3)]
         assert schedulers[0].tick()["digests"] == 0  # before 07:00 Vietnam time
         clock.now = datetime(2026, 1, 10, 7, 0, tzinfo=VN)
         barrier = threading.Barrier(len(schedulers))
@@ -106,7 +106,7 @@ class TestDigest:
         from edu71.bus.outbox import save_with_events
         from notifications.adapters.documents import DigestRun, Notification
 
-        _, _, scheduler = wiring
+        scheduler = wiring.scheduler
         clock.now = datetime(2026, 1, 10, 8, 0, tzinfo=VN)
         save_with_events(DigestRun(id="31:2026-01-10", province_code="31", title="Tổng hợp (đã nhận)",
                                    body="Nội dung đã tính", reference={}, claimed_at=clock.now))
@@ -115,7 +115,7 @@ class TestDigest:
         assert (note.title, note.body) == ("Tổng hợp (đã nhận)", "Nội dung đã tính")  # the claimed content
 
     def test_no_digest_without_an_open_round(self, known, wiring, clock):
-        _, _, scheduler = wiring
+        scheduler = wiring.scheduler
         clock.now = datetime(2026, 2, 1, 8, 0, tzinfo=VN)  # the round has closed
         assert scheduler.tick() == {"reminders": 0, "digests": 0}
 
@@ -129,7 +129,7 @@ class TestDigest:
         from edu71_testing import bearer
         from notifications.app import create_app
 
-        _, _, scheduler = wiring
+        scheduler = wiring.scheduler
         clock.now = datetime(2026, 1, 10, 8, 0, tzinfo=VN)
         assert scheduler.tick()["digests"] == 1
         client = create_app().test_client()

@@ -68,9 +68,9 @@ class TestApi:
             assert r.json["errors"]
         assert client.get("/preferences", headers=school).json["muted"] == []
 
-    def test_a_muted_kind_leaves_the_callers_inbox_only(self, client, tokens, handlers, plan_events):
-        handlers.handle(plan_events.approved(THCS_HCM))
-        handlers.handle(plan_events.returned(THCS_HCM, [{"anchor_kind": "plan", "anchor": "", "text": "Sửa."}]))
+    def test_a_muted_kind_leaves_the_callers_inbox_only(self, client, tokens, wired, plan_events):
+        wired.notices.plan_event(plan_events.approved(THCS_HCM))
+        wired.notices.plan_event(plan_events.returned(THCS_HCM, [{"anchor_kind": "plan", "anchor": "", "text": "Sửa."}]))
         school = bearer(tokens.school(THCS_HCM))
         assert client.get("/inbox/unread-count", headers=school).json == {"unread": 2}
         client.put("/preferences", json={"muted": ["plan_approved"]}, headers=school)

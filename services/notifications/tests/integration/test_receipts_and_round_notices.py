@@ -11,7 +11,7 @@ from edu71.contracts import Contracts
 from notifications.domain.kinds import KIND_LABELS, Kind
 from notifications.domain.notices import Recipient, plan_submission_receipt, round_opened
 
-from ..support import LIEN_CAP_HP, THCS_HCM, THPT_HP, TH_HP
+from ..support import routes, LIEN_CAP_HP, THCS_HCM, THPT_HP, TH_HP
 
 CONTRACTS = Contracts(platform_settings("notifications").contracts_dir)
 
@@ -64,8 +64,8 @@ def test_new_kinds_have_vietnamese_labels_for_the_preferences_page():
 def test_the_worker_sends_the_receipt_and_the_round_notice_once(wiring, directory, indicator_events, plan_events):
     from notifications.adapters.documents import Notification
 
-    handlers, _, _ = wiring
-    mapping = handlers.mapping()
+    wired = wiring
+    mapping = routes(wired)
     for school in (TH_HP, THPT_HP, THCS_HCM):
         mapping["SchoolRegistered"](directory.school(school))
     submitted = plan_events.submitted(TH_HP, plan_id="pln-r")

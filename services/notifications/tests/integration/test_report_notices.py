@@ -9,7 +9,7 @@ from edu71.contracts import Contracts
 from edu71.orgs import School, SchoolLevel
 from notifications.domain.notices import report_notices
 
-from ..support import TH_HP, THPT_HP, commune_reviewer, city_reviewer
+from ..support import city_reviewer, commune_reviewer, routes, THPT_HP, TH_HP
 
 TH_OTHER = School("TH-11560", "Trường Tiểu học Thuỷ Nguyên", SchoolLevel.TIEU_HOC, "11560", "31")
 ROUND = "2f0c8a1e-71a0-4c59-9a3e-0e7100000abc"
@@ -71,13 +71,13 @@ def test_who_is_told_about_each_step(report_events):
 
 
 @pytest.mark.integration
-def test_replayed_or_reordered_approval_events_never_change_the_notifications(handlers, report_events):
+def test_replayed_or_reordered_approval_events_never_change_the_notifications(wired, report_events):
     from notifications.adapters.documents import Notification
 
     events = [report_events.completed(TH_HP, 1), report_events.returned(TH_HP, 2),
               report_events.completed(TH_HP, 3), report_events.confirmed(TH_HP, 4, 2, 3),
               report_events.confirmed(TH_OTHER, 1, 3, 3), report_events.flagged(TH_HP)]
-    assert sum(handlers.mapping()[e.name](e) for e in events) == 5
+    assert sum(routes(wired)[e.name](e) for e in events) == 5
 
     def snapshot():
         return sorted((n.dedupe_key, n.kind, n.recipient_org_unit, n.body)
@@ -89,7 +89,7 @@ def test_replayed_or_reordered_approval_events_never_change_the_notifications(ha
     for _ in range(2):
         shuffled = events[:]
         rng.shuffle(shuffled)
-        assert sum(handlers.mapping()[e.name](e) for e in shuffled) == 0
+        assert sum(routes(wired)[e.name](e) for e in shuffled) == 0
     # A late confirmation counted before the commune was complete adds nothing either.
-    assert handlers.mapping()["SubmissionConfirmed"](report_events.confirmed(TH_HP, 5, 1, 3)) == 0
+    assert routes(wired)["SubmissionConfirmed"](report_events.confirmed(TH_HP, 5, 1, 3)) == 0
     assert snapshot() == before

@@ -11,7 +11,7 @@ from edu71.orgs import School, SchoolLevel
 from edu71_testing import bearer
 from notifications.domain.reminders import claim_id, day_of, notice, outstanding
 
-from ..support import THCS_HCM, THPT_HP, TH_HP
+from ..support import routes, THCS_HCM, THPT_HP, TH_HP
 from .test_deadlines import DUE, ROUND, TH_2, VN
 
 THCS_HP = School("THCS-10744", "Trường THCS Nguyễn Đại Năng", SchoolLevel.THCS, "10744", "31")
@@ -56,8 +56,8 @@ def test_reminder_text_names_the_sender_round_and_deadline_in_vietnamese():
 class TestRemindersApi:
     @pytest.fixture
     def known(self, wiring, directory, indicator_events):
-        handlers, _, _ = wiring
-        mapping = handlers.mapping()
+        wired = wiring
+        mapping = routes(wired)
         for school in (TH_HP, THCS_HP, TH_2, THPT_HP, THCS_HCM):
             mapping["SchoolRegistered"](directory.school(school))
         mapping["UserRegistered"](directory.school_user("u-th", TH_HP, email="th@haiphong.edu.vn"))
@@ -65,7 +65,7 @@ class TestRemindersApi:
         mapping["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-15T17:00:00+07:00",
             closes_at="2026-01-31T23:59:00+07:00"))
-        handlers.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
+        wired.notices.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
         return mapping
 
     @pytest.fixture
@@ -77,7 +77,7 @@ class TestRemindersApi:
     def test_twice_in_a_day_reminds_once_then_again_the_next_day(self, client, tokens, clock, wiring, smtp_sink):
         from notifications.adapters.documents import Notification
 
-        _, queue, _ = wiring
+        queue = wiring.deliveries
         city = bearer(tokens.city("31"))
         clock.now = datetime(2026, 1, 10, 9, 0, tzinfo=VN)
         first = client.post("/rounds/rnd-1/reminders", headers=city)
@@ -105,7 +105,7 @@ class TestRemindersApi:
     def test_a_claim_whose_fan_out_died_is_finished_by_the_next_request(self, client, tokens, clock):
         from edu71.bus.outbox import save_with_events
         from notifications.adapters.documents import Notification
-        from notifications.reminders import RoundReminder
+        from notifications.adapters.documents import RoundReminder
 
         clock.now = datetime(2026, 1, 10, 9, 0, tzinfo=VN)
         save_with_events(RoundReminder(id=f"rnd-1:{TH_HP.code}:2026-01-10", round_id="rnd-1", school_code=TH_HP.code,
