@@ -10,22 +10,11 @@ import pytest
 
 from edu71.bus.outbox import pending_events
 from edu71_testing import bearer
-from notifications.domain.delivery import signature, verify
+from notifications.domain.delivery import verify
 
 from ..support import routes, THCS_HCM, TH_HP
 
 pytestmark = pytest.mark.integration
-
-
-def test_signature_is_hmac_sha256_of_timestamp_dot_body():
-    import hashlib
-    import hmac
-
-    body = '{"a":"Trường"}'.encode()
-    expected = hmac.new(b"k", b"1767225600." + body, hashlib.sha256).hexdigest()
-    assert signature("k", "1767225600", body) == f"sha256={expected}"
-    assert verify("k", "1767225600", body, f"sha256={expected}")
-    assert not verify("k", "1767225601", body, f"sha256={expected}")
 
 
 class Receiver:
