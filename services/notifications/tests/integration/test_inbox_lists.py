@@ -1,7 +1,7 @@
 """Inboxes are read from their lists (notifications.adapters.inbox), not from the collection: what an inbox shows
 comes from its entries, a redelivered event lists a notification its first delivery stored but did not list,
 notifications arriving together are all listed, and notifications stored before the inboxes existed are listed
-once by the worker's backfill (real FerretDB)."""
+once by the worker's backfill (the real store)."""
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,4 @@
-"""The inbox API over notifications created by the real handlers, on the real FerretDB."""
+"""The inbox API over notifications created by the real handlers, on the real store."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""The notifications handlers against the real FerretDB: one insert with its event, duplicates, races."""
+"""The notifications handlers against the real store: one insert with its event, duplicates, races."""
 from __future__ import annotations
 
 import json
