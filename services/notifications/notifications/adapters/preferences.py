@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pymongo.errors import DuplicateKeyError
+
 from notifications.adapters.documents import Preference
 from notifications.domain.preferences import Preferences
 
@@ -18,8 +20,14 @@ class UserPreferences:
         return Preferences(frozenset(doc.email_off), frozenset(doc.muted)) if doc else Preferences()
 
     def put(self, user_id: str, preferences: Preferences, at: datetime) -> None:
-        Preference(id=user_id, email_off=sorted(preferences.email_off), muted=sorted(preferences.muted),
-                   updated_at=at).save()
+        doc = Preference(id=user_id, email_off=sorted(preferences.email_off), muted=sorted(preferences.muted),
+                         updated_at=at)
+        doc.validate()
+        coll = Preference._get_collection()
+        try:
+            coll.replace_one({"_id": user_id}, doc.to_mongo(), upsert=True)
+        except DuplicateKeyError:  # the user's first two writes at once: both upserted, the loser replaces
+            coll.replace_one({"_id": user_id}, doc.to_mongo())
 
 
 class InMemoryUserPreferences:
