@@ -9,17 +9,13 @@ in the same insert.
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import datetime
 
 from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import VersionedDocument, load, save_with_events
 from edu71.contracts import Event
 from notifications.adapters.documents import DeadlineReminder, DigestRun
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class Claims:
@@ -35,7 +31,7 @@ class Claims:
     def deadline_claims(self, round_id: str, kind: str, due_at: datetime) -> set[str]:
         """The schools whose reminder of this kind for this deadline of the round is claimed."""
         return {c.school_code for c in DeadlineReminder.objects(round_id=round_id, kind=kind)
-                if _aware(c.due_at) == _aware(due_at)}
+                if c.due_at == due_at}
 
     def digest_run(self, run_id: str) -> DigestRun | None:
         return load(DigestRun, run_id)
@@ -60,7 +56,7 @@ class InMemoryClaims:
 
     def deadline_claims(self, round_id: str, kind: str, due_at: datetime) -> set[str]:
         return {c.school_code for c in self._of(DeadlineReminder)
-                if c.round_id == round_id and c.kind == kind and _aware(c.due_at) == _aware(due_at)}
+                if c.round_id == round_id and c.kind == kind and c.due_at == due_at}
 
     def digest_run(self, run_id: str) -> DigestRun | None:
         held = self.claims.get((DigestRun.__name__, run_id))

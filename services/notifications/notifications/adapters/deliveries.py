@@ -31,10 +31,6 @@ class DeliveryExists(Exception):
     """A delivery with this id (derived from its dedupe key) is stored already."""
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 class Deliveries:
     def __init__(self):
         self.queue = WorkQueue(QUEUE, Delivery._get_db, claims=CLAIMS)
@@ -102,7 +98,7 @@ class InMemoryDeliveries(InMemoryVersioned[Delivery]):
 
     def page(self, restriction: Restriction, page: int, page_size: int) -> tuple[int, list[Delivery]]:
         found = sorted((d for d in self.docs.values() if _matches(d, restriction)),
-                       key=lambda d: (_aware(d.created_at), d.pk), reverse=True)
+                       key=lambda d: (d.created_at, d.pk), reverse=True)
         return len(found), [copy.deepcopy(d) for d in found[(page - 1) * page_size:page * page_size]]
 
     def put(self, key: str, *, attempt: int = 0, at: datetime | None = None, due: datetime | None = None,
@@ -118,7 +114,7 @@ class InMemoryDeliveries(InMemoryVersioned[Delivery]):
         return True
 
     def ready(self, limit: int, now: datetime) -> list[dict]:
-        found = [dict(e) for e in self.entries.values() if "due" in e and _aware(e["due"]) <= _aware(now)][:limit]
+        found = [dict(e) for e in self.entries.values() if "due" in e and e["due"] <= now][:limit]
         return sorted(found, key=lambda e: (e.get("due", e["at"]), e["_id"]))
 
     def claim(self, work: str, now: datetime, timeout: float) -> bool:

@@ -57,10 +57,6 @@ class WebhookCaller:
             raise SendFailed(f"Webhook trả về HTTP {response.status_code}")
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 class Webhooks:
     def add(self, hook: Webhook) -> Webhook:
         """Store a new endpoint (its id is new: an insert)."""
@@ -102,7 +98,7 @@ class InMemoryWebhooks:
         return None if found is None else copy.deepcopy(found)
 
     def _sorted(self, hooks) -> list[Webhook]:
-        return [copy.deepcopy(h) for h in sorted(hooks, key=lambda h: _aware(h.created_at))]
+        return [copy.deepcopy(h) for h in sorted(hooks, key=lambda h: h.created_at)]
 
     def of_unit(self, org_unit: str, role: str) -> list[Webhook]:
         return self._sorted(h for h in self.hooks.values() if h.org_unit == org_unit and h.role == role)
