@@ -43,7 +43,8 @@ def main(n: int, users: int, senders: int) -> None:
         from notifications import config
         from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification
         from notifications.config import SmtpSettings
-        from notifications.worker import build
+        from notifications.bootstrap import use_cases
+        from notifications.handlers import routes
 
         port = free_port()
         smtp = smtp_server(port)
@@ -52,10 +53,11 @@ def main(n: int, users: int, senders: int) -> None:
         for cls in (Notification, Delivery, DeadlineReminder, DigestRun):
             cls.ensure_store_indexes()
         contracts = Contracts(settings.platform.contracts_dir)
-        handlers, queue, _ = build(settings, contracts)
+        wired = use_cases(settings, sending=True)
+        handlers, queue = routes(wired.notices, wired.projections), wired.deliveries
         school = SEED_SCHOOLS[1]
         for i in range(users):
-            handlers.mapping()["UserRegistered"](contracts.new_event("UserRegistered", {
+            handlers["UserRegistered"](contracts.new_event("UserRegistered", {
                 "user_id": f"u-{i}", "version": 1, "name": f"Cán bộ {i}", "email": f"canbo{i}@ubnd.gov.vn",
                 "role": "commune", "org_unit": {"kind": "commune", "code": school.commune_code, "name": "UBND xã",
                                                 "commune_code": school.commune_code,
@@ -70,7 +72,7 @@ def main(n: int, users: int, senders: int) -> None:
 
         started = time.perf_counter()
         for event in events:
-            handlers.handle(event)
+            wired.notices.plan_event(event)
         fan_out = time.perf_counter() - started
         queued = Delivery._get_db()["delivery_queue"].count_documents({})
 

@@ -1,14 +1,13 @@
-"""The durable delivery queue of e-mails and webhook calls, and the worker loop that sends them.
+"""Deliveries (use cases): the durable queue of e-mails and webhook calls, the sending of what is due, and the
+log of what was sent as far as the caller may see.
 
-Each delivery is a :class:`~notifications.adapters.documents.Delivery`, inserted once (its id
-is the dedupe key, so a redelivered event never queues a second one). The ``delivery_queue``
-(a :class:`~edu71.store.queue.WorkQueue`) holds one entry per attempt to make: the first is put
-when the delivery is created, each retry is a new entry ``<delivery>#<attempts so far>`` due after
-the backoff. Before an attempt a worker *claims* its entry, so with several worker processes exactly
-one makes it. The attempt's outcome is a new version of the delivery; the final one (delivered, or
-failed after the retries) carries NotificationDelivered. An entry that lags behind its delivery (a
-worker died between recording an attempt and queueing the next) is replaced by the entry it should
-have been.
+Each delivery is a :class:`~notifications.adapters.documents.Delivery`, inserted once (its id is the dedupe key,
+so a redelivered event never queues a second one). The queue (:class:`~notifications.adapters.deliveries.Deliveries`)
+holds one entry per attempt to make: the first is put when the delivery is created, each retry is a new entry
+``<delivery>#<attempts so far>`` due after the backoff. Before an attempt a worker *claims* its entry, so with
+several worker processes exactly one makes it. The attempt's outcome is a new version of the delivery; the final
+one (delivered, or failed after the retries) carries NotificationDelivered. An entry that lags behind its delivery
+(a worker died between recording an attempt and queueing the next) is replaced by the entry it should have been.
 
 At-least-once window, stated honestly: a recipient can get a message twice in two cases.
 (1) A worker dies (or loses the store) after the SMTP server or webhook accepted the call and
@@ -16,23 +15,25 @@ before the outcome is written: the claim goes stale and, ``claim_timeout`` later
 worker sends it again. (2) The server accepted the message but its answer did not reach us
 within the SMTP/webhook timeout: we count a failed attempt and retry after the backoff. Both
 are inherent to SMTP and HTTP (no two-phase commit with a mail server); the e-mail keeps its
-Message-ID and the webhook call its ``X-Edu71-Delivery`` id, so the receiver can tell. An unreachable server only delays: the delivery waits in the queue with
-its backoff, and after ``max_attempts`` it is recorded as failed.
+Message-ID and the webhook call its ``X-Edu71-Delivery`` id, so the receiver can tell. An unreachable server only
+delays: the delivery waits in the queue with its backoff, and after ``max_attempts`` it is recorded as failed.
+
+The delivery log: a school sees what was sent to itself; a commune what was sent to itself and to its schools
+(not what the city received about them); a city everything within its province; an admin everything.
 """
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Mapping
 
-from mongoengine import NotUniqueError
-from pymongo.errors import PyMongoError
-
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.auth import Principal, Role
+from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
-from edu71.store.queue import WorkQueue, attempt_of, key_of
+from edu71.errors import Forbidden
+from edu71.store.queue import attempt_of, key_of
 from notifications import metrics
+from notifications.adapters.deliveries import Deliveries, DeliveryExists
 from notifications.adapters.documents import Delivery
 from notifications.adapters.mail import SendFailed
 from notifications.config import DeliverySettings
@@ -40,8 +41,6 @@ from notifications.domain.delivery import backoff
 
 log = logging.getLogger(__name__)
 
-QUEUE = "delivery_queue"
-CLAIMS = "delivery_claims"
 SOURCE = "/edu71/notifications"
 
 Sender = Callable[[Delivery], None]
@@ -69,77 +68,65 @@ def delivered_event(contracts: Contracts, *, notification_id: str, source_event_
 
 class DeliveryQueue:
     def __init__(self, contracts: Contracts, settings: DeliverySettings, senders: Mapping[str, Sender],
-                 clock: Clock = utc_now, batch: int = 50):
+                 deliveries: Deliveries, clock: Clock = utc_now, batch: int = 50):
         self.contracts = contracts
         self.settings = settings
         self.senders = dict(senders)
+        self.deliveries = deliveries
         self.clock = clock
         self.batch = batch
-        self.queue = WorkQueue(QUEUE, Delivery._get_db, claims=CLAIMS)
 
-    # -- enqueue (called by the event handlers) ----------------------------------
+    # -- enqueue (called by the dispatcher) ----------------------------------------
     def enqueue(self, delivery: Delivery) -> bool:
         """Queue ``delivery`` unless its dedupe key is already known; return whether it is new."""
         delivery.status, delivery.attempts, delivery.created_at = "pending", 0, self.clock()
         try:
-            save_with_events(delivery)
-        except NotUniqueError:
-            existing = load(Delivery, delivery.id)
+            self.deliveries.add(delivery)
+        except DeliveryExists:
+            existing = self.deliveries.get(delivery.id)
             if existing is None or existing.status != "pending":
                 return False
             new = False  # the handler died before queueing it last time: queue it now
         else:
             new = True
-        self.queue.put(delivery.id, at=delivery.created_at, due=delivery.created_at, channel=delivery.channel)
+        self.deliveries.put(delivery.id, at=delivery.created_at, due=delivery.created_at, channel=delivery.channel)
         return new
 
     # -- sending (the worker's loop) ----------------------------------------------
-    def run(self, stop: threading.Event) -> None:
-        """Send what is due until ``stop`` is set; a store outage only pauses the loop."""
-        while not stop.is_set():
-            try:
-                busy = self.run_once()
-            except PyMongoError as exc:
-                log.warning("delivery queue: store unavailable (%s); retrying", exc)
-                busy = 0
-            if not busy:
-                stop.wait(self.settings.poll_seconds)
-
     def run_once(self) -> int:
         """Make every attempt that is due now; return how many were made."""
         now = self.clock()
-        entries = self.queue.ready(self.batch, now)
+        entries = self.deliveries.ready(self.batch, now)
         made = sum(1 for entry in entries if self._process(entry, now))
         self.report_depth()
         return made
 
     def report_depth(self) -> None:
         depth: dict[str, int] = {channel: 0 for channel in self.senders}
-        for entry in self.queue.scan({"channel": 1}):
-            depth[entry.get("channel", "email")] = depth.get(entry.get("channel", "email"), 0) + 1
+        depth.update(self.deliveries.waiting())
         for channel, count in depth.items():
             metrics.QUEUE_DEPTH.labels(channel).set(count)
 
     def _process(self, entry: dict, now: datetime) -> bool:
-        delivery = load(Delivery, key_of(entry))
+        delivery = self.deliveries.get(key_of(entry))
         if delivery is None:
             # Only while its handler is between the two inserts; an entry that stays orphaned is dropped.
             if now - entry["at"] > timedelta(seconds=self.settings.claim_timeout):
-                self.queue.done([entry["_id"]])
+                self.deliveries.done([entry["_id"]])
             return False
         if delivery.status != "pending":
-            self.queue.done([entry["_id"]])
+            self.deliveries.done([entry["_id"]])
             return False
         if delivery.attempts > attempt_of(entry):
             # The attempt this entry stands for was recorded; make sure the next one waits, then drop this.
-            self.queue.put(delivery.id, attempt=delivery.attempts, due=delivery.next_attempt_at or now,
-                           channel=delivery.channel)
-            self.queue.done([entry["_id"]])
+            self.deliveries.put(delivery.id, attempt=delivery.attempts, due=delivery.next_attempt_at or now,
+                                channel=delivery.channel)
+            self.deliveries.done([entry["_id"]])
             return False
         if delivery.next_attempt_at and delivery.next_attempt_at > now:
             return False
         # Named after the delivery's version, so two entries of one attempt (see retry) share one claim.
-        if not self.queue.claim(f"{delivery.id}:{delivery.doc_version}", now, self.settings.claim_timeout):
+        if not self.deliveries.claim(f"{delivery.id}:{delivery.doc_version}", now, self.settings.claim_timeout):
             return False
         self._attempt(delivery, entry)
         return True
@@ -166,7 +153,7 @@ class DeliveryQueue:
             delivery.next_attempt_at = finished + backoff(attempt, self.settings.backoff_base,
                                                           self.settings.backoff_max)
             if self._save(delivery, expected):
-                self.queue.retry(entry, delivery.next_attempt_at)
+                self.deliveries.retry(entry, delivery.next_attempt_at)
             return
         status = "delivered" if error is None else "failed"
         delivery.status, delivery.finished_at, delivery.next_attempt_at = status, finished, None
@@ -179,14 +166,44 @@ class DeliveryQueue:
             created = delivery.created_at if delivery.created_at.tzinfo else \
                 delivery.created_at.replace(tzinfo=timezone.utc)
             metrics.LATENCY.labels(delivery.channel).observe(max((finished - created).total_seconds(), 0.0))
-        self.queue.done([entry["_id"]])
+        self.deliveries.done([entry["_id"]])
 
-    @staticmethod
-    def _save(delivery: Delivery, expected: int, *events) -> bool:
+    def _save(self, delivery: Delivery, expected: int, *events) -> bool:
         try:
-            save_with_events(delivery, *events, expected_version=expected)
+            self.deliveries.save(delivery, *events, expected_version=expected)
         except StaleDocument:
             # Only after a claim was taken over while its first holder was still sending.
             log.warning("delivery %s: another worker recorded this attempt first", delivery.id)
             return False
         return True
+
+
+class DeliveryLog:
+    """Which e-mails and webhook calls were made, are waiting or failed, as far as the caller may see."""
+
+    def __init__(self, deliveries: Deliveries):
+        self.deliveries = deliveries
+
+    @staticmethod
+    def _scope(principal: Principal) -> dict:
+        match principal.role:
+            case Role.ADMIN:
+                return {}
+            case Role.CITY:
+                return {"province_code": principal.province_code}
+            case Role.COMMUNE:
+                return {"commune_code": principal.commune_code,
+                        "recipient_role": (Role.COMMUNE.value, Role.SCHOOL.value)}
+            case Role.SCHOOL:
+                return {"recipient_org_unit": principal.org_unit, "recipient_role": Role.SCHOOL.value}
+        raise Forbidden("Vai trò vận hành theo dõi việc gửi thông báo qua số liệu Prometheus, "
+                        "không xem nội dung thông báo.")
+
+    def list(self, principal: Principal, page: int, page_size: int, status: str | None,
+             channel: str | None) -> tuple[int, list[Delivery]]:
+        restriction = self._scope(principal)
+        if status:
+            restriction["status"] = status
+        if channel:
+            restriction["channel"] = channel
+        return self.deliveries.page(restriction, page, page_size)

@@ -1,26 +1,29 @@
-"""Preference use cases: each user reads and replaces their own notification preferences."""
+"""Preference use cases: each user reads and replaces their own notification preferences
+(the rules: :mod:`notifications.domain.preferences`)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from edu71.auth import Principal
-from edu71.problems import Problem
-from notifications.adapters.documents import Preference
-from notifications.dispatch import preferences_of
+from edu71.errors import FieldError, Invalid
+from notifications.adapters.preferences import UserPreferences
+from notifications.deliveries import Clock, utc_now
 from notifications.domain.preferences import InvalidPreferences, parse
 
 
 class PreferenceService:
+    def __init__(self, preferences: UserPreferences, clock: Clock = utc_now):
+        self.preferences = preferences
+        self.clock = clock
+
     def get(self, principal: Principal) -> dict[str, Any]:
-        return {"user_id": principal.user_id, **preferences_of(principal.user_id).as_view()}
+        return {"user_id": principal.user_id, **self.preferences.get(principal.user_id).as_view()}
 
     def put(self, principal: Principal, body: Mapping[str, Any]) -> dict[str, Any]:
         try:
-            prefs = parse(body, preferences_of(principal.user_id))
+            prefs = parse(body, self.preferences.get(principal.user_id))
         except InvalidPreferences as exc:
-            raise Problem(422, "Cài đặt thông báo không hợp lệ.", errors=exc.errors) from None
+            raise Invalid("Cài đặt thông báo không hợp lệ.", errors=FieldError.all_of(exc.errors)) from None
         # Only the user writes their own preferences, so the last write wins (no version needed).
-        Preference(id=principal.user_id, email_off=sorted(prefs.email_off), muted=sorted(prefs.muted),
-                   updated_at=datetime.now(timezone.utc)).save()
+        self.preferences.put(principal.user_id, prefs, self.clock())
         return {"user_id": principal.user_id, **prefs.as_view()}

@@ -7,49 +7,68 @@ with notifications, deliveries and reminder claims.
 """
 from __future__ import annotations
 
-from edu71 import worker
-from edu71.auth.revocation import RevocationProjection
-from edu71.contracts import Contracts
-from notifications import config
-from notifications.adapters import inbox
-from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification, Webhook
-from notifications.adapters.mail import Mail, SmtpMailer
-from notifications.adapters.webhooks import WebhookCaller
-from notifications.deliveries import Clock, DeliveryQueue, utc_now
-from notifications.dispatch import Dispatcher
-from notifications.domain.kinds import EMAIL, WEBHOOK
-from notifications.handlers import NotificationHandlers
-from notifications.scheduler import Scheduler
+import logging
+import threading
+from typing import Callable
 
-def list_stored_notifications(stop) -> None:
+from pymongo.errors import PyMongoError
+
+from edu71 import worker
+from notifications import bootstrap, config
+from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification
+from notifications.adapters.inbox import Inbox
+from notifications.deliveries import Clock, utc_now
+from notifications.handlers import routes
+
+log = logging.getLogger(__name__)
+
+
+def list_stored_notifications(stop: threading.Event) -> None:
     """List in their inboxes the notifications stored before the inboxes existed (once; see adapters.inbox)."""
-    inbox.backfill()
+    Inbox().backfill()
     stop.wait()
 
 
-def _secret_of(webhook_id: str) -> str | None:
-    hook = Webhook.objects(id=webhook_id).only("secret").first()
-    return hook.secret if hook else None
+def send_deliveries(wired: bootstrap.UseCases, poll_seconds: float) -> Callable[[threading.Event], None]:
+    """Send what is due until stopped; a store outage only pauses the loop."""
+
+    def loop(stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                busy = wired.deliveries.run_once()
+            except PyMongoError as exc:
+                log.warning("delivery queue: store unavailable (%s); retrying", exc)
+                busy = 0
+            if not busy:
+                stop.wait(poll_seconds)
+
+    loop.__name__ = "send_deliveries"
+    return loop
 
 
-def build(settings: config.Settings, contracts: Contracts, clock: Clock = utc_now):
-    """The composition root: (handlers, delivery queue, scheduler) wired to the real SMTP and HTTP."""
-    mailer = SmtpMailer(settings.smtp)
-    caller = WebhookCaller(settings.delivery.webhook_timeout, _secret_of, clock)
-    queue = DeliveryQueue(contracts, settings.delivery,
-                          {EMAIL: lambda d: mailer.send(Mail.of(d)), WEBHOOK: caller.send}, clock)
-    dispatcher = Dispatcher(contracts, queue, clock)
-    return NotificationHandlers(contracts, dispatcher), queue, Scheduler(contracts, dispatcher, settings.scheduler,
-                                                                          clock)
+def tick_scheduler(wired: bootstrap.UseCases, tick_seconds: float) -> Callable[[threading.Event], None]:
+    """Look at the deadlines and the digest every ``tick_seconds``."""
+
+    def loop(stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                wired.scheduler.tick()
+            except PyMongoError as exc:
+                log.warning("scheduler: store unavailable (%s); next tick will retry", exc)
+            stop.wait(tick_seconds)
+
+    loop.__name__ = "tick_scheduler"
+    return loop
 
 
 def spec(settings: config.Settings | None = None, group: str | None = None, clock: Clock = utc_now) -> worker.WorkerSpec:
     settings = settings or config.load()
-    handlers, queue, scheduler = build(settings, Contracts(settings.platform.contracts_dir), clock)
-    revocations = RevocationProjection.in_service_database("notifications")
+    wired = bootstrap.use_cases(settings, clock, sending=True)
     return worker.WorkerSpec(documents=[Notification, Delivery, DeadlineReminder, DigestRun], group=group,
-                             handlers={**handlers.mapping(), **revocations.handlers()},
-                             loops=[queue.run, scheduler.run, list_stored_notifications])
+                             handlers=routes(wired.notices, wired.projections),
+                             loops=[send_deliveries(wired, settings.delivery.poll_seconds),
+                                    tick_scheduler(wired, settings.scheduler.tick_seconds),
+                                    list_stored_notifications])
 
 
 if __name__ == "__main__":

@@ -31,10 +31,11 @@ def notifications_settings(fresh_databases):
 
 
 @pytest.fixture
-def handlers(notifications_settings, contracts):
-    from notifications.handlers import NotificationHandlers
+def wired(notifications_settings):
+    """The service's use cases on the store, as the API wires them (no senders: deliveries are only queued)."""
+    from notifications.bootstrap import use_cases
 
-    return NotificationHandlers(contracts)
+    return use_cases(notifications_settings)
 
 
 class SmtpSink:
@@ -103,14 +104,14 @@ def service_settings(notifications_settings, smtp_sink):
 
 
 @pytest.fixture
-def wiring(service_settings, contracts, clock):
-    """(handlers, delivery queue, scheduler) exactly as the worker wires them, on the fake clock."""
+def wiring(service_settings, clock):
+    """The service's use cases exactly as the worker wires them (real SMTP and HTTP senders), on the fake clock."""
     from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification
-    from notifications.worker import build
+    from notifications.bootstrap import use_cases
 
     for cls in (Notification, Delivery, DeadlineReminder, DigestRun):
         cls.ensure_store_indexes()
-    return build(service_settings, contracts, clock)
+    return use_cases(service_settings, clock, sending=True)
 
 
 @pytest.fixture(scope="session")

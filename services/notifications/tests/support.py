@@ -2,15 +2,24 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from edu71.contracts import Contracts, Event
 from edu71.orgs import School, SchoolLevel
+from notifications.domain.deadlines import Round
 
 THCS_HCM = School("HCM-THCS-THITRAN2", "Trường THCS Thị Trấn 2", SchoolLevel.THCS, "27496", "79")
 TH_HP = School("HP-TH-HIENTHANH", "Trường Tiểu học Hiến Thành", SchoolLevel.TIEU_HOC, "10744", "31")
 THPT_HP = School("THPT-10744", "Trường THPT Nguyễn Đại Năng", SchoolLevel.THPT, "10744", "31")
 LIEN_CAP_HP = School("LC-11560", "Trường Liên cấp Thuỷ Nguyên", SchoolLevel.LIEN_CAP, "11560", "31")
+THCS_HP = School("THCS-10744", "Trường THCS Nguyễn Đại Năng", SchoolLevel.THCS, "10744", "31")
+
+#: A round of Hải Phòng's primary and lower-secondary schools, due 17:00 on 15/01/2026 (Vietnam time).
+VN = timezone(timedelta(hours=7))
+DUE = datetime(2026, 1, 15, 17, 0, tzinfo=VN)
+ROUND = Round("rnd-1", "Sơ kết học kỳ I năm học 2026–2027", "31", frozenset({"tieu_hoc", "thcs"}),
+              datetime(2026, 1, 1, 7, 0, tzinfo=VN), DUE, datetime(2026, 1, 31, 23, 59, tzinfo=VN))
+TH_2 = School("TIEU_HOC-11560", "Trường Tiểu học Thuỷ Nguyên", SchoolLevel.TIEU_HOC, "11560", "31")
 
 TARGETS = [
     {"indicator_code": "MAX_CLASS_SIZE", "text": "Sĩ số mỗi lớp không quá 45 học sinh", "comparator": "<=",
@@ -29,6 +38,13 @@ def commune_reviewer(school: School) -> dict:
 def city_reviewer(school: School) -> dict:
     return {"user_id": f"city-{school.province_code}", "name": "Vũ Đức Thắng", "role": "city",
             "org_unit": school.province_code}
+
+
+def routes(wired) -> dict:
+    """The worker's routing table (:func:`notifications.handlers.routes`) over these use cases."""
+    from notifications.handlers import routes as table
+
+    return table(wired.notices, wired.projections)
 
 
 def at(event: Event, time: str) -> Event:
@@ -173,3 +189,42 @@ class IndicatorEvents:
             data.update(previous_revision=revision - 1, changes=[])
         return self.contracts.new_event("IndicatorSubmitted" if revision == 1 else "IndicatorRevised", data,
                                         subject=school.code, source="/edu71/indicators")
+
+
+#: The round of the indicator reports :class:`ReportEvents` approves.
+REPORT_ROUND = "2f0c8a1e-71a0-4c59-9a3e-0e7100000abc"
+
+
+class ReportEvents:
+    """SubmissionCompleted/Returned/Confirmed and ValueFlagged events, built and validated by the contracts."""
+
+    def __init__(self, contracts: Contracts):
+        self.contracts = contracts
+
+    def _event(self, name, school, approval, stage, previous, by, **extra):
+        data = {"submission_id": f"5a1c2d3e-71a0-4c59-9a3e-{abs(hash(school.code)) % 10**12:012d}",
+                "round_id": REPORT_ROUND, "school": school.as_contract(), "revision": 2, "approval": approval,
+                "stage": stage, "previous_stage": previous, "by": by, "at": "2026-01-13T08:30:00.000+07:00",
+                **extra}
+        return self.contracts.new_event(name, data, subject=school.code, source="/edu71/indicators")
+
+    def completed(self, school, approval=1):
+        by = {"user_id": f"user-{school.code}", "name": "Nguyễn Thị Thu Hà", "role": "school", "org_unit": school.code}
+        return self._event("SubmissionCompleted", school, approval, "submitted", "draft", by)
+
+    def returned(self, school, approval=2):
+        return self._event("SubmissionReturned", school, approval, "returned", "submitted", commune_reviewer(school),
+                           comment="Đề nghị kiểm tra lại.",
+                           value_comments={"SMART_CLASSROOMS": "Số phòng tăng từ 3 lên 300?"},
+                           indicator_names={"SMART_CLASSROOMS": "Số phòng học thông minh"})
+
+    def confirmed(self, school, approval, confirmed, expected):
+        return self._event("SubmissionConfirmed", school, approval, "confirmed", "submitted",
+                           commune_reviewer(school), commune_progress={"confirmed": confirmed, "expected": expected})
+
+    def flagged(self, school, flag_id="3b9d2f4e-8a61-4c2d-b7e0-5f1a9c3d7e21"):
+        return self.contracts.new_event("ValueFlagged", {
+            "submission_id": "5a1c2d3e-71a0-4c59-9a3e-000000000001", "round_id": REPORT_ROUND, "school": school.as_contract(),
+            "flag_id": flag_id, "indicator_code": "CLASSES", "indicator_name": "Số lớp",
+            "note": "Số lớp tăng nhiều, đề nghị kiểm tra.", "by": city_reviewer(school),
+            "at": "2026-01-13T08:35:00.000+07:00"}, subject=school.code, source="/edu71/indicators")

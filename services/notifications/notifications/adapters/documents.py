@@ -2,7 +2,9 @@
 
 - :class:`Notification` (in-app) and :class:`Delivery` (e-mail, webhook) carry the
   NotificationDelivered event of their outcome in their outbox.
-- :class:`DeadlineReminder` is the claim of one reminder and carries its DeadlineApproaching.
+- :class:`DeadlineReminder` is the claim of one deadline reminder and carries its DeadlineApproaching;
+  :class:`RoundReminder` the claim of one reminder a city or commune asked for; :class:`DigestRun` the claim
+  of one province's digest of one day.
 - The rest are the service's own projections of other services' events (directory users and
   schools, catalogue thresholds, rounds, submissions) and the users' and units' settings.
 
@@ -121,6 +123,20 @@ class DeadlineReminder(VersionedDocument):
     kind = StringField(required=True)
     due_at = DateTimeField(required=True)
     claimed_at = DateTimeField(default=_now)
+
+
+class RoundReminder(VersionedDocument):
+    """The claim of one school's reminder of one day for one round: inserting it is winning it."""
+
+    meta = {"collection": "round_reminders", "db_alias": "notifications"}
+
+    id = StringField(primary_key=True)  # <round>:<school>:<yyyy-mm-dd>
+    round_id = StringField(required=True)
+    school_code = StringField(required=True)
+    day = StringField(required=True)
+    requested_by = StringField(required=True)
+    requested_role = StringField(required=True)
+    claimed_at = DateTimeField(required=True)
 
 
 class DigestRun(VersionedDocument):

@@ -1,12 +1,15 @@
-"""Webhook calls: a signed JSON POST to an org unit's endpoint."""
+"""Webhooks: where the endpoints org units registered are kept (in the store, or in memory for tests; both pass
+the same contract suite, tests/integration/test_repositories.py), and the call itself, a signed JSON POST."""
 from __future__ import annotations
 
+import copy
 import json
 from datetime import datetime, timezone
 from typing import Any, Callable
 
 import requests
 
+from notifications.adapters.documents import Webhook
 from notifications.adapters.mail import SendFailed
 from notifications.domain.delivery import signature
 from notifications.domain.kinds import KIND_LABELS
@@ -52,3 +55,60 @@ class WebhookCaller:
             raise SendFailed(f"Không gọi được webhook: {exc.__class__.__name__}") from exc
         if not 200 <= response.status_code < 300:
             raise SendFailed(f"Webhook trả về HTTP {response.status_code}")
+
+
+class Webhooks:
+    def add(self, hook: Webhook) -> Webhook:
+        """Store a new endpoint (its id is new: an insert)."""
+        hook.save(force_insert=True)
+        return hook
+
+    def get(self, webhook_id: str) -> Webhook | None:
+        return Webhook.objects(id=webhook_id).first()
+
+    def of_unit(self, org_unit: str, role: str) -> list[Webhook]:
+        """The endpoints of one unit and role, oldest first."""
+        return list(Webhook.objects(org_unit=org_unit, role=role).order_by("created_at"))
+
+    def every(self) -> list[Webhook]:
+        """Every unit's endpoints, oldest first (an administrator's list)."""
+        return list(Webhook.objects.order_by("created_at"))
+
+    def delete(self, webhook_id: str) -> None:
+        Webhook.objects(id=webhook_id).delete()
+
+    def secret_of(self, webhook_id: str) -> str | None:
+        hook = Webhook.objects(id=webhook_id).only("secret").first()
+        return hook.secret if hook else None
+
+
+class InMemoryWebhooks:
+    def __init__(self):
+        self.hooks: dict[str, Webhook] = {}
+
+    def add(self, hook: Webhook) -> Webhook:
+        hook.validate()
+        if hook.id in self.hooks:
+            raise ValueError(f"webhook {hook.id} exists")
+        self.hooks[hook.id] = copy.deepcopy(hook)
+        return hook
+
+    def get(self, webhook_id: str) -> Webhook | None:
+        found = self.hooks.get(webhook_id)
+        return None if found is None else copy.deepcopy(found)
+
+    def _sorted(self, hooks) -> list[Webhook]:
+        return [copy.deepcopy(h) for h in sorted(hooks, key=lambda h: h.created_at)]
+
+    def of_unit(self, org_unit: str, role: str) -> list[Webhook]:
+        return self._sorted(h for h in self.hooks.values() if h.org_unit == org_unit and h.role == role)
+
+    def every(self) -> list[Webhook]:
+        return self._sorted(self.hooks.values())
+
+    def delete(self, webhook_id: str) -> None:
+        self.hooks.pop(webhook_id, None)
+
+    def secret_of(self, webhook_id: str) -> str | None:
+        hook = self.hooks.get(webhook_id)
+        return hook.secret if hook else None

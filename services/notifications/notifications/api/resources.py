@@ -1,4 +1,4 @@
-"""Inbox endpoints: thin views over :class:`notifications.service.InboxService`."""
+"""Inbox endpoints: thin views over :class:`notifications.inbox.InboxService`."""
 from __future__ import annotations
 
 from flask import current_app
@@ -7,14 +7,14 @@ from flask_smorest import Blueprint
 
 from edu71.auth.flask import current_principal, requires
 from notifications.api.schemas import InboxPageSchema, InboxQuerySchema, NotificationSchema, UnreadCountSchema
-from notifications.service import InboxService
+from notifications.inbox import InboxService
 
 blp = Blueprint("inbox", __name__, url_prefix="/inbox",
                 description="Hộp thư thông báo của đơn vị và vai trò của người dùng")
 
 
 def _service() -> InboxService:
-    return current_app.extensions["notifications.service"]
+    return current_app.extensions["notifications.inbox"]
 
 
 @blp.route("")
@@ -25,7 +25,7 @@ class Inbox(MethodView):
     def get(self, query):
         """Thông báo gửi đến đơn vị của người dùng, mới nhất trước"""
         principal = current_principal()
-        total, items, unread = _service().inbox(principal, query["page"], query["page_size"], query["unread"])
+        total, items, unread = _service().page(principal, query["page"], query["page_size"], query["unread"])
         return {"total": total, "unread": unread, "page": query["page"],
                 "page_size": query["page_size"], "items": items}
 

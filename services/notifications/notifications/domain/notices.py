@@ -20,7 +20,7 @@
 A notification is addressed to an org unit in a role (everyone of that unit and
 role sees it in the inbox), not to a single person: the events name no individual
 reviewer. E-mail then goes to each active user of that unit and role
-(:mod:`notifications.dispatch`). Indicator alerts, deadline reminders and the
+(:class:`notifications.notices.Dispatcher`). Indicator alerts, deadline reminders and the
 daily digest are built in their own modules and share :class:`Notice`.
 """
 from __future__ import annotations

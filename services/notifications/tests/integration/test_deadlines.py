@@ -1,76 +1,29 @@
-"""Deadline reminders: the stages without I/O, then the scheduler on an injected clock against the real
-store — exactly once per (round, school, kind, deadline) with several schedulers, and the school's reminder."""
+"""Deadline reminders: the scheduler on an injected clock against the real store — exactly once per
+(round, school, kind, deadline) with several schedulers, and the school's reminder."""
 from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
-from edu71.orgs import School, SchoolLevel
-from notifications.domain.deadlines import Round, days_left, reminder, reminders_due, stage
-
-from ..support import THCS_HCM, THPT_HP, TH_HP
-
-VN = timezone(timedelta(hours=7))
-DUE = datetime(2026, 1, 15, 17, 0, tzinfo=VN)
-ROUND = Round("rnd-1", "Sơ kết học kỳ I năm học 2026–2027", "31", frozenset({"tieu_hoc", "thcs"}),
-              datetime(2026, 1, 1, 7, 0, tzinfo=VN), DUE, datetime(2026, 1, 31, 23, 59, tzinfo=VN))
-TH_2 = School("TIEU_HOC-11560", "Trường Tiểu học Thuỷ Nguyên", SchoolLevel.TIEU_HOC, "11560", "31")
-
-
-@pytest.mark.parametrize("at, expected", [
-    (datetime(2025, 12, 31, 12, 0, tzinfo=VN), None),           # before the round opens
-    (DUE - timedelta(days=7, seconds=1), None),
-    (DUE - timedelta(days=7), "due_in_7_days"),
-    (DUE - timedelta(days=1, seconds=1), "due_in_7_days"),
-    (DUE - timedelta(days=1), "due_in_1_day"),
-    (DUE - timedelta(seconds=1), "due_in_1_day"),
-    (DUE, "overdue"),
-    (datetime(2026, 1, 31, 23, 58, tzinfo=VN), "overdue"),
-    (datetime(2026, 1, 31, 23, 59, tzinfo=VN), None),           # closed
-])
-def test_which_reminder_is_due(at, expected):
-    assert stage(at, ROUND) == expected
-
-
-def test_days_left_counts_calendar_days_in_vietnam_time():
-    # 23:30 UTC on the 14th is already 06:30 on the 15th in Hà Nội: the deadline day itself.
-    assert days_left(datetime(2026, 1, 14, 23, 30, tzinfo=timezone.utc), DUE) == 0
-    assert days_left(datetime(2026, 1, 14, 16, 0, tzinfo=timezone.utc), DUE) == 1
-    assert days_left(DUE + timedelta(days=2), DUE) == -2
-
-
-def test_only_schools_of_the_rounds_province_and_levels_that_have_not_submitted():
-    schools = [s.as_contract() for s in (TH_HP, TH_2, THPT_HP, THCS_HCM)]
-    due = reminders_due(DUE - timedelta(hours=3), ROUND, schools, submitted={TH_2.code})
-    assert [(s["code"], kind) for s, kind in due] == [(TH_HP.code, "due_in_1_day")]
-
-
-def test_reminder_text_in_vietnamese_with_dd_mm_yyyy():
-    notice = reminder({"round_id": "rnd-1", "round_name": ROUND.name, "school": TH_HP.as_contract(),
-                       "due_at": DUE.isoformat(), "kind": "due_in_7_days", "days_left": 7})
-    assert notice.title == "Nhắc hạn nộp báo cáo: Sơ kết học kỳ I năm học 2026–2027 (còn 7 ngày)"
-    assert "Hạn nộp: 17:00 ngày 15/01/2026 (giờ Việt Nam), còn 7 ngày." in notice.body
-    overdue = reminder({"round_id": "rnd-1", "round_name": ROUND.name, "school": TH_HP.as_contract(),
-                        "due_at": DUE.isoformat(), "kind": "overdue", "days_left": -1})
-    assert overdue.kind == "deadline_overdue" and overdue.title.startswith("Quá hạn nộp báo cáo")
+from ..support import DUE, THCS_HCM, THPT_HP, TH_2, TH_HP, VN, routes
 
 
 @pytest.mark.integration
 class TestScheduler:
     @pytest.fixture
     def known(self, wiring, directory, indicator_events):
-        handlers, _, _ = wiring
-        mapping = handlers.mapping()
+        wired = wiring
+        mapping = routes(wired)
         for school in (TH_HP, TH_2, THPT_HP, THCS_HCM):
             mapping["SchoolRegistered"](directory.school(school))
         mapping["UserRegistered"](directory.school_user("u-ht", TH_HP, email="ht@th.edu.vn", name="Lê Thị Hạnh"))
         mapping["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-15T17:00:00+07:00",
             closes_at="2026-01-31T23:59:00+07:00"))
-        handlers.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
+        wired.notices.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
         return mapping
 
     @staticmethod
@@ -83,10 +36,10 @@ class TestScheduler:
             self, known, wiring, service_settings, contracts, clock):
         from edu71.bus.outbox import pending_events
         from notifications.adapters.documents import DeadlineReminder
-        from notifications.worker import build
+        from notifications.bootstrap import use_cases as wire
 
         clock.now = DUE - timedelta(days=7)
-        schedulers = [build(service_settings, contracts, clock)[2] for _ in range(4)]
+        schedulers = [wire(service_settings, clock, sending=True).scheduler for _ in range(4)]
         barrier = threading.Barrier(len(schedulers))
         results, errors = [], []
 
@@ -119,7 +72,7 @@ class TestScheduler:
         assert [k for _, k, _ in self.reminders()] == ["due_in_1_day", "due_in_7_days", "overdue"]
 
     def test_an_extended_deadline_gets_its_own_reminders(self, known, wiring, indicator_events, clock):
-        _, _, scheduler = wiring
+        scheduler = wiring.scheduler
         clock.now = DUE - timedelta(hours=2)
         assert scheduler.tick()["reminders"] == 1
         known["ReportingRoundOpened"](indicator_events.round_opened(
@@ -134,12 +87,12 @@ class TestScheduler:
         from edu71.bus.outbox import pending_events
         from notifications.adapters.documents import DeadlineReminder, Notification
 
-        handlers, queue, scheduler = wiring
+        wired, queue, scheduler = wiring, wiring.deliveries, wiring.scheduler
         clock.now = DUE - timedelta(hours=2)
         scheduler.tick()
         [event] = pending_events(DeadlineReminder, DeadlineReminder.objects.first().id)
-        assert handlers.deadline_approaching(event) == 1
-        assert handlers.deadline_approaching(event) == 0
+        assert wired.notices.deadline_approaching(event) == 1
+        assert wired.notices.deadline_approaching(event) == 0
         [note] = Notification.objects(kind="deadline_due_in_1_day")
         assert (note.recipient_org_unit, note.recipient_role) == (TH_HP.code, "school")
         queue.run_once()
@@ -152,15 +105,15 @@ class TestScheduler:
         from edu71.bus.outbox import pending_events
         from notifications.adapters.documents import DeadlineReminder, Notification
 
-        handlers, _, scheduler = wiring
+        wired, scheduler = wiring, wiring.scheduler
         clock.now = DUE - timedelta(hours=2)
         scheduler.tick()
         [event] = pending_events(DeadlineReminder, DeadlineReminder.objects.first().id)
         known["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-22T17:00:00+07:00",
             closes_at="2026-02-07T23:59:00+07:00"))
-        assert handlers.deadline_approaching(event) == 0  # deadline moved since
-        handlers.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1"))
+        assert wired.notices.deadline_approaching(event) == 0  # deadline moved since
+        wired.notices.indicator_reported(indicator_events.submitted(TH_HP, "rnd-1"))
         clock.now = datetime(2026, 1, 21, 18, 0, tzinfo=VN)
         assert scheduler.tick()["reminders"] == 0  # submitted: nobody left to remind
         assert Notification.objects(kind__in=["deadline_due_in_1_day", "deadline_due_in_7_days", "deadline_overdue"]).count() == 0

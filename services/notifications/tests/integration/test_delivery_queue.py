@@ -7,7 +7,7 @@ import pytest
 
 from edu71.bus.outbox import load
 
-from ..support import THCS_HCM
+from ..support import routes, THCS_HCM
 
 pytestmark = pytest.mark.integration
 
@@ -20,10 +20,10 @@ def _queued(delivery_cls) -> dict[str, dict]:
 def failed_once(wiring, directory, plan_events, smtp_sink, clock):
     from notifications.adapters.documents import Delivery
 
-    handlers, queue, _ = wiring
-    handlers.mapping()["UserRegistered"](directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired, queue = wiring, wiring.deliveries
+    routes(wired)["UserRegistered"](directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
     smtp_sink.stop()
-    handlers.handle(plan_events.approved(THCS_HCM))
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     [d] = Delivery.objects
     assert set(_queued(Delivery)) == {d.id}
     assert queue.run_once() == 1

@@ -9,7 +9,7 @@ import pytest
 
 from edu71.bus.outbox import load, pending_events
 
-from ..support import THCS_HCM, TH_HP
+from ..support import routes, THCS_HCM, TH_HP
 
 pytestmark = pytest.mark.integration
 
@@ -25,22 +25,22 @@ def decoded(envelope, name: str) -> str:
     return str(make_header(decode_header(message_from_bytes(envelope.original_content)[name])))
 
 
-def _register(handlers, directory, *events):
+def _register(wired, directory, *events):
     for event in events:
-        handlers.mapping()[event.name](event)
+        routes(wired)[event.name](event)
 
 
 def test_plan_returned_mails_each_active_user_of_the_school_in_vietnamese_with_both_parts(
         wiring, directory, plan_events, smtp_sink, contracts):
     from notifications.adapters.documents import Delivery
 
-    handlers, queue, _ = wiring
-    _register(handlers, directory,
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory,
               directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn", name="Nguyễn Thị Hoa"),
               directory.school_user("u-old", THCS_HCM, email="old@thcs.edu.vn", active=False),
               directory.school_user("u-other", TH_HP, email="other@th.edu.vn"))
     event = plan_events.returned(THCS_HCM, [{"anchor_kind": "plan", "anchor": "", "text": f"Sửa lại {EVIL} & bổ sung"}])
-    assert handlers.handle(event) == 1
+    assert wired.notices.plan_event(event) == 1
     assert queue.run_once() == 1
 
     [envelope] = smtp_sink.received
@@ -75,10 +75,10 @@ def test_plan_returned_mails_each_active_user_of_the_school_in_vietnamese_with_b
 def test_a_school_name_with_markup_is_escaped_in_the_html_part(wiring, directory, plan_events, smtp_sink):
     from edu71.orgs import School, SchoolLevel
 
-    handlers, queue, _ = wiring
+    wired, queue = wiring, wiring.deliveries
     school = School("EVIL-1", f"Trường {EVIL}", SchoolLevel.THCS, "27496", "79")
-    _register(handlers, directory, directory.commune_user("u-rev", "27496", "79", email="rev@ubnd.vn"))
-    handlers.handle(plan_events.submitted(school))
+    _register(wired, directory, directory.commune_user("u-rev", "27496", "79", email="rev@ubnd.vn"))
+    wired.notices.plan_event(plan_events.submitted(school))
     queue.run_once()
     [msg] = smtp_sink.messages()
     html = msg.get_body(("html",)).get_content()
@@ -87,13 +87,13 @@ def test_a_school_name_with_markup_is_escaped_in_the_html_part(wiring, directory
 
 
 def test_a_redelivered_event_never_mails_twice(wiring, directory, plan_events, smtp_sink):
-    handlers, queue, _ = wiring
-    _register(handlers, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
     event = plan_events.approved(THCS_HCM, comment="Đồng ý.")
-    handlers.handle(event)
+    wired.notices.plan_event(event)
     queue.run_once()
     for _ in range(3):
-        assert handlers.handle(event) == 0
+        assert wired.notices.plan_event(event) == 0
         queue.run_once()
     assert len(smtp_sink.received) == 1
 
@@ -101,28 +101,28 @@ def test_a_redelivered_event_never_mails_twice(wiring, directory, plan_events, s
 def test_preferences_turn_email_off_per_kind(wiring, directory, plan_events, smtp_sink):
     from notifications.adapters.documents import Preference
 
-    handlers, queue, _ = wiring
-    _register(handlers, directory, directory.school_user("u-a", THCS_HCM, email="a@thcs.edu.vn"),
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory, directory.school_user("u-a", THCS_HCM, email="a@thcs.edu.vn"),
               directory.school_user("u-b", THCS_HCM, email="b@thcs.edu.vn"),
               directory.school_user("u-c", THCS_HCM, email="c@thcs.edu.vn"))
     Preference(id="u-a", email_off=["plan_approved"]).save()
     Preference(id="u-b", muted=["plan_approved"]).save()
-    handlers.handle(plan_events.approved(THCS_HCM))
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     queue.run_once()
     assert [e.rcpt_tos for e in smtp_sink.received] == [["c@thcs.edu.vn"]]
 
 
 def test_the_directory_keeps_the_highest_version_of_each_user(wiring, directory, plan_events, smtp_sink):
-    handlers, queue, _ = wiring
+    wired, queue = wiring, wiring.deliveries
     v1 = directory.school_user("u-hoa", THCS_HCM, email="old@thcs.edu.vn")
     v2 = directory.school_user("u-hoa", THCS_HCM, email="new@thcs.edu.vn", version=2)
-    _register(handlers, directory, v2, v1)  # the older one arrives last (a replay): ignored
-    handlers.handle(plan_events.approved(THCS_HCM))
+    _register(wired, directory, v2, v1)  # the older one arrives last (a replay): ignored
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     queue.run_once()
     assert [e.rcpt_tos for e in smtp_sink.received] == [["new@thcs.edu.vn"]]
     v3 = directory.school_user("u-hoa", THCS_HCM, email="new@thcs.edu.vn", version=3, active=False)
-    _register(handlers, directory, v3)
-    handlers.handle(plan_events.approved(THCS_HCM, plan_id="pln-2"))
+    _register(wired, directory, v3)
+    wired.notices.plan_event(plan_events.approved(THCS_HCM, plan_id="pln-2"))
     queue.run_once()
     assert len(smtp_sink.received) == 1
 
@@ -130,10 +130,10 @@ def test_the_directory_keeps_the_highest_version_of_each_user(wiring, directory,
 def test_an_unreachable_server_delays_with_backoff_then_delivers(wiring, directory, plan_events, smtp_sink, clock):
     from notifications.adapters.documents import Delivery
 
-    handlers, queue, _ = wiring
-    _register(handlers, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
     smtp_sink.stop()
-    handlers.handle(plan_events.approved(THCS_HCM))
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     assert queue.run_once() == 1
     [d] = Delivery.objects
     assert (d.status, d.attempts) == ("pending", 1) and "SMTP" in d.last_error
@@ -156,11 +156,11 @@ def test_after_the_last_attempt_the_delivery_fails_visibly(wiring, directory, pl
     def failed_total():
         return REGISTRY.get_sample_value("edu71_notifications_failed_total", {"channel": "email"}) or 0
 
-    handlers, queue, _ = wiring
-    _register(handlers, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
     smtp_sink.stop()
     before = failed_total()
-    handlers.handle(plan_events.approved(THCS_HCM))
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     waits = []
     for _ in range(3):
         assert queue.run_once() == 1
@@ -183,13 +183,13 @@ def test_after_the_last_attempt_the_delivery_fails_visibly(wiring, directory, pl
 def test_several_senders_make_each_attempt_once(wiring, directory, plan_events, smtp_sink, contracts,
                                                 service_settings, clock):
     """Worker processes sharing the queue: the claim (a unique insert) lets one of them send."""
-    from notifications.worker import build
+    from notifications.bootstrap import use_cases as wire
 
-    handlers, _, _ = wiring
-    _register(handlers, directory, *[directory.school_user(f"u-{i}", THCS_HCM, email=f"u{i}@thcs.edu.vn")
+    wired = wiring
+    _register(wired, directory, *[directory.school_user(f"u-{i}", THCS_HCM, email=f"u{i}@thcs.edu.vn")
                                      for i in range(5)])
-    handlers.handle(plan_events.approved(THCS_HCM))
-    queues = [build(service_settings, contracts, clock)[1] for _ in range(4)]
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
+    queues = [wire(service_settings, clock, sending=True).deliveries for _ in range(4)]
     barrier = threading.Barrier(len(queues))
     errors = []
 
@@ -214,9 +214,9 @@ def test_an_attempt_whose_sender_died_is_retried_after_the_claim_timeout(wiring,
     """The at-least-once window: a claim with no recorded outcome is taken over, once, after the timeout."""
     from notifications.adapters.documents import Delivery
 
-    handlers, queue, _ = wiring
-    _register(handlers, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
-    handlers.handle(plan_events.approved(THCS_HCM))
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     [d] = Delivery.objects
     Delivery._get_db()["delivery_claims"].insert_one({"_id": f"{d.id}:{d.doc_version}", "at": clock.now})
     assert queue.run_once() == 0 and not smtp_sink.received  # someone else holds the attempt
@@ -233,14 +233,14 @@ def test_metrics_count_outcomes_queue_depth_and_latency(wiring, directory, plan_
     def sample(name, **labels):
         return REGISTRY.get_sample_value(name, labels) or 0
 
-    handlers, queue, _ = wiring
-    _register(handlers, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired, queue = wiring, wiring.deliveries
+    _register(wired, directory, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
     delivered = sample("edu71_notifications_delivered_total", channel="email", status="delivered")
     in_app = sample("edu71_notifications_delivered_total", channel="in_app", status="delivered")
     latencies = sample("edu71_notifications_delivery_latency_seconds_count", channel="email")
     slow = sample("edu71_notifications_delivery_latency_seconds_bucket", channel="email", le="60.0")
     smtp_sink.stop()
-    handlers.handle(plan_events.approved(THCS_HCM))
+    wired.notices.plan_event(plan_events.approved(THCS_HCM))
     queue.run_once()
     assert sample("edu71_notifications_queue_depth", channel="email") == 1
     assert sample("edu71_notifications_delivered_total", channel="in_app", status="delivered") == in_app + 1

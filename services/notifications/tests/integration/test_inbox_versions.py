@@ -23,8 +23,8 @@ def app(notifications_settings):
 
 
 @pytest.fixture
-def notification_id(handlers, plan_events, app, tokens):
-    assert handlers.handle(plan_events.submitted(THCS_HCM, version=1)) == 1
+def notification_id(wired, plan_events, app, tokens):
+    assert wired.notices.plan_event(plan_events.submitted(THCS_HCM, version=1)) == 1
     [item] = app.test_client().get("/inbox", headers=bearer(tokens.commune("27496", "79"))).json["items"]
     return item["id"]
 

@@ -1,4 +1,4 @@
-"""The inbox API over notifications created by the real handlers, on the real FerretDB."""
+"""The inbox API over notifications created by the real handlers, on the real store."""
 from __future__ import annotations
 
 import pytest
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def seeded(handlers, plan_events):
+def seeded(wired, plan_events):
     """THCS Thị Trấn 2 submits (→ commune 27496), is returned, resubmits, is approved (→ the school)."""
     comments = [{"anchor_kind": "section", "anchor": "II.2", "text": "Bổ sung mục tiêu đến hết năm 2026."}]
     sequence = [
@@ -23,7 +23,7 @@ def seeded(handlers, plan_events):
         at(plan_events.submitted(TH_HP, number_symbol="12/KH-THHT"), "2026-02-03T01:00:00.000Z"),
     ]
     for event in sequence:
-        assert handlers.handle(event) == 1
+        assert wired.notices.plan_event(event) == 1
     return sequence
 
 

@@ -1,4 +1,4 @@
-"""The notifications handlers against the real FerretDB: one insert with its event, duplicates, races."""
+"""The notifications handlers against the real store: one insert with its event, duplicates, races."""
 from __future__ import annotations
 
 import json
@@ -14,11 +14,11 @@ pytestmark = pytest.mark.integration
 
 
 def test_plan_submitted_creates_the_reviewers_notification_and_its_event_in_one_document(
-        handlers, plan_events, contracts):
+        wired, plan_events, contracts):
     from notifications.adapters.documents import Notification
 
     event = plan_events.submitted(THCS_HCM)
-    assert handlers.handle(event) == 1
+    assert wired.notices.plan_event(event) == 1
     [n] = Notification.objects(source_event_id=event.id)
     assert (n.recipient_org_unit, n.recipient_role, n.kind, n.channel) == ("27496", "commune", "plan_submitted",
                                                                            "in_app")
@@ -36,21 +36,21 @@ def test_plan_submitted_creates_the_reviewers_notification_and_its_event_in_one_
     assert delivered.data["recipient"]["org_unit"] == "27496"
 
 
-def test_redelivered_event_is_recognised_and_changes_nothing(handlers, plan_events):
+def test_redelivered_event_is_recognised_and_changes_nothing(wired, plan_events):
     from notifications.adapters.documents import Notification
 
     event = plan_events.returned(TH_HP, [{"anchor_kind": "plan", "anchor": "", "text": "Bổ sung số, ký hiệu."}])
-    assert handlers.handle(event) == 1
+    assert wired.notices.plan_event(event) == 1
     before = Notification.objects.get(source_event_id=event.id)
     for _ in range(3):
-        assert handlers.handle(event) == 0
+        assert wired.notices.plan_event(event) == 0
     assert Notification.objects(source_event_id=event.id).count() == 1
     after = Notification.objects.get(source_event_id=event.id)
     assert (after.id, after.created_at, len(recorded_events(Notification, after.pk))) == (before.id,
                                                                                           before.created_at, 1)
 
 
-def test_concurrent_deliveries_of_one_event_create_one_notification(handlers, plan_events):
+def test_concurrent_deliveries_of_one_event_create_one_notification(wired, plan_events):
     """Two consumers handling the same event at once (a rebalance): the unique key lets only one insert in."""
     from notifications.adapters.documents import Notification
 
@@ -61,7 +61,7 @@ def test_concurrent_deliveries_of_one_event_create_one_notification(handlers, pl
     def deliver():
         try:
             barrier.wait(5)
-            created.append(handlers.handle(event))
+            created.append(wired.notices.plan_event(event))
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -74,13 +74,13 @@ def test_concurrent_deliveries_of_one_event_create_one_notification(handlers, pl
     assert Notification.objects(source_event_id=event.id).count() == 1
 
 
-def test_thpt_plan_goes_to_the_city_and_decisions_go_to_the_school(handlers, plan_events):
+def test_thpt_plan_goes_to_the_city_and_decisions_go_to_the_school(wired, plan_events):
     from notifications.adapters.documents import Notification
 
     submitted = plan_events.submitted(THPT_HP, number_symbol="15/KH-THPTNDN")
     approved = plan_events.approved(THPT_HP, comment="Đồng ý.")
-    handlers.handle(submitted)
-    handlers.handle(approved)
+    wired.notices.plan_event(submitted)
+    wired.notices.plan_event(approved)
     assert Notification.objects.get(source_event_id=submitted.id).recipient_org_unit == "31"
     assert Notification.objects.get(source_event_id=submitted.id).recipient_role == "city"
     school_note = Notification.objects.get(source_event_id=approved.id)
@@ -88,13 +88,13 @@ def test_thpt_plan_goes_to_the_city_and_decisions_go_to_the_school(handlers, pla
     assert school_note.body.endswith("Ý kiến: Đồng ý.")
 
 
-def test_events_in_any_order_each_notify_once(handlers, plan_events):
+def test_events_in_any_order_each_notify_once(wired, plan_events):
     """A decision handled before the submission it answers (e.g. a replay) is still one notification each."""
     from notifications.adapters.documents import Notification
 
     submitted = plan_events.submitted(TH_HP, number_symbol="12/KH-THHT")
     returned = plan_events.returned(TH_HP, [{"anchor_kind": "section", "anchor": "II.2", "text": "Bổ sung."}])
     for event in (returned, submitted, returned, submitted):
-        handlers.handle(event)
+        wired.notices.plan_event(event)
     assert Notification.objects.count() == 2
     assert {n.recipient_role for n in Notification.objects} == {"commune", "school"}

@@ -1,63 +1,28 @@
-"""Reminding the schools missing from a round by hand: who is in scope (pure), then the API against the real
-store — at most once a day per school, in-app and by e-mail, only within the caller's province or commune."""
+"""Reminding the schools missing from a round by hand, through the API against the real store — at most once a
+day per school, in-app and by e-mail, only within the caller's province or commune."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 
 from edu71.auth import Principal, Role
-from edu71.orgs import School, SchoolLevel
 from edu71_testing import bearer
-from notifications.domain.reminders import claim_id, day_of, notice, outstanding
 
-from ..support import THCS_HCM, THPT_HP, TH_HP
-from .test_deadlines import DUE, ROUND, TH_2, VN
+from ..support import THCS_HCM, THCS_HP, THPT_HP, TH_2, TH_HP, VN, routes
 
-THCS_HP = School("THCS-10744", "Trường THCS Nguyễn Đại Năng", SchoolLevel.THCS, "10744", "31")
 SCHOOLS = [s.as_contract() for s in (TH_HP, THCS_HP, TH_2, THPT_HP, THCS_HCM)]
 CITY = Principal("city-31", "Sở GD&ĐT", Role.CITY, "31", "Sở GD&ĐT Hải Phòng", province_code="31")
 COMMUNE = Principal("reviewer-10744", "Cán bộ UBND", Role.COMMUNE, "10744", commune_code="10744",
                     province_code="31")
 
 
-def test_the_city_reminds_every_school_of_the_rounds_levels_missing_in_its_province():
-    # THPT is not one of the round's levels; THCS Thị Trấn 2 is in another province; TH Hiến Thành submitted.
-    assert [s["code"] for s in outstanding(CITY, ROUND, SCHOOLS, {TH_HP.code})] == [THCS_HP.code, TH_2.code]
-
-
-def test_a_commune_reminds_only_its_own_schools():
-    assert [s["code"] for s in outstanding(COMMUNE, ROUND, SCHOOLS, set())] == [TH_HP.code, THCS_HP.code]
-    other_city = Principal("city-79", "Sở GD&ĐT", Role.CITY, "79", province_code="79")
-    assert outstanding(other_city, ROUND, SCHOOLS, set()) == []
-    school = Principal("u", "Hiệu trưởng", Role.SCHOOL, TH_HP.code, province_code="31", commune_code="10744")
-    assert outstanding(school, ROUND, SCHOOLS, set()) == []
-
-
-def test_one_claim_per_school_and_vietnamese_day():
-    # 23:30 UTC on the 9th is already 06:30 on the 10th in Hà Nội: the same day as 20:00 on the 10th.
-    assert day_of(datetime(2026, 1, 9, 23, 30, tzinfo=timezone.utc)) == day_of(datetime(2026, 1, 10, 20, 0, tzinfo=VN))
-    assert claim_id("rnd-1", TH_HP.code, day_of(datetime(2026, 1, 9, 23, 30, tzinfo=timezone.utc))) == \
-        f"rnd-1:{TH_HP.code}:2026-01-10"
-
-
-def test_reminder_text_names_the_sender_round_and_deadline_in_vietnamese():
-    note = notice(CITY, ROUND, TH_HP.as_contract(), datetime(2026, 1, 10, 9, 0, tzinfo=VN))
-    assert (note.kind, note.recipient.org_unit, note.recipient.role) == ("round_reminder", TH_HP.code, Role.SCHOOL)
-    assert note.title == "Nhắc nộp báo cáo: Sơ kết học kỳ I năm học 2026–2027"
-    assert note.body.startswith("Sở GD&ĐT Hải Phòng nhắc Trường Tiểu học Hiến Thành nộp số liệu đợt báo cáo")
-    assert "hạn nộp là 17:00 ngày 15/01/2026 (giờ Việt Nam)." in note.body
-    assert note.dedupe_base == f"reminder:rnd-1:{TH_HP.code}:2026-01-10"
-    late = notice(COMMUNE, ROUND, TH_HP.as_contract(), DUE)
-    assert late.body.startswith("UBND xã/phường nhắc") and "(giờ Việt Nam) và đã qua." in late.body
-
-
 @pytest.mark.integration
 class TestRemindersApi:
     @pytest.fixture
     def known(self, wiring, directory, indicator_events):
-        handlers, _, _ = wiring
-        mapping = handlers.mapping()
+        wired = wiring
+        mapping = routes(wired)
         for school in (TH_HP, THCS_HP, TH_2, THPT_HP, THCS_HCM):
             mapping["SchoolRegistered"](directory.school(school))
         mapping["UserRegistered"](directory.school_user("u-th", TH_HP, email="th@haiphong.edu.vn"))
@@ -65,7 +30,7 @@ class TestRemindersApi:
         mapping["ReportingRoundOpened"](indicator_events.round_opened(
             "rnd-1", opens_at="2026-01-01T07:00:00+07:00", due_at="2026-01-15T17:00:00+07:00",
             closes_at="2026-01-31T23:59:00+07:00"))
-        handlers.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
+        wired.notices.indicator_reported(indicator_events.submitted(TH_2, "rnd-1"))
         return mapping
 
     @pytest.fixture
@@ -77,7 +42,7 @@ class TestRemindersApi:
     def test_twice_in_a_day_reminds_once_then_again_the_next_day(self, client, tokens, clock, wiring, smtp_sink):
         from notifications.adapters.documents import Notification
 
-        _, queue, _ = wiring
+        queue = wiring.deliveries
         city = bearer(tokens.city("31"))
         clock.now = datetime(2026, 1, 10, 9, 0, tzinfo=VN)
         first = client.post("/rounds/rnd-1/reminders", headers=city)
@@ -105,7 +70,7 @@ class TestRemindersApi:
     def test_a_claim_whose_fan_out_died_is_finished_by_the_next_request(self, client, tokens, clock):
         from edu71.bus.outbox import save_with_events
         from notifications.adapters.documents import Notification
-        from notifications.reminders import RoundReminder
+        from notifications.adapters.documents import RoundReminder
 
         clock.now = datetime(2026, 1, 10, 9, 0, tzinfo=VN)
         save_with_events(RoundReminder(id=f"rnd-1:{TH_HP.code}:2026-01-10", round_id="rnd-1", school_code=TH_HP.code,
