@@ -126,7 +126,7 @@ class InMemoryPeerStatistics:
 
 
 class PeerIndexStore:
-    """The per-round index of schools' figures (indicators.peer_index): :data:`BUCKETS` documents per level."""
+    """The per-round index of schools' figures (indicators.peers): :data:`BUCKETS` documents per level."""
 
     def get(self, key: str) -> PeerIndex | None:
         return load(PeerIndex, key)
