@@ -66,22 +66,22 @@ def test_two_values_of_one_population_are_refused_naming_both_and_nothing_is_sto
 def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explanations_are_kept(
         client, tokens, schools, open_round):
     rnd = open_round(indicator_codes=CODES)
-    peers = client.application.extensions["indicators.peers"]
+    statistics = client.application.extensions["indicators.peers"]
     peers = [s for s in demo_schools("31") if s.level is SchoolLevel.THCS][2:16]
     for i, peer in enumerate(peers):
         assert put(client, tokens, rnd, peer, [{"indicator_code": "CLASSES", "value": 20 + i % 4},
                                                {"indicator_code": "SMART_CLASSROOMS", "value": 1 + i % 2}]
                    ).status_code == 201
     index_events(rnd, peers)
-    assert peers.refresh(rnd["id"]) == len(peers)
+    assert statistics.refresh(rnd["id"]) == len(peers)
     from edu71.bus.outbox import load
     from indicators.adapters.documents import PeerStatistics
 
     snapshot = load(PeerStatistics, PeerStatistics.key(rnd["id"], "thcs"))
     assert snapshot.stats["CLASSES"]["n"] == len(peers) and snapshot.stats["CLASSES"]["median"] == 21
-    peers.refresh(rnd["id"])  # nothing new reported: no new version
+    statistics.refresh(rnd["id"])  # nothing new reported: no new version
     assert load(PeerStatistics, snapshot.id).doc_version == snapshot.doc_version
-    peers._cache.clear()  # the process's minute-long cache would hide the refresh in this test
+    statistics._cache.clear()  # the process's minute-long cache would hide the refresh in this test
 
     school = schools["thcs"]
     r = put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 21},
