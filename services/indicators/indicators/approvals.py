@@ -11,7 +11,7 @@ from edu71.bus.outbox import StaleDocument
 from edu71.errors import Conflict, DomainError, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 from indicators.adapters.documents import Round, Submission
-from indicators.adapters.rounds import Schools
+from indicators.adapters.schools import Schools
 from indicators.catalogues import SOURCE
 from indicators.domain import approval
 from indicators.domain.approval import Action, ApprovalRefused, Report, Stage, changed_since, clean_comment

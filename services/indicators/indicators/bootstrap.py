@@ -12,7 +12,9 @@ from typing import Callable
 from edu71.contracts import Contracts
 from indicators import config
 from indicators.adapters.catalogues import Catalogues
-from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, Rounds, Schools
+from indicators.adapters.peers import PeerIndexStore, PeerStatisticsStore
+from indicators.adapters.rounds import Rounds
+from indicators.adapters.schools import Schools
 from indicators.adapters.submissions import Submissions
 from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService

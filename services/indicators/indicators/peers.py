@@ -21,7 +21,8 @@ from typing import Callable
 
 from edu71.contracts import Event
 from indicators.adapters.documents import PeerIndex, PeerStatistics
-from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, Rounds
+from indicators.adapters.peers import PeerIndexStore, PeerStatisticsStore
+from indicators.adapters.rounds import Rounds
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
 from indicators.domain.peers import PeerStat, bucket_of, figures, summarise_figures

@@ -9,7 +9,7 @@ from edu71.errors import FieldError, Forbidden, Invalid, NotFound, TooLarge, Uns
 from edu71.orgs import SchoolLevel
 from indicators.adapters import spreadsheets
 from indicators.adapters.documents import Round, Submission
-from indicators.adapters.rounds import Schools
+from indicators.adapters.schools import Schools
 from indicators.domain.catalogue import ValueType
 from edu71.vn import VN, vn_moment
 from indicators.domain.clock import as_utc

@@ -27,7 +27,9 @@ FIRST = [{"indicator_code": "CLASSES", "value": 20}, {"indicator_code": "MAX_CLA
 @pytest.fixture
 def world():
     from indicators.adapters.catalogues import InMemoryCatalogues
-    from indicators.adapters.rounds import InMemoryPeerStatistics, InMemoryRounds, InMemorySchools
+    from indicators.adapters.peers import InMemoryPeerStatistics
+    from indicators.adapters.rounds import InMemoryRounds
+    from indicators.adapters.schools import InMemorySchools
     from indicators.adapters.submissions import InMemorySubmissions
     from indicators.approvals import ApprovalService
     from indicators.catalogues import CatalogueService
