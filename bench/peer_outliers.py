@@ -153,8 +153,7 @@ def refresh_from_store(rng: random.Random, chosen, schools: int) -> None:
     from indicators.adapters.documents import Round
     from indicators.catalogues import CatalogueService
     from indicators.domain.submissions import submission_id
-    from indicators.peer_index import PeerIndexer
-    from indicators.service import IndicatorService
+    from indicators.peers import PeerIndexer, PeerStatisticsService
 
     contracts = Contracts(config.load().platform.contracts_dir)
     catalogues = CatalogueService(contracts)
@@ -179,9 +178,9 @@ def refresh_from_store(rng: random.Random, chosen, schools: int) -> None:
         started = time.perf_counter()
         indexer.index(event)
         timings.append(time.perf_counter() - started)
-    service = IndicatorService(contracts, catalogues)
+    peers = PeerStatisticsService()
     started = time.perf_counter()
-    read = service.refresh_peer_statistics(rnd.id)
+    read = peers.refresh(rnd.id)
     refresh = time.perf_counter() - started
     print(f"index:          {schools} submissions indexed as the worker does: p50 "
           f"{statistics.median(timings) * 1000:.1f} ms, p99 {percentile(timings, 99) * 1000:.1f} ms per event")

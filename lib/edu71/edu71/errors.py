@@ -47,6 +47,12 @@ class DomainError(Exception):
         self.details = details
 
 
+class Unauthenticated(DomainError):
+    """The caller has not proved who they are (e.g. no account with this e-mail and password)."""
+
+    status = 401
+
+
 class NotFound(DomainError):
     """What was asked for does not exist, or the caller may not know that it does."""
 

@@ -14,11 +14,13 @@ from flask import Flask, Response, json, request
 from pymongo.errors import ConnectionFailure
 from werkzeug.exceptions import HTTPException
 
-from edu71.errors import DomainError, TooManyAttempts
+from edu71.errors import DomainError, TooManyAttempts, Unauthenticated
 
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+#: What a 401 asks for (RFC 9110 wants one): a bearer token of this platform.
+CHALLENGE = 'Bearer realm="edu71"'
 
 #: Vietnamese titles by status, used when a raiser gives none.
 TITLES: dict[int, str] = {
@@ -155,7 +157,11 @@ def _from_http_exception(exc: HTTPException) -> Problem:
 
 def from_domain_error(exc: DomainError) -> Problem:
     """The problem details of a domain error: the one place where use cases' errors become HTTP."""
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+    headers = None
+    if isinstance(exc, TooManyAttempts):
+        headers = {"Retry-After": str(exc.retry_after)}
+    elif isinstance(exc, Unauthenticated):
+        headers = {"WWW-Authenticate": CHALLENGE}
     errors = [e.as_dict() for e in exc.errors] or None
     return Problem(exc.status, exc.message, errors=errors, headers=headers, **exc.details)
 

@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 import uuid
-from typing import Callable, Iterable
+from typing import Callable, Generic, Iterable, TypeVar
 
 from flask import Blueprint, Flask, Response, g, jsonify, request
 from flask_smorest import Api
@@ -25,43 +25,61 @@ from edu71.config import KafkaSettings, PlatformSettings
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
+
+class Watched(Generic[T]):
+    """A check too slow for a probe, answered at once from its last result, made in the background.
+
+    A check of something unreachable can take tens of seconds (connection
+    attempts, timeouts), longer than any readiness probe waits; so ``check``
+    runs in its own thread every ``ttl`` seconds and :meth:`latest` only reads
+    its last result. The thread starts with the first answer (after gunicorn has
+    forked its workers), which waits for the first check, but never more than
+    ``first_wait`` seconds (``initial`` is the answer until then).
+    """
+
+    def __init__(self, check: Callable[[], T], initial: T, *, ttl: float = 5.0, first_wait: float = 1.5,
+                 name: str = "probe"):
+        self.check = check
+        self.ttl = ttl
+        self.first_wait = first_wait
+        self.name = name
+        self._checked = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._value = initial
+
+    def latest(self) -> T:
+        with self._lock:
+            starting = self._thread is None or not self._thread.is_alive()
+            if starting:
+                self._thread = threading.Thread(target=self._watch, name=self.name, daemon=True)
+                self._thread.start()
+        if starting:
+            self._checked.wait(self.first_wait)
+        return self._value
+
+    def _watch(self) -> None:
+        while True:
+            self._value = self.check()
+            self._checked.set()
+            time.sleep(self.ttl)
+
 
 class KafkaProbe:
-    """Answers "is the broker reachable?" at once, from a check made in the background.
+    """Answers "is the broker reachable?" at once, from a check made in the background (:class:`Watched`).
 
-    A probe of an unreachable broker can take tens of seconds (connection
-    attempts, metadata timeouts), longer than any readiness probe waits; so
-    the check runs in its own thread every ``ttl`` seconds and
-    :meth:`reachable` only reads its last result. The very first answer waits
-    for the first check, but never more than ``first_wait`` seconds (a broker
-    that has not answered by then counts as unreachable).
+    A broker that has not answered the first check within ``first_wait`` seconds counts as unreachable.
     """
 
     def __init__(self, kafka: KafkaSettings, ttl: float = 5.0, first_wait: float = 1.5):
         self.kafka = kafka
-        self.ttl = ttl
-        self.first_wait = first_wait
-        self._checked = threading.Event()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
         self._admin: KafkaAdminClient | None = None
-        self._ok = False
+        self._watched = Watched(self._check, False, ttl=ttl, first_wait=first_wait, name="kafka-probe")
 
     def reachable(self) -> bool:
-        with self._lock:
-            starting = self._thread is None or not self._thread.is_alive()
-            if starting:
-                self._thread = threading.Thread(target=self._watch, name="kafka-probe", daemon=True)
-                self._thread.start()
-        if starting:
-            self._checked.wait(self.first_wait)
-        return self._ok
-
-    def _watch(self) -> None:
-        while True:
-            self._ok = self._check()
-            self._checked.set()
-            time.sleep(self.ttl)
+        return self._watched.latest()
 
     def _check(self) -> bool:
         try:

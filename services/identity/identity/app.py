@@ -20,7 +20,8 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     )
     wired = bootstrap.use_cases(settings)
     app.extensions["identity.directory"], app.extensions["identity.accounts"] = wired.directory, wired.accounts
+    app.extensions["identity.sessions"] = wired.sessions
     # Identity judges revocation by its own accounts, as they are now (no projection, no memory).
-    use_revocations(app, RevocationLookup(app.extensions["identity.accounts"].revocation_state, ttl=0))
+    use_revocations(app, RevocationLookup(wired.sessions.revocation_state, ttl=0))
     app.extensions["identity.trusted_proxies"] = settings.trusted_proxies
     return app

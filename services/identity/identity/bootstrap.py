@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from edu71.auth import TokenIssuer
 from edu71.contracts import Contracts
 from identity import config
+from identity.accounts import Accounts
 from identity.adapters.attempts import FailedSignIns, KnownClients
 from identity.adapters.emails import EmailClaims
 from identity.adapters.schools import Schools
 from identity.adapters.users import Users
 from identity.directory import Directory
 from identity.domain.passwords import Passwords
-from identity.service import Accounts, SignInPolicy
+from identity.sessions import Sessions, SignInPolicy
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 class UseCases:
     directory: Directory
     accounts: Accounts
+    sessions: Sessions
 
 
 def _issuer(settings: config.Settings) -> TokenIssuer | None:
@@ -42,9 +44,8 @@ def use_cases(settings: config.Settings) -> UseCases:
     contracts = Contracts(settings.platform.contracts_dir)
     directory = Directory(contracts, Schools())
     argon2 = settings.argon2
-    accounts = Accounts(
-        contracts, directory, Passwords(argon2.time_cost, argon2.memory_kib, argon2.parallelism), _issuer(settings),
-        SignInPolicy(settings.token_ttl_seconds, settings.throttle),
-        users=Users(), emails=EmailClaims(), failures=FailedSignIns(), known_clients=KnownClients(),
-    )
-    return UseCases(directory, accounts)
+    passwords = Passwords(argon2.time_cost, argon2.memory_kib, argon2.parallelism)
+    accounts = Accounts(contracts, directory, passwords, users=Users(), emails=EmailClaims())
+    sessions = Sessions(accounts, passwords, _issuer(settings), SignInPolicy(settings.token_ttl_seconds, settings.throttle),
+                        failures=FailedSignIns(), known_clients=KnownClients())
+    return UseCases(directory, accounts, sessions)

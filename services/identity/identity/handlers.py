@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from edu71.contracts import Event
-from identity.service import Accounts
+from identity.accounts import Accounts
 
 #: Fields of SchoolChanged that the school's accounts carry.
 ACCOUNT_FIELDS = {"name", "commune_code", "province_code", "level", "active"}

@@ -13,14 +13,14 @@ from identity import bootstrap, config
 from identity.adapters import lists
 from identity.adapters.documents import School, User
 from identity.handlers import routes
-from identity.service import Accounts
+from identity.sessions import Sessions
 
 log = logging.getLogger(__name__)
 
 PURGE_EVERY = 3600.0
 
 
-def purge_failures(accounts: Accounts):
+def purge_failures(sessions: Sessions):
     """A periodic job keeping the failed sign-ins to the ones that still count, and forgetting clients
     an account has not signed in from for a long time."""
 
@@ -28,7 +28,7 @@ def purge_failures(accounts: Accounts):
         while not stop.wait(PURGE_EVERY):
             try:
                 log.info("identity: forgot %d old failed sign-ins and %d clients not seen for long",
-                         *accounts.forget_old_sign_ins(time.time()))
+                         *sessions.forget_old_sign_ins(time.time()))
             except PyMongoError as exc:
                 log.warning("identity: purge of failed sign-ins postponed: %s", exc)
 
@@ -43,9 +43,9 @@ def list_stored_accounts(stop: threading.Event) -> None:
 
 def spec(settings: config.Settings | None = None, group: str | None = None) -> worker.WorkerSpec:
     settings = settings or config.load()
-    accounts = bootstrap.use_cases(settings).accounts
-    return worker.WorkerSpec(documents=[User, School], group=group, handlers=routes(accounts),
-                             loops=[purge_failures(accounts), list_stored_accounts])
+    wired = bootstrap.use_cases(settings)
+    return worker.WorkerSpec(documents=[User, School], group=group, handlers=routes(wired.accounts),
+                             loops=[purge_failures(wired.sessions), list_stored_accounts])
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ def create_app(settings: config.Settings | None = None, *, clock: Callable[[], d
     )
     wired = bootstrap.use_cases(settings, clock)
     app.extensions["indicators.catalogues"] = wired.catalogues
-    app.extensions["indicators.service"] = wired.indicators
+    app.extensions["indicators.rounds"] = wired.rounds
+    app.extensions["indicators.peers"] = wired.peers
+    app.extensions["indicators.submissions"] = wired.submissions
     app.extensions["indicators.approvals"] = wired.approvals
     app.extensions["indicators.spreadsheets"] = wired.spreadsheets
     return app

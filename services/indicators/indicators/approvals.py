@@ -11,13 +11,14 @@ from edu71.bus.outbox import StaleDocument
 from edu71.errors import Conflict, DomainError, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.orgs import COMMUNE_REVIEWED, SchoolLevel
 from indicators.adapters.documents import Round, Submission
-from indicators.adapters.rounds import Schools
+from indicators.adapters.schools import Schools
 from indicators.catalogues import SOURCE
 from indicators.domain import approval
 from indicators.domain.approval import Action, ApprovalRefused, Report, Stage, changed_since, clean_comment
 from indicators.domain.submissions import explained_warnings
 from edu71.vn import iso_vn
-from indicators.service import IndicatorService
+from indicators.rounds import RoundService
+from indicators.submissions import SubmissionService
 
 #: The event each action causes.
 EVENTS = {
@@ -52,12 +53,12 @@ class CommuneProgress:
         self.confirmed = confirmed
 
     @classmethod
-    def of(cls, indicators: IndicatorService, schools: Schools, round_id: str, commune_code: str
-           ) -> "CommuneProgress":
-        rnd = indicators.rounds.get(round_id)
+    def of(cls, rounds: RoundService, submissions: SubmissionService, schools: Schools, round_id: str,
+           commune_code: str) -> "CommuneProgress":
+        rnd = rounds.store.get(round_id)
         wanted = [lv.value for lv in COMMUNE_REVIEWED if rnd is None or lv.value in rnd.school_levels]
         expected = schools.count_active(commune_code, wanted)
-        confirmed = {s.school_code for s in indicators.submissions.in_commune(round_id, commune_code, wanted)
+        confirmed = {s.school_code for s in submissions.store.in_commune(round_id, commune_code, wanted)
                      if s.stage in (Stage.CONFIRMED.value, Stage.ACCEPTED.value)}
         return cls(expected, confirmed)
 
@@ -75,16 +76,17 @@ def report_of(sub: Submission) -> Report:
 
 
 class ApprovalService:
-    def __init__(self, indicators: IndicatorService, clock: Callable[[], datetime] | None = None, *,
-                 schools: Schools | None = None):
-        self.indicators = indicators
-        self.contracts = indicators.contracts
-        self.clock = clock or indicators.clock
+    def __init__(self, rounds: RoundService, submissions: SubmissionService,
+                 clock: Callable[[], datetime] | None = None, *, schools: Schools | None = None):
+        self.rounds = rounds
+        self.submissions = submissions
+        self.contracts = submissions.contracts
+        self.clock = clock or submissions.clock
         self.schools = schools or Schools()
 
     def _save(self, sub: Submission, *events, expected_version: int | None = None) -> Submission:
         try:
-            return self.indicators.submissions.save(sub, *events, expected_version=expected_version)
+            return self.submissions.store.save(sub, *events, expected_version=expected_version)
         except StaleDocument:
             raise (StaleVersion if expected_version is not None else Conflict)(CHANGED) from None
 
@@ -95,15 +97,15 @@ class ApprovalService:
 
         Staleness is told first: what the reviewer saw is no longer what they would approve, whatever the stage.
         """
-        sub = self.indicators.get_submission(principal, round_id, school_code)
+        sub = self.submissions.get_submission(principal, round_id, school_code)
         if expected_version is not None and expected_version != sub.doc_version:
             raise StaleVersion(CHANGED)
-        return self.indicators.get_round(principal, round_id), sub
+        return self.rounds.get_round(principal, round_id), sub
 
     def audit(self, principal: Principal, round_id: str, school_code: str) -> list[dict[str, Any]]:
         """Who changed which value when (old → new, with explanations), and every approval and flag, in time order."""
         _, sub = self._report(principal, round_id, school_code)
-        trail = self.indicators.trail(sub)
+        trail = self.submissions.trail(sub)
         entries: list[dict[str, Any]] = []
         for rev in trail.revisions:
             entries.append({"at": iso_vn(rev["submitted_at"], "milliseconds"), "kind": "revision",
@@ -130,10 +132,10 @@ class ApprovalService:
     def commune_reports(self, principal: Principal, round_id: str, commune_code: str) -> list[dict[str, Any]]:
         """A commune's reports in a round, for bulk confirmation: stage, what changed since the last
         confirmation, which warnings the school explained and which not, open flags."""
-        rnd = self.indicators.get_round(principal, round_id)
+        rnd = self.rounds.get_round(principal, round_id)
         self._may_see_commune(principal, rnd, commune_code)
         out = []
-        for sub in self.indicators.submissions.in_commune(rnd.id, commune_code):
+        for sub in self.submissions.store.in_commune(rnd.id, commune_code):
             warnings = explained_warnings(sub.open_warnings, sub.explanations)
             out.append({
                 "school": sub.school_contract(),
@@ -161,7 +163,7 @@ class ApprovalService:
     def complete(self, principal: Principal, round_id: str, school_code: str,
                  expected_version: int | None) -> Submission:
         rnd, sub = self._report(principal, round_id, school_code, expected_version)
-        catalogue = self.indicators.round_catalogue(rnd)
+        catalogue = self.rounds.round_catalogue(rnd)
         have = sub.indicator_codes()
         missing = [i.name for i in catalogue if i.code in rnd.indicator_codes and i.applies_to(sub.school_level)
                    and i.code not in have]
@@ -178,7 +180,8 @@ class ApprovalService:
             stage = approval.confirm(principal, report_of(sub))
         except ApprovalRefused as exc:
             raise _refused(exc) from None
-        progress = progress or CommuneProgress.of(self.indicators, self.schools, sub.round_id, sub.commune_code)
+        progress = progress or CommuneProgress.of(self.rounds, self.submissions, self.schools, sub.round_id,
+                                                  sub.commune_code)
         return self._act(sub, principal, Action.CONFIRM if stage is Stage.CONFIRMED else Action.ACCEPT, stage,
                          expected_version, progress=progress)
 
@@ -196,11 +199,11 @@ class ApprovalService:
         rnd, sub = self._report(principal, round_id, school_code, expected_version)
         try:
             stage, text, per_value = approval.return_report(principal, report_of(sub), comment, value_comments,
-                                                            self.indicators.round_catalogue(rnd),
+                                                            self.rounds.round_catalogue(rnd),
                                                             [v["indicator_code"] for v in sub.values])
         except ApprovalRefused as exc:
             raise _refused(exc) from None
-        catalogue = self.indicators.round_catalogue(rnd)
+        catalogue = self.rounds.round_catalogue(rnd)
         names = {code: catalogue.get(code).name for code in per_value}
         return self._act(sub, principal, Action.RETURN, stage, expected_version,
                          extra={"comment": text, "value_comments": per_value, "indicator_names": names})
@@ -217,14 +220,14 @@ class ApprovalService:
     def confirm_commune(self, principal: Principal, round_id: str, commune_code: str,
                         items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Confirm several reports of a commune, each at the version the reviewer saw; each answers on its own."""
-        rnd = self.indicators.get_round(principal, round_id)
+        rnd = self.rounds.get_round(principal, round_id)
         self._may_see_commune(principal, rnd, commune_code)
         if not items or len(items) > MAX_BULK:
             raise Invalid(f"Cần chọn từ 1 đến {MAX_BULK} báo cáo để xác nhận.",
                           errors=[FieldError("reports", f"Chọn từ 1 đến {MAX_BULK} báo cáo.")])
         results = []
         # Counted once for the whole list, then kept up to date as each report is confirmed.
-        progress = CommuneProgress.of(self.indicators, self.schools, rnd.id, commune_code)
+        progress = CommuneProgress.of(self.rounds, self.submissions, self.schools, rnd.id, commune_code)
         for item in items:
             try:
                 sub = self.confirm(principal, rnd.id, item["school_code"], item["version"], progress=progress)
@@ -276,7 +279,7 @@ class ApprovalService:
             approval.may_flag(principal, report_of(sub))
         except ApprovalRefused as exc:
             raise _refused(exc) from None
-        catalogue = self.indicators.round_catalogue(rnd)
+        catalogue = self.rounds.round_catalogue(rnd)
         errors: list[dict[str, str]] = []
         indicator = catalogue.get(indicator_code)
         if indicator is None or indicator_code not in sub.indicator_codes():

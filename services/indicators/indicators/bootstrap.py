@@ -12,19 +12,25 @@ from typing import Callable
 from edu71.contracts import Contracts
 from indicators import config
 from indicators.adapters.catalogues import Catalogues
-from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, Rounds, Schools
+from indicators.adapters.peers import PeerIndexStore, PeerStatisticsStore
+from indicators.adapters.rounds import Rounds
+from indicators.adapters.schools import Schools
 from indicators.adapters.submissions import Submissions
 from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService
 from indicators.domain.clock import utc_now
-from indicators.service import IndicatorService
+from indicators.peers import PeerStatisticsService
+from indicators.rounds import RoundService
 from indicators.spreadsheets import SpreadsheetService
+from indicators.submissions import SubmissionService
 
 
 @dataclass(frozen=True)
 class UseCases:
     catalogues: CatalogueService
-    indicators: IndicatorService
+    rounds: RoundService
+    peers: PeerStatisticsService
+    submissions: SubmissionService
     approvals: ApprovalService
     spreadsheets: SpreadsheetService
 
@@ -34,12 +40,16 @@ def use_cases(settings: config.Settings, clock: Callable[[], datetime] = utc_now
     contracts = Contracts(settings.platform.contracts_dir)
     catalogues = CatalogueService(contracts, clock=clock, store=Catalogues())
     schools = Schools()
-    indicators = IndicatorService(contracts, catalogues, clock, rounds=Rounds(), submissions=Submissions(),
-                                  peer_statistics=PeerStatisticsStore(), peer_figures=PeerIndexStore().figures)
+    rounds = RoundService(contracts, catalogues, clock, store=Rounds())
+    peers = PeerStatisticsService(clock, rounds=rounds.store, store=PeerStatisticsStore(),
+                                  figures=PeerIndexStore().figures)
+    submissions = SubmissionService(contracts, rounds, peers, store=Submissions())
     return UseCases(
         catalogues=catalogues,
-        indicators=indicators,
-        approvals=ApprovalService(indicators, schools=schools),
-        spreadsheets=SpreadsheetService(indicators, max_upload_bytes=settings.max_upload_bytes,
+        rounds=rounds,
+        peers=peers,
+        submissions=submissions,
+        approvals=ApprovalService(rounds, submissions, schools=schools),
+        spreadsheets=SpreadsheetService(rounds, submissions, max_upload_bytes=settings.max_upload_bytes,
                                         max_unzipped_bytes=settings.max_unzipped_bytes, schools=schools),
     )

@@ -11,7 +11,7 @@ from edu71.auth.revocation import RevocationProjection
 from edu71.contracts import Event
 from indicators.adapters.documents import KnownSchool
 from indicators.catalogues import CatalogueService
-from indicators.peer_index import PeerIndexer
+from indicators.peers import PeerIndexer
 
 #: Events of other services: the directory's schools (for the forms communes and the city prepare) and the
 #: accounts and sessions the API refuses.

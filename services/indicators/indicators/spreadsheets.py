@@ -9,14 +9,15 @@ from edu71.errors import FieldError, Forbidden, Invalid, NotFound, TooLarge, Uns
 from edu71.orgs import SchoolLevel
 from indicators.adapters import spreadsheets
 from indicators.adapters.documents import Round, Submission
-from indicators.adapters.rounds import Schools
+from indicators.adapters.schools import Schools
 from indicators.domain.catalogue import ValueType
 from edu71.vn import VN, vn_moment
 from indicators.domain.clock import as_utc
 from indicators.domain.sheet import SheetError, rate, read_table, template_rows, value_text
 from indicators.domain.submissions import IDEMPOTENCY_KEY, by_code, submission_id
 from indicators.domain.validation import MAX_NUMBER, validate_values
-from indicators.service import IndicatorService, SubmitOutcome
+from indicators.rounds import RoundService
+from indicators.submissions import SubmissionService, SubmitOutcome
 
 HISTORY_HEADERS = ("Năm học", "Đợt báo cáo", "Hạn nộp", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị", "Số liệu",
                    "Mẫu số", "Tỷ lệ (%)", "Lần nộp", "Nộp lúc", "Nộp muộn", "Phiên bản danh mục")
@@ -31,9 +32,10 @@ class FileAnswer:
 
 
 class SpreadsheetService:
-    def __init__(self, service: IndicatorService, *, max_upload_bytes: int, max_unzipped_bytes: int,
-                 schools: Schools | None = None):
-        self.service = service
+    def __init__(self, rounds: RoundService, submissions: SubmissionService, *, max_upload_bytes: int,
+                 max_unzipped_bytes: int, schools: Schools | None = None):
+        self.rounds = rounds
+        self.submissions = submissions
         self.schools = schools or Schools()
         self.max_upload_bytes = max_upload_bytes
         self.max_unzipped_bytes = max_unzipped_bytes
@@ -41,12 +43,12 @@ class SpreadsheetService:
     # -- the form -----------------------------------------------------------------
     def template(self, principal: Principal, round_id: str, school_code: str | None) -> FileAnswer:
         """The school's XLSX form for the round: its indicators, current and previous values."""
-        rnd = self.service.get_round(principal, round_id)
+        rnd = self.rounds.get_round(principal, round_id)
         if principal.role is Role.SCHOOL:
             school_code = school_code or principal.org_unit
             if school_code != principal.org_unit:
                 raise Forbidden("Nhà trường chỉ tải được biểu mẫu của chính trường mình.")
-            sub = self.service.submissions.get(submission_id(rnd.id, school_code))
+            sub = self.submissions.store.get(submission_id(rnd.id, school_code))
             name, level = principal.org_unit_name or school_code, principal.school_level
         else:
             if not school_code:
@@ -55,8 +57,8 @@ class SpreadsheetService:
             sub, name, level = self._school_seen_by(principal, rnd, school_code)
         if not level:
             raise Forbidden("Tài khoản trường học thiếu thông tin cấp học.")
-        catalogue = self.service.round_catalogue(rnd)
-        previous = self.service.previous_values(rnd, school_code)
+        catalogue = self.rounds.round_catalogue(rnd)
+        previous = self.submissions.previous_values(rnd, school_code)
         rows = template_rows(catalogue, rnd.indicator_codes, level, by_code(sub.value_dicts()) if sub else {},
                              by_code(previous[1]) if previous else {})
         if not rows:
@@ -83,7 +85,7 @@ class SpreadsheetService:
         What it submitted says who it is; before that, the directory does. A
         school outside the caller's scope or the round's province is not found.
         """
-        sub = self.service.submissions.get(submission_id(rnd.id, school_code))
+        sub = self.submissions.store.get(submission_id(rnd.id, school_code))
         if sub is not None:
             name, level, commune, province = sub.school_name, sub.school_level, sub.commune_code, sub.province_code
         elif (school := self.schools.get(school_code)) is not None and school.active:
@@ -111,13 +113,13 @@ class SpreadsheetService:
         except spreadsheets.Refused as refused:
             kind = {413: TooLarge, 415: Unsupported}.get(refused.status, Invalid)
             raise kind(refused.detail, errors=FieldError.all_of(refused.errors or [])) from None
-        rnd = self.service.get_round(principal, round_id)
+        rnd = self.rounds.get_round(principal, round_id)
         for key, expected, what in (("round_id", rnd.id, "đợt báo cáo khác"), ("school_code", school_code,
                                                                                   "trường khác")):
             if key in sheet.meta and sheet.meta[key] != expected:
                 message = f"Biểu mẫu này được tải về cho {what}; vui lòng tải biểu mẫu đúng rồi nhập lại."
                 raise Invalid(message, errors=[FieldError("file", message, sheet.name)])
-        catalogue = self.service.round_catalogue(rnd)
+        catalogue = self.rounds.round_catalogue(rnd)
         try:
             table = read_table(sheet.rows, catalogue, sheet.name)
         except SheetError as exc:
@@ -129,7 +131,7 @@ class SpreadsheetService:
             errors = table.errors + (table.locate(checked.errors) if checked else [])
             raise Invalid(CELLS_INVALID, errors=FieldError.all_of(errors))
         try:
-            return self.service.submit(principal, round_id, school_code, table.values, header_key=header_key,
+            return self.submissions.submit(principal, round_id, school_code, table.values, header_key=header_key,
                                        body_key=body_key, expected_version=expected_version)
         except Invalid as invalid:
             if invalid.errors:
@@ -140,11 +142,11 @@ class SpreadsheetService:
     # -- history ------------------------------------------------------------------
     def history(self, principal: Principal, school_code: str, fmt: str) -> FileAnswer:
         """The school's values in every round, for the school itself, its commune and its city."""
-        subs = [s for s in self.service.submissions.of_school(school_code)
+        subs = [s for s in self.submissions.store.of_school(school_code)
                 if principal.can_see(s.school_code, s.commune_code, s.province_code)]
         if not subs and not principal.can_act_for_school(school_code):
             raise NotFound("Không tìm thấy số liệu của trường trong phạm vi của bạn.")
-        rounds = {s.round_id: self.service.rounds.get(s.round_id) for s in subs}
+        rounds = {s.round_id: self.rounds.store.get(s.round_id) for s in subs}
         subs = [s for s in subs if rounds[s.round_id] is not None]
         subs.sort(key=lambda s: as_utc(rounds[s.round_id].opens_at))
         rows = [row for s in subs for row in self._history_rows(rounds[s.round_id], s)]
@@ -155,7 +157,7 @@ class SpreadsheetService:
         return FileAnswer(f"lich-su-chi-tieu-{school_code}.xlsx", spreadsheets.XLSX_MIME, content)
 
     def _history_rows(self, rnd: Round, sub: Submission) -> list[list[Any]]:
-        catalogue = self.service.round_catalogue(rnd)
+        catalogue = self.rounds.round_catalogue(rnd)
         out = []
         for value in sub.value_dicts():
             indicator = catalogue.get(value["indicator_code"])

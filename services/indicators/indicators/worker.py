@@ -2,7 +2,7 @@
 
 It publishes the first catalogues, relays the service's events to Kafka,
 indexes each submission's figures from its own events and refreshes the peer
-statistics of open rounds from that index (indicators.peer_index, domain.peers), keeps the directory's schools (for the forms communes and the city prepare)
+statistics of open rounds from that index (indicators.peers, domain.peers), keeps the directory's schools (for the forms communes and the city prepare)
 and the revoked accounts and sessions the API refuses (edu71.auth.revocation).
 """
 from __future__ import annotations
@@ -68,11 +68,11 @@ def refresh_peer_statistics(settings: config.Settings):
     """A loop that recomputes, every ``peer_refresh_seconds``, the peer statistics of each round still open."""
 
     def loop(stop: threading.Event) -> None:
-        service = bootstrap.use_cases(settings).indicators
+        peers = bootstrap.use_cases(settings).peers
         while not stop.wait(settings.peer_refresh_seconds):
             try:
-                for round_id in service.rounds.open_ids(utc_now()):
-                    service.refresh_peer_statistics(round_id)
+                for round_id in peers.rounds.open_ids(utc_now()):
+                    peers.refresh(round_id)
             except PyMongoError as exc:
                 log.warning("peer statistics wait for the store (%s)", exc)
 

@@ -17,5 +17,5 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         blueprints=[blp],
         max_content_length=settings.max_upload_bytes,
     )
-    app.extensions["plans.service"] = bootstrap.use_cases(settings).plans
+    app.extensions["plans.unit_plans"] = bootstrap.use_cases(settings).plans
     return app

@@ -13,7 +13,7 @@ from plans.adapters.catalogues import KnownCatalogues
 from plans.adapters.originals import Originals
 from plans.adapters.plans import Plans
 from plans.catalogues import CatalogueService
-from plans.service import PlanService
+from plans.unit_plans import PlanService
 
 
 @dataclass(frozen=True)

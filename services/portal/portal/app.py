@@ -1,28 +1,31 @@
-"""The portal web application (``gunicorn 'portal.app:create_app()'``): server-rendered, in Vietnamese."""
+"""The portal web application (``gunicorn 'portal.app:create_app()'``): server-rendered, in Vietnamese.
+
+What the views use (the backing APIs' clients, the session cookie, the live dashboards) is built in
+:mod:`portal.bootstrap`; this module makes the Flask app of it: its settings, blueprints, filters, ops endpoints,
+security headers and error pages.
+"""
 from __future__ import annotations
 
 from datetime import timedelta
 
-import requests
 from flask import Flask, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from edu71 import logs, vn
 from edu71.web import observe_requests, ops_blueprint
-from edu71.contracts import Contracts
-from portal import backends, config, secret, session
-from portal.live import DashboardSignal
-from portal.readiness import readiness
+from portal import backends, bootstrap, config, session
 from portal.clients.base import ApiError
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
 from portal.views import admin, auth, dashboard, inbox, operator, plans, preferences, reports, rounds
 
+
 def create_app(settings: config.Settings | None = None) -> Flask:
     settings = settings or config.load()
     logs.configure("portal", settings.log_level)
+    wired = bootstrap.wire(settings)
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=settings.secret_key or secret.load_or_create(settings.secret_key_file),
+        SECRET_KEY=wired.secret_key,
         SESSION_COOKIE_NAME="edu71_portal",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -34,10 +37,10 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         WTF_CSRF_SSL_STRICT=settings.cookie_secure,
         MAX_CONTENT_LENGTH=settings.max_upload_bytes + 64 * 1024,
     )
-    app.session_interface = session.SealedCookieSessionInterface()
+    app.session_interface = wired.session_interface
+    app.extensions["portal.wiring"] = wired
     app.extensions["portal.settings"] = settings
-    app.extensions["portal.http"] = requests.Session()
-    app.extensions["portal.live"] = DashboardSignal(settings.kafka, Contracts(settings.contracts_dir))
+    app.extensions["portal.live"] = wired.live
     CSRFProtect(app)
 
     app.jinja_env.filters.update(
@@ -55,14 +58,14 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.before_request(session.load)
     for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, operator, reports):
         app.register_blueprint(module.bp)
-    _ops(app, settings, app.extensions["portal.live"])
+    _ops(app, wired.readiness)
     _errors(app)
     return app
 
 
-def _ops(app: Flask, settings: config.Settings, signal: DashboardSignal) -> None:
+def _ops(app: Flask, readiness) -> None:
     """The shared ``/healthz``, ``/readyz``, ``/metrics`` and request metrics, as every service has them."""
-    app.register_blueprint(ops_blueprint(lambda: readiness(settings, signal)))
+    app.register_blueprint(ops_blueprint(readiness))
     observe_requests(app, "portal")
 
     @app.after_request

@@ -1,4 +1,4 @@
-"""The signed-in user's clients of the backing APIs, for the current request."""
+"""The signed-in user's clients of the backing APIs, for the current request (built by :mod:`portal.bootstrap`)."""
 from __future__ import annotations
 
 from flask import current_app, g
@@ -8,13 +8,10 @@ from portal.clients.indicators import IndicatorsClient
 from portal.clients.notifications import NotificationsClient
 from portal.clients.plans import PlansClient
 from portal.clients.reports import ReportsClient
-from portal.config import Settings
 
 
 def _make(cls, name: str, token: str | None = None):
-    settings: Settings = current_app.extensions["portal.settings"]
-    return cls(getattr(settings.backends, name), token if token is not None else g.get("token"),
-               settings.backend_timeout, current_app.extensions["portal.http"])
+    return current_app.extensions["portal.wiring"].client(cls, name, token if token is not None else g.get("token"))
 
 
 def identity(token: str | None = None) -> IdentityClient:

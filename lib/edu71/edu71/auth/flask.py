@@ -8,7 +8,7 @@ from flask import current_app, g, request
 from edu71.auth.principal import Principal, Role
 from edu71.auth.revocation import RevocationLookup, stored_lookup
 from edu71.auth.tokens import InvalidToken, TokenVerifier
-from edu71.problems import Problem
+from edu71.problems import CHALLENGE, Problem
 
 EXTENSION = "edu71.auth"
 REVOCATIONS = "edu71.auth.revocations"
@@ -28,7 +28,7 @@ def use_revocations(app, revocations: RevocationLookup) -> None:
 
 
 def _unauthenticated(detail: str) -> Problem:
-    return Problem(401, detail, headers={"WWW-Authenticate": 'Bearer realm="edu71"'})
+    return Problem(401, detail, headers={"WWW-Authenticate": CHALLENGE})
 
 
 def current_principal() -> Principal:

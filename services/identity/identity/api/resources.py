@@ -1,4 +1,4 @@
-"""Identity endpoints: thin views that turn HTTP into calls of the account and directory use cases."""
+"""Identity endpoints: thin views that turn HTTP into calls of the account, session and directory use cases."""
 from __future__ import annotations
 
 from flask import current_app, request
@@ -8,7 +8,8 @@ from flask_smorest import Blueprint
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from edu71.schemas import paged
-from edu71.problems import Problem, from_domain_error
+from edu71.problems import Problem
+from identity.accounts import Accounts
 from identity.api.schemas import (
     OrgUnitsQuerySchema,
     OrgUnitsSchema,
@@ -27,7 +28,8 @@ from identity.api.schemas import (
 )
 from identity.directory import Directory
 from identity.domain.clients import client_address
-from identity.service import NO_SIGNING_KEY, Accounts, WrongCredentials
+from identity.sessions import NO_SIGNING_KEY
+from identity.sessions import Sessions as SessionUseCases
 
 sessions = Blueprint("sessions", __name__, url_prefix="/sessions", description="Đăng nhập")
 users = Blueprint("users", __name__, url_prefix="/users", description="Tài khoản người dùng")
@@ -40,6 +42,10 @@ def _accounts() -> Accounts:
     return current_app.extensions["identity.accounts"]
 
 
+def _sessions() -> SessionUseCases:
+    return current_app.extensions["identity.sessions"]
+
+
 def _directory() -> Directory:
     return current_app.extensions["identity.directory"]
 
@@ -48,14 +54,6 @@ def _answer(schema, doc, status: int = 200):
     response = current_app.response_class(current_app.json.dumps(schema().dump(doc)), status=status,
                                           mimetype="application/json")
     return with_etag(response, doc.doc_version)
-
-
-@sessions.errorhandler(WrongCredentials)
-def _wrong_credentials(exc: WrongCredentials):
-    # A 401 names the scheme it wants (RFC 9110); the use case knows nothing of HTTP.
-    problem = from_domain_error(exc)
-    problem.headers["WWW-Authenticate"] = 'Bearer realm="edu71"'
-    return problem.response()
 
 
 @sessions.route("")
@@ -67,7 +65,7 @@ class Sessions(MethodView):
         """Đăng nhập bằng e-mail và mật khẩu, nhận mã truy cập Bearer"""
         client = client_address(request.remote_addr, request.headers.get("X-Forwarded-For"),
                                 current_app.extensions["identity.trusted_proxies"])
-        signed_in = _accounts().sign_in(data["email"], data["password"], client)
+        signed_in = _sessions().sign_in(data["email"], data["password"], client)
         response = current_app.response_class(current_app.json.dumps(SessionSchema().dump({
             "access_token": signed_in.token, "token_type": "Bearer", "expires_in": signed_in.expires_in,
             "user": signed_in.user,
@@ -82,7 +80,7 @@ class CurrentSession(MethodView):
     @sessions.response(204)
     def delete(self):
         """Đăng xuất: mã truy cập của phiên này bị từ chối ở mọi dịch vụ sau vài giây"""
-        _accounts().sign_out(current_principal())
+        _sessions().sign_out(current_principal())
         return "", 204
 
 
@@ -137,7 +135,7 @@ class UserSessionsRevoke(MethodView):
     @users.response(204)
     def post(self, user_id):
         """Đăng xuất tài khoản khỏi mọi phiên (chính chủ, quản trị viên, Sở GD&ĐT quản lý tài khoản)"""
-        _accounts().sign_out_everywhere(current_principal(), user_id)
+        _sessions().sign_out_everywhere(current_principal(), user_id)
         return "", 204
 
 
@@ -193,7 +191,7 @@ class Jwks(MethodView):
     @keys.doc(security=[])
     def get(self):
         """Khoá công khai (JWKS) của mã truy cập do dịch vụ này ký"""
-        issuer = _accounts().issuer
+        issuer = _sessions().issuer
         if issuer is None:
             raise Problem(503, NO_SIGNING_KEY)
         return issuer.jwks()

@@ -9,7 +9,7 @@ from edu71.auth import Role, TokenVerifier
 from edu71.config import platform_settings
 from edu71_testing import bearer
 from identity.domain.lockout import bucket_of
-from identity.service import WRONG_CREDENTIALS
+from identity.sessions import WRONG_CREDENTIALS
 
 from .conftest import PASSWORD
 

@@ -1,4 +1,4 @@
-"""The account, sign-in and directory use cases against in-memory repositories: no store, no broker, no HTTP.
+"""The account, session and directory use cases against in-memory repositories: no store, no broker, no HTTP.
 
 The in-memory repositories pass the same contract suite as the store's (tests/integration/test_repositories.py).
 """
@@ -9,7 +9,16 @@ import pytest
 from edu71.auth import Principal, Role
 from edu71.config import REPO_ROOT
 from edu71.contracts import Contracts
-from edu71.errors import Conflict, Forbidden, Invalid, NotFound, StaleVersion, TooManyAttempts, Unavailable
+from edu71.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    StaleVersion,
+    TooManyAttempts,
+    Unauthenticated,
+    Unavailable,
+)
 from identity.domain.lockout import Limit, Throttle
 
 PASSWORD = "Mật-khẩu-2026"
@@ -40,17 +49,19 @@ def world():
     from identity.adapters.users import InMemoryUsers
     from identity.directory import Directory
     from identity.domain.passwords import Passwords
-    from identity.service import Accounts, SignInPolicy
+    from identity.accounts import Accounts
+    from identity.sessions import Sessions, SignInPolicy
 
     contracts = Contracts(REPO_ROOT / "contracts")
     directory = Directory(contracts, InMemorySchools())
     throttle = Throttle(pair=Limit(3, 15 * 60), client=Limit(20, 15 * 60), account=Limit(30, 15 * 60))
-    accounts = Accounts(contracts, directory, Passwords(time_cost=1, memory_kib=8 * 1024, parallelism=1), Issuer(),
-                        SignInPolicy(3600, throttle), users=InMemoryUsers(), emails=InMemoryEmailClaims(),
+    passwords = Passwords(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    accounts = Accounts(contracts, directory, passwords, users=InMemoryUsers(), emails=InMemoryEmailClaims())
+    sessions = Sessions(accounts, passwords, Issuer(), SignInPolicy(3600, throttle),
                         failures=InMemoryFailedSignIns(), known_clients=InMemoryKnownClients())
     directory.register(ADMIN, {"code": SCHOOL_CODE, "name": "Trường Tiểu học Hiến Thành", "commune_code": "10744",
                                "level": "tieu_hoc"})
-    return directory, accounts
+    return directory, accounts, sessions
 
 
 def register(accounts, email="hoa@hienthanh.edu.vn", role="school", org_unit=SCHOOL_CODE, as_=ADMIN, **extra):
@@ -63,7 +74,7 @@ def events_of(repo, key):
 
 
 def test_an_account_is_registered_with_its_event_and_an_address_is_taken_once(world):
-    _, accounts = world
+    _, accounts, _ = world
     user = register(accounts)
     assert (user.doc_version, user.org_unit_name, user.commune_code) == (1, "Trường Tiểu học Hiến Thành", "10744")
     assert events_of(accounts.users, user.id) == ["UserRegistered"]
@@ -74,7 +85,7 @@ def test_an_account_is_registered_with_its_event_and_an_address_is_taken_once(wo
 
 
 def test_registration_refusals_name_the_rule_and_the_field(world):
-    _, accounts = world
+    _, accounts, _ = world
     with pytest.raises(Forbidden) as exc:
         register(accounts, as_=COMMUNE)
     assert exc.value.message == "Chỉ quản trị viên hoặc Sở GD&ĐT mới được tạo tài khoản."
@@ -95,48 +106,44 @@ def test_registration_refusals_name_the_rule_and_the_field(world):
 
 
 def test_sign_in_carries_the_schools_current_place_and_wrong_passwords_lock_the_pair(world):
-    from identity.service import WrongCredentials
-
-    directory, accounts = world
+    directory, accounts, sessions = world
     register(accounts)
     school = directory.get_visible(ADMIN, SCHOOL_CODE)
     directory.change(ADMIN, SCHOOL_CODE, {"name": "Trường Tiểu học Hiến Thành (mới)"}, school.doc_version)
-    signed_in = accounts.sign_in("Hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
-    assert accounts.issuer.claims[-1]["org_unit_name"] == "Trường Tiểu học Hiến Thành (mới)"
+    signed_in = sessions.sign_in("Hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
+    assert sessions.issuer.claims[-1]["org_unit_name"] == "Trường Tiểu học Hiến Thành (mới)"
     assert signed_in.token == "token-1" and signed_in.expires_in == 3600
 
     for _ in range(3):
-        with pytest.raises(WrongCredentials) as wrong:
-            accounts.sign_in("hoa@hienthanh.edu.vn", "sai-mật-khẩu-1", "203.0.113.9")
+        with pytest.raises(Unauthenticated) as wrong:
+            sessions.sign_in("hoa@hienthanh.edu.vn", "sai-mật-khẩu-1", "203.0.113.9")
         assert (wrong.value.status, wrong.value.message) == (401, "E-mail hoặc mật khẩu không đúng.")
     with pytest.raises(TooManyAttempts) as held:
-        accounts.sign_in("hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.9")  # even the right password waits
+        sessions.sign_in("hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.9")  # even the right password waits
     assert 0 < held.value.retry_after <= 15 * 60
     assert held.value.message.startswith("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ")
     assert held.value.message.endswith(" phút.")
     # The client it signed in from before is another pair: it is not held back.
-    assert accounts.sign_in("hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.1").token == "token-2"
+    assert sessions.sign_in("hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.1").token == "token-2"
 
 
 def test_an_unknown_address_gets_the_wrong_password_answer_and_a_disabled_account_is_refused(world):
-    from identity.service import WrongCredentials
-
-    _, accounts = world
-    with pytest.raises(WrongCredentials):
-        accounts.sign_in("khong-co@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
+    _, accounts, sessions = world
+    with pytest.raises(Unauthenticated):
+        sessions.sign_in("khong-co@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
     register(accounts, active=False)
     with pytest.raises(Forbidden) as refused:
-        accounts.sign_in("hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
+        sessions.sign_in("hoa@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
     assert refused.value.message == "Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên."
     register(accounts, email="lan@hienthanh.edu.vn")
-    accounts.issuer = None
+    sessions.issuer = None
     with pytest.raises(Unavailable) as away:
-        accounts.sign_in("lan@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
+        sessions.sign_in("lan@hienthanh.edu.vn", PASSWORD, "203.0.113.1")
     assert away.value.message == "Dịch vụ chưa được cấu hình khoá ký mã truy cập."
 
 
 def test_changes_are_refused_when_stale_or_beyond_the_callers_rights(world):
-    _, accounts = world
+    _, accounts, _ = world
     user = register(accounts)
     owner = Principal(user.id, user.name, Role.SCHOOL, SCHOOL_CODE, commune_code="10744", province_code="31")
     with pytest.raises(StaleVersion) as stale:
@@ -160,7 +167,7 @@ def test_changes_are_refused_when_stale_or_beyond_the_callers_rights(world):
 
 
 def test_a_manager_moving_an_account_ends_its_sessions_and_the_old_address_is_freed(world):
-    _, accounts = world
+    _, accounts, _ = world
     user = register(accounts)
     changed = accounts.change(CITY_31, user.id, {"role": "commune", "org_unit": "11560",
                                                  "email": "hoa@thuynguyen.gov.vn"}, 1)
@@ -172,20 +179,20 @@ def test_a_manager_moving_an_account_ends_its_sessions_and_the_old_address_is_fr
 
 
 def test_signing_out_records_the_revocation_and_an_unknown_account_is_not_found(world):
-    _, accounts = world
+    _, accounts, sessions = world
     user = register(accounts)
     session = Principal(user.id, user.name, Role.SCHOOL, SCHOOL_CODE, province_code="31", session_id="s-1",
                         expires_at=4_000_000_000)
-    accounts.sign_out(session)
+    sessions.sign_out(session)
     assert {s["sid"] for s in accounts.users.get(user.id).revoked_sessions} == {"s-1"}
-    assert accounts.revocation_state(user.id).sessions == frozenset({"s-1"})
-    assert accounts.revocation_state("u-khac") is None
+    assert sessions.revocation_state(user.id).sessions == frozenset({"s-1"})
+    assert sessions.revocation_state("u-khac") is None
     with pytest.raises(NotFound) as missing:
-        accounts.sign_out(Principal("u-khac", "Người ngoài", Role.ADMIN, "edu71"))
+        sessions.sign_out(Principal("u-khac", "Người ngoài", Role.ADMIN, "edu71"))
     assert missing.value.message == "Không tìm thấy tài khoản."
     other_city = register(accounts, email="pho@so.haiphong.gov.vn", role="city", org_unit="31")
     with pytest.raises(Forbidden) as refused:  # it sees the department's accounts, manages only those below it
-        accounts.sign_out_everywhere(CITY_31, other_city.id)
+        sessions.sign_out_everywhere(CITY_31, other_city.id)
     assert refused.value.message == "Bạn không được đăng xuất tài khoản này."
     assert events_of(accounts.users, other_city.id) == ["UserRegistered"]
 
@@ -193,7 +200,7 @@ def test_signing_out_records_the_revocation_and_an_unknown_account_is_not_found(
 def test_a_moved_school_takes_its_accounts_along_once_through_the_workers_route(world):
     from identity.handlers import routes
 
-    directory, accounts = world
+    directory, accounts, _ = world
     user = register(accounts)
     school = directory.change(ADMIN, SCHOOL_CODE, {"commune_code": "11560"}, 1)
     changed = directory.schools.events[SCHOOL_CODE][-1]
@@ -209,7 +216,7 @@ def test_a_moved_school_takes_its_accounts_along_once_through_the_workers_route(
 
 
 def test_directory_refusals_are_domain_errors_with_the_vietnamese_messages(world):
-    directory, _ = world
+    directory, _, _ = world
     with pytest.raises(Conflict) as exc:
         directory.register(ADMIN, {"code": SCHOOL_CODE, "name": "Trùng", "commune_code": "10744", "level": "thcs"})
     assert exc.value.message == "Mã trường “HP-TH-HIENTHANH” đã có trong danh bạ."

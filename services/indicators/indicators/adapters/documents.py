@@ -5,13 +5,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-import bson
 from mongoengine import BinaryField, BooleanField, DateTimeField, DictField, IntField, ListField, StringField
 from mongoengine.base import BaseField
 
 from edu71 import projections
 from edu71.bus.outbox import VersionedDocument, state_at
 from edu71.orgs import SchoolLevel
+from edu71.store import blob
 from indicators.domain.clock import as_utc, utc_now
 from indicators.domain.rounds import Phase, RoundStatus, phase
 
@@ -200,9 +200,8 @@ class PeerIndex(VersionedDocument):
     """The figures of some schools of one level in one round (domain.peers.bucket_of), kept for the statistics.
 
     One ``{"school_code", "revision", "figures": {code: number}}`` per school; a later revision
-    replaces an earlier one, an earlier one arriving late changes nothing. The list is stored as one
-    BSON blob: it is only ever read and written whole, and FerretDB converts every field of a document
-    on each read and write (as the outbox packs its changes).
+    replaces an earlier one, an earlier one arriving late changes nothing. The list is only ever read and
+    written whole, so it is stored as one blob (:mod:`edu71.store.blob`, which says why).
     """
 
     meta = {"collection": "peer_index", "db_alias": "indicators"}
@@ -217,11 +216,11 @@ class PeerIndex(VersionedDocument):
 
     @property
     def schools(self) -> list[dict[str, Any]]:
-        return bson.decode(self.packed)["s"] if self.packed else []
+        return blob.decode(self.packed)["s"] if self.packed else []
 
     @schools.setter
     def schools(self, value: list[dict[str, Any]]) -> None:
-        self.packed = bson.encode({"s": value})
+        self.packed = blob.encode({"s": value})
 
 
 class KnownSchool(projections.DirectorySchool):

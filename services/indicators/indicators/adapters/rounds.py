@@ -1,21 +1,20 @@
-"""Where rounds, the directory's schools and peer statistics are kept: in the store, or in memory for tests.
+"""Where rounds are kept: in the store, or in memory for tests.
 
 Each pair (store, in memory) passes the same contract suite (tests/integration/test_repositories.py).
 """
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from mongoengine import NotUniqueError
 
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import load, save_with_events
 from edu71.contracts import Event
 from edu71.store.memory import InMemoryVersioned
 from indicators.adapters import round_lists
-from indicators.adapters.documents import KnownSchool, PeerIndex, PeerStatistics, Round
+from indicators.adapters.documents import Round
 from indicators.domain.clock import as_utc
-from indicators.domain.peers import BUCKETS
 
 
 class RoundExists(Exception):
@@ -73,76 +72,3 @@ class InMemoryRounds(InMemoryVersioned[Round]):
         found = sorted((r for r in self.rounds.values() if round_lists.matches(r.to_mongo(), restriction)),
                        key=lambda r: as_utc(r.opens_at), reverse=True)
         return len(found), found[(page - 1) * page_size:page * page_size]
-
-
-class Schools:
-    """The directory's schools as indicators keeps them (projected from identity's events)."""
-
-    def get(self, school_code: str) -> KnownSchool | None:
-        return KnownSchool.objects(id=school_code).first()
-
-    def count_active(self, commune_code: str, levels: Iterable[str]) -> int:
-        return KnownSchool.objects(commune_code=commune_code, level__in=list(levels), active=True).count()
-
-
-class InMemorySchools:
-    def __init__(self, schools: Iterable[KnownSchool] = ()):
-        self.schools = {s.id: s for s in schools}
-
-    def get(self, school_code: str) -> KnownSchool | None:
-        return self.schools.get(school_code)
-
-    def count_active(self, commune_code: str, levels: Iterable[str]) -> int:
-        wanted = set(levels)
-        return sum(1 for s in self.schools.values() if s.commune_code == commune_code and s.level in wanted
-                   and s.active)
-
-
-class PeerStatisticsStore:
-    """A round's peer statistics per level (one document per round and level, read by ``_id``)."""
-
-    def get(self, key: str) -> PeerStatistics | None:
-        return load(PeerStatistics, key)
-
-    def save(self, doc: PeerStatistics) -> bool:
-        """Store a new snapshot; ``False`` when another refresher wrote one at the same time (its is as good)."""
-        try:
-            save_with_events(doc)
-            return True
-        except (StaleDocument, NotUniqueError):
-            return False
-
-
-class InMemoryPeerStatistics:
-    def __init__(self, stats: dict[str, dict[str, Any]] | None = None):
-        self.docs = {key: PeerStatistics(id=key, stats=value) for key, value in (stats or {}).items()}
-
-    def get(self, key: str) -> PeerStatistics | None:
-        return self.docs.get(key)
-
-    def save(self, doc: PeerStatistics) -> bool:
-        self.docs[doc.id] = doc
-        return True
-
-
-class PeerIndexStore:
-    """The per-round index of schools' figures (indicators.peer_index): :data:`BUCKETS` documents per level."""
-
-    def get(self, key: str) -> PeerIndex | None:
-        return load(PeerIndex, key)
-
-    def save(self, doc: PeerIndex) -> bool:
-        """Store a bucket's new version; ``False`` when another writer changed it first (nothing written)."""
-        try:
-            save_with_events(doc)
-            return True
-        except (StaleDocument, NotUniqueError):
-            return False
-
-    def figures(self, round_id: str, level: str) -> list[dict[str, float]]:
-        """Every indexed school's figures for the round and level: :data:`BUCKETS` reads by ``_id``."""
-        out = []
-        for bucket in range(BUCKETS):
-            doc = self.get(PeerIndex.key(round_id, level, bucket))
-            out.extend(s["figures"] for s in (doc.schools if doc else []))
-        return out

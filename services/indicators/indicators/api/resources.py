@@ -1,4 +1,5 @@
-"""Indicator endpoints: thin views that turn HTTP into calls of :class:`indicators.service.IndicatorService`."""
+"""Indicator endpoints: thin views that turn HTTP into calls of the use cases (rounds, submissions, approvals, catalogues,
+spreadsheets)."""
 from __future__ import annotations
 
 import io
@@ -45,7 +46,8 @@ from indicators.api.views import round_view, submission_view
 from indicators.approvals import ApprovalService
 from indicators.catalogues import CatalogueService
 from indicators.domain.catalogue import Catalogue
-from indicators.service import IndicatorService, SubmitOutcome
+from indicators.rounds import RoundService
+from indicators.submissions import SubmissionService, SubmitOutcome
 from indicators.spreadsheets import FileAnswer, SpreadsheetService
 
 catalogue_blp = Blueprint("catalogue", __name__, url_prefix="/catalogue",
@@ -64,8 +66,12 @@ SUBMISSION = SubmissionSchema()
 CATALOGUE = CatalogueSchema()
 
 
-def _service() -> IndicatorService:
-    return current_app.extensions["indicators.service"]
+def _rounds() -> RoundService:
+    return current_app.extensions["indicators.rounds"]
+
+
+def _submissions() -> SubmissionService:
+    return current_app.extensions["indicators.submissions"]
 
 
 def _catalogues() -> CatalogueService:
@@ -178,7 +184,7 @@ class Rounds(MethodView):
     @rounds_blp.response(200, RoundPageSchema)
     def get(self, query):
         """Các đợt báo cáo trong phạm vi của người dùng"""
-        service, principal = _service(), current_principal()
+        service, principal = _rounds(), current_principal()
 
         def fetch(filters, page, size):
             total, rounds = service.list_rounds(principal, filters, page, size)
@@ -193,7 +199,7 @@ class Rounds(MethodView):
     @rounds_blp.alt_response(409, description="Đã có đợt báo cáo cùng tên trong năm học")
     def post(self, data):
         """Mở đợt báo cáo mới (Sở GD&ĐT)"""
-        service = _service()
+        service = _rounds()
         return round_view(service.open_round(current_principal(), data), service.clock())
 
 
@@ -203,7 +209,7 @@ class RoundById(MethodView):
     @rounds_blp.response(200, RoundSchema)
     def get(self, round_id):
         """Xem một đợt báo cáo"""
-        service = _service()
+        service = _rounds()
         return round_view(service.get_round(current_principal(), round_id), service.clock())
 
 
@@ -215,7 +221,7 @@ class RoundSchedule(MethodView):
     @rounds_blp.alt_response(403, description="Không phải Sở GD&ĐT của tỉnh/thành này")
     def post(self, data, round_id):
         """Gia hạn đợt báo cáo, hoặc mở lại đợt đã khoá (Sở GD&ĐT)"""
-        service = _service()
+        service = _rounds()
         rnd = service.reschedule_round(current_principal(), round_id, data["due_at"], data["closes_at"],
                                        expected_version(required=False))
         return round_view(rnd, service.clock())
@@ -238,7 +244,7 @@ class SchoolSubmission(MethodView):
     @submissions_blp.response(200, SubmissionSchema)
     def get(self, round_id, school_code):
         """Xem số liệu một trường đã nộp trong đợt báo cáo"""
-        sub = _service().get_submission(current_principal(), round_id, school_code)
+        sub = _submissions().get_submission(current_principal(), round_id, school_code)
         return _report_answer(sub)
 
     @requires(Role.SCHOOL)
@@ -251,7 +257,7 @@ class SchoolSubmission(MethodView):
     @submissions_blp.alt_response(412, description="If-Match không khớp phiên bản hiện tại")
     def put(self, data, round_id, school_code):
         """Nộp hoặc sửa số liệu của trường (chống gửi trùng bằng Idempotency-Key)"""
-        outcome = _service().submit(
+        outcome = _submissions().submit(
             current_principal(), round_id, school_code, data["values"],
             header_key=request.headers.get("Idempotency-Key"),
             body_key=data.get("idempotency_key"),
@@ -262,7 +268,7 @@ class SchoolSubmission(MethodView):
 
 
 def _submission_answer(outcome: SubmitOutcome):
-    trail = outcome.trail or _service().trail(outcome.submission)
+    trail = outcome.trail or _submissions().trail(outcome.submission)
     body = SUBMISSION.dump(submission_view(outcome.submission, trail, outcome.revision))
     response = _json(body, 201 if outcome.created else 200)
     if outcome.replayed:
@@ -314,7 +320,7 @@ class SchoolHistoryFile(MethodView):
 
 
 def _report_answer(sub, status: int = 200):
-    body = SUBMISSION.dump(submission_view(sub, _service().trail(sub)))
+    body = SUBMISSION.dump(submission_view(sub, _submissions().trail(sub)))
     return with_etag(_json(body, status), sub.doc_version)
 
 
@@ -449,4 +455,4 @@ class PreviousRound(MethodView):
     @submissions_blp.response(200, PreviousValuesSchema)
     def get(self, round_id, school_code):
         """Số liệu của trường ở đợt báo cáo trước (để đặt cạnh ô nhập); rỗng nếu chưa có"""
-        return _service().previous_for(current_principal(), round_id, school_code)
+        return _submissions().previous_for(current_principal(), round_id, school_code)

@@ -25,7 +25,7 @@ def index_events(rnd, schools, times=1):
     from indicators import config
     from indicators.catalogues import CatalogueService
     from indicators.domain.submissions import submission_id
-    from indicators.peer_index import PeerIndexer
+    from indicators.peers import PeerIndexer
 
     indexer = PeerIndexer(CatalogueService(Contracts(config.load().platform.contracts_dir)))
     events = [e for s in schools
@@ -66,22 +66,22 @@ def test_two_values_of_one_population_are_refused_naming_both_and_nothing_is_sto
 def test_warnings_from_the_own_revision_peers_and_checks_never_block_and_explanations_are_kept(
         client, tokens, schools, open_round):
     rnd = open_round(indicator_codes=CODES)
-    service = client.application.extensions["indicators.service"]
+    statistics = client.application.extensions["indicators.peers"]
     peers = [s for s in demo_schools("31") if s.level is SchoolLevel.THCS][2:16]
     for i, peer in enumerate(peers):
         assert put(client, tokens, rnd, peer, [{"indicator_code": "CLASSES", "value": 20 + i % 4},
                                                {"indicator_code": "SMART_CLASSROOMS", "value": 1 + i % 2}]
                    ).status_code == 201
     index_events(rnd, peers)
-    assert service.refresh_peer_statistics(rnd["id"]) == len(peers)
+    assert statistics.refresh(rnd["id"]) == len(peers)
     from edu71.bus.outbox import load
     from indicators.adapters.documents import PeerStatistics
 
     snapshot = load(PeerStatistics, PeerStatistics.key(rnd["id"], "thcs"))
     assert snapshot.stats["CLASSES"]["n"] == len(peers) and snapshot.stats["CLASSES"]["median"] == 21
-    service.refresh_peer_statistics(rnd["id"])  # nothing new reported: no new version
+    statistics.refresh(rnd["id"])  # nothing new reported: no new version
     assert load(PeerStatistics, snapshot.id).doc_version == snapshot.doc_version
-    service._peers.clear()  # the process's minute-long cache would hide the refresh in this test
+    statistics._cache.clear()  # the process's minute-long cache would hide the refresh in this test
 
     school = schools["thcs"]
     r = put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": 21},
@@ -160,7 +160,7 @@ def test_the_peer_index_is_the_same_whatever_the_replays_and_order(client, token
     from edu71.bus.outbox import load
     from indicators.adapters.documents import PeerIndex
     from indicators.domain.peers import bucket_of
-    from indicators.peer_index import PeerIndexer
+    from indicators.peers import PeerIndexer
 
     rnd = open_round(indicator_codes=CODES)
     school = schools["thcs"]

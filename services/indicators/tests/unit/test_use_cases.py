@@ -1,4 +1,4 @@
-"""The submission and approval use cases against in-memory repositories: no store, no broker, no HTTP.
+"""The round, submission, approval and catalogue use cases against in-memory repositories: no store, no broker, no HTTP.
 
 The in-memory repositories pass the same contract suite as the store's (tests/integration/test_repositories.py).
 """
@@ -27,74 +27,79 @@ FIRST = [{"indicator_code": "CLASSES", "value": 20}, {"indicator_code": "MAX_CLA
 @pytest.fixture
 def world():
     from indicators.adapters.catalogues import InMemoryCatalogues
-    from indicators.adapters.rounds import InMemoryPeerStatistics, InMemoryRounds, InMemorySchools
+    from indicators.adapters.peers import InMemoryPeerStatistics
+    from indicators.adapters.rounds import InMemoryRounds
+    from indicators.adapters.schools import InMemorySchools
     from indicators.adapters.submissions import InMemorySubmissions
     from indicators.approvals import ApprovalService
     from indicators.catalogues import CatalogueService
-    from indicators.service import IndicatorService
+    from indicators.peers import PeerStatisticsService
+    from indicators.rounds import RoundService
+    from indicators.submissions import SubmissionService
 
     contracts = Contracts(REPO_ROOT / "contracts")
     clock = lambda: NOW  # noqa: E731
     catalogues = CatalogueService(contracts, clock=clock, store=InMemoryCatalogues())
-    service = IndicatorService(contracts, catalogues, clock, rounds=InMemoryRounds(),
-                               submissions=InMemorySubmissions(), peer_statistics=InMemoryPeerStatistics(),
-                               peer_figures=lambda round_id, level: [])
-    approvals = ApprovalService(service, schools=InMemorySchools())
-    rnd = service.open_round(CITY, {"name": "Sơ kết học kỳ I", "school_year": "2026-2027", "school_levels": ["thcs"],
+    rounds = RoundService(contracts, catalogues, clock, store=InMemoryRounds())
+    peers = PeerStatisticsService(clock, rounds=rounds.store, store=InMemoryPeerStatistics(),
+                                  figures=lambda round_id, level: [])
+    submissions = SubmissionService(contracts, rounds, peers, store=InMemorySubmissions())
+    approvals = ApprovalService(rounds, submissions, schools=InMemorySchools())
+    rnd = rounds.open_round(CITY, {"name": "Sơ kết học kỳ I", "school_year": "2026-2027", "school_levels": ["thcs"],
                                     "indicator_codes": ["CLASSES", "MAX_CLASS_SIZE"],
                                     "opens_at": NOW - timedelta(hours=1), "due_at": NOW + timedelta(days=7),
                                     "closes_at": NOW + timedelta(days=30)})
-    return service, approvals, rnd
+    return rounds, submissions, approvals, rnd
 
 
 def test_a_first_submission_then_a_revision_keep_the_trail_in_the_changes(world):
-    service, _, rnd = world
-    first = service.submit(SCHOOL, rnd.id, "THCS1", FIRST, header_key="k-1")
+    rounds, submissions, _, rnd = world
+    first = submissions.submit(SCHOOL, rnd.id, "THCS1", FIRST, header_key="k-1")
     assert first.created and first.revision == 1 and [r["revision"] for r in first.trail.revisions] == [1]
-    second = service.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 21}], header_key="k-2")
+    second = submissions.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 21}], header_key="k-2")
     assert not second.created and second.revision == 2
-    trail = service.trail(second.submission)
+    trail = submissions.trail(second.submission)
     assert [r["revision"] for r in trail.revisions] == [1, 2]
     assert trail.revisions[1]["changes"][0]["old"]["value"] == 20
-    events = service.submissions.events[second.submission.id]
+    events = submissions.store.events[second.submission.id]
     assert [e.name for e in events] == ["IndicatorSubmitted", "IndicatorRevised"]
 
 
 def test_replayed_keys_answer_their_own_revision_even_after_a_later_one(world):
-    service, _, rnd = world
-    service.submit(SCHOOL, rnd.id, "THCS1", FIRST, header_key="k-1")
-    service.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 21}], header_key="k-2")
-    old = service.submit(SCHOOL, rnd.id, "THCS1", FIRST, header_key="k-1")
-    latest = service.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 21}], header_key="k-2")
+    rounds, submissions, _, rnd = world
+    submissions.submit(SCHOOL, rnd.id, "THCS1", FIRST, header_key="k-1")
+    submissions.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 21}], header_key="k-2")
+    old = submissions.submit(SCHOOL, rnd.id, "THCS1", FIRST, header_key="k-1")
+    latest = submissions.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 21}], header_key="k-2")
     assert (old.replayed, old.revision, old.created) == (True, 1, True)
     assert (latest.replayed, latest.revision) == (True, 2)
     with pytest.raises(Invalid) as refused:
-        service.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 5}], header_key="k-1")
+        submissions.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": 5}], header_key="k-1")
     assert refused.value.message == "Idempotency-Key này đã được dùng cho một lần gửi có nội dung khác."
     assert refused.value.errors[0].field == "idempotency_key"
-    assert len(service.submissions.events[old.submission.id]) == 2
+    assert len(submissions.store.events[old.submission.id]) == 2
 
 
 def test_refusals_are_domain_errors_with_the_vietnamese_messages(world):
-    service, _, rnd = world
+    rounds, submissions, _, rnd = world
     with pytest.raises(Forbidden) as exc:
-        service.submit(OTHER_SCHOOL, rnd.id, "THCS1", FIRST)
+        submissions.submit(OTHER_SCHOOL, rnd.id, "THCS1", FIRST)
     assert exc.value.message == "Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường."
     with pytest.raises(NotFound):
-        service.get_round(SCHOOL, "no-such-round")
+        rounds.get_round(SCHOOL, "no-such-round")
     with pytest.raises(Invalid) as exc:
-        service.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": -1}])
+        submissions.submit(SCHOOL, rnd.id, "THCS1", [{"indicator_code": "CLASSES", "value": -1}])
     assert exc.value.message == "Số liệu gửi lên có lỗi, xem chi tiết từng mục." and exc.value.errors
-    assert not service.submissions.changes  # nothing was stored
+    assert not submissions.store.changes  # nothing was stored
     with pytest.raises(Conflict):
-        service.open_round(CITY, {"name": "Sơ kết học kỳ I", "school_year": "2026-2027", "school_levels": ["thcs"],
+        rounds.open_round(CITY, {"name": "Sơ kết học kỳ I", "school_year": "2026-2027", "school_levels": ["thcs"],
                                   "indicator_codes": ["CLASSES"], "opens_at": NOW, "due_at": NOW + timedelta(days=1),
                                   "closes_at": NOW + timedelta(days=2)})
 
 
 def test_approval_actions_number_on_from_the_head_and_a_stale_version_is_refused(world):
-    service, approvals, rnd = world
-    sub = service.submit(SCHOOL, rnd.id, "THCS1", FIRST).submission
+    _, submissions, approvals, rnd = world
+    sub = submissions.submit(SCHOOL, rnd.id, "THCS1", FIRST).submission
     completed = approvals.complete(SCHOOL, rnd.id, "THCS1", sub.doc_version)
     with pytest.raises(StaleVersion):
         approvals.confirm(COMMUNE, rnd.id, "THCS1", sub.doc_version)
@@ -106,8 +111,8 @@ def test_approval_actions_number_on_from_the_head_and_a_stale_version_is_refused
 
 
 def test_catalogue_changes_are_versions_and_refusals_say_why(world):
-    service, _, _ = world
-    catalogues = service.catalogues
+    rounds, _, _, _ = world
+    catalogues = rounds.catalogues
     current = catalogues.current("31")
     spec = {"code": "HP_STEM_CLUBS", "name": "Số câu lạc bộ STEM", "value_type": "count", "unit": "câu lạc bộ",
             "school_levels": ["thcs"], "direction": "higher"}

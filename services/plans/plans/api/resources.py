@@ -1,4 +1,4 @@
-"""Plan endpoints: thin views that turn HTTP into calls of :class:`plans.service.PlanService`."""
+"""Plan endpoints: thin views that turn HTTP into calls of :class:`plans.unit_plans.PlanService`."""
 from __future__ import annotations
 
 import base64
@@ -28,13 +28,13 @@ from plans.api.schemas import (
 )
 from plans.adapters.originals import CONTENT_TYPES
 from plans.domain.versions import CONTENT_FIELDS, diff
-from plans.service import PlanService
+from plans.unit_plans import PlanService
 
 blp = Blueprint("plans", __name__, url_prefix="/plans", description="Kế hoạch thực hiện Nghị quyết 71 của nhà trường")
 
 
 def _service() -> PlanService:
-    return current_app.extensions["plans.service"]
+    return current_app.extensions["plans.unit_plans"]
 
 
 def _answer(plan, status: int = 200):

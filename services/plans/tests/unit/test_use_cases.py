@@ -49,7 +49,7 @@ def world(contracts):
     from plans.adapters.originals import InMemoryOriginals
     from plans.adapters.plans import InMemoryPlans
     from plans.catalogues import CatalogueService
-    from plans.service import PlanService
+    from plans.unit_plans import PlanService
 
     plans = InMemoryPlans()
     catalogues = CatalogueService(InMemoryKnownCatalogues(), plans)

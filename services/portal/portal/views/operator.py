@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 
 from flask import Blueprint, abort, current_app, render_template, send_file
 
-from portal.clients.ops import OpsClient
 from portal.config import Settings
 from portal.domain.operations import SERVICES, Overview, service_status
 from portal.session import login_required
@@ -22,7 +21,7 @@ def _overview() -> Overview:
     for service in SERVICES:
         urls[(service, "api")] = getattr(settings.backends, service)
         urls[(service, "worker")] = settings.monitoring.workers[service]
-    probes = OpsClient(current_app.extensions["portal.http"]).probe_all(urls)
+    probes = current_app.extensions["portal.wiring"].ops().probe_all(urls)
     return Overview([service_status(s, probes[(s, "api")], probes[(s, "worker")]) for s in SERVICES])
 
 

@@ -155,3 +155,36 @@ def test_the_shared_ops_endpoints_report_each_backing_api_and_stay_ready(app):
         ("identity", "plans", "indicators", "notifications", "reports"), "unreachable")
     assert ready.headers["X-Request-ID"]
     assert b"edu71_http_request_duration_seconds" in client.get("/metrics").data
+
+
+def test_readyz_answers_from_the_last_check_while_a_backing_api_hangs():
+    import socket
+
+    from edu71.contracts import Contracts
+    from portal.config import Backends
+    from portal.live import DashboardSignal
+    from portal.readiness import NOT_CHECKED, Readiness
+
+    # A backing API that takes the connection and never answers, and one whose port is closed.
+    hanging = socket.socket()
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen(8)
+    try:
+        silent = f"http://127.0.0.1:{hanging.getsockname()[1]}"
+        closed = f"http://127.0.0.1:{free_port()}"
+        settings = config.load()
+        signal = DashboardSignal(settings.kafka, Contracts(settings.contracts_dir))  # never started: not listening
+        readiness = Readiness(Backends(identity=silent, plans=closed, indicators=closed, notifications=closed,
+                                       reports=closed), signal, every=3600, first_wait=0)
+        checks, ready = readiness()  # the check has only started: nothing waited for the hanging API
+        assert ready and checks["identity"] == NOT_CHECKED and checks["live_updates"] == "not listening"
+        for _ in range(200):
+            checks, ready = readiness()
+            if checks["identity"] != NOT_CHECKED:
+                break
+            time.sleep(0.05)
+        assert ready and checks == {"identity": "unreachable", "plans": "unreachable", "indicators": "unreachable",
+                                    "notifications": "unreachable", "reports": "unreachable",
+                                    "live_updates": "not listening"}
+    finally:
+        hanging.close()

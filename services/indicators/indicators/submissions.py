@@ -1,7 +1,7 @@
-"""Indicator use cases: each turns a caller's request into a state change and the events it causes."""
+"""Schools' submissions (số liệu): a school's values as its first submission or a new revision, checked against
+its round's catalogue, with the warnings they raise; reading them and their audit trail."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
@@ -10,22 +10,15 @@ from edu71.auth import Principal, Role
 from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion
-from indicators.adapters.documents import PeerStatistics, Round, Submission, round_id_for
-from indicators.adapters.rounds import PeerIndexStore, PeerStatisticsStore, RoundExists, Rounds
-from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
-from indicators.catalogues import SOURCE, CatalogueService
-from indicators.domain.catalogue import Catalogue
 from edu71.vn import iso_vn, vn_moment
-from indicators.domain.clock import utc_now
-from indicators.domain.rounds import (
-    Phase,
-    may_open_round,
-    may_see_round,
-    phase,
-    round_errors,
-    round_scope,
-    schedule_errors,
-)
+from indicators.adapters.documents import Round, Submission
+from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
+from indicators.catalogues import SOURCE
+from indicators.domain.approval import LOCKED, Action, Stage
+from indicators.domain.catalogue import Catalogue
+from indicators.domain.peers import peer_outliers
+from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
+from indicators.domain.rounds import Phase
 from indicators.domain.submissions import (
     IdempotencyConflict,
     changes,
@@ -35,18 +28,11 @@ from indicators.domain.submissions import (
     resolve_idempotency_key,
     submission_id,
 )
-from indicators.domain.approval import LOCKED, Action, Stage
-from indicators.domain.peers import PeerStat, peer_outliers, summarise_figures
-from indicators.domain.plausibility import check_warnings, implausible_changes, revision_jumps
 from indicators.domain.validation import validate_values
+from indicators.peers import PeerStatisticsService
+from indicators.rounds import RoundService
 
 SUBMISSION_NOT_FOUND = "Không tìm thấy số liệu của trường trong đợt báo cáo này."
-#: How many earlier rounds are searched for the school's previous values.
-PREVIOUS_ROUNDS_SEARCHED = 10
-#: How long a process reuses the list of rounds that came before a round (seconds).
-EARLIER_ROUNDS_TTL = 30.0
-#: How long a process reuses a round's peer statistics before reading them again (seconds).
-PEER_STATS_TTL = 60.0
 
 
 @dataclass(frozen=True)
@@ -62,141 +48,19 @@ class SubmitOutcome:
     trail: Trail | None = None
 
 
-class IndicatorService:
-    def __init__(self, contracts: Contracts, catalogues: CatalogueService,
-                 clock: Callable[[], datetime] = utc_now, *, rounds: Rounds | None = None,
-                 submissions: Submissions | None = None, peer_statistics: PeerStatisticsStore | None = None,
-                 peer_figures: Callable[[str, str], list[dict[str, float]]] | None = None):
+class SubmissionService:
+    def __init__(self, contracts: Contracts, rounds: RoundService, peers: PeerStatisticsService,
+                 clock: Callable[[], datetime] | None = None, *, store: Submissions | None = None):
         self.contracts = contracts
-        self.catalogues = catalogues
-        self.clock = clock
-        self.rounds = rounds or Rounds()
-        self.submissions = submissions or Submissions()
-        self.peer_statistics = peer_statistics or PeerStatisticsStore()
-        #: Every indexed school's figures for a round and level (indicators.peer_index keeps them).
-        self.peer_figures = peer_figures or PeerIndexStore().figures
-        # Every submission looks for the rounds before its own, a query on other fields than _id,
-        # which may decode the whole rounds collection (see edu71.store); the answer only changes when a round is opened
-        # with an earlier start, so it is kept for a short while.
-        self._earlier: dict[str, tuple[float, list[tuple[str, str]]]] = {}
-        self._peers: dict[str, tuple[float, dict[str, PeerStat]]] = {}
+        self.rounds = rounds
+        self.peers = peers
+        self.clock = clock or rounds.clock
+        self.store = store or Submissions()
 
-    def round_catalogue(self, rnd: Round) -> Catalogue:
-        """The catalogue version the round was opened with: its values are checked against it, always."""
-        catalogue = self.catalogues.version(rnd.province_code, rnd.catalogue_version)
-        if catalogue is None:
-            raise RuntimeError(f"round {rnd.id} pins catalogue version {rnd.catalogue_version}, which is missing")
-        return catalogue
-
-    # -- rounds ----------------------------------------------------------------
-    def open_round(self, principal: Principal, data: dict[str, Any]) -> Round:
-        data = dict(data)
-        province = data.pop("province_code", None) or principal.province_code
-        if province is None:
-            raise Invalid("Cần chọn tỉnh/thành phố của đợt báo cáo.",
-                          errors=[FieldError("province_code", "Trường này là bắt buộc.")])
-        if not may_open_round(principal, province):
-            raise Forbidden("Sở GD&ĐT chỉ được mở đợt báo cáo cho tỉnh/thành phố của mình.")
-        # People set a round's dates to the second; dropping finer parts keeps the stored
-        # instant, the API's answer and the event's text identical.
-        for name in ("opens_at", "due_at", "closes_at"):
-            data[name] = data[name].replace(microsecond=0)
-        now = self.clock()
-        catalogue = self.catalogues.current(province)
-        errors = round_errors(data, now, catalogue)
-        if errors:
-            raise Invalid("Đợt báo cáo có thông tin không hợp lệ, xem chi tiết từng mục.",
-                          errors=FieldError.all_of(errors))
-        rnd = Round(
-            id=round_id_for(province, data["school_year"], data["name"]),
-            name=data["name"].strip(),
-            province_code=province,
-            school_year=data["school_year"],
-            school_levels=list(data["school_levels"]),
-            indicator_codes=list(data["indicator_codes"]),
-            catalogue_version=catalogue.version,
-            opens_at=data["opens_at"],
-            due_at=data["due_at"],
-            closes_at=data["closes_at"],
-            opened_by=principal.as_actor(),
-            created_at=now,
-            updated_at=now,
-        )
-        event = self._opened_event(rnd, principal, reopened=False)
-        try:
-            return self.rounds.save(rnd, event)
-        except RoundExists:
-            raise Conflict(f"Đã có đợt báo cáo “{rnd.name}” trong năm học {rnd.school_year}.") from None
-
-    def reschedule_round(self, principal: Principal, round_id: str, due_at: datetime, closes_at: datetime,
-                         expected_version: int | None) -> Round:
-        """Extend a round's due date and closing time, or reopen a closed round (Sở GD&ĐT only)."""
-        rnd = self.get_round(principal, round_id)
-        if not may_open_round(principal, rnd.province_code):
-            raise Forbidden("Chỉ Sở GD&ĐT của tỉnh/thành phố này được gia hạn hoặc mở lại đợt báo cáo.")
-        now = self.clock()
-        due_at, closes_at = due_at.replace(microsecond=0), closes_at.replace(microsecond=0)
-        errors = schedule_errors(rnd.opens_at, due_at, closes_at, now)
-        if errors:
-            raise Invalid("Thời hạn mới không hợp lệ, xem chi tiết từng mục.", errors=FieldError.all_of(errors))
-        reopened = phase(rnd.opens_at, rnd.due_at, rnd.closes_at, now) is Phase.CLOSED
-        rnd.due_at, rnd.closes_at, rnd.updated_at = due_at, closes_at, now
-        event = self._opened_event(rnd, principal, reopened=reopened)
-        try:
-            return self.rounds.save(rnd, event, expected_version=expected_version)
-        except StaleDocument:
-            raise (StaleVersion if expected_version is not None else Conflict)(
-                "Đợt báo cáo vừa được thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
-
-    def _opened_event(self, rnd: Round, principal: Principal, *, reopened: bool):
-        return self.contracts.new_event(
-            "ReportingRoundOpened",
-            {
-                "round_id": rnd.id,
-                "name": rnd.name,
-                "province_code": rnd.province_code,
-                "school_year": rnd.school_year,
-                "school_levels": rnd.school_levels,
-                "indicator_codes": rnd.indicator_codes,
-                "opens_at": iso_vn(rnd.opens_at),
-                "due_at": iso_vn(rnd.due_at),
-                "closes_at": iso_vn(rnd.closes_at),
-                "opened_by": principal.as_actor(),
-                "reopened": reopened,
-                "catalogue_version": rnd.catalogue_version,
-            },
-            # Province-wide event: keyed by the province so a province's rounds stay in order.
-            subject=rnd.province_code,
-            source=SOURCE,
-        )
-
-    def list_rounds(self, principal: Principal, filters: dict[str, Any], page: int, page_size: int):
-        scope = round_scope(principal)
-        if scope is None:
-            raise Forbidden("Vai trò của bạn không được xem các đợt báo cáo.")
-        # Filters are ANDed with the scope, so asking for another province finds nothing.
-        wanted = {k: v for k, v in filters.items() if v is not None}
-        if any(key in wanted and wanted[key] != value for key, value in scope.items()):
-            return 0, []
-        return self.rounds.page({**wanted, **scope}, page, page_size)
-
-    def get_round(self, principal: Principal, round_id: str) -> Round:
-        rnd = self.rounds.get(round_id)
-        # A round outside the caller's scope is reported as missing, not forbidden.
-        if rnd is None or not may_see_round(principal, rnd.province_code, rnd.school_levels):
-            raise NotFound("Không tìm thấy đợt báo cáo.")
-        return rnd
-
-    # -- submissions -----------------------------------------------------------
     def previous_values(self, rnd: Round, school_code: str) -> tuple[str, list[dict[str, Any]]] | None:
         """The school's values in the latest earlier round of the province it reported in, with that round's name."""
-        cached = self._earlier.get(rnd.id)
-        if cached is None or time.monotonic() - cached[0] > EARLIER_ROUNDS_TTL:
-            cached = (time.monotonic(), self.rounds.earlier(rnd.province_code, rnd.opens_at,
-                                                             PREVIOUS_ROUNDS_SEARCHED))
-            self._earlier[rnd.id] = cached
-        for round_id, name in cached[1]:
-            sub = self.submissions.get(submission_id(round_id, school_code))
+        for round_id, name in self.rounds.earlier(rnd):
+            sub = self.store.get(submission_id(round_id, school_code))
             if sub is not None and sub.values:
                 return name, sub.value_dicts()
         return None
@@ -216,7 +80,7 @@ class IndicatorService:
         cross check of importance *warning*. None of them blocks.
         """
         before = self.previous_values(rnd, sub.school_code)
-        peers = self.peer_stats(rnd.id, sub.school_level)
+        peers = self.peers.of(rnd.id, sub.school_level)
         sent = {v["indicator_code"] for v in incoming}
 
         def against_round(values):
@@ -231,45 +95,10 @@ class IndicatorService:
         open_ = (against_round(merged) + own + peer_outliers(merged, peers, catalogue, sub.school_level) + checks)
         return {"revision": revision, "open": open_}
 
-    def peer_stats(self, round_id: str, level: str) -> dict[str, PeerStat]:
-        """The round's statistics for schools of ``level`` (one read by ``_id``, reused for a minute)."""
-        key = PeerStatistics.key(round_id, level)
-        cached = self._peers.get(key)
-        if cached is None or time.monotonic() - cached[0] > PEER_STATS_TTL:
-            doc = self.peer_statistics.get(key)
-            stats = {code: PeerStat.from_dict(s) for code, s in (doc.stats if doc else {}).items()}
-            cached = (time.monotonic(), stats)
-            self._peers[key] = cached
-        return cached[1]
-
-    def refresh_peer_statistics(self, round_id: str) -> int:
-        """Recompute a round's peer statistics from its index (indicators.peer_index); returns the schools read.
-
-        Runs in the worker, off the request path; it reads the round's few index
-        documents by ``_id``, never the submissions themselves.
-        """
-        rnd = self.rounds.get(round_id)
-        if rnd is None:
-            return 0
-        read = 0
-        now = self.clock()
-        for level in rnd.school_levels:
-            schools = self.peer_figures(round_id, level)
-            read += len(schools)
-            key = PeerStatistics.key(round_id, level)
-            doc = self.peer_statistics.get(key) or PeerStatistics(id=key)
-            fresh = {code: stat.as_dict() for code, stat in summarise_figures(schools).items()}
-            if not schools or doc.stats == fresh:
-                continue  # nothing new was reported: no new version (each one is kept)
-            doc.stats, doc.submissions, doc.computed_at = fresh, len(schools), now
-            self.peer_statistics.save(doc)
-            self._peers.pop(key, None)
-        return read
-
     def previous_for(self, principal: Principal, round_id: str, school_code: str) -> dict[str, Any]:
         """The school's values in the round before (name and values), for the entry and review forms."""
-        rnd = self.get_round(principal, round_id)
-        sub = self.submissions.get(submission_id(rnd.id, school_code))
+        rnd = self.rounds.get_round(principal, round_id)
+        sub = self.store.get(submission_id(rnd.id, school_code))
         if sub is not None:
             visible = principal.can_see(sub.school_code, sub.commune_code, sub.province_code)
         else:
@@ -280,8 +109,8 @@ class IndicatorService:
         return {"round_name": found[0], "values": found[1]} if found else {"round_name": None, "values": []}
 
     def get_submission(self, principal: Principal, round_id: str, school_code: str) -> Submission:
-        rnd = self.get_round(principal, round_id)
-        sub = self.submissions.get(submission_id(rnd.id, school_code))
+        rnd = self.rounds.get_round(principal, round_id)
+        sub = self.store.get(submission_id(rnd.id, school_code))
         if sub is None or not principal.can_see(sub.school_code, sub.commune_code, sub.province_code):
             raise NotFound(SUBMISSION_NOT_FOUND)
         return sub
@@ -291,11 +120,11 @@ class IndicatorService:
         current = sub.last_revision or {}
         if current.get("idempotency_key") == key and current.get("fingerprint"):
             return KeyRecord(current["fingerprint"], current["revision"])
-        return self.submissions.key(sub.id, key)
+        return self.store.key(sub.id, key)
 
     def trail(self, sub: Submission) -> Trail:
         """The submission's audit trail (every revision and approval), read from its changes."""
-        return self.submissions.trail(sub)
+        return self.store.trail(sub)
 
     def submit(self, principal: Principal, round_id: str, school_code: str, raw_values: Any, *,
                header_key: str | None = None, body_key: str | None = None,
@@ -316,7 +145,7 @@ class IndicatorService:
             raise Forbidden("Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
         if not (principal.commune_code and principal.province_code and principal.school_level):
             raise Forbidden("Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
-        rnd = self.get_round(principal, round_id)
+        rnd = self.rounds.get_round(principal, round_id)
         try:
             key = resolve_idempotency_key(header_key, body_key)
         except IdempotencyConflict as exc:
@@ -324,7 +153,7 @@ class IndicatorService:
         digest = fingerprint(raw_values if explanations is None else [raw_values, explanations])
         now = self.clock()
         current = rnd.phase_at(now)
-        catalogue = self.round_catalogue(rnd)
+        catalogue = self.rounds.round_catalogue(rnd)
         explained, explanation_errors = check_explanations(explanations, catalogue, rnd.indicator_codes)
         result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
                                  allowed_codes=rnd.indicator_codes)
@@ -337,7 +166,7 @@ class IndicatorService:
             except SubmissionExists:
                 pass  # the school has submitted before: the general path decides what this request is
 
-        sub = self.submissions.get(submission_id(rnd.id, school_code))
+        sub = self.store.get(submission_id(rnd.id, school_code))
         if sub is not None:
             # Shared populations and cross checks see the stored values the request does not replace.
             result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
@@ -402,7 +231,7 @@ class IndicatorService:
                 # Explanations of warned values only: kept (who, when), no new revision, nothing to announce.
                 sub.explanations = {**(sub.explanations or {}), **self._explanations(explained, actor, now,
                                                                                      sub.revision)}
-                saved = self.submissions.save(sub, expected_version=expected_version)
+                saved = self.store.save(sub, expected_version=expected_version)
                 return SubmitOutcome(saved, saved.revision, created=False)
             # The same values again under a new key (or none): nothing to audit, nothing to announce.
             return SubmitOutcome(sub, sub.revision, created=False)
@@ -417,7 +246,7 @@ class IndicatorService:
                 "revision": previous + 1}
             sub.stage = Stage.DRAFT.value
         # The earlier revisions' values are references of the warnings: a first submission has none to read.
-        trail = Trail() if created else self.submissions.trail(sub)
+        trail = Trail() if created else self.store.trail(sub)
         merged = merge(earlier, values, catalogue)
         sub.revision = previous + 1
         sub.values = merged
@@ -433,7 +262,7 @@ class IndicatorService:
         superseded = sub.last_revision or {}
         if superseded.get("idempotency_key") and superseded.get("fingerprint"):
             # The head answers a replay of its own revision; an earlier one's key is looked up by _id.
-            self.submissions.remember_key(sub.id, superseded["idempotency_key"], superseded["fingerprint"],
+            self.store.remember_key(sub.id, superseded["idempotency_key"], superseded["fingerprint"],
                                           superseded["revision"], superseded["submitted_at"])
         sub.last_revision = {"revision": sub.revision, "submitted_at": now, "submitted_by": actor, "late": late,
                              "idempotency_key": key, "changes": diff, "warnings": warnings["revision"],
@@ -460,6 +289,6 @@ class IndicatorService:
             data["previous_revision"] = previous
             data["changes"] = diff
         event = self.contracts.new_event(name, data, subject=school_code, source=SOURCE)
-        saved = self.submissions.save(sub, event, expected_version=None if created else expected_version)
+        saved = self.store.save(sub, event, expected_version=None if created else expected_version)
         first = trail_of([{"last_revision": saved.last_revision}]) if created else None
         return SubmitOutcome(saved, saved.revision, created=created, trail=first)

@@ -1,23 +1,23 @@
-"""Accounts and sign-in: each use case turns a caller's request into a state change and the events it causes."""
+"""Accounts: registering, changing and reading them, and keeping a school's accounts in line with the directory.
+
+Each use case turns a caller's request into a state change and the events it causes. Signing in and out
+(which also write an account, its revocations) are in :mod:`identity.sessions`.
+"""
 from __future__ import annotations
 
 import time
-import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from edu71.auth import Principal, Role, TokenIssuer
+from edu71.auth import Principal, Role
 from edu71.auth.principal import narrow
-from edu71.auth.revocation import RevocationState, issue_time
 from edu71.bus.outbox import StaleDocument
-from edu71.contracts import Contracts
-from edu71.errors import Conflict, DomainError, Forbidden, NotFound, StaleVersion, TooManyAttempts, Unavailable
-from identity.adapters.attempts import FailedSignIns, KnownClients
+from edu71.contracts import Contracts, Event
+from edu71.errors import Conflict, Forbidden, NotFound, StaleVersion
 from identity.adapters.documents import User, new_user_id
 from identity.adapters.emails import EmailClaims
 from identity.adapters.users import Users
 from identity.directory import SOURCE, Directory, invalid, require_version
-from identity.domain import lockout, sessions
+from identity.domain import sessions
 from identity.domain.accounts import (
     CONTRACT_FIELDS,
     SELF_SERVICE_FIELDS,
@@ -26,134 +26,33 @@ from identity.domain.accounts import (
     may_manage,
     may_view,
     normalise_email,
-    token_claims,
 )
 from identity.domain.passwords import Passwords, policy_problems
 
-WRONG_CREDENTIALS = "E-mail hoặc mật khẩu không đúng."
 STALE = "Tài khoản vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại."
 EMAIL_TAKEN = "Địa chỉ e-mail này đã được dùng cho một tài khoản khác."
 NO_ACCOUNT = "Không tìm thấy tài khoản."
-NO_SIGNING_KEY = "Dịch vụ chưa được cấu hình khoá ký mã truy cập."
-#: A sign-out retries this often when the account changes under it (the sign-out must not fail for that).
-SIGN_OUT_ATTEMPTS = 5
+#: A change made on the account's behalf (a sign-out, following the directory) retries this often when the
+#: account changes under it: it must not fail for that.
+ATTEMPTS = 5
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class WrongCredentials(DomainError):
-    """No account with this e-mail and password (the answer does not say which of the two is wrong)."""
-
-    status = 401
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    token: str
-    expires_in: int
-    user: User
-
-
-@dataclass(frozen=True)
-class SignInPolicy:
-    token_ttl: int
-    throttle: lockout.Throttle
-
-
 class Accounts:
-    def __init__(self, contracts: Contracts, directory: Directory, passwords: Passwords,
-                 issuer: TokenIssuer | None, policy: SignInPolicy, *, users: Users, emails: EmailClaims,
-                 failures: FailedSignIns, known_clients: KnownClients):
+    def __init__(self, contracts: Contracts, directory: Directory, passwords: Passwords, *, users: Users,
+                 emails: EmailClaims):
         self.contracts = contracts
         self.directory = directory
         self.passwords = passwords
-        self.issuer = issuer
-        self.policy = policy
         self.users = users
         self.emails = emails
-        self.failures = failures
-        self.known_clients = known_clients
 
-    # -- sign-in ---------------------------------------------------------------
-    def _locked_for(self, key: str, limit: lockout.Limit, now: float) -> int | None:
-        counts = self.failures.counts(key, lockout.window(now, limit), limit.max_failures)
-        return lockout.retry_after(counts, now, limit)
-
-    def sign_in(self, email: str, password: str, client: str) -> SignedIn:
-        now = time.time()
-        email_key, throttle = normalise_email(email), self.policy.throttle
-        known = self.known_clients.known(email_key, client)
-        for key, limit in throttle.counted(email_key, client, known):
-            wait = self._locked_for(key, limit, now)
-            if wait is not None:
-                raise TooManyAttempts(
-                    f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {lockout.minutes_text(wait)}.", retry_after=wait)
-        user = self.by_email(email)
-        # An unknown address costs the same hashing as a wrong password, and gets the same answer.
-        if not self.passwords.verify(user.password_hash if user else None, password):
-            for key in throttle.recorded(email_key, client):
-                self.failures.record(key, now)
-            raise WrongCredentials(WRONG_CREDENTIALS)
-        if not user.active:
-            raise Forbidden("Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên.")
-        if self.passwords.needs_rehash(user.password_hash):
-            self._rehash(user, password)
-        if self.issuer is None:
-            raise Unavailable(NO_SIGNING_KEY)
-        org = user.org
-        if user.role == Role.SCHOOL.value:
-            # The school's current name and place, even if the directory changed since the account was written.
-            org = self.directory.school_org(user.org_unit) or org
-        claims = token_claims(user.id, user.name, user.email, Role(user.role), org)
-        # Dated no earlier than the account's cutoff, which would refuse it at once.
-        token = self.issuer.issue(ttl=self.policy.token_ttl, iat=issue_time(time.time(), user.not_before or 0),
-                                  sid=uuid.uuid4().hex, **claims)
-        self.known_clients.remember(email_key, client)
-        return SignedIn(token, self.policy.token_ttl, user)
-
-    # -- sessions --------------------------------------------------------------
-    def revocation_state(self, user_id: str) -> RevocationState | None:
-        """What the account's tokens are refused by (``None``: no such account here, e.g. an external one)."""
-        user = self.users.get(user_id)
-        if user is None:
-            return None
-        return RevocationState(user.not_before or 0, frozenset(s["sid"] for s in user.revoked_sessions or ()))
-
-    def sign_out(self, principal: Principal) -> None:
-        """End the caller's session; a token without a session id ends every session of the account."""
-        if principal.session_id is None:
-            self._revoke(principal.user_id, sessions.SIGNED_OUT_EVERYWHERE, lambda state, now: state.everything(now))
-            return
-        self._revoke(principal.user_id, sessions.SIGNED_OUT,
-                     lambda state, now: state.session(principal.session_id, principal.expires_at or 0, now),
-                     session_id=principal.session_id)
-
-    def sign_out_everywhere(self, principal: Principal, user_id: str) -> None:
-        """End every session of an account: its owner, an administrator, or the city department managing it."""
-        user = self.get_visible(principal, user_id)
-        if principal.user_id != user.id and not may_manage(principal, Role(user.role), user.province_code):
-            raise Forbidden("Bạn không được đăng xuất tài khoản này.")
-        self._revoke(user.id, sessions.SIGNED_OUT_EVERYWHERE, lambda state, now: state.everything(now))
-
-    def _revoke(self, user_id: str, reason: str, change, session_id: str | None = None) -> None:
-        """Store the account's new revocation state with its AccessRevoked, retrying over concurrent changes."""
-        for _ in range(SIGN_OUT_ATTEMPTS):
-            user = self.users.get(user_id)
-            if user is None:
-                raise NotFound(NO_ACCOUNT)
-            now = time.time()
-            user.revocations = change(user.revocations, now)
-            event = self._access_revoked(user, user.doc_version + 1, reason, now, session_id)
-            try:
-                self.users.save(user, event)
-                return
-            except StaleDocument:
-                continue
-        raise Conflict(STALE)
-
-    def _access_revoked(self, user: User, version: int, reason: str, now: float, session_id: str | None = None):
+    def access_revoked(self, user: User, version: int, reason: str, now: float,
+                       session_id: str | None = None) -> Event:
+        """The AccessRevoked that ends sessions of ``user`` with its change ``version``."""
         data = sessions.access_revoked(user.id, version, reason, user.revocations, now, session_id)
         return self.contracts.new_event("AccessRevoked", data, subject=user.id, source=SOURCE)
 
@@ -171,7 +70,7 @@ class Accounts:
         org = self.directory.school_org(code)
         changed = 0
         for user_id in self.users.of_school(code):
-            for _ in range(SIGN_OUT_ATTEMPTS):
+            for _ in range(ATTEMPTS):
                 user = self.users.get(user_id)
                 version = user.doc_version
                 before = user.as_contract(version)
@@ -193,7 +92,7 @@ class Accounts:
                 if reason:
                     now = time.time()
                     user.revocations = user.revocations.everything(now)
-                    events.append(self._access_revoked(user, version + 1, reason, now))
+                    events.append(self.access_revoked(user, version + 1, reason, now))
                 try:
                     self.users.save(user, *events, expected_version=version)
                 except StaleDocument:
@@ -201,18 +100,6 @@ class Accounts:
                 changed += 1
                 break
         return changed
-
-    def _rehash(self, user: User, password: str) -> None:
-        """Replace a hash made with older parameters; losing a race to another change is harmless."""
-        user.password_hash = self.passwords.hash(password)
-        try:
-            self.users.save(user)
-        except StaleDocument:
-            pass
-
-    def forget_old_sign_ins(self, now: float) -> tuple[int, int]:
-        """Forget failed sign-ins that no longer count and clients not signed in from for long; how many of each."""
-        return self.failures.purge(self.policy.throttle.longest_window, now), self.known_clients.purge(now)
 
     def by_email(self, email: str) -> User | None:
         user_id = self.emails.owner(normalise_email(email))
@@ -313,7 +200,7 @@ class Accounts:
         if reason:
             now = time.time()
             user.revocations = user.revocations.everything(now)
-            events.append(self._access_revoked(user, expected_version + 1, reason, now))
+            events.append(self.access_revoked(user, expected_version + 1, reason, now))
         old_key, new_key = normalise_email(before["email"]), normalise_email(user.email)
         if new_key != old_key and not self.emails.claim(new_key, user.id, self._exists):
             raise Conflict(EMAIL_TAKEN)

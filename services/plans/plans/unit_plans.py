@@ -1,9 +1,9 @@
-"""Plan use cases: each turns a caller's request into a state change and the events it causes.
+"""Unit plans (kế hoạch): the plan each unit (a school, a commune/ward, the city) issues to carry out the
+resolution, written or imported from a document, submitted, reviewed and approved or returned.
 
-They read and write through the repositories ``bootstrap.py`` gives them (adapters.plans, adapters.originals)
-and refuse with :mod:`edu71.errors` domain errors, which the HTTP edge turns into problem details.
-The list (:meth:`PlanService.list_visible`) still queries the store and answers in HTTP: it is being moved to
-per-scope lists separately.
+Each use case turns a caller's request into a state change and the events it causes. They read and write
+through the repositories ``bootstrap.py`` gives them (adapters.plans, adapters.originals) and refuse with
+:mod:`edu71.errors` domain errors, which the HTTP edge turns into problem details.
 """
 from __future__ import annotations
 

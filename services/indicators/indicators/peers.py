@@ -1,0 +1,116 @@
+"""Peers: how a school's figures compare with those of the schools of its level in the same round (domain.peers).
+
+:class:`PeerIndexer` keeps the compact per-round index of schools' figures the statistics are computed from;
+:class:`PeerStatisticsService` computes each round's statistics from that index and reads them for the
+submissions' warnings.
+
+The indicators worker keeps the index from the service's own IndicatorSubmitted and
+IndicatorRevised events, so a submission's request does no more work and an
+index update lost to a crash is redone when the event is redelivered. Each
+update is a new version of one small bucket document (insert-only, with the
+version it read as the concurrency check); two workers updating one bucket at
+once retry, and a revision older than the one indexed changes nothing, so
+replays and reordering leave the index as it was.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime
+from typing import Callable
+
+from edu71.contracts import Event
+from indicators.adapters.documents import PeerIndex, PeerStatistics
+from indicators.adapters.peers import PeerIndexStore, PeerStatisticsStore
+from indicators.adapters.rounds import Rounds
+from indicators.catalogues import CatalogueService
+from indicators.domain.clock import utc_now
+from indicators.domain.peers import PeerStat, bucket_of, figures, summarise_figures
+
+log = logging.getLogger(__name__)
+
+#: Attempts of an update that keeps meeting another writer of the same bucket.
+ATTEMPTS = 8
+#: How long a process reuses a round's peer statistics before reading them again (seconds).
+PEER_STATS_TTL = 60.0
+
+
+class PeerIndexer:
+    def __init__(self, catalogues: CatalogueService, store: PeerIndexStore | None = None):
+        self.catalogues = catalogues
+        self.store = store or PeerIndexStore()
+
+    def handlers(self) -> dict:
+        return {"IndicatorSubmitted": self.index, "IndicatorRevised": self.index}
+
+    def index(self, event: Event) -> None:
+        data = event.data
+        school = data["school"]
+        values = data["values"]
+        version = values[0]["catalogue_version"] if values else None
+        catalogue = self.catalogues.version(school["province_code"], version) if version else None
+        if catalogue is None:
+            log.warning("event %s: catalogue version %s of %s unknown; not indexed", event.id, version,
+                        school["province_code"])
+            return
+        entry = {"school_code": school["code"], "revision": data["revision"], "figures": figures(values, catalogue)}
+        key = PeerIndex.key(data["round_id"], school["level"], bucket_of(school["code"]))
+        for _ in range(ATTEMPTS):
+            doc = self.store.get(key) or PeerIndex(id=key)
+            schools = doc.schools
+            current = next((s for s in schools if s["school_code"] == school["code"]), None)
+            if current is not None and current["revision"] >= data["revision"]:
+                return  # a replay, or an older revision arriving after a newer one
+            doc.schools = [s for s in schools if s["school_code"] != school["code"]] + [entry]
+            if self.store.save(doc):
+                return
+            # Another writer got there first: read its version and apply this one on top.
+        raise RuntimeError(f"peer index {key}: {ATTEMPTS} attempts met another writer")
+
+
+
+class PeerStatisticsService:
+    def __init__(self, clock: Callable[[], datetime] = utc_now, *, rounds: Rounds | None = None,
+                 store: PeerStatisticsStore | None = None,
+                 figures: Callable[[str, str], list[dict[str, float]]] | None = None):
+        self.clock = clock
+        self.rounds = rounds or Rounds()
+        self.store = store or PeerStatisticsStore()
+        #: Every indexed school's figures for a round and level (:class:`PeerIndexer` keeps them).
+        self.figures = figures or PeerIndexStore().figures
+        self._cache: dict[str, tuple[float, dict[str, PeerStat]]] = {}
+
+    def of(self, round_id: str, level: str) -> dict[str, PeerStat]:
+        """The round's statistics for schools of ``level`` (one read by ``_id``, reused for a minute)."""
+        key = PeerStatistics.key(round_id, level)
+        cached = self._cache.get(key)
+        if cached is None or time.monotonic() - cached[0] > PEER_STATS_TTL:
+            doc = self.store.get(key)
+            stats = {code: PeerStat.from_dict(s) for code, s in (doc.stats if doc else {}).items()}
+            cached = (time.monotonic(), stats)
+            self._cache[key] = cached
+        return cached[1]
+
+    def refresh(self, round_id: str) -> int:
+        """Recompute a round's peer statistics from its index; returns the schools read.
+
+        Runs in the worker, off the request path; it reads the round's few index
+        documents by ``_id``, never the submissions themselves.
+        """
+        rnd = self.rounds.get(round_id)
+        if rnd is None:
+            return 0
+        read = 0
+        now = self.clock()
+        for level in rnd.school_levels:
+            schools = self.figures(round_id, level)
+            read += len(schools)
+            key = PeerStatistics.key(round_id, level)
+            doc = self.store.get(key) or PeerStatistics(id=key)
+            fresh = {code: stat.as_dict() for code, stat in summarise_figures(schools).items()}
+            if not schools or doc.stats == fresh:
+                continue  # nothing new was reported: no new version (each one is kept)
+            doc.stats, doc.submissions, doc.computed_at = fresh, len(schools), now
+            self.store.save(doc)
+            self._cache.pop(key, None)
+        return read
