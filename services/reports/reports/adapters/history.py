@@ -2,7 +2,7 @@
 
 The projections keep the latest version of each record (a rebuild keeps nothing else), so they cannot say how
 a figure stood last week. This history can, and it is what the "as of" figures are built from
-(:mod:`reports.domain.asof`): for each row the handlers store (:data:`reports.handlers.ROWS` — a school's
+(:mod:`reports.domain.asof`): for each row the handlers make (:data:`reports.handlers.HANDLERS` — a school's
 values at one revision, a round opening, a directory record, a plan decision, a catalogue version) the worker
 also *inserts* ``{_id: <collection>|<row id>, at, event_time, coll, row}`` into ``history_<province>`` of the
 base database (:mod:`reports.adapters.basedb`), after the handler succeeded:
@@ -28,7 +28,6 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import datetime, timezone
-from typing import Callable
 
 from mongoengine.connection import get_db
 from pymongo.errors import BulkWriteError, DuplicateKeyError
@@ -36,8 +35,10 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 from edu71.contracts import Event
 from reports.adapters.basedb import BASE_ALIAS
 from edu71.store import blob
-from reports.adapters.projection import parse_time, unpack
+from reports.adapters.projection import unpack
 from reports.domain.asof import Entry
+from reports.domain.versions import parse_time
+from reports.handlers import Row
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +52,11 @@ def collection(province: str) -> str:
     return f"{PREFIX}{province}"
 
 
-def record(event: Event, rows_of: Callable[[dict], list]) -> int:
-    """Insert the history entries of ``event`` (its rows per ``rows_of``, :data:`reports.handlers.ROWS`);
+def record(event: Event, rows: list[Row]) -> int:
+    """Insert the history entries of ``event`` (``rows``: what :data:`reports.handlers.HANDLERS` made of it);
     how many were new."""
     db, now, new = get_db(BASE_ALIAS), datetime.now(timezone.utc), 0
-    for source, doc_id, row in rows_of({"id": event.id, "time": event.time, "data": event.data}):
+    for source, doc_id, row in rows:
         try:
             db[collection(row["province_code"])].insert_one(
                 {"_id": f"{source.collection}|{doc_id}", "at": now, "event_time": parse_time(event.time),
@@ -64,18 +65,6 @@ def record(event: Event, rows_of: Callable[[dict], list]) -> int:
         except DuplicateKeyError:
             pass
     return new
-
-
-def recording(handlers: dict, rows: dict) -> dict:
-    """``handlers`` that also record their event's rows in the history, once the handler succeeded."""
-    def wrap(name, handler):
-        def handle(event: Event):
-            result = handler(event)
-            record(event, rows[name])
-            return result
-        handle.__name__ = getattr(handler, "__name__", name)
-        return handle
-    return {name: wrap(name, h) if name in rows else h for name, h in handlers.items()}
 
 
 def load(province: str) -> list[Entry]:
