@@ -4,9 +4,8 @@ Built from the history of what the platform knew (:mod:`reports.adapters.history
 moment each row was stored) with the projector's own code (:mod:`reports.domain.asof`), never from copies
 taken nightly. Each API process keeps one :class:`reports.domain.asof.Timeline` per province it was asked
 about, loaded from ``history_<province>`` and valid for every moment up to ``settle`` seconds
-(:data:`reports.adapters.history.SETTLE`, ``REPORTS_ASOF_SETTLE_SECONDS``)
-before it was loaded; a later moment reloads it (after waiting until that moment is settled, at most
-``settle`` seconds).
+(``REPORTS_ASOF_SETTLE_SECONDS``, :data:`reports.adapters.history.SETTLE`) before it was loaded; a later
+moment reloads it (after waiting until that moment is settled, at most ``settle`` seconds).
 
 The dashboards' use cases (:class:`reports.dashboards.Dashboards`) and the official reports read these
 figures through :class:`AsOfViews`, the same repository interface as the live views'

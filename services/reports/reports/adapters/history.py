@@ -25,9 +25,11 @@ it existed from the source rows the projections hold, at the time each was recor
 """
 from __future__ import annotations
 
+import copy
 import logging
 import sys
 from datetime import datetime, timezone
+from typing import Callable
 
 from mongoengine.connection import get_db
 from pymongo.errors import BulkWriteError, DuplicateKeyError
@@ -74,6 +76,29 @@ def load(province: str) -> list[Entry]:
                      blob.decode(d["row"])) for d in docs]
     entries.sort(key=lambda e: (e.at, e.key))
     return entries
+
+
+class InMemoryHistory:
+    """The history in dicts, for use-case tests: :func:`record` and :func:`load` with the same answers
+    (tests/integration/test_repositories.py); ``now`` is the moment each row is recorded at."""
+
+    def __init__(self, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)):
+        self.now = now
+        #: province → ``<collection>|<row id>`` → the entry.
+        self.entries: dict[str, dict[str, Entry]] = {}
+
+    def record(self, event: Event, rows: list[Row]) -> int:
+        now, new = self.now(), 0
+        for source, doc_id, row in rows:
+            kept = self.entries.setdefault(row["province_code"], {})
+            key = f"{source.collection}|{doc_id}"
+            if key not in kept:
+                kept[key] = Entry(now, key, source.collection, copy.deepcopy(row))
+                new += 1
+        return new
+
+    def load(self, province: str) -> list[Entry]:
+        return sorted(self.entries.get(province, {}).values(), key=lambda e: (e.at, e.key))
 
 
 def backfill(projections, source_collections) -> int:

@@ -62,6 +62,15 @@ def stored(kind, request):
             StoredViews(ActiveDatabase(lambda: get_db(ALIAS).client, settings.platform.mongodb_db)), put)
 
 
+@pytest.fixture
+def history(kind):
+    from types import SimpleNamespace
+
+    from reports.adapters import history
+
+    return SimpleNamespace(record=history.record, load=history.load) if kind == "store" else history.InMemoryHistory()
+
+
 def new_report(unit_code="10744", round_id="R1"):
     from reports.adapters.official_reports import OfficialReport
 
@@ -213,3 +222,26 @@ def test_a_view_reads_back_without_its_schools_which_are_read_apart(stored):
     put("31", "round|R1|commune|10744", {"scope": {"kind": "commune", "code": "10744"}, "schools": schools[:1]}, NOW)
     assert views.schools("31", "round|R1|commune|10744") == schools[:1]
     assert views.view("31", "round|R1|commune|10744")["digest"] != view["digest"]
+
+
+# -- the history ---------------------------------------------------------------------------------------------------
+def test_the_history_keeps_each_row_once_from_its_first_sight_one_province_apart_from_another(history, events):
+    from reports.handlers import HANDLERS
+
+    from ..support import SCHOOLS
+
+    hp, hcm = SCHOOLS["thcs_hp"], SCHOOLS["thcs_hcm"]
+
+    def record(event):
+        return history.record(event, HANDLERS[event.name](event))
+
+    first = events.school(hp)
+    assert record(first) == 1 and record(events.school(hcm)) == 1
+    assert record(events.school(hp, 2)) == 1
+    assert record(first) == 0  # delivered again: its first sight stands
+    kept = history.load("31")
+    assert [e.key for e in kept] == [f"directory_schools|{hp.code}|1", f"directory_schools|{hp.code}|2"]
+    assert kept[0].at <= kept[1].at and [e.row["version"] for e in kept] == [1, 2]
+    assert {e.collection for e in kept} == {"directory_schools"} and kept[0].row["name"] == hp.name
+    assert [e.key for e in history.load("79")] == [f"directory_schools|{hcm.code}|1"]
+    assert history.load("01") == []

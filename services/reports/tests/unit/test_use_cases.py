@@ -14,7 +14,8 @@ from edu71.auth import Principal, Role
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, Unavailable
 from edu71.orgs import commune
 
-from ..official_support import HP_WARD, HP_WARD_2, TH, THCS, scenario_events
+from ..official_support import CODES, HP_WARD, HP_WARD_2, TH, THCS, THCS2, scenario_events
+from ..support import ratio
 
 ROUND = "rnd-use-cases"
 NOW = datetime(2026, 1, 20, 10, 0, tzinfo=timezone.utc)
@@ -191,3 +192,28 @@ def test_an_as_of_moment_that_cannot_be_used_is_invalid(views):
     with pytest.raises(Invalid) as empty:
         asof.timeline("31", NOW - timedelta(days=1))
     assert empty.value.message.startswith("Chưa có số liệu nào tại")
+
+
+def test_the_figures_as_of_a_moment_are_those_the_history_knew_then(events, views, dashboards):
+    from reports.adapters.history import InMemoryHistory
+    from reports.asof import AsOf
+    from reports.handlers import HANDLERS
+
+    clock = [NOW - timedelta(hours=2)]
+    history = InMemoryHistory(now=lambda: clock[0])
+    for event in scenario_events(events, ROUND):
+        history.record(event, HANDLERS[event.name](event))
+    clock[0] = NOW - timedelta(hours=1)
+    late = events.values(THCS2, 1, [ratio(CODES[0], 1, 500), ratio(CODES[1], 38, 40)], round_id=ROUND)
+    history.record(late, HANDLERS[late.name](late))
+    asof = AsOf(views, history.load, settle=0, now=lambda: NOW)
+
+    def submitted(moment):
+        then = asof.dashboards(dashboards, moment).completeness(CITY, ROUND, None, None)
+        return then["completeness"]["submitted"]
+
+    assert submitted(NOW - timedelta(minutes=90)) == 2
+    assert submitted(NOW - timedelta(minutes=30)) == 3
+    assert dashboards.completeness(CITY, ROUND, None, None)["completeness"]["submitted"] == 2  # the live views
+    with pytest.raises(Invalid):
+        asof.dashboards(dashboards, NOW - timedelta(hours=3)).completeness(CITY, ROUND, None, None)
