@@ -50,6 +50,8 @@ def province_of_commune(code: str) -> str:
 
 
 class Dashboards:
+    """The dashboards' use cases over one repository of views (live, or as of a moment: the same code)."""
+
     def __init__(self, views: Views, province_of: Callable[[str], str] = province_of_commune):
         self.views = views
         self.province_of = province_of
@@ -90,7 +92,8 @@ class Dashboards:
     def round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
                    figures: str | None = None) -> tuple[Scope, dict | None, dict]:
         """(scope, round, view) of a round for the caller, its figures read as ``figures`` (all submitted, or
-        confirmed only: :func:`reports.domain.views.figures_view`); 404 when there is neither round nor figures."""
+        confirmed only: :func:`reports.domain.views.figures_view`); NotFound when there is neither round nor
+        figures."""
         scope, rnd, view = self._stored_round_view(principal, round_id, kind, code, figures)
         return scope, rnd, figures_view(view, figures)
 

@@ -6,7 +6,7 @@ Who may do what (the level above is where a report is sent, :attr:`reports.domai
   city's. Nobody drafts or issues for another unit, administrators included (they read everything);
 - a draft is seen only by its unit; an issued report by its unit and the level above it;
 - issuing twice, issuing for another unit, a round that does not exist (or of another province), or a
-  report whose written sections or signer are missing is answered 4xx and stores nothing.
+  report whose written sections or signer are missing is refused (a domain error) and stores nothing.
 
 The figures come from a :class:`FigureSource` — the live views, or the views as they stood at a past moment
 (:mod:`reports.asof`); an issued report keeps the figures it was built from, with its DOCX and its SHA-256
@@ -88,18 +88,12 @@ class OfficialReports:
         self.now = now
         self.to_pdf = to_pdf
 
-    def directory(self, school_code: str) -> dict | None:
-        return self.views.school(school_code)
-
-    def live(self) -> FigureSource:
-        return self.views
-
     # -- units and access -------------------------------------------------------------------------
     def unit(self, kind: str, code: str) -> Unit:
-        """The unit named by ``kind``/``code`` (404 when there is no such school, commune or province)."""
+        """The unit named by ``kind``/``code`` (NotFound when there is no such school, commune or province)."""
         try:
             if kind == SCHOOL:
-                school = self.directory(code)
+                school = self.views.school(code)
                 if school is None:
                     raise NotFound("Không tìm thấy trường.")
                 place = official_commune(school["commune_code"])
@@ -121,10 +115,10 @@ class OfficialReports:
             return unit.code
         if unit.kind == COMMUNE:
             return unit.parent[1]
-        return self.directory(unit.code)["province_code"]
+        return self.views.school(unit.code)["province_code"]
 
     def _own(self, principal: Principal, kind: str, code: str) -> Unit:
-        """The caller's own unit, which it may draft and issue for (403 otherwise)."""
+        """The caller's own unit, which it may draft and issue for (Forbidden otherwise)."""
         if own_unit(principal) != (kind, code):
             raise Forbidden("Chỉ đơn vị của mình mới soạn và ban hành được báo cáo này.")
         return self.unit(kind, code)
@@ -181,7 +175,7 @@ class OfficialReports:
         if head is not None and head.status == "issued":
             figures = self.store.figures(f"{report_id}|{head.sha256}") or {}
         else:
-            figures = self.figures(unit, rnd, self.now(), self.live())
+            figures = self.figures(unit, rnd, self.now(), self.views)
         return self._describe(unit, rnd, head, figures)
 
     def _describe(self, unit: Unit, rnd: dict, head: OfficialReport | None, figures: dict) -> dict:
@@ -218,7 +212,7 @@ class OfficialReports:
         unit = self._own(principal, kind, code)
         rnd = self._round(round_id, self._province(unit))
         head = self.store.get(OfficialReport.key(round_id, kind, code))
-        figures = self.figures(unit, rnd, self.now(), self.live())
+        figures = self.figures(unit, rnd, self.now(), self.views)
         doc = official.compose(unit, figures, (head.written or {}) if head else {},
                                signer_name=head.signer_name if head else "")
         return render(doc), f"du-thao-bao-cao-{round_id}-{kind}-{code}.docx"
@@ -352,7 +346,7 @@ class OfficialReports:
         """The figures as of the issue moment, once it is settled (the history waits
         :data:`reports.adapters.history.SETTLE` seconds for rows recorded up to it)."""
         if self.asof is None:
-            return now, self.live()
+            return now, self.views
         return now, self.asof.source(now)
 
     def regenerate(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
@@ -379,7 +373,7 @@ class OfficialReports:
                 "subject": head.subject, "as_of": _rfc3339(head.as_of), "issued_at": _rfc3339(head.issued_at),
                 "issued_by": head.issued_by, "sha256": head.sha256}
         if unit.kind == SCHOOL:
-            school = self.directory(unit.code)
+            school = self.views.school(unit.code)
             data["school"] = {"code": unit.code, "name": school["name"], "commune_code": school["commune_code"],
                               "province_code": school["province_code"], "level": school["level"]}
         return data
