@@ -1,21 +1,13 @@
 """The reports API (``gunicorn 'reports.app:create_app()'``)."""
 from __future__ import annotations
 
-
 from flask import Flask
-from mongoengine.connection import get_db
 
-from edu71.contracts import Contracts
 from edu71.web import create_service_app
-from reports import config
-from reports.adapters.generations import ActiveDatabase
-from reports.adapters import basedb
+from reports import bootstrap, config
 from reports.api.exports import exports
 from reports.api.official import official
 from reports.api.resources import BLUEPRINTS
-from reports.asof import AsOf
-from reports.official_service import LiveViews, OfficialReports
-from reports.service import ReportService
 
 
 def create_app(settings: config.Settings | None = None) -> Flask:
@@ -27,13 +19,8 @@ def create_app(settings: config.Settings | None = None) -> Flask:
                     "tiến độ nộp, so sánh với chỉ tiêu, kế hoạch, xếp hạng, chuỗi số liệu và xuất Excel/CSV.",
         blueprints=[*BLUEPRINTS, exports, official],
     )
-    alias = settings.platform.service
-    store = ActiveDatabase(lambda: get_db(alias).client, settings.platform.mongodb_db, ttl=settings.generation_check)
-    service = app.extensions["reports.service"] = ReportService(store)
-    # Official reports are primary data: the base database, whatever generation the views are in.
-    basedb.connect(settings.platform)
-    asof = app.extensions["reports.asof"] = AsOf(settle=settings.asof_settle)
-    app.extensions["reports.official"] = OfficialReports(
-        service.round, service._directory_school, lambda: LiveViews(store), Contracts(settings.platform.contracts_dir),
-        asof=asof)
+    wired = bootstrap.use_cases(settings)
+    app.extensions["reports.dashboards"] = wired.dashboards
+    app.extensions["reports.asof"] = wired.asof
+    app.extensions["reports.official"] = wired.official
     return app

@@ -3,12 +3,17 @@
 Built from the history of what the platform knew (:mod:`reports.adapters.history`, insert-only, by the
 moment each row was stored) with the projector's own code (:mod:`reports.domain.asof`), never from copies
 taken nightly. Each API process keeps one :class:`reports.domain.asof.Timeline` per province it was asked
-about, loaded from ``history_<province>`` and valid for every moment up to :data:`history.SETTLE` seconds
-before it was loaded; a later moment reloads it (after waiting until that moment is settled, at most
-``SETTLE`` seconds).
+about, loaded from ``history_<province>`` and valid for every moment up to ``settle`` seconds
+(``REPORTS_ASOF_SETTLE_SECONDS``, :data:`reports.adapters.history.SETTLE`) before it was loaded; a later
+moment reloads it (after waiting until that moment is settled, at most ``settle`` seconds).
 
-Refused with 422 and a Vietnamese message: a moment that cannot be read, one without a UTC offset, one in
-the future, and one before the first row of the province the question is about.
+The dashboards' use cases (:class:`reports.dashboards.Dashboards`) and the official reports read these
+figures through :class:`AsOfViews`, the same repository interface as the live views'
+(:class:`reports.dashboards.Views`). The history itself is kept by :mod:`reports.adapters.history`; its pure
+rules are :mod:`reports.domain.asof`.
+
+Refused with :class:`edu71.errors.Invalid` (422) and a Vietnamese message: a moment that cannot be read, one
+without a UTC offset, one in the future, and one before the first row of the province the question is about.
 """
 from __future__ import annotations
 
@@ -17,20 +22,19 @@ import time
 from datetime import datetime, timezone
 from typing import Callable
 
+from edu71.errors import FieldError, Invalid
 from edu71.orgs import commune as official_commune
-from edu71.problems import Problem
 from edu71.vn import vn_moment
-from reports.adapters import history
+from reports.dashboards import Dashboards, Views
 from reports.domain.asof import Entry, Timeline
-from reports.domain.views import round_view_id
-from reports.service import ROUND_FIELDS, ReportService
+from reports.domain.model import ROUND_FIELDS
 
 FIELD = "as_of"
 LABEL = "thời điểm xem số liệu (as_of)"
 
 
-def _refuse(message: str) -> Problem:
-    return Problem(422, message, errors=[{"field": FIELD, "message": message}])
+def _refuse(message: str) -> Invalid:
+    return Invalid(message, errors=[FieldError(FIELD, message)])
 
 
 def show(moment: datetime) -> str:
@@ -48,11 +52,13 @@ def commune_name(code: str) -> str:
 
 
 class AsOf:
-    """The per-province timelines of one process (see the module)."""
+    """The per-province timelines of one process (see the module), beside the ``live`` views (which say what
+    province a round belongs to, and what the directory knows of a school)."""
 
-    def __init__(self, load: Callable[[str], list[Entry]] = history.load, *, settle: float = history.SETTLE,
+    def __init__(self, live: Views, load: Callable[[str], list[Entry]], *, settle: float,
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
                  sleep: Callable[[float], None] = time.sleep, name_of: Callable[[str], str] = commune_name):
+        self.live = live
         self.load = load
         self.settle = settle
         self.now = now
@@ -99,56 +105,46 @@ class AsOf:
         return self.timeline(province, moment).views_at(moment)
 
     def source(self, moment: datetime) -> "AsOfViews":
+        """The views at ``moment``, as a repository (:class:`reports.dashboards.Views`)."""
         return AsOfViews(self, moment)
 
-    def service(self, live: ReportService, moment: datetime) -> "AsOfReportService":
-        return AsOfReportService(live, self, moment)
+    def dashboards(self, live: Dashboards, moment: datetime) -> Dashboards:
+        """``live``'s use cases reading the views as they stood at ``moment``."""
+        return Dashboards(self.source(moment), live.province_of)
 
 
 class AsOfViews:
-    """The views at a moment, as an official report reads them (:class:`reports.official_service.FigureSource`)."""
+    """The views at a moment (:class:`reports.dashboards.Views`): what the dashboards and an official report read.
+
+    A view reads as computed at the moment; the round is the one its province's history knew then (the live
+    views say which province that is); the directory is the live one."""
 
     def __init__(self, asof: AsOf, moment: datetime):
         self.asof, self.moment = asof, moment
 
+    def _views(self, province: str) -> dict:
+        return self.asof.views(province, self.moment)[1]
+
     def view(self, province: str, view_id: str) -> dict | None:
-        return self.asof.views(province, self.moment)[1].get(view_id)
+        view = self._views(province).get(view_id)
+        if view is None:
+            return None
+        return {**{k: v for k, v in view.items() if k != "schools"}, "computed_at": self.moment}
 
     def schools(self, province: str, view_id: str) -> list[dict]:
-        return list((self.view(province, view_id) or {}).get("schools", ()))
+        return list((self._views(province).get(view_id) or {}).get("schools", ()))
+
+    def round(self, round_id: str) -> dict | None:
+        known = self.asof.live.round(round_id)  # which province's history holds it
+        if known is None:
+            return None
+        rnd = self.asof.views(known["province_code"], self.moment)[0].round(round_id)
+        return {f: rnd.get(f) for f in ROUND_FIELDS} if rnd else None
 
     def rounds_of(self, province: str) -> list[dict]:
         model = self.asof.views(province, self.moment)[0]
         rows = (model.round(r) for r in model.rounds_of(province))
         return [r for r in rows if r is not None and r["province_code"] == province]
 
-
-class AsOfReportService(ReportService):
-    """:class:`ReportService` reading the views as they stood at a moment instead of the live ones."""
-
-    def __init__(self, live: ReportService, asof: AsOf, moment: datetime):
-        super().__init__(live.store, live.province_of)
-        self.asof, self.moment = asof, moment
-
-    def round(self, round_id: str) -> dict | None:
-        known = super().round(round_id)  # which province's history holds it
-        if known is None:
-            return None
-        rnd = self.asof.views(known["province_code"], self.moment)[0].round(round_id)
-        return {f: rnd.get(f) for f in ROUND_FIELDS} if rnd else None
-
-    def _view(self, province: str, view_id: str) -> dict | None:
-        view = self.asof.views(province, self.moment)[1].get(view_id) if province else None
-        if view is None:
-            return None
-        return {**{k: v for k, v in view.items() if k != "schools"}, "computed_at": self.moment}
-
-    def _schools(self, scope, view: dict, round_id: str) -> list[dict]:
-        if not view:
-            return []
-        views = self.asof.views(view["province_code"], self.moment)[1]
-        if view["scope"]["kind"] == "commune":
-            ids = [round_view_id(round_id, "commune", view["scope"]["code"])]
-        else:
-            ids = [round_view_id(round_id, "commune", c["commune_code"]) for c in view.get("communes", ())]
-        return [s for i in ids for s in (views.get(i) or {}).get("schools", ())]
+    def school(self, school_code: str) -> dict | None:
+        return self.asof.live.school(school_code)

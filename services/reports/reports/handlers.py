@@ -1,28 +1,24 @@
-"""What the reports worker does with each event it consumes.
+"""What the reports service does with each event it consumes: routing as data, by event name.
 
-Each handler is idempotent and order-safe on its own (the consumer's inbox is
-recorded only after the effect): it stores a *version* of the entity — the
-submission's revision, the round event's time, the directory record's version,
-the plan's version and stage, the catalogue's version — under a unique key,
-never overwriting anything (see :mod:`reports.adapters.projection`), and then
-leaves a hint for the projector (:mod:`reports.adapters.projector`), which
-recomputes the views. The hint is left even when the version was already
-stored: a worker that died between the two writes leaves no change unseen.
+:data:`HANDLERS` maps each event to the source rows it becomes: a *version* of an entity — the submission's
+revision, the round event's time, the directory record's version, the plan's version and stage, the
+catalogue's version — each under a unique key. One table serves both readers of the topics:
 
-The state each event becomes is computed by the pure ``*_row`` functions, which
-the rebuild (:mod:`reports.rebuild`) uses too.
+- the worker's consumer (:func:`reports.bootstrap.consumer`) keeps each row, never overwriting anything
+  (:class:`reports.adapters.sources.SourceRows`), leaves a hint for the projector
+  (:mod:`reports.adapters.projector`), which recomputes the views, and records the row in the history
+  (:mod:`reports.adapters.history`). The hint is left even when the version was already stored: a worker
+  that died between the two writes leaves no change unseen;
+- the rebuild (:mod:`reports.rebuild`) applies the rows of every event to a model in memory and writes
+  them in bulk.
+
+The handlers are pure: the same event always gives the same rows, so replays and reordering change nothing.
 """
 from __future__ import annotations
 
-import logging
-from datetime import datetime
-from typing import Any
-
-from mongoengine.connection import get_db
+from typing import Callable
 
 from edu71.contracts import Event
-from reports.adapters.documents import ALIAS
-from reports.adapters.projection import hint, ms, pack, parse_time, record_version
 from reports.domain.model import (
     CATALOGUES,
     COMMUNE_PLAN_APPROVED,
@@ -35,8 +31,10 @@ from reports.domain.model import (
     Source,
     plan_seq,
 )
+from reports.domain.versions import ms, parse_time
 
-log = logging.getLogger(__name__)
+#: One source row: which kind of record, its ``_id`` (the entity and its version), its fields.
+Row = tuple[Source, str, dict]
 
 
 def values_row(event_id: str, name: str, d: dict) -> tuple[str, dict]:
@@ -91,7 +89,7 @@ def commune_plan_row(event_id: str, name: str, d: dict) -> tuple[str, dict]:
     return f"{issuer['code']}|{seq:012d}", row
 
 
-def plan_rows(event_id: str, name: str, d: dict) -> list[tuple]:
+def plan_rows(event_id: str, name: str, d: dict) -> list[Row]:
     """(source, id, row) of every record a plan event is stored as.
 
     A school's plan: its status, and its targets once approved. A commune's own plan: its targets once
@@ -125,91 +123,56 @@ def stage_row(event_id: str, name: str, d: dict) -> tuple[str, dict]:
     return f"{d['round_id']}|{school['code']}|{row['approval']}", row
 
 
-def _store(source: Source, doc_id: str, row: dict[str, Any], event: Event) -> bool:
-    coll = get_db(ALIAS)[source.collection]
-    entity = {f: row[f] for f in source.entity}
-    state = {k: v for k, v in row.items() if k not in entity and k != source.version}
-    changed = record_version(coll, doc_id, entity, source.version, row[source.version], pack(source.collection, state))
-    if not changed:
-        log.info("%s %s: %s %s was already stored; ignored", event.name, event.id, source.version,
-                 _show(row[source.version]))
-    hint(get_db(ALIAS), source.collection, doc_id)
-    return changed
+def indicator_values(event: Event) -> list[Row]:
+    """IndicatorSubmitted / IndicatorRevised: the school's values as of this revision.
+
+    Both events carry the full value set, so the highest revision replaces the previous ones as a whole in
+    every view."""
+    return [(SCHOOL_VALUES, *values_row(event.id, event.name, event.data))]
 
 
-def _show(version) -> str:
-    return version.isoformat() if isinstance(version, datetime) else str(version)
+def round_opened(event: Event) -> list[Row]:
+    """ReportingRoundOpened (also on reopening): the round as of this event."""
+    return [(ROUNDS, *round_row(event.id, event.time, event.data))]
 
 
-def on_indicator_values(event: Event) -> bool:
-    """IndicatorSubmitted / IndicatorRevised: store the school's values as of this revision.
-
-    Both events carry the full value set, so the highest revision replaces the
-    previous ones as a whole in every view. Returns True if this revision was new.
-    """
-    return _store(SCHOOL_VALUES, *values_row(event.id, event.name, event.data), event)
+def school(event: Event) -> list[Row]:
+    """SchoolRegistered / SchoolChanged: the directory record of this version."""
+    return [(DIRECTORY, *school_row(event.id, event.data))]
 
 
-def on_round_opened(event: Event) -> bool:
-    """ReportingRoundOpened (also on reopening): keep the round as of its latest event."""
-    return _store(ROUNDS, *round_row(event.id, event.time, event.data), event)
-
-
-def on_school(event: Event) -> bool:
-    """SchoolRegistered / SchoolChanged: keep the directory record of the highest version."""
-    return _store(DIRECTORY, *school_row(event.id, event.data), event)
-
-
-def on_plan(event: Event) -> bool:
+def plan(event: Event) -> list[Row]:
     """PlanSubmitted / PlanReturned / PlanApproved: the school's plan status and its approved targets, or a
     commune's approved targets (:func:`plan_rows`)."""
-    changed = False
-    for source, doc_id, row in plan_rows(event.id, event.name, event.data):
-        changed = _store(source, doc_id, row, event) or changed
-    return changed
+    return plan_rows(event.id, event.name, event.data)
 
 
-def on_catalogue(event: Event) -> bool:
-    """CataloguePublished: keep the province's catalogue of the highest version."""
-    return _store(CATALOGUES, *catalogue_row(event.id, event.data), event)
+def catalogue(event: Event) -> list[Row]:
+    """CataloguePublished: the province's catalogue of this version."""
+    return [(CATALOGUES, *catalogue_row(event.id, event.data))]
 
 
-def on_submission_stage(event: Event) -> bool:
+def submission_stage(event: Event) -> list[Row]:
     """Submission* (completed, confirmed, returned, accepted, reopened): the report's stage after the action.
 
     Each action is stored under its sequence number, so a replayed or late action changes nothing: the model
     keeps the stage of the highest one (:meth:`reports.domain.model.Model.stage`)."""
-    return _store(SUBMISSION_STAGES, *stage_row(event.id, event.name, event.data), event)
+    return [(SUBMISSION_STAGES, *stage_row(event.id, event.name, event.data))]
 
 
 #: The approval events of a school's report, each giving the stage after its action.
 STAGE_EVENTS = ("SubmissionCompleted", "SubmissionConfirmed", "SubmissionReturned", "SubmissionAccepted",
                 "SubmissionReopened")
 
-HANDLERS = {
-    "IndicatorSubmitted": on_indicator_values,
-    "IndicatorRevised": on_indicator_values,
-    "ReportingRoundOpened": on_round_opened,
-    "SchoolRegistered": on_school,
-    "SchoolChanged": on_school,
-    "PlanSubmitted": on_plan,
-    "PlanReturned": on_plan,
-    "PlanApproved": on_plan,
-    "CataloguePublished": on_catalogue,
-    **{name: on_submission_stage for name in STAGE_EVENTS},
-}
-
-#: Handler → (source, row function) for the rebuild, which applies rows without storing them one by one.
-ROWS = {
-    "IndicatorSubmitted": lambda e: [(SCHOOL_VALUES, *values_row(e["id"], "IndicatorSubmitted", e["data"]))],
-    "IndicatorRevised": lambda e: [(SCHOOL_VALUES, *values_row(e["id"], "IndicatorRevised", e["data"]))],
-    "ReportingRoundOpened": lambda e: [(ROUNDS, *round_row(e["id"], e["time"], e["data"]))],
-    "SchoolRegistered": lambda e: [(DIRECTORY, *school_row(e["id"], e["data"]))],
-    "SchoolChanged": lambda e: [(DIRECTORY, *school_row(e["id"], e["data"]))],
-    "PlanSubmitted": lambda e: plan_rows(e["id"], "PlanSubmitted", e["data"]),
-    "PlanReturned": lambda e: plan_rows(e["id"], "PlanReturned", e["data"]),
-    "PlanApproved": lambda e: plan_rows(e["id"], "PlanApproved", e["data"]),
-    "CataloguePublished": lambda e: [(CATALOGUES, *catalogue_row(e["id"], e["data"]))],
-    **{name: (lambda e, name=name: [(SUBMISSION_STAGES, *stage_row(e["id"], name, e["data"]))])
-       for name in STAGE_EVENTS},
+HANDLERS: dict[str, Callable[[Event], list[Row]]] = {
+    "IndicatorSubmitted": indicator_values,
+    "IndicatorRevised": indicator_values,
+    "ReportingRoundOpened": round_opened,
+    "SchoolRegistered": school,
+    "SchoolChanged": school,
+    "PlanSubmitted": plan,
+    "PlanReturned": plan,
+    "PlanApproved": plan,
+    "CataloguePublished": catalogue,
+    **{name: submission_stage for name in STAGE_EVENTS},
 }

@@ -27,7 +27,8 @@ on the new generation.
 from its own consumer group's positions and catches up with what happened
 since); the generation rolled back from stays until the next rebuild.
 
-Events are decoded and routed by type; ``--validate`` also checks each one
+Events are decoded and routed by type through the worker's own table
+(:data:`reports.handlers.HANDLERS`); ``--validate`` also checks each one
 against its JSON Schema (as the live consumer does), which is much slower.
 """
 from __future__ import annotations
@@ -48,14 +49,14 @@ from pymongo import MongoClient
 from pymongo.errors import BulkWriteError
 
 from edu71 import db, logs
-from edu71.contracts import ContractViolation, Contracts, type_name
+from edu71.contracts import ContractViolation, Contracts, Event, type_name
 from reports import config
 from reports.adapters import generations
 from reports.adapters.documents import ALIAS
 from reports.adapters.projection import pack
 from reports.adapters.projector import Projector
 from reports.domain.model import SCHOOL_VALUES, SOURCES, Model
-from reports.handlers import HANDLERS, ROWS
+from reports.handlers import HANDLERS, Row
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def read_log(consumer: KafkaConsumer, partitions: list[TopicPartition], contract
                     envelope = json.loads(record.value)
                     if contracts is not None:
                         contracts.validate(envelope)
-                    rows = ROWS.get(type_name(envelope["type"]))
+                    rows = rows_of(envelope)
                 except (ValueError, KeyError, TypeError, ContractViolation) as exc:
                     # The live consumer dead-letters these; the rebuild skips them the same way.
                     log.warning("rebuild: skipping %s/%d@%d: %s", record.topic, record.partition, record.offset, exc)
@@ -108,9 +109,20 @@ def read_log(consumer: KafkaConsumer, partitions: list[TopicPartition], contract
                     continue
                 if rows is None:
                     continue  # an event the reports service does not consume
-                for source, doc_id, row in rows(envelope):
+                for source, doc_id, row in rows:
                     model.apply(source.collection, {"_id": doc_id, **row})
                 applied += 1
+
+
+def rows_of(envelope: dict) -> list[Row] | None:
+    """The source rows of one decoded record, as the worker's handler of its type makes them (None for an event the
+    reports service does not consume)."""
+    handler = HANDLERS.get(type_name(envelope["type"]))
+    if handler is None:
+        return None
+    return handler(Event(id=envelope["id"], type=envelope["type"], source=envelope.get("source", ""),
+                         subject=envelope.get("subject", ""), time=envelope["time"], data=envelope["data"],
+                         dataschema=envelope.get("dataschema", "")))
 
 
 def write_rows(model: Model, batch: int = 2000) -> int:

@@ -25,14 +25,12 @@ from edu71.bus.producer import EventProducer
 from edu71.auth.revocation import RevocationProjection
 from edu71.config import PlatformSettings
 from edu71.contracts import Contracts
-from reports import config
+from reports import bootstrap, config
 from reports.adapters import generations
 from reports.adapters.documents import ALIAS, CityFigures
-from reports.adapters import basedb, official_store, pdf
-from reports.adapters.official_store import OfficialReport
+from reports.adapters import basedb, pdf
+from reports.adapters.official_reports import OfficialReport, OfficialReportStore
 from reports.adapters.projector import Projector
-from reports.adapters.history import recording
-from reports.handlers import HANDLERS, ROWS
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +74,10 @@ def official_relay(settings: config.Settings):
 def official_pdfs(poll: float = 2.0):
     """A worker loop making the PDFs of newly issued official reports (LibreOffice, seconds each)."""
     def make_official_pdfs(stop: threading.Event) -> None:
+        store = OfficialReportStore()
         while not stop.wait(poll):
             try:
-                official_store.make_pdfs(pdf.to_pdf)
+                store.make_pdfs(pdf.to_pdf)
             except Exception as exc:  # noqa: BLE001 - a store outage only delays the PDFs
                 log.warning("official report PDFs: %s", exc)
     return make_official_pdfs
@@ -94,7 +93,7 @@ def spec(group: str | None = None, settings: config.Settings | None = None, gene
         loops.append(generation_watch(settings, generation))
     base = settings.platform.mongodb_db
     revocations = RevocationProjection(lambda: get_db(ALIAS).client[base])
-    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers={**recording(HANDLERS, ROWS), **revocations.handlers()},
+    return worker.WorkerSpec(documents=[CityFigures], group=group, handlers={**bootstrap.consumer(), **revocations.handlers()},
                              loops=loops)
 
 

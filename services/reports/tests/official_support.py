@@ -1,7 +1,7 @@
 """A small Hải Phòng history for the official-report tests: rows as the handlers store them, from real events."""
 from __future__ import annotations
 
-from reports.handlers import ROWS
+from reports.handlers import HANDLERS
 
 from .support import HP_WARD, HP_WARD_2, SCHOOLS, plan_target, ratio
 
@@ -32,5 +32,4 @@ def scenario_events(events, round_id: str) -> list:
 
 def rows_of(event) -> list[tuple[str, dict]]:
     """(collection, row) the handlers store for ``event``."""
-    envelope = {"id": event.id, "time": event.time, "data": event.data}
-    return [(source.collection, row) for source, _, row in ROWS[event.name](envelope)]
+    return [(source.collection, row) for source, _, row in HANDLERS[event.name](event)]

@@ -117,3 +117,11 @@ CATALOGUE = [
      "aggregation": "ratio_of_sums", "origin": "national",
      "targets": [{"scope": "province", "comparator": ">=", "value": 99, "horizon": 2030, "source": "UBND TP"}]},
 ]
+
+
+def consume(event, *, history: bool = False) -> bool:
+    """What the reports worker does with ``event`` (:func:`reports.bootstrap.consumer`): its rows kept for the
+    projector, and recorded in the history too when ``history``; whether any row was new."""
+    from reports.bootstrap import consumer
+
+    return (consumer() if history else consumer(record=None))[event.name](event)

@@ -2,7 +2,7 @@
 
 The views live in the *active generation* (``reports``, which a rebuild replaces); what is not derived from
 events lives in the base database whatever generation is active: official reports
-(:mod:`reports.adapters.official_store`) and the history of what the platform knew when
+(:mod:`reports.adapters.official_reports`) and the history of what the platform knew when
 (:mod:`reports.adapters.history`).
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The projections keep the latest version of each record (a rebuild keeps nothing else), so they cannot say how
 a figure stood last week. This history can, and it is what the "as of" figures are built from
-(:mod:`reports.domain.asof`): for each row the handlers store (:data:`reports.handlers.ROWS` — a school's
+(:mod:`reports.domain.asof`): for each row the handlers make (:data:`reports.handlers.HANDLERS` — a school's
 values at one revision, a round opening, a directory record, a plan decision, a catalogue version) the worker
 also *inserts* ``{_id: <collection>|<row id>, at, event_time, coll, row}`` into ``history_<province>`` of the
 base database (:mod:`reports.adapters.basedb`), after the handler succeeded:
@@ -25,6 +25,7 @@ it existed from the source rows the projections hold, at the time each was recor
 """
 from __future__ import annotations
 
+import copy
 import logging
 import sys
 from datetime import datetime, timezone
@@ -36,8 +37,10 @@ from pymongo.errors import BulkWriteError, DuplicateKeyError
 from edu71.contracts import Event
 from reports.adapters.basedb import BASE_ALIAS
 from edu71.store import blob
-from reports.adapters.projection import parse_time, unpack
+from reports.adapters.projection import unpack
 from reports.domain.asof import Entry
+from reports.domain.versions import parse_time
+from reports.handlers import Row
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +54,11 @@ def collection(province: str) -> str:
     return f"{PREFIX}{province}"
 
 
-def record(event: Event, rows_of: Callable[[dict], list]) -> int:
-    """Insert the history entries of ``event`` (its rows per ``rows_of``, :data:`reports.handlers.ROWS`);
+def record(event: Event, rows: list[Row]) -> int:
+    """Insert the history entries of ``event`` (``rows``: what :data:`reports.handlers.HANDLERS` made of it);
     how many were new."""
     db, now, new = get_db(BASE_ALIAS), datetime.now(timezone.utc), 0
-    for source, doc_id, row in rows_of({"id": event.id, "time": event.time, "data": event.data}):
+    for source, doc_id, row in rows:
         try:
             db[collection(row["province_code"])].insert_one(
                 {"_id": f"{source.collection}|{doc_id}", "at": now, "event_time": parse_time(event.time),
@@ -66,18 +69,6 @@ def record(event: Event, rows_of: Callable[[dict], list]) -> int:
     return new
 
 
-def recording(handlers: dict, rows: dict) -> dict:
-    """``handlers`` that also record their event's rows in the history, once the handler succeeded."""
-    def wrap(name, handler):
-        def handle(event: Event):
-            result = handler(event)
-            record(event, rows[name])
-            return result
-        handle.__name__ = getattr(handler, "__name__", name)
-        return handle
-    return {name: wrap(name, h) if name in rows else h for name, h in handlers.items()}
-
-
 def load(province: str) -> list[Entry]:
     """Every history entry of ``province``, in the order they were recorded."""
     docs = get_db(BASE_ALIAS)[collection(province)].find()
@@ -85,6 +76,29 @@ def load(province: str) -> list[Entry]:
                      blob.decode(d["row"])) for d in docs]
     entries.sort(key=lambda e: (e.at, e.key))
     return entries
+
+
+class InMemoryHistory:
+    """The history in dicts, for use-case tests: :func:`record` and :func:`load` with the same answers
+    (tests/integration/test_repositories.py); ``now`` is the moment each row is recorded at."""
+
+    def __init__(self, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)):
+        self.now = now
+        #: province → ``<collection>|<row id>`` → the entry.
+        self.entries: dict[str, dict[str, Entry]] = {}
+
+    def record(self, event: Event, rows: list[Row]) -> int:
+        now, new = self.now(), 0
+        for source, doc_id, row in rows:
+            kept = self.entries.setdefault(row["province_code"], {})
+            key = f"{source.collection}|{doc_id}"
+            if key not in kept:
+                kept[key] = Entry(now, key, source.collection, copy.deepcopy(row))
+                new += 1
+        return new
+
+    def load(self, province: str) -> list[Entry]:
+        return sorted(self.entries.get(province, {}).values(), key=lambda e: (e.at, e.key))
 
 
 def backfill(projections, source_collections) -> int:

@@ -3,7 +3,7 @@
 Events may arrive twice, late (an old revision re-delivered after a newer one),
 or, during a consumer group rebalance, be handled by two consumers at once. Each
 version of an entity is therefore *inserted* as its own row ``<entity>|<version>``
-and never changed (:func:`edu71.store.projection.record_version`):
+and never changed (:class:`reports.adapters.sources.SourceRows`, :func:`edu71.store.projection.record_version`):
 
 - the same version again (duplicate, re-delivery) is a duplicate key → nothing happens;
 - an older version after a newer one is stored too, as history, and changes
@@ -16,27 +16,12 @@ by an entry in its work queue (:func:`hint`).
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any, Callable
 
 from pymongo.database import Database
 
 from edu71.store import blob
-from edu71.store.projection import record_version  # noqa: F401 - the handlers' and rebuild's way to store a row
 from edu71.store.queue import WorkQueue
-
-
-def parse_time(value: str) -> datetime:
-    """An RFC 3339 instant of the contracts (always with an offset) as an aware UTC datetime."""
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:  # the contracts forbid it; be safe rather than guess a zone
-        raise ValueError(f"time without offset: {value!r}")
-    return moment.astimezone(timezone.utc)
-
-
-def ms(moment: datetime) -> datetime:
-    """``moment`` at the store's precision (milliseconds), so versions compare the same before and after storing."""
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 #: Per collection, the field stored as one blob (:mod:`edu71.store.blob`): a school's 25 values are read

@@ -5,7 +5,7 @@ from flask import current_app
 from marshmallow import fields
 
 from reports.api.schemas import RollupQuerySchema, RoundQuerySchema, SchoolsQuerySchema, figures_field
-from reports.service import ReportService
+from reports.dashboards import Dashboards
 
 
 def as_of_field():
@@ -30,10 +30,10 @@ class AsOfSchoolsQuerySchema(SchoolsQuerySchema):
     figures = figures_field()
 
 
-def service_at(query: dict) -> ReportService:
-    """The live report service, or the one reading the views as of ``query["as_of"]`` (422 when unusable)."""
-    live: ReportService = current_app.extensions["reports.service"]
+def dashboards_at(query: dict) -> Dashboards:
+    """The dashboards' use cases on the live views, or on the views as of ``query["as_of"]`` (422 when unusable)."""
+    live: Dashboards = current_app.extensions["reports.dashboards"]
     if not query.get("as_of"):
         return live
     asof = current_app.extensions["reports.asof"]
-    return asof.service(live, asof.parse(query["as_of"]))
+    return asof.dashboards(live, asof.parse(query["as_of"]))

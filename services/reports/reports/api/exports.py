@@ -13,10 +13,10 @@ from edu71.auth.flask import current_principal, requires
 from edu71.vn import without_diacritics
 from edu71.orgs import province_name
 from reports.adapters.spreadsheets import csv_bytes, xlsx
-from reports.api.asof import AsOfRoundQuerySchema, service_at
+from reports.api.asof import AsOfRoundQuerySchema, dashboards_at
 from reports.api.resources import READERS
 from reports.domain import tables
-from reports.service import ReportService
+from reports.dashboards import Dashboards
 
 exports = Blueprint("exports", __name__, url_prefix="/rounds",
                     description="Xuất báo cáo của một đợt ra Excel (XLSX) hoặc CSV, trong phạm vi của người dùng")
@@ -31,12 +31,12 @@ class CsvQuerySchema(AsOfRoundQuerySchema):
 
 
 def _tables(round_id: str, query: dict) -> tuple[list[tables.Table], str]:
-    service: ReportService = service_at(query)
+    dashboards: Dashboards = dashboards_at(query)
     principal = current_principal()
     figures = query.get("figures")
-    scope, rnd, view = service.round_view(principal, round_id, query.get("scope"), query.get("code"), figures)
-    school_rows = service.schools(principal, round_id, query.get("scope"), query.get("code"), None, 1, 10**9,
-                                  submitted_only=False)["items"]
+    scope, rnd, view = dashboards.round_view(principal, round_id, query.get("scope"), query.get("code"), figures)
+    school_rows = dashboards.schools(principal, round_id, query.get("scope"), query.get("code"), None, 1, 10**9,
+                                     submitted_only=False)["items"]
     return tables.all_tables(view, school_rows), download_name(tables.report_title("Báo cáo", figures), rnd, scope,
                                                                view)
 
@@ -93,9 +93,9 @@ class ProgressCsvQuerySchema(AsOfRoundQuerySchema):
 
 
 def _progress_tables(round_id: str, query: dict) -> tuple[list[tables.Table], str, str]:
-    service: ReportService = service_at(query)
+    dashboards: Dashboards = dashboards_at(query)
     figures = query.get("figures")
-    scope, rnd, view = service.round_view(current_principal(), round_id, query.get("scope"), query.get("code"),
+    scope, rnd, view = dashboards.round_view(current_principal(), round_id, query.get("scope"), query.get("code"),
                                           figures)
     return (tables.progress_tables(view), download_name(tables.report_title("Tiến độ chỉ tiêu", figures), rnd, scope,
                                                         view),

@@ -1,5 +1,5 @@
 """Official reports (báo cáo sơ kết/tổng kết thực hiện Nghị quyết 71-NQ/TW): thin views over
-:class:`reports.official_service.OfficialReports`.
+:class:`reports.official_reports.OfficialReports`.
 
 Scope: a school drafts and issues its own report, a commune/ward its commune's, the city the city's; the level
 above reads the issued reports sent to it; administrators read everything and issue nothing.
@@ -17,7 +17,7 @@ from edu71.schemas import Integer
 from reports.adapters.docx import DOCX_TYPE
 from reports.adapters.pdf import PDF_TYPE
 from reports.domain.official import WRITTEN
-from reports.official_service import OfficialReports
+from reports.official_reports import OfficialReports
 
 official = Blueprint("official-reports", __name__, url_prefix="/official-reports",
                      description="Báo cáo chính thức gửi cấp trên (sơ kết, tổng kết thực hiện Nghị quyết 71-NQ/TW) "
@@ -30,7 +30,7 @@ AUTHORS = (Role.SCHOOL, Role.COMMUNE, Role.CITY)
 UNIT = "<string:round_id>/<any(school,commune,province):kind>/<string:code>"
 
 
-def _service() -> OfficialReports:
+def _reports() -> OfficialReports:
     return current_app.extensions["reports.official"]
 
 
@@ -109,7 +109,7 @@ class IssuedList(MethodView):
     @official.response(200, IssuedListSchema)
     def get(self, query):
         """Báo cáo đã ban hành của đơn vị mình, hoặc các báo cáo cấp dưới gửi đến (received=true)"""
-        return _service().listing(current_principal(), query["received"])
+        return _reports().listing(current_principal(), query["received"])
 
 
 @official.route(f"/{UNIT}")
@@ -119,14 +119,14 @@ class Report(MethodView):
     def get(self, round_id, kind, code):
         """Báo cáo của một đơn vị trong một đợt: dự thảo (chỉ đơn vị mình) hoặc bản đã ban hành, với số liệu và các
         câu nhận định"""
-        return _service().get(current_principal(), round_id, kind, code)
+        return _reports().get(current_principal(), round_id, kind, code)
 
     @requires(*AUTHORS)
     @official.arguments(DraftSchema)
     @official.response(200, ReportSchema)
     def put(self, body, round_id, kind, code):
         """Lưu dự thảo: các phần tự viết (tồn tại, hạn chế; nhiệm vụ, giải pháp; kiến nghị, đề xuất) và người ký"""
-        return _service().save_draft(current_principal(), round_id, kind, code, body)
+        return _reports().save_draft(current_principal(), round_id, kind, code, body)
 
 
 @official.route(f"/{UNIT}/draft.docx")
@@ -135,7 +135,7 @@ class DraftDocx(MethodView):
     @official.response(200, content_type=DOCX_TYPE, description="Dự thảo báo cáo (Word), chưa có số và ngày")
     def get(self, round_id, kind, code):
         """Tải dự thảo báo cáo (Word) với số liệu hiện tại"""
-        body, name = _service().draft_docx(current_principal(), round_id, kind, code)
+        body, name = _reports().draft_docx(current_principal(), round_id, kind, code)
         return _download(body, DOCX_TYPE, name)
 
 
@@ -145,7 +145,7 @@ class Issue(MethodView):
     @official.response(201, ReportSchema)
     def post(self, round_id, kind, code):
         """Ban hành báo cáo: cấp số theo sổ của đơn vị trong năm, lưu tệp Word (và PDF) cùng số liệu, gửi cấp trên"""
-        return _service().issue(current_principal(), round_id, kind, code)
+        return _reports().issue(current_principal(), round_id, kind, code)
 
 
 class RegeneratedSchema(Schema):
@@ -164,7 +164,7 @@ class Regenerated(MethodView):
     @official.response(200, RegeneratedSchema)
     def get(self, round_id, kind, code):
         """Tính lại số liệu của báo cáo đã ban hành tại đúng thời điểm của nó và đối chiếu với bản đã ban hành"""
-        return _service().regenerate(current_principal(), round_id, kind, code)
+        return _reports().regenerate(current_principal(), round_id, kind, code)
 
 
 @official.route(f"/{UNIT}/issued.docx")
@@ -173,7 +173,7 @@ class IssuedDocx(MethodView):
     @official.response(200, content_type=DOCX_TYPE, description="Bản Word đã ban hành, đúng như khi ban hành")
     def get(self, round_id, kind, code):
         """Tải bản Word của báo cáo đã ban hành"""
-        body, name = _service().issued_file(current_principal(), round_id, kind, code, "docx")
+        body, name = _reports().issued_file(current_principal(), round_id, kind, code, "docx")
         return _download(body, DOCX_TYPE, name)
 
 
@@ -183,6 +183,6 @@ class IssuedPdf(MethodView):
     @official.response(200, content_type=PDF_TYPE, description="Bản PDF của báo cáo đã ban hành")
     def get(self, round_id, kind, code):
         """Tải bản PDF của báo cáo đã ban hành (404 khi chưa chuyển được sang PDF)"""
-        body, name = _service().issued_file(current_principal(), round_id, kind, code, "pdf")
+        body, name = _reports().issued_file(current_principal(), round_id, kind, code, "pdf")
         return _download(body, PDF_TYPE, name)
 

@@ -1,4 +1,4 @@
-"""Report endpoints: thin views over :class:`reports.service.ReportService`."""
+"""Report endpoints: thin views over :class:`reports.dashboards.Dashboards`."""
 from __future__ import annotations
 
 from flask import current_app
@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from edu71.auth import Role
 from edu71.auth.flask import current_principal, requires
-from reports.api.asof import AsOfRollupQuerySchema, AsOfRoundQuerySchema, AsOfSchoolsQuerySchema, service_at
+from reports.api.asof import AsOfRollupQuerySchema, AsOfRoundQuerySchema, AsOfSchoolsQuerySchema, dashboards_at
 from reports.api.schemas import (
     CascadeReportSchema,
     CompletenessReportSchema,
@@ -24,7 +24,7 @@ from reports.api.schemas import (
     SeriesSchema,
     TargetsReportSchema,
 )
-from reports.service import ReportService
+from reports.dashboards import Dashboards
 
 blp = Blueprint("rollups", __name__, url_prefix="/rollups",
                 description="Số liệu tổng hợp chỉ tiêu theo đợt báo cáo, trong phạm vi của người dùng")
@@ -39,8 +39,8 @@ series = Blueprint("series", __name__, url_prefix="/indicators",
 READERS = (Role.COMMUNE, Role.CITY, Role.ADMIN)
 
 
-def _service() -> ReportService:
-    return current_app.extensions["reports.service"]
+def _dashboards() -> Dashboards:
+    return current_app.extensions["reports.dashboards"]
 
 
 @blp.route("/<string:round_id>")
@@ -50,7 +50,7 @@ class Rollups(MethodView):
     @blp.response(200, RollupReportSchema)
     def get(self, query, round_id):
         """Số liệu tổng hợp từng chỉ tiêu của một đợt báo cáo (as_of: như tại một thời điểm đã qua)"""
-        return service_at(query).rollups(current_principal(), round_id, query.get("scope"), query.get("code"),
+        return dashboards_at(query).rollups(current_principal(), round_id, query.get("scope"), query.get("code"),
                                   query.get("school_level"), query.get("figures"))
 
 
@@ -61,7 +61,7 @@ class RollupSchools(MethodView):
     @blp.response(200, SchoolValuesPageSchema)
     def get(self, query, round_id):
         """Số liệu mới nhất của từng trường trong phạm vi (as_of: như tại một thời điểm đã qua)"""
-        return service_at(query).schools(current_principal(), round_id, query.get("scope"), query.get("code"),
+        return dashboards_at(query).schools(current_principal(), round_id, query.get("scope"), query.get("code"),
                                   query.get("school_level"), query["page"], query["page_size"],
                                   figures=query.get("figures"))
 
@@ -74,7 +74,7 @@ class Completeness(MethodView):
     def get(self, query, round_id):
         """Tiến độ nộp báo cáo: số trường phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; số trường theo từng giai đoạn
         duyệt (đang nhập, đã nộp, đã xác nhận, trả lại, Sở đã tiếp nhận) của từng xã/phường; danh sách trường chưa nộp"""
-        return service_at(query).completeness(current_principal(), round_id, query.get("scope"), query.get("code"),
+        return dashboards_at(query).completeness(current_principal(), round_id, query.get("scope"), query.get("code"),
                                               query.get("figures"))
 
 
@@ -86,7 +86,7 @@ class Dashboard(MethodView):
     def get(self, query, round_id):
         """Mọi số liệu bảng điều khiển của một địa bàn trong một lần gọi: tổng hợp chỉ tiêu, tiến độ nộp, tiến độ
         theo lộ trình, cam kết và kế hoạch của các trường; version trùng với sự kiện DashboardUpdated"""
-        return service_at(query).dashboard(current_principal(), round_id, query.get("scope"), query.get("code"),
+        return dashboards_at(query).dashboard(current_principal(), round_id, query.get("scope"), query.get("code"),
                                            query.get("school_level"), query.get("figures"),
                                            now=not query.get("as_of"))
 
@@ -98,7 +98,7 @@ class Targets(MethodView):
     @rounds.response(200, TargetsReportSchema)
     def get(self, query, round_id):
         """So sánh với chỉ tiêu: địa bàn so với chỉ tiêu của tỉnh và toàn quốc; trường, xã/phường có nguy cơ không đạt"""
-        return service_at(query).targets(current_principal(), round_id, query.get("scope"), query.get("code"),
+        return dashboards_at(query).targets(current_principal(), round_id, query.get("scope"), query.get("code"),
                                          query.get("figures"))
 
 
@@ -110,7 +110,7 @@ class Progress(MethodView):
     def get(self, query, round_id):
         """Tiến độ theo lộ trình: từng chỉ tiêu so với mục tiêu của thành phố và quốc gia (đã đạt, đúng lộ trình,
         có nguy cơ, chậm); trường và xã/phường có nguy cơ hoặc chậm, chậm nhất trước"""
-        return service_at(query).progress(current_principal(), round_id, query.get("scope"), query.get("code"),
+        return dashboards_at(query).progress(current_principal(), round_id, query.get("scope"), query.get("code"),
                                           query.get("figures"))
 
 
@@ -121,7 +121,7 @@ class Cascade(MethodView):
     @rounds.response(200, CascadeReportSchema)
     def get(self, query, round_id):
         """Cam kết của các trường so với chỉ tiêu thành phố: số trường cam kết, các cam kết cộng lại có đạt không"""
-        return _service().cascade(current_principal(), round_id, query.get("scope"), query.get("code"))
+        return _dashboards().cascade(current_principal(), round_id, query.get("scope"), query.get("code"))
 
 
 @rounds.route("/<string:round_id>/schools/<string:school_code>/progress")
@@ -130,7 +130,7 @@ class SchoolProgress(MethodView):
     @rounds.response(200, SchoolProgressSchema)
     def get(self, round_id, school_code):
         """Tiến độ của một trường: từng chỉ tiêu so với kế hoạch của trường, mục tiêu thành phố và quốc gia"""
-        return _service().school_progress(current_principal(), round_id, school_code)
+        return _dashboards().school_progress(current_principal(), round_id, school_code)
 
 
 @rounds.route("/<string:round_id>/ranking")
@@ -140,7 +140,7 @@ class Ranking(MethodView):
     @rounds.response(200, RankingSchema)
     def get(self, query, round_id):
         """Xếp hạng các xã/phường theo một chỉ tiêu (tốt nhất trước)"""
-        return _service().ranking(current_principal(), round_id, query["indicator"], query.get("code"))
+        return _dashboards().ranking(current_principal(), round_id, query["indicator"], query.get("code"))
 
 
 @plans.route("/status")
@@ -150,7 +150,7 @@ class PlanStatus(MethodView):
     @plans.response(200, PlansReportSchema)
     def get(self, query):
         """Số kế hoạch theo trạng thái, từng xã/phường; các trường chưa có kế hoạch được duyệt"""
-        return _service().plans(current_principal(), query.get("scope"), query.get("code"))
+        return _dashboards().plans(current_principal(), query.get("scope"), query.get("code"))
 
 
 @series.route("/<string:indicator>/series")
@@ -160,7 +160,7 @@ class Series(MethodView):
     @series.response(200, SeriesSchema)
     def get(self, query, indicator):
         """Một chỉ tiêu qua các đợt báo cáo của tỉnh/thành phố, đợt cũ nhất trước"""
-        return _service().series(current_principal(), indicator, query.get("scope"), query.get("code"),
+        return _dashboards().series(current_principal(), indicator, query.get("scope"), query.get("code"),
                                  query.get("school_level"))
 
 

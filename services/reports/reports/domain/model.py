@@ -40,6 +40,9 @@ CATALOGUES = Source("catalogues", ("province_code",), "version")
 #: action's sequence number (``approval`` in the Submission* events): the highest one is the current stage.
 SUBMISSION_STAGES = Source("submission_stages", ("round_id", "school_code"), "approval")
 
+#: What a round is, as the API and the official reports read it (the latest ReportingRoundOpened's fields).
+ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
+                "due_at", "closes_at", "reopened", "catalogue_version")
 SOURCES = {s.collection: s for s in (SCHOOL_VALUES, ROUNDS, DIRECTORY, PLAN_STATUS, PLAN_APPROVED,
                                      COMMUNE_PLAN_APPROVED, CATALOGUES, SUBMISSION_STAGES)}
 

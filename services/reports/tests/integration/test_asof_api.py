@@ -1,4 +1,4 @@
-"""?as_of= through the API on the real FerretDB: figures, completeness, progress and exports as they stood, bad
+"""?as_of= through the API on the real store: figures, completeness, progress and exports as they stood, bad
 moments refused, and an issued report regenerated identical after later revisions changed the live figures."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from edu71_testing import bearer
 
 from ..official_support import HP_WARD, THCS, THCS2, scenario_events
-from ..support import ratio
+from ..support import consume, ratio
 
 pytestmark = pytest.mark.integration
 
@@ -21,12 +21,8 @@ WRITTEN = {"shortcomings": "Một trường nộp muộn.", "tasks": "Đôn đ�
 
 
 def handle(*events):
-    from reports.adapters.history import recording
-    from reports.handlers import HANDLERS, ROWS
-
-    handlers = recording(HANDLERS, ROWS)
     for event in events:
-        handlers[event.name](event)
+        consume(event, history=True)
 
 
 def moment() -> str:

@@ -1,5 +1,5 @@
 """A commune/ward's own approved plan (UBND xã/phường) sets the commune's targets: pure progress rules, the
-model's marks, and through the API over the real handlers, projector and FerretDB."""
+model's marks, and through the API over the real handlers, projector and store."""
 from __future__ import annotations
 
 from datetime import date
@@ -104,14 +104,14 @@ def commune_plan_event(events, name: str, targets=(), version: int = 1):
 @pytest.mark.integration
 def test_an_approved_commune_plan_sets_the_communes_target_in_its_progress(two_rounds, client, events,  # noqa: F811
                                                                              project, tokens):
-    from reports.handlers import on_plan
+    from ..support import consume
 
     teachers = {"indicator_code": "TEACHERS_QUALIFIED", "text": "100 % giáo viên đạt chuẩn", "comparator": ">=",
                 "value": 100, "unit": "%", "horizon": "2026-12-31", "source_sentence": ""}
     submitted = commune_plan_event(events, "PlanSubmitted", [teachers])
     approved = commune_plan_event(events, "PlanApproved", [teachers])
-    assert on_plan(submitted) is False  # a commune plan's status is not a school's: nothing to store
-    assert on_plan(approved) is True and on_plan(approved) is False  # redelivered: already stored
+    assert consume(submitted) is False  # a commune plan's status is not a school's: nothing to store
+    assert consume(approved) is True and consume(approved) is False  # redelivered: already stored
     project()
     ward = bearer(tokens.commune(HP_WARD))
     body = client.get(f"/rounds/{two_rounds}/progress", headers=ward).json

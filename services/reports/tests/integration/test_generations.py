@@ -1,4 +1,4 @@
-"""Generations on the real FerretDB: activations are inserts, a rollback is one more, and pruning after a
+"""Generations on the real store: activations are inserts, a rollback is one more, and pruning after a
 switch keeps the active and the previous generation and leaves newer ones (a rebuild in progress) alone."""
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ import pytest
 from mongoengine.connection import get_db
 
 from ..official_support import rows_of, scenario_events
+from ..support import consume
 
 pytestmark = pytest.mark.integration
 
@@ -19,18 +20,16 @@ def base(reports_settings):
 
 
 def test_each_row_is_recorded_once_at_its_first_delivery(base, events, round_id):
-    from reports.adapters.history import load, recording
-    from reports.handlers import HANDLERS, ROWS
+    from reports.adapters.history import load
 
-    handlers = recording(HANDLERS, ROWS)
     scenario = scenario_events(events, round_id)
     for event in scenario:
-        handlers[event.name](event)
+        consume(event, history=True)
     first = load("31")
     assert len(first) == sum(len(rows_of(e)) for e in scenario)
     assert [e.at for e in first] == sorted(e.at for e in first)
     for event in scenario:  # every event delivered again
-        handlers[event.name](event)
+        consume(event, history=True)
     assert load("31") == first
     assert load("79") == []
 
@@ -41,11 +40,10 @@ def test_the_backfill_seeds_the_history_from_the_source_rows(base, events, round
     from reports.domain.asof import model_of
     from reports.domain.model import SOURCES, Model
     from reports.domain.views import build_province
-    from reports.handlers import HANDLERS
 
     scenario = scenario_events(events, round_id)
     for event in scenario:
-        HANDLERS[event.name](event)
+        consume(event)
     assert load("31") == []
     added = backfill(get_db(ALIAS), SOURCES)
     entries = load("31")

@@ -1,4 +1,4 @@
-"""Official reports through the API on the real FerretDB: drafts, issue with the unit's own yearly numbers, the
+"""Official reports through the API on the real store: drafts, issue with the unit's own yearly numbers, the
 kept DOCX/PDF and figures, ReportIssued in the outbox, scope, and bad input that stores nothing."""
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from edu71.bus.outbox import recorded_events
 from edu71_testing import bearer
 
 from ..official_support import HP_WARD, TH, scenario_events
+from ..support import consume
 
 pytestmark = pytest.mark.integration
 
@@ -22,12 +23,8 @@ UNIT = f"commune/{HP_WARD}"
 
 def handle(*events):
     """As the worker does: each event's rows stored, and recorded in the history."""
-    from reports.adapters.history import recording
-    from reports.handlers import HANDLERS, ROWS
-
-    handlers = recording(HANDLERS, ROWS)
     for event in events:
-        handlers[event.name](event)
+        consume(event, history=True)
 
 
 @pytest.fixture
@@ -106,7 +103,7 @@ def test_a_commune_drafts_issues_and_the_city_receives_it(ready, client, tokens)
     shown = f"{round(teachers['actual'], 1):.1f}".replace(".", ",")
     assert f"Tỷ lệ giáo viên đạt chuẩn đạt {shown}%" in text
 
-    from reports.adapters.official_store import OfficialReport
+    from reports.adapters.official_reports import OfficialReport
 
     [event] = recorded_events(OfficialReport, issued["report_id"])
     assert event.name == "ReportIssued" and event.subject == "31"
@@ -182,7 +179,10 @@ def test_issuing_never_waits_for_libreoffice_the_worker_makes_the_pdf_and_tries_
         ready, client, tokens, monkeypatch, tmp_path):
     from datetime import datetime, timedelta, timezone
 
-    from reports.adapters import official_store, pdf
+    from reports.adapters import pdf
+    from reports.adapters.official_reports import OfficialReportStore
+
+    store = OfficialReportStore()
 
     commune = tokens.commune(HP_WARD)
     assert draft(client, commune, ready).status_code == 200
@@ -192,15 +192,15 @@ def test_issuing_never_waits_for_libreoffice_the_worker_makes_the_pdf_and_tries_
     r = client.get(f"/official-reports/{ready}/{UNIT}/issued.pdf", headers=bearer(commune))
     assert r.status_code == 404 and "PDF của báo cáo chưa sẵn sàng" in r.json["detail"]
     now = datetime.now(timezone.utc)
-    assert official_store.make_pdfs(pdf.to_pdf, now=now) == 0
-    waiting = list(official_store.PDF_QUEUE.scan({"try": 1, "due": 1}))
+    assert store.make_pdfs(pdf.to_pdf, now=now) == 0
+    waiting = list(store.pdf_queue.scan({"try": 1, "due": 1}))
     assert [e["try"] for e in waiting] == [1]  # tried again later, not dropped
     monkeypatch.undo()
     if not pdf.available():
         pytest.skip("LibreOffice is not installed here (deploy/bin/install-libreoffice installs it)")
-    assert official_store.make_pdfs(pdf.to_pdf, now=now) == 0  # not due yet
-    assert official_store.make_pdfs(pdf.to_pdf, now=now + timedelta(minutes=2)) == 1
-    assert list(official_store.PDF_QUEUE.scan({"_id": 1})) == []
+    assert store.make_pdfs(pdf.to_pdf, now=now) == 0  # not due yet
+    assert store.make_pdfs(pdf.to_pdf, now=now + timedelta(minutes=2)) == 1
+    assert list(store.pdf_queue.scan({"_id": 1})) == []
     assert client.get(f"/official-reports/{ready}/{UNIT}", headers=bearer(commune)).json["pdf_available"] is True
     r = client.get(f"/official-reports/{ready}/{UNIT}/issued.pdf", headers=bearer(tokens.city("31")))
     assert r.status_code == 200 and r.data.startswith(b"%PDF")

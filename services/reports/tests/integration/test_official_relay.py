@@ -11,6 +11,7 @@ from mongoengine.connection import get_db
 from edu71_testing import bearer, fresh_group, wait_until
 
 from ..official_support import HP_WARD, scenario_events
+from ..support import consume
 
 pytestmark = pytest.mark.integration
 
@@ -22,14 +23,11 @@ def test_the_worker_relays_report_issued_to_kafka(reports_settings, contracts, e
     from reports.adapters.basedb import BASE_ALIAS
     from reports.app import create_app
     from reports.adapters import basedb
-    from reports.adapters.history import recording
-    from reports.handlers import HANDLERS, ROWS
     from reports.worker import spec
 
     basedb.connect(reports_settings.platform)
-    handlers = recording(HANDLERS, ROWS)
     for event in scenario_events(events, round_id):
-        handlers[event.name](event)
+        consume(event, history=True)
     project()
     client = create_app().test_client()
     commune = bearer(tokens.commune(HP_WARD))

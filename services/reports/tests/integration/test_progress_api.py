@@ -1,5 +1,5 @@
 """Progress against targets with a trajectory, at-risk lists, the cascade, and their exports, through the API,
-over views the real handlers and projector built on the real FerretDB."""
+over views the real handlers and projector built on the real store."""
 from __future__ import annotations
 
 import csv
@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from edu71_testing import bearer
 
-from ..support import HP_WARD, HP_WARD_2, SCHOOLS, plan_target, ratio
+from ..support import HP_WARD, HP_WARD_2, SCHOOLS, consume, plan_target, ratio
 
 pytestmark = pytest.mark.integration
 
@@ -18,10 +18,8 @@ THCS, TH, THCS2 = SCHOOLS["thcs_hp"], SCHOOLS["th_hp"], SCHOOLS["thcs_hp2"]
 
 
 def handle(*events):
-    from reports.handlers import HANDLERS
-
     for event in events:
-        HANDLERS[event.name](event)
+        consume(event)
 
 
 @pytest.fixture

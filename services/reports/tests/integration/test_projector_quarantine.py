@@ -1,6 +1,6 @@
 """One source row the projector cannot apply is set aside; every other row still reaches the views.
 
-Over the real FerretDB. Such a row once made the projector's loop crash and
+Over the real store. Such a row once made the projector's loop crash and
 restart into it again, at each load too, so no view of any province changed.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from mongoengine.connection import get_db
 
 from edu71_testing import bearer
 
-from ..support import SCHOOLS, ratio
+from ..support import SCHOOLS, consume, ratio
 
 pytestmark = pytest.mark.integration
 
@@ -23,10 +23,8 @@ def client(reports_settings):
 
 
 def handle(*events):
-    from reports.handlers import HANDLERS
-
     for event in events:
-        HANDLERS[event.name](event)
+        consume(event)
 
 
 def _completeness(client, tokens, round_id) -> dict:

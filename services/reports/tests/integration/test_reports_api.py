@@ -1,4 +1,4 @@
-"""The reports API over a projection filled by the real handlers, on the real FerretDB."""
+"""The reports API over a projection filled by the real handlers, on the real store."""
 from __future__ import annotations
 
 import pytest
@@ -13,9 +13,9 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def seeded(reports_settings, events, round_id, project):
     """A round of Hải Phòng with four schools: two in one ward, one in another ward, one in TP. HCM."""
-    from reports.handlers import on_indicator_values, on_round_opened
+    from ..support import consume
 
-    on_round_opened(events.round_opened(round_id))
+    consume(events.round_opened(round_id))
     submissions = [
         ("thcs_hp", 1, [ratio("TEACHERS_QUALIFIED", 1, 1), count("SMART_CLASSROOMS", 1), level("PCGD_LEVEL", 3)]),
         ("th_hp", 1, [ratio("TEACHERS_QUALIFIED", 10, 100), count("SMART_CLASSROOMS", 0), level("PCGD_LEVEL", 1)]),
@@ -24,7 +24,7 @@ def seeded(reports_settings, events, round_id, project):
         ("thcs_hcm", 1, [ratio("TEACHERS_QUALIFIED", 30, 30)]),
     ]
     for key, revision, values in submissions:
-        assert on_indicator_values(events.values(SCHOOLS[key], revision, values, round_id=round_id))
+        assert consume(events.values(SCHOOLS[key], revision, values, round_id=round_id))
     project()
     return round_id
 

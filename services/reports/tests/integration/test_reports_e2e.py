@@ -1,4 +1,4 @@
-"""End to end: real events on Kafka → the reports worker (in-process) → FerretDB → the API."""
+"""End to end: real events on Kafka → the reports worker (in-process) → the store → the API."""
 from __future__ import annotations
 
 

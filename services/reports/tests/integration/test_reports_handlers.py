@@ -1,4 +1,4 @@
-"""The reports handlers against the real FerretDB: duplicates, stale revisions, re-delivery, races."""
+"""The reports handlers against the real store: duplicates, stale revisions, re-delivery, races."""
 from __future__ import annotations
 
 import dataclasses
@@ -32,11 +32,11 @@ def versions(round_id, school):
 
 
 def test_submission_is_projected_with_its_school_and_revision(reports_settings, events, round_id):
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     school = SCHOOLS["thcs_hcm"]
     event = events.values(school, 1, [ratio("TEACHERS_QUALIFIED", 29, 30), level("PCGD_LEVEL", 3)], round_id=round_id)
-    assert on_indicator_values(event) is True
+    assert consume(event) is True
     doc = stored(round_id, school)
     assert (doc.revision, doc.event_id, doc.event_type) == (1, event.id, "IndicatorSubmitted")
     assert (doc.school_name, doc.commune_code, doc.province_code, doc.school_level) == (
@@ -46,65 +46,65 @@ def test_submission_is_projected_with_its_school_and_revision(reports_settings, 
 
 
 def test_revision_replaces_the_values_and_an_older_one_never_comes_back(reports_settings, events, round_id):
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     school = SCHOOLS["thcs_hp"]
     first = events.values(school, 1, [ratio("TEACHERS_QUALIFIED", 20, 30), count("SMART_CLASSROOMS", 0)],
                           round_id=round_id)
     second = events.values(school, 2, [ratio("TEACHERS_QUALIFIED", 28, 30)], round_id=round_id)
-    assert on_indicator_values(first) is True
-    assert on_indicator_values(second) is True
+    assert consume(first) is True
+    assert consume(second) is True
     doc = stored(round_id, school)
     assert doc.revision == 2 and doc.event_id == second.id
     assert set(doc.values) == {"TEACHERS_QUALIFIED"}  # the full set of revision 2 replaces revision 1's
     assert versions(round_id, school) == [1, 2]  # history is kept; readers take the highest
     # Revision 1 re-delivered late: ignored.
-    assert on_indicator_values(first) is False
+    assert consume(first) is False
     doc = stored(round_id, school)
     assert doc.revision == 2 and doc.values["TEACHERS_QUALIFIED"]["numerator"] == 28
 
 
 def test_older_revision_arriving_first_is_overtaken(reports_settings, events, round_id):
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     school = SCHOOLS["th_hp"]
     r3 = events.values(school, 3, [ratio("TEACHERS_QUALIFIED", 30, 30)], round_id=round_id)
     r2 = events.values(school, 2, [ratio("TEACHERS_QUALIFIED", 25, 30)], round_id=round_id)
-    assert on_indicator_values(r3) is True
-    assert on_indicator_values(r2) is True  # kept as history…
+    assert consume(r3) is True
+    assert consume(r2) is True  # kept as history…
     assert versions(round_id, school) == [2, 3]
     assert stored(round_id, school).revision == 3  # …but never what a reader sees
 
 
 def test_redelivery_of_the_same_event_changes_nothing(reports_settings, events, round_id):
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     school = SCHOOLS["thcs_hp2"]
     event = events.values(school, 1, [ratio("TEACHERS_QUALIFIED", 10, 12)], round_id=round_id)
-    assert on_indicator_values(event) is True
+    assert consume(event) is True
     before = rows("school_round_values", round_id=round_id)
     for _ in range(3):
-        assert on_indicator_values(event) is False
+        assert consume(event) is False
     assert rows("school_round_values", round_id=round_id) == before and len(before) == 1
 
 
 def test_same_revision_from_another_event_does_not_overwrite(reports_settings, events, round_id):
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     school = SCHOOLS["thcs_hp2"]
     original = events.values(school, 2, [ratio("TEACHERS_QUALIFIED", 10, 12)], round_id=round_id)
     other = events.values(school, 2, [ratio("TEACHERS_QUALIFIED", 1, 12)], round_id=round_id)
-    on_indicator_values(original)
-    assert on_indicator_values(other) is False
+    consume(original)
+    assert consume(other) is False
     assert stored(round_id, school).event_id == original.id
 
 
 def test_concurrent_first_inserts_settle_on_the_highest_revision(reports_settings, events, round_id):
     """Consumers racing on one school (as during a rebalance): the highest revision wins, whatever the interleaving.
 
-    FerretDB 1.x does not isolate conditional updates, which is why the projection inserts versions instead.
+    The store does not isolate conditional updates, which is why the projection inserts versions instead.
     """
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     school = SCHOOLS["thcs_hp"]
     revs = [events.values(school, r, [ratio("TEACHERS_QUALIFIED", r, 30)], round_id=round_id) for r in (1, 2, 3)]
@@ -114,7 +114,7 @@ def test_concurrent_first_inserts_settle_on_the_highest_revision(reports_setting
     def apply(event):
         try:
             barrier.wait(5)
-            on_indicator_values(event)
+            consume(event)
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -127,21 +127,21 @@ def test_concurrent_first_inserts_settle_on_the_highest_revision(reports_setting
     doc = stored(round_id, school)
     assert doc.revision == 3 and doc.values["TEACHERS_QUALIFIED"]["numerator"] == 3
     assert versions(round_id, school).count(3) == 1  # a revision is stored once, whatever the race
-    assert on_indicator_values(revs[1]) is False
+    assert consume(revs[1]) is False
 
 
 def test_round_is_stored_and_an_older_round_event_never_overwrites_a_newer_one(reports_settings, events, round_id):
-    from reports.handlers import on_round_opened
+    from ..support import consume
 
     opened = events.round_opened(round_id, due_at="2026-01-15T17:00:00+07:00")
     reopened = events.round_opened(round_id, due_at="2026-02-01T17:00:00+07:00", reopened=True)
     # Make the envelope times unambiguous regardless of how fast the two were built.
     opened = dataclasses.replace(opened, time="2026-01-01T00:00:00.000Z")
     reopened = dataclasses.replace(reopened, time="2026-01-20T00:00:00.000Z")
-    assert on_round_opened(opened) is True
-    assert on_round_opened(reopened) is True
-    assert on_round_opened(opened) is False  # late re-delivery of the first opening
-    assert on_round_opened(reopened) is False  # duplicate
+    assert consume(opened) is True
+    assert consume(reopened) is True
+    assert consume(opened) is False  # late re-delivery of the first opening
+    assert consume(reopened) is False  # duplicate
     openings = rows("rounds", round_id=round_id)
     assert len(openings) == 2  # both openings, each once
     rnd = max(openings, key=lambda r: r.event_time)  # the latest opening is what readers take

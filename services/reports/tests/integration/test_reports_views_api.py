@@ -1,5 +1,5 @@
 """Completeness, plans, targets, rankings, series and exports through the API, over views the real
-handlers and projector built on the real FerretDB; RollupUpdated through the outbox."""
+handlers and projector built on the real store; RollupUpdated through the outbox."""
 from __future__ import annotations
 
 import csv
@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from edu71.orgs import School, SchoolLevel
 from edu71_testing import bearer
 
-from ..support import HP_WARD, HP_WARD_2, SCHOOLS, plan_target, ratio
+from ..support import HP_WARD, HP_WARD_2, SCHOOLS, consume, plan_target, ratio
 
 pytestmark = pytest.mark.integration
 
@@ -24,10 +24,8 @@ DIRECTORY = [SCHOOLS["thcs_hp"], SCHOOLS["th_hp"], SCHOOLS["thcs_hp2"], LATE_SCH
 
 
 def handle(*events):
-    from reports.handlers import HANDLERS
-
     for event in events:
-        HANDLERS[event.name](event)
+        consume(event)
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def client(reports_settings):
 @given(raw=submissions(), data=st.data())
 def test_city_rollup_equals_brute_force_whatever_the_delivery(raw, data, reports_settings, client, events, tokens,
                                                               project):
-    from reports.handlers import on_indicator_values
+    from ..support import consume
 
     round_id = f"prop-{uuid.uuid4().hex[:10]}"
     sent = [
@@ -57,7 +57,7 @@ def test_city_rollup_equals_brute_force_whatever_the_delivery(raw, data, reports
     deliveries = data.draw(st.permutations(sent + data.draw(st.lists(st.sampled_from(sent), max_size=4))
                                            if sent else []))
     for event in deliveries:
-        on_indicator_values(event)
+        consume(event)
     project()
 
     latest = [revs[-1] for revs in raw.values() if revs]

@@ -1,6 +1,6 @@
 """Approval stages and the "confirmed only" reading through the reports API: real Submission* events from the
-contracts, stored by the real handlers on FerretDB, projected by the projector; the rebuild's row functions
-(:data:`reports.handlers.ROWS`) over the same events, shuffled and replayed, give the same views."""
+contracts, stored by the real handlers in the store, projected by the projector; the rebuild's row functions
+(:func:`reports.rebuild.rows_of`, through :data:`reports.handlers.HANDLERS`) over the same events, shuffled and replayed, give the same views."""
 from __future__ import annotations
 
 import io
@@ -11,11 +11,10 @@ import pytest
 from mongoengine.connection import get_db
 from openpyxl import load_workbook
 
-from edu71.contracts import type_name
 from edu71.orgs import School, SchoolLevel
 from edu71_testing import bearer
 
-from ..support import HP_WARD, HP_WARD_2, SCHOOLS, ratio
+from ..support import HP_WARD, HP_WARD_2, SCHOOLS, consume, ratio
 
 pytestmark = pytest.mark.integration
 
@@ -67,10 +66,8 @@ def stream(events, contracts, round_id):
 
 
 def handle(events):
-    from reports.handlers import HANDLERS
-
     for event in events:
-        HANDLERS[event.name](event)
+        consume(event)
 
 
 @pytest.fixture
@@ -165,8 +162,7 @@ def test_the_rebuild_rows_of_the_events_shuffled_and_replayed_give_the_live_view
     from reports.adapters import viewstore
     from reports.domain.model import Model
     from reports.domain.views import build_province
-    from reports.handlers import ROWS
-    from reports.rebuild import write_rows
+    from reports.rebuild import rows_of, write_rows
 
     handle(stream)
     projector = project()
@@ -177,7 +173,7 @@ def test_the_rebuild_rows_of_the_events_shuffled_and_replayed_give_the_live_view
         random.Random(seed).shuffle(envelopes)
         model = Model()
         for envelope in envelopes:  # what reports.rebuild.read_log does with each record
-            for source, doc_id, row in ROWS[type_name(envelope["type"])](envelope):
+            for source, doc_id, row in rows_of(envelope):
                 model.apply(source.collection, {"_id": doc_id, **row})
         rebuilt = build_province(model, "31", projector.name_of)
         assert {vid: rebuilt[vid] for vid in live} == live
@@ -198,22 +194,19 @@ def test_as_of_a_moment_before_the_approvals_nothing_was_confirmed_yet(stream, p
     from datetime import datetime, timezone
 
     from reports.adapters import basedb
-    from reports.adapters.history import recording
     from reports.app import create_app
-    from reports.handlers import HANDLERS, ROWS
 
     basedb.connect(reports_settings.platform)
     monkeypatch.setenv("REPORTS_ASOF_SETTLE_SECONDS", "0")
     client = create_app().test_client()
-    handlers = recording(HANDLERS, ROWS)
     approvals = [e for e in stream if e.name.startswith("Submission")]
     for event in [e for e in stream if e not in approvals]:
-        handlers[event.name](event)
+        consume(event, history=True)
     time.sleep(0.05)
     before = datetime.now(timezone.utc).isoformat()
     time.sleep(0.05)
     for event in approvals:
-        handlers[event.name](event)
+        consume(event, history=True)
     project()
     time.sleep(0.05)
     after = datetime.now(timezone.utc).isoformat()

@@ -1,30 +1,44 @@
-"""Report use cases: reading the precomputed views within the caller's scope.
+"""What an area's dashboard and its reports show: roll-ups, completeness, targets, progress, the plans'
+cascade and status, series across rounds and rankings, read from the precomputed views within the
+caller's scope.
 
-Every read is one or a few ``_id`` look-ups in the active generation's views
-(see :mod:`reports.adapters.projector`); nothing here aggregates schools.
+Every read is one or a few ``_id`` look-ups in the views (see :mod:`reports.adapters.projector`), through a
+repository (:mod:`reports.adapters.dashboards`: the live views, or :class:`reports.asof.AsOfViews` as they
+stood at a moment); nothing here aggregates schools. Refusals are :mod:`edu71.errors`.
 """
 from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Protocol
 
 from edu71.auth import Principal, Role
+from edu71.errors import FieldError, Forbidden, Invalid, NotFound, Unavailable
 from edu71.orgs import commune
-from edu71.problems import Problem
-from reports.adapters.generations import ActiveDatabase
-from reports.adapters import viewstore
 from reports.domain.rollup import IndicatorRollup
 from reports.domain.scope import Scope, ScopeInvalid, ScopeKind, ScopeRefused, UnknownArea, resolve_scope
 from reports.domain.trajectory import METHOD_NOTE
-from reports.domain.versions import latest
 from reports.domain.model import CONFIRMED_STAGES, STAGES
 from reports.domain.views import ALL, figures_view, plans_view_id, ranking, round_view_id
 
-ROUND_FIELDS = ("round_id", "name", "province_code", "school_year", "school_levels", "indicator_codes", "opens_at",
-                "due_at", "closes_at", "reopened", "catalogue_version")
 SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 NOT_FOUND = "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn."
+NO_COMMUNE = "Không tìm thấy xã/phường với mã này."
+
+
+class Views(Protocol):
+    """The views and the rounds a dashboard reads (:class:`reports.adapters.dashboards.StoredViews`, its in-memory
+    twin, or :class:`reports.asof.AsOfViews`)."""
+
+    def view(self, province: str, view_id: str) -> dict | None: ...
+
+    def schools(self, province: str, view_id: str) -> list[dict]: ...
+
+    def round(self, round_id: str) -> dict | None: ...
+
+    def rounds_of(self, province: str) -> list[dict]: ...
+
+    def school(self, school_code: str) -> dict | None: ...
 
 
 def province_of_commune(code: str) -> str:
@@ -35,9 +49,11 @@ def province_of_commune(code: str) -> str:
         raise UnknownArea(code) from None
 
 
-class ReportService:
-    def __init__(self, store: ActiveDatabase, province_of: Callable[[str], str] = province_of_commune):
-        self.store = store
+class Dashboards:
+    """The dashboards' use cases over one repository of views (live, or as of a moment: the same code)."""
+
+    def __init__(self, views: Views, province_of: Callable[[str], str] = province_of_commune):
+        self.views = views
         self.province_of = province_of
 
     # -- scope ---------------------------------------------------------------
@@ -45,40 +61,39 @@ class ReportService:
         try:
             return resolve_scope(principal, kind, code, self.province_of)
         except ScopeRefused as exc:
-            raise Problem(403, str(exc)) from None
+            raise Forbidden(str(exc)) from None
         except ScopeInvalid as exc:
-            raise Problem(422, str(exc), errors=[{"field": "code", "message": str(exc)}]) from None
+            raise Invalid(str(exc), errors=[FieldError("code", str(exc))]) from None
         except UnknownArea:
-            raise Problem(404, "Không tìm thấy xã/phường với mã này.") from None
+            raise NotFound(NO_COMMUNE) from None
 
     def round(self, round_id: str) -> dict | None:
         """The round as of its latest opening event, or None if none was received (yet)."""
-        rows = latest(self.store.db()["rounds"].find({"round_id": round_id}), key=lambda r: r["round_id"],
-                      version=lambda r: r["event_time"])
-        return {f: rows[0].get(f) for f in ROUND_FIELDS} if rows else None
+        return self.views.round(round_id)
 
     def _round_visible(self, principal: Principal, round_id: str) -> dict | None:
         rnd = self.round(round_id)
         if rnd is not None and principal.role is not Role.ADMIN and principal.province_code \
                 and rnd["province_code"] != principal.province_code:
-            raise Problem(404, "Không tìm thấy đợt báo cáo.")
+            raise NotFound("Không tìm thấy đợt báo cáo.")
         return rnd
 
-    def _view(self, province: str, view_id: str) -> dict | None:
-        return viewstore.get(self.store.db(), province, view_id)
+    def _view(self, province: str | None, view_id: str) -> dict | None:
+        return self.views.view(province, view_id) if province else None
 
     def _province(self, scope: Scope) -> str:
         if scope.kind is ScopeKind.COMMUNE:
             try:
                 return scope.within_province or self.province_of(scope.code)
             except UnknownArea:
-                raise Problem(404, "Không tìm thấy xã/phường với mã này.") from None
+                raise NotFound(NO_COMMUNE) from None
         return scope.code
 
     def round_view(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
                    figures: str | None = None) -> tuple[Scope, dict | None, dict]:
         """(scope, round, view) of a round for the caller, its figures read as ``figures`` (all submitted, or
-        confirmed only: :func:`reports.domain.views.figures_view`); 404 when there is neither round nor figures."""
+        confirmed only: :func:`reports.domain.views.figures_view`); NotFound when there is neither round nor
+        figures."""
         scope, rnd, view = self._stored_round_view(principal, round_id, kind, code, figures)
         return scope, rnd, figures_view(view, figures)
 
@@ -94,10 +109,10 @@ class ReportService:
         else:
             view = self._view(self._province(scope), round_view_id(round_id, scope.kind.value, scope.code))
         if view is None and rnd is None:
-            raise Problem(404, NOT_FOUND)
+            raise NotFound(NOT_FOUND)
         if figures == "confirmed" and view and "confirmed" not in view:
             # A view stored before the confirmed reading existed, until the projector has recomputed it.
-            raise Problem(503, "Số liệu đã xác nhận đang được tổng hợp lại, vui lòng thử lại sau ít phút.")
+            raise Unavailable("Số liệu đã xác nhận đang được tổng hợp lại, vui lòng thử lại sau ít phút.")
         return scope, rnd, view or {}
 
     # -- reading -------------------------------------------------------------
@@ -144,13 +159,12 @@ class ReportService:
         """The per-school rows of the communes under a view (one look-up per commune)."""
         if not view:
             return []
-        db, province = self.store.db(), view["province_code"]
+        province = view["province_code"]
         if view["scope"]["kind"] == "commune":
-            return viewstore.schools(db, province, view["_id"])
-        out = []
-        for c in view.get("communes", ()):
-            out += viewstore.schools(db, province, round_view_id(round_id, "commune", c["commune_code"]))
-        return out
+            communes = [view["scope"]["code"]]
+        else:
+            communes = [c["commune_code"] for c in view.get("communes", ())]
+        return [s for c in communes for s in self.views.schools(province, round_view_id(round_id, "commune", c))]
 
     def schools(self, principal: Principal, round_id: str, kind: str | None, code: str | None,
                 school_level: str | None, page: int, page_size: int, *, submitted_only: bool = True,
@@ -222,17 +236,13 @@ class ReportService:
         return {"round_id": round_id, "round_name": view.get("round_name") or (rnd or {}).get("name"),
                 "scope": scope.as_dict(), "targets": view.get("cascade", [])}
 
-    def _directory_school(self, school_code: str) -> dict | None:
-        rows = list(self.store.db()["directory_schools"].find({"school_code": school_code}))
-        return max(rows, key=lambda r: r["version"]) if rows else None
-
     def school_progress(self, principal: Principal, round_id: str, school_code: str) -> dict:
         """One school's indicators against its own plan's, the city's and the nation's targets.
 
         A school sees its own; a commune the schools of its commune; the city those of its province; any other
         school is answered 404."""
         # A school outside the caller's scope is reported as missing, so its existence is not revealed.
-        refused = Problem(404, "Không tìm thấy trường.")
+        refused = NotFound("Không tìm thấy trường.")
         if not SCHOOL_CODE.fullmatch(school_code):
             raise refused
         if principal.role is Role.SCHOOL:
@@ -240,7 +250,7 @@ class ReportService:
                 raise refused
             province, commune_code = principal.province_code, principal.commune_code
         else:
-            known = self._directory_school(school_code)
+            known = self.views.school(school_code)
             if known is None:
                 raise refused
             province, commune_code = known["province_code"], known["commune_code"]
@@ -252,13 +262,13 @@ class ReportService:
                 raise refused
         rnd = self._round_visible(principal, round_id) if principal.role is not Role.SCHOOL else self.round(round_id)
         if rnd is not None and principal.role is Role.SCHOOL and rnd["province_code"] != province:
-            raise Problem(404, "Không tìm thấy đợt báo cáo.")
+            raise NotFound("Không tìm thấy đợt báo cáo.")
         view_id = round_view_id(round_id, "commune", commune_code or "")
         view = self._view(province, view_id) if province and commune_code else None
-        entry = next((s for s in viewstore.schools(self.store.db(), province, view_id)
+        entry = next((s for s in self.views.schools(province, view_id)
                       if s["school_code"] == school_code), None) if view else None
         if entry is None and rnd is None:
-            raise Problem(404, NOT_FOUND)
+            raise NotFound(NOT_FOUND)
         entry = entry or {}
         return {"round_id": round_id, "round_name": (view or {}).get("round_name") or (rnd or {}).get("name"),
                 "school_code": school_code, "school_name": entry.get("school_name"),
@@ -270,8 +280,8 @@ class ReportService:
     def plans(self, principal: Principal, kind: str | None, code: str | None) -> dict:
         scope = self.scope(principal, kind, code)
         if scope.kind is ScopeKind.NATION:
-            raise Problem(422, "Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem kế hoạch.",
-                          errors=[{"field": "scope", "message": "Cần chỉ rõ tỉnh/thành phố."}])
+            raise Invalid("Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem kế hoạch.",
+                          errors=[FieldError("scope", "Cần chỉ rõ tỉnh/thành phố.")])
         return self._plans_of(scope)
 
     def _plans_of(self, scope: Scope) -> dict:
@@ -285,11 +295,10 @@ class ReportService:
         """One indicator across the rounds of the caller's province, oldest round first."""
         scope = self.scope(principal, kind, code)
         if scope.kind is ScopeKind.NATION:
-            raise Problem(422, "Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem chuỗi số liệu.",
-                          errors=[{"field": "scope", "message": "Cần chỉ rõ tỉnh/thành phố."}])
+            raise Invalid("Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem chuỗi số liệu.",
+                          errors=[FieldError("scope", "Cần chỉ rõ tỉnh/thành phố.")])
         province = scope.code if scope.kind is ScopeKind.PROVINCE else self.province_of(scope.code)
-        rounds = latest(self.store.db()["rounds"].find({"province_code": province}), key=lambda r: r["round_id"],
-                        version=lambda r: r["event_time"])
+        rounds = self.views.rounds_of(province)
         points = []
         for rnd in sorted(rounds, key=lambda r: (r["opens_at"], r["round_id"])):
             view = self._view(province, round_view_id(rnd["round_id"], scope.kind.value, scope.code)) or {}
@@ -307,7 +316,7 @@ class ReportService:
     def ranking(self, principal: Principal, round_id: str, indicator_code: str, code: str | None) -> dict:
         """The communes of a province ranked by an indicator (the city and administrators only)."""
         if principal.role not in (Role.CITY, Role.ADMIN):
-            raise Problem(403, "Chỉ Sở GD&ĐT xem được bảng xếp hạng các xã/phường.")
+            raise Forbidden("Chỉ Sở GD&ĐT xem được bảng xếp hạng các xã/phường.")
         scope, rnd, view = self.round_view(principal, round_id, "province",
                                            code or principal.province_code or (self.round(round_id) or {}).get(
                                                "province_code"))

@@ -6,10 +6,11 @@ Who may do what (the level above is where a report is sent, :attr:`reports.domai
   city's. Nobody drafts or issues for another unit, administrators included (they read everything);
 - a draft is seen only by its unit; an issued report by its unit and the level above it;
 - issuing twice, issuing for another unit, a round that does not exist (or of another province), or a
-  report whose written sections or signer are missing is answered 4xx and stores nothing.
+  report whose written sections or signer are missing is refused (a domain error) and stores nothing.
 
 The figures come from a :class:`FigureSource` — the live views, or the views as they stood at a past moment
-(:mod:`reports.asof`); an issued report keeps the figures it was built from, with its DOCX and its SHA-256.
+(:mod:`reports.asof`); an issued report keeps the figures it was built from, with its DOCX and its SHA-256
+(:class:`reports.adapters.official_reports.OfficialReportStore`). Refusals are :mod:`edu71.errors`.
 """
 from __future__ import annotations
 
@@ -18,26 +19,20 @@ import logging
 from datetime import datetime, timezone
 from typing import Callable, Protocol
 
-from mongoengine.errors import NotUniqueError
-
 from edu71.auth import Principal, Role
-from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
+from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
 from edu71.orgs import commune as official_commune
 from edu71.orgs import province_name
-from edu71.problems import Problem
 from edu71.vn import to_vietnam
-from reports.adapters import official_store as store
-from reports.adapters import pdf
-from reports.adapters import viewstore
 from reports.adapters.docx import render
-from reports.adapters.generations import ActiveDatabase
-from reports.adapters.projection import ms
-from reports.adapters.official_store import OfficialReport
+from reports.adapters.official_reports import OfficialReport, OfficialReportStore, ReportExists
+from reports.dashboards import Views
 from reports.domain import official
 from reports.domain.official import COMMUNE, PROVINCE, SCHOOL, Unit
 from reports.domain.sentences import indicator_sentence
-from reports.domain.versions import latest
+from reports.domain.versions import ms
 from reports.domain.views import plans_view_id, round_view_id
 
 log = logging.getLogger(__name__)
@@ -46,11 +41,12 @@ SOURCE = "/edu71/reports"
 #: How many earlier rounds a report compares each figure with.
 EARLIER_ROUNDS = 3
 NO_REPORT = "Không tìm thấy báo cáo."
+EDITED, STALE = "Báo cáo vừa được người khác sửa; hãy tải lại trang rồi sửa tiếp.", "Phiên bản đã cũ."
 KIND_NAMES = {SCHOOL: "nhà trường", COMMUNE: "xã/phường", PROVINCE: "tỉnh/thành phố"}
 
 
 class FigureSource(Protocol):
-    """The views a report's figures are read from (live, or as of a moment)."""
+    """The views a report's figures are read from (live: :class:`reports.dashboards.Views`, or as of a moment)."""
 
     def view(self, province: str, view_id: str) -> dict | None: ...
 
@@ -61,23 +57,6 @@ class FigureSource(Protocol):
 
 def _round_in(source: FigureSource, province: str, round_id: str) -> dict | None:
     return next((r for r in source.rounds_of(province) if r["round_id"] == round_id), None)
-
-
-class LiveViews:
-    """The views as the projector keeps them now (the active generation)."""
-
-    def __init__(self, store: ActiveDatabase):
-        self.db = store.db()
-
-    def view(self, province: str, view_id: str) -> dict | None:
-        return viewstore.get(self.db, province, view_id)
-
-    def schools(self, province: str, view_id: str) -> list[dict]:
-        return viewstore.schools(self.db, province, view_id)
-
-    def rounds_of(self, province: str) -> list[dict]:
-        return latest(self.db["rounds"].find({"province_code": province}), key=lambda r: r["round_id"],
-                      version=lambda r: r["event_time"])
 
 
 def _utc(moment: datetime) -> datetime:
@@ -97,27 +76,26 @@ def own_unit(principal: Principal) -> tuple[str, str] | None:
 
 
 class OfficialReports:
-    def __init__(self, rounds: Callable[[str], dict | None], directory: Callable[[str], dict | None],
-                 live: Callable[[], FigureSource], contracts: Contracts,
-                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-                 to_pdf: Callable[[bytes], bytes | None] = pdf.to_pdf, asof=None):
-        self.rounds = rounds
+    def __init__(self, views: Views, store: OfficialReportStore, contracts: Contracts,
+                 to_pdf: Callable[[bytes], bytes | None],
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc), asof=None):
+        #: The live views, and the rounds and schools they are read with.
+        self.views = views
+        self.store = store
         #: :class:`reports.asof.AsOf`: an issued report's figures are read as of a settled moment from it.
         self.asof = asof
-        self.directory = directory
-        self.live = live
         self.contracts = contracts
         self.now = now
         self.to_pdf = to_pdf
 
     # -- units and access -------------------------------------------------------------------------
     def unit(self, kind: str, code: str) -> Unit:
-        """The unit named by ``kind``/``code`` (404 when there is no such school, commune or province)."""
+        """The unit named by ``kind``/``code`` (NotFound when there is no such school, commune or province)."""
         try:
             if kind == SCHOOL:
-                school = self.directory(code)
+                school = self.views.school(code)
                 if school is None:
-                    raise Problem(404, "Không tìm thấy trường.")
+                    raise NotFound("Không tìm thấy trường.")
                 place = official_commune(school["commune_code"])
                 return official.unit_of(SCHOOL, code, province_code=school["province_code"],
                                         province_name=province_name(school["province_code"]),
@@ -130,26 +108,25 @@ class OfficialReports:
                                         commune_name=place.name)
             return official.unit_of(PROVINCE, code, province_code=code, province_name=province_name(code))
         except (ValueError, KeyError):
-            raise Problem(404, f"Không tìm thấy {KIND_NAMES.get(kind, 'đơn vị')} với mã này.") from None
+            raise NotFound(f"Không tìm thấy {KIND_NAMES.get(kind, 'đơn vị')} với mã này.") from None
 
     def _province(self, unit: Unit) -> str:
         if unit.kind == PROVINCE:
             return unit.code
         if unit.kind == COMMUNE:
             return unit.parent[1]
-        return self.directory(unit.code)["province_code"]
+        return self.views.school(unit.code)["province_code"]
 
     def _own(self, principal: Principal, kind: str, code: str) -> Unit:
-        """The caller's own unit, which it may draft and issue for (403 otherwise)."""
+        """The caller's own unit, which it may draft and issue for (Forbidden otherwise)."""
         if own_unit(principal) != (kind, code):
-            raise Problem(403, "Chỉ đơn vị của mình mới soạn và ban hành được báo cáo này.")
+            raise Forbidden("Chỉ đơn vị của mình mới soạn và ban hành được báo cáo này.")
         return self.unit(kind, code)
 
     def _round(self, round_id: str, province: str) -> dict:
-        rnd = self.rounds(round_id)
+        rnd = self.views.round(round_id)
         if rnd is None or rnd["province_code"] != province:
-            raise Problem(404, "Không tìm thấy đợt báo cáo.",
-                          errors=[{"field": "round_id", "message": "Không có đợt báo cáo này."}])
+            raise NotFound("Không tìm thấy đợt báo cáo.", errors=[FieldError("round_id", "Không có đợt báo cáo này.")])
         return rnd
 
     def _readable(self, principal: Principal, head: OfficialReport | None, kind: str, code: str) -> bool:
@@ -190,15 +167,15 @@ class OfficialReports:
     # -- reading ------------------------------------------------------------------------------------
     def get(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
         report_id = OfficialReport.key(round_id, kind, code)
-        head = load(OfficialReport, report_id)
+        head = self.store.get(report_id)
         if not self._readable(principal, head, kind, code):
-            raise Problem(404, NO_REPORT)
+            raise NotFound(NO_REPORT)
         unit = self.unit(kind, code)
         rnd = self._round(round_id, self._province(unit))
         if head is not None and head.status == "issued":
-            figures = store.figures_of(f"{report_id}|{head.sha256}") or {}
+            figures = self.store.figures(f"{report_id}|{head.sha256}") or {}
         else:
-            figures = self.figures(unit, rnd, self.now(), self.live())
+            figures = self.figures(unit, rnd, self.now(), self.views)
         return self._describe(unit, rnd, head, figures)
 
     def _describe(self, unit: Unit, rnd: dict, head: OfficialReport | None, figures: dict) -> dict:
@@ -216,8 +193,8 @@ class OfficialReports:
             "issued_by": (head.issued_by or {}).get("name") if issued else None,
             "sha256": head.sha256 if issued else None,
             "as_of": figures.get("as_of"),
-            "pdf_available": bool(issued and store.file_of(OfficialReport.key(rnd["round_id"], unit.kind, unit.code)
-                                                           + f"|{head.sha256}", "pdf")),
+            "pdf_available": bool(issued and self.store.file(OfficialReport.key(rnd["round_id"], unit.kind, unit.code)
+                                                             + f"|{head.sha256}", "pdf")),
             "sentences": [indicator_sentence(row) for row in figures.get("indicators") or ()],
             "figures": figures,
         }
@@ -234,42 +211,42 @@ class OfficialReports:
         """The draft as it would be issued now, without a number or a date."""
         unit = self._own(principal, kind, code)
         rnd = self._round(round_id, self._province(unit))
-        head = load(OfficialReport, OfficialReport.key(round_id, kind, code))
-        figures = self.figures(unit, rnd, self.now(), self.live())
+        head = self.store.get(OfficialReport.key(round_id, kind, code))
+        figures = self.figures(unit, rnd, self.now(), self.views)
         doc = official.compose(unit, figures, (head.written or {}) if head else {},
                                signer_name=head.signer_name if head else "")
         return render(doc), f"du-thao-bao-cao-{round_id}-{kind}-{code}.docx"
 
     def issued_file(self, principal: Principal, round_id: str, kind: str, code: str, what: str) -> tuple[bytes, str]:
         report_id = OfficialReport.key(round_id, kind, code)
-        head = load(OfficialReport, report_id)
+        head = self.store.get(report_id)
         if head is None or head.status != "issued" or not self._readable(principal, head, kind, code):
-            raise Problem(404, NO_REPORT)
-        stored = store.file_of(f"{report_id}|{head.sha256}", "docx")
+            raise NotFound(NO_REPORT)
+        stored = self.store.file(f"{report_id}|{head.sha256}", "docx")
         name = f"bao-cao-{head.number:02d}-{head.year}-{kind}-{code}"
         if what == "docx":
-            return bytes(stored["body"]), f"{name}.docx"
-        kept = store.file_of(f"{report_id}|{head.sha256}", "pdf")
+            return stored, f"{name}.docx"
+        kept = self.store.file(f"{report_id}|{head.sha256}", "pdf")
         if kept is None:
-            body = self.to_pdf(bytes(stored["body"]))
+            body = self.to_pdf(stored)
             if body is None:
-                raise Problem(404, "Bản PDF của báo cáo chưa sẵn sàng (máy chủ chưa chuyển được sang PDF); "
-                                   "hãy tải bản Word (DOCX).")
-            store.keep_file(f"{report_id}|{head.sha256}", "pdf", body)
+                raise NotFound("Bản PDF của báo cáo chưa sẵn sàng (máy chủ chưa chuyển được sang PDF); "
+                               "hãy tải bản Word (DOCX).")
+            self.store.keep_file(f"{report_id}|{head.sha256}", "pdf", body)
             return body, f"{name}.pdf"
-        return bytes(kept["body"]), f"{name}.pdf"
+        return kept, f"{name}.pdf"
 
     def listing(self, principal: Principal, received: bool) -> dict:
         """The caller's unit's issued reports, or those sent to it; everything for administrators."""
         mine = own_unit(principal)
         if principal.role is Role.ADMIN:
-            rows = store.issued({})
+            rows = self.store.issued()
         elif mine is None:
-            raise Problem(403, "Vai trò của bạn không xem được báo cáo.")
+            raise Forbidden("Vai trò của bạn không xem được báo cáo.")
         elif received:
-            rows = store.issued({"recipient_kind": mine[0], "recipient_code": mine[1]})
+            rows = self.store.issued(recipient=mine)
         else:
-            rows = store.issued({"unit_kind": mine[0], "unit_code": mine[1]})
+            rows = self.store.issued(unit=mine)
         return {"items": [{"report_id": r["_id"], "round_id": r["round_id"], "round_name": r.get("round_name"),
                            "unit": {"kind": r["unit_kind"], "code": r["unit_code"], "name": r["unit_name"]},
                            "recipient": {"kind": r["recipient_kind"], "code": r["recipient_code"],
@@ -283,13 +260,12 @@ class OfficialReports:
         unit = self._own(principal, kind, code)
         rnd = self._round(round_id, self._province(unit))
         report_id = OfficialReport.key(round_id, kind, code)
-        head = load(OfficialReport, report_id)
+        head = self.store.get(report_id)
         if head is not None and head.status == "issued":
-            raise Problem(409, f"Báo cáo đã được ban hành (Số: {head.number_symbol}), không sửa được nữa.")
+            raise Conflict(f"Báo cáo đã được ban hành (Số: {head.number_symbol}), không sửa được nữa.")
         expected = body.get("version", head.doc_version if head else 0)
         if (head.doc_version if head else 0) != expected:
-            raise Problem(409, "Báo cáo vừa được người khác sửa; hãy tải lại trang rồi sửa tiếp.",
-                          errors=[{"field": "version", "message": "Phiên bản đã cũ."}])
+            raise Conflict(EDITED, errors=[FieldError("version", STALE)])
         if head is None:
             head = self._new(unit, rnd)
         head.written = {k: (body.get("written") or {}).get(k, (head.written or {}).get(k, "")) or ""
@@ -299,10 +275,9 @@ class OfficialReports:
         head.updated_at = self.now()
         head.updated_by = _actor(principal)
         try:
-            save_with_events(head, expected_version=expected if expected else None)
-        except (StaleDocument, NotUniqueError):
-            raise Problem(409, "Báo cáo vừa được người khác sửa; hãy tải lại trang rồi sửa tiếp.",
-                          errors=[{"field": "version", "message": "Phiên bản đã cũ."}]) from None
+            self.store.save(head, expected_version=expected if expected else None)
+        except (StaleDocument, ReportExists):
+            raise Conflict(EDITED, errors=[FieldError("version", STALE)]) from None
         return self.get(principal, round_id, kind, code)
 
     def _new(self, unit: Unit, rnd: dict) -> OfficialReport:
@@ -321,24 +296,24 @@ class OfficialReports:
         unit = self._own(principal, kind, code)
         rnd = self._round(round_id, self._province(unit))
         report_id = OfficialReport.key(round_id, kind, code)
-        head = load(OfficialReport, report_id)
+        head = self.store.get(report_id)
         if head is not None and head.status == "issued":
-            raise Problem(409, f"Báo cáo này đã được ban hành (Số: {head.number_symbol}).")
+            raise Conflict(f"Báo cáo này đã được ban hành (Số: {head.number_symbol}).")
         errors = official.missing_written((head.written or {}) if head else {}, head.signer_name if head else "")
         if errors:
-            raise Problem(422, "Chưa đủ nội dung để ban hành báo cáo.", errors=errors)
+            raise Invalid("Chưa đủ nội dung để ban hành báo cáo.", errors=FieldError.all_of(errors))
         now = ms(self.now())
         moment, source = self._settled(now)
         figures = self.figures(unit, rnd, moment, source)  # before anything is claimed: it may refuse
-        if not store.claim_issue(report_id):
-            raise Problem(409, "Báo cáo này đang được ban hành hoặc đã được ban hành.")
+        if not self.store.claim_issue(report_id):
+            raise Conflict("Báo cáo này đang được ban hành hoặc đã được ban hành.")
         try:
             body, sha = self._number_and_keep(principal, unit, rnd, head, figures, now, moment)
         except BaseException:
             # Let a later attempt issue it (a number claimed meanwhile stays used: a gap, never a duplicate).
-            store.release_issue(report_id)
+            self.store.release_issue(report_id)
             raise
-        store.PDF_QUEUE.put(f"{report_id}|{sha}", due=now)  # the worker makes it (store.make_pdfs)
+        self.store.queue_pdf(f"{report_id}|{sha}", due=now)  # the worker makes it (OfficialReportStore.make_pdfs)
         return self.get(principal, round_id, kind, code)
 
     def _number_and_keep(self, principal: Principal, unit: Unit, rnd: dict, head: OfficialReport, figures: dict,
@@ -346,14 +321,14 @@ class OfficialReports:
         """Claim the number, render, keep the DOCX and figures, store the issued state with ReportIssued."""
         report_id = head.id
         year = to_vietnam(now).year
-        number = store.claim_number(unit.key(), year, report_id)
+        number = self.store.claim_number(unit.key(), year, report_id)
         for _ in range(3):  # a draft saved meanwhile: issue what it says now, under the same number
             doc = official.compose(unit, figures, head.written or {}, signer_name=head.signer_name, number=number,
                                    issued_on=to_vietnam(now))
             body = render(doc)
             sha = hashlib.sha256(body).hexdigest()
-            store.keep_file(f"{report_id}|{sha}", "docx", body)
-            store.keep_figures(f"{report_id}|{sha}", figures)
+            self.store.keep_file(f"{report_id}|{sha}", "docx", body)
+            self.store.keep_figures(f"{report_id}|{sha}", figures)
             head.status, head.number, head.year = "issued", number, year
             head.number_symbol, head.subject = doc.number.removeprefix("Số: "), doc.subject
             head.round_name, head.as_of, head.issued_at = rnd.get("name"), moment, now
@@ -361,28 +336,28 @@ class OfficialReports:
             event = self.contracts.new_event("ReportIssued", self._event(unit, head, rnd), subject=head.province_code,
                                              source=SOURCE)
             try:
-                save_with_events(head, event)
+                self.store.save(head, event)
                 return body, sha
             except StaleDocument:
-                head = load(OfficialReport, report_id)
-        raise Problem(409, "Báo cáo đang được sửa liên tục; hãy thử ban hành lại.")
+                head = self.store.get(report_id)
+        raise Conflict("Báo cáo đang được sửa liên tục; hãy thử ban hành lại.")
 
     def _settled(self, now: datetime) -> tuple[datetime, FigureSource]:
         """The figures as of the issue moment, once it is settled (the history waits
         :data:`reports.adapters.history.SETTLE` seconds for rows recorded up to it)."""
         if self.asof is None:
-            return now, self.live()
+            return now, self.views
         return now, self.asof.source(now)
 
     def regenerate(self, principal: Principal, round_id: str, kind: str, code: str) -> dict:
         """An issued report's figures computed again from the history as of its moment, beside those it was
         issued with: ``identical`` says whether every figure is the same."""
         report_id = OfficialReport.key(round_id, kind, code)
-        head = load(OfficialReport, report_id)
+        head = self.store.get(report_id)
         if head is None or head.status != "issued" or not self._readable(principal, head, kind, code) \
                 or self.asof is None:
-            raise Problem(404, NO_REPORT)
-        kept = store.figures_of(f"{report_id}|{head.sha256}") or {}
+            raise NotFound(NO_REPORT)
+        kept = self.store.figures(f"{report_id}|{head.sha256}") or {}
         moment = datetime.fromisoformat(kept["as_of"])
         unit = self.unit(kind, code)
         again = self.figures(unit, self._round(round_id, self._province(unit)), moment, self.asof.source(moment))
@@ -398,7 +373,7 @@ class OfficialReports:
                 "subject": head.subject, "as_of": _rfc3339(head.as_of), "issued_at": _rfc3339(head.issued_at),
                 "issued_by": head.issued_by, "sha256": head.sha256}
         if unit.kind == SCHOOL:
-            school = self.directory(unit.code)
+            school = self.views.school(unit.code)
             data["school"] = {"code": unit.code, "name": school["name"], "commune_code": school["commune_code"],
                               "province_code": school["province_code"], "level": school["level"]}
         return data
