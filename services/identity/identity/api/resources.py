@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from edu71.auth.flask import current_principal, requires
 from edu71.concurrency import expected_version, with_etag
 from edu71.schemas import paged
-from edu71.problems import Problem
+from edu71.errors import Unavailable
 from identity.accounts import Accounts
 from identity.api.schemas import (
     OrgUnitsQuerySchema,
@@ -193,5 +193,5 @@ class Jwks(MethodView):
         """Khoá công khai (JWKS) của mã truy cập do dịch vụ này ký"""
         issuer = _sessions().issuer
         if issuer is None:
-            raise Problem(503, NO_SIGNING_KEY)
+            raise Unavailable(NO_SIGNING_KEY)
         return issuer.jwks()
