@@ -76,6 +76,7 @@ class Stack:
 
     def start_kafka(self) -> None:
         self.kafka.start()
+        wait_for_listener(self.kafka, self.kafka_bootstrap, 120)
         wait_for_kafka(self.kafka_bootstrap, 120)
 
     def stop_mongo(self) -> None:
@@ -87,6 +88,26 @@ class Stack:
 
     def issuer(self) -> TokenIssuer:
         return TokenIssuer(platform_settings("tests").auth)
+
+
+def wait_for_listener(server: Server, address: str, timeout: float) -> None:
+    """Return once ``address`` (host:port) accepts a TCP connection, polling every 0.1 s.
+
+    Asked too early, a Kafka client backs off exponentially (up to 30 s between attempts), so a
+    broker that came up in ten seconds was seen only after thirty: knowing the port is open
+    first makes the broker's first answer the first one asked for. A server that exits fails at once.
+    """
+    host, port = address.split(",")[0].rsplit(":", 1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process is not None and server.process.poll() is not None:
+            raise TimeoutError(f"{server.name} exited with {server.process.returncode} before listening on {address}")
+        with socket.socket() as s:
+            s.settimeout(1.0)
+            if s.connect_ex((host, int(port))) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"{server.name} not listening on {address} within {timeout:.0f}s")
 
 
 @contextlib.contextmanager
@@ -125,6 +146,7 @@ def running_stack(root: Path, partitions: int = 3):
         kafka.start()
         try:
             wait_for_mongo(stack.mongodb_uri, 60)
+            wait_for_listener(kafka, stack.kafka_bootstrap, 120)
             wait_for_kafka(stack.kafka_bootstrap, 120)
         except TimeoutError as exc:
             logs = "\n".join(f"--- {s.log.name}\n{s.log.read_text(errors='replace')[-3000:]}" for s in (kafka, mongo))
@@ -163,6 +185,7 @@ class KafkaCluster:
         try:
             for node, port in self.ports.items():
                 deadline = time.monotonic() + timeout
+                wait_for_listener(self.brokers[node], f"127.0.0.1:{port}", timeout)
                 while True:  # in short steps, so that a node that died fails the start at once
                     process = self.brokers[node].process
                     if process.poll() is not None:

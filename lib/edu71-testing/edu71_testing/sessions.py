@@ -1,0 +1,75 @@
+"""Run the test suite as several pytest sessions at once: ``python -m edu71_testing.sessions PATHS [PATHS ...]``.
+
+Each argument is one session's test paths (space-separated). Every session is a pytest process of its own,
+so the plugin starts a Kafka broker and a FerretDB of its own for it on free ports: the fault-injection
+tests, which kill their session's broker and store, cannot disturb another session's tests. Much of the
+suite waits (for a broker coming back, for a worker's consumer group, for events to travel), so two sessions
+fill the machine's cores better than one.
+
+A session's output goes to ``var/test-logs/session-<n>.log`` while it runs and is printed whole, unmixed
+with the others', as soon as it ends; the last lines sum up every session. The exit status is the first
+non-zero status of a session (0 when every session passed). Options after ``--`` are passed to every session.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from edu71.config import REPO_ROOT
+
+
+def main(argv: list[str]) -> int:
+    extra: list[str] = []
+    if "--" in argv:
+        cut = argv.index("--")
+        argv, extra = argv[:cut], argv[cut + 1:]
+    groups = [group.split() for group in argv if group.split()]
+    if not groups:
+        print("usage: python -m edu71_testing.sessions 'PATHS' ['PATHS' ...] [-- PYTEST OPTIONS]", file=sys.stderr)
+        return 2
+    logs = REPO_ROOT / "var" / "test-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    running: dict[int, tuple[subprocess.Popen, Path, float]] = {}
+    try:
+        for number, paths in enumerate(groups, 1):
+            log = logs / f"session-{number}.log"
+            with open(log, "wb") as out:
+                process = subprocess.Popen([sys.executable, "-m", "pytest", *extra, *paths], cwd=REPO_ROOT,
+                                           stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            running[number] = (process, log, time.monotonic())
+            print(f"edu71: test session {number} started: {' '.join(paths)} (output in {log.relative_to(REPO_ROOT)})",
+                  flush=True)
+        results: dict[int, tuple[int, float, str]] = {}
+        while len(results) < len(running):
+            for number, (process, log, began) in running.items():
+                if number in results or process.poll() is None:
+                    continue
+                text = log.read_text(errors="replace")
+                lines = [line for line in text.splitlines() if line.strip()]
+                results[number] = (process.returncode, time.monotonic() - began, lines[-1] if lines else "")
+                print(f"\n{'=' * 30} test session {number}: {' '.join(groups[number - 1])} {'=' * 30}", flush=True)
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        for process, _, _ in running.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+        for process, _, _ in running.values():
+            process.wait()
+        return 130
+    print(f"\n{'=' * 30} {len(groups)} test sessions, {time.monotonic() - started:.0f}s in all {'=' * 30}")
+    for number in sorted(results):
+        status, took, last = results[number]
+        print(f"session {number} ({' '.join(groups[number - 1])}): {'passed' if status == 0 else f'exit {status}'}, "
+              f"{took:.0f}s: {last.strip('= ')}")
+    return next((status for _, (status, _, _) in sorted(results.items()) if status != 0), 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
