@@ -78,12 +78,11 @@ logs:
 	@tail -n 50 -F $(VAR)/log/*.log
 
 # --- tests and benchmarks ------------------------------------------------------
-# Two pytest sessions at once, each with a Kafka and a FerretDB of its own (the plugin's free ports): the
-# platform's and the services' tests in one; the attack run and the fault injection (which kills its own
-# session's broker and store) in the other. Much of either waits on processes, brokers and events, so together
-# they keep both cores busy. Each session's output is printed whole when it ends (edu71_testing.sessions).
-# `.venv/bin/python -m pytest` alone still runs everything as one session.
-TEST_SESSIONS := 'tests/unit tests/contracts tests/integration services' 'tests/security tests/ops'
+# Three pytest sessions at once, each with a Kafka and a FerretDB of its own (the plugin's free ports): the
+# platform's and the services' tests; the attack run; the fault injection, which kills its own session's broker
+# and store and otherwise mostly waits for processes and events. Each session's output is printed whole when it
+# ends (edu71_testing.sessions). `.venv/bin/python -m pytest` alone still runs everything as one session.
+TEST_SESSIONS := 'tests/unit tests/contracts tests/integration services' 'tests/security' 'tests/ops'
 test: bootstrap
 	@$(VENV)/bin/ruff check --quiet .
 	@$(PY) -m edu71_testing.sessions $(TEST_SESSIONS) -- -q -p no:cacheprovider

@@ -21,6 +21,9 @@ from pathlib import Path
 
 from edu71.config import REPO_ROOT
 
+#: Seconds between the lines saying which sessions still run.
+HEARTBEAT = 120.0
+
 
 def main(argv: list[str]) -> int:
     extra: list[str] = []
@@ -45,7 +48,13 @@ def main(argv: list[str]) -> int:
             print(f"edu71: test session {number} started: {' '.join(paths)} (output in {log.relative_to(REPO_ROOT)})",
                   flush=True)
         results: dict[int, tuple[int, float, str]] = {}
+        heartbeat = time.monotonic() + HEARTBEAT
         while len(results) < len(running):
+            if time.monotonic() > heartbeat:  # a CI watching for output sees the run alive
+                heartbeat += HEARTBEAT
+                waiting = [str(n) for n in running if n not in results]
+                print(f"edu71: {(time.monotonic() - started) / 60:.0f} min, still running: session "
+                      f"{', '.join(waiting)}", flush=True)
             for number, (process, log, began) in running.items():
                 if number in results or process.poll() is None:
                     continue
