@@ -13,6 +13,7 @@ non-zero status of a session (0 when every session passed). Options after ``--``
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> int:
         while len(results) < len(running):
             if time.monotonic() > heartbeat:  # a CI watching for output sees the run alive
                 heartbeat += HEARTBEAT
-                waiting = [str(n) for n in running if n not in results]
+                waiting = [f"{n} ({_progress(log)})" for n, (_, log, _) in running.items() if n not in results]
                 print(f"edu71: {(time.monotonic() - started) / 60:.0f} min, still running: session "
                       f"{', '.join(waiting)}", flush=True)
             for number, (process, log, began) in running.items():
@@ -78,6 +79,12 @@ def main(argv: list[str]) -> int:
         print(f"session {number} ({' '.join(groups[number - 1])}): {'passed' if status == 0 else f'exit {status}'}, "
               f"{took:.0f}s: {last.strip('= ')}")
     return next((status for _, (status, _, _) in sorted(results.items()) if status != 0), 0)
+
+
+def _progress(log: Path) -> str:
+    """How far a session is, from pytest's last ``[ 42%]`` (or "starting" before its first)."""
+    found = re.findall(r"\[\s*(\d+%)\]", log.read_text(errors="replace")[-2000:])
+    return found[-1] if found else "starting"
 
 
 if __name__ == "__main__":
