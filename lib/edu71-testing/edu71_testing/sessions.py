@@ -60,8 +60,7 @@ def main(argv: list[str]) -> int:
                 if number in results or process.poll() is None:
                     continue
                 text = log.read_text(errors="replace")
-                lines = [line for line in text.splitlines() if line.strip()]
-                results[number] = (process.returncode, time.monotonic() - began, lines[-1] if lines else "")
+                results[number] = (process.returncode, time.monotonic() - began, _outcome(text))
                 print(f"\n{'=' * 30} test session {number}: {' '.join(groups[number - 1])} {'=' * 30}", flush=True)
                 sys.stdout.write(text)
                 sys.stdout.flush()
@@ -79,6 +78,14 @@ def main(argv: list[str]) -> int:
         print(f"session {number} ({' '.join(groups[number - 1])}): {'passed' if status == 0 else f'exit {status}'}, "
               f"{took:.0f}s: {last.strip('= ')}")
     return next((status for _, (status, _, _) in sorted(results.items()) if status != 0), 0)
+
+
+def _outcome(text: str) -> str:
+    """pytest's closing line ("12 passed, 1 failed in 3.5s"): the last line naming a count and a time (a worker's
+    log line written while the session shut down may come after it), else the last line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    closing = [line for line in lines if re.search(r"\b(passed|failed|errors?|no tests ran)\b.* in [\d.]+s", line)]
+    return (closing or lines or [""])[-1]
 
 
 def _progress(log: Path) -> str:
