@@ -3,7 +3,7 @@
 Each argument is one session's test paths (space-separated). Every session is a pytest process of its own,
 so the plugin starts a Kafka broker and a FerretDB of its own for it on free ports: the fault-injection
 tests, which kill their session's broker and store, cannot disturb another session's tests. Much of the
-suite waits (for a broker coming back, for a worker's consumer group, for events to travel), so two sessions
+suite waits (for a broker coming back, for a worker's consumer group, for events to travel), so sessions side by side
 fill the machine's cores better than one.
 
 A session's output goes to ``var/test-logs/session-<n>.log`` while it runs and is printed whole, unmixed
