@@ -78,9 +78,15 @@ logs:
 	@tail -n 50 -F $(VAR)/log/*.log
 
 # --- tests and benchmarks ------------------------------------------------------
+# Three pytest sessions at once, each with a Kafka and a FerretDB of its own (the plugin's free ports): the
+# services' tests; the attack run; the platform's tests and then the fault injection, which kills its own
+# session's broker and store and otherwise mostly waits for processes and events (so its session takes the
+# platform's tests too). Each session's output is printed whole when it ends (edu71_testing.sessions).
+# `.venv/bin/python -m pytest` alone still runs everything as one session (pytest.ini's testpaths).
+TEST_SESSIONS := 'services' 'tests/security' 'tests/unit tests/contracts tests/integration tests/ops'
 test: bootstrap
 	@$(VENV)/bin/ruff check --quiet .
-	@$(PY) -m pytest -q -p no:cacheprovider
+	@$(PY) -m edu71_testing.sessions $(TEST_SESSIONS) -- -q -p no:cacheprovider
 
 # The long run of tests/security: randomized schemathesis passes over every OpenAPI document with each
 # role's token until EDU71_FUZZ_REQUESTS requests were sent, then the tally (requests, 5xx, mismatches).

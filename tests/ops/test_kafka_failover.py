@@ -186,9 +186,10 @@ def _check_topic_layout(bootstrap: str) -> None:
             configs = admin.describe_configs([ConfigResource("TOPIC", TOPIC)], config_filter="all")
         finally:
             admin.close()
-        return configs["topic"][TOPIC]["min.insync.replicas"]["value"]
+        return (configs["topic"][TOPIC].get("min.insync.replicas") or {}).get("value")
 
-    # A node that has just learnt of the topic may still answer with the broker's default.
+    # A node that has just learnt of the topic may still answer with the broker's default, or without the
+    # setting at all (asked as soon as the cluster answers, before it has settled).
     wait_until(lambda: min_insync() == "2", f"{TOPIC}: min.insync.replicas=2", timeout=30)
 
 

@@ -28,6 +28,9 @@ from edu71.config import REPO_ROOT, platform_settings
 from edu71.contracts import Contracts
 
 BIN = REPO_ROOT / "deploy" / "bin"
+#: The tests' brokers: a JVM that compiles only with its quick compiler (C1) starts in half the CPU time and
+#: never spends a core on optimising code behind the tests' back; a test's few hundred events need no more.
+KAFKA_JVM_OPTS = "-XX:TieredStopAtLevel=1"
 
 
 def free_port() -> int:
@@ -76,6 +79,7 @@ class Stack:
 
     def start_kafka(self) -> None:
         self.kafka.start()
+        wait_for_listener(self.kafka, self.kafka_bootstrap, 120)
         wait_for_kafka(self.kafka_bootstrap, 120)
 
     def stop_mongo(self) -> None:
@@ -89,9 +93,32 @@ class Stack:
         return TokenIssuer(platform_settings("tests").auth)
 
 
+def wait_for_listener(server: Server, address: str, timeout: float) -> None:
+    """Return once ``address`` (host:port) accepts a TCP connection, polling every 0.1 s.
+
+    Asked too early, a Kafka client backs off exponentially (up to 30 s between attempts), so a
+    broker that came up in ten seconds was seen only after thirty: knowing the port is open
+    first makes the broker's first answer the first one asked for. A server that exits fails at once.
+    """
+    host, port = address.split(",")[0].rsplit(":", 1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process is not None and server.process.poll() is not None:
+            raise TimeoutError(f"{server.name} exited with {server.process.returncode} before listening on {address}")
+        with socket.socket() as s:
+            s.settimeout(1.0)
+            if s.connect_ex((host, int(port))) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"{server.name} not listening on {address} within {timeout:.0f}s")
+
+
 @contextlib.contextmanager
-def running_stack(root: Path, partitions: int = 3):
+def running_stack(root: Path, partitions: int = 3, jvm_opts: str = ""):
     """Start Kafka (KRaft) and FerretDB in ``root`` on free ports; point this process's environment at them.
+
+    ``jvm_opts`` go to the broker's JVM: the test session's stack passes :data:`KAFKA_JVM_OPTS`; benchmarks
+    leave the broker as deployed.
 
     With ``EDU71_TEST_MONGODB_URI`` set (e.g. a MongoDB server), the stack uses that store instead of
     starting FerretDB, so the same tests show what holds on either (tests that stop the store need FerretDB).
@@ -100,7 +127,8 @@ def running_stack(root: Path, partitions: int = 3):
     external_store = os.environ.get("EDU71_TEST_MONGODB_URI")
     kafka = Server("kafka", BIN / "run-kafka", {
         "KAFKA_PORT": str(kafka_port), "KAFKA_CONTROLLER_PORT": str(controller_port),
-        "KAFKA_DATA_DIR": str(root / "kafka" / "data"), "KAFKA_HEAP": "512m",
+        "KAFKA_DATA_DIR": str(root / "kafka" / "data"), "KAFKA_HEAP": "512m", "KAFKA_JVM_OPTS": jvm_opts,
+        "KAFKA_CLUSTER_ID": _cluster_id(),  # drawn here rather than by a JVM of its own
     }, root / "kafka.log")
     mongo = Server("ferretdb", BIN / "run-ferretdb", {
         "FERRETDB_PORT": str(mongo_port), "FERRETDB_DATA_DIR": str(root / "ferretdb"),
@@ -125,6 +153,7 @@ def running_stack(root: Path, partitions: int = 3):
         kafka.start()
         try:
             wait_for_mongo(stack.mongodb_uri, 60)
+            wait_for_listener(kafka, stack.kafka_bootstrap, 120)
             wait_for_kafka(stack.kafka_bootstrap, 120)
         except TimeoutError as exc:
             logs = "\n".join(f"--- {s.log.name}\n{s.log.read_text(errors='replace')[-3000:]}" for s in (kafka, mongo))
@@ -163,6 +192,7 @@ class KafkaCluster:
         try:
             for node, port in self.ports.items():
                 deadline = time.monotonic() + timeout
+                wait_for_listener(self.brokers[node], f"127.0.0.1:{port}", timeout)
                 while True:  # in short steps, so that a node that died fails the start at once
                     process = self.brokers[node].process
                     if process.poll() is not None:
@@ -198,6 +228,7 @@ def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m", ready: bool = 
             "KAFKA_CONTROLLER_PORT": str(controllers[node]), "KAFKA_CONTROLLER_VOTERS": voters,
             "KAFKA_CLUSTER_ID": cluster_id, "KAFKA_INTERNAL_REPLICATION": str(min(3, nodes)),
             "KAFKA_DATA_DIR": str(root / f"kafka-{node}" / "data"), "KAFKA_HEAP": heap,
+            "KAFKA_JVM_OPTS": KAFKA_JVM_OPTS,
         }, root / f"kafka-{node}.log")
         for node in ports
     }
@@ -286,7 +317,7 @@ def fresh_groups_env(services) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""
-    with running_stack(tmp_path_factory.mktemp("stack")) as running:
+    with running_stack(tmp_path_factory.mktemp("stack"), jvm_opts=KAFKA_JVM_OPTS) as running:
         yield running
 
 
