@@ -473,14 +473,21 @@ def _closing(L: _Lines, stop: int | None = None):
     recipients: list[Extracted[str]] = []
     signer_title = signer = None
     end_body = len(L.items)
+    beside: list[tuple[int, int | None, str]] = []   # the signature block read beside the recipients
     for i in L.nonblank(0, stop):
-        if re.match(r"^noi nhan\s*:?", L.fline(i).strip()):
+        if m := re.match(r"^\s*noi nhan\s*:?\s*", L.fline(i)):
             end_body = min(end_body, i)
+            if rest := L.line(i)[m.end():].strip():
+                beside.append((i, L.line(i).index(rest, m.end()), rest))   # "Nơi nhận: HIỆU TRƯỞNG"
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
+                    beside += [(k, None, L.line(k).strip()) for k in L.nonblank(j, stop)]
                     break
                 line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
+                if tail := _beside(line):
+                    line = line[:len(line) - len(tail)].rstrip()
+                    beside.append((j, L.line(j).rindex(tail), tail))
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
             break
     lines = list(L.nonblank(0, stop))
@@ -493,13 +500,23 @@ def _closing(L: _Lines, stop: int | None = None):
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s]+(?: {1,2}[^\s]+)*", line)]
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
-    for column in ([(i, None, L.line(i).strip()) for i in lines], right):
+    for column in ([(i, None, L.line(i).strip()) for i in lines], right, beside):
         found = _signature(L, column)
         if found:
             signer_title, signer, top = found
             end_body = min(end_body, top)
             break
     return recipients, signer_title, signer, end_body
+
+
+def _beside(recipient: str) -> str | None:
+    """The signature block's part a PDF's text layer put on a recipient's line, after a single space: "- Bộ GD&ĐT;
+    KT. CHỦ TỊCH", "- Lưu: VT. Lê Khắc Nam" (a position in capitals or a name after the recipient's "; " or ". ")."""
+    m = re.match(r".*[;.:)]\s+([^;]+?)\s*$", recipient)
+    if not m or re.search(r"[;.,:]$", m.group(1)):
+        return None
+    tail = m.group(1)
+    return tail if (_mostly_upper(tail, 0.9) and len(tail) <= 60 and not re.search(r"\d|/|\(", tail)) or _is_name(tail) else None
 
 
 def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
