@@ -953,21 +953,26 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
 
 
 def _continues(before: str, line: str, fline: str) -> bool:
-    if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
-        return False
     s = line.lstrip()
+    if re.search(r"[.;:!?]\s*$", before):
+        return False
+    # "…; năm" / "2026 có tối thiểu 40% …", "… vào năm" / "2030.": the year the line before was waiting for (not a
+    # "… /năm" column), even where it reads like a numbered item
+    if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
+        return True
+    if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
+        return False
     word = re.sub(r"\s+", " ", fline.strip())
     if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
         # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
         # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
-    # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
-    if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
-        return True
     # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
         return True
+    if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
+        return True   # "(%)", "(trường)": the end of a label a table's column wrapped
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
@@ -1054,7 +1059,8 @@ def _label_unit(label: str) -> str | None:
 _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in _UNIT_CELLS), key=len, reverse=True)) + r")\s*$")
 
 
-def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
+def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
+                ) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
     its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
     ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label."""
@@ -1098,22 +1104,36 @@ def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tu
         # a PDF row joined by spaces: "1 Tỷ lệ học sinh tốt nghiệp THPT % ≥ 99,5", the unit column before the values
         row_unit = _UNIT_CELLS[re.sub(r"\s+", " ", unit.group(1))]
         rest = rest[:unit.start()].rstrip()
-    row_unit = row_unit or (_label_unit(rest) if re.search(r"[^\W\d_]", rest) else None)
+    row_unit = row_unit or (_label_unit(f"{rest} {more}".strip()) if re.search(r"[^\W\d_]", rest) else None)
     if not all(_valid_slot(m, row_unit) for _, _, m in slots):
         return None
     return rest, slots, row_unit
 
 
-def _peel_before_note(line: str, k: int, unit_col: bool):
+def _peel_before_note(line: str, k: int, unit_col: bool, more: str = ""):
     """:func:`_peel_slots` of a row joined by spaces whose last cell is a note ("… 75 85 100 Năm 2025: 68%"): the
     rightmost cut after which the text is no value and before which k values end the row."""
     for cut in reversed([m.start() for m in re.finditer(r"\s+(?=\S)", line)]):
         if _SLOT_RE.match(line[cut:].lstrip()) and _SLOT_RE.fullmatch(line[cut:].strip()):
             continue
-        row = _peel_slots(line[:cut], k, unit_col)
+        row = _peel_slots(line[:cut], k, unit_col, more)
         if row is not None and re.search(r"[^\W\d_]", row[0]):
             return row
     return None
+
+
+def _peel_wrapped(L: _Lines, unit: _Unit, k: int, unit_col: bool, noted: bool = False):
+    """:func:`_peel_slots` of a PDF row whose label wrapped: its values end its first line, the rest of its label
+    is on the lines under it ("1 Tỷ lệ học sinh hoàn thành ≥ 99% 100%" / "chương trình lớp học")."""
+    first = L.line(unit.idx)
+    if "|" in unit.line or len(first) >= len(unit.line.rstrip()):
+        return None
+    more = unit.line[len(first):].strip()
+    row = _peel_slots(first, k, unit_col, more) or (_peel_before_note(first, k, unit_col, more) if noted else None)
+    if row is None or not re.search(r"[^\W\d_]", row[0]):
+        return None
+    label = f"{row[0]} {more}"
+    return label, row[1], row[2] or _label_unit(label)
 
 
 _PART_MARK_RE = re.compile(r"\s*(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)\s*")
@@ -1223,6 +1243,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
     headings = head
+    wrapped = _wrapped_heading(units, n)
+    if wrapped is not None:
+        years, skip_wrapped = wrapped
+        used = 2
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
@@ -1253,8 +1277,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             return None
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
-        "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b", headings.fline)))
-    skip = _status_columns(headings.fline) if used == 1 else 0
+        "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b|\bdon vi\b(?!\s+(?:chu tri|thuc hien|phu trach))",
+                                                      headings.fline)))
+    skip = _status_columns(headings.fline) if used == 1 else skip_wrapped if wrapped is not None else 0
     trail = _trailing_columns(headings.fline)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
@@ -1269,6 +1294,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         row = _peel_slots(row_line, k + skip, unit_col)
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
+        if row is None:
+            row = _peel_wrapped(L, units[m], k + skip, unit_col, noted)
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
@@ -1288,10 +1315,20 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             # have lines of their own before them, a note one after them)
             laid = _cells_row(units, m, k, cell_unit, cell_skip)
             if laid is None:
-                nxt = _peel_slots(units[m + 1].line, k, unit_col) if m + 1 < len(units) else None
-                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and (
-                        nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit, cell_skip)):
-                    m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
+                def row_at(j: int) -> bool:
+                    nxt = (_peel_slots(units[j].line, k, unit_col) or _peel_wrapped(L, units[j], k, unit_col, noted)
+                           ) if j < len(units) else None
+                    return bool(nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, j, k, cell_unit, cell_skip))
+
+                # a group heading merged across the table ("Giáo dục mầm non"), or the end of a label a PDF wrapped
+                # under its row and the group heading after it: the rows go on
+                short = [j for j in (m, m + 1) if j < len(units) and "|" not in units[j].line
+                         and len(units[j].line.strip()) <= 100 and not _year_cells(units[j].fline)]
+                if short[:1] == [m] and row_at(m + 1):
+                    m += 1
+                    continue
+                if len(short) == 2 and "|" not in units[m].line and row_at(m + 2):
+                    m += 2
                     continue
                 break
             at, row, cells_of = laid
@@ -1312,6 +1349,34 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+_DANGLING_RE = re.compile(r"\b(20\d\d)\s*[-–](?=\s|$)(?!\s*20\d\d)|\bnam(?:\s+hoc)?(?=(?:\s+nam(?:\s+hoc)?)*\s*$)")
+
+
+def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int] | None:
+    """The years of a PDF heading row joined by spaces whose cells wrapped, their ends on the line under it:
+    "TT Nội dung ĐVT Năm học 2025 - Năm học 2027 -" over "2026 2028", or "TT Chỉ tiêu Năm Năm" over "2026 2030";
+    with how many of them are baseline columns ("Hiện trạng năm học 2024 -")."""
+    if n + 1 >= len(units) or "|" in units[n].line:
+        return None
+    head, below = units[n].fline, units[n + 1].fline
+    ends = re.findall(r"20\d\d", below)
+    if not ends or not re.fullmatch(r"\s*(?:20\d\d\s*)+", below):
+        return None
+    dangling = list(_DANGLING_RE.finditer(head))
+    if len(dangling) != len(ends) or not _TABLE_LABEL_RE.search(head[:dangling[0].start()]):
+        return None
+    years, skip, prev = [], 0, 0
+    for m, end in zip(dangling, ends):
+        if _STATUS_COL_RE.search(head[prev:m.start()]) and not years:
+            skip += 1   # a baseline column before the horizons
+        else:
+            years.append(int(end))
+        prev = m.end()
+    if not years or years != sorted(set(years)) or (dangling[0].group(1) and int(dangling[0].group(1)) >= int(ends[0])):
+        return None
+    return years, skip
 
 
 def _heading_cell(fline: str) -> bool:
