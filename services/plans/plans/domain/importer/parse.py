@@ -1139,15 +1139,43 @@ def _peel_wrapped(L: _Lines, unit: _Unit, k: int, unit_col: bool, noted: bool = 
 _PART_MARK_RE = re.compile(r"\s*(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)\s*")
 
 
-def _compound_rows(line: str, k: int) -> list[tuple[str, list[tuple[int, int, re.Match | None]], str | None]] | None:
+_MARK_AT_RE = re.compile(r"(?<!\S)(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)(?=\s)")
+
+
+def _spaced_cells(line: str, k: int) -> list[tuple[int, str]] | None:
+    """The cells of a PDF row joined by spaces whose last ``k`` cells each hold the same marked values ("… a) Tiểu
+    a) 100%; b) ≥ 98% a) 100%; b) ≥ 99%"): [(0, the label), (offset, cell), …], or None."""
+    marks = list(_MARK_AT_RE.finditer(line))
+    for i in range(len(marks)):
+        ends = [m.start() for m in marks[i + 1:]] + [len(line.rstrip())]
+        parts = [(m.start(), end, re.sub(r"\s+", "", m.group(0)).rstrip(".")) for m, end in zip(marks[i:], ends)]
+        if len(parts) % k or len(parts) // k < 2 or not all(
+                _SLOT_RE.fullmatch(line[m.end():end].strip().rstrip(";").strip()) for m, end in zip(marks[i:], ends)):
+            continue
+        n = len(parts) // k
+        names = [p[2] for p in parts]
+        if len(set(names[:n])) < n or any(names[b * n:b * n + n] != names[:n] for b in range(k)):
+            continue
+        return [(0, line[:parts[0][0]])] + [(parts[b * n][0], line[parts[b * n][0]:parts[b * n + n - 1][1]])
+                                             for b in range(k)]
+    return None
+
+
+def _compound_rows(line: str, k: int, more: str = ""
+                   ) -> list[tuple[str, list[tuple[int, int, re.Match | None]], str | None]] | None:
     """A row whose cells each hold several marked values, one per part of its label: "Tỷ lệ hoàn thành chương
-    trình: a) Tiểu học; b) THCS | a) 100%; b) ≥ 98%" is two rows, "Tiểu học" and "THCS"."""
+    trình: a) Tiểu học; b) THCS | a) 100%; b) ≥ 98%" is two rows, "Tiểu học" and "THCS"; in a PDF's row joined by
+    spaces too, the rest of its label (``more``) wrapped under it."""
     if "|" not in line:
-        return None
-    cells, pos = [], 0
-    for cell in line.split("|"):
-        cells.append((pos, cell))
-        pos += len(cell) + 1
+        cells = _spaced_cells(line, k)
+        if cells is None:
+            return None
+        cells[0] = (0, f"{cells[0][1]} {more}")
+    else:
+        cells, pos = [], 0
+        for cell in line.split("|"):
+            cells.append((pos, cell))
+            pos += len(cell) + 1
     if len(cells) <= k:
         return None
     columns: list[list[tuple[int, int, re.Match | None]]] = []
@@ -1299,7 +1327,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
-        if row is None and (parts := _compound_rows(units[m].line, k)):
+        if row is None and (parts := _compound_rows(units[m].line, k) or _compound_rows(
+                L.line(units[m].idx), k, units[m].line[len(L.line(units[m].idx)):].strip())):
             for name, slots, unit in parts:
                 name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
                 for year, (s, e, slot) in zip(years, slots):
