@@ -971,6 +971,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
         return True
+    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(before.strip()):
+        return False   # "100" / "trình tiểu học": a table laid one cell a line, a label's end under the row's values
     if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
         return True   # "(%)", "(trường)": the end of a label a table's column wrapped
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
