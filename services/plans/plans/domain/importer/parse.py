@@ -941,7 +941,10 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
     for i in L.nonblank(lo, hi):
         no, pos, line = L.items[i]
         f = L.fline(i)
-        if units and prev_end == i - 1 and _continues(units[-1].line, line, f):
+        # "Phổ cập giáo dục THCS" / "mức độ 2" / "–": a value with another under it is a table's cell, not the end of
+        # a sentence
+        cell = i + 1 < hi and _SLOT_RE.fullmatch(line.strip()) and _SLOT_RE.fullmatch(L.line(i + 1).strip())
+        if units and prev_end == i - 1 and not cell and _continues(units[-1].line, line, f):
             u = units[-1]
             gap = pos - (u.start + len(u.line))
             u.line += " " * gap + line
@@ -1287,9 +1290,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             return _transposed_targets(L, units, n)
         # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
         years, used = [], 0
-        for u in units[n:n + 10]:
+        pending: list[int] = []   # "Năm học 2025 -" … "2026": a school year's end on a line of its own, later
+        for u in units[n:n + 12]:
             cell = _year_cells(u.fline)
-            if cell is not None and not cell_trail:
+            if pending and re.fullmatch(r"\s*20\d\d\s*", u.fline):
+                years[pending.pop(0)] = int(u.fline)
+            elif cell is not None and not cell_trail and re.search(r"20\d\d\s*[-–]\s*$", u.fline):
+                pending.append(len(years))
+                years += cell
+            elif cell is not None and not cell_trail:
                 years += cell
             elif cell is None and not years and _heading_cell(u.fline):
                 cell_unit = cell_unit or bool(_UNIT_COL_RE.fullmatch(u.fline))
@@ -1300,6 +1309,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             else:
                 break
             used += 1
+        if pending or years != sorted(set(years)):
+            return None
         if not years and year_in_force and used >= 2 and re.fullmatch(
                 r"\s*(?:chi tieu|muc tieu|ke hoach|phan dau)\s*", units[n + used - 1].fline):
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
@@ -1436,6 +1447,14 @@ def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool, skip: int = 
     values = units[first:first + skip + k]
     if len(values) < skip + k:
         return None
+    if row_unit is None:
+        # "Trẻ em 5 tuổi hoàn thành chương" / "99,5" / "100" / "trình GDMN (%)": the label's end, under the row's
+        # values (after a note, maybe), says their unit
+        after = [u.line.strip() for u in units[first + skip + k:first + skip + k + 2]]
+        after = after[:next((j for j, t in enumerate(after) if "|" in t or _SECTION_RE.match(t) or len(t) > 60
+                             or re.fullmatch(r"\d{1,2}\s*[.)]?", t) or _SLOT_RE.fullmatch(t)), len(after))]
+        row_unit = next((unit for j in range(len(after), 0, -1)
+                         if (unit := _label_unit(f"{label} {after[j - 1]}"))), None)
     slots = []
     for u in values:
         text = u.line.strip()
