@@ -1468,31 +1468,116 @@ def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool, skip: int = 
     return at, (label, slots[skip:], row_unit), values[skip:]
 
 
+# The first cell of a row that is a horizon: "2026", "Năm 2026", "Năm học 2026 - 2027", "Đến năm 2030", "Mục tiêu 2026"
+_YEAR_HEAD_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau|lo trinh)\s+)?(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?)?"
+                           r"(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b\s*:?")
+
+
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
-    thông minh" over "Năm 2026 | 100% | 300 phòng"."""
+    thông minh" over "Năm 2026 | 100% | 300 phòng"; a column's heading gives its bare numbers their unit ("Tỷ lệ
+    …", "… (%)", "Số phòng …"), a row of units under the headings ("ĐVT | % | phòng") does too, and a baseline row
+    ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
     if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]):
         return None
+    k = len(labels) - 1
+    col_units = [_label_unit(c) for c in labels[1:]]
     targets: list[ParsedTarget] = []
     m = n + 1
     while m < len(units) and "|" in units[m].line:
         u = units[m]
-        first = u.fline.split("|")[0].strip()
-        year = _YEAR_ROW_RE.fullmatch(first)
-        row = _peel_slots(u.line, len(labels) - 1)
-        if row is not None and _STATUS_HEAD_RE.fullmatch(first):
+        cells, pos = [], 0
+        for cell in u.line.split("|"):
+            cells.append((pos, cell))
+            pos += len(cell) + 1
+        first = fold(cells[0][1]).strip()
+        if len(cells) != k + 1:
+            break
+        if _UNIT_COL_RE.fullmatch(first) or not first and m == n + 1:   # "ĐVT | % | phòng"
+            col_units = [_UNIT_CELLS.get(fold(c).strip(), c.strip() or None) for _, c in cells[1:]]
+            m += 1
+            continue
+        if _STATUS_HEAD_RE.fullmatch(first) or _STATUS_COL_RE.match(first):
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
-        if not year or row is None:
+        year = _YEAR_HEAD_RE.fullmatch(first)
+        if not year:
             break
-        for label, (s, e, slot) in zip(labels[1:], row[1]):
-            if slot is not None and not slot.group("none"):
-                cell = Source(L.items[u.idx][0], u.start + s, u.start + e)
-                targets += _cell_target(L, label, slot, int(year.group(1)), cell, u, head, None)
+        for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
+            text = cell.strip()
+            slot = _SLOT_RE.fullmatch(text) if text else None
+            lead = start + len(cell) - len(cell.lstrip())
+            if slot is None and (parts := _compound_rows(f"{label} | {text}", 1)):
+                # "a) 100%; b) ≥ 98%" under "Tỷ lệ hoàn thành chương trình: a) Tiểu học; b) THCS"
+                for name, ((s0, e0, part),), part_unit in parts:
+                    at = lead + s0 - len(label) - 3
+                    src = Source(L.items[u.idx][0], u.start + at, u.start + at + e0 - s0)
+                    targets += _cell_target(L, name, part, int(year.group(1)), src, u, head, part_unit or unit)
+                continue
+            if slot is None or slot.group("none") or not _valid_slot(slot, unit):
+                continue
+            src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
+            targets += _cell_target(L, label, slot, int(year.group(1)), src, u, head, unit)
         m += 1
     return (targets, m - n) if m > n + 1 else None
+
+
+def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
+    """Every value of a PDF row joined by spaces, left to right ("< 3% < 4%", "100% ≥ 50% 300 phòng"), or None when
+    anything else is on it."""
+    out, pos = [], 0
+    while pos < len(text):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            break
+        m = _SLOT_RE.match(text, pos)
+        if not m or m.end() == pos or (m.end() < len(text) and not text[m.end()].isspace()):
+            return None
+        out.append((m.start(), m.end(), m))
+        pos = m.end()
+    return out or None
+
+
+def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+    """A PDF table whose rows are horizons, joined by spaces: "Năm học Trẻ SDD thể nhẹ cân Trẻ SDD thể thấp còi" over
+    "2026 - 2027 < 3% < 4%" and "2029 - 2030 < 2% < 3%". Two rows at least, each a horizon and the same number of
+    values; the headings above (a line or a few, wrapped) name the columns, which a PDF no longer tells apart: each
+    target takes them all as its label, and a value its unit from itself, else from the headings when they give one
+    unit to all."""
+    rows = []
+    m = n
+    while m < len(units) and "|" not in units[m].line:
+        u = units[m]
+        year = _YEAR_HEAD_RE.match(u.fline)
+        slots = _row_slots(u.line[year.end():]) if year and year.end() < len(u.line.rstrip()) else None
+        if not slots or (rows and len(slots) != len(rows[0][2])):
+            break
+        rows.append((u, int(year.group(1)), [(year.end() + a, year.end() + b, s) for a, b, s in slots]))
+        m += 1
+    if len(rows) < 2 or len({y for _, y, _ in rows}) != len(rows) or [y for _, y, _ in rows] != sorted(y for _, y, _ in rows):
+        return None
+    heading = []
+    for j in range(n - 1, max(n - 4, -1), -1):
+        t = units[j].line.strip()
+        if _SECTION_RE.match(t) or _LIST_START_RE.match(t) and not re.match(r"\d{1,2}\s", t) or t.endswith((":", ".")):
+            break
+        heading.insert(0, t)
+    if not heading:
+        return None
+    label = " ".join(heading)
+    label = re.sub(r"^(?:năm học|năm|lộ trình|thời gian)\s+", "", label, flags=re.IGNORECASE)
+    unit = _label_unit(label) if len(rows[0][2]) == 1 else None
+    targets: list[ParsedTarget] = []
+    for u, year, slots in rows:
+        for start, end, slot in slots:
+            if slot.group("none"):
+                continue
+            src = Source(L.items[u.idx][0], u.start + start, u.start + end)
+            targets += _cell_target(L, label, slot, year, src, u, units[n], unit or "")
+    return targets, m - n
 
 
 # ---------------------------------------------------------------------------- targets of a text
@@ -1544,7 +1629,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if i in heading_idx:
             situation = False
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)):
+        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)
+                        or _spaced_year_rows(L, units, n - 1)):
             found, used = table
             targets += found
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
