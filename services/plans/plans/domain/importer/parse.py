@@ -1278,8 +1278,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     headings = head
     wrapped = _wrapped_heading(units, n)
     if wrapped is not None:
-        years, skip_wrapped = wrapped
-        used = 2
+        years, skip_wrapped, used = wrapped
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
@@ -1393,32 +1392,34 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     return targets, m - n
 
 
-_DANGLING_RE = re.compile(r"\b(20\d\d)\s*[-–](?=\s|$)(?!\s*20\d\d)|\bnam(?:\s+hoc)?(?=(?:\s+nam(?:\s+hoc)?)*\s*$)")
+_HEADING_BITS_RE = re.compile(r"\s*(?:(?:nam|hoc|muc tieu|chi tieu|ke hoach|phan dau|[-–]|20\d\d)\s*)+")
 
 
-def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int] | None:
-    """The years of a PDF heading row joined by spaces whose cells wrapped, their ends on the line under it:
-    "TT Nội dung ĐVT Năm học 2025 - Năm học 2027 -" over "2026 2028", or "TT Chỉ tiêu Năm Năm" over "2026 2030";
-    with how many of them are baseline columns ("Hiện trạng năm học 2024 -")."""
-    if n + 1 >= len(units) or "|" in units[n].line:
+def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int, int] | None:
+    """The years of a PDF heading row joined by spaces whose cells wrapped, the rest of them on the lines under it
+    ("TT Nội dung ĐVT Năm học 2025 - Năm học 2027 -" over "2026 2028", "… Thực hiện 2025 Mục tiêu Mục tiêu 2030"
+    over "2026", "… Năm học 2025 Năm" over "- 2026 học" and "2029"): every year of the heading and of those lines,
+    in order (a school year's start and end paired, its end the horizon), the first ones the baseline columns the
+    heading names ("Thực hiện", "Hiện trạng"); as (years, baseline columns, lines used)."""
+    if "|" in units[n].line or not _TABLE_LABEL_RE.search(units[n].fline):
         return None
-    head, below = units[n].fline, units[n + 1].fline
-    ends = re.findall(r"20\d\d", below)
-    if not ends or not re.fullmatch(r"\s*(?:20\d\d\s*)+", below):
+    frags = 0
+    while n + 1 + frags < len(units) and "|" not in units[n + 1 + frags].line \
+            and _HEADING_BITS_RE.fullmatch(units[n + 1 + frags].fline) and frags < 4:
+        frags += 1
+    text = " ".join(u.fline for u in units[n:n + 1 + frags])
+    if not frags or not re.search(r"20\d\d", " ".join(u.fline for u in units[n + 1:n + 1 + frags])):
         return None
-    dangling = list(_DANGLING_RE.finditer(head))
-    if len(dangling) != len(ends) or not _TABLE_LABEL_RE.search(head[:dangling[0].start()]):
+    years = sorted(int(y) for y in re.findall(r"\b20\d\d\b", text))
+    if "nam hoc" in text:
+        if len(years) % 2 or any(b != a + 1 for a, b in zip(years[::2], years[1::2])):
+            return None
+        years = years[1::2]
+    skip = len(_STATUS_COL_RE.findall(units[n].fline))
+    years = years[skip:]
+    if len(years) < 1 or years != sorted(set(years)):
         return None
-    years, skip, prev = [], 0, 0
-    for m, end in zip(dangling, ends):
-        if _STATUS_COL_RE.search(head[prev:m.start()]) and not years:
-            skip += 1   # a baseline column before the horizons
-        else:
-            years.append(int(end))
-        prev = m.end()
-    if not years or years != sorted(set(years)) or (dangling[0].group(1) and int(dangling[0].group(1)) >= int(ends[0])):
-        return None
-    return years, skip
+    return years, skip, 1 + frags
 
 
 def _heading_cell(fline: str) -> bool:
@@ -1534,6 +1535,8 @@ def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
         if pos >= len(text):
             break
         m = _SLOT_RE.match(text, pos)
+        if m and m.group("lo") and "%" in text[m.end("lo"):m.start("num")] and m.group("unit") != "%":
+            m = _SLOT_RE.match(text[:text.index("%", m.end("lo")) + 1], pos)   # "80% – 35": two cells, not a range
         if not m or m.end() == pos or (m.end() < len(text) and not text[m.end()].isspace()):
             return None
         out.append((m.start(), m.end(), m))
