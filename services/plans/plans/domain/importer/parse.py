@@ -183,7 +183,8 @@ _NUMBER_RE = re.compile(
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 _PLACE_DATE_RE = re.compile(
-    r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/)\s*(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
+    r"(?P<y>\d{4})",
     re.IGNORECASE,
 )
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
@@ -196,7 +197,7 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
-_TITLE_RE = re.compile(r"\s*KẾ\s+HOẠCH\b\s*(.*)")
+_TITLE_RE = re.compile(r"\s*K[ẾE]\s+HO[ẠA]CH\b\s*(.*)")   # "KE HOACH": typed without diacritics
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -497,6 +498,11 @@ def _closing(L: _Lines, stop: int | None = None):
     right = []
     for i in tail:
         line = L.line(i)
+        if " | " in line:   # a text copy of the closing's table: "- Lưu: VT. | Nguyễn Thị Hoa"
+            at = line.rindex(" | ") + 3
+            if line[at:].strip():
+                right.append((i, at + len(line[at:]) - len(line[at:].lstrip()), line[at:].strip()))
+            continue
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s]+(?: {1,2}[^\s]+)*", line)]
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
@@ -658,6 +664,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\s*[<>≤≥]|\s+\d)"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
+    # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …": due by the period's end
+    r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
 _HORIZON_LINE_RE = re.compile(
