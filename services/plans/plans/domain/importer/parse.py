@@ -1069,7 +1069,8 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
-_ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in _UNIT_CELLS), key=len, reverse=True)) + r")\s*$")
+_ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UNIT_CELLS, **_LABEL_NOUNS}), key=len, reverse=True))
+                          + r")\s*$")
 
 
 def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
@@ -1115,7 +1116,7 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
     row_unit = None
     if unit_col and (unit := _ROW_UNIT_RE.search(fold(rest))):
         # a PDF row joined by spaces: "1 Tỷ lệ học sinh tốt nghiệp THPT % ≥ 99,5", the unit column before the values
-        row_unit = _UNIT_CELLS[re.sub(r"\s+", " ", unit.group(1))]
+        row_unit = {**_UNIT_CELLS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", unit.group(1))]
         rest = rest[:unit.start()].rstrip()
     row_unit = row_unit or (_label_unit(f"{rest} {more}".strip()) if re.search(r"[^\W\d_]", rest) else None)
     if not all(_valid_slot(m, row_unit) for _, _, m in slots):
