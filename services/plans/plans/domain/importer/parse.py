@@ -1306,6 +1306,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             elif cell is not None and not cell_trail and re.search(r"20\d\d\s*[-–]\s*$", u.fline):
                 pending.append(len(years))
                 years += cell
+            elif (years or cell_skip) and not cell_trail and re.fullmatch(
+                    r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau|nam(?:\s+hoc)?)\s*", u.fline):
+                pending.append(len(years))   # "Mục tiêu" … "2026": a horizon's heading, its year wrapped
+                years.append(0)
             elif cell is not None and not cell_trail:
                 years += cell
             elif cell is None and not years and _heading_cell(u.fline):
@@ -1318,7 +1322,17 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 break
             used += 1
         if pending or years != sorted(set(years)):
-            return None
+            # the headings' cells broke into pieces in no useful order ("Năm học 2025" / "Năm học 2027 - 2028" /
+            # "Năm" / "- 2026" / "học" / "2029"): their years, in order
+            used = next((j for j, u in enumerate(units[n:n + 16]) if not (
+                _heading_cell(u.fline) or _HEADING_BITS_RE.fullmatch(u.fline) or _year_cells(u.fline) is not None
+                or _STATUS_HEAD_RE.fullmatch(u.fline.strip()))), 0)
+            text = " ".join(u.fline for u in units[n:n + used])
+            found = _heading_years(text, len(_STATUS_HEAD_RE.findall(text))) if used >= 2 else None
+            if found is None:
+                return None
+            (years, cell_skip), cell_trail = found, 0
+            cell_unit = any(_UNIT_COL_RE.fullmatch(u.fline) for u in units[n:n + used])
         if not years and year_in_force and used >= 2 and re.fullmatch(
                 r"\s*(?:chi tieu|muc tieu|ke hoach|phan dau)\s*", units[n + used - 1].fline):
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
@@ -1419,16 +1433,23 @@ def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int, int] |
     text = " ".join(u.fline for u in units[n:n + 1 + frags])
     if not frags or not re.search(r"20\d\d", " ".join(u.fline for u in units[n + 1:n + 1 + frags])):
         return None
+    found = _heading_years(text, len(_STATUS_COL_RE.findall(units[n].fline)))
+    return (*found, 1 + frags) if found else None
+
+
+def _heading_years(text: str, skip: int) -> tuple[list[int], int] | None:
+    """The horizons of a table's headings whose cells a PDF broke into pieces (``text``: them all, folded), in
+    order: every year, a school year's start and end paired (its end the horizon), the first ``skip`` the baseline
+    columns'; with ``skip``."""
     years = sorted(int(y) for y in re.findall(r"\b20\d\d\b", text))
     if "nam hoc" in text:
         if len(years) % 2 or any(b != a + 1 for a, b in zip(years[::2], years[1::2])):
             return None
         years = years[1::2]
-    skip = len(_STATUS_COL_RE.findall(units[n].fline))
     years = years[skip:]
     if len(years) < 1 or years != sorted(set(years)):
         return None
-    return years, skip, 1 + frags
+    return years, skip
 
 
 def _heading_cell(fline: str) -> bool:
