@@ -73,6 +73,18 @@ def test_school_years_wrapped_in_a_table_laid_one_cell_a_line():
     assert got(GOAL + table) == [("=", 40, "%", 2027), ("=", 65, "%", 2029), ("=", 80, "%", 2030)]
 
 
+def test_a_horizon_heading_whose_year_wrapped_after_the_next_heading():
+    table = ("STT\nNội dung\nThực hiện 2025\nKế hoạch\nKế hoạch 2030\n2027\n"
+             "1\nTỷ lệ học sinh biết bơi\n48%\n70%\n95%\n")
+    assert got(GOAL + table) == [("=", 70, "%", 2027), ("=", 95, "%", 2030)]
+
+
+def test_headings_broken_into_pieces_in_any_order():
+    table = ("TT\nNội dung\nNăm học 2026\nNăm học 2028 - 2029\nNăm\n- 2027\nhọc\n2029\n-\n2030\n"
+             "1\nHọc sinh được học bơi\n55%\n70%\n90%\n")
+    assert got(GOAL + table) == [("=", 55, "%", 2027), ("=", 70, "%", 2029), ("=", 90, "%", 2030)]
+
+
 def test_a_label_s_end_under_the_values_gives_their_unit():
     table = ("TT\nChỉ tiêu\nNăm 2027\nNăm 2030\n"
              "1\nHọc sinh lớp 9 được tư vấn\n85\n100\nhướng nghiệp (%)\n"
