@@ -127,6 +127,11 @@ def test_a_pdf_table_whose_rows_are_school_years_joined_by_spaces():
     assert got(GOAL + table) == [("<", 5, "%", 2027), ("<", 2, "%", 2027), ("<", 4, "%", 2030), ("<", 1.5, "%", 2030)]
 
 
+def test_a_table_whose_rows_are_horizons_laid_one_cell_a_line():
+    table = "Năm học\nTỷ lệ trẻ được uống sữa\nSố bếp ăn một chiều\n2026 - 2027\n85%\n1\n2028 - 2029\n100%\n–\n"
+    assert got(GOAL + table) == [("=", 85, "%", 2027), ("=", 1, "", 2027), ("=", 100, "%", 2029)]
+
+
 def test_a_share_then_a_dash_cell_then_a_count_are_three_cells_not_a_range():
     table = "Lộ trình Tin học Thư viện số Phòng STEM\nNăm 2027 75% – 2 phòng\nNăm 2030 90% 100% 4 phòng\n"
     assert got(GOAL + table) == [("=", 75, "%", 2027), ("=", 2, "phòng", 2027),

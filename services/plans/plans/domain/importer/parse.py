@@ -1574,6 +1574,40 @@ def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
     return out or None
 
 
+def _cells_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+    """A table whose rows are horizons in a PDF laid one cell a line: its column headings ("Năm học" / "Trẻ SDD thể
+    nhẹ cân" / "Trẻ SDD thể thấp còi"), then each row's horizon ("2026 - 2027") and its k values ("< 3%" / "< 4%");
+    the k headings before the first horizon name the columns and give bare numbers their unit."""
+    rows, m = [], n
+    while m < len(units) and (year := _YEAR_HEAD_RE.fullmatch(units[m].fline.strip())):
+        values = []
+        j = m + 1
+        while j < len(units) and not _YEAR_HEAD_RE.fullmatch(units[j].fline.strip()) \
+                and (slot := _SLOT_RE.fullmatch(units[j].line.strip())):
+            values.append((units[j], slot))
+            j += 1
+        if not values or (rows and len(values) != len(rows[0][1])):
+            break
+        rows.append((int(year.group(1)), values))
+        m = j
+    k = len(rows[0][1]) if rows else 0
+    if len(rows) < 2 or n < k or [y for y, _ in rows] != sorted({y for y, _ in rows}):
+        return None
+    labels = [u.line.strip() for u in units[n - k:n]]
+    if not all(re.search(r"[^\W\d_]", t) and not _SLOT_RE.fullmatch(t) and len(t) <= 120 for t in labels):
+        return None
+    targets: list[ParsedTarget] = []
+    for year, values in rows:
+        for label, (u, slot) in zip(labels, values):
+            unit = _label_unit(label)
+            if slot.group("none") or not _valid_slot(slot, unit or ""):
+                continue
+            lead = len(u.line) - len(u.line.lstrip())
+            src = Source(L.items[u.idx][0], u.start + lead, u.start + len(u.line.rstrip()))
+            targets += _cell_target(L, label, slot, year, src, u, units[n - k], unit or "")
+    return targets, m - n
+
+
 def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
     """A PDF table whose rows are horizons, joined by spaces: "Năm học Trẻ SDD thể nhẹ cân Trẻ SDD thể thấp còi" over
     "2026 - 2027 < 3% < 4%" and "2029 - 2030 < 2% < 3%". Two rows at least, each a horizon and the same number of
@@ -1663,7 +1697,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             situation = False
             continue
         if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)
-                        or _spaced_year_rows(L, units, n - 1)):
+                        or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += found
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
