@@ -97,6 +97,14 @@ def test_a_value_starting_with_a_small_letter_is_a_cell_not_the_label_s_end():
     assert got(GOAL + table) == [(">=", 1, "mức", 2027), (">=", 2, "mức", 2030)]
 
 
+def test_a_row_of_marked_values_laid_one_cell_a_line():
+    table = ("STT\nNội dung\nNăm 2027\nNăm 2030\n"
+             "1\nHọc sinh đạt chuẩn thể chất: a) Tiểu\na) 90%; b) ≥ 85%\na) 95%; b) ≥ 90%\nhọc; b) THCS\n"
+             "2\nTỷ lệ lớp có máy chiếu\n80%\n100%\n")
+    assert got(GOAL + table) == [("=", 90, "%", 2027), ("=", 95, "%", 2030), (">=", 85, "%", 2027),
+                                 (">=", 90, "%", 2030), ("=", 80, "%", 2027), ("=", 100, "%", 2030)]
+
+
 # ---------------------------------------------------------------------------- tables whose rows are horizons
 def test_a_word_table_whose_rows_are_horizons_takes_units_from_its_headings():
     table = ("Năm | Tỷ lệ trẻ được khám sức khỏe | Số phòng học bộ môn | Câu lạc bộ năng khiếu (câu lạc bộ)\n"

@@ -982,8 +982,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
         return True
-    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(before.strip()):
-        return False   # "100" / "trình tiểu học": a table laid one cell a line, a label's end under the row's values
+    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(before.strip()) or (
+            ";" in before and len(before.strip()) <= 60 and _compound_rows("| " + before.strip(), 1)):
+        # "100" / "trình tiểu học", "a) 100%; b) ≥ 99%" / "học; b) THCS": a table laid one cell a line, a label's end
+        # under the row's values
+        return False
     if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
         return True   # "(%)", "(trường)": the end of a label a table's column wrapped
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
@@ -1378,6 +1381,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             # the label alone on its line and each value on the next k lines (a serial number and a unit may
             # have lines of their own before them, a note one after them)
             laid = _cells_row(units, m, k, cell_unit, cell_skip)
+            if laid is None and not cell_unit and not cell_skip and (found := _cells_compound(L, units, m, k, years, head)):
+                targets += found[0]
+                m += found[1]
+                continue
             if laid is None:
                 def row_at(j: int) -> bool:
                     nxt = (_peel_slots(units[j].line, k, unit_col) or _peel_wrapped(L, units[j], k, unit_col, noted)
@@ -1450,6 +1457,35 @@ def _heading_years(text: str, skip: int) -> tuple[list[int], int] | None:
     if len(years) < 1 or years != sorted(set(years)):
         return None
     return years, skip
+
+
+def _cells_compound(L: _Lines, units: list[_Unit], m: int, k: int, years: list[int], head: _Unit):
+    """A row of marked values in a PDF laid one cell a line: "2" / "Tỷ lệ hoàn thành chương trình: a) Tiểu học; b)
+    THCS" / "a) 100%; b) ≥ 98%" / "a) 100%; b) ≥ 99%"; as (targets, units used) or None."""
+    at = m + 1 if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", units[m].line) else m
+    cells = units[at:at + 1 + k]
+    if len(cells) < k + 1 or any("|" in u.line for u in cells):
+        return None
+    texts = [u.line.strip() for u in cells]
+    parts = _compound_rows(" | ".join(texts), k)
+    if not parts:
+        return None
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 3
+    targets: list[ParsedTarget] = []
+    for name, slots, unit in parts:
+        name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
+        for year, (s0, e0, slot) in zip(years, slots):
+            if slot is None or slot.group("none"):
+                continue
+            c = max(j for j in range(len(texts)) if starts[j] <= s0)
+            u = cells[c]
+            lead = len(u.line) - len(u.line.lstrip()) + s0 - starts[c]
+            src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + e0 - s0)
+            targets += _cell_target(L, name, slot, year, src, u, head, unit)
+    return targets, at + 1 + k - m
 
 
 def _heading_cell(fline: str) -> bool:
