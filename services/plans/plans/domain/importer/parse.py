@@ -1603,10 +1603,11 @@ def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
         m = _SLOT_RE.match(text, pos)
         if m and m.group("lo") and "%" in text[m.end("lo"):m.start("num")] and m.group("unit") != "%":
             m = _SLOT_RE.match(text[:text.index("%", m.end("lo")) + 1], pos)   # "80% – 35": two cells, not a range
-        if not m or m.end() == pos or (m.end() < len(text) and not text[m.end()].isspace()):
+        end = m.start() + len(m.group(0).rstrip()) if m else pos   # "≥ 98 < 0,5": the value, not the space after it
+        if not m or end == pos or (end < len(text) and not text[end].isspace()):
             return None
-        out.append((m.start(), m.end(), m))
-        pos = m.end()
+        out.append((m.start(), end, m))
+        pos = end
     return out or None
 
 
@@ -1672,12 +1673,18 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
         return None
     label = " ".join(heading)
     label = re.sub(r"^(?:năm học|năm|lộ trình|thời gian)\s+", "", label, flags=re.IGNORECASE)
-    unit = _label_unit(label) if len(rows[0][2]) == 1 else None
+    k = len(rows[0][2])
+    # the headings' units in brackets, one a column: in order on a heading of one line; on wrapped headings (their
+    # pieces no longer in column order) only when they are all the same
+    brackets = [_UNIT_CELLS.get(fold(b).strip(), b.strip()) for b in re.findall(r"\(\s*(%|[^\W\d_][^()\d]{0,18})\s*\)", label)]
+    units_of = [_label_unit(label) if k == 1 else None] * k
+    if len(brackets) == k and (len(heading) == 1 or len(set(brackets)) == 1):
+        units_of = brackets
     targets: list[ParsedTarget] = []
     for u, year, slots in rows:
-        for start, end, slot in slots:
-            if slot.group("none"):
-                continue
+        for (start, end, slot), unit in zip(slots, units_of):
+            if slot.group("none") or not _valid_slot(slot, unit):
+                continue   # a bare number whose column cannot be told: no unit, no target
             src = Source(L.items[u.idx][0], u.start + start, u.start + end)
             targets += _cell_target(L, label, slot, year, src, u, units[n], unit or "")
     return targets, m - n
