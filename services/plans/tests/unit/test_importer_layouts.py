@@ -140,6 +140,15 @@ def test_a_table_whose_rows_are_horizons_laid_one_cell_a_line():
     assert got(GOAL + table) == [("=", 85, "%", 2027), ("=", 1, "", 2027), ("=", 100, "%", 2029)]
 
 
+def test_a_table_turned_round_copied_as_text_with_tabs():
+    table = ("Năm\tTỷ lệ học sinh đọc sách hằng tuần\tSố câu lạc bộ đọc sách\tSĩ số tối đa\n"
+             "Thực hiện 2025\t52\t3\t42\n"
+             "Mục tiêu 2027\t70\t5\t≤ 40\n"
+             "Mục tiêu 2030\t90\t–\t≤ 35\n")
+    assert got(GOAL + table) == [("=", 70, "%", 2027), ("=", 5, "câu lạc bộ", 2027), ("<=", 40, "học sinh/lớp", 2027),
+                                 ("=", 90, "%", 2030), ("<=", 35, "học sinh/lớp", 2030)]
+
+
 def test_a_share_then_a_dash_cell_then_a_count_are_three_cells_not_a_range():
     table = "Lộ trình Tin học Thư viện số Phòng STEM\nNăm 2027 75% – 2 phòng\nNăm 2030 90% 100% 4 phòng\n"
     assert got(GOAL + table) == [("=", 75, "%", 2027), ("=", 2, "phòng", 2027),

@@ -1601,8 +1601,12 @@ def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
         if pos >= len(text):
             break
         m = _SLOT_RE.match(text, pos)
-        if m and m.group("lo") and "%" in text[m.end("lo"):m.start("num")] and m.group("unit") != "%":
-            m = _SLOT_RE.match(text[:text.index("%", m.end("lo")) + 1], pos)   # "80% – 35": two cells, not a range
+        if m and "\t" in m.group(0).strip():
+            m = _SLOT_RE.match(text[:text.index("\t", pos)], pos)   # a tab ends a cell
+        if m and m.group("lo") and ("%" in text[m.end("lo"):m.start("num")] and m.group("unit") != "%" or float(
+                m.group("lo").replace(",", ".")) >= float(m.group("num").replace(".", "").replace(",", "."))):
+            # "80% – 35", "≤ 38 – 0": a value, a dash cell and another, not a range
+            m = _SLOT_RE.match(text[:m.end("lo") + (text[m.end("lo"):m.end("lo") + 1] == "%")], pos)
         end = m.start() + len(m.group(0).rstrip()) if m else pos   # "≥ 98 < 0,5": the value, not the space after it
         if not m or end == pos or (end < len(text) and not text[end].isspace()):
             return None
@@ -1664,8 +1668,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
     if len(rows) < 2 or len({y for _, y, _ in rows}) != len(rows) or [y for _, y, _ in rows] != sorted(y for _, y, _ in rows):
         return None
     heading = []
-    for j in range(n - 1, max(n - 4, -1), -1):
+    for j in range(n - 1, max(n - 5, -1), -1):
         t = units[j].line.strip()
+        if (base := _STATUS_HEAD_RE.match(units[j].fline.strip())) and not heading and _row_slots(t[base.end():]):
+            continue   # "Thực hiện 2025 99,8 99,6": the baseline row between the headings and the horizons
         if _SECTION_RE.match(t) or _LIST_START_RE.match(t) and not re.match(r"\d{1,2}\s", t) or t.endswith((":", ".")):
             break
         heading.insert(0, t)
@@ -1680,13 +1686,17 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
     units_of = [_label_unit(label) if k == 1 else None] * k
     if len(brackets) == k and (len(heading) == 1 or len(set(brackets)) == 1):
         units_of = brackets
+    labels = [label] * k
+    if len(heading) == 1 and len(tabbed := [c.strip() for c in re.split(r"\t+", heading[0])]) == k + 1:
+        labels = tabbed[1:]   # text copied from a Word table: its cells separated by tabs, each column named
+        units_of = [_label_unit(c) for c in labels]
     targets: list[ParsedTarget] = []
     for u, year, slots in rows:
-        for (start, end, slot), unit in zip(slots, units_of):
+        for (start, end, slot), unit, name in zip(slots, units_of, labels):
             if slot.group("none") or not _valid_slot(slot, unit):
                 continue   # a bare number whose column cannot be told: no unit, no target
             src = Source(L.items[u.idx][0], u.start + start, u.start + end)
-            targets += _cell_target(L, label, slot, year, src, u, units[n], unit or "")
+            targets += _cell_target(L, name, slot, year, src, u, units[n], unit or "")
     return targets, m - n
 
 
