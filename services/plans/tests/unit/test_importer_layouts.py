@@ -198,3 +198,14 @@ def test_a_header_typed_without_diacritics():
                       "KE HOACH\nDay hoc ky nang so nam 2026\nI. MUC TIEU\n- 100% hoc sinh lop 5 duoc hoc ky nang so.\n")
     assert (plan.issuer.value, plan.place.value, plan.issued_on.value.isoformat(), plan.title.value) == (
         "TRUONG TIEU HOC TIEN MINH", "Tien Minh", "2026-01-08", "Day hoc ky nang so nam 2026")
+
+
+# ---------------------------------------------------------------------------- wordings
+def test_a_rise_from_a_past_year_s_figure_to_a_horizon_s():
+    assert got(GOAL + "- Tỷ lệ học sinh biết bơi tăng từ 45% năm 2025 lên 75% năm 2029.", plan_year=2026) == [
+        (">=", 75, "%", 2029)]
+
+
+def test_pupils_per_class_written_as_on_one_class_and_em():
+    assert got(GOAL + "- Đến năm 2029, số học sinh trên 1 lớp không vượt quá 38 em.") == [
+        ("<=", 38, "học sinh/lớp", 2029)]
