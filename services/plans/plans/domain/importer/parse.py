@@ -183,7 +183,8 @@ _NUMBER_RE = re.compile(
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 _PLACE_DATE_RE = re.compile(
-    r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/)\s*(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
+    r"(?P<y>\d{4})",
     re.IGNORECASE,
 )
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
@@ -196,7 +197,7 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
-_TITLE_RE = re.compile(r"\s*KẾ\s+HOẠCH\b\s*(.*)")
+_TITLE_RE = re.compile(r"\s*K[ẾE]\s+HO[ẠA]CH\b\s*(.*)")   # "KE HOACH": typed without diacritics
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -473,14 +474,21 @@ def _closing(L: _Lines, stop: int | None = None):
     recipients: list[Extracted[str]] = []
     signer_title = signer = None
     end_body = len(L.items)
+    beside: list[tuple[int, int | None, str]] = []   # the signature block read beside the recipients
     for i in L.nonblank(0, stop):
-        if re.match(r"^noi nhan\s*:?", L.fline(i).strip()):
+        if m := re.match(r"^\s*noi nhan\s*:?\s*", L.fline(i)):
             end_body = min(end_body, i)
+            if rest := L.line(i)[m.end():].strip():
+                beside.append((i, L.line(i).index(rest, m.end()), rest))   # "Nơi nhận: HIỆU TRƯỞNG"
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
+                    beside += [(k, None, L.line(k).strip()) for k in L.nonblank(j, stop)]
                     break
                 line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
+                if tail := _beside(line):
+                    line = line[:len(line) - len(tail)].rstrip()
+                    beside.append((j, L.line(j).rindex(tail), tail))
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
             break
     lines = list(L.nonblank(0, stop))
@@ -490,16 +498,31 @@ def _closing(L: _Lines, stop: int | None = None):
     right = []
     for i in tail:
         line = L.line(i)
+        if " | " in line:   # a text copy of the closing's table: "- Lưu: VT. | Nguyễn Thị Hoa"
+            at = line.rindex(" | ") + 3
+            if line[at:].strip():
+                right.append((i, at + len(line[at:]) - len(line[at:].lstrip()), line[at:].strip()))
+            continue
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s]+(?: {1,2}[^\s]+)*", line)]
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
-    for column in ([(i, None, L.line(i).strip()) for i in lines], right):
+    for column in ([(i, None, L.line(i).strip()) for i in lines], right, beside):
         found = _signature(L, column)
         if found:
             signer_title, signer, top = found
             end_body = min(end_body, top)
             break
     return recipients, signer_title, signer, end_body
+
+
+def _beside(recipient: str) -> str | None:
+    """The signature block's part a PDF's text layer put on a recipient's line, after a single space: "- Bộ GD&ĐT;
+    KT. CHỦ TỊCH", "- Lưu: VT. Lê Khắc Nam" (a position in capitals or a name after the recipient's "; " or ". ")."""
+    m = re.match(r".*[;.:)]\s+([^;]+?)\s*$", recipient)
+    if not m or re.search(r"[;.,:]$", m.group(1)):
+        return None
+    tail = m.group(1)
+    return tail if (_mostly_upper(tail, 0.9) and len(tail) <= 60 and not re.search(r"\d|/|\(", tail)) or _is_name(tail) else None
 
 
 def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
@@ -607,7 +630,9 @@ _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "t
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
-_RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
+# "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
+_RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)?\s*)?"
+                         r"(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
@@ -637,10 +662,14 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
+    # a year right after its figure: "… lên 80% năm 2030"
+    r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
+    # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …": due by the period's end
+    r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
 _HORIZON_LINE_RE = re.compile(
@@ -728,6 +757,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         else:
             if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
+            if re.search(r"\b(?:tren|moi)\s*$", fline[:m.start()]) and m.group("cnt") == "1" and m.group("cu") == "lop":
+                continue   # "số học sinh trên 1 lớp": per class, not a count of one
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
@@ -744,9 +775,11 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
-        words = fline[m.end("n"):].split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts, in full
+        words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
-        noun = next((nouns[" ".join(words[:k])] for k in (3, 2) if " ".join(words[:k]) in nouns), noun)
+        noun = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), noun)
+        if m.group("n") == "1" and words[:1] == ["lop"] and fline[m.start():].startswith("tren"):
+            continue   # "số học sinh trên 1 lớp": per class, not a count of one
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     for m in _ZERO_LED_RE.finditer(fline):
         words = m.group("w").split()
@@ -799,7 +832,7 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
+        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -857,6 +890,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
+    if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
+        return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
         # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …") or it
         # is a school year ended by the plan's year ("Năm học 2024 - 2025, tỷ lệ … đạt 95,2%")
@@ -924,7 +959,10 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
     for i in L.nonblank(lo, hi):
         no, pos, line = L.items[i]
         f = L.fline(i)
-        if units and prev_end == i - 1 and _continues(units[-1].line, line, f):
+        # "Phổ cập giáo dục THCS" / "mức độ 2" / "–": a value with another under it is a table's cell, not the end of
+        # a sentence
+        cell = i + 1 < hi and _SLOT_RE.fullmatch(line.strip()) and _SLOT_RE.fullmatch(L.line(i + 1).strip())
+        if units and prev_end == i - 1 and not cell and _continues(units[-1].line, line, f):
             u = units[-1]
             gap = pos - (u.start + len(u.line))
             u.line += " " * gap + line
@@ -936,21 +974,31 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
 
 
 def _continues(before: str, line: str, fline: str) -> bool:
-    if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
-        return False
     s = line.lstrip()
+    if re.search(r"[.;:!?]\s*$", before):
+        return False
+    # "…; năm" / "2026 có tối thiểu 40% …", "… vào năm" / "2030.": the year the line before was waiting for (not a
+    # "… /năm" column), even where it reads like a numbered item
+    if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
+        return True
+    if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
+        return False
     word = re.sub(r"\s+", " ", fline.strip())
     if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
         # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
         # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
-    # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
-    if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
-        return True
     # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
         return True
+    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(before.strip()) or (
+            ";" in before and len(before.strip()) <= 60 and _compound_rows("| " + before.strip(), 1)):
+        # "100" / "trình tiểu học", "a) 100%; b) ≥ 99%" / "học; b) THCS": a table laid one cell a line, a label's end
+        # under the row's values
+        return False
+    if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
+        return True   # "(%)", "(trường)": the end of a label a table's column wrapped
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
@@ -1011,7 +1059,8 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
-                "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến"}
+                "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
+                "em": "học sinh"}   # "không vượt quá 35 em": pupils
 
 
 def _label_unit(label: str) -> str | None:
@@ -1034,10 +1083,12 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
-_ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in _UNIT_CELLS), key=len, reverse=True)) + r")\s*$")
+_ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UNIT_CELLS, **_LABEL_NOUNS}), key=len, reverse=True))
+                          + r")\s*$")
 
 
-def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
+def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
+                ) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
     its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
     ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label."""
@@ -1079,38 +1130,80 @@ def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tu
     row_unit = None
     if unit_col and (unit := _ROW_UNIT_RE.search(fold(rest))):
         # a PDF row joined by spaces: "1 Tỷ lệ học sinh tốt nghiệp THPT % ≥ 99,5", the unit column before the values
-        row_unit = _UNIT_CELLS[re.sub(r"\s+", " ", unit.group(1))]
+        row_unit = {**_UNIT_CELLS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", unit.group(1))]
         rest = rest[:unit.start()].rstrip()
-    row_unit = row_unit or (_label_unit(rest) if re.search(r"[^\W\d_]", rest) else None)
+    row_unit = row_unit or (_label_unit(f"{rest} {more}".strip()) if re.search(r"[^\W\d_]", rest) else None)
     if not all(_valid_slot(m, row_unit) for _, _, m in slots):
         return None
     return rest, slots, row_unit
 
 
-def _peel_before_note(line: str, k: int, unit_col: bool):
+def _peel_before_note(line: str, k: int, unit_col: bool, more: str = ""):
     """:func:`_peel_slots` of a row joined by spaces whose last cell is a note ("… 75 85 100 Năm 2025: 68%"): the
     rightmost cut after which the text is no value and before which k values end the row."""
     for cut in reversed([m.start() for m in re.finditer(r"\s+(?=\S)", line)]):
         if _SLOT_RE.match(line[cut:].lstrip()) and _SLOT_RE.fullmatch(line[cut:].strip()):
             continue
-        row = _peel_slots(line[:cut], k, unit_col)
+        row = _peel_slots(line[:cut], k, unit_col, more)
         if row is not None and re.search(r"[^\W\d_]", row[0]):
             return row
     return None
 
 
+def _peel_wrapped(L: _Lines, unit: _Unit, k: int, unit_col: bool, noted: bool = False):
+    """:func:`_peel_slots` of a PDF row whose label wrapped: its values end its first line, the rest of its label
+    is on the lines under it ("1 Tỷ lệ học sinh hoàn thành ≥ 99% 100%" / "chương trình lớp học")."""
+    first = L.line(unit.idx)
+    if "|" in unit.line or len(first) >= len(unit.line.rstrip()):
+        return None
+    more = unit.line[len(first):].strip()
+    row = _peel_slots(first, k, unit_col, more) or (_peel_before_note(first, k, unit_col, more) if noted else None)
+    if row is None or not re.search(r"[^\W\d_]", row[0]):
+        return None
+    label = f"{row[0]} {more}"
+    return label, row[1], row[2] or _label_unit(label)
+
+
 _PART_MARK_RE = re.compile(r"\s*(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)\s*")
 
 
-def _compound_rows(line: str, k: int) -> list[tuple[str, list[tuple[int, int, re.Match | None]], str | None]] | None:
+_MARK_AT_RE = re.compile(r"(?<!\S)(?:[a-zđ]\s*\)|\d+(?:\.\d+)+\.?)(?=\s)")
+
+
+def _spaced_cells(line: str, k: int) -> list[tuple[int, str]] | None:
+    """The cells of a PDF row joined by spaces whose last ``k`` cells each hold the same marked values ("… a) Tiểu
+    a) 100%; b) ≥ 98% a) 100%; b) ≥ 99%"): [(0, the label), (offset, cell), …], or None."""
+    marks = list(_MARK_AT_RE.finditer(line))
+    for i in range(len(marks)):
+        ends = [m.start() for m in marks[i + 1:]] + [len(line.rstrip())]
+        parts = [(m.start(), end, re.sub(r"\s+", "", m.group(0)).rstrip(".")) for m, end in zip(marks[i:], ends)]
+        if len(parts) % k or len(parts) // k < 2 or not all(
+                _SLOT_RE.fullmatch(line[m.end():end].strip().rstrip(";").strip()) for m, end in zip(marks[i:], ends)):
+            continue
+        n = len(parts) // k
+        names = [p[2] for p in parts]
+        if len(set(names[:n])) < n or any(names[b * n:b * n + n] != names[:n] for b in range(k)):
+            continue
+        return [(0, line[:parts[0][0]])] + [(parts[b * n][0], line[parts[b * n][0]:parts[b * n + n - 1][1]])
+                                             for b in range(k)]
+    return None
+
+
+def _compound_rows(line: str, k: int, more: str = ""
+                   ) -> list[tuple[str, list[tuple[int, int, re.Match | None]], str | None]] | None:
     """A row whose cells each hold several marked values, one per part of its label: "Tỷ lệ hoàn thành chương
-    trình: a) Tiểu học; b) THCS | a) 100%; b) ≥ 98%" is two rows, "Tiểu học" and "THCS"."""
+    trình: a) Tiểu học; b) THCS | a) 100%; b) ≥ 98%" is two rows, "Tiểu học" and "THCS"; in a PDF's row joined by
+    spaces too, the rest of its label (``more``) wrapped under it."""
     if "|" not in line:
-        return None
-    cells, pos = [], 0
-    for cell in line.split("|"):
-        cells.append((pos, cell))
-        pos += len(cell) + 1
+        cells = _spaced_cells(line, k)
+        if cells is None:
+            return None
+        cells[0] = (0, f"{cells[0][1]} {more}")
+    else:
+        cells, pos = [], 0
+        for cell in line.split("|"):
+            cells.append((pos, cell))
+            pos += len(cell) + 1
     if len(cells) <= k:
         return None
     columns: list[list[tuple[int, int, re.Match | None]]] = []
@@ -1206,6 +1299,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     used = 1
     headings = head
+    wrapped = _wrapped_heading(units, n)
+    if wrapped is not None:
+        years, skip_wrapped, used = wrapped
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
@@ -1216,9 +1312,19 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             return _transposed_targets(L, units, n)
         # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
         years, used = [], 0
-        for u in units[n:n + 10]:
+        pending: list[int] = []   # "Năm học 2025 -" … "2026": a school year's end on a line of its own, later
+        for u in units[n:n + 12]:
             cell = _year_cells(u.fline)
-            if cell is not None and not cell_trail:
+            if pending and re.fullmatch(r"\s*20\d\d\s*", u.fline):
+                years[pending.pop(0)] = int(u.fline)
+            elif cell is not None and not cell_trail and re.search(r"20\d\d\s*[-–]\s*$", u.fline):
+                pending.append(len(years))
+                years += cell
+            elif (years or cell_skip) and not cell_trail and re.fullmatch(
+                    r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau|nam(?:\s+hoc)?)\s*", u.fline):
+                pending.append(len(years))   # "Mục tiêu" … "2026": a horizon's heading, its year wrapped
+                years.append(0)
+            elif cell is not None and not cell_trail:
                 years += cell
             elif cell is None and not years and _heading_cell(u.fline):
                 cell_unit = cell_unit or bool(_UNIT_COL_RE.fullmatch(u.fline))
@@ -1229,6 +1335,18 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             else:
                 break
             used += 1
+        if pending or years != sorted(set(years)):
+            # the headings' cells broke into pieces in no useful order ("Năm học 2025" / "Năm học 2027 - 2028" /
+            # "Năm" / "- 2026" / "học" / "2029"): their years, in order
+            used = next((j for j, u in enumerate(units[n:n + 16]) if not (
+                _heading_cell(u.fline) or _HEADING_BITS_RE.fullmatch(u.fline) or _year_cells(u.fline) is not None
+                or _STATUS_HEAD_RE.fullmatch(u.fline.strip()))), 0)
+            text = " ".join(u.fline for u in units[n:n + used])
+            found = _heading_years(text, len(_STATUS_HEAD_RE.findall(text))) if used >= 2 else None
+            if found is None:
+                return None
+            (years, cell_skip), cell_trail = found, 0
+            cell_unit = any(_UNIT_COL_RE.fullmatch(u.fline) for u in units[n:n + used])
         if not years and year_in_force and used >= 2 and re.fullmatch(
                 r"\s*(?:chi tieu|muc tieu|ke hoach|phan dau)\s*", units[n + used - 1].fline):
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
@@ -1236,8 +1354,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             return None
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
-        "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b", headings.fline)))
-    skip = _status_columns(headings.fline) if used == 1 else 0
+        "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b|\bdon vi\b(?!\s+(?:chu tri|thuc hien|phu trach))",
+                                                      headings.fline)))
+    skip = _status_columns(headings.fline) if used == 1 else skip_wrapped if wrapped is not None else 0
     trail = _trailing_columns(headings.fline)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
@@ -1252,10 +1371,13 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         row = _peel_slots(row_line, k + skip, unit_col)
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
+        if row is None:
+            row = _peel_wrapped(L, units[m], k + skip, unit_col, noted)
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
         cells_of = [units[m]]
-        if row is None and (parts := _compound_rows(units[m].line, k)):
+        if row is None and (parts := _compound_rows(units[m].line, k) or _compound_rows(
+                L.line(units[m].idx), k, units[m].line[len(L.line(units[m].idx)):].strip())):
             for name, slots, unit in parts:
                 name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
                 for year, (s, e, slot) in zip(years, slots):
@@ -1270,11 +1392,25 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             # the label alone on its line and each value on the next k lines (a serial number and a unit may
             # have lines of their own before them, a note one after them)
             laid = _cells_row(units, m, k, cell_unit, cell_skip)
+            if laid is None and not cell_unit and not cell_skip and (found := _cells_compound(L, units, m, k, years, head)):
+                targets += found[0]
+                m += found[1]
+                continue
             if laid is None:
-                nxt = _peel_slots(units[m + 1].line, k, unit_col) if m + 1 < len(units) else None
-                if "|" not in units[m].line and len(units[m].line.strip()) <= 100 and (
-                        nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, m + 1, k, cell_unit, cell_skip)):
-                    m += 1   # a group heading merged across the table ("Giáo dục mầm non"): the rows go on
+                def row_at(j: int) -> bool:
+                    nxt = (_peel_slots(units[j].line, k, unit_col) or _peel_wrapped(L, units[j], k, unit_col, noted)
+                           ) if j < len(units) else None
+                    return bool(nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, j, k, cell_unit, cell_skip))
+
+                # a group heading merged across the table ("Giáo dục mầm non"), or the end of a label a PDF wrapped
+                # under its row and the group heading after it: the rows go on
+                short = [j for j in (m, m + 1) if j < len(units) and "|" not in units[j].line
+                         and len(units[j].line.strip()) <= 100 and not _year_cells(units[j].fline)]
+                if short[:1] == [m] and row_at(m + 1):
+                    m += 1
+                    continue
+                if len(short) == 2 and "|" not in units[m].line and row_at(m + 2):
+                    m += 2
                     continue
                 break
             at, row, cells_of = laid
@@ -1295,6 +1431,72 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+_HEADING_BITS_RE = re.compile(r"\s*(?:(?:nam|hoc|muc tieu|chi tieu|ke hoach|phan dau|[-–]|20\d\d)\s*)+")
+
+
+def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int, int] | None:
+    """The years of a PDF heading row joined by spaces whose cells wrapped, the rest of them on the lines under it
+    ("TT Nội dung ĐVT Năm học 2025 - Năm học 2027 -" over "2026 2028", "… Thực hiện 2025 Mục tiêu Mục tiêu 2030"
+    over "2026", "… Năm học 2025 Năm" over "- 2026 học" and "2029"): every year of the heading and of those lines,
+    in order (a school year's start and end paired, its end the horizon), the first ones the baseline columns the
+    heading names ("Thực hiện", "Hiện trạng"); as (years, baseline columns, lines used)."""
+    if "|" in units[n].line or not _TABLE_LABEL_RE.search(units[n].fline):
+        return None
+    frags = 0
+    while n + 1 + frags < len(units) and "|" not in units[n + 1 + frags].line \
+            and _HEADING_BITS_RE.fullmatch(units[n + 1 + frags].fline) and frags < 4:
+        frags += 1
+    text = " ".join(u.fline for u in units[n:n + 1 + frags])
+    if not frags or not re.search(r"20\d\d", " ".join(u.fline for u in units[n + 1:n + 1 + frags])):
+        return None
+    found = _heading_years(text, len(_STATUS_COL_RE.findall(units[n].fline)))
+    return (*found, 1 + frags) if found else None
+
+
+def _heading_years(text: str, skip: int) -> tuple[list[int], int] | None:
+    """The horizons of a table's headings whose cells a PDF broke into pieces (``text``: them all, folded), in
+    order: every year, a school year's start and end paired (its end the horizon), the first ``skip`` the baseline
+    columns'; with ``skip``."""
+    years = sorted(int(y) for y in re.findall(r"\b20\d\d\b", text))
+    if "nam hoc" in text:
+        if len(years) % 2 or any(b != a + 1 for a, b in zip(years[::2], years[1::2])):
+            return None
+        years = years[1::2]
+    years = years[skip:]
+    if len(years) < 1 or years != sorted(set(years)):
+        return None
+    return years, skip
+
+
+def _cells_compound(L: _Lines, units: list[_Unit], m: int, k: int, years: list[int], head: _Unit):
+    """A row of marked values in a PDF laid one cell a line: "2" / "Tỷ lệ hoàn thành chương trình: a) Tiểu học; b)
+    THCS" / "a) 100%; b) ≥ 98%" / "a) 100%; b) ≥ 99%"; as (targets, units used) or None."""
+    at = m + 1 if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", units[m].line) else m
+    cells = units[at:at + 1 + k]
+    if len(cells) < k + 1 or any("|" in u.line for u in cells):
+        return None
+    texts = [u.line.strip() for u in cells]
+    parts = _compound_rows(" | ".join(texts), k)
+    if not parts:
+        return None
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 3
+    targets: list[ParsedTarget] = []
+    for name, slots, unit in parts:
+        name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
+        for year, (s0, e0, slot) in zip(years, slots):
+            if slot is None or slot.group("none"):
+                continue
+            c = max(j for j in range(len(texts)) if starts[j] <= s0)
+            u = cells[c]
+            lead = len(u.line) - len(u.line.lstrip()) + s0 - starts[c]
+            src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + e0 - s0)
+            targets += _cell_target(L, name, slot, year, src, u, head, unit)
+    return targets, at + 1 + k - m
 
 
 def _heading_cell(fline: str) -> bool:
@@ -1323,6 +1525,14 @@ def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool, skip: int = 
     values = units[first:first + skip + k]
     if len(values) < skip + k:
         return None
+    if row_unit is None:
+        # "Trẻ em 5 tuổi hoàn thành chương" / "99,5" / "100" / "trình GDMN (%)": the label's end, under the row's
+        # values (after a note, maybe), says their unit
+        after = [u.line.strip() for u in units[first + skip + k:first + skip + k + 2]]
+        after = after[:next((j for j, t in enumerate(after) if "|" in t or _SECTION_RE.match(t) or len(t) > 60
+                             or re.fullmatch(r"\d{1,2}\s*[.)]?", t) or _SLOT_RE.fullmatch(t)), len(after))]
+        row_unit = next((unit for j in range(len(after), 0, -1)
+                         if (unit := _label_unit(f"{label} {after[j - 1]}"))), None)
     slots = []
     for u in values:
         text = u.line.strip()
@@ -1336,31 +1546,169 @@ def _cells_row(units: list[_Unit], m: int, k: int, unit_cell: bool, skip: int = 
     return at, (label, slots[skip:], row_unit), values[skip:]
 
 
+# The first cell of a row that is a horizon: "2026", "Năm 2026", "Năm học 2026 - 2027", "Đến năm 2030", "Mục tiêu 2026"
+_YEAR_HEAD_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau|lo trinh)\s+)?(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?)?"
+                           r"(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b\s*:?")
+
+
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
-    thông minh" over "Năm 2026 | 100% | 300 phòng"."""
+    thông minh" over "Năm 2026 | 100% | 300 phòng"; a column's heading gives its bare numbers their unit ("Tỷ lệ
+    …", "… (%)", "Số phòng …"), a row of units under the headings ("ĐVT | % | phòng") does too, and a baseline row
+    ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
     if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]):
         return None
+    k = len(labels) - 1
+    col_units = [_label_unit(c) for c in labels[1:]]
     targets: list[ParsedTarget] = []
     m = n + 1
     while m < len(units) and "|" in units[m].line:
         u = units[m]
-        first = u.fline.split("|")[0].strip()
-        year = _YEAR_ROW_RE.fullmatch(first)
-        row = _peel_slots(u.line, len(labels) - 1)
-        if row is not None and _STATUS_HEAD_RE.fullmatch(first):
+        cells, pos = [], 0
+        for cell in u.line.split("|"):
+            cells.append((pos, cell))
+            pos += len(cell) + 1
+        first = fold(cells[0][1]).strip()
+        if len(cells) != k + 1:
+            break
+        if _UNIT_COL_RE.fullmatch(first) or not first and m == n + 1:   # "ĐVT | % | phòng"
+            col_units = [_UNIT_CELLS.get(fold(c).strip(), c.strip() or None) for _, c in cells[1:]]
+            m += 1
+            continue
+        if _STATUS_HEAD_RE.fullmatch(first) or _STATUS_COL_RE.match(first):
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
-        if not year or row is None:
+        year = _YEAR_HEAD_RE.fullmatch(first)
+        if not year:
             break
-        for label, (s, e, slot) in zip(labels[1:], row[1]):
-            if slot is not None and not slot.group("none"):
-                cell = Source(L.items[u.idx][0], u.start + s, u.start + e)
-                targets += _cell_target(L, label, slot, int(year.group(1)), cell, u, head, None)
+        for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
+            text = cell.strip()
+            slot = _SLOT_RE.fullmatch(text) if text else None
+            lead = start + len(cell) - len(cell.lstrip())
+            if slot is None and (parts := _compound_rows(f"{label} | {text}", 1)):
+                # "a) 100%; b) ≥ 98%" under "Tỷ lệ hoàn thành chương trình: a) Tiểu học; b) THCS"
+                for name, ((s0, e0, part),), part_unit in parts:
+                    at = lead + s0 - len(label) - 3
+                    src = Source(L.items[u.idx][0], u.start + at, u.start + at + e0 - s0)
+                    targets += _cell_target(L, name, part, int(year.group(1)), src, u, head, part_unit or unit)
+                continue
+            if slot is None or slot.group("none") or not _valid_slot(slot, unit):
+                continue
+            src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
+            targets += _cell_target(L, label, slot, int(year.group(1)), src, u, head, unit)
         m += 1
     return (targets, m - n) if m > n + 1 else None
+
+
+def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
+    """Every value of a PDF row joined by spaces, left to right ("< 3% < 4%", "100% ≥ 50% 300 phòng"), or None when
+    anything else is on it."""
+    out, pos = [], 0
+    while pos < len(text):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            break
+        m = _SLOT_RE.match(text, pos)
+        if m and "\t" in m.group(0).strip():
+            m = _SLOT_RE.match(text[:text.index("\t", pos)], pos)   # a tab ends a cell
+        if m and m.group("lo") and ("%" in text[m.end("lo"):m.start("num")] and m.group("unit") != "%" or float(
+                m.group("lo").replace(",", ".")) >= float(m.group("num").replace(".", "").replace(",", "."))):
+            # "80% – 35", "≤ 38 – 0": a value, a dash cell and another, not a range
+            m = _SLOT_RE.match(text[:m.end("lo") + (text[m.end("lo"):m.end("lo") + 1] == "%")], pos)
+        end = m.start() + len(m.group(0).rstrip()) if m else pos   # "≥ 98 < 0,5": the value, not the space after it
+        if not m or end == pos or (end < len(text) and not text[end].isspace()):
+            return None
+        out.append((m.start(), end, m))
+        pos = end
+    return out or None
+
+
+def _cells_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+    """A table whose rows are horizons in a PDF laid one cell a line: its column headings ("Năm học" / "Trẻ SDD thể
+    nhẹ cân" / "Trẻ SDD thể thấp còi"), then each row's horizon ("2026 - 2027") and its k values ("< 3%" / "< 4%");
+    the k headings before the first horizon name the columns and give bare numbers their unit."""
+    rows, m = [], n
+    while m < len(units) and (year := _YEAR_HEAD_RE.fullmatch(units[m].fline.strip())):
+        values = []
+        j = m + 1
+        while j < len(units) and not _YEAR_HEAD_RE.fullmatch(units[j].fline.strip()) \
+                and (slot := _SLOT_RE.fullmatch(units[j].line.strip())):
+            values.append((units[j], slot))
+            j += 1
+        if not values or (rows and len(values) != len(rows[0][1])):
+            break
+        rows.append((int(year.group(1)), values))
+        m = j
+    k = len(rows[0][1]) if rows else 0
+    if len(rows) < 2 or n < k or [y for y, _ in rows] != sorted({y for y, _ in rows}):
+        return None
+    labels = [u.line.strip() for u in units[n - k:n]]
+    if not all(re.search(r"[^\W\d_]", t) and not _SLOT_RE.fullmatch(t) and len(t) <= 120 for t in labels):
+        return None
+    targets: list[ParsedTarget] = []
+    for year, values in rows:
+        for label, (u, slot) in zip(labels, values):
+            unit = _label_unit(label)
+            if slot.group("none") or not _valid_slot(slot, unit or ""):
+                continue
+            lead = len(u.line) - len(u.line.lstrip())
+            src = Source(L.items[u.idx][0], u.start + lead, u.start + len(u.line.rstrip()))
+            targets += _cell_target(L, label, slot, year, src, u, units[n - k], unit or "")
+    return targets, m - n
+
+
+def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+    """A PDF table whose rows are horizons, joined by spaces: "Năm học Trẻ SDD thể nhẹ cân Trẻ SDD thể thấp còi" over
+    "2026 - 2027 < 3% < 4%" and "2029 - 2030 < 2% < 3%". Two rows at least, each a horizon and the same number of
+    values; the headings above (a line or a few, wrapped) name the columns, which a PDF no longer tells apart: each
+    target takes them all as its label, and a value its unit from itself, else from the headings when they give one
+    unit to all."""
+    rows = []
+    m = n
+    while m < len(units) and "|" not in units[m].line:
+        u = units[m]
+        year = _YEAR_HEAD_RE.match(u.fline)
+        slots = _row_slots(u.line[year.end():]) if year and year.end() < len(u.line.rstrip()) else None
+        if not slots or (rows and len(slots) != len(rows[0][2])):
+            break
+        rows.append((u, int(year.group(1)), [(year.end() + a, year.end() + b, s) for a, b, s in slots]))
+        m += 1
+    if len(rows) < 2 or len({y for _, y, _ in rows}) != len(rows) or [y for _, y, _ in rows] != sorted(y for _, y, _ in rows):
+        return None
+    heading = []
+    for j in range(n - 1, max(n - 5, -1), -1):
+        t = units[j].line.strip()
+        if (base := _STATUS_HEAD_RE.match(units[j].fline.strip())) and not heading and _row_slots(t[base.end():]):
+            continue   # "Thực hiện 2025 99,8 99,6": the baseline row between the headings and the horizons
+        if _SECTION_RE.match(t) or _LIST_START_RE.match(t) and not re.match(r"\d{1,2}\s", t) or t.endswith((":", ".")):
+            break
+        heading.insert(0, t)
+    if not heading:
+        return None
+    label = " ".join(heading)
+    label = re.sub(r"^(?:năm học|năm|lộ trình|thời gian)\s+", "", label, flags=re.IGNORECASE)
+    k = len(rows[0][2])
+    # the headings' units in brackets, one a column: in order on a heading of one line; on wrapped headings (their
+    # pieces no longer in column order) only when they are all the same
+    brackets = [_UNIT_CELLS.get(fold(b).strip(), b.strip()) for b in re.findall(r"\(\s*(%|[^\W\d_][^()\d]{0,18})\s*\)", label)]
+    units_of = [_label_unit(label) if k == 1 else None] * k
+    if len(brackets) == k and (len(heading) == 1 or len(set(brackets)) == 1):
+        units_of = brackets
+    labels = [label] * k
+    if len(heading) == 1 and len(tabbed := [c.strip() for c in re.split(r"\t+", heading[0])]) == k + 1:
+        labels = tabbed[1:]   # text copied from a Word table: its cells separated by tabs, each column named
+        units_of = [_label_unit(c) for c in labels]
+    targets: list[ParsedTarget] = []
+    for u, year, slots in rows:
+        for (start, end, slot), unit, name in zip(slots, units_of, labels):
+            if slot.group("none") or not _valid_slot(slot, unit):
+                continue   # a bare number whose column cannot be told: no unit, no target
+            src = Source(L.items[u.idx][0], u.start + start, u.start + end)
+            targets += _cell_target(L, name, slot, year, src, u, units[n], unit or "")
+    return targets, m - n
 
 
 # ---------------------------------------------------------------------------- targets of a text
@@ -1412,7 +1760,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if i in heading_idx:
             situation = False
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)):
+        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)
+                        or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += found
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
