@@ -175,10 +175,12 @@ class _Lines:
 
 
 # ---------------------------------------------------------------------------- header
-# "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners; whatever follows it on the line (a
-# header laid out side by side, or a PDF text layer that joined the two columns) is left for the place.
+# "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners, a kind's abbreviation ending in small letters
+# before a joiner ("05/CTr-UBND", "12/TTr-UBND"); whatever follows it on the line (a header laid out side by side, or
+# a PDF text layer that joined the two columns) is left for the place.
+_SYMBOL_PART = r"[A-ZĐ0-9][A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
 _NUMBER_RE = re.compile(
-    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)"
+    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r")*)"
 )
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
@@ -196,7 +198,8 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
-_TITLE_RE = re.compile(r"\s*KẾ\s+HOẠCH\b\s*(.*)")
+# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án) by another name
+_TITLE_RE = re.compile(r"\s*(?:KẾ\s+HOẠCH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN)\b\s*(.*)")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -342,6 +345,13 @@ def _title_horizon(title: str) -> int | None:
     return int(years[0]) if len(years) == 1 and not school else None
 
 
+# Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
+# spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …", "UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ"),
+# before "Số:", after the motto and before a school's name after another body's.
+_HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s"
+                            r"|(?<=[A-ZĐÀ-Ỹ])\s(?=TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)\b))")
+
+
 def _header_parts(L: _Lines, stop: int):
     """(line idx, offset in line, part) for header lines, split at tabs / wide gaps (two-column headers)."""
     for i in L.nonblank(0, stop):
@@ -349,8 +359,8 @@ def _header_parts(L: _Lines, stop: int):
         pos = 0
         # "Số:    05/KH-UBND": the gap after "Số:" is the writer's spacing, not a column break
         line = re.sub(r"^(\s*[Ss][ốoỐO]\s*:)(\s{3,})", lambda m: m.group(1) + "\u00a0" * len(m.group(2)), line)
-        for part in re.split(r"(\t+| {3,}|\s+\|\s+)", line):
-            if part.strip() and not re.fullmatch(r"\t+| {3,}|\s+\|\s+", part):
+        for part in _HEADER_GAP_RE.split(line):
+            if part.strip() not in ("", "|"):
                 yield i, pos, part
             pos += len(part)
 
@@ -425,6 +435,9 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         heading = m.group(2).strip().rstrip(":").strip()
         if len(heading) > 160:
             continue
+        near = [L.line(j) for j in (max(L.nonblank(0, i), default=None), next(L.nonblank(i + 1), None)) if j is not None]
+        if len(near) == 2 and all(" | " in line for line in near):
+            continue   # a group row merged across a Word table ("I. GIÁO DỤC MẦM NON" between its rows)
         letters = [c for c in heading if c.isalpha()]
         upper = sum(c.isupper() for c in letters) / max(len(letters), 1)
         fh = fold(heading)
@@ -664,8 +677,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+# (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
+# school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu)\b")
+    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
@@ -1049,8 +1065,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False) -> tuple[str, list[tu
         if len(cells) <= k:
             return None
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
-        # a serial number and a baseline column's figures are not part of the label
-        labels = [c for c in labels if not _SLOT_RE.fullmatch(c)] or labels[:1]
+        # a serial number and a baseline column's figures ("38,2", "9/13") are not part of the label
+        labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
         if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
             row_unit = labels[-1]
