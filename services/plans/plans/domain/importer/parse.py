@@ -616,6 +616,8 @@ _COUNT_LINE_RE = re.compile(
 # ("tháng 01/2026"), a number ("số 05") or a rank
 _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
                           r"(?P<n>0[1-9])(?![\d/.,%])\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
+# "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
+_THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
@@ -649,6 +651,9 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
+    # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
+    # 92%)") and a vision's year ("Tầm nhìn 2035: …")
+    r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
@@ -694,7 +699,7 @@ _SLOT_RE = re.compile(
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
-    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ)?(?![\wÀ-ỹ])"
+    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)",
@@ -708,7 +713,8 @@ _UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong
                "hoc sinh": "học sinh", "hoc sinh/lop": "học sinh/lớp", "truong": "trường", "giao vien": "giáo viên",
                "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức"}
 # The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
-_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b")
+# (not one that qualifies a figure of the label itself: "Trường có ít nhất 01 phòng học thông minh | 10 trường")
+_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b(?!\s*\d)")
 _YEAR_ROW_RE = re.compile(r"(?:(?:den|toi|trong)\s+(?:het\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)")
 
 
@@ -771,6 +777,13 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
+    for m in _THOUSANDS_RE.finditer(fline):
+        words = m.group("w").split()
+        if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            continue
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -856,7 +869,8 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     """The year of the quantity's own clause: one written after it in the clause ("10% vào năm 2026"), else
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
-    năm 2028": the year is the second clause's, the first keeps its heading's)."""
+    năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
+    it ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's)."""
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -865,7 +879,7 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     if before:
         return before[-1][1]
     later = [(p, y) for p, y in phrases if p >= q.end
-             and (fline is None or not re.search(r"[;!?]|\.(?=\s)", fline[q.end:p]))]
+             and (fline is None or not re.search(r"[;!?(]|\.(?=\s)", fline[q.end:p]))]
     return later[0][1] if later else None
 
 
@@ -883,6 +897,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         return True
     if plan_year is None:
         return False
+    if (m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:])) and int(m.group(1)) < plan_year:
+        return True   # "từ 96% năm 2025 lên …": the figure of a past year written after it
     for m in _PAST_YEAR_RE.finditer(text):
         year = int(m.group(2) or m.group(3))
         if year <= plan_year and (m.group(2) or year < plan_year):
@@ -917,7 +933,8 @@ def _clause_bounds(fline: str, line: str, qs: list[_Q], k: int) -> tuple[int, in
                 cut = q.end + mm.start()
                 break
         hi = min(hi, cut)
-        joint = max(fline.rfind(",", q.end, hi), fline.rfind(" va ", q.end, hi))
+        # "… không dưới 95% (riêng năm 2028: 92%)": a bracket holding the next figure is its clause
+        joint = max(fline.rfind(",", q.end, hi), fline.rfind(" va ", q.end, hi), fline.rfind("(", q.end, hi))
         if joint >= q.end:
             hi = joint
     return lo, hi
@@ -952,8 +969,15 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
 
 
 def _continues(before: str, line: str, fline: str) -> bool:
+    # "… dưới 2% vào năm" / "2028.": the year, not a list number "2028."
+    if re.match(r"\s*20\d\d\b(?!\s*[-–/])", line) and re.search(r"(?<!/)\bnam\s*$", fold(before)) \
+            and not re.search(r"[.;:!?]\s*$", before):
+        return True
     if re.search(r"[.;:!?]\s*$", before) or _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
+    if len(before.strip()) <= 40 and _HORIZON_LINE_RE.match(fold(before)) and _horizon_of(fold(before), heading=True) \
+            and not re.search(r"%|\d\s+[^\W\d_]", _HORIZON_HEADING_RE.sub(" ", fold(before))):
+        return False   # "3. Tầm nhìn 2035" / "100% học sinh …": a heading of its own, then its first target
     s = line.lstrip()
     word = re.sub(r"\s+", " ", fline.strip())
     if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
@@ -974,7 +998,9 @@ def _continues(before: str, line: str, fline: str) -> bool:
 # ---------------------------------------------------------------------------- tables
 # The baseline columns a PDF's heading line names before its horizons ("Thực hiện 2025", "Hiện trạng năm học
 # 2024-2025"): their figures stand before the horizons' in every row, and are not read.
-_STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b")
+# ("Hiện trạng (9/2025)", "Thực hiện (tháng 6/2025)": a month in brackets)
+_STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:\(\s*(?:thang\s+)?\d{1,2}\s*/\s*20\d\d\s*\)|"
+                             r"(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b)")
 
 
 def _status_columns(fline: str) -> int:
@@ -1041,6 +1067,8 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if f.startswith("si so"):
         return "học sinh/lớp"
+    if re.match(r"diem (?:trung binh|binh quan)\b", f):
+        return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
     if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:\s+[a-z]+){0,2})", f):
@@ -1463,8 +1491,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif fline.rstrip().endswith(":") and (year := _horizon_of(fline, heading=False)):
                 horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
                 latest = max(latest or year, year)
-            elif short and _NUMBERED_HEADING_RE.match(line) and not year:
-                horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years
+            elif short and _NUMBERED_HEADING_RE.match(line) and not year and not re.search(r"\d", _LIST_MARK_RE.sub("", fline)):
+                horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group)
             continue
         if not qs and not zeros:
             continue
@@ -1487,7 +1515,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
 
         for (start, stop), code, unit in zeros:
             src = Source(L.items[i][0], u.start + start, u.start + stop)
-            hext = horizon_for(_quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
+            # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
+            own = [y for p, y in phrases if start <= p < stop]
+            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
             targets.append(ParsedTarget(
                 Extracted(code, src, 0.9 if code else 0.3), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
                 Extracted(unit, src, 0.8), hext, sent, line[start:stop], src,
@@ -1508,6 +1538,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
+            if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
+                continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
                 continue   # "tăng 1% so với năm học trước": a change, not a level to reach
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
@@ -1517,9 +1549,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             if not said and prev and prev[2] and q.kind == prev[0].kind and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
-                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])):
+                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
+                    or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
-                # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma)
+                # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
+                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
