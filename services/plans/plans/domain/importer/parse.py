@@ -897,8 +897,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         return True
     if plan_year is None:
         return False
-    if (m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:])) and int(m.group(1)) < plan_year:
-        return True   # "từ 96% năm 2025 lên …": the figure of a past year written after it
+    if m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:]):
+        return int(m.group(1)) < plan_year   # "từ 61% năm 2025 lên 70% năm 2028": each figure's own year says
     for m in _PAST_YEAR_RE.finditer(text):
         year = int(m.group(2) or m.group(3))
         if year <= plan_year and (m.group(2) or year < plan_year):
