@@ -165,8 +165,9 @@ def test_a_count_with_a_thousands_dot_counts_whatever_follows(line, want):
     assert got(GOAL + line) == [want]
 
 
-def test_money_with_a_thousands_dot_is_no_count():
-    assert got(GOAL + "- Năm 2027: bố trí 1.500 triệu đồng cho thiết bị; 100% lớp có ti vi.") == [("=", 100, "%", 2027)]
+@pytest.mark.parametrize("money", ["1.500 triệu đồng", "12.000 USD", "2.500 nghìn đồng"])
+def test_money_with_a_thousands_dot_is_no_count(money):
+    assert got(GOAL + f"- Năm 2027: bố trí {money} cho thiết bị; 100% lớp có ti vi.") == [("=", 100, "%", 2027)]
 
 
 @pytest.mark.parametrize("quoted", ["(bình quân cả nước là 88%)", "(chỉ tiêu chung toàn quốc: 88%)"])
@@ -192,3 +193,9 @@ def test_the_pdf_builder_widens_columns_only_where_a_cell_overflows():
     wide = rows + [["Số giải", "không dưới 20 giải", "25"]]
     out = columns(wide, xs, 545, lambda s: 6 * len(s))
     assert out[2] - out[1] >= 6 * len("không dưới 20 giải") and out[0] == 50 and out[1] >= 50 + 6 * len("Chỉ tiêu")
+
+
+def test_a_section_heading_between_two_tables_is_still_a_section():
+    text = ("I. MỤC ĐÍCH\nBảo đảm.\nII. CHỈ TIÊU\nTT | Chỉ tiêu | Năm 2027 | Năm 2030\n1 | Học sinh học bơi (%) | 60 | 80\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\nTT | Nội dung | Năm 2027 | Năm 2030\n1 | Tập huấn giáo viên (%) | 50 | 90\n")
+    assert [s.heading for s in parse_plan(text).sections] == ["MỤC ĐÍCH", "CHỈ TIÊU", "NHIỆM VỤ, GIẢI PHÁP"]

@@ -346,10 +346,12 @@ def _title_horizon(title: str) -> int | None:
 
 
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
-# spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …", "UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ"),
-# before "Số:", after the motto and before a school's name after another body's.
-_HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s"
-                            r"|(?<=[A-ZĐÀ-Ỹ])\s(?=TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)\b))")
+# spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …"), before "Số:" and after the motto.
+_HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s)")
+# … and a People's Committee's or a department's name followed by its school's on one line ("UBND XÃ AN HÀ TRƯỜNG
+# THCS AN HÀ"): two bodies ("CHI BỘ TRƯỜNG TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
+_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)\s(TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
+                            r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)\b.*)")
 
 
 def _header_parts(L: _Lines, stop: int):
@@ -409,6 +411,9 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
+        if two := _TWO_BODIES_RE.fullmatch(piece):
+            bodies += [[(i, off + lead, two.group(1))], [(i, off + lead + two.start(2), two.group(2))]]
+            continue
         if _BODY_START_RE.match(fold(piece)) or not bodies:
             bodies.append([(i, off + lead, piece)])
         else:
@@ -436,8 +441,9 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         if len(heading) > 160:
             continue
         near = [L.line(j) for j in (max(L.nonblank(0, i), default=None), next(L.nonblank(i + 1), None)) if j is not None]
-        if len(near) == 2 and all(" | " in line for line in near):
-            continue   # a group row merged across a Word table ("I. GIÁO DỤC MẦM NON" between its rows)
+        if len(near) == 2 and " | " in near[0] and near[0].count("|") == near[1].count("|") \
+                and not _year_cells(fold(near[1])) and not _label_row(fold(near[1])):
+            continue   # a group row merged across a Word table ("I. GIÁO DỤC MẦM NON" between two of its rows)
         letters = [c for c in heading if c.isalpha()]
         upper = sum(c.isupper() for c in letters) / max(len(letters), 1)
         fh = fold(heading)
@@ -619,7 +625,7 @@ _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
-                "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
+                "trieu", "ty", "dong", "phut", "diem", "cm", "kg", "nghin", "usd", "tan", "lit"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
 _RISE_TO_RE = re.compile(r"\s*(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
