@@ -50,12 +50,14 @@ def test_a_word_header_laid_in_one_row_is_a_header_not_a_table():
         "place": "Hồng An", "title": "Phát triển giáo dục phường Hồng An năm 2026"}
 
 
-def test_header_cells_whose_lines_were_joined_by_single_spaces():
-    text = ("UBND PHƯỜNG NAM SƠN TRƯỜNG TIỂU HỌC NAM SƠN Số: 09/KH-THNS | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+@pytest.mark.parametrize("superior, issuer", [("UBND PHƯỜNG NAM SƠN", "TRƯỜNG TIỂU HỌC NAM SƠN"),
+                                               ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+                                               (None, "CHI BỘ TRƯỜNG TIỂU HỌC NAM SƠN")])
+def test_header_cells_whose_lines_were_joined_by_single_spaces(superior, issuer):
+    text = (f"{superior or ''} {issuer} Số: 09/KH-THNS | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
             "Độc lập - Tự do - Hạnh phúc Nam Sơn, ngày 05 tháng 02 năm 2026\n\nKẾ HOẠCH\nDạy học tiếng Anh năm học 2026 - 2027"
             + BODY)
-    assert header(text) == {"superior": "UBND PHƯỜNG NAM SƠN", "issuer": "TRƯỜNG TIỂU HỌC NAM SƠN",
-                            "number_symbol": "09/KH-THNS", "place": "Nam Sơn",
+    assert header(text) == {"superior": superior, "issuer": issuer, "number_symbol": "09/KH-THNS", "place": "Nam Sơn",
                             "title": "Dạy học tiếng Anh năm học 2026 - 2027"}
 
 
@@ -92,6 +94,15 @@ def test_stage_and_vision_columns_after_a_status_column_with_fractions():
              "2 | Giáo viên dạy STEM | % | 41,5 | ≥ 60 | ≥ 75 | 90\n")
     assert got(GOAL + table) == [("=", 9, "trường", 2028), ("=", 11, "trường", 2030), ("=", 12, "trường", 2035),
                                  (">=", 60, "%", 2028), (">=", 75, "%", 2030), ("=", 90, "%", 2035)]
+
+
+@pytest.mark.parametrize("table", [
+    "STT Chỉ tiêu ĐVT Hiện trạng năm 2025 Năm 2027 Năm 2030\n1 Điểm trường có sân chơi đạt chuẩn trường 5/9 7 9/9\n",
+    "\n".join(["STT", "Chỉ tiêu", "ĐVT", "Hiện trạng năm 2025", "Năm 2027", "Năm 2030",
+               "1", "Điểm trường có sân chơi đạt chuẩn", "trường", "5/9", "7", "9/9"]),
+])
+def test_a_fraction_in_a_pdf_table_counts_its_numerator(table):
+    assert got(GOAL + table) == [("=", 7, "trường", 2027), ("=", 9, "trường", 2030)]
 
 
 def test_a_table_one_cell_a_line_of_school_levels_with_a_status_column_dated_by_month():
@@ -160,6 +171,7 @@ def test_a_numbered_line_whose_figure_is_not_read_keeps_the_heading_s_year():
     ("- Năm 2027: tập huấn kỹ năng số cho 2.400 phụ huynh.", ("=", 2400, "", 2027)),
     ("- Năm 2027: bồi dưỡng chuyên môn 1.350 lượt cán bộ/năm.", ("=", 1350, "lượt", 2027)),
     ("- Năm 2027: đào tạo nghề cho 3.500 người lao động.", ("=", 3500, "người", 2027)),
+    ("1. Năm 2027\n- Số học sinh dự ngày hội đọc sách: 1.150 em.", ("=", 1150, "", 2027)),
 ])
 def test_a_count_with_a_thousands_dot_counts_whatever_follows(line, want):
     assert got(GOAL + line) == [want]

@@ -348,10 +348,11 @@ def _title_horizon(title: str) -> int | None:
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
 # spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …"), before "Số:" and after the motto.
 _HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s)")
-# … and a People's Committee's or a department's name followed by its school's on one line ("UBND XÃ AN HÀ TRƯỜNG
-# THCS AN HÀ"): two bodies ("CHI BỘ TRƯỜNG TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
-_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)\s(TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
-                            r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)\b.*)")
+# … and a People's Committee's or a department's name followed by its school's, department's or centre's on one line
+# ("UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ", "UBND THÀNH PHỐ HẢI PHÒNG SỞ GIÁO DỤC VÀ ĐÀO TẠO"): two bodies ("CHI BỘ TRƯỜNG
+# TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
+_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
+                            r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)")
 
 
 def _header_parts(L: _Lines, stop: int):
@@ -617,7 +618,7 @@ _BARE_COUNT_RE = re.compile(
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
 _COUNT_LINE_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*)?(?P<label>(?:tong\s+)?so(?:\s+luong)?\s+[a-z][^:\d]{2,80}?)\s*:\s*"
-    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:[.;]|$)")
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?!\.\d)\s*(?:[.;]|$)")   # (not the "1" of "1.150 em.")
 # "01 trung tâm", "02 nhà đa năng": administrative writing gives counts below ten a leading zero; not a date
 # ("tháng 01/2026"), a number ("số 05") or a rank
 _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
@@ -659,7 +660,7 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
     # 92%)") and a vision's year ("Tầm nhìn 2035: …")
-    r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b"
+    r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
@@ -704,7 +705,7 @@ _SLOT_RE = re.compile(
     r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
