@@ -131,6 +131,21 @@ def test_a_year_right_after_each_share():
         (">=", 97, "%", 2027), ("=", 100, "%", 2029)]
 
 
+def test_a_year_right_after_each_count_of_prizes_or_rooms():
+    assert got(GOAL + "- Học sinh giỏi cấp thành phố: 18 giải năm 2027, 24 giải năm 2030; 3 phòng học năm 2028.") == [
+        ("=", 18, "giải", 2027), ("=", 24, "giải", 2030), ("=", 3, "phòng", 2028)]
+
+
+def test_a_year_s_end():
+    assert got(GOAL + "- Trẻ được tiêm chủng đầy đủ đạt 96% vào cuối năm 2027 và 99% cuối năm 2030.") == [
+        (">=", 96, "%", 2027), (">=", 99, "%", 2030)]
+
+
+def test_a_measure_is_not_a_prize():
+    assert got(GOAL + "- Năm 2027: triển khai 5 giải pháp nâng cao chất lượng; 100% lớp có góc đọc.") == [
+        ("=", 100, "%", 2027)]
+
+
 def test_a_year_set_apart_in_brackets_shares_the_floor_and_not_its_year():
     text = GOAL + "2. Đến năm 2030\n- Giáo viên có chứng chỉ ngoại ngữ B2 tối thiểu 60% (riêng năm 2027: 45%)."
     assert got(text) == [(">=", 60, "%", 2030), (">=", 45, "%", 2027)]

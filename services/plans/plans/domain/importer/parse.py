@@ -601,7 +601,9 @@ _QUANTITY = (
     # "8/9 trường" counts its numerator
     r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     # a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in "học viên"
-    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre)(?![a-z])"
+    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
+    # prizes, research projects, clubs, innovations (not "giải pháp", measures)
+    r"|giai(?! phap)|de tai|cau lac bo|sang kien)(?![a-z])"
 )
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
@@ -656,11 +658,11 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 # ("dưới 0,5% (năm 2026)")
 _HORIZON_SENTENCE_RE = re.compile(
     r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
-    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
+    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
     # 92%)") and a vision's year ("Tầm nhìn 2035: …")
-    r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
+    r"|(?:(?<=%)|(?<=\d giai)|(?<=\d phong)|(?<=\d phong hoc)|(?<=\d lop)|(?<=\d truong)|(?<=\d de tai))\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
@@ -762,7 +764,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
-            unit, end = _COUNT_UNITS[re.sub(r"\s+", " ", m.group("cu"))], m.end()
+            unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
             out.append(_Q(start, end, "cnt", value, unit))
