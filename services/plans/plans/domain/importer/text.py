@@ -187,6 +187,10 @@ def _docx_text(data: bytes, max_uncompressed: int, max_entries: int) -> str:
     return "\n".join(lines)
 
 
+# "…, ngày 24 tháng 12 năm 2025" (the day may be left blank in a draft: "ngày   tháng 12 năm 2025")
+_DATE_RE = re.compile(r"ng[àa]y\b.{0,12}th[áa]ng\b.{0,12}n[ăa]m\s+20\d\d", re.IGNORECASE)
+
+
 def _table_lines(table) -> list[str]:
     """Cell paragraphs row by row; merged cells (the same cell repeated) only once.
 
@@ -200,8 +204,7 @@ def _table_lines(table) -> list[str]:
 
     rows = [_distinct_cells(row) for row in table.rows]
     if rows and (max(len(r) for r in rows) >= 3 or any(
-            re.search(r"\b20\d\d\b", c.text) and not re.search(r"ng[àa]y\s+\d{1,2}\s+th[áa]ng", c.text, re.IGNORECASE)
-            for c in rows[0][1:])):
+            re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
         return [" | ".join(re.sub(r"\s+", " ", c.text).strip() for c in cells) for cells in rows]
     lines: list[str] = []
     seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
