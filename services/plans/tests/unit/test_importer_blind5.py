@@ -184,6 +184,14 @@ def test_a_numbered_line_whose_figure_is_not_read_keeps_the_heading_s_year():
 
 
 # ---------------------------------------------------------------------------- figures
+def test_average_marks_in_a_sentence():
+    text = GOAL + ("- Điểm bình quân thi vào lớp 10 đạt 6,4 năm 2027 và trên 6,8 điểm năm 2030; 100% học sinh lớp 9 "
+                   "được ôn tập.\n- Điểm trung bình môn Toán không thấp hơn 7 điểm (năm 2028).")
+    assert got(text) == [(">=", 6.4, "điểm", 2027), (">", 6.8, "điểm", 2030), ("=", 100, "%", 2030),
+                         (">=", 7, "điểm", 2028)]
+    assert all(t.indicator_code.value is None for t in extract_targets(text) if t.unit.value == "điểm")
+
+
 @pytest.mark.parametrize("line, want", [
     ("- Năm 2027: tập huấn kỹ năng số cho 2.400 phụ huynh.", ("=", 2400, "", 2027)),
     ("- Năm 2027: bồi dưỡng chuyên môn 1.350 lượt cán bộ/năm.", ("=", 1350, "lượt", 2027)),

@@ -625,6 +625,10 @@ _COUNT_LINE_RE = re.compile(
 # ("tháng 01/2026"), a number ("số 05") or a rank
 _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
                           r"(?P<n>0[1-9])(?![\d/.,%])\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
+# "Điểm trung bình thi tốt nghiệp đạt 6,9 năm 2026, trên 7,2 điểm năm 2030": on a line about an average mark, a
+# decimal or a figure followed by "điểm" is a mark (out of 10)
+_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan)\b")
+_MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/.,%]|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
@@ -662,7 +666,7 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
     # 92%)") and a vision's year ("Tầm nhìn 2035: …")
-    r"|(?:(?<=%)|(?<=\d giai)|(?<=\d phong)|(?<=\d phong hoc)|(?<=\d lop)|(?<=\d truong)|(?<=\d de tai))\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
+    r"|(?:(?<=%)|(?<=\d giai)|(?<=\d phong)|(?<=\d phong hoc)|(?<=\d lop)|(?<=\d truong)|(?<=\d de tai)|(?<=\d diem)|(?<=\d,\d))\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
@@ -786,6 +790,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
+    for m in _MARK_RE.finditer(fline) if _MARK_LINE_RE.search(fline) else ():
+        value = float((m.group("d") or m.group("i")).replace(",", "."))
+        if value <= 10 and not any(q.start < m.end() and m.start() < q.end for q in out):
+            out.append(_Q(m.start(), m.end(), "cnt", value, "điểm"))
     for m in _THOUSANDS_RE.finditer(fline):
         words = m.group("w").split()
         if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
@@ -834,6 +842,8 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
             if pat.search(after):
                 return [code], 0.7
         return [], 0.3
+    if q.unit == "điểm":
+        return [], 0.3   # a mark: no indicator of the catalogue counts marks
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
