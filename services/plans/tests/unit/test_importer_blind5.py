@@ -114,6 +114,16 @@ def test_a_table_one_cell_a_line_of_school_levels_with_a_status_column_dated_by_
         ("=", 55, "%", 2027), ("=", 70, "%", 2030), ("=", 40, "%", 2027), ("=", 60, "%", 2030)]
 
 
+def test_a_table_one_cell_a_line_whose_first_cell_opens_with_a_comparator_word():
+    table = "\n".join(["Chỉ tiêu", "Năm 2027", "Năm 2030", "Học sinh đỗ vào các trường đại học", "trên 55%", "trên 65%",
+                       "Học sinh giỏi cấp tỉnh", "không dưới 12 giải", "không dưới 18 giải"])
+    assert got(GOAL + table) == [(">", 55, "%", 2027), (">", 65, "%", 2030), (">=", 12, "giải", 2027), (">=", 18, "giải", 2030)]
+
+
+def test_a_line_waiting_for_its_figure_still_takes_the_next_line():
+    assert got(GOAL + "- Năm 2027, tỷ lệ trẻ được học tiếng Anh đạt\ntrên 60%") == [(">", 60, "%", 2027)]
+
+
 def test_a_comparator_of_a_figure_in_the_label_is_not_the_cells():
     table = "TT | Chỉ tiêu | Năm 2027 | Năm 2030\n1 | Lớp có tối thiểu 02 máy chiếu | 12 lớp | 20 lớp\n"
     assert got(GOAL + table) == [("=", 12, "lớp", 2027), ("=", 20, "lớp", 2030)]

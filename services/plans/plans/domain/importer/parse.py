@@ -999,9 +999,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return False   # "3. Tầm nhìn 2035" / "100% học sinh …": a heading of its own, then its first target
     s = line.lstrip()
     word = re.sub(r"\s+", " ", fline.strip())
-    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
-        # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
-        # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
+    if _SLOT_RE.fullmatch(s.rstrip()) and (len(before.strip()) <= 20 or len(before.strip()) <= 60 and not any(
+            pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE)) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
+        # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, a row's label
+        # and its first cell ("Học sinh trúng tuyển đại học" / "trên 70%") too, unless the label waits for its figure
+        # ("… đạt" / "trên 70%"); and a row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
     # "…; năm" / "2026 có tối thiểu 40% …": the year the line before was waiting for (not a "… /năm" column)
     if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
