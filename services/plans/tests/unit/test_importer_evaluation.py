@@ -1,9 +1,8 @@
 """Plan importer on the in-repo evaluation sets (services/plans/tests/fixtures/plans, and plans_heldout: the
 set written after the importer was tuned on the first, its blind/ part written after the importer was fixed on
-the rest, and blind2/, blind3/ and blind4/ written by people who had not read the importer): every document through the import's own path
-(bytes → extract_text → parse_plan) against its hand-made gold labels. blind5/, written likewise, is only checked for
-well-formed gold here: it is scored by ``bench/plan_import_accuracy.py --split blind5``, its first-sight figures in the
-commit that added it."""
+the rest, and blind2/, blind3/, blind4/ and blind5/ written by people who had not read the importer): every document
+through the import's own path (bytes → extract_text → parse_plan) against its hand-made gold labels. blind5/'s gold is
+also checked for being well formed; its first-sight figures are in the commit that added it."""
 from __future__ import annotations
 
 import json
@@ -18,7 +17,8 @@ from plans.domain.importer import extract_text, parse_plan
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 FRESH = FIXTURES.parent / "plans_heldout"
 GOLD = (sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorted(FRESH.glob("blind/*.json"))
-        + sorted(FRESH.glob("blind2/*.json")) + sorted(FRESH.glob("blind3/*.json")) + sorted(FRESH.glob("blind4/*.json")))
+        + sorted(FRESH.glob("blind2/*.json")) + sorted(FRESH.glob("blind3/*.json")) + sorted(FRESH.glob("blind4/*.json"))
+        + sorted(FRESH.glob("blind5/*.json")))
 LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 BLIND5 = sorted(FRESH.glob("blind5/*.json"))
 HEADER_FIELDS = {"superior", "issuer", "number_symbol", "place", "issued_on", "title", "signer_title", "signer"}
@@ -43,7 +43,8 @@ def test_the_set_covers_every_level_every_format_and_both_splits():
     assert len(golds) >= 10
     assert LEVELS <= {g["level"] for g in golds} and {"xa", "so"} <= {g["level"] for g in golds}
     assert {Path(g["document"]).suffix for g in golds} == {".txt", ".docx", ".pdf"}
-    assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4"}
+    assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4",
+                                             "blind5"}
     fresh = [gold_of(p) for p in GOLD if p.parent == FRESH]
     assert len(fresh) >= 10 and {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "xa", "phuong", "tp"} <= {
         g["level"] for g in fresh}
@@ -134,7 +135,7 @@ def test_blind5_gold_is_well_formed(path):
         assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
 
 
-@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4"])
+@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4", "blind5"])
 def test_targets_f1_at_least_0_95(split):
     tp, fp, fn = score(p for p in GOLD if p.parent.name == split)
     f1 = 2 * tp / (2 * tp + fp + fn)

@@ -175,10 +175,12 @@ class _Lines:
 
 
 # ---------------------------------------------------------------------------- header
-# "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners; whatever follows it on the line (a
-# header laid out side by side, or a PDF text layer that joined the two columns) is left for the place.
+# "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners, a kind's abbreviation ending in small letters
+# before a joiner ("05/CTr-UBND", "12/TTr-UBND"); whatever follows it on the line (a header laid out side by side, or
+# a PDF text layer that joined the two columns) is left for the place.
+_SYMBOL_PART = r"[A-ZĐ0-9][A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
 _NUMBER_RE = re.compile(
-    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*([A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)"
+    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r")*)"
 )
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
@@ -197,7 +199,9 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
-_TITLE_RE = re.compile(r"\s*K[ẾE]\s+HO[ẠA]CH\b\s*(.*)")   # "KE HOACH": typed without diacritics
+# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án) by another name;
+# "KE HOACH": typed without diacritics
+_TITLE_RE = re.compile(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN)\b\s*(.*)")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -343,6 +347,16 @@ def _title_horizon(title: str) -> int | None:
     return int(years[0]) if len(years) == 1 and not school else None
 
 
+# Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
+# spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …"), before "Số:" and after the motto.
+_HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s)")
+# … and a People's Committee's or a department's name followed by its school's, department's or centre's on one line
+# ("UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ", "UBND THÀNH PHỐ HẢI PHÒNG SỞ GIÁO DỤC VÀ ĐÀO TẠO"): two bodies ("CHI BỘ TRƯỜNG
+# TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
+_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
+                            r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)")
+
+
 def _header_parts(L: _Lines, stop: int):
     """(line idx, offset in line, part) for header lines, split at tabs / wide gaps (two-column headers)."""
     for i in L.nonblank(0, stop):
@@ -350,8 +364,8 @@ def _header_parts(L: _Lines, stop: int):
         pos = 0
         # "Số:    05/KH-UBND": the gap after "Số:" is the writer's spacing, not a column break
         line = re.sub(r"^(\s*[Ss][ốoỐO]\s*:)(\s{3,})", lambda m: m.group(1) + "\u00a0" * len(m.group(2)), line)
-        for part in re.split(r"(\t+| {3,}|\s+\|\s+)", line):
-            if part.strip() and not re.fullmatch(r"\t+| {3,}|\s+\|\s+", part):
+        for part in _HEADER_GAP_RE.split(line):
+            if part.strip() not in ("", "|"):
                 yield i, pos, part
             pos += len(part)
 
@@ -400,6 +414,9 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
+        if two := _TWO_BODIES_RE.fullmatch(piece):
+            bodies += [[(i, off + lead, two.group(1))], [(i, off + lead + two.start(2), two.group(2))]]
+            continue
         if _BODY_START_RE.match(fold(piece)) or not bodies:
             bodies.append([(i, off + lead, piece)])
         else:
@@ -426,6 +443,10 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         heading = m.group(2).strip().rstrip(":").strip()
         if len(heading) > 160:
             continue
+        near = [L.line(j) for j in (max(L.nonblank(0, i), default=None), next(L.nonblank(i + 1), None)) if j is not None]
+        if len(near) == 2 and " | " in near[0] and near[0].count("|") == near[1].count("|") \
+                and not _year_cells(fold(near[1])) and not _label_row(fold(near[1])):
+            continue   # a group row merged across a Word table ("I. GIÁO DỤC MẦM NON" between two of its rows)
         letters = [c for c in heading if c.isalpha()]
         upper = sum(c.isupper() for c in letters) / max(len(letters), 1)
         fh = fold(heading)
@@ -604,7 +625,9 @@ _QUANTITY = (
     # "8/9 trường" counts its numerator
     r"|(?<![\d/.,-])(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     # a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in "học viên"
-    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre)(?![a-z])"
+    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
+    # prizes, research projects, clubs, innovations (not "giải pháp", measures)
+    r"|giai(?! phap)|de tai|cau lac bo|sang kien)(?![a-z])"
 )
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
@@ -621,13 +644,19 @@ _BARE_COUNT_RE = re.compile(
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
 _COUNT_LINE_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*)?(?P<label>(?:tong\s+)?so(?:\s+luong)?\s+[a-z][^:\d]{2,80}?)\s*:\s*"
-    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:[.;]|$)")
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?!\.\d)\s*(?:[.;]|$)")   # (not the "1" of "1.150 em.")
 # "01 trung tâm", "02 nhà đa năng": administrative writing gives counts below ten a leading zero; not a date
 # ("tháng 01/2026"), a number ("số 05") or a rank
 _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
                           r"(?P<n>0[1-9])(?![\d/.,%])\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
+# "Điểm trung bình thi tốt nghiệp đạt 6,9 năm 2026, trên 7,2 điểm năm 2030": on a line about an average mark, a
+# decimal or a figure followed by "điểm" is a mark (out of 10)
+_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan)\b")
+_MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/.,%]|\s*%)")
+# "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
+_THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
-                "trieu", "ty", "dong", "phut", "diem", "cm", "kg"}
+                "trieu", "ty", "dong", "phut", "diem", "cm", "kg", "nghin", "usd", "tan", "lit"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
 # "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
@@ -659,8 +688,11 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 # ("dưới 0,5% (năm 2026)")
 _HORIZON_SENTENCE_RE = re.compile(
     r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
-    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b"
+    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
+    # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
+    # 92%)") and a vision's year ("Tầm nhìn 2035: …")
+    r"|(?:(?<=%)|(?<=\d giai)|(?<=\d phong)|(?<=\d phong hoc)|(?<=\d lop)|(?<=\d truong)|(?<=\d de tai)|(?<=\d diem)|(?<=\d,\d))\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     # a year right after its figure: "… lên 80% năm 2030"
     r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])"
@@ -693,8 +725,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+# (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
+# school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu)\b")
+    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
@@ -706,8 +741,8 @@ _SLOT_RE = re.compile(
     r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*"
-    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ)?(?![\wÀ-ỹ])"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
+    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)",
@@ -721,7 +756,8 @@ _UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong
                "hoc sinh": "học sinh", "hoc sinh/lop": "học sinh/lớp", "truong": "trường", "giao vien": "giáo viên",
                "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức"}
 # The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
-_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b")
+# (not one that qualifies a figure of the label itself: "Trường có ít nhất 01 phòng học thông minh | 10 trường")
+_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b(?!\s*\d)")
 _YEAR_ROW_RE = re.compile(r"(?:(?:den|toi|trong)\s+(?:het\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)")
 
 
@@ -764,7 +800,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
-            unit, end = _COUNT_UNITS[re.sub(r"\s+", " ", m.group("cu"))], m.end()
+            unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
             out.append(_Q(start, end, "cnt", value, unit))
@@ -788,6 +824,17 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
+    for m in _MARK_RE.finditer(fline) if _MARK_LINE_RE.search(fline) else ():
+        value = float((m.group("d") or m.group("i")).replace(",", "."))
+        if value <= 10 and not any(q.start < m.end() and m.start() < q.end for q in out):
+            out.append(_Q(m.start(), m.end(), "cnt", value, "điểm"))
+    for m in _THOUSANDS_RE.finditer(fline):
+        words = m.group("w").split()
+        if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            continue
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -829,6 +876,8 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
             if pat.search(after):
                 return [code], 0.7
         return [], 0.3
+    if q.unit == "điểm":
+        return [], 0.3   # a mark: no indicator of the catalogue counts marks
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
@@ -873,7 +922,8 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     """The year of the quantity's own clause: one written after it in the clause ("10% vào năm 2026"), else
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
-    năm 2028": the year is the second clause's, the first keeps its heading's)."""
+    năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
+    it ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's)."""
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -882,7 +932,7 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     if before:
         return before[-1][1]
     later = [(p, y) for p, y in phrases if p >= q.end
-             and (fline is None or not re.search(r"[;!?]|\.(?=\s)", fline[q.end:p]))]
+             and (fline is None or not re.search(r"[;!?(]|\.(?=\s)", fline[q.end:p]))]
     return later[0][1] if later else None
 
 
@@ -902,6 +952,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         return True
     if plan_year is None:
         return False
+    if m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:]):
+        return int(m.group(1)) < plan_year   # "từ 61% năm 2025 lên 70% năm 2028": each figure's own year says
     for m in _PAST_YEAR_RE.finditer(text):
         year = int(m.group(2) or m.group(3))
         if year <= plan_year and (m.group(2) or year < plan_year):
@@ -936,7 +988,8 @@ def _clause_bounds(fline: str, line: str, qs: list[_Q], k: int) -> tuple[int, in
                 cut = q.end + mm.start()
                 break
         hi = min(hi, cut)
-        joint = max(fline.rfind(",", q.end, hi), fline.rfind(" va ", q.end, hi))
+        # "… không dưới 95% (riêng năm 2028: 92%)": a bracket holding the next figure is its clause
+        joint = max(fline.rfind(",", q.end, hi), fline.rfind(" va ", q.end, hi), fline.rfind("(", q.end, hi))
         if joint >= q.end:
             hi = joint
     return lo, hi
@@ -983,10 +1036,15 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
+    if len(before.strip()) <= 40 and _HORIZON_LINE_RE.match(fold(before)) and _horizon_of(fold(before), heading=True) \
+            and not re.search(r"%|\d\s+[^\W\d_]", _HORIZON_HEADING_RE.sub(" ", fold(before))):
+        return False   # "3. Tầm nhìn 2035" / "100% học sinh …": a heading of its own, then its first target
     word = re.sub(r"\s+", " ", fline.strip())
-    if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(s.rstrip()) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
-        # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, and a
-        # row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
+    if _SLOT_RE.fullmatch(s.rstrip()) and (len(before.strip()) <= 20 or len(before.strip()) <= 60 and not any(
+            pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE)) or word in _UNIT_CELLS or word in _LABEL_NOUNS:
+        # a table laid one cell a line: "%" / "từ 99% trở lên", "≥ 40" / "không quá 45" are two cells, a row's label
+        # and its first cell ("Học sinh trúng tuyển đại học" / "trên 70%") too, unless the label waits for its figure
+        # ("… đạt" / "trên 70%"); and a row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
     # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
     if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
@@ -1006,7 +1064,9 @@ def _continues(before: str, line: str, fline: str) -> bool:
 # ---------------------------------------------------------------------------- tables
 # The baseline columns a PDF's heading line names before its horizons ("Thực hiện 2025", "Hiện trạng năm học
 # 2024-2025"): their figures stand before the horizons' in every row, and are not read.
-_STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b")
+# ("Hiện trạng (9/2025)", "Thực hiện (tháng 6/2025)": a month in brackets)
+_STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:\(\s*(?:thang\s+)?\d{1,2}\s*/\s*20\d\d\s*\)|"
+                             r"(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b)")
 
 
 def _status_columns(fline: str) -> int:
@@ -1074,6 +1134,8 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if f.startswith("si so"):
         return "học sinh/lớp"
+    if re.match(r"diem (?:trung binh|binh quan)\b", f):
+        return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
     if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:\s+[a-z]+){0,2})", f):
@@ -1100,8 +1162,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
         if len(cells) <= k:
             return None
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
-        # a serial number and a baseline column's figures are not part of the label
-        labels = [c for c in labels if not _SLOT_RE.fullmatch(c)] or labels[:1]
+        # a serial number and a baseline column's figures ("38,2", "9/13") are not part of the label
+        labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
         if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
             row_unit = labels[-1]
@@ -1796,8 +1858,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif fline.rstrip().endswith(":") and (year := _horizon_of(fline, heading=False)):
                 horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
                 latest = max(latest or year, year)
-            elif short and _NUMBERED_HEADING_RE.match(line) and not year:
-                horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years
+            elif short and _NUMBERED_HEADING_RE.match(line) and not year and not re.search(r"\d", _LIST_MARK_RE.sub("", fline)):
+                horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group)
             continue
         if not qs and not zeros:
             continue
@@ -1820,7 +1882,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
 
         for (start, stop), code, unit in zeros:
             src = Source(L.items[i][0], u.start + start, u.start + stop)
-            hext = horizon_for(_quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
+            # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
+            own = [y for p, y in phrases if start <= p < stop]
+            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
             targets.append(ParsedTarget(
                 Extracted(code, src, 0.9 if code else 0.3), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
                 Extracted(unit, src, 0.8), hext, sent, line[start:stop], src,
@@ -1841,6 +1905,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
+            if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
+                continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
                 continue   # "tăng 1% so với năm học trước": a change, not a level to reach
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
@@ -1850,9 +1916,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             if not said and prev and prev[2] and q.kind == prev[0].kind and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
-                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])):
+                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
+                    or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
-                # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma)
+                # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
+                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%

@@ -187,17 +187,24 @@ def _docx_text(data: bytes, max_uncompressed: int, max_entries: int) -> str:
     return "\n".join(lines)
 
 
+# "…, ngày 24 tháng 12 năm 2025" (the day may be left blank in a draft: "ngày   tháng 12 năm 2025")
+_DATE_RE = re.compile(r"ng[àa]y\b.{0,12}th[áa]ng\b.{0,12}n[ăa]m\s+20\d\d", re.IGNORECASE)
+
+
 def _table_lines(table) -> list[str]:
     """Cell paragraphs row by row; merged cells (the same cell repeated) only once.
 
     A table of data (three columns or more, or years as column headings: "Chỉ tiêu | Năm 2026 | Năm 2030")
     gives one line per row, its cells joined by " | ", so a value stays beside its column's horizon; a
-    layout table (the two-column header and signature blocks) gives one line per paragraph.
+    layout table (the two-column header and signature blocks) gives one line per paragraph. A header laid in one
+    row ("ỦY BAN NHÂN DÂN / XÃ … / Số: …" beside "CỘNG HÒA … / …, ngày 24 tháng 12 năm 2025") has a year in its
+    second cell too, but in a date: a column heading is no date.
     """
     from docx.table import Table
 
     rows = [_distinct_cells(row) for row in table.rows]
-    if rows and (max(len(r) for r in rows) >= 3 or any(re.search(r"\b20\d\d\b", c.text) for c in rows[0][1:])):
+    if rows and (max(len(r) for r in rows) >= 3 or any(
+            re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
         return [" | ".join(re.sub(r"\s+", " ", c.text).strip() for c in cells) for cells in rows]
     lines: list[str] = []
     seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
