@@ -265,24 +265,32 @@ class Projector:
 
     # -- loop ------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
-        """Project until ``stop`` is set, while holding the lease; reload after losing it or a store outage."""
-        while not stop.is_set():
-            try:
-                if not self.lease.held():
+        """Project until ``stop`` is set, while holding the lease; reload after losing it or a store outage.
+
+        Between passes it waits on the hints' doorbell (:mod:`edu71.store.doorbell`), which the consumer's
+        hint rings (in this process, or in another of the host), at most ``poll`` seconds: the poll finds
+        what a lost ring announced.
+        """
+        bell = self.hints.bell
+        with bell.listening():
+            while not stop.is_set():
+                heard = bell.rung  # before the pass: a hint put during it ends the wait below at once
+                try:
+                    if not self.lease.held():
+                        self.model = None
+                        stop.wait(1.0)
+                        continue
+                    if self.model is None:
+                        self.refresh(self.load())
+                        log.info("projector: loaded the model and refreshed every view")
+                    handled = self.run_once()
+                    self.report_gauges()
+                    if not handled:
+                        bell.wait(heard, self.poll)
+                except (PyMongoError, StaleDocument) as exc:
+                    log.warning("projector: %s; reloading shortly", exc)
                     self.model = None
                     stop.wait(1.0)
-                    continue
-                if self.model is None:
-                    self.refresh(self.load())
-                    log.info("projector: loaded the model and refreshed every view")
-                handled = self.run_once()
-                self.report_gauges()
-                if not handled:
-                    stop.wait(self.poll)
-            except (PyMongoError, StaleDocument) as exc:
-                log.warning("projector: %s; reloading shortly", exc)
-                self.model = None
-                stop.wait(1.0)
         try:
             self.lease.release()
         except PyMongoError:
