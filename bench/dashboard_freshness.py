@@ -167,6 +167,17 @@ def stages(reports_db, group: str, probes: list[dict]) -> dict[str, list[float]]
     return out
 
 
+def timed(call, times: int = 30) -> list[float]:
+    """Seconds each of ``times`` calls took, one after another with a pause (as the pushes come)."""
+    out = []
+    for _ in range(times):
+        started = time.perf_counter()
+        call()
+        out.append(time.perf_counter() - started)
+        time.sleep(0.2)
+    return out
+
+
 def portal_session(portal: str, email: str) -> requests.Session:
     http = requests.Session()
     token = re.search(r'name="csrf_token" value="([^"]+)"', http.get(f"{portal}/login", timeout=30).text).group(1)
@@ -245,6 +256,12 @@ def main() -> None:
                 if (sent := submitted.seen.get(probe.code)) is not None:
                     probed.append({"answered": answered, "submitted": sent, "announced": heard, "shown": shown})
             time.sleep(0.5)
+        # What the portal does on each event, timed on its own under the same background load: the one call to
+        # the reports API, and that call with the portal's rendering of the block.
+        fetch = timed(lambda: requests.get(f"{urls['reports']}/rounds/{round_id}/dashboard", headers=city, timeout=60,
+                                           params={"scope": "province", "code": HAI_PHONG}).raise_for_status())
+        block = timed(lambda: stream.session.get(f"{urls['portal']}/dashboard/{round_id}/figures", timeout=60,
+                                                 params={"scope": "province", "code": HAI_PHONG}).raise_for_status())
         background.halt.set()
         background.join(60)
         stream.halt.set()
@@ -270,6 +287,10 @@ def main() -> None:
                 times = split[name]
                 print(f"  {name:17s} {1000 * statistics.median(times):6.0f} {1000 * percentile(times, 90):6.0f} "
                       f"{1000 * percentile(times, 99):6.0f} {1000 * max(times):6.0f}  {meaning}")
+        print(f"portal's fetch: the reports API's dashboard p50 {1000 * statistics.median(fetch):.0f} ms, p99 "
+              f"{1000 * percentile(fetch, 99):.0f} ms; the portal's block (that call, then rendering) p50 "
+              f"{1000 * statistics.median(block):.0f} ms, p99 {1000 * percentile(block, 99):.0f} ms "
+              f"({len(fetch)} requests each, same background)")
         print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on DashboardUpdated"
               % os.environ.get("PORTAL_LIVE_INTERVAL", "3"))
         print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))

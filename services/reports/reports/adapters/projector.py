@@ -215,8 +215,10 @@ class Projector:
         moved = {area: (version, v) for area, (version, v) in areas.items() if announced.get(area) != version}
         if doc is not None and not changes and not moved:
             return
-        events = ([self._event(view, level, figure, now) for level, figure in changes]
-                  + [self._dashboard_event(v, version, now) for version, v in moved.values()]) if self.publish else []
+        # The dashboards' events first: an open dashboard waits on them, while up to one RollupUpdated per figure
+        # (fifty for a school's first submission) would otherwise go out, and be read, before them.
+        events = ([self._dashboard_event(v, version, now) for version, v in moved.values()]
+                  + [self._event(view, level, figure, now) for level, figure in changes]) if self.publish else []
         if doc is None:
             doc = CityFigures(id=key, round_id=view["round_id"], province_code=view["province_code"])
         versions = {**announced, **{area: version for area, (version, _) in moved.items()}}
