@@ -9,7 +9,12 @@ probe schools submit for the first time, one after another: each one's clock sta
 indicators API answers 2xx and stops when the dashboard stream pushes a block whose count of schools
 that reported includes it. A consumer of the reports topic in the benchmark notes when the province's
 DashboardUpdated with that count reaches Kafka, which splits the time into the services' side (indicators →
-reports → the event in Kafka) and the portal's (the event → one fetch → the pushed block).
+reports → the event in Kafka) and the portal's (the event → one fetch → the pushed block). The time is then
+split by stage from what the services leave behind (see ``STAGES``): the Kafka records' CreateTime (when a
+relay sent them), the reports inbox (when its consumer had handled the submission), the event's
+``computed_at`` (when the projector's pass began) and the city figures' change (when the pass stored the
+event). Last, under the same background, the portal's own work on an event is timed: the one call to the
+reports API, and the block it renders.
 
     .venv/bin/python bench/dashboard_freshness.py [--probes 60] [--rate 2] [--background 100]
 """
