@@ -9,7 +9,12 @@ probe schools submit for the first time, one after another: each one's clock sta
 indicators API answers 2xx and stops when the dashboard stream pushes a block whose count of schools
 that reported includes it. A consumer of the reports topic in the benchmark notes when the province's
 DashboardUpdated with that count reaches Kafka, which splits the time into the services' side (indicators →
-reports → the event in Kafka) and the portal's (the event → one fetch → the pushed block).
+reports → the event in Kafka) and the portal's (the event → one fetch → the pushed block). The time is then
+split by stage from what the services leave behind (see ``STAGES``): the Kafka records' CreateTime (when a
+relay sent them), the reports inbox (when its consumer had handled the submission), the event's
+``computed_at`` (when the projector's pass began) and the city figures' change (when the pass stored the
+event). Last, under the same background, the portal's own work on an event is timed: the one call to the
+reports API, and the block it renders.
 
     .venv/bin/python bench/dashboard_freshness.py [--probes 60] [--rate 2] [--background 100]
 """
@@ -29,8 +34,10 @@ from pathlib import Path
 
 import requests
 from kafka import KafkaConsumer, TopicPartition
+from pymongo import MongoClient
 
 from edu71.orgs import School, SchoolLevel, communes
+from edu71.store import blob
 from edu71_testing import running_platform, running_stack
 from indicator_submissions import bench_schools, full_values, issuer_token, percentile
 from report_freshness import Background
@@ -64,7 +71,7 @@ class DashboardStream(threading.Thread):
                         block = []
                         if found:
                             with self.changed:
-                                self.pushes.append((time.perf_counter(), int(found.group(1).replace(".", ""))))
+                                self.pushes.append((time.time(), int(found.group(1).replace(".", ""))))
                                 self.changed.notify_all()
 
     def wait_for(self, reported: int, timeout: float = 60.0) -> float:
@@ -76,29 +83,104 @@ class DashboardStream(threading.Thread):
 
 
 class AnnouncedWatch(threading.Thread):
-    """When the province's DashboardUpdated first announced each count of schools that reported (perf_counter)."""
+    """When the province's DashboardUpdated first announced each count of schools that reported: the time it
+    reached this consumer, its id, the reports relay's send time (the record's CreateTime) and the projector's
+    ``computed_at``, all wall-clock seconds."""
 
     def __init__(self, bootstrap: str, topic: str, province: str):
         super().__init__(daemon=True)
-        self.consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-        partitions = [TopicPartition(topic, p) for p in sorted(self.consumer.partitions_for_topic(topic) or ())]
-        self.consumer.assign(partitions)
-        self.consumer.seek_to_end(*partitions)
-        for tp in partitions:
-            self.consumer.position(tp)  # resolve the end now, before the probes start
+        self.consumer = tail(bootstrap, topic)
         self.province, self.seen, self.halt = province, {}, threading.Event()
 
     def run(self) -> None:
         while not self.halt.is_set():
             for records in self.consumer.poll(timeout_ms=100).values():
-                at = time.perf_counter()
+                at = time.time()
                 for record in records:
                     event = json.loads(record.value)
                     data = event.get("data") or {}
                     if event.get("type") == "vn.edu71.DashboardUpdated.v1" \
                             and data.get("scope") == {"kind": "province", "code": self.province}:
-                        self.seen.setdefault(data["schools_submitted"], at)
+                        self.seen.setdefault(data["schools_submitted"], {
+                            "heard": at, "id": event["id"], "sent": record.timestamp / 1000,
+                            "computed": datetime.fromisoformat(data["computed_at"].replace("Z", "+00:00")).timestamp()})
         self.consumer.close()
+
+
+class SubmittedWatch(threading.Thread):
+    """When each probe school's IndicatorSubmitted was sent by the indicators relay (CreateTime), and its id."""
+
+    def __init__(self, bootstrap: str):
+        super().__init__(daemon=True)
+        self.consumer = tail(bootstrap, "edu71.indicators.v1")
+        self.seen: dict[str, dict] = {}
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            for records in self.consumer.poll(timeout_ms=100).values():
+                for record in records:
+                    event = json.loads(record.value)
+                    if event.get("type") == "vn.edu71.IndicatorSubmitted.v1":
+                        school = ((event.get("data") or {}).get("school") or {}).get("code")
+                        self.seen.setdefault(school, {"id": event["id"], "sent": record.timestamp / 1000})
+        self.consumer.close()
+
+
+def tail(bootstrap: str, topic: str) -> KafkaConsumer:
+    """A consumer of every partition of ``topic`` standing at its end."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+    consumer.assign(partitions)
+    consumer.seek_to_end(*partitions)
+    for tp in partitions:
+        consumer.position(tp)  # resolve the end now, before the probes start
+    return consumer
+
+
+#: The stages between a school's 2xx and the push, each from the end of the one before (see ``stages``).
+STAGES = [
+    ("indicators relay", "2xx → IndicatorSubmitted sent to Kafka (the relay's wake-up, read, send)"),
+    ("reports consumer", "→ handled by the reports worker (Kafka delivery, source row, projector hint, inbox)"),
+    ("projector wake", "→ the projector starts the pass (its wake-up, hints and rows read)"),
+    ("projector pass", "→ views written and DashboardUpdated stored in the outbox"),
+    ("reports relay", "→ DashboardUpdated sent to Kafka (the relay's wake-up, read, send)"),
+    ("kafka delivery", "→ a consumer of the reports topic has it (here the benchmark's)"),
+    ("portal", "→ the dashboard's push (the portal's reader, one fetch, render, Server-Sent Event)"),
+]
+
+
+def stages(reports_db, group: str, probes: list[dict]) -> dict[str, list[float]]:
+    """Each probe's time in each stage (seconds), from the wall-clock moments the services left behind: the
+    Kafka records' CreateTime, the reports inbox's ``at`` (written once the event was handled), the event's
+    ``computed_at`` and the ``at`` of the city figures' change that stored the DashboardUpdated."""
+    saved: dict[str, float] = {}
+    for change in reports_db["city_figures_changes"].find({}, {"at": 1, "events": 1}):
+        at = change["at"].replace(tzinfo=timezone.utc).timestamp()
+        for entry in blob.unpack(change["events"], aware=False):
+            saved[entry["id"]] = at
+    out: dict[str, list[float]] = {name: [] for name, _ in STAGES}
+    for p in probes:
+        handled = reports_db["inbox"].find_one({"_id": f"{group}:{p['submitted']['id']}"}, {"at": 1})
+        stored = saved.get(p["announced"]["id"])
+        if handled is None or stored is None:
+            continue
+        moments = [p["answered"], p["submitted"]["sent"], handled["at"].replace(tzinfo=timezone.utc).timestamp(),
+                   p["announced"]["computed"], stored, p["announced"]["sent"], p["announced"]["heard"], p["shown"]]
+        for (name, _), start, end in zip(STAGES, moments, moments[1:]):
+            out[name].append(end - start)
+    return out
+
+
+def timed(call, times: int = 30) -> list[float]:
+    """Seconds each of ``times`` calls took, one after another with a pause (as the pushes come)."""
+    out = []
+    for _ in range(times):
+        started = time.perf_counter()
+        call()
+        out.append(time.perf_counter() - started)
+        time.sleep(0.2)
+    return out
 
 
 def portal_session(portal: str, email: str) -> requests.Session:
@@ -155,6 +237,8 @@ def main() -> None:
         stream.wait_for(len(jobs), timeout=120)
         announced = AnnouncedWatch(stack.kafka_bootstrap, "edu71.reports.v1", HAI_PHONG)
         announced.start()
+        submitted = SubmittedWatch(stack.kafka_bootstrap)
+        submitted.start()
         background = Background(urls["indicators"], round_id, jobs, args.rate)
         background.start()
         time.sleep(5)  # let the background load settle into its rate
@@ -162,23 +246,34 @@ def main() -> None:
         places = communes(HAI_PHONG)
         probes = [School(f"BENCH-PROBE-{k:04d}", f"Trường THCS đo độ tươi {k}", SchoolLevel.THCS,
                          places[k % len(places)].code, HAI_PHONG) for k in range(args.probes)]
-        freshness, to_kafka, portal_side = [], [], []
+        freshness, to_kafka, portal_side, probed = [], [], [], []
         for k, probe in enumerate(probes, start=1):
             r = session.put(f"{urls['indicators']}/rounds/{round_id}/submissions/{probe.code}",
                             json={"values": full_values(catalogue, probe)}, timeout=60,
                             headers={"Authorization": f"Bearer {issuer_token(issuer, probe)}"})
-            answered = time.perf_counter()
+            answered = time.time()
             r.raise_for_status()
             shown = stream.wait_for(len(jobs) + k)
             freshness.append(shown - answered)
             if (heard := announced.seen.get(len(jobs) + k)) is not None:
-                to_kafka.append(heard - answered)
-                portal_side.append(shown - heard)
+                to_kafka.append(heard["heard"] - answered)
+                portal_side.append(shown - heard["heard"])
+                if (sent := submitted.seen.get(probe.code)) is not None:
+                    probed.append({"answered": answered, "submitted": sent, "announced": heard, "shown": shown})
             time.sleep(0.5)
+        # What the portal does on each event, timed on its own under the same background load: the one call to
+        # the reports API, and that call with the portal's rendering of the block.
+        fetch = timed(lambda: requests.get(f"{urls['reports']}/rounds/{round_id}/dashboard", headers=city, timeout=60,
+                                           params={"scope": "province", "code": HAI_PHONG}).raise_for_status())
+        block = timed(lambda: stream.session.get(f"{urls['portal']}/dashboard/{round_id}/figures", timeout=60,
+                                                 params={"scope": "province", "code": HAI_PHONG}).raise_for_status())
         background.halt.set()
         background.join(60)
         stream.halt.set()
         announced.halt.set()
+        submitted.halt.set()
+        reports_db = MongoClient(stack.mongodb_uri)[platform.env["REPORTS_MONGODB_DB"]]
+        split = stages(reports_db, platform.env["REPORTS_CONSUMER_GROUP"], probed)
 
         print(f"load:           {background.sent} background revisions ({background.failed} not 2xx) at "
               f"{args.rate:g}/s from {args.background} lower-secondary schools, {len(catalogue)} indicators")
@@ -190,6 +285,17 @@ def main() -> None:
                   f"p99 {1000 * percentile(to_kafka, 99):.0f} ms; Kafka → the dashboard's push p50 "
                   f"{1000 * statistics.median(portal_side):.0f} ms, p99 {1000 * percentile(portal_side, 99):.0f} ms "
                   f"({len(to_kafka)} probes announced)")
+        if split[STAGES[0][0]]:
+            print(f"stages:         p50 / p90 / p99 / max ms, each from the end of the one before "
+                  f"({len(split[STAGES[0][0]])} probes):")
+            for name, meaning in STAGES:
+                times = split[name]
+                print(f"  {name:17s} {1000 * statistics.median(times):6.0f} {1000 * percentile(times, 90):6.0f} "
+                      f"{1000 * percentile(times, 99):6.0f} {1000 * max(times):6.0f}  {meaning}")
+        print(f"portal's fetch: the reports API's dashboard p50 {1000 * statistics.median(fetch):.0f} ms, p99 "
+              f"{1000 * percentile(fetch, 99):.0f} ms; the portal's block (that call, then rendering) p50 "
+              f"{1000 * statistics.median(block):.0f} ms, p99 {1000 * percentile(block, 99):.0f} ms "
+              f"({len(fetch)} requests each, same background)")
         print("portal:         PORTAL_LIVE_INTERVAL %s s (fallback refresh), pushes on DashboardUpdated"
               % os.environ.get("PORTAL_LIVE_INTERVAL", "3"))
         print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))

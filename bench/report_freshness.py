@@ -31,8 +31,8 @@ import requests
 from kafka import KafkaConsumer, TopicPartition
 
 from edu71.orgs import School, SchoolLevel
-from edu71_testing import free_port, running_stack
-from indicator_submissions import bench_schools, full_values, issuer_token, percentile, start, stop, wait_ready
+from edu71_testing import free_port, running_stack, spawn, terminate, wait_answering
+from indicator_submissions import bench_schools, full_values, issuer_token, percentile
 
 HAI_PHONG = "31"
 PROBE = School("BENCH-THPT-PROBE", "Trường THPT thử nghiệm độ tươi", SchoolLevel.THPT, "10744", HAI_PHONG)
@@ -44,11 +44,11 @@ def services(root: Path, bin_dir: Path) -> tuple[list, dict[str, str]]:
         api_port, ops_port = free_port(), free_port()
         prom = root / f"prom-{service}"
         prom.mkdir()
-        processes.append(start(
+        processes.append(spawn(
             [str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", f"{module}.app:create_app()"],
             {"EDU71_SERVICE": service, "GUNICORN_BIND": f"127.0.0.1:{api_port}", "PROMETHEUS_MULTIPROC_DIR": str(prom),
              "LOG_LEVEL": "WARNING"}, root / f"{service}-api.log"))
-        processes.append(start([sys.executable, "-m", f"{module}.worker"],
+        processes.append(spawn([sys.executable, "-m", f"{module}.worker"],
                                {f"{service.upper()}_WORKER_METRICS_PORT": str(ops_port), "LOG_LEVEL": "WARNING"},
                                root / f"{service}-worker.log"))
         urls[service] = f"http://127.0.0.1:{api_port}"
@@ -119,8 +119,8 @@ def main() -> None:
         processes, urls = services(Path(tmp), Path(sys.executable).parent)
         try:
             for name in ("indicators", "reports"):
-                wait_ready(f"{urls[name]}/readyz")
-                wait_ready(f"{urls[name + '-ops']}/readyz")
+                wait_answering(f"{urls[name]}/readyz")
+                wait_answering(f"{urls[name + '-ops']}/readyz")
             issuer = stack.issuer()
             city = {"Authorization": "Bearer " + issuer.issue(sub="city-31", name="Sở GD&ĐT", role="city",
                                                               org_unit=HAI_PHONG)}
@@ -196,7 +196,7 @@ def main() -> None:
             print("machine:        %d cores, load average %.1f / %.1f / %.1f" % (os.cpu_count(), *os.getloadavg()))
         finally:
             for process in processes:
-                stop(process)
+                terminate(process)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
+import bson
+
 from edu71.store import blob
 
 
@@ -29,3 +31,23 @@ def test_a_value_stored_before_blobs_is_read_as_it_is():
 
 def test_equal_mappings_encode_to_equal_bytes():
     assert blob.encode({"a": 1, "b": [1, 2]}) == blob.encode({"a": 1, "b": [1, 2]})
+
+
+def test_a_large_mapping_is_stored_compressed_and_reads_back_the_same():
+    at = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+    view = {"communes": [{"commune_code": f"{11000 + i}", "commune_name": f"Phường {i}", "at": at,
+                          "values": {f"CHI_SO_{k}": {"value": i * k / 7, "schools_reporting": 3} for k in range(25)}}
+                         for i in range(60)]}
+    stored = blob.encode(view)
+    plain = bson.encode(view)
+    assert len(plain) >= blob.COMPRESS_FROM
+    assert stored.startswith(blob.COMPRESSED) and len(stored) < len(plain) / 3
+    assert blob.decode(stored) == view
+    assert blob.unpack(blob.pack(view["communes"])) == view["communes"]
+
+
+def test_a_small_mapping_is_stored_as_plain_bson_and_both_kinds_read_alike():
+    small = {"a": 1, "b": "Hải Phòng"}
+    assert bytes(blob.encode(small)) == bson.encode(small)
+    large = {"rows": ["x" * 100] * 500}
+    assert blob.decode(bson.encode(large)) == blob.decode(blob.encode(large)) == large

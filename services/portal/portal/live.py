@@ -26,6 +26,8 @@ from edu71.contracts import Contracts, ContractViolation
 log = logging.getLogger(__name__)
 
 EVENT = "DashboardUpdated"
+#: How the event's type appears in a message (bytes): a message without it is not one.
+TYPE = f'"vn.edu71.{EVENT}.'.encode()
 
 
 class Area(NamedTuple):
@@ -112,6 +114,8 @@ class DashboardSignal:
                     consumer.close()
 
     def _handle(self, raw: bytes) -> None:
+        if TYPE not in raw:
+            return  # another event of the topic (a RollupUpdated per figure): not worth checking its contract
         try:
             event = self.contracts.parse(raw)
         except ContractViolation as exc:

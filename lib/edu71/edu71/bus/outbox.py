@@ -272,33 +272,40 @@ class OutboxRelay:
     def run(self, stop: threading.Event) -> None:
         """Relay until ``stop`` is set; a store or broker outage only slows the loop down.
 
-        Polling backs off while nothing is waiting (up to ``max_idle_sleep``) and
-        returns to full speed as soon as something was published. The ceiling is
-        what an event written while the relay idles may wait on top of the broker:
-        0.1 s keeps a submission's way to a roll-up under a second (an idle poll
-        reads the small hints collection only).
+        A writer's put rings the outbox's doorbell (:mod:`edu71.store.doorbell`),
+        which ends the wait between passes at once, in this process and in the
+        others of the host (a service's API and its worker). Without a ring (a
+        writer on another host, a lost datagram) polling finds the event: it backs
+        off while nothing is waiting (up to ``max_idle_sleep``) and returns to full
+        speed as soon as something was published. The ceiling is what such an
+        event may wait on top of the broker: 0.1 s keeps a submission's way to a
+        roll-up under a second (an idle poll reads the small hints collection only).
         """
         if self._monitor is None or not self._monitor.is_alive():
             self._monitor = threading.Thread(target=self._watch, args=(stop,), name=f"{self.service}-outbox-monitor",
                                              daemon=True)
             self._monitor.start()
         idle, failing = self.idle_sleep, self.idle_sleep
-        while not stop.is_set():
-            try:
-                sent = self.run_once()
-                failing = self.idle_sleep
-                if sent:
-                    idle = self.idle_sleep
-                else:
-                    stop.wait(idle)
-                    idle = min(idle * 2, self.max_idle_sleep)
-            except PyMongoError as exc:
-                if is_outage(exc):
-                    log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, failing)
-                else:
-                    log.error("outbox relay: the store refused a pass (%s); retrying in %.1fs", exc, failing)
-                stop.wait(failing)
-                failing = min(failing * 2, 5.0)
+        bell = self.queue.bell
+        with bell.listening():
+            while not stop.is_set():
+                heard = bell.rung  # before the pass: a ring during it ends the wait below at once
+                try:
+                    sent = self.run_once()
+                    failing = self.idle_sleep
+                    if sent:
+                        idle = self.idle_sleep
+                    elif bell.wait(heard, idle) == heard:
+                        idle = min(idle * 2, self.max_idle_sleep)
+                    else:
+                        idle = self.idle_sleep
+                except PyMongoError as exc:
+                    if is_outage(exc):
+                        log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, failing)
+                    else:
+                        log.error("outbox relay: the store refused a pass (%s); retrying in %.1fs", exc, failing)
+                    stop.wait(failing)
+                    failing = min(failing * 2, 5.0)
         try:
             self.lease.release()
         except PyMongoError:

@@ -5,9 +5,18 @@ only ever read and written whole (a change's state and events, a view, a school'
 values) is handed to it as one field; pymongo's C extension does the encoding.
 A blob is never filtered on. A field written before it was a blob (a plain
 document or value) is read as it is.
+
+A large blob is stored compressed (zlib, fastest level): the store spends far
+more time per byte of a field than zlib does. On FerretDB (SQLite) a 1 MB view
+took 315 ms to replace and 142 ms to read as it was, 52 ms and 38 ms as the
+157 KB it compresses to (22 ms to compress, 11 ms to expand, on a machine at
+load 27); a 120 KB one 28 ms to replace, 2 ms compressed. A compressed blob
+starts with four zero bytes, which no BSON document does (they would be its
+length), so blobs stored either way read alike.
 """
 from __future__ import annotations
 
+import zlib
 from datetime import timezone
 from typing import Any, Mapping
 
@@ -18,15 +27,26 @@ from bson.codec_options import CodecOptions
 _NAIVE = CodecOptions(uuid_representation=UuidRepresentation.STANDARD)
 _AWARE = CodecOptions(uuid_representation=UuidRepresentation.STANDARD, tz_aware=True, tzinfo=timezone.utc)
 
+#: Blobs of at least this many bytes are stored compressed. Below it the store's time hardly depends on
+#: the size (a submission's change and events, a few KB, stay as they are).
+COMPRESS_FROM = 16 * 1024
+#: What a compressed blob starts with: a BSON document's length is never 0.
+COMPRESSED = b"\x00\x00\x00\x00"
+
 
 def encode(mapping: Mapping[str, Any]) -> Binary:
-    """A mapping as one blob."""
-    return Binary(bson.encode(mapping, codec_options=_NAIVE))
+    """A mapping as one blob (compressed when it is large)."""
+    raw = bson.encode(mapping, codec_options=_NAIVE)
+    if len(raw) >= COMPRESS_FROM:
+        return Binary(COMPRESSED + zlib.compress(raw, 1))
+    return Binary(raw)
 
 
 def decode(stored: bytes | Mapping[str, Any], *, aware: bool = True) -> dict[str, Any]:
     """The mapping :func:`encode` stored (datetimes in UTC, tz-aware unless ``aware`` is false)."""
     if isinstance(stored, bytes):
+        if stored[:4] == COMPRESSED:
+            stored = zlib.decompress(memoryview(stored)[4:])
         return bson.decode(stored, codec_options=_AWARE if aware else _NAIVE)
     return dict(stored)
 

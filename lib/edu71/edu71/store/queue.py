@@ -23,6 +23,10 @@ The rules, and why they are enough on a store whose updates are not atomic:
   :class:`~edu71.store.lease.WindowLease`), claims are not needed.
 - Only :meth:`~WorkQueue.ready` with a due time filters on another field than
   ``_id``; that is why a queue must stay small (work done is deleted at once).
+
+Each put rings the queue's :attr:`~WorkQueue.bell` (:mod:`edu71.store.doorbell`),
+so a poller waiting on it reads at once rather than at its next poll; the bell
+is a hint only, and polling still finds whatever a lost ring announced.
 """
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ from pymongo.database import Database
 from pymongo.errors import DuplicateKeyError
 
 from edu71.db import delete_ids
+from edu71.store import doorbell
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +72,12 @@ class WorkQueue:
     def claims(self) -> Collection:
         return self._database()[self.claims_name]
 
+    @property
+    def bell(self) -> doorbell.Bell:
+        """What a put rings: wait on it between polls (with :meth:`~edu71.store.doorbell.Bell.listening` to hear
+        the puts of other processes too)."""
+        return doorbell.bell(f"{self._database().name}/{self.name}")
+
     def put(self, key: str, *, attempt: int = 0, at: datetime | None = None, due: datetime | None = None,
             **fields: Any) -> bool:
         """Say that ``key`` waits (its ``attempt``, due at ``due`` or now); False if that entry already waits.
@@ -83,6 +94,7 @@ class WorkQueue:
             self.entries.insert_one(doc)
         except DuplicateKeyError:
             return False
+        self.bell.ring()
         return True
 
     def ready(self, limit: int, now: datetime | None = None) -> list[dict]:

@@ -80,3 +80,16 @@ def test_messages_that_break_the_contract_are_ignored(signal):
     signal._handle(b"not json")
     signal._handle(json.dumps({"specversion": "1.0"}).encode())
     assert signal.heard(province("round-a")).count == 0
+
+
+def test_other_events_of_the_topic_and_a_broken_dashboard_event_wake_nothing(signal):
+    rollup = json.loads((REPO_ROOT / "contracts" / "examples" / "RollupUpdated.v1.json").read_text(encoding="utf-8"))
+    rollup.update(round_id="round-e")
+    signal._handle(CONTRACTS.new_event("RollupUpdated", rollup, subject="31", source="/edu71/reports")
+                   .to_json().encode())
+    broken = json.loads(dashboard_updated("round-e").to_json())
+    del broken["data"]["version"]
+    signal._handle(json.dumps(broken).encode())
+    assert signal.heard(province("round-e")).count == 0
+    signal._handle(dashboard_updated("round-e").to_json().encode())
+    assert signal.heard(province("round-e")).count == 1

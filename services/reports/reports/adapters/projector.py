@@ -215,8 +215,10 @@ class Projector:
         moved = {area: (version, v) for area, (version, v) in areas.items() if announced.get(area) != version}
         if doc is not None and not changes and not moved:
             return
-        events = ([self._event(view, level, figure, now) for level, figure in changes]
-                  + [self._dashboard_event(v, version, now) for version, v in moved.values()]) if self.publish else []
+        # The dashboards' events first: an open dashboard waits on them, while up to one RollupUpdated per figure
+        # (fifty for a school's first submission) would otherwise go out, and be read, before them.
+        events = ([self._dashboard_event(v, version, now) for version, v in moved.values()]
+                  + [self._event(view, level, figure, now) for level, figure in changes]) if self.publish else []
         if doc is None:
             doc = CityFigures(id=key, round_id=view["round_id"], province_code=view["province_code"])
         versions = {**announced, **{area: version for area, (version, _) in moved.items()}}
@@ -265,24 +267,32 @@ class Projector:
 
     # -- loop ------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
-        """Project until ``stop`` is set, while holding the lease; reload after losing it or a store outage."""
-        while not stop.is_set():
-            try:
-                if not self.lease.held():
+        """Project until ``stop`` is set, while holding the lease; reload after losing it or a store outage.
+
+        Between passes it waits on the hints' doorbell (:mod:`edu71.store.doorbell`), which the consumer's
+        hint rings (in this process, or in another of the host), at most ``poll`` seconds: the poll finds
+        what a lost ring announced.
+        """
+        bell = self.hints.bell
+        with bell.listening():
+            while not stop.is_set():
+                heard = bell.rung  # before the pass: a hint put during it ends the wait below at once
+                try:
+                    if not self.lease.held():
+                        self.model = None
+                        stop.wait(1.0)
+                        continue
+                    if self.model is None:
+                        self.refresh(self.load())
+                        log.info("projector: loaded the model and refreshed every view")
+                    handled = self.run_once()
+                    self.report_gauges()
+                    if not handled:
+                        bell.wait(heard, self.poll)
+                except (PyMongoError, StaleDocument) as exc:
+                    log.warning("projector: %s; reloading shortly", exc)
                     self.model = None
                     stop.wait(1.0)
-                    continue
-                if self.model is None:
-                    self.refresh(self.load())
-                    log.info("projector: loaded the model and refreshed every view")
-                handled = self.run_once()
-                self.report_gauges()
-                if not handled:
-                    stop.wait(self.poll)
-            except (PyMongoError, StaleDocument) as exc:
-                log.warning("projector: %s; reloading shortly", exc)
-                self.model = None
-                stop.wait(1.0)
         try:
             self.lease.release()
         except PyMongoError:

@@ -1,0 +1,103 @@
+"""The outbox relay wakes on its doorbell (:mod:`edu71.store.doorbell`) instead of waiting for its next poll,
+and still delivers by polling when the ring is lost.
+
+The relay of the first test polls every ten minutes, so only the ring can make it publish within the test;
+the waits are bounds on a failing test, never assertions about speed.
+"""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from mongoengine.connection import get_db
+
+from edu71.bus.outbox import PUBLISHED, OutboxRelay
+from edu71.bus.producer import EventProducer
+from edu71.config import platform_settings
+from edu71.contracts import Contracts
+from edu71.orgs import SEED_SCHOOLS
+from edu71_testing import bearer, wait_until
+
+pytestmark = pytest.mark.integration
+
+SCHOOL = SEED_SCHOOLS[1]
+
+
+@pytest.fixture
+def plans_app(fresh_databases):
+    from plans.app import create_app
+
+    return create_app()
+
+
+class Relays:
+    """Plans outbox relays run in threads the way the plans worker runs its one; all stopped at the end."""
+
+    def __init__(self):
+        from plans.adapters.documents import Plan
+
+        settings = platform_settings("plans")
+        self.producer = EventProducer(settings.kafka, Contracts(settings.contracts_dir), "plans")
+        Plan.ensure_store_indexes()
+        self.documents = [Plan]
+        self.running: list[tuple[OutboxRelay, threading.Event, threading.Thread]] = []
+
+    def make(self, **timing) -> OutboxRelay:
+        return OutboxRelay("plans", "plans", self.producer, self.documents, **timing)
+
+    def start(self, relay: OutboxRelay) -> None:
+        stop = threading.Event()
+        thread = threading.Thread(target=relay.run, args=(stop,), daemon=True)
+        thread.start()
+        self.running.append((relay, stop, thread))
+
+    def close(self) -> None:
+        for relay, stop, thread in self.running:
+            stop.set()
+            relay.queue.bell.ring()  # ends its wait between passes at once
+            thread.join(30)
+        self.producer.close()
+
+
+@pytest.fixture
+def relays(plans_app):
+    running = Relays()
+    yield running
+    running.close()
+
+
+def _submit_a_plan(client, token) -> None:
+    r = client.post("/plans", json={"title": "Kế hoạch thử chuông", "year": 2026, "number_symbol": "1/KH"},
+                    headers=bearer(token))
+    assert r.status_code == 201, r.json
+    r = client.post(f"/plans/{r.json['id']}/submit", headers=bearer(token))
+    assert r.status_code == 200, r.json
+
+
+def _all_published(relay: OutboxRelay) -> bool:
+    return relay.backlog() == 0 and get_db("plans")[PUBLISHED].count_documents({}) >= 1
+
+
+def test_a_write_wakes_the_idle_relay_without_waiting_for_its_poll(plans_app, relays, tokens, monkeypatch):
+    relay = relays.make(idle_sleep=600, max_idle_sleep=600)
+    bell = relay.queue.bell
+    idle = threading.Event()
+    waiting = bell.wait
+
+    def wait(seen, timeout):
+        idle.set()  # the relay made a pass that found nothing and waits: only a ring can wake it in time
+        return waiting(seen, timeout)
+
+    monkeypatch.setattr(bell, "wait", wait)
+    relays.start(relay)
+    assert idle.wait(120), "the relay never reached its wait"
+    _submit_a_plan(plans_app.test_client(), tokens.school(SCHOOL))
+    wait_until(lambda: _all_published(relay), "the relay to publish the plan's events", timeout=120)
+
+
+def test_a_lost_ring_is_made_up_by_the_poll(plans_app, relays, tokens, monkeypatch):
+    relay = relays.make()  # the usual polling: at most 0.1 s between idle passes
+    monkeypatch.setattr(relay.queue.bell, "ring", lambda: None)  # every ring lost
+    relays.start(relay)
+    _submit_a_plan(plans_app.test_client(), tokens.school(SCHOOL))
+    wait_until(lambda: _all_published(relay), "the relay to publish the plan's events", timeout=120)
