@@ -209,3 +209,21 @@ def test_a_rise_from_a_past_year_s_figure_to_a_horizon_s():
 def test_pupils_per_class_written_as_on_one_class_and_em():
     assert got(GOAL + "- Đến năm 2029, số học sinh trên 1 lớp không vượt quá 38 em.") == [
         ("<=", 38, "học sinh/lớp", 2029)]
+
+
+# ---------------------------------------------------------------------------- a baseline row named by its year first
+def test_a_baseline_row_of_a_table_turned_round_named_by_its_school_year_then_its_status():
+    table = ("Năm học | Số câu lạc bộ | Học sinh biết bơi (%) | Sĩ số tối đa (HS/lớp)\n"
+             "2023 - 2024 (ước đạt) | 4 | 55 | 45\n"
+             "2026 - 2027 | 6 | ≥ 70 | 43\n"
+             "2028 - 2029 | 7 | 80 - 90 | 41\n")
+    assert got(GOAL + table) == [("=", 6, "câu lạc bộ", 2027), (">=", 70, "%", 2027), ("<=", 43, "học sinh/lớp", 2027),
+                                 ("=", 7, "câu lạc bộ", 2029), (">=", 80, "%", 2029), ("<=", 41, "học sinh/lớp", 2029)]
+
+
+def test_a_baseline_row_named_by_its_year_then_its_status_in_a_pdf_table_turned_round():
+    table = ("Năm Trẻ biết bơi Trẻ thừa cân\n"
+             "Năm 2024 - kết quả 35% 6%\n"
+             "Năm 2027 ≥ 50% < 5%\n"
+             "Năm 2030 ≥ 70% < 4%\n")
+    assert got(GOAL + table) == [(">=", 50, "%", 2027), ("<", 5, "%", 2027), (">=", 70, "%", 2030), ("<", 4, "%", 2030)]

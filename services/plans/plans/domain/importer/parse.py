@@ -1069,6 +1069,12 @@ _STATUS_HEAD_RE = re.compile(r"(?:" + _STATUS_COL_RE.pattern + r")\s*(?:\(\s*(?:
                              r"(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\b)")
 
 
+# A row of a table turned round that gives a past year's results, named by its year and then its status ("2024 - 2025
+# (thực hiện)", "Năm 2024 - kết quả", "Năm học 2024 - 2025: ước đạt") as well as the other way round.
+_BASELINE_ROW_RE = re.compile(r"\s*(?:" + _STATUS_HEAD_RE.pattern + r"|(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*"
+                              r"(?:\(\s*(?:uoc|" + _STATUS_COL_RE.pattern + r")[^()]*\)|[-–:]?\s*(?:" + _STATUS_COL_RE.pattern + r")))")
+
+
 def _status_columns(fline: str) -> int:
     """How many baseline columns a heading line without cell marks names (see :data:`_STATUS_HEAD_RE`)."""
     return 0 if "|" in fline else len(_STATUS_HEAD_RE.findall(fline))
@@ -1639,7 +1645,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
             col_units = [_UNIT_CELLS.get(fold(c).strip(), c.strip() or None) for _, c in cells[1:]]
             m += 1
             continue
-        if _STATUS_HEAD_RE.fullmatch(first) or _STATUS_COL_RE.match(first):
+        if _BASELINE_ROW_RE.fullmatch(first) or _STATUS_COL_RE.match(first):
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         year = _YEAR_HEAD_RE.fullmatch(first)
@@ -1730,6 +1736,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
     unit to all."""
     rows = []
     m = n
+    base = _BASELINE_ROW_RE.match(units[n].fline)
+    base_slots = _row_slots(units[n].line[base.end():]) if base and "|" not in units[n].line else None
+    if base_slots:
+        m += 1   # "2024 - 2025 (thực hiện) 16 44": the baseline row first, its figures not read
     while m < len(units) and "|" not in units[m].line:
         u = units[m]
         year = _YEAR_HEAD_RE.match(u.fline)
@@ -1738,12 +1748,13 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
             break
         rows.append((u, int(year.group(1)), [(year.end() + a, year.end() + b, s) for a, b, s in slots]))
         m += 1
-    if len(rows) < 2 or len({y for _, y, _ in rows}) != len(rows) or [y for _, y, _ in rows] != sorted(y for _, y, _ in rows):
+    if len(rows) < 2 or len({y for _, y, _ in rows}) != len(rows) or [y for _, y, _ in rows] != sorted(y for _, y, _ in rows) \
+            or base_slots and len(base_slots) != len(rows[0][2]):
         return None
     heading = []
     for j in range(n - 1, max(n - 5, -1), -1):
         t = units[j].line.strip()
-        if (base := _STATUS_HEAD_RE.match(units[j].fline.strip())) and not heading and _row_slots(t[base.end():]):
+        if (base := _BASELINE_ROW_RE.match(units[j].fline)) and not heading and _row_slots(units[j].line[base.end():]):
             continue   # "Thực hiện 2025 99,8 99,6": the baseline row between the headings and the horizons
         if _SECTION_RE.match(t) or _LIST_START_RE.match(t) and not re.match(r"\d{1,2}\s", t) or t.endswith((":", ".")):
             break
@@ -1769,7 +1780,7 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
             if slot.group("none") or not _valid_slot(slot, unit):
                 continue   # a bare number whose column cannot be told: no unit, no target
             src = Source(L.items[u.idx][0], u.start + start, u.start + end)
-            targets += _cell_target(L, name, slot, year, src, u, units[n], unit or "")
+            targets += _cell_target(L, name, slot, year, src, u, rows[0][0], unit or "")
     return targets, m - n
 
 
