@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import signal
-import subprocess
 import sys
 import time
 import uuid
@@ -37,10 +34,10 @@ from kafka.partitioner.default import murmur2
 from pymongo import MongoClient
 
 from edu71.bus.topics import ensure_topics
-from edu71.config import REPO_ROOT, KafkaSettings, platform_settings
+from edu71.config import KafkaSettings, platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SchoolLevel, demo_schools
-from edu71_testing import bearer, free_port, kafka_cluster, wait_until
+from edu71_testing import bearer, free_port, kafka_cluster, spawn, terminate, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -49,23 +46,6 @@ PARTITIONS = 3
 SCHOOLS = 15
 SUBMISSIONS = 75
 KILL_AFTER = 25
-
-
-def _process(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    with open(log, "ab") as out:
-        return subprocess.Popen(args, cwd=REPO_ROOT, env={**os.environ, **env}, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(10)
 
 
 def _answers(url: str) -> bool:
@@ -148,7 +128,7 @@ def _services(cluster, env: dict[str, str], logs: Path):
     api_port, indicators_ops, reports_ops = free_port(), free_port(), free_port()
     bin_dir = Path(sys.executable).parent
     processes = [
-        _process([str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", "indicators.app:create_app()"],
+        spawn([str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", "indicators.app:create_app()"],
                  {**env, "EDU71_SERVICE": "indicators", "GUNICORN_BIND": f"127.0.0.1:{api_port}",
                   "GUNICORN_WORKERS": "2", "PROMETHEUS_MULTIPROC_DIR": str(logs / "prom-indicators")},
                  logs / "indicators-api.log"),
@@ -158,9 +138,9 @@ def _services(cluster, env: dict[str, str], logs: Path):
         ensure_topics(KafkaSettings(cluster.bootstrap, PARTITIONS, 3, "failover-test"),
                       Contracts(platform_settings("tests").contracts_dir), timeout=120)
         processes += [
-            _process([sys.executable, "-m", "indicators.worker"],
+            spawn([sys.executable, "-m", "indicators.worker"],
                      {**env, "INDICATORS_WORKER_METRICS_PORT": str(indicators_ops)}, logs / "indicators-worker.log"),
-            _process([sys.executable, "-m", "reports.worker"],
+            spawn([sys.executable, "-m", "reports.worker"],
                      {**env, "REPORTS_WORKER_METRICS_PORT": str(reports_ops)}, logs / "reports-worker.log"),
         ]
         _check_topic_layout(cluster.bootstrap)
@@ -171,7 +151,7 @@ def _services(cluster, env: dict[str, str], logs: Path):
         yield api
     finally:
         for process in processes:
-            _stop(process)
+            terminate(process)
 
 
 def _check_topic_layout(bootstrap: str) -> None:
