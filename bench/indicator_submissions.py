@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import http.client
 import io
 import json
 import os
@@ -357,14 +358,29 @@ def main() -> None:
             local = threading.local()
 
             def submit(job) -> tuple[float, int]:
+                # The standard library's HTTP client on a kept-alive connection per thread, as lean as the
+                # ceiling's writers (pymongo, the same threads): the clients' CPU is counted in both.
                 school, token, values = job
-                session = getattr(local, "session", None) or requests.Session()
-                local.session = session
+                body = json.dumps({"values": values}).encode()
+                headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": f"bench-{school.code}",
+                           "Content-Type": "application/json"}
                 started = time.perf_counter()
-                response = session.put(f"{api}/rounds/{round_id}/submissions/{school.code}", json={"values": values},
-                                       headers={"Authorization": f"Bearer {token}",
-                                                "Idempotency-Key": f"bench-{school.code}"}, timeout=120)
-                return time.perf_counter() - started, response.status_code
+                for attempt in range(2):
+                    connection = getattr(local, "connection", None)
+                    if connection is None:
+                        connection = local.connection = http.client.HTTPConnection("127.0.0.1", api_port, timeout=120)
+                    try:
+                        connection.request("PUT", f"/rounds/{round_id}/submissions/{school.code}", body, headers)
+                        response = connection.getresponse()
+                        response.read()
+                        break
+                    except (http.client.HTTPException, ConnectionError):
+                        # The server closed a kept-alive connection: again on a new one (the key makes it safe).
+                        connection.close()
+                        local.connection = None
+                        if attempt:
+                            raise
+                return time.perf_counter() - started, response.status
 
             accounted = {"indicators API (gunicorn)": processes[0].pid, "indicators worker (outbox relay)":
                          processes[1].pid, "FerretDB": stack.mongo.process.pid, "Kafka": stack.kafka.process.pid,

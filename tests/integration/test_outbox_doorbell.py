@@ -101,3 +101,59 @@ def test_a_lost_ring_is_made_up_by_the_poll(plans_app, relays, tokens, monkeypat
     relays.start(relay)
     _submit_a_plan(plans_app.test_client(), tokens.school(SCHOOL))
     wait_until(lambda: _all_published(relay), "the relay to publish the plan's events", timeout=120)
+
+
+class WatchedStop(threading.Event):
+    """The relay's stop flag, noting each wait the relay makes on it (the gathering pauses)."""
+
+    def __init__(self):
+        super().__init__()
+        self.waits: list[float] = []
+
+    def wait(self, timeout=None):
+        self.waits.append(timeout)
+        return super().wait(timeout)
+
+
+def _pass_events(relay: OutboxRelay) -> list[int]:
+    """How many events each of the relay's passes published, in order."""
+    counts: list[int] = []
+    once = relay.run_once
+
+    def counted():
+        sent = once()
+        if sent:
+            counts.append(sent)
+        return sent
+
+    relay.run_once = counted
+    return counts
+
+
+def test_after_a_busy_pass_the_relay_gathers_and_a_lone_event_goes_at_once(plans_app, relays, tokens):
+    client, token = plans_app.test_client(), tokens.school(SCHOOL)
+    _submit_a_plan(client, token)  # two changes waiting before the relay starts: its first pass is busy
+    _submit_a_plan(client, token)
+    relay = relays.make(idle_sleep=600, max_idle_sleep=600, gather=600)
+    passes = _pass_events(relay)
+    stop = WatchedStop()
+    thread = threading.Thread(target=relay.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: passes, "the relay's first pass", timeout=120)
+        assert passes[0] > 1
+        wait_until(lambda: 600 in stop.waits, "the relay to gather after its busy pass", timeout=120)
+    finally:
+        stop.set()
+        thread.join(30)
+
+    # A quiet relay: every event goes by itself, and is followed by no gathering (only a ring can wake it in time).
+    quiet = relays.make(idle_sleep=600, max_idle_sleep=600, gather=600)
+    alone = _pass_events(quiet)
+    relays.start(quiet)
+    wait_until(lambda: quiet.backlog() == 0, "the rest to be published", timeout=120)
+    for _ in range(2):
+        published = len(alone)
+        _submit_a_plan(client, token)  # one event: a draft announces nothing, its submission does
+        wait_until(lambda: len(alone) > published and quiet.backlog() == 0, "the lone event", timeout=120)
+    assert alone[-2:] == [1, 1]

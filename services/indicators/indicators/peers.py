@@ -10,7 +10,9 @@ index update lost to a crash is redone when the event is redelivered. Each
 update is a new version of one small bucket document (insert-only, with the
 version it read as the concurrency check); two workers updating one bucket at
 once retry, and a revision older than the one indexed changes nothing, so
-replays and reordering leave the index as it was.
+replays and reordering leave the index as it was. An indexer keeps the buckets it
+wrote last and updates them without reading them again: a version it kept that
+another writer has passed is refused by that same check, and it reads the bucket then.
 """
 from __future__ import annotations
 
@@ -33,12 +35,15 @@ log = logging.getLogger(__name__)
 ATTEMPTS = 8
 #: How long a process reuses a round's peer statistics before reading them again (seconds).
 PEER_STATS_TTL = 60.0
+#: How many buckets an indexer keeps as it wrote them (16 per round and level: a few kilobytes each).
+KEPT_BUCKETS = 1024
 
 
 class PeerIndexer:
     def __init__(self, catalogues: CatalogueService, store: PeerIndexStore | None = None):
         self.catalogues = catalogues
         self.store = store or PeerIndexStore()
+        self._kept: dict[str, PeerIndex] = {}
 
     def handlers(self) -> dict:
         return {"IndicatorSubmitted": self.index, "IndicatorRevised": self.index}
@@ -55,17 +60,26 @@ class PeerIndexer:
             return
         entry = {"school_code": school["code"], "revision": data["revision"], "figures": figures(values, catalogue)}
         key = PeerIndex.key(data["round_id"], school["level"], bucket_of(school["code"]))
+        doc = self._kept.pop(key, None)
         for _ in range(ATTEMPTS):
-            doc = self.store.get(key) or PeerIndex(id=key)
+            doc = doc or self.store.get(key) or PeerIndex(id=key)
             schools = doc.schools
             current = next((s for s in schools if s["school_code"] == school["code"]), None)
             if current is not None and current["revision"] >= data["revision"]:
+                self._keep(key, doc)
                 return  # a replay, or an older revision arriving after a newer one
             doc.schools = [s for s in schools if s["school_code"] != school["code"]] + [entry]
             if self.store.save(doc):
+                self._keep(key, doc)
                 return
-            # Another writer got there first: read its version and apply this one on top.
+            # Another writer got there first (or the kept version is behind): read its version, apply this on top.
+            doc = None
         raise RuntimeError(f"peer index {key}: {ATTEMPTS} attempts met another writer")
+
+    def _keep(self, key: str, doc: PeerIndex) -> None:
+        if len(self._kept) >= KEPT_BUCKETS:
+            self._kept.clear()
+        self._kept[key] = doc
 
 
 

@@ -142,8 +142,11 @@ class RoundService:
             return 0, []
         return self.store.page({**wanted, **scope}, page, page_size)
 
-    def get_round(self, principal: Principal, round_id: str) -> Round:
-        rnd = self.store.get(round_id)
+    def get_round(self, principal: Principal, round_id: str, *, recent: bool = False) -> Round:
+        """The round, if the caller may see it. With ``recent``, as this process read it lately
+        (:meth:`~indicators.adapters.rounds.Rounds.recent`): for the submissions, which read it on every request
+        and never change it; a change of the round is seen at once on this host, within a second elsewhere."""
+        rnd = (self.store.recent if recent else self.store.get)(round_id)
         # A round outside the caller's scope is reported as missing, not forbidden.
         if rnd is None or not may_see_round(principal, rnd.province_code, rnd.school_levels):
             raise NotFound("Không tìm thấy đợt báo cáo.")

@@ -145,7 +145,7 @@ class SubmissionService:
             raise Forbidden("Chỉ tài khoản của chính nhà trường mới được nộp số liệu của trường.")
         if not (principal.commune_code and principal.province_code and principal.school_level):
             raise Forbidden("Tài khoản trường học thiếu thông tin xã/phường, tỉnh/thành hoặc cấp học.")
-        rnd = self.rounds.get_round(principal, round_id)
+        rnd = self.rounds.get_round(principal, round_id, recent=True)
         try:
             key = resolve_idempotency_key(header_key, body_key)
         except IdempotencyConflict as exc:

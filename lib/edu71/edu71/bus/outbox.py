@@ -81,8 +81,8 @@ class OutboxRelay:
 
     def __init__(self, service: str, alias: str, producer: EventProducer,
                  documents: Iterable[type[VersionedDocument]], *, batch_size: int = 500,
-                 idle_sleep: float = 0.05, max_idle_sleep: float = 0.1, sweep_every: float = 300.0,
-                 monitor_every: float = 1.0):
+                 idle_sleep: float = 0.05, max_idle_sleep: float = 0.1, gather: float = 0.05,
+                 sweep_every: float = 300.0, monitor_every: float = 1.0):
         self.service = service
         self.alias = alias
         self.producer = producer
@@ -90,6 +90,7 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.idle_sleep = idle_sleep
         self.max_idle_sleep = max_idle_sleep
+        self.gather = gather
         self.sweep_every = sweep_every
         self.monitor_every = monitor_every
         self.lease = WindowLease(alias, "relay")
@@ -280,6 +281,14 @@ class OutboxRelay:
         speed as soon as something was published. The ceiling is what such an
         event may wait on top of the broker: 0.1 s keeps a submission's way to a
         roll-up under a second (an idle poll reads the small hints collection only).
+
+        Under load a ring comes for nearly every event, and a pass per ring would
+        publish one or two events at a time: each pass costs a read of the hints,
+        a produce request, a marker insert and a delete whatever it carries, and
+        every consumer fetches and commits once per produce request. So when a
+        pass published more than one event (they came faster than one per pass),
+        the next pass waits ``gather`` seconds for more to come. A lone event, or
+        the first after a quiet spell, still goes at once.
         """
         if self._monitor is None or not self._monitor.is_alive():
             self._monitor = threading.Thread(target=self._watch, args=(stop,), name=f"{self.service}-outbox-monitor",
@@ -295,6 +304,8 @@ class OutboxRelay:
                     failing = self.idle_sleep
                     if sent:
                         idle = self.idle_sleep
+                        if sent > 1:
+                            stop.wait(self.gather)
                     elif bell.wait(heard, idle) == heard:
                         idle = min(idle * 2, self.max_idle_sleep)
                     else:

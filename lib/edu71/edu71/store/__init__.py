@@ -12,5 +12,6 @@ insert, and every hot path goes by ``_id``:
 - :mod:`edu71.store.projection` — projections of other services' records: the highest revision wins;
 - :mod:`edu71.store.listing` — the lists a person opens (a school's plans, an inbox…), scope by scope, read by ``_id``;
 - :mod:`edu71.store.lease` — one leader per service for a job;
-- :mod:`edu71.store.blob` — values read and written only whole, stored as one field.
+- :mod:`edu71.store.blob` — values read and written only whole, stored as one field;
+- :mod:`edu71.store.recent` — hot reads by ``_id`` kept per process until their writer rings.
 """

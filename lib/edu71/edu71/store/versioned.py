@@ -56,16 +56,23 @@ def check_storable(value, path: str = "") -> None:
     """Refuse, before anything is written, a state the store would refuse when it writes the head.
 
     A head written after its change was stored and refused there would leave a
-    change no head can show; every key is checked as MongoDB does.
+    change no head can show; every key is checked as MongoDB does. It runs on
+    every write of the ingest path, so it walks without recursion and names the
+    path of a container only.
     """
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str) or key.startswith("$") or "." in key or "\x00" in key:
-                raise UnstorableDocument(f"key {key!r} at {path or 'the top'} cannot be stored")
-            check_storable(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            check_storable(item, f"{path}.{index}")
+    containers = (dict, list, tuple)
+    stack = [(value, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, dict):
+            for key, item in current.items():
+                if not isinstance(key, str) or key.startswith("$") or "." in key or "\x00" in key:
+                    raise UnstorableDocument(f"key {key!r} at {where or 'the top'} cannot be stored")
+                if isinstance(item, containers):
+                    stack.append((item, f"{where}.{key}" if where else key))
+        elif isinstance(current, (list, tuple)):
+            stack.extend((item, f"{where}.{index}") for index, item in enumerate(current)
+                         if isinstance(item, containers))
 
 
 class VersionedDocument(Document):

@@ -11,19 +11,45 @@ from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import load, save_with_events
 from edu71.contracts import Event
+from edu71.store import doorbell
 from edu71.store.memory import InMemoryVersioned
+from edu71.store.recent import Recent
 from indicators.adapters import round_lists
 from indicators.adapters.documents import Round
 from indicators.domain.clock import as_utc
+
+
+#: How long a process answers :meth:`Rounds.recent` from what it read when no ring reached it (seconds).
+RECENT_TTL = 1.0
 
 
 class RoundExists(Exception):
     """A round with the same name, province and school year exists (its id is derived from them)."""
 
 
+def _built(head: dict) -> Round:
+    rnd = Round._from_son(head)
+    rnd._created = False
+    return rnd
+
+
 class Rounds:
+    def __init__(self):
+        self._recent = Recent(lambda round_id: Round._get_collection().find_one({"_id": round_id}), _built,
+                              lambda: self.bell, RECENT_TTL)
+
+    @property
+    def bell(self) -> doorbell.Bell:
+        """Rung after every save of a round, so that :meth:`recent` forgets what it kept of it."""
+        return doorbell.bell(f"{Round._get_db().name}/rounds")
+
     def get(self, round_id: str) -> Round | None:
         return load(Round, round_id)
+
+    def recent(self, round_id: str) -> Round | None:
+        """The round as this process read it lately (:mod:`edu71.store.recent`): a save here is seen at once,
+        one in another process of the host as soon as its ring arrives, any other within :data:`RECENT_TTL`."""
+        return self._recent.get(round_id)
 
     def save(self, rnd: Round, *events: Event, expected_version: int | None = None) -> Round:
         """Store the round's new state with its events, then list it in its province's list
@@ -32,6 +58,7 @@ class Rounds:
             saved = save_with_events(rnd, *events, expected_version=expected_version)
         except NotUniqueError:
             raise RoundExists(rnd.id) from None
+        self.bell.ring()
         round_lists.record(saved)
         return saved
 
@@ -59,6 +86,9 @@ class InMemoryRounds(InMemoryVersioned[Round]):
     def __init__(self):
         super().__init__(RoundExists)
         self.rounds = self.docs
+
+    def recent(self, round_id: str) -> Round | None:
+        return self.get(round_id)
 
     def earlier(self, province_code: str, before: datetime, limit: int) -> list[tuple[str, str]]:
         found = sorted((r for r in self.rounds.values() if r.province_code == province_code

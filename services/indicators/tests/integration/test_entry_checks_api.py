@@ -175,3 +175,28 @@ def test_the_peer_index_is_the_same_whatever_the_replays_and_order(client, token
         indexer.index(event)
     again = load(PeerIndex, key)
     assert again.schools == indexed.schools and again.doc_version == indexed.doc_version
+
+
+def test_an_indexer_whose_kept_bucket_another_passed_lands_on_top_of_it(client, tokens, schools, open_round):
+    from edu71.bus.outbox import load
+    from indicators.adapters.documents import PeerIndex
+    from indicators.domain.peers import bucket_of
+    from indicators.peers import PeerIndexer
+
+    rnd = open_round(indicator_codes=CODES)
+    school = schools["thcs"]
+    for value in (20, 25, 30):
+        put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": value}])
+    first, second, third = index_events(rnd, [school], times=0)
+    catalogues = client.application.extensions["indicators.catalogues"]
+    mine, other = PeerIndexer(catalogues), PeerIndexer(catalogues)
+    key = PeerIndex.key(rnd["id"], "thcs", bucket_of(school.code))
+    mine.index(first)  # kept at version 1
+    other.index(second)  # the bucket moves on to version 2 behind its back
+    mine.index(third)
+    mine.index(second)  # arrives late: changes nothing
+    indexed = load(PeerIndex, key)
+    assert [(s["revision"], s["figures"]["CLASSES"]) for s in indexed.schools] == [(3, 30)]
+    assert indexed.doc_version == 3
+    other.index(first)  # a replay to the indexer that kept version 2: refused by the store, then nothing to do
+    assert load(PeerIndex, key).doc_version == 3

@@ -166,6 +166,20 @@ def test_rounds_save_refuse_a_duplicate_and_a_stale_change_and_list_earlier_ones
     assert rounds.get("missing") is None
 
 
+def test_a_recent_round_shows_every_save_made_since_and_is_a_copy_of_its_own(rounds):
+    rounds.save(make_round("Đợt 4"))
+    before = rounds.recent("round-Đợt 4")
+    assert before.doc_version == 1 and before.due_at == rounds.get("round-Đợt 4").due_at
+    changed = rounds.get("round-Đợt 4")
+    changed.due_at = NOW + timedelta(days=9)
+    rounds.save(changed)
+    after = rounds.recent("round-Đợt 4")
+    assert after.doc_version == 2 and after.due_at.replace(tzinfo=timezone.utc) == NOW + timedelta(days=9)
+    after.indicator_codes.append("TAMPERED")
+    assert rounds.recent("round-Đợt 4").indicator_codes == ["CLASSES"]
+    assert rounds.recent("missing") is None
+
+
 def test_catalogue_versions_one_change_each(catalogues):
     from indicators.adapters.catalogues import CatalogueExists
     from indicators.adapters.documents import ProvinceCatalogue
