@@ -78,12 +78,15 @@ logs:
 	@tail -n 50 -F $(VAR)/log/*.log
 
 # --- tests and benchmarks ------------------------------------------------------
-# Three pytest sessions at once, each with a Kafka and a FerretDB of its own (the plugin's free ports): the
-# services' tests; the attack run; the platform's tests and then the fault injection, which kills its own
-# session's broker and store and otherwise mostly waits for processes and events (so its session takes the
-# platform's tests too). Each session's output is printed whole when it ends (edu71_testing.sessions).
+# Four pytest sessions at once, each with a Kafka and a FerretDB of its own (the plugin's free ports), filled so
+# that they end close together: the services' tests but the portal's, with the store's contract suites; the
+# portal's (its browser tests mostly wait on the platform's processes and on events), with the unit and contract
+# tests; the attack run; the platform's integration tests and then the fault injection, which kills its own
+# session's broker and store and otherwise mostly waits for processes and events. Each session's output is printed
+# whole when it ends, with the CPU it used (edu71_testing.sessions): balance them by that, not by the test count.
 # `.venv/bin/python -m pytest` alone still runs everything as one session (pytest.ini's testpaths).
-TEST_SESSIONS := 'services' 'tests/security' 'tests/unit tests/contracts tests/integration tests/ops'
+TEST_SESSIONS := 'services --ignore=services/portal tests/integration/store' 'services/portal tests/unit tests/contracts' \
+                 'tests/security' 'tests/integration --ignore=tests/integration/store tests/ops'
 test: bootstrap
 	@$(VENV)/bin/ruff check --quiet .
 	@$(PY) -m edu71_testing.sessions $(TEST_SESSIONS) -- -q -p no:cacheprovider

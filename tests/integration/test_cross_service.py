@@ -47,9 +47,13 @@ def test_a_plan_submitted_in_one_service_reaches_the_reviewers_inbox_in_another(
 
         item = wait_until(reviewers_notification, "the commune reviewer's notification")
         assert item["body"].startswith("Trường THCS Thị Trấn 2 đã gửi kế hoạch số 28/KH-THCSTT2 để duyệt")
-        # The school's own inbox does not show what was addressed to its reviewer; it holds its receipt.
-        mine = [i for i in notifications.get("/inbox", headers=school).json["items"]
-                if i["reference"].get("plan_id") == plan["id"]]
+        # The school's own inbox does not show what was addressed to its reviewer; it holds its receipt (the
+        # worker stores it just after the reviewer's notice, so it may follow it by a moment).
+        def schools_items():
+            return [i for i in notifications.get("/inbox", headers=school).json["items"]
+                    if i["reference"].get("plan_id") == plan["id"]]
+
+        mine = wait_until(schools_items, "the school's receipt")
         assert [i["kind"] for i in mine] == ["plan_submission_receipt"]
     finally:
         for worker in workers:

@@ -92,6 +92,12 @@ class Tally:
 
 TALLY = Tally()
 
+#: (service, method, path, mode) of the bounded run that generated no case at all: negative data for an operation
+#: whose only input is a free-form path segment cannot be made (hypothesis gives up after 1,000 rejected draws,
+#: 1–2 s each). Derandomized, the cases drawn do not depend on the role (same strategy, same seed, and no answer
+#: steers the drawing), so what generated nothing for one role generates nothing for the next: not drawn again.
+BARREN: set[tuple] = set()
+
 #: Response conformance failures (the documented status, content type, body, headers).
 CONFORMANCE = {"status_code_conformance", "content_type_conformance", "response_schema_conformance",
                "response_headers_conformance"}
@@ -174,10 +180,16 @@ def _run_operation(world, service, role, operation, mode, examples, derandomize)
                     TALLY.failures[key].append(None)
             TALLY.mismatches += conformance
 
+    barren = (service, operation.method.upper(), operation.path, mode)
+    if derandomize and barren in BARREN:
+        return
+    sent = TALLY.requests
     try:
         run()
     except hypothesis.errors.Unsatisfiable:
-        pass  # nothing of this mode can be generated for this operation (e.g. negative data without parameters)
+        # nothing of this mode can be generated for this operation (e.g. negative data without parameters)
+        if derandomize and TALLY.requests == sent:
+            BARREN.add(barren)
 
 
 def _reproduction(case, response, failure) -> str:

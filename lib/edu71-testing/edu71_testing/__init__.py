@@ -531,3 +531,22 @@ def platform(stack, tmp_path_factory) -> Platform:
     """The whole platform (APIs, workers, portal) as processes against the session's stack."""
     with running_platform(tmp_path_factory.mktemp("platform")) as running:
         yield running
+
+
+#: The fault-injection tests, which stop and restart the session's Kafka and store: always the session's last.
+FAULT_TESTS = REPO_ROOT / "tests" / "ops"
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """The tests of the whole platform run after their session's other tests, the fault tests still last.
+
+    Once started, the platform's eleven processes poll the broker and the store until the session ends (about
+    13 CPU-seconds a minute on the 2-core machine, its Kafka and FerretDB included): started last, they no longer
+    idle beside the tests that follow them. Otherwise the order is kept (the sort is stable).
+    """
+    def rank(item) -> int:
+        if Path(str(item.path)).is_relative_to(FAULT_TESTS):
+            return 2
+        return 1 if "platform" in getattr(item, "fixturenames", ()) else 0
+
+    items.sort(key=rank)

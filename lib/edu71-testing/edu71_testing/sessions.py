@@ -7,13 +7,15 @@ suite waits (for a broker coming back, for a worker's consumer group, for events
 fill the machine's cores better than one.
 
 A session's output goes to ``var/test-logs/session-<n>.log`` while it runs and is printed whole, unmixed
-with the others', as soon as it ends; the last lines sum up every session. The exit status is the first
+with the others', as soon as it ends; the last lines sum up every session: its wall time and the CPU time it
+used, servers included (Kafka, FerretDB, the platform's processes), which is what to balance on a small machine. The exit status is the first
 non-zero status of a session (0 when every session passed). Options after ``--`` are passed to every session.
 """
 from __future__ import annotations
 
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -48,7 +50,7 @@ def main(argv: list[str]) -> int:
             running[number] = (process, log, time.monotonic())
             print(f"edu71: test session {number} started: {' '.join(paths)} (output in {log.relative_to(REPO_ROOT)})",
                   flush=True)
-        results: dict[int, tuple[int, float, str]] = {}
+        results: dict[int, tuple[int, float, float, str]] = {}
         heartbeat = time.monotonic() + HEARTBEAT
         while len(results) < len(running):
             if time.monotonic() > heartbeat:  # a CI watching for output sees the run alive
@@ -57,10 +59,15 @@ def main(argv: list[str]) -> int:
                 print(f"edu71: {(time.monotonic() - started) / 60:.0f} min, still running: session "
                       f"{', '.join(waiting)}", flush=True)
             for number, (process, log, began) in running.items():
-                if number in results or process.poll() is None:
+                if number in results:
                     continue
+                before = _children_cpu()
+                if process.poll() is None:
+                    continue
+                # Reaping the session added its CPU (and that of every process it reaped) to our children's.
                 text = log.read_text(errors="replace")
-                results[number] = (process.returncode, time.monotonic() - began, _outcome(text))
+                results[number] = (process.returncode, time.monotonic() - began, _children_cpu() - before,
+                                   _outcome(text))
                 print(f"\n{'=' * 30} test session {number}: {' '.join(groups[number - 1])} {'=' * 30}", flush=True)
                 sys.stdout.write(text)
                 sys.stdout.flush()
@@ -72,12 +79,19 @@ def main(argv: list[str]) -> int:
         for process, _, _ in running.values():
             process.wait()
         return 130
-    print(f"\n{'=' * 30} {len(groups)} test sessions, {time.monotonic() - started:.0f}s in all {'=' * 30}")
+    print(f"\n{'=' * 30} {len(groups)} test sessions, {time.monotonic() - started:.0f}s in all, CPU "
+          f"{sum(cpu for _, _, cpu, _ in results.values()):.0f}s {'=' * 30}")
     for number in sorted(results):
-        status, took, last = results[number]
+        status, took, cpu, last = results[number]
         print(f"session {number} ({' '.join(groups[number - 1])}): {'passed' if status == 0 else f'exit {status}'}, "
-              f"{took:.0f}s: {last.strip('= ')}")
-    return next((status for _, (status, _, _) in sorted(results.items()) if status != 0), 0)
+              f"{took:.0f}s (CPU {cpu:.0f}s): {last.strip('= ')}")
+    return next((status for _, (status, *_) in sorted(results.items()) if status != 0), 0)
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the children reaped so far, with their own reaped descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _outcome(text: str) -> str:
