@@ -13,6 +13,7 @@ a 5xx, and a body must be refused with a 4xx problem (the contract: "all input i
 from __future__ import annotations
 
 import copy
+import io
 import json
 
 import pytest
@@ -147,7 +148,6 @@ def test_hostile_form_fields_beside_an_upload_are_refused_with_a_4xx_problem(wor
     caller = _allowed_caller(operation)
     wrong = []
     for what, field, value in (("control character in a field name", "a\nb\x8a", "x"),
-                               # (an unknown field with a plain name is ignored, never stored: not asked here)
                                ("NUL in a field name", "a\x00b", "x"),
                                ("control characters in a field value", "note", "x\x07\x10y"),
                                ("NUL in a field value", "note", "x\x00y")):
@@ -157,3 +157,18 @@ def test_hostile_form_fields_beside_an_upload_are_refused_with_a_4xx_problem(wor
         if not (400 <= r.status_code < 500) or r.mimetype != "application/problem+json":
             wrong.append(f"{what} ({field!r}={value!r}): {r.status_code} {r.mimetype} {r.get_data(as_text=True)[:160]!r}")
     assert not wrong, f"{service} {name} as {caller}:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("operation", UPLOADS, ids=lambda op: f"{op[0]} {op[1]}")
+def test_a_part_the_upload_does_not_name_is_refused_and_named(world, operation):
+    """The OpenAPI document says an upload's form has no other parts: a plain extra field or a second file is
+    refused with 422, naming it, rather than silently dropped."""
+    service, name = operation
+    caller = _allowed_caller(operation)
+    for field, value in (("ghi_chu", "x"), ("tep_thu_hai", (io.BytesIO(b"abc"), "b.txt"))):
+        request = RECIPES[operation](world, True, caller)
+        request["data"][field] = value
+        r = world.call(service, "POST", request.pop("path"), caller, **request)
+        assert r.status_code == 422 and r.mimetype == "application/problem+json", (field, r.status_code, r.get_data(as_text=True)[:200])
+        assert [e["field"] for e in r.get_json()["errors"]] == [field]
+        assert r.get_json()["errors"][0]["message"] == "Trường không được phép."

@@ -34,6 +34,7 @@ from typing import Any
 from flask import Flask, current_app, g, request
 from flask_smorest import Blueprint
 from webargs import core as webargs_core
+from webargs.multidictproxy import MultiDictProxy
 
 from edu71.problems import Problem, field_errors
 
@@ -196,9 +197,26 @@ def _load_json(req, schema) -> Any:
     return g.edu71_json
 
 
+def _load_files(req, schema) -> Any:
+    """webargs' loader of the ``files`` location: the uploaded files, once every part of the form is one the
+    operation names.
+
+    webargs reads only the files of a multipart body and drops unknown ones, so a misspelt
+    or unexpected part (a file or a plain field) would be ignored while the OpenAPI document
+    says the body has no other properties: it is refused, as an unknown JSON key is.
+    """
+    named = {field.data_key or name for name, field in schema.fields.items()}
+    refusals = _Refusals()
+    for key in sorted({*req.files.keys(), *req.form.keys()} - named):
+        refusals.add(key, "Trường không được phép.")
+    refusals.raise_if_any(_BODY_REFUSED)
+    return MultiDictProxy(req.files, schema)
+
+
 def install(app: Flask) -> None:
     """Refuse bad input on every request of ``app`` (see the module's docstring)."""
     app.before_request(_check_request)
     # flask-smorest's views share one webargs parser; its documented hook for a location
     # replaces how the body is read (the parse above, not a second one) for every service.
     Blueprint.ARGUMENTS_PARSER.location_loader("json")(_load_json)
+    Blueprint.ARGUMENTS_PARSER.location_loader("files")(_load_files)
