@@ -44,9 +44,13 @@ starts, which also lists what was stored before the lists existed).
 """
 from __future__ import annotations
 
+import heapq
+import threading
+import uuid
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
 from pymongo.collection import Collection
 from pymongo.database import Database
@@ -57,6 +61,8 @@ from edu71.store.projection import Revision, _comparable
 
 #: How many scopes' ends a process remembers (two small integers each).
 REMEMBERED = 200_000
+#: How many filtered, ordered lists a kept scope keeps (one per combination of filters asked for lately).
+VIEWS = 8
 
 
 def entry_id(scope: str, n: int) -> str:
@@ -76,6 +82,11 @@ def narrowest_scope(restriction: dict, kinds: tuple[tuple[str, str], ...]) -> st
     return None
 
 
+def _identity(entry: dict) -> tuple:
+    """What tells one entry from another written at the same ``_id`` into a replaced database."""
+    return entry["_id"], entry.get("u"), entry["i"], entry["r"]
+
+
 @dataclass(frozen=True)
 class Item:
     """One item of a scope: its id, the revision it was last listed at, and its fields."""
@@ -88,13 +99,17 @@ class Item:
 class ScopeIndex:
     """The lists of one kind of item (``name`` is its collection), scope by scope (see the module)."""
 
-    def __init__(self, name: str, database: Callable[[], Database], every: int = 16):
+    def __init__(self, name: str, database: Callable[[], Database], every: int = 16, kept: int = 0):
         self.name = name
         self.every = every
         # Resolved on each use: the connection behind an alias can be replaced.
         self._database = database
         #: scope -> (last checkpoint k, last entry n) seen by this process: lower bounds of the scope's end.
         self._ends: OrderedDict[str, tuple[int, int]] = OrderedDict()
+        #: How many scopes' folds :meth:`page_across` and :meth:`members` keep between reads (see there).
+        self.kept = kept
+        self._kept: OrderedDict[str, _Kept] = OrderedDict()
+        self._lock = threading.Lock()
 
     @property
     def collection(self) -> Collection:
@@ -132,7 +147,7 @@ class ScopeIndex:
             k, n = self._end(scope)  # what this process remembered is gone (the database was replaced)
         while True:
             try:
-                coll.insert_one({"_id": entry_id(scope, n + 1), **entry})
+                coll.insert_one({"_id": entry_id(scope, n + 1), **entry, "u": uuid.uuid4().hex[:12]})
                 break
             except DuplicateKeyError:
                 n = self._last_entry(scope, n + 1)  # others got there first: go past them
@@ -153,9 +168,94 @@ class ScopeIndex:
         found.sort(key=order, reverse=newest_first)
         return len(found), found[(page - 1) * page_size:page * page_size]
 
+    # -- lists made of several scopes ---------------------------------------------------
+    def enrol(self, group: str, member: str) -> None:
+        """Note in the scope ``group`` that the scope ``member`` belongs to it (e.g. every province's list to the
+        nation's); does nothing if it is noted already."""
+        if member not in self._kept_fold(group).held:
+            self.put(group, member, 1, {})
+
+    def members(self, group: str) -> list[str]:
+        """The scopes noted in ``group``, in order."""
+        return sorted(item for item, (_, fields) in self._kept_fold(group).held.items() if fields is not None)
+
+    def page_across(self, scopes: Sequence[str], page: int, page_size: int, *,
+                    where: Callable[[dict], bool] | None = None, order: Callable[[Item], Any] = lambda item: item.id,
+                    newest_first: bool = False, key: Hashable | None = None) -> tuple[int, list[Item]]:
+        """How many items of ``scopes`` together match ``where``, and page ``page`` of them in ``order``.
+
+        The scopes must share no item: they partition a list (the provinces of the nation, the statuses of a log),
+        which their writers keep by taking an item out of its former scope *before* putting it in the next, so
+        that it is never in two at once (at worst in none, for the moment between the two inserts).
+
+        This process keeps (:attr:`kept` scopes at most, the least recently read forgotten first) each scope's
+        fold, and, when ``key`` names ``where``, ``order`` and ``newest_first``, the scope's matching items in
+        order. A kept fold is still the scope's as long as its last entry is the one this process read and
+        there is none after it: two reads by ``_id``. So reading a list of many scopes costs two lookups per
+        scope, the decoding of the scopes that changed, and a merge of the sorted parts up to the page —
+        however many items the scopes hold.
+        """
+        parts = [self._matching(scope, where, order, newest_first, key) for scope in scopes]
+        start = (page - 1) * page_size
+        merged = heapq.merge(*parts, key=order, reverse=newest_first)
+        return sum(map(len, parts)), list(islice(merged, start, start + page_size))
+
+    def _matching(self, scope: str, where, order, newest_first: bool, key: Hashable | None) -> list[Item]:
+        kept = self._kept_fold(scope)
+        if key is not None and (found := kept.views.get(key)) is not None:
+            return found
+        found = [Item(item, rev, fields) for item, (rev, fields) in kept.held.items()
+                 if fields is not None and (where is None or where(fields))]
+        found.sort(key=order, reverse=newest_first)
+        if key is not None:
+            with self._lock:
+                kept.views[key] = found
+                while len(kept.views) > VIEWS:
+                    kept.views.popitem(last=False)
+        return found
+
+    def _kept_fold(self, scope: str) -> "_Kept":
+        """The scope's fold: the one this process kept if it is still the scope's, carried on past any new
+        entries, or a fresh one."""
+        with self._lock:
+            kept = self._kept.get(scope)
+        if kept is not None and kept.n:
+            entry = self.collection.find_one({"_id": entry_id(scope, kept.n)}, {"i": 1, "r": 1, "u": 1})
+            if entry is None or _identity(entry) != kept.last:
+                kept = None  # the database was replaced
+        if kept is not None:
+            if self.collection.find_one({"_id": entry_id(scope, kept.n + 1)}, {"_id": 1}) is None:
+                return kept
+            held = dict(kept.held)  # a new fold: readers of the kept one go on reading it unchanged
+            k, n, last, known = self._fold_on(scope, kept.k, kept.upto, kept.n, held, kept.last)
+            fresh = _Kept(k, n if k > kept.k else kept.upto, n, last, held) if known else None
+        else:
+            k, checkpoint = self._last_checkpoint(scope)
+            held, upto = {}, 0
+            if checkpoint is not None:
+                upto = checkpoint["upto"]
+                for item, rev, fields in blob.unpack(checkpoint["items"]):
+                    held[item] = (rev, fields)
+            last = None
+            if upto and (entry := self.collection.find_one({"_id": entry_id(scope, upto)},
+                                                           {"i": 1, "r": 1, "u": 1})) is not None:
+                last = _identity(entry)
+            k2, n, last, known = self._fold_on(scope, k, upto, upto, held, last)
+            fresh = _Kept(k2, n if k2 > k else upto, n, last, held) if known else None
+        if fresh is None:  # another process checkpointed first: read afresh next time
+            with self._lock:
+                self._kept.pop(scope, None)
+            return _Kept(0, 0, 0, None, held)
+        if self.kept:
+            with self._lock:
+                self._kept[scope] = fresh
+                self._kept.move_to_end(scope)
+                while len(self._kept) > self.kept:
+                    self._kept.popitem(last=False)
+        return fresh
+
     def _fold(self, scope: str) -> tuple[int, dict[str, tuple[Revision, dict | None]]]:
         """The scope as of its last entry: ``(n, {item: (rev, fields or None)})``; checkpoints it if due."""
-        coll = self.collection
         k, checkpoint = self._last_checkpoint(scope)
         held: dict[str, tuple[Revision, dict | None]] = {}
         upto = 0
@@ -163,22 +263,31 @@ class ScopeIndex:
             upto = checkpoint["upto"]
             for item, rev, fields in blob.unpack(checkpoint["items"]):
                 held[item] = (rev, fields)
-        n = upto
+        return self._fold_on(scope, k, upto, upto, held)[1], held
+
+    def _fold_on(self, scope: str, k: int, upto: int, n: int, held: dict, last: Any = None
+                 ) -> tuple[int, int, Any, bool]:
+        """Fold into ``held`` (the scope as of entry ``n``, checkpoint ``k`` covering entries up to ``upto``) the
+        entries after ``n``, checkpointing if due: ``(k, n, what entry n was, whether this process wrote or
+        already knew checkpoint k)``."""
+        coll = self.collection
         while (entry := coll.find_one({"_id": entry_id(scope, n + 1)})) is not None:
             n += 1
+            last = _identity(entry)
             item, rev = entry["i"], entry["r"]
             current = held.get(item)
             if current is None or _comparable(current[0]) < _comparable(rev):
                 held[item] = (rev, entry["f"])
+        known = True
         if n - upto >= self.every:
             try:
                 coll.insert_one({"_id": checkpoint_id(scope, k + 1), "upto": n,
                                  "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
                 k += 1
             except DuplicateKeyError:
-                pass  # another writer or reader checkpointed this stretch first; theirs is as true
+                known = False  # another writer or reader checkpointed this stretch first; theirs is as true
         self._remember(scope, k, n)
-        return n, held
+        return k, n, last, known
 
     def _last_checkpoint(self, scope: str) -> tuple[int, dict | None]:
         known = self._ends.get(scope, (0, 0))[0]
@@ -197,6 +306,19 @@ class ScopeIndex:
         self._ends.move_to_end(scope)
         while len(self._ends) > REMEMBERED:
             self._ends.popitem(last=False)
+
+
+@dataclass
+class _Kept:
+    """A scope's fold kept by a process: its last checkpoint ``k`` (covering entries up to ``upto``), its last
+    entry ``n`` and what that entry was, the items, and lists of matching items in order by their key."""
+
+    k: int
+    upto: int
+    n: int
+    last: Any
+    held: dict[str, tuple[Revision, dict | None]]
+    views: OrderedDict = field(default_factory=OrderedDict)
 
 
 def _last(read: Callable[[int], dict | None], known: int) -> tuple[int, dict | None]:
