@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from edu71_testing import bearer
+from edu71_testing import bearer, refuse_scans
 
 from ..support import THCS_HCM, TH_HP, routes
 
@@ -21,46 +21,12 @@ def client(notifications_settings):
     return create_app().test_client()
 
 
-class _OnlyById:
-    """A collection that answers only what the store finds by ``_id`` (an exact ``_id`` lookup, an insert): any
-    other filter, a count or a sort is refused, as a scan of the collection would be at national scale."""
-
-    def __init__(self, collection):
-        self._collection = collection
-
-    @staticmethod
-    def _check(spec) -> None:
-        if not spec or set(spec) != {"_id"} or isinstance(spec["_id"], dict):
-            raise AssertionError(f"the delivery log read the collection by {spec!r}")
-
-    def find_one(self, spec=None, *args, **kwargs):
-        self._check(spec)
-        return self._collection.find_one(spec, *args, **kwargs)
-
-    def find(self, spec=None, *args, **kwargs):
-        self._check(spec)
-        return self._collection.find(spec, *args, **kwargs)
-
-    def count_documents(self, spec, *args, **kwargs):
-        raise AssertionError(f"the delivery log counted the collection by {spec!r}")
-
-    def aggregate(self, *args, **kwargs):
-        raise AssertionError("the delivery log aggregated the collection")
-
-    def __getattr__(self, name):
-        return getattr(self._collection, name)
-
-
 @pytest.fixture
 def only_by_id(monkeypatch):
     """Deliveries whose collection refuses every read but by ``_id`` (switched on by calling it)."""
     from notifications.adapters.documents import Delivery
 
-    def switch_on():
-        collection = Delivery._get_collection()
-        monkeypatch.setattr(Delivery, "_get_collection", classmethod(lambda cls: _OnlyById(collection)))
-
-    return switch_on
+    return lambda: refuse_scans(monkeypatch, Delivery)
 
 
 def _mail_three_units(wired, directory, indicator_events, plan_events):
