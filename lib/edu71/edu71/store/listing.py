@@ -29,6 +29,16 @@ the fewer than ``every`` entries after it. So a read costs a bounded number of
 ``_id`` lookups plus the decoding of what the scope holds — never the size of the
 collection, the nation, or the scope's history.
 
+**Lists made of several scopes** (:meth:`ScopeIndex.page_across`): a nation-wide list is its provinces' lists
+read together, a log without a status filter its per-status lists. The scopes must share no item (their
+writers take an item out of one before they put it in the next), so the total is the sum of theirs and a page
+is a merge of their sorted items. The scopes a list is made of can be noted in a scope of their own
+(:meth:`ScopeIndex.enrol`, :meth:`ScopeIndex.members`: e.g. every province that has a list). A process may
+keep (``kept``) the folds of the scopes it reads this way: a kept fold is still right while the scope's last
+entry is the one the process read (each entry carries a random mark, so a replaced database is noticed) and
+no entry follows it, two reads by ``_id``. **Why not one nation-wide scope:** its checkpoint would hold every
+item of the nation and be written again every ``every`` changes anywhere.
+
 **Why a log of revisions and not a page document updated in place:** the store's
 updates are a read followed by a write; two writers adding to one page would lose
 one addition. **Why the highest revision per item wins**, not the last entry: the
