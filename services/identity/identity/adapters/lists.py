@@ -108,7 +108,9 @@ def backfill() -> int:
     """List every stored account its lists lack (or hold at an older version); how many entries it added."""
     wanted: dict[str, list] = {}
     for head in User._get_collection().find({}, {**{key: 1 for key in FIELDS}, "_v": 1}):
-        LISTS.enrol(PROVINCES, scopes_of(head)[-1])
         for scope in scopes_of(head):
             wanted.setdefault(scope, []).append((head["_id"], head.get("_v", 0), fields_of(head)))
+    for scope in wanted:
+        if scope.startswith("province:"):
+            LISTS.enrol(PROVINCES, scope)
     return sum(LISTS.sync(scope, rows) for scope, rows in wanted.items())

@@ -125,11 +125,14 @@ def backfill() -> int:
     if marks.find_one({"_id": BACKFILLED}) is not None:
         return 0
     wanted: dict[str, list] = {}
+    provinces: set[str] = set()
     for head in Delivery._get_collection().find({}, {**{key: 1 for key in FIELDS}, "created_at": 1, "_v": 1}):
         units = units_of(head)
-        LISTS.enrol(PROVINCES, units[-1])
+        provinces.add(units[-1])
         for unit in units:
             wanted.setdefault(f"{unit}|{head['status']}", []).append((head["_id"], head.get("_v", 0), _fields(head)))
+    for province in provinces:
+        LISTS.enrol(PROVINCES, province)
     added = sum(LISTS.sync(scope, rows) for scope, rows in wanted.items())
     try:
         marks.insert_one({"_id": BACKFILLED, "at": datetime.now(timezone.utc), "added": added})

@@ -115,8 +115,10 @@ def backfill() -> int:
     wanted: dict[str, list] = {}
     fields = {key: 1 for key in (*FILTERED, "updated_at", "deleted_at", "_v")}
     for head in Plan._get_collection().find({}, fields):
-        LISTS.enrol(PROVINCES, f"province:{head['province_code']}")
         entry = None if head.get("deleted_at") is not None else _fields(head)
         for scope in scopes_of(head):
             wanted.setdefault(scope, []).append((head["_id"], head.get("_v", 0), entry))
+    for scope in wanted:
+        if scope.startswith("province:"):
+            LISTS.enrol(PROVINCES, scope)
     return sum(LISTS.sync(scope, rows) for scope, rows in wanted.items())
