@@ -209,7 +209,7 @@ def test_scopes_read_together_are_one_list_in_order_with_the_right_total(store_d
     assert odd == 9 and [item.id for item in page] == sorted(i for _, i in newest if int(i[3:]) % 2 == 1)
 
 
-def test_a_kept_fold_costs_two_lookups_a_scope_and_still_sees_every_change(store_db):
+def test_a_kept_fold_costs_a_lookup_a_scope_and_still_sees_every_change(store_db):
     writer = _index(store_db, every=4)
     for i in range(30):
         writer.put(f"province:{i % 3}", f"x{i}", 1, {"n": i})
@@ -220,7 +220,7 @@ def test_a_kept_fold_costs_two_lookups_a_scope_and_still_sees_every_change(store
     counting.reads = 0
     total, page = reader.page_across(scopes, 1, 5, key="all")
     assert (total, [item.id for item in page]) == (30, ["x0", "x1", "x10", "x11", "x12"])
-    assert counting.reads == 2 * 3
+    assert counting.reads == 1 + 3  # the collection's generation, then whether an entry follows each kept fold
     # What another process writes is seen at the next read...
     writer.drop("province:0", "x0", 2)
     writer.put("province:1", "x0", 2, {"n": 0})

@@ -34,9 +34,9 @@ read together, a log without a status filter its per-status lists. The scopes mu
 writers take an item out of one before they put it in the next), so the total is the sum of theirs and a page
 is a merge of their sorted items. The scopes a list is made of can be noted in a scope of their own
 (:meth:`ScopeIndex.enrol`, :meth:`ScopeIndex.members`: e.g. every province that has a list). A process may
-keep (``kept``) the folds of the scopes it reads this way: a kept fold is still right while the scope's last
-entry is the one the process read (each entry carries a random mark, so a replaced database is noticed) and
-no entry follows it, two reads by ``_id``. **Why not one nation-wide scope:** its checkpoint would hold every
+keep (``kept``) the folds of the scopes it reads this way: a kept fold is still right while no entry follows
+the last it folded, one read by ``_id``, in the same collection (a random mark, ``~generation``, inserted once
+into each lists collection, read once per list, tells a replaced database). **Why not one nation-wide scope:** its checkpoint would hold every
 item of the nation and be written again every ``every`` changes anywhere.
 
 **Why a log of revisions and not a page document updated in place:** the store's
@@ -58,6 +58,7 @@ import heapq
 import threading
 import uuid
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
@@ -73,6 +74,10 @@ from edu71.store.projection import Revision, _comparable
 REMEMBERED = 200_000
 #: How many filtered, ordered lists a kept scope keeps (one per combination of filters asked for lately).
 VIEWS = 8
+#: The ``_id`` of the random mark that tells one lists collection from another created after it under its name.
+GENERATION = "~generation"
+#: Lookups of the scopes one list is made of overlap their round trips.
+_READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="listing")
 
 
 def entry_id(scope: str, n: int) -> str:
@@ -90,11 +95,6 @@ def narrowest_scope(restriction: dict, kinds: tuple[tuple[str, str], ...]) -> st
         if restriction.get(field_name):
             return f"{kind}:{restriction[field_name]}"
     return None
-
-
-def _identity(entry: dict) -> tuple:
-    """What tells one entry from another written at the same ``_id`` into a replaced database."""
-    return entry["_id"], entry.get("u"), entry["i"], entry["r"]
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ class ScopeIndex:
         #: How many scopes' folds :meth:`page_across` and :meth:`members` keep between reads (see there).
         self.kept = kept
         self._kept: OrderedDict[str, _Kept] = OrderedDict()
+        self._generation: str | None = None
         self._lock = threading.Lock()
 
     @property
@@ -157,7 +158,7 @@ class ScopeIndex:
             k, n = self._end(scope)  # what this process remembered is gone (the database was replaced)
         while True:
             try:
-                coll.insert_one({"_id": entry_id(scope, n + 1), **entry, "u": uuid.uuid4().hex[:12]})
+                coll.insert_one({"_id": entry_id(scope, n + 1), **entry})
                 break
             except DuplicateKeyError:
                 n = self._last_entry(scope, n + 1)  # others got there first: go past them
@@ -182,11 +183,13 @@ class ScopeIndex:
     def enrol(self, group: str, member: str) -> None:
         """Note in the scope ``group`` that the scope ``member`` belongs to it (e.g. every province's list to the
         nation's); does nothing if it is noted already."""
+        self._same_generation()
         if member not in self._kept_fold(group).held:
             self.put(group, member, 1, {})
 
     def members(self, group: str) -> list[str]:
         """The scopes noted in ``group``, in order."""
+        self._same_generation()
         return sorted(item for item, (_, fields) in self._kept_fold(group).held.items() if fields is not None)
 
     def page_across(self, scopes: Sequence[str], page: int, page_size: int, *,
@@ -200,12 +203,13 @@ class ScopeIndex:
 
         This process keeps (:attr:`kept` scopes at most, the least recently read forgotten first) each scope's
         fold, and, when ``key`` names ``where``, ``order`` and ``newest_first``, the scope's matching items in
-        order. A kept fold is still the scope's as long as its last entry is the one this process read and
-        there is none after it: two reads by ``_id``. So reading a list of many scopes costs two lookups per
-        scope, the decoding of the scopes that changed, and a merge of the sorted parts up to the page —
-        however many items the scopes hold.
+        order. A kept fold is still the scope's while no entry follows the last one it folded, in the same
+        collection (:meth:`_same_generation`): one read by ``_id`` per scope, several at a time. So reading a
+        list of many scopes costs a lookup per scope and one more, the decoding of the scopes that changed,
+        and a merge of the sorted parts up to the page — however many items the scopes hold.
         """
-        parts = [self._matching(scope, where, order, newest_first, key) for scope in scopes]
+        self._same_generation()
+        parts = list(_READERS.map(lambda scope: self._matching(scope, where, order, newest_first, key), scopes))
         start = (page - 1) * page_size
         merged = heapq.merge(*parts, key=order, reverse=newest_first)
         return sum(map(len, parts)), list(islice(merged, start, start + page_size))
@@ -225,44 +229,50 @@ class ScopeIndex:
         return found
 
     def _kept_fold(self, scope: str) -> "_Kept":
-        """The scope's fold: the one this process kept if it is still the scope's, carried on past any new
-        entries, or a fresh one."""
+        """The scope's fold: the one this process kept if no entry follows its last (the caller checked the
+        generation: :meth:`_same_generation`), carried on past any new entries, or a fresh one."""
         with self._lock:
             kept = self._kept.get(scope)
-        if kept is not None and kept.n:
-            entry = self.collection.find_one({"_id": entry_id(scope, kept.n)}, {"i": 1, "r": 1, "u": 1})
-            if entry is None or _identity(entry) != kept.last:
-                kept = None  # the database was replaced
         if kept is not None:
             if self.collection.find_one({"_id": entry_id(scope, kept.n + 1)}, {"_id": 1}) is None:
                 return kept
             held = dict(kept.held)  # a new fold: readers of the kept one go on reading it unchanged
-            k, n, last, known = self._fold_on(scope, kept.k, kept.upto, kept.n, held, kept.last)
-            fresh = _Kept(k, n if k > kept.k else kept.upto, n, last, held) if known else None
+            k, n, known = self._fold_on(scope, kept.k, kept.upto, kept.n, held)
+            upto = n if k > kept.k else kept.upto
         else:
-            k, checkpoint = self._last_checkpoint(scope)
+            before, checkpoint = self._last_checkpoint(scope)
             held, upto = {}, 0
             if checkpoint is not None:
                 upto = checkpoint["upto"]
                 for item, rev, fields in blob.unpack(checkpoint["items"]):
                     held[item] = (rev, fields)
-            last = None
-            if upto and (entry := self.collection.find_one({"_id": entry_id(scope, upto)},
-                                                           {"i": 1, "r": 1, "u": 1})) is not None:
-                last = _identity(entry)
-            k2, n, last, known = self._fold_on(scope, k, upto, upto, held, last)
-            fresh = _Kept(k2, n if k2 > k else upto, n, last, held) if known else None
-        if fresh is None:  # another process checkpointed first: read afresh next time
-            with self._lock:
+            k, n, known = self._fold_on(scope, before, upto, upto, held)
+            upto = n if k > before else upto
+        fresh = _Kept(k, upto, n, held)
+        with self._lock:
+            if not known:  # another process checkpointed first: read afresh next time
                 self._kept.pop(scope, None)
-            return _Kept(0, 0, 0, None, held)
-        if self.kept:
-            with self._lock:
+            elif self.kept:
                 self._kept[scope] = fresh
                 self._kept.move_to_end(scope)
                 while len(self._kept) > self.kept:
                     self._kept.popitem(last=False)
         return fresh
+
+    def _same_generation(self) -> None:
+        """Forget the kept folds if the collection is not the one they were read from (it was dropped, the
+        database replaced): one read of its generation, a random mark inserted once into each collection."""
+        coll = self.collection
+        if (found := coll.find_one({"_id": GENERATION})) is None:
+            try:
+                coll.insert_one({"_id": GENERATION, "g": uuid.uuid4().hex})
+            except DuplicateKeyError:
+                pass  # another process marked it first
+            found = coll.find_one({"_id": GENERATION}) or {"g": None}
+        with self._lock:
+            if found["g"] != self._generation:
+                self._kept.clear()
+                self._generation = found["g"]
 
     def _fold(self, scope: str) -> tuple[int, dict[str, tuple[Revision, dict | None]]]:
         """The scope as of its last entry: ``(n, {item: (rev, fields or None)})``; checkpoints it if due."""
@@ -275,15 +285,13 @@ class ScopeIndex:
                 held[item] = (rev, fields)
         return self._fold_on(scope, k, upto, upto, held)[1], held
 
-    def _fold_on(self, scope: str, k: int, upto: int, n: int, held: dict, last: Any = None
-                 ) -> tuple[int, int, Any, bool]:
+    def _fold_on(self, scope: str, k: int, upto: int, n: int, held: dict) -> tuple[int, int, bool]:
         """Fold into ``held`` (the scope as of entry ``n``, checkpoint ``k`` covering entries up to ``upto``) the
-        entries after ``n``, checkpointing if due: ``(k, n, what entry n was, whether this process wrote or
-        already knew checkpoint k)``."""
+        entries after ``n``, checkpointing if due: ``(k, n, whether this process wrote or already knew
+        checkpoint k)``."""
         coll = self.collection
         while (entry := coll.find_one({"_id": entry_id(scope, n + 1)})) is not None:
             n += 1
-            last = _identity(entry)
             item, rev = entry["i"], entry["r"]
             current = held.get(item)
             if current is None or _comparable(current[0]) < _comparable(rev):
@@ -297,7 +305,7 @@ class ScopeIndex:
             except DuplicateKeyError:
                 known = False  # another writer or reader checkpointed this stretch first; theirs is as true
         self._remember(scope, k, n)
-        return k, n, last, known
+        return k, n, known
 
     def _last_checkpoint(self, scope: str) -> tuple[int, dict | None]:
         known = self._ends.get(scope, (0, 0))[0]
@@ -311,22 +319,22 @@ class ScopeIndex:
         return k, self._last_entry(scope, checkpoint["upto"] if checkpoint else 0)
 
     def _remember(self, scope: str, k: int, n: int) -> None:
-        before = self._ends.get(scope, (0, 0))
-        self._ends[scope] = (max(k, before[0]), max(n, before[1]))
-        self._ends.move_to_end(scope)
-        while len(self._ends) > REMEMBERED:
-            self._ends.popitem(last=False)
+        with self._lock:  # the scopes of one list are read by several threads at once
+            before = self._ends.get(scope, (0, 0))
+            self._ends[scope] = (max(k, before[0]), max(n, before[1]))
+            self._ends.move_to_end(scope)
+            while len(self._ends) > REMEMBERED:
+                self._ends.popitem(last=False)
 
 
 @dataclass
 class _Kept:
     """A scope's fold kept by a process: its last checkpoint ``k`` (covering entries up to ``upto``), its last
-    entry ``n`` and what that entry was, the items, and lists of matching items in order by their key."""
+    entry ``n``, the items, and lists of matching items in order by their key."""
 
     k: int
     upto: int
     n: int
-    last: Any
     held: dict[str, tuple[Revision, dict | None]]
     views: OrderedDict = field(default_factory=OrderedDict)
 

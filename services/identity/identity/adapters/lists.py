@@ -8,16 +8,16 @@ filters, searches and sorts on (role, unit, commune, active, name and its search
 version; an account moved to another unit leaves its former scopes by a tombstone at the same version, found by
 comparing with the version before (read by ``_id``).
 
-**An administrator's list naming no unit** (every account of the nation) is the provinces' lists read as one,
-in the same name order as every list (:meth:`ScopeIndex.page_across`): each province's scope is noted once in
-the scope ``provinces`` (:meth:`ScopeIndex.enrol`), and the API process keeps each province's fold, and its
-accounts matching the filters and the search in order, while the province does not change. So the nation's list
-costs two ``_id`` lookups per province, the decoding of the provinces that changed since, and a merge up to the
-page; its total is exact. Why not one nation-wide scope: its checkpoint would hold every account of the nation
-and be written again every 16 saves. Why not a page of one province, then the next: a search or a role names
-accounts across provinces, and an administrator reads the answer in name order. An account moved to another
-province leaves the first province's list before it enters the second's (:func:`record`), so the provinces'
-lists never share an account, as :meth:`ScopeIndex.page_across` needs.
+**An administrator's list naming no unit** (every account of the nation) is the provinces' lists read as one, in the
+same name order as every list (:meth:`ScopeIndex.page_across`): each province's scope is noted once in the scope
+``provinces`` (:meth:`ScopeIndex.enrol`), and the API process keeps each province's fold, and its accounts matching
+the filters and the search in order, while the province does not change. So the nation's list costs one ``_id``
+lookup per province (several at a time), the decoding of the provinces that changed since, and a merge up to the
+page; its total is exact. Why not one nation-wide scope: its checkpoint would hold every account of the nation and
+be written again every 16 saves. Why not a page of one province, then the next: a search or a role finds accounts
+across provinces, and an administrator reads the answer in name order (to look at one province, the list takes
+``province_code``). An account moved to another province leaves the first province's list before it enters the
+second's (:func:`record`), so the provinces' lists never share an account, as :meth:`ScopeIndex.page_across` needs.
 
 Entries are written right after the account's change (:meth:`identity.adapters.users.Users.save`). Accounts stored before the lists existed,
 or whose writer died in between, are listed by :func:`backfill`, which the worker runs when it starts (the

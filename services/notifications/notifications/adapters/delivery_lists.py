@@ -15,11 +15,11 @@ pending), and :func:`record` takes it out of the pending lists *before* it puts 
 two status lists at once (for the moment between the two inserts it is in neither), and, the highest version
 winning, a late or replayed entry of an earlier version changes nothing.
 
-**An administrator's log, which names no unit**, is the provinces' logs read as one list, newest first: the
-province scopes noted in the group ``provinces`` (:meth:`ScopeIndex.enrol`, when a delivery is first listed in one)
-are merged (:meth:`ScopeIndex.page_across`). The API process keeps each scope's fold while it does not change, so
-the nation's log costs two ``_id`` lookups per province and status, and the merge up to the page; the total stays
-exact. No nation-wide scope is written, whose checkpoint would hold every delivery of the nation.
+**An administrator's log, which names no unit**, is the provinces' logs read as one list, newest first: the province
+scopes noted in the group ``provinces`` (:meth:`ScopeIndex.enrol`, when a delivery is first listed in one) are
+merged (:meth:`ScopeIndex.page_across`). The API process keeps each scope's fold while it does not change, so the
+nation's log costs one ``_id`` lookup per province and status (several at a time), and the merge up to the page; the
+total stays exact. No nation-wide scope is written, whose checkpoint would hold every delivery of the nation.
 
 Entries are written right after the delivery's change (:meth:`Deliveries.add`, :meth:`Deliveries.save`). A worker
 that died in between leaves the queue entry behind, and the queue lists the delivery again when it meets it

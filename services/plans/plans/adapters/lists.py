@@ -8,16 +8,17 @@ fields the API filters and sorts on (owner kind, unit codes, level, status, year
 of ``GET /plans`` is answered inside the narrowest scope the caller's restriction names, in memory: a scope
 holds at most one province's plans (about a thousand a year), however many the nation has.
 
-**An administrator's list naming no unit** (every plan of the nation) is the provinces' lists read as one,
-in the same order as every list, most recently changed first (:meth:`ScopeIndex.page_across`): each province's
-scope is noted once in the scope ``provinces`` (:meth:`ScopeIndex.enrol`), and the API process keeps each
-province's fold, and its plans matching the filters in order, while the province does not change. So the
-nation's list costs two ``_id`` lookups per province, the decoding of the provinces that changed since, and a
-merge up to the page; its total is exact. Why not one nation-wide scope: its checkpoint would hold every plan of
-the nation and be written again every 16 saves, anywhere. Why not the nation province by province (a page of
-one province, then the next): an administrator's filters (a status, a year, a level) span provinces, and the
-answer would change order with them; province by province stays the order of a merge, which costs no more.
-A plan never changes province, so the provinces' lists share no plan, as :meth:`ScopeIndex.page_across` needs.
+**An administrator's list naming no unit** (every plan of the nation) is the provinces' lists read as one, in the
+same order as every list, most recently changed first (:meth:`ScopeIndex.page_across`): each province's scope is
+noted once in the scope ``provinces`` (:meth:`ScopeIndex.enrol`), and the API process keeps each province's fold,
+and its plans matching the filters in order, while the province does not change. So the nation's list costs one
+``_id`` lookup per province (several at a time), the decoding of the provinces that changed since, and a merge up to
+the page; its total is exact. Why not one nation-wide scope: its checkpoint would hold every plan of the nation and
+be written again every 16 saves, anywhere. Why not a page of one province, then the next: an administrator's filters
+(a status, a year, a level) find plans across provinces, and "most recently changed first" is what an overview of
+the nation is for; a merge keeps that order at the same cost (to look at one province, the list takes
+``province_code``). A plan never changes province, so the provinces' lists share no plan, as
+:meth:`ScopeIndex.page_across` needs.
 
 Entries are written right after the plan's change (:func:`save`), at the plan's version, so a replay or a
 late writer changes nothing; a plan deleted by its school leaves its scopes by a tombstone. Plans stored
