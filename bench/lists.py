@@ -28,13 +28,13 @@ Then it starts the plans, notifications and identity APIs under gunicorn and ask
 - an administrator's lists of the nation: ``GET /plans``, ``GET /plans?status=submitted`` and ``GET /users``
   (each at a random page of the first five), and ``GET /users?q=<a name>`` (a new search each time),
 
-after five unmeasured requests per list (a fresh process's imports and connections; the first one's time is
-printed too: it reads the lists the process will keep), and prints p50/p99 per list. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
+after five (``--warm-up``) unmeasured requests per list (a fresh process's imports and connections; the first
+one's time is printed too: it reads the lists the process will keep), and prints p50/p99 per list. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
 to measure the lists before they were kept per scope; the load is the same; there a request reads whole
 collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--deliveries 200000]
-                                    [--requests 200] [--api-code DIR]
+                                    [--requests 200] [--warm-up 5] [--api-code DIR]
 """
 from __future__ import annotations
 
@@ -260,6 +260,8 @@ def main() -> None:
     parser.add_argument("--notifications", type=int, default=1_000_000)
     parser.add_argument("--deliveries", type=int, default=200_000)
     parser.add_argument("--requests", type=int, default=200, help="requests per list")
+    parser.add_argument("--warm-up", type=int, default=5,
+                        help="unmeasured requests per list first (at least 1; the former code's scans take seconds each)")
     parser.add_argument("--api-code", type=Path, help="run the APIs from this checkout's services and lib")
     args = parser.parse_args()
 
@@ -354,7 +356,7 @@ def main() -> None:
             session = requests.Session()
             first = {}
             for label, make in cases.items():  # the first requests of a process pay for its imports and connections
-                for n in range(5):
+                for n in range(max(args.warm_up, 1)):
                     svc, path, token = make()
                     began = time.perf_counter()
                     session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
