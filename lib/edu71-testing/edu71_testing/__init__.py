@@ -550,3 +550,41 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         return 1 if "platform" in getattr(item, "fixturenames", ()) else 0
 
     items.sort(key=rank)
+
+
+class _OnlyById:
+    """A collection that answers only what the store finds by ``_id`` (an exact ``_id`` lookup, an insert): any
+    other filter, a count or an aggregation is refused, as a scan of the collection would be at national scale."""
+
+    def __init__(self, collection):
+        self._collection = collection
+
+    @staticmethod
+    def _check(spec) -> None:
+        if not spec or set(spec) != {"_id"} or isinstance(spec["_id"], dict):
+            raise AssertionError(f"a list read the collection by {spec!r}")
+
+    def find_one(self, spec=None, *args, **kwargs):
+        self._check(spec)
+        return self._collection.find_one(spec, *args, **kwargs)
+
+    def find(self, spec=None, *args, **kwargs):
+        self._check(spec)
+        return self._collection.find(spec, *args, **kwargs)
+
+    def count_documents(self, spec, *args, **kwargs):
+        raise AssertionError(f"a list counted the collection by {spec!r}")
+
+    def aggregate(self, *args, **kwargs):
+        raise AssertionError("a list aggregated the collection")
+
+    def __getattr__(self, name):
+        return getattr(self._collection, name)
+
+
+def refuse_scans(monkeypatch, *documents) -> None:
+    """From now on (in this test), the collections of these mongoengine ``documents`` refuse every read but by
+    ``_id``: what still answers reads only what it shows."""
+    for document in documents:
+        collection = document._get_collection()
+        monkeypatch.setattr(document, "_get_collection", classmethod(lambda cls, c=collection: _OnlyById(c)))

@@ -19,7 +19,8 @@ Message-ID and the webhook call its ``X-Edu71-Delivery`` id, so the receiver can
 delays: the delivery waits in the queue with its backoff, and after ``max_attempts`` it is recorded as failed.
 
 The delivery log: a school sees what was sent to itself; a commune what was sent to itself and to its schools
-(not what the city received about them); a city everything within its province; an admin everything.
+(not what the city received about them); a city everything within its province; an admin everything. Each is read
+from lists kept per unit and status (:mod:`notifications.adapters.delivery_lists`), never from the collection.
 """
 from __future__ import annotations
 
@@ -86,7 +87,8 @@ class DeliveryQueue:
             existing = self.deliveries.get(delivery.id)
             if existing is None or existing.status != "pending":
                 return False
-            new = False  # the handler died before queueing it last time: queue it now
+            new = False  # the handler died before queueing (and perhaps listing) it last time: do it now
+            self.deliveries.relist(existing)
         else:
             new = True
         self.deliveries.put(delivery.id, at=delivery.created_at, due=delivery.created_at, channel=delivery.channel)
@@ -115,6 +117,8 @@ class DeliveryQueue:
                 self.deliveries.done([entry["_id"]])
             return False
         if delivery.status != "pending":
+            # Its outcome was stored but the worker died before it let go of the entry, perhaps before listing it.
+            self.deliveries.relist(delivery)
             self.deliveries.done([entry["_id"]])
             return False
         if delivery.attempts > attempt_of(entry):

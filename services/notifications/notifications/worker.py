@@ -15,6 +15,7 @@ from pymongo.errors import PyMongoError
 
 from edu71 import worker
 from notifications import bootstrap, config
+from notifications.adapters.deliveries import Deliveries
 from notifications.adapters.documents import DeadlineReminder, Delivery, DigestRun, Notification
 from notifications.adapters.inbox import Inbox
 from notifications.deliveries import Clock, utc_now
@@ -24,8 +25,10 @@ log = logging.getLogger(__name__)
 
 
 def list_stored_notifications(stop: threading.Event) -> None:
-    """List in their inboxes the notifications stored before the inboxes existed (once; see adapters.inbox)."""
+    """List in their inboxes the notifications stored before the inboxes existed, and in the delivery log's lists
+    the deliveries stored before those (each once; see adapters.inbox and adapters.delivery_lists)."""
     Inbox().backfill()
+    Deliveries().backfill()
     stop.wait()
 
 

@@ -185,3 +185,60 @@ def test_a_process_that_remembers_a_replaced_database_still_writes_a_chain_witho
     index.put("s", "b", 1, {})
     assert store_db["lists"].find_one({"_id": entry_id("s", 1)})["i"] == "b"
     assert set(_listed(index, "s")) == {"b"}
+
+
+def test_scopes_read_together_are_one_list_in_order_with_the_right_total(store_db):
+    """A partition (here provinces) read as one list: merged in order, paged, counted; an item taken out of one
+    scope before it is put in another is counted once."""
+    index = _index(store_db, every=4)
+    for p, province in enumerate(("31", "79", "01")):
+        for i in range(7):
+            index.put(f"province:{province}", f"{province}-{i}", 1, {"at": T0 + timedelta(minutes=3 * i + p),
+                                                                    "odd": i % 2 == 1})
+    index.drop("province:31", "31-0", 2)
+    index.put("province:79", "31-0", 2, {"at": T0 + timedelta(hours=5), "odd": False})
+    scopes = ["province:01", "province:31", "province:79"]
+    newest = sorted(((item.fields["at"], item.id) for scope in scopes for item in index.items(scope)), reverse=True)
+    total, first = index.page_across(scopes, 1, 5, order=lambda item: item.fields["at"], newest_first=True)
+    assert total == 21 and [item.id for item in first] == [i for _, i in newest[:5]]
+    assert first[0].id == "31-0"
+    _, fifth = index.page_across(scopes, 5, 5, order=lambda item: item.fields["at"], newest_first=True)
+    assert [item.id for item in fifth] == [newest[20][1]]
+    odd, page = index.page_across(scopes, 1, 100, where=lambda fields: fields["odd"],
+                                  order=lambda item: item.id, key="odd by id")
+    assert odd == 9 and [item.id for item in page] == sorted(i for _, i in newest if int(i[3:]) % 2 == 1)
+
+
+def test_a_kept_fold_costs_a_lookup_a_scope_and_still_sees_every_change(store_db):
+    writer = _index(store_db, every=4)
+    for i in range(30):
+        writer.put(f"province:{i % 3}", f"x{i}", 1, {"n": i})
+    counting = _Counting(store_db)
+    reader = ScopeIndex("lists", lambda: counting, every=4, kept=10)
+    scopes = [f"province:{p}" for p in range(3)]
+    assert reader.page_across(scopes, 1, 5, key="all")[0] == 30
+    counting.reads = 0
+    total, page = reader.page_across(scopes, 1, 5, key="all")
+    assert (total, [item.id for item in page]) == (30, ["x0", "x1", "x10", "x11", "x12"])
+    assert counting.reads == 1 + 3  # the collection's generation, then whether an entry follows each kept fold
+    # What another process writes is seen at the next read...
+    writer.drop("province:0", "x0", 2)
+    writer.put("province:1", "x0", 2, {"n": 0})
+    writer.put("province:1", "a", 1, {"n": -1})
+    writer.drop("province:2", "x2", 2)
+    total, page = reader.page_across(scopes, 1, 3, key="all")
+    assert (total, [item.id for item in page]) == (30, ["a", "x0", "x1"])
+    # ...and a database replaced under the process is read anew, not from what it kept.
+    store_db.drop_collection("lists")
+    writer = _index(store_db, every=4)
+    writer.put("province:0", "y", 1, {"n": 1})
+    assert [item.id for item in reader.page_across(scopes, 1, 5, key="all")[1]] == ["y"]
+
+
+def test_a_group_notes_each_member_once(store_db):
+    index = _index(store_db)
+    for member in ("province:79", "province:31", "province:79", "province:31"):
+        index.enrol("provinces", member)
+    assert index.members("provinces") == ["province:31", "province:79"]
+    assert store_db["lists"].count_documents({"i": "province:79"}) == 1
+    assert _index(store_db, every=4).members("provinces") == ["province:31", "province:79"]

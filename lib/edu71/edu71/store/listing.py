@@ -29,6 +29,16 @@ the fewer than ``every`` entries after it. So a read costs a bounded number of
 ``_id`` lookups plus the decoding of what the scope holds — never the size of the
 collection, the nation, or the scope's history.
 
+**Lists made of several scopes** (:meth:`ScopeIndex.page_across`): a nation-wide list is its provinces' lists
+read together, a log without a status filter its per-status lists. The scopes must share no item (their
+writers take an item out of one before they put it in the next), so the total is the sum of theirs and a page
+is a merge of their sorted items. The scopes a list is made of can be noted in a scope of their own
+(:meth:`ScopeIndex.enrol`, :meth:`ScopeIndex.members`: e.g. every province that has a list). A process may
+keep (``kept``) the folds of the scopes it reads this way: a kept fold is still right while no entry follows
+the last it folded, one read by ``_id``, in the same collection (a random mark, ``~generation``, inserted once
+into each lists collection, read once per list, tells a replaced database). **Why not one nation-wide scope:** its checkpoint would hold every
+item of the nation and be written again every ``every`` changes anywhere.
+
 **Why a log of revisions and not a page document updated in place:** the store's
 updates are a read followed by a write; two writers adding to one page would lose
 one addition. **Why the highest revision per item wins**, not the last entry: the
@@ -44,9 +54,14 @@ starts, which also lists what was stored before the lists existed).
 """
 from __future__ import annotations
 
+import heapq
+import threading
+import uuid
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
 from pymongo.collection import Collection
 from pymongo.database import Database
@@ -57,6 +72,12 @@ from edu71.store.projection import Revision, _comparable
 
 #: How many scopes' ends a process remembers (two small integers each).
 REMEMBERED = 200_000
+#: How many filtered, ordered lists a kept scope keeps (one per combination of filters asked for lately).
+VIEWS = 8
+#: The ``_id`` of the random mark that tells one lists collection from another created after it under its name.
+GENERATION = "~generation"
+#: Lookups of the scopes one list is made of overlap their round trips.
+_READERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="listing")
 
 
 def entry_id(scope: str, n: int) -> str:
@@ -88,13 +109,18 @@ class Item:
 class ScopeIndex:
     """The lists of one kind of item (``name`` is its collection), scope by scope (see the module)."""
 
-    def __init__(self, name: str, database: Callable[[], Database], every: int = 16):
+    def __init__(self, name: str, database: Callable[[], Database], every: int = 16, kept: int = 0):
         self.name = name
         self.every = every
         # Resolved on each use: the connection behind an alias can be replaced.
         self._database = database
         #: scope -> (last checkpoint k, last entry n) seen by this process: lower bounds of the scope's end.
         self._ends: OrderedDict[str, tuple[int, int]] = OrderedDict()
+        #: How many scopes' folds :meth:`page_across` and :meth:`members` keep between reads (see there).
+        self.kept = kept
+        self._kept: OrderedDict[str, _Kept] = OrderedDict()
+        self._generation: str | None = None
+        self._lock = threading.Lock()
 
     @property
     def collection(self) -> Collection:
@@ -153,9 +179,103 @@ class ScopeIndex:
         found.sort(key=order, reverse=newest_first)
         return len(found), found[(page - 1) * page_size:page * page_size]
 
+    # -- lists made of several scopes ---------------------------------------------------
+    def enrol(self, group: str, member: str) -> None:
+        """Note in the scope ``group`` that the scope ``member`` belongs to it (e.g. every province's list to the
+        nation's); does nothing if it is noted already."""
+        self._same_generation()
+        if member not in self._kept_fold(group).held:
+            self.put(group, member, 1, {})
+
+    def members(self, group: str) -> list[str]:
+        """The scopes noted in ``group``, in order."""
+        self._same_generation()
+        return sorted(item for item, (_, fields) in self._kept_fold(group).held.items() if fields is not None)
+
+    def page_across(self, scopes: Sequence[str], page: int, page_size: int, *,
+                    where: Callable[[dict], bool] | None = None, order: Callable[[Item], Any] = lambda item: item.id,
+                    newest_first: bool = False, key: Hashable | None = None) -> tuple[int, list[Item]]:
+        """How many items of ``scopes`` together match ``where``, and page ``page`` of them in ``order``.
+
+        The scopes must share no item: they partition a list (the provinces of the nation, the statuses of a log),
+        which their writers keep by taking an item out of its former scope *before* putting it in the next, so
+        that it is never in two at once (at worst in none, for the moment between the two inserts).
+
+        This process keeps (:attr:`kept` scopes at most, the least recently read forgotten first) each scope's
+        fold, and, when ``key`` names ``where``, ``order`` and ``newest_first``, the scope's matching items in
+        order. A kept fold is still the scope's while no entry follows the last one it folded, in the same
+        collection (:meth:`_same_generation`): one read by ``_id`` per scope, several at a time. So reading a
+        list of many scopes costs a lookup per scope and one more, the decoding of the scopes that changed,
+        and a merge of the sorted parts up to the page — however many items the scopes hold.
+        """
+        self._same_generation()
+        parts = list(_READERS.map(lambda scope: self._matching(scope, where, order, newest_first, key), scopes))
+        start = (page - 1) * page_size
+        merged = heapq.merge(*parts, key=order, reverse=newest_first)
+        return sum(map(len, parts)), list(islice(merged, start, start + page_size))
+
+    def _matching(self, scope: str, where, order, newest_first: bool, key: Hashable | None) -> list[Item]:
+        kept = self._kept_fold(scope)
+        if key is not None and (found := kept.views.get(key)) is not None:
+            return found
+        found = [Item(item, rev, fields) for item, (rev, fields) in kept.held.items()
+                 if fields is not None and (where is None or where(fields))]
+        found.sort(key=order, reverse=newest_first)
+        if key is not None:
+            with self._lock:
+                kept.views[key] = found
+                while len(kept.views) > VIEWS:
+                    kept.views.popitem(last=False)
+        return found
+
+    def _kept_fold(self, scope: str) -> "_Kept":
+        """The scope's fold: the one this process kept if no entry follows its last (the caller checked the
+        generation: :meth:`_same_generation`), carried on past any new entries, or a fresh one."""
+        with self._lock:
+            kept = self._kept.get(scope)
+        if kept is not None:
+            if self.collection.find_one({"_id": entry_id(scope, kept.n + 1)}, {"_id": 1}) is None:
+                return kept
+            held = dict(kept.held)  # a new fold: readers of the kept one go on reading it unchanged
+            k, n, known = self._fold_on(scope, kept.k, kept.upto, kept.n, held)
+            upto = n if k > kept.k else kept.upto
+        else:
+            before, checkpoint = self._last_checkpoint(scope)
+            held, upto = {}, 0
+            if checkpoint is not None:
+                upto = checkpoint["upto"]
+                for item, rev, fields in blob.unpack(checkpoint["items"]):
+                    held[item] = (rev, fields)
+            k, n, known = self._fold_on(scope, before, upto, upto, held)
+            upto = n if k > before else upto
+        fresh = _Kept(k, upto, n, held)
+        with self._lock:
+            if not known:  # another process checkpointed first: read afresh next time
+                self._kept.pop(scope, None)
+            elif self.kept:
+                self._kept[scope] = fresh
+                self._kept.move_to_end(scope)
+                while len(self._kept) > self.kept:
+                    self._kept.popitem(last=False)
+        return fresh
+
+    def _same_generation(self) -> None:
+        """Forget the kept folds if the collection is not the one they were read from (it was dropped, the
+        database replaced): one read of its generation, a random mark inserted once into each collection."""
+        coll = self.collection
+        if (found := coll.find_one({"_id": GENERATION})) is None:
+            try:
+                coll.insert_one({"_id": GENERATION, "g": uuid.uuid4().hex})
+            except DuplicateKeyError:
+                pass  # another process marked it first
+            found = coll.find_one({"_id": GENERATION}) or {"g": None}
+        with self._lock:
+            if found["g"] != self._generation:
+                self._kept.clear()
+                self._generation = found["g"]
+
     def _fold(self, scope: str) -> tuple[int, dict[str, tuple[Revision, dict | None]]]:
         """The scope as of its last entry: ``(n, {item: (rev, fields or None)})``; checkpoints it if due."""
-        coll = self.collection
         k, checkpoint = self._last_checkpoint(scope)
         held: dict[str, tuple[Revision, dict | None]] = {}
         upto = 0
@@ -163,22 +283,29 @@ class ScopeIndex:
             upto = checkpoint["upto"]
             for item, rev, fields in blob.unpack(checkpoint["items"]):
                 held[item] = (rev, fields)
-        n = upto
+        return self._fold_on(scope, k, upto, upto, held)[1], held
+
+    def _fold_on(self, scope: str, k: int, upto: int, n: int, held: dict) -> tuple[int, int, bool]:
+        """Fold into ``held`` (the scope as of entry ``n``, checkpoint ``k`` covering entries up to ``upto``) the
+        entries after ``n``, checkpointing if due: ``(k, n, whether this process wrote or already knew
+        checkpoint k)``."""
+        coll = self.collection
         while (entry := coll.find_one({"_id": entry_id(scope, n + 1)})) is not None:
             n += 1
             item, rev = entry["i"], entry["r"]
             current = held.get(item)
             if current is None or _comparable(current[0]) < _comparable(rev):
                 held[item] = (rev, entry["f"])
+        known = True
         if n - upto >= self.every:
             try:
                 coll.insert_one({"_id": checkpoint_id(scope, k + 1), "upto": n,
                                  "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
                 k += 1
             except DuplicateKeyError:
-                pass  # another writer or reader checkpointed this stretch first; theirs is as true
+                known = False  # another writer or reader checkpointed this stretch first; theirs is as true
         self._remember(scope, k, n)
-        return n, held
+        return k, n, known
 
     def _last_checkpoint(self, scope: str) -> tuple[int, dict | None]:
         known = self._ends.get(scope, (0, 0))[0]
@@ -192,11 +319,24 @@ class ScopeIndex:
         return k, self._last_entry(scope, checkpoint["upto"] if checkpoint else 0)
 
     def _remember(self, scope: str, k: int, n: int) -> None:
-        before = self._ends.get(scope, (0, 0))
-        self._ends[scope] = (max(k, before[0]), max(n, before[1]))
-        self._ends.move_to_end(scope)
-        while len(self._ends) > REMEMBERED:
-            self._ends.popitem(last=False)
+        with self._lock:  # the scopes of one list are read by several threads at once
+            before = self._ends.get(scope, (0, 0))
+            self._ends[scope] = (max(k, before[0]), max(n, before[1]))
+            self._ends.move_to_end(scope)
+            while len(self._ends) > REMEMBERED:
+                self._ends.popitem(last=False)
+
+
+@dataclass
+class _Kept:
+    """A scope's fold kept by a process: its last checkpoint ``k`` (covering entries up to ``upto``), its last
+    entry ``n``, the items, and lists of matching items in order by their key."""
+
+    k: int
+    upto: int
+    n: int
+    held: dict[str, tuple[Revision, dict | None]]
+    views: OrderedDict = field(default_factory=OrderedDict)
 
 
 def _last(read: Callable[[int], dict | None], known: int) -> tuple[int, dict | None]:

@@ -6,7 +6,6 @@ it reads the store its own way (``Accounts.list_visible``).
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from mongoengine import NotUniqueError
@@ -17,7 +16,7 @@ from edu71.contracts import Event
 from edu71.store.memory import InMemoryVersioned
 from identity.adapters import lists
 from identity.adapters.documents import User
-from identity.domain.accounts import name_order, name_pattern, search_key
+from identity.domain.accounts import name_order
 
 
 class UserExists(Exception):
@@ -46,22 +45,20 @@ class Users:
 
     def page(self, restriction: dict[str, Any], text: str, page: int, page_size: int) -> tuple[int, list[User]]:
         """How many accounts match ``restriction`` and ``text`` (a name, an e-mail or a unit's name or code) and one
-        page of them in name order: from the narrowest list the restriction names; only an administrator's list
-        naming no unit reads the collection (every account of the nation)."""
+        page of them in name order: from the narrowest list the restriction names, or, for an administrator's
+        list naming no unit, from every province's list read together (:mod:`identity.adapters.lists`)."""
         scope = lists.scope_for(restriction)
-        if scope is not None:
-            found = sorted((item for item in lists.items(scope) if lists.matches(item.fields, restriction, text)),
-                           key=lambda item: name_order(item.fields.get("name") or "", item.id))
-            chosen = found[(page - 1) * page_size:page * page_size]
-            return len(found), lists.load_all([item.id for item in chosen])
-        query: dict[str, Any] = dict(restriction)
-        if text:
-            query["$or"] = [{"search": {"$regex": re.escape(search_key(text))}},
-                            {"org_unit_name": {"$regex": name_pattern(text)}}, {"org_unit": text}]
-        docs = sorted(User._get_collection().find(query, {"name": 1}),
-                      key=lambda doc: name_order(doc.get("name") or "", doc["_id"]))
-        chosen = docs[(page - 1) * page_size:page * page_size]
-        return len(docs), [user for doc in chosen if (user := load(User, doc["_id"])) is not None]
+        if scope is None:
+            total, chosen = lists.nation_page(restriction, text, page, page_size, _in_name_order)
+            return total, lists.load_all([item.id for item in chosen])
+        wanted = lists.matcher(restriction, text)
+        found = sorted((item for item in lists.items(scope) if wanted(item.fields)), key=_in_name_order)
+        chosen = found[(page - 1) * page_size:page * page_size]
+        return len(found), lists.load_all([item.id for item in chosen])
+
+
+def _in_name_order(item: lists.Item):
+    return name_order(item.fields.get("name") or "", item.id)
 
 
 class InMemoryUsers(InMemoryVersioned[User]):

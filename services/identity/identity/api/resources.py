@@ -100,7 +100,7 @@ class Users(MethodView):
     @users.arguments(UserListQuerySchema, location="query")
     @users.response(200, UserPageSchema)
     def get(self, query):
-        """Danh sách tài khoản (quản trị viên: tất cả; Sở GD&ĐT: trong tỉnh/thành phố)"""
+        """Danh sách tài khoản theo tên (quản trị viên: cả nước hoặc một tỉnh/thành phố; Sở GD&ĐT: trong tỉnh/thành phố)"""
         principal = current_principal()
         return paged(query, lambda filters, page, size: _accounts().list_visible(principal, filters, page, size))
 

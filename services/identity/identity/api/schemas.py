@@ -87,6 +87,8 @@ class UserListQuerySchema(PageQuery):
     org_unit = fields.String(validate=validate.Length(min=1, max=64))
     commune_code = fields.String(validate=COMMUNE_CODE,
                                  metadata={"description": "Tài khoản của xã/phường và của các trường thuộc xã/phường"})
+    province_code = fields.String(validate=PROVINCE_CODE,
+                                  metadata={"description": "Tài khoản của một tỉnh/thành phố (Sở, xã/phường, trường)"})
     active = fields.Boolean(metadata={"description": "true: đang hoạt động; false: đã khoá"})
     q = fields.String(validate=validate.Length(min=1, max=100),
                       metadata={"description": "Tìm theo họ tên, e-mail, tên hoặc mã đơn vị (có dấu hay không dấu)"})

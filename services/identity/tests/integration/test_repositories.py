@@ -104,6 +104,29 @@ def test_a_change_made_from_an_old_version_is_refused_and_nothing_is_written(use
     assert (read.doc_version, read.name) == (2, "Đỗ Minh Tuấn (1)")
 
 
+def test_the_nations_accounts_are_every_provinces_and_the_platforms_in_name_order(users):
+    from identity.domain.accounts import OrgUnit
+
+    users.save(new_user("u-1", name="Hoàng Thị Hoa"))
+    hcm = new_user("u-2", name="Đỗ Văn Bình")
+    hcm.set_org(OrgUnit("school", "HCM-THCS-1", "Trường THCS Thị Trấn 2", commune_code="27496", province_code="79",
+                        school_level="thcs"))
+    users.save(hcm)
+    platform = new_user("u-3", role="operator", name="Vận Hành")
+    platform.set_org(OrgUnit("platform", "edu71", "Nền tảng Edu71"))
+    users.save(platform)
+
+    def names(restriction: dict, text: str = "", page: int = 1, size: int = 10) -> tuple[int, list[str]]:
+        total, found = users.page(restriction, text, page, size)
+        return total, [u.name for u in found]
+
+    assert names({}) == (3, ["Đỗ Văn Bình", "Hoàng Thị Hoa", "Vận Hành"])
+    assert names({}, page=2, size=2) == (3, ["Vận Hành"])
+    assert names({"role": "school"}) == (2, ["Đỗ Văn Bình", "Hoàng Thị Hoa"])
+    assert names({}, "thi tran") == (1, ["Đỗ Văn Bình"])
+    assert names({"province_code": "79"}) == (1, ["Đỗ Văn Bình"])
+
+
 def test_the_accounts_of_a_school_are_its_school_accounts_only(users):
     users.save(new_user("u-1"))
     users.save(new_user("u-2"))

@@ -76,3 +76,40 @@ def test_accounts_created_together_in_one_unit_are_all_listed(client, admin, see
     assert listed["total"] == 24
     assert _emails(client.get(f"/users?org_unit={school}&page_size=100", headers=admin)) == sorted(
         f"gv{i}.{n}@ht.edu.vn" for i in range(6) for n in range(4))
+
+
+def test_an_administrators_list_of_the_nation_reads_every_provinces_list_and_never_the_collection(
+        client, admin, seed_schools, create_user, monkeypatch):
+    from edu71_testing import refuse_scans
+    from identity.adapters import lists
+    from identity.adapters.documents import User
+
+    hai_phong, hcm = seed_schools
+    create_user("hoa@hienthanh.edu.vn", "school", hai_phong.code, name="Hoàng Thị Hoa")
+    moved = create_user("binh@thitran2.edu.vn", "school", hcm.code, name="Đỗ Văn Bình")
+    create_user("vanhanh@edu71.vn", "operator", "edu71", name="Vận Hành")
+    create_user("an@nguyendainang.gov.vn", "commune", "10744", name="Ân Văn Tâm")
+    # A head the lists were never told about is not listed (a scan of the collection would list it).
+    head = User._get_collection().find_one({"_id": moved["id"]})
+    User._get_collection().insert_one({**head, "_id": "unlisted", "email": "khong@co.vn", "name": "Ai Đó"})
+    refuse_scans(monkeypatch, User)
+
+    def names(query: str = "") -> tuple[int, list[str]]:
+        body = client.get(f"/users{query}", headers=admin).json
+        return body["total"], [u["name"] for u in body["items"]]
+
+    assert names() == (4, ["Ân Văn Tâm", "Đỗ Văn Bình", "Hoàng Thị Hoa", "Vận Hành"])
+    assert [names(f"?page_size=3&page={n}") for n in (1, 2)] == [(4, ["Ân Văn Tâm", "Đỗ Văn Bình", "Hoàng Thị Hoa"]),
+                                                                 (4, ["Vận Hành"])]
+    assert names("?role=school") == (2, ["Đỗ Văn Bình", "Hoàng Thị Hoa"])
+    assert names("?q=thi tran") == (1, ["Đỗ Văn Bình"])
+    assert names("?q=edu71") == (1, ["Vận Hành"])
+    assert lists.LISTS.members(lists.PROVINCES) == ["province:-", "province:31", "province:79"]
+    # An account moved to another province is listed once, in its new province.
+    r = client.patch(f"/users/{moved['id']}", headers={**admin, "If-Match": '"v1"'},
+                     json={"org_unit": hai_phong.code})
+    assert r.status_code == 200, r.json
+    assert names() == (4, ["Ân Văn Tâm", "Đỗ Văn Bình", "Hoàng Thị Hoa", "Vận Hành"])
+    assert names("?province_code=31") == (3, ["Ân Văn Tâm", "Đỗ Văn Bình", "Hoàng Thị Hoa"])
+    assert names("?province_code=79") == (0, [])
+    assert names("?province_code=79&q=binh") == (0, [])

@@ -4,7 +4,8 @@ for tests. Both pass the same contract suite (tests/integration/test_repositorie
 A :class:`~notifications.adapters.documents.Delivery` is a versioned aggregate: inserted once (its id is the
 dedupe key), each attempt's outcome a new version. The queue (``delivery_queue``, a
 :class:`~edu71.store.queue.WorkQueue`) holds one entry per attempt to make, and its claims say which worker
-makes it; entries are inserted and deleted, never updated.
+makes it; entries are inserted and deleted, never updated. The delivery log reads the lists
+:mod:`notifications.adapters.delivery_lists` keeps, which each change refreshes right after it is stored.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from edu71.bus.outbox import load, save_with_events
 from edu71.contracts import Event
 from edu71.store.memory import InMemoryVersioned
 from edu71.store.queue import WorkQueue, attempt_of, entry_id, key_of
+from notifications.adapters import delivery_lists
 from notifications.adapters.documents import Delivery
 
 QUEUE = "delivery_queue"
@@ -40,22 +42,33 @@ class Deliveries:
         return load(Delivery, delivery_id)
 
     def add(self, delivery: Delivery, *events: Event) -> Delivery:
-        """Store a new delivery; :class:`DeliveryExists` if its id is taken."""
+        """Store a new delivery, then list it; :class:`DeliveryExists` if its id is taken."""
         try:
-            return save_with_events(delivery, *events)
+            saved = save_with_events(delivery, *events)
         except NotUniqueError:
             raise DeliveryExists(delivery.pk) from None
+        delivery_lists.record(saved)
+        return saved
 
     def save(self, delivery: Delivery, *events: Event, expected_version: int | None = None) -> Delivery:
-        """Store an attempt's outcome as the delivery's next version; :class:`StaleDocument` if another came first."""
-        return save_with_events(delivery, *events, expected_version=expected_version)
+        """Store an attempt's outcome as the delivery's next version, then list that version;
+        :class:`StaleDocument` if another came first."""
+        saved = save_with_events(delivery, *events, expected_version=expected_version)
+        delivery_lists.record(saved)
+        return saved
+
+    def relist(self, delivery: Delivery) -> None:
+        """List the stored ``delivery`` again (a writer may have died between storing a change and listing it)."""
+        delivery_lists.record(delivery)
 
     def page(self, restriction: Restriction, page: int, page_size: int) -> tuple[int, list[Delivery]]:
-        """How many deliveries match ``restriction`` and one page of them, newest first."""
-        filters = {f"{name}__in" if isinstance(value, tuple) else name: list(value) if isinstance(value, tuple)
-                   else value for name, value in restriction.items()}
-        query = Delivery.objects(**filters)
-        return query.count(), list(query.order_by("-created_at", "-id").skip((page - 1) * page_size).limit(page_size))
+        """How many deliveries match ``restriction`` and one page of them, newest first, from the delivery log's
+        lists (:mod:`notifications.adapters.delivery_lists`), never from the collection."""
+        return delivery_lists.page(restriction, page, page_size)
+
+    def backfill(self) -> int:
+        """List the deliveries stored before the log's lists existed (once); how many entries it added."""
+        return delivery_lists.backfill()
 
     # -- the queue of attempts (edu71.store.queue) --------------------------------------
     def put(self, key: str, *, attempt: int = 0, at: datetime | None = None, due: datetime | None = None,
@@ -95,6 +108,9 @@ class InMemoryDeliveries(InMemoryVersioned[Delivery]):
 
     def add(self, delivery: Delivery, *events: Event) -> Delivery:
         return self.save(delivery, *events)
+
+    def relist(self, delivery: Delivery) -> None:
+        pass  # the log below reads the deliveries themselves
 
     def page(self, restriction: Restriction, page: int, page_size: int) -> tuple[int, list[Delivery]]:
         found = sorted((d for d in self.docs.values() if _matches(d, restriction)),

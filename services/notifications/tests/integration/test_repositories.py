@@ -127,6 +127,42 @@ def test_the_log_is_restricted_by_fields_and_newest_first(repos):
     assert [d.id for d in deliveries.page({}, 2, 3)[1]] == ["dlv-1"]
 
 
+def test_the_log_shows_a_delivery_under_its_current_status_only_for_every_scope(repos):
+    deliveries = repos.deliveries
+    deliveries.add(delivery(1, minutes=1))
+    deliveries.add(delivery(2, minutes=2, role="commune", unit="11311"))
+    above = delivery(3, minutes=3, role="commune", unit="10744", commune="10744")
+    above.province_code = None  # a commune's own notice: in no city's log, in the admin's
+    deliveries.add(above)
+
+    def outcome(delivery_id: str, status: str, attempts: int) -> None:
+        found = deliveries.get(delivery_id)
+        found.status, found.attempts = status, attempts
+        deliveries.save(found, expected_version=found.doc_version)
+
+    outcome("dlv-1", "pending", 1)  # a retry stays pending
+    outcome("dlv-1", "pending", 2)
+    outcome("dlv-2", "failed", 3)
+    outcome("dlv-3", "delivered", 1)
+
+    def shown(restriction: dict) -> tuple[int, list[str]]:
+        total, items = deliveries.page(restriction, 1, 10)
+        return total, [d.id for d in items]
+
+    commune = {"commune_code": "11311", "recipient_role": ("commune", "school")}
+    assert shown({**commune, "status": "pending"}) == (1, ["dlv-1"])
+    assert shown({**commune, "status": "failed"}) == (1, ["dlv-2"])
+    assert shown({**commune, "status": "delivered"}) == (0, [])
+    assert shown(commune) == (2, ["dlv-2", "dlv-1"])
+    assert shown({"recipient_org_unit": "THCS1", "recipient_role": "school", "status": "pending"}) == (1, ["dlv-1"])
+    assert shown({"province_code": "31"}) == (2, ["dlv-2", "dlv-1"])
+    assert shown({}) == (3, ["dlv-3", "dlv-2", "dlv-1"])
+    assert shown({"status": "delivered"}) == (1, ["dlv-3"])
+    assert shown({"status": ("delivered", "failed")}) == (2, ["dlv-3", "dlv-2"])
+    assert shown({"channel": "email", "status": "pending"}) == (1, ["dlv-1"])
+    assert deliveries.get("dlv-1").attempts == 2
+
+
 def test_the_queue_holds_attempts_until_due_claims_each_once_and_retries_as_new_entries(repos):
     queue = repos.deliveries
     assert queue.put("dlv-1", at=NOW, due=NOW, channel="email")

@@ -203,6 +203,28 @@ def test_the_delivery_log_shows_each_role_its_scope_and_operators_nothing(wired,
     assert wired.delivery_log.list(SCHOOL, 1, 20, "failed", None)[0] == 0
 
 
+def test_each_roles_log_shows_a_retried_delivery_under_one_status_at_a_time(wired, directory, plan_events, clock,
+                                                                            mail):
+    mail.failures = 1
+    register(wired, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    wired.notices.plan_event(returned(plan_events))
+    city_hcm = dataclasses.replace(CITY_HP, user_id="u-so-79", org_unit="79", province_code="79")
+
+    def statuses(principal) -> dict[str, int]:
+        counts = {status: wired.delivery_log.list(principal, 1, 20, status, None)[0]
+                  for status in ("pending", "delivered", "failed")}
+        assert wired.delivery_log.list(principal, 1, 20, None, None)[0] == sum(counts.values())
+        return {status: count for status, count in counts.items() if count}
+
+    for step, expected in ((None, {"pending": 1}), (0, {"pending": 1}), (60, {"delivered": 1})):
+        if step is not None:
+            clock.advance(seconds=step)
+            wired.deliveries.run_once()
+        for principal in (SCHOOL, COMMUNE, city_hcm, ADMIN):
+            assert statuses(principal) == expected, (step, principal.role)
+        assert statuses(CITY_HP) == {} and statuses(OTHER_COMMUNE) == {}
+
+
 # -- rounds: their notices, reminders asked for, the schedule --------------------------------------------------
 
 @pytest.fixture

@@ -49,18 +49,9 @@ class Plans:
 
     def page(self, restriction: dict[str, Any], page: int, page_size: int) -> tuple[int, list[Plan]]:
         """How many plans match ``restriction`` and one page of them, most recently changed first: from the
-        narrowest list the restriction names (:mod:`plans.adapters.lists`). Only an administrator's list of
-        every province names no unit: the nation's plans, read from the collection (a rare overview, not a
-        working list; it grows with the nation)."""
-        listed = lists.page(restriction, page, page_size)
-        if listed is not None:
-            return listed
-        query = dict(restriction)
-        if query.get("owner_kind") == "school":
-            # Plans stored before owner_kind existed are schools' and have no such field.
-            query["owner_kind__in"] = [query.pop("owner_kind"), None]
-        found = Plan.objects(**query, deleted_at=None)
-        return found.count(), list(found.order_by("-updated_at").skip((page - 1) * page_size).limit(page_size))
+        narrowest list the restriction names, or, for an administrator's list naming no unit, from every
+        province's list read together (:mod:`plans.adapters.lists`), never from the collection."""
+        return lists.page(restriction, page, page_size)
 
     def history(self, plan_id: str) -> list[PlanChange]:
         """Every change of the plan, oldest first."""

@@ -119,3 +119,38 @@ def test_concurrent_submissions_of_a_communes_schools_are_all_in_its_queue(clien
     assert times == sorted(times, reverse=True)
     one = client.get(f"/plans?school_code={schools[3].code}", headers=commune).json
     assert one["total"] == 3 and {p["school_code"] for p in one["items"]} == {schools[3].code}
+
+
+def test_an_administrators_list_of_the_nation_reads_every_provinces_list_and_never_the_collection(
+        client, tokens, catalogue_received, monkeypatch):
+    from plans.adapters import lists
+    from plans.adapters.documents import Plan
+    from edu71_testing import refuse_scans
+
+    catalogue_received("79")
+    admin = bearer(tokens.issuer.issue(sub="u-admin", name="Quản trị viên", role="admin", org_unit="edu71"))
+    hcm = SEED_SCHOOLS[1]
+    made = []
+    for school, title in ((HIEN_THANH, "Hải Phòng 1"), (hcm, "TP. Hồ Chí Minh 1"), (HIEN_THANH, "Hải Phòng 2")):
+        headers = bearer(tokens.school(school))
+        made.append(client.post("/plans", json={**PLAN, "title": title}, headers=headers).json["id"])
+    assert client.post(f"/plans/{made[1]}/submit", headers=bearer(tokens.school(hcm))).status_code == 200
+    newest_first = [made[1], made[2], made[0]]
+    # A head the lists were never told about is not listed (a scan of the collection would list it).
+    head = Plan._get_collection().find_one({"_id": made[0]})
+    Plan._get_collection().insert_one({**head, "_id": "unlisted"})
+    refuse_scans(monkeypatch, Plan)
+
+    body = client.get("/plans", headers=admin).json
+    assert (body["total"], [p["id"] for p in body["items"]]) == (3, newest_first)
+    pages = [client.get(f"/plans?page_size=2&page={n}", headers=admin).json for n in (1, 2)]
+    assert [p["id"] for page in pages for p in page["items"]] == newest_first and {p["total"] for p in pages} == {3}
+    assert _ids(client.get("/plans?status=submitted", headers=admin)) == [made[1]]
+    assert _ids(client.get("/plans?status=draft&year=2026", headers=admin)) == [made[2], made[0]]
+    assert _ids(client.get("/plans?province_code=79", headers=admin)) == [made[1]]
+    assert lists.LISTS.members(lists.PROVINCES) == ["province:31", "province:79"]
+    # A plan deleted by its school leaves the nation's list too.
+    school = bearer(tokens.school(HIEN_THANH))
+    draft = client.get(f"/plans/{made[2]}", headers=school)
+    assert client.delete(f"/plans/{made[2]}", headers={**school, "If-Match": draft.headers["ETag"]}).status_code == 204
+    assert _ids(client.get("/plans", headers=admin)) == [made[1], made[0]]
