@@ -199,9 +199,11 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
-# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án) by another name;
-# "KE HOACH": typed without diacritics
-_TITLE_RE = re.compile(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN)\b\s*(.*)")
+# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án), a report (báo cáo: a
+# ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
+# diacritics
+_TITLE_RE = re.compile(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|B[ÁA]O\s+C[ÁA]O"
+                       r"|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -1480,6 +1482,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 if len(short) == 2 and "|" not in units[m].line and row_at(m + 2):
                     m += 2
                     continue
+                if _group_row(units[m].fline) and row_at(m + 1):
+                    m += 1
+                    continue
                 break
             at, row, cells_of = laid
             row_of = units[at]
@@ -1499,6 +1504,14 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _group_row(fline: str) -> bool:
+    """A group heading inside a Word table, in cells of its own ("A | QUY MÔ", "II | Chất lượng giáo dục | |"):
+    no figure past its mark, so the rows go on under it."""
+    cells = [c.strip() for c in fline.split("|")]
+    return len(cells) > 1 and any(re.search(r"[^\W\d_]{2}", c) for c in cells[1:]) \
+        and not any(re.search(r"\d", c) for c in cells[1:])
 
 
 _HEADING_BITS_RE = re.compile(r"\s*(?:(?:nam|hoc|muc tieu|chi tieu|ke hoach|phan dau|[-–]|20\d\d)\s*)+")
