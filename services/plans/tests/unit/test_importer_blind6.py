@@ -39,3 +39,32 @@ def test_a_group_row_in_cells_of_its_own_is_passed_over_not_the_tables_end(group
              f"{group}\n1 | Phòng học bộ môn đạt chuẩn (%) | 70 | 90\n"
              f"{group}\n2 | Giáo viên dạy STEM (%) | 50 | 80\n")
     assert got(GOAL + table) == [("=", 70, "%", 2027), ("=", 90, "%", 2030), ("=", 50, "%", 2027), ("=", 80, "%", 2030)]
+
+
+def test_each_years_heading_merged_over_several_level_columns():
+    table = ("STT | Nội dung | Năm 2027 | Năm 2030\n"
+             "STT | Nội dung | Tiểu học | THCS | Tiểu học | THCS\n"
+             "1 | Học sinh biết bơi (%) | 55 | 60 | 75 | 80\n"
+             "2 | Lớp học có màn hình thông minh (%) | - | 40 | 50 | ≥ 70\n")
+    assert got(GOAL + table) == [("=", 55, "%", 2027), ("=", 60, "%", 2027), ("=", 75, "%", 2030), ("=", 80, "%", 2030),
+                                 ("=", 40, "%", 2027), ("=", 50, "%", 2030), (">=", 70, "%", 2030)]
+
+
+def test_levels_under_one_year_that_do_not_divide_evenly_are_no_such_heading():
+    table = ("STT | Nội dung | Năm 2027 | Năm 2030\n"
+             "STT | Nội dung | Tiểu học | THCS | THPT\n"
+             "1 | Học sinh biết bơi (%) | 55 | 60 | 75\n")
+    assert [t[3] for t in got(GOAL + table)] != [2027, 2027, 2030]
+
+
+@pytest.mark.parametrize("heading", ["Phụ lục", "Phụ lục 1:", "Phụ lục II"])
+def test_an_appendix_headed_in_small_letters_after_the_signature_is_read(heading):
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 12/KH-UBND      Tân Lập, ngày 10 tháng 01 năm 2026\n\n"
+            "KẾ HOẠCH\nPhát triển giáo dục xã Tân Lập\n\nI. MỤC ĐÍCH, YÊU CẦU\nBảo đảm chất lượng.\n"
+            "II. MỤC TIÊU\nCác chỉ tiêu cụ thể tại Phụ lục kèm theo.\nIII. TỔ CHỨC THỰC HIỆN\nCác trường thực hiện.\n"
+            "Nơi nhận:\n- Các trường;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLò Văn Sơn\n\n"
+            f"{heading}\nCHỈ TIÊU GIÁO DỤC XÃ TÂN LẬP\n(Kèm theo Kế hoạch số 12/KH-UBND)\n"
+            "TT | Chỉ tiêu | Năm 2026 | Năm 2030\n1 | Trẻ mầm non ăn bán trú (%) | 85 | 95\n")
+    plan = parse_plan(text)
+    assert plan.signer.value == "Lò Văn Sơn"
+    assert [(t.value.value, t.horizon.value.year) for t in plan.targets] == [(85, 2026), (95, 2030)]

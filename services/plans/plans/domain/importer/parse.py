@@ -481,7 +481,9 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
     if recipients is None:
         return None, False
     for i in L.nonblank(recipients + 1):
-        if re.match(r"phu luc\b", L.fline(i).strip()) and _mostly_upper(L.line(i)):
+        f = L.fline(i).strip()
+        # "PHỤ LỤC CHỈ TIÊU …" in capitals, or a heading of its own in any case ("Phụ lục", "Phụ lục 2:")
+        if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
     return None, False
@@ -1375,6 +1377,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
+    elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
+        years, headings, used = spread, units[n + 1], 2
     elif years is None and year_in_force and _label_row(head.fline):
         years = [year_in_force]
     if years is None:
@@ -1504,6 +1508,21 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _spread_years(head: str, under: str, years: list[int]) -> list[int] | None:
+    """The year of each value column when each year's heading is merged over several columns named in the row under
+    it ("TT | Chỉ tiêu | Năm 2026 | Năm 2030" over "TT | Chỉ tiêu | Mầm non | Tiểu học | Mầm non | Tiểu học"): every
+    year as many times as it has columns; None when the row under is no such row."""
+    if "|" not in head or "|" not in under:
+        return None
+    cells, below = head.split("|"), under.split("|")
+    lead = next(k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c))
+    per, left = divmod(len(below) - lead, len(years))
+    if len(cells) - lead != len(years) or per < 2 or left or any(
+            not re.search(r"[a-z]", c) or re.search(r"\d", c) for c in below[lead:]):
+        return None
+    return [y for y in years for _ in range(per)]
 
 
 def _group_row(fline: str) -> bool:
