@@ -68,3 +68,18 @@ def test_an_appendix_headed_in_small_letters_after_the_signature_is_read(heading
     plan = parse_plan(text)
     assert plan.signer.value == "Lò Văn Sơn"
     assert [(t.value.value, t.horizon.value.year) for t in plan.targets] == [(85, 2026), (95, 2030)]
+
+
+@pytest.mark.parametrize("second", ["Nhóm tuổi", "Đối tượng", "Khối lớp"])
+def test_a_second_label_column_of_any_heading(second):
+    table = (f"Nội dung | {second} | ĐVT | 2027 | 2028 | 2029\n"
+             "Trẻ được học bơi | Mẫu giáo lớn | % | 30 | 40 | 50\n"
+             "Trẻ được học bơi | Nhà trẻ | % | - | 10 | 20\n")
+    assert got(GOAL + table) == [("=", 30, "%", 2027), ("=", 40, "%", 2028), ("=", 50, "%", 2029),
+                                 ("=", 10, "%", 2028), ("=", 20, "%", 2029)]
+
+
+def test_a_situation_stated_before_the_targets_drawn_from_it_is_no_target():
+    text = ("II. CHỈ TIÊU\nNăm học 2025 - 2026 nhà trường có 21 lớp với 640 học sinh; 74% học sinh biết bơi. "
+            "Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:\n- Đến năm 2028, 90% học sinh biết bơi.\n")
+    assert got(text, plan_year=2026) == [("=", 90, "%", 2028)]

@@ -719,6 +719,9 @@ _HORIZON_PREFIX_RE = re.compile(
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
+# A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
+# Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
+_BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
@@ -795,8 +798,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             value = _ROMAN_VALUES.get(raw) or int(raw)
             out.append(_Q(m.start(), m.end(), "lvl", float(value), "mức"))
         else:
-            if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
-                continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
+            if re.search(r"\b(?:nhom|top|top dau|thu|hang|(?:nam|nam hoc)(?:\s+20\d\d\s*[-–])?)\s*$", fline[:m.start()]):
+                continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm học 2025 - 2026 trường có"), not a count
             if re.search(r"\b(?:tren|moi)\s*$", fline[:m.start()]) and m.group("cnt") == "1" and m.group("cu") == "lop":
                 continue   # "số học sinh trên 1 lớp": per class, not a count of one
             start, raw = m.start(), m.group("cnt")
@@ -952,7 +955,7 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         school_year = m.group(0).startswith("nam hoc")
         if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
-    if _STATUS_RE.search(text):
+    if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end):
         return True
     if plan_year is None:
         return False
@@ -1113,6 +1116,7 @@ def _year_cells(fline: str) -> list[int] | None:
             return None
         # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
         fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
+        fline = _label_columns(fline)
     else:
         fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
@@ -1120,6 +1124,19 @@ def _year_cells(fline: str) -> list[int] | None:
     if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
         return None
     return years
+
+
+def _label_columns(fline: str) -> str:
+    """A heading row with its label columns of any name blanked ("Chỉ tiêu | Độ tuổi | Đơn vị | 2026 | 2027":
+    "Độ tuổi", "Nhóm tuổi", "Đối tượng" name the rows as "Chỉ tiêu" does) when a known label heads the row: the
+    cells before the first year, short and without figures."""
+    cells = fline.split("|")
+    first = next((k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c)), 0)
+    lead = cells[:first]
+    if not lead or not any(_TABLE_LABEL_RE.fullmatch(c.strip()) for c in lead) or any(
+            re.search(r"\d", c) or len(c.split()) > 3 for c in lead):
+        return fline
+    return "|".join([" "] * first + cells[first:])
 
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
