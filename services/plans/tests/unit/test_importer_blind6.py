@@ -32,6 +32,21 @@ def test_a_report_or_an_appendix_sent_alone_has_its_subject_as_title(kind):
                             "place": "Hòa Minh", "title": "Kết quả giáo dục năm 2025 và chỉ tiêu năm 2026"}
 
 
+
+def test_a_number_alone_on_its_line_without_so():
+    text = ("PHÒNG GIÁO DỤC HUYỆN ĐÔNG ANH\nTRƯỜNG TIỂU HỌC KIM CHUNG\n08/KH-THKC\n\n"
+            "Kim Chung, ngày 14 tháng 02 năm 2026\n\nKẾ HOẠCH\nGiáo dục STEM" + BODY)
+    assert header(text) == {"superior": "PHÒNG GIÁO DỤC HUYỆN ĐÔNG ANH", "issuer": "TRƯỜNG TIỂU HỌC KIM CHUNG",
+                            "number_symbol": "08/KH-THKC", "place": "Kim Chung", "title": "Giáo dục STEM"}
+
+
+@pytest.mark.parametrize("joined", ["UBND XÃ NAM HÀ - TRƯỜNG THCS NAM HÀ", "UBND XÃ NAM HÀ – TRƯỜNG THCS NAM HÀ"])
+def test_two_bodies_on_one_line_joined_by_a_dash(joined):
+    text = f"{joined}\nSố: 09/KH-THCS      Nam Hà, ngày 02 tháng 3 năm 2026\n\nKẾ HOẠCH\nGiáo dục STEM" + BODY
+    assert header(text)["superior"] == "UBND XÃ NAM HÀ"
+    assert header(text)["issuer"] == "TRƯỜNG THCS NAM HÀ"
+
+
 # ---------------------------------------------------------------------------- tables
 @pytest.mark.parametrize("group", ["A | CƠ SỞ VẬT CHẤT", "II | Đội ngũ nhà giáo | | ", "Nhóm 1 | Chất lượng | |"])
 def test_a_group_row_in_cells_of_its_own_is_passed_over_not_the_tables_end(group):

@@ -184,6 +184,8 @@ _NUMBER_RE = re.compile(
 )
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
+# A number written alone on its line, without "Số:" ("15/KH-MNTT"): a kind and an issuer's code after the slash
+_BARE_NUMBER_RE = re.compile(r"\s*(\d+)\s*/\s*([A-ZĐ]+(?:\s*[-–]\s*" + _SYMBOL_PART + r")+)\s*")
 _PLACE_DATE_RE = re.compile(
     r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
     r"(?P<y>\d{4})",
@@ -287,8 +289,8 @@ def parse_plan(text: str) -> ParsedPlan:
     first_section_idx = sections[0][0] if sections else len(L.items)
     number = place = issued = None
     for i, off, part in _header_parts(L, first_section_idx):
-        if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part)):
-            value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is _NUMBER_RE \
+        if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part) or _BARE_NUMBER_RE.fullmatch(part)):
+            value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is not _PARTY_NUMBER_RE \
                 else re.sub(r"\s+", "", m.group(1))
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
@@ -355,7 +357,7 @@ _HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:
 # … and a People's Committee's or a department's name followed by its school's, department's or centre's on one line
 # ("UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ", "UBND THÀNH PHỐ HẢI PHÒNG SỞ GIÁO DỤC VÀ ĐÀO TẠO"): two bodies ("CHI BỘ TRƯỜNG
 # TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
-_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
+_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)(?:\s+[-–])?\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
                             r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)")
 
 
@@ -413,7 +415,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
-        if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
+        if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
+                or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
         if two := _TWO_BODIES_RE.fullmatch(piece):
