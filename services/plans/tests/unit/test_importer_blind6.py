@@ -98,3 +98,15 @@ def test_a_situation_stated_before_the_targets_drawn_from_it_is_no_target():
     text = ("II. CHỈ TIÊU\nNăm học 2025 - 2026 nhà trường có 21 lớp với 640 học sinh; 74% học sinh biết bơi. "
             "Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:\n- Đến năm 2028, 90% học sinh biết bơi.\n")
     assert got(text, plan_year=2026) == [("=", 90, "%", 2028)]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_past_years_column_set_apart_by_its_heading_is_a_baseline(sep):
+    table = sep.join(["Nội dung", "Năm học 2023 - 2024", "Năm 2025", "Năm 2027"]) + "\n" + \
+        sep.join(["Học sinh biết bơi (%)", "41,5", "50", "65"]) + "\n"
+    assert got(GOAL + table, plan_year=2025) == [("=", 50, "%", 2025), ("=", 65, "%", 2027)]
+
+
+def test_the_school_year_under_way_is_a_horizon_not_a_baseline():
+    table = "Nội dung | Năm học 2025 - 2026 | Năm học 2027 - 2028\nHọc sinh biết bơi (%) | 50 | 65\n"
+    assert got(GOAL + table, plan_year=2026) == [("=", 50, "%", 2026), ("=", 65, "%", 2028)]

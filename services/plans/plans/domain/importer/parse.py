@@ -1380,8 +1380,8 @@ def _label_row(fline: str) -> bool:
     return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
 
 
-def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
-                   ) -> tuple[list[ParsedTarget], int] | None:
+def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
+                   plan_year: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
 
     A table with one column of values and no year in its headings ("STT | Nội dung | Đơn vị tính | Chỉ tiêu")
@@ -1446,11 +1446,14 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
         elif len(years) < 2:
             return None
+    past = _past_columns(head.fline, years, plan_year) if re.search(r"[|\t]", head.line) and wrapped is None else 0
+    years = years[past:]
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
         "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b|\bdon vi\b(?!\s+(?:chu tri|thuc hien|phu trach))",
                                                       headings.fline)))
     skip = _status_columns(headings.fline) if used == 1 else skip_wrapped if wrapped is not None else 0
+    skip += past
     trail = _trailing_columns(headings.fline)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
@@ -1528,6 +1531,14 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
+    """How many of a heading row's first year columns give results already past when the plan was issued, set
+    apart by their heading's year ("Năm học 2024 - 2025 | Năm 2026 | Năm 2030" in a plan of 2026; "Năm học 2025 -
+    2026" is still under way), the horizons after them; their figures are a baseline."""
+    past = next((k for k, year in enumerate(years) if plan_year is None or year >= plan_year), 0)
+    return past if len([c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]) == len(years) else 0
 
 
 def _spread_years(head: str, under: str, years: list[int]) -> list[int] | None:
@@ -1885,7 +1896,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if i in heading_idx:
             situation = False
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)
+        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += found
