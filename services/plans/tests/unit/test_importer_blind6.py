@@ -110,3 +110,11 @@ def test_a_past_years_column_set_apart_by_its_heading_is_a_baseline(sep):
 def test_the_school_year_under_way_is_a_horizon_not_a_baseline():
     table = "Nội dung | Năm học 2025 - 2026 | Năm học 2027 - 2028\nHọc sinh biết bơi (%) | 50 | 65\n"
     assert got(GOAL + table, plan_year=2026) == [("=", 50, "%", 2026), ("=", 65, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- sentences
+@pytest.mark.parametrize("heading", ["3. Một số chỉ tiêu của năm 2027", "b) Các mục tiêu năm 2027",
+                                     "2. Những chỉ tiêu riêng năm 2027"])
+def test_a_numbered_heading_opening_with_a_quantifier_gives_its_year(heading):
+    text = f"II. MỤC TIÊU\n1. Đến năm 2030, 100% lớp có tivi.\n{heading}\n- 80% trẻ được học bơi.\n"
+    assert got(text) == [("=", 100, "%", 2030), ("=", 80, "%", 2027)]
