@@ -118,3 +118,14 @@ def test_the_school_year_under_way_is_a_horizon_not_a_baseline():
 def test_a_numbered_heading_opening_with_a_quantifier_gives_its_year(heading):
     text = f"II. MỤC TIÊU\n1. Đến năm 2030, 100% lớp có tivi.\n{heading}\n- 80% trẻ được học bơi.\n"
     assert got(text) == [("=", 100, "%", 2030), ("=", 80, "%", 2027)]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Đến năm 2028, số học sinh đạt giải Olympic tăng 15% so với năm 2025.", [(">=", 15, "%", 2028)]),
+    ("- Đến năm 2028, diem trung binh mon Toan tang 0,5 diem so voi nam 2025.", [(">=", 0.5, "điểm", 2028)]),
+    # after a level, the rise restates it; a fall against last year is a change only
+    ("- Đến năm 2028, tỷ lệ học sinh khá giỏi đạt 70%, tăng 4% so với năm 2025.", [(">=", 70, "%", 2028)]),
+    ("- Đến năm 2028, số vụ vi phạm giảm 20% so với năm 2025.", []),
+])
+def test_a_rise_against_a_past_year_alone_in_its_clause_is_at_least_that_rise(line, want):
+    assert got(GOAL + line + "\n", plan_year=2026) == want

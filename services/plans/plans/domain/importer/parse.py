@@ -726,6 +726,9 @@ _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua n
 # A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
 # Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
 _BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
+# A rise measured against a year before ("tăng 10% so với năm 2025", "tăng 0,3 điểm so với năm học trước"): the
+# figure is the least rise to reach, the year named after it the base and not a past result
+_RELATIVE_RISE_RE = re.compile(r"\btang(?:\s+them)?\s*$")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
@@ -1982,8 +1985,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
-            if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
-                continue   # "tăng 1% so với năm học trước": a change, not a level to reach
+            # "tăng 10% so với năm 2025" alone is a rise to reach; after a level ("đạt 95%, tăng 1% so với năm học
+            # trước") it restates the level; a fall against last year is a change, not a level to reach
+            changed = re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start])
+            rise = changed and _RELATIVE_RISE_RE.search(fline[:q.start]) and not any(
+                seg <= p.start and p.end <= q.start for p in qs)
+            if changed and not rise:
+                continue
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
@@ -1997,6 +2005,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
                 # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
+            if rise:
+                cmp, cconf, said = ">=", 0.7, True   # "tăng 10% so với năm 2025": a rise of at least that much
             if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)
