@@ -129,3 +129,10 @@ def test_a_numbered_heading_opening_with_a_quantifier_gives_its_year(heading):
 ])
 def test_a_rise_against_a_past_year_alone_in_its_clause_is_at_least_that_rise(line, want):
     assert got(GOAL + line + "\n", plan_year=2026) == want
+
+
+def test_a_report_without_a_targets_section_skips_its_results_section_but_reads_its_table():
+    text = ("I. KẾT QUẢ THỰC HIỆN NĂM 2025\nToàn xã có 9 trường với 3.120 học sinh; 95,5% trẻ 5 tuổi ra lớp.\n"
+            "TT | Chỉ tiêu | Thực hiện năm 2025 | Chỉ tiêu năm 2026\n1 | Học sinh học 2 buổi/ngày (%) | 80 | 90\n"
+            "II. PHƯƠNG HƯỚNG NĂM 2026\nPhấn đấu đến năm 2026 có 100% trường học có nhà vệ sinh đạt chuẩn.\n")
+    assert got(text, plan_year=2025) == [("=", 90, "%", 2026), ("=", 100, "%", 2026)]

@@ -1907,7 +1907,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             n += used - 1
             continue
-        if not in_goal and (goal is not None and i < body_start or any(a <= i < b for a, b in status)):
+        if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
+                a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
         if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
             continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
