@@ -136,3 +136,10 @@ def test_a_report_without_a_targets_section_skips_its_results_section_but_reads_
             "TT | Chỉ tiêu | Thực hiện năm 2025 | Chỉ tiêu năm 2026\n1 | Học sinh học 2 buổi/ngày (%) | 80 | 90\n"
             "II. PHƯƠNG HƯỚNG NĂM 2026\nPhấn đấu đến năm 2026 có 100% trường học có nhà vệ sinh đạt chuẩn.\n")
     assert got(text, plan_year=2025) == [("=", 90, "%", 2026), ("=", 100, "%", 2026)]
+
+
+def test_with_no_targets_section_the_counts_of_tasks_are_work_to_do_not_targets():
+    text = ("I. KẾT QUẢ NĂM HỌC 2024 - 2025\nCác trường hoàn thành nhiệm vụ.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP NĂM 2026\n- Tổ chức 03 hội thảo chuyên đề; kiểm tra 5 trường.\n"
+            "- Phấn đấu đến năm 2027 có 100% trường học kết nối internet tốc độ cao.\n")
+    assert got(text, plan_year=2026) == [("=", 100, "%", 2027)]

@@ -1882,6 +1882,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     heading_idx = {s[0] for s in sections}
     status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
               if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
+    # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
+    # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
+    tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
+                                         for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
     units = _units(L, 0, end)
@@ -1896,7 +1900,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         u = units[n]
         n += 1
         i, line, fline = u.idx, u.line, u.fline
-        in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
+        in_goal = (goal_range[0] <= i < goal_range[1] and not any(a <= i < b for a, b in tasks)) \
+            or (_appendix is not None and i > _appendix)
         if i in heading_idx:
             situation = False
             continue
