@@ -143,3 +143,9 @@ def test_with_no_targets_section_the_counts_of_tasks_are_work_to_do_not_targets(
             "II. NHIỆM VỤ, GIẢI PHÁP NĂM 2026\n- Tổ chức 03 hội thảo chuyên đề; kiểm tra 5 trường.\n"
             "- Phấn đấu đến năm 2027 có 100% trường học kết nối internet tốc độ cao.\n")
     assert got(text, plan_year=2026) == [("=", 100, "%", 2027)]
+
+
+def test_a_zero_target_takes_its_own_sentences_year_not_the_next_ones():
+    text = (GOAL + "Trong năm học 2026 - 2027 phấn đấu 95% học sinh biết bơi; không để xảy ra ngộ độc thực phẩm. "
+            "Đến năm 2030, 100% học sinh biết bơi.\n")
+    assert got(text, plan_year=2026) == [("<=", 0, "vụ", 2027), ("=", 95, "%", 2027), ("=", 100, "%", 2030)]

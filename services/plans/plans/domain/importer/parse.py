@@ -1968,7 +1968,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             src = Source(L.items[i][0], u.start + start, u.start + stop)
             # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
             own = [y for p, y in phrases if start <= p < stop]
-            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
+            # else its clause's, not the next sentence's ("…; không có học sinh phải học lại. Đến năm 2030, …")
+            lo = max(fline.rfind(";", 0, start), fline.rfind(". ", 0, start)) + 1
+            hi = min((x.start() for x in re.finditer(r";|\.(?=\s)", fline) if x.start() >= stop), default=len(fline))
+            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), lo, hi, fline))
             targets.append(ParsedTarget(
                 Extracted(code, src, 0.9 if code else 0.3), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
                 Extracted(unit, src, 0.8), hext, sent, line[start:stop], src,
