@@ -149,3 +149,8 @@ def test_a_zero_target_takes_its_own_sentences_year_not_the_next_ones():
     text = (GOAL + "Trong năm học 2026 - 2027 phấn đấu 95% học sinh biết bơi; không để xảy ra ngộ độc thực phẩm. "
             "Đến năm 2030, 100% học sinh biết bơi.\n")
     assert got(text, plan_year=2026) == [("<=", 0, "vụ", 2027), ("=", 95, "%", 2027), ("=", 100, "%", 2030)]
+
+
+def test_a_count_broken_down_in_brackets_is_one_target():
+    text = GOAL + "- Đến năm 2029 có ít nhất 06 phòng học bộ môn (02 phòng cho mỗi khối).\n"
+    assert got(text) == [(">=", 6, "phòng", 2029)]
