@@ -154,3 +154,9 @@ def test_a_zero_target_takes_its_own_sentences_year_not_the_next_ones():
 def test_a_count_broken_down_in_brackets_is_one_target():
     text = GOAL + "- Đến năm 2029 có ít nhất 06 phòng học bộ môn (02 phòng cho mỗi khối).\n"
     assert got(text) == [(">=", 6, "phòng", 2029)]
+
+
+def test_year_headings_flattened_into_each_level_column():
+    table = ("TT | Nội dung | Năm 2027 Tiểu học | Năm 2027 THCS | Năm 2030 Tiểu học | Năm 2030 THCS\n"
+             "1 | Học sinh biết bơi (%) | 55 | 60 | 75 | 80\n")
+    assert got(GOAL + table) == [("=", 55, "%", 2027), ("=", 60, "%", 2027), ("=", 75, "%", 2030), ("=", 80, "%", 2030)]

@@ -1393,6 +1393,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     that, from the heading in force (``year_in_force``: "2. Chỉ tiêu đến năm 2030" above the table)."""
     head = units[n]
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
+    if years is None and "|" in head.line:
+        years = _flattened_years(head.fline)
     used = 1
     headings = head
     wrapped = _wrapped_heading(units, n)
@@ -1558,6 +1560,24 @@ def _spread_years(head: str, under: str, years: list[int]) -> list[int] | None:
             not re.search(r"[a-z]", c) or re.search(r"\d", c) for c in below[lead:]):
         return None
     return [y for y in years for _ in range(per)]
+
+
+def _flattened_years(fline: str) -> list[int] | None:
+    """The years of a heading row whose merged year headings were flattened into each column ("TT | Chỉ tiêu | Năm
+    2026 Mầm non | Năm 2026 Tiểu học | Năm 2030 Mầm non | Năm 2030 Tiểu học"): each year as many times over, each
+    column a year and then words alone; label columns before them."""
+    cells = _label_columns(fline).split("|")
+    first = next((k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c)), None)
+    if first is None or any(re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in cells[:first]):
+        return None
+    years = []
+    for c in cells[first:]:
+        m = _YEAR_CELL_RE.match(c.strip())
+        if not m or re.search(r"\d", c.strip()[m.end():]) or not re.search(r"[a-z]", c.strip()[m.end():]):
+            return None
+        years.append(int(m.group(1)))
+    counts = [years.count(y) for y in sorted(set(years))]
+    return years if years == sorted(years) and min(counts) >= 2 and len(set(counts)) == 1 else None
 
 
 def _group_row(fline: str) -> bool:
