@@ -160,3 +160,8 @@ def test_year_headings_flattened_into_each_level_column():
     table = ("TT | Nội dung | Năm 2027 Tiểu học | Năm 2027 THCS | Năm 2030 Tiểu học | Năm 2030 THCS\n"
              "1 | Học sinh biết bơi (%) | 55 | 60 | 75 | 80\n")
     assert got(GOAL + table) == [("=", 55, "%", 2027), ("=", 60, "%", 2027), ("=", 75, "%", 2030), ("=", 80, "%", 2030)]
+
+
+def test_a_rise_from_one_bare_count_to_another_is_the_count_it_rises_to():
+    text = GOAL + "- Đến năm 2029, số câu lạc bộ thể thao tăng từ 4 lên 7 môn.\n"
+    assert got(text) == [(">=", 7, "môn", 2029)]

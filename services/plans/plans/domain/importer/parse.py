@@ -645,7 +645,8 @@ _SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
-    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi)\s+"
+    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi"
+    r"|(?<=\d )len)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
