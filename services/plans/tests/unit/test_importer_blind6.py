@@ -165,3 +165,10 @@ def test_year_headings_flattened_into_each_level_column():
 def test_a_rise_from_one_bare_count_to_another_is_the_count_it_rises_to():
     text = GOAL + "- Đến năm 2029, số câu lạc bộ thể thao tăng từ 4 lên 7 môn.\n"
     assert got(text) == [(">=", 7, "môn", 2029)]
+
+
+def test_last_years_plan_result_and_comparison_before_one_target_column():
+    table = ("STT | Nội dung | ĐVT | Kế hoạch | Năm 2025 Thực hiện | So sánh (%) | Chỉ tiêu năm 2026\n"
+             "1 | Lớp học có máy chiếu | lớp | 30 | 33 | 110 | 40\n"
+             "2 | Học sinh bị kỷ luật | % | < 1 | 0,4 | Đạt | < 0,5\n")
+    assert got(GOAL + table, plan_year=2025) == [("=", 40, "lớp", 2026), ("<", 0.5, "%", 2026)]

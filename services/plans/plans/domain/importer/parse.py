@@ -1461,6 +1461,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                                                       headings.fline)))
     skip = _status_columns(headings.fline) if used == 1 else skip_wrapped if wrapped is not None else 0
     skip += past
+    between = _past_cells(headings.fline, unit_col)
     trail = _trailing_columns(headings.fline)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
@@ -1472,6 +1473,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         row_line = units[m].line
         if trail and row_line.count("|") >= trail:
             row_line = "|".join(row_line.split("|")[:-trail])   # offsets of the cells kept stay valid
+        if between and row_line.count("|") == headings.fline.count("|") - trail:
+            # last year's cells blanked, their offsets kept: the cell before the horizons is then the unit's
+            cells = row_line.split("|")
+            lo, hi = len(cells) - k - between, len(cells) - k
+            row_line = "|".join(cells[:lo] + [" " * len(c) for c in cells[lo:hi]] + cells[hi:])
         row = _peel_slots(row_line, k + skip, unit_col)
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
@@ -1546,6 +1552,21 @@ def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
     2026" is still under way), the horizons after them; their figures are a baseline."""
     past = next((k for k, year in enumerate(years) if plan_year is None or year >= plan_year), 0)
     return past if len([c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]) == len(years) else 0
+
+
+def _past_cells(head: str, unit_col: bool) -> int:
+    """How many columns of a heading row with cell marks stand between its unit column and its first horizon:
+    last year's plan, results and their comparison ("ĐVT | Kế hoạch | Năm 2025 Thực hiện | So sánh (%) | Chỉ tiêu
+    năm 2026"), so that the unit is the unit column's and not the cell before the horizon."""
+    if "|" not in head or not unit_col:
+        return 0
+    cells = head.split("|")
+    unit = next((k for k, c in enumerate(cells) if _UNIT_COL_RE.fullmatch(c)), None)
+    dated = [k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and not (
+        _STATUS_COL_RE.search(c) and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c))]
+    if unit is None or not dated or dated[0] <= unit + 1 or not any(_STATUS_COL_RE.search(c) for c in cells[unit + 1:dated[0]]):
+        return 0
+    return dated[0] - unit - 1
 
 
 def _spread_years(head: str, under: str, years: list[int]) -> list[int] | None:
