@@ -184,6 +184,8 @@ _NUMBER_RE = re.compile(
 )
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
+# A number written alone on its line, without "Số:" ("15/KH-MNTT"): a kind and an issuer's code after the slash
+_BARE_NUMBER_RE = re.compile(r"\s*(\d+)\s*/\s*([A-ZĐ]+(?:\s*[-–]\s*" + _SYMBOL_PART + r")+)\s*")
 _PLACE_DATE_RE = re.compile(
     r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
     r"(?P<y>\d{4})",
@@ -199,9 +201,11 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
     r"van phong|thanh uy|tinh uy|huyen uy)"
 )
-# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án) by another name;
-# "KE HOACH": typed without diacritics
-_TITLE_RE = re.compile(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN)\b\s*(.*)")
+# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án), a report (báo cáo: a
+# ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
+# diacritics
+_TITLE_RE = re.compile(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|B[ÁA]O\s+C[ÁA]O"
+                       r"|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)")
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -285,8 +289,8 @@ def parse_plan(text: str) -> ParsedPlan:
     first_section_idx = sections[0][0] if sections else len(L.items)
     number = place = issued = None
     for i, off, part in _header_parts(L, first_section_idx):
-        if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part)):
-            value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is _NUMBER_RE \
+        if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part) or _BARE_NUMBER_RE.fullmatch(part)):
+            value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is not _PARTY_NUMBER_RE \
                 else re.sub(r"\s+", "", m.group(1))
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
@@ -353,7 +357,7 @@ _HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:
 # … and a People's Committee's or a department's name followed by its school's, department's or centre's on one line
 # ("UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ", "UBND THÀNH PHỐ HẢI PHÒNG SỞ GIÁO DỤC VÀ ĐÀO TẠO"): two bodies ("CHI BỘ TRƯỜNG
 # TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
-_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
+_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)(?:\s+[-–])?\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
                             r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)")
 
 
@@ -411,7 +415,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
-        if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
+        if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
+                or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
         if two := _TWO_BODIES_RE.fullmatch(piece):
@@ -479,7 +484,9 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
     if recipients is None:
         return None, False
     for i in L.nonblank(recipients + 1):
-        if re.match(r"phu luc\b", L.fline(i).strip()) and _mostly_upper(L.line(i)):
+        f = L.fline(i).strip()
+        # "PHỤ LỤC CHỈ TIÊU …" in capitals, or a heading of its own in any case ("Phụ lục", "Phụ lục 2:")
+        if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
     return None, False
@@ -638,7 +645,8 @@ _SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
 _BARE_COUNT_RE = re.compile(
-    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi)\s+"
+    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi"
+    r"|(?<=\d )len)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
@@ -705,7 +713,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|bang\s+\d+\s*[.:]?)?\s*(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|bang\s+\d+\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
@@ -715,6 +724,12 @@ _HORIZON_PREFIX_RE = re.compile(
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
+# A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
+# Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
+_BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
+# A rise measured against a year before ("tăng 10% so với năm 2025", "tăng 0,3 điểm so với năm học trước"): the
+# figure is the least rise to reach, the year named after it the base and not a past result
+_RELATIVE_RISE_RE = re.compile(r"\btang(?:\s+them)?\s*$")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
@@ -791,8 +806,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             value = _ROMAN_VALUES.get(raw) or int(raw)
             out.append(_Q(m.start(), m.end(), "lvl", float(value), "mức"))
         else:
-            if re.search(r"\b(?:nhom|top|top dau|thu|hang|nam|nam hoc)\s*$", fline[:m.start()]):
-                continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm 2030 trường …"), not a count
+            if re.search(r"\b(?:nhom|top|top dau|thu|hang|(?:nam|nam hoc)(?:\s+20\d\d\s*[-–])?)\s*$", fline[:m.start()]):
+                continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm học 2025 - 2026 trường có"), not a count
             if re.search(r"\b(?:tren|moi)\s*$", fline[:m.start()]) and m.group("cnt") == "1" and m.group("cu") == "lop":
                 continue   # "số học sinh trên 1 lớp": per class, not a count of one
             start, raw = m.start(), m.group("cnt")
@@ -948,7 +963,7 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         school_year = m.group(0).startswith("nam hoc")
         if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
-    if _STATUS_RE.search(text):
+    if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end):
         return True
     if plan_year is None:
         return False
@@ -1109,6 +1124,7 @@ def _year_cells(fline: str) -> list[int] | None:
             return None
         # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
         fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
+        fline = _label_columns(fline)
     else:
         fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
@@ -1116,6 +1132,19 @@ def _year_cells(fline: str) -> list[int] | None:
     if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
         return None
     return years
+
+
+def _label_columns(fline: str) -> str:
+    """A heading row with its label columns of any name blanked ("Chỉ tiêu | Độ tuổi | Đơn vị | 2026 | 2027":
+    "Độ tuổi", "Nhóm tuổi", "Đối tượng" name the rows as "Chỉ tiêu" does) when a known label heads the row: the
+    cells before the first year, short and without figures."""
+    cells = fline.split("|")
+    first = next((k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c)), 0)
+    lead = cells[:first]
+    if not lead or not any(_TABLE_LABEL_RE.fullmatch(c.strip()) for c in lead) or any(
+            re.search(r"\d", c) or len(c.split()) > 3 for c in lead):
+        return fline
+    return "|".join([" "] * first + cells[first:])
 
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
@@ -1356,8 +1385,8 @@ def _label_row(fline: str) -> bool:
     return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
 
 
-def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
-                   ) -> tuple[list[ParsedTarget], int] | None:
+def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
+                   plan_year: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
 
     A table with one column of values and no year in its headings ("STT | Nội dung | Đơn vị tính | Chỉ tiêu")
@@ -1365,6 +1394,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     that, from the heading in force (``year_in_force``: "2. Chỉ tiêu đến năm 2030" above the table)."""
     head = units[n]
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
+    if years is None and "|" in head.line:
+        years = _flattened_years(head.fline)
     used = 1
     headings = head
     wrapped = _wrapped_heading(units, n)
@@ -1373,6 +1404,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
+    elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
+        years, headings, used = spread, units[n + 1], 2
     elif years is None and year_in_force and _label_row(head.fline):
         years = [year_in_force]
     if years is None:
@@ -1420,11 +1453,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
         elif len(years) < 2:
             return None
+    past = _past_columns(head.fline, years, plan_year) if re.search(r"[|\t]", head.line) and wrapped is None else 0
+    years = years[past:]
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
         "|" not in headings.fline and bool(re.search(r"\b(?:don vi tinh|dvt)\b|\bdon vi\b(?!\s+(?:chu tri|thuc hien|phu trach))",
                                                       headings.fline)))
     skip = _status_columns(headings.fline) if used == 1 else skip_wrapped if wrapped is not None else 0
+    skip += past
+    between = _past_cells(headings.fline, unit_col)
     trail = _trailing_columns(headings.fline)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
@@ -1436,6 +1473,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         row_line = units[m].line
         if trail and row_line.count("|") >= trail:
             row_line = "|".join(row_line.split("|")[:-trail])   # offsets of the cells kept stay valid
+        if between and row_line.count("|") == headings.fline.count("|") - trail:
+            # last year's cells blanked, their offsets kept: the cell before the horizons is then the unit's
+            cells = row_line.split("|")
+            lo, hi = len(cells) - k - between, len(cells) - k
+            row_line = "|".join(cells[:lo] + [" " * len(c) for c in cells[lo:hi]] + cells[hi:])
         row = _peel_slots(row_line, k + skip, unit_col)
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
@@ -1480,6 +1522,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 if len(short) == 2 and "|" not in units[m].line and row_at(m + 2):
                     m += 2
                     continue
+                if _group_row(units[m].fline) and row_at(m + 1):
+                    m += 1
+                    continue
                 break
             at, row, cells_of = laid
             row_of = units[at]
@@ -1499,6 +1544,70 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
+    """How many of a heading row's first year columns give results already past when the plan was issued, set
+    apart by their heading's year ("Năm học 2024 - 2025 | Năm 2026 | Năm 2030" in a plan of 2026; "Năm học 2025 -
+    2026" is still under way), the horizons after them; their figures are a baseline."""
+    past = next((k for k, year in enumerate(years) if plan_year is None or year >= plan_year), 0)
+    return past if len([c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]) == len(years) else 0
+
+
+def _past_cells(head: str, unit_col: bool) -> int:
+    """How many columns of a heading row with cell marks stand between its unit column and its first horizon:
+    last year's plan, results and their comparison ("ĐVT | Kế hoạch | Năm 2025 Thực hiện | So sánh (%) | Chỉ tiêu
+    năm 2026"), so that the unit is the unit column's and not the cell before the horizon."""
+    if "|" not in head or not unit_col:
+        return 0
+    cells = head.split("|")
+    unit = next((k for k, c in enumerate(cells) if _UNIT_COL_RE.fullmatch(c)), None)
+    dated = [k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and not (
+        _STATUS_COL_RE.search(c) and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c))]
+    if unit is None or not dated or dated[0] <= unit + 1 or not any(_STATUS_COL_RE.search(c) for c in cells[unit + 1:dated[0]]):
+        return 0
+    return dated[0] - unit - 1
+
+
+def _spread_years(head: str, under: str, years: list[int]) -> list[int] | None:
+    """The year of each value column when each year's heading is merged over several columns named in the row under
+    it ("TT | Chỉ tiêu | Năm 2026 | Năm 2030" over "TT | Chỉ tiêu | Mầm non | Tiểu học | Mầm non | Tiểu học"): every
+    year as many times as it has columns; None when the row under is no such row."""
+    if "|" not in head or "|" not in under:
+        return None
+    cells, below = head.split("|"), under.split("|")
+    lead = next(k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c))
+    per, left = divmod(len(below) - lead, len(years))
+    if len(cells) - lead != len(years) or per < 2 or left or any(
+            not re.search(r"[a-z]", c) or re.search(r"\d", c) for c in below[lead:]):
+        return None
+    return [y for y in years for _ in range(per)]
+
+
+def _flattened_years(fline: str) -> list[int] | None:
+    """The years of a heading row whose merged year headings were flattened into each column ("TT | Chỉ tiêu | Năm
+    2026 Mầm non | Năm 2026 Tiểu học | Năm 2030 Mầm non | Năm 2030 Tiểu học"): each year as many times over, each
+    column a year and then words alone; label columns before them."""
+    cells = _label_columns(fline).split("|")
+    first = next((k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c)), None)
+    if first is None or any(re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in cells[:first]):
+        return None
+    years = []
+    for c in cells[first:]:
+        m = _YEAR_CELL_RE.match(c.strip())
+        if not m or re.search(r"\d", c.strip()[m.end():]) or not re.search(r"[a-z]", c.strip()[m.end():]):
+            return None
+        years.append(int(m.group(1)))
+    counts = [years.count(y) for y in sorted(set(years))]
+    return years if years == sorted(years) and min(counts) >= 2 and len(set(counts)) == 1 else None
+
+
+def _group_row(fline: str) -> bool:
+    """A group heading inside a Word table, in cells of its own ("A | QUY MÔ", "II | Chất lượng giáo dục | |"):
+    no figure past its mark, so the rows go on under it."""
+    cells = [c.strip() for c in fline.split("|")]
+    return len(cells) > 1 and any(re.search(r"[^\W\d_]{2}", c) for c in cells[1:]) \
+        and not any(re.search(r"\d", c) for c in cells[1:])
 
 
 _HEADING_BITS_RE = re.compile(r"\s*(?:(?:nam|hoc|muc tieu|chi tieu|ke hoach|phan dau|[-–]|20\d\d)\s*)+")
@@ -1815,6 +1924,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     heading_idx = {s[0] for s in sections}
     status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
               if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
+    # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
+    # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
+    tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
+                                         for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
     units = _units(L, 0, end)
@@ -1829,18 +1942,20 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         u = units[n]
         n += 1
         i, line, fline = u.idx, u.line, u.fline
-        in_goal = goal_range[0] <= i < goal_range[1] or (_appendix is not None and i > _appendix)
+        in_goal = (goal_range[0] <= i < goal_range[1] and not any(a <= i < b for a, b in tasks)) \
+            or (_appendix is not None and i > _appendix)
         if i in heading_idx:
             situation = False
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None)
+        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += found
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             n += used - 1
             continue
-        if not in_goal and (goal is not None and i < body_start or any(a <= i < b for a, b in status)):
+        if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
+                a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
         if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
             continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
@@ -1895,7 +2010,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             src = Source(L.items[i][0], u.start + start, u.start + stop)
             # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
             own = [y for p, y in phrases if start <= p < stop]
-            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), 0, len(fline)))
+            # else its clause's, not the next sentence's ("…; không có học sinh phải học lại. Đến năm 2030, …")
+            lo = max(fline.rfind(";", 0, start), fline.rfind(". ", 0, start)) + 1
+            hi = min((x.start() for x in re.finditer(r";|\.(?=\s)", fline) if x.start() >= stop), default=len(fline))
+            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), lo, hi, fline))
             targets.append(ParsedTarget(
                 Extracted(code, src, 0.9 if code else 0.3), Extracted("<=", src, 0.9), Extracted(0.0, src, 0.9),
                 Extracted(unit, src, 0.8), hext, sent, line[start:stop], src,
@@ -1916,10 +2034,18 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
+            if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
+                    p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
+                continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
-            if re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start]):
-                continue   # "tăng 1% so với năm học trước": a change, not a level to reach
+            # "tăng 10% so với năm 2025" alone is a rise to reach; after a level ("đạt 95%, tăng 1% so với năm học
+            # trước") it restates the level; a fall against last year is a change, not a level to reach
+            changed = re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start])
+            rise = changed and _RELATIVE_RISE_RE.search(fline[:q.start]) and not any(
+                seg <= p.start and p.end <= q.start for p in qs)
+            if changed and not rise:
+                continue
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
@@ -1933,6 +2059,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
                 # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
+            if rise:
+                cmp, cconf, said = ">=", 0.7, True   # "tăng 10% so với năm 2025": a rise of at least that much
             if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)
