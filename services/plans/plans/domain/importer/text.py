@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
+from plans.domain.importer.pdf_tables import Fragment, with_tables
+
 # Limits (overridable per call).
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
 MAX_ZIP_ENTRIES = 5_000
@@ -240,7 +242,7 @@ def _pdf_text(data: bytes) -> str:
             raise CorruptDocument("Tệp PDF được đặt mật khẩu, không đọc được nội dung.")
         if len(reader.pages) == 0:
             raise CorruptDocument("Tệp PDF bị hỏng hoặc không có trang nào.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except ImportRefused:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
@@ -252,6 +254,46 @@ def _pdf_text(data: bytes) -> str:
             "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
         )
     return text
+
+
+def _page_text(page) -> str:
+    """A page's text, its tables rewritten one row a line from where their pieces stand (see ``pdf_tables``)."""
+    text = page.extract_text() or ""
+    try:
+        fragments = _fragments(page)
+    except Exception:  # positions are a refinement: a page whose drawing pypdf cannot follow keeps its text
+        return text
+    return with_tables(text, fragments) if fragments else text
+
+
+def _fragments(page) -> list[Fragment]:
+    """Every piece of text the page draws, in drawing order, with where it stands.
+
+    pypdf reads positions only for its layout mode, whose functions are not public; the version is pinned
+    (``requirements.lock``) and any failure leaves the page's plain text."""
+    from pypdf._text_extraction._layout_mode._fixed_width_page import recurse_to_target_op, set_font_operation
+    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
+    from pypdf.generic import ArrayObject, ContentStream, StreamObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if not isinstance(contents, (ArrayObject, StreamObject)):
+        return []
+    fonts = page._layout_mode_fonts()
+    ops = iter(ContentStream(contents, page.pdf, "bytes").operations)
+    state = TextStateManager()
+    shown = []
+    for operands, op in ops:
+        if op in (b"BT", b"q"):
+            shown += recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts, True)[1]
+        elif op == b"Tf":
+            set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
+    if any(t.rotated or t.flip_vertical for t in shown):
+        return []
+    return [Fragment(t.tx, t.displaced_tx, t.ty, unicodedata.normalize("NFC", t.text), t.space_tx * abs(t.transform[0]),
+                     t.font_height) for t in shown if t.font.interpretable and t.text]
 
 
 # ---------------------------------------------------------------------------- text
