@@ -223,3 +223,36 @@ def test_a_pdf_table_turned_round_with_wrapped_headings_gives_each_column_its_ta
                    (2027, "Tỷ lệ học sinh đọc thông thạo (%)", ">=", 95, "%"),
                    (2030, "Học sinh bỏ học (%)", "<", 0.2, "%"), (2030, "Phòng học thông minh (phòng)", "=", 8, "phòng"),
                    (2030, "Tỷ lệ học sinh đọc thông thạo (%)", "=", 100, "%")]
+
+
+# ---------------------------------------------------------------------------- a plain text's tables
+def test_a_table_pasted_as_text_with_tabs_is_read_one_row_a_line_and_the_side_by_side_header_kept():
+    text = ("PHÒNG GD&ĐT AN DƯƠNG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TRƯỜNG MẦM NON HOA SỮA\t\tĐộc lập - Tự do - Hạnh phúc\n"
+            "II. CHỈ TIÊU\n"
+            "TT\tNội dung\tĐơn vị tính\tThực hiện năm học 2025 - 2026\tNăm học 2027 - 2028\tĐến năm 2030\n"
+            "Chăm sóc, nuôi dưỡng\t\t\t\t\t\n"
+            "1\tTrẻ được ăn bán trú\t%\t88\t95\t100\n"
+            "2\tTrẻ thừa cân, béo phì\t%\t6,5\t≤ 5\t≤ 4\n")
+    out = extract_text(text.encode("utf-8"), "ke-hoach.txt").text.split("\n")
+    assert out[0] == "PHÒNG GD&ĐT AN DƯƠNG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert out[3:] == ["TT | Nội dung | Đơn vị tính | Thực hiện năm học 2025 - 2026 | Năm học 2027 - 2028 | Đến năm 2030",
+                       "Chăm sóc, nuôi dưỡng\t\t\t\t\t",
+                       "1 | Trẻ được ăn bán trú | % | 88 | 95 | 100", "2 | Trẻ thừa cân, béo phì | % | 6,5 | ≤ 5 | ≤ 4", ""]
+    got = [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year) for t in parse_plan("\n".join(out)).targets]
+    assert got == [("=", 95, "%", 2028), ("=", 100, "%", 2030), ("<=", 5, "%", 2028), ("<=", 4, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- no target a value cannot be
+def test_a_cell_that_repeats_its_column_s_year_is_no_value_and_the_table_goes_on_under_it():
+    text = ("II. CHỈ TIÊU\nChỉ tiêu | Năm 2027 | Năm 2030\nNăm hoàn thành xây dựng thư viện xanh | 2027 | 2030\n"
+            "Tỷ lệ phòng học được kiên cố hóa, năm hoàn thành | 2027 | 2030\n"
+            "Tỷ lệ học sinh mượn sách hằng tháng | 60% | 80%\n")
+    got = [(t.value.value, t.unit.value, t.horizon.value.year) for t in parse_plan(text).targets]
+    assert got == [(60, "%", 2027), (80, "%", 2030)]
+
+
+def test_a_share_above_the_whole_is_no_target():
+    text = "II. CHỈ TIÊU\nNăm 2027 thu ngân sách đạt 120% kế hoạch; tỷ lệ học sinh biết bơi đạt 75%.\n"
+    got = [(t.value.value, t.unit.value, t.horizon.value.year) for t in parse_plan(text).targets]
+    assert got == [(75, "%", 2027)]

@@ -130,6 +130,8 @@ def extract_text(
     else:
         text, encoding = decode_text(data)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "text":
+        text = _tab_tables(text)
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
 
 
@@ -230,6 +232,31 @@ def _distinct_cells(row) -> list:
         if not any(cell._tc is c._tc for c in cells):
             cells.append(cell)
     return cells
+
+
+def _tab_tables(text: str) -> str:
+    """A plain text's tables (a Word table copied and pasted: its cells separated by tabs) one row a line, the cells
+    joined by " | " as a Word table is read. A table is a run of lines holding tabs of which one fills three cells or
+    more (the header's and the signature's two columns side by side fill two); its lines of as many cells, two of
+    them filled at least, are rewritten, the others (a group heading) kept."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        cells = [lines[k].strip(" ").split("\t") for k in range(i, j)]
+        filled = [sum(bool(c.strip()) for c in row) for row in cells]
+        width = max(len(row) for row in cells)
+        full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
+        if max(filled) >= 3 and len(full) >= 2:
+            for k in full:
+                lines[k] = " | ".join(re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+        i = j
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------- PDF
