@@ -34,17 +34,20 @@ def wrap(text: str, room: float) -> list[str]:
     return lines or [""]
 
 
-def lay_out(rows: list[list[str]], widths: list[float], top: float = 700.0, x: float = 50.0, centred: bool = False
-            ) -> tuple[list[Fragment], float]:
+def lay_out(rows: list[list[str]], widths: list[float], top: float = 700.0, x: float = 50.0, centred: bool = False,
+            middle: bool = False) -> tuple[list[Fragment], float]:
     """The pieces of a table drawn row by row, each line of a row left to right (as a PDF writer draws it); with
-    ``centred`` every cell's lines centred in its column but the first column's."""
+    ``centred`` every cell's lines centred in its column but the first column's, with ``middle`` the headings' short
+    cells halfway down their row."""
     xs = [x + sum(widths[:k]) for k in range(len(widths))]
     out, y = [], top
-    for row in rows:
+    for n, row in enumerate(rows):
         cells = [wrap(text, w - GAP) if text else [] for text, w in zip(row, widths)]
+        if middle and n == 0:
+            cells = [[""] * ((max(len(c) for c in cells) - len(c)) // 2) + c for c in cells]
         for j in range(max(len(c) for c in cells)):
             out += [piece(xs[k] + ((widths[k] - GAP - width(c[j])) / 2 if centred and k else 0), y, c[j])
-                    for k, c in enumerate(cells) if j < len(c)]
+                    for k, c in enumerate(cells) if j < len(c) and c[j]]
             y -= LEAD
     return out, y
 
@@ -82,6 +85,27 @@ def test_cells_centred_in_their_columns_are_read_as_well():
     assert rows_of(fragments) == [" | ".join(r) for r in rows]
 
 
+def test_headings_centred_halfway_down_their_row_are_one_row_with_the_lines_above_the_widest():
+    rows = [["TT", "Nội dung", "Kế hoạch năm học 2026 - 2027", "Kế hoạch năm học 2029 - 2030"],
+            ["1", "Học sinh biết bơi", "≥ 70%", "100%"],
+            ["2", "Lớp học có máy chiếu", "25 lớp", "40 lớp"]]
+    fragments, y = lay_out(rows, [30, 120, 50, 50], top=687, centred=True, middle=True)
+    fragments.insert(0, paragraph(700, "2. Chỉ tiêu cụ thể"))
+    assert rows_of(fragments) == [" | ".join(r) for r in rows]
+
+
+def test_a_group_heading_across_the_table_is_a_row_of_its_own_and_widens_no_column():
+    rows = [["TT", "Chỉ tiêu", "Năm 2027", "Năm 2030"], ["I. HỌC SINH VÀ TRẺ EM"],
+            ["1", "Trẻ em được tiêm chủng đầy đủ", "98%", "100%"], ["II. CƠ SỞ VẬT CHẤT"],
+            ["2", "Phòng học bộ môn", "4 phòng", "6 phòng"]]
+    widths = [30, 150, 60, 60]
+    fragments, y = [], 700.0
+    for row in rows:   # a group heading is one cell across the whole table
+        part, y = lay_out([row], widths if len(row) > 1 else [sum(widths)], top=y, centred=True)
+        fragments += part
+    assert rows_of(fragments) == [" | ".join(r) for r in rows]
+
+
 def test_a_label_wrapped_under_the_row_s_values_stays_in_the_row():
     rows = [["TT", "Nội dung chỉ tiêu", "Năm 2027", "Năm 2029"],
             ["1", "Học sinh tham gia câu lạc bộ tiếng Anh sau giờ học chính khóa", "35%", "50%"],
@@ -114,7 +138,7 @@ def test_a_group_heading_inside_the_table_is_a_row_and_a_numbered_paragraph_afte
             ["Phòng y tế đạt chuẩn", "1", "1"]]
     fragments, y = lay_out(rows, [190, 70, 70])
     fragments += [paragraph(y, "3. Các chỉ tiêu khác"), paragraph(y - LEAD, "Phấn đấu duy trì danh hiệu tập thể lao động xuất sắc hằng năm.")]
-    assert rows_of(fragments) == [" | ".join(r) for r in rows]
+    assert rows_of(fragments) == [" | ".join(c for c in r if c) for r in rows]   # the group heading alone
 
 
 def test_two_columns_side_by_side_are_no_table():

@@ -143,15 +143,23 @@ def _full(last: _Span, span: _Span, width: float) -> bool:
     return (last.x1 - last.x0) + last.space + word_w > width - 1.5 * last.space
 
 
-def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]], cols: list[list[float]]) -> bool:
+def _valued(span: _Span) -> bool:
+    return bool(_VALUE_RE.fullmatch(span.text)) and not _PERIOD_RE.fullmatch(span.text)
+
+
+def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]], cols: list[list[float]],
+             heading: bool = False) -> bool:
     """Whether a line's spans go on with the cells of ``row`` (the row above, its spans by column) rather than start
-    a row of their own."""
+    a row of their own (``placed`` and ``row`` number the columns known before the line, ``cols`` holds the line's
+    own too: the room a cell had is up to the next column, even one that only this line shows). Under ``heading`` (the table's first row, above its first row of values) a line without
+    values may also start cells still empty: a table style that centres its headings halfway down the row starts a
+    short heading on a later line than a long one."""
     if len(spans) == 1 and _ITEM_RE.match(spans[0].text):
         return False   # "2. Chỉ tiêu khác" under the table: a numbered item starts a paragraph, it goes on no cell
+    heading = heading and sum(_valued(s) for s in spans) < 2   # ("IELTS" / "5.0 trở lên": a heading's words)
     # values under headings ("Năm 2026 | 100% | ≥ 50%" under "Lộ trình | Học bạ số | …") are a row of their own,
     # unless they end what the cell above began ("≤" / "0,3%", "Mức độ" / "2", "Giai đoạn 2026" / "-")
-    values = sum(bool(_VALUE_RE.fullmatch(s.text)) and not _PERIOD_RE.fullmatch(s.text)
-                 and not (c >= 0 and row.get(c) and _PREFIX_RE.fullmatch(row[c][-1].text))
+    values = sum(_valued(s) and not (c >= 0 and row.get(c) and _PREFIX_RE.fullmatch(row[c][-1].text))
                  and not (c >= 0 and row.get(c) and re.search(r"20\d\d$", row[c][-1].text) and s.text[0] in "-–")
                  for s, c in zip(spans, placed))
     if values >= 2:
@@ -161,38 +169,57 @@ def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]],
     # processor's (Word's are 0.19 cm a side)
     pad = min(gaps + [CELL_MARGIN_SPACES * spans[0].space])
     for s, c in zip(spans, placed):
+        if heading and (c < 0 or not row.get(c)):
+            continue   # a centred heading's first line
         if c < 0 or not row.get(c):
             return False   # a cell that was empty on the row's first line does not wrap
         if _VALUE_RE.fullmatch(" ".join(x.text for x in row[c])) and _VALUE_RE.match(s.text):
             return False
-        room = (cols[c + 1][0] - pad if c + 1 < len(cols) else cols[c][1]) - cols[c][0]
+        w = next(k for k, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
+        room = (cols[w + 1][0] - pad if w + 1 < len(cols) else cols[w][1]) - cols[w][0]
         if not _full(row[c][-1], s, room):
             return False
     return True
 
 
-def _grow(lines: list[_Line], i: int) -> _Block | None:
-    """The table whose first line is ``lines[i]`` (a line of three cells or more), or None."""
+def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | None:
+    """The table whose first line of three cells or more is ``lines[i]``, or None. The lines above it down to
+    ``floor`` that hold pieces of its headings (centred halfway down their row: none of them at the page's left
+    ``margin``, none a value, each inside a column) are its first lines."""
     cols = sorted([s.x0, s.x1] for s in lines[i].spans)
+    top = i
+    while top - 1 >= floor and i - top < 4:
+        spans = lines[top - 1].spans
+        placed = _place(spans, cols, new_columns=False)
+        if placed is None or any(abs(s.x0 - margin) < 1.0 or _valued(s) for s in spans):
+            break
+        top -= 1
     # (row number, spans) of each line taken; the cells are told once the columns stop widening
-    members: list[tuple[int, list[_Span]]] = [(0, lines[i].spans)]
+    members: list[tuple[int, list[_Span]]] = [(0, lines[k].spans) for k in range(top, i + 1)]
+    # the headings go on down to the first line of two values or more
+    values_at = next((k for k in range(i, min(len(lines), i + 16)) if sum(_valued(s) for s in lines[k].spans) >= 2),
+                     i)
     j = i + 1
     multi = 1   # lines with two cells or more
+    merged: set[int] = set()   # rows of one cell across the table ("I. HỌC SINH" between two groups of rows)
     while j < len(lines):
         spans = lines[j].spans
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
-        if placed is None:
-            break
-        widened = _widen(cols, spans, placed)
+        widened = _widen(cols, spans, placed) if placed is not None else None
+        cont = widened is not None and members[-1][0] not in merged and _goes_on(
+            spans, placed, _row_cells(members, cols, members[-1][0]), widened, heading=members[-1][0] == 0 and j < values_at)
+        if not cont and len(spans) == 1:
+            # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
+            # the table follows, else the end of the table
+            nxt = lines[j + 1].spans if j + 1 < len(lines) else []
+            if len(nxt) < 2 or _place(nxt, cols, new_columns=False) is None:
+                break
+            merged.add(members[-1][0] + 1)
+            members.append((members[-1][0] + 1, spans))
+            j += 1
+            continue
         if widened is None:
             break
-        cont = _goes_on(spans, placed, _row_cells(members, cols, members[-1][0]), cols)
-        if not cont and len(spans) == 1:
-            # a line of one piece that starts no row: a group heading when a row of values follows, else the end
-            nxt = lines[j + 1].spans if j + 1 < len(lines) else []
-            nplaced = _place(nxt, widened, new_columns=False) if len(nxt) >= 2 else None
-            if nplaced is None:
-                break
         cols = widened
         members.append((members[-1][0] + (0 if cont else 1), spans))
         multi += len(spans) >= 2
@@ -201,9 +228,12 @@ def _grow(lines: list[_Line], i: int) -> _Block | None:
         return None
     rows_out = []
     for r in range(members[-1][0] + 1):
+        if r in merged:   # read as a Word table's merged row: its text alone
+            rows_out.append([" ".join(s.text for row, spans in members if row == r for s in spans)])
+            continue
         cells = _row_cells(members, cols, r)
         rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
-    return _Block(i, j, rows_out)
+    return _Block(top, j, rows_out)
 
 
 def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
@@ -221,16 +251,17 @@ def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
 def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
     """Every table of a page: (the indices of its fragments, its rows as lines "cell | cell | cell")."""
     lines = _lines(fragments)
+    margin = min((line.spans[0].x0 for line in lines), default=0.0)
     out = []
-    i = 0
+    i = floor = 0
     while i < len(lines):
-        block = _grow(lines, i) if len(lines[i].spans) >= 3 else None
+        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 else None
         if block is None:
             i += 1
             continue
         pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)
         out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in block.rows]))
-        i = block.end
+        i = floor = block.end
     return out
 
 
