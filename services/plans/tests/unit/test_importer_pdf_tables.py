@@ -37,13 +37,13 @@ def wrap(text: str, room: float) -> list[str]:
 def lay_out(rows: list[list[str]], widths: list[float], top: float = 700.0, x: float = 50.0, centred: bool = False,
             middle: bool = False) -> tuple[list[Fragment], float]:
     """The pieces of a table drawn row by row, each line of a row left to right (as a PDF writer draws it); with
-    ``centred`` every cell's lines centred in its column but the first column's, with ``middle`` the headings' short
-    cells halfway down their row."""
+    ``centred`` every cell's lines centred in its column but the first column's, with ``middle`` every row's short
+    cells halfway down it."""
     xs = [x + sum(widths[:k]) for k in range(len(widths))]
     out, y = [], top
-    for n, row in enumerate(rows):
+    for row in rows:
         cells = [wrap(text, w - GAP) if text else [] for text, w in zip(row, widths)]
-        if middle and n == 0:
+        if middle:
             cells = [[""] * ((max(len(c) for c in cells) - len(c)) // 2) + c for c in cells]
         for j in range(max(len(c) for c in cells)):
             out += [piece(xs[k] + ((widths[k] - GAP - width(c[j])) / 2 if centred and k else 0), y, c[j])
@@ -91,6 +91,15 @@ def test_headings_centred_halfway_down_their_row_are_one_row_with_the_lines_abov
             ["2", "Lớp học có máy chiếu", "25 lớp", "40 lớp"]]
     fragments, y = lay_out(rows, [30, 120, 50, 50], top=687, centred=True, middle=True)
     fragments.insert(0, paragraph(700, "2. Chỉ tiêu cụ thể"))
+    assert rows_of(fragments) == [" | ".join(r) for r in rows]
+
+
+def test_values_halfway_down_a_label_of_three_lines_are_the_row_s_and_the_label_is_whole():
+    rows = [["TT", "Nội dung", "Năm 2027", "Năm 2030"],
+            ["1", "Tỷ lệ học sinh được tham gia các hoạt động trải nghiệm sáng tạo ngoài nhà trường", "≥ 80%", "100%"],
+            ["2", "Phòng học bộ môn", "4 phòng", "6 phòng"],
+            ["3", "Tỷ lệ giáo viên dùng thành thạo phần mềm quản lý học sinh và học bạ điện tử", "90%", "100%"]]
+    fragments, _ = lay_out(rows, [30, 120, 60, 60], middle=True)
     assert rows_of(fragments) == [" | ".join(r) for r in rows]
 
 
@@ -288,3 +297,14 @@ def test_a_share_above_the_whole_is_no_target():
     text = "II. CHỈ TIÊU\nNăm 2027 thu ngân sách đạt 120% kế hoạch; tỷ lệ học sinh biết bơi đạt 75%.\n"
     got = [(t.value.value, t.unit.value, t.horizon.value.year) for t in parse_plan(text).targets]
     assert got == [(75, "%", 2027)]
+
+
+def test_a_page_whose_tables_cannot_be_read_keeps_its_plain_text(monkeypatch):
+    from plans.domain.importer import text as text_module
+
+    def broken(text, fragments):
+        raise ValueError("no column")
+
+    monkeypatch.setattr(text_module, "with_tables", broken)
+    out = extract_text(pdf_of(PLAN, True), "ke-hoach.pdf").text
+    assert "Mục tiêu 2027 ≥ 95 < 0,5 3" in out.split("\n")

@@ -182,6 +182,23 @@ def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]],
     return True
 
 
+def _label_goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]], cols: list[list[float]]) -> bool:
+    """Whether a line goes on with a row whose first lines hold its label alone: the label's next word, and the
+    row's values beside it (a table style that stands short cells halfway down their row)."""
+    filled = [c for c, cell in row.items() if cell]
+    if len(filled) != 1 or len(placed) != len(spans) or placed.count(filled[0]) != 1 or len(spans) < 2:
+        return False
+    label = filled[0]
+    s = spans[placed.index(label)]
+    if any(c != label and c >= 0 and row.get(c) for c in placed):
+        return False
+    gaps = [b[0] - a[1] for a, b in zip(cols, cols[1:])]
+    pad = min(gaps + [CELL_MARGIN_SPACES * s.space])
+    w = next(k for k, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
+    room = (cols[w + 1][0] - pad if w + 1 < len(cols) else cols[w][1]) - cols[w][0]
+    return _full(row[label][-1], s, room)
+
+
 def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | None:
     """The table whose first line of three cells or more is ``lines[i]``, or None. The lines above it down to
     ``floor`` that hold pieces of its headings (centred halfway down their row: none of them at the page's left
@@ -206,14 +223,25 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         spans = lines[j].spans
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
-        cont = widened is not None and members[-1][0] not in merged and _goes_on(
-            spans, placed, _row_cells(members, cols, members[-1][0]), widened, heading=members[-1][0] == 0 and j < values_at)
+        row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
+        cont = widened is not None and members[-1][0] not in merged and (_goes_on(
+            spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
+            or _label_goes_on(spans, placed, row, widened))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
-            # the table follows, else the end of the table
+            # the table follows, else the end of the table; unless it is the first line of a label the next line
+            # goes on with, its values beside it (a row whose short cells stand halfway down it)
             nxt = lines[j + 1].spans if j + 1 < len(lines) else []
-            if len(nxt) < 2 or _place(nxt, cols, new_columns=False) is None:
+            nplaced = _place(nxt, cols, new_columns=False) if len(nxt) >= 2 else None
+            if nplaced is None:
                 break
+            starts = widened is not None and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
+                                                            {placed[0]: spans}, widened)
+            if starts:
+                cols = widened
+                members.append((members[-1][0] + 1, spans))
+                j += 1
+                continue
             merged.add(members[-1][0] + 1)
             members.append((members[-1][0] + 1, spans))
             j += 1

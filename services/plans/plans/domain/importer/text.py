@@ -288,9 +288,9 @@ def _page_text(page) -> str:
     text = page.extract_text() or ""
     try:
         fragments = _fragments(page)
-    except Exception:  # positions are a refinement: a page whose drawing pypdf cannot follow keeps its text
+        return with_tables(text, fragments) if fragments else text
+    except Exception:  # positions are a refinement: a page whose drawing cannot be followed keeps its plain text
         return text
-    return with_tables(text, fragments) if fragments else text
 
 
 def _fragments(page) -> list[Fragment]:
