@@ -9,8 +9,11 @@ back into it), so the parser reads a PDF's table as it reads a Word table's.
 
 A line continues the row above it (a cell that wrapped) only when every piece of it stands in a column whose cell
 is not empty yet and is the next word of that cell: the cell's last line and that word would not have fitted in the
-column (a word processor wraps a cell's text only then); otherwise it starts a new row. A line of one piece in the
-first column that starts no row of values (a paragraph after the table) ends the table.
+column (a word processor wraps a cell's text only then); values under values, or under headings, start a new row.
+Table styles that stand short cells halfway down their row are allowed for: the headings' lines above the widest
+one, and a label's first line alone above its values. A line of one piece that starts no row is a group heading
+across the table when a row follows it, else (a paragraph after the table) the table's end. Anything this cannot
+place leaves the page's text as the reader gave it.
 """
 from __future__ import annotations
 
