@@ -1519,6 +1519,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 if short[:1] == [m] and row_at(m + 1):
                     m += 1
                     continue
+                if "|" in units[m].line and units[m].line.count("|") == headings.line.count("|") and row_at(m + 1):
+                    m += 1   # a row whose cells hold no value ("Năm hoàn thành | 2027 | 2030", "Ghi chú | x | x")
+                    continue
                 if len(short) == 2 and "|" not in units[m].line and row_at(m + 2):
                     m += 2
                     continue
@@ -2092,7 +2095,17 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
-    return targets
+    return [t for t in targets if _plausible(t)]
+
+
+def _plausible(t: ParsedTarget) -> bool:
+    """Whether a target's value can be one, whatever rule read it: a share of at most the whole ("vượt 120% kế
+    hoạch" is a result against a plan), a level from 1 to 5, no year read as a value ("Năm 2026 | Năm 2030" over
+    "2026 | 2030")."""
+    value, unit = t.value.value, t.unit.value
+    if unit == "%" and value > 100 or unit == "mức" and not 1 <= value <= 5:
+        return False
+    return not (unit in ("%", "mức", "") and value == int(value) and 1990 <= value <= 2100)
 
 
 def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], str | None, str]]:

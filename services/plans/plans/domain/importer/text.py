@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
+from plans.domain.importer.pdf_tables import Fragment, with_tables
+
 # Limits (overridable per call).
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
 MAX_ZIP_ENTRIES = 5_000
@@ -128,6 +130,8 @@ def extract_text(
     else:
         text, encoding = decode_text(data)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "text":
+        text = _tab_tables(text)
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
 
 
@@ -230,6 +234,31 @@ def _distinct_cells(row) -> list:
     return cells
 
 
+def _tab_tables(text: str) -> str:
+    """A plain text's tables (a Word table copied and pasted: its cells separated by tabs) one row a line, the cells
+    joined by " | " as a Word table is read. A table is a run of lines holding tabs of which one fills three cells or
+    more (the header's and the signature's two columns side by side fill two); its lines of as many cells, two of
+    them filled at least, are rewritten, the others (a group heading) kept."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        cells = [lines[k].strip(" ").split("\t") for k in range(i, j)]
+        filled = [sum(bool(c.strip()) for c in row) for row in cells]
+        width = max(len(row) for row in cells)
+        full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
+        if max(filled) >= 3 and len(full) >= 2:
+            for k in full:
+                lines[k] = " | ".join(re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+        i = j
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------------------- PDF
 def _pdf_text(data: bytes) -> str:
     try:
@@ -240,7 +269,7 @@ def _pdf_text(data: bytes) -> str:
             raise CorruptDocument("Tệp PDF được đặt mật khẩu, không đọc được nội dung.")
         if len(reader.pages) == 0:
             raise CorruptDocument("Tệp PDF bị hỏng hoặc không có trang nào.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except ImportRefused:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
@@ -252,6 +281,46 @@ def _pdf_text(data: bytes) -> str:
             "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
         )
     return text
+
+
+def _page_text(page) -> str:
+    """A page's text, its tables rewritten one row a line from where their pieces stand (see ``pdf_tables``)."""
+    text = page.extract_text() or ""
+    try:
+        fragments = _fragments(page)
+        return with_tables(text, fragments) if fragments else text
+    except Exception:  # positions are a refinement: a page whose drawing cannot be followed keeps its plain text
+        return text
+
+
+def _fragments(page) -> list[Fragment]:
+    """Every piece of text the page draws, in drawing order, with where it stands.
+
+    pypdf reads positions only for its layout mode, whose functions are not public; the version is pinned
+    (``requirements.lock``) and any failure leaves the page's plain text."""
+    from pypdf._text_extraction._layout_mode._fixed_width_page import recurse_to_target_op, set_font_operation
+    from pypdf._text_extraction._layout_mode._text_state_manager import TextStateManager
+    from pypdf.generic import ArrayObject, ContentStream, StreamObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if not isinstance(contents, (ArrayObject, StreamObject)):
+        return []
+    fonts = page._layout_mode_fonts()
+    ops = iter(ContentStream(contents, page.pdf, "bytes").operations)
+    state = TextStateManager()
+    shown = []
+    for operands, op in ops:
+        if op in (b"BT", b"q"):
+            shown += recurse_to_target_op(ops, state, b"ET" if op == b"BT" else b"Q", fonts, True)[1]
+        elif op == b"Tf":
+            set_font_operation(state, fonts, operands)
+        else:
+            state.set_state_param(op, operands)
+    if any(t.rotated or t.flip_vertical for t in shown):
+        return []
+    return [Fragment(t.tx, t.displaced_tx, t.ty, unicodedata.normalize("NFC", t.text), t.space_tx * abs(t.transform[0]),
+                     t.font_height) for t in shown if t.font.interpretable and t.text]
 
 
 # ---------------------------------------------------------------------------- text

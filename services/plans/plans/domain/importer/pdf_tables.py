@@ -1,0 +1,337 @@
+"""A PDF page's tables read from where their text stands (pure: positioned pieces of text in, text out).
+
+A PDF's text layer keeps no table: a row becomes a line of words joined by spaces, and a heading cell that wraps
+inside its narrow column spreads its words over the lines under the row, where nothing tells which column a word
+belongs to ("Tỷ Tỷ lệ Số" / "lệ học phòng" / "trẻ sinh học"). Where each piece of text stands does: the pieces of
+a line fall into columns with empty space between them, the same columns line after line. A block of such lines
+is rewritten as a Word table is read (one line per row, its cells joined by " | ", a wrapped cell's lines joined
+back into it), so the parser reads a PDF's table as it reads a Word table's.
+
+A line continues the row above it (a cell that wrapped) only when every piece of it stands in a column whose cell
+is not empty yet and is the next word of that cell: the cell's last line and that word would not have fitted in the
+column (a word processor wraps a cell's text only then); values under values, or under headings, start a new row.
+Table styles that stand short cells halfway down their row are allowed for: the headings' lines above the widest
+one, and a label's first line alone above its values. A line of one piece that starts no row is a group heading
+across the table when a row follows it, else (a paragraph after the table) the table's end. Anything this cannot
+place leaves the page's text as the reader gave it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Empty space wider than this many spaces between two pieces of a line separates two cells.
+CELL_GAP_SPACES = 1.2
+#: The widest space between a cell's text and the next column's that a word processor leaves, in spaces.
+CELL_MARGIN_SPACES = 3.5
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of text as the page draws it: its left and right edges, its baseline, its text, the width of a
+    space in its font and the height of its font (page units)."""
+
+    x0: float
+    x1: float
+    y: float
+    text: str
+    space: float
+    height: float
+
+
+@dataclass
+class _Span:
+    x0: float
+    x1: float
+    text: str
+    space: float
+    pieces: list[int] = field(default_factory=list)   # indices of its fragments in drawing order
+
+
+@dataclass
+class _Line:
+    y: float
+    spans: list[_Span]
+
+
+@dataclass
+class _Block:
+    first: int                   # index of its first line
+    end: int                     # index after its last line
+    rows: list[list[str]]        # the cells of each row
+
+
+def _lines(fragments: list[Fragment]) -> list[_Line]:
+    """The page's visual lines, top down, each its pieces left to right, pieces closer than a cell gap joined."""
+    order = sorted(range(len(fragments)), key=lambda k: (-fragments[k].y, fragments[k].x0))
+    groups: list[list[int]] = []
+    for k in order:
+        f = fragments[k]
+        if groups and abs(fragments[groups[-1][0]].y - f.y) < max(f.height, 1.0) * 0.5:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda k: fragments[k].x0)
+        spans: list[_Span] = []
+        for k in group:
+            f = fragments[k]
+            if not f.text.strip():
+                continue
+            if spans and f.x0 - spans[-1].x1 < CELL_GAP_SPACES * max(f.space, spans[-1].space, 0.1):
+                s = spans[-1]
+                glue = " " if f.x0 - s.x1 > 0.15 * f.space and not s.text.endswith(" ") and not f.text.startswith(" ") else ""
+                s.text += glue + f.text
+                s.x1 = max(s.x1, f.x1)
+                s.pieces.append(k)
+            else:
+                spans.append(_Span(f.x0, f.x1, f.text, f.space, [k]))
+        for s in spans:
+            s.text = re.sub(r"\s+", " ", s.text).strip()
+        if spans:
+            lines.append(_Line(fragments[group[0]].y, spans))
+    return lines
+
+
+def _place(spans: list[_Span], cols: list[list[float]], new_columns: bool) -> list[int] | None:
+    """The column of each span, or None when one stands across two columns (or, unless ``new_columns``, outside
+    every column); with ``new_columns`` a span in the empty space between columns opens a column of its own."""
+    out = []
+    for s in spans:
+        hits = [c for c, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1]
+        if len(hits) == 1:
+            out.append(hits[0])
+        elif not hits and new_columns:
+            out.append(-1)
+        else:
+            return None
+    taken = [c for c in out if c >= 0]
+    return out if len(taken) == len(set(taken)) else None   # two pieces of a line in one cell: other columns
+
+
+def _widen(cols: list[list[float]], spans: list[_Span], placed: list[int]) -> list[list[float]] | None:
+    """The columns widened to hold the spans (a new one where placed is -1), or None when two would touch."""
+    cols = [list(c) for c in cols]
+    for s, c in zip(spans, placed):
+        if c < 0:
+            cols.append([s.x0, s.x1])
+        else:
+            cols[c] = [min(cols[c][0], s.x0), max(cols[c][1], s.x1)]
+    cols.sort()
+    if any(b[0] <= a[1] for a, b in zip(cols, cols[1:])):
+        return None
+    return cols
+
+
+# A cell that is one value ("≥ 99,7", "100", "35 phòng", "Mức độ 2", "–"): a value under it is the next row's (a
+# word processor may carry a value's unit onto the next line, "4" / "phòng", never a second value).
+_VALUE_RE = re.compile(r"(?:(?:[≥≤<>=]|(?i:từ|trên|dưới|đạt|tối thiểu|tối đa|ít nhất|không (?:quá|vượt quá|dưới|thấp hơn|ít hơn)))\s*)?\d[\d.,/]*\s*(?:%|[^\W\d_]+(?:/[^\W\d_]+)?)?|(?i:mức|mức độ|cấp độ)\s*(?:\d|[IV]+)|[–—-]|x")
+
+# A year or the rest of a period a heading wrapped ("Giai đoạn 2026" / "- 2027"): no value.
+_PERIOD_RE = re.compile(r"(?:[-–]\s*)?20\d\d")
+# What a cell may begin a value with, the value itself on the line under it.
+_PREFIX_RE = re.compile(r"[≥≤<>=]|(?i:từ|trên|dưới|đạt|tối thiểu|tối đa|ít nhất|không (?:quá|vượt quá|dưới|thấp hơn|ít hơn)"
+                        r"|mức|mức độ|cấp độ)")
+
+_ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
+
+
+def _full(last: _Span, span: _Span, width: float) -> bool:
+    """Whether a cell's line ``last`` and the first word of ``span`` would have overrun the column's width: the
+    word was wrapped onto the next line, so ``span`` goes on with the same cell."""
+    word = span.text.split(" ", 1)[0]
+    blanks = span.text.count(" ")
+    word_w = (span.x1 - span.x0 - blanks * span.space) * len(word) / max(len(span.text) - blanks, 1)
+    return (last.x1 - last.x0) + last.space + word_w > width - 1.5 * last.space
+
+
+def _valued(span: _Span) -> bool:
+    return bool(_VALUE_RE.fullmatch(span.text)) and not _PERIOD_RE.fullmatch(span.text)
+
+
+def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]], cols: list[list[float]],
+             heading: bool = False) -> bool:
+    """Whether a line's spans go on with the cells of ``row`` (the row above, its spans by column) rather than start
+    a row of their own (``placed`` and ``row`` number the columns known before the line, ``cols`` holds the line's
+    own too: the room a cell had is up to the next column, even one that only this line shows). Under ``heading`` (the table's first row, above its first row of values) a line without
+    values may also start cells still empty: a table style that centres its headings halfway down the row starts a
+    short heading on a later line than a long one."""
+    if len(spans) == 1 and _ITEM_RE.match(spans[0].text):
+        return False   # "2. Chỉ tiêu khác" under the table: a numbered item starts a paragraph, it goes on no cell
+    heading = heading and sum(_valued(s) for s in spans) < 2   # ("IELTS" / "5.0 trở lên": a heading's words)
+    # values under headings ("Năm 2026 | 100% | ≥ 50%" under "Lộ trình | Học bạ số | …") are a row of their own,
+    # unless they end what the cell above began ("≤" / "0,3%", "Mức độ" / "2", "Giai đoạn 2026" / "-")
+    values = sum(_valued(s) and not (c >= 0 and row.get(c) and _PREFIX_RE.fullmatch(row[c][-1].text))
+                 and not (c >= 0 and row.get(c) and re.search(r"20\d\d$", row[c][-1].text) and s.text[0] in "-–")
+                 for s, c in zip(spans, placed))
+    if values >= 2:
+        return False
+    gaps = [b[0] - a[1] for a, b in zip(cols, cols[1:])]
+    # the cells' margins: the narrowest gap between two columns (one filled to its edge), no wider than a word
+    # processor's (Word's are 0.19 cm a side)
+    pad = min(gaps + [CELL_MARGIN_SPACES * spans[0].space])
+    for s, c in zip(spans, placed):
+        if heading and (c < 0 or not row.get(c)):
+            continue   # a centred heading's first line
+        if c < 0 or not row.get(c):
+            return False   # a cell that was empty on the row's first line does not wrap
+        if _VALUE_RE.fullmatch(" ".join(x.text for x in row[c])) and _VALUE_RE.match(s.text):
+            return False
+        w = next(k for k, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
+        room = (cols[w + 1][0] - pad if w + 1 < len(cols) else cols[w][1]) - cols[w][0]
+        if not _full(row[c][-1], s, room):
+            return False
+    return True
+
+
+def _label_goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]], cols: list[list[float]]) -> bool:
+    """Whether a line goes on with a row whose first lines hold its label alone: the label's next word, and the
+    row's values beside it (a table style that stands short cells halfway down their row)."""
+    filled = [c for c, cell in row.items() if cell]
+    if len(filled) != 1 or len(placed) != len(spans) or placed.count(filled[0]) != 1 or len(spans) < 2:
+        return False
+    label = filled[0]
+    s = spans[placed.index(label)]
+    if any(c != label and c >= 0 and row.get(c) for c in placed):
+        return False
+    gaps = [b[0] - a[1] for a, b in zip(cols, cols[1:])]
+    pad = min(gaps + [CELL_MARGIN_SPACES * s.space])
+    w = next(k for k, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
+    room = (cols[w + 1][0] - pad if w + 1 < len(cols) else cols[w][1]) - cols[w][0]
+    return _full(row[label][-1], s, room)
+
+
+def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | None:
+    """The table whose first line of three cells or more is ``lines[i]``, or None. The lines above it down to
+    ``floor`` that hold pieces of its headings (centred halfway down their row: none of them at the page's left
+    ``margin``, none a value, each inside a column) are its first lines."""
+    cols = sorted([s.x0, s.x1] for s in lines[i].spans)
+    top = i
+    while top - 1 >= floor and i - top < 4:
+        spans = lines[top - 1].spans
+        placed = _place(spans, cols, new_columns=False)
+        if placed is None or any(abs(s.x0 - margin) < 1.0 or _valued(s) for s in spans):
+            break
+        top -= 1
+    # (row number, spans) of each line taken; the cells are told once the columns stop widening
+    members: list[tuple[int, list[_Span]]] = [(0, lines[k].spans) for k in range(top, i + 1)]
+    # the headings go on down to the first line of two values or more
+    values_at = next((k for k in range(i, min(len(lines), i + 16)) if sum(_valued(s) for s in lines[k].spans) >= 2),
+                     i)
+    j = i + 1
+    multi = 1   # lines with two cells or more
+    merged: set[int] = set()   # rows of one cell across the table ("I. HỌC SINH" between two groups of rows)
+    while j < len(lines):
+        spans = lines[j].spans
+        placed = _place(spans, cols, new_columns=len(spans) >= 3)
+        widened = _widen(cols, spans, placed) if placed is not None else None
+        row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
+        cont = widened is not None and members[-1][0] not in merged and (_goes_on(
+            spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
+            or _label_goes_on(spans, placed, row, widened))
+        if not cont and len(spans) == 1:
+            # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
+            # the table follows, else the end of the table; unless it is the first line of a label the next line
+            # goes on with, its values beside it (a row whose short cells stand halfway down it)
+            nxt = lines[j + 1].spans if j + 1 < len(lines) else []
+            nplaced = _place(nxt, cols, new_columns=False) if len(nxt) >= 2 else None
+            if nplaced is None:
+                break
+            starts = widened is not None and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
+                                                            {placed[0]: spans}, widened)
+            if starts:
+                cols = widened
+                members.append((members[-1][0] + 1, spans))
+                j += 1
+                continue
+            merged.add(members[-1][0] + 1)
+            members.append((members[-1][0] + 1, spans))
+            j += 1
+            continue
+        if widened is None:
+            break
+        cols = widened
+        members.append((members[-1][0] + (0 if cont else 1), spans))
+        multi += len(spans) >= 2
+        j += 1
+    if multi < 2 or len(cols) < 3:
+        return None
+    rows_out = []
+    for r in range(members[-1][0] + 1):
+        if r in merged:   # read as a Word table's merged row: its text alone
+            rows_out.append([" ".join(s.text for row, spans in members if row == r for s in spans)])
+            continue
+        cells = _row_cells(members, cols, r)
+        rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
+    return _Block(top, j, rows_out)
+
+
+def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
+    """The spans of each column of one row."""
+    cells: dict[int, list[_Span]] = {}
+    for r, spans in members:
+        if r != row:
+            continue
+        for s in spans:
+            c = next(c for c, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
+            cells.setdefault(c, []).append(s)
+    return cells
+
+
+def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
+    """Every table of a page: (the indices of its fragments, its rows as lines "cell | cell | cell")."""
+    lines = _lines(fragments)
+    margin = min((line.spans[0].x0 for line in lines), default=0.0)
+    out = []
+    i = floor = 0
+    while i < len(lines):
+        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 else None
+        if block is None:
+            i += 1
+            continue
+        pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)
+        out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in block.rows]))
+        i = floor = block.end
+    return out
+
+
+def with_tables(text: str, fragments: list[Fragment]) -> str:
+    """``text`` (the page's text as the PDF reader gives it, in drawing order) with every table's lines replaced by
+    its rows read from where its pieces stand. A table whose pieces are not drawn one after the other, or whose
+    lines hold other text too, is left as it is."""
+    tables = table_lines(fragments)
+    if not tables:
+        return text
+    # the position in ``text`` of every fragment's first and last character that is not a space
+    where: list[tuple[int, int] | None] = []
+    pos = 0
+    for f in fragments:
+        chars = re.sub(r"\s+", "", f.text)
+        if not chars:
+            where.append(None)
+            continue
+        start = None
+        for ch in chars:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos >= len(text) or text[pos] != ch:
+                return text   # the reader's text is not the fragments' in order: leave it
+            start = pos if start is None else start
+            pos += 1
+        where.append((start, pos))
+    pieces_out: list[tuple[int, int, str]] = []
+    for pieces, rows in tables:
+        drawn = [k for k in range(pieces[0], pieces[-1] + 1) if where[k] is not None]
+        if drawn != [k for k in pieces if where[k] is not None] or not drawn:
+            continue   # other text drawn in between
+        a, b = where[drawn[0]][0], where[drawn[-1]][1]
+        nl = text.find("\n", b)
+        start, stop = text.rfind("\n", 0, a) + 1, len(text) if nl < 0 else nl
+        if text[start:a].strip() or text[b:stop].strip():
+            continue   # its first or last line holds other text too
+        a, b = start, stop
+        pieces_out.append((a, b, "\n".join(rows)))
+    for a, b, rows in sorted(pieces_out, reverse=True):
+        text = text[:a] + rows + text[b:]
+    return text
