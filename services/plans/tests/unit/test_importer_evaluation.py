@@ -187,7 +187,7 @@ def test_blind7_gold_is_well_formed_and_written_in_its_document(path):
     magic = {".docx": b"PK", ".pdf": b"%PDF"}.get(document.suffix)
     assert document.read_bytes().startswith(magic) if magic else document.suffix == ".txt"
     if document.suffix != ".txt":   # rendered by blind7/src/build.py from its source
-        assert (path.parent / "src" / f"{document.stem}.src").exists()
+        assert (path.parent / "src" / f"{document.stem}.plan").exists()
     assert set(gold["header"]) == HEADER_FIELDS and gold["named_unit"]
     text = plain_text(document)
     for name, value in gold["header"].items():
