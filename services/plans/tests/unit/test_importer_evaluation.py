@@ -14,6 +14,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+import docx
+import pypdf
 import pytest
 
 from plans.domain.importer import extract_text, parse_plan
@@ -148,7 +150,7 @@ def test_the_blind7_set_covers_every_kind_of_writer_and_format():
     suffixes = [Path(g["document"]).suffix for g in blind7]
     assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
     assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind7}
-    assert len({g["header"]["place"] for g in blind7}) == len(blind7)   # a different commune or ward each time
+    assert len({g["header"]["place"] for g in blind7}) == len(blind7)   # a different place each time
 
 
 def plain_text(document: Path) -> str:
@@ -157,14 +159,16 @@ def plain_text(document: Path) -> str:
     if document.suffix == ".txt":
         text = data.decode("utf-8")
     elif document.suffix == ".docx":
-        import docx
         word = docx.Document(io.BytesIO(data))
         text = "\n".join([p.text for p in word.paragraphs]
                          + [c.text for t in word.tables for row in t.rows for c in row.cells])
     else:
-        import pypdf
         text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+NUMBERS = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[IVX]+)\b")
 
 
 def written(value) -> set[str]:
@@ -173,10 +177,6 @@ def written(value) -> set[str]:
     plain = str(int(value)) if whole else str(value).replace(".", ",")
     forms = {plain, plain.rjust(2, "0"), f"{int(value):,}".replace(",", ".") if whole else plain}
     return forms | ({ROMAN[int(value)]} if whole and int(value) in ROMAN else set())
-
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-NUMBERS = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[IVX]+)\b")
 
 
 @pytest.mark.parametrize("path", BLIND7, ids=lambda p: p.stem)
