@@ -10,7 +10,7 @@ importer had been tuned on the others, and scored apart so its first-sight figur
 ``plans_heldout/blind4`` (split "blind4": likewise, its first-sight figures recorded in the commit that added it), on
 ``plans_heldout/blind5`` (split "blind5": likewise, twelve Hải Phòng plans of every level, a ward, a commune and the
 city department, first-sight figures in the commit that added it), on ``plans_heldout/blind7`` (split "blind7": likewise,
-seventeen plans from as many provinces, every level, a PTDTNT and a trường chuyên, a ward, a commune and a provincial
+seventeen plans from as many provinces, every level, a PTDTNT and a trường chuyên, a ward, two communes and a provincial
 department; kept out of the unit tests' scoring so that its first run is a first sight) and on the two real seed plans
 (``../shared/seeds``, gold labels in ``bench/data/seeds``), and compares with the hand-made gold labels beside each
 document.
