@@ -4,14 +4,20 @@ the rest, and blind2/, blind3/, blind4/ and blind5/ written by people who had no
 through the import's own path (bytes → extract_text → parse_plan) against its hand-made gold labels. blind5/'s gold is
 also checked for being well formed; its first-sight figures are in the commit that added it. blind6/ (plans from other
 provinces, written likewise) is only checked for coverage and well-formed gold, not yet for accuracy: its first-sight
-figures are in the commit that added it."""
+figures are in the commit that added it. blind7/ (written the same way, without reading the importer) is only checked here
+for being well formed and read without the importer's code: it is scored by bench/plan_import_accuracy.py --split blind7,
+its first run's figures in the commit that first scored it."""
 from __future__ import annotations
 
+import io
 import json
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 
+import docx
+import pypdf
 import pytest
 
 from plans.domain.importer import extract_text, parse_plan
@@ -24,6 +30,7 @@ GOLD = (sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorte
 LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 BLIND5 = sorted(FRESH.glob("blind5/*.json"))
 BLIND6 = sorted(FRESH.glob("blind6/*.json"))
+BLIND7 = sorted(FRESH.glob("blind7/*.json"))
 CATALOGUE_CODES = {i["code"] for i in json.loads((FIXTURES.parent / "catalogue_31.json").read_text(encoding="utf-8"))[
     "indicators"]}
 HEADER_FIELDS = {"superior", "issuer", "number_symbol", "place", "issued_on", "title", "signer_title", "signer"}
@@ -169,6 +176,76 @@ def test_blind6_gold_is_well_formed(path):
         assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
         wanted = t["indicator"] if isinstance(t["indicator"], list) else [t["indicator"]]
         assert wanted and set(wanted) - {None} <= CATALOGUE_CODES, t
+
+
+def test_the_blind7_set_covers_every_kind_of_writer_and_format():
+    blind7 = [gold_of(p) for p in BLIND7]
+    assert len(blind7) >= 12
+    suffixes = [Path(g["document"]).suffix for g in blind7]
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind7}
+    assert len({g["header"]["place"] for g in blind7}) == len(blind7)   # a different place each time
+
+
+def plain_text(document: Path) -> str:
+    """The document's words read with the format libraries themselves (not the importer), spaces collapsed."""
+    data = document.read_bytes()
+    if document.suffix == ".txt":
+        text = data.decode("utf-8")
+    elif document.suffix == ".docx":
+        word = docx.Document(io.BytesIO(data))
+        text = "\n".join([p.text for p in word.paragraphs]
+                         + [c.text for t in word.tables for row in t.rows for c in row.cells])
+    else:
+        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+NUMBERS = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[IVX]+)\b")
+
+
+def written(value) -> set[str]:
+    """How a Vietnamese plan may write a value: decimal comma, thousands dot, a leading zero, a Roman level."""
+    whole = int(value) == value
+    plain = str(int(value)) if whole else str(value).replace(".", ",")
+    forms = {plain, plain.rjust(2, "0"), f"{int(value):,}".replace(",", ".") if whole else plain}
+    return forms | ({ROMAN[int(value)]} if whole and int(value) in ROMAN else set())
+
+
+@pytest.mark.parametrize("path", BLIND7, ids=lambda p: p.stem)
+def test_blind7_gold_is_well_formed_and_written_in_its_document(path):
+    gold = gold_of(path)
+    document = path.parent / gold["document"]
+    assert document.exists() and gold["exercises"] and gold["targets"]
+    magic = {".docx": b"PK", ".pdf": b"%PDF"}.get(document.suffix)
+    assert document.read_bytes().startswith(magic) if magic else document.suffix == ".txt"
+    if document.suffix != ".txt":   # rendered by blind7/src/build.py from its source
+        assert (path.parent / "src" / f"{document.stem}.plan").exists()
+    assert set(gold["header"]) == HEADER_FIELDS and gold["named_unit"]
+    text = plain_text(document)
+    for name, value in gold["header"].items():
+        if value and name != "issued_on":
+            assert all(word in text for word in value.split()), (name, value)
+    issued = date.fromisoformat(gold["header"]["issued_on"])
+    assert f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}" in text or f"ngày {issued:%d/%m/%Y}" in text
+    for t in gold["targets"]:
+        assert set(t) == {"span", "comparator", "value", "unit", "year", "indicator"} and t["span"], t
+        assert t["comparator"] in {"=", ">=", ">", "<=", "<"}, t
+        assert isinstance(t["value"], (int, float)) and t["value"] >= 0, t
+        assert issued.year <= t["year"] <= 2045, t
+        assert t["unit"] != "%" or t["value"] <= 100, t
+        assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
+        codes = t["indicator"] if isinstance(t["indicator"], list) else [t["indicator"]]
+        assert all(c is None or c in CATALOGUE_CODES for c in codes), t
+        # a sentence's span is its wording in the document; a cell's is "row label | column heading cell"
+        quoted, _, cell = t["span"].partition(" | ")
+        assert " ".join(quoted.split()) in text, t
+        numbers = set(NUMBERS.findall(cell or quoted))
+        # a zero target ("không có …") or a value in words has no figure of its own
+        assert t["value"] == 0 or not numbers or numbers & written(t["value"]), t
+    spans = [t["span"] for t in gold["targets"]]
+    assert len(spans) == len(set(spans))
 
 
 @pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4", "blind5"])
