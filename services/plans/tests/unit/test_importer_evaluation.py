@@ -3,8 +3,8 @@ set written after the importer was tuned on the first, its blind/ part written a
 the rest, and blind2/, blind3/, blind4/ and blind5/ written by people who had not read the importer): every document
 through the import's own path (bytes → extract_text → parse_plan) against its hand-made gold labels. blind5/'s gold is
 also checked for being well formed; its first-sight figures are in the commit that added it. blind6/ (plans from other
-provinces, written likewise) is only checked for coverage and well-formed gold, not yet for accuracy: its first-sight
-figures are in the commit that added it. blind7/ (written the same way, without reading the importer) is only checked here
+provinces, written likewise) is scored too since the importer was fixed on it; its first-sight figures are in the commit
+that added it. blind7/ (written the same way, without reading the importer) is only checked here
 for being well formed and read without the importer's code: it is scored by bench/plan_import_accuracy.py --split blind7,
 its first run's figures in the commit that first scored it."""
 from __future__ import annotations
@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 FRESH = FIXTURES.parent / "plans_heldout"
 GOLD = (sorted(FIXTURES.glob("*/*.json")) + sorted(FRESH.glob("*.json")) + sorted(FRESH.glob("blind/*.json"))
         + sorted(FRESH.glob("blind2/*.json")) + sorted(FRESH.glob("blind3/*.json")) + sorted(FRESH.glob("blind4/*.json"))
-        + sorted(FRESH.glob("blind5/*.json")))
+        + sorted(FRESH.glob("blind5/*.json")) + sorted(FRESH.glob("blind6/*.json")))
 LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 BLIND5 = sorted(FRESH.glob("blind5/*.json"))
 BLIND6 = sorted(FRESH.glob("blind6/*.json"))
@@ -56,7 +56,7 @@ def test_the_set_covers_every_level_every_format_and_both_splits():
     assert LEVELS <= {g["level"] for g in golds} and {"xa", "so"} <= {g["level"] for g in golds}
     assert {Path(g["document"]).suffix for g in golds} == {".txt", ".docx", ".pdf"}
     assert {p.parent.name for p in GOLD} == {"train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4",
-                                             "blind5"}
+                                             "blind5", "blind6"}
     fresh = [gold_of(p) for p in GOLD if p.parent == FRESH]
     assert len(fresh) >= 10 and {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "xa", "phuong", "tp"} <= {
         g["level"] for g in fresh}
@@ -248,7 +248,8 @@ def test_blind7_gold_is_well_formed_and_written_in_its_document(path):
     assert len(spans) == len(set(spans))
 
 
-@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4", "blind5"])
+@pytest.mark.parametrize("split", ["train", "heldout", "plans_heldout", "blind", "blind2", "blind3", "blind4", "blind5",
+                                   "blind6"])
 def test_targets_f1_at_least_0_95(split):
     tp, fp, fn = score(p for p in GOLD if p.parent.name == split)
     f1 = 2 * tp / (2 * tp + fp + fn)
