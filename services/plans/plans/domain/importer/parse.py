@@ -746,7 +746,9 @@ _TABLE_LABEL_RE = re.compile(
     r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
-_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
+# "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
+_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d))\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, who is in charge, how it is checked.
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
