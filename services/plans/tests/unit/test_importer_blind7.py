@@ -3,7 +3,7 @@ seventeen provinces, written before reading the importer), one test per rule, on
 test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from plans.domain.importer.parse import extract_targets
+from plans.domain.importer.parse import extract_targets, parse_plan
 
 
 def got(text: str, **kw) -> list[tuple]:
@@ -24,3 +24,26 @@ def test_a_baseline_column_abbreviated_th_before_the_horizons_is_not_read():
         "1 | Tỷ lệ học sinh đạt chuẩn thể chất | % | 88 | 90 | ≥ 93 | \n"
         "2 | Số phòng học bộ môn | phòng | 2 | – | 4 | Xã hội hóa\n")
     assert got(text) == [("=", 90.0, "%", 2027), (">=", 93.0, "%", 2029), ("=", 4.0, "phòng", 2029)]
+
+
+# ---------------------------------------------------------------------------- signature
+BODY = ("PHÒNG GIÁO DỤC HUYỆN KRÔNG PA\nTRƯỜNG TIỂU HỌC CHƯ GU\nSố: 03/KH-THCG\nChư Gu, ngày 06 tháng 01 năm 2026\n\n"
+        "KẾ HOẠCH\nGiáo dục STEM\n\nI. MỤC ĐÍCH\nBảo đảm chất lượng.\n\n")
+
+
+def signature(text: str) -> tuple:
+    plan = parse_plan(text)
+    return (plan.signer_title.value if plan.signer_title else None, plan.signer.value if plan.signer else None,
+            [r.value for r in plan.recipients])
+
+
+def test_a_highland_name_with_a_capital_after_its_apostrophe_is_a_name():
+    text = BODY + "Nơi nhận:\n- Phòng GD&ĐT;\n- Lưu: VT.\nHIỆU TRƯỞNG\nKsor H'Bia Nay\n"
+    assert signature(text) == ("HIỆU TRƯỞNG", "Ksor H'Bia Nay", ["Phòng GD&ĐT", "Lưu: VT"])
+
+
+def test_a_signature_block_interleaved_with_the_recipients_is_read_apart_from_them():
+    # a PDF's text layer reads the two columns of the closing line by line, one from each
+    text = BODY + ("Nơi nhận:\nKT. HIỆU TRƯỞNG\n- Phòng GD&ĐT (b/c);\nPHÓ HIỆU TRƯỞNG\n- Các tổ chuyên môn;\n"
+                   "Đinh Thị Mai\n- Lưu: VT.\n")
+    assert signature(text) == ("PHÓ HIỆU TRƯỞNG", "Đinh Thị Mai", ["Phòng GD&ĐT (b/c)", "Các tổ chuyên môn", "Lưu: VT"])

@@ -469,11 +469,12 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
 
 
 def _is_name(line: str) -> bool:
-    """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền)."""
+    """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền); in the
+    Central Highlands' names a capital may follow an apostrophe too (Rơ Châm H'Luyn)."""
     words = line.split()
     return 1 < len(words) <= 6 and any(len(w) > 1 for w in words) and all(
-        w[:1].isupper() and (len(w) == 1 or w[1:].replace("'", "").islower()) and w.replace("'", "").isalpha()
-        for w in words)
+        p[:1].isupper() and (len(p) == 1 or p[1:].islower()) and p.isalpha()
+        for w in words for p in w.split("'"))
 
 
 def _appendix(L: _Lines) -> tuple[int | None, bool]:
@@ -511,7 +512,15 @@ def _closing(L: _Lines, stop: int | None = None):
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
-                    beside += [(k, None, L.line(k).strip()) for k in L.nonblank(j, stop)]
+                    # a PDF's text layer may interleave the two columns: "GIÁM ĐỐC" / "- Sở GD&ĐT;" / "Dương
+                    # Văn Khởi" / "- Lưu: VT."; the recipients' lines among the block are recipients still
+                    for k in L.nonblank(j, stop):
+                        more = L.line(k).strip()
+                        if re.match(r"^[-+•*–]\s*\S", more):
+                            recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", more).rstrip(";.").strip(),
+                                                        L.source(k), 0.9))
+                        else:
+                            beside.append((k, None, more))
                     break
                 line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
                 if tail := _beside(line):
