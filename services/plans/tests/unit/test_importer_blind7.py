@@ -47,3 +47,11 @@ def test_a_signature_block_interleaved_with_the_recipients_is_read_apart_from_th
     text = BODY + ("Nơi nhận:\nKT. HIỆU TRƯỞNG\n- Phòng GD&ĐT (b/c);\nPHÓ HIỆU TRƯỞNG\n- Các tổ chuyên môn;\n"
                    "Đinh Thị Mai\n- Lưu: VT.\n")
     assert signature(text) == ("PHÓ HIỆU TRƯỞNG", "Đinh Thị Mai", ["Phòng GD&ĐT (b/c)", "Các tổ chuyên môn", "Lưu: VT"])
+
+
+def test_several_horizons_inside_one_cell_each_label_their_figure():
+    # a Word cell's lines joined by spaces: "2027: 40% / 2029: ít nhất 55% / 2030: không quá 2%"
+    text = GOAL + ("TT | Chỉ tiêu | Lộ trình | Giải pháp\n"
+                   "1 | Tỷ lệ học sinh học tiếng dân tộc | 2027: 40% 2029: ít nhất 55% | Mở lớp\n"
+                   "2 | Tỷ lệ học sinh lưu ban | 2030: không quá 2% | Phụ đạo\n")
+    assert got(text) == [("=", 40.0, "%", 2027), (">=", 55.0, "%", 2029), ("<=", 2.0, "%", 2030)]

@@ -962,6 +962,17 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     return later[0][1] if later else None
 
 
+# "2026: dưới 1,5% 2028: dưới 1%": a year and a colon right before a figure (its comparator between) label it; one
+# cell may hold a target's whole road this way
+_YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tren|khong (?:qua|duoi|vuot qua|thap hon)"
+                            r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
+
+
+def _year_label(fline: str, q: _Q) -> int | None:
+    m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start)
+    return int(m.group(1)) if m else None
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
@@ -2093,7 +2104,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
                 unit = "học sinh/lớp"
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            own_year = _year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
