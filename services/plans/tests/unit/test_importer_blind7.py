@@ -55,3 +55,10 @@ def test_several_horizons_inside_one_cell_each_label_their_figure():
                    "1 | Tỷ lệ học sinh học tiếng dân tộc | 2027: 40% 2029: ít nhất 55% | Mở lớp\n"
                    "2 | Tỷ lệ học sinh lưu ban | 2030: không quá 2% | Phụ đạo\n")
     assert got(text) == [("=", 40.0, "%", 2027), (">=", 55.0, "%", 2029), ("<=", 2.0, "%", 2030)]
+
+
+def test_a_row_with_its_own_deadline_column_takes_its_year_from_it():
+    text = GOAL + ("TT | Nội dung | Chỉ tiêu | Thời hạn | Người phụ trách\n"
+                   "1 | Trẻ được khám sức khỏe định kỳ | 100% | Tháng 12/2026 | Nhân viên y tế\n"
+                   "2 | Trẻ được tham gia hoạt động trải nghiệm | ≥ 85% | Năm 2029 | Tổ chuyên môn\n")
+    assert got(text) == [("=", 100.0, "%", 2026), (">=", 85.0, "%", 2029)]

@@ -973,6 +973,20 @@ def _year_label(fline: str, q: _Q) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030"
+_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+
+
+def _row_deadline(fline: str, q: _Q) -> int | None:
+    """The year of a table row's own deadline column ("… | ≥ 90% | Năm 2027 | Phó Hiệu trưởng"): the one cell
+    after the figure that holds only a date."""
+    if "|" not in fline:
+        return None
+    cells = fline[q.end:].split("|")[1:]
+    years = [int(m.group(1)) for c in cells if (m := _DATE_CELL_RE.fullmatch(c))]
+    return years[0] if len(years) == 1 else None
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
@@ -2104,7 +2118,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
                 unit = "học sinh/lớp"
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = _year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+                        or _row_deadline(fline, q))
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
