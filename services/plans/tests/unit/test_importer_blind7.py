@@ -62,3 +62,9 @@ def test_a_row_with_its_own_deadline_column_takes_its_year_from_it():
                    "1 | Trẻ được khám sức khỏe định kỳ | 100% | Tháng 12/2026 | Nhân viên y tế\n"
                    "2 | Trẻ được tham gia hoạt động trải nghiệm | ≥ 85% | Năm 2029 | Tổ chuyên môn\n")
     assert got(text) == [("=", 100.0, "%", 2026), (">=", 85.0, "%", 2029)]
+
+
+def test_a_stage_heading_opening_with_phan_dau_sets_the_horizon_of_its_lines():
+    text = GOAL + ("1. Năm học 2025 - 2026\n- Tỷ lệ học sinh bỏ học dưới 0,5%.\n"
+                   "2. Phấn đấu đến hết năm học 2028 - 2029\n- 95% học sinh biết bơi an toàn.\n")
+    assert got(text) == [("<", 0.5, "%", 2026), ("=", 95.0, "%", 2029)]
