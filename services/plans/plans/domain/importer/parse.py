@@ -1086,6 +1086,10 @@ def _continues(before: str, line: str, fline: str) -> bool:
     # "… /năm" column), even where it reads like a numbered item
     if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
         return True
+    # a bracketed year a PDF wrapped: "… (từ năm học 2026" / "- 2027).", "… cấp độ III" / "(năm 2029)."
+    if before.count("(") > before.count(")") and re.match(r"[-–]\s*20\d\d\s*\)", s) or re.fullmatch(
+            r"\(\s*(?:(?:tu|den|trong)\s+)?(?:nam(?:\s+hoc)?\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)\s*[.;]?", fold(s).rstrip()):
+        return True
     if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
     if len(before.strip()) <= 40 and _HORIZON_LINE_RE.match(fold(before)) and _horizon_of(fold(before), heading=True) \
