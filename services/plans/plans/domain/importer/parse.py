@@ -1075,7 +1075,32 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
         else:
             units.append(_Unit(i, pos, line, f))
         prev_end = i
+    _set_apart_other_body(units)
     return units
+
+
+# a column of the targets another body set, beside the plan's own: "Tỉnh giao (toàn tỉnh)", "Chỉ tiêu thành phố"
+_OTHER_BODY_COL_RE = re.compile(r"\s*(?:(?:tinh|thanh pho|huyen|so|bo)\s+giao|chi tieu (?:cua\s+)?(?:tinh|thanh pho|huyen|toan quoc)"
+                                r"|(?:muc tieu|chi tieu)?\s*(?:chung\s+)?toan (?:tinh|thanh pho|quoc))\b.*")
+
+
+def _set_apart_other_body(units: list[_Unit]) -> None:
+    """Join a table's column of another body's targets to the baseline column before it ("Thực trạng 2025 | Tỉnh
+    giao | Xã phấn đấu"): both hold figures that are not the plan's own, and a baseline column is not read. The cell
+    mark becomes a space, so every offset stays."""
+    k = 0
+    while k < len(units):
+        cells = units[k].fline.split("|")
+        c = next((j for j in range(1, len(cells)) if _OTHER_BODY_COL_RE.fullmatch(cells[j])
+                  and _STATUS_COL_RE.search(cells[j - 1])), None)
+        if c is None:
+            k += 1
+            continue
+        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
+            u = units[k]
+            at = [m.start() for m in re.finditer(r"\|", u.fline)][c - 1]
+            u.line, u.fline = u.line[:at] + " " + u.line[at + 1:], u.fline[:at] + " " + u.fline[at + 1:]
+            k += 1
 
 
 def _continues(before: str, line: str, fline: str) -> bool:
