@@ -83,3 +83,21 @@ def test_a_column_of_the_province_s_targets_beside_the_commune_s_is_not_read():
             "1 | Tỷ lệ trường đạt chuẩn quốc gia | % | 60 | 85 | ≥ 80\n"
             "2 | Số phòng học bộ môn xây mới | phòng | 3 | – | 12\n")
     assert got(text) == [(">=", 80.0, "%", 2030), ("=", 12.0, "phòng", 2030)]
+
+
+# ---------------------------------------------------------------------------- number and place
+def header(text: str) -> dict:
+    plan = parse_plan(text)
+    return {name: (getattr(plan, name).value if getattr(plan, name) else None) for name in ("number_symbol", "place")}
+
+
+def test_a_number_left_blank_until_registration_is_its_symbol_alone():
+    text = ("PHÒNG GD&ĐT HUYỆN SÌN HỒ\nTRƯỜNG MẦM NON NẬM TĂM\nSố:        /KH-MNNT\n\nNậm Tăm, ngày 03 tháng 03 năm 2026\n\n"
+            "KẾ HOẠCH\nGiáo dục STEAM\n\nI. MỤC ĐÍCH\nBảo đảm chất lượng.\n")
+    assert header(text) == {"number_symbol": "/KH-MNNT", "place": "Nậm Tăm"}
+
+
+def test_a_number_and_a_place_joined_by_a_dash_are_read_apart():
+    text = ("PHÒNG GD&ĐT THÀNH PHỐ CẨM PHẢ\nTRƯỜNG THCS CẨM THỦY\nSố: 11/KH-THCSCT – Cẩm Phả, ngày 04/02/2026\n\n"
+            "KẾ HOẠCH\nGiáo dục STEAM\n\nI. MỤC ĐÍCH\nBảo đảm chất lượng.\n")
+    assert header(text) == {"number_symbol": "11/KH-THCSCT", "place": "Cẩm Phả"}

@@ -179,15 +179,18 @@ class _Lines:
 # before a joiner ("05/CTr-UBND", "12/TTr-UBND"); whatever follows it on the line (a header laid out side by side, or
 # a PDF text layer that joined the two columns) is left for the place.
 _SYMBOL_PART = r"[A-ZĐ0-9][A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
+# a number left blank until the document is registered ("Số:      /KH-PTDTNT") is its symbol alone; a symbol's
+# part is not the start of a word ("05/KH-ĐTĐ – Hạ Long, ngày …": the place follows)
 _NUMBER_RE = re.compile(
-    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r")*)"
+    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d*)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r"(?![^\W\d_]))*)"
 )
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 # A number written alone on its line, without "Số:" ("15/KH-MNTT"): a kind and an issuer's code after the slash
 _BARE_NUMBER_RE = re.compile(r"\s*(\d+)\s*/\s*([A-ZĐ]+(?:\s*[-–]\s*" + _SYMBOL_PART + r")+)\s*")
+# a PDF may join the number and the place with a dash: "Số: 05/KH-ĐTĐ – Hạ Long, ngày 10/01/2026"
 _PLACE_DATE_RE = re.compile(
-    r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
+    r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
     r"(?P<y>\d{4})",
     re.IGNORECASE,
 )
