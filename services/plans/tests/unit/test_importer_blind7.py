@@ -101,3 +101,10 @@ def test_a_number_and_a_place_joined_by_a_dash_are_read_apart():
     text = ("PHÒNG GD&ĐT THÀNH PHỐ CẨM PHẢ\nTRƯỜNG THCS CẨM THỦY\nSố: 11/KH-THCSCT – Cẩm Phả, ngày 04/02/2026\n\n"
             "KẾ HOẠCH\nGiáo dục STEAM\n\nI. MỤC ĐÍCH\nBảo đảm chất lượng.\n")
     assert header(text) == {"number_symbol": "11/KH-THCSCT", "place": "Cẩm Phả"}
+
+
+# ---------------------------------------------------------------------------- sentences
+def test_a_falling_comparator_is_not_shared_with_a_full_share_after_the_comma():
+    text = GOAL + ("Đến năm 2029, giảm tỷ lệ trẻ thừa cân xuống dưới 3%, 100% trẻ được khám sức khỏe định kỳ "
+                   "và 100% trẻ được uống sữa học đường.\n")
+    assert got(text) == [("<", 3.0, "%", 2029), ("=", 100.0, "%", 2029), ("=", 100.0, "%", 2029)]

@@ -2123,7 +2123,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
-            if not said and prev and prev[2] and q.kind == prev[0].kind and (
+            # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, the figure after
+            # the comma opens its own clause
+            if not said and prev and prev[2] and q.kind == prev[0].kind and not (
+                    prev[1] in ("<", "<=") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
