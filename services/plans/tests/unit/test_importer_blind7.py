@@ -108,3 +108,7 @@ def test_a_falling_comparator_is_not_shared_with_a_full_share_after_the_comma():
     text = GOAL + ("Đến năm 2029, giảm tỷ lệ trẻ thừa cân xuống dưới 3%, 100% trẻ được khám sức khỏe định kỳ "
                    "và 100% trẻ được uống sữa học đường.\n")
     assert got(text) == [("<", 3.0, "%", 2029), ("=", 100.0, "%", 2029), ("=", 100.0, "%", 2029)]
+
+
+def test_reaching_and_passing_a_figure_is_a_floor():
+    assert got(GOAL + "- Đến năm 2028, tỷ lệ học sinh đạt học lực khá, giỏi đạt và vượt 75%.\n") == [(">=", 75.0, "%", 2028)]

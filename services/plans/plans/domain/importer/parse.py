@@ -620,7 +620,8 @@ _LEVEL_RULES: list[tuple[str, re.Pattern]] = [
 # (folded pattern right before the number, comparator, confidence)
 _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=)\s*:?\s*$"), "<=", 0.95),
-    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
+    # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
+    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
     # "lên 60%" is where it rises to; "(mức Khá) trở lên: 90%" qualifies the wording before the figure, not it
