@@ -179,15 +179,18 @@ class _Lines:
 # before a joiner ("05/CTr-UBND", "12/TTr-UBND"); whatever follows it on the line (a header laid out side by side, or
 # a PDF text layer that joined the two columns) is left for the place.
 _SYMBOL_PART = r"[A-ZĐ0-9][A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
+# a number left blank until the document is registered ("Số:      /KH-PTDTNT") is its symbol alone; a symbol's
+# part is not the start of a word ("05/KH-ĐTĐ – Hạ Long, ngày …": the place follows)
 _NUMBER_RE = re.compile(
-    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r")*)"
+    r"^\s*(?i:s[oố])\s*[:.]?\s*(\d*)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r"(?![^\W\d_]))*)"
 )
 # A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 # A number written alone on its line, without "Số:" ("15/KH-MNTT"): a kind and an issuer's code after the slash
 _BARE_NUMBER_RE = re.compile(r"\s*(\d+)\s*/\s*([A-ZĐ]+(?:\s*[-–]\s*" + _SYMBOL_PART + r")+)\s*")
+# a PDF may join the number and the place with a dash: "Số: 05/KH-ĐTĐ – Hạ Long, ngày 10/01/2026"
 _PLACE_DATE_RE = re.compile(
-    r"^\s*(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
+    r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
     r"(?P<y>\d{4})",
     re.IGNORECASE,
 )
@@ -469,11 +472,12 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
 
 
 def _is_name(line: str) -> bool:
-    """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền)."""
+    """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền); in the
+    Central Highlands' names a capital may follow an apostrophe too (Rơ Châm H'Luyn)."""
     words = line.split()
     return 1 < len(words) <= 6 and any(len(w) > 1 for w in words) and all(
-        w[:1].isupper() and (len(w) == 1 or w[1:].replace("'", "").islower()) and w.replace("'", "").isalpha()
-        for w in words)
+        p[:1].isupper() and (len(p) == 1 or p[1:].islower()) and p.isalpha()
+        for w in words for p in w.split("'"))
 
 
 def _appendix(L: _Lines) -> tuple[int | None, bool]:
@@ -511,7 +515,15 @@ def _closing(L: _Lines, stop: int | None = None):
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 if not re.match(r"^[-+•*–]", line):
-                    beside += [(k, None, L.line(k).strip()) for k in L.nonblank(j, stop)]
+                    # a PDF's text layer may interleave the two columns: "GIÁM ĐỐC" / "- Sở GD&ĐT;" / "Dương
+                    # Văn Khởi" / "- Lưu: VT."; the recipients' lines among the block are recipients still
+                    for k in L.nonblank(j, stop):
+                        more = L.line(k).strip()
+                        if re.match(r"^[-+•*–]\s*\S", more):
+                            recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", more).rstrip(";.").strip(),
+                                                        L.source(k), 0.9))
+                        else:
+                            beside.append((k, None, more))
                     break
                 line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
                 if tail := _beside(line):
@@ -608,7 +620,8 @@ _LEVEL_RULES: list[tuple[str, re.Pattern]] = [
 # (folded pattern right before the number, comparator, confidence)
 _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=)\s*:?\s*$"), "<=", 0.95),
-    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu)|≥|>=)\s*:?\s*$"), ">=", 0.95),
+    # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
+    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
     # "lên 60%" is where it rises to; "(mức Khá) trở lên: 90%" qualifies the wording before the figure, not it
@@ -712,9 +725,10 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
+# a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|bang\s+\d+\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
+    r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
@@ -746,7 +760,9 @@ _TABLE_LABEL_RE = re.compile(
     r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
-_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau)\b")
+# "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
+_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d))\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, who is in charge, how it is checked.
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
@@ -951,6 +967,31 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     return later[0][1] if later else None
 
 
+# "2026: dưới 1,5% 2028: dưới 1%": a year and a colon right before a figure (its comparator between) label it; one
+# cell may hold a target's whole road this way
+_YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tren|khong (?:qua|duoi|vuot qua|thap hon)"
+                            r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
+
+
+def _year_label(fline: str, q: _Q) -> int | None:
+    m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start)
+    return int(m.group(1)) if m else None
+
+
+# a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030"
+_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+
+
+def _row_deadline(fline: str, q: _Q) -> int | None:
+    """The year of a table row's own deadline column ("… | ≥ 90% | Năm 2027 | Phó Hiệu trưởng"): the one cell
+    after the figure that holds only a date."""
+    if "|" not in fline:
+        return None
+    cells = fline[q.end:].split("|")[1:]
+    years = [int(m.group(1)) for c in cells if (m := _DATE_CELL_RE.fullmatch(c))]
+    return years[0] if len(years) == 1 else None
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
@@ -1038,7 +1079,32 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
         else:
             units.append(_Unit(i, pos, line, f))
         prev_end = i
+    _set_apart_other_body(units)
     return units
+
+
+# a column of the targets another body set, beside the plan's own: "Tỉnh giao (toàn tỉnh)", "Chỉ tiêu thành phố"
+_OTHER_BODY_COL_RE = re.compile(r"\s*(?:(?:tinh|thanh pho|huyen|so|bo)\s+giao|chi tieu (?:cua\s+)?(?:tinh|thanh pho|huyen|toan quoc)"
+                                r"|(?:muc tieu|chi tieu)?\s*(?:chung\s+)?toan (?:tinh|thanh pho|quoc))\b.*")
+
+
+def _set_apart_other_body(units: list[_Unit]) -> None:
+    """Join a table's column of another body's targets to the baseline column before it ("Thực trạng 2025 | Tỉnh
+    giao | Xã phấn đấu"): both hold figures that are not the plan's own, and a baseline column is not read. The cell
+    mark becomes a space, so every offset stays."""
+    k = 0
+    while k < len(units):
+        cells = units[k].fline.split("|")
+        c = next((j for j in range(1, len(cells)) if _OTHER_BODY_COL_RE.fullmatch(cells[j])
+                  and _STATUS_COL_RE.search(cells[j - 1])), None)
+        if c is None:
+            k += 1
+            continue
+        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
+            u = units[k]
+            at = [m.start() for m in re.finditer(r"\|", u.fline)][c - 1]
+            u.line, u.fline = u.line[:at] + " " + u.line[at + 1:], u.fline[:at] + " " + u.fline[at + 1:]
+            k += 1
 
 
 def _continues(before: str, line: str, fline: str) -> bool:
@@ -1048,6 +1114,10 @@ def _continues(before: str, line: str, fline: str) -> bool:
     # "…; năm" / "2026 có tối thiểu 40% …", "… vào năm" / "2030.": the year the line before was waiting for (not a
     # "… /năm" column), even where it reads like a numbered item
     if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
+        return True
+    # a bracketed year a PDF wrapped: "… (từ năm học 2026" / "- 2027).", "… cấp độ III" / "(năm 2029)."
+    if before.count("(") > before.count(")") and re.match(r"[-–]\s*20\d\d\s*\)", s) or re.fullmatch(
+            r"\(\s*(?:(?:tu|den|trong)\s+)?(?:nam(?:\s+hoc)?\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)\s*[.;]?", fold(s).rstrip()):
         return True
     if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
@@ -2054,7 +2124,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
-            if not said and prev and prev[2] and q.kind == prev[0].kind and (
+            # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, the figure after
+            # the comma opens its own clause
+            if not said and prev and prev[2] and q.kind == prev[0].kind and not (
+                    prev[1] in ("<", "<=") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
@@ -2082,7 +2155,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
                 unit = "học sinh/lớp"
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+                        or _row_deadline(fline, q))
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
