@@ -11,15 +11,11 @@ import pytest
 from plans.domain.catalogue import CatalogueView
 from plans.domain.importer.indicators import propose
 from plans.domain.importer.parse import extract_targets, parse_plan
+from .importer_probes import got
 
 CATALOGUE = CatalogueView.from_contract(json.loads(
     (Path(__file__).resolve().parents[1] / "fixtures" / "catalogue_31.json").read_text(encoding="utf-8")))
 GOAL = "II. MỤC TIÊU\n"
-
-
-def got(text: str, **kw) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
 
 
 def targets_of(plan) -> list[tuple]:

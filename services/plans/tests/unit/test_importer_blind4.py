@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from plans.domain.importer.parse import extract_targets
-
-
-def got(text: str, **kw) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
+from .importer_probes import got
 
 
 GOAL = "II. CHỈ TIÊU\n"

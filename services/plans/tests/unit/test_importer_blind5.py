@@ -11,17 +11,7 @@ import pytest
 
 from plans.domain.importer import extract_text
 from plans.domain.importer.parse import extract_targets, parse_plan
-
-
-def got(text: str, **kw) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
-
-
-def header(text: str) -> dict:
-    plan = parse_plan(text)
-    return {name: (getattr(plan, name).value if getattr(plan, name) else None)
-            for name in ("superior", "issuer", "number_symbol", "place", "title")}
+from .importer_probes import got, header
 
 
 GOAL = "II. CHỈ TIÊU\n"

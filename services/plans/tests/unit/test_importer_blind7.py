@@ -3,12 +3,8 @@ seventeen provinces, written before reading the importer), one test per rule, on
 test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from plans.domain.importer.parse import extract_targets, parse_plan
-
-
-def got(text: str, **kw) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
+from plans.domain.importer.parse import parse_plan
+from .importer_probes import got, header as probe_header
 
 
 GOAL = "II. CHỈ TIÊU\n"
@@ -87,8 +83,7 @@ def test_a_column_of_the_province_s_targets_beside_the_commune_s_is_not_read():
 
 # ---------------------------------------------------------------------------- number and place
 def header(text: str) -> dict:
-    plan = parse_plan(text)
-    return {name: (getattr(plan, name).value if getattr(plan, name) else None) for name in ("number_symbol", "place")}
+    return probe_header(text, ("number_symbol", "place"))
 
 
 def test_a_number_left_blank_until_registration_is_its_symbol_alone():

@@ -128,6 +128,16 @@ def test_the_blind5_set_covers_every_kind_of_writer_and_format():
     assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind5}
 
 
+def assert_plausible(target: dict, issued: date) -> None:
+    """A gold target a plan could state: a known comparator, a non-negative value, a horizon from the plan's year
+    to 2045, no share above 100 % and no level outside 1–4."""
+    assert target["comparator"] in {"=", ">=", ">", "<=", "<"}, target
+    assert isinstance(target["value"], (int, float)) and target["value"] >= 0, target
+    assert issued.year <= target["year"] <= 2045, target
+    assert target["unit"] != "%" or target["value"] <= 100, target
+    assert target["unit"] != "mức" or 1 <= target["value"] <= 4, target
+
+
 @pytest.mark.parametrize("path", BLIND5, ids=lambda p: p.stem)
 def test_blind5_gold_is_well_formed(path):
     gold = gold_of(path)
@@ -140,11 +150,7 @@ def test_blind5_gold_is_well_formed(path):
     issued = date.fromisoformat(gold["header"]["issued_on"])
     for t in gold["targets"]:
         assert set(t) == {"span", "comparator", "value", "unit", "year"} and t["span"], t
-        assert t["comparator"] in {"=", ">=", ">", "<=", "<"}, t
-        assert isinstance(t["value"], (int, float)) and t["value"] >= 0, t
-        assert issued.year <= t["year"] <= 2045, t
-        assert t["unit"] != "%" or t["value"] <= 100, t
-        assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
+        assert_plausible(t, issued)
 
 
 def test_the_blind6_set_covers_every_kind_of_writer_and_format():
@@ -169,11 +175,7 @@ def test_blind6_gold_is_well_formed(path):
     issued = date.fromisoformat(gold["header"]["issued_on"])
     for t in gold["targets"]:
         assert set(t) == {"span", "comparator", "value", "unit", "year", "indicator"} and t["span"], t
-        assert t["comparator"] in {"=", ">=", ">", "<=", "<"}, t
-        assert isinstance(t["value"], (int, float)) and t["value"] >= 0, t
-        assert issued.year <= t["year"] <= 2045, t
-        assert t["unit"] != "%" or t["value"] <= 100, t
-        assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
+        assert_plausible(t, issued)
         wanted = t["indicator"] if isinstance(t["indicator"], list) else [t["indicator"]]
         assert wanted and set(wanted) - {None} <= CATALOGUE_CODES, t
 
@@ -231,11 +233,7 @@ def test_blind7_gold_is_well_formed_and_written_in_its_document(path):
     assert f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}" in text or f"ngày {issued:%d/%m/%Y}" in text
     for t in gold["targets"]:
         assert set(t) == {"span", "comparator", "value", "unit", "year", "indicator"} and t["span"], t
-        assert t["comparator"] in {"=", ">=", ">", "<=", "<"}, t
-        assert isinstance(t["value"], (int, float)) and t["value"] >= 0, t
-        assert issued.year <= t["year"] <= 2045, t
-        assert t["unit"] != "%" or t["value"] <= 100, t
-        assert t["unit"] != "mức" or 1 <= t["value"] <= 4, t
+        assert_plausible(t, issued)
         codes = t["indicator"] if isinstance(t["indicator"], list) else [t["indicator"]]
         assert all(c is None or c in CATALOGUE_CODES for c in codes), t
         # a sentence's span is its wording in the document; a cell's is "row label | column heading cell"

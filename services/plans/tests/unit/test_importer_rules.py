@@ -5,12 +5,8 @@ from datetime import date
 
 import pytest
 
-from plans.domain.importer.parse import extract_targets, parse_plan
-
-
-def got(text: str, **kw) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
+from plans.domain.importer.parse import parse_plan
+from .importer_probes import got
 
 
 # ---------------------------------------------------------------------------- horizons

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plans.domain.importer.parse import extract_targets, names_same_unit, parse_plan, unit_key
-
-
-def got(text: str, **kw) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
+from plans.domain.importer.parse import names_same_unit, parse_plan, unit_key
+from .importer_probes import got
 
 
 # ---------------------------------------------------------------------------- tables
