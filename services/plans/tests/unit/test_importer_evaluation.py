@@ -6,9 +6,12 @@ also checked for being well formed; its first-sight figures are in the commit th
 provinces, written likewise) is scored too since the importer was fixed on it; its first-sight figures are in the commit
 that added it. blind7/ (written the same way, without reading the importer) is only checked here
 for being well formed and read without the importer's code: it is scored by bench/plan_import_accuracy.py --split blind7,
-its first run's figures in the commit that first scored it."""
+its first run's figures in the commit that first scored it. blind9/ (written likewise, without reading the importer;
+its labels in blind9/src/labels.py, each hard case reasoned in the gold's "notes") is likewise only checked here and
+scored by bench/plan_import_accuracy.py --split blind9."""
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import re
@@ -31,6 +34,7 @@ LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 BLIND5 = sorted(FRESH.glob("blind5/*.json"))
 BLIND6 = sorted(FRESH.glob("blind6/*.json"))
 BLIND7 = sorted(FRESH.glob("blind7/*.json"))
+BLIND9 = sorted(FRESH.glob("blind9/*.json"))
 CATALOGUE_CODES = {i["code"] for i in json.loads((FIXTURES.parent / "catalogue_31.json").read_text(encoding="utf-8"))[
     "indicators"]}
 HEADER_FIELDS = {"superior", "issuer", "number_symbol", "place", "issued_on", "title", "signer_title", "signer"}
@@ -241,6 +245,66 @@ def test_blind7_gold_is_well_formed_and_written_in_its_document(path):
         assert " ".join(quoted.split()) in text, t
         numbers = set(NUMBERS.findall(cell or quoted))
         # a zero target ("không có …") or a value in words has no figure of its own
+        assert t["value"] == 0 or not numbers or numbers & written(t["value"]), t
+    spans = [t["span"] for t in gold["targets"]]
+    assert len(spans) == len(set(spans))
+
+
+def blind9_labels() -> dict:
+    """blind9's hand-made labels as written in its src/labels.py (the JSON beside each document is generated)."""
+    spec = importlib.util.spec_from_file_location("blind9_labels", FRESH / "blind9" / "src" / "labels.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.GOLD
+
+
+def test_the_blind9_set_covers_every_kind_of_writer_and_format():
+    blind9 = [gold_of(p) for p in BLIND9]
+    assert len(blind9) >= 12
+    suffixes = [Path(g["document"]).suffix for g in blind9]
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind9}
+    assert len({g["header"]["place"] for g in blind9}) == len(blind9)
+    assert not any("hải phòng" in json.dumps(g["header"], ensure_ascii=False).casefold() for g in blind9)
+    assert {p.stem for p in BLIND9} == set(blind9_labels())
+
+
+@pytest.mark.parametrize("path", BLIND9, ids=lambda p: p.stem)
+def test_blind9_gold_is_well_formed_and_written_in_its_document(path):
+    gold = gold_of(path)
+    assert gold == blind9_labels()[path.stem]   # the JSON is what src/build.py wrote from the labels
+    document = path.parent / gold["document"]
+    assert document.exists() and gold["exercises"] and gold["targets"] and gold["notes"]
+    magic = {".docx": b"PK", ".pdf": b"%PDF"}.get(document.suffix)
+    assert document.read_bytes().startswith(magic) if magic else document.suffix == ".txt"
+    if document.suffix != ".txt":   # rendered by blind9/src/build.py from its source
+        assert (path.parent / "src" / f"{document.stem}.b9").exists()
+    assert set(gold["header"]) == HEADER_FIELDS and gold["named_unit"]
+    text = plain_text(document)
+    for name, value in gold["header"].items():
+        if value and name != "issued_on":   # a clerk may type "Số: 09 /KH-…"
+            assert all(word in re.sub(r" ?/ ?", "/", text) for word in value.split()), (name, value)
+    if gold["header"]["issued_on"]:
+        issued = date.fromisoformat(gold["header"]["issued_on"])
+        d, m, y = issued.day, issued.month, issued.year
+        assert re.search(rf"ngày 0?{d} tháng 0?{m} năm {y}|ngày 0?{d}/0?{m}/{y}", text), issued
+    else:   # a draft whose day is left blank: no date of issue, the year alone bounds the horizons
+        blank = re.search(r"ngày tháng \d{1,2} năm (\d{4})", text)
+        assert blank, "a null date needs a blank day in the document"
+        issued = date(int(blank.group(1)), 1, 1)
+    for t in gold["targets"]:
+        assert set(t) == {"span", "comparator", "value", "unit", "year", "indicator"} and t["span"], t
+        assert_plausible(t, issued)
+        codes = t["indicator"] if isinstance(t["indicator"], list) else [t["indicator"]]
+        assert all(c is None or c in CATALOGUE_CODES for c in codes), t
+        # a sentence's span is its wording in the document; a cell's is "row label | column heading | cell", whose
+        # words are in the document though a PDF table may interleave a wrapped label with the row's figures
+        parts = t["span"].split(" | ")
+        if len(parts) == 1:
+            assert " ".join(t["span"].split()) in text, t
+        else:
+            assert all(word in text for part in parts for word in part.split()), t
+        numbers = set(NUMBERS.findall(parts[-1]))
         assert t["value"] == 0 or not numbers or numbers & written(t["value"]), t
     spans = [t["span"] for t in gold["targets"]]
     assert len(spans) == len(set(spans))
