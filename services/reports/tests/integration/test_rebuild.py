@@ -70,8 +70,8 @@ def test_rebuild_replays_into_a_new_generation_and_the_api_switches_without_stop
         # (others publish malformed messages on purpose, which the replay counts as skipped)
         assert report["generation"] == 1 and report["events"] >= len(stream)
         # The API, still running, now reads generation 1: figures right again from the replay.
-        wait_until(lambda: dropout() == expected, "the API to switch to generation 1", timeout=10)
-        wait_until(old.stop.is_set, "the worker of generation 0 to stop by itself", timeout=10)
+        wait_until(lambda: dropout() == expected, "the API to switch to generation 1")
+        wait_until(old.stop.is_set, "the worker of generation 0 to stop by itself")
         old.shutdown()
 
         platform1, group1 = on_generation(settings, 1)
