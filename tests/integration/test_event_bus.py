@@ -16,7 +16,7 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS, demo_schools
-from edu71_testing import bearer, read_topic, wait_until
+from edu71_testing import bearer, fresh_group, read_topic, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -45,7 +45,12 @@ def relay(plans_app):
 
 
 class Recorder:
-    """A consuming 'service' for tests: records every event it handles in its own database."""
+    """A consuming 'service' for tests: records every event it handles in its own database.
+
+    Its ``group`` is a :func:`~edu71_testing.fresh_group`: a new group starting at the earliest offset would first
+    replay every earlier test's events, and a school's events that ``fail_on`` refuses would be parked again,
+    beside the test's own dead letters.
+    """
 
     def __init__(self, group: str, names: list[str], fail_on: set[str] = frozenset()):
         self.settings = platform_settings("tests")
@@ -95,7 +100,7 @@ def _submitted_plan_ids(events_seen: list[dict]) -> list[str]:
 
 def test_outbox_round_trip_from_one_service_to_another(plans_app, relay, tokens, stack):
     client = plans_app.test_client()
-    with Recorder(f"probe-{uuid.uuid4().hex[:6]}", ["PlanSubmitted"]) as probe:
+    with Recorder(fresh_group("probe"), ["PlanSubmitted"]) as probe:
         plan_ids = _create_and_submit(client, tokens.school(SCHOOL), 3)
         wait_until(lambda: relay.run_once() or relay.backlog() == 0)
         assert relay.backlog() == 0
@@ -139,7 +144,7 @@ def test_redelivered_event_is_handled_once(stack):
     # (whatever the host's speed), and the count below is final rather than what a pause happened to see.
     after = contracts.new_event("DeadlineApproaching", {**event.data, "kind": "due_in_1_day", "days_left": 1},
                                 subject=school.code, source="/edu71/tests")
-    with Recorder(f"probe-{uuid.uuid4().hex[:6]}", ["DeadlineApproaching"]) as probe:
+    with Recorder(fresh_group("probe"), ["DeadlineApproaching"]) as probe:
         assert all(d.ok for d in producer.publish([event, event, after]))
         wait_until(lambda: after.id in probe.handled, "the event published after the copy")
         assert probe.handled.count(event.id) == 1
@@ -161,7 +166,7 @@ def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
     marker = uuid.uuid4().hex
     raw = KafkaProducer(bootstrap_servers=stack.kafka_bootstrap)
     topic = contracts.topic_for("DeadlineApproaching")
-    group = f"probe-{marker[:6]}"
+    group = fresh_group("probe")
     with Recorder(group, ["DeadlineApproaching"], fail_on={failing.subject}) as probe:
         raw.send(topic, key=b"garbage", value=f"not json {marker}".encode()).get(10)
         invalid = json.loads(good.to_json())
