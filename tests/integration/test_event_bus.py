@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import uuid
 from datetime import datetime, timezone
 
 import pytest
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 from mongoengine.connection import get_db
 
 from edu71.bus.consumer import EventConsumer
@@ -17,7 +16,7 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS, demo_schools
-from edu71_testing import bearer, wait_until
+from edu71_testing import bearer, fresh_group, read_topic, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -46,7 +45,12 @@ def relay(plans_app):
 
 
 class Recorder:
-    """A consuming 'service' for tests: records every event it handles in its own database."""
+    """A consuming 'service' for tests: records every event it handles in its own database.
+
+    Its ``group`` is a :func:`~edu71_testing.fresh_group`: a new group starting at the earliest offset would first
+    replay every earlier test's events, and a school's events that ``fail_on`` refuses would be parked again,
+    beside the test's own dead letters.
+    """
 
     def __init__(self, group: str, names: list[str], fail_on: set[str] = frozenset()):
         self.settings = platform_settings("tests")
@@ -94,30 +98,14 @@ def _submitted_plan_ids(events_seen: list[dict]) -> list[str]:
     return [e["data"]["plan_id"] for e in events_seen if e["type"] == "vn.edu71.PlanSubmitted.v1"]
 
 
-def _read_topic(bootstrap: str, topic: str, timeout_ms: int = 3000) -> list[dict]:
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                             auto_offset_reset="earliest", consumer_timeout_ms=timeout_ms)
-    partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
-    consumer.assign(partitions)
-    consumer.seek_to_beginning()
-    out = []
-    for message in consumer:
-        try:
-            out.append(json.loads(message.value))
-        except ValueError:
-            pass  # the poison-message test leaves garbage on purpose
-    consumer.close()
-    return out
-
-
 def test_outbox_round_trip_from_one_service_to_another(plans_app, relay, tokens, stack):
     client = plans_app.test_client()
-    with Recorder(f"probe-{uuid.uuid4().hex[:6]}", ["PlanSubmitted"]) as probe:
+    with Recorder(fresh_group("probe"), ["PlanSubmitted"]) as probe:
         plan_ids = _create_and_submit(client, tokens.school(SCHOOL), 3)
         wait_until(lambda: relay.run_once() or relay.backlog() == 0)
         assert relay.backlog() == 0
         wait_until(lambda: len(probe.handled) >= 3)
-    on_topic = [e for e in _read_topic(stack.kafka_bootstrap, "edu71.plans.v1")
+    on_topic = [e for e in read_topic(stack.kafka_bootstrap, "edu71.plans.v1")
                 if e["data"]["plan_id"] in plan_ids]
     assert sorted(_submitted_plan_ids(on_topic)) == sorted(plan_ids)
     assert all(e["subject"] == SCHOOL.code and e["specversion"] == "1.0" for e in on_topic)
@@ -136,7 +124,7 @@ def test_broker_outage_delays_but_loses_and_duplicates_nothing(plans_app, relay,
     wait_until(lambda: relay.run_once() >= 0 and relay.backlog() == 0, timeout=120)
     # A second relay pass after recovery must not publish anything again.
     assert relay.run_once() == 0
-    on_topic = _submitted_plan_ids(_read_topic(stack.kafka_bootstrap, "edu71.plans.v1"))
+    on_topic = _submitted_plan_ids(read_topic(stack.kafka_bootstrap, "edu71.plans.v1"))
     for plan_id in plan_ids:
         assert on_topic.count(plan_id) == 1
 
@@ -152,10 +140,13 @@ def test_redelivered_event_is_handled_once(stack):
         "school": school.as_contract(), "due_at": "2026-01-15T17:00:00+07:00",
         "kind": "due_in_7_days", "days_left": 7,
     }, subject=school.code, source="/edu71/tests")
-    with Recorder(f"probe-{uuid.uuid4().hex[:6]}", ["DeadlineApproaching"]) as probe:
-        assert all(d.ok for d in producer.publish([event, event]))
-        wait_until(lambda: event.id in probe.handled)
-        time.sleep(2)  # give the duplicate every chance to be (wrongly) handled
+    # A later event of the same key follows the copy on its partition: once it is handled, so is the copy
+    # (whatever the host's speed), and the count below is final rather than what a pause happened to see.
+    after = contracts.new_event("DeadlineApproaching", {**event.data, "kind": "due_in_1_day", "days_left": 1},
+                                subject=school.code, source="/edu71/tests")
+    with Recorder(fresh_group("probe"), ["DeadlineApproaching"]) as probe:
+        assert all(d.ok for d in producer.publish([event, event, after]))
+        wait_until(lambda: after.id in probe.handled, "the event published after the copy")
         assert probe.handled.count(event.id) == 1
     producer.close()
 
@@ -175,7 +166,7 @@ def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
     marker = uuid.uuid4().hex
     raw = KafkaProducer(bootstrap_servers=stack.kafka_bootstrap)
     topic = contracts.topic_for("DeadlineApproaching")
-    group = f"probe-{marker[:6]}"
+    group = fresh_group("probe")
     with Recorder(group, ["DeadlineApproaching"], fail_on={failing.subject}) as probe:
         raw.send(topic, key=b"garbage", value=f"not json {marker}".encode()).get(10)
         invalid = json.loads(good.to_json())
@@ -183,12 +174,20 @@ def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
         del invalid["data"]["school"]
         raw.send(topic, key=b"invalid", value=json.dumps(invalid).encode()).get(10)
         assert all(d.ok for d in producer.publish([failing, good]))
-        wait_until(lambda: good.id in probe.handled)
+
+        def parked() -> list[dict]:
+            return [e["data"] for e in read_topic(stack.kafka_bootstrap, "edu71.deadletter.v1")
+                    if e["data"].get("consumer_group") == group
+                    and e["data"]["original_key"] in ("garbage", "invalid", failing.subject)]  # others' poison, if any
+
+        # "invalid" sits on another partition than the good event (keys hash apart), and partitions are not
+        # read in any order between them: the good event being handled says nothing of that dead letter.
+        wait_until(lambda: good.id in probe.handled
+                   and {l["original_key"] for l in parked()} == {"garbage", "invalid", failing.subject},
+                   "the good event handled and the three others parked")
     raw.close()
     producer.close()
-    letters = [e["data"] for e in _read_topic(stack.kafka_bootstrap, "edu71.deadletter.v1")
-               if e["data"].get("consumer_group") == group
-               and e["data"]["original_key"] in ("garbage", "invalid", failing.subject)]  # others' poison, if any
+    letters = parked()
     reasons = {(l["original_key"], l["error"][:40]) for l in letters}
     assert len(letters) == 3, reasons
     by_key = {l["original_key"]: l for l in letters}
@@ -277,7 +276,7 @@ def test_a_writer_that_dies_after_its_insert_loses_nothing(plans_app, relay, tok
     assert load(Plan, plan_id).title == "Sửa trước khi tiến trình dừng đột ngột"
     wait_until(lambda: relay.run_once() or not pending_events(Plan, plan_id))
     assert pending_events(Plan, plan_id) == []
-    on_topic = [e for e in _read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
+    on_topic = [e for e in read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
     assert len(on_topic) == 1
 
 
@@ -308,5 +307,5 @@ def test_changes_and_hints_written_before_packing_are_still_read_and_relayed(pla
     assert relay.sweep() == 0  # the head lagged: repaired from the plain state; the hint was there already
     assert load(Plan, plan_id).title == "Ghi theo định dạng cũ"
     wait_until(lambda: relay.run_once() or not pending_events(Plan, plan_id))
-    on_topic = [e for e in _read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
+    on_topic = [e for e in read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
     assert len(on_topic) == 1

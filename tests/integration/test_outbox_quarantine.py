@@ -6,14 +6,13 @@ restarted into it again).
 """
 from __future__ import annotations
 
-import json
 import threading
 import uuid
 from datetime import datetime, timezone
 
 import pytest
 from bson.binary import Binary
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 from mongoengine import ValidationError
 from mongoengine.connection import get_db
 from prometheus_client import REGISTRY
@@ -25,7 +24,7 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS
-from edu71_testing import bearer, wait_until
+from edu71_testing import bearer, fresh_group, read_topic, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -58,27 +57,13 @@ def _submitted(client, token, title: str) -> str:
     return plan.json["id"]
 
 
-def _on_topic(bootstrap: str, topic: str) -> list[dict]:
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=3000)
-    consumer.assign([TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)])
-    consumer.seek_to_beginning()
-    out = []
-    for message in consumer:
-        try:
-            out.append(json.loads(message.value))
-        except ValueError:
-            pass
-    consumer.close()
-    return out
-
-
 def _relayed_all(relay: OutboxRelay) -> bool:
     relay.run_once()
     return relay.backlog() == 0
 
 
 def _notice(bootstrap: str, record_id: str) -> dict | None:
-    return next((e["data"] for e in _on_topic(bootstrap, "edu71.deadletter.v1")
+    return next((e["data"] for e in read_topic(bootstrap, "edu71.deadletter.v1")
                  if e["type"] == "vn.edu71.OutboxQuarantined.v1" and e["data"]["record_id"] == record_id), None)
 
 
@@ -116,7 +101,7 @@ def test_a_head_the_store_refuses_is_quarantined_and_later_changes_still_flow(pl
 
     assert [(q["_id"], q["stage"]) for q in quarantined("plans")] == [(bad, "head")]
     assert load(Plan, broken).title == "Bản đầu"  # the head stays at the last version the store could show
-    published = [e["data"]["plan_id"] for e in _on_topic(stack.kafka_bootstrap, "edu71.plans.v1")
+    published = [e["data"]["plan_id"] for e in read_topic(stack.kafka_bootstrap, "edu71.plans.v1")
                  if e["type"] == "vn.edu71.PlanSubmitted.v1"]
     assert later in published
     notice = wait_until(lambda: _notice(stack.kafka_bootstrap, bad), "the quarantine notice on the dead-letter topic")
@@ -149,7 +134,7 @@ def test_an_event_kafka_refuses_is_quarantined_and_the_rest_is_published(plans_a
     kept = quarantined("plans")
     assert [(q["_id"], q["stage"]) for q in kept] == [(record, "publish")]
     assert "MessageSizeTooLarge" in kept[0]["reason"]
-    assert after in [e["data"]["plan_id"] for e in _on_topic(stack.kafka_bootstrap, "edu71.plans.v1")
+    assert after in [e["data"]["plan_id"] for e in read_topic(stack.kafka_bootstrap, "edu71.plans.v1")
                      if e["type"] == "vn.edu71.PlanSubmitted.v1"]
     notice = wait_until(lambda: _notice(stack.kafka_bootstrap, record), "the quarantine notice")
     assert notice["event_ids"] == [huge.id]
@@ -167,7 +152,7 @@ def test_an_unreadable_hint_is_quarantined_and_the_rest_is_published(plans_app, 
     # Released, the very same bytes go back (and are set aside again, as nothing fixed them).
     assert relay.release([record]) == 1
     assert get_db("plans")[HINTS].find_one({"_id": record})["events"] == b"not bson at all"
-    assert after in [e["data"]["plan_id"] for e in _on_topic(stack.kafka_bootstrap, "edu71.plans.v1")
+    assert after in [e["data"]["plan_id"] for e in read_topic(stack.kafka_bootstrap, "edu71.plans.v1")
                      if e["type"] == "vn.edu71.PlanSubmitted.v1"]
 
 
@@ -201,7 +186,7 @@ def test_a_dead_letter_too_large_to_wrap_is_parked_without_its_value(stack):
     settings = platform_settings("tests")
     contracts = Contracts(settings.contracts_dir)
     producer = EventProducer(settings.kafka, contracts, "tests")
-    group = f"probe-{uuid.uuid4().hex[:6]}"
+    group = fresh_group("probe")  # at the end of the topics: not a replay of every earlier test's poison
     seen: list[str] = []
     consumer = EventConsumer(settings, contracts, producer, group, {"DeadlineApproaching": lambda e: seen.append(e.id)},
                              max_attempts=1, backoff=(0.05, 0.1))
@@ -222,7 +207,7 @@ def test_a_dead_letter_too_large_to_wrap_is_parked_without_its_value(stack):
         assert producer.publish([good])[0].ok
 
         def parked() -> list[dict]:
-            return [e["data"] for e in _on_topic(stack.kafka_bootstrap, "edu71.deadletter.v1")
+            return [e["data"] for e in read_topic(stack.kafka_bootstrap, "edu71.deadletter.v1")
                     if e["data"].get("consumer_group") == group and e["data"]["original_key"] == f"oversized-{group}"]
 
         # The two keys may land on different partitions, so the good event can be handled first.

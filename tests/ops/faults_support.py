@@ -6,7 +6,6 @@ identity → directory).
 """
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -18,9 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import pytest
 import requests
-from kafka import KafkaConsumer, TopicPartition
 from pymongo import MongoClient
 
 from edu71.config import REPO_ROOT
@@ -179,33 +176,6 @@ def gauge(url: str, name: str, service: str) -> float | None:
         if line.startswith(f"{name}{{") and f'service="{service}"' in line:
             return float(line.rsplit(" ", 1)[1])
     return None
-
-
-def read_topic(bootstrap: str, topic: str, keep: Callable[[dict], bool]) -> list[dict]:
-    """Every event of ``topic`` that ``keep`` accepts, copies included, read from the start to the current end."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap.split(","), enable_auto_commit=False,
-                             consumer_timeout_ms=5000, client_id="fault-test-reader")
-    try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        ends = consumer.end_offsets(partitions)
-        events = []
-        deadline = now() + 120
-        while any(consumer.position(tp) < ends[tp] for tp in partitions):
-            if now() > deadline:
-                pytest.fail(f"could not read {topic} to its end within 120s", pytrace=False)
-            for records in consumer.poll(timeout_ms=2000).values():
-                for record in records:
-                    try:
-                        event = json.loads(record.value)
-                    except ValueError:
-                        continue
-                    if isinstance(event, dict) and isinstance(event.get("data"), dict) and keep(event):
-                        events.append(event)
-        return events
-    finally:
-        consumer.close()
 
 
 def event_name(event: dict) -> str:

@@ -54,9 +54,9 @@ import requests
 from pymongo import MongoClient
 
 from edu71.orgs import SchoolLevel, demo_schools
-from edu71_testing import bearer, free_port, fresh_groups_env, wait_until
+from edu71_testing import bearer, free_port, fresh_groups_env, read_topic, wait_until
 
-from .faults_support import Chaos, Proc, Supervisor, Timeline, event_name, outbox_backlog, read_topic
+from .faults_support import Chaos, Proc, Supervisor, Timeline, event_name, outbox_backlog
 from .faults_support import answers as _answers
 from .faults_support import gauge as _gauge
 from .faults_support import now as _now

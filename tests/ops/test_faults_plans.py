@@ -52,10 +52,9 @@ import requests
 from pymongo import MongoClient
 
 from edu71.orgs import COMMUNE_REVIEWED, communes, demo_schools
-from edu71_testing import bearer, free_port, fresh_groups_env, wait_until
+from edu71_testing import bearer, free_port, fresh_groups_env, read_topic, wait_until
 
-from .faults_support import (Chaos, Proc, Supervisor, Timeline, answers, event_name, gauge, now, outbox_backlog,
-                             read_topic)
+from .faults_support import Chaos, Proc, Supervisor, Timeline, answers, event_name, gauge, now, outbox_backlog
 
 pytestmark = pytest.mark.integration
 

@@ -170,7 +170,7 @@ def _check_topic_layout(bootstrap: str) -> None:
 
     # A node that has just learnt of the topic may still answer with the broker's default, or without the
     # setting at all (asked as soon as the cluster answers, before it has settled).
-    wait_until(lambda: min_insync() == "2", f"{TOPIC}: min.insync.replicas=2", timeout=30)
+    wait_until(lambda: min_insync() == "2", f"{TOPIC}: min.insync.replicas=2")
 
 
 def _open_round(api: str, city: dict) -> str:

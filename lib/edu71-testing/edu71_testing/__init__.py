@@ -387,6 +387,50 @@ def wait_until(predicate, what: str = "the condition", timeout: float = 60.0, in
         time.sleep(interval)
 
 
+def topic_records(bootstrap: str, topic: str, timeout: float = 120.0) -> list:
+    """Every record of ``topic``, from its start to the end it had when called, each partition's in order.
+
+    Reads to the end offsets rather than until the broker falls silent for a while: on a busy host a first fetch
+    can take longer than any silence worth waiting for, and an early stop would miss records already acknowledged.
+    ``timeout`` bounds a failing read, never its speed.
+    """
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap.split(","), enable_auto_commit=False,
+                             client_id="edu71-test-reader")
+    try:
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        consumer.assign(partitions)
+        consumer.seek_to_beginning(*partitions)
+        ends = consumer.end_offsets(partitions)
+        records = []
+        deadline = time.monotonic() + timeout
+        while any(consumer.position(tp) < ends[tp] for tp in partitions):
+            if time.monotonic() > deadline:
+                pytest.fail(f"could not read {topic} to its end within {timeout:.0f}s", pytrace=False)
+            for batch in consumer.poll(timeout_ms=2000).values():
+                records.extend(batch)
+        return records
+    finally:
+        consumer.close()
+
+
+def read_topic(bootstrap: str, topic: str, keep=lambda event: True, timeout: float = 120.0) -> list[dict]:
+    """Every event envelope of ``topic`` that ``keep`` accepts, copies included (see :func:`topic_records`);
+    what is not an envelope (tests park garbage on the topics on purpose) is skipped."""
+    import json
+
+    events = []
+    for record in topic_records(bootstrap, topic, timeout):
+        try:
+            event = json.loads(record.value)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(event, dict) and isinstance(event.get("data"), dict) and keep(event):
+            events.append(event)
+    return events
+
+
 # -- the whole platform as processes, for browser and end-to-end tests -----------------------------------
 #: Services started by :func:`running_platform`: each one's API under gunicorn and its event worker.
 PLATFORM_SERVICES = ("identity", "plans", "indicators", "notifications", "reports")

@@ -197,7 +197,7 @@ def test_the_worker_publishes_the_configured_catalogues_on_start(fresh_databases
     try:
         from edu71_testing import wait_until
 
-        wait_until(lambda: load(ProvinceCatalogue, "79") is not None, "the catalogues to be published", timeout=30)
+        wait_until(lambda: load(ProvinceCatalogue, "79") is not None, "the catalogues to be published")
     finally:
         stop.set()
         loop.join(10)

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from edu71_testing import bearer
+from edu71_testing import bearer, topic_records
 from edu71.vn import iso_vn
 
 pytestmark = pytest.mark.integration
@@ -277,9 +277,6 @@ def test_stale_if_match_is_refused(client, tokens, schools, open_round):
 def test_the_worker_relays_indicator_events_to_kafka(client, tokens, schools, open_round):
     """The worker's spec relays every outbox; the events arrive on the indicators topic, keyed as agreed."""
     import json
-    import uuid
-
-    from kafka import KafkaConsumer
 
     from edu71.bus.outbox import OutboxRelay
     from edu71.bus.producer import EventProducer
@@ -308,19 +305,16 @@ def test_the_worker_relays_indicator_events_to_kafka(client, tokens, schools, op
 
     assert pending_events(Submission, stored(rnd["id"], school).pk) == []
 
-    consumer = KafkaConsumer(contracts.topic_for("IndicatorSubmitted"),
-                             bootstrap_servers=settings.kafka.bootstrap_servers, group_id=f"t-{uuid.uuid4().hex}",
-                             auto_offset_reset="earliest", consumer_timeout_ms=10_000)
-    try:
-        seen = {}
-        for record in consumer:
+    # Read to the end the relay's acknowledgements reached, not until the broker is silent for a while: a busy
+    # host's first fetch (a new group's join, then the topic from its start) can outlast such a silence.
+    seen = {}
+    for record in topic_records(settings.kafka.bootstrap_servers, contracts.topic_for("IndicatorSubmitted")):
+        try:
             envelope = json.loads(record.value)
-            if envelope["data"].get("round_id") == rnd["id"]:
-                seen[envelope["type"]] = record.key.decode()
-            if len(seen) == 2:
-                break
-    finally:
-        consumer.close()
+        except ValueError:
+            continue  # other tests park garbage on the topics
+        if isinstance(envelope, dict) and envelope.get("data", {}).get("round_id") == rnd["id"]:
+            seen[envelope["type"]] = record.key.decode()
     assert seen == {"vn.edu71.ReportingRoundOpened.v1": "31", "vn.edu71.IndicatorSubmitted.v1": school.code}
 
 
