@@ -21,7 +21,7 @@ from __future__ import annotations
 ABBREVIATIONS: dict[str, str] = {
     "hs": "học sinh", "hssv": "học sinh sinh viên", "gv": "giáo viên", "cbql": "cán bộ quản lý",
     "cbgv": "cán bộ giáo viên", "cbgvnv": "cán bộ giáo viên nhân viên", "gvnv": "giáo viên nhân viên",
-    "cbnv": "cán bộ nhân viên", "ql": "quản lý", "pcgd": "phổ cập giáo dục", "pc": "phổ cập", "gd": "giáo dục",
+    "cbnv": "cán bộ nhân viên", "ql": "quản lý", "pcgd": "phổ cập giáo dục", "gd": "giáo dục",
     "xmc": "xóa mù chữ", "kdcl": "kiểm định chất lượng", "kdclgd": "kiểm định chất lượng giáo dục",
     "cds": "chuyển đổi số", "udcntt": "ứng dụng công nghệ thông tin", "cntt": "công nghệ thông tin",
     "ttnt": "trí tuệ nhân tạo", "sgk": "sách giáo khoa", "tthc": "thủ tục hành chính", "dvc": "dịch vụ công",

@@ -13,9 +13,9 @@ province's catalogue is scored on evidence:
 - wordings that speak of something else ("thạc sĩ" is not the training standard);
 - the parser's own reading (``hint``), a little.
 
-The confidence is the best score less what the second-best comes close to it: a near tie, or a weak sign, is
-proposed below :data:`CONFIDENT`, which the API and the portal show as to be checked ("cần kiểm tra"); below
-:data:`THRESHOLD` nothing is proposed. Indicators the catalogue does not have are never proposed; with no
+The confidence is the best score less what the second-best comes close to it: a near tie, a weak sign or any
+evidence against the indicator leaves it below :data:`CONFIDENT`, and the import report flags such a target as
+needing review (``needs_review``); below :data:`THRESHOLD` nothing is proposed. Indicators the catalogue does not have are never proposed; with no
 catalogue yet, only the parser's hint is, unconfident.
 """
 from __future__ import annotations
@@ -133,10 +133,22 @@ def _word_match(phrase_written: str, phrase_folded: str, written: str, folded: s
     """1 for the same word; a little less with other diacritics (a typo or another word) or one typo."""
     if folded == phrase_folded:
         return 1.0 if written == phrase_written or _bare(written) else 0.85
-    if min(len(folded), len(phrase_folded)) >= 4 and abs(len(folded) - len(phrase_folded)) <= 1 \
-            and SequenceMatcher(None, folded, phrase_folded).ratio() >= 0.8:
-        return 0.8
-    return 0.0
+    return 0.8 if _one_typo(folded, phrase_folded) else 0.0
+
+
+#: Initial consonants Vietnamese writers confuse (s/x, ch/tr, d/gi/r, l/n): "hiệu xuất" for "hiệu suất".
+_INITIALS = re.compile(r"^(?:gi|ch|tr|[sxdrln])")
+_SAME_SOUND = {"s": "s", "x": "s", "ch": "ch", "tr": "ch", "d": "d", "gi": "d", "r": "d", "l": "l", "n": "l"}
+
+
+@lru_cache(maxsize=65536)
+def _one_typo(a: str, b: str) -> bool:
+    """Nearly the same long word, folded: one letter off, or an initial consonant writers confuse."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if _INITIALS.sub(lambda m: _SAME_SOUND[m.group(0)], a) == _INITIALS.sub(lambda m: _SAME_SOUND[m.group(0)], b):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 @dataclass(frozen=True)
@@ -146,17 +158,13 @@ class Phrase:
     gaps: int = 2
     weak: bool = False      # names the topic, not yet the measure: never enough for a confident proposal
 
-    @property
-    def size(self) -> int:
-        return sum(len(p) for p in self.parts)
-
 
 def find(phrase: Phrase, text: Words) -> float:
     """How well ``text`` carries ``phrase``, 0–1: each part's words in order (a few words between them costing a
     little), the parts one after the other, each a little less sure when they are apart."""
     quality, at = 1.0, 0
     for n, part in enumerate(phrase.parts):
-        found, where, end = _find_part(part, phrase.gaps, text, at)
+        found, end = _find_part(part, phrase.gaps, text, at)
         if not found:
             return 0.0
         quality *= found * (0.9 if n else 1.0)
@@ -164,10 +172,10 @@ def find(phrase: Phrase, text: Words) -> float:
     return quality
 
 
-def _find_part(part: Words, gaps_allowed: int, text: Words, begin: int) -> tuple[float, int, int]:
-    """(quality, start, end) of the best place of ``part`` in ``text`` from ``begin``; quality 0 when nowhere."""
+def _find_part(part: Words, gaps_allowed: int, text: Words, begin: int) -> tuple[float, int]:
+    """(quality, end) of the best place of ``part`` in ``text`` from ``begin``; quality 0 when nowhere."""
     pw, pf = part.written, part.folded
-    best, where, end = 0.0, -1, -1
+    best, end = 0.0, -1
     for start in range(begin, len(text)):
         first = _word_match(pw[0], pf[0], text.written[start], text.folded[start])
         if not first:
@@ -185,8 +193,8 @@ def _find_part(part: Words, gaps_allowed: int, text: Words, begin: int) -> tuple
                 quality = 0.0
                 break
         if quality > best:
-            best, where, end = quality, start, at + 1
-    return best, where, end
+            best, end = quality, at + 1
+    return best, end
 
 
 def _phrase(text: str, strength: float | None = None, gaps: int | None = None, weak: bool = False) -> Phrase:
@@ -320,8 +328,9 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
     """The indicator a target most likely measures, or ``Proposal(None, None, c)`` when none is likely.
 
     ``clause`` is the part of the sentence the target was read from (a sentence often holds several
-    targets); it decides, and the whole sentence is read only when the clause says too little by itself
-    ("tối thiểu 3 trường"). ``hint`` is the parser's own reading, which weighs a little.
+    targets); it decides. When it names no indicator, its stretch of the sentence or its table row's label is
+    read (:func:`_wider`), and the whole sentence only when the clause says too little by itself ("tối thiểu 3
+    trường"). ``hint`` is the parser's own reading, which weighs a little.
     """
     if catalogue is None:
         # Not received yet: the parser's reading, unverified and so never confident.
