@@ -245,13 +245,20 @@ _SUBJECT_PHRASES = tuple(sorted(((read(w), kind) for kind, words in SUBJECTS.ite
 _LEVEL_PHRASES = tuple((read(w), level) for level, words in LEVELS.items() for w in words)
 
 
+def _at(words: Words, text: Words, k: int) -> bool:
+    """``words`` stand at ``k`` of ``text`` as written, or without diacritics where the text has none ("số" is
+    not "sổ", "so" may be either)."""
+    return all(_word_match(w, f, text.written[k + i], text.folded[k + i]) == 1.0
+               for i, (w, f) in enumerate(zip(words.written, words.folded)))
+
+
 def subject(text: Words) -> str | None:
     """Who or what the sentence counts: the first subject word after its first number or "tỷ lệ", else its first."""
     found: list[tuple[int, str]] = []
     for words, kind in _SUBJECT_PHRASES:
         n = len(words)
         for k in range(len(text) - n + 1):
-            if text.folded[k:k + n] == words.folded and not any(k == p for p, _ in found) \
+            if _at(words, text, k) and not any(k == p for p, _ in found) \
                     and not (kind == "classes" and k + n < len(text) and text.folded[k + n].isdigit()):
                 found.append((k, kind))   # "lớp 10" is a grade, not the classes counted
     if not found:
@@ -264,12 +271,9 @@ def subject(text: Words) -> str | None:
 
 
 def levels(text: Words) -> set[str]:
-    found = set()
-    for words, level in _LEVEL_PHRASES:
-        n = len(words)
-        if any(text.folded[k:k + n] == words.folded for k in range(len(text) - n + 1)):
-            found.add(level)
-    return found
+    """The school levels the sentence names."""
+    return {level for words, level in _LEVEL_PHRASES
+            if any(_at(words, text, k) for k in range(len(text) - len(words) + 1))}
 
 
 #: What a count counts, folded, by family: a count of one family is not an indicator counting another.
