@@ -27,6 +27,7 @@ from plans.api.schemas import (
     TimelineEntrySchema,
 )
 from plans.adapters.originals import CONTENT_TYPES
+from plans.domain.importer.indicators import CONFIDENT
 from plans.domain.versions import CONTENT_FIELDS, diff
 from plans.unit_plans import PlanService
 
@@ -94,7 +95,7 @@ def _extracted_targets(parsed, proposals) -> list[dict]:
         {**t.to_dict(), "line": t.source.line, "confidence": t.confidence,
          "proposed_indicator_code": p.code, "proposed_indicator_name": p.name,
          "proposal_confidence": round(p.confidence, 2),
-         "needs_review": t.horizon.value is None or t.confidence < 0.7 or p.code is None or p.confidence < 0.6}
+         "needs_review": t.horizon.value is None or t.confidence < 0.7 or p.code is None or p.confidence < CONFIDENT}
         for t, p in zip(parsed.targets, proposals)
     ]
 

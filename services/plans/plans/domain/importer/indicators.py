@@ -1,12 +1,22 @@
 """Which catalogue indicator an imported target measures: a proposal with a confidence, for the school to confirm.
 
-Pure. The target's sentence (Vietnamese as written: typos, missing diacritics) is folded (diacritics
-stripped, đ → d, lower case) and compared with each indicator of the province's catalogue: its
-Vietnamese name and short label, and a small list of synonyms per known code (how plans actually
-word them). Words match when equal or nearly so (one typo in a long word), a phrase scores by the share
-of its words found in the sentence, and the unit agrees or disagrees with the indicator's value type.
-The parser's own reading (``hint``) adds to the score of the indicator it names. Indicators the
-catalogue does not have are never proposed; with no catalogue yet, only the parser's hint is.
+Pure. The target's sentence (Vietnamese as written: typos, missing or wrong diacritics, abbreviations) is
+read into words kept twice, as written and folded (no diacritics, đ → d, "tỉ"/"tỷ" alike), with its
+abbreviations spelt out ("HS", "CBQL", "KĐCL" …: :mod:`plans.domain.indicator_wording`). Each indicator of the
+province's catalogue is scored on evidence:
+
+- its phrases (the wording data beside the catalogue, its short label and its name): a phrase found in order,
+  a word or two between its words allowed, a word with one typo or other diacritics counting a little less;
+- the unit (a percentage is a ratio, "mức" a level, "lớp" a count of classes);
+- the subject (who or what the sentence counts: teachers are not pupils, parents are neither);
+- the school level the sentence names (an English standard is no preschool indicator);
+- wordings that speak of something else ("thạc sĩ" is not the training standard);
+- the parser's own reading (``hint``), a little.
+
+The confidence is the best score less what the second-best comes close to it: a near tie, a weak sign or any
+evidence against the indicator leaves it below :data:`CONFIDENT`, and the import report flags such a target as
+needing review (``needs_review``); below :data:`THRESHOLD` nothing is proposed. Indicators the catalogue does not have are never proposed; with no
+catalogue yet, only the parser's hint is, unconfident.
 """
 from __future__ import annotations
 
@@ -18,73 +28,32 @@ from functools import lru_cache
 from typing import Iterable
 
 from plans.domain.catalogue import CatalogueView, IndicatorInfo
+from plans.domain.indicator_wording import (
+    ABBREVIATIONS, CASED_ABBREVIATIONS, LEVELS, SUBJECTS, TV_AS_LANGUAGE_AFTER, WORDING,
+)
 
 #: Below this score the importer proposes nothing (the school chooses, or leaves the target unlinked).
 THRESHOLD = 0.45
+#: From this confidence on a proposal is shown as likely; below it the import flags the target for review.
+CONFIDENT = 0.6
+#: How far the best indicator must lead the second for its whole score to count as the confidence.
+MARGIN = 0.3
+#: A lead this small is a tie ("bồi dưỡng kỹ năng số, ứng dụng trí tuệ nhân tạo"): never a confident proposal.
+TIE = 0.1
+#: The confidence of a proposal with evidence against it (a subject, unit or level that does not fit).
+UNSURE = 0.5
 
-#: How plans word each indicator, folded (no diacritics). Codes the catalogue lacks are ignored.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "STAFF_BRIEFED": ("quan triet nghi quyet", "quan triet", "pho bien nghi quyet", "hoc tap nghi quyet",
-                      "nam vung nghi quyet", "tuyen truyen nghi quyet"),
-    "STAFF_DIGITAL_TRAINED": ("boi duong chuyen doi so", "ky nang chuyen doi so", "ky nang so", "nang luc so",
-                              "tap huan chuyen doi so", "dao tao chuyen doi so", "boi duong ky nang so",
-                              "boi duong cong nghe thong tin", "tap huan cntt", "ky nang cong nghe so"),
-    "STAFF_USING_AI": ("tri tue nhan tao", "ung dung ai", "su dung ai", "cong cu ai", "ai trong giang day",
-                       "ai trong quan ly"),
-    "TEACHERS_QUALIFIED": ("giao vien dat chuan", "dat chuan trinh do dao tao", "giao vien tren chuan",
-                           "chuan nghe nghiep giao vien", "nha giao dat chuan", "gv dat chuan",
-                           "trinh do dai hoc tro len", "cao dang su pham"),
-    "SMART_CLASSROOMS": ("phong hoc thong minh", "lop hoc thong minh", "phong thong minh"),
-    "CLASSES": ("so lop", "lop hoc", "duy tri lop", "quy mo lop"),
-    "MAX_CLASS_SIZE": ("si so", "hoc sinh moi lop", "si so lop", "hoc sinh tren lop", "hoc sinh 1 lop"),
-    "ENROLMENT_AGE_GROUP": ("huy dong tre", "trong do tuoi", "huy dong hoc sinh", "ra lop", "tre den truong",
-                            "dung do tuoi", "tre em trong do tuoi", "tuyen sinh lop 1", "vao lop 1",
-                            "tre 5 tuoi", "nhap hoc"),
-    "DROPOUT": ("bo hoc", "hoc sinh bo hoc", "ty le bo hoc", "khong co hoc sinh bo hoc"),
-    "REPETITION": ("luu ban", "o lai lop", "hoc sinh luu ban"),
-    "PROGRAMME_COMPLETED": ("hoan thanh chuong trinh", "hoan thanh chuong trinh tieu hoc", "tot nghiep thcs",
-                            "tot nghiep thpt", "hoan thanh cap hoc", "tot nghiep trung hoc",
-                            "hoan thanh chuong trinh giao duc mam non", "hoan thanh bac"),
-    "PROGRESSION_THPT_VOC": ("vao thpt", "hoc thpt", "tiep tuc hoc thpt", "giao duc nghe nghiep", "phan luong",
-                             "hoc nghe", "vao lop 10", "theo hoc thpt", "cac lop nghe", "tiep tuc hoc"),
-    "TRAINING_EFFICIENCY": ("hieu suat dao tao",),
-    "PCGD_LEVEL": ("pho cap giao duc", "pho cap", "pcgd", "chuan pho cap", "xoa mu chu", "pho cap giao duc muc do"),
-    "NATIONAL_STANDARD_LEVEL": ("chuan quoc gia", "truong chuan quoc gia", "dat chuan quoc gia", "cqg",
-                                "truong dat chuan"),
-    "ACCREDITATION_LEVEL": ("kiem dinh chat luong", "kiem dinh", "kiem dinh chat luong giao duc",
-                            "cap do kiem dinh"),
-    "RECORDS_DIGITAL": ("so hoa ho so", "ho so dien tu", "hoc ba so", "hoc ba dien tu", "so hoa", "ho so so",
-                        "du lieu so", "so sach dien tu", "so diem dien tu"),
-    "ADMIN_PROCEDURES_ONLINE": ("thu tuc hanh chinh truc tuyen", "thu tuc hanh chinh", "dich vu cong truc tuyen",
-                                "giai quyet truc tuyen"),
-    "TWO_SESSIONS_PER_DAY": ("2 buoi ngay", "hai buoi ngay", "hoc 2 buoi", "day hoc 2 buoi"),
-    "SCHOOL_VIOLENCE_CASES": ("bao luc hoc duong", "vu bao luc", "bao luc"),
-    "PROGRESSION_PRIMARY_THCS": ("vao lop 6", "vao hoc lop 6", "tuyen sinh lop 6", "chuyen cap len thcs",
-                                 "hoan thanh chuong trinh tieu hoc vao lop 6"),
-    "FREE_TEXTBOOKS": ("sach giao khoa mien phi", "mien phi sach giao khoa", "cap sach giao khoa",
-                       "duoc cap sach giao khoa"),
-    "ONLINE_PUBLIC_SERVICES": ("dich vu cong truc tuyen", "dich vu cong"),
-    "ENGLISH_PROFICIENCY": ("tieng anh", "chuan tieng anh", "nang luc tieng anh", "chung chi tieng anh",
-                            "nang luc ngoai ngu", "chuan ngoai ngu"),
-    "STEM_PARTICIPATION": ("giao duc stem", "hoat dong stem", "stem", "steam", "bai hoc stem"),
-    "SEMI_BOARDING": ("ban tru", "hoc sinh ban tru", "to chuc ban tru"),
-}
-
-#: Wordings that speak of another indicator even though this one's phrases occur: "hoàn thành chương trình
-#: tiểu học vào học lớp 6" is a transition, not a completion.
-EXCLUDES: dict[str, tuple[str, ...]] = {
-    "PROGRAMME_COMPLETED": ("vao lop 6", "vao hoc lop 6", "vao lop 10", "theo hoc thpt", "hoc nghe", "lop nghe",
-                            "tiep tuc hoc", "vao thpt"),
-}
-
-#: Words too common in targets to tell indicators apart.
+#: Words too common in targets to tell indicators apart (folded), left out of a name's phrase.
 STOPWORDS = frozenset("""
-ty le so muc do cua va cac duoc trong tai cho nguoi co khong it nhat toi thieu tren duoi dat den nam
-phan dau 100 la mot nhung voi theo hoac tong cap hoc sinh giao vien can quan ly nhan vien tre em
+ty le ti so muc do cua va cac duoc trong tai cho nguoi co khong it nhat toi thieu tren duoi dat den nam
+phan dau 100 la mot nhung voi theo hoac tong cap hoc sinh giao vien can quan ly li nhan vien tre em
 nha truong truong
 """.split())
 
-_SPACE = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+#: Vietnamese writes a final y or i after a consonant either way (tỷ/tỉ, kỹ/kĩ, sỹ/sĩ).
+_FINAL_Y = re.compile(r"(?<=^[bcdghklmnpqrstvx])[yýỳỷỹỵ]$|(?<=^[bcdghklmnpqrstvx]h)[yýỳỷỹỵ]$")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 
 
 @dataclass(frozen=True)
@@ -96,55 +65,223 @@ class Proposal:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics (đ → d), words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return _SPACE.sub(" ", bare).strip()
+    return " ".join(_fold_word(w) for w in _WORD.findall(_nfc(text).lower()) if w != "_")
 
 
-def _same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def _spelling(word: str) -> str:
+    """One spelling of a word Vietnamese writes two ways (tỷ/tỉ), diacritics kept."""
+    return _FINAL_Y.sub(lambda m: m.group(0).translate(_Y_TO_I), word)
+
+
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return _spelling("".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower())
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's words, each as written (lower case, one spelling) and folded."""
+
+    written: tuple[str, ...]
+    folded: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.folded)
+
+
+def read(text: str) -> Words:
+    """The words of ``text`` with its abbreviations spelt out."""
+    raw = [w for w in _WORD.findall(_nfc(text)) if w != "_"]
+    out: list[str] = []
+    for i, word in enumerate(raw):
+        if word in CASED_ABBREVIATIONS:
+            expansion = CASED_ABBREVIATIONS[word]
+            if word == "TV" and i and raw[i - 1].lower() in TV_AS_LANGUAGE_AFTER:
+                expansion = "tiếng Việt"
+            out.extend(expansion.lower().split())
+        elif _fold_word(word) in _SHORT:
+            out.extend(_SHORT[_fold_word(word)])
+        else:
+            out.append(_spelling(word.lower()))
+    folded = [_fold_word(w) for w in out]
+    # several words that plans also write short ("trung học cơ sở" → "thcs")
+    for long, short in _LONG.items():
+        n = len(long)
+        k = 0
+        while k <= len(folded) - n:
+            if tuple(folded[k:k + n]) == long:
+                folded[k:k + n] = [short]
+                out[k:k + n] = [short]
+            k += 1
+    return Words(tuple(out), tuple(folded))
+
+
+_SHORT = {key: tuple(value.lower().split()) for key, value in ABBREVIATIONS.items() if " " not in key}
+_LONG = {tuple(_fold_word(w) for w in key.split()): value for key, value in ABBREVIATIONS.items() if " " in key}
+
+
+def _bare(word: str) -> bool:
+    """Written without any diacritic (so it cannot disagree with a phrase's)."""
+    return word.replace("đ", "d") == _fold_word(word) or word.isascii()
+
+
+def _word_match(phrase_written: str, phrase_folded: str, written: str, folded: str) -> float:
+    """1 for the same word; a little less with other diacritics (a typo or another word) or one typo."""
+    if folded == phrase_folded:
+        return 1.0 if written == phrase_written or _bare(written) else 0.85
+    return 0.8 if _one_typo(folded, phrase_folded) else 0.0
+
+
+#: Initial consonants Vietnamese writers confuse (s/x, ch/tr, d/gi/r, l/n): "hiệu xuất" for "hiệu suất".
+_INITIALS = re.compile(r"^(?:gi|ch|tr|[sxdrln])")
+_SAME_SOUND = {"s": "s", "x": "s", "ch": "ch", "tr": "ch", "d": "d", "gi": "d", "r": "d", "l": "l", "n": "l"}
+
+
+@lru_cache(maxsize=65536)
+def _one_typo(a: str, b: str) -> bool:
+    """Nearly the same long word, folded: one letter off, or an initial consonant writers confuse."""
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False
+    if _INITIALS.sub(lambda m: _SAME_SOUND[m.group(0)], a) == _INITIALS.sub(lambda m: _SAME_SOUND[m.group(0)], b):
+        return True
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _coverage(phrase: tuple[str, ...], words: tuple[str, ...], text: str) -> float:
-    """How well the sentence carries the phrase, 0–1.
+@dataclass(frozen=True)
+class Phrase:
+    parts: tuple[Words, ...]   # found in this order; words of one part close together, parts anywhere after
+    strength: float
+    gaps: int = 2
+    weak: bool = False      # names the topic, not yet the measure: never enough for a confident proposal
 
-    1 when the phrase occurs as it is; else the share of its telling words (not :data:`STOPWORDS`) found,
-    nearly equal ones included, weighing less than the phrase itself. Longer phrases are surer signs.
-    """
-    if not phrase:
-        return 0.0
-    key = tuple(w for w in phrase if w not in STOPWORDS) or phrase
-    specificity = 0.7 + 0.1 * min(3, len(phrase))
-    if f" {' '.join(phrase)} " in f" {text} ":
-        return specificity
-    if len(key) < 2:
-        return 0.0  # one telling word ("bỏ" of "bỏ học") counts only inside its phrase
-    share = sum(1 for p in key if any(_same_word(p, w) for w in words)) / len(key)
-    return share * 0.8 * specificity if share >= 0.75 else 0.0
+
+def find(phrase: Phrase, text: Words) -> float:
+    """How well ``text`` carries ``phrase``, 0–1: each part's words in order (a few words between them costing a
+    little), the parts one after the other, each a little less sure when they are apart."""
+    quality, at = 1.0, 0
+    for n, part in enumerate(phrase.parts):
+        found, end = _find_part(part, phrase.gaps, text, at)
+        if not found:
+            return 0.0
+        quality *= found * (0.9 if n else 1.0)
+        at = end
+    return quality
+
+
+def _find_part(part: Words, gaps_allowed: int, text: Words, begin: int) -> tuple[float, int]:
+    """(quality, end) of the best place of ``part`` in ``text`` from ``begin``; quality 0 when nowhere."""
+    pw, pf = part.written, part.folded
+    best, end = 0.0, -1
+    for start in range(begin, len(text)):
+        first = _word_match(pw[0], pf[0], text.written[start], text.folded[start])
+        if not first:
+            continue
+        quality, at, gaps = first, start, 0
+        for w, f in zip(pw[1:], pf[1:]):
+            for step in range(1, gaps_allowed - gaps + 2):
+                k = at + step
+                if k < len(text) and (m := _word_match(w, f, text.written[k], text.folded[k])):
+                    quality *= m * (0.92 ** (step - 1))
+                    gaps += step - 1
+                    at = k
+                    break
+            else:
+                quality = 0.0
+                break
+        if quality > best:
+            best, end = quality, at + 1
+    return best, end
+
+
+def _phrase(text: str, strength: float | None = None, gaps: int | None = None, weak: bool = False) -> Phrase:
+    """A phrase of the wording data: "a … b" for parts that may stand apart; a short part allows no word between
+    its words ("học sinh giỏi lớp 9" is no "học sinh/lớp")."""
+    parts = tuple(read(p) for p in text.split("…") if p.strip())
+    size = sum(len(p) for p in parts)
+    if gaps is None:
+        gaps = 2 if max(len(p) for p in parts) >= 4 else 0
+    return Phrase(parts, _strength(size) if strength is None else strength, gaps, weak)
+
+
+def _strength(words: int) -> float:
+    return 0.7 if words == 1 else 0.85 if words == 2 else 0.95
+
+
+@dataclass(frozen=True)
+class Evidence:
+    phrases: tuple[Phrase, ...]
+    not_: tuple[Phrase, ...]
+    subjects: frozenset[str] | None     # None: the wording data say nothing of the subject
+    levels: frozenset[str]              # the school levels a sentence about it may name
 
 
 @lru_cache(maxsize=512)
-def _phrases(indicator: IndicatorInfo) -> tuple[tuple[tuple[str, ...], float], ...]:
-    """(words, weight): the synonyms (weight 1), the name's and short label's significant words (0.85), when
-    at least two."""
-    out = [(tuple(fold(s).split()), 1.0) for s in SYNONYMS.get(indicator.code, ())]
-    for label in (indicator.name, indicator.short_label):
-        if label:
-            significant = tuple(w for w in fold(label).split() if w not in STOPWORDS)
-            if len(significant) >= 2:  # one word of a name ("hồ" of "Hồ sơ số") tells nothing
-                out.append((significant, 0.85))
-    return tuple(out)
+def evidence(indicator: IndicatorInfo) -> Evidence:
+    """The indicator's phrases (wording data, short label, name) and what speaks against it."""
+    data = WORDING.get(indicator.code, {})
+    phrases = []
+    for text in data.get("phrases", ()):
+        weak = text.startswith("~")
+        phrase = _phrase(text.lstrip("~"), weak=weak)
+        phrases.append(Phrase(phrase.parts, phrase.strength * (0.6 if weak else 1.0), phrase.gaps, weak))
+    if indicator.short_label and len(read(indicator.short_label)) >= 2:
+        # a short label names the topic ("Bán trú"), not yet the measure ("học sinh bán trú có chỗ ở" is no share)
+        phrases.append(_phrase(indicator.short_label, 0.6, gaps=0, weak=True))
+    significant = " ".join(w for w in fold(indicator.name).split() if w not in STOPWORDS)
+    if len(significant.split()) >= 2:   # one word of a name ("hồ" of "Hồ sơ số") tells nothing
+        phrases.append(_phrase(significant, 0.85, gaps=3))
+    subjects = data.get("subjects")
+    return Evidence(tuple(phrases), tuple(_phrase(t, 1.0, gaps=0) for t in data.get("not", ())),
+                    frozenset(subjects) if subjects is not None else None,
+                    frozenset(indicator.school_levels) | frozenset(data.get("mentions", ())))
 
 
-#: Things a count target counts, folded; a count of one is not an indicator counting another.
-_COUNT_NOUNS = {"lop", "truong", "vu", "hoc sinh", "giao vien"}
+_SUBJECT_PHRASES = tuple(sorted(((read(w), kind) for kind, words in SUBJECTS.items() for w in words),
+                                key=lambda pair: -len(pair[0])))
+_LEVEL_PHRASES = tuple((read(w), level) for level, words in LEVELS.items() for w in words)
 
 
-def _unit_fit(indicator: IndicatorInfo, unit: str, text: str) -> float:
+def _at(words: Words, text: Words, k: int) -> bool:
+    """``words`` stand at ``k`` of ``text`` as written, or without diacritics where the text has none ("số" is
+    not "sổ", "so" may be either)."""
+    return all(_word_match(w, f, text.written[k + i], text.folded[k + i]) == 1.0
+               for i, (w, f) in enumerate(zip(words.written, words.folded)))
+
+
+def subject(text: Words) -> str | None:
+    """Who or what the sentence counts: the first subject word after its first number or "tỷ lệ", else its first."""
+    found: list[tuple[int, str]] = []
+    for words, kind in _SUBJECT_PHRASES:
+        n = len(words)
+        for k in range(len(text) - n + 1):
+            if _at(words, text, k) and not any(k == p for p, _ in found) \
+                    and not (kind == "classes" and k + n < len(text) and text.folded[k + n].isdigit()):
+                found.append((k, kind))   # "lớp 10" is a grade, not the classes counted
+    if not found:
+        return None
+    found.sort()
+    opening = next((k for k, f in enumerate(text.folded)
+                    if f.isdigit() or (f == "le" and k and text.folded[k - 1] == "ti")), -1)
+    after = [kind for k, kind in found if k > opening]
+    return after[0] if after else found[0][1]
+
+
+def levels(text: Words) -> set[str]:
+    """The school levels the sentence names."""
+    return {level for words, level in _LEVEL_PHRASES
+            if any(_at(words, text, k) for k in range(len(text) - len(words) + 1))}
+
+
+#: What a count counts, folded, by family: a count of one family is not an indicator counting another.
+_COUNTED = {"lop": "rooms", "phong": "rooms", "hoc sinh": "pupils", "tre": "pupils", "chau": "pupils",
+            "truong": "schools", "vu": "cases", "giao vien": "staff", "nguoi": "people"}
+
+
+def _unit_fit(indicator: IndicatorInfo, unit: str) -> float:
     u = fold(unit)
     kind = indicator.value_type
     if "%" in (unit or ""):
@@ -152,27 +289,42 @@ def _unit_fit(indicator: IndicatorInfo, unit: str, text: str) -> float:
     if not u:
         return 0.0
     if u in ("muc", "muc do", "cap do", "cap") or "muc" in u.split():
-        return 0.1 if kind == "level" else -0.2
-    if kind == "ratio":
+        if kind != "level":
+            return -0.3
+        return 0.15 if u.split()[0] == fold(indicator.unit).split()[0] else 0.05   # "cấp độ" of accreditation
+    if kind in ("ratio", "level"):
         return -0.3
-    if fold(indicator.unit) and fold(indicator.unit).split()[0] in u.split():
-        return 0.15
     own = fold(indicator.unit)
-    if kind == "count" and u in _COUNT_NOUNS and own in _COUNT_NOUNS and not set(u.split()) & set(own.split()):
+    if own and own.split()[0] in u.split():
+        return 0.15
+    if kind == "count" and u in _COUNTED and own in _COUNTED and _COUNTED[u] != _COUNTED[own]:
         return -0.6   # "Trường có 38 lớp với sĩ số mỗi lớp …": classes are counted, not pupils per class
-    return 0.0
+    return -0.2 if kind == "count" else 0.0
 
 
-def score(indicator: IndicatorInfo, text: str, unit: str) -> float:
-    """The best phrase's match, a little more when another phrase of the indicator matches too, and the unit's fit."""
-    words = tuple(text.split())
-    found = sorted((_coverage(p, words, text) * weight for p, weight in _phrases(indicator)), reverse=True)
-    best = found[0] if found else 0.0
+def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = None,
+          named_levels: Iterable[str] = ()) -> tuple[float, int]:
+    """The best phrase's match, a little more when others match too, and the evidence of unit, subject and level;
+    with the number of doubts (evidence against it), each of which leaves a proposal unconfident."""
+    ev = evidence(indicator)
+    found = sorted(((find(p, text) * p.strength, p.weak) for p in ev.phrases), reverse=True)
+    best, weak = found[0] if found else (0.0, False)
     if best < 0.5:
-        return best * 0.5
-    second = found[1] if len(found) > 1 else 0.0
-    excluded = any(f" {phrase} " in f" {text} " for phrase in EXCLUDES.get(indicator.code, ()))
-    return best + 0.1 * second + _unit_fit(indicator, unit, text) - (0.3 if excluded else 0.0)
+        return best * 0.5, 0
+    fit = _unit_fit(indicator, unit)
+    total = best + 0.05 * sum(1 for f, _ in found[1:3] if f >= 0.5) + fit
+    doubts = int(fit < 0) + int(weak)
+    if who is not None and ev.subjects and who != "units" and who not in ev.subjects:
+        total -= 0.35   # "100% cha mẹ học sinh được tuyên truyền về Nghị quyết": parents are not the staff
+        doubts += 1
+    named = set(named_levels)
+    if named and indicator.school_levels and not named & ev.levels:
+        total -= 0.35   # "trẻ mẫu giáo … tiếng Anh": no English standard is set for preschool
+        doubts += 1
+    if any(find(p, text) >= 0.85 for p in ev.not_):
+        total -= 0.4
+        doubts += 1
+    return total, doubts
 
 
 def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str | None = None,
@@ -180,38 +332,76 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
     """The indicator a target most likely measures, or ``Proposal(None, None, c)`` when none is likely.
 
     ``clause`` is the part of the sentence the target was read from (a sentence often holds several
-    targets); it decides, and the whole sentence is read only when the clause says too little by itself
-    ("tối thiểu 3 trường"). ``hint`` is the parser's own reading, which weighs a little.
+    targets); it decides. When it names no indicator, its stretch of the sentence or its table row's label is
+    read (:func:`_wider`), and the whole sentence only when the clause says too little by itself ("tối thiểu 3
+    trường"). ``hint`` is the parser's own reading, which weighs a little.
     """
     if catalogue is None:
         # Not received yet: the parser's reading, unverified and so never confident.
         return Proposal(hint, None, 0.5) if hint else Proposal(None, None, 0.0)
-    found = _best(fold(clause), unit, catalogue, hint) if clause else None
-    if found is None or (found.code is None and _says_little(fold(clause))):
-        found = _best(fold(sentence), unit, catalogue, hint)
+    found = _best(read(clause), unit, catalogue, hint) if clause else None
+    if found is not None and found.code is None and not _says_little(read(clause)):
+        for wider in _wider(sentence, clause):
+            found = _best(read(wider), unit, catalogue, hint)
+            if found.code is not None:
+                break
+    if found is None or (found.code is None and _says_little(read(clause))):
+        found = _best(read(sentence), unit, catalogue, hint)
     return found
 
 
-def _says_little(text: str) -> bool:
-    return len([w for w in text.split() if w not in STOPWORDS and not w.isdigit()]) < 3
+def _wider(sentence: str, clause: str) -> list[str]:
+    """Where the words of a clause that names no indicator may be: the clause may end before its own words do
+    ("100% giáo viên sử dụng thành thạo | ít nhất 01 công cụ AI"), so its stretch of the sentence; in a table
+    row ("1 | Tỷ lệ học sinh bỏ học | 2026: dưới 1,5% 2030: 0,5% | …") the cells before it, the row's label."""
+    start = (sentence or "").find(clause)
+    if start < 0:
+        return []
+    out = [_part(sentence, clause, start)]
+    if " | " in sentence[:start]:
+        out.append(sentence[:start + len(clause)])
+    return [text for text in out if text != clause]
 
 
-def _best(text: str, unit: str, catalogue: CatalogueView, hint: str | None) -> Proposal:
+#: Where the stretch of a sentence that a clause starts ends: a semicolon, a full stop, or a comma before the next
+#: quantity ("…xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành…": that is another target).
+_PART_END = re.compile(r"[;.](?:\s|$)|,(?=[^,;]{0,25}\d)")
+
+
+def _part(sentence: str, clause: str, start: int) -> str:
+    """The stretch of ``sentence`` from ``clause`` (at ``start``) to its end (:data:`_PART_END`)."""
+    end = _PART_END.search(sentence, start + len(clause))
+    return sentence[start:end.start() if end else len(sentence)]
+
+
+def _says_little(text: Words) -> bool:
+    return len([w for w in text.folded if w not in STOPWORDS and not w.isdigit()]) < 3
+
+
+def _best(text: Words, unit: str, catalogue: CatalogueView, hint: str | None) -> Proposal:
     ranked = rank(text, unit or "", catalogue.indicators, hint)
     if (not ranked or ranked[0][1] < THRESHOLD) and hint:
         # nothing in the wording, but the parser read a count of the very thing the indicator counts ("Trường có
         # 38 lớp": a number of classes): its reading, as unsure as a proposal can be
-        named = next((i for i in catalogue.indicators if i.code == hint), None)
+        named = catalogue.get(hint)
         if named and named.value_type == "count" and fold(unit) and fold(unit) == fold(named.unit):
             return Proposal(named.code, named.name, THRESHOLD)
     if not ranked or ranked[0][1] < THRESHOLD:
-        return Proposal(None, None, round(ranked[0][1], 2) if ranked else 0.0)
-    (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
-    confidence = min(1.0, top) * (0.75 if top - second < 0.1 else 1.0)  # a near tie is less sure
-    return Proposal(best.code, best.name, round(max(confidence, THRESHOLD), 2))
+        return Proposal(None, None, round(max(ranked[0][1], 0.0), 2) if ranked else 0.0)
+    (best, top, doubts), second = ranked[0], (max(ranked[1][1], 0.0) if len(ranked) > 1 else 0.0)
+    confidence = min(1.0, top) - max(0.0, MARGIN - (top - second))   # a close second makes it less sure
+    if doubts or top - second < TIE:
+        confidence = min(confidence, UNSURE)
+    return Proposal(best.code, best.name, round(min(1.0, max(confidence, THRESHOLD)), 2))
 
 
-def rank(text: str, unit: str, indicators: Iterable[IndicatorInfo],
-         hint: str | None = None) -> list[tuple[IndicatorInfo, float]]:
-    scored = [(i, score(i, text, unit) + (0.1 if hint and i.code == hint else 0.0)) for i in indicators]
-    return sorted(scored, key=lambda pair: -pair[1])
+def rank(text: Words | str, unit: str, indicators: Iterable[IndicatorInfo],
+         hint: str | None = None) -> list[tuple[IndicatorInfo, float, int]]:
+    """Every indicator with its score for ``text`` and its doubts, best first."""
+    words = read(text) if isinstance(text, str) else text
+    who, named = subject(words), levels(words)
+    scored = []
+    for indicator in indicators:
+        value, doubts = score(indicator, words, unit, who, named)
+        scored.append((indicator, value + (0.05 if hint and indicator.code == hint else 0.0), doubts))
+    return sorted(scored, key=lambda triple: -triple[1])

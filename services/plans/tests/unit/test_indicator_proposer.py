@@ -1,0 +1,137 @@
+"""The indicator proposer's evidence (pure: plans.domain.importer.indicators, plans.domain.indicator_wording).
+
+Each test names one kind of evidence the proposer weighs; the sentences are written for these tests, not taken
+from the evaluation set (``fixtures/indicator_sentences.json``), whose accuracy is checked at the end.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from plans.domain.catalogue import CatalogueView, IndicatorInfo
+from plans.domain.importer.indicators import CONFIDENT, THRESHOLD, find, propose, read
+from plans.domain.importer.indicators import _phrase as phrase
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+CATALOGUE = CatalogueView.from_contract(json.loads((FIXTURES / "catalogue_31.json").read_text(encoding="utf-8")))
+SENTENCES = json.loads((FIXTURES / "indicator_sentences.json").read_text(encoding="utf-8"))["items"]
+
+
+def confident(sentence: str, unit: str = "%", **kwargs) -> str | None:
+    """The code proposed with confidence, or None (nothing, or only a proposal to be checked)."""
+    p = propose(sentence, unit, CATALOGUE, **kwargs)
+    return p.code if p.confidence >= CONFIDENT else None
+
+
+# ------------------------------------------------------------------------------------------------ reading
+def test_abbreviations_are_spelt_out_and_capital_only_ones_only_in_capitals():
+    words = " ".join(read("100% CBQL, GV được tập huấn về CĐS, KĐCL và PCGD").written)
+    assert "cán bộ quản lý" in words and "giáo viên" in words and "chuyển đổi số" in words
+    assert "kiểm định chất lượng" in words and "phổ cập giáo dục" in words
+    assert "tiếng anh" in " ".join(read("đạt chuẩn TA").written)
+    assert "tiếng anh" not in " ".join(read("chúng ta phấn đấu").written)
+
+
+def test_tv_is_the_language_after_teaching_words_and_the_library_elsewhere():
+    assert "tiếng việt" in " ".join(read("tăng cường TV cho học sinh lớp 1").written)
+    assert "thư viện" in " ".join(read("TV đạt chuẩn mức độ 1").written)
+
+
+def test_a_word_without_diacritics_matches_fully_one_with_other_diacritics_a_little_less():
+    p = phrase("chuyển đổi số")
+    assert find(p, read("boi duong chuyen doi so")) == 1.0
+    assert 0.5 < find(p, read("bồi dưỡng chuyên đổi số")) < 1.0
+    assert find(p, read("bồi dưỡng chuyển đổi số")) == 1.0
+    assert find(phrase("tỷ lệ"), read("tỉ lệ")) == 1.0   # tỷ/tỉ: one word spelt two ways
+
+
+def test_a_short_phrase_allows_no_word_between_its_words():
+    assert find(phrase("học sinh/lớp"), read("15 học sinh giỏi lớp 9")) == 0.0
+    assert find(phrase("học sinh/lớp"), read("tối đa 40 học sinh/lớp")) == 1.0
+    assert find(phrase("đào tạo … chuyển đổi số"), read("đều qua các lớp đào tạo, có năng lực chuyển đổi số")) > 0.8
+
+
+# ------------------------------------------------------------------------------------------------ evidence
+def test_typos_missing_diacritics_and_abbreviations_still_find_the_indicator():
+    assert confident("100% CBGVNV duoc quan triet NQ 71-NQ/TW") == "STAFF_BRIEFED"
+    assert confident("Duy trì KĐCL cấp dộ 3", "cấp độ") == "ACCREDITATION_LEVEL"
+    assert confident("Tỉ lệ HS bỏ hoc giữa chừng dưới 0,3%") == "DROPOUT"
+    assert confident("Hiệu xuất đào tạo trên 97%") == "TRAINING_EFFICIENCY"
+
+
+def test_the_subject_must_be_whom_the_indicator_counts():
+    assert confident("100% cán bộ, giáo viên, nhân viên được quán triệt Nghị quyết 71") == "STAFF_BRIEFED"
+    assert confident("100% phụ huynh học sinh được quán triệt Nghị quyết 71") is None
+    assert confident("100% học sinh lớp 9 biết sử dụng AI trong học tập") is None
+    assert confident("100% giáo viên sử dụng phần mềm AI trong soạn giảng") == "STAFF_USING_AI"
+
+
+def test_a_school_level_the_indicator_does_not_cover_speaks_against_it():
+    assert confident("Trẻ mẫu giáo 5 tuổi được làm quen tiếng Anh đạt 90%") is None
+    assert confident("Ít nhất 50% học sinh lớp 9 đạt chứng chỉ tiếng Anh A2") == "ENGLISH_PROFICIENCY"
+    # a move to THPT is the lower-secondary school's indicator although it names THPT
+    assert confident("96% học sinh tốt nghiệp THCS vào học THPT hoặc học nghề") == "PROGRESSION_THPT_VOC"
+
+
+def test_the_unit_tells_a_count_of_schools_from_a_level_and_accreditation_from_the_standard():
+    assert confident("Có 7 trường đạt chuẩn quốc gia", "trường") is None
+    assert confident("Giữ vững chuẩn quốc gia mức độ 2", "mức") == "NATIONAL_STANDARD_LEVEL"
+    assert confident("Trường đạt cấp độ 3", "cấp độ") != "NATIONAL_STANDARD_LEVEL"
+
+
+def test_wordings_of_something_else_are_not_the_indicator():
+    assert confident("40% giáo viên có trình độ thạc sĩ trở lên") is None
+    assert confident("Sĩ số bình quân không quá 38 học sinh/lớp", "học sinh") is None
+    assert confident("100% học sinh được tuyên truyền phòng chống bạo lực học đường") is None
+    assert confident("Duy trì chuẩn xóa mù chữ mức độ 2", "mức") is None
+
+
+def test_a_near_tie_is_proposed_only_to_be_checked():
+    p = propose("100% giáo viên được bồi dưỡng kỹ năng số, ứng dụng trí tuệ nhân tạo", "%", CATALOGUE)
+    assert p.code in ("STAFF_DIGITAL_TRAINED", "STAFF_USING_AI") and THRESHOLD <= p.confidence < CONFIDENT
+
+
+def test_a_province_indicator_without_wording_data_is_found_by_its_name():
+    own = IndicatorInfo("HP_LIBRARY_STANDARD", "Tỷ lệ trường có thư viện đạt chuẩn", "%", "ratio",
+                        ("tieu_hoc", "thcs"), origin="province")
+    catalogue = CatalogueView("31", 3, CATALOGUE.indicators + (own,))
+    assert propose("90% trường tiểu học có thư viện đạt chuẩn", "%", catalogue).code == "HP_LIBRARY_STANDARD"
+    assert propose("90% trường tiểu học có thư viện đạt chuẩn", "%", CATALOGUE).code is None
+
+
+# --------------------------------------------------------------------------------------- clause and sentence
+def test_a_table_rows_label_names_the_indicator_of_each_of_its_cells():
+    row = "2 | Tỷ lệ học sinh lưu ban | 2026: dưới 1% 2030: dưới 0,5% | Phụ đạo học sinh chưa hoàn thành"
+    assert confident(row, clause="2030: dưới 0,5% | Phụ đạo học sinh chưa hoàn thành") == "REPETITION"
+
+
+def test_a_clause_cut_short_is_read_to_the_end_of_its_stretch_not_into_the_next_target():
+    sentence = ("Đến năm 2030, 100% giáo viên khai thác thành thạo các công cụ trí tuệ nhân tạo; "
+                "100% học sinh được học bán trú.")
+    assert confident(sentence, clause="100% giáo viên khai thác thành thạo") == "STAFF_USING_AI"
+    sentence = "Giảm tỷ lệ trẻ thừa cân xuống dưới 3%, 100% trẻ 5 tuổi hoàn thành chương trình giáo dục mầm non."
+    assert propose(sentence, "%", CATALOGUE, clause="Giảm tỷ lệ trẻ thừa cân xuống dưới 3%").code is None
+
+
+# ---------------------------------------------------------------------------------------- the evaluation set
+def test_the_evaluation_set_covers_every_indicator_and_level_and_holds_out_40_percent():
+    named = {code for item in SENTENCES for code in item["expected"] if code}
+    assert named == {i.code for i in CATALOGUE.indicators}
+    assert {i["level"] for i in SENTENCES} >= {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap", "xa"}
+    assert len(SENTENCES) >= 250 and sum(None in i["expected"] for i in SENTENCES) >= 50
+    held = Counter(i["split"] for i in SENTENCES)
+    assert 0.38 <= held["heldout"] / len(SENTENCES) <= 0.42
+
+
+@pytest.mark.parametrize("split, least", [("tune", 0.95), ("heldout", 0.9)])
+def test_accuracy_on_the_evaluation_set_and_no_confident_wrong_proposal(split, least):
+    items = [i for i in SENTENCES if i["split"] == split]
+    got = [propose(i["sentence"], i["unit"], CATALOGUE) for i in items]
+    right = sum(p.code in i["expected"] for p, i in zip(got, items))
+    confident_wrong = [i["sentence"] for p, i in zip(got, items)
+                       if p.code is not None and p.code not in i["expected"] and p.confidence >= CONFIDENT]
+    assert right / len(items) >= least, right
+    assert len(confident_wrong) <= len(items) // 50, confident_wrong
