@@ -247,12 +247,19 @@ def target_indicator(target: Mapping[str, Any], names: Mapping[str, str]) -> tup
     return "undecided", "Chưa chọn chỉ tiêu"
 
 
+#: Below this the importer itself flags a proposal for review (``CONFIDENT`` of the plans service's proposer);
+#: the portal says so in words rather than leave a school to judge a bare percentage.
+CONFIDENT = 0.6
+
+
 def confidence_label(raw: Any) -> str:
-    """0.85 → "85 %" (Vietnamese writes a space before %)."""
+    """0.85 → "85 %" (Vietnamese writes a space before %); a low one says it needs checking."""
     try:
-        return f"{round(float(raw) * 100)} %"
+        confidence = float(raw)
     except (TypeError, ValueError):
         return ""
+    label = f"{round(confidence * 100)} %"
+    return label if confidence >= CONFIDENT else f"{label} – thấp, cần kiểm tra kỹ"
 
 
 #: Bookkeeping of a target that a reader of the differences need not see (the name follows the indicator; the

@@ -1,7 +1,7 @@
 """The plan review form: API plan → form values → PATCH body, and where each error is shown."""
 from __future__ import annotations
 
-from portal.domain.plan_form import (errors_by_row, form_from_plan, labels, parse_plan_form, review_comments,
+from portal.domain.plan_form import (confidence_label, errors_by_row, form_from_plan, labels, parse_plan_form, review_comments,
                                      strip_rows)
 
 PLAN = {
@@ -78,3 +78,10 @@ def test_labels_of_the_form_for_the_error_summary():
     named = labels(2, ["muc_tieu", "phu_luc_1"])
     assert named["issued_on"] == "Ngày ban hành" and named["target-1-horizon"] == "Mục tiêu 2 – Thời hạn"
     assert named["section.muc_tieu"] == "II. Mục tiêu" and named["section.phu_luc_1"] == "Phu luc 1"
+
+
+def test_a_low_confidence_proposal_says_it_needs_checking():
+    assert confidence_label(0.85) == "85 %"
+    assert confidence_label("0.6") == "60 %"
+    assert confidence_label(0.45) == "45 % – thấp, cần kiểm tra kỹ"
+    assert confidence_label("") == ""
