@@ -172,6 +172,16 @@ class DeliveryQueue:
             metrics.LATENCY.labels(delivery.channel).observe(max((finished - created).total_seconds(), 0.0))
         self.deliveries.done([entry["_id"]])
 
+    # -- retention (the worker's job) --------------------------------------------------
+    def forget_delivered(self) -> int:
+        """Forget the deliveries delivered longer ago than the retention period; how many it forgot. Failed ones
+        are kept for the operators; pending ones are still being sent."""
+        before = self.clock() - timedelta(days=self.settings.retention_days)
+        forgotten = self.deliveries.forget_delivered(before)
+        if forgotten:
+            log.info("delivery log: forgot %d deliveries delivered before %s", forgotten, iso(before))
+        return forgotten
+
     def _save(self, delivery: Delivery, expected: int, *events) -> bool:
         try:
             self.deliveries.save(delivery, *events, expected_version=expected)
