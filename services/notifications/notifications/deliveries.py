@@ -52,6 +52,10 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -79,8 +83,20 @@ class DeliveryQueue:
 
     # -- enqueue (called by the dispatcher) ----------------------------------------
     def enqueue(self, delivery: Delivery) -> bool:
-        """Queue ``delivery`` unless its dedupe key is already known; return whether it is new."""
-        delivery.status, delivery.attempts, delivery.created_at = "pending", 0, self.clock()
+        """Queue ``delivery`` unless its dedupe key is already known, or its event is older than the retention;
+        return whether it is new.
+
+        Why the age: a delivery is forgotten once its retention is over (:meth:`forget_delivered`), and with it
+        the dedupe key. Kafka keeps every event (a new consumer group reads them all), so an event replayed
+        after its delivery was forgotten would otherwise be sent a second time; no delivery of an event that
+        recent can have been forgotten, since it was made after the event.
+        """
+        now = self.clock()
+        occurred = delivery.occurred_at
+        if occurred is not None and _aware(occurred) < now - timedelta(days=self.settings.retention_days):
+            log.info("delivery %s: its event is older than the retention; not sent", delivery.id)
+            return False
+        delivery.status, delivery.attempts, delivery.created_at = "pending", 0, now
         try:
             self.deliveries.add(delivery)
         except DeliveryExists:

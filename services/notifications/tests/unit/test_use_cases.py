@@ -141,6 +141,20 @@ def test_email_goes_to_each_active_user_who_wants_it_once(wired, directory, plan
     assert wired.deliveries.run_once() == 0
 
 
+def test_delivered_mail_is_forgotten_after_the_retention_and_its_replayed_event_sends_nothing(
+        wired, directory, plan_events, mail, clock):
+    register(wired, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    event = returned(plan_events)
+    wired.notices.plan_event(event)
+    assert wired.deliveries.run_once() == 1 and len(mail.sent) == 1
+    assert wired.deliveries.forget_delivered() == 0
+    clock.now = datetime.fromisoformat(event.time) + timedelta(days=91)
+    assert wired.deliveries.forget_delivered() == 1
+    assert wired.repositories.deliveries.get(mail.sent[0]) is None
+    wired.notices.plan_event(event)  # a consumer group reading the topic from its start
+    assert wired.deliveries.run_once() == 0 and len(mail.sent) == 1
+
+
 def test_a_failing_server_is_retried_after_the_backoff_then_the_failure_is_recorded(wired, directory, plan_events,
                                                                                      clock, mail):
     mail.failures = 5
