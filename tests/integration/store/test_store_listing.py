@@ -306,3 +306,69 @@ def test_superseded_checkpoints_are_deleted_and_a_reader_of_one_still_gets_the_r
     n = stale._fold_on("inbox:u1", k, upto, upto, held)[1]
     assert n == 60 and {item: rev for item, (rev, _) in held.items()} == _newest(60)
     assert {item.id: item.rev for item in _index(store_db).items("inbox:u1")} == _newest(60)
+
+
+def test_a_warmed_process_reads_a_list_of_many_scopes_with_a_lookup_each_and_a_request_during_it_waits(store_db):
+    """:func:`warm` folds the scopes before the first request; a request that comes while a scope is being folded
+    waits for that fold instead of reading the scope's checkpoint and entries a second time."""
+    import threading
+
+    from edu71.store.listing import warm
+
+    writer = _index(store_db, every=4)
+    for i in range(60):
+        writer.put(f"province:{i % 3}", f"x{i:02d}", 1, {"n": i})
+    scopes = [f"province:{p}" for p in range(3)]
+
+    class _Gate:
+        """Holds the first reader of a checkpoint body until released; notes which threads read bodies."""
+
+        def __init__(self, database):
+            self.database, self.entered, self.release, self.readers = database, threading.Event(), \
+                threading.Event(), []
+
+        def __getitem__(self, name):
+            outer, coll = self, self.database[name]
+
+            class Collection:
+                def find_one(self, query, *args, **kwargs):
+                    if "#" in str(query.get("_id")):
+                        outer.readers.append((threading.current_thread().name, query["_id"]))
+                        if not outer.entered.is_set():
+                            outer.scope = query["_id"].split("#")[0]
+                            outer.entered.set()
+                            assert outer.release.wait(60)
+                    return coll.find_one(query, *args, **kwargs)
+
+                def __getattr__(self, attr):
+                    return getattr(coll, attr)
+
+            return Collection()
+
+    gate = _Gate(store_db)
+    reader = ScopeIndex("lists", lambda: gate, every=4, kept=10)
+    warming = warm("test", lambda: reader.page_across(scopes, 1, 5, key="all"))
+    assert gate.entered.wait(60)
+    folding, waiting = reader._folding[gate.scope], threading.Event()
+
+    class _Watched:
+        def wait(self):
+            waiting.set()
+            return folding.wait()
+
+    reader._folding[gate.scope] = _Watched()
+    answers = []
+    request = threading.Thread(target=lambda: answers.append(reader.page_across(scopes, 1, 5, key="all")))
+    request.start()
+    assert waiting.wait(60)  # the request waits for the warm-up's fold of that scope...
+    gate.release.set()
+    request.join(60)
+    warming.join(60)
+    total, page = answers[0]
+    assert (total, [item.id for item in page]) == (60, ["x00", "x01", "x02", "x03", "x04"])
+    assert sorted(body for _, body in gate.readers) == sorted({body for _, body in gate.readers})  # ...once each
+    assert len(gate.readers) == 3
+    counting = _Counting(store_db)
+    reader._database = lambda: counting
+    assert reader.page_across(scopes, 1, 5, key="all")[0] == 60
+    assert counting.reads == 1 + 3  # warmed: the generation, then a lookup a scope

@@ -62,7 +62,9 @@ starts, which also lists what was stored before the lists existed).
 from __future__ import annotations
 
 import heapq
+import logging
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -76,6 +78,8 @@ from pymongo.errors import DuplicateKeyError
 
 from edu71.store import blob
 from edu71.store.projection import Revision, _comparable
+
+log = logging.getLogger(__name__)
 
 #: How many scopes' ends a process remembers (two small integers each).
 REMEMBERED = 200_000
@@ -132,6 +136,8 @@ class ScopeIndex:
         #: How many scopes' folds :meth:`page_across` and :meth:`members` keep between reads (see there).
         self.kept = kept
         self._kept: OrderedDict[str, _Kept] = OrderedDict()
+        #: Scopes a thread is folding afresh, and what it sets when it is done (see :meth:`_kept_fold`).
+        self._folding: dict[str, threading.Event] = {}
         self._generation: str | None = None
         self._lock = threading.Lock()
 
@@ -243,9 +249,31 @@ class ScopeIndex:
 
     def _kept_fold(self, scope: str) -> "_Kept":
         """The scope's fold: the one this process kept if no entry follows its last (the caller checked the
-        generation: :meth:`_same_generation`), carried on past any new entries, or a fresh one."""
-        with self._lock:
-            kept = self._kept.get(scope)
+        generation: :meth:`_same_generation`), carried on past any new entries, or a fresh one.
+
+        A scope nobody keeps yet is folded by one thread at a time: a request that comes while another thread
+        (the start-up's :func:`warm`) folds it waits for that fold and then reads it as kept, instead of paying
+        for the same reads beside it."""
+        while True:
+            with self._lock:
+                kept = self._kept.get(scope)
+                busy = self._folding.get(scope) if kept is None and self.kept else None
+                if kept is None and self.kept and busy is None:
+                    mine = self._folding[scope] = threading.Event()
+                else:
+                    mine = None
+            if busy is None:
+                break
+            busy.wait()
+        try:
+            return self._fold_kept(scope, kept)
+        finally:
+            if mine is not None:
+                with self._lock:
+                    self._folding.pop(scope, None)
+                mine.set()
+
+    def _fold_kept(self, scope: str, kept: "_Kept | None") -> "_Kept":
         if kept is not None:
             if self.collection.find_one({"_id": entry_id(scope, kept.n + 1)}, {"_id": 1}) is None:
                 return kept
@@ -370,6 +398,26 @@ class ScopeIndex:
             self._ends.move_to_end(scope)
             while len(self._ends) > REMEMBERED:
                 self._ends.popitem(last=False)
+
+
+def warm(name: str, *reads: Callable[[], Any]) -> threading.Thread:
+    """Make ``reads`` (e.g. an administrator's nation-wide lists, whose first reading folds every province) in a
+    background thread, so that the process keeps what they read before the first person asks; returns the
+    thread. Readiness does not wait for it, and a request that comes meanwhile waits only for the scopes being
+    folded (:meth:`ScopeIndex._kept_fold`). A read that fails is logged: the first request does it then."""
+
+    def run() -> None:
+        started = time.perf_counter()
+        for read in reads:
+            try:
+                read()
+            except Exception:  # noqa: BLE001 - warming is an optimisation; a request reads what it needs
+                log.warning("%s: warming the lists failed", name, exc_info=True)
+        log.info("%s: lists warmed in %.2f s", name, time.perf_counter() - started)
+
+    thread = threading.Thread(target=run, name=f"warm-{name}", daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass
