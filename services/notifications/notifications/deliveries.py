@@ -230,8 +230,13 @@ class DeliveryLog:
                         "không xem nội dung thông báo.")
 
     def list(self, principal: Principal, page: int, page_size: int, status: str | None,
-             channel: str | None) -> tuple[int, list[Delivery]]:
+             channel: str | None, province_code: str | None = None) -> tuple[int, list[Delivery]]:
         restriction = self._scope(principal)
+        if province_code:
+            if principal.role == Role.ADMIN:
+                restriction["province_code"] = province_code
+            elif province_code != principal.province_code:
+                raise Forbidden("Chỉ xem được nhật ký gửi trong tỉnh/thành phố của mình.")
         if status:
             restriction["status"] = status
         if channel:

@@ -217,6 +217,21 @@ def test_the_delivery_log_shows_each_role_its_scope_and_operators_nothing(wired,
     assert wired.delivery_log.list(SCHOOL, 1, 20, "failed", None)[0] == 0
 
 
+def test_an_administrator_reads_one_provinces_log_and_no_one_else_names_another(wired, directory, plan_events):
+    register(wired, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"),
+             directory.school_user("u-khac", TH_HP, email="khac@th.edu.vn"))
+    wired.notices.plan_event(returned(plan_events))
+    wired.notices.plan_event(returned(plan_events, school=TH_HP, plan_id="pln-2"))
+    assert wired.delivery_log.list(ADMIN, 1, 20, None, None)[0] == 2
+    total, items = wired.delivery_log.list(ADMIN, 1, 20, None, None, "31")
+    assert total == 1 and [d.address for d in items] == ["khac@th.edu.vn"]
+    assert wired.delivery_log.list(ADMIN, 1, 20, None, None, "01")[0] == 0
+    assert wired.delivery_log.list(CITY_HP, 1, 20, None, None, "31")[0] == 1
+    with pytest.raises(Forbidden) as refused:
+        wired.delivery_log.list(CITY_HP, 1, 20, None, None, "79")
+    assert "tỉnh/thành phố của mình" in refused.value.message
+
+
 def test_each_roles_log_shows_a_retried_delivery_under_one_status_at_a_time(wired, directory, plan_events, clock,
                                                                             mail):
     mail.failures = 1
