@@ -372,3 +372,23 @@ def test_a_warmed_process_reads_a_list_of_many_scopes_with_a_lookup_each_and_a_r
     reader._database = lambda: counting
     assert reader.page_across(scopes, 1, 5, key="all")[0] == 60
     assert counting.reads == 1 + 3  # warmed: the generation, then a lookup a scope
+
+
+def test_checkpoints_written_before_bodies_existed_are_still_read_and_followed(store_db):
+    """A store written by the former code: each checkpoint held its items in its mark. They read as before, and
+    the next checkpoint is a mark and a body."""
+    from edu71.store import blob
+
+    held = {}
+    for n in range(1, 33):
+        store_db["lists"].insert_one({"_id": entry_id("s", n), "i": f"x{n % 5}", "r": n, "f": {"n": n}})
+        held[f"x{n % 5}"] = (n, {"n": n})
+        if n % 16 == 0:
+            store_db["lists"].insert_one({"_id": checkpoint_id("s", n // 16), "upto": n,
+                                          "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
+    assert _listed(_index(store_db), "s") == held
+    writer = _index(store_db, every=16)
+    for n in range(33, 50):
+        writer.put("s", f"x{n % 5}", n, {"n": n})
+    assert {item.id: item.rev for item in _index(store_db).items("s")} == {f"x{k}": 45 + k for k in range(5)}
+    assert _bodies(store_db) == [body_id("s", 3, 48)]

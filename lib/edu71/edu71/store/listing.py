@@ -350,10 +350,11 @@ class ScopeIndex:
         return k, n, known
 
     def _last_checkpoint(self, scope: str, known: int | None = None) -> tuple[int, dict | None]:
-        """The last checkpoint's number and mark (``0, None``: none yet), searched from ``known`` (or from what
-        this process remembers)."""
+        """The last checkpoint's number and mark, ``upto`` only (``0, None``: none yet), searched from ``known`` (or
+        from what this process remembers). Only ``upto`` is fetched: a checkpoint written before bodies existed
+        holds its items in the mark, and the search would carry every probed one's items."""
         known = self._ends.get(scope, (0, 0))[0] if known is None else known
-        return _last(lambda k: self.collection.find_one({"_id": checkpoint_id(scope, k)}), known)
+        return _last(lambda k: self.collection.find_one({"_id": checkpoint_id(scope, k)}, {"upto": 1}), known)
 
     def _checkpoint(self, scope: str) -> tuple[int, int, dict[str, tuple[Revision, dict | None]]]:
         """The last checkpoint: ``(k, upto, {item: (rev, fields or None)})``, ``(0, 0, {})`` when there is none.
@@ -373,16 +374,15 @@ class ScopeIndex:
             k, mark = self._last_checkpoint(scope, known)
             if mark is None:
                 return 0, 0, {}
-            items = mark.get("items")  # a checkpoint written before bodies existed holds its items
-            if items is None:
-                body = self.collection.find_one({"_id": body_id(scope, k, mark["upto"])})
-                if body is None:
-                    if known == k:
-                        raise LookupError(f"{self.name}: checkpoint {k} of {scope} lost its items")
-                    known = k  # superseded meanwhile: the next mark exists
-                    continue
-                items = body["items"]
-            return k, mark["upto"], {item: (rev, fields) for item, rev, fields in blob.unpack(items)}
+            body = self.collection.find_one({"_id": body_id(scope, k, mark["upto"])}, {"items": 1})
+            if body is None:  # superseded meanwhile (the next mark exists), or written before bodies existed
+                body = self.collection.find_one({"_id": checkpoint_id(scope, k)}, {"items": 1})
+            if body is None or "items" not in body:
+                if known == k:
+                    raise LookupError(f"{self.name}: checkpoint {k} of {scope} lost its items")
+                known = k
+                continue
+            return k, mark["upto"], {item: (rev, fields) for item, rev, fields in blob.unpack(body["items"])}
 
     def _last_entry(self, scope: str, known: int) -> int:
         return _last(lambda n: self.collection.find_one({"_id": entry_id(scope, n)}, {"_id": 1}), known)[0]
