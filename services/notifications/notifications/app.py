@@ -29,6 +29,9 @@ def create_app(settings: config.Settings | None = None, clock: Clock = utc_now) 
     app.extensions["notifications.preferences"] = wired.preferences
     app.extensions["notifications.webhooks"] = wired.webhooks
     app.extensions["notifications.deliveries"] = wired.delivery_log
-    # The operators' first log of the nation would fold every province's three lists: done at start.
-    app.extensions["edu71.warm_up"] = lambda: warm("notifications", lambda: delivery_lists.page({}, 1, 20))
+    # The operators' first log of the nation would fold every province's three lists: done at start, the short
+    # pending and failed lists (what operators open first) before the long delivered ones.
+    app.extensions["edu71.warm_up"] = lambda: warm("notifications", *(
+        lambda status=status: delivery_lists.page({"status": status}, 1, 20)
+        for status in ("pending", "failed", "delivered")))
     return app
