@@ -29,12 +29,14 @@ Then it starts the plans, notifications and identity APIs under gunicorn and ask
   (each at a random page of the first five), and ``GET /users?q=<a name>`` (a new search each time),
 
 after five (``--warm-up``) unmeasured requests per list (a fresh process's imports and connections; the first
-one's time is printed too: it reads the lists the process will keep), and prints p50/p99 per list. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
+one's time is printed too: it reads the lists the process will keep, unless the API warmed them when it started),
+and prints p50/p99 per list. ``--nation-first`` asks the administrator's lists first, as soon as the APIs answer
+``/readyz``. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
 to measure the lists before they were kept per scope; the load is the same; there a request reads whole
 collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--deliveries 200000]
-                                    [--requests 200] [--warm-up 5] [--api-code DIR]
+                                    [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first]
 """
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ import requests
 from pymongo import MongoClient
 
 from edu71.store import blob
-from edu71.store.listing import ScopeIndex, checkpoint_id, entry_id
+from edu71.store.listing import ScopeIndex, body_id, checkpoint_id, entry_id
 from edu71.store.versioned import change_id
 from edu71_testing import free_port, running_stack, spawn, terminate, wait_answering
 
@@ -85,7 +87,8 @@ class Geography:
 
 
 class Loader:
-    def __init__(self, uri: str, databases: dict[str, str]):
+    def __init__(self, uri: str, databases: dict[str, str], legacy: bool = False):
+        self.legacy = legacy
         self.client = MongoClient(uri, tz_aware=True)
         self.db = {service: self.client[name] for service, name in databases.items()}
         self.written = 0
@@ -109,8 +112,13 @@ class Loader:
                 held[item] = (rev, fields)
                 if n % EVERY == 0:
                     k += 1
-                    docs.append({"_id": checkpoint_id(scope, k), "upto": n,
-                                 "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
+                    items = blob.pack([[i, r, f] for i, (r, f) in held.items()])
+                    if self.legacy:  # as the former code wrote them: the items in every checkpoint
+                        docs.append({"_id": checkpoint_id(scope, k), "upto": n, "items": items})
+                    else:  # a mark each, and the last one's body (the superseded ones were deleted)
+                        docs.append({"_id": checkpoint_id(scope, k), "upto": n})
+                        if n + EVERY > len(rows):
+                            docs.append({"_id": body_id(scope, k, n), "items": items})
             if len(docs) >= 20 * BATCH:
                 self.insert(coll, docs)
                 docs = []
@@ -263,6 +271,14 @@ def main() -> None:
     parser.add_argument("--warm-up", type=int, default=5,
                         help="unmeasured requests per list first (at least 1; the former code's scans take seconds each)")
     parser.add_argument("--api-code", type=Path, help="run the APIs from this checkout's services and lib")
+    parser.add_argument("--legacy-checkpoints", action="store_true",
+                        help="write the lists' checkpoints as the former code did (items in every checkpoint): what "
+                             "--api-code of a checkout before checkpoint bodies needs, and what an upgraded store holds")
+    parser.add_argument("--after-ready", type=float, default=0.0,
+                        help="seconds to wait after the APIs are ready before the first request")
+    parser.add_argument("--nation-first", action="store_true",
+                        help="ask the administrator's lists first, as soon as the APIs are ready (their first request "
+                             "is then the one a process pays for, unless it warmed them at start)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=3) as stack:
@@ -272,7 +288,7 @@ def main() -> None:
         for svc, name in names.items():
             os.environ[f"{svc.upper()}_MONGODB_DB"] = name
         geo = Geography(args.plans)
-        loader = Loader(stack.mongodb_uri, names)
+        loader = Loader(stack.mongodb_uri, names, legacy=args.legacy_checkpoints)
         started = time.perf_counter()
         loader.plans(geo)
         loader.users(geo)
@@ -302,6 +318,9 @@ def main() -> None:
         try:
             for svc, port in ports.items():
                 wait_answering(f"http://127.0.0.1:{port}/readyz")
+            ready = time.perf_counter()
+            print(f"APIs ready; first request {args.after_ready:.0f} s later")
+            time.sleep(args.after_ready)
             issuer = stack.issuer()
             rng = random.Random(16)
             communes = rng.sample(geo.communes, 200)
@@ -353,12 +372,16 @@ def main() -> None:
                 "nation's accounts search  GET /users?q= (admin)": lambda: (
                     "identity", f"/users?q=Nguyễn Văn {rng.randrange(len(geo.schools))}", admin),
             }
+            if args.nation_first:
+                cases = dict(sorted(cases.items(), key=lambda case: "(admin)" not in case[0]))
             session = requests.Session()
             first = {}
             for label, make in cases.items():  # the first requests of a process pay for its imports and connections
                 for n in range(max(args.warm_up, 1)):
                     svc, path, token = make()
                     began = time.perf_counter()
+                    if n == 0:
+                        print(f"  {label.split('  ')[0]}: first asked {began - ready:.1f} s after readiness")
                     session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
                                 timeout=600).raise_for_status()
                     if n == 0:

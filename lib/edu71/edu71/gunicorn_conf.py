@@ -36,3 +36,11 @@ def on_starting(server):
 
 def child_exit(server, worker):
     multiprocess.mark_process_dead(worker.pid)
+
+
+def post_worker_init(worker):
+    """Start what the app asks to do before its first request (``app.extensions["edu71.warm_up"]``, e.g.
+    :func:`edu71.store.listing.warm`) in the background of each worker: readiness does not wait for it."""
+    warm_up = getattr(worker.wsgi, "extensions", {}).get("edu71.warm_up")
+    if warm_up is not None:
+        warm_up()

@@ -7,6 +7,7 @@ province has 2 digits, a commune 5). Schools are the platform's own org units.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -86,6 +87,18 @@ class School:
 @lru_cache
 def province_name(code: str) -> str:
     return Province.from_code(ProvinceCode(int(code))).name
+
+
+@lru_cache
+def provinces() -> tuple[tuple[str, str], ...]:
+    """Every province as ``(code, name)``, in the order of their names without the "Tỉnh"/"Thành phố" before them
+    and without diacritics (Vietnamese alphabetical order, near enough for a list to pick from)."""
+    def key(name: str) -> str:
+        bare = name.removeprefix("Thành phố ").removeprefix("Tỉnh ").lower().replace("đ", "d{")
+        return "".join(c for c in unicodedata.normalize("NFD", bare) if not unicodedata.combining(c))
+
+    found = [(f"{int(p.code):02d}", p.name) for p in Province.iter_all()]
+    return tuple(sorted(found, key=lambda province: key(province[1])))
 
 
 @lru_cache

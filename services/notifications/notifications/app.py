@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask import Flask
 
+from edu71.store.listing import warm
 from edu71.web import create_service_app
 from notifications import bootstrap, config
+from notifications.adapters import delivery_lists
 from notifications.api import reminders
 from notifications.api.resources import blp
 from notifications.api.settings import deliveries, preferences, webhooks
@@ -27,4 +29,9 @@ def create_app(settings: config.Settings | None = None, clock: Clock = utc_now) 
     app.extensions["notifications.preferences"] = wired.preferences
     app.extensions["notifications.webhooks"] = wired.webhooks
     app.extensions["notifications.deliveries"] = wired.delivery_log
+    # The operators' first log of the nation would fold every province's three lists: done at start, the short
+    # pending and failed lists (what operators open first) before the long delivered ones.
+    app.extensions["edu71.warm_up"] = lambda: warm("notifications", *(
+        lambda status=status: delivery_lists.page({"status": status}, 1, 20)
+        for status in ("pending", "failed", "delivered")))
     return app

@@ -38,6 +38,10 @@ class DeliverySettings:
     #: Must exceed the SMTP and webhook timeouts, so a slow send is never retried while in flight.
     claim_timeout: float = 300.0
     webhook_timeout: float = 10.0
+    #: Delivered e-mails and webhook calls are forgotten this long after they were made (failed ones are kept).
+    retention_days: float = 90.0
+    #: How often the worker looks for delivered deliveries past their retention.
+    retention_every: float = 3600.0
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,11 @@ def load() -> Settings:
         poll_seconds=env.float("NOTIFICATIONS_QUEUE_POLL_SECONDS", 2.0),
         claim_timeout=env.float("NOTIFICATIONS_CLAIM_TIMEOUT_SECONDS", 300.0),
         webhook_timeout=env.float("NOTIFICATIONS_WEBHOOK_TIMEOUT", 10.0),
+        retention_days=env.float("NOTIFICATIONS_DELIVERED_RETENTION_DAYS", 90.0),
+        retention_every=env.float("NOTIFICATIONS_RETENTION_INTERVAL_SECONDS", 3600.0),
     )
+    if delivery.retention_days <= 0:
+        raise ValueError("NOTIFICATIONS_DELIVERED_RETENTION_DAYS must be positive")
     scheduler = SchedulerSettings(
         tick_seconds=env.float("NOTIFICATIONS_SCHEDULER_TICK_SECONDS", 60.0),
         digest_hour=env.int("NOTIFICATIONS_DIGEST_HOUR", 7),

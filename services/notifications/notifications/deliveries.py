@@ -52,6 +52,10 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -79,8 +83,20 @@ class DeliveryQueue:
 
     # -- enqueue (called by the dispatcher) ----------------------------------------
     def enqueue(self, delivery: Delivery) -> bool:
-        """Queue ``delivery`` unless its dedupe key is already known; return whether it is new."""
-        delivery.status, delivery.attempts, delivery.created_at = "pending", 0, self.clock()
+        """Queue ``delivery`` unless its dedupe key is already known, or its event is older than the retention;
+        return whether it is new.
+
+        Why the age: a delivery is forgotten once its retention is over (:meth:`forget_delivered`), and with it
+        the dedupe key. Kafka keeps every event (a new consumer group reads them all), so an event replayed
+        after its delivery was forgotten would otherwise be sent a second time; no delivery of an event that
+        recent can have been forgotten, since it was made after the event.
+        """
+        now = self.clock()
+        occurred = delivery.occurred_at
+        if occurred is not None and _aware(occurred) < now - timedelta(days=self.settings.retention_days):
+            log.info("delivery %s: its event is older than the retention; not sent", delivery.id)
+            return False
+        delivery.status, delivery.attempts, delivery.created_at = "pending", 0, now
         try:
             self.deliveries.add(delivery)
         except DeliveryExists:
@@ -172,6 +188,16 @@ class DeliveryQueue:
             metrics.LATENCY.labels(delivery.channel).observe(max((finished - created).total_seconds(), 0.0))
         self.deliveries.done([entry["_id"]])
 
+    # -- retention (the worker's job) --------------------------------------------------
+    def forget_delivered(self) -> int:
+        """Forget the deliveries delivered longer ago than the retention period; how many it forgot. Failed ones
+        are kept for the operators; pending ones are still being sent."""
+        before = self.clock() - timedelta(days=self.settings.retention_days)
+        forgotten = self.deliveries.forget_delivered(before)
+        if forgotten:
+            log.info("delivery log: forgot %d deliveries delivered before %s", forgotten, iso(before))
+        return forgotten
+
     def _save(self, delivery: Delivery, expected: int, *events) -> bool:
         try:
             self.deliveries.save(delivery, *events, expected_version=expected)
@@ -204,8 +230,13 @@ class DeliveryLog:
                         "không xem nội dung thông báo.")
 
     def list(self, principal: Principal, page: int, page_size: int, status: str | None,
-             channel: str | None) -> tuple[int, list[Delivery]]:
+             channel: str | None, province_code: str | None = None) -> tuple[int, list[Delivery]]:
         restriction = self._scope(principal)
+        if province_code:
+            if principal.role == Role.ADMIN:
+                restriction["province_code"] = province_code
+            elif province_code != principal.province_code:
+                raise Forbidden("Chỉ xem được nhật ký gửi trong tỉnh/thành phố của mình.")
         if status:
             restriction["status"] = status
         if channel:

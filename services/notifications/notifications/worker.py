@@ -64,6 +64,21 @@ def tick_scheduler(wired: bootstrap.UseCases, tick_seconds: float) -> Callable[[
     return loop
 
 
+def forget_delivered(wired: bootstrap.UseCases, every_seconds: float) -> Callable[[threading.Event], None]:
+    """Forget the deliveries past their retention every ``every_seconds`` (at start first)."""
+
+    def loop(stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                wired.deliveries.forget_delivered()
+            except PyMongoError as exc:
+                log.warning("delivery retention: store unavailable (%s); the next run finishes", exc)
+            stop.wait(every_seconds)
+
+    loop.__name__ = "forget_delivered"
+    return loop
+
+
 def spec(settings: config.Settings | None = None, group: str | None = None, clock: Clock = utc_now) -> worker.WorkerSpec:
     settings = settings or config.load()
     wired = bootstrap.use_cases(settings, clock, sending=True)
@@ -71,6 +86,7 @@ def spec(settings: config.Settings | None = None, group: str | None = None, cloc
                              handlers=routes(wired.notices, wired.projections),
                              loops=[send_deliveries(wired, settings.delivery.poll_seconds),
                                     tick_scheduler(wired, settings.scheduler.tick_seconds),
+                                    forget_delivered(wired, settings.delivery.retention_every),
                                     list_stored_notifications])
 
 

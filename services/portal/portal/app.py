@@ -16,7 +16,7 @@ from edu71.web import observe_requests, ops_blueprint
 from portal import backends, bootstrap, config, session
 from portal.clients.base import ApiError
 from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
-from portal.views import admin, auth, dashboard, inbox, operator, plans, preferences, reports, rounds
+from portal.views import admin, auth, dashboard, deliveries, inbox, operator, plans, preferences, reports, rounds
 
 
 def create_app(settings: config.Settings | None = None) -> Flask:
@@ -56,7 +56,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
     app.jinja_env.globals.update(COMPARATORS=COMPARATORS, LEVEL_LABELS={lv.value: label for lv, label in vn.LEVEL_SHORT.items()})
 
     app.before_request(session.load)
-    for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, operator, reports):
+    for module in (auth, plans, rounds, dashboard, inbox, preferences, admin, deliveries, operator, reports):
         app.register_blueprint(module.bp)
     _ops(app, wired.readiness)
     _errors(app)

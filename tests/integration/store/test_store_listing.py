@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from edu71.store.listing import ScopeIndex, checkpoint_id, entry_id
+from edu71.store.listing import ScopeIndex, body_id, checkpoint_id, entry_id
 
 pytestmark = pytest.mark.integration
 
@@ -42,6 +42,11 @@ class _Counting:
                 return getattr(coll, attr)
 
         return Collection()
+
+
+def _bodies(store_db) -> list[str]:
+    return sorted(d["_id"] for d in store_db["lists"].find({"items": {"$exists": True}, "upto": {"$exists": False}},
+                                                            {"_id": 1}))
 
 
 def test_items_are_listed_at_their_highest_revision_and_tombstones_hide_them(store_db):
@@ -102,6 +107,8 @@ def test_concurrent_writers_lose_no_item_and_leave_a_chain_without_gaps(store_db
                                                for k in range(1, len(checkpoints) + 1)]
     # However the writers raced for them, the reader left fewer entries than a checkpoint's interval to replay.
     assert writers * each - checkpoints[-1]["upto"] < 8
+    # Only the last checkpoint keeps its items: every superseded body was deleted, whoever won each race.
+    assert _bodies(store_db) == [body_id("plans:commune:1", len(checkpoints), checkpoints[-1]["upto"])]
 
 
 def test_racing_revisions_of_one_item_end_on_the_highest(store_db, threads):
@@ -242,3 +249,146 @@ def test_a_group_notes_each_member_once(store_db):
     assert index.members("provinces") == ["province:31", "province:79"]
     assert store_db["lists"].count_documents({"i": "province:79"}) == 1
     assert _index(store_db, every=4).members("provinces") == ["province:31", "province:79"]
+
+
+def _newest(changes: int) -> dict[str, int]:
+    """Item ``n<i % 7>`` at revision ``i`` for i < ``changes``: each item's last revision."""
+    return {f"n{k}": max(i for i in range(changes) if i % 7 == k) for k in range(7)}
+
+
+def test_superseded_checkpoints_are_deleted_and_a_reader_of_one_still_gets_the_right_items(store_db):
+    """A checkpoint's items live in one body, deleted once a later checkpoint is written (its small mark stays, so
+    the chain has no gap). A reader that found a checkpoint whose body is deleted before it reads it searches again
+    and reads the newer one; a reader that read the old body folds the entries after it: both list what the
+    scope holds."""
+    writer = _index(store_db, every=4)
+    for i in range(40):
+        writer.put("inbox:u1", f"n{i % 7}", i, {"i": i})
+    marks = sorted(d["_id"] for d in store_db["lists"].find({"upto": {"$exists": True}}, {"_id": 1}))
+    assert marks == [checkpoint_id("inbox:u1", k) for k in range(1, 11)]
+    assert _bodies(store_db) == [body_id("inbox:u1", 10, 40)]
+    assert {item.id: item.rev for item in _index(store_db).items("inbox:u1")} == _newest(40)
+
+    class _WritesBeforeBodies:
+        """A database on which another process writes 8 more changes (two checkpoints) just before a body is
+        read: the reader found the last mark, and the body it names is deleted before it reads it."""
+
+        def __init__(self, database):
+            self.database, self.interleaved = database, 0
+
+        def __getitem__(self, name):
+            outer, coll = self, self.database[name]
+
+            class Collection:
+                def find_one(self, query, *args, **kwargs):
+                    if "#" in str(query.get("_id")) and outer.interleaved < 1:
+                        outer.interleaved += 1
+                        for i in range(40, 48):
+                            writer.put("inbox:u1", f"n{i % 7}", i, {"i": i})
+                    return coll.find_one(query, *args, **kwargs)
+
+                def __getattr__(self, attr):
+                    return getattr(coll, attr)
+
+            return Collection()
+
+    interleaving = _WritesBeforeBodies(store_db)
+    reader = ScopeIndex("lists", lambda: interleaving, every=4)
+    assert {item.id: item.rev for item in reader.items("inbox:u1")} == _newest(48)
+    assert interleaving.interleaved == 1 and _bodies(store_db) == [body_id("inbox:u1", 12, 48)]
+
+    # A reader that holds a superseded checkpoint's items (read before the writer moved on) folds the entries.
+    stale = _index(store_db, every=4)
+    k, upto, held = stale._checkpoint("inbox:u1")
+    for i in range(48, 60):
+        writer.put("inbox:u1", f"n{i % 7}", i, {"i": i})
+    assert store_db["lists"].find_one({"_id": body_id("inbox:u1", k, upto)}) is None
+    n = stale._fold_on("inbox:u1", k, upto, upto, held)[1]
+    assert n == 60 and {item: rev for item, (rev, _) in held.items()} == _newest(60)
+    assert {item.id: item.rev for item in _index(store_db).items("inbox:u1")} == _newest(60)
+
+
+def test_a_warmed_process_reads_a_list_of_many_scopes_with_a_lookup_each_and_a_request_during_it_waits(store_db):
+    """:func:`warm` folds the scopes before the first request; a request that comes while a scope is being folded
+    waits for that fold instead of reading the scope's checkpoint and entries a second time."""
+    import threading
+
+    from edu71.store.listing import warm
+
+    writer = _index(store_db, every=4)
+    for i in range(60):
+        writer.put(f"province:{i % 3}", f"x{i:02d}", 1, {"n": i})
+    scopes = [f"province:{p}" for p in range(3)]
+
+    class _Gate:
+        """Holds the first reader of a checkpoint body until released; notes which threads read bodies."""
+
+        def __init__(self, database):
+            self.database, self.entered, self.release, self.readers = database, threading.Event(), \
+                threading.Event(), []
+
+        def __getitem__(self, name):
+            outer, coll = self, self.database[name]
+
+            class Collection:
+                def find_one(self, query, *args, **kwargs):
+                    if "#" in str(query.get("_id")):
+                        outer.readers.append((threading.current_thread().name, query["_id"]))
+                        if not outer.entered.is_set():
+                            outer.scope = query["_id"].split("#")[0]
+                            outer.entered.set()
+                            assert outer.release.wait(60)
+                    return coll.find_one(query, *args, **kwargs)
+
+                def __getattr__(self, attr):
+                    return getattr(coll, attr)
+
+            return Collection()
+
+    gate = _Gate(store_db)
+    reader = ScopeIndex("lists", lambda: gate, every=4, kept=10)
+    warming = warm("test", lambda: reader.page_across(scopes, 1, 5, key="all"))
+    assert gate.entered.wait(60)
+    folding, waiting = reader._folding[gate.scope], threading.Event()
+
+    class _Watched:
+        def wait(self):
+            waiting.set()
+            return folding.wait()
+
+    reader._folding[gate.scope] = _Watched()
+    answers = []
+    request = threading.Thread(target=lambda: answers.append(reader.page_across(scopes, 1, 5, key="all")))
+    request.start()
+    assert waiting.wait(60)  # the request waits for the warm-up's fold of that scope...
+    gate.release.set()
+    request.join(60)
+    warming.join(60)
+    total, page = answers[0]
+    assert (total, [item.id for item in page]) == (60, ["x00", "x01", "x02", "x03", "x04"])
+    assert sorted(body for _, body in gate.readers) == sorted({body for _, body in gate.readers})  # ...once each
+    assert len(gate.readers) == 3
+    counting = _Counting(store_db)
+    reader._database = lambda: counting
+    assert reader.page_across(scopes, 1, 5, key="all")[0] == 60
+    assert counting.reads == 1 + 3  # warmed: the generation, then a lookup a scope
+
+
+def test_checkpoints_written_before_bodies_existed_are_still_read_and_followed(store_db):
+    """A store written by the former code: each checkpoint held its items in its mark. They read as before, and
+    the next checkpoint is a mark and a body."""
+    from edu71.store import blob
+
+    held = {}
+    for n in range(1, 33):
+        store_db["lists"].insert_one({"_id": entry_id("s", n), "i": f"x{n % 5}", "r": n, "f": {"n": n}})
+        held[f"x{n % 5}"] = (n, {"n": n})
+        if n % 16 == 0:
+            store_db["lists"].insert_one({"_id": checkpoint_id("s", n // 16), "upto": n,
+                                          "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
+    assert _listed(_index(store_db), "s") == held
+    writer = _index(store_db, every=16)
+    for n in range(33, 50):
+        writer.put("s", f"x{n % 5}", n, {"n": n})
+    assert {item.id: item.rev for item in _index(store_db).items("s")} == {f"x{k}": 45 + k for k in range(5)}
+    assert _bodies(store_db) == [body_id("s", 3, 48)]

@@ -13,14 +13,21 @@ a scope is kept as documents whose ``_id`` a reader can compute:
   once, so the entries of a scope form a gap-free chain whatever the number of
   concurrent writers: of two writers aiming at the same ``n + 1`` one wins and the
   other takes ``n + 2``. Nothing is lost and nothing is overwritten.
-- **checkpoints**, ``<scope>!<k>``: the scope's items as of entry ``upto`` (every
-  item's highest revision, tombstones included), inserted by whoever — writer or
-  reader — finds :attr:`ScopeIndex.every` or more entries after the last
-  checkpoint. Checkpoint ``k + 1`` is computed from checkpoint ``k`` and the
-  entries after it, and is inserted only after ``k`` was read, so checkpoints too
-  are a gap-free chain, and any checkpoint is exactly the fold of the entries up
-  to its ``upto`` (two writers racing for ``k + 1`` may choose different ``upto``;
-  either is correct, the store keeps one).
+- **checkpoints**: the scope's items as of entry ``upto`` (every item's highest
+  revision, tombstones included), inserted by whoever — writer or reader — finds
+  :attr:`ScopeIndex.every` or more entries after the last checkpoint. Checkpoint
+  ``k + 1`` is computed from checkpoint ``k`` and the entries after it, and is
+  inserted only after ``k`` was read, so checkpoints too are a gap-free chain, and
+  any checkpoint is exactly the fold of the entries up to its ``upto`` (two writers
+  racing for ``k + 1`` may choose different ``upto``; either is correct, the store
+  keeps one). A checkpoint is two documents: its *mark* ``<scope>!<k>`` (``upto``
+  only, a few bytes, kept for ever so that the chain stays gap-free and the search
+  below works) and its *body* ``<scope>#<k>:<upto>`` (the items), inserted before
+  the mark. Once mark ``k + 1`` is in, body ``k`` is superseded and its writer
+  deletes it (:meth:`ScopeIndex._checkpoint`: why a reader still gets a right
+  page). So a scope keeps one body, not one per ``every`` changes of its history.
+  Checkpoints written before bodies existed hold their items in the mark; they
+  stay, and are read as before.
 
 Reading a scope is: find the last checkpoint (doubling then halving the step, a
 few reads by ``_id``; a process remembers where it last found a scope's end, a
@@ -55,7 +62,9 @@ starts, which also lists what was stored before the lists existed).
 from __future__ import annotations
 
 import heapq
+import logging
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -69,6 +78,8 @@ from pymongo.errors import DuplicateKeyError
 
 from edu71.store import blob
 from edu71.store.projection import Revision, _comparable
+
+log = logging.getLogger(__name__)
 
 #: How many scopes' ends a process remembers (two small integers each).
 REMEMBERED = 200_000
@@ -86,6 +97,12 @@ def entry_id(scope: str, n: int) -> str:
 
 def checkpoint_id(scope: str, k: int) -> str:
     return f"{scope}!{k:010d}"
+
+
+def body_id(scope: str, k: int, upto: int) -> str:
+    """The ``_id`` of checkpoint ``k``'s items: named by its ``upto`` too, so that two writers racing for ``k`` with
+    different stretches never write one body each other's mark would name."""
+    return f"{scope}#{k:010d}:{upto:010d}"
 
 
 def narrowest_scope(restriction: dict, kinds: tuple[tuple[str, str], ...]) -> str | None:
@@ -119,6 +136,8 @@ class ScopeIndex:
         #: How many scopes' folds :meth:`page_across` and :meth:`members` keep between reads (see there).
         self.kept = kept
         self._kept: OrderedDict[str, _Kept] = OrderedDict()
+        #: Scopes a thread is folding afresh, and what it sets when it is done (see :meth:`_kept_fold`).
+        self._folding: dict[str, threading.Event] = {}
         self._generation: str | None = None
         self._lock = threading.Lock()
 
@@ -230,9 +249,31 @@ class ScopeIndex:
 
     def _kept_fold(self, scope: str) -> "_Kept":
         """The scope's fold: the one this process kept if no entry follows its last (the caller checked the
-        generation: :meth:`_same_generation`), carried on past any new entries, or a fresh one."""
-        with self._lock:
-            kept = self._kept.get(scope)
+        generation: :meth:`_same_generation`), carried on past any new entries, or a fresh one.
+
+        A scope nobody keeps yet is folded by one thread at a time: a request that comes while another thread
+        (the start-up's :func:`warm`) folds it waits for that fold and then reads it as kept, instead of paying
+        for the same reads beside it."""
+        while True:
+            with self._lock:
+                kept = self._kept.get(scope)
+                busy = self._folding.get(scope) if kept is None and self.kept else None
+                if kept is None and self.kept and busy is None:
+                    mine = self._folding[scope] = threading.Event()
+                else:
+                    mine = None
+            if busy is None:
+                break
+            busy.wait()
+        try:
+            return self._fold_kept(scope, kept)
+        finally:
+            if mine is not None:
+                with self._lock:
+                    self._folding.pop(scope, None)
+                mine.set()
+
+    def _fold_kept(self, scope: str, kept: "_Kept | None") -> "_Kept":
         if kept is not None:
             if self.collection.find_one({"_id": entry_id(scope, kept.n + 1)}, {"_id": 1}) is None:
                 return kept
@@ -240,12 +281,7 @@ class ScopeIndex:
             k, n, known = self._fold_on(scope, kept.k, kept.upto, kept.n, held)
             upto = n if k > kept.k else kept.upto
         else:
-            before, checkpoint = self._last_checkpoint(scope)
-            held, upto = {}, 0
-            if checkpoint is not None:
-                upto = checkpoint["upto"]
-                for item, rev, fields in blob.unpack(checkpoint["items"]):
-                    held[item] = (rev, fields)
+            before, upto, held = self._checkpoint(scope)
             k, n, known = self._fold_on(scope, before, upto, upto, held)
             upto = n if k > before else upto
         fresh = _Kept(k, upto, n, held)
@@ -276,13 +312,7 @@ class ScopeIndex:
 
     def _fold(self, scope: str) -> tuple[int, dict[str, tuple[Revision, dict | None]]]:
         """The scope as of its last entry: ``(n, {item: (rev, fields or None)})``; checkpoints it if due."""
-        k, checkpoint = self._last_checkpoint(scope)
-        held: dict[str, tuple[Revision, dict | None]] = {}
-        upto = 0
-        if checkpoint is not None:
-            upto = checkpoint["upto"]
-            for item, rev, fields in blob.unpack(checkpoint["items"]):
-                held[item] = (rev, fields)
+        k, upto, held = self._checkpoint(scope)
         return self._fold_on(scope, k, upto, upto, held)[1], held
 
     def _fold_on(self, scope: str, k: int, upto: int, n: int, held: dict) -> tuple[int, int, bool]:
@@ -298,18 +328,61 @@ class ScopeIndex:
                 held[item] = (rev, entry["f"])
         known = True
         if n - upto >= self.every:
+            body = body_id(scope, k + 1, n)
             try:
-                coll.insert_one({"_id": checkpoint_id(scope, k + 1), "upto": n,
-                                 "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
-                k += 1
+                coll.insert_one({"_id": body, "items": blob.pack([[i, r, f] for i, (r, f) in held.items()])})
+            except DuplicateKeyError:
+                pass  # another writer folded the same stretch: the same items
+            try:
+                coll.insert_one({"_id": checkpoint_id(scope, k + 1), "upto": n})
             except DuplicateKeyError:
                 known = False  # another writer or reader checkpointed this stretch first; theirs is as true
+                won = coll.find_one({"_id": checkpoint_id(scope, k + 1)}, {"upto": 1})
+                # Ours is nobody's body, or a superseded one this late writer put back: it would stay for ever.
+                if (won is not None and won["upto"] != n) or \
+                        coll.find_one({"_id": checkpoint_id(scope, k + 2)}, {"_id": 1}) is not None:
+                    coll.delete_one({"_id": body})
+            else:
+                if k:
+                    coll.delete_one({"_id": body_id(scope, k, upto)})  # superseded (see _checkpoint)
+                k += 1
         self._remember(scope, k, n)
         return k, n, known
 
-    def _last_checkpoint(self, scope: str) -> tuple[int, dict | None]:
-        known = self._ends.get(scope, (0, 0))[0]
-        return _last(lambda k: self.collection.find_one({"_id": checkpoint_id(scope, k)}), known)
+    def _last_checkpoint(self, scope: str, known: int | None = None) -> tuple[int, dict | None]:
+        """The last checkpoint's number and mark, ``upto`` only (``0, None``: none yet), searched from ``known`` (or
+        from what this process remembers). Only ``upto`` is fetched: a checkpoint written before bodies existed
+        holds its items in the mark, and the search would carry every probed one's items."""
+        known = self._ends.get(scope, (0, 0))[0] if known is None else known
+        return _last(lambda k: self.collection.find_one({"_id": checkpoint_id(scope, k)}, {"upto": 1}), known)
+
+    def _checkpoint(self, scope: str) -> tuple[int, int, dict[str, tuple[Revision, dict | None]]]:
+        """The last checkpoint: ``(k, upto, {item: (rev, fields or None)})``, ``(0, 0, {})`` when there is none.
+
+        **Why deleting superseded bodies is safe.** A body is deleted only after the mark of a later checkpoint
+        was inserted, and entries are never deleted. A reader that found mark ``k`` and then finds its body gone
+        therefore knows that mark ``k + 1`` exists: it searches again from ``k`` and reads the newer one; each
+        retry means another checkpoint was written meanwhile, so it ends. A reader that read body ``k`` before
+        it was deleted holds the fold of the entries up to its ``upto`` — still true, since a checkpoint is only
+        a shortcut through entries that all stay — and folds the entries after it as always: its page is right,
+        merely read from an older checkpoint. A process that keeps a fold (:meth:`page_across`) reads no body
+        again while it stays current. The marks are never deleted, so the search's gap-free chain and what a
+        process remembers of a scope's end stay true.
+        """
+        known = None
+        while True:
+            k, mark = self._last_checkpoint(scope, known)
+            if mark is None:
+                return 0, 0, {}
+            body = self.collection.find_one({"_id": body_id(scope, k, mark["upto"])}, {"items": 1})
+            if body is None:  # superseded meanwhile (the next mark exists), or written before bodies existed
+                body = self.collection.find_one({"_id": checkpoint_id(scope, k)}, {"items": 1})
+            if body is None or "items" not in body:
+                if known == k:
+                    raise LookupError(f"{self.name}: checkpoint {k} of {scope} lost its items")
+                known = k
+                continue
+            return k, mark["upto"], {item: (rev, fields) for item, rev, fields in blob.unpack(body["items"])}
 
     def _last_entry(self, scope: str, known: int) -> int:
         return _last(lambda n: self.collection.find_one({"_id": entry_id(scope, n)}, {"_id": 1}), known)[0]
@@ -325,6 +398,26 @@ class ScopeIndex:
             self._ends.move_to_end(scope)
             while len(self._ends) > REMEMBERED:
                 self._ends.popitem(last=False)
+
+
+def warm(name: str, *reads: Callable[[], Any]) -> threading.Thread:
+    """Make ``reads`` (e.g. an administrator's nation-wide lists, whose first reading folds every province) in a
+    background thread, so that the process keeps what they read before the first person asks; returns the
+    thread. Readiness does not wait for it, and a request that comes meanwhile waits only for the scopes being
+    folded (:meth:`ScopeIndex._kept_fold`). A read that fails is logged: the first request does it then."""
+
+    def run() -> None:
+        started = time.perf_counter()
+        for read in reads:
+            try:
+                read()
+            except Exception:  # noqa: BLE001 - warming is an optimisation; a request reads what it needs
+                log.warning("%s: warming the lists failed", name, exc_info=True)
+        log.info("%s: lists warmed in %.2f s", name, time.perf_counter() - started)
+
+    thread = threading.Thread(target=run, name=f"warm-{name}", daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass

@@ -21,6 +21,10 @@ merged (:meth:`ScopeIndex.page_across`). The API process keeps each scope's fold
 nation's log costs one ``_id`` lookup per province and status (several at a time), and the merge up to the page; the
 total stays exact. No nation-wide scope is written, whose checkpoint would hold every delivery of the nation.
 
+**Retention.** Delivered deliveries are forgotten after a while (:meth:`Deliveries.forget_delivered`): a tombstone
+in each of their delivered lists first, and only then the delivery itself, so that a list never shows nor counts a
+delivery that is gone. Failed ones stay, for the operators.
+
 Entries are written right after the delivery's change (:meth:`Deliveries.add`, :meth:`Deliveries.save`). A worker
 that died in between leaves the queue entry behind, and the queue lists the delivery again when it meets it
 (:meth:`Deliveries.relist`); deliveries stored before the lists existed are listed once, by :func:`backfill`, which
@@ -116,6 +120,30 @@ def page(restriction: Mapping[str, Any], page: int, page_size: int) -> tuple[int
                                      where=lambda fields: _matches(rest, fields), order=_newest_first,
                                      newest_first=True, key=key)
     return total, load_many(Delivery, [item.id for item in items])
+
+
+def delivered_before(before: datetime, limit: int) -> list[tuple[str, int, list[str]]]:
+    """Up to ``limit`` deliveries listed as delivered that were queued before ``before``: ``(id, version listed,
+    units)``. Reads each province's delivered list (the retention job's, not a person's)."""
+    found: list[tuple[str, int, list[str]]] = []
+    for province in LISTS.members(PROVINCES):
+        for item in LISTS.items(f"{province}|delivered"):
+            if _aware(item.fields.get("created_at")) < before:
+                found.append((item.id, item.rev, units_of(item.fields)))
+                if len(found) >= limit:
+                    return found
+    return found
+
+
+def unlist_delivered(deliveries: list[tuple[str, int, list[str]]]) -> None:
+    """Take these ``(id, version, units)`` out of their units' delivered lists, by a tombstone one version above
+    the delivered one (insert-only; again changes nothing: :meth:`ScopeIndex.sync` adds only what is missing)."""
+    by_scope: dict[str, list] = {}
+    for delivery_id, version, units in deliveries:
+        for unit in units:
+            by_scope.setdefault(f"{unit}|delivered", []).append((delivery_id, version + 1, None))
+    for scope, rows in by_scope.items():
+        LISTS.sync(scope, rows)
 
 
 def backfill() -> int:

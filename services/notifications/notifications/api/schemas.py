@@ -95,6 +95,8 @@ class WebhookListSchema(Schema):
 class DeliveryQuerySchema(PageQuery):
     status = fields.String(validate=validate.OneOf(["pending", "delivered", "failed"]))
     channel = fields.String(validate=validate.OneOf(["email", "webhook"]))
+    #: An administrator's log of one province (a city's is its own; no one else may name another).
+    province_code = fields.String(validate=validate.Regexp(r"^\d{2}$"))
 
 
 class DeliverySchema(Schema):

@@ -77,7 +77,8 @@ class Deliveries(MethodView):
     @deliveries.arguments(DeliveryQuerySchema, location="query")
     @deliveries.response(200, DeliveryPageSchema)
     def get(self, query):
-        """Các lần gửi trong phạm vi của người dùng, mới nhất trước; ?status=failed để xem lỗi"""
+        """Các lần gửi trong phạm vi của người dùng, mới nhất trước; ?status=failed để xem lỗi, ?province_code= để
+        quản trị viên xem một tỉnh/thành phố"""
         total, items = _ext("deliveries").list(current_principal(), query["page"], query["page_size"],
-                                               query.get("status"), query.get("channel"))
+                                               query.get("status"), query.get("channel"), query.get("province_code"))
         return {"total": total, "page": query["page"], "page_size": query["page_size"], "items": items}

@@ -84,6 +84,11 @@ def test_every_roles_log_answers_for_every_status_without_reading_the_collection
     assert page["total"] == 5 and [d["address"] for d in page["items"]] == everything[3:]
     times = [d["created_at"] for d in client.get("/deliveries", headers=bearer(admin)).json["items"]]
     assert times == sorted(times, reverse=True)
+    # An administrator's log of one province, from that province's lists alone.
+    assert sorted(_addresses(client, admin, "?province_code=31")[1]) == ["so@sgd.vn", "xa@ubnd.vn"]
+    assert _addresses(client, admin, "?province_code=79&status=pending") == (1, ["hcm@thcs.edu.vn"])
+    assert client.get("/deliveries?province_code=7", headers=bearer(admin)).status_code == 422
+    assert client.get("/deliveries?province_code=79", headers=bearer(city)).status_code == 403
 
 
 def test_a_delivery_moves_from_the_pending_list_to_its_final_one_and_is_never_in_two(

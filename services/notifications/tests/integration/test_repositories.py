@@ -113,6 +113,21 @@ def test_a_delivery_is_stored_once_and_each_outcome_is_a_version(repos):
     assert deliveries.get("dlv-1").status == "delivered"
 
 
+def test_delivered_deliveries_finished_before_a_moment_are_forgotten_and_failed_ones_kept(repos):
+    deliveries = repos.deliveries
+    for n, status, finished in ((1, "delivered", 1), (2, "failed", 1), (3, "delivered", 30), (4, "pending", None)):
+        deliveries.add(delivery(n, minutes=n))
+        if status != "pending":
+            found = deliveries.get(f"dlv-{n}")
+            found.attempts, found.status, found.finished_at = 1, status, NOW + timedelta(days=finished)
+            deliveries.save(found, expected_version=1)
+    assert deliveries.forget_delivered(NOW + timedelta(days=10)) == 1
+    assert deliveries.get("dlv-1") is None
+    assert [deliveries.get(f"dlv-{n}").status for n in (2, 3, 4)] == ["failed", "delivered", "pending"]
+    assert [d.id for d in deliveries.page({}, 1, 10)[1]] == ["dlv-4", "dlv-3", "dlv-2"]
+    assert deliveries.forget_delivered(NOW + timedelta(days=10)) == 0
+
+
 def test_the_log_is_restricted_by_fields_and_newest_first(repos):
     deliveries = repos.deliveries
     deliveries.add(delivery(1, minutes=1))

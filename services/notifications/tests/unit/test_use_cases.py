@@ -141,6 +141,20 @@ def test_email_goes_to_each_active_user_who_wants_it_once(wired, directory, plan
     assert wired.deliveries.run_once() == 0
 
 
+def test_delivered_mail_is_forgotten_after_the_retention_and_its_replayed_event_sends_nothing(
+        wired, directory, plan_events, mail, clock):
+    register(wired, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"))
+    event = returned(plan_events)
+    wired.notices.plan_event(event)
+    assert wired.deliveries.run_once() == 1 and len(mail.sent) == 1
+    assert wired.deliveries.forget_delivered() == 0
+    clock.now = datetime.fromisoformat(event.time) + timedelta(days=91)
+    assert wired.deliveries.forget_delivered() == 1
+    assert wired.repositories.deliveries.get(mail.sent[0]) is None
+    wired.notices.plan_event(event)  # a consumer group reading the topic from its start
+    assert wired.deliveries.run_once() == 0 and len(mail.sent) == 1
+
+
 def test_a_failing_server_is_retried_after_the_backoff_then_the_failure_is_recorded(wired, directory, plan_events,
                                                                                      clock, mail):
     mail.failures = 5
@@ -201,6 +215,21 @@ def test_the_delivery_log_shows_each_role_its_scope_and_operators_nothing(wired,
     assert total == 2 and {d.recipient_role for d in items} == {"commune", "school"}
     assert [d.recipient_role for d in wired.delivery_log.list(SCHOOL, 1, 20, "pending", None)[1]] == ["school"]
     assert wired.delivery_log.list(SCHOOL, 1, 20, "failed", None)[0] == 0
+
+
+def test_an_administrator_reads_one_provinces_log_and_no_one_else_names_another(wired, directory, plan_events):
+    register(wired, directory.school_user("u-hoa", THCS_HCM, email="hoa@thcs.edu.vn"),
+             directory.school_user("u-khac", TH_HP, email="khac@th.edu.vn"))
+    wired.notices.plan_event(returned(plan_events))
+    wired.notices.plan_event(returned(plan_events, school=TH_HP, plan_id="pln-2"))
+    assert wired.delivery_log.list(ADMIN, 1, 20, None, None)[0] == 2
+    total, items = wired.delivery_log.list(ADMIN, 1, 20, None, None, "31")
+    assert total == 1 and [d.address for d in items] == ["khac@th.edu.vn"]
+    assert wired.delivery_log.list(ADMIN, 1, 20, None, None, "01")[0] == 0
+    assert wired.delivery_log.list(CITY_HP, 1, 20, None, None, "31")[0] == 1
+    with pytest.raises(Forbidden) as refused:
+        wired.delivery_log.list(CITY_HP, 1, 20, None, None, "79")
+    assert "tỉnh/thành phố của mình" in refused.value.message
 
 
 def test_each_roles_log_shows_a_retried_delivery_under_one_status_at_a_time(wired, directory, plan_events, clock,

@@ -1,4 +1,4 @@
-"""The notifications service: the user's inbox."""
+"""The notifications service: the user's inbox, settings, reminders and the delivery log."""
 from __future__ import annotations
 
 from typing import Any
@@ -27,3 +27,7 @@ class NotificationsClient(ApiClient):
     def remind(self, round_id: str) -> dict[str, Any]:
         """Remind the caller's schools missing from the round (each at most once a day)."""
         return self.send_json("POST", f"/rounds/{round_id}/reminders", None)
+
+    def deliveries(self, **query: Any) -> dict[str, Any]:
+        """The delivery log as far as the caller may see (``status``, ``channel``, ``province_code``, ``page``)."""
+        return self.get_json("/deliveries", params={k: v for k, v in query.items() if v not in (None, "")})

@@ -13,6 +13,8 @@ class Pager:
     total: int
     page: int
     page_size: int
+    #: What the list holds, as the summary names it.
+    noun: str = "tài khoản"
 
     @property
     def pages(self) -> int:
@@ -38,11 +40,11 @@ class Pager:
     def summary(self) -> str:
         """``Hiển thị 51–100 trong 1.508 tài khoản``: what a screen reader hears before the table."""
         if self.total == 0:
-            return "Không có tài khoản nào khớp điều kiện."
+            return f"Không có {self.noun} nào khớp điều kiện."
         if self.first_item > self.total or self.page > self.pages:
-            return f"Trang {vn_number(self.page)} không có tài khoản nào (tổng {vn_number(self.total)})."
+            return f"Trang {vn_number(self.page)} không có {self.noun} nào (tổng {vn_number(self.total)})."
         return (f"Hiển thị {vn_number(self.first_item)}–{vn_number(self.last_item)} "
-                f"trong {vn_number(self.total)} tài khoản")
+                f"trong {vn_number(self.total)} {self.noun}")
 
     def links(self, around: int = 2) -> list[int | None]:
         """Pages to link: the first, the last and ``around`` either side of the current one;

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from edu71 import orgs
+
 #: Kind of org unit each role acts for (as the identity service defines them).
 KIND_OF_ROLE = {"school": "school", "commune": "commune", "city": "province", "operator": "platform",
                 "admin": "platform"}
@@ -67,3 +69,17 @@ def resolve(text: str, units: list[Unit], kinds: set[str] | None = None) -> Unit
     wanted = ", ".join(KIND_LABELS[k] for k in sorted(kinds or KIND_LABELS))
     raise UnitNotFound(f"Không tìm thấy đơn vị “{text}” ({wanted}): hãy gõ vài chữ của tên rồi chọn trong danh "
                        "sách gợi ý, hoặc nhập mã đơn vị.")
+
+
+def provinces() -> tuple[tuple[str, str], ...]:
+    """Every province, ``(code, Vietnamese name)``, in alphabetical order (:func:`edu71.orgs.provinces`)."""
+    return orgs.provinces()
+
+
+def chosen_province(code: str | None) -> tuple[str, str | None]:
+    """The province an administrator picked (``?province=<code>``): ``(code, None)``, ``("", None)`` for the whole
+    nation, or ``("", message)`` when the code names no province."""
+    code = (code or "").strip()
+    if not code or code in dict(provinces()):
+        return code, None
+    return "", f"Không có tỉnh/thành phố mã “{code}”: hãy chọn trong danh sách."

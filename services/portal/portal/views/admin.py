@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from portal import backends
 from portal.clients.base import ApiError
 from portal.domain.paging import Pager
-from portal.domain.units import KIND_OF_ROLE, PLATFORM, Unit, UnitNotFound, resolve
+from portal.domain.units import KIND_OF_ROLE, PLATFORM, Unit, UnitNotFound, chosen_province, provinces, resolve
 from portal.session import login_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -24,9 +24,9 @@ ROLES = ("school", "commune", "city", "operator", "admin")
 CITY_ROLES = ("school", "commune")
 PAGE_SIZE = 50
 LABELS = {"name": "Họ tên", "email": "Thư điện tử", "role": "Vai trò", "unit": "Đơn vị", "password": "Mật khẩu",
-          "q": "Tìm", "page": "Trang", "current_password": "Mật khẩu hiện tại"}
+          "q": "Tìm", "page": "Trang", "current_password": "Mật khẩu hiện tại", "province": "Tỉnh/thành phố"}
 #: The identity service's field names → the fields of these forms.
-FIELDS = {"org_unit": "unit", "commune_code": "unit"}
+FIELDS = {"org_unit": "unit", "commune_code": "unit", "province_code": "province"}
 UNIT_HINT = ("Gõ vài chữ của tên rồi chọn trong danh sách gợi ý, hoặc nhập mã: mã trường (ví dụ HP-TH-HIENTHANH), "
              "mã xã/phường 5 chữ số, mã tỉnh/thành phố 2 chữ số. Tài khoản vận hành và quản trị không cần đơn vị.")
 #: Schools and communes change seldom; reading the whole directory for every page would not be worth it.
@@ -99,12 +99,17 @@ def _page(template: str, status: int = 200, **context):
 @login_required("admin", "city")
 def users():
     args = request.args
-    query = {"q": (args.get("q") or "").strip(), "role": args.get("role") or "",
+    query = {"q": (args.get("q") or "").strip(), "role": args.get("role") or "", "province": "",
              "unit": (args.get("unit") or "").strip(), "active": args.get("active") or ""}
     number = max(1, args.get("page", 1, type=int) or 1)
     filters = {"q": query["q"] or None, "role": query["role"] if query["role"] in ROLES else None,
                "active": {"1": "true", "0": "false"}.get(query["active"])}
     errors: dict[str, str] = {}
+    if g.user["role"] == "admin":  # a city's accounts are its province's already
+        query["province"], error = chosen_province(args.get("province"))
+        if error:
+            errors["province"] = error
+        filters["province_code"] = query["province"] or None
     if query["unit"]:
         try:
             unit = resolve(query["unit"], _units())
@@ -128,7 +133,7 @@ def users():
         return url_for("admin.users", **{k: v for k, v in query.items() if v}, page=n)
 
     return _page("admin/users.html", 422 if errors else 200, page=answer, pager=pager, page_url=page_url,
-                 query=query, errors=errors, back=request.full_path.rstrip("?"))
+                 query=query, errors=errors, back=request.full_path.rstrip("?"), provinces=provinces())
 
 
 # -- creating ------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, flash, g, redirect, render_templat
 from portal import backends
 from portal.clients.base import ApiError
 from portal.domain import plan_form, source
+from portal.domain.units import chosen_province, provinces
 from portal.session import login_required
 
 bp = Blueprint("plans", __name__)
@@ -248,10 +249,15 @@ def diff(plan_id: str, old: int, new: int):
 @bp.get("/review")
 @login_required(*REVIEWERS)
 def review_queue():
-    page = backends.plans().list(status="submitted", page=request.args.get("page", 1, type=int), page_size=50)
-    recent = backends.plans().list(page=1, page_size=20)
+    # An administrator sees the nation's plans, or one province's (?province=<code>, kept in the URL).
+    province, error = chosen_province(request.args.get("province")) if g.user["role"] == "admin" else ("", None)
+    page = backends.plans().list(status="submitted", province_code=province or None,
+                                 page=request.args.get("page", 1, type=int), page_size=50)
+    recent = backends.plans().list(province_code=province or None, page=1, page_size=20)
     return render_template("plans/review.html", page=page, recent=recent, issuer_name=plan_form.issuer_name,
-                           kind_labels=plan_form.ISSUER_KIND_LABELS)
+                           kind_labels=plan_form.ISSUER_KIND_LABELS, provinces=provinces(), province=province,
+                           province_name=dict(provinces()).get(province), errors={"province": error} if error else {}
+                           ), 422 if error else 200
 
 
 @bp.post("/plans/<plan_id>/decision")

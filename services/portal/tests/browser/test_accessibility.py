@@ -104,8 +104,10 @@ def pages_of(role: str, w: dict) -> list[str]:
                     f"/bao-cao/{rnd}", f"/dashboard/{rnd}/reminders"],
         "city": [f"/dashboard?round={rnd}", "/dashboard/trends", f"/dashboard?round={rnd}&scope=commune&code={commune}",
                  f"/dashboard/{rnd}/schools/{THI_TRAN.code}", f"/dashboard/{rnd}/reminders", "/rounds",
-                 "/rounds/new", "/admin/users", "/admin/users/new", "/bao-cao", f"/bao-cao/{rnd}", "/inbox"],
-        "admin": ["/admin/users", "/admin/users/new", "/operator", "/inbox", "/preferences"],
+                 "/rounds/new", "/admin/users", "/admin/users/new", "/bao-cao", f"/bao-cao/{rnd}", "/inbox",
+                 "/deliveries"],
+        "admin": ["/admin/users", "/admin/users/new", "/operator", "/inbox", "/preferences", "/review?province=79",
+                  "/deliveries", "/deliveries?province=79&status=pending", "/admin/users?province=79"],
         "operator": ["/operator", "/inbox", "/preferences"],
     }[role]
 

@@ -99,7 +99,7 @@ def test_the_city_queue_labels_each_plan_by_its_issuer(client):
     html = client.get("/review").data.decode()
     assert "<th scope=\"col\">Đơn vị ban hành</th>" in html
     assert "UBND Phường Nguyễn Đại Năng <span class=\"tag\">UBND xã/phường</span>" in html
-    assert "<td>Trường Tiểu học Hiến Thành</td>" in html
+    assert "<td data-label=\"Đơn vị ban hành\">Trường Tiểu học Hiến Thành</td>" in html
     shown = client.get("/plans/c-2").data.decode()
     assert 'name="decision" value="approve"' in shown and "Sửa và gửi duyệt" not in shown
 
