@@ -13,7 +13,7 @@ bp = Blueprint("deliveries", __name__)
 
 PAGE_SIZE = 50
 STATUSES = {"pending": "Đang chờ gửi", "delivered": "Đã gửi", "failed": "Không gửi được"}
-CHANNELS = {"email": "Thư điện tử", "webhook": "Webhook"}
+CHANNELS = {"email": "Thư điện tử", "webhook": "Tin đến hệ thống khác"}
 
 
 @bp.get("/deliveries")

@@ -115,7 +115,7 @@ def test_an_administrator_picks_a_province_by_keyboard_on_every_nation_wide_page
 
         # The delivery log: the nation's, then one province's; the page links keep the province.
         page.goto(f"{portal}/deliveries")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Nhật ký gửi thư điện tử và webhook – cả nước")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Nhật ký gửi thư điện tử và tin đến hệ thống khác – cả nước")
         pick_with_the_keyboard(page, "Thành phố Hồ Chí Minh")
         assert "province=79" in page.url
         expect(page.locator("#tong-so")).to_contain_text("lần gửi")
