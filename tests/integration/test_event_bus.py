@@ -11,13 +11,13 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from mongoengine.connection import get_db
 
-from edu71.bus.consumer import EventConsumer
+from edu71.bus.consumer import EventConsumer, idempotent
 from edu71.bus.outbox import OutboxRelay
 from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS, demo_schools
-from edu71_testing import bearer, wait_until
+from edu71_testing import bearer, fresh_group, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -158,6 +158,45 @@ def test_redelivered_event_is_handled_once(stack):
         time.sleep(2)  # give the duplicate every chance to be (wrongly) handled
         assert probe.handled.count(event.id) == 1
     producer.close()
+
+
+def test_an_idempotent_handler_keeps_no_inbox_and_the_others_still_do(stack):
+    """A handler marked idempotent (its own check makes a replay harmless) is given a redelivered event
+    again and its events leave no inbox record; a plain handler's duplicate is still skipped by the inbox."""
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    examples = settings.contracts_dir / "examples"
+    school = json.loads((examples / "SchoolRegistered.v1.json").read_text())["school"]
+    # One subject: one partition, so the four copies come in the order they were sent.
+    registered, changed = (contracts.new_event(name, json.loads((examples / f"{name}.v1.json").read_text()),
+                                               subject=school["code"], source="/edu71/tests")
+                           for name in ("SchoolRegistered", "SchoolChanged"))
+    plain, checked_by_itself = [], []
+
+    @idempotent
+    def keep(event):
+        checked_by_itself.append(event.id)
+
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, fresh_group("idempotent"),
+                             {"SchoolRegistered": lambda event: plain.append(event.id), "SchoolChanged": keep})
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert all(d.ok for d in producer.publish([registered, registered, changed, changed]))
+        wait_until(lambda: len(checked_by_itself) == 2, "both copies of the idempotent handler's event")
+        assert plain == [registered.id]
+        inbox = get_db("tests")["inbox"]
+        assert inbox.find_one({"_id": f"{consumer.group}:{registered.id}"}) is not None
+        assert inbox.find_one({"_id": f"{consumer.group}:{changed.id}"}) is None
+    finally:
+        stop.set()
+        thread.join(30)
+        producer.close()
 
 
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):

@@ -5,6 +5,8 @@ handled or dead-lettered, so a crash re-delivers rather than skips. Each
 handled event id is recorded per consumer group (the *inbox*), so a re-delivery
 is recognised and skipped. Handlers should still make their effect idempotent
 (upsert, compare revisions): the inbox record is written after the effect.
+A handler marked :func:`idempotent` is one whose effect a replay or a reordering
+cannot change; its events skip the inbox (two store commands each).
 
 Two kinds of failure are told apart:
 - the infrastructure is down (store or broker unreachable): retried without
@@ -39,6 +41,18 @@ Handler = Callable[[Event], None]
 DEAD_LETTER_EVENT = "DeadLettered"
 #: Failures that mean "try again later", not "this event is bad".
 TRANSIENT = (ConnectionFailure, KafkaError)
+
+
+def idempotent(handler: Handler) -> Handler:
+    """Mark ``handler`` as idempotent by construction: the consumer keeps no inbox record of its events.
+
+    Only for a handler whose effect is the same however often and in whatever
+    order its events come (it keeps the highest revision per key and writes
+    nothing when it has it already, or inserts by a ``_id`` the event fixes):
+    then the inbox, a read and an insert per event, would only repeat that check.
+    """
+    handler.idempotent = True
+    return handler
 
 
 class Inbox:
@@ -190,14 +204,16 @@ class EventConsumer:
 
     def _handle(self, record, event: Event, handler: Handler, stop: threading.Event) -> None:
         labels = (self.settings.service, self.group, event.name)
+        checked = not getattr(handler, "idempotent", False)
         delay, attempt = self.backoff[0], 0
         while True:
             try:
-                if self.inbox.seen(event.id):
+                if checked and self.inbox.seen(event.id):
                     metrics.EVENTS_DUPLICATE.labels(*labels).inc()
                     return
                 handler(event)
-                self.inbox.record(event)
+                if checked:
+                    self.inbox.record(event)
                 break
             except TRANSIENT as exc:
                 # Not the event's fault: wait for the store or broker to come back.
