@@ -199,6 +199,43 @@ def test_an_idempotent_handler_keeps_no_inbox_and_the_others_still_do(stack):
         producer.close()
 
 
+def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_stops(stack):
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
+    event = contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"], source="/edu71/tests")
+    topic = contracts.topic_for("SchoolRegistered")
+    group = fresh_group("commits")
+
+    def committed() -> int:
+        probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group,
+                              enable_auto_commit=False)
+        try:
+            return sum(probe.committed(TopicPartition(topic, p)) or 0 for p in probe.partitions_for_topic(topic))
+        finally:
+            probe.close(autocommit=False)
+
+    at_start, handled = committed(), []
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, group, {"SchoolRegistered": handled.append},
+                             commit_every=3600)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert all(d.ok for d in producer.publish([event]))
+        wait_until(lambda: handled, "the event handled")
+        assert committed() == at_start  # handled, not committed yet: a crash now would deliver it again
+    finally:
+        stop.set()
+        thread.join(30)
+        producer.close()
+    assert committed() == at_start + 1
+
+
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
     settings = platform_settings("tests")
     contracts = Contracts(settings.contracts_dir)
