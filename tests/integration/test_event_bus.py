@@ -7,10 +7,10 @@ import uuid
 from datetime import datetime, timezone
 
 import pytest
-from kafka import KafkaProducer
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from mongoengine.connection import get_db
 
-from edu71.bus.consumer import EventConsumer
+from edu71.bus.consumer import EventConsumer, idempotent
 from edu71.bus.outbox import OutboxRelay
 from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
@@ -149,6 +149,82 @@ def test_redelivered_event_is_handled_once(stack):
         wait_until(lambda: after.id in probe.handled, "the event published after the copy")
         assert probe.handled.count(event.id) == 1
     producer.close()
+
+
+def test_an_idempotent_handler_keeps_no_inbox_and_the_others_still_do(stack):
+    """A handler marked idempotent (its own check makes a replay harmless) is given a redelivered event
+    again and its events leave no inbox record; a plain handler's duplicate is still skipped by the inbox."""
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    examples = settings.contracts_dir / "examples"
+    school = json.loads((examples / "SchoolRegistered.v1.json").read_text())["school"]
+    # One subject: one partition, so the four copies come in the order they were sent.
+    registered, changed = (contracts.new_event(name, json.loads((examples / f"{name}.v1.json").read_text()),
+                                               subject=school["code"], source="/edu71/tests")
+                           for name in ("SchoolRegistered", "SchoolChanged"))
+    plain, checked_by_itself = [], []
+
+    @idempotent
+    def keep(event):
+        checked_by_itself.append(event.id)
+
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, fresh_group("idempotent"),
+                             {"SchoolRegistered": lambda event: plain.append(event.id), "SchoolChanged": keep})
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert all(d.ok for d in producer.publish([registered, registered, changed, changed]))
+        wait_until(lambda: len(checked_by_itself) == 2, "both copies of the idempotent handler's event")
+        assert plain == [registered.id]
+        inbox = get_db("tests")["inbox"]
+        assert inbox.find_one({"_id": f"{consumer.group}:{registered.id}"}) is not None
+        assert inbox.find_one({"_id": f"{consumer.group}:{changed.id}"}) is None
+    finally:
+        stop.set()
+        thread.join(30)
+        producer.close()
+
+
+def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_stops(stack):
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
+    event = contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"], source="/edu71/tests")
+    topic = contracts.topic_for("SchoolRegistered")
+    group = fresh_group("commits")
+
+    def committed() -> int:
+        probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group,
+                              enable_auto_commit=False)
+        try:
+            return sum(probe.committed(TopicPartition(topic, p)) or 0 for p in probe.partitions_for_topic(topic))
+        finally:
+            probe.close(autocommit=False)
+
+    at_start, handled = committed(), []
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, group, {"SchoolRegistered": handled.append},
+                             commit_every=3600)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert all(d.ok for d in producer.publish([event]))
+        wait_until(lambda: handled, "the event handled")
+        assert committed() == at_start  # handled, not committed yet: a crash now would deliver it again
+    finally:
+        stop.set()
+        thread.join(30)
+        producer.close()
+    assert committed() == at_start + 1
 
 
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):

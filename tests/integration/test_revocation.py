@@ -118,3 +118,76 @@ def test_each_workers_revocation_handler_writes_where_its_api_reads(fresh_databa
     handle(_access_revoked(f"user-{SCHOOL.code}", 0, version=1))  # an older version, delivered late, changes nothing
     wait_until(lambda: _status(api, before, path) == 401, f"{service} refusing the revoked token")
     assert _status(api, _school_token(issuer, iat=cutoff_after(revoked_at)), path) != 401
+
+
+@pytest.fixture
+def revocations_db(stack):
+    import uuid
+
+    from pymongo import MongoClient
+
+    client = MongoClient(stack.mongodb_uri, tz_aware=True)
+    name = f"t_revocations_{uuid.uuid4().hex[:8]}"
+    yield client[name]
+    client.drop_database(name)
+    client.close()
+
+
+def test_the_feed_numbers_every_change_once_whoever_writes_it(revocations_db):
+    from edu71.auth.revocation import RevocationFeed
+
+    first, second = RevocationFeed(lambda: revocations_db), RevocationFeed(lambda: revocations_db)
+    assert first.last() == 0 and first.since(0) == (0, [])
+    for n in range(7):
+        (first if n % 3 else second).append(f"u-{n}")  # each writer's guess of the next number falls behind
+    assert RevocationFeed(lambda: revocations_db).last() == 7
+    assert first.since(0) == (7, [f"u-{n}" for n in range(7)])
+    assert first.since(5) == (7, ["u-5", "u-6"])
+
+
+def test_a_user_without_a_state_costs_no_read_and_a_revocation_is_still_honoured(revocations_db):
+    """The lookup reads only the states of users the feed or the first read named; a revocation written where
+    this process hears no ring (another host) is honoured once the lookup's view is ``ttl`` old."""
+    from edu71.auth.principal import Principal, Role
+    from edu71.auth.revocation import RevocationLookup, RevocationProjection, RevokedUsers, _entry_id
+
+    projection = RevocationProjection(lambda: revocations_db)
+    projection.apply(_access_revoked("u-early", time.time()))  # before the lookup's first use
+    now = [1000.0]
+    reads: list[str] = []
+
+    def read(user_id):
+        reads.append(user_id)
+        return projection.state(user_id)
+
+    lookup = RevocationLookup(read, ttl=1.0, revoked=RevokedUsers(projection, 1.0, monotonic=lambda: now[0]))
+
+    def token(user_id: str) -> Principal:
+        return Principal(user_id=user_id, name="Cán bộ", role=Role.SCHOOL, org_unit=SCHOOL.code,
+                         issued_at=int(time.time()) - 60)
+
+    assert lookup.revoked(token("u-early"))
+    assert not lookup.revoked(token("u-1")) and not lookup.revoked(token("u-2"))
+    assert reads == ["u-early"]
+
+    projection.apply(_access_revoked("u-1", time.time()))  # this host: its ring is heard at once
+    assert lookup.revoked(token("u-1")) and reads == ["u-early", "u-1"]
+
+    # Another host's worker: its state and feed entry, and no ring here.
+    revocations_db["access_revocations"].insert_one({"_id": "u-2", "v": 2, "not_before": int(time.time()) + 1,
+                                                     "sessions": []})
+    revocations_db["access_revocations_feed"].insert_one({"_id": _entry_id(3), "user_id": "u-2"})
+    now[0] += 0.5
+    assert not lookup.revoked(token("u-2"))  # within the lookup's ttl: not yet seen, as the platform allows
+    now[0] += 0.5
+    assert lookup.revoked(token("u-2")) and reads[-1] == "u-2"
+
+
+def test_a_state_kept_before_a_crash_is_announced_when_its_event_comes_again(revocations_db):
+    from edu71.auth.revocation import RevocationProjection
+
+    projection = RevocationProjection(lambda: revocations_db)
+    event = _access_revoked("u-1", time.time())
+    revocations_db["access_revocations"].insert_one({"_id": "u-1", "v": 2, "not_before": 0, "sessions": []})
+    projection.apply(event)  # the state is there (the worker died before the feed entry): the feed names it now
+    assert projection.feed.since(0) == (1, ["u-1"])

@@ -10,17 +10,25 @@ index update lost to a crash is redone when the event is redelivered. Each
 update is a new version of one small bucket document (insert-only, with the
 version it read as the concurrency check); two workers updating one bucket at
 once retry, and a revision older than the one indexed changes nothing, so
-replays and reordering leave the index as it was. An indexer keeps the buckets it
+replays and reordering leave the index as it was (so the consumer keeps no inbox
+record for these events: :func:`edu71.bus.consumer.idempotent`). An indexer keeps the buckets it
 wrote last and updates them without reading them again: a version it kept that
 another writer has passed is refused by that same check, and it reads the bucket then.
+
+A bucket's version is one insert; its head (a copy of the latest version, read by
+``_id``) costs a read and a replace of the whole bucket, so an indexer writes it
+at most every :data:`HEAD_EVERY` seconds per bucket, and the index is read
+through the versions written since (``PeerIndexStore.get``).
 """
 from __future__ import annotations
 
 import logging
+import math
 import time
 from datetime import datetime
 from typing import Callable
 
+from edu71.bus.consumer import idempotent
 from edu71.contracts import Event
 from indicators.adapters.documents import PeerIndex, PeerStatistics
 from indicators.adapters.peers import PeerIndexStore, PeerStatisticsStore
@@ -37,17 +45,25 @@ ATTEMPTS = 8
 PEER_STATS_TTL = 60.0
 #: How many buckets an indexer keeps as it wrote them (16 per round and level: a few kilobytes each).
 KEPT_BUCKETS = 1024
+#: How often an indexer writes the head of a bucket it keeps changing (seconds): a reader of the index reads
+#: the versions written since, a few at most.
+HEAD_EVERY = 5.0
 
 
 class PeerIndexer:
-    def __init__(self, catalogues: CatalogueService, store: PeerIndexStore | None = None):
+    def __init__(self, catalogues: CatalogueService, store: PeerIndexStore | None = None,
+                 head_every: float = HEAD_EVERY):
         self.catalogues = catalogues
         self.store = store or PeerIndexStore()
+        self.head_every = head_every
         self._kept: dict[str, PeerIndex] = {}
+        #: When this indexer last wrote each bucket's head (``time.monotonic()``).
+        self._heads: dict[str, float] = {}
 
     def handlers(self) -> dict:
         return {"IndicatorSubmitted": self.index, "IndicatorRevised": self.index}
 
+    @idempotent
     def index(self, event: Event) -> None:
         data = event.data
         school = data["school"]
@@ -71,6 +87,10 @@ class PeerIndexer:
             doc.schools = [s for s in schools if s["school_code"] != school["code"]] + [entry]
             if self.store.save(doc):
                 self._keep(key, doc)
+                now = time.monotonic()
+                if now - self._heads.get(key, -math.inf) >= self.head_every:
+                    self.store.write_head(doc)
+                    self._heads[key] = now
                 return
             # Another writer got there first (or the kept version is behind): read its version, apply this on top.
             doc = None
@@ -79,6 +99,7 @@ class PeerIndexer:
     def _keep(self, key: str, doc: PeerIndex) -> None:
         if len(self._kept) >= KEPT_BUCKETS:
             self._kept.clear()
+            self._heads.clear()
         self._kept[key] = doc
 
 

@@ -42,6 +42,16 @@ def test_entries_without_a_due_time_are_ordered_by_when_they_were_put(queue):
     assert [e["_id"] for e in queue.ready(10)] == ["first", "second"]
 
 
+def test_done_deletes_exactly_the_entries_named_one_or_several(queue):
+    for key in ("a", "b", "c", "d", "e"):
+        queue.put(key, at=T0)
+    queue.done(["b", "d", "not-waiting"])
+    assert [e["_id"] for e in queue.ready(10)] == ["a", "c", "e"]
+    queue.done(iter(["c"]))
+    queue.done([])
+    assert [e["_id"] for e in queue.ready(10)] == ["a", "e"]
+
+
 def test_a_retry_is_a_new_entry_with_its_own_due_time_and_the_old_one_goes(queue, store_db):
     queue.put("d-1", due=T0, channel="email")
     [first] = queue.ready(10, now=T0)

@@ -16,12 +16,14 @@ from edu71.store.versioned import (
     VersionedDocument,
     change_id,
     history,
+    latest,
     load,
     pending_events,
     recorded_events,
     repair_head,
     save_with_events,
     state_at,
+    write_head,
 )
 
 pytestmark = pytest.mark.integration
@@ -79,6 +81,31 @@ def test_a_lagging_head_is_repaired_from_the_changes(store_db):
     store_db["counters"].replace_one({"_id": "c"}, {"_id": "c", "n": 1, "_v": 1})
     assert repair_head(StoreContractCounter, "c") == 2
     assert load(StoreContractCounter, "c").n == 2
+
+
+def test_a_head_left_behind_on_purpose_is_seen_through_and_never_moved_back(store_db):
+    """A writer that saves without the head (``head=False``) loses nothing: its events are queued,
+    :func:`latest` reads the versions after the head (and brings the head up), and a head written
+    later for an older version does not move it back."""
+    assert latest(StoreContractCounter, "c") is None
+    doc = save_with_events(StoreContractCounter(id="c", n=1), _event(1), head=False)
+    assert load(StoreContractCounter, "c") is None
+    assert (latest(StoreContractCounter, "c").doc_version, latest(StoreContractCounter, "c").n) == (1, 1)
+    for n in (2, 3):
+        doc.n = n
+        save_with_events(doc, _event(n), head=False)
+    assert load(StoreContractCounter, "c").doc_version == 1
+    found = latest(StoreContractCounter, "c")
+    assert (found.doc_version, found.n) == (3, 3)
+    assert (load(StoreContractCounter, "c").doc_version, load(StoreContractCounter, "c").n) == (3, 3)
+    assert {h["_id"] for h in store_db[HINTS].find()} == {change_id("c", v) for v in (1, 2, 3)}
+    found.n = 4
+    save_with_events(found, head=False)
+    write_head(found)
+    stale = history(StoreContractCounter, "c")[1]["state"]
+    older = StoreContractCounter._from_son({**stale, "_v": 2})
+    write_head(older)
+    assert (load(StoreContractCounter, "c").doc_version, load(StoreContractCounter, "c").n) == (4, 4)
 
 
 def test_concurrent_writers_make_contiguous_versions_and_lose_none(store_db, threads):

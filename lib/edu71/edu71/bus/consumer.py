@@ -1,10 +1,15 @@
 """Consuming events: validate, de-duplicate, handle, retry, dead-letter, then commit.
 
 Offsets are committed only after every earlier message of the partition was
-handled or dead-lettered, so a crash re-delivers rather than skips. Each
+handled or dead-lettered, so a crash re-delivers rather than skips. They are
+committed at most every ``commit_every`` seconds (and when the consumer stops):
+each commit is a write to the broker, and under load a poll brings a few
+messages; a crash re-delivers at most that much more. Each
 handled event id is recorded per consumer group (the *inbox*), so a re-delivery
 is recognised and skipped. Handlers should still make their effect idempotent
 (upsert, compare revisions): the inbox record is written after the effect.
+A handler marked :func:`idempotent` is one whose effect a replay or a reordering
+cannot change; its events skip the inbox (two store commands each).
 
 Two kinds of failure are told apart:
 - the infrastructure is down (store or broker unreachable): retried without
@@ -39,6 +44,20 @@ Handler = Callable[[Event], None]
 DEAD_LETTER_EVENT = "DeadLettered"
 #: Failures that mean "try again later", not "this event is bad".
 TRANSIENT = (ConnectionFailure, KafkaError)
+#: How often a consumer commits what it handled (seconds).
+COMMIT_EVERY = 1.0
+
+
+def idempotent(handler: Handler) -> Handler:
+    """Mark ``handler`` as idempotent by construction: the consumer keeps no inbox record of its events.
+
+    Only for a handler whose effect is the same however often and in whatever
+    order its events come (it keeps the highest revision per key and writes
+    nothing when it has it already, or inserts by a ``_id`` the event fixes):
+    then the inbox, a read and an insert per event, would only repeat that check.
+    """
+    handler.idempotent = True
+    return handler
 
 
 class Inbox:
@@ -77,6 +96,7 @@ class EventConsumer:
         max_attempts: int = 5,
         backoff: tuple[float, float] = (0.2, 5.0),
         topics: list[str] | None = None,
+        commit_every: float = COMMIT_EVERY,
     ):
         self.settings = settings
         self.contracts = contracts
@@ -87,7 +107,11 @@ class EventConsumer:
         self.backoff = backoff
         self.inbox = Inbox(settings.service, group)
         self.topics = topics or sorted({contracts.topic_for(name) for name in self.handlers})
+        self.commit_every = commit_every
         self._consumer: KafkaConsumer | None = None
+        #: Offsets handled and not committed yet, and when the last commit was.
+        self._handled: dict[TopicPartition, OffsetAndMetadata] = {}
+        self._committed_at = time.monotonic()
 
     # -- Kafka ---------------------------------------------------------------
     def _connect(self) -> KafkaConsumer:
@@ -123,8 +147,26 @@ class EventConsumer:
                 log.warning("consumer %s: broker unavailable (%s); retrying", self.group, exc)
                 stop.wait(1.0)
         if self._consumer is not None:
+            try:
+                self._commit(self._consumer)
+            except KafkaError as exc:
+                log.warning("consumer %s: last commit failed (%s); the messages will come again", self.group, exc)
             self._consumer.close(autocommit=False)  # leaves the group at once
             self._consumer = None
+
+    def _commit(self, consumer: KafkaConsumer) -> None:
+        """Commit the offsets handled since the last commit, of the partitions this consumer still holds."""
+        handled, self._handled = self._handled, {}
+        self._committed_at = time.monotonic()
+        held = consumer.assignment()
+        handled = {tp: offset for tp, offset in handled.items() if tp in held}
+        if not handled:
+            return
+        try:
+            consumer.commit(handled)
+        except CommitFailedError as exc:
+            # The group rebalanced; the new owner re-reads these, the inbox skips them.
+            log.warning("consumer %s: commit failed after rebalance: %s", self.group, exc)
 
     def _poll_once(self, stop: threading.Event) -> int:
         consumer = self._consumer
@@ -146,12 +188,9 @@ class EventConsumer:
                 if stop.is_set():
                     break
         finally:
-            if handled:
-                try:
-                    consumer.commit(handled)
-                except CommitFailedError as exc:
-                    # The group rebalanced; the new owner re-reads these, the inbox skips them.
-                    log.warning("consumer %s: commit failed after rebalance: %s", self.group, exc)
+            self._handled.update(handled)
+            if self._handled and (stop.is_set() or time.monotonic() - self._committed_at >= self.commit_every):
+                self._commit(consumer)
         self._report_lag(consumer)
         return count
 
@@ -190,14 +229,16 @@ class EventConsumer:
 
     def _handle(self, record, event: Event, handler: Handler, stop: threading.Event) -> None:
         labels = (self.settings.service, self.group, event.name)
+        checked = not getattr(handler, "idempotent", False)
         delay, attempt = self.backoff[0], 0
         while True:
             try:
-                if self.inbox.seen(event.id):
+                if checked and self.inbox.seen(event.id):
                     metrics.EVENTS_DUPLICATE.labels(*labels).inc()
                     return
                 handler(event)
-                self.inbox.record(event)
+                if checked:
+                    self.inbox.record(event)
                 break
             except TRANSIENT as exc:
                 # Not the event's fault: wait for the store or broker to come back.

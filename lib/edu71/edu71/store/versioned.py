@@ -157,13 +157,20 @@ def repair_head(cls: type[VersionedDocument], pk) -> int:
     return version
 
 
-def save_with_events(doc: VersionedDocument, *events: Event, expected_version: int | None = None):
+def save_with_events(doc: VersionedDocument, *events: Event, expected_version: int | None = None,
+                     head: bool = True):
     """Store the new state of ``doc`` and its ``events`` in one insert.
 
     A new aggregate (never saved) becomes version 1, and :class:`NotUniqueError`
     means it already exists. An existing one becomes ``expected_version + 1``
     (default: the version it was loaded at); :class:`StaleDocument` means
     another change got there first, and nothing was written.
+
+    ``head=False`` leaves the head behind, for a writer that keeps the aggregate
+    itself and changes it many times a second (the peer index): it refreshes the
+    head now and then (:func:`write_head`), and its readers use :func:`latest`,
+    which sees through a lagging head. The change, the only record, is written all
+    the same, so nothing is lost.
     """
     cls = type(doc)
     new = doc._created
@@ -189,21 +196,49 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     # Both writes below are repaired by the relay's sweep if this process dies first.
     if entries:
         outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=change["events"])
-    _write_head(cls, state, version)
+    if head:
+        _write_head(cls, state, version)
     doc.doc_version = version
     doc._created = False
     doc._clear_changed_fields()
     return doc
 
 
+def write_head(doc: VersionedDocument) -> None:
+    """Make the head show ``doc`` (saved with ``head=False``) unless it already shows a later version."""
+    state = doc.to_mongo().to_dict()
+    state.pop("_v", None)
+    _write_head(type(doc), state, doc.doc_version)
+
+
+def _as_document(cls: type[VersionedDocument], son: dict):
+    doc = cls._from_son(son)
+    doc._created = False
+    return doc
+
+
 def load(cls: type[VersionedDocument], pk):
     """The current state of an aggregate (its head), or ``None``."""
     head = cls._get_collection().find_one({"_id": pk})
-    if head is None:
-        return None
-    doc = cls._from_son(head)
-    doc._created = False
-    return doc
+    return None if head is None else _as_document(cls, head)
+
+
+def latest(cls: type[VersionedDocument], pk):
+    """The aggregate at its latest version even when its head lags (then repaired), or ``None``.
+
+    For aggregates whose writer leaves the head behind (``save_with_events(head=False)``):
+    the head, then the changes after it read by ``_id``, one more read than :func:`load`.
+    """
+    head = cls._get_collection().find_one({"_id": pk})
+    version = head.get("_v", 0) if head else 0
+    last = None
+    while (following := cls.changes().find_one({"_id": change_id(pk, version + 1)}, {"state": 1})) is not None:
+        last, version = following, version + 1
+    if last is None:
+        return None if head is None else _as_document(cls, head)
+    state = _unpack(last["state"])
+    _write_head(cls, state, version)
+    return _as_document(cls, {**state, "_v": version})
 
 
 #: Reads of a page's aggregates overlap their round trips (each is one lookup by ``_id``).

@@ -8,6 +8,7 @@ from typing import Any
 from mongoengine import NotUniqueError
 
 from edu71.bus.outbox import StaleDocument, load, save_with_events
+from edu71.store.versioned import latest, write_head
 from indicators.adapters.documents import PeerIndex, PeerStatistics
 from indicators.domain.peers import BUCKETS
 
@@ -40,18 +41,26 @@ class InMemoryPeerStatistics:
 
 
 class PeerIndexStore:
-    """The per-round index of schools' figures (indicators.peers): :data:`BUCKETS` documents per level."""
+    """The per-round index of schools' figures (indicators.peers): :data:`BUCKETS` documents per level.
+
+    A bucket changes with nearly every submission, so its head is written now and then by its indexer
+    (:meth:`write_head`), not with each version; it is read through its later changes (``latest``).
+    """
 
     def get(self, key: str) -> PeerIndex | None:
-        return load(PeerIndex, key)
+        return latest(PeerIndex, key)
 
     def save(self, doc: PeerIndex) -> bool:
-        """Store a bucket's new version; ``False`` when another writer changed it first (nothing written)."""
+        """Store a bucket's new version, without its head; ``False`` when another writer changed it first
+        (nothing written)."""
         try:
-            save_with_events(doc)
+            save_with_events(doc, head=False)
             return True
         except (StaleDocument, NotUniqueError):
             return False
+
+    def write_head(self, doc: PeerIndex) -> None:
+        write_head(doc)
 
     def figures(self, round_id: str, level: str) -> list[dict[str, float]]:
         """Every indexed school's figures for the round and level: :data:`BUCKETS` reads by ``_id``."""

@@ -157,8 +157,8 @@ def test_the_city_tunes_when_a_change_is_warned_about_even_on_a_national_indicat
 
 
 def test_the_peer_index_is_the_same_whatever_the_replays_and_order(client, tokens, schools, open_round):
-    from edu71.bus.outbox import load
     from indicators.adapters.documents import PeerIndex
+    from indicators.adapters.peers import PeerIndexStore
     from indicators.domain.peers import bucket_of
     from indicators.peers import PeerIndexer
 
@@ -168,18 +168,18 @@ def test_the_peer_index_is_the_same_whatever_the_replays_and_order(client, token
         put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": value}])
     events = index_events(rnd, [school])
     key = PeerIndex.key(rnd["id"], "thcs", bucket_of(school.code))
-    indexed = load(PeerIndex, key)
+    indexed = PeerIndexStore().get(key)
     assert [(s["revision"], s["figures"]["CLASSES"]) for s in indexed.schools] == [(3, 30)]
     indexer = PeerIndexer(client.application.extensions["indicators.catalogues"])
     for event in [events[2], events[0], events[1], events[2]]:
         indexer.index(event)
-    again = load(PeerIndex, key)
+    again = PeerIndexStore().get(key)
     assert again.schools == indexed.schools and again.doc_version == indexed.doc_version
 
 
 def test_an_indexer_whose_kept_bucket_another_passed_lands_on_top_of_it(client, tokens, schools, open_round):
-    from edu71.bus.outbox import load
     from indicators.adapters.documents import PeerIndex
+    from indicators.adapters.peers import PeerIndexStore
     from indicators.domain.peers import bucket_of
     from indicators.peers import PeerIndexer
 
@@ -195,8 +195,33 @@ def test_an_indexer_whose_kept_bucket_another_passed_lands_on_top_of_it(client, 
     other.index(second)  # the bucket moves on to version 2 behind its back
     mine.index(third)
     mine.index(second)  # arrives late: changes nothing
-    indexed = load(PeerIndex, key)
+    indexed = PeerIndexStore().get(key)
     assert [(s["revision"], s["figures"]["CLASSES"]) for s in indexed.schools] == [(3, 30)]
     assert indexed.doc_version == 3
     other.index(first)  # a replay to the indexer that kept version 2: refused by the store, then nothing to do
-    assert load(PeerIndex, key).doc_version == 3
+    assert PeerIndexStore().get(key).doc_version == 3
+
+
+def test_the_peer_index_is_read_whole_through_a_head_its_indexer_writes_now_and_then(client, tokens, schools,
+                                                                                     open_round):
+    """An indexer writes a bucket's head at most every ``head_every`` seconds (here: once), yet the statistics
+    read every school's latest figures, and the reader brings the head up to date."""
+    from edu71.bus.outbox import load
+    from indicators.adapters.documents import PeerIndex
+    from indicators.adapters.peers import PeerIndexStore
+    from indicators.domain.peers import bucket_of
+    from indicators.peers import PeerIndexer
+
+    rnd = open_round(indicator_codes=CODES)
+    school = schools["thcs"]
+    for value in (20, 25, 30):
+        put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": value}])
+    events = index_events(rnd, [school], times=0)
+    indexer = PeerIndexer(client.application.extensions["indicators.catalogues"], head_every=float("inf"))
+    for event in events:
+        indexer.index(event)
+    key = PeerIndex.key(rnd["id"], "thcs", bucket_of(school.code))
+    assert load(PeerIndex, key).doc_version == 1  # the head of the first version only
+    assert [f["CLASSES"] for f in PeerIndexStore().figures(rnd["id"], "thcs")] == [30]
+    head = load(PeerIndex, key)
+    assert head.doc_version == 3 and [s["revision"] for s in head.schools] == [3]
