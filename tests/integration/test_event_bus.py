@@ -218,13 +218,14 @@ def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_
     thread.start()
     try:
         assert all(d.ok for d in producer.publish([event]))
-        wait_until(lambda: handled, "the event handled")
+        wait_until(lambda: event.id in {e.id for e in handled}, "the event handled")
         assert committed() == at_start  # handled, not committed yet: a crash now would deliver it again
     finally:
         stop.set()
         thread.join(30)
         producer.close()
-    assert committed() == at_start + 1
+    # Another test's SchoolRegistered may have landed on the topic too: each handled event is committed once.
+    assert committed() == at_start + len(handled) >= at_start + 1
 
 
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
