@@ -31,12 +31,13 @@ Then it starts the plans, notifications and identity APIs under gunicorn and ask
 after five (``--warm-up``) unmeasured requests per list (a fresh process's imports and connections; the first
 one's time is printed too: it reads the lists the process will keep, unless the API warmed them when it started),
 and prints p50/p99 per list. ``--nation-first`` asks the administrator's lists first, as soon as the APIs answer
-``/readyz``. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
+``/readyz``. ``--first`` asks each list instead in an API process started for it, as soon as it answers
+``/readyz``, then ``--requests`` more there: the first request after a deploy or a worker restart. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
 to measure the lists before they were kept per scope; the load is the same; there a request reads whole
 collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--deliveries 200000]
-                                    [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first]
+                                    [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first] [--first]
 """
 from __future__ import annotations
 
