@@ -31,12 +31,13 @@ Then it starts the plans, notifications and identity APIs under gunicorn and ask
 after five (``--warm-up``) unmeasured requests per list (a fresh process's imports and connections; the first
 one's time is printed too: it reads the lists the process will keep, unless the API warmed them when it started),
 and prints p50/p99 per list. ``--nation-first`` asks the administrator's lists first, as soon as the APIs answer
-``/readyz``. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
+``/readyz``. ``--first`` asks each list instead in an API process started for it, as soon as it answers
+``/readyz``, then ``--requests`` more there: the first request after a deploy or a worker restart. ``--api-code DIR`` runs the APIs from another checkout (e.g. an export of main,
 to measure the lists before they were kept per scope; the load is the same; there a request reads whole
 collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--deliveries 200000]
-                                    [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first]
+                                    [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first] [--first]
 """
 from __future__ import annotations
 
@@ -262,6 +263,33 @@ def check(loader: Loader, geo: Geography) -> None:
     assert listed == stored, (len(listed), len(stored))
 
 
+def first_requests(cases: dict, start_api, ports: dict, session, args) -> None:
+    """Each list's first request in an API process of its own, asked as soon as it answers ``/readyz`` (after
+    ``--after-ready`` seconds), then ``--requests`` more in the same process (each another scope): what a person
+    opening the portal after a deploy or a worker restart waits for, beside the steady figure."""
+    for run, (label, make) in enumerate(cases.items()):
+        svc, path, token = make()
+        process = start_api(svc, f"-first{run}")
+        try:
+            wait_answering(f"http://127.0.0.1:{ports[svc]}/readyz")
+            time.sleep(args.after_ready)
+            began = time.perf_counter()
+            session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
+                        timeout=600).raise_for_status()
+            first = (time.perf_counter() - began) * 1000
+            took = []
+            for _ in range(args.requests):
+                svc, path, token = make()
+                began = time.perf_counter()
+                session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
+                            timeout=600).raise_for_status()
+                took.append((time.perf_counter() - began) * 1000)
+            steady = f"  then p50 {statistics.median(took):7.1f} ms  max {max(took):7.1f} ms" if took else ""
+            print(f"{label:62s} first in a fresh process {first:8.1f} ms{steady}", flush=True)
+        finally:
+            terminate(process)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plans", type=int, default=40000, help="schools, one plan each (three versions)")
@@ -279,6 +307,9 @@ def main() -> None:
     parser.add_argument("--nation-first", action="store_true",
                         help="ask the administrator's lists first, as soon as the APIs are ready (their first request "
                              "is then the one a process pays for, unless it warmed them at start)")
+    parser.add_argument("--first", action="store_true",
+                        help="ask each list first in an API process started for it (the first request after a deploy "
+                             "or a worker restart), then --requests more in that process")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=3) as stack:
@@ -308,13 +339,20 @@ def main() -> None:
                                                                                       "identity")])
         bin_dir = Path(sys.executable).parent
         ports, processes = {}, []
-        for svc in ("plans", "notifications", "identity"):
+
+        def start_api(svc: str, run: str = ""):
             ports[svc] = free_port()
-            processes.append(spawn(
+            process = spawn(
                 [str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", f"{svc}.app:create_app()"],
                 {**env, "EDU71_SERVICE": svc, "GUNICORN_BIND": f"127.0.0.1:{ports[svc]}", "GUNICORN_WORKERS": "1",
-                 "GUNICORN_THREADS": "4", "PROMETHEUS_MULTIPROC_DIR": str(root / f"prom-{svc}"),
-                 "LOG_LEVEL": "WARNING"}, root / f"{svc}.log"))
+                 "GUNICORN_THREADS": "4", "PROMETHEUS_MULTIPROC_DIR": str(root / f"prom-{svc}{run}"),
+                 "LOG_LEVEL": "WARNING"}, root / f"{svc}{run}.log")
+            processes.append(process)
+            return process
+
+        if not args.first:
+            for svc in ("plans", "notifications", "identity"):
+                start_api(svc)
         try:
             for svc, port in ports.items():
                 wait_answering(f"http://127.0.0.1:{port}/readyz")
@@ -375,6 +413,9 @@ def main() -> None:
             if args.nation_first:
                 cases = dict(sorted(cases.items(), key=lambda case: "(admin)" not in case[0]))
             session = requests.Session()
+            if args.first:
+                first_requests(cases, start_api, ports, session, args)
+                return
             first = {}
             for label, make in cases.items():  # the first requests of a process pay for its imports and connections
                 for n in range(max(args.warm_up, 1)):

@@ -60,12 +60,6 @@ class Notification(VersionedDocument):
     read_at = DateTimeField(null=True)
     attempts = IntField(default=1)
 
-    @classmethod
-    def ensure_store_indexes(cls) -> None:
-        """Called by the worker at start: also make sure the dedupe key's unique index exists."""
-        super().ensure_store_indexes()
-        cls.ensure_indexes()
-
 
 class Delivery(VersionedDocument):
     """One e-mail or webhook call to make: pending until delivered or finally failed.
