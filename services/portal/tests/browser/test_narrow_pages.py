@@ -6,6 +6,7 @@ laid out. Screenshots go to var/test-artifacts/portal-narrow/<run>/.
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -26,6 +27,23 @@ ACCOUNT = {"id": "u-7", "name": "Cán bộ Văn hoá – Xã hội Đặc khu B�
            "role": "commune", "org_unit": "11948", "org_unit_name": "Đặc khu Bạch Long Vĩ", "org_kind": "commune",
            "province_code": "31", "active": True, "created_at": "2026-12-03T16:04:00+00:00",
            "updated_at": "2026-12-03T16:04:00+00:00"}
+
+
+ROUNDS = [{"id": f"r-{n}", "name": name, "school_year": year, "opens_at": opens, "due_at": due, "closes_at": closes,
+           "phase": phase, "school_levels": ["tieu_hoc"]}
+          for n, (name, year, opens, due, closes, phase) in enumerate([
+              ("Sơ kết học kỳ I năm học 2026–2027", "2026-2027", "2026-11-30T16:00:00+00:00",
+               "2026-12-23T16:00:00+00:00", "2027-01-12T16:00:00+00:00", "open"),
+              ("Tổng kết năm học 2025–2026", "2025-2026", "2026-05-15T00:00:00+00:00", "2026-06-10T10:00:00+00:00",
+               "2026-12-03T16:21:00+00:00", "closed")])]
+
+
+class FakeIndicators:
+    def rounds(self, page=1, page_size=100):
+        return {"items": ROUNDS, "total": len(ROUNDS)}
+
+    def __getattr__(self, name):
+        raise AssertionError(f"not called by these pages: {name}")
 
 
 class FakeIdentity:
@@ -52,15 +70,24 @@ def portal(tmp_path, monkeypatch):
     monkeypatch.delenv("PORTAL_SECRET_KEY", raising=False)
     monkeypatch.setenv("PORTAL_COOKIE_SECURE", "false")
     monkeypatch.setattr(backends, "identity", lambda token=None: FakeIdentity())
+    monkeypatch.setattr(backends, "indicators", lambda: FakeIndicators())
     monkeypatch.setattr(admin, "_units_cache", {})
     app = create_app(replace(config.load(), backend_timeout=2.0))
-    client = app.test_client()
+    return app.test_client()
+
+
+def sign_in(client, role: str, org_code: str, org_name: str) -> None:
     with client.session_transaction() as session:
         session["token"] = "not-checked-here"
         session["expires_at"] = time.time() + 3600
-        session["user"] = {"id": "u-1", "name": "Quản trị viên", "role": "admin", "org_code": "edu71",
-                           "org_name": "Nền tảng Edu71"}
-    return client
+        session["user"] = {"id": "u-1", "name": "Cán bộ", "role": role, "org_code": org_code, "org_name": org_name,
+                           "province_code": "31"}
+
+
+def fits(page, artifacts, name: str) -> None:
+    page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    found = page.evaluate(OVERFLOW)
+    assert found["page"] <= 0 and not found["wide"], f"{name}: wider than the viewport: {found}"
 
 
 def open_narrow(browser, client, path: str):
@@ -82,12 +109,26 @@ def open_narrow(browser, client, path: str):
 
 def test_an_account_with_a_long_e_mail_fits_a_360_px_phone(portal, browser, artifacts):
     """Found walking as the administrator: ubnd.11948@demo.edu71.vn pushed the account's page 16 px wide."""
+    sign_in(portal, "admin", "edu71", "Nền tảng Edu71")
     context, page = open_narrow(browser, portal, "/admin/users/u-7?back=/admin/users")
     try:
         page.get_by_role("heading", name=ACCOUNT["name"]).wait_for()
-        page.screenshot(path=str(artifacts / "tai-khoan-360.png"), full_page=True)
-        found = page.evaluate(OVERFLOW)
-        assert found["page"] <= 0 and not found["wide"], f"wider than the viewport: {found}"
+        fits(page, artifacts, "tai-khoan-360")
         assert page.locator("dd.email").inner_text() == ACCOUNT["email"]
+    finally:
+        context.close()
+
+
+def test_the_city_reaches_each_rounds_dashboard_and_schedule_on_a_360_px_phone(portal, browser, artifacts):
+    """Found walking as the city: the rounds table ran 61 px past the screen, its state and actions out of view."""
+    sign_in(portal, "city", "31", "Sở Giáo dục và Đào tạo Thành phố Hải Phòng")
+    context, page = open_narrow(browser, portal, "/rounds")
+    try:
+        page.get_by_role("heading", name="Đợt báo cáo chỉ tiêu").wait_for()
+        fits(page, artifacts, "dot-bao-cao-360")
+        row = page.get_by_role("row", name=re.compile("Sơ kết học kỳ I"))
+        for link in ("Tổng hợp", "Gia hạn / mở lại"):
+            box = row.get_by_role("link", name=link).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"{link}: {box}"
     finally:
         context.close()
