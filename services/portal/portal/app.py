@@ -15,7 +15,7 @@ from edu71 import logs, vn
 from edu71.web import observe_requests, ops_blueprint
 from portal import backends, bootstrap, config, session
 from portal.clients.base import ApiError
-from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label
+from portal.domain.plan_form import COMPARATORS, STATUS_LABELS, section_label, target_level
 from portal.views import admin, auth, dashboard, deliveries, inbox, operator, plans, preferences, reports, rounds
 
 
@@ -52,6 +52,7 @@ def create_app(settings: config.Settings | None = None) -> Flask:
         role_label=lambda r: vn.ROLE_LABELS.get(r, r),
         level_label=lambda lv: vn.level_label(lv, short=True),
         section_label=section_label,
+        target_level=target_level,
     )
     app.jinja_env.globals.update(COMPARATORS=COMPARATORS, LEVEL_LABELS={lv.value: label for lv, label in vn.LEVEL_SHORT.items()})
 

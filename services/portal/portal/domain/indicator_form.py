@@ -175,10 +175,13 @@ def target_text(indicator: Mapping[str, Any], school_level: str | None) -> str:
     if not targets:
         return ""
     t = targets[0]
-    unit = " %" if indicator.get("value_type") == "ratio" else f" {indicator.get('unit') or ''}".rstrip()
     share = f" ở {vn_number(t['share_of_schools'])} % số trường" if t.get("share_of_schools") is not None else ""
-    return f"{COMPARATOR_WORDS.get(t['comparator'], t['comparator'])} {vn_number(t['value'])}{unit}{share} " \
-           f"đến năm {t['horizon']}"
+    if indicator.get("value_type") == "level":  # "≥ mức 3": "≥ 3 mức" reads as three levels
+        wanted = f"mức {vn_number(t['value'])}"
+    else:
+        unit = " %" if indicator.get("value_type") == "ratio" else f" {indicator.get('unit') or ''}".rstrip()
+        wanted = f"{vn_number(t['value'])}{unit}"
+    return f"{COMPARATOR_WORDS.get(t['comparator'], t['comparator'])} {wanted}{share} đến năm {t['horizon']}"
 
 
 def rows(indicators: Iterable[Mapping[str, Any]], submission: Mapping[str, Any] | None,

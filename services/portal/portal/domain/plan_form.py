@@ -20,6 +20,21 @@ COMPARATORS = {
     "<": "dưới (<)",
 }
 
+#: The unit the importer and the form give a level target (PCGD, national standard, accreditation levels).
+LEVEL_UNIT = "mức"
+
+
+def target_level(target: Mapping[str, Any]) -> str:
+    """A target's comparator, value and unit as a reader writes them: ``ít nhất (≥) 99,5 %``, and a level
+    target ``ít nhất (≥) mức 2`` (not "2 mức", which reads as a count of levels)."""
+    comparator = COMPARATORS.get(target.get("comparator"), target.get("comparator") or "")
+    unit = (target.get("unit") or "").strip()
+    value = vn_number(target.get("value"))
+    if unit.casefold() == LEVEL_UNIT:
+        return f"{comparator} {unit} {value}".strip()
+    return f"{comparator} {value} {unit}".strip()
+
+
 STATUS_LABELS = {
     "draft": "Bản nháp",
     "submitted": "Đã gửi duyệt",
@@ -324,8 +339,7 @@ def _target_summary(value: Any, names: Mapping[str, str]) -> Any:
     if not isinstance(value, Mapping):
         return value
     _kind, shown = target_indicator(value, names)
-    level = f"{COMPARATORS.get(value.get('comparator'), '')} {vn_number(value.get('value'))} {value.get('unit') or ''}"
-    return f"{value.get('text', '')} ({shown}; {level.strip()}; thời hạn {vn_date(value.get('horizon'))})"
+    return f"{value.get('text', '')} ({shown}; {target_level(value)}; thời hạn {vn_date(value.get('horizon'))})"
 
 
 def _shown(value: Any) -> str:
@@ -414,8 +428,7 @@ def current_by_school(plans: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]
 def targets_side_by_side(plans: list[Mapping[str, Any]], names: Mapping[str, str]) -> list[dict[str, Any]]:
     """Per indicator, each school's targets (value and horizon) from its current plan, for a commune's table.
 
-    ``[{"indicator": name, "rows": [{"school", "plan_id", "status", "targets": [(comparator, value, unit,
-    horizon)]}]}]``; a school with no target on the indicator is listed as such, so a gap is visible.
+    ``[{"indicator": name, "rows": [{"school", "plan_id", "status", "targets": [{"level", "horizon"}]}]}]``; a school with no target on the indicator is listed as such, so a gap is visible.
     Indicators in catalogue order of name; targets without an indicator are left out (nothing to compare)."""
     current = current_by_school(plans)
     codes: dict[str, str] = {}
@@ -430,9 +443,7 @@ def targets_side_by_side(plans: list[Mapping[str, Any]], names: Mapping[str, str
         for p in current:
             mine = [t for t in p.get("targets") or [] if t.get("indicator_code") == code]
             rows.append({"school": p.get("school_name") or "", "plan_id": p["id"], "status": p.get("status"),
-                         "targets": [{"comparator": COMPARATORS.get(t.get("comparator"), t.get("comparator")),
-                                      "value": vn_number(t.get("value")), "unit": t.get("unit") or "",
-                                      "horizon": vn_date(t.get("horizon"))}
+                         "targets": [{"level": target_level(t), "horizon": vn_date(t.get("horizon"))}
                                      for t in sorted(mine, key=lambda t: str(t.get("horizon")))]})
         out.append({"code": code, "indicator": name, "rows": rows,
                     "with_target": sum(1 for r in rows if r["targets"])})

@@ -7,6 +7,7 @@ import operator
 from typing import Any, Iterable, Mapping
 
 from edu71.vn import LEVEL_SHORT, vn_date, vn_number
+from portal.domain.plan_form import LEVEL_UNIT
 
 COMPARE = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "=": operator.ge}
 SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
@@ -71,12 +72,15 @@ def levels_text(levels: Iterable[str] | None) -> str:
 
 
 def figure(value: float | None, unit: str) -> str:
-    """A figure in a target's unit (percent already ×100): ``95,7 %``, ``2 phòng``, ``–``."""
+    """A figure in a target's unit (percent already ×100): ``95,7 %``, ``2 phòng``, ``mức 3`` (a level is
+    named before its number: "3 mức" would read as three levels), ``–``."""
     if value is None:
         return "–"
     text = vn_number(round(value, 1) if abs(value) >= 1 or value == 0 else round(value, 2))
     if not unit:
         return text
+    if unit.casefold() == LEVEL_UNIT:
+        return f"{unit} {text}"
     return f"{text} {unit}"
 
 

@@ -272,7 +272,8 @@ def _as_of() -> tuple[str | None, str | None]:
         return None, None
     moment = parse_vn_moment(form["day"], form["time"])
     if moment is None:
-        return None, "Thời điểm xem số liệu không hợp lệ: ngày ghi theo dạng dd/mm/yyyy, giờ theo dạng hh:mm."
+        return None, ("Thời điểm xem số liệu không hợp lệ: ngày ghi theo dạng ngày/tháng/năm (ví dụ 15/12/2026), giờ theo "
+                      "dạng giờ:phút (ví dụ 17:00).")
     return moment.isoformat(), None
 
 

@@ -49,8 +49,17 @@ def upload():
             else:
                 flash("Đã nhập kế hoạch thành bản nháp. Hãy đối chiếu với văn bản gốc, sửa nếu cần, rồi gửi duyệt.",
                       "success")
+                _flash_import_warnings(report)
                 return redirect(url_for("plans.edit", plan_id=report["plan"]["id"]))
     return render_template("plans/upload.html", errors=errors, plan=None), 422 if errors else 200
+
+
+def _flash_import_warnings(report: dict) -> None:
+    """What the importer found doubtful (a document naming another unit than the uploader's) is said before the
+    draft, so that a school does not review and submit another school's plan unawares."""
+    for warning in report.get("warnings") or []:
+        if warning.get("message"):
+            flash(warning["message"], "warning")
 
 
 @bp.route("/plans/<plan_id>/upload", methods=["GET", "POST"])
@@ -69,13 +78,15 @@ def reupload(plan_id: str):
             errors["file"] = "Chọn tệp kế hoạch đã sửa (Word .docx, PDF hoặc văn bản .txt) để tải lên."
         else:
             try:
-                client.reimport(plan_id, file.filename, file.read(), file.mimetype, request.form.get("etag") or etag)
+                report = client.reimport(plan_id, file.filename, file.read(), file.mimetype,
+                                         request.form.get("etag") or etag)
             except ApiError as exc:
                 if exc.status >= 500:
                     raise
                 errors["file"] = exc.detail
             else:
                 flash("Đã đọc tệp đã sửa vào kế hoạch này. Hãy đối chiếu, lưu rồi gửi duyệt lại.", "success")
+                _flash_import_warnings(report)
                 return redirect(url_for("plans.edit", plan_id=plan_id))
     return render_template("plans/upload.html", errors=errors, plan=plan, etag=etag), 422 if errors else 200
 

@@ -91,6 +91,8 @@ def test_figures_carry_their_unit():
     assert figure(95.744, "%") == "95,7 %" and figure(0.2, "%") == "0,2 %" and figure(80, "% số trường") == \
         "80 % số trường"
     assert figure(2, "phòng") == "2 phòng" and figure(None, "%") == "–" and figure(0.04, "%") == "0,04 %"
+    # a level is named before its number: "3 mức" reads as three levels (found on the city's dashboard)
+    assert figure(3, "mức") == "mức 3" and figure(1, "mức") == "mức 1"
 
 
 def test_at_risk_rows_keep_the_apis_order_and_filter_by_level():

@@ -435,6 +435,9 @@ def test_a_moment_the_page_cannot_read_or_the_service_refuses_is_said_and_the_fi
     sign_in(client, "city")
     html = client.get("/dashboard?round=r-1&as_of_day=31/02/2026").data.decode()
     assert "Thời điểm xem số liệu không hợp lệ" in html and "Số liệu như tại" not in html
+    # found walking as the city: the format was spelt in English letters (dd/mm/yyyy, hh:mm)
+    assert "ngày/tháng/năm" in html and "giờ:phút" in html and "ví dụ 15/12/2026" in html
+    assert not re.search(r"dd/mm/yyyy|hh:mm", html, re.IGNORECASE)
     FakeReports.refuse_as_of = "Thời điểm xem số liệu ở tương lai."
     html = client.get("/dashboard?round=r-1&as_of_day=15/12/2099").data.decode()
     assert "Thời điểm xem số liệu ở tương lai." in html

@@ -108,3 +108,9 @@ def test_values_and_targets_read_as_a_person_reads_them():
     assert target_text(indicator, "thcs") == "≥ 99,5 % đến năm 2030"
     assert target_text(indicator, "tieu_hoc") == "≥ 100 % đến năm 2030"
     assert target_text(indicator, "thpt") == ""
+    # found on the school's round page: "≥ 3 mức đến năm 2030", "≥ 1 mức ở 80 % số trường"
+    level = {"value_type": "level", "unit": "mức", "targets": [
+        {"scope": "province", "comparator": ">=", "value": 3, "horizon": 2030},
+        {"scope": "nation", "comparator": ">=", "value": 1, "horizon": 2030, "share_of_schools": 80}]}
+    assert target_text(level, "tieu_hoc") == "≥ mức 3 đến năm 2030"
+    assert target_text({**level, "targets": level["targets"][1:]}, None) == "≥ mức 1 ở 80 % số trường đến năm 2030"

@@ -54,6 +54,7 @@ class FakePlans:
         self.shown = shown
         self.calls = []
         self.listed = []
+        self.warnings = []
 
     def get(self, plan_id):
         return dict(self.shown), '"7"'
@@ -84,7 +85,11 @@ class FakePlans:
 
     def reimport(self, plan_id, filename, data, content_type, etag):
         self.calls.append(("reimport", plan_id, filename, data, etag))
-        return {"plan": self.shown}
+        return {"plan": self.shown, "warnings": self.warnings}
+
+    def import_document(self, filename, data, content_type):
+        self.calls.append(("import", filename, data))
+        return {"plan": self.shown, "warnings": self.warnings}
 
     def delete(self, plan_id, etag):
         self.calls.append(("delete", plan_id, etag))
@@ -275,3 +280,41 @@ def test_long_unchanged_text_is_cut_around_the_change():
                                   "words": words}], {})
     assert [len(w["text"]) for w in row["words"]] == [2 + plan_form.CONTEXT, 3, plan_form.CONTEXT + 2]
     assert row["words"][0]["text"].startswith("… ") and row["words"][2]["text"].endswith(" …")
+
+
+#: The plans API's import warning when the document names another unit than the uploader's.
+OTHER_SCHOOL = ("Văn bản ghi đơn vị ban hành là “TRƯỜNG TIỂU HỌC KIẾN THIẾT”, không phải “Trường Tiểu học Hiến "
+                "Thành”. Vui lòng kiểm tra đã tải lên đúng kế hoạch của đơn vị mình.")
+
+
+@pytest.mark.parametrize("path", ["/plans/upload", "/plans/p-1/upload"])
+def test_an_import_warning_is_shown_above_the_draft(fake, path):
+    """Found walking as a school: a plan of another school imported without a word said (the API warned)."""
+    import io
+
+    client, plans = fake
+    plans.shown = plan(status="draft", version=0, original=None)
+    plans.warnings = [{"field": "named_unit", "line": 2, "message": OTHER_SCHOOL}]
+    sign_in(client, "school")
+    r = client.post(path, data={"file": (io.BytesIO(b"noi dung"), "kienthiet.txt"), "etag": '"7"'},
+                    content_type="multipart/form-data", follow_redirects=True)
+    assert r.status_code == 200 and r.request.path == "/plans/p-1/edit"
+    html = r.data.decode()
+    assert f'<p class="flash warning">{OTHER_SCHOOL}</p>' in html
+    assert "named_unit" not in visible_text(html)
+
+
+def test_a_level_target_reads_as_the_level_not_a_count_of_levels(fake):
+    """Found walking as a commune: "ít nhất (≥) 3 mức" (three levels) for a school aiming at level 3."""
+    client, plans = fake
+    sign_in(client, "commune", "10744")
+    shown = visible_text(client.get("/plans/p-1").data.decode())
+    assert "ít nhất (≥) mức 3" in shown and "3 mức" not in shown
+    assert "dưới (&lt;) 0,4 %" in client.get("/plans/p-1").data.decode()
+    plans.listed = [plan(id="a", status="approved")]
+    side = visible_text(client.get("/plans/targets").data.decode())
+    assert "ít nhất (≥) mức 3" in side and "3 mức" not in side
+    assert plan_form.target_level({"comparator": ">=", "value": 2, "unit": "Mức"}) == "ít nhất (≥) Mức 2"
+    assert plan_form.target_level({"comparator": "<=", "value": 35, "unit": "học sinh/lớp"}) == \
+        "không quá (≤) 35 học sinh/lớp"
+    assert plan_form.target_level({"comparator": None, "value": None, "unit": ""}) == "–"

@@ -44,6 +44,7 @@ from reports.domain.trajectory import (
     NO_DATA,
     SEVERITY,
     Baseline,
+    with_unit,
     horizon_year,
     judge,
     to_date,
@@ -110,7 +111,7 @@ def _describe(target: Mapping, unit: str) -> str:
     if target.get("share_of_schools") is not None:
         inner = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[target["comparator"]]
         return f"{symbol} {vn_number(value, 2, trim=True)} % số trường đạt {inner} {vn_number(float(target['value']), 2, trim=True)}"
-    return f"{symbol} {vn_number(value, 2, trim=True)} {unit}".strip()
+    return f"{symbol} {with_unit(value, unit)}"
 
 
 def _catalogue_baseline(target: Mapping) -> Baseline | None:

@@ -110,8 +110,15 @@ def vn_date(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
 
-def _with_unit(value: float | None, unit: str) -> str:
+#: The unit of a level indicator (PCGD, national standard, accreditation): its figure reads "mức 3", not "3 mức"
+#: (three levels).
+LEVEL_UNIT = "mức"
+
+
+def with_unit(value: float | None, unit: str) -> str:
     unit = unit or ""
+    if unit.casefold() == LEVEL_UNIT:
+        return f"{unit} {vn_number(value, 2, trim=True)}"
     return f"{vn_number(value, 2, trim=True)} {unit}".strip() if unit != "%" else f"{vn_number(value, 2, trim=True)} %"
 
 
@@ -122,13 +129,13 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
     end = date(year, 12, 31) if year else None
     cmp = effective_comparator(comparator, direction)
     better_higher = cmp in (">=", ">")
-    shown_target = f"{SYMBOLS[cmp]} {_with_unit(target, unit)}"
+    shown_target = f"{SYMBOLS[cmp]} {with_unit(target, unit)}"
     by = f" đến năm {year}" if year else ""
     base = dict(actual=actual, target=target, comparator=comparator, horizon=year,
                 baseline_value=baseline.value if baseline else None, baseline_at=baseline.at if baseline else None,
                 baseline_label=baseline.label if baseline else None)
     usable = baseline is not None and end is not None and baseline.at < at and baseline.at < end
-    note = (f"Đánh giá theo lộ trình tuyến tính từ mức cơ sở {_with_unit(baseline.value, unit)} ({baseline.label}) "
+    note = (f"Đánh giá theo lộ trình tuyến tính từ mức cơ sở {with_unit(baseline.value, unit)} ({baseline.label}) "
             f"đến mục tiêu {shown_target}{by}." if usable else
             "Chưa có mức cơ sở: chỉ đánh giá đã đạt hay chưa đạt mục tiêu.")
     if actual is None:
@@ -137,18 +144,18 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
     gap = round(shortfall(actual, comparator, target, direction), 6)
     if meets(actual, comparator, target, direction):
         return Judgement(REACHED, STATUS_LABELS[REACHED], gap=0.0, expected=None, behind_by=0.0, behind_share=0.0,
-                         reason=f"Đã đạt mục tiêu {shown_target}{by}: số liệu {_with_unit(actual, unit)}.",
+                         reason=f"Đã đạt mục tiêu {shown_target}{by}: số liệu {with_unit(actual, unit)}.",
                          note=note, **base)
     relative_gap = gap / abs(target) if target else gap
     if end is not None and at > end:
         return Judgement(BEHIND, STATUS_LABELS[BEHIND], gap=gap, expected=target, behind_by=gap,
                          behind_share=relative_gap,
                          reason=f"Đã quá thời hạn {vn_date(end)} mà chưa đạt mục tiêu {shown_target}: "
-                                f"số liệu {_with_unit(actual, unit)}, còn thiếu {vn_number(gap, 2, trim=True)}.", note=note, **base)
+                                f"số liệu {with_unit(actual, unit)}, còn thiếu {vn_number(gap, 2, trim=True)}.", note=note, **base)
     if not usable:
         return Judgement(NOT_YET, STATUS_LABELS[NOT_YET], gap=gap, expected=None, behind_by=None,
                          behind_share=relative_gap,
-                         reason=f"Chưa đạt mục tiêu {shown_target}{by} (số liệu {_with_unit(actual, unit)}, còn thiếu "
+                         reason=f"Chưa đạt mục tiêu {shown_target}{by} (số liệu {with_unit(actual, unit)}, còn thiếu "
                                 f"{vn_number(gap, 2, trim=True)}); chưa có mức cơ sở nên chưa đánh giá được theo lộ trình.",
                          note=note, **base)
     span = (end - baseline.at).days
@@ -160,15 +167,15 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
     path = abs(target - baseline.value)
     tolerance = max(TOLERANCE_OF_PATH * path, TOLERANCE_OF_TARGET * abs(target))
     share = behind_by / path if path else relative_gap
-    expected_text = f"mức cần đạt tại {vn_date(at)} theo lộ trình là {_with_unit(expected, unit)}"
+    expected_text = f"mức cần đạt tại {vn_date(at)} theo lộ trình là {with_unit(expected, unit)}"
     if behind_by <= 1e-9:
-        status, reason = ON_TRACK, (f"Đúng lộ trình: số liệu {_with_unit(actual, unit)}, {expected_text}; "
+        status, reason = ON_TRACK, (f"Đúng lộ trình: số liệu {with_unit(actual, unit)}, {expected_text}; "
                                     f"mục tiêu {shown_target}{by}.")
     elif behind_by <= tolerance + 1e-9:
-        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {_with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so với "
+        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so với "
                                    f"{expected_text}; mục tiêu {shown_target}{by}.")
     else:
-        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {_with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so "
+        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so "
                                   f"với {expected_text}; mục tiêu {shown_target}{by}.")
     return Judgement(status, STATUS_LABELS[status], gap=gap, expected=round(expected, 6),
                      behind_by=round(behind_by, 6), behind_share=round(share, 6), reason=reason, note=note, **base)

@@ -54,6 +54,18 @@ def test_without_a_baseline_only_reached_or_not_yet_with_the_reason():
     assert judge(None, ">=", 100, 2030, DEC_2026).status == "no_data"
 
 
+def test_a_level_reads_as_the_level_not_a_count_of_levels():
+    """Found on the city's dashboard: "≥ 3 mức đến 2030 (số liệu 1 mức…)" for PCGD level 3 and level 1."""
+    j = judge(1, ">=", 3, 2030, DEC_2026, unit="mức")
+    assert "mục tiêu ≥ mức 3 đến năm 2030" in j.reason and "số liệu mức 1" in j.reason and "3 mức" not in j.reason
+    pcgd = {"PCGD_LEVEL": {"name": "Mức độ đạt chuẩn phổ cập giáo dục", "value_type": "level", "unit": "mức",
+                           "direction": "higher", "aggregation": "distribution", "targets": [
+        {"scope": "province", "comparator": ">=", "value": 3, "horizon": 2030, "source": "HP"}]}}
+    rows = area_progress({"all": [_level("PCGD_LEVEL", {"1": 4, "3": 6})]}, None, None, pcgd, ["PCGD_LEVEL"],
+                         DEC_2026, use_catalogue_baselines=True)
+    assert rows[0]["city_target"]["description"] == "≥ mức 3"
+
+
 def test_vietnamese_numbers_in_reasons():
     j = judge(0.93, "<=", 0.5, 2030, DEC_2026, baseline=Baseline(1.0, date(2025, 12, 31), "x"), direction="lower",
               unit="%")
