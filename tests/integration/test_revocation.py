@@ -177,9 +177,9 @@ def test_a_user_without_a_state_costs_no_read_and_a_revocation_is_still_honoured
     revocations_db["access_revocations"].insert_one({"_id": "u-2", "v": 2, "not_before": int(time.time()) + 1,
                                                      "sessions": []})
     revocations_db["access_revocations_feed"].insert_one({"_id": _entry_id(3), "user_id": "u-2"})
-    now[0] += 0.5
-    assert not lookup.revoked(token("u-2"))  # within the lookup's ttl: not yet seen, as the platform allows
-    now[0] += 0.5
+    # Within the lookup's ttl it may not be seen yet (unless another test's ring on this host wakes the lookup,
+    # so that is not asserted); once the view is ``ttl`` old it is.
+    now[0] += 1.0
     assert lookup.revoked(token("u-2")) and reads[-1] == "u-2"
 
 
