@@ -31,7 +31,14 @@ fits, or a list of acceptable codes), the share proposed right, "none" included.
 sentences of ``fixtures/indicator_proposals.json`` (train: wordings the synonyms were written from;
 heldout: phrasings written afterwards, typos and missing diacritics included), printed last.
 
+With ``--perturb`` every plan of the chosen splits (the seeds left out) is read again damaged the ways real documents
+are (``fixtures/perturb.py``: hard line breaks mid-sentence, hyphenated line ends, doubled and no-break spaces, tabs,
+no diacritics, decomposed Unicode, a space before "%", other bullets and numbering, paragraphs in a layout table's
+cells) against the same gold labels; each perturbation's figures are printed beside the undamaged ones, and the plans
+it reads worse than undamaged are listed.
+
     .venv/bin/python bench/plan_import_accuracy.py [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|seeds|all] [--show]
+        [--perturb [wrap hyphen spaces nbsp tabs unaccented nfd pct bullets numbering layout pasted]]
 """
 from __future__ import annotations
 
@@ -52,6 +59,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "services" / "plans" / "tests" / "fixtures" / "plans"
 FRESH = FIXTURES.parent / "plans_heldout"
 SEED_LABELS = ROOT / "bench" / "data" / "seeds"
+sys.path.insert(0, str(FIXTURES.parent))
+from perturb import PERTURBATIONS, header_gold, perturb  # noqa: E402
+
 SEEDS = Path(os.environ.get("EDU71_SEEDS_DIR", ROOT / ".." / "shared" / "seeds"))
 CATALOGUE = CatalogueView.from_contract(
     json.loads((FIXTURES.parent / "catalogue_31.json").read_text(encoding="utf-8")))
@@ -123,8 +133,8 @@ def header_value(parsed, name: str):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def score_document(data: bytes, filename: str, gold: dict) -> Score:
-    parsed = parse_plan(extract_text(data, filename).text)
+def score_document(data: bytes, filename: str, gold: dict, parsed=None) -> Score:
+    parsed = parsed or parse_plan(extract_text(data, filename).text)
     s = Score()
     for name in HEADER_FIELDS:
         want, got = norm(gold["header"].get(name)), norm(header_value(parsed, name))
@@ -213,14 +223,49 @@ def proposal_accuracy(show: bool) -> None:
         print(f"{split:<34} accuracy {right / len(chosen):6.1%}  ({right}/{len(chosen)})")
 
 
+def perturbed(splits: list[str], kinds: list[str], show: bool) -> None:
+    """Each perturbation's figures over the splits, beside the undamaged ones; the plans it reads worse."""
+    plans = [(f"{split}/{name}", extract_text(data, name).text, gold)
+             for split in splits if split != "seeds" for name, data, gold in documents(split)]
+    base, clean = Score(), {}
+    for name, text, gold in plans:
+        clean[name] = score_document(b"", name, gold, parse_plan(text))
+        base.add(clean[name])
+    print(f"--- perturbed ({len(plans)} plans)")
+    print(line("undamaged", base))
+    for kind in kinds:
+        total, worse = Score(), []
+        for name, text, gold in plans:
+            data, filename = perturb(text, kind, name)
+            g = {**gold, "header": {k: header_gold(v, kind) for k, v in gold["header"].items()}}
+            if "named_unit" in g:
+                g["named_unit"] = header_gold(g["named_unit"], kind)
+            s = score_document(data, filename, g)
+            total.add(s)
+            if s.f1 < clean[name].f1 - 1e-9 or s.header < clean[name].header - 1e-9:
+                worse.append((name, s))
+        print(line(kind, total) + f"   worse on {len(worse)}")
+        if show:
+            for name, s in worse:
+                print("    " + line(name, s))
+                for miss in s.misses:
+                    if miss not in clean[name].misses and not miss.startswith("indicator"):
+                        print(f"          {miss}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4",
                                                        "blind5", "blind6", "blind7", "seeds", "all"])
     ap.add_argument("--show", action="store_true", help="print each miss and each extra target")
+    ap.add_argument("--perturb", nargs="*", choices=PERTURBATIONS,
+                    help="score the plans damaged as real documents are (all the ways when none is named)")
     args = ap.parse_args()
     splits = (["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "seeds"]
               if args.split == "all" else [args.split])
+    if args.perturb is not None:
+        perturbed(splits, args.perturb or list(PERTURBATIONS), args.show)
+        return
     for split in splits:
         total = Score()
         print(f"--- {split}")

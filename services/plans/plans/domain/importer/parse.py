@@ -134,6 +134,30 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+def _loose(pattern: str) -> str:
+    """A pattern's accented letters also matching their bare letter ("Trường" matches "Truong", "ĐỀ ÁN" "DE AN"):
+    plans typed without diacritics are plans still. Letters inside a character class are left as they are."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch.isalpha() and (bare := fold(ch)) != ch.lower():
+            out.append(f"[{ch}{bare.upper() if ch.isupper() else bare}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 # Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW".
 _OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d)|(?<=\d)l(?![a-z])")
 _OCR_HINT_RE = re.compile(r"l\d|\dl")   # a quick look first: most texts have none
@@ -207,8 +231,8 @@ _BODY_START_RE = re.compile(
 # The kind of document over its subject: a plan, or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
 # diacritics
-_TITLE_RE = re.compile(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|B[ÁA]O\s+C[ÁA]O"
-                       r"|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)")
+_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
+                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -227,11 +251,11 @@ _LEGAL_RE = re.compile(
     r"^(?:[-+•*–]\s*)?(can cu|thuc hien (?:nghi quyet|chuong trinh|ke hoach|cong van|quyet dinh|chi thi|huong dan)"
     r"|(?:ke hoach|cong van|nghi quyet|chuong trinh|quyet dinh|thong tu|chi thi|huong dan|nghi dinh)\s+so\b)"
 )
-_SCHOOL_RE = re.compile(
+_SCHOOL_RE = re.compile(_loose(
     r"\bTrường\s+((?:Mầm\s+non|Tiểu\s+học|THCS|THPT|Trung\s+học\s+cơ\s+sở|Trung\s+học\s+phổ\s+thông|"
     r"TH\s*(?:&|và)\s*THCS|THCS\s*(?:&|và)\s*THPT|TH|MN|PTDTBT|PTDTNT|Phổ\s+thông|Liên\s+cấp)"
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d+))+)"
-)
+))
 _LIST_START_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)|[-+•*–])\s*", re.IGNORECASE)
 _SIGNED_RE = re.compile(r"^\(.*\)$|^(?:da ky|ky ten|ky,)")
 
@@ -284,9 +308,25 @@ def _mostly_upper(text: str, share: float = 0.8) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= share
 
 
+# Spaces a word processor or a web page puts between words besides the plain one: no-break, figure, thin, narrow
+# no-break, ideographic; and the soft hyphen, which marks where a word may break and is no character of it.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\u2002\u2003"} | {"\u00ad": None})
+# "chương-" / "trình": a phrase a PDF hyphenated at a line's end (a letter on each side, the next a small one)
+_HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zà-ỹđ])")
+# a doubled space between two words (retyped text); three or more stay, as the gap between two columns
+_DOUBLED_SPACE_RE = re.compile(r"(?<=\S)  (?=\S)")
+
+
+def tidy(text: str) -> str:
+    """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
+    joined back (by a space: a Vietnamese syllable is a word), a doubled space between words made single."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
+    return _DOUBLED_SPACE_RE.sub(" ", _HYPHENATED_RE.sub(" ", text))
+
+
 def parse_plan(text: str) -> ParsedPlan:
-    """Extract every field we can from a plan's text."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """Extract every field we can from a plan's text (:func:`tidy` first; spans are in ``ParsedPlan.text``)."""
+    text = tidy(text)
     L = _Lines(text)
     sections = _sections(L)
     first_section_idx = sections[0][0] if sections else len(L.items)
@@ -360,8 +400,8 @@ _HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:
 # … and a People's Committee's or a department's name followed by its school's, department's or centre's on one line
 # ("UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ", "UBND THÀNH PHỐ HẢI PHÒNG SỞ GIÁO DỤC VÀ ĐÀO TẠO"): two bodies ("CHI BỘ TRƯỜNG
 # TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
-_TWO_BODIES_RE = re.compile(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)(?:\s+[-–])?\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
-                            r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)")
+_TWO_BODIES_RE = re.compile(_loose(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s.*?)(?:\s+[-–])?\s((?:TRƯỜNG\s+(?:MẦM NON|TIỂU HỌC|TRUNG HỌC|THCS|THPT"
+                            r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)"))
 
 
 def _header_parts(L: _Lines, stop: int):
@@ -396,7 +436,8 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
             # on); a legal basis starts "Căn cứ" / "Thực hiện"
             if _NATIONAL_RE.fullmatch(f) or (parts and (
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
-                    or _LIST_START_RE.match(L.line(j)) or _SECTION_RE.match(L.line(j)))):
+                    or _LIST_START_RE.match(L.line(j)) and not cut_range(parts[-1], L.line(j))
+                    or _SECTION_RE.match(L.line(j)))):
                 break
             parts.append(L.line(j).strip())
             last = j
@@ -525,7 +566,8 @@ def _closing(L: _Lines, stop: int | None = None):
                         else:
                             beside.append((k, None, more))
                     break
-                line = re.split(r"\t| {3,}", line)[0]   # the signature block may sit beside
+                mark = re.match(r"[-+•*–]\s*", line).end()   # "-\tSở GD&ĐT;": a tab after the mark is no column
+                line = line[:mark] + re.split(r"\t| {3,}", line[mark:])[0]   # the signature block may sit beside
                 if tail := _beside(line):
                     line = line[:len(line) - len(tail)].rstrip()
                     beside.append((j, L.line(j).rindex(tail), tail))
@@ -543,6 +585,8 @@ def _closing(L: _Lines, stop: int | None = None):
             if line[at:].strip():
                 right.append((i, at + len(line[at:]) - len(line[at:].lstrip()), line[at:].strip()))
             continue
+        if lead := re.match(r"\s*[-+•*–]\s+", line):   # "\t-\tLưu: VT.": a list mark and its tab are no column
+            line = " " * lead.end() + line[lead.end():]
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s]+(?: {1,2}[^\s]+)*", line)]
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
@@ -768,7 +812,7 @@ _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
                            r"|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung|thoi gian(?: hoan thanh)?)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
-_SLOT_RE = re.compile(
+_SLOT_RE = re.compile(_loose(
     r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
@@ -776,7 +820,7 @@ _SLOT_RE = re.compile(
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
-    r"|(?P<none>[–—-]|x|không)",
+    r"|(?P<none>[–—-]|x|không)"),
     re.IGNORECASE,
 )
 _SLOT_WORDS = {"tu": ">=", "khong thap hon": ">=", "khong duoi": ">=", "khong it hon": ">=", "toi thieu": ">=",
@@ -807,7 +851,7 @@ class _Q:
 def _quantities(fline: str, line: str) -> list[_Q]:
     out: list[_Q] = []
     for m in (_QUANTITY_OCR_RE if _SPLIT_FIGURE_RE.search(fline) else _QUANTITY_RE).finditer(fline):
-        if m.group("lvl") and not line[m.start():m.end()].lower().startswith(("mức", "mđ", "cấp độ", "muc do", "cap do")):
+        if m.group("lvl") and not fold(line[m.start():m.end()]).startswith(("muc", "md", "cap do")):
             continue  # "mục I" (a heading reference) folds like "mức I"; "muc do 2" is a level typed without accents
         if m.group("pct"):
             value = float(m.group("pct").replace(" ", "").replace(",", "."))
@@ -870,6 +914,17 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     return out
 
 
+def _per_class(unit: str) -> str:
+    """A class size's unit: children per class in a preschool ("trẻ", "trẻ/lớp"), else pupils per class ("HS/lớp",
+    "em", "học sinh")."""
+    return "trẻ/lớp" if unit.startswith("trẻ") else "học sinh/lớp"
+
+
+def said_before(fline: str, q: _Q) -> bool:
+    """Whether a comparator word or symbol stands right before a figure ("không quá 30 trẻ", "≥ 35 học sinh")."""
+    return any(pat.search(fline[max(0, q.start - 30):q.start]) for pat, _, conf in _CMP_BEFORE if conf >= 0.9)
+
+
 def _at_least(cmp: str, value: float, unit: str) -> str:
     """"đạt 100%", "≥ 100%": no share exceeds the whole, so at least 100% is exactly 100%."""
     return "=" if cmp == ">=" and unit == "%" and value == 100 else cmp
@@ -912,7 +967,7 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") or q.unit == "học sinh" and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
+        if q.unit.endswith("/lớp") or q.unit in ("học sinh", "trẻ") and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -932,8 +987,16 @@ def _horizon_of(fline: str, heading: bool) -> int | None:
 
 
 def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
-    """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line."""
-    return [(m.start(), _year_of(m)) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
+    """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line; not a start
+    ("từ năm học 2027 - 2028") after a deadline on the line ("Đến năm 2027, hoàn thành … 30 phòng học, đưa vào sử
+    dụng từ năm học 2027 - 2028": what is done by 2027 is used from then on)."""
+    out = []
+    for m in _HORIZON_SENTENCE_RE.finditer(fline):
+        start = fline[max(0, m.start() - 3):m.start() + 3]
+        if re.search(r"\btu\s", start) and any(p < m.start() for p, _ in _deadlines(fline)):
+            continue
+        out.append((m.start(), _year_of(m)))
+    return out
 
 
 _DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE)
@@ -1022,7 +1085,7 @@ def _clause_bounds(fline: str, line: str, qs: list[_Q], k: int) -> tuple[int, in
     q = qs[k]
     lo = 0
     for m in re.finditer(r"[;.!?](?=\s|$)|\btrong do\b", fline[: q.start]):
-        if m.group(0).startswith("trong") and line[m.start():m.end()].lower() != "trong đó":
+        if m.group(0).startswith("trong") and line[m.start():m.end()].lower() not in ("trong đó", "trong do"):
             continue  # "trong độ tuổi" folds to the same letters
         lo = m.end()
     if k > 0:
@@ -1107,10 +1170,29 @@ def _set_apart_other_body(units: list[_Unit]) -> None:
             k += 1
 
 
+# a school year or a period a line break cut at its dash: "… năm học 2026 -" / "2027.", "giai đoạn 2026" / "- 2030"
+_CUT_RANGE_RE = re.compile(r"\b20\d\d\s*[-–]\s*$")
+_CUT_RANGE_END_RE = re.compile(r"[-–]\s*20\d\d\b")
+
+
+def cut_range(before: str, line: str) -> bool:
+    """Whether ``line`` goes on with a year range ``before`` was cut in ("2026 -" / "2027", "2026" / "- 2027")."""
+    s = line.lstrip()
+    return bool(_CUT_RANGE_RE.search(before) and re.match(r"20\d\d\b", s)
+                or re.search(r"\b20\d\d\s*$", before) and _CUT_RANGE_END_RE.match(s))
+
+
 def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
-    if re.search(r"[.;:!?]\s*$", before):
+    if cut_range(before, line):
+        return True
+    if re.search(r"[.:!?]\s*$", before):
         return False
+    if re.search(r";\s*$", before):
+        # a paragraph of clauses a PDF broke after a semicolon: the next clause goes on when it starts with a small
+        # letter or a share ("…mức độ 2;" / "100% học sinh lớp 9 …"); a list without marks starts each with a capital
+        return bool(s) and not _LIST_START_RE.match(line) and (
+            s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
     # "…; năm" / "2026 có tối thiểu 40% …", "… vào năm" / "2030.": the year the line before was waiting for (not a
     # "… /năm" column), even where it reads like a numbered item
     if re.match(r"20\d\d\b", s) and re.search(r"(?<!/)\b(?:nam|nam hoc|giai doan)\s*$", fold(before)):
@@ -1131,8 +1213,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         # and its first cell ("Học sinh trúng tuyển đại học" / "trên 70%") too, unless the label waits for its figure
         # ("… đạt" / "trên 70%"); and a row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
-    # "… không quá" / "3%." : a figure the line before was waiting for (a bare "45", a table cell, is not)
-    if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,])", s) and any(
+    # "… không quá" / "3%.", "… không dưới" / "95% (riêng năm 2028: 92%)": a figure the line before was waiting for (a bare "45", a table cell, is not)
+    if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,(])", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
         return True
     if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(before.strip()) or (
@@ -1404,6 +1486,10 @@ def _compound_rows(line: str, k: int, more: str = ""
     return rows
 
 
+# a row's label that counts per class: "Sĩ số …", "… /lớp", "… mỗi lớp", "… trên một lớp"
+_PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!\s*\d)")
+
+
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
                  row_unit: str | None) -> list[ParsedTarget]:
     """The target(s) of one table cell: its value under the row's label and the column's (or row's) year."""
@@ -1415,7 +1501,7 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         raw = slot.group("num")
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
         written = slot.group("unit")
-        unit = ("%" if written == "%" else _COUNT_UNITS.get(fold(written), written)) if written else row_unit
+        unit = ("%" if written == "%" else {**_COUNT_UNITS, **_LABEL_NOUNS}.get(fold(written), written)) if written else row_unit
         kind = "pct" if unit == "%" else "lvl" if unit == "mức" else "cnt"
     words = fold(re.sub(r"\s+", " ", slot.group("words") or ""))
     after = fold(slot.group("after") or "")
@@ -1434,12 +1520,14 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     else:
         cmp = "="
     cmp = _at_least(cmp, value, unit)
+    if unit in ("trẻ", "học sinh") and _PER_CLASS_RE.search(flabel):
+        unit = f"{unit}/lớp"   # "Sĩ số trẻ mẫu giáo/lớp | Không quá 30 trẻ": children per class
     q = _Q(cell.start, cell.end, kind, value, unit)
     codes, iconf = _indicator(q, flabel, flabel)
     whole = Source(L.items[row.idx][0], row.start, row.start + len(row.line.rstrip()))
     hext = Extracted(date(year, 12, 31), Source(L.items[head.idx][0], head.start, head.start + len(head.line.rstrip())), 0.9)
     if "MAX_CLASS_SIZE" in codes:
-        unit = "học sinh/lớp"
+        unit = _per_class(unit)
     return [ParsedTarget(
         Extracted(code, cell, iconf), Extracted(cmp, cell, 0.9), Extracted(value, cell, 0.95),
         Extracted(unit, cell, 0.9), hext, Extracted(f"{label}: {slot.group(0)} ({year})", whole, 0.9),
@@ -1808,8 +1896,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
     ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
-    if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]):
-        return None
+    if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]) or re.fullmatch(r"\d{1,3}\s*[.)]?", labels[0]) \
+            or any(_SLOT_RE.fullmatch(c) or _DATE_CELL_RE.fullmatch(fold(c)) for c in labels[1:]):
+        return None   # a row of values under its serial number ("8 | Kiểm định … | Cấp độ 4 | Năm 2030"), no headings
     k = len(labels) - 1
     col_units = [_label_unit(c) for c in labels[1:]]
     targets: list[ParsedTarget] = []
@@ -1849,7 +1938,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
             src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
             targets += _cell_target(L, label, slot, int(year.group(1)), src, u, head, unit)
         m += 1
-    return (targets, m - n) if m > n + 1 else None
+    return (targets, m - n) if m > n + 1 and targets else None
 
 
 def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
@@ -1944,7 +2033,7 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
     if not heading:
         return None
     label = " ".join(heading)
-    label = re.sub(r"^(?:năm học|năm|lộ trình|thời gian)\s+", "", label, flags=re.IGNORECASE)
+    label = re.sub(_loose(r"^(?:năm học|năm|lộ trình|thời gian)\s+"), "", label, flags=re.IGNORECASE)
     k = len(rows[0][2])
     # the headings' units in brackets, one a column: in order on a heading of one line; on wrapped headings (their
     # pieces no longer in column order) only when they are all the same
@@ -1985,7 +2074,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     none of their own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
     2025", "Thực trạng") set no targets.
     """
-    L = _lines or _Lines(unicodedata.normalize("NFC", text))
+    L = _lines or _Lines(tidy(text))
     sections = _sections if _sections is not None else _sections_of(L)
     end = _end if _end is not None else len(L.items)
     goal = next(((n, s) for n, s in enumerate(sections) if s[3] == "muc_tieu"), None)
@@ -2101,6 +2190,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if q.kind == "cnt" and said_before(fline, q) and any(
+                    p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(r"[,;(]|\bva\b", fline[p.end:q.start])
+                    for p in qs):
+                continue   # "70% trẻ … được học ở lớp có sĩ số không quá 30 trẻ": the bound says who the share counts
             if q.kind == "lvl" and any(p.kind == "pct" and p.start >= q.end
                                        and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
                                        for p in qs):
@@ -2152,8 +2245,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 falling = _FALLING_RE.search(fline[lo:hi])
                 cmp, cconf = ("<=", 0.8) if falling else (">=", 0.8)
                 value = q.high if falling else q.value
-            if "MAX_CLASS_SIZE" in codes and not unit.endswith("/lớp"):
-                unit = "học sinh/lớp"
+            if "MAX_CLASS_SIZE" in codes:
+                unit = _per_class(unit)
             # under a heading's year, a year later on the line past a semicolon is another clause's
             own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
                         or _row_deadline(fline, q))
