@@ -134,3 +134,56 @@ def test_a_start_after_a_deadline_is_no_horizon():
     text = GOAL + ("- Đến năm 2027, hoàn thành xây dựng nhà đa năng và 24 phòng học, đưa vào sử dụng từ năm học 2027 - 2028.\n"
                    "- Từ năm 2028, 100% học sinh được học 2 buổi/ngày.\n")
     assert got(text) == [("=", 24.0, "phòng", 2027), ("=", 100.0, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- parts and headers
+def test_a_company_and_its_school_on_one_line_a_dash_between_are_two_bodies():
+    text = ("CÔNG TY CỔ PHẦN GIÁO DỤC BẮC HÀ – TRƯỜNG TIỂU HỌC VÀ THCS\nNGÔI SAO BẮC HÀ\nSố: 07/KH-NSBH\n"
+            "Bắc Hà, ngày 12 tháng 01 năm 2026\n\nKẾ HOẠCH\nPhát triển nhà trường\n\nI. MỤC TIÊU\n100% học sinh học 2 buổi/ngày.\n")
+    assert header(text, ("superior", "issuer")) == {"superior": "CÔNG TY CỔ PHẦN GIÁO DỤC BẮC HÀ",
+                                                    "issuer": "TRƯỜNG TIỂU HỌC VÀ THCS NGÔI SAO BẮC HÀ"}
+
+
+def test_a_school_named_after_a_person_called_doan_is_one_body():
+    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO NAM ĐỊNH\nTRƯỜNG THPT\nĐOÀN VĂN CỪ\nSố: 02/KH-THPT\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
+            "I. MỤC TIÊU\n100% học sinh có học bạ số.\n")
+    assert header(text, ("superior", "issuer")) == {"superior": "SỞ GIÁO DỤC VÀ ĐÀO TẠO NAM ĐỊNH",
+                                                    "issuer": "TRƯỜNG THPT ĐOÀN VĂN CỪ"}
+
+
+def test_a_part_quoting_a_higher_bodys_targets_sets_none_of_the_plans_own():
+    text = GOAL + ("1. Mục tiêu của tỉnh đến năm 2030 (trích Kế hoạch số 15/KH-UBND)\n"
+                   "- Tối thiểu 85% trường mầm non, phổ thông đạt chuẩn quốc gia;\n"
+                   "- 100% xã duy trì phổ cập giáo dục mầm non.\n"
+                   "2. Mục tiêu của xã đến năm 2030\n"
+                   "- 90% trường trên địa bàn đạt chuẩn quốc gia.\n")
+    assert got(text) == [("=", 90.0, "%", 2030)]
+
+
+def test_a_part_on_targets_in_a_plan_numbered_without_roman_numerals_is_its_targets_section():
+    text = ("KẾ HOẠCH\nPhát triển nhà trường\n\n1. Quy mô và điều kiện\n"
+            "Năm học 2025 - 2026 trường có 40 lớp với 1.350 học sinh; sĩ số tối đa theo Điều lệ: 35 học sinh/lớp.\n"
+            "2. Mục tiêu đến năm 2030\n- 100% phòng học là phòng học thông minh;\n- Tỷ lệ học sinh lưu ban dưới 0,5%.\n"
+            "3. Giải pháp\n- Tuyển 2 giáo viên tiếng Anh; mỗi lớp có 1 giáo viên chủ nhiệm.\n"
+            "4. Tổ chức thực hiện\nBan giám hiệu triển khai.\n")
+    assert got(text) == [("=", 100.0, "%", 2030), ("<", 0.5, "%", 2030)]
+
+
+def test_a_plan_numbered_with_targets_as_its_first_part_reads_every_part():
+    # "1. Mục tiêu" first: nothing before it to leave out, and the parts after may still hold targets
+    text = "1. Mục tiêu\n- 100% trẻ ra lớp.\n2. Chỉ tiêu cụ thể\n- Tỷ lệ bỏ học dưới 1% năm 2027.\n"
+    assert got(text, plan_horizon=2026) == [("=", 100.0, "%", 2026), ("<", 1.0, "%", 2027)]
+
+
+def test_a_cell_opening_with_keep_and_a_symbol_keeps_its_comparator():
+    text = GOAL + ("TT | Chỉ tiêu | Đơn vị | Năm 2026 | Năm 2030 | Ghi chú\n"
+                   "1 | Giải học sinh giỏi quốc gia | giải | Tối thiểu 40 | Duy trì ≥ 45 | \n")
+    assert got(text) == [(">=", 40.0, "giải", 2026), (">=", 45.0, "giải", 2030)]
+
+
+def test_a_row_whose_label_a_pdf_wrapped_under_its_cells_keeps_its_values():
+    text = GOAL + ("TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2030\n"
+                   "1 | Số trường đạt chuẩn quốc | trường | 9/12 | 12/12\ngia\n"
+                   "2 | Số trường đạt kiểm định | trường | 5 | 8\n")
+    assert got(text) == [("=", 9.0, "trường", 2026), ("=", 12.0, "trường", 2030), ("=", 5.0, "trường", 2026),
+                         ("=", 8.0, "trường", 2030)]

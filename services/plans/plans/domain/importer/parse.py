@@ -225,8 +225,8 @@ _NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\
 # A header line that starts a body's name; any other capitals line continues the previous one
 # ("ỦY BAN NHÂN DÂN" / "XÃ AN LÃO" is one body, "UBND PHƯỜNG LÊ CHÂN" / "TRƯỜNG MẦM NON HOA SEN" two).
 _BODY_START_RE = re.compile(
-    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan\b|"
-    r"van phong|thanh uy|tinh uy|huyen uy)"
+    r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan (?:tncs|thanh nien)\b|"
+    r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
 # The kind of document over its subject: a plan, or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
@@ -465,6 +465,11 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
         piece = re.sub(r"\s{2,}", " ", piece)
         if two := _TWO_BODIES_RE.fullmatch(piece):
             bodies += [[(i, off + lead, two.group(1))], [(i, off + lead + two.start(2), two.group(2))]]
+            continue
+        # "CÔNG TY CỔ PHẦN GIÁO DỤC HẠ LONG – TRƯỜNG TH, THCS VÀ THPT": two bodies on one line, a dash between
+        dash = re.search(r"\s[-–]\s+(?=\S)", piece)
+        if dash and _BODY_START_RE.match(fold(piece[dash.end():])) and _BODY_START_RE.match(fold(piece)):
+            bodies += [[(i, off + lead, piece[:dash.start()])], [(i, off + lead + dash.end(), piece[dash.end():])]]
             continue
         if _BODY_START_RE.match(fold(piece)) or not bodies:
             bodies.append([(i, off + lead, piece)])
@@ -793,6 +798,10 @@ _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
                              r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc))\b")
+# A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
+# 2030", "Chỉ tiêu chung của thành phố", "Mục tiêu Nghị quyết 71 đặt ra (trích …)"
+_QUOTED_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:tinh|thanh pho|huyen|bo|trung uong"
+                             r"|ca nuoc|toan quoc|nghi quyet)\b(?!\s+(?:ve|trong|tai)\b)|.*\(\s*trich\b")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
@@ -813,7 +822,7 @@ _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|n
                            r"|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung|thoi gian(?: hoan thanh)?)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(_loose(
-    r"(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
+    r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
@@ -1178,7 +1187,8 @@ _CUT_RANGE_END_RE = re.compile(r"[-–]\s*20\d\d\b")
 def cut_range(before: str, line: str) -> bool:
     """Whether ``line`` goes on with a year range ``before`` was cut in ("2026 -" / "2027", "2026" / "- 2027")."""
     s = line.lstrip()
-    return bool(_CUT_RANGE_RE.search(before) and re.match(r"20\d\d\b", s)
+    # (not a table's headings whose school years a PDF wrapped: "Năm học 2026 - Năm học 2028 -" / "2027 2029")
+    return bool(_CUT_RANGE_RE.search(before) and re.match(r"20\d\d\b(?!\s*[-–]?\s*20\d\d)", s)
                 or re.search(r"\b20\d\d\s*$", before) and _CUT_RANGE_END_RE.match(s))
 
 
@@ -1401,9 +1411,10 @@ def _peel_before_note(line: str, k: int, unit_col: bool, more: str = ""):
 
 def _peel_wrapped(L: _Lines, unit: _Unit, k: int, unit_col: bool, noted: bool = False):
     """:func:`_peel_slots` of a PDF row whose label wrapped: its values end its first line, the rest of its label
-    is on the lines under it ("1 Tỷ lệ học sinh hoàn thành ≥ 99% 100%" / "chương trình lớp học")."""
+    is on the lines under it ("1 Tỷ lệ học sinh hoàn thành ≥ 99% 100%" / "chương trình lớp học"; "4 | Số trường đạt
+    chuẩn quốc | trường | 7/11 | 8/11 | 11/11" / "gia")."""
     first = L.line(unit.idx)
-    if "|" in unit.line or len(first) >= len(unit.line.rstrip()):
+    if "|" in unit.line[len(first):] or len(first) >= len(unit.line.rstrip()):
         return None
     more = unit.line[len(first):].strip()
     row = _peel_slots(first, k, unit_col, more) or (_peel_before_note(first, k, unit_col, more) if noted else None)
@@ -2092,6 +2103,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                          for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
+    if not sections and (part := _numbered_goal(L, end)):
+        goal, goal_range, body_start = part, part, part[0]
     units = _units(L, 0, end)
     if _appendix is not None:   # an appendix after the signature is read as section II is
         units += _units(L, _appendix + 1, len(L.items))
@@ -2125,6 +2138,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                       or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
             # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
+            continue
+        if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
+            situation = True   # "1. Mục tiêu của tỉnh đến năm 2030 (trích Kế hoạch số 210/KH-UBND)": another's, quoted
             continue
         if situation:
             if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline):
@@ -2263,6 +2279,31 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
     return [t for t in targets if _plausible(t)]
+
+
+_TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
+_GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
+
+
+def _numbered_goal(L: _Lines, end: int) -> tuple[int, int] | None:
+    """[heading, next part) of the targets' part of a plan whose parts are numbered "1.", "2.", … instead of Roman
+    numerals ("1. Quy mô và điều kiện", "2. Mục tiêu đến năm 2030", "3. Giải pháp"): a heading of its own (short,
+    no figure but years) naming targets, up to the next part's heading; the parts before it describe, those after
+    it are read as outside section II is. None when there is no such part."""
+    heads = []
+    for i in L.nonblank(0, end):
+        m = _TOP_PART_RE.match(L.fline(i))
+        if m and len(m.group(2).strip()) <= 100 and not re.search(r"\d", re.sub(r"\b20\d\d\b", "", m.group(2))) \
+                and not re.search(r"[;,.]\s*$", m.group(2)):
+            heads.append((i, int(m.group(1)), m.group(2)))
+    for k, (i, number, text) in enumerate(heads):
+        if not _GOAL_PART_RE.match(text):
+            continue
+        stop = next((j for j, n2, t2 in heads[k + 1:] if n2 == number + 1 and not _GOAL_PART_RE.match(t2)), None)
+        if stop is not None and number > 1:
+            return i, stop
+        return None
+    return None
 
 
 def _plausible(t: ParsedTarget) -> bool:
