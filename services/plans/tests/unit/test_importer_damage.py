@@ -187,3 +187,27 @@ def test_a_row_whose_label_a_pdf_wrapped_under_its_cells_keeps_its_values():
                    "2 | Số trường đạt kiểm định | trường | 5 | 8\n")
     assert got(text) == [("=", 9.0, "trường", 2026), ("=", 12.0, "trường", 2030), ("=", 5.0, "trường", 2026),
                          ("=", 8.0, "trường", 2030)]
+
+
+# ---------------------------------------------------------------------------- figures
+def test_a_mark_at_a_sentences_end_is_a_mark():
+    text = GOAL + "- Điểm trung bình thi tốt nghiệp THPT môn Toán, Ngữ văn không thấp hơn 7,2.\n"
+    assert got(text, plan_horizon=2030) == [(">=", 7.2, "điểm", 2030)]
+
+
+def test_a_grade_before_a_school_is_no_count_of_schools():
+    text = GOAL + "- Đến năm 2030, tỷ lệ học sinh vào học lớp 10 trường PTDTNT THPT tỉnh đạt 40%.\n"
+    assert got(text) == [(">=", 40.0, "%", 2030)]
+
+
+def test_a_share_written_out_in_words():
+    text = GOAL + ("- Đến năm 2029, tỷ lệ học sinh hoàn thành chương trình đạt chín mươi lăm phần trăm trở lên; "
+                   "tỷ lệ bỏ học dưới một phần trăm; 100% lớp có tivi.\n")
+    assert got(text) == [(">=", 95.0, "%", 2029), ("<", 1.0, "%", 2029), ("=", 100.0, "%", 2029)]
+
+
+def test_the_school_year_under_way_when_the_plan_is_issued_is_aimed_at():
+    # a plan of January 2026: "năm học 2025 - 2026" ends in May, what it strives for then is a target
+    text = GOAL + ("Năm học 2025 - 2026 trường có 18 lớp với 640 học sinh.\n"
+                   "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% giáo viên được tập huấn chuyển đổi số.\n")
+    assert got(text, plan_year=2026) == [("=", 100.0, "%", 2026)]
