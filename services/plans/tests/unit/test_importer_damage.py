@@ -211,3 +211,15 @@ def test_the_school_year_under_way_when_the_plan_is_issued_is_aimed_at():
     text = GOAL + ("Năm học 2025 - 2026 trường có 18 lớp với 640 học sinh.\n"
                    "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% giáo viên được tập huấn chuyển đổi số.\n")
     assert got(text, plan_year=2026) == [("=", 100.0, "%", 2026)]
+
+
+def test_a_figure_a_line_break_cut_from_its_range_sign_or_percent_sign():
+    text = GOAL + ("- Tỷ lệ học sinh lớp 9 vào học lớp 10 THPT đạt 75\n- 80% vào năm 2027.\n"
+                   "- Tỷ lệ trẻ suy dinh dưỡng thể thấp còi không vượt quá 4,5\n%.\n"
+                   "- Học sinh có chứng chỉ tin học quốc tế ≥\n30 %.\n")
+    assert got(text, plan_horizon=2030) == [(">=", 75.0, "%", 2027), ("<=", 4.5, "%", 2030), (">=", 30.0, "%", 2030)]
+
+
+def test_a_bracket_a_line_break_put_first_goes_on_with_its_sentence():
+    text = GOAL + "- Đến năm 2030, học sinh lớp 12 sử dụng tiếng Anh đạt bậc 3\n(B1) trở lên là 65%.\n"
+    assert got(text) == [("=", 65.0, "%", 2030)]

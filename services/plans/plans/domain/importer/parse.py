@@ -1231,6 +1231,14 @@ def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
         return True
+    # a figure a line break cut from its range or its sign: "đạt 80 -" / "85%", "đạt 80" / "- 85%", "3,5" / "%.",
+    # "≥" / "25 %"
+    if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
+            or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
+            or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
+        return True
+    if not re.search(r"[.:;!?]\s*$", before) and re.fullmatch(r"[≥≤<>]=?\s*\d[\d.,]*\s*%?\s*[.;]", s.rstrip()):
+        return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
     if re.search(r"[.:!?]\s*$", before):
         return False
     if re.search(r";\s*$", before):
@@ -1259,7 +1267,7 @@ def _continues(before: str, line: str, fline: str) -> bool:
         # ("… đạt" / "trên 70%"); and a row's label is followed by its unit ("Sĩ số tối đa mỗi lớp" / "học sinh/lớp")
         return False
     # "… không quá" / "3%.", "… không dưới" / "95% (riêng năm 2028: 92%)": a figure the line before was waiting for (a bare "45", a table cell, is not)
-    if re.match(r"\d[\d.,]*\s*%?\s*(?:[^\W\d_]|[.;,(])", s) and any(
+    if re.match(r"\d[\d.,]*\s*(?:%?\s*(?:[^\W\d_]|[.;,(])|%\s*$)", s) and any(
             pat.search(fold(before)[-30:]) for pat, _, _ in _CMP_BEFORE):
         return True
     if len(before.strip()) <= 20 and _SLOT_RE.fullmatch(before.strip()) or (
@@ -1269,6 +1277,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return False
     if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
         return True   # "(%)", "(trường)": the end of a label a table's column wrapped
+    if re.match(r"\([^()]{1,30}\)\s+[a-zà-ỹđ]", s) and not _SLOT_RE.fullmatch(before.strip()):
+        return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
