@@ -225,18 +225,18 @@ def proposal_accuracy(show: bool) -> None:
 
 def perturbed(splits: list[str], kinds: list[str], show: bool) -> None:
     """Each perturbation's figures over the splits, beside the undamaged ones; the plans it reads worse."""
-    plans = [(f"{split}/{name}", extract_text(data, name).text, gold)
+    plans = [(f"{split}/{name}", extract_text(data, name).text, gold, data)
              for split in splits if split != "seeds" for name, data, gold in documents(split)]
     base, clean = Score(), {}
-    for name, text, gold in plans:
+    for name, text, gold, _ in plans:
         clean[name] = score_document(b"", name, gold, parse_plan(text))
         base.add(clean[name])
     print(f"--- perturbed ({len(plans)} plans)")
     print(line("undamaged", base))
     for kind in kinds:
         total, worse = Score(), []
-        for name, text, gold in plans:
-            data, filename = perturb(text, kind, name)
+        for name, text, gold, original in plans:
+            data, filename = perturb(text, kind, name, original)
             g = {**gold, "header": {k: header_gold(v, kind) for k, v in gold["header"].items()}}
             if "named_unit" in g:
                 g["named_unit"] = header_gold(g["named_unit"], kind)

@@ -42,7 +42,8 @@ def undamaged() -> dict:
     out = {}
     for label in PLANS:
         name = json.loads(label.read_text(encoding="utf-8"))["document"]
-        out[name] = extract_text((label.parent / name).read_bytes(), name).text
+        data = (label.parent / name).read_bytes()
+        out[name] = (extract_text(data, name).text, data)
     return out
 
 
@@ -53,9 +54,9 @@ def test_the_set_has_every_format():
 @pytest.mark.parametrize("kind", perturb.PERTURBATIONS)
 def test_a_damaged_plan_reads_as_the_undamaged_one(undamaged, kind):
     wrong = []
-    for name, text in undamaged.items():
+    for name, (text, original) in undamaged.items():
         targets, fields = reading(text, kind)
-        data, filename = perturb.perturb(text, kind, name)
+        data, filename = perturb.perturb(text, kind, name, original)
         got_targets, got_fields = reading(extract_text(data, filename).text, kind)
         if got_targets != targets or got_fields != fields:
             wrong.append((name, [t for t in got_targets if t not in targets], [t for t in targets if t not in got_targets],
