@@ -223,3 +223,15 @@ def test_a_figure_a_line_break_cut_from_its_range_sign_or_percent_sign():
 def test_a_bracket_a_line_break_put_first_goes_on_with_its_sentence():
     text = GOAL + "- Đến năm 2030, học sinh lớp 12 sử dụng tiếng Anh đạt bậc 3\n(B1) trở lên là 65%.\n"
     assert got(text) == [("=", 65.0, "%", 2030)]
+
+
+def test_running_text_broken_inside_a_name_or_a_list_of_names_goes_on():
+    text = GOAL + ("- Đến năm 2027, hoàn thành xây dựng mới Trường Tiểu học Nguyễn\n"
+                   "Bỉnh Khiêm (cơ sở 2) với 24 phòng học, đưa vào sử dụng từ năm học 2027 - 2028.\n"
+                   "- Điểm trung bình thi tốt nghiệp THPT các môn Toán, Ngữ văn,\nTiếng Anh không thấp hơn 7,0 năm 2030.\n")
+    assert got(text) == [("=", 24.0, "phòng", 2027), (">=", 7.0, "điểm", 2030)]
+
+
+def test_a_short_heading_ending_with_a_name_stays_apart_from_the_sentence_under_it():
+    text = GOAL + "Khối THCS\nTỷ lệ học sinh lên lớp đạt 98% năm 2027.\n"
+    assert got(text) == [(">=", 98.0, "%", 2027)]

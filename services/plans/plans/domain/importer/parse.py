@@ -1277,6 +1277,12 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return False
     if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
         return True   # "(%)", "(trường)": the end of a label a table's column wrapped
+    words = before.split()
+    if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and re.match(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]", s) and (
+            before.rstrip().endswith(",") or re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+", words[-1])):
+        # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
+        # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"
+        return True
     if re.match(r"\([^()]{1,30}\)\s+[a-zà-ỹđ]", s) and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
