@@ -235,3 +235,24 @@ def test_running_text_broken_inside_a_name_or_a_list_of_names_goes_on():
 def test_a_short_heading_ending_with_a_name_stays_apart_from_the_sentence_under_it():
     text = GOAL + "Khối THCS\nTỷ lệ học sinh lên lớp đạt 98% năm 2027.\n"
     assert got(text) == [(">=", 98.0, "%", 2027)]
+
+
+def test_a_unit_column_typed_without_diacritics_names_the_same_units():
+    text = GOAL + ("TT | Chi tieu | DVT | Nam 2026 | Nam 2030\n"
+                   "1 | So vu bao luc hoc duong | vu | 0 | 0\n"
+                   "2 | Si so hoc sinh/lop (toi da) | HS/lop | 40 | 35\n"
+                   "3 | Giai hoc sinh gioi quoc gia | giai | 12 | 15\n")
+    assert got(text) == [("=", 0.0, "vụ", 2026), ("=", 0.0, "vụ", 2030), ("<=", 40.0, "học sinh/lớp", 2026),
+                         ("<=", 35.0, "học sinh/lớp", 2030), ("=", 12.0, "giải", 2026), ("=", 15.0, "giải", 2030)]
+
+
+def test_a_tab_indenting_the_line_a_sentence_goes_on_is_a_space_in_it():
+    text = GOAL + "- Điểm trung bình thi tốt nghiệp THPT không\n\tthấp hơn 6,8 năm 2027.\n"
+    assert got(text) == [(">=", 6.8, "điểm", 2027)]
+
+
+def test_an_indented_signature_in_capitals_or_a_name_keeps_its_indent():
+    text = HEAD + GOAL + ("100% trẻ được khám sức khỏe.\n\nNơi nhận:                 KT. HIỆU TRƯỞNG\n"
+                          "- Phòng GD&ĐT;            PHÓ HIỆU TRƯỞNG\n- Lưu: VT.\n\n                          Đinh Thị Hoa\n")
+    plan = parse_plan(text)
+    assert (plan.signer_title.value, plan.signer.value) == ("PHÓ HIỆU TRƯỞNG", "Đinh Thị Hoa")

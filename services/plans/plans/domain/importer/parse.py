@@ -312,16 +312,25 @@ def _mostly_upper(text: str, share: float = 0.8) -> bool:
 # no-break, ideographic; and the soft hyphen, which marks where a word may break and is no character of it.
 _ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\u2002\u2003"} | {"\u00ad": None})
 # "chương-" / "trình": a phrase a PDF hyphenated at a line's end (a letter on each side, the next a small one)
-_HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zà-ỹđ])")
+_HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 # a doubled space between two words (retyped text); three or more stay, as the gap between two columns
 _DOUBLED_SPACE_RE = re.compile(r"(?<=\S)  (?=\S)")
+# a line indented by tabs or spaces that starts with a small letter goes on with the sentence above (an indented
+# column, a header's or a signature's, starts with a capital): its indent is no part of the sentence
+_INDENTED_GOING_ON_RE = re.compile(r"(?<=\n)[ \t]+(?=[^\W\d_])")
+
+
+def _unindented(m: re.Match) -> str:
+    return "" if m.string[m.end()].islower() else m.group(0)
 
 
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
-    joined back (by a space: a Vietnamese syllable is a word), a doubled space between words made single."""
+    joined back (by a space: a Vietnamese syllable is a word), a doubled space between words made single, the indent of
+    a line going on with a sentence dropped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
-    return _DOUBLED_SPACE_RE.sub(" ", _HYPHENATED_RE.sub(" ", text))
+    text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
+    return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
 
 def parse_plan(text: str) -> ParsedPlan:
@@ -1227,6 +1236,11 @@ def cut_range(before: str, line: str) -> bool:
                 or re.search(r"\b20\d\d\s*$", before) and _CUT_RANGE_END_RE.match(s))
 
 
+def _capitalised(word: str) -> bool:
+    """A word of a name: a capital, then small letters ("Khánh", "Đức"; not "THCS", not "(B1)")."""
+    return len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
+
+
 def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
@@ -1278,12 +1292,12 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
         return True   # "(%)", "(trường)": the end of a label a table's column wrapped
     words = before.split()
-    if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and re.match(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]", s) and (
-            before.rstrip().endswith(",") or re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+", words[-1])):
+    if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and _capitalised(s.split()[0]) and (
+            before.rstrip().endswith(",") or _capitalised(words[-1])):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
         # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"
         return True
-    if re.match(r"\([^()]{1,30}\)\s+[a-zà-ỹđ]", s) and not _SLOT_RE.fullmatch(before.strip()):
+    if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
@@ -1548,6 +1562,20 @@ def _compound_rows(line: str, k: int, more: str = ""
     return rows
 
 
+def _canonical_unit(unit: str | None) -> str | None:
+    """A unit a table writes in its own words, as the importer names it: "giai" and "giải" are "giải", "HS/lop" and
+    "học sinh/lớp" pupils per class (a unit typed without diacritics is the same unit)."""
+    if not unit:
+        return unit
+    nouns = {**_UNIT_CELLS, **_COUNT_UNITS, **_LABEL_NOUNS}
+    f = re.sub(r"\s+", " ", fold(unit)).strip()
+    if f in nouns:
+        return nouns[f]
+    if m := re.fullmatch(r"(.+?)\s*/\s*lop", f):
+        return _per_class(nouns.get(m.group(1), unit.split("/")[0].strip()))
+    return unit
+
+
 # a row's label that counts per class: "Sĩ số …", "… /lớp", "… mỗi lớp", "… trên một lớp"
 _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!\s*\d)")
 
@@ -1582,6 +1610,7 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     else:
         cmp = "="
     cmp = _at_least(cmp, value, unit)
+    unit = _canonical_unit(unit)
     if unit in ("trẻ", "học sinh") and _PER_CLASS_RE.search(flabel):
         unit = f"{unit}/lớp"   # "Sĩ số trẻ mẫu giáo/lớp | Không quá 30 trẻ": children per class
     q = _Q(cell.start, cell.end, kind, value, unit)
