@@ -14,7 +14,10 @@ thirteen plans from thirteen provinces other than Hải Phòng, annex tables wit
 exported to PDF by LibreOffice; gold targets carry hand-made indicator labels; first-sight figures in the commit that
 added it), on ``plans_heldout/blind7`` (split "blind7": likewise, seventeen plans from as many provinces, every level, a
 PTDTNT and a trường chuyên, a ward, two communes and a provincial department; kept out of the unit tests' scoring so
-that its first run is a first sight, figures in the commit that first scored it) and on the two real seed plans
+that its first run is a first sight, figures in the commit that first scored it), on ``plans_heldout/blind8`` (split
+"blind8": likewise, twelve plans of every level, a PTDTNT, a PTDTBT and a trường chuyên, a ward, a commune and a
+department's programme; targets against a baseline, counts, norms, text pasted from PDF; gold rendered with each document
+from one source in ``blind8/src``) and on the two real seed plans
 (``../shared/seeds``, gold labels in ``bench/data/seeds``), and compares with the hand-made gold labels beside each
 document.
 
@@ -37,7 +40,7 @@ no diacritics, decomposed Unicode, a space before "%", other bullets and numberi
 cells) against the same gold labels; each perturbation's figures are printed beside the undamaged ones, and the plans
 it reads worse than undamaged are listed.
 
-    .venv/bin/python bench/plan_import_accuracy.py [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|seeds|all] [--show]
+    .venv/bin/python bench/plan_import_accuracy.py [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|seeds|all] [--show]
         [--perturb [wrap hyphen spaces nbsp tabs unaccented nfd pct bullets numbering layout pasted]]
 """
 from __future__ import annotations
@@ -193,7 +196,7 @@ def documents(split: str):
         return
     folder = {"fresh": FRESH, "blind": FRESH / "blind", "blind2": FRESH / "blind2", "blind3": FRESH / "blind3",
               "blind4": FRESH / "blind4", "blind5": FRESH / "blind5", "blind6": FRESH / "blind6",
-              "blind7": FRESH / "blind7"}.get(split, FIXTURES / split)
+              "blind7": FRESH / "blind7", "blind8": FRESH / "blind8"}.get(split, FIXTURES / split)
     for label in sorted(folder.glob("*.json")):
         gold = json.loads(label.read_text(encoding="utf-8"))
         yield gold["document"], (folder / gold["document"]).read_bytes(), gold
@@ -256,12 +259,13 @@ def perturbed(splits: list[str], kinds: list[str], show: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4",
-                                                       "blind5", "blind6", "blind7", "seeds", "all"])
+                                                       "blind5", "blind6", "blind7", "blind8", "seeds", "all"])
     ap.add_argument("--show", action="store_true", help="print each miss and each extra target")
     ap.add_argument("--perturb", nargs="*", choices=PERTURBATIONS,
                     help="score the plans damaged as real documents are (all the ways when none is named)")
     args = ap.parse_args()
-    splits = (["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "seeds"]
+    splits = (["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
+               "seeds"]
               if args.split == "all" else [args.split])
     if args.perturb is not None:
         perturbed(splits, args.perturb or list(PERTURBATIONS), args.show)
