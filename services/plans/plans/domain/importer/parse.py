@@ -445,6 +445,9 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
             # on); a legal basis starts "Căn cứ" / "Thực hiện"
             if _NATIONAL_RE.fullmatch(f) or (parts and (
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
+                    # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
+                    # subject has no full stop and no share
+                    or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
                     or _LIST_START_RE.match(L.line(j)) and not cut_range(parts[-1], L.line(j))
                     or _SECTION_RE.match(L.line(j)))):
                 break
@@ -545,7 +548,10 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
     for i in L.nonblank(recipients + 1):
         f = L.fline(i).strip()
         # "PHỤ LỤC CHỈ TIÊU …" in capitals, or a heading of its own in any case ("Phụ lục", "Phụ lục 2:")
-        if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)):
+        # (or "Phụ lục: CÁC CHỈ TIÊU CHỦ YẾU": its name in capitals after the word)
+        named = re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]\s*(?=\S)", f)
+        if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
+                                          or named and _mostly_upper(L.line(i).strip()[named.end():])):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
     return None, False
@@ -898,6 +904,9 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
             out.append(_Q(start, end, "cnt", value, unit))
+    for m in _POINTS_RE.finditer(fline):   # "giảm ít nhất 2 điểm phần trăm": a change of a share, in points
+        if not any(q.start < m.end() and m.start() < q.end for q in out):
+            out.append(_Q(m.start(), m.end(), "cnt", float(m.group("n").replace(",", ".")), "điểm phần trăm"))
     for m in _WORD_PCT_RE.finditer(fline):   # "chín mươi tám phần trăm": a share written out in words
         value = _word_number(m.group("n").split())
         if value is not None and 0 < value <= 100:
@@ -948,6 +957,19 @@ def said_before(fline: str, q: _Q) -> bool:
     return any(pat.search(fline[max(0, q.start - 30):q.start]) for pat, _, conf in _CMP_BEFORE if conf >= 0.9)
 
 
+# a line that leaves its figures to the items under it with their comparator: "… đạt ít nhất:", "… không dưới:"
+_LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon|khong it hon|tren|duoi|khong qua"
+                          r"|khong vuot qua|toi da)|[≥≤<>]=?))\s*:\s*$")
+_SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
+_ITEM_MARKS = ("", "-", "–", "•", "*", "+")   # list marks from the outermost to the innermost, as plans nest them
+
+
+def _item_depth(line: str) -> tuple[int, int]:
+    """How deep a line sits in a list: its indent, then its mark ("+" under "-", a letter's "a)" under both)."""
+    s = line.lstrip()
+    mark = s[:1] if s[:1] in _ITEM_MARKS else ("a)" if re.match(r"[a-zđ]\s*\)", s) else "")
+    return len(line) - len(s), _ITEM_MARKS.index(mark) if mark in _ITEM_MARKS else len(_ITEM_MARKS)
+_POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b")
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le)\s+)+)"
                           r"phan tram\b")
@@ -1046,6 +1068,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
         start = fline[max(0, m.start() - 3):m.start() + 3]
         if re.search(r"\btu\s", start) and any(p < m.start() for p, _ in _deadlines(fline)):
             continue
+        if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
+            continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
         out.append((m.start(), _year_of(m)))
     return out
 
@@ -2192,6 +2216,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
     situation = False   # under a numbered part on the situation ("1. Thực trạng")
+    lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
     n = 0
     while n < len(units):
         u = units[n]
@@ -2201,6 +2226,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             or (_appendix is not None and i > _appendix)
         if i in heading_idx:
             situation = False
+            if goal is not None and i == goal_range[0] - 1 and (year := _horizon_of(fline, heading=True)):
+                horizon = (year, i)   # "I. MỤC TIÊU ĐẾN NĂM 2030": the section's own horizon
+                latest = max(latest or year, year)
             continue
         if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
@@ -2233,6 +2261,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if in_goal and prefix:
             horizon = (int(prefix.group(1)), i)
             latest = max(latest or 0, horizon[0])
+        if not qs and not zeros:
+            lead_cmp = None
+            if in_goal and (lead := _LEAD_CMP_RE.search(fline)):
+                # "Tỷ lệ học sinh đạt mức Hoàn thành tốt ít nhất:" / "+ lớp 1, 2, 3: 45%": the items' comparator
+                lead_cmp = (next(cmp for pat, cmp, _ in _CMP_BEFORE if pat.search(lead.group(1))), _item_depth(line))
+        elif lead_cmp and not (_SUB_ITEM_RE.match(line) and _item_depth(line) > lead_cmp[1]):
+            lead_cmp = None   # the items under it are set deeper (indented, or another mark): "- … ít nhất:" / "+ …"
         if in_goal and not qs and not zeros:
             year = _horizon_of(fline, heading=True)
             short = len(fline.strip()) <= 120
@@ -2286,6 +2321,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    and p.end <= q.start and p.start >= seg
                                                    for p in qs):
                 continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+            if q.unit == "điểm phần trăm" and re.match(r"\s*so voi\b", fline[q.end:]) and any(
+                    p.kind == "pct" and seg <= p.start and p.end <= q.start for p in qs):
+                continue   # "trên 40% …, cao hơn 8 điểm phần trăm so với hiện nay": the share's rise, restated
             if q.kind == "cnt" and said_before(fline, q) and any(
                     p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(r"[,;(]|\bva\b", fline[p.end:q.start])
                     for p in qs):
@@ -2326,6 +2364,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             if rise:
                 cmp, cconf, said = ">=", 0.7, True   # "tăng 10% so với năm 2025": a rise of at least that much
+            if not said and lead_cmp:
+                cmp, cconf, said = _at_least(lead_cmp[0], q.value, q.unit), 0.7, True
             if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)

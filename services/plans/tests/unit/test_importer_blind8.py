@@ -1,0 +1,44 @@
+"""Plan importer: the reading rules the blind8 set called for (fixtures/plans_heldout/blind8, written before reading
+the importer; its first-sight figures in the commit that merged it), one test per rule, on texts written for the test
+(none copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+from .importer_probes import got, header
+
+HEAD = ("UBND TỈNH CAO BẰNG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 09/CTr-SGDĐT\nCao Bằng, ngày 03 tháng 03 năm 2026\n\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 71-NQ/TW về đột phá phát triển giáo dục và đào tạo\n")
+
+
+def test_a_sentence_of_the_body_right_under_the_subject_is_not_the_subject():
+    text = HEAD + ("Toàn tỉnh hiện có 512 cơ sở giáo dục, 70,2% trường đạt chuẩn quốc gia; các tỷ lệ tính theo năm học.\n"
+                   "I. MỤC TIÊU ĐẾN NĂM 2030\nTrên 80% trường học đạt chuẩn quốc gia.\n")
+    assert header(text)["title"] == "Thực hiện Nghị quyết số 71-NQ/TW về đột phá phát triển giáo dục và đào tạo"
+
+
+def test_the_targets_sections_heading_gives_its_horizon():
+    text = HEAD + "\nI. MỤC TIÊU ĐẾN NĂM 2030\nTrên 80% trường học đạt chuẩn quốc gia.\nII. NHIỆM VỤ\nRà soát.\n"
+    assert got(text) == [(">", 80.0, "%", 2030)]
+
+
+def test_an_appendix_named_after_its_word_in_capitals_holds_targets():
+    text = HEAD + ("\nI. MỤC TIÊU\nNâng cao chất lượng.\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nGIÁM ĐỐC\nNông Văn Bình\n\n"
+                   "Phụ lục: CÁC CHỈ TIÊU CHỦ YẾU\nChỉ tiêu | Hiện trạng 2025 | 2026 | 2030 | Cơ quan chủ trì\n"
+                   "Trẻ 5 tuổi hoàn thành chương trình mầm non (%) | 97,5 | 98 | 99 | Phòng GDMN\n")
+    assert got(text, plan_year=2026) == [("=", 98.0, "%", 2026), ("=", 99.0, "%", 2030)]
+
+
+def test_a_change_in_percentage_points_and_the_base_year_after_so_voi():
+    text = ("II. MỤC TIÊU\nĐến năm học 2027 - 2028:\n"
+            "- Tỷ lệ học sinh bỏ học giảm ít nhất 1,5 điểm phần trăm so với năm học 2025 - 2026.\n")
+    assert got(text) == [(">=", 1.5, "điểm phần trăm", 2028)]
+
+
+def test_points_that_restate_a_shares_rise_are_no_target():
+    text = "II. MỤC TIÊU\nĐến năm 2030 huy động trên 35% trẻ nhà trẻ ra lớp, cao hơn 6 điểm phần trăm so với hiện nay.\n"
+    assert got(text) == [(">", 35.0, "%", 2030)]
+
+
+def test_a_line_ending_with_a_comparator_and_a_colon_gives_it_to_the_items_under_it():
+    text = ("II. MỤC TIÊU\n- Đến năm 2029, tỷ lệ học sinh đạt mức Hoàn thành tốt ít nhất:\n"
+            "  + lớp 1, 2: 40%;\n  + lớp 3, 4, 5: 48%.\n- Tỷ lệ học sinh lưu ban 1%.\n")
+    assert got(text) == [(">=", 40.0, "%", 2029), (">=", 48.0, "%", 2029), ("=", 1.0, "%", 2029)]
