@@ -3,6 +3,8 @@ the importer; its first-sight figures in the commit that merged it), one test pe
 (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
+from plans.domain.importer.parse import parse_plan
+
 from .importer_probes import got, header
 
 HEAD = ("UBND TỈNH CAO BẰNG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 09/CTr-SGDĐT\nCao Bằng, ngày 03 tháng 03 năm 2026\n\n"
@@ -42,3 +44,31 @@ def test_a_line_ending_with_a_comparator_and_a_colon_gives_it_to_the_items_under
     text = ("II. MỤC TIÊU\n- Đến năm 2029, tỷ lệ học sinh đạt mức Hoàn thành tốt ít nhất:\n"
             "  + lớp 1, 2: 40%;\n  + lớp 3, 4, 5: 48%.\n- Tỷ lệ học sinh lưu ban 1%.\n")
     assert got(text) == [(">=", 40.0, "%", 2029), (">=", 48.0, "%", 2029), ("=", 1.0, "%", 2029)]
+
+
+COMMUNE = ("ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Số: 41/KH-UBND Tân An, ngày 14 tháng 10\nnăm 2026\nKẾ HOẠCH\nPhát triển giáo dục xã Tân An\n")
+
+
+def test_a_motto_a_narrow_column_wrapped_is_no_part_of_the_issuer_and_a_wrapped_date_is_read():
+    plan_header = header(COMMUNE + "I. MỤC TIÊU\nTrên 90% trẻ ra lớp.\n", ("issuer", "place", "number_symbol"))
+    assert plan_header == {"issuer": "ỦY BAN NHÂN DÂN XÃ TÂN AN", "place": "Tân An", "number_symbol": "41/KH-UBND"}
+    assert parse_plan(COMMUNE + "I. MỤC TIÊU\n").issued_on.value.isoformat() == "2026-10-14"
+
+
+def test_a_table_of_targets_after_the_signature_named_bang_with_a_baseline_and_one_target_column():
+    text = COMMUNE + ("I. MỤC TIÊU\nCác chỉ tiêu chủ yếu tại Bảng 2.\nII. GIẢI PHÁP\nƯu tiên ngân sách.\nNơi nhận:\n- UBND tỉnh;\n"
+                      "- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLò Văn Sáng\n"
+                      "Bảng 2. Chỉ tiêu đến năm 2030\n"
+                      "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực hiện\n"
+                      "Trường đạt chuẩn quốc gia | 03/07 trường | 05/07 trường | Các trường\n"
+                      "Học sinh hoàn thành chương trình tiểu học | 99,1% | ≥ 99,5% | Trường tiểu học\n")
+    plan = parse_plan(text)
+    assert [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year) for t in plan.targets] == [
+        ("=", 5.0, "trường", 2030), (">=", 99.5, "%", 2030)]
+
+
+def test_a_name_broken_before_its_schools_level_goes_on():
+    text = ("II. MỤC TIÊU\nĐến năm 2028, hoàn thành xây dựng 01 nhà đa năng cho Trường\n"
+            "THCS Tân An; 100% trường tiểu học có phòng học tiếng Anh riêng.\n")
+    assert got(text) == [("=", 1.0, "", 2028), ("=", 100.0, "%", 2028)]

@@ -346,6 +346,10 @@ def parse_plan(text: str) -> ParsedPlan:
                 else re.sub(r"\s+", "", m.group(1))
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
+        if issued is None and not _PLACE_DATE_RE.match(part) and re.search(r"(?i)ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", part) \
+                and (nxt := next(L.nonblank(i + 1, first_section_idx), None)) is not None \
+                and (year := re.match(r"\s*(?i:n[ăa]m)\s+20\d\d", L.line(nxt))):
+            part = part.rstrip() + " " + year.group(0).strip()   # "Hương Sơn, ngày 20 tháng 11" / "năm 2026"
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
             try:
                 d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -462,6 +466,16 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
     return None, None, None
 
 
+_MOTTO = " cong hoa xa hoi chu nghia viet nam "
+
+
+def _motto_piece(piece: str) -> bool:
+    """A piece of "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" a narrow column wrapped ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT
+    NAM"): two words of it at least, never a body's name."""
+    words = re.sub(r"[^a-z ]+", " ", fold(piece)).split()
+    return len(words) >= 2 and f" {' '.join(words)} " in _MOTTO
+
+
 def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     """(superior body, issuing body) from the capitals lines of the header's left column."""
     bodies: list[list[tuple[int, int, str]]] = []   # each: (line idx, offset, part) pieces of one name
@@ -471,6 +485,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
+        if _motto_piece(piece):
+            continue
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
@@ -549,6 +565,8 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
         f = L.fline(i).strip()
         # "PHỤ LỤC CHỈ TIÊU …" in capitals, or a heading of its own in any case ("Phụ lục", "Phụ lục 2:")
         # (or "Phụ lục: CÁC CHỈ TIÊU CHỦ YẾU": its name in capitals after the word)
+        if re.match(r"(?:bang|bieu)\s+\d+\s*[.:]?\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b", f):
+            return i, True   # "Bảng 2. Chỉ tiêu đến năm 2030" after the signature: a table of targets of its own
         named = re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]\s*(?=\S)", f)
         if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
                                           or named and _mostly_upper(L.line(i).strip()[named.end():])):
@@ -1316,9 +1334,12 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.fullmatch(r"\(\s*[^()]{1,20}\)", s.rstrip()):
         return True   # "(%)", "(trường)": the end of a label a table's column wrapped
     words = before.split()
-    if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and _capitalised(s.split()[0]) and (
-            before.rstrip().endswith(",") or _capitalised(words[-1])):
+    first = s.split()[0] if s.split() else ""
+    if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and (
+            _capitalised(first) and (before.rstrip().endswith(",") or _capitalised(words[-1]))
+            or re.fullmatch(r"[A-ZĐ]{2,5}", first) and words[-1] in ("Trường", "trường")):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
+        # "… cho Trường" / "THCS Hương Sơn; …",
         # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
@@ -1666,6 +1687,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     takes its year from a title row above its headings ("Chỉ tiêu phấn đấu năm 2026 | | |") or, failing
     that, from the heading in force (``year_in_force``: "2. Chỉ tiêu đến năm 2030" above the table)."""
     head = units[n]
+    baseline = None
     years = _year_cells(head.fline) if ("|" in head.line or len(_YEAR_CELL_RE.findall(head.fline)) > 1) else None
     if years is None and "|" in head.line:
         years = _flattened_years(head.fline)
@@ -1681,6 +1703,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = spread, units[n + 1], 2
     elif years is None and year_in_force and _label_row(head.fline):
         years = [year_in_force]
+    elif years is None and year_in_force and (baseline := _baseline_then_target(head.fline)):
+        years = [year_in_force]   # "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực hiện" under "… đến năm 2030"
     if years is None:
         if "|" in head.line:
             return _transposed_targets(L, units, n)
@@ -1736,6 +1760,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     skip += past
     between = _past_cells(headings.fline, unit_col)
     trail = _trailing_columns(headings.fline)
+    if baseline:
+        skip, trail = baseline
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
@@ -1820,6 +1846,21 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _baseline_then_target(fline: str) -> tuple[int, int] | None:
+    """(baseline columns, trailing columns) of a heading row with one column of targets and no year of its own, after
+    the label and today's figures and before who does it: "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực
+    hiện"; None for any other row."""
+    cells = [c.strip() for c in fline.split("|")]
+    trail = 0
+    while len(cells) - trail > 3 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
+        trail += 1
+    body = cells[:len(cells) - trail]
+    if len(body) < 3 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
+            or not _TABLE_LABEL_RE.fullmatch(body[0]) or not all(_STATUS_COL_RE.search(c) for c in body[1:-1]):
+        return None
+    return len(body) - 2, trail
 
 
 def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
@@ -2210,8 +2251,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     if not sections and (part := _numbered_goal(L, end)):
         goal, goal_range, body_start = part, part, part[0]
     units = _units(L, 0, end)
-    if _appendix is not None:   # an appendix after the signature is read as section II is
-        units += _units(L, _appendix + 1, len(L.items))
+    if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
+        units += _units(L, _appendix, len(L.items))
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
@@ -2223,7 +2264,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n += 1
         i, line, fline = u.idx, u.line, u.fline
         in_goal = (goal_range[0] <= i < goal_range[1] and not any(a <= i < b for a, b in tasks)) \
-            or (_appendix is not None and i > _appendix)
+            or (_appendix is not None and i >= _appendix)
         if i in heading_idx:
             situation = False
             if goal is not None and i == goal_range[0] - 1 and (year := _horizon_of(fline, heading=True)):
