@@ -72,3 +72,22 @@ def test_a_name_broken_before_its_schools_level_goes_on():
     text = ("II. MỤC TIÊU\nĐến năm 2028, hoàn thành xây dựng 01 nhà đa năng cho Trường\n"
             "THCS Tân An; 100% trường tiểu học có phòng học tiếng Anh riêng.\n")
     assert got(text) == [("=", 1.0, "", 2028), ("=", 100.0, "%", 2028)]
+
+
+def test_a_date_wrapped_after_its_year_word_and_a_bracketed_note_under_the_subject():
+    text = ("UBND PHƯỜNG AN BÌNH\nTRƯỜNG THCS AN BÌNH\nSố: 18/KH-THCSAB\nAn Bình, ngày 09 tháng 9 năm\n2026\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết 71-NQ/TW giai đoạn\n2026 - 2030\n(Theo Công văn số 15/SGDĐT-GDTrH ngày 20/8/2026 của Sở\n"
+            "Giáo dục và Đào tạo)\nI. MỤC TIÊU\n100% học sinh học 2 buổi/ngày.\n")
+    assert header(text, ("place", "title")) == {"place": "An Bình",
+                                                "title": "Thực hiện Nghị quyết 71-NQ/TW giai đoạn 2026 - 2030"}
+    assert parse_plan(text).issued_on.value.isoformat() == "2026-09-09"
+
+
+def test_a_row_without_a_unit_and_one_beside_a_column_of_who_does_it_do_not_end_the_table():
+    text = ("II. MỤC TIÊU\nChỉ tiêu | Hiện trạng 2025 | Mục tiêu 2027 | Mục tiêu 2030 | Bộ phận phụ trách\n"
+            "Học sinh bỏ học | 0,8% | ≤ 0,5% | ≤ 0,3% | GVCN\n"
+            "Sách tham khảo mới | 120 | 200 | 400 | Thư viện\n"
+            "Phòng học thông minh | 0 | 01 | 03 | Tổ Tin\n"
+            "Trường đạt chuẩn quốc gia | Mức 1 | – | Mức 2 | Hiệu trưởng\n")
+    assert got(text, plan_year=2026) == [("<=", 0.5, "%", 2027), ("<=", 0.3, "%", 2030), ("=", 1.0, "phòng", 2027),
+                                         ("=", 3.0, "phòng", 2030), (">=", 2.0, "mức", 2030)]

@@ -346,10 +346,11 @@ def parse_plan(text: str) -> ParsedPlan:
                 else re.sub(r"\s+", "", m.group(1))
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
-        if issued is None and not _PLACE_DATE_RE.match(part) and re.search(r"(?i)ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s*$", part) \
+        if issued is None and not _PLACE_DATE_RE.match(part) and re.search(
+                r"(?i)ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m)?\s*$", part) \
                 and (nxt := next(L.nonblank(i + 1, first_section_idx), None)) is not None \
-                and (year := re.match(r"\s*(?i:n[ăa]m)\s+20\d\d", L.line(nxt))):
-            part = part.rstrip() + " " + year.group(0).strip()   # "Hương Sơn, ngày 20 tháng 11" / "năm 2026"
+                and (year := re.match(r"\s*(?:(?i:n[ăa]m)\s+)?20\d\d\b", L.line(nxt))):
+            part = part.rstrip() + " " + year.group(0).strip()   # "…, ngày 20 tháng 11" / "năm 2026", "… năm" / "2026"
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
             try:
                 d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -449,6 +450,8 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
             # on); a legal basis starts "Căn cứ" / "Thực hiện"
             if _NATIONAL_RE.fullmatch(f) or (parts and (
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
+                    # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)")
+                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien theo|ap dung)\b", f)
                     # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
@@ -1439,6 +1442,8 @@ def _label_unit(label: str) -> str | None:
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     if re.match(r"t[yi] le\b", f):
         return "%"
+    if re.match(r"phong hoc\b", f):
+        return "phòng"   # "Phòng học thông minh | 0 | 01 | 04": rooms, counted
     if f.startswith("si so"):
         return "học sinh/lớp"
     if re.match(r"diem (?:trung binh|binh quan)\b", f):
@@ -1807,7 +1812,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 continue
             if laid is None:
                 def row_at(j: int) -> bool:
-                    nxt = (_peel_slots(units[j].line, k, unit_col) or _peel_wrapped(L, units[j], k, unit_col, noted)
+                    line_j = units[j].line if j < len(units) else ""
+                    if trail and line_j.count("|") >= trail:   # "… | Mức 2 | Hiệu trưởng": who does it is no value
+                        line_j = "|".join(line_j.split("|")[:-trail])
+                    nxt = (_peel_slots(line_j, k + skip, unit_col) or _peel_wrapped(L, units[j], k, unit_col, noted)
                            ) if j < len(units) else None
                     return bool(nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, j, k, cell_unit, cell_skip))
 
