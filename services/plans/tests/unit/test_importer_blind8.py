@@ -91,3 +91,16 @@ def test_a_row_without_a_unit_and_one_beside_a_column_of_who_does_it_do_not_end_
             "Trường đạt chuẩn quốc gia | Mức 1 | – | Mức 2 | Hiệu trưởng\n")
     assert got(text, plan_year=2026) == [("<=", 0.5, "%", 2027), ("<=", 0.3, "%", 2030), ("=", 1.0, "phòng", 2027),
                                          ("=", 3.0, "phòng", 2030), (">=", 2.0, "mức", 2030)]
+
+
+def test_a_past_years_figure_in_brackets_is_the_brackets_own():
+    text = ("II. MỤC TIÊU\nNăm 2026\nHọc sinh giỏi quốc gia đạt ít nhất 25 giải (năm 2025: 22 giải), trong đó có từ 04 giải "
+            "Nhất trở lên.\nKhông dưới 03 huy chương Olympic quốc tế mỗi năm.\n")
+    assert got(text, plan_year=2026) == [(">=", 25.0, "giải", 2026), (">=", 4.0, "giải", 2026),
+                                         (">=", 3.0, "huy chương", 2026)]
+
+
+def test_a_column_of_a_past_year_before_one_column_of_targets():
+    text = ("II. MỤC TIÊU\nBảng 2. Chỉ tiêu đến năm 2030\nNội dung | Năm 2025 | Mục tiêu | Đơn vị chủ trì\n"
+            "Phòng học thông minh (phòng) | 4 | 10 | Tổ Tin học\nGiáo viên có trình độ thạc sĩ trở lên (%) | 51 | ≥ 70 | BGH\n")
+    assert got(text, plan_year=2026) == [("=", 10.0, "phòng", 2030), (">=", 70.0, "%", 2030)]

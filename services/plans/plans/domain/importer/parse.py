@@ -1169,9 +1169,12 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         return True
     if plan_year is None:
         return False
-    if m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:]):
+    # (not a bracket that gives a past year its own figure: "đạt ít nhất 30 giải (năm 2025: 27 giải)")
+    if (m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:])) and not re.match(r"\s*\(\s*nam\s+20\d\d\s*:", fline[q.end:]):
         return int(m.group(1)) < plan_year   # "từ 61% năm 2025 lên 70% năm 2028": each figure's own year says
-    for m in _PAST_YEAR_RE.finditer(text):
+    # a past year inside a bracket closed before the figure gives the bracket's own figure ("đạt ít nhất 30 giải (năm
+    # 2025: 27 giải), trong đó có từ 05 giải Nhất trở lên"), not this one
+    for m in _PAST_YEAR_RE.finditer(re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), text)):
         year = int(m.group(2) or m.group(3))
         if year <= plan_year and (m.group(2) or year < plan_year):
             return True
@@ -1430,7 +1433,7 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
-                "em": "học sinh"}   # "không vượt quá 35 em": pupils
+                "em": "học sinh", "huy chuong": "huy chương"}   # "không vượt quá 35 em": pupils
 
 
 def _label_unit(label: str) -> str | None:
@@ -1708,7 +1711,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = spread, units[n + 1], 2
     elif years is None and year_in_force and _label_row(head.fline):
         years = [year_in_force]
-    elif years is None and year_in_force and (baseline := _baseline_then_target(head.fline)):
+    elif years is None and year_in_force and (baseline := _baseline_then_target(head.fline, plan_year)):
         years = [year_in_force]   # "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực hiện" under "… đến năm 2030"
     if years is None:
         if "|" in head.line:
@@ -1856,17 +1859,20 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     return targets, m - n
 
 
-def _baseline_then_target(fline: str) -> tuple[int, int] | None:
+def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int, int] | None:
     """(baseline columns, trailing columns) of a heading row with one column of targets and no year of its own, after
     the label and today's figures and before who does it: "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực
-    hiện"; None for any other row."""
+    hiện", "Nội dung | Năm 2025 | Mục tiêu | Đơn vị chủ trì" in a plan of 2026 (a past year's column); None for any
+    other row."""
     cells = [c.strip() for c in fline.split("|")]
     trail = 0
     while len(cells) - trail > 3 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
         trail += 1
     body = cells[:len(cells) - trail]
     if len(body) < 3 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
-            or not _TABLE_LABEL_RE.fullmatch(body[0]) or not all(_STATUS_COL_RE.search(c) for c in body[1:-1]):
+            or not _TABLE_LABEL_RE.fullmatch(body[0]) or not all(
+                _STATUS_COL_RE.search(c) or plan_year and (y := _YEAR_CELL_RE.fullmatch(c)) and int(y.group(1)) < plan_year
+                for c in body[1:-1]):
         return None
     return len(body) - 2, trail
 
