@@ -104,3 +104,18 @@ def test_a_column_of_a_past_year_before_one_column_of_targets():
     text = ("II. MỤC TIÊU\nBảng 2. Chỉ tiêu đến năm 2030\nNội dung | Năm 2025 | Mục tiêu | Đơn vị chủ trì\n"
             "Phòng học thông minh (phòng) | 4 | 10 | Tổ Tin học\nGiáo viên có trình độ thạc sĩ trở lên (%) | 51 | ≥ 70 | BGH\n")
     assert got(text, plan_year=2026) == [("=", 10.0, "phòng", 2030), (">=", 70.0, "%", 2030)]
+
+
+def test_an_acting_position_keeps_its_q_and_a_degree_before_the_name_is_no_part_of_it():
+    text = ("TRƯỜNG THPT BẮC SƠN\nSố: 05/KH-THPT\nBắc Sơn, ngày      tháng 9 năm 2026\nKẾ HOẠCH\nChuyển đổi số\n"
+            "I. MỤC TIÊU\n100% lớp học có tivi.\nNơi nhận:\n- Sở GD&ĐT;\n- Lưu: VT.\nQ. HIỆU TRƯỞNG\n(Đã ký)\nThS. Lê Văn An\n")
+    plan = parse_plan(text)
+    assert (plan.signer_title.value, plan.signer.value, plan.place.value, plan.issued_on) == (
+        "Q. HIỆU TRƯỞNG", "Lê Văn An", "Bắc Sơn", None)
+
+
+def test_a_numbered_point_opening_its_items_keeps_its_groups_horizon():
+    text = ("II. MỤC TIÊU\n1. Đến hết năm 2026\n1.1. Tỷ lệ học sinh bỏ học không quá 0,5%.\n1.2. Tỷ lệ học sinh tốt nghiệp:\n"
+            "- Cấp THCS: 100%;\n- Cấp THPT: tối thiểu 97%.\n2. Các chỉ tiêu khác\n- 100% học sinh có thẻ thư viện.\n")
+    assert got(text, plan_horizon=2030) == [("<=", 0.5, "%", 2026), ("=", 100.0, "%", 2026), (">=", 97.0, "%", 2026),
+                                            ("=", 100.0, "%", 2030)]

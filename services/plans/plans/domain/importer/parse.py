@@ -218,6 +218,8 @@ _PLACE_DATE_RE = re.compile(
     r"(?P<y>\d{4})",
     re.IGNORECASE,
 )
+_BLANK_DAY_RE = re.compile(r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y(?:[\s.…_]*(?:th[áa]ng|/)|\s*$)",
+                           re.IGNORECASE)
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
 # A Party body writes "ĐẢNG CỘNG SẢN VIỆT NAM" there and a star under its own name.
 _NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|[-_=*~.]{3,}"
@@ -359,6 +361,11 @@ def parse_plan(text: str) -> ParsedPlan:
             if d:
                 issued = Extracted(d, L.source(i, off + m.start("d"), off + m.end("y")), 0.95)
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.85)
+    if place is None:   # "Sìn Hồ, ngày      tháng 9 năm 2026": a day left blank until signing, the place is there
+        for i, off, part in _header_parts(L, first_section_idx):
+            if m := _BLANK_DAY_RE.match(part):
+                place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.8)
+                break
     title, title_idx, title_end = _title(L, first_section_idx)
     superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx)
     legal: list[Extracted[str]] = []
@@ -650,6 +657,9 @@ def _beside(recipient: str) -> str | None:
     return tail if (_mostly_upper(tail, 0.9) and len(tail) <= 60 and not re.search(r"\d|/|\(", tail)) or _is_name(tail) else None
 
 
+_HONORIFIC_RE = re.compile(r"(?:(?:PGS|GS|TS|ThS|CN|BS|KS|NGƯT|NGND)\.\s*)+(?=\S)")
+
+
 def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
     """(position, name, index of the block's first line) from the last name of ``column`` under capitals
     lines, or None. ``column`` holds (line index, offset or None for the whole line, text)."""
@@ -660,8 +670,12 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
     def authority(text: str) -> bool:
         return _mostly_upper(text, 0.9) and not text.startswith(("-", "+")) and len(text) <= 60
 
+    column = [(i, off, text) for i, off, text in column]
     for k in range(len(column) - 1, max(len(column) - 12, -1), -1):
-        name = column[k][2]
+        i, off, name = column[k]
+        if title := _HONORIFIC_RE.match(name):   # "ThS. Võ Minh Triết": a degree before the name is no part of it
+            name = name[title.end():]
+            column[k] = (i, (off or len(L.line(i)) - len(L.line(i).lstrip())) + title.end(), name)
         if not _is_name(name):
             continue
         above = k - 1
@@ -672,7 +686,8 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
         top = above
         while top - 1 >= max(0, above - 2) and authority(column[top - 1][2]):
             top -= 1
-        position = re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", column[above][2])
+        # KT., TM., TL., TUQ. say on whose behalf (Decree 30/2020, art. 13); "Q. HIỆU TRƯỞNG" (acting) is the position
+        position = re.sub(r"^(?:KT|TM|TL|TUQ)\.\s*", "", column[above][2])
         return Extracted(position, src(column[above]), 0.9), Extracted(name, src(column[k]), 0.85), column[top][0]
     return None
 
@@ -2332,8 +2347,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif fline.rstrip().endswith(":") and (year := _horizon_of(fline, heading=False)):
                 horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
                 latest = max(latest or year, year)
-            elif short and _NUMBERED_HEADING_RE.match(line) and not year and not re.search(r"\d", _LIST_MARK_RE.sub("", fline)):
-                horizon = None        # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group)
+            elif short and _NUMBERED_HEADING_RE.match(line) and not year and not re.search(r"\d", _LIST_MARK_RE.sub("", fline)) \
+                    and not (horizon and fline.rstrip().endswith(":") and _number_depth(line) > _number_depth(L.line(horizon[1]))):
+                # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group); not "1.3. Tỷ lệ học
+                # sinh tốt nghiệp:" under "1. Đến hết năm 2026", a point of that group opening its items
+                horizon = None
             continue
         if not qs and not zeros:
             continue
@@ -2479,6 +2497,12 @@ def _numbered_goal(L: _Lines, end: int) -> tuple[int, int] | None:
             return i, stop
         return None
     return None
+
+
+def _number_depth(line: str) -> int:
+    """How many numbers a line's numbering has: "1." one, "1.3." two; none without numbering."""
+    m = re.match(r"\s*(\d+(?:\.\d+)*)", line)
+    return len(m.group(1).split(".")) if m else 0
 
 
 def _plausible(t: ParsedTarget) -> bool:
