@@ -20,7 +20,8 @@ BODY = "\n\nI. MỤC ĐÍCH, YÊU CẦU\nBảo đảm chất lượng.\n"
 
 # ---------------------------------------------------------------------------- headers
 @pytest.mark.parametrize("dated, place", [("Hồng An, ngày 09 tháng 3 năm 2026", "Hồng An"),
-                                          ("Hồng An, ngày      tháng 3 năm 2026", None)])   # a draft's blank day
+                                          # a draft's blank day: no date, the place is written all the same
+                                          ("Hồng An, ngày      tháng 3 năm 2026", "Hồng An")])
 def test_a_word_header_laid_in_one_row_is_a_header_not_a_table(dated, place):
     import docx
 

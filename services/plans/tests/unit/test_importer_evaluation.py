@@ -6,9 +6,10 @@ also checked for being well formed; its first-sight figures are in the commit th
 provinces, written likewise) is scored too since the importer was fixed on it; its first-sight figures are in the commit
 that added it. blind7/ (written the same way, without reading the importer) is only checked here
 for being well formed and read without the importer's code: it is scored by bench/plan_import_accuracy.py --split blind7,
-its first run's figures in the commit that first scored it. blind9/ (written likewise, without reading the importer;
-its labels in blind9/src/labels.py, each hard case reasoned in the gold's "notes") is likewise only checked here and
-scored by bench/plan_import_accuracy.py --split blind9."""
+its first run's figures in the commit that first scored it. blind8/ (written likewise; each gold rendered with its
+document from one source in blind8/src) is checked the same way and not scored here either. blind9/ (written likewise,
+without reading the importer; its labels in blind9/src/labels.py, each hard case reasoned in the gold's "notes") is
+likewise only checked here and scored by bench/plan_import_accuracy.py --split blind9."""
 from __future__ import annotations
 
 import importlib.util
@@ -34,6 +35,7 @@ LEVELS = {"mam_non", "tieu_hoc", "thcs", "thpt", "lien_cap"}
 BLIND5 = sorted(FRESH.glob("blind5/*.json"))
 BLIND6 = sorted(FRESH.glob("blind6/*.json"))
 BLIND7 = sorted(FRESH.glob("blind7/*.json"))
+BLIND8 = sorted(FRESH.glob("blind8/*.json"))
 BLIND9 = sorted(FRESH.glob("blind9/*.json"))
 CATALOGUE_CODES = {i["code"] for i in json.loads((FIXTURES.parent / "catalogue_31.json").read_text(encoding="utf-8"))[
     "indicators"]}
@@ -223,18 +225,54 @@ def written(value) -> set[str]:
 def test_blind7_gold_is_well_formed_and_written_in_its_document(path):
     gold = gold_of(path)
     document = path.parent / gold["document"]
+    if document.suffix != ".txt":   # rendered by blind7/src/build.py from its source
+        assert (path.parent / "src" / f"{document.stem}.plan").exists()
+    assert_gold_written_in_its_document(path)
+
+
+def test_the_blind8_set_covers_every_kind_of_writer_and_format():
+    blind8 = [gold_of(p) for p in BLIND8]
+    assert len(blind8) >= 12
+    suffixes = [Path(g["document"]).suffix for g in blind8]
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind8}
+    places = [g["header"]["place"] for g in blind8]
+    earlier = {gold_of(p)["header"]["place"] for p in FRESH.glob("**/*.json") if p.parent.name != "blind8"}
+    assert len(set(places)) == len(places) and not set(places) & earlier   # new places, none seen by the importer
+
+
+@pytest.mark.parametrize("path", BLIND8, ids=lambda p: p.stem)
+def test_blind8_gold_is_well_formed_and_written_in_its_document(path):
+    gold = gold_of(path)
+    source = path.parent / "src" / f"{path.stem}.b8"   # renders both the document and this gold (blind8/src/build.py)
+    assert source.read_text(encoding="utf-8").count("⟦") == len(gold["targets"])
+    assert all(isinstance(note, str) and note for note in gold.get("notes", []))
+    assert_gold_written_in_its_document(path)
+
+
+def assert_gold_written_in_its_document(path: Path) -> None:
+    """The gold's header words, date and target spans are in its document as the format libraries read it, and each
+    target is one a plan could state, with catalogue indicator codes. A date line with a blank day ("ngày    tháng 9
+    năm 2026", a plan printed before it was signed) has no issue date: the gold says null."""
+    gold = gold_of(path)
+    document = path.parent / gold["document"]
     assert document.exists() and gold["exercises"] and gold["targets"]
     magic = {".docx": b"PK", ".pdf": b"%PDF"}.get(document.suffix)
     assert document.read_bytes().startswith(magic) if magic else document.suffix == ".txt"
-    if document.suffix != ".txt":   # rendered by blind7/src/build.py from its source
-        assert (path.parent / "src" / f"{document.stem}.plan").exists()
     assert set(gold["header"]) == HEADER_FIELDS and gold["named_unit"]
     text = plain_text(document)
     for name, value in gold["header"].items():
         if value and name != "issued_on":
             assert all(word in text for word in value.split()), (name, value)
-    issued = date.fromisoformat(gold["header"]["issued_on"])
-    assert f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}" in text or f"ngày {issued:%d/%m/%Y}" in text
+    if gold["header"]["issued_on"] is None:
+        blank = re.search(r"ngày tháng (\d{1,2}) năm (\d{4})", text)
+        assert blank, "no date and no blank-day date line"
+        issued = date(int(blank[2]), int(blank[1]), 1)
+    else:
+        issued = date.fromisoformat(gold["header"]["issued_on"])
+        assert (f"ngày {issued.day:02d} tháng {issued.month:02d} năm {issued.year}" in text
+                or f"ngày {issued.day:02d} tháng {issued.month} năm {issued.year}" in text
+                or f"ngày {issued:%d/%m/%Y}" in text)
     for t in gold["targets"]:
         assert set(t) == {"span", "comparator", "value", "unit", "year", "indicator"} and t["span"], t
         assert_plausible(t, issued)
