@@ -225,6 +225,9 @@ class Dashboards:
                 "at_risk_schools": view.get("progress_at_risk_schools", []),
                 "at_risk_schools_total": view.get("progress_at_risk_schools_total",
                                                   len(view.get("progress_at_risk_schools", []))),
+                # Views stored before the count was kept: the schools among the entries listed.
+                "at_risk_schools_count": view.get("progress_at_risk_schools_count", len(
+                    {e.get("school_code") for e in view.get("progress_at_risk_schools", [])})),
                 "at_risk_communes": view.get("progress_at_risk_communes", [])}
 
     def cascade(self, principal: Principal, round_id: str, kind: str | None, code: str | None) -> dict:

@@ -147,6 +147,9 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
         "at_risk_schools": at_risk_schools,
         "at_risk_total": (judged.get("at_risk_schools_total") or len(at_risk_schools)) if not level
         else len(at_risk_schools),
+        # Entries are a school and one indicator each; the headline counts schools.
+        "at_risk_school_count": (judged.get("at_risk_schools_count") if not level and "at_risk_schools_count" in judged
+                                 else len({r["school_code"] for r in at_risk_schools})),
         "at_risk_communes": progress.at_risk_rows(judged.get("at_risk_communes")) if not level else [],
         "cascade": [] if as_of else progress.cascade_rows(digest["cascade"], level),
         "plans": None if as_of else digest["plans"],
@@ -202,8 +205,8 @@ def summary(data: dict) -> str:
              + (" trường đã được xác nhận" if data.get("figures") == "confirmed" else " trường đã nộp")]
     if data["statuses"]:
         parts.append("chỉ tiêu: " + ", ".join(f"{c['count']} {c['label'].lower()}" for c in data["statuses"]))
-    if data["at_risk_total"]:
-        parts.append(f"{vn_number(data['at_risk_total'])} trường có nguy cơ hoặc chậm")
+    if data["at_risk_school_count"]:
+        parts.append(f"{vn_number(data['at_risk_school_count'])} trường có nguy cơ hoặc chậm")
     return "; ".join(parts) + "."
 
 

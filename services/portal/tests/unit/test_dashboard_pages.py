@@ -519,3 +519,18 @@ def test_a_commune_dashboard_updates_from_its_own_commune_event_with_one_call_pe
     assert OneCallReports.calls == [("r-1", "commune", "27496")] * 2
     assert CountingIndicators.catalogues == 1  # the round's catalogue version is fetched once
     reader.join(timeout=30)
+
+
+def test_the_headline_counts_schools_not_a_school_s_every_indicator_behind(client):
+    # School A is behind on two indicators: three entries, two schools; 40 entries in all, 31 schools.
+    second = dict(PROGRESS["at_risk_schools"][0], indicator_code="DROPOUT", indicator_name="Tỷ lệ học sinh bỏ học")
+    FakeReports.progress_answer = dict(PROGRESS, at_risk_schools=[*PROGRESS["at_risk_schools"], second] * 12,
+                                       at_risk_schools_total=40, at_risk_schools_count=31)
+    sign_in(client, "city")
+    html = client.get("/dashboard").data.decode()
+    assert re.search(r'<span id="so-truong-nguy-co">31</span> trường', html)
+    assert "Hiển thị 30 trên 40 mục (mỗi mục: một trường, một chỉ tiêu)." in html
+    # an answer from a reports service that does not count them yet: the schools among the listed entries
+    FakeReports.progress_answer = dict(PROGRESS, at_risk_schools=[*PROGRESS["at_risk_schools"], second])
+    html = client.get("/dashboard").data.decode()
+    assert re.search(r'<span id="so-truong-nguy-co">2</span> trường', html)

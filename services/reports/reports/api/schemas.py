@@ -387,7 +387,9 @@ class ProgressReportSchema(Schema):
     indicators = fields.List(fields.Nested(ProgressRowSchema))
     at_risk_schools = fields.List(fields.Nested(AtRiskEntrySchema),
                                   metadata={"description": "Trường có nguy cơ hoặc chậm, chậm nhất trước"})
-    at_risk_schools_total = Integer()
+    at_risk_schools_total = Integer(metadata={"description": "Số mục có nguy cơ hoặc chậm (mỗi mục: một trường, một "
+                                                             "chỉ tiêu), kể cả những mục không liệt kê"})
+    at_risk_schools_count = Integer(metadata={"description": "Số trường có ít nhất một chỉ tiêu có nguy cơ hoặc chậm"})
     at_risk_communes = fields.List(fields.Nested(AtRiskEntrySchema),
                                    metadata={"description": "Xã/phường có nguy cơ hoặc chậm, chậm nhất trước"})
 

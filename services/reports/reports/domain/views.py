@@ -48,7 +48,8 @@ ALL = "all"
 FIGURES = ("submitted", "confirmed")
 #: The view keys the "confirmed only" reading replaces (see :func:`figures_view`).
 CONFIRMED_KEYS = ("rollups", "completeness", "submitted_by_level", "missing_schools", "progress",
-                  "progress_at_risk_schools", "progress_at_risk_schools_total", "progress_at_risk_communes",
+                  "progress_at_risk_schools", "progress_at_risk_schools_total", "progress_at_risk_schools_count",
+                  "progress_at_risk_communes",
                   "targets", "at_risk_schools", "at_risk_communes", "communes")
 #: At most this many schools' at-risk entries are kept in a province's view (the worst; each commune keeps all).
 PROVINCE_AT_RISK_LIMIT = 1000
@@ -433,6 +434,8 @@ class ProvinceViews:
                     "progress_at_risk_communes": sort_at_risk(m for p in parts for m in p["commune_risks"]),
                     "progress_at_risk_schools": school_risks[:PROVINCE_AT_RISK_LIMIT],
                     "progress_at_risk_schools_total": len(school_risks),
+                    # An entry is a school and one indicator: a school behind on three is one school.
+                    "progress_at_risk_schools_count": len({m["school_code"] for m in school_risks}),
                     "submitted_by_level": dict(sorted(sum((p["submitted_by_level"] for p in parts),
                                                           Counter()).items())),
                     "missing_schools": sorted((s for p in parts for s in p["missing"]),

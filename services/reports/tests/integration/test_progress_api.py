@@ -77,6 +77,9 @@ def test_city_progress_judges_each_indicator_against_its_trajectory_from_the_bas
     [entry] = [e for e in body["at_risk_schools"] if e["school_code"] == TH.code]
     assert entry["status"] == "at_risk" and entry["target_kind"] == "school" and "Có nguy cơ" in entry["reason"]
     assert entry["indicator_name"] == "Tỷ lệ giáo viên đạt chuẩn" and entry["commune_name"]
+    # An entry is a school and one indicator; the count is of schools.
+    assert body["at_risk_schools_total"] == len(body["at_risk_schools"])
+    assert body["at_risk_schools_count"] == len({e["school_code"] for e in body["at_risk_schools"]})
 
 
 def test_commune_sees_its_own_progress_and_schools_and_no_other(two_rounds, client, tokens):
