@@ -869,8 +869,9 @@ _TABLE_LABEL_RE = re.compile(
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
                             r"|th(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d))\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
-# Columns after the horizons that hold no targets: notes, who is in charge, how it is checked.
-_TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
+# Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
+# charge, how it is checked.
+_TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
                            r"|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung|thoi gian(?: hoan thanh)?)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(_loose(

@@ -209,7 +209,9 @@ def _table_lines(table) -> list[str]:
     rows = [_distinct_cells(row) for row in table.rows]
     if rows and (max(len(r) for r in rows) >= 3 or any(
             re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
-        return [" | ".join(re.sub(r"\s+", " ", c.text).strip() for c in cells) for cells in rows]
+        lines = [" | ".join(_cell_text(c) for c in cells) for cells in rows]
+        heading = _two_row_heading(table)
+        return [heading] + lines[2:] if heading else lines
     lines: list[str] = []
     seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
     for row in table.rows:
@@ -223,6 +225,46 @@ def _table_lines(table) -> list[str]:
                 else:
                     lines.append(block.text)
     return lines
+
+
+def _cell_text(cell) -> str:
+    return re.sub(r"\s+", " ", cell.text).strip()
+
+
+# What a sub-heading under a year says when its column holds that year's targets ("Đến năm 2030" over "Chỉ tiêu |
+# Lộ trình": the first column is the target, the second how to reach it)
+_TARGET_SUBHEAD_RE = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu|giá trị|mức)", re.IGNORECASE)
+
+
+def _two_row_heading(table) -> str | None:
+    """A heading laid over two rows ("Chỉ tiêu" and "Năm 2026" merged down both rows beside "Đến năm 2030" merged
+    across "Chỉ tiêu | Lộ trình") as one heading line with one cell per column of the rows under it, so a value keeps
+    its column's horizon. A column takes its lower heading, unless that only says "the target" under a year above
+    it: then the year's. Any other heading is None (read row by row)."""
+    rows = list(table.rows)
+    if len(rows) < 3:
+        return None
+    upper, lower = list(rows[0].cells), list(rows[1].cells)
+    if len(upper) != len(lower) or not any(a._tc is b._tc for a, b in zip(upper, lower)):
+        return None
+    # only a year split into its target and something else needs the two joined: a year over school levels ("Năm
+    # 2026" over "Mầm non | Tiểu học") or "Cấp học" over levels is read as it stands
+    if not any(a._tc is not b._tc and re.search(r"\b20\d\d\b", _cell_text(a))
+               and _TARGET_SUBHEAD_RE.fullmatch(_cell_text(b)) for a, b in zip(upper, lower)):
+        return None
+    cells: list[str] = []
+    seen: list = []
+    for a, b in zip(upper, lower):
+        if any(b._tc is tc for tc in seen):
+            continue
+        seen.append(b._tc)
+        above, under = _cell_text(a), _cell_text(b)
+        if a._tc is b._tc or (re.search(r"\b20\d\d\b", above) and not re.search(r"\b20\d\d\b", under)
+                                and _TARGET_SUBHEAD_RE.fullmatch(under)):
+            cells.append(above)
+        else:
+            cells.append(under)
+    return " | ".join(cells)
 
 
 def _distinct_cells(row) -> list:
