@@ -56,3 +56,20 @@ def test_a_year_merged_across_other_columns_is_read_row_by_row():
     text = extract_text(_two_row_heading_docx("Năm 2030", ("Tiểu học", "THCS")), "kh.docx").text
     assert "STT | Nội dung | Năm 2027 | Năm 2030" in text.split("\n")
     assert "STT | Nội dung | Năm 2027 | Tiểu học | THCS" in text.split("\n")
+
+
+def test_level_columns_under_a_merged_cap_hoc_take_the_horizon_of_the_tables_caption():
+    text = GOAL + ("Bảng 3. Chỉ tiêu năm học 2027 - 2028\n"
+                   "STT | Nội dung | Cấp học\n"
+                   "STT | Nội dung | Mầm non | Tiểu học | THCS\n"
+                   "1 | Trẻ em, học sinh được khám sức khỏe định kỳ (%) | 100 | 98 | ≥ 95\n"
+                   "2 | Học sinh biết bơi (%) | – | 60 | 70\n") + NEXT
+    assert got(text, plan_year=2026) == [("=", 100.0, "%", 2028), ("=", 98.0, "%", 2028), (">=", 95.0, "%", 2028),
+                                         ("=", 60.0, "%", 2028), ("=", 70.0, "%", 2028)]
+
+
+def test_level_columns_named_in_the_heading_row_itself_take_the_horizon_in_force():
+    text = GOAL + ("Chỉ tiêu đến năm 2030:\n"
+                   "TT | Chỉ tiêu | Tiểu học | THCS | THPT\n"
+                   "1 | Học sinh tham gia câu lạc bộ thể thao (%) | 50 | 60 | 70\n") + NEXT
+    assert got(text, plan_year=2026) == [("=", 50.0, "%", 2030), ("=", 60.0, "%", 2030), ("=", 70.0, "%", 2030)]

@@ -1703,6 +1703,26 @@ def _label_row(fline: str) -> bool:
     return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
 
 
+# A column heading that is a school level ("Tiểu học | THCS | THPT" under "Cấp học")
+_LEVEL_CELL_RE = re.compile(r"\s*(?:nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong"
+                            r"|giao duc thuong xuyen)\s*")
+
+
+def _level_columns(fline: str) -> int:
+    """How many columns of a heading row with cell marks are school levels, each a column of targets for the year
+    the table's caption or heading names ("TT | Chỉ tiêu | Tiểu học | THCS | THPT" under "Bảng 1. Chỉ tiêu năm học
+    2026 - 2027"): the cells after the labels, two at least; 0 for any other row."""
+    if "|" not in fline:
+        return 0
+    cells = fline.split("|")
+    cells = cells[:len(cells) - _trailing_columns(fline)]
+    k = 0
+    while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
+        k += 1
+    lead = cells[:len(cells) - k]
+    return k if k >= 2 and lead and all(_TABLE_LABEL_RE.fullmatch(c.strip()) or not c.strip() for c in lead) else 0
+
+
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
                    plan_year: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
@@ -1725,6 +1745,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
         years, headings, used = spread, units[n + 1], 2
+    elif years is None and year_in_force and (levels := _level_columns(head.fline)):
+        years = [year_in_force] * levels
+    elif years is None and year_in_force and _label_row(head.fline) and n + 1 < len(units) and (
+            levels := _level_columns(units[n + 1].fline)):
+        years, headings, used = [year_in_force] * levels, units[n + 1], 2   # "Cấp học" merged over the levels
     elif years is None and year_in_force and _label_row(head.fline):
         years = [year_in_force]
     elif years is None and year_in_force and (baseline := _baseline_then_target(head.fline, plan_year)):
