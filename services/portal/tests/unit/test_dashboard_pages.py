@@ -264,7 +264,7 @@ def test_the_city_dashboard_answers_how_are_we_doing(client):
     # at-risk schools, furthest behind first, with the reason
     at_risk = text(table(html, "bang-nguy-co"))
     assert at_risk.index("Trường Tiểu học A") < at_risk.index("Trường THCS B")
-    assert "Kém mức cần đạt theo lộ trình 15 %." in at_risk and "thiếu 15 %" in at_risk
+    assert "Kém mức cần đạt theo lộ trình 15 %." in at_risk and "thiếu 15 điểm phần trăm" in at_risk
     # the cascade: commitments against the city's targets, the failing one first
     cascade = text(table(html, "bang-cam-ket"))
     assert "1/3" in cascade and "Các cam kết cộng lại chưa đạt chỉ tiêu" in cascade
