@@ -18,7 +18,7 @@ from edu71.orgs import commune
 from reports.domain.rollup import IndicatorRollup
 from reports.domain.scope import Scope, ScopeInvalid, ScopeKind, ScopeRefused, UnknownArea, resolve_scope
 from reports.domain.trajectory import METHOD_NOTE
-from reports.domain.model import CONFIRMED_STAGES, STAGES
+from reports.domain.model import CONFIRMED_STAGES, SCHOOL_STAGES
 from reports.domain.views import ALL, figures_view, plans_view_id, ranking, round_view_id
 
 SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -195,7 +195,7 @@ class Dashboards:
     def _completeness_of(self, scope: Scope, rnd: dict | None, view: dict, round_id: str,
                          figures: str | None) -> dict:
         empty = {"expected": 0, "submitted": 0, "on_time": 0, "late": 0, "missing": 0, "rate": None,
-                 "stages": dict.fromkeys(STAGES, 0)}
+                 "stages": dict.fromkeys(SCHOOL_STAGES, 0)}
         communes = [{"commune_code": c["commune_code"], "commune_name": c["commune_name"],
                      **{k: c.get(f"schools_{k}", empty[k]) for k in empty}} for c in view.get("communes", ())]
         return {"round_id": round_id, "round": rnd, "scope": scope.as_dict(), "figures": figures or "submitted",

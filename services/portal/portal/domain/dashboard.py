@@ -12,8 +12,9 @@ from edu71.vn import vn_number, vn_percent
 GONE = "Chỉ tiêu không còn trong danh mục"
 #: How a dashboard's figures may be read (the reports API's ``figures``), the default first.
 FIGURES = {"submitted": "Tất cả số liệu đã nộp", "confirmed": "Chỉ số liệu đã xác nhận"}
-#: Approval stages of the schools' reports, as the completeness table heads them.
-STAGES = {"draft": "Đang nhập", "submitted": "Chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
+#: The stage each school's report is in (the reports API's, one per school), as the completeness table heads them:
+#: a school whose values are in but not marked complete is not "đang nhập" beside "đã nộp số liệu".
+STAGES = {"not_started": "Chưa nộp số liệu", "draft": "Đã nộp, chưa hoàn thành", "submitted": "Chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
           "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
 
 

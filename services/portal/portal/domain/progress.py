@@ -84,6 +84,18 @@ def figure(value: float | None, unit: str) -> str:
     return f"{text} {unit}"
 
 
+def difference(value: float | None, unit: str) -> str:
+    """How far a figure is from another, in the target's unit: between percentages in percentage points
+    (``13 điểm phần trăm``: "13 %" would read as 13 % of something), between levels a count of levels
+    (``1 mức``: "mức 1" is a level, not a gap), ``–``."""
+    if value is None:
+        return "–"
+    text = figure(value, "")
+    if unit.startswith("%"):
+        return f"{text} điểm phần trăm"
+    return f"{text} {unit}".strip()
+
+
 def applies_to(target: Mapping[str, Any], level: str | None) -> bool:
     """Whether a target concerns the schools of ``level`` (every target does when no level is chosen)."""
     levels = target.get("school_levels") or ()
@@ -170,7 +182,7 @@ def at_risk_rows(entries: Iterable[Mapping[str, Any]] | None, level: str | None 
             "indicator": e.get("indicator_name") or e.get("short_label") or "",
             "actual": figure(e.get("actual"), unit),
             "expected": None if e.get("expected") is None else figure(e["expected"], unit),
-            "behind_by": None if e.get("behind_by") is None else figure(e["behind_by"], unit),
+            "behind_by": None if e.get("behind_by") is None else difference(e["behind_by"], unit),
             "target": e.get("target_description") or "", "horizon": e.get("horizon"),
             "target_label": e.get("target_label") or "", "status": status, "label": e.get("status_label") or "",
             "css": STATUS_CLASSES.get(status, "risk"), "reason": e.get("reason") or "",

@@ -102,9 +102,13 @@ def test_at_risk_rows_keep_the_apis_order_and_filter_by_level():
                {"school_name": "Trường B", "school_level": "tieu_hoc", "status": "at_risk",
                 "status_label": "Có nguy cơ", "unit": "%", "actual": 83, "expected": 85, "behind_by": 2}]
     rows = at_risk_rows(entries)
-    assert [(r["school_name"], r["css"], r["behind_by"]) for r in rows] == [("Trường A", "risk", "15 %"),
-                                                                            ("Trường B", "warn", "2 %")]
+    # a gap between percentages is in percentage points ("15 %" would be 15 % of something)
+    assert [(r["school_name"], r["css"], r["behind_by"]) for r in rows] == [
+        ("Trường A", "risk", "15 điểm phần trăm"), ("Trường B", "warn", "2 điểm phần trăm")]
     assert [r["school_name"] for r in at_risk_rows(entries, "tieu_hoc")] == ["Trường B"]
+    level = at_risk_rows([{"school_name": "Trường C", "status": "behind", "unit": "mức", "actual": 1, "expected": 2,
+                           "behind_by": 1}])[0]
+    assert (level["actual"], level["expected"], level["behind_by"]) == ("mức 1", "mức 2", "1 mức")
 
 
 def test_cascade_rows_put_the_targets_whose_commitments_fall_short_first():

@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 
 from edu71.orgs import SchoolLevel
 from edu71.schemas import DateTime, Integer, Page, PageQuery, Schema
-from reports.domain.model import STAGES
+from reports.domain.model import SCHOOL_STAGES
 from reports.domain.rollup import Aggregation, ValueType
 from reports.domain.views import FIGURES
 from reports.domain.scope import ScopeKind
@@ -104,13 +104,14 @@ class PlanCheckSchema(Schema):
     unit = fields.String(allow_none=True)
 
 
-STAGE_DESCRIPTION = ("Giai đoạn duyệt báo cáo của trường: draft (đang nhập), submitted (đã nộp, trường đã đánh dấu "
-                     "hoàn thành), confirmed (xã/phường đã xác nhận), returned (bị trả lại), accepted (Sở đã tiếp nhận)")
+STAGE_DESCRIPTION = ("Giai đoạn báo cáo của trường: not_started (chưa nộp số liệu), draft (đã nộp số liệu, chưa đánh "
+                     "dấu hoàn thành), submitted (trường đã đánh dấu hoàn thành, chờ xác nhận), confirmed (xã/phường "
+                     "đã xác nhận), returned (bị trả lại), accepted (Sở đã tiếp nhận)")
 
 
 class SchoolValuesSchema(Schema):
     school_code = fields.String()
-    stage = fields.String(metadata={"description": STAGE_DESCRIPTION, "enum": list(STAGES)})
+    stage = fields.String(metadata={"description": STAGE_DESCRIPTION, "enum": list(SCHOOL_STAGES)})
     school_name = fields.String()
     school_level = fields.String()
     commune_code = fields.String()
@@ -153,8 +154,8 @@ class CompletenessSchema(Schema):
 
 
 class StageCountsSchema(Schema):
-    draft = Integer(metadata={"description": "Đang nhập: chưa đánh dấu hoàn thành (kể cả chưa nhập gì, "
-                                             "hoặc đã được mở lại)"})
+    not_started = Integer(metadata={"description": "Chưa nộp số liệu (giai đoạn đang nhập, chưa có số liệu nào)"})
+    draft = Integer(metadata={"description": "Đã nộp số liệu nhưng chưa đánh dấu hoàn thành (kể cả đã được mở lại)"})
     submitted = Integer(metadata={"description": "Đã nộp: trường đã đánh dấu hoàn thành, chờ xác nhận"})
     confirmed = Integer(metadata={"description": "Xã/phường đã xác nhận, chờ Sở tiếp nhận"})
     returned = Integer(metadata={"description": "Bị trả lại để trường sửa"})
@@ -166,7 +167,7 @@ class SchoolRefSchema(Schema):
     school_name = fields.String()
     school_level = fields.String()
     commune_code = fields.String()
-    stage = fields.String(metadata={"description": STAGE_DESCRIPTION, "enum": list(STAGES)})
+    stage = fields.String(metadata={"description": STAGE_DESCRIPTION, "enum": list(SCHOOL_STAGES)})
 
 
 class CommuneCompletenessSchema(CompletenessSchema):

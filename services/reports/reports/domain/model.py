@@ -51,6 +51,11 @@ SOURCES = {s.collection: s for s in (SCHOOL_VALUES, ROUNDS, DIRECTORY, PLAN_STAT
 STAGES = ("draft", "submitted", "confirmed", "returned", "accepted")
 #: The stages whose figures count in the "confirmed only" reading (chỉ số liệu đã xác nhận).
 CONFIRMED_STAGES = frozenset({"confirmed", "accepted"})
+#: A school's stage as the views count and list it: the draft stage splits by whether the values are in, since
+#: "đang nhập 388" beside "đã nộp số liệu 244/388" contradicts itself. ``not_started`` = chưa nộp số liệu (draft
+#: with no values); ``draft`` = đã nộp số liệu, chưa đánh dấu hoàn thành. Each school is in exactly one.
+NOT_STARTED = "not_started"
+SCHOOL_STAGES = (NOT_STARTED, *STAGES)
 
 #: Order of plan events within one plan version: a decision comes after the submission it decides.
 PLAN_STAGE = {"PlanSubmitted": 1, "PlanReturned": 2, "PlanApproved": 2}

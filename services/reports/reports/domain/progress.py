@@ -111,7 +111,7 @@ def _describe(target: Mapping, unit: str) -> str:
     if target.get("share_of_schools") is not None:
         inner = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[target["comparator"]]
         return f"{symbol} {vn_number(value, 2, trim=True)} % số trường đạt {inner} {vn_number(float(target['value']), 2, trim=True)}"
-    return f"{symbol} {with_unit(value, unit)}"
+    return f"{symbol} {with_unit(value, unit, 2)}"
 
 
 def _catalogue_baseline(target: Mapping) -> Baseline | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from edu71.vn import level_label
+from reports.domain.model import NOT_STARTED
 from reports.domain.progress import GONE
 from reports.domain.targets import in_target_unit, school_actual
 
@@ -17,9 +18,17 @@ AGGREGATION_LABELS = {"ratio": "Σ tử số / Σ mẫu số", "sum": "Tổng", 
                       "share": "Tỷ lệ trường đạt", None: "Chưa có số liệu"}
 PLAN_LABELS = {"approved": "Đã phê duyệt", "submitted": "Chờ duyệt", "returned": "Bị trả lại", "none": "Chưa nộp"}
 VIEWS = ("summary", "communes", "schools", "completeness", "targets")
-#: Approval stages of a school's report as a reader sees them (reports.domain.model.STAGES).
-STAGE_LABELS = {"draft": "Đang nhập", "submitted": "Đã nộp, chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
+#: A school's stage as a reader sees it (reports.domain.model.SCHOOL_STAGES): one school, one stage.
+STAGE_LABELS = {NOT_STARTED: "Chưa nộp số liệu", "draft": "Đã nộp số liệu, chưa đánh dấu hoàn thành",
+                "submitted": "Đã đánh dấu hoàn thành, chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
                 "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
+
+
+def _stage(school: Mapping) -> str:
+    """A school's stage; a view stored before the draft stage was split reads ``draft`` for a school whose
+    values are not in."""
+    stage = school.get("stage") or "draft"
+    return NOT_STARTED if stage == "draft" and not school.get("submitted") else stage
 
 
 def report_title(what: str, figures: str | None) -> str:
@@ -111,7 +120,7 @@ def schools(view: Mapping, school_rows: Sequence[Mapping]) -> Table:
         values = {v["indicator_code"]: v for v in s.get("values") or ()}
         row = [s["school_code"], s["school_name"], level_label(s["school_level"]), s["commune_code"],
                _yes(s["submitted"]), _yes(s["late"]), s.get("revision"), s.get("submitted_at"),
-               STAGE_LABELS.get(s.get("stage") or "draft"), PLAN_LABELS.get(s.get("plan_status"), "")]
+               STAGE_LABELS.get(_stage(s), ""), PLAN_LABELS.get(s.get("plan_status"), "")]
         for code in codes:
             value = values.get(code)
             if code in ratios:

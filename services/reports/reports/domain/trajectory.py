@@ -20,6 +20,7 @@ higher-is-better indicators and a ceiling for lower-is-better ones):
    ``behind_by = 0`` → ``on_track`` (*đúng lộ trình*);
    ``behind_by ≤ tolerance`` → ``at_risk`` (*có nguy cơ*);
    else → ``behind`` (*chậm*),
+   (for a level indicator, whose figures are whole steps, ``e`` is the level due by then: :func:`due_level`),
    where ``tolerance = max(10 % of |T − b|, 1 % of |T|)`` (:data:`TOLERANCE_OF_PATH`,
    :data:`TOLERANCE_OF_TARGET`).
 
@@ -31,6 +32,7 @@ different units in one list.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
@@ -115,11 +117,54 @@ def vn_date(d: date | None) -> str:
 LEVEL_UNIT = "mức"
 
 
-def with_unit(value: float | None, unit: str) -> str:
+#: A gap between two percentages is in percentage points ("kém 13 điểm phần trăm"), not in percent of anything.
+PERCENT_POINTS = "điểm phần trăm"
+
+
+def _is_level(unit: str) -> bool:
+    return (unit or "").casefold() == LEVEL_UNIT
+
+
+def _is_percent(unit: str) -> bool:
+    return (unit or "").startswith("%")
+
+
+def _number(value: float, unit: str, decimals: int | None = None) -> str:
+    """A figure as a person writes it: a percentage to one decimal (two below 1, where one would read 0), a
+    level whole, anything else to at most two decimals."""
+    if decimals is None:
+        decimals = 0 if _is_level(unit) else (1 if abs(value) >= 1 or value == 0 else 2) if _is_percent(unit) else 2
+    return vn_number(value, decimals, trim=True)
+
+
+def with_unit(value: float | None, unit: str, decimals: int | None = None) -> str:
     unit = unit or ""
-    if unit.casefold() == LEVEL_UNIT:
+    if _is_level(unit):
         return f"{unit} {vn_number(value, 2, trim=True)}"
-    return f"{vn_number(value, 2, trim=True)} {unit}".strip() if unit != "%" else f"{vn_number(value, 2, trim=True)} %"
+    return f"{_number(value, unit, decimals)} {unit}".strip()
+
+
+def difference(value: float, unit: str) -> str:
+    """A gap in the target's unit: ``13 điểm phần trăm`` between percentages, ``1 mức`` between levels."""
+    unit = unit or ""
+    if _is_percent(unit):
+        return f"{_number(value, unit)} {PERCENT_POINTS}"
+    return f"{_number(value, unit)} {unit}".strip()
+
+
+def _shown_actual(actual: float, unit: str, comparator: str, target: float, direction: str | None) -> str:
+    """The actual to one decimal unless that would hide a miss (99,68 % against ≥ 99,7 % is not "99,7 %")."""
+    if _is_percent(unit) and not meets(actual, comparator, target, direction) \
+            and meets(round(actual, 1), comparator, target, direction):
+        return with_unit(actual, unit, 2)
+    return with_unit(actual, unit)
+
+
+def due_level(expected: float, better_higher: bool) -> float:
+    """The whole level due by now on a straight line between levels: the last step the line has passed (a
+    school is not asked for level 2 while the line stands at 1,24); for a lower-is-better level, the step it
+    has come down to."""
+    return float(math.floor(expected + 1e-9) if better_higher else math.ceil(expected - 1e-9))
 
 
 def judge(actual: float | None, comparator: str, target: float, horizon, at: date, *,
@@ -129,7 +174,7 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
     end = date(year, 12, 31) if year else None
     cmp = effective_comparator(comparator, direction)
     better_higher = cmp in (">=", ">")
-    shown_target = f"{SYMBOLS[cmp]} {with_unit(target, unit)}"
+    shown_target = f"{SYMBOLS[cmp]} {with_unit(target, unit, 2)}"  # a target as it was set
     by = f" đến năm {year}" if year else ""
     base = dict(actual=actual, target=target, comparator=comparator, horizon=year,
                 baseline_value=baseline.value if baseline else None, baseline_at=baseline.at if baseline else None,
@@ -142,40 +187,43 @@ def judge(actual: float | None, comparator: str, target: float, horizon, at: dat
         return Judgement(NO_DATA, STATUS_LABELS[NO_DATA], gap=None, expected=None, behind_by=None, behind_share=0.0,
                          reason="Chưa có số liệu trong đợt báo cáo.", note=note, **base)
     gap = round(shortfall(actual, comparator, target, direction), 6)
+    shown = _shown_actual(actual, unit, comparator, target, direction)
     if meets(actual, comparator, target, direction):
         return Judgement(REACHED, STATUS_LABELS[REACHED], gap=0.0, expected=None, behind_by=0.0, behind_share=0.0,
-                         reason=f"Đã đạt mục tiêu {shown_target}{by}: số liệu {with_unit(actual, unit)}.",
+                         reason=f"Đã đạt mục tiêu {shown_target}{by}: số liệu {shown}.",
                          note=note, **base)
     relative_gap = gap / abs(target) if target else gap
     if end is not None and at > end:
         return Judgement(BEHIND, STATUS_LABELS[BEHIND], gap=gap, expected=target, behind_by=gap,
                          behind_share=relative_gap,
                          reason=f"Đã quá thời hạn {vn_date(end)} mà chưa đạt mục tiêu {shown_target}: "
-                                f"số liệu {with_unit(actual, unit)}, còn thiếu {vn_number(gap, 2, trim=True)}.", note=note, **base)
+                                f"số liệu {shown}, còn thiếu {difference(gap, unit)}.", note=note, **base)
     if not usable:
         return Judgement(NOT_YET, STATUS_LABELS[NOT_YET], gap=gap, expected=None, behind_by=None,
                          behind_share=relative_gap,
-                         reason=f"Chưa đạt mục tiêu {shown_target}{by} (số liệu {with_unit(actual, unit)}, còn thiếu "
-                                f"{vn_number(gap, 2, trim=True)}); chưa có mức cơ sở nên chưa đánh giá được theo lộ trình.",
+                         reason=f"Chưa đạt mục tiêu {shown_target}{by} (số liệu {shown}, còn thiếu "
+                                f"{difference(gap, unit)}); chưa có mức cơ sở nên chưa đánh giá được theo lộ trình.",
                          note=note, **base)
     span = (end - baseline.at).days
     progress = min(1.0, (at - baseline.at).days / span)
     expected = baseline.value + (target - baseline.value) * progress
     if meets(baseline.value, comparator, target, direction):
         expected = target  # it met the target before: it has only to keep it
+    if _is_level(unit):
+        expected = due_level(expected, better_higher)  # a level is a whole step: the one due by now
     behind_by = max(0.0, (expected - actual) if better_higher else (actual - expected))
     path = abs(target - baseline.value)
     tolerance = max(TOLERANCE_OF_PATH * path, TOLERANCE_OF_TARGET * abs(target))
     share = behind_by / path if path else relative_gap
     expected_text = f"mức cần đạt tại {vn_date(at)} theo lộ trình là {with_unit(expected, unit)}"
     if behind_by <= 1e-9:
-        status, reason = ON_TRACK, (f"Đúng lộ trình: số liệu {with_unit(actual, unit)}, {expected_text}; "
+        status, reason = ON_TRACK, (f"Đúng lộ trình: số liệu {shown}, {expected_text}; "
                                     f"mục tiêu {shown_target}{by}.")
     elif behind_by <= tolerance + 1e-9:
-        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so với "
+        status, reason = AT_RISK, (f"Có nguy cơ: số liệu {shown} kém {difference(behind_by, unit)} so với "
                                    f"{expected_text}; mục tiêu {shown_target}{by}.")
     else:
-        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {with_unit(actual, unit)} kém {vn_number(behind_by, 2, trim=True)} so "
+        status, reason = BEHIND, (f"Chậm so với lộ trình: số liệu {shown} kém {difference(behind_by, unit)} so "
                                   f"với {expected_text}; mục tiêu {shown_target}{by}.")
     return Judgement(status, STATUS_LABELS[status], gap=gap, expected=round(expected, 6),
                      behind_by=round(behind_by, 6), behind_share=round(share, 6), reason=reason, note=note, **base)

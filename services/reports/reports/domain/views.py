@@ -15,8 +15,9 @@ who "submitted on time", and a school that did and later corrected a figure
 after the due date did submit on time; *missing* when expected and not submitted.
 The figures are always the latest revision's.
 
-Stages: each school's report is in one approval stage (:data:`reports.domain.model.STAGES`: đang nhập, đã nộp,
-xã/phường đã xác nhận, trả lại, Sở đã tiếp nhận); completeness counts the schools of each stage. Every round
+Stages: each school's report is in one stage (:data:`reports.domain.model.SCHOOL_STAGES`: chưa nộp số liệu,
+đã nộp số liệu chưa đánh dấu hoàn thành, đã đánh dấu hoàn thành chờ xác nhận, xã/phường đã xác nhận, trả lại, Sở
+đã tiếp nhận); completeness counts the schools of each stage. Every round
 view also holds, under ``confirmed``, the same figures read "confirmed only" (chỉ số liệu đã xác nhận): counting
 only schools whose report is confirmed or accepted. Both readings come from one pass over the schools: the
 confirmed schools and the others are rolled up apart and the "all submitted" figures are the merge of the two
@@ -29,7 +30,7 @@ from collections import Counter, defaultdict
 from datetime import timezone
 from typing import Callable, Iterable, Mapping
 
-from reports.domain.model import CONFIRMED_STAGES, EVERYTHING, STAGES, Model
+from reports.domain.model import CONFIRMED_STAGES, EVERYTHING, NOT_STARTED, SCHOOL_STAGES, Model
 from reports.domain.rollup import merge, rollup
 from reports.domain.progress import (
     METHOD_NOTE,
@@ -109,7 +110,7 @@ def figures_view(view: Mapping, figures: str | None) -> dict:
 
 def _stage_counts(stages: Iterable[str]) -> dict[str, int]:
     tally = Counter(stages)
-    return {stage: tally.get(stage, 0) for stage in STAGES}
+    return {stage: tally.get(stage, 0) for stage in SCHOOL_STAGES}
 
 
 def _completeness(expected: int, rows: list[dict], expected_codes: set[str]) -> dict:
@@ -305,6 +306,7 @@ class ProvinceViews:
         expected_codes = set(expected_by_code)
         schools, school_misses, missing = [], [], []
         stages = {code: model.stage(round_id, code) for code in expected_codes | set(by_code)}
+        stages.update({code: NOT_STARTED for code, stage in stages.items() if stage == "draft" and code not in by_code})
         counted = {code for code in by_code if stages[code] in CONFIRMED_STAGES}
         for code in sorted(expected_codes | set(by_code)):
             row = by_code.get(code)
@@ -421,7 +423,8 @@ class ProvinceViews:
                             "on_time": totals["submitted"] - totals["late"], "late": totals["late"],
                             "missing": totals["missing"],
                             "rate": round(reached / totals["expected"], 6) if totals["expected"] else None,
-                            "stages": {st: sum(p["completeness"]["stages"][st] for p in parts) for st in STAGES}}
+                            "stages": {st: sum(p["completeness"]["stages"].get(st, 0) for p in parts)
+                                       for st in SCHOOL_STAGES}}
             area = area_progress(rollups, baseline_rollups, meta.get("baseline_round"), catalogue, indicator_codes,
                                  at, use_catalogue_baselines=True) if at else []
             if every is None:

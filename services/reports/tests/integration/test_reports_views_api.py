@@ -60,8 +60,8 @@ def test_city_sees_completeness_per_commune_and_the_missing_schools(seeded, clie
     r = client.get(f"/rounds/{seeded}/completeness", headers=bearer(tokens.city("31")))
     assert r.status_code == 200, r.json
     assert r.json["completeness"] == {"expected": 5, "submitted": 4, "on_time": 3, "late": 1, "missing": 1,
-                                      "rate": 0.8, "stages": {"draft": 5, "submitted": 0, "confirmed": 0,
-                                                              "returned": 0, "accepted": 0}}
+                                      "rate": 0.8, "stages": {"not_started": 1, "draft": 4, "submitted": 0,
+                                                              "confirmed": 0, "returned": 0, "accepted": 0}}
     assert [s["school_code"] for s in r.json["missing_schools"]] == [MISSING.code]
     communes = {c["commune_code"]: c for c in r.json["communes"]}
     assert (communes[HP_WARD]["expected"], communes[HP_WARD]["late"], communes[HP_WARD]["missing"]) == (3, 1, 0)

@@ -88,12 +88,13 @@ def test_completeness_shows_each_stage_per_commune_and_confirmed_figures_count_o
     assert r.status_code == 200, r.json
     assert r.json["figures"] == "submitted"
     assert r.json["completeness"]["submitted"] == 3
-    assert r.json["completeness"]["stages"] == {"draft": 2, "submitted": 0, "confirmed": 1, "returned": 0,
-                                                "accepted": 1}
+    assert r.json["completeness"]["stages"] == {"not_started": 1, "draft": 1, "submitted": 0, "confirmed": 1,
+                                                "returned": 0, "accepted": 1}
     communes = {c["commune_code"]: c for c in r.json["communes"]}
-    assert communes[HP_WARD]["stages"] == {"draft": 2, "submitted": 0, "confirmed": 0, "returned": 0, "accepted": 1}
-    assert communes[HP_WARD_2]["stages"] == {"draft": 0, "submitted": 0, "confirmed": 1, "returned": 0,
-                                             "accepted": 0}
+    assert communes[HP_WARD]["stages"] == {"not_started": 1, "draft": 1, "submitted": 0, "confirmed": 0,
+                                           "returned": 0, "accepted": 1}
+    assert communes[HP_WARD_2]["stages"] == {"not_started": 0, "draft": 0, "submitted": 0, "confirmed": 1,
+                                             "returned": 0, "accepted": 0}
 
     confirmed = client.get(f"/rounds/{round_id}/completeness?figures=confirmed", headers=city).json
     assert confirmed["figures"] == "confirmed"
@@ -141,8 +142,8 @@ def test_exports_read_confirmed_only_and_the_communes_sheet_counts_the_stages(st
     rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=2)}
     ward = dict(zip(header, rows[HP_WARD]))
     assert ward["Đã nộp"] == 1  # confirmed only: THCS Nguyễn Đại Năng
-    assert (ward["Giai đoạn: Đang nhập"], ward["Giai đoạn: Sở đã tiếp nhận"],
-            ward["Giai đoạn: Xã/phường đã xác nhận"]) == (2, 1, 0)
+    assert (ward["Giai đoạn: Chưa nộp số liệu"], ward["Giai đoạn: Đã nộp số liệu, chưa đánh dấu hoàn thành"],
+            ward["Giai đoạn: Sở đã tiếp nhận"], ward["Giai đoạn: Xã/phường đã xác nhận"]) == (1, 1, 1, 0)
     every = load_workbook(io.BytesIO(client.get(f"/rounds/{round_id}/export.xlsx", headers=city).data))
     rows = {row[0].value: [c.value for c in row] for row in every["Xã, phường"].iter_rows(min_row=2)}
     assert dict(zip(header, rows[HP_WARD]))["Đã nộp"] == 2
@@ -219,7 +220,7 @@ def test_as_of_a_moment_before_the_approvals_nothing_was_confirmed_yet(stream, p
 
     assert completeness("")["submitted"] == 2
     then = completeness(f"as_of={quote(before)}")
-    assert then["submitted"] == 0 and then["stages"]["draft"] == 4
+    assert then["submitted"] == 0 and (then["stages"]["not_started"], then["stages"]["draft"]) == (1, 3)
     assert completeness(f"as_of={quote(after)}") == completeness("")
 
 
@@ -240,7 +241,7 @@ def test_the_worker_consumes_the_approval_events_from_kafka(stream, contracts, r
         worker.start()
         assert all(d.ok for d in producer.publish(stream))
 
-        final = {"draft": 2, "submitted": 0, "confirmed": 1, "returned": 0, "accepted": 1}
+        final = {"not_started": 1, "draft": 1, "submitted": 0, "confirmed": 1, "returned": 0, "accepted": 1}
 
         def settled():
             # Intermediate states pass by (e.g. Tiểu học Hiến Thành confirmed before it was reopened): wait for

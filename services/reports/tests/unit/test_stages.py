@@ -57,13 +57,25 @@ def test_the_stage_of_the_highest_approval_wins_and_draft_is_the_stage_before_an
 def test_completeness_counts_each_stage_per_commune_and_province():
     _, views = built(BASE + STAGES)
     province = views[PROVINCE]
-    assert province["completeness"]["stages"] == {"draft": 2, "submitted": 0, "confirmed": 1, "returned": 0,
-                                                  "accepted": 1}
+    assert province["completeness"]["stages"] == {"not_started": 1, "draft": 1, "submitted": 0, "confirmed": 1,
+                                                  "returned": 0, "accepted": 1}
     communes = {c["commune_code"]: c["schools_stages"] for c in province["communes"]}
-    assert communes[W1] == {"draft": 1, "submitted": 0, "confirmed": 0, "returned": 0, "accepted": 1}
-    assert communes[W2] == {"draft": 1, "submitted": 0, "confirmed": 1, "returned": 0, "accepted": 0}
+    assert communes[W1] == {"not_started": 0, "draft": 1, "submitted": 0, "confirmed": 0, "returned": 0, "accepted": 1}
+    assert communes[W2] == {"not_started": 1, "draft": 0, "submitted": 0, "confirmed": 1, "returned": 0, "accepted": 0}
     w1 = views[round_view_id("r1", "commune", W1)]
     assert {s["school_code"]: s["stage"] for s in w1["schools"]} == {"A": "accepted", "B": "draft"}
+
+
+def test_a_school_that_submitted_values_is_not_counted_with_those_that_have_not_started():
+    """Found by the city: "Đang nhập 388" beside "Nộp số liệu 244/388" — the draft stage counted the schools that
+    had submitted values but not marked their report complete together with those that had nothing in."""
+    _, views = built(BASE)  # A, B, C submitted values, nobody marked complete; F has nothing
+    c = views[PROVINCE]["completeness"]
+    assert c["stages"] == {"not_started": 1, "draft": 3, "submitted": 0, "confirmed": 0, "returned": 0, "accepted": 0}
+    # one school, one stage: the stages add up to the schools expected, the ones with values to those submitted
+    assert sum(c["stages"].values()) == c["expected"] and c["stages"]["not_started"] == c["missing"]
+    assert sum(n for st, n in c["stages"].items() if st != "not_started") == c["submitted"]
+    assert [s["stage"] for s in views[PROVINCE]["missing_schools"]] == ["not_started"]
 
 
 def test_confirmed_only_counts_the_confirmed_and_accepted_schools_and_the_default_is_unchanged():

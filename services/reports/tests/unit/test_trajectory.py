@@ -179,3 +179,32 @@ def test_cascade_weights_ratio_commitments_by_denominators():
                                                      "value": 2, "horizon": "2030-12-31"}], {}, None),
                       CATALOGUE, ["NATIONAL_STANDARD_LEVEL"], {"tieu_hoc": 1})
     assert share["committed_figure"] == 100 and share["adds_up"] is True
+
+
+def test_a_gap_between_percentages_is_in_percentage_points_rounded_as_a_person_writes_it():
+    """Found by the city: "kém 13,02 so với mức cần đạt" — a gap without its unit, to two decimals."""
+    j = judge(54.97, ">=", 100, 2030, DEC_2026, baseline=BASE_2025, unit="%")
+    assert j.status == "behind" and j.behind_by == pytest.approx(13.02, abs=0.01)
+    assert "số liệu 55 % kém 13 điểm phần trăm so với mức cần đạt" in j.reason and "13,02" not in j.reason
+    assert "theo lộ trình là 68 %" in j.reason
+    late = judge(95.74, ">=", 99.75, 2026, date(2027, 1, 15), unit="%")
+    assert "mục tiêu ≥ 99,75 %" in late.reason and "số liệu 95,7 %" in late.reason
+    assert "còn thiếu 4 điểm phần trăm" in late.reason
+
+
+def test_a_percentage_keeps_two_decimals_where_one_would_hide_the_miss():
+    j = judge(99.68, ">=", 99.7, 2030, DEC_2026, unit="%")
+    assert j.status == "not_yet" and "số liệu 99,68 %" in j.reason and "còn thiếu 0,02 điểm phần trăm" in j.reason
+
+
+def test_a_level_due_on_the_line_is_a_whole_level_and_the_gap_is_in_levels():
+    """Found by the city: "mức cần đạt … mức 1,24" — nobody can reach a quarter of a level."""
+    base = Baseline(1.0, date(2025, 12, 31), "năm 2025")
+    early = judge(1, ">=", 3, 2030, DEC_2026, baseline=base, unit="mức")  # the line stands at 1,4: level 1 is due
+    assert early.status == "on_track" and early.expected == 1 and "theo lộ trình là mức 1;" in early.reason
+    later = judge(1, ">=", 3, 2030, date(2028, 12, 31), baseline=base, unit="mức")  # the line at 2,2: level 2
+    assert later.status == "behind" and later.expected == 2 and later.behind_by == 1
+    assert "số liệu mức 1 kém 1 mức so với mức cần đạt tại 31/12/2028 theo lộ trình là mức 2;" in later.reason
+    lower = judge(3, "<=", 1, 2030, date(2028, 12, 31), direction="lower", baseline=Baseline(3.0, date(2025, 12, 31),
+                                                                                            "x"), unit="mức")
+    assert lower.expected == 2 and lower.behind_by == 1 and "kém 1 mức" in lower.reason

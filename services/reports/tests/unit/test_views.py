@@ -80,8 +80,8 @@ def test_completeness_counts_active_schools_of_the_round_levels(model):
     province = views[round_view_id("r1", "province", "31")]
     # Expected: A, B (W1), C, F (W2); not D (closed) nor E (preschool, not in this round).
     assert province["completeness"] == {"expected": 4, "submitted": 3, "on_time": 2, "late": 1, "missing": 1,
-                                        "rate": 0.75, "stages": {"draft": 4, "submitted": 0, "confirmed": 0,
-                                                                 "returned": 0, "accepted": 0}}
+                                        "rate": 0.75, "stages": {"not_started": 1, "draft": 3, "submitted": 0,
+                                                                 "confirmed": 0, "returned": 0, "accepted": 0}}
     assert [s["school_code"] for s in province["missing_schools"]] == ["F"]
     communes = {c["commune_code"]: c for c in province["communes"]}
     assert (communes[W1]["schools_expected"], communes[W1]["schools_submitted"], communes[W1]["schools_late"]) == (2, 2, 1)
@@ -159,7 +159,7 @@ def test_completeness_and_rollups_do_not_depend_on_the_order_rows_arrive_in(rows
     # A moved to W2 in its version 2 and revised its values (revision 2 after the due date, its first submission
     # before it: on time); B closed (not expected, still counted as submitted).
     assert province["completeness"] == {"expected": 1, "submitted": 2, "on_time": 2, "late": 0, "missing": 0,
-                                        "rate": 1.0, "stages": {"draft": 2, "submitted": 0, "confirmed": 0,
-                                                                "returned": 0, "accepted": 0}}
+                                        "rate": 1.0, "stages": {"not_started": 0, "draft": 2, "submitted": 0,
+                                                                "confirmed": 0, "returned": 0, "accepted": 0}}
     assert (province["rollups"]["all"][0]["numerator"], province["rollups"]["all"][0]["denominator"]) == (7, 20)
     assert [c["commune_code"] for c in province["communes"]] == [W1, W2]
