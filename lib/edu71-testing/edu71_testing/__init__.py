@@ -246,10 +246,16 @@ def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m", ready: bool = 
 
 
 def _cluster_id() -> str:
-    """A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (as ``kafka-storage random-uuid``)."""
+    """A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (as ``kafka-storage random-uuid``).
+
+    Never one starting with "-", as Kafka's own never does: a command line reads it as an option (one start
+    in 64 failed with "argument --cluster-id/-t: expected one argument").
+    """
     import base64
 
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    while (drawn := base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")).startswith("-"):
+        pass
+    return drawn
 
 
 def _warm_up_group_coordinator(bootstrap: str, timeout: float = 120.0) -> None:
