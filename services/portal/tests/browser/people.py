@@ -7,6 +7,18 @@ from playwright import sync_api
 
 from ..conftest import PASSWORD
 
+def signed_in(browser, portal: str, email: str, viewport: dict):
+    """A new browser context of ``viewport`` size, signed in as ``email``: (context, page)."""
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{portal}/login")
+    page.get_by_label("Thư điện tử").fill(email)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    sync_api.expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
+    return context, page
+
+
 #: Long enough for an event to travel through Kafka and a worker, and for the next live update.
 SLOW = 90_000
 

@@ -22,6 +22,7 @@ from edu71.orgs import SEED_SCHOOLS
 from edu71_testing import bearer, wait_until
 
 from ..conftest import PASSWORD
+from .people import signed_in
 
 pytestmark = pytest.mark.integration
 
@@ -62,7 +63,7 @@ def world(platform, stack, accounts, helpers, browser) -> dict:
         ids.append(r.json()["plan"]["id"])
     draft, submitted = ids
     # Submitted as a school does it: the edit form confirms the importer's proposals.
-    context, page = sign_in(browser, platform.urls["portal"], accounts["school"].email, "may-tinh")
+    context, page = signed_in(browser, platform.urls["portal"], accounts["school"].email, SCREENS["may-tinh"])
     page.goto(f"{platform.urls['portal']}/plans/{submitted}/edit")
     page.get_by_role("button", name="Lưu và gửi duyệt").click()
     sync_api.expect(page.locator("#trang-thai")).to_have_text("Đã gửi duyệt")
@@ -112,17 +113,6 @@ def pages_of(role: str, w: dict) -> list[str]:
     }[role]
 
 
-def sign_in(browser, portal: str, email: str, screen: str):  # noqa: F811 - the fixture's value
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport=SCREENS[screen])
-    page = context.new_page()
-    page.goto(f"{portal}/login")
-    page.get_by_label("Thư điện tử").fill(email)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    sync_api.expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return context, page
-
-
 def violations(page, axe_source: str) -> list[str]:
     """axe-core's serious and critical violations on the page, one line per element."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
@@ -137,7 +127,7 @@ def violations(page, axe_source: str) -> list[str]:
 
 def walk(browser, portal: str, email: str, paths: list[str], screen: str, artifacts: Path,
          axe_source: str, who: str) -> list[str]:
-    context, page = sign_in(browser, portal, email, screen)
+    context, page = signed_in(browser, portal, email, SCREENS[screen])
     report = []
     try:
         for number, path in enumerate(paths, 1):
@@ -174,7 +164,7 @@ def test_no_serious_accessibility_violation_on_any_page_of_any_role(platform, ac
 def test_the_city_reminds_the_schools_missing_once_a_day(platform, accounts, world, browser, artifacts):
     expect = sync_api.expect
     portal = platform.urls["portal"]
-    context, page = sign_in(browser, portal, accounts["city"].email, "may-tinh")
+    context, page = signed_in(browser, portal, accounts["city"].email, SCREENS["may-tinh"])
     try:
         page.goto(f"{portal}/dashboard?round={world['round']}")
         page.get_by_role("link", name="Nhắc các trường chưa nộp…").click()
@@ -205,7 +195,7 @@ ENTRY_LABELS = """() => [...document.querySelectorAll('#nhap-so-lieu tbody tr')]
 
 def test_each_input_of_the_entry_form_names_its_indicator(platform, accounts, world, browser):
     """"Mẫu số" alone, twice in a form, does not say whose denominator it is: the label names the indicator."""
-    context, page = sign_in(browser, platform.urls["portal"], accounts["school"].email, "may-tinh")
+    context, page = signed_in(browser, platform.urls["portal"], accounts["school"].email, SCREENS["may-tinh"])
     try:
         page.goto(f"{platform.urls['portal']}/rounds/{world['round']}")
         inputs = page.evaluate(ENTRY_LABELS)

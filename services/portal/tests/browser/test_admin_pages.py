@@ -17,6 +17,7 @@ from playwright import sync_api
 from edu71_testing import bearer
 
 from ..conftest import PASSWORD
+from .people import signed_in
 
 pytestmark = pytest.mark.integration
 
@@ -50,17 +51,6 @@ def people(platform, stack, accounts):
     return {"admin": accounts["admin"].email, "operator": "vanhanh.trinhduyet@edu71.test"}
 
 
-def signed_in(browser, portal: str, email: str, screen: str):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport=SCREENS[screen])
-    page = context.new_page()
-    page.goto(f"{portal}/login")
-    page.get_by_label("Thư điện tử").fill(email)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    sync_api.expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return context, page
-
-
 def look(page, artifacts: Path, name: str) -> None:
     """A screenshot, and nothing wider than the viewport."""
     page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
@@ -72,7 +62,7 @@ def look(page, artifacts: Path, name: str) -> None:
 def test_an_administrator_finds_pages_creates_edits_and_locks_accounts(platform, browser, artifacts, people, screen):
     expect = sync_api.expect
     portal = platform.urls["portal"]
-    context, page = signed_in(browser, portal, people["admin"], screen)
+    context, page = signed_in(browser, portal, people["admin"], SCREENS[screen])
     try:
         page.goto(f"{portal}/admin/users")
         expect(page.locator("#tong-so")).to_contain_text("Hiển thị 1–50 trong")
@@ -132,7 +122,7 @@ def test_an_administrator_finds_pages_creates_edits_and_locks_accounts(platform,
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_operator_sees_the_platform_without_school_data(platform, browser, artifacts, people, screen):
     expect = sync_api.expect
-    context, page = signed_in(browser, platform.urls["portal"], people["operator"], screen)
+    context, page = signed_in(browser, platform.urls["portal"], people["operator"], SCREENS[screen])
     try:
         expect(page.get_by_role("heading", level=1)).to_have_text("Giám sát hệ thống")
         expect(page.locator("#ops-summary")).to_contain_text("5 dịch vụ")

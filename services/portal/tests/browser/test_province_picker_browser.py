@@ -11,7 +11,7 @@ from playwright import sync_api
 from edu71.orgs import SEED_SCHOOLS
 from edu71_testing import bearer, wait_until
 
-from ..conftest import PASSWORD
+from .people import signed_in
 from .test_admin_pages import OVERFLOW
 
 pytestmark = pytest.mark.integration
@@ -29,7 +29,7 @@ def submitted(platform, stack, accounts, helpers, browser) -> str:
                       files={"file": ("ke-hoach.txt", helpers.seed_plan().read_bytes(), "text/plain")})
     assert r.status_code == 201, r.text
     plan_id = r.json()["plan"]["id"]
-    context, page = signed_in(browser, platform.urls["portal"], accounts["school"].email, "may-tinh")
+    context, page = signed_in(browser, platform.urls["portal"], accounts["school"].email, SCREENS["may-tinh"])
     page.goto(f"{platform.urls['portal']}/plans/{plan_id}/edit")
     page.get_by_role("button", name="Lưu và gửi duyệt").click()
     sync_api.expect(page.locator("#trang-thai")).to_have_text("Đã gửi duyệt")
@@ -38,17 +38,6 @@ def submitted(platform, stack, accounts, helpers, browser) -> str:
     wait_until(lambda: requests.get(f"{platform.urls['notifications']}/deliveries?province_code=79", headers=admin,
                                     timeout=30).json()["total"] > 0, "the commune's e-mail in the delivery log", 90)
     return plan_id
-
-
-def signed_in(browser, portal: str, email: str, screen: str):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport=SCREENS[screen])
-    page = context.new_page()
-    page.goto(f"{portal}/login")
-    page.get_by_label("Thư điện tử").fill(email)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    sync_api.expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return context, page
 
 
 def look(page, artifacts, name: str) -> None:
@@ -89,7 +78,7 @@ def test_an_administrator_picks_a_province_by_keyboard_on_every_nation_wide_page
         platform, browser, artifacts, accounts, submitted, screen):
     expect = sync_api.expect
     portal = platform.urls["portal"]
-    context, page = signed_in(browser, portal, accounts["admin"].email, screen)
+    context, page = signed_in(browser, portal, accounts["admin"].email, SCREENS[screen])
     context.set_default_timeout(30_000)
     try:
         # The plans to review: the nation's, then Hồ Chí Minh City's (the plan is there), then Hải Phòng's.
