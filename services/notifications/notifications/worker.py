@@ -49,33 +49,18 @@ def send_deliveries(wired: bootstrap.UseCases, poll_seconds: float) -> Callable[
     return loop
 
 
-def tick_scheduler(wired: bootstrap.UseCases, tick_seconds: float) -> Callable[[threading.Event], None]:
-    """Look at the deadlines and the digest every ``tick_seconds``."""
+def every(name: str, job: Callable[[], object], seconds: float) -> Callable[[threading.Event], None]:
+    """Run ``job`` at start and then every ``seconds``; a store outage waits for the next run."""
 
     def loop(stop: threading.Event) -> None:
         while not stop.is_set():
             try:
-                wired.scheduler.tick()
+                job()
             except PyMongoError as exc:
-                log.warning("scheduler: store unavailable (%s); next tick will retry", exc)
-            stop.wait(tick_seconds)
+                log.warning("%s: store unavailable (%s); the next run retries", name, exc)
+            stop.wait(seconds)
 
-    loop.__name__ = "tick_scheduler"
-    return loop
-
-
-def forget_delivered(wired: bootstrap.UseCases, every_seconds: float) -> Callable[[threading.Event], None]:
-    """Forget the deliveries past their retention every ``every_seconds`` (at start first)."""
-
-    def loop(stop: threading.Event) -> None:
-        while not stop.is_set():
-            try:
-                wired.deliveries.forget_delivered()
-            except PyMongoError as exc:
-                log.warning("delivery retention: store unavailable (%s); the next run finishes", exc)
-            stop.wait(every_seconds)
-
-    loop.__name__ = "forget_delivered"
+    loop.__name__ = name
     return loop
 
 
@@ -85,8 +70,9 @@ def spec(settings: config.Settings | None = None, group: str | None = None, cloc
     return worker.WorkerSpec(documents=[Notification, Delivery, DeadlineReminder, DigestRun], group=group,
                              handlers=routes(wired.notices, wired.projections),
                              loops=[send_deliveries(wired, settings.delivery.poll_seconds),
-                                    tick_scheduler(wired, settings.scheduler.tick_seconds),
-                                    forget_delivered(wired, settings.delivery.retention_every),
+                                    every("tick_scheduler", wired.scheduler.tick, settings.scheduler.tick_seconds),
+                                    every("forget_delivered", wired.deliveries.forget_delivered,
+                                          settings.delivery.retention_every),
                                     list_stored_notifications])
 
 
