@@ -12,3 +12,10 @@ def test_a_drawn_cluster_id_is_kafka_s_shape_and_never_reads_as_an_option():
     assert not [i for i in drawn if i.startswith("-")]
     assert all(len(base64.urlsafe_b64decode(i + "==")) == 16 for i in drawn)
     assert len(set(drawn)) == len(drawn)
+
+
+def test_ports_handed_out_are_never_handed_out_again():
+    from edu71_testing import free_port
+
+    ports = [free_port() for _ in range(200)]
+    assert len(set(ports)) == len(ports)

@@ -33,10 +33,19 @@ BIN = REPO_ROOT / "deploy" / "bin"
 KAFKA_JVM_OPTS = "-XX:TieredStopAtLevel=1"
 
 
+#: Ports this process has handed out: the system may offer a port again once its socket is closed, and two servers
+#: given the same one fail to start (a broker's listener and controller once drew the same port).
+_handed: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _handed:
+            _handed.add(port)
+            return port
 
 
 @dataclass
