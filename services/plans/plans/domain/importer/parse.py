@@ -1390,15 +1390,16 @@ def _status_columns(fline: str) -> int:
 
 
 def _trailing_columns(fline: str) -> int:
-    """How many columns of a heading row with cell marks follow the horizons without holding targets: "… | Năm
-    2030 | Ghi chú", "… | Đơn vị chủ trì" (their cells hold notes, today's figures, who does it)."""
+    """How many columns of a heading row with cell marks follow the horizons (or the school levels of a table for one
+    year) without holding targets: "… | Năm 2030 | Ghi chú", "… | THPT | Cơ quan chủ trì" (their cells hold notes,
+    today's figures, who does it)."""
     if "|" not in fline:
         return 0
     cells = fline.split("|")
     n = 0
     while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])):
         n += 1
-    return n if n < len(cells) and _YEAR_CELL_RE.search(cells[-1 - n]) and any(
+    return n if n < len(cells) and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])) and any(
         _TRAIL_COL_RE.fullmatch(c) for c in cells[len(cells) - n:]) else 0
 
 

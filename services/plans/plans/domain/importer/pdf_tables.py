@@ -52,6 +52,7 @@ class _Span:
 class _Line:
     y: float
     spans: list[_Span]
+    height: float = 0.0   # of its tallest font
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _lines(fragments: list[Fragment]) -> list[_Line]:
         for s in spans:
             s.text = re.sub(r"\s+", " ", s.text).strip()
         if spans:
-            lines.append(_Line(fragments[group[0]].y, spans))
+            lines.append(_Line(fragments[group[0]].y, spans, max(fragments[k].height for k in group)))
     return lines
 
 
@@ -133,6 +134,9 @@ _PERIOD_RE = re.compile(r"(?:[-–]\s*)?20\d\d")
 # What a cell may begin a value with, the value itself on the line under it.
 _PREFIX_RE = re.compile(r"[≥≤<>=]|(?i:từ|trên|dưới|đạt|tối thiểu|tối đa|ít nhất|không (?:quá|vượt quá|dưới|thấp hơn|ít hơn)"
                         r"|mức|mức độ|cấp độ)")
+
+# A table's caption ("Bảng 3. Lộ trình …", "Biểu 2: …", "Phụ lục I"), centred above it: none of its headings.
+_CAPTION_RE = re.compile(r"(?i:bảng|biểu|phụ lục)\s+(?:số\s+)?(?:\d+|[IVX]+)\b")
 
 _ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
 
@@ -211,7 +215,8 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     while top - 1 >= floor and i - top < 4:
         spans = lines[top - 1].spans
         placed = _place(spans, cols, new_columns=False)
-        if placed is None or any(abs(s.x0 - margin) < 1.0 or _valued(s) for s in spans):
+        if placed is None or any(abs(s.x0 - margin) < 1.0 or _valued(s) for s in spans) \
+                or _CAPTION_RE.match(spans[0].text):
             break
         top -= 1
     # (row number, spans) of each line taken; the cells are told once the columns stop widening
@@ -220,6 +225,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     values_at = next((k for k in range(i, min(len(lines), i + 16)) if sum(_valued(s) for s in lines[k].spans) >= 2),
                      i)
     j = i + 1
+    tight = _tight_pitch(lines, i)
     multi = 1   # lines with two cells or more
     merged: set[int] = set()   # rows of one cell across the table ("I. HỌC SINH" between two groups of rows)
     while j < len(lines):
@@ -229,7 +235,8 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
         cont = widened is not None and members[-1][0] not in merged and (_goes_on(
             spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
-            or _label_goes_on(spans, placed, row, widened))
+            or _label_goes_on(spans, placed, row, widened)
+            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
@@ -267,6 +274,34 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     return _Block(top, j, rows_out)
 
 
+def _tight_pitch(lines: list[_Line], i: int) -> float | None:
+    """The distance under which a line of the table starting at ``lines[i]`` is the next line of the same cells, when
+    the table tells: a word processor pads every cell, so a row's first line stands further under the row above
+    than a wrapped cell's next line under its first (LibreOffice: 16 against 21 points). The rows' distance is read
+    above lines of two values or more (each starts a row); None when the table's lines are all as far apart (a
+    table drawn line by line, or cells without padding): the words' widths decide then."""
+    near = lines[i:i + 40]
+    gaps = [a.y - b.y for a, b in zip(near, near[1:])]
+    rows = [g for g, b in zip(gaps, near[1:]) if sum(_valued(s) for s in b.spans) >= 2]
+    if not rows or not gaps:
+        return None
+    line, row = min(gaps), min(rows)
+    height = max(b.height for b in near)
+    return (line + row) / 2 if row - line > 0.2 * height else None
+
+
+def _wraps_tight(above: _Line, line: _Line, tight: float | None, placed: list[int] | None,
+                 row: dict[int, list[_Span]]) -> bool:
+    """Whether ``line`` is the next line of cells of the row above by its distance alone (see ``_tight_pitch``):
+    closer than rows stand, every piece under a cell of the row that holds words already, none a value of its own."""
+    if tight is None or placed is None or above.y - line.y >= tight:
+        return False
+    if len(line.spans) == 1 and _ITEM_RE.match(line.spans[0].text):
+        return False
+    return all(c >= 0 and row.get(c) and not (_valued(s) and _valued(row[c][-1]))
+               for s, c in zip(line.spans, placed))
+
+
 def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
     """The spans of each column of one row."""
     cells: dict[int, list[_Span]] = {}
@@ -277,6 +312,49 @@ def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
             c = next(c for c, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
             cells.setdefault(c, []).append(s)
     return cells
+
+
+# A column's number under its heading ("(1)", "2", "(c)"): a row that numbers the columns holds no value.
+_COLUMN_NUMBER_RE = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z])\)?")
+_YEAR_RE = re.compile(r"\b20\d\d\b")
+
+
+def numbering_row(cells: list[str]) -> bool:
+    """Whether a table's row only numbers its columns ("(1) | (2) | (3)" under the headings; a Word table repeats the
+    headings merged down into it, "TT | Chỉ tiêu | (1) | (2)"): two numbers at least, one after the other."""
+    marks = [c.strip() for c in cells if c.strip() and _COLUMN_NUMBER_RE.fullmatch(c.strip())]
+    rest = [c for c in cells if c.strip() and not _COLUMN_NUMBER_RE.fullmatch(c.strip())]
+    numbers = [m.strip("()") for m in marks]
+    if len(numbers) < 2 or any(re.search(r"\d", c) for c in rest):
+        return False
+    if all(n.isdigit() for n in numbers):
+        return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    return all(n.isalpha() for n in numbers) and [ord(n.lower()) for n in numbers] == list(
+        range(ord(numbers[0].lower()), ord(numbers[0].lower()) + len(numbers)))
+
+
+def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
+    """Two heading rows as one when the lower names the years a heading of the upper is merged over ("Chỉ tiêu |
+    Thực hiện 2025 | Lộ trình | | | Ghi chú" over " | | 2026 | 2028 | 2030 | "): each column its lower cell, or its upper
+    where the lower is empty; None for any other pair of rows."""
+    if len(upper) != len(lower) or len(upper) < 3:
+        return None
+    years = [k for k, c in enumerate(lower) if c.strip()]
+    if len(years) < 2 or not all(re.fullmatch(r"\s*(?:(?:năm|Năm)\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*", lower[k])
+                                 for k in years) or any(_YEAR_RE.search(upper[k]) for k in years):
+        return None
+    if any(not upper[k].strip() for k in range(len(upper)) if k not in years):
+        return None   # a column named neither above nor below: not two rows of one heading
+    return [lower[k] if k in years else upper[k] for k in range(len(upper))]
+
+
+def headed(rows: list[list[str]]) -> list[list[str]]:
+    """A table's rows with its two heading rows made one (see ``stacked_heading``) and a row numbering its columns
+    left out."""
+    rows = [r for r in rows if not numbering_row(r)]
+    if len(rows) >= 2 and (one := stacked_heading(rows[0], rows[1])):
+        rows = [one] + rows[2:]
+    return rows
 
 
 def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
@@ -291,7 +369,7 @@ def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
             i += 1
             continue
         pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)
-        out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in block.rows]))
+        out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in headed(block.rows)]))
         i = floor = block.end
     return out
 

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from plans.domain.importer.pdf_tables import Fragment, with_tables
+from plans.domain.importer.pdf_tables import Fragment, numbering_row, with_tables
 
 # Limits (overridable per call).
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
@@ -211,7 +211,8 @@ def _table_lines(table) -> list[str]:
             re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
         lines = [" | ".join(_cell_text(c) for c in cells) for cells in rows]
         heading = _two_row_heading(table)
-        return [heading] + lines[2:] if heading else lines
+        lines = [heading] + lines[2:] if heading else lines
+        return [line for line in lines if not numbering_row(line.split(" | "))]
     lines: list[str] = []
     seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
     for row in table.rows:
@@ -249,8 +250,9 @@ def _two_row_heading(table) -> str | None:
         return None
     # only a year split into its target and something else needs the two joined: a year over school levels ("Năm
     # 2026" over "Mầm non | Tiểu học") or "Cấp học" over levels is read as it stands
+    # or a heading over years merged across them ("Lộ trình" over "2026 | 2028 | 2030")
     if not any(a._tc is not b._tc and re.search(r"\b20\d\d\b", _cell_text(a))
-               and _TARGET_SUBHEAD_RE.fullmatch(_cell_text(b)) for a, b in zip(upper, lower)):
+               and _TARGET_SUBHEAD_RE.fullmatch(_cell_text(b)) for a, b in zip(upper, lower)) and not _merged_over_years(upper, lower):
         return None
     cells: list[str] = []
     seen: list = []
@@ -265,6 +267,16 @@ def _two_row_heading(table) -> str | None:
         else:
             cells.append(under)
     return " | ".join(cells)
+
+
+def _merged_over_years(upper: list, lower: list) -> bool:
+    """Whether a heading cell without a year is merged across two columns or more whose lower cells are years."""
+    for a in {id(a._tc): a for a in upper}.values():
+        under = [_cell_text(b) for u, b in zip(upper, lower) if u._tc is a._tc and b._tc is not a._tc]
+        if len(set(under)) >= 2 and not re.search(r"\b20\d\d\b", _cell_text(a)) and all(
+                re.fullmatch(r"(?:[Nn]ăm\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d", c) for c in set(under)):
+            return True
+    return False
 
 
 def _distinct_cells(row) -> list:
@@ -296,9 +308,10 @@ def _tab_tables(text: str) -> str:
         full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
         if max(filled) >= 3 and len(full) >= 2:
             for k in full:
-                lines[k] = " | ".join(re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+                lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
+                    re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
         i = j
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line is not None)
 
 
 # ---------------------------------------------------------------------------- PDF
