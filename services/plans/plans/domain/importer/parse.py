@@ -2294,6 +2294,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         goal_range = (0, end)
     else:
         n, s = goal
+        while n + 1 < len(sections) and sections[n + 1][3].startswith("muc_tieu"):
+            n += 1   # "III. CHỈ TIÊU PHÂN THEO NĂM" (its table) right after "II. MỤC TIÊU": the targets go on
         goal_range = (s[0] + 1, sections[n + 1][0] if n + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
     status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)

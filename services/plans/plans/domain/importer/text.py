@@ -132,6 +132,8 @@ def extract_text(
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if kind == "text":
         text = _tab_tables(text)
+    if kind in ("text", "pdf"):
+        text = _spaced_tables(text)
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
 
 
@@ -312,6 +314,29 @@ def _tab_tables(text: str) -> str:
                     re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
         i = j
     return "\n".join(line for line in lines if line is not None)
+
+
+_CELL_GAP_RE = re.compile(r"\s{3,}")
+
+
+def _spaced_tables(text: str) -> str:
+    """Tables whose columns were lined up with spaces (typed so in a plain text, or drawn so in a PDF: "Chỉ tiêu
+    Năm 2026      Năm 2028" over "Tỷ lệ … (%)      85      90") one row a line, the cells joined by " | ". A table is
+    a run of two lines or more that runs of three spaces cut into as many cells, three at least (the header's two
+    columns side by side give two), figures in the last cell of two of them."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        width = len(_CELL_GAP_RE.split(lines[i].strip()))
+        j = i + 1
+        while j < len(lines) and "|" not in lines[j] and len(_CELL_GAP_RE.split(lines[j].strip())) == width:
+            j += 1
+        rows = [_CELL_GAP_RE.split(lines[k].strip()) for k in range(i, j)]
+        if width >= 3 and "|" not in lines[i] and j - i >= 2 and sum(
+                bool(re.search(r"\d", r[-1])) for r in rows) >= 2:
+            lines[i:j] = [" | ".join(r) for r in rows]
+        i = j
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------- PDF
