@@ -828,7 +828,7 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|" + _DATED_DEADLINE)
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|bang\s+\d+\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
     r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
@@ -1721,7 +1721,7 @@ def _level_columns(fline: str) -> int:
     while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
         k += 1
     lead = cells[:len(cells) - k]
-    return k if k >= 2 and lead and all(_TABLE_LABEL_RE.fullmatch(c.strip()) or not c.strip() for c in lead) else 0
+    return k if k >= 2 and lead and all(not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in lead) else 0
 
 
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,

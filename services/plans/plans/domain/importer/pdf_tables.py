@@ -327,10 +327,13 @@ def numbering_row(cells: list[str]) -> bool:
     numbers = [m.strip("()") for m in marks]
     if len(numbers) < 2 or any(re.search(r"\d", c) for c in rest):
         return False
+    # counted from the first column or the first numbered one, never from further on (95 | 96 | 97 are values)
     if all(n.isdigit() for n in numbers):
-        return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
-    return all(n.isalpha() for n in numbers) and [ord(n.lower()) for n in numbers] == list(
-        range(ord(numbers[0].lower()), ord(numbers[0].lower()) + len(numbers)))
+        return int(numbers[0]) <= len(cells) and [int(n) for n in numbers] == list(
+            range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    first = ord(numbers[0].lower())
+    return all(n.isalpha() for n in numbers) and first - ord("a") < len(cells) and [ord(n.lower()) for n in numbers] \
+        == list(range(first, first + len(numbers)))
 
 
 def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
@@ -351,7 +354,15 @@ def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
 def headed(rows: list[list[str]]) -> list[list[str]]:
     """A table's rows with its two heading rows made one (see ``stacked_heading``) and a row numbering its columns
     left out."""
-    rows = [r for r in rows if not numbering_row(r)]
+    kept: list[list[str]] = []
+    for r in rows:
+        if not (kept and numbering_row(r)):
+            kept.append(list(r))
+            continue
+        for c, text in enumerate(r):   # a heading's last word on the numbers' line ("Nội dung chỉ" / "tiêu  (1)")
+            if text.strip() and not _COLUMN_NUMBER_RE.fullmatch(text.strip()) and c < len(kept[-1]):
+                kept[-1][c] = f"{kept[-1][c]} {text.strip()}".strip()
+    rows = kept
     if len(rows) >= 2 and (one := stacked_heading(rows[0], rows[1])):
         rows = [one] + rows[2:]
     return rows
