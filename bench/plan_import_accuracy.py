@@ -20,8 +20,8 @@ department's programme; targets against a baseline, counts, norms, text pasted f
 from one source in ``blind8/src``), on ``plans_heldout/blind9`` (split "blind9": likewise, written without reading the
 importer, twelve plans from the mountains, the Central Highlands, the Mekong delta and Hồ Chí Minh City, two of them
 long, two short notices; hard cases reasoned in each gold's "notes"), on ``plans_heldout/blind10`` (split "blind10":
-likewise, twelve plans from twelve more provinces, school-year plans, baselines, layout tables, a reportlab PDF with words
-cut across lines; left out of "all" so that it is scored only when named, once) and on the two real seed plans
+likewise, thirteen plans from thirteen provinces, each in a place no earlier set used; school-year plans, baselines,
+layout tables, a reportlab PDF with words cut across lines; left out of "all" so that it is scored only when named, once) and on the two real seed plans
 (``../shared/seeds``, gold labels in ``bench/data/seeds``), and compares with the hand-made gold labels beside each
 document.
 
