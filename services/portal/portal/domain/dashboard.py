@@ -165,16 +165,25 @@ def _at(moment: str) -> datetime:
 
 
 def default_round(rounds: Iterable[Mapping[str, Any]], now: datetime) -> Mapping[str, Any] | None:
-    """The round a dashboard opens on: the open round whose due date comes first, else the round closed
-    last, else the next to open — never an upcoming round with nothing reported while another is open."""
+    """The round a dashboard opens on: an open round of the latest school year that has one (the current period;
+    of two open in it, the one due first), else the round of the latest school year that closed last, else the
+    next to open. A baseline round (last school year's, still open while the demo loads it, and due before the
+    current one) is never chosen while the current year's round is open, whichever was created first; nor is an
+    upcoming round with nothing reported while another is open."""
     rounds = list(rounds)
     open_ = [r for r in rounds if _at(r["opens_at"]) <= now < _at(r["closes_at"])]
     if open_:
-        return min(open_, key=lambda r: _at(r["due_at"]))
+        current = max(_period(r) for r in open_)
+        return min((r for r in open_ if _period(r) == current), key=lambda r: (_at(r["due_at"]), r["id"]))
     closed = [r for r in rounds if _at(r["closes_at"]) <= now]
     if closed:
-        return max(closed, key=lambda r: _at(r["closes_at"]))
-    return min(rounds, key=lambda r: _at(r["opens_at"]), default=None)
+        return max(closed, key=lambda r: (_period(r), _at(r["closes_at"]), r["id"]))
+    return min(rounds, key=lambda r: (_at(r["opens_at"]), r["id"]), default=None)
+
+
+def _period(round_: Mapping[str, Any]) -> str:
+    """The school year a round reports on ("2026-2027"; ordered as text, as its form is fixed)."""
+    return str(round_.get("school_year") or "")
 
 
 def by_date(rounds: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -432,6 +432,27 @@ def test_the_completeness_by_commune_table_counts_each_approval_stage(client, mo
             "Sở đã tiếp nhận 0") in text(html)
 
 
+@pytest.mark.parametrize("baseline_first", [True, False])
+def test_the_city_dashboard_opens_on_this_school_year_s_open_round_while_the_baseline_is_still_open(
+        client, monkeypatch, baseline_first):
+    # found by the city during `make up`: last school year's round, opened to load the baseline and due months ago,
+    # is still open for a few minutes, and the dashboard opened on it
+    baseline = {"id": "r-baseline", "name": "Tổng kết năm học 2025–2026", "school_year": "2025-2026",
+                "opens_at": (NOW - timedelta(days=200)).isoformat(), "due_at": (NOW - timedelta(days=170)).isoformat(),
+                "closes_at": (NOW + timedelta(minutes=10)).isoformat()}
+    listed = [baseline, *ROUNDS[1:]] if baseline_first else [*ROUNDS[1:], baseline]
+    monkeypatch.setattr(FakeIndicators, "rounds", lambda self, page=1, page_size=100: {"items": listed})
+    sign_in(client, "city")
+    html = client.get("/dashboard").data.decode()
+    assert [a[1] for a in FakeReports.asked if a[0] == "dashboard"] == ["r-1"]
+    assert re.search(r'<option value="r-1" selected>', html) and not re.search(r'value="r-baseline" selected', html)
+    # a round chosen stays in the URL, the baseline too
+    FakeReports.asked = []
+    html = client.get("/dashboard?round=r-baseline").data.decode()
+    assert [a[1] for a in FakeReports.asked if a[0] == "dashboard"] == ["r-baseline"]
+    assert re.search(r'<option value="r-baseline" selected>', html)
+
+
 def test_the_dashboard_shows_the_figures_as_they_stood_at_a_chosen_moment(client):
     sign_in(client, "city")
     html = client.get("/dashboard?round=r-1&as_of_day=15/12/2026&as_of_time=17:00").data.decode()
