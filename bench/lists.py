@@ -38,6 +38,7 @@ collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--deliveries 200000]
                                     [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first] [--first]
+                                    [--service plans|notifications|identity]
 """
 from __future__ import annotations
 
@@ -310,6 +311,8 @@ def main() -> None:
     parser.add_argument("--first", action="store_true",
                         help="ask each list first in an API process started for it (the first request after a deploy "
                              "or a worker restart), then --requests more in that process")
+    parser.add_argument("--service", choices=("plans", "notifications", "identity"),
+                        help="ask only this API's lists (e.g. to compare one service's start-up before and after)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=3) as stack:
@@ -351,7 +354,7 @@ def main() -> None:
             return process
 
         if not args.first:
-            for svc in ("plans", "notifications", "identity"):
+            for svc in (args.service,) if args.service else ("plans", "notifications", "identity"):
                 start_api(svc)
         try:
             for svc, port in ports.items():
@@ -410,6 +413,8 @@ def main() -> None:
                 "nation's accounts search  GET /users?q= (admin)": lambda: (
                     "identity", f"/users?q=Nguyễn Văn {rng.randrange(len(geo.schools))}", admin),
             }
+            if args.service:
+                cases = {label: make for label, make in cases.items() if make()[0] == args.service}
             if args.nation_first:
                 cases = dict(sorted(cases.items(), key=lambda case: "(admin)" not in case[0]))
             session = requests.Session()
