@@ -38,6 +38,7 @@ collections, so keep ``--requests`` small).
 
     .venv/bin/python bench/lists.py [--plans 40000] [--notifications 1000000] [--deliveries 200000]
                                     [--requests 200] [--warm-up 5] [--api-code DIR] [--nation-first] [--first]
+                                    [--service plans|notifications|identity] [--against DIR]
 """
 from __future__ import annotations
 
@@ -266,28 +267,46 @@ def check(loader: Loader, geo: Geography) -> None:
 def first_requests(cases: dict, start_api, ports: dict, session, args) -> None:
     """Each list's first request in an API process of its own, asked as soon as it answers ``/readyz`` (after
     ``--after-ready`` seconds), then ``--requests`` more in the same process (each another scope): what a person
-    opening the portal after a deploy or a worker restart waits for, beside the steady figure."""
+    opening the portal after a deploy or a worker restart waits for, beside the steady figure. With ``--against DIR``
+    each list is asked so twice, in a process of DIR's code ("before") and of this checkout's ("after"), back to back
+    and in alternating order, with the load average beside each."""
     for run, (label, make) in enumerate(cases.items()):
-        svc, path, token = make()
-        process = start_api(svc, f"-first{run}")
-        try:
-            wait_answering(f"http://127.0.0.1:{ports[svc]}/readyz")
-            time.sleep(args.after_ready)
-            began = time.perf_counter()
-            session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
-                        timeout=600).raise_for_status()
-            first = (time.perf_counter() - began) * 1000
-            took = []
-            for _ in range(args.requests):
-                svc, path, token = make()
+        codes = [("", None)]
+        if args.against:
+            codes = [("before", code_env(args.against)), ("after", {})]
+            if run % 2:
+                codes.reverse()
+        asked = make()  # the same first request of each code
+        for which, env in codes:
+            svc, path, token = asked
+            process = start_api(svc, f"-first{run}{which}", env)
+            try:
+                wait_answering(f"http://127.0.0.1:{ports[svc]}/readyz")
+                time.sleep(args.after_ready)
                 began = time.perf_counter()
                 session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
                             timeout=600).raise_for_status()
-                took.append((time.perf_counter() - began) * 1000)
-            steady = f"  then p50 {statistics.median(took):7.1f} ms  max {max(took):7.1f} ms" if took else ""
-            print(f"{label:62s} first in a fresh process {first:8.1f} ms{steady}", flush=True)
-        finally:
-            terminate(process)
+                first = (time.perf_counter() - began) * 1000
+                took = []
+                for _ in range(args.requests):
+                    svc, path, token = make()
+                    began = time.perf_counter()
+                    session.get(f"http://127.0.0.1:{ports[svc]}{path}", headers={"Authorization": f"Bearer {token}"},
+                                timeout=600).raise_for_status()
+                    took.append((time.perf_counter() - began) * 1000)
+                steady = f"  then p50 {statistics.median(took):7.1f} ms  max {max(took):7.1f} ms" if took else ""
+                load = f"  load {os.getloadavg()[0]:.2f}" if args.against else ""
+                print(f"{label:62s}{' ' + which if which else ''} first in a fresh process {first:8.1f} ms{steady}{load}",
+                      flush=True)
+            finally:
+                terminate(process)
+
+
+def code_env(code: Path) -> dict[str, str]:
+    """The environment that runs the APIs from another checkout's services and lib."""
+    code = code.resolve()
+    return {"PYTHONPATH": os.pathsep.join([str(code / "lib" / "edu71")] + [
+        str(code / "services" / s) for s in ("plans", "notifications", "identity")])}
 
 
 def main() -> None:
@@ -310,6 +329,11 @@ def main() -> None:
     parser.add_argument("--first", action="store_true",
                         help="ask each list first in an API process started for it (the first request after a deploy "
                              "or a worker restart), then --requests more in that process")
+    parser.add_argument("--against", type=Path,
+                        help="with --first: ask each list first also in a process of this checkout's code (before), "
+                             "alternating with this one's (after)")
+    parser.add_argument("--service", choices=("plans", "notifications", "identity"),
+                        help="ask only this API's lists (e.g. to compare one service's start-up before and after)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, running_stack(Path(tmp), partitions=3) as stack:
@@ -331,27 +355,22 @@ def main() -> None:
               f"{len(geo.schools) + len(geo.communes):,} accounts and their lists: {loader.written:,} documents "
               f"in {time.perf_counter() - started:.0f}s")
 
-        env = {}
-        if args.api_code:
-            code = args.api_code.resolve()
-            env["PYTHONPATH"] = os.pathsep.join(
-                [str(code / "lib" / "edu71")] + [str(code / "services" / s) for s in ("plans", "notifications",
-                                                                                      "identity")])
+        env = code_env(args.api_code) if args.api_code else {}
         bin_dir = Path(sys.executable).parent
         ports, processes = {}, []
 
-        def start_api(svc: str, run: str = ""):
+        def start_api(svc: str, run: str = "", code: dict | None = None):
             ports[svc] = free_port()
             process = spawn(
                 [str(bin_dir / "gunicorn"), "-c", "python:edu71.gunicorn_conf", f"{svc}.app:create_app()"],
-                {**env, "EDU71_SERVICE": svc, "GUNICORN_BIND": f"127.0.0.1:{ports[svc]}", "GUNICORN_WORKERS": "1",
+                {**env, **(code or {}), "EDU71_SERVICE": svc, "GUNICORN_BIND": f"127.0.0.1:{ports[svc]}", "GUNICORN_WORKERS": "1",
                  "GUNICORN_THREADS": "4", "PROMETHEUS_MULTIPROC_DIR": str(root / f"prom-{svc}{run}"),
                  "LOG_LEVEL": "WARNING"}, root / f"{svc}{run}.log")
             processes.append(process)
             return process
 
         if not args.first:
-            for svc in ("plans", "notifications", "identity"):
+            for svc in (args.service,) if args.service else ("plans", "notifications", "identity"):
                 start_api(svc)
         try:
             for svc, port in ports.items():
@@ -410,6 +429,8 @@ def main() -> None:
                 "nation's accounts search  GET /users?q= (admin)": lambda: (
                     "identity", f"/users?q=Nguyễn Văn {rng.randrange(len(geo.schools))}", admin),
             }
+            if args.service:
+                cases = {label: make for label, make in cases.items() if make()[0] == args.service}
             if args.nation_first:
                 cases = dict(sorted(cases.items(), key=lambda case: "(admin)" not in case[0]))
             session = requests.Session()

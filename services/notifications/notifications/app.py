@@ -1,12 +1,12 @@
 """The notifications API (``gunicorn 'notifications.app:create_app()'``)."""
 from __future__ import annotations
 
-from flask import Flask
+import atexit
 
-from edu71.store.listing import warm
+from flask import Flask, g
+
 from edu71.web import create_service_app
-from notifications import bootstrap, config
-from notifications.adapters import delivery_lists
+from notifications import bootstrap, config, warm_up
 from notifications.api import reminders
 from notifications.api.resources import blp
 from notifications.api.settings import deliveries, preferences, webhooks
@@ -29,9 +29,22 @@ def create_app(settings: config.Settings | None = None, clock: Clock = utc_now) 
     app.extensions["notifications.preferences"] = wired.preferences
     app.extensions["notifications.webhooks"] = wired.webhooks
     app.extensions["notifications.deliveries"] = wired.delivery_log
-    # The operators' first log of the nation would fold every province's three lists: done at start, the short
-    # pending and failed lists (what operators open first) before the long delivered ones.
-    app.extensions["edu71.warm_up"] = lambda: warm("notifications", *(
-        lambda status=status: delivery_lists.page({"status": status}, 1, 20)
-        for status in ("pending", "failed", "delivered")))
+    # The operators' first log of the nation would fold every province's three lists: done at start, out of the
+    # requests' way (notifications.warm_up); readiness does not wait for it.
+    requests = warm_up.Requests()
+
+    @app.before_request
+    def serving() -> None:
+        requests.begin()
+        g.serving = True
+
+    @app.teardown_request
+    def served(_error) -> None:
+        if g.pop("serving", False):  # not counted when an earlier hook answered first
+            requests.end()
+
+    warming = warm_up.WarmUp(warm_up.own_client(settings.platform.mongodb_uri, settings.platform.mongodb_db), requests)
+    app.extensions["notifications.warm_up"] = warming
+    app.extensions["edu71.warm_up"] = warming.start
+    atexit.register(warming.stop)
     return app

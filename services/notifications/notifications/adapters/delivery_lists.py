@@ -32,17 +32,29 @@ the worker runs when it starts and marks as done.
 """
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
+from pymongo.database import Database
 from pymongo.errors import DuplicateKeyError
 
 from edu71.store.listing import Item, ScopeIndex
 from edu71.store.versioned import load_many
 from notifications.adapters.documents import Delivery
 
+_reading = threading.local()
+
+
+def _database() -> Database:
+    """The service's database, or the one the calling thread reads the lists through (:func:`reading_through`)."""
+    database = getattr(_reading, "database", None)
+    return Delivery._get_db() if database is None else database
+
+
 #: Kept folds: every province's three lists and the most recently read units' (see ScopeIndex.page_across).
-LISTS = ScopeIndex("delivery_lists", lambda: Delivery._get_db(), kept=4000)
+LISTS = ScopeIndex("delivery_lists", _database, kept=4000)
 STATUSES = ("pending", "delivered", "failed")
 PENDING = "pending"
 #: The scope noting every province's scope (and ``province:-``): the nation's log is theirs read together.
@@ -120,6 +132,22 @@ def page(restriction: Mapping[str, Any], page: int, page_size: int) -> tuple[int
                                      where=lambda fields: _matches(rest, fields), order=_newest_first,
                                      newest_first=True, key=key)
     return total, load_many(Delivery, [item.id for item in items])
+
+
+@contextmanager
+def reading_through(database: Database) -> Iterator[None]:
+    """Read the lists in this thread through ``database`` (the start-up's warm-up, on a client of its own, so that it
+    never takes a connection a request waits for); the folds it reads are kept for every thread of the process."""
+    _reading.database = database
+    try:
+        yield
+    finally:
+        del _reading.database
+
+
+def keep(scope: str) -> None:
+    """Fold ``scope`` in the calling thread and keep it in this process, as reading a list of it would."""
+    LISTS.members(scope)
 
 
 def delivered_before(before: datetime, limit: int) -> list[tuple[str, int, list[str]]]:

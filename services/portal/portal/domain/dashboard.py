@@ -16,6 +16,9 @@ FIGURES = {"submitted": "Tất cả số liệu đã nộp", "confirmed": "Chỉ
 #: a school whose values are in but not marked complete is not "đang nhập" beside "đã nộp số liệu".
 STAGES = {"not_started": "Chưa nộp số liệu", "draft": "Đã nộp, chưa hoàn thành", "submitted": "Chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
           "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
+#: The stages the completeness-by-commune table gives a column of their own: ``not_started`` is its "Chưa nộp"
+#: column (the schools that have not reported), so that a row's columns add up to the commune's schools once.
+SUBMITTED_STAGES = {key: label for key, label in STAGES.items() if key != "not_started"}
 
 
 def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any]) -> list[dict]:
@@ -93,6 +96,10 @@ def commune_rows(schools: Iterable[Mapping[str, Any]], names: Mapping[str, str],
             total = area.get("expected")
             submitted = area.get("submitted", reporting.get(code, 0))
             lacking, late_count = area.get("missing"), area.get("late", late.get(code, 0))
+            if area.get("stages"):
+                # the stage's count, as the other stages are counted over the same schools: a view stored before
+                # not_started was split from draft has none (its draft holds them), shown as unknown, not twice
+                lacking = area["stages"].get("not_started")
         if level and not total and not submitted:
             continue
         share = (submitted / total) if total else None
@@ -158,16 +165,25 @@ def _at(moment: str) -> datetime:
 
 
 def default_round(rounds: Iterable[Mapping[str, Any]], now: datetime) -> Mapping[str, Any] | None:
-    """The round a dashboard opens on: the open round whose due date comes first, else the round closed
-    last, else the next to open — never an upcoming round with nothing reported while another is open."""
+    """The round a dashboard opens on: an open round of the latest school year that has one (the current period;
+    of two open in it, the one due first), else the round of the latest school year that closed last, else the
+    next to open. A baseline round (last school year's, still open while the demo loads it, and due before the
+    current one) is never chosen while the current year's round is open, whichever was created first; nor is an
+    upcoming round with nothing reported while another is open."""
     rounds = list(rounds)
     open_ = [r for r in rounds if _at(r["opens_at"]) <= now < _at(r["closes_at"])]
     if open_:
-        return min(open_, key=lambda r: _at(r["due_at"]))
+        current = max(_period(r) for r in open_)
+        return min((r for r in open_ if _period(r) == current), key=lambda r: (_at(r["due_at"]), r["id"]))
     closed = [r for r in rounds if _at(r["closes_at"]) <= now]
     if closed:
-        return max(closed, key=lambda r: _at(r["closes_at"]))
-    return min(rounds, key=lambda r: _at(r["opens_at"]), default=None)
+        return max(closed, key=lambda r: (_period(r), _at(r["closes_at"]), r["id"]))
+    return min(rounds, key=lambda r: (_at(r["opens_at"]), r["id"]), default=None)
+
+
+def _period(round_: Mapping[str, Any]) -> str:
+    """The school year a round reports on ("2026-2027"; ordered as text, as its form is fixed)."""
+    return str(round_.get("school_year") or "")
 
 
 def by_date(rounds: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -83,3 +83,41 @@ def chosen_province(code: str | None) -> tuple[str, str | None]:
     if not code or code in dict(provinces()):
         return code, None
     return "", f"Không có tỉnh/thành phố mã “{code}”: hãy chọn trong danh sách."
+
+
+#: How a province's communes and wards are grouped in a picker, in this order (the kinds of unit since 2025).
+COMMUNE_KINDS = (("phường", "Phường"), ("xã", "Xã"), ("đặc khu", "Đặc khu"))
+
+
+def commune_groups(province_code: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The province's communes and wards to pick from by name: ``(group, [(code, name), …])`` per kind of unit, each
+    name without the word of its kind (the group says it, and a key typed in the list then finds "Hoà Bình" rather
+    than the first "Phường …"), in alphabetical order; none for a code that names no province."""
+    try:
+        found = orgs.communes(province_code)
+    except (ValueError, KeyError):
+        return []
+    groups = []
+    for kind, label in COMMUNE_KINDS:
+        names = [(c.code, c.name[len(label) + 1:] if c.name.startswith(label + " ") else c.name)
+                 for c in found if c.kind == kind]
+        if names:
+            groups.append((label, sorted(names, key=lambda item: _alphabetical(item[1]))))
+    return groups
+
+
+def _alphabetical(name: str) -> str:
+    """A name's place in Vietnamese alphabetical order, near enough for a list to pick from (đ after d)."""
+    bare = name.lower().replace("đ", "d{")
+    return "".join(c for c in unicodedata.normalize("NFD", bare) if not unicodedata.combining(c))
+
+
+def chosen_commune(code: str | None, province_code: str) -> tuple[str, str | None]:
+    """The commune or ward picked (``?commune=<code>``) among the province's: ``(code, None)``, ``("", None)`` when
+    none is picked yet, or ``("", message)`` when the code is not one of the province's."""
+    code = (code or "").strip()
+    if not code:
+        return "", None
+    if any(code == c for _, names in commune_groups(province_code) for c, _ in names):
+        return code, None
+    return "", "Không có xã/phường này trong tỉnh/thành phố: hãy chọn trong danh sách."

@@ -9,7 +9,8 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from portal import backends
 from portal.clients.base import ApiError
-from portal.domain import indicator_form, progress
+from edu71 import orgs
+from portal.domain import indicator_form, progress, units
 from edu71.vn import parse_vn_moment, vn_date
 from portal.session import login_required
 
@@ -240,12 +241,28 @@ def close_flag(round_id: str, school_code: str, flag_id: str):
 @bp.get("/rounds/<round_id>/communes")
 @login_required("commune", "city", "admin")
 def commune_pick(round_id: str):
-    """The commune's own list, or for the city the commune it names (?commune=…)."""
-    code = g.user.get("commune_code") if g.user["role"] == "commune" else (request.args.get("commune") or "").strip()
-    if not code:
-        flash("Nhập mã xã/phường (5 chữ số) để xem báo cáo của các trường.", "info")
-        return redirect(url_for("rounds.index"))
-    return redirect(url_for("rounds.commune_reports", round_id=round_id, commune_code=code))
+    """The commune's own list; for the city (and an administrator) a picker of the province's communes and wards by
+    name, whose choice (?commune=…) opens that commune's list."""
+    if g.user["role"] == "commune":
+        return redirect(url_for("rounds.commune_reports", round_id=round_id, commune_code=_own_commune()))
+    rnd = backends.indicators().round(round_id)
+    province = _province_of(rnd)
+    code, error = units.chosen_commune(request.args.get("commune"), province)
+    if code:
+        return redirect(url_for("rounds.commune_reports", round_id=round_id, commune_code=code))
+    return render_template("rounds/communes.html", round=rnd, communes=units.commune_groups(province),
+                           error=error), 422 if error else 200
+
+
+def _own_commune() -> str:
+    return g.user.get("commune_code") or g.user["org_code"]
+
+
+def _province_of(rnd: dict) -> str:
+    """The province whose communes the city's reviewer picks from: its own; an administrator's, the round's."""
+    if g.user["role"] == "city":
+        return g.user.get("province_code") or g.user["org_code"]
+    return rnd.get("province_code") or g.user.get("province_code") or ""
 
 
 @bp.route("/rounds/<round_id>/communes/<commune_code>", methods=["GET", "POST"])
@@ -253,6 +270,9 @@ def commune_pick(round_id: str):
 def commune_reports(round_id: str, commune_code: str):
     """A commune's reports with what changed since the last confirmation and which warnings were explained;
     the reviewer ticks those to confirm at once (each at the version shown)."""
+    if g.user["role"] == "commune" and commune_code != _own_commune():
+        # a commune's reviewer sees its own schools only (the indicators API refuses the others' too)
+        return redirect(url_for("rounds.commune_reports", round_id=round_id, commune_code=_own_commune()))
     client = backends.indicators()
     rnd = client.round(round_id)
     results = []
@@ -269,9 +289,19 @@ def commune_reports(round_id: str, commune_code: str):
     reports = client.commune_reports(round_id, commune_code)
     catalogue = client.catalogue(rnd.get("catalogue_version"))
     by_code = {i["code"]: i for i in catalogue.get("indicators", [])}
+    province = _province_of(rnd) if g.user["role"] != "commune" else ""
     return render_template("rounds/commune.html", round=rnd, commune_code=commune_code, reports=reports,
+                           commune_name=_commune_name(commune_code),
+                           communes=units.commune_groups(province) if province else [],
                            results=[r for r in results if r.get("status") != 200], by_code=by_code,
                            value_text=indicator_form.value_text)
+
+
+def _commune_name(code: str) -> str:
+    try:
+        return orgs.commune(code).name
+    except (ValueError, KeyError):
+        return "xã/phường"
 
 
 @bp.get("/rounds/<round_id>/template")

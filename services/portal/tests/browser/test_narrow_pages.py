@@ -42,6 +42,15 @@ class FakeIndicators:
     def rounds(self, page=1, page_size=100):
         return {"items": ROUNDS, "total": len(ROUNDS)}
 
+    def round(self, round_id):
+        return {**next(r for r in ROUNDS if r["id"] == round_id), "province_code": "31", "catalogue_version": 1}
+
+    def commune_reports(self, round_id, commune_code):
+        return []
+
+    def catalogue(self, version=None):
+        return {"version": 1, "indicators": []}
+
     def __getattr__(self, name):
         raise AssertionError(f"not called by these pages: {name}")
 
@@ -90,10 +99,10 @@ def fits(page, artifacts, name: str) -> None:
     assert found["page"] <= 0 and not found["wide"], f"{name}: wider than the viewport: {found}"
 
 
-def open_narrow(browser, client, path: str):
-    """A 360 px page whose every request to the portal is answered by the test client."""
+def open_narrow(browser, client, path: str, width: int = 360):
+    """A 360 px (or ``width``) page whose every request to the portal is answered by the test client."""
     context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
-                                  viewport={"width": 360, "height": 740})
+                                  viewport={"width": width, "height": 740})
 
     def answer(route):
         url = urlsplit(route.request.url)
@@ -130,5 +139,40 @@ def test_the_city_reaches_each_rounds_dashboard_and_schedule_on_a_360_px_phone(p
         for link in ("Tổng hợp", "Gia hạn / mở lại"):
             box = row.get_by_role("link", name=link).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360, f"{link}: {box}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_the_city_picks_a_commune_by_name_with_the_keyboard(portal, browser, artifacts, width):
+    """Found walking as the city: the rounds page asked for a commune's five-digit code."""
+    sign_in(portal, "city", "31", "Sở Giáo dục và Đào tạo Thành phố Hải Phòng")
+    context, page = open_narrow(browser, portal, "/rounds", width)
+    try:
+        page.get_by_role("heading", name="Đợt báo cáo chỉ tiêu").wait_for()
+        fits(page, artifacts, f"dot-bao-cao-{width}")
+        row = page.get_by_role("row", name=re.compile("Sơ kết học kỳ I"))
+        link = row.get_by_role("link", name="Báo cáo các trường theo xã/phường")
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        link.focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", name="Báo cáo các trường theo xã/phường").wait_for()
+        fits(page, artifacts, f"chon-xa-{width}")
+        picker = page.get_by_label("Xã/phường")
+        for _ in range(40):  # from the top of the page, as a keyboard user comes to it
+            if page.evaluate("document.activeElement.id") == "commune":
+                break
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "commune"
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")  # the first ward, then the second by name: Ái Quốc, An Biên
+        assert picker.input_value() == "11407"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", name="Báo cáo các trường của Phường An Biên").wait_for()
+        assert page.url.endswith("/rounds/r-0/communes/11407")
+        fits(page, artifacts, f"bao-cao-xa-{width}")
+        assert page.get_by_label("Xã/phường").input_value() == "11407"
     finally:
         context.close()

@@ -232,6 +232,31 @@ def test_the_dashboard_opens_on_the_open_round_due_first_then_the_last_closed_ne
         "giua-ky-2", "so-ket", "chuyen-de", "tong-ket"]
 
 
+def test_the_dashboard_opens_on_the_current_school_year_s_round_never_the_baseline_whichever_was_created_first():
+    from datetime import datetime, timezone
+
+    from portal.domain.dashboard import default_round
+
+    def rnd(rid, year, opens, due, closes):
+        return {"id": rid, "school_year": year, "opens_at": f"{opens}T08:00:00+07:00",
+                "due_at": f"{due}T17:00:00+07:00", "closes_at": f"{closes}T17:00:00+07:00"}
+
+    # as `make up` loads them: last school year's round (the baseline) is opened with a past due date and still
+    # open for a few minutes while its values are loaded; this year's round is open and due later
+    baseline = rnd("tong-ket-2025", "2025-2026", "2026-05-15", "2026-06-10", "2026-12-02")
+    current = rnd("so-ket-2026", "2026-2027", "2026-11-29", "2026-12-22", "2027-01-11")
+    now = datetime(2026, 12, 2, 3, tzinfo=timezone.utc)
+    assert default_round([baseline, current], now)["id"] == "so-ket-2026"
+    assert default_round([current, baseline], now)["id"] == "so-ket-2026"
+    # once both are closed, the latest school year's round, not the one that closed last
+    later = datetime(2027, 2, 1, tzinfo=timezone.utc)
+    reopened_baseline = {**baseline, "closes_at": "2027-01-20T17:00:00+07:00"}
+    assert default_round([reopened_baseline, current], later)["id"] == "so-ket-2026"
+    assert default_round([current, reopened_baseline], later)["id"] == "so-ket-2026"
+    # a baseline alone is the round there is
+    assert default_round([baseline], now)["id"] == "tong-ket-2025"
+
+
 def test_round_labels_under_a_crowded_axis_keep_their_year():
     names = [f"Sơ kết học kỳ I năm học {y}–{y + 1}" for y in range(2025, 2033)]
     svg = line_chart("Bỏ học", [Point(n, 1.0) for n in names], "%")

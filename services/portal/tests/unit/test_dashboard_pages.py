@@ -413,11 +413,15 @@ def test_the_completeness_by_commune_table_counts_each_approval_stage(client, mo
     sign_in(client, "city")
     html = client.get("/dashboard").data.decode()
     communes = table(html, "bang-xa")
-    for header in ("Chưa nộp số liệu", "Đã nộp, chưa hoàn thành", "Chờ xác nhận", "Xã/phường đã xác nhận", "Trả lại",
-                   "Sở đã tiếp nhận"):
-        assert f'<th scope="col">{header}</th>' in communes
+    # one column per stage, the schools that have not reported once ("Chưa nộp" beside "Chưa nộp số liệu" was the
+    # same figure twice, found walking as the city)
+    headers = [text(h).strip() for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', communes, re.S)]
+    assert headers == ["Xã/phường", "Đã nộp / phải nộp", "Nộp muộn", "Chưa nộp", "Đã nộp, chưa hoàn thành",
+                       "Chờ xác nhận", "Xã/phường đã xác nhận", "Trả lại", "Sở đã tiếp nhận"]
     row = re.search(r"Xã Tân An Hội</a></th>(.*?)</tr>", communes, re.S).group(1)
     assert re.findall(r'<td class="num">([^<]*)</td>', row)[-6:] == ["0", "1", "0", "2", "1", "0"]
+    # a row adds up to the commune's schools: those that have not reported and those at each stage
+    assert sum(int(n) for n in re.findall(r'<td class="num">([^<]*)</td>', row)[-6:]) == 4
     # a view stored before the split (re-projected later) shows no figure for the stage it lacks, and no error
     old = re.search(r"Phường Bến Thành</a></th>(.*?)</tr>", communes, re.S).group(1)
     assert re.findall(r'<td class="num">([^<]*)</td>', old)[-6:] == ["–", "3", "0", "0", "0", "0"]
@@ -426,6 +430,27 @@ def test_the_completeness_by_commune_table_counts_each_approval_stage(client, mo
     assert "Đang nhập" not in text(html)
     assert ("Chưa nộp số liệu 3 · Đã nộp, chưa hoàn thành 1 · Chờ xác nhận 0 · Xã/phường đã xác nhận 2 · Trả lại 1 · "
             "Sở đã tiếp nhận 0") in text(html)
+
+
+@pytest.mark.parametrize("baseline_first", [True, False])
+def test_the_city_dashboard_opens_on_this_school_year_s_open_round_while_the_baseline_is_still_open(
+        client, monkeypatch, baseline_first):
+    # found by the city during `make up`: last school year's round, opened to load the baseline and due months ago,
+    # is still open for a few minutes, and the dashboard opened on it
+    baseline = {"id": "r-baseline", "name": "Tổng kết năm học 2025–2026", "school_year": "2025-2026",
+                "opens_at": (NOW - timedelta(days=200)).isoformat(), "due_at": (NOW - timedelta(days=170)).isoformat(),
+                "closes_at": (NOW + timedelta(minutes=10)).isoformat()}
+    listed = [baseline, *ROUNDS[1:]] if baseline_first else [*ROUNDS[1:], baseline]
+    monkeypatch.setattr(FakeIndicators, "rounds", lambda self, page=1, page_size=100: {"items": listed})
+    sign_in(client, "city")
+    html = client.get("/dashboard").data.decode()
+    assert [a[1] for a in FakeReports.asked if a[0] == "dashboard"] == ["r-1"]
+    assert re.search(r'<option value="r-1" selected>', html) and not re.search(r'value="r-baseline" selected', html)
+    # a round chosen stays in the URL, the baseline too
+    FakeReports.asked = []
+    html = client.get("/dashboard?round=r-baseline").data.decode()
+    assert [a[1] for a in FakeReports.asked if a[0] == "dashboard"] == ["r-baseline"]
+    assert re.search(r'<option value="r-baseline" selected>', html)
 
 
 def test_the_dashboard_shows_the_figures_as_they_stood_at_a_chosen_moment(client):

@@ -220,3 +220,45 @@ def test_the_history_shows_who_changed_what_old_to_new(client):
     body = text(client.get("/rounds/r-1/history/THCS-1").get_data(as_text=True))
     assert "Số phòng học thông minh: 3 phòng → 300 phòng" in body
     assert "Trả lại" in body and "Nhận xét: Đề nghị kiểm tra." in body and "Cô Lan" in body
+
+
+def test_a_city_reviewer_picks_a_commune_by_its_name_never_by_a_code(client, monkeypatch):
+    monkeypatch.setattr(FakeIndicators, "rounds", lambda self, page=1, page_size=100: {"items": [ROUND]},
+                        raising=False)
+    sign_in(client, "city", org_code="31", province_code="31")
+    listing = client.get("/rounds").get_data(as_text=True)
+    # found walking as the city: "Báo cáo của xã/phường (mã)" asked for a five-digit code nobody knows
+    assert "(mã)" not in listing and 'name="commune"' not in listing
+    assert 'href="/rounds/r-1/communes"' in listing
+    page = client.get("/rounds/r-1/communes")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert '<label for="commune">Xã/phường</label>' in html and 'inputmode="numeric"' not in html
+    groups = re.findall(r'<optgroup label="([^"]+)">', html)
+    assert groups == ["Phường", "Xã", "Đặc khu"]
+    wards = re.search(r'<optgroup label="Phường">(.*?)</optgroup>', html, re.S).group(1)
+    names = re.findall(r'<option value="\d{5}">([^<]+)</option>', wards)
+    assert '<option value="10744">Nguyễn Đại Năng</option>' in wards and len(names) == 45
+    assert names.index("Hồng Bàng") < names.index("Ngô Quyền")  # by name, in alphabetical order
+    assert 'value="27496"' not in html  # a commune of another province is not offered
+    # the choice opens the commune's list, its code kept in the URL
+    r = client.get("/rounds/r-1/communes?commune=10744")
+    assert r.status_code == 302 and r.headers["Location"].endswith("/rounds/r-1/communes/10744")
+    html = client.get("/rounds/r-1/communes/10744").get_data(as_text=True)
+    assert "Báo cáo các trường của Phường Nguyễn Đại Năng" in text(html)
+    assert '<option value="10744" selected>Nguyễn Đại Năng</option>' in html  # to go on to another one from here
+    # a code that is not one of the province's communes is said, in Vietnamese, and the picker stays
+    r = client.get("/rounds/r-1/communes?commune=27496")
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    assert "Không có xã/phường này trong tỉnh/thành phố" in html and 'aria-invalid="true"' in html
+
+
+def test_a_commune_reviewer_sees_only_its_own_commune(client):
+    sign_in(client, "commune", commune_code="11311", org_code="11311")
+    r = client.get("/rounds/r-1/communes?commune=10744")
+    assert r.status_code == 302 and r.headers["Location"].endswith("/rounds/r-1/communes/11311")
+    r = client.get("/rounds/r-1/communes/10744")
+    assert r.status_code == 302 and r.headers["Location"].endswith("/rounds/r-1/communes/11311")
+    html = client.get("/rounds/r-1/communes/11311").get_data(as_text=True)
+    assert "Báo cáo các trường của Phường Hồng Bàng" in text(html) and 'name="commune"' not in html
