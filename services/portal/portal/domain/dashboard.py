@@ -12,13 +12,12 @@ from edu71.vn import vn_number, vn_percent
 GONE = "Chỉ tiêu không còn trong danh mục"
 #: How a dashboard's figures may be read (the reports API's ``figures``), the default first.
 FIGURES = {"submitted": "Tất cả số liệu đã nộp", "confirmed": "Chỉ số liệu đã xác nhận"}
-#: The stage each school's report is in (the reports API's, one per school), as the completeness table heads them:
-#: a school whose values are in but not marked complete is not "đang nhập" beside "đã nộp số liệu".
-STAGES = {"not_started": "Chưa nộp số liệu", "draft": "Đã nộp, chưa hoàn thành", "submitted": "Chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
-          "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
-#: The stages the completeness-by-commune table gives a column of their own: ``not_started`` is its "Chưa nộp"
-#: column (the schools that have not reported), so that a row's columns add up to the commune's schools once.
-SUBMITTED_STAGES = {key: label for key, label in STAGES.items() if key != "not_started"}
+#: The stages of a school's report once it has reported (the reports API's, one per school), as the completeness
+#: table and the summary card head them; the API's ``not_started`` is their "Chưa nộp" (the schools that have not
+#: reported), said once, so that a row adds up to the commune's schools. A school whose values are in but not marked
+#: complete is not "đang nhập" beside "đã nộp số liệu".
+SUBMITTED_STAGES = {"draft": "Đã nộp, chưa hoàn thành", "submitted": "Chờ xác nhận", "confirmed": "Xã/phường đã xác nhận",
+                    "returned": "Trả lại", "accepted": "Sở đã tiếp nhận"}
 
 
 def indicator_rows(rollup: Mapping[str, Any], catalogue: Mapping[str, Any]) -> list[dict]:

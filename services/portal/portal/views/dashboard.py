@@ -135,7 +135,6 @@ def figures(round_id: str, scope: str, code: str, level: str | None = None, sort
         "sort": sort,
         "figures": choice,
         "figures_label": dashboard.FIGURES[choice],
-        "stage_names": dashboard.STAGES,
         "submitted_stage_names": dashboard.SUBMITTED_STAGES,
         "stages": (completeness or {}).get("completeness", {}).get("stages") if not level else None,
         "rollup": rollup,
