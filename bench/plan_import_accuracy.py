@@ -21,7 +21,10 @@ from one source in ``blind8/src``), on ``plans_heldout/blind9`` (split "blind9":
 importer, twelve plans from the mountains, the Central Highlands, the Mekong delta and Hồ Chí Minh City, two of them
 long, two short notices; hard cases reasoned in each gold's "notes"), on ``plans_heldout/blind10`` (split "blind10":
 likewise, thirteen plans from thirteen provinces, each in a place no earlier set used; school-year plans, baselines,
-layout tables, a reportlab PDF with words cut across lines; left out of "all" so that it is scored only when named, once) and on the two real seed plans
+layout tables, a reportlab PDF with words cut across lines; left out of "all" so that it is scored only when named, once),
+on ``plans_heldout/blind11`` (split "blind11": likewise, twelve plans from twelve places no earlier set used, two long
+PDFs with appendix tables, two short notices, captions and phases as horizons, copied and revised figures that are not
+the unit's; left out of "all" like blind10) and on the two real seed plans
 (``../shared/seeds``, gold labels in ``bench/data/seeds``), and compares with the hand-made gold labels beside each
 document.
 
@@ -49,7 +52,7 @@ cells) against the same gold labels; each perturbation's figures are printed bes
 it reads worse than undamaged are listed.
 
     .venv/bin/python bench/plan_import_accuracy.py [--show]
-        [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|seeds|all]
+        [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|seeds|all]
         [--perturb [wrap hyphen spaces nbsp tabs unaccented nfd pct bullets numbering layout pasted]]
 """
 from __future__ import annotations
@@ -223,7 +226,7 @@ def documents(split: str):
     folder = {"fresh": FRESH, "blind": FRESH / "blind", "blind2": FRESH / "blind2", "blind3": FRESH / "blind3",
               "blind4": FRESH / "blind4", "blind5": FRESH / "blind5", "blind6": FRESH / "blind6",
               "blind7": FRESH / "blind7", "blind8": FRESH / "blind8", "blind9": FRESH / "blind9",
-              "blind10": FRESH / "blind10"}.get(split, FIXTURES / split)
+              "blind10": FRESH / "blind10", "blind11": FRESH / "blind11"}.get(split, FIXTURES / split)
     for label in sorted(folder.glob("*.json")):
         gold = json.loads(label.read_text(encoding="utf-8"))
         yield gold["document"], (folder / gold["document"]).read_bytes(), gold
@@ -302,8 +305,8 @@ def perturbed(splits: list[str], kinds: list[str], show: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4",
-                                                       "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "seeds",
-                                                       "all"])
+                                                       "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11",
+                                                       "seeds", "all"])
     ap.add_argument("--show", action="store_true", help="print each miss and each extra target")
     ap.add_argument("--perturb", nargs="*", choices=PERTURBATIONS,
                     help="score the plans damaged as real documents are (all the ways when none is named)")

@@ -11,7 +11,9 @@ document from one source in blind8/src) is checked the same way and not scored h
 without reading the importer; its labels in blind9/src/labels.py, each hard case reasoned in the gold's "notes") is
 likewise only checked here and scored by bench/plan_import_accuracy.py --split blind9. blind10/ (written likewise, its
 documents and golds rendered from one marked source each in blind10/src) is only checked here, never scored: the bench
-leaves it out of "all" so that its first score is a first sight."""
+leaves it out of "all" so that its first score is a first sight. blind11/ (written likewise without reading the importer,
+each document and gold rendered by blind11/src/build.py from one marked source) is only checked here, never scored, and
+left out of "all" for the same reason."""
 from __future__ import annotations
 
 import importlib.util
@@ -432,6 +434,73 @@ def test_blind10_gold_is_well_formed_and_written_in_its_document(path):
         written_figures = {f for f in figures(parts[-1]) if not 2000 <= f <= 2100}   # not the years beside a value
         # a zero target ("không có …") or a value in words ("ba phòng") has no figure of its own; a share may be
         # written as a fraction ("31/31 (100%)")
+        assert t["value"] == 0 or not written_figures or float(t["value"]) in written_figures, t
+    spans = [t["span"] for t in gold["targets"]]
+    assert len(spans) == len(set(spans))
+
+
+BLIND11 = sorted(FRESH.glob("blind11/*.json"))
+BLIND11_MARK = re.compile(r"⟦(.+?)⟧\{(\S+) (\S+) (\S+) (\d{4}) (\S+)\}", re.S)
+
+
+def test_the_blind11_set_covers_every_kind_of_writer_and_format():
+    blind11 = [gold_of(p) for p in BLIND11]
+    assert len(blind11) >= 12
+    suffixes = [Path(g["document"]).suffix for g in blind11]
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind11}
+    places = [g["header"]["place"] for g in blind11]
+    earlier = {gold_of(p)["header"]["place"] for p in FRESH.glob("**/*.json") if p.parent.name != "blind11"}
+    assert len(set(places)) == len(places) and not set(places) & earlier   # new places, none seen by the importer
+    assert not any("hải phòng" in json.dumps(g["header"], ensure_ascii=False).casefold() for g in blind11)
+    assert all(g["writer"] and g["notes"] for g in blind11)
+    long = [g for g in blind11 if g["document"].endswith(".pdf")
+            and len(pypdf.PdfReader(FRESH / "blind11" / g["document"]).pages) >= 10]
+    assert len(long) >= 2
+
+
+@pytest.mark.parametrize("path", BLIND11, ids=lambda p: p.stem)
+def test_blind11_gold_is_well_formed_and_written_in_its_document(path):
+    gold = gold_of(path)
+    document = path.parent / gold["document"]
+    source = (path.parent / "src" / f"{path.stem}.b11").read_text(encoding="utf-8")   # renders document and gold
+    marked = [(c, float(v.replace(",", ".")), int(y)) for _, c, v, _, y, _ in BLIND11_MARK.findall(source)]
+    assert sorted(marked) == sorted((t["comparator"], float(t["value"]), t["year"]) for t in gold["targets"])
+    assert gold["exercises"] and gold["targets"] and all(isinstance(n, str) and n for n in gold["notes"])
+    magic = {".docx": b"PK", ".pdf": b"%PDF"}.get(document.suffix)
+    assert document.read_bytes().startswith(magic) if magic else document.suffix == ".txt"
+    assert set(gold["header"]) == HEADER_FIELDS and gold["named_unit"]
+    text = plain_text(document)
+    # a PDF drawn line by line may cut a word at the line's end, and a Word header table interleaves its two columns:
+    # the title is compared without spaces, the other fields word by word
+    solid = "".join(text.split())
+    for name, value in gold["header"].items():
+        if value and name == "title":
+            assert "".join(value.split()) in solid, (name, value)
+        elif value and name != "issued_on":
+            assert all(word in solid for word in value.split()), (name, value)
+    assert all(word in solid for word in gold["named_unit"].split())
+    if gold["header"]["issued_on"]:
+        issued = date.fromisoformat(gold["header"]["issued_on"])
+        d, m, y = issued.day, issued.month, issued.year
+        assert re.search(rf"ngày 0?{d} tháng 0?{m} năm {y}|ngày 0?{d}/0?{m}/{y}", text), issued
+    else:   # a blank day: no date of issue, the year alone bounds the horizons
+        blank = re.search(r"ngày tháng \d{1,2} năm (\d{4})", text)
+        assert blank, "a null date needs a blank day in the document"
+        issued = date(int(blank.group(1)), 1, 1)
+    for t in gold["targets"]:
+        assert set(t) == {"span", "comparator", "value", "unit", "year", "indicator"} and t["span"], t
+        assert_plausible(t, issued)
+        codes = t["indicator"] if isinstance(t["indicator"], list) else [t["indicator"]]
+        assert all(c is None or c in CATALOGUE_CODES for c in codes), t
+        # a sentence's span is its wording; a cell's is "row label | column heading | cell"
+        parts = t["span"].split(" | ")
+        if len(parts) == 1:
+            assert "".join(t["span"].split()) in solid, t
+        else:
+            assert all(word in solid for part in parts for word in part.split()), t
+        written_figures = {f for f in figures(parts[-1]) if not 2000 <= f <= 2100}   # not the years beside a value
+        # a zero target ("không có …") or a value in words ("hai phòng") has no figure of its own
         assert t["value"] == 0 or not written_figures or float(t["value"]) in written_figures, t
     spans = [t["span"] for t in gold["targets"]]
     assert len(spans) == len(set(spans))
