@@ -49,8 +49,10 @@ PEER_STATS_TTL = 60.0
 #: How many buckets an indexer keeps as it wrote them (16 per round and level: a few kilobytes each).
 KEPT_BUCKETS = 1024
 #: How often an indexer writes the head of a bucket it keeps changing (seconds): a reader of the index reads
-#: the versions written since, a few at most.
-HEAD_EVERY = 5.0
+#: the versions written since, one a second at most (the worker writes a bucket once per commit), so 30 at most.
+#: A head is the bucket as a plain document, every figure a field the store converts: under load its read and
+#: replace cost the store more than the version's insert (one blob).
+HEAD_EVERY = 30.0
 
 
 class PeerIndexer:
