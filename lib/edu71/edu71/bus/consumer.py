@@ -73,7 +73,8 @@ class Staged:
 
     The consumer flushes before every commit (at most every ``commit_every`` seconds, and when it stops): a crash
     loses only staged work whose offsets were not committed, so its events come again. A flush that meets an
-    outage keeps everything staged and the offsets uncommitted, and is tried again; a flush that fails otherwise
+    outage keeps everything staged and the offsets uncommitted, and the consumer waits for the infrastructure
+    and tries again before it reads anything more; a flush that fails otherwise
     is discarded and its events are handled again one by one through ``apply``, with the usual retries and dead
     letters, so no single bad event stops the consumer. Its effect must be idempotent by construction (the
     consumer keeps no inbox record of its events): a replay or a reordering changes nothing.
@@ -229,14 +230,13 @@ class EventConsumer:
         return count
 
     def _flush(self, stop: threading.Event) -> bool:
-        """Write every staged effect; False (commit nothing) when the infrastructure is down or the consumer stops."""
+        """Write every staged effect; False (commit nothing) when the consumer stops before they are written."""
         if not self._staged:
             return True
         for handler in self._staged_handlers:
             try:
-                handler.flush()
-            except TRANSIENT as exc:
-                log.warning("consumer %s: staged effects wait for the infrastructure (%s)", self.group, exc)
+                self._flush_through_outages(handler, stop)
+            except _Interrupted:
                 return False
             except Exception as exc:  # noqa: BLE001 - one bad staged effect must not stop the consumer
                 log.error("consumer %s: writing staged effects failed (%r); handling their events one by one",
@@ -251,6 +251,19 @@ class EventConsumer:
                 self._staged = [kept for kept in self._staged if kept[2] is not handler]
         self._staged = []
         return True
+
+    def _flush_through_outages(self, handler: Staged, stop: threading.Event) -> None:
+        """Flush ``handler``, waiting out an outage as :meth:`_handle` does (consuming on would only stage more)."""
+        delay = self.backoff[0]
+        while True:
+            try:
+                handler.flush()
+                return
+            except TRANSIENT as exc:
+                log.warning("consumer %s: staged effects wait for the infrastructure (%s)", self.group, exc)
+                if stop.wait(delay):
+                    raise _Interrupted() from exc
+                delay = min(delay * 2, self.backoff[1])
 
     def _report_lag(self, consumer: KafkaConsumer) -> None:
         for tp in consumer.assignment():
