@@ -81,7 +81,7 @@ class OutboxRelay:
 
     def __init__(self, service: str, alias: str, producer: EventProducer,
                  documents: Iterable[type[VersionedDocument]], *, batch_size: int = 500,
-                 idle_sleep: float = 0.05, max_idle_sleep: float = 0.1, gather: float = 0.01,
+                 idle_sleep: float = 0.05, max_idle_sleep: float = 0.1, gather: float = 0.02,
                  max_gather: float = 0.1, sweep_every: float = 300.0, monitor_every: float = 1.0):
         self.service = service
         self.alias = alias
@@ -290,10 +290,10 @@ class OutboxRelay:
         pass published more than one event (they came faster than one per pass),
         the next pass waits for more to come: ``gather`` seconds per event the pass
         published, ``max_gather`` at most. The pause follows the rate: two events
-        that met by chance hold the next ones back 20 ms, a steady hundred a
-        second make passes of a dozen or more (at half the passes, produce requests
-        and consumer fetches of a fixed pause). A lone event, or the first after a
-        quiet spell, still goes at once.
+        that met by chance hold the next ones back 40 ms, fifty a second make
+        passes of seven or eight (a third fewer passes, produce requests and
+        consumer fetches than a fixed 50 ms pause). A lone event, or the first
+        after a quiet spell, still goes at once.
         """
         if self._monitor is None or not self._monitor.is_alive():
             self._monitor = threading.Thread(target=self._watch, args=(stop,), name=f"{self.service}-outbox-monitor",
