@@ -386,3 +386,71 @@ def test_changes_and_hints_written_before_packing_are_still_read_and_relayed(pla
     wait_until(lambda: relay.run_once() or not pending_events(Plan, plan_id))
     on_topic = [e for e in read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
     assert len(on_topic) == 1
+
+
+def test_a_staged_handler_is_written_before_each_commit_and_a_refused_write_is_handled_event_by_event(stack):
+    """Offsets are never committed over effects only staged: a flush that meets an outage commits nothing and is
+    tried again; one that fails otherwise is discarded and its events are handled one by one (``apply``)."""
+    from pymongo.errors import AutoReconnect
+
+    from edu71 import db
+    from edu71.bus.consumer import Staged
+
+    settings = platform_settings("tests")
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
+    events = [contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"],
+                                  source="/edu71/tests") for _ in range(2)]
+    mine = {e.id for e in events}
+    topic = contracts.topic_for("SchoolRegistered")
+    group = fresh_group("staged")
+
+    def committed() -> int:
+        probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group,
+                              enable_auto_commit=False)
+        try:
+            return sum(probe.committed(TopicPartition(topic, p)) or 0 for p in probe.partitions_for_topic(topic))
+        finally:
+            probe.close(autocommit=False)
+
+    staged, written, applied, seen, outcomes, at_flush = [], [], [], [], ["outage", "refused"], []
+
+    def stage(event):
+        seen.append(event.id)
+        staged.append(event.id)
+
+    def flush():
+        outcome = outcomes.pop(0) if outcomes else "written"
+        if outcome != "written":
+            at_flush.append(committed())
+        if outcome == "outage":
+            raise AutoReconnect("the store is away")
+        if outcome == "refused":
+            raise ValueError("the store refuses the staged document")
+        written.extend(staged)
+        staged.clear()
+
+    def apply(event):
+        applied.append(event.id)
+
+    at_start = committed()
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, group,
+                             {"SchoolRegistered": Staged(stage, flush, staged.clear, apply)}, commit_every=0)
+    stop = threading.Event()
+    thread = threading.Thread(target=consumer.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert all(d.ok for d in producer.publish(events))
+        wait_until(lambda: mine <= set(written) | set(applied), "both events written, staged or one by one")
+    finally:
+        stop.set()
+        thread.join(30)
+        producer.close()
+    assert at_flush == [at_start, at_start]  # nothing committed while the staged effects were not written
+    assert applied and set(applied) <= mine  # the refused flush's events, handled one by one
+    assert not set(applied) & set(written)
+    assert committed() == at_start + len(seen)  # every handled event committed once, none skipped
+    # The staged handler's events leave no inbox record.
+    assert all(get_db("tests")["inbox"].find_one({"_id": f"{group}:{i}"}) is None for i in mine)

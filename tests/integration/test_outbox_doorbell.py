@@ -130,19 +130,37 @@ def _pass_events(relay: OutboxRelay) -> list[int]:
     return counts
 
 
-def test_after_a_busy_pass_the_relay_gathers_and_a_lone_event_goes_at_once(plans_app, relays, tokens):
+def test_after_a_busy_pass_the_relay_gathers_for_as_long_as_the_pass_was_busy_and_a_lone_event_goes_at_once(
+        plans_app, relays, tokens):
     client, token = plans_app.test_client(), tokens.school(SCHOOL)
     _submit_a_plan(client, token)  # two changes waiting before the relay starts: its first pass is busy
     _submit_a_plan(client, token)
-    relay = relays.make(idle_sleep=600, max_idle_sleep=600, gather=600)
+    relay = relays.make(idle_sleep=600, max_idle_sleep=600, gather=300, max_gather=3600)
     passes = _pass_events(relay)
     stop = WatchedStop()
     thread = threading.Thread(target=relay.run, args=(stop,), daemon=True)
     thread.start()
     try:
         wait_until(lambda: passes, "the relay's first pass", timeout=120)
+        assert 1 < passes[0] < 12
+        # The pause grows with the events the pass published (300 s each here, up to an hour).
+        wait_until(lambda: 300 * passes[0] in stop.waits, "the relay to gather after its busy pass", timeout=120)
+    finally:
+        stop.set()
+        thread.join(30)
+
+    # A pause never passes max_gather, however busy the pass.
+    capped = relays.make(idle_sleep=600, max_idle_sleep=600, gather=300, max_gather=450)
+    _submit_a_plan(client, token)
+    _submit_a_plan(client, token)
+    passes = _pass_events(capped)
+    stop = WatchedStop()
+    thread = threading.Thread(target=capped.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: passes, "the capped relay's first pass", timeout=120)
         assert passes[0] > 1
-        wait_until(lambda: 600 in stop.waits, "the relay to gather after its busy pass", timeout=120)
+        wait_until(lambda: 450 in stop.waits, "the capped relay to gather after its busy pass", timeout=120)
     finally:
         stop.set()
         thread.join(30)

@@ -11,7 +11,10 @@ update is a new version of one small bucket document (insert-only, with the
 version it read as the concurrency check); two workers updating one bucket at
 once retry, and a revision older than the one indexed changes nothing, so
 replays and reordering leave the index as it was (so the consumer keeps no inbox
-record for these events: :func:`edu71.bus.consumer.idempotent`). An indexer keeps the buckets it
+record for these events: :func:`edu71.bus.consumer.idempotent`). The worker's consumer
+stages the figures and writes each bucket once per commit (:class:`edu71.bus.consumer.Staged`):
+under load a bucket changes a dozen times a second, and each version is the whole
+bucket. An indexer keeps the buckets it
 wrote last and updates them without reading them again: a version it kept that
 another writer has passed is refused by that same check, and it reads the bucket then.
 
@@ -28,7 +31,7 @@ import time
 from datetime import datetime
 from typing import Callable
 
-from edu71.bus.consumer import idempotent
+from edu71.bus.consumer import Staged, idempotent
 from edu71.contracts import Event
 from indicators.adapters.documents import PeerIndex, PeerStatistics
 from indicators.adapters.peers import PeerIndexStore, PeerStatisticsStore
@@ -46,8 +49,10 @@ PEER_STATS_TTL = 60.0
 #: How many buckets an indexer keeps as it wrote them (16 per round and level: a few kilobytes each).
 KEPT_BUCKETS = 1024
 #: How often an indexer writes the head of a bucket it keeps changing (seconds): a reader of the index reads
-#: the versions written since, a few at most.
-HEAD_EVERY = 5.0
+#: the versions written since, one a second at most (the worker writes a bucket once per commit), so 30 at most.
+#: A head is the bucket as a plain document, every figure a field the store converts: under load its read and
+#: replace cost the store more than the version's insert (one blob).
+HEAD_EVERY = 30.0
 
 
 class PeerIndexer:
@@ -59,12 +64,44 @@ class PeerIndexer:
         self._kept: dict[str, PeerIndex] = {}
         #: When this indexer last wrote each bucket's head (``time.monotonic()``).
         self._heads: dict[str, float] = {}
+        #: Figures staged for the next flush: per bucket, per school.
+        self._staged: dict[str, dict[str, dict]] = {}
 
     def handlers(self) -> dict:
-        return {"IndicatorSubmitted": self.index, "IndicatorRevised": self.index}
+        """What the worker's consumer calls: the submissions' figures staged, each bucket written once per commit."""
+        staged = Staged(self.stage, self.flush, self.discard, self.index)
+        return {"IndicatorSubmitted": staged, "IndicatorRevised": staged}
+
+    def stage(self, event: Event) -> None:
+        """Keep the event's figures for the next :meth:`flush` (the highest revision of each school wins)."""
+        found = self._entry(event)
+        if found is not None:
+            key, entry = found
+            waiting = self._staged.setdefault(key, {})
+            current = waiting.get(entry["school_code"])
+            if current is None or current["revision"] < entry["revision"]:
+                waiting[entry["school_code"]] = entry
+
+    def flush(self) -> None:
+        """Write each bucket with staged figures once (a new version holding them all); a bucket is forgotten only
+        once written, so a flush that meets an outage is tried again with nothing lost."""
+        for key in list(self._staged):
+            self._write(key, list(self._staged[key].values()))
+            del self._staged[key]
+
+    def discard(self) -> None:
+        self._staged.clear()
 
     @idempotent
     def index(self, event: Event) -> None:
+        """Write one event's figures at once (one version of its bucket)."""
+        found = self._entry(event)
+        if found is not None:
+            key, entry = found
+            self._write(key, [entry])
+
+    def _entry(self, event: Event) -> tuple[str, dict] | None:
+        """The event's bucket and the school's entry in it, or None (logged) when its catalogue is unknown."""
         data = event.data
         school = data["school"]
         values = data["values"]
@@ -73,18 +110,21 @@ class PeerIndexer:
         if catalogue is None:
             log.warning("event %s: catalogue version %s of %s unknown; not indexed", event.id, version,
                         school["province_code"])
-            return
+            return None
         entry = {"school_code": school["code"], "revision": data["revision"], "figures": figures(values, catalogue)}
-        key = PeerIndex.key(data["round_id"], school["level"], bucket_of(school["code"]))
+        return PeerIndex.key(data["round_id"], school["level"], bucket_of(school["code"])), entry
+
+    def _write(self, key: str, entries: list[dict]) -> None:
+        """One new version of the bucket with ``entries``, each only if newer than the school's indexed revision."""
         doc = self._kept.pop(key, None)
         for _ in range(ATTEMPTS):
             doc = doc or self.store.get(key) or PeerIndex(id=key)
-            schools = doc.schools
-            current = next((s for s in schools if s["school_code"] == school["code"]), None)
-            if current is not None and current["revision"] >= data["revision"]:
+            indexed = {s["school_code"]: s["revision"] for s in doc.schools}
+            newer = {e["school_code"]: e for e in entries if indexed.get(e["school_code"], 0) < e["revision"]}
+            if not newer:
                 self._keep(key, doc)
-                return  # a replay, or an older revision arriving after a newer one
-            doc.schools = [s for s in schools if s["school_code"] != school["code"]] + [entry]
+                return  # replays, or older revisions arriving after newer ones
+            doc.schools = [s for s in doc.schools if s["school_code"] not in newer] + list(newer.values())
             if self.store.save(doc):
                 self._keep(key, doc)
                 now = time.monotonic()
@@ -92,7 +132,7 @@ class PeerIndexer:
                     self.store.write_head(doc)
                     self._heads[key] = now
                 return
-            # Another writer got there first (or the kept version is behind): read its version, apply this on top.
+            # Another writer got there first (or the kept version is behind): read its version, apply these on top.
             doc = None
         raise RuntimeError(f"peer index {key}: {ATTEMPTS} attempts met another writer")
 

@@ -54,7 +54,10 @@ class EventProducer:
                     acks="all",
                     enable_idempotence=True,
                     max_in_flight_requests_per_connection=5,
-                    linger_ms=5,
+                    # publish() flushes once it has queued a batch's events: they leave in one produce request
+                    # (where a short linger let the sender drain a relay pass in several, each waking every
+                    # consumer's fetch); the linger only bounds a record queued by a publish still queueing.
+                    linger_ms=50,
                     # Fail fast when the broker is unreachable: the outbox keeps the event.
                     max_block_ms=5_000,
                     delivery_timeout_ms=self.kafka.delivery_timeout_ms,
@@ -101,6 +104,11 @@ class EventProducer:
                 deliveries.append(Delivery(event.id, False, f"{type(exc).__name__}: {exc}", retriable=False))
                 continue
             sent.append((event, future))
+        if sent:
+            try:
+                producer.flush(timeout=self._final_wait)
+            except KafkaError as exc:  # each future below tells its own outcome
+                log.warning("flushing %d event(s) did not complete: %s", len(sent), exc)
         for event, future in sent:
             try:
                 future.get(timeout=self._final_wait)

@@ -33,6 +33,7 @@ def index_events(rnd, schools, times=1):
     for _ in range(times):
         for event in events:
             indexer.handlers()[event.name](event)
+        indexer.flush()  # as the worker's consumer does before it commits
     return events
 
 
@@ -225,3 +226,31 @@ def test_the_peer_index_is_read_whole_through_a_head_its_indexer_writes_now_and_
     assert [f["CLASSES"] for f in PeerIndexStore().figures(rnd["id"], "thcs")] == [30]
     head = load(PeerIndex, key)
     assert head.doc_version == 3 and [s["revision"] for s in head.schools] == [3]
+
+
+def test_the_worker_writes_a_bucket_once_for_the_figures_staged_since_its_last_commit(client, tokens, schools,
+                                                                                       open_round):
+    """Several submissions staged between two commits make one version of their bucket, not one each; the
+    newest revision of each school is the one indexed."""
+    from indicators.adapters.documents import PeerIndex
+    from indicators.adapters.peers import PeerIndexStore
+    from indicators.domain.peers import bucket_of
+    from indicators.peers import PeerIndexer
+
+    rnd = open_round(indicator_codes=CODES)
+    school = schools["thcs"]
+    for value in (20, 25, 30):
+        put(client, tokens, rnd, school, [{"indicator_code": "CLASSES", "value": value}])
+    first, second, third = index_events(rnd, [school], times=0)
+    indexer = PeerIndexer(client.application.extensions["indicators.catalogues"])
+    handle = indexer.handlers()
+    for event in (first, third, second):
+        handle[event.name](event)
+    key = PeerIndex.key(rnd["id"], "thcs", bucket_of(school.code))
+    assert PeerIndexStore().get(key) is None  # staged, not written yet
+    indexer.flush()
+    indexed = PeerIndexStore().get(key)
+    assert indexed.doc_version == 1
+    assert [(s["revision"], s["figures"]["CLASSES"]) for s in indexed.schools] == [(3, 30)]
+    indexer.flush()  # nothing staged: nothing written
+    assert PeerIndexStore().get(key).doc_version == 1
