@@ -12,8 +12,9 @@ gunicorn (several workers) and the indicators worker (the outbox relay), then:
 
 It prints submissions/s, p50/p99 latency, the outbox backlog sampled during
 and after the load, the time Kafka took to receive every event after the load
-ended, where the machine's CPU went during the load (per process), a profile of the submission path (in this process, through the
-Flask test client, on the same store) showing where the time goes, and,
+ended, where the machine's CPU went during the load (per process), the app's own CPU per submission and a
+profile of the submission path (in this process, through the Flask test client, on the same store, one thread:
+the least noisy figure on a shared machine) showing where the time goes, and,
 with the API stopped, the store's own ceiling: how many submissions' worth of
 inserts it takes per second when nothing else runs, and the ingest ratio (the
 API's throughput over that ceiling, both of this run: the figure to compare
