@@ -62,3 +62,21 @@ def test_the_envelope_is_checked_with_its_formats():
     envelope["time"] = "2026-02-30T10:00:00Z"  # fits the pattern, not the calendar
     with pytest.raises(ContractViolation, match="envelope"):
         CONTRACTS.parse(json.dumps(envelope).encode("utf-8"))
+
+
+@pytest.mark.parametrize("name", ["PlanSubmitted", "IndicatorSubmitted", "IndicatorRevised"])
+def test_an_envelope_is_written_as_the_standard_library_writes_it(name):
+    data = example(name)
+    event = CONTRACTS.new_event(name, data, subject="s", source="/edu71/test")
+    assert event.to_json() == json.dumps(event.envelope(), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_what_orjson_refuses_is_written_or_refused_as_before():
+    from dataclasses import replace
+    from datetime import datetime, timezone
+
+    event = CONTRACTS.new_event("PlanSubmitted", example("PlanSubmitted"), subject="s", source="/edu71/test")
+    odd = replace(event, data={**event.data, "big": 2 ** 70, 7: "khoá không phải chuỗi"})
+    assert odd.to_json() == json.dumps(odd.envelope(), ensure_ascii=False, separators=(",", ":"))
+    with pytest.raises(TypeError):
+        replace(event, data={"at": datetime.now(timezone.utc)}).to_json()

@@ -154,9 +154,11 @@ class SubmissionService:
         now = self.clock()
         current = rnd.phase_at(now)
         catalogue = self.rounds.round_catalogue(rnd)
-        explained, explanation_errors = check_explanations(explanations, catalogue, rnd.indicator_codes)
+        # Read once (each read of a mongoengine list goes through its dereferencing), looked up once per value.
+        allowed = frozenset(rnd.indicator_codes)
+        explained, explanation_errors = check_explanations(explanations, catalogue, allowed)
         result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
-                                 allowed_codes=rnd.indicator_codes)
+                                 allowed_codes=allowed)
 
         if result.ok and not explanation_errors and current in (Phase.OPEN, Phase.LATE) \
                 and expected_version is None:
@@ -170,7 +172,7 @@ class SubmissionService:
         if sub is not None:
             # Shared populations and cross checks see the stored values the request does not replace.
             result = validate_values(raw_values, catalogue=catalogue, school_level=principal.school_level,
-                                     allowed_codes=rnd.indicator_codes, current=sub.value_dicts())
+                                     allowed_codes=allowed, current=sub.value_dicts())
         record = self._key_record(sub, key) if key and sub else None
         if record is not None:
             if record.fingerprint != digest:

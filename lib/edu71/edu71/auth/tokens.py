@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 import uuid
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -26,6 +27,11 @@ from edu71.config import AuthSettings
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "iss", "aud"]
 #: Clock skew allowed between issuer and verifier: a token is accepted up to this long after its ``exp``.
 LEEWAY_SECONDS = 30
+#: How long a verified token is taken without checking its signature again (seconds), never past its ``exp``:
+#: short, so that a key withdrawn from the JWKS (which is itself kept 300 s) stops its tokens barely later.
+VERIFIED_FOR = 60.0
+#: How many verified tokens a process keeps (the ones in use by its callers; forgotten all at once when full).
+VERIFIED_TOKENS = 4096
 
 
 class InvalidToken(Exception):
@@ -33,8 +39,19 @@ class InvalidToken(Exception):
 
 
 class TokenVerifier:
-    def __init__(self, settings: AuthSettings):
+    """Verifies bearer tokens, each once a while: a caller's every request carries the same token.
+
+    A token's signature and claims cannot change, so a token verified lately is taken as it was (the
+    same :class:`Principal`) for :data:`VERIFIED_FOR` seconds, and refused once its ``exp`` (with the
+    leeway) has passed, as a verification would. Revocation is not judged here: the caller asks the
+    revocation lookup on every request (:func:`edu71.auth.flask.current_principal`).
+    """
+
+    def __init__(self, settings: AuthSettings, *, clock: Callable[[], float] = time.time):
         self.settings = settings
+        self._clock = clock
+        self._verified: dict[str, tuple[Principal, float, float]] = {}
+        self._lock = threading.Lock()
 
     @cached_property
     def _jwks(self) -> jwt.PyJWKClient | None:
@@ -58,6 +75,22 @@ class TokenVerifier:
         return self._public_key
 
     def verify(self, token: str) -> Principal:
+        now = self._clock()
+        kept = self._verified.get(token)
+        if kept is not None:
+            principal, expires, recheck = kept
+            if now >= expires:
+                raise InvalidToken("Signature has expired")
+            if now < recheck:
+                return principal
+        principal, exp = self._verify(token)
+        with self._lock:
+            if len(self._verified) >= VERIFIED_TOKENS:
+                self._verified.clear()
+            self._verified[token] = (principal, exp + LEEWAY_SECONDS, now + VERIFIED_FOR)
+        return principal
+
+    def _verify(self, token: str) -> tuple[Principal, float]:
         try:
             claims = jwt.decode(
                 token,
@@ -68,7 +101,7 @@ class TokenVerifier:
                 options={"require": REQUIRED_CLAIMS},
                 leeway=LEEWAY_SECONDS,
             )
-            return Principal.from_claims(claims)
+            return Principal.from_claims(claims), float(claims["exp"])
         except (jwt.PyJWTError, KeyError, ValueError) as exc:
             raise InvalidToken(str(exc)) from None
 

@@ -163,6 +163,17 @@ def repair_head(cls: type[VersionedDocument], pk) -> int:
     return version
 
 
+def _state_of(doc: VersionedDocument) -> dict:
+    """The document's state as stored, without its version.
+
+    mongoengine's SON, a ``dict``, goes to the encoder as it is: copying it into plain dicts level by level
+    (``SON.to_dict``) cost 3 % of a submission's CPU, and nothing changes a state once built.
+    """
+    state = doc.to_mongo()
+    state.pop("_v", None)
+    return state
+
+
 def save_with_events(doc: VersionedDocument, *events: Event, expected_version: int | None = None,
                      head: bool = True):
     """Store the new state of ``doc`` and its ``events`` in one insert.
@@ -185,8 +196,7 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     doc.validate()
     base = 0 if new else (doc.doc_version if expected_version is None else expected_version)
     version = base + 1
-    state = doc.to_mongo().to_dict()
-    state.pop("_v", None)
+    state = _state_of(doc)
     check_storable(state)
     now = _now()
     entries = [entry(e) for e in events]
@@ -206,15 +216,15 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
         _write_head(cls, state, version)
     doc.doc_version = version
     doc._created = False
-    doc._clear_changed_fields()
+    # mongoengine's change tracking only serves its own updates, which no versioned document makes; its
+    # _clear_changed_fields walks every nested value to find what to clear (4 % of a submission's CPU).
+    doc._changed_fields = []
     return doc
 
 
 def write_head(doc: VersionedDocument) -> None:
     """Make the head show ``doc`` (saved with ``head=False``) unless it already shows a later version."""
-    state = doc.to_mongo().to_dict()
-    state.pop("_v", None)
-    _write_head(type(doc), state, doc.doc_version)
+    _write_head(type(doc), _state_of(doc), doc.doc_version)
 
 
 def _as_document(cls: type[VersionedDocument], son: dict):

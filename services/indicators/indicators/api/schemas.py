@@ -300,6 +300,30 @@ class ChangeSchema(Schema):
     new = StoredValue()
 
 
+class StoredChange(fields.Nested):
+    """A change of a value (documented as :class:`ChangeSchema`), answered as the domain built it.
+
+    A revision's audit record lists a change per value sent (25 on a full submission); dumping each
+    through :class:`ChangeSchema` field by field took most of a submission's answer. The result is
+    the same: each key present is kept, a stored value copied as :class:`StoredValue` copies it.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(ChangeSchema, **kwargs)
+
+    def _serialize(self, change, attr, obj, **kwargs):
+        if change is None:
+            return None
+        out = {}
+        if "indicator_code" in change:
+            code = change["indicator_code"]
+            out["indicator_code"] = None if code is None else str(code)
+        for side in ("old", "new"):
+            if side in change:
+                out[side] = None if change[side] is None else dict(change[side])
+        return out
+
+
 class WarningSchema(Schema):
     field = fields.String(metadata={"description": "values.<CODE>.<trường>"})
     message = fields.String()
@@ -325,7 +349,7 @@ class RevisionSchema(Schema):
     submitted_by = fields.Nested(ActorSchema)
     late = fields.Boolean()
     idempotency_key = fields.String(allow_none=True)
-    changes = fields.List(fields.Nested(ChangeSchema))
+    changes = fields.List(StoredChange())
     explanations = fields.Dict(keys=fields.String(), values=fields.String(),
                                metadata={"description": "Lời giải thích gửi kèm lần nộp này"})
 
@@ -354,7 +378,7 @@ class SubmissionSchema(Schema):
     approvals = fields.List(fields.Dict(), metadata={
         "description": "Các lần duyệt: action (complete, confirm, return, accept, reopen, withdraw), stage, "
                        "previous_stage, by, at, revision, comment, value_comments, reason, changes"})
-    changed_since_approval = fields.List(fields.Nested(ChangeSchema), metadata={
+    changed_since_approval = fields.List(StoredChange(), metadata={
         "description": "Giá trị đã thay đổi kể từ lần xác nhận hoặc tiếp nhận gần nhất"})
     flags = fields.List(fields.Dict(), metadata={
         "description": "Đánh dấu theo dõi: id, indicator_code, note, by, at, status (open, answered, closed), answers"})
@@ -408,7 +432,7 @@ class CommuneReportSchema(Schema):
     version = Integer(metadata={"description": "Phiên bản hiện tại, gửi lại khi xác nhận hàng loạt"})
     revision = Integer()
     reviewable = fields.Boolean(metadata={"description": "Đơn vị của người xem có duyệt báo cáo này không"})
-    changed_since_confirmation = fields.List(fields.Nested(ChangeSchema))
+    changed_since_confirmation = fields.List(StoredChange())
     explained_warnings = fields.List(fields.Nested(WarningSchema))
     unexplained_warnings = fields.List(fields.Nested(WarningSchema))
     open_flags = fields.List(fields.Dict())
@@ -419,7 +443,7 @@ class AuditEntrySchema(Schema):
     kind = fields.String(metadata={"description": "revision, explanation, approval, flag, flag_answer, flag_closed"})
     by = fields.Nested(ActorSchema)
     revision = Integer()
-    changes = fields.List(fields.Nested(ChangeSchema))
+    changes = fields.List(StoredChange())
     explanations = fields.Dict()
     warnings = fields.List(fields.Nested(WarningSchema))
     indicator_code = fields.String()
