@@ -458,7 +458,7 @@ def _part(sentence: str, clause: str, start: int) -> str:
 def _says_little(text: Words) -> bool:
     """Too few words of its own to be read alone; "tỷ lệ phòng học kiên cố" names its own subject."""
     f = text.folded
-    if any(f[k:k + 2] == ("ti", "le") and k + 2 < len(f) and f[k + 2] not in STOPWORDS for k in range(len(f) - 2)):
+    if any(f[k:k + 2] == ("ti", "le") and set(f[k + 2:k + 4]) - STOPWORDS for k in range(len(f) - 2)):
         return False
     return len([w for w in f if w not in STOPWORDS and not w.isdigit()]) < 3
 
