@@ -92,7 +92,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "phrases": ("trí tuệ nhân tạo", "ứng dụng ai", "sử dụng ai", "công cụ ai", "ai trong", "ứng dụng trí tuệ nhân tạo",
                     "khai thác ai", "chatgpt", "phần mềm ai", "công cụ trí tuệ nhân tạo"),
         "subjects": _STAFF,
-        "not": ("chứng chỉ",),   # a certificate in AI is a qualification held, not AI used in the work
+        "never": ("chứng chỉ",),   # a certificate in AI is a qualification held, not AI used in the work
     },
     "TEACHERS_QUALIFIED": {
         "phrases": ("đạt chuẩn trình độ đào tạo", "chuẩn trình độ đào tạo", "đạt chuẩn về trình độ đào tạo",

@@ -393,6 +393,12 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
             found = _best(read(wider), unit, catalogue, hint)
             if found.code is not None:
                 break
+    elif found is not None and found.confidence < CONFIDENT:
+        # "100% hồ sơ tuyển sinh, học bạ | , sổ điểm được quản lý trên phần mềm": the clause ends before its own
+        # words, which its stretch of the sentence holds; read with them, the target is at least as sure
+        surer = [p for p in (_best(read(w), unit, catalogue, hint) for w in _wider(sentence, clause)[:1])
+                 if p.code and p.confidence >= found.confidence]
+        found = surer[0] if surer else found
     if found is None or (found.code is None and _says_little(read(clause))):
         found = _best(read(sentence), unit, catalogue, hint)
         if clause and found.code and len(_QUANTITY.findall(sentence.replace(clause, " ", 1))) > 0:
