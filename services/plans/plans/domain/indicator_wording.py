@@ -110,8 +110,9 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     "CLASSES": {
         "phrases": ("số lớp", "quy mô", "~duy trì", "~giữ vững", "~lớp học", "~trường có"),
         "subjects": ("classes", "pupils"),
-        "not": ("xóa mù chữ", "tập huấn", "bồi dưỡng", "nghề", "thông minh", "sĩ số", "mỗi lớp", "chuyên đề",
-                "xóa", "học sinh/lớp", "làm quen", "sơ cấp", "trung cấp"),
+        "not": ("tập huấn", "bồi dưỡng", "thông minh", "sĩ số", "mỗi lớp", "chuyên đề", "xóa", "học sinh/lớp"),
+        # courses (literacy, vocational) and a group doing an activity are not the school's classes
+        "never": ("xóa mù chữ", "nghề", "làm quen", "sơ cấp", "trung cấp"),
     },
     "MAX_CLASS_SIZE": {
         "phrases": ("sĩ số", "sĩ số lớp", "học sinh mỗi lớp", "mỗi lớp", "học sinh trên lớp", "học sinh/lớp",

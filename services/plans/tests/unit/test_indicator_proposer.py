@@ -130,10 +130,9 @@ def test_a_part_of_which_of_the_same_figure_is_not_proposed_as_the_indicator():
     assert propose(sentence, "%", CATALOGUE, clause="75% đạt trên chuẩn").code is None
     sentence = "100% GV dat chuan trinh do, trong do: 80% co trinh do dai hoc su pham"
     assert propose(sentence, "%", CATALOGUE, clause="80% co trinh do dai hoc su pham").code is None
-    # a part that names another indicator is proposed, but to be checked
-    sentence = "100% cán bộ, giáo viên được quán triệt Nghị quyết 71, trong đó 90% được bồi dưỡng kỹ năng số"
-    p = propose(sentence, "%", CATALOGUE, clause="90% được bồi dưỡng kỹ năng số")
-    assert p.code == "STAFF_DIGITAL_TRAINED" and p.confidence < CONFIDENT
+    # a part that names another indicator is that indicator's figure
+    sentence = "100% phòng học có máy chiếu, trong đó ít nhất 8 phòng học thông minh"
+    assert confident(sentence, "phòng", clause="ít nhất 8 phòng học thông minh") == "SMART_CLASSROOMS"
 
 
 def test_a_value_of_another_kind_is_never_a_confident_proposal():
@@ -178,10 +177,11 @@ def test_what_a_certificate_a_club_among_others_or_a_research_is_read_as():
 def test_a_clause_that_names_its_own_subject_borrows_nothing_from_the_sentence():
     sentence = "Tỷ lệ học sinh bỏ học dưới 0,5%; tỷ lệ nhà vệ sinh đạt chuẩn trên 90%."
     assert propose(sentence, "%", CATALOGUE, clause="tỷ lệ nhà vệ sinh đạt chuẩn trên 90%").code is None
-    # a clause that says too little takes the sentence's indicator, unsure when the sentence holds other figures
-    sentence = "Giảm tỷ lệ học sinh bỏ học xuống dưới 1%, trường THPT dưới 1,5%"
-    p = propose(sentence, "%", CATALOGUE, clause="trường THPT dưới 1,5%")
-    assert p.code == "DROPOUT" and p.confidence < CONFIDENT
+    sentence = "Năm 2025 tỷ lệ học sinh lưu ban là 1,2%; đến năm 2027 tỷ lệ này dưới 0,8%"
+    assert confident(sentence, clause="đến năm 2027 tỷ lệ này dưới 0,8%") == "REPETITION"
+    # a clause that says too little takes the sentence's indicator: its other figures are the same indicator's
+    sentence = "Tỷ lệ học sinh bỏ học dưới 1% vào năm 2027 và dưới 0,5% vào năm 2030"
+    assert confident(sentence, clause="vào năm 2027 và dưới 0,5% vào năm 2030") == "DROPOUT"
 
 
 def test_a_clause_cut_before_its_own_words_is_read_with_its_stretch_when_that_is_as_sure():

@@ -11,7 +11,14 @@ province's catalogue is scored on evidence:
 - the subject (who or what the sentence counts: teachers are not pupils, parents are neither);
 - the school level the sentence names (an English standard is no preschool indicator);
 - wordings that speak of something else ("thạc sĩ" is not the training standard);
-- the parser's own reading (``hint``), a little.
+- the parser's own reading (``hint``), a little;
+- what makes it another measure altogether, then never proposed: wording of another statistic (an average class
+  is not the largest, a school kitchen no share of boarders), a number of course sessions for a share, a change
+  from a baseline ("tăng 10% so với năm học trước"), a part "trong đó" of the same indicator's figure.
+
+A value of another kind than the indicator's (a commune's share of schools at a school's level, a share of rooms
+for a count), pupils of a grade the indicator does not cover ("học sinh lớp 12" for a move out of THCS), two
+targets read as one clause, or an indicator read from a sentence that holds other figures leave it unconfident.
 
 The confidence is the best score less what the second-best comes close to it: a near tie, a weak sign or any
 evidence against the indicator leaves it below :data:`CONFIDENT`, and the import report flags such a target as
@@ -393,17 +400,15 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
             found = _best(read(wider), unit, catalogue, hint)
             if found.code is not None:
                 break
-    elif found is not None and found.confidence < CONFIDENT:
+    elif found is not None and found.code and found.confidence < CONFIDENT:
         # "100% hồ sơ tuyển sinh, học bạ | , sổ điểm được quản lý trên phần mềm": the clause ends before its own
         # words, which its stretch of the sentence holds; read with them, the target is at least as sure
-        surer = [p for p in (_best(read(w), unit, catalogue, hint) for w in _wider(sentence, clause)[:1])
-                 if p.code and p.confidence >= found.confidence]
+        surer = [p for w in _wider(sentence, clause)[:1] if not _QUANTITY.search(w.replace(clause, " ", 1))
+                 for p in [_best(read(w), unit, catalogue, hint)] if p.code and p.confidence >= found.confidence]
         found = surer[0] if surer else found
     if found is None or (found.code is None and _says_little(read(clause))):
         found = _best(read(sentence), unit, catalogue, hint)
-        if clause and found.code and len(_QUANTITY.findall(sentence.replace(clause, " ", 1))) > 0:
-            found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
-    if found.code and clause and _JOINED.search(_nfc(clause)):
+    if found.code and clause and _joins_two(clause):
         # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
         # and which wording is this figure's cannot be told
         found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
@@ -411,10 +416,18 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
         whole = _whole_of(sentence, start)
         if whole is not None:
             # "100% giáo viên đạt chuẩn, trong đó 90% trên chuẩn": the part is no figure of the indicator itself
-            same = _best(read(whole), "%", catalogue, None).code == found.code
-            found = Proposal(None, None, 0.0) if same else Proposal(found.code, found.name,
-                                                                      min(found.confidence, UNSURE))
+            if _best(read(whole), "%", catalogue, None).code == found.code:
+                found = Proposal(None, None, 0.0)
     return found
+
+
+def _joins_two(clause: str) -> bool:
+    """Two targets' wordings joined in one clause ("trẻ 5 tuổi hoàn thành chương trình … và 100% trẻ … được tăng
+    cường tiếng Việt"), not one target's figures for several horizons ("… vào năm 2026 và 99% vào năm 2030")."""
+    match = _JOINED.search(_nfc(clause))
+    if not match:
+        return False
+    return not any(_says_little(read(side)) for side in (clause[:match.start() + 1], clause[match.end():]))
 
 
 #: A change from a baseline, folded ("tăng 10% so với năm học 2025 - 2026", "giảm 2 điểm phần trăm").
@@ -461,10 +474,16 @@ def _part(sentence: str, clause: str, start: int) -> str:
     return sentence[start:end.start() if end else len(sentence)]
 
 
+#: Words that point back to what the sentence named before (folded): "tỷ lệ này", "tỷ lệ đó", "tỷ lệ trên".
+_BACK = frozenset({"nay", "do", "ay", "tren", "noi"})
+
+
 def _says_little(text: Words) -> bool:
-    """Too few words of its own to be read alone; "tỷ lệ phòng học kiên cố" names its own subject."""
+    """Too few words of its own to be read alone; "tỷ lệ phòng học kiên cố" names its own subject, "tỷ lệ này"
+    (this rate) the sentence's."""
     f = text.folded
-    if any(f[k:k + 2] == ("ti", "le") and set(f[k + 2:k + 4]) - STOPWORDS for k in range(len(f) - 2)):
+    if any(f[k:k + 2] == ("ti", "le") and f[k + 2] not in _BACK and set(f[k + 2:k + 4]) - STOPWORDS - _BACK
+           for k in range(len(f) - 2)):
         return False
     return len([w for w in f if w not in STOPWORDS and not w.isdigit()]) < 3
 
@@ -476,7 +495,7 @@ def _best(text: Words, unit: str, catalogue: CatalogueView, hint: str | None) ->
         # 38 lớp": a number of classes): its reading, as unsure as a proposal can be
         named = catalogue.get(hint)
         if named and named.value_type == "count" and fold(unit) and fold(unit) == fold(named.unit) \
-                and not any(find(p, text) >= 0.85 for p in evidence(named).not_ + evidence(named).never):
+                and not any(find(p, text) >= 0.85 for p in evidence(named).never):
             return Proposal(named.code, named.name, THRESHOLD)   # "Mở 06 lớp xóa mù chữ" counts courses, not classes
     if not ranked or ranked[0][1] < THRESHOLD:
         return Proposal(None, None, round(max(ranked[0][1], 0.0), 2) if ranked else 0.0)
