@@ -11,8 +11,10 @@ does not have is never proposed, whatever its wording here.
   sign: the topic, not yet the measure, as "tiếng Anh" alone; "a … b" two parts that may stand apart in the
   sentence, "đào tạo … chuyển đổi số"), ``mentions`` (school levels a sentence about it names besides its
   own: a move to THPT is a lower-secondary indicator), ``subjects`` (who or what it counts: a sentence
-  whose subject is another kind, "100% cha mẹ học sinh được tuyên truyền về Nghị quyết", is not it) and ``not``
-  (wordings that speak of something else though a phrase occurs: "thạc sĩ" is not the training standard).
+  whose subject is another kind, "100% cha mẹ học sinh được tuyên truyền về Nghị quyết", is not it), ``not``
+  (wordings that speak of something else though a phrase occurs: "thạc sĩ" is not the training standard) and
+  ``never`` (wordings of another measure altogether: an average class size is no largest class, a school kitchen
+  no share of boarders; nothing is proposed).
 - :data:`SUBJECTS`: the words that say who or what a target counts, by kind; :data:`LEVELS`: the words
   that name a school level.
 """
@@ -90,6 +92,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "phrases": ("trí tuệ nhân tạo", "ứng dụng ai", "sử dụng ai", "công cụ ai", "ai trong", "ứng dụng trí tuệ nhân tạo",
                     "khai thác ai", "chatgpt", "phần mềm ai", "công cụ trí tuệ nhân tạo"),
         "subjects": _STAFF,
+        "never": ("chứng chỉ",),   # a certificate in AI is a qualification held, not AI used in the work
     },
     "TEACHERS_QUALIFIED": {
         "phrases": ("đạt chuẩn trình độ đào tạo", "chuẩn trình độ đào tạo", "đạt chuẩn về trình độ đào tạo",
@@ -107,14 +110,16 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     "CLASSES": {
         "phrases": ("số lớp", "quy mô", "~duy trì", "~giữ vững", "~lớp học", "~trường có"),
         "subjects": ("classes", "pupils"),
-        "not": ("xóa mù chữ", "tập huấn", "bồi dưỡng", "nghề", "thông minh", "sĩ số", "mỗi lớp", "chuyên đề",
-                "xóa", "học sinh/lớp"),
+        "not": ("tập huấn", "bồi dưỡng", "thông minh", "sĩ số", "mỗi lớp", "chuyên đề", "xóa", "học sinh/lớp"),
+        # courses (literacy, vocational) and a group doing an activity are not the school's classes
+        "never": ("xóa mù chữ", "nghề", "làm quen", "sơ cấp", "trung cấp"),
     },
     "MAX_CLASS_SIZE": {
         "phrases": ("sĩ số", "sĩ số lớp", "học sinh mỗi lớp", "mỗi lớp", "học sinh trên lớp", "học sinh/lớp",
                     "lớp nào vượt quá", "trẻ mỗi lớp", "trẻ/lớp", "trẻ mỗi nhóm"),
         "subjects": ("pupils", "classes"),
-        "not": ("bình quân", "trung bình", "bài học", "tổ chức"),
+        "not": ("bài học", "tổ chức"),
+        "never": ("bình quân", "trung bình"),   # an average class is not the largest
     },
     "ENROLMENT_AGE_GROUP": {
         "phrases": ("huy động", "ra lớp", "trong độ tuổi", "đến trường", "vào lớp 1", "tuyển sinh lớp 1",
@@ -139,16 +144,18 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "subjects": _PUPILS,
         "not": ("vào lớp 6", "vào học lớp 6", "vào lớp 10", "vào học lớp 10", "theo học thpt", "vào học thpt", "học nghề", "lớp nghề",
                 "tiếp tục học", "vào thpt", "chuyển cấp", "hoàn thành tốt", "tư vấn", "điểm", "nhiệm vụ", "phân luồng",
-                "ở lại lớp", "chưa hoàn thành", "việc làm", "đại học", "trung cấp"),
+                "ở lại lớp", "chưa hoàn thành", "việc làm", "đại học", "trung cấp", "tuyển sinh lớp 10",
+                "tuyển sinh vào lớp 10", "lựa chọn"),
     },
     "PROGRESSION_THPT_VOC": {
         "phrases": ("vào thpt", "học thpt", "tiếp tục học thpt", "giáo dục nghề nghiệp", "phân luồng", "học nghề",
                     "vào lớp 10", "vào học lớp 10", "theo học thpt", "lớp nghề", "tiếp tục học", "chuyển cấp",
                     "thpt và các trình độ khác", "đi học nghề", "trung cấp nghề", "đỗ vào lớp 10", "vào học thpt",
-                    "học lên thpt"),
+                    "học lên thpt", "tuyển sinh lớp 10", "tuyển sinh vào lớp 10"),
         "mentions": ("thpt",),
         "subjects": _PUPILS,
         "not": ("tư vấn", "việc làm"),
+        "never": ("cao đẳng", "đại học"),   # after THPT: no move out of lower-secondary school
     },
     "TRAINING_EFFICIENCY": {
         "phrases": ("hiệu suất đào tạo", "hiệu quả đào tạo"),
@@ -178,7 +185,8 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ADMIN_PROCEDURES_ONLINE": {
         "phrases": ("thủ tục hành chính", "thủ tục hành chính trực tuyến", "giải quyết trực tuyến",
-                    "tiếp nhận trực tuyến", "trên môi trường mạng", "trực tuyến toàn trình", "hồ sơ tuyển sinh"),
+                    "tiếp nhận trực tuyến", "trên môi trường mạng", "trực tuyến toàn trình", "~hồ sơ tuyển sinh",
+                    "trên môi trường số", "thực hiện trên môi trường số"),
         "subjects": ("procedures", "records"),
     },
     "ONLINE_PUBLIC_SERVICES": {
@@ -216,15 +224,18 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "STEM_PARTICIPATION": {
         "phrases": ("giáo dục stem", "hoạt động stem", "stem", "steam", "bài học stem", "câu lạc bộ stem",
-                    "trải nghiệm stem"),
+                    "trải nghiệm stem", "~nghiên cứu khoa học kỹ thuật", "~nghiên cứu khoa học"),
         "subjects": _PUPILS,
-        "not": ("phòng học stem",),
+        # STEM one choice among others ("câu lạc bộ văn hóa, thể thao hoặc STEM") is not STEM's share
+        "not": ("phòng học stem", "thể thao", "văn nghệ", "nghệ thuật"),
     },
     "SEMI_BOARDING": {
         "phrases": ("tổ chức bán trú", "học bán trú", "ăn bán trú", "bán trú tại trường", "tỷ lệ học sinh bán trú",
                     "~bán trú"),
         "subjects": _PUPILS,
         "not": ("an toàn thực phẩm",),
+        # the buildings of semi-boarding (a kitchen, lodgings) are not the share of pupils who board
+        "never": ("bếp ăn", "nhà ăn", "nhà bếp", "nhà tắm", "chỗ ở", "nhà ở", "phòng ở", "ký túc xá", "khu nội trú"),
     },
 }
 """How plans word each indicator (see the module's docstring)."""

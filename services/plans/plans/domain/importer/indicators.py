@@ -11,7 +11,14 @@ province's catalogue is scored on evidence:
 - the subject (who or what the sentence counts: teachers are not pupils, parents are neither);
 - the school level the sentence names (an English standard is no preschool indicator);
 - wordings that speak of something else ("thạc sĩ" is not the training standard);
-- the parser's own reading (``hint``), a little.
+- the parser's own reading (``hint``), a little;
+- what makes it another measure altogether, then never proposed: wording of another statistic (an average class
+  is not the largest, a school kitchen no share of boarders), a number of course sessions for a share, a change
+  from a baseline ("tăng 10% so với năm học trước"), a part "trong đó" of the same indicator's figure.
+
+A value of another kind than the indicator's (a commune's share of schools at a school's level, a share of rooms
+for a count), pupils of a grade the indicator does not cover ("học sinh lớp 12" for a move out of THCS), two
+targets read as one clause, or an indicator read from a sentence that holds other figures leave it unconfident.
 
 The confidence is the best score less what the second-best comes close to it: a near tie, a weak sign or any
 evidence against the indicator leaves it below :data:`CONFIDENT`, and the import report flags such a target as
@@ -215,6 +222,7 @@ def _strength(words: int) -> float:
 class Evidence:
     phrases: tuple[Phrase, ...]
     not_: tuple[Phrase, ...]
+    never: tuple[Phrase, ...]          # another measure altogether: the indicator is not proposed
     subjects: frozenset[str] | None     # None: the wording data say nothing of the subject
     levels: frozenset[str]              # the school levels a sentence about it may name
 
@@ -236,6 +244,7 @@ def evidence(indicator: IndicatorInfo) -> Evidence:
         phrases.append(_phrase(significant, 0.85, gaps=3))
     subjects = data.get("subjects")
     return Evidence(tuple(phrases), tuple(_phrase(t, 1.0, gaps=0) for t in data.get("not", ())),
+                    tuple(_phrase(t, 1.0, gaps=0) for t in data.get("never", ())),
                     frozenset(subjects) if subjects is not None else None,
                     frozenset(indicator.school_levels) | frozenset(data.get("mentions", ())))
 
@@ -276,9 +285,41 @@ def levels(text: Words) -> set[str]:
             if any(_at(words, text, k) for k in range(len(text) - len(words) + 1))}
 
 
+#: The school level of a grade ("lớp 12" is upper-secondary).
+_GRADE_LEVEL = {**dict.fromkeys(range(1, 6), "tieu_hoc"), **dict.fromkeys(range(6, 10), "thcs"),
+                **dict.fromkeys(range(10, 13), "thpt")}
+
+
+def pupils_level(text: Words) -> str | None:
+    """The school level of the pupils a sentence counts when it names their grade ("học sinh lớp 12"): unlike a
+    level named anywhere (a move "vào THPT" names the level pupils go to), theirs must be the indicator's own."""
+    f = text.folded
+    for k in range(len(f) - 1):
+        if f[k] == "lop" and f[k + 1].isdigit() and int(f[k + 1]) in _GRADE_LEVEL \
+                and (k >= 1 and f[k - 1] == "tre" or k >= 2 and f[k - 2:k] in (("hoc", "sinh"), ("hoc", "vien"))):
+            return _GRADE_LEVEL[int(f[k + 1])]
+    return None
+
+
 #: What a count counts, folded, by family: a count of one family is not an indicator counting another.
 _COUNTED = {"lop": "rooms", "phong": "rooms", "hoc sinh": "pupils", "tre": "pupils", "chau": "pupils",
             "truong": "schools", "vu": "cases", "giao vien": "staff", "nguoi": "people"}
+
+
+#: Units of an activity's sessions (folded): a number of them is no share of people or things.
+_SESSIONS = frozenset({"luot", "khoa", "dot", "buoi", "lan", "chuyen de"})
+
+
+def _measures_otherwise(indicator: IndicatorInfo, unit: str) -> bool:
+    """The value cannot be of the indicator's kind: a share or a count of schools is not a school's level ("100%
+    trường học đạt chuẩn quốc gia", "09/11 trường" in a commune's plan), a share is not a count ("100% phòng học là
+    phòng học thông minh"), a number of course sessions is not a share of people ("12.000 lượt giáo viên")."""
+    u, kind = fold(unit), indicator.value_type
+    if kind == "level":
+        return "%" in (unit or "") or (bool(u) and not {"muc", "cap", "do", "bac"} & set(u.split()))
+    if kind == "count":
+        return "%" in (unit or "")
+    return kind == "ratio" and u in _SESSIONS
 
 
 def _unit_fit(indicator: IndicatorInfo, unit: str) -> float:
@@ -303,23 +344,31 @@ def _unit_fit(indicator: IndicatorInfo, unit: str) -> float:
 
 
 def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = None,
-          named_levels: Iterable[str] = ()) -> tuple[float, int]:
+          named_levels: Iterable[str] = (), grade_level: str | None = None) -> tuple[float, int]:
     """The best phrase's match, a little more when others match too, and the evidence of unit, subject and level;
-    with the number of doubts (evidence against it), each of which leaves a proposal unconfident."""
+    with the number of doubts (evidence against it), each of which leaves a proposal unconfident. Nothing for an
+    indicator the value or the wording says is another measure (:func:`_measures_otherwise`, ``never``)."""
     ev = evidence(indicator)
     found = sorted(((find(p, text) * p.strength, p.weak) for p in ev.phrases), reverse=True)
     best, weak = found[0] if found else (0.0, False)
     if best < 0.5:
         return best * 0.5, 0
+    if any(find(p, text) >= 0.85 for p in ev.never) or (indicator.value_type == "ratio"
+                                                          and _measures_otherwise(indicator, unit)):
+        return 0.0, 1
     fit = _unit_fit(indicator, unit)
     total = best + 0.05 * sum(1 for f, _ in found[1:3] if f >= 0.5) + fit
-    doubts = int(fit < 0) + int(weak)
+    # a commune's share of schools at a level is near the indicator, which the reports aggregate, yet not its value
+    doubts = int(fit < 0) + int(weak) + int(_measures_otherwise(indicator, unit))
     if who is not None and ev.subjects and who != "units" and who not in ev.subjects:
         total -= 0.35   # "100% cha mẹ học sinh được tuyên truyền về Nghị quyết": parents are not the staff
         doubts += 1
     named = set(named_levels)
     if named and indicator.school_levels and not named & ev.levels:
         total -= 0.35   # "trẻ mẫu giáo … tiếng Anh": no English standard is set for preschool
+        doubts += 1
+    elif grade_level and indicator.school_levels and grade_level not in indicator.school_levels:
+        total -= 0.35   # "học sinh lớp 12 đăng ký học nghề": upper-secondary pupils, no move out of THCS
         doubts += 1
     if any(find(p, text) >= 0.85 for p in ev.not_):
         total -= 0.4
@@ -334,20 +383,70 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
     ``clause`` is the part of the sentence the target was read from (a sentence often holds several
     targets); it decides. When it names no indicator, its stretch of the sentence or its table row's label is
     read (:func:`_wider`), and the whole sentence only when the clause says too little by itself ("tối thiểu 3
-    trường"). ``hint`` is the parser's own reading, which weighs a little.
+    trường"); read from a sentence that holds other quantities, the proposal is never confident. ``hint`` is the
+    parser's own reading, which weighs a little. A change against a baseline ("tăng 10% so với năm học trước")
+    measures no indicator's value; a share "trong đó" (of which) of the same indicator's figure is a part of it.
     """
     if catalogue is None:
         # Not received yet: the parser's reading, unverified and so never confident.
         return Proposal(hint, None, 0.5) if hint else Proposal(None, None, 0.0)
+    start = (sentence or "").find(clause) if clause else -1
+    own = _part(sentence, clause, start) if start >= 0 else (clause or sentence)
+    if _CHANGE.search(fold(own)):
+        return Proposal(None, None, 0.0)
     found = _best(read(clause), unit, catalogue, hint) if clause else None
     if found is not None and found.code is None and not _says_little(read(clause)):
         for wider in _wider(sentence, clause):
             found = _best(read(wider), unit, catalogue, hint)
             if found.code is not None:
                 break
+    elif found is not None and found.code and found.confidence < CONFIDENT:
+        # "100% hồ sơ tuyển sinh, học bạ | , sổ điểm được quản lý trên phần mềm": the clause ends before its own
+        # words, which its stretch of the sentence holds; read with them, the target is at least as sure
+        surer = [p for w in _wider(sentence, clause)[:1] if not _QUANTITY.search(w.replace(clause, " ", 1))
+                 for p in [_best(read(w), unit, catalogue, hint)] if p.code and p.confidence >= found.confidence]
+        found = surer[0] if surer else found
     if found is None or (found.code is None and _says_little(read(clause))):
         found = _best(read(sentence), unit, catalogue, hint)
+    if found.code and clause and _joins_two(clause):
+        # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
+        # and which wording is this figure's cannot be told
+        found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
+    if found.code and start >= 0:
+        whole = _whole_of(sentence, start)
+        if whole is not None:
+            # "100% giáo viên đạt chuẩn, trong đó 90% trên chuẩn": the part is no figure of the indicator itself
+            if _best(read(whole), "%", catalogue, None).code == found.code:
+                found = Proposal(None, None, 0.0)
     return found
+
+
+def _joins_two(clause: str) -> bool:
+    """Two targets' wordings joined in one clause ("trẻ 5 tuổi hoàn thành chương trình … và 100% trẻ … được tăng
+    cường tiếng Việt"), not one target's figures for several horizons ("… vào năm 2026 và 99% vào năm 2030")."""
+    match = _JOINED.search(_nfc(clause))
+    if not match:
+        return False
+    return not any(_says_little(read(side)) for side in (clause[:match.start() + 1], clause[match.end():]))
+
+
+#: A change from a baseline, folded ("tăng 10% so với năm học 2025 - 2026", "giảm 2 điểm phần trăm").
+_CHANGE = re.compile(r"\bso voi (?:nam|cung ky|ky truoc|dau ky|\d)|\bdiem phan tram\b")
+#: Another target's share joined on inside a clause ("… và 100% trẻ …").
+_JOINED = re.compile(r"\w\s+(?:và|va)\s+(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s*%", re.IGNORECASE)
+#: A figure of another target ("dưới 1%", "12 trường"): a number not part of a word or a year.
+_QUANTITY = re.compile(r"(?<![\w/.-])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\s*%?")
+#: "trong đó" (of which) before a clause: the clause is a part of the figure that comes before.
+_OF_WHICH = re.compile(r"(?:^|[\s,;:(])trong (?:đó|do)\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def _whole_of(sentence: str, start: int) -> str | None:
+    """The figure a clause at ``start`` is a part of ("…, trong đó …"), or None when it is no such part."""
+    before = _nfc(sentence[:start])
+    if not _OF_WHICH.search(before) and not re.match(r"\s*trong (?:đó|do)\b", _nfc(sentence[start:]), re.I):
+        return None
+    head = re.split(r"[;.](?:\s|$)", re.sub(r"trong (?:đó|do)\s*[,:]?\s*$", "", before, flags=re.I))[-1]
+    return head if head.strip() else None
 
 
 def _wider(sentence: str, clause: str) -> list[str]:
@@ -359,7 +458,8 @@ def _wider(sentence: str, clause: str) -> list[str]:
         return []
     out = [_part(sentence, clause, start)]
     if " | " in sentence[:start]:
-        out.append(sentence[:start + len(clause)])
+        # the cells after the figure's are the row's measures or notes ("… | 2030: 50% | Xây bếp ăn"), not its label
+        out.append(sentence[:start] + clause.split(" | ")[0])
     return [text for text in out if text != clause]
 
 
@@ -374,8 +474,18 @@ def _part(sentence: str, clause: str, start: int) -> str:
     return sentence[start:end.start() if end else len(sentence)]
 
 
+#: Words that point back to what the sentence named before (folded): "tỷ lệ này", "tỷ lệ đó", "tỷ lệ trên".
+_BACK = frozenset({"nay", "do", "ay", "tren", "noi"})
+
+
 def _says_little(text: Words) -> bool:
-    return len([w for w in text.folded if w not in STOPWORDS and not w.isdigit()]) < 3
+    """Too few words of its own to be read alone; "tỷ lệ phòng học kiên cố" names its own subject, "tỷ lệ này"
+    (this rate) the sentence's."""
+    f = text.folded
+    if any(f[k:k + 2] == ("ti", "le") and f[k + 2] not in _BACK and set(f[k + 2:k + 4]) - STOPWORDS - _BACK
+           for k in range(len(f) - 2)):
+        return False
+    return len([w for w in f if w not in STOPWORDS and not w.isdigit()]) < 3
 
 
 def _best(text: Words, unit: str, catalogue: CatalogueView, hint: str | None) -> Proposal:
@@ -384,8 +494,9 @@ def _best(text: Words, unit: str, catalogue: CatalogueView, hint: str | None) ->
         # nothing in the wording, but the parser read a count of the very thing the indicator counts ("Trường có
         # 38 lớp": a number of classes): its reading, as unsure as a proposal can be
         named = catalogue.get(hint)
-        if named and named.value_type == "count" and fold(unit) and fold(unit) == fold(named.unit):
-            return Proposal(named.code, named.name, THRESHOLD)
+        if named and named.value_type == "count" and fold(unit) and fold(unit) == fold(named.unit) \
+                and not any(find(p, text) >= 0.85 for p in evidence(named).never):
+            return Proposal(named.code, named.name, THRESHOLD)   # "Mở 06 lớp xóa mù chữ" counts courses, not classes
     if not ranked or ranked[0][1] < THRESHOLD:
         return Proposal(None, None, round(max(ranked[0][1], 0.0), 2) if ranked else 0.0)
     (best, top, doubts), second = ranked[0], (max(ranked[1][1], 0.0) if len(ranked) > 1 else 0.0)
@@ -399,9 +510,9 @@ def rank(text: Words | str, unit: str, indicators: Iterable[IndicatorInfo],
          hint: str | None = None) -> list[tuple[IndicatorInfo, float, int]]:
     """Every indicator with its score for ``text`` and its doubts, best first."""
     words = read(text) if isinstance(text, str) else text
-    who, named = subject(words), levels(words)
+    who, named, grade = subject(words), levels(words), pupils_level(words)
     scored = []
     for indicator in indicators:
-        value, doubts = score(indicator, words, unit, who, named)
+        value, doubts = score(indicator, words, unit, who, named, grade)
         scored.append((indicator, value + (0.05 if hint and indicator.code == hint else 0.0), doubts))
     return sorted(scored, key=lambda triple: -triple[1])
