@@ -160,6 +160,81 @@ def overlap(span: str, text: str | None) -> int:
     return len(set((norm(span) or "").split()) & set((norm(text) or "").split()))
 
 
+def fits(g: dict, p: dict) -> bool:
+    """Can this found target be the gold one: same value, comparator and horizon year, and unit where the gold has one."""
+    return (abs(p["value"] - g["value"]) < 1e-9 and p["comparator"] == g["comparator"]
+            and (int(p["horizon"][:4]) if p["horizon"] else None) == g["year"]
+            and (not g.get("unit") or p["unit"] == g["unit"]))
+
+
+def pair_targets(golds: list[dict], predicted: list[dict]) -> dict[int, int]:
+    """Gold index → found index, one to one: as many pairs as can be made, and of those the pairing whose found targets
+    share most words with their gold spans (clause first, then sentence).
+
+    Pairing gold targets one at a time could give a found target to the wrong one of two golds with the same value and
+    year, and then count the other gold missed and its own found target extra, or score the wrong proposal. Solved as
+    an assignment (Hungarian method) on each group of targets with the same value, comparator and year."""
+    groups: dict[tuple, tuple[list[int], list[int]]] = {}
+    for i, g in enumerate(golds):
+        groups.setdefault((round(g["value"], 9), g["comparator"], g["year"]), ([], []))[0].append(i)
+    for k, p in enumerate(predicted):
+        key = (round(p["value"], 9), p["comparator"], int(p["horizon"][:4]) if p["horizon"] else None)
+        if key in groups:
+            groups[key][1].append(k)
+    pairs: dict[int, int] = {}
+    for gi, pk in groups.values():
+        if not pk:
+            continue
+        n = max(len(gi), len(pk))
+        weight = [[0.0] * n for _ in range(n)]
+        for a, i in enumerate(gi):
+            for b, k in enumerate(pk):
+                if fits(golds[i], predicted[k]):
+                    # a pair always outweighs any words shared; then the clause's words, then the sentence's
+                    weight[a][b] = 1e6 + 1e3 * overlap(golds[i]["span"], predicted[k]["text"]) + overlap(
+                        golds[i]["span"], predicted[k]["source_sentence"]) - k * 1e-6
+        for a, b in enumerate(_assignment(weight)):
+            if a < len(gi) and b < len(pk) and weight[a][b] > 0:
+                pairs[gi[a]] = pk[b]
+    return pairs
+
+
+def _assignment(weight: list[list[float]]) -> list[int]:
+    """For a square weight matrix, the column of each row in an assignment of greatest total weight (Hungarian method)."""
+    n = len(weight)
+    top = max((w for row in weight for w in row), default=0.0)
+    cost = [[top - w for w in row] for row in weight]
+    u, v, match, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for row in range(1, n + 1):
+        match[0], col0 = row, 0
+        least, done = [float("inf")] * (n + 1), [False] * (n + 1)
+        while match[col0]:
+            done[col0], r0, delta, col1 = True, match[col0], float("inf"), 0
+            for col in range(1, n + 1):
+                if not done[col]:
+                    reduced = cost[r0 - 1][col - 1] - u[r0] - v[col]
+                    if reduced < least[col]:
+                        least[col], way[col] = reduced, col0
+                    if least[col] < delta:
+                        delta, col1 = least[col], col
+            for col in range(n + 1):
+                if done[col]:
+                    u[match[col]] += delta
+                    v[col] -= delta
+                else:
+                    least[col] -= delta
+            col0 = col1
+        while col0:
+            col1 = way[col0]
+            match[col0] = match[col1]
+            col0 = col1
+    columns = [0] * n
+    for col in range(1, n + 1):
+        if match[col]:
+            columns[match[col] - 1] = col - 1
+    return columns
+
+
 def score_document(data: bytes, filename: str, gold: dict, parsed=None) -> Score:
     parsed = parsed or parse_plan(extract_text(data, filename).text)
     s = Score()
@@ -177,16 +252,10 @@ def score_document(data: bytes, filename: str, gold: dict, parsed=None) -> Score
         if want != got:
             s.misses.append(f"named unit: want {want!r} got {got!r}")
     predicted = [t.to_dict() for t in parsed.targets]
+    pairs = pair_targets(gold["targets"], predicted)
     used = [False] * len(predicted)
-    for g in gold["targets"]:
-        fitting = [k for k, p in enumerate(predicted)
-                   if not used[k] and abs(p["value"] - g["value"]) < 1e-9 and p["comparator"] == g["comparator"]
-                   and (int(p["horizon"][:4]) if p["horizon"] else None) == g["year"]
-                   and (not g.get("unit") or p["unit"] == g["unit"])]
-        # of several targets with the same value and year, the one read from the gold's words (its indicator
-        # proposal is scored against the gold's label)
-        hit = max(fitting, key=lambda k: (overlap(g["span"], predicted[k]["text"]),
-                                          overlap(g["span"], predicted[k]["source_sentence"]), -k), default=None)
+    for i, g in enumerate(gold["targets"]):
+        hit = pairs.get(i)
         if hit is None:
             s.fn += 1
             s.misses.append(f"missed {g['comparator']} {g['value']} {g.get('unit')} {g['year']}: {g['span']}")
