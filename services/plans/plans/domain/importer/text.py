@@ -211,7 +211,11 @@ def _table_lines(table) -> list[str]:
     rows = [_distinct_cells(row) for row in table.rows]
     if rows and (max(len(r) for r in rows) >= 3 or any(
             re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
-        lines = [" | ".join(_cell_text(c) for c in cells) for cells in rows]
+        width = max(len(r) for r in rows)
+        # a group row merged across the table ("II. Chất lượng giáo dục") keeps its columns, or it would read as
+        # the plan's next section
+        lines = [" | ".join([_cell_text(c) for c in cells] + [""] * (width - 1 if len(cells) == 1 else 0))
+                 for cells in rows]
         heading = _two_row_heading(table)
         lines = [heading] + lines[2:] if heading else lines
         return [line for line in lines if not numbering_row(line.split(" | "))]
