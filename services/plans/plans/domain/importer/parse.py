@@ -2109,6 +2109,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
     ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
+    serial = int(len(labels) > 2 and fold(labels[0]).strip(" .") in ("tt", "stt"))   # "TT | Năm học | …": rows numbered
+    labels = labels[serial:]
     if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]) or re.fullmatch(r"\d{1,3}\s*[.)]?", labels[0]) \
             or any(_SLOT_RE.fullmatch(c) or _DATE_CELL_RE.fullmatch(fold(c)) for c in labels[1:]):
         return None   # a row of values under its serial number ("8 | Kiểm định … | Cấp độ 4 | Năm 2030"), no headings
@@ -2122,9 +2124,10 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
         for cell in u.line.split("|"):
             cells.append((pos, cell))
             pos += len(cell) + 1
-        first = fold(cells[0][1]).strip()
-        if len(cells) != k + 1:
+        if len(cells) != k + 1 + serial:
             break
+        cells = cells[serial:]
+        first = fold(cells[0][1]).strip()
         if _UNIT_COL_RE.fullmatch(first) or not first and m == n + 1:   # "ĐVT | % | phòng"
             col_units = [_UNIT_CELLS.get(fold(c).strip(), c.strip() or None) for _, c in cells[1:]]
             m += 1

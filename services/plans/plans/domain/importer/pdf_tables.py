@@ -317,6 +317,9 @@ def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
 # A column's number under its heading ("(1)", "2", "(c)"): a row that numbers the columns holds no value.
 _COLUMN_NUMBER_RE = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z])\)?")
 _YEAR_RE = re.compile(r"\b20\d\d\b")
+# A heading cell that only names a horizon: "2026", "Năm 2026", "2025 - 2026", "Năm học 2025-2026", "Đến năm 2030"
+YEAR_HEAD_CELL_RE = re.compile(r"\s*(?:(?:đến|den|tới|toi)\s+)?(?:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*",
+                               re.IGNORECASE)
 
 
 def numbering_row(cells: list[str]) -> bool:
@@ -343,8 +346,7 @@ def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
     if len(upper) != len(lower) or len(upper) < 3:
         return None
     years = [k for k, c in enumerate(lower) if c.strip()]
-    if len(years) < 2 or not all(re.fullmatch(r"\s*(?:(?:năm|Năm)\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*", lower[k])
-                                 for k in years) or any(_YEAR_RE.search(upper[k]) for k in years):
+    if len(years) < 2 or not all(YEAR_HEAD_CELL_RE.fullmatch(lower[k]) for k in years) or any(_YEAR_RE.search(upper[k]) for k in years):
         return None
     if any(not upper[k].strip() for k in range(len(upper)) if k not in years):
         return None   # a column named neither above nor below: not two rows of one heading

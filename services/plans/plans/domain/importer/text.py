@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from plans.domain.importer.pdf_tables import Fragment, numbering_row, with_tables
+from plans.domain.importer.pdf_tables import YEAR_HEAD_CELL_RE, Fragment, numbering_row, stacked_heading, with_tables
 
 # Limits (overridable per call).
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
@@ -280,7 +280,7 @@ def _merged_over_years(upper: list, lower: list) -> bool:
     for a in {id(a._tc): a for a in upper}.values():
         under = [_cell_text(b) for u, b in zip(upper, lower) if u._tc is a._tc and b._tc is not a._tc]
         if len(set(under)) >= 2 and not re.search(r"\b20\d\d\b", _cell_text(a)) and all(
-                re.fullmatch(r"(?:[Nn]ăm\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d", c) for c in set(under)):
+                YEAR_HEAD_CELL_RE.fullmatch(c) for c in set(under)):
             return True
     return False
 
@@ -313,9 +313,16 @@ def _tab_tables(text: str) -> str:
         width = max(len(row) for row in cells)
         full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
         if max(filled) >= 3 and len(full) >= 2:
-            for k in full:
-                lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
-                    re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+            stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
+            if stacked:
+                cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
+            for k in range(i + bool(stacked), j):
+                if k in full:
+                    lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
+                        re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+                elif full[0] < k < full[-1] and len(cells[k - i]) == width and filled[k - i] == 1:
+                    # a group row between the rows ("II. Chất lượng giáo dục"): a row still, not the plan's next section
+                    lines[k] = " | ".join(re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
         i = j
     return "\n".join(line for line in lines if line is not None)
 
