@@ -133,7 +133,7 @@ def extract_text(
     if kind == "text":
         text = _tab_tables(text)
     if kind in ("text", "pdf"):
-        text = _spaced_tables(text)
+        text = _spaced_tables(_aligned_tables(text))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
 
 
@@ -328,6 +328,70 @@ def _tab_tables(text: str) -> str:
 
 
 _CELL_GAP_RE = re.compile(r"\s{3,}")
+_ALIGNED_CELL_RE = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _aligned_cells(line: str) -> list[tuple[int, int, str]]:
+    """A line's cells where runs of three spaces or more part them: (start, end, text)."""
+    return [(m.start(), m.end(), m.group()) for m in _ALIGNED_CELL_RE.finditer(line)]
+
+
+def _aligned_tables(text: str) -> str:
+    """Tables lined up with spaces whose cells stand under their column's heading, some of them empty ("Tỷ lệ …    x
+    Từ 71%    –" under "Chỉ tiêu    Năm 2026    Năm 2030    Năm 2034"): each row one line, its cells put in their columns
+    by where they start and joined by " | ", so an empty cell keeps its place. A table starts at a line of three cells
+    or more; a line goes on it when its cells start where columns start (a second heading line may start new columns:
+    the years under "Lộ trình"); a line of one cell where the table's first column starts, with rows after it, is a
+    group row ("II. Chất lượng giáo dục"). A cell reaching into the next column, or fewer than two rows with figures,
+    and the lines are left as they are (:func:`_spaced_tables` reads tables whose every line fills every cell)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = _aligned_cells(lines[i])
+        if len(first) < 3 or "|" in lines[i] or "\t" in lines[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [c[0] for c in first]
+        rows = [first]
+        j = i + 1
+        while j < len(lines) and "|" not in lines[j] and "\t" not in lines[j] and lines[j].strip():
+            cells = _aligned_cells(lines[j])
+            fits = all(any(abs(c[0] - x) <= 1 for x in starts) for c in cells)
+            if len(cells) == 1 and not (fits and cells[0][0] <= starts[0] + 1 and j + 1 < len(lines)
+                                        and len(_aligned_cells(lines[j + 1])) >= 2):
+                break
+            if not fits and (j - i > 2 or len(cells) < 2):
+                break
+            starts = sorted({*starts, *(c[0] for c in cells if not any(abs(c[0] - x) <= 1 for x in starts))})
+            rows.append(cells)
+            j += 1
+        placed = _placed(rows, starts)
+        if placed is None or len(starts) < 3 or sum(
+                any(re.search(r"\d", c) for c in row[1:]) for row in placed) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        if len(placed) >= 2 and (one := stacked_heading(placed[0], placed[1])):
+            placed = [one] + placed[2:]
+        out += [" | ".join(row) for row in placed if not numbering_row(row)]
+        i = j
+    return "\n".join(out)
+
+
+def _placed(rows: list[list[tuple[int, int, str]]], starts: list[int]) -> list[list[str]] | None:
+    """Each row's cells in the columns they start in, or None when a cell reaches into the next column."""
+    placed = []
+    for cells in rows:
+        row = [""] * len(starts)
+        for start, end, cell in cells:
+            col = min(range(len(starts)), key=lambda k: abs(starts[k] - start))
+            if col + 1 < len(starts) and end > starts[col + 1] or row[col]:
+                return None
+            row[col] = cell
+        placed.append(row)
+    return placed
 
 
 def _spaced_tables(text: str) -> str:
