@@ -859,10 +859,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+# ("S TT", "T T": a narrow column's "STT" broken over two lines of a PDF cell)
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"\b(?:s?\s?t\s?t|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
@@ -2109,7 +2110,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
     ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
-    serial = int(len(labels) > 2 and fold(labels[0]).strip(" .") in ("tt", "stt"))   # "TT | Năm học | …": rows numbered
+    # "TT | Năm học | …": the rows numbered
+    serial = int(len(labels) > 2 and bool(re.fullmatch(r"s?\s?t\s?t", fold(labels[0]).strip(" ."))))
     labels = labels[serial:]
     if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]) or re.fullmatch(r"\d{1,3}\s*[.)]?", labels[0]) \
             or any(_SLOT_RE.fullmatch(c) or _DATE_CELL_RE.fullmatch(fold(c)) for c in labels[1:]):

@@ -220,7 +220,9 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
             break
         top -= 1
     # (row number, spans) of each line taken; the cells are told once the columns stop widening
-    members: list[tuple[int, list[_Span]]] = [(0, lines[k].spans) for k in range(top, i + 1)]
+    # (a line of two values or more under heading lines is the table's first row, not more of its headings)
+    first = int(top < i and sum(_valued(s) for s in lines[i].spans) >= 2)
+    members: list[tuple[int, list[_Span]]] = [(0, lines[k].spans) for k in range(top, i)] + [(first, lines[i].spans)]
     # the headings go on down to the first line of two values or more
     values_at = next((k for k in range(i, min(len(lines), i + 16)) if sum(_valued(s) for s in lines[k].spans) >= 2),
                      i)
@@ -230,6 +232,9 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     merged: set[int] = set()   # rows of one cell across the table ("I. HỌC SINH" between two groups of rows)
     while j < len(lines):
         spans = lines[j].spans
+        if members[-1][0] == 0 and j < values_at and len(spans) >= 2 and all(
+                YEAR_HEAD_CELL_RE.fullmatch(s.text) for s in spans):
+            cols = _split_over(cols, spans)
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
         row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
@@ -274,6 +279,19 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     return _Block(top, j, rows_out)
 
 
+def _split_over(cols: list[list[float]], years: list[_Span]) -> list[list[float]]:
+    """The columns with one merged over several years ("Chỉ tiêu phấn đấu" over "2027  2031") cut into one a year:
+    the heading above stays in the first of them."""
+    out = []
+    for a, b in cols:
+        under = [s for s in years if s.x0 < b and a < s.x1]
+        if len(under) < 2:
+            out.append([a, b])
+            continue
+        out += [[min(a, s.x0) if k == 0 else s.x0, s.x1] for k, s in enumerate(under)]
+    return out
+
+
 def _tight_pitch(lines: list[_Line], i: int) -> float | None:
     """The distance under which a line of the table starting at ``lines[i]`` is the next line of the same cells, when
     the table tells: a word processor pads every cell, so a row's first line stands further under the row above
@@ -282,7 +300,9 @@ def _tight_pitch(lines: list[_Line], i: int) -> float | None:
     table drawn line by line, or cells without padding): the words' widths decide then."""
     near = lines[i:i + 40]
     gaps = [a.y - b.y for a, b in zip(near, near[1:])]
-    rows = [g for g, b in zip(gaps, near[1:]) if sum(_valued(s) for s in b.spans) >= 2]
+    # (a value under a cell that began it, "Tối thiểu" / "89%", goes on that cell: it starts no row)
+    rows = [g for g, a, b in zip(gaps, near, near[1:]) if sum(_valued(s) and not any(
+        _PREFIX_RE.fullmatch(t.text) and t.x0 < s.x1 and s.x0 < t.x1 for t in a.spans) for s in b.spans) >= 2]
     if not rows or not gaps:
         return None
     line, row = min(gaps), min(rows)
