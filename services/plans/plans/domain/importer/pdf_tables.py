@@ -233,7 +233,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     while j < len(lines):
         spans = lines[j].spans
         if members[-1][0] == 0 and j < values_at and len(spans) >= 2 and all(
-                YEAR_HEAD_CELL_RE.fullmatch(s.text) for s in spans):
+                YEAR_HEAD_CELL_RE.fullmatch(s.text) or _SCHOOL_YEAR_START_RE.fullmatch(s.text) for s in spans):
             cols = _split_over(cols, spans)
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
@@ -277,6 +277,9 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         cells = _row_cells(members, cols, r)
         rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
     return _Block(top, j, rows_out)
+
+
+_SCHOOL_YEAR_START_RE = re.compile(r"(?i:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?20\d\d\s*[-–]")   # "2026 -" / "2027"
 
 
 def _split_over(cols: list[list[float]], years: list[_Span]) -> list[list[float]]:
