@@ -863,7 +863,7 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:h
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:s?\s?t\s?t|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
@@ -882,7 +882,7 @@ _SLOT_RE = re.compile(_loose(
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
-    r"(?:\s*(?P<after>trở lên|trở xuống))?"
+    r"(?:\s*(?P<after>trở lên|trở xuống))?(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\))?"   # "100% (45/45 lớp)": the count behind it
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)"),
     re.IGNORECASE,
@@ -1401,7 +1401,10 @@ def _trailing_columns(fline: str) -> int:
     n = 0
     while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])):
         n += 1
-    return n if n < len(cells) and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])) and any(
+    # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
+    # tiêu | Ghi chú")
+    return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
+        r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not _YEAR_CELL_RE.search(fline)) and any(
         _TRAIL_COL_RE.fullmatch(c) for c in cells[len(cells) - n:]) else 0
 
 
@@ -1913,12 +1916,16 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
     while len(cells) - trail > 3 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
         trail += 1
     body = cells[:len(cells) - trail]
-    if len(body) < 3 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
-            or not _TABLE_LABEL_RE.fullmatch(body[0]) or not all(
+    if body and re.fullmatch(r"s?\s?t\s?t", body[0]):
+        body = body[1:]   # "TT | Tên chỉ tiêu | …": the serial number stays with the label
+    # (a unit column beside the label, "Đơn vị tính", is read as a unit column, not skipped as a baseline)
+    middle = [c for c in body[1:-1] if not _UNIT_COL_RE.fullmatch(c)]
+    if len(body) < 2 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
+            or not (_TABLE_LABEL_RE.fullmatch(body[0]) or re.fullmatch(r"(?:ten|noi dung) chi tieu", body[0])) or not all(
                 _STATUS_COL_RE.search(c) or plan_year and (y := _YEAR_CELL_RE.fullmatch(c)) and int(y.group(1)) < plan_year
-                for c in body[1:-1]):
+                for c in middle) or len(body) == 2 and not trail:
         return None
-    return len(body) - 2, trail
+    return len(middle), trail
 
 
 def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
