@@ -1722,6 +1722,8 @@ def _level_columns(fline: str) -> int:
         return 0
     cells = fline.split("|")
     cells = cells[:len(cells) - _trailing_columns(fline)]
+    while cells and not cells[-1].strip():
+        cells.pop()   # under a notes column merged down from the heading row above ("Năm 2030" over the levels)
     k = 0
     while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
         k += 1
@@ -1749,6 +1751,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
+    elif years is not None and len(years) == 1 and n + 1 < len(units) and (levels := _level_columns(units[n + 1].fline)):
+        years, headings, used = years * levels, units[n + 1], 2   # "Chỉ tiêu năm 2030" merged over the levels
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
         years, headings, used = spread, units[n + 1], 2
     elif years is None and year_in_force and (levels := _level_columns(head.fline)):
@@ -1815,6 +1819,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     skip += past
     between = _past_cells(headings.fline, unit_col)
     trail = _trailing_columns(headings.fline)
+    if not trail and headings is not head and _level_columns(headings.fline):
+        # the notes column of two heading rows named in the upper one ("… | Năm 2030 | | Ghi chú" over "… | Tiểu học
+        # | THCS | "): the columns after the last level
+        cells = headings.fline.split("|")
+        trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _LEVEL_CELL_RE.fullmatch(c))
     if baseline:
         skip, trail = baseline
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
