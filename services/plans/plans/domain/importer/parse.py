@@ -1831,6 +1831,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
+        if _repeated_heading(units[m].fline, headings.fline):
+            m += 1   # the headings again at the top of the next page (a row's last words may have slipped into them)
+            continue
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
         row_line = units[m].line
@@ -1913,6 +1916,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+def _repeated_heading(fline: str, heading: str) -> bool:
+    """Whether a row is the table's heading row repeated on a new page: its cells the heading's, a cell maybe followed
+    by the words of a row the page break cut ("Chỉ tiêu STEM (%)" under "Chỉ tiêu")."""
+    cells, heads = fline.split("|"), heading.split("|")
+    return "|" in heading and len(cells) == len(heads) and sum(bool(h.strip()) for h in heads) >= 2 and all(
+        c.strip().startswith(h.strip()) for c, h in zip(cells, heads)) and sum(
+        c.strip() == h.strip() for c, h in zip(cells, heads)) >= len(heads) - 1
 
 
 def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int, int] | None:

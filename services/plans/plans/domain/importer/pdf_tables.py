@@ -138,7 +138,7 @@ _PREFIX_RE = re.compile(r"[≥≤<>=]|(?i:từ|trên|dưới|đạt|tối thiể
 # A table's caption ("Bảng 3. Lộ trình …", "Biểu 2: …", "Phụ lục I"), centred above it: none of its headings.
 _CAPTION_RE = re.compile(r"(?i:bảng|biểu|phụ lục)\s+(?:số\s+)?(?:\d+|[IVX]+)\b")
 
-_ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
+_ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[A-ZĐ]\.|[a-zđ]\)|[-+•])\s")   # ("A. Chuyển đổi số": a group row)
 
 
 def _full(last: _Span, span: _Span, width: float) -> bool:
@@ -246,10 +246,20 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
             # goes on with, its values beside it (a row whose short cells stand halfway down it)
-            nxt = lines[j + 1].spans if j + 1 < len(lines) else []
+            # (a group heading wrapped in a narrow first column: "A. Chuyển" / "đổi số", its lines one under the other)
+            wrapped = 0
+            while j + wrapped + 1 < len(lines) and wrapped < 2 and len(lines[j + wrapped + 1].spans) == 1 \
+                    and abs(lines[j + wrapped + 1].spans[0].x0 - spans[0].x0) < 1.0 and _ITEM_RE.match(spans[0].text):
+                wrapped += 1
+            nxt = lines[j + wrapped + 1].spans if j + wrapped + 1 < len(lines) else []
             nplaced = _place(nxt, cols, new_columns=False) if len(nxt) >= 2 else None
             if nplaced is None:
                 break
+            if wrapped:
+                merged.add(members[-1][0] + 1)
+                members += [(members[-1][0] + 1, lines[k].spans) for k in range(j, j + wrapped + 1)]
+                j += wrapped + 1
+                continue
             starts = widened is not None and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
                                                             {placed[0]: spans}, widened)
             if starts:
@@ -272,7 +282,10 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     rows_out = []
     for r in range(members[-1][0] + 1):
         if r in merged:   # read as a Word table's merged row: its text alone
-            rows_out.append([" ".join(s.text for row, spans in members if row == r for s in spans)])
+            text = " ".join(s.text for row, spans in members if row == r for s in spans)
+            # a group row numbered as the plan's parts are ("II. Chất lượng giáo dục") keeps its columns, or it would
+            # read as the plan's next part
+            rows_out.append([text] + [""] * (len(cols) - 1) if _GROUP_MARK_RE.match(text) else [text])
             continue
         cells = _row_cells(members, cols, r)
         rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
@@ -376,6 +389,10 @@ def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
     return [lower[k] if k in years else upper[k] for k in range(len(upper))]
 
 
+_GROUP_MARK_RE = re.compile(r"(?:[IVX]+|[A-ZĐ])\.\s")
+_TRAILING_NUMBER_RE = re.compile(r"(?:^|\s)(\(\d{1,2}\))\s*$")
+
+
 def headed(rows: list[list[str]]) -> list[list[str]]:
     """A table's rows with its two heading rows made one (see ``stacked_heading``) and a row numbering its columns
     left out."""
@@ -388,6 +405,10 @@ def headed(rows: list[list[str]]) -> list[list[str]]:
             if text.strip() and not _COLUMN_NUMBER_RE.fullmatch(text.strip()) and c < len(kept[-1]):
                 kept[-1][c] = f"{kept[-1][c]} {text.strip()}".strip()
     rows = kept
+    if rows and (numbers := [_TRAILING_NUMBER_RE.search(c) for c in rows[0]]) and all(numbers) and numbering_row(
+            [m.group(1) for m in numbers]):
+        # the column numbers' row drawn so close under the headings that it was read as their last line
+        rows[0] = [c[:m.start()].rstrip() for c, m in zip(rows[0], numbers)]
     if len(rows) >= 2 and (one := stacked_heading(rows[0], rows[1])):
         rows = [one] + rows[2:]
     return rows
