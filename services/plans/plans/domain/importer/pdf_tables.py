@@ -232,16 +232,19 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     merged: set[int] = set()   # rows of one cell across the table ("I. HỌC SINH" between two groups of rows)
     while j < len(lines):
         spans = lines[j].spans
-        if members[-1][0] == 0 and j < values_at and len(spans) >= 2 and all(
-                YEAR_HEAD_CELL_RE.fullmatch(s.text) or _SCHOOL_YEAR_START_RE.fullmatch(s.text) for s in spans):
-            cols = _split_over(cols, spans)
+        years = [s for s in spans if YEAR_HEAD_CELL_RE.fullmatch(s.text) or _SCHOOL_YEAR_START_RE.fullmatch(s.text)
+                 or _YEAR_WORD_RE.fullmatch(s.text)]
+        if members[-1][0] == 0 and j < values_at and len(years) >= 2 and not any(
+                _valued(s) for s in spans if s not in years):   # (beside a heading's last word: "Đơn vị" / "tính")
+            cols = _split_over(cols, years)
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
         row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
         cont = widened is not None and members[-1][0] not in merged and (_goes_on(
             spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
             or _label_goes_on(spans, placed, row, widened)
-            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row))
+            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row)
+            or _unnumbered(spans, placed, row, members, cols, lines[j + 1] if j + 1 < len(lines) else None))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
@@ -292,6 +295,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     return _Block(top, j, rows_out)
 
 
+_YEAR_WORD_RE = re.compile(r"(?i:năm|nam)(?:\s+(?i:học|hoc))?")   # "Năm" / "2027" in a narrow column
 _SCHOOL_YEAR_START_RE = re.compile(r"(?i:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?20\d\d\s*[-–]")   # "2026 -" / "2027"
 
 
@@ -306,6 +310,24 @@ def _split_over(cols: list[list[float]], years: list[_Span]) -> list[list[float]
             continue
         out += [[min(a, s.x0) if k == 0 else s.x0, s.x1] for k, s in enumerate(under)]
     return out
+
+
+def _unnumbered(spans: list[_Span], placed: list[int] | None, row: dict[int, list[_Span]], members, cols,
+                after: _Line | None) -> bool:
+    """Whether a line goes on with the row above because the table numbers its rows ("TT" heads its first column) and
+    the line has no number: a label broken by a hard line break ("Số sáng" / "kiến kinh nghiệm …") goes on its row
+    even where neither its width nor its distance tells; a group row ("II. …") does not, nor a label alone whose
+    number is on the next line (the next row's, its cells centred down it)."""
+    if placed is None or -1 in placed or 0 in placed or members[-1][0] == 0 or not row.get(0):
+        return False
+    if len(spans) == 1 and after is not None and any(s.x0 < cols[0][1] and cols[0][0] < s.x1 for s in after.spans):
+        return False
+    first = _row_cells(members, cols, 0).get(0)
+    if not first or not re.fullmatch(r"(?i:s?\s?tt)", " ".join(s.text for s in first)):
+        return False
+    if len(spans) == 1 and _ITEM_RE.match(spans[0].text):
+        return False
+    return all(row.get(c) and not (_valued(s) and _valued(row[c][-1])) for s, c in zip(spans, placed))
 
 
 def _tight_pitch(lines: list[_Line], i: int) -> float | None:
