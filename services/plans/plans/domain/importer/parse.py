@@ -1731,6 +1731,26 @@ def _level_columns(fline: str) -> int:
     return k if k >= 2 and lead and all(not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in lead) else 0
 
 
+_YEAR_THEN_LEVEL_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau)\s+)?(?:(?:den|toi)\s+)?(?:nam\s+(?:hoc\s+)?)?"
+                                 r"(?:20\d\d\s*[-–]\s*)?(20\d\d)" + _LEVEL_CELL_RE.pattern)
+
+
+def _year_over_levels(fline: str) -> list[int] | None:
+    """The year of each level column of a heading row whose year was merged over the levels and read as the first
+    level's cell ("STT | Nội dung | Chỉ tiêu năm 2030 Tiểu học | THCS | Giải pháp"), or None."""
+    if "|" not in fline:
+        return None
+    cells = fline.split("|")
+    cells = cells[:len(cells) - _trailing_columns(fline)]
+    k = 0
+    while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
+        k += 1
+    first = _YEAR_THEN_LEVEL_RE.fullmatch(cells[-1 - k]) if k < len(cells) else None
+    if k < 1 or first is None or any(re.search(r"\d", c) for c in cells[:len(cells) - k - 1]):
+        return None
+    return [int(first.group(1))] * (k + 1)
+
+
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
                    plan_year: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
@@ -1755,6 +1775,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = years * levels, units[n + 1], 2   # "Chỉ tiêu năm 2030" merged over the levels
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
         years, headings, used = spread, units[n + 1], 2
+    elif years is None and (over := _year_over_levels(head.fline)):
+        years = over   # a PDF's "Chỉ tiêu năm 2030" over "Tiểu học | THCS" read as one row: "… | Chỉ tiêu năm 2030 Tiểu học | THCS"
     elif years is None and year_in_force and (levels := _level_columns(head.fline)):
         years = [year_in_force] * levels
     elif years is None and year_in_force and _label_row(head.fline) and n + 1 < len(units) and (

@@ -233,7 +233,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     while j < len(lines):
         spans = lines[j].spans
         years = [s for s in spans if YEAR_HEAD_CELL_RE.fullmatch(s.text) or _SCHOOL_YEAR_START_RE.fullmatch(s.text)
-                 or _YEAR_WORD_RE.fullmatch(s.text)]
+                 or _YEAR_WORD_RE.fullmatch(s.text) or _LEVEL_HEAD_RE.fullmatch(s.text)]   # (or levels under "Năm 2030")
         if members[-1][0] == 0 and j < values_at and len(years) >= 2 and not any(
                 _valued(s) for s in spans if s not in years):   # (beside a heading's last word: "Đơn vị" / "tính")
             cols = _split_over(cols, years)
@@ -295,6 +295,8 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     return _Block(top, j, rows_out)
 
 
+_LEVEL_HEAD_RE = re.compile(r"(?i:nhà trẻ|mẫu giáo|mầm non|tiểu học|thcs|thpt|gdtx|trung học cơ sở|trung học phổ thông"
+                            r"|nha tre|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong)")
 _YEAR_WORD_RE = re.compile(r"(?i:năm|nam)(?:\s+(?i:học|hoc))?")   # "Năm" / "2027" in a narrow column
 _SCHOOL_YEAR_START_RE = re.compile(r"(?i:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?20\d\d\s*[-–]")   # "2026 -" / "2027"
 
