@@ -263,7 +263,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
                 members += [(members[-1][0] + 1, lines[k].spans) for k in range(j, j + wrapped + 1)]
                 j += wrapped + 1
                 continue
-            starts = widened is not None and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
+            starts = widened is not None and not _GROUP_MARK_RE.match(spans[0].text) and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
                                                             {placed[0]: spans}, widened)
             if starts:
                 cols = widened
@@ -280,7 +280,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         members.append((members[-1][0] + (0 if cont else 1), spans))
         multi += len(spans) >= 2
         j += 1
-    if multi < 2 or len(cols) < 3:
+    if multi < 2 or len(cols) < 2:
         return None
     rows_out = []
     for r in range(members[-1][0] + 1):
@@ -292,6 +292,8 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
             continue
         cells = _row_cells(members, cols, r)
         rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
+    if len(cols) < 3 and not target_heading(rows_out[0]):
+        return None   # two columns are a table only under a heading of targets ("Nội dung | Chỉ tiêu năm 2026")
     return _Block(top, j, rows_out)
 
 
@@ -413,6 +415,21 @@ def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
     return [lower[k] if k in years else upper[k] for k in range(len(upper))]
 
 
+# The heading of a table of two columns, its rows' names and their targets for a year: "Nội dung | Chỉ tiêu năm 2026"
+_TARGET_HEADING_RE = re.compile(r"(?i:nội dung|tên chỉ tiêu|chỉ tiêu|tiêu chí|noi dung|ten chi tieu|chi tieu|tieu chi)"
+                                r"\s*\|\s*(?i:chỉ tiêu|mục tiêu|kế hoạch|chi tieu|muc tieu|ke hoach)\D{0,30}20\d\d\s*")
+
+
+_TARGET_HEADING_START_RE = re.compile(_TARGET_HEADING_RE.pattern.split(r"\D")[0])   # its year on a later line
+
+
+def target_heading(cells: list[str]) -> bool:
+    """Whether two cells head a table of targets (see ``_TARGET_HEADING_RE``): a header's two columns side by side
+    ("PHÒNG GD&ĐT …    CỘNG HÒA …") do not."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) == 2 and bool(_TARGET_HEADING_RE.fullmatch(" | ".join(filled)))
+
+
 _GROUP_MARK_RE = re.compile(r"(?:[IVX]+|[A-ZĐ])\.\s")
 _TRAILING_NUMBER_RE = re.compile(r"(?:^|\s)(\(\d{1,2}\))\s*$")
 
@@ -445,7 +462,8 @@ def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
     out = []
     i = floor = 0
     while i < len(lines):
-        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 else None
+        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 or len(lines[i].spans) == 2 and _TARGET_HEADING_START_RE.match(
+            " | ".join(s.text for s in lines[i].spans)) else None
         if block is None:
             i += 1
             continue

@@ -17,7 +17,14 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from plans.domain.importer.pdf_tables import YEAR_HEAD_CELL_RE, Fragment, numbering_row, stacked_heading, with_tables
+from plans.domain.importer.pdf_tables import (
+    YEAR_HEAD_CELL_RE,
+    Fragment,
+    numbering_row,
+    stacked_heading,
+    target_heading as _target_heading,
+    with_tables,
+)
 
 # Limits (overridable per call).
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
@@ -312,7 +319,7 @@ def _tab_tables(text: str) -> str:
         filled = [sum(bool(c.strip()) for c in row) for row in cells]
         width = max(len(row) for row in cells)
         full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
-        if max(filled) >= 3 and len(full) >= 2:
+        if (max(filled) >= 3 or _target_heading(cells[0])) and len(full) >= 2:
             stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
             if stacked:
                 cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
@@ -328,7 +335,7 @@ def _tab_tables(text: str) -> str:
 
 
 _CELL_GAP_RE = re.compile(r"\s{3,}")
-_ALIGNED_CELL_RE = re.compile(r"\S+(?: {1,2}\S+)*")
+_ALIGNED_CELL_RE = re.compile(r"[^ \t]+(?: {1,2}[^ \t]+)*")   # (a no-break space, "≥ 95%", is inside a cell)
 
 
 def _aligned_cells(line: str) -> list[tuple[int, int, str]]:
@@ -349,7 +356,7 @@ def _aligned_tables(text: str) -> str:
     i = 0
     while i < len(lines):
         first = _aligned_cells(lines[i])
-        if len(first) < 3 or "|" in lines[i] or "\t" in lines[i]:
+        if (len(first) < 3 and not _target_heading([c[2] for c in first])) or "|" in lines[i] or "\t" in lines[i]:
             out.append(lines[i])
             i += 1
             continue
@@ -368,7 +375,7 @@ def _aligned_tables(text: str) -> str:
             rows.append(cells)
             j += 1
         placed = _placed(rows, starts)
-        if placed is None or len(starts) < 3 or sum(
+        if placed is None or len(starts) < 3 and not _target_heading(placed[0]) or sum(
                 any(re.search(r"\d", c) for c in row[1:]) for row in placed) < 2:
             out.append(lines[i])
             i += 1
