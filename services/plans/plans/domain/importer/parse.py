@@ -1956,7 +1956,7 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
     other row."""
     cells = [c.strip() for c in fline.split("|")]
     trail = 0
-    while len(cells) - trail > 3 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
+    while len(cells) - trail > 2 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
         trail += 1
     body = cells[:len(cells) - trail]
     if body and re.fullmatch(r"s?\s?t\s?t", body[0]):
