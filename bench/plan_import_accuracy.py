@@ -51,9 +51,15 @@ no diacritics, decomposed Unicode, a space before "%", other bullets and numberi
 cells) against the same gold labels; each perturbation's figures are printed beside the undamaged ones, and the plans
 it reads worse than undamaged are listed.
 
+With ``--tables N`` the plans are N target tables drawn from a grammar of the shapes plans use
+(``fixtures/tables/generate.py``: horizons as columns or rows, school levels as columns, one target column; baseline,
+unit, notes and "who does it" columns; headings over two rows, column numbers, group rows, damaged cells), each read as
+a .docx, a PDF drawn by reportlab, the .docx exported to PDF by LibreOffice and a plain text (tab- and space-aligned),
+against the targets the grammar put in; F1 is printed per family and rendering, then per trait.
+
     .venv/bin/python bench/plan_import_accuracy.py [--show]
         [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|seeds|all]
-        [--perturb [wrap hyphen spaces nbsp tabs unaccented nfd pct bullets numbering layout pasted]]
+        [--perturb [wrap hyphen spaces nbsp tabs unaccented nfd pct bullets numbering layout pasted]] [--tables N [--seed S]]
 """
 from __future__ import annotations
 
@@ -61,6 +67,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -371,6 +378,46 @@ def perturbed(splits: list[str], kinds: list[str], show: bool) -> None:
                         print(f"          {miss}")
 
 
+def generated_tables(n: int, seed: int, show: bool) -> None:
+    """F1 over n generated target tables, per family and rendering, then per trait."""
+    sys.path.insert(0, str(FIXTURES.parent / "tables"))
+    from generate import FAMILIES, KINDS, render, render_lo, variants
+
+    chosen = variants(n, seed)
+    kinds = [*KINDS, "lo"]
+    lo = render_lo(chosen) if shutil.which("soffice") else {}
+    by_family: dict[tuple[str, str], Score] = {}
+    by_trait: dict[str, Score] = {}
+    total = Score()
+    for v in chosen:
+        gold = {"header": {}, "targets": [{"comparator": c, "value": x, "unit": u, "year": y, "span": ""}
+                                          for c, x, u, y in v.gold]}
+        for kind in kinds:
+            if kind == "lo" and v.name not in lo:
+                continue
+            data, filename = (lo[v.name], f"{v.name}.pdf") if kind == "lo" else render(v, kind)
+            s = score_document(data, filename, gold)
+            s.header_ok = s.header_all = 0
+            total.add(s)
+            by_family.setdefault((v.family, kind), Score()).add(s)
+            for trait in v.traits:
+                by_trait.setdefault(trait, Score()).add(s)
+            if show and (s.fn or s.fp):
+                print(f"    {v.name} {kind} {' '.join(v.traits)}")
+                for miss in s.misses:
+                    if not miss.startswith(("header", "indicator")):
+                        print(f"          {miss}")
+    print(f"--- generated tables ({n}, seed {seed})")
+    for family in FAMILIES:
+        print(f"{family:<14}" + "  ".join(f"{kind} {by_family[family, kind].f1:4.2f}" for kind in kinds
+                                          if (family, kind) in by_family))
+    for trait in sorted(by_trait):
+        s = by_trait[trait]
+        print(f"  {trait:<24} F1 {s.f1:4.2f}  ({s.tp}/{s.tp + s.fn} found, {s.fp} extra)")
+    print(f"== generated tables        P {total.precision:4.2f}  R {total.recall:4.2f}  F1 {total.f1:4.2f}  "
+          f"({total.tp}/{total.tp + total.fn} found, {total.fp} extra)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4",
@@ -379,7 +426,12 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each miss and each extra target")
     ap.add_argument("--perturb", nargs="*", choices=PERTURBATIONS,
                     help="score the plans damaged as real documents are (all the ways when none is named)")
+    ap.add_argument("--tables", type=int, metavar="N", help="score N generated target tables instead of the splits")
+    ap.add_argument("--seed", type=int, default=71, help="the generated tables' seed")
     args = ap.parse_args()
+    if args.tables:
+        generated_tables(args.tables, args.seed, args.show)
+        return
     splits = (["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
                "blind9", "seeds"]
               if args.split == "all" else [args.split])

@@ -859,10 +859,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+# ("S TT", "T T": a narrow column's "STT" broken over two lines of a PDF cell)
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:tt|stt|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
@@ -871,8 +872,9 @@ _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
 # charge, how it is checked.
-_TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach)"
-                           r"|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung|thoi gian(?: hoan thanh)?)\s*")
+_TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach|phoi hop)"
+                           r"(?:\s*[,/]\s*(?:chu tri|phoi hop))?|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung"
+                           r"|thoi gian(?: hoan thanh)?|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?)\s*")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(_loose(
     r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
@@ -880,7 +882,7 @@ _SLOT_RE = re.compile(_loose(
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
-    r"(?:\s*(?P<after>trở lên|trở xuống))?"
+    r"(?:\s*(?P<after>trở lên|trở xuống))?(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\))?"   # "100% (45/45 lớp)": the count behind it
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)"),
     re.IGNORECASE,
@@ -1399,7 +1401,10 @@ def _trailing_columns(fline: str) -> int:
     n = 0
     while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])):
         n += 1
-    return n if n < len(cells) and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])) and any(
+    # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
+    # tiêu | Ghi chú")
+    return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
+        r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not _YEAR_CELL_RE.search(fline)) and any(
         _TRAIL_COL_RE.fullmatch(c) for c in cells[len(cells) - n:]) else 0
 
 
@@ -1717,11 +1722,33 @@ def _level_columns(fline: str) -> int:
         return 0
     cells = fline.split("|")
     cells = cells[:len(cells) - _trailing_columns(fline)]
+    while cells and not cells[-1].strip():
+        cells.pop()   # under a notes column merged down from the heading row above ("Năm 2030" over the levels)
     k = 0
     while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
         k += 1
     lead = cells[:len(cells) - k]
     return k if k >= 2 and lead and all(not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in lead) else 0
+
+
+_YEAR_THEN_LEVEL_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau)\s+)?(?:(?:den|toi)\s+)?(?:nam\s+(?:hoc\s+)?)?"
+                                 r"(?:20\d\d\s*[-–]\s*)?(20\d\d)" + _LEVEL_CELL_RE.pattern)
+
+
+def _year_over_levels(fline: str) -> list[int] | None:
+    """The year of each level column of a heading row whose year was merged over the levels and read as the first
+    level's cell ("STT | Nội dung | Chỉ tiêu năm 2030 Tiểu học | THCS | Giải pháp"), or None."""
+    if "|" not in fline:
+        return None
+    cells = fline.split("|")
+    cells = cells[:len(cells) - _trailing_columns(fline)]
+    k = 0
+    while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
+        k += 1
+    first = _YEAR_THEN_LEVEL_RE.fullmatch(cells[-1 - k]) if k < len(cells) else None
+    if k < 1 or first is None or any(re.search(r"\d", c) for c in cells[:len(cells) - k - 1]):
+        return None
+    return [int(first.group(1))] * (k + 1)
 
 
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
@@ -1744,8 +1771,12 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
+    elif years is not None and len(years) == 1 and n + 1 < len(units) and (levels := _level_columns(units[n + 1].fline)):
+        years, headings, used = years * levels, units[n + 1], 2   # "Chỉ tiêu năm 2030" merged over the levels
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
         years, headings, used = spread, units[n + 1], 2
+    elif years is None and (over := _year_over_levels(head.fline)):
+        years = over   # a PDF's "Chỉ tiêu năm 2030" over "Tiểu học | THCS" read as one row: "… | Chỉ tiêu năm 2030 Tiểu học | THCS"
     elif years is None and year_in_force and (levels := _level_columns(head.fline)):
         years = [year_in_force] * levels
     elif years is None and year_in_force and _label_row(head.fline) and n + 1 < len(units) and (
@@ -1810,6 +1841,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     skip += past
     between = _past_cells(headings.fline, unit_col)
     trail = _trailing_columns(headings.fline)
+    if not trail and headings is not head and _level_columns(headings.fline):
+        # the notes column of two heading rows named in the upper one ("… | Năm 2030 | | Ghi chú" over "… | Tiểu học
+        # | THCS | "): the columns after the last level
+        cells = headings.fline.split("|")
+        trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _LEVEL_CELL_RE.fullmatch(c))
     if baseline:
         skip, trail = baseline
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
@@ -1817,6 +1853,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     targets: list[ParsedTarget] = []
     m = n + used
     while m < len(units):
+        if _repeated_heading(units[m].fline, headings.fline):
+            m += 1   # the headings again at the top of the next page (a row's last words may have slipped into them)
+            continue
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
         row_line = units[m].line
@@ -1901,6 +1940,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     return targets, m - n
 
 
+def _repeated_heading(fline: str, heading: str) -> bool:
+    """Whether a row is the table's heading row repeated on a new page: its cells the heading's, a cell maybe followed
+    by the words of a row the page break cut ("Chỉ tiêu STEM (%)" under "Chỉ tiêu")."""
+    cells, heads = fline.split("|"), heading.split("|")
+    return "|" in heading and len(cells) == len(heads) and sum(bool(h.strip()) for h in heads) >= 2 and all(
+        c.strip().startswith(h.strip()) for c, h in zip(cells, heads)) and sum(
+        c.strip() == h.strip() for c, h in zip(cells, heads)) >= len(heads) - 1
+
+
 def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int, int] | None:
     """(baseline columns, trailing columns) of a heading row with one column of targets and no year of its own, after
     the label and today's figures and before who does it: "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực
@@ -1908,15 +1956,19 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
     other row."""
     cells = [c.strip() for c in fline.split("|")]
     trail = 0
-    while len(cells) - trail > 3 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
+    while len(cells) - trail > 2 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
         trail += 1
     body = cells[:len(cells) - trail]
-    if len(body) < 3 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
-            or not _TABLE_LABEL_RE.fullmatch(body[0]) or not all(
+    if body and re.fullmatch(r"s?\s?t\s?t", body[0]):
+        body = body[1:]   # "TT | Tên chỉ tiêu | …": the serial number stays with the label
+    # (a unit column beside the label, "Đơn vị tính", is read as a unit column, not skipped as a baseline)
+    middle = [c for c in body[1:-1] if not _UNIT_COL_RE.fullmatch(c)]
+    if len(body) < 2 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
+            or not (_TABLE_LABEL_RE.fullmatch(body[0]) or re.fullmatch(r"(?:ten|noi dung) chi tieu", body[0])) or not all(
                 _STATUS_COL_RE.search(c) or plan_year and (y := _YEAR_CELL_RE.fullmatch(c)) and int(y.group(1)) < plan_year
-                for c in body[1:-1]):
+                for c in middle) or len(body) == 2 and not trail:
         return None
-    return len(body) - 2, trail
+    return len(middle), trail
 
 
 def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
@@ -2108,6 +2160,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
     ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
+    # "TT | Năm học | …": the rows numbered
+    serial = int(len(labels) > 2 and bool(re.fullmatch(r"s?\s?t\s?t", fold(labels[0]).strip(" ."))))
+    labels = labels[serial:]
     if len(labels) < 2 or not all(re.search(r"[^\W\d_]", c) for c in labels[1:]) or re.fullmatch(r"\d{1,3}\s*[.)]?", labels[0]) \
             or any(_SLOT_RE.fullmatch(c) or _DATE_CELL_RE.fullmatch(fold(c)) for c in labels[1:]):
         return None   # a row of values under its serial number ("8 | Kiểm định … | Cấp độ 4 | Năm 2030"), no headings
@@ -2121,9 +2176,10 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
         for cell in u.line.split("|"):
             cells.append((pos, cell))
             pos += len(cell) + 1
-        first = fold(cells[0][1]).strip()
-        if len(cells) != k + 1:
+        if len(cells) != k + 1 + serial:
             break
+        cells = cells[serial:]
+        first = fold(cells[0][1]).strip()
         if _UNIT_COL_RE.fullmatch(first) or not first and m == n + 1:   # "ĐVT | % | phòng"
             col_units = [_UNIT_CELLS.get(fold(c).strip(), c.strip() or None) for _, c in cells[1:]]
             m += 1

@@ -138,7 +138,7 @@ _PREFIX_RE = re.compile(r"[≥≤<>=]|(?i:từ|trên|dưới|đạt|tối thiể
 # A table's caption ("Bảng 3. Lộ trình …", "Biểu 2: …", "Phụ lục I"), centred above it: none of its headings.
 _CAPTION_RE = re.compile(r"(?i:bảng|biểu|phụ lục)\s+(?:số\s+)?(?:\d+|[IVX]+)\b")
 
-_ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
+_ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[A-ZĐ]\.|[a-zđ]\)|[-+•])\s")   # ("A. Chuyển đổi số": a group row)
 
 
 def _full(last: _Span, span: _Span, width: float) -> bool:
@@ -220,7 +220,9 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
             break
         top -= 1
     # (row number, spans) of each line taken; the cells are told once the columns stop widening
-    members: list[tuple[int, list[_Span]]] = [(0, lines[k].spans) for k in range(top, i + 1)]
+    # (a line of two values or more under heading lines is the table's first row, not more of its headings)
+    first = int(top < i and sum(_valued(s) for s in lines[i].spans) >= 2)
+    members: list[tuple[int, list[_Span]]] = [(0, lines[k].spans) for k in range(top, i)] + [(first, lines[i].spans)]
     # the headings go on down to the first line of two values or more
     values_at = next((k for k in range(i, min(len(lines), i + 16)) if sum(_valued(s) for s in lines[k].spans) >= 2),
                      i)
@@ -230,22 +232,38 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
     merged: set[int] = set()   # rows of one cell across the table ("I. HỌC SINH" between two groups of rows)
     while j < len(lines):
         spans = lines[j].spans
+        years = [s for s in spans if YEAR_HEAD_CELL_RE.fullmatch(s.text) or _SCHOOL_YEAR_START_RE.fullmatch(s.text)
+                 or _YEAR_WORD_RE.fullmatch(s.text) or _LEVEL_HEAD_RE.fullmatch(s.text)]   # (or levels under "Năm 2030")
+        if members[-1][0] == 0 and j < values_at and len(years) >= 2 and not any(
+                _valued(s) for s in spans if s not in years):   # (beside a heading's last word: "Đơn vị" / "tính")
+            cols = _split_over(cols, years)
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
         row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
         cont = widened is not None and members[-1][0] not in merged and (_goes_on(
             spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
             or _label_goes_on(spans, placed, row, widened)
-            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row))
+            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row)
+            or _unnumbered(spans, placed, row, members, cols, lines[j + 1] if j + 1 < len(lines) else None))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
             # goes on with, its values beside it (a row whose short cells stand halfway down it)
-            nxt = lines[j + 1].spans if j + 1 < len(lines) else []
+            # (a group heading wrapped in a narrow first column: "A. Chuyển" / "đổi số", its lines one under the other)
+            wrapped = 0
+            while j + wrapped + 1 < len(lines) and wrapped < 2 and len(lines[j + wrapped + 1].spans) == 1 \
+                    and abs(lines[j + wrapped + 1].spans[0].x0 - spans[0].x0) < 1.0 and _ITEM_RE.match(spans[0].text):
+                wrapped += 1
+            nxt = lines[j + wrapped + 1].spans if j + wrapped + 1 < len(lines) else []
             nplaced = _place(nxt, cols, new_columns=False) if len(nxt) >= 2 else None
             if nplaced is None:
                 break
-            starts = widened is not None and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
+            if wrapped:
+                merged.add(members[-1][0] + 1)
+                members += [(members[-1][0] + 1, lines[k].spans) for k in range(j, j + wrapped + 1)]
+                j += wrapped + 1
+                continue
+            starts = widened is not None and not _GROUP_MARK_RE.match(spans[0].text) and _label_goes_on(nxt, _place(nxt, widened, new_columns=False) or [],
                                                             {placed[0]: spans}, widened)
             if starts:
                 cols = widened
@@ -262,16 +280,58 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         members.append((members[-1][0] + (0 if cont else 1), spans))
         multi += len(spans) >= 2
         j += 1
-    if multi < 2 or len(cols) < 3:
+    if multi < 2 or len(cols) < 2:
         return None
     rows_out = []
     for r in range(members[-1][0] + 1):
         if r in merged:   # read as a Word table's merged row: its text alone
-            rows_out.append([" ".join(s.text for row, spans in members if row == r for s in spans)])
+            text = " ".join(s.text for row, spans in members if row == r for s in spans)
+            # a group row numbered as the plan's parts are ("II. Chất lượng giáo dục") keeps its columns, or it would
+            # read as the plan's next part
+            rows_out.append([text] + [""] * (len(cols) - 1) if _GROUP_MARK_RE.match(text) else [text])
             continue
         cells = _row_cells(members, cols, r)
         rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
+    if len(cols) < 3 and not target_heading(rows_out[0]):
+        return None   # two columns are a table only under a heading of targets ("Nội dung | Chỉ tiêu năm 2026")
     return _Block(top, j, rows_out)
+
+
+_LEVEL_HEAD_RE = re.compile(r"(?i:nhà trẻ|mẫu giáo|mầm non|tiểu học|thcs|thpt|gdtx|trung học cơ sở|trung học phổ thông"
+                            r"|nha tre|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong)")
+_YEAR_WORD_RE = re.compile(r"(?i:năm|nam)(?:\s+(?i:học|hoc))?")   # "Năm" / "2027" in a narrow column
+_SCHOOL_YEAR_START_RE = re.compile(r"(?i:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?20\d\d\s*[-–]")   # "2026 -" / "2027"
+
+
+def _split_over(cols: list[list[float]], years: list[_Span]) -> list[list[float]]:
+    """The columns with one merged over several years ("Chỉ tiêu phấn đấu" over "2027  2031") cut into one a year:
+    the heading above stays in the first of them."""
+    out = []
+    for a, b in cols:
+        under = [s for s in years if s.x0 < b and a < s.x1]
+        if len(under) < 2:
+            out.append([a, b])
+            continue
+        out += [[min(a, s.x0) if k == 0 else s.x0, s.x1] for k, s in enumerate(under)]
+    return out
+
+
+def _unnumbered(spans: list[_Span], placed: list[int] | None, row: dict[int, list[_Span]], members, cols,
+                after: _Line | None) -> bool:
+    """Whether a line goes on with the row above because the table numbers its rows ("TT" heads its first column) and
+    the line has no number: a label broken by a hard line break ("Số sáng" / "kiến kinh nghiệm …") goes on its row
+    even where neither its width nor its distance tells; a group row ("II. …") does not, nor a label alone whose
+    number is on the next line (the next row's, its cells centred down it)."""
+    if placed is None or -1 in placed or 0 in placed or members[-1][0] == 0 or not row.get(0):
+        return False
+    if len(spans) == 1 and after is not None and any(s.x0 < cols[0][1] and cols[0][0] < s.x1 for s in after.spans):
+        return False
+    first = _row_cells(members, cols, 0).get(0)
+    if not first or not re.fullmatch(r"(?i:s?\s?tt)", " ".join(s.text for s in first)):
+        return False
+    if len(spans) == 1 and _ITEM_RE.match(spans[0].text):
+        return False
+    return all(row.get(c) and not (_valued(s) and _valued(row[c][-1])) for s, c in zip(spans, placed))
 
 
 def _tight_pitch(lines: list[_Line], i: int) -> float | None:
@@ -282,7 +342,9 @@ def _tight_pitch(lines: list[_Line], i: int) -> float | None:
     table drawn line by line, or cells without padding): the words' widths decide then."""
     near = lines[i:i + 40]
     gaps = [a.y - b.y for a, b in zip(near, near[1:])]
-    rows = [g for g, b in zip(gaps, near[1:]) if sum(_valued(s) for s in b.spans) >= 2]
+    # (a value under a cell that began it, "Tối thiểu" / "89%", goes on that cell: it starts no row)
+    rows = [g for g, a, b in zip(gaps, near, near[1:]) if sum(_valued(s) and not any(
+        _PREFIX_RE.fullmatch(t.text) and t.x0 < s.x1 and s.x0 < t.x1 for t in a.spans) for s in b.spans) >= 2]
     if not rows or not gaps:
         return None
     line, row = min(gaps), min(rows)
@@ -317,6 +379,9 @@ def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
 # A column's number under its heading ("(1)", "2", "(c)"): a row that numbers the columns holds no value.
 _COLUMN_NUMBER_RE = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z])\)?")
 _YEAR_RE = re.compile(r"\b20\d\d\b")
+# A heading cell that only names a horizon: "2026", "Năm 2026", "2025 - 2026", "Năm học 2025-2026", "Đến năm 2030"
+YEAR_HEAD_CELL_RE = re.compile(r"\s*(?:(?:đến|den|tới|toi)\s+)?(?:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*",
+                               re.IGNORECASE)
 
 
 def numbering_row(cells: list[str]) -> bool:
@@ -343,12 +408,30 @@ def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
     if len(upper) != len(lower) or len(upper) < 3:
         return None
     years = [k for k, c in enumerate(lower) if c.strip()]
-    if len(years) < 2 or not all(re.fullmatch(r"\s*(?:(?:năm|Năm)\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*", lower[k])
-                                 for k in years) or any(_YEAR_RE.search(upper[k]) for k in years):
+    if len(years) < 2 or not all(YEAR_HEAD_CELL_RE.fullmatch(lower[k]) for k in years) or any(_YEAR_RE.search(upper[k]) for k in years):
         return None
     if any(not upper[k].strip() for k in range(len(upper)) if k not in years):
         return None   # a column named neither above nor below: not two rows of one heading
     return [lower[k] if k in years else upper[k] for k in range(len(upper))]
+
+
+# The heading of a table of two columns, its rows' names and their targets for a year: "Nội dung | Chỉ tiêu năm 2026"
+_TARGET_HEADING_RE = re.compile(r"(?i:nội dung|tên chỉ tiêu|chỉ tiêu|tiêu chí|noi dung|ten chi tieu|chi tieu|tieu chi)"
+                                r"\s*\|\s*(?i:chỉ tiêu|mục tiêu|kế hoạch|chi tieu|muc tieu|ke hoach)\D{0,30}20\d\d\s*")
+
+
+_TARGET_HEADING_START_RE = re.compile(_TARGET_HEADING_RE.pattern.split(r"\D")[0])   # its year on a later line
+
+
+def target_heading(cells: list[str]) -> bool:
+    """Whether two cells head a table of targets (see ``_TARGET_HEADING_RE``): a header's two columns side by side
+    ("PHÒNG GD&ĐT …    CỘNG HÒA …") do not."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) == 2 and bool(_TARGET_HEADING_RE.fullmatch(" | ".join(filled)))
+
+
+_GROUP_MARK_RE = re.compile(r"(?:[IVX]+|[A-ZĐ])\.\s")
+_TRAILING_NUMBER_RE = re.compile(r"(?:^|\s)(\(\d{1,2}\))\s*$")
 
 
 def headed(rows: list[list[str]]) -> list[list[str]]:
@@ -363,6 +446,10 @@ def headed(rows: list[list[str]]) -> list[list[str]]:
             if text.strip() and not _COLUMN_NUMBER_RE.fullmatch(text.strip()) and c < len(kept[-1]):
                 kept[-1][c] = f"{kept[-1][c]} {text.strip()}".strip()
     rows = kept
+    if rows and (numbers := [_TRAILING_NUMBER_RE.search(c) for c in rows[0]]) and all(numbers) and numbering_row(
+            [m.group(1) for m in numbers]):
+        # the column numbers' row drawn so close under the headings that it was read as their last line
+        rows[0] = [c[:m.start()].rstrip() for c, m in zip(rows[0], numbers)]
     if len(rows) >= 2 and (one := stacked_heading(rows[0], rows[1])):
         rows = [one] + rows[2:]
     return rows
@@ -375,7 +462,8 @@ def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
     out = []
     i = floor = 0
     while i < len(lines):
-        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 else None
+        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 or len(lines[i].spans) == 2 and _TARGET_HEADING_START_RE.match(
+            " | ".join(s.text for s in lines[i].spans)) else None
         if block is None:
             i += 1
             continue

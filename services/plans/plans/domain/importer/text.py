@@ -17,7 +17,14 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from plans.domain.importer.pdf_tables import Fragment, numbering_row, with_tables
+from plans.domain.importer.pdf_tables import (
+    YEAR_HEAD_CELL_RE,
+    Fragment,
+    numbering_row,
+    stacked_heading,
+    target_heading as _target_heading,
+    with_tables,
+)
 
 # Limits (overridable per call).
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024   # sum of declared uncompressed sizes in a DOCX
@@ -133,7 +140,7 @@ def extract_text(
     if kind == "text":
         text = _tab_tables(text)
     if kind in ("text", "pdf"):
-        text = _spaced_tables(text)
+        text = _spaced_tables(_aligned_tables(text))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
 
 
@@ -211,7 +218,11 @@ def _table_lines(table) -> list[str]:
     rows = [_distinct_cells(row) for row in table.rows]
     if rows and (max(len(r) for r in rows) >= 3 or any(
             re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
-        lines = [" | ".join(_cell_text(c) for c in cells) for cells in rows]
+        width = max(len(r) for r in rows)
+        # a group row merged across the table ("II. Chất lượng giáo dục") keeps its columns, or it would read as
+        # the plan's next section
+        lines = [" | ".join([_cell_text(c) for c in cells] + [""] * (width - 1 if len(cells) == 1 else 0))
+                 for cells in rows]
         heading = _two_row_heading(table)
         lines = [heading] + lines[2:] if heading else lines
         return [line for line in lines if not numbering_row(line.split(" | "))]
@@ -276,7 +287,7 @@ def _merged_over_years(upper: list, lower: list) -> bool:
     for a in {id(a._tc): a for a in upper}.values():
         under = [_cell_text(b) for u, b in zip(upper, lower) if u._tc is a._tc and b._tc is not a._tc]
         if len(set(under)) >= 2 and not re.search(r"\b20\d\d\b", _cell_text(a)) and all(
-                re.fullmatch(r"(?:[Nn]ăm\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d", c) for c in set(under)):
+                YEAR_HEAD_CELL_RE.fullmatch(c) for c in set(under)):
             return True
     return False
 
@@ -308,15 +319,86 @@ def _tab_tables(text: str) -> str:
         filled = [sum(bool(c.strip()) for c in row) for row in cells]
         width = max(len(row) for row in cells)
         full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
-        if max(filled) >= 3 and len(full) >= 2:
-            for k in full:
-                lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
-                    re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+        if (max(filled) >= 3 or _target_heading(cells[0])) and len(full) >= 2:
+            stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
+            if stacked:
+                cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
+            for k in range(i + bool(stacked), j):
+                if k in full:
+                    lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
+                        re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
+                elif full[0] < k < full[-1] and len(cells[k - i]) == width and filled[k - i] == 1:
+                    # a group row between the rows ("II. Chất lượng giáo dục"): a row still, not the plan's next section
+                    lines[k] = " | ".join(re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
         i = j
     return "\n".join(line for line in lines if line is not None)
 
 
 _CELL_GAP_RE = re.compile(r"\s{3,}")
+_ALIGNED_CELL_RE = re.compile(r"[^ \t]+(?: {1,2}[^ \t]+)*")   # (a no-break space, "≥ 95%", is inside a cell)
+
+
+def _aligned_cells(line: str) -> list[tuple[int, int, str]]:
+    """A line's cells where runs of three spaces or more part them: (start, end, text)."""
+    return [(m.start(), m.end(), m.group()) for m in _ALIGNED_CELL_RE.finditer(line)]
+
+
+def _aligned_tables(text: str) -> str:
+    """Tables lined up with spaces whose cells stand under their column's heading, some of them empty ("Tỷ lệ …    x
+    Từ 71%    –" under "Chỉ tiêu    Năm 2026    Năm 2030    Năm 2034"): each row one line, its cells put in their columns
+    by where they start and joined by " | ", so an empty cell keeps its place. A table starts at a line of three cells
+    or more; a line goes on it when its cells start where columns start (a second heading line may start new columns:
+    the years under "Lộ trình"); a line of one cell where the table's first column starts, with rows after it, is a
+    group row ("II. Chất lượng giáo dục"). A cell reaching into the next column, or fewer than two rows with figures,
+    and the lines are left as they are (:func:`_spaced_tables` reads tables whose every line fills every cell)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = _aligned_cells(lines[i])
+        if (len(first) < 3 and not _target_heading([c[2] for c in first])) or "|" in lines[i] or "\t" in lines[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [c[0] for c in first]
+        rows = [first]
+        j = i + 1
+        while j < len(lines) and "|" not in lines[j] and "\t" not in lines[j] and lines[j].strip():
+            cells = _aligned_cells(lines[j])
+            fits = all(any(abs(c[0] - x) <= 1 for x in starts) for c in cells)
+            if len(cells) == 1 and not (fits and cells[0][0] <= starts[0] + 1 and j + 1 < len(lines)
+                                        and len(_aligned_cells(lines[j + 1])) >= 2):
+                break
+            if not fits and (j - i > 2 or len(cells) < 2):
+                break
+            starts = sorted({*starts, *(c[0] for c in cells if not any(abs(c[0] - x) <= 1 for x in starts))})
+            rows.append(cells)
+            j += 1
+        placed = _placed(rows, starts)
+        if placed is None or len(starts) < 3 and not _target_heading(placed[0]) or sum(
+                any(re.search(r"\d", c) for c in row[1:]) for row in placed) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        if len(placed) >= 2 and (one := stacked_heading(placed[0], placed[1])):
+            placed = [one] + placed[2:]
+        out += [" | ".join(row) for row in placed if not numbering_row(row)]
+        i = j
+    return "\n".join(out)
+
+
+def _placed(rows: list[list[tuple[int, int, str]]], starts: list[int]) -> list[list[str]] | None:
+    """Each row's cells in the columns they start in, or None when a cell reaches into the next column."""
+    placed = []
+    for cells in rows:
+        row = [""] * len(starts)
+        for start, end, cell in cells:
+            col = min(range(len(starts)), key=lambda k: abs(starts[k] - start))
+            if col + 1 < len(starts) and end > starts[col + 1] or row[col]:
+                return None
+            row[col] = cell
+        placed.append(row)
+    return placed
 
 
 def _spaced_tables(text: str) -> str:
