@@ -406,13 +406,19 @@ def parse_plan(text: str) -> ParsedPlan:
 
 def _title_horizon(title: str) -> int | None:
     """The year a plan as a whole is due by, when its subject names one school year ("Thực hiện nhiệm vụ năm học
-    2025 - 2026": its end) or one calendar year ("Kế hoạch … năm 2026")."""
+    2025 - 2026": its end), one period ("giai đoạn 2026 - 2030, tầm nhìn đến năm 2035": its end; the vision
+    beyond it carries no figure) or one calendar year ("Kế hoạch … năm 2026", "… đến năm 2030")."""
     f = fold(title)
     school = re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f)
-    years = re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f)
     if len(school) == 1:
         return int(school[0])
-    return int(years[0]) if len(years) == 1 and not school else None
+    if school:
+        return None
+    periods = re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f)
+    if len(periods) == 1:
+        return int(periods[0])
+    years = re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f)
+    return int(years[0]) if len(years) == 1 and not periods else None
 
 
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single

@@ -1,0 +1,43 @@
+"""Plan importer: rules on running text (sentences, clauses, horizons, header) that plans written without reading the
+importer called for, each on sentences written for the test in several wordings another writer would use (other verbs
+and word orders, no diacritics, typos); pure, no files."""
+from __future__ import annotations
+
+import pytest
+
+from plans.domain.importer.parse import parse_plan
+
+
+HEAD = ("TRƯỜNG THCS AN BÌNH\nSố: 12/KH-THCS\nAn Bình, ngày 10 tháng 9 năm 2026\n\nKẾ HOẠCH\n{title}\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng.\nII. MỤC TIÊU\n{body}\nIII. GIẢI PHÁP\nTăng cường kiểm tra.\n"
+        "\nHIỆU TRƯỞNG\n\nNguyễn Văn An\n")
+
+
+def targets(title: str, body: str) -> list[tuple]:
+    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
+            for t in parse_plan(HEAD.format(title=title, body=body)).targets]
+
+
+@pytest.mark.parametrize("title", [
+    "Nâng cao chất lượng giáo dục giai đoạn 2026 - 2030",
+    "Phát triển nhà trường giai đoạn 2026-2030, tầm nhìn đến năm 2035",
+    "Phat trien nha truong giai doan 2026 – 2030, tam nhin 2035",
+    "Chiến lược phát triển trường (2026 - 2030) định hướng đến năm 2035",
+])
+def test_a_target_without_a_year_is_due_by_the_end_of_the_period_the_subject_names(title):
+    body = "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n2. Mỗi năm có ít nhất 05 giải học sinh giỏi cấp tỉnh.\n"
+    assert targets(title, body) == [(">=", 98.0, "%", 2030), (">=", 5.0, "giải", 2030)]
+
+
+@pytest.mark.parametrize("title, year", [
+    ("Thực hiện nhiệm vụ năm học 2026 - 2027", 2027),
+    ("Tuyển sinh năm 2027", 2027),
+    ("Phòng chống bỏ học đến năm 2028", 2028),
+])
+def test_a_school_year_or_a_single_year_of_the_subject_still_gives_the_horizon(title, year):
+    assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", year)]
+
+
+def test_a_subject_naming_two_periods_gives_no_horizon():
+    title = "Kế hoạch giai đoạn 2026 - 2030 và điều chỉnh giai đoạn 2021 - 2025"
+    assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", None)]
