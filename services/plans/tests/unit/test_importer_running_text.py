@@ -7,6 +7,8 @@ import pytest
 
 from plans.domain.importer.parse import parse_plan
 
+from .importer_probes import got
+
 
 HEAD = ("TRƯỜNG THCS AN BÌNH\nSố: 12/KH-THCS\nAn Bình, ngày 10 tháng 9 năm 2026\n\nKẾ HOẠCH\n{title}\n\n"
         "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng.\nII. MỤC TIÊU\n{body}\nIII. GIẢI PHÁP\nTăng cường kiểm tra.\n"
@@ -41,3 +43,23 @@ def test_a_school_year_or_a_single_year_of_the_subject_still_gives_the_horizon(t
 def test_a_subject_naming_two_periods_gives_no_horizon():
     title = "Kế hoạch giai đoạn 2026 - 2030 và điều chỉnh giai đoạn 2021 - 2025"
     assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", None)]
+
+
+GOAL = "II. MỤC TIÊU\n"
+NEXT = "III. GIẢI PHÁP\nTăng cường kiểm tra.\n"
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Trường đạt chuẩn quốc gia mức độ 1 trước năm 2029.", (">=", 1.0, "mức", 2028)),
+    ("- Trước năm 2028, nhà trường có ít nhất 02 phòng học bộ môn.", (">=", 2.0, "phòng", 2027)),
+    ("- Hoan thanh 20 phong hoc thong minh truoc nam 2030.", ("=", 20.0, "phòng", 2029)),
+    ("- Đưa 30 phòng học mới vào sử dụng trước năm học 2028 - 2029.", ("=", 30.0, "phòng", 2028)),
+    ("- Trước năm học 2027-2028 có 100% lớp học được trang bị máy chiếu.", ("=", 100.0, "%", 2027)),
+])
+def test_a_deadline_before_a_year_is_the_end_of_the_year_before(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026) == [want]
+
+
+def test_a_deadline_by_a_year_is_that_year():
+    assert got(GOAL + "- Đến năm 2029 trường đạt chuẩn quốc gia mức độ 1.\n" + NEXT, plan_year=2026) == \
+        [(">=", 1.0, "mức", 2029)]

@@ -815,7 +815,10 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 # 2027 có 80% và năm 2030 có 100% …", "suy dinh dưỡng: năm 2026 dưới 5%, …") or in brackets after a figure
 # ("dưới 0,5% (năm 2026)")
 _HORIZON_SENTENCE_RE = re.compile(
-    r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    # a deadline before a year is the end of the year before ("trước năm 2029": by 2028); before a school year, the
+    # end of the calendar year it starts in ("đưa vào sử dụng trước năm học 2028 - 2029": by 2028)
+    r"\btruoc\s+(?:nam\s+hoc\s+(20\d\d)\s*[-–]\s*20\d\d|(?:nam\s+)?(?P<before>20\d\d))\b(?!\s*[-–/])"
+    r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
@@ -1097,8 +1100,8 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
 
 
 def _horizon_of(fline: str, heading: bool) -> int | None:
-    pat = _HORIZON_HEADING_RE if heading else _HORIZON_SENTENCE_RE
-    years = [int(y) for m in pat.finditer(fline) for y in m.groups() if y]
+    years = [int(y) for m in _HORIZON_HEADING_RE.finditer(fline) for y in m.groups() if y] if heading \
+        else [_year_of(m) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
     return max(years) if years else None
 
 
@@ -1127,6 +1130,8 @@ def _deadlines(fline: str) -> list[tuple[int, int]]:
 
 def _year_of(m: re.Match) -> int:
     """The year of a :data:`_HORIZON_SENTENCE_RE` match, whichever of its forms matched."""
+    if m.re is _HORIZON_SENTENCE_RE and m.group("before"):
+        return int(m.group("before")) - 1
     return int(next(y for y in m.groups() if y))
 
 
