@@ -63,3 +63,15 @@ def test_a_deadline_before_a_year_is_the_end_of_the_year_before(line, want):
 def test_a_deadline_by_a_year_is_that_year():
     assert got(GOAL + "- Đến năm 2029 trường đạt chuẩn quốc gia mức độ 1.\n" + NEXT, plan_year=2026) == \
         [(">=", 1.0, "mức", 2029)]
+
+
+@pytest.mark.parametrize("heading", [
+    "1. Mục tiêu (thời gian từ 01/9 đến 30/9/2026)",
+    "1. Mục tiêu (từ ngày 01/9/2026 đến ngày 30/9/2026)",
+    "1. Muc tieu: tu 15/8 den het 15/9/2026",
+    "1. Chỉ tiêu đến hết tháng 12/2026",
+    "Mục tiêu đến 31/12/2026:",
+])
+def test_a_headings_time_span_ending_on_a_date_gives_its_lines_that_dates_year(heading):
+    text = heading + "\n- Huy động 100% trẻ 6 tuổi vào lớp 1, trẻ 5 tuổi ra lớp đạt ít nhất 99,5%.\n"
+    assert got(text, plan_year=2026, plan_horizon=2027) == [("=", 100.0, "%", 2026), (">=", 99.5, "%", 2026)]
