@@ -75,3 +75,25 @@ def test_a_deadline_by_a_year_is_that_year():
 def test_a_headings_time_span_ending_on_a_date_gives_its_lines_that_dates_year(heading):
     text = heading + "\n- Huy động 100% trẻ 6 tuổi vào lớp 1, trẻ 5 tuổi ra lớp đạt ít nhất 99,5%.\n"
     assert got(text, plan_year=2026, plan_horizon=2027) == [("=", 100.0, "%", 2026), (">=", 99.5, "%", 2026)]
+
+
+DRAFT = ("{left}{gap}CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{second}\n{mark}\nKẾ HOẠCH\nTổ chức tháng cao điểm vận động học sinh ra lớp\n"
+         "1. Mục tiêu\n- Huy động 100% trẻ 6 tuổi vào lớp 1.\n")
+
+
+@pytest.mark.parametrize("left, second, mark, issuer", [
+    ("ỦY BAN NHÂN DÂN", "XÃ QUẢNG TRỰC", "(DỰ THẢO)", "ỦY BAN NHÂN DÂN XÃ QUẢNG TRỰC"),
+    ("UBND XÃ AN HÀ", "TRƯỜNG THCS AN HÀ", "DỰ THẢO", "TRƯỜNG THCS AN HÀ"),
+    ("UY BAN NHAN DAN", "XA DAK NHAU", "(Du thao lan 2)", "UY BAN NHAN DAN XA DAK NHAU"),
+    ("ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN ĐỊNH", "(Dự thảo 3)", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH"),
+])
+def test_a_drafts_mark_under_the_header_is_no_part_of_the_issuers_name(left, second, mark, issuer):
+    plan = parse_plan(DRAFT.format(left=left, gap="        ", second=second, mark=mark))
+    assert plan.issuer.value == issuer
+
+
+@pytest.mark.parametrize("kind", ["KẾ HOẠCH CHIẾN LƯỢC", "KẾ HOẠCH  CHIẾN LƯỢC", "KE HOACH CHIEN LUOC"])
+def test_a_strategic_plans_kind_is_no_part_of_its_subject(kind):
+    text = ("TRƯỜNG THPT TUỆ ĐỨC\nSố: 31/KH-TĐ\n\n" + kind + "\nPhát triển nhà trường giai đoạn 2026 - 2030, tầm nhìn "
+            "đến năm 2035\nCăn cứ Nghị quyết số 71-NQ/TW;\nI. MỤC TIÊU\n- Tỷ lệ học sinh lên lớp đạt 99%.\n")
+    assert parse_plan(text).title.value == "Phát triển nhà trường giai đoạn 2026 - 2030, tầm nhìn đến năm 2035"

@@ -230,10 +230,10 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan (?:tncs|thanh nien)\b|"
     r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
-# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án), a report (báo cáo: a
+# The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"), or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
 # diacritics
-_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
+_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
@@ -501,8 +501,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
-        if _motto_piece(piece):
-            continue
+        if _motto_piece(piece) or re.fullmatch(r"\(?\s*du thao(?:\s+(?:lan\s+)?\d+)?\s*\)?", fold(piece)):
+            continue   # "(DỰ THẢO)" under a draft's header marks the draft, it names no body
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
