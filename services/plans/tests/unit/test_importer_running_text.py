@@ -97,3 +97,25 @@ def test_a_strategic_plans_kind_is_no_part_of_its_subject(kind):
     text = ("TRƯỜNG THPT TUỆ ĐỨC\nSố: 31/KH-TĐ\n\n" + kind + "\nPhát triển nhà trường giai đoạn 2026 - 2030, tầm nhìn "
             "đến năm 2035\nCăn cứ Nghị quyết số 71-NQ/TW;\nI. MỤC TIÊU\n- Tỷ lệ học sinh lên lớp đạt 99%.\n")
     assert parse_plan(text).title.value == "Phát triển nhà trường giai đoạn 2026 - 2030, tầm nhìn đến năm 2035"
+
+
+NOTICE = ("TRƯỜNG TIỂU HỌC YÊN BIÊN\nSố: 38/KH-THYB\n\nKẾ HOẠCH\nDạy học Tiếng Anh cho học sinh lớp 3, 4, 5 năm học 2026 - 2027\n"
+          "{status}\n{opening}\n{items}\nNhà trường đề nghị cha mẹ học sinh phối hợp.\n")
+
+
+@pytest.mark.parametrize("status, opening", [
+    ("Năm học 2026 - 2027, nhà trường có 14 lớp 3, 4, 5 với 452 học sinh; 03 giáo viên Tiếng Anh.", "Chỉ tiêu năm học:"),
+    ("Nhà trường có 14 lớp, 452 học sinh, 03 giáo viên Tiếng Anh và 01 phòng máy.", "Các chỉ tiêu cụ thể như sau:"),
+    ("Nam hoc nay truong co 14 lop voi 452 hoc sinh, 03 giao vien Tieng Anh.", "Muc tieu phan dau:"),
+    ("Toàn trường có 14 lớp 3, 4, 5 (452 học sinh), 03 giáo viên Tiếng Anh.", "Chỉ tiêu năm học 2026 - 2027:"),
+])
+def test_a_line_naming_the_targets_in_a_plan_without_parts_opens_them(status, opening):
+    items = "a) 100% học sinh được học Tiếng Anh;\nb) ít nhất 85% học sinh lớp 5 đạt mức Hoàn thành trở lên."
+    text = NOTICE.format(status=status, opening=opening, items=items)
+    assert [t[:3] for t in targets_of(text)] == [("=", 100.0, "%"), (">=", 85.0, "%")]
+    assert {t[3] for t in targets_of(text)} == {2027}
+
+
+def targets_of(text: str) -> list[tuple]:
+    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
+            for t in parse_plan(text).targets]

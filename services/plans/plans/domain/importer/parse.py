@@ -2315,7 +2315,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                          for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
-    if not sections and (part := _numbered_goal(L, end)):
+    if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
     units = _units(L, 0, end)
     if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
@@ -2534,6 +2534,20 @@ def _numbered_goal(L: _Lines, end: int) -> tuple[int, int] | None:
         if stop is not None and number > 1:
             return i, stop
         return None
+    return None
+
+
+_GOAL_LINE_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b[^.;%\d]{0,60}(?:20\d\d[^.;%\d]{0,20})*:\s*$")
+
+
+def _goal_line(L: _Lines, end: int) -> tuple[int, int] | None:
+    """[line, end) of the targets of a short plan without parts, opened by a line of its own naming them ("Chỉ tiêu
+    năm học:", "Các chỉ tiêu cụ thể như sau:"): what comes before it (the school's classes, pupils and staff this
+    year) describes. None when no such line opens a list."""
+    for i in L.nonblank(0, end):
+        f = _LIST_MARK_RE.sub("", L.fline(i)).strip()
+        if len(f) <= 80 and _GOAL_LINE_RE.fullmatch(f) and not _QUOTED_PART_RE.match(f):
+            return i, end
     return None
 
 
