@@ -119,3 +119,31 @@ def test_a_line_naming_the_targets_in_a_plan_without_parts_opens_them(status, op
 def targets_of(text: str) -> list[tuple]:
     return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
             for t in parse_plan(text).targets]
+
+
+PARTS = ("TRƯỜNG THPT AN LẠC\nSố: 09/KH-THPT\n\nKẾ HOẠCH CHIẾN LƯỢC\nPhát triển nhà trường giai đoạn 2026 - 2030\n\n"
+         "{one} BỐI CẢNH VÀ THỰC TRẠNG\nI. Thực trạng\nNăm học 2025 - 2026 trường có 36 lớp, tỷ lệ tốt nghiệp đạt 97%.\n"
+         "II. Phân tích môi trường\nCơ hội lớn, thách thức nhiều.\n"
+         "{three} MỤC TIÊU\nI. Mục tiêu chung\nXây dựng nhà trường phát triển bền vững.\nII. Mục tiêu cụ thể\n"
+         "1. Tỷ lệ học sinh tốt nghiệp THPT đạt 99%.\n2. Đến năm 2028 có ít nhất 08 phòng học bộ môn.\n"
+         "{four} CÁC GIẢI PHÁP\nI. Phát triển chương trình\nMỗi khối lớp có ít nhất 4 dự án STEM mỗi năm học.\n"
+         "II. Tài chính\nTrích tối thiểu 5% tổng thu hằng năm lập quỹ học bổng.\n\nHIỆU TRƯỞNG\n\nLê Văn Bình\n")
+
+
+@pytest.mark.parametrize("one, three, four", [
+    ("PHẦN THỨ NHẤT.", "PHẦN THỨ BA.", "PHẦN THỨ TƯ."),
+    ("PHẦN I -", "PHẦN III -", "PHẦN IV -"),
+    ("PHAN THU NHAT:", "PHAN THU BA:", "PHAN THU TU:"),
+    ("PHẦN 1.", "PHẦN 3.", "PHẦN 4."),
+])
+def test_a_plan_in_parts_takes_its_targets_from_the_part_on_targets_whole(one, three, four):
+    plan = parse_plan(PARTS.format(one=one, three=three, four=four))
+    assert [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year) for t in plan.targets] == \
+        [(">=", 99.0, "%", 2030), (">=", 8.0, "phòng", 2028)]
+    assert [s.heading for s in plan.sections if s.key.startswith("muc_tieu")] == ["MỤC TIÊU"]
+
+
+def test_a_sentence_opening_with_the_word_part_is_no_part():
+    plan = parse_plan(PARTS.format(one="PHẦN THỨ NHẤT.", three="PHẦN THỨ BA.", four="PHẦN THỨ TƯ.").replace(
+        "Cơ hội lớn", "Phần 2: nhà trường phấn đấu 100% học sinh có việc làm. Cơ hội lớn"))
+    assert [s.numeral for s in plan.sections][:3] == ["PHẦN THỨ NHẤT", "I", "II"]

@@ -530,13 +530,31 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
     return (extracted(bodies[-2]) if len(bodies) > 1 else None), extracted(bodies[-1])
 
 
+_PART_RE = re.compile(r"^\s*phan\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]\s*(\S.*)$")
+
+
 def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
+    """The plan's Roman-numbered sections (I., II., … in order). A long plan in parts ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ
+    THỰC TRẠNG", "PHẦN THỨ BA. MỤC TIÊU", "PHẦN II – …") numbers its sections afresh in each part: each part heading
+    is a section too, and the part on targets is one section whole ("I. Mục tiêu chung", "II. Mục tiêu cụ thể" are
+    its pieces), so its targets are section II's."""
     found = []
     expected = 0
     used: set[str] = set()
+    goal_part = False
     for i in L.nonblank():
+        if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(L.line(i)) and len(p.group(2)) <= 160:
+            heading = L.line(i).strip()[p.start(2) - (len(L.line(i)) - len(L.line(i).lstrip())):].strip().rstrip(":")
+            key = next((k for word, k in _SECTION_KEYS if word in p.group(2)), None) or _slug(heading)
+            goal_part = key == "muc_tieu"
+            while key in used:
+                key += "_2"
+            used.add(key)
+            found.append((i, L.line(i).strip()[:p.start(2)].strip(" .:)–-"), heading, key, 0.9))
+            expected = 0
+            continue
         m = _SECTION_RE.match(L.line(i))
-        if not m or expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]:
+        if goal_part or not m or expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]:
             continue
         heading = m.group(2).strip().rstrip(":").strip()
         if len(heading) > 160:
