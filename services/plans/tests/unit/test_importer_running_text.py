@@ -147,3 +147,40 @@ def test_a_sentence_opening_with_the_word_part_is_no_part():
     plan = parse_plan(PARTS.format(one="PHẦN THỨ NHẤT.", three="PHẦN THỨ BA.", four="PHẦN THỨ TƯ.").replace(
         "Cơ hội lớn", "Phần 2: nhà trường phấn đấu 100% học sinh có việc làm. Cơ hội lớn"))
     assert [s.numeral for s in plan.sections][:3] == ["PHẦN THỨ NHẤT", "I", "II"]
+
+
+SOLUTIONS = ("TRƯỜNG THPT ĐĂK HÀ\nSố: 14/KH-THPT\nĐăk Hà, ngày 02 tháng 11 năm 2026\n\nKẾ HOẠCH\n"
+             "Triển khai Nghị quyết 71 giai đoạn 2026 - 2030, định hướng đến năm 2035\n\n"
+             "I. MỤC ĐÍCH, YÊU CẦU\nQuán triệt Nghị quyết.\nII. MỤC TIÊU\n1. Đến năm 2030\n"
+             "- Tỷ lệ học sinh bỏ học dưới 0,5%.\n2. Định hướng đến năm 2035\n- Tỷ lệ học sinh bỏ học dưới 0,3%.\n"
+             "III. NHIỆM VỤ VÀ GIẢI PHÁP\n{task}\nIV. TỔ CHỨC THỰC HIỆN\nHiệu trưởng chỉ đạo chung.\n")
+
+
+@pytest.mark.parametrize("task, want", [
+    ("Phấn đấu đến năm 2028 có ít nhất 05 giáo viên đạt giải giáo viên dạy giỏi cấp tỉnh.", (">=", 5.0, "giáo viên", 2028)),
+    ("Tham mưu đầu tư phòng học bộ môn; đến năm 2030 trường có 04 phòng học thông minh.", ("=", 4.0, "phòng", 2030)),
+    ("Den het nam 2029 co toi thieu 3 giao vien dat chien si thi dua cap tinh.", (">=", 3.0, "giáo viên", 2029)),
+    ("Bồi dưỡng đội ngũ, đến năm 2027 không dưới 10 giáo viên có chứng chỉ tiếng Anh B2.", (">=", 10.0, "giáo viên", 2027)),
+])
+def test_outside_the_targets_a_bound_or_a_counted_indicator_with_its_own_deadline_is_a_target(task, want):
+    found = [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year)
+             for t in parse_plan(SOLUTIONS.format(task=task)).targets]
+    assert found == [("<", 0.5, "%", 2030), ("<", 0.3, "%", 2035), want]
+
+
+@pytest.mark.parametrize("task", [
+    "Tham mưu Sở đầu tư 02 phòng học bộ môn Tin học trong năm học 2027 - 2028.",
+    "Tổ chức ôn tập cho học sinh lớp 12 từ tháng 10, mỗi tuần 6 tiết ngoài chính khoá.",
+    "Năm 2025 trường có 12 giáo viên đạt giải; đến năm 2028 tiếp tục bồi dưỡng đội ngũ.",
+])
+def test_outside_the_targets_a_figure_without_its_own_deadline_or_bound_is_none(task):
+    assert len(parse_plan(SOLUTIONS.format(task=task)).targets) == 2
+
+
+@pytest.mark.parametrize("task", [
+    "Thực hiện Bộ quy tắc ứng xử; không để xảy ra bạo lực học đường trong học sinh.",
+    "Khong de xay ra bao luc hoc duong; giáo dục kỹ năng sống cho học sinh.",
+])
+def test_outside_the_targets_a_target_without_a_year_takes_the_plans_period_not_its_vision(task):
+    found = parse_plan(SOLUTIONS.format(task=task)).targets
+    assert [(t.value.value, t.horizon.value.year) for t in found][2:] == [(0.0, 2030)]

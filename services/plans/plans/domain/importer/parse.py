@@ -2422,6 +2422,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 return Extracted(date(year, 12, 31), unit_src, 0.9)
             if in_goal and horizon:
                 return Extracted(date(horizon[0], 12, 31), L.source(horizon[1]), 0.9)
+            # outside section II, the plan's own horizon ("giai đoạn 2026 - 2030"), not a vision's beyond it that
+            # section II reached last ("2.3. Định hướng đến năm 2035"); else the latest of section II
+            if not in_goal and plan_horizon and latest and plan_horizon < latest:
+                return Extracted(date(plan_horizon, 12, 31), unit_src, 0.5)
             if not in_goal and latest:
                 return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
             if in_goal and plan_horizon:
@@ -2499,10 +2503,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)
             # outside section II a figure is a target when its indicator and comparator are written out, or when
-            # it is a share with its own deadline in its clause ("đến năm 2027 hoàn thành kết nối dữ liệu 100%
-            # trường học"), not one of a past year
-            own = not in_goal and q.kind == "pct" and any(seg <= p < hi and (plan_year is None or y >= plan_year)
-                                                          for p, y in _deadlines(fline))
+            # it has its own deadline in its clause, not one of a past year, and is a share ("đến năm 2027 hoàn thành
+            # kết nối dữ liệu 100% trường học"), a bound ("đến năm 2028 có ít nhất 05 giáo viên đạt giải …") or a
+            # count of what an indicator counts ("đến năm 2030 trường có 04 phòng học thông minh")
+            own = not in_goal and (q.kind == "pct" or said or codes) and any(
+                seg <= p < hi and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline))
             if not in_goal and not (codes and said) and not own:
                 continue
             value, unit = q.value, q.unit
