@@ -184,3 +184,19 @@ def test_outside_the_targets_a_figure_without_its_own_deadline_or_bound_is_none(
 def test_outside_the_targets_a_target_without_a_year_takes_the_plans_period_not_its_vision(task):
     found = parse_plan(SOLUTIONS.format(task=task)).targets
     assert [(t.value.value, t.horizon.value.year) for t in found][2:] == [(0.0, 2030)]
+
+
+@pytest.mark.parametrize("note", [
+    "(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp THPT có không quá 45 học sinh.",
+    "(**) Mức bình quân của tỉnh năm 2025 là 1,38%, toàn quốc dưới 1%.",
+    "( * ) Theo Điều lệ, mỗi lớp tiểu học có không quá 35 học sinh.",
+    "[1] Chuẩn quy định tối thiểu 70% giáo viên đạt trình độ trên chuẩn.",
+])
+def test_a_footnote_under_the_targets_sets_none(note):
+    text = GOAL + "- Sĩ số không vượt quá 40 học sinh/lớp (*).\n" + note + "\n" + NEXT
+    assert got(text, plan_horizon=2030) == [("<=", 40.0, "học sinh/lớp", 2030)]
+
+
+def test_a_starred_bullet_is_no_footnote():
+    text = GOAL + "* Tỷ lệ học sinh bỏ học không quá 1%.\n* Ti le hoc sinh len lop tu 98% tro len.\n" + NEXT
+    assert got(text, plan_horizon=2030) == [("<=", 1.0, "%", 2030), (">=", 98.0, "%", 2030)]

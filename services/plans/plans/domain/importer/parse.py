@@ -2366,8 +2366,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
-        if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
-            continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
+        if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
+            # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
+            # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
+            continue
         if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60]
                                                       or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
             # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
