@@ -200,3 +200,19 @@ def test_a_footnote_under_the_targets_sets_none(note):
 def test_a_starred_bullet_is_no_footnote():
     text = GOAL + "* Tỷ lệ học sinh bỏ học không quá 1%.\n* Ti le hoc sinh len lop tu 98% tro len.\n" + NEXT
     assert got(text, plan_horizon=2030) == [("<=", 1.0, "%", 2030), (">=", 98.0, "%", 2030)]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Về quy mô: giữ ổn định 33 - 35 lớp.", (">=", 33.0, "lớp")),
+    ("- Quy mô nhà trường từ 28 đến 30 lớp.", (">=", 28.0, "lớp")),
+    ("- Hang nam co 2 – 3 giai hoc sinh gioi cap tinh.", (">=", 2.0, "giải")),
+    ("- Tuyển sinh 1.200 - 1.300 học viên mỗi năm.", (">=", 1200.0, "học viên")),
+    ("- Số học sinh bỏ học giảm còn 3 - 5 học sinh mỗi năm.", ("<=", 5.0, "học sinh")),
+])
+def test_a_range_of_counts_is_one_target(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == [want + (2030,)]
+
+
+def test_grades_and_ages_before_a_count_are_no_range():
+    text = GOAL + "- Trẻ từ 3 - 5 tuổi: 100% ra lớp; lớp 6 - 9 có 12 lớp.\n" + NEXT
+    assert got(text, plan_horizon=2030) == [("=", 100.0, "%", 2030), ("=", 12.0, "lớp", 2030)]

@@ -968,6 +968,11 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
+            # "Giữ ổn định 33 - 35 lớp", "từ 2 đến 3 giải": a range of counts is one target, as a range of shares is
+            low = re.search(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*)\s*(?:-|–|den)\s*$", fline[:start])
+            if low and float(low.group(1).replace(".", "")) < value:
+                out.append(_Q(low.start(1), end, "cnt", float(low.group(1).replace(".", "")), unit, value))
+                continue
             out.append(_Q(start, end, "cnt", value, unit))
     for m in _POINTS_RE.finditer(fline):   # "giảm ít nhất 2 điểm phần trăm": a change of a share, in points
         if not any(q.start < m.end() and m.start() < q.end for q in out):
@@ -2517,6 +2522,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 falling = _FALLING_RE.search(fline[lo:hi])
                 cmp, cconf = ("<=", 0.8) if falling else (">=", 0.8)
                 value = q.high if falling else q.value
+            elif q.high is not None and cmp in ("<", "<="):
+                value = q.high   # "giảm còn 3 - 5 học sinh", "không quá 1 - 2%": a ceiling is the range's top
             if "MAX_CLASS_SIZE" in codes:
                 unit = _per_class(unit)
             # under a heading's year, a year later on the line past a semicolon is another clause's
