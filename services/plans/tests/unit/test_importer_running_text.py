@@ -216,3 +216,28 @@ def test_a_range_of_counts_is_one_target(line, want):
 def test_grades_and_ages_before_a_count_are_no_range():
     text = GOAL + "- Trẻ từ 3 - 5 tuổi: 100% ra lớp; lớp 6 - 9 có 12 lớp.\n" + NEXT
     assert got(text, plan_horizon=2030) == [("=", 100.0, "%", 2030), ("=", 12.0, "lớp", 2030)]
+
+
+ROADMAP = ("TRƯỜNG MẦM NON HƯỚNG DƯƠNG\nSố: 04/KH-MN\n\nKẾ HOẠCH\nThực hiện nhiệm vụ học kỳ II năm học 2026 - 2027\n\n"
+           "I. KẾT QUẢ HỌC KỲ I\nTrường có 12 lớp với 386 trẻ.\nII. MỤC TIÊU HỌC KỲ II (đến tháng 5/2027)\n"
+           "1. Trẻ suy dinh dưỡng thể thấp còi dưới 3%.\n{heading}\n{lines}\nIV. GIẢI PHÁP\n"
+           "1. Tăng thời gian vận động ngoài trời lên ít nhất 60 phút/ngày; có ít nhất 2 bài tuyên truyền mỗi tháng.\n"
+           "V. TỔ CHỨC THỰC HIỆN\nHiệu trưởng chỉ đạo chung.\n")
+
+
+@pytest.mark.parametrize("heading, lines", [
+    ("III. LỘ TRÌNH ĐẾN NĂM 2030", "- Năm 2028: mở thêm 02 lớp mẫu giáo.\n- Năm 2030: có 01 phòng học STEAM."),
+    ("III. Lộ trình thực hiện", "- Năm 2028: mở thêm 02 lớp mẫu giáo.\n- Năm 2030: có 01 phòng học STEAM."),
+    ("III. LO TRINH PHAT TRIEN", "- Nam 2028: mo them 02 lop mau giao.\n- Nam 2030: co 01 phong hoc STEAM."),
+    ("III. CÁC CHỈ TIÊU CỤ THỂ", "- Đến năm 2028 mở thêm 02 lớp mẫu giáo.\n- Đến năm 2030 có 01 phòng học STEAM."),
+])
+def test_a_roadmap_or_targets_section_right_after_the_targets_sets_targets_too(heading, lines):
+    found = [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year)
+             for t in parse_plan(ROADMAP.format(heading=heading, lines=lines)).targets]
+    assert found == [("<", 3.0, "%", 2027), ("=", 2.0, "lớp", 2028), ("=", 1.0, "phòng", 2030)]
+
+
+def test_a_section_after_the_solutions_is_not_the_targets_continued():
+    text = ROADMAP.format(heading="III. NHIỆM VỤ", lines="- Năm 2028: mở thêm 02 lớp mẫu giáo.").replace(
+        "V. TỔ CHỨC THỰC HIỆN", "V. LỘ TRÌNH KINH PHÍ\n- Năm 2028: xây 04 phòng học.\nVI. TỔ CHỨC THỰC HIỆN")
+    assert [t.value.value for t in parse_plan(text).targets] == [3.0]

@@ -2328,7 +2328,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         goal_range = (0, end)
     else:
         n, s = goal
-        goal_range = (s[0] + 1, sections[n + 1][0] if n + 1 < len(sections) else end)
+        # the targets' section goes on through the sections right after it that set targets too: "III. LỘ TRÌNH ĐẾN
+        # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU"
+        last = n
+        while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu")
+                                            or re.match(r"lo trinh\b", fold(sections[last + 1][2]))):
+            last += 1
+        goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
     status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
               if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
