@@ -241,3 +241,20 @@ def test_a_section_after_the_solutions_is_not_the_targets_continued():
     text = ROADMAP.format(heading="III. NHIỆM VỤ", lines="- Năm 2028: mở thêm 02 lớp mẫu giáo.").replace(
         "V. TỔ CHỨC THỰC HIỆN", "V. LỘ TRÌNH KINH PHÍ\n- Năm 2028: xây 04 phòng học.\nVI. TỔ CHỨC THỰC HIỆN")
     assert [t.value.value for t in parse_plan(text).targets] == [3.0]
+
+
+@pytest.mark.parametrize("header, superior, issuer", [
+    ("UBND XÃ LŨNG NẶM\nTRƯỜNG PTDTBT THCS LŨNG\nNẶM\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nĐộc lập - Tự do - Hạnh phúc",
+     "UBND XÃ LŨNG NẶM", "TRƯỜNG PTDTBT THCS LŨNG NẶM"),
+    ("UBND TỈNH VĨNH LONG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc",
+     "UBND TỈNH VĨNH LONG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+    ("UBND HUYEN NAM TRA MY CONG HOA XA HOI CHU\nNGHIA VIET NAM\nTRUONG TH TRA MAI", "UBND HUYEN NAM TRA MY",
+     "TRUONG TH TRA MAI"),
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI\nXÃ NAM HÀ CHỦ NGHĨA VIỆT NAM", None, "ỦY BAN NHÂN DÂN XÃ NAM HÀ"),
+    ("UBND PHƯỜNG VŨNG TÀU\nTRƯỜNG THCS LÝ TỰ TRỌNG\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM", "UBND PHƯỜNG VŨNG TÀU",
+     "TRƯỜNG THCS LÝ TỰ TRỌNG"),
+])
+def test_a_motto_a_pdf_joined_to_the_bodies_or_wrapped_is_no_part_of_their_names(header, superior, issuer):
+    plan = parse_plan(header + "\nSố: 15/KH-PTDTBT\n\nKẾ HOẠCH\nTổ chức nuôi dưỡng học sinh bán trú\n"
+                      "I. MỤC TIÊU\n- Tỷ lệ học sinh bán trú đạt 85%.\n")
+    assert (plan.superior.value if plan.superior else None, plan.issuer.value) == (superior, issuer)

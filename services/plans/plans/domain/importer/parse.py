@@ -483,6 +483,9 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
 
 
 _MOTTO = " cong hoa xa hoi chu nghia viet nam "
+# the motto's first words at a header line's end, its last words (two at least) at the next line's end
+_MOTTO_HEAD_RE = re.compile(r"(?:^|\s)cong hoa(?:\s+xa(?:\s+hoi(?:\s+chu(?:\s+nghia(?:\s+viet)?)?)?)?)?\s*$")
+_MOTTO_TAIL_RE = re.compile(r"(?:^|\s)(?:(?:(?:(?:xa\s+)?hoi\s+)?chu\s+)?nghia\s+viet\s+nam|viet\s+nam)\s*$")
 
 
 def _motto_piece(piece: str) -> bool:
@@ -495,12 +498,27 @@ def _motto_piece(piece: str) -> bool:
 def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     """(superior body, issuing body) from the capitals lines of the header's left column."""
     bodies: list[list[tuple[int, int, str]]] = []   # each: (line idx, offset, part) pieces of one name
+    motto_open = False   # the motto's first words were last, its last words may come on a line of their own
     for i, off, part in _header_parts(L, stop):
         folded = fold(part)
         for m in reversed(list(_NATIONAL_RE.finditer(folded))):   # PDF layers join the two columns
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
+        # "UBND TỈNH VĨNH LONG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": a PDF joined the body and the motto's start
+        opened = False
+        if head := _MOTTO_HEAD_RE.search(fold(part)):
+            part, motto_open, opened = part[:head.start()], True, True
+            if not part.strip():
+                continue
+        elif motto_open and (tail := _MOTTO_TAIL_RE.search(fold(part))) and part[:tail.start()].strip():
+            # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI" / "XÃ NAM HÀ CHỦ NGHĨA VIỆT NAM": the motto's end after the body's
+            part, motto_open = part[:tail.start()], False
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
+        words = " ".join(re.sub(r"[^a-z ]+", " ", fold(piece)).split())
+        if motto_open and words and _MOTTO.endswith(f" {words} "):
+            motto_open = False
+            continue   # "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": the motto's last word a narrow column wrapped
+        motto_open = opened or _motto_piece(piece) and not _MOTTO.endswith(f" {words} ")
         if _motto_piece(piece) or re.fullmatch(r"\(?\s*du thao(?:\s+(?:lan\s+)?\d+)?\s*\)?", fold(piece)):
             continue   # "(DỰ THẢO)" under a draft's header marks the draft, it names no body
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
