@@ -258,3 +258,18 @@ def test_a_motto_a_pdf_joined_to_the_bodies_or_wrapped_is_no_part_of_their_names
     plan = parse_plan(header + "\nSố: 15/KH-PTDTBT\n\nKẾ HOẠCH\nTổ chức nuôi dưỡng học sinh bán trú\n"
                       "I. MỤC TIÊU\n- Tỷ lệ học sinh bán trú đạt 85%.\n")
     assert (plan.superior.value if plan.superior else None, plan.issuer.value) == (superior, issuer)
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Sĩ số không quá 35 học sinh/lớp; không tăng số lớp có trên 40 học sinh.", [("<=", 35.0, "học sinh/lớp", 2030)]),
+    ("- Giảm số lớp có sĩ số trên 45 học sinh xuống còn 02 lớp.", [("<=", 2.0, "lớp", 2030)]),
+    ("- Khong de tang so lop co tren 40 hoc sinh so voi nam hoc truoc.", []),
+    ("- Số trường có dưới 10 lớp giảm còn 3 trường.", [("<=", 3.0, "trường", 2030)]),
+])
+def test_a_bound_that_defines_what_is_counted_is_no_target(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == want
+
+
+def test_a_class_size_cap_is_still_a_target():
+    assert got(GOAL + "- Không có lớp trên 40 học sinh; sĩ số tối đa 35 học sinh/lớp.\n" + NEXT, plan_horizon=2030) \
+        == [("<=", 40.0, "học sinh/lớp", 2030), ("<=", 35.0, "học sinh/lớp", 2030)]
