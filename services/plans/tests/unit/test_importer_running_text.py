@@ -273,3 +273,17 @@ def test_a_bound_that_defines_what_is_counted_is_no_target(line, want):
 def test_a_class_size_cap_is_still_a_target():
     assert got(GOAL + "- Không có lớp trên 40 học sinh; sĩ số tối đa 35 học sinh/lớp.\n" + NEXT, plan_horizon=2030) \
         == [("<=", 40.0, "học sinh/lớp", 2030), ("<=", 35.0, "học sinh/lớp", 2030)]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Xoá mù chữ mức độ 2 cho ít nhất 100 người/năm.", [(">=", 100.0, "người", 2030)]),
+    ("- Xoa mu chu muc do 2 cho toi thieu 60 nguoi moi nam.", [(">=", 60.0, "người", 2030)]),
+    ("- Bồi dưỡng kỹ năng số mức độ 1 cho 45 giáo viên.", [("=", 45.0, "giáo viên", 2030)]),
+])
+def test_a_level_that_names_whom_a_count_counts_is_no_target(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == want
+
+
+def test_a_level_and_a_count_of_their_own_stay_two_targets():
+    text = GOAL + "- Trường đạt chuẩn quốc gia mức độ 2 và có 01 phòng học STEAM.\n" + NEXT
+    assert got(text, plan_horizon=2030) == [(">=", 2.0, "mức", 2030), ("=", 1.0, "phòng", 2030)]

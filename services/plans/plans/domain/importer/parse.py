@@ -2495,10 +2495,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "cnt" and re.search(r"\bso\s+(?:lop|lop hoc|nhom lop|truong|diem truong)\s+(?:co\s+)?(?:si so\s+)?"
                                              r"(?:tren|duoi|vuot|qua|hon|khong qua|tu)\s*$", fline[:q.start]):
                 continue   # "không tăng số lớp có trên 40 học sinh": the bound defines the classes counted, it is no target
-            if q.kind == "lvl" and any(p.kind == "pct" and p.start >= q.end
+            if q.kind == "lvl" and any((p.kind == "pct" or p.kind == "cnt" and p.unit and re.match(r"\s*cho\b", fline[q.end:]))
+                                       and p.start >= q.end
                                        and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
                                        for p in qs):
-                continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
+                # "người biết chữ mức độ 2 đạt trên 99%", "xoá mù chữ mức độ 2 cho ít nhất 100 người/năm": the level
+                # names who is counted, the share or the count is the target
+                continue
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
