@@ -1078,6 +1078,9 @@ def _word_number(words: list[str]) -> int | None:
     return total + current
 
 
+_SIZE_UNITS = {"lớp", "nhóm, lớp", "học sinh", "trẻ", "học viên"}   # what a school's size (quy mô) is counted in
+
+
 def _at_least(cmp: str, value: float, unit: str) -> str:
     """"đạt 100%", "≥ 100%": no share exceeds the whole, so at least 100% is exactly 100%."""
     return "=" if cmp == ">=" and unit == "%" and value == 100 else cmp
@@ -1096,8 +1099,11 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     tail = before[-30:]
     for pat, cmp, conf in _CMP_BEFORE:
         if m := pat.search(tail):
-            if q.kind == "cnt" and re.match(r"\s*(?:duy tri|giu vung)", tail[m.start():]):
-                return "=", 0.8, True   # "duy trì 18 lớp": keeping a size is that size, not a floor
+            if q.kind == "cnt" and (re.match(r"\s*(?:duy tri|giu vung)", tail[m.start():]) or q.unit in _SIZE_UNITS
+                                    and re.match(r"\s*(?:tang |nang )?len\b", tail[m.start():])
+                                    and re.search(r"\bquy mo\b[^;.%]*$", before)):
+                # "duy trì 18 lớp": keeping a size is that size, not a floor; "nâng quy mô lên 14 lớp": a size to reach
+                return "=", 0.8, True
             return _at_least(cmp, q.value, q.unit), conf, True
     for pat, cmp in _CMP_AFTER:
         if pat.search(after):
