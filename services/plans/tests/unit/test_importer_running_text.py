@@ -298,3 +298,18 @@ def test_a_level_and_a_count_of_their_own_stay_two_targets():
 ])
 def test_a_schools_size_raised_to_a_figure_is_that_size(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == want
+
+
+@pytest.mark.parametrize("task, want", [
+    ("Xây dựng ngân hàng câu hỏi dùng chung với ít nhất 3.000 câu hỏi vào năm 2028.", (">=", 3000.0, "câu", 2028)),
+    ("Xay dung kho hoc lieu so toi thieu 500 bai giang vao cuoi nam 2029.", (">=", 500.0, "bai", 2029)),
+])
+def test_outside_the_targets_a_bound_with_its_year_after_it_is_a_target(task, want):
+    found = [(t.comparator.value, t.value.value, t.unit.value or "", t.horizon.value.year)
+             for t in parse_plan(SOLUTIONS.format(task=task)).targets]
+    assert found[2:] == [want]
+
+
+def test_outside_the_targets_a_year_before_the_figure_without_a_deadline_word_is_none():
+    task = "Vào năm 2028 mời chuyên gia đánh giá giữa kỳ, dự kiến ít nhất 3 đoàn."
+    assert len(parse_plan(SOLUTIONS.format(task=task)).targets) == 2

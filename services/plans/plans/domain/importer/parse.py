@@ -1171,6 +1171,9 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
 _DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE)
 
 
+_BY_YEAR_RE = re.compile(r"\bvao (?:cuoi )?nam (20\d\d)\b(?!\s*[-–])")
+
+
 def _deadlines(fline: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến (hết) năm 2030" / "tới năm 2030" of a line: a deadline, not a date."""
     return [(m.start(), int(next(y for y in m.groups() if y))) for m in _DEADLINE_RE.finditer(fline)]
@@ -2549,8 +2552,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # it has its own deadline in its clause, not one of a past year, and is a share ("đến năm 2027 hoàn thành
             # kết nối dữ liệu 100% trường học"), a bound ("đến năm 2028 có ít nhất 05 giáo viên đạt giải …") or a
             # count of what an indicator counts ("đến năm 2030 trường có 04 phòng học thông minh")
+            # ("… ngân hàng câu hỏi với ít nhất 3.000 câu hỏi vào năm 2028": a year after the figure is its deadline)
             own = not in_goal and (q.kind == "pct" or said or codes) and any(
-                seg <= p < hi and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline))
+                seg <= p < hi and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
+                + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)])
             if not in_goal and not (codes and said) and not own:
                 continue
             value, unit = q.value, q.unit
