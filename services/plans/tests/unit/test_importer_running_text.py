@@ -313,3 +313,17 @@ def test_outside_the_targets_a_bound_with_its_year_after_it_is_a_target(task, wa
 def test_outside_the_targets_a_year_before_the_figure_without_a_deadline_word_is_none():
     task = "Vào năm 2028 mời chuyên gia đánh giá giữa kỳ, dự kiến ít nhất 3 đoàn."
     assert len(parse_plan(SOLUTIONS.format(task=task)).targets) == 2
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Mở 06 lớp xóa mù chữ tại các xã vùng cao với khoảng 150 học viên.", [("=", 6.0, "lớp", 2030)]),
+    ("- Mo 04 lop trung cap nghe, du kien 120 hoc vien.", [("=", 4.0, "lớp", 2030)]),
+    ("- Xây 02 phòng học bộ môn (ước tính 90 học sinh sử dụng mỗi ngày).", [("=", 2.0, "phòng", 2030)]),
+])
+def test_an_estimate_of_what_a_count_holds_is_no_target(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == want
+
+
+def test_an_approximate_figure_standing_alone_is_still_a_target():
+    text = GOAL + "- Tỷ lệ học sinh đạt chuẩn tiếng Anh khoảng 55%; tuyển sinh khoảng 180 học viên.\n" + NEXT
+    assert got(text, plan_horizon=2030) == [("=", 55.0, "%", 2030), ("=", 180.0, "học viên", 2030)]

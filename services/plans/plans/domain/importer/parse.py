@@ -2501,6 +2501,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(r"[,;(]|\bva\b", fline[p.end:q.start])
                     for p in qs):
                 continue   # "70% trẻ … được học ở lớp có sĩ số không quá 30 trẻ": the bound says who the share counts
+            if q.kind == "cnt" and re.search(r"\b(?:voi|gom|cho)?\s*(?:khoang|chung|uoc tinh|du kien)\s*$", fline[:q.start]) \
+                    and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start for p in qs):
+                continue   # "mở 06 lớp xóa mù chữ với khoảng 150 học viên": an estimate of what the count holds
             if q.kind == "cnt" and re.search(r"\bso\s+(?:lop|lop hoc|nhom lop|truong|diem truong)\s+(?:co\s+)?(?:si so\s+)?"
                                              r"(?:tren|duoi|vuot|qua|hon|khong qua|tu)\s*$", fline[:q.start]):
                 continue   # "không tăng số lớp có trên 40 học sinh": the bound defines the classes counted, it is no target
