@@ -327,3 +327,12 @@ def test_an_estimate_of_what_a_count_holds_is_no_target(line, want):
 def test_an_approximate_figure_standing_alone_is_still_a_target():
     text = GOAL + "- Tỷ lệ học sinh đạt chuẩn tiếng Anh khoảng 55%; tuyển sinh khoảng 180 học viên.\n" + NEXT
     assert got(text, plan_horizon=2030) == [("=", 55.0, "%", 2030), ("=", 180.0, "học viên", 2030)]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Giảm tỷ lệ lưu ban từ 2,1% (năm học 2025 - 2026) xuống dưới 1% vào năm 2028.", [("<", 1.0, "%", 2028)]),
+    ("- Giam ty le bo hoc tu 3,2% xuong con khong qua 1,5% vao nam 2029.", [("<=", 1.5, "%", 2029)]),
+    ("- Nâng tỷ lệ giáo viên trên chuẩn từ 52% lên ít nhất 70% vào năm 2030.", [(">=", 70.0, "%", 2030)]),
+])
+def test_where_a_change_starts_is_no_target_whatever_words_lead_its_end(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
