@@ -336,3 +336,12 @@ def test_an_approximate_figure_standing_alone_is_still_a_target():
 ])
 def test_where_a_change_starts_is_no_target_whatever_words_lead_its_end(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
+
+
+@pytest.mark.parametrize("line, year", [
+    ("- Trước 31/12/2027 hoàn thành số hoá 100% hồ sơ học sinh.", 2027),
+    ("- Truoc ngay 30/6/2028, 100% giao vien duoc boi duong ve AI.", 2028),
+    ("- Trước tháng 9/2027 có ít nhất 02 phòng học bộ môn mới.", 2027),
+])
+def test_a_deadline_before_a_date_is_that_dates_year(line, year):
+    assert [t[3] for t in got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030)] == [year]
