@@ -345,3 +345,12 @@ def test_where_a_change_starts_is_no_target_whatever_words_lead_its_end(line, wa
 ])
 def test_a_deadline_before_a_date_is_that_dates_year(line, year):
     assert [t[3] for t in got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030)] == [year]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Tỷ lệ học sinh bỏ học hằng năm không vượt quá 0,5%; riêng năm học 2026-2027 không quá 0,8%.",
+     [("<=", 0.5, "%", 2030), ("<=", 0.8, "%", 2027)]),
+    ("- Ty le len lop dat tu 98% tro len; nam 2027 dat 97%.", [(">=", 98.0, "%", 2030), (">=", 97.0, "%", 2027)]),
+])
+def test_a_year_past_a_semicolon_is_the_next_clauses_not_the_one_before(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want

@@ -1164,7 +1164,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
-        out.append((m.start(), _year_of(m)))
+        # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
+        out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
 
 
@@ -2571,7 +2572,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if "MAX_CLASS_SIZE" in codes:
                 unit = _per_class(unit)
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
                         or _row_deadline(fline, q))
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
