@@ -354,3 +354,13 @@ def test_a_deadline_before_a_date_is_that_dates_year(line, year):
 ])
 def test_a_year_past_a_semicolon_is_the_next_clauses_not_the_one_before(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Tỷ lệ học sinh được tiếp cận Internet đạt 100% (hiện đạt 82%).", [("=", 100.0, "%", 2030)]),
+    ("- Ty le giao vien dung AI dat 80% (hien moi dat 35%).", [(">=", 80.0, "%", 2030)]),
+    ("- Số phòng học thông minh hiện là 4 phòng; đến năm 2029 có 10 phòng.", [("=", 10.0, "phòng", 2029)]),
+    ("- Hiện đạt 82%, phấn đấu đến năm 2028 tỷ lệ học sinh học bơi đạt 95%.", [(">=", 95.0, "%", 2028)]),
+])
+def test_a_figure_of_today_is_no_target(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
