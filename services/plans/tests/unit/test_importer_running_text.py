@@ -86,6 +86,7 @@ DRAFT = ("{left}{gap}CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{second}\n{m
     ("UBND XÃ AN HÀ", "TRƯỜNG THCS AN HÀ", "DỰ THẢO", "TRƯỜNG THCS AN HÀ"),
     ("UY BAN NHAN DAN", "XA DAK NHAU", "(Du thao lan 2)", "UY BAN NHAN DAN XA DAK NHAU"),
     ("ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN ĐỊNH", "(Dự thảo 3)", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH"),
+    ("ỦY BAN NHÂN DÂN", "PHƯỜNG NGÔ QUYỀN", "(BẢN DỰ THẢO)", "ỦY BAN NHÂN DÂN PHƯỜNG NGÔ QUYỀN"),
 ])
 def test_a_drafts_mark_under_the_header_is_no_part_of_the_issuers_name(left, second, mark, issuer):
     plan = parse_plan(DRAFT.format(left=left, gap="        ", second=second, mark=mark))

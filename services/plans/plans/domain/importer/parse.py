@@ -519,7 +519,7 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             motto_open = False
             continue   # "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": the motto's last word a narrow column wrapped
         motto_open = opened or _motto_piece(piece) and not _MOTTO.endswith(f" {words} ")
-        if _motto_piece(piece) or re.fullmatch(r"\(?\s*du thao(?:\s+(?:lan\s+)?\d+)?\s*\)?", fold(piece)):
+        if _motto_piece(piece) or re.fullmatch(r"\(?\s*(?:ban\s+)?du thao(?:\s+(?:lan\s+)?\d+)?\s*\)?", fold(piece)):
             continue   # "(DỰ THẢO)" under a draft's header marks the draft, it names no body
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
