@@ -365,3 +365,11 @@ def test_a_year_past_a_semicolon_is_the_next_clauses_not_the_one_before(line, wa
 ])
 def test_a_figure_of_today_is_no_target(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Tổ chức 02 đợt kiểm tra/năm; 100% tổ chuyên môn sinh hoạt theo nghiên cứu bài học.", [("=", 100.0, "%", 2030)]),
+    ("- To chuc it nhat 3 dot tap huan cho giao vien; 100% giao vien duoc tap huan.", [("=", 100.0, "%", 2030)]),
+])
+def test_rounds_of_an_activity_are_a_schedule_not_a_target(line, want):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want

@@ -819,7 +819,7 @@ _MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan)\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
-_NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
+_NOT_A_COUNT = {"tiet", "buoi", "dot", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg", "nghin", "usd", "tan", "lit"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
