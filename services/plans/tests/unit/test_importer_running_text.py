@@ -373,3 +373,11 @@ def test_a_figure_of_today_is_no_target(line, want):
 ])
 def test_rounds_of_an_activity_are_a_schedule_not_a_target(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
+
+
+@pytest.mark.parametrize("heading", [
+    "2.2. Từ nay đến năm 2028", "b) Trong 3 năm (2026 - 2028):", "Trong giai đoạn 2026 - 2028:", "2. Tu nay den nam 2028:",
+])
+def test_a_heading_naming_a_span_to_a_year_gives_its_items_that_year(heading):
+    text = GOAL + heading + "\n- Tỷ lệ học sinh bỏ học dưới 1%.\n- Có ít nhất 02 phòng học thông minh.\n" + NEXT
+    assert got(text, plan_year=2026, plan_horizon=2030) == [("<", 1.0, "%", 2028), (">=", 2.0, "phòng", 2028)]

@@ -875,7 +875,7 @@ _HORIZON_SENTENCE_RE = re.compile(
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|bang\s+\d+\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
+    r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
