@@ -381,3 +381,17 @@ def test_rounds_of_an_activity_are_a_schedule_not_a_target(line, want):
 def test_a_heading_naming_a_span_to_a_year_gives_its_items_that_year(heading):
     text = GOAL + heading + "\n- Tỷ lệ học sinh bỏ học dưới 1%.\n- Có ít nhất 02 phòng học thông minh.\n" + NEXT
     assert got(text, plan_year=2026, plan_horizon=2030) == [("<", 1.0, "%", 2028), (">=", 2.0, "phòng", 2028)]
+
+
+@pytest.mark.parametrize("task", [
+    "Vận động học sinh đi học đều; mỗi đoàn viên giáo viên nhận giúp đỡ ít nhất 01 học sinh có nguy cơ bỏ học.",
+    "Moi giao vien dong gop it nhat 10 hoc lieu so; moi to chuyen mon co toi thieu 02 sang kien.",
+    "Mỗi khối lớp thực hiện ít nhất 4 dự án STEM về phòng chống bỏ học.",
+])
+def test_outside_the_targets_a_quota_of_work_among_the_staff_is_no_target(task):
+    assert len(parse_plan(SOLUTIONS.format(task=task)).targets) == 2
+
+
+def test_outside_the_targets_a_quota_does_not_hide_a_bound_with_its_own_deadline():
+    task = "Mỗi giáo viên tự bồi dưỡng; đến năm 2028 có ít nhất 05 giáo viên đạt giải giáo viên dạy giỏi cấp tỉnh."
+    assert [t.value.value for t in parse_plan(SOLUTIONS.format(task=task)).targets][2:] == [5.0]

@@ -2562,6 +2562,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)])
             if not in_goal and not (codes and said) and not own:
                 continue
+            if not in_goal and q.kind == "cnt" and re.search(
+                    r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
+                    r"|chi doan|phong ban)\b[^;.]*$", fline[seg:q.start]):
+                continue   # "mỗi đoàn viên giáo viên nhận giúp đỡ ít nhất 01 học sinh": a quota of work among the tasks
             value, unit = q.value, q.unit
             if q.high is not None and not said:
                 falling = _FALLING_RE.search(fline[lo:hi])
