@@ -395,3 +395,8 @@ def test_outside_the_targets_a_quota_of_work_among_the_staff_is_no_target(task):
 def test_outside_the_targets_a_quota_does_not_hide_a_bound_with_its_own_deadline():
     task = "Mỗi giáo viên tự bồi dưỡng; đến năm 2028 có ít nhất 05 giáo viên đạt giải giáo viên dạy giỏi cấp tỉnh."
     assert [t.value.value for t in parse_plan(SOLUTIONS.format(task=task)).targets][2:] == [5.0]
+
+
+def test_one_school_year_named_twice_in_the_subject_is_one():
+    title = "Dạy học Tiếng Anh năm học 2026 - 2027\nNăm học 2026 - 2027, nhà trường có 14 lớp với 452"
+    assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", 2027)]

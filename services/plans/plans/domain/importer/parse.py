@@ -409,16 +409,17 @@ def _title_horizon(title: str) -> int | None:
     2025 - 2026": its end), one period ("giai đoạn 2026 - 2030, tầm nhìn đến năm 2035": its end; the vision
     beyond it carries no figure) or one calendar year ("Kế hoạch … năm 2026", "… đến năm 2030")."""
     f = fold(title)
-    school = re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f)
+    # one school year named twice is one ("… năm học 2026 - 2027" and a first body line a hard break joined to it)
+    school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f))
     if len(school) == 1:
-        return int(school[0])
+        return int(school.pop())
     if school:
         return None
-    periods = re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f)
+    periods = set(re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f))
     if len(periods) == 1:
-        return int(periods[0])
-    years = re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f)
-    return int(years[0]) if len(years) == 1 and not periods else None
+        return int(periods.pop())
+    years = set(re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
+    return int(years.pop()) if len(years) == 1 and not periods else None
 
 
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
