@@ -230,10 +230,10 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan (?:tncs|thanh nien)\b|"
     r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
-# The kind of document over its subject: a plan, or a programme of action, a scheme (đề án), a report (báo cáo: a
+# The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"), or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
 # diacritics
-_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
+_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
@@ -406,13 +406,20 @@ def parse_plan(text: str) -> ParsedPlan:
 
 def _title_horizon(title: str) -> int | None:
     """The year a plan as a whole is due by, when its subject names one school year ("Thực hiện nhiệm vụ năm học
-    2025 - 2026": its end) or one calendar year ("Kế hoạch … năm 2026")."""
+    2025 - 2026": its end), one period ("giai đoạn 2026 - 2030, tầm nhìn đến năm 2035": its end; the vision
+    beyond it carries no figure) or one calendar year ("Kế hoạch … năm 2026", "… đến năm 2030")."""
     f = fold(title)
-    school = re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f)
-    years = re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f)
+    # one school year named twice is one ("… năm học 2026 - 2027" and a first body line a hard break joined to it)
+    school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f))
     if len(school) == 1:
-        return int(school[0])
-    return int(years[0]) if len(years) == 1 and not school else None
+        return int(school.pop())
+    if school:
+        return None
+    periods = set(re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f))
+    if len(periods) == 1:
+        return int(periods.pop())
+    years = set(re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
+    return int(years.pop()) if len(years) == 1 and not periods else None
 
 
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
@@ -477,6 +484,9 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
 
 
 _MOTTO = " cong hoa xa hoi chu nghia viet nam "
+# the motto's first words at a header line's end, its last words (two at least) at the next line's end
+_MOTTO_HEAD_RE = re.compile(r"(?:^|\s)cong hoa(?:\s+xa(?:\s+hoi(?:\s+chu(?:\s+nghia(?:\s+viet)?)?)?)?)?\s*$")
+_MOTTO_TAIL_RE = re.compile(r"(?:^|\s)(?:(?:(?:(?:xa\s+)?hoi\s+)?chu\s+)?nghia\s+viet\s+nam|viet\s+nam)\s*$")
 
 
 def _motto_piece(piece: str) -> bool:
@@ -489,14 +499,29 @@ def _motto_piece(piece: str) -> bool:
 def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     """(superior body, issuing body) from the capitals lines of the header's left column."""
     bodies: list[list[tuple[int, int, str]]] = []   # each: (line idx, offset, part) pieces of one name
+    motto_open = False   # the motto's first words were last, its last words may come on a line of their own
     for i, off, part in _header_parts(L, stop):
         folded = fold(part)
         for m in reversed(list(_NATIONAL_RE.finditer(folded))):   # PDF layers join the two columns
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
+        # "UBND TỈNH VĨNH LONG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM": a PDF joined the body and the motto's start
+        opened = False
+        if head := _MOTTO_HEAD_RE.search(fold(part)):
+            part, motto_open, opened = part[:head.start()], True, True
+            if not part.strip():
+                continue
+        elif motto_open and (tail := _MOTTO_TAIL_RE.search(fold(part))) and part[:tail.start()].strip():
+            # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI" / "XÃ NAM HÀ CHỦ NGHĨA VIỆT NAM": the motto's end after the body's
+            part, motto_open = part[:tail.start()], False
         lead = len(part) - len(part.lstrip())
         piece = part.strip()
-        if _motto_piece(piece):
-            continue
+        words = " ".join(re.sub(r"[^a-z ]+", " ", fold(piece)).split())
+        if motto_open and words and _MOTTO.endswith(f" {words} "):
+            motto_open = False
+            continue   # "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": the motto's last word a narrow column wrapped
+        motto_open = opened or _motto_piece(piece) and not _MOTTO.endswith(f" {words} ")
+        if _motto_piece(piece) or re.fullmatch(r"\(?\s*(?:ban\s+)?du thao(?:\s+(?:lan\s+)?\d+)?\s*\)?", fold(piece)):
+            continue   # "(DỰ THẢO)" under a draft's header marks the draft, it names no body
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
@@ -524,13 +549,31 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
     return (extracted(bodies[-2]) if len(bodies) > 1 else None), extracted(bodies[-1])
 
 
+_PART_RE = re.compile(r"^\s*phan\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]\s*(\S.*)$")
+
+
 def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
+    """The plan's Roman-numbered sections (I., II., … in order). A long plan in parts ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ
+    THỰC TRẠNG", "PHẦN THỨ BA. MỤC TIÊU", "PHẦN II – …") numbers its sections afresh in each part: each part heading
+    is a section too, and the part on targets is one section whole ("I. Mục tiêu chung", "II. Mục tiêu cụ thể" are
+    its pieces), so its targets are section II's."""
     found = []
     expected = 0
     used: set[str] = set()
+    goal_part = False
     for i in L.nonblank():
+        if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(L.line(i)) and len(p.group(2)) <= 160:
+            heading = L.line(i).strip()[p.start(2) - (len(L.line(i)) - len(L.line(i).lstrip())):].strip().rstrip(":")
+            key = next((k for word, k in _SECTION_KEYS if word in p.group(2)), None) or _slug(heading)
+            goal_part = key == "muc_tieu"
+            while key in used:
+                key += "_2"
+            used.add(key)
+            found.append((i, L.line(i).strip()[:p.start(2)].strip(" .:)–-"), heading, key, 0.9))
+            expected = 0
+            continue
         m = _SECTION_RE.match(L.line(i))
-        if not m or expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]:
+        if goal_part or not m or expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]:
             continue
         heading = m.group(2).strip().rstrip(":").strip()
         if len(heading) > 160:
@@ -777,13 +820,13 @@ _MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan)\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
-_NOT_A_COUNT = {"tiet", "buoi", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
+_NOT_A_COUNT = {"tiet", "buoi", "dot", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg", "nghin", "usd", "tan", "lit"}
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
 # "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
 _RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)?\s*)?"
-                         r"(?:len|xuong)(?:\s+(?:con|muc))?\s+\d")
+                         r"(?:len|xuong)(?:\s+(?:con|muc|duoi|tren|khong qua|it nhat|toi thieu|khoang))*\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
@@ -797,11 +840,12 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
-# "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out
-_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+"
-                                 r"|\b(?:tam nhin|dinh huong)\s+)(20\d\d)\b")
-_DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi)\s+(?:het\s+)?thang"
+_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+)?nam\s+|thang\s+\d{1,2}\s*/\s*)?)(20\d\d)\b")
+# "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out; a heading's time span ending on a date ("1. Mục
+# tiêu (thời gian từ 01/9 đến 30/9/2026)", "Chỉ tiêu đến hết tháng 12/2026"): that date's year
+_HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+"
+                                 r"|\b(?:tam nhin|dinh huong)\s+)(20\d\d)\b|" + _DATED_DEADLINE)
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
 # …" (what is due every year of a period is due by its end); a school year anywhere ("trong năm học 2026 - 2027",
 # "Năm học 2025 - 2026, tỷ lệ …", "đến năm học 2027 - 2028") is due at its end; a year opening a clause after a
@@ -809,7 +853,10 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{
 # 2027 có 80% và năm 2030 có 100% …", "suy dinh dưỡng: năm 2026 dưới 5%, …") or in brackets after a figure
 # ("dưới 0,5% (năm 2026)")
 _HORIZON_SENTENCE_RE = re.compile(
-    r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    # a deadline before a year is the end of the year before ("trước năm 2029": by 2028); before a school year, the
+    # end of the calendar year it starts in ("đưa vào sử dụng trước năm học 2028 - 2029": by 2028)
+    r"\btruoc\s+(?:nam\s+hoc\s+(20\d\d)\s*[-–]\s*20\d\d|(?:nam\s+)?(?P<before>20\d\d))\b(?!\s*[-–/])"
+    r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
@@ -829,7 +876,7 @@ _HORIZON_SENTENCE_RE = re.compile(
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong nam|tam nhin|dinh huong)\b"
+    r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
@@ -838,7 +885,7 @@ _HORIZON_PREFIX_RE = re.compile(
     r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
-_STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
+_STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
 # A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
 # Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
 _BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
@@ -942,6 +989,11 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
             if per := re.match(r"\s*/\s*lop\b", fline[end:]):
                 unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
+            # "Giữ ổn định 33 - 35 lớp", "từ 2 đến 3 giải": a range of counts is one target, as a range of shares is
+            low = re.search(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*)\s*(?:-|–|den)\s*$", fline[:start])
+            if low and float(low.group(1).replace(".", "")) < value:
+                out.append(_Q(low.start(1), end, "cnt", float(low.group(1).replace(".", "")), unit, value))
+                continue
             out.append(_Q(start, end, "cnt", value, unit))
     for m in _POINTS_RE.finditer(fline):   # "giảm ít nhất 2 điểm phần trăm": a change of a share, in points
         if not any(q.start < m.end() and m.start() < q.end for q in out):
@@ -1029,6 +1081,9 @@ def _word_number(words: list[str]) -> int | None:
     return total + current
 
 
+_SIZE_UNITS = {"lớp", "nhóm, lớp", "học sinh", "trẻ", "học viên"}   # what a school's size (quy mô) is counted in
+
+
 def _at_least(cmp: str, value: float, unit: str) -> str:
     """"đạt 100%", "≥ 100%": no share exceeds the whole, so at least 100% is exactly 100%."""
     return "=" if cmp == ">=" and unit == "%" and value == 100 else cmp
@@ -1047,8 +1102,11 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     tail = before[-30:]
     for pat, cmp, conf in _CMP_BEFORE:
         if m := pat.search(tail):
-            if q.kind == "cnt" and re.match(r"\s*(?:duy tri|giu vung)", tail[m.start():]):
-                return "=", 0.8, True   # "duy trì 18 lớp": keeping a size is that size, not a floor
+            if q.kind == "cnt" and (re.match(r"\s*(?:duy tri|giu vung)", tail[m.start():]) or q.unit in _SIZE_UNITS
+                                    and re.match(r"\s*(?:tang |nang )?len\b", tail[m.start():])
+                                    and re.search(r"\bquy mo\b[^;.%]*$", before)):
+                # "duy trì 18 lớp": keeping a size is that size, not a floor; "nâng quy mô lên 14 lớp": a size to reach
+                return "=", 0.8, True
             return _at_least(cmp, q.value, q.unit), conf, True
     for pat, cmp in _CMP_AFTER:
         if pat.search(after):
@@ -1093,8 +1151,8 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
 
 
 def _horizon_of(fline: str, heading: bool) -> int | None:
-    pat = _HORIZON_HEADING_RE if heading else _HORIZON_SENTENCE_RE
-    years = [int(y) for m in pat.finditer(fline) for y in m.groups() if y]
+    years = [int(y) for m in _HORIZON_HEADING_RE.finditer(fline) for y in m.groups() if y] if heading \
+        else [_year_of(m) for m in _HORIZON_SENTENCE_RE.finditer(fline)]
     return max(years) if years else None
 
 
@@ -1109,11 +1167,15 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
-        out.append((m.start(), _year_of(m)))
+        # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
+        out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
 
 
 _DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE)
+
+
+_BY_YEAR_RE = re.compile(r"\bvao (?:cuoi )?nam (20\d\d)\b(?!\s*[-–])")
 
 
 def _deadlines(fline: str) -> list[tuple[int, int]]:
@@ -1123,6 +1185,8 @@ def _deadlines(fline: str) -> list[tuple[int, int]]:
 
 def _year_of(m: re.Match) -> int:
     """The year of a :data:`_HORIZON_SENTENCE_RE` match, whichever of its forms matched."""
+    if m.re is _HORIZON_SENTENCE_RE and m.group("before"):
+        return int(m.group("before")) - 1
     return int(next(y for y in m.groups() if y))
 
 
@@ -2350,9 +2414,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         goal_range = (0, end)
     else:
         n, s = goal
-        while n + 1 < len(sections) and sections[n + 1][3].startswith("muc_tieu"):
-            n += 1   # "III. CHỈ TIÊU PHÂN THEO NĂM" (its table) right after "II. MỤC TIÊU": the targets go on
-        goal_range = (s[0] + 1, sections[n + 1][0] if n + 1 < len(sections) else end)
+        # the targets' section goes on through the sections right after it that set targets too: "III. LỘ TRÌNH ĐẾN
+        # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU"
+        last = n
+        while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu")
+                                            or re.match(r"lo trinh\b", fold(sections[last + 1][2]))):
+            last += 1
+        goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
     status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
               if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
@@ -2362,7 +2430,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                          for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
-    if not sections and (part := _numbered_goal(L, end)):
+    if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
     units = _units(L, 0, end)
     if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
@@ -2395,8 +2463,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
-        if re.match(r"\s*(?:ghi chu|luu y|chu thich)\s*:", fline):
-            continue   # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), it sets none
+        if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
+            # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
+            # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
+            continue
         if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60]
                                                       or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
             # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
@@ -2451,6 +2521,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 return Extracted(date(year, 12, 31), unit_src, 0.9)
             if in_goal and horizon:
                 return Extracted(date(horizon[0], 12, 31), L.source(horizon[1]), 0.9)
+            # outside section II, the plan's own horizon ("giai đoạn 2026 - 2030"), not a vision's beyond it that
+            # section II reached last ("2.3. Định hướng đến năm 2035"); else the latest of section II
+            if not in_goal and plan_horizon and latest and plan_horizon < latest:
+                return Extracted(date(plan_horizon, 12, 31), unit_src, 0.5)
             if not in_goal and latest:
                 return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
             if in_goal and plan_horizon:
@@ -2486,10 +2560,19 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(r"[,;(]|\bva\b", fline[p.end:q.start])
                     for p in qs):
                 continue   # "70% trẻ … được học ở lớp có sĩ số không quá 30 trẻ": the bound says who the share counts
-            if q.kind == "lvl" and any(p.kind == "pct" and p.start >= q.end
+            if q.kind == "cnt" and re.search(r"\b(?:voi|gom|cho)?\s*(?:khoang|chung|uoc tinh|du kien)\s*$", fline[:q.start]) \
+                    and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start for p in qs):
+                continue   # "mở 06 lớp xóa mù chữ với khoảng 150 học viên": an estimate of what the count holds
+            if q.kind == "cnt" and re.search(r"\bso\s+(?:lop|lop hoc|nhom lop|truong|diem truong)\s+(?:co\s+)?(?:si so\s+)?"
+                                             r"(?:tren|duoi|vuot|qua|hon|khong qua|tu)\s*$", fline[:q.start]):
+                continue   # "không tăng số lớp có trên 40 học sinh": the bound defines the classes counted, it is no target
+            if q.kind == "lvl" and any((p.kind == "pct" or p.kind == "cnt" and p.unit and re.match(r"\s*cho\b", fline[q.end:]))
+                                       and p.start >= q.end
                                        and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
                                        for p in qs):
-                continue   # "người biết chữ mức độ 2 đạt trên 99%": the level names who is counted, the share is the target
+                # "người biết chữ mức độ 2 đạt trên 99%", "xoá mù chữ mức độ 2 cho ít nhất 100 người/năm": the level
+                # names who is counted, the share or the count is the target
+                continue
             if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
@@ -2528,21 +2611,30 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 cmp = _FLIPPED[cmp]   # "không có xã nào đạt dưới 55%": every commune at least 55%
             prev = (q, cmp, said)
             # outside section II a figure is a target when its indicator and comparator are written out, or when
-            # it is a share with its own deadline in its clause ("đến năm 2027 hoàn thành kết nối dữ liệu 100%
-            # trường học"), not one of a past year
-            own = not in_goal and q.kind == "pct" and any(seg <= p < hi and (plan_year is None or y >= plan_year)
-                                                          for p, y in _deadlines(fline))
+            # it has its own deadline in its clause, not one of a past year, and is a share ("đến năm 2027 hoàn thành
+            # kết nối dữ liệu 100% trường học"), a bound ("đến năm 2028 có ít nhất 05 giáo viên đạt giải …") or a
+            # count of what an indicator counts ("đến năm 2030 trường có 04 phòng học thông minh")
+            # ("… ngân hàng câu hỏi với ít nhất 3.000 câu hỏi vào năm 2028": a year after the figure is its deadline)
+            own = not in_goal and (q.kind == "pct" or said or codes) and any(
+                seg <= p < hi and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
+                + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)])
             if not in_goal and not (codes and said) and not own:
                 continue
+            if not in_goal and q.kind == "cnt" and re.search(
+                    r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
+                    r"|chi doan|phong ban)\b[^;.]*$", fline[seg:q.start]):
+                continue   # "mỗi đoàn viên giáo viên nhận giúp đỡ ít nhất 01 học sinh": a quota of work among the tasks
             value, unit = q.value, q.unit
             if q.high is not None and not said:
                 falling = _FALLING_RE.search(fline[lo:hi])
                 cmp, cconf = ("<=", 0.8) if falling else (">=", 0.8)
                 value = q.high if falling else q.value
+            elif q.high is not None and cmp in ("<", "<="):
+                value = q.high   # "giảm còn 3 - 5 học sinh", "không quá 1 - 2%": a ceiling is the range's top
             if "MAX_CLASS_SIZE" in codes:
                 unit = _per_class(unit)
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and horizon else None)
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
                         or _row_deadline(fline, q))
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
@@ -2581,6 +2673,20 @@ def _numbered_goal(L: _Lines, end: int) -> tuple[int, int] | None:
         if stop is not None and number > 1:
             return i, stop
         return None
+    return None
+
+
+_GOAL_LINE_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b[^.;%\d]{0,60}(?:20\d\d[^.;%\d]{0,20})*:\s*$")
+
+
+def _goal_line(L: _Lines, end: int) -> tuple[int, int] | None:
+    """[line, end) of the targets of a short plan without parts, opened by a line of its own naming them ("Chỉ tiêu
+    năm học:", "Các chỉ tiêu cụ thể như sau:"): what comes before it (the school's classes, pupils and staff this
+    year) describes. None when no such line opens a list."""
+    for i in L.nonblank(0, end):
+        f = _LIST_MARK_RE.sub("", L.fline(i)).strip()
+        if len(f) <= 80 and _GOAL_LINE_RE.fullmatch(f) and not _QUOTED_PART_RE.match(f):
+            return i, end
     return None
 
 
