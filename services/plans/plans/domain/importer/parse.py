@@ -231,10 +231,10 @@ _BODY_START_RE = re.compile(
     r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
 # The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"), or a programme of action, a scheme (đề án), a report (báo cáo: a
-# ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
-# diacritics
+# ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo) or a
+# decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
 _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
-                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)"))
+                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:))\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
