@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .importer_probes import header
+from .importer_probes import got, header
 
+GOAL = "II. CHỈ TIÊU ĐẾN NĂM 2027\n"
 BODY = "\n\nI. MỤC TIÊU\nBảo đảm chất lượng.\n"
 
 
@@ -27,3 +28,20 @@ def test_a_decisions_enacting_words_over_its_articles_are_no_title():
             "Căn cứ Điều lệ trường mầm non;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Giao chỉ tiêu như sau:\n- 100% trẻ được an toàn.\n")
     assert header(text)["title"] == "Về việc giao chỉ tiêu năm học 2026 - 2027"
     assert header(text)["issuer"] == "TRƯỜNG MẦM NON HOA MAI"
+
+
+# ---------------------------------------------------------------------------- sentences
+@pytest.mark.parametrize("sentence, old", [
+    ("Tỷ lệ trẻ 5 tuổi ra lớp đạt 99% (sửa đổi; Kế hoạch số 09 ghi 97%).", 97),
+    ("Tỷ lệ học sinh lên lớp từ 96% trở lên (điều chỉnh; trước đây 94 %).", 94),
+    ("Tỷ lệ giáo viên dạy giỏi cấp huyện đạt 40% (chỉ tiêu cũ: 35%).", 35),
+    ("Có 6 phòng học bộ môn (thay cho 4 phòng).", 4),
+])
+def test_the_figure_a_revision_replaced_is_no_target(sentence, old):
+    values = [v for _, v, _, _ in got(GOAL + sentence)]
+    assert old not in values and len(values) == 1
+
+
+def test_a_bracket_that_only_explains_keeps_its_figure():
+    assert [v for _, v, _, _ in got(GOAL + "Tỷ lệ học sinh hoàn thành chương trình đạt 98% (cụ thể: khối 5 đạt 100%).")] \
+        == [98, 100]

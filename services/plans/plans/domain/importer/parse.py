@@ -1233,8 +1233,16 @@ def _row_deadline(fline: str, q: _Q) -> int | None:
     return years[0] if len(years) == 1 else None
 
 
+# A revised plan's note on the figure it replaces, in a bracket after the new one: "85% (sửa đổi; Kế hoạch số 14 ghi
+# 80%)", "(trước đây 75%)", "(chỉ tiêu cũ: 90%)", "(thay cho 70%)": the old figure is superseded, no target
+_SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|dieu chinh tu)\s*(?:la\s*)?:?\s*$")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
-    """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
+    """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
+    replaced."""
+    if _SUPERSEDED_RE.search(fline, 0, q.start):
+        return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
