@@ -45,3 +45,18 @@ def test_the_figure_a_revision_replaced_is_no_target(sentence, old):
 def test_a_bracket_that_only_explains_keeps_its_figure():
     assert [v for _, v, _, _ in got(GOAL + "Tỷ lệ học sinh hoàn thành chương trình đạt 98% (cụ thể: khối 5 đạt 100%).")] \
         == [98, 100]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các chỉ tiêu khác nêu tại Mục III của Kế hoạch này.",
+    "Nhiệm vụ cụ thể xem mục II, phần giải pháp.",
+    "Kinh phí thực hiện theo dự toán (Mục IV).",
+])
+def test_a_part_of_the_document_named_in_roman_numerals_is_no_level(sentence):
+    assert got(GOAL + sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["Trường đạt chuẩn quốc gia mức II.", "Truong dat chuan quoc gia muc 2.",
+                                      "Trường đạt chuẩn quốc gia mức độ 2."])
+def test_a_level_in_any_spelling_is_still_read(sentence):
+    assert [(v, u) for _, v, u, _ in got(GOAL + sentence)] == [(2, "mức")]
