@@ -60,3 +60,10 @@ def test_a_part_of_the_document_named_in_roman_numerals_is_no_level(sentence):
                                       "Trường đạt chuẩn quốc gia mức độ 2."])
 def test_a_level_in_any_spelling_is_still_read(sentence):
     assert [(v, u) for _, v, u, _ in got(GOAL + sentence)] == [(2, "mức")]
+
+
+@pytest.mark.parametrize("name", ["K' Thị Hoa", "K' Brơi", "Ka Hồng Y' Nhi"])
+def test_a_signer_whose_name_has_a_word_ending_in_an_apostrophe(name):
+    text = ("UBND XÃ LẠC DƯƠNG\nTRƯỜNG TIỂU HỌC ĐẠ SAR\nSố: 05/KH-TH      Lạc Dương, ngày 10 tháng 9 năm 2026\n\n"
+            "KẾ HOẠCH\nGiáo dục STEM" + BODY + f"\nNơi nhận:\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n\n{name}\n")
+    assert header(text, ("signer_title", "signer")) == {"signer_title": "PHÓ HIỆU TRƯỞNG", "signer": name}

@@ -600,11 +600,11 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
 
 def _is_name(line: str) -> bool:
     """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền); in the
-    Central Highlands' names a capital may follow an apostrophe too (Rơ Châm H'Luyn)."""
+    Central Highlands' names a capital may follow an apostrophe too (Rơ Châm H'Luyn), or end a word (K' Thị Hoa)."""
     words = line.split()
     return 1 < len(words) <= 6 and any(len(w) > 1 for w in words) and all(
         p[:1].isupper() and (len(p) == 1 or p[1:].islower()) and p.isalpha()
-        for w in words for p in w.split("'"))
+        for w in words for p in (w[:-1] if w.endswith("'") and len(w) > 1 else w).split("'"))
 
 
 def _appendix(L: _Lines) -> tuple[int | None, bool]:
