@@ -67,3 +67,19 @@ def test_a_signer_whose_name_has_a_word_ending_in_an_apostrophe(name):
     text = ("UBND XÃ LẠC DƯƠNG\nTRƯỜNG TIỂU HỌC ĐẠ SAR\nSố: 05/KH-TH      Lạc Dương, ngày 10 tháng 9 năm 2026\n\n"
             "KẾ HOẠCH\nGiáo dục STEM" + BODY + f"\nNơi nhận:\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n\n{name}\n")
     assert header(text, ("signer_title", "signer")) == {"signer_title": "PHÓ HIỆU TRƯỞNG", "signer": name}
+
+
+@pytest.mark.parametrize("cut, value", [
+    ("tỷ lệ hoàn thành chương trình: tiểu học 99\n,5 %, THCS 97 %.", 99.5),
+    ("tỷ lệ hoàn thành chương trình: tiểu học 10\n0 %, THCS 97 %.", 100),
+    ("tỷ lệ hoàn thành chương trình: tiểu học 9\n8,5%, THCS 97 %.", 98.5),
+])
+def test_a_share_a_pdf_cut_at_a_lines_end_is_one_figure(cut, value):
+    assert [v for _, v, _, _ in got(GOAL + cut)] == [value, 97]
+
+
+@pytest.mark.parametrize("text, share", [("Trường đạt chuẩn quốc gia mức độ 1\n5 % học sinh khá giỏi tăng thêm.", 5),
+                                         ("Học sinh hết lớp 1\n0 % ở lại lớp.", 0),
+                                         ("Học sinh giỏi tăng 98\n5 % so với năm trước.", 5)])
+def test_a_figure_ending_a_line_before_a_share_stays_its_own(text, share):
+    assert share in [v for _, v, u, _ in got(GOAL + text) if u == "%"]

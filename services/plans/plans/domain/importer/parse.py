@@ -315,6 +315,16 @@ def _mostly_upper(text: str, share: float = 0.8) -> bool:
 _ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\u2002\u2003"} | {"\u00ad": None})
 # "chương-" / "trình": a phrase a PDF hyphenated at a line's end (a letter on each side, the next a small one)
 _HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+# a share a PDF cut at a line's end: "tiểu học 99" / ",8 %", "tiểu học 10" / "0 %" (a figure of one or two digits
+# before the cut, not a level's, a grade's or a year's, and a whole of at most 100)
+_CUT_SHARE_RE = re.compile(r"(?<![\d.,])(?<!độ )(?<!do )(?<!ớp )(?<!op )(?<!ối )(?<!oi )(\d{1,2})[ \t]*\n[ \t]*(,\d+|\d{1,2}(?:,\d+)?)(?=[ \t]*%)")
+
+
+def _joined_share(m: re.Match) -> str:
+    whole = m.group(1) + m.group(2)
+    return whole if m.group(2).startswith(",") or float(whole.replace(",", ".")) <= 100 else m.group(0)
+
+
 # a doubled space between two words (retyped text); three or more stay, as the gap between two columns
 _DOUBLED_SPACE_RE = re.compile(r"(?<=\S)  (?=\S)")
 # a line indented by tabs or spaces that starts with a small letter goes on with the sentence above (an indented
@@ -328,10 +338,11 @@ def _unindented(m: re.Match) -> str:
 
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
-    joined back (by a space: a Vietnamese syllable is a word), a doubled space between words made single, the indent of
-    a line going on with a sentence dropped."""
+    joined back (by a space: a Vietnamese syllable is a word) and shares it cut joined, a doubled space between words
+    made single, the indent of a line going on with a sentence dropped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
+    text = _CUT_SHARE_RE.sub(_joined_share, text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
 
