@@ -83,3 +83,13 @@ def test_a_share_a_pdf_cut_at_a_lines_end_is_one_figure(cut, value):
                                          ("Học sinh giỏi tăng 98\n5 % so với năm trước.", 5)])
 def test_a_figure_ending_a_line_before_a_share_stays_its_own(text, share):
     assert share in [v for _, v, u, _ in got(GOAL + text) if u == "%"]
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Nhóm trẻ 24 - 36 tháng không quá 18 trẻ/nhóm.", "trẻ/lớp"),
+    ("Bình quân không quá 25 trẻ / nhóm trẻ.", "trẻ/lớp"),
+    ("Bảo đảm không quá 6 học sinh/phòng ở nội trú.", "học sinh/phòng"),
+    ("Phòng ở bán trú bố trí tối đa 10 học sinh / phòng.", "học sinh/phòng"),
+])
+def test_a_count_per_group_or_per_room_has_that_unit(sentence, unit):
+    assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]

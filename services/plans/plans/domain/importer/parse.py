@@ -999,8 +999,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
             unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
-            if per := re.match(r"\s*/\s*lop\b", fline[end:]):
-                unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
+            if per := re.match(r"\s*/\s*(?:(lop|nhom)|phong)\b", fline[end:]):
+                # "30 trẻ/lớp", "35 học sinh/lớp", "20 trẻ/nhóm" (a nhóm trẻ is a preschool's class): a class size;
+                # "8 học sinh/phòng" (ở bán trú, nội trú): a room's
+                unit, end = f"{unit}/{'lớp' if per.group(1) else 'phòng'}", end + per.end()
             # "Giữ ổn định 33 - 35 lớp", "từ 2 đến 3 giải": a range of counts is one target, as a range of shares is
             low = re.search(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*)\s*(?:-|–|den)\s*$", fline[:start])
             if low and float(low.group(1).replace(".", "")) < value:
