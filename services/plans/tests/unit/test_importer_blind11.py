@@ -93,3 +93,11 @@ def test_a_figure_ending_a_line_before_a_share_stays_its_own(text, share):
 ])
 def test_a_count_per_group_or_per_room_has_that_unit(sentence, unit):
     assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Đến năm 2027 trường có 04 tiến sĩ.", "tiến sĩ"),
+    ("Phấn đấu có ít nhất 12 thạc sĩ trong đội ngũ giáo viên.", "thạc sĩ"),
+])
+def test_teachers_counted_by_their_degree(sentence, unit):
+    assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]

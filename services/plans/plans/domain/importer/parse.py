@@ -1541,7 +1541,8 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
-                "em": "học sinh", "huy chuong": "huy chương"}   # "không vượt quá 35 em": pupils
+                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ"}
+# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree)
 
 
 def _label_unit(label: str) -> str | None:
