@@ -101,3 +101,12 @@ def test_a_count_per_group_or_per_room_has_that_unit(sentence, unit):
 ])
 def test_teachers_counted_by_their_degree(sentence, unit):
     assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Đến năm 2030, 9/9 trường (100%) có phòng học thông minh.", [("=", 100, "%", 2030)]),
+    ("Đến năm 2030, 6/8 trường (75 %) đạt chuẩn quốc gia.", [("=", 75, "%", 2030)]),
+    ("Đến năm 2030, 6/8 trường đạt chuẩn quốc gia.", [("=", 6, "trường", 2030)]),
+])
+def test_a_fraction_with_its_share_in_brackets_is_one_target_the_share(sentence, want):
+    assert got(GOAL + sentence) == want

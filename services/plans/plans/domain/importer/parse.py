@@ -993,6 +993,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm học 2025 - 2026 trường có"), not a count
             if re.search(r"\b(?:tren|moi)\s*$", fline[:m.start()]) and m.group("cnt") == "1" and m.group("cu") == "lop":
                 continue   # "số học sinh trên 1 lớp": per class, not a count of one
+            if "/" in fline[m.start("cnt"):m.start("cu")] and re.match(r"\s*\(\s*\d{1,3}(?:,\d+)?\s*%\s*\)", fline[m.end():]):
+                continue   # "7/7 trường (100%)": the fraction and its share in brackets are one figure, the share
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
