@@ -51,6 +51,8 @@ def test_a_bracket_that_only_explains_keeps_its_figure():
     "Các chỉ tiêu khác nêu tại Mục III của Kế hoạch này.",
     "Nhiệm vụ cụ thể xem mục II, phần giải pháp.",
     "Kinh phí thực hiện theo dự toán (Mục IV).",
+    "Cac chi tieu khac neu tai Muc III cua Ke hoach nay.",
+    "Chi tiết xem muc IV.",
 ])
 def test_a_part_of_the_document_named_in_roman_numerals_is_no_level(sentence):
     assert got(GOAL + sentence) == []

@@ -974,7 +974,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     out: list[_Q] = []
     for m in (_QUANTITY_OCR_RE if _SPLIT_FIGURE_RE.search(fline) else _QUANTITY_RE).finditer(fline):
         if m.group("lvl") and (not fold(line[m.start():m.end()]).startswith(("muc", "md", "cap do"))
-                               or line[m.start():m.start() + 3].lower() == "mục"):
+                               or line[m.start():m.start() + 3].lower() == "mục" or re.search(r"\b(?:tai|xem)\s*$", fline[:m.start()])):
             continue  # "tại Mục III" (a part of the document) folds like "mức III"; "muc do 2" is a level typed bare
         if m.group("pct"):
             value = float(m.group("pct").replace(" ", "").replace(",", "."))
