@@ -231,10 +231,10 @@ _BODY_START_RE = re.compile(
     r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
 # The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"), or a programme of action, a scheme (đề án), a report (báo cáo: a
-# ward's year results with next year's targets), an appendix sent on its own (phụ lục); "KE HOACH": typed without
-# diacritics
+# ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo) or a
+# decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
 _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
-                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C)\b\s*(.*)"))
+                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:))\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -315,6 +315,16 @@ def _mostly_upper(text: str, share: float = 0.8) -> bool:
 _ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\u2002\u2003"} | {"\u00ad": None})
 # "chương-" / "trình": a phrase a PDF hyphenated at a line's end (a letter on each side, the next a small one)
 _HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+# a share a PDF cut at a line's end: "tiểu học 99" / ",8 %", "tiểu học 10" / "0 %" (a figure of one or two digits
+# before the cut, not a level's, a grade's or a year's, and a whole of at most 100)
+_CUT_SHARE_RE = re.compile(r"(?<![\d.,])(?<!độ )(?<!do )(?<!ớp )(?<!op )(?<!ối )(?<!oi )(\d{1,2})[ \t]*\n[ \t]*(,\d+|\d{1,2}(?:,\d+)?)(?=[ \t]*%)")
+
+
+def _joined_share(m: re.Match) -> str:
+    whole = m.group(1) + m.group(2)
+    return whole if m.group(2).startswith(",") or float(whole.replace(",", ".")) <= 100 else m.group(0)
+
+
 # a doubled space between two words (retyped text); three or more stay, as the gap between two columns
 _DOUBLED_SPACE_RE = re.compile(r"(?<=\S)  (?=\S)")
 # a line indented by tabs or spaces that starts with a small letter goes on with the sentence above (an indented
@@ -328,10 +338,11 @@ def _unindented(m: re.Match) -> str:
 
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
-    joined back (by a space: a Vietnamese syllable is a word), a doubled space between words made single, the indent of
-    a line going on with a sentence dropped."""
+    joined back (by a space: a Vietnamese syllable is a word) and shares it cut joined, a doubled space between words
+    made single, the indent of a line going on with a sentence dropped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
+    text = _CUT_SHARE_RE.sub(_joined_share, text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
 
@@ -600,11 +611,11 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
 
 def _is_name(line: str) -> bool:
     """A person's name: 2 to 6 words, each a capital followed by small letters (Ngô Thị Thu Huyền); in the
-    Central Highlands' names a capital may follow an apostrophe too (Rơ Châm H'Luyn)."""
+    Central Highlands' names a capital may follow an apostrophe too (Rơ Châm H'Luyn), or end a word (K' Thị Hoa)."""
     words = line.split()
     return 1 < len(words) <= 6 and any(len(w) > 1 for w in words) and all(
         p[:1].isupper() and (len(p) == 1 or p[1:].islower()) and p.isalpha()
-        for w in words for p in w.split("'"))
+        for w in words for p in (w[:-1] if w.endswith("'") and len(w) > 1 else w).split("'"))
 
 
 def _appendix(L: _Lines) -> tuple[int | None, bool]:
@@ -962,8 +973,9 @@ class _Q:
 def _quantities(fline: str, line: str) -> list[_Q]:
     out: list[_Q] = []
     for m in (_QUANTITY_OCR_RE if _SPLIT_FIGURE_RE.search(fline) else _QUANTITY_RE).finditer(fline):
-        if m.group("lvl") and not fold(line[m.start():m.end()]).startswith(("muc", "md", "cap do")):
-            continue  # "mục I" (a heading reference) folds like "mức I"; "muc do 2" is a level typed without accents
+        if m.group("lvl") and (not fold(line[m.start():m.end()]).startswith(("muc", "md", "cap do"))
+                               or line[m.start():m.start() + 3].lower() == "mục" or re.search(r"\b(?:tai|xem)\s*$", fline[:m.start()])):
+            continue  # "tại Mục III" (a part of the document) folds like "mức III"; "muc do 2" is a level typed bare
         if m.group("pct"):
             value = float(m.group("pct").replace(" ", "").replace(",", "."))
             if m.group("lo"):
@@ -981,14 +993,18 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 continue   # a rank ("nhóm 10 trường dẫn đầu") or a year ("năm học 2025 - 2026 trường có"), not a count
             if re.search(r"\b(?:tren|moi)\s*$", fline[:m.start()]) and m.group("cnt") == "1" and m.group("cu") == "lop":
                 continue   # "số học sinh trên 1 lớp": per class, not a count of one
+            if "/" in fline[m.start("cnt"):m.start("cu")] and re.match(r"\s*\(\s*\d{1,3}(?:,\d+)?\s*%\s*\)", fline[m.end():]):
+                continue   # "7/7 trường (100%)": the fraction and its share in brackets are one figure, the share
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
             unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
-            if per := re.match(r"\s*/\s*lop\b", fline[end:]):
-                unit, end = f"{unit}/lớp", end + per.end()   # "30 trẻ/lớp", "35 học sinh/lớp": a class size
+            if per := re.match(r"\s*/\s*(?:(lop|nhom)|phong)\b", fline[end:]):
+                # "30 trẻ/lớp", "35 học sinh/lớp", "20 trẻ/nhóm" (a nhóm trẻ is a preschool's class): a class size;
+                # "8 học sinh/phòng" (ở bán trú, nội trú): a room's
+                unit, end = f"{unit}/{'lớp' if per.group(1) else 'phòng'}", end + per.end()
             # "Giữ ổn định 33 - 35 lớp", "từ 2 đến 3 giải": a range of counts is one target, as a range of shares is
             low = re.search(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*)\s*(?:-|–|den)\s*$", fline[:start])
             if low and float(low.group(1).replace(".", "")) < value:
@@ -1233,8 +1249,16 @@ def _row_deadline(fline: str, q: _Q) -> int | None:
     return years[0] if len(years) == 1 else None
 
 
+# A revised plan's note on the figure it replaces, in a bracket after the new one: "85% (sửa đổi; Kế hoạch số 14 ghi
+# 80%)", "(trước đây 75%)", "(chỉ tiêu cũ: 90%)", "(thay cho 70%)": the old figure is superseded, no target
+_SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|dieu chinh tu)\s*(?:la\s*)?:?\s*$")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
-    """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp")."""
+    """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
+    replaced."""
+    if _SUPERSEDED_RE.search(fline, 0, q.start):
+        return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
@@ -1519,7 +1543,8 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
-                "em": "học sinh", "huy chuong": "huy chương"}   # "không vượt quá 35 em": pupils
+                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ"}
+# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree)
 
 
 def _label_unit(label: str) -> str | None:
