@@ -400,3 +400,36 @@ def test_outside_the_targets_a_quota_does_not_hide_a_bound_with_its_own_deadline
 def test_one_school_year_named_twice_in_the_subject_is_one():
     title = "Dạy học Tiếng Anh năm học 2026 - 2027\nNăm học 2026 - 2027, nhà trường có 14 lớp với 452"
     assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", 2027)]
+
+
+PARTS_ALONE = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BÌNH AN\nSố: 41/CTr-SGDĐT\nBình An, ngày 02 tháng 9 năm 2026\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+         "Thực hiện Nghị quyết số 71-NQ/TW giai đoạn 2026 - 2030\n\n{p1}\nTÌNH HÌNH VÀ BỐI CẢNH\nI. THỰC TRẠNG\n"
+         "Tỷ lệ huy động trẻ mẫu giáo đạt 93,1%; có 412 phòng học tạm.\nII. {forecast}\n"
+         "Đến năm 2030 số học sinh toàn tỉnh khoảng 310.000 em, cần bổ sung khoảng 1.200 phòng học và 48 trường.\n\n"
+         "{p2}\nMỤC TIÊU\n1. Đến năm 2027\n- Tỷ lệ huy động trẻ mẫu giáo đạt 95%.\n2. Đến năm 2030\n"
+         "- Có ít nhất 300 phòng học thông minh.\n\n{p3}\nNHIỆM VỤ VÀ GIẢI PHÁP\nI. ĐỘI NGŨ\n1. Tăng cường bồi dưỡng giáo viên.\n"
+         "{appendix}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Văn Bình\n")
+
+
+@pytest.mark.parametrize("p1, p2, p3, forecast", [
+    ("Phần thứ nhất", "Phần thứ hai", "Phần thứ ba", "DỰ BÁO QUY MÔ GIAI ĐOẠN 2026 - 2030"),
+    ("PHẦN I", "PHẦN II", "PHẦN III", "NHU CẦU TRƯỜNG LỚP ĐẾN NĂM 2030"),
+    ("Phần 1.", "Phần 2.", "Phần 3.", "Du bao so hoc sinh"),
+])
+def test_a_part_numbered_on_a_line_of_its_own_bounds_the_situation_it_describes(p1, p2, p3, forecast):
+    plan = parse_plan(PARTS_ALONE.format(p1=p1, p2=p2, p3=p3, forecast=forecast, appendix=""))
+    assert [(t.comparator.value, t.value.value, t.horizon.value.year) for t in plan.targets] == [
+        (">=", 95.0, 2027), (">=", 300.0, 2030)]
+    assert plan.signer.value == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize("heading", [
+    "PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030", "PHỤ LỤC 1: CHỈ TIÊU CỤ THỂ", "PHU LUC II. MUC TIEU DEN NAM 2030",
+])
+def test_an_appendix_of_targets_before_the_signature_is_read_as_the_targets_section(heading):
+    appendix = (f"\n{heading}\nTT\tChỉ tiêu\tThực hiện 2025-2026\tNăm 2027\tNăm 2030\n"
+                "1\tTỷ lệ phòng học kiên cố (%)\t86,4\t90\t95\n")
+    plan = parse_plan(PARTS_ALONE.format(p1="Phần thứ nhất", p2="Phần thứ hai", p3="Phần thứ ba", forecast="DỰ BÁO",
+                                   appendix=appendix))
+    assert [(t.value.value, t.horizon.value.year) for t in plan.targets][2:] == [(90.0, 2027), (95.0, 2030)]
+    assert plan.signer.value == "Trần Văn Bình"

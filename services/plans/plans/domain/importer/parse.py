@@ -393,6 +393,8 @@ def parse_plan(text: str) -> ParsedPlan:
         src_start = L.source(idx).start
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
+    if appendix is None:
+        appendix, of_targets = _body_appendix(L, sections, end_body), True
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else None,
@@ -550,6 +552,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
 
 
 _PART_RE = re.compile(r"^\s*phan\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]\s*(\S.*)$")
+# a part's number alone on its line, its title on the next ("Phần thứ nhất" / "BỐI CẢNH VÀ THỰC TRẠNG")
+_PART_ALONE_RE = re.compile(r"^\s*phan\s+(?:thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]?\s*$")
 
 
 def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
@@ -562,6 +566,17 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
     used: set[str] = set()
     goal_part = False
     for i in L.nonblank():
+        title = next(L.nonblank(i + 1), None) if _PART_ALONE_RE.match(L.fline(i)) else None
+        if title is not None and _mostly_upper(L.line(title)) and len(L.line(title).strip()) <= 160:
+            heading = L.line(title).strip().rstrip(":")
+            key = next((k for word, k in _SECTION_KEYS if word in fold(heading)), None) or _slug(heading)
+            goal_part = key == "muc_tieu"
+            while key in used:
+                key += "_2"
+            used.add(key)
+            found.append((i, L.line(i).strip().strip(" .:)–-"), heading, key, 0.9))
+            expected = 0
+            continue
         if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(L.line(i)) and len(p.group(2)) <= 160:
             heading = L.line(i).strip()[p.start(2) - (len(L.line(i)) - len(L.line(i).lstrip())):].strip().rstrip(":")
             key = next((k for word, k in _SECTION_KEYS if word in p.group(2)), None) or _slug(heading)
@@ -626,6 +641,15 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
     return None, False
+
+
+def _body_appendix(L: _Lines, sections, end: int) -> int | None:
+    """Index of an appendix of targets put before the signature ("PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030" after
+    the last section, its table then "Nơi nhận"): read as section II is, like one after the signature."""
+    after = sections[-1][0] + 1 if sections else end
+    return next((i for i in L.nonblank(after, end) if _mostly_upper(L.line(i))
+                 and re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b", L.fline(i).strip())),
+                None)
 
 
 def _closing(L: _Lines, stop: int | None = None):
@@ -2422,8 +2446,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
-    status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
-              if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
+    # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
+    # forecasts ("IV. Dự báo quy mô") too, up to the next part
+    status = [(s[0], next((t[0] for t in sections[n + 1:] if not part or fold(t[1]).startswith("phan")), end))
+              for n, s in enumerate(sections) if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))
+              for part in [fold(s[1]).startswith("phan")]]
     # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
     # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
     tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
@@ -2434,7 +2461,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         goal, goal_range, body_start = part, part, part[0]
     units = _units(L, 0, end)
     if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
-        units += _units(L, _appendix, len(L.items))
+        units = [u for u in units if u.idx < _appendix] + _units(L, _appendix, len(L.items) if _appendix >= end else end)
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
