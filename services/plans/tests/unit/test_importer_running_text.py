@@ -433,3 +433,20 @@ def test_an_appendix_of_targets_before_the_signature_is_read_as_the_targets_sect
                                    appendix=appendix))
     assert [(t.value.value, t.horizon.value.year) for t in plan.targets][2:] == [(90.0, 2027), (95.0, 2030)]
     assert plan.signer.value == "Trần Văn Bình"
+
+
+STAGES = ("TRƯỜNG THPT AN LẠC\nSố: 31/KH-THPT\nAn Lạc, ngày 15 tháng 9 năm 2026\n\nKẾ HOẠCH\n"
+          "Nâng cao chất lượng năm học 2026 - 2027 và định hướng đến năm 2030\n\n"
+          "PHẦN THỨ NHẤT: KẾT QUẢ NĂM HỌC 2025 - 2026\nTỷ lệ tốt nghiệp 99%.\nPHẦN THỨ HAI: CHỈ TIÊU\n{one}\n"
+          "- Tỷ lệ học sinh khá, giỏi đạt 80%.\n{two}\n- Có 06 phòng học bộ môn đạt chuẩn.\n"
+          "PHẦN THỨ BA: GIẢI PHÁP\nTăng cường kiểm tra.\n\nHIỆU TRƯỞNG\n\nLê Văn Bình\n")
+
+
+@pytest.mark.parametrize("one, two", [
+    ("I. Năm học 2026 - 2027", "II. Đến năm 2030"),
+    ("I) Trong năm học 2026 - 2027:", "II) Định hướng đến năm 2030:"),
+    ("i. Nam hoc 2026 - 2027", "ii. Den nam 2030"),
+])
+def test_inside_a_part_on_targets_a_roman_numbered_stage_gives_its_items_its_year(one, two):
+    plan = parse_plan(STAGES.format(one=one, two=two))
+    assert [(t.value.value, t.horizon.value.year) for t in plan.targets] == [(80.0, 2027), (6.0, 2030)]
