@@ -450,3 +450,17 @@ STAGES = ("TRƯỜNG THPT AN LẠC\nSố: 31/KH-THPT\nAn Lạc, ngày 15 tháng 
 def test_inside_a_part_on_targets_a_roman_numbered_stage_gives_its_items_its_year(one, two):
     plan = parse_plan(STAGES.format(one=one, two=two))
     assert [(t.value.value, t.horizon.value.year) for t in plan.targets] == [(80.0, 2027), (6.0, 2030)]
+
+
+@pytest.mark.parametrize("line", [
+    "- Trường đạt chuẩn quốc gia mức độ 2 (đã đạt từ năm 2021, duy trì).",
+    "- Duy trì trường đạt chuẩn quốc gia mức độ 2 (đã được công nhận từ năm 2022).",
+    "- Truong dat chuan quoc gia muc do 2 (da hoan thanh trong nam 2020).",
+])
+def test_a_year_a_result_was_reached_in_is_no_horizon(line):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [(">=", 2.0, "mức", 2030)]
+
+
+def test_a_hall_named_with_the_word_for_many_keeps_its_year():
+    line = "- Có 02 phòng học đa năng đưa vào sử dụng vào năm 2028."
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [("=", 2.0, "phòng", 2028)]

@@ -1192,6 +1192,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
+        if re.search(r"\bda\s+(?:dat|duoc|co|hoan thanh)\b(?:\s+\S+){0,2}\s*$", fline[max(0, m.start() - 30):m.start()]):
+            continue   # "(đã đạt từ năm 2021, duy trì)", "đã được công nhận năm 2020": a past result, no horizon
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
