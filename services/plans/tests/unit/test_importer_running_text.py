@@ -464,3 +464,18 @@ def test_a_year_a_result_was_reached_in_is_no_horizon(line):
 def test_a_hall_named_with_the_word_for_many_keeps_its_year():
     line = "- Có 02 phòng học đa năng đưa vào sử dụng vào năm 2028."
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [("=", 2.0, "phòng", 2028)]
+
+
+@pytest.mark.parametrize("dated", [
+    "Rạch Sỏi, ngày     tháng 9 năm 2026",
+    "Rạch Sỏi, ngày\t\t\ttháng 9 năm 2026",
+    "Rach Soi, ngay ... thang 9 nam 2026",
+    "Rạch Sỏi, ngày …/9/2026",
+])
+def test_a_blank_day_still_dates_the_plan_so_a_past_school_years_figure_is_no_target(dated):
+    text = ("TRƯỜNG THCS RẠCH SỎI\nSố: 21/KH-THCS\n" + dated + "\n\nKẾ HOẠCH\nThực hiện nhiệm vụ giai đoạn 2026 - 2030\n\n"
+            "I. MỤC ĐÍCH\nNâng cao chất lượng.\nII. MỤC TIÊU\n"
+            "- Tỷ lệ học sinh vào lớp 10 đạt trên 85%, tăng so với năm học 2025 - 2026 (78,4%);\n"
+            "- tỷ lệ học sinh khá, giỏi đạt 60%, cao hơn năm học 2024 - 2025 (52,3%).\n"
+            "III. GIẢI PHÁP\nTăng cường kiểm tra.\n\nHIỆU TRƯỞNG\n\nNguyễn Văn An\n")
+    assert [(t.comparator.value, t.value.value) for t in parse_plan(text).targets] == [(">", 85.0), (">=", 60.0)]

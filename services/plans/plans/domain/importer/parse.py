@@ -341,7 +341,7 @@ def parse_plan(text: str) -> ParsedPlan:
     L = _Lines(text)
     sections = _sections(L)
     first_section_idx = sections[0][0] if sections else len(L.items)
-    number = place = issued = None
+    number = place = issued = blank_year = None
     for i, off, part in _header_parts(L, first_section_idx):
         if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part) or _BARE_NUMBER_RE.fullmatch(part)):
             value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is not _PARTY_NUMBER_RE \
@@ -365,6 +365,9 @@ def parse_plan(text: str) -> ParsedPlan:
         for i, off, part in _header_parts(L, first_section_idx):
             if m := _BLANK_DAY_RE.match(part):
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.8)
+                # its month and year are written: the year still tells past school years from the plan's own
+                blank_year = int(y.group(1)) if (y := re.match(r"(?i)[\s.…_]*(?:th[áa]ng\s*)?\d{1,2}\s*(?:n[ăa]m|/)\s*(20\d\d)\b",
+                                                      L.line(i)[off + m.end():])) else None
                 break
     title, title_idx, title_end = _title(L, first_section_idx)
     superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx)
@@ -397,7 +400,7 @@ def parse_plan(text: str) -> ParsedPlan:
         appendix, of_targets = _body_appendix(L, sections, end_body), True
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=appendix if of_targets else None,
-                              plan_year=issued.value.year if issued else None,
+                              plan_year=issued.value.year if issued else blank_year,
                               plan_horizon=_title_horizon(title.value) if title else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
