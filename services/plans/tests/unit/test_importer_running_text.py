@@ -400,3 +400,82 @@ def test_outside_the_targets_a_quota_does_not_hide_a_bound_with_its_own_deadline
 def test_one_school_year_named_twice_in_the_subject_is_one():
     title = "Dạy học Tiếng Anh năm học 2026 - 2027\nNăm học 2026 - 2027, nhà trường có 14 lớp với 452"
     assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", 2027)]
+
+
+PARTS_ALONE = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BÌNH AN\nSố: 41/CTr-SGDĐT\nBình An, ngày 02 tháng 9 năm 2026\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+         "Thực hiện Nghị quyết số 71-NQ/TW giai đoạn 2026 - 2030\n\n{p1}\nTÌNH HÌNH VÀ BỐI CẢNH\nI. THỰC TRẠNG\n"
+         "Tỷ lệ huy động trẻ mẫu giáo đạt 93,1%; có 412 phòng học tạm.\nII. {forecast}\n"
+         "Đến năm 2030 số học sinh toàn tỉnh khoảng 310.000 em, cần bổ sung khoảng 1.200 phòng học và 48 trường.\n\n"
+         "{p2}\nMỤC TIÊU\n1. Đến năm 2027\n- Tỷ lệ huy động trẻ mẫu giáo đạt 95%.\n2. Đến năm 2030\n"
+         "- Có ít nhất 300 phòng học thông minh.\n\n{p3}\nNHIỆM VỤ VÀ GIẢI PHÁP\nI. ĐỘI NGŨ\n1. Tăng cường bồi dưỡng giáo viên.\n"
+         "{appendix}\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Văn Bình\n")
+
+
+@pytest.mark.parametrize("p1, p2, p3, forecast", [
+    ("Phần thứ nhất", "Phần thứ hai", "Phần thứ ba", "DỰ BÁO QUY MÔ GIAI ĐOẠN 2026 - 2030"),
+    ("PHẦN I", "PHẦN II", "PHẦN III", "NHU CẦU TRƯỜNG LỚP ĐẾN NĂM 2030"),
+    ("Phần 1.", "Phần 2.", "Phần 3.", "Du bao so hoc sinh"),
+])
+def test_a_part_numbered_on_a_line_of_its_own_bounds_the_situation_it_describes(p1, p2, p3, forecast):
+    plan = parse_plan(PARTS_ALONE.format(p1=p1, p2=p2, p3=p3, forecast=forecast, appendix=""))
+    assert [(t.comparator.value, t.value.value, t.horizon.value.year) for t in plan.targets] == [
+        (">=", 95.0, 2027), (">=", 300.0, 2030)]
+    assert plan.signer.value == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize("heading", [
+    "PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030", "PHỤ LỤC 1: CHỈ TIÊU CỤ THỂ", "PHU LUC II. MUC TIEU DEN NAM 2030",
+])
+def test_an_appendix_of_targets_before_the_signature_is_read_as_the_targets_section(heading):
+    appendix = (f"\n{heading}\nTT\tChỉ tiêu\tThực hiện 2025-2026\tNăm 2027\tNăm 2030\n"
+                "1\tTỷ lệ phòng học kiên cố (%)\t86,4\t90\t95\n")
+    plan = parse_plan(PARTS_ALONE.format(p1="Phần thứ nhất", p2="Phần thứ hai", p3="Phần thứ ba", forecast="DỰ BÁO",
+                                   appendix=appendix))
+    assert [(t.value.value, t.horizon.value.year) for t in plan.targets][2:] == [(90.0, 2027), (95.0, 2030)]
+    assert plan.signer.value == "Trần Văn Bình"
+
+
+STAGES = ("TRƯỜNG THPT AN LẠC\nSố: 31/KH-THPT\nAn Lạc, ngày 15 tháng 9 năm 2026\n\nKẾ HOẠCH\n"
+          "Nâng cao chất lượng năm học 2026 - 2027 và định hướng đến năm 2030\n\n"
+          "PHẦN THỨ NHẤT: KẾT QUẢ NĂM HỌC 2025 - 2026\nTỷ lệ tốt nghiệp 99%.\nPHẦN THỨ HAI: CHỈ TIÊU\n{one}\n"
+          "- Tỷ lệ học sinh khá, giỏi đạt 80%.\n{two}\n- Có 06 phòng học bộ môn đạt chuẩn.\n"
+          "PHẦN THỨ BA: GIẢI PHÁP\nTăng cường kiểm tra.\n\nHIỆU TRƯỞNG\n\nLê Văn Bình\n")
+
+
+@pytest.mark.parametrize("one, two", [
+    ("I. Năm học 2026 - 2027", "II. Đến năm 2030"),
+    ("I) Trong năm học 2026 - 2027:", "II) Định hướng đến năm 2030:"),
+    ("i. Nam hoc 2026 - 2027", "ii. Den nam 2030"),
+])
+def test_inside_a_part_on_targets_a_roman_numbered_stage_gives_its_items_its_year(one, two):
+    plan = parse_plan(STAGES.format(one=one, two=two))
+    assert [(t.value.value, t.horizon.value.year) for t in plan.targets] == [(80.0, 2027), (6.0, 2030)]
+
+
+@pytest.mark.parametrize("line", [
+    "- Trường đạt chuẩn quốc gia mức độ 2 (đã đạt từ năm 2021, duy trì).",
+    "- Duy trì trường đạt chuẩn quốc gia mức độ 2 (đã được công nhận từ năm 2022).",
+    "- Truong dat chuan quoc gia muc do 2 (da hoan thanh trong nam 2020).",
+])
+def test_a_year_a_result_was_reached_in_is_no_horizon(line):
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [(">=", 2.0, "mức", 2030)]
+
+
+def test_a_hall_named_with_the_word_for_many_keeps_its_year():
+    line = "- Có 02 phòng học đa năng đưa vào sử dụng vào năm 2028."
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [("=", 2.0, "phòng", 2028)]
+
+
+@pytest.mark.parametrize("dated", [
+    "Rạch Sỏi, ngày     tháng 9 năm 2026",
+    "Rạch Sỏi, ngày\t\t\ttháng 9 năm 2026",
+    "Rach Soi, ngay ... thang 9 nam 2026",
+    "Rạch Sỏi, ngày …/9/2026",
+])
+def test_a_blank_day_still_dates_the_plan_so_a_past_school_years_figure_is_no_target(dated):
+    text = ("TRƯỜNG THCS RẠCH SỎI\nSố: 21/KH-THCS\n" + dated + "\n\nKẾ HOẠCH\nThực hiện nhiệm vụ giai đoạn 2026 - 2030\n\n"
+            "I. MỤC ĐÍCH\nNâng cao chất lượng.\nII. MỤC TIÊU\n"
+            "- Tỷ lệ học sinh vào lớp 10 đạt trên 85%, tăng so với năm học 2025 - 2026 (78,4%);\n"
+            "- tỷ lệ học sinh khá, giỏi đạt 60%, cao hơn năm học 2024 - 2025 (52,3%).\n"
+            "III. GIẢI PHÁP\nTăng cường kiểm tra.\n\nHIỆU TRƯỞNG\n\nNguyễn Văn An\n")
+    assert [(t.comparator.value, t.value.value) for t in parse_plan(text).targets] == [(">", 85.0), (">=", 60.0)]

@@ -352,7 +352,7 @@ def parse_plan(text: str) -> ParsedPlan:
     L = _Lines(text)
     sections = _sections(L)
     first_section_idx = sections[0][0] if sections else len(L.items)
-    number = place = issued = None
+    number = place = issued = blank_year = None
     for i, off, part in _header_parts(L, first_section_idx):
         if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part) or _BARE_NUMBER_RE.fullmatch(part)):
             value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is not _PARTY_NUMBER_RE \
@@ -376,6 +376,9 @@ def parse_plan(text: str) -> ParsedPlan:
         for i, off, part in _header_parts(L, first_section_idx):
             if m := _BLANK_DAY_RE.match(part):
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.8)
+                # its month and year are written: the year still tells past school years from the plan's own
+                blank_year = int(y.group(1)) if (y := re.match(r"(?i)[\s.…_]*(?:th[áa]ng\s*)?\d{1,2}\s*(?:n[ăa]m|/)\s*(20\d\d)\b",
+                                                      L.line(i)[off + m.end():])) else None
                 break
     title, title_idx, title_end = _title(L, first_section_idx)
     superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx)
@@ -404,9 +407,11 @@ def parse_plan(text: str) -> ParsedPlan:
         src_start = L.source(idx).start
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
+    if appendix is None:
+        appendix, of_targets = _body_appendix(L, sections, end_body), True
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=appendix if of_targets else None,
-                              plan_year=issued.value.year if issued else None,
+                              plan_year=issued.value.year if issued else blank_year,
                               plan_horizon=_title_horizon(title.value) if title else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
@@ -561,6 +566,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
 
 
 _PART_RE = re.compile(r"^\s*phan\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]\s*(\S.*)$")
+# a part's number alone on its line, its title on the next ("Phần thứ nhất" / "BỐI CẢNH VÀ THỰC TRẠNG")
+_PART_ALONE_RE = re.compile(r"^\s*phan\s+(?:thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]?\s*$")
 
 
 def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
@@ -573,6 +580,17 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
     used: set[str] = set()
     goal_part = False
     for i in L.nonblank():
+        title = next(L.nonblank(i + 1), None) if _PART_ALONE_RE.match(L.fline(i)) else None
+        if title is not None and _mostly_upper(L.line(title)) and len(L.line(title).strip()) <= 160:
+            heading = L.line(title).strip().rstrip(":")
+            key = next((k for word, k in _SECTION_KEYS if word in fold(heading)), None) or _slug(heading)
+            goal_part = key == "muc_tieu"
+            while key in used:
+                key += "_2"
+            used.add(key)
+            found.append((i, L.line(i).strip().strip(" .:)–-"), heading, key, 0.9))
+            expected = 0
+            continue
         if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(L.line(i)) and len(p.group(2)) <= 160:
             heading = L.line(i).strip()[p.start(2) - (len(L.line(i)) - len(L.line(i).lstrip())):].strip().rstrip(":")
             key = next((k for word, k in _SECTION_KEYS if word in p.group(2)), None) or _slug(heading)
@@ -637,6 +655,15 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
     return None, False
+
+
+def _body_appendix(L: _Lines, sections, end: int) -> int | None:
+    """Index of an appendix of targets put before the signature ("PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030" after
+    the last section, its table then "Nơi nhận"): read as section II is, like one after the signature."""
+    after = sections[-1][0] + 1 if sections else end
+    return next((i for i in L.nonblank(after, end) if _mostly_upper(L.line(i))
+                 and re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b", L.fline(i).strip())),
+                None)
 
 
 def _closing(L: _Lines, stop: int | None = None):
@@ -884,9 +911,10 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
     r"|" + _DATED_DEADLINE)
-# a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"
+# a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"; inside a part on targets its
+# stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
     r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
@@ -1183,6 +1211,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
+        if re.search(r"\bda\s+(?:dat|duoc|co|hoan thanh)\b(?:\s+\S+){0,2}\s*$", fline[max(0, m.start() - 30):m.start()]):
+            continue   # "(đã đạt từ năm 2021, duy trì)", "đã được công nhận năm 2020": a past result, no horizon
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
@@ -2447,8 +2477,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
-    status = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
-              if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))]
+    # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
+    # forecasts ("IV. Dự báo quy mô") too, up to the next part
+    status = [(s[0], next((t[0] for t in sections[n + 1:] if not part or fold(t[1]).startswith("phan")), end))
+              for n, s in enumerate(sections) if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))
+              for part in [fold(s[1]).startswith("phan")]]
     # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
     # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
     tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
@@ -2459,7 +2492,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         goal, goal_range, body_start = part, part, part[0]
     units = _units(L, 0, end)
     if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
-        units += _units(L, _appendix, len(L.items))
+        units = [u for u in units if u.idx < _appendix] + _units(L, _appendix, len(L.items) if _appendix >= end else end)
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
