@@ -222,3 +222,14 @@ def test_accuracy_on_the_evaluation_set_and_no_confident_wrong_proposal(split, l
                        if p.code is not None and p.code not in i["expected"] and p.confidence >= CONFIDENT]
     assert right / len(items) >= least, right
     assert len(confident_wrong) <= len(items) // 50, confident_wrong
+
+
+def test_the_graduation_exams_pass_rate_is_proposed_as_the_level_completed_yet_never_confidently():
+    for sentence in ("Tỷ lệ tốt nghiệp THPT đạt từ 98% trở lên", "100% hoc sinh lop 12 tot nghiep THPT"):
+        got = propose(sentence, "%", CATALOGUE)
+        assert got.code == "PROGRAMME_COMPLETED" and got.confidence < CONFIDENT, got
+    assert confident("100% trẻ 5 tuổi hoàn thành chương trình giáo dục mầm non") == "PROGRAMME_COMPLETED"
+
+
+def test_going_on_to_study_after_thcs_is_the_move_not_the_level_completed():
+    assert confident("Học sinh tốt nghiệp THCS học tiếp THPT, GDNN đạt 92%") == "PROGRESSION_THPT_VOC"

@@ -223,6 +223,7 @@ class Evidence:
     phrases: tuple[Phrase, ...]
     not_: tuple[Phrase, ...]
     never: tuple[Phrase, ...]          # another measure altogether: the indicator is not proposed
+    doubt: tuple[Phrase, ...]          # may be it or a neighbouring measure the catalogue lacks: never confident
     subjects: frozenset[str] | None     # None: the wording data say nothing of the subject
     levels: frozenset[str]              # the school levels a sentence about it may name
 
@@ -245,6 +246,7 @@ def evidence(indicator: IndicatorInfo) -> Evidence:
     subjects = data.get("subjects")
     return Evidence(tuple(phrases), tuple(_phrase(t, 1.0, gaps=0) for t in data.get("not", ())),
                     tuple(_phrase(t, 1.0, gaps=0) for t in data.get("never", ())),
+                    tuple(_phrase(t, 1.0, gaps=0) for t in data.get("doubt", ())),
                     frozenset(subjects) if subjects is not None else None,
                     frozenset(indicator.school_levels) | frozenset(data.get("mentions", ())))
 
@@ -373,6 +375,8 @@ def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = No
     if any(find(p, text) >= 0.85 for p in ev.not_):
         total -= 0.4
         doubts += 1
+    # "tỷ lệ tốt nghiệp THPT" is the graduation exam's pass rate, which plans count as the level completed or not
+    doubts += any(find(p, text) >= 0.85 for p in ev.doubt)
     return total, doubts
 
 
