@@ -233,3 +233,17 @@ def test_the_graduation_exams_pass_rate_is_proposed_as_the_level_completed_yet_n
 
 def test_going_on_to_study_after_thcs_is_the_move_not_the_level_completed():
     assert confident("Học sinh tốt nghiệp THCS học tiếp THPT, GDNN đạt 92%") == "PROGRESSION_THPT_VOC"
+
+
+def test_a_list_item_is_read_with_its_lists_lead_not_with_the_next_target():
+    sentence = ("Về chất lượng: tỷ lệ học sinh hoàn thành chương trình cấp học: THCS 100 %, THPT 99 %; "
+                "ít nhất 90 % học sinh tốt nghiệp THCS của trường tiếp tục học THPT")
+    assert propose(sentence, "%", CATALOGUE, clause="THPT 99 %").code == "PROGRAMME_COMPLETED"
+    records = "100% ho so, so sach cua nha truong duoc so hoa; 100% thu tuc hanh chinh duoc giai quyet truc tuyen"
+    assert propose(records, "%", CATALOGUE, clause="100% ho so").code == "RECORDS_DIGITAL"
+
+
+def test_a_clause_with_no_words_of_its_own_read_from_a_sentence_of_other_figures_is_never_confident():
+    sentence = "0 %, tiểu học 99 %; tỷ lệ học sinh bỏ học: THCS không quá 0,3 %."
+    got = propose(sentence, "%", CATALOGUE, clause="tiểu học 99 %")
+    assert got.code != "DROPOUT" or got.confidence < CONFIDENT, got

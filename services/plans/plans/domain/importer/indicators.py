@@ -410,8 +410,18 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
         surer = [p for w in _wider(sentence, clause)[:1] if not _QUANTITY.search(w.replace(clause, " ", 1))
                  for p in [_best(read(w), unit, catalogue, hint)] if p.code and p.confidence >= found.confidence]
         found = surer[0] if surer else found
+    if found is not None and found.code is None and start >= 0 and _says_little(read(clause)):
+        # "tỷ lệ … hoàn thành chương trình cấp học: THCS 100 %, THPT 99 %; … tiếp tục học …": a list item's words are
+        # its stretch or its list's lead, not the next target's
+        for near in (_part(sentence, clause, start), _lead(sentence, clause, start)):
+            if near != clause and (nearer := _best(read(near), unit, catalogue, hint)).code is not None:
+                found = nearer
+                break
     if found is None or (found.code is None and _says_little(read(clause))):
         found = _best(read(sentence), unit, catalogue, hint)
+        if found.code and clause and _QUANTITY.search((sentence or "").replace(clause, " ", 1)):
+            # the sentence's words may be another figure's: a guess, never confident
+            found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
     if found.code and clause and _joins_two(clause):
         # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
         # and which wording is this figure's cannot be told
@@ -470,6 +480,13 @@ def _wider(sentence: str, clause: str) -> list[str]:
 #: Where the stretch of a sentence that a clause starts ends: a semicolon, a full stop, or a comma before the next
 #: quantity ("…xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành…": that is another target).
 _PART_END = re.compile(r"[;.](?:\s|$)|,(?=[^,;]{0,25}\d)")
+
+
+def _lead(sentence: str, clause: str, start: int) -> str:
+    """The stretch of ``sentence`` from the start of the part a clause (at ``start``) stands in to the clause's end:
+    a list's lead and its items before the clause ("tỷ lệ …: THCS 100 %, THPT 99 %")."""
+    begin = max((m.end() for m in re.finditer(r"[;.](?:\s|$)", sentence[:start])), default=0)
+    return sentence[begin:start + len(clause)]
 
 
 def _part(sentence: str, clause: str, start: int) -> str:
