@@ -419,8 +419,10 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
                 break
     if found is None or (found.code is None and _says_little(read(clause))):
         found = _best(read(sentence), unit, catalogue, hint)
-        if found.code and clause and _QUANTITY.search((sentence or "").replace(clause, " ", 1)):
-            # the sentence's words may be another figure's: a guess, never confident
+        if found.code and start >= 0 and _QUANTITY.search(sentence.replace(clause, " ", 1)) \
+                and _best(read(sentence[:start]), unit, catalogue, hint).code != found.code:
+            # a clause points back ("…; đến năm 2027 tỷ lệ này dưới 0,8%"), never on to the next target's words:
+            # read from those, a guess, never confident
             found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
     if found.code and clause and _joins_two(clause):
         # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
