@@ -247,3 +247,18 @@ def test_a_clause_with_no_words_of_its_own_read_from_a_sentence_of_other_figures
     sentence = "0 %, tiểu học 99 %; tỷ lệ học sinh bỏ học: THCS không quá 0,3 %."
     got = propose(sentence, "%", CATALOGUE, clause="tiểu học 99 %")
     assert got.code != "DROPOUT" or got.confidence < CONFIDENT, got
+
+
+def test_the_words_after_trong_do_in_a_clause_are_the_parts_not_its_own():
+    sentence = "100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%;"
+    whole = propose(sentence, "%", CATALOGUE, clause="100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng "
+                                                      "chuyển đổi số")
+    assert whole.code != "STAFF_DIGITAL_TRAINED" or whole.confidence < CONFIDENT, whole
+
+
+def test_list_items_with_no_figure_of_their_own_share_the_clauses_and_leave_it_unsure():
+    sentence = "100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%;"
+    part = propose(sentence, "%", CATALOGUE, clause="ứng dụng AI đạt 100%")
+    assert part.code is not None and part.confidence < CONFIDENT, part
+    assert confident("Đến năm 2030, 100% giáo viên ứng dụng AI trong giảng dạy",
+                     clause="100% giáo viên ứng dụng AI trong giảng dạy") == "STAFF_USING_AI"

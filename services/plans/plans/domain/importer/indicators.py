@@ -398,6 +398,10 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
     own = _part(sentence, clause, start) if start >= 0 else (clause or sentence)
     if _CHANGE.search(fold(own)):
         return Proposal(None, None, 0.0)
+    if clause and (inner := _INNER_PART.search(clause)) and _QUANTITY.search(clause[:inner.start()]):
+        # "100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng chuyển đổi số": what follows "trong đó"
+        # is the part's wording, not this figure's
+        clause = clause[:inner.start()]
     found = _best(read(clause), unit, catalogue, hint) if clause else None
     if found is not None and found.code is None and not _says_little(read(clause)):
         for wider in _wider(sentence, clause):
@@ -424,6 +428,13 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
             # a clause points back ("…; đến năm 2027 tỷ lệ này dưới 0,8%"), never on to the next target's words:
             # read from those, a guess, never confident
             found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
+    if found.code and start >= 0 and not _QUANTITY.match(clause) and (items := _items_before(sentence, start)):
+        # "trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%": items before the clause with no figure of their
+        # own share its figure; read with them, another indicator leaves it unsure
+        shared = _best(read(items + clause), unit, catalogue, hint)
+        if shared.code != found.code:
+            found = Proposal(shared.code or found.code, shared.name if shared.code else found.name,
+                             min(found.confidence, UNSURE))
     if found.code and clause and _joins_two(clause):
         # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
         # and which wording is this figure's cannot be told
@@ -481,7 +492,21 @@ def _wider(sentence: str, clause: str) -> list[str]:
 
 #: Where the stretch of a sentence that a clause starts ends: a semicolon, a full stop, or a comma before the next
 #: quantity ("…xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành…": that is another target).
-_PART_END = re.compile(r"[;.](?:\s|$)|,(?=[^,;]{0,25}\d)")
+_PART_END = re.compile(r"[;.](?:\s|$)|,(?=[^,;]{0,25}\d)|,?\s*\btrong (?:đó|do)\b", re.IGNORECASE)
+#: "trong đó" (of which) inside a clause: the words after it are the part's.
+_INNER_PART = re.compile(r",?\s*\btrong (?:đó|do)\b", re.IGNORECASE)
+
+
+def _items_before(sentence: str, start: int) -> str:
+    """The items of a list a clause at ``start`` continues ("bồi dưỡng chuyển đổi số, | ứng dụng AI đạt 100%") when
+    they hold no figure of their own, else ""."""
+    before = sentence[:start]
+    if not re.search(r",\s*$", before):
+        return ""
+    begin = max((m.end() for m in re.finditer(r"[;.:](?:\s|$)|\btrong (?:đó|do)\b", before, re.IGNORECASE)),
+                default=0)
+    items = before[begin:]
+    return "" if _QUANTITY.search(items) or not items.strip(" ,") else items
 
 
 def _lead(sentence: str, clause: str, start: int) -> str:
