@@ -184,7 +184,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
                     "cơ sở dữ liệu ngành", "cơ sở dữ liệu", "xử lý trên môi trường mạng", "hồ sơ sổ sách điện tử",
                     "quản lý trên phần mềm", "lưu trữ điện tử", "ký số"),
         "subjects": ("records", "staff", "pupils"),
-        "not": ("đánh giá", "kiểm tra trực tuyến", "tuyển sinh", "thủ tục"),
+        "not": ("đánh giá", "kiểm tra trực tuyến", "tuyển sinh", "thủ tục", "bài giảng", "học liệu"),
     },
     "ADMIN_PROCEDURES_ONLINE": {
         "phrases": ("thủ tục hành chính", "thủ tục hành chính trực tuyến", "giải quyết trực tuyến",

@@ -262,3 +262,14 @@ def test_list_items_with_no_figure_of_their_own_share_the_clauses_and_leave_it_u
     assert part.code is not None and part.confidence < CONFIDENT, part
     assert confident("Đến năm 2030, 100% giáo viên ứng dụng AI trong giảng dạy",
                      clause="100% giáo viên ứng dụng AI trong giảng dạy") == "STAFF_USING_AI"
+
+
+def test_a_count_over_a_whole_province_or_sector_is_no_one_schools_count_and_never_confident():
+    got = propose("Toàn tỉnh có không dưới 600 phòng học thông minh", "phòng", CATALOGUE)
+    assert got.code == "SMART_CLASSROOMS" and got.confidence < CONFIDENT, got
+    assert confident("Trường có ít nhất 02 phòng học thông minh", unit="phòng") == "SMART_CLASSROOMS"
+
+
+def test_lectures_put_on_a_learning_store_are_no_digitised_records():
+    got = propose("Mỗi tổ chuyên môn nộp 02 bài giảng điện tử/học kỳ lên kho học liệu của trường", "", CATALOGUE)
+    assert got.code != "RECORDS_DIGITAL" or got.confidence < CONFIDENT, got

@@ -435,6 +435,9 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
         if shared.code != found.code:
             found = Proposal(shared.code or found.code, shared.name if shared.code else found.name,
                              min(found.confidence, UNSURE))
+    if found.code and _WIDE_SCOPE.search(fold(own)) and catalogue.get(found.code).value_type == "count":
+        # "toàn tỉnh có không dưới 600 phòng học thông minh": a province's or a sector's total, no one school's count
+        found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
     if found.code and clause and _joins_two(clause):
         # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
         # and which wording is this figure's cannot be told
@@ -457,6 +460,8 @@ def _joins_two(clause: str) -> bool:
     return not any(_says_little(read(side)) for side in (clause[:match.start() + 1], clause[match.end():]))
 
 
+#: A scope wider than one school or commune (folded): its counts are totals over many schools.
+_WIDE_SCOPE = re.compile(r"\btoan (?:tinh|thanh pho|nganh|huyen|quoc)\b")
 #: A change from a baseline, folded ("tăng 10% so với năm học 2025 - 2026", "giảm 2 điểm phần trăm").
 _CHANGE = re.compile(r"\bso voi (?:nam|cung ky|ky truoc|dau ky|\d)|\bdiem phan tram\b")
 #: Another target's share joined on inside a clause ("… và 100% trẻ …").
