@@ -12,9 +12,11 @@ does not have is never proposed, whatever its wording here.
   sentence, "đào tạo … chuyển đổi số"), ``mentions`` (school levels a sentence about it names besides its
   own: a move to THPT is a lower-secondary indicator), ``subjects`` (who or what it counts: a sentence
   whose subject is another kind, "100% cha mẹ học sinh được tuyên truyền về Nghị quyết", is not it), ``not``
-  (wordings that speak of something else though a phrase occurs: "thạc sĩ" is not the training standard) and
+  (wordings that speak of something else though a phrase occurs: "thạc sĩ" is not the training standard),
   ``never`` (wordings of another measure altogether: an average class size is no largest class, a school kitchen
-  no share of boarders; nothing is proposed).
+  no share of boarders; nothing is proposed) and ``doubt`` (wordings that may mean it or a neighbouring measure
+  the catalogue lacks, as the graduation exam's pass rate for the upper-secondary level completed: proposed,
+  never confidently).
 - :data:`SUBJECTS`: the words that say who or what a target counts, by kind; :data:`LEVELS`: the words
   that name a school level.
 """
@@ -145,13 +147,14 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "not": ("vào lớp 6", "vào học lớp 6", "vào lớp 10", "vào học lớp 10", "theo học thpt", "vào học thpt", "học nghề", "lớp nghề",
                 "tiếp tục học", "vào thpt", "chuyển cấp", "hoàn thành tốt", "tư vấn", "điểm", "nhiệm vụ", "phân luồng",
                 "ở lại lớp", "chưa hoàn thành", "việc làm", "đại học", "trung cấp", "tuyển sinh lớp 10",
-                "tuyển sinh vào lớp 10", "lựa chọn"),
+                "tuyển sinh vào lớp 10", "lựa chọn", "học tiếp"),
+        "doubt": ("tốt nghiệp thpt",),
     },
     "PROGRESSION_THPT_VOC": {
         "phrases": ("vào thpt", "học thpt", "tiếp tục học thpt", "giáo dục nghề nghiệp", "phân luồng", "học nghề",
                     "vào lớp 10", "vào học lớp 10", "theo học thpt", "lớp nghề", "tiếp tục học", "chuyển cấp",
                     "thpt và các trình độ khác", "đi học nghề", "trung cấp nghề", "đỗ vào lớp 10", "vào học thpt",
-                    "học lên thpt", "tuyển sinh lớp 10", "tuyển sinh vào lớp 10"),
+                    "học lên thpt", "tuyển sinh lớp 10", "tuyển sinh vào lớp 10", "học tiếp thpt", "học tiếp lên thpt"),
         "mentions": ("thpt",),
         "subjects": _PUPILS,
         "not": ("tư vấn", "việc làm"),
@@ -181,7 +184,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
                     "cơ sở dữ liệu ngành", "cơ sở dữ liệu", "xử lý trên môi trường mạng", "hồ sơ sổ sách điện tử",
                     "quản lý trên phần mềm", "lưu trữ điện tử", "ký số"),
         "subjects": ("records", "staff", "pupils"),
-        "not": ("đánh giá", "kiểm tra trực tuyến", "tuyển sinh", "thủ tục"),
+        "not": ("đánh giá", "kiểm tra trực tuyến", "tuyển sinh", "thủ tục", "bài giảng", "học liệu"),
     },
     "ADMIN_PROCEDURES_ONLINE": {
         "phrases": ("thủ tục hành chính", "thủ tục hành chính trực tuyến", "giải quyết trực tuyến",

@@ -222,3 +222,54 @@ def test_accuracy_on_the_evaluation_set_and_no_confident_wrong_proposal(split, l
                        if p.code is not None and p.code not in i["expected"] and p.confidence >= CONFIDENT]
     assert right / len(items) >= least, right
     assert len(confident_wrong) <= len(items) // 50, confident_wrong
+
+
+def test_the_graduation_exams_pass_rate_is_proposed_as_the_level_completed_yet_never_confidently():
+    for sentence in ("Tỷ lệ tốt nghiệp THPT đạt từ 98% trở lên", "100% hoc sinh lop 12 tot nghiep THPT"):
+        got = propose(sentence, "%", CATALOGUE)
+        assert got.code == "PROGRAMME_COMPLETED" and got.confidence < CONFIDENT, got
+    assert confident("100% trẻ 5 tuổi hoàn thành chương trình giáo dục mầm non") == "PROGRAMME_COMPLETED"
+
+
+def test_going_on_to_study_after_thcs_is_the_move_not_the_level_completed():
+    assert confident("Học sinh tốt nghiệp THCS học tiếp THPT, GDNN đạt 92%") == "PROGRESSION_THPT_VOC"
+
+
+def test_a_list_item_is_read_with_its_lists_lead_not_with_the_next_target():
+    sentence = ("Về chất lượng: tỷ lệ học sinh hoàn thành chương trình cấp học: THCS 100 %, THPT 99 %; "
+                "ít nhất 90 % học sinh tốt nghiệp THCS của trường tiếp tục học THPT")
+    assert propose(sentence, "%", CATALOGUE, clause="THPT 99 %").code == "PROGRAMME_COMPLETED"
+    records = "100% ho so, so sach cua nha truong duoc so hoa; 100% thu tuc hanh chinh duoc giai quyet truc tuyen"
+    assert propose(records, "%", CATALOGUE, clause="100% ho so").code == "RECORDS_DIGITAL"
+
+
+def test_a_clause_with_no_words_of_its_own_read_from_a_sentence_of_other_figures_is_never_confident():
+    sentence = "0 %, tiểu học 99 %; tỷ lệ học sinh bỏ học: THCS không quá 0,3 %."
+    got = propose(sentence, "%", CATALOGUE, clause="tiểu học 99 %")
+    assert got.code != "DROPOUT" or got.confidence < CONFIDENT, got
+
+
+def test_the_words_after_trong_do_in_a_clause_are_the_parts_not_its_own():
+    sentence = "100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%;"
+    whole = propose(sentence, "%", CATALOGUE, clause="100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng "
+                                                      "chuyển đổi số")
+    assert whole.code != "STAFF_DIGITAL_TRAINED" or whole.confidence < CONFIDENT, whole
+
+
+def test_list_items_with_no_figure_of_their_own_share_the_clauses_and_leave_it_unsure():
+    sentence = "100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%;"
+    part = propose(sentence, "%", CATALOGUE, clause="ứng dụng AI đạt 100%")
+    assert part.code is not None and part.confidence < CONFIDENT, part
+    assert confident("Đến năm 2030, 100% giáo viên ứng dụng AI trong giảng dạy",
+                     clause="100% giáo viên ứng dụng AI trong giảng dạy") == "STAFF_USING_AI"
+
+
+def test_a_count_over_a_whole_province_or_sector_is_no_one_schools_count_and_never_confident():
+    got = propose("Toàn tỉnh có không dưới 600 phòng học thông minh", "phòng", CATALOGUE)
+    assert got.code == "SMART_CLASSROOMS" and got.confidence < CONFIDENT, got
+    assert confident("Trường có ít nhất 02 phòng học thông minh", unit="phòng") == "SMART_CLASSROOMS"
+
+
+def test_lectures_put_on_a_learning_store_are_no_digitised_records():
+    got = propose("Mỗi tổ chuyên môn nộp 02 bài giảng điện tử/học kỳ lên kho học liệu của trường", "", CATALOGUE)
+    assert got.code != "RECORDS_DIGITAL" or got.confidence < CONFIDENT, got

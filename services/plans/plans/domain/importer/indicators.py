@@ -223,6 +223,7 @@ class Evidence:
     phrases: tuple[Phrase, ...]
     not_: tuple[Phrase, ...]
     never: tuple[Phrase, ...]          # another measure altogether: the indicator is not proposed
+    doubt: tuple[Phrase, ...]          # may be it or a neighbouring measure the catalogue lacks: never confident
     subjects: frozenset[str] | None     # None: the wording data say nothing of the subject
     levels: frozenset[str]              # the school levels a sentence about it may name
 
@@ -245,6 +246,7 @@ def evidence(indicator: IndicatorInfo) -> Evidence:
     subjects = data.get("subjects")
     return Evidence(tuple(phrases), tuple(_phrase(t, 1.0, gaps=0) for t in data.get("not", ())),
                     tuple(_phrase(t, 1.0, gaps=0) for t in data.get("never", ())),
+                    tuple(_phrase(t, 1.0, gaps=0) for t in data.get("doubt", ())),
                     frozenset(subjects) if subjects is not None else None,
                     frozenset(indicator.school_levels) | frozenset(data.get("mentions", ())))
 
@@ -373,6 +375,8 @@ def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = No
     if any(find(p, text) >= 0.85 for p in ev.not_):
         total -= 0.4
         doubts += 1
+    # "tỷ lệ tốt nghiệp THPT" is the graduation exam's pass rate, which plans count as the level completed or not
+    doubts += any(find(p, text) >= 0.85 for p in ev.doubt)
     return total, doubts
 
 
@@ -394,6 +398,10 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
     own = _part(sentence, clause, start) if start >= 0 else (clause or sentence)
     if _CHANGE.search(fold(own)):
         return Proposal(None, None, 0.0)
+    if clause and (inner := _INNER_PART.search(clause)) and _QUANTITY.search(clause[:inner.start()]):
+        # "100% giáo viên được bồi dưỡng thường xuyên, trong đó bồi dưỡng chuyển đổi số": what follows "trong đó"
+        # is the part's wording, not this figure's
+        clause = clause[:inner.start()]
     found = _best(read(clause), unit, catalogue, hint) if clause else None
     if found is not None and found.code is None and not _says_little(read(clause)):
         for wider in _wider(sentence, clause):
@@ -406,8 +414,30 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
         surer = [p for w in _wider(sentence, clause)[:1] if not _QUANTITY.search(w.replace(clause, " ", 1))
                  for p in [_best(read(w), unit, catalogue, hint)] if p.code and p.confidence >= found.confidence]
         found = surer[0] if surer else found
+    if found is not None and found.code is None and start >= 0 and _says_little(read(clause)):
+        # "tỷ lệ … hoàn thành chương trình cấp học: THCS 100 %, THPT 99 %; … tiếp tục học …": a list item's words are
+        # its stretch or its list's lead, not the next target's
+        for near in (_part(sentence, clause, start), _lead(sentence, clause, start)):
+            if near != clause and (nearer := _best(read(near), unit, catalogue, hint)).code is not None:
+                found = nearer
+                break
     if found is None or (found.code is None and _says_little(read(clause))):
         found = _best(read(sentence), unit, catalogue, hint)
+        if found.code and start >= 0 and _QUANTITY.search(sentence.replace(clause, " ", 1)) \
+                and _best(read(sentence[:start]), unit, catalogue, hint).code != found.code:
+            # a clause points back ("…; đến năm 2027 tỷ lệ này dưới 0,8%"), never on to the next target's words:
+            # read from those, a guess, never confident
+            found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
+    if found.code and start >= 0 and not _QUANTITY.match(clause) and (items := _items_before(sentence, start)):
+        # "trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%": items before the clause with no figure of their
+        # own share its figure; read with them, another indicator leaves it unsure
+        shared = _best(read(items + clause), unit, catalogue, hint)
+        if shared.code != found.code:
+            found = Proposal(shared.code or found.code, shared.name if shared.code else found.name,
+                             min(found.confidence, UNSURE))
+    if found.code and _WIDE_SCOPE.search(fold(own)) and catalogue.get(found.code).value_type == "count":
+        # "toàn tỉnh có không dưới 600 phòng học thông minh": a province's or a sector's total, no one school's count
+        found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
     if found.code and clause and _joins_two(clause):
         # "… hoàn thành chương trình và 100% trẻ … được tăng cường tiếng Việt": two targets read as one clause,
         # and which wording is this figure's cannot be told
@@ -430,6 +460,8 @@ def _joins_two(clause: str) -> bool:
     return not any(_says_little(read(side)) for side in (clause[:match.start() + 1], clause[match.end():]))
 
 
+#: A scope wider than one school or commune (folded): its counts are totals over many schools.
+_WIDE_SCOPE = re.compile(r"\btoan (?:tinh|thanh pho|nganh|huyen|quoc)\b")
 #: A change from a baseline, folded ("tăng 10% so với năm học 2025 - 2026", "giảm 2 điểm phần trăm").
 _CHANGE = re.compile(r"\bso voi (?:nam|cung ky|ky truoc|dau ky|\d)|\bdiem phan tram\b")
 #: Another target's share joined on inside a clause ("… và 100% trẻ …").
@@ -465,7 +497,28 @@ def _wider(sentence: str, clause: str) -> list[str]:
 
 #: Where the stretch of a sentence that a clause starts ends: a semicolon, a full stop, or a comma before the next
 #: quantity ("…xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành…": that is another target).
-_PART_END = re.compile(r"[;.](?:\s|$)|,(?=[^,;]{0,25}\d)")
+_PART_END = re.compile(r"[;.](?:\s|$)|,(?=[^,;]{0,25}\d)|,?\s*\btrong (?:đó|do)\b", re.IGNORECASE)
+#: "trong đó" (of which) inside a clause: the words after it are the part's.
+_INNER_PART = re.compile(r",?\s*\btrong (?:đó|do)\b", re.IGNORECASE)
+
+
+def _items_before(sentence: str, start: int) -> str:
+    """The items of a list a clause at ``start`` continues ("bồi dưỡng chuyển đổi số, | ứng dụng AI đạt 100%") when
+    they hold no figure of their own, else ""."""
+    before = sentence[:start]
+    if not re.search(r",\s*$", before):
+        return ""
+    begin = max((m.end() for m in re.finditer(r"[;.:](?:\s|$)|\btrong (?:đó|do)\b", before, re.IGNORECASE)),
+                default=0)
+    items = before[begin:]
+    return "" if _QUANTITY.search(items) or not items.strip(" ,") else items
+
+
+def _lead(sentence: str, clause: str, start: int) -> str:
+    """The stretch of ``sentence`` from the start of the part a clause (at ``start``) stands in to the clause's end:
+    a list's lead and its items before the clause ("tỷ lệ …: THCS 100 %, THPT 99 %")."""
+    begin = max((m.end() for m in re.finditer(r"[;.](?:\s|$)", sentence[:start])), default=0)
+    return sentence[begin:start + len(clause)]
 
 
 def _part(sentence: str, clause: str, start: int) -> str:
