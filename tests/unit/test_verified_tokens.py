@@ -23,7 +23,7 @@ def auth(tmp_path):
 
 class Clock:
     def __init__(self):
-        self.now = time.time()
+        self.now = float(int(time.time()))  # a whole second, as a token's iat and exp are
 
     def __call__(self) -> float:
         return self.now
@@ -50,7 +50,8 @@ def test_a_token_is_verified_once_then_again_after_a_while(auth, monkeypatch):
 def test_a_verified_token_is_refused_once_it_expires(auth):
     clock = Clock()
     verifier = TokenVerifier(auth, clock=clock)
-    token = TokenIssuer(auth).issue(sub="u1", role="school", org_unit="THCS1", ttl=10)
+    # dated by the test's clock: dated by the real one, a second boundary between the two readings moved the expiry
+    token = TokenIssuer(auth).issue(sub="u1", role="school", org_unit="THCS1", ttl=10, iat=int(clock.now))
     verifier.verify(token)
     clock.now += 10 + LEEWAY_SECONDS - 1
     verifier.verify(token)  # within the leeway, as jwt.decode allows
