@@ -190,6 +190,15 @@ def test_an_idempotent_handler_keeps_no_inbox_and_the_others_still_do(stack):
         producer.close()
 
 
+def committed_offsets(settings, group: str, topic: str) -> int:
+    """The offsets ``group`` has committed on ``topic``, summed over its partitions."""
+    probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group, enable_auto_commit=False)
+    try:
+        return sum(probe.committed(TopicPartition(topic, p)) or 0 for p in probe.partitions_for_topic(topic))
+    finally:
+        probe.close(autocommit=False)
+
+
 def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_stops(stack):
     from edu71 import db
 
@@ -202,12 +211,7 @@ def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_
     group = fresh_group("commits")
 
     def committed() -> int:
-        probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group,
-                              enable_auto_commit=False)
-        try:
-            return sum(probe.committed(TopicPartition(topic, p)) or 0 for p in probe.partitions_for_topic(topic))
-        finally:
-            probe.close(autocommit=False)
+        return committed_offsets(settings, group, topic)
 
     at_start, handled = committed(), []
     db.connect(settings)
@@ -413,12 +417,7 @@ def test_a_staged_handler_is_written_before_each_commit_and_a_refused_write_is_h
     group = fresh_group("staged")
 
     def committed() -> int:
-        probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group,
-                              enable_auto_commit=False)
-        try:
-            return sum(probe.committed(TopicPartition(topic, p)) or 0 for p in probe.partitions_for_topic(topic))
-        finally:
-            probe.close(autocommit=False)
+        return committed_offsets(settings, group, topic)
 
     staged, written, applied, seen, outcomes, at_flush = [], [], [], [], ["outage", "refused"], []
 
@@ -452,8 +451,9 @@ def test_a_staged_handler_is_written_before_each_commit_and_a_refused_write_is_h
         wait_until(lambda: mine <= set(written) | set(applied), "both events written, staged or one by one")
     finally:
         stop.set()
-        thread.join(30)
+        thread.join(180)
         producer.close()
+    assert not thread.is_alive(), "the consumer did not stop"
     assert at_flush == [at_start, at_start]  # nothing committed while the staged effects were not written
     assert applied and set(applied) <= mine  # the refused flush's events, handled one by one
     assert not set(applied) & set(written)
