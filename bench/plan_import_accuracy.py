@@ -58,7 +58,7 @@ a .docx, a PDF drawn by reportlab, the .docx exported to PDF by LibreOffice and 
 against the targets the grammar put in; F1 is printed per family and rendering, then per trait.
 
     .venv/bin/python bench/plan_import_accuracy.py [--show]
-        [--split train|heldout|fresh|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|seeds|all]
+        [--split train|heldout|fresh|blindN|seeds|all]
         [--perturb [wrap hyphen spaces nbsp tabs unaccented nfd pct bullets numbering layout pasted]] [--tables N [--seed S]]
 """
 from __future__ import annotations
@@ -299,10 +299,7 @@ def documents(split: str):
             if path.exists():
                 yield gold["document"], path.read_bytes(), gold
         return
-    folder = {"fresh": FRESH, "blind": FRESH / "blind", "blind2": FRESH / "blind2", "blind3": FRESH / "blind3",
-              "blind4": FRESH / "blind4", "blind5": FRESH / "blind5", "blind6": FRESH / "blind6",
-              "blind7": FRESH / "blind7", "blind8": FRESH / "blind8", "blind9": FRESH / "blind9",
-              "blind10": FRESH / "blind10", "blind11": FRESH / "blind11"}.get(split, FIXTURES / split)
+    folder = FRESH if split == "fresh" else FRESH / split if split.startswith("blind") else FIXTURES / split
     for label in sorted(folder.glob("*.json")):
         gold = json.loads(label.read_text(encoding="utf-8"))
         yield gold["document"], (folder / gold["document"]).read_bytes(), gold
@@ -420,9 +417,8 @@ def generated_tables(n: int, seed: int, show: bool) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="all", choices=["train", "heldout", "fresh", "blind", "blind2", "blind3", "blind4",
-                                                       "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11",
-                                                       "seeds", "all"])
+    blind_sets = sorted((p.name for p in FRESH.glob("blind*") if p.is_dir()), key=lambda n: int(n[5:] or 1))
+    ap.add_argument("--split", default="all", choices=["train", "heldout", "fresh", *blind_sets, "seeds", "all"])
     ap.add_argument("--show", action="store_true", help="print each miss and each extra target")
     ap.add_argument("--perturb", nargs="*", choices=PERTURBATIONS,
                     help="score the plans damaged as real documents are (all the ways when none is named)")
