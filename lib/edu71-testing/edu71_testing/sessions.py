@@ -51,6 +51,7 @@ def main(argv: list[str]) -> int:
             print(f"edu71: test session {number} started: {' '.join(paths)} (output in {log.relative_to(REPO_ROOT)})",
                   flush=True)
         results: dict[int, tuple[int, float, float, str]] = {}
+        failures: dict[int, list[str]] = {}
         heartbeat = time.monotonic() + HEARTBEAT
         while len(results) < len(running):
             if time.monotonic() > heartbeat:  # a CI watching for output sees the run alive
@@ -68,6 +69,7 @@ def main(argv: list[str]) -> int:
                 text = log.read_text(errors="replace")
                 results[number] = (process.returncode, time.monotonic() - began, _children_cpu() - before,
                                    _outcome(text))
+                failures[number] = _failures(text)
                 print(f"\n{'=' * 30} test session {number}: {' '.join(groups[number - 1])} {'=' * 30}", flush=True)
                 sys.stdout.write(text)
                 sys.stdout.flush()
@@ -85,6 +87,8 @@ def main(argv: list[str]) -> int:
         status, took, cpu, last = results[number]
         print(f"session {number} ({' '.join(groups[number - 1])}): {'passed' if status == 0 else f'exit {status}'}, "
               f"{took:.0f}s (CPU {cpu:.0f}s): {last.strip('= ')}")
+        for line in failures[number]:
+            print(f"  {line}")
     return next((status for _, (status, *_) in sorted(results.items()) if status != 0), 0)
 
 
@@ -100,6 +104,14 @@ def _outcome(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
     closing = [line for line in lines if re.search(r"\b(passed|failed|errors?|no tests ran)\b.* in [\d.]+s", line)]
     return (closing or lines or [""])[-1]
+
+
+def _failures(text: str, most: int = 10, width: int = 1500) -> list[str]:
+    """pytest's short summary of what failed ("FAILED path::test - AssertionError: …"), each line cut to ``width``:
+    repeated under the closing lines, where a CI that shows only the head and the tail of a long output keeps it."""
+    lines = [line for line in text.splitlines() if re.match(r"(FAILED|ERROR) \S+", line)]
+    return [line if len(line) <= width else line[:width] + " …" for line in lines[:most]] + (
+        [f"… and {len(lines) - most} more"] if len(lines) > most else [])
 
 
 def _progress(log: Path) -> str:

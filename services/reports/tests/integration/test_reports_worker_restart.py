@@ -86,8 +86,16 @@ def test_worker_killed_mid_stream_and_restarted_ends_with_the_brute_force_figure
         # The last RollupUpdated of the city figure carries the final value (stored just after the views it
         # announces, so it may follow them by a moment).
         final = (dropout["numerator"], dropout["denominator"])
-        wait_until(lambda: (t := told()[1]) and (t[-1]["numerator"], t[-1]["denominator"]) == final,
-                   "the RollupUpdated of the final city figure", timeout=60)
+        try:
+            wait_until(lambda: (t := told()[1]) and (t[-1]["numerator"], t[-1]["denominator"]) == final,
+                       "the RollupUpdated of the final city figure", timeout=60)
+        except BaseException:
+            changes, figures = told()
+            print(f"final {final}; city figures' versions {[c['version'] for c in changes]}, DROPOUT figures told "
+                  f"{[(f['numerator'], f['denominator']) for f in figures]}; head "
+                  f"{db[CityFigures._get_collection_name()].find_one({'_id': CityFigures.key(round_id, '31')}, {'_v': 1})}\n"
+                  f"worker log:\n{log.read_text(errors='replace')[-6000:]}")
+            raise
     finally:
         worker.send_signal(signal.SIGTERM)
         try:
