@@ -453,29 +453,45 @@ def test_blind10_gold_is_well_formed_and_written_in_its_document(path):
 
 
 BLIND11 = sorted(FRESH.glob("blind11/*.json"))
-BLIND11_MARK = re.compile(r"⟦(.+?)⟧\{(\S+) (\S+) (\S+) (\d{4}) (\S+)\}", re.S)
+#: Sets rendered by blind11's renderer from marked sources (``<set>/src/<plan>.b<N>``).
+RENDERED = sorted(FRESH.glob("blind1[13]/*.json"))
+RENDERED_MARK = re.compile(r"⟦(.+?)⟧\{(\S+) (\S+) (\S+) (\d{4}) (\S+)\}", re.S)
+
+
+def assert_new_units_and_every_format(golds: list[dict], name: str) -> None:
+    assert len(golds) >= 12
+    suffixes = [Path(g["document"]).suffix for g in golds]
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    issuers = [g["header"]["issuer"] for g in golds]
+    earlier = {gold_of(p)["header"]["issuer"] for p in FRESH.glob("**/*.json") if p.parent.name != name}
+    assert len(set(issuers)) == len(issuers) and not set(issuers) & earlier   # new units, none seen by the importer
+    assert not any("hải phòng" in json.dumps(g["header"], ensure_ascii=False).casefold() for g in golds)
+    assert all(g["writer"] and g["notes"] for g in golds)
 
 
 def test_the_blind11_set_covers_every_kind_of_writer_and_format():
     blind11 = [gold_of(p) for p in BLIND11]
-    assert len(blind11) >= 12
-    suffixes = [Path(g["document"]).suffix for g in blind11]
-    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
-    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind11}
+    assert_new_units_and_every_format(blind11, "blind11")
     places = [g["header"]["place"] for g in blind11]
     earlier = {gold_of(p)["header"]["place"] for p in FRESH.glob("**/*.json") if p.parent.name != "blind11"}
-    assert len(set(places)) == len(places) and not set(places) & earlier   # new places, none seen by the importer
-    assert not any("hải phòng" in json.dumps(g["header"], ensure_ascii=False).casefold() for g in blind11)
-    assert all(g["writer"] and g["notes"] for g in blind11)
+    assert len(set(places)) == len(places) and not set(places) & earlier   # new places too
+    assert {"mn", "th", "thcs", "thpt", "liencap", "gdtx", "ubnd_xa", "ubnd_phuong", "sgd"} <= {g["level"] for g in blind11}
     long = [g for g in blind11 if g["document"].endswith(".pdf")
             and len(pypdf.PdfReader(FRESH / "blind11" / g["document"]).pages) >= 10]
     assert len(long) >= 2
 
 
-@pytest.mark.parametrize("path", BLIND11, ids=lambda p: p.stem)
-def test_blind11_gold_is_well_formed_and_written_in_its_document(path):
+def test_the_blind13_set_covers_every_level_and_format():
+    blind13 = [gold_of(p) for p in FRESH.glob("blind13/*.json")]
+    assert_new_units_and_every_format(blind13, "blind13")
+    assert {"mam_non", "tieu_hoc", "thcs", "thpt", "gdtx", "xa", "phuong", "so"} <= {g["level"] for g in blind13}
+
+
+@pytest.mark.parametrize("path", RENDERED, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_rendered_gold_is_well_formed_and_written_in_its_document(path):
     gold = gold_of(path)
-    source = (path.parent / "src" / f"{path.stem}.b11").read_text(encoding="utf-8")   # renders document and gold
-    marked = [(c, float(v.replace(",", ".")), int(y)) for _, c, v, _, y, _ in BLIND11_MARK.findall(source)]
+    mark = ".b" + path.parent.name.removeprefix("blind")
+    source = (path.parent / "src" / f"{path.stem}{mark}").read_text(encoding="utf-8")   # renders document and gold
+    marked = [(c, float(v.replace(",", ".")), int(y)) for _, c, v, _, y, _ in RENDERED_MARK.findall(source)]
     assert sorted(marked) == sorted((t["comparator"], float(t["value"]), t["year"]) for t in gold["targets"])
     assert_gold_read_from_its_document(gold, path.parent / gold["document"], header_by_word=True)
