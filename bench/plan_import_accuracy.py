@@ -167,11 +167,20 @@ def overlap(span: str, text: str | None) -> int:
     return len(set((norm(span) or "").split()) & set((norm(text) or "").split()))
 
 
+#: Words a writer gives a level's unit: accreditation counts "cấp độ", national standard and universal education
+#: "mức (độ)"; the importer calls every level "mức".
+LEVEL_UNITS = {"mức", "mức độ", "cấp độ", "cấp"}
+
+
+def same_unit(gold: str, found: str | None) -> bool:
+    return found == gold or gold in LEVEL_UNITS and found in LEVEL_UNITS
+
+
 def fits(g: dict, p: dict) -> bool:
     """Can this found target be the gold one: same value, comparator and horizon year, and unit where the gold has one."""
     return (abs(p["value"] - g["value"]) < 1e-9 and p["comparator"] == g["comparator"]
             and (int(p["horizon"][:4]) if p["horizon"] else None) == g["year"]
-            and (not g.get("unit") or p["unit"] == g["unit"]))
+            and (not g.get("unit") or same_unit(g["unit"], p["unit"])))
 
 
 def pair_targets(golds: list[dict], predicted: list[dict]) -> dict[int, int]:
