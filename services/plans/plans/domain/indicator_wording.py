@@ -118,7 +118,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "MAX_CLASS_SIZE": {
         "phrases": ("sĩ số", "sĩ số lớp", "học sinh mỗi lớp", "mỗi lớp", "học sinh trên lớp", "học sinh/lớp",
-                    "lớp nào vượt quá", "trẻ mỗi lớp", "trẻ/lớp", "trẻ mỗi nhóm"),
+                    "lớp nào vượt quá", "trẻ mỗi lớp", "trẻ/lớp", "trẻ mỗi nhóm", "trẻ/nhóm"),
         "subjects": ("pupils", "classes"),
         "not": ("bài học", "tổ chức"),
         "never": ("bình quân", "trung bình"),   # an average class is not the largest
@@ -189,6 +189,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     "ADMIN_PROCEDURES_ONLINE": {
         "phrases": ("thủ tục hành chính", "thủ tục hành chính trực tuyến", "giải quyết trực tuyến",
                     "tiếp nhận trực tuyến", "trên môi trường mạng", "trực tuyến toàn trình", "~hồ sơ tuyển sinh",
+                    "thủ tục … thực hiện trực tuyến", "thủ tục … giải quyết trực tuyến",
                     "trên môi trường số", "thực hiện trên môi trường số"),
         "subjects": ("procedures", "records"),
     },
@@ -202,7 +203,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "subjects": ("pupils", "classes"),
     },
     "SCHOOL_VIOLENCE_CASES": {
-        "phrases": ("bạo lực học đường", "vụ bạo lực", "bạo lực", "xâm hại"),
+        "phrases": ("bạo lực học đường", "vụ bạo lực", "bạo lực", "xâm hại", "bạo hành"),
         "subjects": ("cases", "pupils"),
         "not": ("tuyên truyền", "phòng chống"),
     },
@@ -220,7 +221,10 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "phrases": ("chuẩn tiếng anh", "năng lực tiếng anh", "chứng chỉ tiếng anh", "chuẩn năng lực tiếng anh",
                     "chuẩn năng lực ngoại ngữ", "chuẩn ngoại ngữ", "chuẩn đầu ra ngoại ngữ", "trình độ tiếng anh",
                     "ielts", "toefl", "cambridge", "movers", "flyers", "starters", "toeic", "khung năng lực ngoại ngữ",
-                    "tiếng anh bậc", "a1 tiếng anh", "a2 tiếng anh", "đạt a1", "đạt a2", "đạt b1", "~tiếng anh"),
+                    "tiếng anh bậc", "a1 tiếng anh", "a2 tiếng anh", "đạt a1", "đạt a2", "đạt b1", "~tiếng anh",
+                    # the levels of the national framework of foreign-language proficiency, with their European names
+                    "bậc 1 a1", "bậc 2 a2", "bậc 3 b1", "bậc 4 b2", "bậc 5 c1", "đạt bậc … ngoại ngữ",
+                    "ngoại ngữ bậc"),
         "subjects": _PUPILS,
         "not": ("làm quen", "tăng cường", "tự chọn", "dạy được", "bằng tiếng anh", "được học", "học tiếng anh",
                 "sử dụng được tiếng anh", "giáo viên tiếng anh"),
@@ -234,11 +238,12 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "SEMI_BOARDING": {
         "phrases": ("tổ chức bán trú", "học bán trú", "ăn bán trú", "bán trú tại trường", "tỷ lệ học sinh bán trú",
-                    "~bán trú"),
+                    "~bán trú", "~ăn ở nội trú", "~ăn nghỉ tại trường"),
         "subjects": _PUPILS,
         "not": ("an toàn thực phẩm",),
         # the buildings of semi-boarding (a kitchen, lodgings) are not the share of pupils who board
-        "never": ("bếp ăn", "nhà ăn", "nhà bếp", "nhà tắm", "chỗ ở", "nhà ở", "phòng ở", "ký túc xá", "khu nội trú"),
+        "never": ("bếp ăn", "nhà ăn", "nhà bếp", "nhà tắm", "chỗ ở", "nhà ở", "phòng ở", "ký túc xá", "khu nội trú",
+                  "giường"),
     },
 }
 """How plans word each indicator (see the module's docstring)."""

@@ -76,6 +76,18 @@ def test_a_school_level_the_indicator_does_not_cover_speaks_against_it():
     assert confident("96% học sinh tốt nghiệp THCS vào học THPT hoặc học nghề") == "PROGRESSION_THPT_VOC"
 
 
+def test_what_pupils_are_taught_is_no_staff_indicator_nor_the_teachers_own_standard_a_pupils_one():
+    assert propose("100% hoc vien GDTX duoc boi duong ky nang so", "%", CATALOGUE).code is None
+    assert propose("100% học sinh lớp 8 được học chuyên đề ứng dụng trí tuệ nhân tạo", "%", CATALOGUE).code is None
+    assert confident("100% giáo viên được bồi dưỡng kỹ năng số") == "STAFF_DIGITAL_TRAINED"
+    assert propose("Tối thiểu 90% giáo viên dạy ngoại ngữ đạt bậc 4 (B2)", "%", CATALOGUE).code is None
+
+
+def test_the_levels_of_the_foreign_language_framework_are_the_english_standard():
+    assert confident("Có 60% học sinh lớp 5 đạt bậc 1 (A1)") == "ENGLISH_PROFICIENCY"
+    assert confident("Tỷ lệ học sinh lớp 12 đạt bậc 3 ngoại ngữ trên 40%") == "ENGLISH_PROFICIENCY"
+
+
 def test_the_unit_tells_a_count_of_schools_from_a_level_and_accreditation_from_the_standard():
     assert confident("Có 7 trường đạt chuẩn quốc gia", "trường") is None
     assert confident("Giữ vững chuẩn quốc gia mức độ 2", "mức") == "NATIONAL_STANDARD_LEVEL"
@@ -124,6 +136,12 @@ def test_a_change_from_a_baseline_is_no_value_of_the_indicator():
     assert confident("Tỷ lệ học sinh tham gia hoạt động STEM đạt 60%") == "STEM_PARTICIPATION"
 
 
+def test_a_rise_with_no_figure_of_its_own_only_remarks_on_the_value():
+    sentence = "Tỷ lệ học sinh tốt nghiệp THCS vào học THPT, học nghề đạt 92%, tăng so với năm học trước"
+    assert propose(sentence, "%", CATALOGUE, clause="học nghề đạt 92%, tăng so với năm học trước").code \
+        == "PROGRESSION_THPT_VOC"
+
+
 def test_a_part_of_which_of_the_same_figure_is_not_proposed_as_the_indicator():
     sentence = "100% giáo viên đạt chuẩn trình độ đào tạo, trong đó 75% đạt trên chuẩn"
     assert confident(sentence, clause="100% giáo viên đạt chuẩn trình độ đào tạo") == "TEACHERS_QUALIFIED"
@@ -157,6 +175,17 @@ def test_the_wording_of_another_measure_proposes_nothing():
     assert propose("Mở 03 lớp xóa mù chữ cho người dân", "lớp", CATALOGUE, hint="CLASSES").code is None
 
 
+def test_boarders_beds_are_no_share_of_boarders_and_meals_and_lodging_at_school_may_be():
+    assert propose("100% học sinh bán trú được cấp giường, chăn màn", "%", CATALOGUE).code is None
+    p = propose("Học sinh ăn, ở nội trú tại trường đạt 100%", "%", CATALOGUE)
+    assert p.code == "SEMI_BOARDING" and p.confidence < CONFIDENT   # full boarding is near semi-boarding, not it
+
+
+def test_abuse_of_pupils_and_procedures_settled_online_are_named_in_other_words():
+    assert confident("Không để xảy ra vụ bạo hành học sinh", "vụ") == "SCHOOL_VIOLENCE_CASES"
+    assert confident("100% thủ tục xác nhận học sinh đang học được giải quyết trực tuyến") == "ADMIN_PROCEDURES_ONLINE"
+
+
 def test_the_grade_of_the_pupils_counted_must_be_the_indicators_level():
     assert confident("Tỷ lệ học sinh lớp 12 đăng ký học nghề sau tốt nghiệp đạt 25%") is None
     assert confident("Tỷ lệ học sinh lớp 9 vào học THPT hoặc học nghề đạt 95%") == "PROGRESSION_THPT_VOC"
@@ -182,6 +211,29 @@ def test_a_clause_that_names_its_own_subject_borrows_nothing_from_the_sentence()
     # a clause that says too little takes the sentence's indicator: its other figures are the same indicator's
     sentence = "Tỷ lệ học sinh bỏ học dưới 1% vào năm 2027 và dưới 0,5% vào năm 2030"
     assert confident(sentence, clause="vào năm 2027 và dưới 0,5% vào năm 2030") == "DROPOUT"
+
+
+def test_a_clause_with_no_words_of_its_own_and_nothing_before_it_takes_none_from_the_next_target():
+    sentence = "Đạt từ 95%; mở 02 lớp trung cấp nghề cho học sinh"
+    assert propose(sentence, "%", CATALOGUE, clause="Đạt từ 95%").code is None
+    # its stretch of the sentence names what it counts, and that is no indicator
+    sentence = ("Năm 2027: tỷ lệ học sinh hoàn thành chương trình tiểu học đạt 100%; "
+                "học sinh THCS xếp loại rèn luyện Tốt, Khá từ 95%.")
+    assert propose(sentence, "%", CATALOGUE, clause="Khá từ 95%").code is None
+    # one that goes on from the target before it ("trở lên": no word of its own) is that target's indicator
+    sentence = "Huy động 99% trẻ 3 - 5 tuổi ra lớp; trẻ mẫu giáo đạt 98% trở lên"
+    assert confident(sentence, clause="trẻ mẫu giáo đạt 98% trở lên") == "ENROLMENT_AGE_GROUP"
+
+
+def test_a_lead_naming_several_topics_leaves_the_choice_to_the_clauses_own_words():
+    sentence = "Kiểm định, chuẩn quốc gia: năm 2028 đạt kiểm định chất lượng giáo dục cấp độ 2 và giữ chuẩn quốc gia mức độ 1."
+    clause = "Kiểm định, chuẩn quốc gia: năm 2028 đạt kiểm định chất lượng giáo dục cấp độ 2"
+    assert confident(sentence, "cấp độ", clause=clause) == "ACCREDITATION_LEVEL"
+    # a lead of one topic is the clause's own, and one of several that the clause's words agree with costs nothing
+    lead = "Phổ cập giáo dục: duy trì đạt chuẩn mức độ 3"
+    assert confident(lead, "mức", clause=lead) == "PCGD_LEVEL"
+    lead = "Quy mô, phổ cập: năm 2027 duy trì 30 lớp"
+    assert confident(lead, "lớp", clause=lead, hint="CLASSES") == "CLASSES"
 
 
 def test_a_clause_cut_before_its_own_words_is_read_with_its_stretch_when_that_is_as_sure():

@@ -8,7 +8,9 @@ province's catalogue is scored on evidence:
 - its phrases (the wording data beside the catalogue, its short label and its name): a phrase found in order,
   a word or two between its words allowed, a word with one typo or other diacritics counting a little less;
 - the unit (a percentage is a ratio, "mức" a level, "lớp" a count of classes);
-- the subject (who or what the sentence counts: teachers are not pupils, parents are neither);
+- the subject (who or what the sentence counts: teachers are not pupils, parents are neither; what pupils or
+  course learners are taught is never the staff's training or use of AI, the teachers' own English level never the
+  pupils' standard);
 - the school level the sentence names (an English standard is no preschool indicator);
 - wordings that speak of something else ("thạc sĩ" is not the training standard);
 - the parser's own reading (``hint``), a little;
@@ -54,7 +56,7 @@ UNSURE = 0.5
 STOPWORDS = frozenset("""
 ty le ti so muc do cua va cac duoc trong tai cho nguoi co khong it nhat toi thieu tren duoi dat den nam
 phan dau 100 la mot nhung voi theo hoac tong cap hoc sinh giao vien can quan ly li nhan vien tre em
-nha truong truong
+nha truong truong tro len
 """.split())
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -303,6 +305,11 @@ def pupils_level(text: Words) -> str | None:
     return None
 
 
+#: Subjects who are taught (pupils, course learners) and who teach: an indicator counting the one never counts the
+#: other.
+_TAUGHT = frozenset({"pupils", "learners"})
+_STAFF = frozenset({"staff"})
+
 #: What a count counts, folded, by family: a count of one family is not an indicator counting another.
 _COUNTED = {"lop": "rooms", "phong": "rooms", "hoc sinh": "pupils", "tre": "pupils", "chau": "pupils",
             "truong": "schools", "vu": "cases", "giao vien": "staff", "nguoi": "people"}
@@ -358,6 +365,10 @@ def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = No
     if any(find(p, text) >= 0.85 for p in ev.never) or (indicator.value_type == "ratio"
                                                           and _measures_otherwise(indicator, unit)):
         return 0.0, 1
+    if ev.subjects == _STAFF and who in _TAUGHT or ev.subjects and ev.subjects <= _TAUGHT and who in _STAFF:
+        # "100% học viên được học kỹ năng số": what learners are taught is no staff's training; "giáo viên dạy tiếng
+        # Anh đạt bậc 4" is the teachers' own standard, not their pupils'
+        return 0.0, 1
     fit = _unit_fit(indicator, unit)
     total = best + 0.05 * sum(1 for f, _ in found[1:3] if f >= 0.5) + fit
     # a commune's share of schools at a level is near the indicator, which the reports aggregate, yet not its value
@@ -394,6 +405,13 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
     if catalogue is None:
         # Not received yet: the parser's reading, unverified and so never confident.
         return Proposal(hint, None, 0.5) if hint else Proposal(None, None, 0.0)
+    if clause and (lead := _TOPICS_LEAD.match(clause)):
+        # "Kiểm định, chuẩn quốc gia: đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ II": a lead naming
+        # several topics heads a list of their targets; which one this figure is, its own words say, unless they
+        # say no more than the lead does ("Quy mô, phổ cập: năm 2026 duy trì 32 lớp")
+        body, whole = (_best(read(text), unit, catalogue, hint) for text in (clause[lead.end():], clause))
+        if body.code is not None and (body.code != whole.code or body.confidence > whole.confidence):
+            clause = clause[lead.end():]
     start = (sentence or "").find(clause) if clause else -1
     own = _part(sentence, clause, start) if start >= 0 else (clause or sentence)
     if _CHANGE.search(fold(own)):
@@ -414,20 +432,27 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
         surer = [p for w in _wider(sentence, clause)[:1] if not _QUANTITY.search(w.replace(clause, " ", 1))
                  for p in [_best(read(w), unit, catalogue, hint)] if p.code and p.confidence >= found.confidence]
         found = surer[0] if surer else found
+    spoken = False   # the clause's stretch or lead, with no other figure, has words of its own naming no indicator
     if found is not None and found.code is None and start >= 0 and _says_little(read(clause)):
         # "tỷ lệ … hoàn thành chương trình cấp học: THCS 100 %, THPT 99 %; … tiếp tục học …": a list item's words are
-        # its stretch or its list's lead, not the next target's
+        # its stretch or its list's lead, not the next target's; "học sinh … xếp loại học tập Khá, | Tốt từ 85% trở
+        # lên" names none, and the sentence's other targets do not lend theirs
         for near in (_part(sentence, clause, start), _lead(sentence, clause, start)):
-            if near != clause and (nearer := _best(read(near), unit, catalogue, hint)).code is not None:
+            if near == clause:
+                continue
+            if (nearer := _best(read(near), unit, catalogue, hint)).code is not None:
                 found = nearer
                 break
-    if found is None or (found.code is None and _says_little(read(clause))):
+            spoken = spoken or not (_says_little(read(near)) or _QUANTITY.search(near.replace(clause, " ", 1)))
+    if found is None or (found.code is None and _says_little(read(clause)) and not spoken):
         found = _best(read(sentence), unit, catalogue, hint)
         if found.code and start >= 0 and _QUANTITY.search(sentence.replace(clause, " ", 1)) \
-                and _best(read(sentence[:start]), unit, catalogue, hint).code != found.code:
+                and (before := _best(read(sentence[:start]), unit, catalogue, hint).code) != found.code:
             # a clause points back ("…; đến năm 2027 tỷ lệ này dưới 0,8%"), never on to the next target's words:
-            # read from those, a guess, never confident
-            found = Proposal(found.code, found.name, min(found.confidence, UNSURE))
+            # read from those, a guess, never confident; with nothing before it to point back to ("THPT đạt từ 88%
+            # trở lên; mở 04 lớp trung cấp nghề"), nothing
+            found = Proposal(found.code, found.name, min(found.confidence, UNSURE)) if before else \
+                Proposal(None, None, 0.0)
     if found.code and start >= 0 and not _QUANTITY.match(clause) and (items := _items_before(sentence, start)):
         # "trong đó bồi dưỡng chuyển đổi số, ứng dụng AI đạt 100%": items before the clause with no figure of their
         # own share its figure; read with them, another indicator leaves it unsure
@@ -460,10 +485,13 @@ def _joins_two(clause: str) -> bool:
     return not any(_says_little(read(side)) for side in (clause[:match.start() + 1], clause[match.end():]))
 
 
+#: A lead before a colon that names several topics ("Kiểm định, chuẩn quốc gia:", "Quy mô và phổ cập:").
+_TOPICS_LEAD = re.compile(r"^\s*[^\W\d][^:;\d]*?(?:,|\s(?:và|va)\s)[^:;\d]*:\s*", re.IGNORECASE)
 #: A scope wider than one school or commune (folded): its counts are totals over many schools.
 _WIDE_SCOPE = re.compile(r"\btoan (?:tinh|thanh pho|nganh|huyen|quoc)\b")
-#: A change from a baseline, folded ("tăng 10% so với năm học 2025 - 2026", "giảm 2 điểm phần trăm").
-_CHANGE = re.compile(r"\bso voi (?:nam|cung ky|ky truoc|dau ky|\d)|\bdiem phan tram\b")
+#: A change from a baseline, folded ("tăng 10% so với năm học 2025 - 2026", "giảm 2 điểm phần trăm"); a rise with
+#: no figure of its own ("đạt trên 85%, tăng so với năm học trước") only remarks on the value the clause sets.
+_CHANGE = re.compile(r"(?<!\btang )(?<!\bgiam )\bso voi (?:nam|cung ky|ky truoc|dau ky|\d)|\bdiem phan tram\b")
 #: Another target's share joined on inside a clause ("… và 100% trẻ …").
 _JOINED = re.compile(r"\w\s+(?:và|va)\s+(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s*%", re.IGNORECASE)
 #: A figure of another target ("dưới 1%", "12 trường"): a number not part of a word or a year.
