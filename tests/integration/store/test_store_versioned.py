@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from mongoengine import IntField, NotUniqueError, StringField
+from mongoengine import DictField, IntField, NotUniqueError, StringField
 
 from edu71.contracts import Event
 from edu71.store import blob
 from edu71.store.versioned import (
     HINTS,
     StaleDocument,
+    UnstorableDocument,
     VersionedDocument,
     change_id,
     history,
@@ -35,6 +36,14 @@ class StoreContractCounter(VersionedDocument):
     id = StringField(primary_key=True)
     title = StringField()
     n = IntField(default=0)
+
+
+class StoreContractReport(VersionedDocument):
+    meta = {"collection": "reports", "db_alias": "store_contract"}
+
+    id = StringField(primary_key=True)
+    school = StringField()
+    notes = DictField()
 
 
 def _event(n: int) -> Event:
@@ -141,3 +150,18 @@ def test_states_come_back_as_they_were_stored(store_db):
     assert isinstance(change["state"], bytes) and isinstance(change["events"], bytes)
     assert history(StoreContractCounter, "c")[0]["state"]["title"] == "Trường THCS Lê Lợi"
     assert blob.unpack(blob.pack({"at": at}))["at"] == at
+
+
+@pytest.mark.parametrize("notes, where", [
+    ({"a.b": 1}, "notes"),
+    ({"x": [1, {"ok": [{"$set": 1}]}]}, "notes.x.1.ok.0"),
+    ({"x": {"a\x00b": 1}}, "notes.x"),
+])
+def test_a_refused_key_is_named_and_nothing_is_written(store_db, notes, where):
+    report = StoreContractReport(id="r", school="THCS Lê Lợi")
+    report.notes = notes  # past mongoengine's own checks, as a domain's mapping would be
+    with pytest.raises(UnstorableDocument) as refused:
+        save_with_events(report, _event(1))
+    assert refused.value.args[0].endswith(f"at {where} cannot be stored")
+    assert store_db["reports_changes"].count_documents({}) == 0 and store_db["reports"].count_documents({}) == 0
+    assert store_db[HINTS].count_documents({}) == 0
