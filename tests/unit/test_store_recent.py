@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timezone
 
 import pytest
 
@@ -86,3 +87,17 @@ def test_a_full_memory_starts_again_rather_than_grow(world):
     assert source.reads == 3  # r3 was remembered after the memory started again…
     small.get("r1")
     assert source.reads == 4  # …and r1 was forgotten then
+
+
+def test_answers_share_nothing_anyone_can_change_at_any_depth(world):
+    source, _, _, recent = world
+    at = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+    source.docs["r2"] = {"_id": "r2", "v": 1, "codes": [], "by": {"at": at, "tags": ["x"]},
+                         "levels": [{"code": "thcs", "seen": {"a", "b"}}]}
+    first = recent.get("r2")
+    first["by"]["tags"].append("y")
+    first["levels"][0]["code"] = "thpt"
+    first["levels"][0]["seen"].add("c")  # a value the store never returns, copied all the same
+    again = recent.get("r2")
+    assert again == source.docs["r2"] and again["by"]["at"] == at
+    assert source.reads == 1

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from mongoengine import IntField, NotUniqueError, StringField
+from mongoengine import DictField, IntField, NotUniqueError, StringField
+from mongoengine.base import BaseField
 
 from edu71.contracts import Event
 from edu71.store import blob
 from edu71.store.versioned import (
     HINTS,
     StaleDocument,
+    UnstorableDocument,
     VersionedDocument,
     change_id,
     history,
@@ -35,6 +37,23 @@ class StoreContractCounter(VersionedDocument):
     id = StringField(primary_key=True)
     title = StringField()
     n = IntField(default=0)
+
+
+class _Whole(BaseField):
+    """A mapping stored as it is, read back from a head's blob (as the indicators' ``Plain``)."""
+
+    def to_python(self, value):
+        return blob.unpack(value) if isinstance(value, bytes) else value
+
+
+class StoreContractReport(VersionedDocument):
+    meta = {"collection": "reports", "db_alias": "store_contract"}
+    head_blobs = ("figures",)
+
+    id = StringField(primary_key=True)
+    school = StringField()
+    figures = _Whole(default=dict)
+    notes = DictField()
 
 
 def _event(n: int) -> Event:
@@ -141,3 +160,33 @@ def test_states_come_back_as_they_were_stored(store_db):
     assert isinstance(change["state"], bytes) and isinstance(change["events"], bytes)
     assert history(StoreContractCounter, "c")[0]["state"]["title"] == "Trường THCS Lê Lợi"
     assert blob.unpack(blob.pack({"at": at}))["at"] == at
+
+
+def test_a_head_keeps_its_blob_fields_as_blobs_and_reads_them_back(store_db):
+    at = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
+    figures = {"values": [{"indicator_code": "CLASSES", "value": 12}], "by": {"at": at}}
+    save_with_events(StoreContractReport(id="r", school="THCS Lê Lợi", figures=figures, notes={"a": 1}), _event(1))
+    head = store_db["reports"].find_one({"_id": "r"})
+    assert isinstance(head["figures"], bytes) and head["notes"] == {"a": 1} and head["school"] == "THCS Lê Lợi"
+    assert load(StoreContractReport, "r").figures == figures
+    # The change's state holds the field as it is: the trail and the sweep read it without the head.
+    assert state_at(StoreContractReport, "r", 1)["figures"]["values"] == figures["values"]
+    store_db["reports"].delete_one({"_id": "r"})
+    assert repair_head(StoreContractReport, "r") == 1
+    assert isinstance(store_db["reports"].find_one({"_id": "r"})["figures"], bytes)
+    assert load(StoreContractReport, "r").figures == figures
+
+
+@pytest.mark.parametrize("notes, where", [
+    ({"a.b": 1}, "notes"),
+    ({"x": [1, {"ok": [{"$set": 1}]}]}, "notes.x.1.ok.0"),
+    ({"x": {"a\x00b": 1}}, "notes.x"),
+])
+def test_a_refused_key_is_named_and_nothing_is_written(store_db, notes, where):
+    report = StoreContractReport(id="r", school="THCS Lê Lợi")
+    report.notes = notes  # past mongoengine's own checks, as a domain's mapping would be
+    with pytest.raises(UnstorableDocument) as refused:
+        save_with_events(report, _event(1))
+    assert refused.value.args[0].endswith(f"at {where} cannot be stored")
+    assert store_db["reports_changes"].count_documents({}) == 0 and store_db["reports"].count_documents({}) == 0
+    assert store_db[HINTS].count_documents({}) == 0

@@ -34,9 +34,10 @@ COMPRESS_FROM = 16 * 1024
 COMPRESSED = b"\x00\x00\x00\x00"
 
 
-def encode(mapping: Mapping[str, Any]) -> Binary:
-    """A mapping as one blob (compressed when it is large)."""
-    raw = bson.encode(mapping, codec_options=_NAIVE)
+def encode(mapping: Mapping[str, Any], *, check_keys: bool = False) -> Binary:
+    """A mapping as one blob (compressed when it is large); ``check_keys``: refuse, as
+    :class:`bson.errors.InvalidDocument`, a key starting with ``$`` or holding ``.`` at any depth."""
+    raw = bson.encode(mapping, check_keys=check_keys, codec_options=_NAIVE)
     if len(raw) >= COMPRESS_FROM:
         return Binary(COMPRESSED + zlib.compress(raw, 1))
     return Binary(raw)
@@ -51,9 +52,9 @@ def decode(stored: bytes | Mapping[str, Any], *, aware: bool = True) -> dict[str
     return dict(stored)
 
 
-def pack(value: Any) -> Binary:
-    """Any value (a list, a mapping…) as one blob."""
-    return encode({"v": value})
+def pack(value: Any, *, check_keys: bool = False) -> Binary:
+    """Any value (a list, a mapping…) as one blob (``check_keys`` as in :func:`encode`)."""
+    return encode({"v": value}, check_keys=check_keys)
 
 
 def unpack(stored: Any, *, aware: bool = True) -> Any:

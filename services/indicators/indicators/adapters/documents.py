@@ -93,14 +93,15 @@ class Plain(BaseField):
 
     mongoengine's ``ListField(DictField())`` converts, validates and wraps every mapping key by key on each
     read and write; a submission's values and audit record are always replaced whole, never changed in
-    place, so none of that is needed.
+    place, so none of that is needed. A head stores them as blobs (``VersionedDocument.head_blobs``), read
+    back here; a change's state, and a head written before, hold them as they are.
     """
 
     def to_mongo(self, value):
         return value
 
     def to_python(self, value):
-        return value
+        return blob.unpack(value) if isinstance(value, bytes) else value
 
 
 class Submission(VersionedDocument):
@@ -121,6 +122,9 @@ class Submission(VersionedDocument):
         "indexes": ["round_id", "school_code", "commune_code", "province_code"],
         "strict": False,
     }
+    #: No query looks inside them (the lists filter on the school's and the round's fields only).
+    head_blobs = ("values", "submitted_by", "last_revision", "open_warnings", "explanations", "last_approval",
+                  "approved_values", "confirmed_values", "flags")
 
     #: Derived from round and school (``domain.submissions.submission_id``).
     id = StringField(primary_key=True)
