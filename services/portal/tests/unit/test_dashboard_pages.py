@@ -571,3 +571,13 @@ def test_the_headline_counts_schools_not_a_school_s_every_indicator_behind(clien
     FakeReports.progress_answer = dict(PROGRESS, at_risk_schools=[*PROGRESS["at_risk_schools"], second])
     html = client.get("/dashboard").data.decode()
     assert re.search(r'<span id="so-truong-nguy-co">2</span> trường', html)
+
+
+def test_the_province_s_completeness_table_and_the_commitments_each_take_the_page_s_width(client):
+    # the completeness table has a column per stage: set beside the commitments, both wrapped a word a line
+    sign_in(client, "city")
+    html = client.get("/dashboard").data.decode()
+    assert 'id="bang-xa"' in html and 'id="bang-cam-ket"' in html and 'class="grid-2"' not in html
+    # a commune's list of schools is narrow: it stays beside the commitments
+    sign_in(client, "commune", org_code="27496", commune_code="27496")
+    assert 'class="grid-2"' in client.get("/dashboard").data.decode()
