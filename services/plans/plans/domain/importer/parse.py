@@ -320,6 +320,13 @@ _HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 _CUT_SHARE_RE = re.compile(r"(?<![\d.,])(?<!độ )(?<!do )(?<!ớp )(?<!op )(?<!ối )(?<!oi )(\d{1,2})[ \t]*\n[ \t]*(,\d+|\d{1,2}(?:,\d+)?)(?=[ \t]*%)")
 
 
+# a word a PDF drawn at a fixed width cut at the line's end, with no hyphen: "bỏ học dướ" / "i 4%", "THCS đạ" / "t mức
+# độ 2". What starts the next line can only end a syllable (a final consonant or the "i" of "ưới", "ai"), never be
+# one on its own, so the break is inside the word.
+_CUT_WORD_RE = re.compile(r"(?<=[^\W\d_][aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ])\n"
+                          r"(?=(?:ng|nh|ch|[itcpmn])(?:[ \t,.;:%]|$))", re.MULTILINE)
+
+
 def _joined_share(m: re.Match) -> str:
     whole = m.group(1) + m.group(2)
     return whole if m.group(2).startswith(",") or float(whole.replace(",", ".")) <= 100 else m.group(0)
@@ -338,11 +345,12 @@ def _unindented(m: re.Match) -> str:
 
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
-    joined back (by a space: a Vietnamese syllable is a word) and shares it cut joined, a doubled space between words
-    made single, the indent of a line going on with a sentence dropped."""
+    joined back (by a space: a Vietnamese syllable is a word), shares and syllables it cut joined, a doubled space
+    between words made single, the indent of a line going on with a sentence dropped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
+    text = _CUT_WORD_RE.sub("", text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
 
@@ -819,6 +827,9 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "nhóm, lớp", "nhom, lop": "nhóm, lớp", "nhom tre": "nhóm, lớp"}
+# what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in
+# "học viên"; prizes, research projects, clubs, innovations (not "giải pháp", measures)
+_COUNTED = r"hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
@@ -826,10 +837,9 @@ _QUANTITY = (
     # "8/9 trường" counts its numerator
     # (not a grade: "vào học lớp 10 trường PTDTNT", "khối 9 trường THCS")
     r"|(?<![\d/.,-])(?<!lop )(?<!khoi )(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
-    # a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in "học viên"
-    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
-    # prizes, research projects, clubs, innovations (not "giải pháp", measures)
-    r"|giai(?! phap)|de tai|cau lac bo|sang kien)(?![a-z])"
+    # "02 (hai) phòng": the figure spelt out again in brackets, as deeds and plans do
+    r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
+    r"(?P<cu>" + _COUNTED + r")(?![a-z])"
 )
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
@@ -1046,6 +1056,12 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         value = _word_number(m.group("n").split())
         if value is not None and 0 < value <= 100:
             out.append(_Q(m.start("n"), m.end(), "pct", float(value), "%"))
+    for m in _WORD_COUNT_RE.finditer(fline):
+        # spelt as the number is, in small letters: "Hải Phòng" (the city) folds like "hai phòng"
+        if line[m.start():m.start() + 4].split()[0] in _COUNT_WORDS \
+                and not any(q.start < m.end() and m.start() < q.end for q in out):
+            unit = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))]
+            out.append(_Q(m.start(), m.end(), "cnt", float(_word_number([m.group("n") or "mot"])), unit))
     if m := _COUNT_LINE_RE.match(fline):   # "- Số vụ bạo lực học đường nghiêm trọng: 0."
         unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
@@ -1108,6 +1124,12 @@ _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le)\s+)+)"
                           r"phan tram\b")
+# "ba phòng học mới", "hai phòng học thông minh": a count up to ten written in words counts as its figure would ("một"
+# only after a floor, "tối thiểu một câu lạc bộ": alone it is the article; "năm" and "tư" are the year and the
+# fourth), but not a grade ("sau lớp 9", after) nor words a bracket then gives as a figure ("ba phòng (03 phòng)")
+_COUNT_WORDS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mot", "bon", "sau", "bay", "tam", "chin", "muoi"}
+_WORD_COUNT_RE = re.compile(r"(?<![a-z(])(?:(?P<n>hai|ba|bon|sau|bay|tam|chin|muoi)|(?:(?<=toi thieu )|(?<=it nhat ))mot)\s+"
+                            r"(?P<cu>" + _COUNTED + r")(?![a-z])(?!\s*\d)(?![^()]{0,40}\(\s*\d)")
 
 
 def _word_number(words: list[str]) -> int | None:
@@ -1573,8 +1595,10 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
-                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ"}
-# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree)
+                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
+                "nghe": "nghề", "chuyen de": "chuyên đề"}
+# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
+# centre's trades)
 
 
 def _label_unit(label: str) -> str | None:

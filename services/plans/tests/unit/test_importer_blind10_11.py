@@ -1,0 +1,65 @@
+"""Plan importer: reading defects the blind10 and blind11 sets still showed after their first fixes (counts in words,
+words a PDF cut at a line's end, what a count counts), one test per rule, on sentences written for the test (none
+copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+import pytest
+
+from .importer_probes import got
+
+GOAL = "II. CHỈ TIÊU ĐẾN NĂM 2027\n"
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Tham mưu xây thêm hai phòng học tại điểm lẻ Nà Hừ.", 2, "phòng"),
+    ("Thành lập ba câu lạc bộ tiếng Anh cho học sinh khối 4, 5.", 3, "câu lạc bộ"),
+    ("Mở mười lớp học xóa mù chữ cho người lớn.", 10, "lớp"),
+    ("Duy trì bốn nhóm trẻ tại các điểm thôn.", 4, "nhóm, lớp"),
+])
+def test_a_count_written_in_words_is_read_as_its_figure(sentence, value, unit):
+    assert [(v, u) for _, v, u, _ in got(GOAL + sentence)] == [(value, unit)]
+
+
+def test_one_in_words_counts_only_after_a_floor():
+    assert [(c, v, u) for c, v, u, _ in got(GOAL + "Mỗi khối có ít nhất một câu lạc bộ STEM.")] \
+        == [(">=", 1, "câu lạc bộ")]
+    assert got(GOAL + "Xây dựng trường thành một trường học hạnh phúc.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tư vấn hướng nghiệp cho học sinh sau lớp 9 và sau lớp 12.",   # "sau" is "after" before a grade
+    "Năm học sinh lớp 5 được khen thưởng cấp huyện.",                  # "năm" is never read: mostly the year
+    "Đưa giáo dục Hải Phòng vào nhóm dẫn đầu cả nước.",               # the city folds like "hai phòng"
+])
+def test_words_that_only_look_like_a_count_are_not_one(sentence):
+    assert got(GOAL + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Xây mới 04 (bốn) phòng học bộ môn.", 4),
+    ("Có ba phòng học thông minh (03 phòng).", 3),
+])
+def test_a_count_given_both_in_figures_and_in_words_is_one_target(sentence, value):
+    assert [(v, u) for _, v, u, _ in got(GOAL + sentence)] == [(value, "phòng")]
+
+
+@pytest.mark.parametrize("cut, want", [
+    ("Tỷ lệ học sinh lưu ban dướ\ni 1%.", ("<", 1, "%")),
+    ("Mỗi điểm trường có ít nhấ\nt 2 phòng học kiên cố.", (">=", 2, "phòng")),
+    ("Tỷ lệ học sinh chuyên cần trê\nn 97%.", (">", 97, "%")),
+])
+def test_a_word_a_pdf_cut_at_a_lines_end_is_joined(cut, want):
+    assert want in [(c, v, u) for c, v, u, _ in got(GOAL + cut)]
+
+
+def test_a_line_that_starts_with_a_word_of_its_own_is_not_joined():
+    assert [(c, v) for c, v, _, _ in got(GOAL + "Tỷ lệ học sinh bỏ học không quá\n1%.")] == [("<=", 1)]
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Mở thêm 03 nghề đào tạo ngắn hạn cho học viên.", "nghề"),
+    ("Tổ chức 04 chuyên đề cấp cụm trường về đổi mới phương pháp.", "chuyên đề"),
+])
+def test_trades_and_seminars_are_what_a_count_counts(sentence, unit):
+    assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]
+
