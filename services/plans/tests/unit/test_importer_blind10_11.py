@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from plans.domain.importer.parse import parse_plan
+
 from .importer_probes import got
 
 GOAL = "II. CHỈ TIÊU ĐẾN NĂM 2027\n"
@@ -63,3 +65,25 @@ def test_a_line_that_starts_with_a_word_of_its_own_is_not_joined():
 def test_trades_and_seminars_are_what_a_count_counts(sentence, unit):
     assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]
 
+
+# ---------------------------------------------------------------------------- whose column
+ASSIGNED_AND_REGISTERED = (
+    "II. MỤC TIÊU\n"
+    "Nội dung | Đơn vị tính | Phường giao đến năm 2030 | Trường đăng ký đến năm 2030 | Ghi chú\n"
+    "Học sinh hoàn thành chương trình tiểu học | % | 97 | 99 | \n"
+    "Phòng học bộ môn | phòng | 4 | 5 | Tự huy động\n"
+)
+
+
+def _table_of(issuer: str) -> list[tuple]:
+    text = (f"UBND PHƯỜNG HÒA MINH\n{issuer}\nSố: 14/KH-XX      Hòa Minh, ngày 05 tháng 9 năm 2026\n\n"
+            "KẾ HOẠCH\nThực hiện các chỉ tiêu giáo dục\n\n" + ASSIGNED_AND_REGISTERED)
+    return [(t.value.value, t.unit.value, t.horizon.value.year) for t in parse_plan(text).targets]
+
+
+def test_a_schools_plan_commits_to_its_registration_not_to_the_assignment_beside_it():
+    assert _table_of("TRƯỜNG TIỂU HỌC HÒA MINH") == [(99, "%", 2030), (5, "phòng", 2030)]
+
+
+def test_the_assigning_bodys_plan_commits_to_its_assignment():
+    assert _table_of("ỦY BAN NHÂN DÂN PHƯỜNG HÒA MINH") == [(97, "%", 2030), (4, "phòng", 2030)]

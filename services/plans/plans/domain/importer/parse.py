@@ -420,7 +420,8 @@ def parse_plan(text: str) -> ParsedPlan:
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else blank_year,
-                              plan_horizon=_title_horizon(title.value) if title else None)
+                              plan_horizon=_title_horizon(title.value) if title else None,
+                              own_kind=unit_key(issuer.value)[0] if issuer else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
@@ -960,7 +961,8 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:h
 # school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
     r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
-    r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
+    r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc"
+    r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?dang ky|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
@@ -1382,9 +1384,10 @@ class _Unit:
     fline: str
 
 
-def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
+def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Unit]:
     """Lines as written, with the lines a PDF wrapped joined back: a line continues the one before when that
-    one does not end a sentence or a heading and it starts with a small letter or a percentage."""
+    one does not end a sentence or a heading and it starts with a small letter or a percentage. ``own_kind`` is the
+    kind of body that issued the plan (:func:`unit_key`), which tells its own column of a table from another's."""
     units: list[_Unit] = []
     prev_end: int | None = None   # the physical line index the last unit ended on
     for i in L.nonblank(lo, hi):
@@ -1402,6 +1405,7 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
             units.append(_Unit(i, pos, line, f))
         prev_end = i
     _set_apart_other_body(units)
+    _set_apart_others_column(units, own_kind)
     return units
 
 
@@ -1426,6 +1430,39 @@ def _set_apart_other_body(units: list[_Unit]) -> None:
             u = units[k]
             at = [m.start() for m in re.finditer(r"\|", u.fline)][c - 1]
             u.line, u.fline = u.line[:at] + " " + u.line[at + 1:], u.fline[:at] + " " + u.fline[at + 1:]
+            k += 1
+
+
+# A table that sets what a body assigns beside what a school takes on: "Xã giao đến năm 2030 | Nhà trường đăng ký
+# đến năm 2030". Each is someone's target: the school's plan commits to its registration (the assignment is its
+# floor, set by another), the assigning body's plan to its assignment (the registrations are its schools').
+_ASSIGNED_COL_RE = re.compile(r"\s*(?:ubnd\s+)?(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong|cap tren)\s+giao\b.*")
+_REGISTERED_COL_RE = re.compile(r"\s*(?:nha truong|truong|don vi|trung tam|co so)?\s*dang ky\b.*")
+
+
+def _set_apart_others_column(units: list[_Unit], own_kind: str | None) -> None:
+    """Blank, in the heading row and the rows under it, the column of such a table that is not the plan's own (the
+    assignment in a school's or a centre's plan, the registrations in a commune's, a district's or a department's);
+    with the issuer unknown both stay, and a table with two columns for one year is not read. The cells become
+    spaces, so every offset stays."""
+    school = {"truong": True, "trung tam": True, "ubnd": False, "so": False}.get(own_kind or "")
+    if school is None:
+        return
+    k = 0
+    while k < len(units):
+        cells = units[k].fline.split("|")
+        assigned = [j for j, c in enumerate(cells) if _ASSIGNED_COL_RE.fullmatch(c)]
+        registered = [j for j, c in enumerate(cells) if _REGISTERED_COL_RE.fullmatch(c)]
+        if len(assigned) != 1 or len(registered) != 1:
+            k += 1
+            continue
+        c = assigned[0] if school else registered[0]
+        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
+            u = units[k]
+            bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
+            lo, hi = bounds[c] + 1, bounds[c + 1]
+            u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
+            u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
             k += 1
 
 
@@ -2468,8 +2505,8 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
 
 # ---------------------------------------------------------------------------- targets of a text
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
-                    _appendix: int | None = None,
-                    plan_year: int | None = None, plan_horizon: int | None = None) -> list[ParsedTarget]:
+                    _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
+                    own_kind: str | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -2482,7 +2519,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
     assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones;
     ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
-    none of their own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
+    none of their own; ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
+    of an assignment and a registration is its own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
     2025", "Thực trạng") set no targets.
     """
     L = _lines or _Lines(tidy(text))
@@ -2514,9 +2552,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
-    units = _units(L, 0, end)
+    units = _units(L, 0, end, own_kind)
     if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
-        units = [u for u in units if u.idx < _appendix] + _units(L, _appendix, len(L.items) if _appendix >= end else end)
+        units = [u for u in units if u.idx < _appendix] + _units(L, _appendix, len(L.items) if _appendix >= end else end,
+                                                                 own_kind)
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
