@@ -66,6 +66,22 @@ def test_trades_and_seminars_are_what_a_count_counts(sentence, unit):
     assert [u for _, _, u, _ in got(GOAL + sentence)] == [unit]
 
 
+
+def test_a_table_cell_that_gives_a_fraction_and_its_share_is_the_share():
+    table = ("Chỉ tiêu | Hiện trạng 2025 | Năm 2027 | Năm 2030\n"
+             "Giáo viên đạt chuẩn trình độ | 20/25 | 23/25 (92%) | 25/25 (100%)\n")
+    assert [(v, u, y) for _, v, u, y in got("II. CHỈ TIÊU\n" + table)] == [(92, "%", 2027), (100, "%", 2030)]
+
+
+@pytest.mark.parametrize("label, unit", [
+    ("Số phòng học thông minh (toàn trường)", "phòng"),
+    ("Số câu lạc bộ STEM (cả xã)", "câu lạc bộ"),
+    ("Giải học sinh giỏi cấp tỉnh (giải)", "giải"),
+])
+def test_a_bracket_at_a_labels_end_that_says_how_far_the_count_reaches_is_no_unit(label, unit):
+    table = f"Chỉ tiêu | Năm 2030 | Ghi chú\n{label} | 04 | \n"
+    assert [u for _, _, u, _ in got("II. CHỈ TIÊU\n" + table)] == [unit]
+
 # ---------------------------------------------------------------------------- whose column
 ASSIGNED_AND_REGISTERED = (
     "II. MỤC TIÊU\n"

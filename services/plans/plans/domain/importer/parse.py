@@ -978,7 +978,8 @@ _SLOT_RE = re.compile(_loose(
     r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
+    # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\))?"   # "100% (45/45 lớp)": the count behind it
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
@@ -1626,7 +1627,7 @@ def _label_columns(fline: str) -> str:
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
     """A cell that can be a value: empty ("–"), a level, or a number with a unit of its own or of its row."""
-    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit")) or row_unit is not None
+    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit") or m.group("share")) or row_unit is not None
 
 
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
@@ -1643,7 +1644,9 @@ def _label_unit(label: str) -> str | None:
     / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
     lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
     text, f = label[lead:], fold(label[lead:])
-    if m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text):
+    # (not a bracket that says how far the count reaches: "Số phòng học thông minh (toàn xã)", "(cả trường)")
+    if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text)) \
+            and not re.match(r"(?:toan|ca|tat ca|tren dia ban|cap)\b", fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     if re.match(r"t[yi] le\b", f):
         return "%"
@@ -1842,6 +1845,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     if slot.group("lvl"):
         raw = slot.group("lv").lower()
         value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
+    elif slot.group("share"):
+        value, unit, kind = float(slot.group("share").replace(",", ".")), "%", "pct"
     else:
         raw = slot.group("num")
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
