@@ -82,6 +82,15 @@ def test_a_bracket_at_a_labels_end_that_says_how_far_the_count_reaches_is_no_uni
     table = f"Chỉ tiêu | Năm 2030 | Ghi chú\n{label} | 04 | \n"
     assert [u for _, _, u, _ in got("II. CHỈ TIÊU\n" + table)] == [unit]
 
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Đến hết năm 2027: tỷ lệ học sinh ở bán trú đạt 90% (hiện nay 84,2%, 160/190 em).", 90),
+    ("100% giáo viên đạt chuẩn trong năm học 2026 - 2027 (hiện còn 2 giáo viên đang học đại học).", 100),
+    ("Đến năm 2028 tỷ lệ phòng học kiên cố đạt 95% (hiện tại 80%).", 95),
+])
+def test_a_bracket_that_opens_on_today_gives_todays_figure_whatever_the_sentences_horizon(sentence, target):
+    assert [v for _, v, _, _ in got("II. CHỈ TIÊU\n" + sentence, plan_year=2026)] == [target]
+
 # ---------------------------------------------------------------------------- whose column
 ASSIGNED_AND_REGISTERED = (
     "II. MỤC TIÊU\n"

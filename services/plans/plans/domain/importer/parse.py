@@ -1309,10 +1309,17 @@ def _row_deadline(fline: str, q: _Q) -> int | None:
 _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|dieu chinh tu)\s*(?:la\s*)?:?\s*$")
 
 
+_TODAY_BRACKET_RE = re.compile(r"\(\s*hien (?:nay|tai|co|con|moi|chi|dat|la)\b")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced."""
     if _SUPERSEDED_RE.search(fline, 0, q.start):
+        return True
+    # a bracket that opens on today's word gives today's figure whatever horizon its sentence has: "… đến hết năm
+    # 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang học)"
+    if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and _TODAY_BRACKET_RE.match(fline, b):
         return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
