@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from plans.domain.importer import extract_text, parse_plan
-from plans.domain.importer.pdf_tables import Fragment, table_lines, with_tables
+from plans.domain.importer.pdf_tables import Fragment, numbering_row, table_lines, with_tables
 
 CHAR, SPACE, LEAD, GAP = 5.0, 3.0, 13.0, 8.0
 
@@ -309,3 +309,12 @@ def test_a_page_whose_tables_cannot_be_read_keeps_its_plain_text(monkeypatch):
     monkeypatch.setattr(text_module, "with_tables", broken)
     out = extract_text(pdf_of(PLAN, True), "ke-hoach.pdf").text
     assert "Mục tiêu 2027 ≥ 95 < 0,5 3" in out.split("\n")
+
+
+@pytest.mark.parametrize("cells", [["Số lớp", "10", "a"], ["Khối", "b", "12"]])
+def test_a_row_of_a_figure_and_a_letter_is_no_numbering_of_columns(cells):
+    assert not numbering_row(cells)
+
+
+def test_a_row_of_letters_one_after_another_numbers_the_columns():
+    assert numbering_row(["", "a", "b", "c"])

@@ -320,6 +320,13 @@ _HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 _CUT_SHARE_RE = re.compile(r"(?<![\d.,])(?<!độ )(?<!do )(?<!ớp )(?<!op )(?<!ối )(?<!oi )(\d{1,2})[ \t]*\n[ \t]*(,\d+|\d{1,2}(?:,\d+)?)(?=[ \t]*%)")
 
 
+# a word a PDF drawn at a fixed width cut at the line's end, with no hyphen: "bỏ học dướ" / "i 4%", "THCS đạ" / "t mức
+# độ 2". What starts the next line can only end a syllable (a final consonant or the "i" of "ưới", "ai"), never be
+# one on its own, so the break is inside the word.
+_CUT_WORD_RE = re.compile(r"(?<=[^\W\d_][aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ])\n"
+                          r"(?=(?:ng|nh|ch|[itcpmn])(?:[ \t,.;:%]|$))", re.MULTILINE)
+
+
 def _joined_share(m: re.Match) -> str:
     whole = m.group(1) + m.group(2)
     return whole if m.group(2).startswith(",") or float(whole.replace(",", ".")) <= 100 else m.group(0)
@@ -338,11 +345,12 @@ def _unindented(m: re.Match) -> str:
 
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
-    joined back (by a space: a Vietnamese syllable is a word) and shares it cut joined, a doubled space between words
-    made single, the indent of a line going on with a sentence dropped."""
+    joined back (by a space: a Vietnamese syllable is a word), shares and syllables it cut joined, a doubled space
+    between words made single, the indent of a line going on with a sentence dropped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
+    text = _CUT_WORD_RE.sub("", text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
 
@@ -412,7 +420,8 @@ def parse_plan(text: str) -> ParsedPlan:
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else blank_year,
-                              plan_horizon=_title_horizon(title.value) if title else None)
+                              plan_horizon=_title_horizon(title.value) if title else None,
+                              own_kind=unit_key(issuer.value)[0] if issuer else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
@@ -819,6 +828,9 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "nhóm, lớp", "nhom, lop": "nhóm, lớp", "nhom tre": "nhóm, lớp"}
+# what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in
+# "học viên"; prizes, research projects, clubs, innovations (not "giải pháp", measures)
+_COUNTED = r"hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
@@ -826,10 +838,9 @@ _QUANTITY = (
     # "8/9 trường" counts its numerator
     # (not a grade: "vào học lớp 10 trường PTDTNT", "khối 9 trường THCS")
     r"|(?<![\d/.,-])(?<!lop )(?<!khoi )(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
-    # a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in "học viên"
-    r"(?P<cu>hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
-    # prizes, research projects, clubs, innovations (not "giải pháp", measures)
-    r"|giai(?! phap)|de tai|cau lac bo|sang kien)(?![a-z])"
+    # "02 (hai) phòng": the figure spelt out again in brackets, as deeds and plans do
+    r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
+    r"(?P<cu>" + _COUNTED + r")(?![a-z])"
 )
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
@@ -950,7 +961,8 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:h
 # school levels, "Cấp học")
 _TABLE_LABEL_RE = re.compile(
     r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
-    r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc)\b")
+    r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc"
+    r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?dang ky|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
@@ -966,7 +978,8 @@ _SLOT_RE = re.compile(_loose(
     r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+)?\s*"   # "9/13" (trường) counts its numerator
+    # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
     r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
     r"(?:\s*(?P<after>trở lên|trở xuống))?(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\))?"   # "100% (45/45 lớp)": the count behind it
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
@@ -1046,6 +1059,12 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         value = _word_number(m.group("n").split())
         if value is not None and 0 < value <= 100:
             out.append(_Q(m.start("n"), m.end(), "pct", float(value), "%"))
+    for m in _WORD_COUNT_RE.finditer(fline):
+        # spelt as the number is, in small letters: "Hải Phòng" (the city) folds like "hai phòng"
+        if line[m.start():m.start() + 4].split()[0] in _COUNT_WORDS \
+                and not any(q.start < m.end() and m.start() < q.end for q in out):
+            unit = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))]
+            out.append(_Q(m.start(), m.end(), "cnt", float(_word_number([m.group("n") or "mot"])), unit))
     if m := _COUNT_LINE_RE.match(fline):   # "- Số vụ bạo lực học đường nghiêm trọng: 0."
         unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
@@ -1108,6 +1127,12 @@ _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le)\s+)+)"
                           r"phan tram\b")
+# "ba phòng học mới", "hai phòng học thông minh": a count up to ten written in words counts as its figure would ("một"
+# only after a floor, "tối thiểu một câu lạc bộ": alone it is the article; "năm" and "tư" are the year and the
+# fourth), but not a grade ("sau lớp 9", after) nor words a bracket then gives as a figure ("ba phòng (03 phòng)")
+_COUNT_WORDS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mot", "bon", "sau", "bay", "tam", "chin", "muoi"}
+_WORD_COUNT_RE = re.compile(r"(?<![a-z(])(?:(?P<n>hai|ba|bon|sau|bay|tam|chin|muoi)|(?:(?<=toi thieu )|(?<=it nhat ))mot)\s+"
+                            r"(?P<cu>" + _COUNTED + r")(?![a-z])(?!\s*\d)(?![^()]{0,40}\(\s*\d)")
 
 
 def _word_number(words: list[str]) -> int | None:
@@ -1284,10 +1309,17 @@ def _row_deadline(fline: str, q: _Q) -> int | None:
 _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|dieu chinh tu)\s*(?:la\s*)?:?\s*$")
 
 
+_TODAY_BRACKET_RE = re.compile(r"\(\s*hien (?:nay|tai|co|con|moi|chi|dat|la)\b")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced."""
     if _SUPERSEDED_RE.search(fline, 0, q.start):
+        return True
+    # a bracket that opens on today's word gives today's figure whatever horizon its sentence has: "… đến hết năm
+    # 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang học)"
+    if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and _TODAY_BRACKET_RE.match(fline, b):
         return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
@@ -1360,9 +1392,10 @@ class _Unit:
     fline: str
 
 
-def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
+def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Unit]:
     """Lines as written, with the lines a PDF wrapped joined back: a line continues the one before when that
-    one does not end a sentence or a heading and it starts with a small letter or a percentage."""
+    one does not end a sentence or a heading and it starts with a small letter or a percentage. ``own_kind`` is the
+    kind of body that issued the plan (:func:`unit_key`), which tells its own column of a table from another's."""
     units: list[_Unit] = []
     prev_end: int | None = None   # the physical line index the last unit ended on
     for i in L.nonblank(lo, hi):
@@ -1380,6 +1413,7 @@ def _units(L: _Lines, lo: int, hi: int) -> list[_Unit]:
             units.append(_Unit(i, pos, line, f))
         prev_end = i
     _set_apart_other_body(units)
+    _set_apart_others_column(units, own_kind)
     return units
 
 
@@ -1404,6 +1438,39 @@ def _set_apart_other_body(units: list[_Unit]) -> None:
             u = units[k]
             at = [m.start() for m in re.finditer(r"\|", u.fline)][c - 1]
             u.line, u.fline = u.line[:at] + " " + u.line[at + 1:], u.fline[:at] + " " + u.fline[at + 1:]
+            k += 1
+
+
+# A table that sets what a body assigns beside what a school takes on: "Xã giao đến năm 2030 | Nhà trường đăng ký
+# đến năm 2030". Each is someone's target: the school's plan commits to its registration (the assignment is its
+# floor, set by another), the assigning body's plan to its assignment (the registrations are its schools').
+_ASSIGNED_COL_RE = re.compile(r"\s*(?:ubnd\s+)?(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong|cap tren)\s+giao\b.*")
+_REGISTERED_COL_RE = re.compile(r"\s*(?:nha truong|truong|don vi|trung tam|co so)?\s*dang ky\b.*")
+
+
+def _set_apart_others_column(units: list[_Unit], own_kind: str | None) -> None:
+    """Blank, in the heading row and the rows under it, the column of such a table that is not the plan's own (the
+    assignment in a school's or a centre's plan, the registrations in a commune's, a district's or a department's);
+    with the issuer unknown both stay, and a table with two columns for one year is not read. The cells become
+    spaces, so every offset stays."""
+    school = {"truong": True, "trung tam": True, "ubnd": False, "so": False}.get(own_kind or "")
+    if school is None:
+        return
+    k = 0
+    while k < len(units):
+        cells = units[k].fline.split("|")
+        assigned = [j for j, c in enumerate(cells) if _ASSIGNED_COL_RE.fullmatch(c)]
+        registered = [j for j, c in enumerate(cells) if _REGISTERED_COL_RE.fullmatch(c)]
+        if len(assigned) != 1 or len(registered) != 1:
+            k += 1
+            continue
+        c = assigned[0] if school else registered[0]
+        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
+            u = units[k]
+            bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
+            lo, hi = bounds[c] + 1, bounds[c + 1]
+            u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
+            u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
             k += 1
 
 
@@ -1567,14 +1634,16 @@ def _label_columns(fline: str) -> str:
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
     """A cell that can be a value: empty ("–"), a level, or a number with a unit of its own or of its row."""
-    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit")) or row_unit is not None
+    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit") or m.group("share")) or row_unit is not None
 
 
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
-                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ"}
-# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree)
+                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
+                "nghe": "nghề", "chuyen de": "chuyên đề"}
+# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
+# centre's trades)
 
 
 def _label_unit(label: str) -> str | None:
@@ -1582,7 +1651,9 @@ def _label_unit(label: str) -> str | None:
     / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
     lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
     text, f = label[lead:], fold(label[lead:])
-    if m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text):
+    # (not a bracket that says how far the count reaches: "Số phòng học thông minh (toàn xã)", "(cả trường)")
+    if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text)) \
+            and not re.match(r"(?:toan|ca|tat ca|tren dia ban|cap)\b", fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     if re.match(r"t[yi] le\b", f):
         return "%"
@@ -1781,6 +1852,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     if slot.group("lvl"):
         raw = slot.group("lv").lower()
         value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
+    elif slot.group("share"):
+        value, unit, kind = float(slot.group("share").replace(",", ".")), "%", "pct"
     else:
         raw = slot.group("num")
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
@@ -2444,8 +2517,8 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
 
 # ---------------------------------------------------------------------------- targets of a text
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
-                    _appendix: int | None = None,
-                    plan_year: int | None = None, plan_horizon: int | None = None) -> list[ParsedTarget]:
+                    _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
+                    own_kind: str | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -2458,7 +2531,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
     assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones;
     ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
-    none of their own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
+    none of their own; ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
+    of an assignment and a registration is its own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
     2025", "Thực trạng") set no targets.
     """
     L = _lines or _Lines(tidy(text))
@@ -2490,9 +2564,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
-    units = _units(L, 0, end)
+    units = _units(L, 0, end, own_kind)
     if _appendix is not None:   # an appendix after the signature is read as section II is, its heading's year too
-        units = [u for u in units if u.idx < _appendix] + _units(L, _appendix, len(L.items) if _appendix >= end else end)
+        units = [u for u in units if u.idx < _appendix] + _units(L, _appendix, len(L.items) if _appendix >= end else end,
+                                                                 own_kind)
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None

@@ -396,9 +396,10 @@ def numbering_row(cells: list[str]) -> bool:
     if all(n.isdigit() for n in numbers):
         return int(numbers[0]) <= len(cells) and [int(n) for n in numbers] == list(
             range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    if not all(n.isalpha() for n in numbers):
+        return False   # "10 | a": a figure and a letter number no columns together
     first = ord(numbers[0].lower())
-    return all(n.isalpha() for n in numbers) and first - ord("a") < len(cells) and [ord(n.lower()) for n in numbers] \
-        == list(range(first, first + len(numbers)))
+    return first - ord("a") < len(cells) and [ord(n.lower()) for n in numbers] == list(range(first, first + len(numbers)))
 
 
 def stacked_heading(upper: list[str], lower: list[str]) -> list[str] | None:
