@@ -14,7 +14,7 @@ def test_a_column_of_todays_figures_is_a_baseline_not_a_horizon():
     assert got("TT | Chỉ tiêu | Hiện trạng 2025 | Năm 2026 | Năm 2030\n"
                "1 | Tỷ lệ lớp học 2 buổi/ngày | 85,7% | 90% | 100%\n"
                "2 | Mức độ đạt chuẩn quốc gia | Mức độ 1 | Mức độ 1 | Mức độ 2") == [
-        ("=", 90, "%", 2026), ("=", 100, "%", 2030), (">=", 1, "mức", 2026), (">=", 2, "mức", 2030)]
+        ("=", 90, "%", 2026), ("=", 100, "%", 2030), ("=", 1, "mức", 2026), ("=", 2, "mức", 2030)]
 
 
 def test_a_planned_column_beside_an_actual_one():
@@ -58,7 +58,7 @@ def test_several_marked_values_in_one_cell_are_one_row_each():
 
 def test_a_level_cell_with_words():
     assert got("Nội dung | Năm học 2026-2027 | Đến năm 2030\nKiểm định chất lượng giáo dục | Duy trì cấp độ 2 | "
-               "Cấp độ 3") == [(">=", 2, "mức", 2027), (">=", 3, "mức", 2030)]
+               "Cấp độ 3") == [("=", 2, "mức", 2027), ("=", 3, "mức", 2030)]
 
 
 def test_rows_that_are_school_years():
@@ -80,7 +80,7 @@ def test_a_school_year_as_a_line_prefix_is_due_at_its_end(prefix):
 
 def test_a_count_due_from_a_year_on():
     assert got("d) Số người được bồi dưỡng kỹ năng số cơ bản đạt 1.200 lượt người/năm từ năm 2027.") == [
-        (">=", 1200, "lượt", 2027)]
+        ("=", 1200, "lượt", 2027)]
 
 
 # ---------------------------------------------------------------------------- values and comparators
@@ -90,12 +90,12 @@ def test_a_figure_on_the_line_after_its_comparator():
 
 
 @pytest.mark.parametrize("line, want", [
-    ("c) Trong năm 2027, không để xảy ra ngộ độc thực phẩm trong nhà trường.", [("<=", 0, "vụ", 2027)]),
+    ("c) Trong năm 2027, không để xảy ra ngộ độc thực phẩm trong nhà trường.", [("=", 0, "vụ", 2027)]),
     ("- Năm 2027: không để xảy ra vụ bạo lực học đường, không có học sinh vi phạm pháp luật.",
-     [("<=", 0, "vụ", 2027), ("<=", 0, "học sinh", 2027)]),
+     [("=", 0, "vụ", 2027), ("=", 0, "học sinh", 2027)]),
     ("đ) Đến năm 2030, tỉ lệ phòng học kiên cố đạt 95%; không còn phòng học tạm, phòng học mượn.",
-     [(">=", 95, "%", 2030), ("<=", 0, "phòng", 2030)]),
-    ("- Đến năm 2030 không có trường, lớp học tạm.", [("<=", 0, "trường", 2030)]),
+     [("=", 95, "%", 2030), ("=", 0, "phòng", 2030)]),
+    ("- Đến năm 2030 không có trường, lớp học tạm.", [("=", 0, "trường", 2030)]),
 ])
 def test_a_zero_written_in_words_among_the_targets(line, want):
     assert sorted(got(line)) == sorted(want)

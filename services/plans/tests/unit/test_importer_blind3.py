@@ -33,8 +33,8 @@ def test_a_small_l_touching_digits_reads_as_one(line, want):
 
 
 @pytest.mark.parametrize("line, want", [
-    ("- Tỷ lệ hoc sinh tốt nghiệp THCS đạt 9 8%.", (">=", 98, "%", 2026)),
-    ("- Tỷ lệ học sinh lên lớp thẳng đạt 9 7,5 %.", (">=", 97.5, "%", 2026)),
+    ("- Tỷ lệ hoc sinh tốt nghiệp THCS đạt 9 8%.", ("=", 98, "%", 2026)),
+    ("- Tỷ lệ học sinh lên lớp thẳng đạt 9 7,5 %.", ("=", 97.5, "%", 2026)),
     ("- Tỷ lệ học sinh bỏ hoc không quá 0, 5%.", ("<=", 0.5, "%", 2026)),
     ("- Sĩ số không quá 4 0 học sinh/lớp.", ("<=", 40, "học sinh/lớp", 2026)),
 ])
@@ -56,8 +56,8 @@ def test_school_years_written_in_the_sentence_are_due_at_their_end():
                "Tỷ lệ trẻ suy dinh dưỡng dưới 5% trong năm học 2025 - 2026 và dưới 4% trong năm học 2026 - 2027.\n"
                "Đến năm học 2027 - 2028, trường đạt kiểm định chất lượng giáo dục cấp độ 3.",
                plan_year=2025) == [
-        (">=", 97, "%", 2026), (">=", 98, "%", 2027), ("<", 5, "%", 2026), ("<", 4, "%", 2027),
-        (">=", 3, "mức", 2028)]
+        ("=", 97, "%", 2026), ("=", 98, "%", 2027), ("<", 5, "%", 2026), ("<", 4, "%", 2027),
+        ("=", 3, "mức", 2028)]
 
 
 def test_a_school_year_ended_by_the_plans_year_is_a_baseline():
@@ -68,7 +68,7 @@ def test_a_school_year_ended_by_the_plans_year_is_a_baseline():
     ("Tỷ lệ học sinh bỏ học dưới 0,5% (năm 2026), dưới 0,3% (năm 2030).",
      [("<", 0.5, "%", 2026), ("<", 0.3, "%", 2030)]),
     ("Tốt nghiệp đạt từ 92% trở lên; năm 2026 có tối thiểu 40% học viên học nghề, năm 2030 đạt 60%.",
-     [(">=", 92, "%", 2026), (">=", 40, "%", 2026), (">=", 60, "%", 2030)]),
+     [(">=", 92, "%", 2026), (">=", 40, "%", 2026), ("=", 60, "%", 2030)]),
     ("Phấn đấu năm 2027 có 80% và năm 2030 có 100% giáo viên sử dụng học bạ số.",
      [("=", 80, "%", 2027), ("=", 100, "%", 2030)]),
     ("Tỷ lệ trẻ suy dinh dưỡng: năm 2026 dưới 5%, năm 2028 dưới 4%, năm 2030 dưới 3%.",
@@ -99,7 +99,7 @@ def test_a_school_year_plans_title_is_the_horizon_of_targets_without_one():
                       "II. CÁC CHỈ TIÊU\n1. Chỉ tiêu năm học 2025 - 2026\n- Tỷ lệ chuyên cần đạt 98%.\n"
                       "2. Chỉ tiêu về đội ngũ\n- Có ít nhất 2 sáng kiến kinh nghiệm được công nhận cấp tỉnh.\n"
                       "3. Chỉ tiêu đến năm 2030\n- Tối thiểu 02 phòng học thông minh.\nIII. GIẢI PHÁP\n")
-    assert targets_of(plan) == [(">=", 98, "%", 2026), (">=", 2, "sáng kiến", 2026), (">=", 2, "phòng", 2030)]
+    assert targets_of(plan) == [("=", 98, "%", 2026), (">=", 2, "sáng kiến", 2026), (">=", 2, "phòng", 2030)]
 
 
 # ---------------------------------------------------------------------------- comparators
@@ -125,8 +125,8 @@ def test_none_below_a_figure_is_a_floor_for_each(line, want):
 
 @pytest.mark.parametrize("line, want", [
     ("- 100% lớp học (38/38 lớp) có ti vi thông minh.", [("=", 100, "%", 2026)]),
-    ("- Tỷ lệ học sinh có chứng chỉ tin học đạt 30% (khoảng 120 học sinh).", [(">=", 30, "%", 2026)]),
-    ("- Tỷ lệ trẻ chuyên cần đạt 95%, tăng 1% so với năm học trước.", [(">=", 95, "%", 2026)]),
+    ("- Tỷ lệ học sinh có chứng chỉ tin học đạt 30% (khoảng 120 học sinh).", [("=", 30, "%", 2026)]),
+    ("- Tỷ lệ trẻ chuyên cần đạt 95%, tăng 1% so với năm học trước.", [("=", 95, "%", 2026)]),
 ])
 def test_a_share_restated_as_a_count_or_a_change_against_last_year_is_not_a_target(line, want):
     assert got(GOAL + "Đến năm 2026\n" + line) == want
@@ -173,7 +173,7 @@ def test_tables_with_their_year_in_a_title_row_above_the_headings():
                "1 | Tỷ lệ học sinh tốt nghiệp THPT | % | ≥ 99,5\n2 | Phòng học thông minh | phòng | 4\n"
                "Chỉ tiêu phấn đấu đến năm 2030 |  |  | \nSTT | Nội dung | Đơn vị tính | Chỉ tiêu\n"
                "1 | Trường đạt chuẩn quốc gia | mức | Mức độ 2\n") == [
-        (">=", 99.5, "%", 2026), ("=", 4, "phòng", 2026), (">=", 2, "mức", 2030)]
+        (">=", 99.5, "%", 2026), ("=", 4, "phòng", 2026), ("=", 2, "mức", 2030)]
 
 
 @pytest.mark.parametrize("heading", ["2. Chỉ tiêu đến năm 2030", "Bảng 2. Chỉ tiêu đến năm 2030"])
@@ -206,7 +206,7 @@ def test_a_pdf_tables_baseline_column_before_its_horizons():
                "Tỷ lệ trẻ 6 tuổi vào lớp 1 % 99,8 100 100\nSố phòng học thông minh phòng 1 2 6\n"
                "Sĩ số tối đa học sinh/lớp 40 ≤ 38 ≤ 35\nMức chuẩn quốc gia mức Mức độ 1 – Mức độ 2\n") == [
         ("=", 100, "%", 2026), ("=", 100, "%", 2030), ("=", 2, "phòng", 2026), ("=", 6, "phòng", 2030),
-        ("<=", 38, "học sinh/lớp", 2026), ("<=", 35, "học sinh/lớp", 2030), (">=", 2, "mức", 2030)]
+        ("<=", 38, "học sinh/lớp", 2026), ("<=", 35, "học sinh/lớp", 2030), ("=", 2, "mức", 2030)]
 
 
 def test_a_baseline_row_of_a_table_whose_rows_are_years():

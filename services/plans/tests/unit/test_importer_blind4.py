@@ -43,7 +43,7 @@ def test_a_sentence_opening_with_a_year_after_a_full_stop():
 
 def test_a_later_clause_year_does_not_reach_back_past_a_semicolon_under_a_heading():
     assert got(GOAL + "2. Đến năm 2030\n- Giữ vững phổ cập giáo dục tiểu học mức độ 3; thư viện đạt mức độ 2 vào năm 2028.") == [
-        (">=", 3, "mức", 2030), (">=", 2, "mức", 2028)]
+        ("=", 3, "mức", 2030), ("=", 2, "mức", 2028)]
 
 
 # ---------------------------------------------------------------------------- comparators and wording
@@ -57,7 +57,7 @@ def test_a_level_naming_who_is_counted_before_a_share():
 
 def test_a_level_and_a_share_in_separate_clauses_are_both_targets():
     assert got(GOAL + "- Đến năm 2030 đạt kiểm định cấp độ 3, 100% phòng học có máy chiếu.") == [
-        (">=", 3, "mức", 2030), ("=", 100, "%", 2030)]
+        ("=", 3, "mức", 2030), ("=", 100, "%", 2030)]
 
 
 # ---------------------------------------------------------------------------- counts
@@ -79,7 +79,7 @@ def test_a_labelled_line_on_the_situation_sets_no_target():
 def test_a_numbered_part_on_the_situation_covers_its_lines_up_to_the_next_part():
     text = (GOAL + "1. Tình hình\nCó 7 lớp mẫu giáo; 19 giáo viên, 12 nhân viên.\n"
             "2. Chỉ tiêu năm học 2026 - 2027\n- Trẻ ăn bán trú đạt 98%.")
-    assert got(text) == [(">=", 98, "%", 2027)]
+    assert got(text) == [("=", 98, "%", 2027)]
 
 
 # ---------------------------------------------------------------------------- a PDF table laid one cell a line

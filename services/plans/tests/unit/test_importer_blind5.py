@@ -131,7 +131,7 @@ def test_average_marks_and_counted_nouns_in_a_pdf_row():
 # ---------------------------------------------------------------------------- horizons
 def test_a_year_right_after_each_share():
     assert got(GOAL + "- Trẻ được khám sức khỏe định kỳ đạt 97% năm 2027 và 100% năm 2029.") == [
-        (">=", 97, "%", 2027), ("=", 100, "%", 2029)]
+        ("=", 97, "%", 2027), ("=", 100, "%", 2029)]
 
 
 def test_a_year_right_after_each_count_of_prizes_or_rooms():
@@ -141,7 +141,7 @@ def test_a_year_right_after_each_count_of_prizes_or_rooms():
 
 def test_a_year_s_end():
     assert got(GOAL + "- Trẻ được tiêm chủng đầy đủ đạt 96% vào cuối năm 2027 và 99% cuối năm 2030.") == [
-        (">=", 96, "%", 2027), (">=", 99, "%", 2030)]
+        ("=", 96, "%", 2027), ("=", 99, "%", 2030)]
 
 
 def test_a_measure_is_not_a_prize():
@@ -171,12 +171,12 @@ def test_a_year_a_pdf_wrapped_to_the_next_line():
 
 def test_a_past_year_right_after_a_figure_is_a_baseline():
     assert got(GOAL + "- Nâng tỷ lệ học sinh khá giỏi từ 61% năm 2025 lên 70% năm 2028.", plan_year=2026) == [
-        (">=", 70, "%", 2028)]
+        ("=", 70, "%", 2028)]
 
 
 def test_a_worded_zero_takes_the_year_of_its_own_clause():
     text = GOAL + "- Giảm số phòng học tạm xuống còn 2 phòng trong năm 2027; không còn phòng học\ntạm vào năm 2029."
-    assert got(text) == [("<=", 0, "phòng", 2029), ("<=", 2, "phòng", 2027)]
+    assert got(text) == [("=", 0, "phòng", 2029), ("=", 2, "phòng", 2027)]
 
 
 def test_a_numbered_line_whose_figure_is_not_read_keeps_the_heading_s_year():
@@ -188,7 +188,7 @@ def test_a_numbered_line_whose_figure_is_not_read_keeps_the_heading_s_year():
 def test_average_marks_in_a_sentence():
     text = GOAL + ("- Điểm bình quân thi vào lớp 10 đạt 6,4 năm 2027 và trên 6,8 điểm năm 2030; 100% học sinh lớp 9 "
                    "được ôn tập.\n- Điểm trung bình môn Toán không thấp hơn 7 điểm (năm 2028).")
-    assert got(text) == [(">=", 6.4, "điểm", 2027), (">", 6.8, "điểm", 2030), ("=", 100, "%", 2030),
+    assert got(text) == [("=", 6.4, "điểm", 2027), (">", 6.8, "điểm", 2030), ("=", 100, "%", 2030),
                          (">=", 7, "điểm", 2028)]
     assert all(t.indicator_code.value is None for t in extract_targets(text) if t.unit.value == "điểm")
 

@@ -90,7 +90,7 @@ def test_a_row_without_a_unit_and_one_beside_a_column_of_who_does_it_do_not_end_
             "Phòng học thông minh | 0 | 01 | 03 | Tổ Tin\n"
             "Trường đạt chuẩn quốc gia | Mức 1 | – | Mức 2 | Hiệu trưởng\n")
     assert got(text, plan_year=2026) == [("<=", 0.5, "%", 2027), ("<=", 0.3, "%", 2030), ("=", 1.0, "phòng", 2027),
-                                         ("=", 3.0, "phòng", 2030), (">=", 2.0, "mức", 2030)]
+                                         ("=", 3.0, "phòng", 2030), ("=", 2.0, "mức", 2030)]
 
 
 def test_a_past_years_figure_in_brackets_is_the_brackets_own():

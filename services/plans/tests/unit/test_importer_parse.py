@@ -90,7 +90,7 @@ def test_002_targets_end_of_2026(plan002):
     ts = plan002.targets
     check(find(ts, "CLASSES"), "=", 38, "lớp", end26)
     check(find(ts, "MAX_CLASS_SIZE"), "<=", 45, "học sinh/lớp", end26)
-    check(find(ts, "PCGD_LEVEL", 2026), ">=", 3, "mức", end26)
+    check(find(ts, "PCGD_LEVEL", 2026), "=", 3, "mức", end26)
     check(find(ts, "DROPOUT"), "<=", 0.5, "%", end26)
     check(find(ts, "REPETITION"), "<=", 0.5, "%", end26)
     check(find(ts, "TRAINING_EFFICIENCY"), ">", 96, "%", end26)
@@ -100,11 +100,11 @@ def test_002_targets_end_of_2026(plan002):
 def test_002_targets_2030(plan002):
     y30 = date(2030, 12, 31)
     ts = plan002.targets
-    check(find(ts, "PCGD_LEVEL", 2030), ">=", 3, "mức", y30)
+    check(find(ts, "PCGD_LEVEL", 2030), "=", 3, "mức", y30)
     check(find(ts, "PROGRAMME_COMPLETED", 2030), "=", 100, "%", y30)
     check(find(ts, "PROGRESSION_THPT_VOC", 2030), ">=", 95, "%", y30)
-    check(find(ts, "NATIONAL_STANDARD_LEVEL", 2030), ">=", 2, "mức", y30)
-    check(find(ts, "ACCREDITATION_LEVEL", 2030), ">=", 3, "mức", y30)
+    check(find(ts, "NATIONAL_STANDARD_LEVEL", 2030), "=", 2, "mức", y30)
+    check(find(ts, "ACCREDITATION_LEVEL", 2030), "=", 3, "mức", y30)
     check(find(ts, "RECORDS_DIGITAL", 2030), "=", 100, "%", y30)
     check(find(ts, "ADMIN_PROCEDURES_ONLINE", 2030, 100), "=", 100, "%", y30)
     check(find(ts, "STAFF_DIGITAL_TRAINED", 2030), "=", 100, "%", y30)
@@ -149,12 +149,12 @@ def test_000_targets(plan000):
     check(find(ts, "STAFF_DIGITAL_TRAINED"), "=", 100, "%", y30)
     check(find(ts, "STAFF_USING_AI"), "=", 100, "%", y30)
     check(find(ts, "SMART_CLASSROOMS"), ">=", 1, "phòng", y30)
-    check(find(ts, "ENROLMENT_AGE_GROUP"), "=", 100, "%", y30)   # "đạt 100%": at least the whole is the whole
-    check(find(ts, "DROPOUT"), "<=", 0, "%", y30)                 # "Không để học sinh bỏ học"
-    check(find(ts, "PCGD_LEVEL"), ">=", 3, "mức", y30)
+    check(find(ts, "ENROLMENT_AGE_GROUP"), "=", 100, "%", y30)   # "đạt 100%"
+    check(find(ts, "DROPOUT"), "=", 0, "%", y30)                  # "Không để học sinh bỏ học"
+    check(find(ts, "PCGD_LEVEL"), "=", 3, "mức", y30)
     check(find(ts, "PROGRAMME_COMPLETED"), "=", 100, "%", y30)
-    check(find(ts, "NATIONAL_STANDARD_LEVEL", value=1), ">=", 1, "mức", y30)   # "mức độ I"
-    check(find(ts, "NATIONAL_STANDARD_LEVEL", value=2), ">=", 2, "mức", y30)   # "MĐ2"
+    check(find(ts, "NATIONAL_STANDARD_LEVEL", value=1), "=", 1, "mức", y30)    # "mức độ I"
+    check(find(ts, "NATIONAL_STANDARD_LEVEL", value=2), "=", 2, "mức", y30)    # "MĐ2"
     check(find(ts, "TEACHERS_QUALIFIED"), "=", 100, "%", y35)
     # the allowance rates of section III (70%, 100%, 30%) are not catalogue targets
     assert not [t for t in ts if t.source.line == 89]
@@ -188,7 +188,7 @@ def one(text: str) -> ParsedTarget:
     ("ít nhất 95%", ">=", 95),
     ("tối thiểu 80%", ">=", 80),
     ("không dưới 85%", ">=", 85),
-    ("đạt 98%", ">=", 98),
+    ("đạt 98%", "=", 98),
     ("100%", "=", 100),
     ("0,5 %", "=", 0.5),
     ("từ 90% trở lên", ">=", 90),
@@ -226,7 +226,7 @@ def test_horizon_heading_is_not_a_date_or_task():
 
 def test_no_dropout_phrase():
     t = one("- Không có học sinh bỏ học giữa chừng.")
-    assert (t.indicator_code.value, t.comparator.value, t.value.value) == ("DROPOUT", "<=", 0)
+    assert (t.indicator_code.value, t.comparator.value, t.value.value) == ("DROPOUT", "=", 0)
 
 
 def test_typos_and_list_markers():

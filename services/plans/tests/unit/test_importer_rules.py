@@ -13,12 +13,12 @@ from .importer_probes import got
 def test_horizon_from_a_line_prefix_governs_the_whole_line():
     assert got("- Năm 2026: tỷ lệ học sinh bỏ học không vượt quá 0,3%; hiệu suất đào tạo đạt 95%.\n"
                "+ Năm 2030: 100% giáo viên đạt chuẩn.") == [
-        ("<=", 0.3, "%", 2026), (">=", 95, "%", 2026), ("=", 100, "%", 2030)]
+        ("<=", 0.3, "%", 2026), ("=", 95, "%", 2026), ("=", 100, "%", 2030)]
 
 
 def test_two_horizons_in_one_sentence_year_after_the_value():
     assert got("- Tỷ lệ học sinh nghiên cứu khoa học đạt 10% vào năm 2026 và 20% vào năm 2030.") == [
-        (">=", 10, "%", 2026), (">=", 20, "%", 2030)]
+        ("=", 10, "%", 2026), ("=", 20, "%", 2030)]
 
 
 def test_two_horizons_in_one_sentence_year_before_the_value():
@@ -48,10 +48,35 @@ def test_a_numbered_heading_without_a_year_starts_a_new_group():
 # ---------------------------------------------------------------------------- comparators and numbers
 @pytest.mark.parametrize("phrase, comparator, value", [
     ("≥ 99%", ">=", 99), ("≤ 1%", "<=", 1), ("< 0,5%", "<", 0.5), ("> 95%", ">", 95),
-    ("không thấp hơn 30%", ">=", 30), ("tăng lên 65%", ">=", 65),
+    ("không thấp hơn 30%", ">=", 30), ("tăng lên 65%", "=", 65),
 ])
 def test_comparator_symbols_and_words(phrase, comparator, value):
     assert got(f"- Tỷ lệ học sinh lưu ban {phrase} đến năm 2030.") == [(comparator, value, "%", 2030)]
+
+
+# A comparator comes only from words or signs that state a bound; any other figure is "=".
+@pytest.mark.parametrize("sentence, want", [
+    ("- Năm 2027, tỷ lệ giáo viên dùng bài giảng điện tử đạt 95%.", [("=", 95, "%", 2027)]),
+    ("- Năm 2028, trường đạt chuẩn quốc gia mức độ 2.", [("=", 2, "mức", 2028)]),
+    ("- Năm 2028, xã giữ vững phổ cập giáo dục THCS mức độ 3.", [("=", 3, "mức", 2028)]),
+    ("- Năm 2029, không có học sinh bỏ học.", [("=", 0, "%", 2029)]),
+    ("- Năm 2029, tỷ lệ trẻ suy dinh dưỡng thể thấp còi giảm xuống còn 4%.", [("=", 4, "%", 2029)]),
+    ("- Năm 2027, tỷ lệ học sinh biết bơi tối thiểu 95%.", [(">=", 95, "%", 2027)]),
+    ("- Năm 2027, tỷ lệ học sinh lưu ban không quá 0,5%.", [("<=", 0.5, "%", 2027)]),
+    ("- Năm 2027, tỷ lệ học sinh biết bơi từ 90% trở lên.", [(">=", 90, "%", 2027)]),
+    ("- Năm 2027, tỷ lệ học sinh biết bơi đạt 90% trở lên.", [(">=", 90, "%", 2027)]),
+])
+def test_a_comparator_only_where_words_or_signs_state_a_bound(sentence, want):
+    assert got(sentence) == want
+
+
+def test_table_cells_state_a_bound_only_with_a_sign_or_words():
+    text = ("II. MỤC TIÊU\nTT | Chỉ tiêu | Năm 2027 | Năm 2030\n"
+            "1 | Tỷ lệ học sinh hoàn thành chương trình lớp học | ≥ 99% | đạt 99,5%\n"
+            "2 | Kiểm định chất lượng giáo dục | Mức độ 2 | Mức độ 3\n"
+            "3 | Tỷ lệ học sinh bỏ học | ≤ 0,5% | 0%")
+    assert got(text) == [(">=", 99, "%", 2027), ("=", 99.5, "%", 2030), ("=", 2, "mức", 2027), ("=", 3, "mức", 2030),
+                         ("<=", 0.5, "%", 2027), ("=", 0, "%", 2030)]
 
 
 def test_a_range_is_its_floor_or_for_a_falling_rate_its_ceiling():
@@ -66,12 +91,12 @@ def test_thousands_dot_fraction_and_school_counts():
 
 def test_ranks_and_years_are_not_counts():
     assert got("- Giữ vững vị trí trong nhóm 10 trường dẫn đầu.") == []
-    assert got("- Phấn đấu đến năm 2030 trường đạt chuẩn quốc gia mức độ 2.") == [(">=", 2, "mức", 2030)]
+    assert got("- Phấn đấu đến năm 2030 trường đạt chuẩn quốc gia mức độ 2.") == [("=", 2, "mức", 2030)]
 
 
 def test_roman_numeral_levels():
     assert got("- Năm 2030: trường đạt chuẩn quốc gia mức độ II và kiểm định chất lượng cấp độ III.") == [
-        (">=", 2, "mức", 2030), (">=", 3, "mức", 2030)]
+        ("=", 2, "mức", 2030), ("=", 3, "mức", 2030)]
 
 
 @pytest.mark.parametrize("text", [
@@ -91,7 +116,7 @@ def test_past_year_figures_are_baselines():
 
 def test_no_school_violence_is_a_zero_count():
     assert got("b) Đến năm 2030\n- Không có trường học nào xảy ra bạo lực học đường nghiêm trọng.") == [
-        ("<=", 0, "vụ", 2030)]
+        ("=", 0, "vụ", 2030)]
 
 
 def test_outside_section_ii_only_written_out_comparators_and_never_the_opening():

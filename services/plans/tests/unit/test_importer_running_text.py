@@ -50,7 +50,7 @@ NEXT = "III. GIẢI PHÁP\nTăng cường kiểm tra.\n"
 
 
 @pytest.mark.parametrize("line, want", [
-    ("- Trường đạt chuẩn quốc gia mức độ 1 trước năm 2029.", (">=", 1.0, "mức", 2028)),
+    ("- Trường đạt chuẩn quốc gia mức độ 1 trước năm 2029.", ("=", 1.0, "mức", 2028)),
     ("- Trước năm 2028, nhà trường có ít nhất 02 phòng học bộ môn.", (">=", 2.0, "phòng", 2027)),
     ("- Hoan thanh 20 phong hoc thong minh truoc nam 2030.", ("=", 20.0, "phòng", 2029)),
     ("- Đưa 30 phòng học mới vào sử dụng trước năm học 2028 - 2029.", ("=", 30.0, "phòng", 2028)),
@@ -62,7 +62,7 @@ def test_a_deadline_before_a_year_is_the_end_of_the_year_before(line, want):
 
 def test_a_deadline_by_a_year_is_that_year():
     assert got(GOAL + "- Đến năm 2029 trường đạt chuẩn quốc gia mức độ 1.\n" + NEXT, plan_year=2026) == \
-        [(">=", 1.0, "mức", 2029)]
+        [("=", 1.0, "mức", 2029)]
 
 
 @pytest.mark.parametrize("heading", [
@@ -140,7 +140,7 @@ PARTS = ("TRƯỜNG THPT AN LẠC\nSố: 09/KH-THPT\n\nKẾ HOẠCH CHIẾN LƯ�
 def test_a_plan_in_parts_takes_its_targets_from_the_part_on_targets_whole(one, three, four):
     plan = parse_plan(PARTS.format(one=one, three=three, four=four))
     assert [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year) for t in plan.targets] == \
-        [(">=", 99.0, "%", 2030), (">=", 8.0, "phòng", 2028)]
+        [("=", 99.0, "%", 2030), (">=", 8.0, "phòng", 2028)]
     assert [s.heading for s in plan.sections if s.key.startswith("muc_tieu")] == ["MỤC TIÊU"]
 
 
@@ -263,9 +263,9 @@ def test_a_motto_a_pdf_joined_to_the_bodies_or_wrapped_is_no_part_of_their_names
 
 @pytest.mark.parametrize("line, want", [
     ("- Sĩ số không quá 35 học sinh/lớp; không tăng số lớp có trên 40 học sinh.", [("<=", 35.0, "học sinh/lớp", 2030)]),
-    ("- Giảm số lớp có sĩ số trên 45 học sinh xuống còn 02 lớp.", [("<=", 2.0, "lớp", 2030)]),
+    ("- Giảm số lớp có sĩ số trên 45 học sinh xuống còn 02 lớp.", [("=", 2.0, "lớp", 2030)]),
     ("- Khong de tang so lop co tren 40 hoc sinh so voi nam hoc truoc.", []),
-    ("- Số trường có dưới 10 lớp giảm còn 3 trường.", [("<=", 3.0, "trường", 2030)]),
+    ("- Số trường có dưới 10 lớp giảm còn 3 trường.", [("=", 3.0, "trường", 2030)]),
 ])
 def test_a_bound_that_defines_what_is_counted_is_no_target(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == want
@@ -287,7 +287,7 @@ def test_a_level_that_names_whom_a_count_counts_is_no_target(line, want):
 
 def test_a_level_and_a_count_of_their_own_stay_two_targets():
     text = GOAL + "- Trường đạt chuẩn quốc gia mức độ 2 và có 01 phòng học STEAM.\n" + NEXT
-    assert got(text, plan_horizon=2030) == [(">=", 2.0, "mức", 2030), ("=", 1.0, "phòng", 2030)]
+    assert got(text, plan_horizon=2030) == [("=", 2.0, "mức", 2030), ("=", 1.0, "phòng", 2030)]
 
 
 @pytest.mark.parametrize("line, want", [
@@ -295,7 +295,7 @@ def test_a_level_and_a_count_of_their_own_stay_two_targets():
     ("- Quy mô trường tăng lên 1.500 học sinh vào năm 2029.", [("=", 1500.0, "học sinh", 2029)]),
     ("- Nang quy mo len 20 nhom, lop.", [("=", 20.0, "nhóm, lớp", 2030)]),
     ("- Quy mô toàn trường không quá 1.400 học sinh.", [("<=", 1400.0, "học sinh", 2030)]),
-    ("- Nâng số phòng học thông minh lên 40 phòng.", [(">=", 40.0, "phòng", 2030)]),
+    ("- Nâng số phòng học thông minh lên 40 phòng.", [("=", 40.0, "phòng", 2030)]),
 ])
 def test_a_schools_size_raised_to_a_figure_is_that_size(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_horizon=2030) == want
@@ -351,7 +351,7 @@ def test_a_deadline_before_a_date_is_that_dates_year(line, year):
 @pytest.mark.parametrize("line, want", [
     ("- Tỷ lệ học sinh bỏ học hằng năm không vượt quá 0,5%; riêng năm học 2026-2027 không quá 0,8%.",
      [("<=", 0.5, "%", 2030), ("<=", 0.8, "%", 2027)]),
-    ("- Ty le len lop dat tu 98% tro len; nam 2027 dat 97%.", [(">=", 98.0, "%", 2030), (">=", 97.0, "%", 2027)]),
+    ("- Ty le len lop dat tu 98% tro len; nam 2027 dat 97%.", [(">=", 98.0, "%", 2030), ("=", 97.0, "%", 2027)]),
 ])
 def test_a_year_past_a_semicolon_is_the_next_clauses_not_the_one_before(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
@@ -359,9 +359,9 @@ def test_a_year_past_a_semicolon_is_the_next_clauses_not_the_one_before(line, wa
 
 @pytest.mark.parametrize("line, want", [
     ("- Tỷ lệ học sinh được tiếp cận Internet đạt 100% (hiện đạt 82%).", [("=", 100.0, "%", 2030)]),
-    ("- Ty le giao vien dung AI dat 80% (hien moi dat 35%).", [(">=", 80.0, "%", 2030)]),
+    ("- Ty le giao vien dung AI dat 80% (hien moi dat 35%).", [("=", 80.0, "%", 2030)]),
     ("- Số phòng học thông minh hiện là 4 phòng; đến năm 2029 có 10 phòng.", [("=", 10.0, "phòng", 2029)]),
-    ("- Hiện đạt 82%, phấn đấu đến năm 2028 tỷ lệ học sinh học bơi đạt 95%.", [(">=", 95.0, "%", 2028)]),
+    ("- Hiện đạt 82%, phấn đấu đến năm 2028 tỷ lệ học sinh học bơi đạt 95%.", [("=", 95.0, "%", 2028)]),
 ])
 def test_a_figure_of_today_is_no_target(line, want):
     assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == want
@@ -419,7 +419,7 @@ PARTS_ALONE = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BÌNH AN\nSố: 41/CTr-S
 def test_a_part_numbered_on_a_line_of_its_own_bounds_the_situation_it_describes(p1, p2, p3, forecast):
     plan = parse_plan(PARTS_ALONE.format(p1=p1, p2=p2, p3=p3, forecast=forecast, appendix=""))
     assert [(t.comparator.value, t.value.value, t.horizon.value.year) for t in plan.targets] == [
-        (">=", 95.0, 2027), (">=", 300.0, 2030)]
+        ("=", 95.0, 2027), (">=", 300.0, 2030)]
     assert plan.signer.value == "Trần Văn Bình"
 
 
@@ -458,7 +458,7 @@ def test_inside_a_part_on_targets_a_roman_numbered_stage_gives_its_items_its_yea
     "- Truong dat chuan quoc gia muc do 2 (da hoan thanh trong nam 2020).",
 ])
 def test_a_year_a_result_was_reached_in_is_no_horizon(line):
-    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [(">=", 2.0, "mức", 2030)]
+    assert got(GOAL + line + "\n" + NEXT, plan_year=2026, plan_horizon=2030) == [("=", 2.0, "mức", 2030)]
 
 
 def test_a_hall_named_with_the_word_for_many_keeps_its_year():
@@ -478,4 +478,4 @@ def test_a_blank_day_still_dates_the_plan_so_a_past_school_years_figure_is_no_ta
             "- Tỷ lệ học sinh vào lớp 10 đạt trên 85%, tăng so với năm học 2025 - 2026 (78,4%);\n"
             "- tỷ lệ học sinh khá, giỏi đạt 60%, cao hơn năm học 2024 - 2025 (52,3%).\n"
             "III. GIẢI PHÁP\nTăng cường kiểm tra.\n\nHIỆU TRƯỞNG\n\nNguyễn Văn An\n")
-    assert [(t.comparator.value, t.value.value) for t in parse_plan(text).targets] == [(">", 85.0), (">=", 60.0)]
+    assert [(t.comparator.value, t.value.value) for t in parse_plan(text).targets] == [(">", 85.0), ("=", 60.0)]
