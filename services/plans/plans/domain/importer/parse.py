@@ -829,9 +829,10 @@ _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
-                "nhom lop": "nhóm, lớp", "nhom, lop": "nhóm, lớp", "nhom tre": "nhóm, lớp"}
-# what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo), a GDTX centre's in
-# "học viên"; prizes, research projects, clubs, innovations (not "giải pháp", measures)
+                "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp"}
+# what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
+# catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
+# measures)
 _COUNTED = r"hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
@@ -892,7 +893,8 @@ _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
-                   r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+)?nam\s+|thang\s+\d{1,2}\s*/\s*)?)(20\d\d)\b")
+                   r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
+                   r"(20\d\d)\b")
 # "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out; a heading's time span ending on a date ("1. Mục
 # tiêu (thời gian từ 01/9 đến 30/9/2026)", "Chỉ tiêu đến hết tháng 12/2026"): that date's year
 _HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+"
@@ -922,7 +924,10 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
     # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …": due by the period's end
     r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
-    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027"
+    # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027"): due in that year
+    r"|\bquy\s+(?:iv|i{1,3}|[1-4])\s*(?:/\s*|nam\s+)(20\d\d)\b"
+    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027",
+    # "chậm nhất trong tháng 01/2026"
     r"|" + _DATED_DEADLINE)
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
@@ -954,6 +959,9 @@ _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+�
 _QUOTED_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:tinh|thanh pho|huyen|bo|trung uong"
                              r"|ca nuoc|toan quoc|nghi quyet)\b(?!\s+(?:ve|trong|tai)\b)|.*\(\s*trich\b")
 _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*–])\s*", re.IGNORECASE)
+_GOAL_PART = r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})\s*[.)]\s*)?(?:cac\s+)?"
+_GENERAL_GOAL_RE = re.compile(_GOAL_PART + r"muc tieu (?:chung|tong quat)\b")
+_SPECIFIC_GOALS_RE = re.compile(_GOAL_PART + r"(?:muc tieu|chi tieu)(?: va chi tieu)? cu the\b")
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
@@ -1039,6 +1047,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 continue   # "số học sinh trên 1 lớp": per class, not a count of one
             if "/" in fline[m.start("cnt"):m.start("cu")] and re.match(r"\s*\(\s*\d{1,3}(?:,\d+)?\s*%\s*\)", fline[m.end():]):
                 continue   # "7/7 trường (100%)": the fraction and its share in brackets are one figure, the share
+            if (part := re.match(r"\s*(\d+)\s*/\s*(\d+)", fline[m.start("cnt"):])) and int(part.group(2)) and (
+                    share := re.match(r"[^;.()]{0,60}\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)", fline[m.end():])) and abs(
+                    float(share.group(1).replace(",", ".")) - 100 * int(part.group(1)) / int(part.group(2))) < 0.5:
+                continue   # "12/12 trường đạt chuẩn quốc gia (100%)": the share in brackets restates the fraction
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
@@ -1104,9 +1116,9 @@ def _quantities(fline: str, line: str) -> list[_Q]:
 
 
 def _per_class(unit: str) -> str:
-    """A class size's unit: children per class in a preschool ("trẻ", "trẻ/lớp"), else pupils per class ("HS/lớp",
-    "em", "học sinh")."""
-    return "trẻ/lớp" if unit.startswith("trẻ") else "học sinh/lớp"
+    """A class size's unit: children per class in a preschool ("trẻ", "trẻ/lớp"), learners per class in a GDTX centre
+    ("học viên/lớp"), else pupils per class ("HS/lớp", "em", "học sinh")."""
+    return next((f"{who}/lớp" for who in ("trẻ", "học viên") if unit.startswith(who)), "học sinh/lớp")
 
 
 def said_before(fline: str, q: _Q) -> bool:
@@ -1497,6 +1509,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
         return True
+    if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
+        return True   # a document's symbol a line break cut after its number: "Nghị quyết số 71-" / "NQ/TW chậm nhất …"
     # a figure a line break cut from its range or its sign: "đạt 80 -" / "85%", "đạt 80" / "- 85%", "3,5" / "%.",
     # "≥" / "25 %"
     if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
@@ -1642,9 +1656,9 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
-                "nghe": "nghề", "chuyen de": "chuyên đề"}
+                "nghe": "nghề", "chuyen de": "chuyên đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
-# centre's trades)
+# centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
 
 def _label_unit(label: str) -> str | None:
@@ -2573,7 +2587,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
     situation = False   # under a numbered part on the situation ("1. Thực trạng")
+    specific = any(_SPECIFIC_GOALS_RE.match(L.fline(k)) for k in L.nonblank(0, end))
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
+    labelled: tuple[tuple[int, int] | None, tuple] | None = None   # (the horizon before, depth) of a year-labelled item
     n = 0
     while n < len(units):
         u = units[n]
@@ -2609,6 +2625,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
             situation = True   # "1. Mục tiêu của tỉnh đến năm 2030 (trích Kế hoạch số 210/KH-UBND)": another's, quoted
             continue
+        if specific and (general := _GENERAL_GOAL_RE.match(fline)):
+            # "1. Mục tiêu chung" states the aim in words before "2. Mục tiêu cụ thể" sets its figures ("… xây dựng
+            # nhà trường đạt chuẩn quốc gia mức độ 2", restated there with its year): the aim is no target
+            situation = not fline[general.end():].strip(" :.")
+            continue
         if situation:
             if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline):
                 situation = False
@@ -2617,7 +2638,17 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         qs = _quantities(fline, line)
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
+        if in_goal and labelled and not prefix and _LIST_MARK_RE.match(line) \
+                and _item_depth(line) <= labelled[1]:
+            horizon = labelled[0]   # the next item beside a year-labelled one is back under the group's own year
+        group = labelled[0] if labelled and prefix else horizon   # a labelled item after another: the group's year
+        if prefix or not _LIST_MARK_RE.match(line) or labelled and _item_depth(line) <= labelled[1]:
+            labelled = None
         if in_goal and prefix:
+            if fline[prefix.end():].strip() and _LIST_MARK_RE.match(line):
+                # "- Năm 2027: 100% hồ sơ …" is one item labelled with its year, among items under "2. Giai đoạn 2026 -
+                # 2030": the items after it beside it are the group's; a bare "Năm 2027:" heads the items under it
+                labelled = (group, _item_depth(line))
             horizon = (int(prefix.group(1)), i)
             latest = max(latest or 0, horizon[0])
         if not qs and not zeros:

@@ -436,13 +436,31 @@ def _pdf_text(data: bytes) -> str:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
         raise CorruptDocument("Tệp PDF bị hỏng hoặc không đọc được.") from exc
-    text = "\n".join(pages)
+    text = _rejoin_cut_words("\n".join(pages))
     if sum(1 for ch in text if not ch.isspace()) < MIN_PDF_TEXT_CHARS:
         raise NoTextLayer(
             "Tệp PDF không có lớp chữ (có thể là bản quét). "
             "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
         )
     return text
+
+
+_VOWELS = set("aăâeêioôơuưy" + "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_LETTERS = r"[a-zđ" + "".join(sorted(_VOWELS - set("aeiouy"))) + r"]"
+# a line ending on letters and the next opening on small letters, neither side a space: where a line is cut
+# mid-word they are one word ("kỹ năng s" / "ống"); not the next item's "a)"
+_CUT_WORD_RE = re.compile(r"(?<=[^\W\d_])\n(?=" + _LETTERS + r"(?!\s*\)))")
+_CUT_PIECES_RE = re.compile(r"(" + _LETTERS + r"+)\n(" + _LETTERS + r"+)\b")
+
+
+def _rejoin_cut_words(text: str) -> str:
+    """A PDF that wraps its lines at the margin whatever the word (as some generators draw a paragraph) cuts words
+    across lines. Where at least two breaks leave a piece no Vietnamese syllable can be, having no vowel ("mức đ" /
+    "ộ 2", "công n" / "ghệ"), the document cuts words: every break between letters with no space beside it is
+    inside a word ("85% và" / "o năm 2030"); a break the wrap put on a space keeps it ("… và " / "học")."""
+    nfc = unicodedata.normalize("NFC", text)
+    cuts = sum(1 for m in _CUT_PIECES_RE.finditer(nfc) if not _VOWELS & set(m.group(1)) or not _VOWELS & set(m.group(2)))
+    return _CUT_WORD_RE.sub("", nfc) if cuts >= 2 else text
 
 
 def _page_text(page) -> str:
