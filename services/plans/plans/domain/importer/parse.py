@@ -990,8 +990,10 @@ _SLOT_RE = re.compile(_loose(
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
-    r"(?P<unit>%|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến|lượt|người)?(?![\wÀ-ỹ])"
-    r"(?:\s*(?P<after>trở lên|trở xuống))?(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\))?"   # "100% (45/45 lớp)": the count behind it
+    r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến"
+    r"|lượt|người|em)?(?![\wÀ-ỹ])(?:\s*(?P<after>trở lên|trở xuống))?"
+    # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)": whom the figure counts
+    r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\([^()\d%]{1,30}\))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     r"|(?P<none>[–—-]|x|không)"),
     re.IGNORECASE,
@@ -1661,15 +1663,22 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
 
+# How a row's figures are tallied, in brackets after its label ("Phòng học thông minh (tổng số)"): no unit.
+_TALLY_RE = re.compile(r"\s*(?:tong(?: so)?|luy ke|cong don|tich luy|toan (?:phuong|xa|huyen|tinh|truong)|ca nam|moi nam)\s*")
+
+
 def _label_unit(label: str) -> str | None:
     """The unit a row's label gives its bare numbers: "Tỷ lệ …" a share, "Sĩ số …" pupils per class, "Số giải …"
     / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
     lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
     text, f = label[lead:], fold(label[lead:])
-    # (not a bracket that says how far the count reaches: "Số phòng học thông minh (toàn xã)", "(cả trường)")
+    # (not a bracket that says how far the count reaches, "Số phòng học thông minh (toàn xã)", "(cả trường)", nor one that
+    # says it is a running total, "(tổng số)")
     if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text)) \
-            and not re.match(r"(?:toan|ca|tat ca|tren dia ban|cap)\b", fold(m.group(1))):
+            and not re.match(r"(?:toan|ca|tat ca|tren dia ban|cap)\b", fold(m.group(1))) \
+            and not _TALLY_RE.fullmatch(fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
+    f = f[:m.start()] if m else f
     if re.match(r"t[yi] le\b", f):
         return "%"
     if re.match(r"phong hoc\b", f):
@@ -1680,10 +1689,11 @@ def _label_unit(label: str) -> str | None:
         return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
-    if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:\s+[a-z]+){0,2})", f):
+    if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f):
+        # ("Số nhóm, lớp": a preschool's groups and classes, counted as one: its classes)
         words = m.group(1).split()
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
-        return next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        return next((nouns[key] for n in (3, 2, 1) if (key := " ".join(words[:n]).rstrip(",")) in nouns), "")
     return None
 
 
@@ -1984,6 +1994,9 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = spread, units[n + 1], 2
     elif years is None and (over := _year_over_levels(head.fline)):
         years = over   # a PDF's "Chỉ tiêu năm 2030" over "Tiểu học | THCS" read as one row: "… | Chỉ tiêu năm 2030 Tiểu học | THCS"
+    elif years is None and (levels := _level_columns(head.fline)) and n + 1 < len(units) and (
+            year := _group_horizon(units[n + 1].fline)):
+        years = [year] * levels   # "Chỉ tiêu | Mầm non | Tiểu học" over "A. ĐẾN HẾT NĂM 2026 | | ": each group's horizon
     elif years is None and year_in_force and (levels := _level_columns(head.fline)):
         years = [year_in_force] * levels
     elif years is None and year_in_force and _label_row(head.fline) and n + 1 < len(units) and (
@@ -1993,6 +2006,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years = [year_in_force]
     elif years is None and year_in_force and (baseline := _baseline_then_target(head.fline, plan_year)):
         years = [year_in_force]   # "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực hiện" under "… đến năm 2030"
+    # headings that name no year take it from above the table or from a group row inside it, which may name another
+    regroup = years is not None and len(set(years)) == 1 and not _YEAR_CELL_RE.search(headings.fline)
     if years is None:
         if "|" in head.line:
             return _transposed_targets(L, units, n)
@@ -2059,9 +2074,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
     m = n + used
+    grouped_at = None
     while m < len(units):
         if _repeated_heading(units[m].fline, headings.fline):
             m += 1   # the headings again at the top of the next page (a row's last words may have slipped into them)
+            continue
+        if regroup and ("|" in units[m].line or "|" not in head.line) and (year := _group_horizon(units[m].fline)):
+            years = [year] * k   # "B. ĐẾN NĂM 2030 | | |": the rows under it are due then
+            grouped_at = m
+            m += 1
             continue
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
@@ -2142,6 +2163,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             cell = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
             targets += _cell_target(L, label, slot, year, cell, row_of, head, row[2])
         m += step if step is not None else 1
+    if grouped_at == m - 1:
+        m -= 1   # a horizon's heading with no row under it is the next part's ("3. Tầm nhìn đến năm 2035")
     if m == n + used:
         return None
     return targets, m - n
@@ -2232,6 +2255,24 @@ def _flattened_years(fline: str) -> list[int] | None:
         years.append(int(m.group(1)))
     counts = [years.count(y) for y in sorted(set(years))]
     return years if years == sorted(years) and min(counts) >= 2 and len(set(counts)) == 1 else None
+
+
+_GROUP_MARK = r"\s*(?:[ivx]{1,4}|[a-z]|\d{1,2})\s*"   # a group row's mark: "A.", "II", "3)"
+
+
+def _group_horizon(fline: str) -> int | None:
+    """The horizon a group row across a table names and nothing else ("A. ĐẾN HẾT NĂM 2026 | | |", "II | Giai đoạn
+    2026 - 2030 | |", a PDF's "B. Đến năm 2030" alone on its line): the rows under it are due then; None for any other
+    row."""
+    cells = [c.strip() for c in fline.split("|") if c.strip()]
+    if len(cells) == 2 and re.fullmatch(_GROUP_MARK + r"[.)]?\s*", cells[0]):
+        cells = cells[1:]
+    if len(cells) != 1 or len(cells[0]) > 80:
+        return None
+    text = re.sub("^" + _GROUP_MARK + r"[.)]\s*", "", cells[0])
+    if re.search(r"\d|%", re.sub(r"\b20\d\d\b", "", text)) or not _HORIZON_LINE_RE.match(text):
+        return None
+    return _horizon_of(text, heading=True)
 
 
 def _group_row(fline: str) -> bool:

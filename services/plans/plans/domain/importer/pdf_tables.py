@@ -141,6 +141,15 @@ _CAPTION_RE = re.compile(r"(?i:bảng|biểu|phụ lục)\s+(?:số\s+)?(?:\d+|[
 _ITEM_RE = re.compile(r"(?:\d+(?:\.\d+)*\.|[IVX]+\.|[A-ZĐ]\.|[a-zđ]\)|[-+•])\s")   # ("A. Chuyển đổi số": a group row)
 
 
+def _item(spans: list[_Span], placed: list[int] | None, row: dict[int, list[_Span]]) -> bool:
+    """Whether a line of one piece starts a numbered or bulleted item ("2. Chỉ tiêu khác", "- Tỷ lệ …") rather than
+    end a cell of the row above: a period's end under the cell that began it ("Năm học 2025" / "- 2026") is no item."""
+    if len(spans) != 1 or not _ITEM_RE.match(spans[0].text):
+        return False
+    above = row.get(placed[0]) if placed and placed[0] >= 0 else None
+    return not (above and _PERIOD_RE.fullmatch(spans[0].text) and re.search(r"20\d\d$", above[-1].text))
+
+
 def _full(last: _Span, span: _Span, width: float) -> bool:
     """Whether a cell's line ``last`` and the first word of ``span`` would have overrun the column's width: the
     word was wrapped onto the next line, so ``span`` goes on with the same cell."""
@@ -161,7 +170,7 @@ def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]],
     own too: the room a cell had is up to the next column, even one that only this line shows). Under ``heading`` (the table's first row, above its first row of values) a line without
     values may also start cells still empty: a table style that centres its headings halfway down the row starts a
     short heading on a later line than a long one."""
-    if len(spans) == 1 and _ITEM_RE.match(spans[0].text):
+    if _item(spans, placed, row):
         return False   # "2. Chỉ tiêu khác" under the table: a numbered item starts a paragraph, it goes on no cell
     heading = heading and sum(_valued(s) for s in spans) < 2   # ("IELTS" / "5.0 trở lên": a heading's words)
     # values under headings ("Năm 2026 | 100% | ≥ 50%" under "Lộ trình | Học bạ số | …") are a row of their own,
@@ -358,7 +367,7 @@ def _wraps_tight(above: _Line, line: _Line, tight: float | None, placed: list[in
     closer than rows stand, every piece under a cell of the row that holds words already, none a value of its own."""
     if tight is None or placed is None or above.y - line.y >= tight:
         return False
-    if len(line.spans) == 1 and _ITEM_RE.match(line.spans[0].text):
+    if _item(line.spans, placed, row):
         return False
     return all(c >= 0 and row.get(c) and not (_valued(s) and _valued(row[c][-1]))
                for s, c in zip(line.spans, placed))
