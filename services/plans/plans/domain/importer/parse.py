@@ -1663,8 +1663,9 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
 
-# How a row's figures are tallied, in brackets after its label ("Phòng học thông minh (tổng số)"): no unit.
-_TALLY_RE = re.compile(r"\s*(?:tong(?: so)?|luy ke|cong don|tich luy|toan (?:phuong|xa|huyen|tinh|truong)|ca nam|moi nam)\s*")
+# A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
+# trường)", "(trên địa bàn)") or how its figures are tallied ("(tổng số)", "(lũy kế)").
+_NOT_A_UNIT_RE = re.compile(r"\s*(?:(?:toan|ca|tat ca|tren dia ban|cap)\b.*|(?:tong(?: so)?|luy ke|cong don|tich luy|moi nam)\s*)")
 
 
 def _label_unit(label: str) -> str | None:
@@ -1672,11 +1673,8 @@ def _label_unit(label: str) -> str | None:
     / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
     lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
     text, f = label[lead:], fold(label[lead:])
-    # (not a bracket that says how far the count reaches, "Số phòng học thông minh (toàn xã)", "(cả trường)", nor one that
-    # says it is a running total, "(tổng số)")
     if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text)) \
-            and not re.match(r"(?:toan|ca|tat ca|tren dia ban|cap)\b", fold(m.group(1))) \
-            and not _TALLY_RE.fullmatch(fold(m.group(1))):
+            and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     f = f[:m.start()] if m else f
     if re.match(r"t[yi] le\b", f):
