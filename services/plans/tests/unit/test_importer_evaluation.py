@@ -13,7 +13,7 @@ likewise only checked here and scored by bench/plan_import_accuracy.py --split b
 documents and golds rendered from one marked source each in blind10/src) is only checked here, never scored: the bench
 leaves it out of "all" so that its first score is a first sight. blind11/ (written likewise without reading the importer,
 each document and gold rendered by blind11/src/build.py from one marked source) is only checked here, never scored, and
-left out of "all" for the same reason; so are blind12/ to blind15/, written the same way in blind11's marks and rendered
+left out of "all" for the same reason; so are blind12/ to blind17/, written the same way in blind11's marks and rendered
 by its build.py."""
 from __future__ import annotations
 
@@ -465,7 +465,7 @@ def test_blind10_gold_is_well_formed_and_written_in_its_document(path):
 
 BLIND11 = sorted(FRESH.glob("blind11/*.json"))
 #: Sets rendered by blind11's renderer from marked sources (``<set>/src/<plan>.b<N>``).
-RENDERED = sorted(FRESH.glob("blind1[1-5]/*.json"))
+RENDERED = sorted(FRESH.glob("blind1[1-7]/*.json"))
 RENDERED_MARK = re.compile(r"⟦(.+?)⟧\{(\S+) (\S+) (\S+) (\d{4}) (\S+)\}", re.S)
 
 
@@ -498,13 +498,13 @@ def test_the_blind13_set_covers_every_level_and_format():
     assert {"mam_non", "tieu_hoc", "thcs", "thpt", "gdtx", "xa", "phuong", "so"} <= {g["level"] for g in blind13}
 
 
-@pytest.mark.parametrize("name", ["blind14", "blind15"])
+@pytest.mark.parametrize("name", ["blind14", "blind15", "blind16", "blind17"])
 def test_the_sets_of_december_cover_every_level_and_format(name):
     golds = [gold_of(p) for p in FRESH.glob(f"{name}/*.json")]
     assert_new_units_and_every_format(golds, name)
     levels = {g["level"] for g in golds}
-    assert {"mn", "th", "thcs", "thpt", "gdtx", "sgd"} <= levels and levels & {"xa", "ubnd_xa"} \
-        and levels & {"phuong", "ubnd_phuong"}
+    assert {"mn", "th", "thcs", "thpt", "gdtx"} <= levels and levels & {"xa", "ubnd_xa"} \
+        and levels & {"phuong", "ubnd_phuong"} and levels & {"sgd", "ubnd_tinh"}
 
 
 @pytest.mark.parametrize("path", RENDERED, ids=lambda p: f"{p.parent.name}-{p.stem}")
