@@ -112,3 +112,103 @@ def test_a_schools_plan_commits_to_its_registration_not_to_the_assignment_beside
 
 def test_the_assigning_bodys_plan_commits_to_its_assignment():
     assert _table_of("ỦY BAN NHÂN DÂN PHƯỜNG HÒA MINH") == [(97, "%", 2030), (4, "phòng", 2030)]
+
+
+# ---------------------------------------------------------------------------- class sizes and elided units
+@pytest.mark.parametrize("sentence, want", [
+    ("Sĩ số học sinh/lớp ở cấp THCS không vượt quá 42.", [("<=", 42, "học sinh/lớp", 2027)]),
+    ("Sĩ số tiểu học tối đa 35 học sinh/lớp, THCS không quá 40.",
+     [("<=", 35, "học sinh/lớp", 2027), ("<=", 40, "học sinh/lớp", 2027)]),
+    ("Sĩ số nhóm trẻ, lớp mẫu giáo không quá 25.", [("<=", 25, "trẻ/lớp", 2027)]),
+    ("Sĩ số lớp bổ túc THPT cho học viên tối đa 40.", [("<=", 40, "học viên/lớp", 2027)]),
+])
+def test_a_bare_bound_in_a_sentence_on_class_size_counts_per_class(sentence, want):
+    assert got(GOAL + sentence) == want
+
+
+def test_a_bare_bound_in_another_sentence_is_no_class_size():
+    assert got(GOAL + "Số học sinh đạt giải cấp tỉnh không dưới 25.") == [(">=", 25, "", 2027)]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Tối đa 30 học sinh/lớp đối với lớp 1, 32 học sinh/lớp đối với lớp 2, 35 đối với các lớp còn lại.",
+     [("<=", 30, "học sinh/lớp", 2027), ("<=", 32, "học sinh/lớp", 2027), ("<=", 35, "học sinh/lớp", 2027)]),
+    ("Tỷ lệ học sinh học 2 buổi/ngày đạt 100% đối với tiểu học và 80 đối với THCS.",
+     [("=", 100, "%", 2027), ("=", 80, "%", 2027)]),
+])
+def test_a_figure_listed_after_its_like_shares_the_unit_it_leaves_out(sentence, want):
+    assert got(GOAL + sentence) == want
+
+
+def test_a_bare_number_after_a_figure_that_names_no_one_it_is_for_is_no_target():
+    assert got(GOAL + "Có 12 lớp học, 45 đối với toàn trường.") == [("=", 12, "lớp", 2027)]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Tỷ lệ học sinh bỏ học không \nvượt quá 0,5%.", [("<=", 0.5, "%", 2027)]),
+    ("Mỗi lớp có ít \nnhất 02 máy tính kết nối mạng.", [(">=", 2, "máy", 2027)]),
+    ("Học sinh giỏi cấp tỉnh không \ndưới 20 em.", [(">=", 20, "học sinh", 2027)]),
+])
+def test_comparator_words_a_line_break_parts_after_a_space_still_bound_the_figure(sentence, want):
+    assert got(GOAL + sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mở lớp nghề không quá 3 đến hết năm 2027.",
+    "Số câu lạc bộ tối đa 4 vào cuối năm học.",
+])
+def test_a_word_after_a_bare_count_that_names_nothing_is_no_unit(sentence):
+    assert [u for _, _, u, _ in got(GOAL + sentence)] == [""]
+
+
+# ---------------------------------------------------------------------------- wrapped sentences, totals, baselines
+def test_a_sentence_a_line_break_cut_before_an_abbreviation_goes_on():
+    text = GOAL + ("- Điểm trung bình môn Lịch sử trong bài kiểm tra cuối năm của học sinh khối\n"
+                   "THCS tăng tối thiểu 0,3 điểm so với năm 2025.\n")
+    assert got(text) == [(">=", 0.3, "điểm", 2027)]
+
+
+def test_an_abbreviation_opening_a_line_of_its_own_is_not_joined():
+    text = GOAL + "- Tỷ lệ học sinh hoàn thành chương trình:\nTHCS đạt 99%.\n"
+    assert got(text) == [("=", 99, "%", 2027)]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Xây thêm 03 phòng học bộ môn, nâng tổng số phòng bộ môn của trường lên 08 phòng.", [("=", 8, "phòng", 2027)]),
+    ("Mua thêm 02 phòng máy tính, đưa tổng số lên 04 phòng.", [("=", 4, "phòng", 2027)]),
+])
+def test_an_addition_and_the_total_it_brings_are_one_target_the_total(sentence, want):
+    assert got(GOAL + sentence) == want
+
+
+def test_an_addition_beside_a_total_of_another_sentence_stays():
+    assert got(GOAL + "Xây thêm 03 phòng học bộ môn; tổng số phòng học của trường là 30 phòng.") == [
+        ("=", 3, "phòng", 2027), ("=", 30, "phòng", 2027)]
+
+
+def test_the_base_of_a_change_before_a_figure_makes_it_no_past_result():
+    text = GOAL + "- Tỷ lệ học sinh yếu giảm ít nhất 1 điểm phần trăm so với năm học trước, tỷ lệ lưu ban dưới 1%."
+    assert got(text) == [(">=", 1, "điểm phần trăm", 2027), ("<", 1, "%", 2027)]
+
+
+def test_a_past_result_stated_as_such_stays_one():
+    assert got(GOAL + "- Năm học trước tỷ lệ học sinh lưu ban là 2%; năm học 2026 - 2027 dưới 1%.") == [("<", 1, "%", 2027)]
+
+
+def test_a_figure_in_brackets_after_the_base_of_a_change_is_the_bases():
+    text = GOAL + "- Tỷ lệ học sinh vào THPT đạt trên 85%, tăng so với năm học 2025 - 2026 (78,4%); bỏ học dưới 1%."
+    assert got(text, plan_year=2026) == [(">", 85, "%", 2027), ("<", 1, "%", 2027)]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Số học sinh đạt giải cấp tỉnh tăng 10% so với năm học 2025 - 2026 (tức là không dưới 55 giải).",
+     [(">=", 55, "giải", 2027)]),
+    ("Số lượt mượn sách thư viện tăng 20% so với năm 2025 (tương đương 6.000 lượt).", [("=", 6000, "lượt", 2027)]),
+])
+def test_a_change_and_what_it_comes_to_in_brackets_are_one_target_what_it_comes_to(sentence, want):
+    assert got(GOAL + sentence, plan_year=2026) == want
+
+
+def test_a_count_after_trong_do_is_a_part_of_the_share_before_it():
+    text = GOAL + "- Tỷ lệ giáo viên có trình độ thạc sĩ đạt 40%, trong đó tiến sĩ ít nhất 3 người."
+    assert got(text) == [("=", 40, "%", 2027), (">=", 3, "người", 2027)]

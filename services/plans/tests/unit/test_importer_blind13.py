@@ -117,3 +117,44 @@ def test_a_pdf_that_wraps_at_words_keeps_its_line_breaks():
                       "về phía nam xây dựng sân bóng"])
     text = extract_text(data, "ke-hoach.pdf").text
     assert "và\ntham" in text and "km\nvề" in text
+
+
+# ---------------------------------------------------------------------------- smart classrooms called "lớp"
+@pytest.mark.parametrize("sentence, want", [
+    ("Năm 2027 có 03 lớp học thông minh, đến năm 2030 là 10 lớp.", [("=", 3, "phòng", 2027), ("=", 10, "phòng", 2030)]),
+    ("Năm 2027 có 02 lớp học thông minh, năm 2030 tăng lên 06 lớp.", [("=", 2, "phòng", 2027), ("=", 6, "phòng", 2030)]),
+])
+def test_a_smart_classroom_called_lop_is_a_room_and_so_is_its_later_figure(sentence, want):
+    assert got(GOAL + sentence) == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trường có 02 lớp học thông minh, tổng số 24 lớp.",
+    "Trường có 02 lớp học thông minh và duy trì 24 lớp học 2 buổi/ngày.",
+])
+def test_other_classes_beside_smart_classrooms_stay_classes(sentence):
+    assert got(GOAL + sentence) == [("=", 2, "phòng", 2030), ("=", 24, "lớp", 2030)]
+
+
+# ---------------------------------------------------------------------------- changes against a baseline
+@pytest.mark.parametrize("sentence, want", [
+    ("- Tỷ lệ học sinh yếu giảm 2% so với năm học trước.", [("=", 2, "%", 2030)]),
+    ("- Ty le tre thua can giam 0,5% so voi dau nam hoc.", [("=", 0.5, "%", 2030)]),
+])
+def test_a_fall_against_a_baseline_alone_in_its_sentence_is_the_change_to_make(sentence, want):
+    assert got(GOAL + sentence) == want
+
+
+def test_a_fall_after_a_level_restates_the_level():
+    assert got(GOAL + "- Tỷ lệ học sinh bỏ học dưới 1%, giảm 0,5% so với năm học trước.") == [("<", 1, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a cell that reaches without a figure
+@pytest.mark.parametrize("word", ["Đạt", "Hoàn thành"])
+def test_a_cell_that_says_reached_without_a_figure_leaves_the_rest_of_its_row(word):
+    text = ("II. MỤC TIÊU\n2. Chỉ tiêu đến năm 2030\n"
+            "Chỉ tiêu | Mầm non | Tiểu học | THCS | Ghi chú\n"
+            "Huy động trẻ, học sinh ra lớp | 96% | 100% | Không dưới 97% | \n"
+            f"Phổ cập giáo dục | {word} | Mức độ 3 | Mức độ 2 | THCS hiện mức độ 1\n")
+    assert got(text) == [("=", 96, "%", 2030), ("=", 100, "%", 2030), (">=", 97, "%", 2030),
+                         ("=", 3, "mức", 2030), ("=", 2, "mức", 2030)]

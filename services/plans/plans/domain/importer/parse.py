@@ -852,10 +852,12 @@ _QUANTITY_OCR_RE = re.compile(_QUANTITY.replace("PCT_OCR", r"|(?<!\d )(?<!lop )(
                               .replace("CNT_OCR", r"|(?<!\d )\d \d(?= ?[a-z])"))
 _SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
-# lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ").
+# lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ"). The words may
+# be parted by a wrapped line's break ("THCS không\nquá 45", joined with two spaces).
 _BARE_COUNT_RE = re.compile(
-    r"\b(?:it nhat|toi thieu|toi da|khong duoi|khong qua|khong vuot qua|khong it hon|khong thap hon|dat|tren|duoi"
-    r"|(?<=\d )len)\s+"
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in ("it nhat", "toi thieu", "toi da", "khong duoi", "khong qua",
+                                                          "khong vuot qua", "khong it hon", "khong thap hon"))
+    + r"|dat|tren|duoi|(?<=\d )len)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
 # A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
@@ -874,6 +876,14 @@ _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "dot", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg", "nghin", "usd", "tan", "lit"}
+# Words that may follow a bare count but never name what it counts ("không quá 45 đến hết năm 2026", "tối đa 2 vào
+# năm 2027", "không quá 45 đối với THPT"): the count has no noun of its own
+_NOT_A_NOUN = {"den", "vao", "trong", "doi", "voi", "va", "hoac", "o", "tai", "cua", "cho", "theo", "tu", "tro"}
+# "Sĩ số …": a sentence about class size, whose bare bounded figures are pupils per class ("Sĩ số học sinh/lớp cấp
+# THCS không quá 45", "sĩ số tiểu học không quá 35 học sinh/lớp, THCS không quá 45")
+_CLASS_SIZE_RE = re.compile(r"(?<!duy tri )\bsi so\b")
+# "35 học sinh/lớp đối với tiểu học, 45 đối với THPT": a figure listed after its like leaves out the unit they share
+_ELIDED_UNIT_RE = re.compile(r"(?:,|\bva)\s*(?P<n>\d{1,3}(?:,\d+)?)\s+(?=doi voi\b)")
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
 # "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
@@ -946,9 +956,17 @@ _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|
 # A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
 # Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
 _BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
-# A rise measured against a year before ("tăng 10% so với năm 2025", "tăng 0,3 điểm so với năm học trước"): the
-# figure is the least rise to reach, the year named after it the base and not a past result
-_RELATIVE_RISE_RE = re.compile(r"\btang(?:\s+them)?\s*$")
+# A change measured against a time before ("tăng 10% so với năm 2025", "tăng 0,3 điểm so với năm học trước", "tỷ lệ
+# trẻ béo phì giảm 0,5% so với đầu năm học"): the figure is the change to make, the time named after it the base and
+# not a past result
+_RELATIVE_CHANGE_RE = re.compile(r"\b(?:tang|giam)(?:\s+them)?\s*$")
+# "… tăng 5% so với năm học trước (tức là không dưới 40 giải)": a bracket that says what a change comes to; the
+# figure inside it is the target, the change the way there
+_THAT_IS = r"\(\s*(?:tuc la|nghia la|tuong duong(?: voi)?)\b"
+_THAT_IS_OPEN_RE = re.compile(_THAT_IS + r"[^()]*$")
+_THAT_IS_AFTER_RE = re.compile(r"\s*so voi\b[^()%;]*" + _THAT_IS)
+# "…, trong đó …": a part of the whole just given, with a figure of its own
+_PART_OF_RE = re.compile(r"\btrong do\b")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
@@ -1059,6 +1077,12 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
             unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
+            if unit == "lớp" and (re.match(r"\s+hoc\s+thong minh\b", fline[end:]) or re.search(
+                    r"\blop hoc thong minh\b[^;.]*\b(?:la|len|dat)\s*$", fline[:start])
+                    and re.match(r"\s*(?:[;.,)]|$)", fline[end:])):
+                # "04 lớp học thông minh" is a smart classroom, a room as "phòng học thông minh" is; "… và đến năm
+                # 2030 là 12 lớp" after it gives the same count's later figure, the noun said once
+                unit = "phòng"
             if per := re.match(r"\s*/\s*(?:(lop|nhom)|phong)\b", fline[end:]):
                 # "30 trẻ/lớp", "35 học sinh/lớp", "20 trẻ/nhóm" (a nhóm trẻ is a preschool's class): a class size;
                 # "8 học sinh/phòng" (ở bán trú, nội trú): a room's
@@ -1088,7 +1112,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     for m in _BARE_COUNT_RE.finditer(fline):
         if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
-        noun = line[m.start("w"):m.end("w")] if m.group("w") else ""
+        noun = line[m.start("w"):m.end("w")] if m.group("w") and m.group("w") not in _NOT_A_NOUN else ""
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         noun = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), noun)
@@ -1113,8 +1137,25 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
+    for m in _ELIDED_UNIT_RE.finditer(fline):
+        like = max((q for q in out if q.end <= m.start()), key=lambda q: q.end, default=None)
+        if like and like.kind != "lvl" and like.unit and re.match(r"\s*doi voi\b", fline[like.end:]) \
+                and not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            out.append(_Q(m.start("n"), m.end("n"), like.kind, float(m.group("n").replace(",", ".")), like.unit))
     out.sort(key=lambda q: q.start)
-    return out
+    return [_class_size(fline, q, out) for q in out]
+
+
+def _class_size(fline: str, q: _Q, qs: list[_Q]) -> _Q:
+    """A bare bounded figure with no noun in a sentence about class size counts per class: the unit of the sentence's
+    other class sizes, else of whom it names ("trẻ", "học viên"), else pupils."""
+    seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
+    if not (q.bare and not q.unit and _CLASS_SIZE_RE.search(fline[seg:q.start]) and said_before(fline, q)):
+        return q
+    unit = next((p.unit for p in reversed(qs) if seg <= p.start < q.start and p.unit.endswith("/lớp")), None)
+    who = re.search(r"\b(tre|hoc vien)\b", fline[seg:q.start])
+    unit = unit or _per_class({"tre": "trẻ", "hoc vien": "học viên"}[who.group(1)] if who else "")
+    return _Q(q.start, q.end, q.kind, q.value, unit, q.high)
 
 
 def _per_class(unit: str) -> str:
@@ -1125,7 +1166,8 @@ def _per_class(unit: str) -> str:
 
 def said_before(fline: str, q: _Q) -> bool:
     """Whether a comparator word or symbol stands right before a figure ("không quá 30 trẻ", "≥ 35 học sinh")."""
-    return any(pat.search(fline[max(0, q.start - 30):q.start]) for pat, _, conf in _CMP_BEFORE if conf >= 0.9)
+    tail = re.sub(r"\s+", " ", fline[max(0, q.start - 40):q.start])[-30:]
+    return any(pat.search(tail) for pat, _, conf in _CMP_BEFORE if conf >= 0.9)
 
 
 # a line that leaves its figures to the items under it with their comparator: "… đạt ít nhất:", "… không dưới:"
@@ -1184,7 +1226,7 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     under it meets "= 1"), so reading a bound into them adds nothing for a user and disagrees with the literal
     reading every independent writer of our evaluation sets gave them. "≥ 100%" is "= 100" because no share exceeds
     the whole (:func:`_at_least`)."""
-    tail = before[-30:]
+    tail = re.sub(r"\s+", " ", before[-40:])[-30:]   # a wrapped line's break leaves two spaces ("không \nquá 45")
     verb = None
     for pat, cmp, conf in _CMP_BEFORE:
         if pat.search(tail):
@@ -1348,6 +1390,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
             return False   # "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% …": the school year under way, aimed at
         if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
+    if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):
+        return True   # "… tăng so với năm học 2025 - 2026 (78,4%)": the base's own figure
+    # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
+    # past result of this figure
+    text = re.sub(r"\bso voi\b[^,;()]*", lambda m: " " * len(m.group(0)), text)
     if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end):
         return True
     if plan_year is None:
@@ -1563,10 +1610,12 @@ def _continues(before: str, line: str, fline: str) -> bool:
     first = s.split()[0] if s.split() else ""
     if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and (
             _capitalised(first) and (before.rstrip().endswith(",") or _capitalised(words[-1]))
-            or re.fullmatch(r"[A-ZĐ]{2,5}", first) and words[-1] in ("Trường", "trường")):
+            or re.fullmatch(r"[A-ZĐ]{2,5}", first) and (words[-1] in ("Trường", "trường") or words[-1].islower()
+                                                       and len(s.split()) > 1 and s.split()[1][:1].islower())):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
         # "… cho Trường" / "THCS Hương Sơn; …",
-        # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"
+        # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"; or before an abbreviation the sentence goes on
+        # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …")
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
@@ -1723,6 +1772,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
         slots = []
         for start, cell in cells[-k:]:
             text = cell.strip()
+            if fold(text) in ("dat", "hoan thanh"):
+                text = ""   # "Phổ cập giáo dục | Đạt | Mức độ 3": a cell that says it is reached gives no figure
             m = _SLOT_RE.fullmatch(text) if text else None
             if text and not m or not _valid_slot(m, row_unit):
                 return None
@@ -2756,8 +2807,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg
+                                                   and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
+                                                                        or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)))
                                                    for p in qs):
-                continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+                # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not a part
+                # of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor what a
+                # change comes to ("tăng 20% (tương đương 6.000 lượt)")
+                continue
             if q.unit == "điểm phần trăm" and re.match(r"\s*so voi\b", fline[q.end:]) and any(
                     p.kind == "pct" and seg <= p.start and p.end <= q.start for p in qs):
                 continue   # "trên 40% …, cao hơn 8 điểm phần trăm so với hiện nay": the share's rise, restated
@@ -2778,19 +2834,23 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "người biết chữ mức độ 2 đạt trên 99%", "xoá mù chữ mức độ 2 cho ít nhất 100 người/năm": the level
                 # names who is counted, the share or the count is the target
                 continue
-            if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]):
+            if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]) \
+                    and not _THAT_IS_OPEN_RE.search(fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
                     p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
                 continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down
+            if q.kind == "cnt" and re.search(r"\bthem\s*$", fline[:q.start]) and any(
+                    p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.]*\btong so\b[^;.]*", fline[q.end:p.start])
+                    for p in qs):
+                continue   # "lắp đặt thêm 01 phòng …, nâng tổng số lên 02 phòng": the addition, in the total it makes
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
-            # "tăng 10% so với năm 2025" alone is a rise to reach; after a level ("đạt 95%, tăng 1% so với năm học
-            # trước") it restates the level; a fall against last year is a change, not a level to reach
-            changed = re.match(r"\s*so voi\b", fline[q.end:]) and re.search(r"\b(?:tang|giam)(?:\s+them)?\s*$", fline[:q.start])
-            rise = changed and _RELATIVE_RISE_RE.search(fline[:q.start]) and not any(
-                seg <= p.start and p.end <= q.start for p in qs)
-            if changed and not rise:
+            # "tăng 10% so với năm 2025", "giảm 0,5% so với đầu năm học" alone in its sentence is the change to make;
+            # after a level ("đạt 95%, tăng 1% so với năm học trước") it restates the level
+            changed = re.match(r"\s*so voi\b", fline[q.end:]) and _RELATIVE_CHANGE_RE.search(fline[:q.start])
+            relative = changed and not any(seg <= p.start and p.end <= q.start for p in qs)
+            if changed and (not relative or _THAT_IS_AFTER_RE.match(fline, q.end)):
                 continue
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
@@ -2808,8 +2868,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
                 # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
-            if rise:
-                cmp, cconf, said = "=", 0.7, True   # "tăng 10% so với năm 2025": the rise to make, as written
+            if relative:
+                cmp, cconf, said = "=", 0.7, True   # "tăng 10% so với năm 2025": the change to make, as written
             if not said and lead_cmp:
                 cmp, cconf, said = _at_least(lead_cmp[0], q.value, q.unit), 0.7, True
             if said and _NONE_BELOW_RE.search(fline[seg:q.start]):
