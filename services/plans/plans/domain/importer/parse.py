@@ -547,6 +547,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
         motto_open = opened or _motto_piece(piece) and not _MOTTO.endswith(f" {words} ")
         if _motto_piece(piece) or re.fullmatch(r"\(?\s*(?:ban\s+)?du thao(?:\s+(?:lan\s+)?\d+)?\s*\)?", fold(piece)):
             continue   # "(DỰ THẢO)" under a draft's header marks the draft, it names no body
+        if re.match(r"(?:dt|dien thoai|tel|fax|e-?mail|website)\s*:", fold(piece)):
+            continue   # "ĐT: 0229 3871 566" under the body's name: how to reach it, not its name
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
@@ -812,7 +814,7 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=)\s*:?\s*$"), "<=", 0.95),
     # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
     (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=)\s*:?\s*$"), ">=", 0.95),
-    (re.compile(r"(?:\b(?:tren|hon|vuot|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
+    (re.compile(r"(?:\b(?:tren|hon|vuot(?: qua)?|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
     # Verbs that give the figure to reach without bounding it: "đạt 95%", "giữ vững", "duy trì", "lên 60%" (where it
     # rises to), "(giảm) xuống còn 5%" (where it falls to) read "=" (see :func:`_comparator`); they are kept here because
@@ -892,8 +894,10 @@ _RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+)?nam(?:\s+hoc)?\s+(?:2
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
-# "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào"
-_NONE_BELOW_RE = re.compile(r"\bkhong (?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}|[^;.,%\d]{0,25})$")
+# "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào", "không lớp nào vượt quá 35
+# học sinh" without "có"
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}|[^;.,%\d]{0,25})"
+                            r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
@@ -1585,6 +1589,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
+    if before.count("(") > before.count(")") and re.match(r"[^()]{1,30}\)", s):
+        return True   # "… văn hóa và nghề (chương trình" / "9+); năm 2028: …": the bracket left open closes here
     if len(before.strip()) <= 40 and _HORIZON_LINE_RE.match(fold(before)) and _horizon_of(fold(before), heading=True) \
             and not re.search(r"%|\d\s+[^\W\d_]", _HORIZON_HEADING_RE.sub(" ", fold(before))):
         return False   # "3. Tầm nhìn 2035" / "100% học sinh …": a heading of its own, then its first target
@@ -1722,7 +1728,9 @@ def _label_unit(label: str) -> str | None:
     / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
     lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
     text, f = label[lead:], fold(label[lead:])
-    if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)\s*$", text)) \
+    # (the bracket may be followed by the bound of the row's figures: "Trẻ suy dinh dưỡng (%), không quá")
+    if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)(?=\s*$|\s*,?\s*(?i:tối thiểu|tối đa|ít nhất|không quá"
+                       r"|không vượt quá|không dưới)\s*$)", text)) \
             and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     f = f[:m.start()] if m else f
@@ -1746,6 +1754,9 @@ def _label_unit(label: str) -> str | None:
 
 _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UNIT_CELLS, **_LABEL_NOUNS}), key=len, reverse=True))
                           + r")\s*$")
+
+
+_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:dat chuan|duy tri|giu vung)\s*")
 
 
 def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
@@ -1775,6 +1786,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
             if fold(text) in ("dat", "hoan thanh"):
                 text = ""   # "Phổ cập giáo dục | Đạt | Mức độ 3": a cell that says it is reached gives no figure
             m = _SLOT_RE.fullmatch(text) if text else None
+            if text and not m and _NO_FIGURE_CELL_RE.fullmatch(fold(text)):
+                text = ""   # "Đạt chuẩn", "Duy trì": a cell that meets or keeps a standard without a figure, as "–"
             if text and not m or not _valid_slot(m, row_unit):
                 return None
             lead = start + len(cell) - len(cell.lstrip())
@@ -2059,7 +2072,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     regroup = years is not None and len(set(years)) == 1 and not _YEAR_CELL_RE.search(headings.fline)
     if years is None:
         if "|" in head.line:
-            return _transposed_targets(L, units, n)
+            return _transposed_targets(L, units, n, year_in_force)
         # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
         years, used = [], 0
         pending: list[int] = []   # "Năm học 2025 -" … "2026": a school year's end on a line of its own, later
@@ -2450,11 +2463,21 @@ _YEAR_HEAD_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau|lo tri
                            r"(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b\s*:?")
 
 
-def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+# a cell that states a figure and its bound ("Ít nhất 01 phòng/trường", "12 lớp"): a row of values, not of headings
+_SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khong qua|khong vuot qua|khong duoi|tren|duoi|dat)\s+\d")
+
+
+def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
+                        ) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
     thông minh" over "Năm 2026 | 100% | 300 phòng"; a column's heading gives its bare numbers their unit ("Tỷ lệ
     …", "… (%)", "Số phòng …"), a row of units under the headings ("ĐVT | % | phòng") does too, and a baseline row
-    ("Thực hiện 2025 | 40% | 1 phòng") is not read."""
+    ("Thực hiện 2025 | 40% | 1 phòng") is not read.
+
+    Under a heading that gives the horizon (``year_in_force``: "3. Chỉ tiêu giao các trường đến năm 2030") the rows
+    may instead name whom each target is set for, a school or a commune ("Trường | Huy động trong độ tuổi (%) |
+    Phòng học thông minh (phòng), tối thiểu | Ghi chú" over "Trường Mầm non A | 98 | 1 | Đạt MĐ1"): every row is due
+    then, a row without values heads a group ("Mầm non"), and a notes column is no target."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
     # "TT | Năm học | …": the rows numbered
@@ -2466,6 +2489,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
     k = len(labels) - 1
     col_units = [_label_unit(c) for c in labels[1:]]
     targets: list[ParsedTarget] = []
+    dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     m = n + 1
     while m < len(units) and "|" in units[m].line:
         u = units[m]
@@ -2485,9 +2509,24 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         year = _YEAR_HEAD_RE.fullmatch(first)
-        if not year:
+        named = not year and year_in_force and not dated and re.search(r"[^\W\d_]", first) and not _SLOT_RE.fullmatch(first) \
+            and not any(_SLOT_HEAD_RE.search(fold(c)) for c in labels[1:])
+        if named and not any(c.strip() for _, c in cells[1:]):
+            m += 1
+            continue   # "Mầm non | | |": a group of the rows under it
+        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _SLOT_RE.fullmatch(c.strip())
+                         for label, (_, c) in zip(labels[1:], cells[1:])):
+            year_of, whom = year_in_force, cells[0][1].strip()
+        elif year and not named_rows:
+            year_of, whom = int(year.group(1)), ""
+            dated = True
+        else:
             break
+        named_rows += bool(whom)
         for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
+            if whom and _TRAIL_COL_RE.fullmatch(fold(label)):
+                continue
+            label = f"{label} – {whom}" if whom else label
             text = cell.strip()
             slot = _SLOT_RE.fullmatch(text) if text else None
             lead = start + len(cell) - len(cell.lstrip())
@@ -2496,12 +2535,12 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Par
                 for name, ((s0, e0, part),), part_unit in parts:
                     at = lead + s0 - len(label) - 3
                     src = Source(L.items[u.idx][0], u.start + at, u.start + at + e0 - s0)
-                    targets += _cell_target(L, name, part, int(year.group(1)), src, u, head, part_unit or unit)
+                    targets += _cell_target(L, name, part, year_of, src, u, head, part_unit or unit)
                 continue
             if slot is None or slot.group("none") or not _valid_slot(slot, unit):
                 continue
             src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
-            targets += _cell_target(L, label, slot, int(year.group(1)), src, u, head, unit)
+            targets += _cell_target(L, label, slot, year_of, src, u, head, unit)
         m += 1
     return (targets, m - n) if m > n + 1 and targets else None
 
@@ -2857,10 +2896,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
             codes, iconf = _indicator(q, before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
-            # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, the figure after
-            # the comma opens its own clause
+            # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, nor is above it
+            # ("… vượt 98%, 100% học sinh học 2 buổi/ngày"), the figure after the comma opens its own clause
             if not said and prev and prev[2] and q.kind == prev[0].kind and not (
-                    prev[1] in ("<", "<=") and q.kind == "pct" and q.value >= 100) and (
+                    prev[1] in ("<", "<=", ">") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
