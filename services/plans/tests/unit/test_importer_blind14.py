@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from plans.domain.importer.text import _rejoin_cut_rows
+
 from .importer_probes import got
 
 GOAL = "II. MỤC TIÊU\n2. Chỉ tiêu cụ thể\n"
@@ -128,3 +130,63 @@ def test_a_school_level_with_none_of_what_should_rise_is_no_target():
     # "Phòng học thông minh: mầm non không có" says what is lacking, not a count to keep at none
     assert got("II. MỤC TIÊU ĐẾN NĂM 2030\n- Phòng học thông minh: mầm non không có, tiểu học 02 phòng.") == [
         ("=", 2, "phòng", 2030)]
+
+
+# ---------------------------------------------------------------------------- clauses in running text
+def test_a_bound_split_by_a_line_break_still_bounds():
+    # a PDF wraps "ít" and "nhất" onto two lines; joined back, two spaces stand between them
+    text = GOAL + "- Năm 2028: mỗi tổ chuyên môn có ít \nnhất 2 giáo viên dạy giỏi cấp tỉnh.\n"
+    assert got(text) == [(">=", 2, "giáo viên", 2028)]
+
+
+def test_a_bound_on_one_count_does_not_pass_to_a_count_of_another_thing():
+    text = "II. MỤC TIÊU ĐẾN NĂM 2030\n- Nhà trường có tối thiểu 02 phòng học bộ môn, 24 lớp học.\n"
+    assert got(text) == [(">=", 2, "phòng", 2030), ("=", 24, "lớp", 2030)]
+
+
+def test_a_bound_passes_to_a_bare_count_of_the_same_thing():
+    text = "II. MỤC TIÊU ĐẾN NĂM 2030\n- Tối thiểu 10 giáo viên dạy giỏi cấp huyện, 4 giáo viên dạy giỏi cấp tỉnh.\n"
+    assert got(text) == [(">=", 10, "giáo viên", 2030), (">=", 4, "giáo viên", 2030)]
+
+
+def test_a_year_that_closes_one_figures_clause_is_not_the_next_ones():
+    text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n"
+            "- Trường đạt kiểm định chất lượng cấp độ 3 vào năm 2028, đạt chuẩn quốc gia mức độ 2.\n")
+    assert got(text) == [("=", 3, "mức", 2028), ("=", 2, "mức", 2030)]
+
+
+def test_a_year_that_opens_a_clause_still_governs_the_figures_after_its_comma():
+    text = "II. MỤC TIÊU ĐẾN NĂM 2030\n- Năm 2027 hoàn thành tự đánh giá, đạt kiểm định chất lượng cấp độ 2.\n"
+    assert got(text) == [("=", 2, "mức", 2027)]
+
+
+def test_a_bounded_count_after_a_share_that_closes_its_clause_is_a_target():
+    # "100% lớp có ít nhất 01 máy chiếu" words the share; after "đạt 95%," a new clause sets its own count
+    text = GOAL + "- Năm học 2026 - 2027 tỷ lệ học sinh tham gia CLB đạt 95%, mỗi khối tổ chức ít nhất 03 chủ đề STEM.\n"
+    assert got(text) == [("=", 95, "%", 2027), (">=", 3, "chủ đề", 2027)]
+
+
+def test_a_bounded_count_inside_a_shares_wording_is_no_target():
+    text = GOAL + "- Năm 2028: 100% lớp học có ít nhất 01 máy chiếu.\n"
+    assert got(text) == [("=", 100, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- a PDF's pages
+def test_a_table_row_a_page_break_cut_is_one_row_again():
+    pages = ["TT | Chỉ tiêu | Mức phấn đấu | Thời gian | Phụ trách\n"
+             "7 | Học sinh tham gia câu lạc bộ | 90% | Năm học 2027- | Tổ chuyên môn",
+             " | thể thao |  | 2028 | \n8 | Phòng học bộ môn | 04 phòng | Năm 2029 | Hiệu trưởng"]
+    assert _rejoin_cut_rows(pages) == [
+        "TT | Chỉ tiêu | Mức phấn đấu | Thời gian | Phụ trách\n"
+        "7 | Học sinh tham gia câu lạc bộ thể thao | 90% | Năm học 2027- 2028 | Tổ chuyên môn",
+        "8 | Phòng học bộ môn | 04 phòng | Năm 2029 | Hiệu trưởng"]
+
+
+@pytest.mark.parametrize("top", ["8 | Phòng học bộ môn | 04 phòng | Năm 2029 | Hiệu trưởng",   # the next row
+                                 "III. NHIỆM VỤ, GIẢI PHÁP",                                   # the text after the table
+                                 " | thể thao | 2028",                                         # another table
+                                 # a row under a level merged down the first column
+                                 " | Tỷ lệ học sinh lên lớp | 98% | Năm học 2027- 2028 | Tổ chuyên môn"])
+def test_a_page_that_opens_on_anything_else_stays_as_it_is(top):
+    pages = ["7 | Học sinh tham gia câu lạc bộ | 90% | Năm học 2027- | Tổ chuyên môn", top]
+    assert _rejoin_cut_rows(pages) == pages

@@ -1191,7 +1191,8 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     under it meets "= 1"), so reading a bound into them adds nothing for a user and disagrees with the literal
     reading every independent writer of our evaluation sets gave them. "≥ 100%" is "= 100" because no share exceeds
     the whole (:func:`_at_least`)."""
-    tail = before[-30:]
+    # (the words as one line: "ít" and "nhất" a wrapped line apart stand two spaces apart)
+    tail, after = re.sub(r"\s+", " ", before[-40:])[-30:], re.sub(r"\s+", " ", after)
     verb = None
     for pat, cmp, conf in _CMP_BEFORE:
         if pat.search(tail):
@@ -1293,7 +1294,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
         return after[0][1]
-    before = [(p, y) for p, y in phrases if p < q.start]
+    # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
+    # độ 3": the second keeps its heading's)
+    before = [(p, y) for p, y in phrases if p < q.start and not (
+        fline is not None and "," in fline[p:q.start] and re.search(r"\d\s*(?:%|[a-z]+)?\s*$", fline[:p]))]
     if before:
         return before[-1][1]
     later = [(p, y) for p, y in phrases if p >= q.end
@@ -1670,7 +1674,7 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
-                "nghe": "nghề", "chuyen de": "chuyên đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
+                "nghe": "nghề", "chuyen de": "chuyên đề", "chu de": "chủ đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
@@ -2775,9 +2779,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
-                                                   and p.end <= q.start and p.start >= seg
+                                                   and p.end <= q.start and p.start >= seg and not re.match(r"\s*,", fline[p.end:])
                                                    for p in qs):
-                continue   # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording
+                # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording (not after a
+                # figure that closes its clause with a comma: "đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề")
+                continue
             if q.unit == "điểm phần trăm" and re.match(r"\s*so voi\b", fline[q.end:]) and any(
                     p.kind == "pct" and seg <= p.start and p.end <= q.start for p in qs):
                 continue   # "trên 40% …, cao hơn 8 điểm phần trăm so với hiện nay": the share's rise, restated
@@ -2819,14 +2825,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, the figure after
             # the comma opens its own clause
-            if not said and prev and prev[2] and q.kind == prev[0].kind and not (
+            if not said and prev and prev[2] and q.kind == prev[0].kind and (q.kind != "cnt" or q.unit == prev[0].unit) and not (
                     prev[1] in ("<", "<=") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
-                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
+                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets); a count shares it only with a count of the
+                # same ("ít nhất 01 phòng học thông minh, 17 nhóm, lớp": the classes are not bounded)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             if rise:
                 cmp, cconf, said = "=", 0.7, True   # "tăng 10% so với năm 2025": the rise to make, as written
