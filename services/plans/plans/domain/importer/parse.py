@@ -831,11 +831,11 @@ _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
-                "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp"}
+                "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
 # measures)
-_COUNTED = r"hoc sinh|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
+_COUNTED = r"hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
@@ -906,6 +906,8 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
+_LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
+_NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
 _DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
                    r"(20\d\d)\b")
@@ -1004,7 +1006,9 @@ _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # charge, how it is checked.
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach|phoi hop)"
                            r"(?:\s*[,/]\s*(?:chu tri|phoi hop))?|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung"
-                           r"|thoi gian(?: hoan thanh)?|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?)\s*")
+                           r"|thoi gian(?: hoan thanh)?|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?)\s*"
+                           # what the column holds, in brackets: "Ghi chú (kết quả năm học 2025-2026)"
+                           r"(?:\([^()]*\)\s*)?")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(_loose(
     r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
@@ -1012,12 +1016,14 @@ _SLOT_RE = re.compile(_loose(
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
-    r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|lớp|học sinh|trường|giáo viên|trẻ|giải|đề tài|câu lạc bộ|sáng kiến"
-    r"|lượt|người|em)?(?![\wÀ-ỹ])(?:\s*(?P<after>trở lên|trở xuống))?"
-    # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)": whom the figure counts
-    r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\([^()\d%]{1,30}\))?"
+    r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|nhóm,?\s*lớp|nhóm trẻ|lớp|học sinh|HS|học viên|trường|giáo viên|GV|trẻ|giải"
+    r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ)?(?![\wÀ-ỹ])(?P<per>\s*/\s*trường(?![\wÀ-ỹ]))?(?:\s*(?P<after>trở lên|trở xuống))?"
+    # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)", "100% (trẻ 5 tuổi)": whom the figure counts
+    # "12 (100% phòng học)": the count restated as a share
+    r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\((?=[^()]*[^\W\d_])[^()%/]{1,30}\)|(?<=\d)\s*\(\s*\d{1,3}(?:,\d+)?\s*%[^()\d]{0,30}\))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
-    r"|(?P<none>[–—-]|x|không)"),
+    # "Duy trì", "Giữ vững PCGD trẻ 5 tuổi" with no figure: the column keeps what is there, it sets no figure
+    r"|(?P<none>[–—-]|x|không|(?:duy trì|giữ vững)(?:\s+(?:[^\W\d_][\w/]*|\d+\s+tuổi))*)"),
     re.IGNORECASE,
 )
 # A cell's words and the comparator they state; "đạt 95%" states none ("=", as in a sentence: :func:`_comparator`).
@@ -1026,7 +1032,8 @@ _SLOT_WORDS = {"tu": ">=", "khong thap hon": ">=", "khong duoi": ">=", "khong it
                "toi da": "<="}
 # A unit column ("Đơn vị tính"): the unit of the row's bare numbers.
 _UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong hoc": "phòng", "lop": "lớp",
-               "hoc sinh": "học sinh", "hoc sinh/lop": "học sinh/lớp", "truong": "trường", "giao vien": "giáo viên",
+               "hoc sinh": "học sinh", "hs": "học sinh", "hoc sinh/lop": "học sinh/lớp", "truong": "trường",
+               "giao vien": "giáo viên", "gv": "giáo viên",
                "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức"}
 # The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
 # (not one that qualifies a figure of the label itself: "Trường có ít nhất 01 phòng học thông minh | 10 trường")
@@ -1230,7 +1237,8 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     under it meets "= 1"), so reading a bound into them adds nothing for a user and disagrees with the literal
     reading every independent writer of our evaluation sets gave them. "≥ 100%" is "= 100" because no share exceeds
     the whole (:func:`_at_least`)."""
-    tail = re.sub(r"\s+", " ", before[-40:])[-30:]   # a wrapped line's break leaves two spaces ("không \nquá 45")
+    # the words as one line: a wrapped line's break leaves two spaces ("không \nquá 45", "ít" / "nhất")
+    tail, after = re.sub(r"\s+", " ", before[-40:])[-30:], re.sub(r"\s+", " ", after)
     verb = None
     for pat, cmp, conf in _CMP_BEFORE:
         if pat.search(tail):
@@ -1332,7 +1340,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
         return after[0][1]
-    before = [(p, y) for p, y in phrases if p < q.start]
+    # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
+    # độ 3": the second keeps its heading's)
+    before = [(p, y) for p, y in phrases if p < q.start and not (
+        fline is not None and "," in fline[p:q.start] and re.search(r"\d\s*(?:%|[a-z]+)?\s*$", fline[:p]))]
     if before:
         return before[-1][1]
     later = [(p, y) for p, y in phrases if p >= q.end
@@ -1370,7 +1381,7 @@ def _row_deadline(fline: str, q: _Q) -> int | None:
 _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|dieu chinh tu)\s*(?:la\s*)?:?\s*$")
 
 
-_TODAY_BRACKET_RE = re.compile(r"\(\s*hien (?:nay|tai|co|con|moi|chi|dat|la)\b")
+_TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la)|nam (?:hoc )?truoc)\b")
 
 
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
@@ -1378,8 +1389,9 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     replaced."""
     if _SUPERSEDED_RE.search(fline, 0, q.start):
         return True
-    # a bracket that opens on today's word gives today's figure whatever horizon its sentence has: "… đến hết năm
-    # 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang học)"
+    # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
+    # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
+    # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and _TODAY_BRACKET_RE.match(fline, b):
         return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
@@ -1698,7 +1710,11 @@ def _label_columns(fline: str) -> str:
     cells = fline.split("|")
     first = next((k for k, c in enumerate(cells) if _YEAR_CELL_RE.search(c)), 0)
     lead = cells[:first]
-    if not lead or not any(_TABLE_LABEL_RE.fullmatch(c.strip()) for c in lead) or any(
+    # (one cell before two horizons or more names the rows whatever its word: "Chương trình", "Lĩnh vực", "Hạng mục";
+    # not a row that gives its years, "Năm hoàn thành | 2027 | 2030")
+    named = len(lead) == 1 and len(cells) - first >= 2 and all(_YEAR_CELL_RE.search(c) for c in cells[first:]) \
+        and not re.search(r"\b(?:nam|thang|thoi (?:gian|diem|han)|moc|han)\b", lead[0])
+    if not lead or not (named or any(_TABLE_LABEL_RE.fullmatch(c.strip()) for c in lead)) or any(
             re.search(r"\d", c) or len(c.split()) > 3 for c in lead):
         return fline
     return "|".join([" "] * first + cells[first:])
@@ -1713,7 +1729,7 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
-                "nghe": "nghề", "chuyen de": "chuyên đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
+                "nghe": "nghề", "chuyen de": "chuyên đề", "chu de": "chủ đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
@@ -1965,6 +1981,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         cmp = "="   # "Phổ cập giáo dục THCS | Mức độ 3", "Tỷ lệ … | 95%": no word bounds it
     cmp = _at_least(cmp, value, unit)
     unit = _canonical_unit(unit)
+    if unit and slot.group("per"):
+        unit = f"{unit}/trường"   # "Ít nhất 01 phòng/trường": in each school, not in all
     if unit in ("trẻ", "học sinh") and _PER_CLASS_RE.search(flabel):
         unit = f"{unit}/lớp"   # "Sĩ số trẻ mẫu giáo/lớp | Không quá 30 trẻ": children per class
     q = _Q(cell.start, cell.end, kind, value, unit)
@@ -1989,8 +2007,7 @@ def _label_row(fline: str) -> bool:
 
 
 # A column heading that is a school level ("Tiểu học | THCS | THPT" under "Cấp học")
-_LEVEL_CELL_RE = re.compile(r"\s*(?:nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong"
-                            r"|giao duc thuong xuyen)\s*")
+_LEVEL_CELL_RE = re.compile(r"\s*(?:" + _LEVEL_WORDS + r")\s*")
 
 
 def _level_columns(fline: str) -> int:
@@ -2688,10 +2705,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     else:
         n, s = goal
         # the targets' section goes on through the sections right after it that set targets too: "III. LỘ TRÌNH ĐẾN
-        # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU"
+        # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU", "III. ĐỊNH
+        # HƯỚNG ĐẾN NĂM 2030" (a later horizon's targets, after the school year's)
         last = n
-        while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu")
-                                            or re.match(r"lo trinh\b", fold(sections[last + 1][2]))):
+        while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu") or re.match(
+                r"lo trinh\b|(?:dinh huong|tam nhin)\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
     heading_idx = {s[0] for s in sections}
@@ -2728,8 +2746,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             or (_appendix is not None and i >= _appendix)
         if i in heading_idx:
             situation = False
-            if goal is not None and i == goal_range[0] - 1 and (year := _horizon_of(fline, heading=True)):
-                horizon = (year, i)   # "I. MỤC TIÊU ĐẾN NĂM 2030": the section's own horizon
+            if goal is not None and goal_range[0] - 1 <= i < goal_range[1] and (year := _horizon_of(fline, heading=True)):
+                # "I. MỤC TIÊU ĐẾN NĂM 2030": the section's own horizon, and that of a section that goes on with the
+                # targets ("III. ĐỊNH HƯỚNG ĐẾN NĂM 2030")
+                horizon = (year, i)
                 latest = max(latest or year, year)
             continue
         if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
@@ -2760,7 +2780,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             situation = not fline[general.end():].strip(" :.")
             continue
         if situation:
-            if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline):
+            # (a line that opens on a school year ended or a year gone by goes on describing: "1. Thực trạng" / "Năm
+            # học 2024 - 2025, toàn xã có 14 trường …")
+            past = _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline))
+            if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline) and not (
+                    past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)):
                 situation = False
             else:
                 continue
@@ -2845,13 +2869,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
-                                                   and p.end <= q.start and p.start >= seg
+                                                   and p.end <= q.start and p.start >= seg and not re.match(r"\s*,", fline[p.end:])
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
                                                                         or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)))
                                                    for p in qs):
-                # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not a part
-                # of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor what a
-                # change comes to ("tăng 20% (tương đương 6.000 lượt)")
+                # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not after a
+                # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề"), nor a
+                # part of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor
+                # what a change comes to ("tăng 20% (tương đương 6.000 lượt)")
                 continue
             if q.unit == "điểm phần trăm" and re.match(r"\s*so voi\b", fline[q.end:]) and any(
                     p.kind == "pct" and seg <= p.start and p.end <= q.start for p in qs):
@@ -2898,14 +2923,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, nor is above it
             # ("… vượt 98%, 100% học sinh học 2 buổi/ngày"), the figure after the comma opens its own clause
-            if not said and prev and prev[2] and q.kind == prev[0].kind and not (
+            if not said and prev and prev[2] and q.kind == prev[0].kind and (q.kind != "cnt" or q.unit == prev[0].unit) and not (
                     prev[1] in ("<", "<=", ">") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
-                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets)
+                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets); a count shares it only with a count of the
+                # same ("ít nhất 01 phòng học thông minh, 17 nhóm, lớp": the classes are not bounded)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             if relative:
                 cmp, cconf, said = "=", 0.7, True   # "tăng 10% so với năm 2025": the change to make, as written
@@ -3030,6 +3056,13 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         noun = m.group("noun")
         unit = "vụ" if m.group("event") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
         found.append(((m.start(), stop), code, unit))
+    # "Học sinh bỏ học: tiểu học không có, THCS dưới 0,5%": a school level's value, none, in a line that names what
+    # should fall to none
+    if (colon := fline.find(":")) > 0 and _FALLING_RE.search(label := fline[:colon]):
+        code = next((c for c, pat in _INDICATOR_RULES if pat.search(label)), None)
+        for m in _NONE_AT_LEVEL_RE.finditer(fline, colon):
+            if not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
+                found.append(((m.start("level"), m.end()), code, "vụ" if "bao luc" in label else "%"))
     return found
 
 

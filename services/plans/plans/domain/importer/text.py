@@ -436,13 +436,32 @@ def _pdf_text(data: bytes) -> str:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
         raise CorruptDocument("Tệp PDF bị hỏng hoặc không đọc được.") from exc
-    text = _rejoin_cut_words("\n".join(pages))
+    text = _rejoin_cut_words("\n".join(_rejoin_cut_rows(pages)))
     if sum(1 for ch in text if not ch.isspace()) < MIN_PDF_TEXT_CHARS:
         raise NoTextLayer(
             "Tệp PDF không có lớp chữ (có thể là bản quét). "
             "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
         )
     return text
+
+
+def _rejoin_cut_rows(pages: list[str]) -> list[str]:
+    """A table row a page break cut (a word processor lets a row break across pages): the next page opens with the
+    rest of its cells, its first cell (the row's number) empty, as many cells as the row above ("10 | Học sinh tham
+    gia hoạt động | 100% | Năm học 2026- | Tổ chuyên môn" / " | STEM |  | 2027 | "), some cells the row filled left
+    empty. Each piece goes back to the end of its cell, and the row stands whole on the page it began on. (A whole
+    row under a cell merged down its first column, "Mầm non" over two rows, fills every other cell: a row of its own.)"""
+    pages = list(pages)
+    for k in range(1, len(pages)):
+        above = pages[k - 1].rstrip("\n").split("\n")
+        below = pages[k].lstrip("\n").split("\n")
+        upper, lower = above[-1].split(" | "), below[0].split(" | ")
+        if len(upper) < 3 or len(lower) != len(upper) or lower[0].strip() or not upper[0].strip() or not any(
+                u.strip() and not w.strip() for u, w in zip(upper[1:], lower[1:])):
+            continue
+        above[-1] = " | ".join(f"{u.rstrip()} {w.strip()}".strip() if w.strip() else u for u, w in zip(upper, lower))
+        pages[k - 1], pages[k] = "\n".join(above), "\n".join(below[1:])
+    return pages
 
 
 _VOWELS = set("aăâeêioôơuưy" + "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
