@@ -234,7 +234,9 @@ _BODY_START_RE = re.compile(
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo) or a
 # decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
 _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
-                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:))\b\s*(.*)"))
+                              r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:)"
+                              # a form a body hands its schools to fill in: "PHIẾU ĐĂNG KÝ CHỈ TIÊU"
+                              r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -242,6 +244,7 @@ _SECTION_KEYS = [
     ("yeu cau", "muc_dich_yeu_cau"),
     ("muc tieu", "muc_tieu"),
     ("chi tieu", "muc_tieu"),   # "II. CHỈ TIÊU", "II. CÁC CHỈ TIÊU CHỦ YẾU": the targets' section by another name
+    ("noi dung dieu chinh", "muc_tieu"),   # a revised plan's "II. NỘI DUNG ĐIỀU CHỈNH, BỔ SUNG" sets its new targets
     ("nhiem vu", "nhiem_vu_giai_phap"),
     ("giai phap", "nhiem_vu_giai_phap"),
     ("noi dung", "nhiem_vu_giai_phap"),
@@ -973,7 +976,7 @@ _THAT_IS_OPEN_RE = re.compile(_THAT_IS + r"[^()]*$")
 _THAT_IS_AFTER_RE = re.compile(r"\s*so voi\b[^()%;]*" + _THAT_IS)
 # "…, trong đó …": a part of the whole just given, with a figure of its own
 _PART_OF_RE = re.compile(r"\btrong do\b")
-_STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua)\b(?![^,;]*\b(?:du kien|can dat)\b)")
+_STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
@@ -989,7 +992,8 @@ _SPECIFIC_GOALS_RE = re.compile(_GOAL_PART + r"(?:muc tieu|chi tieu)(?: va chi t
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
-_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+# ("NH 2026-2027" abbreviates "năm học" as a narrow column's heading does)
+_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?|nh\s+)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 # ("S TT", "T T": a narrow column's "STT" broken over two lines of a PDF cell)
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học")
@@ -1000,7 +1004,7 @@ _TABLE_LABEL_RE = re.compile(
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
-                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d))\b")
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d))\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
 # charge, how it is checked.
@@ -1363,7 +1367,7 @@ def _year_label(fline: str, q: _Q) -> int | None:
 
 
 # a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030"
-_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+|nh\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
 
 
 def _row_deadline(fline: str, q: _Q) -> int | None:
@@ -1381,6 +1385,9 @@ def _row_deadline(fline: str, q: _Q) -> int | None:
 _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|dieu chinh tu)\s*(?:la\s*)?:?\s*$")
 
 
+_NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu hoc|th|thcs|thpt|trung hoc|pho thong|pt\w*|lien cap"
+                                   r"|gdtx|gdnn)(?:\s+[^\W\d_]+){1,4}\s*$")
+_MAKE_UP_RE = re.compile(r"\(\s*\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
 _TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la)|nam (?:hoc )?truoc)\b")
 
 
@@ -1392,7 +1399,9 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
-    if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and _TODAY_BRACKET_RE.match(fline, b):
+    if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
+            _TODAY_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)):
+        # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
         return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
@@ -2562,6 +2571,54 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     return (targets, m - n) if m > n + 1 and targets else None
 
 
+# A revised plan's table: the figure it replaces, then the new one, then by when ("TT | Chỉ tiêu | Theo KH số 18/KH-… |
+# Chỉ tiêu điều chỉnh | Thời hạn | Lý do")
+_REVISED_COL_RE = re.compile(r"\s*(?:chi tieu|muc tieu)?\s*(?:(?:sau|da)\s+)?(?:dieu chinh|bo sung)(?:\s*[,/]?\s*(?:va\s+)?bo sung)?\s*"
+                             r"|\s*(?:chi tieu|muc tieu) moi\s*")
+_DUE_COL_RE = re.compile(r"\s*(?:thoi han|han hoan thanh|thoi gian(?: hoan thanh| thuc hien)?|nam hoan thanh|moc(?: thoi gian)?)\s*")
+
+
+def _revision_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
+                      ) -> tuple[list[ParsedTarget], int] | None:
+    """A table that revises a plan's targets, starting at ``units[n]``; (targets, units used). Only the revised
+    column sets targets: the columns before it hold the figures it replaces, those after it why; each row's year is
+    its own deadline cell ("Năm 2030", "NH 2026 - 2027"), else the heading's in force. A row with no value (a group,
+    "I. QUY MÔ | | |", or one a page break stripped of its cell marks, "III. ĐỘI NGŨ") is passed over."""
+    head = units[n]
+    cells = head.fline.split("|")
+    new = next((k for k, c in enumerate(cells) if k >= 2 and _REVISED_COL_RE.fullmatch(c)), None)
+    if new is None or "|" not in head.line:
+        return None
+    due = next((k for k, c in enumerate(cells) if k > new and _DUE_COL_RE.fullmatch(c)), None)
+    label_at = 1 if re.fullmatch(r"\s*s?\s?t\s?t\s*", cells[0]) else 0
+    targets: list[ParsedTarget] = []
+    m = n + 1
+    while m < len(units):
+        u = units[m]
+        if "|" not in u.line:
+            if len(u.line.strip()) <= 80 and m + 1 < len(units) and units[m + 1].line.count("|") == len(cells) - 1:
+                m += 1
+                continue
+            break
+        row = u.line.split("|")
+        if len(row) != len(cells):
+            break
+        if _repeated_heading(u.fline, head.fline):
+            m += 1
+            continue
+        text = row[new].strip()
+        slot = _SLOT_RE.fullmatch(text) if text else None
+        cell_year = _DATE_CELL_RE.fullmatch(fold(row[due])) if due is not None else None
+        year = int(cell_year.group(1)) if cell_year else year_in_force
+        if slot is not None and not slot.group("none") and year is not None:
+            start = sum(len(c) + 1 for c in row[:new]) + len(row[new]) - len(row[new].lstrip())
+            src = Source(L.items[u.idx][0], u.start + start, u.start + start + len(text))
+            label = row[label_at].strip()
+            targets += _cell_target(L, label, slot, year, src, u, head, _label_unit(fold(label)))
+        m += 1
+    return (targets, m - n) if targets else None
+
+
 def _row_slots(text: str) -> list[tuple[int, int, re.Match]] | None:
     """Every value of a PDF row joined by spaces, left to right ("< 3% < 4%", "100% ≥ 50% 300 phòng"), or None when
     anything else is on it."""
@@ -2752,7 +2809,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 horizon = (year, i)
                 latest = max(latest or year, year)
             continue
-        if in_goal and (table := _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
+        if in_goal and (table := _revision_targets(L, units, n - 1, horizon[0] if horizon else None)
+                        or _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += found

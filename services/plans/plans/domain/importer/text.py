@@ -318,6 +318,9 @@ def _tab_tables(text: str) -> str:
         cells = [lines[k].strip(" ").split("\t") for k in range(i, j)]
         filled = [sum(bool(c.strip()) for c in row) for row in cells]
         width = max(len(row) for row in cells)
+        # a row whose last cells are empty ("Ghi chú" left blank) lost their tabs with the line's trailing spaces
+        cells = [row + [""] * (width - len(row)) if len(row) >= 3 and filled[k] >= 2 else row
+                 for k, row in enumerate(cells)]
         full = [k for k in range(i, j) if len(cells[k - i]) == width and filled[k - i] >= 2]
         if (max(filled) >= 3 or _target_heading(cells[0])) and len(full) >= 2:
             stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
