@@ -158,19 +158,21 @@ def _loose(pattern: str) -> str:
     return "".join(out)
 
 
-# Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW".
+# Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW", and a
+# letter "O" for the digit zero: "9O%", "O2 phòng", "ngày O8" (folded, both are small).
 _OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d)|(?<=\d)l(?![a-z])")
-_OCR_HINT_RE = re.compile(r"l\d|\dl")   # a quick look first: most texts have none
+_OCR_ZERO_RE = re.compile(r"(?<![a-z])o(?=\d)|(?<=\d)o(?![a-z])")
+_OCR_HINT_RE = re.compile(r"[lo]\d|\d[lo]")   # a quick look first: most texts have none
 
 
 class _Lines:
     """The text split into lines with their offsets, plus a folded copy (where an "l" touching digits reads
-    as the digit one, as in a scanned text; one character for one, so spans stay valid)."""
+    as the digit one and an "o" as zero, as in a scanned text; one character for one, so spans stay valid)."""
 
     def __init__(self, text: str):
         self.text = text
         folded = fold(text)
-        self.folded = _OCR_ONE_RE.sub("1", folded) if _OCR_HINT_RE.search(folded) else folded
+        self.folded = _OCR_ZERO_RE.sub("0", _OCR_ONE_RE.sub("1", folded)) if _OCR_HINT_RE.search(folded) else folded
         self.items: list[tuple[int, int, str]] = []  # (line_no, start, line_text)
         pos = 0
         for no, line in enumerate(text.split("\n"), start=1):
@@ -212,12 +214,14 @@ _NUMBER_RE = re.compile(
 _PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 # A number written alone on its line, without "Số:" ("15/KH-MNTT"): a kind and an issuer's code after the slash
 _BARE_NUMBER_RE = re.compile(r"\s*(\d+)\s*/\s*([A-ZĐ]+(?:\s*[-–]\s*" + _SYMBOL_PART + r")+)\s*")
-# a PDF may join the number and the place with a dash: "Số: 05/KH-ĐTĐ – Hạ Long, ngày 10/01/2026"
+# a PDF may join the number and the place with a dash: "Số: 05/KH-ĐTĐ – Hạ Long, ngày 10/01/2026"; a scan's text may
+# read a zero as "O" and a one as "l" ("ngày O8 tháng 10")
 _PLACE_DATE_RE = re.compile(
-    r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>\d{1,2})\s*(?:n[ăa]m|/)\s*"
-    r"(?P<y>\d{4})",
+    r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>[\dOl]{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>[\dOl]{1,2})"
+    r"\s*(?:n[ăa]m|/)\s*(?P<y>2[\dOl]{3})",
     re.IGNORECASE,
 )
+_OCR_DIGITS = str.maketrans("OoLl", "0011")
 _BLANK_DAY_RE = re.compile(r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y(?:[\s.…_]*(?:th[áa]ng|/)|\s*$)",
                            re.IGNORECASE)
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
@@ -377,7 +381,7 @@ def parse_plan(text: str) -> ParsedPlan:
             part = part.rstrip() + " " + year.group(0).strip()   # "…, ngày 20 tháng 11" / "năm 2026", "… năm" / "2026"
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
             try:
-                d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                d = date(*(int(m.group(g).translate(_OCR_DIGITS)) for g in ("y", "m", "d")))
             except ValueError:
                 d = None
             if d:
@@ -552,6 +556,9 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             continue   # "(DỰ THẢO)" under a draft's header marks the draft, it names no body
         if re.match(r"(?:dt|dien thoai|tel|fax|e-?mail|website)\s*:", fold(piece)):
             continue   # "ĐT: 0229 3871 566" under the body's name: how to reach it, not its name
+        if bodies and re.fullmatch(r"\d{1,2}", piece) and bodies[-1][-1][0] == i - 1:
+            bodies[-1].append((i, off + lead, piece))   # "TRƯỜNG TIỂU HỌC HƯNG DŨNG" / "1": a narrow column cut the name
+            continue
         if not piece or _NUMBER_RE.match(piece) or _PARTY_NUMBER_RE.match(piece) or _BARE_NUMBER_RE.fullmatch(piece) \
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
@@ -564,7 +571,8 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
         if dash and _BODY_START_RE.match(fold(piece[dash.end():])) and _BODY_START_RE.match(fold(piece)):
             bodies += [[(i, off + lead, piece[:dash.start()])], [(i, off + lead + dash.end(), piece[dash.end():])]]
             continue
-        if _BODY_START_RE.match(fold(piece)) or not bodies:
+        # (a word alone is no body's name but its end, cut by a narrow column: "TRUNG TÂM GDNN-GDTX TUY" / "PHONG")
+        if _BODY_START_RE.match(fold(piece)) and " " in piece or not bodies:
             bodies.append([(i, off + lead, piece)])
         else:
             bodies[-1].append((i, off + lead, piece))
@@ -948,11 +956,12 @@ _HORIZON_SENTENCE_RE = re.compile(
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027",
     # "chậm nhất trong tháng 01/2026"
     r"|" + _DATED_DEADLINE)
-# a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028"; inside a part on targets its
+# a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
+# word: "2. Bảng chỉ tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"(?:(?:bang|bieu)\s+)?(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
@@ -1531,7 +1540,7 @@ def _set_apart_other_body(units: list[_Unit]) -> None:
 # A table that sets what a body assigns beside what a school takes on: "Xã giao đến năm 2030 | Nhà trường đăng ký
 # đến năm 2030". Each is someone's target: the school's plan commits to its registration (the assignment is its
 # floor, set by another), the assigning body's plan to its assignment (the registrations are its schools').
-_ASSIGNED_COL_RE = re.compile(r"\s*(?:ubnd\s+)?(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong|cap tren)\s+giao\b.*")
+_ASSIGNED_COL_RE = re.compile(r"\s*(?:(?:ubnd\s+)?(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong|cap tren)|chi tieu(?: duoc)?)\s+giao\b.*")
 _REGISTERED_COL_RE = re.compile(r"\s*(?:nha truong|truong|don vi|trung tam|co so)?\s*dang ky\b.*")
 
 
@@ -1591,6 +1600,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
             or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
             or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
         return True
+    if re.search(r"\b(?:muc do|cap do)\s*$", fold(before)) and re.match(r"(?:IV|I{1,3}|[1-5])\b", s):
+        return True   # "… đạt chuẩn quốc gia mức độ" / "II, kiểm định …": the level the line before was waiting for
     if not re.search(r"[.:;!?]\s*$", before) and re.fullmatch(r"[≥≤<>]=?\s*\d[\d.,]*\s*%?\s*[.;]", s.rstrip()):
         return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
     if re.search(r"[.:!?]\s*$", before):
@@ -2033,7 +2044,11 @@ def _level_columns(fline: str) -> int:
     while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
         k += 1
     lead = cells[:len(cells) - k]
-    return k if k >= 2 and lead and all(not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in lead) else 0
+    # (a baseline column between the labels and the levels, "Hiện trạng 2025", holds today's figures: its cells fall
+    # to the row's label side and are not read, as beside horizons)
+    return k if k >= 2 and lead and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", lead[0])) and all(
+        not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) or _STATUS_HEAD_RE.fullmatch(c.strip())
+        for c in lead[1:]) else 0
 
 
 _YEAR_THEN_LEVEL_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau)\s+)?(?:(?:den|toi)\s+)?(?:nam\s+(?:hoc\s+)?)?"
@@ -2274,14 +2289,17 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
     other row."""
     cells = [c.strip() for c in fline.split("|")]
     trail = 0
-    while len(cells) - trail > 2 and _TRAIL_COL_RE.fullmatch(cells[-1 - trail]):
+    # (the column of another body's figures that :func:`_set_apart_others_column` blanked is not read either)
+    while len(cells) - trail > 2 and (_TRAIL_COL_RE.fullmatch(cells[-1 - trail]) or not cells[-1 - trail]):
         trail += 1
     body = cells[:len(cells) - trail]
     if body and re.fullmatch(r"s?\s?t\s?t", body[0]):
         body = body[1:]   # "TT | Tên chỉ tiêu | …": the serial number stays with the label
     # (a unit column beside the label, "Đơn vị tính", is read as a unit column, not skipped as a baseline)
-    middle = [c for c in body[1:-1] if not _UNIT_COL_RE.fullmatch(c)]
-    if len(body) < 2 or not re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1]) \
+    middle = [c for c in body[1:-1] if not _UNIT_COL_RE.fullmatch(c) and c]
+    # (the one column left of a form that gave a figure and took one on: "Chỉ tiêu giao | Trường đăng ký")
+    if len(body) < 2 or not (re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1])
+                             or _REGISTERED_COL_RE.fullmatch(body[-1]) or _ASSIGNED_COL_RE.fullmatch(body[-1])) \
             or not (_TABLE_LABEL_RE.fullmatch(body[0]) or re.fullmatch(r"(?:ten|noi dung) chi tieu", body[0])) or not all(
                 _STATUS_COL_RE.search(c) or plan_year and (y := _YEAR_CELL_RE.fullmatch(c)) and int(y.group(1)) < plan_year
                 for c in middle) or len(body) == 2 and not trail:
@@ -2939,6 +2957,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.unit == "điểm phần trăm" and re.match(r"\s*so voi\b", fline[q.end:]) and any(
                     p.kind == "pct" and seg <= p.start and p.end <= q.start for p in qs):
                 continue   # "trên 40% …, cao hơn 8 điểm phần trăm so với hiện nay": the share's rise, restated
+            if q.unit == "điểm" and re.search(r"\bty le\b", fline[seg:q.start]) and any(
+                    p.kind == "pct" and p.start >= q.end and re.fullmatch(r"\s*(?:tro (?:len|xuong)\s*)?(?:(?:dat|la)\s*)?:?\s*",
+                                                                          fline[q.end:p.start]) for p in qs):
+                continue   # "tỷ lệ học sinh đạt điểm trung bình từ 6,5 trở lên 65%": the mark says whom the share counts
             if q.kind == "cnt" and said_before(fline, q) and any(
                     p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(r"[,;(]|\bva\b", fline[p.end:q.start])
                     for p in qs):
