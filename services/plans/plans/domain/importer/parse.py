@@ -440,7 +440,10 @@ def _title_horizon(title: str) -> int | None:
     """The year a plan as a whole is due by, when its subject names one school year ("Thực hiện nhiệm vụ năm học
     2025 - 2026": its end), one period ("giai đoạn 2026 - 2030, tầm nhìn đến năm 2035": its end; the vision
     beyond it carries no figure) or one calendar year ("Kế hoạch … năm 2026", "… đến năm 2030")."""
-    f = fold(title)
+    # a report's results of the school year gone by ("Báo cáo kết quả thực hiện nhiệm vụ năm học 2025 - 2026 và
+    # phương hướng, nhiệm vụ năm học 2026 - 2027") set no horizon: the year it looks ahead to does
+    f = re.sub(r"\b(?:ket qua|tong ket)\b[^\d;]{0,60}?\bnam hoc\s+20\d\d\s*[-–]\s*20\d\d\b(?=.*\bnam hoc\s+20\d\d)", " ",
+               fold(title))
     # one school year named twice is one ("… năm học 2026 - 2027" and a first body line a hard break joined to it)
     school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f))
     if len(school) == 1:
@@ -646,7 +649,35 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         used.add(key)
         found.append((i, m.group(1), heading, key, conf))
         expected += 1
-    return found
+    return found or _lettered_sections(L)
+
+
+_LETTER_PART_RE = re.compile(r"^\s*([A-H])\s*[.)]\s*(\S.*)$")
+
+
+def _lettered_sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
+    """The parts of a text lettered "A.", "B.", … in capitals where others use Roman numerals (a report: "A. KẾT QUẢ
+    THỰC HIỆN …", "B. PHƯƠNG HƯỚNG, NHIỆM VỤ …", "C. ĐỀ XUẤT, KIẾN NGHỊ"), read as its sections: two or more, in
+    order, in capitals. A letter before a horizon ("A. ĐẾN HẾT NĂM 2026", "B. Đến năm 2030") groups targets by
+    their year: such a text has no lettered parts."""
+    found: list[tuple[int, str, str, str, float]] = []
+    used: set[str] = set()
+    for i in L.nonblank():
+        m = _LETTER_PART_RE.match(L.line(i))
+        if not m or "|" in L.line(i) or ord(m.group(1)) - ord("A") != len(found):
+            continue
+        heading = m.group(2).strip().rstrip(":").strip()
+        fh = fold(heading)
+        if re.match(r"(?:den|toi|giai doan|nam|lo trinh)\b", fh):
+            return []
+        if len(heading) > 160 or not _mostly_upper(heading):
+            continue
+        key = next((k for word, k in _SECTION_KEYS if word in fh), None) or _slug(heading)
+        while key in used:
+            key += "_2"
+        used.add(key)
+        found.append((i, m.group(1), heading, key, 0.9))
+    return found if len(found) >= 2 else []
 
 
 def _is_name(line: str) -> bool:
@@ -907,9 +938,13 @@ _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua
 # the other side of the figure
 # "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào", "không lớp nào vượt quá 35
 # học sinh" without "có"
-_NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}|[^;.,%\d]{0,25})"
+# ("không có xã, phường đạt dưới 70%": the bodies may be a list)
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}"
+                            r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,25})"
                             r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
+# "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target
+_AND_BOUND_RE = re.compile(r"\bva\s+(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua)\s*$")
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
@@ -986,6 +1021,9 @@ _THAT_IS_AFTER_RE = re.compile(r"\s*so voi\b[^()%;]*" + _THAT_IS)
 # "…, trong đó …": a part of the whole just given, with a figure of its own
 _PART_OF_RE = re.compile(r"\btrong do\b")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet)\b(?![^,;]*\b(?:du kien|can dat)\b)")
+# A section of requests ("III. ĐỀ XUẤT, KIẾN NGHỊ"): what others are asked to fund or staff ("xây 02 phòng học", "bổ
+# sung 01 biên chế") is no target of the plan's own.
+_REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
@@ -1030,7 +1068,9 @@ _SLOT_RE = re.compile(_loose(
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
     r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|nhóm,?\s*lớp|nhóm trẻ|lớp|học sinh|HS|học viên|trường|giáo viên|GV|trẻ|giải"
-    r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ)?(?![\wÀ-ỹ])(?P<per>\s*/\s*trường(?![\wÀ-ỹ]))?(?:\s*(?P<after>trở lên|trở xuống))?"
+    r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ)?(?![\wÀ-ỹ])"
+    # "100 % lớp": the share of what it counts, named after the sign
+    r"(?:(?<=%)\s*(?:lớp|nhóm,?\s*lớp|trường|học sinh|trẻ|giáo viên)(?![\wÀ-ỹ]))?(?P<per>\s*/\s*trường(?![\wÀ-ỹ]))?(?:\s*(?P<after>trở lên|trở xuống))?"
     # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)", "100% (trẻ 5 tuổi)": whom the figure counts
     # "12 (100% phòng học)": the count restated as a share
     r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\((?=[^()]*[^\W\d_])[^()%/]{1,30}\)|(?<=\d)\s*\(\s*\d{1,3}(?:,\d+)?\s*%[^()\d]{0,30}\))?"
@@ -1134,12 +1174,13 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
     for m in _BARE_COUNT_RE.finditer(fline):
-        if m.group("w") in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
-            continue
-        noun = line[m.start("w"):m.end("w")] if m.group("w") and m.group("w") not in _NOT_A_NOUN else ""
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
-        noun = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), noun)
+        named = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), None)
+        # ("ít nhất 60 điểm trường": schools' sites, not marks)
+        if m.group("w") in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            continue
+        noun = named or (line[m.start("w"):m.end("w")] if m.group("w") and m.group("w") not in _NOT_A_NOUN else "")
         if m.group("n") == "1" and words[:1] == ["lop"] and fline[m.start():].startswith("tren"):
             continue   # "số học sinh trên 1 lớp": per class, not a count of one
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
@@ -1600,8 +1641,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
             or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
             or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
         return True
-    if re.search(r"\b(?:muc do|cap do)\s*$", fold(before)) and re.match(r"(?:IV|I{1,3}|[1-5])\b", s):
-        return True   # "… đạt chuẩn quốc gia mức độ" / "II, kiểm định …": the level the line before was waiting for
+    # the level a line break cut from its word: "… kiểm định chất lượng cấp độ" / "4; 10 phòng học …", "… mức độ" /
+    # "II, kiểm định …"
+    if re.search(r"\b(?:muc do|cap do|muc)\s*$", fold(before)) and re.match(
+            r"(?:[1-5]|III|II|IV|I)(?=\s*(?:[;,)]|\.?\s*$|\s+[a-zđà-ỹ]))", s):
+        return True
     if not re.search(r"[.:;!?]\s*$", before) and re.fullmatch(r"[≥≤<>]=?\s*\d[\d.,]*\s*%?\s*[.;]", s.rstrip()):
         return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
     if re.search(r"[.:!?]\s*$", before):
@@ -1688,13 +1732,22 @@ def _trailing_columns(fline: str) -> int:
         return 0
     cells = fline.split("|")
     n = 0
-    while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])):
+    while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])
+                              or _past_result_cell(cells[-1 - n])):
         n += 1
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
     return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not _YEAR_CELL_RE.search(fline)) and any(
-        _TRAIL_COL_RE.fullmatch(c) for c in cells[len(cells) - n:]) else 0
+        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) else 0
+
+
+def _past_result_cell(cell: str) -> bool:
+    """Whether a heading cell names the results of a year ("TH 2025-2026", "Thực hiện năm 2025"): after the
+    horizons ("KH 2026-2027 | TH 2025-2026 | Ghi chú") its column is last year's figures set beside the targets for
+    comparison, no target."""
+    return bool(_STATUS_COL_RE.search(cell) and _YEAR_CELL_RE.search(cell)
+                and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", cell))
 
 
 def _year_cells(fline: str) -> list[int] | None:
@@ -1703,6 +1756,8 @@ def _year_cells(fline: str) -> list[int] | None:
     A column of today's figures before the horizons ("TT | Chỉ tiêu | Hiện trạng 2025 | Năm 2026 | Năm 2030") is
     not one: its cells fall to the row's label side and are not read; nor are the columns after the horizons that
     :func:`_trailing_columns` counts."""
+    # "KH 2026-2027": the plan's column abbreviated, as "TH 2025-2026" is its results'
+    fline = re.sub(r"\bkh(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d)", "ke hoach", fline)
     if "|" in fline:
         cells = fline.split("|")
         cells = cells[:len(cells) - _trailing_columns(fline)]
@@ -1749,7 +1804,7 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
-                "nghe": "nghề", "chuyen de": "chuyên đề", "chu de": "chủ đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
+                "nghe": "nghề", "co so": "cơ sở", "chuyen de": "chuyên đề", "chu de": "chủ đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
@@ -1764,8 +1819,9 @@ def _label_unit(label: str) -> str | None:
     / "Số phòng học …" what it counts, a unit in brackets at its end ("Giải học sinh giỏi quốc gia (giải)")."""
     lead = re.match(r"\s*(?:\d+(?:\.\d+)*\s*[.)]?\s+)*", label).end()
     text, f = label[lead:], fold(label[lead:])
-    # (the bracket may be followed by the bound of the row's figures: "Trẻ suy dinh dưỡng (%), không quá")
-    if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})\s*\)(?=\s*$|\s*,?\s*(?i:tối thiểu|tối đa|ít nhất|không quá"
+    # (the bracket may be followed by the bound of the row's figures: "Trẻ suy dinh dưỡng (%), không quá"; a share may
+    # name what it counts: "Học 2 buổi/ngày (% lớp)")
+    if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})(?:(?<=%)\s*(?:lớp|trường|học sinh|trẻ|giáo viên))?\s*\)(?=\s*$|\s*,?\s*(?i:tối thiểu|tối đa|ít nhất|không quá"
                        r"|không vượt quá|không dưới)\s*$)", text)) \
             and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
@@ -1780,6 +1836,8 @@ def _label_unit(label: str) -> str | None:
         return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
+    if re.match(r"giai (?:hsg|hoc sinh gioi|olympic|quoc gia|quoc te|cap)\b", f):
+        return "giải"   # "Giải HSG quốc gia | ≥ 3": prizes, counted
     if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f):
         # ("Số nhóm, lớp": a preschool's groups and classes, counted as one: its classes)
         words = m.group(1).split()
@@ -1822,6 +1880,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
             if fold(text) in ("dat", "hoan thanh"):
                 text = ""   # "Phổ cập giáo dục | Đạt | Mức độ 3": a cell that says it is reached gives no figure
             m = _SLOT_RE.fullmatch(text) if text else None
+            if fold(text) == "khong co":
+                m = _SLOT_RE.fullmatch("0")   # "Tỷ lệ bỏ học (%) | Không có": none, a zero as a "0" cell is
             if text and not m and _NO_FIGURE_CELL_RE.fullmatch(fold(text)):
                 text = ""   # "Đạt chuẩn", "Duy trì": a cell that meets or keeps a standard without a figure, as "–"
             if text and not m or not _valid_slot(m, row_unit):
@@ -2535,8 +2595,16 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     m = n + 1
-    while m < len(units) and "|" in units[m].line:
+    while m < len(units):
         u = units[m]
+        if "|" not in u.line:
+            # a group heading merged across a table of named rows ("Khối khoa học tự nhiên"), its cell marks lost in
+            # a PDF: the rows go on under it
+            if year_in_force and not dated and not re.search(r"\d", u.line) and len(u.line) <= 80 and m + 1 < len(units) \
+                    and units[m + 1].line.count("|") == len(labels) - 1 + serial:
+                m += 1
+                continue
+            break
         cells, pos = [], 0
         for cell in u.line.split("|"):
             cells.append((pos, cell))
@@ -2774,7 +2842,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     L = _lines or _Lines(tidy(text))
     sections = _sections if _sections is not None else _sections_of(L)
     end = _end if _end is not None else len(L.items)
-    goal = next(((n, s) for n, s in enumerate(sections) if s[3] == "muc_tieu"), None)
+    goal = next(((n, s) for n, s in enumerate(sections) if s[3] == "muc_tieu"), None) or next(
+        # a section on the way ahead whose first part names the targets ("B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM HỌC 2026 - 2027"
+        # / "1. Các chỉ tiêu chủ yếu năm học 2026 - 2027"): the targets' section, as "II. MỤC TIÊU" is
+        ((n, s) for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap" and not _STATUS_SECTION_RE.search(fold(s[2]))
+         and (first := next(L.nonblank(s[0] + 1), None)) is not None
+         and (part := _TOP_PART_RE.match(L.fline(first))) and _GOAL_PART_RE.match(part.group(2))), None)
     if goal is None:
         goal_range = (0, end)
     else:
@@ -2791,7 +2864,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
     # forecasts ("IV. Dự báo quy mô") too, up to the next part
     status = [(s[0], next((t[0] for t in sections[n + 1:] if not part or fold(t[1]).startswith("phan")), end))
-              for n, s in enumerate(sections) if s[3] != "muc_tieu" and _STATUS_SECTION_RE.search(fold(s[2]))
+              for n, s in enumerate(sections) if s[3] != "muc_tieu" and (
+                  _STATUS_SECTION_RE.search(fold(s[2])) or _REQUEST_SECTION_RE.match(fold(s[2])))
               for part in [fold(s[1]).startswith("phan")]]
     # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
     # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
@@ -2947,12 +3021,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not re.match(r"\s*,", fline[p.end:])
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
-                                                                        or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)))
+                                                                        or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)
+                                                                        or p.kind == "cnt" and _AND_BOUND_RE.search(fline[p.end:q.start])))
                                                    for p in qs):
                 # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not after a
                 # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề"), nor a
                 # part of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor
-                # what a change comes to ("tăng 20% (tương đương 6.000 lượt)")
+                # what a change comes to ("tăng 20% (tương đương 6.000 lượt)"), nor a second count set beside the first
+                # with its own bound ("ít nhất 01 trường … và ít nhất 01 cơ sở …")
                 continue
             if q.unit == "điểm phần trăm" and re.match(r"\s*so voi\b", fline[q.end:]) and any(
                     p.kind == "pct" and seg <= p.start and p.end <= q.start for p in qs):
