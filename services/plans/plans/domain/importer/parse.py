@@ -414,6 +414,10 @@ def parse_plan(text: str) -> ParsedPlan:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
     appendix, of_targets = _appendix(L)
     recipients, signer_title, signer, end_body = _closing(L, appendix)
+    if sections and end_body <= sections[0][0]:
+        # "QUYẾT ĐỊNH … Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the decision's recipients and
+        # signature close the decision; the plan attached after it runs to its own closing
+        end_body = _closing(L, appendix, start=sections[0][0])[3]
     parsed_sections = []
     for n, (idx, numeral, heading, key, conf) in enumerate(sections):
         stop = sections[n + 1][0] if n + 1 < len(sections) else end_body
@@ -505,7 +509,11 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
                     or _LIST_START_RE.match(L.line(j)) and not cut_range(parts[-1], L.line(j))
-                    or _SECTION_RE.match(L.line(j)))):
+                    or _SECTION_RE.match(L.line(j))
+                    # a decision names its authority in capitals under its subject ("ỦY BAN NHÂN DÂN TỈNH LAI
+                    # CHÂU", "CHỦ TỊCH ỦY BAN NHÂN DÂN …") before its legal bases
+                    or not _mostly_upper(parts[-1]) and _mostly_upper(L.line(j)) and re.match(
+                        r"(?:uy ban nhan dan|chu tich|giam doc|hoi dong|hieu truong|bo truong)\b", f))):
                 break
             parts.append(L.line(j).strip())
             last = j
@@ -719,7 +727,7 @@ def _body_appendix(L: _Lines, sections, end: int) -> int | None:
                 None)
 
 
-def _closing(L: _Lines, stop: int | None = None):
+def _closing(L: _Lines, stop: int | None = None, start: int = 0):
     """Recipients (Nơi nhận), the signer's position and name.
 
     The signature block is the last name in the document under capitals lines: the position nearest the
@@ -730,7 +738,7 @@ def _closing(L: _Lines, stop: int | None = None):
     signer_title = signer = None
     end_body = len(L.items)
     beside: list[tuple[int, int | None, str]] = []   # the signature block read beside the recipients
-    for i in L.nonblank(0, stop):
+    for i in L.nonblank(start, stop):
         if m := re.match(r"^\s*noi nhan\s*:?\s*", L.fline(i)):
             end_body = min(end_body, i)
             if rest := L.line(i)[m.end():].strip():
@@ -755,7 +763,7 @@ def _closing(L: _Lines, stop: int | None = None):
                     beside.append((j, L.line(j).rindex(tail), tail))
                 recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
             break
-    lines = list(L.nonblank(0, stop))
+    lines = list(L.nonblank(start, stop))
     tail = lines[-12:]
     # A signature block typed beside the recipients (tabs or runs of spaces, as text copied from a Word
     # table): its right-hand column, or a line pushed far to the right, is the block to read.
@@ -982,8 +990,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
-    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
-    r"|^\s*(?:(?:[-+•*–]|\d+\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
+    r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
+    r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
     # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …": due by the period's end
     r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027"): due in that year
@@ -1075,6 +1083,8 @@ _SLOT_RE = re.compile(_loose(
     # "12 (100% phòng học)": the count restated as a share
     r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\((?=[^()]*[^\W\d_])[^()%/]{1,30}\)|(?<=\d)\s*\(\s*\d{1,3}(?:,\d+)?\s*%[^()\d]{0,30}\))?"
     r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
+    # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
+    r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
     # "Duy trì", "Giữ vững PCGD trẻ 5 tuổi" with no figure: the column keeps what is there, it sets no figure
     r"|(?P<none>[–—-]|x|không|(?:duy trì|giữ vững)(?:\s+(?:[^\W\d_][\w/]*|\d+\s+tuổi))*)"),
     re.IGNORECASE,
@@ -1177,7 +1187,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
         named = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), None)
-        # ("ít nhất 60 điểm trường": schools' sites, not marks)
+        # (a noun of two words may start with one that is no count's: "ít nhất 60 điểm trường" is schools' sites, not
+        # marks)
         if m.group("w") in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         noun = named or (line[m.start("w"):m.end("w")] if m.group("w") and m.group("w") not in _NOT_A_NOUN else "")
@@ -1648,6 +1659,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if not re.search(r"[.:;!?]\s*$", before) and re.fullmatch(r"[≥≤<>]=?\s*\d[\d.,]*\s*%?\s*[.;]", s.rstrip()):
         return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
+    if re.search(r"\b(?:m[uứ]c(?: đ[oộ])?|c[aấ]p đ[oộ])\s*$", before, re.IGNORECASE) and re.match(r"(?:IV|I{1,3}|[1-5])\b", s):
+        return True   # a level a line break cut from its word: "phổ cập giáo dục tiểu học mức độ" / "III; có …"
     if re.search(r"[.:!?]\s*$", before):
         return False
     if re.search(r";\s*$", before):
@@ -1797,14 +1810,16 @@ def _label_columns(fline: str) -> str:
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
     """A cell that can be a value: empty ("–"), a level, or a number with a unit of its own or of its row."""
-    return m is None or bool(m.group("none") or m.group("lvl") or m.group("unit") or m.group("share")) or row_unit is not None
+    return m is None or bool(m.group("none") or m.group("zero") or m.group("lvl") or m.group("unit") or m.group("share")) \
+        or row_unit is not None
 
 
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
-                "nghe": "nghề", "co so": "cơ sở", "chuyen de": "chuyên đề", "chu de": "chủ đề", "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
+                "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
+                "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
 
@@ -2037,6 +2052,9 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
     elif slot.group("share"):
         value, unit, kind = float(slot.group("share").replace(",", ".")), "%", "pct"
+    elif slot.group("zero"):
+        value, unit = 0.0, row_unit or ""
+        kind = "pct" if unit == "%" else "cnt"
     else:
         raw = slot.group("num")
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
@@ -2115,6 +2133,11 @@ _YEAR_THEN_LEVEL_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau)
                                  r"(?:20\d\d\s*[-–]\s*)?(20\d\d)" + _LEVEL_CELL_RE.pattern)
 
 
+# The labels' column heading that names the horizon of the level columns beside it: "Chỉ tiêu đến năm 2030"
+_HORIZON_LABEL_RE = re.compile(r"\s*(?:(?:chi tieu|muc tieu|noi dung|tieu chi)\s+)?(?:(?:den|toi)\s+(?:het\s+)?)?nam\s+(?:hoc\s+)?"
+                               r"(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+
+
 def _year_over_levels(fline: str) -> list[int] | None:
     """The year of each level column of a heading row whose year was merged over the levels and read as the first
     level's cell ("STT | Nội dung | Chỉ tiêu năm 2030 Tiểu học | THCS | Giải pháp"), or None."""
@@ -2125,6 +2148,9 @@ def _year_over_levels(fline: str) -> list[int] | None:
     k = 0
     while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
         k += 1
+    if k >= 2 and (label := _HORIZON_LABEL_RE.fullmatch(cells[-1 - k])) and all(
+            not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in cells[:len(cells) - k - 1]):
+        return [int(label.group(1))] * k   # "Chỉ tiêu đến năm 2030 | Mầm non | Tiểu học | THCS": the labels' heading names the year
     first = _YEAR_THEN_LEVEL_RE.fullmatch(cells[-1 - k]) if k < len(cells) else None
     if k < 1 or first is None or any(re.search(r"\d", c) for c in cells[:len(cells) - k - 1]):
         return None
@@ -3047,6 +3073,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "cnt" and re.search(r"\bso\s+(?:lop|lop hoc|nhom lop|truong|diem truong)\s+(?:co\s+)?(?:si so\s+)?"
                                              r"(?:tren|duoi|vuot|qua|hon|khong qua|tu)\s*$", fline[:q.start]):
                 continue   # "không tăng số lớp có trên 40 học sinh": the bound defines the classes counted, it is no target
+            if q.kind == "cnt" and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start and re.fullmatch(
+                    r"[a-z ]{0,40}\bco\s+(?:tren|duoi|hon|it hon|nhieu hon|khong qua)\s*", fline[p.end:q.start]) for p in qs):
+                continue   # "giảm 40 điểm trường lẻ có dưới 10 học sinh": the bound says which sites the count counts
             if q.kind == "lvl" and any((p.kind == "pct" or p.kind == "cnt" and p.unit and re.match(r"\s*cho\b", fline[q.end:]))
                                        and p.start >= q.end
                                        and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
@@ -3119,6 +3148,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 value = q.high   # "giảm còn 3 - 5 học sinh", "không quá 1 - 2%": a ceiling is the range's top
             if "MAX_CLASS_SIZE" in codes:
                 unit = _per_class(unit)
+            elif unit in ("học sinh", "trẻ") and (each := re.search(r"\bmoi\s+(lop|nhom|phong)\b[^;.]*$", fline[seg:q.start])):
+                unit = f"{unit}/{'phòng' if each.group(1) == 'phong' else 'lớp'}"   # "mỗi phòng ở bán trú không quá 8 học sinh"
             # under a heading's year, a year later on the line past a semicolon is another clause's
             own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
                         or _row_deadline(fline, q))

@@ -60,6 +60,7 @@ class _Block:
     first: int                   # index of its first line
     end: int                     # index after its last line
     rows: list[list[str]]        # the cells of each row
+    cols: list[list[float]] = field(default_factory=list)   # each column's left and right edges
 
 
 def _lines(fragments: list[Fragment]) -> list[_Line]:
@@ -303,7 +304,29 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
     if len(cols) < 3 and not target_heading(rows_out[0]):
         return None   # two columns are a table only under a heading of targets ("Nội dung | Chỉ tiêu năm 2026")
-    return _Block(top, j, rows_out)
+    return _Block(top, j, rows_out, cols)
+
+
+def _cut_row_rest(lines: list[_Line], block: _Block) -> tuple[list[str], int] | None:
+    """The rest of a row a page break cut, as the page's first lines above its first numbered row stand ("nghiệp" /
+    "99,4%" under the label's and the note's columns, the row's number left on the page before): one row, its first
+    cell empty, so the row above on the page before takes it back (``text._rejoin_cut_rows``), and how many of the
+    table's rows it stands for (those lines read as headings); None when a line holds anything else (a page number,
+    a paragraph, a piece under the rows' numbers or outside every column)."""
+    numbered = next((k for k in range(block.first, block.end) if (placed := _place(lines[k].spans, block.cols, False))
+                     and placed[0] == 0 and re.fullmatch(r"\d{1,3}\.?", lines[k].spans[0].text.strip())), None)
+    lead = next((r for r, row in enumerate(block.rows) if row[0].strip()), None)
+    if not numbered or numbered > 4 or len(block.cols) < 3 or lead is None \
+            or not re.fullmatch(r"\d{1,3}\.?", block.rows[lead][0].strip()):
+        return None
+    cells: dict[int, list[str]] = {}
+    for line in lines[:numbered]:
+        placed = _place(line.spans, block.cols, new_columns=False)
+        if placed is None or 0 in placed:
+            return None
+        for s, c in zip(line.spans, placed):
+            cells.setdefault(c, []).append(s.text)
+    return [" ".join(cells.get(c, [])) for c in range(len(block.cols))], lead
 
 
 _LEVEL_HEAD_RE = re.compile(r"(?i:nhà trẻ|mẫu giáo|mầm non|tiểu học|thcs|thpt|gdtx|trung học cơ sở|trung học phổ thông"
@@ -403,7 +426,8 @@ def numbering_row(cells: list[str]) -> bool:
         return False
     # counted from the first column or the first numbered one, never from further on (95 | 96 | 97 are values)
     if all(n.isdigit() for n in numbers):
-        return int(numbers[0]) <= len(cells) and [int(n) for n in numbers] == list(
+        # (no column is numbered 0: "Phòng học thông minh | phòng | 0 | 1 | 2" is a row of values)
+        return 1 <= int(numbers[0]) <= len(cells) and [int(n) for n in numbers] == list(
             range(int(numbers[0]), int(numbers[0]) + len(numbers)))
     if not all(n.isalpha() for n in numbers):
         return False   # "10 | a": a figure and a letter number no columns together
@@ -477,8 +501,11 @@ def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
         if block is None:
             i += 1
             continue
+        rows = headed(block.rows)
+        if not out and (cut := _cut_row_rest(lines, block)):
+            rows, block.first = [cut[0]] + headed(block.rows[cut[1]:]), 0
         pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)
-        out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in headed(block.rows)]))
+        out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in rows]))
         i = floor = block.end
     return out
 
