@@ -29,6 +29,13 @@ def test_a_school_years_abbreviated_heading_gives_the_registered_column_and_last
     assert got(_pasted(GOAL + FORM)) == [("=", 13, "lớp", 2028), ("<", 3, "%", 2028), (">=", 99, "%", 2028)]
 
 
+def test_nh_abbreviates_a_school_year_only_as_a_word_of_its_own():
+    # "Lộ trình 2027" ends in "…nh 2027" without being "NH 2027": its column is the roadmap's first year
+    table = (GOAL + "TT | Tiêu chí | Lộ trình 2027 | 2029 | 2031\n"
+             "1 | Tỷ lệ phòng học được kết nối Internet tốc độ cao (%) | 78 | ≥ 84% | 96\n")
+    assert got(table) == [("=", 78, "%", 2027), (">=", 84, "%", 2029), ("=", 96, "%", 2031)]
+
+
 def test_a_registration_forms_kind_is_no_part_of_its_title():
     text = ("UBND PHƯỜNG TÂN LẬP\nTRƯỜNG MẦM NON HOA MAI\nSố: 21/PĐK-MNHM\nTân Lập, ngày 18 tháng 9 năm 2027\n\n"
             "PHIẾU ĐĂNG KÝ CHỈ TIÊU\nĐăng ký chỉ tiêu năm học 2027 - 2028\n\nKính gửi: UBND phường Tân Lập.\n")

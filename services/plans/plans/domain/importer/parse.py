@@ -1048,7 +1048,7 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
 # ("NH 2026-2027" abbreviates "năm học" as a narrow column's heading does)
-_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?|nh\s+)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
+_YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?|\bnh\s+)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 # ("S TT", "T T": a narrow column's "STT" broken over two lines of a PDF cell)
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học")
