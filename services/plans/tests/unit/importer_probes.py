@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from plans.domain.importer.parse import extract_targets, parse_plan
 
+#: The heading of a plan's targets section, to put a probe's lines under.
+GOAL = "II. MỤC TIÊU\n"
 HEADER = ("superior", "issuer", "number_symbol", "place", "title")
 
 

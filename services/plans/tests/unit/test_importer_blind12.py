@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from plans.domain.importer.pdf_tables import numbering_row
 
-from .importer_probes import got
+from .importer_probes import GOAL, got
 from .test_importer_pdf_tables import lay_out, rows_of
-
-GOAL = "II. MỤC TIÊU\n"
 
 
 # ---------------------------------------------------------------------------- PDF tables

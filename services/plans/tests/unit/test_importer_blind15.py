@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from plans.domain.importer.parse import extract_targets
 
-from .importer_probes import got, header
-
-GOAL = "II. MỤC TIÊU\n"
+from .importer_probes import GOAL, got, header
 
 
 # ---------------------------------------------------------------------------- a table of targets assigned by name

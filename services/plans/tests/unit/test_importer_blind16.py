@@ -8,10 +8,8 @@ import pytest
 from plans.domain.importer.parse import parse_plan
 from plans.domain.importer.pdf_tables import numbering_row, table_lines
 
-from .importer_probes import got, header
+from .importer_probes import GOAL, got, header
 from .test_importer_pdf_tables import lay_out, paragraph
-
-GOAL = "II. MỤC TIÊU\n"
 
 
 # ---------------------------------------------------------------------------- a decision with its plan attached

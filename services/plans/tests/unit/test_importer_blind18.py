@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .importer_probes import got, header
-
-GOAL = "II. MỤC TIÊU\n"
+from .importer_probes import GOAL, got, header
 
 
 # ---------------------------------------------------------------------------- a school's registration form

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from plans.domain.importer.parse import parse_plan
 
-from .importer_probes import got
-
-GOAL = "II. MỤC TIÊU\n"
+from .importer_probes import GOAL, got
 
 
 def plan_targets(text: str) -> list[tuple]:

@@ -11,12 +11,10 @@ import pytest
 from plans.domain.catalogue import CatalogueView
 from plans.domain.importer.indicators import propose
 from plans.domain.importer.parse import extract_targets, parse_plan
-from .importer_probes import got
+from .importer_probes import GOAL, got
 
 CATALOGUE = CatalogueView.from_contract(json.loads(
     (Path(__file__).resolve().parents[1] / "fixtures" / "catalogue_31.json").read_text(encoding="utf-8")))
-GOAL = "II. MỤC TIÊU\n"
-
 
 def targets_of(plan) -> list[tuple]:
     return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)

@@ -7,9 +7,8 @@ import io
 
 from plans.domain.importer import extract_text
 
-from .importer_probes import got
+from .importer_probes import GOAL, got
 
-GOAL = "II. MỤC TIÊU\n"
 NEXT = "III. GIẢI PHÁP\nTăng cường kiểm tra.\n"
 
 

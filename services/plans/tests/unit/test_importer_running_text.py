@@ -7,7 +7,7 @@ import pytest
 
 from plans.domain.importer.parse import parse_plan
 
-from .importer_probes import got
+from .importer_probes import GOAL, got
 
 
 HEAD = ("TRƯỜNG THCS AN BÌNH\nSố: 12/KH-THCS\nAn Bình, ngày 10 tháng 9 năm 2026\n\nKẾ HOẠCH\n{title}\n\n"
@@ -45,7 +45,6 @@ def test_a_subject_naming_two_periods_gives_no_horizon():
     assert targets(title, "1. Tỷ lệ học sinh lên lớp từ 98% trở lên.\n") == [(">=", 98.0, "%", None)]
 
 
-GOAL = "II. MỤC TIÊU\n"
 NEXT = "III. GIẢI PHÁP\nTăng cường kiểm tra.\n"
 
 
