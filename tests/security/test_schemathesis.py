@@ -92,11 +92,12 @@ class Tally:
 
 TALLY = Tally()
 
-#: (service, method, path, mode) of the bounded run that generated no case at all: negative data for an operation
-#: whose only input is a free-form path segment cannot be made (hypothesis gives up after 1,000 rejected draws,
-#: 1–2 s each). Derandomized, the cases drawn do not depend on the role (same strategy, same seed, and no answer
-#: steers the drawing), so what generated nothing for one role generates nothing for the next: not drawn again.
-BARREN: set[tuple] = set()
+#: (service, method, path, mode) → the cases the bounded run sends as every role. Derandomized, the cases drawn do not
+#: depend on the role (same strategy, same seed, and no answer steers the drawing), so they are drawn once and sent as
+#: each role: drawing cost about three times what sending did (hypothesis rejects most of its draws of negative
+#: data, and gives up after 1,000 rejected draws, 1–2 s each, on an operation whose only input is a free-form path
+#: segment, for which no negative case can be made).
+DRAWN: dict[tuple, list] = {}
 
 #: Response conformance failures (the documented status, content type, body, headers).
 CONFORMANCE = {"status_code_conformance", "content_type_conformance", "response_schema_conformance",
@@ -144,52 +145,65 @@ def _failure_key(failure) -> str:
 
 
 def _run_operation(world, service, role, operation, mode, examples, derandomize) -> None:
+    key = (service, operation.method.upper(), operation.path, mode)
+    if not derandomize:
+        cases = _draw(world, service, operation, mode, examples, derandomize=False)
+    elif key in DRAWN:
+        cases = DRAWN[key]
+    else:
+        cases = DRAWN[key] = _draw(world, service, operation, mode, examples, derandomize=True)
+    for case in cases:
+        _send(world, service, role, operation, case)
+
+
+def _draw(world, service, operation, mode, examples, derandomize) -> list:
+    """Up to ``examples`` cases of ``operation`` in ``mode``; none when nothing of this mode can be generated for it
+    (e.g. negative data without parameters)."""
     path_parameters = _real_path_parameters(world, service, operation.path)
     strategies = [operation.as_strategy(generation_mode=mode)]
     if path_parameters and mode is GenerationMode.POSITIVE:
         strategies.append(operation.as_strategy(generation_mode=mode, path_parameters=path_parameters))
-    strategy = st.one_of(strategies)
-    headers = world.headers[role]
-    # Signing out ends the session of the token sent: each such request signs out a session of its own.
-    signs_out = operation.method.upper() == "DELETE" and operation.path == "/sessions/current"
+    drawn = []
 
     @hypothesis.settings(max_examples=examples, derandomize=derandomize, database=None, deadline=None,
                          phases=[Phase.generate], suppress_health_check=list(HealthCheck), print_blob=False)
-    @given(case=strategy)
-    def run(case):
-        sent = world.disposable(role) if signs_out else headers
-        response = case.call(headers=sent)
-        TALLY.requests += 1
-        if response.status_code >= 500:
-            TALLY.server_errors += 1
-        try:
-            case.validate_response(response, checks=CHECKS, headers=sent)
-        except FailureGroup as group:
-            conformance = False
-            for failure in group.exceptions:
-                check = type(failure).__name__
-                if set(getattr(failure, "checks", ())) & CONFORMANCE or check in {
-                        "UndefinedStatusCode", "UndefinedContentType", "JsonSchemaError", "MissingHeaders",
-                        "MalformedMediaType", "MissingContentType", "ContentDeserializationError"} or (
-                        "exact_content_type" in str(failure.title) + str(failure.message)):
-                    conformance = True
-                key = (service, role, operation.label, f"{check}: {failure.title}", response.status_code)
-                if len(TALLY.failures[key]) < 3:
-                    TALLY.failures[key].append(_reproduction(case, response, failure))
-                else:
-                    TALLY.failures[key].append(None)
-            TALLY.mismatches += conformance
+    @given(case=st.one_of(strategies))
+    def draw(case):
+        drawn.append(case)
 
-    barren = (service, operation.method.upper(), operation.path, mode)
-    if derandomize and barren in BARREN:
-        return
-    sent = TALLY.requests
     try:
-        run()
+        draw()
     except hypothesis.errors.Unsatisfiable:
-        # nothing of this mode can be generated for this operation (e.g. negative data without parameters)
-        if derandomize and TALLY.requests == sent:
-            BARREN.add(barren)
+        pass
+    return drawn
+
+
+def _send(world, service, role, operation, case) -> None:
+    """Send ``case`` with ``role``'s token and record what its answer breaks."""
+    # Signing out ends the session of the token sent: each such request signs out a session of its own.
+    signs_out = operation.method.upper() == "DELETE" and operation.path == "/sessions/current"
+    sent = world.disposable(role) if signs_out else world.headers[role]
+    response = case.call(headers=sent)
+    TALLY.requests += 1
+    if response.status_code >= 500:
+        TALLY.server_errors += 1
+    try:
+        case.validate_response(response, checks=CHECKS, headers=sent)
+    except FailureGroup as group:
+        conformance = False
+        for failure in group.exceptions:
+            check = type(failure).__name__
+            if set(getattr(failure, "checks", ())) & CONFORMANCE or check in {
+                    "UndefinedStatusCode", "UndefinedContentType", "JsonSchemaError", "MissingHeaders",
+                    "MalformedMediaType", "MissingContentType", "ContentDeserializationError"} or (
+                    "exact_content_type" in str(failure.title) + str(failure.message)):
+                conformance = True
+            key = (service, role, operation.label, f"{check}: {failure.title}", response.status_code)
+            if len(TALLY.failures[key]) < 3:
+                TALLY.failures[key].append(_reproduction(case, response, failure))
+            else:
+                TALLY.failures[key].append(None)
+        TALLY.mismatches += conformance
 
 
 def _reproduction(case, response, failure) -> str:

@@ -24,6 +24,7 @@ from reports.domain.views import ALL, figures_view, plans_view_id, ranking, roun
 SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 NOT_FOUND = "Không tìm thấy đợt báo cáo hoặc chưa có số liệu trong phạm vi của bạn."
 NO_COMMUNE = "Không tìm thấy xã/phường với mã này."
+NO_PROVINCE = "Không tìm thấy tỉnh/thành phố với mã này."
 
 
 class Views(Protocol):
@@ -64,8 +65,8 @@ class Dashboards:
             raise Forbidden(str(exc)) from None
         except ScopeInvalid as exc:
             raise Invalid(str(exc), errors=[FieldError("code", str(exc))]) from None
-        except UnknownArea:
-            raise NotFound(NO_COMMUNE) from None
+        except UnknownArea as exc:
+            raise NotFound(NO_PROVINCE if exc.kind is ScopeKind.PROVINCE else NO_COMMUNE) from None
 
     def round(self, round_id: str) -> dict | None:
         """The round as of its latest opening event, or None if none was received (yet)."""

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Callable
 
 from edu71.auth import Principal, Role
+from edu71.orgs import provinces
 
 NATION_CODE = "VN"
 
@@ -31,7 +32,11 @@ class ScopeInvalid(Exception):
 
 
 class UnknownArea(Exception):
-    """No such commune or province (404)."""
+    """No such commune or province (404); ``kind`` says which was looked for."""
+
+    def __init__(self, code: str, kind: ScopeKind = ScopeKind.COMMUNE):
+        super().__init__(code)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -91,5 +96,7 @@ def resolve_scope(principal: Principal, kind: str | None, code: str | None,
                 raise ScopeInvalid("Cần chỉ rõ mã địa bàn (code).")
             if requested is ScopeKind.COMMUNE:
                 province_of_commune(code)  # 404 for a code that names no commune
+            elif code not in dict(provinces()):  # a province scope's file and figures are named after the province
+                raise UnknownArea(code, ScopeKind.PROVINCE)
             return Scope(requested, code)
     raise ScopeRefused("Vai trò của bạn không được xem số liệu tổng hợp.")

@@ -67,3 +67,12 @@ def test_admin_defaults_to_the_nation():
     admin = Principal("a", "Quản trị", Role.ADMIN, "edu71")
     assert resolve_scope(admin, None, None, province_of).filter() == {}
     assert resolve_scope(admin, "province", "79", province_of).filter() == {"province_code": "79"}
+
+
+@pytest.mark.parametrize("code", ["VN", "1", "999"])
+def test_admin_asking_for_a_province_that_does_not_exist_gets_unknown_area(code):
+    """A province scope names its files and figures after the province: a code naming none is a 404, not a 500."""
+    admin = Principal("a", "Quản trị", Role.ADMIN, "edu71")
+    with pytest.raises(UnknownArea) as raised:
+        resolve_scope(admin, "province", code, province_of)
+    assert raised.value.kind is ScopeKind.PROVINCE
