@@ -12,7 +12,8 @@ gunicorn (several workers) and the indicators worker (the outbox relay), then:
 
 It prints submissions/s, p50/p99 latency, the outbox backlog sampled during
 and after the load, the time Kafka took to receive every event after the load
-ended, where the machine's CPU went during the load (per process), the app's own CPU per submission and a
+ended, where the machine's CPU went during the load (per process, and how much of Kafka's its JIT compilers
+took), the app's own CPU per submission and a
 profile of the submission path (in this process, through the Flask test client, on the same store, one thread:
 the least noisy figure on a shared machine) showing where the time goes, and,
 with the API stopped, the store's own ceiling: how many submissions' worth of
@@ -258,6 +259,26 @@ def cpu_seconds(processes: dict[str, int]) -> dict[str, float]:
     return used
 
 
+def jit_seconds(pid: int) -> float:
+    """CPU time the JVM ``pid``'s JIT compiler threads have used so far (0 where /proc does not name threads).
+
+    HotSpot names them ``C1 CompilerThread0``, ``C2 CompilerThread1``…; the kernel keeps 15 characters of a name.
+    """
+    total = 0.0
+    try:
+        threads = psutil.Process(pid).threads()
+    except psutil.NoSuchProcess:
+        return total
+    for thread in threads:
+        try:
+            name = Path(f"/proc/{pid}/task/{thread.id}/comm").read_text()
+        except OSError:
+            continue
+        if name.startswith(("C1 CompilerThre", "C2 CompilerThre")):
+            total += thread.user_time + thread.system_time
+    return total
+
+
 def cpu_report(before: dict[str, float], after: dict[str, float], seconds: float, submissions: int) -> str:
     """Where the machine's CPU went during the load: per process, and per submission."""
     spent = {name: after[name] - before.get(name, 0.0) for name in after}
@@ -406,12 +427,12 @@ def main() -> None:
             accounted = {"indicators API (gunicorn)": processes[0].pid, "indicators worker (outbox relay)":
                          processes[1].pid, "FerretDB": stack.mongo.process.pid, "Kafka": stack.kafka.process.pid,
                          "benchmark (HTTP clients, Kafka counter)": os.getpid()}
-            cpu_before = cpu_seconds(accounted)
+            cpu_before, jit_before = cpu_seconds(accounted), jit_seconds(stack.kafka.process.pid)
             started = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
                 results = list(pool.map(submit, jobs))
             load_end = time.perf_counter()
-            cpu_after = cpu_seconds(accounted)
+            cpu_after, jit_after = cpu_seconds(accounted), jit_seconds(stack.kafka.process.pid)
             path_cpu = sum(cpu_after[name] - cpu_before.get(name, 0.0) for name in cpu_after) / len(jobs)
             seconds = load_end - started
             backlog_at_end = sampler.hints.count_documents({})
@@ -435,6 +456,10 @@ def main() -> None:
             print(f"outbox backlog: max {max(during, default=0)} / mean {statistics.fmean(during or [0]):.0f} "
                   f"during the load, {backlog_at_end} when it ended")
             print(cpu_report(cpu_before, cpu_after, load_end - started, len(jobs)), end="")
+            # The broker starts with the run: it compiles its request paths while the load is its first traffic,
+            # a cost a broker that has been running for a while no longer pays.
+            print(f"                of Kafka's: {1000 * (jit_after - jit_before) / len(jobs):5.1f} ms/submission "
+                  "in its JIT compilers")
             if counter.done_at is not None:
                 print(f"kafka:          all {len(counter.ids)} IndicatorSubmitted events received "
                       f"{max(0.0, counter.done_at - load_end):.1f}s after the load ended "

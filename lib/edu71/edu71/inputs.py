@@ -48,6 +48,12 @@ REFUSED_IN_TEXT = re.compile(f"[{_NEVER}]")
 #: …and, in a one-line value (a URL, a key, a file name), no tab or line break either.
 REFUSED_IN_LINE = re.compile(f"[\t\n\r{_NEVER}]")
 _BAD_KEY = re.compile(r"^\$|[.\x00]")
+#: Bytes without which no string or key of a UTF-8 JSON text can hold a refused character or start with ``$``:
+#: a backslash (the only way to write a C0 control, a tab or a line break in a string: the strict parser takes
+#: none raw), DEL, ``$``, NUL (a UTF-16 or UTF-32 text, which these bytes do not describe) and the lead bytes of
+#: U+0080–U+00BF (the C1 controls), U+D000–U+DFFF (lone surrogates, which the parser lets through written raw)
+#: and U+F000–U+FFFF (U+FFFE, U+FFFF). Vietnamese text needs none of them.
+_SUSPECT_BYTES = (b"\\", b"\x7f", b"$", b"\x00", b"\xc2", b"\xed", b"\xef")
 _BODY_REFUSED = "Dữ liệu gửi lên có lỗi, xem chi tiết từng mục."
 
 
@@ -133,6 +139,41 @@ def _parse_json(raw: bytes) -> Any:
         raise Problem(400, "Nội dung JSON không đúng cú pháp.") from None
 
 
+def _plain(document: Any, raw: bytes) -> bool:
+    """Whether ``document``, parsed from ``raw``, certainly holds nothing :func:`_check_json` refuses.
+
+    The characters and the operator keys are settled by a few byte searches of ``raw``
+    (:data:`_SUSPECT_BYTES`); what is left, the keys' dots, the integers and the depth, is
+    looked for container by container, without the walk's field names. A document that
+    is not plain is walked: this only spares an ordinary body the walk (0.14–0.19 ms of
+    CPU for a full submission of 30 values).
+    """
+    if any(byte in raw for byte in _SUSPECT_BYTES):
+        return False
+    if isinstance(document, int) and not -_INT64 <= document < _INT64:
+        return False
+    level = [document] if isinstance(document, (dict, list)) else []
+    depth = 1
+    while level:
+        if depth > MAX_DEPTH:
+            return False
+        inner = []
+        for container in level:
+            if isinstance(container, dict):
+                if "." in "".join(container):
+                    return False
+                items = container.values()
+            else:
+                items = container
+            for item in items:
+                if isinstance(item, (dict, list)):
+                    inner.append(item)
+                elif isinstance(item, int) and not -_INT64 <= item < _INT64:
+                    return False
+        level, depth = inner, depth + 1
+    return True
+
+
 def _check_json(document: Any, refusals: _Refusals) -> None:
     """Walk ``document`` without recursion (it may be deep) and note every refused part."""
     stack: list[tuple[Any, str, int]] = [(document, "", 1)]
@@ -177,7 +218,8 @@ def _check_request() -> None:
         raw = request.get_data(cache=True)
         if raw.strip():
             document = _parse_json(raw)
-            _check_json(document, refusals)
+            if not _plain(document, raw):
+                _check_json(document, refusals)
             if _takes_json():
                 # Refused later, with the schema's own errors, once the caller is authenticated.
                 g.edu71_json, g.edu71_refusals = document, refusals
