@@ -73,7 +73,7 @@ def test_what_is_due_every_year_of_a_period_is_due_by_its_end():
 # ---------------------------------------------------------------------------- values and comparators
 @pytest.mark.parametrize("text, want", [
     ("- Năm 2030: mở mới ít nhất 3 nghề đào tạo trình độ sơ cấp.", [(">=", 3, "nghề", 2030)]),
-    ("- Năm 2030: số học sinh trên một lớp không vượt quá 40.", [("<=", 40, "", 2030)]),
+    ("- Năm 2030: số học sinh trên một lớp không vượt quá 40.", [("<=", 40, "học sinh/lớp", 2030)]),
     ("- Năm 2030: mỗi giáo viên dự ít nhất 18 tiết/năm học; trẻ ngủ trưa tối đa 2 giờ.", []),
     ("- Năm 2030: 100% lớp có ít nhất 01 máy tính kết nối Internet.", [("=", 100, "%", 2030)]),
 ])

@@ -635,7 +635,10 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
             expected = 0
             continue
         m = _SECTION_RE.match(L.line(i))
-        if goal_part or not m or expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]:
+        # a numeral typed twice ("III. MỤC TIÊU" … "III. NHIỆM VỤ, GIẢI PHÁP"): the next section still, when its
+        # heading is one in capitals of another kind (checked below)
+        again = bool(m) and 0 < expected <= len(_ROMAN) and m.group(1) == _ROMAN[expected - 1]
+        if goal_part or not m or not again and (expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]):
             continue
         heading = m.group(2).strip().rstrip(":").strip()
         if len(heading) > 160:
@@ -648,6 +651,8 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         upper = sum(c.isupper() for c in letters) / max(len(letters), 1)
         fh = fold(heading)
         key = next((k for word, k in _SECTION_KEYS if word in fh), None)
+        if again and (not key or upper < 0.6 or key == found[-1][3]):
+            continue
         conf = 0.95 if key else 0.7
         if upper < 0.6:
             conf -= 0.2
@@ -656,7 +661,7 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
             key += "_2"
         used.add(key)
         found.append((i, m.group(1), heading, key, conf))
-        expected += 1
+        expected += not again
     return found or _lettered_sections(L)
 
 
@@ -933,7 +938,9 @@ _NOT_A_COUNT = {"tiet", "buoi", "dot", "gio", "lan", "ngay", "tuan", "thang", "n
 _NOT_A_NOUN = {"den", "vao", "trong", "doi", "voi", "va", "hoac", "o", "tai", "cua", "cho", "theo", "tu", "tro"}
 # "Sĩ số …": a sentence about class size, whose bare bounded figures are pupils per class ("Sĩ số học sinh/lớp cấp
 # THCS không quá 45", "sĩ số tiểu học không quá 35 học sinh/lớp, THCS không quá 45")
-_CLASS_SIZE_RE = re.compile(r"(?<!duy tri )\bsi so\b")
+# (or the pupils a class has: "giảm số học sinh bình quân/lớp xuống không vượt quá 40")
+_CLASS_SIZE_RE = re.compile(r"(?<!duy tri )\bsi so\b|\bso (?:hoc sinh|tre|hoc vien)(?: binh quan| trung binh)?\s*(?:/|tren)\s*"
+                            r"(?:1 |mot |moi )?lop\b")
 # "35 học sinh/lớp đối với tiểu học, 45 đối với THPT": a figure listed after its like leaves out the unit they share
 _ELIDED_UNIT_RE = re.compile(r"(?:,|\bva)\s*(?P<n>\d{1,3}(?:,\d+)?)\s+(?=doi voi\b)")
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
@@ -1082,7 +1089,7 @@ _SLOT_RE = re.compile(_loose(
     # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)", "100% (trẻ 5 tuổi)": whom the figure counts
     # "12 (100% phòng học)": the count restated as a share
     r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\((?=[^()]*[^\W\d_])[^()%/]{1,30}\)|(?<=\d)\s*\(\s*\d{1,3}(?:,\d+)?\s*%[^()\d]{0,30}\))?"
-    r"|(?:(?:duy trì|giữ vững|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
+    r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
     r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
     # "Duy trì", "Giữ vững PCGD trẻ 5 tuổi" with no figure: the column keeps what is there, it sets no figure
@@ -1097,7 +1104,8 @@ _SLOT_WORDS = {"tu": ">=", "khong thap hon": ">=", "khong duoi": ">=", "khong it
 _UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong hoc": "phòng", "lop": "lớp",
                "hoc sinh": "học sinh", "hs": "học sinh", "hoc sinh/lop": "học sinh/lớp", "truong": "trường",
                "giao vien": "giáo viên", "gv": "giáo viên",
-               "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức"}
+               "tre": "trẻ", "muc": "mức", "muc do": "mức", "cap do": "mức",
+               "nhom/lop": "lớp", "nhom, lop": "lớp", "nhom lop": "lớp"}   # a preschool counts its classes in "nhóm, lớp"
 # The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
 # (not one that qualifies a figure of the label itself: "Trường có ít nhất 01 phòng học thông minh | 10 trường")
 _LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b(?!\s*\d)")
@@ -1170,6 +1178,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     for m in _POINTS_RE.finditer(fline):   # "giảm ít nhất 2 điểm phần trăm": a change of a share, in points
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             out.append(_Q(m.start(), m.end(), "cnt", float(m.group("n").replace(",", ".")), "điểm phần trăm"))
+    for m in _RANK_RE.finditer(fline):
+        out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), "hạng"))
     for m in _WORD_PCT_RE.finditer(fline):   # "chín mươi tám phần trăm": a share written out in words
         value = _word_number(m.group("n").split())
         if value is not None and 0 < value <= 100:
@@ -1259,6 +1269,8 @@ def _item_depth(line: str) -> tuple[int, int]:
     mark = s[:1] if s[:1] in _ITEM_MARKS else ("a)" if re.match(r"[a-zđ]\s*\)", s) else "")
     return len(line) - len(s), _ITEM_MARKS.index(mark) if mark in _ITEM_MARKS else len(_ITEM_MARKS)
 _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b")
+# A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5" (the tenth place or better)
+_RANK_RE = re.compile(r"\b(?:xep|dung|nam)\s+(?:trong|vao)\s+(?:nhom\s+)?top\s+(?P<n>\d{1,2})(?![\d.,]|\s*%)")
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le)\s+)+)"
                           r"phan tram\b")
@@ -1304,6 +1316,8 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     the whole (:func:`_at_least`)."""
     # the words as one line: a wrapped line's break leaves two spaces ("không \nquá 45", "ít" / "nhất")
     tail, after = re.sub(r"\s+", " ", before[-40:])[-30:], re.sub(r"\s+", " ", after)
+    if q.unit == "hạng":
+        return "<=", 0.85, True   # "trong tốp 10" bounds the rank: the tenth place or better
     verb = None
     for pat, cmp, conf in _CMP_BEFORE:
         if pat.search(tail):
@@ -1809,8 +1823,10 @@ def _label_columns(fline: str) -> str:
 
 
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
-    """A cell that can be a value: empty ("–"), a level, or a number with a unit of its own or of its row."""
-    return m is None or bool(m.group("none") or m.group("zero") or m.group("lvl") or m.group("unit") or m.group("share")) \
+    """A cell that can be a value: empty ("–"), a level, a zero, or a number with a unit of its own or of its row."""
+    # ("Học sinh bỏ học | 0 | 0": none of what the row counts, whatever it is counted in, as "Không có" is)
+    return m is None or bool(m.group("none") or m.group("zero") or m.group("lvl") or m.group("unit") or m.group("share")
+                             or re.fullmatch(r"0+", m.group("num") or "") and not m.group("lo")) \
         or row_unit is not None
 
 
@@ -1825,8 +1841,10 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
-# trường)", "(trên địa bàn)") or how its figures are tallied ("(tổng số)", "(lũy kế)").
-_NOT_A_UNIT_RE = re.compile(r"\s*(?:(?:toan|ca|tat ca|tren dia ban|cap)\b.*|(?:tong(?: so)?|luy ke|cong don|tich luy|moi nam)\s*)")
+# trường)", "(trên địa bàn)"), how its figures are tallied ("(tổng số)", "(lũy kế)") or the bound they keep ("Số
+# học sinh/lớp (không quá)": the comparator, which _LABEL_CMP_RE reads).
+_NOT_A_UNIT_RE = re.compile(r"\s*(?:(?:toan|ca|tat ca|tren dia ban|cap)\b.*|(?:tong(?: so)?|luy ke|cong don|tich luy|moi nam"
+                            r"|toi da|toi thieu|khong qua|khong vuot qua|khong duoi|it nhat)\s*)")
 
 
 def _label_unit(label: str) -> str | None:
@@ -1847,6 +1865,10 @@ def _label_unit(label: str) -> str | None:
         return "phòng"   # "Phòng học thông minh | 0 | 01 | 04": rooms, counted
     if f.startswith("si so"):
         return "học sinh/lớp"
+    if m := re.match(r"so\s+(hoc sinh|hs|tre|hoc vien)\s*/\s*lop\b", f):
+        return _COUNT_UNITS[m.group(1)] + "/lớp"   # "Số trẻ/lớp mẫu giáo": a class size, as "Sĩ số" is
+    if m := re.match(r"(?:(hoc sinh|hoc vien|tre)\b[^()]*\btuyen (?:moi|sinh)|tuyen (?:moi|sinh) (hoc sinh|hoc vien|tre))\b", f):
+        return _COUNT_UNITS[m.group(1) or m.group(2)]   # "Học viên GDTX tuyển mới | 180": the learners admitted, counted
     if re.match(r"diem (?:trung binh|binh quan)\b", f):
         return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
@@ -2059,7 +2081,7 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         raw = slot.group("num")
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
         written = slot.group("unit")
-        unit = ("%" if written == "%" else {**_COUNT_UNITS, **_LABEL_NOUNS}.get(fold(written), written)) if written else row_unit
+        unit = ("%" if written == "%" else {**_COUNT_UNITS, **_LABEL_NOUNS}.get(fold(written), written)) if written else row_unit or ""
         kind = "pct" if unit == "%" else "lvl" if unit == "mức" else "cnt"
     words = fold(re.sub(r"\s+", " ", slot.group("words") or ""))
     after = fold(slot.group("after") or "")
