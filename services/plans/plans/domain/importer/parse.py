@@ -866,9 +866,10 @@ _LEVEL_RULES: list[tuple[str, re.Pattern]] = [
 ]
 # (folded pattern right before the number, comparator, confidence)
 _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
-    (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=)\s*:?\s*$"), "<=", 0.95),
+    # ("=<", "=>": the sign typed the other way round, as a plain-text editor's user may)
+    (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=|=<)\s*:?\s*$"), "<=", 0.95),
     # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
-    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=)\s*:?\s*$"), ">=", 0.95),
+    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=|=>)\s*:?\s*$"), ">=", 0.95),
     (re.compile(r"(?:\b(?:tren|hon|vuot(?: qua)?|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
     # Verbs that give the figure to reach without bounding it: "đạt 95%", "giữ vững", "duy trì", "lên 60%" (where it
@@ -1186,7 +1187,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             out.append(_Q(m.start("n"), m.end(), "pct", float(value), "%"))
     for m in _WORD_COUNT_RE.finditer(fline):
         # spelt as the number is, in small letters: "Hải Phòng" (the city) folds like "hai phòng"
+        # (typed without marks, number and noun alike, it may be other words: "xam hai tre" is "xâm hại trẻ", harming
+        # children, not two of them)
         if line[m.start():m.start() + 4].split()[0] in _COUNT_WORDS \
+                and line[m.start():m.end()] != fold(line[m.start():m.end()]) \
                 and not any(q.start < m.end() and m.start() < q.end for q in out):
             unit = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))]
             out.append(_Q(m.start(), m.end(), "cnt", float(_word_number([m.group("n") or "mot"])), unit))
@@ -1764,7 +1768,8 @@ def _trailing_columns(fline: str) -> int:
         n += 1
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
-    return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
+    return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])
+                                        or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not _YEAR_CELL_RE.search(fline)) and any(
         _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) else 0
 
@@ -1822,6 +1827,17 @@ def _label_columns(fline: str) -> str:
     return "|".join([" "] * first + cells[first:])
 
 
+def _none_of_count(m: re.Match, row_unit: str | None) -> bool:
+    """A bare "Không" in a row that counts ("Số vụ bạo lực học đường | Không | Không"): none of it, the count to keep at
+    zero, as "Không có" says; in a row of shares or levels it stays a cell that sets nothing."""
+    return bool(m.group("none")) and fold(m.group("none")) == "khong" and bool(row_unit) and row_unit not in ("%", "mức")
+
+
+def _holds_nothing(m: re.Match | None, row_unit: str | None) -> bool:
+    """Whether a cell sets no figure: empty, "–", "x", "Duy trì" (not a count's "Không": :func:`_none_of_count`)."""
+    return m is None or bool(m.group("none")) and not _none_of_count(m, row_unit)
+
+
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
     """A cell that can be a value: empty ("–"), a level, a zero, or a number with a unit of its own or of its row."""
     # ("Học sinh bỏ học | 0 | 0": none of what the row counts, whatever it is counted in, as "Không có" is)
@@ -1835,9 +1851,10 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
-                "doanh nghiep": "doanh nghiệp", "du an": "dự án"}
+                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
-# centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first)
+# centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first; "01 xưởng thực hành": a
+# centre's or a vocational school's workshops)
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
@@ -2074,7 +2091,7 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
     elif slot.group("share"):
         value, unit, kind = float(slot.group("share").replace(",", ".")), "%", "pct"
-    elif slot.group("zero"):
+    elif slot.group("zero") or _none_of_count(slot, row_unit):
         value, unit = 0.0, row_unit or ""
         kind = "pct" if unit == "%" else "cnt"
     else:
@@ -2128,12 +2145,16 @@ def _label_row(fline: str) -> bool:
 
 # A column heading that is a school level ("Tiểu học | THCS | THPT" under "Cấp học")
 _LEVEL_CELL_RE = re.compile(r"\s*(?:" + _LEVEL_WORDS + r")\s*")
+# the terms of a school year as columns ("Học kỳ I | Học kỳ II | Cả năm"): each a column of targets for the year in
+# force, as a school level's is
+_TERM_CELL_RE = re.compile(r"\s*(?:hoc ky\s+(?:i{1,2}|[12])|hk\s*(?:i{1,2}|[12])|ca nam(?: hoc)?)\s*")
 
 
 def _level_columns(fline: str) -> int:
     """How many columns of a heading row with cell marks are school levels, each a column of targets for the year
     the table's caption or heading names ("TT | Chỉ tiêu | Tiểu học | THCS | THPT" under "Bảng 1. Chỉ tiêu năm học
-    2026 - 2027"): the cells after the labels, two at least; 0 for any other row."""
+    2026 - 2027"), or a school year's terms ("Học kỳ I | Học kỳ II | Cả năm"): the cells after the labels, two at
+    least; 0 for any other row."""
     if "|" not in fline:
         return 0
     cells = fline.split("|")
@@ -2141,7 +2162,8 @@ def _level_columns(fline: str) -> int:
     while cells and not cells[-1].strip():
         cells.pop()   # under a notes column merged down from the heading row above ("Năm 2030" over the levels)
     k = 0
-    while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
+    kind = _TERM_CELL_RE if cells and _TERM_CELL_RE.fullmatch(cells[-1]) else _LEVEL_CELL_RE
+    while k < len(cells) and kind.fullmatch(cells[-1 - k]):
         k += 1
     lead = cells[:len(cells) - k]
     # (a baseline column between the labels and the levels, "Hiện trạng 2025", holds today's figures: its cells fall
@@ -2318,7 +2340,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             for name, slots, unit in parts:
                 name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
                 for year, (s, e, slot) in zip(years, slots):
-                    if slot is not None and not slot.group("none"):
+                    if not _holds_nothing(slot, unit):
                         cell = Source(L.items[units[m].idx][0], units[m].start + s, units[m].start + e)
                         targets += _cell_target(L, name, slot, year, cell, units[m], head, unit)
             m += 1
@@ -2368,7 +2390,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
         for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
-            if slot is None or slot.group("none"):
+            if _holds_nothing(slot, row[2]):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
             cell = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
@@ -2553,7 +2575,7 @@ def _cells_compound(L: _Lines, units: list[_Unit], m: int, k: int, years: list[i
     for name, slots, unit in parts:
         name = re.sub(r"^\d+\s*[.)]?\s+", "", name).strip()
         for year, (s0, e0, slot) in zip(years, slots):
-            if slot is None or slot.group("none"):
+            if _holds_nothing(slot, unit):
                 continue
             c = max(j for j in range(len(texts)) if starts[j] <= s0)
             u = cells[c]
@@ -2697,7 +2719,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
                     src = Source(L.items[u.idx][0], u.start + at, u.start + at + e0 - s0)
                     targets += _cell_target(L, name, part, year_of, src, u, head, part_unit or unit)
                 continue
-            if slot is None or slot.group("none") or not _valid_slot(slot, unit):
+            if _holds_nothing(slot, unit) or not _valid_slot(slot, unit):
                 continue
             src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
             targets += _cell_target(L, label, slot, year_of, src, u, head, unit)
@@ -2803,7 +2825,7 @@ def _cells_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parsed
     for year, values in rows:
         for label, (u, slot) in zip(labels, values):
             unit = _label_unit(label)
-            if slot.group("none") or not _valid_slot(slot, unit or ""):
+            if _holds_nothing(slot, unit) or not _valid_slot(slot, unit or ""):
                 continue
             lead = len(u.line) - len(u.line.lstrip())
             src = Source(L.items[u.idx][0], u.start + lead, u.start + len(u.line.rstrip()))
@@ -2860,7 +2882,7 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
     targets: list[ParsedTarget] = []
     for u, year, slots in rows:
         for (start, end, slot), unit, name in zip(slots, units_of, labels):
-            if slot.group("none") or not _valid_slot(slot, unit):
+            if _holds_nothing(slot, unit) or not _valid_slot(slot, unit):
                 continue   # a bare number whose column cannot be told: no unit, no target
             src = Source(L.items[u.idx][0], u.start + start, u.start + end)
             targets += _cell_target(L, name, slot, year, src, u, rows[0][0], unit or "")
@@ -3015,6 +3037,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if year and short and _HORIZON_LINE_RE.match(fline):
                 horizon = (year, i)
                 latest = max(latest or year, year)
+                # "b) Đến năm 2030" after "- Năm học 2026 - 2027: …" under "a) Đến hết năm 2026": a new group, whose
+                # items are under its year, not back under the year the labelled item's group had
+                labelled = None
             elif fline.rstrip().endswith(":") and (year := _horizon_of(fline, heading=False)):
                 horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
                 latest = max(latest or year, year)
@@ -3117,6 +3142,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "lắp đặt thêm 01 phòng …, nâng tổng số lên 02 phòng": the addition, in the total it makes
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
+            if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
+                    fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
+                # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
+                # trên địa bàn đặc khu đạt chuẩn quốc gia, trong đó 50% đạt mức độ 2"): the schools of a territory are
+                # not one school's to commit, and no figure of that sentence is its own
+                continue
             # "tăng 10% so với năm 2025", "giảm 0,5% so với đầu năm học" alone in its sentence is the change to make;
             # after a level ("đạt 95%, tăng 1% so với năm học trước") it restates the level
             changed = re.match(r"\s*so voi\b", fline[q.end:]) and _RELATIVE_CHANGE_RE.search(fline[:q.start])
@@ -3189,6 +3220,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 ))
     return [t for t in targets if _plausible(t)]
 
+
+# a share or a count of the schools of a territory: "100% trường mầm non, phổ thông trên địa bàn xã", "05 trường học
+# trên địa bàn huyện"
+_TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
 _TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
 _GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
