@@ -12,7 +12,7 @@ import json
 import threading
 import time
 import uuid
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -114,7 +114,7 @@ class TokenIssuer:
         key_file = settings.private_key_file
         if key_file is None or not Path(key_file).exists():
             raise FileNotFoundError(f"no private key at {key_file}; run `edu71 keys`")
-        self._key = serialization.load_pem_private_key(Path(key_file).read_bytes(), password=None)
+        self._key = _private_key(Path(key_file).read_bytes())
 
     def issue(self, *, sub: str, role: str, org_unit: str, ttl: int = 3600, iat: int | None = None,
               **claims: Any) -> str:
@@ -131,6 +131,13 @@ class TokenIssuer:
     def jwks(self) -> dict:
         """The public half of the signing key as a JWKS, for services that verify by ``AUTH_JWKS_URL``."""
         return {"keys": [public_jwk(self._key.public_key())]}
+
+
+@lru_cache(maxsize=8)
+def _private_key(pem: bytes):
+    """The private key a PEM file holds. Loading checks the RSA key, about 0.1 CPU-second: paid once per key, not
+    by every app the process creates (the identity tests create one per test); a rotated file has other bytes."""
+    return serialization.load_pem_private_key(pem, password=None)
 
 
 def key_id(public_key) -> str:
