@@ -1073,7 +1073,7 @@ _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # charge, how it is checked.
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach|phoi hop)"
                            r"(?:\s*[,/]\s*(?:chu tri|phoi hop))?|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung"
-                           r"|thoi gian(?: hoan thanh)?|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?)\s*"
+                           r"|thoi gian(?: hoan thanh)?|thoi han|(?:nam|thoi diem|moc) hoan thanh|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?)\s*"
                            # what the column holds, in brackets: "Ghi chú (kết quả năm học 2025-2026)"
                            r"(?:\([^()]*\)\s*)?")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
@@ -1084,7 +1084,9 @@ _SLOT_RE = re.compile(_loose(
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
     r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
     r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|nhóm,?\s*lớp|nhóm trẻ|lớp|học sinh|HS|học viên|trường|giáo viên|GV|trẻ|giải"
-    r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ)?(?![\wÀ-ỹ])"
+    r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ|ngành|nghề|xưởng)?(?![\wÀ-ỹ])"
+    # "1.200 lượt người/năm", "450 học viên/năm": a count each year, counted in "lượt" whoever takes the turns
+    r"(?:(?<=lượt)\s+(?:người|học viên|học sinh)(?![\wÀ-ỹ]))?(?:(?<=[\wÀ-ỹ])\s*/\s*năm(?![\wÀ-ỹ]))?"
     # "100 % lớp": the share of what it counts, named after the sign
     r"(?:(?<=%)\s*(?:lớp|nhóm,?\s*lớp|trường|học sinh|trẻ|giáo viên)(?![\wÀ-ỹ]))?(?P<per>\s*/\s*trường(?![\wÀ-ỹ]))?(?:\s*(?P<after>trở lên|trở xuống))?"
     # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)", "100% (trẻ 5 tuổi)": whom the figure counts
@@ -1388,6 +1390,9 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
+        if re.search(r"\btu\s+\d[\d.,]*\s*%?\s*(?:\(\s*)?$", fline[max(0, m.start() - 20):m.start()]) \
+                and re.match(r"\s*\)?\s*,?\s*(?:len|xuong)\b", fline[m.end():]):
+            continue   # "từ 88,6% năm 2025 lên 95%": the year of the figure the change starts from, no horizon
         if re.search(r"\bda\s+(?:dat|duoc|co|hoan thanh)\b(?:\s+\S+){0,2}\s*$", fline[max(0, m.start() - 30):m.start()]):
             continue   # "(đã đạt từ năm 2021, duy trì)", "đã được công nhận năm 2020": a past result, no horizon
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
@@ -1445,8 +1450,24 @@ def _year_label(fline: str, q: _Q) -> int | None:
     return int(m.group(1)) if m else None
 
 
-# a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030"
-_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+|nh\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+# a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030", "Giai đoạn 2026 -
+# 2030" (due by the period's end)
+_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+|nh\s+|giai doan\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+# the heading of a column of each row's own deadline: "Thời gian hoàn thành", "Thời hạn", "Năm hoàn thành"
+_DUE_COL_RE = re.compile(r"\s*(?:thoi gian|thoi han|thoi diem|nam|moc)\s+(?:hoan thanh|dat(?: duoc)?|thuc hien)\s*|\s*thoi han\s*")
+
+
+def _due_column(fline: str) -> int | None:
+    """The column of a heading row that holds each row's own deadline ("TT | Nội dung | Chỉ tiêu | Thời gian hoàn
+    thành | Bộ phận chủ trì"), if it has one."""
+    cells = fline.split("|")
+    return next((c for c, cell in enumerate(cells) if _DUE_COL_RE.fullmatch(cell)), None) if len(cells) > 2 else None
+
+
+def _due_year(fline: str, column: int | None, cells: int) -> int | None:
+    """A row's own deadline, read in the heading's deadline column (its cells as many as the heading's)."""
+    row = fline.split("|")
+    return int(m.group(1)) if column is not None and len(row) == cells and (m := _DATE_CELL_RE.fullmatch(row[column])) else None
 
 
 def _row_deadline(fline: str, q: _Q) -> int | None:
@@ -1664,6 +1685,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
         return True   # a document's symbol a line break cut after its number: "Nghị quyết số 71-" / "NQ/TW chậm nhất …"
+    if re.search(r"\bso\s*$", fold(before)) and re.match(r"\d+(?:/\d{4})?[-/][A-ZĐ]", s):
+        return True   # … or before it: "Nghị quyết số" / "71-NQ/TW trong năm 2026", "Kế hoạch số" / "512/KH-UBND": no item
     # a figure a line break cut from its range or its sign: "đạt 80 -" / "85%", "đạt 80" / "- 85%", "3,5" / "%.",
     # "≥" / "25 %"
     if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
@@ -1851,7 +1874,7 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
-                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng"}
+                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first; "01 xưởng thực hành": a
 # centre's or a vocational school's workshops)
@@ -1904,7 +1927,9 @@ _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UN
                           + r")\s*$")
 
 
-_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:dat chuan|duy tri|giu vung)\s*")
+# (or that names the age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target)
+_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:dat chuan|duy tri|giu vung"
+                                r"|(?:tre(?: em)?\s+)?(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?\s+tuoi)\s*")
 
 
 def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
@@ -2237,6 +2262,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = [year_in_force] * levels, units[n + 1], 2   # "Cấp học" merged over the levels
     elif years is None and year_in_force and _label_row(head.fline):
         years = [year_in_force]
+    elif years is None and (due := _due_column(head.fline)) is not None and any(
+            re.fullmatch(r"\s*(?:chi tieu|muc tieu)\s*", c) for c in head.fline.split("|")) and (
+            dues := [y for u in units[n + 1:n + 40] if "|" in u.line
+                     if (y := _due_year(u.fline, due, head.fline.count("|") + 1))]):
+        years = [max(dues)]   # one column of targets, each row's deadline in a column of its own; a row with none is due last
     elif years is None and year_in_force and (baseline := _baseline_then_target(head.fline, plan_year)):
         years = [year_in_force]   # "Chỉ tiêu | Năm 2025 (thực hiện) | Mục tiêu | Đơn vị thực hiện" under "… đến năm 2030"
     # headings that name no year take it from above the table or from a group row inside it, which may name another
@@ -2308,6 +2338,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     targets: list[ParsedTarget] = []
     m = n + used
     grouped_at = None
+    due = _due_column(headings.fline) if k == 1 else None
     while m < len(units):
         if _repeated_heading(units[m].fline, headings.fline):
             m += 1   # the headings again at the top of the next page (a row's last words may have slipped into them)
@@ -2389,7 +2420,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                     and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit, cell_skip):
                 step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
-        for c, (year, (s, e, slot)) in enumerate(zip(years, row[1])):
+        own = _due_year(units[m].fline, due, headings.fline.count("|") + 1)
+        for c, (year, (s, e, slot)) in enumerate(zip([own] if own else years, row[1])):
             if _holds_nothing(slot, row[2]):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
