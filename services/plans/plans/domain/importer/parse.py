@@ -638,7 +638,11 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         # a numeral typed twice ("III. MỤC TIÊU" … "III. NHIỆM VỤ, GIẢI PHÁP"): the next section still, when its
         # heading is one in capitals of another kind (checked below)
         again = bool(m) and 0 < expected <= len(_ROMAN) and m.group(1) == _ROMAN[expected - 1]
-        if goal_part or not m or not again and (expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]):
+        # a numeral skipped ("II. TÌNH HÌNH …" then "IV. MỤC TIÊU", a section cut from the template it was written
+        # on): the next section still, when its heading is one in capitals of a kind not met yet (checked below); not
+        # before the first ("II. CHỈ TIÊU" opening an excerpt)
+        skipped = bool(m) and not again and expected > 0 and m.group(1) in _ROMAN[expected + 1:expected + 3]
+        if goal_part or not m or not (again or skipped) and (expected >= len(_ROMAN) or m.group(1) != _ROMAN[expected]):
             continue
         heading = m.group(2).strip().rstrip(":").strip()
         if len(heading) > 160:
@@ -653,6 +657,8 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
         key = next((k for word, k in _SECTION_KEYS if word in fh), None)
         if again and (not key or upper < 0.6 or key == found[-1][3]):
             continue
+        if skipped and (not key or upper < 0.6 or key in used):
+            continue
         conf = 0.95 if key else 0.7
         if upper < 0.6:
             conf -= 0.2
@@ -661,7 +667,7 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
             key += "_2"
         used.add(key)
         found.append((i, m.group(1), heading, key, conf))
-        expected += not again
+        expected = _ROMAN.index(m.group(1)) + 1
     return found or _lettered_sections(L)
 
 
@@ -1036,6 +1042,9 @@ _THAT_IS_OPEN_RE = re.compile(_THAT_IS + r"[^()]*$")
 _THAT_IS_AFTER_RE = re.compile(r"\s*so voi\b[^()%;]*" + _THAT_IS)
 # "…, trong đó …": a part of the whole just given, with a figure of its own
 _PART_OF_RE = re.compile(r"\btrong do\b")
+# A figure's clause closed before what follows: a comma right after it or its bound ("từ 70% trở lên, …"), or a comma
+# before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …")
+_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b")
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet)\b(?![^,;]*\b(?:du kien|can dat)\b)")
 # A section of requests ("III. ĐỀ XUẤT, KIẾN NGHỊ"): what others are asked to fund or staff ("xây 02 phòng học", "bổ
 # sung 01 biên chế") is no target of the plan's own.
@@ -1245,8 +1254,7 @@ def _class_size(fline: str, q: _Q, qs: list[_Q]) -> _Q:
     if not (q.bare and not q.unit and _CLASS_SIZE_RE.search(fline[seg:q.start]) and said_before(fline, q)):
         return q
     unit = next((p.unit for p in reversed(qs) if seg <= p.start < q.start and p.unit.endswith("/lớp")), None)
-    who = re.search(r"\b(tre|hoc vien)\b", fline[seg:q.start])
-    unit = unit or _per_class({"tre": "trẻ", "hoc vien": "học viên"}[who.group(1)] if who else "")
+    unit = unit or _per_class_named(fline[seg:q.start])
     return _Q(q.start, q.end, q.kind, q.value, unit, q.high)
 
 
@@ -1254,6 +1262,12 @@ def _per_class(unit: str) -> str:
     """A class size's unit: children per class in a preschool ("trẻ", "trẻ/lớp"), learners per class in a GDTX centre
     ("học viên/lớp"), else pupils per class ("HS/lớp", "em", "học sinh")."""
     return next((f"{who}/lớp" for who in ("trẻ", "học viên") if unit.startswith(who)), "học sinh/lớp")
+
+
+def _per_class_named(ftext: str) -> str:
+    """A class size's unit from whom a folded text names ("trẻ", "học viên"), else pupils per class."""
+    who = re.search(r"\b(tre|hoc vien)\b", ftext)
+    return _per_class({"tre": "trẻ", "hoc vien": "học viên"}[who.group(1)] if who else "")
 
 
 def said_before(fline: str, q: _Q) -> bool:
@@ -1874,10 +1888,10 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
-                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành"}
+                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first; "01 xưởng thực hành": a
-# centre's or a vocational school's workshops)
+# centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers, people)
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
@@ -1904,7 +1918,8 @@ def _label_unit(label: str) -> str | None:
     if re.match(r"phong hoc\b", f):
         return "phòng"   # "Phòng học thông minh | 0 | 01 | 04": rooms, counted
     if f.startswith("si so"):
-        return "học sinh/lớp"
+        # of whom it counts, as in a sentence ("Sĩ số trẻ/lớp mẫu giáo (tối đa)": children per class)
+        return _per_class_named(f)
     if m := re.match(r"so\s+(hoc sinh|hs|tre|hoc vien)\s*/\s*lop\b", f):
         return _COUNT_UNITS[m.group(1)] + "/lớp"   # "Số trẻ/lớp mẫu giáo": a class size, as "Sĩ số" is
     if m := re.match(r"(?:(hoc sinh|hoc vien|tre)\b[^()]*\btuyen (?:moi|sinh)|tuyen (?:moi|sinh) (hoc sinh|hoc vien|tre))\b", f):
@@ -1927,8 +1942,9 @@ _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UN
                           + r")\s*$")
 
 
-# (or that names the age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target)
-_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:dat chuan|duy tri|giu vung"
+# ("Chưa đạt" in a level's row: not reached yet, a status or a year with no figure set, as "–"; or a cell that names the
+# age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target)
+_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:(?:chua )?dat chuan|chua dat|duy tri|giu vung"
                                 r"|(?:tre(?: em)?\s+)?(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?\s+tuoi)\s*")
 
 
@@ -1945,8 +1961,9 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
         if len(cells) <= k:
             return None
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
-        # a serial number and a baseline column's figures ("38,2", "9/13") are not part of the label
-        labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)] or labels[:1]
+        # a serial number and a baseline column's figures ("38,2", "9/13", "Chưa đạt") are not part of the label
+        labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)
+                  and not _NO_FIGURE_CELL_RE.fullmatch(fold(c))] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
         if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
             row_unit = labels[-1]
@@ -3124,13 +3141,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
-                                                   and p.end <= q.start and p.start >= seg and not re.match(r"\s*,", fline[p.end:])
+                                                   and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
                                                                         or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)
                                                                         or p.kind == "cnt" and _AND_BOUND_RE.search(fline[p.end:q.start])))
                                                    for p in qs):
                 # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not after a
-                # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề"), nor a
+                # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề", "từ 70%
+                # trở lên, có ít nhất 05 tiến sĩ") or whose clause a comma and "mỗi năm" end ("100% học sinh tham gia
+                # STEM, mỗi năm có ít nhất 01 dự án"), nor a
                 # part of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor
                 # what a change comes to ("tăng 20% (tương đương 6.000 lượt)"), nor a second count set beside the first
                 # with its own bound ("ít nhất 01 trường … và ít nhất 01 cơ sở …")

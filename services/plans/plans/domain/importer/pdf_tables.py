@@ -426,8 +426,10 @@ def numbering_row(cells: list[str]) -> bool:
         return False
     # counted from the first column or the first numbered one, never from further on (95 | 96 | 97 are values)
     if all(n.isdigit() for n in numbers):
-        # (no column is numbered 0: "Phòng học thông minh | phòng | 0 | 1 | 2" is a row of values)
-        return 1 <= int(numbers[0]) <= len(cells) and [int(n) for n in numbers] == list(
+        # (no column is numbered 0: "Phòng học thông minh | phòng | 0 | 1 | 2" is a row of values; nor does a
+        # count start at a column other than its own: "Phổ cập giáo dục THCS | mức | 2 | 3" is one too)
+        first_column = 1 + next(k for k, c in enumerate(cells) if c.strip() == marks[0])
+        return int(numbers[0]) in (1, first_column) and [int(n) for n in numbers] == list(
             range(int(numbers[0]), int(numbers[0]) + len(numbers)))
     if not all(n.isalpha() for n in numbers):
         return False   # "10 | a": a figure and a letter number no columns together
