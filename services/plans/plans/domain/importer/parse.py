@@ -996,9 +996,9 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
-    # a year right after its share ("≥ 99,5% năm 2026 và đạt 100% năm 2030"), a year set apart ("(riêng năm 2028:
-    # 92%)") and a vision's year ("Tầm nhìn 2035: …")
-    r"|(?:(?<=%)|(?<=\d giai)|(?<=\d phong)|(?<=\d phong hoc)|(?<=\d lop)|(?<=\d truong)|(?<=\d de tai)|(?<=\d diem)|(?<=\d,\d))\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
+    # a year right after its share or level ("≥ 99,5% năm 2026 và đạt 100% năm 2030", "kiểm định cấp độ 3 năm
+    # 2028"), a year set apart ("(riêng năm 2028: 92%)") and a vision's year ("Tầm nhìn 2035: …")
+    r"|(?:(?<=%)|(?<=\d giai)|(?<=\d phong)|(?<=\d phong hoc)|(?<=\d lop)|(?<=\d truong)|(?<=\d de tai)|(?<=\d diem)|(?<=\d,\d)|(?<=cap do \d)|(?<=muc do \d))\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\brieng\s+nam\s+(20\d\d)\b|\b(?:tam nhin|dinh huong)\s+(20\d\d)\b(?!\s*[-–])"
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     # a year right after its figure: "… lên 80% năm 2030"
     r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])"
@@ -1443,9 +1443,9 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     if after:
         return after[0][1]
     # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
-    # độ 3": the second keeps its heading's)
+    # độ 3" or "…; kiểm định cấp độ 3": the second keeps its heading's)
     before = [(p, y) for p, y in phrases if p < q.start and not (
-        fline is not None and "," in fline[p:q.start] and re.search(r"\d\s*(?:%|[a-z]+)?\s*$", fline[:p]))]
+        fline is not None and re.search(r"[,;]", fline[p:q.start]) and re.search(r"\d\s*(?:%|[a-z]+)?\s*$", fline[:p]))]
     if before:
         return before[-1][1]
     later = [(p, y) for p, y in phrases if p >= q.end
@@ -1888,10 +1888,12 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
-                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người"}
+                "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
+                "bai hoc": "bài học", "bai giang": "bài giảng"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
-# centre's trades; "ít nhất 10 doanh nghiệp": a word of two syllables, not its first; "01 xưởng thực hành": a
-# centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers, people)
+# centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM": a word of two syllables, not its first;
+# "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
+# people)
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
