@@ -4,9 +4,16 @@ from __future__ import annotations
 from typing import Any
 
 import requests
+from urllib3.exceptions import ProtocolError
 
 #: Shown when a backing service does not answer; the page stays up and says so.
 UNAVAILABLE = "Dịch vụ {name} tạm thời không phản hồi. Vui lòng thử lại sau ít phút."
+
+#: A service closes a kept-alive connection that sat idle for its keep-alive time (gunicorn's ``keepalive``);
+#: a request that set out on it at that moment is met by a close or a reset before any answer. The service
+#: never read it, so it is sent again on a fresh connection: once per pooled connection that may have gone the
+#: same way. Timeouts and refused connections are outages and are not retried.
+_STALE_CONNECTION_ATTEMPTS = 3
 
 
 class ApiError(Exception):
@@ -48,14 +55,24 @@ class ApiClient:
         sent = dict(headers or {})
         if self.token:
             sent["Authorization"] = f"Bearer {self.token}"
-        try:
-            response = self.http.request(method, self.base_url + path, headers=sent, timeout=self.timeout, **kwargs)
-        except requests.RequestException:
-            raise ApiError(503, {"title": "Dịch vụ tạm thời không sẵn sàng",
-                                 "detail": UNAVAILABLE.format(name=self.name)}) from None
+        for attempt in range(1, _STALE_CONNECTION_ATTEMPTS + 1):
+            try:
+                response = self.http.request(method, self.base_url + path, headers=sent, timeout=self.timeout,
+                                             **kwargs)
+                break
+            except requests.ConnectionError as error:
+                if attempt < _STALE_CONNECTION_ATTEMPTS and _closed_before_answering(error):
+                    continue
+                raise self._unavailable() from None
+            except requests.RequestException:
+                raise self._unavailable() from None
         if response.status_code >= 400:
             raise ApiError(response.status_code, _problem(response), dict(response.headers))
         return response
+
+    def _unavailable(self) -> ApiError:
+        return ApiError(503, {"title": "Dịch vụ tạm thời không sẵn sàng",
+                              "detail": UNAVAILABLE.format(name=self.name)})
 
     def get_json(self, path: str, **kwargs: Any) -> Any:
         return self.request("GET", path, **kwargs).json()
@@ -63,6 +80,14 @@ class ApiClient:
     def send_json(self, method: str, path: str, body: Any, **kwargs: Any) -> Any:
         response = self.request(method, path, json=body, **kwargs)
         return response.json() if response.content else None
+
+
+def _closed_before_answering(error: requests.ConnectionError) -> bool:
+    """The connection was closed or reset before the status line: what a kept-alive connection's close looks like
+    (urllib3's "Connection aborted."), as opposed to a refused connection or an answer broken off midway."""
+    aborted = error.args[0] if error.args else None
+    return isinstance(aborted, ProtocolError) and any(
+        isinstance(cause, (ConnectionResetError, BrokenPipeError)) for cause in aborted.args)
 
 
 def _problem(response: requests.Response) -> dict[str, Any]:
