@@ -55,24 +55,14 @@ class ApiClient:
         sent = dict(headers or {})
         if self.token:
             sent["Authorization"] = f"Bearer {self.token}"
-        for attempt in range(1, _STALE_CONNECTION_ATTEMPTS + 1):
-            try:
-                response = self.http.request(method, self.base_url + path, headers=sent, timeout=self.timeout,
-                                             **kwargs)
-                break
-            except requests.ConnectionError as error:
-                if attempt < _STALE_CONNECTION_ATTEMPTS and _closed_before_answering(error):
-                    continue
-                raise self._unavailable() from None
-            except requests.RequestException:
-                raise self._unavailable() from None
+        try:
+            response = send(self.http, method, self.base_url + path, headers=sent, timeout=self.timeout, **kwargs)
+        except requests.RequestException:
+            raise ApiError(503, {"title": "Dịch vụ tạm thời không sẵn sàng",
+                                 "detail": UNAVAILABLE.format(name=self.name)}) from None
         if response.status_code >= 400:
             raise ApiError(response.status_code, _problem(response), dict(response.headers))
         return response
-
-    def _unavailable(self) -> ApiError:
-        return ApiError(503, {"title": "Dịch vụ tạm thời không sẵn sàng",
-                              "detail": UNAVAILABLE.format(name=self.name)})
 
     def get_json(self, path: str, **kwargs: Any) -> Any:
         return self.request("GET", path, **kwargs).json()
@@ -80,6 +70,18 @@ class ApiClient:
     def send_json(self, method: str, path: str, body: Any, **kwargs: Any) -> Any:
         response = self.request(method, path, json=body, **kwargs)
         return response.json() if response.content else None
+
+
+def send(http: requests.Session, method: str, url: str, **kwargs: Any) -> requests.Response:
+    """One request on the portal's shared session, sent again when a kept-alive connection was closed under it."""
+    attempts_left = _STALE_CONNECTION_ATTEMPTS
+    while True:
+        try:
+            return http.request(method, url, **kwargs)
+        except requests.ConnectionError as error:
+            attempts_left -= 1
+            if not attempts_left or not _closed_before_answering(error):
+                raise
 
 
 def _closed_before_answering(error: requests.ConnectionError) -> bool:

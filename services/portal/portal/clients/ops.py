@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
+from portal.clients.base import send
 from portal.domain.operations import Probe
 
 #: Seconds one endpoint may take: a process slower than this to say it is alive is shown as not answering.
@@ -21,7 +22,7 @@ class OpsClient:
 
     def _get(self, url: str) -> requests.Response | None:
         try:
-            return self.http.get(url, timeout=self.timeout)
+            return send(self.http, "GET", url, timeout=self.timeout)
         except requests.RequestException:
             return None
 

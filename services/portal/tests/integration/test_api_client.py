@@ -7,8 +7,10 @@ import struct
 import threading
 
 import pytest
+import requests
 
 from portal.clients.base import ApiClient, ApiError
+from portal.clients.ops import OpsClient
 
 
 class _ClosingServer:
@@ -98,3 +100,10 @@ def test_a_service_that_is_not_there_is_reported_at_once():
 
     assert refused.value.status == 503
     assert "Dịch vụ tài khoản tạm thời không phản hồi" in refused.value.detail
+
+
+def test_the_operator_page_does_not_show_a_service_down_for_a_closed_connection(server):
+    probe = OpsClient(requests.Session()).probe(server.url)
+
+    assert (probe.live, probe.ready, probe.metrics) == (True, True, '{"ok": true}')
+    assert server.dropped == 2
