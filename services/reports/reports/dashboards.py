@@ -284,7 +284,7 @@ class Dashboards:
     def plans(self, principal: Principal, kind: str | None, code: str | None) -> dict:
         scope = self.scope(principal, kind, code)
         if scope.kind is ScopeKind.NATION:
-            raise Invalid("Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem kế hoạch.",
+            raise Invalid("Cần chỉ rõ tỉnh/thành phố khi xem kế hoạch.",
                           errors=[FieldError("scope", "Cần chỉ rõ tỉnh/thành phố.")])
         return self._plans_of(scope)
 
@@ -299,7 +299,7 @@ class Dashboards:
         """One indicator across the rounds of the caller's province, oldest round first."""
         scope = self.scope(principal, kind, code)
         if scope.kind is ScopeKind.NATION:
-            raise Invalid("Cần chỉ rõ tỉnh/thành phố (scope=province&code=…) khi xem chuỗi số liệu.",
+            raise Invalid("Cần chỉ rõ tỉnh/thành phố khi xem chuỗi số liệu.",
                           errors=[FieldError("scope", "Cần chỉ rõ tỉnh/thành phố.")])
         province = scope.code if scope.kind is ScopeKind.PROVINCE else self.province_of(scope.code)
         rounds = self.views.rounds_of(province)

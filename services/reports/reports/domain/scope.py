@@ -84,7 +84,7 @@ def resolve_scope(principal: Principal, kind: str | None, code: str | None,
                 return Scope(ScopeKind.PROVINCE, own)
             if requested is ScopeKind.COMMUNE:
                 if not code:
-                    raise ScopeInvalid("Cần chỉ rõ mã xã/phường (code) khi xem theo xã/phường.")
+                    raise ScopeInvalid("Cần chỉ rõ mã xã/phường khi xem theo xã/phường.")
                 if province_of_commune(code) != own:
                     raise ScopeRefused("Xã/phường này không thuộc tỉnh/thành phố của bạn.")
                 return Scope(ScopeKind.COMMUNE, code, within_province=own)
@@ -93,7 +93,7 @@ def resolve_scope(principal: Principal, kind: str | None, code: str | None,
             if requested in (None, ScopeKind.NATION):
                 return Scope(ScopeKind.NATION, NATION_CODE)
             if not code:
-                raise ScopeInvalid("Cần chỉ rõ mã địa bàn (code).")
+                raise ScopeInvalid("Cần chỉ rõ mã tỉnh/thành phố hoặc xã/phường cần xem.")
             if requested is ScopeKind.COMMUNE:
                 province_of_commune(code)  # 404 for a code that names no commune
             elif code not in dict(provinces()):  # a province scope's file and figures are named after the province

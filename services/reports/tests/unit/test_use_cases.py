@@ -81,7 +81,7 @@ def test_scope_refusals_are_domain_errors_with_the_vietnamese_messages(dashboard
         dashboards.completeness(WARD, ROUND, "commune", HP_WARD_2)
     with pytest.raises(Invalid) as invalid:
         dashboards.completeness(CITY, ROUND, "commune", None)
-    assert invalid.value.errors == [FieldError("code", "Cần chỉ rõ mã xã/phường (code) khi xem theo xã/phường.")]
+    assert invalid.value.errors == [FieldError("code", "Cần chỉ rõ mã xã/phường khi xem theo xã/phường.")]
     with pytest.raises(NotFound) as unknown:
         dashboards.completeness(CITY, ROUND, "commune", "99999")
     assert unknown.value.message == "Không tìm thấy xã/phường với mã này."
