@@ -16,7 +16,7 @@ from edu71.bus.producer import EventProducer
 from edu71.config import platform_settings
 from edu71.contracts import Contracts
 from edu71.orgs import SEED_SCHOOLS, demo_schools
-from edu71_testing import bearer, fresh_group, read_topic, wait_until
+from edu71_testing import bearer, fresh_group, read_topic, topic_records, wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -233,6 +233,20 @@ def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_
     assert committed() == at_start + len(handled) >= at_start + 1
 
 
+def test_a_worker_commits_as_often_as_its_spec_says_and_the_indicators_worker_less_often(stack):
+    """The indicators worker's peer index writes a version of each bucket per commit: it commits every
+    ``indicators.worker.COMMIT_EVERY`` seconds, a worker whose spec says nothing every second."""
+    from edu71.bus import consumer
+    from edu71.worker import Worker, WorkerSpec
+    from indicators import config
+    from indicators.worker import COMMIT_EVERY, spec
+
+    plain = Worker(platform_settings("tests"), WorkerSpec(handlers={"SchoolRegistered": lambda event: None}))
+    indicators = Worker(config.load().platform, spec(config.load()))
+    assert plain.consumer.commit_every == consumer.COMMIT_EVERY == 1.0
+    assert indicators.consumer.commit_every == COMMIT_EVERY > consumer.COMMIT_EVERY
+
+
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
     settings = platform_settings("tests")
     contracts = Contracts(settings.contracts_dir)
@@ -396,6 +410,27 @@ def test_changes_and_hints_written_before_packing_are_still_read_and_relayed(pla
     wait_until(lambda: relay.run_once() or not pending_events(Plan, plan_id))
     on_topic = [e for e in read_topic(stack.kafka_bootstrap, "edu71.notifications.v1") if e["id"] == event.id]
     assert len(on_topic) == 1
+
+
+def test_the_relay_sends_each_event_as_the_outbox_stored_it(plans_app, relay, stack):
+    """The relay does not parse and encode an event again: what reaches Kafka is the envelope's stored text, byte
+    for byte (here one written with its Vietnamese escaped and spaced out, as another encoder may write it)."""
+    from edu71.bus.outbox import HINTS
+    from edu71.store import blob
+
+    event = Contracts(platform_settings("plans").contracts_dir).new_event("DeadlineApproaching", {
+        "round_id": "R", "round_name": "Đợt sơ kết học kỳ I", "school": SCHOOL.as_contract(),
+        "due_at": "2026-01-15T17:00:00+07:00", "kind": "overdue", "days_left": -1,
+    }, subject=SCHOOL.code, source="/edu71/tests")
+    envelope = json.dumps(event.envelope(), ensure_ascii=True, indent=1)
+    assert envelope != event.to_json()
+    entry = {"id": event.id, "name": event.name, "key": event.key, "envelope": envelope}
+    get_db("plans")[HINTS].insert_one({"_id": f"{uuid.uuid4().hex}:{1:010d}", "at": datetime.now(timezone.utc),
+                                       "n": 1, "events": blob.pack([entry])})
+    wait_until(lambda: relay.run_once() or relay.backlog() == 0, "the hint to be relayed")
+    sent = [r for r in topic_records(stack.kafka_bootstrap, "edu71.notifications.v1") if event.id.encode() in r.value]
+    assert [r.value for r in sent] == [envelope.encode("utf-8")]
+    assert sent[0].key == event.key.encode("utf-8")
 
 
 def test_a_staged_handler_is_written_before_each_commit_and_a_refused_write_is_handled_event_by_event(stack):

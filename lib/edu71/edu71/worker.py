@@ -19,7 +19,7 @@ from pymongo.errors import PyMongoError
 from werkzeug.serving import make_server
 
 from edu71 import db, logs
-from edu71.bus.consumer import EventConsumer, Handler
+from edu71.bus.consumer import COMMIT_EVERY, EventConsumer, Handler
 from edu71.bus.outbox import OutboxRelay, VersionedDocument, is_outage
 from edu71.bus.producer import EventProducer
 from edu71.bus.topics import ensure_topics
@@ -42,6 +42,8 @@ class WorkerSpec:
     group: str | None = None
     handlers: Mapping[str, Handler] = field(default_factory=dict)
     loops: Iterable[Loop] = ()
+    #: How often the consumer commits (and flushes its :class:`~edu71.bus.consumer.Staged` handlers), in seconds.
+    commit_every: float = COMMIT_EVERY
 
 
 class Worker:
@@ -59,7 +61,7 @@ class Worker:
         )
         self.consumer = (
             EventConsumer(settings, self.contracts, self.producer, spec.group or settings.consumer_group,
-                          spec.handlers)
+                          spec.handlers, commit_every=spec.commit_every)
             if spec.handlers else None
         )
         self._threads: list[threading.Thread] = []

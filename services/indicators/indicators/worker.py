@@ -24,6 +24,13 @@ __all__ = ["HANDLERS", "spec"]
 
 log = logging.getLogger(__name__)
 
+#: How often the consumer commits, and so writes each peer index bucket that changed (seconds). Each write is a new
+#: version holding the whole bucket: under load every bucket changes every second, and at one commit a second the
+#: index's versions cost the store more than the relay. The statistics read the index every
+#: ``peer_refresh_seconds`` (two minutes by default), so nobody sees the difference; a crash re-delivers at most this
+#: much more, which the index takes as it is (idempotent by construction) and the other handlers check in the inbox.
+COMMIT_EVERY = 5.0
+
 def publish_catalogues(settings: config.Settings):
     """A loop that makes sure each configured province has a published catalogue, then idles.
 
@@ -90,7 +97,7 @@ def spec(settings: config.Settings, group: str | None = None) -> worker.WorkerSp
     return worker.WorkerSpec(documents=[ProvinceCatalogue, Round, Submission], group=group,
                              handlers=routes(bootstrap.use_cases(settings).catalogues),
                              loops=[publish_catalogues(settings), refresh_peer_statistics(settings), copy_legacy_keys,
-                                    list_stored_rounds])
+                                    list_stored_rounds], commit_every=COMMIT_EVERY)
 
 
 if __name__ == "__main__":

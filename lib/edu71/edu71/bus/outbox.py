@@ -26,13 +26,13 @@ from pymongo.errors import BulkWriteError, ConnectionFailure, DuplicateKeyError,
 
 from edu71 import metrics
 from edu71.bus.producer import EventProducer
-from edu71.contracts import Event
 from edu71.store import blob
 from edu71.store.lease import WindowLease
 from edu71.store.versioned import (  # noqa: F401 - re-exported: the services import the store from here
     HINTS,
     PUBLISHED,
     StaleDocument,
+    StoredEvent,
     UnstorableDocument,
     VersionedDocument,
     change_id,
@@ -47,6 +47,7 @@ from edu71.store.versioned import (  # noqa: F401 - re-exported: the services im
     repair_head,
     save_with_events,
     state_at,
+    stored_event,
 )
 
 log = logging.getLogger(__name__)
@@ -199,11 +200,11 @@ class OutboxRelay:
         if not hints:
             self._advanced = time.monotonic()
             return 0
-        batch: list[tuple[dict, list[dict], list[Event]]] = []
+        batch: list[tuple[dict, list[dict], list[StoredEvent]]] = []
         for hint in hints:
             try:
                 entries = blob.unpack(hint["events"], aware=False)
-                batch.append((hint, entries, [event_of(e) for e in entries]))
+                batch.append((hint, entries, [stored_event(e) for e in entries]))
             except Exception as exc:  # noqa: BLE001 - an unreadable hint is set aside, the rest go on
                 self._set_aside(hint, "decode", repr(exc))
         deliveries = {d.event_id: d for d in self.producer.publish([e for _, _, events in batch for e in events])}

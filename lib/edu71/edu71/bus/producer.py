@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kafka import KafkaProducer
 from kafka.errors import KafkaError
@@ -11,6 +12,9 @@ from kafka.errors import KafkaError
 from edu71 import metrics
 from edu71.config import KafkaSettings
 from edu71.contracts import Contracts, Event
+
+if TYPE_CHECKING:
+    from edu71.store.versioned import StoredEvent
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +69,8 @@ class EventProducer:
                 )
             return self._producer
 
-    def publish(self, events: list[Event]) -> list[Delivery]:
-        """Send ``events`` in order and wait for each one's final outcome.
+    def publish(self, events: list[Event | StoredEvent]) -> list[Delivery]:
+        """Send ``events`` in order and wait for each one's final outcome (an outbox's events as they were stored).
 
         Waiting for the outcome (acknowledged, or expired after the delivery
         timeout) rather than a shorter deadline matters: a message still queued
