@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 #: much more, which the index takes as it is (idempotent by construction) and the other handlers check in the inbox.
 COMMIT_EVERY = 5.0
 
+
 def publish_catalogues(settings: config.Settings):
     """A loop that makes sure each configured province has a published catalogue, then idles.
 
