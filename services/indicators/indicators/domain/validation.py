@@ -21,6 +21,7 @@ from indicators.domain.catalogue import (
     CATALOGUE,
     CHECK_OPERATORS,
     POPULATIONS,
+    VALUE_FIELDS,
     Catalogue,
     CrossCheck,
     Importance,
@@ -94,11 +95,16 @@ def _whole_number(raw: Any, path: str, errors: _Errors, *, minimum: int = 0,
     return raw
 
 
+#: The keys an item may have, by value type: the code, the echoed keys and the type's value fields.
+_ITEM_KEYS = {value_type: frozenset({"indicator_code", *ECHO_KEYS, *fields})
+              for value_type, fields in VALUE_FIELDS.items()}
+
+
 def _check_value(indicator: Indicator, item: dict[str, Any], path: str, errors: _Errors,
                  catalogue: Catalogue) -> dict[str, Any] | None:
     """Check one item whose indicator is known; return its normalised value if it is valid."""
     before = len(errors.items)
-    allowed = {"indicator_code", *ECHO_KEYS, *indicator.value_fields}
+    allowed = _ITEM_KEYS[indicator.value_type]
     for key in item:
         if key not in allowed:
             shown = str(key)[:64]

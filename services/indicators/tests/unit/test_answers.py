@@ -13,7 +13,7 @@ from marshmallow import fields
 
 from edu71.schemas import Schema
 from indicators.api.resources import _json
-from indicators.api.schemas import ChangeSchema, StoredChange
+from indicators.api.schemas import ChangeSchema, StoredChange, StoredList, StoredValue
 
 CHANGES = [
     {"indicator_code": "CLASSES", "old": None, "new": {"indicator_code": "CLASSES", "value": 21}},
@@ -34,9 +34,35 @@ class Shortcut(Schema):
     changes = fields.List(StoredChange())
 
 
+class Listed(Schema):
+    """The list the answers use: each item answered as its field would answer it alone."""
+    changes = StoredList(StoredChange())
+
+
 @pytest.mark.parametrize("change", CHANGES)
 def test_a_stored_change_dumps_as_the_change_schema_does(change):
     assert Shortcut().dump({"changes": [change]}) == Documented().dump({"changes": [change]})
+
+
+@pytest.mark.parametrize("changes", [CHANGES, [], [None, CHANGES[0]], None])
+def test_a_list_of_stored_changes_dumps_as_the_change_schema_does(changes):
+    assert Listed().dump({"changes": changes}) == Documented().dump({"changes": changes})
+
+
+def test_a_list_of_stored_values_dumps_as_its_item_field_does():
+    values = [change["new"] for change in CHANGES] + [{"indicator_code": "CLASSES", "value": 21, "late": None}]
+
+    class ItemByItem(Schema):
+        values = fields.List(StoredValue())
+
+    class InOnePass(Schema):
+        values = StoredList(StoredValue())
+
+    assert InOnePass().dump({"values": values}) == ItemByItem().dump({"values": values})
+    assert InOnePass().dump({"values": None}) == ItemByItem().dump({"values": None}) == {"values": None}
+    dumped = InOnePass().dump({"values": values})["values"]
+    dumped[0]["value"] = 0
+    assert values[0]["value"] == 21
 
 
 def test_a_dumped_change_is_a_copy_the_caller_may_change():
