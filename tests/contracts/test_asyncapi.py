@@ -1,15 +1,18 @@
 """contracts/asyncapi.yaml: parsed by the AsyncAPI parser (node) and checked for our conventions."""
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .support import CONTRACTS, EVENTS, EVENTS_DIR, EXAMPLES_DIR, TOPICS, VALIDATOR_JS, schema_files
+from .support import CONTRACTS, EVENTS, EVENTS_DIR, EXAMPLES_DIR, REPO, TOPICS, VALIDATOR_JS, schema_files
 
 ASYNCAPI = CONTRACTS / "asyncapi.yaml"
 
@@ -75,9 +78,9 @@ def _node() -> str:
     return node
 
 
-def _validate(document: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([_node(), str(VALIDATOR_JS), str(document)], capture_output=True, text=True,
-                          timeout=120, check=False)
+def _validate(*documents: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([_node(), str(VALIDATOR_JS), *map(str, documents)], cwd=REPO, capture_output=True,
+                          text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -96,23 +99,24 @@ def _resolve(doc: dict, ref: str):
 # --------------------------------------------------------------------------- #
 # the AsyncAPI parser
 # --------------------------------------------------------------------------- #
-def test_parser_accepts_the_document():
-    done = _validate(ASYNCAPI)
-    assert done.returncode == 0, f"validator failed:\n{done.stdout}\n{done.stderr}"
-    assert "OK:" in done.stdout
-    assert "6 channels, 23 operations, 25 messages" in done.stdout
+@dataclass(frozen=True)
+class Checked:
+    """One document's verdict in a run of the validator over several, and the lines it printed for it."""
+
+    ok: bool
+    output: str
 
 
-def _broken_copy(tmp_path: Path, replace: tuple[str, str]) -> Path:
-    """A copy of contracts/ (document + schema files + examples) with one edit to the document."""
-    shutil.copytree(EVENTS_DIR, tmp_path / "events")
-    shutil.copytree(EXAMPLES_DIR, tmp_path / "examples")
-    shutil.copy(CONTRACTS / "envelope.schema.json", tmp_path / "envelope.schema.json")
+def _broken_copy(folder: Path, replace: tuple[str, str]) -> Path:
+    """A copy of contracts/ (document + schema files + examples) in ``folder``, with one edit to the document."""
+    shutil.copytree(EVENTS_DIR, folder / "events")
+    shutil.copytree(EXAMPLES_DIR, folder / "examples")
+    shutil.copy(CONTRACTS / "envelope.schema.json", folder / "envelope.schema.json")
     text = ASYNCAPI.read_text(encoding="utf-8")
     old, new = replace
     assert old in text, f"{old!r} not found in the document"
-    (tmp_path / "asyncapi.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
-    return tmp_path / "asyncapi.yaml"
+    (folder / "asyncapi.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder / "asyncapi.yaml"
 
 
 # case → (text to replace, replacement, a word the diagnostics must contain)
@@ -132,29 +136,64 @@ BREAKAGES = {
 }
 
 
-def test_parser_accepts_an_unbroken_copy(tmp_path):
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory) -> dict[str, Checked]:
+    """Every document the tests below give the parser, checked in one node process (loading the parser takes most
+    of a run): the document itself, an unbroken copy, each of :data:`BREAKAGES` and a copy with a broken schema
+    file, by name. Each document's verdict is its own summary line, which names it."""
+    documents = {"the document": ASYNCAPI,
+                 "an unbroken copy": _broken_copy(tmp_path_factory.mktemp("unbroken"), ("asyncapi: 3.0.0",) * 2)}
+    for case, (old, new, _) in BREAKAGES.items():
+        documents[case] = _broken_copy(tmp_path_factory.mktemp("broken"), (old, new))
+    copy = _broken_copy(tmp_path_factory.mktemp("schema"), ("asyncapi: 3.0.0",) * 2)
+    schema = copy.parent / "events" / "RollupUpdated" / "v1.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"type": "integer"', '"type": "int"', 1),
+                      encoding="utf-8")
+    documents["a broken schema file"] = copy
+
+    done = _validate(*documents.values())
+    assert done.returncode == 1, f"the broken copies did not fail the run:\n{done.stdout}\n{done.stderr}"
+    sections, lines = [], []
+    for line in done.stdout.splitlines():
+        lines.append(line)
+        if line.startswith(("OK: ", "FAIL: ")):
+            sections.append(lines)
+            lines = []
+    assert len(sections) == len(documents) and not lines, f"one summary line per document expected:\n{done.stdout}"
+    results = {}
+    for (name, document), section in zip(documents.items(), sections):
+        summary = section[-1]
+        assert re.match(rf"(OK|FAIL): {re.escape(os.path.relpath(document, REPO))}[ :]", summary), (name, summary)
+        results[name] = Checked(summary.startswith("OK: "), "\n".join(section))
+    return results
+
+
+def test_parser_accepts_the_document(checked):
+    result = checked["the document"]
+    assert result.ok, f"validator failed:\n{result.output}"
+    assert "OK:" in result.output
+    assert "6 channels, 23 operations, 25 messages" in result.output
+
+
+def test_parser_accepts_an_unbroken_copy(checked):
     """The copies below are valid until edited, so their failures come from the edits."""
-    done = _validate(_broken_copy(tmp_path, ("asyncapi: 3.0.0", "asyncapi: 3.0.0")))
-    assert done.returncode == 0, done.stdout
+    result = checked["an unbroken copy"]
+    assert result.ok, result.output
 
 
 @pytest.mark.parametrize("case", list(BREAKAGES))
-def test_parser_rejects_a_broken_copy(case, tmp_path):
-    """Proves the check can fail: each edit makes the validator exit non-zero."""
-    old, new, expected = BREAKAGES[case]
-    done = _validate(_broken_copy(tmp_path, (old, new)))
-    assert done.returncode == 1, f"{case}: the validator accepted a broken document:\n{done.stdout}"
-    errors = [line for line in done.stdout.splitlines() if line.startswith("error")]
-    assert errors and any(expected in line for line in errors), done.stdout
+def test_parser_rejects_a_broken_copy(case, checked):
+    """Proves the check can fail: each edit makes the validator fail the document."""
+    expected = BREAKAGES[case][2]
+    result = checked[case]
+    assert not result.ok, f"{case}: the validator accepted a broken document:\n{result.output}"
+    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    assert errors and any(expected in line for line in errors), result.output
 
 
-def test_parser_rejects_a_broken_schema_file(tmp_path):
-    copy = _broken_copy(tmp_path, ("asyncapi: 3.0.0", "asyncapi: 3.0.0"))
-    schema = tmp_path / "events" / "RollupUpdated" / "v1.schema.json"
-    schema.write_text(schema.read_text(encoding="utf-8").replace('"type": "integer"', '"type": "int"', 1),
-                      encoding="utf-8")
-    done = _validate(copy)
-    assert done.returncode != 0, done.stdout
+def test_parser_rejects_a_broken_schema_file(checked):
+    result = checked["a broken schema file"]
+    assert not result.ok, result.output
 
 
 def test_validator_reports_a_missing_file(tmp_path):

@@ -22,6 +22,13 @@ class KafkaSettings:
     #: Upper bound on how long a send may wait for the broker before the relay
     #: gives up on this pass and tries again later (the event stays in the outbox).
     delivery_timeout_ms: int = 30_000
+    #: How long the group coordinator waits for a silent consumer before it gives the consumer's partitions to the
+    #: others (a crashed worker's, to its replacement): kafka-python's default for brokers 3.0+. It must lie within
+    #: the broker's ``group.min.session.timeout.ms`` (6 s by default) and ``group.max.session.timeout.ms``.
+    session_timeout_ms: int = 45_000
+    #: How often a consumer tells the coordinator it is alive: at most a third of the session timeout, so that a
+    #: heartbeat or two lost to a busy machine does not end the session.
+    heartbeat_interval_ms: int = 3_000
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,12 @@ def platform_settings(service: str, env: Env | None = None) -> PlatformSettings:
         topic_replication=env.int("KAFKA_TOPIC_REPLICATION", 1),
         client_id=env.str("KAFKA_CLIENT_ID", f"edu71-{service}"),
         delivery_timeout_ms=env.int("KAFKA_DELIVERY_TIMEOUT_MS", 30_000),
+        session_timeout_ms=env.int("KAFKA_SESSION_TIMEOUT_MS", 45_000),
+        heartbeat_interval_ms=env.int("KAFKA_HEARTBEAT_INTERVAL_MS", 3_000),
     )
+    if kafka.heartbeat_interval_ms * 3 > kafka.session_timeout_ms:
+        raise ValueError(f"KAFKA_HEARTBEAT_INTERVAL_MS ({kafka.heartbeat_interval_ms}) must be at most a third of "
+                         f"KAFKA_SESSION_TIMEOUT_MS ({kafka.session_timeout_ms})")
     keys = REPO_ROOT / "var" / "keys"
     public_key = env.path("AUTH_PUBLIC_KEY_FILE", keys / "public.pem")
     private_key = env.path("AUTH_PRIVATE_KEY_FILE", keys / "private.pem")

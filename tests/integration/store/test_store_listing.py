@@ -242,6 +242,30 @@ def test_a_kept_fold_costs_a_lookup_a_scope_and_still_sees_every_change(store_db
     assert [item.id for item in reader.page_across(scopes, 1, 5, key="all")[1]] == ["y"]
 
 
+def test_a_kept_fold_far_behind_is_read_afresh_from_the_last_checkpoint_not_entry_by_entry(store_db):
+    """A process keeps a busy scope's fold and reads it again only after 1,000 changes: the read costs what a
+    reader that never saw the scope pays (a few checkpoints' ``_id``s and fewer than ``every`` entries), not a
+    lookup per change, and still lists every item at its highest revision."""
+    writer = _index(store_db, every=16)
+    writer.put("province:31|pending", "d0", 0, {"i": 0})
+    counting = _Counting(store_db)
+    reader = ScopeIndex("lists", lambda: counting, every=16, kept=10)
+    assert reader.page_across(["province:31|pending"], 1, 5, key="all")[0] == 1
+    for i in range(1, 1001):
+        writer.put("province:31|pending", f"d{i % 50}", i, {"i": i})
+    counting.reads = 0
+    total, page = reader.page_across(["province:31|pending"], 1, 50, order=lambda item: item.id, key="all")
+    assert total == 50 and {item.id: item.rev for item in page} == {f"d{k}": 950 + k if k else 1000 for k in range(50)}
+    assert counting.reads <= 1 + 2 + 2 * 7 + 16 + 2  # the generation, the two probes, then as a fresh reader
+    # A kept fold fewer than ``every`` entries behind is still carried on from where it was.
+    for i in range(1001, 1004):
+        writer.put("province:31|pending", f"d{i % 50}", i, {"i": i})
+    counting.reads = 0
+    total, page = reader.page_across(["province:31|pending"], 1, 50, order=lambda item: item.id, key="all")
+    assert {item.id: item.rev for item in page}["d3"] == 1003
+    assert counting.reads == 1 + 2 + 3 + 1  # the generation, the two probes, the three new entries, the end
+
+
 def test_a_group_notes_each_member_once(store_db):
     index = _index(store_db)
     for member in ("province:79", "province:31", "province:79", "province:31"):

@@ -157,6 +157,8 @@ class EventConsumer:
             # A handler may wait out a database outage; do not let the group
             # evict us for that (the outage, not this consumer, is the problem).
             max_poll_interval_ms=900_000,
+            session_timeout_ms=self.settings.kafka.session_timeout_ms,
+            heartbeat_interval_ms=self.settings.kafka.heartbeat_interval_ms,
         )
         try:
             # Know the topics' partitions before joining: a group assigned while the metadata is

@@ -60,7 +60,10 @@ def test_worker_killed_mid_stream_and_restarted_ends_with_the_brute_force_figure
         return changes, [e.data for c in changes for e in c["events"] if e.name == "RollupUpdated"
                          and e.data["school_level"] == "all" and e.data["indicator_code"] == "DROPOUT"]
 
-    env = {**os.environ, "REPORTS_WORKER_METRICS_PORT": str(free_port()), "REPORTS_CONSUMER_GROUP": group}
+    # The killed worker cannot leave its group: its partitions wait for its session to end before the restarted
+    # worker gets them. The broker's shortest session (group.min.session.timeout.ms, 6 s) saves 39 s of the 45 s.
+    env = {**os.environ, "REPORTS_WORKER_METRICS_PORT": str(free_port()), "REPORTS_CONSUMER_GROUP": group,
+           "KAFKA_SESSION_TIMEOUT_MS": "6000", "KAFKA_HEARTBEAT_INTERVAL_MS": "2000"}
     log = tmp_path / "worker.log"
     db = get_db("reports")
     worker = start_worker(env, log)
