@@ -975,6 +975,7 @@ _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
+_LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
 _DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
@@ -1443,9 +1444,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     if after:
         return after[0][1]
     # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
-    # độ 3" or "…; kiểm định cấp độ 3": the second keeps its heading's)
+    # độ 3" or "…; kiểm định cấp độ 3": the second keeps its heading's; "100% vào năm học 2027 - 2028; …" alike)
     before = [(p, y) for p, y in phrases if p < q.start and not (
-        fline is not None and re.search(r"[,;]", fline[p:q.start]) and re.search(r"\d\s*(?:%|[a-z]+)?\s*$", fline[:p]))]
+        fline is not None and re.search(r"[,;]", fline[p:q.start])
+        and re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p]))]
     if before:
         return before[-1][1]
     later = [(p, y) for p, y in phrases if p >= q.end
@@ -1465,8 +1467,8 @@ def _year_label(fline: str, q: _Q) -> int | None:
 
 
 # a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030", "Giai đoạn 2026 -
-# 2030" (due by the period's end)
-_DATE_CELL_RE = re.compile(r"\s*(?:nam(?:\s+hoc)?\s+|nh\s+|giai doan\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
+# 2030" (due by the period's end), "Đến năm 2030"
+_DATE_CELL_RE = re.compile(r"\s*(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam(?:\s+hoc)?\s+|nh\s+|giai doan\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
 # the heading of a column of each row's own deadline: "Thời gian hoàn thành", "Thời hạn", "Năm hoàn thành"
 _DUE_COL_RE = re.compile(r"\s*(?:thoi gian|thoi han|thoi diem|nam|moc)\s+(?:hoan thanh|dat(?: duoc)?|thuc hien)\s*|\s*thoi han\s*")
 
@@ -1502,7 +1504,8 @@ _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|d
 _NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu hoc|th|thcs|thpt|trung hoc|pho thong|pt\w*|lien cap"
                                    r"|gdtx|gdnn)(?:\s+[^\W\d_]+){1,4}\s*$")
 _MAKE_UP_RE = re.compile(r"\(\s*\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
-_TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la)|nam (?:hoc )?truoc)\b")
+# ("(hiện 94,1%)": "hiện" straight before the figure says today's as well)
+_TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la|(?=\d))|nam (?:hoc )?truoc)\b")
 
 
 def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
@@ -1807,7 +1810,8 @@ def _trailing_columns(fline: str) -> int:
     # tiêu | Ghi chú")
     return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])
                                         or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
-        r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not _YEAR_CELL_RE.search(fline)) and any(
+        r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not any(
+            _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and any(
         _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) else 0
 
 
@@ -3164,9 +3168,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                                           fline[q.end:p.start]) for p in qs):
                 continue   # "tỷ lệ học sinh đạt điểm trung bình từ 6,5 trở lên 65%": the mark says whom the share counts
             if q.kind == "cnt" and said_before(fline, q) and any(
-                    p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(r"[,;(]|\bva\b", fline[p.end:q.start])
-                    for p in qs):
-                continue   # "70% trẻ … được học ở lớp có sĩ số không quá 30 trẻ": the bound says who the share counts
+                    p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(
+                        r"[,;(]|\bva\b", _LEVEL_LIST_RE.sub(" ", fline[p.end:q.start])) for p in qs):
+                # "70% trẻ … được học ở lớp có sĩ số không quá 30 trẻ", "100% trường THCS, THPT có ít nhất 02 phòng học
+                # thông minh": the bound says who the share counts (a comma that lists school levels closes no clause)
+                continue
             if q.kind == "cnt" and re.search(r"\b(?:voi|gom|cho)?\s*(?:khoang|chung|uoc tinh|du kien)\s*$", fline[:q.start]) \
                     and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start for p in qs):
                 continue   # "mở 06 lớp xóa mù chữ với khoảng 150 học viên": an estimate of what the count holds
@@ -3193,6 +3199,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.]*\btong so\b[^;.]*", fline[q.end:p.start])
                     for p in qs):
                 continue   # "lắp đặt thêm 01 phòng …, nâng tổng số lên 02 phòng": the addition, in the total it makes
+            if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
+                continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
+            if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
+                                         fline[seg:q.start]):
+                continue   # "đề nghị Sở cấp kinh phí … lắp đặt 04 phòng học": what is asked of a superior body
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
@@ -3256,6 +3267,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 unit = _per_class(unit)
             elif unit in ("học sinh", "trẻ") and (each := re.search(r"\bmoi\s+(lop|nhom|phong)\b[^;.]*$", fline[seg:q.start])):
                 unit = f"{unit}/{'phòng' if each.group(1) == 'phong' else 'lớp'}"   # "mỗi phòng ở bán trú không quá 8 học sinh"
+            elif unit in ("học sinh", "trẻ") and cmp in ("<", "<=") and re.match(
+                    r"\s*(?:[-+•*–]\s*)?(?:cac\s+)?lop\b(?!\s*\d)", fline[seg:q.start]):
+                unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
             # under a heading's year, a year later on the line past a semicolon is another clause's
             own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
                         or _row_deadline(fline, q))
