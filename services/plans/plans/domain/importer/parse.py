@@ -334,6 +334,17 @@ _CUT_WORD_RE = re.compile(r"(?<=[^\W\d_][aàáảãạăằắẳẵặâầấ�
                           r"(?=(?:ng|nh|ch|[itcpmn])(?:[ \t,.;:%]|$))", re.MULTILINE)
 
 
+# a school year or a period a PDF cut at a line's end inside its second year: "năm học 2024 - 2" / "025", "giai đoạn
+# 2026 - 20" / "30" (joined back only when the pieces make a year soon after the first, so a figure that merely ends
+# a line stays apart)
+_CUT_YEAR_SPAN_RE = re.compile(r"(?<!\d)(20\d\d)(\s*[-–]\s*)(\d{1,3})[ \t]*\n[ \t]*(\d{1,3})(?!\d)")
+
+
+def _joined_year_span(m: re.Match) -> str:
+    second = m.group(3) + m.group(4)
+    return m.group(1) + m.group(2) + second if len(second) == 4 and 0 < int(second) - int(m.group(1)) <= 15 else m.group(0)
+
+
 def _joined_share(m: re.Match) -> str:
     whole = m.group(1) + m.group(2)
     return whole if m.group(2).startswith(",") or float(whole.replace(",", ".")) <= 100 else m.group(0)
@@ -352,11 +363,12 @@ def _unindented(m: re.Match) -> str:
 
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
-    joined back (by a space: a Vietnamese syllable is a word), shares and syllables it cut joined, a doubled space
+    joined back (by a space: a Vietnamese syllable is a word), shares, years and syllables it cut joined, a doubled space
     between words made single, the indent of a line going on with a sentence dropped."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
+    text = _CUT_YEAR_SPAN_RE.sub(_joined_year_span, text)
     text = _CUT_WORD_RE.sub("", text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
@@ -432,6 +444,7 @@ def parse_plan(text: str) -> ParsedPlan:
                               _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_horizon=_title_horizon(title.value) if title else None,
+                              plan_period=_title_period_end(title.value) if title else None,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
@@ -459,6 +472,17 @@ def _title_horizon(title: str) -> int | None:
         return int(periods.pop())
     years = set(re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
+
+
+def _title_period_end(title: str) -> int | None:
+    """The last year of the period a plan's subject names ("… trong năm học 2026 - 2027 và giai đoạn đến năm 2030",
+    "giai đoạn 2026 - 2030"), which a target due "trước khi kết thúc giai đoạn" is due by; None without one."""
+    m = re.search(r"\bgiai doan\s+(?:20\d\d\s*[-–]\s*(20\d\d)|(?:den|toi)\s+(?:het\s+)?nam\s+(20\d\d))\b", fold(title))
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+# "trước khi kết thúc giai đoạn", "đến cuối giai đoạn", "hết giai đoạn": by the end of the plan's period
+_PERIOD_END_RE = re.compile(r"\b(?:ket thuc|cuoi|het)\s+giai doan\b(?!\s+20\d\d)")
 
 
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
@@ -756,23 +780,35 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0):
                 beside.append((i, L.line(i).index(rest, m.end()), rest))   # "Nơi nhận: HIỆU TRƯỞNG"
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
-                if not re.match(r"^[-+•*–]", line):
+                # "- Các sở, ban, ngành; UBND các xã," / "phường, đặc khu;": a recipient cut at the line's end goes on
+                # with a small letter (the signature block starts each line with a capital)
+                going_on = bool(recipients) and line[:1].islower()
+                if not going_on and not re.match(r"^[-+•*–]", line):
                     # a PDF's text layer may interleave the two columns: "GIÁM ĐỐC" / "- Sở GD&ĐT;" / "Dương
-                    # Văn Khởi" / "- Lưu: VT."; the recipients' lines among the block are recipients still
+                    # Văn Khởi" / "- Lưu: VT."; the recipients' lines among the block are recipients still, and may
+                    # carry the block's next line after them ("- Lưu: VT, KGVX. Nguyễn Đăng Khoa")
                     for k in L.nonblank(j, stop):
                         more = L.line(k).strip()
                         if re.match(r"^[-+•*–]\s*\S", more):
+                            if tail := _beside(more):
+                                more = more[:len(more) - len(tail)].rstrip()
+                                beside.append((k, L.line(k).rindex(tail), tail))
                             recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", more).rstrip(";.").strip(),
                                                         L.source(k), 0.9))
                         else:
                             beside.append((k, None, more))
                     break
-                mark = re.match(r"[-+•*–]\s*", line).end()   # "-\tSở GD&ĐT;": a tab after the mark is no column
+                mark = 0 if going_on else re.match(r"[-+•*–]\s*", line).end()   # "-\tSở GD&ĐT;": a tab after the mark is no column
                 line = line[:mark] + re.split(r"\t| {3,}", line[mark:])[0]   # the signature block may sit beside
                 if tail := _beside(line):
                     line = line[:len(line) - len(tail)].rstrip()
                     beside.append((j, L.line(j).rindex(tail), tail))
-                recipients.append(Extracted(re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip(), L.source(j), 0.9))
+                name = re.sub(r"^[-+•*–]\s*", "", line).rstrip(";.").strip()
+                if going_on:
+                    above = recipients.pop()
+                    recipients.append(Extracted(f"{above.value} {name}", above.source, above.confidence))
+                else:
+                    recipients.append(Extracted(name, L.source(j), 0.9))
             break
     lines = list(L.nonblank(start, stop))
     tail = lines[-12:]
@@ -1923,6 +1959,8 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if re.match(r"phong hoc\b", f):
         return "phòng"   # "Phòng học thông minh | 0 | 01 | 04": rooms, counted
+    if re.match(r"(?:muc do|cap do)\b", f):
+        return "mức"   # "Mức độ phổ cập giáo dục THCS | 3 | 3", "Cấp độ kiểm định chất lượng | 2": the level to reach
     if f.startswith("si so"):
         # of whom it counts, as in a sentence ("Sĩ số trẻ/lớp mẫu giáo (tối đa)": children per class)
         return _per_class_named(f)
@@ -2947,7 +2985,7 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
 # ---------------------------------------------------------------------------- targets of a text
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
-                    own_kind: str | None = None) -> list[ParsedTarget]:
+                    plan_period: int | None = None, own_kind: str | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -2960,7 +2998,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
     assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones;
     ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
-    none of their own; ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
+    none of their own, ``plan_period`` (the end of the period it names) that of those due by the period's end;
+    ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
     of an assignment and a registration is its own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
     2025", "Thực trạng") set no targets.
     """
@@ -3272,7 +3311,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
             # under a heading's year, a year later on the line past a semicolon is another clause's
             own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
-                        or _row_deadline(fline, q))
+                        or _row_deadline(fline, q)
+                        or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
@@ -3285,7 +3325,18 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
-    return [t for t in targets if _plausible(t)]
+    return _without_none_yet([t for t in targets if _plausible(t)])
+
+
+def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
+    """The targets but a count of none that a later year's figure of the same row raises ("Phòng học thông minh
+    (phòng) | 0 | 01 | 02"): none yet is where the road starts, not an aim. A count that should fall ("Số vụ bạo lực
+    | 1 | 0", "Phòng học tạm | 0 | 0") keeps its zero, an aim; a share's "0" is left to its column."""
+    def rises(t: ParsedTarget) -> bool:
+        return any(o.source_sentence.source == t.source_sentence.source and o.text == t.text and o.value.value > 0
+                   and o.horizon.value and o.horizon.value > t.horizon.value for o in targets)
+    return [t for t in targets if not (t.value.value == 0 and t.unit.value not in (None, "", "%", "vụ") and t.horizon.value
+                                       and not _FALLING_RE.search(fold(t.text)) and rises(t))]
 
 
 # a share or a count of the schools of a territory: "100% trường mầm non, phổ thông trên địa bàn xã", "05 trường học
