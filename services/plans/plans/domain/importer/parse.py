@@ -996,8 +996,9 @@ _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua
 # the other side of the figure
 # "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào", "không lớp nào vượt quá 35
 # học sinh" without "có"
-# ("không có xã, phường đạt dưới 70%": the bodies may be a list)
-_NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,40}"
+# ("không có xã, phường đạt dưới 70%": the bodies may be a list; "không có xã, phường nào có tỷ lệ người trong độ tuổi
+# hoàn thành cấp THPT và tương đương dưới 60%": the measure named at length between them)
+_NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,80}"
                             r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,25})"
                             r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
@@ -1098,6 +1099,9 @@ _LIST_MARK_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*\)\.?|[-+•*
 _GOAL_PART = r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]{1,4})\s*[.)]\s*)?(?:cac\s+)?"
 _GENERAL_GOAL_RE = re.compile(_GOAL_PART + r"muc tieu (?:chung|tong quat)\b")
 _SPECIFIC_GOALS_RE = re.compile(_GOAL_PART + r"(?:muc tieu|chi tieu)(?: va chi tieu)? cu the\b")
+# "2. Chỉ tiêu năm học 2026 - 2027" / "3. Chỉ tiêu đến năm 2030": parts that set the figures stage by stage, as "Mục tiêu
+# cụ thể" does
+_STAGED_TARGETS_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]\s*(?:cac\s+)?chi tieu\b[^%\d]{0,40}\b20\d\d\b[^%]{0,20}$")
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 # tables whose columns are horizons: "Năm 2026 | Năm 2030", "2026  2030", "Đến năm 2030"
 # "Năm học 2025 - 2026" is due at the school year's end
@@ -1929,11 +1933,11 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
-                "bai hoc": "bài học", "bai giang": "bài giảng"}
+                "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM": a word of two syllables, not its first;
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
-# people)
+# people; "01 nhà đa năng", "02 nhà vệ sinh": buildings)
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
@@ -3047,7 +3051,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
     situation = False   # under a numbered part on the situation ("1. Thực trạng")
-    specific = any(_SPECIFIC_GOALS_RE.match(L.fline(k)) for k in L.nonblank(0, end))
+    specific = any(_SPECIFIC_GOALS_RE.match(L.fline(k)) or _STAGED_TARGETS_RE.match(L.fline(k)) for k in L.nonblank(0, end))
+    aim = False   # under "1. Mục tiêu chung": its prose may open on its horizon ("Đến năm 2030, xây dựng …")
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
     labelled: tuple[tuple[int, int] | None, tuple] | None = None   # (the horizon before, depth) of a year-labelled item
     n = 0
@@ -3058,7 +3063,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         in_goal = (goal_range[0] <= i < goal_range[1] and not any(a <= i < b for a, b in tasks)) \
             or (_appendix is not None and i >= _appendix)
         if i in heading_idx:
-            situation = False
+            situation = aim = False
             if goal is not None and goal_range[0] - 1 <= i < goal_range[1] and (year := _horizon_of(fline, heading=True)):
                 # "I. MỤC TIÊU ĐẾN NĂM 2030": the section's own horizon, and that of a section that goes on with the
                 # targets ("III. ĐỊNH HƯỚNG ĐẾN NĂM 2030")
@@ -3091,15 +3096,16 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if specific and (general := _GENERAL_GOAL_RE.match(fline)):
             # "1. Mục tiêu chung" states the aim in words before "2. Mục tiêu cụ thể" sets its figures ("… xây dựng
             # nhà trường đạt chuẩn quốc gia mức độ 2", restated there with its year): the aim is no target
-            situation = not fline[general.end():].strip(" :.")
+            situation = aim = not fline[general.end():].strip(" :.")
             continue
         if situation:
             # (a line that opens on a school year ended or a year gone by goes on describing: "1. Thực trạng" / "Năm
             # học 2024 - 2025, toàn xã có 14 trường …")
             past = _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline))
-            if _NUMBERED_HEADING_RE.match(line) or _HORIZON_LINE_RE.match(fline) and not (
-                    past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)):
-                situation = False
+            if _NUMBERED_HEADING_RE.match(line) or _SPECIFIC_GOALS_RE.match(fline) or _HORIZON_LINE_RE.match(fline) and not (
+                    past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)
+                    or aim and len(fline.strip()) > 60):   # the aim's own sentence, not a stage's heading
+                situation = aim = False
             else:
                 continue
         qs = _quantities(fline, line)
@@ -3109,6 +3115,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 and _item_depth(line) <= labelled[1]:
             horizon = labelled[0]   # the next item beside a year-labelled one is back under the group's own year
         group = labelled[0] if labelled and prefix else horizon   # a labelled item after another: the group's year
+        before = labelled
         if prefix or not _LIST_MARK_RE.match(line) or labelled and _item_depth(line) <= labelled[1]:
             labelled = None
         if in_goal and prefix:
@@ -3116,6 +3123,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "- Năm 2027: 100% hồ sơ …" is one item labelled with its year, among items under "2. Giai đoạn 2026 -
                 # 2030": the items after it beside it are the group's; a bare "Năm 2027:" heads the items under it
                 labelled = (group, _item_depth(line))
+            elif fline[prefix.end():].strip() and (before or _opens_items(units, n - 2)):
+                # "- Lộ trình chuyển đổi số:" / "Năm 2027: 100% hồ sơ …" / "Năm 2028: …": unmarked year-labelled lines
+                # are the steps of the item they follow; the next item beside that one is back under the group's year
+                labelled = before or (group, _item_depth(units[n - 2].line))
             horizon = (int(prefix.group(1)), i)
             latest = max(latest or 0, horizon[0])
         if not qs and not zeros:
@@ -3426,6 +3437,12 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
             if not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
                 found.append(((m.start("level"), m.end()), code, "vụ" if "bao luc" in label else "%"))
     return found
+
+
+def _opens_items(units: list[_Unit], k: int) -> bool:
+    """Is unit ``k`` a list item that ends on a colon with no figure of its own ("- Lộ trình chuyển đổi số:")?"""
+    return k >= 0 and bool(_LIST_MARK_RE.match(units[k].line)) and units[k].fline.rstrip().endswith(":") \
+        and not re.search(r"\d", units[k].fline)
 
 
 def _sections_of(L: _Lines):
