@@ -1509,8 +1509,10 @@ def _year_label(fline: str, q: _Q) -> int | None:
 # a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030", "Giai đoạn 2026 -
 # 2030" (due by the period's end), "Đến năm 2030"
 _DATE_CELL_RE = re.compile(r"\s*(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam(?:\s+hoc)?\s+|nh\s+|giai doan\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
-# the heading of a column of each row's own deadline: "Thời gian hoàn thành", "Thời hạn", "Năm hoàn thành"
-_DUE_COL_RE = re.compile(r"\s*(?:thoi gian|thoi han|thoi diem|nam|moc)\s+(?:hoan thanh|dat(?: duoc)?|thuc hien)\s*|\s*thoi han\s*")
+# the heading of a column of each row's own deadline: "Thời gian hoàn thành", "Thời hạn", "Năm hoàn thành", "Mốc thời gian",
+# "Thời điểm đạt được" (a revision table's too)
+_DUE_COL_RE = re.compile(r"\s*(?:(?:thoi gian|thoi han|thoi diem|nam|moc)\s+(?:hoan thanh|dat(?: duoc)?|thuc hien)|thoi han"
+                         r"|han hoan thanh|thoi gian|moc(?: thoi gian)?)\s*")
 
 
 def _due_column(fline: str) -> int | None:
@@ -2828,7 +2830,6 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
 # Chỉ tiêu điều chỉnh | Thời hạn | Lý do")
 _REVISED_COL_RE = re.compile(r"\s*(?:chi tieu|muc tieu)?\s*(?:(?:sau|da)\s+)?(?:dieu chinh|bo sung)(?:\s*[,/]?\s*(?:va\s+)?bo sung)?\s*"
                              r"|\s*(?:chi tieu|muc tieu) moi\s*")
-_DUE_COL_RE = re.compile(r"\s*(?:thoi han|han hoan thanh|thoi gian(?: hoan thanh| thuc hien)?|nam hoan thanh|moc(?: thoi gian)?)\s*")
 
 
 def _revision_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
