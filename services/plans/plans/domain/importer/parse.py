@@ -1065,7 +1065,9 @@ _HORIZON_PREFIX_RE = re.compile(
     r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
-_STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat)\b")
+# ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
+_STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat"
+                        r"|hien (?:nha truong|truong|trung tam|don vi|toan (?:truong|xa|phuong|tinh|thanh pho|nganh)) (?:moi |chi )?co)\b")
 # A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
 # Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
 _BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
@@ -1128,7 +1130,8 @@ _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:
                            r"(?:\([^()]*\)\s*)?")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(_loose(
-    r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
+    # "giảm còn 4", "giảm xuống 3,5": the level a falling figure is brought to, as in a sentence ("=")
+    r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên|(?:giảm|hạ)\s+(?:xuống\s+)?còn|(?:giảm|hạ)\s+xuống)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
@@ -1317,6 +1320,9 @@ def said_before(fline: str, q: _Q) -> bool:
     return any(pat.search(tail) for pat, _, conf in _CMP_BEFORE if conf >= 0.9)
 
 
+# whom a share counts, named right after it: "80% giáo viên …", "70% học sinh …" (its clause's own subject)
+_OWN_SUBJECT_RE = re.compile(r"\s*%?\s*(?:(?:can bo(?: quan ly)?|giao vien|nhan vien|hoc sinh|hs|hoc vien|tre(?: em)?|truong"
+                             r"|lop|co so giao duc|phong hoc|cha me hoc sinh)\b)")
 # a line that leaves its figures to the items under it with their comparator: "… đạt ít nhất:", "… không dưới:"
 _LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon|khong it hon|tren|duoi|khong qua"
                           r"|khong vuot qua|toi da)|[≥≤<>]=?))\s*:\s*$")
@@ -1935,9 +1941,11 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
-                "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà"}
+                "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà", "san pham": "sản phẩm", "mo hinh": "mô hình",
+                "bai viet": "bài viết"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
-# centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM": a word of two syllables, not its first;
+# centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM", "ít nhất 01 sản phẩm dự thi": a word of two
+# syllables, not its first;
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
 # people; "01 nhà đa năng", "02 nhà vệ sinh": buildings)
 
@@ -3279,12 +3287,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if not said and prev and prev[2] and q.kind == prev[0].kind and (q.kind != "cnt" or q.unit == prev[0].unit) and not (
                     prev[1] in ("<", "<=", ">") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
-                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start])
+                    or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start]) and not _OWN_SUBJECT_RE.match(fline, q.end)
                     or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
                 # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets); a count shares it only with a count of the
-                # same ("ít nhất 01 phòng học thông minh, 17 nhóm, lớp": the classes are not bounded)
+                # same ("ít nhất 01 phòng học thông minh, 17 nhóm, lớp": the classes are not bounded); a figure after the
+                # comma that names whom it counts opens a clause of its own ("Tối thiểu 95% giáo viên được bồi dưỡng
+                # năng lực số, 80% giáo viên ứng dụng AI": the second share is bounded by no word of its own)
                 cmp, cconf, said = _at_least(prev[1], q.value, q.unit), 0.7, True
             if relative:
                 cmp, cconf, said = "=", 0.7, True   # "tăng 10% so với năm 2025": the change to make, as written
