@@ -79,6 +79,16 @@ def test_a_school_year_cut_inside_its_first_year_is_joined_back():
     assert got(text) == [("<", 2, "%", 2027), ("<", 1, "%", 2029)]
 
 
+
+# ---------------------------------------------------------------------------- a part on the tasks inside the goals
+def test_a_numbered_part_on_the_tasks_ends_the_targets():
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\nThực hiện nghiêm túc.\nII. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2029\n"
+            "- 100% học sinh lớp 1 được học tiếng Việt tăng cường.\n"
+            "3. Nhiệm vụ, giải pháp\n"
+            "3.1. Bồi dưỡng kỹ năng số cho 100% giáo viên trong hè.\n")
+    assert got(text) == [("=", 100, "%", 2029)]
+
+
 # ---------------------------------------------------------------------------- header
 def test_a_schools_tr_before_capitals_stays_in_the_number_symbol():
     text = ("UBND XÃ NẬM CHÀY\nTRƯỜNG PTDTBT THCS NẬM CHÀY\nSố: 27/KH-TrTHCSNC Nậm Chày, ngày 09 tháng 02 năm 2026\n"

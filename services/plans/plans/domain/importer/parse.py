@@ -3068,6 +3068,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 r"lo trinh\b|(?:dinh huong|tam nhin)\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
+        # a numbered part on the tasks inside it ("4. Nhiệm vụ, giải pháp" after "2. Mục tiêu cụ thể") ends the
+        # targets, as a section of its own ("III. NHIỆM VỤ, GIẢI PHÁP") would
+        cut = next((k for k in L.nonblank(*goal_range) if _TASKS_PART_RE.match(L.fline(k))), None)
+        goal_range = (goal_range[0], cut if cut is not None else goal_range[1])
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
     # forecasts ("IV. Dự báo quy mô") too, up to the next part
@@ -3398,6 +3402,7 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # trên địa bàn huyện"
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
+_TASKS_PART_RE = re.compile(r"^\s*\d+\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
 _TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
 _GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
 
