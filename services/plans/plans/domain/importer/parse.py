@@ -202,9 +202,10 @@ class _Lines:
 
 # ---------------------------------------------------------------------------- header
 # "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners, a kind's abbreviation ending in small letters
-# before a joiner ("05/CTr-UBND", "12/TTr-UBND"); whatever follows it on the line (a header laid out side by side, or
-# a PDF text layer that joined the two columns) is left for the place.
-_SYMBOL_PART = r"[A-ZĐ0-9][A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
+# before a joiner ("05/CTr-UBND", "12/TTr-UBND"), a school's "Tr" (trường) before capitals ("45/KH-TrTH"); whatever
+# follows it on the line (a header laid out side by side, or a PDF text layer that joined the two columns) is left for
+# the place.
+_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
 # a number left blank until the document is registered ("Số:      /KH-PTDTNT") is its symbol alone; a symbol's
 # part is not the start of a word ("05/KH-ĐTĐ – Hạ Long, ngày …": the place follows)
 _NUMBER_RE = re.compile(
@@ -338,11 +339,18 @@ _CUT_WORD_RE = re.compile(r"(?<=[^\W\d_][aàáảãạăằắẳẵặâầấ�
 # 2026 - 20" / "30" (joined back only when the pieces make a year soon after the first, so a figure that merely ends
 # a line stays apart)
 _CUT_YEAR_SPAN_RE = re.compile(r"(?<!\d)(20\d\d)(\s*[-–]\s*)(\d{1,3})[ \t]*\n[ \t]*(\d{1,3})(?!\d)")
+# or inside its first year: "vào năm học 20" / "27-2028"
+_CUT_FIRST_YEAR_RE = re.compile(r"(?<![\d.,])(2\d{0,2})[ \t]*\n[ \t]*(\d{1,3})(\s*[-–]\s*)(20\d\d)(?!\d)")
 
 
 def _joined_year_span(m: re.Match) -> str:
     second = m.group(3) + m.group(4)
     return m.group(1) + m.group(2) + second if len(second) == 4 and 0 < int(second) - int(m.group(1)) <= 15 else m.group(0)
+
+
+def _joined_first_year(m: re.Match) -> str:
+    first = m.group(1) + m.group(2)
+    return first + m.group(3) + m.group(4) if len(first) == 4 and 0 < int(m.group(4)) - int(first) <= 15 else m.group(0)
 
 
 def _joined_share(m: re.Match) -> str:
@@ -369,6 +377,7 @@ def tidy(text: str) -> str:
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
     text = _CUT_YEAR_SPAN_RE.sub(_joined_year_span, text)
+    text = _CUT_FIRST_YEAR_RE.sub(_joined_first_year, text)
     text = _CUT_WORD_RE.sub("", text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
@@ -1044,8 +1053,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\s*[<>≤≥]|\s+\d)"
     r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
-    # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …": due by the period's end
-    r"|\btrong (?:ca )?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …", "giảm 1,5% mỗi năm giai đoạn 2026 - 2030": due by the period's end
+    r"|\b(?:trong (?:ca )?|(?:moi|hang) nam\s+)giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027"): due in that year
     r"|\bquy\s+(?:iv|i{1,3}|[1-4])\s*(?:/\s*|nam\s+)(20\d\d)\b"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027",
@@ -2001,8 +2010,10 @@ _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UN
 
 
 # ("Chưa đạt" in a level's row: not reached yet, a status or a year with no figure set, as "–"; or a cell that names the
-# age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target)
+# age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target; a step towards
+# the row's target, "Trường đạt chuẩn quốc gia | Hoàn thiện hồ sơ | Mức độ 1", is work with no figure)
 _NO_FIGURE_CELL_RE = re.compile(r"\s*(?:(?:chua )?dat chuan|chua dat|duy tri|giu vung"
+                                r"|(?:hoan thien|hoan chinh|chuan bi|xay dung|lap)\s+ho so(?:\s+[^\W\d_]+)*"
                                 r"|(?:tre(?: em)?\s+)?(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?\s+tuoi)\s*")
 
 
@@ -2034,8 +2045,11 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
             if fold(text) in ("dat", "hoan thanh"):
                 text = ""   # "Phổ cập giáo dục | Đạt | Mức độ 3": a cell that says it is reached gives no figure
             m = _SLOT_RE.fullmatch(text) if text else None
-            if fold(text) == "khong co":
-                m = _SLOT_RE.fullmatch("0")   # "Tỷ lệ bỏ học (%) | Không có": none, a zero as a "0" cell is
+            if fold(text) == "khong co" or fold(text) == "khong" and not row_unit and _FALLING_RE.search(
+                    fold(" ".join(labels))):
+                # "Tỷ lệ bỏ học (%) | Không có": none, a zero as a "0" cell is; so is a bare "Không" where the row
+                # names what is to be kept down ("Học sinh bỏ học | Không")
+                m = _SLOT_RE.fullmatch("0")
             if text and not m and _NO_FIGURE_CELL_RE.fullmatch(fold(text)):
                 text = ""   # "Đạt chuẩn", "Duy trì": a cell that meets or keeps a standard without a figure, as "–"
             if text and not m or not _valid_slot(m, row_unit):
@@ -2164,6 +2178,26 @@ def _compound_rows(line: str, k: int, more: str = ""
     return rows
 
 
+def _shared_cells(line: str, k: int) -> list[str] | None:
+    """A row whose value cells hold several targets apart by ";", each whole ("≥ 40% (nhà trẻ); ≥ 98% (mẫu giáo)"),
+    as rows of one target a cell: the first keeps the other cells, the next ones only their own part (the rest
+    blanked, offsets kept); None when no cell holds more than one."""
+    if "|" not in line or line.count("|") < k:
+        return None
+    cells = line.split("|")
+    parts = [c.split(";") if ";" in c and all(_SLOT_RE.fullmatch(p.strip()) for p in c.split(";")) else None
+             for c in cells[-k:]]
+    n = max((len(p) for p in parts if p), default=0)
+    if n < 2:
+        return None
+    rows = []
+    for j in range(n):
+        shared = [" ".join(q if i == j else " " * len(q) for i, q in enumerate(p)) if p else c if j == 0 else " " * len(c)
+                  for c, p in zip(cells[-k:], parts)]
+        rows.append("|".join(cells[:-k] + shared))
+    return rows
+
+
 def _canonical_unit(unit: str | None) -> str | None:
     """A unit a table writes in its own words, as the importer names it: "giai" and "giải" are "giải", "HS/lop" and
     "học sinh/lớp" pupils per class (a unit typed without diacritics is the same unit)."""
@@ -2244,7 +2278,7 @@ def _label_row(fline: str) -> bool:
 
 
 # A column heading that is a school level ("Tiểu học | THCS | THPT" under "Cấp học")
-_LEVEL_CELL_RE = re.compile(r"\s*(?:" + _LEVEL_WORDS + r")\s*")
+_LEVEL_CELL_RE = re.compile(r"\s*(?:(?:cap|bac)\s+(?:hoc\s+)?)?(?:" + _LEVEL_WORDS + r")\s*")
 # the terms of a school year as columns ("Học kỳ I | Học kỳ II | Cả năm"): each a column of targets for the year in
 # force, as a school level's is
 _TERM_CELL_RE = re.compile(r"\s*(?:hoc ky\s+(?:i{1,2}|[12])|hk\s*(?:i{1,2}|[12])|ca nam(?: hoc)?)\s*")
@@ -2434,12 +2468,17 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             lo, hi = len(cells) - k - between, len(cells) - k
             row_line = "|".join(cells[:lo] + [" " * len(c) for c in cells[lo:hi]] + cells[hi:])
         row = _peel_slots(row_line, k + skip, unit_col)
+        also = []   # the rows a cell holding two targets adds ("≥ 40% (nhà trẻ); ≥ 98% (mẫu giáo)")
+        if row is None and (shares := _shared_cells(row_line, k)) and all(peeled := [
+                _peel_slots(one, k + skip, unit_col) for one in shares]):
+            row, also = peeled[0], peeled[1:]
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
         if row is None:
             row = _peel_wrapped(L, units[m], k + skip, unit_col, noted)
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
+            also = [(r[0], r[1][skip:], r[2]) for r in also]
         cells_of = [units[m]]
         if row is None and (parts := _compound_rows(units[m].line, k) or _compound_rows(
                 L.line(units[m].idx), k, units[m].line[len(L.line(units[m].idx)):].strip())):
@@ -2496,7 +2535,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
         own = _due_year(units[m].fline, due, headings.fline.count("|") + 1)
-        for c, (year, (s, e, slot)) in enumerate(zip([own] if own else years, row[1])):
+        for c, (year, (s, e, slot)) in ((c, cell) for one in (row, *also)
+                                          for c, cell in enumerate(zip([own] if own else years, one[1]))):
             if _holds_nothing(slot, row[2]):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
@@ -3037,6 +3077,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 r"lo trinh\b|(?:dinh huong|tam nhin)\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
+        # a numbered part on the tasks inside it ("4. Nhiệm vụ, giải pháp" after "2. Mục tiêu cụ thể") ends the
+        # targets, as a section of its own ("III. NHIỆM VỤ, GIẢI PHÁP") would
+        cut = next((k for k in L.nonblank(*goal_range) if _TASKS_PART_RE.match(L.fline(k))), None)
+        goal_range = (goal_range[0], cut if cut is not None else goal_range[1])
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
     # forecasts ("IV. Dự báo quy mô") too, up to the next part
@@ -3136,6 +3180,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "- Lộ trình chuyển đổi số:" / "Năm 2027: 100% hồ sơ …" / "Năm 2028: …": unmarked year-labelled lines
                 # are the steps of the item they follow; the next item beside that one is back under the group's year
                 labelled = before or (group, _item_depth(units[n - 2].line))
+            elif fline[prefix.end():].strip() and not fline.rstrip().endswith(":"):
+                # "Năm 2028: xây xong 04 phòng học." holds its own targets on its line: the items after it ("- Tỷ lệ
+                # trẻ ra lớp đạt 92% …") are the group's, not that year's, as beside a labelled item (any depth)
+                labelled = (group, (len(line), len(_ITEM_MARKS)))
             horizon = (int(prefix.group(1)), i)
             latest = max(latest or 0, horizon[0])
         if not qs and not zeros:
@@ -3365,6 +3413,7 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # trên địa bàn huyện"
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
+_TASKS_PART_RE = re.compile(r"^\s*\d+\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
 _TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
 _GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
 
