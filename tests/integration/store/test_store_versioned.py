@@ -92,6 +92,21 @@ def test_a_version_is_written_once_and_nothing_of_the_loser_is_kept(store_db):
     assert store_db[HINTS].count_documents({}) == 0  # the loser's event was never queued
 
 
+def test_a_first_version_whose_writer_died_before_its_head_is_found_by_the_next_creator(store_db):
+    save_with_events(StoreContractCounter(id="c", n=1))
+    store_db["counters"].delete_one({"_id": "c"})   # killed between the change and the head
+    assert load(StoreContractCounter, "c") is None
+
+    with pytest.raises(NotUniqueError):
+        save_with_events(StoreContractCounter(id="c", n=5))
+
+    found = load(StoreContractCounter, "c")
+    assert (found.doc_version, found.n) == (1, 1)
+    found.n = 6
+    save_with_events(found)
+    assert [c["state"]["n"] for c in history(StoreContractCounter, "c")] == [1, 6]
+
+
 def test_a_lagging_head_is_repaired_from_the_changes(store_db):
     doc = save_with_events(StoreContractCounter(id="c", n=1))
     doc.n = 2

@@ -254,9 +254,11 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     try:
         cls.changes().insert_one(change)
     except DuplicateKeyError:
+        # so that the caller's retry reads the version that won, also when its writer died before the head (a new
+        # aggregate's first change without a head: a reader that loads nothing would create it again and again)
+        repair_head(cls, doc.pk)
         if new:
             raise NotUniqueError(f"{cls.__name__} {doc.pk} already exists") from None
-        repair_head(cls, doc.pk)  # so that the caller's retry reads the version that won
         raise StaleDocument(f"{cls.__name__} {doc.pk} is no longer at version {base}") from None
     # Both writes below are repaired by the relay's sweep if this process dies first.
     if entries:
