@@ -101,3 +101,25 @@ def test_answers_share_nothing_anyone_can_change_at_any_depth(world):
     again = recent.get("r2")
     assert again == source.docs["r2"] and again["by"]["at"] == at
     assert source.reads == 1
+
+
+def test_a_shared_memory_builds_once_per_read_and_hands_every_caller_that_answer(world):
+    source, bell, clock, _ = world
+    built = []
+
+    def frozen(stored):
+        built.append(stored["v"])
+        return (stored["_id"], stored["v"], tuple(stored["codes"]))
+
+    shared = Recent(source.read, frozen, lambda: bell, ttl=1.0, shared=True, listen=False,
+                    monotonic=lambda: clock[0])
+    first = shared.get("r1")
+    assert shared.get("r1") is first and first == ("r1", 1, ("A",))
+    assert source.reads == 1 and built == [1]
+    source.docs["r1"] = {"_id": "r1", "v": 2, "codes": ["A", "B"]}
+    bell.ring()
+    assert shared.get("r1") == ("r1", 2, ("A", "B"))
+    clock[0] += 1.5
+    assert shared.get("r1") == ("r1", 2, ("A", "B"))
+    assert source.reads == 3 and built == [1, 2, 2]
+    assert shared.get("nope") is None and built == [1, 2, 2]

@@ -11,7 +11,7 @@ from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.vn import iso_vn
-from indicators.adapters.documents import Round, round_id_for
+from indicators.adapters.documents import Round, RoundView, round_id_for
 from indicators.adapters.rounds import RoundExists, Rounds
 from indicators.catalogues import SOURCE, CatalogueService
 from indicators.domain.catalogue import Catalogue
@@ -44,7 +44,7 @@ class RoundService:
         # with an earlier start, so it is kept for a short while.
         self._earlier: dict[str, tuple[float, list[tuple[str, str]]]] = {}
 
-    def round_catalogue(self, rnd: Round) -> Catalogue:
+    def round_catalogue(self, rnd: Round | RoundView) -> Catalogue:
         """The catalogue version the round was opened with: its values are checked against it, always."""
         catalogue = self.catalogues.version(rnd.province_code, rnd.catalogue_version)
         if catalogue is None:
@@ -142,8 +142,8 @@ class RoundService:
             return 0, []
         return self.store.page({**wanted, **scope}, page, page_size)
 
-    def get_round(self, principal: Principal, round_id: str, *, recent: bool = False) -> Round:
-        """The round, if the caller may see it. With ``recent``, as this process read it lately
+    def get_round(self, principal: Principal, round_id: str, *, recent: bool = False) -> Round | RoundView:
+        """The round, if the caller may see it. With ``recent``, its view as this process read it lately
         (:meth:`~indicators.adapters.rounds.Rounds.recent`): for the submissions, which read it on every request
         and never change it; a change of the round is seen at once on this host, within a second elsewhere."""
         rnd = (self.store.recent if recent else self.store.get)(round_id)
@@ -152,7 +152,7 @@ class RoundService:
             raise NotFound("Không tìm thấy đợt báo cáo.")
         return rnd
 
-    def earlier(self, rnd: Round) -> list[tuple[str, str]]:
+    def earlier(self, rnd: Round | RoundView) -> list[tuple[str, str]]:
         """The ids and names of the province's latest rounds opened before ``rnd``, latest first."""
         cached = self._earlier.get(rnd.id)
         if cached is None or time.monotonic() - cached[0] > EARLIER_ROUNDS_TTL:

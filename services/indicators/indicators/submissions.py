@@ -11,7 +11,7 @@ from edu71.bus.outbox import StaleDocument
 from edu71.contracts import Contracts
 from edu71.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, StaleVersion
 from edu71.vn import iso_vn, vn_moment
-from indicators.adapters.documents import Round, Submission
+from indicators.adapters.documents import Round, RoundView, Submission
 from indicators.adapters.submissions import KeyRecord, SubmissionExists, Submissions, Trail, trail_of
 from indicators.catalogues import SOURCE
 from indicators.domain.approval import LOCKED, Action, Stage
@@ -57,7 +57,7 @@ class SubmissionService:
         self.clock = clock or rounds.clock
         self.store = store or Submissions()
 
-    def previous_values(self, rnd: Round, school_code: str) -> tuple[str, list[dict[str, Any]]] | None:
+    def previous_values(self, rnd: Round | RoundView, school_code: str) -> tuple[str, list[dict[str, Any]]] | None:
         """The school's values in the latest earlier round of the province it reported in, with that round's name."""
         for round_id, name in self.rounds.earlier(rnd):
             sub = self.store.get(submission_id(round_id, school_code))
@@ -70,8 +70,8 @@ class SubmissionService:
         return {code: {"text": text, "by": actor, "at": iso_vn(now, "milliseconds"), "revision": revision}
                 for code, text in explained.items()}
 
-    def warnings_for(self, rnd: Round, sub: Submission, incoming: list[dict[str, Any]], merged: list[dict[str, Any]],
-                     earlier: list[dict[str, Any]], catalogue: Catalogue, trail: Trail
+    def warnings_for(self, rnd: Round | RoundView, sub: Submission, incoming: list[dict[str, Any]],
+                     merged: list[dict[str, Any]], earlier: list[dict[str, Any]], catalogue: Catalogue, trail: Trail
                      ) -> dict[str, list[dict[str, Any]]]:
         """The warnings of a revision (about the values it sends) and of the submission as a whole (``open``).
 
@@ -202,7 +202,7 @@ class SubmissionService:
             raise (StaleVersion if expected_version is not None else Conflict)(
                 "Số liệu của trường vừa được người khác thay đổi. Vui lòng tải lại rồi thao tác lại.") from None
 
-    def _record(self, sub: Submission | None, principal: Principal, rnd: Round, school_code: str,
+    def _record(self, sub: Submission | None, principal: Principal, rnd: Round | RoundView, school_code: str,
                 values: list[dict[str, Any]], catalogue: Catalogue, key: str | None, digest: str, now: datetime,
                 current: Phase, *, expected_version: int | None,
                 explained: dict[str, str] | None = None) -> SubmitOutcome:

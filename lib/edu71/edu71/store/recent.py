@@ -20,7 +20,9 @@ The count of rings is read *before* the store, so a ring during the read marks
 what it returned as already stale. Only found documents are remembered: a
 missing one is read again each time. What is remembered is the stored mapping;
 each answer is built from it afresh, so a caller that changes its copy changes
-nobody else's.
+nobody else's. A ``shared`` memory instead builds its answer once per read and
+hands that same answer to every caller: for answers nobody can change (a frozen
+view), which then cost nothing to give.
 """
 from __future__ import annotations
 
@@ -52,18 +54,20 @@ def _copy(value):
 
 class Recent(Generic[T]):
     """``read`` by key, remembered; ``build`` makes each answer from the stored mapping; ``bell``: the bell the
-    writers ring (resolved on each use, as the database behind it can be replaced)."""
+    writers ring (resolved on each use, as the database behind it can be replaced). With ``shared``, ``build``
+    runs once per read of the store and every caller gets its answer, which must be immutable."""
 
     def __init__(self, read: Callable[[str], dict | None], build: Callable[[dict], T], bell: Callable[[], Bell],
-                 ttl: float, *, max_entries: int = 1024, listen: bool = True,
+                 ttl: float, *, max_entries: int = 1024, listen: bool = True, shared: bool = False,
                  monotonic: Callable[[], float] = time.monotonic):
         self._read, self._build, self._bell = read, build, bell
+        self._shared = shared
         self.ttl = ttl
         self.max_entries = max_entries
         self._listen = listen
         self._monotonic = monotonic
         self._lock = threading.Lock()
-        self._memory: dict[str, tuple[float, Bell, int, dict]] = {}
+        self._memory: dict[str, tuple[float, Bell, int, dict | T]] = {}
         self._listening: tuple[int, set[str]] = (os.getpid(), set())
 
     def _hear_other_processes(self, bell: Bell) -> None:
@@ -85,12 +89,14 @@ class Recent(Generic[T]):
         with self._lock:
             kept = self._memory.get(key)
         if kept is not None and kept[1] is bell and kept[2] == heard and now - kept[0] < self.ttl:
-            return self._build(_copy(kept[3]))
+            return kept[3] if self._shared else self._build(_copy(kept[3]))
         stored = self._read(key)
         if stored is None:
             return None
+        # A shared memory keeps the answer itself, a private one the mapping each answer is built from.
+        kept_value = self._build(stored) if self._shared else stored
         with self._lock:
             if len(self._memory) >= self.max_entries:
                 self._memory.clear()
-            self._memory[key] = (now, bell, heard, stored)
-        return self._build(_copy(stored))
+            self._memory[key] = (now, bell, heard, kept_value)
+        return kept_value if self._shared else self._build(_copy(stored))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -58,7 +59,14 @@ def catalogue_version_state(province_code: str, version: int) -> dict[str, Any] 
     return state_at(ProvinceCatalogue, province_code, version)
 
 
-class Round(VersionedDocument):
+class _Timetable:
+    """The phase of a round with ``opens_at``, ``due_at`` and ``closes_at`` (a :class:`Round` or its view)."""
+
+    def phase_at(self, now: datetime) -> Phase:
+        return phase(as_utc(self.opens_at), as_utc(self.due_at), as_utc(self.closes_at), now)
+
+
+class Round(_Timetable, VersionedDocument):
     """A reporting round (đợt báo cáo) opened by the city for its province."""
 
     meta = {
@@ -84,8 +92,34 @@ class Round(VersionedDocument):
     created_at = DateTimeField(default=utc_now)
     updated_at = DateTimeField(default=utc_now)
 
-    def phase_at(self, now: datetime) -> Phase:
-        return phase(as_utc(self.opens_at), as_utc(self.due_at), as_utc(self.closes_at), now)
+
+@dataclass(frozen=True)
+class RoundView(_Timetable):
+    """A round as the submissions read it on every request: built once from the stored mapping and shared by
+    every request of the process, so nothing in it can change (tuples, a frozen dataclass).
+
+    mongoengine built a :class:`Round` from the kept mapping on every submission (about 100 µs of its
+    CPU, each read of a list field then walking it again for references); this is built once per read
+    of the store.
+    """
+
+    id: str
+    province_code: str
+    school_levels: tuple[str, ...]
+    indicator_codes: tuple[str, ...]
+    catalogue_version: int
+    opens_at: datetime
+    due_at: datetime
+    closes_at: datetime
+    doc_version: int
+
+    @classmethod
+    def of(cls, stored: dict[str, Any]) -> RoundView:
+        """The view of a round's stored head (or of ``Round.to_mongo()``)."""
+        return cls(id=stored["_id"], province_code=stored["province_code"],
+                   school_levels=tuple(stored["school_levels"]), indicator_codes=tuple(stored["indicator_codes"]),
+                   catalogue_version=stored["catalogue_version"], opens_at=stored["opens_at"],
+                   due_at=stored["due_at"], closes_at=stored["closes_at"], doc_version=stored.get("_v", 0))
 
 
 class Plain(BaseField):

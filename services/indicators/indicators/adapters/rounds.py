@@ -15,7 +15,7 @@ from edu71.store import doorbell
 from edu71.store.memory import InMemoryVersioned
 from edu71.store.recent import Recent
 from indicators.adapters import round_lists
-from indicators.adapters.documents import Round
+from indicators.adapters.documents import Round, RoundView
 from indicators.domain.clock import as_utc
 
 
@@ -27,16 +27,10 @@ class RoundExists(Exception):
     """A round with the same name, province and school year exists (its id is derived from them)."""
 
 
-def _built(head: dict) -> Round:
-    rnd = Round._from_son(head)
-    rnd._created = False
-    return rnd
-
-
 class Rounds:
     def __init__(self):
-        self._recent = Recent(lambda round_id: Round._get_collection().find_one({"_id": round_id}), _built,
-                              lambda: self.bell, RECENT_TTL)
+        self._recent = Recent(lambda round_id: Round._get_collection().find_one({"_id": round_id}), RoundView.of,
+                              lambda: self.bell, RECENT_TTL, shared=True)
 
     @property
     def bell(self) -> doorbell.Bell:
@@ -46,9 +40,10 @@ class Rounds:
     def get(self, round_id: str) -> Round | None:
         return load(Round, round_id)
 
-    def recent(self, round_id: str) -> Round | None:
-        """The round as this process read it lately (:mod:`edu71.store.recent`): a save here is seen at once,
-        one in another process of the host as soon as its ring arrives, any other within :data:`RECENT_TTL`."""
+    def recent(self, round_id: str) -> RoundView | None:
+        """The round as this process read it lately (:mod:`edu71.store.recent`), one view shared by the process's
+        requests: a save here is seen at once, one in another process of the host as soon as its ring arrives, any
+        other within :data:`RECENT_TTL`."""
         return self._recent.get(round_id)
 
     def save(self, rnd: Round, *events: Event, expected_version: int | None = None) -> Round:
@@ -87,8 +82,9 @@ class InMemoryRounds(InMemoryVersioned[Round]):
         super().__init__(RoundExists)
         self.rounds = self.docs
 
-    def recent(self, round_id: str) -> Round | None:
-        return self.get(round_id)
+    def recent(self, round_id: str) -> RoundView | None:
+        rnd = self.get(round_id)
+        return None if rnd is None else RoundView.of(rnd.to_mongo())
 
     def earlier(self, province_code: str, before: datetime, limit: int) -> list[tuple[str, str]]:
         found = sorted((r for r in self.rounds.values() if r.province_code == province_code

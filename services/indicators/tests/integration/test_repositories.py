@@ -166,7 +166,7 @@ def test_rounds_save_refuse_a_duplicate_and_a_stale_change_and_list_earlier_ones
     assert rounds.get("missing") is None
 
 
-def test_a_recent_round_shows_every_save_made_since_and_is_a_copy_of_its_own(rounds):
+def test_a_recent_round_shows_every_save_made_since_and_nobody_can_change_it(rounds):
     rounds.save(make_round("Đợt 4"))
     before = rounds.recent("round-Đợt 4")
     assert before.doc_version == 1 and before.due_at == rounds.get("round-Đợt 4").due_at
@@ -175,8 +175,13 @@ def test_a_recent_round_shows_every_save_made_since_and_is_a_copy_of_its_own(rou
     rounds.save(changed)
     after = rounds.recent("round-Đợt 4")
     assert after.doc_version == 2 and after.due_at.replace(tzinfo=timezone.utc) == NOW + timedelta(days=9)
-    after.indicator_codes.append("TAMPERED")
-    assert rounds.recent("round-Đợt 4").indicator_codes == ["CLASSES"]
+    # One view is shared by a process's requests: neither its lists nor its fields can be changed.
+    with pytest.raises(AttributeError):
+        after.indicator_codes.append("TAMPERED")
+    with pytest.raises(AttributeError):
+        after.closes_at = NOW
+    assert rounds.recent("round-Đợt 4").indicator_codes == ("CLASSES",)
+    assert rounds.recent("round-Đợt 4").closes_at == rounds.get("round-Đợt 4").closes_at
     assert rounds.recent("missing") is None
 
 
