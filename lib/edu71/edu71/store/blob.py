@@ -27,8 +27,9 @@ from bson.codec_options import CodecOptions
 _NAIVE = CodecOptions(uuid_representation=UuidRepresentation.STANDARD)
 _AWARE = CodecOptions(uuid_representation=UuidRepresentation.STANDARD, tz_aware=True, tzinfo=timezone.utc)
 
-#: Blobs of at least this many bytes are stored compressed. Below it the store's time hardly depends on
-#: the size (a submission's change and events, a few KB, stay as they are).
+#: Blobs of at least this many bytes are stored compressed. Below it the store's time to write one hardly
+#: depends on the size (a submission's change, a few KB, stays as it is); a small blob read over and over, an
+#: outbox hint's events, is compressed all the same (:func:`compressed`).
 COMPRESS_FROM = 16 * 1024
 #: What a compressed blob starts with: a BSON document's length is never 0.
 COMPRESSED = b"\x00\x00\x00\x00"
