@@ -50,7 +50,7 @@ import requests
 from kafka import KafkaConsumer
 from pymongo import MongoClient, monitoring
 
-from edu71.bus.outbox import change_id
+from edu71.bus.outbox import change_id, hinted
 from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
 from edu71_testing import free_port, running_stack, spawn, terminate, wait_answering
@@ -310,7 +310,7 @@ def store_ceiling(mongodb_uri: str, db_name: str, concurrency: int, store_pid: i
     db = client[db_name]
     head = db["submissions"].find_one()
     change = db["submissions_changes"].find_one({"_id": change_id(head["_id"], 1)})
-    hint = {"at": change["at"], "events": change["events"]}
+    hint = {"at": change["at"], "n": 1, "events": hinted(change["events"])}  # as save_with_events puts it
     shapes = [("ceiling_changes", change), ("ceiling_heads", head), ("ceiling_hints", hint)]
     key = db["submission_keys"].find_one()
     if key is not None:

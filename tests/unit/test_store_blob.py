@@ -51,3 +51,14 @@ def test_a_small_mapping_is_stored_as_plain_bson_and_both_kinds_read_alike():
     assert bytes(blob.encode(small)) == bson.encode(small)
     large = {"rows": ["x" * 100] * 500}
     assert blob.decode(bson.encode(large)) == blob.decode(blob.encode(large)) == large
+
+
+def test_a_small_blob_compressed_on_demand_reads_back_the_same_and_is_compressed_once():
+    events = [{"id": f"e{i}", "envelope": '{"type": "vn.edu71.IndicatorSubmitted.v1", "school": "Trường THCS Lê Lợi"}'}
+              for i in range(20)]
+    plain = blob.pack(events)
+    assert len(plain) < blob.COMPRESS_FROM and not plain.startswith(blob.COMPRESSED)
+    squeezed = blob.compressed(plain)
+    assert squeezed.startswith(blob.COMPRESSED) and len(squeezed) < len(plain) / 3
+    assert blob.unpack(squeezed) == events
+    assert blob.compressed(squeezed) == squeezed

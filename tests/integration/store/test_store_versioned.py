@@ -74,6 +74,7 @@ def test_each_change_is_a_version_with_its_events_and_the_head_shows_the_latest(
     queued = {h["_id"]: h for h in store_db[HINTS].find()}
     assert set(queued) == {change_id("c", 1), change_id("c", 2)}
     assert [e["id"] for e in blob.unpack(queued[change_id("c", 2)]["events"])] == ["ev-2"]
+    assert queued[change_id("c", 2)]["events"].startswith(blob.COMPRESSED)  # every read of the queue decodes it
     assert [e.id for e in pending_events(StoreContractCounter, "c")] == ["ev-1", "ev-2"]
 
 

@@ -39,6 +39,7 @@ from edu71.store.versioned import (  # noqa: F401 - re-exported: the services im
     check_storable,
     entry,
     event_of,
+    hinted,
     history,
     load,
     outbox_queue,
@@ -137,7 +138,7 @@ class OutboxRelay:
             "event_ids": list(event_ids),
             "quarantined_at": now.isoformat(),
         }, subject=self.service, source=f"/edu71/{self.service}")
-        self.queue.put(NOTICE + record_id, at=now, n=1, events=blob.pack([entry(notice)]))
+        self.queue.put(NOTICE + record_id, at=now, n=1, events=hinted(blob.pack([entry(notice)])))
 
     def quarantined(self) -> list[dict]:
         return quarantined(self.alias)
@@ -167,7 +168,7 @@ class OutboxRelay:
                     set_aside.add(change["_id"])
                     continue
                 if events and change["_id"] not in published and self.queue.put(
-                        change["_id"], at=change["at"], n=len(events), events=blob.pack(events)):
+                        change["_id"], at=change["at"], n=len(events), events=hinted(blob.pack(events))):
                     restored += 1
                 if change["v"] > latest.get(change["agg"], {}).get("v", 0):
                     latest[change["agg"]] = change

@@ -27,8 +27,9 @@ from bson.codec_options import CodecOptions
 _NAIVE = CodecOptions(uuid_representation=UuidRepresentation.STANDARD)
 _AWARE = CodecOptions(uuid_representation=UuidRepresentation.STANDARD, tz_aware=True, tzinfo=timezone.utc)
 
-#: Blobs of at least this many bytes are stored compressed. Below it the store's time hardly depends on
-#: the size (a submission's change and events, a few KB, stay as they are).
+#: Blobs of at least this many bytes are stored compressed. Below it the store's time to write one hardly
+#: depends on the size (a submission's change, a few KB, stays as it is); a small blob read over and over, an
+#: outbox hint's events, is compressed all the same (:func:`compressed`).
 COMPRESS_FROM = 16 * 1024
 #: What a compressed blob starts with: a BSON document's length is never 0.
 COMPRESSED = b"\x00\x00\x00\x00"
@@ -38,9 +39,15 @@ def encode(mapping: Mapping[str, Any], *, check_keys: bool = False) -> Binary:
     """A mapping as one blob (compressed when it is large); ``check_keys``: refuse, as
     :class:`bson.errors.InvalidDocument`, a key starting with ``$`` or holding ``.`` at any depth."""
     raw = bson.encode(mapping, check_keys=check_keys, codec_options=_NAIVE)
-    if len(raw) >= COMPRESS_FROM:
-        return Binary(COMPRESSED + zlib.compress(raw, 1))
-    return Binary(raw)
+    return compressed(raw) if len(raw) >= COMPRESS_FROM else Binary(raw)
+
+
+def compressed(stored: bytes) -> Binary:
+    """A blob compressed whatever its size (one already compressed as it is), for a small one the store reads
+    many times over: an outbox hint's events are decoded by every read of the queue while they wait."""
+    if stored[:4] == COMPRESSED:
+        return Binary(stored)
+    return Binary(COMPRESSED + zlib.compress(stored, 1))
 
 
 def decode(stored: bytes | Mapping[str, Any], *, aware: bool = True) -> dict[str, Any]:

@@ -8,7 +8,7 @@ updates; the unique ``_id`` is also the optimistic-concurrency check: two
 writers of the same version cannot both succeed (:class:`StaleDocument`).
 
 After the insert the writer puts an entry in the outbox queue (``outbox_hints``,
-a :class:`~edu71.store.queue.WorkQueue` holding a copy of the change's events)
+a :class:`~edu71.store.queue.WorkQueue` holding a compressed copy of the change's events)
 and refreshes the aggregate's *head* (the current state, read by queries). The
 head is a cache of the changes: two writers racing on it can leave it a version
 behind, and a writer that dies in between leaves it behind too. Nothing is lost:
@@ -117,6 +117,17 @@ def change_id(pk, version: int) -> str:
 def outbox_queue(database) -> WorkQueue:
     """The outbox queue of a service's database (``database``: a callable returning it)."""
     return WorkQueue(HINTS, database)
+
+
+def hinted(events) -> bytes:
+    """A change's events (its ``events`` blob) as its outbox hint carries them: compressed.
+
+    Every read of the queue makes the store decode every waiting hint whole (the relay's read and its delete
+    each pass, the relay monitor's count every second), 0.2 ms of FerretDB's CPU for a submission's 4 KB of
+    events, against 0.07 ms for the 1.2 KB they compress to (60 µs to compress, 13 µs to expand). The change
+    keeps them as they are: it is written once and read by ``_id``.
+    """
+    return blob.compressed(events)
 
 
 def _now() -> datetime:
@@ -262,7 +273,7 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
         raise StaleDocument(f"{cls.__name__} {doc.pk} is no longer at version {base}") from None
     # Both writes below are repaired by the relay's sweep if this process dies first.
     if entries:
-        outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=change["events"])
+        outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=hinted(change["events"]))
     if head:
         _write_head(cls, state, version)
     doc.doc_version = version
