@@ -32,7 +32,7 @@ from typing import Callable, Mapping
 
 from kafka import KafkaConsumer, TopicPartition
 from kafka.errors import CommitFailedError, KafkaError, RebalanceInProgressError
-from kafka.structs import OffsetAndMetadata
+from kafka.structs import MemberState, OffsetAndMetadata
 from mongoengine.connection import get_db
 from pymongo.errors import ConnectionFailure, DuplicateKeyError
 
@@ -224,6 +224,12 @@ class EventConsumer:
     def _poll_once(self, stop: threading.Event) -> int:
         consumer = self._consumer
         batch = consumer.poll(timeout_ms=200)
+        if not batch and consumer.group_metadata().state != MemberState.STABLE:
+            # Straight back into poll while the group (re)forms: kafka-python 3.0.12 forgets a join that ends while
+            # we are out of poll() and sends a new one (BaseCoordinator.join_group_async replaces a finished join
+            # task), a new rebalance each time, so any pause here (a lag report, a commit, which would be refused
+            # anyway) let a loaded host's group rebalance on and on.
+            return 0
         handled: dict[TopicPartition, OffsetAndMetadata] = {}
         count = 0
         try:
