@@ -247,6 +247,92 @@ def test_a_worker_commits_as_often_as_its_spec_says_and_the_indicators_worker_le
     assert indicators.consumer.commit_every == COMMIT_EVERY > consumer.COMMIT_EVERY
 
 
+def test_a_commit_refused_while_the_group_rebalances_keeps_its_offsets_for_the_next_commit(stack):
+    """A commit tried while the group rebalances is refused (RebalanceInProgress): the consumer keeps the handled
+    offsets, takes the refusal for no outage, and commits them once the group has settled.
+
+    The test plays the consumer's loop step by step (``_poll_once``, ``_commit``), so that the commit falls inside a
+    rebalance. The rebalance is held open by a member that stops polling (it still heartbeats, so the broker waits
+    for it to join again), and started by a third member joining."""
+    from kafka.structs import MemberState, OffsetAndMetadata
+
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
+    event = contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"], source="/edu71/tests")
+    topic = contracts.topic_for("SchoolRegistered")
+    group = fresh_group("rebalance", [topic])
+    bootstrap = settings.kafka.bootstrap_servers.split(",")
+    at_start, handled = committed_offsets(settings, group, topic), []
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, group, {"SchoolRegistered": lambda e: handled.append(e.id)},
+                             commit_every=3600)
+    stop = threading.Event()
+    kafka = consumer._consumer = consumer._connect()
+
+    def stepping(condition):
+        """``condition`` after one more turn of the consumer's loop (for :func:`wait_until`)."""
+        return lambda: consumer._poll_once(stop) >= 0 and condition()
+
+    def stable() -> bool:
+        return kafka.group_metadata().state == MemberState.STABLE and bool(kafka.assignment())
+
+    def member() -> KafkaConsumer:
+        other = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
+                              max_poll_interval_ms=120_000)
+        other.subscribe([topic])
+        return other
+
+    def polling(other: KafkaConsumer, until: threading.Event) -> threading.Thread:
+        thread = threading.Thread(target=lambda: [other.poll(timeout_ms=200) for _ in iter(until.is_set, True)],
+                                  daemon=True)
+        thread.start()
+        return thread
+
+    raw = KafkaProducer(bootstrap_servers=bootstrap)
+    holder, holder_joined = member(), threading.Event()
+    joiner, joiner_done = member(), threading.Event()
+    try:
+        wait_until(stepping(stable), "the consumer alone in its group")
+        # A member that joins, then stops polling: the next rebalance waits for it.
+        holder_thread = polling(holder, holder_joined)
+        wait_until(stepping(lambda: bool(holder.assignment()) and stable()
+                            and not kafka.assignment() & holder.assignment()), "a second member holding partitions")
+        holder_joined.set()
+        holder_thread.join(30)
+        mine = sorted(tp.partition for tp in kafka.assignment() if tp.topic == topic)
+        assert mine, "the range assignor gives the first member at least one partition of a topic"
+        sent = raw.send(topic, key=event.key.encode(), value=event.to_json().encode(), partition=mine[0]).get(30)
+        wait_until(stepping(lambda: event.id in handled), "the event handled")
+        held = TopicPartition(topic, mine[0])
+        assert consumer._handled[held].offset == sent.offset + 1  # handled, not committed (commit_every)
+
+        joiner_thread = polling(joiner, joiner_done)  # a third member: the group rebalances, waiting for the holder
+        wait_until(stepping(lambda: kafka.group_metadata().state == MemberState.REBALANCING), "the rebalance begun")
+        consumer._commit(kafka, stop)  # refused by the group: no error, nothing committed, the offset kept
+        assert consumer._handled == {held: OffsetAndMetadata(sent.offset + 1, "", -1)}
+        assert committed_offsets(settings, group, topic) == at_start
+
+        # The holder leaves first: the joiner's own leave would wait behind its join, which waits for the holder.
+        holder.close(autocommit=False)
+        joiner_done.set()
+        joiner_thread.join(30)
+        joiner.close(autocommit=False)
+        wait_until(stepping(lambda: stable() and held in kafka.assignment()), "the group settled, the partition back")
+        consumer._commit(kafka, stop)
+        assert kafka.committed(held) == sent.offset + 1
+    finally:
+        joiner_done.set()
+        holder_joined.set()
+        for client in (holder, joiner, kafka):  # closing twice does nothing
+            client.close(autocommit=False)
+        raw.close()
+        producer.close()
+
+
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
     settings = platform_settings("tests")
     contracts = Contracts(settings.contracts_dir)

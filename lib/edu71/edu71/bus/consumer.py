@@ -31,8 +31,8 @@ from datetime import datetime, timezone
 from typing import Callable, Mapping
 
 from kafka import KafkaConsumer, TopicPartition
-from kafka.errors import CommitFailedError, KafkaError
-from kafka.structs import OffsetAndMetadata
+from kafka.errors import CommitFailedError, KafkaError, RebalanceInProgressError
+from kafka.structs import MemberState, OffsetAndMetadata
 from mongoengine.connection import get_db
 from pymongo.errors import ConnectionFailure, DuplicateKeyError
 
@@ -184,30 +184,52 @@ class EventConsumer:
             try:
                 self._commit(self._consumer, stop)
             except KafkaError as exc:
-                log.warning("consumer %s: last commit failed (%s); the messages will come again", self.group, exc)
+                log.warning("consumer %s: last commit failed (%s)", self.group, exc)
+            if self._handled:
+                log.warning("consumer %s: leaving with the offsets of %d partition(s) uncommitted; their messages "
+                            "will come again", self.group, len(self._handled))
             self._consumer.close(autocommit=False)  # leaves the group at once
             self._consumer = None
 
     def _commit(self, consumer: KafkaConsumer, stop: threading.Event) -> None:
         """Write what :class:`Staged` handlers hold, then commit the offsets handled since the last commit, of the
-        partitions this consumer still holds; nothing is committed while the staged effects cannot be written."""
+        partitions this consumer still holds; nothing is committed while the staged effects cannot be written.
+
+        The offsets are forgotten only once committed, or once their partition is no longer held (its new owner
+        reads on from the last commit): a commit the group refuses while it rebalances, or that meets another
+        passing refusal, leaves them to the next commit, with no pause (the consumer must go on polling to finish
+        the rebalance). Any other failure is raised, the offsets still kept.
+        """
         self._committed_at = time.monotonic()
         if not self._flush(stop):
             return
-        handled, self._handled = self._handled, {}
         held = consumer.assignment()
-        handled = {tp: offset for tp, offset in handled.items() if tp in held}
-        if not handled:
+        self._handled = {tp: offset for tp, offset in self._handled.items() if tp in held}
+        if not self._handled:
             return
         try:
-            consumer.commit(handled)
-        except CommitFailedError as exc:
-            # The group rebalanced; the new owner re-reads these, the inbox skips them.
-            log.warning("consumer %s: commit failed after rebalance: %s", self.group, exc)
+            consumer.commit(dict(self._handled))
+        except (CommitFailedError, RebalanceInProgressError) as exc:
+            log.warning("consumer %s: the group refused the commit while its members change (%s); the offsets of %d "
+                        "partition(s) wait for the next commit", self.group, exc, len(self._handled))
+            return
+        except KafkaError as exc:
+            if not exc.retriable:
+                raise
+            log.warning("consumer %s: commit failed for now (%s); the offsets of %d partition(s) wait for the next "
+                        "commit", self.group, exc, len(self._handled))
+            return
+        self._handled = {}
 
     def _poll_once(self, stop: threading.Event) -> int:
         consumer = self._consumer
         batch = consumer.poll(timeout_ms=200)
+        if not batch and consumer.group_metadata().state != MemberState.STABLE:
+            # Straight back into poll while the group (re)forms: kafka-python 3.0.12 forgets a join that ends while
+            # we are out of poll() and sends a new one (BaseCoordinator.join_group_async replaces a finished join
+            # task), a new rebalance each time, so any pause here (a lag report, a commit, which would be refused
+            # anyway) let a loaded host's group rebalance on and on.
+            return 0
         handled: dict[TopicPartition, OffsetAndMetadata] = {}
         count = 0
         try:
