@@ -4,12 +4,19 @@ fixture; pure, no files)."""
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 import pytest
 
+from plans.domain.catalogue import CatalogueView
 from plans.domain.importer import extract_text
+from plans.domain.importer.indicators import propose
 
 from .importer_probes import GOAL, got
+
+CATALOGUE = CatalogueView.from_contract(json.loads(
+    (Path(__file__).resolve().parents[1] / "fixtures" / "catalogue_31.json").read_text(encoding="utf-8")))
 
 
 # ---------------------------------------------------------------------------- level columns, however headed
@@ -82,3 +89,21 @@ def test_a_deadline_after_a_closed_bracket_is_the_figures_own():
 def test_a_deadline_inside_a_bracket_still_open_is_not_the_figures():
     text = GOAL + "1. Đến năm 2030\n- Tỷ lệ trẻ ra lớp không dưới 97% (riêng năm 2027: 95%).\n"
     assert [t[3] for t in got(text)] == [2030, 2027]
+
+
+# ---------------------------------------------------------------------------- indicator proposals
+@pytest.mark.parametrize("sentence, unit", [
+    ("Tỷ lệ trường tiểu học đạt chuẩn quốc gia không dưới 70%", "%"),
+    ("Có ít nhất 6 trường đạt chuẩn quốc gia", "trường"),
+    ("90% trường THCS có ít nhất 02 phòng học thông minh", "%"),
+])
+def test_no_indicator_is_proposed_whose_values_cannot_be_the_targets(sentence, unit):
+    assert propose(sentence, unit, CATALOGUE).code is None
+
+
+@pytest.mark.parametrize("sentence, unit, code", [
+    ("Trường giữ vững chuẩn quốc gia mức độ 2", "mức", "NATIONAL_STANDARD_LEVEL"),
+    ("Lắp đặt 03 phòng học thông minh", "phòng", "SMART_CLASSROOMS"),
+])
+def test_the_same_indicators_are_proposed_for_values_of_their_own_kind(sentence, unit, code):
+    assert propose(sentence, unit, CATALOGUE).code == code
