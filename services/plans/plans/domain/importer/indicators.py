@@ -18,8 +18,9 @@ province's catalogue is scored on evidence:
   is not the largest, a school kitchen no share of boarders), a number of course sessions for a share, a change
   from a baseline ("tăng 10% so với năm học trước"), a part "trong đó" of the same indicator's figure.
 
-A value of another kind than the indicator's (a commune's share of schools at a school's level, a share of rooms
-for a count), pupils of a grade the indicator does not cover ("học sinh lớp 12" for a move out of THCS), two
+A value of another kind than the best indicator's, which that indicator cannot take (a share or a count of schools
+for a school's level, a share of schools for a count of rooms), means the target measures what the catalogue does
+not have: nothing is proposed. Pupils of a grade the indicator does not cover ("học sinh lớp 12" for a move out of THCS), two
 targets read as one clause, or an indicator read from a sentence that holds other figures leave it unconfident.
 
 The confidence is the best score less what the second-best comes close to it: a near tie, a weak sign or any
@@ -473,6 +474,13 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
             # "100% giáo viên đạt chuẩn, trong đó 90% trên chuẩn": the part is no figure of the indicator itself
             if _best(read(whole), "%", catalogue, None).code == found.code:
                 found = Proposal(None, None, 0.0)
+    if found.code and (named := catalogue.get(found.code)) and named.value_type in ("level", "count") \
+            and _measures_otherwise(named, unit):
+        # the wording names the indicator, the value cannot be one of its values: a share or a count of schools is
+        # no school's level ("100% trường đạt chuẩn quốc gia", "Có 5 trường đạt chuẩn quốc gia"), a share of schools
+        # no count of rooms ("100% trường có ít nhất 01 phòng học thông minh"); the target measures what the
+        # catalogue does not have, and a runner-up the wording does not name is no better
+        found = Proposal(None, None, min(found.confidence, UNSURE))
     return found
 
 

@@ -1011,8 +1011,9 @@ _NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^
                             r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,25})"
                             r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
-# "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target
-_AND_BOUND_RE = re.compile(r"\bva\s+(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua)\s*$")
+# "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target; so is one
+# the first serves ("mở ít nhất 10 lớp … cho ít nhất 300 lượt người")
+_AND_BOUND_RE = re.compile(r"\b(?:va|cho)\s+(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua)\s*$")
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
@@ -1345,8 +1346,9 @@ def _item_depth(line: str) -> tuple[int, int]:
     mark = s[:1] if s[:1] in _ITEM_MARKS else ("a)" if re.match(r"[a-zđ]\s*\)", s) else "")
     return len(line) - len(s), _ITEM_MARKS.index(mark) if mark in _ITEM_MARKS else len(_ITEM_MARKS)
 _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b")
-# A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5" (the tenth place or better)
-_RANK_RE = re.compile(r"\b(?:xep|dung|nam)\s+(?:trong|vao)\s+(?:nhom\s+)?top\s+(?P<n>\d{1,2})(?![\d.,]|\s*%)")
+# A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5", "xếp hạng thi vào lớp 10
+# trong tốp 10", "thuộc tốp 5" (the tenth place or better), whatever verb comes before it
+_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc)\s+(?:nhom\s+)?top\s+(?P<n>\d{1,2})(?![\d.,]|\s*%)")
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le)\s+)+)"
                           r"phan tram\b")
@@ -1493,7 +1495,7 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
     năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
-    it ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's)."""
+    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's)."""
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -1505,8 +1507,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         and re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p]))]
     if before:
         return before[-1][1]
+    # (a bracket closed before the year only describes the figure: "01 trường (quy mô 900 học sinh) trước năm 2029")
     later = [(p, y) for p, y in phrases if p >= q.end
-             and (fline is None or not re.search(r"[;!?(]|\.(?=\s)", fline[q.end:p]))]
+             and (fline is None or not re.search(r"[;!?]|\.(?=\s)", fline[q.end:p])
+                  and fline.count("(", q.end, p) <= fline.count(")", q.end, p))]
     return later[0][1] if later else None
 
 
@@ -1961,8 +1965,8 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
 # trường)", "(trên địa bàn)"), how its figures are tallied ("(tổng số)", "(lũy kế)") or the bound they keep ("Số
-# học sinh/lớp (không quá)": the comparator, which _LABEL_CMP_RE reads).
-_NOT_A_UNIT_RE = re.compile(r"\s*(?:(?:toan|ca|tat ca|tren dia ban|cap)\b.*|(?:tong(?: so)?|luy ke|cong don|tich luy|moi nam"
+# học sinh/lớp (không quá)": the comparator, which _LABEL_CMP_RE reads); "(cấp tỉnh)" is a reach too, "(cấp độ)" a unit.
+_NOT_A_UNIT_RE = re.compile(r"\s*(?:(?:toan|ca|tat ca|tren dia ban|cap(?!\s+do\b))\b.*|(?:tong(?: so)?|luy ke|cong don|tich luy|moi nam"
                             r"|toi da|toi thieu|khong qua|khong vuot qua|khong duoi|it nhat)\s*)")
 
 
@@ -2277,8 +2281,12 @@ def _label_row(fline: str) -> bool:
     return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
 
 
-# A column heading that is a school level ("Tiểu học | THCS | THPT" under "Cấp học")
-_LEVEL_CELL_RE = re.compile(r"\s*(?:(?:cap|bac)\s+(?:hoc\s+)?)?(?:" + _LEVEL_WORDS + r")\s*")
+# A column heading that is a school level ("Tiểu học | THCS | THPT" under "Cấp học"), bare or after the word plans head
+# a level's column with ("Cấp THCS", "Bậc tiểu học", "Khối THPT", "Khối lớp THCS"), written out or abbreviated with
+# or without dots ("MN | TH | THCS", "T.H.C.S")
+_LEVEL_ABBREVIATIONS = r"mn|th|t\.\s*h\.?|t\.\s*h\.\s*c\.\s*s\.?|t\.\s*h\.\s*p\.\s*t\.?|gd\s*mn|gd\s*th"
+_LEVEL_CELL_RE = re.compile(r"\s*(?:(?:cap|bac|khoi)\s+(?:(?:hoc|lop)\s+)?)?(?:" + _LEVEL_WORDS + "|" + _LEVEL_ABBREVIATIONS
+                            + r")\s*\.?\s*")
 # the terms of a school year as columns ("Học kỳ I | Học kỳ II | Cả năm"): each a column of targets for the year in
 # force, as a school level's is
 _TERM_CELL_RE = re.compile(r"\s*(?:hoc ky\s+(?:i{1,2}|[12])|hk\s*(?:i{1,2}|[12])|ca nam(?: hoc)?)\s*")

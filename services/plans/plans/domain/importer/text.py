@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from plans.domain.importer.pdf_tables import (
+    _COLUMN_NUMBER_RE,
     YEAR_HEAD_CELL_RE,
     Fragment,
     numbering_row,
@@ -225,7 +226,9 @@ def _table_lines(table) -> list[str]:
                  for cells in rows]
         heading = _two_row_heading(table)
         lines = [heading] + lines[2:] if heading else lines
-        return [line for line in lines if not numbering_row(line.split(" | "))]
+        numbering = [_numbers_columns(cells, rows[:i]) for i, cells in enumerate(rows)]
+        numbering = [False] + numbering[2:] if heading else numbering
+        return [line for line, skip in zip(lines, numbering) if not skip]
     lines: list[str] = []
     seen: list = []   # the cell elements themselves (keeping them alive keeps identity meaningful)
     for row in table.rows:
@@ -290,6 +293,18 @@ def _merged_over_years(upper: list, lower: list) -> bool:
                 YEAR_HEAD_CELL_RE.fullmatch(c) for c in set(under)):
             return True
     return False
+
+
+def _numbers_columns(cells: list, above: list[list]) -> bool:
+    """Whether a Word table's row only numbers its columns ("(1) | (2) | (3)" under the headings): its worded cells,
+    if any, are headings merged down into it ("TT | Chỉ tiêu | (1) | (2)"), the very cells of a row above. A row
+    whose label is its own ("Phòng học thông minh | 1 | 2") holds values, however they count."""
+    texts = [_cell_text(c) for c in cells]
+    if not numbering_row(texts):
+        return False
+    headings = [c._tc for row in above for c in row]
+    return all(not text or _COLUMN_NUMBER_RE.fullmatch(text) or any(c._tc is tc for tc in headings)
+               for c, text in zip(cells, texts))
 
 
 def _distinct_cells(row) -> list:
