@@ -95,6 +95,8 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
                     "khai thác ai", "chatgpt", "phần mềm ai", "công cụ trí tuệ nhân tạo"),
         "subjects": _STAFF,
         "never": ("chứng chỉ",),   # a certificate in AI is a qualification held, not AI used in the work
+        # "được bồi dưỡng về chuyển đổi số và trí tuệ nhân tạo": trained in it, which is the staff's training
+        "not": ("bồi dưỡng về", "tập huấn về", "đào tạo về"),
     },
     "TEACHERS_QUALIFIED": {
         "phrases": ("đạt chuẩn trình độ đào tạo", "chuẩn trình độ đào tạo", "đạt chuẩn về trình độ đào tạo",
@@ -157,7 +159,9 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
                     "học lên thpt", "tuyển sinh lớp 10", "tuyển sinh vào lớp 10", "học tiếp thpt", "học tiếp lên thpt"),
         "mentions": ("thpt",),
         "subjects": _PUPILS,
-        "not": ("tư vấn", "việc làm"),
+        # ("thanh niên trong độ tuổi 16 - 18 theo học THPT": an age group's enrolment, not pupils leaving THCS; "tiếp
+        # tục học lớp 6": the move into lower-secondary school)
+        "not": ("tư vấn", "việc làm", "trong độ tuổi", "lớp 6"),
         "never": ("cao đẳng", "đại học"),   # after THPT: no move out of lower-secondary school
     },
     "TRAINING_EFFICIENCY": {
@@ -182,7 +186,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "phrases": ("số hóa", "hồ sơ điện tử", "học bạ số", "học bạ điện tử", "hồ sơ số", "dữ liệu số",
                     "sổ sách điện tử", "sổ điểm điện tử", "trên phần mềm", "thực hiện điện tử", "dạng điện tử",
                     "cơ sở dữ liệu ngành", "cơ sở dữ liệu", "xử lý trên môi trường mạng", "hồ sơ sổ sách điện tử",
-                    "quản lý trên phần mềm", "lưu trữ điện tử", "ký số"),
+                    "quản lý trên phần mềm", "lưu trữ điện tử", "ký số", "hồ sơ sổ sách", "sổ sách … môi trường số"),
         "subjects": ("records", "staff", "pupils"),
         "not": ("đánh giá", "kiểm tra trực tuyến", "tuyển sinh", "thủ tục", "bài giảng", "học liệu"),
     },
@@ -192,6 +196,7 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
                     "thủ tục … thực hiện trực tuyến", "thủ tục … giải quyết trực tuyến",
                     "trên môi trường số", "thực hiện trên môi trường số"),
         "subjects": ("procedures", "records"),
+        "not": ("sổ sách",),   # a school's books kept in digital form are its records, no procedure of its public
     },
     "ONLINE_PUBLIC_SERVICES": {
         "phrases": ("dịch vụ công trực tuyến", "dịch vụ công", "cổng dịch vụ công", "sử dụng dịch vụ công"),
@@ -209,7 +214,8 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "PROGRESSION_PRIMARY_THCS": {
         "phrases": ("vào lớp 6", "vào học lớp 6", "tuyển sinh lớp 6", "chuyển cấp lên thcs", "lên lớp 6",
-                    "chuyển lên lớp 6", "từ tiểu học lên thcs", "tiểu học vào lớp 6", "vào học thcs"),
+                    "chuyển lên lớp 6", "từ tiểu học lên thcs", "tiểu học vào lớp 6", "vào học thcs",
+                    "tiếp tục học lớp 6", "học tiếp lớp 6"),
         "mentions": ("thcs",),
         "subjects": _PUPILS,
     },

@@ -15,8 +15,9 @@ province's catalogue is scored on evidence:
 - wordings that speak of something else ("thạc sĩ" is not the training standard);
 - the parser's own reading (``hint``), a little;
 - what makes it another measure altogether, then never proposed: wording of another statistic (an average class
-  is not the largest, a school kitchen no share of boarders), a number of course sessions for a share, a change
-  from a baseline ("tăng 10% so với năm học trước"), a part "trong đó" of the same indicator's figure.
+  is not the largest, a school kitchen no share of boarders), a number of course sessions for a share, a share or
+  a count of schools for a school's or a commune's level ("100% trường đạt chuẩn quốc gia mức độ 2" is no level), a
+  change from a baseline ("tăng 10% so với năm học trước"), a part "trong đó" of the same indicator's figure.
 
 A value of another kind than the best indicator's, which that indicator cannot take (a share or a count of schools
 for a school's level, a share of schools for a count of rooms), means the target measures what the catalogue does
@@ -323,13 +324,14 @@ _SESSIONS = frozenset({"luot", "khoa", "dot", "buoi", "lan", "chuyen de"})
 def _measures_otherwise(indicator: IndicatorInfo, unit: str) -> bool:
     """The value cannot be of the indicator's kind: a share or a count of schools is not a school's level ("100%
     trường học đạt chuẩn quốc gia", "09/11 trường" in a commune's plan), a share is not a count ("100% phòng học là
-    phòng học thông minh"), a number of course sessions is not a share of people ("12.000 lượt giáo viên")."""
+    phòng học thông minh"), a number of course sessions is not a share of people ("12.000 lượt giáo viên"), nor is a
+    rank ("nằm trong tốp 15 của tỉnh" about pupils going on to lớp 10)."""
     u, kind = fold(unit), indicator.value_type
     if kind == "level":
         return "%" in (unit or "") or (bool(u) and not {"muc", "cap", "do", "bac"} & set(u.split()))
     if kind == "count":
         return "%" in (unit or "")
-    return kind == "ratio" and u in _SESSIONS
+    return kind == "ratio" and (u in _SESSIONS or u == "hang")   # a rank ("tốp 15 của tỉnh") is no share either
 
 
 def _unit_fit(indicator: IndicatorInfo, unit: str) -> float:
@@ -363,7 +365,7 @@ def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = No
     best, weak = found[0] if found else (0.0, False)
     if best < 0.5:
         return best * 0.5, 0
-    if any(find(p, text) >= 0.85 for p in ev.never) or (indicator.value_type == "ratio"
+    if any(find(p, text) >= 0.85 for p in ev.never) or (indicator.value_type in ("ratio", "level")
                                                           and _measures_otherwise(indicator, unit)):
         return 0.0, 1
     if ev.subjects == _STAFF and who in _TAUGHT or ev.subjects and ev.subjects <= _TAUGHT and who in _STAFF:
@@ -372,7 +374,7 @@ def score(indicator: IndicatorInfo, text: Words, unit: str, who: str | None = No
         return 0.0, 1
     fit = _unit_fit(indicator, unit)
     total = best + 0.05 * sum(1 for f, _ in found[1:3] if f >= 0.5) + fit
-    # a commune's share of schools at a level is near the indicator, which the reports aggregate, yet not its value
+    # a share of rooms is near a count of them, yet not its value
     doubts = int(fit < 0) + int(weak) + int(_measures_otherwise(indicator, unit))
     if who is not None and ev.subjects and who != "units" and who not in ev.subjects:
         total -= 0.35   # "100% cha mẹ học sinh được tuyên truyền về Nghị quyết": parents are not the staff
@@ -438,7 +440,11 @@ def propose(sentence: str, unit: str, catalogue: CatalogueView | None, hint: str
         # "tỷ lệ … hoàn thành chương trình cấp học: THCS 100 %, THPT 99 %; … tiếp tục học …": a list item's words are
         # its stretch or its list's lead, not the next target's; "học sinh … xếp loại học tập Khá, | Tốt từ 85% trở
         # lên" names none, and the sentence's other targets do not lend theirs
-        for near in (_part(sentence, clause, start), _lead(sentence, clause, start)):
+        if _OWN_COUNT.match(clause) and _QUANTITY.search(sentence.replace(clause, " ", 1)):
+            # "02 phòng học thông minh, 01 phòng học STEM": a count that names what it counts, naming no indicator,
+            # borrows from no other figure's words
+            spoken = True
+        for near in (_part(sentence, clause, start), _lead(sentence, clause, start)) if not spoken else ():
             if near == clause:
                 continue
             if (nearer := _best(read(near), unit, catalogue, hint)).code is not None:
@@ -493,6 +499,8 @@ def _joins_two(clause: str) -> bool:
     return not any(_says_little(read(side)) for side in (clause[:match.start() + 1], clause[match.end():]))
 
 
+#: A count that names what it counts after its figure ("01 phòng học STEM", "03 câu lạc bộ thể thao").
+_OWN_COUNT = re.compile(r"\s*\d+(?:[.,]\d+)?\s+[^\W\d_]+\s+[^\W\d_]+")
 #: A lead before a colon that names several topics ("Kiểm định, chuẩn quốc gia:", "Quy mô và phổ cập:").
 _TOPICS_LEAD = re.compile(r"^\s*[^\W\d][^:;\d]*?(?:,|\s(?:và|va)\s)[^:;\d]*:\s*", re.IGNORECASE)
 #: A scope wider than one school or commune (folded): its counts are totals over many schools.

@@ -341,6 +341,8 @@ _CUT_WORD_RE = re.compile(r"(?<=[^\W\d_][aàáảãạăằắẳẵặâầấ�
 _CUT_YEAR_SPAN_RE = re.compile(r"(?<!\d)(20\d\d)(\s*[-–]\s*)(\d{1,3})[ \t]*\n[ \t]*(\d{1,3})(?!\d)")
 # or inside its first year: "vào năm học 20" / "27-2028"
 _CUT_FIRST_YEAR_RE = re.compile(r"(?<![\d.,])(2\d{0,2})[ \t]*\n[ \t]*(\d{1,3})(\s*[-–]\s*)(20\d\d)(?!\d)")
+# or a year alone after "năm": "80% vào năm 203" / "0." (joined back only when the pieces make a year of this century)
+_CUT_LONE_YEAR_RE = re.compile(r"(?<=\bn[ăa]m )(2\d{0,2})[ \t]*\n[ \t]*(\d{1,3})(?![\d\s]*[-–])(?!\d)", re.IGNORECASE)
 
 
 def _joined_year_span(m: re.Match) -> str:
@@ -351,6 +353,11 @@ def _joined_year_span(m: re.Match) -> str:
 def _joined_first_year(m: re.Match) -> str:
     first = m.group(1) + m.group(2)
     return first + m.group(3) + m.group(4) if len(first) == 4 and 0 < int(m.group(4)) - int(first) <= 15 else m.group(0)
+
+
+def _joined_lone_year(m: re.Match) -> str:
+    year = m.group(1) + m.group(2)
+    return year if len(year) == 4 and year.startswith("20") else m.group(0)
 
 
 def _joined_share(m: re.Match) -> str:
@@ -378,6 +385,7 @@ def tidy(text: str) -> str:
     text = _CUT_SHARE_RE.sub(_joined_share, text)
     text = _CUT_YEAR_SPAN_RE.sub(_joined_year_span, text)
     text = _CUT_FIRST_YEAR_RE.sub(_joined_first_year, text)
+    text = _CUT_LONE_YEAR_RE.sub(_joined_lone_year, text)
     text = _CUT_WORD_RE.sub("", text)
     return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
 
@@ -1004,11 +1012,11 @@ _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
 # "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào", "không lớp nào vượt quá 35
-# học sinh" without "có"
+# học sinh" without "có", "không còn lớp tiểu học có sĩ số trên 40 học sinh" with the classes named at some length
 # ("không có xã, phường đạt dưới 70%": the bodies may be a list; "không có xã, phường nào có tỷ lệ người trong độ tuổi
 # hoàn thành cấp THPT và tương đương dưới 60%": the measure named at length between them)
 _NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,80}"
-                            r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,25})"
+                            r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,40})"
                             r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 # "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target; so is one
@@ -1158,6 +1166,8 @@ _SLOT_RE = re.compile(_loose(
     r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
     r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
+    # "Tốp 10": a rank, at most the tenth ("Thứ hạng điểm thi tốt nghiệp so với cả nước | Tốp 10 | Tốp 5")
+    r"|(?:nằm\s+trong\s+)?(?P<rank>tốp|top)\s+(?P<rk>\d{1,2})(?![\wÀ-ỹ])"
     # "Duy trì", "Giữ vững PCGD trẻ 5 tuổi" with no figure: the column keeps what is there, it sets no figure
     r"|(?P<none>[–—-]|x|không|(?:duy trì|giữ vững)(?:\s+(?:[^\W\d_][\w/]*|\d+\s+tuổi))*)"),
     re.IGNORECASE,
@@ -1943,7 +1953,7 @@ def _holds_nothing(m: re.Match | None, row_unit: str | None) -> bool:
 def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
     """A cell that can be a value: empty ("–"), a level, a zero, or a number with a unit of its own or of its row."""
     # ("Học sinh bỏ học | 0 | 0": none of what the row counts, whatever it is counted in, as "Không có" is)
-    return m is None or bool(m.group("none") or m.group("zero") or m.group("lvl") or m.group("unit") or m.group("share")
+    return m is None or bool(m.group("none") or m.group("zero") or m.group("lvl") or m.group("rank") or m.group("unit") or m.group("share")
                              or re.fullmatch(r"0+", m.group("num") or "") and not m.group("lo")) \
         or row_unit is not None
 
@@ -2227,6 +2237,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     if slot.group("lvl"):
         raw = slot.group("lv").lower()
         value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
+    elif slot.group("rank"):
+        value, unit, kind = float(slot.group("rk")), "hạng", "cnt"
     elif slot.group("share"):
         value, unit, kind = float(slot.group("share").replace(",", ".")), "%", "pct"
     elif slot.group("zero") or _none_of_count(slot, row_unit):
@@ -2242,6 +2254,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     after = fold(slot.group("after") or "")
     if slot.group("cmp"):
         cmp = _CMP_SYMBOLS[slot.group("cmp")]
+    elif slot.group("rank"):
+        cmp = "<="   # within the top N: a rank of N or better
     elif words or after:
         cmp = "<=" if after == "tro xuong" else _SLOT_WORDS.get(words, "=")
         if after == "tro len" and cmp == "=":
@@ -2271,6 +2285,18 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         Extracted(unit, cell, 0.9), hext, Extracted(f"{label}: {slot.group(0)} ({year})", whole, 0.9),
         label[:2000], cell, round(min(iconf, 0.9), 2),
     ) for code in codes or [None]]
+
+
+def _level_class_units(label: str, row_unit: str | None, headings: str, k: int) -> list[str] | None:
+    """The class-size unit of each school-level column of a row that names both children and pupils ("Sĩ số tối đa
+    (trẻ, học sinh/lớp) | 30 | 35 | 40" under "Mầm non | Tiểu học | THCS"): a preschool class counts "trẻ", a school's
+    "học sinh"; None when the row or the headings do not say so."""
+    if row_unit not in ("trẻ/lớp", "học sinh/lớp") or not re.search(r"\btre\b.*\bhoc sinh\b|\bhoc sinh\b.*\btre\b", fold(label)):
+        return None
+    levels = [c for c in headings.split("|") if _LEVEL_CELL_RE.fullmatch(c)]
+    if len(levels) != k:
+        return None
+    return ["trẻ/lớp" if re.search(r"\b(?:nha tre|mau giao|mam non)\b", c) else "học sinh/lớp" for c in levels]
 
 
 def _label_row(fline: str) -> bool:
@@ -2543,13 +2569,14 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
         own = _due_year(units[m].fline, due, headings.fline.count("|") + 1)
+        column_units = _level_class_units(label, row[2], headings.fline, k)
         for c, (year, (s, e, slot)) in ((c, cell) for one in (row, *also)
                                           for c, cell in enumerate(zip([own] if own else years, one[1]))):
             if _holds_nothing(slot, row[2]):
                 continue
             unit_of = cells_of[c] if len(cells_of) == k else cells_of[0]
             cell = Source(L.items[unit_of.idx][0], unit_of.start + s, unit_of.start + e)
-            targets += _cell_target(L, label, slot, year, cell, row_of, head, row[2])
+            targets += _cell_target(L, label, slot, year, cell, row_of, head, column_units[c] if column_units else row[2])
         m += step if step is not None else 1
     if grouped_at == m - 1:
         m -= 1   # a horizon's heading with no row under it is the next part's ("3. Tầm nhìn đến năm 2035")
@@ -3291,9 +3318,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "cnt" and re.search(r"\b(?:voi|gom|cho)?\s*(?:khoang|chung|uoc tinh|du kien)\s*$", fline[:q.start]) \
                     and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start for p in qs):
                 continue   # "mở 06 lớp xóa mù chữ với khoảng 150 học viên": an estimate of what the count holds
-            if q.kind == "cnt" and re.search(r"\bso\s+(?:lop|lop hoc|nhom lop|truong|diem truong)\s+(?:co\s+)?(?:si so\s+)?"
+            if q.kind == "cnt" and re.search(r"(?<!\bsi )\bso\s+(?:lop|lop hoc|nhom lop|truong|diem truong)\s+(?:co\s+)?(?:si so\s+)?"
                                              r"(?:tren|duoi|vuot|qua|hon|khong qua|tu)\s*$", fline[:q.start]):
                 continue   # "không tăng số lớp có trên 40 học sinh": the bound defines the classes counted, it is no target
+                # (but "sĩ số lớp không quá 45 học sinh" is the class size, "số lớp" only in the letters)
             if q.kind == "cnt" and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start and re.fullmatch(
                     r"[a-z ]{0,40}\bco\s+(?:tren|duoi|hon|it hon|nhieu hon|khong qua)\s*", fline[p.end:q.start]) for p in qs):
                 continue   # "giảm 40 điểm trường lẻ có dưới 10 học sinh": the bound says which sites the count counts
@@ -3314,6 +3342,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.]*\btong so\b[^;.]*", fline[q.end:p.start])
                     for p in qs):
                 continue   # "lắp đặt thêm 01 phòng …, nâng tổng số lên 02 phòng": the addition, in the total it makes
+            if (when := re.search(r"(?i:\bkhi)\s+(?:[^\W\d_]+\s+){1,5}$", line[seg:q.start])) and any(
+                    seg <= p.start and p.end <= seg + when.start() for p in qs):
+                continue   # "sĩ số không quá 40 học sinh/lớp khi đưa vào sử dụng 06 phòng học mới": the rooms are the
+                # condition the target before them waits on ("khi", when; not "khí"), no target of their own (unlike "có
+                # việc làm sau khi học nghề tối thiểu 80%", whose "khi" says whom the figure counts)
             if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
                 continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
             if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
