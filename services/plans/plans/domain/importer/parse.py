@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -404,10 +404,11 @@ def parse_plan(text: str) -> ParsedPlan:
             number = Extracted(value, L.source(i, off + m.start(), off + m.end()), 0.95)
             off, part = off + m.end(), part[m.end():]   # a place and date may follow on the same line
         if issued is None and not _PLACE_DATE_RE.match(part) and re.search(
-                r"(?i)ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m)?\s*$", part) \
+                r"(?i)ng[àa]y\s+\d{1,2}(?:\s+th[áa]ng(?:\s+\d{1,2}(?:\s+n[ăa]m)?)?)?\s*$", part) \
                 and (nxt := next(L.nonblank(i + 1, first_section_idx), None)) is not None \
-                and (year := re.match(r"\s*(?:(?i:n[ăa]m)\s+)?20\d\d\b", L.line(nxt))):
-            part = part.rstrip() + " " + year.group(0).strip()   # "…, ngày 20 tháng 11" / "năm 2026", "… năm" / "2026"
+                and (year := re.match(r"(?i)\s*(?:(?:th[áa]ng\s+)?\d{1,2}\s+)?(?:n[ăa]m\s+)?20\d\d\b", L.line(nxt))):
+            # "…, ngày 20 tháng 11" / "năm 2026", "… năm" / "2026", "…, ngày 18" / "tháng 11 năm 2025"
+            part = part.rstrip() + " " + year.group(0).strip()
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
             try:
                 d = date(*(int(m.group(g).translate(_OCR_DIGITS)) for g in ("y", "m", "d")))
@@ -1149,6 +1150,8 @@ _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
 _SLOT_RE = re.compile(_loose(
     # "giảm còn 4", "giảm xuống 3,5": the level a falling figure is brought to, as in a sentence ("=")
+    # "A2 ≥ 80%": the level of a language standard (CEFR) the share reaches, named before it
+    r"(?:[ABC][12]\s+(?=[≥≤<>\d]|\S+\s+\d))?"
     r"(?:(?:duy trì|giữ vững|phấn đấu|nâng lên|(?:giảm|hạ)\s+(?:xuống\s+)?còn|(?:giảm|hạ)\s+xuống)\s+)?(?:(?P<cmp>[≥≤<>]=?)\s*|(?P<words>từ|không thấp hơn|không dưới|không ít hơn|tối thiểu|ít nhất|trên|dưới|"
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
@@ -1280,7 +1283,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         # marks)
         if m.group("w") in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
-        noun = named or (line[m.start("w"):m.end("w")] if m.group("w") and m.group("w") not in _NOT_A_NOUN else "")
+        noun = named or _agent_noun(fline, line, m.end("n")) or (
+            line[m.start("w"):m.end("w")] if m.group("w") and m.group("w") not in _NOT_A_NOUN else "")
         if m.group("n") == "1" and words[:1] == ["lop"] and fline[m.start():].startswith("tren"):
             continue   # "số học sinh trên 1 lớp": per class, not a count of one
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
@@ -1289,7 +1293,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
-        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "") or _agent_noun(
+            fline, line, m.end("n"))
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
     for m in _MARK_RE.finditer(fline) if _MARK_LINE_RE.search(fline) else ():
         value = float((m.group("d") or m.group("i")).replace(",", "."))
@@ -1309,6 +1314,17 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             out.append(_Q(m.start("n"), m.end("n"), like.kind, float(m.group("n").replace(",", ".")), like.unit))
     out.sort(key=lambda q: q.start)
     return [_class_size(fline, q, out) for q in out]
+
+
+# A person named by role with the Sino-Vietnamese suffix "viên" ("vận động viên", "huấn luyện viên", "sinh viên",
+# "đoàn viên", "hướng dẫn viên"): a noun of two or three syllables that counts people
+_AGENT_NOUN_RE = re.compile(r"\s+((?:[a-z]+\s+){1,2}vien)\b")
+
+
+def _agent_noun(fline: str, line: str, at: int) -> str:
+    """The noun of people a count at ``at`` counts when it is one of role ("ít nhất 10 vận động viên"), else ""."""
+    m = _AGENT_NOUN_RE.match(fline, at)
+    return re.sub(r"\s+", " ", line[m.start(1):m.end(1)]) if m and not set(m.group(1).split()[:-1]) & _NOT_A_NOUN else ""
 
 
 def _class_size(fline: str, q: _Q, qs: list[_Q]) -> _Q:
@@ -1463,12 +1479,14 @@ def _horizon_of(fline: str, heading: bool) -> int | None:
 
 def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     """(position, year) of every "đến (hết) năm 2030", "vào năm 2026", "trong năm 2026" of a line; not a start
-    ("từ năm học 2027 - 2028") after a deadline on the line ("Đến năm 2027, hoàn thành … 30 phòng học, đưa vào sử
-    dụng từ năm học 2027 - 2028": what is done by 2027 is used from then on)."""
+    ("từ năm học 2027 - 2028") after a deadline on the line that falls inside it ("Đến năm 2027, hoàn thành … 30
+    phòng học, đưa vào sử dụng từ năm học 2027 - 2028": what is done by 2027 is in force from then on), as
+    :func:`_started_by` has it."""
     out = []
     for m in _HORIZON_SENTENCE_RE.finditer(fline):
         start = fline[max(0, m.start() - 3):m.start() + 3]
-        if re.search(r"\btu\s", start) and any(p < m.start() for p, _ in _deadlines(fline)):
+        if re.search(r"\btu\s", start) and any(p < m.start() and _started_by(fline, m.start(), y)
+                                               for p, y in _deadlines(fline)):
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
@@ -1480,6 +1498,18 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
+
+
+_FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
+
+
+def _started_by(fline: str, at: int, horizon: int) -> bool:
+    """Whether a commitment that starts at ``at`` ("từ năm 2027", "từ năm học 2026 - 2027") is due by an earlier
+    ``horizon`` in force: a year's start always; a school year's when the horizon falls inside it ("Đến hết năm
+    2026: … từ năm học 2026 - 2027, 100% học sinh được cấp sách giáo khoa": in force by the end of 2026), not under a
+    later one ("Đến năm 2030: … từ năm học 2027 - 2028": due at the school year's end, 2028)."""
+    m = re.match(r"nam hoc\s+(20\d\d)\s*[-–]\s*(20\d\d)\b", fline[at:])
+    return m is None or int(m.group(1)) <= horizon < int(m.group(2))
 
 
 _DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|" + _DATED_DEADLINE)
@@ -2019,6 +2049,18 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
+# A cell that bounds a bare count in words ("Ít nhất 25", "Tối thiểu 04", "Không quá 3"): a count of something
+_BOUND_COUNT_CELL_RE = re.compile(r"\s*(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua|khong vuot qua)\s+\d+\s*")
+
+
+def _label_head(label: str) -> str | None:
+    """What a row counts when its label opens with the noun ("Học sinh giỏi cấp tỉnh", "Trường mầm non đạt chuẩn",
+    "Huy chương vàng quốc gia"): the unit of a cell that bounds a count ("Ít nhất 25", "Tối thiểu 04")."""
+    words = re.sub(r"^[\d.\s)]*", "", fold(label)).split()
+    nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+    return next((nouns[key] for n in (3, 2, 1) if (key := " ".join(words[:n])) in nouns), None)
+
+
 _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UNIT_CELLS, **_LABEL_NOUNS}), key=len, reverse=True))
                           + r")\s*$")
 
@@ -2053,6 +2095,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
         if row_unit:
             labels = labels[:-1]
         row_unit = row_unit or _label_unit(" ".join(labels))
+        if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
+            row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
         slots = []
         for start, cell in cells[-k:]:
             text = cell.strip()
@@ -2843,7 +2887,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             or any(_SLOT_RE.fullmatch(c) or _DATE_CELL_RE.fullmatch(fold(c)) for c in labels[1:]):
         return None   # a row of values under its serial number ("8 | Kiểm định … | Cấp độ 4 | Năm 2030"), no headings
     k = len(labels) - 1
-    col_units = [_label_unit(c) for c in labels[1:]]
+    # (a heading that opens on what its column counts counts it: "Huy chương quốc gia (tối thiểu)" over "12")
+    col_units = [u if (u := _label_unit(c)) is not None else _label_head(c) for c in labels[1:]]
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     m = n + 1
@@ -3162,7 +3207,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                         or _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
-            targets += found
+            targets += _due_after_issue(found, plan_year, horizon[0] if horizon else plan_period or plan_horizon)
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             n += used - 1
             continue
@@ -3255,7 +3300,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         unit_src = sent.source
 
         def horizon_for(year: int | None) -> Extracted[date | None]:
-            if year:
+            if year and not (plan_year and year < plan_year):   # a year gone by is a baseline's: the horizon in force
                 return Extracted(date(year, 12, 31), unit_src, 0.9)
             if in_goal and horizon:
                 return Extracted(date(horizon[0], 12, 31), L.source(horizon[1]), 0.9)
@@ -3424,6 +3469,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
                         or _row_deadline(fline, q)
                         or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
+            if own_year and in_goal and horizon and any(
+                    int(m.group(2)) == own_year and _started_by(fline, m.start(1), horizon[0])
+                    for m in _FROM_SCHOOL_YEAR_RE.finditer(fline, lo, hi)):
+                own_year = horizon[0]   # "Đến hết năm 2026" / "- Từ năm học 2026 - 2027, 100% …": due by the heading's year
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
@@ -3437,6 +3486,16 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
     return _without_none_yet([t for t in targets if _plausible(t)])
+
+
+def _due_after_issue(targets: list[ParsedTarget], plan_year: int | None, in_force: int | None) -> list[ParsedTarget]:
+    """The targets with a horizon before the year the plan was issued due at the horizon in force instead: no plan
+    sets a target already past, so such a year is a baseline's or a past figure's ("Chỉ tiêu | Năm 2025 | Mầm non |
+    Tiểu học" under "Bảng 1. Chỉ tiêu đến năm 2030": the year names the baseline column beside the levels')."""
+    if not plan_year or not in_force or in_force < plan_year:
+        return targets
+    return [replace(t, horizon=Extracted(date(in_force, 12, 31), t.horizon.source, min(t.horizon.confidence, 0.6)))
+            if t.horizon.value and t.horizon.value.year < plan_year else t for t in targets]
 
 
 def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
