@@ -30,9 +30,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from bson import ObjectId
+from bson import SON, ObjectId
 from bson.errors import InvalidDocument
-from mongoengine import Document, IntField, NotUniqueError
+from mongoengine import BooleanField, DateTimeField, Document, IntField, NotUniqueError, StringField
 from pymongo.collection import Collection
 from pymongo.errors import DuplicateKeyError
 
@@ -102,12 +102,87 @@ class VersionedDocument(Document):
     def changes(cls) -> Collection:
         return cls._get_db()[f"{cls._get_collection_name()}_changes"]
 
+    def stored(self) -> SON:
+        """The document as the store keeps it (its version included), once validated: what ``validate`` then
+        ``to_mongo`` give, key for key and in the same order.
+
+        mongoengine asks every field to check and convert its value through several calls each (a new
+        submission: ``validate`` 25 µs, ``to_mongo`` 29 µs). Where every field is one whose conversion of a
+        value of its own type gives that value back (:func:`_storage_plan`), each value's type, presence and
+        choices are checked here in one pass; anything else (a missing required value, a value of another
+        type, one outside its choices) goes the whole way through mongoengine, which refuses or converts it as
+        it always did.
+        """
+        plan = _storage_plan(type(self))
+        if plan is not None:
+            state = _stored_by_plan(self._data, plan)
+            if state is not None:
+                return state
+        self.validate()
+        return self.to_mongo()
+
     @classmethod
     def ensure_store_indexes(cls) -> None:
         """Make the indexes the document declares (its ``meta``), called by the worker when it starts: no read
         needs them (every hot path reads by ``_id``), but a unique one guards a field and MongoDB's other queries
         use them."""
         cls.ensure_indexes()
+
+
+#: How :meth:`VersionedDocument.stored` keeps a value of each kind of field: the type a value must have to be
+#: stored as it is (mongoengine's conversion of such a value returns it unchanged, and its check passes).
+_KEPT_TYPES = {StringField: str, IntField: int, BooleanField: bool, DateTimeField: datetime}
+_PLANS: dict[type, tuple | None] = {}
+
+
+def _storage_plan(cls: type[VersionedDocument]) -> tuple | None:
+    """Per field, in mongoengine's order: ``(name, db_field, kept type or None for "as it is", exact type?,
+    required, null, choices)``; ``None`` when a field, or the class, needs mongoengine's own path.
+
+    A field is stored as it is when its class says so (``stored_as_is``: no conversion, no check), or when it
+    is a plain string, integer, boolean or datetime field without bounds, pattern or validation function.
+    """
+    if cls in _PLANS:
+        return _PLANS[cls]
+    plan = []
+    plain = (cls.clean is Document.clean and not cls._dynamic and not cls._meta.get("allow_inheritance"))
+    for name in cls._fields_ordered if plain else ():
+        field = cls._fields[name]
+        kept = None if getattr(field, "stored_as_is", False) else _KEPT_TYPES.get(type(field), False)
+        if kept is False or field.validation is not None or getattr(field, "_auto_gen", False) \
+                or any(getattr(field, bound, None) is not None
+                       for bound in ("max_length", "min_length", "regex", "min_value", "max_value")):
+            plain = False
+            break
+        choices = None
+        if field.choices:
+            choices = tuple(c[0] if isinstance(c, (list, tuple)) else c for c in field.choices)
+        # An int or bool field converts a value of a subclass (True in an IntField becomes 1): only the exact type
+        # is kept; a string or datetime field keeps a subclass's value as it is.
+        plan.append((name, field.db_field, kept, kept in (int, bool), field.required, field.null, choices))
+    _PLANS[cls] = tuple(plan) if plain else None
+    return _PLANS[cls]
+
+
+def _stored_by_plan(data: dict, plan: tuple) -> SON | None:
+    """The stored form of ``data`` by ``plan``, or ``None`` when a value needs mongoengine's own check or
+    conversion."""
+    state = SON()
+    state["_id"] = None  # first, as mongoengine puts it
+    for name, db_field, kept, exact, required, null, choices in plan:
+        value = data.get(name)
+        if value is None:
+            if required:
+                return None
+            if null:
+                state[db_field] = None
+            continue
+        if kept is not None and not (type(value) is kept if exact else isinstance(value, kept)):
+            return None
+        if choices is not None and value not in choices:
+            return None
+        state[db_field] = value
+    return None if state["_id"] is None else state
 
 
 def change_id(pk, version: int) -> str:
@@ -253,10 +328,10 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
     new = doc._created
     if doc.pk is None:
         doc.pk = ObjectId()
-    doc.validate()
+    state = doc.stored()
+    state.pop("_v", None)
     base = 0 if new else (doc.doc_version if expected_version is None else expected_version)
     version = base + 1
-    state = _state_of(doc)
     packed = _packed_state(state)
     now = _now()
     entries = [entry(e) for e in events]

@@ -131,6 +131,9 @@ class Plain(BaseField):
     back here; a change's state, and a head written before, hold them as they are.
     """
 
+    #: Stored as it is, unchecked (``VersionedDocument.stored``).
+    stored_as_is = True
+
     def to_mongo(self, value):
         return value
 
