@@ -261,24 +261,29 @@ def cpu_seconds(processes: dict[str, int]) -> dict[str, float]:
     return used
 
 
-def jit_seconds(pid: int) -> float:
-    """CPU time the JVM ``pid``'s JIT compiler threads have used so far (0 where /proc does not name threads).
+def thread_seconds(pid: int) -> dict[str, float]:
+    """CPU time the threads of process ``pid`` have used so far, by kind of thread (their name less its number).
 
-    HotSpot names them ``C1 CompilerThread0``, ``C2 CompilerThread1``…; the kernel keeps 15 characters of a name.
+    The kernel keeps 15 characters of a name: HotSpot's ``C2 CompilerThread1`` is ``C2 CompilerThre``, and a broker's
+    request handlers and network threads are both ``data-plane-kafk``.
     """
-    total = 0.0
+    used: dict[str, float] = defaultdict(float)
     try:
         threads = psutil.Process(pid).threads()
     except psutil.NoSuchProcess:
-        return total
+        return used
     for thread in threads:
         try:
-            name = Path(f"/proc/{pid}/task/{thread.id}/comm").read_text()
+            name = Path(f"/proc/{pid}/task/{thread.id}/comm").read_text().strip()
         except OSError:
             continue
-        if name.startswith(("C1 CompilerThre", "C2 CompilerThre")):
-            total += thread.user_time + thread.system_time
-    return total
+        used[name.rstrip("0123456789#-").strip() or name] += thread.user_time + thread.system_time
+    return used
+
+
+def jit_share(before: dict[str, float], after: dict[str, float]) -> float:
+    """CPU seconds a JVM's JIT compiler threads used between two :func:`thread_seconds` readings."""
+    return sum(after[name] - before.get(name, 0.0) for name in after if name.endswith("CompilerThre"))
 
 
 def cpu_report(before: dict[str, float], after: dict[str, float], seconds: float, submissions: int) -> str:
@@ -445,11 +450,11 @@ def main() -> None:
                 while len(counter.ids) < len(warming) and time.monotonic() < deadline:
                     time.sleep(0.1)
                 warm_arrived = len(counter.ids)
-                cpu_before, jit_before = cpu_seconds(accounted), jit_seconds(stack.kafka.process.pid)
+                cpu_before, kafka_before = cpu_seconds(accounted), thread_seconds(stack.kafka.process.pid)
                 started = time.perf_counter()
                 results = list(pool.map(submit, jobs))
             load_end = time.perf_counter()
-            cpu_after, jit_after = cpu_seconds(accounted), jit_seconds(stack.kafka.process.pid)
+            cpu_after, kafka_after = cpu_seconds(accounted), thread_seconds(stack.kafka.process.pid)
             path_cpu = sum(cpu_after[name] - cpu_before.get(name, 0.0) for name in cpu_after) / len(jobs)
             seconds = load_end - started
             backlog_at_end = sampler.hints.count_documents({})
@@ -481,8 +486,12 @@ def main() -> None:
             print(cpu_report(cpu_before, cpu_after, load_end - started, len(jobs)), end="")
             # The broker starts with the run: it compiles its request paths while the load is its first traffic,
             # a cost a broker that has been running for a while no longer pays.
-            print(f"                of Kafka's: {1000 * (jit_after - jit_before) / len(jobs):5.1f} ms/submission "
-                  "in its JIT compilers")
+            print(f"                of Kafka's: {1000 * jit_share(kafka_before, kafka_after) / len(jobs):5.1f} "
+                  "ms/submission in its JIT compilers")
+            by_thread = sorted(((after - kafka_before.get(name, 0.0), name) for name, after in kafka_after.items()),
+                               reverse=True)
+            print("                Kafka by thread: " + ", ".join(
+                f"{name} {1000 * used / len(jobs):.2f}" for used, name in by_thread[:8] if used > 0) + " ms/submission")
             if counter.done_at is not None:
                 print(f"kafka:          all {len(counter.ids)} IndicatorSubmitted events received "
                       f"{max(0.0, counter.done_at - load_end):.1f}s after the load ended "

@@ -28,9 +28,6 @@ from edu71.config import REPO_ROOT, platform_settings
 from edu71.contracts import Contracts
 
 BIN = REPO_ROOT / "deploy" / "bin"
-#: The tests' brokers: a JVM that compiles only with its quick compiler (C1) starts in half the CPU time and
-#: never spends a core on optimising code behind the tests' back; a test's few hundred events need no more.
-KAFKA_JVM_OPTS = "-XX:TieredStopAtLevel=1"
 
 
 #: Ports this process has handed out: the system may offer a port again once its socket is closed, and two servers
@@ -123,11 +120,8 @@ def wait_for_listener(server: Server, address: str, timeout: float) -> None:
 
 
 @contextlib.contextmanager
-def running_stack(root: Path, partitions: int = 3, jvm_opts: str = ""):
+def running_stack(root: Path, partitions: int = 3):
     """Start Kafka (KRaft) and FerretDB in ``root`` on free ports; point this process's environment at them.
-
-    ``jvm_opts`` go to the broker's JVM: the test session's stack passes :data:`KAFKA_JVM_OPTS`; benchmarks
-    leave the broker as deployed.
 
     With ``EDU71_TEST_MONGODB_URI`` set (e.g. a MongoDB server), the stack uses that store instead of
     starting FerretDB, so the same tests show what holds on either (tests that stop the store need FerretDB).
@@ -136,7 +130,7 @@ def running_stack(root: Path, partitions: int = 3, jvm_opts: str = ""):
     external_store = os.environ.get("EDU71_TEST_MONGODB_URI")
     kafka = Server("kafka", BIN / "run-kafka", {
         "KAFKA_PORT": str(kafka_port), "KAFKA_CONTROLLER_PORT": str(controller_port),
-        "KAFKA_DATA_DIR": str(root / "kafka" / "data"), "KAFKA_HEAP": "512m", "KAFKA_JVM_OPTS": jvm_opts,
+        "KAFKA_DATA_DIR": str(root / "kafka" / "data"), "KAFKA_HEAP": "512m",
         "KAFKA_CLUSTER_ID": _cluster_id(),  # drawn here rather than by a JVM of its own
     }, root / "kafka.log")
     mongo = Server("ferretdb", BIN / "run-ferretdb", {
@@ -237,7 +231,6 @@ def kafka_cluster(root: Path, nodes: int = 3, heap: str = "384m", ready: bool = 
             "KAFKA_CONTROLLER_PORT": str(controllers[node]), "KAFKA_CONTROLLER_VOTERS": voters,
             "KAFKA_CLUSTER_ID": cluster_id, "KAFKA_INTERNAL_REPLICATION": str(min(3, nodes)),
             "KAFKA_DATA_DIR": str(root / f"kafka-{node}" / "data"), "KAFKA_HEAP": heap,
-            "KAFKA_JVM_OPTS": KAFKA_JVM_OPTS,
         }, root / f"kafka-{node}.log")
         for node in ports
     }
@@ -332,7 +325,7 @@ def fresh_groups_env(services) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Kafka (KRaft) and FerretDB for the whole session; the environment points every service at them."""
-    with running_stack(tmp_path_factory.mktemp("stack"), jvm_opts=KAFKA_JVM_OPTS) as running:
+    with running_stack(tmp_path_factory.mktemp("stack")) as running:
         yield running
 
 
