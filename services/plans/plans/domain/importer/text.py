@@ -138,11 +138,43 @@ def extract_text(
     else:
         text, encoding = decode_text(data)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = without_page_furniture(text)
     if kind == "text":
         text = _tab_tables(text)
     if kind in ("text", "pdf"):
         text = _spaced_tables(_aligned_tables(text))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
+
+
+# "Trang 2/5", "Sở GD&ĐT Phú Thọ - KH số 386/KH-SGDĐT - Trang 2/6": a page's running number, alone or closing a
+# running title
+_PAGE_NUMBER_RE = re.compile(r"^(?:.*\S\s+[-–|]\s+)?Trang\s+\d{1,3}\s*/\s*\d{1,3}\s*$", re.IGNORECASE)
+# a digital signature's stamp (Decree 30/2020): "Ký bởi: …", "Cơ quan: …", "Thời gian ký: 09.02.2026 16:20:41 +07:00"
+_STAMP_OPEN_RE = re.compile(r"^\s*(?:ký\s+bởi|người\s+ký|thời\s+gian\s+ký)\s*:", re.IGNORECASE)
+_STAMP_TIME_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}\s*[+-]\d{2}:?\d{2}")
+
+
+def without_page_furniture(text: str) -> str:
+    """``text`` without what an electronic document system or a word processor stamps on the page rather than writes
+    in the plan: a page's running number ("Trang 2/5", alone or after a running title) and a digital signature's
+    stamp ("Ký bởi: Nguyễn Văn A | Cơ quan: … | Thời gian ký: 12.10.2026 09:58:47 +07:00"), up to its signing time
+    (a time to the second with its zone, which no plan's prose writes) where the stamp wraps over a few lines."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if _PAGE_NUMBER_RE.match(line):
+            k += 1
+            continue
+        if _STAMP_OPEN_RE.match(line):
+            # the stamp's lines run on to its signing time, three lines at most
+            end = next((j for j in range(k, min(k + 3, len(lines))) if _STAMP_TIME_RE.search(lines[j])), k)
+            k = end + 1
+            continue
+        kept.append(line)
+        k += 1
+    return "\n".join(kept)
 
 
 def _mismatch(filename: str | None, kind: Kind) -> bool:
@@ -454,6 +486,8 @@ def _pdf_text(data: bytes) -> str:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
         raise CorruptDocument("Tệp PDF bị hỏng hoặc không đọc được.") from exc
+    # each page's furniture goes before a row a page break cut is put back together across it
+    pages = _without_running_lines([without_page_furniture(page) for page in pages])
     text = _rejoin_cut_words("\n".join(_rejoin_cut_rows(pages)))
     if sum(1 for ch in text if not ch.isspace()) < MIN_PDF_TEXT_CHARS:
         raise NoTextLayer(
@@ -461,6 +495,28 @@ def _pdf_text(data: bytes) -> str:
             "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
         )
     return text
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """The pages without a running title: a line that opens (or closes) every page, the first page aside (a cover
+    page often carries none), two at least, word for word ("Trường Tiểu học An Hòa - Kế hoạch số 87/KH-TH"). A table's
+    repeated heading row ("TT | Chỉ tiêu | …", or its words as the reader gave them) is the table's, not the page's."""
+    def edge(page: str, last: bool) -> int | None:
+        at = [k for k, line in enumerate(page.split("\n")) if line.strip()]
+        return (at[-1] if last else at[0]) if at else None
+
+    drop: list[set[int]] = [set() for _ in pages]
+    for last in (False, True):
+        at = [edge(page, last) for page in pages]
+        lines = [page.split("\n")[k].strip() if k is not None else None for page, k in zip(pages, at)]
+        for line in {line for line in lines[1:] if line}:
+            pages_with = [n for n, other in enumerate(lines) if other == line]
+            if (len(pages_with) >= 2 and set(pages_with) >= set(range(1, len(pages))) and " | " not in line
+                    and not re.match(r"(?:S?TT|Số TT)\b", line)):
+                for n in pages_with:
+                    drop[n].add(at[n])
+    return ["\n".join(line for k, line in enumerate(page.split("\n")) if k not in drop[n]) if drop[n] else page
+            for n, page in enumerate(pages)]
 
 
 def _rejoin_cut_rows(pages: list[str]) -> list[str]:
