@@ -947,11 +947,12 @@ _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<":
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
-                "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh"}
+                "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
+                "luot nguoi": "lượt", "luot hoc vien": "lượt"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
-# measures)
-_COUNTED = r"hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
+# measures); "250 lượt người" (a centre's trainees, counted in turns)
+_COUNTED = r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
@@ -1029,10 +1030,16 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 # luật", "không còn phòng học tạm", "không có trường, lớp học tạm"
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
-    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem truong|giao vien|can bo|vu|truong hop)\b)")
+    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
+# "sáp nhập các điểm lẻ dưới 5 học sinh/lớp", "ưu tiên điểm trường lẻ có dưới 3 lớp", "(… thôn, buôn có dưới 10
+# trẻ)": a bound right after sites or hamlets (their school levels may be named between) says which ones are meant,
+# the object of a task or a condition, no target
+_SITES_BOUND_RE = re.compile(r"\b(?:diem (?:truong )?le|diem truong|thon|buon|ap|xom|soc)"
+                             r"(?:\s+(?:" + _LEVEL_WORDS + r")(?:\s*(?:,|\bva\b)\s*(?:" + _LEVEL_WORDS + r"))*)?"
+                             r"\s+(?:co\s+)?(?:tren|duoi|it hon|nhieu hon)\s*$")
 _DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
                    r"(20\d\d)\b")
@@ -1278,7 +1285,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     for m in _BARE_COUNT_RE.finditer(fline):
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
-        named = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), None)
+        named = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), None) \
+            or _sites_restated(fline, m.start("n"), words)
         # (a noun of two words may start with one that is no count's: "ít nhất 60 điểm trường" is schools' sites, not
         # marks)
         if m.group("w") in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
@@ -1314,6 +1322,15 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             out.append(_Q(m.start("n"), m.end("n"), like.kind, float(m.group("n").replace(",", ".")), like.unit))
     out.sort(key=lambda q: q.start)
     return [_class_size(fline, q, out) for q in out]
+
+
+def _sites_restated(fline: str, at: int, words: list[str]) -> str | None:
+    """The sites a bare "điểm" after a count stands for when the sentence has named them before ("giảm số điểm lẻ
+    xuống dưới 250 điểm": sites, not marks), none on a line about marks."""
+    if words[:1] != ["diem"] or words[1:2] in (["le"], ["truong"]) or _MARK_LINE_RE.search(fline):
+        return None
+    sites = re.findall(r"\bdiem (?:truong\b|le\b)", fline[:at])
+    return ("điểm lẻ" if sites[-1] == "diem le" else "điểm trường") if sites else None
 
 
 # A person named by role with the Sino-Vietnamese suffix "viên" ("vận động viên", "huấn luyện viên", "sinh viên",
@@ -1995,18 +2012,21 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
                 "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà", "san pham": "sản phẩm", "mo hinh": "mô hình",
-                "bai viet": "bài viết"}
+                "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM", "ít nhất 01 sản phẩm dự thi": a word of two
 # syllables, not its first;
+# "02 ngành nghề đào tạo": a centre's trades, named in two words; "ít nhất 60 điểm lẻ": a school's satellite
+# sites (as "điểm trường" are);
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
 # people; "01 nhà đa năng", "02 nhà vệ sinh": buildings)
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
-# trường)", "(trên địa bàn)"), how its figures are tallied ("(tổng số)", "(lũy kế)") or the bound they keep ("Số
+# trường)", "(trên địa bàn)", "(mỗi trường)": each school's), how its figures are tallied ("(tổng số)", "(lũy kế)") or the bound they keep ("Số
 # học sinh/lớp (không quá)": the comparator, which _LABEL_CMP_RE reads); "(cấp tỉnh)" is a reach too, "(cấp độ)" a unit.
 _NOT_A_UNIT_RE = re.compile(r"\s*(?:(?:toan|ca|tat ca|tren dia ban|cap(?!\s+do\b))\b.*|(?:tong(?: so)?|luy ke|cong don|tich luy|moi nam"
+                            r"|moi (?:truong|co so|don vi|diem truong)"
                             r"|toi da|toi thieu|khong qua|khong vuot qua|khong duoi|it nhat)\s*)")
 
 
@@ -3370,6 +3390,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "cnt" and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start and re.fullmatch(
                     r"[a-z ]{0,40}\bco\s+(?:tren|duoi|hon|it hon|nhieu hon|khong qua)\s*", fline[p.end:q.start]) for p in qs):
                 continue   # "giảm 40 điểm trường lẻ có dưới 10 học sinh": the bound says which sites the count counts
+            if q.kind == "cnt" and _SITES_BOUND_RE.search(fline, 0, q.start):
+                continue
             if q.kind == "lvl" and any((p.kind == "pct" or p.kind == "cnt" and p.unit and re.match(r"\s*cho\b", fline[q.end:]))
                                        and p.start >= q.end
                                        and not re.search(r"[,;.(]|\bva\b|\bhoac\b", fline[q.end:p.start])
