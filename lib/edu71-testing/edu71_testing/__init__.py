@@ -26,6 +26,7 @@ from edu71.bus.topics import ensure_topics
 from edu71.cli import wait_for_kafka, wait_for_mongo
 from edu71.config import REPO_ROOT, platform_settings
 from edu71.contracts import Contracts
+from edu71_testing.cpu import CpuLedger
 
 BIN = REPO_ROOT / "deploy" / "bin"
 
@@ -587,6 +588,25 @@ def platform(stack, tmp_path_factory) -> Platform:
 
 #: The fault-injection tests, which stop and restart the session's Kafka and store: always the session's last.
 FAULT_TESTS = REPO_ROOT / "tests" / "ops"
+
+
+_ledger = pytest.StashKey[CpuLedger]()
+
+
+def pytest_configure(config) -> None:
+    ledger = config.stash[_ledger] = CpuLedger()
+    ledger.start()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Where the session's CPU went (edu71_testing.cpu): printed by every session, so a run that costs twice its
+    usual CPU says which process or thread took it."""
+    ledger = config.stash.get(_ledger, None)
+    if ledger is None:
+        return
+    ledger.halt.set()
+    for line in ledger.summary():
+        terminalreporter.write_line(f"edu71: {line}")
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:

@@ -1,0 +1,46 @@
+"""The test sessions' CPU ledger (edu71_testing.cpu): what it names and what it counts."""
+import subprocess
+import sys
+import threading
+import time
+
+from edu71_testing.cpu import CpuLedger, label, thread_kind
+
+
+def test_the_processes_a_session_starts_get_short_names():
+    assert label(["/usr/lib/jvm/bin/java", "-Xmx512m", "kafka.Kafka", "server.properties"]) == "Kafka"
+    assert label(["/repo/var/bin/ferretdb", "--handler=sqlite"]) == "FerretDB"
+    assert label(["/repo/.venv/bin/python", "-m", "indicators.worker"]) == "indicators.worker"
+    assert label(["/repo/.venv/bin/python", "/repo/.venv/bin/gunicorn", "-c", "python:edu71.gunicorn_conf",
+                  "plans.app:create_app()"]) == "gunicorn plans"
+    assert label(["/root/.cache/ms-playwright/chromium-1/chrome-linux/headless_shell", "--no-sandbox"]) == "Chromium"
+    assert label([]) == "?"
+
+
+def test_threads_of_one_kind_are_counted_together():
+    assert thread_kind("Thread-12 (run)") == thread_kind("Thread-40 (run)") == "Thread-N (run)"
+    assert thread_kind("indicators-outbox-monitor") == "indicators-outbox-monitor"
+
+
+def _spin(seconds: float) -> None:
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def test_the_ledger_counts_a_busy_thread_and_a_busy_child_process_after_they_ended():
+    ledger = CpuLedger(every=0.05)
+    ledger.start()
+    busy = threading.Thread(target=_spin, args=(0.8,), name="busy-spinner")
+    busy.start()
+    spinning = [sys.executable, "-c", "import time\nend = time.process_time() + 0.8\n"
+                "while time.process_time() < end: pass\ntime.sleep(0.3)"]
+    child = subprocess.Popen(spinning)
+    busy.join()
+    child.wait()
+    ledger.halt.set()
+    own, started = ledger.summary()
+    assert "busy-spinner" in own
+    spinner = float(own.split("busy-spinner ", 1)[1].split("s", 1)[0])
+    assert spinner >= 0.5
+    assert label(spinning) in started
