@@ -190,6 +190,17 @@ def test_an_idempotent_handler_keeps_no_inbox_and_the_others_still_do(stack):
         producer.close()
 
 
+def school_registered(settings, n: int = 1):
+    """The contracts, a producer for the tests and ``n`` SchoolRegistered events (the contract's example) with their
+    topic: what the commit tests publish and consume."""
+    contracts = Contracts(settings.contracts_dir)
+    producer = EventProducer(settings.kafka, contracts, "tests")
+    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
+    events = [contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"],
+                                  source="/edu71/tests") for _ in range(n)]
+    return contracts, producer, events, contracts.topic_for("SchoolRegistered")
+
+
 def committed_offsets(settings, group: str, topic: str) -> int:
     """The offsets ``group`` has committed on ``topic``, summed over its partitions."""
     probe = KafkaConsumer(bootstrap_servers=settings.kafka.bootstrap_servers, group_id=group, enable_auto_commit=False)
@@ -203,11 +214,7 @@ def test_offsets_are_committed_at_most_every_commit_every_and_when_the_consumer_
     from edu71 import db
 
     settings = platform_settings("tests")
-    contracts = Contracts(settings.contracts_dir)
-    producer = EventProducer(settings.kafka, contracts, "tests")
-    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
-    event = contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"], source="/edu71/tests")
-    topic = contracts.topic_for("SchoolRegistered")
+    contracts, producer, (event,), topic = school_registered(settings)
     group = fresh_group("commits")
 
     def committed() -> int:
@@ -259,11 +266,7 @@ def test_a_commit_refused_while_the_group_rebalances_keeps_its_offsets_for_the_n
     from edu71 import db
 
     settings = platform_settings("tests")
-    contracts = Contracts(settings.contracts_dir)
-    producer = EventProducer(settings.kafka, contracts, "tests")
-    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
-    event = contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"], source="/edu71/tests")
-    topic = contracts.topic_for("SchoolRegistered")
+    contracts, producer, (event,), topic = school_registered(settings)
     group = fresh_group("rebalance", [topic])
     bootstrap = settings.kafka.bootstrap_servers.split(",")
     at_start, handled = committed_offsets(settings, group, topic), []
@@ -528,13 +531,8 @@ def test_a_staged_handler_is_written_before_each_commit_and_a_refused_write_is_h
     from edu71.bus.consumer import Staged
 
     settings = platform_settings("tests")
-    contracts = Contracts(settings.contracts_dir)
-    producer = EventProducer(settings.kafka, contracts, "tests")
-    example = json.loads((settings.contracts_dir / "examples" / "SchoolRegistered.v1.json").read_text())
-    events = [contracts.new_event("SchoolRegistered", example, subject=example["school"]["code"],
-                                  source="/edu71/tests") for _ in range(2)]
+    contracts, producer, events, topic = school_registered(settings, 2)
     mine = {e.id for e in events}
-    topic = contracts.topic_for("SchoolRegistered")
     group = fresh_group("staged")
 
     def committed() -> int:
