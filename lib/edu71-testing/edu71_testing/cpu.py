@@ -70,10 +70,9 @@ class CpuLedger(threading.Thread):
         processes = {}
         for child in self._me.children(recursive=True):
             try:
-                with child.oneshot():
+                with child.oneshot():  # named afresh each time: a script that execs its server changes its name
                     times = child.cpu_times()
-                    known = self._processes.get(child.pid)
-                    processes[child.pid] = (known[0] if known else label(child.cmdline()), times.user + times.system)
+                    processes[child.pid] = (label(child.cmdline()), times.user + times.system)
             except psutil.Error:
                 continue
         with self._lock:
