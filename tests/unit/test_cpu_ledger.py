@@ -29,18 +29,18 @@ def _spin(seconds: float) -> None:
 
 
 def test_the_ledger_counts_a_busy_thread_and_a_busy_child_process_after_they_ended():
-    ledger = CpuLedger(every=0.05)
+    ledger = CpuLedger(every=0.02)
     ledger.start()
-    busy = threading.Thread(target=_spin, args=(0.8,), name="busy-spinner")
+    busy = threading.Thread(target=_spin, args=(0.2,), name="busy-spinner")
     busy.start()
-    spinning = [sys.executable, "-c", "import time\nend = time.process_time() + 0.8\n"
-                "while time.process_time() < end: pass\ntime.sleep(0.3)"]
+    spinning = [sys.executable, "-c", "import time\nend = time.process_time() + 0.2\n"
+                "while time.process_time() < end: pass\ntime.sleep(0.2)"]
     child = subprocess.Popen(spinning)
     busy.join()
     child.wait()
     ledger.halt.set()
+    by_thread, by_process = ledger.totals()
+    assert by_thread["busy-spinner"] >= 0.15  # the kernel counts in ticks of 10 ms
+    assert by_process[label(spinning)] >= 0.15
     own, started = ledger.summary()
-    assert "busy-spinner" in own
-    spinner = float(own.split("busy-spinner ", 1)[1].split("s", 1)[0])
-    assert spinner >= 0.5
-    assert label(spinning) in started
+    assert own.startswith("CPU of this session's process: ") and started.startswith("CPU of the processes it started: ")

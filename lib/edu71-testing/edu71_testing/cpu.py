@@ -79,15 +79,20 @@ class CpuLedger(threading.Thread):
             self._threads.update(threads)
             self._processes.update(processes)
 
-    def summary(self, most: int = 8) -> list[str]:
-        """The session's CPU by process and, for the session's own process, by kind of thread (largest first)."""
+    def totals(self) -> tuple[dict[str, float], dict[str, float]]:
+        """CPU seconds so far by kind of thread of this process, and by process (by label), after a last sample."""
         self.sample()
+        by_thread, by_process = defaultdict(float), defaultdict(float)
         with self._lock:
-            by_thread, by_process = defaultdict(float), defaultdict(float)
             for kind, used in self._threads.values():
                 by_thread[kind] += used
             for name, used in self._processes.values():
                 by_process[name] += used
+        return dict(by_thread), dict(by_process)
+
+    def summary(self, most: int = 8) -> list[str]:
+        """The session's CPU by process and, for the session's own process, by kind of thread (largest first)."""
+        by_thread, by_process = self.totals()
         own = self._me.cpu_times()
 
         def listed(totals: dict[str, float]) -> str:
