@@ -59,6 +59,8 @@ sys.path.insert(0, str(REPO_ROOT / "deploy" / "local"))
 from figures import consistent  # noqa: E402
 
 HAI_PHONG = "31"
+#: Passes of the store's ceiling, the ratio taken against their median.
+CEILING_PASSES = 3
 #: Submissions the in-process measure makes before it counts (a process's first requests build what it keeps).
 WARM_UP = 10
 PROVINCE_INDICATORS = [
@@ -302,7 +304,7 @@ def cpu_report(before: dict[str, float], after: dict[str, float], seconds: float
     return out.getvalue()
 
 
-def store_ceiling(mongodb_uri: str, db_name: str, concurrency: int, store_pid: int, submissions: int = 400
+def store_ceiling(mongodb_uri: str, db_name: str, concurrency: int, store_pid: int, submissions: int
                   ) -> tuple[float, float]:
     """How fast the store alone takes the writes of a submission, with nothing else to do.
 
@@ -529,9 +531,14 @@ def main() -> None:
         finally:
             for process in processes:
                 terminate(process)
-        ceiling, ceiling_cpu = store_ceiling(stack.mongodb_uri, db_name, args.concurrency, stack.mongo.process.pid)
+        # One pass of 400 submissions lasts about a second, and on the same quiet machine passes gave 296 to 408/s:
+        # the ratio is taken against the median of three, each as many submissions as the measured load.
+        ceilings = [store_ceiling(stack.mongodb_uri, db_name, args.concurrency, stack.mongo.process.pid,
+                                  max(400, args.schools)) for _ in range(CEILING_PASSES)]
+        ceiling, ceiling_cpu = sorted(ceilings)[len(ceilings) // 2]
         print(f"ingest ratio:   {throughput:.1f} / {ceiling:.1f} = {throughput / ceiling:.2f} of the store's ceiling "
-              "(the API's throughput over the store's own for the same writes, this run; goal ≥ 0.6)")
+              f"(the API's throughput over the median of the store's {CEILING_PASSES} passes for the same writes "
+              f"({', '.join(f'{c:.1f}' for c, _ in ceilings)}/s), this run; goal ≥ 0.6)")
         # On a machine shared with other work the two throughputs see different loads; their CPU costs do not.
         print(f"cpu ratio:      {1000 * ceiling_cpu:.1f} / {1000 * path_cpu:.1f} ms = {ceiling_cpu / path_cpu:.2f} "
               "(CPU per submission of the store's writes alone over the whole ingest path's: API, store, relay, "
