@@ -192,9 +192,10 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 def pdf_of(blocks: list, one_object_a_line: bool | None) -> bytes:
     """A PDF of paragraphs (strings) and tables ((rows, column widths): each cell's words wrapped inside its column
-    as a word processor does, every cell of a row starting on the row's first line); each visual line drawn as one
-    text object moving between its cells (as a word processor exports it), or each cell's line as its own, or (None)
-    each cell drawn whole before the next one (the order the text layer then keeps)."""
+    as a word processor does, every cell of a row starting on the row's first line; a row None breaks the page
+    there, the headings not repeated); each visual line drawn as one text object moving between its cells (as a
+    word processor exports it), or each cell's line as its own, or (None) each cell drawn whole before the next one
+    (the order the text layer then keeps)."""
     pytest.importorskip("reportlab")
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
@@ -233,6 +234,10 @@ def pdf_of(blocks: list, one_object_a_line: bool | None) -> bytes:
         rows, widths = block
         xs = [50 + sum(widths[:k]) for k in range(len(widths))]
         for row in rows:
+            if row is None:
+                c.showPage()
+                y[0] = 800.0
+                continue
             cells = [simpleSplit(text, "DejaVuSans", 10, w - GAP) if text else [] for text, w in zip(row, widths)]
             if one_object_a_line is None:
                 for x, cell in zip(xs, cells):
@@ -303,10 +308,10 @@ def test_a_share_above_the_whole_is_no_target():
 def test_a_page_whose_tables_cannot_be_read_keeps_its_plain_text(monkeypatch):
     from plans.domain.importer import text as text_module
 
-    def broken(text, fragments):
+    def broken(text, fragments, carried):
         raise ValueError("no column")
 
-    monkeypatch.setattr(text_module, "with_tables", broken)
+    monkeypatch.setattr(text_module, "page_tables", broken)
     out = extract_text(pdf_of(PLAN, True), "ke-hoach.pdf").text
     assert "Mục tiêu 2027 ≥ 95 < 0,5 3" in out.split("\n")
 

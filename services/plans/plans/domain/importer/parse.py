@@ -1922,7 +1922,7 @@ def _trailing_columns(fline: str) -> int:
     cells = fline.split("|")
     n = 0
     while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])
-                              or _past_result_cell(cells[-1 - n])):
+                              or _past_result_cell(cells[-1 - n]) or _year_gone_back(cells, len(cells) - 1 - n)):
         n += 1
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
@@ -1930,7 +1930,15 @@ def _trailing_columns(fline: str) -> int:
                                         or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not any(
             _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and any(
-        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) else 0
+        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) or any(
+        _year_gone_back(cells, k) for k in range(len(cells) - n, len(cells))) else 0
+
+
+def _year_gone_back(cells: list[str], k: int) -> bool:
+    """Whether heading cell ``k`` names a year alone, earlier than a horizon before it ("Đến năm 2030 | Năm 2025"): a
+    plan's horizons run forward in time, so a column going back after them is last results set beside the targets."""
+    m = _YEAR_CELL_RE.fullmatch(cells[k].strip())
+    return bool(m) and any((y := _YEAR_CELL_RE.search(c)) and int(y.group(1)) > int(m.group(1)) for c in cells[:k])
 
 
 def _past_result_cell(cell: str) -> bool:

@@ -216,13 +216,15 @@ def _label_goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_S
     return _full(row[label][-1], s, room)
 
 
-def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | None:
+def _grow(lines: list[_Line], i: int, margin: float, floor: int,
+          carried: list[list[float]] | None = None) -> _Block | None:
     """The table whose first line of three cells or more is ``lines[i]``, or None. The lines above it down to
     ``floor`` that hold pieces of its headings (centred halfway down their row: none of them at the page's left
-    ``margin``, none a value, each inside a column) are its first lines."""
-    cols = sorted([s.x0, s.x1] for s in lines[i].spans)
+    ``margin``, none a value, each inside a column) are its first lines. A table the page before ran on to its foot
+    goes on under the ``carried`` columns from the page's first line (see ``page_tables``)."""
+    cols = [list(c) for c in carried] if carried else sorted([s.x0, s.x1] for s in lines[i].spans)
     top = i
-    while top - 1 >= floor and i - top < 4:
+    while not carried and top - 1 >= floor and i - top < 4:
         spans = lines[top - 1].spans
         placed = _place(spans, cols, new_columns=False)
         if placed is None or any(abs(s.x0 - margin) < 1.0 or _valued(s) for s in spans) \
@@ -290,8 +292,8 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int) -> _Block | Non
         members.append((members[-1][0] + (0 if cont else 1), spans))
         multi += len(spans) >= 2
         j += 1
-    if multi < 2 or len(cols) < 2:
-        return None
+    if multi < 2 and not carried or len(cols) < 2:
+        return None   # (one row under the columns of a table carried over is that table's)
     rows_out = []
     for r in range(members[-1][0] + 1):
         if r in merged:   # read as a Word table's merged row: its text alone
@@ -491,15 +493,34 @@ def headed(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
+# A page's number at its foot, alone or closing a running title ("Trang 3/6", "- 3 -"): below a table, not after it.
+_FOOT_RE = re.compile(r"(?:.*\s)?(?i:trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|[-–]?\s*\d{1,3}\s*[-–]?")
+
+
+def table_lines(fragments: list[Fragment], carried: list[list[float]] | None = None
+                ) -> list[tuple[list[int], list[str]]]:
     """Every table of a page: (the indices of its fragments, its rows as lines "cell | cell | cell")."""
+    return _tables(fragments, carried)[0]
+
+
+def _tables(fragments: list[Fragment], carried: list[list[float]] | None
+            ) -> tuple[list[tuple[list[int], list[str]]], list[list[float]] | None]:
+    """The page's tables (see ``table_lines``) and the columns of the last one when it runs on to the page's foot
+    (nothing under it but the page's number) and numbers its rows: the next page may go on with it."""
     lines = _lines(fragments)
     margin = min((line.spans[0].x0 for line in lines), default=0.0)
     out = []
     i = floor = 0
+    foot = None
+    # a table the page before ran on to its foot goes on at the top of this one, its headings not repeated: this
+    # page's first line stands in its columns, two cells of it at least (a short paragraph's line stands in one)
+    at = _carried_columns(lines[0].spans, carried) if carried and lines else None
     while i < len(lines):
-        block = _grow(lines, i, margin, floor) if len(lines[i].spans) >= 3 or len(lines[i].spans) == 2 and _TARGET_HEADING_START_RE.match(
-            " | ".join(s.text for s in lines[i].spans)) else None
+        block = _grow(lines, i, margin, floor, at) if at else None
+        at = None
+        if block is None and (len(lines[i].spans) >= 3 or len(lines[i].spans) == 2 and _TARGET_HEADING_START_RE.match(
+                " | ".join(s.text for s in lines[i].spans))):
+            block = _grow(lines, i, margin, floor)
         if block is None:
             i += 1
             continue
@@ -508,17 +529,35 @@ def table_lines(fragments: list[Fragment]) -> list[tuple[list[int], list[str]]]:
             rows, block.first = [cut[0]] + headed(block.rows[cut[1]:]), 0
         pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)
         out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in rows]))
+        # (only a table that numbers its rows tells the rest of a row the break cut from a row of its own)
+        foot = block.cols if all(_FOOT_RE.fullmatch(" ".join(s.text for s in line.spans)) for line in lines[block.end:]) \
+            and any(re.fullmatch(r"\d{1,3}\.?", row[0].strip()) for row in block.rows) else None
         i = floor = block.end
-    return out
+    return out, foot
 
 
-def with_tables(text: str, fragments: list[Fragment]) -> str:
+def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
+    """The columns of a table carried over from the page before, widened to a page's first line, when that line
+    stands in them: two pieces or more, each inside one column."""
+    placed = _place(spans, carried, new_columns=False) if len(spans) >= 2 else None
+    return _widen(carried, spans, placed) if placed is not None else None
+
+
+def with_tables(text: str, fragments: list[Fragment], carried: list[list[float]] | None = None) -> str:
     """``text`` (the page's text as the PDF reader gives it, in drawing order) with every table's lines replaced by
-    its rows read from where its pieces stand. A table whose pieces are not drawn one after the other, or whose
-    lines hold other text too, is left as it is."""
-    tables = table_lines(fragments)
+    its rows read from where its pieces stand (``carried``: see ``page_tables``)."""
+    return page_tables(text, fragments, carried)[0]
+
+
+def page_tables(text: str, fragments: list[Fragment], carried: list[list[float]] | None = None
+                ) -> tuple[str, list[list[float]] | None]:
+    """``text`` with its tables rewritten (see ``with_tables``), and the columns of a table that runs on to the
+    page's foot, for the next page: given back there as ``carried``, the rows at the top of the next page, their
+    headings left on this one, go on in this table's columns (an empty cell keeps its place). A table whose pieces
+    are not drawn one after the other, or whose lines hold other text too, is left as it is."""
+    tables, foot = _tables(fragments, carried)
     if not tables:
-        return text
+        return text, foot
     # the position in ``text`` of every fragment's first and last character that is not a space
     where: list[tuple[int, int] | None] = []
     pos = 0
@@ -532,7 +571,7 @@ def with_tables(text: str, fragments: list[Fragment]) -> str:
             while pos < len(text) and text[pos].isspace():
                 pos += 1
             if pos >= len(text) or text[pos] != ch:
-                return text   # the reader's text is not the fragments' in order: leave it
+                return text, foot   # the reader's text is not the fragments' in order: leave it
             start = pos if start is None else start
             pos += 1
         where.append((start, pos))
@@ -550,4 +589,4 @@ def with_tables(text: str, fragments: list[Fragment]) -> str:
         pieces_out.append((a, b, "\n".join(rows)))
     for a, b, rows in sorted(pieces_out, reverse=True):
         text = text[:a] + rows + text[b:]
-    return text
+    return text, foot

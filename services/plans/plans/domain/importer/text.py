@@ -22,9 +22,9 @@ from plans.domain.importer.pdf_tables import (
     YEAR_HEAD_CELL_RE,
     Fragment,
     numbering_row,
+    page_tables,
     stacked_heading,
     target_heading as _target_heading,
-    with_tables,
 )
 
 # Limits (overridable per call).
@@ -142,7 +142,7 @@ def extract_text(
     if kind == "text":
         text = _tab_tables(text)
     if kind in ("text", "pdf"):
-        text = _spaced_tables(_aligned_tables(text))
+        text = _paired_space_tables(_spaced_tables(_aligned_tables(text)))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
 
 
@@ -471,6 +471,43 @@ def _spaced_tables(text: str) -> str:
     return "\n".join(lines)
 
 
+_PAIRED_GAP_RE = re.compile(r"(?<=\S)  (?=\S)")
+# A cell that is one figure ("≥ 95%", "0,35%", "40 phòng", "–"), its unit three words at most ("4 câu lạc bộ")
+_FLAT_VALUE_RE = re.compile(r"(?:[≥≤<>=]\s*)?\d[\d.,]*\s*%?(?:\s+[^\W\d_]+(?:/[^\W\d_]+)?){0,3}|[-–x]")
+
+
+def _paired_space_tables(text: str) -> str:
+    """Tables a generator flattened into lines, a row a line, its cells parted by two spaces and their words by one
+    ("STT  Chỉ tiêu  Đến năm 2030  Năm 2025" over "1  Tỷ lệ huy động trẻ ra lớp  99,5%  98,7%"), one row a line, the
+    cells joined by " | ". Two spaces also fall between words by chance (a justified line, a careless typist), so a
+    table is only a heading of three cells or more, none a figure but a year, over two rows or more cut into as many
+    cells: a serial number or none, a label, and figures alone after it."""
+    lines = text.split("\n")
+
+    def cells(line: str) -> list[str]:
+        return [] if "|" in line or _CELL_GAP_RE.search(line.strip()) else _PAIRED_GAP_RE.split(line.strip())
+
+    def heading(row: list[str]) -> bool:
+        return len(row) >= 3 and all(re.search(r"[^\W\d_]", c) and not re.search(r"\d", re.sub(r"20\d\d", "", c))
+                                     for c in row)
+
+    def values(row: list[str], width: int) -> bool:
+        label = 1 if row and re.fullmatch(r"\d{1,3}\.?", row[0]) else 0
+        return len(row) == width and bool(re.search(r"[^\W\d_]", row[label])) and all(
+            _FLAT_VALUE_RE.fullmatch(c) for c in row[label + 1:])
+
+    i = 0
+    while i < len(lines):
+        head = cells(lines[i])
+        j = i + 1
+        while heading(head) and j < len(lines) and values(cells(lines[j]), len(head)):
+            j += 1
+        if j - i >= 3:
+            lines[i:j] = [" | ".join(cells(lines[k])) for k in range(i, j)]
+        i = j
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------------------- PDF
 def _pdf_text(data: bytes) -> str:
     try:
@@ -481,7 +518,10 @@ def _pdf_text(data: bytes) -> str:
             raise CorruptDocument("Tệp PDF được đặt mật khẩu, không đọc được nội dung.")
         if len(reader.pages) == 0:
             raise CorruptDocument("Tệp PDF bị hỏng hoặc không có trang nào.")
-        pages = [_page_text(page) for page in reader.pages]
+        pages, carried = [], None
+        for page in reader.pages:
+            text, carried = _page_text(page, carried)
+            pages.append(text)
     except ImportRefused:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
@@ -556,14 +596,15 @@ def _rejoin_cut_words(text: str) -> str:
     return _CUT_WORD_RE.sub("", nfc) if cuts >= 2 else text
 
 
-def _page_text(page) -> str:
-    """A page's text, its tables rewritten one row a line from where their pieces stand (see ``pdf_tables``)."""
+def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, list[list[float]] | None]:
+    """A page's text, its tables rewritten one row a line from where their pieces stand (see ``pdf_tables``), and
+    the columns of a table running on to its foot (``carried`` the page before's)."""
     text = page.extract_text() or ""
     try:
         fragments = _fragments(page)
-        return with_tables(text, fragments) if fragments else text
+        return page_tables(text, fragments, carried) if fragments else (text, None)
     except Exception:  # positions are a refinement: a page whose drawing cannot be followed keeps its plain text
-        return text
+        return text, None
 
 
 def _fragments(page) -> list[Fragment]:
