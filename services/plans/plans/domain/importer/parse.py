@@ -1194,7 +1194,8 @@ _UNIT_CELLS = {"%": "%", "ty le": "%", "ty le %": "%", "phong": "phòng", "phong
                "nhom/lop": "lớp", "nhom, lop": "lớp", "nhom lop": "lớp"}   # a preschool counts its classes in "nhóm, lớp"
 # The comparator of a row's bare cells written in its label: "Sĩ số tối đa mỗi lớp"
 # (not one that qualifies a figure of the label itself: "Trường có ít nhất 01 phòng học thông minh | 10 trường")
-_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi))\b(?!\s*\d)")
+_LABEL_CMP_RE = re.compile(r"\b(?:(?P<le>toi da|khong qua|khong vuot qua)|(?P<ge>toi thieu|it nhat|khong duoi|khong thap hon"
+                           r"|khong it hon))\b(?!\s*\d)")
 _YEAR_ROW_RE = re.compile(r"(?:(?:den|toi|trong)\s+(?:het\s+)?)?(?:nam\s+(?:hoc\s+)?)?(?:20\d\d\s*[-–]\s*)?(20\d\d)")
 
 
@@ -1475,7 +1476,7 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") or q.unit in ("học sinh", "trẻ") and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
+        if q.unit.endswith("/lớp") and q.unit not in ("phòng/lớp", "giáo viên/lớp") or q.unit in ("học sinh", "trẻ") and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -1927,7 +1928,8 @@ def _trailing_columns(fline: str) -> int:
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
     return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])
-                                        or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
+                                        or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or _GRADE_CELL_RE.fullmatch(cells[-1 - n])
+                                        or _WHOLE_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not any(
             _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and any(
         _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) or any(
@@ -2020,7 +2022,7 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
                 "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà", "san pham": "sản phẩm", "mo hinh": "mô hình",
-                "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ"}
+                "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ", "mon hoc": "môn"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM", "ít nhất 01 sản phẩm dự thi": a word of two
 # syllables, not its first;
@@ -2050,6 +2052,10 @@ def _label_unit(label: str) -> str | None:
             and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     f = f[:m.start()] if m else f
+    if (m := re.match(r"t[yi] le\s+(" + _COUNTED + r")\s*/\s*(" + _COUNTED + r")\b", f)) and m.group(1) in _COUNT_UNITS \
+            and m.group(2) in _COUNT_UNITS:
+        # "Tỷ lệ phòng học/lớp", "Tỷ lệ giáo viên/lớp": a ratio of two counts ("1,0", "1,5"), no share
+        return f"{_COUNT_UNITS[m.group(1)]}/{_COUNT_UNITS[m.group(2)]}"
     if re.match(r"t[yi] le\b", f):
         return "%"
     if re.match(r"phong hoc\b", f):
@@ -2077,6 +2083,10 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
+# What a row may count that a bare figure may also be a share of
+_PEOPLE = {"học sinh", "trẻ", "giáo viên", "học viên", "nhân viên", "người"}
+
+
 # A cell that bounds a bare count in words ("Ít nhất 25", "Tối thiểu 04", "Không quá 3"): a count of something
 _BOUND_COUNT_CELL_RE = re.compile(r"\s*(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua|khong vuot qua)\s+\d+\s*")
 
@@ -2093,11 +2103,13 @@ _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UN
                           + r")\s*$")
 
 
-# ("Chưa đạt" in a level's row: not reached yet, a status or a year with no figure set, as "–"; or a cell that names the
+# ("Chưa đạt" in a level's row: not reached yet, a status or a year with no figure set, as "–"; a year that asks for
+# the level to be recognised, "Đề nghị công nhận mức độ 2", reaches it only in a later column; or a cell that names the
 # age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target; a step towards
 # the row's target, "Trường đạt chuẩn quốc gia | Hoàn thiện hồ sơ | Mức độ 1", is work with no figure)
 _NO_FIGURE_CELL_RE = re.compile(r"\s*(?:(?:chua )?dat chuan|chua dat|duy tri|giu vung"
                                 r"|(?:hoan thien|hoan chinh|chuan bi|xay dung|lap)\s+ho so(?:\s+[^\W\d_]+)*"
+                                r"|(?:de nghi|trinh|dang ky)\s+(?:cong nhan|kiem tra|danh gia)\b.*"
                                 r"|(?:tre(?: em)?\s+)?(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?\s+tuoi)\s*")
 
 
@@ -2125,6 +2137,13 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
         row_unit = row_unit or _label_unit(" ".join(labels))
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
+        elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
+                head := _label_head(" ".join(labels))) and (head not in _PEOPLE or all(
+                re.fullmatch(r"\s*(?:0\d+|[-–—x]?)\s*", c) for _, c in cells[-k:])):
+            # "Câu lạc bộ tiếng Anh | 4 | 6": whole numbers under a label that opens with a thing it counts are so
+            # many of it; of people ("Học sinh giỏi | 25 | 30") they may be shares with "%" left out, unless written
+            # as counts are, zero-led ("Giáo viên đạt B2 | 01 | 02")
+            row_unit = head
         slots = []
         for start, cell in cells[-k:]:
             text = cell.strip()
@@ -2294,7 +2313,9 @@ def _canonical_unit(unit: str | None) -> str | None:
     if f in nouns:
         return nouns[f]
     if m := re.fullmatch(r"(.+?)\s*/\s*lop", f):
-        return _per_class(nouns.get(m.group(1), unit.split("/")[0].strip()))
+        counted = nouns.get(m.group(1), unit.split("/")[0].strip())
+        # rooms or teachers per class are a ratio of the school's means, no class size
+        return f"{counted}/lớp" if counted in ("phòng", "giáo viên") else _per_class(counted)
     return unit
 
 
@@ -2346,6 +2367,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         unit = f"{unit}/trường"   # "Ít nhất 01 phòng/trường": in each school, not in all
     if unit in ("trẻ", "học sinh") and _PER_CLASS_RE.search(flabel):
         unit = f"{unit}/lớp"   # "Sĩ số trẻ mẫu giáo/lớp | Không quá 30 trẻ": children per class
+    if unit == "người" and (who := _label_head(label)) in _PEOPLE - {"người"}:
+        unit = who   # "Giáo viên đạt B2 | 12 người": the people the row counts are its teachers
     q = _Q(cell.start, cell.end, kind, value, unit)
     codes, iconf = _indicator(q, flabel, flabel)
     whole = Source(L.items[row.idx][0], row.start, row.start + len(row.line.rstrip()))
@@ -2388,6 +2411,13 @@ _LEVEL_CELL_RE = re.compile(r"\s*(?:(?:cap|bac|khoi)\s+(?:(?:hoc|lop)\s+)?)?(?:"
 # the terms of a school year as columns ("Học kỳ I | Học kỳ II | Cả năm"): each a column of targets for the year in
 # force, as a school level's is
 _TERM_CELL_RE = re.compile(r"\s*(?:hoc ky\s+(?:i{1,2}|[12])|hk\s*(?:i{1,2}|[12])|ca nam(?: hoc)?)\s*")
+# the grades of a school as columns ("Khối 10 | Khối 11 | Khối 12", "Lớp 1 | … | Lớp 5"): each a column of targets for
+# the year in force, as a school level's is
+_GRADE_CELL_RE = re.compile(r"\s*(?:khoi|lop)\s+(?:lop\s+)?(?:1[0-2]|[1-9])\s*")
+# the whole after its parts ("Khối 10 | Khối 11 | Khối 12 | Toàn trường", "Mầm non | Tiểu học | THCS | Toàn xã"): the
+# unit's own target for that year, one more column of targets
+_WHOLE_CELL_RE = re.compile(r"\s*(?:(?:toan|ca)\s+(?:truong|trung tam|xa|phuong|huyen|quan|tinh|thanh pho|nganh|don vi)"
+                            r"|chung|tong(?:\s+(?:cong|so))?)\s*")
 
 
 def _level_columns(fline: str) -> int:
@@ -2401,10 +2431,15 @@ def _level_columns(fline: str) -> int:
     cells = cells[:len(cells) - _trailing_columns(fline)]
     while cells and not cells[-1].strip():
         cells.pop()   # under a notes column merged down from the heading row above ("Năm 2030" over the levels)
-    k = 0
-    kind = _TERM_CELL_RE if cells and _TERM_CELL_RE.fullmatch(cells[-1]) else _LEVEL_CELL_RE
+    whole = int(len(cells) > 3 and bool(_WHOLE_CELL_RE.fullmatch(cells[-1])))
+    k = whole
+    last = cells[-1 - whole] if len(cells) > whole else ""
+    kind = _TERM_CELL_RE if _TERM_CELL_RE.fullmatch(last) else _GRADE_CELL_RE if _GRADE_CELL_RE.fullmatch(last) \
+        else _LEVEL_CELL_RE
     while k < len(cells) and kind.fullmatch(cells[-1 - k]):
         k += 1
+    if k - whole < 2:
+        return 0
     lead = cells[:len(cells) - k]
     # (a baseline column between the labels and the levels, "Hiện trạng 2025", holds today's figures: its cells fall
     # to the row's label side and are not read, as beside horizons)
