@@ -701,6 +701,11 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
             continue
         if skipped and (not key or upper < 0.6 or key in used):
             continue
+        if again and found[-1][1] == m.group(1) and found[-1][4] < 0.6:
+            # "IV. Chuyển đổi số" (a table's group row, its cells flattened by the PDF) then "IV. NHIỆM VỤ, GIẢI PHÁP":
+            # the numeral in capitals with a section's name is the section; the one in lower case with none was a
+            # group inside the section before, which goes on through it
+            used.discard(found.pop()[3])
         conf = 0.95 if key else 0.7
         if upper < 0.6:
             conf -= 0.2
@@ -1044,9 +1049,10 @@ _DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
                    r"(20\d\d)\b")
 # "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out; a heading's time span ending on a date ("1. Mục
-# tiêu (thời gian từ 01/9 đến 30/9/2026)", "Chỉ tiêu đến hết tháng 12/2026"): that date's year
+# tiêu (thời gian từ 01/9 đến 30/9/2026)", "Chỉ tiêu đến hết tháng 12/2026"): that date's year; a span after "năm"
+# ("1. Năm 2027 - 2028", a school year written without "học") is due at its end, as "Năm học 2027 - 2028" is
 _HORIZON_HEADING_RE = re.compile(r"\b20\d\d\s*[-–]\s*(20\d\d)\b|(?:(?:den|toi|trong)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?|(?<!thang \d\d )(?<!thang \d )nam\s+"
-                                 r"|\b(?:tam nhin|dinh huong)\s+)(20\d\d)\b|" + _DATED_DEADLINE)
+                                 r"|\b(?:tam nhin|dinh huong)\s+)(20\d\d)\b(?!\s*[-–]\s*20\d\d)|" + _DATED_DEADLINE)
 # "đến (hết) năm 2030", "vào năm 2026", a sentence opening "Năm 2026, …", and "Giai đoạn 2026 - 2030, mỗi năm
 # …" (what is due every year of a period is due by its end); a school year anywhere ("trong năm học 2026 - 2027",
 # "Năm học 2025 - 2026, tỷ lệ …", "đến năm học 2027 - 2028") is due at its end; a year opening a clause after a
@@ -3449,9 +3455,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
                 continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down
             if q.kind == "cnt" and re.search(r"\bthem\s*$", fline[:q.start]) and any(
-                    p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.]*\btong so\b[^;.]*", fline[q.end:p.start])
+                    p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.(]*\btong so\b[^;.]*", fline[q.end:p.start])
                     for p in qs):
                 continue   # "lắp đặt thêm 01 phòng …, nâng tổng số lên 02 phòng": the addition, in the total it makes
+                # (not "có thêm 02 phòng (tổng số 03 phòng)": the total in brackets only restates, the addition is set)
             if (when := re.search(r"(?i:\bkhi)\s+(?:[^\W\d_]+\s+){1,5}$", line[seg:q.start])) and any(
                     seg <= p.start and p.end <= seg + when.start() for p in qs):
                 continue   # "sĩ số không quá 40 học sinh/lớp khi đưa vào sử dụng 06 phòng học mới": the rooms are the
