@@ -250,6 +250,7 @@ _SECTION_KEYS = [
     ("muc tieu", "muc_tieu"),
     ("chi tieu", "muc_tieu"),   # "II. CHỈ TIÊU", "II. CÁC CHỈ TIÊU CHỦ YẾU": the targets' section by another name
     ("noi dung dieu chinh", "muc_tieu"),   # a revised plan's "II. NỘI DUNG ĐIỀU CHỈNH, BỔ SUNG" sets its new targets
+    ("noi dung sua doi", "muc_tieu"),   # as an amending one's "II. NỘI DUNG SỬA ĐỔI, BỔ SUNG" does
     ("nhiem vu", "nhiem_vu_giai_phap"),
     ("giai phap", "nhiem_vu_giai_phap"),
     ("noi dung", "nhiem_vu_giai_phap"),
@@ -327,6 +328,10 @@ _HYPHENATED_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
 # before the cut, not a level's, a grade's or a year's, and a whole of at most 100)
 _CUT_SHARE_RE = re.compile(r"(?<![\d.,])(?<!độ )(?<!do )(?<!ớp )(?<!op )(?<!ối )(?<!oi )(\d{1,2})[ \t]*\n[ \t]*(,\d+|\d{1,2}(?:,\d+)?)(?=[ \t]*%)")
 
+# a share a PDF cut right after its decimal comma: "không quá 0," / "2%" (a comma ending a line never lists a figure
+# before a share on the next)
+_CUT_DECIMAL_RE = re.compile(r"(?<![\d.,])(\d{1,2}),[ \t]*\n[ \t]*(\d{1,2})(?=[ \t]*%)")
+
 
 # a word a PDF drawn at a fixed width cut at the line's end, with no hyphen: "bỏ học dướ" / "i 4%", "THCS đạ" / "t mức
 # độ 2". What starts the next line can only end a syllable (a final consonant or the "i" of "ưới", "ai"), never be
@@ -383,6 +388,7 @@ def tidy(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
+    text = _CUT_DECIMAL_RE.sub(r"\1,\2", text)
     text = _CUT_YEAR_SPAN_RE.sub(_joined_year_span, text)
     text = _CUT_FIRST_YEAR_RE.sub(_joined_first_year, text)
     text = _CUT_LONE_YEAR_RE.sub(_joined_lone_year, text)
@@ -1014,7 +1020,7 @@ _ELIDED_UNIT_RE = re.compile(r"(?:,|\bva)\s*(?P<n>\d{1,3}(?:,\d+)?)\s+(?=doi voi
 _BASELINE_RE = re.compile(r"\btu\s*$")
 # "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
 _RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)?\s*)?"
-                         r"(?:len|xuong)(?:\s+(?:con|muc|duoi|tren|khong qua|it nhat|toi thieu|khoang))*\s+\d")
+                         r"(?:(?:nang|tang|giam|ha|dieu chinh)\s+)?(?:len|xuong)(?:\s+(?:con|muc|duoi|tren|khong qua|it nhat|toi thieu|khoang))*\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
 # the other side of the figure
@@ -1087,9 +1093,13 @@ _HORIZON_SENTENCE_RE = re.compile(
 # word: "2. Bảng chỉ tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
     r"(?:(?:bang|bieu)\s+)?(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
+# An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
+# horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
+# (năm học 2026 - 2027)", "b) Điều chỉnh chỉ tiêu đến năm 2030:"
+_AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(?:sua doi|bo sung|dieu chinh|thay the)\b")
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
 _HORIZON_PREFIX_RE = re.compile(
@@ -1157,7 +1167,9 @@ _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # charge, how it is checked.
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach|phoi hop)"
                            r"(?:\s*[,/]\s*(?:chu tri|phoi hop))?|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung"
-                           r"|thoi gian(?: hoan thanh)?|thoi han|(?:nam|thoi diem|moc) hoan thanh|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?)\s*"
+                           r"|thoi gian(?: hoan thanh)?|thoi han|(?:nam|thoi diem|moc) hoan thanh|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?"
+                           # a revised plan's column of the figures it replaces: "Chỉ tiêu cũ (KH 31)", "Trước điều chỉnh"
+                           r"|(?:chi tieu|muc tieu|ke hoach|kh)\s+cu|truoc (?:khi )?dieu chinh)\s*"
                            # what the column holds, in brackets: "Ghi chú (kết quả năm học 2025-2026)"
                            r"(?:\([^()]*\)\s*)?")
 # A table cell: "≥ 95%", "từ 99% trở lên", "không thấp hơn 90", "80 - 85", "1.000 phòng", "mức độ 2", "–".
@@ -1517,6 +1529,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
         if re.search(r"\btu\s+\d[\d.,]*\s*%?\s*(?:\(\s*)?$", fline[max(0, m.start() - 20):m.start()]) \
                 and re.match(r"\s*\)?\s*,?\s*(?:len|xuong)\b", fline[m.end():]):
             continue   # "từ 88,6% năm 2025 lên 95%": the year of the figure the change starts from, no horizon
+        if re.search(r"\btu\s+nam\s+20\d\d\s*$", fline[:m.end()]) and re.match(r"\s*(?:sang|ve)\s+(?:nam\s+)?20\d\d\b", fline[m.end():]):
+            continue   # "(lùi thời hạn từ năm 2028 sang năm 2030)", "(điều chỉnh từ năm 2030 về năm 2028)": the deadline moved from
         if re.search(r"\bda\s+(?:dat|duoc|co|hoan thanh)\b(?:\s+\S+){0,2}\s*$", fline[max(0, m.start() - 30):m.start()]):
             continue   # "(đã đạt từ năm 2021, duy trì)", "đã được công nhận năm 2020": a past result, no horizon
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
@@ -1629,6 +1643,18 @@ _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|d
 _NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu hoc|th|thcs|thpt|trung hoc|pho thong|pt\w*|lien cap"
                                    r"|gdtx|gdnn)(?:\s+[^\W\d_]+){1,4}\s*$")
 _MAKE_UP_RE = re.compile(r"\(\s*\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
+# A bracket that opens on the figures a revision replaced: "(Nội dung cũ: "Quy mô 19 lớp, …")", "(KH cũ: dưới 0,5%)",
+# "(Kế hoạch số 968: 96%)", "(Kế hoạch 22 giao 98%)", "(nâng từ 85%)": every figure inside it is superseded, whatever
+# words come between (not "(tăng từ 5 lên 7 phòng)", whose "lên" names the figure now in force)
+_OLD_BRACKET_RE = re.compile(r"\(\s*(?:(?:noi dung|chi tieu|muc tieu|ke hoach|kh)\s+cu\b|truoc day\b|thay cho\b"
+                             r"|(?:nang|ha|dieu chinh)\s+tu\b(?![^()]*\b(?:len|xuong)\b)"
+                             r"|(?:ke hoach|kh)\s+(?:so\s+)?\d+[^():;%]{0,30}?(?::|\bgiao\b|\bghi\b))")
+# A line that sets the figure it replaces before the new one: "Số lớp: chỉ tiêu đã giao 20 lớp - chỉ tiêu điều chỉnh: 32
+# lớp", "(chỉ tiêu đã giao cấp độ 3, điều chỉnh xuống cấp độ 2)": the assigned figure is replaced when the same sentence
+# goes on to adjust it; one kept ("chỉ tiêu đã giao không quá 45 học sinh/lớp - giữ nguyên") stays in force
+_ASSIGNED_LEAD_RE = re.compile(r"\b(?:(?:chi tieu|muc tieu)\s+(?:da giao|cu)|(?:ke hoach|kh)\s+cu)\b")
+_ADJUSTED_RE = re.compile(r"\bdieu chinh\b")
+_SENTENCE_END_RE = re.compile(r";|\.(?:\s|$)")
 # ("(hiện 94,1%)": "hiện" straight before the figure says today's as well)
 _TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la|(?=\d))|nam (?:hoc )?truoc)\b")
 
@@ -1642,11 +1668,15 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
-            _TODAY_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)):
+            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
         return True
     seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
     text = fline[seg:q.start]
+    stop = _SENTENCE_END_RE.search(fline, q.end)
+    if (lead := list(_ASSIGNED_LEAD_RE.finditer(text))) and not _ADJUSTED_RE.search(text, lead[-1].end()) \
+            and _ADJUSTED_RE.search(fline, q.end, stop.start() if stop else len(fline)):
+        return True
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
         return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
@@ -3027,14 +3057,18 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
 # Chỉ tiêu điều chỉnh | Thời hạn | Lý do")
 _REVISED_COL_RE = re.compile(r"\s*(?:chi tieu|muc tieu)?\s*(?:(?:sau|da)\s+)?(?:dieu chinh|bo sung)(?:\s*[,/]?\s*(?:va\s+)?bo sung)?\s*"
                              r"|\s*(?:chi tieu|muc tieu) moi\s*")
+# A revised column's cell that keeps the figure assigned before it: that figure stays in force
+_KEPT_CELL_RE = re.compile(r"\s*(?:giu nguyen|khong (?:dieu chinh|thay doi)|nhu cu)\s*\.?\s*")
 
 
 def _revision_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
                       ) -> tuple[list[ParsedTarget], int] | None:
     """A table that revises a plan's targets, starting at ``units[n]``; (targets, units used). Only the revised
     column sets targets: the columns before it hold the figures it replaces, those after it why; each row's year is
-    its own deadline cell ("Năm 2030", "NH 2026 - 2027"), else the heading's in force. A row with no value (a group,
-    "I. QUY MÔ | | |", or one a page break stripped of its cell marks, "III. ĐỘI NGŨ") is passed over."""
+    its own deadline cell ("Năm 2030", "NH 2026 - 2027"), else that of the group row above it ("I. Quy mô (năm học
+    2026 - 2027) | | |"), else the heading's in force. A row with no value (a group, "I. QUY MÔ | | |", or one a page
+    break stripped of its cell marks, "III. ĐỘI NGŨ") is passed over. A revised cell that keeps the figure ("Giữ
+    nguyên", "Không điều chỉnh") leaves the assigned figure before it in force: that one is read."""
     head = units[n]
     cells = head.fline.split("|")
     new = next((k for k, c in enumerate(cells) if k >= 2 and _REVISED_COL_RE.fullmatch(c)), None)
@@ -3043,6 +3077,7 @@ def _revision_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int 
     due = next((k for k, c in enumerate(cells) if k > new and _DUE_COL_RE.fullmatch(c)), None)
     label_at = 1 if re.fullmatch(r"\s*s?\s?t\s?t\s*", cells[0]) else 0
     targets: list[ParsedTarget] = []
+    group_year: int | None = None
     m = n + 1
     while m < len(units):
         u = units[m]
@@ -3057,12 +3092,19 @@ def _revision_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int 
         if _repeated_heading(u.fline, head.fline):
             m += 1
             continue
-        text = row[new].strip()
+        if not any(c.strip() for c in row[label_at + 1:]):
+            group_year = _horizon_of(u.fline, heading=True) or group_year
+            m += 1
+            continue
+        col = new
+        if _KEPT_CELL_RE.fullmatch(fold(row[new])):
+            col = next((k for k in range(new - 1, label_at, -1) if row[k].strip()), new)
+        text = row[col].strip()
         slot = _SLOT_RE.fullmatch(text) if text else None
         cell_year = _DATE_CELL_RE.fullmatch(fold(row[due])) if due is not None else None
-        year = int(cell_year.group(1)) if cell_year else year_in_force
+        year = int(cell_year.group(1)) if cell_year else group_year or year_in_force
         if slot is not None and not slot.group("none") and year is not None:
-            start = sum(len(c) + 1 for c in row[:new]) + len(row[new]) - len(row[new].lstrip())
+            start = sum(len(c) + 1 for c in row[:col]) + len(row[col]) - len(row[col].lstrip())
             src = Source(L.items[u.idx][0], u.start + start, u.start + start + len(text))
             label = row[label_at].strip()
             targets += _cell_target(L, label, slot, year, src, u, head, _label_unit(fold(label)))
@@ -3283,6 +3325,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
+        if sections and i < sections[0][0] and re.match(r"\s*can cu\b", fline):
+            continue   # the legal basis before the first section ("Căn cứ kết quả năm học 2025 - 2026: …") sets no targets
         if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
             # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
@@ -3345,7 +3389,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if in_goal and not qs and not zeros:
             year = _horizon_of(fline, heading=True)
             short = len(fline.strip()) <= 120
-            if year and short and _HORIZON_LINE_RE.match(fline):
+            if year and short and (_HORIZON_LINE_RE.match(fline) or _AMENDING_LINE_RE.match(fline)):
                 horizon = (year, i)
                 latest = max(latest or year, year)
                 # "b) Đến năm 2030" after "- Năm học 2026 - 2027: …" under "a) Đến hết năm 2026": a new group, whose
@@ -3464,6 +3508,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "sĩ số không quá 40 học sinh/lớp khi đưa vào sử dụng 06 phòng học mới": the rooms are the
                 # condition the target before them waits on ("khi", when; not "khí"), no target of their own (unlike "có
                 # việc làm sau khi học nghề tối thiểu 80%", whose "khi" says whom the figure counts)
+            if re.search(r"\b(?:bai bo|loai bo|rut)\s+(?:cac\s+|mot so\s+)?(?:chi tieu|muc tieu)\b", fline[seg:q.start]):
+                continue   # "Bãi bỏ chỉ tiêu "100% học sinh lớp 9 có chứng chỉ …"": a target withdrawn, no longer in force
             if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
                 continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
             if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
@@ -3486,7 +3532,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
-            codes, iconf = _indicator(q, before, after)
+            # "Tỷ lệ học sinh lưu ban: chỉ tiêu đã giao dưới 1,5% - chỉ tiêu điều chỉnh: dưới 1%": the adjusted figure's
+            # clause names no indicator, the item's label before the figure it replaces does
+            revised = re.match(r"[\s,:;()–-]*(?:chi tieu\s+|muc tieu\s+)?(?:dieu chinh|giu nguyen)\b", before)
+            codes, iconf = _indicator(q, fline[seg:q.start] if revised else before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
             # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, nor is above it
             # ("… vượt 98%, 100% học sinh học 2 buổi/ngày"), the figure after the comma opens its own clause
