@@ -32,7 +32,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dvctt": "dịch vụ công trực tuyến", "blhd": "bạo lực học đường", "cqg": "chuẩn quốc gia",
     "phtm": "phòng học thông minh", "gdnn": "giáo dục nghề nghiệp", "gdtx": "giáo dục thường xuyên",
     "nq": "nghị quyết", "csdl": "cơ sở dữ liệu", "dc": "được", "đc": "được", "ko": "không",
-    "trung học cơ sở": "thcs", "trung học phổ thông": "thpt", "nqtw": "nghị quyết",
+    "trung học cơ sở": "thcs", "trung học phổ thông": "thpt", "nqtw": "nghị quyết", "clb": "câu lạc bộ",
 }
 """Shortened words, keyed without diacritics and in lower case (also several words: a longer form to a short)."""
 
@@ -106,6 +106,9 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "subjects": _STAFF,
         "not": ("thạc sĩ", "tiến sĩ", "trên chuẩn", "chuẩn hiệu trưởng", "tiếng anh", "ngoại ngữ", "danh hiệu",
                 "kỹ năng số", "xếp loại"),
+        # the professional standard's rating ("đạt chuẩn nghề nghiệp mức Khá trở lên") is how well teachers teach,
+        # not the degree they hold
+        "never": ("mức khá", "mức tốt"),
     },
     "SMART_CLASSROOMS": {
         "phrases": ("phòng học thông minh", "lớp học thông minh", "phòng thông minh"),
@@ -116,7 +119,8 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "subjects": ("classes", "pupils"),
         "not": ("tập huấn", "bồi dưỡng", "thông minh", "sĩ số", "mỗi lớp", "chuyên đề", "xóa", "học sinh/lớp"),
         # courses (literacy, vocational) and a group doing an activity are not the school's classes
-        "never": ("xóa mù chữ", "nghề", "làm quen", "sơ cấp", "trung cấp"),
+        "never": ("xóa mù chữ", "nghề", "làm quen", "sơ cấp", "trung cấp", "bình dân học vụ", "lớp tin học",
+                  "lớp ngoại ngữ"),
     },
     "MAX_CLASS_SIZE": {
         "phrases": ("sĩ số", "sĩ số lớp", "học sinh mỗi lớp", "mỗi lớp", "học sinh trên lớp", "học sinh/lớp",
@@ -150,6 +154,8 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
                 "tiếp tục học", "vào thpt", "chuyển cấp", "hoàn thành tốt", "tư vấn", "điểm", "nhiệm vụ", "phân luồng",
                 "ở lại lớp", "chưa hoàn thành", "việc làm", "đại học", "trung cấp", "tuyển sinh lớp 10",
                 "tuyển sinh vào lớp 10", "lựa chọn", "học tiếp"),
+        # one subject's programme ("hoàn thành Chương trình giáo dục thể chất") is no school level completed
+        "never": ("giáo dục thể chất", "chương trình môn"),
         "doubt": ("tốt nghiệp thpt",),
     },
     "PROGRESSION_THPT_VOC": {
@@ -234,6 +240,9 @@ WORDING: dict[str, dict[str, tuple[str, ...]]] = {
         "subjects": _PUPILS,
         "not": ("làm quen", "tăng cường", "tự chọn", "dạy được", "bằng tiếng anh", "được học", "học tiếng anh",
                 "sử dụng được tiếng anh", "giáo viên tiếng anh"),
+        # a grade of the subject's assessment ("hoàn thành tốt môn Tiếng Anh"), a club's members and a language
+        # course's learners are not pupils measured against the level's standard
+        "never": ("hoàn thành tốt", "câu lạc bộ", "lớp ngoại ngữ"),
     },
     "STEM_PARTICIPATION": {
         "phrases": ("giáo dục stem", "hoạt động stem", "stem", "steam", "bài học stem", "câu lạc bộ stem",

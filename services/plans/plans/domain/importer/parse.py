@@ -981,6 +981,14 @@ _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""
 _QUANTITY_OCR_RE = re.compile(_QUANTITY.replace("PCT_OCR", r"|(?<!\d )(?<!lop )(?<!khoi )\d \d(?:,\d+)?|0, \d+")
                               .replace("CNT_OCR", r"|(?<!\d )\d \d(?= ?[a-z])"))
 _SPLIT_FIGURE_RE = re.compile(r"\d \d|0, \d")
+# What a figure counts per: "trẻ/nhóm" (a nhóm trẻ is a preschool's class), "học sinh/máy (tính)"
+_PER = {"lop": "lớp", "nhom": "lớp", "phong": "phòng", "may": "máy"}
+_PER_RE = re.compile(r"\s*/\s*(lop|nhom|phong|may)\b(?:\s+tinh\b)?")
+# A ratio of two counts, as a decimal as often as not: "1,9 giáo viên/lớp", "2,5 học sinh/máy tính"
+_NAMED_RATIO_RE = re.compile(r"\bt[yi] le (?P<who>giao vien|hoc sinh|tre)" + _PER_RE.pattern.replace("(lop|", "(?P<per>lop|", 1)
+                             + r"[^;.%\d]{0,40}?(?<![\d/.,])(?P<n>\d{1,2}(?:,\d{1,2})?)(?![\d/%]|[.,]\d|\s*%)")
+_RATIO_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2},\d{1,2})\s*(?P<who>giao vien|hoc sinh|tre)" + _PER_RE.pattern.replace(
+    "(lop|", "(?P<per>lop|", 1))
 # A bare count a comparator word gives a meaning to: "ít nhất 3 nghề", "không vượt quá 40.", "tối thiểu 5.000
 # lượt cán bộ"; not a schedule, an age, a distance or money ("ít nhất 18 tiết/năm", "tối đa 2 giờ"). The words may
 # be parted by a wrapped line's break ("THCS không\nquá 45", joined with two spaces).
@@ -1038,9 +1046,11 @@ _AND_BOUND_RE = re.compile(r"\b(?:va|cho)\s+(?:it nhat|toi thieu|khong duoi|khon
 _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
-# luật", "không còn phòng học tạm", "không có trường, lớp học tạm"
+# luật", "không còn phòng học tạm", "không có trường, lớp học tạm"; a harm that happens is an event, "xảy ra" or
+# not ("không có ngộ độc thực phẩm", "không còn tai nạn thương tích")
 _NO_CASES_RE = re.compile(
-    r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?:(?:em|mot)\s+)?"
+    r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
+    r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop)\b)")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
@@ -1270,16 +1280,22 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 # "04 lớp học thông minh" is a smart classroom, a room as "phòng học thông minh" is; "… và đến năm
                 # 2030 là 12 lớp" after it gives the same count's later figure, the noun said once
                 unit = "phòng"
-            if per := re.match(r"\s*/\s*(?:(lop|nhom)|phong)\b", fline[end:]):
+            if per := _PER_RE.match(fline, end):
                 # "30 trẻ/lớp", "35 học sinh/lớp", "20 trẻ/nhóm" (a nhóm trẻ is a preschool's class): a class size;
-                # "8 học sinh/phòng" (ở bán trú, nội trú): a room's
-                unit, end = f"{unit}/{'lớp' if per.group(1) else 'phòng'}", end + per.end()
+                # "8 học sinh/phòng" (ở bán trú, nội trú): a room's; "20 học sinh/máy": a computer's
+                unit, end = f"{unit}/{_PER[per.group(1)]}", per.end()
             # "Giữ ổn định 33 - 35 lớp", "từ 2 đến 3 giải": a range of counts is one target, as a range of shares is
             low = re.search(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*)\s*(?:-|–|den)\s*$", fline[:start])
             if low and float(low.group(1).replace(".", "")) < value:
                 out.append(_Q(low.start(1), end, "cnt", float(low.group(1).replace(".", "")), unit, value))
                 continue
             out.append(_Q(start, end, "cnt", value, unit))
+    for m in _RATIO_RE.finditer(fline):
+        # (a class of 38,5 pupils is an average, a situation: a class size to keep is a whole number)
+        if not any(q.start < m.end() and m.start() < q.end for q in out) \
+                and not (m.group("who") != "giao vien" and _PER[m.group("per")] == "lớp"):
+            out.append(_Q(m.start(), m.end(), "cnt", float(m.group("n").replace(",", ".")),
+                          f"{_COUNT_UNITS[m.group('who')]}/{_PER[m.group('per')]}"))
     for m in _POINTS_RE.finditer(fline):   # "giảm ít nhất 2 điểm phần trăm": a change of a share, in points
         if not any(q.start < m.end() and m.start() < q.end for q in out):
             out.append(_Q(m.start(), m.end(), "cnt", float(m.group("n").replace(",", ".")), "điểm phần trăm"))
@@ -1303,7 +1319,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
     for m in _BARE_COUNT_RE.finditer(fline):
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
-        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
         named = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), None) \
             or _sites_restated(fline, m.start("n"), words)
         # (a noun of two words may start with one that is no count's: "ít nhất 60 điểm trường" is schools' sites, not
@@ -1317,11 +1333,12 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     for m in _ZERO_LED_RE.finditer(fline):
         words = m.group("w").split()
-        if words[0] in _NOT_A_COUNT or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
+        named = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        # ("02 ngày hội thể thao": a noun of two words whose first alone would be a span of time)
+        if words[0] in _NOT_A_COUNT and " ".join(words[:2]) not in _PROSE_NOUNS or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
-        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
-        noun = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "") or _agent_noun(
-            fline, line, m.end("n"))
+        noun = named or _agent_noun(fline, line, m.end("n"))
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
     for m in _MARK_RE.finditer(fline) if _MARK_LINE_RE.search(fline) else ():
         value = float((m.group("d") or m.group("i")).replace(",", "."))
@@ -1339,6 +1356,15 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         if like and like.kind != "lvl" and like.unit and re.match(r"\s*doi voi\b", fline[like.end:]) \
                 and not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             out.append(_Q(m.start("n"), m.end("n"), like.kind, float(m.group("n").replace(",", ".")), like.unit))
+    for m in _NAMED_RATIO_RE.finditer(fline):
+        # "Tỷ lệ giáo viên/lớp đạt 1,5", "tỷ lệ học sinh/máy tính không quá 15": the ratio the clause names is the
+        # figure's unit, no share
+        unit = f"{_COUNT_UNITS[m.group('who')]}/{_PER[m.group('per')]}"
+        same = [q for q in out if q.start < m.end("n") and m.start("n") < q.end]
+        if not same:
+            out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(",", ".")), unit, bare=True))
+        elif same[0].kind == "cnt" and not same[0].unit:
+            out[out.index(same[0])] = replace(same[0], unit=unit)
     out.sort(key=lambda q: q.start)
     return [_class_size(fline, q, out) for q in out]
 
@@ -1376,8 +1402,9 @@ def _class_size(fline: str, q: _Q, qs: list[_Q]) -> _Q:
 
 def _per_class(unit: str) -> str:
     """A class size's unit: children per class in a preschool ("trẻ", "trẻ/lớp"), learners per class in a GDTX centre
-    ("học viên/lớp"), else pupils per class ("HS/lớp", "em", "học sinh")."""
-    return next((f"{who}/lớp" for who in ("trẻ", "học viên") if unit.startswith(who)), "học sinh/lớp")
+    ("học viên/lớp"), else pupils per class ("HS/lớp", "em", "học sinh"); teachers per class ("1,9 giáo viên/lớp")
+    are a school's staffing, no class size."""
+    return next((f"{who}/lớp" for who in ("trẻ", "học viên", "giáo viên") if unit.startswith(who)), "học sinh/lớp")
 
 
 def _per_class_named(ftext: str) -> str:
@@ -2066,6 +2093,11 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 # sites (as "điểm trường" are);
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
 # people; "01 nhà đa năng", "02 nhà vệ sinh": buildings)
+#: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
+#: tập thể", nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
+#: Ít nhất 3" names an activity, not what its figures count)
+_PROSE_NOUNS = {"san choi": "sân chơi", "san": "sân", "be boi": "bể bơi", "ngay hoi": "ngày hội",
+                "hoat dong": "hoạt động"}
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
@@ -2092,6 +2124,8 @@ def _label_unit(label: str) -> str | None:
             and m.group(2) in _COUNT_UNITS:
         # "Tỷ lệ phòng học/lớp", "Tỷ lệ giáo viên/lớp": a ratio of two counts ("1,0", "1,5"), no share
         return f"{_COUNT_UNITS[m.group(1)]}/{_COUNT_UNITS[m.group(2)]}"
+    if m := re.match(r"t[yi] le (giao vien|hoc sinh|tre)" + _PER_RE.pattern, f):
+        return f"{_COUNT_UNITS[m.group(1)]}/{_PER[m.group(2)]}"   # "Tỷ lệ học sinh/máy tính | ≤ 18": a ratio, no share
     if re.match(r"t[yi] le\b", f):
         return "%"
     if re.match(r"phong hoc\b", f):
@@ -3708,7 +3742,7 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
             continue   # "không có lớp trên 40 học sinh": a bound on the figure, read with it
         code = next((c for c, pat in _INDICATOR_RULES if pat.search(clause)), None)
         noun = m.group("noun")
-        unit = "vụ" if m.group("event") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
+        unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
         found.append(((m.start(), stop), code, unit))
     # "Học sinh bỏ học: tiểu học không có, THCS dưới 0,5%": a school level's value, none, in a line that names what
     # should fall to none
