@@ -467,6 +467,7 @@ def parse_plan(text: str) -> ParsedPlan:
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else blank_year,
+                              plan_month=issued.value.month if issued else None,
                               plan_horizon=_title_horizon(title.value) if title else None,
                               plan_period=_title_period_end(title.value) if title else None,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
@@ -1168,9 +1169,10 @@ _TABLE_LABEL_RE = re.compile(
     r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc"
     r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?dang ky|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
-# A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025"): a baseline.
+# A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
+# (9/2026)": what the unit has now): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
-_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien nay|nam goc|ban dau"
+_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
                             r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d))\b")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
@@ -1698,7 +1700,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
             _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
         return True
-    seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
+    # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
+    # 412 trẻ (trẻ 24 - 36 tháng: 58 trẻ; trẻ 3 - 5 tuổi: 354 trẻ), 31 giáo viên")
+    outside = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), fline[:q.start])
+    seg = max(outside.rfind(";"), outside.rfind(". ")) + 1
     text = fline[seg:q.start]
     stop = _SENTENCE_END_RE.search(fline, q.end)
     if (lead := list(_ASSIGNED_LEAD_RE.finditer(text))) and not _ADJUSTED_RE.search(text, lead[-1].end()) \
@@ -1716,6 +1721,13 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
             return False
     if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):
         return True   # "… tăng so với năm học 2025 - 2026 (78,4%)": the base's own figure
+    # a sentence that opens on a year gone by describes it through its clauses: "Năm 2025 tỷ lệ tốt nghiệp đạt 97,8%;
+    # trường có 36 lớp với 1.512 học sinh" in a plan of 2026 (the clause after the semicolon has no year of its own;
+    # the school year ending in the plan's year may be under way: :func:`_school_year_over`)
+    sent = fline.rfind(". ", 0, q.start) + 1
+    if plan_year and sent < seg and (m := _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip())) \
+            and not _HORIZON_SENTENCE_RE.search(text) and int(m.group(2) or m.group(3)) < plan_year:
+        return True
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
     text = re.sub(r"\bso voi\b[^,;()]*", lambda m: " " * len(m.group(0)), text)
@@ -1887,9 +1899,10 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"\bso\s*$", fold(before)) and re.match(r"\d+(?:/\d{4})?[-/][A-ZĐ]", s):
         return True   # … or before it: "Nghị quyết số" / "71-NQ/TW trong năm 2026", "Kế hoạch số" / "512/KH-UBND": no item
     # a figure a line break cut from its range or its sign: "đạt 80 -" / "85%", "đạt 80" / "- 85%", "3,5" / "%.",
-    # "≥" / "25 %"
+    # "≥" / "25 %" (not a number alone on its line, a page's number, before an item "- 100% học sinh …")
     if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
             or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
+            and not before.strip().isdigit() \
             or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
         return True
     # the level a line break cut from its word: "… kiểm định chất lượng cấp độ" / "4; 10 phòng học …", "… mức độ" /
@@ -1915,6 +1928,10 @@ def _continues(before: str, line: str, fline: str) -> bool:
     # a bracketed year a PDF wrapped: "… (từ năm học 2026" / "- 2027).", "… cấp độ III" / "(năm 2029)."
     if before.count("(") > before.count(")") and re.match(r"[-–]\s*20\d\d\s*\)", s) or re.fullmatch(
             r"\(\s*(?:(?:tu|den|trong)\s+)?(?:nam(?:\s+hoc)?\s+)?(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)\s*[.;]?", fold(s).rstrip()):
+        return True
+    # "… trường có 36 lớp với" / "1.512 học sinh": a line that ends on a word no sentence ends on goes on with the count
+    # (a thousands point, not an item's number)
+    if re.match(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+[^\W\d_]", s) and re.search(r"\b(?:voi|va|co|cua|gom|la)\s*$", fold(before)):
         return True
     if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
@@ -3263,7 +3280,8 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
 # ---------------------------------------------------------------------------- targets of a text
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
-                    plan_period: int | None = None, own_kind: str | None = None) -> list[ParsedTarget]:
+                    plan_period: int | None = None, own_kind: str | None = None,
+                    plan_month: int | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -3274,7 +3292,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     2030"), else its sentence ("Đến năm 2030, …"), else a line prefix ("Năm 2026: …"), else the nearest
     grouping line before it (*Đến hết năm 2026*, *Mục tiêu đến năm 2030*, "… đến năm 2030 phấn đấu:"), else,
     in a table, its column ("Năm 2026 | Năm 2030"); outside section II the latest horizon of section II is
-    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones;
+    assumed. ``plan_year`` (the year the plan was issued) tells past school years from future ones, and
+    ``plan_month`` (its month) whether the school year ending that year was over by then;
     ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
     none of their own, ``plan_period`` (the end of the period it names) that of those due by the period's end;
     ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
@@ -3328,6 +3347,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     targets: list[ParsedTarget] = []
     horizon: tuple[int, int] | None = None   # (year, line idx)
     latest: int | None = None
+    tabled: int | None = None   # the last horizon of the table just read, for the targets set beside it
     situation = False   # under a numbered part on the situation ("1. Thực trạng")
     specific = any(_SPECIFIC_GOALS_RE.match(L.fline(k)) or _STAGED_TARGETS_RE.match(L.fline(k)) for k in L.nonblank(0, end))
     aim = False   # under "1. Mục tiêu chung": its prose may open on its horizon ("Đến năm 2030, xây dựng …")
@@ -3354,6 +3374,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             found, used = table
             targets += _due_after_issue(found, plan_year, horizon[0] if horizon else plan_period or plan_horizon)
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
+            tabled = max((t.horizon.value.year for t in found if t.horizon.value), default=None)
             n += used - 1
             continue
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
@@ -3398,6 +3419,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         before = labelled
         if prefix or not _LIST_MARK_RE.match(line) or labelled and _item_depth(line) <= labelled[1]:
             labelled = None
+        if in_goal and prefix and fline[prefix.end():].strip() and _school_year_over(prefix, plan_year, plan_month) \
+                and not re.search(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach)\b", fline):
+            # "Năm học 2025 - 2026: 30 lớp, 1.046 học sinh; đạt 38 giải …" in a plan of September 2026: the school year
+            # was over when the plan was issued, every figure of the line is its result, a baseline
+            continue
         if in_goal and prefix:
             if fline[prefix.end():].strip() and _LIST_MARK_RE.match(line):
                 # "- Năm 2027: 100% hồ sơ …" is one item labelled with its year, among items under "2. Giai đoạn 2026 -
@@ -3436,7 +3462,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     and not (horizon and fline.rstrip().endswith(":") and _number_depth(line) > _number_depth(L.line(horizon[1]))):
                 # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group); not "1.3. Tỷ lệ học
                 # sinh tốt nghiệp:" under "1. Đến hết năm 2026", a point of that group opening its items
-                horizon = None
+                horizon = tabled = None
             continue
         if not qs and not zeros:
             continue
@@ -3459,6 +3485,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 return Extracted(date(latest, 12, 31), L.source(horizon[1]) if horizon else unit_src, 0.5)
             if in_goal and plan_horizon:
                 return Extracted(date(plan_horizon, 12, 31), unit_src, 0.6)
+            if in_goal and tabled:
+                # "Ngoài ra: không dưới 95% học sinh …" under a table whose last column is "Đến năm 2030": the targets
+                # added beside the table's are due when its last are
+                return Extracted(date(tabled, 12, 31), unit_src, 0.5)
             return Extracted(None, unit_src, 0.0)
 
         for (start, stop), code, unit in zeros:
@@ -3641,6 +3671,16 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
     return _without_none_yet([t for t in targets if _plausible(t)])
+
+
+def _school_year_over(prefix: re.Match, plan_year: int | None, plan_month: int | None) -> bool:
+    """Whether a line's school-year label ("Năm học 2025 - 2026:") names a school year over when the plan was issued:
+    one ending before the plan's year, or in it when the plan was issued from June on (a school year's lessons end
+    in May)."""
+    if plan_year is None or not re.search(r"\bnam hoc\b|20\d\d\s*[-–]\s*20\d\d", prefix.group(0)):
+        return False
+    end = int(prefix.group(1))
+    return end < plan_year or end == plan_year and plan_month is not None and plan_month >= 6
 
 
 def _due_after_issue(targets: list[ParsedTarget], plan_year: int | None, in_force: int | None) -> list[ParsedTarget]:
