@@ -785,10 +785,11 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
 
 def _body_appendix(L: _Lines, sections, end: int) -> int | None:
     """Index of an appendix of targets put before the signature ("PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030" after
-    the last section, its table then "Nơi nhận"): read as section II is, like one after the signature."""
+    the last section, its table then "Nơi nhận"): read as section II is, like one after the signature. Its heading
+    names the targets it holds, after a few words ("PHỤ LỤC: LỘ TRÌNH MỘT SỐ CHỈ TIÊU CHỦ YẾU") or none."""
     after = sections[-1][0] + 1 if sections else end
-    return next((i for i in L.nonblank(after, end) if _mostly_upper(L.line(i))
-                 and re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b", L.fline(i).strip())),
+    return next((i for i in L.nonblank(after, end) if _mostly_upper(L.line(i)) and re.match(
+        r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:[^\W\d_]+\s+){0,4}?(?:chi tieu|muc tieu)\b", L.fline(i).strip())),
                 None)
 
 
@@ -3309,6 +3310,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         ((n, s) for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap" and not _STATUS_SECTION_RE.search(fold(s[2]))
          and (first := next(L.nonblank(s[0] + 1), None)) is not None
          and (part := _TOP_PART_RE.match(L.fline(first))) and _GOAL_PART_RE.match(part.group(2))), None)
+    later_goals: list[tuple[int, int]] = []   # sections of targets after a section of another kind
     if goal is None:
         goal_range = (0, end)
     else:
@@ -3325,6 +3327,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         # targets, as a section of its own ("III. NHIỆM VỤ, GIẢI PHÁP") would
         cut = next((k for k in L.nonblank(*goal_range) if _TASKS_PART_RE.match(L.fline(k))), None)
         goal_range = (goal_range[0], cut if cut is not None else goal_range[1])
+        # a plan may state its aim first and its figures after its tasks ("II. MỤC TIÊU CHUNG", "III. NHIỆM VỤ
+        # TRỌNG TÂM", "IV. CÁC CHỈ TIÊU CỤ THỂ"): a later section named for targets sets them as section II does
+        later_goals = [(t[0], sections[k + 1][0] if k + 1 < len(sections) else end)
+                       for k, t in enumerate(sections) if k > last and t[3].startswith("muc_tieu")
+                       and not _STATUS_SECTION_RE.search(fold(t[2]))]
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
     # forecasts ("IV. Dự báo quy mô") too, up to the next part
@@ -3359,10 +3366,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n += 1
         i, line, fline = u.idx, u.line, u.fline
         in_goal = (goal_range[0] <= i < goal_range[1] and not any(a <= i < b for a, b in tasks)) \
+            or any(a < i < b for a, b in later_goals) \
             or (_appendix is not None and i >= _appendix)
         if i in heading_idx:
             situation = aim = False
-            if goal is not None and goal_range[0] - 1 <= i < goal_range[1] and (year := _horizon_of(fline, heading=True)):
+            if goal is not None and (goal_range[0] - 1 <= i < goal_range[1] or any(a == i for a, _ in later_goals)) \
+                    and (year := _horizon_of(fline, heading=True)):
                 # "I. MỤC TIÊU ĐẾN NĂM 2030": the section's own horizon, and that of a section that goes on with the
                 # targets ("III. ĐỊNH HƯỚNG ĐẾN NĂM 2030")
                 horizon = (year, i)

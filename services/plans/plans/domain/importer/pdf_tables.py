@@ -251,6 +251,14 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
             cols = _split_over(cols, years)
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
+        if carried and members[-1][0] == 0 and placed and 0 in placed and _cut_label(lines[i].spans[0].text) \
+                and spans[placed.index(0)].text[:1].isupper() and widened:
+            # the rest of a label the break cut (the page's first line) ends where the next row's label opens, on a
+            # capital
+            cols = widened
+            members.append((1, spans))
+            j += 1
+            continue
         row = _row_cells(members, cols, members[-1][0]) if members[-1][0] not in merged else {}
         cont = widened is not None and members[-1][0] not in merged and (_goes_on(
             spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
@@ -529,18 +537,32 @@ def _tables(fragments: list[Fragment], carried: list[list[float]] | None
             rows, block.first = [cut[0]] + headed(block.rows[cut[1]:]), 0
         pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)
         out.append((pieces, [" | ".join(cell.strip() for cell in row) for row in rows]))
-        # (only a table that numbers its rows tells the rest of a row the break cut from a row of its own)
+        # (which lines of the next page go on with it: see ``_carried_columns``)
         foot = block.cols if all(_FOOT_RE.fullmatch(" ".join(s.text for s in line.spans)) for line in lines[block.end:]) \
-            and any(re.fullmatch(r"\d{1,3}\.?", row[0].strip()) for row in block.rows) else None
+            else None
         i = floor = block.end
     return out, foot
 
 
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
     """The columns of a table carried over from the page before, widened to a page's first line, when that line
-    stands in them: two pieces or more, each inside one column."""
-    placed = _place(spans, carried, new_columns=False) if len(spans) >= 2 else None
-    return _widen(carried, spans, placed) if placed is not None else None
+    stands in them and goes on with the table: its first column holds the next row's number, or nothing (the rest of
+    a numbered row the break cut, its number left on the page before), or the rest of a label the break cut
+    (``_cut_label``). That line holds two pieces or more, each inside one column (a short paragraph's line stands in
+    one), or such a rest of a label alone."""
+    placed = _place(spans, carried, new_columns=False)
+    if placed is None:
+        return None
+    first = spans[placed.index(0)].text if 0 in placed else ""
+    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first)) or _cut_label(first)):
+        return None
+    return _widen(carried, spans, placed)
+
+
+def _cut_label(text: str) -> bool:
+    """Whether a first column's text at a page's top is the rest of a label the break cut: it opens on a small
+    letter, where a row's label, like a paragraph, opens on a capital, a figure or a mark."""
+    return text[:1].islower()
 
 
 def with_tables(text: str, fragments: list[Fragment], carried: list[list[float]] | None = None) -> str:

@@ -564,13 +564,16 @@ def _rejoin_cut_rows(pages: list[str]) -> list[str]:
     rest of its cells, its first cell (the row's number) empty, as many cells as the row above ("10 | Học sinh tham
     gia hoạt động | 100% | Năm học 2026- | Tổ chuyên môn" / " | STEM |  | 2027 | "), some cells the row filled left
     empty. Each piece goes back to the end of its cell, and the row stands whole on the page it began on. (A whole
-    row under a cell merged down its first column, "Mầm non" over two rows, fills every other cell: a row of its own.)"""
+    row under a cell merged down its first column, "Mầm non" over two rows, fills every other cell: a row of its own.)
+    In a table that does not number its rows the first cell is the label: its rest opens on a small letter ("Lớp học
+    2 | 100 | 100" / "buổi/ngày (%) |  | "), where a row's own label opens on a capital."""
     pages = list(pages)
     for k in range(1, len(pages)):
         above = pages[k - 1].rstrip("\n").split("\n")
         below = pages[k].lstrip("\n").split("\n")
         upper, lower = above[-1].split(" | "), below[0].split(" | ")
-        if len(upper) < 3 or len(lower) != len(upper) or lower[0].strip() or not upper[0].strip() or not any(
+        if len(upper) < 3 or len(lower) != len(upper) or lower[0].strip() and not lower[0].strip()[:1].islower() \
+                or not upper[0].strip() or not any(
                 u.strip() and not w.strip() for u, w in zip(upper[1:], lower[1:])):
             continue
         above[-1] = " | ".join(f"{u.rstrip()} {w.strip()}".strip() if w.strip() else u for u, w in zip(upper, lower))
