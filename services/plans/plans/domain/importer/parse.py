@@ -1322,9 +1322,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
     for m in _BARE_COUNT_RE.finditer(fline):
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
-        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
-        named = next((nouns[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in nouns), None) \
-            or _sites_restated(fline, m.start("n"), words)
+        named = _counted_noun(words) or _sites_restated(fline, m.start("n"), words)
         # (a noun of two words may start with one that is no count's: "ít nhất 60 điểm trường" is schools' sites, not
         # marks)
         if m.group("w") in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
@@ -1336,8 +1334,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), noun, bare=True))
     for m in _ZERO_LED_RE.finditer(fline):
         words = m.group("w").split()
-        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
-        named = next((nouns[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in nouns), "")
+        named = _counted_noun(words) or ""
         # ("02 ngày hội thể thao": a noun of two words whose first alone would be a span of time)
         if words[0] in _NOT_A_COUNT and " ".join(words[:2]) not in _PROSE_NOUNS or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
@@ -2116,6 +2113,12 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 #: Ít nhất 3" names an activity, not what its figures count)
 _PROSE_NOUNS = {"san choi": "sân chơi", "san": "sân", "be boi": "bể bơi", "ngay hoi": "ngày hội",
                 "hoat dong": "hoạt động"}
+_COUNTED_NOUNS = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
+
+
+def _counted_noun(words: list[str]) -> str | None:
+    """What a count in prose names: the longest of its next three (folded) words that is a known noun."""
+    return next((_COUNTED_NOUNS[" ".join(words[:k])] for k in (3, 2, 1) if " ".join(words[:k]) in _COUNTED_NOUNS), None)
 
 
 # A bracket after a row's label that is no unit: how far the count reaches ("Số phòng học thông minh (toàn xã)", "(cả
