@@ -22,23 +22,30 @@ def test_threads_of_one_kind_are_counted_together():
     assert thread_kind("indicators-outbox-monitor") == "indicators-outbox-monitor"
 
 
-def _spin(seconds: float) -> None:
+def _spin(seconds: float, spun: threading.Event, seen: threading.Event) -> None:
     end = time.thread_time() + seconds
     while time.thread_time() < end:
         pass
+    spun.set()
+    seen.wait()
 
 
 def test_the_ledger_counts_a_busy_thread_and_a_busy_child_process_after_they_ended():
-    ledger = CpuLedger(every=0.02)
-    ledger.start()
-    busy = threading.Thread(target=_spin, args=(0.2,), name="busy-spinner")
+    """Each spinner waits, once it has spun, until the ledger has sampled it: on a loaded machine a timed sample
+    may come only after a spinner ended, and a thread or process is counted up to its last sample."""
+    ledger = CpuLedger(every=3600)
+    spun, seen = threading.Event(), threading.Event()
+    busy = threading.Thread(target=_spin, args=(0.2, spun, seen), name="busy-spinner")
     busy.start()
-    spinning = [sys.executable, "-c", "import time\nend = time.process_time() + 0.2\n"
-                "while time.process_time() < end: pass\ntime.sleep(0.2)"]
-    child = subprocess.Popen(spinning)
+    spinning = [sys.executable, "-c", "import sys, time\nend = time.process_time() + 0.2\n"
+                "while time.process_time() < end: pass\nprint('spun', flush=True)\nsys.stdin.read()"]
+    child = subprocess.Popen(spinning, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert spun.wait(60) and child.stdout.readline() == "spun\n"
+    ledger.sample()
+    seen.set()
+    child.stdin.close()
     busy.join()
     child.wait()
-    ledger.halt.set()
     by_thread, by_process = ledger.totals()
     assert by_thread["busy-spinner"] >= 0.15  # the kernel counts in ticks of 10 ms
     assert by_process[label(spinning)] >= 0.15
