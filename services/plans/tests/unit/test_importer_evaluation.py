@@ -517,9 +517,10 @@ DECEMBER = sorted({p.parent.name for p in RENDERED if int(p.parent.name.removepr
 
 
 #: Sets written for one kind of place, whose local governments are of that kind only: a big city's wards, the
-#: mountains' communes (the two were written together and cover both), the deltas' farming communes.
+#: mountains' communes (the two were written together and cover both), the deltas' farming communes; the party
+#: documents' set follows one commune from its party committee's programme to its People's Committee's plan.
 ONE_KIND_OF_PLACE = {"blind28": [{"phuong", "ubnd_phuong"}], "blind29": [{"xa", "ubnd_xa"}],
-                     "blind35": [{"xa", "ubnd_xa"}]}
+                     "blind35": [{"xa", "ubnd_xa"}], "blind42": [{"xa", "ubnd_xa"}]}
 
 
 @pytest.mark.parametrize("name", DECEMBER)
