@@ -236,12 +236,14 @@ _BODY_START_RE = re.compile(
     r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
 # The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"), or a programme of action, a scheme (đề án), a report (báo cáo: a
-# ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo) or a
-# decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
+# ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo), a
+# guidance (hướng dẫn) or a decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
 _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:)"
                               # a form a body hands its schools to fill in: "PHIẾU ĐĂNG KÝ CHỈ TIÊU"
-                              r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?)\b\s*(.*)"))
+                              r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?"
+                              # a department's guidance on the school year's tasks, with the year's targets
+                              r"|HƯỚNG\s+DẪN)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -1139,7 +1141,9 @@ _PART_OF_RE = re.compile(r"\btrong do\b")
 # A figure's clause closed before what follows: a comma right after it or its bound ("từ 70% trở lên, …"), or a comma
 # before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …")
 _CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b")
-_STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet)\b(?![^,;]*\b(?:du kien|can dat)\b)")
+# ("I. ĐÁNH GIÁ CHUNG NĂM HỌC 2025 - 2026": the year gone by, assessed)
+_STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet|danh gia chung)\b"
+                                r"(?![^,;]*\b(?:du kien|can dat)\b)")
 # A section of requests ("III. ĐỀ XUẤT, KIẾN NGHỊ"): what others are asked to fund or staff ("xây 02 phòng học", "bổ
 # sung 01 biên chế") is no target of the plan's own.
 _REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
@@ -1686,16 +1690,32 @@ _SENTENCE_END_RE = re.compile(r";|\.(?:\s|$)")
 _TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la|(?=\d))|nam (?:hoc )?truoc)\b")
 
 
-def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
+# a count of people that opens a bracket: "(02 giáo viên đang học đại học, …)", "(02 học sinh khuyết tật học hòa nhập)"
+_PEOPLE_BRACKET_RE = re.compile(r"\(\s*\d{1,3}\s+(?:giao vien|can bo(?: quan ly)?|nhan vien|hoc sinh|tre|hoc vien)\b")
+
+
+def _note_on_a_share(fline: str, bracket: int) -> bool:
+    """Whether the bracket opening at ``bracket`` is a note on a share set before it in its clause: "100% giáo viên đạt
+    chuẩn trình độ đào tạo (02 giáo viên đang học đại học)" counts the people who make up the
+    share or are still short of it; the share is the target, the count in its note is none of its own."""
+    if not _PEOPLE_BRACKET_RE.match(fline, bracket):
+        return False
+    clause = fline[max(fline.rfind(";", 0, bracket), fline.rfind(". ", 0, bracket)) + 1:bracket]
+    return bool(re.search(r"\d\s*%", clause))
+
+
+def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
-    replaced."""
+    replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
+    (:func:`_school_year_over`)."""
     if _SUPERSEDED_RE.search(fline, 0, q.start):
         return True
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
-            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)):
+            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)
+            or _note_on_a_share(fline, b)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
@@ -1713,8 +1733,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None) -> bool:
         # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …") or it
         # is a school year ended by the plan's year ("Năm học 2024 - 2025, tỷ lệ … đạt 95,2%")
         school_year = m.group(0).startswith("nam hoc")
-        if school_year and _year_of(m) == plan_year and re.search(r"\bphan dau\b", text[m.end():]):
-            return False   # "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% …": the school year under way, aimed at
+        if school_year and _year_of(m) == plan_year and re.search(r"\bphan dau\b", text[m.end():]) \
+                and not (plan_month is not None and plan_month >= 6):
+            # "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% …": the school year under way, aimed at (in a plan
+            # issued after its lessons ended, in May, an aim copied from last year's plan)
+            return False
         if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
     if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):
@@ -1762,8 +1785,11 @@ def _clause_bounds(fline: str, line: str, qs: list[_Q], k: int) -> tuple[int, in
     m = re.search(r"[;.!?](?=\s|$)", fline[q.end:])
     if m:
         hi = q.end + m.start()
-    if k + 1 < len(qs):
-        nxt = qs[k + 1]
+    after = k + 1
+    if after < len(qs) and q.kind == "cnt" and qs[after].kind == "lvl" and not re.search(r"[,;(]", fline[q.end:qs[after].start]):
+        after += 1   # "03 trường đạt chuẩn mức độ 2 trước năm 2029": the level is the bar the count's units clear, its words
+    if after < len(qs):
+        nxt = qs[after]
         # the next quantity's own comparator words belong to it, not to us
         cut = nxt.start
         pre = fline[q.end:nxt.start]
@@ -1888,6 +1914,11 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
+# a line that ends on a document's number ("4. Chuyển đổi số, Nghị quyết 71" over "- 100% cán bộ …"): no figure a
+# line break cut from its range
+_DOCUMENT_NUMBER_END_RE = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh|ke hoach|cong van|so)\s+\d+\s*$")
+
+
 def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
@@ -1900,7 +1931,7 @@ def _continues(before: str, line: str, fline: str) -> bool:
     # "≥" / "25 %" (not a number alone on its line, a page's number, before an item "- 100% học sinh …")
     if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
             or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
-            and not before.strip().isdigit() \
+            and not before.strip().isdigit() and not _DOCUMENT_NUMBER_END_RE.search(fold(before)) \
             or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
         return True
     # the level a line break cut from its word: "… kiểm định chất lượng cấp độ" / "4; 10 phòng học …", "… mức độ" /
@@ -1908,6 +1939,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"\b(?:muc do|cap do|muc)\s*$", fold(before)) and re.match(
             r"(?:[1-5]|III|II|IV|I)(?=\s*(?:[;,)]|\.?\s*$|\s+[a-zđà-ỹ]))", s):
         return True
+    if re.search(r"\btop\s*$", fold(before)) and re.match(r"\d{1,2}(?![\d.,)])", s) and not _LIST_START_RE.match(line):
+        return True   # a rank a line break cut from its word: "… xếp trong tốp" / "20 toàn quốc."
     if not re.search(r"[.:;!?]\s*$", before) and re.fullmatch(r"[≥≤<>]=?\s*\d[\d.,]*\s*%?\s*[.;]", s.rstrip()):
         return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
     if re.search(r"\b(?:m[uứ]c(?: đ[oộ])?|c[aấ]p đ[oộ])\s*$", before, re.IGNORECASE) and re.match(r"(?:IV|I{1,3}|[1-5])\b", s):
@@ -2005,7 +2038,7 @@ def _trailing_columns(fline: str) -> int:
         n += 1
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
-    return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _LEVEL_CELL_RE.fullmatch(cells[-1 - n])
+    return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _GROUP_CELL_RE.fullmatch(cells[-1 - n])
                                         or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or _GRADE_CELL_RE.fullmatch(cells[-1 - n])
                                         or _WHOLE_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not any(
@@ -2204,11 +2237,22 @@ _NO_FIGURE_CELL_RE = re.compile(r"\s*(?:(?:chua )?dat chuan|chua dat|duy tri|giu
                                 r"|(?:tre(?: em)?\s+)?(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?\s+tuoi)\s*")
 
 
-def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
+def _own_or_headings_unit(label: str, of_all: str | None) -> str | None:
+    """The unit of a row's bare figures: its label's (:func:`_label_unit`), else the one the labels' heading gives every
+    row (``of_all``); under such a heading a bracket that names no unit qualifies the row ("Trẻ suy dinh dưỡng (thể
+    nhẹ cân)" under "Chỉ tiêu (%)")."""
+    own = _label_unit(label)
+    if of_all and own and _canonical_unit(own) not in {*_UNIT_CELLS.values(), *_COUNTED_NOUNS.values()}:
+        own = None
+    return of_all if own is None else own
+
+
+def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_all: str | None = None
                 ) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
     its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
-    ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label."""
+    ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label, or failing that the
+    unit the labels' column heading gives every row (``of_all``: "Chỉ tiêu (%)")."""
     if "|" in line:
         cells, pos = [], 0
         for cell in line.split("|"):
@@ -2225,7 +2269,7 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
             row_unit = labels[-1]
         if row_unit:
             labels = labels[:-1]
-        row_unit = row_unit or _label_unit(" ".join(labels))
+        row_unit = row_unit or _own_or_headings_unit(" ".join(labels), of_all)
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
         elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
@@ -2268,7 +2312,7 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = ""
         # a PDF row joined by spaces: "1 Tỷ lệ học sinh tốt nghiệp THPT % ≥ 99,5", the unit column before the values
         row_unit = {**_UNIT_CELLS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", unit.group(1))]
         rest = rest[:unit.start()].rstrip()
-    row_unit = row_unit or (_label_unit(f"{rest} {more}".strip()) if re.search(r"[^\W\d_]", rest) else None)
+    row_unit = row_unit or (_own_or_headings_unit(f"{rest} {more}".strip(), of_all) if re.search(r"[^\W\d_]", rest) else of_all)
     if not all(_valid_slot(m, row_unit) for _, _, m in slots):
         return None
     return rest, slots, row_unit
@@ -2479,10 +2523,11 @@ def _level_class_units(label: str, row_unit: str | None, headings: str, k: int) 
     "học sinh"; None when the row or the headings do not say so."""
     if row_unit not in ("trẻ/lớp", "học sinh/lớp") or not re.search(r"\btre\b.*\bhoc sinh\b|\bhoc sinh\b.*\btre\b", fold(label)):
         return None
-    levels = [c for c in headings.split("|") if _LEVEL_CELL_RE.fullmatch(c)]
+    levels = [c for c in headings.split("|") if _GROUP_CELL_RE.fullmatch(c)]
     if len(levels) != k:
         return None
-    return ["trẻ/lớp" if re.search(r"\b(?:nha tre|mau giao|mam non)\b", c) else "học sinh/lớp" for c in levels]
+    return ["trẻ/lớp" if re.search(r"\b(?:tre|mau giao|mam non|tuoi|thang|lop (?:mam|choi|la))\b", c) else "học sinh/lớp"
+            for c in levels]
 
 
 def _label_row(fline: str) -> bool:
@@ -2505,10 +2550,32 @@ _TERM_CELL_RE = re.compile(r"\s*(?:hoc ky\s+(?:i{1,2}|[12])|hk\s*(?:i{1,2}|[12])
 # the grades of a school as columns ("Khối 10 | Khối 11 | Khối 12", "Lớp 1 | … | Lớp 5"): each a column of targets for
 # the year in force, as a school level's is
 _GRADE_CELL_RE = re.compile(r"\s*(?:khoi|lop)\s+(?:lop\s+)?(?:1[0-2]|[1-9])\s*")
+# the groups of children or pupils a school counts apart as columns ("Nhà trẻ | Mẫu giáo | Trẻ 5 tuổi", "Trẻ 24 - 36
+# tháng | Trẻ 3 - 5 tuổi", "Lớp Mầm | Lớp Chồi | Lớp Lá", "Học sinh THCS | Học sinh THPT"): each a column of targets for the
+# year in force, as a school level's is, the row's figure the group's share
+_AGE_GROUP_CELL_RE = re.compile(
+    r"\s*(?:(?:tre(?: em)?\s+)?(?:(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?|duoi\s+\d{1,2})\s+(?:tuoi|thang(?: tuoi)?)"
+    r"|(?:tre|hoc sinh|hoc vien)\s+(?:" + _LEVEL_WORDS + r")|nhom tre|(?:lop\s+)?mau giao\s+(?:be|nho|lon)|lop\s+(?:mam|choi|la))\s*")
+# a column of a group that takes the row's targets: a school level or a group of children or pupils
+_GROUP_CELL_RE = re.compile(r"(?:" + _LEVEL_CELL_RE.pattern + r"|" + _AGE_GROUP_CELL_RE.pattern + r")")
 # the whole after its parts ("Khối 10 | Khối 11 | Khối 12 | Toàn trường", "Mầm non | Tiểu học | THCS | Toàn xã"): the
 # unit's own target for that year, one more column of targets
 _WHOLE_CELL_RE = re.compile(r"\s*(?:(?:toan|ca)\s+(?:truong|trung tam|xa|phuong|huyen|quan|tinh|thanh pho|nganh|don vi)"
                             r"|chung|tong(?:\s+(?:cong|so))?)\s*")
+
+
+# the unit the labels' column heading gives every row of the table: "Chỉ tiêu (%)", "Nội dung (đơn vị tính: %)"
+_HEADING_UNIT_RE = re.compile(r"(?P<label>[^|(]*?)\s*\(\s*(?:(?:don vi(?: tinh)?|dvt)\s*:?\s*)?(?P<unit>[^()|:]{1,12}?)\s*\)\s*")
+
+
+def _heading_unit(fline: str) -> str | None:
+    """The unit a table's heading row gives the bare figures of all its rows, in brackets after the labels' heading
+    ("Chỉ tiêu (%) | Nhà trẻ | Mẫu giáo"), or None; a row's own unit comes first."""
+    for cell in fline.split("|")[:2]:
+        if (m := _HEADING_UNIT_RE.fullmatch(cell)) and _TABLE_LABEL_RE.fullmatch(m.group("label").strip()) \
+                and (unit := _UNIT_CELLS.get(m.group("unit").strip())):
+            return unit
+    return None
 
 
 def _level_columns(fline: str) -> int:
@@ -2526,12 +2593,14 @@ def _level_columns(fline: str) -> int:
     k = whole
     last = cells[-1 - whole] if len(cells) > whole else ""
     kind = _TERM_CELL_RE if _TERM_CELL_RE.fullmatch(last) else _GRADE_CELL_RE if _GRADE_CELL_RE.fullmatch(last) \
-        else _LEVEL_CELL_RE
+        else _GROUP_CELL_RE
     while k < len(cells) and kind.fullmatch(cells[-1 - k]):
         k += 1
     if k - whole < 2:
         return 0
     lead = cells[:len(cells) - k]
+    # ("Chỉ tiêu (%)": the labels' heading, with the unit of their figures)
+    lead = [_HEADING_UNIT_RE.fullmatch(c).group("label") if _heading_unit(c) else c for c in lead]
     # (a baseline column between the labels and the levels, "Hiện trạng 2025", holds today's figures: its cells fall
     # to the row's label side and are not read, as beside horizons)
     return k if k >= 2 and lead and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", lead[0])) and all(
@@ -2671,9 +2740,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         # the notes column of two heading rows named in the upper one ("… | Năm 2030 | | Ghi chú" over "… | Tiểu học
         # | THCS | "): the columns after the last level
         cells = headings.fline.split("|")
-        trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _LEVEL_CELL_RE.fullmatch(c))
+        trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _GROUP_CELL_RE.fullmatch(c))
     if baseline:
         skip, trail = baseline
+    of_all = _heading_unit(headings.fline)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
@@ -2699,10 +2769,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             cells = row_line.split("|")
             lo, hi = len(cells) - k - between, len(cells) - k
             row_line = "|".join(cells[:lo] + [" " * len(c) for c in cells[lo:hi]] + cells[hi:])
-        row = _peel_slots(row_line, k + skip, unit_col)
+        row = _peel_slots(row_line, k + skip, unit_col, of_all=of_all)
         also = []   # the rows a cell holding two targets adds ("≥ 40% (nhà trẻ); ≥ 98% (mẫu giáo)")
         if row is None and (shares := _shared_cells(row_line, k)) and all(peeled := [
-                _peel_slots(one, k + skip, unit_col) for one in shares]):
+                _peel_slots(one, k + skip, unit_col, of_all=of_all) for one in shares]):
             row, also = peeled[0], peeled[1:]
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
@@ -2737,7 +2807,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                     line_j = units[j].line if j < len(units) else ""
                     if trail and line_j.count("|") >= trail:   # "… | Mức 2 | Hiệu trưởng": who does it is no value
                         line_j = "|".join(line_j.split("|")[:-trail])
-                    nxt = (_peel_slots(line_j, k + skip, unit_col) or _peel_wrapped(L, units[j], k, unit_col, noted)
+                    nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all) or _peel_wrapped(L, units[j], k, unit_col, noted)
                            ) if j < len(units) else None
                     return bool(nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, j, k, cell_unit, cell_skip))
 
@@ -3320,10 +3390,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n, s = goal
         # the targets' section goes on through the sections right after it that set targets too: "III. LỘ TRÌNH ĐẾN
         # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU", "III. ĐỊNH
-        # HƯỚNG ĐẾN NĂM 2030" (a later horizon's targets, after the school year's)
+        # HƯỚNG ĐẾN NĂM 2030" or "III. ĐẾN NĂM 2030" (a later horizon's targets, after the school year's)
         last = n
         while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu") or re.match(
-                r"lo trinh\b|(?:dinh huong|tam nhin)\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))):
+                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
         # a numbered part on the tasks inside it ("4. Nhiệm vụ, giải pháp" after "2. Mục tiêu cụ thể") ends the
@@ -3605,7 +3675,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             relative = changed and not any(seg <= p.start and p.end <= q.start for p in qs)
             if changed and (not relative or _THAT_IS_AFTER_RE.match(fline, q.end)):
                 continue
-            if _is_status(fline, q, plan_year) or _BASELINE_RE.search(fline[:q.start]) and \
+            if _is_status(fline, q, plan_year, plan_month) or _BASELINE_RE.search(fline[:q.start]) and \
                     _RISE_TO_RE.match(fline[q.end:]):
                 continue   # "tăng từ 40% lên 60%": 40% is where it starts
             # "Tỷ lệ học sinh lưu ban: chỉ tiêu đã giao dưới 1,5% - chỉ tiêu điều chỉnh: dưới 1%": the adjusted figure's
@@ -3720,7 +3790,8 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # trên địa bàn huyện"
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
-_TASKS_PART_RE = re.compile(r"^\s*\d+\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
+# (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
+_TASKS_PART_RE = re.compile(r"^\s*(?:\d+|[a-h])\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
 _TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
 _GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
 
