@@ -7,6 +7,7 @@ message in hand is finished and committed and the consumer group is left.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import threading
@@ -145,6 +146,9 @@ def run(settings: PlatformSettings, spec: WorkerSpec) -> None:
             log.warning("worker %s: Kafka unreachable at start (%s); waiting", settings.service, exc)
             worker.stop.wait(2.0)
     if not worker.stop.is_set():
+        # What the worker built to start lives as long as it does: frozen, full collections no longer walk it (as
+        # each API worker does, edu71.gunicorn_conf.post_worker_init).
+        gc.freeze()
         worker.start()
     worker.stop.wait()
     worker.shutdown()
