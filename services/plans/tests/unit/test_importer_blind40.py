@@ -111,14 +111,6 @@ def test_whole_numbers_under_a_label_that_opens_with_what_it_counts_count_it():
                          ("=", 1, "môn", 2027), ("=", 2, "môn", 2030)]
 
 
-def test_people_counted_in_a_teachers_row_are_teachers():
-    text = (GOAL + "Chỉ tiêu | Năm 2027 | Năm 2030\n"
-            "Giáo viên đạt chứng chỉ tin học nâng cao | 4 người | 9 người\n"
-            "Lao động được đào tạo nghề | 120 người | 200 người\n")
-    assert got(text) == [("=", 4, "giáo viên", 2027), ("=", 9, "giáo viên", 2030),
-                         ("=", 120, "người", 2027), ("=", 200, "người", 2030)]
-
-
 def test_bare_figures_of_people_count_them_only_when_written_as_counts_are():
     text = (GOAL + "Chỉ tiêu | Năm 2027 | Năm 2030\n"
             "Giáo viên có chứng chỉ tiếng Anh B2 | 01 | 03\n"

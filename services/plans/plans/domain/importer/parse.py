@@ -1012,6 +1012,10 @@ _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )
                           r"(?P<n>0[1-9])(?![\d/.,%])\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 # "Điểm trung bình thi tốt nghiệp đạt 6,9 năm 2026, trên 7,2 điểm năm 2030": on a line about an average mark, a
 # decimal or a figure followed by "điểm" is a mark (out of 10), the sentence's full stop after it too ("… không thấp hơn 7,5.")
+# "Thời gian vận động thể lực … không dưới 1,5 giờ/tuần": a clause about the time spent on something gives it as its
+# bounded figure (a routine's hours said of no such clause, "mỗi giáo viên dự ít nhất 18 tiết/năm học", are not read)
+_TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duoi|khong it hon|it nhat|toi thieu|toi da|khong qua)\s+"
+                            r"(?P<n>\d{1,3}(?:,\d{1,2})?)\s*(?P<u>gio|phut|tiet)\s*/\s*(?:ngay|tuan|thang|nam)\b")
 _MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan)\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
@@ -1047,7 +1051,10 @@ _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 # "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target; so is one
 # the first serves ("mở ít nhất 10 lớp … cho ít nhất 300 lượt người")
 _AND_BOUND_RE = re.compile(r"\b(?:va|cho)\s+(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua)\s*$")
-_NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:hoc sinh|hs|em nao|tre)?\s*(?:nao\s+)?bo hoc")
+# (the pupils may be named with their level or grade: "không có học sinh tiểu học bỏ học", "học sinh lớp 9")
+_NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:(?:hoc sinh|hs|tre)(?:\s+(?:mau giao|mam non|tieu hoc|thcs|thpt|trung hoc co so|trung hoc pho thong"
+                            r"|lop \d{1,2}))?|em nao)?"
+                            r"\s*(?:nao\s+)?bo hoc")
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
 # luật", "không còn phòng học tạm", "không có trường, lớp học tạm"; a harm that happens is an event, "xảy ra" or
@@ -1092,6 +1099,9 @@ _HORIZON_SENTENCE_RE = re.compile(
     # a year right before its figure: "tỷ lệ bỏ học năm 2026 dưới 0,3%", "năm 2028 đạt mức độ 2"
     # a year right after its figure: "… lên 80% năm 2030"
     r"|(?<=%)\s*nam\s+(20\d\d)\b(?!\s*[-–/])"
+    # an exam named by its year is when its marks are measured: "điểm trung bình kỳ thi tốt nghiệp THPT năm 2027 …"
+    # ("thi đua", "thi hành": no exam)
+    r"|(?:\bky\s+)?(?<!thuc )\bthi\s+(?!dua\b|hanh\b)(?:(?!20\d\d|so voi)[^;:.!?]){0,40}?\bnam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
     r"|\s*[<>≤≥]|\s+\d)"
     r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
@@ -1344,6 +1354,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             continue
         noun = named or _agent_noun(fline, line, m.end("n"))
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
+    for m in _TIME_SPENT_RE.finditer(fline):
+        if not any(q.start < m.end() and m.start("n") < q.end for q in out):
+            unit = re.sub(r"\s+", "", line[m.start("u"):m.end()])
+            out.append(_Q(m.start("n"), m.end(), "cnt", float(m.group("n").replace(",", ".")), unit))
     for m in _MARK_RE.finditer(fline) if _MARK_LINE_RE.search(fline) else ():
         value = float((m.group("d") or m.group("i")).replace(",", "."))
         if value <= 10 and not any(q.start < m.end() and m.start() < q.end for q in out):
@@ -1427,8 +1441,10 @@ def said_before(fline: str, q: _Q) -> bool:
 _OWN_SUBJECT_RE = re.compile(r"\s*%?\s*(?:(?:can bo(?: quan ly)?|giao vien|nhan vien|hoc sinh|hs|hoc vien|tre(?: em)?|truong"
                              r"|lop|co so giao duc|phong hoc|cha me hoc sinh)\b)")
 # a line that leaves its figures to the items under it with their comparator: "… đạt ít nhất:", "… không dưới:"
-_LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon|khong it hon|tren|duoi|khong qua"
-                          r"|khong vuot qua|toi da)|[≥≤<>]=?))\s*:\s*$")
+# "trên"/"dưới" bound a figure only after the verb that gives it ("… đạt trên:"); after a noun they point back or on
+# ("Ngoài các chỉ tiêu trên:": besides the targets above)
+_LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon|khong it hon|(?:dat|la|chiem|o muc)\s+(?:tren|duoi)"
+                          r"|khong qua|khong vuot qua|toi da)|[≥≤<>]=?))\s*:\s*$")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
 _ITEM_MARKS = ("", "-", "–", "•", "*", "+")   # list marks from the outermost to the innermost, as plans nest them
 
@@ -2142,10 +2158,11 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
 # people; "01 nhà đa năng", "02 nhà vệ sinh": buildings)
 #: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
-#: tập thể", nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
+#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
 #: Ít nhất 3" names an activity, not what its figures count)
 _PROSE_NOUNS = {"san choi": "sân chơi", "san": "sân", "be boi": "bể bơi", "ngay hoi": "ngày hội",
-                "hoat dong": "hoạt động"}
+                "hoat dong": "hoạt động", "hoi thi": "hội thi", "hoi khoe": "hội khỏe", "hoi trai": "hội trại",
+                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi"}
 _COUNTED_NOUNS = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
 
 
@@ -2231,7 +2248,7 @@ _ROW_UNIT_RE = re.compile(r"\s(" + "|".join(sorted((re.escape(u) for u in {**_UN
 # the level to be recognised, "Đề nghị công nhận mức độ 2", reaches it only in a later column; or a cell that names the
 # age group the row's level concerns: "Phổ cập giáo dục | Trẻ 5 tuổi | Mức độ 3", an age is no target; a step towards
 # the row's target, "Trường đạt chuẩn quốc gia | Hoàn thiện hồ sơ | Mức độ 1", is work with no figure)
-_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:(?:chua )?dat chuan|chua dat|duy tri|giu vung"
+_NO_FIGURE_CELL_RE = re.compile(r"\s*(?:(?:(?:chua )?dat chuan|chua dat|duy tri|giu vung)(?:\s+[a-z]+)*(?:\s+\d{1,2}\s+tuoi)?"
                                 r"|(?:hoan thien|hoan chinh|chuan bi|xay dung|lap)\s+ho so(?:\s+[^\W\d_]+)*"
                                 r"|(?:de nghi|trinh|dang ky)\s+(?:cong nhan|kiem tra|danh gia)\b.*"
                                 r"|(?:tre(?: em)?\s+)?(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?\s+tuoi)\s*")
@@ -2247,12 +2264,19 @@ def _own_or_headings_unit(label: str, of_all: str | None) -> str | None:
     return of_all if own is None else own
 
 
-def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_all: str | None = None
-                ) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
+# A cell that names whom its figure counts before it: "Mẫu giáo ≥ 98", "Trẻ 3 - 5 tuổi: 99", "Học sinh lớp 9: ≥ 95"
+# (a colon or a bound parts them); the figure is the target
+_WHOM_CELL_RE = re.compile(r"\s*(?:tre(?: em)?|mau giao|nha tre|hoc sinh|hs|lop|khoi)(?:\s+[a-z]+){0,3}"
+                           r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s+tuoi)?)?(?:\s*:\s*|\s+(?=[≥≤<>]))")
+
+
+def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_all: str | None = None,
+                counted: str | None = None) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
     its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
     ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label, or failing that the
-    unit the labels' column heading gives every row (``of_all``: "Chỉ tiêu (%)")."""
+    unit the labels' column heading gives every row (``of_all``: "Chỉ tiêu (%)") or what it says the rows are
+    (``counted``, see :func:`_counted_rows`)."""
     if "|" in line:
         cells, pos = [], 0
         for cell in line.split("|"):
@@ -2279,12 +2303,16 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
             # many of it; of people ("Học sinh giỏi | 25 | 30") they may be shares with "%" left out, unless written
             # as counts are, zero-led ("Giáo viên đạt B2 | 01 | 02")
             row_unit = head
+        elif row_unit is None and counted and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]):
+            row_unit = counted   # "Câu lạc bộ | Năm 2027" over "Bóng đá, bóng rổ | 2": two clubs of them
         slots = []
         for start, cell in cells[-k:]:
             text = cell.strip()
             if fold(text) in ("dat", "hoan thanh"):
                 text = ""   # "Phổ cập giáo dục | Đạt | Mức độ 3": a cell that says it is reached gives no figure
             m = _SLOT_RE.fullmatch(text) if text else None
+            if text and not m and (whom := _WHOM_CELL_RE.match(fold(text))):
+                m = _SLOT_RE.fullmatch(text[whom.end():])
             if fold(text) == "khong co" or fold(text) == "khong" and not row_unit and _FALLING_RE.search(
                     fold(" ".join(labels))):
                 # "Tỷ lệ bỏ học (%) | Không có": none, a zero as a "0" cell is; so is a bare "Không" where the row
@@ -2502,8 +2530,6 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         unit = f"{unit}/trường"   # "Ít nhất 01 phòng/trường": in each school, not in all
     if unit in ("trẻ", "học sinh") and _PER_CLASS_RE.search(flabel):
         unit = f"{unit}/lớp"   # "Sĩ số trẻ mẫu giáo/lớp | Không quá 30 trẻ": children per class
-    if unit == "người" and (who := _label_head(label)) in _PEOPLE - {"người"}:
-        unit = who   # "Giáo viên đạt B2 | 12 người": the people the row counts are its teachers
     q = _Q(cell.start, cell.end, kind, value, unit)
     codes, iconf = _indicator(q, flabel, flabel)
     whole = Source(L.items[row.idx][0], row.start, row.start + len(row.line.rstrip()))
@@ -2750,6 +2776,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     m = n + used
     grouped_at = None
     due = _due_column(headings.fline) if k == 1 else None
+    counted = _counted_rows(headings.fline)
     while m < len(units):
         if _repeated_heading(units[m].fline, headings.fline):
             m += 1   # the headings again at the top of the next page (a row's last words may have slipped into them)
@@ -2762,17 +2789,19 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         if "|" in units[m].line and _year_cells(units[m].fline):
             break   # the title row of the next table ("Chỉ tiêu phấn đấu đến năm 2030 | | |")
         row_line = units[m].line
+        note = ""
         if trail and row_line.count("|") >= trail:
+            note = row_line.split("|")[-trail]
             row_line = "|".join(row_line.split("|")[:-trail])   # offsets of the cells kept stay valid
         if between and row_line.count("|") == headings.fline.count("|") - trail:
             # last year's cells blanked, their offsets kept: the cell before the horizons is then the unit's
             cells = row_line.split("|")
             lo, hi = len(cells) - k - between, len(cells) - k
             row_line = "|".join(cells[:lo] + [" " * len(c) for c in cells[lo:hi]] + cells[hi:])
-        row = _peel_slots(row_line, k + skip, unit_col, of_all=of_all)
+        row = _peel_slots(row_line, k + skip, unit_col, of_all=of_all, counted=counted)
         also = []   # the rows a cell holding two targets adds ("≥ 40% (nhà trẻ); ≥ 98% (mẫu giáo)")
         if row is None and (shares := _shared_cells(row_line, k)) and all(peeled := [
-                _peel_slots(one, k + skip, unit_col, of_all=of_all) for one in shares]):
+                _peel_slots(one, k + skip, unit_col, of_all=of_all, counted=counted) for one in shares]):
             row, also = peeled[0], peeled[1:]
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
@@ -2807,7 +2836,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                     line_j = units[j].line if j < len(units) else ""
                     if trail and line_j.count("|") >= trail:   # "… | Mức 2 | Hiệu trưởng": who does it is no value
                         line_j = "|".join(line_j.split("|")[:-trail])
-                    nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all) or _peel_wrapped(L, units[j], k, unit_col, noted)
+                    nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all, counted=counted) or _peel_wrapped(L, units[j], k, unit_col, noted)
                            ) if j < len(units) else None
                     return bool(nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, j, k, cell_unit, cell_skip))
 
@@ -2836,6 +2865,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                     and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit, cell_skip):
                 step += 1   # the row's note ("Năm 2025: 68%"), before the next row
         label = re.sub(r"^\d+\s*[.)]?\s+", "", row[0]).strip()
+        if _BOUND_NOTE_RE.fullmatch(fold(note)):
+            label = f"{label} ({note.strip()})"   # "… | 1 | 2 | Tối thiểu mỗi trường": the note bounds the row's figures
         own = _due_year(units[m].fline, due, headings.fline.count("|") + 1)
         column_units = _level_class_units(label, row[2], headings.fline, k)
         for c, (year, (s, e, slot)) in ((c, cell) for one in (row, *also)
@@ -2851,6 +2882,25 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if m == n + used:
         return None
     return targets, m - n
+
+
+# A row's note that only bounds its figures: "Tối thiểu", "Tối đa mỗi lớp", "Không quá (mỗi năm)"
+_BOUND_NOTE_RE = re.compile(r"\s*(?:toi thieu|it nhat|khong duoi|khong it hon|toi da|khong qua|khong vuot qua)"
+                            r"(?:\s*\(?\s*(?:cho\s+|tren\s+)?moi\s+[a-z]+(?:\s+[a-z]+)?\s*\)?)?\s*")
+# What a row may be that its figures do not count: whom or where they are set for ("Trường | Năm 2027" over "Trường
+# Tiểu học Lê Lợi | 6": six of something at that school, not six schools)
+_ROW_SUBJECTS = _PEOPLE | {"trường", "lớp", "trung tâm", "cơ sở", "điểm trường", "điểm lẻ", "doanh nghiệp"}
+
+
+def _counted_rows(heading: str) -> str | None:
+    """What the rows of a table are when its label column's heading names a thing counted ("Câu lạc bộ | Năm 2027 |
+    Năm 2030", "Môn học | 2027"): the unit of their bare whole numbers; None for a heading that names none ("Chỉ
+    tiêu", "Nội dung") or whom the figures are set for."""
+    cells = [c for c in heading.split("|") if c.strip() and not re.fullmatch(r"\s*s?\s*t\s*t\s*", c)]
+    if "|" not in heading or not cells or _YEAR_CELL_RE.search(cells[0]):
+        return None
+    noun = _label_head(cells[0])
+    return noun if noun and noun not in _ROW_SUBJECTS and len(cells[0].split()) <= 3 else None
 
 
 def _repeated_heading(fline: str, heading: str) -> bool:
@@ -3589,6 +3639,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             ))
         prev: tuple[_Q, str, bool] | None = None
         for k, q in enumerate(qs):
+            if not in_goal and _TIME_SPENT_RE.search(fline, 0, q.end) and q.unit.endswith(("/ngày", "/tuần", "/tháng", "/năm")):
+                continue   # "(giải pháp:) tăng thời gian vận động lên ít nhất 60 phút/ngày": a means, not a result
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
@@ -3613,11 +3665,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     p.kind == "pct" and p.start >= q.end and re.fullmatch(r"\s*(?:tro (?:len|xuong)\s*)?(?:(?:dat|la)\s*)?:?\s*",
                                                                           fline[q.end:p.start]) for p in qs):
                 continue   # "tỷ lệ học sinh đạt điểm trung bình từ 6,5 trở lên 65%": the mark says whom the share counts
-            if q.kind == "cnt" and said_before(fline, q) and any(
+            if q.kind == "cnt" and (said_before(fline, q) or any(pat.match(fline[q.end:]) for pat, _ in _CMP_AFTER)) and any(
                     p.kind == "pct" and p.start >= seg and p.end <= q.start and not re.search(
                         r"[,;(]|\bva\b", _LEVEL_LIST_RE.sub(" ", fline[p.end:q.start])) for p in qs):
                 # "70% trẻ … được học ở lớp có sĩ số không quá 30 trẻ", "100% trường THCS, THPT có ít nhất 02 phòng học
-                # thông minh": the bound says who the share counts (a comma that lists school levels closes no clause)
+                # thông minh", "100% học sinh dự thi đạt từ 5,0 điểm trở lên": the bound says who the share counts (a
+                # comma that lists school levels closes no clause)
                 continue
             if q.kind == "cnt" and re.search(r"\b(?:voi|gom|cho)?\s*(?:khoang|chung|uoc tinh|du kien)\s*$", fline[:q.start]) \
                     and any(p.kind == "cnt" and seg <= p.start and p.end <= q.start for p in qs):
@@ -3638,9 +3691,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "người biết chữ mức độ 2 đạt trên 99%", "xoá mù chữ mức độ 2 cho ít nhất 100 người/năm": the level
                 # names who is counted, the share or the count is the target
                 continue
-            if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,30}\([^()]*$", fline[:q.start]) \
+            if q.kind == "cnt" and "(" in fline[:q.start] and re.search(r"%[^()%;.]{0,60}\([^()]*$", fline[:q.start]) \
                     and not _THAT_IS_OPEN_RE.search(fline[:q.start]):
-                continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)": the share, restated
+                continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)", "đủ 100% số giáo viên còn
+                # thiếu theo định mức (1.862 giáo viên)": the share, restated
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
                     p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
                 continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down

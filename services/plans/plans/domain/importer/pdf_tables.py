@@ -480,12 +480,19 @@ _GROUP_MARK_RE = re.compile(r"(?:[IVX]+|[A-ZĐ])\.\s")
 _TRAILING_NUMBER_RE = re.compile(r"(?:^|\s)(\(\d{1,2}\))\s*$")
 
 
+def _valued_row(cells: list[str]) -> bool:
+    """Whether a row holds two values or more (years, which head columns, are none)."""
+    return sum(bool(_VALUE_RE.fullmatch(c.strip())) and not _PERIOD_RE.fullmatch(c.strip()) for c in cells) >= 2
+
+
 def headed(rows: list[list[str]]) -> list[list[str]]:
     """A table's rows with its two heading rows made one (see ``stacked_heading``) and a row numbering its columns
     left out."""
     kept: list[list[str]] = []
     for r in rows:
-        if not (kept and numbering_row(r)):
+        # the columns are numbered under their headings, never under a row of values ("Giáo viên ứng dụng AI | 70 |
+        # 90 | 90" over "Phòng học thông minh | 1 | 2 | 3": a row of its own)
+        if not (kept and numbering_row(r)) or any(_valued_row(k) for k in kept):
             kept.append(list(r))
             continue
         for c, text in enumerate(r):   # a heading's last word on the numbers' line ("Nội dung chỉ" / "tiêu  (1)")
