@@ -90,7 +90,8 @@ def test_thousands_dot_fraction_and_school_counts():
 
 
 def test_ranks_and_years_are_not_counts():
-    assert got("- Giữ vững vị trí trong nhóm 10 trường dẫn đầu.") == []
+    # the group of the ten leading schools is a rank (the tenth place or better, as "tốp 10"), not ten schools
+    assert got("- Giữ vững vị trí trong nhóm 10 trường dẫn đầu.") == [("<=", 10, "hạng", None)]
     assert got("- Phấn đấu đến năm 2030 trường đạt chuẩn quốc gia mức độ 2.") == [("=", 2, "mức", 2030)]
 
 

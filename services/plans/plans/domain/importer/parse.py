@@ -211,19 +211,21 @@ _SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*
 _NUMBER_RE = re.compile(
     r"^\s*(?i:s[oố])\s*[:.]?\s*(\d*)\s*/\s*(" + _SYMBOL_PART + r"(?:\s*[-–/]\s*" + _SYMBOL_PART + r"(?![^\W\d_]))*)"
 )
-# A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules)
-_PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
+# A Party body's number puts the kind before the slash: "Số 12-KH/CB", "Số 05-KH/ĐU" (its own formatting rules), a
+# kind's abbreviation ending in small letters as the State's do ("Số 14-CTr/TU": chương trình, "TTr": tờ trình)
+_PARTY_NUMBER_RE = re.compile(r"^\s*(?i:s[oố])\s*[:.]?\s*(\d+\s*-\s*[A-ZĐ]+[a-z]{0,2}\s*/\s*[A-ZĐ0-9][A-ZĐ0-9&.]*(?:\s*[-–/]\s*[A-ZĐ0-9][A-ZĐ0-9&.]*)*)")
 # A number written alone on its line, without "Số:" ("15/KH-MNTT"): a kind and an issuer's code after the slash
 _BARE_NUMBER_RE = re.compile(r"\s*(\d+)\s*/\s*([A-ZĐ]+(?:\s*[-–]\s*" + _SYMBOL_PART + r")+)\s*")
-# a PDF may join the number and the place with a dash: "Số: 05/KH-ĐTĐ – Hạ Long, ngày 10/01/2026"; a scan's text may
-# read a zero as "O" and a one as "l" ("ngày O8 tháng 10")
+# a PDF may join the number and the place with a dash: "Số: 05/KH-ĐTĐ – Hạ Long, ngày 10/01/2026", and a Party body's
+# star (under its name) with the place: "* Ba Tơ, ngày 08 tháng 12 năm 2025"; a scan's text may read a zero as "O" and
+# a one as "l" ("ngày O8 tháng 10")
 _PLACE_DATE_RE = re.compile(
-    r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>[\dOl]{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>[\dOl]{1,2})"
+    r"^\s*(?:[-–*]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y\s+(?P<d>[\dOl]{1,2})\s*(?:th[áa]ng|/)\s*(?P<m>[\dOl]{1,2})"
     r"\s*(?:n[ăa]m|/)\s*(?P<y>2[\dOl]{3})",
     re.IGNORECASE,
 )
 _OCR_DIGITS = str.maketrans("OoLl", "0011")
-_BLANK_DAY_RE = re.compile(r"^\s*(?:[-–]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y(?:[\s.…_]*(?:th[áa]ng|/)|\s*$)",
+_BLANK_DAY_RE = re.compile(r"^\s*(?:[-–*]\s+)?(?P<place>[^,\d][^,]{0,80}?)\s*,\s*ng[àa]y(?:[\s.…_]*(?:th[áa]ng|/)|\s*$)",
                            re.IGNORECASE)
 # Quốc hiệu and Tiêu ngữ (Decree 30/2020, art. 8.2) and the rules drawn under them: never a body's name.
 # A Party body writes "ĐẢNG CỘNG SẢN VIỆT NAM" there and a star under its own name.
@@ -630,11 +632,11 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
             continue
         # "CÔNG TY CỔ PHẦN GIÁO DỤC HẠ LONG – TRƯỜNG TH, THCS VÀ THPT": two bodies on one line, a dash between
         dash = re.search(r"\s[-–]\s+(?=\S)", piece)
-        if dash and _BODY_START_RE.match(fold(piece[dash.end():])) and _BODY_START_RE.match(fold(piece)):
+        if dash and _starts_body(piece[dash.end():]) and _starts_body(piece):
             bodies += [[(i, off + lead, piece[:dash.start()])], [(i, off + lead + dash.end(), piece[dash.end():])]]
             continue
         # (a word alone is no body's name but its end, cut by a narrow column: "TRUNG TÂM GDNN-GDTX TUY" / "PHONG")
-        if _BODY_START_RE.match(fold(piece)) and " " in piece or not bodies:
+        if _starts_body(piece) and " " in piece or not bodies:
             bodies.append([(i, off + lead, piece)])
         else:
             bodies[-1].append((i, off + lead, piece))
@@ -647,6 +649,15 @@ def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str]
     if not bodies:
         return None, None
     return (extracted(bodies[-2]) if len(bodies) > 1 else None), extracted(bodies[-1])
+
+
+def _starts_body(piece: str) -> bool:
+    """Whether a header line starts a body's name (``_BODY_START_RE``). "PHONG" unaccented in a line whose other words
+    carry their diacritics is a place ("CHI BỘ TRƯỜNG MẦM NON SỐ 1" / "PHONG THỔ"), not a department (PHÒNG)."""
+    folded = fold(piece)
+    if not _BODY_START_RE.match(folded):
+        return False
+    return not (piece.split()[0].lower() == "phong" and folded != piece.lower())
 
 
 _PART_RE = re.compile(r"^\s*phan\s+(thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|[ivx]+|\d+)\s*[.:)–-]\s*(\S.*)$")
@@ -945,7 +956,8 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=|=<)\s*:?\s*$"), "<=", 0.95),
     # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
     (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=|=>)\s*:?\s*$"), ">=", 0.95),
-    (re.compile(r"(?:\b(?:tren|hon|vuot(?: qua)?|cao hon|lon hon|nhieu hon)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
+    # ("không có lớp nào quá 35 học sinh": "quá" alone exceeds only after "nào", elsewhere it is "qua", through)
+    (re.compile(r"(?:\b(?:tren|hon|vuot(?: qua)?|cao hon|lon hon|nhieu hon|(?<=nao )qua)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
     # Verbs that give the figure to reach without bounding it: "đạt 95%", "giữ vững", "duy trì", "lên 60%" (where it
     # rises to), "(giảm) xuống còn 5%" (where it falls to) read "=" (see :func:`_comparator`); they are kept here because
@@ -1318,6 +1330,9 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             out.append(_Q(m.start(), m.end(), "cnt", float(m.group("n").replace(",", ".")), "điểm phần trăm"))
     for m in _RANK_RE.finditer(fline):
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), "hạng"))
+    for m in _INDEX_RE.finditer(fline):
+        if not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(",", ".")), ""))
     for m in _WORD_PCT_RE.finditer(fline):   # "chín mươi tám phần trăm": a share written out in words
         value = _word_number(m.group("n").split())
         if value is not None and 0 < value <= 100:
@@ -1456,8 +1471,14 @@ def _item_depth(line: str) -> tuple[int, int]:
     return len(line) - len(s), _ITEM_MARKS.index(mark) if mark in _ITEM_MARKS else len(_ITEM_MARKS)
 _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b")
 # A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5", "xếp hạng thi vào lớp 10
-# trong tốp 10", "thuộc tốp 5" (the tenth place or better), whatever verb comes before it
-_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc)\s+(?:nhom\s+)?top\s+(?P<n>\d{1,2})(?![\d.,]|\s*%)")
+# trong tốp 10", "thuộc tốp 5" (the tenth place or better), whatever verb comes before it; "thuộc nhóm 10 tỉnh, thành
+# phố dẫn đầu cả nước", "trong nhóm 5 trường đứng đầu" say the same of a group named for leading
+_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc)\s+(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
+                      r"(?P<n>\d{1,2})(?![\d.,]|\s*%)")
+# An index measured between 0 and 1, which the clause names: "Chỉ số giáo dục (HDI) của tỉnh đạt trên 0,8", "chỉ số
+# hạnh phúc của học sinh đạt 0,75"; a figure without a unit (a share of it would carry "%")
+_INDEX_RE = re.compile(r"\bchi so\b[^;.%\d]{0,120}?\b(?:dat|len|la)\s+(?:(?:tren|tu|it nhat|toi thieu|khong duoi|khong thap hon)\s+)?"
+                       r"(?P<n>0,\d{1,3})(?![\d,]|\s*%)")
 _DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le)\s+)+)"
                           r"phan tram\b")
@@ -1615,12 +1636,16 @@ def _year_of(m: re.Match) -> int:
     return int(next(y for y in m.groups() if y))
 
 
-def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, fline: str | None = None) -> int | None:
+def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, fline: str | None = None,
+                      others: list[_Q] = ()) -> int | None:
     """The year of the quantity's own clause: one written after it in the clause ("10% vào năm 2026"), else
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
     năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
-    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's)."""
+    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one that closes another of
+    ``others`` a comma and an aim beyond the first set apart ("duy trì chuẩn quốc gia mức độ 1, phấn đấu mức độ 2 vào
+    năm 2030": the year is the second figure's, the first keeps its heading's; "mức độ 3, THCS mức độ 2 đến hết năm
+    2026" is one list, one deadline)."""
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -1635,7 +1660,9 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     # (a bracket closed before the year only describes the figure: "01 trường (quy mô 900 học sinh) trước năm 2029")
     later = [(p, y) for p, y in phrases if p >= q.end
              and (fline is None or not re.search(r"[;!?]|\.(?=\s)", fline[q.end:p])
-                  and fline.count("(", q.end, p) <= fline.count(")", q.end, p))]
+                  and fline.count("(", q.end, p) <= fline.count(")", q.end, p)
+                  and not any(q.end <= o.start and o.end <= p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b",
+                                                                              fline[q.end:o.start]) for o in others))]
     return later[0][1] if later else None
 
 
@@ -1957,6 +1984,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if re.search(r"\btop\s*$", fold(before)) and re.match(r"\d{1,2}(?![\d.,)])", s) and not _LIST_START_RE.match(line):
         return True   # a rank a line break cut from its word: "… xếp trong tốp" / "20 toàn quốc."
+    if len(before.split()) >= 3 and re.search(r"(?<![/\w])(?:lop|khoi)\s*$", fold(before)) \
+            and re.match(r"(?:1[0-2]|[1-9])(?:\s*[;,]|\s+[a-zđà-ỹ])", s):
+        # a grade a line break cut from its word: "… dạy tiếng Anh từ lớp" / "1; 100% trường THCS …" (not a table laid
+        # one cell a line: "lớp" / "12")
+        return True
     if not re.search(r"[.:;!?]\s*$", before) and re.fullmatch(r"[≥≤<>]=?\s*\d[\d.,]*\s*%?\s*[.;]", s.rstrip()):
         return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
     if re.search(r"\b(?:m[uứ]c(?: đ[oộ])?|c[aấ]p đ[oộ])\s*$", before, re.IGNORECASE) and re.match(r"(?:IV|I{1,3}|[1-5])\b", s):
@@ -2149,14 +2181,16 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
                 "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà", "san pham": "sản phẩm", "mo hinh": "mô hình",
-                "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ", "mon hoc": "môn"}
+                "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ", "mon hoc": "môn",
+                "dang vien": "đảng viên", "quan chung": "quần chúng"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM", "ít nhất 01 sản phẩm dự thi": a word of two
 # syllables, not its first;
 # "02 ngành nghề đào tạo": a centre's trades, named in two words; "ít nhất 60 điểm lẻ": a school's satellite
 # sites (as "điểm trường" are);
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
-# people; "01 nhà đa năng", "02 nhà vệ sinh": buildings)
+# people; "01 nhà đa năng", "02 nhà vệ sinh": buildings; a Party cell's "kết nạp 02 đảng viên", "ít nhất 01 quần chúng
+# ưu tú" (whom it admits, counted as the text counts them))
 #: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
 #: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
 #: Ít nhất 3" names an activity, not what its figures count)
@@ -3509,6 +3543,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             tabled = max((t.horizon.value.year for t in found if t.horizon.value), default=None)
             n += used - 1
             continue
+        if n >= 2 and units[n - 2].idx == i - 1 and len(fline.strip()) > 20 and units[n - 2].fline.strip() == fline.strip():
+            continue   # an item pasted twice, the copy on the next line: its targets are set once
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
@@ -3766,10 +3802,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             own = not in_goal and (q.kind == "pct" or said or codes) and any(
                 seg <= p < hi and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
                 + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)])
+            # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
+            # with its bound written, is a target among the tasks too)
+            own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
             if not in_goal and not (codes and said) and not own:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
-                    r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
+                    r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|dang vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
                     r"|chi doan|phong ban)\b[^;.]*$", fline[seg:q.start]):
                 continue   # "mỗi đoàn viên giáo viên nhận giúp đỡ ít nhất 01 học sinh": a quota of work among the tasks
             value, unit = q.value, q.unit
@@ -3787,7 +3826,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     r"\s*(?:[-+•*–]\s*)?(?:cac\s+)?lop\b(?!\s*\d)", fline[seg:q.start]):
                 unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None)
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None, qs)
                         or _row_deadline(fline, q)
                         or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
             if own_year and in_goal and horizon and any(
