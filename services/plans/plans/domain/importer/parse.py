@@ -202,10 +202,11 @@ class _Lines:
 
 # ---------------------------------------------------------------------------- header
 # "Số: 28 /KH-THCSTT2": the symbol is capitals, digits and joiners, a kind's abbreviation ending in small letters
-# before a joiner ("05/CTr-UBND", "12/TTr-UBND"), a school's "Tr" (trường) before capitals ("45/KH-TrTH"); whatever
+# before a joiner ("05/CTr-UBND", "12/TTr-UBND") or at the symbol's end (a place's "Th": "71/BC-THPTh"), a school's
+# "Tr" (trường) before capitals ("45/KH-TrTH"); whatever
 # follows it on the line (a header laid out side by side, or a PDF text layer that joined the two columns) is left for
 # the place.
-_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]))?"
+_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]|\s|$))?"
 # a number left blank until the document is registered ("Số:      /KH-PTDTNT") is its symbol alone; a symbol's
 # part is not the start of a word ("05/KH-ĐTĐ – Hạ Long, ngày …": the place follows)
 _NUMBER_RE = re.compile(
@@ -1138,6 +1139,10 @@ _HORIZON_LINE_RE = re.compile(
 _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(?:sua doi|bo sung|dieu chinh|thay the)\b")
 # "Năm 2026: …", "+ Đến năm 2030: …": the year governs the line and the lines after it
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
+# A line that opens on a pledge or a period or a year and lists what it sets after a colon: "1. Nhà trường phấn đấu:
+# …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
+_PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
+                             r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
 _HORIZON_PREFIX_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
     r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
@@ -1622,6 +1627,9 @@ _DEADLINE_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+(20\d\d)\b|
 
 
 _BY_YEAR_RE = re.compile(r"\bvao (?:cuoi )?nam (20\d\d)\b(?!\s*[-–])")
+_PERIOD_RE = re.compile(r"\bgiai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b")
+# "trong năm học 2026 - 2027", "trong năm 2027": the year a figure is to be reached within (its end in group 1)
+_WITHIN_YEAR_RE = re.compile(r"\btrong\s+nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b(?!\s*[-–])")
 
 
 def _deadlines(fline: str) -> list[tuple[int, int]]:
@@ -1642,10 +1650,15 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
     năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
-    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one that closes another of
+    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one after a comma that
+    opens a clause with a figure of its own ("đạt 95%, phấn đấu đến năm 2030 đạt 100%"), nor one that closes another of
     ``others`` a comma and an aim beyond the first set apart ("duy trì chuẩn quốc gia mức độ 1, phấn đấu mức độ 2 vào
     năm 2030": the year is the second figure's, the first keeps its heading's; "mức độ 3, THCS mức độ 2 đến hết năm
     2026" is one list, one deadline)."""
+    if fline is not None:
+        # the year is the second figure's, the first keeps its heading's
+        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and re.match(
+            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]))]
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -2125,7 +2138,14 @@ def _year_cells(fline: str) -> list[int] | None:
                   and not re.search(r"\b(?:ke hoach|chi tieu|muc tieu|phan dau|den|toi)\b", c)]
         dated = [n for n, c in enumerate(cells) if _YEAR_CELL_RE.search(c) and n not in status]
         if status and dated and max(status) > min(dated):
-            return None
+            # "Kế hoạch năm 2026 | Thực hiện năm 2026 | Chỉ tiêu năm 2027": a report sets last year's plan beside its
+            # results, no later than them, and the horizons after both
+            done = int(_YEAR_CELL_RE.search(cells[max(status)]).group(1)) if _YEAR_CELL_RE.search(cells[max(status)]) else None
+            before = [n for n in dated if n < max(status)]
+            if done is None or not any(n > max(status) for n in dated) or any(
+                    int(_YEAR_CELL_RE.search(cells[n]).group(1)) > done for n in before):
+                return None
+            status += before
         # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
         fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
         fline = _label_columns(fline)
@@ -2305,12 +2325,14 @@ _WHOM_CELL_RE = re.compile(r"\s*(?:tre(?: em)?|mau giao|nha tre|hoc sinh|hs|lop|
 
 
 def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_all: str | None = None,
-                counted: str | None = None) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
+                counted: str | None = None, group_unit: str | None = None
+                ) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
     """Split a table row into its label, its last ``k`` cells (matches; None for an empty cell) and the unit
     its unit column gives ("TT | Chỉ tiêu | Đơn vị tính | 2026 | 2030": "%", "phòng", "học sinh/lớp"; with
     ``unit_col`` whatever short word it holds: "giải", "người") or, failing that, its label, or failing that the
-    unit the labels' column heading gives every row (``of_all``: "Chỉ tiêu (%)") or what it says the rows are
-    (``counted``, see :func:`_counted_rows`)."""
+    unit the group row above it gives (``group_unit``, see :func:`_group_unit`) or the labels' column heading gives
+    every row (``of_all``: "Chỉ tiêu (%)"), or what that heading says the rows are (``counted``, see
+    :func:`_counted_rows`)."""
     if "|" in line:
         cells, pos = [], 0
         for cell in line.split("|"):
@@ -2327,7 +2349,7 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
             row_unit = labels[-1]
         if row_unit:
             labels = labels[:-1]
-        row_unit = row_unit or _own_or_headings_unit(" ".join(labels), of_all)
+        row_unit = row_unit or _own_or_headings_unit(" ".join(labels), group_unit or of_all)
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
         elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
@@ -2697,7 +2719,7 @@ def _year_over_levels(fline: str) -> list[int] | None:
 
 
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
-                   plan_year: int | None = None) -> tuple[list[ParsedTarget], int] | None:
+                   plan_year: int | None = None, plan_month: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
 
     A table with one column of values and no year in its headings ("STT | Nội dung | Đơn vị tính | Chỉ tiêu")
@@ -2786,7 +2808,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
         elif len(years) < 2:
             return None
-    past = _past_columns(head.fline, years, plan_year) if re.search(r"[|\t]", head.line) and wrapped is None else 0
+    past = _past_columns(head.fline, years, plan_year, plan_month) if re.search(r"[|\t]", head.line) and wrapped is None else 0
     years = years[past:]
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
@@ -2811,6 +2833,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     grouped_at = None
     due = _due_column(headings.fline) if k == 1 else None
     counted = _counted_rows(headings.fline)
+    group_unit = None   # the unit a group row names for the rows under it ("II. Chất lượng giáo dục (%) | | |")
     while m < len(units):
         if _repeated_heading(units[m].fline, headings.fline):
             m += 1   # the headings again at the top of the next page (a row's last words may have slipped into them)
@@ -2832,15 +2855,18 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             cells = row_line.split("|")
             lo, hi = len(cells) - k - between, len(cells) - k
             row_line = "|".join(cells[:lo] + [" " * len(c) for c in cells[lo:hi]] + cells[hi:])
-        row = _peel_slots(row_line, k + skip, unit_col, of_all=of_all, counted=counted)
+        row = _peel_slots(row_line, k + skip, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
         also = []   # the rows a cell holding two targets adds ("≥ 40% (nhà trẻ); ≥ 98% (mẫu giáo)")
         if row is None and (shares := _shared_cells(row_line, k)) and all(peeled := [
-                _peel_slots(one, k + skip, unit_col, of_all=of_all, counted=counted) for one in shares]):
+                _peel_slots(one, k + skip, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
+                for one in shares]):
             row, also = peeled[0], peeled[1:]
         if row is None and noted:
             row = _peel_before_note(row_line, k + skip, unit_col)
         if row is None:
             row = _peel_wrapped(L, units[m], k + skip, unit_col, noted)
+        if row is not None and not any(slot for *_, slot in row[1]) and len([c for c in units[m].line.split("|") if c.strip()]) == 1:
+            group_unit = _group_unit(units[m].fline, units[m].line)   # a group row, its cells merged: its rows' unit
         if row is not None and skip:
             row = (row[0], row[1][skip:], row[2])   # the baseline figures before the horizons'
             also = [(r[0], r[1][skip:], r[2]) for r in also]
@@ -2866,11 +2892,12 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 m += found[1]
                 continue
             if laid is None:
-                def row_at(j: int) -> bool:
+                def row_at(j: int, group_unit: str | None = group_unit) -> bool:
                     line_j = units[j].line if j < len(units) else ""
                     if trail and line_j.count("|") >= trail:   # "… | Mức 2 | Hiệu trưởng": who does it is no value
                         line_j = "|".join(line_j.split("|")[:-trail])
-                    nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all, counted=counted) or _peel_wrapped(L, units[j], k, unit_col, noted)
+                    nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
+                           or _peel_wrapped(L, units[j], k, unit_col, noted)
                            ) if j < len(units) else None
                     return bool(nxt and re.search(r"[^\W\d_]", nxt[0]) or _cells_row(units, j, k, cell_unit, cell_skip))
 
@@ -2881,14 +2908,17 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 if short[:1] == [m] and row_at(m + 1):
                     m += 1
                     continue
-                if "|" in units[m].line and units[m].line.count("|") == headings.line.count("|") and row_at(m + 1):
+                if "|" in units[m].line and units[m].line.count("|") == headings.line.count("|") and row_at(
+                        m + 1, named := _group_unit(units[m].fline, units[m].line)):
                     m += 1   # a row whose cells hold no value ("Năm hoàn thành | 2027 | 2030", "Ghi chú | x | x")
+                    group_unit = named
                     continue
                 if len(short) == 2 and "|" not in units[m].line and row_at(m + 2):
                     m += 2
                     continue
-                if _group_row(units[m].fline) and row_at(m + 1):
+                if _group_row(units[m].fline) and row_at(m + 1, named := _group_unit(units[m].fline, units[m].line)):
                     m += 1
+                    group_unit = named
                     continue
                 break
             at, row, cells_of = laid
@@ -2971,12 +3001,16 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
     return len(middle), trail
 
 
-def _past_columns(head: str, years: list[int], plan_year: int | None) -> int:
+def _past_columns(head: str, years: list[int], plan_year: int | None, plan_month: int | None = None) -> int:
     """How many of a heading row's first year columns give results already past when the plan was issued, set
     apart by their heading's year ("Năm học 2024 - 2025 | Năm 2026 | Năm 2030" in a plan of 2026; "Năm học 2025 -
-    2026" is still under way), the horizons after them; their figures are a baseline."""
-    past = next((k for k, year in enumerate(years) if plan_year is None or year >= plan_year), 0)
-    return past if len([c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]) == len(years) else 0
+    2026" is still under way before June, over from then: a report of December 2026's "Năm học 2025-2026 | Chỉ tiêu
+    năm học 2026-2027"), the horizons after them; their figures are a baseline."""
+    cells = [c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]
+    if len(cells) != len(years):
+        return 0
+    return next((k for k, (year, cell) in enumerate(zip(years, cells)) if plan_year is None or year > plan_year or (
+        year == plan_year and not (plan_month is not None and plan_month >= 6 and re.search(r"20\d\d\s*[-–]\s*20\d\d", cell)))), 0)
 
 
 def _past_cells(head: str, unit_col: bool) -> int:
@@ -3043,6 +3077,15 @@ def _group_horizon(fline: str) -> int | None:
     if re.search(r"\d|%", re.sub(r"\b20\d\d\b", "", text)) or not _HORIZON_LINE_RE.match(text):
         return None
     return _horizon_of(text, heading=True)
+
+
+def _group_unit(fline: str, line: str) -> str | None:
+    """The unit a table's group row names in brackets at the end of its label, for the rows under it that name none
+    ("II. Chất lượng giáo dục (%) | | |" over "Học sinh bỏ học | 0,6 | ≤ 0,5"); None for a group row without one,
+    whose rows go back to naming their own."""
+    cells = [c.strip() for c in line.split("|") if c.strip()]
+    label = re.sub(r"^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)]?\s+", "", cells[-1]) if cells else ""
+    return _label_unit(label) if label.endswith(")") and not re.search(r"\d", label) else None
 
 
 def _group_row(fline: str) -> bool:
@@ -3535,7 +3578,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 latest = max(latest or year, year)
             continue
         if in_goal and (table := _revision_targets(L, units, n - 1, horizon[0] if horizon else None)
-                        or _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year)
+                        or _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year, plan_month)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += _due_after_issue(found, plan_year, horizon[0] if horizon else plan_period or plan_horizon)
@@ -3578,6 +3621,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             else:
                 continue
         qs = _quantities(fline, line)
+        # outside section II, a line that opens on a pledge or a period ("Ngoài các chỉ tiêu tại bảng trên, nhà
+        # trường phấn đấu: …", "2. Giai đoạn 2026 - 2030: …") lists targets, not tasks
+        pledge = None if in_goal else _PLEDGE_LINE_RE.match(fline)
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
         if in_goal and labelled and not prefix and _LIST_MARK_RE.match(line) \
@@ -3660,6 +3706,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             return Extracted(None, unit_src, 0.0)
 
         for (start, stop), code, unit in zeros:
+            if _restated(fline, start):
+                continue
             src = Source(L.items[i][0], u.start + start, u.start + stop)
             # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
             own = [y for p, y in phrases if start <= p < stop]
@@ -3731,6 +3779,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     and not _THAT_IS_OPEN_RE.search(fline[:q.start]):
                 continue   # "100% lớp học (38/38 lớp)", "đạt 30% (khoảng 120 học sinh)", "đủ 100% số giáo viên còn
                 # thiếu theo định mức (1.862 giáo viên)": the share, restated
+            if _restated(fline, q.start):
+                continue
+            if q.kind == "cnt" and re.search(r"\btai\s*$", fline[:q.start]) and any(
+                    p.kind == "cnt" and seg <= p.start and p.end <= q.start for p in qs):
+                continue   # "xây thêm 02 phòng học thông minh tại 02 trường tiểu học": where the count goes, no target
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
                     p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
                 continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down
@@ -3753,6 +3806,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "đề nghị Sở cấp kinh phí … lắp đặt 04 phòng học": what is asked of a superior body
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
+            if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
+                continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
                     fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
                 # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
@@ -3773,6 +3828,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             revised = re.match(r"[\s,:;()–-]*(?:chi tieu\s+|muc tieu\s+)?(?:dieu chinh|giu nguyen)\b", before)
             codes, iconf = _indicator(q, fline[seg:q.start] if revised else before, after)
             cmp, cconf, said = _comparator(fline[:q.start], fline[q.end:], q)
+            if not said and (rule := re.search(r"\b(khong vuot qua|khong qua|khong duoi|it nhat|toi thieu)\s+(?:muc\s+)?"
+                                               r"(?:quy dinh|dinh muc)\b[^();.]*\([^()\d]*$", fline[seg:q.start])):
+                # "không vượt quá quy định tối đa của Điều lệ (mẫu giáo 35 trẻ/lớp)": the bound is on the rule, which
+                # the bracket spells out
+                cmp, cconf, said = _comparator(rule.group(1), "", q)
             # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, nor is above it
             # ("… vượt 98%, 100% học sinh học 2 buổi/ngày"), the figure after the comma opens its own clause
             if not said and prev and prev[2] and q.kind == prev[0].kind and (q.kind != "cnt" or q.unit == prev[0].unit) and not (
@@ -3799,13 +3859,23 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # kết nối dữ liệu 100% trường học"), a bound ("đến năm 2028 có ít nhất 05 giáo viên đạt giải …") or a
             # count of what an indicator counts ("đến năm 2030 trường có 04 phòng học thông minh")
             # ("… ngân hàng câu hỏi với ít nhất 3.000 câu hỏi vào năm 2028": a year after the figure is its deadline)
+            # (a deadline opening the line holds for each clause of its sentence: "Giai đoạn 2026 - 2030, tuyển dụng ít
+            # nhất 3.000 giáo viên; 100% giáo viên đạt chuẩn")
+            opening = (mark.end() if (mark := _LIST_MARK_RE.match(fline)) else len(fline) - len(fline.lstrip()))
             own = not in_goal and (q.kind == "pct" or said or codes) and any(
-                seg <= p < hi and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
-                + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)])
+                (seg <= p or p == opening and not re.search(r"\.\s", fline[p:q.start])) and p < hi
+                and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
+                + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)]
+                # "trong năm học 2026 - 2027 100% giáo viên …": the school year ahead, not one over when it was written;
+                # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share or a
+                # bound only: "đầu tư 04 phòng học trong năm 2027" is work to do)
+                + [(m.start(), int(m.group(1))) for m in _WITHIN_YEAR_RE.finditer(fline)
+                   if (q.kind == "pct" or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
+                + [(m.start(), int(m.group(1))) for m in _PERIOD_RE.finditer(fline) if q.kind == "pct" or cmp != "="])
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
             # with its bound written, is a target among the tasks too)
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
-            if not in_goal and not (codes and said) and not own:
+            if not in_goal and not (codes and said) and not own and not pledge:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
                     r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|dang vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
@@ -3833,7 +3903,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     int(m.group(2)) == own_year and _started_by(fline, m.start(1), horizon[0])
                     for m in _FROM_SCHOOL_YEAR_RE.finditer(fline, lo, hi)):
                 own_year = horizon[0]   # "Đến hết năm 2026" / "- Từ năm học 2026 - 2027, 100% …": due by the heading's year
-            hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None))
+            hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None)
+                               or (int(pledge.group(1)) if pledge and pledge.group(1) else None))
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
             label = re.sub(r"^(?:và|hoặc)\s+", "", _LIST_MARK_RE.sub("", label)) or sentence
@@ -3846,6 +3917,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
     return _without_none_yet([t for t in targets if _plausible(t)])
+
+
+def _restated(fline: str, at: int) -> bool:
+    """Whether the figure at ``at`` is in a sentence or clause that restates a table's targets ("Phấn đấu năm 2027
+    không có học sinh bỏ học, 100% lớp học 2 buổi/ngày như chỉ tiêu tại bảng trên"): the table set them already."""
+    lo = max(fline.rfind(";", 0, at), fline.rfind(". ", 0, at)) + 1
+    hi = min((x.start() for x in re.finditer(r";|\.(?=\s|$)", fline) if x.start() >= at), default=len(fline))
+    return bool(re.search(r"\bnhu\s+(?:cac\s+)?(?:chi tieu|muc tieu)\s+(?:da\s+)?(?:neu\s+)?(?:tai|o|trong)\s+(?:cac\s+)?"
+                          r"(?:bang|bieu|phu luc)\b", fline[lo:hi]))
 
 
 def _school_year_over(prefix: re.Match, plan_year: int | None, plan_month: int | None) -> bool:
