@@ -407,8 +407,9 @@ def parse_plan(text: str) -> ParsedPlan:
     L = _Lines(text)
     sections = _sections(L)
     first_section_idx = sections[0][0] if sections else len(L.items)
+    head = _document_start(L, first_section_idx)
     number = place = issued = blank_year = None
-    for i, off, part in _header_parts(L, first_section_idx):
+    for i, off, part in _header_parts(L, first_section_idx, head):
         if number is None and (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part) or _BARE_NUMBER_RE.fullmatch(part)):
             value = (m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))) if m.re is not _PARTY_NUMBER_RE \
                 else re.sub(r"\s+", "", m.group(1))
@@ -429,15 +430,15 @@ def parse_plan(text: str) -> ParsedPlan:
                 issued = Extracted(d, L.source(i, off + m.start("d"), off + m.end("y")), 0.95)
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.85)
     if place is None:   # "Sìn Hồ, ngày      tháng 9 năm 2026": a day left blank until signing, the place is there
-        for i, off, part in _header_parts(L, first_section_idx):
+        for i, off, part in _header_parts(L, first_section_idx, head):
             if m := _BLANK_DAY_RE.match(part):
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.8)
                 # its month and year are written: the year still tells past school years from the plan's own
                 blank_year = int(y.group(1)) if (y := re.match(r"(?i)[\s.…_]*(?:th[áa]ng\s*)?\d{1,2}\s*(?:n[ăa]m|/)\s*(20\d\d)\b",
                                                       L.line(i)[off + m.end():])) else None
                 break
-    title, title_idx, title_end = _title(L, first_section_idx)
-    superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx)
+    title, title_idx, title_end = _title(L, first_section_idx, head)
+    superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx, head)
     legal: list[Extracted[str]] = []
     start = (title_end + 1) if title_end is not None else 0
     for i in L.nonblank(start, first_section_idx):
@@ -454,7 +455,7 @@ def parse_plan(text: str) -> ParsedPlan:
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
     appendix, of_targets = _appendix(L)
-    recipients, signer_title, signer, end_body = _closing(L, appendix)
+    recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix))
     if sections and end_body <= sections[0][0]:
         # "QUYẾT ĐỊNH … Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the decision's recipients and
         # signature close the decision; the plan attached after it runs to its own closing
@@ -515,6 +516,44 @@ def _title_period_end(title: str) -> int | None:
 _PERIOD_END_RE = re.compile(r"\b(?:ket thuc|cuoi|het)\s+giai doan\b(?!\s+20\d\d)")
 
 
+# What a web page, a browser or a mail program puts around a document copied from it, never a plan's own line: a
+# breadcrumb or a menu ("Trang chủ > Văn bản > Kế hoạch", "Bạn đang ở: …"), an article's date and readership
+# ("Ngày đăng: 21/03/2026 | Lượt xem: 96", "Cập nhật: 06/11/2026 09:14"), a portal's banner ("CỔNG THÔNG TIN ĐIỆN
+# TỬ …"), a message's fields ("Từ:", "Tới:", "Cc:", "Chủ đề:", "From:", "Subject:") and a forwarded message's rule
+_WEB_FURNITURE_RE = re.compile(
+    r"\s*(?:trang chu\b(?=\s*(?:[>»/|›]|\t|gioi thieu\b))|ban dang o\s*:|.*\bluot (?:xem|truy cap)\s*:|(?:ngay dang|cap nhat|dang luc|ngay cap nhat)\s*:"
+    r"|.*\bcong thong tin dien tu\b|(?:tu|toi|gui|cc|bcc|chu de|tieu de|from|subject)\s*:\s*\S"
+    r"|-{3,}\s*(?:forwarded message|original message|thu chuyen tiep|thu goc)\b)")
+# The header's own first lines a furniture line may stand above: the motto or the document's number
+_HEADER_ANCHOR_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|(?:^|\s)so\s*:\s*\d+\s*/")
+
+
+def _document_start(L: _Lines, stop: int) -> int:
+    """Index of a plan's first line when it was copied from a web page or a message: the line after the last
+    furniture line (``_WEB_FURNITURE_RE``) above the header's motto or number; the page's banner and the article's
+    own headline over it ("KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT 71 …" above "Lượt xem") are the page's, not the plan's.
+    0 when nothing of the kind stands above the header."""
+    anchor = next((i for i in L.nonblank(0, stop) if _HEADER_ANCHOR_RE.search(L.fline(i))), None)
+    if anchor is None:
+        return 0
+    return next((i + 1 for i in reversed(range(anchor)) if L.line(i).strip() and _WEB_FURNITURE_RE.match(L.fline(i))), 0)
+
+
+# A message's text after the plan it carries: the signature's rule ("--", RFC 3676's "-- ") and a quoted reply
+# ("Vào Th 4, 14 thg 10, 2026 … đã viết:", "On … wrote:")
+_MAIL_TAIL_RE = re.compile(r"\s*(?:--\s*|(?:vao|on)\b.*\b(?:da viet|wrote)\s*:\s*|-{3,}\s*(?:original message|thu goc)\b.*)$")
+
+
+def _mail_tail(L: _Lines, sections, appendix: int | None) -> int | None:
+    """Where the document a message carries ends: the first mail-tail line (``_MAIL_TAIL_RE``) after the recipients
+    (or the last section), or ``appendix`` where it comes first; a signature under that rule is the sender's, not the
+    plan's."""
+    recipients = next((i for i in L.nonblank() if re.match(r"^noi nhan\s*:?", L.fline(i).strip())), None)
+    after = recipients if recipients is not None else (sections[-1][0] if sections else len(L.items))
+    tail = next((i for i in L.nonblank(after + 1, appendix) if _MAIL_TAIL_RE.fullmatch(L.fline(i))), None)
+    return tail if tail is not None else appendix
+
+
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
 # spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …"), before "Số:" and after the motto.
 _HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s)")
@@ -525,9 +564,9 @@ _TWO_BODIES_RE = re.compile(_loose(r"((?:UBND|ỦY BAN NHÂN DÂN|SỞ|PHÒNG)\s
                             r"|TH|MN|PTDT|PHỔ THÔNG|LIÊN CẤP)|(?:SỞ|PHÒNG) GIÁO DỤC|TRUNG TÂM (?:GIÁO DỤC|GDNN|GDTX))\b.*)"))
 
 
-def _header_parts(L: _Lines, stop: int):
+def _header_parts(L: _Lines, stop: int, start: int = 0):
     """(line idx, offset in line, part) for header lines, split at tabs / wide gaps (two-column headers)."""
-    for i in L.nonblank(0, stop):
+    for i in L.nonblank(start, stop):
         line = L.line(i)
         pos = 0
         # "Số:    05/KH-UBND": the gap after "Số:" is the writer's spacing, not a column break
@@ -538,13 +577,13 @@ def _header_parts(L: _Lines, stop: int):
             pos += len(part)
 
 
-def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int | None]:
+def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
     """The subject (trích yếu) under "KẾ HOẠCH": the lines right under it, until a blank line, a legal basis,
     a list item or a section. Returns the title, the index of the "KẾ HOẠCH" line and of the last line.
 
     The title is the subject alone: a plan's kind is "KẾ HOẠCH" already, and the portal shows the title
     under it ("KẾ HOẠCH Thực hiện …" would read the word twice)."""
-    for i in L.nonblank(0, stop):
+    for i in L.nonblank(start, stop):
         m = _TITLE_RE.fullmatch(L.line(i))
         if not m:
             continue
@@ -576,7 +615,9 @@ def _title(L: _Lines, stop: int) -> tuple[Extracted[str] | None, int | None, int
             return None, i, i
         first = i if rest else i + 1 + next(k for k, line in enumerate(L.items[i + 1:]) if line[2].strip())
         src = L.source(first, (L.line(i).index(rest) if rest else None))
-        return Extracted(" ".join(parts), Source(src.line, src.start, L.source(last).end), 0.9), i, last
+        # a date a narrow column cut at its slash ("ngày 22" / "/8/2025") is one word again
+        joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)", "", " ".join(parts))
+        return Extracted(joined, Source(src.line, src.start, L.source(last).end), 0.9), i, last
     return None, None, None
 
 
@@ -593,11 +634,11 @@ def _motto_piece(piece: str) -> bool:
     return len(words) >= 2 and f" {' '.join(words)} " in _MOTTO
 
 
-def _bodies(L: _Lines, stop: int) -> tuple[Extracted[str] | None, Extracted[str] | None]:
+def _bodies(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     """(superior body, issuing body) from the capitals lines of the header's left column."""
     bodies: list[list[tuple[int, int, str]]] = []   # each: (line idx, offset, part) pieces of one name
     motto_open = False   # the motto's first words were last, its last words may come on a line of their own
-    for i, off, part in _header_parts(L, stop):
+    for i, off, part in _header_parts(L, stop, start):
         folded = fold(part)
         for m in reversed(list(_NATIONAL_RE.finditer(folded))):   # PDF layers join the two columns
             part = part[:m.start()] + " " * (m.end() - m.start()) + part[m.end():]
@@ -1760,6 +1801,11 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
     return bool(re.search(r"\d\s*%", clause))
 
 
+# what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh" (nothing aimed at)
+_HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
+                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
@@ -1794,6 +1840,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
             # "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% …": the school year under way, aimed at (in a plan
             # issued after its lessons ended, in May, an aim copied from last year's plan)
             return False
+        if school_year and plan_year is not None and _year_of(m) == plan_year + 1 and plan_month is not None \
+                and plan_month >= 9 and q.kind == "cnt" and _HAS_SIZE_RE.fullmatch(text, m.end()):
+            # "Năm học 2026 - 2027 trường có 32 lớp với 1.415 học sinh" in a plan of October 2026: the school year
+            # under way since September, its classes formed; what the school has is its size, not an aim
+            return True
         if plan_year is None or _year_of(m) > plan_year or (_year_of(m) == plan_year and not school_year):
             return False
     if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):

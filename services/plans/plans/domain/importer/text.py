@@ -149,6 +149,8 @@ def extract_text(
 # "Trang 2/5", "Sở GD&ĐT Phú Thọ - KH số 386/KH-SGDĐT - Trang 2/6": a page's running number, alone or closing a
 # running title
 _PAGE_NUMBER_RE = re.compile(r"^(?:.*\S\s+[-–|]\s+)?Trang\s+\d{1,3}\s*/\s*\d{1,3}\s*$", re.IGNORECASE)
+# a browser's printed page footer: the page's address and its number ("https://…/ke-hoach-71.html   2/3")
+_PRINTED_PAGE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s+\d{1,3}\s*/\s*\d{1,3}\s*$", re.IGNORECASE)
 # a digital signature's stamp (Decree 30/2020): "Ký bởi: …", "Cơ quan: …", "Thời gian ký: 09.02.2026 16:20:41 +07:00"
 _STAMP_OPEN_RE = re.compile(r"^\s*(?:ký\s+bởi|người\s+ký|thời\s+gian\s+ký)\s*:", re.IGNORECASE)
 _STAMP_TIME_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}\s*[+-]\d{2}:?\d{2}")
@@ -156,7 +158,8 @@ _STAMP_TIME_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}\s*[+-]\d{2}:?\d{2}")
 
 def without_page_furniture(text: str) -> str:
     """``text`` without what an electronic document system or a word processor stamps on the page rather than writes
-    in the plan: a page's running number ("Trang 2/5", alone or after a running title) and a digital signature's
+    in the plan: a page's running number ("Trang 2/5", alone or after a running title), a browser's printed footer
+    (the page's address and number) and a digital signature's
     stamp ("Ký bởi: Nguyễn Văn A | Cơ quan: … | Thời gian ký: 12.10.2026 09:58:47 +07:00"), up to its signing time
     (a time to the second with its zone, which no plan's prose writes) where the stamp wraps over a few lines."""
     lines = text.split("\n")
@@ -164,7 +167,7 @@ def without_page_furniture(text: str) -> str:
     k = 0
     while k < len(lines):
         line = lines[k]
-        if _PAGE_NUMBER_RE.match(line):
+        if _PAGE_NUMBER_RE.match(line) or _PRINTED_PAGE_RE.match(line):
             k += 1
             continue
         if _STAMP_OPEN_RE.match(line):
