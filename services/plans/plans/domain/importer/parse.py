@@ -245,6 +245,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:)"
                               # a form a body hands its schools to fill in: "PHIẾU ĐĂNG KÝ CHỈ TIÊU"
                               r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?"
+                              # a school's registration of its year's targets ("BẢN ĐĂNG KÝ" chỉ tiêu thi đua) and a
+                              # submission asking a superior to approve them (tờ trình)
+                              r"|BẢN\s+ĐĂNG\s+KÝ|TỜ\s+TRÌNH"
                               # a department's guidance on the school year's tasks, with the year's targets
                               r"|HƯỚNG\s+DẪN)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -256,6 +259,7 @@ _SECTION_KEYS = [
     ("chi tieu", "muc_tieu"),   # "II. CHỈ TIÊU", "II. CÁC CHỈ TIÊU CHỦ YẾU": the targets' section by another name
     ("noi dung dieu chinh", "muc_tieu"),   # a revised plan's "II. NỘI DUNG ĐIỀU CHỈNH, BỔ SUNG" sets its new targets
     ("noi dung sua doi", "muc_tieu"),   # as an amending one's "II. NỘI DUNG SỬA ĐỔI, BỔ SUNG" does
+    ("danh hieu thi dua", "muc_tieu"),   # a registration's "II. DANH HIỆU THI ĐUA": the titles it aims at, counted
     ("nhiem vu", "nhiem_vu_giai_phap"),
     ("giai phap", "nhiem_vu_giai_phap"),
     ("noi dung", "nhiem_vu_giai_phap"),
@@ -577,14 +581,22 @@ def _header_parts(L: _Lines, stop: int, start: int = 0):
             pos += len(part)
 
 
+# a letter's subject under its number: "V/v đăng ký chỉ tiêu thi đua năm học 2026 - 2027"
+_LETTER_SUBJECT_RE = re.compile(r"\s*[Vv]\s*/\s*[Vv]\s*[.:]?\s+(\S.*)")
+
+
 def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
     """The subject (trích yếu) under "KẾ HOẠCH": the lines right under it, until a blank line, a legal basis,
     a list item or a section. Returns the title, the index of the "KẾ HOẠCH" line and of the last line.
 
     The title is the subject alone: a plan's kind is "KẾ HOẠCH" already, and the portal shows the title
-    under it ("KẾ HOẠCH Thực hiện …" would read the word twice)."""
+    under it ("KẾ HOẠCH Thực hiện …" would read the word twice). A letter (công văn) has no kind word: its subject is
+    the "V/v …" line under its number, read without the "V/v"."""
+    kind_word = any(_TITLE_RE.fullmatch(L.line(i)) for i in L.nonblank(start, stop))
     for i in L.nonblank(start, stop):
-        m = _TITLE_RE.fullmatch(L.line(i))
+        if not kind_word and re.match(r"\s*kinh gui\b", L.fline(i)):
+            break   # a "V/v" below the salutation quotes another letter
+        m = (_TITLE_RE if kind_word else _LETTER_SUBJECT_RE).fullmatch(L.line(i))
         if not m:
             continue
         rest = m.group(1).strip()
@@ -1017,11 +1029,13 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
-                "luot nguoi": "lượt", "luot hoc vien": "lượt"}
+                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
-# measures); "250 lượt người" (a centre's trainees, counted in turns)
-_COUNTED = r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre|giai(?! phap)|de tai|cau lac bo|sang kien"
+# measures); "250 lượt người" (a centre's trainees, counted in turns); "Lao động tiên tiến: 26 cá nhân" (the people
+# a registration puts forward for an emulation title)
+_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
+            r"|giai(?! phap)|de tai|cau lac bo|sang kien|ca nhan")
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
     r"(?:(?<![\d/.,])(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*(?:-|–|den)\s*)?(?P<pct>(?<![\d/.,])(?:\d{1,3}(?:[.,]\d+)?PCT_OCR))\s*%"
@@ -1192,6 +1206,10 @@ _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat"
                         r"|hien (?:nha truong|truong|trung tam|don vi|toan (?:truong|xa|phuong|tinh|thanh pho|nganh)) (?:moi |chi )?co)\b")
+# "Năm học 2026 - 2027 nhà trường có 15 lớp …": the make-up a body has in the year, stated (a target says what it will
+# reach, not what it has)
+_MAKEUP_RE = re.compile(r"nam(?: hoc)? 20\d\d(?:\s*[-–]\s*20\d\d)?\s*,?\s*(?:nha truong|truong|trung tam|don vi"
+                        r"|toan (?:truong|xa|phuong|tinh|thanh pho|nganh))\s+(?:hien\s+)?co\b")
 # A situation stated before the targets drawn from it, in the same paragraph ("…; 82% giáo viên có trình độ đại học.
 # Trên cơ sở đó, nhà trường đề ra các chỉ tiêu:"): its figures are the basis, not targets
 _BASIS_AFTER_RE = re.compile(r"\b(?:tren co so (?:do|nay|tren)|tu (?:thuc te|thuc trang|ket qua|tinh hinh) (?:do|nay|tren))\b")
@@ -1216,9 +1234,10 @@ _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su 
 # sung 01 biên chế") is no target of the plan's own.
 _REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
-# điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt")
+# điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt"), "1. Đánh giá
+# chung" (a conclusion's assessment of the year gone by)
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
-                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc))\b")
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
 # 2030", "Chỉ tiêu chung của thành phố", "Mục tiêu Nghị quyết 71 đặt ra (trích …)"
 _QUOTED_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:tinh|thanh pho|huyen|bo|trung uong"
@@ -3665,8 +3684,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # (a line that opens on a school year ended or a year gone by goes on describing: "1. Thực trạng" / "Năm
             # học 2024 - 2025, toàn xã có 14 trường …")
             past = _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline))
-            if _NUMBERED_HEADING_RE.match(line) or _SPECIFIC_GOALS_RE.match(fline) or _HORIZON_LINE_RE.match(fline) and not (
+            # ("… với 525 học sinh thuộc" / "9 dân tộc …": a figure with no mark after it, opening the line after one
+            # that ends no sentence, is the sentence wrapped, not a numbered part)
+            wrapped = i > 0 and L.line(i - 1).strip() and re.match(r"\s*\d+\s+[^\W\d]", fline) \
+                and not re.search(r"[.:;]\s*$", L.line(i - 1))
+            if _NUMBERED_HEADING_RE.match(line) and not wrapped or _SPECIFIC_GOALS_RE.match(fline) or _HORIZON_LINE_RE.match(fline) and not (
                     past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)
+                    or _MAKEUP_RE.match(_LIST_MARK_RE.sub("", fline))
                     or aim and len(fline.strip()) > 60):   # the aim's own sentence, not a stage's heading
                 situation = aim = False
             else:
