@@ -860,6 +860,20 @@ def _body_appendix(L: _Lines, sections, end: int) -> int | None:
                 None)
 
 
+def _attached_tables(L: _Lines, sections, end: int) -> list[tuple[int, int]]:
+    """The tables of targets set inside the body under a title of their own that says they come with the plan
+    ("LỘ TRÌNH THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU …" / "(Kèm theo Kế hoạch số …)", a landscape page between two sections):
+    an appendix, read as section II is, up to the next section; (title line, end) of each."""
+    found = []
+    for i in L.nonblank(0, end):
+        nxt = next(L.nonblank(i + 1, end), None)
+        if nxt is not None and _mostly_upper(L.line(i)) and re.match(
+                r"(?:phu luc|lo trinh|bang|bieu|danh muc|he thong)\b.*\b(?:chi tieu|muc tieu)\b", L.fline(i).strip()) \
+                and re.match(r"\(?\s*kem theo\b", L.fline(nxt).strip()):
+            found.append((i, next((s[0] for s in sections if s[0] > i), end)))
+    return found
+
+
 def _closing(L: _Lines, stop: int | None = None, start: int = 0):
     """Recipients (Nơi nhận), the signer's position and name.
 
@@ -1170,7 +1184,9 @@ _HORIZON_SENTENCE_RE = re.compile(
     # an exam named by its year is when its marks are measured: "điểm trung bình kỳ thi tốt nghiệp THPT năm 2027 …"
     # ("thi đua", "thi hành": no exam)
     r"|(?:\bky\s+)?(?<!thuc )\bthi\s+(?!dua\b|hanh\b)(?:(?!20\d\d|so voi)[^;:.!?]){0,40}?\bnam\s+(20\d\d)\b(?!\s*[-–/])"
-    r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat)\b"
+    # (or the verb that brings it there: "tỷ lệ bỏ học năm 2027 giảm còn 0,8%", "năm 2028 tăng lên 90%")
+    r"|\bnam\s+(20\d\d)(?=\s+(?:la|dat|co|duoi|tren|khong (?:qua|vuot qua|duoi|thap hon)|toi thieu|toi da|it nhat"
+    r"|(?:giam|ha)\s+(?:xuong\s+)?con|(?:giam|ha)\s+xuong|(?:tang|nang)\s+len|con)\b"
     r"|\s*[<>≤≥]|\s+\d)"
     r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
@@ -1266,6 +1282,9 @@ _TABLE_LABEL_RE = re.compile(
 # "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
                             r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d))\b")
+# A last column that sums the years' figures: "Lũy kế đến 2030", "Tổng giai đoạn 2026 - 2030", "Cộng"
+_TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|cong)(?:\s+(?:ca\s+)?giai doan)?"
+                           r"(?:\s+(?:den\s+(?:het\s+)?(?:nam\s+)?|(?:20\d\d\s*[-–]\s*))?(20\d\d))?\s*")
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
 # charge, how it is checked.
@@ -1536,9 +1555,9 @@ def _item_depth(line: str) -> tuple[int, int]:
     return len(line) - len(s), _ITEM_MARKS.index(mark) if mark in _ITEM_MARKS else len(_ITEM_MARKS)
 _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b")
 # A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5", "xếp hạng thi vào lớp 10
-# trong tốp 10", "thuộc tốp 5" (the tenth place or better), whatever verb comes before it; "thuộc nhóm 10 tỉnh, thành
+# trong tốp 10", "thuộc tốp 5", "xếp tốp 10" (the tenth place or better), whatever verb comes before it; "thuộc nhóm 10 tỉnh, thành
 # phố dẫn đầu cả nước", "trong nhóm 5 trường đứng đầu" say the same of a group named for leading
-_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc)\s+(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
+_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc|(?:xep|dung|lot)(?=\s+top\b))\s+(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
                       r"(?P<n>\d{1,2})(?![\d.,]|\s*%)")
 # An index measured between 0 and 1, which the clause names: "Chỉ số giáo dục (HDI) của tỉnh đạt trên 0,8", "chỉ số
 # hạnh phúc của học sinh đạt 0,75"; a figure without a unit (a share of it would carry "%")
@@ -2076,6 +2095,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True   # "… được đào tạo trở lên" / "≥95 %.": the figure ends the sentence (a table's cell has no full stop)
     if re.search(r"\b(?:m[uứ]c(?: đ[oộ])?|c[aấ]p đ[oộ])\s*$", before, re.IGNORECASE) and re.match(r"(?:IV|I{1,3}|[1-5])\b", s):
         return True   # a level a line break cut from its word: "phổ cập giáo dục tiểu học mức độ" / "III; có …"
+    if "|" in before and re.fullmatch(r"\(\s*(?:%|[^\W\d_]+(?:[ /,]+[^\W\d_]+){0,2})\s*\)", s.rstrip()):
+        return True   # "Học sinh bỏ học | 1,4 | ≤ 1,2" / "(%)": the unit of a row's label, wrapped under its cells
     if re.search(r"[.:!?]\s*$", before):
         return False
     if re.search(r";\s*$", before):
@@ -2201,6 +2222,7 @@ def _year_cells(fline: str) -> list[int] | None:
     :func:`_trailing_columns` counts."""
     # "KH 2026-2027": the plan's column abbreviated, as "TH 2025-2026" is its results'
     fline = re.sub(r"\bkh(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d)", "ke hoach", fline)
+    duplicate = False
     if "|" in fline:
         cells = fline.split("|")
         cells = cells[:len(cells) - _trailing_columns(fline)]
@@ -2219,11 +2241,21 @@ def _year_cells(fline: str) -> list[int] | None:
         # "Chỉ tiêu thực hiện đến năm 2030" is a planned column: its "thực hiện" says nothing more
         fline = "|".join(_STATUS_COL_RE.sub(" ", c) for n, c in enumerate(cells) if n not in status)
         fline = _label_columns(fline)
+        total = _TOTAL_COL_RE.fullmatch(fline.rsplit("|", 1)[-1])
+        if total and "|" in fline:
+            # "… | Năm 2030 | Lũy kế đến 2030": the sum of the years' figures, a target of the last horizon too
+            years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline.rsplit("|", 1)[0])]
+            named = int(total.group(1)) if total.group(1) else None
+            if not years or named not in (None, max(years)):
+                return None
+            fline = fline.rsplit("|", 1)[0] + f"| {max(years)}"
+            duplicate = True
     else:
         fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
     rest = _TABLE_LABEL_RE.sub(" ", _YEAR_CELL_RE.sub(" ", fline))
-    if not years or re.search(r"[a-z0-9%]", rest) or years != sorted(set(years)):
+    distinct = years[:-1] if duplicate else years
+    if not distinct or re.search(r"[a-z0-9%]", rest) or distinct != sorted(set(distinct)):
         return None
     return years
 
@@ -2341,9 +2373,10 @@ def _label_unit(label: str) -> str | None:
     if re.match(r"giai (?:hsg|hoc sinh gioi|olympic|quoc gia|quoc te|cap)\b", f):
         return "giải"   # "Giải HSG quốc gia | ≥ 3": prizes, counted
     if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f):
-        # ("Số nhóm, lớp": a preschool's groups and classes, counted as one: its classes)
+        # ("Số nhóm, lớp": a preschool's groups and classes, counted as one: its classes; "Số xã, phường đạt chuẩn":
+        # communes, a ward being a commune of a town)
         words = m.group(1).split()
-        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS}
+        nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, "xa": "xã"}
         return next((nouns[key] for n in (3, 2, 1) if (key := " ".join(words[:n]).rstrip(",")) in nouns), "")
     return None
 
@@ -2419,7 +2452,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
             row_unit = labels[-1]
         if row_unit:
             labels = labels[:-1]
-        row_unit = row_unit or _own_or_headings_unit(" ".join(labels), group_unit or of_all)
+        # (with the rest of a label a PDF wrapped under the row: "Học sinh bỏ học | 1,4 | ≤ 1,2" / "(%)")
+        row_unit = row_unit or _own_or_headings_unit(" ".join(labels + [more]).strip(), group_unit or of_all)
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
         elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
@@ -3312,6 +3346,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     col_units = [u if (u := _label_unit(c)) is not None else _label_head(c) for c in labels[1:]]
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
+    group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
     m = n + 1
     while m < len(units):
         u = units[m]
@@ -3339,6 +3374,15 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         year = _YEAR_HEAD_RE.fullmatch(first)
+        if not year and not named_rows and re.search(r"[^\W\d_]", first) and not any(c.strip() for _, c in cells[1:]) \
+                and m + 1 < len(units) and "|" in units[m + 1].line \
+                and _YEAR_HEAD_RE.fullmatch(fold(units[m + 1].line.split("|")[serial]).strip()):
+            # "1. Tỷ lệ huy động trẻ ra lớp (%) | | |" over "Năm 2026 | 96 | 100": the rows under it are that target's
+            # horizons, the columns whom it is set for (the school levels); its unit is theirs
+            label = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[IVX]+|[a-zđ])\s*[.)]\s*", "", cells[0][1].strip())
+            group = (label, _label_unit(label))
+            m += 1
+            continue
         named = not year and year_in_force and not dated and re.search(r"[^\W\d_]", first) and not _SLOT_RE.fullmatch(first) \
             and not any(_SLOT_HEAD_RE.search(fold(c)) for c in labels[1:])
         if named and not any(c.strip() for _, c in cells[1:]):
@@ -3357,6 +3401,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             if whom and _TRAIL_COL_RE.fullmatch(fold(label)):
                 continue
             label = f"{label} – {whom}" if whom else label
+            if group is not None and not whom:
+                label, unit = f"{group[0]} – {label}", group[1] if group[1] is not None else unit
             text = cell.strip()
             slot = _SLOT_RE.fullmatch(text) if text else None
             lead = start + len(cell) - len(cell.lstrip())
@@ -3602,6 +3648,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         later_goals = [(t[0], sections[k + 1][0] if k + 1 < len(sections) else end)
                        for k, t in enumerate(sections) if k > last and t[3].startswith("muc_tieu")
                        and not _STATUS_SECTION_RE.search(fold(t[2]))]
+    later_goals += _attached_tables(L, sections, end)
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
     # forecasts ("IV. Dự báo quy mô") too, up to the next part
