@@ -13,7 +13,7 @@ likewise only checked here and scored by bench/plan_import_accuracy.py --split b
 documents and golds rendered from one marked source each in blind10/src) is only checked here, never scored: the bench
 leaves it out of "all" so that its first score is a first sight. blind11/ (written likewise without reading the importer,
 each document and gold rendered by blind11/src/build.py from one marked source) is only checked here, never scored, and
-left out of "all" for the same reason; so are blind12/ to blind47/, written the same way in blind11's marks and rendered
+left out of "all" for the same reason; so are blind12/ to blind50/, written the same way in blind11's marks and rendered
 by its build.py."""
 from __future__ import annotations
 
@@ -382,8 +382,9 @@ def test_the_blind10_set_covers_every_kind_of_writer_and_format():
 
 def figures(words: str) -> set[float]:
     """The numbers a span writes, as values: "1,0" and "1" alike, "1.500" a thousand and a half, "05" five; a scanned
-    text's letters beside digits as the digits they stand for ("l00%", "9O%")."""
-    words = re.sub(r"[lI](?=\d)|(?<=\d)[lI]", "1", re.sub(r"[oO](?=\d)|(?<=\d)[oO]", "0", words))
+    text's letters beside digits as the digits they stand for ("l00%", "9O%", "l.200")."""
+    words = re.sub(r"[lI](?=\d|\.\d{3}\b)|(?<=\d)[lI]", "1", re.sub(r"[oO](?=\d)|(?<=\d)[oO]", "0", words))
+    words = re.sub(r"(?<=[^\W\d_])(?=\d+(?:,\d+)?\s*%)", " ", words)   # a scan glues a share to its word: "đạt100%"
     found = set()
     for number in NUMBERS.findall(words):
         if number.isalpha():
@@ -402,7 +403,8 @@ WRITTEN_TOGETHER = [{"blind20", "blind21"}, {"blind22", "blind23", "blind24"}, {
                     {"blind36", "blind37", "blind38"},
                     {"blind39", "blind40", "blind41"},
                     {"blind42", "blind43", "blind44"},
-                    {"blind45", "blind46", "blind47"}]
+                    {"blind45", "blind46", "blind47"},
+                    {"blind48", "blind49", "blind50"}]
 
 
 def written_before(name: str) -> list[dict]:
@@ -484,12 +486,22 @@ RENDERED = sorted(p for p in FRESH.glob("blind*/*.json") if int(p.parent.name.re
 RENDERED_MARK = re.compile(r"⟦(.+?)⟧\{(\S+) (\S+) (\S+) (\d{4}) (\S+)\}", re.S)
 
 
+#: Units a writer took again from an earlier set, in a document of a new kind written afresh (blind49's scans: the
+#: Sở of Lạng Sơn and a gifted school of Việt Trì, both in blind8); listed so that no other set does so unseen.
+REVISITED = {"blind49": {("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Lạng Sơn"), ("TRƯỜNG THPT CHUYÊN HÙNG VƯƠNG", "Việt Trì")}}
+
+#: Sets of scanned documents: a scanner leaves a PDF's text layer or text copied out of it, a Word file only where its
+#: software exported one.
+SCANS = {"blind49"}
+
+
 def assert_new_units_and_every_format(golds: list[dict], name: str) -> None:
     assert len(golds) >= 12
     suffixes = [Path(g["document"]).suffix for g in golds]
-    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= 4 and suffixes.count(".pdf") >= 4
+    assert suffixes.count(".txt") >= 4 and suffixes.count(".docx") >= (3 if name in SCANS else 4) \
+        and suffixes.count(".pdf") >= 4
     units = [(g["header"]["issuer"], g["header"]["place"]) for g in golds]
-    earlier = {(g["header"]["issuer"], g["header"]["place"]) for g in written_before(name)}
+    earlier = {(g["header"]["issuer"], g["header"]["place"]) for g in written_before(name)} - REVISITED.get(name, set())
     assert len(set(units)) == len(units) and not set(units) & earlier   # new units, none seen by the importer
     assert not any("hải phòng" in json.dumps(g["header"], ensure_ascii=False).casefold() for g in golds)
     assert all(g["writer"] and g["notes"] for g in golds)
