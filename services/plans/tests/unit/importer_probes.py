@@ -8,10 +8,20 @@ GOAL = "II. MỤC TIÊU\n"
 HEADER = ("superior", "issuer", "number_symbol", "place", "title")
 
 
-def got(text: str, **kw) -> list[tuple]:
+def as_tuples(targets) -> list[tuple]:
     """Each target as (comparator, value, unit, horizon year)."""
     return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in extract_targets(text, **kw)]
+            for t in targets]
+
+
+def got(text: str, **kw) -> list[tuple]:
+    """Each target of a targets section's lines (see :func:`as_tuples`)."""
+    return as_tuples(extract_targets(text, **kw))
+
+
+def plan_targets(text: str) -> list[tuple]:
+    """Each target of a whole document, its header read as well (see :func:`as_tuples`)."""
+    return as_tuples(parse_plan(text).targets)
 
 
 def header(text: str, names: tuple[str, ...] = HEADER) -> dict:

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from plans.domain.importer.parse import parse_plan
 
-from .importer_probes import GOAL, got
-
-
-def plan_targets(text: str) -> list[tuple]:
-    """Each target of a whole document as (comparator, value, unit, horizon year), its header read as well."""
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in parse_plan(text).targets]
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- the plan's column, then last year's

@@ -11,14 +11,13 @@ import pytest
 from plans.domain.catalogue import CatalogueView
 from plans.domain.importer.indicators import propose
 from plans.domain.importer.parse import extract_targets, parse_plan
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, as_tuples, got
 
 CATALOGUE = CatalogueView.from_contract(json.loads(
     (Path(__file__).resolve().parents[1] / "fixtures" / "catalogue_31.json").read_text(encoding="utf-8")))
 
 def targets_of(plan) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in plan.targets]
+    return as_tuples(plan.targets)
 
 
 # ---------------------------------------------------------------------------- scanned text

@@ -6,16 +6,9 @@ from __future__ import annotations
 import io
 
 from plans.domain.importer import extract_text
-from plans.domain.importer.parse import parse_plan
 
-from .importer_probes import header
+from .importer_probes import header, plan_targets
 from .test_importer_pdf_tables import pdf_of
-
-
-def _dated(text: str) -> list[tuple]:
-    """Each target of a whole document as (comparator, value, unit, horizon year)."""
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in parse_plan(text).targets]
 
 
 # ---------------------------------------------------------------------------- a submission (tờ trình)
@@ -35,7 +28,7 @@ def test_a_submission_s_kind_ends_the_header_and_its_subject_is_the_title():
 
 
 def test_a_submission_s_targets_without_a_year_of_their_own_are_due_by_its_school_year():
-    assert _dated(SUBMISSION) == [("=", 4, "lớp", 2028), (">=", 93, "%", 2028)]
+    assert plan_targets(SUBMISSION) == [("=", 4, "lớp", 2028), (">=", 93, "%", 2028)]
 
 
 # ---------------------------------------------------------------------------- a registration (bản đăng ký), Word
@@ -63,7 +56,7 @@ def test_a_registration_s_kind_ends_the_header_and_its_subject_is_the_title():
     assert header(text) == {"superior": "UBND XÃ TÂN SƠN", "issuer": "TRƯỜNG TIỂU HỌC TÂN SƠN",
                             "number_symbol": "21/ĐK-THTS", "place": "Tân Sơn",
                             "title": "Chỉ tiêu thi đua năm học 2027 - 2028"}
-    assert _dated(text) == [("=", 100, "%", 2028), (">=", 3, "giáo viên", 2028)]
+    assert plan_targets(text) == [("=", 100, "%", 2028), (">=", 3, "giáo viên", 2028)]
 
 
 # ---------------------------------------------------------------------------- a letter (công văn), PDF
@@ -81,7 +74,7 @@ def test_a_letter_s_subject_without_its_v_v_is_the_title_and_dates_its_targets()
     assert header(text) == {"superior": "SỞ GD&ĐT TỈNH HÀ GIANG", "issuer": "TRƯỜNG THPT BẮC QUANG",
                             "number_symbol": "77/THPTBQ-CM", "place": "Bắc Quang",
                             "title": "đăng ký chỉ tiêu chất lượng giáo dục năm học 2027 - 2028"}
-    assert _dated(text) == [(">=", 97, "%", 2028), ("<=", 1, "%", 2028)]
+    assert plan_targets(text) == [(">=", 97, "%", 2028), ("<=", 1, "%", 2028)]
 
 
 def test_a_v_v_below_the_salutation_quotes_another_letter_and_is_no_title():
@@ -99,14 +92,14 @@ SITUATION = ("1. Đặc điểm tình hình\n"
 
 
 def test_the_make_up_a_school_has_in_the_year_describes_its_situation():
-    assert _dated(SITUATION) == [("=", 97, "%", 2028)]
+    assert plan_targets(SITUATION) == [("=", 97, "%", 2028)]
 
 
 def test_a_year_heading_under_the_situation_still_opens_targets():
     text = SITUATION.replace("Năm học 2027 - 2028 nhà trường có 18 lớp với 640 học sinh, con em của đồng bào thuộc\n"
                              "7 dân tộc (Tày 46%, Dao 30%), 12% học sinh ở bán trú.\n",
                              "Nhà trường có 18 lớp với 640 học sinh.\nNăm học 2027 - 2028 phấn đấu 100% học sinh học 2 buổi/ngày.\n")
-    assert ("=", 100, "%", 2028) in _dated(text)
+    assert ("=", 100, "%", 2028) in plan_targets(text)
 
 
 # ---------------------------------------------------------------------------- emulation titles registered
@@ -115,7 +108,7 @@ def test_the_people_put_forward_for_an_emulation_title_are_counted():
             "I. CHỈ TIÊU THỰC HIỆN NHIỆM VỤ\n- Tỷ lệ trẻ chuyên cần đạt 95%.\n"
             "II. DANH HIỆU THI ĐUA\n1. Tập thể: Tập thể lao động xuất sắc.\n"
             "2. Cá nhân: Lao động tiên tiến 31 cá nhân; Chiến sĩ thi đua cơ sở: 04 cá nhân.\n")
-    assert _dated(text) == [("=", 95, "%", 2028), ("=", 31, "cá nhân", 2028), ("=", 4, "cá nhân", 2028)]
+    assert plan_targets(text) == [("=", 95, "%", 2028), ("=", 31, "cá nhân", 2028), ("=", 4, "cá nhân", 2028)]
 
 
 # ---------------------------------------------------------------------------- a conclusion's assessment
@@ -124,4 +117,4 @@ def test_a_conclusion_s_assessment_of_the_year_gone_by_sets_no_targets():
             "1. Đánh giá chung\nNăm học 2026 - 2027, toàn xã có 11 trường; tỷ lệ trẻ 5 tuổi ra lớp đạt 99,2%; vẫn còn\n"
             "14 học sinh bỏ học (chiếm 0,8%).\n"
             "2. Nhiệm vụ năm học 2027 - 2028\na) Tỷ lệ học sinh bỏ học dưới 0,5%.\n")
-    assert _dated(text) == [("<", 0.5, "%", 2028)]
+    assert plan_targets(text) == [("<", 0.5, "%", 2028)]

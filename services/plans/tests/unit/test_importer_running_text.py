@@ -7,7 +7,7 @@ import pytest
 
 from plans.domain.importer.parse import parse_plan
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, got, plan_targets
 
 
 HEAD = ("TRƯỜNG THCS AN BÌNH\nSố: 12/KH-THCS\nAn Bình, ngày 10 tháng 9 năm 2026\n\nKẾ HOẠCH\n{title}\n\n"
@@ -16,8 +16,7 @@ HEAD = ("TRƯỜNG THCS AN BÌNH\nSố: 12/KH-THCS\nAn Bình, ngày 10 tháng 9 
 
 
 def targets(title: str, body: str) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in parse_plan(HEAD.format(title=title, body=body)).targets]
+    return plan_targets(HEAD.format(title=title, body=body))
 
 
 @pytest.mark.parametrize("title", [
@@ -112,13 +111,8 @@ NOTICE = ("TRƯỜNG TIỂU HỌC YÊN BIÊN\nSố: 38/KH-THYB\n\nKẾ HOẠCH\n
 def test_a_line_naming_the_targets_in_a_plan_without_parts_opens_them(status, opening):
     items = "a) 100% học sinh được học Tiếng Anh;\nb) ít nhất 85% học sinh lớp 5 đạt mức Hoàn thành trở lên."
     text = NOTICE.format(status=status, opening=opening, items=items)
-    assert [t[:3] for t in targets_of(text)] == [("=", 100.0, "%"), (">=", 85.0, "%")]
-    assert {t[3] for t in targets_of(text)} == {2027}
-
-
-def targets_of(text: str) -> list[tuple]:
-    return [(t.comparator.value, t.value.value, t.unit.value, t.horizon.value.year if t.horizon.value else None)
-            for t in parse_plan(text).targets]
+    assert [t[:3] for t in plan_targets(text)] == [("=", 100.0, "%"), (">=", 85.0, "%")]
+    assert {t[3] for t in plan_targets(text)} == {2027}
 
 
 PARTS = ("TRƯỜNG THPT AN LẠC\nSố: 09/KH-THPT\n\nKẾ HOẠCH CHIẾN LƯỢC\nPhát triển nhà trường giai đoạn 2026 - 2030\n\n"
