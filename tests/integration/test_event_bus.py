@@ -336,6 +336,36 @@ def test_a_commit_refused_while_the_group_rebalances_keeps_its_offsets_for_the_n
         producer.close()
 
 
+def test_a_new_consumer_joins_its_group_once(stack):
+    """A new consumer's first join is its only one: no rebalance right after it (the leader measured its first
+    assignment against empty metadata when it read the partitions before subscribing, and rejoined at once)."""
+    import time
+
+    from kafka.structs import MemberState
+
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts, producer, _, _ = school_registered(settings)
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, f"once-{uuid.uuid4().hex[:8]}",
+                             {"SchoolRegistered": lambda e: None, "PlanSubmitted": lambda e: None})
+    assert len(consumer.topics) == 2
+    stop = threading.Event()
+    kafka = consumer._consumer = consumer._connect()
+    try:
+        wait_until(lambda: consumer._poll_once(stop) >= 0 and kafka.group_metadata().state == MemberState.STABLE,
+                   "the member stable")
+        settled = time.monotonic() + 3  # the rejoin came within a second
+        while time.monotonic() < settled:
+            consumer._poll_once(stop)
+        assert kafka.group_metadata().generation_id == 1
+        assert kafka.group_metadata().state == MemberState.STABLE
+    finally:
+        kafka.close(autocommit=False)
+        producer.close()
+
+
 def test_a_member_whose_rejoin_ended_outside_poll_joins_again_instead_of_polling_on_unjoined(stack):
     """A rejoin the leader starts itself (its subscribed topics' partitions changed: every new consumer does one
     right after its first join) may end while the consumer is out of ``poll()``. kafka-python 3.0.12 then no longer

@@ -163,9 +163,12 @@ class EventConsumer:
         try:
             # Know the topics' partitions before joining: a group assigned while the metadata is
             # still empty gets no partitions ("No partition metadata") until the next refresh, minutes later.
+            # Subscribed first, so that the metadata this brings is also what the leader's first assignment is
+            # measured against: read before, it left that measure empty, and the refresh after the first join
+            # made every new consumer rejoin at once, a second rebalance (see _rejoin_if_abandoned).
+            consumer.subscribe(list(self.topics))
             for topic in self.topics:
                 consumer.partitions_for_topic(topic)
-            consumer.subscribe(list(self.topics))
         except BaseException:
             consumer.close(autocommit=False)
             raise
