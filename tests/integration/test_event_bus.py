@@ -336,13 +336,12 @@ def test_a_commit_refused_while_the_group_rebalances_keeps_its_offsets_for_the_n
         producer.close()
 
 
-def test_a_new_consumer_joins_its_group_once(stack):
-    """A new consumer's first join is its only one: no rebalance right after it (the leader measured its first
-    assignment against empty metadata when it read the partitions before subscribing, and rejoined at once)."""
-    import time
-
-    from kafka.structs import MemberState
-
+def test_a_new_consumer_knows_its_topics_partitions_before_its_first_join(stack):
+    """The partitions the leader measures its assignment against (kafka-python's metadata snapshot of the
+    subscription) are known before the first join. Read before subscribing, they left that measure empty: the
+    refresh after the first assignment filled it and every new consumer rejoined at once, a second rebalance whose
+    end kafka-python could abandon (next test). Checked on the snapshot itself: the rejoin it caused is one of two,
+    the other (kafka-python replacing a join that ended between two polls) being left to the loaded machine's timing."""
     from edu71 import db
 
     settings = platform_settings("tests")
@@ -351,24 +350,19 @@ def test_a_new_consumer_joins_its_group_once(stack):
     consumer = EventConsumer(settings, contracts, producer, f"once-{uuid.uuid4().hex[:8]}",
                              {"SchoolRegistered": lambda e: None, "PlanSubmitted": lambda e: None})
     assert len(consumer.topics) == 2
-    stop = threading.Event()
-    kafka = consumer._consumer = consumer._connect()
+    kafka = consumer._connect()
     try:
-        wait_until(lambda: consumer._poll_once(stop) >= 0 and kafka.group_metadata().state == MemberState.STABLE,
-                   "the member stable")
-        settled = time.monotonic() + 3  # the rejoin came within a second
-        while time.monotonic() < settled:
-            consumer._poll_once(stop)
-        assert kafka.group_metadata().generation_id == 1
-        assert kafka.group_metadata().state == MemberState.STABLE
+        snapshot = kafka._coordinator._metadata_snapshot
+        assert snapshot == {topic: kafka.partitions_for_topic(topic) for topic in consumer.topics}
+        assert all(snapshot.values())
     finally:
         kafka.close(autocommit=False)
         producer.close()
 
 
 def test_a_member_whose_rejoin_ended_outside_poll_joins_again_instead_of_polling_on_unjoined(stack):
-    """A rejoin the leader starts itself (its subscribed topics' partitions changed: every new consumer does one
-    right after its first join) may end while the consumer is out of ``poll()``. kafka-python 3.0.12 then no longer
+    """A rejoin the leader starts itself (its subscribed topics' partitions changed) may end while the consumer is
+    out of ``poll()``. kafka-python 3.0.12 then no longer
     asks for a rejoin, the new assignment already counting the partitions, and never completes the join it
     abandoned: the member stays "rebalancing" with its heartbeat off, each poll hurries back without waiting (no
     heartbeat due), so the consumer's loop spins its thread and the client's I/O thread, its commits are refused,

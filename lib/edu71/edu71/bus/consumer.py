@@ -262,14 +262,14 @@ class EventConsumer:
     def _rejoin_if_abandoned(self, consumer: KafkaConsumer) -> None:
         """Ask again for the join of a member left rebalancing that kafka-python no longer means to rejoin.
 
-        A rejoin the group's leader starts itself, because its topics' partitions changed (every new consumer does
-        one right after its first join), stops being wanted as soon as the leader has computed the new assignment,
-        before the join has ended. If it ends while we are out of poll() (a poll whose time ran out on a loaded
-        machine), kafka-python 3.0.12 never takes its result: the member stays rebalancing with its heartbeat off, and
-        each poll's fetch waits no time (no heartbeat was sent since, so one counts as due), so this loop spun its
-        thread and the client's I/O thread for good, every commit was refused, and the broker dropped the member
-        after the session timeout.
-        Asked again, the next poll waits for the join still in flight, or sends a new one.
+        A rejoin the group's leader starts itself, because its topics' partitions changed (partitions added; until
+        _connect subscribed first, every new consumer's first assignment), stops being wanted as soon as the leader
+        has computed the new assignment, before the join has ended. If it ends while we are out of poll() (a poll
+        whose time ran out on a loaded machine), kafka-python 3.0.12 never takes its result: the member stays
+        rebalancing with its heartbeat off, and each poll's fetch waits no time (no heartbeat was sent since, so one
+        counts as due), so this loop spun its thread and the client's I/O thread for good, every commit was refused,
+        and the broker dropped the member after the session timeout. Asked again, the next poll waits for the join
+        still in flight, or sends a new one.
         """
         coordinator = consumer._coordinator  # noqa: SLF001 - kafka-python has no public way to ask for a rejoin
         if not coordinator.need_rejoin():
