@@ -336,6 +336,91 @@ def test_a_commit_refused_while_the_group_rebalances_keeps_its_offsets_for_the_n
         producer.close()
 
 
+def test_a_new_consumer_knows_its_topics_partitions_before_its_first_join(stack):
+    """The partitions the leader measures its assignment against (kafka-python's metadata snapshot of the
+    subscription) are known before the first join. Read before subscribing, they left that measure empty: the
+    refresh after the first assignment filled it and every new consumer rejoined at once, a second rebalance whose
+    end kafka-python could abandon (next test). Checked on the snapshot itself: the rejoin it caused is one of two,
+    the other (kafka-python replacing a join that ended between two polls) being left to the loaded machine's timing."""
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts, producer, _, _ = school_registered(settings)
+    db.connect(settings)
+    consumer = EventConsumer(settings, contracts, producer, f"once-{uuid.uuid4().hex[:8]}",
+                             {"SchoolRegistered": lambda e: None, "PlanSubmitted": lambda e: None})
+    assert len(consumer.topics) == 2
+    kafka = consumer._connect()
+    try:
+        snapshot = kafka._coordinator._metadata_snapshot
+        assert snapshot == {topic: kafka.partitions_for_topic(topic) for topic in consumer.topics}
+        assert all(snapshot.values())
+    finally:
+        kafka.close(autocommit=False)
+        producer.close()
+
+
+def test_a_member_whose_rejoin_ended_outside_poll_joins_again_instead_of_polling_on_unjoined(stack):
+    """A rejoin the leader starts itself (its subscribed topics' partitions changed) may end while the consumer is
+    out of ``poll()``. kafka-python 3.0.12 then no longer
+    asks for a rejoin, the new assignment already counting the partitions, and never completes the join it
+    abandoned: the member stays "rebalancing" with its heartbeat off, each poll hurries back without waiting (no
+    heartbeat due), so the consumer's loop spins its thread and the client's I/O thread, its commits are refused,
+    and the broker drops it after the session timeout. The consumer must join again and settle.
+
+    The test plays the consumer's loop step by step; a poll of 0 ms stands for one whose time ran out while the
+    join was in flight (on a loaded machine, any poll)."""
+    from kafka import KafkaAdminClient
+    from kafka.admin import NewPartitions, NewTopic
+    from kafka.structs import MemberState
+
+    from edu71 import db
+
+    settings = platform_settings("tests")
+    contracts, producer, (event,), _ = school_registered(settings)
+    bootstrap = settings.kafka.bootstrap_servers.split(",")
+    topic = f"edu71.tests.rejoin-{uuid.uuid4().hex[:8]}"
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="rejoin-test")
+    admin.create_topics([NewTopic(topic, 1, 1)])
+    db.connect(settings)
+    handled = []
+    consumer = EventConsumer(settings, contracts, producer, f"rejoin-{uuid.uuid4().hex[:8]}",
+                             {"SchoolRegistered": lambda e: handled.append(e.id)}, topics=[topic])
+    stop = threading.Event()
+    kafka = consumer._consumer = consumer._connect()
+    coordinator = kafka._coordinator
+    raw = KafkaProducer(bootstrap_servers=bootstrap)
+
+    def stepping(condition):
+        return lambda: consumer._poll_once(stop) >= 0 and condition()
+
+    def stable_with(partitions: int) -> bool:
+        return kafka.group_metadata().state == MemberState.STABLE and len(kafka.assignment()) == partitions
+
+    try:
+        wait_until(stepping(lambda: stable_with(1)), "the member stable")
+        admin.create_partitions({topic: NewPartitions(2)})
+        wait_until(lambda: kafka.topics() and len(kafka.partitions_for_topic(topic)) == 2, "the new partition seen")
+        assert coordinator.need_rejoin()
+        kafka.poll(timeout_ms=0)  # the rejoin starts; the poll's time is up before it ends
+        wait_until(lambda: coordinator._join_task is not None and coordinator._join_task.is_done,
+                   "the abandoned join ended")
+        # What kafka-python is left with: a member that rebalances and that nothing will rejoin.
+        assert kafka.group_metadata().state == MemberState.REBALANCING and not coordinator.need_rejoin()
+
+        wait_until(stepping(lambda: stable_with(2)), "the member stable again, with both partitions", 30)
+        sent = raw.send(topic, key=event.key.encode(), value=event.to_json().encode(), partition=1).get(30)
+        wait_until(stepping(lambda: event.id in handled), "the event on the new partition handled")
+        consumer._commit(kafka, stop)
+        assert kafka.committed(TopicPartition(topic, 1)) == sent.offset + 1
+    finally:
+        kafka.close(autocommit=False)
+        raw.close()
+        producer.close()
+        admin.delete_topics([topic])
+        admin.close()
+
+
 def test_poison_messages_are_dead_lettered_and_the_consumer_goes_on(stack):
     settings = platform_settings("tests")
     contracts = Contracts(settings.contracts_dir)

@@ -163,9 +163,12 @@ class EventConsumer:
         try:
             # Know the topics' partitions before joining: a group assigned while the metadata is
             # still empty gets no partitions ("No partition metadata") until the next refresh, minutes later.
+            # Subscribed first, so that the metadata this brings is also what the leader's first assignment is
+            # measured against: read before, it left that measure empty, and the refresh after the first join
+            # made every new consumer rejoin at once, a second rebalance (see _rejoin_if_abandoned).
+            consumer.subscribe(list(self.topics))
             for topic in self.topics:
                 consumer.partitions_for_topic(topic)
-            consumer.subscribe(list(self.topics))
         except BaseException:
             consumer.close(autocommit=False)
             raise
@@ -224,7 +227,10 @@ class EventConsumer:
     def _poll_once(self, stop: threading.Event) -> int:
         consumer = self._consumer
         batch = consumer.poll(timeout_ms=200)
-        if not batch and consumer.group_metadata().state != MemberState.STABLE:
+        stable = consumer.group_metadata().state == MemberState.STABLE
+        if not stable:
+            self._rejoin_if_abandoned(consumer)
+        if not batch and not stable:
             # Straight back into poll while the group (re)forms: kafka-python 3.0.12 forgets a join that ends while
             # we are out of poll() and sends a new one (BaseCoordinator.join_group_async replaces a finished join
             # task), a new rebalance each time, so any pause here (a lag report, a commit, which would be refused
@@ -252,6 +258,24 @@ class EventConsumer:
                 self._commit(consumer, stop)
         self._report_lag(consumer)
         return count
+
+    def _rejoin_if_abandoned(self, consumer: KafkaConsumer) -> None:
+        """Ask again for the join of a member left rebalancing that kafka-python no longer means to rejoin.
+
+        A rejoin the group's leader starts itself, because its topics' partitions changed (partitions added; until
+        _connect subscribed first, every new consumer's first assignment), stops being wanted as soon as the leader
+        has computed the new assignment, before the join has ended. If it ends while we are out of poll() (a poll
+        whose time ran out on a loaded machine), kafka-python 3.0.12 never takes its result: the member stays
+        rebalancing with its heartbeat off, and each poll's fetch waits no time (no heartbeat was sent since, so one
+        counts as due), so this loop spun its thread and the client's I/O thread for good, every commit was refused,
+        and the broker dropped the member after the session timeout. Asked again, the next poll waits for the join
+        still in flight, or sends a new one.
+        """
+        coordinator = consumer._coordinator  # noqa: SLF001 - kafka-python has no public way to ask for a rejoin
+        if not coordinator.need_rejoin():
+            log.warning("consumer %s: the member was left rebalancing with no rejoin under way; joining again",
+                        self.group)
+            coordinator.request_rejoin()
 
     def _flush(self, stop: threading.Event) -> bool:
         """Write every staged effect; False (commit nothing) when the consumer stops before they are written."""
