@@ -238,10 +238,11 @@ _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan (?:tncs|thanh nien)\b|"
     r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
 )
-# The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"), or a programme of action, a scheme (đề án), a report (báo cáo: a
+# The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"; a joint one, "KẾ HOẠCH PHỐI
+# HỢP" / "KẾ HOẠCH LIÊN TỊCH" alone on its line over "Phối hợp …"), or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo), a
 # guidance (hướng dẫn) or a decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
-_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC)?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
+_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC|\s+(?:PHỐI\s+HỢP|LIÊN\s+TỊCH)(?=\s*$))?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:)"
                               # a form a body hands its schools to fill in: "PHIẾU ĐĂNG KÝ CHỈ TIÊU"
                               r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?"
@@ -442,7 +443,9 @@ def parse_plan(text: str) -> ParsedPlan:
                                                       L.line(i)[off + m.end():])) else None
                 break
     title, title_idx, title_end = _title(L, first_section_idx, head)
-    superior, issuer = _bodies(L, title_idx if title_idx is not None else first_section_idx, head)
+    header_end = title_idx if title_idx is not None else first_section_idx
+    joint = _joint(L, header_end, head, title_idx, title)
+    superior, issuer = _bodies(L, header_end, head, joint)
     legal: list[Extracted[str]] = []
     start = (title_end + 1) if title_end is not None else 0
     for i in L.nonblank(start, first_section_idx):
@@ -459,7 +462,8 @@ def parse_plan(text: str) -> ParsedPlan:
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
     appendix, of_targets = _appendix(L)
-    recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix))
+    partnered = joint and issuer is not None and not _PARTNER_RE.match(fold(issuer.value))
+    recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix), partnered=partnered)
     if sections and end_body <= sections[0][0]:
         # "QUYẾT ĐỊNH … Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the decision's recipients and
         # signature close the decision; the plan attached after it runs to its own closing
@@ -646,8 +650,32 @@ def _motto_piece(piece: str) -> bool:
     return len(words) >= 2 and f" {' '.join(words)} " in _MOTTO
 
 
-def _bodies(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, Extracted[str] | None]:
-    """(superior body, issuing body) from the capitals lines of the header's left column."""
+# A body a school, a Sở or a People's Committee makes a joint plan with (kế hoạch phối hợp, liên tịch), its name and
+# number beside theirs in the header, its own signature block beside theirs at the foot: a mass organisation (the
+# Youth Union, a society, a trade union), a Party body, the parents' board, the police, a health body
+_PARTNER_RE = re.compile(
+    r"(?:doan tncs|doan thanh nien|(?:bch|ban chap hanh|ban thuong vu)\b|cong doan|hoi (?:khuyen hoc|lien hiep phu nu|phu nu"
+    r"|cuu giao chuc|cuu chien binh|nong dan|chu thap do|cha me)|dang bo|dang uy|chi bo|ban dai dien|cong an"
+    r"|(?:tram|trung tam|so) y te|benh vien|mat tran to quoc|lien doi)\b")
+
+
+def _joint(L: _Lines, stop: int, start: int, title_idx: int | None, title: Extracted[str] | None) -> bool:
+    """Whether a plan is one a school, a Sở or a People's Committee issues with another body: its kind or subject
+    says so ("KẾ HOẠCH PHỐI HỢP", "KẾ HOẠCH LIÊN TỊCH", "Phối hợp giữa …"), its number's kind does ("18/KHPH-MNXP",
+    "15/KHLT-THCSPN-ĐTN"), or its header holds the two bodies' two numbers."""
+    said = " ".join(fold(x) for x in ((L.line(title_idx) if title_idx is not None else ""), title.value if title else ""))
+    if re.search(r"^\s*(?:ke hoach\s+)?(?:phoi hop|lien tich)\b", said):
+        return True
+    numbers = [m for _, _, part in _header_parts(L, stop, start)
+               if (m := _NUMBER_RE.match(part) or _PARTY_NUMBER_RE.match(part))]
+    return len(numbers) >= 2 or bool(numbers and re.search(r"\bkh(?:ph|lt)\b", fold(numbers[0].group(0))))
+
+
+def _bodies(L: _Lines, stop: int, start: int = 0, joint: bool = False
+            ) -> tuple[Extracted[str] | None, Extracted[str] | None]:
+    """(superior body, issuing body) from the capitals lines of the header's left column. In a ``joint`` plan the
+    partner's names (``_PARTNER_RE``), beside the issuer's or under them, are the partner's: the education body's are
+    read (the partners' alone when no other body is named)."""
     bodies: list[list[tuple[int, int, str]]] = []   # each: (line idx, offset, part) pieces of one name
     motto_open = False   # the motto's first words were last, its last words may come on a line of their own
     for i, off, part in _header_parts(L, stop, start):
@@ -681,6 +709,11 @@ def _bodies(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None
                 or _PLACE_DATE_RE.match(piece) or not _mostly_upper(piece):
             continue
         piece = re.sub(r"\s{2,}", " ", piece)
+        # "UBND XÃ ĐÀ BẮC CÔNG AN TỈNH PHÚ THỌ": a PDF joined the two bodies' columns by a space
+        partner = re.search(r"(?<=\S)\s+(?=" + _PARTNER_RE.pattern + ")", fold(piece)) if joint else None
+        if partner and _mostly_upper(piece[:partner.start()]):
+            bodies += [[(i, off + lead, piece[:partner.start()])], [(i, off + lead + partner.end(), piece[partner.end():])]]
+            continue
         if two := _TWO_BODIES_RE.fullmatch(piece):
             bodies += [[(i, off + lead, two.group(1))], [(i, off + lead + two.start(2), two.group(2))]]
             continue
@@ -690,10 +723,12 @@ def _bodies(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None
             bodies += [[(i, off + lead, piece[:dash.start()])], [(i, off + lead + dash.end(), piece[dash.end():])]]
             continue
         # (a word alone is no body's name but its end, cut by a narrow column: "TRUNG TÂM GDNN-GDTX TUY" / "PHONG")
-        if _starts_body(piece) and " " in piece or not bodies:
+        if (_starts_body(piece) or joint and _PARTNER_RE.match(fold(piece))) and " " in piece or not bodies:
             bodies.append([(i, off + lead, piece)])
         else:
             bodies[-1].append((i, off + lead, piece))
+    if joint and (own := [b for b in bodies if not _PARTNER_RE.match(fold(b[0][2]))]):
+        bodies = own
 
     def extracted(pieces) -> Extracted[str]:
         (i0, o0, p0), (i1, o1, p1) = pieces[0], pieces[-1]
@@ -874,12 +909,13 @@ def _attached_tables(L: _Lines, sections, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _closing(L: _Lines, stop: int | None = None, start: int = 0):
+def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool = False):
     """Recipients (Nơi nhận), the signer's position and name.
 
     The signature block is the last name in the document under capitals lines: the position nearest the
     name ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG"), above it any authority ("TM. ỦY BAN NHÂN DÂN",
-    "KT. HIỆU TRƯỞNG"); "(Đã ký)" and the like between them are skipped.
+    "KT. HIỆU TRƯỞNG"); "(Đã ký)" and the like between them are skipped. A ``partnered`` plan (a joint one, see
+    ``_joint``) carries the partner's block beside the issuer's: the issuer's is read, never the partner's.
     """
     recipients: list[Extracted[str]] = []
     signer_title = signer = None
@@ -939,13 +975,81 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0):
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s]+(?: {1,2}[^\s]+)*", line)]
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
-    for column in ([(i, None, L.line(i).strip()) for i in lines], right, beside):
-        found = _signature(L, column)
+    columns = [[(i, None, L.line(i).strip()) for i in lines], right, beside]
+    for column in (_two_blocks(L, tail) + columns) if partnered else columns:
+        found = _signature(L, column, partnered)
         if found:
             signer_title, signer, top = found
             end_body = min(end_body, top)
             break
     return recipients, signer_title, signer, end_body
+
+
+_SIGNED_TWICE_RE = re.compile(r"\s*(\([^()]*\))\s+(\([^()]*\))\s*")
+_WHOLE_POSITION_RE = re.compile(r"(?:PHÓ\s+)?(?:HIỆU\s+TRƯỞNG|GIÁM\s+ĐỐC|CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG\s+PHÒNG)(?=\s+\S)")
+_SECOND_AUTHORITY_RE = re.compile(r"(?<=\S)\s+(?:KT|TM|T/M|TL|TUQ)\.?\s")
+
+
+def _left_position(line: str) -> str:
+    """The left one of two positions a PDF joined by a space: a whole position before the other ("HIỆU TRƯỞNG
+    TRƯỞNG CÔNG AN XÃ", "HIỆU TRƯỞNG GIÁM ĐỐC"), or what stands before the other's authority mark ("TM. ỦY BAN NHÂN
+    DÂN TM. BCH ĐOÀN PHƯỜNG"); the line when it holds one."""
+    if m := _WHOLE_POSITION_RE.match(line):
+        return m.group(0)
+    return line[:m.start()] if (m := _SECOND_AUTHORITY_RE.search(line)) else line
+
+
+def _two_blocks(L: _Lines, tail: list[int]) -> list[list[tuple[int, int | None, str]]]:
+    """The two signature blocks at a joint plan's foot, left and right, each a column for ``_signature``: a text
+    copy's two columns (a gap between); a Word table read cell after cell, its two columns' lines one after the
+    other (the two names on the last two lines, the two "(đã ký)" right above); a PDF's lines joined by a space
+    ("(đã ký) (đã ký)", the names and positions split where one ends: "Xa Thị Nhung Thiếu tá Bùi Văn Quyết")."""
+    if not tail:
+        return []
+    left, right = [], []
+    for i in tail:
+        line = L.line(i)
+        if line[:1].strip() and (parts := re.split(r"\t| {3,}| \| ", line.strip())) and len(parts) > 1:
+            left.append((i, 0, parts[0]))
+            right.append((i, line.rindex(parts[-1]), parts[-1]))
+        elif line[:1].strip():
+            left.append((i, None, line.strip()))
+        else:
+            right.append((i, len(line) - len(line.lstrip()), line.strip()))
+    blocks = [left, right] if right and left else []
+    raw = list(range(tail[0], tail[-1] + 1))
+    texts = [L.line(i).strip() for i in raw]
+
+    def named(text: str) -> bool:
+        return _is_name(text[m.end():] if (m := _HONORIFIC_RE.match(text)) else text)
+
+    for j in range(len(raw) - 1, 2, -1):
+        if named(texts[j]) and named(texts[j - 1]) and _SIGNED_RE.match(fold(texts[j - 2])) \
+                and _SIGNED_RE.match(fold(texts[j - 3])):
+            r = j - 1
+            while r >= 2 and all(not t or _SIGNED_RE.match(fold(t)) or _mostly_upper(t, 0.9) and len(t) <= 60
+                                 for t in texts[r - 2:r]):
+                r -= 2
+            pairs = [(k, k + 1) for k in range(r, j, 2)]
+            blocks += [[(raw[a], None, texts[a]) for a, _ in pairs if texts[a]],
+                       [(raw[b], None, texts[b]) for _, b in pairs if texts[b]]]
+            break
+    for n, i in enumerate(tail):
+        if not _SIGNED_TWICE_RE.fullmatch(L.line(i)) or n + 1 >= len(tail):
+            continue
+        words = L.line(tail[n + 1]).split()
+        cuts = [k for k in range(2, len(words) - 1) if _is_name(" ".join(words[:k])) and named(" ".join(words[k:]))]
+        if len(cuts) != 1:
+            break
+        first = [(tail[n + 1], None, " ".join(words[:cuts[0]]))]
+        for above in reversed(tail[max(0, n - 3):n]):
+            line = L.line(above).strip()
+            if not _mostly_upper(line, 0.9):
+                break
+            first.insert(0, (above, None, _left_position(line)))
+        blocks.append(first[:-1] + [(i, None, _SIGNED_TWICE_RE.fullmatch(L.line(i)).group(1))] + first[-1:])
+        break
+    return blocks
 
 
 def _beside(recipient: str) -> str | None:
@@ -958,12 +1062,17 @@ def _beside(recipient: str) -> str | None:
     return tail if (_mostly_upper(tail, 0.9) and len(tail) <= 60 and not re.search(r"\d|/|\(", tail)) or _is_name(tail) else None
 
 
-_HONORIFIC_RE = re.compile(r"(?:(?:PGS|GS|TS|ThS|CN|BS|KS|NGƯT|NGND)\.\s*)+(?=\S)")
+# a degree, a physician's title ("Bs. CKII") or an officer's rank ("Thiếu tá") before a signer's name
+_HONORIFIC_RE = re.compile(r"(?:(?:PGS|GS|TS|ThS|CN|BS|Bs|KS|NGƯT|NGND)\.\s*|CKI{1,2}\.?\s+"
+                           r"|(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+)+(?=\S)")
+# a partner's own block: its name after "TM." or a position only a partner has
+_PARTNER_POSITION_RE = re.compile(_PARTNER_RE.pattern + r"|\b(?:bi thu|truong ban)\b")
 
 
-def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
+def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: bool = False):
     """(position, name, index of the block's first line) from the last name of ``column`` under capitals
-    lines, or None. ``column`` holds (line index, offset or None for the whole line, text)."""
+    lines, or None. ``column`` holds (line index, offset or None for the whole line, text). In a ``partnered`` plan a
+    partner's block (``_PARTNER_POSITION_RE``) is None: the issuer's is another."""
     def src(item):
         i, off, text = item
         return L.source(i) if off is None else L.source(i, off, off + len(text))
@@ -987,6 +1096,8 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
         top = above
         while top - 1 >= max(0, above - 2) and authority(column[top - 1][2]):
             top -= 1
+        if partnered and any(_PARTNER_POSITION_RE.search(fold(column[j][2])) for j in range(top, above + 1)):
+            return None
         # KT., TM., TL., TUQ. say on whose behalf (Decree 30/2020, art. 13); "Q. HIỆU TRƯỞNG" (acting) is the position
         position = re.sub(r"^(?:KT|TM|TL|TUQ)\.\s*", "", column[above][2])
         return Extracted(position, src(column[above]), 0.9), Extracted(name, src(column[k]), 0.85), column[top][0]
@@ -1104,6 +1215,9 @@ _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _NOT_A_COUNT = {"tiet", "buoi", "dot", "gio", "lan", "ngay", "tuan", "thang", "nam", "tuoi", "km", "m", "m2", "ha",
                 "trieu", "ty", "dong", "phut", "diem", "cm", "kg", "nghin", "usd", "tan", "lit"}
+# "ít nhất 02 buổi truyền thông", "tối thiểu 3 buổi ngoại khóa": a bounded count of sessions the plan holds, where
+# "buổi" over a span of time is a schedule ("2 buổi/tuần", "3 buổi mỗi tháng", "2 buổi học") or a time of day
+_SESSIONS_RE = re.compile(r"\s+(?!(?:moi|mot|trong|tren|hang|hoc|sang|chieu|toi|ngay|tuan|thang|nam)\b)[a-z]")
 # Words that may follow a bare count but never name what it counts ("không quá 45 đến hết năm 2026", "tối đa 2 vào
 # năm 2027", "không quá 45 đối với THPT"): the count has no noun of its own
 _NOT_A_NOUN = {"den", "vao", "trong", "doi", "voi", "va", "hoac", "o", "tai", "cua", "cho", "theo", "tu", "tro"}
@@ -1144,7 +1258,8 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
-    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop)\b)")
+    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
+    r"|doan vien|dang vien|doi vien)\b)")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
@@ -1435,7 +1550,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
     for m in _BARE_COUNT_RE.finditer(fline):
         words = re.sub(r"[^\w\s].*", "", fline[m.end("n"):]).split()[:3]   # "ít nhất 2 sáng kiến kinh nghiệm": what it counts
-        named = _counted_noun(words) or _sites_restated(fline, m.start("n"), words)
+        named = _counted_noun(words) or _sites_restated(fline, m.start("n"), words) or (
+            "buổi" if m.group("w") == "buoi" and _SESSIONS_RE.match(fline, m.end("w")) else None)
         # (a noun of two words may start with one that is no count's: "ít nhất 60 điểm trường" is schools' sites, not
         # marks)
         if m.group("w") in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
@@ -2314,11 +2430,11 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 # people; "01 nhà đa năng", "02 nhà vệ sinh": buildings; a Party cell's "kết nạp 02 đảng viên", "ít nhất 01 quần chúng
 # ưu tú" (whom it admits, counted as the text counts them))
 #: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
-#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
+#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", the Youth Union's "05 đội hình" (volunteer teams), nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
 #: Ít nhất 3" names an activity, not what its figures count)
 _PROSE_NOUNS = {"san choi": "sân chơi", "san": "sân", "be boi": "bể bơi", "ngay hoi": "ngày hội",
                 "hoat dong": "hoạt động", "hoi thi": "hội thi", "hoi khoe": "hội khỏe", "hoi trai": "hội trại",
-                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi"}
+                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi", "doi hinh": "đội hình"}
 _COUNTED_NOUNS = {**_COUNT_UNITS, **_LABEL_NOUNS, **_PROSE_NOUNS}
 
 
@@ -2756,9 +2872,11 @@ _HEADING_UNIT_RE = re.compile(r"(?P<label>[^|(]*?)\s*\(\s*(?:(?:don vi(?: tinh)?
 
 def _heading_unit(fline: str) -> str | None:
     """The unit a table's heading row gives the bare figures of all its rows, in brackets after the labels' heading
-    ("Chỉ tiêu (%) | Nhà trẻ | Mẫu giáo"), or None; a row's own unit comes first."""
+    ("Chỉ tiêu (%) | Nhà trẻ | Mẫu giáo", "Chỉ tiêu đến năm 2030 (%) | Tiểu học | THCS"), or None; a row's own unit
+    comes first."""
     for cell in fline.split("|")[:2]:
-        if (m := _HEADING_UNIT_RE.fullmatch(cell)) and _TABLE_LABEL_RE.fullmatch(m.group("label").strip()) \
+        if (m := _HEADING_UNIT_RE.fullmatch(cell)) and (_TABLE_LABEL_RE.fullmatch(m.group("label").strip())
+                                                         or _HORIZON_LABEL_RE.fullmatch(m.group("label"))) \
                 and (unit := _UNIT_CELLS.get(m.group("unit").strip())):
             return unit
     return None
@@ -2813,7 +2931,10 @@ def _year_over_levels(fline: str) -> list[int] | None:
     k = 0
     while k < len(cells) and _LEVEL_CELL_RE.fullmatch(cells[-1 - k]):
         k += 1
-    if k >= 2 and (label := _HORIZON_LABEL_RE.fullmatch(cells[-1 - k])) and all(
+    labels = cells[-1 - k] if k < len(cells) else ""
+    if _heading_unit(labels):   # "Chỉ tiêu đến năm 2030 (%)": the unit of the figures under the levels too
+        labels = _HEADING_UNIT_RE.fullmatch(labels).group("label")
+    if k >= 2 and (label := _HORIZON_LABEL_RE.fullmatch(labels)) and all(
             not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) for c in cells[:len(cells) - k - 1]):
         return [int(label.group(1))] * k   # "Chỉ tiêu đến năm 2030 | Mầm non | Tiểu học | THCS": the labels' heading names the year
     first = _YEAR_THEN_LEVEL_RE.fullmatch(cells[-1 - k]) if k < len(cells) else None
