@@ -84,13 +84,6 @@ def test_a_count_named_in_a_rows_bracket_is_counted_under_a_unit_for_the_table()
                          ("=", 6, "trường", 2030), ("=", 4, "trường", 2030)]
 
 
-def test_a_preschools_column_counts_children_per_class_whatever_the_row_names():
-    text = (GOAL + "2. Chỉ tiêu đến năm 2030\nChỉ tiêu | Mầm non | Tiểu học | THCS\n"
-            "Sĩ số tối đa (học sinh/lớp) | 25 | 35 | 40\nIII. NHIỆM VỤ, GIẢI PHÁP\n")
-    assert got(text) == [("<=", 25, "trẻ/lớp", 2030), ("<=", 35, "học sinh/lớp", 2030),
-                         ("<=", 40, "học sinh/lớp", 2030)]
-
-
 # ---------------------------------------------------------------------------- a scan's letters in a table's figures
 def test_a_cell_that_is_a_figure_reads_a_scans_letters_as_digits():
     text = (GOAL + "Chỉ tiêu | Năm 2027 | Năm 2030\n"

@@ -2758,11 +2758,11 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     ) for code in codes or [None]]
 
 
-def _level_class_units(row_unit: str | None, headings: str, k: int) -> list[str] | None:
-    """The class-size unit of each school-level column of a class-size row ("Sĩ số tối đa (trẻ, học sinh/lớp) | 30 | 35 |
-    40" under "Mầm non | Tiểu học | THCS"): a preschool class counts "trẻ", a school's "học sinh", whichever the row's
-    label names ("Sĩ số tối đa (học sinh/lớp)" over a preschool's column too); None when the headings are no levels."""
-    if row_unit not in ("trẻ/lớp", "học sinh/lớp"):
+def _level_class_units(label: str, row_unit: str | None, headings: str, k: int) -> list[str] | None:
+    """The class-size unit of each school-level column of a row that names both children and pupils ("Sĩ số tối đa
+    (trẻ, học sinh/lớp) | 30 | 35 | 40" under "Mầm non | Tiểu học | THCS"): a preschool class counts "trẻ", a school's
+    "học sinh"; None when the row or the headings do not say so."""
+    if row_unit not in ("trẻ/lớp", "học sinh/lớp") or not re.search(r"\btre\b.*\bhoc sinh\b|\bhoc sinh\b.*\btre\b", fold(label)):
         return None
     levels = [c for c in headings.split("|") if _GROUP_CELL_RE.fullmatch(c)]
     if len(levels) != k:
@@ -3106,7 +3106,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         if _BOUND_NOTE_RE.fullmatch(fold(note)):
             label = f"{label} ({note.strip()})"   # "… | 1 | 2 | Tối thiểu mỗi trường": the note bounds the row's figures
         own = _due_year(units[m].fline, due, headings.fline.count("|") + 1)
-        column_units = _level_class_units(row[2], headings.fline, k)
+        column_units = _level_class_units(label, row[2], headings.fline, k)
         for c, (year, (s, e, slot)) in ((c, cell) for one in (row, *also)
                                           for c, cell in enumerate(zip([own] if own else years, one[1]))):
             if _holds_nothing(slot, row[2]):
