@@ -159,10 +159,28 @@ def _loose(pattern: str) -> str:
 
 
 # Text read from a scan (OCR) takes a small "l" for the digit one: "l00%", "0l phòng", "Nghị quyết 7l-NQ/TW", and a
-# letter "O" for the digit zero: "9O%", "O2 phòng", "ngày O8" (folded, both are small).
-_OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d)|(?<=\d)l(?![a-z])")
+# letter "O" for the digit zero: "9O%", "O2 phòng", "ngày O8" (folded, both are small). A lone "l" is one too where
+# only a figure can stand: before a thousands point or a decimal comma ("l.200 lượt"), before "%" ("dưới l%"), as a
+# level ("mức độ l"), and after a zero before what it counts ("Ol phòng học").
+_OCR_ONE_RE = re.compile(r"(?<![a-z])l(?=\d|[.,]\d|\s?%)|(?<=\d)l(?![a-z])|(?<=\b(?:muc|cap) do )l(?![a-z])"
+                         r"|(?<=(?<![a-z])o)l(?=\s+(?:phong|lop|truong|giai|nguoi)\b)")
 _OCR_ZERO_RE = re.compile(r"(?<![a-z])o(?=\d)|(?<=\d)o(?![a-z])")
-_OCR_HINT_RE = re.compile(r"[lo]\d|\d[lo]")   # a quick look first: most texts have none
+_OCR_HINT_RE = re.compile(r"[lo]\d|\d[lo]|\bo?l(?![a-z])")   # a quick look first: most texts have none
+
+
+def _scanned_figures(text: str) -> str:
+    """``text`` with the letters a scan put in its figures read as the digits they stand for ("6O %" "60 %", "l2 phòng"
+    "12 phòng"), as the folded copy of :class:`_Lines` reads them; one character for one."""
+    folded = fold(text)
+    if not _OCR_HINT_RE.search(folded):
+        return text
+    read = _OCR_ZERO_RE.sub("0", _OCR_ONE_RE.sub("1", folded))
+    return "".join(r if r != f else t for t, f, r in zip(text, folded, read))
+
+
+# A table cell holding a figure alone, a scan's letters in it: "l00", "9O", "≥ 7O", "O1", and "Ol" (a zero-led one, as
+# counts are written in a column of figures); the cell is a figure whole, so its letters are digits.
+_OCR_CELL_RE = re.compile(r"(?:[≥≤<>]=?\s*)?(?:(?=[lOo]*\d)[\dlOo]{2,3}|[Oo]l)(?:\s*%)?")
 
 
 class _Lines:
@@ -1100,7 +1118,29 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
             return None
         # KT., TM., TL., TUQ. say on whose behalf (Decree 30/2020, art. 13); "Q. HIỆU TRƯỞNG" (acting) is the position
         position = re.sub(r"^(?:KT|TM|TL|TUQ)\.\s*", "", column[above][2])
+        if not _POSITION_RE.fullmatch(fold(position)) and (stamped := _position_above_stamp(L, i)):
+            return stamped, Extracted(name, src(column[k]), 0.85), column[top][0]
         return Extracted(position, src(column[above]), 0.9), Extracted(name, src(column[k]), 0.85), column[top][0]
+    return None
+
+
+# A signer's position (Decree 30/2020, art. 13), folded: what a signature block's title line names.
+_POSITION_RE = re.compile(r"(?:(?:kt|tm|tl|tuq|q)\.\s*)?(?:pho\s+)?(?:chu tich|hieu truong|giam doc|bi thu|chanh van phong"
+                          r"|(?:to|vien) truong|truong (?:phong|ban|khoa|tram))(?:\s+thuong truc)?")
+
+
+def _position_above_stamp(L: _Lines, name_at: int) -> Extracted[str] | None:
+    """The position nearest above a signer's name where a scan's text layer put the seal's ring text between them
+    ("HIỆU TRƯỞNG" / "(Đã ký)" / "TRƯỜNG THCS * AN HÒA * TÂY NINH" / name) or beside them in the block's column
+    ("Nơi nhận:      GIÁM ĐỐC" over "- Lưu: VT.   TRUNG TÂM GDNN"): the seal names the body, not the signer's post."""
+    for i in range(name_at - 1, max(name_at - 8, -1), -1):
+        line = L.line(i)
+        for m in reversed(list(re.finditer(r"[^\t]+?(?=\t| {2,}|\s*$)", line))):
+            piece = m.group(0).strip()
+            if _mostly_upper(piece, 0.9) and _POSITION_RE.fullmatch(fold(piece)):
+                at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                position = re.sub(r"^(?:KT|TM|TL|TUQ)\.\s*", "", piece)
+                return Extracted(position, L.source(i, at + len(piece) - len(position), at + len(piece)), 0.8)
     return None
 
 
@@ -1146,8 +1186,9 @@ _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
      "=", 0.8),
 ]
 _CMP_AFTER: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"^\s*(tro len|tro len tren)"), ">="),
-    (re.compile(r"^\s*(tro xuong|tro lai)"), "<="),
+    # ("trởlên": a scan's text layer may join the two words)
+    (re.compile(r"^\s*(tro ?len|tro len tren)"), ">="),
+    (re.compile(r"^\s*(tro ?xuong|tro lai)"), "<="),
 ]
 _CMP_SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<"}
 _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -1330,7 +1371,7 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
                              r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
 _HORIZON_PREFIX_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
+    r"^\s*(?:[-+•*–]\s*|\d+\s*[.)]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
     r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
@@ -1673,7 +1714,7 @@ _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b
 # A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5", "xếp hạng thi vào lớp 10
 # trong tốp 10", "thuộc tốp 5", "xếp tốp 10" (the tenth place or better), whatever verb comes before it; "thuộc nhóm 10 tỉnh, thành
 # phố dẫn đầu cả nước", "trong nhóm 5 trường đứng đầu" say the same of a group named for leading
-_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc|(?:xep|dung|lot)(?=\s+top\b))\s+(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
+_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc|(?:xep|dung|lot|duy tri|giu vung)(?=\s+top\b))\s+(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
                       r"(?P<n>\d{1,2})(?![\d.,]|\s*%)")
 # An index measured between 0 and 1, which the clause names: "Chỉ số giáo dục (HDI) của tỉnh đạt trên 0,8", "chỉ số
 # hạnh phúc của học sinh đạt 0,75"; a figure without a unit (a share of it would carry "%")
@@ -1860,9 +1901,13 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         return after[0][1]
     # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
     # độ 3" or "…; kiểm định cấp độ 3": the second keeps its heading's; "100% vào năm học 2027 - 2028; …" alike)
+    # (nor a year in a bracket that closes an earlier clause: "≥ 40 giải (năm 2026 đạt 38 giải); 100% học sinh …", the
+    # bracket's result is no deadline of the next clause)
     before = [(p, y) for p, y in phrases if p < q.start and not (
         fline is not None and re.search(r"[,;]", fline[p:q.start])
-        and re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p]))]
+        and re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])) and not (
+        fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
+        and re.search(r"\)[^(]*;", fline[p:q.start]))]
     if before:
         return before[-1][1]
     # (a bracket closed before the year only describes the figure: "01 trường (quy mô 900 học sinh) trước năm 2029")
@@ -2461,6 +2506,8 @@ def _label_unit(label: str) -> str | None:
     if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})(?:(?<=%)\s*(?:lớp|trường|học sinh|trẻ|giáo viên))?\s*\)(?=\s*$|\s*,?\s*(?i:tối thiểu|tối đa|ít nhất|không quá"
                        r"|không vượt quá|không dưới)\s*$)", text)) \
             and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
+        if (counted := re.fullmatch(r"so\s+(.+?)\s*", fold(m.group(1)))) and counted.group(1) in _COUNTED_NOUNS:
+            return _COUNTED_NOUNS[counted.group(1)]   # "Trường đạt chuẩn quốc gia (số trường)": schools, counted
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     f = f[:m.start()] if m else f
     if (m := re.match(r"t[yi] le\s+(" + _COUNTED + r")\s*/\s*(" + _COUNTED + r")\b", f)) and m.group(1) in _COUNT_UNITS \
@@ -2587,6 +2634,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
             if fold(text) in ("dat", "hoan thanh"):
                 text = ""   # "Phổ cập giáo dục | Đạt | Mức độ 3": a cell that says it is reached gives no figure
             m = _SLOT_RE.fullmatch(text) if text else None
+            if text and not m and _OCR_CELL_RE.fullmatch(text):
+                m = _SLOT_RE.fullmatch(text.translate(_OCR_DIGITS))
             if text and not m and (whom := _WHOM_CELL_RE.match(fold(text))):
                 m = _SLOT_RE.fullmatch(text[whom.end():])
             if fold(text) == "khong co" or fold(text) == "khong" and not row_unit and _FALLING_RE.search(
@@ -2602,11 +2651,17 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
             slots.append((lead, lead + len(text), m))
         return " ".join(labels), slots, row_unit
     slots = []
-    rest = line.rstrip()
+    rest = _scanned_figures(line).rstrip()   # "… 6O %   8O %": a scan's row, its figures as the folded text reads them
     for _ in range(k):
         m = None
         for m in _SLOT_RE.finditer(rest):
             pass
+        if m is not None and slots and slots[0][2].group("unit") and re.fullmatch(r"20\d\d", m.group(0)):
+            # "… AI 70 %  2027  100 %": a year between figures that carry their unit is a heading's cell a skewed
+            # scan read into the row, no figure of it
+            rest, m = rest[:m.start()].rstrip(), None
+            for m in _SLOT_RE.finditer(rest):
+                pass
         if m is None or m.end() != len(rest) or (m.start() and not rest[m.start() - 1].isspace()):
             return None
         slots.insert(0, (m.start(), m.end(), m))
@@ -2882,6 +2937,21 @@ def _heading_unit(fline: str) -> str | None:
     return None
 
 
+# the unit a line above a table gives its bare figures: "2. Chỉ tiêu cụ thể (Đơn vị: %)", "Đơn vị tính: %"
+_UNIT_NOTE_RE = re.compile(r"(?:^|[\s(])(?:don vi(?: tinh)?|dvt)\s*:\s*(?P<unit>[^()|:;,.]{1,12}?)\s*(?:\)|$)")
+
+
+def _unit_above(L: _Lines, at: int) -> str | None:
+    """The unit of a table's bare figures stated above it, on its caption or the numbered part it stands under
+    (a paragraph on the targets may come between them), or None."""
+    for i in list(L.nonblank(max(0, at - 6), at))[::-1]:
+        if (m := _UNIT_NOTE_RE.search(L.fline(i))) and (unit := _UNIT_CELLS.get(m.group("unit").strip())):
+            return unit
+        if _NUMBERED_HEADING_RE.match(L.line(i)) or _SECTION_RE.match(L.line(i)):
+            return None
+    return None
+
+
 def _level_columns(fline: str) -> int:
     """How many columns of a heading row with cell marks are school levels, each a column of targets for the year
     the table's caption or heading names ("TT | Chỉ tiêu | Tiểu học | THCS | THPT" under "Bảng 1. Chỉ tiêu năm học
@@ -3050,7 +3120,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _GROUP_CELL_RE.fullmatch(c))
     if baseline:
         skip, trail = baseline
-    of_all = _heading_unit(headings.fline)
+    of_all = _heading_unit(headings.fline) or _unit_above(L, head.idx)
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
@@ -3843,10 +3913,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
             situation = True   # "1. Mục tiêu của tỉnh đến năm 2030 (trích Kế hoạch số 210/KH-UBND)": another's, quoted
             continue
-        if specific and (general := _GENERAL_GOAL_RE.match(fline)):
+        if (general := _GENERAL_GOAL_RE.match(fline)) and (specific or fline[general.end():].strip(" :.")):
             # "1. Mục tiêu chung" states the aim in words before "2. Mục tiêu cụ thể" sets its figures ("… xây dựng
-            # nhà trường đạt chuẩn quốc gia mức độ 2", restated there with its year): the aim is no target
-            situation = aim = not fline[general.end():].strip(" :.")
+            # nhà trường đạt chuẩn quốc gia mức độ 2", restated there with its year): the aim is no target; nor is
+            # the aim on its own line where the parts after it are named otherwise ("2. Năm học 2026 - 2027")
+            situation = aim = specific and not fline[general.end():].strip(" :.")
             continue
         if situation:
             # (a line that opens on a school year ended or a year gone by goes on describing: "1. Thực trạng" / "Năm
