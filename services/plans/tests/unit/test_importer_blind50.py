@@ -99,3 +99,19 @@ def test_a_level_after_a_count_that_names_its_own_standard_is_a_target():
     assert got(text) == [("=", 3, "phòng", 2028), ("=", 2, "mức", 2028), ("=", 6, "phòng", 2030), ("=", 2, "mức", 2030)]
     # (a level inside a count's wording stays wording)
     assert got(GOAL + "- Năm 2028: 03 trường đạt chuẩn quốc gia mức độ 2.\n") == [("=", 3, "trường", 2028)]
+
+
+# ---------------------------------------------------------------------------- "Sơ cấp" is no "Số"
+def test_a_trade_course_s_row_takes_the_unit_its_heading_names():
+    text = (GOAL + "2. Tuyển sinh (lớp)\nLoại lớp | TH 2026 | 2027 | 2028\n"
+            "GDTX cấp THPT | 6 | 7 | 8\nSơ cấp nghề | 9 | 10 | 12\n")
+    assert got(text, plan_year=2026) == [("=", 7, "lớp", 2027), ("=", 8, "lớp", 2028),
+                                         ("=", 10, "lớp", 2027), ("=", 12, "lớp", 2028)]
+
+
+# ---------------------------------------------------------------------------- deadlines in a draft's brackets
+def test_a_deadline_in_brackets_after_a_share_abbreviated_or_as_work_done():
+    text = GOAL + "1. Đến năm 2030\n- Giáo viên đạt chuẩn trình độ: 100% (hết NH 2027-2028)\n"
+    assert got(text, plan_year=2027) == [("=", 100, "%", 2028)]
+    text = GOAL + "1. Đến năm 2030\n- 100% cán bộ được quán triệt Nghị quyết (xong trong tháng 11/2027)\n"
+    assert got(text, plan_year=2027) == [("=", 100, "%", 2027)]

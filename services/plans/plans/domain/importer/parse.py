@@ -1155,7 +1155,7 @@ _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khon
 _SITES_BOUND_RE = re.compile(r"\b(?:diem (?:truong )?le|diem truong|thon|buon|ap|xom|soc)"
                              r"(?:\s+(?:" + _LEVEL_WORDS + r")(?:\s*(?:,|\bva\b)\s*(?:" + _LEVEL_WORDS + r"))*)?"
                              r"\s+(?:co\s+)?(?:tren|duoi|it hon|nhieu hon)\s*$")
-_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
+_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc|xong(?:\s+trong)?)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
                    r"(20\d\d)\b")
 # "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out; a heading's time span ending on a date ("1. Mục
@@ -1174,6 +1174,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     # end of the calendar year it starts in ("đưa vào sử dụng trước năm học 2028 - 2029": by 2028)
     r"\btruoc\s+(?:nam\s+hoc\s+(20\d\d)\s*[-–]\s*20\d\d|(?:nam\s+)?(?P<before>20\d\d))\b(?!\s*[-–/])"
     r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    # ("hết NH 2026-2027": the school year abbreviated, after the word that makes it a deadline)
+    r"|\b(?:(?:den|toi)\s+)?het\s+nh\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share or level ("≥ 99,5% năm 2026 và đạt 100% năm 2030", "kiểm định cấp độ 3 năm
@@ -1195,7 +1197,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\b(?:trong (?:ca )?|(?:moi|hang) nam\s+)giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027"): due in that year
     r"|\bquy\s+(?:iv|i{1,3}|[1-4])\s*(?:/\s*|nam\s+)(20\d\d)\b"
-    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027",
+    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027", "(xong trong tháng 10/2026)": the work
+    # done within it), or "chậm nhất (là) năm 2027",
     # "chậm nhất trong tháng 01/2026"
     r"|" + _DATED_DEADLINE)
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
@@ -2404,9 +2407,10 @@ def _label_unit(label: str) -> str | None:
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
     if re.match(r"giai (?:hsg|hoc sinh gioi|olympic|quoc gia|quoc te|cap)\b", f):
         return "giải"   # "Giải HSG quốc gia | ≥ 3": prizes, counted
-    if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f):
+    if (m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f)) \
+            and not re.match(r"(?i:sơ)\b", text.lstrip()):
         # ("Số nhóm, lớp": a preschool's groups and classes, counted as one: its classes; "Số xã, phường đạt chuẩn":
-        # communes, a ward being a commune of a town)
+        # communes, a ward being a commune of a town; not "Sơ cấp nghề", a trade course, which folds alike)
         words = m.group(1).split()
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, "xa": "xã"}
         return next((nouns[key] for n in (3, 2, 1) if (key := " ".join(words[:n]).rstrip(",")) in nouns), "")
