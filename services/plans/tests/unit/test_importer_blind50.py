@@ -99,6 +99,8 @@ def test_a_level_after_a_count_that_names_its_own_standard_is_a_target():
     assert got(text) == [("=", 3, "phòng", 2028), ("=", 2, "mức", 2028), ("=", 6, "phòng", 2030), ("=", 2, "mức", 2030)]
     # (a level inside a count's wording stays wording)
     assert got(GOAL + "- Năm 2028: 03 trường đạt chuẩn quốc gia mức độ 2.\n") == [("=", 3, "trường", 2028)]
+    assert got(GOAL + "- Đến năm 2030, 100% xã, thị trấn duy trì phổ cập giáo dục THCS mức độ 3.\n") == [
+        ("=", 100, "%", 2030)]
 
 
 # ---------------------------------------------------------------------------- "Sơ cấp" is no "Số"

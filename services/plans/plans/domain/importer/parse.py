@@ -1574,9 +1574,10 @@ _OWN_SUBJECT_RE = re.compile(r"\s*%?\s*(?:(?:can bo(?: quan ly)?|giao vien|nhan 
 # ("Ngoài các chỉ tiêu trên:": besides the targets above)
 _LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon|khong it hon|(?:dat|la|chiem|o muc)\s+(?:tren|duoi)"
                           r"|khong qua|khong vuot qua|toi da)|[≥≤<>]=?))\s*:\s*$")
-# What a level is of, right before it, abbreviated or not: accreditation, the national standard, universal education
-# and literacy ("KĐCL cấp độ 3", "CQG mức độ 2", "PCGD TH mức độ 3", "XMC mức độ 2")
-_OWN_LEVEL_RE = re.compile(r"\b(?:kiem dinh(?: chat luong)?(?: giao duc)?|kdcl|(?:dat\s+)?chuan quoc gia|cqg"
+# What a level is of, alone between a comma and it, abbreviated or not: accreditation, the national standard, universal
+# education and literacy (", KĐCL cấp độ 3", ", CQG mức độ 2", ", PCGD TH mức độ 3"; not "100% xã, phường duy trì phổ
+# cập giáo dục THCS mức độ 2", whose comma lists whom the share counts)
+_OWN_LEVEL_RE = re.compile(r",\s*(?:kiem dinh(?: chat luong)?(?: giao duc)?|kdcl|(?:dat\s+)?chuan quoc gia|cqg"
                            r"|(?:pho cap|pcgd)(?:\s+[a-z]+){0,4}|xoa mu chu|xmc)\s*$")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
 _ITEM_MARKS = ("", "-", "–", "•", "*", "+")   # list marks from the outermost to the innermost, as plans nest them
@@ -3912,8 +3913,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
-                                                   and not (q.kind == "lvl" and "," in fline[p.end:q.start]
-                                                            and _OWN_LEVEL_RE.search(fline, p.end, q.start))
+                                                   and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
                                                                         or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)
                                                                         or p.kind == "cnt" and _AND_BOUND_RE.search(fline[p.end:q.start])))
