@@ -1236,10 +1236,11 @@ _BARE_COUNT_RE = re.compile(
     + r"|dat|tren|duoi|(?<=\d )len)\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d,/%]|\.\d)(?:\s+(?P<w>[a-z0-9]+))?"
 )
-# A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60."
+# A line that names a count and gives it: "- Số vụ bạo lực học đường nghiêm trọng: 0", "Số giải HSG quốc gia: 60.",
+# "- Số lớp: 21 (không ghép thêm lớp)" (a note in brackets after it)
 _COUNT_LINE_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*)?(?P<label>(?:tong\s+)?so(?:\s+luong)?\s+[a-z][^:\d]{2,80}?)\s*:\s*"
-    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?!\.\d)\s*(?:[.;]|$)")   # (not the "1" of "1.150 em.")
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?!\.\d)\s*(?:\([^()]*\)\s*)?(?:[.;]|$)")   # (not the "1" of "1.150 em.")
 # "01 trung tâm", "02 nhà đa năng": administrative writing gives counts below ten a leading zero; not a date
 # ("tháng 01/2026"), a number ("số 05") or a rank
 _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )(?<!lop )(?<!khoi )"
@@ -1250,7 +1251,7 @@ _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )
 # bounded figure (a routine's hours said of no such clause, "mỗi giáo viên dự ít nhất 18 tiết/năm học", are not read)
 _TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duoi|khong it hon|it nhat|toi thieu|toi da|khong qua)\s+"
                             r"(?P<n>\d{1,3}(?:,\d{1,2})?)\s*(?P<u>gio|phut|tiet)\s*/\s*(?:ngay|tuan|thang|nam)\b")
-_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan)\b")
+_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
@@ -1310,7 +1311,7 @@ _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khon
 _SITES_BOUND_RE = re.compile(r"\b(?:diem (?:truong )?le|diem truong|thon|buon|ap|xom|soc)"
                              r"(?:\s+(?:" + _LEVEL_WORDS + r")(?:\s*(?:,|\bva\b)\s*(?:" + _LEVEL_WORDS + r"))*)?"
                              r"\s+(?:co\s+)?(?:tren|duoi|it hon|nhieu hon)\s*$")
-_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc)\s+(?:het\s+)?thang"
+_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc|xong(?:\s+trong)?)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
                    r"(20\d\d)\b")
 # "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out; a heading's time span ending on a date ("1. Mục
@@ -1329,6 +1330,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     # end of the calendar year it starts in ("đưa vào sử dụng trước năm học 2028 - 2029": by 2028)
     r"\btruoc\s+(?:nam\s+hoc\s+(20\d\d)\s*[-–]\s*20\d\d|(?:nam\s+)?(?P<before>20\d\d))\b(?!\s*[-–/])"
     r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
+    # ("hết NH 2026-2027": the school year abbreviated, after the word that makes it a deadline)
+    r"|\b(?:(?:den|toi)\s+)?het\s+nh\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share or level ("≥ 99,5% năm 2026 và đạt 100% năm 2030", "kiểm định cấp độ 3 năm
@@ -1350,7 +1353,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|\b(?:trong (?:ca )?|(?:moi|hang) nam\s+)giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027"): due in that year
     r"|\bquy\s+(?:iv|i{1,3}|[1-4])\s*(?:/\s*|nam\s+)(20\d\d)\b"
-    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027"), or "chậm nhất (là) năm 2027",
+    # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027", "(xong trong tháng 10/2026)": the work
+    # done within it), or "chậm nhất (là) năm 2027",
     # "chậm nhất trong tháng 01/2026"
     r"|" + _DATED_DEADLINE)
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
@@ -1435,9 +1439,10 @@ _TABLE_LABEL_RE = re.compile(
     r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?dang ky|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
 # (9/2026)": what the unit has now): a baseline.
-# "TH 2024-2025" abbreviates "thực hiện" only before a year (alone, "TH" is "tiểu học")
+# "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
+# "ước thực hiện"); alone, "TH" is "tiểu học"
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
-                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d))\b")
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())u?th(?=\s*\)))\b")
 # A last column that sums the years' figures: "Lũy kế đến 2030", "Tổng giai đoạn 2026 - 2030", "Cộng"
 _TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|cong)(?:\s+(?:ca\s+)?giai doan)?"
                            r"(?:\s+(?:den\s+(?:het\s+)?(?:nam\s+)?|(?:20\d\d\s*[-–]\s*))?(20\d\d))?\s*")
@@ -1643,6 +1648,31 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     return [_class_size(fline, q, out) for q in out]
 
 
+# A bare figure closing a clause after an item's colon or a bound: "- Học sinh bỏ học: ≤ 0,8", "- Lưu ban dưới 0,5",
+# "- Chuyên cần: từ 95 trở lên", "- Vào lớp 10: 80 - 85" (not a grade, "vào lớp 1: 100", nor a figure with its noun)
+_HEADED_FIGURE_RE = re.compile(
+    r"(?:[:≤≥<>]|\b(?:dat|tu|duoi|tren|toi da|toi thieu|it nhat|khong (?:qua|vuot qua|duoi|thap hon|it hon)))\s*"
+    r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*[-–]\s*)?(?P<n>\d{1,3}(?:,\d+)?)(?![\d%]|[.,]\d)"
+    r"(?=\s*(?:tro (?:len|xuong)\s*)?(?:[;,.()]|$))")
+
+
+def _headed_shares(fline: str, qs: list[_Q]) -> list[_Q]:
+    """The figures of an item under a heading that gives their unit as "%" ("2. Chất lượng (%)", "Đơn vị tính: %"):
+    its bare figures (see :data:`_HEADED_FIGURE_RE`) are shares, as if each had its sign; they replace the unitless
+    counts a bound alone found there."""
+    found = []
+    for m in _HEADED_FIGURE_RE.finditer(fline):
+        value = float(m.group("n").replace(",", "."))
+        low = float(m.group("lo").replace(",", ".")) if m.group("lo") else None
+        if value > 100 or any(q.unit and q.start < m.end() and m.start("n") < q.end for q in qs):
+            continue
+        found.append(_Q(m.start("lo") if low is not None and low < value else m.start("n"), m.end(), "pct",
+                        low if low is not None and low < value else value, "%",
+                        value if low is not None and low < value else None))
+    return sorted([q for q in qs if not any(p.start < q.end and q.start < p.end for p in found)] + found,
+                  key=lambda q: q.start)
+
+
 def _sites_restated(fline: str, at: int, words: list[str]) -> str | None:
     """The sites a bare "điểm" after a count stands for when the sentence has named them before ("giảm số điểm lẻ
     xuống dưới 250 điểm": sites, not marks), none on a line about marks."""
@@ -1701,6 +1731,11 @@ _OWN_SUBJECT_RE = re.compile(r"\s*%?\s*(?:(?:can bo(?: quan ly)?|giao vien|nhan 
 # ("Ngoài các chỉ tiêu trên:": besides the targets above)
 _LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon|khong it hon|(?:dat|la|chiem|o muc)\s+(?:tren|duoi)"
                           r"|khong qua|khong vuot qua|toi da)|[≥≤<>]=?))\s*:\s*$")
+# What a level is of, alone between a comma and it, abbreviated or not: accreditation, the national standard, universal
+# education and literacy (", KĐCL cấp độ 3", ", CQG mức độ 2", ", PCGD TH mức độ 3"; not "100% xã, phường duy trì phổ
+# cập giáo dục THCS mức độ 2", whose comma lists whom the share counts)
+_OWN_LEVEL_RE = re.compile(r",\s*(?:kiem dinh(?: chat luong)?(?: giao duc)?|kdcl|(?:dat\s+)?chuan quoc gia|cqg"
+                           r"|(?:pho cap|pcgd)(?:\s+[a-z]+){0,4}|xoa mu chu|xmc)\s*$")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
 _ITEM_MARKS = ("", "-", "–", "•", "*", "+")   # list marks from the outermost to the innermost, as plans nest them
 
@@ -1921,7 +1956,7 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
 
 # "2026: dưới 1,5% 2028: dưới 1%": a year and a colon right before a figure (its comparator between) label it; one
 # cell may hold a target's whole road this way
-_YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tren|khong (?:qua|duoi|vuot qua|thap hon)"
+_YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s(]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tren|khong (?:qua|duoi|vuot qua|thap hon)"
                             r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
 
 
@@ -2465,7 +2500,7 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
                 "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà", "san pham": "sản phẩm", "mo hinh": "mô hình",
                 "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ", "mon hoc": "môn",
-                "dang vien": "đảng viên", "quan chung": "quần chúng"}
+                "dang vien": "đảng viên", "quan chung": "quần chúng", "gv": "giáo viên", "hv": "học viên"}
 # ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM", "ít nhất 01 sản phẩm dự thi": a word of two
 # syllables, not its first;
@@ -2473,7 +2508,8 @@ _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "l�
 # sites (as "điểm trường" are);
 # "01 xưởng thực hành": a centre's or a vocational school's workshops; "đào tạo 1.200 lao động nông thôn": workers,
 # people; "01 nhà đa năng", "02 nhà vệ sinh": buildings; a Party cell's "kết nạp 02 đảng viên", "ít nhất 01 quần chúng
-# ưu tú" (whom it admits, counted as the text counts them))
+# ưu tú" (whom it admits, counted as the text counts them); "ít nhất 01 GV", "60 HV/năm": teachers and learners as
+# a busy writer abbreviates them)
 #: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
 #: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", the Youth Union's "05 đội hình" (volunteer teams), nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
 #: Ít nhất 3" names an activity, not what its figures count)
@@ -2535,9 +2571,10 @@ def _label_unit(label: str) -> str | None:
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
     if re.match(r"giai (?:hsg|hoc sinh gioi|olympic|quoc gia|quoc te|cap)\b", f):
         return "giải"   # "Giải HSG quốc gia | ≥ 3": prizes, counted
-    if m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f):
+    if (m := re.match(r"(?:tong\s+)?so(?:\s+luong)?\s+([a-z]+(?:,?\s+[a-z]+){0,2})", f)) \
+            and not re.match(r"(?i:sơ)\b", text.lstrip()):
         # ("Số nhóm, lớp": a preschool's groups and classes, counted as one: its classes; "Số xã, phường đạt chuẩn":
-        # communes, a ward being a commune of a town)
+        # communes, a ward being a commune of a town; not "Sơ cấp nghề", a trade course, which folds alike)
         words = m.group(1).split()
         nouns = {**_COUNT_UNITS, **_LABEL_NOUNS, "xa": "xã"}
         return next((nouns[key] for n in (3, 2, 1) if (key := " ".join(words[:n]).rstrip(",")) in nouns), "")
@@ -2889,7 +2926,10 @@ def _level_class_units(label: str, row_unit: str | None, headings: str, k: int) 
 
 def _label_row(fline: str) -> bool:
     """A table row of column headings only, none of them a year: "STT | Nội dung | Đơn vị tính | Chỉ tiêu", or
-    the same joined by spaces in a PDF's text layer (two headings at least: one alone is a cell of its own)."""
+    the same joined by spaces in a PDF's text layer (two headings at least: one alone is a cell of its own); a
+    heading may name the unit of the rows' figures ("Nội dung (%)", see :func:`_heading_unit`)."""
+    fline = _HEADING_UNIT_RE.sub(lambda m: m.group("label") if m.group("unit").strip() in _UNIT_CELLS else m.group(0),
+                                 fline)
     if re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", fline.replace("|", " "))):
         return False
     return "|" in fline or len(_TABLE_LABEL_RE.findall(fline)) >= 2
@@ -2925,6 +2965,18 @@ _WHOLE_CELL_RE = re.compile(r"\s*(?:(?:toan|ca)\s+(?:truong|trung tam|xa|phuong|
 _HEADING_UNIT_RE = re.compile(r"(?P<label>[^|(]*?)\s*\(\s*(?:(?:don vi(?: tinh)?|dvt)\s*:?\s*)?(?P<unit>[^()|:]{1,12}?)\s*\)\s*")
 
 
+# a line of its own above a table or a list that gives the unit of their bare figures: "Đơn vị tính: %", "(ĐVT: %)",
+# or a heading that ends on it in brackets ("2. Chất lượng (%)", "Chỉ tiêu tuyển sinh (lớp):")
+_UNIT_LINE_RE = re.compile(r"\s*(?:\(?\s*(?:don vi tinh|dvt)\s*:\s*(?P<unit>[^()|:]{1,12}?)\s*\)?"
+                           r"|(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?[^\d%()|:]{2,80}?\(\s*(?:(?:don vi(?: tinh)?|dvt)\s*:?\s*)?"
+                           r"(?P<named>[^()|:\d]{1,12}?)\s*\)\s*:?)\s*")
+
+
+def _unit_line(fline: str) -> str | None:
+    """The unit a line of its own names for the figures under it (see :data:`_UNIT_LINE_RE`), or None."""
+    return _UNIT_CELLS.get((m.group("unit") or m.group("named")).strip()) if (m := _UNIT_LINE_RE.fullmatch(fline)) else None
+
+
 def _heading_unit(fline: str) -> str | None:
     """The unit a table's heading row gives the bare figures of all its rows, in brackets after the labels' heading
     ("Chỉ tiêu (%) | Nhà trẻ | Mẫu giáo", "Chỉ tiêu đến năm 2030 (%) | Tiểu học | THCS"), or None; a row's own unit
@@ -2952,11 +3004,12 @@ def _unit_above(L: _Lines, at: int) -> str | None:
     return None
 
 
-def _level_columns(fline: str) -> int:
+def _level_columns(fline: str, horizon: int | None = None) -> int:
     """How many columns of a heading row with cell marks are school levels, each a column of targets for the year
     the table's caption or heading names ("TT | Chỉ tiêu | Tiểu học | THCS | THPT" under "Bảng 1. Chỉ tiêu năm học
     2026 - 2027"), or a school year's terms ("Học kỳ I | Học kỳ II | Cả năm"): the cells after the labels, two at
-    least; 0 for any other row."""
+    least; 0 for any other row. Given that year (``horizon``), a column before the levels that names an earlier one
+    ("NH 2025-2026 | Khối 10 | Khối 11") is last year's figures, as a baseline column is."""
     if "|" not in fline:
         return 0
     cells = fline.split("|")
@@ -2979,6 +3032,7 @@ def _level_columns(fline: str) -> int:
     # to the row's label side and are not read, as beside horizons)
     return k if k >= 2 and lead and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", lead[0])) and all(
         not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) or _STATUS_HEAD_RE.fullmatch(c.strip())
+        or horizon and (y := _DATE_CELL_RE.fullmatch(c)) and int(y.group(1)) < horizon
         for c in lead[1:]) else 0
 
 
@@ -3042,7 +3096,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     elif years is None and (levels := _level_columns(head.fline)) and n + 1 < len(units) and (
             year := _group_horizon(units[n + 1].fline)):
         years = [year] * levels   # "Chỉ tiêu | Mầm non | Tiểu học" over "A. ĐẾN HẾT NĂM 2026 | | ": each group's horizon
-    elif years is None and year_in_force and (levels := _level_columns(head.fline)):
+    elif years is None and year_in_force and (levels := _level_columns(head.fline, year_in_force)):
         years = [year_in_force] * levels
     elif years is None and year_in_force and _label_row(head.fline) and n + 1 < len(units) and (
             levels := _level_columns(units[n + 1].fline)):
@@ -3120,7 +3174,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _GROUP_CELL_RE.fullmatch(c))
     if baseline:
         skip, trail = baseline
-    of_all = _heading_unit(headings.fline) or _unit_above(L, head.idx)
+    of_all = (_heading_unit(headings.fline) or (_unit_line(units[n - 1].fline) if n else None)
+              or _unit_above(L, head.idx))
     # a PDF heading row joined by spaces that ends with a notes column: "TT Chỉ tiêu Năm 2026 Năm 2030 Ghi chú"
     noted = "|" not in headings.fline and bool(re.search(r"20\d\d\s+" + _TRAIL_COL_RE.pattern + "$", headings.fline))
     targets: list[ParsedTarget] = []
@@ -3868,6 +3923,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     aim = False   # under "1. Mục tiêu chung": its prose may open on its horizon ("Đến năm 2030, xây dựng …")
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
     labelled: tuple[tuple[int, int] | None, tuple] | None = None   # (the horizon before, depth) of a year-labelled item
+    shares_under = False   # under a heading that gives its items' figures as shares ("2. Chất lượng (%)")
     n = 0
     while n < len(units):
         u = units[n]
@@ -3886,7 +3942,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 latest = max(latest or year, year)
             continue
         if in_goal and (table := _revision_targets(L, units, n - 1, horizon[0] if horizon else None)
-                        or _table_targets(L, units, n - 1, horizon[0] if horizon else None, plan_year, plan_month)
+                        or _table_targets(L, units, n - 1, horizon[0] if horizon else plan_horizon, plan_year, plan_month)
                         or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += _due_after_issue(found, plan_year, horizon[0] if horizon else plan_period or plan_horizon)
@@ -3935,6 +3991,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             else:
                 continue
         qs = _quantities(fline, line)
+        if in_goal and _unit_line(fline) == "%":
+            shares_under = True
+            continue
+        shares_under = shares_under and bool(_SUB_ITEM_RE.match(line))
+        if shares_under:
+            qs = _headed_shares(fline, qs)
         # outside section II, a line that opens on a pledge or a period ("Ngoài các chỉ tiêu tại bảng trên, nhà
         # trường phấn đấu: …", "2. Giai đoạn 2026 - 2030: …") lists targets, not tasks
         pledge = None if in_goal else _PLEDGE_LINE_RE.match(fline)
@@ -4044,11 +4106,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
+                                                   and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
                                                                         or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)
                                                                         or p.kind == "cnt" and _AND_BOUND_RE.search(fline[p.end:q.start])))
                                                    for p in qs):
-                # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not after a
+                # "100% học sinh đạt mức độ 2", "100% lớp có ít nhất 01 máy tính": the level is wording; not a level
+                # after a comma that names its own standard ("04 phòng học thông minh, KĐCL cấp độ 3"), nor after a
                 # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề", "từ 70%
                 # trở lên, có ít nhất 05 tiến sĩ") or whose clause a comma and "mỗi năm" end ("100% học sinh tham gia
                 # STEM, mỗi năm có ít nhất 01 dự án"), nor a
@@ -4153,10 +4217,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     prev[1] in ("<", "<=", ">") and q.kind == "pct" and q.value >= 100) and (
                     re.fullmatch(r"[^;]*\bva\s*", fline[prev[0].end:q.start])
                     or re.fullmatch(r"[^;]*,\s*", fline[prev[0].end:q.start]) and not _OWN_SUBJECT_RE.match(fline, q.end)
-                    or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])):
+                    or re.fullmatch(r"\s*\([^()]*", fline[prev[0].end:q.start])
+                    and not re.fullmatch(r"\s*\(\s*(?:nam\s+)?20\d\d\s*:\s*", fline[prev[0].end:q.start])):
                 # a bare coordinated number shares the comparator: "đạt 10% vào năm 2026 và 20% vào năm 2030",
                 # "Tối thiểu 50% giáo viên đạt bậc 5, 15% đạt bậc 6" (the figure right after the comma), "không dưới
-                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets); a count shares it only with a count of the
+                # 95% (riêng năm 2028: 92%)" (a year's own figure in brackets, set apart from the bound; not a bare step
+                # on the way, "≥ 90% (năm 2027: 88%)", which no word bounds); a count shares it only with a count of the
                 # same ("ít nhất 01 phòng học thông minh, 17 nhóm, lớp": the classes are not bounded); a figure after the
                 # comma that names whom it counts opens a clause of its own ("Tối thiểu 95% giáo viên được bồi dưỡng
                 # năng lực số, 80% giáo viên ứng dụng AI": the second share is bounded by no word of its own)
