@@ -248,6 +248,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|
                               # a school's registration of its year's targets ("BẢN ĐĂNG KÝ" chỉ tiêu thi đua) and a
                               # submission asking a superior to approve them (tờ trình)
                               r"|BẢN\s+ĐĂNG\s+KÝ|TỜ\s+TRÌNH"
+                              # a meeting's minutes (biên bản) and the resolution it passes (nghị quyết; not
+                              # "NGHỊ QUYẾT:" over its articles): the year's targets the meeting adopted
+                              r"|BIÊN\s+BẢN|NGHỊ\s+QUYẾT(?!\s*:)"
                               # a department's guidance on the school year's tasks, with the year's targets
                               r"|HƯỚNG\s+DẪN)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
