@@ -21,3 +21,28 @@ def test_a_meetings_minutes_or_resolution_names_its_kind_over_its_subject():
                                                      "title": "Hội nghị viên chức năm học 2027 - 2028"}, kind
         # the school year the subject names is the targets' horizon
         assert plan_targets(text) == [("=", 99, "%", 2028), (">=", 3, "giáo viên", 2028)], kind
+
+
+def test_a_resolution_passed_by_the_meeting_names_the_meeting_under_its_subject():
+    text = MEETING.format(kind="NGHỊ QUYẾT", sym="NQ-HNVC").replace(
+        "2028\n\n", "2028\nHỘI NGHỊ VIÊN CHỨC TRƯỜNG TIỂU HỌC TÂN PHONG\n\n")
+    assert header(text, ("title",)) == {"title": "Hội nghị viên chức năm học 2027 - 2028"}
+
+
+# ---------------------------------------------------------------------------- the secretary signs beside the chair
+def test_minutes_signed_by_the_secretary_beside_the_chair_name_the_chair_as_signer():
+    closings = (
+        # the two columns stacked, as a borderless table's cells come out of a Word file
+        "THƯ KÝ HỘI NGHỊ\nTM. HỘI NGHỊ\nCHỦ TỌA\n(đã ký)\n(đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n",
+        "THƯ KÝ\nCHỦ TỌA\n(Đã ký)\n(Đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n",
+        # the two columns typed side by side
+        "THƯ KÝ                                   CHỦ TỌA\nLò Văn Sinh                              Đặng Thị Thu Hà\n",
+    )
+    for closing in closings:
+        text = MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "Biên bản được thông qua lúc 11 giờ.\n" + closing
+        assert header(text, ("signer_title", "signer")) == {"signer_title": "CHỦ TỌA", "signer": "Đặng Thị Thu Hà"}, closing
+
+
+def test_two_names_stacked_without_a_secretary_are_not_paired_with_a_position():
+    text = (MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "HIỆU TRƯỞNG\n(đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n")
+    assert header(text, ("signer",)) == {"signer": None}

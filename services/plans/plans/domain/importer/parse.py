@@ -621,7 +621,8 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
                     # a decision names its authority in capitals under its subject ("ỦY BAN NHÂN DÂN TỈNH LAI
                     # CHÂU", "CHỦ TỊCH ỦY BAN NHÂN DÂN …") before its legal bases
                     or not _mostly_upper(parts[-1]) and _mostly_upper(L.line(j)) and re.match(
-                        r"(?:uy ban nhan dan|chu tich|giam doc|hoi dong|hieu truong|bo truong)\b", f))):
+                        # a resolution the meeting itself passes: "HỘI NGHỊ VIÊN CHỨC TRƯỜNG …"
+                        r"(?:uy ban nhan dan|chu tich|giam doc|hoi dong|hoi nghi|hieu truong|bo truong)\b", f))):
                 break
             parts.append(L.line(j).strip())
             last = j
@@ -982,7 +983,14 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]]):
             column[k] = (i, (off or len(L.line(i)) - len(L.line(i).lstrip())) + title.end(), name)
         if not _is_name(name):
             continue
+        if re.search(r"\t| {3,}", name):
+            return None   # "Vi Văn Hải      Lò Thị Mai": two signers side by side, the right-hand column tells them apart
         above = k - 1
+        # a meeting's minutes signed by its secretary beside its chair, the columns stacked ("THƯ KÝ" / "CHỦ TỌA" /
+        # "(đã ký)" / "(đã ký)" / the secretary's name / the chair's): the last name is the last position's
+        if above >= 0 and _is_name(column[above][2]) and any(
+                fold(text).startswith("thu ky") for _, _, text in column[max(0, k - 8):above]):
+            above -= 1
         while above >= 0 and _SIGNED_RE.match(fold(column[above][2])):
             above -= 1
         if above < 0 or not authority(column[above][2]):
