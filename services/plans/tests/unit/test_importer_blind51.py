@@ -46,3 +46,15 @@ def test_minutes_signed_by_the_secretary_beside_the_chair_name_the_chair_as_sign
 def test_two_names_stacked_without_a_secretary_are_not_paired_with_a_position():
     text = (MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "HIỆU TRƯỞNG\n(đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n")
     assert header(text, ("signer",)) == {"signer": None}
+
+
+# ---------------------------------------------------------------------------- a resolution's articles
+RESOLUTION = ("QUYẾT NGHỊ:\nĐiều 1. Thống nhất đánh giá kết quả thực hiện nhiệm vụ năm học 2026 - 2027\n"
+              "Tỷ lệ trẻ ra lớp đạt 93,5%; 05/06 lớp đạt danh hiệu lớp tiên tiến.\n"
+              "Điều 2. Thông qua các chỉ tiêu năm học 2027 - 2028\n- Tỷ lệ trẻ ra lớp đạt 95%.\n"
+              "Điều 3. Phấn đấu đến năm 2031\nCó ít nhất 02 phòng học thông minh.\n"
+              "Điều 4. Tổ chức thực hiện\nGiao Hiệu trưởng tổ chức thực hiện.\n")
+
+
+def test_a_resolutions_articles_are_its_groups_the_year_gone_by_describes_and_a_later_year_is_its_own_horizon():
+    assert plan_targets(RESOLUTION) == [("=", 95, "%", 2028), (">=", 2, "phòng", 2031)]

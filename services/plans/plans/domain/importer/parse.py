@@ -1211,9 +1211,11 @@ _HORIZON_SENTENCE_RE = re.compile(
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
 # word: "2. Bảng chỉ tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
+# (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
+# đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:bang|bieu)\s+)?(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua)\s+)?(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
 # horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
@@ -1264,7 +1266,11 @@ _REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt"), "1. Đánh giá
 # chung" (a conclusion's assessment of the year gone by)
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
-                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b")
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b"
+                             # a resolution's article on the year gone by: "Điều 1. Thống nhất đánh giá kết quả …"
+                             r"|^\s*dieu\s+\d+\s*[.:]\s*(?:thong nhat\s+)?danh gia\s+ket qua\b")
+# A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
+_ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
 # 2030", "Chỉ tiêu chung của thành phố", "Mục tiêu Nghị quyết 71 đặt ra (trích …)"
 _QUOTED_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:tinh|thanh pho|huyen|bo|trung uong"
@@ -3725,8 +3731,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
             continue
-        if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60]
-                                                      or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
+        if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60] or (
+                _NUMBERED_HEADING_RE.match(line) or _ARTICLE_RE.match(fline)) and len(fline.strip()) <= 80):
             # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
             continue
@@ -3746,7 +3752,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # that ends no sentence, is the sentence wrapped, not a numbered part)
             wrapped = i > 0 and L.line(i - 1).strip() and re.match(r"\s*\d+\s+[^\W\d]", fline) \
                 and not re.search(r"[.:;]\s*$", L.line(i - 1))
-            if _NUMBERED_HEADING_RE.match(line) and not wrapped or _SPECIFIC_GOALS_RE.match(fline) or _HORIZON_LINE_RE.match(fline) and not (
+            if _NUMBERED_HEADING_RE.match(line) and not wrapped or _ARTICLE_RE.match(fline) or _SPECIFIC_GOALS_RE.match(fline) \
+                    or _HORIZON_LINE_RE.match(fline) and not (
                     past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)
                     or _MAKEUP_RE.match(_LIST_MARK_RE.sub("", fline))
                     or aim and len(fline.strip()) > 60):   # the aim's own sentence, not a stage's heading
