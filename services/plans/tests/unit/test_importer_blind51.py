@@ -58,3 +58,17 @@ RESOLUTION = ("QUYẾT NGHỊ:\nĐiều 1. Thống nhất đánh giá kết qu�
 
 def test_a_resolutions_articles_are_its_groups_the_year_gone_by_describes_and_a_later_year_is_its_own_horizon():
     assert plan_targets(RESOLUTION) == [("=", 95, "%", 2028), (">=", 2, "phòng", 2031)]
+
+
+# ---------------------------------------------------------------------------- attendance and vote
+def test_a_meetings_attendance_and_vote_are_no_targets():
+    text = ("II. CHỈ TIÊU\nThành phần: triệu tập 38, có mặt 36/38 (vắng 02 có lý do).\n"
+            "- Tỷ lệ học sinh lên lớp đạt 98,5% năm 2027.\n"
+            "Kết quả biểu quyết: 34/36 đồng ý, đạt 94,4%; 02 không đồng ý.\n"
+            "Biên bản được đọc lại, các đại biểu nhất trí 100%.\n")
+    assert plan_targets(text) == [("=", 98.5, "%", 2027)]
+
+
+def test_a_vote_that_opens_what_it_passed_keeps_the_targets_after_its_colon():
+    text = "II. CHỈ TIÊU\nHội nghị nhất trí: tỷ lệ học sinh lên lớp đạt 98,5% năm 2027.\n"
+    assert plan_targets(text) == [("=", 98.5, "%", 2027)]

@@ -1269,6 +1269,11 @@ _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+�
                              r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b"
                              # a resolution's article on the year gone by: "Điều 1. Thống nhất đánh giá kết quả …"
                              r"|^\s*dieu\s+\d+\s*[.:]\s*(?:thong nhat\s+)?danh gia\s+ket qua\b")
+# What a meeting's minutes record of its attendance and its vote, never a target: the share of votes for
+# ("45/47 đồng ý, đạt 95,7%", "các đại biểu nhất trí 100%"), those present, summoned or away ("có mặt 44/46 (vắng 02"),
+# and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
+_VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
+_VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh)\b")
 # A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
 _ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
@@ -3868,6 +3873,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
+            if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
+                continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
