@@ -72,3 +72,17 @@ def test_a_meetings_attendance_and_vote_are_no_targets():
 def test_a_vote_that_opens_what_it_passed_keeps_the_targets_after_its_colon():
     text = "II. CHỈ TIÊU\nHội nghị nhất trí: tỷ lệ học sinh lên lớp đạt 98,5% năm 2027.\n"
     assert plan_targets(text) == [("=", 98.5, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a member's proposal in the discussion
+def test_a_members_proposal_is_no_target_unless_the_meeting_agrees_to_it():
+    text = ("II. CHỈ TIÊU NĂM 2027\n- Tỷ lệ học sinh lên lớp đạt 98,5%.\n"
+            "- Thầy Vương Đình Khải (tổ Khoa học) đề nghị chỉ tiêu lên lớp là 97% vì nhiều học sinh ở xa.\n"
+            "- Tổ Ngoại ngữ đề xuất 45% học sinh đạt chuẩn tiếng Anh.\n"
+            "- Cô Mai Thị Yên (tổ 3) đề nghị bổ sung: 100% học sinh lớp 4 biết bơi; Hội nghị nhất trí.\n")
+    assert plan_targets(text) == [("=", 98.5, "%", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_line_opening_on_a_word_like_a_title_is_no_proposal():
+    text = "II. CHỈ TIÊU NĂM 2027\n- Có ít nhất 70% giáo viên đề xuất sáng kiến kinh nghiệm.\n"
+    assert plan_targets(text) == [(">=", 70, "%", 2027)]

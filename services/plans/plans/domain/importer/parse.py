@@ -1274,6 +1274,11 @@ _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+�
 # and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
 _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
 _VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh)\b")
+# A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
+# "Đ/c Bí thư Đảng ủy phát biểu: …"
+_PROPOSER_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?P<who>ong|ba|co|thay|d/c|dong chi|to)\s+(?P<name>\w)[^;]{0,80}?"
+                          r"\b(?:de nghi|de xuat|cho rang|kien nghi|phat bieu)\b")
+_AGREED_RE = re.compile(r"\b(?:hoi nghi|hoi dong|chu toa|chu tri)\s+(?:nhat tri|thong nhat|dong y|chap thuan)\b")
 # A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
 _ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
@@ -3875,6 +3880,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
+            if (said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start \
+                    and line[said.start("who")].isupper() and line[said.start("name")].isupper() \
+                    and not _AGREED_RE.search(fline, q.end):
+                # "Bà Lò Thị Hoa (tổ 2) đề nghị chỉ tiêu … là 90%": one member's proposal, not what the meeting set
+                # (unless the meeting agreed to it on the spot: "…; Hội nghị nhất trí")
+                continue
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
