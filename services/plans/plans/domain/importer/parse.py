@@ -267,6 +267,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|
                               # a school's registration of its year's targets ("BẢN ĐĂNG KÝ" chỉ tiêu thi đua) and a
                               # submission asking a superior to approve them (tờ trình)
                               r"|BẢN\s+ĐĂNG\s+KÝ|TỜ\s+TRÌNH"
+                              # a meeting's minutes (biên bản) and the resolution it passes (nghị quyết; not
+                              # "NGHỊ QUYẾT:" over its articles): the year's targets the meeting adopted
+                              r"|BIÊN\s+BẢN|NGHỊ\s+QUYẾT(?!\s*:)"
                               # a department's guidance on the school year's tasks, with the year's targets
                               r"|HƯỚNG\s+DẪN)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -640,7 +643,8 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
                     # a decision names its authority in capitals under its subject ("ỦY BAN NHÂN DÂN TỈNH LAI
                     # CHÂU", "CHỦ TỊCH ỦY BAN NHÂN DÂN …") before its legal bases
                     or not _mostly_upper(parts[-1]) and _mostly_upper(L.line(j)) and re.match(
-                        r"(?:uy ban nhan dan|chu tich|giam doc|hoi dong|hieu truong|bo truong)\b", f))):
+                        # a resolution the meeting itself passes: "HỘI NGHỊ VIÊN CHỨC TRƯỜNG …"
+                        r"(?:uy ban nhan dan|chu tich|giam doc|hoi dong|hoi nghi|hieu truong|bo truong)\b", f))):
                 break
             parts.append(L.line(j).strip())
             last = j
@@ -1106,7 +1110,14 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
             column[k] = (i, (off or len(L.line(i)) - len(L.line(i).lstrip())) + title.end(), name)
         if not _is_name(name):
             continue
+        if re.search(r"\t| {3,}", name):
+            return None   # "Vi Văn Hải      Lò Thị Mai": two signers side by side, the right-hand column tells them apart
         above = k - 1
+        # a meeting's minutes signed by its secretary beside its chair, the columns stacked ("THƯ KÝ" / "CHỦ TỌA" /
+        # "(đã ký)" / "(đã ký)" / the secretary's name / the chair's): the last name is the last position's
+        if above >= 0 and _is_name(column[above][2]) and any(
+                fold(text).startswith("thu ky") for _, _, text in column[max(0, k - 8):above]):
+            above -= 1
         while above >= 0 and _SIGNED_RE.match(fold(column[above][2])):
             above -= 1
         if above < 0 or not authority(column[above][2]):
@@ -1360,9 +1371,11 @@ _HORIZON_SENTENCE_RE = re.compile(
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
 # word: "2. Bảng chỉ tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
+# (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
+# đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:bang|bieu)\s+)?(?:phan dau\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua)\s+)?(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
 # horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
@@ -1413,7 +1426,21 @@ _REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt"), "1. Đánh giá
 # chung" (a conclusion's assessment of the year gone by)
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
-                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b")
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b"
+                             # a resolution's article on the year gone by: "Điều 1. Thống nhất đánh giá kết quả …"
+                             r"|^\s*dieu\s+\d+\s*[.:]\s*(?:thong nhat\s+)?danh gia\s+ket qua\b")
+# What a meeting's minutes record of its attendance and its vote, never a target: the share of votes for
+# ("45/47 đồng ý, đạt 95,7%", "các đại biểu nhất trí 100%"), those present, summoned or away ("có mặt 44/46 (vắng 02"),
+# and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
+_VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
+_VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh)\b")
+# A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
+# "Đ/c Bí thư Đảng ủy phát biểu: …"
+_PROPOSER_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?P<who>ong|ba|co|thay|d/c|dong chi|to)\s+(?P<name>\w)[^;]{0,80}?"
+                          r"\b(?:de nghi|de xuat|cho rang|kien nghi|phat bieu)\b")
+_AGREED_RE = re.compile(r"\b(?:hoi nghi|hoi dong|chu toa|chu tri)\s+(?:nhat tri|thong nhat|dong y|chap thuan)\b")
+# A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
+_ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
 # 2030", "Chỉ tiêu chung của thành phố", "Mục tiêu Nghị quyết 71 đặt ra (trích …)"
 _QUOTED_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\s+(?:chung\s+)?(?:cua\s+)?(?:tinh|thanh pho|huyen|bo|trung uong"
@@ -3961,8 +3988,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
             continue
-        if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60]
-                                                      or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80):
+        if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60] or (
+                _NUMBERED_HEADING_RE.match(line) or _ARTICLE_RE.match(fline)) and len(fline.strip()) <= 80):
             # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
             continue
@@ -3983,7 +4010,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # that ends no sentence, is the sentence wrapped, not a numbered part)
             wrapped = i > 0 and L.line(i - 1).strip() and re.match(r"\s*\d+\s+[^\W\d]", fline) \
                 and not re.search(r"[.:;]\s*$", L.line(i - 1))
-            if _NUMBERED_HEADING_RE.match(line) and not wrapped or _SPECIFIC_GOALS_RE.match(fline) or _HORIZON_LINE_RE.match(fline) and not (
+            if _NUMBERED_HEADING_RE.match(line) and not wrapped or _ARTICLE_RE.match(fline) or _SPECIFIC_GOALS_RE.match(fline) \
+                    or _HORIZON_LINE_RE.match(fline) and not (
                     past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)
                     or _MAKEUP_RE.match(_LIST_MARK_RE.sub("", fline))
                     or aim and len(fline.strip()) > 60):   # the aim's own sentence, not a stage's heading
@@ -4104,6 +4132,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             lo, hi = _clause_bounds(fline, line, qs, k)
             before, after = fline[lo:q.start], fline[q.end:hi]
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
+            if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
+                continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
+            if (said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start \
+                    and line[said.start("who")].isupper() and line[said.start("name")].isupper() \
+                    and not _AGREED_RE.search(fline, q.end):
+                # "Bà Lò Thị Hoa (tổ 2) đề nghị chỉ tiêu … là 90%": one member's proposal, not what the meeting set
+                # (unless the meeting agreed to it on the spot: "…; Hội nghị nhất trí")
+                continue
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))

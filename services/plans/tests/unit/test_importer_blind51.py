@@ -1,0 +1,88 @@
+"""Plan importer: the reading rules the blind51 set called for (fixtures/plans_heldout/blind51, minutes and
+resolutions of meetings written by someone who never read the importer: a staff conference, a school board, a
+commune council adopting the year's targets), one test per rule, on sentences and tables written for the test (none
+copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+from .importer_probes import header, plan_targets
+
+
+# ---------------------------------------------------------------------------- a meeting's minutes or resolution
+MEETING = ("UBND XÃ TÂN PHONG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG TIỂU HỌC TÂN PHONG\tĐộc lập - Tự do - Hạnh phúc\n"
+           "Số: 02/{sym}\tTân Phong, ngày 20 tháng 9 năm 2027\n{kind}\nHội nghị viên chức năm học 2027 - 2028\n\n"
+           "I. CHỈ TIÊU\n- Tỷ lệ học sinh hoàn thành chương trình lớp học đạt 99%.\n"
+           "- Có ít nhất 03 giáo viên dạy giỏi cấp tỉnh.\n")
+
+
+def test_a_meetings_minutes_or_resolution_names_its_kind_over_its_subject():
+    for kind, sym in (("BIÊN BẢN", "BB-HNVC"), ("NGHỊ QUYẾT", "NQ-HNVC")):
+        text = MEETING.format(kind=kind, sym=sym)
+        assert header(text, ("issuer", "title")) == {"issuer": "TRƯỜNG TIỂU HỌC TÂN PHONG",
+                                                     "title": "Hội nghị viên chức năm học 2027 - 2028"}, kind
+        # the school year the subject names is the targets' horizon
+        assert plan_targets(text) == [("=", 99, "%", 2028), (">=", 3, "giáo viên", 2028)], kind
+
+
+def test_a_resolution_passed_by_the_meeting_names_the_meeting_under_its_subject():
+    text = MEETING.format(kind="NGHỊ QUYẾT", sym="NQ-HNVC").replace(
+        "2028\n\n", "2028\nHỘI NGHỊ VIÊN CHỨC TRƯỜNG TIỂU HỌC TÂN PHONG\n\n")
+    assert header(text, ("title",)) == {"title": "Hội nghị viên chức năm học 2027 - 2028"}
+
+
+# ---------------------------------------------------------------------------- the secretary signs beside the chair
+def test_minutes_signed_by_the_secretary_beside_the_chair_name_the_chair_as_signer():
+    closings = (
+        # the two columns stacked, as a borderless table's cells come out of a Word file
+        "THƯ KÝ HỘI NGHỊ\nTM. HỘI NGHỊ\nCHỦ TỌA\n(đã ký)\n(đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n",
+        "THƯ KÝ\nCHỦ TỌA\n(Đã ký)\n(Đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n",
+        # the two columns typed side by side
+        "THƯ KÝ                                   CHỦ TỌA\nLò Văn Sinh                              Đặng Thị Thu Hà\n",
+    )
+    for closing in closings:
+        text = MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "Biên bản được thông qua lúc 11 giờ.\n" + closing
+        assert header(text, ("signer_title", "signer")) == {"signer_title": "CHỦ TỌA", "signer": "Đặng Thị Thu Hà"}, closing
+
+
+def test_two_names_stacked_without_a_secretary_are_not_paired_with_a_position():
+    text = (MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "HIỆU TRƯỞNG\n(đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n")
+    assert header(text, ("signer",)) == {"signer": None}
+
+
+# ---------------------------------------------------------------------------- a resolution's articles
+RESOLUTION = ("QUYẾT NGHỊ:\nĐiều 1. Thống nhất đánh giá kết quả thực hiện nhiệm vụ năm học 2026 - 2027\n"
+              "Tỷ lệ trẻ ra lớp đạt 93,5%; 05/06 lớp đạt danh hiệu lớp tiên tiến.\n"
+              "Điều 2. Thông qua các chỉ tiêu năm học 2027 - 2028\n- Tỷ lệ trẻ ra lớp đạt 95%.\n"
+              "Điều 3. Phấn đấu đến năm 2031\nCó ít nhất 02 phòng học thông minh.\n"
+              "Điều 4. Tổ chức thực hiện\nGiao Hiệu trưởng tổ chức thực hiện.\n")
+
+
+def test_a_resolutions_articles_are_its_groups_the_year_gone_by_describes_and_a_later_year_is_its_own_horizon():
+    assert plan_targets(RESOLUTION) == [("=", 95, "%", 2028), (">=", 2, "phòng", 2031)]
+
+
+# ---------------------------------------------------------------------------- attendance and vote
+def test_a_meetings_attendance_and_vote_are_no_targets():
+    text = ("II. CHỈ TIÊU\nThành phần: triệu tập 38, có mặt 36/38 (vắng 02 có lý do).\n"
+            "- Tỷ lệ học sinh lên lớp đạt 98,5% năm 2027.\n"
+            "Kết quả biểu quyết: 34/36 đồng ý, đạt 94,4%; 02 không đồng ý.\n"
+            "Biên bản được đọc lại, các đại biểu nhất trí 100%.\n")
+    assert plan_targets(text) == [("=", 98.5, "%", 2027)]
+
+
+def test_a_vote_that_opens_what_it_passed_keeps_the_targets_after_its_colon():
+    text = "II. CHỈ TIÊU\nHội nghị nhất trí: tỷ lệ học sinh lên lớp đạt 98,5% năm 2027.\n"
+    assert plan_targets(text) == [("=", 98.5, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a member's proposal in the discussion
+def test_a_members_proposal_is_no_target_unless_the_meeting_agrees_to_it():
+    text = ("II. CHỈ TIÊU NĂM 2027\n- Tỷ lệ học sinh lên lớp đạt 98,5%.\n"
+            "- Thầy Vương Đình Khải (tổ Khoa học) đề nghị chỉ tiêu lên lớp là 97% vì nhiều học sinh ở xa.\n"
+            "- Tổ Ngoại ngữ đề xuất 45% học sinh đạt chuẩn tiếng Anh.\n"
+            "- Cô Mai Thị Yên (tổ 3) đề nghị bổ sung: 100% học sinh lớp 4 biết bơi; Hội nghị nhất trí.\n")
+    assert plan_targets(text) == [("=", 98.5, "%", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_line_opening_on_a_word_like_a_title_is_no_proposal():
+    text = "II. CHỈ TIÊU NĂM 2027\n- Có ít nhất 70% giáo viên đề xuất sáng kiến kinh nghiệm.\n"
+    assert plan_targets(text) == [(">=", 70, "%", 2027)]
