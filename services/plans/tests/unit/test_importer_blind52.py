@@ -9,6 +9,7 @@ from io import BytesIO
 from plans.domain.importer import extract_text, parse_plan
 
 from .importer_probes import as_tuples
+from .importer_probes import header as header_of
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -163,3 +164,13 @@ def test_a_header_already_on_top_or_a_motto_quoted_in_the_body_stays_where_it_is
     assert _framed_header_first(on_top) == on_top
     quoted = _first_page("2. Tuyên truyền ý nghĩa Quốc hiệu CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.\n")
     assert _framed_header_first(quoted) == quoted
+
+
+# ---------------------------------------------------------------------------- a title's school year cut at a line end
+def test_a_school_year_cut_after_its_hyphen_in_the_title_is_one_word_again():
+    text = ("UBND XÃ AN BÌNH\nTRƯỜNG TIỂU HỌC AN BÌNH\nSố: 21/KH-THAB\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nAn Bình, ngày 05 tháng 9 năm 2027\nKẾ HOẠCH\n"
+            "Nâng cao chất lượng dạy học tiếng Anh năm học 2027-\n2028\n"
+            "Căn cứ Kế hoạch số 40/KH-UBND ngày 20/8/2027 của UBND xã;\nI. MỤC TIÊU\n"
+            "1. Tỷ lệ học sinh lớp 5 đạt chuẩn tiếng Anh đạt 80%.\n")
+    assert header_of(text, ("title",))["title"] == "Nâng cao chất lượng dạy học tiếng Anh năm học 2027-2028"
