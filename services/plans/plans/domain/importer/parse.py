@@ -653,8 +653,9 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
             return None, i, i
         first = i if rest else i + 1 + next(k for k, line in enumerate(L.items[i + 1:]) if line[2].strip())
         src = L.source(first, (L.line(i).index(rest) if rest else None))
-        # a date a narrow column cut at its slash ("ngày 22" / "/8/2025") is one word again
-        joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)", "", " ".join(parts))
+        # a date a narrow column cut at its slash ("ngày 22" / "/8/2025") is one word again, and so is a school year
+        # cut after its hyphen ("năm học 2026-" / "2027")
+        joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)|(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(parts))
         return Extracted(joined, Source(src.line, src.start, L.source(last).end), 0.9), i, last
     return None, None, None
 

@@ -223,17 +223,112 @@ def _docx_text(data: bytes, max_uncompressed: int, max_entries: int) -> str:
         from docx.table import Table
 
         document = docx.Document(io.BytesIO(data))
+        label = _list_labels(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 lines.extend(_table_lines(block))
             else:
-                lines.append(block.text)
+                lines.append(label(block._p) + _paragraph_text(block._p))
     except ImportRefused:
         raise
     except Exception as exc:  # python-docx / lxml raise many kinds on a damaged file
         raise CorruptDocument("Tệp Word (.docx) bị hỏng hoặc không đọc được.") from exc
     return "\n".join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# what holds a paragraph's runs besides the paragraph itself: a revision inserted and left in the file (read as
+# accepted), a link, a content control's content, a smart tag, a simple field, a moved-to passage; a deletion
+# (w:del, w:moveFrom) and a content control's properties are not the text
+_RUN_HOLDERS = {_W + tag for tag in ("ins", "hyperlink", "sdt", "sdtContent", "smartTag", "fldSimple", "moveTo",
+                                     "customXml")}
+
+
+def _paragraph_text(p) -> str:
+    """A paragraph's text as Word shows it with its tracked changes accepted: python-docx reads only the runs
+    directly in the paragraph, so a figure typed in as a revision or into a content control would be lost."""
+    parts: list[str] = []
+    for child in p:
+        if child.tag == _W + "r":
+            parts.append(child.text)
+        elif child.tag in _RUN_HOLDERS:
+            parts.append(_paragraph_text(child))
+    return "".join(parts)
+
+
+_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40),
+          ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _list_number(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = ""
+        for letters, value in _ROMAN:
+            while n >= value:
+                roman, n = roman + letters, n - value
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    return f"{n:02d}" if fmt == "decimalZero" else str(n)
+
+
+def _list_labels(document):
+    """The label Word's automatic numbering prints before a paragraph ("II. ", "1. ", "a) ", "- "), which the file
+    keeps in its list definitions (numPr), not in the text: a plan's sections and its numbered targets are known by
+    it. Paragraphs must be given in document order; each list counts on, a deeper level restarting under a new item
+    of the level above."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return lambda p: ""
+    levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+    for abstract in numbering.findall(_W + "abstractNum"):
+        defined = levels.setdefault(abstract.get(_W + "abstractNumId"), {})
+        for lvl in abstract.findall(_W + "lvl"):
+            start, fmt, text = (lvl.find(_W + tag) for tag in ("start", "numFmt", "lvlText"))
+            defined[int(lvl.get(_W + "ilvl", "0"))] = (
+                int(start.get(_W + "val")) if start is not None else 1,
+                fmt.get(_W + "val") if fmt is not None else "decimal",
+                text.get(_W + "val", "") if text is not None else "")
+    lists: dict[str, dict[int, tuple[int, str, str]]] = {}
+    for num in numbering.findall(_W + "num"):
+        abstract_id = num.find(_W + "abstractNumId")
+        defined = dict(levels.get(abstract_id.get(_W + "val"), {}) if abstract_id is not None else {})
+        for override in num.findall(_W + "lvlOverride"):
+            ilvl, start = int(override.get(_W + "ilvl", "0")), override.find(_W + "startOverride")
+            if start is not None and ilvl in defined:
+                defined[ilvl] = (int(start.get(_W + "val")),) + defined[ilvl][1:]
+        lists[num.get(_W + "numId")] = defined
+    counts: dict[str, dict[int, int]] = {}
+
+    def label(p) -> str:
+        numbered = p.find(f"{_W}pPr/{_W}numPr")
+        num_id = numbered.find(_W + "numId") if numbered is not None else None
+        defined = lists.get(num_id.get(_W + "val")) if num_id is not None else None
+        if not defined:
+            return ""
+        ilvl_el = numbered.find(_W + "ilvl")
+        ilvl = int(ilvl_el.get(_W + "val")) if ilvl_el is not None else 0
+        if ilvl not in defined:
+            return ""
+        count = counts.setdefault(num_id.get(_W + "val"), {})
+        count[ilvl] = count.get(ilvl, defined[ilvl][0] - 1) + 1
+        for deeper in [k for k in count if k > ilvl]:
+            del count[deeper]
+        _, fmt, text = defined[ilvl]
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            # a bullet drawn from a symbol font is a private-use character: any bullet reads as a dash
+            return (text if text in ("-", "–", "+", "•") else "-") + " "
+        printed = re.sub(r"%(\d)", lambda m: _list_number(
+            count.get(int(m.group(1)) - 1, defined.get(int(m.group(1)) - 1, (1,))[0]),
+            defined.get(int(m.group(1)) - 1, (1, "decimal"))[1]), text)
+        return printed + " " if printed.strip() else ""
+
+    return label
 
 
 # "…, ngày 24 tháng 12 năm 2025" (the day may be left blank in a draft: "ngày   tháng 12 năm 2025")
@@ -275,12 +370,12 @@ def _table_lines(table) -> list[str]:
                 if isinstance(block, Table):
                     lines.extend(_table_lines(block))
                 else:
-                    lines.append(block.text)
+                    lines.append(_paragraph_text(block._p))
     return lines
 
 
 def _cell_text(cell) -> str:
-    return re.sub(r"\s+", " ", cell.text).strip()
+    return re.sub(r"\s+", " ", "\n".join(_paragraph_text(p._p) for p in cell.paragraphs)).strip()
 
 
 # What a sub-heading under a year says when its column holds that year's targets ("Đến năm 2030" over "Chỉ tiêu |
@@ -525,6 +620,7 @@ def _pdf_text(data: bytes) -> str:
         for page in reader.pages:
             text, carried = _page_text(page, carried)
             pages.append(text)
+        pages[0] = _framed_header_first(pages[0])
     except ImportRefused:
         raise
     except Exception as exc:  # pypdf raises PdfReadError, ValueError, KeyError… on damage
@@ -538,6 +634,36 @@ def _pdf_text(data: bytes) -> str:
             "Vui lòng tải lên tệp Word hoặc PDF xuất trực tiếp từ Word."
         )
     return text
+
+
+_MOTTO_RE = re.compile(r"C[ỘO]NG H[ÒO]A X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM", re.IGNORECASE)
+_HEADER_LINE_RE = re.compile(r"(?:S[ốo]\s*:|Đ[ộo]c l[ậa]p\b)", re.IGNORECASE)
+
+
+def _header_block_line(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and (all(ch.isupper() for ch in letters) or bool(_HEADER_LINE_RE.match(line))
+                              or bool(_DATE_RE.search(line)))
+
+
+def _framed_header_first(page: str) -> str:
+    """A header laid in frames or text boxes (issuer beside the national motto) floats at the page's top, but a word
+    processor exporting to PDF draws it after the body, so its lines close the first page's text; put them back at
+    the front. The block is the motto and the header lines around it (names in capitals, "Số: …", "Độc lập - …",
+    the place and date) ending the page, with body text before it."""
+    lines = page.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    motto = [k for k, line in enumerate(lines) if _MOTTO_RE.fullmatch(line.strip())]
+    if not motto:
+        return page
+    start = motto[-1]
+    while start > 0 and _header_block_line(lines[start - 1].strip()):
+        start -= 1
+    if start == 0 or any(_MOTTO_RE.search(line) for line in lines[:start]) \
+            or not all(_header_block_line(line.strip()) for line in lines[start:]):
+        return page
+    return "\n".join(lines[start:] + lines[:start])
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:

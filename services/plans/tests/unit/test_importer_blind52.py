@@ -1,0 +1,176 @@
+"""Plan importer: the reading rules the blind52 set called for (fixtures/plans_heldout/blind52, Word documents using
+Word's own structures: automatic numbering, tracked changes left in the file, content controls, and the PDFs
+exported from them), one test per rule, on sentences and documents written for the test (none copied from a
+fixture; pure, no files)."""
+from __future__ import annotations
+
+from io import BytesIO
+
+from plans.domain.importer import extract_text, parse_plan
+
+from .importer_probes import as_tuples
+from .importer_probes import header as header_of
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+# ---------------------------------------------------------------------------- Word's structures in a .docx
+def _word(paragraphs: list[tuple[str | None, str]]) -> bytes:
+    """A document whose paragraphs are (list, text): list "I", "1" or "a" numbers it automatically,
+    each new "1" or "a" list restarting under the level above, as a template does."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    formats = {"I": ("upperRoman", "%1."), "1": ("decimal", "%1."), "a": ("lowerLetter", "%1)")}
+    abstract = {}
+    for i, (kind, (fmt, text)) in enumerate(formats.items()):
+        numbering.insert(0, parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{90 + i}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'))
+        abstract[kind] = 90 + i
+    current: dict[str, int] = {}
+    next_id = 200
+    for kind, text in paragraphs:
+        p = document.add_paragraph(text)
+        if kind is None:
+            continue
+        for lower, over in (("1", "I"), ("a", "I"), ("a", "1")):
+            if kind == over:
+                current.pop(lower, None)
+        if kind not in current:
+            next_id += 1
+            numbering.append(parse_xml(
+                f'<w:num xmlns:w="{W}" w:numId="{next_id}"><w:abstractNumId w:val="{abstract[kind]}"/>'
+                '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+            current[kind] = next_id
+        numbered = p._p.get_or_add_pPr().get_or_add_numPr()
+        numbered.get_or_add_ilvl().val = 0
+        numbered.get_or_add_numId().val = current[kind]
+    raw = BytesIO()
+    document.save(raw)
+    return raw.getvalue()
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _read(paragraphs) -> str:
+    return extract_text(_word(paragraphs), "ke_hoach.docx").text
+
+
+def test_automatic_numbering_is_printed_before_its_paragraph():
+    text = _read([("I", "MỤC ĐÍCH"), (None, "Quán triệt Nghị quyết."), ("I", "CHỈ TIÊU"),
+                  ("1", "Năm học tới"), ("a", "Một"), ("a", "Hai"), ("1", "Giai đoạn sau"), ("a", "Ba"),
+                  ("I", "GIẢI PHÁP"), ("1", "Bốn")])
+    assert text.splitlines() == ["I. MỤC ĐÍCH", "Quán triệt Nghị quyết.", "II. CHỈ TIÊU", "1. Năm học tới",
+                                 "a) Một", "b) Hai", "2. Giai đoạn sau", "a) Ba", "III. GIẢI PHÁP", "1. Bốn"]
+
+
+def test_a_past_section_known_by_its_automatic_number_gives_no_target():
+    plan = parse_plan(_read([
+        ("I", "KẾT QUẢ NĂM HỌC TRƯỚC"), (None, "Nhà trường có 28 lớp với 1.020 học sinh; tỷ lệ lên lớp 97,5%."),
+        ("I", "CHỈ TIÊU"), ("1", "Đến năm 2030, tỷ lệ học sinh lên lớp đạt 99%."),
+        ("I", "TỔ CHỨC THỰC HIỆN"), ("1", "Các tổ chuyên môn báo cáo trước ngày 20/5/2027.")]))
+    assert as_tuples(plan.targets) == [("=", 99, "%", 2030)]
+
+
+def _change(tag: str, text: str) -> str:
+    inner = f'<w:delText xml:space="preserve">{text}</w:delText>' if tag == "del" else \
+        f'<w:t xml:space="preserve">{text}</w:t>'
+    return f'<w:{tag} w:id="7" w:author="Tổ trưởng" w:date="2026-10-01T08:00:00Z"><w:r>{inner}</w:r></w:{tag}>'
+
+
+def _paragraph(*parts: str) -> str:
+    return f"<w:p>{''.join(parts)}</w:p>"
+
+
+def _read_paragraphs(*paragraphs: str) -> list[str]:
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    for p in paragraphs:
+        document.element.body.append(parse_xml(f'<w:wrap xmlns:w="{W}">{p}</w:wrap>')[0])
+    raw = BytesIO()
+    document.save(raw)
+    return [line for line in extract_text(raw.getvalue(), "ke_hoach.docx").text.splitlines() if line]
+
+
+def test_tracked_changes_left_in_the_file_read_as_accepted():
+    lines = _read_paragraphs(
+        _paragraph(_run("Đến năm "), _change("del", "2029"), _change("ins", "2030"),
+                   _run(", tỷ lệ trẻ đi học chuyên cần "), _change("ins", "từ "), _run("95%"),
+                   _change("del", " (nếu đủ kinh phí)"), _run(" trở lên.")))
+    assert lines == ["Đến năm 2030, tỷ lệ trẻ đi học chuyên cần từ 95% trở lên."]
+
+
+def test_a_content_control_and_a_link_read_as_their_text():
+    control = ('<w:sdt><w:sdtPr><w:alias w:val="Năm học"/><w:tag w:val="nam_hoc"/></w:sdtPr>'
+               f'<w:sdtContent>{_run("2027-2028")}</w:sdtContent></w:sdt>')
+    link = f'<w:hyperlink w:anchor="bieu1">{_run("Biểu 1")}</w:hyperlink>'
+    lines = _read_paragraphs(_paragraph(_run("CHỈ TIÊU NĂM HỌC "), control),
+                             _paragraph(_run("Số liệu tại "), link, _run(" kèm theo.")))
+    assert lines == ["CHỈ TIÊU NĂM HỌC 2027-2028", "Số liệu tại Biểu 1 kèm theo."]
+
+
+def test_a_table_cell_reads_its_tracked_insertion():
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, words in zip(table.rows[0].cells, ("Chỉ tiêu", "Năm 2027", "Năm 2030")):
+        cell.text = words
+    table.rows[1].cells[0].text = "Phòng học bộ môn (phòng)"
+    table.rows[1].cells[1].text = "4"
+    cell = table.rows[1].cells[2]._tc
+    cell.remove(cell.find(f"{{{W}}}p"))
+    cell.append(parse_xml(f'<w:wrap xmlns:w="{W}">{_paragraph(_change("del", "6"), _change("ins", "8"))}'
+                          '</w:wrap>')[0])
+    raw = BytesIO()
+    document.save(raw)
+    assert "Phòng học bộ môn (phòng) | 4 | 8" in extract_text(raw.getvalue(), "bieu.docx").text
+
+
+# ---------------------------------------------------------------------------- a framed header drawn after the body
+def _first_page(header: str) -> str:
+    return ("KẾ HOẠCH\nTriển khai các nhiệm vụ giáo dục năm học 2027-2028\n"
+            "Căn cứ Kế hoạch số 90/KH-UBND ngày 01/8/2027 của UBND xã;\nI. MỤC TIÊU\n"
+            "1. Tỷ lệ trẻ 5 tuổi ra lớp đạt 100%.\n"
+            "1 Số liệu điều tra phổ cập năm 2027.\n" + header)
+
+
+def test_a_header_in_frames_printed_after_the_first_page_goes_back_to_the_top():
+    from plans.domain.importer.text import _framed_header_first
+
+    for header in ("PHÒNG GIÁO DỤC\nTRƯỜNG MẦM NON HOA SEN\nSố: 15/KH-MNHS\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "Độc lập - Tự do - Hạnh phúc\nBình Minh, ngày 02 tháng 9 năm 2027\n",
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Bình Minh, ngày 02 tháng 9 năm 2027\nUBND XÃ BÌNH MINH\nTRƯỜNG MẦM NON HOA\nSEN\nSố: 15/KH-MNHS"):
+        lines = _framed_header_first(_first_page(header)).split("\n")
+        assert lines[:len(header.strip().split("\n"))] == header.strip().split("\n")
+        assert lines[len(header.strip().split("\n"))] == "KẾ HOẠCH"
+        assert lines[-1] == "1 Số liệu điều tra phổ cập năm 2027."
+
+
+def test_a_header_already_on_top_or_a_motto_quoted_in_the_body_stays_where_it_is():
+    from plans.domain.importer.text import _framed_header_first
+
+    on_top = ("UBND XÃ BÌNH MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "KẾ HOẠCH\n1. Tỷ lệ trẻ 5 tuổi ra lớp đạt 100%.\nNƠI NHẬN\n")
+    assert _framed_header_first(on_top) == on_top
+    quoted = _first_page("2. Tuyên truyền ý nghĩa Quốc hiệu CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.\n")
+    assert _framed_header_first(quoted) == quoted
+
+
+# ---------------------------------------------------------------------------- a title's school year cut at a line end
+def test_a_school_year_cut_after_its_hyphen_in_the_title_is_one_word_again():
+    text = ("UBND XÃ AN BÌNH\nTRƯỜNG TIỂU HỌC AN BÌNH\nSố: 21/KH-THAB\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nAn Bình, ngày 05 tháng 9 năm 2027\nKẾ HOẠCH\n"
+            "Nâng cao chất lượng dạy học tiếng Anh năm học 2027-\n2028\n"
+            "Căn cứ Kế hoạch số 40/KH-UBND ngày 20/8/2027 của UBND xã;\nI. MỤC TIÊU\n"
+            "1. Tỷ lệ học sinh lớp 5 đạt chuẩn tiếng Anh đạt 80%.\n")
+    assert header_of(text, ("title",))["title"] == "Nâng cao chất lượng dạy học tiếng Anh năm học 2027-2028"
