@@ -10,6 +10,7 @@ should answer and a Vietnamese message.
 """
 from __future__ import annotations
 
+import csv
 import io
 import re
 import unicodedata
@@ -140,7 +141,7 @@ def extract_text(
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = without_page_furniture(text)
     if kind == "text":
-        text = _tab_tables(text)
+        text = _tab_tables(_sheet_as_tabs(text))
     if kind in ("text", "pdf"):
         text = _paired_space_tables(_spaced_tables(_aligned_tables(text)))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
@@ -349,6 +350,31 @@ def _distinct_cells(row) -> list:
         if not any(cell._tc is c._tc for c in cells):
             cells.append(cell)
     return cells
+
+
+def _sheet_as_tabs(text: str) -> str:
+    """A sheet saved as delimited text (Excel's CSV: ";" or "," between cells, a cell holding the separator quoted,
+    "5,200") as tab text, the way a sheet is pasted. Excel writes every row with as many cells, the empty ones too
+    (";;;;;;"), so a text is such a sheet when nearly all its lines split into the same four cells or more, some of
+    them empty (the title's row); prose never does."""
+    for separator in (";", ","):
+        rows = list(csv.reader(text.split("\n"), delimiter=separator))
+        widths = [len(row) for row in rows if "".join(row).strip()]
+        width = max(set(widths), key=widths.count, default=0)
+        padded = sum(1 for row in rows if len(row) == width and sum(not c.strip() for c in row) >= width // 2)
+        if width >= 4 and len(widths) >= 5 and widths.count(width) >= 0.9 * len(widths) and padded >= 2:
+            cells = [[c.strip() for c in row] for row in rows]
+            if separator == ",":
+                # a sheet whose list separator is "," was saved in the English locale: "98.5" is a decimal point,
+                # "5,200" a thousands separator, the other way round from a Vietnamese figure
+                cells = [[_ENGLISH_FIGURE_RE.sub(lambda m: m[1] + m[2].translate(_SWAPPED_MARKS) + m[3], c) for c in row]
+                         for row in cells]
+            return "\n".join("\t".join(row) if "".join(row) else "" for row in cells)
+    return text
+
+
+_ENGLISH_FIGURE_RE = re.compile(r"^([<>≤≥=]?\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(\s*%?)$")
+_SWAPPED_MARKS = str.maketrans(".,", ",.")
 
 
 def _tab_tables(text: str) -> str:

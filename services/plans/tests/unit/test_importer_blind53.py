@@ -1,0 +1,49 @@
+"""Plan importer: the reading rules the blind53 set called for (fixtures/plans_heldout/blind53, spreadsheet forms
+filled in and returned by someone who never read the importer: CSV and tab text, Word pastes, landscape PDFs
+printed from Excel), one test per rule, on sentences and tables written for the test (none copied from a fixture;
+pure, no files)."""
+from __future__ import annotations
+
+from plans.domain.importer import extract_text
+
+from .importer_probes import plan_targets
+
+
+def _read(text: str) -> str:
+    return extract_text(text.encode("utf-8"), "bieu-mau.txt").text
+
+
+# ---------------------------------------------------------------------------- a sheet saved as delimited text
+SHEET = ["PHÒNG GD&ĐT{s}{s}{s}{s}Biểu 02",
+         "TRƯỜNG TIỂU HỌC HOA SEN{s}{s}{s}{s}",
+         "{s}{s}{s}{s}",
+         "CHỈ TIÊU NĂM HỌC 2027 - 2028{s}{s}{s}{s}",
+         "TT{s}Chỉ tiêu{s}ĐVT{s}Thực hiện 2026-2027{s}Kế hoạch 2027-2028",
+         "1{s}Tỷ lệ học sinh học 2 buổi/ngày{s}%{s}{a}{s}{b}",
+         "2{s}Phòng học thông minh{s}Phòng{s}3{s}5",
+         "{s}{s}{s}{s}",
+         "{s}NGƯỜI LẬP BIỂU{s}{s}HIỆU TRƯỞNG{s}"]
+
+
+def test_a_sheet_saved_with_semicolons_is_read_as_its_table():
+    text = _read("\n".join(SHEET).replace("{s}", ";").format(a="92,5", b="≥ 96,5"))
+    assert "2 | Phòng học thông minh | Phòng | 3 | 5" in text.split("\n")
+    assert plan_targets(text) == [(">=", 96.5, "%", 2028), ("=", 5, "phòng", 2028)]
+
+
+def test_a_sheet_saved_with_commas_reads_its_figures_in_the_english_locale():
+    lines = "\n".join(SHEET).replace("{s}", ",").format(a="92.5", b="≥96.5").split("\n")
+    lines[6] = '2,"Phòng học thông minh, phòng bộ môn",Phòng,"1,250",5'
+    text = _read("\n".join(lines))
+    assert "| ≥96,5" in text and "1.250" in text
+    assert (">=", 96.5, "%", 2028) in plan_targets(text)
+
+
+def test_prose_with_commas_is_no_sheet():
+    prose = ("Năm học 2027, trường phấn đấu: 100% lớp, 95% học sinh, 90% giáo viên đạt yêu cầu.\n"
+             "Tổ chức sinh hoạt chuyên môn, dự giờ, thao giảng, hội giảng theo cụm.\n"
+             "Phối hợp với Hội cha mẹ học sinh, Đoàn, Đội, Công đoàn trong các hoạt động.\n"
+             "Kiểm tra, đánh giá, xếp loại, khen thưởng kịp thời tập thể, cá nhân.\n"
+             "Báo cáo sơ kết, tổng kết, đột xuất, định kỳ đúng thời hạn về Phòng.\n"
+             "Giữ vững an ninh, trật tự, an toàn trường học, phòng chống cháy nổ.\n")
+    assert _read(prose) == prose
