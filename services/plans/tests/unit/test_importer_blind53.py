@@ -47,3 +47,20 @@ def test_prose_with_commas_is_no_sheet():
              "Báo cáo sơ kết, tổng kết, đột xuất, định kỳ đúng thời hạn về Phòng.\n"
              "Giữ vững an ninh, trật tự, an toàn trường học, phòng chống cháy nổ.\n")
     assert _read(prose) == prose
+
+
+# ---------------------------------------------------------------------------- a heading merged over three rows
+DEEP = ("TRƯỜNG THCS HOA SEN\n\nCHỈ TIÊU NĂM HỌC 2027 - 2028 VÀ ĐẾN NĂM 2030\n"
+        "TT\tChỉ tiêu\tĐVT\tNăm học 2026-2027\t\tKế hoạch\t\t\n"
+        "\t\t\tChỉ tiêu giao\tThực hiện\tNăm học 2027-2028\tĐến năm 2030\t\n"
+        "\t\t\t\t\t\tNăm 2029\tNăm 2030\n"
+        "1\tPhòng học bộ môn\tPhòng\t4\t4\t5\t6\t7\n"
+        "2\tTỷ lệ giáo viên đạt chuẩn\t%\t90\t91\t94\t≥ 97\t100\n")
+
+
+def test_a_heading_over_three_rows_gives_each_column_its_own_year():
+    text = _read(DEEP)
+    assert ("TT | Chỉ tiêu | ĐVT | Năm học 2026-2027 Chỉ tiêu giao | Năm học 2026-2027 Thực hiện | Kế hoạch Năm học 2027-2028 | "
+            "Kế hoạch Năm 2029 | Kế hoạch Năm 2030") in text.split("\n")
+    assert plan_targets(text) == [("=", 5, "phòng", 2028), ("=", 6, "phòng", 2029), ("=", 7, "phòng", 2030),
+                                  ("=", 94, "%", 2028), (">=", 97, "%", 2029), ("=", 100, "%", 2030)]

@@ -402,7 +402,13 @@ def _tab_tables(text: str) -> str:
             stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
             if stacked:
                 cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
+            elif (depth := _heading_depth(cells[full[0] - i:])) >= 3:
+                top = full[0] - i
+                cells[top + depth - 1] = _folded_heading(cells[top:top + depth])
+                lines[full[0]:full[0] + depth - 1] = [None] * (depth - 1)
             for k in range(i + bool(stacked), j):
+                if lines[k] is None:
+                    continue   # a heading row folded into the one under it
                 if k in full:
                     lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
                         re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
@@ -413,6 +419,41 @@ def _tab_tables(text: str) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+_FIGURE_CELL_RE = re.compile(r"[<>≤≥=]?\s*\d[\d.,]*\s*%?")
+
+
+def _heading_depth(rows: list[list[str]]) -> int:
+    """How many rows a sheet's heading takes: its first row and those under it that continue it (their first
+    column, "STT", merged down, so empty, and no figure in them)."""
+    depth = 1
+    while depth < len(rows) and not rows[depth][0].strip() and not any(
+            _FIGURE_CELL_RE.fullmatch(c.strip()) for c in rows[depth]):
+        depth += 1
+    return depth
+
+
+def _folded_heading(rows: list[list[str]]) -> list[str]:
+    """A heading laid over three rows or more ("Kế hoạch" merged across "Năm học 2026-2027 | Giai đoạn đến 2030",
+    the latter across "Năm 2028 | Năm 2030") as one row: each column its headings from the top down, a merged one
+    over every column it spans (as far right as its neighbours are empty, within the span of the cell above it). A
+    year below replaces a year above ("Giai đoạn đến 2030" over "Năm 2028": the column is 2028's)."""
+    width = len(rows[-1])
+    spans = [[(0, width)]] + [[] for _ in rows]
+    names: list[list[str]] = [[] for _ in range(width)]
+    for level, row in enumerate(rows):
+        for start, end in spans[level]:
+            filled = [k for k in range(start, end) if k < len(row) and row[k].strip()]
+            for n, k in enumerate(filled):
+                stop = filled[n + 1] if n + 1 < len(filled) else end
+                spans[level + 1].append((k, stop))
+                for column in range(k, stop):
+                    names[column].append(re.sub(r"\s+", " ", row[k]).strip())
+    return [" ".join(name for n, name in enumerate(column)
+                     if not (_YEAR_IN_HEADING_RE.search(name) and any(_YEAR_IN_HEADING_RE.search(v) for v in column[n + 1:])))
+            for column in names]
+
+
+_YEAR_IN_HEADING_RE = re.compile(r"\b20\d\d\b")
 _CELL_GAP_RE = re.compile(r"\s{3,}")
 _ALIGNED_CELL_RE = re.compile(r"[^ \t]+(?: {1,2}[^ \t]+)*")   # (a no-break space, "≥ 95%", is inside a cell)
 
