@@ -64,3 +64,28 @@ def test_a_heading_over_three_rows_gives_each_column_its_own_year():
             "Kế hoạch Năm 2029 | Kế hoạch Năm 2030") in text.split("\n")
     assert plan_targets(text) == [("=", 5, "phòng", 2028), ("=", 6, "phòng", 2029), ("=", 7, "phòng", 2030),
                                   ("=", 94, "%", 2028), (">=", 97, "%", 2029), ("=", 100, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a form sent after its cover letter
+LETTER = ("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ HOA SEN\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: 210/UBND-VHXH\nHoa Sen, ngày 05 tháng 10 năm 2027\n"
+          "V/v gửi biểu chỉ tiêu giáo dục năm 2028\n"
+          "Kính gửi: Sở Giáo dục và Đào tạo.\n"
+          "Ủy ban nhân dân xã gửi Biểu tổng hợp chỉ tiêu của các trường trên địa bàn./.\n"
+          "Nơi nhận:\nCHỦ TỊCH\n- Như trên;\n- Lưu: VT.\n\nLê Văn Tâm\n\n"
+          "UBND XÃ HOA SEN\n{form}\n(Kèm theo Công văn số 210/UBND-VHXH ngày 05/10/2027)\n{title}\n"
+          "STT | Chỉ tiêu | ĐVT | Thực hiện năm 2027 | Kế hoạch năm 2028\n"
+          "1 | Phòng học thông minh | Phòng | 4 | 9\n"
+          "2 | Tỷ lệ trường đạt chuẩn quốc gia | % | 50 | 66,7\n"
+          "NGƯỜI LẬP BIỂU\nCHỦ TỊCH\nTrần Thị Mai\nLê Văn Tâm\n")
+
+
+def test_a_form_of_targets_sent_after_its_cover_letter_is_read():
+    for form in ("Biểu số 03", "Biểu 3", "Biểu số 03 - MN"):
+        text = LETTER.format(form=form, title="CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC NĂM 2028")
+        assert plan_targets(text) == [("=", 9, "phòng", 2028), ("=", 66.7, "%", 2028)], form
+
+
+def test_a_form_of_costs_after_the_letter_holds_no_target():
+    text = LETTER.format(form="Biểu số 03", title="DỰ TOÁN KINH PHÍ NĂM 2028")
+    assert plan_targets(text) == []
