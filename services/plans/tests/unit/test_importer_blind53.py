@@ -89,3 +89,13 @@ def test_a_form_of_targets_sent_after_its_cover_letter_is_read():
 def test_a_form_of_costs_after_the_letter_holds_no_target():
     text = LETTER.format(form="Biểu số 03", title="DỰ TOÁN KINH PHÍ NĂM 2028")
     assert plan_targets(text) == []
+
+
+# ---------------------------------------------------------------------------- a formula's error in a cell
+def test_a_cell_holding_a_formula_error_is_empty_and_its_row_still_read():
+    text = _read("TRƯỜNG TIỂU HỌC HOA SEN\n\nCHỈ TIÊU ĐẾN NĂM 2030\n"
+                 "TT\tChỉ tiêu\tĐVT\tThực hiện 2026\tKế hoạch 2027\tKế hoạch 2030\n"
+                 "1\tTỷ lệ học sinh khuyết tật học hòa nhập\t%\t100\t100\t#DIV/0!\n"
+                 "2\tPhòng học thông minh\tPhòng\t2\t#N/A\t6\n")
+    assert "#" not in text
+    assert plan_targets(text) == [("=", 100, "%", 2027), ("=", 6, "phòng", 2030)]

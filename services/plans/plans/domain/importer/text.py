@@ -391,7 +391,8 @@ def _tab_tables(text: str) -> str:
         if j == i:
             i += 1
             continue
-        cells = [lines[k].strip(" ").split("\t") for k in range(i, j)]
+        # a formula's error ("#DIV/0!" where a count is not entered yet) holds no figure: an empty cell
+        cells = [[_SHEET_ERROR_RE.sub("", c) for c in lines[k].strip(" ").split("\t")] for k in range(i, j)]
         filled = [sum(bool(c.strip()) for c in row) for row in cells]
         width = max(len(row) for row in cells)
         # a row whose last cells are empty ("Ghi chú" left blank) lost their tabs with the line's trailing spaces
@@ -419,6 +420,7 @@ def _tab_tables(text: str) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+_SHEET_ERROR_RE = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)\s*$")
 _FIGURE_CELL_RE = re.compile(r"[<>≤≥=]?\s*\d[\d.,]*\s*%?")
 
 
