@@ -900,6 +900,9 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
         # (or "Phụ lục: CÁC CHỈ TIÊU CHỦ YẾU": its name in capitals after the word)
         if re.match(r"(?:bang|bieu)\s+\d+\s*[.:]?\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b", f):
             return i, True   # "Bảng 2. Chỉ tiêu đến năm 2030" after the signature: a table of targets of its own
+        if re.fullmatch(r"bieu(?:\s+mau)?\s+(?:so\s+)?\d+[a-z]?(?:\s*[-–]\s*[a-z]+)?", f) and re.search(
+                r"\b(?:chi tieu|muc tieu)\b", " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:4] if "|" not in L.fline(j))):
+            return i, True   # a cover letter sending a form of targets ("Biểu số 02", its title a line or two below)
         named = re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]\s*(?=\S)", f)
         if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
                                           or named and _mostly_upper(L.line(i).strip()[named.end():])):

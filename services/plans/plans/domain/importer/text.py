@@ -10,6 +10,7 @@ should answer and a Vietnamese message.
 """
 from __future__ import annotations
 
+import csv
 import io
 import re
 import unicodedata
@@ -140,7 +141,7 @@ def extract_text(
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = without_page_furniture(text)
     if kind == "text":
-        text = _tab_tables(text)
+        text = _tab_tables(_sheet_as_tabs(text))
     if kind in ("text", "pdf"):
         text = _paired_space_tables(_spaced_tables(_aligned_tables(text)))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
@@ -446,6 +447,31 @@ def _distinct_cells(row) -> list:
     return cells
 
 
+def _sheet_as_tabs(text: str) -> str:
+    """A sheet saved as delimited text (Excel's CSV: ";" or "," between cells, a cell holding the separator quoted,
+    "5,200") as tab text, the way a sheet is pasted. Excel writes every row with as many cells, the empty ones too
+    (";;;;;;"), so a text is such a sheet when nearly all its lines split into the same four cells or more, some of
+    them empty (the title's row); prose never does."""
+    for separator in (";", ","):
+        rows = list(csv.reader(text.split("\n"), delimiter=separator))
+        widths = [len(row) for row in rows if "".join(row).strip()]
+        width = max(set(widths), key=widths.count, default=0)
+        padded = sum(1 for row in rows if len(row) == width and sum(not c.strip() for c in row) >= width // 2)
+        if width >= 4 and len(widths) >= 5 and widths.count(width) >= 0.9 * len(widths) and padded >= 2:
+            cells = [[c.strip() for c in row] for row in rows]
+            if separator == ",":
+                # a sheet whose list separator is "," was saved in the English locale: "98.5" is a decimal point,
+                # "5,200" a thousands separator, the other way round from a Vietnamese figure
+                cells = [[_ENGLISH_FIGURE_RE.sub(lambda m: m[1] + m[2].translate(_SWAPPED_MARKS) + m[3], c) for c in row]
+                         for row in cells]
+            return "\n".join("\t".join(row) if "".join(row) else "" for row in cells)
+    return text
+
+
+_ENGLISH_FIGURE_RE = re.compile(r"^([<>≤≥=]?\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(\s*%?)$")
+_SWAPPED_MARKS = str.maketrans(".,", ",.")
+
+
 def _tab_tables(text: str) -> str:
     """A plain text's tables (a Word table copied and pasted: its cells separated by tabs) one row a line, the cells
     joined by " | " as a Word table is read. A table is a run of lines holding tabs of which one fills three cells or
@@ -460,7 +486,8 @@ def _tab_tables(text: str) -> str:
         if j == i:
             i += 1
             continue
-        cells = [lines[k].strip(" ").split("\t") for k in range(i, j)]
+        # a formula's error ("#DIV/0!" where a count is not entered yet) holds no figure: an empty cell
+        cells = [[_SHEET_ERROR_RE.sub("", c) for c in lines[k].strip(" ").split("\t")] for k in range(i, j)]
         filled = [sum(bool(c.strip()) for c in row) for row in cells]
         width = max(len(row) for row in cells)
         # a row whose last cells are empty ("Ghi chú" left blank) lost their tabs with the line's trailing spaces
@@ -471,7 +498,13 @@ def _tab_tables(text: str) -> str:
             stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
             if stacked:
                 cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
+            elif (depth := _heading_depth(cells[full[0] - i:])) >= 3:
+                top = full[0] - i
+                cells[top + depth - 1] = _folded_heading(cells[top:top + depth])
+                lines[full[0]:full[0] + depth - 1] = [None] * (depth - 1)
             for k in range(i + bool(stacked), j):
+                if lines[k] is None:
+                    continue   # a heading row folded into the one under it
                 if k in full:
                     lines[k] = None if numbering_row(cells[k - i]) else " | ".join(
                         re.sub(r"\s+", " ", c).strip() for c in cells[k - i])
@@ -482,6 +515,42 @@ def _tab_tables(text: str) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+_SHEET_ERROR_RE = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)\s*$")
+_FIGURE_CELL_RE = re.compile(r"[<>≤≥=]?\s*\d[\d.,]*\s*%?")
+
+
+def _heading_depth(rows: list[list[str]]) -> int:
+    """How many rows a sheet's heading takes: its first row and those under it that continue it (their first
+    column, "STT", merged down, so empty, and no figure in them)."""
+    depth = 1
+    while depth < len(rows) and not rows[depth][0].strip() and not any(
+            _FIGURE_CELL_RE.fullmatch(c.strip()) for c in rows[depth]):
+        depth += 1
+    return depth
+
+
+def _folded_heading(rows: list[list[str]]) -> list[str]:
+    """A heading laid over three rows or more ("Kế hoạch" merged across "Năm học 2026-2027 | Giai đoạn đến 2030",
+    the latter across "Năm 2028 | Năm 2030") as one row: each column its headings from the top down, a merged one
+    over every column it spans (as far right as its neighbours are empty, within the span of the cell above it). A
+    year below replaces a year above ("Giai đoạn đến 2030" over "Năm 2028": the column is 2028's)."""
+    width = len(rows[-1])
+    spans = [[(0, width)]] + [[] for _ in rows]
+    names: list[list[str]] = [[] for _ in range(width)]
+    for level, row in enumerate(rows):
+        for start, end in spans[level]:
+            filled = [k for k in range(start, end) if k < len(row) and row[k].strip()]
+            for n, k in enumerate(filled):
+                stop = filled[n + 1] if n + 1 < len(filled) else end
+                spans[level + 1].append((k, stop))
+                for column in range(k, stop):
+                    names[column].append(re.sub(r"\s+", " ", row[k]).strip())
+    return [" ".join(name for n, name in enumerate(column)
+                     if not (_YEAR_IN_HEADING_RE.search(name) and any(_YEAR_IN_HEADING_RE.search(v) for v in column[n + 1:])))
+            for column in names]
+
+
+_YEAR_IN_HEADING_RE = re.compile(r"\b20\d\d\b")
 _CELL_GAP_RE = re.compile(r"\s{3,}")
 _ALIGNED_CELL_RE = re.compile(r"[^ \t]+(?: {1,2}[^ \t]+)*")   # (a no-break space, "≥ 95%", is inside a cell)
 

@@ -1,0 +1,101 @@
+"""Plan importer: the reading rules the blind53 set called for (fixtures/plans_heldout/blind53, spreadsheet forms
+filled in and returned by someone who never read the importer: CSV and tab text, Word pastes, landscape PDFs
+printed from Excel), one test per rule, on sentences and tables written for the test (none copied from a fixture;
+pure, no files)."""
+from __future__ import annotations
+
+from plans.domain.importer import extract_text
+
+from .importer_probes import plan_targets
+
+
+def _read(text: str) -> str:
+    return extract_text(text.encode("utf-8"), "bieu-mau.txt").text
+
+
+# ---------------------------------------------------------------------------- a sheet saved as delimited text
+SHEET = ["PHÒNG GD&ĐT{s}{s}{s}{s}Biểu 02",
+         "TRƯỜNG TIỂU HỌC HOA SEN{s}{s}{s}{s}",
+         "{s}{s}{s}{s}",
+         "CHỈ TIÊU NĂM HỌC 2027 - 2028{s}{s}{s}{s}",
+         "TT{s}Chỉ tiêu{s}ĐVT{s}Thực hiện 2026-2027{s}Kế hoạch 2027-2028",
+         "1{s}Tỷ lệ học sinh học 2 buổi/ngày{s}%{s}{a}{s}{b}",
+         "2{s}Phòng học thông minh{s}Phòng{s}3{s}5",
+         "{s}{s}{s}{s}",
+         "{s}NGƯỜI LẬP BIỂU{s}{s}HIỆU TRƯỞNG{s}"]
+
+
+def test_a_sheet_saved_with_semicolons_is_read_as_its_table():
+    text = _read("\n".join(SHEET).replace("{s}", ";").format(a="92,5", b="≥ 96,5"))
+    assert "2 | Phòng học thông minh | Phòng | 3 | 5" in text.split("\n")
+    assert plan_targets(text) == [(">=", 96.5, "%", 2028), ("=", 5, "phòng", 2028)]
+
+
+def test_a_sheet_saved_with_commas_reads_its_figures_in_the_english_locale():
+    lines = "\n".join(SHEET).replace("{s}", ",").format(a="92.5", b="≥96.5").split("\n")
+    lines[6] = '2,"Phòng học thông minh, phòng bộ môn",Phòng,"1,250",5'
+    text = _read("\n".join(lines))
+    assert "| ≥96,5" in text and "1.250" in text
+    assert (">=", 96.5, "%", 2028) in plan_targets(text)
+
+
+def test_prose_with_commas_is_no_sheet():
+    prose = ("Năm học 2027, trường phấn đấu: 100% lớp, 95% học sinh, 90% giáo viên đạt yêu cầu.\n"
+             "Tổ chức sinh hoạt chuyên môn, dự giờ, thao giảng, hội giảng theo cụm.\n"
+             "Phối hợp với Hội cha mẹ học sinh, Đoàn, Đội, Công đoàn trong các hoạt động.\n"
+             "Kiểm tra, đánh giá, xếp loại, khen thưởng kịp thời tập thể, cá nhân.\n"
+             "Báo cáo sơ kết, tổng kết, đột xuất, định kỳ đúng thời hạn về Phòng.\n"
+             "Giữ vững an ninh, trật tự, an toàn trường học, phòng chống cháy nổ.\n")
+    assert _read(prose) == prose
+
+
+# ---------------------------------------------------------------------------- a heading merged over three rows
+DEEP = ("TRƯỜNG THCS HOA SEN\n\nCHỈ TIÊU NĂM HỌC 2027 - 2028 VÀ ĐẾN NĂM 2030\n"
+        "TT\tChỉ tiêu\tĐVT\tNăm học 2026-2027\t\tKế hoạch\t\t\n"
+        "\t\t\tChỉ tiêu giao\tThực hiện\tNăm học 2027-2028\tĐến năm 2030\t\n"
+        "\t\t\t\t\t\tNăm 2029\tNăm 2030\n"
+        "1\tPhòng học bộ môn\tPhòng\t4\t4\t5\t6\t7\n"
+        "2\tTỷ lệ giáo viên đạt chuẩn\t%\t90\t91\t94\t≥ 97\t100\n")
+
+
+def test_a_heading_over_three_rows_gives_each_column_its_own_year():
+    text = _read(DEEP)
+    assert ("TT | Chỉ tiêu | ĐVT | Năm học 2026-2027 Chỉ tiêu giao | Năm học 2026-2027 Thực hiện | Kế hoạch Năm học 2027-2028 | "
+            "Kế hoạch Năm 2029 | Kế hoạch Năm 2030") in text.split("\n")
+    assert plan_targets(text) == [("=", 5, "phòng", 2028), ("=", 6, "phòng", 2029), ("=", 7, "phòng", 2030),
+                                  ("=", 94, "%", 2028), (">=", 97, "%", 2029), ("=", 100, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a form sent after its cover letter
+LETTER = ("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ HOA SEN\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: 210/UBND-VHXH\nHoa Sen, ngày 05 tháng 10 năm 2027\n"
+          "V/v gửi biểu chỉ tiêu giáo dục năm 2028\n"
+          "Kính gửi: Sở Giáo dục và Đào tạo.\n"
+          "Ủy ban nhân dân xã gửi Biểu tổng hợp chỉ tiêu của các trường trên địa bàn./.\n"
+          "Nơi nhận:\nCHỦ TỊCH\n- Như trên;\n- Lưu: VT.\n\nLê Văn Tâm\n\n"
+          "UBND XÃ HOA SEN\n{form}\n(Kèm theo Công văn số 210/UBND-VHXH ngày 05/10/2027)\n{title}\n"
+          "STT | Chỉ tiêu | ĐVT | Thực hiện năm 2027 | Kế hoạch năm 2028\n"
+          "1 | Phòng học thông minh | Phòng | 4 | 9\n"
+          "2 | Tỷ lệ trường đạt chuẩn quốc gia | % | 50 | 66,7\n"
+          "NGƯỜI LẬP BIỂU\nCHỦ TỊCH\nTrần Thị Mai\nLê Văn Tâm\n")
+
+
+def test_a_form_of_targets_sent_after_its_cover_letter_is_read():
+    for form in ("Biểu số 03", "Biểu 3", "Biểu số 03 - MN"):
+        text = LETTER.format(form=form, title="CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC NĂM 2028")
+        assert plan_targets(text) == [("=", 9, "phòng", 2028), ("=", 66.7, "%", 2028)], form
+
+
+def test_a_form_of_costs_after_the_letter_holds_no_target():
+    text = LETTER.format(form="Biểu số 03", title="DỰ TOÁN KINH PHÍ NĂM 2028")
+    assert plan_targets(text) == []
+
+
+# ---------------------------------------------------------------------------- a formula's error in a cell
+def test_a_cell_holding_a_formula_error_is_empty_and_its_row_still_read():
+    text = _read("TRƯỜNG TIỂU HỌC HOA SEN\n\nCHỈ TIÊU ĐẾN NĂM 2030\n"
+                 "TT\tChỉ tiêu\tĐVT\tThực hiện 2026\tKế hoạch 2027\tKế hoạch 2030\n"
+                 "1\tTỷ lệ học sinh khuyết tật học hòa nhập\t%\t100\t100\t#DIV/0!\n"
+                 "2\tPhòng học thông minh\tPhòng\t2\t#N/A\t6\n")
+    assert "#" not in text
+    assert plan_targets(text) == [("=", 100, "%", 2027), ("=", 6, "phòng", 2030)]
