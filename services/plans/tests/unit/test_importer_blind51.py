@@ -86,3 +86,52 @@ def test_a_members_proposal_is_no_target_unless_the_meeting_agrees_to_it():
 def test_a_line_opening_on_a_word_like_a_title_is_no_proposal():
     text = "II. CHỈ TIÊU NĂM 2027\n- Có ít nhất 70% giáo viên đề xuất sáng kiến kinh nghiệm.\n"
     assert plan_targets(text) == [(">=", 70, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a meeting's proceedings
+MINUTES = ("UBND XÃ TÂN PHONG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG TIỂU HỌC TÂN PHONG\tĐộc lập - Tự do - Hạnh phúc\n"
+           "Số: 05/BB-HĐSP\tTân Phong, ngày 14 tháng 9 năm 2027\nBIÊN BẢN\nHọp Hội đồng sư phạm tháng 9 năm 2027\n"
+           "I. THÀNH PHẦN\n- Có mặt 40/42, vắng 02 có lý do.\n"
+           "II. NỘI DUNG\n1. Đánh giá kết quả năm học 2026 - 2027\n"
+           "Bà Hiệu trưởng báo cáo: toàn trường 18 lớp; tỷ lệ học sinh hoàn thành chương trình lớp học đạt 97,2%.\n"
+           "2. Thông qua dự thảo chỉ tiêu năm học 2027 - 2028\n"
+           "- Tỷ lệ học sinh hoàn thành chương trình lớp học đạt 98%.\n- Có ít nhất 02 phòng học thông minh.\n"
+           "3. Thảo luận\n- Cô Hà Thị Lan (tổ 5) đề nghị giữ chỉ tiêu như dự thảo.\n"
+           "4. Kết luận của chủ tọa\nHội đồng thống nhất bổ sung chỉ tiêu 100% học sinh lớp 3 biết bơi.\n")
+
+
+def test_a_meetings_proceedings_hold_the_targets_it_adopted_in_the_school_year_its_part_names():
+    # "II. NỘI DUNG" after "I. THÀNH PHẦN" is what the meeting did, not a plan's tasks; the month in the subject dates
+    # the meeting; the part on the year gone by describes; "3. Thảo luận" and "4. Kết luận" stay in the draft's year
+    assert plan_targets(MINUTES) == [("=", 98, "%", 2028), (">=", 2, "phòng", 2028), ("=", 100, "%", 2028)]
+
+
+def test_a_meeting_that_states_its_resolution_apart_sets_its_targets_there_only():
+    # the draft read out and the debate before "III. NGHỊ QUYẾT HỘI NGHỊ" describe, as the attendance does
+    text = (MINUTES.split("3. Thảo luận")[0] + "III. NGHỊ QUYẾT HỘI NGHỊ\nHội nghị thống nhất các chỉ tiêu năm học 2027 - 2028:\n"
+            "1. Tỷ lệ học sinh hoàn thành chương trình lớp học: 98,5%.\n2. Có 03 phòng học thông minh.\n")
+    assert plan_targets(text) == [("=", 98.5, "%", 2028), ("=", 3, "phòng", 2028)]
+
+
+# ---------------------------------------------------------------------------- the draft and what the meeting set
+def test_a_figure_given_as_the_drafts_is_no_target_beside_the_one_the_meeting_set():
+    text = ("II. CHỈ TIÊU NĂM 2027\n- Tỷ lệ học sinh lên lớp: dự thảo 97%, Hội nghị thống nhất nâng lên 98%.\n"
+            "- Học sinh đạt chuẩn tiếng Anh: dự thảo trình Hội nghị là 60%; Hội nghị điều chỉnh còn 55%.\n")
+    assert plan_targets(text) == [("=", 98, "%", 2027), ("=", 55, "%", 2027)]
+
+
+def test_a_tables_draft_column_gives_way_to_the_column_the_meeting_adopted():
+    text = ("II. CHỈ TIÊU NĂM HỌC 2027 - 2028\n"
+            "Chỉ tiêu | Năm học 2026 - 2027 (thực hiện) | Dự thảo | Hội nghị thông qua\n"
+            "Tỷ lệ học sinh lên lớp (%) | 96,1 | 97 | 98\n"
+            "Phòng học thông minh (phòng) | 1 | 2 | 2\n")
+    assert plan_targets(text) == [("=", 98, "%", 2028), ("=", 2, "phòng", 2028)]
+
+
+def test_a_meetings_debate_sets_no_targets_unless_the_meeting_agrees_there():
+    text = (MINUTES.replace("- Cô Hà Thị Lan (tổ 5) đề nghị giữ chỉ tiêu như dự thảo.\n",
+                            "- Tổ 2 đề nghị mở 03 lớp học hai buổi; Hiệu trưởng giải trình chỉ đủ phòng cho 02 lớp.\n"
+                            "- Các tổ đề xuất 100% giáo viên dự giờ ít nhất 18 tiết; Hội đồng thống nhất.\n")
+            .replace("Hội đồng thống nhất bổ sung chỉ tiêu 100% học sinh lớp 3 biết bơi.\n",
+                     "Biểu quyết: 38/40 đồng ý; 02 ý kiến đề nghị giữ tỷ lệ hoàn thành chương trình 97%.\n"))
+    assert plan_targets(text) == [("=", 98, "%", 2028), (">=", 2, "phòng", 2028), ("=", 100, "%", 2028)]

@@ -530,7 +530,8 @@ def _title_horizon(title: str) -> int | None:
     periods = set(re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f))
     if len(periods) == 1:
         return int(periods.pop())
-    years = set(re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
+    # (a month before the year dates a meeting, "Họp Hội đồng sư phạm tháng 9 năm 2026", it sets no due year)
+    years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
 
 
@@ -1373,13 +1374,15 @@ _HORIZON_SENTENCE_RE = re.compile(
     # "chậm nhất trong tháng 01/2026"
     r"|" + _DATED_DEADLINE)
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
-# word: "2. Bảng chỉ tiêu năm học 2026 - 2027"; inside a part on targets its
+# word: "2. Bảng chỉ tiêu năm học 2026 - 2027", a meeting's part with the draft read out: "2. Triển khai dự thảo chỉ
+# tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
 # đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua)\s+)?(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
+    r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
 # horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
@@ -1428,21 +1431,31 @@ _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su 
 _REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt"), "1. Đánh giá
-# chung" (a conclusion's assessment of the year gone by)
+# chung" (a conclusion's assessment of the year gone by), "1. Đánh giá kết quả năm học 2025 - 2026" (a meeting's first part)
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
-                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b"
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia (?:chung|ket qua))\b"
                              # a resolution's article on the year gone by: "Điều 1. Thống nhất đánh giá kết quả …"
                              r"|^\s*dieu\s+\d+\s*[.:]\s*(?:thong nhat\s+)?danh gia\s+ket qua\b")
 # What a meeting's minutes record of its attendance and its vote, never a target: the share of votes for
 # ("45/47 đồng ý, đạt 95,7%", "các đại biểu nhất trí 100%"), those present, summoned or away ("có mặt 44/46 (vắng 02"),
 # and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
 _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
-_VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh)\b")
+_VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh|y kien (?:khac|de nghi|de xuat|khong)\b)\b")
 # A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
 # "Đ/c Bí thư Đảng ủy phát biểu: …"
 _PROPOSER_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?P<who>ong|ba|co|thay|d/c|dong chi|to)\s+(?P<name>\w)[^;]{0,80}?"
                           r"\b(?:de nghi|de xuat|cho rang|kien nghi|phat bieu)\b")
 _AGREED_RE = re.compile(r"\b(?:hoi nghi|hoi dong|chu toa|chu tri)\s+(?:nhat tri|thong nhat|dong y|chap thuan)\b")
+# A meeting's proceedings under its record's "II. NỘI DUNG" ("Nội dung hội nghị", "Nội dung cuộc họp")
+_PROCEEDINGS_RE = re.compile(r"\s*noi dung(?:\s+(?:hoi nghi|cuoc hop|buoi hop|phien hop|ky hop))?\s*")
+# A meeting's parts on the draft read out before them: the debate and what the chair concluded
+_DEBATE_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien|ket luan|bieu quyet)\b")
+# A meeting's part on its members' views of the draft: "3. Thảo luận", "3. Tham luận, thảo luận", "3. Ý kiến của các
+# trường", "3. Góp ý"
+_VIEWS_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien)\b")
+# A figure the minutes give as the draft's, before the one the meeting set: "dự thảo 98%", "dự thảo đề ra 55%", "dự thảo
+# trình Hội nghị là 75%" (not "thông qua dự thảo: …", whose figures are adopted)
+_DRAFT_FIGURE_RE = re.compile(r"\bdu thao\s+(?:(?:de ra|de xuat|neu|ghi|trinh(?:\s+(?:hoi nghi|hoi dong|ky hop))?)\s+)?(?:la\s+)?(?:muc\s+)?$")
 # A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
 _ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
@@ -2208,6 +2221,7 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
         prev_end = i
     _set_apart_other_body(units)
     _set_apart_others_column(units, own_kind)
+    _set_apart_draft_column(units)
     return units
 
 
@@ -2259,6 +2273,33 @@ def _set_apart_others_column(units: list[_Unit], own_kind: str | None) -> None:
             k += 1
             continue
         c = assigned[0] if school else registered[0]
+        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
+            u = units[k]
+            bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
+            lo, hi = bounds[c] + 1, bounds[c + 1]
+            u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
+            u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
+            k += 1
+
+
+# A meeting's table of the draft's figures beside those it adopted: "Dự thảo | Hội nghị thông qua", "Dự kiến | Điều
+# chỉnh", "Đề xuất | Quyết nghị". The adopted column holds the targets; the draft's are what the meeting changed.
+_DRAFT_COL_RE = re.compile(r"\s*(?:(?:ban\s+)?du thao|du kien|de xuat|(?:chi tieu\s+)?(?:ban dau|truoc dieu chinh))\s*")
+_ADOPTED_COL_RE = re.compile(r"\s*(?:(?:(?:hoi nghi|hoi dong|dai hoi|ky hop)\s+)?(?:thong qua|quyet nghi|nhat tri|thong nhat|bieu quyet)"
+                             r"|(?:chi tieu\s+)?(?:sau\s+)?dieu chinh|(?:chi tieu\s+)?chinh thuc)\s*")
+
+
+def _set_apart_draft_column(units: list[_Unit]) -> None:
+    """Blank, in the heading row and the rows under it, the draft's column of a table that has a column of what the
+    meeting adopted beside it. The cells become spaces, so every offset stays."""
+    k = 0
+    while k < len(units):
+        cells = units[k].fline.split("|")
+        drafts = [j for j, c in enumerate(cells) if _DRAFT_COL_RE.fullmatch(c)]
+        if len(drafts) != 1 or not any(_ADOPTED_COL_RE.fullmatch(c) for c in cells[drafts[0] + 1:]):
+            k += 1
+            continue
+        c = drafts[0]
         while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
             u = units[k]
             bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
@@ -3372,9 +3413,11 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
         body = body[1:]   # "TT | Tên chỉ tiêu | …": the serial number stays with the label
     # (a unit column beside the label, "Đơn vị tính", is read as a unit column, not skipped as a baseline)
     middle = [c for c in body[1:-1] if not _UNIT_COL_RE.fullmatch(c) and c]
-    # (the one column left of a form that gave a figure and took one on: "Chỉ tiêu giao | Trường đăng ký")
+    # (the one column left of a form that gave a figure and took one on: "Chỉ tiêu giao | Trường đăng ký", and of a
+    # meeting's draft and what it adopted: "Dự thảo | Hội nghị thông qua")
     if len(body) < 2 or not (re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1])
-                             or _REGISTERED_COL_RE.fullmatch(body[-1]) or _ASSIGNED_COL_RE.fullmatch(body[-1])) \
+                             or _REGISTERED_COL_RE.fullmatch(body[-1]) or _ASSIGNED_COL_RE.fullmatch(body[-1])
+                             or _ADOPTED_COL_RE.fullmatch(body[-1])) \
             or not (_TABLE_LABEL_RE.fullmatch(body[0]) or re.fullmatch(r"(?:ten|noi dung) chi tieu", body[0])) or not all(
                 _STATUS_COL_RE.search(c) or plan_year and (y := _YEAR_CELL_RE.fullmatch(c)) and int(y.group(1)) < plan_year
                 for c in middle) or len(body) == 2 and not trail:
@@ -3935,8 +3978,19 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
               for part in [fold(s[1]).startswith("phan")]]
     # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
     # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
+    # (a meeting's record, a section naming who attended, "I. THÀNH PHẦN": its "II. NỘI DUNG" is the proceedings, the
+    # draft targets read out and those adopted, not the tasks of a plan; but where a section of its own states what the
+    # meeting resolved, "III. NGHỊ QUYẾT HỘI NGHỊ", the proceedings before it are the reports and the debate, which
+    # describe, as the attendance does)
+    meeting = any(re.match(r"(?:thoi gian,\s*dia diem,\s*)?thanh phan\b", fold(s[2])) for s in sections)
+    resolved = meeting and any(re.match(r"(?:nghi quyet|ket luan|ket qua bieu quyet)\b", fold(s[2])) for s in sections)
+    proceedings = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
+                   if meeting and (_PROCEEDINGS_RE.fullmatch(fold(s[2])) or re.match(r"(?:thoi gian,\s*dia diem,\s*)?thanh phan\b", fold(s[2])))]
+    if resolved:
+        status += proceedings
     tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
-                                         for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
+                                         for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"
+                                         and not any(a == s[0] for a, _ in proceedings)]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
@@ -3950,6 +4004,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     latest: int | None = None
     tabled: int | None = None   # the last horizon of the table just read, for the targets set beside it
     situation = False   # under a numbered part on the situation ("1. Thực trạng")
+    debate = False   # under a meeting's numbered part on its debate ("3. Thảo luận", "3. Ý kiến của các trường")
     specific = any(_SPECIFIC_GOALS_RE.match(L.fline(k)) or _STAGED_TARGETS_RE.match(L.fline(k)) for k in L.nonblank(0, end))
     aim = False   # under "1. Mục tiêu chung": its prose may open on its horizon ("Đến năm 2030, xây dựng …")
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
@@ -3986,6 +4041,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
+        if i in heading_idx or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80:
+            debate = bool(_VIEWS_PART_RE.match(_LIST_MARK_RE.sub("", fline)))
+            if debate:
+                continue
+        if debate and not _AGREED_RE.search(fline):
+            continue   # what the members said of the draft, what they asked and what they were told, is no target yet
         if sections and i < sections[0][0] and re.match(r"\s*can cu\b", fline):
             continue   # the legal basis before the first section ("Căn cứ kết quả năm học 2025 - 2026: …") sets no targets
         if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
@@ -4081,9 +4142,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
                 latest = max(latest or year, year)
             elif short and _NUMBERED_HEADING_RE.match(line) and not year and not re.search(r"\d", _LIST_MARK_RE.sub("", fline)) \
-                    and not (horizon and fline.rstrip().endswith(":") and _number_depth(line) > _number_depth(L.line(horizon[1]))):
+                    and not (horizon and fline.rstrip().endswith(":") and _number_depth(line) > _number_depth(L.line(horizon[1]))) \
+                    and not _DEBATE_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
                 # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group); not "1.3. Tỷ lệ học
-                # sinh tốt nghiệp:" under "1. Đến hết năm 2026", a point of that group opening its items
+                # sinh tốt nghiệp:" under "1. Đến hết năm 2026", a point of that group opening its items; nor a meeting's
+                # "3. Thảo luận" / "4. Kết luận của chủ tọa", which debate and settle the draft's targets, in its year
                 horizon = tabled = None
             continue
         if not qs and not zeros:
@@ -4138,12 +4201,15 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
-            if (said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start \
-                    and line[said.start("who")].isupper() and line[said.start("name")].isupper() \
+            if ((said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start
+                    and line[said.start("who")].isupper() and line[said.start("name")].isupper()
+                    or re.search(r"\by kien\s+(?:de nghi|de xuat|cho rang)\b", fline[seg:q.start])) \
                     and not _AGREED_RE.search(fline, q.end):
-                # "Bà Lò Thị Hoa (tổ 2) đề nghị chỉ tiêu … là 90%": one member's proposal, not what the meeting set
-                # (unless the meeting agreed to it on the spot: "…; Hội nghị nhất trí")
+                # "Bà Lò Thị Hoa (tổ 2) đề nghị chỉ tiêu … là 90%", "02 ý kiến đề nghị giữ … 85%": members' proposals,
+                # not what the meeting set (unless the meeting agreed to it on the spot: "…; Hội nghị nhất trí")
                 continue
+            if _DRAFT_FIGURE_RE.search(fline, seg, q.start):
+                continue   # "dự thảo đề ra 75%, Hội nghị thống nhất nâng lên 78%": the draft's figure, which the meeting changed
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
