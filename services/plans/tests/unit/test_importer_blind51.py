@@ -43,6 +43,17 @@ def test_minutes_signed_by_the_secretary_beside_the_chair_name_the_chair_as_sign
         assert header(text, ("signer_title", "signer")) == {"signer_title": "CHỦ TỌA", "signer": "Đặng Thị Thu Hà"}, closing
 
 
+def test_minutes_whose_two_signature_columns_a_pdf_joined_by_a_space_name_the_chair_as_signer():
+    closings = (
+        ("THƯ KÝ CHỦ TỌA\n(đã ký) (đã ký)\nLò Văn Sinh Đặng Thị Thu Hà\n", "CHỦ TỌA", "Đặng Thị Thu Hà"),
+        # the chair's authority over its position, the secretary's name of four words
+        ("THƯ KÝ TM. HỘI NGHỊ\nCHỦ TỌA\n(đã ký) (đã ký)\nVi Thị Mai Hoa Trần Quốc Bảo\n", "CHỦ TỌA", "Trần Quốc Bảo"),
+    )
+    for closing, title, signer in closings:
+        text = MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "Biên bản được thông qua lúc 11 giờ.\n" + closing
+        assert header(text, ("signer_title", "signer")) == {"signer_title": title, "signer": signer}, closing
+
+
 def test_two_names_stacked_without_a_secretary_are_not_paired_with_a_position():
     text = (MEETING.format(kind="BIÊN BẢN", sym="BB-HNVC") + "HIỆU TRƯỞNG\n(đã ký)\nLò Văn Sinh\nĐặng Thị Thu Hà\n")
     assert header(text, ("signer",)) == {"signer": None}

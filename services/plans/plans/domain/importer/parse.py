@@ -1003,6 +1003,8 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
     columns = [[(i, None, L.line(i).strip()) for i in lines], right, beside]
+    if chair := _chair_beside_secretary(L, tail):
+        columns.insert(0, chair)
     for column in (_two_blocks(L, tail) + columns) if partnered else columns:
         found = _signature(L, column, partnered)
         if found:
@@ -1077,6 +1079,50 @@ def _two_blocks(L: _Lines, tail: list[int]) -> list[list[tuple[int, int | None, 
         blocks.append(first[:-1] + [(i, None, _SIGNED_TWICE_RE.fullmatch(L.line(i)).group(1))] + first[-1:])
         break
     return blocks
+
+
+# A minutes' secretary's position with the chair's beside it on one line, as a PDF joins two columns: "THƯ KÝ CHỦ TỌA",
+# "THƯ KÝ TM. HỘI NGHỊ" (not "THƯ KÝ HỘI NGHỊ", the secretary's position alone)
+_SECRETARY_BESIDE_RE = re.compile(r"\s*THƯ\s+KÝ(?:\s+(?:HỘI\s+NGHỊ|CUỘC\s+HỌP|KỲ\s+HỌP)(?=\s+\S))?\s+"
+                                  r"(?!(?:HỘI\s+NGHỊ|CUỘC\s+HỌP|KỲ\s+HỌP)\s*$)(?=\S)")
+# the family names most Vietnamese bear, where one begins the second of two names a PDF joined on a line
+_SURNAMES = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+             "ly", "dinh", "dao", "trinh", "mai", "truong", "luong", "lam", "to", "ha", "cao", "chu", "doan", "vuong", "ta",
+             "nong", "lo", "vi", "loc", "quach", "trieu", "dam", "kieu", "la", "thai", "luu", "phung", "tang", "lai", "khuat"}
+
+
+def _chair_beside_secretary(L: _Lines, tail: list[int]) -> list[tuple[int, int | None, str]] | None:
+    """The chair's block of minutes signed by the secretary on the left and the chair on the right, each line of the two
+    columns joined by a space ("THƯ KÝ CHỦ TỌA" / "(đã ký) (đã ký)" / "Hoàng Văn Chiến Nông Thị Thúy"), as a column for
+    ``_signature``; None for any other closing."""
+    for n, i in enumerate(tail):
+        line = L.line(i)
+        if not (m := _SECRETARY_BESIDE_RE.match(line)) or not _mostly_upper(line, 0.9):
+            continue
+        block: list[tuple[int, int | None, str]] = [(i, m.end(), line[m.end():].rstrip())]
+        for j in tail[n + 1:]:
+            text = L.line(j).strip()
+            if signed := _SIGNED_TWICE_RE.fullmatch(L.line(j)):
+                block.append((j, L.line(j).rindex(signed.group(2)), signed.group(2)))
+            elif _mostly_upper(text, 0.9) and len(text) <= 60 and not _is_name(text):
+                block.append((j, None, text))   # the chair's position goes on under it ("TM. HỘI NGHỊ" / "CHỦ TỌA")
+            elif name := _second_name(L, text):
+                return block + [(j, L.line(j).rindex(name), name)]
+            else:
+                return None
+    return None
+
+
+def _second_name(L: _Lines, line: str) -> str | None:
+    """The right one of two names a line holds side by side ("Bùi Thị Thu Trang Đinh Văn Thắng"): cut where a family
+    name begins a name of two to four words after one of two to four; where more than one cut fits, the one whose name
+    the text gives elsewhere; None when no cut tells them apart."""
+    words = line.split()
+    cuts = [k for k in range(2, min(len(words) - 1, 5)) if len(words) - k <= 4 and fold(words[k]) in _SURNAMES
+            and _is_name(" ".join(words[:k])) and _is_name(" ".join(words[k:]))]
+    if len(cuts) > 1:
+        cuts = [k for k in cuts if L.text.count(" ".join(words[k:])) > 1]
+    return " ".join(words[cuts[0]:]) if len(cuts) == 1 else None
 
 
 def _beside(recipient: str) -> str | None:
