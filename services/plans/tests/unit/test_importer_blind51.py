@@ -146,3 +146,35 @@ def test_a_meetings_debate_sets_no_targets_unless_the_meeting_agrees_there():
             .replace("Hội đồng thống nhất bổ sung chỉ tiêu 100% học sinh lớp 3 biết bơi.\n",
                      "Biểu quyết: 38/40 đồng ý; 02 ý kiến đề nghị giữ tỷ lệ hoàn thành chương trình 97%.\n"))
     assert plan_targets(text) == [("=", 98, "%", 2028), (">=", 2, "phòng", 2028), ("=", 100, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- what the meeting changed
+DRAFT = ("II. CHỈ TIÊU NĂM HỌC 2027 - 2028\n"
+         "(1) Tỷ lệ trẻ mẫu giáo ra lớp đạt 94%.\n(2) Tỷ lệ trẻ thấp còi dưới 6%.\n(3) Trẻ 5 tuổi làm quen tiếng Anh đạt 40%.\n"
+         "Trường | Ra lớp (%) | Phòng học thông minh (phòng)\nMN Hoa Sen | 95 | 1\nMN Sơn Ca | 93 | 1\n")
+
+
+def test_a_figure_the_meeting_changed_gives_way_to_the_one_it_changed_to():
+    text = DRAFT + ("Kết luận: chỉ tiêu (1) nâng lên 95%; tỷ lệ trẻ thấp còi điều chỉnh từ dưới 6% thành dưới 7%; "
+                    "MN Sơn Ca: phòng học thông minh điều chỉnh từ 1 lên 2 phòng.\n")
+    assert plan_targets(text) == [("=", 40, "%", 2028), ("=", 95, "%", 2028), ("=", 1, "phòng", 2028), ("=", 93, "%", 2028),
+                                  ("=", 95, "%", 2028), ("<", 7, "%", 2028), ("=", 2, "phòng", 2028)]
+
+
+def test_a_figure_the_meeting_kept_is_not_a_second_target():
+    text = DRAFT + "Kết luận: Hội nghị thống nhất giữ mức 40% trẻ 5 tuổi làm quen tiếng Anh.\n"
+    assert plan_targets(text).count(("=", 40, "%", 2028)) == 1
+
+
+def test_a_staged_rise_from_an_earlier_target_keeps_both():
+    text = "II. CHỈ TIÊU\n- Năm 2027: tỷ lệ trẻ ra lớp đạt 94%.\n- Năm 2030: tỷ lệ trẻ ra lớp tăng từ 94% lên 97%.\n"
+    assert plan_targets(text) == [("=", 94, "%", 2027), ("=", 97, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- the year gone by, reported
+def test_a_report_of_a_school_year_over_describes_its_line():
+    text = ("UBND XÃ TÂN PHONG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG MẦM NON TÂN PHONG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 03/BB-MNTP\tTân Phong, ngày 10 tháng 9 năm 2027\nBIÊN BẢN\nHọp Hội đồng sư phạm năm học 2027 - 2028\n"
+            "1. Bà Hiệu trưởng báo cáo kết quả năm học 2026 - 2027: trẻ ra lớp đạt 93,1%; 3/5 điểm trường có bếp.\n"
+            "2. Chỉ tiêu năm học 2027 - 2028: trẻ ra lớp đạt 95%.\n")
+    assert plan_targets(text) == [("=", 95, "%", 2028)]

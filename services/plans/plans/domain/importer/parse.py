@@ -1499,6 +1499,9 @@ _DEBATE_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien
 # A meeting's part on its members' views of the draft: "3. Thảo luận", "3. Tham luận, thảo luận", "3. Ý kiến của các
 # trường", "3. Góp ý"
 _VIEWS_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien)\b")
+# What a school year gone by came to, as a meeting's report or a plan's part names it: "kết quả năm học 2025 - 2026",
+# "kết quả thực hiện nhiệm vụ năm học 2025 - 2026"
+_RESULTS_OF_RE = re.compile(r"\bket qua (?:thuc hien\s+)?(?:nhiem vu\s+)?nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b")
 # A figure the minutes give as the draft's, before the one the meeting set: "dự thảo 98%", "dự thảo đề ra 55%", "dự thảo
 # trình Hội nghị là 75%" (not "thông qua dự thảo: …", whose figures are adopted)
 _DRAFT_FIGURE_RE = re.compile(r"\bdu thao\s+(?:(?:de ra|de xuat|neu|ghi|trinh(?:\s+(?:hoi nghi|hoi dong|ky hop))?)\s+)?(?:la\s+)?(?:muc\s+)?$")
@@ -2173,6 +2176,13 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
             return False
     if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):
         return True   # "… tăng so với năm học 2025 - 2026 (78,4%)": the base's own figure
+    # the results of a school year over, reported on their line ("1. Bà … báo cáo kết quả năm học 2025 - 2026: tỷ lệ …
+    # đạt 96,4%; 4/9 trường …"): every figure after it describes, up to a later year its sentence names
+    sent = fline.rfind(". ", 0, q.start) + 1
+    if (reported := _RESULTS_OF_RE.search(fline, 0, q.start)) and _school_year_over(reported, plan_year, plan_month) \
+            and not any(_year_of(h) > int(reported.group(1))
+                        for h in _HORIZON_SENTENCE_RE.finditer(fline, max(sent, reported.end()), q.start)):
+        return True
     # a sentence that opens on a year gone by describes it through its clauses: "Năm 2025 tỷ lệ tốt nghiệp đạt 97,8%;
     # trường có 36 lớp với 1.512 học sinh" in a plan of 2026 (the clause after the semicolon has no year of its own;
     # the school year ending in the plan's year may be under way: :func:`_school_year_over`)
@@ -4448,7 +4458,65 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
-    return _without_none_yet([t for t in targets if _plausible(t)])
+    return _without_none_yet(_as_the_meeting_changed(L, [t for t in targets if _plausible(t)]))
+
+
+# A meeting's change to a figure of the draft read out before: from the figure it had ("nâng từ 96% lên 97%", "điều
+# chỉnh từ 1 lên 2 phòng", "từ dưới 5% thành dưới 6%"), of the draft's item by its number ("chỉ tiêu (4) … nâng lên 95%",
+# "chỉ tiêu số 5 điều chỉnh thành 60%"), or kept as it was ("giữ mức 60%", "Hội nghị nâng lên 80%" where the adopted
+# table carries 80 already)
+_CHANGED_FROM_RE = re.compile(r"\btu\s+(?:(?:duoi|tren|khong qua|khong duoi|toi thieu|toi da|it nhat)\s+)?(?P<old>\d{1,4}(?:,\d+)?)"
+                              r"\s*(?:%|[a-z]+(?:\s+[a-z]+)?)?\s+(?:len|xuong|thanh|con)\s+(?:(?:duoi|tren|khong qua|khong duoi"
+                              r"|toi thieu|toi da|it nhat|muc)\s+)?$")
+_CHANGED_ITEM_RE = re.compile(r"\bchi tieu\s+(?:so\s+)?\(?(?P<item>\d{1,2})\)?(?![\d,.%])[^;:%]{0,120}?"
+                              r"\b(?:nang|tang|ha|giam|dieu chinh|sua)\b[^;%\d]{0,30}$")
+_KEPT_OR_RAISED_RE = re.compile(r"\b(?:giu(?:\s+nguyen)?(?:\s+muc)?|(?:nang|tang|ha|giam)\s+(?:len|xuong)|dieu chinh\s+(?:len|xuong|thanh))\s*$")
+
+
+def _as_the_meeting_changed(L: _Lines, targets: list[ParsedTarget]) -> list[ParsedTarget]:
+    """The targets with the draft's figures a meeting's record changed later left out (the figure they were changed to
+    is the target), and a figure the record says the meeting kept, or raised to, where the target it names is already
+    read with that figure (the table the meeting adopted, the draft's item on the same line)."""
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]{2,}", fold(text)))
+
+    def nearest(candidates: list[int], about: str, least: int = 2) -> int | None:
+        # the one whose wording the change's clause shares most ("TH Hương Chữ: phòng học thông minh điều chỉnh từ 1 lên
+        # 2 phòng": the cell in TH Hương Chữ's row), two words at least where nothing else names it
+        overlap = {j: len(words(about) & words(targets[j].text + " " + targets[j].source_sentence.value)) for j in candidates}
+        best = max(overlap.values(), default=0)
+        return next(j for j in candidates if overlap[j] == best) if candidates and best >= least \
+            and list(overlap.values()).count(best) == 1 else None
+
+    dropped: set[int] = set()
+    for k, t in enumerate(targets):
+        line_at = t.source_sentence.source.start
+        before = fold(L.text[line_at:t.source.start])
+        clause = before[max(before.rfind(";"), before.rfind(". ")) + 1:]
+        # (the same unit, horizon and indicator: "đạt 85% năm 2027", "tăng từ 85% lên 90% năm 2030" are two stages)
+        same = [j for j, e in enumerate(targets) if j != k and e.source.start < t.source.start and e.unit.value == t.unit.value
+                and e.horizon.value == t.horizon.value
+                and (e.indicator_code.value == t.indicator_code.value or None in (e.indicator_code.value, t.indicator_code.value))]
+        if changed := _CHANGED_FROM_RE.search(clause):
+            old = float(changed.group("old").replace(",", "."))
+            at = line_at + len(before) - len(clause) + changed.start("old")
+            dropped |= {j for j in same if targets[j].source.start == at}   # "từ dưới 5%" read as a figure of its own
+            j = nearest([j for j in same if targets[j].value.value == old and targets[j].source.start != at], clause)
+        elif changed := _CHANGED_ITEM_RE.search(clause):
+            item = re.compile(r"\s*\(?" + changed.group("item") + r"\s*[.)]\s")
+            j = nearest([j for j in same if targets[j].source.start < line_at
+                            and item.match(L.text, targets[j].source_sentence.source.start)], clause, least=0)
+        elif _KEPT_OR_RAISED_RE.search(clause) and nearest([
+                j for j in same if targets[j].value.value == t.value.value and targets[j].comparator.value == t.comparator.value
+                and (targets[j].source_sentence.source.start == line_at
+                     or len(words(before + " " + t.text) & words(targets[j].text)) >= 4)], before + " " + t.text) is not None:
+            dropped.add(k)   # "… đạt 60%. … Hội nghị thống nhất giữ mức 60%": the target, said again
+            continue
+        else:
+            continue
+        if j is not None:
+            dropped.add(j)
+    return [t for k, t in enumerate(targets) if k not in dropped]
 
 
 def _restated(fline: str, at: int) -> bool:
