@@ -178,3 +178,26 @@ def test_a_report_of_a_school_year_over_describes_its_line():
             "1. Bà Hiệu trưởng báo cáo kết quả năm học 2026 - 2027: trẻ ra lớp đạt 93,1%; 3/5 điểm trường có bếp.\n"
             "2. Chỉ tiêu năm học 2027 - 2028: trẻ ra lớp đạt 95%.\n")
     assert plan_targets(text) == [("=", 95, "%", 2028)]
+
+
+def test_a_resolution_that_names_the_year_gone_by_in_its_first_article_describes_it_there():
+    text = ("Điều 1. Tán thành Báo cáo tổng kết năm học 2026 - 2027. Năm học 2026 - 2027 trường có 30 lớp; kết quả nổi bật: "
+            "tỷ lệ lên lớp 99,2%.\nĐiều 2. Thông qua các chỉ tiêu năm học 2027 - 2028: tỷ lệ lên lớp đạt 99,5%.\n")
+    assert plan_targets("Tân Phong, ngày 20 tháng 9 năm 2027\n" + text) == [("=", 99.5, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- a council's resolution and its reasons
+def test_a_submissions_figure_and_a_reason_beside_the_adopted_figure_are_no_targets():
+    text = ("II. CHỈ TIÊU NĂM 2027\n- Tỷ lệ trẻ nhà trẻ ra lớp đạt 40% (Tờ trình số 31/TTr-UBND đề xuất 35%, Hội đồng điều "
+            "chỉnh tăng).\n- Do 03 điểm lẻ chưa có giáo viên nên tỷ lệ trẻ học 2 buổi/ngày đạt 90%.\n")
+    assert plan_targets(text) == [("=", 40, "%", 2027), ("=", 90, "%", 2027)]
+
+
+def test_no_pupil_abbreviated_hs_in_a_zero_target():
+    assert plan_targets("II. CHỈ TIÊU NĂM 2027\n- Không có HS tảo hôn.\n") == [("=", 0, "học sinh", 2027)]
+
+
+def test_an_aim_after_a_comma_keeps_its_year_to_its_own_figure():
+    text = ("II. CHỈ TIÊU NĂM HỌC 2027 - 2028\n- Duy trì trường đạt chuẩn quốc gia mức độ 1, phấn đấu đến năm 2030 đạt kiểm "
+            "định chất lượng giáo dục cấp độ 3.\n")
+    assert plan_targets(text) == [("=", 1, "mức", 2028), ("=", 3, "mức", 2030)]

@@ -1362,7 +1362,7 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
-    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
+    r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
     r"|doan vien|dang vien|doi vien)\b)")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
@@ -1500,11 +1500,13 @@ _DEBATE_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien
 # trường", "3. Góp ý"
 _VIEWS_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien)\b")
 # What a school year gone by came to, as a meeting's report or a plan's part names it: "kết quả năm học 2025 - 2026",
-# "kết quả thực hiện nhiệm vụ năm học 2025 - 2026"
-_RESULTS_OF_RE = re.compile(r"\bket qua (?:thuc hien\s+)?(?:nhiem vu\s+)?nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b")
+# "kết quả thực hiện nhiệm vụ năm học 2025 - 2026", "Báo cáo tổng kết năm học 2025 - 2026"
+_RESULTS_OF_RE = re.compile(r"\b(?:ket qua|tong ket) (?:thuc hien\s+)?(?:nhiem vu\s+)?nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b")
 # A figure the minutes give as the draft's, before the one the meeting set: "dự thảo 98%", "dự thảo đề ra 55%", "dự thảo
-# trình Hội nghị là 75%" (not "thông qua dự thảo: …", whose figures are adopted)
-_DRAFT_FIGURE_RE = re.compile(r"\bdu thao\s+(?:(?:de ra|de xuat|neu|ghi|trinh(?:\s+(?:hoi nghi|hoi dong|ky hop))?)\s+)?(?:la\s+)?(?:muc\s+)?$")
+# trình Hội nghị là 75%", a council's "(Tờ trình số 215/TTr-UBND đề xuất 30%, …)" (not "thông qua dự thảo: …", whose
+# figures are adopted)
+_DRAFT_FIGURE_RE = re.compile(r"(?:\bdu thao\s+(?:(?:de ra|de xuat|neu|ghi|trinh(?:\s+(?:hoi nghi|hoi dong|ky hop))?)\s+)?"
+                              r"|\bto trinh\b[^;()]{0,60}?\bde (?:xuat|nghi)\s+)(?:la\s+)?(?:muc\s+)?$")
 # A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
 _ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
@@ -2021,8 +2023,12 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     2026" is one list, one deadline)."""
     if fline is not None:
         # the year is the second figure's, the first keeps its heading's
-        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and re.match(
-            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]))]
+        # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
+        # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
+        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and (re.match(
+            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
+                o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
+                and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)))]
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -2177,11 +2183,12 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):
         return True   # "… tăng so với năm học 2025 - 2026 (78,4%)": the base's own figure
     # the results of a school year over, reported on their line ("1. Bà … báo cáo kết quả năm học 2025 - 2026: tỷ lệ …
-    # đạt 96,4%; 4/9 trường …"): every figure after it describes, up to a later year its sentence names
-    sent = fline.rfind(". ", 0, q.start) + 1
+    # đạt 96,4%; 4/9 trường …", "Điều 1. Tán thành Báo cáo tổng kết năm học 2025 - 2026. Năm học 2025 - 2026 trường có
+    # …"): every figure after it describes, unless the last year named before it is a later one ("… và phương hướng năm
+    # học 2026 - 2027. Phấn đấu …")
     if (reported := _RESULTS_OF_RE.search(fline, 0, q.start)) and _school_year_over(reported, plan_year, plan_month) \
-            and not any(_year_of(h) > int(reported.group(1))
-                        for h in _HORIZON_SENTENCE_RE.finditer(fline, max(sent, reported.end()), q.start)):
+            and all(_year_of(h) <= int(reported.group(1))
+                    for h in list(_HORIZON_SENTENCE_RE.finditer(fline, reported.end(), q.start))[-1:]):
         return True
     # a sentence that opens on a year gone by describes it through its clauses: "Năm 2025 tỷ lệ tốt nghiệp đạt 97,8%;
     # trường có 36 lớp với 1.512 học sinh" in a plan of 2026 (the clause after the semicolon has no year of its own;
@@ -4266,6 +4273,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue
             if _DRAFT_FIGURE_RE.search(fline, seg, q.start):
                 continue   # "dự thảo đề ra 75%, Hội nghị thống nhất nâng lên 78%": the draft's figure, which the meeting changed
+            if re.search(r"\b(?:do|vi)\s+[^;,:]*$", fline[seg:q.start]) and re.match(r"[^;:%]*?,?\s+nen\b", fline[q.end:]):
+                continue   # "do 02 lớp ở điểm lẻ chưa đủ giáo viên nên Hội nghị điều chỉnh còn 50%": the reason, not a target
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
