@@ -530,7 +530,8 @@ def _title_horizon(title: str) -> int | None:
     periods = set(re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f))
     if len(periods) == 1:
         return int(periods.pop())
-    years = set(re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
+    # (a month before the year dates a meeting, "Họp Hội đồng sư phạm tháng 9 năm 2026", it sets no due year)
+    years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
 
 
@@ -1002,6 +1003,8 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
     columns = [[(i, None, L.line(i).strip()) for i in lines], right, beside]
+    if chair := _chair_beside_secretary(L, tail):
+        columns.insert(0, chair)
     for column in (_two_blocks(L, tail) + columns) if partnered else columns:
         found = _signature(L, column, partnered)
         if found:
@@ -1076,6 +1079,50 @@ def _two_blocks(L: _Lines, tail: list[int]) -> list[list[tuple[int, int | None, 
         blocks.append(first[:-1] + [(i, None, _SIGNED_TWICE_RE.fullmatch(L.line(i)).group(1))] + first[-1:])
         break
     return blocks
+
+
+# A minutes' secretary's position with the chair's beside it on one line, as a PDF joins two columns: "THƯ KÝ CHỦ TỌA",
+# "THƯ KÝ TM. HỘI NGHỊ" (not "THƯ KÝ HỘI NGHỊ", the secretary's position alone)
+_SECRETARY_BESIDE_RE = re.compile(r"\s*THƯ\s+KÝ(?:\s+(?:HỘI\s+NGHỊ|CUỘC\s+HỌP|KỲ\s+HỌP)(?=\s+\S))?\s+"
+                                  r"(?!(?:HỘI\s+NGHỊ|CUỘC\s+HỌP|KỲ\s+HỌP)\s*$)(?=\S)")
+# the family names most Vietnamese bear, where one begins the second of two names a PDF joined on a line
+_SURNAMES = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+             "ly", "dinh", "dao", "trinh", "mai", "truong", "luong", "lam", "to", "ha", "cao", "chu", "doan", "vuong", "ta",
+             "nong", "lo", "vi", "loc", "quach", "trieu", "dam", "kieu", "la", "thai", "luu", "phung", "tang", "lai", "khuat"}
+
+
+def _chair_beside_secretary(L: _Lines, tail: list[int]) -> list[tuple[int, int | None, str]] | None:
+    """The chair's block of minutes signed by the secretary on the left and the chair on the right, each line of the two
+    columns joined by a space ("THƯ KÝ CHỦ TỌA" / "(đã ký) (đã ký)" / "Hoàng Văn Chiến Nông Thị Thúy"), as a column for
+    ``_signature``; None for any other closing."""
+    for n, i in enumerate(tail):
+        line = L.line(i)
+        if not (m := _SECRETARY_BESIDE_RE.match(line)) or not _mostly_upper(line, 0.9):
+            continue
+        block: list[tuple[int, int | None, str]] = [(i, m.end(), line[m.end():].rstrip())]
+        for j in tail[n + 1:]:
+            text = L.line(j).strip()
+            if signed := _SIGNED_TWICE_RE.fullmatch(L.line(j)):
+                block.append((j, L.line(j).rindex(signed.group(2)), signed.group(2)))
+            elif _mostly_upper(text, 0.9) and len(text) <= 60 and not _is_name(text):
+                block.append((j, None, text))   # the chair's position goes on under it ("TM. HỘI NGHỊ" / "CHỦ TỌA")
+            elif name := _second_name(L, text):
+                return block + [(j, L.line(j).rindex(name), name)]
+            else:
+                return None
+    return None
+
+
+def _second_name(L: _Lines, line: str) -> str | None:
+    """The right one of two names a line holds side by side ("Bùi Thị Thu Trang Đinh Văn Thắng"): cut where a family
+    name begins a name of two to four words after one of two to four; where more than one cut fits, the one whose name
+    the text gives elsewhere; None when no cut tells them apart."""
+    words = line.split()
+    cuts = [k for k in range(2, min(len(words) - 1, 5)) if len(words) - k <= 4 and fold(words[k]) in _SURNAMES
+            and _is_name(" ".join(words[:k])) and _is_name(" ".join(words[k:]))]
+    if len(cuts) > 1:
+        cuts = [k for k in cuts if L.text.count(" ".join(words[k:])) > 1]
+    return " ".join(words[cuts[0]:]) if len(cuts) == 1 else None
 
 
 def _beside(recipient: str) -> str | None:
@@ -1315,7 +1362,7 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
-    r"(?P<noun>hoc sinh|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
+    r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
     r"|doan vien|dang vien|doi vien)\b)")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
@@ -1373,13 +1420,15 @@ _HORIZON_SENTENCE_RE = re.compile(
     # "chậm nhất trong tháng 01/2026"
     r"|" + _DATED_DEADLINE)
 # a stage's heading may open with its verb: "2. Phấn đấu đến hết năm học 2027 - 2028", a table's caption with its
-# word: "2. Bảng chỉ tiêu năm học 2026 - 2027"; inside a part on targets its
+# word: "2. Bảng chỉ tiêu năm học 2026 - 2027", a meeting's part with the draft read out: "2. Triển khai dự thảo chỉ
+# tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
 # đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua)\s+)?(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
+    r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
 # horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
@@ -1428,21 +1477,36 @@ _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su 
 _REQUEST_SECTION_RE = re.compile(r"(?:de xuat|kien nghi|de nghi)\b")
 # A numbered part or a labelled line on the situation, inside a plan without Roman sections or under one: "1. Đặc
 # điểm: nhà trường hiện có …", "2.1. Thực trạng", "Kết quả năm học 2024 - 2025: …" (not "Kết quả cần đạt"), "1. Đánh giá
-# chung" (a conclusion's assessment of the year gone by)
+# chung" (a conclusion's assessment of the year gone by), "1. Đánh giá kết quả năm học 2025 - 2026" (a meeting's first part)
 _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+•*–]\s*)?"
-                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia chung)\b"
+                             r"(?:dac diem|thuc trang|tinh hinh|hien trang|ket qua (?:nam hoc|thuc hien|dat duoc)|danh gia (?:chung|ket qua))\b"
                              # a resolution's article on the year gone by: "Điều 1. Thống nhất đánh giá kết quả …"
                              r"|^\s*dieu\s+\d+\s*[.:]\s*(?:thong nhat\s+)?danh gia\s+ket qua\b")
 # What a meeting's minutes record of its attendance and its vote, never a target: the share of votes for
 # ("45/47 đồng ý, đạt 95,7%", "các đại biểu nhất trí 100%"), those present, summoned or away ("có mặt 44/46 (vắng 02"),
 # and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
 _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
-_VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh)\b")
+_VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh|y kien (?:khac|de nghi|de xuat|khong)\b)\b")
 # A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
 # "Đ/c Bí thư Đảng ủy phát biểu: …"
 _PROPOSER_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?P<who>ong|ba|co|thay|d/c|dong chi|to)\s+(?P<name>\w)[^;]{0,80}?"
                           r"\b(?:de nghi|de xuat|cho rang|kien nghi|phat bieu)\b")
 _AGREED_RE = re.compile(r"\b(?:hoi nghi|hoi dong|chu toa|chu tri)\s+(?:nhat tri|thong nhat|dong y|chap thuan)\b")
+# A meeting's proceedings under its record's "II. NỘI DUNG" ("Nội dung hội nghị", "Nội dung cuộc họp")
+_PROCEEDINGS_RE = re.compile(r"\s*noi dung(?:\s+(?:hoi nghi|cuoc hop|buoi hop|phien hop|ky hop))?\s*")
+# A meeting's parts on the draft read out before them: the debate and what the chair concluded
+_DEBATE_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien|ket luan|bieu quyet)\b")
+# A meeting's part on its members' views of the draft: "3. Thảo luận", "3. Tham luận, thảo luận", "3. Ý kiến của các
+# trường", "3. Góp ý"
+_VIEWS_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien)\b")
+# What a school year gone by came to, as a meeting's report or a plan's part names it: "kết quả năm học 2025 - 2026",
+# "kết quả thực hiện nhiệm vụ năm học 2025 - 2026", "Báo cáo tổng kết năm học 2025 - 2026"
+_RESULTS_OF_RE = re.compile(r"\b(?:ket qua|tong ket) (?:thuc hien\s+)?(?:nhiem vu\s+)?nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b")
+# A figure the minutes give as the draft's, before the one the meeting set: "dự thảo 98%", "dự thảo đề ra 55%", "dự thảo
+# trình Hội nghị là 75%", a council's "(Tờ trình số 215/TTr-UBND đề xuất 30%, …)" (not "thông qua dự thảo: …", whose
+# figures are adopted)
+_DRAFT_FIGURE_RE = re.compile(r"(?:\bdu thao\s+(?:(?:de ra|de xuat|neu|ghi|trinh(?:\s+(?:hoi nghi|hoi dong|ky hop))?)\s+)?"
+                              r"|\bto trinh\b[^;()]{0,60}?\bde (?:xuat|nghi)\s+)(?:la\s+)?(?:muc\s+)?$")
 # A resolution's article ("Điều 2. …"): a part of its own, as a numbered part is
 _ARTICLE_RE = re.compile(r"^\s*dieu\s+\d+\s*[.:]\s+\S")
 # A part that quotes the targets a higher body set, before the plan's own drawn from them: "Mục tiêu của tỉnh đến năm
@@ -1959,8 +2023,12 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     2026" is one list, one deadline)."""
     if fline is not None:
         # the year is the second figure's, the first keeps its heading's
-        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and re.match(
-            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]))]
+        # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
+        # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
+        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and (re.match(
+            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
+                o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
+                and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)))]
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
     after = [(p, y) for p, y in inside if p >= q.end]
     if after:
@@ -2114,6 +2182,14 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
             return False
     if re.search(r"\bso voi\b[^,;()]*\(\s*$", text):
         return True   # "… tăng so với năm học 2025 - 2026 (78,4%)": the base's own figure
+    # the results of a school year over, reported on their line ("1. Bà … báo cáo kết quả năm học 2025 - 2026: tỷ lệ …
+    # đạt 96,4%; 4/9 trường …", "Điều 1. Tán thành Báo cáo tổng kết năm học 2025 - 2026. Năm học 2025 - 2026 trường có
+    # …"): every figure after it describes, unless the last year named before it is a later one ("… và phương hướng năm
+    # học 2026 - 2027. Phấn đấu …")
+    if (reported := _RESULTS_OF_RE.search(fline, 0, q.start)) and _school_year_over(reported, plan_year, plan_month) \
+            and all(_year_of(h) <= int(reported.group(1))
+                    for h in list(_HORIZON_SENTENCE_RE.finditer(fline, reported.end(), q.start))[-1:]):
+        return True
     # a sentence that opens on a year gone by describes it through its clauses: "Năm 2025 tỷ lệ tốt nghiệp đạt 97,8%;
     # trường có 36 lớp với 1.512 học sinh" in a plan of 2026 (the clause after the semicolon has no year of its own;
     # the school year ending in the plan's year may be under way: :func:`_school_year_over`)
@@ -2208,6 +2284,7 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
         prev_end = i
     _set_apart_other_body(units)
     _set_apart_others_column(units, own_kind)
+    _set_apart_draft_column(units)
     return units
 
 
@@ -2259,6 +2336,33 @@ def _set_apart_others_column(units: list[_Unit], own_kind: str | None) -> None:
             k += 1
             continue
         c = assigned[0] if school else registered[0]
+        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
+            u = units[k]
+            bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
+            lo, hi = bounds[c] + 1, bounds[c + 1]
+            u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
+            u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
+            k += 1
+
+
+# A meeting's table of the draft's figures beside those it adopted: "Dự thảo | Hội nghị thông qua", "Dự kiến | Điều
+# chỉnh", "Đề xuất | Quyết nghị". The adopted column holds the targets; the draft's are what the meeting changed.
+_DRAFT_COL_RE = re.compile(r"\s*(?:(?:ban\s+)?du thao|du kien|de xuat|(?:chi tieu\s+)?(?:ban dau|truoc dieu chinh))\s*")
+_ADOPTED_COL_RE = re.compile(r"\s*(?:(?:(?:hoi nghi|hoi dong|dai hoi|ky hop)\s+)?(?:thong qua|quyet nghi|nhat tri|thong nhat|bieu quyet)"
+                             r"|(?:chi tieu\s+)?(?:sau\s+)?dieu chinh|(?:chi tieu\s+)?chinh thuc)\s*")
+
+
+def _set_apart_draft_column(units: list[_Unit]) -> None:
+    """Blank, in the heading row and the rows under it, the draft's column of a table that has a column of what the
+    meeting adopted beside it. The cells become spaces, so every offset stays."""
+    k = 0
+    while k < len(units):
+        cells = units[k].fline.split("|")
+        drafts = [j for j, c in enumerate(cells) if _DRAFT_COL_RE.fullmatch(c)]
+        if len(drafts) != 1 or not any(_ADOPTED_COL_RE.fullmatch(c) for c in cells[drafts[0] + 1:]):
+            k += 1
+            continue
+        c = drafts[0]
         while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
             u = units[k]
             bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
@@ -3372,9 +3476,11 @@ def _baseline_then_target(fline: str, plan_year: int | None = None) -> tuple[int
         body = body[1:]   # "TT | Tên chỉ tiêu | …": the serial number stays with the label
     # (a unit column beside the label, "Đơn vị tính", is read as a unit column, not skipped as a baseline)
     middle = [c for c in body[1:-1] if not _UNIT_COL_RE.fullmatch(c) and c]
-    # (the one column left of a form that gave a figure and took one on: "Chỉ tiêu giao | Trường đăng ký")
+    # (the one column left of a form that gave a figure and took one on: "Chỉ tiêu giao | Trường đăng ký", and of a
+    # meeting's draft and what it adopted: "Dự thảo | Hội nghị thông qua")
     if len(body) < 2 or not (re.fullmatch(r"(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?", body[-1])
-                             or _REGISTERED_COL_RE.fullmatch(body[-1]) or _ASSIGNED_COL_RE.fullmatch(body[-1])) \
+                             or _REGISTERED_COL_RE.fullmatch(body[-1]) or _ASSIGNED_COL_RE.fullmatch(body[-1])
+                             or _ADOPTED_COL_RE.fullmatch(body[-1])) \
             or not (_TABLE_LABEL_RE.fullmatch(body[0]) or re.fullmatch(r"(?:ten|noi dung) chi tieu", body[0])) or not all(
                 _STATUS_COL_RE.search(c) or plan_year and (y := _YEAR_CELL_RE.fullmatch(c)) and int(y.group(1)) < plan_year
                 for c in middle) or len(body) == 2 and not trail:
@@ -3935,8 +4041,19 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
               for part in [fold(s[1]).startswith("phan")]]
     # with no targets section, one on tasks ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026") is still read as outside it: the
     # counts of its tasks (02 hội nghị, 14 phòng học to build) are work to do, not targets
+    # (a meeting's record, a section naming who attended, "I. THÀNH PHẦN": its "II. NỘI DUNG" is the proceedings, the
+    # draft targets read out and those adopted, not the tasks of a plan; but where a section of its own states what the
+    # meeting resolved, "III. NGHỊ QUYẾT HỘI NGHỊ", the proceedings before it are the reports and the debate, which
+    # describe, as the attendance does)
+    meeting = any(re.match(r"(?:thoi gian,\s*dia diem,\s*)?thanh phan\b", fold(s[2])) for s in sections)
+    resolved = meeting and any(re.match(r"(?:nghi quyet|ket luan|ket qua bieu quyet)\b", fold(s[2])) for s in sections)
+    proceedings = [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end) for n, s in enumerate(sections)
+                   if meeting and (_PROCEEDINGS_RE.fullmatch(fold(s[2])) or re.match(r"(?:thoi gian,\s*dia diem,\s*)?thanh phan\b", fold(s[2])))]
+    if resolved:
+        status += proceedings
     tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
-                                         for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
+                                         for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"
+                                         and not any(a == s[0] for a, _ in proceedings)]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
@@ -3950,6 +4067,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     latest: int | None = None
     tabled: int | None = None   # the last horizon of the table just read, for the targets set beside it
     situation = False   # under a numbered part on the situation ("1. Thực trạng")
+    debate = False   # under a meeting's numbered part on its debate ("3. Thảo luận", "3. Ý kiến của các trường")
     specific = any(_SPECIFIC_GOALS_RE.match(L.fline(k)) or _STAGED_TARGETS_RE.match(L.fline(k)) for k in L.nonblank(0, end))
     aim = False   # under "1. Mục tiêu chung": its prose may open on its horizon ("Đến năm 2030, xây dựng …")
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
@@ -3986,6 +4104,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
+        if i in heading_idx or _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 80:
+            debate = bool(_VIEWS_PART_RE.match(_LIST_MARK_RE.sub("", fline)))
+            if debate:
+                continue
+        if debate and not _AGREED_RE.search(fline):
+            continue   # what the members said of the draft, what they asked and what they were told, is no target yet
         if sections and i < sections[0][0] and re.match(r"\s*can cu\b", fline):
             continue   # the legal basis before the first section ("Căn cứ kết quả năm học 2025 - 2026: …") sets no targets
         if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
@@ -4081,9 +4205,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 horizon = (year, i)   # "Ngoài các chỉ tiêu trên, đến năm 2030 nhà trường phấn đấu:"
                 latest = max(latest or year, year)
             elif short and _NUMBERED_HEADING_RE.match(line) and not year and not re.search(r"\d", _LIST_MARK_RE.sub("", fline)) \
-                    and not (horizon and fline.rstrip().endswith(":") and _number_depth(line) > _number_depth(L.line(horizon[1]))):
+                    and not (horizon and fline.rstrip().endswith(":") and _number_depth(line) > _number_depth(L.line(horizon[1]))) \
+                    and not _DEBATE_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
                 # "3. Các chỉ tiêu khác": a new group, its own years (a figure not read is no group); not "1.3. Tỷ lệ học
-                # sinh tốt nghiệp:" under "1. Đến hết năm 2026", a point of that group opening its items
+                # sinh tốt nghiệp:" under "1. Đến hết năm 2026", a point of that group opening its items; nor a meeting's
+                # "3. Thảo luận" / "4. Kết luận của chủ tọa", which debate and settle the draft's targets, in its year
                 horizon = tabled = None
             continue
         if not qs and not zeros:
@@ -4138,12 +4264,17 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
-            if (said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start \
-                    and line[said.start("who")].isupper() and line[said.start("name")].isupper() \
+            if ((said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start
+                    and line[said.start("who")].isupper() and line[said.start("name")].isupper()
+                    or re.search(r"\by kien\s+(?:de nghi|de xuat|cho rang)\b", fline[seg:q.start])) \
                     and not _AGREED_RE.search(fline, q.end):
-                # "Bà Lò Thị Hoa (tổ 2) đề nghị chỉ tiêu … là 90%": one member's proposal, not what the meeting set
-                # (unless the meeting agreed to it on the spot: "…; Hội nghị nhất trí")
+                # "Bà Lò Thị Hoa (tổ 2) đề nghị chỉ tiêu … là 90%", "02 ý kiến đề nghị giữ … 85%": members' proposals,
+                # not what the meeting set (unless the meeting agreed to it on the spot: "…; Hội nghị nhất trí")
                 continue
+            if _DRAFT_FIGURE_RE.search(fline, seg, q.start):
+                continue   # "dự thảo đề ra 75%, Hội nghị thống nhất nâng lên 78%": the draft's figure, which the meeting changed
+            if re.search(r"\b(?:do|vi)\s+[^;,:]*$", fline[seg:q.start]) and re.match(r"[^;:%]*?,?\s+nen\b", fline[q.end:]):
+                continue   # "do 02 lớp ở điểm lẻ chưa đủ giáo viên nên Hội nghị điều chỉnh còn 50%": the reason, not a target
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
                                                    and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
@@ -4336,7 +4467,65 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
-    return _without_none_yet([t for t in targets if _plausible(t)])
+    return _without_none_yet(_as_the_meeting_changed(L, [t for t in targets if _plausible(t)]))
+
+
+# A meeting's change to a figure of the draft read out before: from the figure it had ("nâng từ 96% lên 97%", "điều
+# chỉnh từ 1 lên 2 phòng", "từ dưới 5% thành dưới 6%"), of the draft's item by its number ("chỉ tiêu (4) … nâng lên 95%",
+# "chỉ tiêu số 5 điều chỉnh thành 60%"), or kept as it was ("giữ mức 60%", "Hội nghị nâng lên 80%" where the adopted
+# table carries 80 already)
+_CHANGED_FROM_RE = re.compile(r"\btu\s+(?:(?:duoi|tren|khong qua|khong duoi|toi thieu|toi da|it nhat)\s+)?(?P<old>\d{1,4}(?:,\d+)?)"
+                              r"\s*(?:%|[a-z]+(?:\s+[a-z]+)?)?\s+(?:len|xuong|thanh|con)\s+(?:(?:duoi|tren|khong qua|khong duoi"
+                              r"|toi thieu|toi da|it nhat|muc)\s+)?$")
+_CHANGED_ITEM_RE = re.compile(r"\bchi tieu\s+(?:so\s+)?\(?(?P<item>\d{1,2})\)?(?![\d,.%])[^;:%]{0,120}?"
+                              r"\b(?:nang|tang|ha|giam|dieu chinh|sua)\b[^;%\d]{0,30}$")
+_KEPT_OR_RAISED_RE = re.compile(r"\b(?:giu(?:\s+nguyen)?(?:\s+muc)?|(?:nang|tang|ha|giam)\s+(?:len|xuong)|dieu chinh\s+(?:len|xuong|thanh))\s*$")
+
+
+def _as_the_meeting_changed(L: _Lines, targets: list[ParsedTarget]) -> list[ParsedTarget]:
+    """The targets with the draft's figures a meeting's record changed later left out (the figure they were changed to
+    is the target), and a figure the record says the meeting kept, or raised to, where the target it names is already
+    read with that figure (the table the meeting adopted, the draft's item on the same line)."""
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]{2,}", fold(text)))
+
+    def nearest(candidates: list[int], about: str, least: int = 2) -> int | None:
+        # the one whose wording the change's clause shares most ("TH Hương Chữ: phòng học thông minh điều chỉnh từ 1 lên
+        # 2 phòng": the cell in TH Hương Chữ's row), two words at least where nothing else names it
+        overlap = {j: len(words(about) & words(targets[j].text + " " + targets[j].source_sentence.value)) for j in candidates}
+        best = max(overlap.values(), default=0)
+        return next(j for j in candidates if overlap[j] == best) if candidates and best >= least \
+            and list(overlap.values()).count(best) == 1 else None
+
+    dropped: set[int] = set()
+    for k, t in enumerate(targets):
+        line_at = t.source_sentence.source.start
+        before = fold(L.text[line_at:t.source.start])
+        clause = before[max(before.rfind(";"), before.rfind(". ")) + 1:]
+        # (the same unit, horizon and indicator: "đạt 85% năm 2027", "tăng từ 85% lên 90% năm 2030" are two stages)
+        same = [j for j, e in enumerate(targets) if j != k and e.source.start < t.source.start and e.unit.value == t.unit.value
+                and e.horizon.value == t.horizon.value
+                and (e.indicator_code.value == t.indicator_code.value or None in (e.indicator_code.value, t.indicator_code.value))]
+        if changed := _CHANGED_FROM_RE.search(clause):
+            old = float(changed.group("old").replace(",", "."))
+            at = line_at + len(before) - len(clause) + changed.start("old")
+            dropped |= {j for j in same if targets[j].source.start == at}   # "từ dưới 5%" read as a figure of its own
+            j = nearest([j for j in same if targets[j].value.value == old and targets[j].source.start != at], clause)
+        elif changed := _CHANGED_ITEM_RE.search(clause):
+            item = re.compile(r"\s*\(?" + changed.group("item") + r"\s*[.)]\s")
+            j = nearest([j for j in same if targets[j].source.start < line_at
+                            and item.match(L.text, targets[j].source_sentence.source.start)], clause, least=0)
+        elif _KEPT_OR_RAISED_RE.search(clause) and nearest([
+                j for j in same if targets[j].value.value == t.value.value and targets[j].comparator.value == t.comparator.value
+                and (targets[j].source_sentence.source.start == line_at
+                     or len(words(before + " " + t.text) & words(targets[j].text)) >= 4)], before + " " + t.text) is not None:
+            dropped.add(k)   # "… đạt 60%. … Hội nghị thống nhất giữ mức 60%": the target, said again
+            continue
+        else:
+            continue
+        if j is not None:
+            dropped.add(j)
+    return [t for k, t in enumerate(targets) if k not in dropped]
 
 
 def _restated(fline: str, at: int) -> bool:
