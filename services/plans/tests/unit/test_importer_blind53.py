@@ -155,3 +155,14 @@ def test_age_groups_under_a_merged_year_heading_each_take_its_year():
     assert plan_targets(GROUPS) == [("=", 40, "%", 2028), ("=", 96, "%", 2028), ("=", 98, "%", 2028), ("=", 100, "%", 2028),
                                     ("<=", 20, "trẻ/lớp", 2028), ("<=", 25, "trẻ/lớp", 2028),
                                     ("<=", 30, "trẻ/lớp", 2028), ("<=", 35, "trẻ/lớp", 2028)]
+
+
+# ---------------------------------------------------------------------------- the head signs beside the clerk
+def test_the_head_signs_the_form_not_the_clerk_beside_him():
+    head = FORM_HEAD.format(gap="\t")
+    for block in ("NGƯỜI LẬP BIỂU KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Ký, ghi rõ họ tên) (Ký tên, đóng dấu)\n"
+                  "Trương Thị Mỹ Lệ Hồ Văn Nam\n",   # a PDF joined the two blocks by a space
+                  "NGƯỜI LẬP BIỂU\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Ký, ghi rõ họ tên)\n(Ký tên, đóng dấu)\n"
+                  "Trương Thị Mỹ Lệ\nHồ Văn Nam\n"):   # a Word table's cells, one after another
+        assert header(head + block, ("signer_title", "signer")) == {
+            "signer_title": "PHÓ HIỆU TRƯỞNG", "signer": "Hồ Văn Nam"}, block

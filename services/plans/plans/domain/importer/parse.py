@@ -1035,6 +1035,8 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
         if len(parts) > 1 or (parts and (parts[0][0] >= 10 or "\t" in line[:parts[0][0]])):
             right.append((i, parts[-1][0], parts[-1][1]))
     columns = [[(i, None, L.line(i).strip()) for i in lines], right, beside]
+    if head := _beside_clerk(L, tail):
+        columns.insert(0, head)
     for column in (_two_blocks(L, tail) + columns) if partnered else columns:
         found = _signature(L, column, partnered)
         if found:
@@ -1109,6 +1111,46 @@ def _two_blocks(L: _Lines, tail: list[int]) -> list[list[tuple[int, int | None, 
         blocks.append(first[:-1] + [(i, None, _SIGNED_TWICE_RE.fullmatch(L.line(i)).group(1))] + first[-1:])
         break
     return blocks
+
+
+# The clerk who drew up a form ("NGƯỜI LẬP BIỂU") signs beside the unit's head, who signs for the unit
+_CLERK_RE = re.compile(r"nguoi lap (?:bieu|bang|phieu)\b")
+# Family names most Vietnamese carry: where a PDF joined two signers' names by a space, the second starts with one
+# (written with their marks: "Lê" is a family name, "Lệ" a given one)
+_FAMILY_NAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trương lâm mai trịnh lương cao"
+    " hà tạ đào chu kiều khuất lưu tô thái vương quách la lò hứa mạc ma nông triệu tống đàm lục kim thân phùng châu"
+    " tôn giang tăng lại".split())
+
+
+def _beside_clerk(L: _Lines, tail: list[int]) -> list[tuple[int, int | None, str]] | None:
+    """The unit's head's signature block beside the clerk's on a returned form, a column for ``_signature``: the
+    right-hand cell of each line from the clerk's ("NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN VỊ"; a PDF joined the two by a
+    space: "NGƯỜI LẬP BIỂU KT. GIÁM ĐỐC", "(Ký, ghi rõ họ tên) (Ký tên, đóng dấu)", "Trịnh Văn Quý Lê Thị Hồng Vân"),
+    the later of two names a Word table gave one under the other; None without a clerk's block."""
+    at = next((n for n, i in enumerate(tail) if _CLERK_RE.match(fold(L.line(i).strip(" \t|")))), None)
+    if at is None:
+        return None
+    column: list[tuple[int, int | None, str]] = []
+    for i in tail[at:]:
+        line = L.line(i).strip(" \t|")
+        cells = [c for c in re.split(r"\t+| {3,}|\s*\|\s*", line) if c.strip()]
+        text = cells[-1].strip() if cells else ""
+        if len(cells) == 1 and (clerk := _CLERK_RE.match(fold(text))):
+            text = text[clerk.end():].strip()
+        elif len(cells) == 1 and (twice := _SIGNED_TWICE_RE.fullmatch(text)):
+            text = twice.group(2)
+        elif len(cells) == 1 and not _is_name(text) or len(text.split()) > 4:
+            words = text.split()
+            cuts = [k for k in range(2, len(words) - 1) if _is_name(" ".join(words[:k])) and _is_name(" ".join(words[k:]))
+                    and words[k].lower() in _FAMILY_NAMES]
+            text = " ".join(words[cuts[0]:]) if len(cuts) == 1 else text
+        if not text or _CLERK_RE.match(fold(text)):
+            continue
+        if column and _is_name(text) and _is_name(column[-1][2]):
+            column.pop()   # the clerk's name, a cell above the head's
+        column.append((i, L.line(i).rindex(text), text))
+    return column
 
 
 def _beside(recipient: str) -> str | None:
