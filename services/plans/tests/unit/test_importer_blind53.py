@@ -166,3 +166,13 @@ def test_the_head_signs_the_form_not_the_clerk_beside_him():
                   "Trương Thị Mỹ Lệ\nHồ Văn Nam\n"):   # a Word table's cells, one after another
         assert header(head + block, ("signer_title", "signer")) == {
             "signer_title": "PHÓ HIỆU TRƯỞNG", "signer": "Hồ Văn Nam"}, block
+
+
+# ---------------------------------------------------------------------------- money in a form's row
+def test_money_a_row_plans_is_no_target_unless_bounded():
+    rows = ("CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC ĐẾN NĂM 2030\n"
+            "STT | Chỉ tiêu | ĐVT | Thực hiện năm 2026 | Kế hoạch năm 2027 | Mục tiêu năm 2030\n"
+            "1 | Kinh phí mua sắm thiết bị dạy học | Tỷ đồng | 1,2 | 1,5 | {cell}\n"
+            "2 | Phòng học thông minh | Phòng | 2 | 4 | 8\n")
+    assert plan_targets(rows.format(cell="2,5")) == [("=", 4, "phòng", 2027), ("=", 8, "phòng", 2030)]
+    assert (">=", 2.5, "tỷ đồng", 2030) in [(c, v, u.lower(), y) for c, v, u, y in plan_targets(rows.format(cell="≥ 2,5"))]

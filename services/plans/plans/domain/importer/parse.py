@@ -2961,6 +2961,10 @@ def _canonical_unit(unit: str | None) -> str | None:
 _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!\s*\d)")
 
 
+# a sum of money as a row's unit: "Triệu đồng", "Tỷ đồng", "Nghìn đồng", "đồng", "VNĐ"
+_MONEY_RE = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s*)?(?:dong|vnd)|tr\.?\s*d|trd")
+
+
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
                  row_unit: str | None) -> list[ParsedTarget]:
     """The target(s) of one table cell: its value under the row's label and the column's (or row's) year."""
@@ -2998,6 +3002,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     elif (lm := _LABEL_CMP_RE.search(flabel)) and kind != "lvl":
         cmp = "<=" if lm.group("le") else ">="
     else:
+        if _MONEY_RE.fullmatch(fold(unit or "").strip()):
+            return []   # "Tổng vốn đầu tư … | Triệu đồng | 5.200": money planned is a means, a target only where bounded
         cmp = "="   # "Phổ cập giáo dục THCS | Mức độ 3", "Tỷ lệ … | 95%": no word bounds it
     cmp = _at_least(cmp, value, unit)
     unit = _canonical_unit(unit)
