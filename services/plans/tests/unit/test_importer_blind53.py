@@ -5,8 +5,10 @@ pure, no files)."""
 from __future__ import annotations
 
 from plans.domain.importer import extract_text
+from plans.domain.importer.pdf_tables import table_lines
 
 from .importer_probes import header, plan_targets
+from .test_importer_pdf_tables import lay_out
 
 
 def _read(text: str) -> str:
@@ -176,3 +178,13 @@ def test_money_a_row_plans_is_no_target_unless_bounded():
             "2 | Phòng học thông minh | Phòng | 2 | 4 | 8\n")
     assert plan_targets(rows.format(cell="2,5")) == [("=", 4, "phòng", 2027), ("=", 8, "phòng", 2030)]
     assert (">=", 2.5, "tỷ đồng", 2030) in [(c, v, u.lower(), y) for c, v, u, y in plan_targets(rows.format(cell="≥ 2,5"))]
+
+
+# ---------------------------------------------------------------------------- a word a narrow PDF cell cut
+def test_a_syllable_a_narrow_cell_cut_before_its_last_letter_is_one_word():
+    rows = [["TT", "Chỉ tiêu", "ĐVT", "Năm 2027", "Năm 2030"],
+            ["1", "Trường đạt chuẩn quốc gia", "Trườn g", "5", "7"],   # the unit's column too narrow for "Trường"
+            ["2", "Tổ chức câu lạc bộ tiếng Anh", "Câu lạc bộ", "4", "6"]]
+    fragments, _ = lay_out(rows, [30, 150, 36, 60, 60])
+    assert [row for _, found in table_lines(fragments) for row in found][1:] == [
+        "1 | Trường đạt chuẩn quốc gia | Trường | 5 | 7", "2 | Tổ chức câu lạc bộ tiếng Anh | Câu lạc bộ | 4 | 6"]
