@@ -188,3 +188,12 @@ def test_a_syllable_a_narrow_cell_cut_before_its_last_letter_is_one_word():
     fragments, _ = lay_out(rows, [30, 150, 36, 60, 60])
     assert [row for _, found in table_lines(fragments) for row in found][1:] == [
         "1 | Trường đạt chuẩn quốc gia | Trường | 5 | 7", "2 | Tổ chức câu lạc bộ tiếng Anh | Câu lạc bộ | 4 | 6"]
+
+
+# ---------------------------------------------------------------------------- a unit's cell begins with a capital
+def test_a_units_cell_written_with_a_capital_is_its_noun():
+    text = ("CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM HỌC 2027 - 2028\n"
+            "STT | Chỉ tiêu | ĐVT | Thực hiện 2026-2027 | Kế hoạch 2027-2028\n"
+            "1 | Bài giảng điện tử được chia sẻ trên kho học liệu | Bài | 40 | 75\n"
+            "2 | Học sinh tham gia thi Olympic tin học | HS | 12 | 20\n")
+    assert plan_targets(text) == [("=", 75, "bài", 2028), ("=", 20, "học sinh", 2028)]

@@ -2954,7 +2954,8 @@ def _canonical_unit(unit: str | None) -> str | None:
         counted = nouns.get(m.group(1), unit.split("/")[0].strip())
         # rooms or teachers per class are a ratio of the school's means, no class size
         return f"{counted}/lớp" if counted in ("phòng", "giáo viên") else _per_class(counted)
-    return unit
+    # a noun a unit's cell writes with a capital, as a sheet's cells begin ("Bài", "Câu lạc bộ"), is the noun
+    return unit.lower() if unit[:1].isupper() and unit[1:].islower() else unit
 
 
 # a row's label that counts per class: "Sĩ số …", "… /lớp", "… mỗi lớp", "… trên một lớp"
