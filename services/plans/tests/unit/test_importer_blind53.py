@@ -5,8 +5,10 @@ pure, no files)."""
 from __future__ import annotations
 
 from plans.domain.importer import extract_text
+from plans.domain.importer.pdf_tables import table_lines
 
-from .importer_probes import plan_targets
+from .importer_probes import header, plan_targets
+from .test_importer_pdf_tables import lay_out
 
 
 def _read(text: str) -> str:
@@ -99,3 +101,99 @@ def test_a_cell_holding_a_formula_error_is_empty_and_its_row_still_read():
                  "2\tPhòng học thông minh\tPhòng\t2\t#N/A\t6\n")
     assert "#" not in text
     assert plan_targets(text) == [("=", 100, "%", 2027), ("=", 6, "phòng", 2030)]
+
+
+# ---------------------------------------------------------------------------- a form's own head, no kind word
+FORM_HEAD = ("UBND XÃ HOA SEN{gap}Biểu mẫu số 4\n"
+             "TRƯỜNG TIỂU HỌC HOA SEN{gap}(Kèm theo Công văn số 77/UBND-VHXH ngày\n"
+             "02/10/2027)\n"
+             "ĐĂNG KÝ CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC NĂM HỌC\n"
+             "2027 - 2028\n"
+             "Xã/phường: Hoa Sen\n"
+             "STT | Chỉ tiêu | ĐVT | Thực hiện 2026-2027 | Kế hoạch 2027-2028 | Ghi chú\n"
+             "1 | Phòng học thông minh | Phòng | 4 | 6 | \n"
+             "Hoa Sen, ngày 09 tháng 10 năm 2027\n")
+SIGNED = "{s}NGƯỜI LẬP BIỂU{s}{s}{s}HIỆU TRƯỞNG{s}\n{s}Đỗ Thị Lan{s}{s}{s}Vũ Văn Nam{s}\n"
+FORM_FIELDS = ("superior", "issuer", "title", "signer_title", "signer")
+
+
+def test_a_forms_title_row_is_its_title_and_its_units_names_stand_above():
+    for gap in ("\t\t", " "):   # a sheet's cells, or a PDF that joined the two corners by one space
+        text = FORM_HEAD.format(gap=gap) + SIGNED.format(s=" | ")
+        assert header(text, FORM_FIELDS) == {
+            "superior": "UBND XÃ HOA SEN", "issuer": "TRƯỜNG TIỂU HỌC HOA SEN",
+            "title": "ĐĂNG KÝ CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC NĂM HỌC 2027 - 2028",
+            "signer_title": "HIỆU TRƯỞNG", "signer": "Vũ Văn Nam"}, gap
+        assert plan_targets(text) == [("=", 6, "phòng", 2028)]
+
+
+def test_a_kind_words_title_stops_at_its_note_and_at_the_tables_head_row():
+    text = FORM_HEAD.format(gap="\t").replace("ĐĂNG KÝ CHỈ TIÊU", "KẾ HOẠCH").replace(
+        "Xã/phường: Hoa Sen", "(Thực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị)")
+    assert header(text, ("title",)) == {"title": "PHÁT TRIỂN GIÁO DỤC NĂM HỌC 2027 - 2028"}
+    assert header(text.replace("(Thực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị)\n", ""), ("title",)) == {
+        "title": "PHÁT TRIỂN GIÁO DỤC NĂM HỌC 2027 - 2028"}
+
+
+def test_a_letters_subject_stays_its_title_over_the_appendix_it_sends():
+    text = ("UBND XÃ HOA SEN\nTRƯỜNG THCS HOA SEN\nSố: 41/THCSHS\nHoa Sen, ngày 02 tháng 10 năm 2027\n"
+            "V/v đăng ký chỉ tiêu năm học 2027 - 2028\nKính gửi: Ủy ban nhân dân xã Hoa Sen.\n"
+            "Nhà trường gửi biểu đăng ký chỉ tiêu theo mẫu./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+            "PHỤ LỤC: BIỂU ĐĂNG KÝ CHỈ TIÊU NĂM HỌC 2027 - 2028\n"
+            "STT | Chỉ tiêu | ĐVT | Kế hoạch 2027-2028\n1 | Phòng học thông minh | Phòng | 6\n")
+    assert header(text, ("title",)) == {"title": "đăng ký chỉ tiêu năm học 2027 - 2028"}
+
+
+# ---------------------------------------------------------------------------- age groups under a merged year heading
+GROUPS = ("TRƯỜNG MẦM NON HOA SEN\nHoa Sen, ngày 12 tháng 9 năm 2027\n"
+          "KẾ HOẠCH\nPhát triển giáo dục năm học 2027 - 2028\n"
+          "STT | Chỉ tiêu | ĐVT | Thực hiện năm học 2026-2027 | Kế hoạch năm học 2027-2028 | Ghi chú\n"
+          "STT | Chỉ tiêu | ĐVT | Thực hiện năm học 2026-2027 | Nhà trẻ | 3 tuổi | 4 tuổi | 5 tuổi | Ghi chú\n"
+          "1 | Tỷ lệ huy động trẻ ra lớp | % | 97 | 40 | 96 | 98 | 100 | \n"
+          "2 | Số trẻ tối đa/nhóm, lớp | Trẻ/nhóm, lớp | 30 | 20 | 25 | 30 | 35 | \n")
+
+
+def test_age_groups_under_a_merged_year_heading_each_take_its_year():
+    assert plan_targets(GROUPS) == [("=", 40, "%", 2028), ("=", 96, "%", 2028), ("=", 98, "%", 2028), ("=", 100, "%", 2028),
+                                    ("<=", 20, "trẻ/lớp", 2028), ("<=", 25, "trẻ/lớp", 2028),
+                                    ("<=", 30, "trẻ/lớp", 2028), ("<=", 35, "trẻ/lớp", 2028)]
+
+
+# ---------------------------------------------------------------------------- the head signs beside the clerk
+def test_the_head_signs_the_form_not_the_clerk_beside_him():
+    head = FORM_HEAD.format(gap="\t")
+    for block in ("NGƯỜI LẬP BIỂU KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Ký, ghi rõ họ tên) (Ký tên, đóng dấu)\n"
+                  "Trương Thị Mỹ Lệ Hồ Văn Nam\n",   # a PDF joined the two blocks by a space
+                  "NGƯỜI LẬP BIỂU\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Ký, ghi rõ họ tên)\n(Ký tên, đóng dấu)\n"
+                  "Trương Thị Mỹ Lệ\nHồ Văn Nam\n"):   # a Word table's cells, one after another
+        assert header(head + block, ("signer_title", "signer")) == {
+            "signer_title": "PHÓ HIỆU TRƯỞNG", "signer": "Hồ Văn Nam"}, block
+
+
+# ---------------------------------------------------------------------------- money in a form's row
+def test_money_a_row_plans_is_no_target_unless_bounded():
+    rows = ("CHỈ TIÊU PHÁT TRIỂN GIÁO DỤC ĐẾN NĂM 2030\n"
+            "STT | Chỉ tiêu | ĐVT | Thực hiện năm 2026 | Kế hoạch năm 2027 | Mục tiêu năm 2030\n"
+            "1 | Kinh phí mua sắm thiết bị dạy học | Tỷ đồng | 1,2 | 1,5 | {cell}\n"
+            "2 | Phòng học thông minh | Phòng | 2 | 4 | 8\n")
+    assert plan_targets(rows.format(cell="2,5")) == [("=", 4, "phòng", 2027), ("=", 8, "phòng", 2030)]
+    assert (">=", 2.5, "tỷ đồng", 2030) in [(c, v, u.lower(), y) for c, v, u, y in plan_targets(rows.format(cell="≥ 2,5"))]
+
+
+# ---------------------------------------------------------------------------- a word a narrow PDF cell cut
+def test_a_syllable_a_narrow_cell_cut_before_its_last_letter_is_one_word():
+    rows = [["TT", "Chỉ tiêu", "ĐVT", "Năm 2027", "Năm 2030"],
+            ["1", "Trường đạt chuẩn quốc gia", "Trườn g", "5", "7"],   # the unit's column too narrow for "Trường"
+            ["2", "Tổ chức câu lạc bộ tiếng Anh", "Câu lạc bộ", "4", "6"]]
+    fragments, _ = lay_out(rows, [30, 150, 36, 60, 60])
+    assert [row for _, found in table_lines(fragments) for row in found][1:] == [
+        "1 | Trường đạt chuẩn quốc gia | Trường | 5 | 7", "2 | Tổ chức câu lạc bộ tiếng Anh | Câu lạc bộ | 4 | 6"]
+
+
+# ---------------------------------------------------------------------------- a unit's cell begins with a capital
+def test_a_units_cell_written_with_a_capital_is_its_noun():
+    text = ("CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM HỌC 2027 - 2028\n"
+            "STT | Chỉ tiêu | ĐVT | Thực hiện 2026-2027 | Kế hoạch 2027-2028\n"
+            "1 | Bài giảng điện tử được chia sẻ trên kho học liệu | Bài | 40 | 75\n"
+            "2 | Học sinh tham gia thi Olympic tin học | HS | 12 | 20\n")
+    assert plan_targets(text) == [("=", 75, "bài", 2028), ("=", 20, "học sinh", 2028)]

@@ -586,7 +586,9 @@ def _mail_tail(L: _Lines, sections, appendix: int | None) -> int | None:
 
 # Where a header line holds two cells: tabs, wide gaps, " | "; and, in a header whose cells were joined by single
 # spaces ("ỦY BAN NHÂN DÂN XÃ AN HÀ Số: 15/KH-UBND", "… Hạnh phúc An Hà, ngày …"), before "Số:" and after the motto.
-_HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s)")
+# A form's mark in its right-hand corner ("Biểu số 01", "Biểu mẫu số 2", "(Kèm theo Công văn số …)") joined the same way.
+_HEADER_GAP_RE = re.compile(r"(\t+| {3,}|\s+\|\s+|(?<=\S)\s(?=[Ss][ốoỐO]\s*:\s*\d)|(?<=[Hh][ạa]nh [Pp]h[úu]c)\s"
+                            r"|(?<=\S)\s(?=Bi[ểe]u(?: m[ẫa]u)? s[ốo] \d|\(K[èe]m theo\b))")
 # … and a People's Committee's or a department's name followed by its school's, department's or centre's on one line
 # ("UBND XÃ AN HÀ TRƯỜNG THCS AN HÀ", "UBND THÀNH PHỐ HẢI PHÒNG SỞ GIÁO DỤC VÀ ĐÀO TẠO"): two bodies ("CHI BỘ TRƯỜNG
 # TIỂU HỌC AN HÀ" is one: a Party cell is named after its school)
@@ -609,6 +611,10 @@ def _header_parts(L: _Lines, stop: int, start: int = 0):
 
 # a letter's subject under its number: "V/v đăng ký chỉ tiêu thi đua năm học 2026 - 2027"
 _LETTER_SUBJECT_RE = re.compile(r"\s*[Vv]\s*/\s*[Vv]\s*[.:]?\s+(\S.*)")
+# A form (biểu mẫu) sent down to be filled in has no kind word over its subject: its title row in capitals is the
+# title whole ("ĐĂNG KÝ CHỈ TIÊU THỰC HIỆN NGHỊ QUYẾT …", "CHỈ TIÊU KẾ HOẠCH GIÁO DỤC THƯỜNG XUYÊN GIAI ĐOẠN …"); a
+# sheet saved as text leaves the row's empty cells after it
+_FORM_TITLE_RE = re.compile(_loose(r"\s*((?:BIỂU\s+|BẢNG\s+)?(?:ĐĂNG\s+KÝ\s+|TỔNG\s+HỢP\s+)?CHỈ\s+TIÊU\s+\S.*?)[\s|]*"))
 
 
 def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
@@ -618,7 +624,10 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
     The title is the subject alone: a plan's kind is "KẾ HOẠCH" already, and the portal shows the title
     under it ("KẾ HOẠCH Thực hiện …" would read the word twice). A letter (công văn) has no kind word: its subject is
     the "V/v …" line under its number, read without the "V/v"."""
-    kind_word = any(_TITLE_RE.fullmatch(L.line(i)) for i in L.nonblank(start, stop))
+    # a letter's "V/v" above an appendix's "PHỤ LỤC: BIỂU ĐĂNG KÝ …" (the sheet it sends) makes it a letter still
+    subject = next((i for i in L.nonblank(start, stop) if _LETTER_SUBJECT_RE.fullmatch(L.line(i))), stop)
+    kind_word = any(_TITLE_RE.fullmatch(L.line(i)) and not (i > subject and re.match(r"\s*phu luc\b", L.fline(i)))
+                    for i in L.nonblank(start, stop))
     for i in L.nonblank(start, stop):
         if not kind_word and re.match(r"\s*kinh gui\b", L.fline(i)):
             break   # a "V/v" below the salutation quotes another letter
@@ -634,8 +643,11 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
             # on); a legal basis starts "Căn cứ" / "Thực hiện"
             if _NATIONAL_RE.fullmatch(f) or (parts and (
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
-                    # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)")
-                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien theo|ap dung)\b", f)
+                    # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)",
+                    # a form's "(Thực hiện Nghị quyết số 71-NQ/TW …)")
+                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien|ap dung)\b", f)
+                    # the head row of a form's table right under its title ("STT | Chỉ tiêu | ĐVT | …")
+                    or L.line(j).count(" | ") >= 2
                     # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
@@ -658,6 +670,23 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
         # cut after its hyphen ("năm học 2026-" / "2027")
         joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)|(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(parts))
         return Extracted(joined, Source(src.line, src.start, L.source(last).end), 0.9), i, last
+    return (None, None, None) if kind_word else _form_title(L, stop, start)
+
+
+def _form_title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
+    """A returned form's title row (``_FORM_TITLE_RE``) and the capitals lines it wrapped onto; a note in brackets,
+    a form's field ("Tỉnh/thành phố: …") or the table's head row under it is not the title's."""
+    for i in L.nonblank(start, stop):
+        if not ((m := _FORM_TITLE_RE.fullmatch(L.line(i))) and _mostly_upper(m.group(1))):
+            continue
+        last = i
+        for j in range(i + 1, stop):
+            line = L.line(j).strip(" \t|")
+            if not line or " | " in line or "\t" in line or not _mostly_upper(line) and re.search(r"[^\W\d_]", line):
+                break
+            last = j
+        joined = " ".join([m.group(1).strip()] + [L.line(j).strip(" \t|") for j in range(i + 1, last + 1)])
+        return Extracted(joined, Source(L.source(i).line, L.source(i).start, L.source(last).end), 0.85), i, last
     return None, None, None
 
 
@@ -993,6 +1022,10 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
     for i in tail:
         line = L.line(i)
         if " | " in line:   # a text copy of the closing's table: "- Lưu: VT. | Nguyễn Thị Hoa"
+            if line.count(" | ") > 2:   # a sheet's row ("| NGƯỜI LẬP BIỂU | | | THỦ TRƯỞNG ĐƠN VỊ | "): the last cell filled
+                line = re.sub(r"[\s|]+$", "", line)
+                if " | " not in line:
+                    continue
             at = line.rindex(" | ") + 3
             if line[at:].strip():
                 right.append((i, at + len(line[at:]) - len(line[at:].lstrip()), line[at:].strip()))
@@ -1005,6 +1038,8 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
     columns = [[(i, None, L.line(i).strip()) for i in lines], right, beside]
     if chair := _chair_beside_secretary(L, tail):
         columns.insert(0, chair)
+    if head := _beside_clerk(L, tail):
+        columns.insert(0, head)
     for column in (_two_blocks(L, tail) + columns) if partnered else columns:
         found = _signature(L, column, partnered)
         if found:
@@ -1081,14 +1116,16 @@ def _two_blocks(L: _Lines, tail: list[int]) -> list[list[tuple[int, int | None, 
     return blocks
 
 
+# Family names most Vietnamese carry: where a PDF joined two signers' names by a space (a secretary's and a chair's, a
+# clerk's and a head's), the second starts with one (written with their marks: "Lê" is a family name, "Lệ" a given one)
+_FAMILY_NAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trương lâm mai trịnh lương cao"
+    " hà tạ đào chu kiều khuất lưu tô thái vương quách la lò hứa mạc ma nông triệu tống đàm lục kim thân phùng châu"
+    " tôn giang tăng lại vi lộc".split())
 # A minutes' secretary's position with the chair's beside it on one line, as a PDF joins two columns: "THƯ KÝ CHỦ TỌA",
 # "THƯ KÝ TM. HỘI NGHỊ" (not "THƯ KÝ HỘI NGHỊ", the secretary's position alone)
 _SECRETARY_BESIDE_RE = re.compile(r"\s*THƯ\s+KÝ(?:\s+(?:HỘI\s+NGHỊ|CUỘC\s+HỌP|KỲ\s+HỌP)(?=\s+\S))?\s+"
                                   r"(?!(?:HỘI\s+NGHỊ|CUỘC\s+HỌP|KỲ\s+HỌP)\s*$)(?=\S)")
-# the family names most Vietnamese bear, where one begins the second of two names a PDF joined on a line
-_SURNAMES = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
-             "ly", "dinh", "dao", "trinh", "mai", "truong", "luong", "lam", "to", "ha", "cao", "chu", "doan", "vuong", "ta",
-             "nong", "lo", "vi", "loc", "quach", "trieu", "dam", "kieu", "la", "thai", "luu", "phung", "tang", "lai", "khuat"}
 
 
 def _chair_beside_secretary(L: _Lines, tail: list[int]) -> list[tuple[int, int | None, str]] | None:
@@ -1118,11 +1155,42 @@ def _second_name(L: _Lines, line: str) -> str | None:
     name begins a name of two to four words after one of two to four; where more than one cut fits, the one whose name
     the text gives elsewhere; None when no cut tells them apart."""
     words = line.split()
-    cuts = [k for k in range(2, min(len(words) - 1, 5)) if len(words) - k <= 4 and fold(words[k]) in _SURNAMES
+    cuts = [k for k in range(2, min(len(words) - 1, 5)) if len(words) - k <= 4 and words[k].lower() in _FAMILY_NAMES
             and _is_name(" ".join(words[:k])) and _is_name(" ".join(words[k:]))]
     if len(cuts) > 1:
         cuts = [k for k in cuts if L.text.count(" ".join(words[k:])) > 1]
     return " ".join(words[cuts[0]:]) if len(cuts) == 1 else None
+
+
+# The clerk who drew up a form ("NGƯỜI LẬP BIỂU") signs beside the unit's head, who signs for the unit
+_CLERK_RE = re.compile(r"nguoi lap (?:bieu|bang|phieu)\b")
+
+
+def _beside_clerk(L: _Lines, tail: list[int]) -> list[tuple[int, int | None, str]] | None:
+    """The unit's head's signature block beside the clerk's on a returned form, a column for ``_signature``: the
+    right-hand cell of each line from the clerk's ("NGƯỜI LẬP BIỂU | THỦ TRƯỞNG ĐƠN VỊ"; a PDF joined the two by a
+    space: "NGƯỜI LẬP BIỂU KT. GIÁM ĐỐC", "(Ký, ghi rõ họ tên) (Ký tên, đóng dấu)", "Trịnh Văn Quý Lê Thị Hồng Vân"),
+    the later of two names a Word table gave one under the other; None without a clerk's block."""
+    at = next((n for n, i in enumerate(tail) if _CLERK_RE.match(fold(L.line(i).strip(" \t|")))), None)
+    if at is None:
+        return None
+    column: list[tuple[int, int | None, str]] = []
+    for i in tail[at:]:
+        line = L.line(i).strip(" \t|")
+        cells = [c for c in re.split(r"\t+| {3,}|\s*\|\s*", line) if c.strip()]
+        text = cells[-1].strip() if cells else ""
+        if len(cells) == 1 and (clerk := _CLERK_RE.match(fold(text))):
+            text = text[clerk.end():].strip()
+        elif len(cells) == 1 and (twice := _SIGNED_TWICE_RE.fullmatch(text)):
+            text = twice.group(2)
+        elif len(cells) == 1 and not _is_name(text) or len(text.split()) > 4:
+            text = _second_name(L, text) or text
+        if not text or _CLERK_RE.match(fold(text)):
+            continue
+        if column and _is_name(text) and _is_name(column[-1][2]):
+            column.pop()   # the clerk's name, a cell above the head's
+        column.append((i, L.line(i).rindex(text), text))
+    return column
 
 
 def _beside(recipient: str) -> str | None:
@@ -2978,15 +3046,21 @@ def _canonical_unit(unit: str | None) -> str | None:
     f = re.sub(r"\s+", " ", fold(unit)).strip()
     if f in nouns:
         return nouns[f]
-    if m := re.fullmatch(r"(.+?)\s*/\s*lop", f):
+    # (a preschool's "Trẻ/nhóm, lớp": its nursery groups are its classes)
+    if m := re.fullmatch(r"(.+?)\s*/\s*(?:nhom\s*[,/]?\s*)?lop", f):
         counted = nouns.get(m.group(1), unit.split("/")[0].strip())
         # rooms or teachers per class are a ratio of the school's means, no class size
         return f"{counted}/lớp" if counted in ("phòng", "giáo viên") else _per_class(counted)
-    return unit
+    # a noun a unit's cell writes with a capital, as a sheet's cells begin ("Bài", "Câu lạc bộ"), is the noun
+    return unit.lower() if unit[:1].isupper() and unit[1:].islower() else unit
 
 
 # a row's label that counts per class: "Sĩ số …", "… /lớp", "… mỗi lớp", "… trên một lớp"
 _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!\s*\d)")
+
+
+# a sum of money as a row's unit: "Triệu đồng", "Tỷ đồng", "Nghìn đồng", "đồng", "VNĐ"
+_MONEY_RE = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s*)?(?:dong|vnd)|tr\.?\s*d|trd")
 
 
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
@@ -3026,6 +3100,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     elif (lm := _LABEL_CMP_RE.search(flabel)) and kind != "lvl":
         cmp = "<=" if lm.group("le") else ">="
     else:
+        if _MONEY_RE.fullmatch(fold(unit or "").strip()):
+            return []   # "Tổng vốn đầu tư … | Triệu đồng | 5.200": money planned is a means, a target only where bounded
         cmp = "="   # "Phổ cập giáo dục THCS | Mức độ 3", "Tỷ lệ … | 95%": no word bounds it
     cmp = _at_least(cmp, value, unit)
     unit = _canonical_unit(unit)
@@ -3220,11 +3296,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     if wrapped is not None:
         years, skip_wrapped, used = wrapped
     cell_unit, cell_trail, cell_skip = False, 0, 0   # unit, notes and baseline columns of a table laid one cell a line
+    spread_past = None
     if years is not None and len(years) == 1 and n + 1 < len(units) and _label_row(units[n + 1].fline):
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years is not None and len(years) == 1 and n + 1 < len(units) and (levels := _level_columns(units[n + 1].fline)):
         years, headings, used = years * levels, units[n + 1], 2   # "Chỉ tiêu năm 2030" merged over the levels
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
+        # (the columns of results and of past years before the horizons, as the head row's own years tell them)
+        kept = set(years[_past_columns(head.fline, years, plan_year, plan_month) if "|" in head.line else 0:])
+        spread_past = next((k for k, y in enumerate(spread) if y in kept), len(spread))
         years, headings, used = spread, units[n + 1], 2
     elif years is None and (over := _year_over_levels(head.fline)):
         years = over   # a PDF's "Chỉ tiêu năm 2030" over "Tiểu học | THCS" read as one row: "… | Chỉ tiêu năm 2030 Tiểu học | THCS"
@@ -3292,7 +3372,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             years = [year_in_force]   # "STT" / "Nội dung" / "Đơn vị tính" / "Chỉ tiêu" under "Chỉ tiêu năm 2026"
         elif len(years) < 2:
             return None
-    past = _past_columns(head.fline, years, plan_year, plan_month) if re.search(r"[|\t]", head.line) and wrapped is None else 0
+    past = spread_past if spread_past is not None else _past_columns(head.fline, years, plan_year, plan_month) \
+        if re.search(r"[|\t]", head.line) and wrapped is None else 0
     years = years[past:]
     k = len(years)
     unit_col = any(_UNIT_COL_RE.fullmatch(c) for c in headings.fline.split("|")) or (
@@ -3526,8 +3607,33 @@ def _spread_years(head: str, under: str, years: list[int]) -> list[int] | None:
     per, left = divmod(len(below) - lead, len(years))
     if len(cells) - lead != len(years) or per < 2 or left or any(
             not re.search(r"[a-z]", c) or re.search(r"\d", c) for c in below[lead:]):
-        return None
+        return _merged_over(cells, below, lead)
     return [y for y in years for _ in range(per)]
+
+
+def _merged_over(cells: list[str], below: list[str], lead: int) -> list[int] | None:
+    """The year of each value column of a Word table whose row under the year headings repeats the cells merged down
+    through both rows ("STT | Chỉ tiêu | Ước thực hiện năm học 2025-2026 | Kế hoạch năm học 2026-2027 | Ghi chú" over
+    "STT | Chỉ tiêu | Ước thực hiện năm học 2025-2026 | Nhà trẻ | Mẫu giáo | 5 tuổi | Ghi chú"): a year heading spans
+    the cells up to the next heading repeated, groups of children or levels, two at least; None for any other row."""
+    spans, j = [], 0
+    for k, cell in enumerate(cells):
+        if j < len(below) and below[j].strip() == cell.strip():
+            spans.append((cell, 1))
+            j += 1
+            continue
+        after = cells[k + 1].strip() if k + 1 < len(cells) else None
+        start = j
+        while j < len(below) and below[j].strip() != after:
+            j += 1
+        if j - start < 2 or not _YEAR_CELL_RE.search(cell) or any(
+                not re.search(r"[a-z]", c) or _YEAR_CELL_RE.search(c) for c in below[start:j]):
+            return None
+        spans.append((cell, j - start))
+    if j != len(below) or all(width == 1 for _, width in spans):
+        return None
+    years = [int(y.group(1)) for cell, width in spans[lead:] if (y := _YEAR_CELL_RE.search(cell)) for _ in range(width)]
+    return years or None
 
 
 def _flattened_years(fline: str) -> list[int] | None:

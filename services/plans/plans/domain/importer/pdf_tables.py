@@ -311,10 +311,23 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
             rows_out.append([text] + [""] * (len(cols) - 1) if _GROUP_MARK_RE.match(text) else [text])
             continue
         cells = _row_cells(members, cols, r)
-        rows_out.append([" ".join(s.text for s in cells.get(c, [])) for c in range(len(cols))])
+        rows_out.append([_cell_text([s.text for s in cells.get(c, [])]) for c in range(len(cols))])
     if len(cols) < 3 and not target_heading(rows_out[0]):
         return None   # two columns are a table only under a heading of targets ("Nội dung | Chỉ tiêu năm 2026")
     return _Block(top, j, rows_out, cols)
+
+
+# a narrow cell's syllable cut before its last letter ("Trườn" / "g", "Hàn" / "h"): no Vietnamese word is that letter
+_LAST_LETTER_RE = re.compile(r"[gh](?=\s|$)")
+
+
+def _cell_text(pieces: list[str]) -> str:
+    """A cell's lines as one text, a syllable the column's width cut before its last letter joined back."""
+    text = ""
+    for piece in pieces:
+        glued = text[-1:] in ("n", "c") and _LAST_LETTER_RE.match(piece)
+        text = text + piece if glued or not text else f"{text} {piece}"
+    return text
 
 
 def _cut_row_rest(lines: list[_Line], block: _Block) -> tuple[list[str], int] | None:
