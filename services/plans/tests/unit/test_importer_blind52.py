@@ -174,3 +174,42 @@ def test_a_school_year_cut_after_its_hyphen_in_the_title_is_one_word_again():
             "Căn cứ Kế hoạch số 40/KH-UBND ngày 20/8/2027 của UBND xã;\nI. MỤC TIÊU\n"
             "1. Tỷ lệ học sinh lớp 5 đạt chuẩn tiếng Anh đạt 80%.\n")
     assert header_of(text, ("title",))["title"] == "Nâng cao chất lượng dạy học tiếng Anh năm học 2027-2028"
+
+
+# ---------------------------------------------------------------------------- a footnote that states a target
+_PLAN_HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 30/KH-THCSTL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nTân Lập, ngày 10 tháng 9 năm 2027\nKẾ HOẠCH\n"
+              "Thực hiện Nghị quyết số 71-NQ/TW giai đoạn 2027 - 2030\nI. MỤC TIÊU\n")
+_SIGNED = "III. TỔ CHỨC THỰC HIỆN\nHiệu trưởng chỉ đạo chung.\nNơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\nNguyễn Văn Bình\n"
+
+
+def test_a_footnote_stating_a_target_is_read_where_its_marker_stands():
+    from .importer_probes import plan_targets
+
+    for first, second, notes in (
+            ("Học sinh lên lớp đạt 97%1;", "học sinh bỏ học dưới 0,5%.",
+             "\n1 Trong đó học sinh khuyết tật học hòa nhập lên lớp đạt ít nhất 90%.\n"
+             "2 Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh.\n"),
+            ("Học sinh lên lớp đạt 97%[1];", "học sinh bỏ học dưới 0,5%.",
+             "\n[1] Trong đó học sinh khuyết tật học hòa nhập lên lớp đạt ít nhất 90%.\n"
+             "[2] Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh.\n")):
+        text = (_PLAN_HEAD + "1. Năm học 2027-2028\n- Có 02 phòng học bộ môn mới.\n2. Đến năm 2030\n- " + first + "\n"
+                + second + "\n- Sĩ số không quá 40 học sinh/lớp2.\nII. NHIỆM VỤ\n1. Sửa chữa 3 phòng học.\n"
+                + _SIGNED + notes)
+        assert sorted(plan_targets(text)) == sorted([
+            ("=", 2.0, "phòng", 2028), ("=", 97.0, "%", 2030), ("<", 0.5, "%", 2030), (">=", 90.0, "%", 2030),
+            ("<=", 40.0, "học sinh/lớp", 2030)])
+
+
+def test_a_footnote_at_a_page_foot_goes_back_to_its_marker_not_to_the_part_after_it():
+    from plans.domain.importer.parse import tidy
+
+    page = ("2. Đến năm 2030\n- 100% trẻ 5 tuổi hoàn thành chương trình mầm non1.\n3. Năm học 2027-2028\n"
+            "1 Phấn đấu ít nhất 95% trẻ em dân tộc thiểu số 5 tuổi được tăng cường tiếng Việt; năm 2026\n"
+            "đạt 82%.\n- Trẻ mẫu giáo ra lớp đạt 98%.\n")
+    assert tidy(page).split("\n")[:4] == [
+        "2. Đến năm 2030", "- 100% trẻ 5 tuổi hoàn thành chương trình mầm non1.",
+        "Phấn đấu ít nhất 95% trẻ em dân tộc thiểu số 5 tuổi được tăng cường tiếng Việt; năm 2026 đạt 82%.",
+        "3. Năm học 2027-2028"]
+    source = "- Tỷ lệ trẻ ra lớp đạt 98%1.\n1 Số liệu theo Kế hoạch số 12/KH-UBND của xã.\n"
+    assert tidy(source) == source   # a footnote naming a source is a note: it stays where it was printed

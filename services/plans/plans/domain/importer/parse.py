@@ -412,10 +412,51 @@ def _unindented(m: re.Match) -> str:
     return "" if m.string[m.end()].islower() else m.group(0)
 
 
+# a footnote that states a target ("¹ Trong đó ít nhất 30% học viên là người dân tộc thiểu số", "[3] Phấn đấu đạt 40% …"),
+# pasted or printed away from its marker (after the signature, at a page's foot); one that names a source, quotes a norm
+# or gives a past figure opens otherwise and stays where it is, a note
+_TARGET_FOOTNOTE_RE = re.compile(r"(?:\[(\d{1,2})\]|(\d{1,2}))[ \t]+(?=(?:Trong đó|Phấn đấu)\b)")
+_FOOTNOTE_LINE_RE = re.compile(r"\s*(?:\[\d{1,2}\]|\d{1,2})[ \t]+[^\W\d_]")
+_CLOSED_LINE_RE = re.compile(r"[.;:!?]\s*$")
+
+
+def _going_on(line: str) -> bool:
+    """A line that goes on with the sentence the line before left open (a small letter or a figure opens it)."""
+    return bool(line.strip()) and (line.lstrip()[0].islower() or line.lstrip()[0].isdigit()) \
+        and not _FOOTNOTE_LINE_RE.match(line)
+
+
+def _footnotes_in_place(text: str) -> str:
+    """The text of a footnote that states a target set where its marker stands, after the sentence holding the marker
+    (glued to the words it annotates: "… đạt 98%2;", "… với nghề2.", "… chương trình[3]."), so that it is read with
+    that sentence's horizon, not with the signature or with the part that ran on after the page's foot."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        m = _TARGET_FOOTNOTE_RE.match(lines[k])
+        k += 1
+        if not m:
+            continue
+        marker = re.compile(re.escape(f"[{m.group(1)}]") if m.group(1) else rf"(?<=[^\W\d_%]|%){m.group(2)}(?=[\s.,;:)]|$)")
+        at = next((j for j in range(k - 2, -1, -1) if marker.search(lines[j]) and not _FOOTNOTE_LINE_RE.match(lines[j])), None)
+        if at is None:
+            continue
+        end = k
+        while end < len(lines) and not _CLOSED_LINE_RE.search(lines[end - 1]) and _going_on(lines[end]):
+            end += 1
+        note = " ".join([lines[k - 1][m.end():].strip()] + [line.strip() for line in lines[k:end]])
+        del lines[k - 1:end]
+        while at + 1 < k - 1 and not _CLOSED_LINE_RE.search(lines[at]) and _going_on(lines[at + 1]):
+            at += 1
+        lines.insert(at + 1, note)   # the line after the footnote is now at k
+    return "\n".join(lines)
+
+
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
     joined back (by a space: a Vietnamese syllable is a word), shares, years and syllables it cut joined, a doubled space
-    between words made single, the indent of a line going on with a sentence dropped."""
+    between words made single, the indent of a line going on with a sentence dropped, a footnote stating a target set
+    where its marker stands."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
@@ -424,7 +465,7 @@ def tidy(text: str) -> str:
     text = _CUT_FIRST_YEAR_RE.sub(_joined_first_year, text)
     text = _CUT_LONE_YEAR_RE.sub(_joined_lone_year, text)
     text = _CUT_WORD_RE.sub("", text)
-    return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
+    return _footnotes_in_place(_DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text)))
 
 
 def parse_plan(text: str) -> ParsedPlan:
