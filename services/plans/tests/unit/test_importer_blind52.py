@@ -213,3 +213,14 @@ def test_a_footnote_at_a_page_foot_goes_back_to_its_marker_not_to_the_part_after
         "3. Năm học 2027-2028"]
     source = "- Tỷ lệ trẻ ra lớp đạt 98%1.\n1 Số liệu theo Kế hoạch số 12/KH-UBND của xã.\n"
     assert tidy(source) == source   # a footnote naming a source is a note: it stays where it was printed
+
+
+# ---------------------------------------------------------------------------- a part's number lost in a paste
+def test_a_situation_heading_in_capitals_without_its_number_describes_up_to_the_next_heading():
+    from .importer_probes import plan_targets
+
+    text = (_PLAN_HEAD.replace("I. MỤC TIÊU\n", "") + "THỰC TRẠNG\n"
+            "Năm học 2026-2027 trường có 18 lớp với 640 học sinh; tỷ lệ học sinh lên lớp năm 2027 đạt 96,2%.\n"
+            "CHỈ TIÊU ĐẾN NĂM 2030\nHọc sinh lên lớp đạt 98%.\nCó 04 phòng học bộ môn.\n"
+            "NHIỆM VỤ, GIẢI PHÁP\nTổ chức phụ đạo học sinh yếu 2 buổi/tuần.\n" + _SIGNED)
+    assert sorted(plan_targets(text)) == [("=", 4.0, "phòng", 2030), ("=", 98.0, "%", 2030)]

@@ -4034,8 +4034,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
             continue
         if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60] or (
-                _NUMBERED_HEADING_RE.match(line) or _ARTICLE_RE.match(fline)) and len(fline.strip()) <= 80):
-            # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
+                _NUMBERED_HEADING_RE.match(line) or _ARTICLE_RE.match(fline) or _mostly_upper(line))
+                and len(fline.strip()) <= 80):
+            # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part,
+            # as "THỰC TRẠNG" does in capitals, its number lost (a list pasted out of Word)
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
             continue
         if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
@@ -4056,6 +4058,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             wrapped = i > 0 and L.line(i - 1).strip() and re.match(r"\s*\d+\s+[^\W\d]", fline) \
                 and not re.search(r"[.:;]\s*$", L.line(i - 1))
             if _NUMBERED_HEADING_RE.match(line) and not wrapped or _ARTICLE_RE.match(fline) or _SPECIFIC_GOALS_RE.match(fline) \
+                    or _mostly_upper(line) and len(fline.strip()) <= 80 \
                     or _HORIZON_LINE_RE.match(fline) and not (
                     past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)
                     or _MAKEUP_RE.match(_LIST_MARK_RE.sub("", fline))
