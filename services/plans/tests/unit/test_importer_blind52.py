@@ -224,3 +224,14 @@ def test_a_situation_heading_in_capitals_without_its_number_describes_up_to_the_
             "CHỈ TIÊU ĐẾN NĂM 2030\nHọc sinh lên lớp đạt 98%.\nCó 04 phòng học bộ môn.\n"
             "NHIỆM VỤ, GIẢI PHÁP\nTổ chức phụ đạo học sinh yếu 2 buổi/tuần.\n" + _SIGNED)
     assert sorted(plan_targets(text)) == [("=", 4.0, "phòng", 2030), ("=", 98.0, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a PDF row's values under its wrapped label
+def test_a_wrapped_label_with_its_values_on_the_line_under_it_is_one_row():
+    from .importer_probes import GOAL, got
+
+    text = (GOAL + "Bảng chỉ tiêu:\nNội dung Năm 2028 Năm 2030\nTrẻ đi học chuyên cần 94% 96%\n"
+            "Trẻ được làm quen với\nngoại ngữ\n40% 65%\nTrẻ suy dinh dưỡng dưới 6% dưới 4%\nIII. GIẢI PHÁP\n")
+    assert got(text, plan_year=2027) == [
+        ("=", 94.0, "%", 2028), ("=", 96.0, "%", 2030), ("=", 40.0, "%", 2028), ("=", 65.0, "%", 2030),
+        ("<", 6.0, "%", 2028), ("<", 4.0, "%", 2030)]

@@ -2798,6 +2798,21 @@ def _peel_before_note(line: str, k: int, unit_col: bool, more: str = ""):
     return None
 
 
+def _values_under_label(units: list[_Unit], m: int, k: int, unit_col: bool, of_all: str | None, counted: str | None,
+                        group_unit: str | None):
+    """A PDF row whose label wrapped and whose values stand on the line under its last words ("Học sinh tham" / "gia
+    STEM" / "60% 80%": the values centred down a row two lines high), as :func:`_peel_slots` gives it; None when the
+    line under the label holds anything but the row's values."""
+    if m + 1 >= len(units) or "|" in units[m].line + units[m + 1].line or not re.search(r"[^\W\d_]", units[m].line) \
+            or _SECTION_RE.match(units[m].line) or _year_cells(units[m].fline) or len(units[m].line.strip()) > 120:
+        return None
+    values = _peel_slots(units[m + 1].line, k, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
+    if values is None or values[0].strip() or not all(slot for *_, slot in values[1]):
+        return None
+    label = re.sub(r"\s+", " ", units[m].line).strip()
+    return label, values[1][-k:], values[2] or _label_unit(label)
+
+
 def _peel_wrapped(L: _Lines, unit: _Unit, k: int, unit_col: bool, noted: bool = False):
     """:func:`_peel_slots` of a PDF row whose label wrapped: its values end its first line, the rest of its label
     is on the lines under it ("1 Tỷ lệ học sinh hoàn thành ≥ 99% 100%" / "chương trình lớp học"; "4 | Số trường đạt
@@ -3313,6 +3328,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 targets += found[0]
                 m += found[1]
                 continue
+            under = None
+            if laid is None and row is None and "|" not in head.line:
+                under = _values_under_label(units, m, k + skip, unit_col, of_all, counted, group_unit)
+                laid = (m, under, [units[m + 1]]) if under else None
             if laid is None:
                 def row_at(j: int, group_unit: str | None = group_unit) -> bool:
                     line_j = units[j].line if j < len(units) else ""
@@ -3345,7 +3364,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 break
             at, row, cells_of = laid
             row_of = units[at]
-            step = at + 1 + (1 if cell_unit else 0) + cell_skip + k - m
+            step = 2 if under else at + 1 + (1 if cell_unit else 0) + cell_skip + k - m
             if cell_trail and m + step < len(units) and _cells_row(units, m + step, k, cell_unit, cell_skip) is None \
                     and not _year_cells(units[m + step].fline) and "|" not in units[m + step].line \
                     and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit, cell_skip):
