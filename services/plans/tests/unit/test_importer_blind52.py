@@ -235,3 +235,47 @@ def test_a_wrapped_label_with_its_values_on_the_line_under_it_is_one_row():
     assert got(text, plan_year=2027) == [
         ("=", 94.0, "%", 2028), ("=", 96.0, "%", 2030), ("=", 40.0, "%", 2028), ("=", 65.0, "%", 2030),
         ("<", 6.0, "%", 2028), ("<", 4.0, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a table drawn inside another's cell
+def _pieces(lines: list[tuple[float, list[tuple[float, str]]]]):
+    from plans.domain.importer.pdf_tables import Fragment
+
+    return [Fragment(x, x + 5.0 * len(text), y, text, 3.0, 10.0) for y, cells in lines for x, text in cells]
+
+
+def test_a_table_inside_a_cell_keeps_its_headings_and_rows_apart_from_the_outer_table_s():
+    from plans.domain.importer.pdf_tables import table_lines
+
+    outer, inner, years, who = 80.0, 245.0, (350.0, 420.0), 500.0
+    fragments = _pieces([
+        (527.0, [(outer, "Lĩnh vực"), (240.0, "Chỉ tiêu theo năm"), (who, "Phụ trách")]),
+        (511.0, [(outer, "Mầm non"), (who, "Tổ")]),
+        (499.0, [(who, "mầm non")]),
+        (487.0, [(inner, "Nội dung"), (years[0], "Năm 2028"), (years[1], "Năm 2030")]),
+        (466.0, [(inner, "Trẻ ăn bán trú"), (years[0], "92%"), (years[1], "98%")]),
+        (445.0, [(inner, "Trẻ biết bơi"), (years[0], "30%"), (years[1], "50%")]),
+        (424.0, [(outer, "Tiểu học"), (who, "Tổ")]),
+        (412.0, [(who, "tiểu học")]),
+        (400.0, [(inner, "Nội dung"), (years[0], "Năm 2028"), (years[1], "Năm 2030")]),
+        (379.0, [(inner, "Học sinh biết bơi"), (years[0], "60%"), (years[1], "80%")])])
+    assert [row for _, rows in table_lines(fragments) for row in rows] == [
+        "Lĩnh vực | Chỉ tiêu theo năm |  |  | Phụ trách", "Mầm non |  |  |  | Tổ mầm non",
+        " | Nội dung | Năm 2028 | Năm 2030 | ", " | Trẻ ăn bán trú | 92% | 98% | ", " | Trẻ biết bơi | 30% | 50% | ",
+        "Tiểu học |  |  |  | Tổ tiểu học", " | Nội dung | Năm 2028 | Năm 2030 | ", " | Học sinh biết bơi | 60% | 80% | "]
+
+
+def test_a_table_inside_a_cell_is_read_under_its_own_year_headings():
+    from .importer_probes import GOAL, got
+
+    text = (GOAL + "Lĩnh vực | Chỉ tiêu theo năm |  |  | Phụ trách\nMầm non |  |  |  | Tổ mầm non\n"
+            " | Nội dung | Năm 2028 | Năm 2030 | \n | Trẻ ăn bán trú | 92% | 98% | \n"
+            "Tiểu học |  |  |  | Tổ tiểu học\n | Nội dung | Năm 2028 | Năm 2030 | \n"
+            " | Học sinh biết bơi | từ 60% trở lên | 80% | \nIII. GIẢI PHÁP\n")
+    assert got(text, plan_year=2027) == [("=", 92.0, "%", 2028), ("=", 98.0, "%", 2030), (">=", 60.0, "%", 2028),
+                                         ("=", 80.0, "%", 2030)]
+    # the first row's cell under the last heading, joined to it by the PDF, names who carries the rows out
+    text = (GOAL + "Chỉ tiêu | Năm 2028 | Năm 2030 | Chủ trì Tổ chuyên môn\nTrẻ biết bơi | 30% | 50% | \n"
+            "Trẻ ăn bán trú | 92% | 98% | \nIII. GIẢI PHÁP\n")
+    assert got(text, plan_year=2027) == [("=", 30.0, "%", 2028), ("=", 50.0, "%", 2030), ("=", 92.0, "%", 2028),
+                                         ("=", 98.0, "%", 2030)]

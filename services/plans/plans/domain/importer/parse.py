@@ -1521,6 +1521,9 @@ _TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|c
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
 # charge, how it is checked.
+# who carries a row out heading the last column, the PDF's first row's cell under it joined to it ("Chủ trì Phòng
+# GDMN-TH"): its cells name a body, never a target
+_WHO_HEAD_RE = re.compile(r"\s*(?:(?:don vi|co quan|bo phan)\s+)?(?:chu tri|phu trach)\b")
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach|phoi hop)"
                            r"(?:\s*[,/]\s*(?:chu tri|phoi hop))?|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung"
                            r"|thoi gian(?: hoan thanh)?|thoi han|(?:nam|thoi diem|moc) hoan thanh|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?"
@@ -2454,16 +2457,21 @@ def _trailing_columns(fline: str) -> int:
     cells = fline.split("|")
     n = 0
     while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])
-                              or _past_result_cell(cells[-1 - n]) or _year_gone_back(cells, len(cells) - 1 - n)):
+                              or _past_result_cell(cells[-1 - n]) or _year_gone_back(cells, len(cells) - 1 - n)
+                              or not n and _WHO_HEAD_RE.match(cells[-1])):
         n += 1
+    # a table drawn inside a cell of another (" | Chỉ tiêu | Năm 2027 | Năm 2030 | "): the outer table's columns
+    # beside it are empty on its rows, the one after it holds none of its targets
+    nested = not cells[0].strip() and n and not any(c.strip() for c in cells[len(cells) - n:])
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
     return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _GROUP_CELL_RE.fullmatch(cells[-1 - n])
                                         or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or _GRADE_CELL_RE.fullmatch(cells[-1 - n])
                                         or _WHOLE_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not any(
-            _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and any(
-        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) or any(
+            _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and (any(
+        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) or _WHO_HEAD_RE.match(c) for c in cells[len(cells) - n:])
+        or nested) or any(
         _year_gone_back(cells, k) for k in range(len(cells) - n, len(cells))) else 0
 
 

@@ -263,7 +263,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
         cont = widened is not None and members[-1][0] not in merged and (_goes_on(
             spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
             or _label_goes_on(spans, placed, row, widened)
-            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row)
+            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row) and not _row_under_heading(spans, placed, members)
             or _unnumbered(spans, placed, row, members, cols, lines[j + 1] if j + 1 < len(lines) else None))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
@@ -404,6 +404,14 @@ def _wraps_tight(above: _Line, line: _Line, tight: float | None, placed: list[in
         return False
     return all(c >= 0 and row.get(c) and not (_valued(s) and _valued(row[c][-1]))
                for s, c in zip(line.spans, placed))
+
+
+def _row_under_heading(spans: list[_Span], placed: list[int] | None, members) -> bool:
+    """Whether a line under the table's first line of headings starts the first row rather than go on with them,
+    however close it stands: its label opens on a capital under the first heading, its last cell under the last
+    ("Tiểu học … Phòng" under "Cấp học | Chỉ tiêu chính | Chủ trì", a table drawn in the cell between them)."""
+    return bool(placed) and len(members) == 1 and members[0][0] == 0 and len(spans) >= 2 and placed[0] == 0 \
+        and placed[-1] == len(members[0][1]) - 1 and spans[0].text[:1].isupper() and not _valued(spans[-1])
 
 
 def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
