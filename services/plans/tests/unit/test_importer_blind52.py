@@ -279,3 +279,20 @@ def test_a_table_inside_a_cell_is_read_under_its_own_year_headings():
             "Trẻ ăn bán trú | 92% | 98% | \nIII. GIẢI PHÁP\n")
     assert got(text, plan_year=2027) == [("=", 30.0, "%", 2028), ("=", 50.0, "%", 2030), ("=", 92.0, "%", 2028),
                                          ("=", 98.0, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a table's headings alone at a page's foot
+def test_headings_alone_at_a_page_s_foot_are_a_row_the_next_page_s_rest_of_cells_goes_back_into():
+    from plans.domain.importer.pdf_tables import table_lines
+    from plans.domain.importer.text import _rejoin_cut_rows
+
+    page = _pieces([(120.0, [(85.0, "Chỉ tiêu cụ thể theo khối lớp:")]),
+                    (98.0, [(85.0, "Nội dung"), (170.0, "ĐVT"), (230.0, "Năm học 2026-"), (330.0, "Lớp 6"),
+                            (400.0, "Lớp 9")]),
+                    (40.0, [(300.0, "3")])])
+    assert table_lines(page)[0][1] == ["Nội dung | ĐVT | Năm học 2026- | Lớp 6 | Lớp 9"]
+    pages = ["Chỉ tiêu cụ thể theo khối lớp:\nNội dung | ĐVT | Năm học 2026- | Lớp 6 | Lớp 9",
+             " |  | 2027 |  | \nHọc sinh biết bơi | % | 60 | 85\n"]
+    assert _rejoin_cut_rows(pages)[0].endswith("Nội dung | ĐVT | Năm học 2026- 2027 | Lớp 6 | Lớp 9")
+    prose = _pieces([(98.0, [(85.0, "Phối hợp"), (170.0, "với"), (230.0, "Ban đại diện cha mẹ học sinh")])])
+    assert table_lines(prose) == []   # a line of words spaced out to the margin heads no table

@@ -556,7 +556,19 @@ def _tables(fragments: list[Fragment], carried: list[list[float]] | None
         foot = block.cols if all(_FOOT_RE.fullmatch(" ".join(s.text for s in line.spans)) for line in lines[block.end:]) \
             else None
         i = floor = block.end
+    # a table's headings alone at the page's foot, its rows on the next page ("Chỉ tiêu  ĐVT  NH 2025-  Khối 10 …"):
+    # a row of cells, so that the rest of a cell the next page opens with ("2026") goes back into its cell
+    # (``text._rejoin_cut_rows``)
+    last = next((k for k in range(len(lines) - 1, -1, -1)
+                 if not _FOOT_RE.fullmatch(" ".join(s.text for s in lines[k].spans))), None)
+    if last is not None and last >= floor and len(lines[last].spans) >= 3 \
+            and _ROWS_HEAD_RE.fullmatch(lines[last].spans[0].text) and not any(_valued(s) for s in lines[last].spans):
+        out.append((sorted(k for s in lines[last].spans for k in s.pieces), [" | ".join(s.text for s in lines[last].spans)]))
     return out, foot
+
+
+# What heads a table's first column, naming its rows ("STT", "Chỉ tiêu", "Nội dung")
+_ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ tiêu|chỉ tiêu|tiêu chí)")
 
 
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
