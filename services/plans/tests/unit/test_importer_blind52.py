@@ -296,3 +296,13 @@ def test_headings_alone_at_a_page_s_foot_are_a_row_the_next_page_s_rest_of_cells
     assert _rejoin_cut_rows(pages)[0].endswith("Nội dung | ĐVT | Năm học 2026- 2027 | Lớp 6 | Lớp 9")
     prose = _pieces([(98.0, [(85.0, "Phối hợp"), (170.0, "với"), (230.0, "Ban đại diện cha mẹ học sinh")])])
     assert table_lines(prose) == []   # a line of words spaced out to the margin heads no table
+
+
+# ---------------------------------------------------------------------------- words a fixed-width PDF cut at a line end
+def test_a_line_end_between_two_whole_syllables_stays_a_space_where_a_pdf_cuts_words():
+    from plans.domain.importer.text import _rejoin_cut_words
+
+    text = ("Kế hoạch thực hiện Nghị quyết của Bộ Chính\ntrị giai đoạn 2026 - 2030\n"
+            "Học sinh đạt mức đ\nộ 2 về kỹ năng s\nống; tăng cường ứng dụng công n\nghệ.")
+    assert _rejoin_cut_words(text) == ("Kế hoạch thực hiện Nghị quyết của Bộ Chính\ntrị giai đoạn 2026 - 2030\n"
+                                       "Học sinh đạt mức độ 2 về kỹ năng sống; tăng cường ứng dụng công nghệ.")
