@@ -798,14 +798,17 @@ def _rejoin_cut_words(text: str) -> str:
 
 
 _VOWEL_RUN_RE = re.compile("[" + "".join(sorted(_VOWELS)) + "]+")
+_WORD_AT_RE = re.compile(r"[^\W\d_]*")
 
 
 def _one_syllable(m: re.Match) -> str:
     """The break joined when the pieces on either side make one syllable (one run of vowels: "Ch" / "ính"), kept when
     they are two words the line happened to end between ("Chính" / "trị": no syllable holds two runs)."""
-    left = re.search(r"[^\W\d_]+$", m.string[:m.start()]).group(0)
-    right = re.match(r"[^\W\d_]*", m.string[m.end():]).group(0)
-    return "" if len(_VOWEL_RUN_RE.findall((left + right).lower())) <= 1 else m.group(0)
+    start = m.start()
+    while start > 0 and m.string[start - 1].isalpha():
+        start -= 1
+    right = _WORD_AT_RE.match(m.string, m.end()).group(0)
+    return "" if len(_VOWEL_RUN_RE.findall((m.string[start:m.start()] + right).lower())) <= 1 else m.group(0)
 
 
 def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, list[list[float]] | None]:
