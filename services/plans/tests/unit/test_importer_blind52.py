@@ -174,3 +174,135 @@ def test_a_school_year_cut_after_its_hyphen_in_the_title_is_one_word_again():
             "Căn cứ Kế hoạch số 40/KH-UBND ngày 20/8/2027 của UBND xã;\nI. MỤC TIÊU\n"
             "1. Tỷ lệ học sinh lớp 5 đạt chuẩn tiếng Anh đạt 80%.\n")
     assert header_of(text, ("title",))["title"] == "Nâng cao chất lượng dạy học tiếng Anh năm học 2027-2028"
+
+
+# ---------------------------------------------------------------------------- a footnote that states a target
+_PLAN_HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 30/KH-THCSTL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nTân Lập, ngày 10 tháng 9 năm 2027\nKẾ HOẠCH\n"
+              "Thực hiện Nghị quyết số 71-NQ/TW giai đoạn 2027 - 2030\nI. MỤC TIÊU\n")
+_SIGNED = "III. TỔ CHỨC THỰC HIỆN\nHiệu trưởng chỉ đạo chung.\nNơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\nNguyễn Văn Bình\n"
+
+
+def test_a_footnote_stating_a_target_is_read_where_its_marker_stands():
+    from .importer_probes import plan_targets
+
+    for first, second, notes in (
+            ("Học sinh lên lớp đạt 97%1;", "học sinh bỏ học dưới 0,5%.",
+             "\n1 Trong đó học sinh khuyết tật học hòa nhập lên lớp đạt ít nhất 90%.\n"
+             "2 Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh.\n"),
+            ("Học sinh lên lớp đạt 97%[1];", "học sinh bỏ học dưới 0,5%.",
+             "\n[1] Trong đó học sinh khuyết tật học hòa nhập lên lớp đạt ít nhất 90%.\n"
+             "[2] Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh.\n")):
+        text = (_PLAN_HEAD + "1. Năm học 2027-2028\n- Có 02 phòng học bộ môn mới.\n2. Đến năm 2030\n- " + first + "\n"
+                + second + "\n- Sĩ số không quá 40 học sinh/lớp2.\nII. NHIỆM VỤ\n1. Sửa chữa 3 phòng học.\n"
+                + _SIGNED + notes)
+        assert sorted(plan_targets(text)) == sorted([
+            ("=", 2.0, "phòng", 2028), ("=", 97.0, "%", 2030), ("<", 0.5, "%", 2030), (">=", 90.0, "%", 2030),
+            ("<=", 40.0, "học sinh/lớp", 2030)])
+
+
+def test_a_footnote_at_a_page_foot_goes_back_to_its_marker_not_to_the_part_after_it():
+    from plans.domain.importer.parse import tidy
+
+    page = ("2. Đến năm 2030\n- 100% trẻ 5 tuổi hoàn thành chương trình mầm non1.\n3. Năm học 2027-2028\n"
+            "1 Phấn đấu ít nhất 95% trẻ em dân tộc thiểu số 5 tuổi được tăng cường tiếng Việt; năm 2026\n"
+            "đạt 82%.\n- Trẻ mẫu giáo ra lớp đạt 98%.\n")
+    assert tidy(page).split("\n")[:4] == [
+        "2. Đến năm 2030", "- 100% trẻ 5 tuổi hoàn thành chương trình mầm non1.",
+        "Phấn đấu ít nhất 95% trẻ em dân tộc thiểu số 5 tuổi được tăng cường tiếng Việt; năm 2026 đạt 82%.",
+        "3. Năm học 2027-2028"]
+    source = "- Tỷ lệ trẻ ra lớp đạt 98%1.\n1 Số liệu theo Kế hoạch số 12/KH-UBND của xã.\n"
+    assert tidy(source) == source   # a footnote naming a source is a note: it stays where it was printed
+
+
+# ---------------------------------------------------------------------------- a part's number lost in a paste
+def test_a_situation_heading_in_capitals_without_its_number_describes_up_to_the_next_heading():
+    from .importer_probes import plan_targets
+
+    text = (_PLAN_HEAD.replace("I. MỤC TIÊU\n", "") + "THỰC TRẠNG\n"
+            "Năm học 2026-2027 trường có 18 lớp với 640 học sinh; tỷ lệ học sinh lên lớp năm 2027 đạt 96,2%.\n"
+            "CHỈ TIÊU ĐẾN NĂM 2030\nHọc sinh lên lớp đạt 98%.\nCó 04 phòng học bộ môn.\n"
+            "NHIỆM VỤ, GIẢI PHÁP\nTổ chức phụ đạo học sinh yếu 2 buổi/tuần.\n" + _SIGNED)
+    assert sorted(plan_targets(text)) == [("=", 4.0, "phòng", 2030), ("=", 98.0, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a PDF row's values under its wrapped label
+def test_a_wrapped_label_with_its_values_on_the_line_under_it_is_one_row():
+    from .importer_probes import GOAL, got
+
+    text = (GOAL + "Bảng chỉ tiêu:\nNội dung Năm 2028 Năm 2030\nTrẻ đi học chuyên cần 94% 96%\n"
+            "Trẻ được làm quen với\nngoại ngữ\n40% 65%\nTrẻ suy dinh dưỡng dưới 6% dưới 4%\nIII. GIẢI PHÁP\n")
+    assert got(text, plan_year=2027) == [
+        ("=", 94.0, "%", 2028), ("=", 96.0, "%", 2030), ("=", 40.0, "%", 2028), ("=", 65.0, "%", 2030),
+        ("<", 6.0, "%", 2028), ("<", 4.0, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a table drawn inside another's cell
+def _pieces(lines: list[tuple[float, list[tuple[float, str]]]]):
+    from plans.domain.importer.pdf_tables import Fragment
+
+    return [Fragment(x, x + 5.0 * len(text), y, text, 3.0, 10.0) for y, cells in lines for x, text in cells]
+
+
+def test_a_table_inside_a_cell_keeps_its_headings_and_rows_apart_from_the_outer_table_s():
+    from plans.domain.importer.pdf_tables import table_lines
+
+    outer, inner, years, who = 80.0, 245.0, (350.0, 420.0), 500.0
+    fragments = _pieces([
+        (527.0, [(outer, "Lĩnh vực"), (240.0, "Chỉ tiêu theo năm"), (who, "Phụ trách")]),
+        (511.0, [(outer, "Mầm non"), (who, "Tổ")]),
+        (499.0, [(who, "mầm non")]),
+        (487.0, [(inner, "Nội dung"), (years[0], "Năm 2028"), (years[1], "Năm 2030")]),
+        (466.0, [(inner, "Trẻ ăn bán trú"), (years[0], "92%"), (years[1], "98%")]),
+        (445.0, [(inner, "Trẻ biết bơi"), (years[0], "30%"), (years[1], "50%")]),
+        (424.0, [(outer, "Tiểu học"), (who, "Tổ")]),
+        (412.0, [(who, "tiểu học")]),
+        (400.0, [(inner, "Nội dung"), (years[0], "Năm 2028"), (years[1], "Năm 2030")]),
+        (379.0, [(inner, "Học sinh biết bơi"), (years[0], "60%"), (years[1], "80%")])])
+    assert [row for _, rows in table_lines(fragments) for row in rows] == [
+        "Lĩnh vực | Chỉ tiêu theo năm |  |  | Phụ trách", "Mầm non |  |  |  | Tổ mầm non",
+        " | Nội dung | Năm 2028 | Năm 2030 | ", " | Trẻ ăn bán trú | 92% | 98% | ", " | Trẻ biết bơi | 30% | 50% | ",
+        "Tiểu học |  |  |  | Tổ tiểu học", " | Nội dung | Năm 2028 | Năm 2030 | ", " | Học sinh biết bơi | 60% | 80% | "]
+
+
+def test_a_table_inside_a_cell_is_read_under_its_own_year_headings():
+    from .importer_probes import GOAL, got
+
+    text = (GOAL + "Lĩnh vực | Chỉ tiêu theo năm |  |  | Phụ trách\nMầm non |  |  |  | Tổ mầm non\n"
+            " | Nội dung | Năm 2028 | Năm 2030 | \n | Trẻ ăn bán trú | 92% | 98% | \n"
+            "Tiểu học |  |  |  | Tổ tiểu học\n | Nội dung | Năm 2028 | Năm 2030 | \n"
+            " | Học sinh biết bơi | từ 60% trở lên | 80% | \nIII. GIẢI PHÁP\n")
+    assert got(text, plan_year=2027) == [("=", 92.0, "%", 2028), ("=", 98.0, "%", 2030), (">=", 60.0, "%", 2028),
+                                         ("=", 80.0, "%", 2030)]
+    # the first row's cell under the last heading, joined to it by the PDF, names who carries the rows out
+    text = (GOAL + "Chỉ tiêu | Năm 2028 | Năm 2030 | Chủ trì Tổ chuyên môn\nTrẻ biết bơi | 30% | 50% | \n"
+            "Trẻ ăn bán trú | 92% | 98% | \nIII. GIẢI PHÁP\n")
+    assert got(text, plan_year=2027) == [("=", 30.0, "%", 2028), ("=", 50.0, "%", 2030), ("=", 92.0, "%", 2028),
+                                         ("=", 98.0, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a table's headings alone at a page's foot
+def test_headings_alone_at_a_page_s_foot_are_a_row_the_next_page_s_rest_of_cells_goes_back_into():
+    from plans.domain.importer.pdf_tables import table_lines
+    from plans.domain.importer.text import _rejoin_cut_rows
+
+    page = _pieces([(120.0, [(85.0, "Chỉ tiêu cụ thể theo khối lớp:")]),
+                    (98.0, [(85.0, "Nội dung"), (170.0, "ĐVT"), (230.0, "Năm học 2026-"), (330.0, "Lớp 6"),
+                            (400.0, "Lớp 9")]),
+                    (40.0, [(300.0, "3")])])
+    assert table_lines(page)[0][1] == ["Nội dung | ĐVT | Năm học 2026- | Lớp 6 | Lớp 9"]
+    pages = ["Chỉ tiêu cụ thể theo khối lớp:\nNội dung | ĐVT | Năm học 2026- | Lớp 6 | Lớp 9",
+             " |  | 2027 |  | \nHọc sinh biết bơi | % | 60 | 85\n"]
+    assert _rejoin_cut_rows(pages)[0].endswith("Nội dung | ĐVT | Năm học 2026- 2027 | Lớp 6 | Lớp 9")
+    prose = _pieces([(98.0, [(85.0, "Phối hợp"), (170.0, "với"), (230.0, "Ban đại diện cha mẹ học sinh")])])
+    assert table_lines(prose) == []   # a line of words spaced out to the margin heads no table
+
+
+# ---------------------------------------------------------------------------- words a fixed-width PDF cut at a line end
+def test_a_line_end_between_two_whole_syllables_stays_a_space_where_a_pdf_cuts_words():
+    from plans.domain.importer.text import _rejoin_cut_words
+
+    text = ("Kế hoạch thực hiện Nghị quyết của Bộ Chính\ntrị giai đoạn 2026 - 2030\n"
+            "Học sinh đạt mức đ\nộ 2 về kỹ năng s\nống; tăng cường ứng dụng công n\nghệ.")
+    assert _rejoin_cut_words(text) == ("Kế hoạch thực hiện Nghị quyết của Bộ Chính\ntrị giai đoạn 2026 - 2030\n"
+                                       "Học sinh đạt mức độ 2 về kỹ năng sống; tăng cường ứng dụng công nghệ.")

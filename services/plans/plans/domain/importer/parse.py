@@ -412,10 +412,51 @@ def _unindented(m: re.Match) -> str:
     return "" if m.string[m.end()].islower() else m.group(0)
 
 
+# a footnote that states a target ("¹ Trong đó ít nhất 30% học viên là người dân tộc thiểu số", "[3] Phấn đấu đạt 40% …"),
+# pasted or printed away from its marker (after the signature, at a page's foot); one that names a source, quotes a norm
+# or gives a past figure opens otherwise and stays where it is, a note
+_TARGET_FOOTNOTE_RE = re.compile(r"(?:\[(\d{1,2})\]|(\d{1,2}))[ \t]+(?=(?:Trong đó|Phấn đấu)\b)")
+_FOOTNOTE_LINE_RE = re.compile(r"\s*(?:\[\d{1,2}\]|\d{1,2})[ \t]+[^\W\d_]")
+_CLOSED_LINE_RE = re.compile(r"[.;:!?]\s*$")
+
+
+def _going_on(line: str) -> bool:
+    """A line that goes on with the sentence the line before left open (a small letter or a figure opens it)."""
+    return bool(line.strip()) and (line.lstrip()[0].islower() or line.lstrip()[0].isdigit()) \
+        and not _FOOTNOTE_LINE_RE.match(line)
+
+
+def _footnotes_in_place(text: str) -> str:
+    """The text of a footnote that states a target set where its marker stands, after the sentence holding the marker
+    (glued to the words it annotates: "… đạt 98%2;", "… với nghề2.", "… chương trình[3]."), so that it is read with
+    that sentence's horizon, not with the signature or with the part that ran on after the page's foot."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        m = _TARGET_FOOTNOTE_RE.match(lines[k])
+        k += 1
+        if not m:
+            continue
+        marker = re.compile(re.escape(f"[{m.group(1)}]") if m.group(1) else rf"(?<=[^\W\d_%]|%){m.group(2)}(?=[\s.,;:)]|$)")
+        at = next((j for j in range(k - 2, -1, -1) if marker.search(lines[j]) and not _FOOTNOTE_LINE_RE.match(lines[j])), None)
+        if at is None:
+            continue
+        end = k
+        while end < len(lines) and not _CLOSED_LINE_RE.search(lines[end - 1]) and _going_on(lines[end]):
+            end += 1
+        note = " ".join([lines[k - 1][m.end():].strip()] + [line.strip() for line in lines[k:end]])
+        del lines[k - 1:end]
+        while at + 1 < k - 1 and not _CLOSED_LINE_RE.search(lines[at]) and _going_on(lines[at + 1]):
+            at += 1
+        lines.insert(at + 1, note)   # the line after the footnote is now at k
+    return "\n".join(lines)
+
+
 def tidy(text: str) -> str:
     """The text as the rules read it: NFC, one kind of line break and of space, words a PDF hyphenated at a line's end
     joined back (by a space: a Vietnamese syllable is a word), shares, years and syllables it cut joined, a doubled space
-    between words made single, the indent of a line going on with a sentence dropped."""
+    between words made single, the indent of a line going on with a sentence dropped, a footnote stating a target set
+    where its marker stands."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     text = _HYPHENATED_RE.sub(lambda m: " " if m.string[m.end()].islower() else m.group(0), text)
     text = _CUT_SHARE_RE.sub(_joined_share, text)
@@ -424,7 +465,7 @@ def tidy(text: str) -> str:
     text = _CUT_FIRST_YEAR_RE.sub(_joined_first_year, text)
     text = _CUT_LONE_YEAR_RE.sub(_joined_lone_year, text)
     text = _CUT_WORD_RE.sub("", text)
-    return _DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text))
+    return _footnotes_in_place(_DOUBLED_SPACE_RE.sub(" ", _INDENTED_GOING_ON_RE.sub(_unindented, text)))
 
 
 def parse_plan(text: str) -> ParsedPlan:
@@ -1612,6 +1653,9 @@ _TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|c
 _UNIT_COL_RE = re.compile(r"\s*(?:don vi(?: tinh)?|dvt)\s*")
 # Columns after the horizons that hold no targets: notes, the way there ("Lộ trình": "xoá 10 phòng/năm"), who is in
 # charge, how it is checked.
+# who carries a row out heading the last column, the PDF's first row's cell under it joined to it ("Chủ trì Phòng
+# GDMN-TH"): its cells name a body, never a target
+_WHO_HEAD_RE = re.compile(r"\s*(?:(?:don vi|co quan|bo phan)\s+)?(?:chu tri|phu trach)\b")
 _TRAIL_COL_RE = re.compile(r"\s*(?:ghi chu|chu thich|lo trinh(?: thuc hien)?|(?:don vi|co quan|bo phan|nguoi)\s+(?:chu tri|thuc hien|phu trach|phoi hop)"
                            r"(?:\s*[,/]\s*(?:chu tri|phoi hop))?|phu trach|chu tri|nguon(?: so lieu)?|can cu|minh chung"
                            r"|thoi gian(?: hoan thanh)?|thoi han|(?:nam|thoi diem|moc) hoan thanh|(?:giai phap|bien phap)(?: thuc hien| chu yeu)?"
@@ -2585,16 +2629,21 @@ def _trailing_columns(fline: str) -> int:
     cells = fline.split("|")
     n = 0
     while n < len(cells) and (not cells[-1 - n].strip() or _TRAIL_COL_RE.fullmatch(cells[-1 - n])
-                              or _past_result_cell(cells[-1 - n]) or _year_gone_back(cells, len(cells) - 1 - n)):
+                              or _past_result_cell(cells[-1 - n]) or _year_gone_back(cells, len(cells) - 1 - n)
+                              or not n and _WHO_HEAD_RE.match(cells[-1])):
         n += 1
+    # a table drawn inside a cell of another (" | Chỉ tiêu | Năm 2027 | Năm 2030 | "): the outer table's columns
+    # beside it are empty on its rows, the one after it holds none of its targets
+    nested = not cells[0].strip() and n and not any(c.strip() for c in cells[len(cells) - n:])
     # (or the one column of targets of a table whose horizon is above it, no year in its headings: "Nội dung | Chỉ
     # tiêu | Ghi chú")
     return n if n < len(cells) - 1 and (_YEAR_CELL_RE.search(cells[-1 - n]) or _GROUP_CELL_RE.fullmatch(cells[-1 - n])
                                         or _TERM_CELL_RE.fullmatch(cells[-1 - n]) or _GRADE_CELL_RE.fullmatch(cells[-1 - n])
                                         or _WHOLE_CELL_RE.fullmatch(cells[-1 - n]) or re.fullmatch(
         r"\s*(?:muc tieu|chi tieu|ke hoach|phan dau)(?: phan dau)?\s*", cells[-1 - n]) and not any(
-            _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and any(
-        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) for c in cells[len(cells) - n:]) or any(
+            _YEAR_CELL_RE.search(c) and not _past_result_cell(c) for c in cells)) and (any(
+        _TRAIL_COL_RE.fullmatch(c) or _past_result_cell(c) or _WHO_HEAD_RE.match(c) for c in cells[len(cells) - n:])
+        or nested) or any(
         _year_gone_back(cells, k) for k in range(len(cells) - n, len(cells))) else 0
 
 
@@ -2927,6 +2976,21 @@ def _peel_before_note(line: str, k: int, unit_col: bool, more: str = ""):
         if row is not None and re.search(r"[^\W\d_]", row[0]):
             return row
     return None
+
+
+def _values_under_label(units: list[_Unit], m: int, k: int, unit_col: bool, of_all: str | None, counted: str | None,
+                        group_unit: str | None):
+    """A PDF row whose label wrapped and whose values stand on the line under its last words ("Học sinh tham" / "gia
+    STEM" / "60% 80%": the values centred down a row two lines high), as :func:`_peel_slots` gives it; None when the
+    line under the label holds anything but the row's values."""
+    if m + 1 >= len(units) or "|" in units[m].line + units[m + 1].line or not re.search(r"[^\W\d_]", units[m].line) \
+            or _SECTION_RE.match(units[m].line) or _year_cells(units[m].fline) or len(units[m].line.strip()) > 120:
+        return None
+    values = _peel_slots(units[m + 1].line, k, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
+    if values is None or values[0].strip() or not all(slot for *_, slot in values[1]):
+        return None
+    label = re.sub(r"\s+", " ", units[m].line).strip()
+    return label, values[1][-k:], values[2] or _label_unit(label)
 
 
 def _peel_wrapped(L: _Lines, unit: _Unit, k: int, unit_col: bool, noted: bool = False):
@@ -3457,6 +3521,10 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 targets += found[0]
                 m += found[1]
                 continue
+            under = None
+            if laid is None and row is None and "|" not in head.line:
+                under = _values_under_label(units, m, k + skip, unit_col, of_all, counted, group_unit)
+                laid = (m, under, [units[m + 1]]) if under else None
             if laid is None:
                 def row_at(j: int, group_unit: str | None = group_unit) -> bool:
                     line_j = units[j].line if j < len(units) else ""
@@ -3489,7 +3557,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 break
             at, row, cells_of = laid
             row_of = units[at]
-            step = at + 1 + (1 if cell_unit else 0) + cell_skip + k - m
+            step = 2 if under else at + 1 + (1 if cell_unit else 0) + cell_skip + k - m
             if cell_trail and m + step < len(units) and _cells_row(units, m + step, k, cell_unit, cell_skip) is None \
                     and not _year_cells(units[m + step].fline) and "|" not in units[m + step].line \
                     and not _SECTION_RE.match(units[m + step].line) and _cells_row(units, m + step + 1, k, cell_unit, cell_skip):
@@ -4223,8 +4291,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
             continue
         if (part := _STATUS_PART_RE.match(fline)) and (":" in fline[part.end():part.end() + 60] or (
-                _NUMBERED_HEADING_RE.match(line) or _ARTICLE_RE.match(fline)) and len(fline.strip()) <= 80):
-            # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part
+                _NUMBERED_HEADING_RE.match(line) or _ARTICLE_RE.match(fline) or _mostly_upper(line))
+                and len(fline.strip()) <= 80):
+            # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part,
+            # as "THỰC TRẠNG" does in capitals, its number lost (a list pasted out of Word)
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
             continue
         if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
@@ -4245,6 +4315,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             wrapped = i > 0 and L.line(i - 1).strip() and re.match(r"\s*\d+\s+[^\W\d]", fline) \
                 and not re.search(r"[.:;]\s*$", L.line(i - 1))
             if _NUMBERED_HEADING_RE.match(line) and not wrapped or _ARTICLE_RE.match(fline) or _SPECIFIC_GOALS_RE.match(fline) \
+                    or _mostly_upper(line) and len(fline.strip()) <= 80 \
                     or _HORIZON_LINE_RE.match(fline) and not (
                     past and plan_year and int(past.group(2) or past.group(3)) <= plan_year - (0 if past.group(2) else 1)
                     or _MAKEUP_RE.match(_LIST_MARK_RE.sub("", fline))

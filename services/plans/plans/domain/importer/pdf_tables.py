@@ -263,7 +263,7 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
         cont = widened is not None and members[-1][0] not in merged and (_goes_on(
             spans, placed, row, widened, heading=members[-1][0] == 0 and j < values_at)
             or _label_goes_on(spans, placed, row, widened)
-            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row)
+            or _wraps_tight(lines[j - 1], lines[j], tight, placed, row) and not _row_under_heading(spans, placed, members)
             or _unnumbered(spans, placed, row, members, cols, lines[j + 1] if j + 1 < len(lines) else None))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
@@ -419,6 +419,14 @@ def _wraps_tight(above: _Line, line: _Line, tight: float | None, placed: list[in
                for s, c in zip(line.spans, placed))
 
 
+def _row_under_heading(spans: list[_Span], placed: list[int] | None, members) -> bool:
+    """Whether a line under the table's first line of headings starts the first row rather than go on with them,
+    however close it stands: its label opens on a capital under the first heading, its last cell under the last
+    ("Tiểu học … Phòng" under "Cấp học | Chỉ tiêu chính | Chủ trì", a table drawn in the cell between them)."""
+    return bool(placed) and len(members) == 1 and members[0][0] == 0 and len(spans) >= 2 and placed[0] == 0 \
+        and placed[-1] == len(members[0][1]) - 1 and spans[0].text[:1].isupper() and not _valued(spans[-1])
+
+
 def _row_cells(members, cols, row: int) -> dict[int, list[_Span]]:
     """The spans of each column of one row."""
     cells: dict[int, list[_Span]] = {}
@@ -561,7 +569,19 @@ def _tables(fragments: list[Fragment], carried: list[list[float]] | None
         foot = block.cols if all(_FOOT_RE.fullmatch(" ".join(s.text for s in line.spans)) for line in lines[block.end:]) \
             else None
         i = floor = block.end
+    # a table's headings alone at the page's foot, its rows on the next page ("Chỉ tiêu  ĐVT  NH 2025-  Khối 10 …"):
+    # a row of cells, so that the rest of a cell the next page opens with ("2026") goes back into its cell
+    # (``text._rejoin_cut_rows``)
+    last = next((k for k in range(len(lines) - 1, -1, -1)
+                 if not _FOOT_RE.fullmatch(" ".join(s.text for s in lines[k].spans))), None)
+    if last is not None and last >= floor and len(lines[last].spans) >= 3 \
+            and _ROWS_HEAD_RE.fullmatch(lines[last].spans[0].text) and not any(_valued(s) for s in lines[last].spans):
+        out.append((sorted(k for s in lines[last].spans for k in s.pieces), [" | ".join(s.text for s in lines[last].spans)]))
     return out, foot
+
+
+# What heads a table's first column, naming its rows ("STT", "Chỉ tiêu", "Nội dung")
+_ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ tiêu|chỉ tiêu|tiêu chí)")
 
 
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:

@@ -794,7 +794,21 @@ def _rejoin_cut_words(text: str) -> str:
     inside a word ("85% và" / "o năm 2030"); a break the wrap put on a space keeps it ("… và " / "học")."""
     nfc = unicodedata.normalize("NFC", text)
     cuts = sum(1 for m in _CUT_PIECES_RE.finditer(nfc) if not _VOWELS & set(m.group(1)) or not _VOWELS & set(m.group(2)))
-    return _CUT_WORD_RE.sub("", nfc) if cuts >= 2 else text
+    return _CUT_WORD_RE.sub(_one_syllable, nfc) if cuts >= 2 else text
+
+
+_VOWEL_RUN_RE = re.compile("[" + "".join(sorted(_VOWELS)) + "]+")
+_WORD_AT_RE = re.compile(r"[^\W\d_]*")
+
+
+def _one_syllable(m: re.Match) -> str:
+    """The break joined when the pieces on either side make one syllable (one run of vowels: "Ch" / "ính"), kept when
+    they are two words the line happened to end between ("Chính" / "trị": no syllable holds two runs)."""
+    start = m.start()
+    while start > 0 and m.string[start - 1].isalpha():
+        start -= 1
+    right = _WORD_AT_RE.match(m.string, m.end()).group(0)
+    return "" if len(_VOWEL_RUN_RE.findall((m.string[start:m.start()] + right).lower())) <= 1 else m.group(0)
 
 
 def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, list[list[float]] | None]:
