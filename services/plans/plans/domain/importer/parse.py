@@ -260,13 +260,18 @@ _BODY_START_RE = re.compile(
 # HỢP" / "KẾ HOẠCH LIÊN TỊCH" alone on its line over "Phối hợp …"), or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo), a
 # guidance (hướng dẫn) or a decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
-_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC|\s+(?:PHỐI\s+HỢP|LIÊN\s+TỊCH)(?=\s*$))?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
+_TITLE_RE = re.compile(_loose(r"\s*(?:"
+                              # a registration, commitment or cluster's compact named on the subject's line is one
+                              # name ("BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC …", "GIAO ƯỚC THI ĐUA …": "thi đua năm học …"
+                              # alone names nothing), kept whole; alone on its line it is a kind as the others
+                              r"(?=(?:BẢN\s+ĐĂNG\s+KÝ|PHIẾU\s+ĐĂNG\s+KÝ(?!\s+CHỈ\s+TIÊU\s*$)|BẢN\s+CAM\s+KẾT|GIAO\s+ƯỚC)\s+\S)"
+                              r"|K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC|\s+(?:PHỐI\s+HỢP|LIÊN\s+TỊCH)(?=\s*$))?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:)"
                               # a form a body hands its schools to fill in: "PHIẾU ĐĂNG KÝ CHỈ TIÊU"
                               r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?"
                               # a school's registration of its year's targets ("BẢN ĐĂNG KÝ" chỉ tiêu thi đua) and a
                               # submission asking a superior to approve them (tờ trình)
-                              r"|BẢN\s+ĐĂNG\s+KÝ|TỜ\s+TRÌNH"
+                              r"|BẢN\s+ĐĂNG\s+KÝ|BẢN\s+CAM\s+KẾT|GIAO\s+ƯỚC|TỜ\s+TRÌNH"
                               # a meeting's minutes (biên bản) and the resolution it passes (nghị quyết; not
                               # "NGHỊ QUYẾT:" over its articles): the year's targets the meeting adopted
                               r"|BIÊN\s+BẢN|NGHỊ\s+QUYẾT(?!\s*:)"
@@ -633,8 +638,12 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
             # on); a legal basis starts "Căn cứ" / "Thực hiện"
             if _NATIONAL_RE.fullmatch(f) or (parts and (
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
-                    # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)")
-                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien theo|ap dung)\b", f)
+                    # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)"),
+                    # or the parties to a compact or registration ("(Khối thi đua …)", "(giữa các trường …)")
+                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien theo|ap dung|khoi thi dua|cum thi dua"
+                                r"|giua)\b", f)
+                    # a form's fields under its name: "Đơn vị: Trường Tiểu học …", "Quy mô: 17 lớp"
+                    or re.match(r"(?:don vi|quy mo)\s*:", f)
                     # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
