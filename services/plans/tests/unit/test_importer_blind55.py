@@ -4,7 +4,7 @@ giao ước, bản cam kết, a ward's summary by school), one test per rule, on
 (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import header
+from .importer_probes import GOAL, got, header, plan_targets
 
 HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 12/ĐK-THCS\nTân Lập, ngày 10 tháng 9 năm 2027\n"
         "{kind}\n{under}\n"
@@ -30,3 +30,34 @@ def test_the_parties_in_brackets_and_a_form_s_fields_under_the_name_are_not_the_
                   "(Khối thi đua các cơ quan văn hóa - xã hội)", "Đơn vị: Trường THCS Tân Lập. Quy mô: 18 lớp."):
         plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under=under)
         assert header(plan)["title"] == "GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under
+
+
+# ---------------------------------------------------------------------------- a table whose rows are units
+def test_a_table_of_units_passes_over_columns_that_tell_about_the_unit():
+    table = ("3. Chỉ tiêu đăng ký của các trường đến năm 2030\n"
+             "Trường | {about} | Học sinh học 2 buổi/ngày (%) | Phòng học thông minh (phòng) | Danh hiệu tập thể\n"
+             "Trường TH Hòa Bình | {one} | 100 | ≥ 3 | Tập thể lao động xuất sắc\n"
+             "Trường TH An Phú | {two} | 98 | 2 | TTLĐTT\n")
+    for about, one, two in (("Số lớp hiện có", "24", "18"), ("Kết quả 2025 - 2026: học 2 buổi/ngày (%)", "96", "90"),
+                            ("Số giáo viên", "31", "22")):
+        assert got(GOAL + table.format(about=about, one=one, two=two)) == [
+            ("=", 100, "%", 2030), (">=", 3, "phòng", 2030), ("=", 98, "%", 2030), ("=", 2, "phòng", 2030)], about
+
+
+def test_a_registration_s_table_of_teachers_passes_over_their_class_and_title():
+    table = ("3. Chỉ tiêu đăng ký của giáo viên đến năm 2030\n"
+             "STT | Họ và tên | Lớp | Danh hiệu đăng ký | Học sinh đạt chuẩn tiếng Anh (%) | Học sinh biết bơi (%)\n"
+             "1 | Lê Thị Hoa | 5A | LĐTT | ≥ 70 | 60\n"
+             "2 | Ngô Văn Bình | 5B | CSTĐCS | 75 | ≥ 65\n")
+    assert got(GOAL + table) == [(">=", 70, "%", 2030), ("=", 60, "%", 2030), ("=", 75, "%", 2030), (">=", 65, "%", 2030)]
+
+
+def test_a_registration_s_section_of_each_one_s_figures_is_a_targets_section():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "II. ĐĂNG KÝ CỦA CÁ NHÂN\n"
+        "Họ và tên | Lớp | Học sinh hoàn thành chương trình (%) | Học sinh biết bơi (%)\n"
+        "Lê Thị Hoa | 8A | 100 | 70\n"
+        "Ngô Văn Bình | 8B | ≥ 98 | 65\n"
+        "III. TỔ CHỨC THỰC HIỆN\nTổ trưởng theo dõi, báo cáo trước ngày 20/5/2028.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 100, "%", 2028), ("=", 70, "%", 2028),
+                                  (">=", 98, "%", 2028), ("=", 65, "%", 2028)]

@@ -287,6 +287,7 @@ _SECTION_KEYS = [
     ("noi dung dieu chinh", "muc_tieu"),   # a revised plan's "II. NỘI DUNG ĐIỀU CHỈNH, BỔ SUNG" sets its new targets
     ("noi dung sua doi", "muc_tieu"),   # as an amending one's "II. NỘI DUNG SỬA ĐỔI, BỔ SUNG" does
     ("danh hieu thi dua", "muc_tieu"),   # a registration's "II. DANH HIỆU THI ĐUA": the titles it aims at, counted
+    ("dang ky", "muc_tieu"),   # and its "II. ĐĂNG KÝ CỦA CÁ NHÂN": each teacher's figures for the year
     ("nhiem vu", "nhiem_vu_giai_phap"),
     ("giai phap", "nhiem_vu_giai_phap"),
     ("noi dung", "nhiem_vu_giai_phap"),
@@ -3608,6 +3609,18 @@ _YEAR_HEAD_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau|lo tri
 _SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khong qua|khong vuot qua|khong duoi|tren|duoi|dat)\s+\d")
 
 
+# A column of a table of named rows that tells about the unit rather than sets it a figure: its size today ("Số lớp
+# hiện có", "Số giáo viên"), its result last year ("Kết quả 2025 - 2026: tốt nghiệp THPT (%)"), the class a teacher
+# takes ("Lớp": "4A1") or the emulation title it registers ("Danh hiệu tập thể": "TTLĐXS")
+_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)(?:\s+hien co)?"
+                           r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
+
+
+def _about_column(heading: str) -> bool:
+    f = fold(heading)
+    return bool(_ABOUT_COL_RE.fullmatch(f) or _STATUS_COL_RE.search(f))
+
+
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
                         ) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
@@ -3674,8 +3687,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         if named and not any(c.strip() for _, c in cells[1:]):
             m += 1
             continue   # "Mầm non | | |": a group of the rows under it
-        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _SLOT_RE.fullmatch(c.strip())
-                         for label, (_, c) in zip(labels[1:], cells[1:])):
+        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)
+                         or _SLOT_RE.fullmatch(c.strip()) for label, (_, c) in zip(labels[1:], cells[1:])):
             year_of, whom = year_in_force, cells[0][1].strip()
         elif year and not named_rows:
             year_of, whom = int(year.group(1)), ""
@@ -3684,7 +3697,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             break
         named_rows += bool(whom)
         for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
-            if whom and _TRAIL_COL_RE.fullmatch(fold(label)):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)):
                 continue
             label = f"{label} – {whom}" if whom else label
             if group is not None and not whom:
