@@ -61,3 +61,21 @@ def test_a_registration_s_section_of_each_one_s_figures_is_a_targets_section():
         "III. TỔ CHỨC THỰC HIỆN\nTổ trưởng theo dõi, báo cáo trước ngày 20/5/2028.\n")
     assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 100, "%", 2028), ("=", 70, "%", 2028),
                                   (">=", 98, "%", 2028), ("=", 65, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- a commitment's column and section
+def test_a_commitment_s_column_is_a_horizon_as_a_registration_s_is():
+    table = ("TT | Chỉ tiêu | Kết quả năm học 2026-2027 | {col} năm học 2027-2028 | Phấn đấu đến năm 2030\n"
+             "1 | Học sinh lưu ban (%) | 0,9 | không quá 0,6 | không quá 0,4\n"
+             "2 | Phòng học thông minh (phòng) | 1 | 2 | 5\n")
+    for col in ("Cam kết", "Nhà trường cam kết", "Đăng ký"):
+        assert got(GOAL + table.format(col=col)) == [("<=", 0.6, "%", 2028), ("<=", 0.4, "%", 2030),
+                                                     ("=", 2, "phòng", 2028), ("=", 5, "phòng", 2030)], col
+
+
+def test_a_section_of_what_each_one_pledges_sets_targets():
+    plan = HEAD.format(kind="BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028", under="") + (
+        "II. CAM KẾT CỦA GIÁO VIÊN CHỦ NHIỆM\n"
+        "- Cô Lê Thị Hoa cam kết ít nhất 85% học sinh lớp 9A đạt chuẩn tiếng Anh bậc 2.\n"
+        "III. TỔ CHỨC THỰC HIỆN\nTổ trưởng theo dõi, báo cáo trước ngày 20/5/2028.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), (">=", 85, "%", 2028)]
