@@ -79,3 +79,17 @@ def test_a_section_of_what_each_one_pledges_sets_targets():
         "- Cô Lê Thị Hoa cam kết ít nhất 85% học sinh lớp 9A đạt chuẩn tiếng Anh bậc 2.\n"
         "III. TỔ CHỨC THỰC HIỆN\nTổ trưởng theo dõi, báo cáo trước ngày 20/5/2028.\n")
     assert plan_targets(plan) == [("=", 99, "%", 2028), (">=", 85, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- an appendix summing up registrations
+def test_an_appendix_after_the_signature_summing_up_the_units_registrations_holds_targets():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "II. TỔ CHỨC THỰC HIỆN\nVăn phòng theo dõi, báo cáo trước ngày 20/5/2028.\n"
+        "Nơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\nLê Văn Minh\n"
+        "PHỤ LỤC: {what} CỦA CÁC TỔ CHUYÊN MÔN NĂM HỌC 2027 - 2028\n"
+        "Tổ chuyên môn | Số giáo viên | Học sinh giỏi cấp huyện (giải) | Bài giảng e-learning (bài)\n"
+        "Tổ Toán | 9 | tối thiểu 12 | 10\n"
+        "Tổ Ngữ văn | 8 | 8 | 6\n")
+    assert plan_targets(plan.format(what="TỔNG HỢP ĐĂNG KÝ"))[1:] == [
+        (">=", 12, "giải", 2028), ("=", 10, "bài", 2028), ("=", 8, "giải", 2028), ("=", 6, "bài", 2028)]
+    assert plan_targets(plan.format(what="DANH SÁCH GIÁO VIÊN")) == [("=", 99, "%", 2028)]

@@ -918,7 +918,8 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
         if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
                                           or named and _mostly_upper(L.line(i).strip()[named.end():])):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
+            # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …")
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading) or re.search(r"\b(?:dang ky|cam ket)\b", f))
     return None, False
 
 
