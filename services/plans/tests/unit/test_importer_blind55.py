@@ -4,6 +4,8 @@ giao ước, bản cam kết, a ward's summary by school), one test per rule, on
 (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
+from plans.domain.importer import parse_plan
+
 from .importer_probes import GOAL, got, header, plan_targets
 
 HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 12/ĐK-THCS\nTân Lập, ngày 10 tháng 9 năm 2027\n"
@@ -93,3 +95,11 @@ def test_an_appendix_after_the_signature_summing_up_the_units_registrations_hold
     assert plan_targets(plan.format(what="TỔNG HỢP ĐĂNG KÝ"))[1:] == [
         (">=", 12, "giải", 2028), ("=", 10, "bài", 2028), ("=", 8, "giải", 2028), ("=", 6, "bài", 2028)]
     assert plan_targets(plan.format(what="DANH SÁCH GIÁO VIÊN")) == [("=", 99, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- a teachers' group under its school
+def test_a_teachers_group_under_its_school_issues_the_registration_and_speaks_for_the_school():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="").replace(
+        "UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\n", "TRƯỜNG THCS TÂN LẬP\nTỔ CHUYÊN MÔN TOÁN - TIN\n")
+    assert header(plan, ("superior", "issuer")) == {"superior": "TRƯỜNG THCS TÂN LẬP", "issuer": "TỔ CHUYÊN MÔN TOÁN - TIN"}
+    assert parse_plan(plan).named_unit.value == "TRƯỜNG THCS TÂN LẬP"

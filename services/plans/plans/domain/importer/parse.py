@@ -92,7 +92,10 @@ class ParsedPlan:
     @property
     def named_unit(self) -> Extracted[str] | None:
         """The school, commune/ward or office the document speaks for: its issuer, else the school its text
-        names ("Trường Tiểu học Hiến Thành xây dựng kế hoạch …"); compared with the uploader's own unit."""
+        names ("Trường Tiểu học Hiến Thành xây dựng kế hoạch …"); compared with the uploader's own unit. A school's
+        teachers' group (tổ chuyên môn) speaks for its school, the body over it."""
+        if self.issuer and self.superior and re.match(r"to (?:chuyen mon|bo mon)\b", fold(self.issuer.value)):
+            return self.superior
         return self.issuer or self.school_name
 
     @property
@@ -254,7 +257,9 @@ _NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\
 # ("ỦY BAN NHÂN DÂN" / "XÃ AN LÃO" is one body, "UBND PHƯỜNG LÊ CHÂN" / "TRƯỜNG MẦM NON HOA SEN" two).
 _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan (?:tncs|thanh nien)\b|"
-    r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
+    r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong)|"
+    # a school's teachers' group under the school's name ("TRƯỜNG TIỂU HỌC …" / "TỔ CHUYÊN MÔN KHỐI 4")
+    r"to (?:chuyen mon|bo mon)\b)"
 )
 # The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"; a joint one, "KẾ HOẠCH PHỐI
 # HỢP" / "KẾ HOẠCH LIÊN TỊCH" alone on its line over "Phối hợp …"), or a programme of action, a scheme (đề án), a report (báo cáo: a
