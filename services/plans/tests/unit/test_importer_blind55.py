@@ -103,3 +103,8 @@ def test_a_teachers_group_under_its_school_issues_the_registration_and_speaks_fo
         "UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\n", "TRƯỜNG THCS TÂN LẬP\nTỔ CHUYÊN MÔN TOÁN - TIN\n")
     assert header(plan, ("superior", "issuer")) == {"superior": "TRƯỜNG THCS TÂN LẬP", "issuer": "TỔ CHUYÊN MÔN TOÁN - TIN"}
     assert parse_plan(plan).named_unit.value == "TRƯỜNG THCS TÂN LẬP"
+
+
+def test_a_number_s_symbol_may_keep_a_letter_s_horn_or_hat():
+    plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under="").replace("12/ĐK-THCS", "03/GƯTĐ-C2")
+    assert header(plan, ("number_symbol", "place")) == {"number_symbol": "03/GƯTĐ-C2", "place": "Tân Lập"}

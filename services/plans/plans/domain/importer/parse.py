@@ -227,7 +227,8 @@ class _Lines:
 # "Tr" (trường) before capitals ("45/KH-TrTH"); whatever
 # follows it on the line (a header laid out side by side, or a PDF text layer that joined the two columns) is left for
 # the place.
-_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]|\s|$))?"
+# (an abbreviation may keep a letter's hat or horn: "02/GƯTĐ-C4", giao ước thi đua)
+_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐƯƠÂĂÊÔ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]|\s|$))?"
 # a number left blank until the document is registered ("Số:      /KH-PTDTNT") is its symbol alone; a symbol's
 # part is not the start of a word ("05/KH-ĐTĐ – Hạ Long, ngày …": the place follows)
 _NUMBER_RE = re.compile(
