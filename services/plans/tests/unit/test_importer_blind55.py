@@ -108,3 +108,12 @@ def test_a_teachers_group_under_its_school_issues_the_registration_and_speaks_fo
 def test_a_number_s_symbol_may_keep_a_letter_s_horn_or_hat():
     plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under="").replace("12/ĐK-THCS", "03/GƯTĐ-C2")
     assert header(plan, ("number_symbol", "place")) == {"number_symbol": "03/GƯTĐ-C2", "place": "Tân Lập"}
+
+
+# ---------------------------------------------------------------------------- the signer beside a blank block
+def test_a_blank_block_for_the_body_that_confirms_the_form_is_not_the_signer_s_position():
+    for block in ("XÁC NHẬN CỦA UBND XÃ HIỆU TRƯỞNG", "DUYỆT CỦA HIỆU TRƯỞNG TỔ TRƯỞNG"):
+        plan = HEAD.format(kind="PHIẾU ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+            f"Nhà trường cam kết thực hiện.\n{block}\n(Ký, ghi rõ họ tên)\nHồ Văn Bảy\n")
+        assert header(plan, ("signer_title", "signer")) == {"signer_title": block.split()[-2] + " " + block.split()[-1],
+                                                            "signer": "Hồ Văn Bảy"}, block

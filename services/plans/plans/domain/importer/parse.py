@@ -1151,6 +1151,11 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
             return None
         # KT., TM., TL., TUQ. say on whose behalf (Decree 30/2020, art. 13); "Q. HIỆU TRƯỞNG" (acting) is the position
         position = re.sub(r"^(?:KT|TM|TL|TUQ)\.\s*", "", column[above][2])
+        # a form's block for the body that confirms or approves it, left blank, joined before the signer's position
+        # by a PDF ("XÁC NHẬN CỦA UBND XÃ HIỆU TRƯỞNG"): the signer's is the position at the end
+        if (joined := _CONFIRMED_POSITION_RE.fullmatch(fold(position))) and column[above][1] is None:
+            position = position[joined.start("own"):]
+            column[above] = (column[above][0], L.line(column[above][0]).rindex(position), position)
         if not _POSITION_RE.fullmatch(fold(position)) and (stamped := _position_above_stamp(L, i)):
             return stamped, Extracted(name, src(column[k]), 0.85), column[top][0]
         return Extracted(position, src(column[above]), 0.9), Extracted(name, src(column[k]), 0.85), column[top][0]
@@ -1160,6 +1165,7 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
 # A signer's position (Decree 30/2020, art. 13), folded: what a signature block's title line names.
 _POSITION_RE = re.compile(r"(?:(?:kt|tm|tl|tuq|q)\.\s*)?(?:pho\s+)?(?:chu tich|hieu truong|giam doc|bi thu|chanh van phong"
                           r"|(?:to|vien) truong|truong (?:phong|ban|khoa|tram))(?:\s+thuong truc)?")
+_CONFIRMED_POSITION_RE = re.compile(r"(?:xac nhan|duyet|phe duyet) cua .+? (?P<own>" + _POSITION_RE.pattern + r")\s*")
 
 
 def _position_above_stamp(L: _Lines, name_at: int) -> Extracted[str] | None:
