@@ -117,3 +117,10 @@ def test_a_blank_block_for_the_body_that_confirms_the_form_is_not_the_signer_s_p
             f"Nhà trường cam kết thực hiện.\n{block}\n(Ký, ghi rõ họ tên)\nHồ Văn Bảy\n")
         assert header(plan, ("signer_title", "signer")) == {"signer_title": block.split()[-2] + " " + block.split()[-1],
                                                             "signer": "Hồ Văn Bảy"}, block
+
+
+# ---------------------------------------------------------------------------- tick boxes
+def test_a_figure_in_an_item_left_unticked_is_not_taken_on():
+    line = ("- Danh hiệu: ☒ Đăng ký công nhận lại trường đạt chuẩn quốc gia mức độ 2 "
+            "☐ Đăng ký đánh giá ngoài kiểm định chất lượng giáo dục cấp độ 3 ☒ 05 giáo viên dạy giỏi cấp huyện\n")
+    assert got(GOAL + line) == [("=", 2, "mức", None), ("=", 5, "giáo viên", None)]

@@ -4059,6 +4059,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             else:
                 continue
         qs = _quantities(fline, line)
+        if "☐" in line:
+            # a form's tick boxes: what an item left unticked offers ("☐ Đăng ký … kiểm định cấp độ 3") is not taken on
+            # (the box an item is in is the last one before its figure)
+            qs = [q for q in qs if max((line.rfind(box, 0, q.start), box) for box in "☐☑☒")[1] != "☐"]
         if in_goal and _unit_line(fline) == "%":
             shares_under = True
             continue
