@@ -124,3 +124,13 @@ def test_a_figure_in_an_item_left_unticked_is_not_taken_on():
     line = ("- Danh hiệu: ☒ Đăng ký công nhận lại trường đạt chuẩn quốc gia mức độ 2 "
             "☐ Đăng ký đánh giá ngoài kiểm định chất lượng giáo dục cấp độ 3 ☒ 05 giáo viên dạy giỏi cấp huyện\n")
     assert got(GOAL + line) == [("=", 2, "mức", None), ("=", 5, "giáo viên", None)]
+
+
+def test_a_compact_signed_side_by_side_by_several_bodies_is_signed_first_by_the_first_block():
+    plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "Giao ước có hiệu lực từ ngày ký.\n"
+        "TRƯỜNG THCS TÂN LẬP | TRƯỜNG THCS TÂN HÒA | TRƯỜNG THCS TÂN AN\n"
+        "HIỆU TRƯỞNG | HIỆU TRƯỞNG | HIỆU TRƯỞNG\n"
+        "(Trưởng cụm) | (Phó cụm) | \n"
+        "Lê Văn Minh | Phạm Thị Hạnh | Đỗ Quang Huy\n")
+    assert header(plan, ("signer_title", "signer")) == {"signer_title": "HIỆU TRƯỞNG", "signer": "Lê Văn Minh"}

@@ -1007,8 +1007,16 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
     # A signature block typed beside the recipients (tabs or runs of spaces, as text copied from a Word
     # table): its right-hand column, or a line pushed far to the right, is the block to read.
     right = []
+    # a compact several bodies sign side by side ("Khổng Văn Tuấn | Nguyễn Thị Hồng Vân | Trần Quang Minh"): the
+    # first block is read, the first to sign (the cluster's head)
+    several = any(len(cells := L.line(i).split(" | ")) >= 3 and all(_is_name(c.strip()) for c in cells) for i in tail)
     for i in tail:
         line = L.line(i)
+        if several and " | " in line:
+            first = line.split(" | ")[0]
+            if first.strip():
+                right.append((i, len(first) - len(first.lstrip()), first.strip()))
+            continue
         if " | " in line:   # a text copy of the closing's table: "- Lưu: VT. | Nguyễn Thị Hoa"
             at = line.rindex(" | ") + 3
             if line[at:].strip():
