@@ -92,7 +92,10 @@ class ParsedPlan:
     @property
     def named_unit(self) -> Extracted[str] | None:
         """The school, commune/ward or office the document speaks for: its issuer, else the school its text
-        names ("Trường Tiểu học Hiến Thành xây dựng kế hoạch …"); compared with the uploader's own unit."""
+        names ("Trường Tiểu học Hiến Thành xây dựng kế hoạch …"); compared with the uploader's own unit. A school's
+        teachers' group (tổ chuyên môn) speaks for its school, the body over it."""
+        if self.issuer and self.superior and re.match(r"to (?:chuyen mon|bo mon)\b", fold(self.issuer.value)):
+            return self.superior
         return self.issuer or self.school_name
 
     @property
@@ -224,7 +227,8 @@ class _Lines:
 # "Tr" (trường) before capitals ("45/KH-TrTH"); whatever
 # follows it on the line (a header laid out side by side, or a PDF text layer that joined the two columns) is left for
 # the place.
-_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]|\s|$))?"
+# (an abbreviation may keep a letter's hat or horn: "02/GƯTĐ-C4", giao ước thi đua)
+_SYMBOL_PART = r"[A-ZĐ0-9](?:[a-z](?=[A-ZĐ]))?[A-ZĐƯƠÂĂÊÔ0-9&.]*(?:[a-z]{1,2}(?=\s*[-–/]|\s|$))?"
 # a number left blank until the document is registered ("Số:      /KH-PTDTNT") is its symbol alone; a symbol's
 # part is not the start of a word ("05/KH-ĐTĐ – Hạ Long, ngày …": the place follows)
 _NUMBER_RE = re.compile(
@@ -254,19 +258,26 @@ _NATIONAL_RE = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\
 # ("ỦY BAN NHÂN DÂN" / "XÃ AN LÃO" is one body, "UBND PHƯỜNG LÊ CHÂN" / "TRƯỜNG MẦM NON HOA SEN" two).
 _BODY_START_RE = re.compile(
     r"^(?:uy ban|ubnd|so\b|phong\b|truong\b|bo\b|dang uy|dang bo|chi bo|ban\b|trung tam|hoi dong|cong doan|doan (?:tncs|thanh nien)\b|"
-    r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong))"
+    r"van phong|thanh uy|tinh uy|huyen uy|cong ty|tap doan|he thong (?:giao duc|truong)|"
+    # a school's teachers' group under the school's name ("TRƯỜNG TIỂU HỌC …" / "TỔ CHUYÊN MÔN KHỐI 4")
+    r"to (?:chuyen mon|bo mon)\b)"
 )
 # The kind of document over its subject: a plan (a strategic one: "KẾ HOẠCH CHIẾN LƯỢC"; a joint one, "KẾ HOẠCH PHỐI
 # HỢP" / "KẾ HOẠCH LIÊN TỊCH" alone on its line over "Phối hợp …"), or a programme of action, a scheme (đề án), a report (báo cáo: a
 # ward's year results with next year's targets), an appendix sent on its own (phụ lục), a notice (thông báo), a
 # guidance (hướng dẫn) or a decision approving targets (quyết định; not "QUYẾT ĐỊNH:" over its articles); "KE HOACH": typed without diacritics
-_TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC|\s+(?:PHỐI\s+HỢP|LIÊN\s+TỊCH)(?=\s*$))?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
+_TITLE_RE = re.compile(_loose(r"\s*(?:"
+                              # a registration, commitment or cluster's compact named on the subject's line is one
+                              # name ("BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC …", "GIAO ƯỚC THI ĐUA …": "thi đua năm học …"
+                              # alone names nothing), kept whole; alone on its line it is a kind as the others
+                              r"(?=(?:BẢN\s+ĐĂNG\s+KÝ|PHIẾU\s+ĐĂNG\s+KÝ(?!\s+CHỈ\s+TIÊU\s*$)|BẢN\s+CAM\s+KẾT|GIAO\s+ƯỚC)\s+\S)"
+                              r"|K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|\s+CHIẾN\s+LƯỢC|\s+(?:PHỐI\s+HỢP|LIÊN\s+TỊCH)(?=\s*$))?|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN"
                               r"|B[ÁA]O\s+C[ÁA]O|PH[ỤU]\s+L[ỤU]C|TH[ÔO]NG\s+B[ÁA]O|QUY[ẾE]T\s+Đ[ỊI]NH(?!\s*:)"
                               # a form a body hands its schools to fill in: "PHIẾU ĐĂNG KÝ CHỈ TIÊU"
                               r"|PHIẾU\s+ĐĂNG\s+KÝ(?:\s+CHỈ\s+TIÊU)?"
                               # a school's registration of its year's targets ("BẢN ĐĂNG KÝ" chỉ tiêu thi đua) and a
                               # submission asking a superior to approve them (tờ trình)
-                              r"|BẢN\s+ĐĂNG\s+KÝ|TỜ\s+TRÌNH"
+                              r"|BẢN\s+ĐĂNG\s+KÝ|BẢN\s+CAM\s+KẾT|GIAO\s+ƯỚC|TỜ\s+TRÌNH"
                               # a meeting's minutes (biên bản) and the resolution it passes (nghị quyết; not
                               # "NGHỊ QUYẾT:" over its articles): the year's targets the meeting adopted
                               r"|BIÊN\s+BẢN|NGHỊ\s+QUYẾT(?!\s*:)"
@@ -282,6 +293,8 @@ _SECTION_KEYS = [
     ("noi dung dieu chinh", "muc_tieu"),   # a revised plan's "II. NỘI DUNG ĐIỀU CHỈNH, BỔ SUNG" sets its new targets
     ("noi dung sua doi", "muc_tieu"),   # as an amending one's "II. NỘI DUNG SỬA ĐỔI, BỔ SUNG" does
     ("danh hieu thi dua", "muc_tieu"),   # a registration's "II. DANH HIỆU THI ĐUA": the titles it aims at, counted
+    ("dang ky", "muc_tieu"),   # and its "II. ĐĂNG KÝ CỦA CÁ NHÂN": each teacher's figures for the year
+    ("cam ket", "muc_tieu"),   # "II. CAM KẾT CỦA GIÁO VIÊN …": what each one pledges, figures for the year
     ("nhiem vu", "nhiem_vu_giai_phap"),
     ("giai phap", "nhiem_vu_giai_phap"),
     ("noi dung", "nhiem_vu_giai_phap"),
@@ -685,10 +698,14 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
             if _NATIONAL_RE.fullmatch(f) or (parts and (
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
                     # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)",
-                    # a form's "(Thực hiện Nghị quyết số 71-NQ/TW …)")
-                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien|ap dung)\b", f)
+                    # a form's "(Thực hiện Nghị quyết số 71-NQ/TW …)"), or the parties to a compact or registration
+                    # ("(Khối thi đua …)", "(giữa các trường …)")
+                    or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien|ap dung|khoi thi dua|cum thi dua"
+                                r"|giua)\b", f)
                     # the head row of a form's table right under its title ("STT | Chỉ tiêu | ĐVT | …")
                     or L.line(j).count(" | ") >= 2
+                    # a form's fields under its name: "Đơn vị: Trường Tiểu học …", "Quy mô: 17 lớp"
+                    or re.match(r"(?:don vi|quy mo)\s*:", f)
                     # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
@@ -978,7 +995,8 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
         if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
                                           or named and _mostly_upper(L.line(i).strip()[named.end():])):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
+            # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …")
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading) or re.search(r"\b(?:dang ky|cam ket)\b", f))
     return None, False
 
 
@@ -1060,8 +1078,16 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
     # A signature block typed beside the recipients (tabs or runs of spaces, as text copied from a Word
     # table): its right-hand column, or a line pushed far to the right, is the block to read.
     right = []
+    # a compact several bodies sign side by side ("Khổng Văn Tuấn | Nguyễn Thị Hồng Vân | Trần Quang Minh"): the
+    # first block is read, the first to sign (the cluster's head)
+    several = any(len(cells := L.line(i).split(" | ")) >= 3 and all(_is_name(c.strip()) for c in cells) for i in tail)
     for i in tail:
         line = L.line(i)
+        if several and " | " in line:
+            first = line.split(" | ")[0]
+            if first.strip():
+                right.append((i, len(first) - len(first.lstrip()), first.strip()))
+            continue
         if " | " in line:   # a text copy of the closing's table: "- Lưu: VT. | Nguyễn Thị Hoa"
             if line.count(" | ") > 2:   # a sheet's row ("| NGƯỜI LẬP BIỂU | | | THỦ TRƯỞNG ĐƠN VỊ | "): the last cell filled
                 line = re.sub(r"[\s|]+$", "", line)
@@ -1289,6 +1315,11 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
             return None
         # KT., TM., TL., TUQ. say on whose behalf (Decree 30/2020, art. 13); "Q. HIỆU TRƯỞNG" (acting) is the position
         position = re.sub(r"^(?:KT|TM|TL|TUQ)\.\s*", "", column[above][2])
+        # a form's block for the body that confirms or approves it, left blank, joined before the signer's position
+        # by a PDF ("XÁC NHẬN CỦA UBND XÃ HIỆU TRƯỞNG"): the signer's is the position at the end
+        if (joined := _CONFIRMED_POSITION_RE.fullmatch(fold(position))) and column[above][1] is None:
+            position = position[joined.start("own"):]
+            column[above] = (column[above][0], L.line(column[above][0]).rindex(position), position)
         if not _POSITION_RE.fullmatch(fold(position)) and (stamped := _position_above_stamp(L, i)):
             return stamped, Extracted(name, src(column[k]), 0.85), column[top][0]
         return Extracted(position, src(column[above]), 0.9), Extracted(name, src(column[k]), 0.85), column[top][0]
@@ -1298,6 +1329,7 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
 # A signer's position (Decree 30/2020, art. 13), folded: what a signature block's title line names.
 _POSITION_RE = re.compile(r"(?:(?:kt|tm|tl|tuq|q)\.\s*)?(?:pho\s+)?(?:chu tich|hieu truong|giam doc|bi thu|chanh van phong"
                           r"|(?:to|vien) truong|truong (?:phong|ban|khoa|tram))(?:\s+thuong truc)?")
+_CONFIRMED_POSITION_RE = re.compile(r"(?:xac nhan|duyet|phe duyet) cua .+? (?P<own>" + _POSITION_RE.pattern + r")\s*")
 
 
 def _position_above_stamp(L: _Lines, name_at: int) -> Extracted[str] | None:
@@ -1636,11 +1668,11 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.)]?\s+\S")
 _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:hoc\s+)?|\bnh\s+)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\b")
 # ("S TT", "T T": a narrow column's "STT" broken over two lines of a PDF cell)
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
-# school levels, "Cấp học")
+# school levels, "Cấp học"; a commitment's column is "Cam kết năm học 2026 - 2027", as a registration's "Đăng ký …")
 _TABLE_LABEL_RE = re.compile(
     r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc"
-    r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?dang ky|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
+    r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?(?:dang ky|cam ket)|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
 # (9/2026)": what the unit has now): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
@@ -3879,6 +3911,18 @@ _YEAR_HEAD_RE = re.compile(r"\s*(?:(?:muc tieu|chi tieu|ke hoach|phan dau|lo tri
 _SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khong qua|khong vuot qua|khong duoi|tren|duoi|dat)\s+\d")
 
 
+# A column of a table of named rows that tells about the unit rather than sets it a figure: its size today ("Số lớp
+# hiện có", "Số giáo viên"), its result last year ("Kết quả 2025 - 2026: tốt nghiệp THPT (%)"), the class a teacher
+# takes ("Lớp": "4A1") or the emulation title it registers ("Danh hiệu tập thể": "TTLĐXS")
+_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)(?:\s+hien co)?"
+                           r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
+
+
+def _about_column(heading: str) -> bool:
+    f = fold(heading)
+    return bool(_ABOUT_COL_RE.fullmatch(f) or _STATUS_COL_RE.search(f))
+
+
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
                         ) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
@@ -3945,8 +3989,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         if named and not any(c.strip() for _, c in cells[1:]):
             m += 1
             continue   # "Mầm non | | |": a group of the rows under it
-        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _SLOT_RE.fullmatch(c.strip())
-                         for label, (_, c) in zip(labels[1:], cells[1:])):
+        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)
+                         or _SLOT_RE.fullmatch(c.strip()) for label, (_, c) in zip(labels[1:], cells[1:])):
             year_of, whom = year_in_force, cells[0][1].strip()
         elif year and not named_rows:
             year_of, whom = int(year.group(1)), ""
@@ -3955,7 +3999,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             break
         named_rows += bool(whom)
         for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
-            if whom and _TRAIL_COL_RE.fullmatch(fold(label)):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)):
                 continue
             label = f"{label} – {whom}" if whom else label
             if group is not None and not whom:
@@ -4324,6 +4368,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             else:
                 continue
         qs = _quantities(fline, line)
+        if "☐" in line:
+            # a form's tick boxes: what an item left unticked offers ("☐ Đăng ký … kiểm định cấp độ 3") is not taken on
+            # (the box an item is in is the last one before its figure)
+            qs = [q for q in qs if max((line.rfind(box, 0, q.start), box) for box in "☐☑☒")[1] != "☐"]
         if in_goal and _unit_line(fline) == "%":
             shares_under = True
             continue

@@ -1,0 +1,136 @@
+"""Plan importer: the reading rules the blind55 set called for (fixtures/plans_heldout/blind55, emulation
+registrations and commitments written by someone who never read the importer: đăng ký thi đua forms, a cluster's
+giao ước, bản cam kết, a ward's summary by school), one test per rule, on sentences and tables written for the test
+(none copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+from plans.domain.importer import parse_plan
+
+from .importer_probes import GOAL, got, header, plan_targets
+
+HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 12/ĐK-THCS\nTân Lập, ngày 10 tháng 9 năm 2027\n"
+        "{kind}\n{under}\n"
+        "Căn cứ Kế hoạch số 40/KH-UBND ngày 01/9/2027 của UBND xã;\n"
+        "I. CHỈ TIÊU\n- Tỷ lệ học sinh lên lớp đạt 99%.\n")
+
+
+# ---------------------------------------------------------------------------- a registration named on its own line
+def test_a_registration_or_compact_named_with_its_subject_on_one_line_is_kept_whole():
+    for kind in ("BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", "BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028",
+                 "GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", "PHIẾU ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM HỌC 2027 - 2028"):
+        assert header(HEAD.format(kind=kind, under=""))["title"] == kind
+
+
+def test_a_registration_s_kind_alone_on_its_line_is_left_out_of_the_title_as_before():
+    for kind in ("BẢN ĐĂNG KÝ", "PHIẾU ĐĂNG KÝ CHỈ TIÊU", "BẢN CAM KẾT"):
+        plan = HEAD.format(kind=kind, under="Đăng ký chỉ tiêu thi đua năm học 2027 - 2028")
+        assert header(plan)["title"] == "Đăng ký chỉ tiêu thi đua năm học 2027 - 2028", kind
+
+
+def test_the_parties_in_brackets_and_a_form_s_fields_under_the_name_are_not_the_title():
+    for under in ("(Cụm thi đua số 2 các trường THCS)", "(giữa các trường THCS Tân Lập, THCS Tân Hòa)",
+                  "(Khối thi đua các cơ quan văn hóa - xã hội)", "Đơn vị: Trường THCS Tân Lập. Quy mô: 18 lớp."):
+        plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under=under)
+        assert header(plan)["title"] == "GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under
+
+
+# ---------------------------------------------------------------------------- a table whose rows are units
+def test_a_table_of_units_passes_over_columns_that_tell_about_the_unit():
+    table = ("3. Chỉ tiêu đăng ký của các trường đến năm 2030\n"
+             "Trường | {about} | Học sinh học 2 buổi/ngày (%) | Phòng học thông minh (phòng) | Danh hiệu tập thể\n"
+             "Trường TH Hòa Bình | {one} | 100 | ≥ 3 | Tập thể lao động xuất sắc\n"
+             "Trường TH An Phú | {two} | 98 | 2 | TTLĐTT\n")
+    for about, one, two in (("Số lớp hiện có", "24", "18"), ("Kết quả 2025 - 2026: học 2 buổi/ngày (%)", "96", "90"),
+                            ("Số giáo viên", "31", "22")):
+        assert got(GOAL + table.format(about=about, one=one, two=two)) == [
+            ("=", 100, "%", 2030), (">=", 3, "phòng", 2030), ("=", 98, "%", 2030), ("=", 2, "phòng", 2030)], about
+
+
+def test_a_registration_s_table_of_teachers_passes_over_their_class_and_title():
+    table = ("3. Chỉ tiêu đăng ký của giáo viên đến năm 2030\n"
+             "STT | Họ và tên | Lớp | Danh hiệu đăng ký | Học sinh đạt chuẩn tiếng Anh (%) | Học sinh biết bơi (%)\n"
+             "1 | Lê Thị Hoa | 5A | LĐTT | ≥ 70 | 60\n"
+             "2 | Ngô Văn Bình | 5B | CSTĐCS | 75 | ≥ 65\n")
+    assert got(GOAL + table) == [(">=", 70, "%", 2030), ("=", 60, "%", 2030), ("=", 75, "%", 2030), (">=", 65, "%", 2030)]
+
+
+def test_a_registration_s_section_of_each_one_s_figures_is_a_targets_section():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "II. ĐĂNG KÝ CỦA CÁ NHÂN\n"
+        "Họ và tên | Lớp | Học sinh hoàn thành chương trình (%) | Học sinh biết bơi (%)\n"
+        "Lê Thị Hoa | 8A | 100 | 70\n"
+        "Ngô Văn Bình | 8B | ≥ 98 | 65\n"
+        "III. TỔ CHỨC THỰC HIỆN\nTổ trưởng theo dõi, báo cáo trước ngày 20/5/2028.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 100, "%", 2028), ("=", 70, "%", 2028),
+                                  (">=", 98, "%", 2028), ("=", 65, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- a commitment's column and section
+def test_a_commitment_s_column_is_a_horizon_as_a_registration_s_is():
+    table = ("TT | Chỉ tiêu | Kết quả năm học 2026-2027 | {col} năm học 2027-2028 | Phấn đấu đến năm 2030\n"
+             "1 | Học sinh lưu ban (%) | 0,9 | không quá 0,6 | không quá 0,4\n"
+             "2 | Phòng học thông minh (phòng) | 1 | 2 | 5\n")
+    for col in ("Cam kết", "Nhà trường cam kết", "Đăng ký"):
+        assert got(GOAL + table.format(col=col)) == [("<=", 0.6, "%", 2028), ("<=", 0.4, "%", 2030),
+                                                     ("=", 2, "phòng", 2028), ("=", 5, "phòng", 2030)], col
+
+
+def test_a_section_of_what_each_one_pledges_sets_targets():
+    plan = HEAD.format(kind="BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028", under="") + (
+        "II. CAM KẾT CỦA GIÁO VIÊN CHỦ NHIỆM\n"
+        "- Cô Lê Thị Hoa cam kết ít nhất 85% học sinh lớp 9A đạt chuẩn tiếng Anh bậc 2.\n"
+        "III. TỔ CHỨC THỰC HIỆN\nTổ trưởng theo dõi, báo cáo trước ngày 20/5/2028.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), (">=", 85, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- an appendix summing up registrations
+def test_an_appendix_after_the_signature_summing_up_the_units_registrations_holds_targets():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "II. TỔ CHỨC THỰC HIỆN\nVăn phòng theo dõi, báo cáo trước ngày 20/5/2028.\n"
+        "Nơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\nLê Văn Minh\n"
+        "PHỤ LỤC: {what} CỦA CÁC TỔ CHUYÊN MÔN NĂM HỌC 2027 - 2028\n"
+        "Tổ chuyên môn | Số giáo viên | Học sinh giỏi cấp huyện (giải) | Bài giảng e-learning (bài)\n"
+        "Tổ Toán | 9 | tối thiểu 12 | 10\n"
+        "Tổ Ngữ văn | 8 | 8 | 6\n")
+    assert plan_targets(plan.format(what="TỔNG HỢP ĐĂNG KÝ"))[1:] == [
+        (">=", 12, "giải", 2028), ("=", 10, "bài", 2028), ("=", 8, "giải", 2028), ("=", 6, "bài", 2028)]
+    assert plan_targets(plan.format(what="DANH SÁCH GIÁO VIÊN")) == [("=", 99, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- a teachers' group under its school
+def test_a_teachers_group_under_its_school_issues_the_registration_and_speaks_for_the_school():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="").replace(
+        "UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\n", "TRƯỜNG THCS TÂN LẬP\nTỔ CHUYÊN MÔN TOÁN - TIN\n")
+    assert header(plan, ("superior", "issuer")) == {"superior": "TRƯỜNG THCS TÂN LẬP", "issuer": "TỔ CHUYÊN MÔN TOÁN - TIN"}
+    assert parse_plan(plan).named_unit.value == "TRƯỜNG THCS TÂN LẬP"
+
+
+def test_a_number_s_symbol_may_keep_a_letter_s_horn_or_hat():
+    plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under="").replace("12/ĐK-THCS", "03/GƯTĐ-C2")
+    assert header(plan, ("number_symbol", "place")) == {"number_symbol": "03/GƯTĐ-C2", "place": "Tân Lập"}
+
+
+# ---------------------------------------------------------------------------- the signer beside a blank block
+def test_a_blank_block_for_the_body_that_confirms_the_form_is_not_the_signer_s_position():
+    for block in ("XÁC NHẬN CỦA UBND XÃ HIỆU TRƯỞNG", "DUYỆT CỦA HIỆU TRƯỞNG TỔ TRƯỞNG"):
+        plan = HEAD.format(kind="PHIẾU ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+            f"Nhà trường cam kết thực hiện.\n{block}\n(Ký, ghi rõ họ tên)\nHồ Văn Bảy\n")
+        assert header(plan, ("signer_title", "signer")) == {"signer_title": block.split()[-2] + " " + block.split()[-1],
+                                                            "signer": "Hồ Văn Bảy"}, block
+
+
+# ---------------------------------------------------------------------------- tick boxes
+def test_a_figure_in_an_item_left_unticked_is_not_taken_on():
+    line = ("- Danh hiệu: ☒ Đăng ký công nhận lại trường đạt chuẩn quốc gia mức độ 2 "
+            "☐ Đăng ký đánh giá ngoài kiểm định chất lượng giáo dục cấp độ 3 ☒ 05 giáo viên dạy giỏi cấp huyện\n")
+    assert got(GOAL + line) == [("=", 2, "mức", None), ("=", 5, "giáo viên", None)]
+
+
+def test_a_compact_signed_side_by_side_by_several_bodies_is_signed_first_by_the_first_block():
+    plan = HEAD.format(kind="GIAO ƯỚC THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "Giao ước có hiệu lực từ ngày ký.\n"
+        "TRƯỜNG THCS TÂN LẬP | TRƯỜNG THCS TÂN HÒA | TRƯỜNG THCS TÂN AN\n"
+        "HIỆU TRƯỞNG | HIỆU TRƯỞNG | HIỆU TRƯỞNG\n"
+        "(Trưởng cụm) | (Phó cụm) | \n"
+        "Lê Văn Minh | Phạm Thị Hạnh | Đỗ Quang Huy\n")
+    assert header(plan, ("signer_title", "signer")) == {"signer_title": "HIỆU TRƯỞNG", "signer": "Lê Văn Minh"}
