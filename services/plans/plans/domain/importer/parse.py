@@ -482,7 +482,7 @@ def parse_plan(text: str) -> ParsedPlan:
             break
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
-    appendix, of_targets = _appendix(L)
+    appendix, targets_appendix = _appendix(L)
     partnered = joint and issuer is not None and not _PARTNER_RE.match(fold(issuer.value))
     recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix), partnered=partnered)
     if sections and end_body <= sections[0][0]:
@@ -498,9 +498,9 @@ def parse_plan(text: str) -> ParsedPlan:
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
     if appendix is None:
-        appendix, of_targets = _body_appendix(L, sections, end_body), True
+        appendix = targets_appendix = _body_appendix(L, sections, end_body)
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
-                              _appendix=appendix if of_targets else None,
+                              _appendix=targets_appendix,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
                               plan_horizon=_title_horizon(title.value) if title else None,
@@ -887,14 +887,26 @@ def _is_name(line: str) -> bool:
         for w in words for p in (w[:-1] if w.endswith("'") and len(w) > 1 else w).split("'"))
 
 
-def _appendix(L: _Lines) -> tuple[int | None, bool]:
+def _appendix(L: _Lines) -> tuple[int | None, int | None]:
     """Index of the heading of an appendix after the signature ("PHỤ LỤC" / "CÁC CHỈ TIÊU …" / "(Kèm theo Kế
-    hoạch số …)"), the document's closing being the one above it, and whether it holds targets: an appendix of
-    targets says so in its heading, one of costs or of recipients holds none."""
+    hoạch số …)"), the document's closing being the one above it, and that of the first appendix holding targets,
+    if any: an appendix of targets says so in its heading, one of costs or of recipients holds none, and a project's
+    appendices may put its list of works first ("Phụ lục 1. Danh mục công trình", "Phụ lục 2. Chỉ tiêu …")."""
+    first, start = None, 0
+    while (found := _appendix_from(L, start))[0] is not None:
+        first = found[0] if first is None else first
+        if found[1]:
+            return first, found[0]
+        start = found[0] + 1
+    return first, None
+
+
+def _appendix_from(L: _Lines, start: int) -> tuple[int | None, bool]:
+    """The first appendix heading after the signature from line ``start`` on, and whether it holds targets."""
     recipients = next((i for i in L.nonblank() if re.match(r"^noi nhan\s*:?", L.fline(i).strip())), None)
     if recipients is None:
         return None, False
-    for i in L.nonblank(recipients + 1):
+    for i in L.nonblank(max(recipients + 1, start)):
         f = L.fline(i).strip()
         # "PHỤ LỤC CHỈ TIÊU …" in capitals, or a heading of its own in any case ("Phụ lục", "Phụ lục 2:")
         # (or "Phụ lục: CÁC CHỈ TIÊU CHỦ YẾU": its name in capitals after the word)
@@ -907,7 +919,8 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
         if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
                                           or named and _mostly_upper(L.line(i).strip()[named.end():])):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading))
+            # (a roadmap, "LỘ TRÌNH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA", sets each year's targets as well)
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh)\b", heading))
     return None, False
 
 
@@ -1473,6 +1486,7 @@ _TABLE_LABEL_RE = re.compile(
 # "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
 # "ước thực hiện"); alone, "TH" is "tiểu học"
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
+                            r"|uoc(?=\s+(?:nam\s+)?20\d\d)"   # "Ước 2025": the year under way, its estimate
                             r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())u?th(?=\s*\)))\b")
 # A last column that sums the years' figures: "Lũy kế đến 2030", "Tổng giai đoạn 2026 - 2030", "Cộng"
 _TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|cong)(?:\s+(?:ca\s+)?giai doan)?"
@@ -1506,7 +1520,9 @@ _SLOT_RE = re.compile(_loose(
     # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)", "100% (trẻ 5 tuổi)": whom the figure counts
     # "12 (100% phòng học)": the count restated as a share
     r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\((?=[^()]*[^\W\d_])[^()%/]{1,30}\)|(?<=\d)\s*\(\s*\d{1,3}(?:,\d+)?\s*%[^()\d]{0,30}\))?"
-    r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
+    # "Công nhận lại mức độ 1" in a roadmap's year: the school recognised at that level again, the level it holds
+    r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên|(?:được\s+)?công nhận(?:\s+lại)?(?:\s+đạt)?)\s+)?"
+    r"(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
     r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
     # "Tốp 10": a rank, at most the tenth ("Thứ hạng điểm thi tốt nghiệp so với cả nước | Tốp 10 | Tốp 5")
@@ -2477,6 +2493,8 @@ def _year_cells(fline: str) -> list[int] | None:
                 return None
             fline = fline.rsplit("|", 1)[0] + f"| {max(years)}"
             duplicate = True
+        # "Sau sắp xếp (2027)": a stage of the plan named with its year in brackets, that year's column
+        fline = _STAGE_YEAR_CELL_RE.sub(r"| \1 ", fline)
     else:
         fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
@@ -2485,6 +2503,9 @@ def _year_cells(fline: str) -> list[int] | None:
     if not distinct or re.search(r"[a-z0-9%]", rest) or distinct != sorted(set(distinct)):
         return None
     return years
+
+
+_STAGE_YEAR_CELL_RE = re.compile(r"\|\s*(?:sau|truoc|giai doan|buoc|dot)\b[^|()\d]{0,30}\(\s*((?:nam\s+)?20\d\d)\s*\)\s*(?=\||$)")
 
 
 def _label_columns(fline: str) -> str:

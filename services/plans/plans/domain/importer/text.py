@@ -465,7 +465,31 @@ def _sheet_as_tabs(text: str) -> str:
                 cells = [[_ENGLISH_FIGURE_RE.sub(lambda m: m[1] + m[2].translate(_SWAPPED_MARKS) + m[3], c) for c in row]
                          for row in cells]
             return "\n".join("\t".join(row) if "".join(row) else "" for row in cells)
-    return text
+    return _semicolon_blocks(text)
+
+
+def _semicolon_blocks(text: str) -> str:
+    """A plain text's tables pasted from a sheet saved with ";" between cells, among the prose ("Chỉ tiêu;2026;2027"
+    over "Tuyển sinh (học viên);150;160"), as tab text. Such a block is three lines or more of as many short cells,
+    four at least, its rows under the first mostly figures; prose parted by ";" is neither so short nor so regular."""
+    lines = text.split("\n")
+    rows = [next(csv.reader([line], delimiter=";")) if ";" in line else [] for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        width = len(rows[i])
+        while j < len(lines) and len(rows[j]) == width:
+            j += 1
+        block = rows[i:j]
+        if width >= 4 and j - i >= 3 and all(len(c.strip()) <= 60 for row in block for c in row) and all(
+                2 * sum(bool(_SHEET_FIGURE_RE.fullmatch(c.strip())) for c in row) >= width for row in block[1:]):
+            lines[i:j] = ["\t".join(c.strip() for c in row) for row in block]
+        i = j
+    return "\n".join(lines)
+
+
+# a sheet's cell holding a figure, or a mark for none ("-", "x")
+_SHEET_FIGURE_RE = re.compile(r"[<>≤≥]?\s*\d[\d.,]*\s*%?|[-–x]|\d{4}\s*[-–]\s*\d{4}")
 
 
 _ENGLISH_FIGURE_RE = re.compile(r"^([<>≤≥=]?\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(\s*%?)$")
