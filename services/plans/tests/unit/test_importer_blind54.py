@@ -87,3 +87,22 @@ def test_a_column_naming_a_stage_with_its_year_in_brackets_is_that_years():
             "Số trường THCS | 6 | 4 | 4\nSố nhóm, lớp | 205 | 212 | 220\n")
     assert got(text) == [("=", 4, "trường", 2027), ("=", 4, "trường", 2030),
                          ("=", 212, "lớp", 2027), ("=", 220, "lớp", 2030)]
+
+
+# ---------------------------------------------------------------------------- a measure merged over the years
+def test_a_measure_merged_over_the_years_gives_the_unit_of_rows_naming_schools():
+    pasted = ("II. MỤC TIÊU\nSố phòng học có máy chiếu của các trường:\n"
+              "Trường\tHiện có\tPhòng học có máy chiếu (phòng)\t\n"
+              "\t\tNăm 2027\tNăm 2029\n"
+              "Trường Tiểu học Nà Phặc\t2\t6\t10\n"
+              "Trường THCS Lũng Cú\t1\t4\t8\n")
+    text = extract_text(pasted.encode("utf-8"), "de_an.txt").text
+    assert "Phòng học có máy chiếu (phòng)\nTrường | Hiện có | Năm 2027 | Năm 2029\n" in text
+    assert plan_targets(text) == [("=", 6, "phòng", 2027), ("=", 10, "phòng", 2029),
+                                  ("=", 4, "phòng", 2027), ("=", 8, "phòng", 2029)]
+
+
+def test_a_roadmap_heading_merged_over_the_years_is_still_left_out():
+    pasted = ("Chỉ tiêu\tHiện trạng\tLộ trình\t\n\t\tNăm 2027\tNăm 2029\n"
+              "Tỷ lệ phòng học kiên cố (%)\t80\t90\t100\nSố phòng học bộ môn (phòng)\t4\t6\t9\n")
+    assert extract_text(pasted.encode("utf-8"), "de_an.txt").text.startswith("Chỉ tiêu | Hiện trạng | Năm 2027")

@@ -521,7 +521,11 @@ def _tab_tables(text: str) -> str:
         if (max(filled) >= 3 or _target_heading(cells[0])) and len(full) >= 2:
             stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
             if stacked:
-                cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
+                # "Lộ trình" merged over the years in the row under it; a measure with its unit merged over them
+                # ("Phòng học thông minh (phòng)" over "Năm 2028 | Năm 2030", the rows schools) stays as the line
+                # above the table that names what its figures count
+                over = [c.strip() for c, under in zip(cells[0], cells[1]) if under.strip() and c.strip()]
+                cells[1], lines[i] = one, over[0] if len(over) == 1 and _MEASURE_RE.fullmatch(over[0]) else None
             elif (depth := _heading_depth(cells[full[0] - i:])) >= 3:
                 top = full[0] - i
                 cells[top + depth - 1] = _folded_heading(cells[top:top + depth])
@@ -539,6 +543,7 @@ def _tab_tables(text: str) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+_MEASURE_RE = re.compile(r"[^\d|()]{2,80}\(\s*[^\W\d_][^\d()]{0,11}\)")
 _SHEET_ERROR_RE = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)\s*$")
 _FIGURE_CELL_RE = re.compile(r"[<>≤≥=]?\s*\d[\d.,]*\s*%?")
 
