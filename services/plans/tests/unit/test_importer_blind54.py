@@ -106,3 +106,12 @@ def test_a_roadmap_heading_merged_over_the_years_is_still_left_out():
     pasted = ("Chỉ tiêu\tHiện trạng\tLộ trình\t\n\t\tNăm 2027\tNăm 2029\n"
               "Tỷ lệ phòng học kiên cố (%)\t80\t90\t100\nSố phòng học bộ môn (phòng)\t4\t6\t9\n")
     assert extract_text(pasted.encode("utf-8"), "de_an.txt").text.startswith("Chỉ tiêu | Hiện trạng | Năm 2027")
+
+
+# ---------------------------------------------------------------------------- a part's title in capitals
+def test_a_part_whose_word_phan_is_in_title_case_is_a_section():
+    body = ("Phần I. SỰ CẦN THIẾT\nNghị quyết đặt ra yêu cầu mới.\nPhần II. THỰC TRẠNG\nNhà trường có 18 lớp.\n"
+            "Phần III. MỤC TIÊU\n1. Mục tiêu cụ thể\na) Giai đoạn 2026 - 2027\n- Có 02 phòng học thông minh.\n"
+            "b) Giai đoạn 2028 - 2030\n- 100% học bạ được ký số.\n"
+            "Phần IV. KINH PHÍ (triệu đồng)\nMua sắm thiết bị | 2026 | 2027\nMàn hình | 150 | 90\n")
+    assert plan_targets(body) == [("=", 2, "phòng", 2027), ("=", 100, "%", 2030)]

@@ -798,7 +798,10 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
             found.append((i, L.line(i).strip().strip(" .:)–-"), heading, key, 0.9))
             expected = 0
             continue
-        if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(L.line(i)) and len(p.group(2)) <= 160:
+        # (its title in capitals: "Phần III. MỤC TIÊU", "Phần V. KINH PHÍ (triệu đồng)", the word "Phần" and a
+        # bracketed unit typed as words are)
+        if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(re.sub(r"\([^()]*\)", "", L.line(i)[p.start(2):])) \
+                and len(p.group(2)) <= 160:
             heading = L.line(i).strip()[p.start(2) - (len(L.line(i)) - len(L.line(i).lstrip())):].strip().rstrip(":")
             key = next((k for word, k in _SECTION_KEYS if word in p.group(2)), None) or _slug(heading)
             goal_part = key == "muc_tieu"
