@@ -115,3 +115,11 @@ def test_a_part_whose_word_phan_is_in_title_case_is_a_section():
             "b) Giai đoạn 2028 - 2030\n- 100% học bạ được ký số.\n"
             "Phần IV. KINH PHÍ (triệu đồng)\nMua sắm thiết bị | 2026 | 2027\nMàn hình | 150 | 90\n")
     assert plan_targets(body) == [("=", 2, "phòng", 2027), ("=", 100, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a phase opening its line
+def test_a_phase_opening_a_line_gives_its_end_to_every_clause_of_the_line():
+    text = (GOAL + "2. Mục tiêu cụ thể\n"
+            "a) Giai đoạn 2026 - 2027: nhà trường tự chủ từ 15% chi thường xuyên trở lên; 100% học phí thu qua ngân hàng.\n"
+            "b) Giai đoạn 2028 - 2030: sĩ số không quá 40 học sinh/lớp.\n")
+    assert got(text) == [(">=", 15, "%", 2027), ("=", 100, "%", 2027), ("<=", 40, "học sinh/lớp", 2030)]

@@ -1407,9 +1407,10 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 # …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
                              r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
+# ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line)
 _HORIZON_PREFIX_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*|\d+\s*[.)]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
-    r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
+    r"(?:nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|(?:[a-z]\s*\)\s*)?giai doan\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
