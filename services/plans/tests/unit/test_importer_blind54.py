@@ -123,3 +123,17 @@ def test_a_phase_opening_a_line_gives_its_end_to_every_clause_of_the_line():
             "a) Giai đoạn 2026 - 2027: nhà trường tự chủ từ 15% chi thường xuyên trở lên; 100% học phí thu qua ngân hàng.\n"
             "b) Giai đoạn 2028 - 2030: sĩ số không quá 40 học sinh/lớp.\n")
     assert got(text) == [(">=", 15, "%", 2027), ("=", 100, "%", 2027), ("<=", 40, "học sinh/lớp", 2030)]
+
+
+# ---------------------------------------------------------------------------- a ratio whose bracket names its people
+def test_a_ratio_of_two_counts_keeps_its_unit_whatever_its_bracket_says():
+    text = GOAL + "Chỉ tiêu | Năm 2027 | Năm 2029\nTỷ lệ giáo viên/lớp (người) | 1,6 | 1,8\nSố giáo viên (người) | 210 | 230\n"
+    assert got(text) == [("=", 1.6, "giáo viên/lớp", 2027), ("=", 1.8, "giáo viên/lớp", 2029),
+                         ("=", 210, "người", 2027), ("=", 230, "người", 2029)]
+
+
+def test_a_page_number_fallen_into_a_pdf_cell_is_no_part_of_it():
+    from plans.domain.importer.pdf_tables import _CELL_FOOT_RE
+
+    assert _CELL_FOOT_RE.sub("", "1,65 Trang 5/5") == "1,65"
+    assert _CELL_FOOT_RE.sub("", "Trang thiết bị dạy học") == "Trang thiết bị dạy học"

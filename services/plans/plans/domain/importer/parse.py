@@ -2597,12 +2597,14 @@ def _label_unit(label: str) -> str | None:
     # name what it counts: "Học 2 buổi/ngày (% lớp)")
     if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})(?:(?<=%)\s*(?:lớp|trường|học sinh|trẻ|giáo viên))?\s*\)(?=\s*$|\s*,?\s*(?i:tối thiểu|tối đa|ít nhất|không quá"
                        r"|không vượt quá|không dưới)\s*$)", text)) \
-            and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
+            and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))) and not (
+                (r := _RATIO_LABEL_RE.match(f[:m.start()])) and r.group(1) in _COUNT_UNITS and r.group(2) in _COUNT_UNITS):
+        # ("Tỷ lệ giáo viên/lớp (người)": a ratio of two counts, whatever its bracket says it counts in)
         if (counted := re.fullmatch(r"so\s+(.+?)\s*", fold(m.group(1)))) and counted.group(1) in _COUNTED_NOUNS:
             return _COUNTED_NOUNS[counted.group(1)]   # "Trường đạt chuẩn quốc gia (số trường)": schools, counted
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     f = f[:m.start()] if m else f
-    if (m := re.match(r"t[yi] le\s+(" + _COUNTED + r")\s*/\s*(" + _COUNTED + r")\b", f)) and m.group(1) in _COUNT_UNITS \
+    if (m := _RATIO_LABEL_RE.match(f)) and m.group(1) in _COUNT_UNITS \
             and m.group(2) in _COUNT_UNITS:
         # "Tỷ lệ phòng học/lớp", "Tỷ lệ giáo viên/lớp": a ratio of two counts ("1,0", "1,5"), no share
         return f"{_COUNT_UNITS[m.group(1)]}/{_COUNT_UNITS[m.group(2)]}"
@@ -2637,6 +2639,7 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
+_RATIO_LABEL_RE = re.compile(r"t[yi] le\s+(" + _COUNTED + r")\s*/\s*(" + _COUNTED + r")\b")
 # What a row may count that a bare figure may also be a share of
 _PEOPLE = {"học sinh", "trẻ", "giáo viên", "học viên", "nhân viên", "người"}
 
