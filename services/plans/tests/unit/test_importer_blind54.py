@@ -137,3 +137,10 @@ def test_a_page_number_fallen_into_a_pdf_cell_is_no_part_of_it():
 
     assert _CELL_FOOT_RE.sub("", "1,65 Trang 5/5") == "1,65"
     assert _CELL_FOOT_RE.sub("", "Trang thiết bị dạy học") == "Trang thiết bị dạy học"
+
+
+# ---------------------------------------------------------------------------- a fee by year
+def test_a_row_counted_in_money_holds_no_target():
+    text = (GOAL + "Chỉ tiêu | Năm học 2026-2027 | Năm học 2027-2028\n"
+            "Học sinh bán trú (%) | 80 | 90\nMức thu tiền ăn bán trú (nghìn đồng/tháng) | 650 | 690\n")
+    assert got(text) == [("=", 80, "%", 2027), ("=", 90, "%", 2028)]

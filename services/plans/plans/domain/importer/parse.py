@@ -2686,6 +2686,9 @@ _WHOM_CELL_RE = re.compile(r"\s*(?:tre(?: em)?|mau giao|nha tre|hoc sinh|hs|lop|
                            r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s+tuoi)?)?(?:\s*:\s*|\s+(?=[≥≤<>]))")
 
 
+_MONEY_UNIT_RE = re.compile(r"(?<![^\W\d_])đồng(?![^\W\d_])", re.IGNORECASE)
+
+
 def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_all: str | None = None,
                 counted: str | None = None, group_unit: str | None = None
                 ) -> tuple[str, list[tuple[int, int, re.Match | None]], str | None] | None:
@@ -2713,6 +2716,8 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
             labels = labels[:-1]
         # (with the rest of a label a PDF wrapped under the row: "Học sinh bỏ học | 1,4 | ≤ 1,2" / "(%)")
         row_unit = row_unit or _own_or_headings_unit(" ".join(labels + [more]).strip(), group_unit or of_all)
+        if row_unit and _MONEY_UNIT_RE.search(row_unit):
+            return None   # "Mức thu tiền ăn (nghìn đồng/tháng)", "Kinh phí (triệu đồng)": a fee or a cost, no target
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
         elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
