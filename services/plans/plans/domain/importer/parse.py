@@ -536,7 +536,7 @@ def parse_plan(text: str) -> ParsedPlan:
             break
     if issuer is None and school is not None:
         issuer = Extracted(school.value, school.source, 0.6)   # no header block: the school the text names
-    appendix, of_targets = _appendix(L)
+    appendix, targets_appendix = _appendix(L)
     partnered = joint and issuer is not None and not _PARTNER_RE.match(fold(issuer.value))
     recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix), partnered=partnered)
     if sections and end_body <= sections[0][0]:
@@ -552,9 +552,9 @@ def parse_plan(text: str) -> ParsedPlan:
         src_end = L.source(stop - 1).end if stop - 1 > idx else L.source(idx).end
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
     if appendix is None:
-        appendix, of_targets = _body_appendix(L, sections, end_body), True
+        appendix = targets_appendix = _body_appendix(L, sections, end_body)
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
-                              _appendix=appendix if of_targets else None,
+                              _appendix=targets_appendix,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
                               plan_horizon=_title_horizon(title.value) if title else None,
@@ -886,7 +886,10 @@ def _sections(L: _Lines) -> list[tuple[int, str, str, str, float]]:
             found.append((i, L.line(i).strip().strip(" .:)–-"), heading, key, 0.9))
             expected = 0
             continue
-        if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(L.line(i)) and len(p.group(2)) <= 160:
+        # (its title in capitals: "Phần III. MỤC TIÊU", "Phần V. KINH PHÍ (triệu đồng)", the word "Phần" and a
+        # bracketed unit typed as words are)
+        if (p := _PART_RE.match(L.fline(i))) and _mostly_upper(re.sub(r"\([^()]*\)", "", L.line(i)[p.start(2):])) \
+                and len(p.group(2)) <= 160:
             heading = L.line(i).strip()[p.start(2) - (len(L.line(i)) - len(L.line(i).lstrip())):].strip().rstrip(":")
             key = next((k for word, k in _SECTION_KEYS if word in p.group(2)), None) or _slug(heading)
             goal_part = key == "muc_tieu"
@@ -975,14 +978,26 @@ def _is_name(line: str) -> bool:
         for w in words for p in (w[:-1] if w.endswith("'") and len(w) > 1 else w).split("'"))
 
 
-def _appendix(L: _Lines) -> tuple[int | None, bool]:
+def _appendix(L: _Lines) -> tuple[int | None, int | None]:
     """Index of the heading of an appendix after the signature ("PHỤ LỤC" / "CÁC CHỈ TIÊU …" / "(Kèm theo Kế
-    hoạch số …)"), the document's closing being the one above it, and whether it holds targets: an appendix of
-    targets says so in its heading, one of costs or of recipients holds none."""
+    hoạch số …)"), the document's closing being the one above it, and that of the first appendix holding targets,
+    if any: an appendix of targets says so in its heading, one of costs or of recipients holds none, and a project's
+    appendices may put its list of works first ("Phụ lục 1. Danh mục công trình", "Phụ lục 2. Chỉ tiêu …")."""
+    first, start = None, 0
+    while (found := _appendix_from(L, start))[0] is not None:
+        first = found[0] if first is None else first
+        if found[1]:
+            return first, found[0]
+        start = found[0] + 1
+    return first, None
+
+
+def _appendix_from(L: _Lines, start: int) -> tuple[int | None, bool]:
+    """The first appendix heading after the signature from line ``start`` on, and whether it holds targets."""
     recipients = next((i for i in L.nonblank() if re.match(r"^noi nhan\s*:?", L.fline(i).strip())), None)
     if recipients is None:
         return None, False
-    for i in L.nonblank(recipients + 1):
+    for i in L.nonblank(max(recipients + 1, start)):
         f = L.fline(i).strip()
         # "PHỤ LỤC CHỈ TIÊU …" in capitals, or a heading of its own in any case ("Phụ lục", "Phụ lục 2:")
         # (or "Phụ lục: CÁC CHỈ TIÊU CHỦ YẾU": its name in capitals after the word)
@@ -995,8 +1010,9 @@ def _appendix(L: _Lines) -> tuple[int | None, bool]:
         if re.match(r"phu luc\b", f) and (_mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
                                           or named and _mostly_upper(L.line(i).strip()[named.end():])):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
-            # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …")
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu)\b", heading) or re.search(r"\b(?:dang ky|cam ket)\b", f))
+            # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …"; or a roadmap,
+            # "LỘ TRÌNH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA", which sets each year's targets as well)
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh)\b", heading) or re.search(r"\b(?:dang ky|cam ket)\b", f))
     return None, False
 
 
@@ -1581,9 +1597,10 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 # …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
                              r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
+# ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line)
 _HORIZON_PREFIX_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*|\d+\s*[.)]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
-    r"nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:")
+    r"(?:nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|(?:[a-z]\s*\)\s*)?giai doan\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
@@ -1678,6 +1695,7 @@ _TABLE_LABEL_RE = re.compile(
 # "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
 # "ước thực hiện"); alone, "TH" is "tiểu học"
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
+                            r"|uoc(?=\s+(?:nam\s+)?20\d\d)"   # "Ước 2025": the year under way, its estimate
                             r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())u?th(?=\s*\)))\b")
 # A last column that sums the years' figures: "Lũy kế đến 2030", "Tổng giai đoạn 2026 - 2030", "Cộng"
 _TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|cong)(?:\s+(?:ca\s+)?giai doan)?"
@@ -1714,7 +1732,9 @@ _SLOT_RE = re.compile(_loose(
     # "100% (45/45 lớp)": the count behind it; "100% (mẫu giáo)", "100% (trẻ 5 tuổi)": whom the figure counts
     # "12 (100% phòng học)": the count restated as a share
     r"(?:\s*\(\s*\d+\s*/\s*\d+[^()\d]{0,20}\)|\s*\((?=[^()]*[^\W\d_])[^()%/]{1,30}\)|(?<=\d)\s*\(\s*\d{1,3}(?:,\d+)?\s*%[^()\d]{0,30}\))?"
-    r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên)\s+)?(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
+    # "Công nhận lại mức độ 1" in a roadmap's year: the school recognised at that level again, the level it holds
+    r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên|(?:được\s+)?công nhận(?:\s+lại)?(?:\s+đạt)?)\s+)?"
+    r"(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
     # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
     r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
     # "Tốp 10": a rank, at most the tenth ("Thứ hạng điểm thi tốt nghiệp so với cả nước | Tốp 10 | Tốp 5")
@@ -2730,6 +2750,8 @@ def _year_cells(fline: str) -> list[int] | None:
                 return None
             fline = fline.rsplit("|", 1)[0] + f"| {max(years)}"
             duplicate = True
+        # "Sau sắp xếp (2027)": a stage of the plan named with its year in brackets, that year's column
+        fline = _STAGE_YEAR_CELL_RE.sub(r"| \1 ", fline)
     else:
         fline = _STATUS_HEAD_RE.sub(" ", fline)   # a PDF row: "Chỉ tiêu Thực hiện 2025 Năm 2026 Năm 2030"
     years = [int(m.group(1)) for m in _YEAR_CELL_RE.finditer(fline)]
@@ -2738,6 +2760,9 @@ def _year_cells(fline: str) -> list[int] | None:
     if not distinct or re.search(r"[a-z0-9%]", rest) or distinct != sorted(set(distinct)):
         return None
     return years
+
+
+_STAGE_YEAR_CELL_RE = re.compile(r"\|\s*(?:sau|truoc|giai doan|buoc|dot)\b[^|()\d]{0,30}\(\s*((?:nam\s+)?20\d\d)\s*\)\s*(?=\||$)")
 
 
 def _label_columns(fline: str) -> str:
@@ -2825,12 +2850,14 @@ def _label_unit(label: str) -> str | None:
     # name what it counts: "Học 2 buổi/ngày (% lớp)")
     if (m := re.search(r"\(\s*(%|[a-zà-ỹđ][a-zà-ỹđ/ ]{0,18})(?:(?<=%)\s*(?:lớp|trường|học sinh|trẻ|giáo viên))?\s*\)(?=\s*$|\s*,?\s*(?i:tối thiểu|tối đa|ít nhất|không quá"
                        r"|không vượt quá|không dưới)\s*$)", text)) \
-            and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))):
+            and not _NOT_A_UNIT_RE.fullmatch(fold(m.group(1))) and not (
+                (r := _RATIO_LABEL_RE.match(f[:m.start()])) and r.group(1) in _COUNT_UNITS and r.group(2) in _COUNT_UNITS):
+        # ("Tỷ lệ giáo viên/lớp (người)": a ratio of two counts, whatever its bracket says it counts in)
         if (counted := re.fullmatch(r"so\s+(.+?)\s*", fold(m.group(1)))) and counted.group(1) in _COUNTED_NOUNS:
             return _COUNTED_NOUNS[counted.group(1)]   # "Trường đạt chuẩn quốc gia (số trường)": schools, counted
         return _UNIT_CELLS.get(fold(m.group(1)).strip(), m.group(1).strip())
     f = f[:m.start()] if m else f
-    if (m := re.match(r"t[yi] le\s+(" + _COUNTED + r")\s*/\s*(" + _COUNTED + r")\b", f)) and m.group(1) in _COUNT_UNITS \
+    if (m := _RATIO_LABEL_RE.match(f)) and m.group(1) in _COUNT_UNITS \
             and m.group(2) in _COUNT_UNITS:
         # "Tỷ lệ phòng học/lớp", "Tỷ lệ giáo viên/lớp": a ratio of two counts ("1,0", "1,5"), no share
         return f"{_COUNT_UNITS[m.group(1)]}/{_COUNT_UNITS[m.group(2)]}"
@@ -2865,6 +2892,7 @@ def _label_unit(label: str) -> str | None:
     return None
 
 
+_RATIO_LABEL_RE = re.compile(r"t[yi] le\s+(" + _COUNTED + r")\s*/\s*(" + _COUNTED + r")\b")
 # What a row may count that a bare figure may also be a share of
 _PEOPLE = {"học sinh", "trẻ", "giáo viên", "học viên", "nhân viên", "người"}
 
@@ -2909,6 +2937,11 @@ def _own_or_headings_unit(label: str, of_all: str | None) -> str | None:
 # (a colon or a bound parts them); the figure is the target
 _WHOM_CELL_RE = re.compile(r"\s*(?:tre(?: em)?|mau giao|nha tre|hoc sinh|hs|lop|khoi)(?:\s+[a-z]+){0,3}"
                            r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s+tuoi)?)?(?:\s*:\s*|\s+(?=[≥≤<>]))")
+
+
+# a sum of money as a row's unit: "Triệu đồng", "Tỷ đồng", "Nghìn đồng", "đồng", "VNĐ", "nghìn đồng/tháng" (not
+# "đồng bào", people)
+_MONEY_RE = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s*)?(?:dong|vnd)\b(?!\s*bao)|tr\.?\s*d\b|trd\b")
 
 
 def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_all: str | None = None,
@@ -3155,8 +3188,6 @@ def _canonical_unit(unit: str | None) -> str | None:
 _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!\s*\d)")
 
 
-# a sum of money as a row's unit: "Triệu đồng", "Tỷ đồng", "Nghìn đồng", "đồng", "VNĐ"
-_MONEY_RE = re.compile(r"(?:(?:trieu|ty|nghin|ngan)\s*)?(?:dong|vnd)|tr\.?\s*d|trd")
 
 
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
@@ -3196,8 +3227,10 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
     elif (lm := _LABEL_CMP_RE.search(flabel)) and kind != "lvl":
         cmp = "<=" if lm.group("le") else ">="
     else:
-        if _MONEY_RE.fullmatch(fold(unit or "").strip()):
-            return []   # "Tổng vốn đầu tư … | Triệu đồng | 5.200": money planned is a means, a target only where bounded
+        if _MONEY_RE.match(fold(unit or "").strip()):
+            # "Tổng vốn đầu tư … | Triệu đồng | 5.200", "Mức thu tiền ăn (nghìn đồng/tháng) | 25": money planned is a
+            # means or a fee, a target only where bounded
+            return []
         cmp = "="   # "Phổ cập giáo dục THCS | Mức độ 3", "Tỷ lệ … | 95%": no word bounds it
     cmp = _at_least(cmp, value, unit)
     unit = _canonical_unit(unit)

@@ -533,6 +533,9 @@ def headed(rows: list[list[str]]) -> list[list[str]]:
 _FOOT_RE = re.compile(r"(?:.*\s)?(?i:trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|[-–]?\s*\d{1,3}\s*[-–]?")
 
 
+_CELL_FOOT_RE = re.compile(r"\s+(?i:trang)\s+\d{1,3}\s*/\s*\d{1,3}\s*$")
+
+
 def table_lines(fragments: list[Fragment], carried: list[list[float]] | None = None
                 ) -> list[tuple[list[int], list[str]]]:
     """Every table of a page: (the indices of its fragments, its rows as lines "cell | cell | cell")."""
@@ -560,7 +563,8 @@ def _tables(fragments: list[Fragment], carried: list[list[float]] | None
         if block is None:
             i += 1
             continue
-        rows = headed(block.rows)
+        # the page's number set at the height of the table's last row falls into the cell above it ("1,65 Trang 5/5")
+        rows = headed([[_CELL_FOOT_RE.sub("", cell) for cell in row] for row in block.rows])
         if not out and (cut := _cut_row_rest(lines, block)):
             rows, block.first = [cut[0]] + headed(block.rows[cut[1]:]), 0
         pieces = sorted(k for line in lines[block.first:block.end] for s in line.spans for k in s.pieces)

@@ -20,6 +20,7 @@ from typing import Literal
 
 from plans.domain.importer.pdf_tables import (
     _COLUMN_NUMBER_RE,
+    _ROWS_HEAD_RE,
     YEAR_HEAD_CELL_RE,
     Fragment,
     numbering_row,
@@ -465,7 +466,31 @@ def _sheet_as_tabs(text: str) -> str:
                 cells = [[_ENGLISH_FIGURE_RE.sub(lambda m: m[1] + m[2].translate(_SWAPPED_MARKS) + m[3], c) for c in row]
                          for row in cells]
             return "\n".join("\t".join(row) if "".join(row) else "" for row in cells)
-    return text
+    return _semicolon_blocks(text)
+
+
+def _semicolon_blocks(text: str) -> str:
+    """A plain text's tables pasted from a sheet saved with ";" between cells, among the prose ("Chỉ tiêu;2026;2027"
+    over "Tuyển sinh (học viên);150;160"), as tab text. Such a block is three lines or more of as many short cells,
+    four at least, its rows under the first mostly figures; prose parted by ";" is neither so short nor so regular."""
+    lines = text.split("\n")
+    rows = [next(csv.reader([line], delimiter=";")) if ";" in line else [] for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        width = len(rows[i])
+        while j < len(lines) and len(rows[j]) == width:
+            j += 1
+        block = rows[i:j]
+        if width >= 4 and j - i >= 3 and all(len(c.strip()) <= 60 for row in block for c in row) and all(
+                2 * sum(bool(_SHEET_FIGURE_RE.fullmatch(c.strip())) for c in row) >= width for row in block[1:]):
+            lines[i:j] = ["\t".join(c.strip() for c in row) for row in block]
+        i = j
+    return "\n".join(lines)
+
+
+# a sheet's cell holding a figure, or a mark for none ("-", "x")
+_SHEET_FIGURE_RE = re.compile(r"[<>≤≥]?\s*\d[\d.,]*\s*%?|[-–x]|\d{4}\s*[-–]\s*\d{4}")
 
 
 _ENGLISH_FIGURE_RE = re.compile(r"^([<>≤≥=]?\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(\s*%?)$")
@@ -497,7 +522,11 @@ def _tab_tables(text: str) -> str:
         if (max(filled) >= 3 or _target_heading(cells[0])) and len(full) >= 2:
             stacked = full[:2] == [i, i + 1] and (one := stacked_heading(cells[0], cells[1]))
             if stacked:
-                cells[1], lines[i] = one, None   # "Lộ trình" merged over the years in the row under it
+                # "Lộ trình" merged over the years in the row under it; a measure with its unit merged over them
+                # ("Phòng học thông minh (phòng)" over "Năm 2028 | Năm 2030", the rows schools) stays as the line
+                # above the table that names what its figures count
+                over = [c.strip() for c, under in zip(cells[0], cells[1]) if under.strip() and c.strip()]
+                cells[1], lines[i] = one, over[0] if len(over) == 1 and _MEASURE_RE.fullmatch(over[0]) else None
             elif (depth := _heading_depth(cells[full[0] - i:])) >= 3:
                 top = full[0] - i
                 cells[top + depth - 1] = _folded_heading(cells[top:top + depth])
@@ -515,6 +544,7 @@ def _tab_tables(text: str) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+_MEASURE_RE = re.compile(r"[^\d|()]{2,80}\(\s*[^\W\d_][^\d()]{0,11}\)")
 _SHEET_ERROR_RE = re.compile(r"^\s*#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!)\s*$")
 _FIGURE_CELL_RE = re.compile(r"[<>≤≥=]?\s*\d[\d.,]*\s*%?")
 
@@ -764,15 +794,17 @@ def _rejoin_cut_rows(pages: list[str]) -> list[str]:
     empty. Each piece goes back to the end of its cell, and the row stands whole on the page it began on. (A whole
     row under a cell merged down its first column, "Mầm non" over two rows, fills every other cell: a row of its own.)
     In a table that does not number its rows the first cell is the label: its rest opens on a small letter ("Lớp học
-    2 | 100 | 100" / "buổi/ngày (%) |  | "), where a row's own label opens on a capital."""
+    2 | 100 | 100" / "buổi/ngày (%) |  | "), where a row's own label opens on a capital. The table's headings alone
+    at a page's foot take the rest the next page opens with into every cell ("Chỉ tiêu | Hiện trạng | Mục tiêu" /
+    " | 2025 | 2030")."""
     pages = list(pages)
     for k in range(1, len(pages)):
         above = pages[k - 1].rstrip("\n").split("\n")
         below = pages[k].lstrip("\n").split("\n")
         upper, lower = above[-1].split(" | "), below[0].split(" | ")
         if len(upper) < 3 or len(lower) != len(upper) or lower[0].strip() and not lower[0].strip()[:1].islower() \
-                or not upper[0].strip() or not any(
-                u.strip() and not w.strip() for u, w in zip(upper[1:], lower[1:])):
+                or not upper[0].strip() or not (_ROWS_HEAD_RE.fullmatch(upper[0].strip()) or any(
+                u.strip() and not w.strip() for u, w in zip(upper[1:], lower[1:]))):
             continue
         above[-1] = " | ".join(f"{u.rstrip()} {w.strip()}".strip() if w.strip() else u for u, w in zip(upper, lower))
         pages[k - 1], pages[k] = "\n".join(above), "\n".join(below[1:])
