@@ -271,7 +271,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:K[ẾE]\s+HO[ẠA]CH(?:\s+HÀNH\s+ĐỘNG|
                               # "NGHỊ QUYẾT:" over its articles): the year's targets the meeting adopted
                               r"|BIÊN\s+BẢN|NGHỊ\s+QUYẾT(?!\s*:)"
                               # a department's guidance on the school year's tasks, with the year's targets
-                              r"|HƯỚNG\s+DẪN)\b\s*(.*)"))
+                              r"|HƯỚNG\s+DẪN"
+                              # what a speaker brings to a meeting: a paper (tham luận), a presentation, a speech
+                              r"|THAM\s+LUẬN|BÀI\s+TRÌNH\s+BÀY|(?:BÀI\s+)?PHÁT\s+BIỂU|DIỄN\s+VĂN)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -448,11 +450,7 @@ def parse_plan(text: str) -> ParsedPlan:
             # "…, ngày 20 tháng 11" / "năm 2026", "… năm" / "2026", "…, ngày 18" / "tháng 11 năm 2025"
             part = part.rstrip() + " " + year.group(0).strip()
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
-            try:
-                d = date(*(int(m.group(g).translate(_OCR_DIGITS)) for g in ("y", "m", "d")))
-            except ValueError:
-                d = None
-            if d:
+            if d := _date_of(m):
                 issued = Extracted(d, L.source(i, off + m.start("d"), off + m.end("y")), 0.95)
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.85)
     if place is None:   # "Sìn Hồ, ngày      tháng 9 năm 2026": a day left blank until signing, the place is there
@@ -485,6 +483,21 @@ def parse_plan(text: str) -> ParsedPlan:
     appendix, of_targets = _appendix(L)
     partnered = joint and issuer is not None and not _PARTNER_RE.match(fold(issuer.value))
     recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix), partnered=partnered)
+    if signer is None and title_end is not None:
+        # a deck's title slide or a speech's head names its speaker under the subject: "Người trình bày: …
+        # - Hiệu trưởng"
+        for i in list(L.nonblank(title_end + 1, len(L.items)))[:3]:
+            if m := _SPEAKER_RE.match(L.fline(i)):
+                signer_title = Extracted(L.line(i)[m.start("post"):m.end("post")].strip(), L.source(i, m.start("post"), m.end("post")), 0.7)
+                signer = Extracted(L.line(i)[m.start("name"):m.end("name")].strip(), L.source(i, m.start("name"), m.end("name")), 0.7)
+                break
+    if issued is None:
+        # a tham luận or a speech dates itself at its close, over the speaker's block
+        for i in reversed(list(L.nonblank(0, len(L.items)))[-8:]):
+            if (m := _PLACE_DATE_RE.match(L.line(i))) and (d := _date_of(m)):
+                issued = Extracted(d, L.source(i, m.start("d"), m.end("y")), 0.8)
+                place = Extracted(m.group("place").strip(), L.source(i, m.start("place"), m.end("place")), 0.8)
+                break
     if sections and end_body <= sections[0][0]:
         # "QUYẾT ĐỊNH … Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the decision's recipients and
         # signature close the decision; the plan attached after it runs to its own closing
@@ -503,7 +516,7 @@ def parse_plan(text: str) -> ParsedPlan:
                               _appendix=appendix if of_targets else None,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
-                              plan_horizon=_title_horizon(title.value) if title else None,
+                              plan_horizon=(_title_horizon(title.value) if title else None) or _year_in_course(L, issued),
                               plan_period=_title_period_end(title.value) if title else None,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
     return ParsedPlan(
@@ -511,6 +524,14 @@ def parse_plan(text: str) -> ParsedPlan:
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
         signer_title=signer_title, signer=signer, targets=targets,
     )
+
+
+def _date_of(m: re.Match) -> date | None:
+    """The date a ``_PLACE_DATE_RE`` match writes, or None where it is no day of the calendar."""
+    try:
+        return date(*(int(m.group(g).translate(_OCR_DIGITS)) for g in ("y", "m", "d")))
+    except ValueError:
+        return None
 
 
 def _title_horizon(title: str) -> int | None:
@@ -532,6 +553,14 @@ def _title_horizon(title: str) -> int | None:
         return int(periods.pop())
     years = set(re.findall(r"\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
+
+
+def _year_in_course(L: _Lines, issued: Extracted[date] | None) -> int | None:
+    """The end of the school year a speech or a paper pledges its figures for when its subject names none: "năm học
+    này", "năm học mới" is the school year in course on the day it is given (one starting in September)."""
+    if issued is None or not any(re.search(r"\bnam hoc (?:nay|moi)\b", L.fline(i)) for i in L.nonblank()):
+        return None
+    return issued.value.year + (issued.value.month >= 8)
 
 
 def _title_period_end(title: str) -> int | None:
@@ -625,6 +654,8 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
         if not m:
             continue
         rest = m.group(1).strip()
+        if rest and _mostly_upper(rest) and re.match(r"\s*(?:bai\s+)?phat bieu|\s*dien van", L.fline(i)):
+            rest = ""   # "BÀI PHÁT BIỂU CHỈ ĐẠO CỦA ĐỒNG CHÍ CHỦ TỊCH UBND XÃ": the speaker, the occasion is under it
         parts, last = ([rest] if rest else []), i
         j = i + 1 if rest else next(L.nonblank(i + 1, stop), None)
         while j is not None and j < stop and L.line(j).strip():
@@ -635,6 +666,10 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
                     (re.match(r"(?:can cu|thuc hien|kinh gui)\b", f) and L.line(j).lstrip()[:1].isupper())
                     # a note in brackets under the subject ("(Theo Công văn số 1915/SGDĐT-GDTrH …)", "(Kèm theo …)")
                     or re.match(r"\(\s*(?:theo|kem theo|ban hanh kem theo|thuc hien theo|ap dung)\b", f)
+                    # a speech's occasion or its record under its subject ("(Trình bày tại Hội nghị …)", "(Văn
+                    # phòng … ghi theo băng ghi âm …)"), the place and date, the speaker ("Người trình bày: …")
+                    or re.match(r"\(\s*(?:trinh bay|phat bieu|tai|hoi nghi|hoi thao|dai hoi)\b|\(.*\bghi am\b", f)
+                    or _PLACE_DATE_RE.match(L.line(j)) or _SPEAKER_RE.match(f)
                     # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
@@ -657,7 +692,41 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
         # cut after its hyphen ("năm học 2026-" / "2027")
         joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)|(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(parts))
         return Extracted(joined, Source(src.line, src.start, L.source(last).end), 0.9), i, last
-    return None, None, None
+    return _slide_title(L, stop, start) if not kind_word else (None, None, None)
+
+
+# A speaker under a speech's or a deck's subject: "Người trình bày: bà Nguyễn Thị Hà - Phó Giám đốc Sở", "Trình bày:
+# Lê Văn An, Hiệu trưởng", or the name and post alone ("Ngô Thị Mai - Hiệu trưởng")
+_SPEAKER_RE = re.compile(r"\s*(?:(?:nguoi\s+)?trinh bay\s*:\s*)?(?:(?:ong|ba)\s+)?(?P<name>[^\W\d_][^-–,:()]{3,40}?)\s*[-–,]\s*"
+                         r"(?P<post>(?:pho\s+)?(?:hieu truong|giam doc|chu tich|truong phong|bi thu|truong ban|can bo)\b[^,;:]*)$")
+# a meeting's name over a speech's or a deck's subject ("HỘI NGHỊ VIÊN CHỨC, NGƯỜI LAO ĐỘNG NĂM HỌC 2026 - 2027",
+# "NHIỆM VỤ NĂM HỌC 2026 - 2027"): no body's name holds a year
+_OCCASION_RE = re.compile(r"\s*(?:hoi nghi|hoi thao|dai hoi|le\s)\b|.*\b20\d\d\b")
+
+
+def _slide_title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
+    """The subject of a deck's title slide or of a speech with no kind word: the small-letter lines right above
+    the place and date (a speaker's line or a note in brackets between them), under the bodies' capitals and a
+    meeting's name. The index returned with it is the meeting's name (where the bodies end) or the subject's. A
+    header with a number or the national motto is a letter's or a plan's, which say their subject otherwise."""
+    at = next((i for i in L.nonblank(start, stop) if _PLACE_DATE_RE.match(L.line(i))), None)
+    if at is None or any(_NUMBER_RE.match(part) or _NATIONAL_RE.search(fold(part)) for _, _, part in _header_parts(L, at, start)):
+        return None, None, None   # a letter's or a plan's header (its number, the motto): no deck's, no speech's
+    lines = [i for i in L.nonblank(start, at)]
+    while lines and (_SPEAKER_RE.match(L.fline(lines[-1])) or L.fline(lines[-1]).strip().startswith("(")):
+        lines.pop()
+    subject: list[int] = []
+    while lines and not _mostly_upper(L.line(lines[-1])) and (not subject or lines[-1] == subject[0] - 1):
+        subject.insert(0, lines.pop())
+    if not subject:
+        return None, None, None
+    first = subject[0]
+    while lines and _mostly_upper(L.line(lines[-1])) and _OCCASION_RE.match(L.fline(lines[-1])) \
+            and not _starts_body(L.line(lines[-1])):
+        first = lines.pop()
+    text = re.sub(r"(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(L.line(i).strip() for i in subject))
+    src = L.source(subject[0], len(L.line(subject[0])) - len(L.line(subject[0]).lstrip()))
+    return Extracted(text, Source(src.line, src.start, L.source(subject[-1]).end), 0.8), first, subject[-1]
 
 
 _MOTTO = " cong hoa xa hoi chu nghia viet nam "
@@ -1104,7 +1173,9 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
         return L.source(i) if off is None else L.source(i, off, off + len(text))
 
     def authority(text: str) -> bool:
-        return _mostly_upper(text, 0.9) and not text.startswith(("-", "+")) and len(text) <= 60
+        # a speaker's block is typed as a sentence ("Người trình bày" / "Hiệu trưởng" / the name)
+        return _mostly_upper(text, 0.9) and not text.startswith(("-", "+")) and len(text) <= 60 \
+            or bool(re.fullmatch(r"nguoi trinh bay|" + _POSITION_RE.pattern, fold(text).strip()))
 
     column = [(i, off, text) for i, off, text in column]
     for k in range(len(column) - 1, max(len(column) - 12, -1), -1):
@@ -2071,11 +2142,16 @@ _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:tr
                           r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
 
 
+# a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
+# → 2030: 99%", "Năm học 2025 - 2026: 71,4% → Năm học 2026 - 2027: 75%"
+_ARROW_ON_RE = re.compile(r"\s*(?:→|->|=>|⇒|➔|➜)\s*(?:(?:nam\s+(?:hoc\s+)?)?20\d\d(?:\s*[-–]\s*20\d\d)?\s*:?\s*)?\d")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
     (:func:`_school_year_over`)."""
-    if _SUPERSEDED_RE.search(fline, 0, q.start):
+    if _SUPERSEDED_RE.search(fline, 0, q.start) or _ARROW_ON_RE.match(fline, q.end):
         return True
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
@@ -4393,21 +4469,43 @@ def _numbered_goal(L: _Lines, end: int) -> tuple[int, int] | None:
     """[heading, next part) of the targets' part of a plan whose parts are numbered "1.", "2.", … instead of Roman
     numerals ("1. Quy mô và điều kiện", "2. Mục tiêu đến năm 2030", "3. Giải pháp"): a heading of its own (short,
     no figure but years) naming targets, up to the next part's heading; the parts before it describe, those after
-    it are read as outside section II is. None when there is no such part."""
+    it are read as outside section II is. None when there is no such part. A heading written again further on was
+    listed in an agenda the first time ("NỘI DUNG TRÌNH BÀY" / "1. …" / "2. …" on a deck's second slide): the part
+    is where it is written again."""
     heads = []
     for i in L.nonblank(0, end):
         m = _TOP_PART_RE.match(L.fline(i))
-        if m and len(m.group(2).strip()) <= 100 and not re.search(r"\d", re.sub(r"\b20\d\d\b", "", m.group(2))) \
+        # (a year and the resolution carried out are no figures: "2. Mục tiêu đến năm 2030 theo Nghị quyết 71-NQ/TW")
+        if m and len(m.group(2).strip()) <= 100 and not re.search(r"\d", re.sub(
+                r"\b20\d\d\b|\bnghi quyet\s+(?:so\s+)?\d+(?:-nq/tw)?", "", m.group(2))) \
                 and not re.search(r"[;,.]\s*$", m.group(2)):
             heads.append((i, int(m.group(1)), m.group(2)))
+    heads = _without_agenda(L, heads)
     for k, (i, number, text) in enumerate(heads):
         if not _GOAL_PART_RE.match(text):
             continue
-        stop = next((j for j, n2, t2 in heads[k + 1:] if n2 == number + 1 and not _GOAL_PART_RE.match(t2)), None)
+        # (parts of targets one after another, "2. Mục tiêu đến năm 2030", "3. Chỉ tiêu năm học …", are one)
+        stop = next((j for j, n2, t2 in heads[k + 1:] if n2 > number and not _GOAL_PART_RE.match(t2)), None)
         if stop is not None and number > 1:
             return i, stop
         return None
     return None
+
+
+def _without_agenda(L: _Lines, heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``heads`` (line, number, text) without an agenda: three or more of them on lines one after another, numbered
+    1, 2, 3, …, each number heading a part again further on."""
+    run: list[tuple[int, int, str]] = []
+    for k, head in enumerate(heads):
+        run = run + [head] if run and head[1] == run[-1][1] + 1 and next(L.nonblank(run[-1][0] + 1), None) == head[0] \
+            else [head]
+        following = heads[k + 1] if k + 1 < len(heads) else None
+        if following and following[1] == head[1] + 1 and next(L.nonblank(head[0] + 1), None) == following[0]:
+            continue   # the run goes on
+        later = {n for _, n, _ in heads[k + 1:]}
+        if len(run) >= 3 and run[0][1] == 1 and all(n in later for _, n, _ in run):
+            return [h for h in heads if h not in run]
+    return heads
 
 
 _GOAL_LINE_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b[^.;%\d]{0,60}(?:20\d\d[^.;%\d]{0,20})*:\s*$")
