@@ -3,7 +3,7 @@ speeches written by someone who never read the importer: decks exported to PDF, 
 transcribed), one test per rule, on sentences written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import header, plan_targets
+from .importer_probes import got, header, plan_targets
 
 FIELDS = ("superior", "issuer", "place", "issued_on", "title", "signer_title", "signer")
 
@@ -102,3 +102,16 @@ def test_the_figure_a_comparison_line_leads_on_from_by_an_arrow_is_a_baseline():
                      "Học sinh học 2 buổi/ngày: 2025: 86% -> 2030: 100%"):
         text = DECK.format(agenda=AGENDA, compared=compared)
         assert plan_targets(text) == [("=", 100, "%", 2030), ("<", 0.5, "%", 2027)], compared
+
+
+# ---------------------------------------------------------------------------- what a slide or a speech describes
+def test_an_item_opening_on_a_school_s_classes_and_pupils_states_its_size():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 18 lớp, 640 học sinh\n• 12 nhóm, lớp - 350 trẻ\n"
+            "- Tuyển sinh 4 lớp với 160 học sinh lớp 6.\n- 100% học sinh học 2 buổi/ngày.\n")
+    assert got(text) == [("=", 4, "lớp", 2027), ("=", 160, "học sinh", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_sentence_opening_on_the_school_year_gone_by_describes_it_through_its_clauses():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNăm học vừa qua, nhà trường có 9 lớp với 250 cháu, tỷ lệ chuyên cần "
+            "đạt 91%. Năm học này, nhà trường phấn đấu tỷ lệ chuyên cần từ 95% trở lên.\n")
+    assert got(text, plan_year=2026, plan_horizon=2027) == [(">=", 95, "%", 2027)]

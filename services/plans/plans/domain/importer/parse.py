@@ -2147,11 +2147,19 @@ _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:tr
 _ARROW_ON_RE = re.compile(r"\s*(?:→|->|=>|⇒|➔|➜)\s*(?:(?:nam\s+(?:hoc\s+)?)?20\d\d(?:\s*[-–]\s*20\d\d)?\s*:?\s*)?\d")
 
 
+# an item that opens on a school's classes and its pupils, no verb before them, states its size: "- 24 lớp, 812 học
+# sinh", "• 11 nhóm, lớp - 312 trẻ" (a target says what is done: "tuyển sinh 9 lớp với 360 học sinh")
+_SIZE_ITEM_RE = re.compile(r"\s*(?:[-+•*–]\s*)?\d{1,3}\s+(?:nhom,?\s*)?lop\b\s*(?:,|[-–]|voi)\s*\d{1,3}(?:\.\d{3})*\s+"
+                           r"(?:hoc sinh|tre|chau|hoc vien)\b")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
     (:func:`_school_year_over`)."""
     if _SUPERSEDED_RE.search(fline, 0, q.start) or _ARROW_ON_RE.match(fline, q.end):
+        return True
+    if (size := _SIZE_ITEM_RE.match(fline)) and q.start < size.end():
         return True
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
@@ -2196,6 +2204,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     sent = fline.rfind(". ", 0, q.start) + 1
     if plan_year and sent < seg and (m := _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip())) \
             and not _HORIZON_SENTENCE_RE.search(text) and int(m.group(2) or m.group(3)) < plan_year:
+        return True
+    # … and so does one that opens on the year gone by unnamed: "Năm học vừa qua, nhà trường có 9 lớp …, tỷ lệ … đạt
+    # 96,5%", as a speech says it
+    if re.match(r"(?:trong\s+)?nam(?: hoc)? (?:vua qua|truoc|qua)\b", _LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip()) \
+            and not _HORIZON_SENTENCE_RE.search(text):
         return True
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
