@@ -115,3 +115,10 @@ def test_a_sentence_opening_on_the_school_year_gone_by_describes_it_through_its_
     text = ("2. Chỉ tiêu năm học 2026 - 2027\nNăm học vừa qua, nhà trường có 9 lớp với 250 cháu, tỷ lệ chuyên cần "
             "đạt 91%. Năm học này, nhà trường phấn đấu tỷ lệ chuyên cần từ 95% trở lên.\n")
     assert got(text, plan_year=2026, plan_horizon=2027) == [(">=", 95, "%", 2027)]
+
+
+def test_this_school_year_said_after_a_later_horizon_takes_the_figures_back_to_the_year_in_course():
+    text = ("2. Chỉ tiêu\nĐến năm 2030 phải có 100% giáo viên đạt chuẩn trình độ đào tạo. Năm học này 100% giáo viên "
+            "được bồi dưỡng về chuyển đổi số.\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 100, "%", 2030), ("=", 100, "%", 2027)]
+    assert got(text, plan_year=2027, plan_month=3) == [("=", 100, "%", 2030), ("=", 100, "%", 2027)]

@@ -558,7 +558,7 @@ def _title_horizon(title: str) -> int | None:
 def _year_in_course(L: _Lines, issued: Extracted[date] | None) -> int | None:
     """The end of the school year a speech or a paper pledges its figures for when its subject names none: "năm học
     này", "năm học mới" is the school year in course on the day it is given (one starting in September)."""
-    if issued is None or not any(re.search(r"\bnam hoc (?:nay|moi)\b", L.fline(i)) for i in L.nonblank()):
+    if issued is None or not any(_THIS_SCHOOL_YEAR_RE.search(L.fline(i)) for i in L.nonblank()):
         return None
     return issued.value.year + (issued.value.month >= 8)
 
@@ -1984,6 +1984,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     return out
 
 
+# the school year a speech is given in, unnamed: "năm học này", "trong năm học mới"
+_THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -4179,6 +4181,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         sentence = _LIST_MARK_RE.sub("", line).strip()
         phrases = _horizon_phrases(fline)
+        if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
+                                   for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
+            phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
         sent = Extracted(sentence, Source(L.items[i][0], u.start + (len(line) - len(line.lstrip())),
                                           u.start + len(line.rstrip())), 1.0)
         unit_src = sent.source
