@@ -718,8 +718,8 @@ def _slide_title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] |
     subject: list[int] = []
     while lines and not _mostly_upper(L.line(lines[-1])) and (not subject or lines[-1] == subject[0] - 1):
         subject.insert(0, lines.pop())
-    if not subject:
-        return None, None, None
+    if not subject or any(re.search(r"\t|\s\|\s", L.line(i)) for i in subject):
+        return None, None, None   # a table's rows above a form's date: no subject
     first = subject[0]
     while lines and _mostly_upper(L.line(lines[-1])) and _OCCASION_RE.match(L.fline(lines[-1])) \
             and not _starts_body(L.line(lines[-1])):
