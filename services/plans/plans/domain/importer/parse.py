@@ -282,7 +282,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:"
                               # "NGHỊ QUYẾT:" over its articles): the year's targets the meeting adopted
                               r"|BIÊN\s+BẢN|NGHỊ\s+QUYẾT(?!\s*:)"
                               # a department's guidance on the school year's tasks, with the year's targets
-                              r"|HƯỚNG\s+DẪN)\b\s*(.*)"))
+                              r"|HƯỚNG\s+DẪN"
+                              # what a speaker brings to a meeting: a paper (tham luận), a presentation, a speech
+                              r"|THAM\s+LUẬN|BÀI\s+TRÌNH\s+BÀY|(?:BÀI\s+)?PHÁT\s+BIỂU|DIỄN\s+VĂN)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -502,11 +504,7 @@ def parse_plan(text: str) -> ParsedPlan:
             # "…, ngày 20 tháng 11" / "năm 2026", "… năm" / "2026", "…, ngày 18" / "tháng 11 năm 2025"
             part = part.rstrip() + " " + year.group(0).strip()
         if issued is None and (m := _PLACE_DATE_RE.match(part)):
-            try:
-                d = date(*(int(m.group(g).translate(_OCR_DIGITS)) for g in ("y", "m", "d")))
-            except ValueError:
-                d = None
-            if d:
+            if d := _date_of(m):
                 issued = Extracted(d, L.source(i, off + m.start("d"), off + m.end("y")), 0.95)
                 place = Extracted(m.group("place").strip(), L.source(i, off + m.start("place"), off + m.end("place")), 0.85)
     if place is None:   # "Sìn Hồ, ngày      tháng 9 năm 2026": a day left blank until signing, the place is there
@@ -539,6 +537,21 @@ def parse_plan(text: str) -> ParsedPlan:
     appendix, targets_appendix = _appendix(L)
     partnered = joint and issuer is not None and not _PARTNER_RE.match(fold(issuer.value))
     recipients, signer_title, signer, end_body = _closing(L, _mail_tail(L, sections, appendix), partnered=partnered)
+    if signer is None and title_end is not None:
+        # a deck's title slide or a speech's head names its speaker under the subject: "Người trình bày: …
+        # - Hiệu trưởng"
+        for i in list(L.nonblank(title_end + 1, len(L.items)))[:3]:
+            if m := _SPEAKER_RE.match(L.fline(i)):
+                signer_title = Extracted(L.line(i)[m.start("post"):m.end("post")].strip(), L.source(i, m.start("post"), m.end("post")), 0.7)
+                signer = Extracted(L.line(i)[m.start("name"):m.end("name")].strip(), L.source(i, m.start("name"), m.end("name")), 0.7)
+                break
+    if issued is None:
+        # a tham luận or a speech dates itself at its close, over the speaker's block
+        for i in reversed(list(L.nonblank(0, len(L.items)))[-8:]):
+            if (m := _PLACE_DATE_RE.match(L.line(i))) and (d := _date_of(m)):
+                issued = Extracted(d, L.source(i, m.start("d"), m.end("y")), 0.8)
+                place = Extracted(m.group("place").strip(), L.source(i, m.start("place"), m.end("place")), 0.8)
+                break
     if sections and end_body <= sections[0][0]:
         # "QUYẾT ĐỊNH … Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …": the decision's recipients and
         # signature close the decision; the plan attached after it runs to its own closing
@@ -557,7 +570,7 @@ def parse_plan(text: str) -> ParsedPlan:
                               _appendix=targets_appendix,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
-                              plan_horizon=_title_horizon(title.value) if title else None,
+                              plan_horizon=(_title_horizon(title.value) if title else None) or _year_in_course(L, issued),
                               plan_period=_title_period_end(title.value) if title else None,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
     return ParsedPlan(
@@ -565,6 +578,14 @@ def parse_plan(text: str) -> ParsedPlan:
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
         signer_title=signer_title, signer=signer, targets=targets,
     )
+
+
+def _date_of(m: re.Match) -> date | None:
+    """The date a ``_PLACE_DATE_RE`` match writes, or None where it is no day of the calendar."""
+    try:
+        return date(*(int(m.group(g).translate(_OCR_DIGITS)) for g in ("y", "m", "d")))
+    except ValueError:
+        return None
 
 
 def _title_horizon(title: str) -> int | None:
@@ -587,6 +608,14 @@ def _title_horizon(title: str) -> int | None:
     # (a month before the year dates a meeting, "Họp Hội đồng sư phạm tháng 9 năm 2026", it sets no due year)
     years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
+
+
+def _year_in_course(L: _Lines, issued: Extracted[date] | None) -> int | None:
+    """The end of the school year a speech or a paper pledges its figures for when its subject names none: "năm học
+    này", "năm học mới" is the school year in course on the day it is given (one starting in September)."""
+    if issued is None or not any(_THIS_SCHOOL_YEAR_RE.search(L.fline(i)) for i in L.nonblank()):
+        return None
+    return issued.value.year + (issued.value.month >= 8)
 
 
 def _title_period_end(title: str) -> int | None:
@@ -689,6 +718,8 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
         if not m:
             continue
         rest = m.group(1).strip()
+        if rest and _mostly_upper(rest) and re.match(r"\s*(?:bai\s+)?phat bieu|\s*dien van", L.fline(i)):
+            rest = ""   # "BÀI PHÁT BIỂU CHỈ ĐẠO CỦA ĐỒNG CHÍ CHỦ TỊCH UBND XÃ": the speaker, the occasion is under it
         parts, last = ([rest] if rest else []), i
         j = i + 1 if rest else next(L.nonblank(i + 1, stop), None)
         while j is not None and j < stop and L.line(j).strip():
@@ -706,6 +737,10 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
                     or L.line(j).count(" | ") >= 2
                     # a form's fields under its name: "Đơn vị: Trường Tiểu học …", "Quy mô: 17 lớp"
                     or re.match(r"(?:don vi|quy mo)\s*:", f)
+                    # a speech's occasion or its record under its subject ("(Trình bày tại Hội nghị …)", "(Văn
+                    # phòng … ghi theo băng ghi âm …)"), the place and date, the speaker ("Người trình bày: …")
+                    or re.match(r"\(\s*(?:trinh bay|phat bieu|tai|hoi nghi|hoi thao|dai hoi)\b|\(.*\bghi am\b", f)
+                    or _PLACE_DATE_RE.match(L.line(j)) or _SPEAKER_RE.match(f)
                     # a sentence of the body right under the subject ("Toàn tỉnh hiện có 693 cơ sở …, 76,4% …."): a
                     # subject has no full stop and no share
                     or L.line(j).lstrip()[:1].isupper() and (re.search(r"[.;]\s*$", f) and len(f.split()) >= 12 or "%" in f)
@@ -728,7 +763,10 @@ def _title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None,
         # cut after its hyphen ("năm học 2026-" / "2027")
         joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)|(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(parts))
         return Extracted(joined, Source(src.line, src.start, L.source(last).end), 0.9), i, last
-    return (None, None, None) if kind_word else _form_title(L, stop, start)
+    if kind_word:
+        return None, None, None
+    found = _form_title(L, stop, start)
+    return found if found[0] is not None else _slide_title(L, stop, start)
 
 
 def _form_title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
@@ -746,6 +784,40 @@ def _form_title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | 
         joined = " ".join([m.group(1).strip()] + [L.line(j).strip(" \t|") for j in range(i + 1, last + 1)])
         return Extracted(joined, Source(L.source(i).line, L.source(i).start, L.source(last).end), 0.85), i, last
     return None, None, None
+
+
+# A speaker under a speech's or a deck's subject: "Người trình bày: bà Nguyễn Thị Hà - Phó Giám đốc Sở", "Trình bày:
+# Lê Văn An, Hiệu trưởng", or the name and post alone ("Ngô Thị Mai - Hiệu trưởng")
+_SPEAKER_RE = re.compile(r"\s*(?:(?:nguoi\s+)?trinh bay\s*:\s*)?(?:(?:ong|ba)\s+)?(?P<name>[^\W\d_][^-–,:()]{3,40}?)\s*[-–,]\s*"
+                         r"(?P<post>(?:pho\s+)?(?:hieu truong|giam doc|chu tich|truong phong|bi thu|truong ban|can bo)\b[^,;:]*)$")
+# a meeting's name over a speech's or a deck's subject ("HỘI NGHỊ VIÊN CHỨC, NGƯỜI LAO ĐỘNG NĂM HỌC 2026 - 2027",
+# "NHIỆM VỤ NĂM HỌC 2026 - 2027"): no body's name holds a year
+_OCCASION_RE = re.compile(r"\s*(?:hoi nghi|hoi thao|dai hoi|le\s)\b|.*\b20\d\d\b")
+
+
+def _slide_title(L: _Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, int | None, int | None]:
+    """The subject of a deck's title slide or of a speech with no kind word: the small-letter lines right above
+    the place and date (a speaker's line or a note in brackets between them), under the bodies' capitals and a
+    meeting's name. The index returned with it is the meeting's name (where the bodies end) or the subject's. A
+    header with a number or the national motto is a letter's or a plan's, which say their subject otherwise."""
+    at = next((i for i in L.nonblank(start, stop) if _PLACE_DATE_RE.match(L.line(i))), None)
+    if at is None or any(_NUMBER_RE.match(part) or _NATIONAL_RE.search(fold(part)) for _, _, part in _header_parts(L, at, start)):
+        return None, None, None   # a letter's or a plan's header (its number, the motto): no deck's, no speech's
+    lines = [i for i in L.nonblank(start, at)]
+    while lines and (_SPEAKER_RE.match(L.fline(lines[-1])) or L.fline(lines[-1]).strip().startswith("(")):
+        lines.pop()
+    subject: list[int] = []
+    while lines and not _mostly_upper(L.line(lines[-1])) and (not subject or lines[-1] == subject[0] - 1):
+        subject.insert(0, lines.pop())
+    if not subject or any(re.search(r"\t|\s\|\s", L.line(i)) for i in subject):
+        return None, None, None   # a table's rows above a form's date: no subject
+    first = subject[0]
+    while lines and _mostly_upper(L.line(lines[-1])) and _OCCASION_RE.match(L.fline(lines[-1])) \
+            and not _starts_body(L.line(lines[-1])):
+        first = lines.pop()
+    text = re.sub(r"(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(L.line(i).strip() for i in subject))
+    src = L.source(subject[0], len(L.line(subject[0])) - len(L.line(subject[0]).lstrip()))
+    return Extracted(text, Source(src.line, src.start, L.source(subject[-1]).end), 0.8), first, subject[-1]
 
 
 _MOTTO = " cong hoa xa hoi chu nghia viet nam "
@@ -1302,7 +1374,9 @@ def _signature(L: _Lines, column: list[tuple[int, int | None, str]], partnered: 
         return L.source(i) if off is None else L.source(i, off, off + len(text))
 
     def authority(text: str) -> bool:
-        return _mostly_upper(text, 0.9) and not text.startswith(("-", "+")) and len(text) <= 60
+        # a speaker's block is typed as a sentence ("Người trình bày" / "Hiệu trưởng" / the name)
+        return _mostly_upper(text, 0.9) and not text.startswith(("-", "+")) and len(text) <= 60 \
+            or bool(re.fullmatch(r"nguoi trinh bay|" + _POSITION_RE.pattern, fold(text).strip()))
 
     column = [(i, off, text) for i, off, text in column]
     for k in range(len(column) - 1, max(len(column) - 12, -1), -1):
@@ -2141,6 +2215,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
     return out
 
 
+# the school year a speech is given in, unnamed: "năm học này", "trong năm học mới"
+_THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -2303,11 +2379,24 @@ _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:tr
                           r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
 
 
+# a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
+# → 2030: 99%", "Năm học 2025 - 2026: 71,4% → Năm học 2026 - 2027: 75%"
+_ARROW_ON_RE = re.compile(r"\s*(?:→|->|=>|⇒|➔|➜)\s*(?:(?:nam\s+(?:hoc\s+)?)?20\d\d(?:\s*[-–]\s*20\d\d)?\s*:?\s*)?\d")
+
+
+# an item that opens on a school's classes and its pupils, no verb before them, states its size: "- 24 lớp, 812 học
+# sinh", "• 11 nhóm, lớp - 312 trẻ" (a target says what is done: "tuyển sinh 9 lớp với 360 học sinh")
+_SIZE_ITEM_RE = re.compile(r"\s*(?:[-+•*–]\s*)?\d{1,3}\s+(?:nhom,?\s*)?lop\b\s*(?:,|[-–]|voi)\s*\d{1,3}(?:\.\d{3})*\s+"
+                           r"(?:hoc sinh|tre|chau|hoc vien)\b")
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
     (:func:`_school_year_over`)."""
-    if _SUPERSEDED_RE.search(fline, 0, q.start):
+    if _SUPERSEDED_RE.search(fline, 0, q.start) or _ARROW_ON_RE.match(fline, q.end):
+        return True
+    if (size := _SIZE_ITEM_RE.match(fline)) and q.start < size.end():
         return True
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
@@ -2360,6 +2449,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     sent = fline.rfind(". ", 0, q.start) + 1
     if plan_year and sent < seg and (m := _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip())) \
             and not _HORIZON_SENTENCE_RE.search(text) and int(m.group(2) or m.group(3)) < plan_year:
+        return True
+    # … and so does one that opens on the year gone by unnamed: "Năm học vừa qua, nhà trường có 9 lớp …, tỷ lệ … đạt
+    # 96,5%", as a speech says it
+    if re.match(r"(?:trong\s+)?nam(?: hoc)? (?:vua qua|truoc|qua)\b", _LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip()) \
+            and not _HORIZON_SENTENCE_RE.search(text):
         return True
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
@@ -4474,6 +4568,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         sentence = _LIST_MARK_RE.sub("", line).strip()
         phrases = _horizon_phrases(fline)
+        if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
+                                   for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
+            phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
         sent = Extracted(sentence, Source(L.items[i][0], u.start + (len(line) - len(line.lstrip())),
                                           u.start + len(line.rstrip())), 1.0)
         unit_src = sent.source
@@ -4840,21 +4937,43 @@ def _numbered_goal(L: _Lines, end: int) -> tuple[int, int] | None:
     """[heading, next part) of the targets' part of a plan whose parts are numbered "1.", "2.", … instead of Roman
     numerals ("1. Quy mô và điều kiện", "2. Mục tiêu đến năm 2030", "3. Giải pháp"): a heading of its own (short,
     no figure but years) naming targets, up to the next part's heading; the parts before it describe, those after
-    it are read as outside section II is. None when there is no such part."""
+    it are read as outside section II is. None when there is no such part. A heading written again further on was
+    listed in an agenda the first time ("NỘI DUNG TRÌNH BÀY" / "1. …" / "2. …" on a deck's second slide): the part
+    is where it is written again."""
     heads = []
     for i in L.nonblank(0, end):
         m = _TOP_PART_RE.match(L.fline(i))
-        if m and len(m.group(2).strip()) <= 100 and not re.search(r"\d", re.sub(r"\b20\d\d\b", "", m.group(2))) \
+        # (a year and the resolution carried out are no figures: "2. Mục tiêu đến năm 2030 theo Nghị quyết 71-NQ/TW")
+        if m and len(m.group(2).strip()) <= 100 and not re.search(r"\d", re.sub(
+                r"\b20\d\d\b|\bnghi quyet\s+(?:so\s+)?\d+(?:-nq/tw)?", "", m.group(2))) \
                 and not re.search(r"[;,.]\s*$", m.group(2)):
             heads.append((i, int(m.group(1)), m.group(2)))
+    heads = _without_agenda(L, heads)
     for k, (i, number, text) in enumerate(heads):
         if not _GOAL_PART_RE.match(text):
             continue
-        stop = next((j for j, n2, t2 in heads[k + 1:] if n2 == number + 1 and not _GOAL_PART_RE.match(t2)), None)
+        # (parts of targets one after another, "2. Mục tiêu đến năm 2030", "3. Chỉ tiêu năm học …", are one)
+        stop = next((j for j, n2, t2 in heads[k + 1:] if n2 > number and not _GOAL_PART_RE.match(t2)), None)
         if stop is not None and number > 1:
             return i, stop
         return None
     return None
+
+
+def _without_agenda(L: _Lines, heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``heads`` (line, number, text) without an agenda: three or more of them on lines one after another, numbered
+    1, 2, 3, …, each number heading a part again further on."""
+    run: list[tuple[int, int, str]] = []
+    for k, head in enumerate(heads):
+        run = run + [head] if run and head[1] == run[-1][1] + 1 and next(L.nonblank(run[-1][0] + 1), None) == head[0] \
+            else [head]
+        following = heads[k + 1] if k + 1 < len(heads) else None
+        if following and following[1] == head[1] + 1 and next(L.nonblank(head[0] + 1), None) == following[0]:
+            continue   # the run goes on
+        later = {n for _, n, _ in heads[k + 1:]}
+        if len(run) >= 3 and run[0][1] == 1 and all(n in later for _, n, _ in run):
+            return [h for h in heads if h not in run]
+    return heads
 
 
 _GOAL_LINE_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b[^.;%\d]{0,60}(?:20\d\d[^.;%\d]{0,20})*:\s*$")

@@ -1,0 +1,130 @@
+"""Plan importer: the reading rules the blind56 set called for (fixtures/plans_heldout/blind56, presentations and
+speeches written by someone who never read the importer: decks exported to PDF, slide handouts, tham luận, speeches
+transcribed), one test per rule, on sentences written for the test (none copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+from .importer_probes import got, header, plan_targets
+
+FIELDS = ("superior", "issuer", "place", "issued_on", "title", "signer_title", "signer")
+
+
+def _read(text: str) -> dict:
+    got = header(text, FIELDS)
+    got["issued_on"] = got["issued_on"] and got["issued_on"].isoformat()
+    return got
+
+
+# ---------------------------------------------------------------------------- a paper, a presentation, a speech
+def test_a_paper_s_subject_is_the_line_under_its_kind_without_the_occasion_in_brackets():
+    text = ("UBND XÃ AN PHÚ\nTRƯỜNG TIỂU HỌC AN PHÚ\n\nTHAM LUẬN\n"
+            "Nâng cao chất lượng dạy học tiếng Anh ở trường tiểu học vùng nông thôn\n"
+            "(Trình bày tại Hội nghị giáo dục xã An Phú năm 2026)\n\nKính thưa Hội nghị!\n"
+            "Năm học này, chúng tôi phấn đấu 100% học sinh lớp 3 học tiếng Anh.\n\n"
+            "An Phú, ngày 14 tháng 10 năm 2026\nNgười trình bày\nHiệu trưởng\nPhan Thị Lệ\n")
+    assert _read(text) == {"superior": "UBND XÃ AN PHÚ", "issuer": "TRƯỜNG TIỂU HỌC AN PHÚ", "place": "An Phú",
+                           "issued_on": "2026-10-14",
+                           "title": "Nâng cao chất lượng dạy học tiếng Anh ở trường tiểu học vùng nông thôn",
+                           "signer_title": "Hiệu trưởng", "signer": "Phan Thị Lệ"}
+
+
+def test_a_speech_headed_by_its_speaker_in_capitals_is_titled_by_the_occasion_under_it():
+    text = ("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\n\nBÀI PHÁT BIỂU CỦA ĐỒNG CHÍ CHỦ TỊCH UBND XÃ\n"
+            "Tại Lễ khai giảng năm học 2026 - 2027 trường THCS Hòa Bình\nHòa Bình, ngày 05 tháng 9 năm 2026\n"
+            "Thưa các đồng chí!\nNăm học này, tôi đề nghị nhà trường giữ vững tỷ lệ bỏ học dưới 1%.\n\n"
+            "CHỦ TỊCH UBND XÃ\nLương Văn Tú\n")
+    got = _read(text)
+    assert got["issuer"] == "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"
+    assert got["title"] == "Tại Lễ khai giảng năm học 2026 - 2027 trường THCS Hòa Bình"
+    assert (got["place"], got["signer_title"], got["signer"]) == ("Hòa Bình", "CHỦ TỊCH UBND XÃ", "Lương Văn Tú")
+
+
+def test_a_title_slide_s_subject_is_the_line_above_its_speaker_and_date_under_the_meeting_s_name():
+    for meeting in ("HỘI NGHỊ CÁN BỘ, VIÊN CHỨC NĂM HỌC 2026 - 2027\n", "HỘI NGHỊ CHA MẸ HỌC SINH\n", ""):
+        text = ("Slide 1/9\nUBND PHƯỜNG TÂN AN\nTRƯỜNG MẦM NON SƠN CA\n" + meeting
+                + "Phương hướng, nhiệm vụ năm học \n2026 - 2027\nTrình bày: bà Đinh Thị Yến - Hiệu trưởng\n"
+                "Tân An, ngày 22 tháng 9 năm 2026\n\nSlide 2/9\nChỉ tiêu năm học\n- Trẻ ra lớp: 99%\n"
+                "\nSlide 9/9\nTrân trọng cảm ơn!\n")
+        assert _read(text) == {"superior": "UBND PHƯỜNG TÂN AN", "issuer": "TRƯỜNG MẦM NON SƠN CA",
+                               "place": "Tân An", "issued_on": "2026-09-22",
+                               "title": "Phương hướng, nhiệm vụ năm học 2026 - 2027",
+                               "signer_title": "Hiệu trưởng", "signer": "Đinh Thị Yến"}, meeting
+
+
+def test_a_speech_named_in_a_sentence_line_keeps_its_kind_and_its_year_is_the_targets_horizon():
+    text = ("UBND XÃ EA TU\nTRƯỜNG MẦM NON VÀNG ANH\n\nDiễn văn khai giảng năm học 2026 - 2027\n"
+            "(Bản ghi theo băng ghi âm)\nEa Tu, ngày 05 tháng 9 năm 2026\n\nKính thưa quý phụ huynh!\n"
+            "Năm nay nhà trường phấn đấu 100% trẻ được ăn bán trú, trẻ suy dinh dưỡng dưới 5%.\n\n"
+            "HIỆU TRƯỞNG\nNguyễn Thị Hoa\n")
+    got = _read(text)
+    assert got["title"] == "Diễn văn khai giảng năm học 2026 - 2027"
+    assert got["issuer"] == "TRƯỜNG MẦM NON VÀNG ANH"
+    assert plan_targets(text) == [("=", 100, "%", 2027), ("<", 5, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- "năm học này": the school year in course
+PAPER = ("UBND PHƯỜNG BÌNH AN\nTRƯỜNG THCS BÌNH AN\n\nTHAM LUẬN\nĐổi mới sinh hoạt chuyên môn theo nghiên cứu bài học\n\n"
+         "Kính thưa Hội nghị!\n{said}, nhà trường phấn đấu tỷ lệ học sinh bỏ học dưới 0,5%, ít nhất 80% giáo viên "
+         "ứng dụng trí tuệ nhân tạo trong soạn bài.\nĐến năm 2030, 100% phòng học có màn hình tương tác.\n\n"
+         "Bình An, ngày {day} năm {year}\nNgười trình bày\nHiệu trưởng\nVõ Văn Sang\n")
+
+
+def test_a_paper_s_pledges_for_this_school_year_are_due_when_the_school_year_in_course_ends():
+    text = PAPER.format(said="Năm học này", day="12 tháng 10", year=2026)
+    assert plan_targets(text) == [("<", 0.5, "%", 2027), (">=", 80, "%", 2027), ("=", 100, "%", 2030)]
+    text = PAPER.format(said="Trong năm học mới", day="20 tháng 3", year=2027)
+    assert plan_targets(text)[:2] == [("<", 0.5, "%", 2027), (">=", 80, "%", 2027)]
+
+
+def test_without_this_school_year_said_a_paper_s_undated_figures_keep_no_horizon():
+    text = PAPER.format(said="Thời gian tới", day="12 tháng 10", year=2026)
+    assert all(t[3] != 2027 for t in plan_targets(text))
+
+
+# ---------------------------------------------------------------------------- a deck's agenda, its comparison lines
+DECK = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO AN GIANG\nBÀI TRÌNH BÀY\nNhiệm vụ năm học 2026 - 2027\n"
+        "Long Xuyên, ngày 15 tháng 9 năm 2026\n{agenda}"
+        "1. Kết quả năm học 2025 - 2026\nTrẻ 5 tuổi ra lớp đạt 99,1%.\n"
+        "2. Mục tiêu đến năm 2030 theo Nghị quyết 71-NQ/TW\n{compared}\n"
+        "3. Chỉ tiêu năm học 2026 - 2027\n- Tỷ lệ học sinh bỏ học THCS dưới 0,5%.\n"
+        "4. Giải pháp\n- Tuyển dụng 120 giáo viên còn thiếu.\n5. Tổ chức thực hiện\n- Báo cáo trước ngày 15/12/2026.\n")
+AGENDA = ("NỘI DUNG TRÌNH BÀY\n1. Kết quả năm học\n2. Mục tiêu đến năm 2030\n3. Chỉ tiêu năm học 2026 - 2027\n"
+          "4. Giải pháp\n5. Tổ chức thực hiện\n")
+
+
+def test_a_deck_s_agenda_is_no_part_and_its_parts_of_targets_run_on_until_the_tasks():
+    for agenda in (AGENDA, ""):
+        text = DECK.format(agenda=agenda, compared="- Học sinh học 2 buổi/ngày đạt 100%.")
+        assert plan_targets(text) == [("=", 100, "%", 2030), ("<", 0.5, "%", 2027)], agenda
+
+
+def test_the_figure_a_comparison_line_leads_on_from_by_an_arrow_is_a_baseline():
+    for compared in ("Học sinh học 2 buổi/ngày: 2025: 86% → 2030: 100%",
+                     "Học sinh học 2 buổi/ngày: 2025: 86% -> 2030: 100%"):
+        text = DECK.format(agenda=AGENDA, compared=compared)
+        assert plan_targets(text) == [("=", 100, "%", 2030), ("<", 0.5, "%", 2027)], compared
+
+
+# ---------------------------------------------------------------------------- what a slide or a speech describes
+def test_an_item_opening_on_a_school_s_classes_and_pupils_states_its_size():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 18 lớp, 640 học sinh\n• 12 nhóm, lớp - 350 trẻ\n"
+            "- Tuyển sinh 4 lớp với 160 học sinh lớp 6.\n- 100% học sinh học 2 buổi/ngày.\n")
+    assert got(text) == [("=", 4, "lớp", 2027), ("=", 160, "học sinh", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_sentence_opening_on_the_school_year_gone_by_describes_it_through_its_clauses():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNăm học vừa qua, nhà trường có 9 lớp với 250 cháu, tỷ lệ chuyên cần "
+            "đạt 91%. Năm học này, nhà trường phấn đấu tỷ lệ chuyên cần từ 95% trở lên.\n")
+    assert got(text, plan_year=2026, plan_horizon=2027) == [(">=", 95, "%", 2027)]
+
+
+def test_this_school_year_said_after_a_later_horizon_takes_the_figures_back_to_the_year_in_course():
+    text = ("2. Chỉ tiêu\nĐến năm 2030 phải có 100% giáo viên đạt chuẩn trình độ đào tạo. Năm học này 100% giáo viên "
+            "được bồi dưỡng về chuyển đổi số.\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 100, "%", 2030), ("=", 100, "%", 2027)]
+    assert got(text, plan_year=2027, plan_month=3) == [("=", 100, "%", 2030), ("=", 100, "%", 2027)]
+
+
+def test_a_form_s_table_above_its_date_is_no_title_slide_s_subject():
+    text = ("TRƯỜNG THCS AN LẠC\nCHỈ TIÊU NĂM HỌC 2026 - 2027\nChỉ tiêu | ĐVT | Năm học 2026 - 2027\n"
+            "Tỷ lệ học sinh bỏ học | % | < 0,5\nAn Lạc, ngày 30 tháng 9 năm 2026\nHIỆU TRƯỞNG\nLê Văn Nam\n")
+    assert _read(text)["title"] is None
