@@ -124,7 +124,7 @@ def test_this_school_year_said_after_a_later_horizon_takes_the_figures_back_to_t
     assert got(text, plan_year=2027, plan_month=3) == [("=", 100, "%", 2030), ("=", 100, "%", 2027)]
 
 
-def test_a_form_s_table_above_its_date_is_no_title_slide_s_subject():
+def test_a_form_s_table_above_its_date_is_no_title_slide_s_subject_the_form_s_title_row_is():
     text = ("TRƯỜNG THCS AN LẠC\nCHỈ TIÊU NĂM HỌC 2026 - 2027\nChỉ tiêu | ĐVT | Năm học 2026 - 2027\n"
             "Tỷ lệ học sinh bỏ học | % | < 0,5\nAn Lạc, ngày 30 tháng 9 năm 2026\nHIỆU TRƯỞNG\nLê Văn Nam\n")
-    assert _read(text)["title"] is None
+    assert _read(text)["title"] == "CHỈ TIÊU NĂM HỌC 2026 - 2027"
