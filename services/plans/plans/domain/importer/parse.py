@@ -2594,13 +2594,20 @@ def _set_apart_others_column(units: list[_Unit], own_kind: str | None) -> None:
             k += 1
             continue
         c = assigned[0] if school else registered[0]
-        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
-            u = units[k]
-            bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
-            lo, hi = bounds[c] + 1, bounds[c + 1]
-            u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
-            u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
-            k += 1
+        k = _blank_column(units, k, c, len(cells))
+
+
+def _blank_column(units: list[_Unit], k: int, c: int, width: int) -> int:
+    """Blank column ``c`` of the table of ``width`` cells whose heading row is ``units[k]``, down to its last row; the
+    cells become spaces, so every offset stays. Returns the index after the table."""
+    while k < len(units) and units[k].fline.count("|") == width - 1:
+        u = units[k]
+        bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
+        lo, hi = bounds[c] + 1, bounds[c + 1]
+        u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
+        u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
+        k += 1
+    return k
 
 
 # A meeting's table of the draft's figures beside those it adopted: "Dự thảo | Hội nghị thông qua", "Dự kiến | Điều
@@ -2621,13 +2628,7 @@ def _set_apart_draft_column(units: list[_Unit]) -> None:
             k += 1
             continue
         c = drafts[0]
-        while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
-            u = units[k]
-            bounds = [-1] + [m.start() for m in re.finditer(r"\|", u.fline)] + [len(u.fline)]
-            lo, hi = bounds[c] + 1, bounds[c + 1]
-            u.line = u.line[:lo] + " " * (hi - lo) + u.line[hi:]
-            u.fline = u.fline[:lo] + " " * (hi - lo) + u.fline[hi:]
-            k += 1
+        k = _blank_column(units, k, c, len(cells))
 
 
 # a school year or a period a line break cut at its dash: "… năm học 2026 -" / "2027.", "giai đoạn 2026" / "- 2030"
