@@ -128,3 +128,38 @@ def test_a_form_s_table_above_its_date_is_no_title_slide_s_subject_the_form_s_ti
     text = ("TRƯỜNG THCS AN LẠC\nCHỈ TIÊU NĂM HỌC 2026 - 2027\nChỉ tiêu | ĐVT | Năm học 2026 - 2027\n"
             "Tỷ lệ học sinh bỏ học | % | < 0,5\nAn Lạc, ngày 30 tháng 9 năm 2026\nHIỆU TRƯỞNG\nLê Văn Nam\n")
     assert _read(text)["title"] == "CHỈ TIÊU NĂM HỌC 2026 - 2027"
+
+
+def test_children_a_preschool_calls_chau_counted_per_class_are_its_class_size():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNhà trường bố trí không quá 28 cháu một lớp; lớp ghép ở điểm lẻ "
+            "không quá 22 cháu mỗi lớp.\n")
+    assert got(text) == [("<=", 28, "trẻ/lớp", 2027), ("<=", 22, "trẻ/lớp", 2027)]
+
+
+def test_a_figure_a_body_above_the_school_sets_or_assigns_is_quoted_not_the_school_s_own():
+    text = ("UBND XÃ PHÚ LỘC\nTRƯỜNG TIỂU HỌC PHÚ LỘC\n\nBÁO CÁO THAM LUẬN\nNâng cao chất lượng giáo dục toàn diện\n"
+            "Kính thưa Hội nghị!\nNăm học 2026 - 2027, xã giao cho nhà trường tỷ lệ học sinh học 2 buổi/ngày 90%. "
+            "Chúng tôi phấn đấu 95% học sinh học 2 buổi/ngày. Huyện đặt mục tiêu 40% giáo viên dùng học liệu số; "
+            "nhà trường phấn đấu 70% giáo viên dùng học liệu số.\n\n"
+            "Phú Lộc, ngày 12 tháng 10 năm 2026\nNgười trình bày\nHiệu trưởng\nTrần Văn Bình\n")
+    assert plan_targets(text) == [("=", 95, "%", 2027), ("=", 70, "%", 2027)]
+
+
+def test_a_slide_s_chart_of_the_years_gone_by_gives_past_results_only_its_year_ahead_is_a_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- Học sinh học 2 buổi/ngày: 100%\n\nSlide 6/10\nHọc sinh đọc thông viết thạo\n"
+            "Năm học 2023 - 2024: 81%\nNăm học 2024 - 2025: 86%\nNăm học 2025 - 2026: 90%\n"
+            "Năm học 2026 - 2027 (mục tiêu): 95%\n")
+    assert got(text, plan_year=2026, plan_month=10) == [("=", 100, "%", 2027), ("=", 95, "%", 2027)]
+    # issued before the school year 2025 - 2026 ended, its figure is still to reach
+    assert ("=", 90, "%", 2026) in got(text, plan_year=2026, plan_month=3)
+
+
+def test_a_count_a_speaker_says_in_words_in_hundreds_or_thousands_is_read_as_its_digits():
+    text = "2. Chỉ tiêu đến năm 2030\nTỉnh xây thêm ba nghìn phòng học và sửa chữa hai trăm phòng học.\n"
+    assert got(text) == [("=", 3000, "phòng", 2030), ("=", 200, "phòng", 2030)]
+
+
+def test_a_figure_a_speaker_says_again_after_a_comma_is_one_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nTôi đề nghị tỷ lệ chuyên cần phải đạt chín mươi tám phần trăm, "
+            "chín mươi tám phần trăm, các đồng chí ghi nhớ. Trẻ suy dinh dưỡng dưới 5%, 5% thôi.\n")
+    assert got(text) == [("=", 98, "%", 2027), ("<", 5, "%", 2027)]

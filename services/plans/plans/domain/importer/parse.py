@@ -1923,7 +1923,7 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                 and line[m.start():m.end()] != fold(line[m.start():m.end()]) \
                 and not any(q.start < m.end() and m.start() < q.end for q in out):
             unit = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))]
-            out.append(_Q(m.start(), m.end(), "cnt", float(_word_number([m.group("n") or "mot"])), unit))
+            out.append(_Q(m.start(), m.end(), "cnt", float(_word_number([m.group("n") or "mot", *(m.group("k") or "").split()])), unit))
     if m := _COUNT_LINE_RE.match(fline):   # "- Số vụ bạo lực học đường nghiêm trọng: 0."
         unit = _label_unit(line[m.start("label"):m.end("label")]) or ""
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(".", "")), unit))
@@ -2095,15 +2095,19 @@ _WORD_PCT_RE = re.compile(r"(?<![a-z])(?P<n>(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|
 # only after a floor, "tối thiểu một câu lạc bộ": alone it is the article; "năm" and "tư" are the year and the
 # fourth), but not a grade ("sau lớp 9", after) nor words a bracket then gives as a figure ("ba phòng (03 phòng)")
 _COUNT_WORDS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mot", "bon", "sau", "bay", "tam", "chin", "muoi"}
-_WORD_COUNT_RE = re.compile(r"(?<![a-z(])(?:(?P<n>hai|ba|bon|sau|bay|tam|chin|muoi)|(?:(?<=toi thieu )|(?<=it nhat ))mot)\s+"
+_WORD_COUNT_RE = re.compile(r"(?<![a-z(])(?:(?P<n>hai|ba|bon|sau|bay|tam|chin|muoi)|(?:(?<=toi thieu )|(?<=it nhat ))mot)"
+                            r"(?P<k>\s+(?:tram|nghin|ngan))?\s+"   # "xây thêm hai nghìn phòng học", as a speech says it
                             r"(?P<cu>" + _COUNTED + r")(?![a-z])(?!\s*\d)(?![^()]{0,40}\(\s*\d)")
 
 
 def _word_number(words: list[str]) -> int | None:
-    """A number up to the hundreds written in words, folded: "chin muoi tam" 98, "mot tram" 100, "muoi lam" 15."""
+    """A number up to the thousands written in words, folded: "chin muoi tam" 98, "mot tram" 100, "muoi lam" 15,
+    "hai nghin" 2000."""
     total = current = 0
     for w in words:
-        if w == "tram":
+        if w in ("nghin", "ngan"):
+            total, current = (total + (current or 1)) * 1000, 0
+        elif w == "tram":
             total, current = total + (current or 1) * 100, 0
         elif w == "muoi":
             current = (current or 1) * 10
@@ -2171,7 +2175,9 @@ def _indicator(q: _Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") and q.unit not in ("phòng/lớp", "giáo viên/lớp") or q.unit in ("học sinh", "trẻ") and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]):
+        if q.unit.endswith("/lớp") and q.unit not in ("phòng/lớp", "giáo viên/lớp") or q.unit in ("học sinh", "trẻ") and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]) \
+                or q.unit == "trẻ" and re.match(r"\s*chau (?:mot|moi) lop\b", after):
+            # ("không quá 30 cháu một lớp": a preschool's children per class, named as its teachers call them)
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9
@@ -2899,13 +2905,13 @@ def _valid_slot(m: re.Match | None, row_unit: str | None) -> bool:
 # What a "Số …" row counts, besides the units of _COUNT_UNITS; any other is a count without a unit ("").
 _LABEL_NOUNS = {"vu": "vụ", "giai": "giải", "nguoi": "người", "luot": "lượt", "hoc vien": "học viên",
                 "cau lac bo": "câu lạc bộ", "trung tam": "trung tâm", "diem truong": "điểm trường", "de tai": "đề tài", "sang kien": "sáng kiến",
-                "em": "học sinh", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
+                "em": "học sinh", "chau": "trẻ", "huy chuong": "huy chương", "tien si": "tiến sĩ", "thac si": "thạc sĩ",
                 "nghe": "nghề", "co so": "cơ sở", "nhan vien": "nhân viên", "chuyen de": "chuyên đề", "chu de": "chủ đề",
                 "doanh nghiep": "doanh nghiệp", "du an": "dự án", "xuong": "xưởng", "nganh": "ngành", "lao dong": "người",
                 "bai hoc": "bài học", "bai giang": "bài giảng", "nha": "nhà", "san pham": "sản phẩm", "mo hinh": "mô hình",
                 "bai viet": "bài viết", "nganh nghe": "ngành nghề", "diem le": "điểm lẻ", "mon hoc": "môn",
                 "dang vien": "đảng viên", "quan chung": "quần chúng", "gv": "giáo viên", "hv": "học viên"}
-# ("không vượt quá 35 em": pupils; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
+# ("không vượt quá 35 em": pupils; "không quá 30 cháu": a preschool's children, as its teachers call them; "có 05 tiến sĩ": teachers counted by their degree; "mở thêm 02 nghề": a GDTX
 # centre's trades; "ít nhất 10 doanh nghiệp", "ít nhất 4 bài học STEM", "ít nhất 01 sản phẩm dự thi": a word of two
 # syllables, not its first;
 # "02 ngành nghề đào tạo": a centre's trades, named in two words; "ít nhất 60 điểm lẻ": a school's satellite
@@ -4267,12 +4273,14 @@ def _cells_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parsed
     return targets, m - n
 
 
-def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[ParsedTarget], int] | None:
+def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | None = None,
+                      plan_month: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """A PDF table whose rows are horizons, joined by spaces: "Năm học Trẻ SDD thể nhẹ cân Trẻ SDD thể thấp còi" over
     "2026 - 2027 < 3% < 4%" and "2029 - 2030 < 2% < 3%". Two rows at least, each a horizon and the same number of
     values; the headings above (a line or a few, wrapped) name the columns, which a PDF no longer tells apart: each
     target takes them all as its label, and a value its unit from itself, else from the headings when they give one
-    unit to all."""
+    unit to all. A row of a year gone by ("Năm học 2024 - 2025: 45%" on a slide's chart of the years before the one
+    it aims at) is a past result: read as the table's, not as a target."""
     rows = []
     m = n
     base = _BASELINE_ROW_RE.match(units[n].fline)
@@ -4285,9 +4293,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
         slots = _row_slots(u.line[year.end():]) if year and year.end() < len(u.line.rstrip()) else None
         if not slots or (rows and len(slots) != len(rows[0][2])):
             break
-        rows.append((u, int(year.group(1)), [(year.end() + a, year.end() + b, s) for a, b, s in slots]))
+        rows.append((u, int(year.group(1)), [(year.end() + a, year.end() + b, s) for a, b, s in slots],
+                     _school_year_over(year, plan_year, plan_month)))
         m += 1
-    if len(rows) < 2 or len({y for _, y, _ in rows}) != len(rows) or [y for _, y, _ in rows] != sorted(y for _, y, _ in rows) \
+    if len(rows) < 2 or len({y for _, y, _, _ in rows}) != len(rows) or [y for _, y, _, _ in rows] != sorted(y for _, y, _, _ in rows) \
             or base_slots and len(base_slots) != len(rows[0][2]):
         return None
     heading = []
@@ -4314,7 +4323,7 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int) -> tuple[list[Parse
         labels = tabbed[1:]   # text copied from a Word table: its cells separated by tabs, each column named
         units_of = [_label_unit(c) for c in labels]
     targets: list[ParsedTarget] = []
-    for u, year, slots in rows:
+    for u, year, slots in ((u, year, slots) for u, year, slots, over in rows if not over):
         for (start, end, slot), unit, name in zip(slots, units_of, labels):
             if _holds_nothing(slot, unit) or not _valid_slot(slot, unit):
                 continue   # a bare number whose column cannot be told: no unit, no target
@@ -4438,7 +4447,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         if in_goal and (table := _revision_targets(L, units, n - 1, horizon[0] if horizon else None)
                         or _table_targets(L, units, n - 1, horizon[0] if horizon else plan_horizon, plan_year, plan_month)
-                        or _spaced_year_rows(L, units, n - 1) or _cells_year_rows(L, units, n - 1)):
+                        or _spaced_year_rows(L, units, n - 1, plan_year, plan_month) or _cells_year_rows(L, units, n - 1)):
             found, used = table
             targets += _due_after_issue(found, plan_year, horizon[0] if horizon else plan_period or plan_horizon)
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
@@ -4704,6 +4713,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # việc làm sau khi học nghề tối thiểu 80%", whose "khi" says whom the figure counts)
             if re.search(r"\b(?:bai bo|loai bo|rut)\s+(?:cac\s+|mot so\s+)?(?:chi tieu|muc tieu)\b", fline[seg:q.start]):
                 continue   # "Bãi bỏ chỉ tiêu "100% học sinh lớp 9 có chứng chỉ …"": a target withdrawn, no longer in force
+            if any(p.end <= q.start and (p.kind, p.value, p.unit) == (q.kind, q.value, q.unit)
+                   and re.fullmatch(r"\s*,\s*", fline[p.end:q.start]) for p in qs):
+                continue   # "… phải đạt chín mươi chín phần trăm, chín mươi chín phần trăm, các đồng chí nhớ cho": a
+                # speaker says the figure again for weight, one target
             if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
                 continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
             if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
@@ -4713,6 +4726,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
+            if own_kind in ("truong", "trung tam") and _OTHER_BODY_SETS_RE.match(fline, seg, q.start):
+                continue   # "Phường giao cho trường tỷ lệ … 92%. Chúng tôi xin nhận 95%": the assigning body's figure,
+                # quoted before the school's own
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
                     fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
                 # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
@@ -4926,6 +4942,10 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 
 # a share or a count of the schools of a territory: "100% trường mầm non, phổ thông trên địa bàn xã", "05 trường học
 # trên địa bàn huyện"
+# A sentence whose subject is a body that sets or assigns the figure ("Huyện đặt mục tiêu …", "Năm học này, UBND xã
+# giao cho nhà trường …", "Sở giao …"): in a school's or a centre's plan, a body above it, quoted
+_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*)?(?:(?:ubnd|uy ban nhan dan)\s+)?(?:tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
+                                 r"(?:\s+gd(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao)\b[^;.]*$")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
