@@ -4713,10 +4713,6 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # việc làm sau khi học nghề tối thiểu 80%", whose "khi" says whom the figure counts)
             if re.search(r"\b(?:bai bo|loai bo|rut)\s+(?:cac\s+|mot so\s+)?(?:chi tieu|muc tieu)\b", fline[seg:q.start]):
                 continue   # "Bãi bỏ chỉ tiêu "100% học sinh lớp 9 có chứng chỉ …"": a target withdrawn, no longer in force
-            if any(p.end <= q.start and (p.kind, p.value, p.unit) == (q.kind, q.value, q.unit)
-                   and re.fullmatch(r"\s*,\s*", fline[p.end:q.start]) for p in qs):
-                continue   # "… phải đạt chín mươi chín phần trăm, chín mươi chín phần trăm, các đồng chí nhớ cho": a
-                # speaker says the figure again for weight, one target
             if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
                 continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
             if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
