@@ -1726,11 +1726,12 @@ _PROPOSER_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?P<who>ong|ba|co|thay|d/c|don
 _AGREED_RE = re.compile(r"\b(?:hoi nghi|hoi dong|chu toa|chu tri)\s+(?:nhat tri|thong nhat|dong y|chap thuan)\b")
 # A meeting's proceedings under its record's "II. NỘI DUNG" ("Nội dung hội nghị", "Nội dung cuộc họp")
 _PROCEEDINGS_RE = re.compile(r"\s*noi dung(?:\s+(?:hoi nghi|cuoc hop|buoi hop|phien hop|ky hop))?\s*")
-# A meeting's parts on the draft read out before them: the debate and what the chair concluded
-_DEBATE_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien|ket luan|bieu quyet)\b")
 # A meeting's part on its members' views of the draft: "3. Thảo luận", "3. Tham luận, thảo luận", "3. Ý kiến của các
 # trường", "3. Góp ý"
-_VIEWS_PART_RE = re.compile(r"(?:y kien\s+)?(?:tham luan|thao luan|gop y|y kien)\b")
+_VIEWS = r"tham luan|thao luan|gop y|y kien"
+_VIEWS_PART_RE = re.compile(rf"(?:y kien\s+)?(?:{_VIEWS})\b")
+# A meeting's parts on the draft read out before them: the debate and what the chair concluded
+_DEBATE_PART_RE = re.compile(rf"(?:y kien\s+)?(?:{_VIEWS}|ket luan|bieu quyet)\b")
 # What a school year gone by came to, as a meeting's report or a plan's part names it: "kết quả năm học 2025 - 2026",
 # "kết quả thực hiện nhiệm vụ năm học 2025 - 2026", "Báo cáo tổng kết năm học 2025 - 2026"
 _RESULTS_OF_RE = re.compile(r"\b(?:ket qua|tong ket) (?:thuc hien\s+)?(?:nhiem vu\s+)?nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b")
