@@ -17,6 +17,7 @@ left out of "all" for the same reason; so are blind12/ to blind56/, written the 
 by its build.py."""
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import io
 import json
@@ -203,11 +204,21 @@ def test_the_blind7_set_covers_every_kind_of_writer_and_format():
     assert len({g["header"]["place"] for g in blind7}) == len(blind7)   # a different place each time
 
 
+def _saved_text(data: bytes) -> str:
+    """A .txt in one of the encodings the build script saves: UTF-16 or UTF-8 (either with its BOM), else Windows-1258."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1258")
+
+
 def plain_text(document: Path) -> str:
     """The document's words read with the format libraries themselves (not the importer), spaces collapsed."""
     data = document.read_bytes()
     if document.suffix == ".txt":
-        text = data.decode("utf-8")
+        text = _saved_text(data)
     elif document.suffix == ".docx":
         text = "\n".join(_word_paragraphs(docx.Document(io.BytesIO(data))))
     else:
