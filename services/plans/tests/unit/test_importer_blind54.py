@@ -3,7 +3,13 @@ someone who never read the importer: projects carried out over phases, with thei
 documents, sentences and tables written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from plans.domain.catalogue import CatalogueView
 from plans.domain.importer import extract_text
+from plans.domain.importer.indicators import propose
+from plans.domain.importer.parse import extract_targets
 from plans.domain.importer.text import _rejoin_cut_rows
 
 from .importer_probes import GOAL, got, plan_targets
@@ -159,3 +165,39 @@ def test_headings_alone_at_a_page_foot_take_the_years_the_next_page_opens_with()
 def test_a_row_under_headings_at_a_page_foot_stays_a_row():
     pages = ["Chỉ tiêu | Năm 2028 | Năm 2030", "Tỷ lệ học sinh lên lớp (%) | 98 | ≥ 99"]
     assert _rejoin_cut_rows(pages) == pages
+
+
+# ---------------------------------------------------------------------------- a table by school, its measure above it
+CATALOGUE = CatalogueView.from_contract(json.loads(
+    (Path(__file__).resolve().parents[1] / "fixtures" / "catalogue_31.json").read_text(encoding="utf-8")))
+
+BY_SCHOOL = ("- Số phòng học thông minh của các trường theo bảng sau:\n"
+             "Trường | Hiện có | Năm 2028 | Năm 2030\n"
+             "Trường Mầm non Suối Hoa | 0 | 1 | 2\n"
+             "Trường TH&THCS Pa Cò | 1 | 2 | 4\n")
+
+ROADMAP = ("LỘ TRÌNH CÔNG NHẬN TRƯỜNG ĐẠT CHUẨN QUỐC GIA GIAI ĐOẠN 2026 - 2030\n"
+           "(Kèm theo Kế hoạch số 41/KH-UBND ngày 03/10/2026 của UBND xã Suối Hoa)\n"
+           "Trường | Năm 2027 | Năm 2029\n"
+           "Tiểu học Suối Hoa | Đạt mức độ 1 | Đạt mức độ 2\n")
+
+
+def _proposed(text: str) -> list[tuple]:
+    return [(t.value.value, t.unit.value, t.horizon.value.year, propose(t.source_sentence.value, t.unit.value, CATALOGUE,
+                                                        hint=t.indicator_code.value, clause=t.text).code)
+            for t in extract_targets(GOAL + text)]
+
+
+def test_a_table_by_school_takes_its_measure_and_what_it_counts_from_the_line_above_it():
+    assert _proposed(BY_SCHOOL) == [(v, "phòng", y, "SMART_CLASSROOMS")
+                                    for v, y in ((1, 2028), (2, 2030), (2, 2028), (4, 2030))]
+
+
+def test_a_table_by_school_takes_its_measure_from_its_title_above_the_attachment_line():
+    assert _proposed(ROADMAP) == [(1, "mức", 2027, "NATIONAL_STANDARD_LEVEL"), (2, "mức", 2029, "NATIONAL_STANDARD_LEVEL")]
+
+
+def test_a_table_whose_rows_name_what_they_measure_keeps_its_rows_words():
+    rows = ("- Chỉ tiêu của xã theo bảng sau:\nChỉ tiêu | Năm 2028 | Năm 2030\n"
+            "Số phòng học thông minh | 3 | 6\n")
+    assert [t.text for t in extract_targets(GOAL + rows)] == ["Số phòng học thông minh"] * 2

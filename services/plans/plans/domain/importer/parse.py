@@ -3746,7 +3746,42 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         m -= 1   # a horizon's heading with no row under it is the next part's ("3. Tầm nhìn đến năm 2035")
     if m == n + used:
         return None
+    if any(_names_a_unit(t.text) for t in targets) and (caption := _table_caption(units, n)):
+        # a table by school says what its figures are above it, not in its rows: the target reads as both, and
+        # counts what the caption counts, not the school its row names
+        counted = _label_unit(caption)
+        targets = [replace(t, text=f"{caption} — {t.text}", unit=replace(t.unit, value=counted)
+                           if counted and t.unit.value == "trường" else t.unit)
+                   if _names_a_unit(t.text) else t for t in targets]
     return targets, m - n
+
+
+_UNIT_KIND_RE = re.compile(r"(?:\d+\s*[.)]?\s+)?(?:(?:truong|diem truong)\s+)?(?:mam non|mau giao|tieu hoc|trung hoc co so"
+                           r"|trung hoc pho thong|th\s*(?:&|va)\s*thcs|thcs\s*(?:&|va)\s*thpt|thcs|thpt|th|mn|ptdtbt|ptdtnt|lien cap)\s+")
+
+
+def _names_a_unit(label: str) -> bool:
+    """A table's row named by a unit, not by what it measures: a school ("Trường Mầm non Cao Phong", "THCS Đồng Lạc -
+    Hưng Long": its kind, then a proper name) or their total ("Cộng", "Tổng cộng", "Toàn xã")."""
+    f = fold(label).strip()
+    if re.fullmatch(r"(?:tong\s+)?cong|tong so|toan (?:xa|phuong|huyen|tinh)", f):
+        return True
+    kind = _UNIT_KIND_RE.match(f)
+    name = label.strip()[kind.end():].split() if kind else []
+    return bool(name) and all(w[0].isupper() or w[0].isdigit() or w in ("-", "–", "&") for w in name)
+
+
+def _table_caption(units: list[_Unit], n: int) -> str | None:
+    """What a table's figures are, as the line above its headings says ("- Số phòng học thông minh của các trường theo
+    bảng sau:"), or its title above a "(Kèm theo …)" line; None when a table's row is there."""
+    for above in units[max(n - 2, 0):n][::-1]:
+        text = above.line.strip()
+        if "|" in text:
+            return None
+        if not re.fullmatch(r"\(.*\)", text):
+            text = re.sub(r"^[-+•*–]\s*|\s*(?:(?:như|theo)\s+(?:bảng|biểu|phụ lục)\s+(?:sau|dưới đây)\s*)?:?\s*$", "", text)
+            return text or None
+    return None
 
 
 # A row's note that only bounds its figures: "Tối thiểu", "Tối đa mỗi lớp", "Không quá (mỗi năm)"
