@@ -7,6 +7,7 @@ through the repositories ``bootstrap.py`` gives them (adapters.plans, adapters.o
 """
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timezone
 
 from edu71.auth import Principal
@@ -24,6 +25,8 @@ from plans.domain.importer import ImportRefused, ParsedPlan, extract_text, names
 from plans.domain.importer.indicators import propose
 from plans.domain.owners import NotAnIssuer, OrgUnit, UnitKind
 from plans.domain.workflow import EDITABLE, Action, PlanStatus, TransitionRefused, next_status
+
+log = logging.getLogger(__name__)
 
 SOURCE = "/edu71/plans"
 
@@ -142,14 +145,24 @@ class PlanService:
             refusal = Unsupported if exc.status == Unsupported.status else Invalid
             raise refusal(exc.message) from None
         # A page break (\f) or a stray control character must not reach a plan's fields.
-        parsed = parse_plan(scrub(extracted.text))
+        text = scrub(extracted.text)
+        warnings = []
+        try:
+            parsed = parse_plan(text)
+        except Exception:
+            # the reading's own fault, not the file's: the file is still kept and the draft left for the school to fill
+            # in, and the failure logged for the operators to fix the reading
+            log.exception("plan importer failed on %s", filename)
+            parsed = ParsedPlan(text=text)
+            warnings.append({"field": "targets", "line": None, "message": (
+                "Hệ thống chưa đọc được nội dung văn bản này. Tệp đã được lưu; vui lòng nhập thông tin và các chỉ tiêu "
+                "của kế hoạch.")})
         catalogue = self.catalogues.current(principal.province_code)
         proposals = [propose(t.source_sentence.value or t.text, t.unit.value, catalogue, hint=t.indicator_code.value,
                              clause=t.text)
                      for t in parsed.targets]
         kept = self.originals.keep(data, filename, extracted.kind, principal.org_unit)
         original = Original(file_id=kept.file_id, filename=kept.filename, kind=kept.kind, sha256=kept.sha256)
-        warnings = []
         named, own = parsed.named_unit, principal.org_unit_name
         if named is not None and own and not names_same_unit(named.value, own):
             warnings.append({"field": "named_unit", "line": named.source.line, "message": (

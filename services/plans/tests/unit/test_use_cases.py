@@ -15,6 +15,7 @@ from edu71.auth import Principal, Role
 from edu71.config import REPO_ROOT
 from edu71.contracts import Contracts
 from edu71.errors import Conflict, Forbidden, Invalid, NotFound, StaleVersion, Unsupported
+from plans import unit_plans
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHOOL = Principal(user_id="u1", name="Cán bộ", role=Role.SCHOOL, org_unit="THCS1", org_unit_name="Trường THCS 1",
@@ -144,6 +145,18 @@ def test_an_imported_file_is_kept_and_a_corrected_one_becomes_the_same_plans_nex
     assert exc.value.message == "Kế hoạch này không được nhập từ tệp nên không có bản gốc."
     with pytest.raises(StaleVersion):
         world.reimport_document(SCHOOL, plan.id, corrected, "sua.txt", plan.doc_version)
+
+
+def test_a_document_the_reading_fails_on_still_gives_a_draft_to_fill_in_and_keeps_the_file(world, monkeypatch, caplog):
+    def fails(text):
+        raise ValueError("max() arg is an empty sequence")
+    monkeypatch.setattr(unit_plans, "parse_plan", fails)
+    data = (FIXTURES / "plans" / "train" / "mn_hoasen.txt").read_bytes()
+    plan, parsed, proposals, warnings = world.import_document(SCHOOL, data, "ke-hoach.txt")
+    assert plan.status == "draft" and plan.targets == [] and proposals == []
+    assert [w["field"] for w in warnings] == ["targets"] and "vui lòng nhập" in warnings[0]["message"]
+    assert world.original(SCHOOL, plan.id)[1] == data
+    assert "plan importer failed on ke-hoach.txt" in caplog.text
 
 
 def test_a_new_catalogue_flags_the_targets_it_no_longer_fits_and_a_replay_changes_nothing(world, contracts):

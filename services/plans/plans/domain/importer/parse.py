@@ -3618,7 +3618,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         # the notes column of two heading rows named in the upper one ("… | Năm 2030 | | Ghi chú" over "… | Tiểu học
         # | THCS | "): the columns after the last level
         cells = headings.fline.split("|")
-        trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if _GROUP_CELL_RE.fullmatch(c))
+        kinds = (_GROUP_CELL_RE, _GRADE_CELL_RE, _TERM_CELL_RE, _WHOLE_CELL_RE)   # as _level_columns counts them
+        trail = len(cells) - 1 - max(k for k, c in enumerate(cells) if any(kind.fullmatch(c) for kind in kinds))
     if baseline:
         skip, trail = baseline
     of_all = (_heading_unit(headings.fline) or (_unit_line(units[n - 1].fline) if n else None)
