@@ -5,8 +5,10 @@ giao ước, bản cam kết, a ward's summary by school), one test per rule, on
 from __future__ import annotations
 
 from plans.domain.importer import parse_plan
+from plans.domain.importer.pdf_tables import page_tables, table_lines
 
 from .importer_probes import GOAL, got, header, plan_targets
+from .test_importer_pdf_tables import lay_out, paragraph, plain
 
 HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 12/ĐK-THCS\nTân Lập, ngày 10 tháng 9 năm 2027\n"
         "{kind}\n{under}\n"
@@ -134,3 +136,16 @@ def test_a_compact_signed_side_by_side_by_several_bodies_is_signed_first_by_the_
         "(Trưởng cụm) | (Phó cụm) | \n"
         "Lê Văn Minh | Phạm Thị Hạnh | Đỗ Quang Huy\n")
     assert header(plan, ("signer_title", "signer")) == {"signer_title": "HIỆU TRƯỞNG", "signer": "Lê Văn Minh"}
+
+
+# ---------------------------------------------------------------------------- a totals row over a page break
+def test_a_row_named_in_words_opening_the_next_page_stays_in_the_table_carried_over():
+    headings = ["Đơn vị", "Học sinh biết bơi (%)", "Phòng học thông minh (phòng)", "Bỏ học (%)", "Ghi chú"]
+    widths = [120, 70, 70, 60, 80]
+    first, _ = lay_out([headings, ["Trường TH Tân Lập", "60", "≥ 2", "0", ""]], widths, top=120.0)
+    carried = page_tables(plain(first), first)[1]
+    rest, bottom = lay_out([["Cả xã", "≥ 65", "9", "dưới 0,1", ""]], widths, top=800.0)
+    assert [row for _, rows in table_lines(rest + [paragraph(bottom - 20.0, "Nơi nhận:")], carried)
+            for row in rows] == ["Cả xã | ≥ 65 | 9 | dưới 0,1 | "]
+    # a paragraph's line, even one of two pieces, holds no values in the table's columns
+    assert table_lines([paragraph(800.0, "Nhà trường phấn đấu hoàn thành các chỉ tiêu trên.")], carried) == []

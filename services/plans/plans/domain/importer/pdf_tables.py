@@ -591,14 +591,16 @@ _ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ ti�
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
     """The columns of a table carried over from the page before, widened to a page's first line, when that line
     stands in them and goes on with the table: its first column holds the next row's number, or nothing (the rest of
-    a numbered row the break cut, its number left on the page before), or the rest of a label the break cut
-    (``_cut_label``). That line holds two pieces or more, each inside one column (a short paragraph's line stands in
+    a numbered row the break cut, its number left on the page before), or a row's label beside values in two columns
+    or more, or the rest of a label the break cut (``_cut_label``). That line holds two pieces or more, each inside one column (a short paragraph's line stands in
     one), or such a rest of a label alone."""
     placed = _place(spans, carried, new_columns=False)
     if placed is None:
         return None
     first = spans[placed.index(0)].text if 0 in placed else ""
-    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first)) or _cut_label(first)):
+    # (a row named in words, "Toàn phường | ≥ 98,5 | 18", holds values under two columns or more: no paragraph does)
+    valued = sum(_valued(s) for s, c in zip(spans, placed) if c != 0) >= 2
+    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first) or valued) or _cut_label(first)):
         return None
     return _widen(carried, spans, placed)
 
