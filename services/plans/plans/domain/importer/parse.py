@@ -2978,7 +2978,7 @@ def _label_unit(label: str) -> str | None:
         return _COUNT_UNITS[m.group(1)] + "/lớp"   # "Số trẻ/lớp mẫu giáo": a class size, as "Sĩ số" is
     if m := re.match(r"(?:(hoc sinh|hoc vien|tre)\b[^()]*\btuyen (?:moi|sinh)|tuyen (?:moi|sinh) (hoc sinh|hoc vien|tre))\b", f):
         return _COUNT_UNITS[m.group(1) or m.group(2)]   # "Học viên GDTX tuyển mới | 180": the learners admitted, counted
-    if re.match(r"diem (?:trung binh|binh quan)\b", f):
+    if re.match(r"diem (?:trung binh|binh quan|tb)\b", f):
         return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
