@@ -7,7 +7,7 @@ from __future__ import annotations
 from plans.domain.importer import extract_text
 from plans.domain.importer.pdf_tables import table_lines
 
-from .importer_probes import header, plan_targets
+from .importer_probes import GOAL, got, header, plan_targets
 from .test_importer_pdf_tables import lay_out
 
 
@@ -197,3 +197,15 @@ def test_a_units_cell_written_with_a_capital_is_its_noun():
             "1 | Bài giảng điện tử được chia sẻ trên kho học liệu | Bài | 40 | 75\n"
             "2 | Học sinh tham gia thi Olympic tin học | HS | 12 | 20\n")
     assert plan_targets(text) == [("=", 75, "bài", 2028), ("=", 20, "học sinh", 2028)]
+
+
+# ---------------------------------------------------------------------------- rows lettered under a group row
+def test_a_row_numbered_by_a_small_letter_is_a_row_of_its_own():
+    table = ("STT | Chỉ tiêu | ĐVT | Năm 2027 | Năm 2030\n"
+             "1 | Tỷ lệ trẻ em được học bơi an toàn |  |  | \n"
+             "a | Trẻ 5 tuổi | % | 45 | 60\n"
+             "b | Học sinh tiểu học | % | 70 | ≥ 85\n")
+    assert got(GOAL + table) == [("=", 45, "%", 2027), ("=", 60, "%", 2030), ("=", 70, "%", 2027),
+                                 (">=", 85, "%", 2030)]
+    # a sentence broken before a small letter still goes on
+    assert got(GOAL + "- Phấn đấu đến năm 2030 có\nít nhất 90% trẻ 5 tuổi biết bơi.\n") == [(">=", 90, "%", 2030)]

@@ -2665,6 +2665,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
         return True
+    if re.match(r"[a-zđ]\s*\|", s):
+        return False   # "a | Nhà trẻ | % | 34": a table's row numbered by a small letter under its group row
     if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
         return True   # a document's symbol a line break cut after its number: "Nghị quyết số 71-" / "NQ/TW chậm nhất …"
     if re.search(r"\bso\s*$", fold(before)) and re.match(r"\d+(?:/\d{4})?[-/][A-ZĐ]", s):
