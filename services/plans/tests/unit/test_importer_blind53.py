@@ -5,7 +5,7 @@ pure, no files)."""
 from __future__ import annotations
 
 from plans.domain.importer import extract_text
-from plans.domain.importer.pdf_tables import table_lines
+from plans.domain.importer.pdf_tables import numbering_row, table_lines
 
 from .importer_probes import GOAL, got, header, plan_targets
 from .test_importer_pdf_tables import lay_out
@@ -209,3 +209,16 @@ def test_a_row_numbered_by_a_small_letter_is_a_row_of_its_own():
                                  (">=", 85, "%", 2030)]
     # a sentence broken before a small letter still goes on
     assert got(GOAL + "- Phấn đấu đến năm 2030 có\nít nhất 90% trẻ 5 tuổi biết bơi.\n") == [(">=", 90, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- columns lettered and numbered
+def test_a_row_lettering_the_worded_columns_and_numbering_the_figures_holds_no_values():
+    sheet = "\n".join("\t".join(row) for row in [
+        ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện 2025", "Năm 2027", "Năm 2030", "Ghi chú"],
+        ["A", "B", "C", "1", "2", "3", "D"],
+        ["1", "Tỷ lệ học sinh biết bơi", "%", "52", "60", "75", ""],
+        ["2", "Phòng học thông minh", "Phòng", "1", "2", "4", ""]])
+    assert got(GOAL + _read(sheet)) == [("=", 60, "%", 2027), ("=", 75, "%", 2030), ("=", 2, "phòng", 2027),
+                                        ("=", 4, "phòng", 2030)]
+    # a row of marks out of their order is no such row
+    assert numbering_row(["A", "C", "1", "2"]) is False and numbering_row(["A", "B", "2", "3"]) is False

@@ -463,7 +463,12 @@ def numbering_row(cells: list[str]) -> bool:
         return int(numbers[0]) in (1, first_column) and [int(n) for n in numbers] == list(
             range(int(numbers[0]), int(numbers[0]) + len(numbers)))
     if not all(n.isalpha() for n in numbers):
-        return False   # "10 | a": a figure and a letter number no columns together
+        # a form's columns lettered where they hold words and numbered where they hold figures ("A | B | C | 1 | 2 |
+        # 3 | D"), each run in order from its start, nothing else in the row; "10 | a" numbers no columns together
+        letters = [ord(n.lower()) for n in numbers if n.isalpha()]
+        figures = [int(n) for n in numbers if n.isdigit()]
+        return not rest and len(letters) >= 2 and len(figures) >= 2 and len(letters) + len(figures) == len(numbers) \
+            and letters == list(range(ord("a"), ord("a") + len(letters))) and figures == list(range(1, len(figures) + 1))
     first = ord(numbers[0].lower())
     return first - ord("a") < len(cells) and [ord(n.lower()) for n in numbers] == list(range(first, first + len(numbers)))
 
