@@ -149,3 +149,18 @@ def test_a_row_named_in_words_opening_the_next_page_stays_in_the_table_carried_o
             for row in rows] == ["Cả xã | ≥ 65 | 9 | dưới 0,1 | "]
     # a paragraph's line, even one of two pieces, holds no values in the table's columns
     assert table_lines([paragraph(800.0, "Nhà trường phấn đấu hoàn thành các chỉ tiêu trên.")], carried) == []
+
+
+# ---------------------------------------------------------------------------- a record's occasion and its copies
+def test_a_compact_s_account_of_its_signing_and_its_copies_hold_no_targets():
+    text = GOAL + ("Hôm nay, ngày 15 tháng 9 năm 2027, tại Trường Tiểu học Tân\n"
+                   "Lập, 04 trường trong Cụm thi đua số 2 cùng thống nhất ký kết giao ước thi đua như sau:\n"
+                   "- Mỗi trường có ít nhất 02 phòng học thông minh.\n"
+                   "Giao ước được lập thành 05 bản, mỗi trường giữ 01 bản, 01 bản gửi Phòng Giáo dục và Đào tạo.\n")
+    assert got(text) == [(">=", 2, "phòng", None)]
+
+
+def test_a_name_broken_over_two_lines_before_its_comma_is_one_sentence():
+    text = GOAL + ("- Phấn đấu đến năm 2030, Trường Trung học cơ sở Tân\n"
+                   "Lập, Trường Tiểu học Tân Hòa đạt chuẩn quốc gia mức độ 2.\n")
+    assert got(text) == [("=", 2, "mức", 2030)]

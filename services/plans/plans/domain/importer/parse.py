@@ -1718,6 +1718,10 @@ _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+�
 # ("45/47 đồng ý, đạt 95,7%", "các đại biểu nhất trí 100%"), those present, summoned or away ("có mặt 44/46 (vắng 02"),
 # and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
 _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
+# A record's account of its own occasion ("Hôm nay, ngày 29/9/2026, tại …, 03 trường … cùng ký kết giao ước"), and the
+# copies a record or a compact is made in ("Giao ước được lập thành 04 bản, mỗi trường giữ 01 bản"): no targets
+_OCCASION_RE = re.compile(r"\s*(?:[-+•*–]\s*)?hom nay\b")
+_COPIES_RE = re.compile(r"\blap thanh\s+\d{1,2}\s+ban\b")
 _VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh|y kien (?:khac|de nghi|de xuat|khong)\b)\b")
 # A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
 # "Đ/c Bí thư Đảng ủy phát biểu: …"
@@ -2744,10 +2748,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
     first = s.split()[0] if s.split() else ""
     if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and (
             _capitalised(first) and (before.rstrip().endswith(",") or _capitalised(words[-1]))
+            or _capitalised(first.rstrip(",")) and _capitalised(words[-1])
             or re.fullmatch(r"[A-ZĐ]{2,5}", first) and (words[-1] in ("Trường", "trường") or words[-1].islower()
                                                        and len(s.split()) > 1 and s.split()[1][:1].islower())):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
-        # "… cho Trường" / "THCS Hương Sơn; …",
+        # "… tại Trường THCS Hương" / "Canh, 03 trường …", "… cho Trường" / "THCS Hương Sơn; …",
         # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"; or before an abbreviation the sentence goes on
         # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …")
         return True
@@ -4632,6 +4637,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
+            if _OCCASION_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
+                    and re.match(r"\s*ban\b", fline[q.end:]):
+                continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in
             if ((said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start
                     and line[said.start("who")].isupper() and line[said.start("name")].isupper()
                     or re.search(r"\by kien\s+(?:de nghi|de xuat|cho rang)\b", fline[seg:q.start])) \
