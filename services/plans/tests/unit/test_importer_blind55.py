@@ -5,10 +5,10 @@ giao ước, bản cam kết, a ward's summary by school), one test per rule, on
 from __future__ import annotations
 
 from plans.domain.importer import parse_plan
-from plans.domain.importer.pdf_tables import page_tables, table_lines
+from plans.domain.importer.pdf_tables import boxes_in_place, page_tables, table_lines
 
 from .importer_probes import GOAL, got, header, plan_targets
-from .test_importer_pdf_tables import lay_out, paragraph, plain
+from .test_importer_pdf_tables import lay_out, paragraph, piece, plain, width
 
 HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 12/ĐK-THCS\nTân Lập, ngày 10 tháng 9 năm 2027\n"
         "{kind}\n{under}\n"
@@ -164,3 +164,23 @@ def test_a_name_broken_over_two_lines_before_its_comma_is_one_sentence():
     text = GOAL + ("- Phấn đấu đến năm 2030, Trường Trung học cơ sở Tân\n"
                    "Lập, Trường Tiểu học Tân Hòa đạt chuẩn quốc gia mức độ 2.\n")
     assert got(text) == [("=", 2, "mức", 2030)]
+
+
+# ---------------------------------------------------------------------------- tick boxes a PDF drew after their line
+def test_tick_boxes_drawn_after_their_line_go_back_before_their_items():
+    first, second = "Lao động tiên tiến (số lượng: 12 người)", "Chiến sĩ thi đua cơ sở"
+    level, wrapped = "Công nhận lại trường đạt chuẩn quốc gia mức độ 1", "Kiểm định chất lượng giáo dục cấp độ 3"
+    fragments = [piece(62.0, 700.0, first), piece(300.0, 700.0, second),
+                 piece(50.0, 700.0, "☒"), piece(288.0, 700.0, "☐"),   # the boxes, drawn after the line's words
+                 piece(62.0, 687.0, level), piece(62.0 + width(level) + 8.0, 687.0, "☐"),   # its item wrapped whole
+                 piece(62.0, 674.0, wrapped)]
+    text, moved = boxes_in_place(plain(fragments), fragments)
+    assert [" ".join(line.split()) for line in text.split("\n")] == [
+        f"☒ {first} ☐ {second}", level, f"☐ {wrapped}"]
+    assert [f.text for f in moved] == ["☒", first, "☐", second, level, "☐", wrapped]
+    assert got(GOAL + text) == [("=", 12, "người", None), ("=", 1, "mức", None)]
+
+
+def test_boxes_drawn_in_their_place_are_left_as_they_are():
+    fragments = [piece(50.0, 700.0, "☒"), piece(62.0, 700.0, "Tập thể lao động tiên tiến")]
+    assert boxes_in_place(plain(fragments), fragments) == (plain(fragments), fragments)

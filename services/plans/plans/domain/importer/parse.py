@@ -1544,6 +1544,8 @@ _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )
 # bounded figure (a routine's hours said of no such clause, "mỗi giáo viên dự ít nhất 18 tiết/năm học", are not read)
 _TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duoi|khong it hon|it nhat|toi thieu|toi da|khong qua)\s+"
                             r"(?P<n>\d{1,3}(?:,\d{1,2})?)\s*(?P<u>gio|phut|tiet)\s*/\s*(?:ngay|tuan|thang|nam)\b")
+# A form's blank for a count, filled in: "☒ Lao động tiên tiến (số lượng: 24 người)"
+_FILLED_COUNT_RE = re.compile(r"\bso luong\s*:\s*(?P<n>\d{1,4})\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
@@ -1720,7 +1722,7 @@ _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+�
 _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
 # A record's account of its own occasion ("Hôm nay, ngày 29/9/2026, tại …, 03 trường … cùng ký kết giao ước"), and the
 # copies a record or a compact is made in ("Giao ước được lập thành 04 bản, mỗi trường giữ 01 bản"): no targets
-_OCCASION_RE = re.compile(r"\s*(?:[-+•*–]\s*)?hom nay\b")
+_RECORDED_TODAY_RE = re.compile(r"\s*(?:[-+•*–]\s*)?hom nay\b")
 _COPIES_RE = re.compile(r"\blap thanh\s+\d{1,2}\s+ban\b")
 _VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh|y kien (?:khac|de nghi|de xuat|khong)\b)\b")
 # A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
@@ -1953,6 +1955,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             continue
         noun = named or _agent_noun(fline, line, m.end("n"))
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
+    for m in _FILLED_COUNT_RE.finditer(fline):
+        named = _counted_noun(m.group("w").split())
+        if named and not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), named))
     for m in _TIME_SPENT_RE.finditer(fline):
         if not any(q.start < m.end() and m.start("n") < q.end for q in out):
             unit = re.sub(r"\s+", "", line[m.start("u"):m.end()])
@@ -4637,7 +4643,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
-            if _OCCASION_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
+            if _RECORDED_TODAY_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
                     and re.match(r"\s*ban\b", fline[q.end:]):
                 continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in
             if ((said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start

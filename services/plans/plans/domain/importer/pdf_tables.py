@@ -631,23 +631,9 @@ def page_tables(text: str, fragments: list[Fragment], carried: list[list[float]]
     tables, foot = _tables(fragments, carried)
     if not tables:
         return text, foot
-    # the position in ``text`` of every fragment's first and last character that is not a space
-    where: list[tuple[int, int] | None] = []
-    pos = 0
-    for f in fragments:
-        chars = re.sub(r"\s+", "", f.text)
-        if not chars:
-            where.append(None)
-            continue
-        start = None
-        for ch in chars:
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-            if pos >= len(text) or text[pos] != ch:
-                return text, foot   # the reader's text is not the fragments' in order: leave it
-            start = pos if start is None else start
-            pos += 1
-        where.append((start, pos))
+    where = _where(text, fragments)
+    if where is None:
+        return text, foot   # the reader's text is not the fragments' in order: leave it
     pieces_out: list[tuple[int, int, str]] = []
     for pieces, rows in tables:
         drawn = [k for k in range(pieces[0], pieces[-1] + 1) if where[k] is not None]
@@ -663,3 +649,66 @@ def page_tables(text: str, fragments: list[Fragment], carried: list[list[float]]
     for a, b, rows in sorted(pieces_out, reverse=True):
         text = text[:a] + rows + text[b:]
     return text, foot
+
+
+def _where(text: str, fragments: list[Fragment]) -> list[tuple[int, int] | None] | None:
+    """The position in ``text`` of every fragment's first and last character that is not a space (None for a
+    fragment of spaces), or None when ``text`` is not the fragments' text in their order."""
+    where: list[tuple[int, int] | None] = []
+    pos = 0
+    for f in fragments:
+        chars = re.sub(r"\s+", "", f.text)
+        if not chars:
+            where.append(None)
+            continue
+        start = None
+        for ch in chars:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos >= len(text) or text[pos] != ch:
+                return None
+            start = pos if start is None else start
+            pos += 1
+        where.append((start, pos))
+    return where
+
+
+_BOXES = "☐☑☒"
+
+
+def boxes_in_place(text: str, fragments: list[Fragment]) -> tuple[str, list[Fragment]]:
+    """A form's tick boxes put back where they stand. A word processor may draw a box glyph (from a font of its own)
+    after the text of its line, so the reader gives every box of a line at the line's end ("Tiên tiến  Xuất sắc☒ ☐");
+    each goes before the first word right of it on its line, and a box nothing stands right of, at the end of a line
+    (its item wrapped whole onto the next line), before that next line's first word. ``text`` and ``fragments`` both
+    keep the order of each other."""
+    boxes = [k for k, f in enumerate(fragments) if f.text.strip() in tuple(_BOXES)]
+    where = _where(text, fragments) if boxes else None
+    if not where:
+        return text, fragments
+    words = [k for k, f in enumerate(fragments) if where[k] is not None and k not in boxes]
+    moves: dict[int, int] = {}   # box → the fragment it goes before
+    for b in boxes:
+        box = fragments[b]
+        line = [k for k in words if abs(fragments[k].y - box.y) < max(box.height, 1.0) * 0.5]
+        right = [k for k in line if fragments[k].x0 >= box.x1 - 0.5]
+        if right:
+            k = min(right, key=lambda k: fragments[k].x0)
+            if where[k][0] < where[b][0]:
+                moves[b] = k   # (a box drawn in its place stays)
+        elif line and all(fragments[k].x1 <= box.x0 + 0.5 for k in line):
+            below = [k for k in words if 0.5 * max(box.height, 1.0) <= box.y - fragments[k].y < 2.5 * max(box.height, 1.0)]
+            top = max((fragments[k].y for k in below), default=None)
+            if below:
+                moves[b] = min((k for k in below if fragments[k].y == top), key=lambda k: fragments[k].x0)
+    if not moves:
+        return text, fragments
+    cut = sorted([(where[b][0], where[b][1], "") for b in moves]
+                 + [(where[k][0], where[k][0], "".join(fragments[b].text.strip() + " " for b in sorted(moves) if moves[b] == k))
+                    for k in set(moves.values())], reverse=True)
+    for a, z, put in cut:
+        text = text[:a] + put + text[z:]
+    order = [k for k in range(len(fragments)) if k not in moves]
+    for b in sorted(moves):
+        order.insert(order.index(moves[b]), b)
+    return text, [fragments[k] for k in order]

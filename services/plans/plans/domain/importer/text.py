@@ -23,6 +23,7 @@ from plans.domain.importer.pdf_tables import (
     _ROWS_HEAD_RE,
     YEAR_HEAD_CELL_RE,
     Fragment,
+    boxes_in_place,
     numbering_row,
     page_tables,
     stacked_heading,
@@ -861,6 +862,7 @@ def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, lis
     text = page.extract_text() or ""
     try:
         fragments = _fragments(page)
+        text, fragments = boxes_in_place(text, fragments)
         return page_tables(text, fragments, carried) if fragments else (text, None)
     except Exception:  # positions are a refinement: a page whose drawing cannot be followed keeps its plain text
         return text, None
