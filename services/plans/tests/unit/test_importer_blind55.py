@@ -184,3 +184,18 @@ def test_tick_boxes_drawn_after_their_line_go_back_before_their_items():
 def test_boxes_drawn_in_their_place_are_left_as_they_are():
     fragments = [piece(50.0, 700.0, "☒"), piece(62.0, 700.0, "Tập thể lao động tiên tiến")]
     assert boxes_in_place(plain(fragments), fragments) == (plain(fragments), fragments)
+
+
+# ---------------------------------------------------------------------------- the school year just over, described
+def test_a_sentence_opening_on_the_school_year_just_over_describes_it_through_its_clauses():
+    plan = HEAD.format(kind="BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028", under="") + (
+        "Năm học 2026 - 2027, Trường có 18 lớp với 640 học sinh; tỷ lệ học sinh lên lớp đạt 97,8%, tỷ lệ bỏ học 0,9%.\n"
+        "Nhà trường cam kết: tỷ lệ học sinh bỏ học dưới 0,5%.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("<", 0.5, "%", 2028)]
+
+
+def test_a_preschool_s_groups_and_classes_and_the_children_in_them_are_its_size():
+    plan = HEAD.format(kind="BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028", under="") + (
+        "Năm học 2027 - 2028, nhà trường có 12 nhóm, lớp với 356 trẻ (từ 24 tháng đến 5 tuổi).\n"
+        "Nhà trường cam kết: 100% trẻ được ăn bán trú.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 100, "%", 2028)]

@@ -2393,7 +2393,7 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
 
 # what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh" (nothing aimed at)
 _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
-                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
+                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
 
 
 # a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
@@ -2465,7 +2465,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # the school year ending in the plan's year may be under way: :func:`_school_year_over`)
     sent = fline.rfind(". ", 0, q.start) + 1
     if plan_year and sent < seg and (m := _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip())) \
-            and not _HORIZON_SENTENCE_RE.search(text) and int(m.group(2) or m.group(3)) < plan_year:
+            and not _HORIZON_SENTENCE_RE.search(text) and (int(m.group(2) or m.group(3)) < plan_year or m.group(2) and int(
+                m.group(2)) == plan_year and plan_month is not None and plan_month >= 6):
         return True
     # … and so does one that opens on the year gone by unnamed: "Năm học vừa qua, nhà trường có 9 lớp …, tỷ lệ … đạt
     # 96,5%", as a speech says it
