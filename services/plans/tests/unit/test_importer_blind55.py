@@ -199,3 +199,18 @@ def test_a_preschool_s_groups_and_classes_and_the_children_in_them_are_its_size(
         "Năm học 2027 - 2028, nhà trường có 12 nhóm, lớp với 356 trẻ (từ 24 tháng đến 5 tuổi).\n"
         "Nhà trường cam kết: 100% trẻ được ăn bán trú.\n")
     assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 100, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- the form's unit and another's floor
+def test_the_size_a_form_gives_beside_the_unit_s_name_is_no_target():
+    plan = HEAD.format(kind="PHIẾU ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "Đơn vị: Trường THCS Tân Lập. Quy mô: 18 lớp, 652 học sinh.\n"
+        "Đơn vị tính: %\n- Học sinh biết bơi: 70\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 70, "%", 2028)]
+
+
+def test_a_higher_body_s_assignment_quoted_before_the_plan_s_own_pledge_is_not_the_plan_s():
+    line = "1. Về quy mô: Phòng giao 12 lớp; nhà trường cam kết tuyển sinh tối thiểu 14 lớp, duy trì sĩ số 100%.\n"
+    assert got(GOAL + line) == [(">=", 14, "lớp", None), ("=", 100, "%", None)]
+    # without a pledge of its own, the plan takes on what it was assigned
+    assert got(GOAL + "1. Về quy mô: Phòng giao 12 lớp, sĩ số 100%.\n") == [("=", 12, "lớp", None), ("=", 100, "%", None)]

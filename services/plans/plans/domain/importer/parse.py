@@ -1723,6 +1723,12 @@ _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^
 # A record's account of its own occasion ("Hôm nay, ngày 29/9/2026, tại …, 03 trường … cùng ký kết giao ước"), and the
 # copies a record or a compact is made in ("Giao ước được lập thành 04 bản, mỗi trường giữ 01 bản"): no targets
 _RECORDED_TODAY_RE = re.compile(r"\s*(?:[-+•*–]\s*)?hom nay\b")
+# A form's field naming the unit that fills it in ("Đơn vị: Trường THCS … Quy mô: 18 lớp"; not "Đơn vị tính: %")
+_FORM_UNIT_FIELD_RE = re.compile(r"\s*don vi\s*:")
+# What a higher body assigns, quoted before what the plan's own body takes on in the same line: "Sở giao 315 học viên;
+# Trung tâm cam kết tuyển sinh tối thiểu 330 học viên"
+_OTHERS_ASSIGNMENT_RE = re.compile(r"\b(?:so|phong|huyen|tinh|xa|phuong|thanh pho|cap tren)\s+giao\s*(?:chi tieu\s*)?$")
+_OWN_PLEDGE_RE = re.compile(r"\b(?:cam ket|dang ky|phan dau)\b")
 _COPIES_RE = re.compile(r"\blap thanh\s+\d{1,2}\s+ban\b")
 _VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh|y kien (?:khac|de nghi|de xuat|khong)\b)\b")
 # A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
@@ -4647,6 +4653,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if _RECORDED_TODAY_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
                     and re.match(r"\s*ban\b", fline[q.end:]):
                 continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in
+            if _FORM_UNIT_FIELD_RE.match(fline):
+                continue   # "Đơn vị: Trường Tiểu học … Quy mô: 17 lớp, 486 học sinh": the form's unit, as it is
+            if _OTHERS_ASSIGNMENT_RE.search(fline, seg, q.start) and _OWN_PLEDGE_RE.search(fline, q.end):
+                continue   # "Sở giao 315 học viên; Trung tâm cam kết tuyển sinh tối thiểu 330 …": the floor another set
             if ((said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start
                     and line[said.start("who")].isupper() and line[said.start("name")].isupper()
                     or re.search(r"\by kien\s+(?:de nghi|de xuat|cho rang)\b", fline[seg:q.start])) \
