@@ -222,3 +222,10 @@ def test_a_row_lettering_the_worded_columns_and_numbering_the_figures_holds_no_v
                                         ("=", 4, "phòng", 2030)]
     # a row of marks out of their order is no such row
     assert numbering_row(["A", "C", "1", "2"]) is False and numbering_row(["A", "B", "2", "3"]) is False
+
+
+# ---------------------------------------------------------------------------- a school's make-up in brackets, dated
+def test_a_bracket_after_the_school_s_name_giving_its_make_up_in_a_school_year_is_no_target():
+    line = ("Trường Tiểu học Hoa Lư (năm học 2026 - 2027 có 22 lớp, 731 học sinh, 38 cán bộ, giáo viên) đăng ký "
+            "100% học sinh học 2 buổi/ngày.\n")
+    assert got(GOAL + line) == [("=", 100, "%", 2027)]

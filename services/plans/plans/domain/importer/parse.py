@@ -2366,7 +2366,9 @@ _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|d
 
 _NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu hoc|th|thcs|thpt|trung hoc|pho thong|pt\w*|lien cap"
                                    r"|gdtx|gdnn)(?:\s+[^\W\d_]+){1,4}\s*$")
-_MAKE_UP_RE = re.compile(r"\(\s*\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
+# ("Trường Tiểu học Trần Quốc Toản (năm học 2025 - 2026 có 25 lớp, 846 học sinh)": the year of that make-up named)
+_MAKE_UP_RE = re.compile(r"\(\s*(?:(?:nam hoc|nh)\s+20\d\d\s*[-–]\s*20\d\d\s*,?\s*(?:co\s+)?)?"
+                         r"\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
 # A bracket that opens on the figures a revision replaced: "(Nội dung cũ: "Quy mô 19 lớp, …")", "(KH cũ: dưới 0,5%)",
 # "(Kế hoạch số 968: 96%)", "(Kế hoạch 22 giao 98%)", "(nâng từ 85%)": every figure inside it is superseded, whatever
 # words come between (not "(tăng từ 5 lên 7 phòng)", whose "lên" names the figure now in force)
