@@ -214,3 +214,12 @@ def test_a_higher_body_s_assignment_quoted_before_the_plan_s_own_pledge_is_not_t
     assert got(GOAL + line) == [(">=", 14, "lớp", None), ("=", 100, "%", None)]
     # without a pledge of its own, the plan takes on what it was assigned
     assert got(GOAL + "1. Về quy mô: Phòng giao 12 lớp, sĩ số 100%.\n") == [("=", 12, "lớp", None), ("=", 100, "%", None)]
+
+
+# ---------------------------------------------------------------------------- a lettered part of aims
+def test_a_registration_s_lettered_part_of_aims_holds_targets():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="").replace("I. CHỈ TIÊU\n", "") + (
+        "A. ĐĂNG KÝ CỦA TẬP THỂ\n- Tỷ lệ học sinh lên lớp đạt 99%.\n"
+        "B. ĐĂNG KÝ CỦA CÁ NHÂN HIỆU TRƯỞNG\n☒ Chiến sĩ thi đua cơ sở\n"
+        "C. PHẤN ĐẤU ĐẾN NĂM 2030\nNhà trường phấn đấu đạt chuẩn quốc gia mức độ 2.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 2, "mức", 2030)]

@@ -303,6 +303,7 @@ _SECTION_KEYS = [
     ("to chuc thuc hien", "to_chuc_thuc_hien"),
     ("kinh phi", "kinh_phi"),
     ("che do bao cao", "bao_cao"),
+    ("phan dau", "muc_tieu"),   # a registration's "C. PHẤN ĐẤU ĐẾN NĂM 2030": what it aims at beyond the year (no other word of a part's name)
 ]
 _LEGAL_RE = re.compile(
     r"^(?:[-+•*–]\s*)?(can cu|thuc hien (?:nghi quyet|chuong trinh|ke hoach|cong van|quyet dinh|chi thi|huong dan)"
