@@ -223,3 +223,10 @@ def test_a_registration_s_lettered_part_of_aims_holds_targets():
         "B. ĐĂNG KÝ CỦA CÁ NHÂN HIỆU TRƯỞNG\n☒ Chiến sĩ thi đua cơ sở\n"
         "C. PHẤN ĐẤU ĐẾN NĂM 2030\nNhà trường phấn đấu đạt chuẩn quốc gia mức độ 2.\n")
     assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 2, "mức", 2030)]
+
+
+def test_a_cell_that_lets_nothing_happen_is_a_zero():
+    table = ("Nội dung | Kết quả năm học 2026 - 2027 | Đăng ký năm học 2027 - 2028\n"
+             "Học sinh biết bơi (%) | 60 | 70\n"
+             "Vụ tai nạn đuối nước | 0 | Không để xảy ra\n")
+    assert got(GOAL + table) == [("=", 70, "%", 2028), ("=", 0, "vụ", 2028)]

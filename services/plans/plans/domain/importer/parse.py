@@ -1823,8 +1823,8 @@ _SLOT_RE = re.compile(_loose(
     # "Công nhận lại mức độ 1" in a roadmap's year: the school recognised at that level again, the level it holds
     r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên|(?:được\s+)?công nhận(?:\s+lại)?(?:\s+đạt)?)\s+)?"
     r"(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
-    # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
-    r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
+    # "Không có", "Không để xảy ra" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
+    r"|(?P<zero>không có|không (?:để )?xảy ra)(?![\wÀ-ỹ])"
     # "Tốp 10": a rank, at most the tenth ("Thứ hạng điểm thi tốt nghiệp so với cả nước | Tốp 10 | Tốp 5")
     r"|(?:nằm\s+trong\s+)?(?P<rank>tốp|top)\s+(?P<rk>\d{1,2})(?![\wÀ-ỹ])"
     # "Duy trì", "Giữ vững PCGD trẻ 5 tuổi" with no figure: the column keeps what is there, it sets no figure
