@@ -2475,7 +2475,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     sent = fline.rfind(". ", 0, q.start) + 1
     if plan_year and sent < seg and (m := _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip())) \
             and not _HORIZON_SENTENCE_RE.search(text) and (int(m.group(2) or m.group(3)) < plan_year or m.group(2) and int(
-                m.group(2)) == plan_year and plan_month is not None and plan_month >= 6):
+                m.group(2)) == plan_year and plan_month is not None and plan_month >= 6
+                and not re.search(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach|cam ket)\b", fline[sent:q.start])):
         return True
     # … and so does one that opens on the year gone by unnamed: "Năm học vừa qua, nhà trường có 9 lớp …, tỷ lệ … đạt
     # 96,5%", as a speech says it
