@@ -2734,7 +2734,7 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     # "… trường có 36 lớp với" / "1.512 học sinh": a line that ends on a word no sentence ends on goes on with the count
     # (a thousands point, not an item's number)
-    if re.match(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+[^\W\d_]", s) and re.search(r"\b(?:voi|va|co|cua|gom|la|tai)\s*$", fold(before)):
+    if re.match(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+[^\W\d_]", s) and re.search(r"\b(?:voi|va|co|cua|gom|la)\s*$", fold(before)):
         return True
     if _LIST_START_RE.match(line) or _SECTION_RE.match(line):
         return False
@@ -4657,8 +4657,6 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if _RECORDED_TODAY_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
                     and re.match(r"\s*ban\b", fline[q.end:]):
                 continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in
-            if q.unit == "điểm trường" and re.search(r"\b(?:tai|o|cua|tren)\s*$", fline[:q.start]):
-                continue   # "17 nhóm, lớp tại 02 điểm trường": where the classes are, not a count to reach
             if _FORM_UNIT_FIELD_RE.match(fline):
                 continue   # "Đơn vị: Trường Tiểu học … Quy mô: 17 lớp, 486 học sinh": the form's unit, as it is
             if _OTHERS_ASSIGNMENT_RE.search(fline, seg, q.start) and _OWN_PLEDGE_RE.search(fline, q.end):
