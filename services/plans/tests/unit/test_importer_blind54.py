@@ -192,11 +192,3 @@ def test_a_row_of_the_average_mark_abbreviated_tb_counts_marks():
              "Điểm TB thi tuyển sinh lớp 10 môn Toán | 5,10 | 5,75 | 6,30\n")
     assert got(GOAL + table) == [("=", 50, "%", 2027), ("=", 65, "%", 2030), ("=", 5.75, "điểm", 2027),
                                  ("=", 6.3, "điểm", 2030)]
-
-
-# ---------------------------------------------------------------------------- a school's sites, counted
-def test_school_sites_a_merger_reduces_to_are_counted():
-    assert got(GOAL + "- Đến năm 2027, giảm số điểm trường lẻ xuống còn 3 điểm trường.\n") == [("=", 3, "điểm trường", 2027)]
-    # nor is a count of sites today a target
-    assert got(GOAL + "- Hiện nay xã có 9 điểm trường lẻ; đến năm 2030 có 100% trẻ học tại điểm trường chính.\n") == [
-        ("=", 100, "%", 2030)]

@@ -1489,12 +1489,12 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
-                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân", "diem truong": "điểm trường"}
+                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
 # measures); "250 lượt người" (a centre's trainees, counted in turns); "Lao động tiên tiến: 26 cá nhân" (the people
-# a registration puts forward for an emulation title); "xuống còn 4 điểm trường": a school's sites
-_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|diem truong|nhom,? lop|nhom tre"
+# a registration puts forward for an emulation title)
+_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
             r"|giai(?! phap)|de tai|cau lac bo|sang kien|ca nhan")
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
