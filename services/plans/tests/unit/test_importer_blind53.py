@@ -5,9 +5,9 @@ pure, no files)."""
 from __future__ import annotations
 
 from plans.domain.importer import extract_text
-from plans.domain.importer.pdf_tables import table_lines
+from plans.domain.importer.pdf_tables import numbering_row, table_lines
 
-from .importer_probes import header, plan_targets
+from .importer_probes import GOAL, got, header, plan_targets
 from .test_importer_pdf_tables import lay_out
 
 
@@ -197,3 +197,35 @@ def test_a_units_cell_written_with_a_capital_is_its_noun():
             "1 | Bài giảng điện tử được chia sẻ trên kho học liệu | Bài | 40 | 75\n"
             "2 | Học sinh tham gia thi Olympic tin học | HS | 12 | 20\n")
     assert plan_targets(text) == [("=", 75, "bài", 2028), ("=", 20, "học sinh", 2028)]
+
+
+# ---------------------------------------------------------------------------- rows lettered under a group row
+def test_a_row_numbered_by_a_small_letter_is_a_row_of_its_own():
+    table = ("STT | Chỉ tiêu | ĐVT | Năm 2027 | Năm 2030\n"
+             "1 | Tỷ lệ trẻ em được học bơi an toàn |  |  | \n"
+             "a | Trẻ 5 tuổi | % | 45 | 60\n"
+             "b | Học sinh tiểu học | % | 70 | ≥ 85\n")
+    assert got(GOAL + table) == [("=", 45, "%", 2027), ("=", 60, "%", 2030), ("=", 70, "%", 2027),
+                                 (">=", 85, "%", 2030)]
+    # a sentence broken before a small letter still goes on
+    assert got(GOAL + "- Phấn đấu đến năm 2030 có\nít nhất 90% trẻ 5 tuổi biết bơi.\n") == [(">=", 90, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- columns lettered and numbered
+def test_a_row_lettering_the_worded_columns_and_numbering_the_figures_holds_no_values():
+    sheet = "\n".join("\t".join(row) for row in [
+        ["STT", "Chỉ tiêu", "ĐVT", "Thực hiện 2025", "Năm 2027", "Năm 2030", "Ghi chú"],
+        ["A", "B", "C", "1", "2", "3", "D"],
+        ["1", "Tỷ lệ học sinh biết bơi", "%", "52", "60", "75", ""],
+        ["2", "Phòng học thông minh", "Phòng", "1", "2", "4", ""]])
+    assert got(GOAL + _read(sheet)) == [("=", 60, "%", 2027), ("=", 75, "%", 2030), ("=", 2, "phòng", 2027),
+                                        ("=", 4, "phòng", 2030)]
+    # a row of marks out of their order is no such row
+    assert numbering_row(["A", "C", "1", "2"]) is False and numbering_row(["A", "B", "2", "3"]) is False
+
+
+# ---------------------------------------------------------------------------- a school's make-up in brackets, dated
+def test_a_bracket_after_the_school_s_name_giving_its_make_up_in_a_school_year_is_no_target():
+    line = ("Trường Tiểu học Hoa Lư (năm học 2026 - 2027 có 22 lớp, 731 học sinh, 38 cán bộ, giáo viên) đăng ký "
+            "100% học sinh học 2 buổi/ngày.\n")
+    assert got(GOAL + line) == [("=", 100, "%", 2027)]

@@ -10,7 +10,7 @@ from plans.domain.catalogue import CatalogueView
 from plans.domain.importer import extract_text
 from plans.domain.importer.indicators import propose
 from plans.domain.importer.parse import extract_targets
-from plans.domain.importer.text import _rejoin_cut_rows
+from plans.domain.importer.text import _aligned_tables, _rejoin_cut_rows, _rejoin_cut_words
 
 from .importer_probes import GOAL, got, plan_targets
 
@@ -201,3 +201,36 @@ def test_a_table_whose_rows_name_what_they_measure_keeps_its_rows_words():
     rows = ("- Chỉ tiêu của xã theo bảng sau:\nChỉ tiêu | Năm 2028 | Năm 2030\n"
             "Số phòng học thông minh | 3 | 6\n")
     assert [t.text for t in extract_targets(GOAL + rows)] == ["Số phòng học thông minh"] * 2
+
+
+# ---------------------------------------------------------------------------- a generator that cuts lines anywhere
+def test_a_decimal_figure_cut_after_its_comma_is_one_figure_again():
+    cut = ("Nhà trường phấn đấu nâng tỷ lệ học sinh đạt giỏi, tỷ lệ học sinh đạt kh\nă năng giao tiếp tiếng Anh c\n"
+           "ơ bản đạt 80%.\nĐiểm trung bình môn Toán      5,40      6,\n25\nCác lớp 6, 7, \n8 và 9 học 4 tiết/tuần.\n")
+    text = _rejoin_cut_words(cut)
+    assert "Điểm trung bình môn Toán      5,40      6,25\n" in text
+    assert "Các lớp 6, 7, \n8 và 9" in text   # the break the wrap put on a space stays
+    # a document that cuts no word keeps its breaks
+    assert _rejoin_cut_words("Điểm đạt 6,\n25 học sinh.\n") == "Điểm đạt 6,\n25 học sinh.\n"
+
+
+# ---------------------------------------------------------------------------- headings centred over spaced columns
+def test_headings_centred_over_their_columns_head_the_values_lined_up_under_them():
+    table = ("3. Chỉ tiêu chất lượng\n"
+             "Nội dung                        Năm học 2025-2026   Đến năm 2028   Đến năm 2030\n"
+             "Học sinh đạt bậc 1 (%)                    40               55             70\n"
+             "Câu lạc bộ tiếng Anh (câu lạc bộ)         2                4              6\n")
+    assert _aligned_tables(table).split("\n")[1:4] == [
+        "Nội dung | Năm học 2025-2026 | Đến năm 2028 | Đến năm 2030", "Học sinh đạt bậc 1 (%) | 40 | 55 | 70",
+        "Câu lạc bộ tiếng Anh (câu lạc bộ) | 2 | 4 | 6"]
+    # a sentence above the rows names no columns
+    prose = table.replace("Nội dung                        Năm học", "Tỷ lệ đạt 95%   trong năm học")
+    assert "|" not in _aligned_tables(prose).split("\n")[1]
+
+
+def test_a_row_of_the_average_mark_abbreviated_tb_counts_marks():
+    table = ("Chỉ tiêu | Hiện trạng 2025 | Năm 2027 | Năm 2030\n"
+             "Tỷ lệ học sinh đạt bậc 2 (%) | 40 | 50 | 65\n"
+             "Điểm TB thi tuyển sinh lớp 10 môn Toán | 5,10 | 5,75 | 6,30\n")
+    assert got(GOAL + table) == [("=", 50, "%", 2027), ("=", 65, "%", 2030), ("=", 5.75, "điểm", 2027),
+                                 ("=", 6.3, "điểm", 2030)]

@@ -5,8 +5,10 @@ giao ước, bản cam kết, a ward's summary by school), one test per rule, on
 from __future__ import annotations
 
 from plans.domain.importer import parse_plan
+from plans.domain.importer.pdf_tables import boxes_in_place, page_tables, table_lines
 
 from .importer_probes import GOAL, got, header, plan_targets
+from .test_importer_pdf_tables import lay_out, paragraph, piece, plain, width
 
 HEAD = ("UBND XÃ TÂN LẬP\nTRƯỜNG THCS TÂN LẬP\nSố: 12/ĐK-THCS\nTân Lập, ngày 10 tháng 9 năm 2027\n"
         "{kind}\n{under}\n"
@@ -134,3 +136,97 @@ def test_a_compact_signed_side_by_side_by_several_bodies_is_signed_first_by_the_
         "(Trưởng cụm) | (Phó cụm) | \n"
         "Lê Văn Minh | Phạm Thị Hạnh | Đỗ Quang Huy\n")
     assert header(plan, ("signer_title", "signer")) == {"signer_title": "HIỆU TRƯỞNG", "signer": "Lê Văn Minh"}
+
+
+# ---------------------------------------------------------------------------- a totals row over a page break
+def test_a_row_named_in_words_opening_the_next_page_stays_in_the_table_carried_over():
+    headings = ["Đơn vị", "Học sinh biết bơi (%)", "Phòng học thông minh (phòng)", "Bỏ học (%)", "Ghi chú"]
+    widths = [120, 70, 70, 60, 80]
+    first, _ = lay_out([headings, ["Trường TH Tân Lập", "60", "≥ 2", "0", ""]], widths, top=120.0)
+    carried = page_tables(plain(first), first)[1]
+    rest, bottom = lay_out([["Cả xã", "≥ 65", "9", "dưới 0,1", ""]], widths, top=800.0)
+    assert [row for _, rows in table_lines(rest + [paragraph(bottom - 20.0, "Nơi nhận:")], carried)
+            for row in rows] == ["Cả xã | ≥ 65 | 9 | dưới 0,1 | "]
+    # a paragraph's line, even one of two pieces, holds no values in the table's columns
+    assert table_lines([paragraph(800.0, "Nhà trường phấn đấu hoàn thành các chỉ tiêu trên.")], carried) == []
+
+
+# ---------------------------------------------------------------------------- a record's occasion and its copies
+def test_a_compact_s_account_of_its_signing_and_its_copies_hold_no_targets():
+    text = GOAL + ("Hôm nay, ngày 15 tháng 9 năm 2027, tại Trường Tiểu học Tân\n"
+                   "Lập, 04 trường trong Cụm thi đua số 2 cùng thống nhất ký kết giao ước thi đua như sau:\n"
+                   "- Mỗi trường có ít nhất 02 phòng học thông minh.\n"
+                   "Giao ước được lập thành 05 bản, mỗi trường giữ 01 bản, 01 bản gửi Phòng Giáo dục và Đào tạo.\n")
+    assert got(text) == [(">=", 2, "phòng", None)]
+
+
+def test_a_name_broken_over_two_lines_before_its_comma_is_one_sentence():
+    text = GOAL + ("- Phấn đấu đến năm 2030, Trường Trung học cơ sở Tân\n"
+                   "Lập, Trường Tiểu học Tân Hòa đạt chuẩn quốc gia mức độ 2.\n")
+    assert got(text) == [("=", 2, "mức", 2030)]
+
+
+# ---------------------------------------------------------------------------- tick boxes a PDF drew after their line
+def test_tick_boxes_drawn_after_their_line_go_back_before_their_items():
+    first, second = "Lao động tiên tiến (số lượng: 12 người)", "Chiến sĩ thi đua cơ sở"
+    level, wrapped = "Công nhận lại trường đạt chuẩn quốc gia mức độ 1", "Kiểm định chất lượng giáo dục cấp độ 3"
+    fragments = [piece(62.0, 700.0, first), piece(300.0, 700.0, second),
+                 piece(50.0, 700.0, "☒"), piece(288.0, 700.0, "☐"),   # the boxes, drawn after the line's words
+                 piece(62.0, 687.0, level), piece(62.0 + width(level) + 8.0, 687.0, "☐"),   # its item wrapped whole
+                 piece(62.0, 674.0, wrapped)]
+    text, moved = boxes_in_place(plain(fragments), fragments)
+    assert [" ".join(line.split()) for line in text.split("\n")] == [
+        f"☒ {first} ☐ {second}", level, f"☐ {wrapped}"]
+    assert [f.text for f in moved] == ["☒", first, "☐", second, level, "☐", wrapped]
+    assert got(GOAL + text) == [("=", 12, "người", None), ("=", 1, "mức", None)]
+
+
+def test_boxes_drawn_in_their_place_are_left_as_they_are():
+    fragments = [piece(50.0, 700.0, "☒"), piece(62.0, 700.0, "Tập thể lao động tiên tiến")]
+    assert boxes_in_place(plain(fragments), fragments) == (plain(fragments), fragments)
+
+
+# ---------------------------------------------------------------------------- the school year just over, described
+def test_a_sentence_opening_on_the_school_year_just_over_describes_it_through_its_clauses():
+    plan = HEAD.format(kind="BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028", under="") + (
+        "Năm học 2026 - 2027, Trường có 18 lớp với 640 học sinh; tỷ lệ học sinh lên lớp đạt 97,8%, tỷ lệ bỏ học 0,9%.\n"
+        "Nhà trường cam kết: tỷ lệ học sinh bỏ học dưới 0,5%.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("<", 0.5, "%", 2028)]
+
+
+def test_a_preschool_s_groups_and_classes_and_the_children_in_them_are_its_size():
+    plan = HEAD.format(kind="BẢN CAM KẾT THỰC HIỆN NHIỆM VỤ NĂM HỌC 2027 - 2028", under="") + (
+        "Năm học 2027 - 2028, nhà trường có 12 nhóm, lớp với 356 trẻ (từ 24 tháng đến 5 tuổi).\n"
+        "Nhà trường cam kết: 100% trẻ được ăn bán trú.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 100, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- the form's unit and another's floor
+def test_the_size_a_form_gives_beside_the_unit_s_name_is_no_target():
+    plan = HEAD.format(kind="PHIẾU ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="") + (
+        "Đơn vị: Trường THCS Tân Lập. Quy mô: 18 lớp, 652 học sinh.\n"
+        "Đơn vị tính: %\n- Học sinh biết bơi: 70\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 70, "%", 2028)]
+
+
+def test_a_higher_body_s_assignment_quoted_before_the_plan_s_own_pledge_is_not_the_plan_s():
+    line = "1. Về quy mô: Phòng giao 12 lớp; nhà trường cam kết tuyển sinh tối thiểu 14 lớp, duy trì sĩ số 100%.\n"
+    assert got(GOAL + line) == [(">=", 14, "lớp", None), ("=", 100, "%", None)]
+    # without a pledge of its own, the plan takes on what it was assigned
+    assert got(GOAL + "1. Về quy mô: Phòng giao 12 lớp, sĩ số 100%.\n") == [("=", 12, "lớp", None), ("=", 100, "%", None)]
+
+
+# ---------------------------------------------------------------------------- a lettered part of aims
+def test_a_registration_s_lettered_part_of_aims_holds_targets():
+    plan = HEAD.format(kind="BẢN ĐĂNG KÝ THI ĐUA NĂM HỌC 2027 - 2028", under="").replace("I. CHỈ TIÊU\n", "") + (
+        "A. ĐĂNG KÝ CỦA TẬP THỂ\n- Tỷ lệ học sinh lên lớp đạt 99%.\n"
+        "B. ĐĂNG KÝ CỦA CÁ NHÂN HIỆU TRƯỞNG\n☒ Chiến sĩ thi đua cơ sở\n"
+        "C. PHẤN ĐẤU ĐẾN NĂM 2030\nNhà trường phấn đấu đạt chuẩn quốc gia mức độ 2.\n")
+    assert plan_targets(plan) == [("=", 99, "%", 2028), ("=", 2, "mức", 2030)]
+
+
+def test_a_cell_that_lets_nothing_happen_is_a_zero():
+    table = ("Nội dung | Kết quả năm học 2026 - 2027 | Đăng ký năm học 2027 - 2028\n"
+             "Học sinh biết bơi (%) | 60 | 70\n"
+             "Vụ tai nạn đuối nước | 0 | Không để xảy ra\n")
+    assert got(GOAL + table) == [("=", 70, "%", 2028), ("=", 0, "vụ", 2028)]

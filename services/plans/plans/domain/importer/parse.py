@@ -303,6 +303,7 @@ _SECTION_KEYS = [
     ("to chuc thuc hien", "to_chuc_thuc_hien"),
     ("kinh phi", "kinh_phi"),
     ("che do bao cao", "bao_cao"),
+    ("phan dau", "muc_tieu"),   # a registration's "C. PHẤN ĐẤU ĐẾN NĂM 2030": what it aims at beyond the year (no other word of a part's name)
 ]
 _LEGAL_RE = re.compile(
     r"^(?:[-+•*–]\s*)?(can cu|thuc hien (?:nghi quyet|chuong trinh|ke hoach|cong van|quyet dinh|chi thi|huong dan)"
@@ -1544,6 +1545,8 @@ _ZERO_LED_RE = re.compile(r"(?<![\d/.,:-])(?<!thang )(?<!ngay )(?<!so )(?<!lan )
 # bounded figure (a routine's hours said of no such clause, "mỗi giáo viên dự ít nhất 18 tiết/năm học", are not read)
 _TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duoi|khong it hon|it nhat|toi thieu|toi da|khong qua)\s+"
                             r"(?P<n>\d{1,3}(?:,\d{1,2})?)\s*(?P<u>gio|phut|tiet)\s*/\s*(?:ngay|tuan|thang|nam)\b")
+# A form's blank for a count, filled in: "☒ Lao động tiên tiến (số lượng: 24 người)"
+_FILLED_COUNT_RE = re.compile(r"\bso luong\s*:\s*(?P<n>\d{1,4})\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 _MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
@@ -1718,6 +1721,16 @@ _STATUS_PART_RE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:[-+�
 # ("45/47 đồng ý, đạt 95,7%", "các đại biểu nhất trí 100%"), those present, summoned or away ("có mặt 44/46 (vắng 02"),
 # and those against ("02 không đồng ý"); a colon after the vote opens what it passed ("Hội nghị nhất trí: …")
 _VOTE_BEFORE_RE = re.compile(r"(?:\b(?:dong y|tan thanh|nhat tri|bieu quyet)\b[^;:]{0,30}|\b(?:co mat|trieu tap|vang(?: mat)?)\s*\(?\s*)$")
+# A record's account of its own occasion ("Hôm nay, ngày 29/9/2026, tại …, 03 trường … cùng ký kết giao ước"), and the
+# copies a record or a compact is made in ("Giao ước được lập thành 04 bản, mỗi trường giữ 01 bản"): no targets
+_RECORDED_TODAY_RE = re.compile(r"\s*(?:[-+•*–]\s*)?hom nay\b")
+# A form's field naming the unit that fills it in ("Đơn vị: Trường THCS … Quy mô: 18 lớp"; not "Đơn vị tính: %")
+_FORM_UNIT_FIELD_RE = re.compile(r"\s*don vi\s*:")
+# What a higher body assigns, quoted before what the plan's own body takes on in the same line: "Sở giao 315 học viên;
+# Trung tâm cam kết tuyển sinh tối thiểu 330 học viên"
+_OTHERS_ASSIGNMENT_RE = re.compile(r"\b(?:so|phong|huyen|tinh|xa|phuong|thanh pho|cap tren)\s+giao\s*(?:chi tieu\s*)?$")
+_OWN_PLEDGE_RE = re.compile(r"\b(?:cam ket|dang ky|phan dau)\b")
+_COPIES_RE = re.compile(r"\blap thanh\s+\d{1,2}\s+ban\b")
 _VOTE_AFTER_RE = re.compile(r"\s*(?:phieu\s+)?(?:khong dong y|khong tan thanh|y kien (?:khac|de nghi|de xuat|khong)\b)\b")
 # A member speaking in a meeting's discussion, named: "Ông Lê Văn An (tổ Toán) đề nghị …", "Tổ Nhà trẻ đề xuất …",
 # "Đ/c Bí thư Đảng ủy phát biểu: …"
@@ -1810,8 +1823,8 @@ _SLOT_RE = re.compile(_loose(
     # "Công nhận lại mức độ 1" in a roadmap's year: the school recognised at that level again, the level it holds
     r"|(?:(?:duy trì|giữ vững|giữ|đạt|phấn đấu|nâng lên|(?:được\s+)?công nhận(?:\s+lại)?(?:\s+đạt)?)\s+)?"
     r"(?P<lvl>mức độ|cấp độ|mức)\s*(?P<lv>[1-5]|IV|III|II|I)(?![\wÀ-ỹ])"
-    # "Không có" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
-    r"|(?P<zero>không có|không xảy ra)(?![\wÀ-ỹ])"
+    # "Không có", "Không để xảy ra" (vụ bạo lực, học sinh bỏ học): none of what the row counts, a zero
+    r"|(?P<zero>không có|không (?:để )?xảy ra)(?![\wÀ-ỹ])"
     # "Tốp 10": a rank, at most the tenth ("Thứ hạng điểm thi tốt nghiệp so với cả nước | Tốp 10 | Tốp 5")
     r"|(?:nằm\s+trong\s+)?(?P<rank>tốp|top)\s+(?P<rk>\d{1,2})(?![\wÀ-ỹ])"
     # "Duy trì", "Giữ vững PCGD trẻ 5 tuổi" with no figure: the column keeps what is there, it sets no figure
@@ -1949,6 +1962,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             continue
         noun = named or _agent_noun(fline, line, m.end("n"))
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
+    for m in _FILLED_COUNT_RE.finditer(fline):
+        named = _counted_noun(m.group("w").split())
+        if named and not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+            out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), named))
     for m in _TIME_SPENT_RE.finditer(fline):
         if not any(q.start < m.end() and m.start("n") < q.end for q in out):
             unit = re.sub(r"\s+", "", line[m.start("u"):m.end()])
@@ -2350,7 +2367,9 @@ _SUPERSEDED_RE = re.compile(r"\((?:[^()]*[\s;,:])?(?:truoc day|ghi|cu|thay cho|d
 
 _NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu hoc|th|thcs|thpt|trung hoc|pho thong|pt\w*|lien cap"
                                    r"|gdtx|gdnn)(?:\s+[^\W\d_]+){1,4}\s*$")
-_MAKE_UP_RE = re.compile(r"\(\s*\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
+# ("Trường Tiểu học Trần Quốc Toản (năm học 2025 - 2026 có 25 lớp, 846 học sinh)": the year of that make-up named)
+_MAKE_UP_RE = re.compile(r"\(\s*(?:(?:nam hoc|nh)\s+20\d\d\s*[-–]\s*20\d\d\s*,?\s*(?:co\s+)?)?"
+                         r"\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
 # A bracket that opens on the figures a revision replaced: "(Nội dung cũ: "Quy mô 19 lớp, …")", "(KH cũ: dưới 0,5%)",
 # "(Kế hoạch số 968: 96%)", "(Kế hoạch 22 giao 98%)", "(nâng từ 85%)": every figure inside it is superseded, whatever
 # words come between (not "(tăng từ 5 lên 7 phòng)", whose "lên" names the figure now in force)
@@ -2383,7 +2402,7 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
 
 # what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh" (nothing aimed at)
 _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
-                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
+                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
 
 
 # a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
@@ -2455,7 +2474,9 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # the school year ending in the plan's year may be under way: :func:`_school_year_over`)
     sent = fline.rfind(". ", 0, q.start) + 1
     if plan_year and sent < seg and (m := _PAST_YEAR_RE.match(_LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip())) \
-            and not _HORIZON_SENTENCE_RE.search(text) and int(m.group(2) or m.group(3)) < plan_year:
+            and not _HORIZON_SENTENCE_RE.search(text) and (int(m.group(2) or m.group(3)) < plan_year or m.group(2) and int(
+                m.group(2)) == plan_year and plan_month is not None and plan_month >= 6
+                and not re.search(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach|cam ket)\b", fline[sent:q.start])):
         return True
     # … and so does one that opens on the year gone by unnamed: "Năm học vừa qua, nhà trường có 9 lớp …, tỷ lệ … đạt
     # 96,5%", as a speech says it
@@ -2665,6 +2686,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
         return True
+    if re.match(r"[a-zđ]\s*\|", s):
+        return False   # "a | Nhà trẻ | % | 34": a table's row numbered by a small letter under its group row
     if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
         return True   # a document's symbol a line break cut after its number: "Nghị quyết số 71-" / "NQ/TW chậm nhất …"
     if re.search(r"\bso\s*$", fold(before)) and re.match(r"\d+(?:/\d{4})?[-/][A-ZĐ]", s):
@@ -2742,10 +2765,11 @@ def _continues(before: str, line: str, fline: str) -> bool:
     first = s.split()[0] if s.split() else ""
     if len(words) >= 6 and not _mostly_upper(before) and "|" not in before and (
             _capitalised(first) and (before.rstrip().endswith(",") or _capitalised(words[-1]))
+            or _capitalised(first.rstrip(",")) and _capitalised(words[-1])
             or re.fullmatch(r"[A-ZĐ]{2,5}", first) and (words[-1] in ("Trường", "trường") or words[-1].islower()
                                                        and len(s.split()) > 1 and s.split()[1][:1].islower())):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
-        # "… cho Trường" / "THCS Hương Sơn; …",
+        # "… tại Trường THCS Hương" / "Canh, 03 trường …", "… cho Trường" / "THCS Hương Sơn; …",
         # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"; or before an abbreviation the sentence goes on
         # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …")
         return True
@@ -2978,7 +3002,7 @@ def _label_unit(label: str) -> str | None:
         return _COUNT_UNITS[m.group(1)] + "/lớp"   # "Số trẻ/lớp mẫu giáo": a class size, as "Sĩ số" is
     if m := re.match(r"(?:(hoc sinh|hoc vien|tre)\b[^()]*\btuyen (?:moi|sinh)|tuyen (?:moi|sinh) (hoc sinh|hoc vien|tre))\b", f):
         return _COUNT_UNITS[m.group(1) or m.group(2)]   # "Học viên GDTX tuyển mới | 180": the learners admitted, counted
-    if re.match(r"diem (?:trung binh|binh quan)\b", f):
+    if re.match(r"diem (?:trung binh|binh quan|tb)\b", f):
         return "điểm"   # "Điểm trung bình thi tốt nghiệp THPT | 6,9 | trên 7,2": an average mark
     if re.match(r"(?:vu|truong hop)\b", f):
         return "vụ"   # "Vụ bạo lực học đường | 0 | 0": incidents, counted
@@ -4666,6 +4690,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
+            if _RECORDED_TODAY_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
+                    and re.match(r"\s*ban\b", fline[q.end:]):
+                continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in
+            if _FORM_UNIT_FIELD_RE.match(fline):
+                continue   # "Đơn vị: Trường Tiểu học … Quy mô: 17 lớp, 486 học sinh": the form's unit, as it is
+            if _OTHERS_ASSIGNMENT_RE.search(fline, seg, q.start) and _OWN_PLEDGE_RE.search(fline, q.end):
+                continue   # "Sở giao 315 học viên; Trung tâm cam kết tuyển sinh tối thiểu 330 …": the floor another set
             if ((said := _PROPOSER_RE.match(fline, seg)) and said.end() <= q.start
                     and line[said.start("who")].isupper() and line[said.start("name")].isupper()
                     or re.search(r"\by kien\s+(?:de nghi|de xuat|cho rang)\b", fline[seg:q.start])) \

@@ -463,7 +463,12 @@ def numbering_row(cells: list[str]) -> bool:
         return int(numbers[0]) in (1, first_column) and [int(n) for n in numbers] == list(
             range(int(numbers[0]), int(numbers[0]) + len(numbers)))
     if not all(n.isalpha() for n in numbers):
-        return False   # "10 | a": a figure and a letter number no columns together
+        # a form's columns lettered where they hold words and numbered where they hold figures ("A | B | C | 1 | 2 |
+        # 3 | D"), each run in order from its start, nothing else in the row; "10 | a" numbers no columns together
+        letters = [ord(n.lower()) for n in numbers if n.isalpha()]
+        figures = [int(n) for n in numbers if n.isdigit()]
+        return not rest and len(letters) >= 2 and len(figures) >= 2 and len(letters) + len(figures) == len(numbers) \
+            and letters == list(range(ord("a"), ord("a") + len(letters))) and figures == list(range(1, len(figures) + 1))
     first = ord(numbers[0].lower())
     return first - ord("a") < len(cells) and [ord(n.lower()) for n in numbers] == list(range(first, first + len(numbers)))
 
@@ -591,14 +596,16 @@ _ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ ti�
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
     """The columns of a table carried over from the page before, widened to a page's first line, when that line
     stands in them and goes on with the table: its first column holds the next row's number, or nothing (the rest of
-    a numbered row the break cut, its number left on the page before), or the rest of a label the break cut
-    (``_cut_label``). That line holds two pieces or more, each inside one column (a short paragraph's line stands in
+    a numbered row the break cut, its number left on the page before), or a row's label beside values in two columns
+    or more, or the rest of a label the break cut (``_cut_label``). That line holds two pieces or more, each inside one column (a short paragraph's line stands in
     one), or such a rest of a label alone."""
     placed = _place(spans, carried, new_columns=False)
     if placed is None:
         return None
     first = spans[placed.index(0)].text if 0 in placed else ""
-    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first)) or _cut_label(first)):
+    # (a row named in words, "Toàn phường | ≥ 98,5 | 18", holds values under two columns or more: no paragraph does)
+    valued = sum(_valued(s) for s, c in zip(spans, placed) if c != 0) >= 2
+    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first) or valued) or _cut_label(first)):
         return None
     return _widen(carried, spans, placed)
 
@@ -624,23 +631,9 @@ def page_tables(text: str, fragments: list[Fragment], carried: list[list[float]]
     tables, foot = _tables(fragments, carried)
     if not tables:
         return text, foot
-    # the position in ``text`` of every fragment's first and last character that is not a space
-    where: list[tuple[int, int] | None] = []
-    pos = 0
-    for f in fragments:
-        chars = re.sub(r"\s+", "", f.text)
-        if not chars:
-            where.append(None)
-            continue
-        start = None
-        for ch in chars:
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-            if pos >= len(text) or text[pos] != ch:
-                return text, foot   # the reader's text is not the fragments' in order: leave it
-            start = pos if start is None else start
-            pos += 1
-        where.append((start, pos))
+    where = _where(text, fragments)
+    if where is None:
+        return text, foot   # the reader's text is not the fragments' in order: leave it
     pieces_out: list[tuple[int, int, str]] = []
     for pieces, rows in tables:
         drawn = [k for k in range(pieces[0], pieces[-1] + 1) if where[k] is not None]
@@ -656,3 +649,66 @@ def page_tables(text: str, fragments: list[Fragment], carried: list[list[float]]
     for a, b, rows in sorted(pieces_out, reverse=True):
         text = text[:a] + rows + text[b:]
     return text, foot
+
+
+def _where(text: str, fragments: list[Fragment]) -> list[tuple[int, int] | None] | None:
+    """The position in ``text`` of every fragment's first and last character that is not a space (None for a
+    fragment of spaces), or None when ``text`` is not the fragments' text in their order."""
+    where: list[tuple[int, int] | None] = []
+    pos = 0
+    for f in fragments:
+        chars = re.sub(r"\s+", "", f.text)
+        if not chars:
+            where.append(None)
+            continue
+        start = None
+        for ch in chars:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos >= len(text) or text[pos] != ch:
+                return None
+            start = pos if start is None else start
+            pos += 1
+        where.append((start, pos))
+    return where
+
+
+_BOXES = "☐☑☒"
+
+
+def boxes_in_place(text: str, fragments: list[Fragment]) -> tuple[str, list[Fragment]]:
+    """A form's tick boxes put back where they stand. A word processor may draw a box glyph (from a font of its own)
+    after the text of its line, so the reader gives every box of a line at the line's end ("Tiên tiến  Xuất sắc☒ ☐");
+    each goes before the first word right of it on its line, and a box nothing stands right of, at the end of a line
+    (its item wrapped whole onto the next line), before that next line's first word. ``text`` and ``fragments`` both
+    keep the order of each other."""
+    boxes = [k for k, f in enumerate(fragments) if f.text.strip() in tuple(_BOXES)]
+    where = _where(text, fragments) if boxes else None
+    if not where:
+        return text, fragments
+    words = [k for k, f in enumerate(fragments) if where[k] is not None and k not in boxes]
+    moves: dict[int, int] = {}   # box → the fragment it goes before
+    for b in boxes:
+        box = fragments[b]
+        line = [k for k in words if abs(fragments[k].y - box.y) < max(box.height, 1.0) * 0.5]
+        right = [k for k in line if fragments[k].x0 >= box.x1 - 0.5]
+        if right:
+            k = min(right, key=lambda k: fragments[k].x0)
+            if where[k][0] < where[b][0]:
+                moves[b] = k   # (a box drawn in its place stays)
+        elif line and all(fragments[k].x1 <= box.x0 + 0.5 for k in line):
+            below = [k for k in words if 0.5 * max(box.height, 1.0) <= box.y - fragments[k].y < 2.5 * max(box.height, 1.0)]
+            top = max((fragments[k].y for k in below), default=None)
+            if below:
+                moves[b] = min((k for k in below if fragments[k].y == top), key=lambda k: fragments[k].x0)
+    if not moves:
+        return text, fragments
+    cut = sorted([(where[b][0], where[b][1], "") for b in moves]
+                 + [(where[k][0], where[k][0], "".join(fragments[b].text.strip() + " " for b in sorted(moves) if moves[b] == k))
+                    for k in set(moves.values())], reverse=True)
+    for a, z, put in cut:
+        text = text[:a] + put + text[z:]
+    order = [k for k in range(len(fragments)) if k not in moves]
+    for b in sorted(moves):
+        order.insert(order.index(moves[b]), b)
+    return text, [fragments[k] for k in order]

@@ -23,6 +23,7 @@ from plans.domain.importer.pdf_tables import (
     _ROWS_HEAD_RE,
     YEAR_HEAD_CELL_RE,
     Fragment,
+    boxes_in_place,
     numbering_row,
     page_tables,
     stacked_heading,
@@ -629,9 +630,18 @@ def _aligned_tables(text: str) -> str:
             continue
         if len(placed) >= 2 and (one := stacked_heading(placed[0], placed[1])):
             placed = [one] + placed[2:]
+        if out and _flat_heading(heads := _CELL_GAP_RE.split(out[-1].strip()), len(starts)):
+            out[-1] = " | ".join(heads)   # headings centred over their columns, the values lined up under each other
         out += [" | ".join(row) for row in placed if not numbering_row(row)]
         i = j
     return "\n".join(out)
+
+
+def _flat_heading(cells: list[str], width: int) -> bool:
+    """Whether a line's cells (parted by three spaces or more) head a table of ``width`` columns: as many cells, each
+    named in words, no figure in them but a year."""
+    return len(cells) == width >= 3 and "|" not in "".join(cells) and all(
+        re.search(r"[^\W\d_]", c) and not re.search(r"\d", _YEAR_IN_HEADING_RE.sub("", c)) for c in cells)
 
 
 def _placed(rows: list[list[tuple[int, int, str]]], starts: list[int]) -> list[list[str]] | None:
@@ -817,16 +827,19 @@ _LETTERS = r"[a-zđ" + "".join(sorted(_VOWELS - set("aeiouy"))) + r"]"
 # mid-word they are one word ("kỹ năng s" / "ống"); not the next item's "a)"
 _CUT_WORD_RE = re.compile(r"(?<=[^\W\d_])\n(?=" + _LETTERS + r"(?!\s*\)))")
 _CUT_PIECES_RE = re.compile(r"(" + _LETTERS + r"+)\n(" + _LETTERS + r"+)\b")
+# a decimal figure cut after its comma ("7," / "00"): prose's comma is followed by a space, on whichever line
+_CUT_DECIMAL_RE = re.compile(r"(?<=\d,)\n(?=\d)")
 
 
 def _rejoin_cut_words(text: str) -> str:
     """A PDF that wraps its lines at the margin whatever the word (as some generators draw a paragraph) cuts words
     across lines. Where at least two breaks leave a piece no Vietnamese syllable can be, having no vowel ("mức đ" /
     "ộ 2", "công n" / "ghệ"), the document cuts words: every break between letters with no space beside it is
-    inside a word ("85% và" / "o năm 2030"); a break the wrap put on a space keeps it ("… và " / "học")."""
+    inside a word ("85% và" / "o năm 2030"), and so is a break just after a figure's decimal comma ("7," / "00"); a
+    break the wrap put on a space keeps it ("… và " / "học")."""
     nfc = unicodedata.normalize("NFC", text)
     cuts = sum(1 for m in _CUT_PIECES_RE.finditer(nfc) if not _VOWELS & set(m.group(1)) or not _VOWELS & set(m.group(2)))
-    return _CUT_WORD_RE.sub(_one_syllable, nfc) if cuts >= 2 else text
+    return _CUT_DECIMAL_RE.sub("", _CUT_WORD_RE.sub(_one_syllable, nfc)) if cuts >= 2 else text
 
 
 _VOWEL_RUN_RE = re.compile("[" + "".join(sorted(_VOWELS)) + "]+")
@@ -849,6 +862,7 @@ def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, lis
     text = page.extract_text() or ""
     try:
         fragments = _fragments(page)
+        text, fragments = boxes_in_place(text, fragments)
         return page_tables(text, fragments, carried) if fragments else (text, None)
     except Exception:  # positions are a refinement: a page whose drawing cannot be followed keeps its plain text
         return text, None
