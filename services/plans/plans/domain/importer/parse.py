@@ -594,19 +594,22 @@ def _title_horizon(title: str) -> int | None:
     beyond it carries no figure) or one calendar year ("Kế hoạch … năm 2026", "… đến năm 2030")."""
     # a report's results of the school year gone by ("Báo cáo kết quả thực hiện nhiệm vụ năm học 2025 - 2026 và
     # phương hướng, nhiệm vụ năm học 2026 - 2027") set no horizon: the year it looks ahead to does
-    f = re.sub(r"\b(?:ket qua|tong ket)\b[^\d;]{0,60}?\bnam hoc\s+20\d\d\s*[-–]\s*20\d\d\b(?=.*\bnam hoc\s+20\d\d)", " ",
+    f = re.sub(r"\b(?:ket qua|tong ket)\b[^\d;]{0,60}?\bnam hoc\s+20\d\d\s*[-–—]\s*20\d\d\b(?=.*\bnam hoc\s+20\d\d)", " ",
                fold(title))
+    # the vision beyond the plan's end ("… đến năm 2030, tầm nhìn đến năm 2045") is not the year its figures are due
+    f = re.sub(r"\btam nhin\s+(?:(?:den|toi)\s+)?(?:(?:het\s+)?nam\s+)?20\d\d\b", " ", f)
     # one school year named twice is one ("… năm học 2026 - 2027" and a first body line a hard break joined to it)
-    school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f))
+    school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–—]\s*(20\d\d)\b", f))
     if len(school) == 1:
         return int(school.pop())
     if school:
         return None
-    periods = set(re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f))
+    # (a period typed with an em dash, "giai đoạn 2026 — 2030", as a word processor's autocorrect leaves it)
+    periods = set(re.findall(r"\b20\d\d\s*[-–—]\s*(20\d\d)\b", f))
     if len(periods) == 1:
         return int(periods.pop())
     # (a month before the year dates a meeting, "Họp Hội đồng sư phạm tháng 9 năm 2026", it sets no due year)
-    years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
+    years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–—])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
 
 

@@ -846,7 +846,8 @@ def _one_syllable(m: re.Match) -> str:
 def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, list[list[float]] | None]:
     """A page's text, its tables rewritten one row a line from where their pieces stand (see ``pdf_tables``), and
     the columns of a table running on to its foot (``carried`` the page before's)."""
-    text = page.extract_text() or ""
+    # (NFC as the fragments are: a text layer that draws its letters decomposed still lines up with their pieces)
+    text = unicodedata.normalize("NFC", page.extract_text() or "")
     try:
         fragments = _fragments(page)
         return page_tables(text, fragments, carried) if fragments else (text, None)
