@@ -7,7 +7,7 @@ import unicodedata
 
 from plans.domain.importer import extract_text
 
-from .importer_probes import plan_targets
+from .importer_probes import GOAL, got, plan_targets
 from .test_importer_pdf_tables import pdf_of
 
 OPENING = ("UBND XÃ ĐỒNG SƠN\nTRƯỜNG THCS ĐỒNG SƠN\nSố: 12/KH-THCS\n\n"
@@ -44,3 +44,22 @@ def test_the_vision_after_the_end_year_in_the_title_is_not_the_targets_year():
     # a vision alone names no plan's end, and a figure that says its year keeps it
     goals = GOALS.replace("đạt 80%.", "đạt 80%; đến năm 2045 đạt 100%.")
     assert plan_targets(OPENING.format(title=title) + goals) == [("=", 80, "%", 2030), ("=", 100, "%", 2045)]
+
+
+# ---------------------------------------------------------------------------- a sheet's cells in the English locale
+def test_shares_with_a_decimal_point_in_cells_are_read_as_decimals():
+    table = ("Chỉ tiêu | Thực hiện 2025 | Năm 2026 | Năm 2028\n"
+             "Trẻ 5 tuổi đi học mẫu giáo (%) | 98.2% | 98.6% | >=99.25%\n"
+             "Học sinh tiểu học bỏ học (%) | 0.4% | 0.3% | <0.1%\n")
+    assert got(GOAL + table) == [("=", 98.6, "%", 2026), (">=", 99.25, "%", 2028),
+                                 ("=", 0.3, "%", 2026), ("<", 0.1, "%", 2028)]
+
+
+def test_a_count_of_people_with_a_comma_before_three_digits_is_in_thousands():
+    table = ("Chỉ tiêu | Năm 2026 | Năm 2028\n"
+             "Học viên được bồi dưỡng kỹ năng số (người) | 1,150 | 2,400\n"
+             "Tỷ lệ học viên hoàn thành khóa học (%) | 92,5 | 95,125\n")
+    assert got(GOAL + table) == [("=", 1150, "người", 2026), ("=", 2400, "người", 2028),
+                                 ("=", 92.5, "%", 2026), ("=", 95.125, "%", 2028)]
+    # the Vietnamese forms keep their meaning: a thousands point, a decimal comma in a share
+    assert got(GOAL + "Chỉ tiêu | Năm 2026\nHọc viên được bồi dưỡng (người) | 1.150\n") == [("=", 1150, "người", 2026)]

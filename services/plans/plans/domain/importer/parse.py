@@ -1492,6 +1492,9 @@ _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
                 "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân"}
+# what is only ever counted whole: a figure of them with a comma before three digits ("1,250 học sinh") is a thousands
+# comma, in the English locale, never a decimal one
+_WHOLE_UNITS = frozenset(_COUNT_UNITS.values()) | {"người", "lượt"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
 # measures); "250 lượt người" (a centre's trainees, counted in turns); "Lao động tiên tiến: 26 cá nhân" (the people
@@ -1800,7 +1803,9 @@ _SLOT_RE = re.compile(_loose(
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
+    # "97.5%", "0.4%": a share pasted from a sheet in the English locale, its decimal point before the sign (one or two
+    # digits after it: never a thousands point)
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
     r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|nhóm,?\s*lớp|nhóm trẻ|lớp|học sinh|HS|học viên|trường|giáo viên|GV|trẻ|giải"
     r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ|ngành|nghề|xưởng)?(?![\wÀ-ỹ])"
     # "1.200 lượt người/năm", "450 học viên/năm": a count each year, counted in "lượt" whoever takes the turns
@@ -3314,6 +3319,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
         written = slot.group("unit")
         unit = ("%" if written == "%" else {**_COUNT_UNITS, **_LABEL_NOUNS}.get(fold(written), written)) if written else row_unit or ""
+        if re.fullmatch(r"\d{1,3},\d{3}", raw) and unit in _WHOLE_UNITS:
+            value = float(raw.replace(",", ""))   # "1,050" pupils, in the English locale: no count of people is a fraction
         kind = "pct" if unit == "%" else "lvl" if unit == "mức" else "cnt"
     words = fold(re.sub(r"\s+", " ", slot.group("words") or ""))
     after = fold(slot.group("after") or "")
