@@ -595,19 +595,22 @@ def _title_horizon(title: str) -> int | None:
     beyond it carries no figure) or one calendar year ("Kế hoạch … năm 2026", "… đến năm 2030")."""
     # a report's results of the school year gone by ("Báo cáo kết quả thực hiện nhiệm vụ năm học 2025 - 2026 và
     # phương hướng, nhiệm vụ năm học 2026 - 2027") set no horizon: the year it looks ahead to does
-    f = re.sub(r"\b(?:ket qua|tong ket)\b[^\d;]{0,60}?\bnam hoc\s+20\d\d\s*[-–]\s*20\d\d\b(?=.*\bnam hoc\s+20\d\d)", " ",
+    f = re.sub(r"\b(?:ket qua|tong ket)\b[^\d;]{0,60}?\bnam hoc\s+20\d\d\s*[-–—]\s*20\d\d\b(?=.*\bnam hoc\s+20\d\d)", " ",
                fold(title))
+    # the vision beyond the plan's end ("… đến năm 2030, tầm nhìn đến năm 2045") is not the year its figures are due
+    f = re.sub(r"\btam nhin\s+(?:(?:den|toi)\s+)?(?:(?:het\s+)?nam\s+)?20\d\d\b", " ", f)
     # one school year named twice is one ("… năm học 2026 - 2027" and a first body line a hard break joined to it)
-    school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b", f))
+    school = set(re.findall(r"\bnam hoc\s+20\d\d\s*[-–—]\s*(20\d\d)\b", f))
     if len(school) == 1:
         return int(school.pop())
     if school:
         return None
-    periods = set(re.findall(r"\b20\d\d\s*[-–]\s*(20\d\d)\b", f))
+    # (a period typed with an em dash, "giai đoạn 2026 — 2030", as a word processor's autocorrect leaves it)
+    periods = set(re.findall(r"\b20\d\d\s*[-–—]\s*(20\d\d)\b", f))
     if len(periods) == 1:
         return int(periods.pop())
     # (a month before the year dates a meeting, "Họp Hội đồng sư phạm tháng 9 năm 2026", it sets no due year)
-    years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–])", f))
+    years = set(re.findall(r"(?<!thang \d )(?<!thang \d\d )\bnam\s+(20\d\d)\b(?!\s*[-–—])", f))
     return int(years.pop()) if len(years) == 1 and not periods else None
 
 
@@ -1490,6 +1493,9 @@ _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
                 "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân"}
+# what is only ever counted whole: a figure of them with a comma before three digits ("1,250 học sinh") is a thousands
+# comma, in the English locale, never a decimal one
+_WHOLE_UNITS = frozenset(_COUNT_UNITS.values()) | {"người", "lượt"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
 # measures); "250 lượt người" (a centre's trainees, counted in turns); "Lao động tiên tiến: 26 cá nhân" (the people
@@ -1629,6 +1635,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     # ("hết NH 2026-2027": the school year abbreviated, after the word that makes it a deadline)
     r"|\b(?:(?:den|toi)\s+)?het\s+nh\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
+    # ("… mức độ 1 vào năm 2027; … cấp độ 2 cùng năm 2027": the same year, named again)
+    r"|\bcung\s+nam\s+(20\d\d)\b(?!\s*[-–/])"
     r"|(?:[;,:.!?]|\bva\b|\bphan dau\b)\s*nam\s+(20\d\d)\b(?!\s*[-–/])|\(\s*(?:nam\s+)?(20\d\d)\s*\)"
     # a year right after its share or level ("≥ 99,5% năm 2026 và đạt 100% năm 2030", "kiểm định cấp độ 3 năm
     # 2028"), a year set apart ("(riêng năm 2028: 92%)") and a vision's year ("Tầm nhìn 2035: …")
@@ -1647,8 +1655,8 @@ _HORIZON_SENTENCE_RE = re.compile(
     r"|^\s*(?:(?:[-+•*–]|\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*)?giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\s*,"
     # "Trong giai đoạn 2026 - 2030 phấn đấu 100% …", "giảm 1,5% mỗi năm giai đoạn 2026 - 2030": due by the period's end
     r"|\b(?:trong (?:ca )?|(?:moi|hang) nam\s+)giai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b"
-    # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027"): due in that year
-    r"|\bquy\s+(?:iv|i{1,3}|[1-4])\s*(?:/\s*|nam\s+)(20\d\d)\b"
+    # a quarter ("ngay trong quý I năm 2026", "trong Quý II/2027", in the old spelling "Quí IV năm 2027"): due in that year
+    r"|\bqu[yi]\s+(?:iv|i{1,3}|[1-4])\s*(?:/\s*|nam\s+)(20\d\d)\b"
     # a deadline as a date or a month ("Đến 31/12/2026", "đến hết tháng 6/2027", "(xong trong tháng 10/2026)": the work
     # done within it), or "chậm nhất (là) năm 2027",
     # "chậm nhất trong tháng 01/2026"
@@ -1810,7 +1818,9 @@ _SLOT_RE = re.compile(_loose(
     r"không quá|không vượt quá|tối đa|đạt)\s+)?"
     r"(?:(?P<lo>\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*)?"
     # "9/13" (trường) counts its numerator; "29/31 (93,5%)" is the share the bracket works out
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
+    # "97.5%", "0.4", "92.5": a figure pasted from a sheet in the English locale, its decimal point before one or two
+    # digits (never a thousands point, which three follow)
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,2}\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)(?:\s*/\s*\d+(?:\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*%\s*\))?)?\s*"
     r"(?P<unit>%|(?:trẻ|học sinh|HS)\s*/\s*lớp|phòng học|phòng|nhóm,?\s*lớp|nhóm trẻ|lớp|học sinh|HS|học viên|trường|giáo viên|GV|trẻ|giải"
     r"|đề tài|câu lạc bộ|sáng kiến|lượt|người|em|vụ|ngành|nghề|xưởng)?(?![\wÀ-ỹ])"
     # "1.200 lượt người/năm", "450 học viên/năm": a count each year, counted in "lượt" whoever takes the turns
@@ -2300,10 +2310,13 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
     # độ 3" or "…; kiểm định cấp độ 3": the second keeps its heading's; "100% vào năm học 2027 - 2028; …" alike)
     # (nor a year in a bracket that closes an earlier clause: "≥ 40 giải (năm 2026 đạt 38 giải); 100% học sinh …", the
-    # bracket's result is no deadline of the next clause)
+    # bracket's result is no deadline of the next clause; nor the point in time that ends a clause with a figure
+    # before it: "có 02 phòng học thông minh vào năm 2027; giữ vững …", where "ngay trong năm học 2026 - 2027; duy trì
+    # …" may frame what follows)
     before = [(p, y) for p, y in phrases if p < q.start and not (
         fline is not None and re.search(r"[,;]", fline[p:q.start])
-        and re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])) and not (
+        and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
+             or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*vao\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:]))) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start]))]
     if before:
@@ -3316,10 +3329,17 @@ _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!
 
 
 
+# a row of what the plan expects rather than aims at, the base its shares are worked out on: the population it serves
+# ("Dân số 3 - 14 tuổi (người)"), the pupils or children it expects ("Số học sinh (dự kiến)", "Quy mô trẻ (dự báo)")
+_FORECAST_ROW_RE = re.compile(r"\s*(?:dan so\b|(?:so|tong so|quy mo)\s+(?:hoc sinh|tre|hoc vien)\b[^()]*\(\s*du (?:kien|bao)\s*\))")
+
+
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
                  row_unit: str | None) -> list[ParsedTarget]:
     """The target(s) of one table cell: its value under the row's label and the column's (or row's) year."""
     flabel = fold(label)
+    if _FORECAST_ROW_RE.match(flabel):
+        return []
     if slot.group("lvl"):
         raw = slot.group("lv").lower()
         value, unit, kind = float(_ROMAN_VALUES.get(raw) or int(raw)), "mức", "lvl"
@@ -3335,6 +3355,8 @@ def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source,
         value = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else float(raw.replace(",", "."))
         written = slot.group("unit")
         unit = ("%" if written == "%" else {**_COUNT_UNITS, **_LABEL_NOUNS}.get(fold(written), written)) if written else row_unit or ""
+        if re.fullmatch(r"\d{1,3},\d{3}", raw) and unit in _WHOLE_UNITS:
+            value = float(raw.replace(",", ""))   # "1,050" pupils, in the English locale: no count of people is a fraction
         kind = "pct" if unit == "%" else "lvl" if unit == "mức" else "cnt"
     words = fold(re.sub(r"\s+", " ", slot.group("words") or ""))
     after = fold(slot.group("after") or "")

@@ -123,6 +123,12 @@ def sniff(data: bytes) -> Kind:
     return "text"
 
 
+# Characters a page shows nothing of, or a symbol font's own: zero-width spaces and joiners, a word joiner, a byte order
+# mark left inside the text (they split a word in two for any reader: "không\u200b quá"); the private-use codes a
+# Symbol or Wingdings bullet is stored as (U+F0B7 "", U+F0A7 "", U+F0D8 …), a bullet wherever it stands
+_UNSEEN = str.maketrans({c: None for c in "\u200b\u200c\u200d\u2060\ufeff"} | {chr(c): "•" for c in range(0xF020, 0xF100)})
+
+
 def extract_text(
     data: bytes,
     filename: str | None = None,
@@ -140,7 +146,7 @@ def extract_text(
         text, encoding = _docx_text(data, max_uncompressed, max_entries), None
     else:
         text, encoding = decode_text(data)
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_UNSEEN)
     text = without_page_furniture(text)
     if kind == "text":
         text = _tab_tables(_sheet_as_tabs(text))
@@ -859,7 +865,8 @@ def _one_syllable(m: re.Match) -> str:
 def _page_text(page, carried: list[list[float]] | None = None) -> tuple[str, list[list[float]] | None]:
     """A page's text, its tables rewritten one row a line from where their pieces stand (see ``pdf_tables``), and
     the columns of a table running on to its foot (``carried`` the page before's)."""
-    text = page.extract_text() or ""
+    # (NFC as the fragments are: a text layer that draws its letters decomposed still lines up with their pieces)
+    text = unicodedata.normalize("NFC", page.extract_text() or "")
     try:
         fragments = _fragments(page)
         text, fragments = boxes_in_place(text, fragments)
@@ -914,7 +921,9 @@ def _vietnamese_score(text: str) -> float:
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f")
+    # (a symbol font's bullets are private-use codes a word processor's text keeps: text, not binary)
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f"
+              and not "\uf020" <= ch <= "\uf0ff")
     return bad / len(text)
 
 
