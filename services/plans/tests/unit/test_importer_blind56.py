@@ -158,3 +158,42 @@ def test_a_count_a_speaker_says_in_words_in_hundreds_or_thousands_is_read_as_its
     text = "2. Chỉ tiêu đến năm 2030\nTỉnh xây thêm ba nghìn phòng học và sửa chữa hai trăm phòng học.\n"
     assert got(text) == [("=", 3000, "phòng", 2030), ("=", 200, "phòng", 2030)]
 
+
+
+# ---------------------------------------------------------------------------- a slide's big figures over their captions
+def test_a_slide_s_big_figure_and_the_caption_under_it_are_one_statement_its_bound_said_last():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nPhấn đấu\n30\ntrẻ/lớp mẫu giáo - tối đa\n02\n"
+            "phòng học mở mới ở điểm lẻ\n98,5%\nhọc sinh lên lớp - không dưới\n1%\nhọc sinh lưu ban - dưới\n"
+            "40\nhọc sinh/lớp là sĩ số tối đa\n")
+    assert got(text) == [("<=", 30, "trẻ/lớp", 2027), ("=", 2, "phòng", 2027), (">=", 98.5, "%", 2027),
+                         ("<", 1, "%", 2027), ("<=", 40, "học sinh/lớp", 2027)]
+
+
+def test_a_page_s_number_and_a_table_s_cells_one_a_line_are_no_figure_over_a_caption():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 100% trẻ được khám sức khỏe định kỳ.\n3/8\nTRƯỜNG MẦM NON HOA SEN\n"
+            "Tỷ lệ trẻ chuyên cần\n95%\nTỷ lệ trẻ bán trú\n100%\n")
+    assert got(text) == [("=", 100, "%", 2027), ("=", 95, "%", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_slide_headed_by_a_school_year_over_and_its_results_describes_that_year():
+    text = ("2. Chỉ tiêu\nNăm học 2025 - 2026: kết quả\n96,2%\ntrẻ mẫu giáo ra lớp\n3,8%\ntrẻ suy dinh dưỡng thể thấp còi\n"
+            "Chỉ tiêu năm học 2026 - 2027\n- Trẻ mẫu giáo ra lớp đạt 98%.\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 98, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- levels and a slide's horizon
+def test_a_level_a_clause_of_its_own_attains_after_a_count_s_clause_is_a_target():
+    text = ("2. Chỉ tiêu\nĐến năm 2030, nhà trường có 8 phòng học bộ môn đạt chuẩn, được công nhận đạt chuẩn quốc gia "
+            "mức độ 2. Phường sẽ đầu tư để đến năm 2028 xây thêm 03 phòng học bộ môn, sửa chữa nhà vệ sinh học sinh và "
+            "đến năm 2030 phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n")
+    assert got(text) == [("=", 8, "phòng", 2030), ("=", 2, "mức", 2030), ("=", 3, "phòng", 2028),
+                         ("=", 3, "mức", 2030)]
+    # whom a share counts, listed with a comma, is no clause of its own: the level is its wording
+    assert got("2. Chỉ tiêu\nĐến năm 2030, 80% xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n") \
+        == [("=", 80, "%", 2030)]
+
+
+def test_a_numbered_slide_turning_to_a_later_year_is_its_items_horizon():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 100% học sinh học 2 buổi/ngày\nSlide 8: Hướng đến năm 2030\n"
+            "- Trường đạt kiểm định chất lượng giáo dục cấp độ 3\n- Đạt chuẩn quốc gia mức độ 2\n")
+    assert got(text) == [("=", 100, "%", 2027), ("=", 3, "mức", 2030), ("=", 2, "mức", 2030)]

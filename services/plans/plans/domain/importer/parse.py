@@ -1655,10 +1655,10 @@ _HORIZON_SENTENCE_RE = re.compile(
 # tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
-# đến năm 2030")
+# đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay|huong)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
     r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
@@ -2070,6 +2070,12 @@ _LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon
 # cập giáo dục THCS mức độ 2", whose comma lists whom the share counts)
 _OWN_LEVEL_RE = re.compile(r",\s*(?:kiem dinh(?: chat luong)?(?: giao duc)?|kdcl|(?:dat\s+)?chuan quoc gia|cqg"
                            r"|(?:pho cap|pcgd)(?:\s+[a-z]+){0,4}|xoa mu chu|xmc)\s*$")
+# … or a clause of its own after the figure's, joined by a comma or "và", whose verb attains the standard: "có 6 phòng
+# học bộ môn đạt chuẩn, được công nhận đạt chuẩn quốc gia mức độ 2", "… và đến năm 2030 xã đạt chuẩn phổ cập giáo dục
+# THCS mức độ 3" (not "100% xã, phường đạt chuẩn …": a comma that lists whom the figure counts, one word before it)
+_LEVEL_CLAUSE_RE = re.compile(r"[^;]*?[a-z]+\s+[a-z]+[^,;\d]*?(?:,|\bva\b)\s*(?:(?:[a-z]+|20\d\d)\s+){0,5}?"
+                              r"(?:duoc\s+)?(?:cong nhan(?:\s+lai)?\s+)?dat\s+(?:chuan quoc gia|(?:chuan\s+)?pho cap(?:\s+[a-z]+){0,4}"
+                              r"|kiem dinh(?:\s+[a-z]+){0,3})\s*$")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
 _ITEM_MARKS = ("", "-", "–", "•", "*", "+")   # list marks from the outermost to the innermost, as plans nest them
 
@@ -2539,7 +2545,11 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
         # "Phổ cập giáo dục THCS" / "mức độ 2" / "–": a value with another under it is a table's cell, not the end of
         # a sentence
         cell = i + 1 < hi and _SLOT_RE.fullmatch(line.strip()) and _SLOT_RE.fullmatch(L.line(i + 1).strip())
-        if units and prev_end == i - 1 and not cell and _continues(units[-1].line, line, f):
+        # (a figure over its caption opens a statement of its own, whatever the caption above it ended on: "học sinh
+        # tốt nghiệp THPT - tối thiểu" / "75%" / "học sinh lớp 12 trúng tuyển …")
+        captioned = i + 1 < hi and _BIG_FIGURE_RE.fullmatch(line) and _caption(L.line(i + 1))
+        if units and prev_end == i - 1 and not cell and not captioned and (
+                _continues(units[-1].line, line, f) or _caption(line) and _BIG_FIGURE_RE.fullmatch(units[-1].line)):
             u = units[-1]
             gap = pos - (u.start + len(u.line))
             u.line += " " * gap + line
@@ -2551,6 +2561,20 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
     _set_apart_others_column(units, own_kind)
     _set_apart_draft_column(units)
     return units
+
+
+# a figure set large alone on a slide's line ("35", "99,5%", "3/3", "01"), the caption under it in small letters naming
+# what it counts and its bound ("học sinh/lớp - sĩ số tối đa", "học sinh/lớp là sĩ số tối đa"): one statement, the
+# figure first
+_BIG_FIGURE_RE = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?(?:\s*/\s*\d{1,3}(?:\.\d{3})*)?\s*%?\s*")
+
+
+_CAPTION_BOUND_RE = re.compile(r"(?:\s[-–]|\sla)\s+(?:si so\s+)?(khong qua|khong vuot qua|toi da|toi thieu|it nhat|khong duoi|duoi|tren)\b"
+                               r"(?=[^\d;.]{0,40}$)")
+
+
+def _caption(line: str) -> bool:
+    return line.lstrip()[:1].islower() and len(line.split()) >= 3
 
 
 # a column of the targets another body set, beside the plan's own: "Tỉnh giao (toàn tỉnh)", "Chỉ tiêu thành phố"
@@ -4454,6 +4478,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             tabled = max((t.horizon.value.year for t in found if t.horizon.value), default=None)
             n += used - 1
+            situation = situation and not found   # a table of targets read past the heading that ends a situation
             continue
         if n >= 2 and units[n - 2].idx == i - 1 and len(fline.strip()) > 20 and units[n - 2].fline.strip() == fline.strip():
             continue   # an item pasted twice, the copy on the next line: its targets are set once
@@ -4531,7 +4556,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if in_goal and prefix and fline[prefix.end():].strip() and _school_year_over(prefix, plan_year, plan_month) \
                 and not re.search(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach)\b", fline):
             # "Năm học 2025 - 2026: 30 lớp, 1.046 học sinh; đạt 38 giải …" in a plan of September 2026: the school year
-            # was over when the plan was issued, every figure of the line is its result, a baseline
+            # was over when the plan was issued, every figure of the line is its result, a baseline; "Năm học 2025 -
+            # 2026: kết quả" heads the results of that year, the lines under it describe
+            situation = bool(re.fullmatch(r"\s*(?:ket qua|thanh tich)(?:\s+(?:dat duoc|noi bat))?\s*", fline[prefix.end():]))
             continue
         if in_goal and prefix:
             if fline[prefix.end():].strip() and _LIST_MARK_RE.match(line):
@@ -4643,7 +4670,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "do 02 lớp ở điểm lẻ chưa đủ giáo viên nên Hội nghị điều chỉnh còn 50%": the reason, not a target
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
-                                                   and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
+                                                   and not (q.kind == "lvl" and (_OWN_LEVEL_RE.search(fline, p.end, q.start)
+                                                                                 or _LEVEL_CLAUSE_RE.match(fline, p.end, q.start)))
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
                                                                         or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)
                                                                         or p.kind == "cnt" and _AND_BOUND_RE.search(fline[p.end:q.start])))
@@ -4751,6 +4779,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "không vượt quá quy định tối đa của Điều lệ (mẫu giáo 35 trẻ/lớp)": the bound is on the rule, which
                 # the bracket spells out
                 cmp, cconf, said = _comparator(rule.group(1), "", q)
+            if not said and not fline[:q.start].strip() and (bound := _CAPTION_BOUND_RE.search(fline, q.end)):
+                # a slide's figure over its caption, the bound last: "35" / "học sinh/lớp - sĩ số tối đa", "0,5%" /
+                # "học sinh bỏ học - dưới"
+                cmp, cconf, said = _comparator(bound.group(1), "", q)
             # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, nor is above it
             # ("… vượt 98%, 100% học sinh học 2 buổi/ngày"), the figure after the comma opens its own clause
             if not said and prev and prev[2] and q.kind == prev[0].kind and (q.kind != "cnt" or q.unit == prev[0].unit) and not (
