@@ -197,3 +197,16 @@ def test_a_numbered_slide_turning_to_a_later_year_is_its_items_horizon():
     text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 100% học sinh học 2 buổi/ngày\nSlide 8: Hướng đến năm 2030\n"
             "- Trường đạt kiểm định chất lượng giáo dục cấp độ 3\n- Đạt chuẩn quốc gia mức độ 2\n")
     assert got(text) == [("=", 100, "%", 2027), ("=", 3, "mức", 2030), ("=", 2, "mức", 2030)]
+
+
+def test_a_slide_titled_by_a_year_gone_by_describes_that_year_up_to_the_next_horizon():
+    text = ("2. Chỉ tiêu\nGiáo dục xã năm 2025\n• 6 trường - 2.310 học sinh\n• 4/6 trường đạt chuẩn quốc gia\n"
+            "Mục tiêu đến năm 2030\n• 6/6 trường đạt chuẩn quốc gia\n")
+    assert got(text, plan_year=2026, plan_month=10) == [("=", 6, "trường", 2030)]
+    # a title naming the year ahead is no description
+    assert (got(text.replace("năm 2025", "năm 2026"), plan_year=2026, plan_month=10)[0][:2]) == ("=", 6)
+
+
+def test_a_chart_s_target_line_labels_each_share_with_its_year_by_a_dash():
+    text = "2. Chỉ tiêu\nHọc sinh biết bơi (%)\n2024: 40 | 2025: 46\nMục tiêu: 2027 - 60% | 2030 - 80%\n"
+    assert got(text, plan_year=2026, plan_month=10) == [("=", 60, "%", 2027), ("=", 80, "%", 2030)]

@@ -2312,8 +2312,13 @@ _YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s(]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tre
                             r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
 
 
+# a chart's target line labels each share with its year by a dash: "Mục tiêu: 2027 - 70% | 2030 - 85%"
+_YEAR_DASH_LABEL_RE = re.compile(r"(?:^|(?<=[|\s:]))(20\d\d)\s*[-–]\s*$")
+
+
 def _year_label(fline: str, q: _Q) -> int | None:
-    m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start)
+    m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start) \
+        or q.kind == "pct" and _YEAR_DASH_LABEL_RE.search(fline, max(0, q.start - 12), q.start)
     return int(m.group(1)) if m else None
 
 
@@ -4504,6 +4509,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # as "THỰC TRẠNG" does in capitals, its number lost (a list pasted out of Word)
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
             continue
+        if plan_year and _past_title(line, fline, plan_year, plan_month):
+            situation = True   # "Bức tranh giáo dục phường năm 2025": a slide on a year gone by describes it
+            continue
         if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
             situation = True   # "1. Mục tiêu của tỉnh đến năm 2030 (trích Kế hoạch số 210/KH-UBND)": another's, quoted
             continue
@@ -4936,6 +4944,21 @@ def _restated(fline: str, at: int) -> bool:
     hi = min((x.start() for x in re.finditer(r";|\.(?=\s|$)", fline) if x.start() >= at), default=len(fline))
     return bool(re.search(r"\bnhu\s+(?:cac\s+)?(?:chi tieu|muc tieu)\s+(?:da\s+)?(?:neu\s+)?(?:tai|o|trong)\s+(?:cac\s+)?"
                           r"(?:bang|bieu|phu luc)\b", fline[lo:hi]))
+
+
+def _past_title(line: str, fline: str, plan_year: int, plan_month: int | None) -> bool:
+    """Whether a line is a short title naming only a year or school year over when the plan was issued, with no
+    figure and no word of what is to come ("Bức tranh giáo dục phường năm 2025", "Giáo dục xã năm học 2024 - 2025")."""
+    s = fline.strip()
+    if len(s) > 60 or not line.lstrip()[:1].isupper() or _LIST_MARK_RE.match(line) or re.search(
+            r"[:;.,%()|]|\b(?:muc tieu|chi tieu|phan dau|ke hoach|nhiem vu|phuong huong|giai phap|den|toi|du kien|du bao"
+            r"|dinh huong|tam nhin|lo trinh)\b", s):
+        return False
+    years = list(_PAST_YEAR_RE.finditer(s))
+    if not years or re.search(r"\d", _PAST_YEAR_RE.sub(" ", s)):
+        return False
+    return all(int(m.group(3)) < plan_year if m.group(3) else
+               int(m.group(2)) < plan_year or int(m.group(2)) == plan_year and (plan_month or 0) >= 6 for m in years)
 
 
 def _school_year_over(prefix: re.Match, plan_year: int | None, plan_month: int | None) -> bool:
