@@ -210,3 +210,11 @@ def test_a_slide_titled_by_a_year_gone_by_describes_that_year_up_to_the_next_hor
 def test_a_chart_s_target_line_labels_each_share_with_its_year_by_a_dash():
     text = "2. Chỉ tiêu\nHọc sinh biết bơi (%)\n2024: 40 | 2025: 46\nMục tiêu: 2027 - 60% | 2030 - 80%\n"
     assert got(text, plan_year=2026, plan_month=10) == [("=", 60, "%", 2027), ("=", 80, "%", 2030)]
+
+
+def test_a_line_labelled_as_targets_in_a_part_on_the_results_sets_them():
+    text = ("UBND XÃ TÂN HÒA\nTRƯỜNG TIỂU HỌC TÂN HÒA\nKẾ HOẠCH\nNhiệm vụ năm học 2026 - 2027\n"
+            "Tân Hòa, ngày 20 tháng 9 năm 2026\nI. KẾT QUẢ NĂM HỌC 2025 - 2026\nTỷ lệ học sinh biết bơi qua các năm: 2023: 31%, 2024: 38%, 2025: 44%.\n"
+            "Mục tiêu: năm 2027 đạt 55%; năm 2030 đạt 75%\nII. MỤC TIÊU\n- 100% học sinh học 2 buổi/ngày.\n")
+    assert (("=", 55, "%", 2027) in plan_targets(text)) and (("=", 75, "%", 2030) in plan_targets(text))
+    assert not any(t[1] in (31, 38, 44) for t in plan_targets(text))

@@ -2312,6 +2312,8 @@ _YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s(]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tre
                             r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
 
 
+# a line labelled as targets: "Mục tiêu: …", "- Chỉ tiêu đến năm 2030: …"
+_AIM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?:muc tieu|chi tieu)(?:\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d)?\s*:\s*\S")
 # a chart's target line labels each share with its year by a dash: "Mục tiêu: 2027 - 70% | 2030 - 85%"
 _YEAR_DASH_LABEL_RE = re.compile(r"(?:^|(?<=[|\s:]))(20\d\d)\s*[-–]\s*$")
 
@@ -4487,6 +4489,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         if n >= 2 and units[n - 2].idx == i - 1 and len(fline.strip()) > 20 and units[n - 2].fline.strip() == fline.strip():
             continue   # an item pasted twice, the copy on the next line: its targets are set once
+        if plan_year and _AIM_LABEL_RE.match(fline) and any(int(y) >= plan_year for y in re.findall(r"\b(20\d\d)\b", fline)):
+            # "Mục tiêu: năm 2027 đạt 60%; năm 2030 đạt 80%" under a chart of the years gone by, in a part on the
+            # results: the targets the line is labelled as, each with its year
+            in_goal, situation = True, False
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
