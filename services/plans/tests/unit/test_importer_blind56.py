@@ -191,6 +191,8 @@ def test_a_level_a_clause_of_its_own_attains_after_a_count_s_clause_is_a_target(
     # whom a share counts, listed with a comma, is no clause of its own: the level is its wording
     assert got("2. Chỉ tiêu\nĐến năm 2030, 80% xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n") \
         == [("=", 80, "%", 2030)]
+    assert got("2. Chỉ tiêu\nĐến năm 2035, 90% trường mầm non, tiểu học công lập đạt chuẩn quốc gia mức độ 2.\n") \
+        == [("=", 90, "%", 2035)]
 
 
 def test_a_numbered_slide_turning_to_a_later_year_is_its_items_horizon():

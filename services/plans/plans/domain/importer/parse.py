@@ -2072,8 +2072,10 @@ _OWN_LEVEL_RE = re.compile(r",\s*(?:kiem dinh(?: chat luong)?(?: giao duc)?|kdcl
                            r"|(?:pho cap|pcgd)(?:\s+[a-z]+){0,4}|xoa mu chu|xmc)\s*$")
 # … or a clause of its own after the figure's, joined by a comma or "và", whose verb attains the standard: "có 6 phòng
 # học bộ môn đạt chuẩn, được công nhận đạt chuẩn quốc gia mức độ 2", "… và đến năm 2030 xã đạt chuẩn phổ cập giáo dục
-# THCS mức độ 3" (not "100% xã, phường đạt chuẩn …": a comma that lists whom the figure counts, one word before it)
-_LEVEL_CLAUSE_RE = re.compile(r"[^;]*?[a-z]+\s+[a-z]+[^,;\d]*?(?:,|\bva\b)\s*(?:(?:[a-z]+|20\d\d)\s+){0,5}?"
+# THCS mức độ 3" (not "100% xã, phường đạt chuẩn …", "60% trường mầm non, phổ thông đạt chuẩn …": a comma that lists
+# whom the figure counts)
+_LEVEL_CLAUSE_RE = re.compile(r"[^;]*?[a-z]+\s+[a-z]+[^,;\d]*?(?:,|\bva\b)\s*(?!(?:" + _LEVEL_WORDS + r"|pho thong)\b)"
+                              r"(?:(?:[a-z]+|20\d\d)\s+){0,5}?"
                               r"(?:duoc\s+)?(?:cong nhan(?:\s+lai)?\s+)?dat\s+(?:chuan quoc gia|(?:chuan\s+)?pho cap(?:\s+[a-z]+){0,4}"
                               r"|kiem dinh(?:\s+[a-z]+){0,3})\s*$")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
