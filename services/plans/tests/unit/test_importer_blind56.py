@@ -220,3 +220,23 @@ def test_a_line_labelled_as_targets_in_a_part_on_the_results_sets_them():
             "Mục tiêu: năm 2027 đạt 55%; năm 2030 đạt 75%\nII. MỤC TIÊU\n- 100% học sinh học 2 buổi/ngày.\n")
     assert (("=", 55, "%", 2027) in plan_targets(text)) and (("=", 75, "%", 2030) in plan_targets(text))
     assert not any(t[1] in (31, 38, 44) for t in plan_targets(text))
+
+
+# ---------------------------------------------------------------------------- what a speaker says is so, or done
+def test_a_speaker_s_today_right_before_a_figure_is_no_target():
+    text = ("2. Chỉ tiêu\nTỷ lệ trẻ ra lớp hiện mới 88,4%, tôi đề nghị đến năm 2030 đạt 95%. Hiện chúng ta còn thiếu "
+            "1.250 giáo viên. Hiện toàn tỉnh chỉ có 12 phòng học thông minh.\n")
+    assert got(text) == [("=", 95, "%", 2030)]
+
+
+def test_a_bracket_after_a_school_s_classes_and_pupils_breaks_its_size_down():
+    text = "2. Chỉ tiêu năm học 2026 - 2027\n- 24 lớp, 860 học sinh (học sinh dân tộc thiểu số chiếm 45%)\n" \
+           "- 100% học sinh dân tộc thiểu số được tăng cường tiếng Việt.\n"
+    assert got(text) == [("=", 100, "%", 2027)]
+
+
+def test_what_a_speaker_has_done_already_is_no_target_nor_is_higher_than_a_figure_a_bound():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nChúng tôi đã tổ chức 4 câu lạc bộ tiếng Anh. Xã giao cho trường tỷ lệ "
+            "học sinh lên lớp 96%. Nhà trường xin nhận cao hơn: 98% học sinh lên lớp; tối đa 35 học sinh/lớp.\n")
+    assert got(text)[-2:] == [("=", 98, "%", 2027), ("<=", 35, "học sinh/lớp", 2027)]
+    assert not any(t[1] == 4 for t in got(text))

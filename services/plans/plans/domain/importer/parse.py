@@ -1680,6 +1680,11 @@ _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat"
                         r"|hien (?:nha truong|truong|trung tam|don vi|toan (?:truong|xa|phuong|tinh|thanh pho|nganh)) (?:moi |chi )?co)\b")
+# what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
+# as written: "đã" folds as "đa", "tối đa" does)
+_DONE_RE = re.compile(r"(?i:\bđã)(?:\s+[^\W\d_]+){1,2}\s*$")
+# a speaker's today, right before its figure: "tỷ lệ … hiện mới 61,5%", "Hiện ta còn thiếu 3.800 giáo viên"
+_TODAY_SAID_RE = re.compile(r"\bhien (?:(?:ta|chung ta|minh)\s+)?(?:moi|chi|con)(?:\s+[a-z]+){0,2}\s*$")
 # "Năm học 2026 - 2027 nhà trường có 15 lớp …": the make-up a body has in the year, stated (a target says what it will
 # reach, not what it has)
 _MAKEUP_RE = re.compile(r"nam(?: hoc)? 20\d\d(?:\s*[-–]\s*20\d\d)?\s*,?\s*(?:nha truong|truong|trung tam|don vi"
@@ -2146,6 +2151,8 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     the whole (:func:`_at_least`)."""
     # the words as one line: a wrapped line's break leaves two spaces ("không \nquá 45", "ít" / "nhất")
     tail, after = re.sub(r"\s+", " ", before[-40:])[-30:], re.sub(r"\s+", " ", after)
+    # "Chúng tôi xin nhận cao hơn: 95%": higher than the figure said before, the colon giving the one taken on
+    tail = re.sub(r"\b(?:cao |nhieu |lon )?hon\s*:\s*$", "", tail)
     if q.unit == "hạng":
         return "<=", 0.85, True   # "trong tốp 10" bounds the rank: the tenth place or better
     verb = None
@@ -2418,8 +2425,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     (:func:`_school_year_over`)."""
     if _SUPERSEDED_RE.search(fline, 0, q.start) or _ARROW_ON_RE.match(fline, q.end):
         return True
-    if (size := _SIZE_ITEM_RE.match(fline)) and q.start < size.end():
-        return True
+    if (size := _SIZE_ITEM_RE.match(fline)) and (q.start < size.end() or re.match(r"\s*\([^()]*$", fline[size.end():q.start])):
+        return True   # (and the bracket after it breaks it down: "32 lớp, 1.126 học sinh (học sinh dân tộc chiếm 61%)")
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
@@ -2480,7 +2487,7 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
     text = re.sub(r"\bso voi\b[^,;()]*", lambda m: " " * len(m.group(0)), text)
-    if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end):
+    if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end) or _TODAY_SAID_RE.search(text):
         return True
     if plan_year is None:
         return False
@@ -4783,8 +4790,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if changed and (not relative or _THAT_IS_AFTER_RE.match(fline, q.end)):
                 continue
             if _is_status(fline, q, plan_year, plan_month) or _BASELINE_RE.search(fline[:q.start]) and \
-                    _RISE_TO_RE.match(fline[q.end:]):
-                continue   # "tăng từ 40% lên 60%": 40% is where it starts
+                    _RISE_TO_RE.match(fline[q.end:]) or _DONE_RE.search(line, seg, q.start):
+                continue   # "tăng từ 40% lên 60%": 40% is where it starts; "đã thành lập 3 câu lạc bộ": done
             # "Tỷ lệ học sinh lưu ban: chỉ tiêu đã giao dưới 1,5% - chỉ tiêu điều chỉnh: dưới 1%": the adjusted figure's
             # clause names no indicator, the item's label before the figure it replaces does
             revised = re.match(r"[\s,:;()–-]*(?:chi tieu\s+|muc tieu\s+)?(?:dieu chinh|giu nguyen)\b", before)
