@@ -240,3 +240,17 @@ def test_what_a_speaker_has_done_already_is_no_target_nor_is_higher_than_a_figur
             "học sinh lên lớp 96%. Nhà trường xin nhận cao hơn: 98% học sinh lên lớp; tối đa 35 học sinh/lớp.\n")
     assert got(text)[-2:] == [("=", 98, "%", 2027), ("<=", 35, "học sinh/lớp", 2027)]
     assert not any(t[1] == 4 for t in got(text))
+
+
+def test_what_a_school_asks_of_a_body_above_it_is_no_target_of_its_own():
+    text = ("UBND PHƯỜNG AN HÒA\nTRƯỜNG MẦM NON HỌA MI\nBÀI TRÌNH BÀY\nPhương hướng năm học 2026 - 2027\n"
+            "An Hòa, ngày 25 tháng 9 năm 2026\n- 100% trẻ được ăn bán trú.\n"
+            "- Xây mới 3 phòng học tại điểm lẻ (đề nghị UBND phường)\n"
+            "Nhà trường kính đề nghị Phòng bổ sung 02 biên chế giáo viên.\n")
+    assert plan_targets(text) == [("=", 100, "%", 2027)]
+
+
+def test_a_list_of_results_after_its_colon_describes_through_its_semicolons():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNgành đã đạt được những kết quả sau: tỷ lệ trẻ ra lớp 96,5%; 7/12 trường "
+            "đạt chuẩn quốc gia; 18 học sinh đạt giải cấp tỉnh. Năm học này phấn đấu 9/12 trường đạt chuẩn quốc gia.\n")
+    assert got(text) == [("=", 9, "trường", 2027)]

@@ -1680,6 +1680,8 @@ _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat"
                         r"|hien (?:nha truong|truong|trung tam|don vi|toan (?:truong|xa|phuong|tinh|thanh pho|nganh)) (?:moi |chi )?co)\b")
+# a request to a body above ("đề nghị Sở …", "kính đề nghị UBND phường …")
+_ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)"
 # what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
 # as written: "đã" folds as "đa", "tối đa" does)
 _DONE_RE = re.compile(r"(?i:\bđã)(?:\s+[^\W\d_]+){1,2}\s*$")
@@ -2488,6 +2490,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # past result of this figure
     text = re.sub(r"\bso voi\b[^,;()]*", lambda m: " " * len(m.group(0)), text)
     if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end) or _TODAY_SAID_RE.search(text):
+        return True
+    # a list of results after its colon, its items parted by semicolons: "… những kết quả đã đạt được: tỷ lệ … 97,8%;
+    # 5/11 trường đạt chuẩn quốc gia; 23 học sinh đạt giải cấp tỉnh"
+    if (colon := fline.rfind(":", sent, seg)) >= 0 and _STATUS_RE.search(fline, sent, colon):
         return True
     if plan_year is None:
         return False
@@ -4767,9 +4773,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "Bãi bỏ chỉ tiêu "100% học sinh lớp 9 có chứng chỉ …"": a target withdrawn, no longer in force
             if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
                 continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
-            if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
-                                         fline[seg:q.start]):
-                continue   # "đề nghị Sở cấp kinh phí … lắp đặt 04 phòng học": what is asked of a superior body
+            if (not in_goal or own_kind in ("truong", "trung tam")) and (
+                    re.search(r"\b" + _ASKED_OF + r"\b[^;.]*$", fline[seg:q.start])
+                    or re.match(r"[^;.()]*\(\s*" + _ASKED_OF + r"\b", fline[q.end:])):
+                # "đề nghị Sở cấp kinh phí … lắp đặt 04 phòng học": what is asked of a superior body, and so is what a
+                # school or a centre asks of one, in its targets too ("Xây mới 4 phòng học (đề nghị UBND phường)")
+                continue
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
