@@ -254,3 +254,9 @@ def test_a_list_of_results_after_its_colon_describes_through_its_semicolons():
     text = ("2. Chỉ tiêu năm học 2026 - 2027\nNgành đã đạt được những kết quả sau: tỷ lệ trẻ ra lớp 96,5%; 7/12 trường "
             "đạt chuẩn quốc gia; 18 học sinh đạt giải cấp tỉnh. Năm học này phấn đấu 9/12 trường đạt chuẩn quốc gia.\n")
     assert got(text) == [("=", 9, "trường", 2027)]
+
+
+def test_a_page_s_number_over_a_lettered_part_is_no_figure_over_a_caption():
+    text = ("2. Các chỉ tiêu\na) Hằng năm\n- Trẻ 5 tuổi ra lớp đạt 99%.\n                    3\n"
+            "b) Chỉ tiêu đến hết năm 2028\n- 100% trường có thư viện điện tử.\n")
+    assert got(text) == [("=", 99, "%", None), ("=", 100, "%", 2028)]

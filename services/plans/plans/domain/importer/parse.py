@@ -2596,7 +2596,7 @@ _CAPTION_BOUND_RE = re.compile(r"(?:\s[-–]|\sla)\s+(?:si so\s+)?(khong qua|kho
 
 
 def _caption(line: str) -> bool:
-    return line.lstrip()[:1].islower() and len(line.split()) >= 3
+    return line.lstrip()[:1].islower() and len(line.split()) >= 3 and not _LIST_START_RE.match(line)
 
 
 # a column of the targets another body set, beside the plan's own: "Tỉnh giao (toàn tỉnh)", "Chỉ tiêu thành phố"
