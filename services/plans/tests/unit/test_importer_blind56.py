@@ -260,3 +260,16 @@ def test_a_page_s_number_over_a_lettered_part_is_no_figure_over_a_caption():
     text = ("2. Các chỉ tiêu\na) Hằng năm\n- Trẻ 5 tuổi ra lớp đạt 99%.\n                    3\n"
             "b) Chỉ tiêu đến hết năm 2028\n- 100% trường có thư viện điện tử.\n")
     assert got(text) == [("=", 99, "%", None), ("=", 100, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- what a speaker says twice or spells out
+def test_a_share_in_words_said_again_after_a_comma_is_one_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nTỷ lệ học sinh lên lớp phải đạt chín mươi tám phần trăm, chín mươi tám "
+            "phần trăm, các đồng chí ạ.\n")
+    assert got(text) == [("=", 98, "%", 2027)]
+
+
+def test_a_figure_that_spells_out_the_words_a_bound_was_said_on_takes_the_bound():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nÍt nhất một phần ba, tức 33% giáo viên dạy được bằng tiếng Anh; "
+            "không quá một phần mười, tức là 10% lớp học ghép.\n")
+    assert got(text) == [(">=", 33, "%", 2027), ("<=", 10, "%", 2027)]

@@ -1680,6 +1680,8 @@ _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat"
                         r"|hien (?:nha truong|truong|trung tam|don vi|toan (?:truong|xa|phuong|tinh|thanh pho|nganh)) (?:moi |chi )?co)\b")
+_THAT_IS_BOUND_RE = re.compile(r"\b(khong qua|toi da|khong duoi|khong it hon|it nhat|toi thieu|tren|duoi)\s+(?:[a-z]+\s+){0,3}[a-z]+"
+                               r"\s*,?\s*(?:tuc|tuc la|nghia la)\s*$")
 # a request to a body above ("đề nghị Sở …", "kính đề nghị UBND phường …")
 _ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)"
 # what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
@@ -1919,10 +1921,14 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     for m in _INDEX_RE.finditer(fline):
         if not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(",", ".")), ""))
+    said: tuple[int, int] | None = None   # (end, value) of the share in words just read
     for m in _WORD_PCT_RE.finditer(fline):   # "chín mươi tám phần trăm": a share written out in words
         value = _word_number(m.group("n").split())
-        if value is not None and 0 < value <= 100:
+        if value is not None and 0 < value <= 100 and not (said and said[1] == value
+                                                           and re.fullmatch(r"\s*,\s*", fline[said[0]:m.start("n")])):
+            # ("… đạt chín mươi chín phần trăm, chín mươi chín phần trăm, các đồng chí nhớ cho": said again for weight)
             out.append(_Q(m.start("n"), m.end(), "pct", float(value), "%"))
+        said = (m.end(), value)
     for m in _WORD_COUNT_RE.finditer(fline):
         # spelt as the number is, in small letters: "Hải Phòng" (the city) folds like "hai phòng"
         # (typed without marks, number and noun alike, it may be other words: "xam hai tre" is "xâm hại trẻ", harming
@@ -4811,6 +4817,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "không vượt quá quy định tối đa của Điều lệ (mẫu giáo 35 trẻ/lớp)": the bound is on the rule, which
                 # the bracket spells out
                 cmp, cconf, said = _comparator(rule.group(1), "", q)
+            if not said and (bound := _THAT_IS_BOUND_RE.search(fline, seg, q.start)):
+                # "ít nhất một nửa, tức 50% giáo viên …": the figure spells out the words the bound was said on
+                cmp, cconf, said = _comparator(bound.group(1), "", q)
             if not said and not fline[:q.start].strip() and (bound := _CAPTION_BOUND_RE.search(fline, q.end)):
                 # a slide's figure over its caption, the bound last: "35" / "học sinh/lớp - sĩ số tối đa", "0,5%" /
                 # "học sinh bỏ học - dưới"
