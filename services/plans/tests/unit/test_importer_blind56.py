@@ -273,3 +273,9 @@ def test_a_figure_that_spells_out_the_words_a_bound_was_said_on_takes_the_bound(
     text = ("2. Chỉ tiêu năm học 2026 - 2027\nÍt nhất một phần ba, tức 33% giáo viên dạy được bằng tiếng Anh; "
             "không quá một phần mười, tức là 10% lớp học ghép.\n")
     assert got(text) == [(">=", 33, "%", 2027), ("<=", 10, "%", 2027)]
+
+
+def test_a_preschool_s_cô_giáo_are_counted_as_its_teachers_and_what_is_done_already_in_a_bracket_is_no_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNhà trường phấn đấu có 3 cô giáo đạt giáo viên dạy giỏi cấp tỉnh. "
+            "Mở rộng mô hình bếp ăn mẫu (đã áp dụng ở 4 điểm trường từ năm 2025).\n")
+    assert got(text) == [("=", 3, "giáo viên", 2027)]

@@ -1488,12 +1488,12 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
-                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân"}
+                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân", "co giao": "giáo viên"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
 # measures); "250 lượt người" (a centre's trainees, counted in turns); "Lao động tiên tiến: 26 cá nhân" (the people
-# a registration puts forward for an emulation title)
-_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
+# a registration puts forward for an emulation title; a preschool's "cô giáo", its teachers)
+_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|co giao|tre|truong|nhom,? lop|nhom tre"
             r"|giai(?! phap)|de tai|cau lac bo|sang kien|ca nhan")
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
@@ -1686,7 +1686,7 @@ _THAT_IS_BOUND_RE = re.compile(r"\b(khong qua|toi da|khong duoi|khong it hon|it 
 _ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)"
 # what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
 # as written: "đã" folds as "đa", "tối đa" does)
-_DONE_RE = re.compile(r"(?i:\bđã)(?:\s+[^\W\d_]+){1,2}\s*$")
+_DONE_RE = re.compile(r"(?i:\bđã)(?:\s+[^\W\d_]+){1,3}\s*$")
 # a speaker's today, right before its figure: "tỷ lệ … hiện mới 61,5%", "Hiện ta còn thiếu 3.800 giáo viên"
 _TODAY_SAID_RE = re.compile(r"\bhien (?:(?:ta|chung ta|minh)\s+)?(?:moi|chi|con)(?:\s+[a-z]+){0,2}\s*$")
 # "Năm học 2026 - 2027 nhà trường có 15 lớp …": the make-up a body has in the year, stated (a target says what it will
