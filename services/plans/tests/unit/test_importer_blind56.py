@@ -279,3 +279,15 @@ def test_a_preschool_s_cô_giáo_are_counted_as_its_teachers_and_what_is_done_al
     text = ("2. Chỉ tiêu năm học 2026 - 2027\nNhà trường phấn đấu có 3 cô giáo đạt giáo viên dạy giỏi cấp tỉnh. "
             "Mở rộng mô hình bếp ăn mẫu (đã áp dụng ở 4 điểm trường từ năm 2025).\n")
     assert got(text) == [("=", 3, "giáo viên", 2027)]
+
+
+def test_a_slide_reporting_the_results_of_the_plan_s_own_year_describes_them():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nKết quả thi vào lớp 10 năm 2026\nTrang 3/10\n"
+            "• Điểm trung bình 3 môn: 6,85 - xếp thứ 21/ 98 trường\n• 68,2% học sinh đỗ lớp 10 công lập\n"
+            "Mục tiêu thi vào lớp 10\n• 72% học sinh đỗ lớp 10 công lập\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 72, "%", 2027)]
+
+
+def test_the_classes_and_pupils_on_a_school_s_size_item_are_more_of_its_size():
+    text = "2. Chỉ tiêu năm học 2026 - 2027\n• 26 lớp - 1.020 học sinh; khối 6 tuyển mới 7 lớp\n• 100% học sinh học 2 buổi/ngày\n"
+    assert got(text) == [("=", 100, "%", 2027)]

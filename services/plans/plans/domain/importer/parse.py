@@ -2433,8 +2433,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     (:func:`_school_year_over`)."""
     if _SUPERSEDED_RE.search(fline, 0, q.start) or _ARROW_ON_RE.match(fline, q.end):
         return True
-    if (size := _SIZE_ITEM_RE.match(fline)) and (q.start < size.end() or re.match(r"\s*\([^()]*$", fline[size.end():q.start])):
-        return True   # (and the bracket after it breaks it down: "32 lớp, 1.126 học sinh (học sinh dân tộc chiếm 61%)")
+    if (size := _SIZE_ITEM_RE.match(fline)) and (q.start < size.end() or re.match(r"\s*\([^()]*$", fline[size.end():q.start])
+                                                 or q.kind == "cnt" and q.unit in ("lớp", "học sinh", "trẻ", "học viên")):
+        # (and the bracket after it breaks it down: "32 lớp, 1.126 học sinh (học sinh dân tộc chiếm 61%)", and its
+        # classes and pupils after it are more of its size: "30 lớp - 1.348 học sinh; khối 6 tuyển mới 9 lớp")
+        return True
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
@@ -4981,16 +4984,18 @@ def _restated(fline: str, at: int) -> bool:
 
 def _past_title(line: str, fline: str, plan_year: int, plan_month: int | None) -> bool:
     """Whether a line is a short title naming only a year or school year over when the plan was issued, with no
-    figure and no word of what is to come ("Bức tranh giáo dục phường năm 2025", "Giáo dục xã năm học 2024 - 2025")."""
+    figure and no word of what is to come ("Bức tranh giáo dục phường năm 2025", "Giáo dục xã năm học 2024 - 2025"),
+    or the results of the plan's own year ("Kết quả thi vào lớp 10 năm 2026": what is reported on is done)."""
     s = fline.strip()
     if len(s) > 60 or not line.lstrip()[:1].isupper() or _LIST_MARK_RE.match(line) or re.search(
             r"[:;.,%()|]|\b(?:muc tieu|chi tieu|phan dau|ke hoach|nhiem vu|phuong huong|giai phap|den|toi|du kien|du bao"
-            r"|dinh huong|tam nhin|lo trinh)\b", s):
+            r"|dinh huong|tam nhin|lo trinh|can dat)\b", s):
         return False
     years = list(_PAST_YEAR_RE.finditer(s))
-    if not years or re.search(r"\d", _PAST_YEAR_RE.sub(" ", s)):
-        return False
-    return all(int(m.group(3)) < plan_year if m.group(3) else
+    if not years or re.search(r"\d", re.sub(r"\b(?:lop|khoi)\s+\d{1,2}\b", " ", _PAST_YEAR_RE.sub(" ", s))):
+        return False   # (a grade is no figure: "… thi vào lớp 10 năm 2026")
+    results = s.startswith("ket qua")
+    return all(int(m.group(3)) < plan_year + results if m.group(3) else
                int(m.group(2)) < plan_year or int(m.group(2)) == plan_year and (plan_month or 0) >= 6 for m in years)
 
 
