@@ -291,3 +291,11 @@ def test_a_slide_reporting_the_results_of_the_plan_s_own_year_describes_them():
 def test_the_classes_and_pupils_on_a_school_s_size_item_are_more_of_its_size():
     text = "2. Chỉ tiêu năm học 2026 - 2027\n• 26 lớp - 1.020 học sinh; khối 6 tuyển mới 7 lớp\n• 100% học sinh học 2 buổi/ngày\n"
     assert got(text) == [("=", 100, "%", 2027)]
+
+
+def test_a_note_opens_its_own_line_and_a_month_said_without_its_year_is_in_the_plan_s_year_or_the_next():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 2 điểm trường: điểm chính và điểm Tân Phú Thạnh\n"
+            "Ghi chú: Tăng 2 lớp so với năm học trước.\n"
+            "- 100% giáo viên được bồi dưỡng chương trình mới ngay trong tháng 10.\n"
+            "- 100% hồ sơ tuyển sinh lớp 1 nộp trực tuyến trước tháng 7.\n")
+    assert got(text, plan_year=2026, plan_month=9, plan_horizon=2027) == [("=", 100, "%", 2026), ("=", 100, "%", 2027)]

@@ -2247,6 +2247,7 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
 
 # the school year a speech is given in, unnamed: "năm học này", "trong năm học mới"
 _THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
+_MONTH_NO_YEAR_RE = re.compile(r"\b(?:ngay\s+)?(?:trong|truoc|den het)\s+thang\s+(\d{1,2})\b(?!\s*(?:/|nam\b|[-–]))")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -2713,6 +2714,8 @@ def _capitalised(word: str) -> bool:
 
 # a line that ends on a document's number ("4. Chuyển đổi số, Nghị quyết 71" over "- 100% cán bộ …"): no figure a
 # line break cut from its range
+# a note under the targets, or a footnote: "Ghi chú: …", "(*) Theo Thông tư …", "[2] …"
+_NOTE_RE = re.compile(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)")
 _DOCUMENT_NUMBER_END_RE = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh|ke hoach|cong van|so)\s+\d+\s*$")
 
 
@@ -2720,6 +2723,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
     s = line.lstrip()
     if cut_range(before, line):
         return True
+    if _NOTE_RE.match(fline):
+        return False   # "… điểm chính và điểm Nhị Thành" / "Ghi chú: …": a note opens its own line, whatever ends the one above
     if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
         return True   # a document's symbol a line break cut after its number: "Nghị quyết số 71-" / "NQ/TW chậm nhất …"
     if re.search(r"\bso\s*$", fold(before)) and re.match(r"\d+(?:/\d{4})?[-/][A-ZĐ]", s):
@@ -4528,7 +4533,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue   # what the members said of the draft, what they asked and what they were told, is no target yet
         if sections and i < sections[0][0] and re.match(r"\s*can cu\b", fline):
             continue   # the legal basis before the first section ("Căn cứ kết quả năm học 2025 - 2026: …") sets no targets
-        if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
+        if _NOTE_RE.match(fline):
             # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
             continue
@@ -4647,6 +4652,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
                                    for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
             phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
+        if plan_year and plan_month and (month := [(m.start(), plan_year + (int(m.group(1)) < plan_month))
+                                                   for m in _MONTH_NO_YEAR_RE.finditer(fline) if 1 <= int(m.group(1)) <= 12]):
+            # "… ngay trong tháng 9" said in September 2026: this month, in the plan's year (a month gone by, next year's)
+            phrases = sorted(phrases + month)
         sent = Extracted(sentence, Source(L.items[i][0], u.start + (len(line) - len(line.lstrip())),
                                           u.start + len(line.rstrip())), 1.0)
         unit_src = sent.source
