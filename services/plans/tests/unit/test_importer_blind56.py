@@ -299,3 +299,10 @@ def test_a_note_opens_its_own_line_and_a_month_said_without_its_year_is_in_the_p
             "- 100% giáo viên được bồi dưỡng chương trình mới ngay trong tháng 10.\n"
             "- 100% hồ sơ tuyển sinh lớp 1 nộp trực tuyến trước tháng 7.\n")
     assert got(text, plan_year=2026, plan_month=9, plan_horizon=2027) == [("=", 100, "%", 2026), ("=", 100, "%", 2027)]
+
+
+def test_none_left_of_what_is_cleared_and_a_slide_s_zero_over_its_caption_are_zero_targets():
+    text = ("2. Chỉ tiêu\nXã phấn đấu đến năm 2028 có thêm 01 trường đạt chuẩn quốc gia, xóa hết phòng học tạm và "
+            "đến năm 2030 có 100% trường học 2 buổi/ngày.\nNăm học 2026 - 2027\n0 - học sinh bỏ học\n")
+    assert sorted(got(text)) == [("=", 0, "học sinh", 2027), ("=", 0, "phòng", 2028), ("=", 1, "trường", 2028),
+                                 ("=", 100, "%", 2030)]

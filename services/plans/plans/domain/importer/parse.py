@@ -1595,6 +1595,8 @@ _NO_CASES_RE = re.compile(
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
     r"|doan vien|dang vien|doi vien)\b)")
+_CLEARED_RE = re.compile(r"\bxoa (?:het|xong|bo het)\s+(?P<noun>phong hoc|diem (?:truong )?le|lop ghep)\b")
+_ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc|vu)\b")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
@@ -4685,10 +4687,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             src = Source(L.items[i][0], u.start + start, u.start + stop)
             # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
             own = [y for p, y in phrases if start <= p < stop]
-            # else its clause's, not the next sentence's ("…; không có học sinh phải học lại. Đến năm 2030, …")
+            # else its clause's, not the next sentence's ("…; không có học sinh phải học lại. Đến năm 2030, …"), nor that
+            # of the clause after its comma or "và" ("đến năm 2028 có thêm 02 trường …, xóa hết phòng học tạm và đến năm
+            # 2030 …": the deadline before it holds)
             lo = max(fline.rfind(";", 0, start), fline.rfind(". ", 0, start)) + 1
-            hi = min((x.start() for x in re.finditer(r";|\.(?=\s)", fline) if x.start() >= stop), default=len(fline))
-            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), lo, hi, fline))
+            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), lo, stop, fline))
             targets.append(ParsedTarget(
                 # "không có học sinh bỏ học" is the count to keep, none: "= 0", as any figure no word bounds
                 Extracted(code, src, 0.9 if code else 0.3), Extracted("=", src, 0.9), Extracted(0.0, src, 0.9),
@@ -5146,6 +5149,13 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         noun = m.group("noun")
         unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
         found.append(((m.start(), stop), code, unit))
+    # "xóa hết phòng học tạm", "0 - học sinh bỏ học" (a slide's zero set before its caption): none left, none at all
+    for m in (*_CLEARED_RE.finditer(fline), *filter(None, [_ZERO_CAPTION_RE.match(fline)])):
+        if any(a < m.end() and m.start() < b for (a, b), _, _ in found):
+            continue
+        stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
+        code = next((c for c, pat in _INDICATOR_RULES if pat.search(fline[m.start():stop])), None)
+        found.append(((m.start(), stop), code, _COUNT_UNITS.get(m.group("noun"), m.group("noun"))))
     # "Học sinh bỏ học: tiểu học không có, THCS dưới 0,5%": a school level's value, none, in a line that names what
     # should fall to none
     if (colon := fline.find(":")) > 0 and _FALLING_RE.search(label := fline[:colon]):
