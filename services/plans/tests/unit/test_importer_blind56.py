@@ -306,3 +306,9 @@ def test_none_left_of_what_is_cleared_and_a_slide_s_zero_over_its_caption_are_ze
             "đến năm 2030 có 100% trường học 2 buổi/ngày.\nNăm học 2026 - 2027\n0 - học sinh bỏ học\n")
     assert sorted(got(text)) == [("=", 0, "học sinh", 2027), ("=", 0, "phòng", 2028), ("=", 1, "trường", 2028),
                                  ("=", 100, "%", 2030)]
+
+
+def test_about_so_many_of_a_school_s_pupils_being_who_they_are_describes_them():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNăm học 2026 - 2027 nhà trường có 22 lớp với 790 học sinh, trong đó "
+            "khoảng 35% là con em đồng bào dân tộc thiểu số. Phấn đấu 100% học sinh dân tộc thiểu số biết bơi.\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 100, "%", 2027)]

@@ -2458,6 +2458,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     if (lead := list(_ASSIGNED_LEAD_RE.finditer(text))) and not _ADJUSTED_RE.search(text, lead[-1].end()) \
             and _ADJUSTED_RE.search(fline, q.end, stop.start() if stop else len(fline)):
         return True
+    if re.search(r"\b(?:gan|khoang|xap xi|chung)\s*$", text) and re.match(r"\s*la\b", fline[q.end:]):
+        return True   # "… 1.105 học sinh, trong đó gần 40% là con em gia đình làm thuê": who they are, about so many
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
         return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
