@@ -1688,7 +1688,9 @@ _THAT_IS_BOUND_RE = re.compile(r"\b(khong qua|toi da|khong duoi|khong it hon|it 
 _ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)"
 # what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
 # as written: "đã" folds as "đa", "tối đa" does)
-_DONE_RE = re.compile(r"(?i:\bđã)(?:\s+[^\W\d_]+){1,3}\s*$")
+# (not a figure assigned, set or registered, "chỉ tiêu đã giao không quá 40 học sinh/lớp", nor one a bound word leads)
+_DONE_RE = re.compile(r"(?i:\bđã(?!\s+(?:được\s+)?(?:giao|đề ra|đặt ra|đăng ký)\b)(?:\s+(?!(?:không|tối|ít|trên|dưới|từ)\b)"
+                      r"[^\W\d_]+){1,3}\s*)$")
 # a speaker's today, right before its figure: "tỷ lệ … hiện mới 61,5%", "Hiện ta còn thiếu 3.800 giáo viên"
 _TODAY_SAID_RE = re.compile(r"\bhien (?:(?:ta|chung ta|minh)\s+)?(?:moi|chi|con)(?:\s+[a-z]+){0,2}\s*$")
 # "Năm học 2026 - 2027 nhà trường có 15 lớp …": the make-up a body has in the year, stated (a target says what it will
