@@ -312,3 +312,9 @@ def test_about_so_many_of_a_school_s_pupils_being_who_they_are_describes_them():
     text = ("2. Chỉ tiêu năm học 2026 - 2027\nNăm học 2026 - 2027 nhà trường có 22 lớp với 790 học sinh, trong đó "
             "khoảng 35% là con em đồng bào dân tộc thiểu số. Phấn đấu 100% học sinh dân tộc thiểu số biết bơi.\n")
     assert got(text, plan_year=2026, plan_month=9) == [("=", 100, "%", 2027)]
+
+
+def test_a_count_after_a_comma_that_opens_on_each_of_its_own_subject_is_a_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNhà trường phấn đấu 100% học sinh được học kỹ năng sống, mỗi giáo viên "
+            "dạy ít nhất 3 bài có ứng dụng công nghệ số mỗi học kỳ.\n")
+    assert got(text) == [("=", 100, "%", 2027), (">=", 3, "bài", 2027)]

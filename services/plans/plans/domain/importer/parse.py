@@ -1712,8 +1712,10 @@ _THAT_IS_AFTER_RE = re.compile(r"\s*so voi\b[^()%;]*" + _THAT_IS)
 # "…, trong đó …": a part of the whole just given, with a figure of its own
 _PART_OF_RE = re.compile(r"\btrong do\b")
 # A figure's clause closed before what follows: a comma right after it or its bound ("từ 70% trở lên, …"), or a comma
-# before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …")
-_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b")
+# before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …") or its own subject, each of them ("100% học
+# sinh tham gia …, mỗi giáo viên thực hiện không dưới 2 bài dạy STEM")
+_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b"
+                               r"|[^,;]*,\s*moi\s+(?:giao vien|hoc sinh|can bo|tre|lop|truong|to)\b")
 # ("I. ĐÁNH GIÁ CHUNG NĂM HỌC 2025 - 2026": the year gone by, assessed)
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet|danh gia chung)\b"
                                 r"(?![^,;]*\b(?:du kien|can dat)\b)")
