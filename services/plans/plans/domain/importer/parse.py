@@ -1715,7 +1715,7 @@ _PART_OF_RE = re.compile(r"\btrong do\b")
 # before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …") or its own subject, each of them ("100% học
 # sinh tham gia …, mỗi giáo viên thực hiện không dưới 2 bài dạy STEM")
 _CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b"
-                               r"|[^,;]*,\s*moi\s+(?:giao vien|hoc sinh|can bo|tre|lop|truong|to)\b")
+                               r"|[^,;]*,\s*moi\s+(?:giao vien|hoc sinh|can bo|tre)\b")
 # ("I. ĐÁNH GIÁ CHUNG NĂM HỌC 2025 - 2026": the year gone by, assessed)
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet|danh gia chung)\b"
                                 r"(?![^,;]*\b(?:du kien|can dat)\b)")
@@ -2587,9 +2587,13 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
         cell = i + 1 < hi and _SLOT_RE.fullmatch(line.strip()) and _SLOT_RE.fullmatch(L.line(i + 1).strip())
         # (a figure over its caption opens a statement of its own, whatever the caption above it ended on: "học sinh
         # tốt nghiệp THPT - tối thiểu" / "75%" / "học sinh lớp 12 trúng tuyển …")
-        captioned = i + 1 < hi and _BIG_FIGURE_RE.fullmatch(line) and _caption(L.line(i + 1))
+        # (a figure under another is a table's row laid one cell a line, the label's end under its values: "85" / "100"
+        # / "hướng nghiệp (%)")
+        captioned = i + 1 < hi and _BIG_FIGURE_RE.fullmatch(line) and _caption(L.line(i + 1)) \
+            and not (i > 0 and _BIG_FIGURE_RE.fullmatch(L.line(i - 1)))
         if units and prev_end == i - 1 and not cell and not captioned and (
-                _continues(units[-1].line, line, f) or _caption(line) and _BIG_FIGURE_RE.fullmatch(units[-1].line)):
+                _continues(units[-1].line, line, f) or _caption(line) and _BIG_FIGURE_RE.fullmatch(units[-1].line)
+                and not (i > 1 and _BIG_FIGURE_RE.fullmatch(L.line(i - 2)))):
             u = units[-1]
             gap = pos - (u.start + len(u.line))
             u.line += " " * gap + line
