@@ -1595,8 +1595,7 @@ _NO_CASES_RE = re.compile(
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
     r"|doan vien|dang vien|doi vien)\b)")
-_CLEARED_RE = re.compile(r"\bxoa (?:het|xong|bo het)\s+(?P<noun>phong hoc|diem (?:truong )?le|lop ghep)\b")
-_ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc|vu)\b")
+_ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc)\b")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
@@ -1685,7 +1684,7 @@ _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|
 _THAT_IS_BOUND_RE = re.compile(r"\b(khong qua|toi da|khong duoi|khong it hon|it nhat|toi thieu|tren|duoi)\s+(?:[a-z]+\s+){0,3}[a-z]+"
                                r"\s*,?\s*(?:tuc|tuc la|nghia la)\s*$")
 # a request to a body above ("đề nghị Sở …", "kính đề nghị UBND phường …")
-_ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)"
+_ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong(?!\s+hoc)|bo(?!\s+sung)|cap tren)"   # ("bổ sung")
 # what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
 # as written: "đã" folds as "đa", "tối đa" does)
 # (not a figure assigned, set or registered, "chỉ tiêu đã giao không quá 40 học sinh/lớp", nor one a bound word leads)
@@ -5159,10 +5158,8 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         noun = m.group("noun")
         unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
         found.append(((m.start(), stop), code, unit))
-    # "xóa hết phòng học tạm", "0 - học sinh bỏ học" (a slide's zero set before its caption): none left, none at all
-    for m in (*_CLEARED_RE.finditer(fline), *filter(None, [_ZERO_CAPTION_RE.match(fline)])):
-        if any(a < m.end() and m.start() < b for (a, b), _, _ in found):
-            continue
+    # "0 - học sinh bỏ học": a slide's zero set before its caption, none at all
+    if (m := _ZERO_CAPTION_RE.match(fline)) and not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
         code = next((c for c, pat in _INDICATOR_RULES if pat.search(fline[m.start():stop])), None)
         found.append(((m.start(), stop), code, _COUNT_UNITS.get(m.group("noun"), m.group("noun"))))
