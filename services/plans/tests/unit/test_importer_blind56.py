@@ -158,3 +158,162 @@ def test_a_count_a_speaker_says_in_words_in_hundreds_or_thousands_is_read_as_its
     text = "2. Chỉ tiêu đến năm 2030\nTỉnh xây thêm ba nghìn phòng học và sửa chữa hai trăm phòng học.\n"
     assert got(text) == [("=", 3000, "phòng", 2030), ("=", 200, "phòng", 2030)]
 
+
+
+# ---------------------------------------------------------------------------- a slide's big figures over their captions
+def test_a_slide_s_big_figure_and_the_caption_under_it_are_one_statement_its_bound_said_last():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nPhấn đấu\n30\ntrẻ/lớp mẫu giáo - tối đa\n02\n"
+            "phòng học mở mới ở điểm lẻ\n98,5%\nhọc sinh lên lớp - không dưới\n1%\nhọc sinh lưu ban - dưới\n"
+            "40\nhọc sinh/lớp là sĩ số tối đa\n")
+    assert got(text) == [("<=", 30, "trẻ/lớp", 2027), ("=", 2, "phòng", 2027), (">=", 98.5, "%", 2027),
+                         ("<", 1, "%", 2027), ("<=", 40, "học sinh/lớp", 2027)]
+
+
+def test_a_page_s_number_and_a_table_s_cells_one_a_line_are_no_figure_over_a_caption():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 100% trẻ được khám sức khỏe định kỳ.\n3/8\nTRƯỜNG MẦM NON HOA SEN\n"
+            "Tỷ lệ trẻ chuyên cần\n95%\nTỷ lệ trẻ bán trú\n100%\n")
+    assert got(text) == [("=", 100, "%", 2027), ("=", 95, "%", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_slide_headed_by_a_school_year_over_and_its_results_describes_that_year():
+    text = ("2. Chỉ tiêu\nNăm học 2025 - 2026: kết quả\n96,2%\ntrẻ mẫu giáo ra lớp\n3,8%\ntrẻ suy dinh dưỡng thể thấp còi\n"
+            "Chỉ tiêu năm học 2026 - 2027\n- Trẻ mẫu giáo ra lớp đạt 98%.\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 98, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- levels and a slide's horizon
+def test_a_level_a_clause_of_its_own_attains_after_a_count_s_clause_is_a_target():
+    text = ("2. Chỉ tiêu\nĐến năm 2030, nhà trường có 8 phòng học bộ môn đạt chuẩn, được công nhận đạt chuẩn quốc gia "
+            "mức độ 2. Phường sẽ đầu tư để đến năm 2028 xây thêm 03 phòng học bộ môn, sửa chữa nhà vệ sinh học sinh và "
+            "đến năm 2030 phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n")
+    assert got(text) == [("=", 8, "phòng", 2030), ("=", 2, "mức", 2030), ("=", 3, "phòng", 2028),
+                         ("=", 3, "mức", 2030)]
+    # whom a share counts, listed with a comma, is no clause of its own: the level is its wording
+    assert got("2. Chỉ tiêu\nĐến năm 2030, 80% xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n") \
+        == [("=", 80, "%", 2030)]
+    assert got("2. Chỉ tiêu\nĐến năm 2035, 90% trường mầm non, tiểu học công lập đạt chuẩn quốc gia mức độ 2.\n") \
+        == [("=", 90, "%", 2035)]
+
+
+def test_a_numbered_slide_turning_to_a_later_year_is_its_items_horizon():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 100% học sinh học 2 buổi/ngày\nSlide 8: Hướng đến năm 2030\n"
+            "- Trường đạt kiểm định chất lượng giáo dục cấp độ 3\n- Đạt chuẩn quốc gia mức độ 2\n")
+    assert got(text) == [("=", 100, "%", 2027), ("=", 3, "mức", 2030), ("=", 2, "mức", 2030)]
+
+
+def test_a_slide_titled_by_a_year_gone_by_describes_that_year_up_to_the_next_horizon():
+    text = ("2. Chỉ tiêu\nGiáo dục xã năm 2025\n• 6 trường - 2.310 học sinh\n• 4/6 trường đạt chuẩn quốc gia\n"
+            "Mục tiêu đến năm 2030\n• 6/6 trường đạt chuẩn quốc gia\n")
+    assert got(text, plan_year=2026, plan_month=10) == [("=", 6, "trường", 2030)]
+    # a title naming the year ahead is no description
+    assert (got(text.replace("năm 2025", "năm 2026"), plan_year=2026, plan_month=10)[0][:2]) == ("=", 6)
+
+
+def test_a_chart_s_target_line_labels_each_share_with_its_year_by_a_dash():
+    text = "2. Chỉ tiêu\nHọc sinh biết bơi (%)\n2024: 40 | 2025: 46\nMục tiêu: 2027 - 60% | 2030 - 80%\n"
+    assert got(text, plan_year=2026, plan_month=10) == [("=", 60, "%", 2027), ("=", 80, "%", 2030)]
+
+
+def test_a_line_labelled_as_targets_in_a_part_on_the_results_sets_them():
+    text = ("UBND XÃ TÂN HÒA\nTRƯỜNG TIỂU HỌC TÂN HÒA\nKẾ HOẠCH\nNhiệm vụ năm học 2026 - 2027\n"
+            "Tân Hòa, ngày 20 tháng 9 năm 2026\nI. KẾT QUẢ NĂM HỌC 2025 - 2026\nTỷ lệ học sinh biết bơi qua các năm: 2023: 31%, 2024: 38%, 2025: 44%.\n"
+            "Mục tiêu: năm 2027 đạt 55%; năm 2030 đạt 75%\nII. MỤC TIÊU\n- 100% học sinh học 2 buổi/ngày.\n")
+    assert (("=", 55, "%", 2027) in plan_targets(text)) and (("=", 75, "%", 2030) in plan_targets(text))
+    assert not any(t[1] in (31, 38, 44) for t in plan_targets(text))
+
+
+# ---------------------------------------------------------------------------- what a speaker says is so, or done
+def test_a_speaker_s_today_right_before_a_figure_is_no_target():
+    text = ("2. Chỉ tiêu\nTỷ lệ trẻ ra lớp hiện mới 88,4%, tôi đề nghị đến năm 2030 đạt 95%. Hiện chúng ta còn thiếu "
+            "1.250 giáo viên. Hiện toàn tỉnh chỉ có 12 phòng học thông minh.\n")
+    assert got(text) == [("=", 95, "%", 2030)]
+
+
+def test_a_bracket_after_a_school_s_classes_and_pupils_breaks_its_size_down():
+    text = "2. Chỉ tiêu năm học 2026 - 2027\n- 24 lớp, 860 học sinh (học sinh dân tộc thiểu số chiếm 45%)\n" \
+           "- 100% học sinh dân tộc thiểu số được tăng cường tiếng Việt.\n"
+    assert got(text) == [("=", 100, "%", 2027)]
+
+
+def test_what_a_speaker_has_done_already_is_no_target_nor_is_higher_than_a_figure_a_bound():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nChúng tôi đã tổ chức 4 câu lạc bộ tiếng Anh. Xã giao cho trường tỷ lệ "
+            "học sinh lên lớp 96%. Nhà trường xin nhận cao hơn: 98% học sinh lên lớp; tối đa 35 học sinh/lớp.\n")
+    assert got(text)[-2:] == [("=", 98, "%", 2027), ("<=", 35, "học sinh/lớp", 2027)]
+    assert not any(t[1] == 4 for t in got(text))
+
+
+def test_what_a_school_asks_of_a_body_above_it_is_no_target_of_its_own():
+    text = ("UBND PHƯỜNG AN HÒA\nTRƯỜNG MẦM NON HỌA MI\nBÀI TRÌNH BÀY\nPhương hướng năm học 2026 - 2027\n"
+            "An Hòa, ngày 25 tháng 9 năm 2026\n- 100% trẻ được ăn bán trú.\n"
+            "- Xây mới 3 phòng học tại điểm lẻ (đề nghị UBND phường)\n"
+            "Nhà trường kính đề nghị Phòng bổ sung 02 biên chế giáo viên.\n"
+            "Nhà trường đề xuất bổ sung chỉ tiêu: 100% trẻ được học kỹ năng an toàn giao thông.\n")
+    assert plan_targets(text) == [("=", 100, "%", 2027), ("=", 100, "%", 2027)]
+
+
+def test_a_list_of_results_after_its_colon_describes_through_its_semicolons():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNgành đã đạt được những kết quả sau: tỷ lệ trẻ ra lớp 96,5%; 7/12 trường "
+            "đạt chuẩn quốc gia; 18 học sinh đạt giải cấp tỉnh. Năm học này phấn đấu 9/12 trường đạt chuẩn quốc gia.\n")
+    assert got(text) == [("=", 9, "trường", 2027)]
+
+
+def test_a_page_s_number_over_a_lettered_part_is_no_figure_over_a_caption():
+    text = ("2. Các chỉ tiêu\na) Hằng năm\n- Trẻ 5 tuổi ra lớp đạt 99%.\n                    3\n"
+            "b) Chỉ tiêu đến hết năm 2028\n- 100% trường có thư viện điện tử.\n")
+    assert got(text) == [("=", 99, "%", None), ("=", 100, "%", 2028)]
+
+
+# ---------------------------------------------------------------------------- what a speaker says twice or spells out
+def test_a_share_in_words_said_again_after_a_comma_is_one_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nTỷ lệ học sinh lên lớp phải đạt chín mươi tám phần trăm, chín mươi tám "
+            "phần trăm, các đồng chí ạ.\n")
+    assert got(text) == [("=", 98, "%", 2027)]
+
+
+def test_a_figure_that_spells_out_the_words_a_bound_was_said_on_takes_the_bound():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nÍt nhất một phần ba, tức 33% giáo viên dạy được bằng tiếng Anh; "
+            "không quá một phần mười, tức là 10% lớp học ghép.\n")
+    assert got(text) == [(">=", 33, "%", 2027), ("<=", 10, "%", 2027)]
+
+
+def test_a_preschool_s_cô_giáo_are_counted_as_its_teachers_and_what_is_done_already_in_a_bracket_is_no_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNhà trường phấn đấu có 3 cô giáo đạt giáo viên dạy giỏi cấp tỉnh. "
+            "Mở rộng mô hình bếp ăn mẫu (đã áp dụng ở 4 điểm trường từ năm 2025).\n")
+    assert got(text) == [("=", 3, "giáo viên", 2027)]
+
+
+def test_a_slide_reporting_the_results_of_the_plan_s_own_year_describes_them():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nKết quả thi vào lớp 10 năm 2026\nTrang 3/10\n"
+            "• Điểm trung bình 3 môn: 6,85 - xếp thứ 21/ 98 trường\n• 68,2% học sinh đỗ lớp 10 công lập\n"
+            "Mục tiêu thi vào lớp 10\n• 72% học sinh đỗ lớp 10 công lập\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 72, "%", 2027)]
+
+
+def test_the_classes_and_pupils_on_a_school_s_size_item_are_more_of_its_size():
+    text = "2. Chỉ tiêu năm học 2026 - 2027\n• 26 lớp - 1.020 học sinh; khối 6 tuyển mới 7 lớp\n• 100% học sinh học 2 buổi/ngày\n"
+    assert got(text) == [("=", 100, "%", 2027)]
+
+
+def test_a_note_opens_its_own_line_and_a_month_said_without_its_year_is_in_the_plan_s_year_or_the_next():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\n- 2 điểm trường: điểm chính và điểm Tân Phú Thạnh\n"
+            "Ghi chú: Tăng 2 lớp so với năm học trước.\n"
+            "- 100% giáo viên được bồi dưỡng chương trình mới ngay trong tháng 10.\n"
+            "- 100% hồ sơ tuyển sinh lớp 1 nộp trực tuyến trước tháng 7.\n")
+    assert got(text, plan_year=2026, plan_month=9, plan_horizon=2027) == [("=", 100, "%", 2026), ("=", 100, "%", 2027)]
+
+
+def test_a_slide_s_zero_over_its_caption_is_a_zero_target():
+    text = "2. Chỉ tiêu\nNăm học 2026 - 2027\n0 - học sinh bỏ học\n0 - trẻ suy dinh dưỡng thể thấp còi\n"
+    assert got(text) == [("=", 0, "học sinh", 2027), ("=", 0, "trẻ", 2027)]
+
+
+def test_about_so_many_of_a_school_s_pupils_being_who_they_are_describes_them():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNăm học 2026 - 2027 nhà trường có 22 lớp với 790 học sinh, trong đó "
+            "khoảng 35% là con em đồng bào dân tộc thiểu số. Phấn đấu 100% học sinh dân tộc thiểu số biết bơi.\n")
+    assert got(text, plan_year=2026, plan_month=9) == [("=", 100, "%", 2027)]
+
+
+def test_a_count_after_a_comma_that_opens_on_each_of_its_own_subject_is_a_target():
+    text = ("2. Chỉ tiêu năm học 2026 - 2027\nNhà trường phấn đấu 100% học sinh được học kỹ năng sống, mỗi giáo viên "
+            "dạy ít nhất 3 bài có ứng dụng công nghệ số mỗi học kỳ.\n")
+    assert got(text) == [("=", 100, "%", 2027), (">=", 3, "bài", 2027)]

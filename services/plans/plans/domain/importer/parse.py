@@ -1492,15 +1492,15 @@ _ROMAN_VALUES = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _COUNT_UNITS = {"hoc sinh": "học sinh", "lop": "lớp", "phong hoc": "phòng", "phong": "phòng",
                 "giao vien": "giáo viên", "tre": "trẻ", "truong": "trường", "hoc vien": "học viên",
                 "nhom lop": "lớp", "nhom, lop": "lớp", "nhom tre": "lớp", "hs": "học sinh",
-                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân"}
+                "luot nguoi": "lượt", "luot hoc vien": "lượt", "ca nhan": "cá nhân", "co giao": "giáo viên"}
 # what is only ever counted whole: a figure of them with a comma before three digits ("1,250 học sinh") is a thousands
 # comma, in the English locale, never a decimal one
 _WHOLE_UNITS = frozenset(_COUNT_UNITS.values()) | {"người", "lượt"}
 # what a count counts: a preschool's size is counted in "nhóm, lớp" (nhóm trẻ and lớp mẫu giáo: its classes, the
 # catalogue's "lớp"), a GDTX centre's in "học viên"; prizes, research projects, clubs, innovations (not "giải pháp",
 # measures); "250 lượt người" (a centre's trainees, counted in turns); "Lao động tiên tiến: 26 cá nhân" (the people
-# a registration puts forward for an emulation title)
-_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|tre|truong|nhom,? lop|nhom tre"
+# a registration puts forward for an emulation title; a preschool's "cô giáo", its teachers)
+_COUNTED = (r"luot (?:nguoi|hoc vien)|hoc sinh|hs|hoc vien|lop|phong hoc|phong|giao vien|co giao|tre|truong|nhom,? lop|nhom tre"
             r"|giai(?! phap)|de tai|cau lac bo|sang kien|ca nhan")
 _QUANTITY = (
     # a range "80 - 85%" is one target: its floor, or its ceiling for a rate that should fall
@@ -1604,6 +1604,7 @@ _NO_CASES_RE = re.compile(
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
     r"|doan vien|dang vien|doi vien)\b)")
+_ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc)\b")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
@@ -1666,10 +1667,10 @@ _HORIZON_SENTENCE_RE = re.compile(
 # tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
-# đến năm 2030")
+# đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay|huong)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
     r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
@@ -1691,6 +1692,17 @@ _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
 _STATUS_RE = re.compile(r"\b(?:hien nay|hien tai|hien co|hien (?:moi |chi )?dat|hien la|nam hoc truoc|ket qua nam hoc|da co|da dat"
                         r"|hien (?:nha truong|truong|trung tam|don vi|toan (?:truong|xa|phuong|tinh|thanh pho|nganh)) (?:moi |chi )?co)\b")
+_THAT_IS_BOUND_RE = re.compile(r"\b(khong qua|toi da|khong duoi|khong it hon|it nhat|toi thieu|tren|duoi)\s+(?:[a-z]+\s+){0,3}[a-z]+"
+                               r"\s*,?\s*(?:tuc|tuc la|nghia la)\s*$")
+# a request to a body above ("đề nghị Sở …", "kính đề nghị UBND phường …")
+_ASKED_OF = r"(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong(?!\s+hoc)|bo(?!\s+sung)|cap tren)"   # ("bổ sung")
+# what is done already, its verb right before the figure ("Chúng tôi đã thành lập 3 câu lạc bộ"; read on the letters
+# as written: "đã" folds as "đa", "tối đa" does)
+# (not a figure assigned, set or registered, "chỉ tiêu đã giao không quá 40 học sinh/lớp", nor one a bound word leads)
+_DONE_RE = re.compile(r"(?i:\bđã(?!\s+(?:được\s+)?(?:giao|đề ra|đặt ra|đăng ký)\b)(?:\s+(?!(?:không|tối|ít|trên|dưới|từ)\b)"
+                      r"[^\W\d_]+){1,3}\s*)$")
+# a speaker's today, right before its figure: "tỷ lệ … hiện mới 61,5%", "Hiện ta còn thiếu 3.800 giáo viên"
+_TODAY_SAID_RE = re.compile(r"\bhien (?:(?:ta|chung ta|minh)\s+)?(?:moi|chi|con)(?:\s+[a-z]+){0,2}\s*$")
 # "Năm học 2026 - 2027 nhà trường có 15 lớp …": the make-up a body has in the year, stated (a target says what it will
 # reach, not what it has)
 _MAKEUP_RE = re.compile(r"nam(?: hoc)? 20\d\d(?:\s*[-–]\s*20\d\d)?\s*,?\s*(?:nha truong|truong|trung tam|don vi"
@@ -1710,8 +1722,10 @@ _THAT_IS_AFTER_RE = re.compile(r"\s*so voi\b[^()%;]*" + _THAT_IS)
 # "…, trong đó …": a part of the whole just given, with a figure of its own
 _PART_OF_RE = re.compile(r"\btrong do\b")
 # A figure's clause closed before what follows: a comma right after it or its bound ("từ 70% trở lên, …"), or a comma
-# before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …")
-_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b")
+# before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …") or its own subject, each of them ("100% học
+# sinh tham gia …, mỗi giáo viên thực hiện không dưới 2 bài dạy STEM")
+_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b"
+                               r"|[^,;]*,\s*moi\s+(?:giao vien|hoc sinh|can bo|tre)\b")
 # ("I. ĐÁNH GIÁ CHUNG NĂM HỌC 2025 - 2026": the year gone by, assessed)
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet|danh gia chung)\b"
                                 r"(?![^,;]*\b(?:du kien|can dat)\b)")
@@ -1935,10 +1949,14 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     for m in _INDEX_RE.finditer(fline):
         if not any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(",", ".")), ""))
+    said: tuple[int, int] | None = None   # (end, value) of the share in words just read
     for m in _WORD_PCT_RE.finditer(fline):   # "chín mươi tám phần trăm": a share written out in words
         value = _word_number(m.group("n").split())
-        if value is not None and 0 < value <= 100:
+        if value is not None and 0 < value <= 100 and not (said and said[1] == value
+                                                           and re.fullmatch(r"\s*,\s*", fline[said[0]:m.start("n")])):
+            # ("… đạt chín mươi chín phần trăm, chín mươi chín phần trăm, các đồng chí nhớ cho": said again for weight)
             out.append(_Q(m.start("n"), m.end(), "pct", float(value), "%"))
+        said = (m.end(), value)
     for m in _WORD_COUNT_RE.finditer(fline):
         # spelt as the number is, in small letters: "Hải Phòng" (the city) folds like "hai phòng"
         # (typed without marks, number and noun alike, it may be other words: "xam hai tre" is "xâm hại trẻ", harming
@@ -2097,6 +2115,14 @@ _LEAD_CMP_RE = re.compile(r"((?:\b(?:it nhat|toi thieu|khong duoi|khong thap hon
 # cập giáo dục THCS mức độ 2", whose comma lists whom the share counts)
 _OWN_LEVEL_RE = re.compile(r",\s*(?:kiem dinh(?: chat luong)?(?: giao duc)?|kdcl|(?:dat\s+)?chuan quoc gia|cqg"
                            r"|(?:pho cap|pcgd)(?:\s+[a-z]+){0,4}|xoa mu chu|xmc)\s*$")
+# … or a clause of its own after the figure's, joined by a comma or "và", whose verb attains the standard: "có 6 phòng
+# học bộ môn đạt chuẩn, được công nhận đạt chuẩn quốc gia mức độ 2", "… và đến năm 2030 xã đạt chuẩn phổ cập giáo dục
+# THCS mức độ 3" (not "100% xã, phường đạt chuẩn …", "60% trường mầm non, phổ thông đạt chuẩn …": a comma that lists
+# whom the figure counts)
+_LEVEL_CLAUSE_RE = re.compile(r"[^;]*?[a-z]+\s+[a-z]+[^,;\d]*?(?:,|\bva\b)\s*(?!(?:" + _LEVEL_WORDS + r"|pho thong)\b)"
+                              r"(?:(?:[a-z]+|20\d\d)\s+){0,5}?"
+                              r"(?:duoc\s+)?(?:cong nhan(?:\s+lai)?\s+)?dat\s+(?:chuan quoc gia|(?:chuan\s+)?pho cap(?:\s+[a-z]+){0,4}"
+                              r"|kiem dinh(?:\s+[a-z]+){0,3})\s*$")
 _SUB_ITEM_RE = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\s*\))\s")
 _ITEM_MARKS = ("", "-", "–", "•", "*", "+")   # list marks from the outermost to the innermost, as plans nest them
 
@@ -2165,6 +2191,8 @@ def _comparator(before: str, after: str, q: _Q) -> tuple[str, float, bool]:
     the whole (:func:`_at_least`)."""
     # the words as one line: a wrapped line's break leaves two spaces ("không \nquá 45", "ít" / "nhất")
     tail, after = re.sub(r"\s+", " ", before[-40:])[-30:], re.sub(r"\s+", " ", after)
+    # "Chúng tôi xin nhận cao hơn: 95%": higher than the figure said before, the colon giving the one taken on
+    tail = re.sub(r"\b(?:cao |nhieu |lon )?hon\s*:\s*$", "", tail)
     if q.unit == "hạng":
         return "<=", 0.85, True   # "trong tốp 10" bounds the rank: the tenth place or better
     verb = None
@@ -2251,6 +2279,7 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
 
 # the school year a speech is given in, unnamed: "năm học này", "trong năm học mới"
 _THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
+_MONTH_NO_YEAR_RE = re.compile(r"\b(?:ngay\s+)?(?:trong|truoc|den het)\s+thang\s+(\d{1,2})\b(?!\s*(?:/|nam\b|[-–]))")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -2336,8 +2365,15 @@ _YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s(]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tre
                             r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
 
 
+# a line labelled as targets: "Mục tiêu: …", "- Chỉ tiêu đến năm 2030: …"
+_AIM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?:muc tieu|chi tieu)(?:\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d)?\s*:\s*\S")
+# a chart's target line labels each share with its year by a dash: "Mục tiêu: 2027 - 70% | 2030 - 85%"
+_YEAR_DASH_LABEL_RE = re.compile(r"(?:^|(?<=[|\s:]))(20\d\d)\s*[-–]\s*$")
+
+
 def _year_label(fline: str, q: _Q) -> int | None:
-    m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start)
+    m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start) \
+        or q.kind == "pct" and _YEAR_DASH_LABEL_RE.search(fline, max(0, q.start - 12), q.start)
     return int(m.group(1)) if m else None
 
 
@@ -2435,7 +2471,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     (:func:`_school_year_over`)."""
     if _SUPERSEDED_RE.search(fline, 0, q.start) or _ARROW_ON_RE.match(fline, q.end):
         return True
-    if (size := _SIZE_ITEM_RE.match(fline)) and q.start < size.end():
+    if (size := _SIZE_ITEM_RE.match(fline)) and (q.start < size.end() or re.match(r"\s*\([^()]*$", fline[size.end():q.start])
+                                                 or q.kind == "cnt" and q.unit in ("lớp", "học sinh", "trẻ", "học viên")):
+        # (and the bracket after it breaks it down: "32 lớp, 1.126 học sinh (học sinh dân tộc chiếm 61%)", and its
+        # classes and pupils after it are more of its size: "30 lớp - 1.348 học sinh; khối 6 tuyển mới 9 lớp")
         return True
     # a bracket that opens on today's word, or last year's, gives that figure whatever horizon its sentence has: "… đến
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
@@ -2454,6 +2493,8 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     if (lead := list(_ASSIGNED_LEAD_RE.finditer(text))) and not _ADJUSTED_RE.search(text, lead[-1].end()) \
             and _ADJUSTED_RE.search(fline, q.end, stop.start() if stop else len(fline)):
         return True
+    if re.search(r"\b(?:gan|khoang|xap xi|chung)\s*$", text) and re.match(r"\s*la\b", fline[q.end:]):
+        return True   # "… 1.105 học sinh, trong đó gần 40% là con em gia đình làm thuê": who they are, about so many
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
         return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
@@ -2499,7 +2540,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
     text = re.sub(r"\bso voi\b[^,;()]*", lambda m: " " * len(m.group(0)), text)
-    if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end):
+    if _STATUS_RE.search(text) or _BASIS_AFTER_RE.search(fline, q.end) or _TODAY_SAID_RE.search(text):
+        return True
+    # a list of results after its colon, its items parted by semicolons: "… những kết quả đã đạt được: tỷ lệ … 97,8%;
+    # 5/11 trường đạt chuẩn quốc gia; 23 học sinh đạt giải cấp tỉnh"
+    if (colon := fline.rfind(":", sent, seg)) >= 0 and _STATUS_RE.search(fline, sent, colon):
         return True
     if plan_year is None:
         return False
@@ -2573,7 +2618,15 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
         # "Phổ cập giáo dục THCS" / "mức độ 2" / "–": a value with another under it is a table's cell, not the end of
         # a sentence
         cell = i + 1 < hi and _SLOT_RE.fullmatch(line.strip()) and _SLOT_RE.fullmatch(L.line(i + 1).strip())
-        if units and prev_end == i - 1 and not cell and _continues(units[-1].line, line, f):
+        # (a figure over its caption opens a statement of its own, whatever the caption above it ended on: "học sinh
+        # tốt nghiệp THPT - tối thiểu" / "75%" / "học sinh lớp 12 trúng tuyển …")
+        # (a figure under another is a table's row laid one cell a line, the label's end under its values: "85" / "100"
+        # / "hướng nghiệp (%)")
+        captioned = i + 1 < hi and _BIG_FIGURE_RE.fullmatch(line) and _caption(L.line(i + 1)) \
+            and not (i > 0 and _BIG_FIGURE_RE.fullmatch(L.line(i - 1)))
+        if units and prev_end == i - 1 and not cell and not captioned and (
+                _continues(units[-1].line, line, f) or _caption(line) and _BIG_FIGURE_RE.fullmatch(units[-1].line)
+                and not (i > 1 and _BIG_FIGURE_RE.fullmatch(L.line(i - 2)))):
             u = units[-1]
             gap = pos - (u.start + len(u.line))
             u.line += " " * gap + line
@@ -2585,6 +2638,20 @@ def _units(L: _Lines, lo: int, hi: int, own_kind: str | None = None) -> list[_Un
     _set_apart_others_column(units, own_kind)
     _set_apart_draft_column(units)
     return units
+
+
+# a figure set large alone on a slide's line ("35", "99,5%", "3/3", "01"), the caption under it in small letters naming
+# what it counts and its bound ("học sinh/lớp - sĩ số tối đa", "học sinh/lớp là sĩ số tối đa"): one statement, the
+# figure first
+_BIG_FIGURE_RE = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?(?:\s*/\s*\d{1,3}(?:\.\d{3})*)?\s*%?\s*")
+
+
+_CAPTION_BOUND_RE = re.compile(r"(?:\s[-–]|\sla)\s+(?:si so\s+)?(khong qua|khong vuot qua|toi da|toi thieu|it nhat|khong duoi|duoi|tren)\b"
+                               r"(?=[^\d;.]{0,40}$)")
+
+
+def _caption(line: str) -> bool:
+    return line.lstrip()[:1].islower() and len(line.split()) >= 3 and not _LIST_START_RE.match(line)
 
 
 # a column of the targets another body set, beside the plan's own: "Tỉnh giao (toàn tỉnh)", "Chỉ tiêu thành phố"
@@ -2692,6 +2759,8 @@ def _capitalised(word: str) -> bool:
 
 # a line that ends on a document's number ("4. Chuyển đổi số, Nghị quyết 71" over "- 100% cán bộ …"): no figure a
 # line break cut from its range
+# a note under the targets, or a footnote: "Ghi chú: …", "(*) Theo Thông tư …", "[2] …"
+_NOTE_RE = re.compile(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)")
 _DOCUMENT_NUMBER_END_RE = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh|ke hoach|cong van|so)\s+\d+\s*$")
 
 
@@ -2701,6 +2770,8 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if re.match(r"[a-zđ]\s*\|", s):
         return False   # "a | Nhà trẻ | % | 34": a table's row numbered by a small letter under its group row
+    if _NOTE_RE.match(fline):
+        return False   # "… điểm chính và điểm Nhị Thành" / "Ghi chú: …": a note opens its own line, whatever ends the one above
     if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
         return True   # a document's symbol a line break cut after its number: "Nghị quyết số 71-" / "NQ/TW chậm nhất …"
     if re.search(r"\bso\s*$", fold(before)) and re.match(r"\d+(?:/\d{4})?[-/][A-ZĐ]", s):
@@ -4536,9 +4607,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             latest = max([latest or 0] + [t.horizon.value.year for t in found]) or None
             tabled = max((t.horizon.value.year for t in found if t.horizon.value), default=None)
             n += used - 1
+            situation = situation and not found   # a table of targets read past the heading that ends a situation
             continue
         if n >= 2 and units[n - 2].idx == i - 1 and len(fline.strip()) > 20 and units[n - 2].fline.strip() == fline.strip():
             continue   # an item pasted twice, the copy on the next line: its targets are set once
+        if plan_year and _AIM_LABEL_RE.match(fline) and any(int(y) >= plan_year for y in re.findall(r"\b(20\d\d)\b", fline)):
+            # "Mục tiêu: năm 2027 đạt 60%; năm 2030 đạt 80%" under a chart of the years gone by, in a part on the
+            # results: the targets the line is labelled as, each with its year
+            in_goal, situation = True, False
         if not in_goal and goal is not None and i < body_start or (not in_goal or goal is None) and any(
                 a <= i < b for a, b in status):
             continue   # the opening, section I and a section on the situation describe, they do not set targets
@@ -4550,7 +4626,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue   # what the members said of the draft, what they asked and what they were told, is no target yet
         if sections and i < sections[0][0] and re.match(r"\s*can cu\b", fline):
             continue   # the legal basis before the first section ("Căn cứ kết quả năm học 2025 - 2026: …") sets no targets
-        if re.match(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)", fline):
+        if _NOTE_RE.match(fline):
             # a note explains the targets ("chỉ tiêu 3 tính trên 21 trường"), a footnote under them what a mark points
             # at ("(*) Theo Thông tư số 32/2020/TT-BGDĐT, mỗi lớp có không quá 45 học sinh"): they set none
             continue
@@ -4560,6 +4636,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # "1. Đặc điểm: …" describes, on its line; "1. Thực trạng" heads lines that describe, up to the next part,
             # as "THỰC TRẠNG" does in capitals, its number lost (a list pasted out of Word)
             situation = ":" not in fline[part.end():part.end() + 60] or not fline[part.end():].split(":", 1)[1].strip()
+            continue
+        if plan_year and _past_title(line, fline, plan_year, plan_month):
+            situation = True   # "Bức tranh giáo dục phường năm 2025": a slide on a year gone by describes it
             continue
         if _NUMBERED_HEADING_RE.match(line) and len(fline.strip()) <= 160 and _QUOTED_PART_RE.match(_LIST_MARK_RE.sub("", fline)):
             situation = True   # "1. Mục tiêu của tỉnh đến năm 2030 (trích Kế hoạch số 210/KH-UBND)": another's, quoted
@@ -4613,7 +4692,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if in_goal and prefix and fline[prefix.end():].strip() and _school_year_over(prefix, plan_year, plan_month) \
                 and not re.search(r"\b(?:phan dau|chi tieu|muc tieu|ke hoach)\b", fline):
             # "Năm học 2025 - 2026: 30 lớp, 1.046 học sinh; đạt 38 giải …" in a plan of September 2026: the school year
-            # was over when the plan was issued, every figure of the line is its result, a baseline
+            # was over when the plan was issued, every figure of the line is its result, a baseline; "Năm học 2025 -
+            # 2026: kết quả" heads the results of that year, the lines under it describe
+            situation = bool(re.fullmatch(r"\s*(?:ket qua|thanh tich)(?:\s+(?:dat duoc|noi bat))?\s*", fline[prefix.end():]))
             continue
         if in_goal and prefix:
             if fline[prefix.end():].strip() and _LIST_MARK_RE.match(line):
@@ -4664,6 +4745,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
                                    for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
             phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
+        if plan_year and plan_month and (month := [(m.start(), plan_year + (int(m.group(1)) < plan_month))
+                                                   for m in _MONTH_NO_YEAR_RE.finditer(fline) if 1 <= int(m.group(1)) <= 12]):
+            # "… ngay trong tháng 9" said in September 2026: this month, in the plan's year (a month gone by, next year's)
+            phrases = sorted(phrases + month)
         sent = Extracted(sentence, Source(L.items[i][0], u.start + (len(line) - len(line.lstrip())),
                                           u.start + len(line.rstrip())), 1.0)
         unit_src = sent.source
@@ -4693,10 +4778,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             src = Source(L.items[i][0], u.start + start, u.start + stop)
             # "không còn lớp vượt sĩ số vào năm 2030": a year inside the zero's own clause is its own
             own = [y for p, y in phrases if start <= p < stop]
-            # else its clause's, not the next sentence's ("…; không có học sinh phải học lại. Đến năm 2030, …")
+            # else its clause's, not the next sentence's ("…; không có học sinh phải học lại. Đến năm 2030, …"), nor that
+            # of the clause after its comma or "và" ("đến năm 2028 có thêm 02 trường …, xóa hết phòng học tạm và đến năm
+            # 2030 …": the deadline before it holds)
             lo = max(fline.rfind(";", 0, start), fline.rfind(". ", 0, start)) + 1
-            hi = min((x.start() for x in re.finditer(r";|\.(?=\s)", fline) if x.start() >= stop), default=len(fline))
-            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), lo, hi, fline))
+            hext = horizon_for(own[0] if own else _quantity_horizon(phrases, _Q(start, stop, "cnt", 0, unit), lo, stop, fline))
             targets.append(ParsedTarget(
                 # "không có học sinh bỏ học" is the count to keep, none: "= 0", as any figure no word bounds
                 Extracted(code, src, 0.9 if code else 0.3), Extracted("=", src, 0.9), Extracted(0.0, src, 0.9),
@@ -4732,7 +4818,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "do 02 lớp ở điểm lẻ chưa đủ giáo viên nên Hội nghị điều chỉnh còn 50%": the reason, not a target
             if (q.kind == "lvl" or q.bare) and any(p.kind != "lvl" and not p.bare and (p.kind == "pct" or not q.led)
                                                    and p.end <= q.start and p.start >= seg and not _CLAUSE_CLOSED_RE.match(fline, p.end, q.start)
-                                                   and not (q.kind == "lvl" and _OWN_LEVEL_RE.search(fline, p.end, q.start))
+                                                   and not (q.kind == "lvl" and (_OWN_LEVEL_RE.search(fline, p.end, q.start)
+                                                                                 or _LEVEL_CLAUSE_RE.match(fline, p.end, q.start)))
                                                    and not (q.bare and (_PART_OF_RE.search(fline, p.end, q.start)
                                                                         or _THAT_IS_OPEN_RE.search(fline, p.end, q.start)
                                                                         or p.kind == "cnt" and _AND_BOUND_RE.search(fline[p.end:q.start])))
@@ -4805,9 +4892,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "Bãi bỏ chỉ tiêu "100% học sinh lớp 9 có chứng chỉ …"": a target withdrawn, no longer in force
             if re.match(r"\s*sau\s+(?:nam\s+)?20\d\d\b", fline[q.end:]):
                 continue   # "cấp độ 3 sau năm 2030": a figure for after the plan's years has no due year in it
-            if not in_goal and re.search(r"\b(?:de nghi|kien nghi|de xuat)\s+(?:ubnd|uy ban|so|phong|bo|cap tren)\b[^;.]*$",
-                                         fline[seg:q.start]):
-                continue   # "đề nghị Sở cấp kinh phí … lắp đặt 04 phòng học": what is asked of a superior body
+            if (not in_goal or own_kind in ("truong", "trung tam")) and (
+                    re.search(r"\b" + _ASKED_OF + r"\b[^;.]*$", fline[seg:q.start])
+                    or re.match(r"[^;.()]*\(\s*" + _ASKED_OF + r"\b", fline[q.end:])):
+                # "đề nghị Sở cấp kinh phí … lắp đặt 04 phòng học": what is asked of a superior body, and so is what a
+                # school or a centre asks of one, in its targets too ("Xây mới 4 phòng học (đề nghị UBND phường)")
+                continue
             if re.search(r"\([^()]*\b(?:ca nuoc|toan quoc|chi tieu chung)\b[^()]*$", fline[:q.start]):
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
@@ -4828,8 +4918,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if changed and (not relative or _THAT_IS_AFTER_RE.match(fline, q.end)):
                 continue
             if _is_status(fline, q, plan_year, plan_month) or _BASELINE_RE.search(fline[:q.start]) and \
-                    _RISE_TO_RE.match(fline[q.end:]):
-                continue   # "tăng từ 40% lên 60%": 40% is where it starts
+                    _RISE_TO_RE.match(fline[q.end:]) or _DONE_RE.search(line, seg, q.start):
+                continue   # "tăng từ 40% lên 60%": 40% is where it starts; "đã thành lập 3 câu lạc bộ": done
             # "Tỷ lệ học sinh lưu ban: chỉ tiêu đã giao dưới 1,5% - chỉ tiêu điều chỉnh: dưới 1%": the adjusted figure's
             # clause names no indicator, the item's label before the figure it replaces does
             revised = re.match(r"[\s,:;()–-]*(?:chi tieu\s+|muc tieu\s+)?(?:dieu chinh|giu nguyen)\b", before)
@@ -4840,6 +4930,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "không vượt quá quy định tối đa của Điều lệ (mẫu giáo 35 trẻ/lớp)": the bound is on the rule, which
                 # the bracket spells out
                 cmp, cconf, said = _comparator(rule.group(1), "", q)
+            if not said and (bound := _THAT_IS_BOUND_RE.search(fline, seg, q.start)):
+                # "ít nhất một nửa, tức 50% giáo viên …": the figure spells out the words the bound was said on
+                cmp, cconf, said = _comparator(bound.group(1), "", q)
+            if not said and not fline[:q.start].strip() and (bound := _CAPTION_BOUND_RE.search(fline, q.end)):
+                # a slide's figure over its caption, the bound last: "35" / "học sinh/lớp - sĩ số tối đa", "0,5%" /
+                # "học sinh bỏ học - dưới"
+                cmp, cconf, said = _comparator(bound.group(1), "", q)
             # "giảm … xuống dưới 5%, 100% trẻ 5 tuổi hoàn thành …": below 100% is never a target, nor is above it
             # ("… vượt 98%, 100% học sinh học 2 buổi/ngày"), the figure after the comma opens its own clause
             if not said and prev and prev[2] and q.kind == prev[0].kind and (q.kind != "cnt" or q.unit == prev[0].unit) and not (
@@ -4995,6 +5092,23 @@ def _restated(fline: str, at: int) -> bool:
                           r"(?:bang|bieu|phu luc)\b", fline[lo:hi]))
 
 
+def _past_title(line: str, fline: str, plan_year: int, plan_month: int | None) -> bool:
+    """Whether a line is a short title naming only a year or school year over when the plan was issued, with no
+    figure and no word of what is to come ("Bức tranh giáo dục phường năm 2025", "Giáo dục xã năm học 2024 - 2025"),
+    or the results of the plan's own year ("Kết quả thi vào lớp 10 năm 2026": what is reported on is done)."""
+    s = fline.strip()
+    if len(s) > 60 or not line.lstrip()[:1].isupper() or _LIST_MARK_RE.match(line) or re.search(
+            r"[:;.,%()|]|\b(?:muc tieu|chi tieu|phan dau|ke hoach|nhiem vu|phuong huong|giai phap|den|toi|du kien|du bao"
+            r"|dinh huong|tam nhin|lo trinh|can dat)\b", s):
+        return False
+    years = list(_PAST_YEAR_RE.finditer(s))
+    if not years or re.search(r"\d", re.sub(r"\b(?:lop|khoi)\s+\d{1,2}\b", " ", _PAST_YEAR_RE.sub(" ", s))):
+        return False   # (a grade is no figure: "… thi vào lớp 10 năm 2026")
+    results = s.startswith("ket qua")
+    return all(int(m.group(3)) < plan_year + results if m.group(3) else
+               int(m.group(2)) < plan_year or int(m.group(2)) == plan_year and (plan_month or 0) >= 6 for m in years)
+
+
 def _school_year_over(prefix: re.Match, plan_year: int | None, plan_month: int | None) -> bool:
     """Whether a line's school-year label ("Năm học 2025 - 2026:") names a school year over when the plan was issued:
     one ending before the plan's year, or in it when the plan was issued from June on (a school year's lessons end
@@ -5133,6 +5247,11 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         noun = m.group("noun")
         unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
         found.append(((m.start(), stop), code, unit))
+    # "0 - học sinh bỏ học": a slide's zero set before its caption, none at all
+    if (m := _ZERO_CAPTION_RE.match(fline)) and not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
+        stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
+        code = next((c for c, pat in _INDICATOR_RULES if pat.search(fline[m.start():stop])), None)
+        found.append(((m.start(), stop), code, _COUNT_UNITS.get(m.group("noun"), m.group("noun"))))
     # "Học sinh bỏ học: tiểu học không có, THCS dưới 0,5%": a school level's value, none, in a line that names what
     # should fall to none
     if (colon := fline.find(":")) > 0 and _FALLING_RE.search(label := fline[:colon]):
