@@ -4,7 +4,7 @@ year's commitments), one test per rule, on documents, sentences and tables writt
 fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- grade columns under a commitment heading
@@ -13,3 +13,33 @@ def test_grade_columns_under_a_merged_commitment_heading_are_read_for_its_school
              "STT | Nội dung | Kết quả năm học 2025-2026 | Lớp 6 | Lớp 7 | Lớp 8\n"
              "1 | Học sinh hoàn thành chương trình lớp học | 98,9% | ≥ 99% | ≥ 99% | 100%\n")
     assert got(GOAL + table) == [(">=", 99, "%", 2027), (">=", 99, "%", 2027), ("=", 100, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- last year's results beside the commitments
+def test_results_merged_over_the_same_levels_as_the_commitments_are_no_targets():
+    for head in ("TT | Chỉ tiêu | ĐVT | Kết quả năm học 2025-2026 | Cam kết năm học 2026-2027\n",
+                 "TT Chỉ tiêu ĐVT Kết quả năm học 2025-2026 Cam kết năm học 2026-2027\n"):   # a PDF's, joined
+        table = (head + " |  |  | Tiểu học | THCS | Tiểu học | THCS\n"
+                 "1 | Học sinh học 2 buổi/ngày | % | 88 | 40 | 95 | 60\n"
+                 "2 | Phòng học bộ môn | phòng | 3 | 5 | 4 | 7\n")
+        assert got(GOAL + table) == [("=", 95, "%", 2027), ("=", 60, "%", 2027),
+                                     ("=", 4, "phòng", 2027), ("=", 7, "phòng", 2027)], head
+
+
+# ---------------------------------------------------------------------------- commitments by school, in an appendix
+NOTICE = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH SƠN NGUYÊN\nSố: 512/TB-SGDĐT\n\n"
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSơn Nguyên, ngày 10 tháng 10 năm 2026\n\n"
+          "THÔNG BÁO\nCông khai cam kết chất lượng giáo dục năm học 2026-2027\n\n"
+          "I. CAM KẾT CHUNG\nCác trường công khai cam kết theo Phụ lục kèm theo.\n"
+          "II. ĐỊNH HƯỚNG ĐẾN NĂM 2030\nĐến năm 2030, 100% trường có phòng học thông minh.\n\n"
+          "Nơi nhận:\n- Các trường trực thuộc;\n- Lưu: VT.\nGIÁM ĐỐC\nLò Văn Tâm\n\n"
+          "Phụ lục\nCAM KẾT CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027 CỦA CÁC TRƯỜNG TRỰC THUỘC\n"
+          "STT | Trường | Số lớp/số học sinh | Lên lớp (%) | Chuẩn quốc gia\n"
+          "1 | THPT Bản Lầu | 28/1.150 | 97 | Mức độ 1\n"
+          "2 | THPT Khe Mơ | 21/860 | 98,5 | Chưa đạt\n")
+
+
+def test_an_appendix_of_commitments_by_school_is_read_for_the_school_year_it_names():
+    targets = plan_targets(NOTICE)
+    assert [t for t in targets if t[3] == 2027] == [("=", 97, "%", 2027), ("=", 1, "mức", 2027), ("=", 98.5, "%", 2027)]
+    assert ("=", 100, "%", 2030) in targets

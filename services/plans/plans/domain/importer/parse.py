@@ -1084,7 +1084,8 @@ def _appendix_from(L: _Lines, start: int) -> tuple[int | None, bool]:
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …"; or a roadmap,
             # "LỘ TRÌNH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA", which sets each year's targets as well)
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh)\b", heading) or re.search(r"\b(?:dang ky|cam ket)\b", f))
+            # (a disclosure's commitments by school: "Phụ lục" over "CAM KẾT CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027 CỦA …")
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh|cam ket)\b", heading) or re.search(r"\bdang ky\b", f))
     return None, False
 
 
@@ -1659,7 +1660,7 @@ _HORIZON_SENTENCE_RE = re.compile(
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
     r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
-    r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong|cam ket)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
 # horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
@@ -3532,6 +3533,12 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years is not None and len(years) == 1 and n + 1 < len(units) and (levels := _level_columns(units[n + 1].fline)):
         years, headings, used = years * levels, units[n + 1], 2   # "Chỉ tiêu năm 2030" merged over the levels
+        # a disclosure's "Kết quả năm học 2025-2026 | Cam kết năm học 2026-2027" merged over the same levels each: the
+        # results' columns first, their figures not read
+        merged = _YEAR_CELL_RE.findall(head.fline)
+        if len(merged) > 1 and levels % len(merged) == 0 and int(merged[-1]) == years[0] \
+                and not _YEAR_CELL_RE.search(units[n + 1].fline):
+            spread_past = levels - levels // len(merged)
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
         # (the columns of results and of past years before the horizons, as the head row's own years tell them)
         kept = set(years[_past_columns(head.fline, years, plan_year, plan_month) if "|" in head.line else 0:])
@@ -4085,7 +4092,9 @@ _SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khon
 # A column of a table of named rows that tells about the unit rather than sets it a figure: its size today ("Số lớp
 # hiện có", "Số giáo viên"), its result last year ("Kết quả 2025 - 2026: tốt nghiệp THPT (%)"), the class a teacher
 # takes ("Lớp": "4A1") or the emulation title it registers ("Danh hiệu tập thể": "TTLĐXS")
-_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)(?:\s+hien co)?"
+# (several counts in one column, "Số lớp/số trẻ, học sinh" over "12/386", are the school's size as well)
+_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)"
+                           r"(?:\s*[/,]\s*(?:so\s+)?(?:lop|nhom|hoc sinh|tre|giao vien))*(?:\s+hien co)?"
                            r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
 
 
@@ -4160,8 +4169,11 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         if named and not any(c.strip() for _, c in cells[1:]):
             m += 1
             continue   # "Mầm non | | |": a group of the rows under it
+        # (a school's cell in words, "Chưa đạt", "Đang xây dựng", sets it nothing there; its figures beside it stand)
         if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)
-                         or _SLOT_RE.fullmatch(c.strip()) for label, (_, c) in zip(labels[1:], cells[1:])):
+                         or _SLOT_RE.fullmatch(c.strip()) or not re.search(r"\d", c)
+                         for label, (_, c) in zip(labels[1:], cells[1:])) \
+                and any(_SLOT_RE.fullmatch(c.strip()) for _, c in cells[1:]):
             year_of, whom = year_in_force, cells[0][1].strip()
         elif year and not named_rows:
             year_of, whom = int(year.group(1)), ""
