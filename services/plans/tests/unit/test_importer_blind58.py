@@ -4,6 +4,8 @@ year's commitments), one test per rule, on documents, sentences and tables writt
 fixture; pure, no files)."""
 from __future__ import annotations
 
+from plans.domain.importer import extract_text
+
 from .importer_probes import GOAL, got, plan_targets
 
 
@@ -43,3 +45,34 @@ def test_an_appendix_of_commitments_by_school_is_read_for_the_school_year_it_nam
     targets = plan_targets(NOTICE)
     assert [t for t in targets if t[3] == 2027] == [("=", 97, "%", 2027), ("=", 1, "mức", 2027), ("=", 98.5, "%", 2027)]
     assert ("=", 100, "%", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- a form's rows: words, letters, last year
+SCHOOL_YEAR = "II. CAM KẾT NĂM HỌC 2026-2027\n"
+
+
+def test_a_form_saved_with_semicolons_is_a_table_though_some_of_its_rows_are_words():
+    text = ("Kết quả và cam kết như sau:\n"
+            "STT;Nội dung;Lớp 1;Lớp 2;Lớp 3;Lớp 4\n"
+            "I;Chương trình;GDPT 2018;GDPT 2018;GDPT 2018;GDPT 2018\n"
+            "II;Kết quả dự kiến;;;;\n"
+            "1;Học sinh viết chữ đẹp;90%;92%;dưới 95%;Có\n"
+            "2;Học sinh bỏ học;0%;0%;0%;0%\n"
+            "Nhà trường niêm yết cam kết; gửi cha mẹ học sinh; báo cáo phòng.\n")
+    out = extract_text(text.encode("utf-8"), "cam_ket.txt").text
+    assert "1 | Học sinh viết chữ đẹp | 90% | 92% | dưới 95% | Có" in out
+    assert "Nhà trường niêm yết cam kết; gửi cha mẹ học sinh; báo cáo phòng." in out   # prose keeps its semicolons
+
+
+def test_a_column_of_last_school_year_named_without_its_year_is_no_target():
+    table = ("STT | Nội dung | Năm học trước | Lớp 6 | Lớp 7\n"
+             "1 | Học sinh lên lớp | 96,5% | 98% | 97%\n")
+    assert got(SCHOOL_YEAR + table) == [("=", 98, "%", 2027), ("=", 97, "%", 2027)]
+
+
+def test_rows_numbered_by_a_letter_in_a_cell_of_their_own_stay_rows():
+    table = ("STT | Nội dung | Lớp 6 | Lớp 7\n"
+             "1 | Đánh giá học sinh |  | \n"
+             "a | Học lực mức Tốt | ≥ 40% | ≥ 38%\n"
+             "b | Học lực mức Chưa đạt | dưới 2% | dưới 1%\n")
+    assert got(SCHOOL_YEAR + table) == [(">=", 40, "%", 2027), (">=", 38, "%", 2027), ("<", 2, "%", 2027), ("<", 1, "%", 2027)]

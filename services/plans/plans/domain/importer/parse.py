@@ -2752,11 +2752,16 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
+    if re.match(r"[a-zđ]\s*\|", s):
+        return False   # "a | Kết quả học tập mức Tốt | ≥ 80%": a table's row numbered by a letter in a cell of its own
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
 
 # ---------------------------------------------------------------------------- tables
+# A disclosure's column of the school year gone by, named without its year: "Năm học trước", "Kết quả năm trước"
+_LAST_YEAR_COL_RE = re.compile(r"\s*(?:(?:ket qua|thuc hien)\s+)?nam (?:hoc )?truoc\s*(?:\([^()]*\)\s*)?")
+
 # The baseline columns a PDF's heading line names before its horizons ("Thực hiện 2025", "Hiện trạng năm học
 # 2024-2025"): their figures stand before the horizons' in every row, and are not read.
 # ("Hiện trạng (9/2025)", "Thực hiện (tháng 6/2025)": a month in brackets)
@@ -3475,7 +3480,7 @@ def _level_columns(fline: str, horizon: int | None = None) -> int:
     # to the row's label side and are not read, as beside horizons)
     return k if k >= 2 and lead and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", lead[0])) and all(
         not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) or _STATUS_HEAD_RE.fullmatch(c.strip())
-        or horizon and (y := _DATE_CELL_RE.fullmatch(c)) and int(y.group(1)) < horizon
+        or _LAST_YEAR_COL_RE.fullmatch(c) or horizon and (y := _DATE_CELL_RE.fullmatch(c)) and int(y.group(1)) < horizon
         for c in lead[1:]) else 0
 
 
