@@ -76,3 +76,39 @@ def test_rows_numbered_by_a_letter_in_a_cell_of_their_own_stay_rows():
              "a | Học lực mức Tốt | ≥ 40% | ≥ 38%\n"
              "b | Học lực mức Chưa đạt | dưới 2% | dưới 1%\n")
     assert got(SCHOOL_YEAR + table) == [(">=", 40, "%", 2027), (">=", 38, "%", 2027), ("<", 2, "%", 2027), ("<", 1, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a PDF's school years over the same grades
+def test_a_pdf_s_school_years_merged_over_the_same_grades_split_into_a_column_a_grade():
+    from plans.domain.importer.pdf_tables import Fragment, table_lines
+
+    def pieces(lines):
+        return [Fragment(x, x + 5.0 * len(text), y, text, 3.0, 10.0) for y, cells in lines for x, text in cells]
+
+    grades = (300.0, 360.0, 420.0, 480.0)
+    fragments = pieces([
+        (600.0, [(80.0, "STT"), (110.0, "Nội dung"), (grades[0], "Năm học 2025-2026"), (grades[2], "Năm học 2026-2027")]),
+        (585.0, [(grades[0], "Lớp 10"), (grades[1], "Lớp 11"), (grades[2], "Lớp 10"), (grades[3], "Lớp 11")]),
+        (565.0, [(80.0, "1"), (110.0, "Học sinh lên lớp"), (grades[0], "95%"), (grades[1], "96%"),
+                 (grades[2], "97%"), (grades[3], "98%")])])
+    assert [row for _, rows in table_lines(fragments) for row in rows][:1] == [
+        "STT | Nội dung | Năm học 2025-2026 Lớp 10 | Lớp 11 | Năm học 2026-2027 Lớp 10 | Lớp 11"]
+
+
+def test_last_year_s_results_and_this_year_s_commitments_headed_into_their_first_grade_are_told_apart():
+    table = ("STT | Nội dung | Năm học 2025-2026 (thực hiện) Lớp 10 | Lớp 11 | Năm học 2026-2027 (cam kết) Lớp 10 | Lớp 11\n"
+             "I | Điều kiện tuyển sinh | Xét tuyển, điểm chuẩn 17,5 | Lên lớp | Xét tuyển | Lên lớp\n"
+             "II | Chương trình | GDPT 2018 | GDPT 2018 | GDPT 2018 | GDPT 2018\n"
+             "1 | Học sinh lên lớp | 95% | 96% | 97% | 98%\n"
+             "III | Sĩ số tối đa (học sinh/lớp) | 44 | 43 | 45 | 45\n")
+    assert got(table, plan_year=2026, plan_month=9) == [
+        ("=", 97, "%", 2027), ("=", 98, "%", 2027), ("<=", 45, "học sinh/lớp", 2027), ("<=", 45, "học sinh/lớp", 2027)]
+
+
+def test_a_preschool_form_s_age_groups_and_its_class_size_row_are_read():
+    table = ("STT | Nội dung | Nhà trẻ 24 - 36 tháng | Mẫu giáo 3 - 4 tuổi\n"
+             "I | Chương trình | Chương trình GDMN | Chương trình GDMN\n"
+             "1 | Trẻ ăn bán trú | 100% | 100%\n"
+             "II | Số trẻ tối đa/nhóm, lớp | 20 | 25\n")
+    assert got(SCHOOL_YEAR + table) == [("=", 100, "%", 2027), ("=", 100, "%", 2027),
+                                        ("<=", 20, "trẻ/lớp", 2027), ("<=", 25, "trẻ/lớp", 2027)]

@@ -2980,7 +2980,8 @@ def _label_unit(label: str) -> str | None:
     if f.startswith("si so"):
         # of whom it counts, as in a sentence ("Sĩ số trẻ/lớp mẫu giáo (tối đa)": children per class)
         return _per_class_named(f)
-    if m := re.match(r"so\s+(hoc sinh|hs|tre|hoc vien)\s*/\s*lop\b", f):
+    # (or "Số trẻ tối đa/nhóm, lớp": a preschool's nhóm trẻ is its class)
+    if m := re.match(r"so\s+(hoc sinh|hs|tre|hoc vien)(?:\s+toi (?:da|thieu))?\s*/\s*(?:nhom\s*,?\s*)?lop\b", f):
         return _COUNT_UNITS[m.group(1)] + "/lớp"   # "Số trẻ/lớp mẫu giáo": a class size, as "Sĩ số" is
     if m := re.match(r"(?:(hoc sinh|hoc vien|tre)\b[^()]*\btuyen (?:moi|sinh)|tuyen (?:moi|sinh) (hoc sinh|hoc vien|tre))\b", f):
         return _COUNT_UNITS[m.group(1) or m.group(2)]   # "Học viên GDTX tuyển mới | 180": the learners admitted, counted
@@ -3069,9 +3070,11 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
         if len(cells) <= k:
             return None
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
-        # a serial number and a baseline column's figures ("38,2", "9/13", "Chưa đạt") are not part of the label
+        # a serial number and a baseline column's figures ("38,2", "9/13", "Chưa đạt") are not part of the label, nor
+        # a form's serial in Roman numerals or a letter ("III | Sĩ số tối đa | 25 | 35", "a | Học lực Tốt | 40%")
         labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)
-                  and not _NO_FIGURE_CELL_RE.fullmatch(fold(c))] or labels[:1]
+                  and not _NO_FIGURE_CELL_RE.fullmatch(fold(c)) and not re.fullmatch(r"(?:[IVX]{1,4}|[a-zđ])\s*[.)]?", c)
+                  ] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
         if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
             row_unit = labels[-1]
@@ -3398,8 +3401,8 @@ _GRADE_CELL_RE = re.compile(r"\s*(?:khoi|lop)\s+(?:lop\s+)?(?:1[0-2]|[1-9])\s*")
 # the groups of children or pupils a school counts apart as columns ("Nhà trẻ | Mẫu giáo | Trẻ 5 tuổi", "Trẻ 24 - 36
 # tháng | Trẻ 3 - 5 tuổi", "Lớp Mầm | Lớp Chồi | Lớp Lá", "Học sinh THCS | Học sinh THPT"): each a column of targets for the
 # year in force, as a school level's is, the row's figure the group's share
-_AGE_GROUP_CELL_RE = re.compile(
-    r"\s*(?:(?:tre(?: em)?\s+)?(?:(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?|duoi\s+\d{1,2})\s+(?:tuoi|thang(?: tuoi)?)"
+_AGE_GROUP_CELL_RE = re.compile(   # (its ages after the group's name: "Nhà trẻ 24 - 36 tháng", "Mẫu giáo 3 - 4 tuổi")
+    r"\s*(?:(?:(?:tre(?: em)?|nha tre|mau giao)\s+)?(?:(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?|duoi\s+\d{1,2})\s+(?:tuoi|thang(?: tuoi)?)"
     r"|(?:tre|hoc sinh|hoc vien)\s+(?:" + _LEVEL_WORDS + r")|nhom tre|(?:lop\s+)?mau giao\s+(?:be|nho|lon)|lop\s+(?:mam|choi|la))\s*")
 # a column of a group that takes the row's targets: a school level or a group of children or pupils
 _GROUP_CELL_RE = re.compile(r"(?:" + _LEVEL_CELL_RE.pattern + r"|" + _AGE_GROUP_CELL_RE.pattern + r")")
@@ -3515,6 +3518,37 @@ def _year_over_levels(fline: str) -> list[int] | None:
     return [int(first.group(1))] * (k + 1)
 
 
+# a heading merged over levels or grades, read into the first of them ("Năm học 2026-2027 (cam kết) Lớp 10")
+_HEADED_LEVEL_RE = re.compile(r"(?P<head>.*\b20\d\d\b.*?)\s+(?P<level>(?:" + _GROUP_CELL_RE.pattern + "|"
+                              + _GRADE_CELL_RE.pattern + "))")
+
+
+def _groups_over_levels(fline: str, plan_year: int | None, plan_month: int | None) -> tuple[list[int], int] | None:
+    """The year of each column of a PDF's heading row whose school-year headings were merged over the same levels or
+    grades and read into the first of them ("STT | Nội dung | Năm học 2025-2026 (thực hiện) Lớp 10 | Lớp 11 | Năm
+    học 2026-2027 (cam kết) Lớp 10 | Lớp 11"), and how many of the first columns give a year already over (see
+    :func:`_past_columns`); None for any other row."""
+    if "|" not in fline:
+        return None
+    cells = fline.split("|")
+    cells = cells[:len(cells) - _trailing_columns(fline)]
+    first = next((k for k, c in enumerate(cells) if _HEADED_LEVEL_RE.fullmatch(c)), None)
+    if first is None or not first or any(re.search(r"\d", c) for c in cells[:first]):
+        return None
+    heads: list[str] = []
+    years: list[int] = []
+    for cell in cells[first:]:
+        if m := _HEADED_LEVEL_RE.fullmatch(cell):
+            heads.append(m.group("head"))
+        elif not (_GROUP_CELL_RE.fullmatch(cell) or _GRADE_CELL_RE.fullmatch(cell) or _WHOLE_CELL_RE.fullmatch(cell)):
+            return None
+        years.append(int(re.findall(r"20\d\d", heads[-1])[-1]))
+    if len(heads) < 2 or len(years) < 2 * len(heads):
+        return None
+    past = _past_columns("|".join(heads), sorted(set(years), key=years.index), plan_year, plan_month)
+    return years, sum(1 for y in years if y in sorted(set(years), key=years.index)[:past])
+
+
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
                    plan_year: int | None = None, plan_month: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
@@ -3551,6 +3585,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = spread, units[n + 1], 2
     elif years is None and (over := _year_over_levels(head.fline)):
         years = over   # a PDF's "Chỉ tiêu năm 2030" over "Tiểu học | THCS" read as one row: "… | Chỉ tiêu năm 2030 Tiểu học | THCS"
+    elif years is None and (grouped := _groups_over_levels(head.fline, plan_year, plan_month)):
+        years, spread_past = grouped   # last year's results and this year's commitments, each over the same grades
     elif years is None and (levels := _level_columns(head.fline)) and n + 1 < len(units) and (
             year := _group_horizon(units[n + 1].fline)):
         years = [year] * levels   # "Chỉ tiêu | Mầm non | Tiểu học" over "A. ĐẾN HẾT NĂM 2026 | | ": each group's horizon
@@ -3722,8 +3758,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 if short[:1] == [m] and row_at(m + 1):
                     m += 1
                     continue
-                if "|" in units[m].line and units[m].line.count("|") == headings.line.count("|") and row_at(
-                        m + 1, named := _group_unit(units[m].fline, units[m].line)):
+                # (a form's rows in words come a few together before its figures: "I | Điều kiện tuyển sinh | Xét
+                # tuyển, điểm chuẩn 18,5 | …", "II | Chương trình | GDPT 2018 | …", "III | Kết quả dự kiến | | …")
+                same = units[m].line.count("|") == headings.line.count("|")
+                named = _group_unit(units[m].fline, units[m].line) if "|" in units[m].line else None
+                ahead = m + 1
+                while same and ahead < min(len(units), m + 4) and units[ahead].line.count("|") == units[m].line.count("|") \
+                        and not row_at(ahead, named):
+                    ahead += 1
+                if "|" in units[m].line and same and row_at(ahead, named):
                     m += 1   # a row whose cells hold no value ("Năm hoàn thành | 2027 | 2030", "Ghi chú | x | x")
                     group_unit = named
                     continue

@@ -352,8 +352,10 @@ def _cut_row_rest(lines: list[_Line], block: _Block) -> tuple[list[str], int] | 
     return [" ".join(cells.get(c, [])) for c in range(len(block.cols))], lead
 
 
+# (or a school's grades: "Năm học 2026-2027 (cam kết)" over "Lớp 10  Lớp 11  Lớp 12")
 _LEVEL_HEAD_RE = re.compile(r"(?i:nhà trẻ|mẫu giáo|mầm non|tiểu học|thcs|thpt|gdtx|trung học cơ sở|trung học phổ thông"
-                            r"|nha tre|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong)")
+                            r"|nha tre|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong"
+                            r"|(?:lớp|khối|lop|khoi)\s+(?:1[0-2]|[1-9]))")
 _YEAR_WORD_RE = re.compile(r"(?i:năm|nam)(?:\s+(?i:học|hoc))?")   # "Năm" / "2027" in a narrow column
 _SCHOOL_YEAR_START_RE = re.compile(r"(?i:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?20\d\d\s*[-–]")   # "2026 -" / "2027"
 
