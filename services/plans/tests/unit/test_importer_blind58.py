@@ -112,3 +112,25 @@ def test_a_preschool_form_s_age_groups_and_its_class_size_row_are_read():
              "II | Số trẻ tối đa/nhóm, lớp | 20 | 25\n")
     assert got(SCHOOL_YEAR + table) == [("=", 100, "%", 2027), ("=", 100, "%", 2027),
                                         ("<=", 20, "trẻ/lớp", 2027), ("<=", 25, "trẻ/lớp", 2027)]
+
+
+def test_a_bound_s_words_and_its_figure_on_lines_of_their_own_stay_one_cell():
+    from plans.domain.importer.pdf_tables import Fragment, table_lines
+
+    def pieces(lines):
+        return [Fragment(x0, x1, y, text, 3.2, 10.0) for y, cells in lines for x0, x1, text in cells]
+
+    # narrow grade columns: "không quá" overruns one, so "quá" goes on the next line, and "45" on the one after
+    fragments = pieces([
+        (537, [(85, 100, "ST"), (111, 162, "Nội dung"), (241, 272, "Lớp 6"), (286, 318, "Lớp 7"), (332, 363, "Lớp 8"),
+               (377, 408, "Lớp 9"), (422, 450, "Toàn"), (476, 520, "Ghi chú")]),
+        (526, [(85, 93, "T"), (422, 460, "trường")]),
+        (506, [(85, 92, "5"), (111, 197, "Học sinh biết bơi"), (241, 263, "90%"), (286, 309, "90%"), (332, 354, "90%"),
+               (377, 399, "90%"), (422, 445, "90%")]),
+        (486, [(85, 92, "6"), (111, 195, "Sĩ số tối đa (học"), (241, 272, "không"), (286, 321, "không"),
+               (332, 366, "không"), (377, 408, "không"), (422, 428, "x"), (476, 526, "NH 2025-")]),
+        (475, [(111, 155, "sinh/lớp)"), (241, 260, "quá"), (286, 305, "quá"), (332, 351, "quá"), (377, 396, "quá"),
+               (476, 521, "2026: 44")]),
+        (463, [(241, 254, "45"), (286, 299, "45"), (332, 344, "45"), (377, 390, "45")])])
+    assert [row for _, rows in table_lines(fragments) for row in rows][-1] == \
+        "6 | Sĩ số tối đa (học sinh/lớp) | không quá 45 | không quá 45 | không quá 45 | không quá 45 | x | NH 2025- 2026: 44"
