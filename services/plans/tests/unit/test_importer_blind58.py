@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from plans.domain.importer import extract_text
 
-from .importer_probes import GOAL, got, plan_targets
+from .importer_probes import GOAL, got, header, plan_targets
 
 
 # ---------------------------------------------------------------------------- grade columns under a commitment heading
@@ -134,3 +134,15 @@ def test_a_bound_s_words_and_its_figure_on_lines_of_their_own_stay_one_cell():
         (463, [(241, 254, "45"), (286, 299, "45"), (332, 344, "45"), (377, 390, "45")])])
     assert [row for _, rows in table_lines(fragments) for row in rows][-1] == \
         "6 | Sĩ số tối đa (học sinh/lớp) | không quá 45 | không quá 45 | không quá 45 | không quá 45 | x | NH 2025- 2026: 44"
+
+
+# ---------------------------------------------------------------------------- a school's open letter to parents
+def test_an_open_letter_s_kind_is_not_part_of_its_issuer():
+    letter = ("ỦY BAN NHÂN DÂN XÃ BẢN LẦU\nTRƯỜNG TIỂU HỌC BẢN LẦU\n\n"
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBản Lầu, ngày 10 tháng 9 năm 2026\n\n"
+              "THƯ NGỎ\nGửi cha mẹ học sinh về cam kết chất lượng năm học 2026-2027\n\n"
+              "Kính gửi: Quý cha mẹ học sinh.\nNhà trường cam kết 100% học sinh được học 2 buổi/ngày.\n\n"
+              "HIỆU TRƯỞNG\nLò Văn Tâm\n")
+    got_header = header(letter, ("issuer", "title"))
+    assert got_header == {"issuer": "TRƯỜNG TIỂU HỌC BẢN LẦU",
+                          "title": "Gửi cha mẹ học sinh về cam kết chất lượng năm học 2026-2027"}

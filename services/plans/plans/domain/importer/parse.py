@@ -284,7 +284,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:"
                               # a department's guidance on the school year's tasks, with the year's targets
                               r"|HƯỚNG\s+DẪN"
                               # what a speaker brings to a meeting: a paper (tham luận), a presentation, a speech
-                              r"|THAM\s+LUẬN|BÀI\s+TRÌNH\s+BÀY|(?:BÀI\s+)?PHÁT\s+BIỂU|DIỄN\s+VĂN)\b\s*(.*)"))
+                              r"|THAM\s+LUẬN|BÀI\s+TRÌNH\s+BÀY|(?:BÀI\s+)?PHÁT\s+BIỂU|DIỄN\s+VĂN"
+                              # a school's open letter to its pupils' parents on its commitments
+                              r"|THƯ\s+NGỎ)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
