@@ -284,7 +284,9 @@ _TITLE_RE = re.compile(_loose(r"\s*(?:"
                               # a department's guidance on the school year's tasks, with the year's targets
                               r"|HƯỚNG\s+DẪN"
                               # what a speaker brings to a meeting: a paper (tham luận), a presentation, a speech
-                              r"|THAM\s+LUẬN|BÀI\s+TRÌNH\s+BÀY|(?:BÀI\s+)?PHÁT\s+BIỂU|DIỄN\s+VĂN)\b\s*(.*)"))
+                              r"|THAM\s+LUẬN|BÀI\s+TRÌNH\s+BÀY|(?:BÀI\s+)?PHÁT\s+BIỂU|DIỄN\s+VĂN"
+                              # a school's open letter to its pupils' parents on its commitments
+                              r"|THƯ\s+NGỎ)\b\s*(.*)"))
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)$")
 _SECTION_KEYS = [
@@ -1088,7 +1090,8 @@ def _appendix_from(L: _Lines, start: int) -> tuple[int | None, bool]:
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …"; or a roadmap,
             # "LỘ TRÌNH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA", which sets each year's targets as well)
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh)\b", heading) or re.search(r"\b(?:dang ky|cam ket)\b", f))
+            # (a disclosure's commitments by school: "Phụ lục" over "CAM KẾT CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027 CỦA …")
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh|cam ket)\b", heading) or re.search(r"\bdang ky\b", f))
     return None, False
 
 
@@ -1667,11 +1670,12 @@ _HORIZON_SENTENCE_RE = re.compile(
 # tiêu năm học 2026 - 2027"; inside a part on targets its
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
-# đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030")
+# đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030";
+# a disclosure's commitments: "II. Cam kết năm học 2026 - 2027")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
     r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay|huong)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
-    r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong)\b"
+    r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong|cam ket)\b"
 )
 # An amending plan's part names the part of the earlier plan it amends, whose heading (often in brackets) gives the
 # horizon of the targets it restates: "1. Sửa đổi khoản 3 Mục II (Mục tiêu đến năm 2030)", "2. Bổ sung điểm e khoản 2
@@ -2859,11 +2863,16 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
+    if re.match(r"[a-zđ]\s*\|", s):
+        return False   # "a | Kết quả học tập mức Tốt | ≥ 80%": a table's row numbered by a letter in a cell of its own
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
 
 # ---------------------------------------------------------------------------- tables
+# A disclosure's column of the school year gone by, named without its year: "Năm học trước", "Kết quả năm trước"
+_LAST_YEAR_COL_RE = re.compile(r"\s*(?:(?:ket qua|thuc hien)\s+)?nam (?:hoc )?truoc\s*(?:\([^()]*\)\s*)?")
+
 # The baseline columns a PDF's heading line names before its horizons ("Thực hiện 2025", "Hiện trạng năm học
 # 2024-2025"): their figures stand before the horizons' in every row, and are not read.
 # ("Hiện trạng (9/2025)", "Thực hiện (tháng 6/2025)": a month in brackets)
@@ -3082,7 +3091,8 @@ def _label_unit(label: str) -> str | None:
     if f.startswith("si so"):
         # of whom it counts, as in a sentence ("Sĩ số trẻ/lớp mẫu giáo (tối đa)": children per class)
         return _per_class_named(f)
-    if m := re.match(r"so\s+(hoc sinh|hs|tre|hoc vien)\s*/\s*lop\b", f):
+    # (or "Số trẻ tối đa/nhóm, lớp": a preschool's nhóm trẻ is its class)
+    if m := re.match(r"so\s+(hoc sinh|hs|tre|hoc vien)(?:\s+toi (?:da|thieu))?\s*/\s*(?:nhom\s*,?\s*)?lop\b", f):
         return _COUNT_UNITS[m.group(1)] + "/lớp"   # "Số trẻ/lớp mẫu giáo": a class size, as "Sĩ số" is
     if m := re.match(r"(?:(hoc sinh|hoc vien|tre)\b[^()]*\btuyen (?:moi|sinh)|tuyen (?:moi|sinh) (hoc sinh|hoc vien|tre))\b", f):
         return _COUNT_UNITS[m.group(1) or m.group(2)]   # "Học viên GDTX tuyển mới | 180": the learners admitted, counted
@@ -3171,9 +3181,11 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
         if len(cells) <= k:
             return None
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
-        # a serial number and a baseline column's figures ("38,2", "9/13", "Chưa đạt") are not part of the label
+        # a serial number and a baseline column's figures ("38,2", "9/13", "Chưa đạt") are not part of the label, nor
+        # a form's serial in Roman numerals or a letter ("III | Sĩ số tối đa | 25 | 35", "a | Học lực Tốt | 40%")
         labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)
-                  and not _NO_FIGURE_CELL_RE.fullmatch(fold(c))] or labels[:1]
+                  and not _NO_FIGURE_CELL_RE.fullmatch(fold(c)) and not re.fullmatch(r"(?:[IVX]{1,4}|[a-zđ])\s*[.)]?", c)
+                  ] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
         if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
             row_unit = labels[-1]
@@ -3509,8 +3521,8 @@ _GRADE_CELL_RE = re.compile(r"\s*(?:khoi|lop)\s+(?:lop\s+)?(?:1[0-2]|[1-9])\s*")
 # the groups of children or pupils a school counts apart as columns ("Nhà trẻ | Mẫu giáo | Trẻ 5 tuổi", "Trẻ 24 - 36
 # tháng | Trẻ 3 - 5 tuổi", "Lớp Mầm | Lớp Chồi | Lớp Lá", "Học sinh THCS | Học sinh THPT"): each a column of targets for the
 # year in force, as a school level's is, the row's figure the group's share
-_AGE_GROUP_CELL_RE = re.compile(
-    r"\s*(?:(?:tre(?: em)?\s+)?(?:(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?|duoi\s+\d{1,2})\s+(?:tuoi|thang(?: tuoi)?)"
+_AGE_GROUP_CELL_RE = re.compile(   # (its ages after the group's name: "Nhà trẻ 24 - 36 tháng", "Mẫu giáo 3 - 4 tuổi")
+    r"\s*(?:(?:(?:tre(?: em)?|nha tre|mau giao)\s+)?(?:(?:tu\s+)?\d{1,2}(?:\s*(?:-|–|den)\s*\d{1,2})?|duoi\s+\d{1,2})\s+(?:tuoi|thang(?: tuoi)?)"
     r"|(?:tre|hoc sinh|hoc vien)\s+(?:" + _LEVEL_WORDS + r")|nhom tre|(?:lop\s+)?mau giao\s+(?:be|nho|lon)|lop\s+(?:mam|choi|la))\s*")
 # a column of a group that takes the row's targets: a school level or a group of children or pupils
 _GROUP_CELL_RE = re.compile(r"(?:" + _LEVEL_CELL_RE.pattern + r"|" + _AGE_GROUP_CELL_RE.pattern + r")")
@@ -3591,7 +3603,7 @@ def _level_columns(fline: str, horizon: int | None = None) -> int:
     # to the row's label side and are not read, as beside horizons)
     return k if k >= 2 and lead and not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", lead[0])) and all(
         not re.search(r"[a-z0-9%]", _TABLE_LABEL_RE.sub(" ", c)) or _STATUS_HEAD_RE.fullmatch(c.strip())
-        or horizon and (y := _DATE_CELL_RE.fullmatch(c)) and int(y.group(1)) < horizon
+        or _LAST_YEAR_COL_RE.fullmatch(c) or horizon and (y := _DATE_CELL_RE.fullmatch(c)) and int(y.group(1)) < horizon
         for c in lead[1:]) else 0
 
 
@@ -3626,6 +3638,37 @@ def _year_over_levels(fline: str) -> list[int] | None:
     return [int(first.group(1))] * (k + 1)
 
 
+# a heading merged over levels or grades, read into the first of them ("Năm học 2026-2027 (cam kết) Lớp 10")
+_HEADED_LEVEL_RE = re.compile(r"(?P<head>.*\b20\d\d\b.*?)\s+(?P<level>(?:" + _GROUP_CELL_RE.pattern + "|"
+                              + _GRADE_CELL_RE.pattern + "))")
+
+
+def _groups_over_levels(fline: str, plan_year: int | None, plan_month: int | None) -> tuple[list[int], int] | None:
+    """The year of each column of a PDF's heading row whose school-year headings were merged over the same levels or
+    grades and read into the first of them ("STT | Nội dung | Năm học 2025-2026 (thực hiện) Lớp 10 | Lớp 11 | Năm
+    học 2026-2027 (cam kết) Lớp 10 | Lớp 11"), and how many of the first columns give a year already over (see
+    :func:`_past_columns`); None for any other row."""
+    if "|" not in fline:
+        return None
+    cells = fline.split("|")
+    cells = cells[:len(cells) - _trailing_columns(fline)]
+    first = next((k for k, c in enumerate(cells) if _HEADED_LEVEL_RE.fullmatch(c)), None)
+    if first is None or not first or any(re.search(r"\d", c) for c in cells[:first]):
+        return None
+    heads: list[str] = []
+    years: list[int] = []
+    for cell in cells[first:]:
+        if m := _HEADED_LEVEL_RE.fullmatch(cell):
+            heads.append(m.group("head"))
+        elif not (_GROUP_CELL_RE.fullmatch(cell) or _GRADE_CELL_RE.fullmatch(cell) or _WHOLE_CELL_RE.fullmatch(cell)):
+            return None
+        years.append(int(re.findall(r"20\d\d", heads[-1])[-1]))
+    if len(heads) < 2 or len(years) < 2 * len(heads):
+        return None
+    past = _past_columns("|".join(heads), sorted(set(years), key=years.index), plan_year, plan_month)
+    return years, sum(1 for y in years if y in sorted(set(years), key=years.index)[:past])
+
+
 def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
                    plan_year: int | None = None, plan_month: int | None = None) -> tuple[list[ParsedTarget], int] | None:
     """Targets of a table whose columns are horizons, starting at ``units[n]``; (targets, units used).
@@ -3649,6 +3692,12 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         headings, used = units[n + 1], 2   # the year in the title row, the column headings under it
     elif years is not None and len(years) == 1 and n + 1 < len(units) and (levels := _level_columns(units[n + 1].fline)):
         years, headings, used = years * levels, units[n + 1], 2   # "Chỉ tiêu năm 2030" merged over the levels
+        # a disclosure's "Kết quả năm học 2025-2026 | Cam kết năm học 2026-2027" merged over the same levels each: the
+        # results' columns first, their figures not read
+        merged = _YEAR_CELL_RE.findall(head.fline)
+        if len(merged) > 1 and levels % len(merged) == 0 and int(merged[-1]) == years[0] \
+                and not _YEAR_CELL_RE.search(units[n + 1].fline):
+            spread_past = levels - levels // len(merged)
     elif years and n + 1 < len(units) and (spread := _spread_years(head.fline, units[n + 1].fline, years)):
         # (the columns of results and of past years before the horizons, as the head row's own years tell them)
         kept = set(years[_past_columns(head.fline, years, plan_year, plan_month) if "|" in head.line else 0:])
@@ -3656,6 +3705,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
         years, headings, used = spread, units[n + 1], 2
     elif years is None and (over := _year_over_levels(head.fline)):
         years = over   # a PDF's "Chỉ tiêu năm 2030" over "Tiểu học | THCS" read as one row: "… | Chỉ tiêu năm 2030 Tiểu học | THCS"
+    elif years is None and (grouped := _groups_over_levels(head.fline, plan_year, plan_month)):
+        years, spread_past = grouped   # last year's results and this year's commitments, each over the same grades
     elif years is None and (levels := _level_columns(head.fline)) and n + 1 < len(units) and (
             year := _group_horizon(units[n + 1].fline)):
         years = [year] * levels   # "Chỉ tiêu | Mầm non | Tiểu học" over "A. ĐẾN HẾT NĂM 2026 | | ": each group's horizon
@@ -3827,8 +3878,15 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 if short[:1] == [m] and row_at(m + 1):
                     m += 1
                     continue
-                if "|" in units[m].line and units[m].line.count("|") == headings.line.count("|") and row_at(
-                        m + 1, named := _group_unit(units[m].fline, units[m].line)):
+                # (a form's rows in words come a few together before its figures: "I | Điều kiện tuyển sinh | Xét
+                # tuyển, điểm chuẩn 18,5 | …", "II | Chương trình | GDPT 2018 | …", "III | Kết quả dự kiến | | …")
+                same = units[m].line.count("|") == headings.line.count("|")
+                named = _group_unit(units[m].fline, units[m].line) if "|" in units[m].line else None
+                ahead = m + 1
+                while same and ahead < min(len(units), m + 4) and units[ahead].line.count("|") == units[m].line.count("|") \
+                        and not row_at(ahead, named):
+                    ahead += 1
+                if "|" in units[m].line and same and row_at(ahead, named):
                     m += 1   # a row whose cells hold no value ("Năm hoàn thành | 2027 | 2030", "Ghi chú | x | x")
                     group_unit = named
                     continue
@@ -4202,7 +4260,9 @@ _SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khon
 # A column of a table of named rows that tells about the unit rather than sets it a figure: its size today ("Số lớp
 # hiện có", "Số giáo viên"), its result last year ("Kết quả 2025 - 2026: tốt nghiệp THPT (%)"), the class a teacher
 # takes ("Lớp": "4A1") or the emulation title it registers ("Danh hiệu tập thể": "TTLĐXS")
-_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)(?:\s+hien co)?"
+# (several counts in one column, "Số lớp/số trẻ, học sinh" over "12/386", are the school's size as well)
+_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)"
+                           r"(?:\s*[/,]\s*(?:so\s+)?(?:lop|nhom|hoc sinh|tre|giao vien))*(?:\s+hien co)?"
                            r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
 
 
@@ -4277,8 +4337,11 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         if named and not any(c.strip() for _, c in cells[1:]):
             m += 1
             continue   # "Mầm non | | |": a group of the rows under it
+        # (a school's cell in words, "Chưa đạt", "Đang xây dựng", sets it nothing there; its figures beside it stand)
         if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)
-                         or _SLOT_RE.fullmatch(c.strip()) for label, (_, c) in zip(labels[1:], cells[1:])):
+                         or _SLOT_RE.fullmatch(c.strip()) or not re.search(r"\d", c)
+                         for label, (_, c) in zip(labels[1:], cells[1:])) \
+                and any(_SLOT_RE.fullmatch(c.strip()) for _, c in cells[1:]):
             year_of, whom = year_in_force, cells[0][1].strip()
         elif year and not named_rows:
             year_of, whom = int(year.group(1)), ""

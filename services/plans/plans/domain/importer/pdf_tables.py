@@ -164,6 +164,12 @@ def _valued(span: _Span) -> bool:
     return bool(_VALUE_RE.fullmatch(span.text)) and not _PERIOD_RE.fullmatch(span.text)
 
 
+def _ends_on_bound(cell: list[_Span]) -> bool:
+    """Whether a cell's lines so far end on a bound or a level's word, its figure still to come ("≤", "Mức độ",
+    "không" / "quá" on lines of their own)."""
+    return bool(re.search(r"(?:^|\s)(?:" + _PREFIX_RE.pattern + r")$", " ".join(x.text for x in cell)))
+
+
 def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]], cols: list[list[float]],
              heading: bool = False) -> bool:
     """Whether a line's spans go on with the cells of ``row`` (the row above, its spans by column) rather than start
@@ -176,7 +182,7 @@ def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]],
     heading = heading and sum(_valued(s) for s in spans) < 2   # ("IELTS" / "5.0 trở lên": a heading's words)
     # values under headings ("Năm 2026 | 100% | ≥ 50%" under "Lộ trình | Học bạ số | …") are a row of their own,
     # unless they end what the cell above began ("≤" / "0,3%", "Mức độ" / "2", "Giai đoạn 2026" / "-")
-    values = sum(_valued(s) and not (c >= 0 and row.get(c) and _PREFIX_RE.fullmatch(row[c][-1].text))
+    values = sum(_valued(s) and not (c >= 0 and row.get(c) and _ends_on_bound(row[c]))
                  and not (c >= 0 and row.get(c) and re.search(r"20\d\d$", row[c][-1].text) and s.text[0] in "-–")
                  for s, c in zip(spans, placed))
     if values >= 2:
@@ -192,6 +198,8 @@ def _goes_on(spans: list[_Span], placed: list[int], row: dict[int, list[_Span]],
             return False   # a cell that was empty on the row's first line does not wrap
         if _VALUE_RE.fullmatch(" ".join(x.text for x in row[c])) and _VALUE_RE.match(s.text):
             return False
+        if _ends_on_bound(row[c]) and _valued(s):
+            continue   # "không quá" / "45": a bound's figure, whatever room the cell had left
         w = next(k for k, (a, b) in enumerate(cols) if s.x0 < b and a < s.x1)
         room = (cols[w + 1][0] - pad if w + 1 < len(cols) else cols[w][1]) - cols[w][0]
         if not _full(row[c][-1], s, room):
@@ -352,8 +360,10 @@ def _cut_row_rest(lines: list[_Line], block: _Block) -> tuple[list[str], int] | 
     return [" ".join(cells.get(c, [])) for c in range(len(block.cols))], lead
 
 
+# (or a school's grades: "Năm học 2026-2027 (cam kết)" over "Lớp 10  Lớp 11  Lớp 12")
 _LEVEL_HEAD_RE = re.compile(r"(?i:nhà trẻ|mẫu giáo|mầm non|tiểu học|thcs|thpt|gdtx|trung học cơ sở|trung học phổ thông"
-                            r"|nha tre|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong)")
+                            r"|nha tre|mau giao|mam non|tieu hoc|trung hoc co so|trung hoc pho thong"
+                            r"|(?:lớp|khối|lop|khoi)\s+(?:1[0-2]|[1-9]))")
 _YEAR_WORD_RE = re.compile(r"(?i:năm|nam)(?:\s+(?i:học|hoc))?")   # "Năm" / "2027" in a narrow column
 _SCHOOL_YEAR_START_RE = re.compile(r"(?i:(?:năm|nam)(?:\s+(?:học|hoc))?\s+)?20\d\d\s*[-–]")   # "2026 -" / "2027"
 

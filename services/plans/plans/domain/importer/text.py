@@ -489,8 +489,10 @@ def _semicolon_blocks(text: str) -> str:
         while j < len(lines) and len(rows[j]) == width:
             j += 1
         block = rows[i:j]
-        if width >= 4 and j - i >= 3 and all(len(c.strip()) <= 60 for row in block for c in row) and all(
-                2 * sum(bool(_SHEET_FIGURE_RE.fullmatch(c.strip())) for c in row) >= width for row in block[1:]):
+        # (a form's rows may be words, "I;Chương trình giáo dục;GDPT 2018;GDPT 2018;…", among its rows of figures)
+        if width >= 4 and j - i >= 3 and all(len(c.strip()) <= 60 for row in block for c in row) and 3 * sum(
+                2 * sum(bool(_SHEET_FIGURE_RE.fullmatch(c.strip()) or _SHEET_MARK_RE.fullmatch(c.strip())) for c in row)
+                >= width for row in block[1:]) >= 2 * len(block[1:]):
             lines[i:j] = ["\t".join(c.strip() for c in row) for row in block]
         i = j
     return "\n".join(lines)
@@ -498,6 +500,9 @@ def _semicolon_blocks(text: str) -> str:
 
 # a sheet's cell holding a figure, or a mark for none ("-", "x")
 _SHEET_FIGURE_RE = re.compile(r"[<>≤≥]?\s*\d[\d.,]*\s*%?|[-–x]|\d{4}\s*[-–]\s*\d{4}")
+# a form's cell that is as good as a figure: empty, "Có" / "Không", a bound or a range ("dưới 1%", "0,3 - 0,5%")
+_SHEET_MARK_RE = re.compile(r"|có|không|(?:dưới|trên|tối (?:thiểu|đa)|ít nhất|không (?:quá|dưới))\s*\d[\d.,]*\s*%?"
+                            r"|\d[\d.,]*\s*%?\s*[-–]\s*\d[\d.,]*\s*%?", re.IGNORECASE)
 
 
 _ENGLISH_FIGURE_RE = re.compile(r"^([<>≤≥=]?\s*)(\d{1,3}(?:,\d{3})*(?:\.\d+)?)(\s*%?)$")
