@@ -1465,9 +1465,10 @@ _LEVEL_RULES: list[tuple[str, re.Pattern]] = [
 # (folded pattern right before the number, comparator, confidence)
 _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     # ("=<", "=>": the sign typed the other way round, as a plain-text editor's user may)
-    (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=|=<)\s*:?\s*$"), "<=", 0.95),
+    # ("ko quá", "ko dưới": "không" as a hurried writer abbreviates it)
+    (re.compile(r"(?:\b(?:(?:khong|ko) vuot qua|(?:khong|ko) qua|toi da|khong lon hon|khong cao hon)|≤|<=|=<)\s*:?\s*$"), "<=", 0.95),
     # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
-    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=|=>)\s*:?\s*$"), ">=", 0.95),
+    (re.compile(r"(?:\b(?:(?:khong|ko) duoi|(?:khong|ko) it hon|(?:khong|ko) thap hon|it nhat|toi thieu|dat va vuot)|≥|>=|=>)\s*:?\s*$"), ">=", 0.95),
     # ("không có lớp nào quá 35 học sinh": "quá" alone exceeds only after "nào", elsewhere it is "qua", through)
     (re.compile(r"(?:\b(?:tren|hon|vuot(?: qua)?|cao hon|lon hon|nhieu hon|(?<=nao )qua)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
@@ -1671,10 +1672,11 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 # …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
                              r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
-# ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line)
+# ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line; "+ 2028: trường đạt
+# kiểm định cấp độ 3": a roadmap's step, its year alone after the item's mark)
 _HORIZON_PREFIX_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*|\d+\s*[.)]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
-    r"(?:nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|(?:[a-z]\s*\)\s*)?giai doan\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:")
+    r"(?:nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|(?:[a-z]\s*\)\s*)?giai doan\s+20\d\d\s*[-–]\s*|(?<=[-+•*–] )|(?<=[-+•*–]))(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
@@ -2674,6 +2676,7 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
             or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
             and not before.strip().isdigit() and not _DOCUMENT_NUMBER_END_RE.search(fold(before)) \
+            and not re.search(r":\s*\d{1,3}(?:,\d+)?\s*$", before) \
             or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
         return True
     # the level a line break cut from its word: "… kiểm định chất lượng cấp độ" / "4; 10 phòng học …", "… mức độ" /
@@ -5087,6 +5090,10 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         for m in _NONE_AT_LEVEL_RE.finditer(fline, colon):
             if not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
                 found.append(((m.start("level"), m.end()), code, "vụ" if "bao luc" in label else "%"))
+        # "HS bỏ học: 0": the label's value a bare zero, the whole item (a count's zero, "Số vụ …: 0", is read as a count)
+        if not found and re.fullmatch(r"\s*0\s*[.;]?\s*", fline[colon + 1:]) and not re.search(r"\bso\s+vu\b", label):
+            mark = _LIST_MARK_RE.match(fline)
+            found.append(((mark.end() if mark else 0, len(fline.rstrip(" .;"))), code, "vụ" if "bao luc" in label else "%"))
     return found
 
 
