@@ -3,7 +3,7 @@ by someone who never read the importer: schools', communes' and a province's pla
 rule, on sentences and tables written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- a roadmap's years as the items' prefixes
@@ -29,3 +29,24 @@ def test_a_labels_bare_zero_is_a_target_of_none_and_no_range_with_the_next_item(
 def test_a_range_a_line_break_cut_is_still_joined():
     text = GOAL + "- Tỷ lệ học sinh đạt chuẩn tiếng Anh đạt 80\n- 85% vào năm 2030\n"
     assert got(text) == [(">=", 80, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- another body's figure quoted
+SCHOOL = ("UBND XÃ HÒA LẠC\nTRƯỜNG TIỂU HỌC HÒA LẠC\nSố: 12/KH-THHL\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\n\nHòa Lạc, ngày 05 tháng 10 năm 2026\n\nKẾ HOẠCH\nThực hiện nhiệm vụ năm học 2026 - 2027\n\n"
+          "I. MỤC TIÊU\n{line}\n\nNơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\nLê Văn An\n")
+
+
+def test_a_superior_bodys_figure_quoted_in_a_schools_plan_is_not_its_own():
+    for line, own in (("- Sở GD&ĐT đặt mục tiêu toàn tỉnh 60% học sinh biết bơi; nhà trường phấn đấu 75% học sinh biết bơi.", 75),
+                      ("- Huyện phấn đấu 90% học sinh học 2 buổi/ngày; nhà trường phấn đấu 100%.", 100),
+                      ("- Học sinh được đánh giá hoàn thành: ≥ 98,5% (UBND xã giao: học sinh được đánh giá hoàn thành 97%)", 98.5)):
+        found = plan_targets(SCHOOL.format(line=line))
+        assert [t[1] for t in found] == [own], line
+
+
+def test_a_provinces_figure_set_against_the_communes_own_in_a_communes_plan_is_quoted():
+    text = (GOAL + "- Tỉnh giao xã 95% trẻ mẫu giáo ra lớp; xã phấn đấu huy động trẻ mẫu giáo ra lớp đạt 97%.\n"
+            "- Tỉnh phấn đấu 70% trường đạt chuẩn quốc gia; xã phấn đấu 80% trường đạt chuẩn quốc gia.\n"
+            "- Xã phấn đấu 100% trẻ 5 tuổi ra lớp.\n")
+    assert [t[1] for t in got(text)] == [97, 80, 100]

@@ -4762,9 +4762,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
-            if own_kind in ("truong", "trung tam") and _OTHER_BODY_SETS_RE.match(fline, seg, q.start):
+            if (other := _OTHER_BODY_SETS_RE.match(fline, seg, q.start)) and (own_kind in ("truong", "trung tam") or (
+                    mine := _OWN_PLEDGE_AFTER_RE.match(fline, q.end)) and mine.group("body") != other.group("body")):
                 continue   # "Phường giao cho trường tỷ lệ … 92%. Chúng tôi xin nhận 95%": the assigning body's figure,
-                # quoted before the school's own
+                # quoted before the school's own (in a commune's plan: "Tỉnh phấn đấu 80% …; xã phấn đấu 90%")
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
                     fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
                 # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
@@ -4979,9 +4980,14 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # a share or a count of the schools of a territory: "100% trường mầm non, phổ thông trên địa bàn xã", "05 trường học
 # trên địa bàn huyện"
 # A sentence whose subject is a body that sets or assigns the figure ("Huyện đặt mục tiêu …", "Năm học này, UBND xã
-# giao cho nhà trường …", "Sở giao …"): in a school's or a centre's plan, a body above it, quoted
-_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*)?(?:(?:ubnd|uy ban nhan dan)\s+)?(?:tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
-                                 r"(?:\s+gd(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao)\b[^;.]*$")
+# giao cho nhà trường …", "Sở GD&ĐT giao …", "Tỉnh phấn đấu …", "(UBND xã giao: …)"): in a school's or a centre's plan, a
+# body above it, quoted
+_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                                 r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
+                                 r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
+# … and in any plan, where the next clause sets the plan's own body against it: "Tỉnh giao xã 97% …; xã phấn đấu 98%"
+_OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*;\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
+                                  r"|quan|xa|phuong|so|phong|bo)\s+(?:[^\W\d_]+\s+){0,2}?phan dau\b")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
