@@ -50,3 +50,11 @@ def test_a_provinces_figure_set_against_the_communes_own_in_a_communes_plan_is_q
             "- Tỉnh phấn đấu 70% trường đạt chuẩn quốc gia; xã phấn đấu 80% trường đạt chuẩn quốc gia.\n"
             "- Xã phấn đấu 100% trẻ 5 tuổi ra lớp.\n")
     assert [t[1] for t in got(text)] == [97, 80, 100]
+
+
+# ---------------------------------------------------------------------------- a column naming its own year
+def test_a_column_over_named_rows_that_names_its_year_is_due_then():
+    text = (GOAL + "3. Chỉ tiêu các cấp học đến năm 2030\n"
+            "Cấp học | Trẻ, học sinh biết bơi năm 2028 (%) | Trẻ, học sinh biết bơi (%)\n"
+            "Tiểu học | 60 | 75\nTHCS | 70 | 85\n")
+    assert got(text) == [("=", 60, "%", 2028), ("=", 75, "%", 2030), ("=", 70, "%", 2028), ("=", 85, "%", 2030)]

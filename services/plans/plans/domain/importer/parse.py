@@ -4119,6 +4119,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     k = len(labels) - 1
     # (a heading that opens on what its column counts counts it: "Huy chương quốc gia (tối thiểu)" over "12")
     col_units = [u if (u := _label_unit(c)) is not None else _label_head(c) for c in labels[1:]]
+    # (a column of named rows may name its own year: "Huy động ra lớp năm 2027 (%) | Huy động ra lớp năm 2030 (%)")
+    col_years = [_horizon_of(fold(c), heading=True) for c in labels[1:]]
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4172,9 +4174,10 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         else:
             break
         named_rows += bool(whom)
-        for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
+        for label, unit, col_year, (start, cell) in zip(labels[1:], col_units, col_years, cells[1:]):
             if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)):
                 continue
+            due = col_year if whom and col_year else year_of
             label = f"{label} – {whom}" if whom else label
             if group is not None and not whom:
                 label, unit = f"{group[0]} – {label}", group[1] if group[1] is not None else unit
@@ -4186,12 +4189,12 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
                 for name, ((s0, e0, part),), part_unit in parts:
                     at = lead + s0 - len(label) - 3
                     src = Source(L.items[u.idx][0], u.start + at, u.start + at + e0 - s0)
-                    targets += _cell_target(L, name, part, year_of, src, u, head, part_unit or unit)
+                    targets += _cell_target(L, name, part, due, src, u, head, part_unit or unit)
                 continue
             if _holds_nothing(slot, unit) or not _valid_slot(slot, unit):
                 continue
             src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
-            targets += _cell_target(L, label, slot, year_of, src, u, head, unit)
+            targets += _cell_target(L, label, slot, due, src, u, head, unit)
         m += 1
     return (targets, m - n) if m > n + 1 and targets else None
 
