@@ -58,3 +58,18 @@ def test_a_column_over_named_rows_that_names_its_year_is_due_then():
             "Cấp học | Trẻ, học sinh biết bơi năm 2028 (%) | Trẻ, học sinh biết bơi (%)\n"
             "Tiểu học | 60 | 75\nTHCS | 70 | 85\n")
     assert got(text) == [("=", 60, "%", 2028), ("=", 75, "%", 2030), ("=", 70, "%", 2028), ("=", 85, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a sentence's two horizons
+YEAR_PLAN = GOAL.replace("\n", " NĂM HỌC 2026 - 2027\n")
+
+
+def test_a_sentence_that_sets_two_horizons_does_not_carry_the_later_into_the_next():
+    text = YEAR_PLAN + ("Tỷ lệ trẻ suy dinh dưỡng năm học 2026 - 2027 dưới 4%, đến năm 2030 dưới 3%. Tỷ lệ trẻ béo phì "
+                        "không quá 2%; tỷ lệ trẻ chuyên cần đạt 96%.\n")
+    assert got(text) == [("<", 4, "%", 2027), ("<", 3, "%", 2030), ("<=", 2, "%", 2027), ("=", 96, "%", 2027)]
+
+
+def test_a_later_year_that_opens_its_own_figure_after_and_is_not_the_first_figures():
+    text = YEAR_PLAN + "- Nhà trường phấn đấu tỷ lệ học sinh biết bơi không dưới 45% và đến năm 2030 đạt 70%.\n"
+    assert got(text) == [(">=", 45, "%", 2027), ("=", 70, "%", 2030)]

@@ -2265,8 +2265,9 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
     năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
-    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one after a comma that
-    opens a clause with a figure of its own ("đạt 95%, phấn đấu đến năm 2030 đạt 100%"), nor one that closes another of
+    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one after a comma or "và" that
+    opens a clause with a figure of its own ("đạt 95%, phấn đấu đến năm 2030 đạt 100%", "không thấp hơn 92% và đến năm
+    2030 đạt 95%"), nor one that closes another of
     ``others`` a comma and an aim beyond the first set apart ("duy trì chuẩn quốc gia mức độ 1, phấn đấu mức độ 2 vào
     năm 2030": the year is the second figure's, the first keeps its heading's; "mức độ 3, THCS mức độ 2 đến hết năm
     2026" is one list, one deadline)."""
@@ -2274,7 +2275,7 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         # the year is the second figure's, the first keeps its heading's
         # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
         # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
-        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and (re.match(
+        phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
             r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
                 and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)))]
@@ -2290,7 +2291,13 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
-        and re.search(r"\)[^(]*;", fline[p:q.start]))]
+        and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
+        # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
+        # 2026 - 2027 dưới 1%, đến năm 2030 dưới 0,5%. Tỷ lệ lưu ban không quá 1,5%": the next sentence keeps its
+        # heading's; one horizon may go on over its paragraph)
+        fline is not None and (stop := re.search(r"\.\s", fline[p:q.start]))
+        and any(p < o.start and o.end <= p + stop.start() for o in others)
+        and len({y for r, y in phrases if fline.rfind(". ", 0, p) < r < p + stop.start()}) > 1)]
     if before:
         return before[-1][1]
     # (a bracket closed before the year only describes the figure: "01 trường (quy mô 900 học sinh) trước năm 2029")
