@@ -73,3 +73,11 @@ def test_a_sentence_that_sets_two_horizons_does_not_carry_the_later_into_the_nex
 def test_a_later_year_that_opens_its_own_figure_after_and_is_not_the_first_figures():
     text = YEAR_PLAN + "- Nhà trường phấn đấu tỷ lệ học sinh biết bơi không dưới 45% và đến năm 2030 đạt 70%.\n"
     assert got(text) == [(">=", 45, "%", 2027), ("=", 70, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a numbered part after a table
+def test_a_numbered_part_with_its_own_horizon_ends_the_table_before_it():
+    text = (GOAL + "3. Chất lượng đội ngũ\nNội dung | Kết quả năm 2026 | Chỉ tiêu năm 2027\n"
+            "Giáo viên dạy giỏi cấp tỉnh (người) | 3 | 4\n4. Định hướng đến năm 2035\n"
+            "Trường trở thành trường trọng điểm của khu vực; tối thiểu 50%\nhọc sinh đạt chuẩn tiếng Anh bậc 3.\n")
+    assert got(text) == [("=", 4, "người", 2027), (">=", 50, "%", 2035)]

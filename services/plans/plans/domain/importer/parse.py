@@ -3717,7 +3717,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 # under its row and the group heading after it: the rows go on
                 short = [j for j in (m, m + 1) if j < len(units) and "|" not in units[j].line
                          and len(units[j].line.strip()) <= 100 and not _year_cells(units[j].fline)]
-                if short[:1] == [m] and row_at(m + 1):
+                # (not a part of the document numbered with its own horizon, "5. Tầm nhìn đến năm 2035", over a sentence
+                # a PDF wrapped after its figure: the table has ended)
+                if short[:1] == [m] and row_at(m + 1) and not (
+                        re.match(r"\s*\d+\s*[.)]\s", units[m].line) and _HORIZON_LINE_RE.match(units[m].fline)
+                        and _horizon_of(units[m].fline, heading=True)):
                     m += 1
                     continue
                 if "|" in units[m].line and units[m].line.count("|") == headings.line.count("|") and row_at(
