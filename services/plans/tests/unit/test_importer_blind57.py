@@ -81,3 +81,13 @@ def test_a_numbered_part_with_its_own_horizon_ends_the_table_before_it():
             "Giáo viên dạy giỏi cấp tỉnh (người) | 3 | 4\n4. Định hướng đến năm 2035\n"
             "Trường trở thành trường trọng điểm của khu vực; tối thiểu 50%\nhọc sinh đạt chuẩn tiếng Anh bậc 3.\n")
     assert got(text) == [("=", 4, "người", 2027), (">=", 50, "%", 2035)]
+
+
+# ---------------------------------------------------------------------------- a part of targets among the tasks
+def test_a_part_headed_by_a_year_outside_the_targets_section_sets_the_items_under_it():
+    text = (SCHOOL.replace("I. MỤC TIÊU\n{line}", "I. MỤC TIÊU\n- Tỷ lệ học sinh lên lớp đạt 99%.\n"
+                           "II. THỰC HIỆN CHUYỂN ĐỔI SỐ\n{line}")
+            .format(line="1. Năm học 2026 - 2027: 100% giáo viên dùng sổ điểm điện tử.\n2. Đến năm 2029:\n"
+                         "- Trường đạt chuẩn quốc gia mức độ 2.\n- 80% phòng học có màn hình tương tác.\n"
+                         "3. Năm học 2025 - 2026: 95% giáo viên dùng sổ điểm điện tử.\n"))
+    assert plan_targets(text) == [("=", 99, "%", 2027), ("=", 100, "%", 2027), ("=", 2, "mức", 2029), ("=", 80, "%", 2029)]

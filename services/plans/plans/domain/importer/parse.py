@@ -1670,8 +1670,12 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
 # A line that opens on a pledge or a period or a year and lists what it sets after a colon: "1. Nhà trường phấn đấu:
 # …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
+# ("1. Năm học 2026 - 2027: 100% giáo viên …": a school year ahead opens it too)
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
-                             r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
+                             r"|(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
+# … and a numbered part's heading that is only a year ("2. Đến năm 2030:") sets the items under it, as its line would
+_PLEDGE_HEAD_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+"
+                             r"(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:\s*$")
 # ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line; "+ 2028: trường đạt
 # kiểm định cấp độ 3": a roadmap's step, its year alone after the item's mark)
 _HORIZON_PREFIX_RE = re.compile(
@@ -4482,6 +4486,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
     labelled: tuple[tuple[int, int] | None, tuple] | None = None   # (the horizon before, depth) of a year-labelled item
     shares_under = False   # under a heading that gives its items' figures as shares ("2. Chất lượng (%)")
+    pledged: int | None = None   # outside section II, the year a part's own heading sets its items ("2. Đến năm 2030:")
     n = 0
     while n < len(units):
         u = units[n]
@@ -4572,6 +4577,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         # outside section II, a line that opens on a pledge or a period ("Ngoài các chỉ tiêu tại bảng trên, nhà
         # trường phấn đấu: …", "2. Giai đoạn 2026 - 2030: …") lists targets, not tasks
         pledge = None if in_goal else _PLEDGE_LINE_RE.match(fline)
+        if pledge and pledge.group(1) and _school_year_over(pledge, plan_year, plan_month):
+            pledge = None   # "Năm học 2025 - 2026: đạt 96%": a school year over, its results
+        pledged = pledged if _SUB_ITEM_RE.match(line) else None
+        if not in_goal and (head := _PLEDGE_HEAD_RE.match(fline)) and not _school_year_over(head, plan_year, plan_month):
+            pledged = int(head.group(1))
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
         if in_goal and labelled and not prefix and _LIST_MARK_RE.match(line) \
@@ -4849,7 +4859,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
             # with its bound written, is a target among the tasks too)
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
-            if not in_goal and not (codes and said) and not own and not pledge:
+            if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
                     r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|dang vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
@@ -4878,7 +4888,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     for m in _FROM_SCHOOL_YEAR_RE.finditer(fline, lo, hi)):
                 own_year = horizon[0]   # "Đến hết năm 2026" / "- Từ năm học 2026 - 2027, 100% …": due by the heading's year
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None)
-                               or (int(pledge.group(1)) if pledge and pledge.group(1) else None))
+                               or (int(pledge.group(1)) if pledge and pledge.group(1) else None) or pledged)
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
             label = re.sub(r"^(?:và|hoặc)\s+", "", _LIST_MARK_RE.sub("", label)) or sentence
