@@ -1670,12 +1670,13 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
 # A line that opens on a pledge or a period or a year and lists what it sets after a colon: "1. Nhà trường phấn đấu:
 # …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
-# ("1. Năm học 2026 - 2027: 100% giáo viên …": a school year ahead opens it too)
+# ("1. Năm học 2026 - 2027: 100% giáo viên …": a school year ahead opens it too; "- Năm 2028: xây 04 phòng học" among
+# the tasks is a step of work)
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
-                             r"|(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
+                             r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|nam\s+hoc\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:)\s*\S")
 # … and a numbered part's heading that is only a year ("2. Đến năm 2030:") sets the items under it, as its line would
-_PLEDGE_HEAD_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?nam(?:\s+hoc)?\s+"
-                             r"(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*:\s*$")
+_PLEDGE_HEAD_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+"
+                             r"(?:20\d\d\s*[-–]\s*)?|nam\s+hoc\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:\s*$")
 # ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line; "+ 2028: trường đạt
 # kiểm định cấp độ 3": a roadmap's step, its year alone after the item's mark)
 _HORIZON_PREFIX_RE = re.compile(
