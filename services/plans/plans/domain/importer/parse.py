@@ -1472,9 +1472,10 @@ _LEVEL_RULES: list[tuple[str, re.Pattern]] = [
 # (folded pattern right before the number, comparator, confidence)
 _CMP_BEFORE: list[tuple[re.Pattern, str, float]] = [
     # ("=<", "=>": the sign typed the other way round, as a plain-text editor's user may)
-    (re.compile(r"(?:\b(?:khong vuot qua|khong qua|toi da|khong lon hon|khong cao hon)|≤|<=|=<)\s*:?\s*$"), "<=", 0.95),
+    # ("ko quá", "ko dưới": "không" as a hurried writer abbreviates it)
+    (re.compile(r"(?:\b(?:(?:khong|ko) vuot qua|(?:khong|ko) qua|toi da|khong lon hon|khong cao hon)|≤|<=|=<)\s*:?\s*$"), "<=", 0.95),
     # "đạt và vượt 99,8%": reaching it is enough, so a floor, not "above"
-    (re.compile(r"(?:\b(?:khong duoi|khong it hon|khong thap hon|it nhat|toi thieu|dat va vuot)|≥|>=|=>)\s*:?\s*$"), ">=", 0.95),
+    (re.compile(r"(?:\b(?:(?:khong|ko) duoi|(?:khong|ko) it hon|(?:khong|ko) thap hon|it nhat|toi thieu|dat va vuot)|≥|>=|=>)\s*:?\s*$"), ">=", 0.95),
     # ("không có lớp nào quá 35 học sinh": "quá" alone exceeds only after "nào", elsewhere it is "qua", through)
     (re.compile(r"(?:\b(?:tren|hon|vuot(?: qua)?|cao hon|lon hon|nhieu hon|(?<=nao )qua)|(?<![<>=-])>)\s*:?\s*$"), ">", 0.9),
     (re.compile(r"(?:\b(?:duoi|thap hon|it hon|nho hon)|<(?![=]))\s*:?\s*$"), "<", 0.9),
@@ -1685,12 +1686,18 @@ _AMENDING_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])\s*(
 # "+ Năm học 2026-2027: …" and "- Trong năm học 2026 - 2027: …" are due at that school year's end
 # A line that opens on a pledge or a period or a year and lists what it sets after a colon: "1. Nhà trường phấn đấu:
 # …", "Giai đoạn 2026 - 2030: …", "- Đến năm 2030: …" (the period's or year's end in group 1)
+# ("1. Năm học 2026 - 2027: 100% giáo viên …": a school year ahead opens it too; "- Năm 2028: xây 04 phòng học" among
+# the tasks is a step of work)
 _PLEDGE_LINE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\)|[-+•*–])?\s*(?:[^:;.]{0,80}\bphan dau\s*:|(?:giai doan\s+20\d\d\s*[-–]\s*"
-                             r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?)(20\d\d)\s*:)\s*\S")
-# ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line)
+                             r"|(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|nam\s+hoc\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:)\s*\S")
+# … and a numbered part's heading that is only a year ("2. Đến năm 2030:") sets the items under it, as its line would
+_PLEDGE_HEAD_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-z]\s*\))\s*(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?nam(?:\s+hoc)?\s+"
+                             r"(?:20\d\d\s*[-–]\s*)?|nam\s+hoc\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:\s*$")
+# ("a) Giai đoạn 2026 - 2028: …": a project's phase, due at its end, every clause of the line; "+ 2028: trường đạt
+# kiểm định cấp độ 3": a roadmap's step, its year alone after the item's mark)
 _HORIZON_PREFIX_RE = re.compile(
     r"^\s*(?:[-+•*–]\s*|\d+\s*[.)]\s*)?(?:(?:chi tieu|muc tieu)\s+(?:phan dau\s+)?)?(?:(?:den|trong)\s+(?:het\s+|cuoi\s+)?)?"
-    r"(?:nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|(?:[a-z]\s*\)\s*)?giai doan\s+20\d\d\s*[-–]\s*)(20\d\d)\s*:")
+    r"(?:nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?|(?:[a-z]\s*\)\s*)?giai doan\s+20\d\d\s*[-–]\s*|(?<=[-+•*–] )|(?<=[-+•*–]))(20\d\d)\s*:")
 # a figure of a past school year or of today is a baseline, not a target
 _PAST_YEAR_RE = re.compile(r"\bnam hoc (20\d\d)\s*[-–]\s*(20\d\d)\b|\bnam (20\d\d)\b(?!\s*[-–])")
 # ("hiện trường có 40 lớp", "hiện toàn xã có 3 trường": today's make-up, its subject between "hiện" and "có")
@@ -2323,8 +2330,9 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     one before it in the clause, else the nearest one before it on the line, else the first after it; given
     ``fline``, not one after a semicolon or a sentence's end ("Duy trì kiểm định cấp độ 3; đạt chuẩn mức độ 2 vào
     năm 2028": the year is the second clause's, the first keeps its heading's), nor one in a bracket opened after
-    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one after a comma that
-    opens a clause with a figure of its own ("đạt 95%, phấn đấu đến năm 2030 đạt 100%"), nor one that closes another of
+    it and still open ("không dưới 95% (riêng năm 2028: 92%)": the bracket's figure's), nor one after a comma or "và" that
+    opens a clause with a figure of its own ("đạt 95%, phấn đấu đến năm 2030 đạt 100%", "không thấp hơn 92% và đến năm
+    2030 đạt 95%"), nor one that closes another of
     ``others`` a comma and an aim beyond the first set apart ("duy trì chuẩn quốc gia mức độ 1, phấn đấu mức độ 2 vào
     năm 2030": the year is the second figure's, the first keeps its heading's; "mức độ 3, THCS mức độ 2 đến hết năm
     2026" is one list, one deadline)."""
@@ -2332,7 +2340,7 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         # the year is the second figure's, the first keeps its heading's
         # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
         # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
-        phrases = [(p, y) for p, y in phrases if not (p >= q.end and "," in fline[q.end:p] and (re.match(
+        phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
             r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
                 and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)))]
@@ -2351,7 +2359,13 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*vao\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:]))) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
-        and re.search(r"\)[^(]*;", fline[p:q.start]))]
+        and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
+        # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
+        # 2026 - 2027 dưới 1%, đến năm 2030 dưới 0,5%. Tỷ lệ lưu ban không quá 1,5%": the next sentence keeps its
+        # heading's; one horizon may go on over its paragraph)
+        fline is not None and (stop := re.search(r"\.\s", fline[p:q.start]))
+        and any(p < o.start and o.end <= p + stop.start() for o in others)
+        and len({y for r, y in phrases if fline.rfind(". ", 0, p) < r < p + stop.start()}) > 1)]
     if before:
         return before[-1][1]
     # (a bracket closed before the year only describes the figure: "01 trường (quy mô 900 học sinh) trước năm 2029")
@@ -2785,6 +2799,7 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if re.search(r"\b\d{1,3}(?:,\d+)?\s*%?\s*[-–]\s*$", before) and re.match(r"\d{1,3}(?:,\d+)?\s*%", s) \
             or re.search(r"(?<![\d.,/])\d{1,3}(?:,\d+)?\s*$", before) and re.match(r"[-–]\s*\d{1,3}(?:,\d+)?\s*%", s) \
             and not before.strip().isdigit() and not _DOCUMENT_NUMBER_END_RE.search(fold(before)) \
+            and not re.search(r":\s*\d{1,3}(?:,\d+)?\s*$", before) \
             or re.search(r"\d\s*$", before) and re.match(r"%(?!\w)", s) or re.search(r"[≥≤<>]\s*$", before) and re.match(r"\d", s):
         return True
     # the level a line break cut from its word: "… kiểm định chất lượng cấp độ" / "4; 10 phòng học …", "… mức độ" /
@@ -3875,7 +3890,11 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                 # under its row and the group heading after it: the rows go on
                 short = [j for j in (m, m + 1) if j < len(units) and "|" not in units[j].line
                          and len(units[j].line.strip()) <= 100 and not _year_cells(units[j].fline)]
-                if short[:1] == [m] and row_at(m + 1):
+                # (not a part of the document numbered with its own horizon, "5. Tầm nhìn đến năm 2035", over a sentence
+                # a PDF wrapped after its figure: the table has ended)
+                if short[:1] == [m] and row_at(m + 1) and not (
+                        re.match(r"\s*\d+\s*[.)]\s", units[m].line) and _HORIZON_LINE_RE.match(units[m].fline)
+                        and _horizon_of(units[m].fline, heading=True)):
                     m += 1
                     continue
                 # (a form's rows in words come a few together before its figures: "I | Điều kiện tuyển sinh | Xét
@@ -4293,6 +4312,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     k = len(labels) - 1
     # (a heading that opens on what its column counts counts it: "Huy chương quốc gia (tối thiểu)" over "12")
     col_units = [u if (u := _label_unit(c)) is not None else _label_head(c) for c in labels[1:]]
+    # (a column of named rows may name its own year: "Huy động ra lớp năm 2027 (%) | Huy động ra lớp năm 2030 (%)")
+    col_years = [_horizon_of(fold(c), heading=True) for c in labels[1:]]
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4349,9 +4370,10 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         else:
             break
         named_rows += bool(whom)
-        for label, unit, (start, cell) in zip(labels[1:], col_units, cells[1:]):
+        for label, unit, col_year, (start, cell) in zip(labels[1:], col_units, col_years, cells[1:]):
             if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)):
                 continue
+            due = col_year if whom and col_year else year_of
             label = f"{label} – {whom}" if whom else label
             if group is not None and not whom:
                 label, unit = f"{group[0]} – {label}", group[1] if group[1] is not None else unit
@@ -4363,12 +4385,12 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
                 for name, ((s0, e0, part),), part_unit in parts:
                     at = lead + s0 - len(label) - 3
                     src = Source(L.items[u.idx][0], u.start + at, u.start + at + e0 - s0)
-                    targets += _cell_target(L, name, part, year_of, src, u, head, part_unit or unit)
+                    targets += _cell_target(L, name, part, due, src, u, head, part_unit or unit)
                 continue
             if _holds_nothing(slot, unit) or not _valid_slot(slot, unit):
                 continue
             src = Source(L.items[u.idx][0], u.start + lead, u.start + lead + len(text))
-            targets += _cell_target(L, label, slot, year_of, src, u, head, unit)
+            targets += _cell_target(L, label, slot, due, src, u, head, unit)
         m += 1
     return (targets, m - n) if m > n + 1 and targets else None
 
@@ -4645,6 +4667,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     lead_cmp: tuple[str, tuple] | None = None   # the comparator a line ending "… ít nhất:" gives the items under it
     labelled: tuple[tuple[int, int] | None, tuple] | None = None   # (the horizon before, depth) of a year-labelled item
     shares_under = False   # under a heading that gives its items' figures as shares ("2. Chất lượng (%)")
+    pledged: int | None = None   # outside section II, the year a part's own heading sets its items ("2. Đến năm 2030:")
     n = 0
     while n < len(units):
         u = units[n]
@@ -4743,6 +4766,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         # outside section II, a line that opens on a pledge or a period ("Ngoài các chỉ tiêu tại bảng trên, nhà
         # trường phấn đấu: …", "2. Giai đoạn 2026 - 2030: …") lists targets, not tasks
         pledge = None if in_goal else _PLEDGE_LINE_RE.match(fline)
+        if pledge and pledge.group(1) and _school_year_over(pledge, plan_year, plan_month):
+            pledge = None   # "Năm học 2025 - 2026: đạt 96%": a school year over, its results
+        pledged = pledged if _SUB_ITEM_RE.match(line) else None
+        if not in_goal and (head := _PLEDGE_HEAD_RE.match(fline)) and not _school_year_over(head, plan_year, plan_month):
+            pledged = int(head.group(1))
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
         if in_goal and labelled and not prefix and _LIST_MARK_RE.match(line) \
@@ -4965,9 +4993,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
-            if own_kind in ("truong", "trung tam") and _OTHER_BODY_SETS_RE.match(fline, seg, q.start):
+            if (other := _OTHER_BODY_SETS_RE.match(fline, seg, q.start)) and (own_kind in ("truong", "trung tam") or (
+                    mine := _OWN_PLEDGE_AFTER_RE.match(fline, q.end)) and mine.group("body") != other.group("body")):
                 continue   # "Phường giao cho trường tỷ lệ … 92%. Chúng tôi xin nhận 95%": the assigning body's figure,
-                # quoted before the school's own
+                # quoted before the school's own (in a commune's plan: "Tỉnh phấn đấu 80% …; xã phấn đấu 90%")
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
                     fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
                 # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
@@ -5044,7 +5073,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
             # with its bound written, is a target among the tasks too)
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
-            if not in_goal and not (codes and said) and not own and not pledge:
+            if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
                     r"\bmoi\s+(?:doan vien\s+)?(?:giao vien|doan vien|dang vien|can bo|nhan vien|to(?:\s+chuyen mon)?|khoi(?:\s+lop)?"
@@ -5073,7 +5102,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     for m in _FROM_SCHOOL_YEAR_RE.finditer(fline, lo, hi)):
                 own_year = horizon[0]   # "Đến hết năm 2026" / "- Từ năm học 2026 - 2027, 100% …": due by the heading's year
             hext = horizon_for(own_year or (int(prefix.group(1)) if prefix else None)
-                               or (int(pledge.group(1)) if pledge and pledge.group(1) else None))
+                               or (int(pledge.group(1)) if pledge and pledge.group(1) else None) or pledged)
             src = Source(L.items[i][0], u.start + q.start, u.start + q.end)
             label = re.sub(r"^[\s,:;–-]+|[\s,:;–-]+$", "", line[lo:hi]).strip()
             label = re.sub(r"^(?:và|hoặc)\s+", "", _LIST_MARK_RE.sub("", label)) or sentence
@@ -5206,9 +5235,14 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # a share or a count of the schools of a territory: "100% trường mầm non, phổ thông trên địa bàn xã", "05 trường học
 # trên địa bàn huyện"
 # A sentence whose subject is a body that sets or assigns the figure ("Huyện đặt mục tiêu …", "Năm học này, UBND xã
-# giao cho nhà trường …", "Sở giao …"): in a school's or a centre's plan, a body above it, quoted
-_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*)?(?:(?:ubnd|uy ban nhan dan)\s+)?(?:tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
-                                 r"(?:\s+gd(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao)\b[^;.]*$")
+# giao cho nhà trường …", "Sở GD&ĐT giao …", "Tỉnh phấn đấu …", "(UBND xã giao: …)"): in a school's or a centre's plan, a
+# body above it, quoted
+_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                                 r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
+                                 r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
+# … and in any plan, where the next clause sets the plan's own body against it: "Tỉnh giao xã 97% …; xã phấn đấu 98%"
+_OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*;\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
+                                  r"|quan|xa|phuong|so|phong|bo)\s+(?:[^\W\d_]+\s+){0,2}?phan dau\b")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
@@ -5322,6 +5356,10 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         for m in _NONE_AT_LEVEL_RE.finditer(fline, colon):
             if not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
                 found.append(((m.start("level"), m.end()), code, "vụ" if "bao luc" in label else "%"))
+        # "HS bỏ học: 0": the label's value a bare zero, the whole item (a count's zero, "Số vụ …: 0", is read as a count)
+        if not found and re.fullmatch(r"\s*0\s*[.;]?\s*", fline[colon + 1:]) and not re.search(r"\bso\s+vu\b", label):
+            mark = _LIST_MARK_RE.match(fline)
+            found.append(((mark.end() if mark else 0, len(fline.rstrip(" .;"))), code, "vụ" if "bao luc" in label else "%"))
     return found
 
 
