@@ -2787,7 +2787,7 @@ def _continues(before: str, line: str, fline: str) -> bool:
     if cut_range(before, line):
         return True
     if re.match(r"[a-zđ]\s*\|", s):
-        return False   # "a | Nhà trẻ | % | 34": a table's row numbered by a small letter under its group row
+        return False   # "a | Nhà trẻ | % | 34", "a | Học lực Tốt | ≥ 80%": a table's row numbered by a small letter
     if _NOTE_RE.match(fline):
         return False   # "… điểm chính và điểm Nhị Thành" / "Ghi chú: …": a note opens its own line, whatever ends the one above
     if re.search(r"\d-\s*$", before) and re.match(r"[A-ZĐ][A-ZĐ0-9&.]*/", s):
@@ -2878,8 +2878,6 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
-    if re.match(r"[a-zđ]\s*\|", s):
-        return False   # "a | Kết quả học tập mức Tốt | ≥ 80%": a table's row numbered by a letter in a cell of its own
     # "90% tiếp tục học THPT" continues a sentence; "98%" alone is a table cell
     return bool(s) and (s[0].islower() or bool(re.match(r"\d{1,3}(?:,\d+)?\s*%\s*[^\W\d_]", s)))
 
@@ -3198,9 +3196,10 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
         labels = [c.strip() for _, c in cells[:-k] if c.strip()]
         # a serial number and a baseline column's figures ("38,2", "9/13", "Chưa đạt") are not part of the label, nor
         # a form's serial in Roman numerals or a letter ("III | Sĩ số tối đa | 25 | 35", "a | Học lực Tốt | 40%")
-        labels = [c for c in labels if not _SLOT_RE.fullmatch(c) and not re.fullmatch(r"\d[\d.,/%()\s]*", c)
-                  and not _NO_FIGURE_CELL_RE.fullmatch(fold(c)) and not re.fullmatch(r"(?:[IVX]{1,4}|[a-zđ])\s*[.)]?", c)
-                  ] or labels[:1]
+        serial = [bool(re.fullmatch(r"\d[\d.,/%()\s]*|(?:[IVX]{1,4}|[a-zđ])\s*[.)]?", c)) for c in labels]
+        named = serial.index(False) if False in serial else None   # the row's own label, "Trẻ 5 tuổi" included
+        labels = [c for j, c in enumerate(labels) if not _SLOT_RE.fullmatch(c) and not serial[j]
+                  and (j == named or not _NO_FIGURE_CELL_RE.fullmatch(fold(c)))] or labels[:1]
         row_unit = _UNIT_CELLS.get(re.sub(r"\s+", " ", fold(labels[-1]))) if len(labels) > 1 else None
         if not row_unit and unit_col and len(labels) > 1 and len(labels[-1]) <= 20 and re.search(r"[^\W\d_]", labels[-1]):
             row_unit = labels[-1]
