@@ -2686,13 +2686,22 @@ def _set_apart_other_body(units: list[_Unit]) -> None:
         cells = units[k].fline.split("|")
         c = next((j for j in range(1, len(cells)) if _OTHER_BODY_COL_RE.fullmatch(cells[j])
                   and _STATUS_COL_RE.search(cells[j - 1])), None)
-        if c is None:
+        # the other body's column last, after the plan's own: "Thực hiện 2025-2026 | Chỉ tiêu 2026-2027 | Chỉ tiêu
+        # toàn tỉnh (Sở giao)", a figure to compare with, blanked whole
+        last = len(cells) - 1
+        dropped = c is None and last >= 3 and _OTHER_BODY_COL_RE.fullmatch(cells[last]) \
+            and _STATUS_COL_RE.search(cells[last - 2]) and not _STATUS_COL_RE.search(cells[last - 1])
+        if c is None and not dropped:
             k += 1
             continue
         while k < len(units) and units[k].fline.count("|") == len(cells) - 1:
             u = units[k]
-            at = [m.start() for m in re.finditer(r"\|", u.fline)][c - 1]
-            u.line, u.fline = u.line[:at] + " " + u.line[at + 1:], u.fline[:at] + " " + u.fline[at + 1:]
+            if dropped:
+                at = u.fline.rindex("|")
+                u.line, u.fline = u.line[:at] + " " * (len(u.line) - at), u.fline[:at] + " " * (len(u.fline) - at)
+            else:
+                at = [m.start() for m in re.finditer(r"\|", u.fline)][c - 1]
+                u.line, u.fline = u.line[:at] + " " + u.line[at + 1:], u.fline[:at] + " " + u.fline[at + 1:]
             k += 1
 
 
