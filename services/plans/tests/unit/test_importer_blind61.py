@@ -68,3 +68,11 @@ def test_a_share_said_to_be_the_nations_is_quoted_and_the_plans_own_after_it_is_
     line = ("- Nghị quyết đặt mục tiêu đến năm 2030 tỷ lệ trẻ mẫu giáo được học 2 buổi/ngày đạt 95% trên cả nước; "
             "xã phấn đấu đạt tối thiểu 90%.\n")
     assert got(GOAL + line) == [(">=", 90, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a note on the figures' source
+def test_a_bracketed_note_on_where_a_tables_figures_come_from_sets_no_target():
+    table = ("Chỉ tiêu | Đơn vị tính | Năm 2030\n"
+             "Trường đạt chuẩn quốc gia | trường | 14\n"
+             "(Số liệu năm học 2025 - 2026 theo báo cáo thống kê; trên địa bàn có 18 trường công lập.)\n")
+    assert got(GOAL + table) == [("=", 14, "trường", 2030)]

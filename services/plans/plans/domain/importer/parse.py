@@ -2782,7 +2782,8 @@ def _capitalised(word: str) -> bool:
 # a line that ends on a document's number ("4. Chuyển đổi số, Nghị quyết 71" over "- 100% cán bộ …"): no figure a
 # line break cut from its range
 # a note under the targets, or a footnote: "Ghi chú: …", "(*) Theo Thông tư …", "[2] …"
-_NOTE_RE = re.compile(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)")
+# (and a bracketed note under a table on where its figures come from: "(Số liệu năm học 2025 - 2026 theo báo cáo …)")
+_NOTE_RE = re.compile(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s|\(\s*(?:so lieu|nguon)\b)")
 _DOCUMENT_NUMBER_END_RE = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh|ke hoach|cong van|so)\s+\d+\s*$")
 
 
