@@ -54,6 +54,11 @@ def test_a_count_of_school_sites_with_a_leading_zero_is_read_as_sites_not_marks(
     assert got(GOAL + "- Sáp nhập 06 điểm trường lẻ vào điểm chính trước năm 2028.\n") == [("=", 6, "điểm trường", 2027)]
 
 
+def test_sites_named_as_where_something_stands_are_no_count_to_reach():
+    assert got(GOAL + "- Bếp ăn bán trú đạt chuẩn ở cả 04 điểm trường.\n") == []
+    assert got(GOAL + "- Tổ chức 18 nhóm, lớp tại\n03 điểm trường.\n") == [("=", 18, "lớp", None)]
+
+
 # ---------------------------------------------------------------------------- a kindergarten's class size by school
 def test_a_class_size_in_pupils_set_for_a_kindergarten_row_counts_children():
     table = ("3. Chỉ tiêu giao các trường đến năm 2028\n"
