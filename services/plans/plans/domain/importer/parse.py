@@ -1091,7 +1091,9 @@ def _appendix_from(L: _Lines, start: int) -> tuple[int | None, bool]:
             # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …"; or a roadmap,
             # "LỘ TRÌNH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA", which sets each year's targets as well)
             # (a disclosure's commitments by school: "Phụ lục" over "CAM KẾT CHẤT LƯỢNG GIÁO DỤC NĂM HỌC 2026-2027 CỦA …")
-            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh|cam ket)\b", heading) or re.search(r"\bdang ky\b", f))
+            # (or the schools expected to reach a standard, each in its year: "DANH MỤC TRƯỜNG DỰ KIẾN ĐẠT CHUẨN QUỐC GIA")
+            return i, bool(re.search(r"\b(?:chi tieu|muc tieu|lo trinh|cam ket|(?:du kien|phan dau) (?:dat|duoc cong nhan))\b", heading)
+                           or re.search(r"\bdang ky\b", f))
     return None, False
 
 
@@ -1674,7 +1676,7 @@ _HORIZON_SENTENCE_RE = re.compile(
 # đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030";
 # a disclosure's commitments: "II. Cam kết năm học 2026 - 2027")
 _HORIZON_LINE_RE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?)?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?|phu luc\s*[.:])?\s*(?:(?:mot so|cac|nhung)\s+)?"
     r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay|huong)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
     r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong|cam ket)\b"
 )
@@ -1996,8 +1998,9 @@ def _quantities(fline: str, line: str) -> list[_Q]:
     for m in _ZERO_LED_RE.finditer(fline):
         words = m.group("w").split()
         named = _counted_noun(words) or ""
-        # ("02 ngày hội thể thao": a noun of two words whose first alone would be a span of time)
-        if words[0] in _NOT_A_COUNT and " ".join(words[:2]) not in _PROSE_NOUNS or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
+        # ("02 ngày hội thể thao", "09 điểm trường lẻ": a noun of two words whose first alone would be a span of time
+        # or a mark)
+        if words[0] in _NOT_A_COUNT and not named or any(q.start < m.end("n") and m.start("n") < q.end for q in out):
             continue
         noun = named or _agent_noun(fline, line, m.end("n"))
         out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n")), noun, bare=True, led=True))
@@ -2399,8 +2402,9 @@ def _year_label(fline: str, q: _Q) -> int | None:
 # 2030" (due by the period's end), "Đến năm 2030"
 _DATE_CELL_RE = re.compile(r"\s*(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam(?:\s+hoc)?\s+|nh\s+|giai doan\s+)?(?:thang\s+\d{1,2}\s*/\s*)?(?:20\d\d\s*[-–]\s*)?(20\d\d)\s*")
 # the heading of a column of each row's own deadline: "Thời gian hoàn thành", "Thời hạn", "Năm hoàn thành", "Mốc thời gian",
-# "Thời điểm đạt được" (a revision table's too)
-_DUE_COL_RE = re.compile(r"\s*(?:(?:thoi gian|thoi han|thoi diem|nam|moc)\s+(?:hoan thanh|dat(?: duoc)?|thuc hien)|thoi han"
+# "Thời điểm đạt được" (a revision table's too), "Năm dự kiến (đạt chuẩn)"
+_DUE_COL_RE = re.compile(r"\s*(?:(?:thoi gian|thoi han|thoi diem|nam|moc)\s+(?:hoan thanh|dat(?: duoc)?|thuc hien"
+                         r"|du kien(?:\s+(?:hoan thanh|dat(?: chuan)?|cong nhan))?)|thoi han"
                          r"|han hoan thanh|thoi gian|moc(?: thoi gian)?)\s*")
 
 
@@ -2787,7 +2791,8 @@ def _capitalised(word: str) -> bool:
 # a line that ends on a document's number ("4. Chuyển đổi số, Nghị quyết 71" over "- 100% cán bộ …"): no figure a
 # line break cut from its range
 # a note under the targets, or a footnote: "Ghi chú: …", "(*) Theo Thông tư …", "[2] …"
-_NOTE_RE = re.compile(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s)")
+# (and a bracketed note under a table on where its figures come from: "(Số liệu năm học 2025 - 2026 theo báo cáo …)")
+_NOTE_RE = re.compile(r"\s*(?:(?:ghi chu|luu y|chu thich)\s*:|\(\s*\*+\s*\)|\[\d{1,2}\]\s|\(\s*(?:so lieu|nguon)\b)")
 _DOCUMENT_NUMBER_END_RE = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|thong tu|nghi dinh|ke hoach|cong van|so)\s+\d+\s*$")
 
 
@@ -3900,9 +3905,13 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
                          and len(units[j].line.strip()) <= 100 and not _year_cells(units[j].fline)]
                 # (not a part of the document numbered with its own horizon, "5. Tầm nhìn đến năm 2035", over a sentence
                 # a PDF wrapped after its figure: the table has ended)
-                if short[:1] == [m] and row_at(m + 1) and not (
+                # (a group heading that names its rows' unit, "Tỷ lệ trường đạt chuẩn quốc gia (%)", gives it to them)
+                merged_unit = _group_unit(units[m].fline, units[m].line) if short[:1] == [m] else None
+                merged_unit = merged_unit if merged_unit and row_at(m + 1, merged_unit) else None
+                if short[:1] == [m] and (merged_unit or row_at(m + 1)) and not (
                         re.match(r"\s*\d+\s*[.)]\s", units[m].line) and _HORIZON_LINE_RE.match(units[m].fline)
                         and _horizon_of(units[m].fline, heading=True)):
+                    group_unit = merged_unit or group_unit
                     m += 1
                     continue
                 # (a form's rows in words come a few together before its figures: "I | Điều kiện tuyển sinh | Xét
@@ -4322,6 +4331,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     col_units = [u if (u := _label_unit(c)) is not None else _label_head(c) for c in labels[1:]]
     # (a column of named rows may name its own year: "Huy động ra lớp năm 2027 (%) | Huy động ra lớp năm 2030 (%)")
     col_years = [_horizon_of(fold(c), heading=True) for c in labels[1:]]
+    # (or each named row its own year, in a column of its own: "Trường | Mức độ | Năm dự kiến" over "THPT A | 2 | 2028")
+    due_col = _due_column("|".join(fold(c) for c in labels))
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4378,13 +4389,16 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         else:
             break
         named_rows += bool(whom)
-        for label, unit, col_year, (start, cell) in zip(labels[1:], col_units, col_years, cells[1:]):
-            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)):
+        own = _DATE_CELL_RE.fullmatch(fold(cells[due_col][1])) if whom and due_col else None
+        for c, (label, unit, col_year, (start, cell)) in enumerate(zip(labels[1:], col_units, col_years, cells[1:]), 1):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label) or c == due_col):
                 continue
-            due = col_year if whom and col_year else year_of
+            due = col_year if whom and col_year else int(own.group(1)) if own else year_of
             label = f"{label} – {whom}" if whom else label
             if group is not None and not whom:
                 label, unit = f"{group[0]} – {label}", group[1] if group[1] is not None else unit
+            if whom and unit == "học sinh/lớp" and re.match(r"\s*(?:truong\s+)?(?:mn|mg|mam non|mau giao|nha tre)\b", fold(whom)):
+                unit = "trẻ/lớp"   # "Sĩ số tối đa (HS/lớp)" in a kindergarten's row: its classes count children
             text = cell.strip()
             slot = _SLOT_RE.fullmatch(text) if text else None
             lead = start + len(cell) - len(cell.lstrip())
@@ -5001,6 +5015,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
+            if q.led and q.unit in ("điểm trường", "điểm lẻ") and re.search(
+                    r"\b(?:tai|o)(?:\s+ca)?\s*$", fline[:q.start] if fline[:q.start].strip() else L.fline(i - 1) if i else ""):
+                continue   # "17 nhóm, lớp tại" / "02 điểm trường", "ở cả 03 điểm trường": where, not how many to reach
+            if q.kind == "pct" and re.match(r"\s*(?:tren|cua)\s+(?:ca nuoc|toan quoc)\b", fline[q.end:]):
+                continue   # "… đạt ít nhất 85% trên cả nước; tỉnh phấn đấu 70%": the nation's share, named after it
             if (other := _OTHER_BODY_SETS_RE.match(fline, seg, q.start)) and (own_kind in ("truong", "trung tam") or (
                     mine := _OWN_PLEDGE_AFTER_RE.match(fline, q.end)) and mine.group("body") != other.group("body")):
                 continue   # "Phường giao cho trường tỷ lệ … 92%. Chúng tôi xin nhận 95%": the assigning body's figure,
