@@ -47,8 +47,3 @@ def test_a_section_on_carrying_out_the_resolution_sets_targets_as_section_two_do
     assert got(plan, own_kind="truong", plan_year=2026) == [
         ("=", 99, "%", 2027), (">=", 75, "%", 2027), ("=", 100, "%", 2027), (">=", 3, "phòng", 2030)]
 
-
-# ---------------------------------------------------------------------------- due within a month
-def test_a_target_due_within_a_month_takes_that_months_year():
-    line = "- Quán triệt: 100% cán bộ, giáo viên được học tập Nghị quyết trong tháng 11/2026.\n"
-    assert got(SCHOOL_YEAR + line, own_kind="truong", plan_year=2026) == [("=", 100, "%", 2026)]

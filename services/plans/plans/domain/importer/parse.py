@@ -1618,7 +1618,7 @@ _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khon
 _SITES_BOUND_RE = re.compile(r"\b(?:diem (?:truong )?le|diem truong|thon|buon|ap|xom|soc)"
                              r"(?:\s+(?:" + _LEVEL_WORDS + r")(?:\s*(?:,|\bva\b)\s*(?:" + _LEVEL_WORDS + r"))*)?"
                              r"\s+(?:co\s+)?(?:tren|duoi|it hon|nhieu hon)\s*$")
-_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc|trong|xong(?:\s+trong)?)\s+(?:het\s+)?thang"
+_DATED_DEADLINE = (r"\b(?:(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:den|toi|truoc|xong(?:\s+trong)?)\s+(?:het\s+)?thang"
                    r"\s+\d{1,2}\s*(?:/|nam)\s*|cham nhat(?:\s+la)?\s+(?:(?:vao\s+|trong\s+)?nam\s+|(?:trong\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*)?)"
                    r"(20\d\d)\b")
 # "Tầm nhìn 2035", "Định hướng 2030": a vision's year, "năm" left out; a heading's time span ending on a date ("1. Mục
