@@ -1819,7 +1819,8 @@ _TABLE_LABEL_RE = re.compile(
 # "ước thực hiện"); alone, "TH" is "tiểu học"
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
                             r"|uoc(?=\s+(?:nam\s+)?20\d\d)"   # "Ước 2025": the year under way, its estimate
-                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())u?th(?=\s*\)))\b")
+                            r"|kq(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d)"   # "KQ 2025-2026": a hurried "kết quả"
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())(?:u?th|uoc)(?=\s*\)))\b")
 # A last column that sums the years' figures: "Lũy kế đến 2030", "Tổng giai đoạn 2026 - 2030", "Cộng"
 _TOTAL_COL_RE = re.compile(r"\s*(?:luy ke|cong don|tich luy|tong(?: cong| so)?|cong)(?:\s+(?:ca\s+)?giai doan)?"
                            r"(?:\s+(?:den\s+(?:het\s+)?(?:nam\s+)?|(?:20\d\d\s*[-–]\s*))?(20\d\d))?\s*")
@@ -2713,7 +2714,7 @@ def _set_apart_other_body(units: list[_Unit]) -> None:
 # đến năm 2030". Each is someone's target: the school's plan commits to its registration (the assignment is its
 # floor, set by another), the assigning body's plan to its assignment (the registrations are its schools').
 _ASSIGNED_COL_RE = re.compile(r"\s*(?:(?:ubnd\s+)?(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong|cap tren)|chi tieu(?: duoc)?)\s+giao\b.*")
-_REGISTERED_COL_RE = re.compile(r"\s*(?:nha truong|truong|don vi|trung tam|co so)?\s*dang ky\b.*")
+_REGISTERED_COL_RE = re.compile(r"\s*(?:(?:nha truong|truong|don vi|trung tam|co so)?\s*dang ky|(?:nha truong|truong|don vi|trung tam|co so)\s+phan dau)\b.*")
 
 
 def _set_apart_others_column(units: list[_Unit], own_kind: str | None) -> None:
@@ -4594,6 +4595,11 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | No
 
 
 # ---------------------------------------------------------------------------- targets of a text
+# A school-year plan's section on carrying out the Resolution ("III. THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW"): the figures the
+# school sets itself under it, as section II does (not its results: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" describes)
+_RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
+
+
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
                     plan_period: int | None = None, own_kind: str | None = None,
@@ -4635,7 +4641,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         # HƯỚNG ĐẾN NĂM 2030" or "III. ĐẾN NĂM 2030" (a later horizon's targets, after the school year's)
         last = n
         while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu") or re.match(
-                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))):
+                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))
+                or _RESOLUTION_PART_RE.match(fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
         # a numbered part on the tasks inside it ("4. Nhiệm vụ, giải pháp" after "2. Mục tiêu cụ thể") ends the
@@ -4645,8 +4652,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         # a plan may state its aim first and its figures after its tasks ("II. MỤC TIÊU CHUNG", "III. NHIỆM VỤ
         # TRỌNG TÂM", "IV. CÁC CHỈ TIÊU CỤ THỂ"): a later section named for targets sets them as section II does
         later_goals = [(t[0], sections[k + 1][0] if k + 1 < len(sections) else end)
-                       for k, t in enumerate(sections) if k > last and t[3].startswith("muc_tieu")
-                       and not _STATUS_SECTION_RE.search(fold(t[2]))]
+                       for k, t in enumerate(sections) if k > last and (t[3].startswith("muc_tieu")
+                       or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
     later_goals += _attached_tables(L, sections, end)
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
