@@ -3,7 +3,7 @@ sets targets, written by someone who never read the importer), one test per rule
 the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import got
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- another body's targets in the last column
@@ -15,3 +15,49 @@ def test_a_last_column_of_the_province_wide_targets_is_not_read_beside_the_plans
     targets = got(table)
     assert ("=", 98, "%", 2027) in targets and ("=", 88, "%", 2027) in targets
     assert not any(t[1] in (99, 91, 96.5, 84) for t in targets)   # the province's figures and last year's results
+
+
+# ---------------------------------------------------------------------------------------- the school's size is no target
+HEAD = ("UBND PHƯỜNG BẮC SƠN\nTRƯỜNG TIỂU HỌC HÒA LẠC\nSố: 31/KH-THHL\tBắc Sơn, ngày 15 tháng 9 năm 2026\n\n"
+        "KẾ HOẠCH\nThực hiện nhiệm vụ năm học 2026 - 2027\n\n")
+
+
+def test_a_row_counting_pupils_or_classes_by_grade_is_this_years_enrolment():
+    table = ("II. CHỈ TIÊU NĂM HỌC 2026 - 2027\n"
+             "Nội dung | Khối 1 | Khối 2 | Khối 3 | Toàn trường\n"
+             "Số lớp | 4 | 4 | 3 | 11\n"
+             "Số học sinh | 131 | 126 | 102 | 359\n"
+             "Tỷ lệ học sinh hoàn thành chương trình lớp học | 98% | 99% | 99% | 98,7%\n")
+    targets = got(table)
+    assert ("=", 98, "%", 2027) in targets and ("=", 98.7, "%", 2027) in targets
+    assert not any(t[2] in ("lớp", "học sinh") for t in targets)
+
+
+def test_classes_counted_under_a_level_or_a_year_stay_the_size_planned():
+    table = ("II. CHỈ TIÊU ĐẾN NĂM 2030\n"
+             "Chỉ tiêu | Tiểu học | THCS\n"
+             "Số lớp | 24 | 18\n")
+    assert got(table) == [("=", 24, "lớp", 2030), ("=", 18, "lớp", 2030)]
+
+
+def test_a_column_of_groups_and_classes_by_site_is_the_preschools_size():
+    table = ("II. CHỈ TIÊU NĂM HỌC 2026 - 2027\n1. Huy động trẻ\n"
+             "Điểm trường | Số nhóm, lớp | Tỷ lệ huy động trẻ phấn đấu (%)\n"
+             "Điểm chính | 5 | 99\n"
+             "Điểm Khe Mạ | 2 | 96\n"
+             "Toàn trường | 7 | 98\n")
+    assert plan_targets(HEAD + table) == [("=", 99, "%", 2027), ("=", 96, "%", 2027), ("=", 98, "%", 2027)]
+
+
+def test_what_a_ward_or_a_centre_has_in_the_school_year_under_way_is_its_size():
+    text = HEAD + GOAL + ("Năm học 2026 - 2027, phường có 7 trường (2 mầm non, 3 tiểu học, 2 THCS) với 5.120 học sinh.\n"
+                          "Năm học 2026 - 2027, Trung tâm có 8 lớp GDTX cấp THPT với 291 học viên, 16 giáo viên cơ hữu.\n"
+                          "Năm học 2026 - 2027, nhà trường đón 402 học sinh ở 13 lớp.\n"
+                          "- Phấn đấu 100% học sinh hoàn thành chương trình tiểu học.\n")
+    assert plan_targets(text) == [("=", 100, "%", 2027)]
+
+
+def test_a_bracket_after_a_schools_name_that_lists_its_sites_and_classes_is_its_make_up():
+    text = HEAD + GOAL + ("Trường Mầm non Hoa Ban (điểm trường chính và 4 điểm lẻ; 2 nhóm trẻ, 8 lớp mẫu giáo với 271 trẻ) "
+                          "phấn đấu 100% trẻ được ăn bán trú.\n")
+    assert plan_targets(text) == [("=", 100, "%", 2027)]

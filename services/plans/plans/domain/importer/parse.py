@@ -2442,6 +2442,8 @@ _NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu
 # ("Trường Tiểu học Trần Quốc Toản (năm học 2025 - 2026 có 25 lớp, 846 học sinh)": the year of that make-up named)
 _MAKE_UP_RE = re.compile(r"\(\s*(?:(?:nam hoc|nh)\s+20\d\d\s*[-–]\s*20\d\d\s*,?\s*(?:co\s+)?)?"
                          r"\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
+# the counts a school's size is told in
+_SIZE_UNITS = ("lớp", "học sinh", "trẻ", "học viên")
 # A bracket that opens on the figures a revision replaced: "(Nội dung cũ: "Quy mô 19 lớp, …")", "(KH cũ: dưới 0,5%)",
 # "(Kế hoạch số 968: 96%)", "(Kế hoạch 22 giao 98%)", "(nâng từ 85%)": every figure inside it is superseded, whatever
 # words come between (not "(tăng từ 5 lên 7 phòng)", whose "lên" names the figure now in force)
@@ -2472,9 +2474,12 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
     return bool(re.search(r"\d\s*%", clause))
 
 
-# what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh" (nothing aimed at)
-_HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
-                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
+# what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh", "…, Trung tâm có 9 lớp
+# GDTX cấp THPT với 326 học viên", "…, phường có 9 trường (3 mầm non, …) với 8.214 học sinh", "…, nhà trường đón
+# 437 học sinh ở 15 lớp" (nothing aimed at)
+_HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|phuong|xa|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
+                          r"(?:(?:hien\s+)?co|don)\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+){0,3}\s*(?:\([^()]*\)\s*)?"
+                          r"(?:,|\bva\b|\bvoi\b|\bo\b)\s*)*")
 
 
 # a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
@@ -2503,9 +2508,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
-            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)
-            or _note_on_a_share(fline, b)):
-        # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
+            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _note_on_a_share(fline, b)
+            or _NAMED_UNIT_BEFORE_RE.search(fline, 0, b) and (_MAKE_UP_RE.match(fline, b) or q.kind == "cnt" and q.unit in _SIZE_UNITS)):
+        # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)",
+        # "Trường Mầm non … (điểm trường chính và 3 điểm lẻ; 3 nhóm trẻ, 9 lớp mẫu giáo với 312 trẻ)")
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
     # 412 trẻ (trẻ 24 - 36 tháng: 58 trẻ; trẻ 3 - 5 tuổi: 354 trẻ), 31 giáo viên")
@@ -3446,11 +3452,20 @@ _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!
 _FORECAST_ROW_RE = re.compile(r"\s*(?:dan so\b|(?:so|tong so|quy mo)\s+(?:hoc sinh|tre|hoc vien)\b[^()]*\(\s*du (?:kien|bao)\s*\))")
 
 
+# a row that counts the school's classes or pupils, and headings that split the school into its grades ("Khối 1 |
+# Khối 2 | …", "Lớp 6 | … | Toàn trường"): this year's enrolment by grade, the school's size, no aim (a count of
+# classes under a level or a year, "Số lớp | THCS | 25", "Số lớp | Năm 2030 | 44", is the size planned)
+_SIZE_ROW_RE = re.compile(r"\s*(?:tong\s+)?so\s+(?:lop|nhom\s*,?\s*lop|nhom tre|hoc sinh|tre|hoc vien)\s*(?:\([^()]*\))?\s*")
+_GRADE_HEAD_RE = re.compile(r"\s*(?:khoi|lop)\s+\d{1,2}\s*")
+
+
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
                  row_unit: str | None) -> list[ParsedTarget]:
     """The target(s) of one table cell: its value under the row's label and the column's (or row's) year."""
     flabel = fold(label)
     if _FORECAST_ROW_RE.match(flabel):
+        return []
+    if _SIZE_ROW_RE.fullmatch(flabel) and sum(bool(_GRADE_HEAD_RE.fullmatch(c)) for c in fold(head.line).split("|")) >= 2:
         return []
     if slot.group("lvl"):
         raw = slot.group("lv").lower()
@@ -4297,8 +4312,9 @@ _SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khon
 # A column of a table of named rows that tells about the unit rather than sets it a figure: its size today ("Số lớp
 # hiện có", "Số giáo viên"), its result last year ("Kết quả 2025 - 2026: tốt nghiệp THPT (%)"), the class a teacher
 # takes ("Lớp": "4A1") or the emulation title it registers ("Danh hiệu tập thể": "TTLĐXS")
+# ("Số nhóm, lớp" by site in a preschool's table is its size as well)
 # (several counts in one column, "Số lớp/số trẻ, học sinh" over "12/386", are the school's size as well)
-_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)"
+_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop|nhom tre|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)"
                            r"(?:\s*[/,]\s*(?:so\s+)?(?:lop|nhom|hoc sinh|tre|giao vien))*(?:\s+hien co)?"
                            r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
 
