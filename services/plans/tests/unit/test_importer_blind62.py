@@ -61,3 +61,28 @@ def test_a_bracket_after_a_schools_name_that_lists_its_sites_and_classes_is_its_
     text = HEAD + GOAL + ("Trường Mầm non Hoa Ban (điểm trường chính và 4 điểm lẻ; 2 nhóm trẻ, 8 lớp mẫu giáo với 271 trẻ) "
                           "phấn đấu 100% trẻ được ăn bán trú.\n")
     assert plan_targets(text) == [("=", 100, "%", 2027)]
+
+
+# -------------------------------------------------------------------------- results stated among the tasks' numbered items
+TASKS = HEAD + ("I. CHỈ TIÊU NĂM HỌC 2026 - 2027\n- Tỷ lệ học sinh bỏ học dưới 0,5%.\n\n"
+                "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+                "1. Tổ chức dạy học 2 buổi/ngày cho 100% học sinh khối 5.\n"
+                "2. 100% giáo viên được tập huấn sử dụng học liệu số; ít nhất 70% học sinh lớp 5 đạt chuẩn đọc hiểu.\n"
+                "3. Trường đạt chuẩn quốc gia mức độ 2 trong năm học 2026 - 2027.\n"
+                "\nIII. TỔ CHỨC THỰC HIỆN\nCác tổ chuyên môn triển khai từ ngày 01/10/2026.\n")
+
+
+def test_a_tasks_item_whose_clause_opens_on_a_share_states_a_result():
+    targets = plan_targets(TASKS)
+    assert ("=", 100, "%", 2027) in targets and (">=", 70, "%", 2027) in targets
+    assert targets.count(("=", 100, "%", 2027)) == 1   # "cho 100% học sinh khối 5": the work, not a result
+
+
+def test_a_level_reached_within_the_school_year_named_is_a_result_among_the_tasks():
+    assert ("=", 2, "mức", 2027) in plan_targets(TASKS)
+
+
+def test_a_share_opening_a_clause_outside_the_tasks_section_is_not_taken_for_a_result():
+    text = HEAD + ("I. MỤC ĐÍCH, YÊU CẦU\n- 100% cán bộ, giáo viên nắm được nội dung Nghị quyết.\n\n"
+                   "II. CHỈ TIÊU\n- Tỷ lệ học sinh bỏ học dưới 0,5%.\n")
+    assert plan_targets(text) == [("<", 0.5, "%", 2027)]

@@ -4616,6 +4616,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | No
 _RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
 
 
+# a clause that opens on its share, under the item's mark, its bound the only word before it
+_SHARE_LED_RE = re.compile(r"\s*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*|[-+•*–]\s*)?(?:(?:it nhat|toi thieu|tren|hon|khong duoi)\s+)?")
+
+
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
                     plan_period: int | None = None, own_kind: str | None = None,
@@ -4694,6 +4698,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                          for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"
                                          and not any(a == s[0] for a, _ in proceedings)]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
+    task_parts = [(s[0], sections[k + 1][0] if k + 1 < len(sections) else end)
+                  for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
@@ -5115,14 +5121,20 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
                 + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)]
                 # "trong năm học 2026 - 2027 100% giáo viên …": the school year ahead, not one over when it was written;
-                # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share or a
-                # bound only: "đầu tư 04 phòng học trong năm 2027" is work to do)
+                # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share, a level
+                # or a bound only: "đầu tư 04 phòng học trong năm 2027" is work to do, "đạt chuẩn quốc gia mức độ 2
+                # trong năm học 2026 - 2027" a result)
                 + [(m.start(), int(m.group(1))) for m in _WITHIN_YEAR_RE.finditer(fline)
-                   if (q.kind == "pct" or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
+                   if (q.kind in ("pct", "lvl") or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
                 + [(m.start(), int(m.group(1))) for m in _PERIOD_RE.finditer(fline) if q.kind == "pct" or cmp != "="])
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
             # with its bound written, is a target among the tasks too)
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
+            # ("3. 100% giáo viên được bồi dưỡng kỹ năng chuyển đổi số; ít nhất 60% học sinh lớp 9 đạt …": an item of
+            # the tasks section whose clause opens on the share states a result, not a means; "Tổ chức cho 100% học
+            # sinh …" is the work)
+            own = own or not in_goal and q.kind == "pct" and any(a < i < b for a, b in task_parts) \
+                and bool(_LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, seg, q.start))
             if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
