@@ -86,3 +86,33 @@ def test_a_share_opening_a_clause_outside_the_tasks_section_is_not_taken_for_a_r
     text = HEAD + ("I. MỤC ĐÍCH, YÊU CẦU\n- 100% cán bộ, giáo viên nắm được nội dung Nghị quyết.\n\n"
                    "II. CHỈ TIÊU\n- Tỷ lệ học sinh bỏ học dưới 0,5%.\n")
     assert plan_targets(text) == [("<", 0.5, "%", 2027)]
+
+
+# ------------------------------------------------------------------------------ figures quoted beside the plan's own
+def test_the_guidance_quoted_item_by_item_is_not_the_schools_answer():
+    text = GOAL + ("Hướng dẫn yêu cầu: tỷ lệ học sinh lưu ban toàn thành phố dưới 1%.\n"
+                   "Nhà trường: tỷ lệ học sinh lưu ban dưới 0,5%.\n"
+                   "Hướng dẫn của Sở GDĐT: 100% trường triển khai sổ điểm điện tử.\n"
+                   "Nhà trường: 100% lớp sử dụng sổ điểm điện tử.\n")
+    assert [t[:2] for t in got(text)] == [("<", 0.5), ("=", 100)]
+
+
+def test_an_assigning_bodys_figure_after_the_items_label_is_quoted():
+    text = HEAD.replace("TRƯỜNG TIỂU HỌC HÒA LẠC\n", "").replace("UBND PHƯỜNG BẮC SƠN", "ỦY BAN NHÂN DÂN\nPHƯỜNG BẮC SƠN") + GOAL + (
+        "2. Chỉ tiêu: Sở giao chỉ tiêu toàn tỉnh trẻ 5 tuổi ra lớp đạt 99%; phường phấn đấu huy động 100% trẻ 5 tuổi ra lớp.\n")
+    assert plan_targets(text) == [("=", 100, "%", 2027)]
+
+
+def test_a_bracket_beside_a_figure_with_the_provinces_or_a_past_years_figure_is_no_target():
+    text = HEAD + GOAL + ("- Huy động trẻ 5 tuổi ra lớp đạt 100% (toàn tỉnh: 99,5%);\n"
+                          "- Tỷ lệ học sinh hoàn thành chương trình tiểu học đạt 99% (năm 2026 đạt 98,2%);\n"
+                          "- Huy động trẻ ra lớp theo chỉ tiêu xã giao (97% trẻ 3 - 5 tuổi), nhà trường phấn đấu 98%.\n")
+    assert plan_targets(text) == [("=", 100, "%", 2027), ("=", 99, "%", 2027), ("=", 98, "%", 2027)]
+
+
+
+# ------------------------------------------------------------------------- the day the paperwork is due is no horizon
+def test_a_dated_deadline_for_registering_or_filing_does_not_date_the_target_beside_it():
+    text = HEAD + GOAL + ("3. Mỗi tổ khối có ít nhất 02 chuyên đề dạy học STEM, đăng ký với tổ trưởng trước ngày 15/10/2026; "
+                          "mỗi lớp có ít nhất 01 tủ sách lớp học.\n")
+    assert [t[3] for t in plan_targets(text)] == [2027, 2027]

@@ -2287,6 +2287,9 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue   # "(lùi thời hạn từ năm 2028 sang năm 2030)", "(điều chỉnh từ năm 2030 về năm 2028)": the deadline moved from
         if re.search(r"\bda\s+(?:dat|duoc|co|hoan thanh)\b(?:\s+\S+){0,2}\s*$", fline[max(0, m.start() - 30):m.start()]):
             continue   # "(đã đạt từ năm 2021, duy trì)", "đã được công nhận năm 2020": a past result, no horizon
+        if re.match(r"[;,:.\s]*truoc\s+(?:ngay\s+)?\d", m.group(0)) and re.search(
+                r"(?:^|[,;:(])\s*(?:dang ky|nop|gui|bao cao)\b[^,;:()]*$", fline[:m.start()]):
+            continue   # "…, đăng ký với Phó Hiệu trưởng trước ngày 20/10/2026": the day the paperwork is due, not the aim's
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
@@ -5044,6 +5047,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
+            if _GUIDANCE_QUOTED_RE.match(fline):
+                continue   # "Hướng dẫn yêu cầu: 100% cơ sở giáo dục triển khai học bạ số": the guidance's item, before the plan's answer
+            if (note := _BESIDE_NOTE_RE.search(fline, seg, q.start)) and (
+                    not note.group("year") or plan_year and int(note.group("year")) <= plan_year):
+                # "đạt 100% (toàn tỉnh: 99,8%)", "đạt 92% (năm 2026 đạt 89,4%)", "theo chỉ tiêu xã giao (98% trẻ …)":
+                # a figure in a bracket beside the plan's own, or the one another body assigned, quoted
+                continue
             if q.led and q.unit in ("điểm trường", "điểm lẻ") and re.search(
                     r"\b(?:tai|o)(?:\s+ca)?\s*$", fline[:q.start] if fline[:q.start].strip() else L.fline(i - 1) if i else ""):
                 continue   # "17 nhóm, lớp tại" / "02 điểm trường", "ở cả 03 điểm trường": where, not how many to reach
@@ -5299,7 +5309,7 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # A sentence whose subject is a body that sets or assigns the figure ("Huyện đặt mục tiêu …", "Năm học này, UBND xã
 # giao cho nhà trường …", "Sở GD&ĐT giao …", "Tỉnh phấn đấu …", "(UBND xã giao: …)"): in a school's or a centre's plan, a
 # body above it, quoted
-_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^,;.]*[,:]\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
                                  r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
                                  r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
 # … and in any plan, where the next clause sets the plan's own body against it: "Tỉnh giao xã 97% …; xã phấn đấu 98%"
@@ -5307,6 +5317,13 @@ _OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*;\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?
                                   r"|quan|xa|phuong|so|phong|bo)\s+(?:[^\W\d_]+\s+){0,2}?phan dau\b")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
+# a line that quotes the guidance it answers, item by item: "Hướng dẫn yêu cầu: …", "Hướng dẫn của Sở: …"
+_GUIDANCE_QUOTED_RE = re.compile(r"\s*(?:[-+•*–]\s*)?huong dan\s+(?:yeu cau|cua\s+(?:so|phong|bo|ubnd|uy ban nhan dan)\b[^:;.]{0,40})\s*:")
+# a bracket right after a figure that gives the wider area's or a past year's beside it, or one right after the figure
+# another body assigned ("chỉ tiêu xã giao (98% …)")
+_BESIDE_NOTE_RE = re.compile(r"(?:\d\s*%?\s*\(\s*(?:toan tinh|toan thanh pho|ca tinh|nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(?P<year>20\d\d))"
+                             r"|\b(?:chi tieu|muc tieu)\s+(?:tinh|thanh pho|huyen|xa|phuong|so|phong|cap tren)\s+giao\s*\()"
+                             r"\s*:?\s*(?:dat\s+)?$")
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
 _TASKS_PART_RE = re.compile(r"^\s*(?:\d+|[a-h])\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
 _TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
