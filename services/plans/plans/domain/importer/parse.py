@@ -2287,6 +2287,9 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue   # "(lùi thời hạn từ năm 2028 sang năm 2030)", "(điều chỉnh từ năm 2030 về năm 2028)": the deadline moved from
         if re.search(r"\bda\s+(?:dat|duoc|co|hoan thanh)\b(?:\s+\S+){0,2}\s*$", fline[max(0, m.start() - 30):m.start()]):
             continue   # "(đã đạt từ năm 2021, duy trì)", "đã được công nhận năm 2020": a past result, no horizon
+        if re.match(r"[;,:.\s]*truoc\s+(?:ngay\s+)?\d", m.group(0)) and re.search(
+                r"(?:^|[,;:(])\s*(?:dang ky|nop|gui|bao cao)\b[^,;:()]*$", fline[:m.start()]):
+            continue   # "…, đăng ký với Phó Hiệu trưởng trước ngày 20/10/2026": the day the paperwork is due, not the aim's
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
     return out
@@ -2442,6 +2445,8 @@ _NAMED_UNIT_BEFORE_RE = re.compile(r"\b(?:truong|trung tam)\s+(?:mam non|mn|tieu
 # ("Trường Tiểu học Trần Quốc Toản (năm học 2025 - 2026 có 25 lớp, 846 học sinh)": the year of that make-up named)
 _MAKE_UP_RE = re.compile(r"\(\s*(?:(?:nam hoc|nh)\s+20\d\d\s*[-–]\s*20\d\d\s*,?\s*(?:co\s+)?)?"
                          r"\d{1,3}(?:\.\d{3})*\s+(?:lop|nhom|hoc sinh|tre|hoc vien|can bo|giao vien)\b")
+# the counts a school's size is told in
+_SIZE_UNITS = ("lớp", "học sinh", "trẻ", "học viên")
 # A bracket that opens on the figures a revision replaced: "(Nội dung cũ: "Quy mô 19 lớp, …")", "(KH cũ: dưới 0,5%)",
 # "(Kế hoạch số 968: 96%)", "(Kế hoạch 22 giao 98%)", "(nâng từ 85%)": every figure inside it is superseded, whatever
 # words come between (not "(tăng từ 5 lên 7 phòng)", whose "lên" names the figure now in force)
@@ -2472,9 +2477,12 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
     return bool(re.search(r"\d\s*%", clause))
 
 
-# what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh" (nothing aimed at)
-_HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
-                          r"(?:hien\s+)?co\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+)?\s*(?:,|\bva\b|\bvoi\b)\s*)*")
+# what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh", "…, Trung tâm có 9 lớp
+# GDTX cấp THPT với 326 học viên", "…, phường có 9 trường (3 mầm non, …) với 8.214 học sinh", "…, nhà trường đón
+# 437 học sinh ở 15 lớp" (nothing aimed at)
+_HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|phuong|xa|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
+                          r"(?:(?:hien\s+)?co|don)\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+){0,3}\s*(?:\([^()]*\)\s*)?"
+                          r"(?:,|\bva\b|\bvoi\b|\bo\b)\s*)*")
 
 
 # a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
@@ -2503,9 +2511,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
-            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)
-            or _note_on_a_share(fline, b)):
-        # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
+            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _note_on_a_share(fline, b)
+            or _NAMED_UNIT_BEFORE_RE.search(fline, 0, b) and (_MAKE_UP_RE.match(fline, b) or q.kind == "cnt" and q.unit in _SIZE_UNITS)):
+        # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)",
+        # "Trường Mầm non … (điểm trường chính và 3 điểm lẻ; 3 nhóm trẻ, 9 lớp mẫu giáo với 312 trẻ)")
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
     # 412 trẻ (trẻ 24 - 36 tháng: 58 trẻ; trẻ 3 - 5 tuổi: 354 trẻ), 31 giáo viên")
@@ -3446,11 +3455,20 @@ _PER_CLASS_RE = re.compile(r"\bsi so\b|/\s*lop\b|\b(?:moi|tren|mot|1)\s+lop\b(?!
 _FORECAST_ROW_RE = re.compile(r"\s*(?:dan so\b|(?:so|tong so|quy mo)\s+(?:hoc sinh|tre|hoc vien)\b[^()]*\(\s*du (?:kien|bao)\s*\))")
 
 
+# a row that counts the school's classes or pupils, and headings that split the school into its grades ("Khối 1 |
+# Khối 2 | …", "Lớp 6 | … | Toàn trường"): this year's enrolment by grade, the school's size, no aim (a count of
+# classes under a level or a year, "Số lớp | THCS | 25", "Số lớp | Năm 2030 | 44", is the size planned)
+_SIZE_ROW_RE = re.compile(r"\s*(?:tong\s+)?so\s+(?:lop|nhom\s*,?\s*lop|nhom tre|hoc sinh|tre|hoc vien)\s*(?:\([^()]*\))?\s*")
+_GRADE_HEAD_RE = re.compile(r"\s*(?:khoi|lop)\s+\d{1,2}\s*")
+
+
 def _cell_target(L: _Lines, label: str, slot: re.Match, year: int, cell: Source, row: _Unit, head: _Unit,
                  row_unit: str | None) -> list[ParsedTarget]:
     """The target(s) of one table cell: its value under the row's label and the column's (or row's) year."""
     flabel = fold(label)
     if _FORECAST_ROW_RE.match(flabel):
+        return []
+    if _SIZE_ROW_RE.fullmatch(flabel) and sum(bool(_GRADE_HEAD_RE.fullmatch(c)) for c in fold(head.line).split("|")) >= 2:
         return []
     if slot.group("lvl"):
         raw = slot.group("lv").lower()
@@ -4297,8 +4315,9 @@ _SLOT_HEAD_RE = re.compile(r"^\s*[\d≥≤<>]|\b(?:it nhat|toi thieu|toi da|khon
 # A column of a table of named rows that tells about the unit rather than sets it a figure: its size today ("Số lớp
 # hiện có", "Số giáo viên"), its result last year ("Kết quả 2025 - 2026: tốt nghiệp THPT (%)"), the class a teacher
 # takes ("Lớp": "4A1") or the emulation title it registers ("Danh hiệu tập thể": "TTLĐXS")
+# ("Số nhóm, lớp" by site in a preschool's table is its size as well)
 # (several counts in one column, "Số lớp/số trẻ, học sinh" over "12/386", are the school's size as well)
-_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)"
+_ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop|nhom tre|hoc sinh|tre|giao vien|can bo|nhan vien|thanh vien)"
                            r"(?:\s*[/,]\s*(?:so\s+)?(?:lop|nhom|hoc sinh|tre|giao vien))*(?:\s+hien co)?"
                            r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
 
@@ -4600,6 +4619,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | No
 _RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
 
 
+# a clause that opens on its share, under the item's mark, its bound the only word before it
+_SHARE_LED_RE = re.compile(r"\s*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*|[-+•*–]\s*)?(?:(?:it nhat|toi thieu|tren|hon|khong duoi)\s+)?")
+
+
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
                     plan_period: int | None = None, own_kind: str | None = None,
@@ -4678,6 +4701,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                          for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"
                                          and not any(a == s[0] for a, _ in proceedings)]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
+    task_parts = [(s[0], sections[k + 1][0] if k + 1 < len(sections) else end)
+                  for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
@@ -5022,6 +5047,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
+            if _GUIDANCE_QUOTED_RE.match(fline):
+                continue   # "Hướng dẫn yêu cầu: 100% cơ sở giáo dục triển khai học bạ số": the guidance's item, before the plan's answer
+            if (note := _BESIDE_NOTE_RE.search(fline, seg, q.start)) and (
+                    not note.group("year") or plan_year and int(note.group("year")) <= plan_year):
+                # "đạt 100% (toàn tỉnh: 99,8%)", "đạt 92% (năm 2026 đạt 89,4%)", "theo chỉ tiêu xã giao (98% trẻ …)":
+                # a figure in a bracket beside the plan's own, or the one another body assigned, quoted
+                continue
             if q.led and q.unit in ("điểm trường", "điểm lẻ") and re.search(
                     r"\b(?:tai|o)(?:\s+ca)?\s*$", fline[:q.start] if fline[:q.start].strip() else L.fline(i - 1) if i else ""):
                 continue   # "17 nhóm, lớp tại" / "02 điểm trường", "ở cả 03 điểm trường": where, not how many to reach
@@ -5099,14 +5131,20 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
                 + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)]
                 # "trong năm học 2026 - 2027 100% giáo viên …": the school year ahead, not one over when it was written;
-                # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share or a
-                # bound only: "đầu tư 04 phòng học trong năm 2027" is work to do)
+                # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share, a level
+                # or a bound only: "đầu tư 04 phòng học trong năm 2027" is work to do, "đạt chuẩn quốc gia mức độ 2
+                # trong năm học 2026 - 2027" a result)
                 + [(m.start(), int(m.group(1))) for m in _WITHIN_YEAR_RE.finditer(fline)
-                   if (q.kind == "pct" or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
+                   if (q.kind in ("pct", "lvl") or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
                 + [(m.start(), int(m.group(1))) for m in _PERIOD_RE.finditer(fline) if q.kind == "pct" or cmp != "="])
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
             # with its bound written, is a target among the tasks too)
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
+            # ("3. 100% giáo viên được bồi dưỡng kỹ năng chuyển đổi số; ít nhất 60% học sinh lớp 9 đạt …": an item of
+            # the tasks section whose clause opens on the share states a result, not a means; "Tổ chức cho 100% học
+            # sinh …" is the work)
+            own = own or not in_goal and q.kind == "pct" and any(a < i < b for a, b in task_parts) \
+                and bool(_LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, seg, q.start))
             if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
@@ -5271,7 +5309,7 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # A sentence whose subject is a body that sets or assigns the figure ("Huyện đặt mục tiêu …", "Năm học này, UBND xã
 # giao cho nhà trường …", "Sở GD&ĐT giao …", "Tỉnh phấn đấu …", "(UBND xã giao: …)"): in a school's or a centre's plan, a
 # body above it, quoted
-_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:[^,;.]*,\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^,;.]*[,:]\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
                                  r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
                                  r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
 # … and in any plan, where the next clause sets the plan's own body against it: "Tỉnh giao xã 97% …; xã phấn đấu 98%"
@@ -5279,6 +5317,13 @@ _OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*;\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?
                                   r"|quan|xa|phuong|so|phong|bo)\s+(?:[^\W\d_]+\s+){0,2}?phan dau\b")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
+# a line that quotes the guidance it answers, item by item: "Hướng dẫn yêu cầu: …", "Hướng dẫn của Sở: …"
+_GUIDANCE_QUOTED_RE = re.compile(r"\s*(?:[-+•*–]\s*)?huong dan\s+(?:yeu cau|cua\s+(?:so|phong|bo|ubnd|uy ban nhan dan)\b[^:;.]{0,40})\s*:")
+# a bracket right after a figure that gives the wider area's or a past year's beside it, or one right after the figure
+# another body assigned ("chỉ tiêu xã giao (98% …)")
+_BESIDE_NOTE_RE = re.compile(r"(?:\d\s*%?\s*\(\s*(?:toan tinh|toan thanh pho|ca tinh|nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(?P<year>20\d\d))"
+                             r"|\b(?:chi tieu|muc tieu)\s+(?:tinh|thanh pho|huyen|xa|phuong|so|phong|cap tren)\s+giao\s*\()"
+                             r"\s*:?\s*(?:dat\s+)?$")
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
 _TASKS_PART_RE = re.compile(r"^\s*(?:\d+|[a-h])\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
 _TOP_PART_RE = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*)$")
