@@ -4,7 +4,7 @@ estimate columns), one test per rule, on documents, sentences and tables written
 fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import got
+from .importer_probes import GOAL, got, plan_targets
 
 SCHOOL_YEAR = "II. CHỈ TIÊU NĂM HỌC 2026-2027\n"
 
@@ -47,3 +47,44 @@ def test_a_section_on_carrying_out_the_resolution_sets_targets_as_section_two_do
     assert got(plan, own_kind="truong", plan_year=2026) == [
         ("=", 99, "%", 2027), (">=", 75, "%", 2027), ("=", 100, "%", 2027), (">=", 3, "phòng", 2030)]
 
+
+# ---------------------------------------------------------------------------- parts by subject after the horizon's part
+def test_parts_by_subject_after_the_part_naming_the_horizon_are_due_by_it():
+    plan = ("II. CHỈ TIÊU\n"
+            "1. Các chỉ tiêu đến năm 2030\n"
+            "- Tỷ lệ trẻ mẫu giáo ra lớp đạt 98%.\n"
+            "2. Cơ sở vật chất\n"
+            "- Có 07/10 trường đạt chuẩn quốc gia; trong năm học 2026-2027 có thêm 01 trường được công nhận.\n"
+            "- Mỗi trường có ít nhất 03 phòng học bộ môn.\n\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n"
+            "- Rà soát quỹ đất.\n")
+    assert got(plan, plan_year=2026) == [("=", 98, "%", 2030), ("=", 7, "trường", 2030), ("=", 1, "trường", 2027),
+                                         (">=", 3, "phòng", 2030)]
+
+
+# ---------------------------------------------------------------------------- a school year's key tasks
+def test_a_school_years_key_tasks_set_its_figures_where_no_section_names_targets():
+    plan = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm học 2026 - 2027\n\n"
+            "I. ĐẶC ĐIỂM TÌNH HÌNH\n"
+            "Năm học trước tỷ lệ trẻ suy dinh dưỡng 4,1%.\n\n"
+            "II. NHIỆM VỤ TRỌNG TÂM\n"
+            "1. Nuôi dưỡng: trẻ được uống sữa học đường đạt 60%, giảm tỷ lệ trẻ suy dinh dưỡng xuống dưới 3%.\n"
+            "2. Giáo dục: 100% trẻ 5 tuổi hoàn thành chương trình giáo dục mầm non.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "- Hiệu trưởng chỉ đạo chung.\n")
+    assert [t[:4] for t in plan_targets(plan)] == [("=", 60, "%", 2027), ("<", 3, "%", 2027), ("=", 100, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a rank's group cut by a line break
+def test_a_rank_group_a_line_break_cut_from_its_number_is_one_rank():
+    text = GOAL + ("- Đến năm 2030, trường giữ vững chuẩn quốc gia mức độ 1 và nằm trong nhóm\n"
+                   "15 trường dẫn đầu của tỉnh về kết quả thi tốt nghiệp.\n")
+    assert got(text, plan_year=2026) == [("=", 1, "mức", 2030), ("<=", 15, "hạng", 2030)]
+
+
+# ---------------------------------------------------------------------------- a deadline that closes its clause
+def test_a_deadline_before_a_semicolon_is_its_own_clauses():
+    text = GOAL + ("3. Cơ sở vật chất: xây thêm 02 phòng học bộ môn trước năm 2028; thay mới 100% bàn ghế học sinh.\n"
+                   "4. Chuyển đổi số: 100% sổ điểm dùng bản điện tử trong năm 2027; ít nhất 70% giáo viên dùng học liệu số.\n")
+    assert got(text, plan_year=2026, plan_horizon=2030) == [("=", 2, "phòng", 2027), ("=", 100, "%", 2030),
+                                                            ("=", 100, "%", 2027), (">=", 70, "%", 2030)]

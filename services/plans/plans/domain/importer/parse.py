@@ -2359,12 +2359,12 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     # độ 3" or "…; kiểm định cấp độ 3": the second keeps its heading's; "100% vào năm học 2027 - 2028; …" alike)
     # (nor a year in a bracket that closes an earlier clause: "≥ 40 giải (năm 2026 đạt 38 giải); 100% học sinh …", the
     # bracket's result is no deadline of the next clause; nor the point in time that ends a clause with a figure
-    # before it: "có 02 phòng học thông minh vào năm 2027; giữ vững …", where "ngay trong năm học 2026 - 2027; duy trì
-    # …" may frame what follows)
+    # before it: "có 02 phòng học thông minh vào năm 2027; giữ vững …", "… trước năm 2029; xóa …", "… được số hóa trong
+    # năm 2027; …", where "ngay trong năm học 2026 - 2027; duy trì …" may frame what follows)
     before = [(p, y) for p, y in phrases if p < q.start and not (
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
-             or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*vao\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:]))) and not (
+             or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:]))) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
         # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
@@ -2833,6 +2833,9 @@ def _continues(before: str, line: str, fline: str) -> bool:
         return True
     if re.search(r"\btop\s*$", fold(before)) and re.match(r"\d{1,2}(?![\d.,)])", s) and not _LIST_START_RE.match(line):
         return True   # a rank a line break cut from its word: "… xếp trong tốp" / "20 toàn quốc."
+    if re.search(r"\b(?:trong|vao|thuoc)\s+nhom\s*$", fold(before)) and re.match(
+            r"\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b", fold(s)):
+        return True   # … or from its group: "… nằm trong nhóm" / "10 trường dẫn đầu của thành phố"
     if len(before.split()) >= 3 and re.search(r"(?<![/\w])(?:lop|khoi)\s*$", fold(before)) \
             and re.match(r"(?:1[0-2]|[1-9])(?:\s*[;,]|\s+[a-zđà-ỹ])", s):
         # a grade a line break cut from its word: "… dạy tiếng Anh từ lớp" / "1; 100% trường THCS …" (not a table laid
@@ -4617,6 +4620,8 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | No
 # A school-year plan's section on carrying out the Resolution ("III. THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW"): the figures the
 # school sets itself under it, as section II does (not its results: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" describes)
 _RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
+# a plan's key tasks ("II. CÁC NHIỆM VỤ TRỌNG TÂM", "II. NHIỆM VỤ CHỦ YẾU NĂM HỌC 2026 - 2027")
+_KEY_TASKS_RE = re.compile(r"\s*(?:cac\s+)?nhiem vu\s+(?:trong tam|chu yeu)\b")
 
 
 # a clause that opens on its share, under the item's mark, its bound the only word before it
@@ -4697,9 +4702,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                    if meeting and (_PROCEEDINGS_RE.fullmatch(fold(s[2])) or re.match(r"(?:thoi gian,\s*dia diem,\s*)?thanh phan\b", fold(s[2])))]
     if resolved:
         status += proceedings
+    # (but a school year's plan with no section of targets sets the year's figures under its key tasks: "II. CÁC NHIỆM
+    # VỤ TRỌNG TÂM" / "1. Huy động trẻ: trẻ nhà trẻ ra lớp đạt 45%" is what the year is to reach)
     tasks = [] if goal is not None else [(s[0], sections[n + 1][0] if n + 1 < len(sections) else end)
                                          for n, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"
-                                         and not any(a == s[0] for a, _ in proceedings)]
+                                         and not any(a == s[0] for a, _ in proceedings)
+                                         and not (plan_horizon and _KEY_TASKS_RE.match(fold(s[2])))]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
     task_parts = [(s[0], sections[k + 1][0] if k + 1 < len(sections) else end)
                   for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
@@ -4722,6 +4730,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     labelled: tuple[tuple[int, int] | None, tuple] | None = None   # (the horizon before, depth) of a year-labelled item
     shares_under = False   # under a heading that gives its items' figures as shares ("2. Chất lượng (%)")
     pledged: int | None = None   # outside section II, the year a part's own heading sets its items ("2. Đến năm 2030:")
+    aimed: tuple[int, int] | None = None   # (year, line idx) of a part naming the targets' horizon ("1. Chỉ tiêu đến năm 2030")
     n = 0
     while n < len(units):
         u = units[n]
@@ -4868,6 +4877,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             short = len(fline.strip()) <= 120
             if year and short and (_HORIZON_LINE_RE.match(fline) or _AMENDING_LINE_RE.match(fline)):
                 horizon = (year, i)
+                if re.search(r"\b(?:chi tieu|muc tieu)\b", fline):
+                    aimed = horizon
                 latest = max(latest or year, year)
                 # "b) Đến năm 2030" after "- Năm học 2026 - 2027: …" under "a) Đến hết năm 2026": a new group, whose
                 # items are under its year, not back under the year the labelled item's group had
@@ -4915,6 +4926,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "Ngoài ra: không dưới 95% học sinh …" under a table whose last column is "Đến năm 2030": the targets
                 # added beside the table's are due when its last are
                 return Extracted(date(tabled, 12, 31), unit_src, 0.5)
+            if in_goal and aimed:
+                # "1. Chỉ tiêu đến năm 2030" / "2. Trường lớp, đội ngũ": a part grouped by subject, after the part that
+                # named the targets' horizon, is due by it (not after a bare stage, "1. Đến hết năm 2026", whose
+                # siblings may be other stages)
+                return Extracted(date(aimed[0], 12, 31), L.source(aimed[1]), 0.4)
             return Extracted(None, unit_src, 0.0)
 
         for (start, stop), code, unit in zeros:
@@ -5166,7 +5182,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     r"\s*(?:[-+•*–]\s*)?(?:cac\s+)?lop\b(?!\s*\d)", fline[seg:q.start]):
                 unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
             # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None, qs)
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon or aimed) else None, qs)
                         or _row_deadline(fline, q)
                         or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
             if own_year and in_goal and horizon and any(
