@@ -88,3 +88,12 @@ def test_a_deadline_before_a_semicolon_is_its_own_clauses():
                    "4. Chuyển đổi số: 100% sổ điểm dùng bản điện tử trong năm 2027; ít nhất 70% giáo viên dùng học liệu số.\n")
     assert got(text, plan_year=2026, plan_horizon=2030) == [("=", 2, "phòng", 2027), ("=", 100, "%", 2030),
                                                             ("=", 100, "%", 2027), (">=", 70, "%", 2030)]
+
+
+# ---------------------------------------------------------------------------- a month of a year to do it in
+def test_a_targets_own_month_gives_its_year_and_closes_its_clause():
+    text = GOAL + ("- Tuyên truyền: 100% cha mẹ học sinh, giáo viên được phổ biến Nghị quyết trong tháng 11/2026; "
+                   "100% giáo viên đạt chuẩn trình độ đào tạo.\n"
+                   "- 100% tổ chuyên môn xây dựng kế hoạch bài dạy số (hoàn thành trong tháng 3 năm 2027).\n")
+    assert got(text, plan_year=2026, plan_horizon=2030) == [("=", 100, "%", 2026), ("=", 100, "%", 2030),
+                                                            ("=", 100, "%", 2027)]

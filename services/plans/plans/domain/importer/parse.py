@@ -2298,6 +2298,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
 # the school year a speech is given in, unnamed: "năm học này", "trong năm học mới"
 _THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
 _MONTH_NO_YEAR_RE = re.compile(r"\b(?:ngay\s+)?(?:trong|truoc|den het)\s+thang\s+(\d{1,2})\b(?!\s*(?:/|nam\b|[-–]))")
+# "… quán triệt Nghị quyết trong tháng 10/2026", "(hoàn thành trong tháng 10 năm 2026)": a month of a year to do it in
+_MONTH_OF_YEAR_RE = re.compile(r"\b(?:trong|truoc|den het|cuoi)\s+thang\s+(?:0?[1-9]|1[0-2])\s*(?:/|nam\s+)(20\d\d)\b")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -2360,11 +2362,13 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
     # (nor a year in a bracket that closes an earlier clause: "≥ 40 giải (năm 2026 đạt 38 giải); 100% học sinh …", the
     # bracket's result is no deadline of the next clause; nor the point in time that ends a clause with a figure
     # before it: "có 02 phòng học thông minh vào năm 2027; giữ vững …", "… trước năm 2029; xóa …", "… được số hóa trong
-    # năm 2027; …", where "ngay trong năm học 2026 - 2027; duy trì …" may frame what follows)
+    # năm 2027; …", "… quán triệt trong tháng 10/2026; …", where "ngay trong năm học 2026 - 2027; duy trì …" may frame
+    # what follows)
     before = [(p, y) for p, y in phrases if p < q.start and not (
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
-             or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:]))) and not (
+             or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
+             or re.match(_MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
         # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
@@ -4905,6 +4909,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                                                    for m in _MONTH_NO_YEAR_RE.finditer(fline) if 1 <= int(m.group(1)) <= 12]):
             # "… ngay trong tháng 9" said in September 2026: this month, in the plan's year (a month gone by, next year's)
             phrases = sorted(phrases + month)
+        if dated := [(m.start(), int(m.group(1))) for m in _MONTH_OF_YEAR_RE.finditer(fline)]:
+            phrases = sorted(phrases + dated)   # the month's year, as "trong năm 2026" would give it
         sent = Extracted(sentence, Source(L.items[i][0], u.start + (len(line) - len(line.lstrip())),
                                           u.start + len(line.rstrip())), 1.0)
         unit_src = sent.source
