@@ -1604,12 +1604,14 @@ _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:(?:hoc sinh|hs|tre)(?:\s+(?:m
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
 # luật", "không còn phòng học tạm", "không có trường, lớp học tạm"; a harm that happens is an event, "xảy ra" or
-# not ("không có ngộ độc thực phẩm", "không còn tai nạn thương tích")
+# not ("không có ngộ độc thực phẩm", "không còn tai nạn thương tích"); what is done away with altogether is none left
+# ("xóa hết phòng học tạm", "xóa toàn bộ điểm trường lẻ")
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
     r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
-    r"|doan vien|dang vien|doi vien)\b)")
+    r"|doan vien|dang vien|doi vien)\b)"
+    r"|\bxoa\s+(?:bo\s+)?(?:het|toan bo)\s+(?:cac\s+)?(?P<cleared>phong hoc|lop ghep|lop hoc|diem (?:truong )?le|diem truong)\b")
 _ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc)\b")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
 _LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
@@ -2280,6 +2282,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
+        if (b := fline.rfind("(", 0, m.end())) >= 0 and (y := _YEAR_BRACKET_RE.match(fline, b)) and m.start() < y.end():
+            continue   # "(năm học 2025 - 2026: 95,6%)": the year labels the bracket's figure (:func:`_year_label`)
         if re.search(r"\btu\s+\d[\d.,]*\s*%?\s*(?:\(\s*)?$", fline[max(0, m.start() - 20):m.start()]) \
                 and re.match(r"\s*\)?\s*,?\s*(?:len|xuong)\b", fline[m.end():]):
             continue   # "từ 88,6% năm 2025 lên 95%": the year of the figure the change starts from, no horizon
@@ -2456,6 +2460,9 @@ _ADJUSTED_RE = re.compile(r"\bdieu chinh\b")
 _SENTENCE_END_RE = re.compile(r";|\.(?:\s|$)")
 # ("(hiện 94,1%)": "hiện" straight before the figure says today's as well)
 _TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la|(?=\d))|nam (?:hoc )?truoc)\b")
+# a bracket that labels its figure with a year, "(năm học 2025 - 2026: 95,6%)", "(năm 2025: 27 giải)": that year's
+# figure, none of the clause's horizon
+_YEAR_BRACKET_RE = re.compile(r"\(\s*nam\s+(?P<school>hoc\s+20\d\d\s*[-–]\s*)?(?P<year>20\d\d)\s*:")
 
 
 # a count of people that opens a bracket: "(02 giáo viên đang học đại học, …)", "(02 học sinh khuyết tật học hòa nhập)"
@@ -2488,6 +2495,13 @@ _SIZE_ITEM_RE = re.compile(r"\s*(?:[-+•*–]\s*)?\d{1,3}\s+(?:nhom,?\s*)?lop\b
                            r"(?:hoc sinh|tre|chau|hoc vien)\b")
 
 
+def _gone_by_bracket(fline: str, bracket: int, plan_year: int | None) -> bool:
+    """Whether the bracket opening at ``bracket`` gives the figure of a year gone by: "(năm học 2025 - 2026: 95,6%)"
+    in a plan of 2026, the baseline set beside the target, whatever horizon the clause has."""
+    m = _YEAR_BRACKET_RE.match(fline, bracket)
+    return bool(m and plan_year and (int(m.group("year")) < plan_year or m.group("school") and int(m.group("year")) == plan_year))
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
@@ -2504,7 +2518,7 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
             _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)
-            or _note_on_a_share(fline, b)):
+            or _note_on_a_share(fline, b) or _gone_by_bracket(fline, b, plan_year)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
@@ -3147,6 +3161,8 @@ _PEOPLE = {"học sinh", "trẻ", "giáo viên", "học viên", "nhân viên", "
 
 # A cell that bounds a bare count in words ("Ít nhất 25", "Tối thiểu 04", "Không quá 3"): a count of something
 _BOUND_COUNT_CELL_RE = re.compile(r"\s*(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua|khong vuot qua)\s+\d+\s*")
+# A bare figure no share can be: a thousands point ("3.150"), or above a hundred and no year ("240", "1250")
+_BEYOND_SHARE_CELL_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{3})+|(?!100\b)[1-9]\d{2}|(?!19\d\d|20\d\d)[1-9]\d{3})\s*")
 
 
 def _label_head(label: str) -> str | None:
@@ -3224,12 +3240,14 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
         row_unit = row_unit or _own_or_headings_unit(" ".join(labels + [more]).strip(), group_unit or of_all)
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
-        elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
+        elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|\d{1,3}(?:\.\d{3})+|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
                 head := _label_head(" ".join(labels))) and (head not in _PEOPLE or all(
-                re.fullmatch(r"\s*(?:0\d+|[-–—x]?)\s*", c) for _, c in cells[-k:])):
+                re.fullmatch(r"\s*(?:0\d+|[-–—x]?)\s*", c) for _, c in cells[-k:]) or any(
+                _BEYOND_SHARE_CELL_RE.fullmatch(c) for _, c in cells[-k:])):
             # "Câu lạc bộ tiếng Anh | 4 | 6": whole numbers under a label that opens with a thing it counts are so
             # many of it; of people ("Học sinh giỏi | 25 | 30") they may be shares with "%" left out, unless written
-            # as counts are, zero-led ("Giáo viên đạt B2 | 01 | 02")
+            # as counts are, zero-led ("Giáo viên đạt B2 | 01 | 02"), or too large for a share ("Học sinh bán trú |
+            # 3.150 | 3.900": pupils, counted)
             row_unit = head
         elif row_unit is None and counted and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]):
             row_unit = counted   # "Câu lạc bộ | Năm 2027" over "Bóng đá, bóng rổ | 2": two clubs of them
@@ -5375,8 +5393,8 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         if re.search(r"\b(?:tren|duoi|qua|vuot qua)\s+\d", clause):
             continue   # "không có lớp trên 40 học sinh": a bound on the figure, read with it
         code = next((c for c, pat in _INDICATOR_RULES if pat.search(clause)), None)
-        noun = m.group("noun")
-        unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
+        named = "noun" if m.group("noun") else "cleared"
+        unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(m.group(named)) or line[m.start(named):m.end(named)].lower()
         found.append(((m.start(), stop), code, unit))
     # "0 - học sinh bỏ học": a slide's zero set before its caption, none at all
     if (m := _ZERO_CAPTION_RE.match(fline)) and not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
