@@ -1141,8 +1141,10 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 # "- Các sở, ban, ngành; UBND các xã," / "phường, đặc khu;": a recipient cut at the line's end goes on
-                # with a small letter (the signature block starts each line with a capital)
-                going_on = bool(recipients) and line[:1].islower()
+                # with a small letter (the signature block starts each line with a capital), or after a comma with the
+                # names it lists, closed as a recipient is ("- UBND các xã Tả Van, Bản Hồ," / "Sa Pả;")
+                going_on = bool(recipients) and (line[:1].islower() or recipients[-1].value.endswith(",")
+                                                 and line.endswith((";", ".")) and not _mostly_upper(line, 0.9))
                 if not going_on and not re.match(r"^[-+•*–]", line):
                     # a PDF's text layer may interleave the two columns: "GIÁM ĐỐC" / "- Sở GD&ĐT;" / "Dương
                     # Văn Khởi" / "- Lưu: VT."; the recipients' lines among the block are recipients still, and may
@@ -1517,8 +1519,11 @@ _QUANTITY = (
     r"|(?<![\d/.,-])(?<!lop )(?<!khoi )(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     # "02 (hai) phòng": the figure spelt out again in brackets, as deeds and plans do
     r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
-    r"(?P<cu>" + _COUNTED + r")(?![a-z])"
+    r"(?P<cu>" + _COUNTED + r"|diem truong|diem le)(?![a-z])"
 )
+# a school's sites are counted where their number changes ("xây dựng thêm 2 điểm trường", "giảm … xuống còn 4 điểm
+# trường"); elsewhere a bare number of them says where ("ở cả 3 điểm trường", "kể cả 2 điểm lẻ") or what the school is
+_SITES_CHANGE_RE = re.compile(r"\b(?:them|con|xuong|giam|bot|sap nhap|xay dung|xay moi|kien co hoa)\s*$")
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
 # only on a line that has one, the other lines being many and the alternatives slow.
@@ -1609,12 +1614,15 @@ _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao lu
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
-    r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
+    r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|nhom,? lop(?: hoc)?|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
     r"|doan vien|dang vien|doi vien)\b)"
     r"|\bxoa\s+(?:bo\s+)?(?:het|toan bo)\s+(?:cac\s+)?(?P<cleared>phong hoc|lop ghep|lop hoc|diem (?:truong )?le|diem truong)\b")
+# what the plan strives for by a deadline, among its tasks: "phấn đấu đến năm 2030 …"
+_AIMED_BY_RE = re.compile(r"\bphan dau\b[^;.]*\b(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\b")
 _ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc)\b")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
-_LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
+# "THCS, THPT", "tiểu học và THCS", "trường mầm non, phổ thông"
+_LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r"|pho thong)\b)")
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
 # "sáp nhập các điểm lẻ dưới 5 học sinh/lớp", "ưu tiên điểm trường lẻ có dưới 3 lớp", "(… thôn, buôn có dưới 10
 # trẻ)": a bound right after sites or hamlets (their school levels may be named between) says which ones are meant,
@@ -1739,7 +1747,7 @@ _PART_OF_RE = re.compile(r"\btrong do\b")
 # A figure's clause closed before what follows: a comma right after it or its bound ("từ 70% trở lên, …"), or a comma
 # before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …") or its own subject, each of them ("100% học
 # sinh tham gia …, mỗi giáo viên thực hiện không dưới 2 bài dạy STEM")
-_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b"
+_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+(?:nam|thang|tuan)\b"
                                r"|[^,;]*,\s*moi\s+(?:giao vien|hoc sinh|can bo|tre)\b")
 # ("I. ĐÁNH GIÁ CHUNG NĂM HỌC 2025 - 2026": the year gone by, assessed)
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet|danh gia chung)\b"
@@ -1929,6 +1937,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                     share := re.match(r"[^;.()]{0,60}\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)", fline[m.end():])) and abs(
                     float(share.group(1).replace(",", ".")) - 100 * int(part.group(1)) / int(part.group(2))) < 0.5:
                 continue   # "12/12 trường đạt chuẩn quốc gia (100%)": the share in brackets restates the fraction
+            if m.group("cu") in ("diem truong", "diem le") and not _SITES_CHANGE_RE.search(fline, 0, m.start()):
+                continue
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
@@ -2318,6 +2328,11 @@ _BY_YEAR_RE = re.compile(r"\bvao (?:cuoi )?nam (20\d\d)\b(?!\s*[-–])")
 _PERIOD_RE = re.compile(r"\bgiai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b")
 # "trong năm học 2026 - 2027", "trong năm 2027": the year a figure is to be reached within (its end in group 1)
 _WITHIN_YEAR_RE = re.compile(r"\btrong\s+nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b(?!\s*[-–])")
+# a school year that opens a clause and a comma after it: "…: năm học 2026 - 2027, 100% trẻ 5 tuổi …", the figure due
+# within it, as "trong năm học" says
+_SCHOOL_YEAR_CLAUSE_RE = re.compile(r"(?:^|(?<=[:;])\s*)nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
+# a task's short name before its colon: "4. Chuyển đổi số: …"
+_TASK_NAME_RE = re.compile(r"[^\W\d_][^\d:;.,()]{0,40}:\s*")
 
 
 def _deadlines(fline: str) -> list[tuple[int, int]]:
@@ -4966,7 +4981,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # after a comma that names its own standard ("04 phòng học thông minh, KĐCL cấp độ 3"), nor after a
                 # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề", "từ 70%
                 # trở lên, có ít nhất 05 tiến sĩ") or whose clause a comma and "mỗi năm" end ("100% học sinh tham gia
-                # STEM, mỗi năm có ít nhất 01 dự án"), nor a
+                # STEM, mỗi năm có ít nhất 01 dự án", "…, mỗi tuần ít nhất 3 bữa có thịt, cá"), nor a
                 # part of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor
                 # what a change comes to ("tăng 20% (tương đương 6.000 lượt)"), nor a second count set beside the first
                 # with its own bound ("ít nhất 01 trường … và ít nhất 01 cơ sở …")
@@ -5016,6 +5031,13 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
                     p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
                 continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down
+            if q.kind == "cnt" and q.value == 1 and re.search(r"(?:,|\bva\b)\s*moi\s+(?:[a-z]+\s+){1,3}(?:deu\s+)?co\s*$", fline[:q.start]) \
+                    and any(p.kind == "pct" and p.value == 100 and p.end <= q.start and not re.search(r"[;.]", fline[p.end:q.start])
+                            for p in qs):
+                continue   # "100% trẻ có kế hoạch giáo dục cá nhân, mỗi trẻ có 01 kế hoạch": the share, said of each one
+            if q.kind == "cnt" and any(p.kind == "cnt" and p.unit == "nhà" and p.end <= q.start
+                                       and re.fullmatch(r"(?:\s+[^\W\d_]+){0,4}\s+", fline[p.end:q.start]) for p in qs):
+                continue   # "xây mới 01 nhà công vụ 6 phòng": the rooms are the building's size, the building is counted
             if q.kind == "cnt" and re.search(r"\bthem\s*$", fline[:q.start]) and any(
                     p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.(]*\btong so\b[^;.]*", fline[q.end:p.start])
                     for p in qs):
@@ -5112,6 +5134,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # (a deadline opening the line holds for each clause of its sentence: "Giai đoạn 2026 - 2030, tuyển dụng ít
             # nhất 3.000 giáo viên; 100% giáo viên đạt chuẩn")
             opening = (mark.end() if (mark := _LIST_MARK_RE.match(fline)) else len(fline) - len(fline.lstrip()))
+            # ("4. Chuyển đổi số: đến năm 2030, …": a task's short name and its colon before the deadline)
+            if named := _TASK_NAME_RE.match(fline, opening):
+                opening = named.end()
             own = not in_goal and (q.kind == "pct" or said or codes) and any(
                 (seg <= p or p == opening and not re.search(r"\.\s", fline[p:q.start])) and p < hi
                 and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
@@ -5119,7 +5144,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "trong năm học 2026 - 2027 100% giáo viên …": the school year ahead, not one over when it was written;
                 # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share or a
                 # bound only: "đầu tư 04 phòng học trong năm 2027" is work to do)
-                + [(m.start(), int(m.group(1))) for m in _WITHIN_YEAR_RE.finditer(fline)
+                + [(m.start(), int(m.group(1))) for m in [*_WITHIN_YEAR_RE.finditer(fline), *_SCHOOL_YEAR_CLAUSE_RE.finditer(fline)]
                    if (q.kind == "pct" or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
                 + [(m.start(), int(m.group(1))) for m in _PERIOD_RE.finditer(fline) if q.kind == "pct" or cmp != "="])
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
@@ -5379,14 +5404,16 @@ def _plausible(t: ParsedTarget) -> bool:
 def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], str | None, str]]:
     """Targets of zero written in words: ((start, end), indicator, unit). "Không để học sinh bỏ học" and "không
     để xảy ra bạo lực học đường" anywhere; among the targets, any other ("không để xảy ra ngộ độc thực phẩm",
-    "không còn phòng học tạm", "không có học sinh vi phạm pháp luật")."""
+    "không còn phòng học tạm", "không có học sinh vi phạm pháp luật"); among the tasks, such a zero the plan strives
+    for by a deadline ("phấn đấu đến năm 2030 100% điểm lẻ có phòng học kiên cố, không còn lớp học nhờ")."""
     found = [((m.start(), m.end()), code, unit) for m, code, unit in (
         (_NO_DROPOUT_RE.search(fline), "DROPOUT", "%"), (_NO_VIOLENCE_RE.search(fline), "SCHOOL_VIOLENCE_CASES", "vụ"))
         if m]
-    if not in_goal:
-        return found
     for m in _NO_CASES_RE.finditer(fline):
         if any(a < m.end() and m.start() < b for (a, b), _, _ in found):
+            continue
+        if not in_goal and not _AIMED_BY_RE.search(fline, max(fline.rfind(";", 0, m.start()), fline.rfind(". ", 0, m.start())) + 1,
+                                                   m.start()):
             continue
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
         clause = fline[m.start():stop]
@@ -5396,6 +5423,8 @@ def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], 
         named = "noun" if m.group("noun") else "cleared"
         unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(m.group(named)) or line[m.start(named):m.end(named)].lower()
         found.append(((m.start(), stop), code, unit))
+    if not in_goal:
+        return found
     # "0 - học sinh bỏ học": a slide's zero set before its caption, none at all
     if (m := _ZERO_CAPTION_RE.match(fline)) and not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
