@@ -84,9 +84,10 @@ def test_a_deadline_after_a_task_s_name_and_colon_holds_for_each_clause_of_its_s
     assert not any(t[2] == "phòng" or t[1] == 2 for t in targets)   # work to do, no deadline of its own
 
 
-def test_a_count_of_sites_that_only_says_where_is_no_target():
+def test_a_count_of_sites_that_only_says_where_or_by_how_many_they_fall_is_no_target():
     targets = got(GOAL + "- Đến năm 2028, 100% lớp học ở cả 3 điểm trường có ti vi kết nối Internet.\n")
     assert ("=", 100, "%", 2028) in targets and not any(t[2] == "điểm trường" for t in targets)
+    assert not any(t[2] == "điểm trường" for t in got(GOAL + "- Đến năm 2029 giảm 35 điểm trường lẻ.\n"))
 
 
 # ---------------------------------------------------------------------------- what a share's condition holds
@@ -98,6 +99,8 @@ def test_a_bound_on_what_each_school_has_after_a_listed_level_names_whom_the_sha
 def test_rooms_after_a_building_counted_are_its_size():
     targets = got(GOAL + "- Đến năm 2029 xây mới 01 nhà ở bán trú 8 phòng.\n")
     assert ("=", 1, "nhà", 2029) in targets and not any(t[2] == "phòng" for t in targets)
+    both = got(GOAL + "- Đến năm 2029 xây mới 01 nhà bếp và 01 nhà ăn cho học sinh bán trú.\n")
+    assert both.count(("=", 1, "nhà", 2029)) == 2   # two buildings, each counted
 
 
 def test_one_for_each_after_a_full_share_restates_the_share():

@@ -1521,9 +1521,10 @@ _QUANTITY = (
     r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
     r"(?P<cu>" + _COUNTED + r"|diem truong|diem le)(?![a-z])"
 )
-# a school's sites are counted where their number changes ("xây dựng thêm 2 điểm trường", "giảm … xuống còn 4 điểm
-# trường"); elsewhere a bare number of them says where ("ở cả 3 điểm trường", "kể cả 2 điểm lẻ") or what the school is
-_SITES_CHANGE_RE = re.compile(r"\b(?:them|con|xuong|giam|bot|sap nhap|xay dung|xay moi|kien co hoa)\s*$")
+# a school's sites are counted where the plan sets their number ("xây dựng thêm 2 điểm trường", "giảm … xuống còn 4
+# điểm trường"); elsewhere a bare number of them says where ("ở cả 3 điểm trường", "kể cả 2 điểm lẻ"), what the school
+# is, or by how many they fall ("giảm 120 điểm trường lẻ", a change)
+_SITES_CHANGE_RE = re.compile(r"\b(?:them|con|xuong|xay dung|xay moi|kien co hoa)\s*$")
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
 # only on a line that has one, the other lines being many and the alternatives slow.
@@ -5035,8 +5036,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     and any(p.kind == "pct" and p.value == 100 and p.end <= q.start and not re.search(r"[;.]", fline[p.end:q.start])
                             for p in qs):
                 continue   # "100% trẻ có kế hoạch giáo dục cá nhân, mỗi trẻ có 01 kế hoạch": the share, said of each one
-            if q.kind == "cnt" and any(p.kind == "cnt" and p.unit == "nhà" and p.end <= q.start
-                                       and re.fullmatch(r"(?:\s+[^\W\d_]+){0,4}\s+", fline[p.end:q.start]) for p in qs):
+            if q.kind == "cnt" and q.unit == "phòng" and any(
+                    p.kind == "cnt" and p.unit == "nhà" and p.end <= q.start
+                    and re.fullmatch(r"(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,4}\s+", fline[p.end:q.start]) for p in qs):
                 continue   # "xây mới 01 nhà công vụ 6 phòng": the rooms are the building's size, the building is counted
             if q.kind == "cnt" and re.search(r"\bthem\s*$", fline[:q.start]) and any(
                     p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.(]*\btong so\b[^;.]*", fline[q.end:p.start])
