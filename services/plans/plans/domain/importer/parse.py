@@ -1141,8 +1141,10 @@ def _closing(L: _Lines, stop: int | None = None, start: int = 0, partnered: bool
             for j in L.nonblank(i + 1, stop):
                 line = L.line(j).strip()
                 # "- Các sở, ban, ngành; UBND các xã," / "phường, đặc khu;": a recipient cut at the line's end goes on
-                # with a small letter (the signature block starts each line with a capital)
-                going_on = bool(recipients) and line[:1].islower()
+                # with a small letter (the signature block starts each line with a capital), or after a comma with the
+                # names it lists, closed as a recipient is ("- UBND các xã Tả Van, Bản Hồ," / "Sa Pả;")
+                going_on = bool(recipients) and (line[:1].islower() or recipients[-1].value.endswith(",")
+                                                 and line.endswith((";", ".")) and not _mostly_upper(line, 0.9))
                 if not going_on and not re.match(r"^[-+•*–]", line):
                     # a PDF's text layer may interleave the two columns: "GIÁM ĐỐC" / "- Sở GD&ĐT;" / "Dương
                     # Văn Khởi" / "- Lưu: VT."; the recipients' lines among the block are recipients still, and may
@@ -1517,8 +1519,12 @@ _QUANTITY = (
     r"|(?<![\d/.,-])(?<!lop )(?<!khoi )(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     # "02 (hai) phòng": the figure spelt out again in brackets, as deeds and plans do
     r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
-    r"(?P<cu>" + _COUNTED + r")(?![a-z])"
+    r"(?P<cu>" + _COUNTED + r"|diem truong|diem le)(?![a-z])"
 )
+# a school's sites are counted where the plan sets their number ("xây dựng thêm 2 điểm trường", "giảm … xuống còn 4
+# điểm trường"); elsewhere a bare number of them says where ("ở cả 3 điểm trường", "kể cả 2 điểm lẻ"), what the school
+# is, or by how many they fall ("giảm 120 điểm trường lẻ", a change)
+_SITES_CHANGE_RE = re.compile(r"\b(?:them|con|xuong|xay dung|xay moi|kien co hoa)\s*$")
 _QUANTITY_RE = re.compile(_QUANTITY.replace("PCT_OCR", "").replace("CNT_OCR", ""))
 # A scanned text's stray space inside a figure ("9 8%", "9 7,5 %", "0, 5%", "không quá 4 0 học sinh"); read
 # only on a line that has one, the other lines being many and the alternatives slow.
@@ -1604,15 +1610,20 @@ _NO_DROPOUT_RE = re.compile(r"khong (?:de|co)\s+(?:(?:hoc sinh|hs|tre)(?:\s+(?:m
 _NO_VIOLENCE_RE = re.compile(r"\bkhong (?:de )?(?:xay ra|co)\b[^.;]{0,40}?bao luc hoc duong")
 # Any other worded zero among the targets: "không để xảy ra ngộ độc thực phẩm", "không có học sinh vi phạm pháp
 # luật", "không còn phòng học tạm", "không có trường, lớp học tạm"; a harm that happens is an event, "xảy ra" or
-# not ("không có ngộ độc thực phẩm", "không còn tai nạn thương tích")
+# not ("không có ngộ độc thực phẩm", "không còn tai nạn thương tích"); what is done away with altogether is none left
+# ("xóa hết phòng học tạm", "xóa toàn bộ điểm trường lẻ")
 _NO_CASES_RE = re.compile(
     r"\bkhong (?:de )?(?:xay ra\s+(?P<event>[a-z])|(?:co|con)\s+(?P<harm>ngo doc|tai nan|duoi nuoc|chay no)\b"
     r"|(?:co|con)\s+(?:(?:em|mot)\s+)?"
-    r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
-    r"|doan vien|dang vien|doi vien)\b)")
+    r"(?P<noun>hoc sinh|hs|hoc vien|tre|truong|nhom,? lop(?: hoc)?|lop hoc|lop|phong hoc|diem (?:truong )?le|diem truong|giao vien|can bo|vu|truong hop"
+    r"|doan vien|dang vien|doi vien)\b)"
+    r"|\bxoa\s+(?:bo\s+)?(?:het|toan bo)\s+(?:cac\s+)?(?P<cleared>phong hoc|lop ghep|lop hoc|diem (?:truong )?le|diem truong)\b")
+# what the plan strives for by a deadline, among its tasks: "phấn đấu đến năm 2030 …"
+_AIMED_BY_RE = re.compile(r"\bphan dau\b[^;.]*\b(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\b")
 _ZERO_CAPTION_RE = re.compile(r"\s*0\s*[-–]\s+(?P<noun>hoc sinh|tre|hoc vien|giao vien|truong|lop|phong hoc)\b")
 _LEVEL_WORDS = r"nha tre|mau giao|mam non|tieu hoc|thcs|thpt|gdtx|trung hoc co so|trung hoc pho thong|giao duc thuong xuyen"
-_LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r")\b)")   # "THCS, THPT", "tiểu học và THCS"
+# "THCS, THPT", "tiểu học và THCS", "trường mầm non, phổ thông"
+_LEVEL_LIST_RE = re.compile(r"\s*(?:,|\bva\b)\s*(?=(?:" + _LEVEL_WORDS + r"|pho thong)\b)")
 _NONE_AT_LEVEL_RE = re.compile(r"[:;,]\s*(?P<level>" + _LEVEL_WORDS + r")\s+khong co(?=\s*(?:[,;.]|$))")
 # "sáp nhập các điểm lẻ dưới 5 học sinh/lớp", "ưu tiên điểm trường lẻ có dưới 3 lớp", "(… thôn, buôn có dưới 10
 # trẻ)": a bound right after sites or hamlets (their school levels may be named between) says which ones are meant,
@@ -1737,7 +1748,7 @@ _PART_OF_RE = re.compile(r"\btrong do\b")
 # A figure's clause closed before what follows: a comma right after it or its bound ("từ 70% trở lên, …"), or a comma
 # before a new clause's yearly time ("…, mỗi năm có …", "…, hằng năm …") or its own subject, each of them ("100% học
 # sinh tham gia …, mỗi giáo viên thực hiện không dưới 2 bài dạy STEM")
-_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+nam\b"
+_CLAUSE_CLOSED_RE = re.compile(r"\s*(?:tro (?:len|xuong)\s*)?,|[^,;]*,\s*(?:moi|hang)\s+(?:nam|thang|tuan)\b"
                                r"|[^,;]*,\s*moi\s+(?:giao vien|hoc sinh|can bo|tre)\b")
 # ("I. ĐÁNH GIÁ CHUNG NĂM HỌC 2025 - 2026": the year gone by, assessed)
 _STATUS_SECTION_RE = re.compile(r"\b(?:tinh hinh|thuc trang|dac diem|ket qua|su can thiet|danh gia chung)\b"
@@ -1927,6 +1938,8 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                     share := re.match(r"[^;.()]{0,60}\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)", fline[m.end():])) and abs(
                     float(share.group(1).replace(",", ".")) - 100 * int(part.group(1)) / int(part.group(2))) < 0.5:
                 continue   # "12/12 trường đạt chuẩn quốc gia (100%)": the share in brackets restates the fraction
+            if m.group("cu") in ("diem truong", "diem le") and not _SITES_CHANGE_RE.search(fline, 0, m.start()):
+                continue
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
@@ -2280,6 +2293,8 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
+        if (b := fline.rfind("(", 0, m.end())) >= 0 and (y := _YEAR_BRACKET_RE.match(fline, b)) and m.start() < y.end():
+            continue   # "(năm học 2025 - 2026: 95,6%)": the year labels the bracket's figure (:func:`_year_label`)
         if re.search(r"\btu\s+\d[\d.,]*\s*%?\s*(?:\(\s*)?$", fline[max(0, m.start() - 20):m.start()]) \
                 and re.match(r"\s*\)?\s*,?\s*(?:len|xuong)\b", fline[m.end():]):
             continue   # "từ 88,6% năm 2025 lên 95%": the year of the figure the change starts from, no horizon
@@ -2319,6 +2334,11 @@ _BY_YEAR_RE = re.compile(r"\bvao (?:cuoi )?nam (20\d\d)\b(?!\s*[-–])")
 _PERIOD_RE = re.compile(r"\bgiai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b")
 # "trong năm học 2026 - 2027", "trong năm 2027": the year a figure is to be reached within (its end in group 1)
 _WITHIN_YEAR_RE = re.compile(r"\btrong\s+nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(20\d\d)\b(?!\s*[-–])")
+# a school year that opens a clause and a comma after it: "…: năm học 2026 - 2027, 100% trẻ 5 tuổi …", the figure due
+# within it, as "trong năm học" says
+_SCHOOL_YEAR_CLAUSE_RE = re.compile(r"(?:^|(?<=[:;])\s*)nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
+# a task's short name before its colon: "4. Chuyển đổi số: …"
+_TASK_NAME_RE = re.compile(r"[^\W\d_][^\d:;.,()]{0,40}:\s*")
 
 
 def _deadlines(fline: str) -> list[tuple[int, int]]:
@@ -2465,6 +2485,9 @@ _ADJUSTED_RE = re.compile(r"\bdieu chinh\b")
 _SENTENCE_END_RE = re.compile(r";|\.(?:\s|$)")
 # ("(hiện 94,1%)": "hiện" straight before the figure says today's as well)
 _TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la|(?=\d))|nam (?:hoc )?truoc)\b")
+# a bracket that labels its figure with a year, "(năm học 2025 - 2026: 95,6%)", "(năm 2025: 27 giải)": that year's
+# figure, none of the clause's horizon
+_YEAR_BRACKET_RE = re.compile(r"\(\s*nam\s+(?P<school>hoc\s+20\d\d\s*[-–]\s*)?(?P<year>20\d\d)\s*:")
 
 
 # a count of people that opens a bracket: "(02 giáo viên đang học đại học, …)", "(02 học sinh khuyết tật học hòa nhập)"
@@ -2500,6 +2523,13 @@ _SIZE_ITEM_RE = re.compile(r"\s*(?:[-+•*–]\s*)?\d{1,3}\s+(?:nhom,?\s*)?lop\b
                            r"(?:hoc sinh|tre|chau|hoc vien)\b")
 
 
+def _gone_by_bracket(fline: str, bracket: int, plan_year: int | None) -> bool:
+    """Whether the bracket opening at ``bracket`` gives the figure of a year gone by: "(năm học 2025 - 2026: 95,6%)"
+    in a plan of 2026, the baseline set beside the target, whatever horizon the clause has."""
+    m = _YEAR_BRACKET_RE.match(fline, bracket)
+    return bool(m and plan_year and (int(m.group("year")) < plan_year or m.group("school") and int(m.group("year")) == plan_year))
+
+
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
     """A figure of a past school year ("năm học 2024-2025 đạt 92%") or of today ("hiện có 18 lớp"), or one a revision
     replaced; ``plan_month``, the month the plan was issued, tells whether the school year ending in its year is over
@@ -2515,7 +2545,7 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
-            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _note_on_a_share(fline, b)
+            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _note_on_a_share(fline, b) or _gone_by_bracket(fline, b, plan_year)
             or _NAMED_UNIT_BEFORE_RE.search(fline, 0, b) and (_MAKE_UP_RE.match(fline, b) or q.kind == "cnt" and q.unit in _SIZE_UNITS)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)",
         # "Trường Mầm non … (điểm trường chính và 3 điểm lẻ; 3 nhóm trẻ, 9 lớp mẫu giáo với 312 trẻ)")
@@ -3163,6 +3193,8 @@ _PEOPLE = {"học sinh", "trẻ", "giáo viên", "học viên", "nhân viên", "
 
 # A cell that bounds a bare count in words ("Ít nhất 25", "Tối thiểu 04", "Không quá 3"): a count of something
 _BOUND_COUNT_CELL_RE = re.compile(r"\s*(?:it nhat|toi thieu|khong duoi|khong it hon|toi da|khong qua|khong vuot qua)\s+\d+\s*")
+# A bare figure no share can be: a thousands point ("3.150"), or above a hundred and no year ("240", "1250")
+_BEYOND_SHARE_CELL_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{3})+|(?!100\b)[1-9]\d{2}|(?!19\d\d|20\d\d)[1-9]\d{3})\s*")
 
 
 def _label_head(label: str) -> str | None:
@@ -3240,12 +3272,14 @@ def _peel_slots(line: str, k: int, unit_col: bool = False, more: str = "", of_al
         row_unit = row_unit or _own_or_headings_unit(" ".join(labels + [more]).strip(), group_unit or of_all)
         if row_unit is None and any(_BOUND_COUNT_CELL_RE.fullmatch(fold(c)) for _, c in cells[-k:]):
             row_unit = _label_head(" ".join(labels))   # "Học sinh giỏi cấp tỉnh | Ít nhất 25": pupils, counted
-        elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
+        elif row_unit is None and all(re.fullmatch(r"\s*(?:\d{1,4}|\d{1,3}(?:\.\d{3})+|[-–—x]?)\s*", c) for _, c in cells[-k:]) and (
                 head := _label_head(" ".join(labels))) and (head not in _PEOPLE or all(
-                re.fullmatch(r"\s*(?:0\d+|[-–—x]?)\s*", c) for _, c in cells[-k:])):
+                re.fullmatch(r"\s*(?:0\d+|[-–—x]?)\s*", c) for _, c in cells[-k:]) or any(
+                _BEYOND_SHARE_CELL_RE.fullmatch(c) for _, c in cells[-k:])):
             # "Câu lạc bộ tiếng Anh | 4 | 6": whole numbers under a label that opens with a thing it counts are so
             # many of it; of people ("Học sinh giỏi | 25 | 30") they may be shares with "%" left out, unless written
-            # as counts are, zero-led ("Giáo viên đạt B2 | 01 | 02")
+            # as counts are, zero-led ("Giáo viên đạt B2 | 01 | 02"), or too large for a share ("Học sinh bán trú |
+            # 3.150 | 3.900": pupils, counted)
             row_unit = head
         elif row_unit is None and counted and all(re.fullmatch(r"\s*(?:\d{1,4}|[-–—x]?)\s*", c) for _, c in cells[-k:]):
             row_unit = counted   # "Câu lạc bộ | Năm 2027" over "Bóng đá, bóng rổ | 2": two clubs of them
@@ -4995,7 +5029,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # after a comma that names its own standard ("04 phòng học thông minh, KĐCL cấp độ 3"), nor after a
                 # figure that closes its clause with a comma ("đạt 97%, mỗi khối tổ chức ít nhất 02 chủ đề", "từ 70%
                 # trở lên, có ít nhất 05 tiến sĩ") or whose clause a comma and "mỗi năm" end ("100% học sinh tham gia
-                # STEM, mỗi năm có ít nhất 01 dự án"), nor a
+                # STEM, mỗi năm có ít nhất 01 dự án", "…, mỗi tuần ít nhất 3 bữa có thịt, cá"), nor a
                 # part of the whole given after "trong đó" ("thạc sĩ đạt 60%, trong đó tiến sĩ ít nhất 8 người") nor
                 # what a change comes to ("tăng 20% (tương đương 6.000 lượt)"), nor a second count set beside the first
                 # with its own bound ("ít nhất 01 trường … và ít nhất 01 cơ sở …")
@@ -5045,6 +5079,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "cnt" and (ob := fline.rfind("(", 0, q.start)) >= 0 and ")" not in fline[ob:q.start] and any(
                     p.kind == "cnt" and p.end <= ob and not re.search(r"[;.]", fline[p.end:ob]) for p in qs):
                 continue   # "02 phòng học thông minh (01 phòng cho mỗi cấp học)": the count, broken down
+            if q.kind == "cnt" and q.value == 1 and re.search(r"(?:,|\bva\b)\s*moi\s+(?:[a-z]+\s+){1,3}(?:deu\s+)?co\s*$", fline[:q.start]) \
+                    and any(p.kind == "pct" and p.value == 100 and p.end <= q.start and not re.search(r"[;.]", fline[p.end:q.start])
+                            for p in qs):
+                continue   # "100% trẻ có kế hoạch giáo dục cá nhân, mỗi trẻ có 01 kế hoạch": the share, said of each one
+            if q.kind == "cnt" and q.unit == "phòng" and any(
+                    p.kind == "cnt" and p.unit == "nhà" and p.end <= q.start
+                    and re.fullmatch(r"(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,4}\s+", fline[p.end:q.start]) for p in qs):
+                continue   # "xây mới 01 nhà công vụ 6 phòng": the rooms are the building's size, the building is counted
             if q.kind == "cnt" and re.search(r"\bthem\s*$", fline[:q.start]) and any(
                     p.kind == "cnt" and p.start >= q.end and re.fullmatch(r"[^;.(]*\btong so\b[^;.]*", fline[q.end:p.start])
                     for p in qs):
@@ -5148,6 +5190,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             # (a deadline opening the line holds for each clause of its sentence: "Giai đoạn 2026 - 2030, tuyển dụng ít
             # nhất 3.000 giáo viên; 100% giáo viên đạt chuẩn")
             opening = (mark.end() if (mark := _LIST_MARK_RE.match(fline)) else len(fline) - len(fline.lstrip()))
+            # ("4. Chuyển đổi số: đến năm 2030, …": a task's short name and its colon before the deadline)
+            if named := _TASK_NAME_RE.match(fline, opening):
+                opening = named.end()
             own = not in_goal and (q.kind == "pct" or said or codes) and any(
                 (seg <= p or p == opening and not re.search(r"\.\s", fline[p:q.start])) and p < hi
                 and (plan_year is None or y >= plan_year) for p, y in _deadlines(fline)
@@ -5156,7 +5201,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share, a level
                 # or a bound only: "đầu tư 04 phòng học trong năm 2027" is work to do, "đạt chuẩn quốc gia mức độ 2
                 # trong năm học 2026 - 2027" a result)
-                + [(m.start(), int(m.group(1))) for m in _WITHIN_YEAR_RE.finditer(fline)
+                + [(m.start(), int(m.group(1))) for m in [*_WITHIN_YEAR_RE.finditer(fline), *_SCHOOL_YEAR_CLAUSE_RE.finditer(fline)]
                    if (q.kind in ("pct", "lvl") or cmp != "=") and not _school_year_over(m, plan_year, plan_month)]
                 + [(m.start(), int(m.group(1))) for m in _PERIOD_RE.finditer(fline) if q.kind == "pct" or cmp != "="])
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
@@ -5428,23 +5473,27 @@ def _plausible(t: ParsedTarget) -> bool:
 def _zeros(fline: str, line: str, in_goal: bool) -> list[tuple[tuple[int, int], str | None, str]]:
     """Targets of zero written in words: ((start, end), indicator, unit). "Không để học sinh bỏ học" and "không
     để xảy ra bạo lực học đường" anywhere; among the targets, any other ("không để xảy ra ngộ độc thực phẩm",
-    "không còn phòng học tạm", "không có học sinh vi phạm pháp luật")."""
+    "không còn phòng học tạm", "không có học sinh vi phạm pháp luật"); among the tasks, such a zero the plan strives
+    for by a deadline ("phấn đấu đến năm 2030 100% điểm lẻ có phòng học kiên cố, không còn lớp học nhờ")."""
     found = [((m.start(), m.end()), code, unit) for m, code, unit in (
         (_NO_DROPOUT_RE.search(fline), "DROPOUT", "%"), (_NO_VIOLENCE_RE.search(fline), "SCHOOL_VIOLENCE_CASES", "vụ"))
         if m]
-    if not in_goal:
-        return found
     for m in _NO_CASES_RE.finditer(fline):
         if any(a < m.end() and m.start() < b for (a, b), _, _ in found):
+            continue
+        if not in_goal and not _AIMED_BY_RE.search(fline, max(fline.rfind(";", 0, m.start()), fline.rfind(". ", 0, m.start())) + 1,
+                                                   m.start()):
             continue
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
         clause = fline[m.start():stop]
         if re.search(r"\b(?:tren|duoi|qua|vuot qua)\s+\d", clause):
             continue   # "không có lớp trên 40 học sinh": a bound on the figure, read with it
         code = next((c for c, pat in _INDICATOR_RULES if pat.search(clause)), None)
-        noun = m.group("noun")
-        unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(noun) or line[m.start("noun"):m.end("noun")].lower()
+        named = "noun" if m.group("noun") else "cleared"
+        unit = "vụ" if m.group("event") or m.group("harm") else _COUNT_UNITS.get(m.group(named)) or line[m.start(named):m.end(named)].lower()
         found.append(((m.start(), stop), code, unit))
+    if not in_goal:
+        return found
     # "0 - học sinh bỏ học": a slide's zero set before its caption, none at all
     if (m := _ZERO_CAPTION_RE.match(fline)) and not any(a < m.end() and m.start() < b for (a, b), _, _ in found):
         stop = next((x.start() for x in re.finditer(r"[,;.]|\bva\b", fline) if x.start() > m.end()), len(fline.rstrip()))
