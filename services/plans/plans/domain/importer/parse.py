@@ -569,13 +569,19 @@ def parse_plan(text: str) -> ParsedPlan:
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
     if appendix is None:
         appendix = targets_appendix = _body_appendix(L, sections, end_body)
+    plan_horizon = (_title_horizon(title.value) if title else None) or _year_in_course(L, issued)
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=targets_appendix,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
-                              plan_horizon=(_title_horizon(title.value) if title else None) or _year_in_course(L, issued),
+                              plan_horizon=plan_horizon,
                               plan_period=_title_period_end(title.value) if title else None,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
+    # a target neither its clause, its line, its part nor a table gives a year is due when the plan as a whole is: by
+    # the school year or the year its subject names, else by 2030 where it carries out Resolution 71
+    if title and (due := plan_horizon or _resolution_horizon(title.value)) and not (issued and due < issued.value.year):
+        targets = [replace(t, horizon=Extracted(date(due, 12, 31), title.source, 0.4)) if t.horizon.value is None else t
+                   for t in targets]
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
@@ -629,6 +635,12 @@ def _title_period_end(title: str) -> int | None:
     "giai đoạn 2026 - 2030"), which a target due "trước khi kết thúc giai đoạn" is due by; None without one."""
     m = re.search(r"\bgiai doan\s+(?:20\d\d\s*[-–]\s*(20\d\d)|(?:den|toi)\s+(?:het\s+)?nam\s+(20\d\d))\b", fold(title))
     return int(m.group(1) or m.group(2)) if m else None
+
+
+def _resolution_horizon(title: str) -> int | None:
+    """2030 for a plan carrying out Resolution 71 ("Thực hiện Nghị quyết số 71-NQ/TW …") whose subject names no
+    school year or period: a target the plan gives no year of its own is due by the Resolution's own horizon."""
+    return 2030 if re.search(r"\bnghi quyet\s+(?:so\s+)?71\b|\b71\s*-\s*nq\s*/\s*tw\b", fold(title)) else None
 
 
 # "trước khi kết thúc giai đoạn", "đến cuối giai đoạn", "hết giai đoạn": by the end of the plan's period
