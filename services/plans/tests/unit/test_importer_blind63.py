@@ -3,7 +3,7 @@ commune plans written by someone who never read the importer), one test per rule
 for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import plan_targets
+from .importer_probes import GOAL, got, plan_targets
 
 # ---------------------------------------------------------------------------- a target the plan gives no year
 PLAN = ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG TIỂU HỌC SUỐI LAU\nSố: 41/KH-THSL\n\n"
@@ -30,3 +30,9 @@ def test_a_target_with_no_year_in_a_school_year_plan_is_due_by_its_end():
 def test_a_plan_naming_no_horizon_and_no_resolution_leaves_the_year_open():
     targets = plan_targets(PLAN.format(subject="Phát triển phong trào đọc sách trong nhà trường"))
     assert ("<", 1, "%", None) in targets
+
+
+# ---------------------------------------------------------------------------- a year kept to its own clause
+def test_a_year_after_a_semicolon_is_the_next_clauses_only():
+    targets = got(GOAL + "1. Mầm non: trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo ra lớp đạt 97% vào năm 2028.\n")
+    assert ("=", 100, "%", None) in targets and ("=", 97, "%", 2028) in targets

@@ -5139,8 +5139,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif unit in ("học sinh", "trẻ") and cmp in ("<", "<=") and re.match(
                     r"\s*(?:[-+•*–]\s*)?(?:cac\s+)?lop\b(?!\s*\d)", fline[seg:q.start]):
                 unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
-            # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon) else None, qs)
+            # a year later on the line past a semicolon is another clause's, under a heading's year or none (the plan's
+            # own horizon is the fallback: "trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo đạt 96% vào năm 2027")
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal else None, qs)
                         or _row_deadline(fline, q)
                         or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
             if own_year and in_goal and horizon and any(
