@@ -2359,9 +2359,17 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
             r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
-                and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)))]
+                and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)
+            # (nor the year of a new level reached after a comma beside one kept: "Duy trì trường đạt chuẩn quốc gia mức
+            # độ 1, đạt kiểm định chất lượng cấp độ 3 vào năm 2029", what is kept keeps its heading's)
+            or re.search(r"\b(?:duy tri|giu vung)\b[^,;]*$", fline[:q.start]) and any(
+                q.end <= o.start and o.end <= p and re.fullmatch(r"[^,;]*,\s*dat\b[^,;]*", fline[q.end:o.start]) for o in others)))]
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
-    after = [(p, y) for p, y in inside if p >= q.end]
+    # (given ``fline``, not the year of a bracket after it that gives a figure of its own: "đạt từ 92% trở lên (năm 2026
+    # đạt 89,7%)", the bracket's result)
+    after = [(p, y) for p, y in inside if p >= q.end and not (
+        fline is not None and fline.rfind("(", q.end, p) > fline.rfind(")", q.end, p)
+        and re.match(r"[^()]*?\b20\d\d\b(?!\s*[-–/])[^()\d]*\d[^()]*\)", fline[p:]))]
     if after:
         return after[0][1]
     # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
@@ -2374,6 +2382,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*vao\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:]))) and not (
+        # (nor a later step of a road set before a semicolon: "biết bơi năm 2027 đạt 70%, đến năm 2028 đạt 90%; không để
+        # xảy ra đuối nước": the steps' years are theirs)
+        fline is not None and ";" in fline[p:q.start] and re.search(r"\d\s*%", fline[p:fline.find(";", p)]) and sum(
+            max(fline.rfind(";", 0, p), fline.rfind(". ", 0, p)) < r < fline.find(";", p) for r, _ in phrases) > 1) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
         # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
@@ -2518,6 +2530,13 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
             _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _MAKE_UP_RE.match(fline, b) and _NAMED_UNIT_BEFORE_RE.search(fline, 0, b)
             or _note_on_a_share(fline, b)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)")
+        return True
+    # a bracket after a figure that gives the result of a year gone by, or of the plan's own year when it is issued after
+    # the school year ended: "tốt nghiệp đạt từ 92% trở lên (năm 2026 đạt 89,7%)" in a plan of October 2026
+    if plan_year and b > fline.rfind(")", 0, q.start) and (
+            m := re.match(r"\(\s*nam\s+(20\d\d)\s+(?:dat|co|la)\b", fline[b:])) and re.search(
+            r"\d", fline[max(fline.rfind(";", 0, b), 0):b]) and (int(m.group(1)) < plan_year or int(
+            m.group(1)) == plan_year and plan_month is not None and plan_month >= 6):
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
     # 412 trẻ (trẻ 24 - 36 tháng: 58 trẻ; trẻ 3 - 5 tuổi: 354 trẻ), 31 giáo viên")
@@ -3586,7 +3605,13 @@ _UNIT_LINE_RE = re.compile(r"\s*(?:\(?\s*(?:don vi tinh|dvt)\s*:\s*(?P<unit>[^()
 
 def _unit_line(fline: str) -> str | None:
     """The unit a line of its own names for the figures under it (see :data:`_UNIT_LINE_RE`), or None."""
+    if _MARKS_CAPTION_RE.fullmatch(fline):
+        return "điểm"
     return _UNIT_CELLS.get((m.group("unit") or m.group("named")).strip()) if (m := _UNIT_LINE_RE.fullmatch(fline)) else None
+
+
+# a caption that calls the figures under it average marks: "Điểm trung bình thi tốt nghiệp THPT một số môn:"
+_MARKS_CAPTION_RE = re.compile(r"\s*(?:[-+•*–]\s*)?diem (?:trung binh|binh quan)\b[^|%\d:;.]{0,80}:\s*")
 
 
 def _heading_unit(fline: str) -> str | None:
@@ -4072,8 +4097,12 @@ def _past_columns(head: str, years: list[int], plan_year: int | None, plan_month
     cells = [c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]
     if len(cells) != len(years):
         return 0
+    # (the plan's own year, bare, before a column that calls its figures the targets: "Năm 2026 | Chỉ tiêu năm 2027" in a
+    # plan of September 2026, the year's results beside the next year's aims)
+    aimed = [bool(re.search(r"\b(?:chi tieu|muc tieu|phan dau)\b", c)) for c in cells]
     return next((k for k, (year, cell) in enumerate(zip(years, cells)) if plan_year is None or year > plan_year or (
-        year == plan_year and not (plan_month is not None and plan_month >= 6 and re.search(r"20\d\d\s*[-–]\s*20\d\d", cell)))), 0)
+        year == plan_year and not (plan_month is not None and plan_month >= 6 and (
+            re.search(r"20\d\d\s*[-–]\s*20\d\d", cell) or not aimed[k] and any(aimed[k + 1:]))))), 0)
 
 
 def _past_cells(head: str, unit_col: bool) -> int:
