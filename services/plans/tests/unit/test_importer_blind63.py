@@ -34,8 +34,10 @@ def test_a_plan_naming_no_horizon_and_no_resolution_leaves_the_year_open():
 
 # ---------------------------------------------------------------------------- a year kept to its own clause
 def test_a_year_after_a_semicolon_is_the_next_clauses_only():
-    targets = got(GOAL + "1. Mầm non: trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo ra lớp đạt 97% vào năm 2028.\n")
+    text = GOAL + "1. Mầm non: trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo ra lớp đạt 97% vào năm 2028.\n"
+    targets = got(text, plan_due=2030)   # a plan carrying out the Resolution, its subject naming no year
     assert ("=", 100, "%", None) in targets and ("=", 97, "%", 2028) in targets
+    assert ("=", 100, "%", 2028) in got(text)   # with nothing else to go by, the year on its line is the best guess
 
 
 # ---------------------------------------------------------------------------- a year's result in a bracket

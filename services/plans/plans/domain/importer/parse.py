@@ -570,16 +570,17 @@ def parse_plan(text: str) -> ParsedPlan:
     if appendix is None:
         appendix = targets_appendix = _body_appendix(L, sections, end_body)
     plan_horizon = (_title_horizon(title.value) if title else None) or _year_in_course(L, issued)
+    plan_due = _resolution_horizon(title.value) if title else None
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=targets_appendix,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
                               plan_horizon=plan_horizon,
-                              plan_period=_title_period_end(title.value) if title else None,
+                              plan_period=_title_period_end(title.value) if title else None, plan_due=plan_due,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
     # a target neither its clause, its line, its part nor a table gives a year is due when the plan as a whole is: by
     # the school year or the year its subject names, else by 2030 where it carries out Resolution 71
-    if title and (due := plan_horizon or _resolution_horizon(title.value)) and not (issued and due < issued.value.year):
+    if title and (due := plan_horizon or plan_due) and not (issued and due < issued.value.year):
         targets = [replace(t, horizon=Extracted(date(due, 12, 31), title.source, 0.4)) if t.horizon.value is None else t
                    for t in targets]
     return ParsedPlan(
@@ -4644,7 +4645,7 @@ _RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
                     plan_period: int | None = None, own_kind: str | None = None,
-                    plan_month: int | None = None) -> list[ParsedTarget]:
+                    plan_month: int | None = None, plan_due: int | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -4659,6 +4660,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     ``plan_month`` (its month) whether the school year ending that year was over by then;
     ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
     none of their own, ``plan_period`` (the end of the period it names) that of those due by the period's end;
+    ``plan_due`` (the Resolution's horizon a plan carrying it out is due by when its subject names no year) keeps a
+    year past a semicolon to its own clause, as a heading's year does;
     ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
     of an assignment and a registration is its own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
     2025", "Thực trạng") set no targets.
@@ -5168,9 +5171,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif unit in ("học sinh", "trẻ") and cmp in ("<", "<=") and re.match(
                     r"\s*(?:[-+•*–]\s*)?(?:cac\s+)?lop\b(?!\s*\d)", fline[seg:q.start]):
                 unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
-            # a year later on the line past a semicolon is another clause's, under a heading's year or none (the plan's
-            # own horizon is the fallback: "trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo đạt 96% vào năm 2027")
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal else None, qs)
+            # under a heading's year, or the plan's own, a year later on the line past a semicolon is another clause's
+            # ("trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo đạt 96% vào năm 2027")
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon or plan_due) else None, qs)
                         or _row_deadline(fline, q)
                         or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
             if own_year and in_goal and horizon and any(
