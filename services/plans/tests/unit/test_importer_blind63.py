@@ -90,3 +90,13 @@ def test_a_caption_of_average_marks_gives_the_tables_bare_figures_their_unit():
 def test_the_plans_year_bare_beside_a_column_of_aims_is_its_results_once_the_school_year_is_over():
     assert not any(t[1] in (6.35, 7.02) for t in plan_targets(MARKS.format(month=10)))
     assert ("=", 6.35, "điểm", 2026) in plan_targets(MARKS.format(month="02"))   # before the exams: an aim
+
+
+# ---------------------------------------------------------------------------- blind64: a list after a table's last row
+def test_a_numbered_part_and_its_list_after_a_table_are_no_rows_of_it():
+    text = GOAL + ("1. Tuyển sinh\nTT | Chỉ tiêu | Năm học 2025 - 2026 | Năm học 2026 - 2027\n"
+                   "1 | Số lớp mẫu giáo | 8 | 9\n2 | Tỷ lệ trẻ 4 tuổi ra lớp (%) | 97 | 98\n3 | Tỷ lệ trẻ 3 tuổi ra lớp (%) | 90 | 92\n"
+                   "2. Nuôi dưỡng\n- 100% trẻ được uống sữa học đường, 100% trẻ được theo dõi biểu đồ tăng trưởng.\n")
+    targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert [t for t in targets if t[1] == 100] == [("=", 100, "%", 2027), ("=", 100, "%", 2027)]
+    assert ("=", 92, "%", 2027) in targets

@@ -3931,6 +3931,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             if laid is None:
                 def row_at(j: int, group_unit: str | None = group_unit) -> bool:
                     line_j = units[j].line if j < len(units) else ""
+                    if "|" in head.line and "|" not in line_j and re.match(r"\s*[-+•*–]\s", line_j):
+                        return False   # "2. Chăm sóc" / "- 100% trẻ …, 100% trẻ …" under a table of cells: a list again
                     if trail and line_j.count("|") >= trail:   # "… | Mức 2 | Hiệu trưởng": who does it is no value
                         line_j = "|".join(line_j.split("|")[:-trail])
                     nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
