@@ -569,13 +569,20 @@ def parse_plan(text: str) -> ParsedPlan:
         parsed_sections.append(ParsedSection(key, numeral, heading, body, Source(L.items[idx][0], src_start, max(src_start, src_end)), conf))
     if appendix is None:
         appendix = targets_appendix = _body_appendix(L, sections, end_body)
+    plan_horizon = (_title_horizon(title.value) if title else None) or _year_in_course(L, issued)
+    plan_due = _resolution_horizon(title.value) if title else None
     targets = extract_targets(text, _lines=L, _sections=sections, _end=end_body,
                               _appendix=targets_appendix,
                               plan_year=issued.value.year if issued else blank_year,
                               plan_month=issued.value.month if issued else None,
-                              plan_horizon=(_title_horizon(title.value) if title else None) or _year_in_course(L, issued),
-                              plan_period=_title_period_end(title.value) if title else None,
+                              plan_horizon=plan_horizon,
+                              plan_period=_title_period_end(title.value) if title else None, plan_due=plan_due,
                               own_kind=unit_key(issuer.value)[0] if issuer else None)
+    # a target neither its clause, its line, its part nor a table gives a year is due when the plan as a whole is: by
+    # the school year or the year its subject names, else by 2030 where it carries out Resolution 71
+    if title and (due := plan_horizon or plan_due) and not (issued and due < issued.value.year):
+        targets = [replace(t, horizon=Extracted(date(due, 12, 31), title.source, 0.4)) if t.horizon.value is None else t
+                   for t in targets]
     return ParsedPlan(
         text=text, number_symbol=number, place=place, issued_on=issued, title=title, school_name=school,
         issuer=issuer, superior=superior, legal_bases=legal, sections=parsed_sections, recipients=recipients,
@@ -629,6 +636,12 @@ def _title_period_end(title: str) -> int | None:
     "giai đoạn 2026 - 2030"), which a target due "trước khi kết thúc giai đoạn" is due by; None without one."""
     m = re.search(r"\bgiai doan\s+(?:20\d\d\s*[-–]\s*(20\d\d)|(?:den|toi)\s+(?:het\s+)?nam\s+(20\d\d))\b", fold(title))
     return int(m.group(1) or m.group(2)) if m else None
+
+
+def _resolution_horizon(title: str) -> int | None:
+    """2030 for a plan carrying out Resolution 71 ("Thực hiện Nghị quyết số 71-NQ/TW …") whose subject names no
+    school year or period: a target the plan gives no year of its own is due by the Resolution's own horizon."""
+    return 2030 if re.search(r"\bnghi quyet\s+(?:so\s+)?71\b|\b71\s*-\s*nq\s*/\s*tw\b", fold(title)) else None
 
 
 # "trước khi kết thúc giai đoạn", "đến cuối giai đoạn", "hết giai đoạn": by the end of the plan's period
@@ -2372,9 +2385,17 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
             r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
-                and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)))]
+                and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)
+            # (nor the year of a new level reached after a comma beside one kept: "Duy trì trường đạt chuẩn quốc gia mức
+            # độ 1, đạt kiểm định chất lượng cấp độ 3 vào năm 2029", what is kept keeps its heading's)
+            or re.search(r"\b(?:duy tri|giu vung)\b[^,;]*$", fline[:q.start]) and any(
+                q.end <= o.start and o.end <= p and re.fullmatch(r"[^,;]*,\s*dat\b[^,;]*", fline[q.end:o.start]) for o in others)))]
     inside = [(p, y) for p, y in phrases if lo <= p < hi]
-    after = [(p, y) for p, y in inside if p >= q.end]
+    # (given ``fline``, not the year of a bracket after it that gives a figure of its own: "đạt từ 92% trở lên (năm 2026
+    # đạt 89,7%)", the bracket's result)
+    after = [(p, y) for p, y in inside if p >= q.end and not (
+        fline is not None and fline.rfind("(", q.end, p) > fline.rfind(")", q.end, p)
+        and re.match(r"[^()]*?\b20\d\d\b(?!\s*[-–/])[^()\d]*\d[^()]*\)", fline[p:]))]
     if after:
         return after[0][1]
     # (given ``fline``, not a year that closed an earlier figure's clause: "mức độ 2 vào năm 2028, kiểm định cấp
@@ -2389,6 +2410,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
              or re.match(_MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
+        # (nor a later step of a road set before a semicolon: "biết bơi năm 2027 đạt 70%, đến năm 2028 đạt 90%; không để
+        # xảy ra đuối nước": the steps' years are theirs)
+        fline is not None and ";" in fline[p:q.start] and re.search(r"\d\s*%", fline[p:fline.find(";", p)]) and sum(
+            max(fline.rfind(";", 0, p), fline.rfind(". ", 0, p)) < r < fline.find(";", p) for r, _ in phrases) > 1) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
         # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
@@ -2549,6 +2574,13 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
             or _NAMED_UNIT_BEFORE_RE.search(fline, 0, b) and (_MAKE_UP_RE.match(fline, b) or q.kind == "cnt" and q.unit in _SIZE_UNITS)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)",
         # "Trường Mầm non … (điểm trường chính và 3 điểm lẻ; 3 nhóm trẻ, 9 lớp mẫu giáo với 312 trẻ)")
+        return True
+    # a bracket after a figure that gives the result of a year gone by, or of the plan's own year when it is issued after
+    # the school year ended: "tốt nghiệp đạt từ 92% trở lên (năm 2026 đạt 89,7%)" in a plan of October 2026
+    if plan_year and b > fline.rfind(")", 0, q.start) and (
+            m := re.match(r"\(\s*nam\s+(20\d\d)\s+(?:dat|co|la)\b", fline[b:])) and re.search(
+            r"\d", fline[max(fline.rfind(";", 0, b), 0):b]) and (int(m.group(1)) < plan_year or int(
+            m.group(1)) == plan_year and plan_month is not None and plan_month >= 6):
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
     # 412 trẻ (trẻ 24 - 36 tháng: 58 trẻ; trẻ 3 - 5 tuổi: 354 trẻ), 31 giáo viên")
@@ -3633,7 +3665,13 @@ _UNIT_LINE_RE = re.compile(r"\s*(?:\(?\s*(?:don vi tinh|dvt)\s*:\s*(?P<unit>[^()
 
 def _unit_line(fline: str) -> str | None:
     """The unit a line of its own names for the figures under it (see :data:`_UNIT_LINE_RE`), or None."""
+    if _MARKS_CAPTION_RE.fullmatch(fline):
+        return "điểm"
     return _UNIT_CELLS.get((m.group("unit") or m.group("named")).strip()) if (m := _UNIT_LINE_RE.fullmatch(fline)) else None
+
+
+# a caption that calls the figures under it average marks: "Điểm trung bình thi tốt nghiệp THPT một số môn:"
+_MARKS_CAPTION_RE = re.compile(r"\s*(?:[-+•*–]\s*)?diem (?:trung binh|binh quan)\b[^|%\d:;.]{0,80}:\s*")
 
 
 def _heading_unit(fline: str) -> str | None:
@@ -3952,6 +3990,8 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
             if laid is None:
                 def row_at(j: int, group_unit: str | None = group_unit) -> bool:
                     line_j = units[j].line if j < len(units) else ""
+                    if "|" in head.line and "|" not in line_j and re.match(r"\s*[-+•*–]\s", line_j):
+                        return False   # "2. Chăm sóc" / "- 100% trẻ …, 100% trẻ …" under a table of cells: a list again
                     if trail and line_j.count("|") >= trail:   # "… | Mức 2 | Hiệu trưởng": who does it is no value
                         line_j = "|".join(line_j.split("|")[:-trail])
                     nxt = (_peel_slots(line_j, k + skip, unit_col, of_all=of_all, counted=counted, group_unit=group_unit)
@@ -4119,8 +4159,12 @@ def _past_columns(head: str, years: list[int], plan_year: int | None, plan_month
     cells = [c for c in re.split(r"[|\t]", head) if _YEAR_CELL_RE.search(c)]
     if len(cells) != len(years):
         return 0
+    # (the plan's own year, bare, before a column that calls its figures the targets: "Năm 2026 | Chỉ tiêu năm 2027" in a
+    # plan of September 2026, the year's results beside the next year's aims)
+    aimed = [bool(re.search(r"\b(?:chi tieu|muc tieu|phan dau)\b", c)) for c in cells]
     return next((k for k, (year, cell) in enumerate(zip(years, cells)) if plan_year is None or year > plan_year or (
-        year == plan_year and not (plan_month is not None and plan_month >= 6 and re.search(r"20\d\d\s*[-–]\s*20\d\d", cell)))), 0)
+        year == plan_year and not (plan_month is not None and plan_month >= 6 and (
+            re.search(r"20\d\d\s*[-–]\s*20\d\d", cell) or not aimed[k] and any(aimed[k + 1:]))))), 0)
 
 
 def _past_cells(head: str, unit_col: bool) -> int:
@@ -4669,7 +4713,7 @@ _SHARE_LED_RE = re.compile(r"\s*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*|[-+•*–]\s*)
 def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, _end: int | None = None,
                     _appendix: int | None = None, plan_year: int | None = None, plan_horizon: int | None = None,
                     plan_period: int | None = None, own_kind: str | None = None,
-                    plan_month: int | None = None) -> list[ParsedTarget]:
+                    plan_month: int | None = None, plan_due: int | None = None) -> list[ParsedTarget]:
     """Quantitative targets of a plan text.
 
     Inside section II (Mục tiêu) every quantity is taken, except baselines (a past school year's figure)
@@ -4684,6 +4728,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
     ``plan_month`` (its month) whether the school year ending that year was over by then;
     ``plan_horizon`` (the school year or year the plan's subject names) is the horizon of the targets that have
     none of their own, ``plan_period`` (the end of the period it names) that of those due by the period's end;
+    ``plan_due`` (the Resolution's horizon a plan carrying it out is due by when its subject names no year) keeps a
+    year past a semicolon to its own clause, as a heading's year does;
     ``own_kind``, the kind of body that issued it (:func:`unit_key`), which of a table's columns
     of an assignment and a registration is its own. Sections that describe the situation ("Đặc điểm tình hình", "Kết quả năm học 2024 -
     2025", "Thực trạng") set no targets.
@@ -5232,8 +5278,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             elif unit in ("học sinh", "trẻ") and cmp in ("<", "<=") and re.match(
                     r"\s*(?:[-+•*–]\s*)?(?:cac\s+)?lop\b(?!\s*\d)", fline[seg:q.start]):
                 unit = f"{unit}/lớp"   # "lớp ghép ở điểm lẻ không quá 25 trẻ": a clause about a class bounds its size
-            # under a heading's year, a year later on the line past a semicolon is another clause's
-            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon or aimed) else None, qs)
+            # under a heading's year, or the plan's own, a year later on the line past a semicolon is another clause's
+            # ("trẻ 5 tuổi ra lớp duy trì 100%; trẻ mẫu giáo đạt 96% vào năm 2027")
+            own_year = (_year_label(fline, q) or _quantity_horizon(phrases, q, lo, hi, fline if in_goal and (horizon or plan_horizon or aimed or plan_due) else None, qs)
                         or _row_deadline(fline, q)
                         or (plan_period if plan_period and _PERIOD_END_RE.search(fline[lo:hi]) else None))
             if own_year and in_goal and horizon and any(
