@@ -4760,12 +4760,20 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         # a numbered part on the tasks inside it ("4. Nhiệm vụ, giải pháp" after "2. Mục tiêu cụ thể") ends the
         # targets, as a section of its own ("III. NHIỆM VỤ, GIẢI PHÁP") would
         cut = next((k for k in L.nonblank(*goal_range) if _TASKS_PART_RE.match(L.fline(k))), None)
-        goal_range = (goal_range[0], cut if cut is not None else goal_range[1])
+        # (unless a part naming the targets follows it: "II. NHIỆM VỤ VÀ CHỈ TIÊU" / "1. Nhiệm vụ trọng tâm" / "2. Chỉ
+        # tiêu": the targets begin again there)
+        resume = cut is not None and next((k for k in L.nonblank(cut + 1, goal_range[1])
+                                           if (part := _TOP_PART_RE.match(L.fline(k))) and _GOAL_PART_RE.match(part.group(2))
+                                           and len(part.group(2)) <= 60), None)
+        goal_end = goal_range[1]
+        goal_range = (goal_range[0], cut if cut is not None else goal_end)
         # a plan may state its aim first and its figures after its tasks ("II. MỤC TIÊU CHUNG", "III. NHIỆM VỤ
         # TRỌNG TÂM", "IV. CÁC CHỈ TIÊU CỤ THỂ"): a later section named for targets sets them as section II does
         later_goals = [(t[0], sections[k + 1][0] if k + 1 < len(sections) else end)
                        for k, t in enumerate(sections) if k > last and (t[3].startswith("muc_tieu")
                        or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
+        if resume:
+            later_goals.append((resume, goal_end))
     later_goals += _attached_tables(L, sections, end)
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
