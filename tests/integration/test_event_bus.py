@@ -555,6 +555,57 @@ def test_a_writer_that_dies_after_its_insert_loses_nothing(plans_app, relay, tok
     assert len(on_topic) == 1
 
 
+def test_a_write_cut_off_by_an_outage_publishes_nothing_ahead_of_the_head_and_is_swept_once_the_store_is_back(
+        plans_app, relay, tokens, stack, monkeypatch):
+    """The store goes away after a submission's change is inserted, when its head is written: the school is told
+    503. The head goes before the hint, so the relay never publishes an event about a version readers are not
+    shown; it met the outage too, and its first pass with the store back sweeps the change out, head and event."""
+    from pymongo.errors import AutoReconnect
+
+    from edu71.bus.outbox import HINTS, load, pending_events
+    from edu71.store import versioned
+    from plans.adapters.documents import Plan
+
+    client = plans_app.test_client()
+    token = tokens.school(SCHOOL)
+    plan_id = client.post("/plans", json={"title": "Kế hoạch bị cắt ngang", "year": 2026, "number_symbol": "9/KH"},
+                          headers=bearer(token)).json["id"]
+    wait_until(lambda: relay.run_once() or relay.backlog() == 0)
+
+    def store_gone(*args, **kwargs):
+        raise AutoReconnect("the store went away")
+
+    with monkeypatch.context() as outage:
+        outage.setattr(versioned, "_write_head", store_gone)
+        r = client.post(f"/plans/{plan_id}/submit", headers=bearer(token))
+    assert r.status_code == 503, r.json
+    submitted = pending_events(Plan, plan_id)
+    assert [e.type for e in submitted] == ["vn.edu71.PlanSubmitted.v1"]
+    assert load(Plan, plan_id).status == "draft"
+    assert get_db("plans")[HINTS].find_one({"_id": f"{plan_id}:{2:010d}"}) is None
+    assert relay.run_once() == 0
+
+    held, passes = relay.lease.held, iter([AutoReconnect("the store went away")])
+
+    def held_after_an_outage():
+        if (outage := next(passes, None)) is not None:
+            raise outage
+        return held()
+
+    monkeypatch.setattr(relay.lease, "held", held_after_an_outage)
+    stop = threading.Event()
+    running = threading.Thread(target=relay.run, args=(stop,), daemon=True)
+    running.start()
+    try:
+        wait_until(lambda: not pending_events(Plan, plan_id), timeout=60)
+    finally:
+        stop.set()
+        running.join(30)
+    assert load(Plan, plan_id).status == "submitted"
+    on_topic = [e for e in read_topic(stack.kafka_bootstrap, "edu71.plans.v1") if e["id"] == submitted[0].id]
+    assert len(on_topic) == 1
+
+
 def test_changes_and_hints_written_before_packing_are_still_read_and_relayed(plans_app, relay, tokens, stack):
     """A store written by an earlier version holds a change's state and events, and a hint's events,
     as plain fields rather than one blob each: history, the head's repair and the relay read both."""

@@ -336,8 +336,9 @@ def test_every_acknowledged_write_reaches_the_rollups_once_through_kills_and_out
 
         # 2. Every acknowledged revision is on the topic, under one event id, with the acknowledged values.
         # A refused write stored anyway, whose hint the store outage lost, waits for the relay's sweep (every
-        # 300 s, and at the relay's start). Left to the clock, the sweep could publish it while the roll-up is
-        # awaited below, which then settles on other figures: start the relay again and wait for it instead.
+        # 300 s, at the relay's start, and once the store is back from an outage the relay met). One the relay
+        # did not meet could be published while the roll-up is awaited below, which then settles on other
+        # figures: start the relay again and wait for it instead.
         with requests.Session() as http:
             def api_revisions() -> dict[str, int]:
                 revisions = {}

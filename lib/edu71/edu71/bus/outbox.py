@@ -320,6 +320,9 @@ class OutboxRelay:
                 except PyMongoError as exc:
                     if is_outage(exc):
                         log.warning("outbox relay: store unavailable (%s); retrying in %.1fs", exc, failing)
+                        # A writer the outage cut off left a change without its hint or its head: the first
+                        # pass with the store back sweeps, rather than leave it to the clock.
+                        self._swept = 0.0
                     else:
                         log.error("outbox relay: the store refused a pass (%s); retrying in %.1fs", exc, failing)
                     stop.wait(failing)

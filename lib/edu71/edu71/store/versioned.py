@@ -7,16 +7,20 @@ insert is atomic on every MongoDB-compatible store, whatever it does with
 updates; the unique ``_id`` is also the optimistic-concurrency check: two
 writers of the same version cannot both succeed (:class:`StaleDocument`).
 
-After the insert the writer puts an entry in the outbox queue (``outbox_hints``,
-a :class:`~edu71.store.queue.WorkQueue` holding a compressed copy of the change's events)
-and refreshes the aggregate's *head* (the current state, read by queries). The
-head is a cache of the changes: two writers racing on it can leave it a version
-behind, and a writer that dies in between leaves it behind too. Nothing is lost:
-a writer that meets a lagging head (its insert finds the version taken) repairs
-it, and the relay's periodic sweep re-queues unpublished changes and repairs
-heads that lag. (Looking for a later change after every head write would close
-the race at once, for a fifth more time per write; the ingest path is the
-platform's hottest.)
+After the insert the writer refreshes the aggregate's *head* (the current state,
+read by queries), then puts an entry in the outbox queue (``outbox_hints``, a
+:class:`~edu71.store.queue.WorkQueue` holding a compressed copy of the change's
+events). In that order, an event the relay publishes is never ahead of what a
+reader is shown: a writer cut off between its insert and its head (the store
+went away, the process died) leaves a change nobody has been told about, not an
+event about a version the service does not show. The head is a cache of the
+changes: two writers racing on it can leave it a version behind, and a writer
+cut off leaves it behind too. Nothing is lost: a writer that meets a lagging head
+(its insert finds the version taken) repairs it, and the relay's sweep (every few
+minutes, and as soon as the store is back after an outage) re-queues unpublished
+changes and repairs heads that lag. (Looking for a later change after every head
+write would close the race at once, for a fifth more time per write; the ingest
+path is the platform's hottest.)
 
 Nothing ever updates a versioned document in place: a change that is not a new
 change document (with its events) does not exist. The hot paths read and write
@@ -346,11 +350,12 @@ def save_with_events(doc: VersionedDocument, *events: Event, expected_version: i
         if new:
             raise NotUniqueError(f"{cls.__name__} {doc.pk} already exists") from None
         raise StaleDocument(f"{cls.__name__} {doc.pk} is no longer at version {base}") from None
-    # Both writes below are repaired by the relay's sweep if this process dies first.
-    if entries:
-        outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=hinted(change["events"]))
+    # Both writes below are repaired by the relay's sweep if this process is cut off first; the head goes first
+    # so that no event is published before the head shows its change.
     if head:
         _write_head(cls, state, version)
+    if entries:
+        outbox_queue(cls._get_db).put(change["_id"], at=now, n=len(entries), events=hinted(change["events"]))
     doc.doc_version = version
     doc._created = False
     # mongoengine's change tracking only serves its own updates, which no versioned document makes; its
