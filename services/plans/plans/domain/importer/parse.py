@@ -2306,8 +2306,12 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bso voi\s*$", fline[max(0, m.start() - 8):m.start()]):
             continue   # "giảm 2 điểm phần trăm so với năm học 2025 - 2026": the base of a change, no horizon
-        if (b := fline.rfind("(", 0, m.end())) >= 0 and (y := _YEAR_BRACKET_RE.match(fline, b)) and m.start() < y.end():
-            continue   # "(năm học 2025 - 2026: 95,6%)": the year labels the bracket's figure (:func:`_year_label`)
+        if (b := fline.rfind("(", 0, m.end())) >= 0 and (y := _YEAR_BRACKET_RE.match(fline, b)) and m.start() < y.end() and (
+                not y.group("verb") or re.search(r"\d", _clause_before(fline, b))):
+            # "(năm học 2025 - 2026: 95,6%)", "đạt 98% (năm 2025 đạt 96,1%)": the year labels the bracket's figure
+            # (:func:`_year_label`); one that tells a school's make-up ("Trường … (năm học 2026 - 2027 có 22 lớp)")
+            # may be the year of the whole line
+            continue
         if re.search(r"\btu\s+\d[\d.,]*\s*%?\s*(?:\(\s*)?$", fline[max(0, m.start() - 20):m.start()]) \
                 and re.match(r"\s*\)?\s*,?\s*(?:len|xuong)\b", fline[m.end():]):
             continue   # "từ 88,6% năm 2025 lên 95%": the year of the figure the change starts from, no horizon
@@ -2446,6 +2450,8 @@ _YEAR_DASH_LABEL_RE = re.compile(r"(?:^|(?<=[|\s:]))(20\d\d)\s*[-–]\s*$")
 
 
 def _year_label(fline: str, q: _Q) -> int | None:
+    if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (y := _YEAR_BRACKET_RE.match(fline, b)):
+        return int(y.group("year"))   # "(năm 2028 đạt 75%)": a bracket labelled with a year gives it to its figures
     m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start) \
         or q.kind == "pct" and _YEAR_DASH_LABEL_RE.search(fline, max(0, q.start - 12), q.start)
     return int(m.group(1)) if m else None
@@ -2510,9 +2516,16 @@ _ADJUSTED_RE = re.compile(r"\bdieu chinh\b")
 _SENTENCE_END_RE = re.compile(r";|\.(?:\s|$)")
 # ("(hiện 94,1%)": "hiện" straight before the figure says today's as well)
 _TODAY_BRACKET_RE = re.compile(r"\(\s*(?:hien (?:nay|tai|co|con|moi|chi|dat|la|(?=\d))|nam (?:hoc )?truoc)\b")
-# a bracket that labels its figure with a year, "(năm học 2025 - 2026: 95,6%)", "(năm 2025: 27 giải)": that year's
-# figure, none of the clause's horizon
-_YEAR_BRACKET_RE = re.compile(r"\(\s*nam\s+(?P<school>hoc\s+20\d\d\s*[-–]\s*)?(?P<year>20\d\d)\s*:")
+# a bracket that labels its figures with a year, "(năm học 2025 - 2026: 95,6%)", "(năm 2025: 27 giải)", "(năm 2028 đạt
+# 75%)": that year is its figures' (:func:`_year_label`) and no horizon of the clause around it; a baseline when it is
+# gone by (:func:`_gone_by_bracket`), a step of the way when it is still ahead
+_YEAR_BRACKET_RE = re.compile(r"\(\s*nam\s+(?P<school>(?:hoc\s+)?20\d\d\s*[-–]\s*)?(?P<year>20\d\d)\s*"
+                              r"(?::|(?P<verb>dat|co|la)\b|(?=\d))")
+
+
+def _clause_before(fline: str, at: int) -> str:
+    """The words of ``at``'s clause before it (from the last semicolon or sentence end)."""
+    return fline[max(fline.rfind(";", 0, at), fline.rfind(". ", 0, at)) + 1:at]
 
 
 # a count of people that opens a bracket: "(02 giáo viên đang học đại học, …)", "(02 học sinh khuyết tật học hòa nhập)"
@@ -2525,8 +2538,7 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
     share or are still short of it; the share is the target, the count in its note is none of its own."""
     if not _PEOPLE_BRACKET_RE.match(fline, bracket):
         return False
-    clause = fline[max(fline.rfind(";", 0, bracket), fline.rfind(". ", 0, bracket)) + 1:bracket]
-    return bool(re.search(r"\d\s*%", clause))
+    return bool(re.search(r"\d\s*%", _clause_before(fline, bracket)))
 
 
 # what a unit has, said right after a school year: "…, nhà trường có 36 lớp, 1.602 học sinh", "…, Trung tâm có 9 lớp
@@ -2548,11 +2560,20 @@ _SIZE_ITEM_RE = re.compile(r"\s*(?:[-+•*–]\s*)?\d{1,3}\s+(?:nhom,?\s*)?lop\b
                            r"(?:hoc sinh|tre|chau|hoc vien)\b")
 
 
-def _gone_by_bracket(fline: str, bracket: int, plan_year: int | None) -> bool:
-    """Whether the bracket opening at ``bracket`` gives the figure of a year gone by: "(năm học 2025 - 2026: 95,6%)"
-    in a plan of 2026, the baseline set beside the target, whatever horizon the clause has."""
+def _gone_by_bracket(fline: str, bracket: int, plan_year: int | None, plan_month: int | None) -> bool:
+    """Whether the bracket opening at ``bracket`` gives the figures of a year gone by, the baseline set beside a target
+    whatever horizon its clause has: "(năm học 2025 - 2026: 95,6%)", "(năm 2025 đạt 27 giải)" in a plan of 2026.
+
+    The plan's own year is gone by for a school year ending in it, for a plan issued after the school year ended
+    ("tốt nghiệp đạt 92% vào năm 2028 (năm 2026 đạt 89,7%)" in October 2026), and for a bracket after the plan's figure
+    in its clause, which it sets beside it ("đạt từ 92% trở lên (năm 2026: 89,4%)")."""
     m = _YEAR_BRACKET_RE.match(fline, bracket)
-    return bool(m and plan_year and (int(m.group("year")) < plan_year or m.group("school") and int(m.group("year")) == plan_year))
+    if not (m and plan_year):
+        return False
+    year = int(m.group("year"))
+    return year < plan_year or year == plan_year and bool(
+        m.group("school") or plan_month is not None and plan_month >= 6
+        or re.search(r"\d", _clause_before(fline, bracket)))
 
 
 def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None = None) -> bool:
@@ -2570,17 +2591,10 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # hết năm 2026 đạt 98% (hiện nay 91,4%, 412/451 trẻ)", "… trong năm học 2026 - 2027 (hiện còn 01 giáo viên đang
     # học)", "… đạt 100% (năm trước 97%)"
     if (b := fline.rfind("(", 0, q.start)) > fline.rfind(")", 0, q.start) and (
-            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _note_on_a_share(fline, b) or _gone_by_bracket(fline, b, plan_year)
+            _TODAY_BRACKET_RE.match(fline, b) or _OLD_BRACKET_RE.match(fline, b) or _note_on_a_share(fline, b) or _gone_by_bracket(fline, b, plan_year, plan_month)
             or _NAMED_UNIT_BEFORE_RE.search(fline, 0, b) and (_MAKE_UP_RE.match(fline, b) or q.kind == "cnt" and q.unit in _SIZE_UNITS)):
         # (and a bracket right after a school's name gives its make-up: "Trường THCS Lê Lợi (26 lớp, 1.047 học sinh)",
         # "Trường Mầm non … (điểm trường chính và 3 điểm lẻ; 3 nhóm trẻ, 9 lớp mẫu giáo với 312 trẻ)")
-        return True
-    # a bracket after a figure that gives the result of a year gone by, or of the plan's own year when it is issued after
-    # the school year ended: "tốt nghiệp đạt từ 92% trở lên (năm 2026 đạt 89,7%)" in a plan of October 2026
-    if plan_year and b > fline.rfind(")", 0, q.start) and (
-            m := re.match(r"\(\s*nam\s+(20\d\d)\s+(?:dat|co|la)\b", fline[b:])) and re.search(
-            r"\d", fline[max(fline.rfind(";", 0, b), 0):b]) and (int(m.group(1)) < plan_year or int(
-            m.group(1)) == plan_year and plan_month is not None and plan_month >= 6):
         return True
     # (a semicolon inside a bracket closed before the figure parts the bracket's own figures, not the clause: "hiện có
     # 412 trẻ (trẻ 24 - 36 tháng: 58 trẻ; trẻ 3 - 5 tuổi: 354 trẻ), 31 giáo viên")
@@ -2646,8 +2660,9 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
         return True
     if plan_year is None:
         return False
-    # (not a bracket that gives a past year its own figure: "đạt ít nhất 30 giải (năm 2025: 27 giải)")
-    if (m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:])) and not re.match(r"\s*\(\s*nam\s+20\d\d\s*:", fline[q.end:]):
+    # (not a bracket labelled with a year, which gives it to its own figures: "đạt ít nhất 30 giải (năm 2025: 27 giải)")
+    if (m := re.match(r"\s*\(?\s*nam\s+(20\d\d)\b(?!\s*[-–])", fline[q.end:])) \
+            and not _YEAR_BRACKET_RE.match(fline, q.end + len(fline[q.end:]) - len(fline[q.end:].lstrip())):
         return int(m.group(1)) < plan_year   # "từ 61% năm 2025 lên 70% năm 2028": each figure's own year says
     # a past year inside a bracket closed before the figure gives the bracket's own figure ("đạt ít nhất 30 giải (năm
     # 2025: 27 giải), trong đó có từ 05 giải Nhất trở lên"), not this one
@@ -5167,10 +5182,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
             if _GUIDANCE_QUOTED_RE.match(fline):
                 continue   # "Hướng dẫn yêu cầu: 100% cơ sở giáo dục triển khai học bạ số": the guidance's item, before the plan's answer
-            if (note := _BESIDE_NOTE_RE.search(fline, seg, q.start)) and (
-                    not note.group("year") or plan_year and int(note.group("year")) <= plan_year):
-                # "đạt 100% (toàn tỉnh: 99,8%)", "đạt 92% (năm 2026 đạt 89,4%)", "theo chỉ tiêu xã giao (98% trẻ …)":
-                # a figure in a bracket beside the plan's own, or the one another body assigned, quoted
+            if _BESIDE_NOTE_RE.search(fline, seg, q.start):
+                # "đạt 100% (toàn tỉnh: 99,8%)", "theo chỉ tiêu xã giao (98% trẻ …)": the wider area's figure in a
+                # bracket beside the plan's own, or the one another body assigned, quoted
                 continue
             if q.led and q.unit in ("điểm trường", "điểm lẻ") and re.search(
                     r"\b(?:tai|o)(?:\s+ca)?\s*$", fline[:q.start] if fline[:q.start].strip() else L.fline(i - 1) if i else ""):
@@ -5441,9 +5455,9 @@ _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao 
 
 # a line that quotes the guidance it answers, item by item: "Hướng dẫn yêu cầu: …", "Hướng dẫn của Sở: …"
 _GUIDANCE_QUOTED_RE = re.compile(r"\s*(?:[-+•*–]\s*)?huong dan\s+(?:yeu cau|cua\s+(?:so|phong|bo|ubnd|uy ban nhan dan)\b[^:;.]{0,40})\s*:")
-# a bracket right after a figure that gives the wider area's or a past year's beside it, or one right after the figure
-# another body assigned ("chỉ tiêu xã giao (98% …)")
-_BESIDE_NOTE_RE = re.compile(r"(?:\d\s*%?\s*\(\s*(?:toan tinh|toan thanh pho|ca tinh|nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?(?P<year>20\d\d))"
+# a bracket right after a figure that gives the wider area's beside it (a past year's is :func:`_gone_by_bracket`'s), or
+# one right after the figure another body assigned ("chỉ tiêu xã giao (98% …)")
+_BESIDE_NOTE_RE = re.compile(r"(?:\d\s*%?\s*\(\s*(?:toan tinh|toan thanh pho|ca tinh)"
                              r"|\b(?:chi tieu|muc tieu)\s+(?:tinh|thanh pho|huyen|xa|phuong|so|phong|cap tren)\s+giao\s*\()"
                              r"\s*:?\s*(?:dat\s+)?$")
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
