@@ -3192,8 +3192,10 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if re.match(r"phong hoc\b", f):
         return "phòng"   # "Phòng học thông minh | 0 | 01 | 04": rooms, counted
-    if re.match(r"(?:muc do|cap do)\b", f):
-        return "mức"   # "Mức độ phổ cập giáo dục THCS | 3 | 3", "Cấp độ kiểm định chất lượng | 2": the level to reach
+    if re.match(r"(?:muc do|cap do|muc (?:dat )?chuan (?:quoc gia|qg))\b", f) or re.search(r"\b(?:muc do|cap do)$", f.rstrip()):
+        # "Mức độ phổ cập giáo dục THCS | 3 | 3", "Cấp độ kiểm định chất lượng | 2": the level to reach; a column of a
+        # table by school names it either way round ("Mức chuẩn quốc gia", "KĐCL cấp độ" over "2")
+        return "mức"
     if f.startswith("si so"):
         # of whom it counts, as in a sentence ("Sĩ số trẻ/lớp mẫu giáo (tối đa)": children per class)
         return _per_class_named(f)
