@@ -14,3 +14,16 @@ def test_level_columns_of_a_table_by_school_are_each_schools_levels():
              "2 | THCS Bình Minh | 1 | 2 | 3\n")
     assert got(GOAL + table) == [("=", 2, "mức", 2030), ("=", 3, "mức", 2030), ("=", 4, "phòng", 2030),
                                  ("=", 1, "mức", 2030), ("=", 2, "mức", 2030), ("=", 3, "phòng", 2030)]
+
+
+# ---------------------------------------------------------------------------- the grades of the two ratings
+def test_columns_of_a_rating_to_reach_are_targets_not_last_years_results():
+    table = ("3. Chỉ tiêu chất lượng các khối năm học 2027 - 2028\n"
+             "Khối | Kết quả học tập Tốt (%) | Kết quả rèn luyện Tốt (%) | Lên lớp (%)\n"
+             "Khối 6 | 30 | 90 | 98\n"
+             "Khối 7 | 27 | 88 | 99\n")
+    assert got(GOAL + table) == [("=", 30, "%", 2028), ("=", 90, "%", 2028), ("=", 98, "%", 2028),
+                                 ("=", 27, "%", 2028), ("=", 88, "%", 2028), ("=", 99, "%", 2028)]
+    # a rating's column that names a year gone by is last year's result
+    past = table.replace("Kết quả học tập Tốt (%)", "Kết quả học tập Tốt 2026 - 2027 (%)")
+    assert not any(t[1] in (30, 27) for t in got(GOAL + past))
