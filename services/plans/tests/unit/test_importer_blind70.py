@@ -27,3 +27,19 @@ def test_columns_of_a_rating_to_reach_are_targets_not_last_years_results():
     # a rating's column that names a year gone by is last year's result
     past = table.replace("Kết quả học tập Tốt (%)", "Kết quả học tập Tốt 2026 - 2027 (%)")
     assert not any(t[1] in (30, 27) for t in got(GOAL + past))
+
+
+# ---------------------------------------------------------------------------- classes planned in a table of targets
+TABLE = ("II. CHỈ TIÊU\n1. Năm học 2027 - 2028\n{caption}\n"
+         "Khối | Số lớp | Sĩ số tối đa (HS/lớp) | Biết bơi (%)\n"
+         "Khối 1 | 5 | 35 | 60\n"
+         "Khối 2 | 4 | 35 | 70\n")
+
+
+def test_classes_counted_in_a_table_captioned_as_targets_are_the_classes_planned():
+    for caption in ("a) Chỉ tiêu theo khối lớp", "- Kế hoạch lớp, sĩ số:"):
+        targets = got(TABLE.format(caption=caption))
+        assert ("=", 5, "lớp", 2028) in targets and ("=", 4, "lớp", 2028) in targets, caption
+    # under a caption that sets no targets the classes are the school's size; the other columns stand
+    targets = got(TABLE.format(caption="- Học sinh biết bơi:"))
+    assert ("=", 60, "%", 2028) in targets and not any(t[2] == "lớp" for t in targets)

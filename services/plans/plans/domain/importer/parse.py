@@ -4411,9 +4411,18 @@ _ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop|nhom 
                            r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
 
 
-def _about_column(heading: str) -> bool:
+def _about_column(heading: str, planned: bool = False) -> bool:
+    """``planned``: the table's caption sets targets ("3. Chỉ tiêu theo khối lớp năm học 2026 - 2027", "- Kế hoạch lớp,
+    sĩ số:"), so its count of classes is the number to open ("Khối 6 | 7"), not the size the unit has."""
     f = fold(heading)
+    if planned and _CLASS_COUNT_COL_RE.fullmatch(f):
+        return False
     return bool(_ABOUT_COL_RE.fullmatch(f) or _STATUS_COL_RE.search(f))
+
+
+_CLASS_COUNT_COL_RE = re.compile(r"\s*(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop)\s*")
+# A table's caption that says it sets targets or the year's plan (its section's number before it)
+_PLANNED_CAPTION_RE = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:chi tieu|ke hoach)\b")
 
 
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
@@ -4442,6 +4451,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     col_years = [_horizon_of(fold(c), heading=True) for c in labels[1:]]
     # (or each named row its own year, in a column of its own: "Trường | Mức độ | Năm dự kiến" over "THPT A | 2 | 2028")
     due_col = _due_column("|".join(fold(c) for c in labels))
+    planned = bool(_PLANNED_CAPTION_RE.match(fold(_table_caption(units, n) or "")))
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4487,7 +4497,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             m += 1
             continue   # "Mầm non | | |": a group of the rows under it
         # (a school's cell in words, "Chưa đạt", "Đang xây dựng", sets it nothing there; its figures beside it stand)
-        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)
+        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label, planned)
                          or _SLOT_RE.fullmatch(c.strip()) or not re.search(r"\d", c)
                          for label, (_, c) in zip(labels[1:], cells[1:])) \
                 and any(_SLOT_RE.fullmatch(c.strip()) for _, c in cells[1:]):
@@ -4500,7 +4510,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         named_rows += bool(whom)
         own = _DATE_CELL_RE.fullmatch(fold(cells[due_col][1])) if whom and due_col else None
         for c, (label, unit, col_year, (start, cell)) in enumerate(zip(labels[1:], col_units, col_years, cells[1:]), 1):
-            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label) or c == due_col):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label, planned) or c == due_col):
                 continue
             due = col_year if whom and col_year else int(own.group(1)) if own else year_of
             label = f"{label} – {whom}" if whom else label
