@@ -43,3 +43,14 @@ def test_classes_counted_in_a_table_captioned_as_targets_are_the_classes_planned
     # under a caption that sets no targets the classes are the school's size; the other columns stand
     targets = got(TABLE.format(caption="- Học sinh biết bơi:"))
     assert ("=", 60, "%", 2028) in targets and not any(t[2] == "lớp" for t in targets)
+
+
+# ---------------------------------------------------------------------------- a year closing a share's clause
+def test_a_year_closing_a_shares_clause_is_its_deadline():
+    text = "II. MỤC TIÊU ĐẾN NĂM 2030\n+ 100% cán bộ quản lý được bồi dưỡng năng lực số năm 2028.\n"
+    assert got(text, plan_year=2026, plan_horizon=2030) == [("=", 100, "%", 2028)]
+    # not a year gone by, nor one a regulation or the base of a change is named by
+    for tail in ("tốt nghiệp năm 2025", "thực hiện theo Chương trình giáo dục phổ thông năm 2026",
+                 "tăng 5% so với năm 2026"):
+        targets = got(f"II. MỤC TIÊU ĐẾN NĂM 2030\n+ 98% học sinh {tail}.\n", plan_year=2026, plan_horizon=2030)
+        assert all(t[3] == 2030 for t in targets), tail

@@ -2330,6 +2330,10 @@ _THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
 _MONTH_NO_YEAR_RE = re.compile(r"\b(?:ngay\s+)?(?:trong|truoc|den het)\s+thang\s+(\d{1,2})\b(?!\s*(?:/|nam\b|[-–]))")
 # "… quán triệt Nghị quyết trong tháng 10/2026", "(hoàn thành trong tháng 10 năm 2026)": a month of a year to do it in
 _MONTH_OF_YEAR_RE = re.compile(r"\b(?:trong|truoc|den het|cuoi)\s+thang\s+(?:0?[1-9]|1[0-2])\s*(?:/|nam\s+)(20\d\d)\b")
+# a year that closes a clause opened by its share: "100% giáo viên đạt chuẩn trình độ đào tạo năm 2027." (its deadline;
+# not the base of a change, "so với năm 2025", nor the year a document or a start is named by)
+_CLOSING_YEAR_RE = re.compile(r"\d\s*%(?:(?!\b(?:so voi|tu|nam hoc|chuong trinh|luat|thong tu|nghi dinh|nghi quyet|quyet dinh"
+                              r"|ke hoach|de an|chi thi)\b)[^;:.!?()\d%|]){3,60}?\s(nam\s+(20\d\d))\s*(?=[.;]|$)")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -5004,6 +5008,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         sentence = _LIST_MARK_RE.sub("", line).strip()
         phrases = _horizon_phrases(fline)
+        if closing := [(m.start(1), int(m.group(2))) for m in _CLOSING_YEAR_RE.finditer(fline)
+                       if not (plan_year and int(m.group(2)) < plan_year) and not any(abs(p - m.start(1)) <= 6 for p, _ in phrases)]:
+            phrases = sorted(phrases + closing)
         if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
                                    for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
             phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
