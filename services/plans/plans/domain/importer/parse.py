@@ -1840,8 +1840,10 @@ _TABLE_LABEL_RE = re.compile(
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
 # (9/2026)": what the unit has now): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
-# "ước thực hiện"); alone, "TH" is "tiểu học"
-_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien|ket qua|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
+# "ước thực hiện"); alone, "TH" is "tiểu học". "Kết quả học tập Tốt (%)", "Kết quả rèn luyện Tốt": the grade pupils are
+# to reach in the two ratings a school gives (not last year's unless a year is named)
+_STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien"
+                            r"|ket qua(?!\s+(?:hoc tap|ren luyen)\s+(?:tot|kha|dat)\b(?![^|]*20\d\d))|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
                             r"|uoc(?=\s+(?:nam\s+)?20\d\d)"   # "Ước 2025": the year under way, its estimate
                             r"|kq(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d)"   # "KQ 2025-2026": a hurried "kết quả"
                             r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())(?:u?th|uoc)(?=\s*\)))\b")
@@ -2332,6 +2334,10 @@ _THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
 _MONTH_NO_YEAR_RE = re.compile(r"\b(?:ngay\s+)?(?:trong|truoc|den het)\s+thang\s+(\d{1,2})\b(?!\s*(?:/|nam\b|[-–]))")
 # "… quán triệt Nghị quyết trong tháng 10/2026", "(hoàn thành trong tháng 10 năm 2026)": a month of a year to do it in
 _MONTH_OF_YEAR_RE = re.compile(r"\b(?:trong|truoc|den het|cuoi)\s+thang\s+(?:0?[1-9]|1[0-2])\s*(?:/|nam\s+)(20\d\d)\b")
+# a year that closes a clause opened by its share: "100% giáo viên đạt chuẩn trình độ đào tạo năm 2027." (its deadline;
+# not the base of a change, "so với năm 2025", nor the year a document or a start is named by)
+_CLOSING_YEAR_RE = re.compile(r"\d\s*%(?:(?!\b(?:so voi|tu|nam hoc|chuong trinh|luat|thong tu|nghi dinh|nghi quyet|quyet dinh"
+                              r"|ke hoach|de an|chi thi)\b)[^;:.!?()\d%|]){3,60}?\s(nam\s+(20\d\d))\s*(?=[.;]|$)")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 
 
@@ -3207,8 +3213,10 @@ def _label_unit(label: str) -> str | None:
         return "%"
     if re.match(r"phong hoc\b", f):
         return "phòng"   # "Phòng học thông minh | 0 | 01 | 04": rooms, counted
-    if re.match(r"(?:muc do|cap do)\b", f):
-        return "mức"   # "Mức độ phổ cập giáo dục THCS | 3 | 3", "Cấp độ kiểm định chất lượng | 2": the level to reach
+    if re.match(r"(?:muc do|cap do|muc (?:dat )?chuan (?:quoc gia|qg))\b", f) or re.search(r"\b(?:muc do|cap do)$", f.rstrip()):
+        # "Mức độ phổ cập giáo dục THCS | 3 | 3", "Cấp độ kiểm định chất lượng | 2": the level to reach; a column of a
+        # table by school names it either way round ("Mức chuẩn quốc gia", "KĐCL cấp độ" over "2")
+        return "mức"
     if f.startswith("si so"):
         # of whom it counts, as in a sentence ("Sĩ số trẻ/lớp mẫu giáo (tối đa)": children per class)
         return _per_class_named(f)
@@ -4422,9 +4430,18 @@ _ABOUT_COL_RE = re.compile(r"\s*(?:(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop|nhom 
                            r"|lop(?:\s+chu nhiem)?|danh hieu\b.*)\s*")
 
 
-def _about_column(heading: str) -> bool:
+def _about_column(heading: str, planned: bool = False) -> bool:
+    """``planned``: the table's caption sets targets ("3. Chỉ tiêu theo khối lớp năm học 2026 - 2027", "- Kế hoạch lớp,
+    sĩ số:"), so its count of classes is the number to open ("Khối 6 | 7"), not the size the unit has."""
     f = fold(heading)
+    if planned and _CLASS_COUNT_COL_RE.fullmatch(f):
+        return False
     return bool(_ABOUT_COL_RE.fullmatch(f) or _STATUS_COL_RE.search(f))
+
+
+_CLASS_COUNT_COL_RE = re.compile(r"\s*(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop)\s*")
+# A table's caption that says it sets targets or the year's plan (its section's number before it)
+_PLANNED_CAPTION_RE = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:chi tieu|ke hoach)\b")
 
 
 def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
@@ -4453,6 +4470,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     col_years = [_horizon_of(fold(c), heading=True) for c in labels[1:]]
     # (or each named row its own year, in a column of its own: "Trường | Mức độ | Năm dự kiến" over "THPT A | 2 | 2028")
     due_col = _due_column("|".join(fold(c) for c in labels))
+    planned = bool(_PLANNED_CAPTION_RE.match(fold(_table_caption(units, n) or "")))
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4498,7 +4516,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
             m += 1
             continue   # "Mầm non | | |": a group of the rows under it
         # (a school's cell in words, "Chưa đạt", "Đang xây dựng", sets it nothing there; its figures beside it stand)
-        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label)
+        if named and all(not c.strip() or _TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label, planned)
                          or _SLOT_RE.fullmatch(c.strip()) or not re.search(r"\d", c)
                          for label, (_, c) in zip(labels[1:], cells[1:])) \
                 and any(_SLOT_RE.fullmatch(c.strip()) for _, c in cells[1:]):
@@ -4511,7 +4529,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         named_rows += bool(whom)
         own = _DATE_CELL_RE.fullmatch(fold(cells[due_col][1])) if whom and due_col else None
         for c, (label, unit, col_year, (start, cell)) in enumerate(zip(labels[1:], col_units, col_years, cells[1:]), 1):
-            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label) or c == due_col):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label, planned) or c == due_col):
                 continue
             due = col_year if whom and col_year else int(own.group(1)) if own else year_of
             label = f"{label} – {whom}" if whom else label
@@ -5005,6 +5023,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             continue
         sentence = _LIST_MARK_RE.sub("", line).strip()
         phrases = _horizon_phrases(fline)
+        if closing := [(m.start(1), int(m.group(2))) for m in _CLOSING_YEAR_RE.finditer(fline)
+                       if not (plan_year and int(m.group(2)) < plan_year) and not any(abs(p - m.start(1)) <= 6 for p, _ in phrases)]:
+            phrases = sorted(phrases + closing)
         if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
                                    for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
             phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
