@@ -4774,6 +4774,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                        or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
         if resume:
             later_goals.append((resume, goal_end))
+        # a later section on tasks may give the figures a part of its own ("III. NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71" / "1.
+        # Chỉ tiêu cụ thể", its table, then "2. Giải pháp"): that part sets targets as section II does
+        for k, t in enumerate(sections):
+            if k > last and t[3] == "nhiem_vu_giai_phap" and not _STATUS_SECTION_RE.search(fold(t[2])):
+                stop = sections[k + 1][0] if k + 1 < len(sections) else end
+                parts = [j for j in L.nonblank(t[0] + 1, stop) if _TOP_PART_RE.match(L.fline(j))]
+                later_goals += [(a, b) for a, b in zip(parts, parts[1:] + [stop])
+                                if _GOAL_PART_RE.match(name := _TOP_PART_RE.match(L.fline(a)).group(2)) and len(name) <= 60]
     later_goals += _attached_tables(L, sections, end)
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
