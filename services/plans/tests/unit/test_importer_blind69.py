@@ -3,7 +3,7 @@ commune plans written by someone who never read the importer), one test per rule
 written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import plan_targets
+from .importer_probes import GOAL, got, plan_targets
 
 # ---------------------------------------------------------------------------- a tasks section's part on the figures
 PLAN = ("UBND XÃ BẮC SƠN\nTRƯỜNG THCS BẮC SƠN\nSố: 38/KH-THCSBS\n\n"
@@ -24,3 +24,13 @@ def test_a_part_naming_the_targets_inside_a_later_tasks_section_sets_them():
     assert ("=", 30, "%", 2027) in targets and ("=", 60, "%", 2030) in targets
     assert ("=", 2, "câu lạc bộ", 2027) in targets and ("=", 4, "câu lạc bộ", 2030) in targets
     assert not any(t[1] == 3 for t in targets)   # the solutions after it stay tasks
+
+
+# ---------------------------------------------------------------------------- a numbered part over a table's caption
+def test_a_numbered_part_over_a_tables_caption_is_no_heading_row_of_the_table():
+    text = (GOAL + "1. Đến năm 2030\n- Có ít nhất 02 trường đạt chuẩn quốc gia.\n2. Chỉ tiêu giao các trường\n"
+            "Chỉ tiêu năm học 2026 - 2027\nTT | Trường | Học sinh ăn bán trú (%) | Sĩ số tối đa (học sinh/lớp)\n"
+            "1 | Tiểu học Pá Lau | 55 | 30\n2 | THCS Pá Lau | 70 | 38\n")
+    targets = got(text, plan_year=2026, plan_month=10)
+    assert ("=", 55, "%", 2027) in targets and ("<=", 30, "học sinh/lớp", 2027) in targets
+    assert ("=", 70, "%", 2027) in targets and ("<=", 38, "học sinh/lớp", 2027) in targets

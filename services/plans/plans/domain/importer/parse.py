@@ -4284,8 +4284,8 @@ def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int, int] |
     over "2026", "… Năm học 2025 Năm" over "- 2026 học" and "2029"): every year of the heading and of those lines,
     in order (a school year's start and end paired, its end the horizon), the first ones the baseline columns the
     heading names ("Thực hiện", "Hiện trạng"); as (years, baseline columns, lines used)."""
-    if "|" in units[n].line or not _TABLE_LABEL_RE.search(units[n].fline):
-        return None
+    if "|" in units[n].line or not _TABLE_LABEL_RE.search(units[n].fline) or _TOP_PART_RE.match(units[n].fline):
+        return None   # (a numbered part, "2. Chỉ tiêu của các trường" over its table's caption, is no heading row)
     frags = 0
     while n + 1 + frags < len(units) and "|" not in units[n + 1 + frags].line \
             and _HEADING_BITS_RE.fullmatch(units[n + 1 + frags].fline) and frags < 4:
