@@ -34,3 +34,22 @@ def test_a_numbered_part_over_a_tables_caption_is_no_heading_row_of_the_table():
     targets = got(text, plan_year=2026, plan_month=10)
     assert ("=", 55, "%", 2027) in targets and ("<=", 30, "học sinh/lớp", 2027) in targets
     assert ("=", 70, "%", 2027) in targets and ("<=", 38, "học sinh/lớp", 2027) in targets
+
+
+# ---------------------------------------------------------------------------- a sentence on what there is today
+def test_a_sentence_opening_on_today_describes_through_its_clauses():
+    targets = got(GOAL + "Hiện nay xã có 5 trường với 2.410 học sinh; 980 học sinh ăn bán trú.\n"
+                  "- Tỷ lệ học sinh ăn bán trú đạt 60%.\n", plan_year=2026, plan_month=10)
+    assert targets == [("=", 60, "%", None)]
+
+
+def test_a_sentence_on_what_a_territory_has_describes_it():
+    targets = got(GOAL + "Trên địa bàn xã có 7 trường (3 mầm non, 2 tiểu học, 2 THCS) với 3.265 học sinh.\n"
+                  "- Có thêm 02 trường đạt chuẩn quốc gia.\n", plan_year=2026, plan_month=10)
+    assert targets == [("=", 2, "trường", None)]
+
+
+def test_a_clause_that_aims_after_a_sentence_opening_on_today_is_still_read():
+    targets = got(GOAL + "Hiện nay xã có 3 trường đạt chuẩn quốc gia; phấn đấu có thêm 02 trường đạt chuẩn quốc gia.\n",
+                  plan_year=2026, plan_month=10)
+    assert targets == [("=", 2, "trường", None)]

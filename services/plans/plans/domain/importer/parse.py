@@ -2635,6 +2635,12 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     if re.match(r"(?:trong\s+)?nam(?: hoc)? (?:vua qua|truoc|qua)\b", _LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip()) \
             and not _HORIZON_SENTENCE_RE.search(text):
         return True
+    # … and one that opens on today or on what a territory has ("Hiện nay xã có 6 trường …; 1.142 học sinh ở bán trú",
+    # "Trên địa bàn phường có 11 trường … với 7.380 học sinh"), up to a clause that aims
+    if re.match(r"hien (?:nay|tai)\b|tren dia ban\s+(?:[^\W\d_]+\s+){1,3}?(?:hien\s+)?co\b",
+                _LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip()) \
+            and not _HORIZON_SENTENCE_RE.search(text) and not re.search(r"\b(?:phan dau|chi tieu|muc tieu)\b", text):
+        return True
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
     text = re.sub(r"\bso voi\b[^,;()]*", lambda m: " " * len(m.group(0)), text)
