@@ -53,3 +53,16 @@ def test_a_clause_that_aims_after_a_sentence_opening_on_today_is_still_read():
     targets = got(GOAL + "Hiện nay xã có 3 trường đạt chuẩn quốc gia; phấn đấu có thêm 02 trường đạt chuẩn quốc gia.\n",
                   plan_year=2026, plan_month=10)
     assert targets == [("=", 2, "trường", None)]
+
+
+# ---------------------------------------------------------------------------- make-up of the school year under way
+def test_the_part_of_the_pupils_a_size_breaks_down_is_no_target():
+    targets = got(GOAL + "Năm học 2026 - 2027 trường có 21 lớp với 610 học sinh, trong đó 240 học sinh ở bán trú.\n"
+                  "- 100% học sinh bán trú được ăn trưa tại trường.\n", plan_year=2026, plan_month=10)
+    assert targets == [("=", 100, "%", None)]
+
+
+def test_the_share_of_the_pupils_who_are_of_a_people_is_no_target():
+    targets = got(GOAL + "Trường có 82% học sinh là người Mông, Thái; 91% là học sinh dân tộc thiểu số.\n"
+                  "- 98% học sinh dân tộc thiểu số được tăng cường tiếng Việt.\n", plan_year=2026, plan_month=10)
+    assert targets == [("=", 98, "%", None)]

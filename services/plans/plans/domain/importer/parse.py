@@ -2534,7 +2534,7 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
 # 437 học sinh ở 15 lớp" (nothing aimed at)
 _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|phuong|xa|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
                           r"(?:(?:hien\s+)?co|don)\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+){0,3}\s*(?:\([^()]*\)\s*)?"
-                          r"(?:,|\bva\b|\bvoi\b|\bo\b)\s*)*")
+                          r"(?:,|\bva\b|\bvoi\b|\bo\b)\s*(?:trong do\s+)?)*")
 
 
 # a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
@@ -2593,6 +2593,9 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
         return True
     if re.search(r"\b(?:gan|khoang|xap xi|chung)\s*$", text) and re.match(r"\s*la\b", fline[q.end:]):
         return True   # "… 1.105 học sinh, trong đó gần 40% là con em gia đình làm thuê": who they are, about so many
+    if q.kind == "pct" and re.match(r"\s*(?:(?:hoc sinh|tre|hoc vien|giao vien)\s+)?la\s+(?:nguoi|con em|dan toc|(?:hoc sinh|tre)"
+                                    r"\s+(?:nguoi\s+)?dan toc)\b", fline[q.end:]):
+        return True   # "93% học sinh là người Tày, Dao, Mông", "87% là học sinh dân tộc thiểu số": who they are
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
         return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
