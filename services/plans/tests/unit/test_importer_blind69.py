@@ -66,3 +66,16 @@ def test_the_share_of_the_pupils_who_are_of_a_people_is_no_target():
     targets = got(GOAL + "Trường có 82% học sinh là người Mông, Thái; 91% là học sinh dân tộc thiểu số.\n"
                   "- 98% học sinh dân tộc thiểu số được tăng cường tiếng Việt.\n", plan_year=2026, plan_month=10)
     assert targets == [("=", 98, "%", None)]
+
+
+# ---------------------------------------------------------------------------- a higher body's aim, then the own one
+def test_a_higher_bodys_aim_before_the_communes_own_next_sentence_is_quoted():
+    targets = got(GOAL + "- Huyện phấn đấu 70% học sinh được học bơi. Xã phấn đấu 85% học sinh được học bơi.\n",
+                  own_kind="ubnd", plan_year=2026, plan_month=10)
+    assert [t[1] for t in targets] == [85]
+
+
+def test_a_higher_bodys_aim_before_the_communes_own_on_the_next_line_is_quoted():
+    targets = got(GOAL + "Tỉnh phấn đấu 90% trường có bếp ăn bán trú.\nXã phấn đấu 100% trường có bếp ăn bán trú.\n",
+                  own_kind="ubnd", plan_year=2026, plan_month=10)
+    assert [t[1] for t in targets] == [100]

@@ -5195,9 +5195,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "pct" and re.match(r"\s*(?:tren|cua)\s+(?:ca nuoc|toan quoc)\b", fline[q.end:]):
                 continue   # "… đạt ít nhất 85% trên cả nước; tỉnh phấn đấu 70%": the nation's share, named after it
             if (other := _OTHER_BODY_SETS_RE.match(fline, seg, q.start)) and (own_kind in ("truong", "trung tam") or (
-                    mine := _OWN_PLEDGE_AFTER_RE.match(fline, q.end)) and mine.group("body") != other.group("body")):
+                    mine := _OWN_PLEDGE_AFTER_RE.match(fline + " " + (units[n].fline if n < len(units) else ""), q.end))
+                    and mine.group("body") != other.group("body")):
                 continue   # "Phường giao cho trường tỷ lệ … 92%. Chúng tôi xin nhận 95%": the assigning body's figure,
-                # quoted before the school's own (in a commune's plan: "Tỉnh phấn đấu 80% …; xã phấn đấu 90%")
+                # quoted before the school's own (in a commune's plan: "Tỉnh phấn đấu 80% …; xã phấn đấu 90%", the
+                # commune's sentence on a line of its own too)
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
                     fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
                 # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
@@ -5451,8 +5453,9 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 _OTHER_BODY_SETS_RE = re.compile(r"\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^,;.]*[,:]\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
                                  r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
                                  r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
-# … and in any plan, where the next clause sets the plan's own body against it: "Tỉnh giao xã 97% …; xã phấn đấu 98%"
-_OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*;\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
+# … and in any plan, where the next clause or sentence sets the plan's own body against it: "Tỉnh giao xã 97% …; xã
+# phấn đấu 98%", "Tỉnh phấn đấu … 80% … . Xã phấn đấu 100% …"
+_OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*(?:;|\.(?=\s))\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
                                   r"|quan|xa|phuong|so|phong|bo)\s+(?:[^\W\d_]+\s+){0,2}?phan dau\b")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 
