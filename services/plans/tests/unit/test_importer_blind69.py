@@ -79,3 +79,10 @@ def test_a_higher_bodys_aim_before_the_communes_own_on_the_next_line_is_quoted()
     targets = got(GOAL + "Tỉnh phấn đấu 90% trường có bếp ăn bán trú.\nXã phấn đấu 100% trường có bếp ăn bán trú.\n",
                   own_kind="ubnd", plan_year=2026, plan_month=10)
     assert [t[1] for t in targets] == [100]
+
+
+# ---------------------------------------------------------------------------- the Resolution's figure quoted
+def test_the_resolutions_own_aim_quoted_before_the_schools_is_no_target():
+    targets = got(GOAL + "- Nghị quyết đặt mục tiêu đến năm 2030 ít nhất 80% trường đạt chuẩn quốc gia; nhà trường "
+                  "phấn đấu giữ vững chuẩn quốc gia mức độ 1.\n", plan_year=2026, plan_month=10)
+    assert not any(t[1] == 80 for t in targets) and ("=", 1, "mức", 2030) in targets

@@ -5182,6 +5182,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
+            if re.search(r"\bnghi quyet\b[^;.]{0,30}?\b(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|de ra|xac dinh)\b(?![^;]*\bphan dau\b)",
+                         fline[seg:q.start]):
+                continue   # "Nghị quyết 71 đặt mục tiêu đến năm 2030 ít nhất 85% người …": the Resolution's, quoted
             if _GUIDANCE_QUOTED_RE.match(fline):
                 continue   # "Hướng dẫn yêu cầu: 100% cơ sở giáo dục triển khai học bạ số": the guidance's item, before the plan's answer
             if (note := _BESIDE_NOTE_RE.search(fline, seg, q.start)) and (
