@@ -86,3 +86,18 @@ def test_the_resolutions_own_aim_quoted_before_the_schools_is_no_target():
     targets = got(GOAL + "- Nghị quyết đặt mục tiêu đến năm 2030 ít nhất 80% trường đạt chuẩn quốc gia; nhà trường "
                   "phấn đấu giữ vững chuẩn quốc gia mức độ 1.\n", plan_year=2026, plan_month=10)
     assert not any(t[1] == 80 for t in targets) and ("=", 1, "mức", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- a year labelling one line of prose
+def test_the_sentence_after_a_line_of_prose_a_year_labels_is_back_under_the_plans_year():
+    text = GOAL + ("Năm học 2026 - 2027: tỷ lệ học sinh lớp 9 được tư vấn hướng nghiệp đạt 100%.\n"
+                   "Duy trì phổ cập giáo dục THCS mức độ 3.\n")
+    targets = got(text, plan_year=2026, plan_month=11, plan_horizon=2030)
+    assert ("=", 100, "%", 2027) in targets and ("=", 3, "mức", 2030) in targets
+
+
+def test_a_line_wrapped_before_a_list_of_abbreviations_goes_on():
+    text = GOAL + ("Năm học 2026 - 2027: tỷ lệ học sinh lớp 9 tiếp tục vào học\n"
+                   "THPT, GDTX, trung cấp nghề đạt 94%.\nDuy trì phổ cập giáo dục THCS mức độ 3.\n")
+    targets = got(text, plan_year=2026, plan_month=11, plan_horizon=2030)
+    assert ("=", 94, "%", 2027) in targets and ("=", 3, "mức", 2030) in targets

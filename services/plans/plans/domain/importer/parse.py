@@ -2972,11 +2972,13 @@ def _continues(before: str, line: str, fline: str) -> bool:
             _capitalised(first) and (before.rstrip().endswith(",") or _capitalised(words[-1]))
             or _capitalised(first.rstrip(",")) and _capitalised(words[-1])
             or re.fullmatch(r"[A-ZĐ]{2,5}", first) and (words[-1] in ("Trường", "trường") or words[-1].islower()
-                                                       and len(s.split()) > 1 and s.split()[1][:1].islower())):
+                                                       and len(s.split()) > 1 and s.split()[1][:1].islower())
+            or words[-1].islower() and re.match(r"[A-ZĐ]{2,5}(?:,\s*[A-ZĐ]{2,5})+,?\s+[a-zđà-ỹ]", s)):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
         # "… tại Trường THCS Hương" / "Canh, 03 trường …", "… cho Trường" / "THCS Hương Sơn; …",
         # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"; or before an abbreviation the sentence goes on
-        # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …")
+        # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …"), or a list of them ("… vào học" /
+        # "THPT, GDTX, học nghề đạt 96%")
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
@@ -4945,9 +4947,10 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             pledged = int(head.group(1))
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
-        if in_goal and labelled and not prefix and _LIST_MARK_RE.match(line) \
-                and _item_depth(line) <= labelled[1]:
-            horizon = labelled[0]   # the next item beside a year-labelled one is back under the group's own year
+        if in_goal and labelled and not prefix and _item_depth(line) <= labelled[1]:
+            # the next item beside a year-labelled one is back under the group's own year, and so is the next sentence
+            # after a line of prose that a year labels ("Năm học 2026 - 2027: … 96%." / "Duy trì phổ cập …")
+            horizon = labelled[0]
         group = labelled[0] if labelled and prefix else horizon   # a labelled item after another: the group's year
         before = labelled
         if prefix or not _LIST_MARK_RE.match(line) or labelled and _item_depth(line) <= labelled[1]:
