@@ -101,3 +101,10 @@ def test_a_line_wrapped_before_a_list_of_abbreviations_goes_on():
                    "THPT, GDTX, trung cấp nghề đạt 94%.\nDuy trì phổ cập giáo dục THCS mức độ 3.\n")
     targets = got(text, plan_year=2026, plan_month=11, plan_horizon=2030)
     assert ("=", 94, "%", 2027) in targets and ("=", 3, "mức", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- "NH" for "năm học"
+def test_a_school_year_abbreviated_nh_in_prose_is_the_targets_year():
+    targets = got(GOAL + "- Trẻ 6 tuổi vào lớp 1 đạt 100% NH 2026-2027.\n- HS lên lớp NH 2026-2027 đạt 98,5%.\n",
+                  plan_year=2026, plan_month=10, plan_due=2030)
+    assert targets == [("=", 100, "%", 2027), ("=", 98.5, "%", 2027)]

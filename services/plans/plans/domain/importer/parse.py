@@ -1662,8 +1662,9 @@ _HORIZON_SENTENCE_RE = re.compile(
     # a deadline before a year is the end of the year before ("trước năm 2029": by 2028); before a school year, the
     # end of the calendar year it starts in ("đưa vào sử dụng trước năm học 2028 - 2029": by 2028)
     r"\btruoc\s+(?:nam\s+hoc\s+(20\d\d)\s*[-–]\s*20\d\d|(?:nam\s+)?(?P<before>20\d\d))\b(?!\s*[-–/])"
-    r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
-    # ("hết NH 2026-2027": the school year abbreviated, after the word that makes it a deadline)
+    # ("NH 2026-2027": the school year abbreviated, as a narrow column's heading has it; "hết NH 2026-2027" after the
+    # word that makes it a deadline)
+    r"|\b(?:nam hoc|nh)\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:(?:den|toi)\s+)?het\s+nh\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     # ("… mức độ 1 vào năm 2027; … cấp độ 2 cùng năm 2027": the same year, named again)
@@ -2601,7 +2602,7 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     for m in _HORIZON_SENTENCE_RE.finditer(text):
         # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …") or it
         # is a school year ended by the plan's year ("Năm học 2024 - 2025, tỷ lệ … đạt 95,2%")
-        school_year = m.group(0).startswith("nam hoc")
+        school_year = m.group(0).startswith(("nam hoc", "nh "))
         if school_year and _year_of(m) == plan_year and re.search(r"\bphan dau\b", text[m.end():]) \
                 and not (plan_month is not None and plan_month >= 6):
             # "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% …": the school year under way, aimed at (in a plan
