@@ -108,3 +108,10 @@ def test_a_school_year_abbreviated_nh_in_prose_is_the_targets_year():
     targets = got(GOAL + "- Trẻ 6 tuổi vào lớp 1 đạt 100% NH 2026-2027.\n- HS lên lớp NH 2026-2027 đạt 98,5%.\n",
                   plan_year=2026, plan_month=10, plan_due=2030)
     assert targets == [("=", 100, "%", 2027), ("=", 98.5, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a later year with a zero in words
+def test_a_year_opening_a_clause_that_sets_none_is_that_clauses_only():
+    targets = got(GOAL + "- Tỷ lệ học sinh lưu ban năm học 2026 - 2027 dưới 0,8%, đến năm 2030 không còn học sinh "
+                  "lưu ban.\n", plan_year=2026, plan_month=10, plan_due=2030)
+    assert ("<", 0.8, "%", 2027) in targets and any(t[1] == 0 and t[3] == 2030 for t in targets)

@@ -2383,8 +2383,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         # the year is the second figure's, the first keeps its heading's
         # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
         # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
+        # (or its figure in words, none: "dưới 0,5%, đến 2030 không còn học sinh bỏ học")
         phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
-            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
+            r"[^,;]*?\b20\d\d\b(?:(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)|\s*,?\s*khong (?:con|co|de)\b)",
+            fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
                 and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)
             # (nor the year of a new level reached after a comma beside one kept: "Duy trì trường đạt chuẩn quốc gia mức
