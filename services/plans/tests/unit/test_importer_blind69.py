@@ -3,7 +3,10 @@ commune plans written by someone who never read the importer), one test per rule
 written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
+from plans.domain.importer.pdf_tables import page_tables, table_lines
+
 from .importer_probes import GOAL, got, plan_targets
+from .test_importer_pdf_tables import lay_out, plain
 
 # ---------------------------------------------------------------------------- a tasks section's part on the figures
 PLAN = ("UBND XÃ BẮC SƠN\nTRƯỜNG THCS BẮC SƠN\nSố: 38/KH-THCSBS\n\n"
@@ -115,3 +118,18 @@ def test_a_year_opening_a_clause_that_sets_none_is_that_clauses_only():
     targets = got(GOAL + "- Tỷ lệ học sinh lưu ban năm học 2026 - 2027 dưới 0,8%, đến năm 2030 không còn học sinh "
                   "lưu ban.\n", plan_year=2026, plan_month=10, plan_due=2030)
     assert ("<", 0.8, "%", 2027) in targets and any(t[1] == 0 and t[3] == 2030 for t in targets)
+
+
+# ---------------------------------------------------------------------------- a PDF table's label cut by a page break
+HEADINGS = ["TT", "Chỉ tiêu", "ĐVT", "Năm 2027", "Năm 2030"]
+WIDTHS = [30, 120, 40, 55, 55]
+
+
+def test_the_rest_of_a_label_alone_atop_the_next_page_stays_in_the_table_over_the_next_row():
+    first, _ = lay_out([HEADINGS, ["1", "Học sinh tham gia", "%", "70", "90"]], WIDTHS, top=120.0)
+    carried = page_tables(plain(first), first)[1]
+    assert carried is not None
+    rest, _ = lay_out([["", "câu lạc bộ thể thao", "", "", ""], ["2", "Học sinh biết bơi", "%", "55", "80"]], WIDTHS,
+                      top=800.0)
+    assert [row for _, rows in table_lines(rest, carried) for row in rows] == [
+        " | câu lạc bộ thể thao |  |  | ", "2 | Học sinh biết bơi | % | 55 | 80"]
