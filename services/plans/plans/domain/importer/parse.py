@@ -4950,7 +4950,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             pledged = int(head.group(1))
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
-        if in_goal and labelled and not prefix and _item_depth(line) <= labelled[1]:
+        if in_goal and labelled and not prefix and _item_depth(line) <= labelled[1] and (
+                _LIST_MARK_RE.match(line) or line.lstrip()[:1].isupper() and horizon
+                and not _LIST_MARK_RE.match(L.line(horizon[1]))):
             # the next item beside a year-labelled one is back under the group's own year, and so is the next sentence
             # after a line of prose that a year labels ("Năm học 2026 - 2027: … 96%." / "Duy trì phổ cập …")
             horizon = labelled[0]
