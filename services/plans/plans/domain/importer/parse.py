@@ -2597,8 +2597,11 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     if re.search(r"\b(?:gan|khoang|xap xi|chung)\s*$", text) and re.match(r"\s*la\b", fline[q.end:]):
         return True   # "… 1.105 học sinh, trong đó gần 40% là con em gia đình làm thuê": who they are, about so many
     if q.kind == "pct" and re.match(r"\s*(?:(?:hoc sinh|tre|hoc vien|giao vien)\s+)?la\s+(?:nguoi|con em|dan toc|(?:hoc sinh|tre)"
-                                    r"\s+(?:nguoi\s+)?dan toc)\b", fline[q.end:]):
-        return True   # "93% học sinh là người Tày, Dao, Mông", "87% là học sinh dân tộc thiểu số": who they are
+                                    r"\s+(?:nguoi\s+)?dan toc)\b", fline[q.end:]) and not re.search(
+            r"\b(?:it nhat|toi thieu|khong duoi|khong it hon|tren|tu|dat|phan dau)\s*$", text):
+        # "93% học sinh là người Tày, Dao, Mông", "87% là học sinh dân tộc thiểu số": who they are (not "ít nhất 30% giáo
+        # viên là người dân tộc thiểu số", a share to reach)
+        return True
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
         return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
@@ -4952,7 +4955,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         prefix = _HORIZON_PREFIX_RE.match(fline)
         if in_goal and labelled and not prefix and _item_depth(line) <= labelled[1] and (
                 _LIST_MARK_RE.match(line) or line.lstrip()[:1].isupper() and horizon
-                and not _LIST_MARK_RE.match(L.line(horizon[1]))):
+                and not _LIST_MARK_RE.match(L.line(horizon[1])) and re.search(r"[.!?]\s*$", units[n - 2].line)):
             # the next item beside a year-labelled one is back under the group's own year, and so is the next sentence
             # after a line of prose that a year labels ("Năm học 2026 - 2027: … 96%." / "Duy trì phổ cập …")
             horizon = labelled[0]
