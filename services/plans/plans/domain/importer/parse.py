@@ -1662,8 +1662,9 @@ _HORIZON_SENTENCE_RE = re.compile(
     # a deadline before a year is the end of the year before ("trước năm 2029": by 2028); before a school year, the
     # end of the calendar year it starts in ("đưa vào sử dụng trước năm học 2028 - 2029": by 2028)
     r"\btruoc\s+(?:nam\s+hoc\s+(20\d\d)\s*[-–]\s*20\d\d|(?:nam\s+)?(?P<before>20\d\d))\b(?!\s*[-–/])"
-    r"|\bnam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\b"
-    # ("hết NH 2026-2027": the school year abbreviated, after the word that makes it a deadline)
+    # ("NH 2026-2027": the school year abbreviated, as a narrow column's heading has it; "hết NH 2026-2027" after the
+    # word that makes it a deadline)
+    r"|\b(?:nam hoc|nh)\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:(?:den|toi)\s+)?het\s+nh\s+20\d\d\s*[-–]\s*(20\d\d)\b"
     r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?(20\d\d)\b|\b(?:vao|trong|tu)\s+nam\s+(20\d\d)\b|\bcuoi\s+nam\s+(20\d\d)\b"
     # ("… mức độ 1 vào năm 2027; … cấp độ 2 cùng năm 2027": the same year, named again)
@@ -2392,8 +2393,10 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         # the year is the second figure's, the first keeps its heading's
         # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
         # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
+        # (or its figure in words, none: "dưới 0,5%, đến 2030 không còn học sinh bỏ học")
         phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
-            r"[^,;]*?\b20\d\d\b(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)", fline[p:]) or any(
+            r"[^,;]*?\b20\d\d\b(?:(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)|\s*,?\s*khong (?:con|co|de)\b)",
+            fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
                 and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)
             # (nor the year of a new level reached after a comma beside one kept: "Duy trì trường đạt chuẩn quốc gia mức
@@ -2552,7 +2555,7 @@ def _note_on_a_share(fline: str, bracket: int) -> bool:
 # 437 học sinh ở 15 lớp" (nothing aimed at)
 _HAS_SIZE_RE = re.compile(r"\s*,?\s*(?:(?:nha truong|truong|trung tam|toan (?:truong|xa|phuong)|phuong|xa|don vi)(?:\s+(?!(?:phan|dat|tang|giam|se|duoc|can|phai)\b)[^\W\d_]+){0,4}\s+)?"
                           r"(?:(?:hien\s+)?co|don)\s+(?:\d{1,3}(?:\.\d{3})*\s+[^\W\d_]+(?:,?\s+[^\W\d_]+){0,3}\s*(?:\([^()]*\)\s*)?"
-                          r"(?:,|\bva\b|\bvoi\b|\bo\b)\s*)*")
+                          r"(?:,|\bva\b|\bvoi\b|\bo\b)\s*(?:trong do\s+)?)*")
 
 
 # a figure a slide's comparison line leads on from, by an arrow, to the figure of a later year: "Trẻ ra lớp: 2025: 96%
@@ -2613,12 +2616,18 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
         return True
     if re.search(r"\b(?:gan|khoang|xap xi|chung)\s*$", text) and re.match(r"\s*la\b", fline[q.end:]):
         return True   # "… 1.105 học sinh, trong đó gần 40% là con em gia đình làm thuê": who they are, about so many
+    if q.kind == "pct" and re.match(r"\s*(?:(?:hoc sinh|tre|hoc vien|giao vien)\s+)?la\s+(?:nguoi|con em|dan toc|(?:hoc sinh|tre)"
+                                    r"\s+(?:nguoi\s+)?dan toc)\b", fline[q.end:]) and not re.search(
+            r"\b(?:it nhat|toi thieu|khong duoi|khong it hon|tren|tu|dat|phan dau)\s*$", text):
+        # "93% học sinh là người Tày, Dao, Mông", "87% là học sinh dân tộc thiểu số": who they are (not "ít nhất 30% giáo
+        # viên là người dân tộc thiểu số", a share to reach)
+        return True
     if re.search(r"\b(?:len|xuong)(?:\s+(?:con|muc))?\s*$", text):
         return False   # "tăng từ 60% năm 2025 lên 80% …": where it rises to, the past year is the start's
     for m in _HORIZON_SENTENCE_RE.finditer(text):
         # a horizon makes it a target, unless its year is before the plan's ("Năm 2024, toàn phường có …") or it
         # is a school year ended by the plan's year ("Năm học 2024 - 2025, tỷ lệ … đạt 95,2%")
-        school_year = m.group(0).startswith("nam hoc")
+        school_year = m.group(0).startswith(("nam hoc", "nh "))
         if school_year and _year_of(m) == plan_year and re.search(r"\bphan dau\b", text[m.end():]) \
                 and not (plan_month is not None and plan_month >= 6):
             # "Riêng năm học 2025 - 2026, nhà trường phấn đấu 100% …": the school year under way, aimed at (in a plan
@@ -2654,6 +2663,12 @@ def _is_status(fline: str, q: _Q, plan_year: int | None, plan_month: int | None 
     # 96,5%", as a speech says it
     if re.match(r"(?:trong\s+)?nam(?: hoc)? (?:vua qua|truoc|qua)\b", _LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip()) \
             and not _HORIZON_SENTENCE_RE.search(text):
+        return True
+    # … and one that opens on today or on what a territory has ("Hiện nay xã có 6 trường …; 1.142 học sinh ở bán trú",
+    # "Trên địa bàn phường có 11 trường … với 7.380 học sinh"), up to a clause that aims
+    if re.match(r"hien (?:nay|tai)\b|tren dia ban\s+(?:[^\W\d_]+\s+){1,3}?(?:hien\s+)?co\b",
+                _LIST_MARK_RE.sub("", fline[sent:q.start]).lstrip()) \
+            and not _HORIZON_SENTENCE_RE.search(text) and not re.search(r"\b(?:phan dau|chi tieu|muc tieu)\b", text):
         return True
     # the base of a change stated before ("giảm 1 điểm phần trăm so với năm học trước, tỷ lệ bỏ học dưới 0,8%") is no
     # past result of this figure
@@ -2984,11 +2999,13 @@ def _continues(before: str, line: str, fline: str) -> bool:
             _capitalised(first) and (before.rstrip().endswith(",") or _capitalised(words[-1]))
             or _capitalised(first.rstrip(",")) and _capitalised(words[-1])
             or re.fullmatch(r"[A-ZĐ]{2,5}", first) and (words[-1] in ("Trường", "trường") or words[-1].islower()
-                                                       and len(s.split()) > 1 and s.split()[1][:1].islower())):
+                                                       and len(s.split()) > 1 and s.split()[1][:1].islower())
+            or words[-1].islower() and re.match(r"[A-ZĐ]{2,5}(?:,\s*[A-ZĐ]{2,5})+,?\s+[a-zđà-ỹ]", s)):
         # running text broken inside a name or a list of names: "… Trường Tiểu học Trần" / "Khánh Dư (cơ sở 2) …",
         # "… tại Trường THCS Hương" / "Canh, 03 trường …", "… cho Trường" / "THCS Hương Sơn; …",
         # "… môn Toán, Ngữ văn," / "Tiếng Anh không thấp hơn 7,5"; or before an abbreviation the sentence goes on
-        # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …")
+        # after ("… trong kỳ thi tốt nghiệp" / "THPT tăng tối thiểu 1,0 điểm …"), or a list of them ("… vào học" /
+        # "THPT, GDTX, học nghề đạt 96%")
         return True
     if (m := re.match(r"\([^()]{1,30}\)\s+(?=\S)", s)) and s[m.end()].islower() and not _SLOT_RE.fullmatch(before.strip()):
         return True   # "… bậc 3" / "(B1) trở lên là 70%": a bracket that goes on with the sentence
@@ -4307,8 +4324,8 @@ def _wrapped_heading(units: list[_Unit], n: int) -> tuple[list[int], int, int] |
     over "2026", "… Năm học 2025 Năm" over "- 2026 học" and "2029"): every year of the heading and of those lines,
     in order (a school year's start and end paired, its end the horizon), the first ones the baseline columns the
     heading names ("Thực hiện", "Hiện trạng"); as (years, baseline columns, lines used)."""
-    if "|" in units[n].line or not _TABLE_LABEL_RE.search(units[n].fline):
-        return None
+    if "|" in units[n].line or not _TABLE_LABEL_RE.search(units[n].fline) or _TOP_PART_RE.match(units[n].fline):
+        return None   # (a numbered part, "2. Chỉ tiêu của các trường" over its table's caption, is no heading row)
     frags = 0
     while n + 1 + frags < len(units) and "|" not in units[n + 1 + frags].line \
             and _HEADING_BITS_RE.fullmatch(units[n + 1 + frags].fline) and frags < 4:
@@ -4807,6 +4824,14 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                        or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
         if resume:
             later_goals.append((resume, goal_end))
+        # a later section on tasks may give the figures a part of its own ("III. NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71" / "1.
+        # Chỉ tiêu cụ thể", its table, then "2. Giải pháp"): that part sets targets as section II does
+        for k, t in enumerate(sections):
+            if k > last and t[3] == "nhiem_vu_giai_phap" and not _STATUS_SECTION_RE.search(fold(t[2])):
+                stop = sections[k + 1][0] if k + 1 < len(sections) else end
+                parts = [j for j in L.nonblank(t[0] + 1, stop) if _TOP_PART_RE.match(L.fline(j))]
+                later_goals += [(a, b) for a, b in zip(parts, parts[1:] + [stop])
+                                if _GOAL_PART_RE.match(name := _TOP_PART_RE.match(L.fline(a)).group(2)) and len(name) <= 60]
     later_goals += _attached_tables(L, sections, end)
     heading_idx = {s[0] for s in sections}
     # a part on the situation ("PHẦN THỨ NHẤT. BỐI CẢNH VÀ THỰC TRẠNG") describes through all its sections, its
@@ -4961,9 +4986,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             pledged = int(head.group(1))
         zeros = _zeros(fline, line, in_goal)
         prefix = _HORIZON_PREFIX_RE.match(fline)
-        if in_goal and labelled and not prefix and _LIST_MARK_RE.match(line) \
-                and _item_depth(line) <= labelled[1]:
-            horizon = labelled[0]   # the next item beside a year-labelled one is back under the group's own year
+        if in_goal and labelled and not prefix and _item_depth(line) <= labelled[1] and (
+                _LIST_MARK_RE.match(line) or line.lstrip()[:1].isupper() and horizon
+                and not _LIST_MARK_RE.match(L.line(horizon[1])) and re.search(r"[.!?]\s*$", units[n - 2].line)):
+            # the next item beside a year-labelled one is back under the group's own year, and so is the next sentence
+            # after a line of prose that a year labels ("Năm học 2026 - 2027: … 96%." / "Duy trì phổ cập …")
+            horizon = labelled[0]
         group = labelled[0] if labelled and prefix else horizon   # a labelled item after another: the group's year
         before = labelled
         if prefix or not _LIST_MARK_RE.match(line) or labelled and _item_depth(line) <= labelled[1]:
@@ -5201,6 +5229,9 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                 continue   # "(chỉ tiêu chung của cả nước là 85%)": another's figure quoted beside the plan's own
             if re.search(r"\b(?:ca nuoc|toan quoc)\b(?![^;]*\bphan dau\b)", fline[seg:q.start]):
                 continue   # "Nghị quyết số 71-NQ/TW đặt mục tiêu cả nước có ít nhất 85% …": the nation's, quoted
+            if re.search(r"\bnghi quyet\b[^;.]{0,30}?\b(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|de ra|xac dinh)\b(?![^;]*\bphan dau\b)",
+                         fline[seg:q.start]):
+                continue   # "Nghị quyết 71 đặt mục tiêu đến năm 2030 ít nhất 85% người …": the Resolution's, quoted
             if _GUIDANCE_QUOTED_RE.match(fline):
                 continue   # "Hướng dẫn yêu cầu: 100% cơ sở giáo dục triển khai học bạ số": the guidance's item, before the plan's answer
             if _BESIDE_NOTE_RE.search(fline, seg, q.start):
@@ -5213,9 +5244,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             if q.kind == "pct" and re.match(r"\s*(?:tren|cua)\s+(?:ca nuoc|toan quoc)\b", fline[q.end:]):
                 continue   # "… đạt ít nhất 85% trên cả nước; tỉnh phấn đấu 70%": the nation's share, named after it
             if (other := _OTHER_BODY_SETS_RE.match(fline, seg, q.start)) and (own_kind in ("truong", "trung tam") or (
-                    mine := _OWN_PLEDGE_AFTER_RE.match(fline, q.end)) and mine.group("body") != other.group("body")):
+                    mine := _OWN_PLEDGE_AFTER_RE.match(fline + " " + (units[n].fline if n < len(units) else ""), q.end))
+                    and mine.group("body") != other.group("body")):
                 continue   # "Phường giao cho trường tỷ lệ … 92%. Chúng tôi xin nhận 95%": the assigning body's figure,
-                # quoted before the school's own (in a commune's plan: "Tỉnh phấn đấu 80% …; xã phấn đấu 90%")
+                # quoted before the school's own (in a commune's plan: "Tỉnh phấn đấu 80% …; xã phấn đấu 90%", the
+                # commune's sentence on a line of its own too)
             if own_kind in ("truong", "trung tam") and _TERRITORY_SCHOOLS_RE.search(
                     fline, fline.rfind(". ", 0, q.start) + 1, (fline.find(". ", q.end) + 1 or len(fline) + 1) - 1):
                 # a school's plan quoting its locality's aim ("Phấn đấu đến năm 2030, 100% trường mầm non, phổ thông
@@ -5469,8 +5502,9 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 _OTHER_BODY_SETS_RE = re.compile(r"\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^,;.]*[,:]\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
                                  r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
                                  r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
-# … and in any plan, where the next clause sets the plan's own body against it: "Tỉnh giao xã 97% …; xã phấn đấu 98%"
-_OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*;\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
+# … and in any plan, where the next clause or sentence sets the plan's own body against it: "Tỉnh giao xã 97% …; xã
+# phấn đấu 98%", "Tỉnh phấn đấu … 80% … . Xã phấn đấu 100% …"
+_OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*(?:;|\.(?=\s))\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
                                   r"|quan|xa|phuong|so|phong|bo)\s+(?:[^\W\d_]+\s+){0,2}?phan dau\b")
 _TERRITORY_SCHOOLS_RE = re.compile(r"(?:%|\d)\s*(?:cac\s+)?(?:truong|co so giao duc)\b[^;.%]{0,60}\btren dia ban\b")
 

@@ -260,9 +260,10 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
         placed = _place(spans, cols, new_columns=len(spans) >= 3)
         widened = _widen(cols, spans, placed) if placed is not None else None
         if carried and members[-1][0] == 0 and placed and 0 in placed and _cut_label(lines[i].spans[0].text) \
-                and spans[placed.index(0)].text[:1].isupper() and widened:
+                and (spans[placed.index(0)].text[:1].isupper() or re.fullmatch(r"\d{1,3}\.?", spans[placed.index(0)].text)) \
+                and widened:
             # the rest of a label the break cut (the page's first line) ends where the next row's label opens, on a
-            # capital
+            # capital, or its number
             cols = widened
             members.append((1, spans))
             j += 1
@@ -615,7 +616,9 @@ def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[lis
     first = spans[placed.index(0)].text if 0 in placed else ""
     # (a row named in words, "Toàn phường | ≥ 98,5 | 18", holds values under two columns or more: no paragraph does)
     valued = sum(_valued(s) for s, c in zip(spans, placed) if c != 0) >= 2
-    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first) or valued) or _cut_label(first)):
+    # (the rest of a label stands in the label's column, beside an empty first one where the rows are numbered)
+    if not (len(spans) >= 2 and (not first or re.fullmatch(r"\d{1,3}\.?", first) or valued)
+            or _cut_label(first if 0 in placed else spans[0].text)):
         return None
     return _widen(carried, spans, placed)
 
