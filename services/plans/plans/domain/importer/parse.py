@@ -1834,7 +1834,7 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:h
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học"; a commitment's column is "Cam kết năm học 2026 - 2027", as a registration's "Đăng ký …")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|linh vuc|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc"
     r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?(?:dang ky|cam ket)|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
