@@ -8,7 +8,7 @@ from io import BytesIO
 from plans.domain.importer.parse import parse_plan
 from plans.domain.importer.text import extract_text
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- a Word table of two columns: labels, targets
@@ -51,3 +51,32 @@ def test_a_field_column_heads_a_tables_labels():
     text = GOAL + ("1. Chỉ tiêu năm học 2026 - 2027\nLĩnh vực | Chỉ tiêu\nHọc sinh chuyên cần (%) | 98\n"
                    "Giáo viên dạy giỏi cấp huyện (giáo viên) | 05\n")
     assert got(text, plan_year=2026) == [("=", 98, "%", 2027), ("=", 5, "giáo viên", 2027)]
+
+
+# ---------------------------------------------------------------------------- last year's results beside this year's targets
+RESULTS = (GOAL + "1. Tỷ lệ học sinh lên lớp theo khối\nKhối | Năm học 2025 - 2026 (%) | Kế hoạch năm học 2026 - 2027 (%)\n"
+           "Khối 6 | 96,4 | 97\nKhối 7 | 97,1 | 98\n")
+
+
+def test_a_column_of_a_school_year_already_over_beside_named_rows_is_its_results():
+    assert got(RESULTS, plan_year=2026, plan_month=10, plan_horizon=2027) == [("=", 97, "%", 2027), ("=", 98, "%", 2027)]
+
+
+def test_a_column_of_the_school_year_still_under_way_is_read():
+    assert ("=", 96.4, "%", 2026) in got(RESULTS, plan_year=2026, plan_month=3, plan_horizon=2027)
+
+
+# ---------------------------------------------------------------------------- a later horizon's section with a bracket
+COMMUNE = ("ỦY BAN NHÂN DÂN\nXÃ NẬM KHA\nSố: 63/KH-UBND\n\n"
+           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nNậm Kha, ngày 18 tháng 9 năm 2026\n\n"
+           "KẾ HOẠCH\nThực hiện nhiệm vụ năm học 2026 - 2027 trên địa bàn xã\n\n"
+           "I. MỤC ĐÍCH, YÊU CẦU\nCác trường triển khai đồng bộ nhiệm vụ năm học.\n"
+           "II. NHIỆM VỤ, CHỈ TIÊU NĂM HỌC 2026 - 2027\n- Tỷ lệ trẻ chuyên cần đạt 96%.\n"
+           "III. ĐỊNH HƯỚNG ĐẾN NĂM 2030 (THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW)\n"
+           "- 100% điểm trường có nhà vệ sinh đạt chuẩn; ít nhất 4/6 trường đạt chuẩn quốc gia.\n"
+           "IV. TỔ CHỨC THỰC HIỆN\nCác trường báo cáo trước ngày 20/5/2027.\n\n"
+           "Nơi nhận:\n- Phòng Văn hóa - Xã hội;\n- Lưu: VT.\nCHỦ TỊCH\n\nLò Văn Minh\n")
+
+
+def test_a_section_of_a_later_horizon_with_a_bracket_goes_on_setting_targets():
+    assert plan_targets(COMMUNE) == [("=", 96, "%", 2027), ("=", 100, "%", 2030), (">=", 4, "trường", 2030)]

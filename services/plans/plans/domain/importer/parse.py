@@ -3854,7 +3854,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     regroup = years is not None and len(set(years)) == 1 and not _YEAR_CELL_RE.search(headings.fline)
     if years is None:
         if "|" in head.line:
-            return _transposed_targets(L, units, n, year_in_force)
+            return _transposed_targets(L, units, n, year_in_force, plan_year, plan_month)
         # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
         years, used = [], 0
         pending: list[int] = []   # "Năm học 2025 -" … "2026": a school year's end on a line of its own, later
@@ -4412,7 +4412,8 @@ def _about_column(heading: str) -> bool:
     return bool(_ABOUT_COL_RE.fullmatch(f) or _STATUS_COL_RE.search(f))
 
 
-def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
+def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
+                        plan_year: int | None = None, plan_month: int | None = None
                         ) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
     thông minh" over "Năm 2026 | 100% | 300 phòng"; a column's heading gives its bare numbers their unit ("Tỷ lệ
@@ -4422,7 +4423,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     Under a heading that gives the horizon (``year_in_force``: "3. Chỉ tiêu giao các trường đến năm 2030") the rows
     may instead name whom each target is set for, a school or a commune ("Trường | Huy động trong độ tuổi (%) |
     Phòng học thông minh (phòng), tối thiểu | Ghi chú" over "Trường Mầm non A | 98 | 1 | Đạt MĐ1"): every row is due
-    then, a row without values heads a group ("Mầm non"), and a notes column is no target."""
+    then, a row without values heads a group ("Mầm non"), and a notes column is no target, nor one of a school year
+    already over ("Khối | Năm học 2025-2026 (%) | Chỉ tiêu 2026-2027 (%)" in a plan of September 2026: its results)."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
     # "TT | Năm học | …": the rows numbered
@@ -4438,6 +4440,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     col_years = [_horizon_of(fold(c), heading=True) for c in labels[1:]]
     # (or each named row its own year, in a column of its own: "Trường | Mức độ | Năm dự kiến" over "THPT A | 2 | 2028")
     due_col = _due_column("|".join(fold(c) for c in labels))
+    dated_cols = [c for c, label in enumerate(labels[1:], 1) if _YEAR_CELL_RE.search(fold(label))]
+    past_cols = set(dated_cols[:_past_columns("|".join(fold(labels[c]) for c in dated_cols), [
+        int(_YEAR_CELL_RE.search(fold(labels[c])).group(1)) for c in dated_cols], plan_year, plan_month)])
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4496,7 +4501,7 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         named_rows += bool(whom)
         own = _DATE_CELL_RE.fullmatch(fold(cells[due_col][1])) if whom and due_col else None
         for c, (label, unit, col_year, (start, cell)) in enumerate(zip(labels[1:], col_units, col_years, cells[1:]), 1):
-            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label) or c == due_col):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label) or c == due_col or c in past_cols):
                 continue
             due = col_year if whom and col_year else int(own.group(1)) if own else year_of
             label = f"{label} – {whom}" if whom else label
@@ -4750,10 +4755,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n, s = goal
         # the targets' section goes on through the sections right after it that set targets too: "III. LỘ TRÌNH ĐẾN
         # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU", "III. ĐỊNH
-        # HƯỚNG ĐẾN NĂM 2030" or "III. ĐẾN NĂM 2030" (a later horizon's targets, after the school year's)
+        # HƯỚNG ĐẾN NĂM 2030" or "III. ĐẾN NĂM 2030" (a later horizon's targets, after the school year's; a bracket may
+        # say what they carry out: "(THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW)")
         last = n
         while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu") or re.match(
-                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))
+                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*(?:\([^()]*\)\s*)?$",
+                fold(sections[last + 1][2]))
                 or _RESOLUTION_PART_RE.match(fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
