@@ -80,3 +80,33 @@ COMMUNE = ("ỦY BAN NHÂN DÂN\nXÃ NẬM KHA\nSố: 63/KH-UBND\n\n"
 
 def test_a_section_of_a_later_horizon_with_a_bracket_goes_on_setting_targets():
     assert plan_targets(COMMUNE) == [("=", 96, "%", 2027), ("=", 100, "%", 2030), (">=", 4, "trường", 2030)]
+
+
+# ---------------------------------------------------------------------------- an average mark, its words the other way round
+def test_an_average_mark_named_mark_last_is_a_mark():
+    assert got(GOAL + "- Bình quân điểm thi vào lớp 10 đạt từ 5,5 trở lên.\n", plan_horizon=2027) == [
+        (">=", 5.5, "điểm", 2027)]
+
+
+# ---------------------------------------------------------------------------- communes counted as they reach a standard
+def test_communes_counted_as_they_reach_a_standard_are_the_target_not_its_level():
+    targets = got(GOAL + "- Có thêm 3 xã, phường đạt chuẩn phổ cập giáo dục tiểu học mức độ 3.\n", plan_horizon=2027)
+    assert targets == [("=", 3, "xã", 2027)]
+
+
+def test_communes_named_as_where_the_work_is_done_are_no_count():
+    assert got(GOAL + "- Phối hợp với 12 xã tổ chức ngày hội đọc sách; 100% trường có thư viện.\n",
+               plan_horizon=2027) == [("=", 100, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- a school's sites as a fraction
+def test_a_schools_sites_given_as_a_fraction_are_counted():
+    assert got(GOAL + "- Tổ chức dạy học 2 buổi/ngày tại 3/3 điểm trường.\n", plan_horizon=2027) == [
+        ("=", 3, "điểm trường", 2027)]
+
+
+# ---------------------------------------------------------------------------- teachers sent to train
+def test_teachers_the_unit_sends_to_train_are_work_not_a_target():
+    targets = got(GOAL + "- 95% giáo viên đạt chuẩn trình độ đào tạo; cử 03 giáo viên học nâng chuẩn đại học.\n",
+                  plan_horizon=2027)
+    assert targets == [("=", 95, "%", 2027)]

@@ -1532,7 +1532,9 @@ _QUANTITY = (
     r"|(?<![\d/.,-])(?<!lop )(?<!khoi )(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     # "02 (hai) phòng": the figure spelt out again in brackets, as deeds and plans do
     r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
-    r"(?P<cu>" + _COUNTED + r"|diem truong|diem le)(?![a-z])"
+    # communes counted as they reach a standard ("thêm 4 xã đạt phổ cập giáo dục THCS mức độ 3": the count is the target,
+    # the level what they reach); a bare number of them elsewhere says where ("phối hợp với 12 xã")
+    r"(?P<cu>" + _COUNTED + r"|diem truong|diem le|xa(?:\s*,\s*(?:phuong|thi tran))*(?=\s+(?:duoc\s+)?(?:cong nhan\s+)?dat\b))(?![a-z])"
 )
 # a school's sites are counted where the plan sets their number ("xây dựng thêm 2 điểm trường", "giảm … xuống còn 4
 # điểm trường"); elsewhere a bare number of them says where ("ở cả 3 điểm trường", "kể cả 2 điểm lẻ"), what the school
@@ -1578,7 +1580,8 @@ _TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duo
                             r"(?P<n>\d{1,3}(?:,\d{1,2})?)\s*(?P<u>gio|phut|tiet)\s*/\s*(?:ngay|tuan|thang|nam)\b")
 # A form's blank for a count, filled in: "☒ Lao động tiên tiến (số lượng: 24 người)"
 _FILLED_COUNT_RE = re.compile(r"\bso luong\s*:\s*(?P<n>\d{1,4})\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
-_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b")
+# (the words either way round: "Trung bình điểm thi tốt nghiệp đạt từ 6,0 trở lên")
+_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b|\b(?:trung binh|binh quan) diem\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
@@ -1951,14 +1954,16 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                     share := re.match(r"[^;.()]{0,60}\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)", fline[m.end():])) and abs(
                     float(share.group(1).replace(",", ".")) - 100 * int(part.group(1)) / int(part.group(2))) < 0.5:
                 continue   # "12/12 trường đạt chuẩn quốc gia (100%)": the share in brackets restates the fraction
-            if m.group("cu") in ("diem truong", "diem le") and not _SITES_CHANGE_RE.search(fline, 0, m.start()):
-                continue
+            if m.group("cu") in ("diem truong", "diem le") and not _SITES_CHANGE_RE.search(fline, 0, m.start()) \
+                    and "/" not in fline[m.start("cnt"):m.start("cu")]:
+                continue   # (a share of the sites as a fraction, "bán trú tại 4/4 điểm trường", is set as a count is)
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
-            unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
+            counted = "xa" if m.group("cu").startswith("xa") else re.sub(r"\s+", " ", m.group("cu"))   # "xã, phường": communes
+            unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS, "xa": "xã"}[counted], m.end()
             if unit == "lớp" and (re.match(r"\s+hoc\s+thong minh\b", fline[end:]) or re.search(
                     r"\blop hoc thong minh\b[^;.]*\b(?:la|len|dat)\s*$", fline[:start])
                     and re.match(r"\s*(?:[;.,)]|$)", fline[end:])):
@@ -5060,6 +5065,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
+            if q.kind == "cnt" and q.unit in _PEOPLE and re.search(r"\bcu\s+$", fline[seg:q.start]):
+                continue   # "cử 02 giáo viên học nâng chuẩn": whom the unit sends to train, work to do, not a result
             if _RECORDED_TODAY_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
                     and re.match(r"\s*ban\b", fline[q.end:]):
                 continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in
