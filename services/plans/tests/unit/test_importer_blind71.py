@@ -110,3 +110,10 @@ def test_teachers_the_unit_sends_to_train_are_work_not_a_target():
     targets = got(GOAL + "- 95% giáo viên đạt chuẩn trình độ đào tạo; cử 03 giáo viên học nâng chuẩn đại học.\n",
                   plan_horizon=2027)
     assert targets == [("=", 95, "%", 2027)]
+
+
+# ---------------------------------------------------------------------------- literacy given to a number of people
+def test_literacy_given_to_a_number_of_people_counts_them_not_the_level():
+    assert got(GOAL + "- Mở lớp xóa mù chữ mức độ 2 cho 60 người ở các thôn.\n", plan_horizon=2027) == [
+        ("=", 60, "người", 2027)]
+    assert got(GOAL + "- Duy trì đạt chuẩn xóa mù chữ mức độ 2.\n", plan_horizon=2027) == [("=", 2, "mức", 2027)]

@@ -1581,6 +1581,9 @@ _TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duo
 # A form's blank for a count, filled in: "☒ Lao động tiên tiến (số lượng: 24 người)"
 _FILLED_COUNT_RE = re.compile(r"\bso luong\s*:\s*(?P<n>\d{1,4})\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
 # (the words either way round: "Trung bình điểm thi tốt nghiệp đạt từ 6,0 trở lên")
+# "xóa mù chữ mức độ 2 cho 45 người": the people made literate are the target, the level the kind of literacy they reach
+_LITERACY_COUNT_RE = re.compile(r"\b(?:xoa mu chu|xmc)\b[^;.%\d]{0,30}?(?:\b(?:muc do|muc|cap do)\s*\d\s+)?cho\s+"
+                                r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<w>nguoi|hoc vien)\b")
 _MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b|\b(?:trung binh|binh quan) diem\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
@@ -2069,6 +2072,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(",", ".")), unit, bare=True))
         elif same[0].kind == "cnt" and not same[0].unit:
             out[out.index(same[0])] = replace(same[0], unit=unit)
+    for m in _LITERACY_COUNT_RE.finditer(fline):
+        out = [q for q in out if not (q.kind == "lvl" and m.start() <= q.start and q.end <= m.start("n"))]
+        if not any(q.start < m.end("w") and m.start("n") < q.end for q in out):
+            out.append(_Q(m.start("n"), m.end("w"), "cnt", float(m.group("n").replace(".", "")), _LABEL_NOUNS[m.group("w")]))
     out.sort(key=lambda q: q.start)
     return [_class_size(fline, q, out) for q in out]
 
