@@ -1532,7 +1532,9 @@ _QUANTITY = (
     r"|(?<![\d/.,-])(?<!lop )(?<!khoi )(?P<cnt>\d{1,3}(?:\.\d{3})+|\d+CNT_OCR)(?:\s*/\s*\d+)?\s*"
     # "02 (hai) phòng": the figure spelt out again in brackets, as deeds and plans do
     r"(?:\((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?: [a-z]+)?\)\s*)?"
-    r"(?P<cu>" + _COUNTED + r"|diem truong|diem le)(?![a-z])"
+    # communes counted as they reach a standard ("thêm 4 xã đạt phổ cập giáo dục THCS mức độ 3": the count is the target,
+    # the level what they reach); a bare number of them elsewhere says where ("phối hợp với 12 xã")
+    r"(?P<cu>" + _COUNTED + r"|diem truong|diem le|xa(?:\s*,\s*(?:phuong|thi tran))*(?=\s+(?:duoc\s+)?(?:cong nhan\s+)?dat\b))(?![a-z])"
 )
 # a school's sites are counted where the plan sets their number ("xây dựng thêm 2 điểm trường", "giảm … xuống còn 4
 # điểm trường"); elsewhere a bare number of them says where ("ở cả 3 điểm trường", "kể cả 2 điểm lẻ"), what the school
@@ -1578,7 +1580,11 @@ _TIME_SPENT_RE = re.compile(r"\bthoi (?:gian|luong)\b[^;.:]{0,80}?\b(?:khong duo
                             r"(?P<n>\d{1,3}(?:,\d{1,2})?)\s*(?P<u>gio|phut|tiet)\s*/\s*(?:ngay|tuan|thang|nam)\b")
 # A form's blank for a count, filled in: "☒ Lao động tiên tiến (số lượng: 24 người)"
 _FILLED_COUNT_RE = re.compile(r"\bso luong\s*:\s*(?P<n>\d{1,4})\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
-_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b")
+# (the words either way round: "Trung bình điểm thi tốt nghiệp đạt từ 6,0 trở lên")
+# "xóa mù chữ mức độ 2 cho 45 người": the people made literate are the target, the level the kind of literacy they reach
+_LITERACY_COUNT_RE = re.compile(r"\b(?:xoa mu chu|xmc)\b[^;.%\d]{0,30}?(?:\b(?:muc do|muc|cap do)\s*\d\s+)?cho\s+"
+                                r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<w>nguoi|hoc vien)\b")
+_MARK_LINE_RE = re.compile(r"\bdiem (?:trung binh|binh quan|tb)\b|\b(?:trung binh|binh quan) diem\b")
 _MARK_RE = re.compile(r"(?<![\d/.,])(?:(?P<d>\d{1,2},\d{1,2})(?:\s*diem\b)?|(?P<i>\d{1,2})\s*diem\b)(?![\d/,%]|[.,]\d|\s*%)")
 # "1.200 người", "5.000 lượt/năm": a figure with a thousands dot counts what follows it, whatever it is (not money)
 _THOUSANDS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d,%]|\.\d)\s+(?P<w>[a-z]+(?:\s+[a-z]+){0,2})")
@@ -1835,7 +1841,7 @@ _YEAR_CELL_RE = re.compile(r"(?:(?:den|toi)\s+(?:het\s+|cuoi\s+)?)?(?:nam\s+(?:h
 # (a horizon column may be a stage, "Giai đoạn 2026 - 2027", or a vision, "Định hướng đến 2035"; the rows may be
 # school levels, "Cấp học"; a commitment's column is "Cam kết năm học 2026 - 2027", as a registration's "Đăng ký …")
 _TABLE_LABEL_RE = re.compile(
-    r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
+    r"\b(?:s?\s?t\s?t|ten (?:chi tieu|tieu chi)|chi tieu|noi dung|tieu chi|linh vuc|muc tieu|lo trinh|ke hoach|phan dau|don vi(?: tinh)?|dvt|ghi chu"
     r"|giai doan|dinh huong|tam nhin|cap hoc|bac hoc"
     r"|(?:(?:nha truong|truong|don vi|trung tam|co so)\s+)?(?:dang ky|cam ket)|(?:xa|phuong|huyen|quan|tinh|thanh pho|so|phong)\s+giao)\b")
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
@@ -1954,14 +1960,16 @@ def _quantities(fline: str, line: str) -> list[_Q]:
                     share := re.match(r"[^;.()]{0,60}\(\s*(\d{1,3}(?:,\d+)?)\s*%\s*\)", fline[m.end():])) and abs(
                     float(share.group(1).replace(",", ".")) - 100 * int(part.group(1)) / int(part.group(2))) < 0.5:
                 continue   # "12/12 trường đạt chuẩn quốc gia (100%)": the share in brackets restates the fraction
-            if m.group("cu") in ("diem truong", "diem le") and not _SITES_CHANGE_RE.search(fline, 0, m.start()):
-                continue
+            if m.group("cu") in ("diem truong", "diem le") and not _SITES_CHANGE_RE.search(fline, 0, m.start()) \
+                    and "/" not in fline[m.start("cnt"):m.start("cu")]:
+                continue   # (a share of the sites as a fraction, "bán trú tại 4/4 điểm trường", is set as a count is)
             start, raw = m.start(), m.group("cnt")
             if " " in raw and not any(pat.search(fline[:start][-30:]) for pat, _, _ in _CMP_BEFORE):
                 # a scanned "không quá 4 0 học sinh" is one figure; two bare cells of a row ("2 5 phòng") are not
                 start, raw = m.start("cnt") + 2, raw[2:]
             value = float(raw.replace(".", "").replace(" ", ""))
-            unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS}[re.sub(r"\s+", " ", m.group("cu"))], m.end()
+            counted = "xa" if m.group("cu").startswith("xa") else re.sub(r"\s+", " ", m.group("cu"))   # "xã, phường": communes
+            unit, end = {**_COUNT_UNITS, **_LABEL_NOUNS, "xa": "xã"}[counted], m.end()
             if unit == "lớp" and (re.match(r"\s+hoc\s+thong minh\b", fline[end:]) or re.search(
                     r"\blop hoc thong minh\b[^;.]*\b(?:la|len|dat)\s*$", fline[:start])
                     and re.match(r"\s*(?:[;.,)]|$)", fline[end:])):
@@ -2067,6 +2075,10 @@ def _quantities(fline: str, line: str) -> list[_Q]:
             out.append(_Q(m.start("n"), m.end("n"), "cnt", float(m.group("n").replace(",", ".")), unit, bare=True))
         elif same[0].kind == "cnt" and not same[0].unit:
             out[out.index(same[0])] = replace(same[0], unit=unit)
+    for m in _LITERACY_COUNT_RE.finditer(fline):
+        out = [q for q in out if not (q.kind == "lvl" and m.start() <= q.start and q.end <= m.start("n"))]
+        if not any(q.start < m.end("w") and m.start("n") < q.end for q in out):
+            out.append(_Q(m.start("n"), m.end("w"), "cnt", float(m.group("n").replace(".", "")), _LABEL_NOUNS[m.group("w")]))
     out.sort(key=lambda q: q.start)
     return [_class_size(fline, q, out) for q in out]
 
@@ -3894,7 +3906,7 @@ def _table_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | N
     regroup = years is not None and len(set(years)) == 1 and not _YEAR_CELL_RE.search(headings.fline)
     if years is None:
         if "|" in head.line:
-            return _transposed_targets(L, units, n, year_in_force)
+            return _transposed_targets(L, units, n, year_in_force, plan_year, plan_month)
         # a PDF that puts every cell on its own line: "TT" / "Chỉ tiêu" / "ĐVT" / "Năm 2026" / "Năm 2030" / "Ghi chú"
         years, used = [], 0
         pending: list[int] = []   # "Năm học 2025 -" … "2026": a school year's end on a line of its own, later
@@ -4461,7 +4473,8 @@ _CLASS_COUNT_COL_RE = re.compile(r"\s*(?:so|tong so)\s+(?:lop|nhom\s*,?\s*lop)\s
 _PLANNED_CAPTION_RE = re.compile(r"\s*(?:(?:\d+(?:\.\d+)*|[a-z])\s*[.)]\s*)?(?:chi tieu|ke hoach)\b")
 
 
-def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None
+def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: int | None = None,
+                        plan_year: int | None = None, plan_month: int | None = None
                         ) -> tuple[list[ParsedTarget], int] | None:
     """A table whose rows are horizons and whose columns are the targets: "Lộ trình | Học bạ số | Phòng học
     thông minh" over "Năm 2026 | 100% | 300 phòng"; a column's heading gives its bare numbers their unit ("Tỷ lệ
@@ -4471,7 +4484,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     Under a heading that gives the horizon (``year_in_force``: "3. Chỉ tiêu giao các trường đến năm 2030") the rows
     may instead name whom each target is set for, a school or a commune ("Trường | Huy động trong độ tuổi (%) |
     Phòng học thông minh (phòng), tối thiểu | Ghi chú" over "Trường Mầm non A | 98 | 1 | Đạt MĐ1"): every row is due
-    then, a row without values heads a group ("Mầm non"), and a notes column is no target."""
+    then, a row without values heads a group ("Mầm non"), and a notes column is no target, nor one of a school year
+    already over ("Khối | Năm học 2025-2026 (%) | Chỉ tiêu 2026-2027 (%)" in a plan of September 2026: its results)."""
     head = units[n]
     labels = [c.strip() for c in head.line.split("|")]
     # "TT | Năm học | …": the rows numbered
@@ -4488,6 +4502,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     # (or each named row its own year, in a column of its own: "Trường | Mức độ | Năm dự kiến" over "THPT A | 2 | 2028")
     due_col = _due_column("|".join(fold(c) for c in labels))
     planned = bool(_PLANNED_CAPTION_RE.match(fold(_table_caption(units, n) or "")))
+    dated_cols = [c for c, label in enumerate(labels[1:], 1) if _YEAR_CELL_RE.search(fold(label))]
+    past_cols = set(dated_cols[:_past_columns("|".join(fold(labels[c]) for c in dated_cols), [
+        int(_YEAR_CELL_RE.search(fold(labels[c])).group(1)) for c in dated_cols], plan_year, plan_month)])
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4546,7 +4563,8 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
         named_rows += bool(whom)
         own = _DATE_CELL_RE.fullmatch(fold(cells[due_col][1])) if whom and due_col else None
         for c, (label, unit, col_year, (start, cell)) in enumerate(zip(labels[1:], col_units, col_years, cells[1:]), 1):
-            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label, planned) or c == due_col):
+            if whom and (_TRAIL_COL_RE.fullmatch(fold(label)) or _about_column(label, planned) or c == due_col
+                         or c in past_cols):
                 continue
             due = col_year if whom and col_year else int(own.group(1)) if own else year_of
             label = f"{label} – {whom}" if whom else label
@@ -4800,10 +4818,12 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
         n, s = goal
         # the targets' section goes on through the sections right after it that set targets too: "III. LỘ TRÌNH ĐẾN
         # NĂM 2030" (a roadmap, "- Năm 2028: …" a line), "III. CÁC CHỈ TIÊU CỤ THỂ" after "II. MỤC TIÊU", "III. ĐỊNH
-        # HƯỚNG ĐẾN NĂM 2030" or "III. ĐẾN NĂM 2030" (a later horizon's targets, after the school year's)
+        # HƯỚNG ĐẾN NĂM 2030" or "III. ĐẾN NĂM 2030" (a later horizon's targets, after the school year's; a bracket may
+        # say what they carry out: "(THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW)")
         last = n
         while last + 1 < len(sections) and (sections[last + 1][3].startswith("muc_tieu") or re.match(
-                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*$", fold(sections[last + 1][2]))
+                r"lo trinh\b|(?:(?:dinh huong|tam nhin)\s+)?(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d\s*(?:\([^()]*\)\s*)?$",
+                fold(sections[last + 1][2]))
                 or _RESOLUTION_PART_RE.match(fold(sections[last + 1][2]))):
             last += 1
         goal_range = (s[0] + 1, sections[last + 1][0] if last + 1 < len(sections) else end)
@@ -5117,6 +5137,8 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
             seg = max(fline.rfind(";", 0, q.start), fline.rfind(". ", 0, q.start)) + 1
             if _VOTE_BEFORE_RE.search(fline, seg, q.start) or _VOTE_AFTER_RE.match(fline, q.end):
                 continue   # a meeting's attendance and vote ("có mặt 44/46, vắng 02", "43/44 tán thành, đạt 97,7%")
+            if q.kind == "cnt" and q.unit in _PEOPLE and re.search(r"\bcu\s+$", fline[seg:q.start]):
+                continue   # "cử 02 giáo viên học nâng chuẩn": whom the unit sends to train, work to do, not a result
             if _RECORDED_TODAY_RE.match(fline, seg) or q.kind == "cnt" and _COPIES_RE.search(fline) \
                     and re.match(r"\s*ban\b", fline[q.end:]):
                 continue   # a record's occasion ("Hôm nay, …, 03 trường … ký kết") and the copies the document is made in

@@ -356,7 +356,7 @@ def _table_lines(table) -> list[str]:
     from docx.table import Table
 
     rows = [_distinct_cells(row) for row in table.rows]
-    if rows and (max(len(r) for r in rows) >= 3 or any(
+    if rows and (max(len(r) for r in rows) >= 3 or _targets_column(rows) or any(
             re.search(r"\b20\d\d\b", c.text) and not _DATE_RE.search(c.text) for c in rows[0][1:])):
         width = max(len(r) for r in rows)
         # a group row merged across the table ("II. Chất lượng giáo dục") keeps its columns, or it would read as
@@ -381,6 +381,19 @@ def _table_lines(table) -> list[str]:
                 else:
                     lines.append(_paragraph_text(block._p))
     return lines
+
+
+# A two-column table's heading over its figures ("Lĩnh vực | Chỉ tiêu", "Nội dung | Mục tiêu (%)")
+_TARGETS_HEAD_RE = re.compile(r"(?:chỉ tiêu|mục tiêu|kế hoạch|phấn đấu)(?:\s*\([^()]{1,12}\))?", re.IGNORECASE)
+
+
+def _targets_column(rows: list[list]) -> bool:
+    """Whether a two-column table is data, not layout: "Lĩnh vực | Chỉ tiêu" over rows of a label and a short figure
+    ("Học sinh bỏ học (%) | dưới 0,5"), each row's figure to stay beside its label."""
+    if len(rows) < 3 or any(len(r) != 2 for r in rows) or not _TARGETS_HEAD_RE.fullmatch(_cell_text(rows[0][1])):
+        return False
+    figures = [_cell_text(r[1]) for r in rows[1:]]
+    return all(len(f) <= 30 for f in figures) and sum(bool(re.search(r"\d", f)) for f in figures) >= 2
 
 
 def _cell_text(cell) -> str:
