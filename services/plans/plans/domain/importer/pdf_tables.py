@@ -599,8 +599,9 @@ def _tables(fragments: list[Fragment], carried: list[list[float]] | None
     return out, foot
 
 
-# What heads a table's first column, naming its rows ("STT", "Chỉ tiêu", "Nội dung")
-_ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ tiêu|chỉ tiêu|tiêu chí)")
+# What heads a table's first column, naming its rows ("STT", "Chỉ tiêu", "Nội dung"; a commune's or a district's
+# table by level or by unit, "Cấp học", "Đơn vị")
+_ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ tiêu|chỉ tiêu|tiêu chí|cấp học|bậc học|(?:tên )?đơn vị)")
 
 
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
