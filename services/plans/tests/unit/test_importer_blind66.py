@@ -6,7 +6,7 @@ from __future__ import annotations
 from plans.domain.importer.pdf_tables import Fragment, table_lines
 from plans.domain.importer.text import _rejoin_cut_rows
 
-from .importer_probes import got
+from .importer_probes import got, plan_targets
 
 
 def _pieces(lines: list[tuple[float, list[tuple[float, str]]]]) -> list[Fragment]:
@@ -28,3 +28,22 @@ def test_headings_by_level_alone_at_a_page_foot_take_the_rest_the_next_page_open
     assert ("=", 97, "%", 2030) in got(text) and ("=", 100, "%", 2030) in got(text)
     prose = _pieces([(98.0, [(85.0, "Cấp"), (120.0, "học"), (160.0, "mầm non tiếp tục duy trì")])])
     assert table_lines(prose) == []   # a justified line of words heads no table
+
+
+# ---------------------------------------------------------------------------- a roadmap appendix before the signature
+ROADMAP = ("ỦY BAN NHÂN DÂN\nPHƯỜNG ĐÔNG LÂM\nSố: 88/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\n\nĐông Lâm, ngày 02 tháng 11 năm 2026\n\nKẾ HOẠCH\n"
+           "Thực hiện Nghị quyết số 71-NQ/TW về phát triển giáo dục giai đoạn 2026 - 2030\n\n"
+           "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng giáo dục trên địa bàn.\n"
+           "II. MỤC TIÊU\n- 100% trẻ 5 tuổi được huy động ra lớp.\n"
+           "III. TỔ CHỨC THỰC HIỆN\nCác trường xây dựng kế hoạch của đơn vị.\n\n"
+           "{heading}\n- Trường Tiểu học Đông Lâm: chuẩn quốc gia mức độ 2 năm 2028.\n"
+           "- Trường Mầm non Sao Mai: kiểm định chất lượng cấp độ 3 năm 2029.\n\n"
+           "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Bình\n")
+
+
+def test_a_roadmap_appendix_before_the_signature_sets_each_school_s_targets():
+    targets = plan_targets(ROADMAP.format(heading="PHỤ LỤC. LỘ TRÌNH ĐẠT CHUẨN CỦA CÁC TRƯỜNG"))
+    assert ("=", 2, "mức", 2028) in targets and any(t[1] == 3 and t[3] == 2029 for t in targets)
+    other = plan_targets(ROADMAP.format(heading="PHỤ LỤC. DANH SÁCH CÁN BỘ PHỤ TRÁCH CÁC TRƯỜNG"))
+    assert ("=", 2, "mức", 2028) not in other   # an appendix that names no targets holds none
