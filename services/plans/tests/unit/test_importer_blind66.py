@@ -60,3 +60,15 @@ def test_a_deadline_going_straight_on_to_its_figure_is_not_the_next_clause_s():
 def test_a_year_a_figure_is_in_force_from_is_not_the_next_clause_s():
     text = GOAL + "- 100% học sinh được học tiếng Anh từ năm học 2027 - 2028; tỷ lệ học sinh bỏ học dưới 0,5%.\n"
     assert got(text, plan_due=2030) == [("=", 100, "%", 2028), ("<", 0.5, "%", None)]
+
+
+# ---------------------------------------------------------------------------- the body's text under a smaller table
+def test_a_line_in_the_body_s_larger_font_under_a_table_goes_on_no_cell():
+    table = [(300.0, [(85.0, "Chỉ tiêu"), (260.0, "Tiểu học"), (340.0, "THCS")]),
+             (286.0, [(85.0, "Học sinh được học bơi an toàn (%)"), (260.0, "80"), (340.0, "90")])]
+    under = [Fragment(85.0, 85.0 + 5.0 * len(text), y, text, 3.0, height) for y, text, height in
+             [(270.0, "Trẻ em được học kỹ năng sống", 10.0), (250.0, "Lộ trình theo năm:", 13.0)]]
+    small = _pieces(table) + under[:1]
+    assert table_lines(small)[0][1][-1] == "Học sinh được học bơi an toàn (%) Trẻ em được học kỹ năng sống | 80 | 90"
+    body = _pieces(table) + under[1:]
+    assert table_lines(body)[0][1][-1] == "Học sinh được học bơi an toàn (%) | 80 | 90"

@@ -273,6 +273,9 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
             or _label_goes_on(spans, placed, row, widened)
             or _wraps_tight(lines[j - 1], lines[j], tight, placed, row) and not _row_under_heading(spans, placed, members)
             or _unnumbered(spans, placed, row, members, cols, lines[j + 1] if j + 1 < len(lines) else None))
+        # a line in a larger font than any of the table's is the text under it ("Các mốc theo năm:" under a table
+        # set smaller than the body), whatever room the cell above had left
+        cont = cont and lines[j].height <= 1.2 * max(lines[k].height for k in range(top, j))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
