@@ -49,14 +49,7 @@ def test_a_roadmap_appendix_before_the_signature_sets_each_school_s_targets():
     assert ("=", 2, "mức", 2028) not in other   # an appendix that names no targets holds none
 
 
-# ---------------------------------------------------------------------------- a deadline kept before a semicolon
-def test_a_deadline_going_straight_on_to_its_figure_is_not_the_next_clause_s():
-    text = GOAL + "3. Trường Tiểu học B: đến năm 2029 đạt chuẩn quốc gia mức độ 2; tỷ lệ học sinh lưu ban dưới 1%.\n"
-    assert got(text, plan_due=2030) == [("=", 2, "mức", 2029), ("<", 1, "%", None)]   # the plan's horizon then
-    framed = GOAL + "- Đến năm 2029, 100% lớp học có máy chiếu; 100% giáo viên sử dụng học liệu số.\n"
-    assert got(framed, plan_due=2030) == [("=", 100, "%", 2029), ("=", 100, "%", 2029)]   # a year set apart frames both
-
-
+# ---------------------------------------------------------------------------- a start before a semicolon
 def test_a_year_a_figure_is_in_force_from_is_not_the_next_clause_s():
     text = GOAL + "- 100% học sinh được học tiếng Anh từ năm học 2027 - 2028; tỷ lệ học sinh bỏ học dưới 0,5%.\n"
     assert got(text, plan_due=2030) == [("=", 100, "%", 2028), ("<", 0.5, "%", None)]

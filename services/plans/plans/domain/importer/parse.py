@@ -2423,11 +2423,6 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
              # (or the start of a figure in force from a year on: "100% học sinh học 2 buổi/ngày từ năm học 2027 - 2028; …")
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*\btu\s+$", fline[:p]) and re.match(r"[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
              or re.match(_MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
-        # (nor the deadline of an earlier clause that goes straight on to its own figure: "Trường Mầm non A: đến năm 2028
-        # đạt chuẩn quốc gia mức độ 1; tỷ lệ trẻ suy dinh dưỡng dưới 5%", where "Đến năm 2028, …" or "Đến năm 2028:
-        # …" frames the clauses after it)
-        fline is not None and 0 <= (semi := fline.find(";", p)) < q.start and any(
-            p < o.start and o.end <= semi and not re.search(r"[,:]", fline[p:o.start]) for o in others)) and not (
         # (nor a later step of a road set before a semicolon: "biết bơi năm 2027 đạt 70%, đến năm 2028 đạt 90%; không để
         # xảy ra đuối nước": the steps' years are theirs)
         fline is not None and ";" in fline[p:q.start] and re.search(r"\d\s*%", fline[p:fline.find(";", p)]) and sum(
