@@ -1113,10 +1113,11 @@ def _appendix_from(L: _Lines, start: int) -> tuple[int | None, bool]:
 def _body_appendix(L: _Lines, sections, end: int) -> int | None:
     """Index of an appendix of targets put before the signature ("PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030" after
     the last section, its table then "Nơi nhận"): read as section II is, like one after the signature. Its heading
-    names the targets it holds, after a few words ("PHỤ LỤC: LỘ TRÌNH MỘT SỐ CHỈ TIÊU CHỦ YẾU") or none."""
+    names the targets it holds, after a few words ("PHỤ LỤC: LỘ TRÌNH MỘT SỐ CHỈ TIÊU CHỦ YẾU") or none, or the
+    roadmap that sets each year's targets ("PHỤ LỤC. LỘ TRÌNH ĐẠT CHUẨN CỦA CÁC TRƯỜNG"), as one after the signature."""
     after = sections[-1][0] + 1 if sections else end
     return next((i for i in L.nonblank(after, end) if _mostly_upper(L.line(i)) and re.match(
-        r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:[^\W\d_]+\s+){0,4}?(?:chi tieu|muc tieu)\b", L.fline(i).strip())),
+        r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:[^\W\d_]+\s+){0,4}?(?:chi tieu|muc tieu|lo trinh)\b", L.fline(i).strip())),
                 None)
 
 
@@ -2434,6 +2435,8 @@ def _quantity_horizon(phrases: list[tuple[int, int]], q: _Q, lo: int, hi: int, f
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
+             # (or the start of a figure in force from a year on: "100% học sinh học 2 buổi/ngày từ năm học 2027 - 2028; …")
+             or re.search(r"\d\s*(?:%|[a-z])[^,;:]*\btu\s+$", fline[:p]) and re.match(r"[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
              or re.match(_MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
         # (nor a later step of a road set before a semicolon: "biết bơi năm 2027 đạt 70%, đến năm 2028 đạt 90%; không để
         # xảy ra đuối nước": the steps' years are theirs)

@@ -274,6 +274,9 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
             or _label_goes_on(spans, placed, row, widened)
             or _wraps_tight(lines[j - 1], lines[j], tight, placed, row) and not _row_under_heading(spans, placed, members)
             or _unnumbered(spans, placed, row, members, cols, lines[j + 1] if j + 1 < len(lines) else None))
+        # a line in a larger font than any of the table's is the text under it ("Các mốc theo năm:" under a table
+        # set smaller than the body), whatever room the cell above had left
+        cont = cont and lines[j].height <= 1.2 * max(lines[k].height for k in range(top, j))
         if not cont and len(spans) == 1:
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
@@ -600,8 +603,9 @@ def _tables(fragments: list[Fragment], carried: list[list[float]] | None
     return out, foot
 
 
-# What heads a table's first column, naming its rows ("STT", "Chỉ tiêu", "Nội dung")
-_ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ tiêu|chỉ tiêu|tiêu chí)")
+# What heads a table's first column, naming its rows ("STT", "Chỉ tiêu", "Nội dung"; a commune's or a district's
+# table by level or by unit, "Cấp học", "Đơn vị")
+_ROWS_HEAD_RE = re.compile(r"(?i:s?tt|nội dung(?: chỉ tiêu)?|tên chỉ tiêu|chỉ tiêu|tiêu chí|cấp học|bậc học|(?:tên )?đơn vị)")
 
 
 def _carried_columns(spans: list[_Span], carried: list[list[float]]) -> list[list[float]] | None:
