@@ -5398,6 +5398,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
+        if in_goal and fline.rstrip().endswith(":") and (year := _horizon_of(re.split(r"[.;]\s", fline)[-1], heading=False)):
+            # "… đạt 99,7%. Nhà trường phấn đấu đến năm 2030:": the line's last sentence opens the items under it, with
+            # their year, as that sentence on its own line would ("Ngoài các chỉ tiêu trên, đến năm 2030 …:")
+            horizon = (year, i)
+            latest = max(latest or year, year)
     return _without_none_yet(_as_the_meeting_changed(L, [t for t in targets if _plausible(t)]))
 
 
