@@ -3,7 +3,7 @@ written by someone who never read the importer), one test per rule, on documents
 (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import plan_targets
+from .importer_probes import GOAL, got, plan_targets
 
 PLAN = ("UBND XÃ ĐÔNG LĨNH\nTRƯỜNG TRUNG HỌC CƠ SỞ ĐÔNG LĨNH\nSố: 57/KH-THCSĐL\n\n"
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nĐông Lĩnh, ngày 18 tháng 9 năm 2026\n\n"
@@ -39,3 +39,9 @@ def test_a_figure_a_superiors_plan_sets_quoted_in_a_schools_plan_is_no_target():
     targets = plan_targets(PLAN.format(
         line="Kế hoạch của Sở xác định toàn tỉnh phấn đấu 90% trường có phòng học bộ môn. Trường đề ra mục tiêu đến năm 2030:"))
     assert not any(t[1] == 90 for t in targets) and ("=", 100, "%", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- a baseline of the year before
+def test_the_figure_a_rise_starts_from_last_school_year_is_a_baseline():
+    targets = got(GOAL + "- Nâng tỷ lệ học sinh đạt chứng chỉ tin học từ 45,5% năm học trước lên 60%.\n", plan_year=2026)
+    assert ("=", 60, "%", None) in targets and not any(t[1] == 45.5 for t in targets)

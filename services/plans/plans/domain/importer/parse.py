@@ -1605,8 +1605,8 @@ _CLASS_SIZE_RE = re.compile(r"(?<!duy tri )\bsi so\b|\bso (?:hoc sinh|tre|hoc vi
 _ELIDED_UNIT_RE = re.compile(r"(?:,|\bva)\s*(?P<n>\d{1,3}(?:,\d+)?)\s+(?=doi voi\b)")
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
-# "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
-_RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)?\s*)?"
+# "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%", "… năm học trước lên 78%"
+_RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+|cua\s+)?nam(?:\s+hoc)?\s+(?:(?:20\d\d\s*[-–]\s*)?20\d\d|truoc|qua|vua qua)\s*\)?\s*)?"
                          r"(?:(?:nang|tang|giam|ha|dieu chinh)\s+)?(?:len|xuong)(?:\s+(?:con|muc|duoi|tren|khong qua|it nhat|toi thieu|khoang))*\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
