@@ -53,3 +53,20 @@ def test_a_clause_closed_on_the_school_year_unnamed_is_due_by_the_year_in_course
                   plan_year=2026, plan_month=10, plan_horizon=2030)
     assert ("=", 0, "vụ", 2027) in targets   # without the words, the plan's horizon: 2030
     assert ("=", 100, "%", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- a part on rolling out the Resolution
+PARTS = ("UBND XÃ ĐÔNG LĨNH\nTRƯỜNG TIỂU HỌC ĐÔNG LĨNH\nSố: 61/KH-THĐL\n\n"
+         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nĐông Lĩnh, ngày 20 tháng 9 năm 2026\n\n"
+         "KẾ HOẠCH\nThực hiện nhiệm vụ năm học 2026-2027\n\n"
+         "PHẦN I. MỤC ĐÍCH, YÊU CẦU\nBám sát hướng dẫn của ngành.\n"
+         "PHẦN II. CHỈ TIÊU\n- Tỷ lệ học sinh lưu ban dưới 1%.\n"
+         "PHẦN III. {heading}\nPhấn đấu đến năm 2030: trường đạt chuẩn quốc gia mức độ 2; đạt kiểm định chất lượng "
+         "giáo dục cấp độ 3; có 04 phòng học thông minh.\n"
+         "PHẦN IV. TỔ CHỨC THỰC HIỆN\nCác tổ chuyên môn cụ thể hóa kế hoạch.\n\n"
+         "Nơi nhận:\n- UBND xã;\n- Lưu: VT.\nHIỆU TRƯỞNG\n\nLê Văn Nam\n")
+
+
+def test_a_part_on_rolling_out_the_resolution_sets_targets_as_the_targets_section_does():
+    targets = plan_targets(PARTS.format(heading="TRIỂN KHAI NGHỊ QUYẾT SỐ 71-NQ/TW ĐẾN NĂM 2030"))
+    assert ("=", 3, "mức", 2030) in targets and ("=", 4, "phòng", 2030) in targets

@@ -4769,9 +4769,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | No
 
 
 # ---------------------------------------------------------------------------- targets of a text
-# A school-year plan's section on carrying out the Resolution ("III. THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW"): the figures the
-# school sets itself under it, as section II does (not its results: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" describes)
-_RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
+# A school-year plan's section on carrying out the Resolution ("III. THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW", "PHẦN III. TRIỂN
+# KHAI NGHỊ QUYẾT SỐ 71-NQ/TW ĐẾN NĂM 2030"): the figures the school sets itself under it, as section II does (not its
+# results: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" describes)
+_RESOLUTION_PART_RE = re.compile(r"\s*(?:(?:trien khai\s+)?thuc hien|trien khai) nghi quyet\b")
 # a plan's key tasks ("II. CÁC NHIỆM VỤ TRỌNG TÂM", "II. NHIỆM VỤ CHỦ YẾU NĂM HỌC 2026 - 2027")
 _KEY_TASKS_RE = re.compile(r"\s*(?:cac\s+)?nhiem vu\s+(?:trong tam|chu yeu)\b")
 
