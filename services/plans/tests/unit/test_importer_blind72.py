@@ -70,3 +70,12 @@ PARTS = ("UBND XÃ ĐÔNG LĨNH\nTRƯỜNG TIỂU HỌC ĐÔNG LĨNH\nSố: 61/K
 def test_a_part_on_rolling_out_the_resolution_sets_targets_as_the_targets_section_does():
     targets = plan_targets(PARTS.format(heading="TRIỂN KHAI NGHỊ QUYẾT SỐ 71-NQ/TW ĐẾN NĂM 2030"))
     assert ("=", 3, "mức", 2030) in targets and ("=", 4, "phòng", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- a school year over among the horizons
+def test_a_column_of_a_school_year_over_between_the_horizons_is_results():
+    table = ("II. CHỈ TIÊU NĂM HỌC 2026-2027\n"
+             "Khối | Hoàn thành 2025-2026 | Hoàn thành 2026-2027 | Lên lớp 2025-2026 | Lên lớp 2026-2027\n"
+             "Khối 6 | 97,3% | 98% | - | -\nKhối 8 | - | - | 95,2% | 96%\n")
+    targets = got(table, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert targets == [("=", 98, "%", 2027), ("=", 96, "%", 2027)]

@@ -4507,6 +4507,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     dated_cols = [c for c, label in enumerate(labels[1:], 1) if _YEAR_CELL_RE.search(fold(label))]
     past_cols = set(dated_cols[:_past_columns("|".join(fold(labels[c]) for c in dated_cols), [
         int(_YEAR_CELL_RE.search(fold(labels[c])).group(1)) for c in dated_cols], plan_year, plan_month)])
+    # (and one among the horizons: "Lên lớp 2025-2026 | Lên lớp 2026-2027 | Tốt nghiệp 2025-2026 | Tốt nghiệp 2026-2027")
+    past_cols |= {c for c in dated_cols if (span := re.search(r"20\d\d\s*[-–]\s*(20\d\d)", fold(labels[c])))
+                  and _school_year_over(span, plan_year, plan_month)}
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
