@@ -2344,8 +2344,6 @@ def _horizon_phrases(fline: str) -> list[tuple[int, int]]:
 
 # the school year a speech is given in, unnamed: "năm học này", "trong năm học mới"
 _THIS_SCHOOL_YEAR_RE = re.compile(r"\bnam hoc (?:nay|moi)\b")
-# … and a clause closed on "trong năm học" naming none: "Không để xảy ra mất an toàn đối với trẻ trong năm học."
-_IN_THE_SCHOOL_YEAR_RE = re.compile(r"\btrong\s+nam hoc\s*(?=[.;]|$)")
 _MONTH_NO_YEAR_RE = re.compile(r"\b(?:ngay\s+)?(?:trong|truoc|den het)\s+thang\s+(\d{1,2})\b(?!\s*(?:/|nam\b|[-–]))")
 # "… quán triệt Nghị quyết trong tháng 10/2026", "(hoàn thành trong tháng 10 năm 2026)": a month of a year to do it in
 _MONTH_OF_YEAR_RE = re.compile(r"\b(?:trong|truoc|den het|cuoi)\s+thang\s+(?:0?[1-9]|1[0-2])\s*(?:/|nam\s+)(20\d\d)\b")
@@ -5081,7 +5079,7 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                        if not (plan_year and int(m.group(2)) < plan_year) and not any(abs(p - m.start(1)) <= 6 for p, _ in phrases)]:
             phrases = sorted(phrases + closing)
         if plan_year and plan_month and (this := [(m.start(), plan_year + (plan_month >= 8))
-                                   for m in [*_THIS_SCHOOL_YEAR_RE.finditer(fline), *_IN_THE_SCHOOL_YEAR_RE.finditer(fline)]]):
+                                   for m in _THIS_SCHOOL_YEAR_RE.finditer(fline)]):
             phrases = sorted(phrases + this)   # "Năm học này 100% …" after "đến 2030 …": the school year in course
         if plan_year and plan_month and (month := [(m.start(), plan_year + (int(m.group(1)) < plan_month))
                                                    for m in _MONTH_NO_YEAR_RE.finditer(fline) if 1 <= int(m.group(1)) <= 12]):
