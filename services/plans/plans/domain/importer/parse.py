@@ -1606,8 +1606,8 @@ _CLASS_SIZE_RE = re.compile(r"(?<!duy tri )\bsi so\b|\bso (?:hoc sinh|tre|hoc vi
 _ELIDED_UNIT_RE = re.compile(r"(?:,|\bva)\s*(?P<n>\d{1,3}(?:,\d+)?)\s+(?=doi voi\b)")
 # "(tăng) từ 40% lên 60%", "(giảm) từ 8% xuống 5%": the first figure is the baseline
 _BASELINE_RE = re.compile(r"\btu\s*$")
-# "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%"
-_RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+)?nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)?20\d\d\s*\)?\s*)?"
+# "… lên 60%", "… năm 2025 lên 80%", "… (năm học 2024 - 2025) xuống 3%", "… năm học trước lên 78%"
+_RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+|cua\s+)?nam(?:\s+hoc)?\s+(?:(?:20\d\d\s*[-–]\s*)?20\d\d|truoc|qua|vua qua)\s*\)?\s*)?"
                          r"(?:(?:nang|tang|giam|ha|dieu chinh)\s+)?(?:len|xuong)(?:\s+(?:con|muc|duoi|tren|khong qua|it nhat|toi thieu|khoang))*\s+\d")
 _FALLING_RE = re.compile(r"bo hoc|luu ban|o lai lop|suy dinh duong|thap coi|thua can|beo phi|vi pham|bao luc|giam")
 # "không có xã, phường nào (đạt) dưới 55%", "không để trường nào có tỷ lệ bỏ học trên 1%": a bound on every one,
@@ -4508,6 +4508,9 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     dated_cols = [c for c, label in enumerate(labels[1:], 1) if _YEAR_CELL_RE.search(fold(label))]
     past_cols = set(dated_cols[:_past_columns("|".join(fold(labels[c]) for c in dated_cols), [
         int(_YEAR_CELL_RE.search(fold(labels[c])).group(1)) for c in dated_cols], plan_year, plan_month)])
+    # (and one among the horizons: "Lên lớp 2025-2026 | Lên lớp 2026-2027 | Tốt nghiệp 2025-2026 | Tốt nghiệp 2026-2027")
+    past_cols |= {c for c in dated_cols if (span := re.search(r"20\d\d\s*[-–]\s*(20\d\d)", fold(labels[c])))
+                  and _school_year_over(span, plan_year, plan_month)}
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
@@ -4770,9 +4773,10 @@ def _spaced_year_rows(L: _Lines, units: list[_Unit], n: int, plan_year: int | No
 
 
 # ---------------------------------------------------------------------------- targets of a text
-# A school-year plan's section on carrying out the Resolution ("III. THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW"): the figures the
-# school sets itself under it, as section II does (not its results: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" describes)
-_RESOLUTION_PART_RE = re.compile(r"\s*(?:trien khai\s+)?thuc hien nghi quyet\b")
+# A school-year plan's section on carrying out the Resolution ("III. THỰC HIỆN NGHỊ QUYẾT 71-NQ/TW", "PHẦN III. TRIỂN
+# KHAI NGHỊ QUYẾT SỐ 71-NQ/TW ĐẾN NĂM 2030"): the figures the school sets itself under it, as section II does (not its
+# results: "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" describes)
+_RESOLUTION_PART_RE = re.compile(r"\s*(?:(?:trien khai\s+)?thuc hien|trien khai) nghi quyet\b")
 # a plan's key tasks ("II. CÁC NHIỆM VỤ TRỌNG TÂM", "II. NHIỆM VỤ CHỦ YẾU NĂM HỌC 2026 - 2027")
 _KEY_TASKS_RE = re.compile(r"\s*(?:cac\s+)?nhiem vu\s+(?:trong tam|chu yeu)\b")
 
@@ -5401,6 +5405,11 @@ def extract_targets(text: str, *, _lines: _Lines | None = None, _sections=None, 
                     Extracted(code, src, iconf), Extracted(cmp, src, cconf), Extracted(value, src, 0.95),
                     Extracted(unit, src, 0.9), hext, sent, label[:2000], src, round(conf, 2),
                 ))
+        if in_goal and fline.rstrip().endswith(":") and (year := _horizon_of(re.split(r"[.;]\s", fline)[-1], heading=False)):
+            # "… đạt 99,7%. Nhà trường phấn đấu đến năm 2030:": the line's last sentence opens the items under it, with
+            # their year, as that sentence on its own line would ("Ngoài các chỉ tiêu trên, đến năm 2030 …:")
+            horizon = (year, i)
+            latest = max(latest or year, year)
     return _without_none_yet(_as_the_meeting_changed(L, [t for t in targets if _plausible(t)]))
 
 
@@ -5522,11 +5531,13 @@ def _without_none_yet(targets: list[ParsedTarget]) -> list[ParsedTarget]:
 # a share or a count of the schools of a territory: "100% trường mầm non, phổ thông trên địa bàn xã", "05 trường học
 # trên địa bàn huyện"
 # A sentence whose subject is a body that sets or assigns the figure ("Huyện đặt mục tiêu …", "Năm học này, UBND xã
-# giao cho nhà trường …", "Sở GD&ĐT giao …", "Tỉnh phấn đấu …", "(UBND xã giao: …)"): in a school's or a centre's plan, a
-# body above it, quoted
-_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^,;.]*[,:]\s*|[^(;.]*\(\s*(?=[^()]*$))?(?:(?:ubnd|uy ban nhan dan)\s+)?"
-                                 r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren)"
-                                 r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau)\b[^;.]*$")
+# giao cho nhà trường …", "Sở GD&ĐT giao …", "Tỉnh phấn đấu …", "(UBND xã giao: …)"), or that body's plan ("Kế hoạch
+# của Sở xác định …", "Trung ương đề ra …"): in a school's or a centre's plan, a body above it, quoted
+_OTHER_BODY_SETS_RE = re.compile(r"\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^,;.]*[,:]\s*|[^(;.]*\(\s*(?=[^()]*$))?"
+                                 r"(?:(?:ke hoach|nghi quyet|chuong trinh|de an|chi thi)\b[^,;.]{0,40}?\bcua\s+)?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                                 r"(?P<body>tinh|thanh pho|huyen|quan|xa|phuong|so|phong|bo|cap tren|trung uong)"
+                                 r"(?:\s+gd(?:\s*&\s*)?(?:dt)?|\s+giao duc(?: va dao tao)?)?\s+(?:dat (?:ra\s+)?(?:muc tieu|chi tieu)|giao|phan dau"
+                                 r"|xac dinh|de ra)\b[^;.]*$")
 # … and in any plan, where the next clause or sentence sets the plan's own body against it: "Tỉnh giao xã 97% …; xã
 # phấn đấu 98%", "Tỉnh phấn đấu … 80% … . Xã phấn đấu 100% …"
 _OWN_PLEDGE_AFTER_RE = re.compile(r"[^;.]*(?:;|\.(?=\s))\s*(?:(?:ubnd|uy ban nhan dan)\s+)?(?P<body>nha truong|truong|trung tam|tinh|thanh pho|huyen"
