@@ -3,7 +3,13 @@ ordinary school-year plans written by someone who never read the importer), one 
 sentences written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
+from plans.domain.importer.pdf_tables import Fragment, table_lines
+
 from .importer_probes import GOAL, got
+
+
+def _pieces(lines: list[tuple[float, list[tuple[float, str]]]]) -> list[Fragment]:
+    return [Fragment(x, x + 5.0 * len(text), y, text, 3.0, 10.0) for y, cells in lines for x, text in cells]
 
 # ---------------------------------------------------------------------------- a part carrying out the Resolution
 SCHOOL_YEAR = (GOAL + "1. Chỉ tiêu năm học 2026 - 2027\n- Tỷ lệ học sinh lên lớp đạt 98%.\n"
@@ -20,4 +26,24 @@ def test_a_part_carrying_out_the_resolution_to_its_horizon_sets_that_year_for_it
 def test_a_part_carrying_out_the_resolution_naming_no_year_leaves_the_items_the_plans_year():
     targets = got(SCHOOL_YEAR.format(part="Thực hiện Nghị quyết số 71-NQ/TW"), plan_year=2026, plan_month=9)
     assert not any(t[3] == 2030 for t in targets)
+
+
+# ---------------------------------------------------------------------------- a part's heading between two PDF tables
+def test_a_parts_heading_and_its_first_item_between_two_tables_end_the_first_table():
+    page = _pieces([(400.0, [(85.0, "Cấp học"), (190.0, "Số trường"), (300.0, "Số lớp"), (410.0, "Số học sinh")]),
+                    (385.0, [(85.0, "Mầm non"), (190.0, "4"), (300.0, "61"), (410.0, "1.874")]),
+                    (370.0, [(85.0, "Tiểu học"), (190.0, "3"), (300.0, "88"), (410.0, "2.930")]),
+                    (355.0, [(85.0, "IV. CHỈ TIÊU")]),
+                    (340.0, [(85.0, "1. Quy mô lớp")]),
+                    (325.0, [(85.0, "Cấp học"), (190.0, "Hiện nay"), (300.0, "Năm 2027"), (410.0, "Năm 2030")]),
+                    (310.0, [(85.0, "Mầm non"), (190.0, "34"), (300.0, "32"), (410.0, "30")]),
+                    (295.0, [(85.0, "Tiểu học"), (190.0, "41"), (300.0, "40"), (410.0, "35")])])
+    tables = [rows for _, rows in table_lines(page)]
+    assert tables[0] == ["Cấp học | Số trường | Số lớp | Số học sinh", "Mầm non | 4 | 61 | 1.874", "Tiểu học | 3 | 88 | 2.930"]
+    assert tables[1][0] == "Cấp học | Hiện nay | Năm 2027 | Năm 2030" and len(tables) == 2
+    # (a group row wrapped in the first column is still one row: "A. Chuyển" / "đổi số")
+    wrapped = _pieces([(400.0, [(85.0, "Nội dung"), (190.0, "Năm 2027"), (300.0, "Năm 2030")]),
+                       (385.0, [(85.0, "A. Chuyển")]), (375.0, [(85.0, "đổi số")]),
+                       (360.0, [(85.0, "Học bạ số (%)"), (190.0, "90"), (300.0, "100")])])
+    assert table_lines(wrapped)[0][1][1] == "A. Chuyển đổi số |  | "
 
