@@ -47,3 +47,14 @@ def test_a_parts_heading_and_its_first_item_between_two_tables_end_the_first_tab
                        (360.0, [(85.0, "Học bạ số (%)"), (190.0, "90"), (300.0, "100")])])
     assert table_lines(wrapped)[0][1][1] == "A. Chuyển đổi số |  | "
 
+
+# ---------------------------------------------------------------------------- a table by level, each column its year
+def test_rows_by_level_are_read_under_columns_each_naming_its_year_with_no_year_above():
+    table = (GOAL + "1. Quy mô lớp học\nCấp học | Bình quân năm học 2025-2026 | Tối đa năm học 2026-2027 (học sinh/lớp)"
+             " | Tối đa năm 2030 (học sinh/lớp)\nTiểu học | 41 | 40 | 35\nTHCS | 46 | 45 | 40\n")
+    targets = got(table, plan_year=2026, plan_month=9)
+    assert ("<=", 40, "học sinh/lớp", 2027) in targets and ("<=", 35, "học sinh/lớp", 2030) in targets
+    assert ("<=", 45, "học sinh/lớp", 2027) in targets and ("<=", 40, "học sinh/lớp", 2030) in targets
+    assert not any(t[1] in (41, 46) for t in targets)   # the school year over: its figures, a baseline
+    # (a column naming no year leaves such a table to the heading's year, which it has none of here)
+    assert got(table.replace("Tối đa năm 2030", "Tối đa"), plan_year=2026, plan_month=9) == []

@@ -4510,6 +4510,11 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     dated_cols = [c for c, label in enumerate(labels[1:], 1) if _YEAR_CELL_RE.search(fold(label))]
     past_cols = set(dated_cols[:_past_columns("|".join(fold(labels[c]) for c in dated_cols), [
         int(_YEAR_CELL_RE.search(fold(labels[c])).group(1)) for c in dated_cols], plan_year, plan_month)])
+    # (with no heading's year above it, rows named by level or school are read when every column of theirs names its
+    # own: "Cấp học | Sĩ số tối đa năm học 2026-2027 | Sĩ số tối đa năm 2030")
+    own_years = [y for c, y in enumerate(col_years, 1) if c not in past_cols and not _TRAIL_COL_RE.fullmatch(fold(labels[c]))]
+    if year_in_force is None and own_years and all(own_years):
+        year_in_force = max(own_years)
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it
