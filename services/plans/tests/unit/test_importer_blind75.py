@@ -3,6 +3,7 @@ ordinary school-year plans written by someone who never read the importer), one 
 sentences written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
+from plans.domain.importer import extract_text
 from plans.domain.importer.pdf_tables import Fragment, table_lines
 
 from .importer_probes import GOAL, got
@@ -58,3 +59,17 @@ def test_rows_by_level_are_read_under_columns_each_naming_its_year_with_no_year_
     assert not any(t[1] in (41, 46) for t in targets)   # the school year over: its figures, a baseline
     # (a column naming no year leaves such a table to the heading's year, which it has none of here)
     assert got(table.replace("Tối đa năm 2030", "Tối đa"), plan_year=2026, plan_month=9) == []
+
+
+# ---------------------------------------------------------------------------- a table's columns named in its heading
+def test_columns_a_heading_names_in_its_bracket_head_the_rows_typed_under_it():
+    doc = ("II. MỤC TIÊU\n1. Giai đoạn 2026 - 2030 (nội dung | kết quả năm học 2025-2026 | năm 2030)\n"
+           "Trẻ 5 tuổi học 2 buổi/ngày | 88% | 100%\nPhòng học tiếng Anh | 2 phòng | 5 phòng\n")
+    text = extract_text(doc.encode(), "plan.txt").text
+    assert "1. Giai đoạn 2026 - 2030\nnội dung | kết quả năm học 2025-2026 | năm 2030\n" in text
+    targets = got(text, plan_year=2026, plan_month=9)
+    assert ("=", 100, "%", 2030) in targets and ("=", 5, "phòng", 2030) in targets
+    assert not any(t[1] in (88, 2) for t in targets)   # the school year over: its results
+    # (a bracket with no rows of as many cells under it is the heading's own words)
+    prose = "2. Chất lượng (mầm non | tiểu học | THCS)\n- Tỷ lệ học sinh lên lớp đạt 98%.\n"
+    assert extract_text(prose.encode(), "plan.txt").text.startswith("2. Chất lượng (mầm non | tiểu học | THCS)\n")
