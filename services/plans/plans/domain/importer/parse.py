@@ -1706,9 +1706,11 @@ _HORIZON_SENTENCE_RE = re.compile(
 # stages may be Roman-numbered ("PHẦN THỨ HAI: CHỈ TIÊU" / "II. Đến năm 2030")
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
 # đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030";
-# a disclosure's commitments: "II. Cam kết năm học 2026 - 2027")
+# a disclosure's commitments: "II. Cam kết năm học 2026 - 2027"; a school-year plan's part on carrying out a
+# resolution to its own horizon: "4. Thực hiện Nghị quyết 71-NQ/TW, phấn đấu đến năm 2030")
 _HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?|phu luc\s*[.:])?\s*(?:(?:mot so|cac|nhung)\s+)?"
+    r"(?:(?:thuc hien|trien khai)\s+(?:nghi quyet|ket luan|chi thi|chuong trinh|de an)\b[^:;,]{0,30}?\s*,?\s+)?"
     r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay|huong)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
     r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong|cam ket)\b"
 )
@@ -4511,6 +4513,11 @@ def _transposed_targets(L: _Lines, units: list[_Unit], n: int, year_in_force: in
     # (and one among the horizons: "Lên lớp 2025-2026 | Lên lớp 2026-2027 | Tốt nghiệp 2025-2026 | Tốt nghiệp 2026-2027")
     past_cols |= {c for c in dated_cols if (span := re.search(r"20\d\d\s*[-–]\s*(20\d\d)", fold(labels[c])))
                   and _school_year_over(span, plan_year, plan_month)}
+    # (with no heading's year above it, rows named by level or school are read when every column of theirs names its
+    # own: "Cấp học | Sĩ số tối đa năm học 2026-2027 | Sĩ số tối đa năm 2030")
+    own_years = [y for c, y in enumerate(col_years, 1) if c not in past_cols and not _TRAIL_COL_RE.fullmatch(fold(labels[c]))]
+    if year_in_force is None and own_years and all(own_years):
+        year_in_force = max(own_years)
     targets: list[ParsedTarget] = []
     dated, named_rows = False, 0   # rows that are horizons, rows that name whom the targets are for: one kind a table
     group: tuple[str, str | None] | None = None   # the target a group row names for the horizons under it

@@ -281,10 +281,12 @@ def _grow(lines: list[_Line], i: int, margin: float, floor: int,
             # a line of one piece that starts no row: a group heading across the table ("I. HỌC SINH") when a row of
             # the table follows, else the end of the table; unless it is the first line of a label the next line
             # goes on with, its values beside it (a row whose short cells stand halfway down it)
-            # (a group heading wrapped in a narrow first column: "A. Chuyển" / "đổi số", its lines one under the other)
+            # (a group heading wrapped in a narrow first column: "A. Chuyển" / "đổi số", its lines one under the other;
+            # a line numbered anew is the next item, "III. MỤC TIÊU" / "1. Sĩ số lớp học" over the next table)
             wrapped = 0
             while j + wrapped + 1 < len(lines) and wrapped < 2 and len(lines[j + wrapped + 1].spans) == 1 \
-                    and abs(lines[j + wrapped + 1].spans[0].x0 - spans[0].x0) < 1.0 and _ITEM_RE.match(spans[0].text):
+                    and abs(lines[j + wrapped + 1].spans[0].x0 - spans[0].x0) < 1.0 and _ITEM_RE.match(spans[0].text) \
+                    and not _ITEM_RE.match(lines[j + wrapped + 1].spans[0].text):
                 wrapped += 1
             nxt = lines[j + wrapped + 1].spans if j + wrapped + 1 < len(lines) else []
             nplaced = _place(nxt, cols, new_columns=False) if len(nxt) >= 2 else None

@@ -149,7 +149,7 @@ def extract_text(
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_UNSEEN)
     text = without_page_furniture(text)
     if kind == "text":
-        text = _tab_tables(_sheet_as_tabs(text))
+        text = _bracketed_headings(_tab_tables(_sheet_as_tabs(text)))
     if kind in ("text", "pdf"):
         text = _paired_space_tables(_spaced_tables(_aligned_tables(text)))
     return ExtractedText(text=text, kind=kind, encoding=encoding, name_mismatch=_mismatch(filename, kind))
@@ -737,6 +737,27 @@ def _paired_space_tables(text: str) -> str:
             lines[i:j] = [" | ".join(cells(lines[k])) for k in range(i, j)]
         i = j
     return "\n".join(lines)
+
+
+# A part's heading that names its table's columns in a bracket, the rows typed under it with their cells parted by
+# "|": "2. Đến năm 2030 (chỉ tiêu | năm học 2025-2026 | đến 2030)" over "Học sinh vào lớp 10 | 82,4% | 90%"
+_BRACKETED_HEADING_RE = re.compile(r"(?P<part>.*\S)\s*\((?P<cells>[^()|]+(?:\|[^()|]+){2,})\)\s*:?\s*$")
+
+
+def _bracketed_headings(text: str) -> str:
+    """The columns a heading names in its bracket set on a line of their own, as the table's heading row, when two
+    rows or more of as many cells follow it: the headings tell which column holds the targets (a column of a past
+    school year beside them holds its results)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = _BRACKETED_HEADING_RE.match(line)
+        width = len(m.group("cells").split("|")) if m else 0
+        if m and i + 2 < len(lines) and all(lines[k].count("|") == width - 1 for k in (i + 1, i + 2)):
+            out += [m.group("part"), " | ".join(c.strip() for c in m.group("cells").split("|"))]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------- PDF
