@@ -3,11 +3,10 @@ someone who never read the importer: a target's steps year by year), one test pe
 written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from io import BytesIO
 
 from plans.domain.importer import extract_text, parse_plan
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, docx_plan, got
 
 
 # ---------------------------------------------------------------------------- a column that sums the years
@@ -64,21 +63,8 @@ def test_a_table_among_the_tasks_without_such_a_title_is_still_no_target():
 
 # ---------------------------------------------------------------------------- horizons as rows under a target's row
 def _docx(rows: list[list[str]]) -> bytes:
-    from docx import Document
-
-    doc = Document()
-    for line in ("ỦY BAN NHÂN DÂN XÃ AN HÒA", "KẾ HOẠCH", "Phát triển giáo dục xã An Hòa giai đoạn 2026 - 2030",
-                 "I. MỤC TIÊU", "1. Lộ trình theo cấp học"):
-        doc.add_paragraph(line)
-    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    doc.add_paragraph("II. NHIỆM VỤ, GIẢI PHÁP")
-    doc.add_paragraph("Tổ chức thực hiện.")
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_plan(("ỦY BAN NHÂN DÂN XÃ AN HÒA", "KẾ HOẠCH", "Phát triển giáo dục xã An Hòa giai đoạn 2026 - 2030",
+                 "I. MỤC TIÊU", "1. Lộ trình theo cấp học"), rows)
 
 
 def test_a_group_row_names_the_target_of_the_year_rows_under_it_and_the_columns_whom_it_is_for():

@@ -3,31 +3,17 @@ plans written by someone who never read the importer), one test per rule, on doc
 test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from io import BytesIO
 
 from plans.domain.importer.parse import parse_plan
 from plans.domain.importer.text import extract_text
 
-from .importer_probes import GOAL, got, plan_targets
+from .importer_probes import GOAL, docx_plan, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- a Word table of two columns: labels, targets
 def _docx(rows: list[list[str]]) -> bytes:
-    from docx import Document
-
-    doc = Document()
-    for line in ("TRƯỜNG THCS SUỐI RẠNG", "KẾ HOẠCH", "Giáo dục nhà trường năm học 2026 - 2027",
-                 "I. MỤC TIÊU", "1. Chỉ tiêu năm học 2026 - 2027"):
-        doc.add_paragraph(line)
-    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    doc.add_paragraph("II. NHIỆM VỤ, GIẢI PHÁP")
-    doc.add_paragraph("Tổ chức thực hiện.")
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_plan(("TRƯỜNG THCS SUỐI RẠNG", "KẾ HOẠCH", "Giáo dục nhà trường năm học 2026 - 2027",
+                 "I. MỤC TIÊU", "1. Chỉ tiêu năm học 2026 - 2027"), rows)
 
 
 def test_a_two_column_word_table_headed_by_its_targets_keeps_each_figure_beside_its_label():
