@@ -3,7 +3,8 @@ by someone who never read the importer), one test per rule, on sentences and tab
 from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from plans.domain.importer.parse import _sections, _Lines, tidy
+from plans.domain.importer.header import sections
+from plans.domain.importer.lines import Lines, tidy
 
 from .importer_probes import GOAL, got
 
@@ -53,16 +54,16 @@ PLAN = ("I. MỤC ĐÍCH, YÊU CẦU\nNâng cao chất lượng.\nII. MỤC TIÊ
 
 
 def test_a_numeral_typed_twice_before_a_heading_of_another_kind_still_ends_the_targets_section():
-    assert [s[3] for s in _sections(_Lines(tidy(PLAN)))] == [
+    assert [s[3] for s in sections(Lines(tidy(PLAN)))] == [
         "muc_dich_yeu_cau", "muc_tieu", "nhiem_vu_giai_phap", "to_chuc_thuc_hien"]
     assert got(PLAN) == [("=", 100, "%", 2029)]
 
 
 def test_a_numeral_again_before_words_in_small_letters_or_the_same_kind_is_no_new_section():
     text = PLAN.replace("II. NHIỆM VỤ VÀ GIẢI PHÁP", "II. Nhiệm vụ và giải pháp")
-    assert [s[3] for s in _sections(_Lines(tidy(text)))] == ["muc_dich_yeu_cau", "muc_tieu", "to_chuc_thuc_hien"]
+    assert [s[3] for s in sections(Lines(tidy(text)))] == ["muc_dich_yeu_cau", "muc_tieu", "to_chuc_thuc_hien"]
     text = PLAN.replace("II. NHIỆM VỤ VÀ GIẢI PHÁP", "II. CÁC CHỈ TIÊU CỤ THỂ")
-    assert [s[3] for s in _sections(_Lines(tidy(text)))] == ["muc_dich_yeu_cau", "muc_tieu", "to_chuc_thuc_hien"]
+    assert [s[3] for s in sections(Lines(tidy(text)))] == ["muc_dich_yeu_cau", "muc_tieu", "to_chuc_thuc_hien"]
 
 
 def test_a_row_naming_the_learners_admitted_counts_them():

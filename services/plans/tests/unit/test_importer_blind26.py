@@ -3,7 +3,8 @@ written by someone who never read the importer), one test per rule, on sentences
 copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from plans.domain.importer.parse import parse_plan, tidy
+from plans.domain.importer.lines import tidy
+from plans.domain.importer.parse import parse_plan
 
 from .importer_probes import GOAL, got, header
 

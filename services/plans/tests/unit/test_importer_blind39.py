@@ -4,7 +4,8 @@ sentences and tables written for the test (none copied from a fixture; pure, no 
 targets beside the figures they replace: only the target now in force is one."""
 from __future__ import annotations
 
-from plans.domain.importer.parse import extract_targets, tidy
+from plans.domain.importer.lines import tidy
+from plans.domain.importer.parse import extract_targets
 
 from .importer_probes import GOAL, got
 

@@ -202,7 +202,7 @@ def test_a_footnote_stating_a_target_is_read_where_its_marker_stands():
 
 
 def test_a_footnote_at_a_page_foot_goes_back_to_its_marker_not_to_the_part_after_it():
-    from plans.domain.importer.parse import tidy
+    from plans.domain.importer.lines import tidy
 
     page = ("2. Đến năm 2030\n- 100% trẻ 5 tuổi hoàn thành chương trình mầm non1.\n3. Năm học 2027-2028\n"
             "1 Phấn đấu ít nhất 95% trẻ em dân tộc thiểu số 5 tuổi được tăng cường tiếng Việt; năm 2026\n"

@@ -3,7 +3,8 @@ line's end, hard line breaks mid-sentence and mid-range, tabs after list marks, 
 that generality called for. Each test is a text written for it (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from plans.domain.importer.parse import parse_plan, tidy
+from plans.domain.importer.lines import tidy
+from plans.domain.importer.parse import parse_plan
 from .importer_probes import GOAL, got, header
 
 HEAD = ("UBND XÃ AN HÒA\nTRƯỜNG TIỂU HỌC AN HÒA\nSố: 12/KH-THAH\nAn Hòa, ngày 05 tháng 01 năm 2026\n\n"

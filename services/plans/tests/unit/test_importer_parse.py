@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from plans.domain.importer.parse import ParsedTarget, extract_targets, parse_plan
+from plans.domain.importer.model import ParsedTarget
+from plans.domain.importer.parse import extract_targets, parse_plan
 
 
 def seeds_dir() -> Path:

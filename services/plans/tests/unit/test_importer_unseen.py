@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plans.domain.importer.parse import names_same_unit, parse_plan, unit_key
+from plans.domain.importer.header import names_same_unit, unit_key
+from plans.domain.importer.parse import parse_plan
 from .importer_probes import got
 
 

@@ -4,16 +4,9 @@
     parsed = parse_plan(extracted.text)               # ParsedPlan
     body = parsed.to_plan_dict()                      # PlanWriteSchema-shaped dict (a draft to confirm)
 """
-from plans.domain.importer.parse import (
-    Extracted,
-    ParsedPlan,
-    ParsedSection,
-    ParsedTarget,
-    Source,
-    extract_targets,
-    names_same_unit,
-    parse_plan,
-)
+from plans.domain.importer.header import names_same_unit
+from plans.domain.importer.model import Extracted, ParsedTarget, Source
+from plans.domain.importer.parse import ParsedPlan, ParsedSection, extract_targets, parse_plan
 from plans.domain.importer.text import (
     ArchiveTooLarge,
     BinaryContent,
