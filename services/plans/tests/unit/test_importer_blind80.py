@@ -22,3 +22,23 @@ def test_a_numbered_part_on_tasks_alone_still_ends_the_targets():
             "2. Nhiệm vụ, giải pháp\n- Tổ chức 3 hội thảo chuyên đề cho giáo viên.\n")
     targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
     assert ("=", 99, "%", 2027) in targets and not any(t[1] == 3 for t in targets)
+
+
+# ---------------------------------------------------------------------------- a part carrying out the Resolution
+def test_a_part_carrying_out_the_resolution_by_a_year_after_the_tasks_sets_targets_due_by_that_year():
+    text = ("II. NHIỆM VỤ, CHỈ TIÊU NĂM HỌC 2026 - 2027\n1. Chỉ tiêu chủ yếu\n- Tỷ lệ học sinh lên lớp đạt 98%.\n"
+            "2. Nhiệm vụ, giải pháp\n- Tổ chức 3 hội thảo chuyên đề cho giáo viên.\n"
+            "3. Triển khai Nghị quyết số 71-NQ/TW đến năm 2030\n- Có 4 phòng học bộ môn đạt chuẩn; 100% giáo viên "
+            "dạy tiếng Anh đạt chuẩn.\nIII. TỔ CHỨC THỰC HIỆN\nCác tổ chuyên môn xây dựng kế hoạch.\n")
+    targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert ("=", 98, "%", 2027) in targets and not any(t[1] == 3 for t in targets)
+    assert ("=", 4, "phòng", 2030) in targets and ("=", 100, "%", 2030) in targets
+
+
+def test_a_part_naming_the_resolution_and_its_horizon_sets_its_items_year():
+    text = ("II. CHỈ TIÊU NĂM HỌC 2026 - 2027\n1. Chất lượng\n- Tỷ lệ học sinh lên lớp đạt 98%.\n"
+            "2. Nghị quyết số 71-NQ/TW - mục tiêu đến năm 2030\n- Có 3 phòng học bộ môn đạt chuẩn.\n"
+            "3. Nghị quyết 71 - đến năm 2035\n- 100% giáo viên đạt trình độ thạc sĩ.\n")
+    targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert ("=", 98, "%", 2027) in targets and ("=", 3, "phòng", 2030) in targets
+    assert ("=", 100, "%", 2035) in targets

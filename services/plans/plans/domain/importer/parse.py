@@ -553,10 +553,12 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
         # targets, as a section of its own ("III. NHIỆM VỤ, GIẢI PHÁP") would
         cut = next((k for k in L.nonblank(*goal_range) if _TASKS_PART_RE.match(L.fline(k))), None)
         # (unless a part naming the targets follows it: "II. NHIỆM VỤ VÀ CHỈ TIÊU" / "1. Nhiệm vụ trọng tâm" / "2. Chỉ
-        # tiêu": the targets begin again there)
+        # tiêu": the targets begin again there; so they do at a part carrying out the Resolution by a year, "3. Thực
+        # hiện Nghị quyết 71-NQ/TW đến năm 2030", as at a section of its own)
         resume = cut is not None and next((k for k in L.nonblank(cut + 1, goal_range[1])
-                                           if (part := TOP_PART_RE.match(L.fline(k))) and _GOAL_PART_RE.match(part.group(2))
-                                           and len(part.group(2)) <= 60), None)
+                                           if (part := TOP_PART_RE.match(L.fline(k))) and len(part.group(2)) <= 60
+                                           and (_GOAL_PART_RE.match(part.group(2)) or _RESOLUTION_PART_RE.match(
+                                               part.group(2)) and re.search(r"\b20\d\d\b", part.group(2)))), None)
         goal_end = goal_range[1]
         goal_range = (goal_range[0], cut if cut is not None else goal_end)
         # a plan may state its aim first and its figures after its tasks ("II. MỤC TIÊU CHUNG", "III. NHIỆM VỤ
@@ -565,7 +567,7 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
                        for k, t in enumerate(sections) if k > last and (t[3].startswith("muc_tieu")
                        or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
         if resume:
-            later_goals.append((resume, goal_end))
+            later_goals.append((resume - 1, goal_end))   # its heading too, which may give the part's year
         # a later section on tasks may give the figures a part of its own ("III. NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71" / "1.
         # Chỉ tiêu cụ thể", its table, then "2. Giải pháp"): that part sets targets as section II does
         for k, t in enumerate(sections):
