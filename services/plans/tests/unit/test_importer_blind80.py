@@ -3,7 +3,7 @@ written by someone who never read the importer), one test per rule, on documents
 (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import got
+from .importer_probes import GOAL, got
 
 
 # ---------------------------------------------------------------------------- a part naming tasks and targets
@@ -42,3 +42,32 @@ def test_a_part_naming_the_resolution_and_its_horizon_sets_its_items_year():
     targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
     assert ("=", 98, "%", 2027) in targets and ("=", 3, "phòng", 2030) in targets
     assert ("=", 100, "%", 2035) in targets
+
+
+# ---------------------------------------------------------------------------- a part on tasks inside the targets'
+SCHOOL_YEAR = ("II. NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP\nA. Chỉ tiêu\n- Tỷ lệ học sinh hoàn thành chương trình lớp học đạt 99%.\n"
+               "B. Nhiệm vụ và giải pháp\n{items}III. TỔ CHỨC THỰC HIỆN\nCác tổ khối xây dựng kế hoạch tháng.\n")
+
+
+def test_a_share_opening_an_item_of_a_tasks_part_inside_the_targets_section_is_a_target():
+    items = ("1. Thư viện, đọc sách: duy trì 3 tiết đọc/tháng; 100% học sinh có thẻ thư viện.\n"
+             "2. Tin học, ngoại ngữ: 90% học sinh lớp 4, 5 được học tin học; tổ chức 2 buổi giao lưu tiếng Anh.\n")
+    targets = got(SCHOOL_YEAR.format(items=items), plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert ("=", 100, "%", 2027) in targets and ("=", 90, "%", 2027) in targets
+    assert not any(t[1] in (2, 3) for t in targets)   # the work to do
+
+
+def test_a_bound_opening_a_clause_of_a_tasks_item_is_a_target():
+    items = "1. Giáo dục STEM: đổi mới sinh hoạt chuyên môn; ít nhất 3 bài học STEM/khối/học kỳ.\n"
+    targets = got(SCHOOL_YEAR.format(items=items), plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert (">=", 3, "bài học", 2027) in targets
+
+
+# ---------------------------------------------------------------------------- a rank
+def test_a_rank_in_a_tables_cell_or_after_a_label_bounds_the_place():
+    text = GOAL + ("Chỉ tiêu | Năm học 2025 - 2026 | Năm học 2026 - 2027\nĐiểm thi vào lớp 10 xếp thứ trong tỉnh | 87 | Tốp 50\n"
+                   "- Kết quả thi học sinh giỏi cấp tỉnh: tốp 20.\n- Nhà trường phấn đấu xếp trong tốp 15.\n")
+    targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert [t for t in targets if t[2] == "hạng"] == [("<=", 50, "hạng", 2027), ("<=", 20, "hạng", 2027),
+                                                       ("<=", 15, "hạng", 2027)]
+    assert not any(t[1] == 87 for t in targets)

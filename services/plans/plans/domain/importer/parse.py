@@ -491,8 +491,8 @@ _WITHIN_YEAR_RE = re.compile(r"\btrong\s+nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)
 # within it, as "trong năm học" says
 _SCHOOL_YEAR_CLAUSE_RE = re.compile(r"(?:^|(?<=[:;])\s*)nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
 
-# a task's short name before its colon: "4. Chuyển đổi số: …"
-_TASK_NAME_RE = re.compile(r"[^\W\d_][^\d:;.,()]{0,40}:\s*")
+# a task's short name before its colon: "4. Chuyển đổi số: …", "2. Ngoại ngữ, tin học: …"
+_TASK_NAME_RE = re.compile(r"[^\W\d_][^\d:;.()]{0,40}:\s*")
 
 # a line labelled as targets: "Mục tiêu: …", "- Chỉ tiêu đến năm 2030: …"
 _AIM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?:muc tieu|chi tieu)(?:\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d)?\s*:\s*\S")
@@ -534,6 +534,7 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
          and (first := next(L.nonblank(s[0] + 1), None)) is not None
          and (part := TOP_PART_RE.match(L.fline(first))) and _GOAL_PART_RE.match(part.group(2))), None)
     later_goals: list[tuple[int, int]] = []   # sections of targets after a section of another kind
+    inner_tasks: list[tuple[int, int]] = []   # a part on the tasks inside the targets' section
     if goal is None:
         goal_range = (0, end)
     else:
@@ -568,6 +569,8 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
                        or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
         if resume:
             later_goals.append((resume - 1, goal_end))   # its heading too, which may give the part's year
+        if cut is not None:
+            inner_tasks.append((cut, resume or goal_end))
         # a later section on tasks may give the figures a part of its own ("III. NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71" / "1.
         # Chỉ tiêu cụ thể", its table, then "2. Giải pháp"): that part sets targets as section II does
         for k, t in enumerate(sections):
@@ -603,8 +606,10 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
                                          and not any(a == s[0] for a, _ in proceedings)
                                          and not (plan_horizon and _KEY_TASKS_RE.match(fold(s[2])))]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
+    # (a part on the tasks cut from the targets' section is one too: "PHẦN II. NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP" / "A.
+    # Chỉ tiêu" / "B. Nhiệm vụ và giải pháp")
     task_parts = [(s[0], sections[k + 1][0] if k + 1 < len(sections) else end)
-                  for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
+                  for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"] + inner_tasks
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
@@ -1077,9 +1082,10 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
             # ("3. 100% giáo viên được bồi dưỡng kỹ năng chuyển đổi số; ít nhất 60% học sinh lớp 9 đạt …": an item of
             # the tasks section whose clause opens on the share states a result, not a means; "Tổ chức cho 100% học
-            # sinh …" is the work)
-            own = own or not in_goal and q.kind == "pct" and any(a < i < b for a, b in task_parts) \
-                and bool(LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, seg, q.start))
+            # sinh …" is the work; so does one opening on the share after the task's short name, "4. Chuyển đổi số: 100%
+            # giáo viên …"; or on a bound, "tối thiểu 2 chuyên đề STEM/khối")
+            own = own or not in_goal and (q.kind == "pct" or said and cmp != "=") and any(a < i < b for a, b in task_parts) \
+                and bool(LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, max(seg, opening), q.start))
             if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
