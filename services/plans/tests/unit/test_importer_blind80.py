@@ -57,10 +57,12 @@ def test_a_share_opening_an_item_of_a_tasks_part_inside_the_targets_section_is_a
     assert not any(t[1] in (2, 3) for t in targets)   # the work to do
 
 
-def test_a_bound_opening_a_clause_of_a_tasks_item_is_a_target():
-    items = "1. Giáo dục STEM: đổi mới sinh hoạt chuyên môn; ít nhất 3 bài học STEM/khối/học kỳ.\n"
+def test_a_bound_written_in_an_item_of_a_tasks_part_inside_the_targets_section_is_a_target():
+    items = ("1. Giáo dục STEM: đổi mới sinh hoạt chuyên môn; ít nhất 3 bài học STEM/khối/học kỳ.\n"
+             "2. Toán: điểm trung bình môn Toán kỳ khảo sát cuối năm đạt 6,0 trở lên; dạy 2 tiết ôn tập/tuần.\n")
     targets = got(SCHOOL_YEAR.format(items=items), plan_year=2026, plan_month=9, plan_horizon=2027)
-    assert (">=", 3, "bài học", 2027) in targets
+    assert (">=", 3, "bài học", 2027) in targets and (">=", 6, "điểm", 2027) in targets
+    assert not any(t[1] == 2 for t in targets)
 
 
 # ---------------------------------------------------------------------------- a rank

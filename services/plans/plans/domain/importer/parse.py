@@ -1083,9 +1083,12 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
             # ("3. 100% giáo viên được bồi dưỡng kỹ năng chuyển đổi số; ít nhất 60% học sinh lớp 9 đạt …": an item of
             # the tasks section whose clause opens on the share states a result, not a means; "Tổ chức cho 100% học
             # sinh …" is the work; so does one opening on the share after the task's short name, "4. Chuyển đổi số: 100%
-            # giáo viên …"; or on a bound, "tối thiểu 2 chuyên đề STEM/khối")
-            own = own or not in_goal and (q.kind == "pct" or said and cmp != "=") and any(a < i < b for a, b in task_parts) \
+            # giáo viên …")
+            own = own or not in_goal and q.kind == "pct" and any(a < i < b for a, b in task_parts) \
                 and bool(LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, max(seg, opening), q.start))
+            # (in a part on the tasks inside the targets' section, "B. Nhiệm vụ và giải pháp", a bound written anywhere in
+            # its clause is the year's figure: "lồng ghép giáo dục STEM ít nhất 4 bài học/khối")
+            own = own or not in_goal and said and cmp != "=" and any(a < i < b for a, b in inner_tasks)
             if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
