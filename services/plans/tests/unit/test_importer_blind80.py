@@ -73,3 +73,10 @@ def test_a_rank_in_a_tables_cell_or_after_a_label_bounds_the_place():
     assert [t for t in targets if t[2] == "hạng"] == [("<=", 50, "hạng", 2027), ("<=", 20, "hạng", 2027),
                                                        ("<=", 15, "hạng", 2027)]
     assert not any(t[1] == 87 for t in targets)
+
+
+def test_a_part_on_the_tasks_that_carry_out_the_targets_still_ends_them():
+    text = ("II. MỤC TIÊU\n1. Chỉ tiêu chung\n- Tỷ lệ huy động trẻ 5 tuổi ra lớp đạt 99%.\n"
+            "2. Nhiệm vụ, giải pháp thực hiện các chỉ tiêu\n- Tổ chức 3 hội thảo chuyên đề cho giáo viên.\n")
+    targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert ("=", 99, "%", 2027) in targets and not any(t[1] == 3 for t in targets)

@@ -1271,9 +1271,11 @@ _BESIDE_NOTE_RE = re.compile(r"(?:\d\s*%?\s*\(\s*(?:toan tinh|toan thanh pho|ca 
                              r"\s*:?\s*(?:dat\s+)?$")
 
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
-# (but not one naming the targets as well, "2. Nhiệm vụ, chỉ tiêu theo lĩnh vực": its items give the figures)
+# (but not one naming the targets beside the tasks, "2. Nhiệm vụ, chỉ tiêu theo lĩnh vực": its items give the figures;
+# "2. Nhiệm vụ, giải pháp thực hiện các chỉ tiêu" is on the tasks)
 _TASKS_PART_RE = re.compile(r"^\s*(?:\d+|[a-h])\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b"
-                            r"(?![^\d%:]*\b(?:chi tieu|muc tieu)\b)[^\d%:]{0,60}$")
+                            r"(?!(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap)\b)*\s*(?:,|va)\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b)"
+                            r"[^\d%:]{0,60}$")
 _GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
 
 
