@@ -65,6 +65,14 @@ def test_a_bound_written_in_an_item_of_a_tasks_part_inside_the_targets_section_i
     assert not any(t[1] == 2 for t in targets)
 
 
+def test_a_bound_in_the_means_under_a_section_of_targets_alone_is_no_target():
+    text = ("II. CHỈ TIÊU NĂM HỌC 2026 - 2027\n1. Chỉ tiêu chủ yếu\n- Tỷ lệ học sinh lên lớp đạt 98%.\n"
+            "2. Giải pháp\n- Tổ chức dạy học STEM ít nhất 3 chủ đề/khối/năm; bồi dưỡng giáo viên cốt cán.\n"
+            "III. TỔ CHỨC THỰC HIỆN\nCác tổ chuyên môn xây dựng kế hoạch.\n")
+    targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
+    assert ("=", 98, "%", 2027) in targets and not any(t[1] == 3 for t in targets)
+
+
 # ---------------------------------------------------------------------------- a rank
 def test_a_rank_in_a_tables_cell_or_after_a_label_bounds_the_place():
     text = GOAL + ("Chỉ tiêu | Năm học 2025 - 2026 | Năm học 2026 - 2027\nĐiểm thi vào lớp 10 xếp thứ trong tỉnh | 87 | Tốp 50\n"

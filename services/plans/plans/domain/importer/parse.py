@@ -535,6 +535,7 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
          and (part := TOP_PART_RE.match(L.fline(first))) and _GOAL_PART_RE.match(part.group(2))), None)
     later_goals: list[tuple[int, int]] = []   # sections of targets after a section of another kind
     inner_tasks: list[tuple[int, int]] = []   # a part on the tasks inside the targets' section
+    joint_tasks: list[tuple[int, int]] = []   # such a part of a section named for both ("NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP")
     if goal is None:
         goal_range = (0, end)
     else:
@@ -571,6 +572,8 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
             later_goals.append((resume - 1, goal_end))   # its heading too, which may give the part's year
         if cut is not None:
             inner_tasks.append((cut, resume or goal_end))
+            if re.search(r"\bnhiem vu\b", fold(s[2])):
+                joint_tasks.append(inner_tasks[-1])
         # a later section on tasks may give the figures a part of its own ("III. NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71" / "1.
         # Chỉ tiêu cụ thể", its table, then "2. Giải pháp"): that part sets targets as section II does
         for k, t in enumerate(sections):
@@ -1086,9 +1089,10 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
             # giáo viên …")
             own = own or not in_goal and q.kind == "pct" and any(a < i < b for a, b in task_parts) \
                 and bool(LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, max(seg, opening), q.start))
-            # (in a part on the tasks inside the targets' section, "B. Nhiệm vụ và giải pháp", a bound written anywhere in
-            # its clause is the year's figure: "lồng ghép giáo dục STEM ít nhất 4 bài học/khối")
-            own = own or not in_goal and said and cmp != "=" and any(a < i < b for a, b in inner_tasks)
+            # (in a part on the tasks of a section named for the tasks and the targets together, "PHẦN II. NHIỆM VỤ, CHỈ
+            # TIÊU VÀ GIẢI PHÁP" / "B. Nhiệm vụ và giải pháp", a bound written anywhere in its clause is the year's figure:
+            # "lồng ghép giáo dục STEM ít nhất 4 bài học/khối"; under "III. CHỈ TIÊU" / "2. Giải pháp" it is the means)
+            own = own or not in_goal and said and cmp != "=" and any(a < i < b for a, b in joint_tasks)
             if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
