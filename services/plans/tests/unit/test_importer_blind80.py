@@ -3,7 +3,7 @@ written by someone who never read the importer), one test per rule, on documents
 (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- a part naming tasks and targets
@@ -45,14 +45,20 @@ def test_a_part_naming_the_resolution_and_its_horizon_sets_its_items_year():
 
 
 # ---------------------------------------------------------------------------- a part on tasks inside the targets'
-SCHOOL_YEAR = ("II. NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP\nA. Chỉ tiêu\n- Tỷ lệ học sinh hoàn thành chương trình lớp học đạt 99%.\n"
-               "B. Nhiệm vụ và giải pháp\n{items}III. TỔ CHỨC THỰC HIỆN\nCác tổ khối xây dựng kế hoạch tháng.\n")
+SCHOOL_YEAR = ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG TIỂU HỌC BÌNH MINH\nSố: 52/KH-THBM\n\n"
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nBình Minh, ngày 20 tháng 9 năm 2026\n\n"
+               "KẾ HOẠCH\nThực hiện nhiệm vụ năm học 2026 - 2027\n\n"
+               "I. ĐẶC ĐIỂM TÌNH HÌNH\nTrường có 20 lớp với 640 học sinh.\n"
+               "II. NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP\nA. Chỉ tiêu\n"
+               "- Tỷ lệ học sinh hoàn thành chương trình lớp học đạt 99%.\n"
+               "B. Nhiệm vụ và giải pháp\n{items}III. TỔ CHỨC THỰC HIỆN\nCác tổ khối xây dựng kế hoạch tháng.\n\n"
+               "Nơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\n\nLê Thị Hoa\n")
 
 
 def test_a_share_opening_an_item_of_a_tasks_part_inside_the_targets_section_is_a_target():
     items = ("1. Thư viện, đọc sách: duy trì 3 tiết đọc/tháng; 100% học sinh có thẻ thư viện.\n"
              "2. Tin học, ngoại ngữ: 90% học sinh lớp 4, 5 được học tin học; tổ chức 2 buổi giao lưu tiếng Anh.\n")
-    targets = got(SCHOOL_YEAR.format(items=items), plan_year=2026, plan_month=9, plan_horizon=2027)
+    targets = plan_targets(SCHOOL_YEAR.format(items=items))
     assert ("=", 100, "%", 2027) in targets and ("=", 90, "%", 2027) in targets
     assert not any(t[1] in (2, 3) for t in targets)   # the work to do
 
@@ -60,13 +66,14 @@ def test_a_share_opening_an_item_of_a_tasks_part_inside_the_targets_section_is_a
 def test_a_bound_written_in_an_item_of_a_tasks_part_inside_the_targets_section_is_a_target():
     items = ("1. Giáo dục STEM: đổi mới sinh hoạt chuyên môn; ít nhất 3 bài học STEM/khối/học kỳ.\n"
              "2. Toán: điểm trung bình môn Toán kỳ khảo sát cuối năm đạt 6,0 trở lên; dạy 2 tiết ôn tập/tuần.\n")
-    targets = got(SCHOOL_YEAR.format(items=items), plan_year=2026, plan_month=9, plan_horizon=2027)
+    targets = plan_targets(SCHOOL_YEAR.format(items=items))
     assert (">=", 3, "bài học", 2027) in targets and (">=", 6, "điểm", 2027) in targets
     assert not any(t[1] == 2 for t in targets)
 
 
 def test_a_bound_in_the_means_under_a_section_of_targets_alone_is_no_target():
-    text = ("II. CHỈ TIÊU NĂM HỌC 2026 - 2027\n1. Chỉ tiêu chủ yếu\n- Tỷ lệ học sinh lên lớp đạt 98%.\n"
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\nQuán triệt Nghị quyết.\nII. CHỈ TIÊU NĂM HỌC 2026 - 2027\n1. Chỉ tiêu chủ yếu\n"
+            "- Tỷ lệ học sinh lên lớp đạt 98%.\n"
             "2. Giải pháp\n- Tổ chức dạy học STEM ít nhất 3 chủ đề/khối/năm; bồi dưỡng giáo viên cốt cán.\n"
             "III. TỔ CHỨC THỰC HIỆN\nCác tổ chuyên môn xây dựng kế hoạch.\n")
     targets = got(text, plan_year=2026, plan_month=9, plan_horizon=2027)
