@@ -438,9 +438,11 @@ _POINTS_RE = re.compile(r"(?<![\d/.,])(?P<n>\d{1,2}(?:,\d+)?)\s*diem phan tram\b
 
 # A rank among the province's schools: "xếp trong tốp 10 của tỉnh", "đứng vào nhóm top 5", "xếp hạng thi vào lớp 10
 # trong tốp 10", "thuộc tốp 5", "xếp tốp 10" (the tenth place or better), whatever verb comes before it; "thuộc nhóm 10 tỉnh, thành
-# phố dẫn đầu cả nước", "trong nhóm 5 trường đứng đầu" say the same of a group named for leading
-_RANK_RE = re.compile(r"\b(?:trong|vao|thuoc|(?:xep|dung|lot|duy tri|giu vung)(?=\s+top\b))\s+(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
-                      r"(?P<n>\d{1,2})(?![\d.,]|\s*%)")
+# phố dẫn đầu cả nước", "trong nhóm 5 trường đứng đầu" say the same of a group named for leading; so does a table's
+# cell or a label's value, "Xếp hạng thi vào lớp 10 | 134 | Tốp 100", "Xếp hạng: tốp 50", in a large province's hundreds
+_RANK_RE = re.compile(r"(?:\b(?:trong|vao|thuoc|(?:xep|dung|lot|duy tri|giu vung)(?=\s+top\b))\s+|(?:^|[:|\t])\s*(?=top\b))"
+                      r"(?:(?:nhom\s+)?top\s+|nhom\s+(?=\d{1,2}\s+[^;.\d%]{0,40}?\b(?:dan dau|dung dau)\b))"
+                      r"(?P<n>\d{1,3})(?![\d,]|\.\d|\s*%)")   # (a full stop may close the sentence: "… trong tốp 10.")
 
 # An index measured between 0 and 1, which the clause names: "Chỉ số giáo dục (HDI) của tỉnh đạt trên 0,8", "chỉ số
 # hạnh phúc của học sinh đạt 0,75"; a figure without a unit (a share of it would carry "%")

@@ -491,8 +491,8 @@ _WITHIN_YEAR_RE = re.compile(r"\btrong\s+nam(?:\s+hoc)?\s+(?:20\d\d\s*[-–]\s*)
 # within it, as "trong năm học" says
 _SCHOOL_YEAR_CLAUSE_RE = re.compile(r"(?:^|(?<=[:;])\s*)nam hoc\s+20\d\d\s*[-–]\s*(20\d\d)\s*,")
 
-# a task's short name before its colon: "4. Chuyển đổi số: …"
-_TASK_NAME_RE = re.compile(r"[^\W\d_][^\d:;.,()]{0,40}:\s*")
+# a task's short name before its colon: "4. Chuyển đổi số: …", "2. Ngoại ngữ, tin học: …"
+_TASK_NAME_RE = re.compile(r"[^\W\d_][^\d:;.()]{0,40}:\s*")
 
 # a line labelled as targets: "Mục tiêu: …", "- Chỉ tiêu đến năm 2030: …"
 _AIM_LABEL_RE = re.compile(r"\s*(?:[-+•*–]\s*)?(?:muc tieu|chi tieu)(?:\s+(?:den|toi)\s+(?:het\s+)?nam\s+20\d\d)?\s*:\s*\S")
@@ -534,6 +534,8 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
          and (first := next(L.nonblank(s[0] + 1), None)) is not None
          and (part := TOP_PART_RE.match(L.fline(first))) and _GOAL_PART_RE.match(part.group(2))), None)
     later_goals: list[tuple[int, int]] = []   # sections of targets after a section of another kind
+    inner_tasks: list[tuple[int, int]] = []   # a part on the tasks inside the targets' section
+    joint_tasks: list[tuple[int, int]] = []   # such a part of a section named for both ("NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP")
     if goal is None:
         goal_range = (0, end)
     else:
@@ -553,10 +555,12 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
         # targets, as a section of its own ("III. NHIỆM VỤ, GIẢI PHÁP") would
         cut = next((k for k in L.nonblank(*goal_range) if _TASKS_PART_RE.match(L.fline(k))), None)
         # (unless a part naming the targets follows it: "II. NHIỆM VỤ VÀ CHỈ TIÊU" / "1. Nhiệm vụ trọng tâm" / "2. Chỉ
-        # tiêu": the targets begin again there)
+        # tiêu": the targets begin again there; so they do at a part carrying out the Resolution by a year, "3. Thực
+        # hiện Nghị quyết 71-NQ/TW đến năm 2030", as at a section of its own)
         resume = cut is not None and next((k for k in L.nonblank(cut + 1, goal_range[1])
-                                           if (part := TOP_PART_RE.match(L.fline(k))) and _GOAL_PART_RE.match(part.group(2))
-                                           and len(part.group(2)) <= 60), None)
+                                           if (part := TOP_PART_RE.match(L.fline(k))) and len(part.group(2)) <= 60
+                                           and (_GOAL_PART_RE.match(part.group(2)) or _RESOLUTION_PART_RE.match(
+                                               part.group(2)) and re.search(r"\b20\d\d\b", part.group(2)))), None)
         goal_end = goal_range[1]
         goal_range = (goal_range[0], cut if cut is not None else goal_end)
         # a plan may state its aim first and its figures after its tasks ("II. MỤC TIÊU CHUNG", "III. NHIỆM VỤ
@@ -565,7 +569,11 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
                        for k, t in enumerate(sections) if k > last and (t[3].startswith("muc_tieu")
                        or _RESOLUTION_PART_RE.match(fold(t[2]))) and not _STATUS_SECTION_RE.search(fold(t[2]))]
         if resume:
-            later_goals.append((resume, goal_end))
+            later_goals.append((resume - 1, goal_end))   # its heading too, which may give the part's year
+        if cut is not None:
+            inner_tasks.append((cut, resume or goal_end))
+            if re.search(r"\bnhiem vu\b", fold(s[2])):
+                joint_tasks.append(inner_tasks[-1])
         # a later section on tasks may give the figures a part of its own ("III. NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 71" / "1.
         # Chỉ tiêu cụ thể", its table, then "2. Giải pháp"): that part sets targets as section II does
         for k, t in enumerate(sections):
@@ -601,8 +609,10 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
                                          and not any(a == s[0] for a, _ in proceedings)
                                          and not (plan_horizon and _KEY_TASKS_RE.match(fold(s[2])))]
     opening = [s[0] for s in sections if s[3] != "muc_dich_yeu_cau"]   # where the body outside II begins
+    # (a part on the tasks cut from the targets' section is one too: "PHẦN II. NHIỆM VỤ, CHỈ TIÊU VÀ GIẢI PHÁP" / "A.
+    # Chỉ tiêu" / "B. Nhiệm vụ và giải pháp")
     task_parts = [(s[0], sections[k + 1][0] if k + 1 < len(sections) else end)
-                  for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"]
+                  for k, s in enumerate(sections) if s[3] == "nhiem_vu_giai_phap"] + inner_tasks
     body_start = opening[0] if opening else end
     if not sections and (part := _numbered_goal(L, end) or _goal_line(L, end)):
         goal, goal_range, body_start = part, part, part[0]
@@ -1075,9 +1085,14 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
             # ("3. 100% giáo viên được bồi dưỡng kỹ năng chuyển đổi số; ít nhất 60% học sinh lớp 9 đạt …": an item of
             # the tasks section whose clause opens on the share states a result, not a means; "Tổ chức cho 100% học
-            # sinh …" is the work)
+            # sinh …" is the work; so does one opening on the share after the task's short name, "4. Chuyển đổi số: 100%
+            # giáo viên …")
             own = own or not in_goal and q.kind == "pct" and any(a < i < b for a, b in task_parts) \
-                and bool(LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, seg, q.start))
+                and bool(LIST_MARK_RE.match(fline)) and bool(_SHARE_LED_RE.fullmatch(fline, max(seg, opening), q.start))
+            # (in a part on the tasks of a section named for the tasks and the targets together, "PHẦN II. NHIỆM VỤ, CHỈ
+            # TIÊU VÀ GIẢI PHÁP" / "B. Nhiệm vụ và giải pháp", a bound written anywhere in its clause is the year's figure:
+            # "lồng ghép giáo dục STEM ít nhất 4 bài học/khối"; under "III. CHỈ TIÊU" / "2. Giải pháp" it is the means)
+            own = own or not in_goal and said and cmp != "=" and any(a < i < b for a, b in joint_tasks)
             if not in_goal and not (codes and said) and not own and not pledge and not pledged:
                 continue
             if not in_goal and q.kind == "cnt" and re.search(
@@ -1260,7 +1275,11 @@ _BESIDE_NOTE_RE = re.compile(r"(?:\d\s*%?\s*\(\s*(?:toan tinh|toan thanh pho|ca 
                              r"\s*:?\s*(?:dat\s+)?$")
 
 # (or a lettered part of its own, "C. NHIỆM VỤ VÀ GIẢI PHÁP", over Roman sections inside the part of targets)
-_TASKS_PART_RE = re.compile(r"^\s*(?:\d+|[a-h])\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b[^\d%:]{0,60}$")
+# (but not one naming the targets beside the tasks, "2. Nhiệm vụ, chỉ tiêu theo lĩnh vực": its items give the figures;
+# "2. Nhiệm vụ, giải pháp thực hiện các chỉ tiêu" is on the tasks)
+_TASKS_PART_RE = re.compile(r"^\s*(?:\d+|[a-h])\s*[.)]\s*(?:(?:cac|nhung)\s+)?(?:nhiem vu|giai phap|to chuc thuc hien)\b"
+                            r"(?!(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap)\b)*\s*(?:,|va)\s*(?:cac\s+)?(?:chi tieu|muc tieu)\b)"
+                            r"[^\d%:]{0,60}$")
 _GOAL_PART_RE = re.compile(r"(?:cac\s+)?(?:muc tieu|chi tieu)\b")
 
 

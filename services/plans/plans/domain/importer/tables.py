@@ -247,10 +247,12 @@ SECTION_RE = re.compile(r"^\s*(X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.)/-]\s*(\S.*)
 # (a resolution's articles are its groups: "Điều 2. Thông qua các chỉ tiêu năm học 2026 - 2027", "Điều 4. Phấn đấu
 # đến năm 2030"; so are a deck's numbered slides, whose title may turn to the horizon: "Slide 8: Hướng đến năm 2030";
 # a disclosure's commitments: "II. Cam kết năm học 2026 - 2027"; a school-year plan's part on carrying out a
-# resolution to its own horizon: "4. Thực hiện Nghị quyết 71-NQ/TW, phấn đấu đến năm 2030")
+# resolution to its own horizon: "4. Thực hiện Nghị quyết 71-NQ/TW, phấn đấu đến năm 2030", or naming the resolution
+# alone: "4. Nghị quyết 71-NQ/TW - mục tiêu đến năm 2030")
 HORIZON_LINE_RE = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\s*[.)]?|dieu\s+\d+\s*[.:]|slide\s+\d+\s*[.:]|[a-z]\s*\)\.?|[a-h]\s*\.(?=\s)|[ivx]{1,4}\s*[.)]|(?:bang|bieu|phu luc)\s+(?:so\s+)?(?:\d+|[ivx]+)\s*[.:]?|phu luc\s*[.:])?\s*(?:(?:mot so|cac|nhung)\s+)?"
-    r"(?:(?:thuc hien|trien khai)\s+(?:nghi quyet|ket luan|chi thi|chuong trinh|de an)\b[^:;,]{0,30}?\s*,?\s+)?"
+    r"(?:(?:(?:thuc hien|trien khai)\s+(?:ket luan|chi thi|chuong trinh|de an)|(?:(?:thuc hien|trien khai)\s+)?nghi quyet)\b"
+    r"[^:;,]{0,30}?\s*,?\s+)?"
     r"(?:(?:bang|bieu)\s+)?(?:(?:phan dau|thong qua|trien khai|trinh bay|huong)\s+)?(?:(?:cac|nhung)\s+)?(?:du thao\s+(?=(?:cac\s+)?(?:muc|chi) tieu\b))?"
     r"(?:(?:cac|nhung)\s+)?(?:muc tieu|chi tieu|giai doan|den|toi|nam|trong|tu nay den|tam nhin|dinh huong|cam ket)\b"
 )
