@@ -129,13 +129,13 @@ _OTHER_BODY_COL_RE = re.compile(r"\s*(?:(?:tinh|thanh pho|huyen|so|bo)\s+giao|ch
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
 # (9/2026)": what the unit has now): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
-# "ước thực hiện"); alone, "TH" is "tiểu học". "Kết quả học tập Tốt (%)", "Kết quả rèn luyện Tốt": the grade pupils are
+# "ước thực hiện", "(đạt)" for what it reached); alone, "TH" is "tiểu học". "Kết quả học tập Tốt (%)", "Kết quả rèn luyện Tốt": the grade pupils are
 # to reach in the two ratings a school gives (not last year's unless a year is named)
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien"
                             r"|ket qua(?!\s+(?:hoc tap|ren luyen)\s+(?:tot|kha|dat)\b(?![^|]*20\d\d))|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
                             r"|uoc(?=\s+(?:nam\s+)?20\d\d)"   # "Ước 2025": the year under way, its estimate
                             r"|kq(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d)"   # "KQ 2025-2026": a hurried "kết quả"
-                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())(?:u?th|uoc)(?=\s*\)))\b")
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())(?:u?th|uoc|(?:da\s+)?dat)(?=\s*\)))\b")
 
 
 def _set_apart_other_body(units: list[Unit]) -> None:
