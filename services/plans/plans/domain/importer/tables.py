@@ -1835,6 +1835,15 @@ def _transposed_targets(L: Lines, units: list[Unit], n: int, year_in_force: int 
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         year = _YEAR_HEAD_RE.fullmatch(first)
+        if year and not dated and not any(c.strip() for _, c in cells[1:]) and m + 1 < len(units) \
+                and "|" in units[m + 1].line and (horizon := _group_horizon(u.fline)) \
+                and re.search(r"[^\W\d_]", nxt := fold(units[m + 1].line.split("|")[serial]).strip()) \
+                and not _YEAR_HEAD_RE.fullmatch(nxt):
+            # "Năm học 2026 - 2027 | | |" over "Cấp tiểu học | 100 | 98,5", then "Đến năm 2030 | | |" over the same
+            # levels again: a group heading across a table of named rows, whose rows under it are due then
+            year_in_force = horizon
+            m += 1
+            continue
         if not year and not named_rows and re.search(r"[^\W\d_]", first) and not any(c.strip() for _, c in cells[1:]) \
                 and m + 1 < len(units) and "|" in units[m + 1].line \
                 and _YEAR_HEAD_RE.fullmatch(fold(units[m + 1].line.split("|")[serial]).strip()):
