@@ -3,7 +3,7 @@ plans written by someone who never read the importer), one test per rule, on tab
 test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import GOAL, got
+from .importer_probes import GOAL, got, plan_targets
 
 
 # ---------------------------------------------------------------------------- a column of last year's results
@@ -30,3 +30,22 @@ def test_a_horizon_row_across_a_table_of_levels_dates_the_levels_under_it():
     assert ("=", 45, "%", 2027) in targets and ("=", 97.5, "%", 2027) in targets
     assert ("=", 70, "%", 2030) in targets and ("=", 98, "%", 2030) in targets
     assert len(targets) == 8
+
+
+# ---------------------------------------------------------------------------- an appendix in sentence case
+COMMUNE = ("ỦY BAN NHÂN DÂN\nXÃ ĐỒNG SƠN\nSố: 77/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\n\nĐồng Sơn, ngày 12 tháng 11 năm 2026\n\nKẾ HOẠCH\n"
+           "Phát triển giáo dục xã Đồng Sơn giai đoạn 2026 - 2030\n\n"
+           "I. MỤC TIÊU\n- Huy động 98% trẻ mẫu giáo ra lớp.\n"
+           "II. TỔ CHỨC THỰC HIỆN\nCác trường xây dựng kế hoạch, báo cáo hằng năm.\n"
+           "{heading}\n"
+           "Trường | Chuẩn quốc gia | Sĩ số tối đa\n"
+           "Mầm non Đồng Sơn | Mức độ 1 | 30 trẻ/lớp\n"
+           "Tiểu học Đồng Sơn | Giữ vững mức độ 2 | 35 học sinh/lớp\n"
+           "Nơi nhận:\n- UBND huyện;\n- Lưu: VT.\nCHỦ TỊCH\n\nNông Văn Bình\n")
+
+
+def test_an_appendix_heading_in_sentence_case_over_its_table_is_read_as_the_targets():
+    targets = plan_targets(COMMUNE.format(heading="Phụ lục: Chỉ tiêu các trường đến năm 2030"))
+    assert ("=", 1, "mức", 2030) in targets and ("=", 2, "mức", 2030) in targets
+    assert ("<=", 30, "trẻ/lớp", 2030) in targets and ("<=", 35, "học sinh/lớp", 2030) in targets

@@ -675,9 +675,12 @@ def body_appendix(L: Lines, sections, end: int) -> int | None:
     """Index of an appendix of targets put before the signature ("PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030" after
     the last section, its table then "Nơi nhận"): read as section II is, like one after the signature. Its heading
     names the targets it holds, after a few words ("PHỤ LỤC: LỘ TRÌNH MỘT SỐ CHỈ TIÊU CHỦ YẾU") or none, or the
-    roadmap that sets each year's targets ("PHỤ LỤC. LỘ TRÌNH ĐẠT CHUẨN CỦA CÁC TRƯỜNG"), as one after the signature."""
+    roadmap that sets each year's targets ("PHỤ LỤC. LỘ TRÌNH ĐẠT CHUẨN CỦA CÁC TRƯỜNG"), as one after the signature.
+    A heading in sentence case is one too when its table follows it at once ("Phụ lục: Chỉ tiêu của các trường đến
+    năm 2030" over "Trường | Chuẩn quốc gia | …"): a sentence of the last section that names an appendix has none."""
     after = sections[-1][0] + 1 if sections else end
-    return next((i for i in L.nonblank(after, end) if mostly_upper(L.line(i)) and re.match(
+    return next((i for i in L.nonblank(after, end) if (mostly_upper(L.line(i)) or "|" in L.line(next(
+        L.nonblank(i + 1, end), i))) and re.match(
         r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:[^\W\d_]+\s+){0,4}?(?:chi tieu|muc tieu|lo trinh)\b", L.fline(i).strip())),
                 None)
 
