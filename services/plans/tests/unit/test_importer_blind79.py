@@ -49,3 +49,19 @@ def test_an_appendix_heading_in_sentence_case_over_its_table_is_read_as_the_targ
     targets = plan_targets(COMMUNE.format(heading="Phụ lục: Chỉ tiêu các trường đến năm 2030"))
     assert ("=", 1, "mức", 2030) in targets and ("=", 2, "mức", 2030) in targets
     assert ("<=", 30, "trẻ/lớp", 2030) in targets and ("<=", 35, "học sinh/lớp", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- class sizes
+def test_a_class_size_column_naming_children_and_pupils_counts_children_only_in_a_kindergartens_row():
+    text = GOAL + ("Cấp học | Sĩ số tối đa (trẻ, học sinh/lớp) | Phòng học kiên cố (%)\n"
+                   "Mầm non | 28 | 90\n"
+                   "Tiểu học | 35 | 100\n"
+                   "Trung học cơ sở | 40 | 100\n")
+    targets = got(text, plan_horizon=2030)
+    assert ("<=", 28, "trẻ/lớp", 2030) in targets
+    assert ("<=", 35, "học sinh/lớp", 2030) in targets and ("<=", 40, "học sinh/lớp", 2030) in targets
+
+
+def test_no_class_over_a_figure_is_a_class_size_whatever_follows_it():
+    assert got(GOAL + "- Không còn lớp vượt quá 40 học sinh ở các trường tiểu học.\n") == [("<=", 40, "học sinh/lớp", None)]
+    assert got(GOAL + "- Đến năm 2028 không còn lớp học có trên 35 học sinh.\n") == [("<=", 35, "học sinh/lớp", 2028)]
