@@ -1811,6 +1811,16 @@ def _transposed_targets(L: Lines, units: list[Unit], n: int, year_in_force: int 
     m = n + 1
     while m < len(units):
         u = units[m]
+        if not dated and m + 1 < len(units) and units[m + 1].line.count("|") == len(labels) - 1 + serial \
+                and (horizon := _group_horizon(u.fline)) \
+                and re.search(r"[^\W\d_]", nxt := fold(units[m + 1].line.split("|")[serial]).strip()) \
+                and not _YEAR_HEAD_RE.fullmatch(nxt) and re.search(r"\d", units[m + 1].line.split("|", 1 + serial)[-1]):
+            # "Năm học 2026 - 2027 | | |" over "Cấp tiểu học | 100 | 98,5", then "Đến năm 2030 | | |" over the same
+            # levels again (a PDF's without its cell marks): a group heading across a table of named rows, whose rows
+            # under it are due then
+            year_in_force = horizon
+            m += 1
+            continue
         if "|" not in u.line:
             # a group heading merged across a table of named rows ("Khối khoa học tự nhiên"), its cell marks lost in
             # a PDF: the rows go on under it
@@ -1835,15 +1845,6 @@ def _transposed_targets(L: Lines, units: list[Unit], n: int, year_in_force: int 
             m += 1
             continue   # "Thực hiện 2025 | 40% | 1 phòng": the baseline row, not a horizon
         year = _YEAR_HEAD_RE.fullmatch(first)
-        if year and not dated and not any(c.strip() for _, c in cells[1:]) and m + 1 < len(units) \
-                and "|" in units[m + 1].line and (horizon := _group_horizon(u.fline)) \
-                and re.search(r"[^\W\d_]", nxt := fold(units[m + 1].line.split("|")[serial]).strip()) \
-                and not _YEAR_HEAD_RE.fullmatch(nxt):
-            # "Năm học 2026 - 2027 | | |" over "Cấp tiểu học | 100 | 98,5", then "Đến năm 2030 | | |" over the same
-            # levels again: a group heading across a table of named rows, whose rows under it are due then
-            year_in_force = horizon
-            m += 1
-            continue
         if not year and not named_rows and re.search(r"[^\W\d_]", first) and not any(c.strip() for _, c in cells[1:]) \
                 and m + 1 < len(units) and "|" in units[m + 1].line \
                 and _YEAR_HEAD_RE.fullmatch(fold(units[m + 1].line.split("|")[serial]).strip()):
