@@ -68,3 +68,11 @@ def test_a_class_size_column_naming_children_and_pupils_counts_children_only_in_
 def test_no_class_over_a_figure_is_a_class_size_whatever_follows_it():
     assert got(GOAL + "- Không còn lớp vượt quá 40 học sinh ở các trường tiểu học.\n") == [("<=", 40, "học sinh/lớp", None)]
     assert got(GOAL + "- Đến năm 2028 không còn lớp học có trên 35 học sinh.\n") == [("<=", 35, "học sinh/lớp", 2028)]
+
+
+def test_an_appendix_heading_in_sentence_case_after_the_signature_over_its_table_is_read_too():
+    plan = COMMUNE.format(heading="Phụ lục 1: Chỉ tiêu các trường đến năm 2030")
+    body, rest = plan.split("Phụ lục 1: Chỉ tiêu các trường đến năm 2030\n")
+    table, closing = rest.split("Nơi nhận:")
+    targets = plan_targets(f"{body}Nơi nhận:{closing}\nPhụ lục 1: Chỉ tiêu các trường đến năm 2030\n{table}")
+    assert ("<=", 30, "trẻ/lớp", 2030) in targets and ("=", 2, "mức", 2030) in targets
