@@ -413,8 +413,10 @@ def per_class(unit: str) -> str:
 
 
 def _per_class_named(ftext: str) -> str:
-    """A class size's unit from whom a folded text names ("trẻ", "học viên"), else pupils per class."""
-    who = re.search(r"\b(tre|hoc vien)\b", ftext)
+    """A class size's unit from whom a folded text names ("trẻ", "học viên"), else pupils per class. Children and
+    pupils named together ("Sĩ số tối đa (trẻ, học sinh/lớp)" over the levels) are pupils but in a kindergarten's row,
+    which the table reader tells apart."""
+    who = None if re.search(r"\btre\s*(?:[,/]|va|hoac)\s*(?:hoc sinh|hs)\b", ftext) else re.search(r"\b(tre|hoc vien)\b", ftext)
     return per_class({"tre": "trẻ", "hoc vien": "học viên"}[who.group(1)] if who else "")
 
 
@@ -538,9 +540,11 @@ def indicator(q: Q, before: str, after: str) -> tuple[list[str], float]:
     if q.kind == "cnt":
         if q.unit == "lớp" and not re.match(r"\s*(?:tap huan|boi duong|dao tao|hoc tap|chuyen de|nghe)\b", after):
             return ["CLASSES"], 0.85   # "1 lớp tập huấn" is a course, not a class
-        if q.unit.endswith("/lớp") and q.unit not in ("phòng/lớp", "giáo viên/lớp") or q.unit in ("học sinh", "trẻ") and re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop|\blop (?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before + after[:12]) \
+        if q.unit.endswith("/lớp") and q.unit not in ("phòng/lớp", "giáo viên/lớp") or q.unit in ("học sinh", "trẻ") and (re.search(r"si so|moi lop|/\s*lop|mot lop|tren 1 lop", before + after[:12])
+                                                or re.search(r"\blop (?:hoc )?(?:nao )?(?:co )?(?:tren|qua|vuot qua)\s*$", before)) \
                 or q.unit == "trẻ" and re.match(r"\s*chau (?:mot|moi) lop\b", after):
-            # ("không quá 30 cháu một lớp": a preschool's children per class, named as its teachers call them)
+            # ("không quá 30 cháu một lớp": a preschool's children per class, named as its teachers call them; "không còn
+            # lớp vượt quá 45 học sinh ở cấp THCS": no class over the figure, whatever the clause says after it)
             return ["MAX_CLASS_SIZE"], 0.85
         if q.unit == "phòng" and "thong minh" in after[:30]:
             return ["SMART_CLASSROOMS"], 0.9

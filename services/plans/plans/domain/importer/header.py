@@ -660,7 +660,7 @@ def _appendix_from(L: Lines, start: int) -> tuple[int | None, bool]:
             return i, True   # a cover letter sending a form of targets ("Biểu số 02", its title a line or two below)
         named = re.match(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]\s*(?=\S)", f)
         if re.match(r"phu luc\b", f) and (mostly_upper(L.line(i)) or re.fullmatch(r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?", f)
-                                          or named and mostly_upper(L.line(i).strip()[named.end():])):
+                                          or named and (mostly_upper(L.line(i).strip()[named.end():]) or _over_table(L, i))):
             heading = " ".join(L.fline(j) for j in list(L.nonblank(i, len(L.items)))[:3])
             # (or the units' registrations it sums up: "PHỤ LỤC: TỔNG HỢP ĐĂNG KÝ CỦA CÁC TRƯỜNG …"; or a roadmap,
             # "LỘ TRÌNH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA", which sets each year's targets as well)
@@ -671,13 +671,21 @@ def _appendix_from(L: Lines, start: int) -> tuple[int | None, bool]:
     return None, False
 
 
+def _over_table(L: Lines, i: int, end: int | None = None) -> bool:
+    """Whether line ``i`` stands right above a table's row (cells marked, or a plain text's set apart by tabs)."""
+    nxt = next(L.nonblank(i + 1, len(L.items) if end is None else end), None)
+    return nxt is not None and bool(re.search(r"[|\t]", L.line(nxt)))
+
+
 def body_appendix(L: Lines, sections, end: int) -> int | None:
     """Index of an appendix of targets put before the signature ("PHỤ LỤC. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030" after
     the last section, its table then "Nơi nhận"): read as section II is, like one after the signature. Its heading
     names the targets it holds, after a few words ("PHỤ LỤC: LỘ TRÌNH MỘT SỐ CHỈ TIÊU CHỦ YẾU") or none, or the
-    roadmap that sets each year's targets ("PHỤ LỤC. LỘ TRÌNH ĐẠT CHUẨN CỦA CÁC TRƯỜNG"), as one after the signature."""
+    roadmap that sets each year's targets ("PHỤ LỤC. LỘ TRÌNH ĐẠT CHUẨN CỦA CÁC TRƯỜNG"), as one after the signature.
+    A heading in sentence case is one too when its table follows it at once ("Phụ lục: Chỉ tiêu của các trường đến
+    năm 2030" over "Trường | Chuẩn quốc gia | …"): a sentence of the last section that names an appendix has none."""
     after = sections[-1][0] + 1 if sections else end
-    return next((i for i in L.nonblank(after, end) if mostly_upper(L.line(i)) and re.match(
+    return next((i for i in L.nonblank(after, end) if (mostly_upper(L.line(i)) or _over_table(L, i, end)) and re.match(
         r"phu luc(?:\s+(?:\d+|[ivx]+))?\s*[.:]?\s*(?:[^\W\d_]+\s+){0,4}?(?:chi tieu|muc tieu|lo trinh)\b", L.fline(i).strip())),
                 None)
 

@@ -129,13 +129,13 @@ _OTHER_BODY_COL_RE = re.compile(r"\s*(?:(?:tinh|thanh pho|huyen|so|bo)\s+giao|ch
 # A column of today's figures beside the horizons ("Hiện trạng 2025", "Thực hiện năm học 2024-2025", "Hiện có
 # (9/2026)": what the unit has now): a baseline.
 # "TH 2024-2025" abbreviates "thực hiện" only before a year or in brackets after one ("Năm 2025 (TH)", "(ƯTH)" for
-# "ước thực hiện"); alone, "TH" is "tiểu học". "Kết quả học tập Tốt (%)", "Kết quả rèn luyện Tốt": the grade pupils are
+# "ước thực hiện", "(đạt)" for what it reached); alone, "TH" is "tiểu học". "Kết quả học tập Tốt (%)", "Kết quả rèn luyện Tốt": the grade pupils are
 # to reach in the two ratings a school gives (not last year's unless a year is named)
 _STATUS_COL_RE = re.compile(r"\b(?:hien trang|thuc trang|thuc hien"
                             r"|ket qua(?!\s+(?:hoc tap|ren luyen)\s+(?:tot|kha|dat)\b(?![^|]*20\d\d))|uoc (?:thuc hien|dat)|hien (?:nay|co)|nam goc|ban dau"
                             r"|uoc(?=\s+(?:nam\s+)?20\d\d)"   # "Ước 2025": the year under way, its estimate
                             r"|kq(?=\s+(?:nam\s+(?:hoc\s+)?)?20\d\d)"   # "KQ 2025-2026": a hurried "kết quả"
-                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())(?:u?th|uoc)(?=\s*\)))\b")
+                            r"|th(?=\s+(?:nam\s+(?:hoc\s+)?|nh\s+)?20\d\d)|(?:(?<=\d\s\()|(?<=\d\())(?:u?th|uoc|(?:da\s+)?dat)(?=\s*\)))\b")
 
 
 def _set_apart_other_body(units: list[Unit]) -> None:
@@ -1813,6 +1813,16 @@ def _transposed_targets(L: Lines, units: list[Unit], n: int, year_in_force: int 
     m = n + 1
     while m < len(units):
         u = units[m]
+        if not dated and m + 1 < len(units) and units[m + 1].line.count("|") == len(labels) - 1 + serial \
+                and (horizon := _group_horizon(u.fline)) \
+                and re.search(r"[^\W\d_]", nxt := fold(units[m + 1].line.split("|")[serial]).strip()) \
+                and not _YEAR_HEAD_RE.fullmatch(nxt) and re.search(r"\d", units[m + 1].line.split("|", 1 + serial)[-1]):
+            # "Năm học 2026 - 2027 | | |" over "Cấp tiểu học | 100 | 98,5", then "Đến năm 2030 | | |" over the same
+            # levels again (a PDF's without its cell marks): a group heading across a table of named rows, whose rows
+            # under it are due then
+            year_in_force = horizon
+            m += 1
+            continue
         if "|" not in u.line:
             # a group heading merged across a table of named rows ("Khối khoa học tự nhiên"), its cell marks lost in
             # a PDF: the rows go on under it
