@@ -1,0 +1,16 @@
+"""Plan importer: the reading rules the blind78–83 sets' leftovers called for (fixtures/plans_heldout/blind78 …
+blind83, ordinary school and commune plans written by someone who never read the importer), one test per rule, on
+documents and sentences written for the test (none copied from a fixture; pure, no files)."""
+from __future__ import annotations
+
+from .importer_probes import header
+
+
+# ---------------------------------------------------------------------------- a symbol cut at its hyphen in the title
+def test_a_resolutions_symbol_a_line_break_cut_after_its_hyphen_is_one_word_in_the_title():
+    text = ("UBND XÃ ĐỒNG LẠC\nTRƯỜNG MẦM NON ĐỒNG LẠC\nSố: 12/KH-MNĐL\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nĐồng Lạc, ngày 3 tháng 10 năm 2026\n\nKẾ HOẠCH\n"
+            "Triển khai các nhiệm vụ trọng tâm theo Nghị quyết số 71-\nNQ/TW của Bộ Chính trị\n\n"
+            "I. MỤC ĐÍCH\nNâng cao chất lượng chăm sóc trẻ.\n")
+    assert header(text, ("title",))["title"] == ("Triển khai các nhiệm vụ trọng tâm theo Nghị quyết số 71-NQ/TW của "
+                                                 "Bộ Chính trị")
