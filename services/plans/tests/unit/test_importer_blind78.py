@@ -3,7 +3,7 @@ blind83, ordinary school and commune plans written by someone who never read the
 documents and sentences written for the test (none copied from a fixture; pure, no files)."""
 from __future__ import annotations
 
-from .importer_probes import header
+from .importer_probes import GOAL, got, header
 
 
 # ---------------------------------------------------------------------------- a symbol cut at its hyphen in the title
@@ -14,3 +14,11 @@ def test_a_resolutions_symbol_a_line_break_cut_after_its_hyphen_is_one_word_in_t
             "I. MỤC ĐÍCH\nNâng cao chất lượng chăm sóc trẻ.\n")
     assert header(text, ("title",))["title"] == ("Triển khai các nhiệm vụ trọng tâm theo Nghị quyết số 71-NQ/TW của "
                                                  "Bộ Chính trị")
+
+
+# ---------------------------------------------------------------------------- "không để … quá N": a ceiling
+def test_not_letting_a_rate_pass_a_figure_bounds_it_from_above():
+    assert ("<=", 4, "%", None) in got(GOAL + "- Không để trẻ bỏ học quá 4%.\n")
+    # (the rate named at length between the negation and the figure)
+    assert ("<=", 7, "%", None) in got(GOAL + "- Không để tỷ lệ trẻ mẫu giáo suy dinh dưỡng thể thấp còi vượt quá 7%.\n")
+    assert ("=", 99, "%", None) in got(GOAL + "- Không để xảy ra tai nạn đuối nước; tỷ lệ chuyên cần đạt 99%.\n")

@@ -500,6 +500,10 @@ def comparator(before: str, after: str, q: Q) -> tuple[str, float, bool]:
     tail = re.sub(r"\b(?:cao |nhieu |lon )?hon\s*:\s*$", "", tail)
     if q.unit == "hạng":
         return "<=", 0.85, True   # "trong tốp 10" bounds the rank: the tenth place or better
+    if re.search(r"\bkhong (?:de|co|con)\b[^;,.:\d%]{0,50}\squa\s*$", re.sub(r"\s+", " ", before[-90:])):
+        # "không để học viên bỏ học quá 5%": "quá" alone exceeds after the negation as after "nào" (which the running
+        # text turns into a ceiling: parse._NONE_BELOW_RE), elsewhere it is "qua", through
+        return ">", 0.9, True
     verb = None
     for pat, cmp, conf in CMP_BEFORE:
         if pat.search(tail):

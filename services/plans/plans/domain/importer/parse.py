@@ -296,10 +296,11 @@ _RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+|cua\s+)?nam(?:\s+hoc)?
 # "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào", "không lớp nào vượt quá 35
 # học sinh" without "có", "không còn lớp tiểu học có sĩ số trên 40 học sinh" with the classes named at some length
 # ("không có xã, phường đạt dưới 70%": the bodies may be a list; "không có xã, phường nào có tỷ lệ người trong độ tuổi
-# hoàn thành cấp THPT và tương đương dưới 60%": the measure named at length between them)
+# hoàn thành cấp THPT và tương đương dưới 60%": the measure named at length between them; "không để tỷ lệ trẻ suy dinh
+# dưỡng thể thấp còi vượt quá 6%": what it does not let happen, named at length)
 _NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,80}"
                             r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,40})"
-                            r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
+                            r"|de\b[^;.,%\d]{0,80}|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 
 # "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target; so is one
