@@ -22,3 +22,8 @@ def test_not_letting_a_rate_pass_a_figure_bounds_it_from_above():
     # (the rate named at length between the negation and the figure)
     assert ("<=", 7, "%", None) in got(GOAL + "- Không để tỷ lệ trẻ mẫu giáo suy dinh dưỡng thể thấp còi vượt quá 7%.\n")
     assert ("=", 99, "%", None) in got(GOAL + "- Không để xảy ra tai nạn đuối nước; tỷ lệ chuyên cần đạt 99%.\n")
+
+
+# ---------------------------------------------------------------------------- a bank of test papers, counted
+def test_a_count_of_test_banks_is_counted_in_banks():
+    assert (">=", 2, "ngân hàng đề", None) in got(GOAL + "- Mỗi tổ chuyên môn có ít nhất 02 ngân hàng đề trực tuyến.\n")

@@ -565,11 +565,12 @@ def indicator(q: Q, before: str, after: str) -> tuple[list[str], float]:
 # ưu tú" (whom it admits, counted as the text counts them); "ít nhất 01 GV", "60 HV/năm": teachers and learners as
 # a busy writer abbreviates them)
 #: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
-#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", the Youth Union's "05 đội hình" (volunteer teams), nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
+#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", the Youth Union's "05 đội hình" (volunteer teams), "01 ngân hàng đề"
+#: (a bank of test papers: "ngân" alone is nothing), nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
 #: Ít nhất 3" names an activity, not what its figures count)
 _PROSE_NOUNS = {"san choi": "sân chơi", "san": "sân", "be boi": "bể bơi", "ngay hoi": "ngày hội",
                 "hoat dong": "hoạt động", "hoi thi": "hội thi", "hoi khoe": "hội khỏe", "hoi trai": "hội trại",
-                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi", "doi hinh": "đội hình"}
+                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi", "doi hinh": "đội hình", "ngan hang de": "ngân hàng đề"}
 COUNTED_NOUNS = {**COUNT_UNITS, **LABEL_NOUNS, **_PROSE_NOUNS}
 
 
