@@ -27,3 +27,9 @@ def test_not_letting_a_rate_pass_a_figure_bounds_it_from_above():
 # ---------------------------------------------------------------------------- a bank of test papers, counted
 def test_a_count_of_test_banks_is_counted_in_banks():
     assert (">=", 2, "ngân hàng đề", None) in got(GOAL + "- Mỗi tổ chuyên môn có ít nhất 02 ngân hàng đề trực tuyến.\n")
+
+
+# ---------------------------------------------------------------------------- a bare year opening a clause on "đạt"
+def test_a_bare_year_opening_a_clause_on_reach_labels_its_figure():
+    targets = got(GOAL + "- Trẻ 5 tuổi được làm quen tiếng Anh: 2028 đạt 40%, 2030 đạt 70%.\n")
+    assert ("=", 40, "%", 2028) in targets and ("=", 70, "%", 2030) in targets

@@ -202,9 +202,10 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
 
 
 # "2026: dưới 1,5% 2028: dưới 1%": a year and a colon right before a figure (its comparator between) label it; one
-# cell may hold a target's whole road this way
+# cell may hold a target's whole road this way; so does a bare year opening a clause on "đạt" ("Học sinh biết bơi: 2027
+# đạt 50%, 2030 đạt 80%")
 _YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s(]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tren|khong (?:qua|duoi|vuot qua|thap hon)"
-                            r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
+                            r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$|(?:^|(?<=[|,;:(]))\s*(20\d\d)\s+dat\s*$")
 
 # a chart's target line labels each share with its year by a dash: "Mục tiêu: 2027 - 70% | 2030 - 85%"
 _YEAR_DASH_LABEL_RE = re.compile(r"(?:^|(?<=[|\s:]))(20\d\d)\s*[-–]\s*$")
@@ -215,7 +216,7 @@ def year_label(fline: str, q: Q) -> int | None:
         return int(y.group("year"))   # "(năm 2028 đạt 75%)": a bracket labelled with a year gives it to its figures
     m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start) \
         or q.kind == "pct" and _YEAR_DASH_LABEL_RE.search(fline, max(0, q.start - 12), q.start)
-    return int(m.group(1)) if m else None
+    return int(next(y for y in m.groups() if y)) if m else None
 
 
 # a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030", "Giai đoạn 2026 -
