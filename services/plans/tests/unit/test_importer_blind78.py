@@ -33,3 +33,16 @@ def test_a_count_of_test_banks_is_counted_in_banks():
 def test_a_bare_year_opening_a_clause_on_reach_labels_its_figure():
     targets = got(GOAL + "- Trẻ 5 tuổi được làm quen tiếng Anh: 2028 đạt 40%, 2030 đạt 70%.\n")
     assert ("=", 40, "%", 2028) in targets and ("=", 70, "%", 2030) in targets
+
+
+# ---------------------------------------------------------------------------- a level's year, named or "the same"
+def test_a_level_with_its_year_right_after_it_is_a_target_among_the_tasks_assigned():
+    text = ("II. MỤC TIÊU\n- Tỷ lệ trẻ ra lớp đạt 98%.\nIII. NHIỆM VỤ GIAO CÁC ĐƠN VỊ\n"
+            "- Trường THCS Tân Lập: đạt chuẩn quốc gia mức độ 2 năm 2028; sửa chữa nhà đa năng.\n")
+    assert ("=", 2, "mức", 2028) in got(text)
+
+
+def test_the_same_year_not_named_again_is_the_year_named_before_it_on_the_line():
+    targets = got("II. MỤC TIÊU ĐẾN NĂM 2030\n- Trường đạt chuẩn quốc gia mức độ 1 vào năm 2028; đạt kiểm định chất "
+                  "lượng giáo dục cấp độ 2 cùng năm.\n")
+    assert ("=", 1, "mức", 2028) in targets and ("=", 2, "mức", 2028) in targets

@@ -99,7 +99,14 @@ def horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue   # "…, đăng ký với Phó Hiệu trưởng trước ngày 20/10/2026": the day the paperwork is due, not the aim's
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
-    return out
+    # "… mức độ 1 vào năm 2029; đạt kiểm định chất lượng giáo dục cấp độ 2 cùng năm": the same year, not named again
+    for m in _SAME_YEAR_RE.finditer(fline):
+        if earlier := [y for p, y in out if p < m.start()]:
+            out.append((m.start(), earlier[-1]))
+    return sorted(out)
+
+
+_SAME_YEAR_RE = re.compile(r"\b(?:trong\s+)?cung\s+(?:nam|thoi diem)\b(?!\s*(?:hoc\s+)?20\d\d)")
 
 
 # "… quán triệt Nghị quyết trong tháng 10/2026", "(hoàn thành trong tháng 10 năm 2026)": a month of a year to do it in
