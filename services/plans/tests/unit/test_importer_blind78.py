@@ -46,3 +46,16 @@ def test_the_same_year_not_named_again_is_the_year_named_before_it_on_the_line()
     targets = got("II. MỤC TIÊU ĐẾN NĂM 2030\n- Trường đạt chuẩn quốc gia mức độ 1 vào năm 2028; đạt kiểm định chất "
                   "lượng giáo dục cấp độ 2 cùng năm.\n")
     assert ("=", 1, "mức", 2028) in targets and ("=", 2, "mức", 2028) in targets
+
+
+# ---------------------------------------------------------------------------- a deadline closing its own clause
+def test_a_deadline_closing_a_clause_that_lists_whom_it_counts_is_not_the_next_clauses():
+    targets = got("II. MỤC TIÊU\nTrong năm học 2026-2027: 100% giáo viên, nhân viên hoàn thành bồi dưỡng kỹ năng số trước "
+                  "ngày 15/12/2026; 90% lớp học có thiết bị trình chiếu.\n", plan_year=2026, plan_month=9)
+    assert ("=", 90, "%", 2027) in targets
+
+
+def test_a_year_opening_the_next_clause_on_a_level_reached_is_not_the_first_levels():
+    targets = got("II. MỤC TIÊU ĐẾN NĂM 2030\n- Trường đạt chuẩn quốc gia mức độ 1, ngay trong năm 2027 đạt kiểm định "
+                  "chất lượng giáo dục cấp độ 2.\n")
+    assert ("=", 1, "mức", 2030) in targets and ("=", 2, "mức", 2027) in targets

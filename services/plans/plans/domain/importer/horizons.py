@@ -154,8 +154,11 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
         # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
         # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
         # (or its figure in words, none: "dưới 0,5%, đến 2030 không còn học sinh bỏ học")
+        # (or a level reached, named at length: "Trường đạt chuẩn quốc gia mức độ 2, ngay trong năm 2028 đạt kiểm định
+        # chất lượng giáo dục cấp độ 3")
         phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
-            r"[^,;]*?\b20\d\d\b(?:(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)|\s*,?\s*khong (?:con|co|de)\b)",
+            r"[^,;]*?\b20\d\d\b(?:(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)|\s*,?\s*khong (?:con|co|de)\b"
+            r"|\s+dat\b[^,;\d]{0,60}?\b(?:muc do|cap do)\s*\d)",
             fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
                 and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)
@@ -182,6 +185,9 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
+             # (the figure's clause may list whom it counts, the semicolon closing it: "100% cán bộ, giáo viên … trước
+             # ngày 30/10/2026; số hóa …")
+             or re.search(r"\d\s*(?:%|[a-z])[^;:.]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*;", fline[p:])
              # (or the start of a figure in force from a year on: "100% học sinh học 2 buổi/ngày từ năm học 2027 - 2028; …")
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*\btu\s+$", fline[:p]) and re.match(r"[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
              or re.match(MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
