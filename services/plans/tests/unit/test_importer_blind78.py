@@ -53,6 +53,10 @@ def test_a_deadline_closing_a_clause_that_lists_whom_it_counts_is_not_the_next_c
     targets = got("II. MỤC TIÊU\nTrong năm học 2026-2027: 100% giáo viên, nhân viên hoàn thành bồi dưỡng kỹ năng số trước "
                   "ngày 15/12/2026; 90% lớp học có thiết bị trình chiếu.\n", plan_year=2026, plan_month=9)
     assert ("=", 90, "%", 2027) in targets
+    # (under a heading's later year, the line's own school year still holds past the deadline that closed a clause)
+    targets = got("II. MỤC TIÊU ĐẾN NĂM 2030\nRiêng năm học 2026-2027: 100% giáo viên, nhân viên hoàn thành bồi dưỡng "
+                  "kỹ năng số trước ngày 15/12/2026; 90% lớp học có thiết bị trình chiếu.\n", plan_year=2026, plan_month=9)
+    assert ("=", 90, "%", 2027) in targets
 
 
 def test_a_year_opening_the_next_clause_on_a_level_reached_is_not_the_first_levels():

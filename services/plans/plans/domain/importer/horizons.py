@@ -193,8 +193,11 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
              or re.match(MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
         # (nor a later step of a road set before a semicolon: "biết bơi năm 2027 đạt 70%, đến năm 2028 đạt 90%; không để
         # xảy ra đuối nước": the steps' years are theirs)
+        # (a deadline that closes the figure's clause is no step: "Riêng năm học 2026-2027: 100% … trước ngày
+        # 30/10/2026; số hóa 80% …", the school year is the line's)
         fline is not None and ";" in fline[p:q.start] and re.search(r"\d\s*%", fline[p:fline.find(";", p)]) and sum(
-            max(fline.rfind(";", 0, p), fline.rfind(". ", 0, p)) < r < fline.find(";", p) for r, _ in phrases) > 1) and not (
+            max(fline.rfind(";", 0, p), fline.rfind(". ", 0, p)) < r < fline.find(";", p) and bool(re.match(r"[^,;]*?\d\s*%", fline[r:]))
+            for r, _ in phrases) > 1) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
         # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
