@@ -63,3 +63,10 @@ def test_a_year_opening_the_next_clause_on_a_level_reached_is_not_the_first_leve
     targets = got("II. MỤC TIÊU ĐẾN NĂM 2030\n- Trường đạt chuẩn quốc gia mức độ 1, ngay trong năm 2027 đạt kiểm định "
                   "chất lượng giáo dục cấp độ 2.\n")
     assert ("=", 1, "mức", 2030) in targets and ("=", 2, "mức", 2027) in targets
+
+
+# ---------------------------------------------------------------------------- a bounded staffing ratio among the tasks
+def test_a_bounded_teachers_per_class_ratio_among_the_tasks_is_a_target():
+    text = ("II. MỤC TIÊU\n- Tỷ lệ trẻ ra lớp đạt 98%.\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Phát triển đội ngũ: bố trí đủ không dưới 1,4 giáo viên/lớp ở tiểu học; tổ chức bồi dưỡng hè.\n")
+    assert (">=", 1.4, "giáo viên/lớp", None) in got(text)
