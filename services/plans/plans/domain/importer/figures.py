@@ -504,6 +504,10 @@ def comparator(before: str, after: str, q: Q) -> tuple[str, float, bool]:
     tail = re.sub(r"\b(?:cao |nhieu |lon )?hon\s*:\s*$", "", tail)
     if q.unit == "hạng":
         return "<=", 0.85, True   # "trong tốp 10" bounds the rank: the tenth place or better
+    if re.search(r"\bkhong (?:de|co|con)\b[^;,.:\d%]{0,50}\squa\s*$", re.sub(r"\s+", " ", before[-90:])):
+        # "không để học viên bỏ học quá 5%": "quá" alone exceeds after the negation as after "nào" (which the running
+        # text turns into a ceiling: parse._NONE_BELOW_RE), elsewhere it is "qua", through
+        return ">", 0.9, True
     verb = None
     for pat, cmp, conf in CMP_BEFORE:
         if pat.search(tail):
@@ -567,11 +571,12 @@ def indicator(q: Q, before: str, after: str) -> tuple[list[str], float]:
 # ưu tú" (whom it admits, counted as the text counts them); "ít nhất 01 GV", "60 HV/năm": teachers and learners as
 # a busy writer abbreviates them)
 #: What a count in a sentence counts, besides those: "01 sân chơi", "01 bể bơi", "02 ngày hội thể thao", "01 hoạt động
-#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", the Youth Union's "05 đội hình" (volunteer teams), nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
+#: tập thể", "01 Hội khỏe Phù Đổng", "02 hội thi", the Youth Union's "05 đội hình" (volunteer teams), "01 ngân hàng đề"
+#: (a bank of test papers: "ngân" alone is nothing), nouns of two words whose first alone says another thing; not a table row's label ("Hoạt động trải nghiệm |
 #: Ít nhất 3" names an activity, not what its figures count)
 _PROSE_NOUNS = {"san choi": "sân chơi", "san": "sân", "be boi": "bể bơi", "ngay hoi": "ngày hội",
                 "hoat dong": "hoạt động", "hoi thi": "hội thi", "hoi khoe": "hội khỏe", "hoi trai": "hội trại",
-                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi", "doi hinh": "đội hình"}
+                "hoi dien": "hội diễn", "cuoc thi": "cuộc thi", "doi hinh": "đội hình", "ngan hang de": "ngân hàng đề"}
 COUNTED_NOUNS = {**COUNT_UNITS, **LABEL_NOUNS, **_PROSE_NOUNS}
 
 

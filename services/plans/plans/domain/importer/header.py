@@ -337,8 +337,9 @@ def title(L: Lines, stop: int, start: int = 0) -> tuple[Extracted[str] | None, i
         first = i if rest else i + 1 + next(k for k, line in enumerate(L.items[i + 1:]) if line[2].strip())
         src = L.source(first, (L.line(i).index(rest) if rest else None))
         # a date a narrow column cut at its slash ("ngày 22" / "/8/2025") is one word again, and so is a school year
-        # cut after its hyphen ("năm học 2026-" / "2027")
-        joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)|(?<=\b20\d\d-) (?=20\d\d\b)", "", " ".join(parts))
+        # cut after its hyphen ("năm học 2026-" / "2027"), and so is a document's symbol ("Nghị quyết 71-" / "NQ/TW")
+        joined = re.sub(r"(?<=\d) (?=/\d)|(?<=\d/) (?=\d)|(?<=\b20\d\d-) (?=20\d\d\b)|(?<=[\dA-ZĐ]-) (?=[A-ZĐ]{2,}\b)",
+                        "", " ".join(parts))
         return Extracted(joined, Source(src.line, src.start, L.source(last).end), 0.9), i, last
     if kind_word:
         return None, None, None

@@ -99,7 +99,14 @@ def horizon_phrases(fline: str) -> list[tuple[int, int]]:
             continue   # "…, đăng ký với Phó Hiệu trưởng trước ngày 20/10/2026": the day the paperwork is due, not the aim's
         # "…; năm 2027 đạt 97%": the year opens the clause after the semicolon, it stands where its words begin
         out.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip(";,:.!? ")), _year_of(m)))
-    return out
+    # "… mức độ 1 vào năm 2029; đạt kiểm định chất lượng giáo dục cấp độ 2 cùng năm": the same year, not named again
+    for m in _SAME_YEAR_RE.finditer(fline):
+        if earlier := [y for p, y in out if p < m.start()]:
+            out.append((m.start(), earlier[-1]))
+    return sorted(out)
+
+
+_SAME_YEAR_RE = re.compile(r"\b(?:trong\s+)?cung\s+(?:nam|thoi diem)\b(?!\s*(?:hoc\s+)?20\d\d)")
 
 
 # "… quán triệt Nghị quyết trong tháng 10/2026", "(hoàn thành trong tháng 10 năm 2026)": a month of a year to do it in
@@ -147,8 +154,11 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
         # (and a year after a comma that opens an aim beyond it, with its own figure further on: "duy trì chuẩn quốc gia
         # mức độ 1, phấn đấu đến năm 2030 đạt kiểm định chất lượng giáo dục cấp độ 3")
         # (or its figure in words, none: "dưới 0,5%, đến 2030 không còn học sinh bỏ học")
+        # (or a level reached, named at length: "Trường đạt chuẩn quốc gia mức độ 2, ngay trong năm 2028 đạt kiểm định
+        # chất lượng giáo dục cấp độ 3")
         phrases = [(p, y) for p, y in phrases if not (p >= q.end and re.search(r",|\bva\b", fline[q.end:p]) and (re.match(
-            r"[^,;]*?\b20\d\d\b(?:(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)|\s*,?\s*khong (?:con|co|de)\b)",
+            r"[^,;]*?\b20\d\d\b(?:(?:\s+(?!va\b|hoac\b)[^\W\d_]+){0,3}\s*\d(?!\d{3}\b)|\s*,?\s*khong (?:con|co|de)\b"
+            r"|\s+dat\b[^,;\d]{0,60}?\b(?:muc do|cap do)\s*\d)",
             fline[p:]) or any(
                 o.start > p and re.search(r",\s*(?:phan dau|tien toi|huong toi)\b[^,;]*$", fline[q.end:p])
                 and not re.search(r"[;,]|\.\s", fline[p:o.start]) for o in others)
@@ -175,13 +185,19 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
         fline is not None and re.search(r"[,;]", fline[p:q.start])
         and (re.search(r"\d\s*(?:%|[a-z]+)?\s*(?:(?:vao|trong)\s+)?$", fline[:p])
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
+             # (the figure's clause may list whom it counts, the semicolon closing it: "100% cán bộ, giáo viên … trước
+             # ngày 30/10/2026; số hóa …")
+             or re.search(r"\d\s*(?:%|[a-z])[^;:.]*$", fline[:p]) and re.match(r"\s*(?:vao|truoc|trong)\s[^,;:]*?\b20\d\d\s*;", fline[p:])
              # (or the start of a figure in force from a year on: "100% học sinh học 2 buổi/ngày từ năm học 2027 - 2028; …")
              or re.search(r"\d\s*(?:%|[a-z])[^,;:]*\btu\s+$", fline[:p]) and re.match(r"[^,;:]*?\b20\d\d\s*[,;]", fline[p:])
              or re.match(MONTH_OF_YEAR_RE.pattern + r"\s*[,;]", fline[p:]))) and not (
         # (nor a later step of a road set before a semicolon: "biết bơi năm 2027 đạt 70%, đến năm 2028 đạt 90%; không để
         # xảy ra đuối nước": the steps' years are theirs)
+        # (a deadline that closes the figure's clause is no step: "Riêng năm học 2026-2027: 100% … trước ngày
+        # 30/10/2026; số hóa 80% …", the school year is the line's)
         fline is not None and ";" in fline[p:q.start] and re.search(r"\d\s*%", fline[p:fline.find(";", p)]) and sum(
-            max(fline.rfind(";", 0, p), fline.rfind(". ", 0, p)) < r < fline.find(";", p) for r, _ in phrases) > 1) and not (
+            max(fline.rfind(";", 0, p), fline.rfind(". ", 0, p)) < r < fline.find(";", p) and bool(re.match(r"[^,;]*?\d\s*%", fline[r:]))
+            for r, _ in phrases) > 1) and not (
         fline is not None and fline.rfind("(", 0, p) > fline.rfind(")", 0, p)
         and re.search(r"\)[^(]*;", fline[p:q.start])) and not (
         # (nor a year that gave a figure of its own in an earlier sentence that set figures for two horizons: "… năm học
@@ -202,9 +218,10 @@ def quantity_horizon(phrases: list[tuple[int, int]], q: Q, lo: int, hi: int, fli
 
 
 # "2026: dưới 1,5% 2028: dưới 1%": a year and a colon right before a figure (its comparator between) label it; one
-# cell may hold a target's whole road this way
+# cell may hold a target's whole road this way; so does a bare year opening a clause on "đạt" ("Học sinh biết bơi: 2027
+# đạt 50%, 2030 đạt 80%")
 _YEAR_LABEL_RE = re.compile(r"(?:^|(?<=[|\s(]))(20\d\d)\s*:\s*(?:(?:dat|duoi|tren|khong (?:qua|duoi|vuot qua|thap hon)"
-                            r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$")
+                            r"|it nhat|toi thieu|toi da|[<>≤≥=])\s*)*$|(?:^|(?<=[|,;:(]))\s*(20\d\d)\s+dat\s*$")
 
 # a chart's target line labels each share with its year by a dash: "Mục tiêu: 2027 - 70% | 2030 - 85%"
 _YEAR_DASH_LABEL_RE = re.compile(r"(?:^|(?<=[|\s:]))(20\d\d)\s*[-–]\s*$")
@@ -215,7 +232,7 @@ def year_label(fline: str, q: Q) -> int | None:
         return int(y.group("year"))   # "(năm 2028 đạt 75%)": a bracket labelled with a year gives it to its figures
     m = _YEAR_LABEL_RE.search(fline, max(0, q.start - 40), q.start) \
         or q.kind == "pct" and _YEAR_DASH_LABEL_RE.search(fline, max(0, q.start - 12), q.start)
-    return int(m.group(1)) if m else None
+    return int(next(y for y in m.groups() if y)) if m else None
 
 
 # a table row's cell that is only a date: "Năm 2027", "Tháng 5/2026", "Năm học 2027 - 2028", "2030", "Giai đoạn 2026 -

@@ -296,10 +296,11 @@ _RISE_TO_RE = re.compile(r"\s*(?:\(?\s*(?:vao\s+|trong\s+|cua\s+)?nam(?:\s+hoc)?
 # "không có lớp trên 40 học sinh" (no class above 40: at most 40) says it without "nào", "không lớp nào vượt quá 35
 # học sinh" without "có", "không còn lớp tiểu học có sĩ số trên 40 học sinh" with the classes named at some length
 # ("không có xã, phường đạt dưới 70%": the bodies may be a list; "không có xã, phường nào có tỷ lệ người trong độ tuổi
-# hoàn thành cấp THPT và tương đương dưới 60%": the measure named at length between them)
+# hoàn thành cấp THPT và tương đương dưới 60%": the measure named at length between them; "không để tỷ lệ trẻ suy dinh
+# dưỡng thể thấp còi vượt quá 6%": what it does not let happen, named at length)
 _NONE_BELOW_RE = re.compile(r"\bkhong (?:(?:co|de|con)\b(?:[^;.%]{0,60}\bnao\b[^;.%\d]{0,80}"
                             r"|(?:[^;.,%\d]|, (?=(?:xa|phuong|thi tran|truong|lop|nhom|co so)\b)){0,40})"
-                            r"|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
+                            r"|de\b[^;.,%\d]{0,80}|(?:[a-z]+ ){1,3}nao\b[^;.%\d]{0,40})$")
 _FLIPPED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 
 # "… và ít nhất": a second count joined to the one before it with a bound of its own, its own target; so is one
@@ -482,6 +483,9 @@ _CLOSING_YEAR_RE = re.compile(r"\d\s*%(?:(?!\b(?:so voi|tu|nam hoc|chuong trinh|
                               r"|ke hoach|de an|chi thi)\b)[^;:.!?()\d%|]){3,60}?\s(nam\s+(20\d\d))\s*(?=[.;]|$)")
 _FROM_SCHOOL_YEAR_RE = re.compile(r"\btu\s+(nam hoc\s+20\d\d\s*[-–]\s*(20\d\d))\b")
 _BY_YEAR_RE = re.compile(r"\bvao (?:cuoi )?nam (20\d\d)\b(?!\s*[-–])")
+# a year right after a level its clause says is to be reached: "(Trường Tiểu học …:) đạt kiểm định chất lượng giáo dục
+# cấp độ 3 năm 2027", when it is due
+_LEVEL_YEAR_RE = re.compile(r"\s*nam\s+(20\d\d)\b(?!\s*[-–/])")
 _PERIOD_RE = re.compile(r"\bgiai doan\s+20\d\d\s*[-–]\s*(20\d\d)\b")
 
 # "trong năm học 2026 - 2027", "trong năm 2027": the year a figure is to be reached within (its end in group 1)
@@ -1073,6 +1077,8 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
                 (seg <= p or p == opening and not re.search(r"\.\s", fline[p:q.start])) and p < hi
                 and (plan_year is None or y >= plan_year) for p, y in deadlines(fline)
                 + [(m.start(), int(m.group(1))) for m in _BY_YEAR_RE.finditer(fline, q.end)]
+                + [(m.start(), int(m.group(1))) for m in [_LEVEL_YEAR_RE.match(fline, q.end)]
+                   if m and q.kind == "lvl" and re.search(r"\bdat\b", fline[seg:q.start])]
                 # "trong năm học 2026 - 2027 100% giáo viên …": the school year ahead, not one over when it was written;
                 # "Giai đoạn 2026 - 2030, tuyển dụng ít nhất 3.000 giáo viên": by the period's end (for a share, a level
                 # or a bound only: "đầu tư 04 phòng học trong năm 2027" is work to do, "đạt chuẩn quốc gia mức độ 2
@@ -1083,6 +1089,9 @@ def extract_targets(text: str, *, _lines: Lines | None = None, _sections=None, _
             # ("Phấn đấu hằng năm có ít nhất 03 giáo viên đạt giáo viên dạy giỏi cấp tỉnh": what the plan strives for,
             # with its bound written, is a target among the tasks too)
             own = own or not in_goal and said and cmp != "=" and re.search(r"\bphan dau\b[^;]*$", fline[seg:q.start])
+            # ("bảo đảm tối thiểu 1,5 giáo viên/lớp đối với THCS": a bound on a staffing ratio is a norm to meet, wherever
+            # the plan states it)
+            own = own or not in_goal and said and cmp != "=" and q.unit == "giáo viên/lớp"
             # ("3. 100% giáo viên được bồi dưỡng kỹ năng chuyển đổi số; ít nhất 60% học sinh lớp 9 đạt …": an item of
             # the tasks section whose clause opens on the share states a result, not a means; "Tổ chức cho 100% học
             # sinh …" is the work; so does one opening on the share after the task's short name, "4. Chuyển đổi số: 100%
