@@ -13,7 +13,7 @@ likewise only checked here and scored by bench/plan_import_accuracy.py --split b
 documents and golds rendered from one marked source each in blind10/src) is only checked here, never scored: the bench
 leaves it out of "all" so that its first score is a first sight. blind11/ (written likewise without reading the importer,
 each document and gold rendered by blind11/src/build.py from one marked source) is only checked here, never scored, and
-left out of "all" for the same reason; so are blind12/ to blind83/, written the same way in blind11's marks and rendered
+left out of "all" for the same reason; so are blind12/ to blind86/, written the same way in blind11's marks and rendered
 by its build.py."""
 from __future__ import annotations
 
@@ -455,7 +455,8 @@ WRITTEN_TOGETHER = [{"blind20", "blind21"}, {"blind22", "blind23", "blind24"}, {
                     {"blind63", "blind64", "blind65"},
                     {"blind66", "blind67", "blind68"}, {"blind69", "blind70", "blind71"},
                     {"blind72", "blind73", "blind74"}, {"blind75", "blind76", "blind77"},
-                    {"blind78", "blind79", "blind80"}, {"blind81", "blind82", "blind83"}]
+                    {"blind78", "blind79", "blind80"}, {"blind81", "blind82", "blind83"},
+                    {"blind84", "blind85", "blind86"}]
 
 
 def written_before(name: str) -> list[dict]:
