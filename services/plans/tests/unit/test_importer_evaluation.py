@@ -13,7 +13,7 @@ likewise only checked here and scored by bench/plan_import_accuracy.py --split b
 documents and golds rendered from one marked source each in blind10/src) is only checked here, never scored: the bench
 leaves it out of "all" so that its first score is a first sight. blind11/ (written likewise without reading the importer,
 each document and gold rendered by blind11/src/build.py from one marked source) is only checked here, never scored, and
-left out of "all" for the same reason; so are blind12/ to blind89/, written the same way in blind11's marks and rendered
+left out of "all" for the same reason; so are blind12/ to blind92/, written the same way in blind11's marks and rendered
 by its build.py."""
 from __future__ import annotations
 
@@ -456,7 +456,8 @@ WRITTEN_TOGETHER = [{"blind20", "blind21"}, {"blind22", "blind23", "blind24"}, {
                     {"blind66", "blind67", "blind68"}, {"blind69", "blind70", "blind71"},
                     {"blind72", "blind73", "blind74"}, {"blind75", "blind76", "blind77"},
                     {"blind78", "blind79", "blind80"}, {"blind81", "blind82", "blind83"},
-                    {"blind84", "blind85", "blind86"}, {"blind87", "blind88", "blind89"}]
+                    {"blind84", "blind85", "blind86"}, {"blind87", "blind88", "blind89"},
+                    {"blind90", "blind91", "blind92"}]
 
 
 def written_before(name: str) -> list[dict]:
@@ -539,10 +540,10 @@ RENDERED_MARK = re.compile(r"⟦(.+?)⟧\{(\S+) (\S+) (\S+) (\d{4}) (\S+)\}", re
 
 
 #: Units a writer took again from an earlier set, in a document of a new kind written afresh (blind49's scans: the
-#: Sở of Lạng Sơn and a gifted school of Việt Trì, both in blind8; blind88's Sở of Quảng Trị, every province-level
-#: issuer of its region having been used); listed so that no other set does so unseen.
+#: Sở of Lạng Sơn and a gifted school of Việt Trì, both in blind8; blind88's Sở of Quảng Trị and blind91's of Vĩnh Long,
+#: every province-level issuer of their regions having been used); listed so that no other set does so unseen.
 REVISITED = {"blind49": {("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Lạng Sơn"), ("TRƯỜNG THPT CHUYÊN HÙNG VƯƠNG", "Việt Trì")},
-             "blind88": {("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Quảng Trị")}}
+             "blind88": {("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Quảng Trị")}, "blind91": {("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Vĩnh Long")}}
 
 #: Sets of scanned documents: a scanner leaves a PDF's text layer or text copied out of it, a Word file only where its
 #: software exported one.
