@@ -51,7 +51,7 @@ import requests
 from kafka import KafkaConsumer
 from pymongo import MongoClient, monitoring
 
-from edu71.bus.outbox import change_id, hinted
+from edu71.bus.outbox import HINTS, change_id, hinted
 from edu71.config import REPO_ROOT
 from edu71.orgs import SchoolLevel, School, communes, stable_fraction
 from edu71_testing import free_port, running_stack, spawn, terminate, wait_answering
@@ -106,17 +106,27 @@ def full_values(catalogue: list[dict], school: School) -> list[dict]:
 
 
 class BacklogSampler(threading.Thread):
-    """Counts the relay's hints (one per change waiting to be published) every half second."""
+    """Reads the relay's own backlog gauge (events waiting to be published) every half second.
 
-    def __init__(self, uri: str, db: str):
+    From the worker's metrics, not the store: a count of the hints is one more read of the queue, which the store
+    answers by decoding every waiting hint, and the instrument would charge the path for it.
+    """
+
+    def __init__(self, metrics_url: str):
         super().__init__(daemon=True)
-        self.hints = MongoClient(uri)[db]["outbox_hints"]
+        self.metrics_url = metrics_url
         self.samples: list[tuple[float, int]] = []
         self.halt = threading.Event()
 
+    def backlog(self) -> int:
+        for line in requests.get(self.metrics_url, timeout=10).text.splitlines():
+            if line.startswith("edu71_outbox_backlog{"):
+                return int(float(line.rsplit(" ", 1)[1]))
+        return 0
+
     def run(self) -> None:
         while not self.halt.is_set():
-            self.samples.append((time.perf_counter(), self.hints.count_documents({})))
+            self.samples.append((time.perf_counter(), self.backlog()))
             self.halt.wait(0.5)
 
 
@@ -323,9 +333,17 @@ def store_ceiling(mongodb_uri: str, db_name: str, concurrency: int, store_pid: i
     change = db["submissions_changes"].find_one({"_id": change_id(head["_id"], 1)})
     hint = {"at": change["at"], "n": 1, "events": hinted(change["events"])}  # as save_with_events puts it
     shapes = [("ceiling_changes", change), ("ceiling_heads", head), ("ceiling_hints", hint)]
+    sources = {"ceiling_changes": "submissions_changes", "ceiling_heads": "submissions", "ceiling_hints": HINTS}
     key = db["submission_keys"].find_one()
     if key is not None:
         shapes.append(("ceiling_keys", key))
+        sources["ceiling_keys"] = "submission_keys"
+    # The same writes are the same documents into collections shaped the same: the store keeps each collection's
+    # indexes on every insert (the heads' four, for the lists), so the scratch ones get them too.
+    for name, source in sources.items():
+        for index in db[source].index_information().values():
+            if index["key"] != [("_id", 1)]:
+                db[name].create_index(index["key"])
     per_thread = max(1, submissions // concurrency)
 
     def write(worker: int) -> None:
@@ -375,7 +393,7 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
     parser.add_argument("--warm-up", type=int, default=200,
                         help="schools that submit first, through the same path, before the measured load (0: a cold "
                              "start)")
@@ -429,7 +447,7 @@ def main() -> None:
             jobs = [(s, issuer_token(issuer, s), full_values(catalogue, s)) for s in load]
             counter = KafkaCounter(stack.kafka_bootstrap, round_id, len(warming) + len(jobs))
             counter.start()
-            sampler = BacklogSampler(stack.mongodb_uri, db_name)
+            sampler = BacklogSampler(f"http://127.0.0.1:{ops_port}/metrics")
             sampler.start()
             local = threading.local()
 
@@ -512,7 +530,8 @@ def main() -> None:
             commands_after = store_commands(debug)
             path_cpu = sum(cpu_after[name] - cpu_before.get(name, 0.0) for name in cpu_after) / len(jobs)
             seconds = load_end - started
-            backlog_at_end = sampler.hints.count_documents({})
+            with MongoClient(stack.mongodb_uri) as client:  # after the load: the store's own count
+                backlog_at_end = client[db_name][HINTS].count_documents({})
             counter.join(timeout=600)
             sampler.halt.set()
             sampler.join()

@@ -222,10 +222,15 @@ class Contracts:
         )
 
     def parse(self, raw: bytes) -> Event:
-        """Decode and validate a Kafka message value."""
+        """Decode and validate a Kafka message value.
+
+        orjson decodes an IndicatorSubmitted several times faster than the standard library, every consumer of
+        every event pays it, and it refuses what no JSON producer writes (bytes that are not UTF-8, NaN, lone
+        surrogates) as malformed.
+        """
         try:
-            envelope = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            envelope = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
             raise ContractViolation(f"not a JSON CloudEvent: {exc}") from None
         if not isinstance(envelope, dict):
             raise ContractViolation("not a JSON object")
