@@ -393,7 +393,7 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
+    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
     parser.add_argument("--warm-up", type=int, default=200,
                         help="schools that submit first, through the same path, before the measured load (0: a cold "
                              "start)")

@@ -13,10 +13,9 @@ from prometheus_client import multiprocess
 _service = os.environ.get("EDU71_SERVICE", "edu71")
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-# A request spends most of its time waiting on the store (three inserts for a submission), and a waiting thread costs
-# no CPU: eight per worker kept both cores busier than four under the submissions benchmark's 16 clients
-# (docs/performance.md, Ingest, "Fourteenth step").
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# Four per worker: eight took 8-10 % more submissions a second under the benchmark's saturating load and doubled its
+# p99 (docs/performance.md, Ingest, "Fourteenth step").
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "edu71.gunicorn_worker.ProblemWorker"
 timeout = 60
 graceful_timeout = 30
