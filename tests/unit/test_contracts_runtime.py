@@ -47,6 +47,15 @@ def test_consumers_refuse_what_is_not_a_valid_event(raw):
         CONTRACTS.parse(raw)
 
 
+def test_consumers_refuse_json_no_producer_writes_even_where_the_schema_would_take_it():
+    data = example("PlanSubmitted")
+    event = CONTRACTS.new_event("PlanSubmitted", data, subject=data["school"]["code"], source="/edu71/plans")
+    lone_surrogate = event.to_json().replace(json.dumps(data["school"]["name"], ensure_ascii=False), '"\\ud800"', 1)
+    assert lone_surrogate != event.to_json()
+    with pytest.raises(ContractViolation, match="not a JSON CloudEvent"):
+        CONTRACTS.parse(lone_surrogate.encode("utf-8"))
+
+
 @pytest.mark.parametrize("field, value", [("submitted_at", "hôm qua"), ("submitted_at", "2026-13-45T25:61:00Z")])
 def test_formats_are_checked_too(field, value):
     # The second value fits the pattern; only a date-time format check refuses it.
